@@ -1,0 +1,253 @@
+// Package stdout writes one readable line per event, for a terminal or a
+// log collector. Postings are summed up as title, [levels], locations,
+// salary and URL, after a mark, the kind of change and the source:
+// "+ added    netflix-data-insights  Software Engineer (L5)  [L5]  Los Gatos, US  USD 100,000-720,000/year  https://...",
+// "- removed  ..." and "~ changed  ... : salary, skills.required (+PyTorch), title"
+// (the changed fields, with the items added and removed of text lists).
+// Source events read "! source.failed netflix-data-insights: status 503".
+package stdout
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
+)
+
+// Stdout is a notify.Notifier that writes one line per event. It is safe
+// for concurrent use.
+type Stdout struct {
+	name string
+	mu   sync.Mutex
+	w    io.Writer
+}
+
+var _ notify.Notifier = (*Stdout)(nil)
+
+// New returns a Stdout writing to w (nil: os.Stdout).
+func New(name string, w io.Writer) *Stdout {
+	if w == nil {
+		w = os.Stdout
+	}
+	return &Stdout{name: name, w: w}
+}
+
+// Name is the configured name.
+func (s *Stdout) Name() string { return s.name }
+
+// Notify writes the line of e.
+func (s *Stdout) Notify(ctx context.Context, e notify.Event) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("stdout %q: %w", s.name, err)
+	}
+	line := Line(e) + "\n"
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := io.WriteString(s.w, line); err != nil {
+		return fmt.Errorf("stdout %q: write: %w", s.name, err)
+	}
+	return nil
+}
+
+// Line is the one-line summary of e, without a newline.
+func Line(e notify.Event) string {
+	src := clean(e.Data.Source)
+	switch e.Type {
+	case notify.PostingAdded:
+		return "+ added    " + src + posting(e.Data.Posting)
+	case notify.PostingRemoved:
+		return "- removed  " + src + posting(e.Data.Posting)
+	case notify.PostingChanged:
+		p := e.Data.Posting
+		if p == nil {
+			p = e.Data.Previous
+		}
+		line := "~ changed  " + src + posting(p)
+		if c := changes(e.Data.Changes); c != "" {
+			line += " : " + c
+		}
+		return line
+	}
+	mark := "!"
+	if !strings.HasPrefix(e.Type, "source.") {
+		mark = "?"
+	}
+	line := mark + " " + clean(e.Type) + " " + src
+	if msg := clean(e.Data.Error); msg != "" {
+		line += ": " + msg
+	}
+	return line
+}
+
+// posting is "  title  [levels]  locations  salary  url", empty parts left out.
+func posting(p *model.Posting) string {
+	if p == nil {
+		return ""
+	}
+	parts := []string{clean(p.Title)}
+	if len(p.Levels) > 0 {
+		parts = append(parts, "["+clean(strings.Join(p.Levels, "/"))+"]")
+	}
+	parts = append(parts, locations(p.Locations), salaries(p.Salary), clean(p.URL))
+	var b strings.Builder
+	for _, s := range parts {
+		if s != "" {
+			b.WriteString("  ")
+			b.WriteString(s)
+		}
+	}
+	return b.String()
+}
+
+func locations(locs []model.Location) string {
+	const show = 3
+	var out []string
+	for i, l := range locs {
+		if i == show {
+			out = append(out, fmt.Sprintf("+%d more", len(locs)-show))
+			break
+		}
+		var s string
+		switch {
+		case l.City != "" && l.Country != "":
+			s = l.City + ", " + l.Country
+		case l.City != "":
+			s = l.City
+		case l.Name != "":
+			s = l.Name
+		case l.Region != "" && l.Country != "":
+			s = l.Region + ", " + l.Country
+		default:
+			s = l.Region + l.Country
+		}
+		if l.Remote {
+			if s == "" {
+				s = "Remote"
+			} else {
+				s = "Remote (" + s + ")"
+			}
+		}
+		if s = clean(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+func salaries(ss []model.Salary) string {
+	var out []string
+	for _, s := range ss {
+		v := money(s.Min)
+		if s.Max != s.Min {
+			v += "-" + money(s.Max)
+		}
+		if c := clean(s.Currency); c != "" {
+			v = c + " " + v
+		}
+		if p := clean(s.Period); p != "" {
+			v += "/" + p
+		}
+		out = append(out, v)
+	}
+	return strings.Join(out, "; ")
+}
+
+// money writes 100000 as "100,000" and 52.5 as "52.50".
+func money(v float64) string {
+	neg := v < 0
+	v = math.Round(math.Abs(v)*100) / 100
+	whole, frac := math.Modf(v)
+	digits := strconv.FormatFloat(whole, 'f', 0, 64)
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac > 0.0049 {
+		b.WriteString(strconv.FormatFloat(v, 'f', 2, 64)[len(digits):])
+	}
+	return b.String()
+}
+
+// changes lists the changed fields once each, in the order they come, with
+// the items added (+) and removed (-) of list fields when they are text:
+// "salary, skills.required (+PyTorch, -Java), title".
+func changes(cs []model.Change) string {
+	const show = 5
+	var order []string
+	items := map[string][]string{}
+	for _, c := range cs {
+		f := clean(c.Field)
+		if f == "" {
+			continue
+		}
+		if _, ok := items[f]; !ok {
+			order = append(order, f)
+			items[f] = nil
+		}
+		switch {
+		case c.Old == nil && c.New != nil:
+			if s, ok := c.New.(string); ok {
+				items[f] = append(items[f], "+"+clean(s))
+			}
+		case c.New == nil && c.Old != nil:
+			if s, ok := c.Old.(string); ok {
+				items[f] = append(items[f], "-"+clean(s))
+			}
+		}
+	}
+	out := make([]string, 0, len(order))
+	for _, f := range order {
+		it := items[f]
+		if len(it) == 0 {
+			out = append(out, f)
+			continue
+		}
+		if len(it) > show {
+			it = append(it[:show:show], fmt.Sprintf("+%d more", len(items[f])-show))
+		}
+		out = append(out, f+" ("+strings.Join(it, ", ")+")")
+	}
+	return strings.Join(out, ", ")
+}
+
+// clean drops control characters and bidirectional overrides (which could
+// forge what a terminal shows), turns whitespace runs into one space and
+// trims.
+func clean(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r), isBidi(r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isBidi(r rune) bool {
+	return r == '\u200e' || r == '\u200f' || r == '\u061c' ||
+		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
+}

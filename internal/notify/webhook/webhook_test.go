@@ -1,0 +1,309 @@
+package webhook
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+)
+
+const testSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
+var fast = retry.Policy{Attempts: 4, Base: time.Millisecond, Max: 5 * time.Millisecond}
+
+func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+func TestSignVector(t *testing.T) {
+	got, err := Sign(testSecret, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, []byte(`{"test": 2432232314}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="; got != want {
+		t.Fatalf("Sign = %q, want %q", got, want)
+	}
+}
+
+func TestBadSecret(t *testing.T) {
+	for _, s := range []string{"MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_not base64!", "whsec_"} {
+		_, err := New(Options{Name: "hooks", URL: "https://example.com/x", Secret: s})
+		if err == nil {
+			t.Errorf("secret %q: no error", s)
+			continue
+		}
+		if !strings.Contains(err.Error(), `"hooks"`) || strings.Contains(err.Error(), s) && s != "whsec_" {
+			t.Errorf("secret %q: error %q should name the notifier and not the secret", s, err)
+		}
+		if _, err := Sign(s, "id", 1, nil); err == nil {
+			t.Errorf("Sign with %q: no error", s)
+		}
+	}
+}
+
+func TestNewRejects(t *testing.T) {
+	for _, o := range []Options{
+		{URL: "https://example.com"},
+		{Name: "hooks", URL: "example.com/hook"},
+		{Name: "hooks", URL: "ftp://example.com/hook"},
+		{Name: "hooks", URL: "https://example.com", Headers: map[string]string{"Bad Name": "x"}},
+		{Name: "hooks", URL: "https://example.com", Headers: map[string]string{"X-A": "a\r\nX-B: b"}},
+	} {
+		if _, err := New(o); err == nil {
+			t.Errorf("New(%+v): no error", o)
+		}
+	}
+}
+
+func testEvent() notify.Event {
+	years := 5
+	return notify.Event{
+		ID:        notify.EventID(notify.PostingAdded, "netflix", "790311790854", "", "abc"),
+		Type:      notify.PostingAdded,
+		Timestamp: time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC),
+		Data: notify.Data{
+			Source: "netflix",
+			Posting: &model.Posting{
+				ID: "790311790854", Source: "netflix", Company: "Netflix",
+				Title:              "Software Engineer <L5> & friends",
+				Levels:             []string{"L5"},
+				Salary:             []model.Salary{{Min: 100000, Max: 720000, Currency: "USD", Period: "year"}},
+				MinYearsExperience: &years,
+			},
+		},
+	}
+}
+
+type request struct {
+	method string
+	header http.Header
+	body   []byte
+}
+
+// recorder is a receiver answering with the given statuses in turn (the
+// last one repeats) and recording every request.
+type recorder struct {
+	mu       sync.Mutex
+	reqs     []request
+	statuses []int
+	headers  []map[string]string // extra response headers per answer
+}
+
+func (rc *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b, _ := io.ReadAll(r.Body)
+	rc.mu.Lock()
+	n := len(rc.reqs)
+	rc.reqs = append(rc.reqs, request{r.Method, r.Header.Clone(), b})
+	status := http.StatusOK
+	if len(rc.statuses) > 0 {
+		status = rc.statuses[min(n, len(rc.statuses)-1)]
+	}
+	var h map[string]string
+	if n < len(rc.headers) {
+		h = rc.headers[n]
+	}
+	rc.mu.Unlock()
+	for k, v := range h {
+		w.Header().Set(k, v)
+	}
+	w.WriteHeader(status)
+	io.WriteString(w, "ok")
+}
+
+func (rc *recorder) requests() []request {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	return append([]request(nil), rc.reqs...)
+}
+
+func TestNotify(t *testing.T) {
+	fixed := time.Unix(1764100000, 0)
+	tests := []struct {
+		name     string
+		secret   string
+		headers  map[string]string
+		statuses []int
+		respHdr  []map[string]string
+		wantErr  string // "" = delivered
+		wantReqs int
+	}{
+		{name: "signed", secret: testSecret, statuses: []int{200}, wantReqs: 1},
+		{name: "unsigned", statuses: []int{204}, wantReqs: 1},
+		{name: "extra headers", secret: testSecret, headers: map[string]string{"Authorization": "Bearer t0k", "X-Team": "data"}, statuses: []int{202}, wantReqs: 1},
+		{name: "500 then 200", secret: testSecret, statuses: []int{500, 503, 200}, wantReqs: 3},
+		{name: "429 retry-after 0", statuses: []int{429, 200}, respHdr: []map[string]string{{"Retry-After": "0"}}, wantReqs: 2},
+		{name: "429 retry-after 1 capped", statuses: []int{429, 200}, respHdr: []map[string]string{{"Retry-After": "1"}}, wantReqs: 2},
+		{name: "410 permanent", secret: testSecret, statuses: []int{410}, wantErr: `webhook "hooks": status 410`, wantReqs: 1},
+		{name: "redirect not followed", statuses: []int{302}, wantErr: `webhook "hooks": status 302`, wantReqs: 1},
+		{name: "always 500", statuses: []int{500}, wantErr: `webhook "hooks": status 500`, wantReqs: 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rc := &recorder{statuses: tt.statuses, headers: tt.respHdr}
+			srv := httptest.NewServer(rc)
+			defer srv.Close()
+			hookURL := srv.URL + "/hooks/T0KEN-in-path?token=s3cr3t"
+			w, err := New(Options{
+				Name: "hooks", URL: hookURL, Secret: tt.secret, Headers: tt.headers,
+				Client: srv.Client(), Retry: fast, UserAgent: "cw-test/1",
+				Now: func() time.Time { return fixed }, Logger: quiet(),
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w.Name() != "hooks" {
+				t.Errorf("Name = %q", w.Name())
+			}
+			e := testEvent()
+			start := time.Now()
+			err = w.Notify(context.Background(), e)
+			if elapsed := time.Since(start); elapsed > 2*time.Second {
+				t.Errorf("took %v: Retry-After should be capped by the policy", elapsed)
+			}
+			if tt.wantErr == "" && err != nil {
+				t.Fatalf("Notify: %v", err)
+			}
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("Notify error = %v, want %q", err, tt.wantErr)
+				}
+				for _, leak := range []string{srv.URL, "T0KEN", "s3cr3t", testSecret, "MfKQ9r8"} {
+					if strings.Contains(err.Error(), leak) {
+						t.Errorf("error %q leaks %q", err, leak)
+					}
+				}
+			}
+			reqs := rc.requests()
+			if len(reqs) != tt.wantReqs {
+				t.Fatalf("got %d requests, want %d", len(reqs), tt.wantReqs)
+			}
+			body, _ := notify.Body(e)
+			for i, r := range reqs {
+				if r.method != http.MethodPost {
+					t.Errorf("req %d: method %s", i, r.method)
+				}
+				if !bytes.Equal(r.body, body) {
+					t.Errorf("req %d: body\n%s\nwant\n%s", i, r.body, body)
+				}
+				h := r.header
+				if got := h.Get("Content-Type"); got != "application/json" {
+					t.Errorf("Content-Type = %q", got)
+				}
+				if got := h.Get("User-Agent"); got != "cw-test/1" {
+					t.Errorf("User-Agent = %q", got)
+				}
+				if got := h.Get("webhook-id"); got != e.ID {
+					t.Errorf("webhook-id = %q, want %q", got, e.ID)
+				}
+				if got := h.Get("webhook-timestamp"); got != strconv.FormatInt(fixed.Unix(), 10) {
+					t.Errorf("webhook-timestamp = %q", got)
+				}
+				sig := h.Get("webhook-signature")
+				if tt.secret == "" {
+					if sig != "" {
+						t.Errorf("unsigned hook sent webhook-signature %q", sig)
+					}
+				} else {
+					want, _ := Sign(tt.secret, h.Get("webhook-id"), fixed.Unix(), r.body)
+					if !hmac.Equal([]byte(sig), []byte(want)) {
+						t.Errorf("webhook-signature = %q, want %q", sig, want)
+					}
+				}
+				for k, v := range tt.headers {
+					if got := h.Get(k); got != v {
+						t.Errorf("header %s = %q, want %q", k, got, v)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestBodyNotEscaped(t *testing.T) {
+	b, err := notify.Body(testEvent())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(`"Software Engineer <L5> & friends"`)) || bytes.HasSuffix(b, []byte("\n")) {
+		t.Errorf("body %s", b)
+	}
+}
+
+func TestRetryAfterHonoured(t *testing.T) {
+	// The server asks for 1s; the policy caps single waits at 50ms and its
+	// backoff is far below that, so the wait seen is the capped Retry-After.
+	rc := &recorder{statuses: []int{429, 200}, headers: []map[string]string{{"Retry-After": "1"}}}
+	srv := httptest.NewServer(rc)
+	defer srv.Close()
+	p := retry.Policy{Attempts: 2, Base: time.Nanosecond, Max: 50 * time.Millisecond}
+	w, err := New(Options{Name: "hooks", URL: srv.URL, Client: srv.Client(), Retry: p, Logger: quiet()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if err := w.Notify(context.Background(), testEvent()); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d < 50*time.Millisecond {
+		t.Errorf("second attempt after %v: Retry-After (capped at 50ms) not honoured", d)
+	}
+}
+
+func TestNetworkErrorNoURL(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	hookURL := srv.URL + "/hook/S3CRETPATH?token=abc123"
+	srv.Close() // nothing listens any more
+	w, err := New(Options{Name: "hooks", URL: hookURL, Secret: testSecret, Retry: retry.Policy{Attempts: 2, Base: time.Millisecond, Max: time.Millisecond}, Logger: quiet()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = w.Notify(context.Background(), testEvent())
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if !strings.HasPrefix(err.Error(), `webhook "hooks": `) {
+		t.Errorf("error %q does not name the notifier", err)
+	}
+	for _, leak := range []string{hookURL, "S3CRETPATH", "abc123", "MfKQ9r8"} {
+		if strings.Contains(err.Error(), leak) {
+			t.Errorf("error %q leaks %q", err, leak)
+		}
+	}
+}
+
+func TestContextCancelled(t *testing.T) {
+	rc := &recorder{statuses: []int{503}}
+	srv := httptest.NewServer(rc)
+	defer srv.Close()
+	w, err := New(Options{Name: "hooks", URL: srv.URL, Client: srv.Client(), Retry: retry.Policy{Attempts: 100, Base: time.Hour, Max: time.Hour}, Logger: quiet()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.Notify(ctx, testEvent()) }()
+	// Wait until the first attempt was answered, then cancel the wait.
+	for len(rc.requests()) == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Notify did not stop when the context ended")
+	}
+}

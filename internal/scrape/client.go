@@ -1,0 +1,263 @@
+// Package scrape holds what every source type shares: the polite HTTP client
+// (colly underneath: robots.txt, a per-host delay and parallelism, a timeout,
+// a body-size cap, retries) and the Adapter interface that each platform
+// package implements.
+package scrape
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+)
+
+// Options configure a Client; config.HTTP maps onto them.
+type Options struct {
+	UserAgent    string
+	Timeout      time.Duration // per request
+	PerHostDelay time.Duration // pause after each request to a host before the next one to it
+	MaxBody      int64         // bytes; a larger body is an error, never silently cut
+	Robots       bool          // obey robots.txt
+	Retry        retry.Policy
+	Transport    http.RoundTripper // nil: http.DefaultTransport
+	Logger       *slog.Logger
+}
+
+// Client fetches pages for one run. It is safe for concurrent use: sources on
+// different hosts fetch in parallel, requests to one host go one at a time
+// with PerHostDelay between them, whichever source makes them.
+type Client struct {
+	opts     Options
+	log      *slog.Logger
+	c        *colly.Collector
+	mu       sync.Mutex
+	hosts    map[string]bool // hosts with a LimitRule
+	requests atomic.Int64
+}
+
+// NewClient makes a client whose requests all end when ctx ends. Make a new
+// one per run (colly keeps per-collector state such as robots.txt).
+func NewClient(ctx context.Context, o Options) *Client {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Retry.Attempts == 0 {
+		o.Retry = retry.Default
+	}
+	if o.Timeout == 0 {
+		o.Timeout = 30 * time.Second
+	}
+	if o.MaxBody == 0 {
+		o.MaxBody = 10 << 20
+	}
+	c := colly.NewCollector(
+		colly.UserAgent(o.UserAgent),
+		colly.AllowURLRevisit(),
+		colly.ParseHTTPErrorResponse(),
+		colly.StdlibContext(ctx),
+		// one byte over the cap tells a body at the cap from a larger one
+		colly.MaxBodySize(int(o.MaxBody)+1),
+	)
+	c.IgnoreRobotsTxt = !o.Robots
+	c.SetRequestTimeout(o.Timeout)
+	if o.Transport != nil {
+		c.WithTransport(o.Transport)
+	}
+	c.OnResponse(func(r *colly.Response) { r.Ctx.Put(respKey, r) })
+	c.OnError(func(r *colly.Response, err error) {
+		if r != nil && r.Ctx != nil {
+			r.Ctx.Put(errKey, err)
+		}
+	})
+	return &Client{opts: o, log: o.Logger, c: c, hosts: map[string]bool{}}
+}
+
+const (
+	respKey = "careers-watcher.response"
+	errKey  = "careers-watcher.error"
+)
+
+// Request is one HTTP request.
+type Request struct {
+	Method string // default GET
+	URL    string
+	Body   []byte
+	Header http.Header
+}
+
+// Response is a complete, successful (2xx or 304) answer.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// StatusError is an answer that was not 2xx after the retries.
+type StatusError struct {
+	URL    string
+	Status int
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("%s: status %d (%s)", e.URL, e.Status, http.StatusText(e.Status))
+}
+
+// IsStatus reports whether err is a StatusError with that status.
+func IsStatus(err error, status int) bool {
+	var se *StatusError
+	return errors.As(err, &se) && se.Status == status
+}
+
+// ErrTooLarge is returned when a body exceeds MaxBody.
+var ErrTooLarge = errors.New("response body exceeds http.max_body")
+
+// Requests counts the requests sent so far (retries included; robots.txt not).
+func (c *Client) Requests() int64 { return c.requests.Load() }
+
+// Do sends req politely and retries network errors, 408, 429 and 5xx with
+// capped backoff, honouring Retry-After. Any other non-2xx status is a
+// *StatusError at once.
+func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
+	if req.Method == "" {
+		req.Method = http.MethodGet
+	}
+	u, err := url.Parse(req.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("invalid URL %q", req.URL)
+	}
+	if err := c.limitHost(u.Host); err != nil {
+		return nil, err
+	}
+	var resp *Response
+	err = retry.Do(ctx, c.opts.Retry, func(attempt int) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r, err := c.once(req)
+		if err != nil {
+			if errors.Is(err, colly.ErrRobotsTxtBlocked) {
+				return fmt.Errorf("%s: blocked by robots.txt", req.URL)
+			}
+			if errors.Is(err, ErrTooLarge) || ctx.Err() != nil {
+				return err
+			}
+			c.log.Warn("request failed", "url", req.URL, "attempt", attempt, "error", err)
+			return retry.Again(fmt.Errorf("%s: %w", req.URL, err), 0)
+		}
+		switch retry.Classify(r.Status) {
+		case retry.OK:
+			resp = r
+			return nil
+		case retry.Retry:
+			after, _ := retry.RetryAfter(r.Header, time.Now())
+			c.log.Warn("request failed", "url", req.URL, "attempt", attempt, "status", r.Status)
+			return retry.Again(&StatusError{URL: req.URL, Status: r.Status}, after)
+		default:
+			return &StatusError{URL: req.URL, Status: r.Status}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// once sends one request through colly.
+func (c *Client) once(req Request) (*Response, error) {
+	c.requests.Add(1)
+	cctx := colly.NewContext()
+	hdr := http.Header{}
+	for k, v := range req.Header {
+		hdr[k] = v
+	}
+	var body io.Reader
+	if req.Body != nil {
+		body = bytes.NewReader(req.Body)
+	}
+	err := c.c.Request(req.Method, req.URL, body, cctx, hdr)
+	if cerr, ok := cctx.GetAny(errKey).(error); ok && err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	r, ok := cctx.GetAny(respKey).(*colly.Response)
+	if !ok {
+		return nil, errors.New("no response")
+	}
+	if int64(len(r.Body)) > c.opts.MaxBody {
+		return nil, fmt.Errorf("%s: %w (%d bytes)", req.URL, ErrTooLarge, c.opts.MaxBody)
+	}
+	h := http.Header{}
+	if r.Headers != nil {
+		h = r.Headers.Clone()
+	}
+	return &Response{Status: r.StatusCode, Header: h, Body: r.Body}, nil
+}
+
+// limitHost gives a host its own colly LimitRule the first time it is seen:
+// one request at a time, PerHostDelay after each.
+func (c *Client) limitHost(host string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.hosts[host] {
+		return nil
+	}
+	err := c.c.Limit(&colly.LimitRule{DomainGlob: globQuote(host), Parallelism: 1, Delay: c.opts.PerHostDelay})
+	if err != nil {
+		return fmt.Errorf("rate limit for %s: %w", host, err)
+	}
+	c.hosts[host] = true
+	return nil
+}
+
+// globQuote escapes glob metacharacters so that a host matches only itself.
+func globQuote(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '*', '?', '[', ']', '{', '}', '\\', '!':
+			out = append(out, '\\')
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}
+
+// GetJSON fetches url and decodes its JSON body into v. A body that is not
+// JSON (an HTML error page with status 200, say) is an error naming the URL.
+func (c *Client) GetJSON(ctx context.Context, u string, v any) error {
+	r, err := c.Do(ctx, Request{URL: u, Header: http.Header{"Accept": {"application/json"}}})
+	if err != nil {
+		return err
+	}
+	return DecodeJSON(u, r.Body, v)
+}
+
+// DecodeJSON decodes body into v, with an error that names the URL and shows
+// the start of what came instead.
+func DecodeJSON(u string, body []byte, v any) error {
+	if err := json.Unmarshal(body, v); err != nil {
+		return fmt.Errorf("%s: invalid JSON: %w (body starts %q)", u, err, snippet(body))
+	}
+	return nil
+}
+
+func snippet(b []byte) string {
+	if len(b) > 60 {
+		b = b[:60]
+	}
+	return string(b)
+}

@@ -1,0 +1,186 @@
+package eightfold
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
+)
+
+func jobs(n int, team string) []fake.Job {
+	var out []fake.Job
+	for i := 0; i < n; i++ {
+		out = append(out, fake.Job{
+			ID: int64(790000000000 + i), Name: fmt.Sprintf("Data Engineer %d (L5)", i), Team: team,
+			Locations: []string{"Los Gatos,California,United States of America"},
+			TCreate:   1760000000 + int64(i), TUpdate: 1760100000 + int64(i),
+			DisplayJobID: fmt.Sprintf("JR%05d", i), WorkLocationOption: "onsite",
+			Description: fmt.Sprintf("<p>Job %d</p>", i),
+		})
+	}
+	return out
+}
+
+func client(t *testing.T, attempts int) *scrape.Client {
+	return scrape.NewClient(context.Background(), scrape.Options{
+		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
+		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
+	})
+}
+
+func adapter(t *testing.T, srv *fake.Server, teams []string, attempts int) *Eightfold {
+	a, err := New(config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Domain: srv.Domain, Teams: teams}, client(t, attempts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestListPagesTeamsAndCount(t *testing.T) {
+	all := append(jobs(23, "Data & Insights"), jobs(5, "Studio")...)
+	for i := range all[23:] {
+		all[23+i].ID += 1000
+	}
+	srv := fake.New(t, "netflix.com", all)
+	a := adapter(t, srv, []string{"Data & Insights", "Product"}, 1)
+	raws, err := a.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raws) != 23 {
+		t.Fatalf("got %d postings, want 23", len(raws))
+	}
+	reqs := srv.Requests()
+	if len(reqs) != 3 {
+		t.Fatalf("got %d list requests, want 3 pages of at most 10", len(reqs))
+	}
+	for i, r := range reqs {
+		if got := r.Query["Teams"]; len(got) != 2 || got[0] != "Data & Insights" || got[1] != "Product" {
+			t.Errorf("request %d: Teams = %q, want both teams as repeated keys", i, got)
+		}
+		if r.Query["start"][0] != fmt.Sprint(i*10) || r.Query["num"][0] != "10" || r.Query["domain"][0] != "netflix.com" {
+			t.Errorf("request %d: query %v", i, r.Query)
+		}
+		if r.UserAgent != "careers-watcher-test/1.0" {
+			t.Errorf("user agent %q", r.UserAgent)
+		}
+	}
+	r := raws[0]
+	if r.ID != "790000000000" || r.Title != "Data Engineer 0 (L5)" || r.Stamp != "1760100000" || r.Team != "Data & Insights" ||
+		r.RequisitionID != "JR00000" || r.Posted != "2025-10-09" || r.Complete || r.URL != "https://explore.jobs.netflix.net/careers/job/790000000000" {
+		t.Fatalf("raw: %+v", r)
+	}
+}
+
+func TestDetail(t *testing.T) {
+	srv := fake.New(t, "netflix.com", jobs(2, "Data & Insights"))
+	a := adapter(t, srv, nil, 1)
+	raws, err := a.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := a.Detail(context.Background(), raws[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.DescriptionHTML != "<p>Job 1</p>" || !d.Complete || d.ID != raws[1].ID || d.Stamp != raws[1].Stamp {
+		t.Fatalf("detail: %+v", d)
+	}
+	if reqs := srv.Requests(); reqs[len(reqs)-1].Path != "/api/apply/v2/jobs/790000000001" {
+		t.Fatalf("detail path %s", reqs[len(reqs)-1].Path)
+	}
+}
+
+func TestListFailures(t *testing.T) {
+	cases := []struct {
+		name   string
+		status int
+		body   string
+		want   string
+	}{
+		{"server error on page 2", 500, "oops", "status 500"},
+		{"rate limited 403", 403, "", "status 403"},
+		{"rate limited 429", 429, "", "status 429"},
+		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", "invalid JSON"},
+		{"json without positions", 200, `{"error":"try later"}`, "no positions"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			srv := fake.New(t, "netflix.com", jobs(15, "D"))
+			srv.FailList(func(start int) (int, string) {
+				if start == 10 {
+					return c.status, c.body
+				}
+				return 0, ""
+			})
+			_, err := adapter(t, srv, nil, 2).List(context.Background())
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "page 2") {
+				t.Fatalf("error %v, want one naming page 2 and %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestListRetriesTransientErrors(t *testing.T) {
+	srv := fake.New(t, "netflix.com", jobs(15, "D"))
+	n := 0
+	srv.FailList(func(start int) (int, string) {
+		if start == 10 && n < 2 {
+			n++
+			return 503, "busy"
+		}
+		return 0, ""
+	})
+	raws, err := adapter(t, srv, nil, 3).List(context.Background())
+	if err != nil || len(raws) != 15 {
+		t.Fatalf("got %d, %v", len(raws), err)
+	}
+}
+
+func TestListDetectsAServerThatIgnoresStart(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"count": 100, "positions": [{"id": 1, "name": "A"}, {"id": 2, "name": "B"}]}`)
+	}))
+	defer srv.Close()
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+	if _, err := a.List(context.Background()); err == nil || !strings.Contains(err.Error(), "does not advance") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestRealFixture(t *testing.T) {
+	b, err := os.ReadFile("testdata/eightfold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("start") != "0" {
+			fmt.Fprint(w, `{"positions": []}`)
+			return
+		}
+		w.Write(b)
+	}))
+	defer srv.Close()
+	a, _ := New(config.Source{Name: "albemarle", URL: srv.URL, Domain: "albemarle.com"}, client(t, 1))
+	raws, err := a.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raws) != 2 {
+		t.Fatalf("got %d postings", len(raws))
+	}
+	r := raws[0]
+	if r.ID != "1099555326551" || r.Title != "Supply Planner, Bromine S&OP" || len(r.Locations) != 2 ||
+		r.Team != "Supply Chain" || r.URL != "https://albemarle.eightfold.ai/careers/job/1099555326551" || r.Stamp != "1785801600" {
+		t.Fatalf("raw: %+v", r)
+	}
+}

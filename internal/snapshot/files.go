@@ -1,0 +1,93 @@
+// Package snapshot keeps the snapshot directory: one canonical JSON file per
+// open posting under <dir>/<source>/, and the watcher's state under
+// <dir>/.watcher/ (a compact index per source, the notification outbox, the
+// marker of a run in progress). Every write is atomic.
+package snapshot
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
+)
+
+// StateDir is the folder of the watcher's own state inside the snapshot dir.
+const StateDir = ".watcher"
+
+// maxPlainName is the longest id used as a file name as it is.
+const maxPlainName = 100
+
+// FileName maps an untrusted posting id to a safe file name (without
+// ".json"): letters, digits, '.', '_' and '-' only, no leading dot, at most
+// 118 bytes. An id that is already such a name (and holds no "__") is used
+// as it is; any other id becomes a cleaned prefix, "__" and a hash of the
+// whole id, so two different ids never share a file.
+func FileName(id string) string {
+	if plain(id) {
+		return id
+	}
+	clean := make([]byte, 0, len(id))
+	for i := 0; i < len(id) && len(clean) < 80; i++ {
+		c := id[i]
+		if safeByte(c) {
+			clean = append(clean, c)
+		} else if len(clean) > 0 && clean[len(clean)-1] != '-' {
+			clean = append(clean, '-')
+		}
+	}
+	s := strings.Trim(strings.ReplaceAll(string(clean), "__", "_"), ".-_")
+	sum := sha256.Sum256([]byte(id))
+	h := hex.EncodeToString(sum[:8])
+	if s == "" {
+		return "id__" + h
+	}
+	return s + "__" + h
+}
+
+func plain(id string) bool {
+	if id == "" || len(id) > maxPlainName || id[0] == '.' || id[0] == '-' || strings.Contains(id, "__") {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if !safeByte(id[i]) {
+			return false
+		}
+	}
+	return !reserved(id)
+}
+
+func safeByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-'
+}
+
+// reserved reports names that Windows refuses (CON, NUL, COM1, ...), so that a
+// snapshot repository can be checked out anywhere.
+func reserved(id string) bool {
+	base := strings.ToUpper(strings.SplitN(id, ".", 2)[0])
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	if len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '0' && base[3] <= '9' {
+		return true
+	}
+	return false
+}
+
+// WriteFile writes a file atomically (see atomicfile).
+func WriteFile(path string, data []byte) error {
+	if err := atomicfile.WriteFile(path, data); err != nil {
+		return fmt.Errorf("snapshot: %w", err)
+	}
+	return nil
+}
+
+// RemoveFile removes path (no error when it is already gone), durably.
+func RemoveFile(path string) error {
+	if err := atomicfile.Remove(path); err != nil {
+		return fmt.Errorf("snapshot: %w", err)
+	}
+	return nil
+}

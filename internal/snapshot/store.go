@@ -1,0 +1,194 @@
+package snapshot
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Store is a snapshot directory.
+type Store struct {
+	Dir string // absolute
+}
+
+// Open makes the snapshot directory if needed.
+func Open(dir string) (*Store, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Join(abs, StateDir), 0o755); err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	s := &Store{Dir: abs}
+	if _, err := os.Stat(s.IgnorePath()); errors.Is(err, fs.ErrNotExist) {
+		if err := WriteFile(s.IgnorePath(), []byte(ignoreFile)); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+const ignoreFile = `# written by careers-watcher: files of a run in progress, never committed
+.tmp-*
+/.watcher/run-in-progress
+`
+
+// IgnorePath is the .gitignore of the snapshot directory.
+func (s *Store) IgnorePath() string { return filepath.Join(s.Dir, ".gitignore") }
+
+// Transient reports whether path is a file of a run in progress (a temporary
+// file or the run marker), which is never committed.
+func Transient(path string) bool {
+	base := filepath.Base(path)
+	return atomicfile.IsTemp(base) || base == markerName
+}
+
+// PostingPath is the file of a posting.
+func (s *Store) PostingPath(source, id string) string {
+	return filepath.Join(s.Dir, source, FileName(id)+".json")
+}
+
+// IndexPath is the file of a source's index.
+func (s *Store) IndexPath(source string) string {
+	return filepath.Join(s.Dir, StateDir, "index", source+".json")
+}
+
+// OutboxDir is the folder of undelivered notifications.
+func (s *Store) OutboxDir() string { return filepath.Join(s.Dir, StateDir, "outbox") }
+
+// markerPath is the file that exists while a run is writing.
+func (s *Store) markerPath() string { return filepath.Join(s.Dir, StateDir, markerName) }
+
+const markerName = "run-in-progress"
+
+// Index is the compact per-source state that lets a run with no change
+// avoid reading snapshot files: per posting id, the platform's update stamp
+// and the hash of the snapshot file.
+type Index struct {
+	Normalizer string           `json:"normalizer"` // normalize.Normalizer.Version of the stored postings
+	Postings   map[string]Entry `json:"postings"`
+}
+
+// Entry is one posting in an Index.
+type Entry struct {
+	Stamp string `json:"stamp,omitempty"`
+	Hash  string `json:"hash"`
+}
+
+// LoadIndex reads a source's index. When there is none (first run, or state
+// lost) it is rebuilt from the snapshot files, so deleting .watcher never
+// makes every posting look new.
+func (s *Store) LoadIndex(source string) (Index, error) {
+	b, err := os.ReadFile(s.IndexPath(source))
+	if err == nil {
+		var idx Index
+		if err := json.Unmarshal(b, &idx); err == nil && idx.Postings != nil {
+			return idx, nil
+		}
+		// a corrupt index is rebuilt from the files, which are the truth
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return Index{}, fmt.Errorf("snapshot: %w", err)
+	}
+	return s.rebuildIndex(source)
+}
+
+func (s *Store) rebuildIndex(source string) (Index, error) {
+	idx := Index{Postings: map[string]Entry{}}
+	dir := filepath.Join(s.Dir, source)
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return idx, nil
+	}
+	if err != nil {
+		return Index{}, fmt.Errorf("snapshot: %w", err)
+	}
+	for _, e := range ents {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return Index{}, fmt.Errorf("snapshot: %w", err)
+		}
+		p, err := model.Decode(b)
+		if err != nil || FileName(p.ID)+".json" != name {
+			continue // not ours
+		}
+		idx.Postings[p.ID] = Entry{Hash: model.Hash(b)}
+	}
+	return idx, nil
+}
+
+// SaveIndex writes a source's index (canonical: sorted keys, indented).
+func (s *Store) SaveIndex(source string, idx Index) (string, error) {
+	b, err := json.MarshalIndent(idx, "", " ")
+	if err != nil {
+		return "", fmt.Errorf("snapshot: %w", err)
+	}
+	p := s.IndexPath(source)
+	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, append(b, '\n')) {
+		return p, nil
+	}
+	return p, WriteFile(p, append(b, '\n'))
+}
+
+// Read loads the stored snapshot of a posting.
+func (s *Store) Read(source, id string) (model.Posting, []byte, error) {
+	p := s.PostingPath(source, id)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return model.Posting{}, nil, fmt.Errorf("snapshot: %w", err)
+	}
+	post, err := model.Decode(b)
+	if err != nil {
+		return model.Posting{}, nil, fmt.Errorf("snapshot: %s: %w", p, err)
+	}
+	return post, b, nil
+}
+
+// Exists reports whether the snapshot file of a posting is there.
+func (s *Store) Exists(source, id string) bool {
+	_, err := os.Stat(s.PostingPath(source, id))
+	return err == nil
+}
+
+// Sources lists the source folders present, sorted.
+func (s *Store) Sources() ([]string, error) {
+	ents, err := os.ReadDir(s.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	var out []string
+	for _, e := range ents {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, e.Name())
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// BeginWrite marks a run as writing; EndWrite clears the mark once the
+// writes are committed. A mark found at start means the last run stopped in
+// the middle: its files must be committed before anything else.
+func (s *Store) BeginWrite() error { return WriteFile(s.markerPath(), []byte("1\n")) }
+
+// EndWrite clears the mark.
+func (s *Store) EndWrite() error { return RemoveFile(s.markerPath()) }
+
+// Interrupted reports whether the last run stopped while writing.
+func (s *Store) Interrupted() bool {
+	_, err := os.Stat(s.markerPath())
+	return err == nil
+}
