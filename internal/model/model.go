@@ -152,3 +152,12 @@ type Section struct {
 	Heading string
 	Items   []string // bullets or paragraphs, plain text
 }
+
+// Change is one field-level difference between two versions of a posting.
+// For list fields (skills, levels, locations, salary) one Change names one
+// item added (Old nil) or removed (New nil); scalar fields carry both values.
+type Change struct {
+	Field string `json:"field"`
+	Old   any    `json:"old"`
+	New   any    `json:"new"`
+}

@@ -390,7 +390,7 @@ func (o *Outbox) Deliver(ctx context.Context, routes []Route) (DeliverResult, er
 				continue
 			}
 			res.Delivered++
-			log.Info("notify: delivered", append(attrs, "notifier", name, "attempt", en.Attempts)...)
+			log.Debug("notify: delivered", append(attrs, "notifier", name, "attempt", en.Attempts)...)
 		}
 		if !dirty {
 			continue

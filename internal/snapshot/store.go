@@ -76,6 +76,7 @@ const markerName = "run-in-progress"
 // and the hash of the snapshot file.
 type Index struct {
 	Normalizer string           `json:"normalizer"` // normalize.Normalizer.Version of the stored postings
+	Generation int              `json:"generation"` // runs of this source that reported a change
 	Postings   map[string]Entry `json:"postings"`
 }
 

@@ -1,0 +1,196 @@
+// Package cli is the command line of cmd/watcher: parsing arguments, loading
+// the config, running the pipeline, exit codes.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"slices"
+	"strings"
+	"syscall"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
+)
+
+// Exit codes (DESIGN.md, "Command line").
+const (
+	ExitOK     = 0
+	ExitFailed = 1 // at least one source failed
+	ExitUsage  = 2 // bad usage or invalid config
+)
+
+// Version is set at build time with -ldflags "-X .../internal/cli.Version=...".
+var Version = "dev"
+
+const usage = `usage: watcher <command> [flags]
+
+commands:
+  run       [-c FILE] [--source NAME ...]  one cycle, then exit (0 ok, 1 a source failed, 2 bad config)
+  daemon    [-c FILE]                      run the schedules until SIGINT/SIGTERM
+  validate  [-c FILE]                      check the config; one line per problem
+  version                                  print the version
+
+The config is ./config.yaml, or $WATCHER_CONFIG, unless -c names one.
+Common flags: --log-level debug|info|warn|error, --log-format text|json.
+`
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "run", "daemon", "validate":
+	case "version", "--version":
+		fmt.Fprintln(stdout, "watcher", Version)
+		return ExitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	default:
+		fmt.Fprintf(stderr, "watcher: unknown command %q\n\n%s", cmd, usage)
+		return ExitUsage
+	}
+	fs := flag.NewFlagSet("watcher "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfgPath := fs.String("c", config.DefaultPath(), "config file")
+	fs.StringVar(cfgPath, "config", config.DefaultPath(), "config file")
+	level := fs.String("log-level", "info", "debug, info, warn or error")
+	format := fs.String("log-format", "text", "text or json")
+	var sources []string
+	if cmd == "run" {
+		fs.Func("source", "run only this source (repeatable)", func(s string) error {
+			sources = append(sources, s)
+			return nil
+		})
+	}
+	if err := fs.Parse(rest); err != nil {
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "watcher %s: unexpected argument %q\n", cmd, fs.Arg(0))
+		return ExitUsage
+	}
+	logger, err := newLogger(stderr, *level, *format)
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher: %v\n", err)
+		return ExitUsage
+	}
+	cfg, err := load(*cfgPath)
+	if err != nil {
+		printConfigError(stderr, err)
+		return ExitUsage
+	}
+	switch cmd {
+	case "validate":
+		fmt.Fprintf(stdout, "%s: ok (%d sources, %d notifiers)\n", *cfgPath, len(cfg.Sources), len(cfg.Notifiers))
+		return ExitOK
+	case "run":
+		return run(cfg, sources, logger, stdout, stderr)
+	default:
+		return daemon(cfg, logger, stdout, stderr)
+	}
+}
+
+// load reads and validates the config, including what only this build
+// knows: which source types it can fetch.
+func load(path string) (*config.Config, error) {
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	var problems []config.Problem
+	supported := platforms.Supported()
+	for i, s := range cfg.Sources {
+		if !slices.Contains(supported, s.Type) {
+			problems = append(problems, config.Problem{
+				File: path, Line: s.Line, Key: fmt.Sprintf("sources[%d].type", i),
+				Msg: fmt.Sprintf("%q is not supported by this build yet (supported: %s)", s.Type, strings.Join(supported, ", ")),
+			})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &config.Error{Problems: problems}
+	}
+	return cfg, nil
+}
+
+func printConfigError(w io.Writer, err error) {
+	var ce *config.Error
+	if errors.As(err, &ce) {
+		for _, p := range ce.Problems {
+			fmt.Fprintln(w, p.String())
+		}
+		return
+	}
+	fmt.Fprintf(w, "watcher: %v\n", err)
+}
+
+func run(cfg *config.Config, names []string, logger *slog.Logger, stdout, stderr io.Writer) int {
+	sources, err := cfg.Select(names)
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+		return ExitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stdout})
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+		return ExitFailed
+	}
+	res, err := r.Run(ctx, sources)
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+		return ExitFailed
+	}
+	for _, s := range res.Sources {
+		if s.Err != nil {
+			fmt.Fprintf(stderr, "watcher run: source %s failed: %v\n", s.Source, s.Err)
+		}
+	}
+	if res.Failed() {
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+func daemon(cfg *config.Config, logger *slog.Logger, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stdout})
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher daemon: %v\n", err)
+		return ExitFailed
+	}
+	if err := r.Daemon(ctx, cfg.Sources); err != nil {
+		fmt.Fprintf(stderr, "watcher daemon: %v\n", err)
+		return ExitUsage
+	}
+	return ExitOK
+}
+
+func newLogger(w io.Writer, level, format string) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("--log-level %q: use debug, info, warn or error", level)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: use text or json", format)
+}

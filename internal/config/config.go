@@ -1,0 +1,256 @@
+// Package config loads the watcher's YAML configuration: it expands ${ENV}
+// references, applies defaults and validates every section, reporting each
+// problem with its file, line and key path (sources[1].url) so that
+// `watcher validate` can print them all at once.
+//
+// Parsing is pure (Parse takes bytes and an environment lookup); Load reads a
+// file. The Config is a value passed down to the rest of the program.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Defaults of the optional keys.
+const (
+	DefaultSnapshots    = "snapshots"
+	DefaultSchedule     = "0 */6 * * *"
+	DefaultAuthor       = "careers-watcher <watcher@localhost>"
+	DefaultUserAgent    = "careers-watcher/1.0 (+https://github.com/careers-watcher/careers-watcher)"
+	DefaultTimeout      = 30 * time.Second
+	DefaultPerHostDelay = 1 * time.Second
+	DefaultMaxBody      = 10 << 20 // 10MB (binary units: 1MB = 1024*1024 bytes)
+	DefaultRetries      = 4
+)
+
+// Config is a loaded, validated configuration.
+type Config struct {
+	Path      string // the file it was loaded from ("" when parsed from bytes without a name)
+	Snapshots string // snapshot directory, absolute: relative paths are resolved against the config file's directory (the working directory when Path is ""); default "snapshots"
+	Schedule  string // default "0 */6 * * *"
+	Git       Git
+	HTTP      HTTP
+	Taxonomy  Taxonomy
+	Sources   []Source
+	Notifiers []Notifier
+}
+
+// Git says whether and as whom snapshots are committed.
+type Git struct {
+	Commit bool   // default true
+	Author string // "Name <email>"; default "careers-watcher <watcher@localhost>"
+}
+
+var authorRE = regexp.MustCompile(`^\s*([^<>]*[^<>\s])\s*<([^<>\s@]+@[^<>\s@]+)>\s*$`)
+
+func splitAuthor(s string) (name, email string, ok bool) {
+	m := authorRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
+// AuthorName is the name part of Author ("careers-watcher").
+func (g Git) AuthorName() string {
+	name, _, _ := splitAuthor(g.Author)
+	return name
+}
+
+// AuthorEmail is the email part of Author ("watcher@localhost").
+func (g Git) AuthorEmail() string {
+	_, email, _ := splitAuthor(g.Author)
+	return email
+}
+
+// HTTP configures the shared HTTP client of the scrapers.
+type HTTP struct {
+	UserAgent    string        // default DefaultUserAgent
+	Timeout      time.Duration // per request; default 30s
+	PerHostDelay time.Duration // between two requests to one host; default 1s; key per_host_delay
+	// MaxBody is the largest response body read, in bytes; default 10MB.
+	// YAML accepts a plain number of bytes (1048576) or a number with a unit:
+	// B, KB, MB, GB, which are binary (1KB = 1024 bytes, 1MB = 1024KB,
+	// 1GB = 1024MB); KiB, MiB and GiB are accepted as the same units.
+	MaxBody int64
+	Robots  bool // honour robots.txt; default true
+	Retries int  // total attempts per request (1..10); default 4
+}
+
+// Taxonomy holds extra skills added to the embedded taxonomy.
+type Taxonomy struct {
+	Skills []Skill
+}
+
+// Skill is one canonical skill and the other names it goes by.
+type Skill struct {
+	Name     string
+	Category string
+	Aliases  []string
+}
+
+// Source is one careers site to watch.
+type Source struct {
+	Name     string // [a-z0-9-]+, unique; also the snapshot folder
+	Type     string // one of SourceTypes
+	Company  string // as written ("" when not set: the caller decides)
+	URL      string
+	Domain   string
+	Teams    []string
+	Board    string
+	Tenant   string
+	Site     string
+	Schedule string // "" means the top-level schedule
+	Line     int    // line of this item in the file
+}
+
+// Notifier is one destination of change events.
+type Notifier struct {
+	Name    string
+	Type    string // one of NotifierTypes
+	URL     string
+	Secret  string            // "whsec_<base64>" or ""
+	Headers map[string]string // extra HTTP headers (webhook)
+	Sources []string          // only events of these sources (empty: all)
+	Events  []string          // only these event types (empty: all)
+	Line    int               // line of this item in the file
+}
+
+// SourceTypes are the supported source types.
+var SourceTypes = []string{
+	"eightfold", "greenhouse", "lever", "ashby", "workday", "smartrecruiters",
+	"recruitee", "workable", "personio", "jsonld", "html", "auto",
+}
+
+// NotifierTypes are the supported notifier types.
+var NotifierTypes = []string{"stdout", "webhook"}
+
+// EventTypes are the event types a notifier may subscribe to.
+var EventTypes = []string{
+	"posting.added", "posting.removed", "posting.changed",
+	"source.failed", "source.recovered", "source.suspicious",
+}
+
+// Problem is one thing wrong with a config.
+type Problem struct {
+	File string // as given to Parse ("" when unnamed)
+	Line int    // 1-based; 0 when unknown
+	Key  string // key path such as sources[1].url ("" for the whole file)
+	Msg  string
+}
+
+// String formats the problem as "config.yaml:12: sources[1].url: msg".
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		if p.File == "" {
+			b.WriteString("line ")
+		} else {
+			b.WriteByte(':')
+		}
+		b.WriteString(strconv.Itoa(p.Line))
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	if p.Key != "" {
+		b.WriteString(p.Key)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// Error lists every problem found in a config (never just the first), in
+// file order.
+type Error struct {
+	Problems []Problem
+}
+
+// Error returns one problem per line.
+func (e *Error) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Load reads the file at path and parses it with the process environment.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("config: %s: file not found (use -c FILE or set $WATCHER_CONFIG): %w", path, err)
+		}
+		return nil, fmt.Errorf("config: cannot read %s: %w", path, err)
+	}
+	return Parse(data, path, os.LookupEnv)
+}
+
+// DefaultPath is $WATCHER_CONFIG when set, else "config.yaml".
+func DefaultPath() string {
+	if p, ok := os.LookupEnv("WATCHER_CONFIG"); ok && p != "" {
+		return p
+	}
+	return "config.yaml"
+}
+
+// SourceSchedule is the schedule of s: its own, else the top-level one.
+func (c *Config) SourceSchedule(s Source) string {
+	if s.Schedule != "" {
+		return s.Schedule
+	}
+	return c.Schedule
+}
+
+// Select returns the named sources in the order given (duplicates once), or
+// all sources when names is empty. Unknown names are an error naming them.
+func (c *Config) Select(names []string) ([]Source, error) {
+	if len(names) == 0 {
+		return append([]Source(nil), c.Sources...), nil
+	}
+	byName := make(map[string]int, len(c.Sources))
+	for i, s := range c.Sources {
+		byName[s.Name] = i
+	}
+	var out []Source
+	var unknown []string
+	seen := make(map[string]bool)
+	for _, n := range names {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		i, ok := byName[n]
+		if !ok {
+			unknown = append(unknown, strconv.Quote(n))
+			continue
+		}
+		out = append(out, c.Sources[i])
+	}
+	if len(unknown) > 0 {
+		configured := make([]string, len(c.Sources))
+		for i, s := range c.Sources {
+			configured[i] = s.Name
+		}
+		word := "source"
+		if len(unknown) > 1 {
+			word = "sources"
+		}
+		return nil, fmt.Errorf("config: unknown %s %s (configured: %s)", word, strings.Join(unknown, ", "), strings.Join(configured, ", "))
+	}
+	return out, nil
+}

@@ -1,0 +1,396 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+const testSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" // base64 of 24 bytes
+
+// env is a getenv over a fixed map.
+func env(vars map[string]string) func(string) (string, bool) {
+	return func(name string) (string, bool) {
+		v, ok := vars[name]
+		return v, ok
+	}
+}
+
+var fullEnv = map[string]string{
+	"WATCHER_WEBHOOK_URL":    "https://hooks.example.com/watcher",
+	"WATCHER_WEBHOOK_SECRET": testSecret,
+}
+
+func abs(t *testing.T, path string) string {
+	t.Helper()
+	a, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func wantFull(t *testing.T, path string) *Config {
+	return &Config{
+		Path:      path,
+		Snapshots: abs(t, filepath.Join(filepath.Dir(path), "snapshots")),
+		Schedule:  "0 */6 * * *",
+		Git:       Git{Commit: true, Author: "careers-watcher <watcher@localhost>"},
+		HTTP: HTTP{
+			UserAgent:    "careers-watcher/1.0 (+https://github.com/careers-watcher/careers-watcher)",
+			Timeout:      30 * time.Second,
+			PerHostDelay: time.Second,
+			MaxBody:      10 << 20,
+			Robots:       true,
+			Retries:      4,
+		},
+		Taxonomy: Taxonomy{Skills: []Skill{{Name: "dbt", Category: "Data Engineering", Aliases: []string{"data build tool"}}}},
+		Sources: []Source{
+			{Name: "netflix-data-insights", Type: "eightfold", Company: "Netflix", URL: "https://explore.jobs.netflix.net",
+				Domain: "netflix.com", Teams: []string{"Data & Insights"}, Schedule: "@every 6h", Line: 20},
+			{Name: "amplitude", Type: "greenhouse", Board: "amplitude", URL: "https://boards-api.greenhouse.io", Line: 27},
+			{Name: "acme", Type: "workday", URL: "https://acme.wd5.myworkdayjobs.com", Tenant: "acme", Site: "External", Line: 31},
+		},
+		Notifiers: []Notifier{
+			{Name: "console", Type: "stdout", Line: 37},
+			{Name: "hooks", Type: "webhook", URL: "https://hooks.example.com/watcher", Secret: testSecret,
+				Headers: map[string]string{"X-Team": "data"}, Sources: []string{"netflix-data-insights"},
+				Events: []string{"posting.added", "posting.removed", "posting.changed"}, Line: 39},
+		},
+	}
+}
+
+func TestParseFull(t *testing.T) {
+	path := filepath.Join("testdata", "full.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Parse(data, path, env(fullEnv))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	if want := wantFull(t, path); !reflect.DeepEqual(got, want) {
+		t.Errorf("Parse(full.yaml) =\n%+v\nwant\n%+v", got, want)
+	}
+	if got.Git.AuthorName() != "careers-watcher" || got.Git.AuthorEmail() != "watcher@localhost" {
+		t.Errorf("author = %q <%q>", got.Git.AuthorName(), got.Git.AuthorEmail())
+	}
+}
+
+func TestLoad(t *testing.T) {
+	for k, v := range fullEnv {
+		t.Setenv(k, v)
+	}
+	path := filepath.Join("testdata", "full.yaml")
+	got, err := Load(path)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if want := wantFull(t, path); !reflect.DeepEqual(got, want) {
+		t.Errorf("Load(full.yaml) =\n%+v\nwant\n%+v", got, want)
+	}
+
+	missing := filepath.Join(t.TempDir(), "nope.yaml")
+	_, err = Load(missing)
+	if err == nil || !strings.Contains(err.Error(), missing) || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Load(missing) = %v, want an error naming %s that is fs.ErrNotExist", err, missing)
+	}
+	if strings.Contains(err.Error(), "\n") {
+		t.Errorf("Load(missing) error spans lines: %q", err)
+	}
+}
+
+func TestDefaultPath(t *testing.T) {
+	t.Setenv("WATCHER_CONFIG", "")
+	if got := DefaultPath(); got != "config.yaml" {
+		t.Errorf("DefaultPath() = %q, want config.yaml", got)
+	}
+	t.Setenv("WATCHER_CONFIG", "/etc/watcher/config.yaml")
+	if got := DefaultPath(); got != "/etc/watcher/config.yaml" {
+		t.Errorf("DefaultPath() = %q, want $WATCHER_CONFIG", got)
+	}
+}
+
+const minimal = "sources:\n  - {name: a, type: greenhouse, board: a}\n"
+
+func TestDefaults(t *testing.T) {
+	got, err := Parse([]byte(minimal), "", env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Config{
+		Snapshots: abs(t, "snapshots"),
+		Schedule:  DefaultSchedule,
+		Git:       Git{Commit: true, Author: DefaultAuthor},
+		HTTP: HTTP{UserAgent: DefaultUserAgent, Timeout: 30 * time.Second, PerHostDelay: time.Second,
+			MaxBody: 10 * 1024 * 1024, Robots: true, Retries: 4},
+		Sources: []Source{{Name: "a", Type: "greenhouse", Board: "a", Line: 2}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%+v\nwant\n%+v", got, want)
+	}
+	// Null values mean "not set": defaults stay.
+	got, err = Parse([]byte("snapshots:\nschedule:\ngit:\nhttp:\n  timeout:\ntaxonomy:\nnotifiers:\n"+minimal), "", env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.Sources[0].Line = 9
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with nulls got\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+func TestParseValues(t *testing.T) {
+	tests := []struct {
+		name  string
+		yaml  string
+		env   map[string]string
+		check func(*Config) any // returns the value to compare
+		want  any
+	}{
+		{"max_body KB", "http: {max_body: 512KB}\n" + minimal, nil, func(c *Config) any { return c.HTTP.MaxBody }, int64(512 << 10)},
+		{"max_body GB", "http: {max_body: 1GB}\n" + minimal, nil, func(c *Config) any { return c.HTTP.MaxBody }, int64(1 << 30)},
+		{"max_body bytes", "http: {max_body: 1048576}\n" + minimal, nil, func(c *Config) any { return c.HTTP.MaxBody }, int64(1 << 20)},
+		{"max_body MiB lower", "http: {max_body: 2 mib}\n" + minimal, nil, func(c *Config) any { return c.HTTP.MaxBody }, int64(2 << 20)},
+		{"durations", "http: {timeout: 1m30s, per_host_delay: 250ms}\n" + minimal, nil,
+			func(c *Config) any { return [2]time.Duration{c.HTTP.Timeout, c.HTTP.PerHostDelay} },
+			[2]time.Duration{90 * time.Second, 250 * time.Millisecond}},
+		{"bools off", "git: {commit: false}\nhttp: {robots: false}\n" + minimal, nil,
+			func(c *Config) any { return [2]bool{c.Git.Commit, c.HTTP.Robots} }, [2]bool{false, false}},
+		{"retries", "http: {retries: 1}\n" + minimal, nil, func(c *Config) any { return c.HTTP.Retries }, 1},
+		{"user agent", "http: {user_agent: 'bot/2 (+mailto:me@example.com)'}\n" + minimal, nil,
+			func(c *Config) any { return c.HTTP.UserAgent }, "bot/2 (+mailto:me@example.com)"},
+		{"author", "git: {author: 'Jane Doe <jane@example.com>'}\n" + minimal, nil,
+			func(c *Config) any { return c.Git.AuthorName() + "|" + c.Git.AuthorEmail() }, "Jane Doe|jane@example.com"},
+		{"env in values", "schedule: ${SCHED}\nhttp: {timeout: '${T:-45s}', retries: '${R}', robots: '${ROBOTS}'}\n" + minimal,
+			map[string]string{"SCHED": "@hourly", "R": "7", "ROBOTS": "false"},
+			func(c *Config) any { return []any{c.Schedule, c.HTTP.Timeout, c.HTTP.Retries, c.HTTP.Robots} },
+			[]any{"@hourly", 45 * time.Second, 7, false}},
+		{"env default when empty", "sources:\n  - {name: a, type: greenhouse, board: '${B:-fallback}'}\n",
+			map[string]string{"B": ""}, func(c *Config) any { return c.Sources[0].Board }, "fallback"},
+		{"env dollar escape", "sources:\n  - {name: a, type: greenhouse, board: a, company: 'Pay$$ ${X}$'}\n",
+			map[string]string{"X": "Co"}, func(c *Config) any { return c.Sources[0].Company }, "Pay$ Co$"},
+		{"header values expanded", "sources:\n  - {name: a, type: greenhouse, board: a}\nnotifiers:\n  - name: h\n    type: webhook\n    url: https://x.example\n    headers:\n      Authorization: Bearer ${A}\n",
+			map[string]string{"A": "Token"}, func(c *Config) any { return c.Notifiers[0].Headers }, map[string]string{"Authorization": "Bearer Token"}},
+		{"numbers as strings", "sources:\n  - {name: '123', type: workday, url: 'https://a.example', tenant: 42, site: 2024}\n", nil,
+			func(c *Config) any { return c.Sources[0].Tenant + "/" + c.Sources[0].Site }, "42/2024"},
+		{"per source schedule", "schedule: '@daily'\nsources:\n  - {name: a, type: greenhouse, board: a}\n  - {name: b, type: greenhouse, board: b, schedule: 'CRON_TZ=Europe/Warsaw 0 9 * * 1-5'}\n", nil,
+			func(c *Config) any { return c.SourceSchedule(c.Sources[0]) + "|" + c.SourceSchedule(c.Sources[1]) },
+			"@daily|CRON_TZ=Europe/Warsaw 0 9 * * 1-5"},
+		{"merge keys", "sources:\n  - &gh {name: a, type: greenhouse, board: a, company: Acme}\n  - <<: *gh\n    name: b\n", nil,
+			func(c *Config) any { return c.Sources[1] },
+			Source{Name: "b", Type: "greenhouse", Board: "a", Company: "Acme", Line: 3}},
+		{"notifier filters", "sources:\n  - {name: a, type: greenhouse, board: a}\nnotifiers:\n  - {name: out, type: stdout, sources: [a], events: [source.failed, source.recovered]}\n", nil,
+			func(c *Config) any { return c.Notifiers[0] },
+			Notifier{Name: "out", Type: "stdout", Sources: []string{"a"}, Events: []string{"source.failed", "source.recovered"}, Line: 4}},
+		{"every source type", "sources:\n" +
+			"  - {name: e, type: eightfold, url: 'https://e.example', domain: e.example}\n" +
+			"  - {name: g, type: greenhouse, board: g}\n  - {name: l, type: lever, board: l}\n  - {name: a, type: ashby, board: a}\n" +
+			"  - {name: w, type: workday, url: 'https://w.example', tenant: w, site: S}\n  - {name: s, type: smartrecruiters, board: s}\n" +
+			"  - {name: r, type: recruitee, board: r}\n  - {name: k, type: workable, board: k}\n  - {name: p, type: personio, board: p, url: 'https://p.jobs.personio.de'}\n" +
+			"  - {name: j, type: jsonld, url: 'https://j.example/jobs'}\n  - {name: h, type: html, url: 'http://h.example'}\n  - {name: u, type: auto, url: 'https://u.example'}\n",
+			nil, func(c *Config) any { return len(c.Sources) }, 12},
+		{"taxonomy", "taxonomy:\n  skills:\n    - {name: Rust, category: Languages}\n    - name: Kafka\n      aliases: [Apache Kafka]\n" + minimal, nil,
+			func(c *Config) any { return c.Taxonomy.Skills },
+			[]Skill{{Name: "Rust", Category: "Languages"}, {Name: "Kafka", Aliases: []string{"Apache Kafka"}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse([]byte(tt.yaml), "config.yaml", env(tt.env))
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if got := tt.check(c); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %#v, want %#v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSnapshotsPath(t *testing.T) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(t.TempDir(), "repo")
+	tests := []struct {
+		file, snapshots, want string
+	}{
+		{filepath.Join(root, "config.yaml"), "snapshots", filepath.Join(root, "snapshots")},
+		{filepath.Join(root, "config.yaml"), "../history", filepath.Join(filepath.Dir(root), "history")},
+		{filepath.Join(root, "config.yaml"), filepath.Join(root, "abs", "snaps"), filepath.Join(root, "abs", "snaps")},
+		{filepath.Join("etc", "config.yaml"), "data", filepath.Join(cwd, "etc", "data")},
+		{"config.yaml", "snapshots", filepath.Join(cwd, "snapshots")},
+		{"", "out/snaps", filepath.Join(cwd, "out", "snaps")},
+		{"", "", filepath.Join(cwd, "snapshots")}, // default
+	}
+	for _, tt := range tests {
+		data := minimal
+		if tt.snapshots != "" {
+			data = "snapshots: '" + tt.snapshots + "'\n" + data
+		}
+		c, err := Parse([]byte(data), tt.file, env(nil))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.file, err)
+		}
+		if c.Snapshots != tt.want {
+			t.Errorf("file %q snapshots %q: got %q, want %q", tt.file, tt.snapshots, c.Snapshots, tt.want)
+		}
+		if c.Path != tt.file {
+			t.Errorf("Path = %q, want %q", c.Path, tt.file)
+		}
+	}
+}
+
+func TestSelect(t *testing.T) {
+	c, err := Parse([]byte("sources:\n  - {name: a, type: greenhouse, board: a}\n  - {name: b, type: lever, board: b}\n  - {name: c, type: ashby, board: c}\n"), "", env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(ss []Source) string {
+		var n []string
+		for _, s := range ss {
+			n = append(n, s.Name)
+		}
+		return strings.Join(n, ",")
+	}
+	tests := []struct {
+		in      []string
+		want    string
+		wantErr string
+	}{
+		{nil, "a,b,c", ""},
+		{[]string{}, "a,b,c", ""},
+		{[]string{"b"}, "b", ""},
+		{[]string{"c", "a", "c"}, "c,a", ""},
+		{[]string{"a", "x"}, "", `config: unknown source "x" (configured: a, b, c)`},
+		{[]string{"y", "x"}, "", `config: unknown sources "y", "x" (configured: a, b, c)`},
+	}
+	for _, tt := range tests {
+		got, err := c.Select(tt.in)
+		if tt.wantErr != "" {
+			if err == nil || err.Error() != tt.wantErr {
+				t.Errorf("Select(%q) error = %v, want %s", tt.in, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || names(got) != tt.want {
+			t.Errorf("Select(%q) = %s, %v; want %s", tt.in, names(got), err, tt.want)
+		}
+	}
+	all, _ := c.Select(nil)
+	all[0].Name = "changed"
+	if c.Sources[0].Name != "a" {
+		t.Error("Select(nil) shares the Config's slice")
+	}
+}
+
+func TestValidSchedule(t *testing.T) {
+	good := []string{
+		"0 */6 * * *", "@every 6h", "@every 90m", "@hourly", "@daily", "@weekly", "@midnight",
+		"CRON_TZ=America/Los_Angeles 0 9 * * 1-5", "TZ=Europe/Warsaw 30 8 * * MON", "15 3 1,15 * *",
+	}
+	bad := []string{
+		"61 * * * *", "@every banana", "CRON_TZ=Nowhere/City 0 * * * *", "", "   ", "* * * *",
+		"0 0 * * * *", "@every 0s", "@every -1h", "@sometimes", "CRON_TZ=UTC", "TZ=", "TZ=UTC\t",
+		"0 */0 * * *", "CRON_TZ=../../etc/passwd 0 * * * *",
+	}
+	for _, s := range good {
+		if err := ValidSchedule(s); err != nil {
+			t.Errorf("ValidSchedule(%q) = %v, want nil", s, err)
+		}
+	}
+	for _, s := range bad {
+		if err := ValidSchedule(s); err == nil {
+			t.Errorf("ValidSchedule(%q) = nil, want an error", s)
+		}
+	}
+	// The exported parser is the one the daemon hands to cron.WithParser.
+	sched, err := Parser.Parse("CRON_TZ=UTC 0 9 * * *")
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	if got, want := sched.Next(from), time.Date(2026, 1, 3, 9, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("Next = %v, want %v", got, want)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"0", 0, true}, {"1048576", 1 << 20, true}, {"10MB", 10 << 20, true}, {"512KB", 512 << 10, true},
+		{"1GB", 1 << 30, true}, {"1 gib", 1 << 30, true}, {"7B", 7, true}, {"3k", 3 << 10, true},
+		{"", 0, false}, {"MB", 0, false}, {"1.5MB", 0, false}, {"10XB", 0, false}, {"-1", 0, false},
+		{"9223372036854775807GB", 0, false}, {"99999999999999999999", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := parseSize(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d, ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestExpand(t *testing.T) {
+	vars := env(map[string]string{"A": "alpha", "EMPTY": "", "B_2": "beta"})
+	tests := []struct {
+		in, want string
+		problems []string
+	}{
+		{"plain", "plain", nil},
+		{"${A}", "alpha", nil},
+		{"x-${A}-${B_2}-y", "x-alpha-beta-y", nil},
+		{"${MISSING:-dflt}", "dflt", nil},
+		{"${EMPTY:-dflt}", "dflt", nil},
+		{"${A:-dflt}", "alpha", nil},
+		{"${MISSING:-}", "", nil},
+		{"${EMPTY}", "", nil},
+		{"$$", "$", nil},
+		{"$${A}", "${A}", nil},
+		{"cost $5 and $", "cost $5 and $", nil},
+		{"$A", "$A", nil},
+		{"${MISSING}", "", []string{"${MISSING} is not set"}},
+		{"${M1}${M2}", "", []string{"${M1} is not set", "${M2} is not set"}},
+		{"${1BAD}", "", []string{"invalid variable reference ${1BAD} (use ${NAME} or ${NAME:-default}; $$ for a literal $)"}},
+		{"${}", "", []string{"invalid variable reference ${} (use ${NAME} or ${NAME:-default}; $$ for a literal $)"}},
+		{"a${A", "a", []string{"unterminated ${ (write $$ for a literal $)"}},
+	}
+	for _, tt := range tests {
+		got, problems := expand(tt.in, vars)
+		if got != tt.want || !reflect.DeepEqual(problems, tt.problems) {
+			t.Errorf("expand(%q) = %q, %q; want %q, %q", tt.in, got, problems, tt.want, tt.problems)
+		}
+	}
+}
+
+func TestProblemString(t *testing.T) {
+	tests := []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{"config.yaml", 12, "sources[1].url", "must be an http or https URL"}, "config.yaml:12: sources[1].url: must be an http or https URL"},
+		{Problem{"config.yaml", 0, "sources", "at least one"}, "config.yaml: sources: at least one"},
+		{Problem{"config.yaml", 3, "", "invalid YAML: x"}, "config.yaml:3: invalid YAML: x"},
+		{Problem{"", 3, "http.timeout", "bad"}, "line 3: http.timeout: bad"},
+		{Problem{"", 0, "", "bad"}, "bad"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.String(); got != tt.want {
+			t.Errorf("%#v.String() = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+	e := &Error{Problems: []Problem{tests[0].p, tests[2].p}}
+	if got, want := e.Error(), tests[0].want+"\n"+tests[2].want; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}

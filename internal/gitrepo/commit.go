@@ -1,0 +1,332 @@
+package gitrepo
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// maxTreeMemo bounds the bytes of raw trees kept between commits.
+const maxTreeMemo = 32 << 20
+
+// head describes what HEAD points to.
+type head struct {
+	ref    plumbing.ReferenceName // the ref to move: a branch, or HEAD when detached
+	commit plumbing.Hash          // ZeroHash on an unborn branch
+	tree   plumbing.Hash          // ZeroHash on an unborn branch
+}
+
+// resolveHead follows HEAD's symbolic refs to the ref a commit must move.
+func (r *Repo) resolveHead() (head, error) {
+	name := plumbing.HEAD
+	for range 10 {
+		ref, err := r.st.Reference(name)
+		if errors.Is(err, plumbing.ErrReferenceNotFound) {
+			if name == plumbing.HEAD {
+				return head{}, fmt.Errorf("no HEAD in %s", r.gitDir)
+			}
+			return head{ref: name}, nil // unborn branch
+		}
+		if err != nil {
+			return head{}, fmt.Errorf("read %s: %w", name, err)
+		}
+		if ref.Type() == plumbing.SymbolicReference {
+			name = ref.Target()
+			continue
+		}
+		h := head{ref: name, commit: ref.Hash()}
+		c, err := r.readCommit(h.commit)
+		if err != nil {
+			return head{}, fmt.Errorf("%s: %w", name, err)
+		}
+		h.tree = c.TreeHash
+		return h, nil
+	}
+	return head{}, fmt.Errorf("HEAD: too many levels of symbolic refs")
+}
+
+func (r *Repo) readCommit(h plumbing.Hash) (*object.Commit, error) {
+	obj, err := r.st.EncodedObject(plumbing.CommitObject, h)
+	if err != nil {
+		return nil, fmt.Errorf("read commit %s: %w", h, err)
+	}
+	var c object.Commit
+	if err := c.Decode(obj); err != nil {
+		return nil, fmt.Errorf("decode commit %s: %w", h, err)
+	}
+	return &c, nil
+}
+
+// Commit records the current content of the given paths (absolute, or
+// relative to Root; they must lie inside the work tree) in one new commit on
+// the current branch, like `git commit -- <paths>`.
+//
+// A path whose file exists is added or updated as a regular file (mode
+// 100644); a path that does not exist is removed from the tree, and parent
+// trees left empty are dropped. When the resulting tree equals HEAD's tree no
+// commit is made, committed is false and hash is HEAD's commit ("" on an
+// unborn branch). Works on an unborn branch (first commit, no parent) and on
+// a detached HEAD (HEAD itself moves).
+//
+// The index entries of the paths are updated to the committed blobs with the
+// files' stat data (or removed for removed paths); all other entries, such as
+// changes the user staged, stay as they are. The index is created if missing.
+// If the commit was made but the index could not be written, Commit returns
+// the new hash, committed true and an error.
+//
+// Commit fails, changing nothing, when git's index.lock or the branch's lock
+// file exists (a git process is running, or one crashed and left it), or
+// when the index has unmerged entries.
+func (r *Repo) Commit(paths []string, message string, author Author, when time.Time) (hash string, committed bool, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.refreshPacks()
+
+	if strings.TrimSpace(message) == "" {
+		return "", false, errors.New("gitrepo: commit: empty message")
+	}
+	if author.Name == "" || author.Email == "" {
+		return "", false, errors.New("gitrepo: commit: author name and email are required")
+	}
+	rels := make([]string, 0, len(paths))
+	for _, p := range paths {
+		rel, err := r.relPath(p)
+		if err != nil {
+			return "", false, fmt.Errorf("gitrepo: commit: %w", trimPrefix(err))
+		}
+		rels = append(rels, rel)
+	}
+	slices.Sort(rels)
+	rels = slices.Compact(rels)
+
+	// Lock the index first, like git: a concurrent git command that would
+	// rewrite the index either finished before or fails on the lock.
+	il, err := r.lockIndex()
+	if err != nil {
+		return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+	}
+	defer il.release()
+
+	hd, err := r.resolveHead()
+	if err != nil {
+		return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+	}
+
+	// Blobs first: read every present file once, hash it, store it.
+	changes := make([]change, 0, len(rels))
+	stats := make([]fileStat, 0, len(rels))
+	for _, rel := range rels {
+		c, fs, err := r.stageFile(rel)
+		if err != nil {
+			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+		}
+		changes = append(changes, c)
+		stats = append(stats, fs)
+	}
+
+	touched := map[plumbing.Hash][]byte{}
+	tree, empty, err := r.buildTree(hd.tree, "", changes, touched)
+	if err != nil {
+		return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+	}
+	r.keepTrees(touched)
+	if empty {
+		tree = emptyTree
+	}
+
+	noChange := tree == hd.tree || (hd.commit.IsZero() && empty)
+	if noChange {
+		hash = ""
+		if !hd.commit.IsZero() {
+			hash = hd.commit.String()
+		}
+	} else {
+		if tree == emptyTree {
+			if err := r.writeObject(plumbing.TreeObject, emptyTree, nil); err != nil {
+				return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+			}
+		}
+		h, err := r.writeCommit(hd, tree, message, author, when)
+		if err != nil {
+			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+		}
+		if err := r.updateRef(hd.ref, hd.commit, h); err != nil {
+			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+		}
+		hash, committed = h.String(), true
+	}
+
+	if err := il.update(r, hd, changes, stats); err != nil {
+		if committed {
+			return hash, committed, fmt.Errorf("gitrepo: commit %s made, but index not updated: %w", hash, err)
+		}
+		return hash, committed, fmt.Errorf("gitrepo: commit: %w", err)
+	}
+	return hash, committed, nil
+}
+
+// trimPrefix drops a "gitrepo: " prefix from a wrapped helper error.
+func trimPrefix(err error) error {
+	msg := err.Error()
+	if s, ok := strings.CutPrefix(msg, "gitrepo: "); ok {
+		return errors.New(s)
+	}
+	return err
+}
+
+// stageFile hashes and stores the current content of rel.
+func (r *Repo) stageFile(rel string) (change, fileStat, error) {
+	abs := filepath.Join(r.root, filepath.FromSlash(rel))
+	fi, err := os.Lstat(abs)
+	if errors.Is(err, os.ErrNotExist) || errors.Is(err, syscallENOTDIR) {
+		return change{path: rel}, fileStat{}, nil
+	}
+	if err != nil {
+		return change{}, fileStat{}, err
+	}
+	if !fi.Mode().IsRegular() {
+		return change{}, fileStat{}, fmt.Errorf("path %s is not a regular file (%s)", abs, fi.Mode().Type())
+	}
+	f, err := os.Open(abs)
+	if err != nil {
+		return change{}, fileStat{}, err
+	}
+	defer f.Close()
+	// Stat the open file before reading: if the file changes while it is
+	// read, its mtime moves past the recorded one and git rehashes it.
+	fi, err = f.Stat()
+	if err != nil {
+		return change{}, fileStat{}, err
+	}
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return change{}, fileStat{}, fmt.Errorf("read %s: %w", abs, err)
+		}
+		if len(data) == cap(data) {
+			data = slices.Grow(data, 4096)
+		}
+	}
+	h := hashObject(plumbing.BlobObject, data)
+	if err := r.writeObject(plumbing.BlobObject, h, data); err != nil {
+		return change{}, fileStat{}, fmt.Errorf("%s: %w", abs, err)
+	}
+	st := statOf(fi)
+	st.size = int64(len(data))
+	return change{path: rel, present: true, hash: h}, st, nil
+}
+
+func (r *Repo) writeCommit(hd head, tree plumbing.Hash, message string, author Author, when time.Time) (plumbing.Hash, error) {
+	if !strings.HasSuffix(message, "\n") {
+		message += "\n"
+	}
+	sig := object.Signature{Name: author.Name, Email: author.Email, When: when}
+	c := &object.Commit{
+		Author:    sig,
+		Committer: sig,
+		Message:   message,
+		TreeHash:  tree,
+	}
+	if !hd.commit.IsZero() {
+		c.ParentHashes = []plumbing.Hash{hd.commit}
+	}
+	obj := &plumbing.MemoryObject{}
+	if err := c.Encode(obj); err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("encode commit: %w", err)
+	}
+	rd, _ := obj.Reader()
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("encode commit: %w", err)
+	}
+	h := hashObject(plumbing.CommitObject, data)
+	if err := r.writeObject(plumbing.CommitObject, h, data); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return h, nil
+}
+
+// keepTrees remembers the trees of this commit for the next one.
+func (r *Repo) keepTrees(touched map[plumbing.Hash][]byte) {
+	total := 0
+	for _, d := range touched {
+		total += len(d)
+	}
+	if total > maxTreeMemo {
+		r.trees = nil
+		return
+	}
+	r.trees = touched
+}
+
+// refPath returns the file of a loose ref: per-worktree refs (HEAD) live in
+// the git dir, shared ones in the common dir.
+func (r *Repo) refPath(name plumbing.ReferenceName) string {
+	dir := r.commonDir
+	if !strings.HasPrefix(name.String(), "refs/") {
+		dir = r.gitDir
+	}
+	return filepath.Join(dir, filepath.FromSlash(name.String()))
+}
+
+// updateRef moves name from old (ZeroHash: must not exist) to new the way git
+// does: create "<ref>.lock" exclusively, check the old value, write, rename.
+func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash) error {
+	path := r.refPath(name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+		return fmt.Errorf("update %s: %w", name, err)
+	}
+	lock := path + ".lock"
+	f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("update %s: %s exists: another git process is running, or one crashed (then remove the file)", name, lock)
+		}
+		return fmt.Errorf("update %s: %w", name, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			f.Close()
+			os.Remove(lock)
+		}
+	}()
+
+	cur, err := r.st.Reference(name)
+	switch {
+	case errors.Is(err, plumbing.ErrReferenceNotFound):
+		if !old.IsZero() {
+			return fmt.Errorf("update %s: it was deleted concurrently", name)
+		}
+	case err != nil:
+		return fmt.Errorf("update %s: %w", name, err)
+	case cur.Type() != plumbing.HashReference || cur.Hash() != old:
+		return fmt.Errorf("update %s: it changed concurrently (now %s, expected %s)", name, cur, old)
+	}
+
+	if _, err := f.WriteString(new.String() + "\n"); err != nil {
+		return fmt.Errorf("update %s: %w", name, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("update %s: %w", name, err)
+	}
+	done = true
+	if err := os.Rename(lock, path); err != nil {
+		os.Remove(lock)
+		return fmt.Errorf("update %s: %w", name, err)
+	}
+	return nil
+}

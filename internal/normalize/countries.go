@@ -1,0 +1,124 @@
+package normalize
+
+// countryNames maps folded country names and common aliases to ISO 3166-1
+// alpha-2 codes.
+var countryNames = map[string]string{
+	"united states": "US", "united states of america": "US", "usa": "US", "us": "US", "u s": "US",
+	"u s a": "US", "america": "US", "the united states": "US",
+	"united kingdom": "GB", "uk": "GB", "u k": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
+	"scotland": "GB", "wales": "GB", "northern ireland": "GB", "gb": "GB",
+	"canada": "CA", "mexico": "MX", "brazil": "BR", "brasil": "BR", "argentina": "AR", "chile": "CL",
+	"colombia": "CO", "peru": "PE", "uruguay": "UY", "costa rica": "CR", "puerto rico": "PR",
+	"poland": "PL", "polska": "PL", "germany": "DE", "deutschland": "DE", "france": "FR", "spain": "ES",
+	"españa": "ES", "espana": "ES", "portugal": "PT", "italy": "IT", "italia": "IT", "netherlands": "NL",
+	"the netherlands": "NL", "holland": "NL", "belgium": "BE", "luxembourg": "LU", "ireland": "IE",
+	"republic of ireland": "IE", "switzerland": "CH", "austria": "AT", "sweden": "SE", "norway": "NO",
+	"denmark": "DK", "finland": "FI", "iceland": "IS", "czech republic": "CZ", "czechia": "CZ",
+	"slovakia": "SK", "hungary": "HU", "romania": "RO", "bulgaria": "BG", "greece": "GR", "croatia": "HR",
+	"serbia": "RS", "slovenia": "SI", "estonia": "EE", "latvia": "LV", "lithuania": "LT", "ukraine": "UA",
+	"turkey": "TR", "türkiye": "TR", "turkiye": "TR", "israel": "IL", "united arab emirates": "AE",
+	"uae": "AE", "saudi arabia": "SA", "qatar": "QA", "egypt": "EG", "south africa": "ZA", "nigeria": "NG",
+	"kenya": "KE", "morocco": "MA", "india": "IN", "pakistan": "PK", "bangladesh": "BD", "sri lanka": "LK",
+	"china": "CN", "people's republic of china": "CN", "hong kong": "HK", "hong kong sar": "HK",
+	"taiwan": "TW", "japan": "JP", "south korea": "KR", "korea": "KR", "republic of korea": "KR",
+	"korea, republic of": "KR", "singapore": "SG", "malaysia": "MY", "indonesia": "ID", "thailand": "TH",
+	"vietnam": "VN", "viet nam": "VN", "philippines": "PH", "the philippines": "PH", "australia": "AU",
+	"new zealand": "NZ", "russia": "RU", "russian federation": "RU", "cyprus": "CY", "malta": "MT",
+}
+
+// isoCodes are the two-letter codes accepted as a country when a label ends
+// in one ("Berlin, DE" is read as Delaware only when DE is not followed by a
+// known non-US city; see Location).
+var isoCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range countryNames {
+		m[c] = true
+	}
+	return m
+}()
+
+// usStates maps state names and postal abbreviations to the state name.
+var usStates = map[string]string{}
+
+// caProvinces maps Canadian province abbreviations to names.
+var caProvinces = map[string]string{
+	"ON": "Ontario", "QC": "Quebec", "BC": "British Columbia", "AB": "Alberta", "MB": "Manitoba",
+	"SK": "Saskatchewan", "NS": "Nova Scotia", "NB": "New Brunswick", "NL": "Newfoundland and Labrador",
+	"PE": "Prince Edward Island",
+}
+
+func init() {
+	states := []struct{ abbr, name string }{
+		{"AL", "Alabama"}, {"AK", "Alaska"}, {"AZ", "Arizona"}, {"AR", "Arkansas"}, {"CA", "California"},
+		{"CO", "Colorado"}, {"CT", "Connecticut"}, {"DE", "Delaware"}, {"FL", "Florida"}, {"GA", "Georgia"},
+		{"HI", "Hawaii"}, {"ID", "Idaho"}, {"IL", "Illinois"}, {"IN", "Indiana"}, {"IA", "Iowa"},
+		{"KS", "Kansas"}, {"KY", "Kentucky"}, {"LA", "Louisiana"}, {"ME", "Maine"}, {"MD", "Maryland"},
+		{"MA", "Massachusetts"}, {"MI", "Michigan"}, {"MN", "Minnesota"}, {"MS", "Mississippi"},
+		{"MO", "Missouri"}, {"MT", "Montana"}, {"NE", "Nebraska"}, {"NV", "Nevada"}, {"NH", "New Hampshire"},
+		{"NJ", "New Jersey"}, {"NM", "New Mexico"}, {"NY", "New York"}, {"NC", "North Carolina"},
+		{"ND", "North Dakota"}, {"OH", "Ohio"}, {"OK", "Oklahoma"}, {"OR", "Oregon"}, {"PA", "Pennsylvania"},
+		{"RI", "Rhode Island"}, {"SC", "South Carolina"}, {"SD", "South Dakota"}, {"TN", "Tennessee"},
+		{"TX", "Texas"}, {"UT", "Utah"}, {"VT", "Vermont"}, {"VA", "Virginia"}, {"WA", "Washington"},
+		{"WV", "West Virginia"}, {"WI", "Wisconsin"}, {"WY", "Wyoming"}, {"DC", "District of Columbia"},
+	}
+	for _, s := range states {
+		usStates[s.abbr] = s.name
+		usStates[foldPlace(s.name)] = s.name
+	}
+	usStates["washington dc"] = "District of Columbia"
+	usStates["washington d c"] = "District of Columbia"
+	usStates["d c"] = "District of Columbia"
+}
+
+// knownCities gives the country (and region) of cities that often appear
+// without one.
+var knownCities = map[string]struct{ city, region, country string }{
+	"los gatos":     {"Los Gatos", "California", "US"},
+	"los angeles":   {"Los Angeles", "California", "US"},
+	"hollywood":     {"Hollywood", "California", "US"},
+	"san francisco": {"San Francisco", "California", "US"},
+	"san jose":      {"San Jose", "California", "US"},
+	"seattle":       {"Seattle", "Washington", "US"},
+	"new york":      {"New York", "New York", "US"},
+	"new york city": {"New York", "New York", "US"},
+	"nyc":           {"New York", "New York", "US"},
+	"boston":        {"Boston", "Massachusetts", "US"},
+	"chicago":       {"Chicago", "Illinois", "US"},
+	"austin":        {"Austin", "Texas", "US"},
+	"london":        {"London", "", "GB"},
+	"amsterdam":     {"Amsterdam", "", "NL"},
+	"paris":         {"Paris", "", "FR"},
+	"madrid":        {"Madrid", "", "ES"},
+	"berlin":        {"Berlin", "", "DE"},
+	"munich":        {"Munich", "", "DE"},
+	"warsaw":        {"Warsaw", "", "PL"},
+	"dublin":        {"Dublin", "", "IE"},
+	"lisbon":        {"Lisbon", "", "PT"},
+	"rome":          {"Rome", "", "IT"},
+	"milan":         {"Milan", "", "IT"},
+	"stockholm":     {"Stockholm", "", "SE"},
+	"copenhagen":    {"Copenhagen", "", "DK"},
+	"zurich":        {"Zurich", "", "CH"},
+	"tel aviv":      {"Tel Aviv", "", "IL"},
+	"tokyo":         {"Tokyo", "", "JP"},
+	"seoul":         {"Seoul", "", "KR"},
+	"singapore":     {"Singapore", "", "SG"},
+	"mumbai":        {"Mumbai", "", "IN"},
+	"bangalore":     {"Bangalore", "", "IN"},
+	"bengaluru":     {"Bengaluru", "", "IN"},
+	"hyderabad":     {"Hyderabad", "", "IN"},
+	"sydney":        {"Sydney", "", "AU"},
+	"toronto":       {"Toronto", "Ontario", "CA"},
+	"vancouver":     {"Vancouver", "British Columbia", "CA"},
+	"montreal":      {"Montreal", "Quebec", "CA"},
+	"mexico city":   {"Mexico City", "", "MX"},
+	"sao paulo":     {"Sao Paulo", "", "BR"},
+	"são paulo":     {"São Paulo", "", "BR"},
+	"buenos aires":  {"Buenos Aires", "", "AR"},
+	"bogota":        {"Bogota", "", "CO"},
+	"hong kong":     {"Hong Kong", "", "HK"},
+	"taipei":        {"Taipei", "", "TW"},
+	"manila":        {"Manila", "", "PH"},
+	"jakarta":       {"Jakarta", "", "ID"},
+	"bangkok":       {"Bangkok", "", "TH"},
+}

@@ -1,0 +1,181 @@
+package normalize
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+var (
+	// "L5", "(L5)", "- L5", "L5/L6", "L4-L5", "L5/6"
+	reLLevel = regexp.MustCompile(`\bL([3-8])((?:\s*[/-]\s*L?[3-8]\b)*)\b`)
+	// "Level 5", "Level 5/6"
+	reWordLevel = regexp.MustCompile(`(?i)\blevel\s+([3-8])((?:\s*[/-]\s*[3-8]\b)*)\b`)
+	// "Research Scientist 5/6", "(5/6)": two levels after a word or inside
+	// parentheses, not part of a date or a fraction.
+	reBareLevels = regexp.MustCompile(`(?:[A-Za-z]\s+|\(\s*)([3-8])\s*/\s*([3-8])(?:\s*\)|\s*$|\s*[,\-–|])`)
+	reDigit      = regexp.MustCompile(`[3-8]`)
+)
+
+// seniorityOrder is the output order of seniority words.
+var seniorityOrder = []string{
+	"Intern", "Junior", "Senior", "Staff", "Senior Staff", "Principal", "Distinguished", "Lead",
+	"Manager", "Senior Manager", "Director", "Senior Director", "VP",
+}
+
+// Levels returns the levels a title states: Netflix-style L3..L8 ("L5",
+// "(L5)", "L5/L6", "Level 5", "Research Scientist 5/6"), ascending; or, when
+// there are none, seniority words (Intern, Junior, Senior, Staff, Senior
+// Staff, Principal, Distinguished, Lead, Manager, Senior Manager, Director,
+// Senior Director, VP) in that order.
+func Levels(title string) []string {
+	set := map[string]bool{}
+	addDigits := func(s string) {
+		for _, d := range reDigit.FindAllString(s, -1) {
+			set["L"+d] = true
+		}
+	}
+	for _, m := range reLLevel.FindAllString(title, -1) {
+		addDigits(m)
+	}
+	for _, m := range reWordLevel.FindAllStringSubmatch(title, -1) {
+		addDigits(m[1] + m[2])
+	}
+	for _, m := range reBareLevels.FindAllStringSubmatch(title, -1) {
+		lo, hi := m[1][0], m[2][0]
+		if hi >= lo && hi-lo <= 2 {
+			set["L"+m[1]] = true
+			set["L"+m[2]] = true
+		}
+	}
+	if len(set) > 0 {
+		out := make([]string, 0, len(set))
+		for l := range set {
+			out = append(out, l)
+		}
+		sort.Strings(out) // "L3" < "L4" < ... < "L8"
+		return out
+	}
+	return seniority(title)
+}
+
+// titleWords splits a title into lower-case words ("Sr." -> "sr").
+func titleWords(title string) []string {
+	return strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	})
+}
+
+// icManagerWords precede "manager" in titles that do not manage people.
+var icManagerWords = map[string]bool{
+	"product": true, "program": true, "programme": true, "project": true, "account": true,
+	"community": true, "partner": true, "partnerships": true, "marketing": true, "release": true,
+	"content": false, "campaign": true, "customer": true, "success": true, "social": true, "brand": true,
+	"channel": true, "category": true, "vendor": true, "case": true, "office": true, "facilities": true,
+}
+
+// isPeopleManager says whether the "manager" at words[i] is a people manager.
+func isPeopleManager(w []string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if icManagerWords[w[j]] {
+			return false
+		}
+		if w[j] == "tpm" {
+			return false
+		}
+	}
+	return true
+}
+
+func seniority(title string) []string {
+	w := titleWords(title)
+	found := map[string]bool{}
+	isSenior := func(s string) bool { return s == "senior" || s == "sr" }
+	for i, x := range w {
+		prevSenior := i > 0 && isSenior(w[i-1])
+		switch x {
+		case "intern", "internship", "interns":
+			found["Intern"] = true
+		case "junior", "jr":
+			found["Junior"] = true
+		case "senior", "sr":
+			next := ""
+			if i+1 < len(w) {
+				next = w[i+1]
+			}
+			if next != "staff" && next != "director" && next != "manager" && !seniorManagerAhead(w, i) {
+				found["Senior"] = true
+			}
+		case "staff":
+			if prevSenior {
+				found["Senior Staff"] = true
+			} else {
+				found["Staff"] = true
+			}
+		case "principal":
+			found["Principal"] = true
+		case "distinguished":
+			found["Distinguished"] = true
+		case "lead":
+			found["Lead"] = true
+		case "manager":
+			if isPeopleManager(w, i) {
+				if anySenior(w, i) {
+					found["Senior Manager"] = true
+				} else {
+					found["Manager"] = true
+				}
+			}
+		case "director":
+			if anySenior(w, i) {
+				found["Senior Director"] = true
+			} else {
+				found["Director"] = true
+			}
+		case "vp", "svp", "evp":
+			found["VP"] = true
+		case "vice":
+			if i+1 < len(w) && w[i+1] == "president" {
+				found["VP"] = true
+			}
+		}
+	}
+	out := []string{}
+	for _, s := range seniorityOrder {
+		if found[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// anySenior says whether "senior" qualifies the word at i ("Senior
+// Engineering Manager", "Senior Manager").
+func anySenior(w []string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if w[j] == "senior" || w[j] == "sr" {
+			return true
+		}
+	}
+	return false
+}
+
+// seniorManagerAhead says whether the "senior" at i qualifies a manager or
+// director within the next three words.
+func seniorManagerAhead(w []string, i int) bool {
+	for j := i + 1; j < len(w) && j <= i+3; j++ {
+		if w[j] == "director" || (w[j] == "manager" && isPeopleManager(w, j)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isInternTitle(title string) bool {
+	for _, w := range titleWords(title) {
+		if w == "intern" || w == "internship" {
+			return true
+		}
+	}
+	return false
+}

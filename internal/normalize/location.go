@@ -1,0 +1,195 @@
+package normalize
+
+import (
+	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// foldPlace lowers a place name, drops dots ("U.S.A." -> "usa") and keeps
+// single spaces between words.
+func foldPlace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '.':
+		case r == '\'' || r == '’':
+			b.WriteRune('\'')
+		case r == ' ' || r == '-' || r == '/' || r == '\u00a0' || r == '_':
+			space = b.Len() > 0
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// countryCode returns the ISO code of a country name, alias or code, or "".
+func countryCode(part string) string {
+	f := foldPlace(part)
+	if c, ok := countryNames[f]; ok {
+		return c
+	}
+	t := strings.TrimSpace(part)
+	if len(t) == 2 && t == strings.ToUpper(t) && isoCodes[t] {
+		return t
+	}
+	return ""
+}
+
+// remoteWords mark a location as remote.
+var remoteWords = map[string]bool{
+	"remote": true, "anywhere": true, "work from home": true, "wfh": true, "virtual": true,
+	"telecommute": true, "fully remote": true, "remote first": true, "remote friendly": true,
+	"distributed": true, "home based": true, "home-based": true,
+}
+
+// splitLocation splits a label at ",", "(", ")", "|", ";" and " - ".
+func splitLocation(s string) []string {
+	s = strings.NewReplacer(" – ", " - ", " — ", " - ").Replace(s)
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || r == '(' || r == ')' || r == '|' || r == ';' || r == '[' || r == ']'
+	}) {
+		for _, q := range strings.Split(p, " - ") {
+			if q = strings.TrimSpace(q); q != "" && q != "-" {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// stripRemote removes remote words from a part ("Remote US" -> "US") and
+// says whether there were any.
+func stripRemote(p string) (string, bool) {
+	f := foldPlace(p)
+	if remoteWords[f] {
+		return "", true
+	}
+	ws := strings.Fields(p)
+	if len(ws) > 1 {
+		if remoteWords[foldPlace(ws[0])] {
+			return strings.Join(ws[1:], " "), true
+		}
+		if remoteWords[foldPlace(ws[len(ws)-1])] {
+			return strings.Join(ws[:len(ws)-1], " "), true
+		}
+	}
+	return p, false
+}
+
+// stateName returns the US state a part names ("CA", "California"), or "".
+func stateName(p string) string {
+	t := strings.TrimSpace(p)
+	if len(t) == 2 && t == strings.ToUpper(t) {
+		return usStates[t]
+	}
+	return usStates[foldPlace(t)]
+}
+
+// Location parses a location label: "Los Gatos, California, United States
+// of America" -> {Los Gatos, California, US}; "New York, NY" -> {New York,
+// New York, US}; "Remote (USA)" -> {US, remote}; a label it cannot read ->
+// {name: label}.
+func Location(label string) model.Location {
+	s := collapse(label)
+	if s == "" {
+		return model.Location{}
+	}
+	var loc model.Location
+	var rest []string
+	for _, p := range splitLocation(s) {
+		q, remote := stripRemote(p)
+		if remote {
+			loc.Remote = true
+		}
+		switch foldPlace(q) {
+		case "", "hybrid", "on site", "onsite", "in office", "office":
+			continue
+		}
+		rest = append(rest, q)
+	}
+	if len(rest) == 0 {
+		if loc.Remote {
+			return loc
+		}
+		return model.Location{Name: s}
+	}
+	unknown := model.Location{Name: s, Remote: loc.Remote}
+
+	last := rest[len(rest)-1]
+	if len(rest) >= 2 {
+		if st := stateName(last); st != "" {
+			// "New York, NY" - unless the city is a known one elsewhere ("Berlin, DE").
+			if c, ok := knownCities[foldPlace(rest[0])]; ok && c.country != "US" && countryCode(last) == c.country {
+				loc.Country = c.country
+			} else {
+				loc.Country, loc.Region = "US", st
+			}
+			rest = rest[:len(rest)-1]
+		} else if pr := caProvinces[strings.TrimSpace(last)]; pr != "" {
+			loc.Country, loc.Region = "CA", pr
+			rest = rest[:len(rest)-1]
+		}
+	}
+	if loc.Country == "" {
+		if cc := countryCode(last); cc != "" {
+			loc.Country = cc
+			rest = rest[:len(rest)-1]
+		}
+	}
+	switch len(rest) {
+	case 0:
+	case 1:
+		p := rest[0]
+		if loc.Region == "" && loc.Country == "US" {
+			if st := stateName(p); st != "" && len(strings.TrimSpace(p)) > 2 {
+				loc.Region = st
+				break
+			}
+		}
+		if c, ok := knownCities[foldPlace(p)]; ok && (loc.Country == "" || loc.Country == c.country) {
+			loc.City, loc.Country = c.city, c.country
+			if loc.Region == "" {
+				loc.Region = c.region
+			}
+			break
+		}
+		if loc.Country == "" {
+			if st := stateName(p); st != "" && len(strings.TrimSpace(p)) > 2 {
+				loc.Region, loc.Country = st, "US"
+				break
+			}
+			return unknown
+		}
+		loc.City = p
+	default:
+		if loc.Country == "" {
+			// "Los Gatos, California": a US state second.
+			if st := stateName(rest[1]); st != "" && len(rest) == 2 {
+				loc.Country = "US"
+			} else {
+				return unknown
+			}
+		}
+		loc.City = rest[0]
+		if loc.Region == "" {
+			region := strings.Join(rest[1:], ", ")
+			if loc.Country == "US" {
+				if st := stateName(region); st != "" {
+					region = st
+				}
+			}
+			loc.Region = region
+		} else {
+			loc.City = strings.Join(rest, ", ")
+		}
+	}
+	return loc
+}

@@ -1,0 +1,272 @@
+// Package normalize turns a raw posting, as a platform adapter read it, into
+// the role/skill model: role family and levels from the title, locations,
+// pay, workplace, and the skills and degrees of the description, split into
+// required, preferred and mentioned by the posting's own headings.
+//
+// Skills come from an embedded taxonomy (taxonomy.yaml) that the config can
+// extend. Matching is one pass over the tokens of a text through a trie of
+// aliases (whole words, leftmost-longest, case-folded with case-sensitive
+// exceptions). Everything is deterministic: the same raw posting always gives
+// the same model.Posting.
+package normalize
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// rulesVersion is bumped whenever the extraction rules change what they
+// produce, so that stored postings get re-normalized.
+const rulesVersion = 1
+
+// Normalizer maps raw postings into the model. It is immutable once built
+// and safe for concurrent use.
+type Normalizer struct {
+	tax     *Taxonomy
+	m       matcher
+	names   []string // skill names by id; degree ids follow
+	version string
+}
+
+// New compiles the taxonomy's aliases. A nil taxonomy means the embedded one.
+func New(t *Taxonomy) *Normalizer {
+	if t == nil {
+		var err error
+		if t, err = LoadTaxonomy(nil); err != nil {
+			panic(err) // the embedded taxonomy is tested
+		}
+	}
+	n := &Normalizer{tax: t}
+	for i, s := range t.skills {
+		n.names = append(n.names, s.Name)
+		for _, a := range aliasesOf(s) {
+			n.m.add(a, int32(i))
+		}
+	}
+	for d, aliases := range degreeAliases {
+		for _, a := range aliases {
+			n.m.add(a, int32(len(t.skills)+d))
+		}
+	}
+	for _, p := range t.ignore {
+		n.m.add(p, idBlocker)
+	}
+	sum := sha256.Sum256(fmt.Appendf(nil, "rules %d\ntaxonomy %s\n", rulesVersion, t.sum))
+	n.version = hex.EncodeToString(sum[:6])
+	return n
+}
+
+// Version is a short fingerprint (hex) of the taxonomy and the extraction
+// rules: postings stored under another Version must be re-normalized.
+func (n *Normalizer) Version() string { return n.version }
+
+// Taxonomy returns the taxonomy the normalizer was built from.
+func (n *Normalizer) Taxonomy() *Taxonomy { return n.tax }
+
+// Normalize maps a raw posting into the model. Same input, same output:
+// slices are sorted (locations, skills, degrees) or in order of appearance
+// (salary), without repeats, and never nil.
+func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Posting {
+	title := collapse(r.Title)
+	p := model.Posting{
+		ID:            strings.TrimSpace(r.ID),
+		Source:        source,
+		Company:       company,
+		Title:         title,
+		URL:           strings.TrimSpace(r.URL),
+		RequisitionID: strings.TrimSpace(r.RequisitionID),
+		Role:          Role(title),
+		Levels:        Levels(title),
+		Team:          collapse(r.Team),
+		Posted:        strings.TrimSpace(r.Posted),
+	}
+
+	var desc []block
+	if strings.TrimSpace(r.DescriptionHTML) != "" {
+		desc = htmlBlocks(r.DescriptionHTML)
+	} else {
+		desc = textBlocks(r.DescriptionText)
+	}
+	secs := sectionBlocks(r.Sections)
+	p.Description = joinBlocks(desc)
+	if p.Description == "" {
+		p.Description = joinBlocks(secs)
+	}
+	blocks := make([]block, 0, len(desc)+len(secs))
+	blocks = append(append(blocks, desc...), secs...)
+	bcls := sectionize(desc, make([]class, 0, len(blocks)))
+	bcls = sectionize(secs, bcls)
+	text := joinBlocks(blocks)
+
+	a := n.analyze(text, blocks, bcls)
+	p.Skills = a.skills
+	p.Education = a.education
+
+	if y := MinYears(a.requiredText); y != nil {
+		p.MinYearsExperience = y
+	} else {
+		p.MinYearsExperience = MinYears(text)
+	}
+
+	if len(r.Salary) > 0 {
+		p.Salary = cleanSalaries(r.Salary)
+	} else {
+		p.Salary = Salaries(text)
+	}
+
+	p.Locations = locations(r.Locations)
+	p.Workplace = Workplace(r.Workplace, p.Locations, text)
+	p.EmploymentType = EmploymentType(r.EmploymentType)
+	if p.EmploymentType == "" && isInternTitle(title) {
+		p.EmploymentType = "internship"
+	}
+	p.Canonical()
+	return p
+}
+
+// analysis is what the description's words say.
+type analysis struct {
+	skills       model.Skills
+	education    model.Education
+	requiredText string // the text of the required sections
+}
+
+func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis {
+	lower := string(asciiLower(text, make([]byte, 0, len(text))))
+	toks := tokenize(text, make([]token, 0, len(text)/5+8))
+	skill := make([]class, len(toks))
+	edu := make([]class, len(toks))
+	c := classifier{lower: lower, toks: toks}
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && toks[j].block == toks[i].block {
+			j++
+		}
+		c.start, c.end = i, j
+		bc := clsMentioned
+		if b := int(toks[i].block); b < len(bcls) {
+			bc = bcls[b]
+		}
+		c.markBlock(bc, skill, edu)
+		i = j
+	}
+	hits := n.m.find(text, lower, toks, make([]hit, 0, 64))
+
+	nSkills := len(n.names)
+	best := make([]uint8, nSkills+len(degreeNames)) // rank of the strongest class seen
+	rank := func(c class) uint8 {
+		switch c {
+		case clsRequired:
+			return 3
+		case clsPreferred:
+			return 2
+		case clsMentioned:
+			return 1
+		}
+		return 0
+	}
+	for _, h := range hits {
+		c := skill[h.tok]
+		if int(h.id) >= nSkills {
+			c = edu[h.tok]
+		}
+		if r := rank(c); r > best[h.id] {
+			best[h.id] = r
+		}
+	}
+	var a analysis
+	a.skills = model.Skills{Required: []string{}, Preferred: []string{}, Mentioned: []string{}}
+	for id := 0; id < nSkills; id++ {
+		switch best[id] {
+		case 3:
+			a.skills.Required = append(a.skills.Required, n.names[id])
+		case 2:
+			a.skills.Preferred = append(a.skills.Preferred, n.names[id])
+		case 1:
+			a.skills.Mentioned = append(a.skills.Mentioned, n.names[id])
+		}
+	}
+	a.education = model.Education{Required: []string{}, Preferred: []string{}}
+	for d, name := range degreeNames {
+		switch best[nSkills+d] {
+		case 3:
+			a.education.Required = append(a.education.Required, name)
+		case 2:
+			a.education.Preferred = append(a.education.Preferred, name)
+		}
+	}
+	var req strings.Builder
+	for i, b := range blocks {
+		if i < len(bcls) && bcls[i] == clsRequired {
+			req.WriteString(b.text)
+			req.WriteByte('\n')
+		}
+	}
+	a.requiredText = req.String()
+	return a
+}
+
+// locations parses, sorts and de-duplicates location labels.
+func locations(labels []string) []model.Location {
+	out := []model.Location{}
+	seen := map[model.Location]bool{}
+	for _, l := range labels {
+		loc := Location(l)
+		if loc == (model.Location{}) || seen[loc] {
+			continue
+		}
+		seen[loc] = true
+		out = append(out, loc)
+	}
+	sort.Slice(out, func(i, j int) bool { return locationKey(out[i]) < locationKey(out[j]) })
+	return out
+}
+
+func locationKey(l model.Location) string {
+	r := "0"
+	if l.Remote {
+		r = "1"
+	}
+	return l.Country + "\x00" + l.Region + "\x00" + l.City + "\x00" + l.Name + "\x00" + r
+}
+
+// cleanSalaries tidies structured pay ranges: currency upper case, period
+// lower case, min <= max, repeats dropped, order kept.
+func cleanSalaries(in []model.Salary) []model.Salary {
+	out := []model.Salary{}
+	for _, s := range in {
+		s.Currency = strings.ToUpper(strings.TrimSpace(s.Currency))
+		s.Period = normalizePeriod(s.Period)
+		if s.Max == 0 {
+			s.Max = s.Min
+		}
+		if s.Min == 0 {
+			s.Min = s.Max
+		}
+		if s.Min > s.Max {
+			s.Min, s.Max = s.Max, s.Min
+		}
+		if s.Min <= 0 {
+			continue
+		}
+		if s.Period == "" {
+			s.Period = defaultPeriod(s.Max)
+		}
+		dup := false
+		for _, o := range out {
+			if o == s {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}

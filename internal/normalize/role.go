@@ -1,0 +1,250 @@
+package normalize
+
+import (
+	"strings"
+)
+
+// Role families, the vocabulary of the "role" field.
+const (
+	RoleResearchScientist  = "Research Scientist"
+	RoleResearchEngineer   = "Research Engineer"
+	RoleMLEngineer         = "Machine Learning Engineer"
+	RoleSoftwareEngineer   = "Software Engineer"
+	RoleDataEngineer       = "Data Engineer"
+	RoleDataScientist      = "Data Scientist"
+	RoleAnalyticsEngineer  = "Analytics Engineer"
+	RoleDataAnalyst        = "Data Analyst"
+	RoleEngineeringManager = "Engineering Manager"
+	RoleDataScienceManager = "Data Science Manager"
+	RoleProductManager     = "Product Manager"
+	RoleProgramManager     = "Program Manager"
+	RoleDesigner           = "Designer"
+	RoleUXResearcher       = "UX Researcher"
+	RoleSRE                = "Site Reliability Engineer"
+	RoleSecurityEngineer   = "Security Engineer"
+	RoleOther              = "Other"
+)
+
+// roleRule maps phrases (whole words, in the title's main part) to a role.
+type roleRule struct {
+	role    string
+	phrases []string
+}
+
+// icRules are tried in order on the part of the title that names the job.
+var icRules = []roleRule{
+	{RoleProductManager, []string{"product manager", "product management", "product lead", "product owner"}},
+	{RoleProgramManager, []string{"program manager", "programme manager", "tpm", "project manager", "program management"}},
+	{RoleResearchScientist, []string{"research scientist", "applied scientist", "applied research scientist",
+		"machine learning scientist", "ml scientist", "ai scientist", "research science", "research scientists"}},
+	{RoleDataScientist, []string{"data scientist", "data science"}},
+	{RoleUXResearcher, []string{"ux researcher", "user researcher", "user experience researcher", "design researcher", "ux research", "user research"}},
+	{RoleResearchEngineer, []string{"research engineer", "research engineering"}},
+	{RoleAnalyticsEngineer, []string{"analytics engineer", "analytics engineering", "data visualization engineer",
+		"visualization engineer", "bi engineer", "business intelligence engineer"}},
+	{RoleDataEngineer, []string{"data engineer", "data engineering", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer"}},
+	{RoleMLEngineer, []string{"machine learning engineer", "ml engineer", "mle", "machine learning software engineer",
+		"ml software engineer", "machine learning infrastructure engineer", "ml infrastructure engineer",
+		"ai engineer", "ai/ml engineer", "ml/ai engineer", "deep learning engineer", "machine learning engineering",
+		"ml engineering", "machine learning platform engineer", "ml platform engineer", "ai/ml software engineer",
+		"ai software engineer", "applied ml engineer", "applied machine learning engineer", "ml ops engineer", "mlops engineer"}},
+	{RoleSRE, []string{"site reliability", "sre", "reliability engineer"}},
+	{RoleSecurityEngineer, []string{"security engineer", "security engineering", "application security", "security researcher"}},
+	{RoleDesigner, []string{"designer", "design", "ux", "ui/ux", "ux/ui"}},
+	{RoleDataAnalyst, []string{"data analyst", "analytics analyst", "business analyst", "insights analyst",
+		"product analyst", "bi analyst", "business intelligence analyst", "reporting analyst", "marketing analyst", "analytics"}},
+	{RoleSoftwareEngineer, []string{"software engineer", "software developer", "software engineering", "developer",
+		"swe", "programmer", "backend engineer", "frontend engineer", "front end engineer", "back end engineer",
+		"full stack", "fullstack", "full-stack", "platform engineer", "infrastructure engineer", "systems engineer",
+		"distributed systems engineer", "mobile engineer", "ios engineer", "android engineer", "web engineer",
+		"devops engineer", "cloud engineer", "tools engineer", "build engineer", "test engineer", "qa engineer",
+		"automation engineer", "ui engineer", "encoding engineer", "streaming engineer", "developer productivity"}},
+	{RoleResearchScientist, []string{"scientist", "researcher"}},
+}
+
+// engineeringWords make a people manager an engineering manager.
+var engineeringWords = []string{"engineering", "engineer", "engineers", "software", "platform", "platforms",
+	"infrastructure", "machine learning", "ml", "systems", "data engineering", "ai", "devops", "sre",
+	"reliability", "architecture", "technology", "tools", "developer"}
+
+var dataScienceWords = []string{"data science", "data scientists", "analytics", "insights", "data and insights",
+	"research", "experimentation", "statistics", "science"}
+
+var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "electrical", "facilities",
+	"sales", "support engineer", "solutions engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf"}
+
+// Role returns the role family of a title: Research Scientist, Research
+// Engineer, Machine Learning Engineer, Software Engineer, Data Engineer, Data
+// Scientist, Analytics Engineer, Data Analyst, Engineering Manager, Data
+// Science Manager, Product Manager, Program Manager, Designer, UX Researcher,
+// Site Reliability Engineer, Security Engineer, or Other.
+func Role(title string) string {
+	parts := titleParts(title)
+	if len(parts) == 0 {
+		return RoleOther
+	}
+	all := " " + strings.Join(parts, " ") + " "
+	if hasWord(all, "engineering manager") || hasWord(all, "engineering managers") {
+		return RoleEngineeringManager
+	}
+	main := parts[0]
+	for _, p := range parts {
+		if hasRoleNoun(p) {
+			main = p
+			break
+		}
+	}
+	m := " " + main + " "
+	if peopleManager(m) {
+		switch {
+		case hasAny(m, []string{"product manager", "program manager", "project manager", "product management", "tpm"}):
+		case hasAny(all, dataScienceWords) && !hasAny(all, []string{"data engineering", "engineering"}):
+			return RoleDataScienceManager
+		case hasAny(all, engineeringWords):
+			return RoleEngineeringManager
+		default:
+			return RoleOther
+		}
+	}
+	if r := icRole(m, all); r != "" {
+		return r
+	}
+	// The main part says nothing more ("Tech Lead, Data Engineering"): the
+	// whole title may.
+	if !hasRoleNoun(main) || hasAny(m, []string{"lead", "intern", "internship", "head"}) {
+		if r := icRole(all, all); r != "" {
+			return r
+		}
+	}
+	return RoleOther
+}
+
+// icRole classifies an individual-contributor title part m (all is the
+// whole title), or returns "".
+func icRole(m, all string) string {
+	for _, r := range icRules {
+		if hasAny(m, r.phrases) {
+			if r.role == RoleDesigner && hasWord(m, "engineer") {
+				continue // "Design Engineer", "UX Engineer": software
+			}
+			return r.role
+		}
+	}
+	if hasWord(m, "engineer") || hasWord(m, "engineers") {
+		if hasAny(m, nonSoftwareEngineer) {
+			return RoleOther
+		}
+		return RoleSoftwareEngineer
+	}
+	if hasWord(m, "intern") || hasWord(m, "internship") {
+		switch {
+		case hasAny(all, []string{"machine learning", "ml", "ai"}):
+			return RoleMLEngineer
+		case hasAny(all, []string{"software", "engineering"}):
+			return RoleSoftwareEngineer
+		}
+	}
+	return ""
+}
+
+// titleParts lowers a title and splits it at the separators between its
+// parts (",", " - ", "(", ")", "|", ":"), keeping "/" inside a part.
+func titleParts(title string) []string {
+	t := strings.ToLower(title)
+	t = strings.NewReplacer("–", " - ", "—", " - ", "&", " and ", "’", "'").Replace(t)
+	var parts []string
+	for _, p := range strings.FieldsFunc(t, func(r rune) bool {
+		return r == ',' || r == '(' || r == ')' || r == '|' || r == ':' || r == '[' || r == ']' || r == ';'
+	}) {
+		for _, q := range strings.Split(p, " - ") {
+			q = normalizeWords(q)
+			if q != "" {
+				parts = append(parts, q)
+			}
+		}
+	}
+	return parts
+}
+
+// normalizeWords keeps letters, digits, "/" and "+" and single spaces.
+func normalizeWords(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '/' || r == '+' || r > 127 {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		if r == '-' && b.Len() > 0 && !space {
+			b.WriteByte('-')
+			continue
+		}
+		space = true
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manager", "director", "designer",
+	"researcher", "architect", "developer", "lead", "head", "vp", "vice president", "intern", "programmer",
+	"specialist", "partner", "recruiter", "coordinator", "president", "officer", "chief", "owner", "administrator",
+	"associate", "consultant", "strategist", "producer", "writer", "counsel", "attorney", "mle", "swe", "sre", "tpm"}
+
+func hasRoleNoun(p string) bool {
+	return hasAny(" "+p+" ", roleNouns)
+}
+
+// peopleManager says whether the main part of a title names a people
+// manager (manager, director, head of, VP) rather than an individual role.
+func peopleManager(m string) bool {
+	w := strings.Fields(m)
+	for i, x := range w {
+		switch x {
+		case "director", "vp", "svp", "evp", "chief":
+			return true
+		case "head":
+			return i+1 < len(w) && w[i+1] == "of" || i == len(w)-1
+		case "vice":
+			if i+1 < len(w) && w[i+1] == "president" {
+				return true
+			}
+		case "manager", "managers":
+			return isPeopleManager(w, i)
+		}
+	}
+	return false
+}
+
+// hasWord says whether phrase occurs in s as whole words (s is lowered and
+// space-separated, phrase too).
+func hasWord(s, phrase string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !isWordByte(s[j-1])
+		after := j+len(phrase) == len(s) || !isWordByte(s[j+len(phrase)])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+func hasAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if hasWord(s, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,457 @@
+package normalize
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// currencySymbols maps a symbol (with its optional letter prefix) to ISO 4217.
+// Longer spellings come first.
+var currencySymbols = []struct{ sym, code string }{
+	{"US$", "USD"}, {"CA$", "CAD"}, {"C$", "CAD"}, {"AU$", "AUD"}, {"A$", "AUD"}, {"NZ$", "NZD"},
+	{"S$", "SGD"}, {"HK$", "HKD"}, {"R$", "BRL"}, {"MX$", "MXN"},
+	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"₩", "KRW"}, {"₪", "ILS"},
+	{"zł", "PLN"}, {"kr", "SEK"}, {"CHF", "CHF"},
+}
+
+var currencyCodes = map[string]bool{
+	"USD": true, "EUR": true, "GBP": true, "CAD": true, "AUD": true, "NZD": true, "PLN": true, "INR": true,
+	"JPY": true, "CHF": true, "SEK": true, "NOK": true, "DKK": true, "SGD": true, "HKD": true, "BRL": true,
+	"MXN": true, "KRW": true, "CNY": true, "ZAR": true, "ILS": true, "TRY": true, "CZK": true, "HUF": true,
+	"RON": true, "TWD": true, "THB": true, "PHP": true, "IDR": true, "MYR": true, "ARS": true, "CLP": true,
+	"COP": true, "AED": true, "SAR": true,
+}
+
+// amount is a number read from a text.
+type amount struct {
+	val        float64
+	start, end int // byte offsets of the digits (and suffix)
+	k          bool
+}
+
+// Salaries returns every pay range (or single amount) stated in text, in
+// order of appearance, without repeats. An amount counts only with a
+// currency marker ("$", "€", "USD", "PLN" ...): "401(k)" is not pay.
+// Ranges: "$100,000 - $720,000", "$100K - $500K", "€60.000 - €80.000", "USD
+// 150,000 to 200,000", "PLN 20 000 - 30 000 per month", "$45.50 - $60 per
+// hour". The period comes from "per year/month/week/day/hour", "/hr",
+// "hourly", "annually" ... near the amount, else year for amounts of 1000
+// and more and hour below.
+func Salaries(text string) []model.Salary {
+	out := []model.Salary{}
+	for i := 0; i < len(text); {
+		j := nextDigit(text, i)
+		if j < 0 {
+			break
+		}
+		if j > 0 && (isASCIIAlnum(text[j-1]) || text[j-1] == '.' || text[j-1] == ',') {
+			i = skipNumber(text, j)
+			continue
+		}
+		s, end, ok := readPay(text, j)
+		if !ok {
+			i = skipNumber(text, j)
+			continue
+		}
+		dup := false
+		for _, o := range out {
+			if o == s {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, s)
+		}
+		i = end
+	}
+	return out
+}
+
+func nextDigit(s string, i int) int {
+	for ; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return i
+		}
+	}
+	return -1
+}
+
+func skipNumber(s string, i int) int {
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == ',' || s[i] == '.') {
+		i++
+	}
+	return i
+}
+
+// prefixCurrency finds a currency marker just before offset j (up to two
+// spaces between): "$", "US$", "€", "USD ".
+func prefixCurrency(s string, j int) (string, bool) {
+	k := j
+	for n := 0; n < 2 && k > 0; n++ {
+		if s[k-1] == ' ' {
+			k--
+		} else if strings.HasSuffix(s[:k], "\u00a0") {
+			k -= len("\u00a0")
+		}
+	}
+	head := s[:k]
+	for _, c := range currencySymbols {
+		if strings.HasSuffix(head, c.sym) {
+			before := len(head) - len(c.sym)
+			if c.sym == "kr" || c.sym == "zł" || c.sym == "CHF" {
+				if before > 0 && isASCIIAlnum(head[before-1]) {
+					continue
+				}
+			}
+			if c.sym == "$" && before > 0 && head[before-1] >= 'A' && head[before-1] <= 'Z' {
+				continue // an unknown "XY$" prefix
+			}
+			return c.code, true
+		}
+	}
+	if len(head) >= 3 {
+		code := head[len(head)-3:]
+		if currencyCodes[code] && (len(head) == 3 || !isASCIIAlnum(head[len(head)-4])) {
+			return code, true
+		}
+	}
+	return "", false
+}
+
+// suffixCurrency finds a currency marker right after offset i ("60.000 €",
+// "20 000 PLN", "5000 zł").
+func suffixCurrency(s string, i int) (string, int, bool) {
+	k := i
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k-i > 1 {
+		return "", i, false
+	}
+	rest := s[k:]
+	for _, c := range []struct{ sym, code string }{{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", "SEK"}, {"$", "USD"}} {
+		if strings.HasPrefix(rest, c.sym) {
+			e := k + len(c.sym)
+			if e < len(s) && isASCIIAlnum(s[e]) {
+				continue
+			}
+			return c.code, e, true
+		}
+	}
+	if len(rest) >= 3 && currencyCodes[rest[:3]] && (len(rest) == 3 || !isASCIIAlnum(rest[3])) {
+		return rest[:3], k + 3, true
+	}
+	return "", i, false
+}
+
+// readNumber reads "100,000", "60.000", "20 000", "45.50", "1.5k", "100K".
+func readNumber(s string, i int) (amount, bool) {
+	a := amount{start: i}
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == i {
+		return a, false
+	}
+	intPart := s[i:j]
+	frac := ""
+	digits := func(k, n int) bool {
+		if k+n > len(s) {
+			return false
+		}
+		for x := k; x < k+n; x++ {
+			if s[x] < '0' || s[x] > '9' {
+				return false
+			}
+		}
+		return k+n == len(s) || s[k+n] < '0' || s[k+n] > '9'
+	}
+	for j < len(s) {
+		c := s[j]
+		sepLen := 0
+		switch {
+		case c == ',' || c == '.' || c == ' ' || c == '\'':
+			sepLen = 1
+		case strings.HasPrefix(s[j:], "\u00a0"):
+			sepLen = len("\u00a0")
+		case strings.HasPrefix(s[j:], "\u202f"):
+			sepLen = len("\u202f")
+		}
+		if sepLen == 0 {
+			break
+		}
+		if digits(j+sepLen, 3) && len(intPart) <= 3 || digits(j+sepLen, 3) && frac == "" && groupOK(intPart) {
+			intPart += s[j+sepLen : j+sepLen+3]
+			j += sepLen + 3
+			continue
+		}
+		if (c == '.' || c == ',') && frac == "" {
+			k := j + 1
+			for k < len(s) && k-j <= 2 && s[k] >= '0' && s[k] <= '9' {
+				k++
+			}
+			if n := k - j - 1; n >= 1 && n <= 2 && (k == len(s) || s[k] < '0' || s[k] > '9') {
+				frac = s[j+1 : k]
+				j = k
+			}
+		}
+		break
+	}
+	v := 0.0
+	for _, d := range intPart {
+		v = v*10 + float64(d-'0')
+	}
+	scale := 0.1
+	for _, d := range frac {
+		v += float64(d-'0') * scale
+		scale /= 10
+	}
+	a.val = v
+	if j < len(s) && (s[j] == 'k' || s[j] == 'K') && (j+1 == len(s) || !isASCIIAlnum(s[j+1])) {
+		a.k = true
+		a.val *= 1000
+		j++
+	}
+	a.end = j
+	return a, true
+}
+
+// groupOK says whether digits read so far can take another thousands group.
+func groupOK(intPart string) bool { return len(intPart) >= 4 }
+
+// bigWords follow amounts that are not pay ("$1 billion").
+var bigWords = []string{"million", "billion", "trillion", "bn", "mm", "m", "b", "mn"}
+
+func followedByBigWord(s string, i int) bool {
+	k := i
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	e := k
+	for e < len(s) && (s[e] >= 'a' && s[e] <= 'z' || s[e] >= 'A' && s[e] <= 'Z') {
+		e++
+	}
+	if e == k {
+		return false
+	}
+	w := strings.ToLower(s[k:e])
+	for _, b := range bigWords {
+		if w == b && (len(w) > 1 || k == i) {
+			return true
+		}
+	}
+	return false
+}
+
+// readPay reads a pay range or single amount starting with the digit at j.
+func readPay(s string, j int) (model.Salary, int, bool) {
+	a, ok := readNumber(s, j)
+	if !ok || followedByBigWord(s, a.end) {
+		return model.Salary{}, 0, false
+	}
+	cur, _ := prefixCurrency(s, j)
+	end := a.end
+	if c, e, ok := suffixCurrency(s, end); ok {
+		if cur == "" {
+			cur = c
+		}
+		end = e
+	}
+	// A unit right after the amount ("$45/hr to $60/hr") is read with the
+	// period below.
+	k := end
+	if k+1 < len(s) && s[k] == '/' && s[k+1] >= 'a' && s[k+1] <= 'z' {
+		for k++; k < len(s) && s[k] >= 'a' && s[k] <= 'z'; k++ {
+		}
+	}
+	// A range: "-", "–", "—", "to", "and" then a second amount.
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	var sep int
+	switch {
+	case strings.HasPrefix(s[k:], "-"):
+		sep = 1
+	case strings.HasPrefix(s[k:], "–"), strings.HasPrefix(s[k:], "—"):
+		sep = len("–")
+	case strings.HasPrefix(s[k:], "to "), strings.HasPrefix(s[k:], "and "):
+		sep = strings.IndexByte(s[k:], ' ')
+	}
+	var b amount
+	ranged := false
+	if sep > 0 {
+		m := k + sep
+		for m < len(s) && s[m] == ' ' {
+			m++
+		}
+		m2 := m
+		cur2 := ""
+		for _, c := range currencySymbols {
+			if strings.HasPrefix(s[m:], c.sym) && c.sym != "kr" && c.sym != "zł" {
+				cur2, m2 = c.code, m+len(c.sym)
+				break
+			}
+		}
+		if m2 == m && len(s)-m >= 4 && currencyCodes[s[m:m+3]] && s[m+3] == ' ' {
+			cur2, m2 = s[m:m+3], m+4
+		}
+		for m2 < len(s) && s[m2] == ' ' {
+			m2++
+		}
+		if bb, ok := readNumber(s, m2); ok && !followedByBigWord(s, bb.end) {
+			b, ranged = bb, true
+			end = bb.end
+			if c, e, ok := suffixCurrency(s, end); ok {
+				if cur2 == "" {
+					cur2 = c
+				}
+				end = e
+			}
+			if cur == "" {
+				cur = cur2
+			}
+		}
+	}
+	if cur == "" {
+		return model.Salary{}, 0, false
+	}
+	lo, hi := a.val, a.val
+	if ranged {
+		if b.k && !a.k && a.val < 1000 {
+			a.val *= 1000
+		}
+		lo, hi = a.val, b.val
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+	}
+	if lo <= 0 {
+		return model.Salary{}, 0, false
+	}
+	period := periodNear(s, j, end)
+	if !ranged {
+		if period == "" && hi < 1000 {
+			return model.Salary{}, 0, false
+		}
+		if notPayNear(s, j, end) {
+			return model.Salary{}, 0, false
+		}
+	}
+	if period == "" {
+		period = defaultPeriod(hi)
+	}
+	return model.Salary{Min: lo, Max: hi, Currency: cur, Period: period}, end, true
+}
+
+func defaultPeriod(max float64) string {
+	if max >= 1000 {
+		return "year"
+	}
+	return "hour"
+}
+
+// periodPhrases, checked after the amount, then before it.
+var periodPhrases = []struct{ phrase, period string }{
+	{"per hour", "hour"}, {"an hour", "hour"}, {"/hour", "hour"}, {"/hr", "hour"}, {"per hr", "hour"}, {"hourly", "hour"}, {"/h ", "hour"},
+	{"per year", "year"}, {"per annum", "year"}, {"a year", "year"}, {"/year", "year"}, {"/yr", "year"}, {"per yr", "year"},
+	{"annually", "year"}, {"annual", "year"}, {"yearly", "year"}, {"p.a.", "year"}, {"/annum", "year"},
+	{"per month", "month"}, {"a month", "month"}, {"/month", "month"}, {"/mo", "month"}, {"monthly", "month"}, {"per mo", "month"},
+	{"per week", "week"}, {"a week", "week"}, {"/week", "week"}, {"/wk", "week"}, {"weekly", "week"},
+	{"per day", "day"}, {"a day", "day"}, {"/day", "day"}, {"daily", "day"},
+}
+
+// periodNear looks for a pay period in the rest of the sentence after the
+// amount, then in the few words before it.
+func periodNear(s string, start, end int) string {
+	after := sentenceAfter(s, end, 48)
+	if p := firstPeriod(after); p != "" {
+		return p
+	}
+	return firstPeriod(sentenceBefore(s, start, 48))
+}
+
+func firstPeriod(w string) string {
+	w = strings.ToLower(w) + " "
+	best, bestAt := "", len(w)+1
+	for _, p := range periodPhrases {
+		if i := strings.Index(w, p.phrase); i >= 0 && i < bestAt {
+			// whole word at the start ("annual" but not "semiannual")
+			if i > 0 && p.phrase[0] != '/' && isWordByte(w[i-1]) {
+				continue
+			}
+			best, bestAt = p.period, i
+		}
+	}
+	return best
+}
+
+// sentenceAfter returns up to n bytes after i, cut at the end of the line or
+// sentence.
+func sentenceAfter(s string, i, n int) string {
+	e := min(len(s), i+n)
+	w := s[i:e]
+	if k := strings.IndexByte(w, '\n'); k >= 0 {
+		w = w[:k]
+	}
+	if k := strings.Index(w, ". "); k >= 0 {
+		w = w[:k]
+	}
+	for len(w) > 0 && !utf8.ValidString(w) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+func sentenceBefore(s string, i, n int) string {
+	b := max(0, i-n)
+	w := s[b:i]
+	if k := strings.LastIndexByte(w, '\n'); k >= 0 {
+		w = w[k+1:]
+	}
+	if k := strings.LastIndex(w, ". "); k >= 0 {
+		w = w[k+2:]
+	}
+	for len(w) > 0 && !utf8.ValidString(w) {
+		w = w[1:]
+	}
+	return w
+}
+
+// notPayWords near a single amount say it is not a salary.
+var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget", "credit", "funding",
+	"revenue", "raised", "valuation", "grant", "donat", "match", "per employee", "gift", "relocation", "sign-on"}
+
+func notPayNear(s string, start, end int) bool {
+	w := strings.ToLower(sentenceBefore(s, start, 40) + " " + sentenceAfter(s, end, 40))
+	for _, x := range notPayWords {
+		if strings.Contains(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// normalizePeriod maps a platform's pay period to year, month, week, day or
+// hour ("" when unknown).
+func normalizePeriod(p string) string {
+	p = strings.ToLower(strings.TrimSpace(p))
+	switch {
+	case p == "":
+		return ""
+	case strings.Contains(p, "hour"):
+		return "hour"
+	case strings.Contains(p, "day") || strings.Contains(p, "daily"):
+		return "day"
+	case strings.Contains(p, "week"):
+		return "week"
+	case strings.Contains(p, "month"):
+		return "month"
+	case strings.Contains(p, "year") || strings.Contains(p, "annu") || p == "yr" || p == "salary":
+		return "year"
+	}
+	return ""
+}

@@ -1,0 +1,240 @@
+package normalize
+
+import (
+	"sort"
+	"strings"
+)
+
+// maxAliasTokens bounds the length of an alias in tokens.
+const maxAliasTokens = 12
+
+// idBlocker marks a phrase that is never a skill ("R&D", "go-to-market"): it
+// consumes its words so that shorter aliases inside it do not match.
+const idBlocker = -1
+
+// trieNode is one state of the alias trie; edges are folded tokens.
+type trieNode struct {
+	next map[string]*trieNode
+	acc  []accept
+}
+
+// accept is an alias that ends at a node.
+type accept struct {
+	id    int32    // skill or degree index, or idBlocker
+	exact []string // the alias tokens as written, for case-sensitive aliases
+	glue  []bool   // per token: must touch the previous one (punctuation)
+}
+
+// matcher finds aliases in token streams: one pass, leftmost-longest.
+type matcher struct {
+	root trieNode
+}
+
+// add compiles one alias. Hyphens are dropped from skill aliases (a text
+// hyphen may always be skipped) but kept in blockers.
+func (m *matcher) add(alias string, id int32) {
+	exact := strings.HasPrefix(alias, "=")
+	alias = strings.TrimPrefix(alias, "=")
+	toks := tokenize(alias, nil)
+	keep := toks[:0]
+	for _, t := range toks {
+		if t.punct == '-' && id != idBlocker {
+			continue
+		}
+		keep = append(keep, t)
+	}
+	if len(keep) == 0 || len(keep) > maxAliasTokens {
+		return
+	}
+	lower := string(asciiLower(alias, nil))
+	a := accept{id: id, glue: make([]bool, len(keep))}
+	if exact {
+		a.exact = make([]string, len(keep))
+	}
+	nd := &m.root
+	for i, t := range keep {
+		key := tokenKey(lower, t)
+		if nd.next == nil {
+			nd.next = map[string]*trieNode{}
+		}
+		c := nd.next[key]
+		if c == nil {
+			c = &trieNode{}
+			nd.next[key] = c
+		}
+		nd = c
+		if exact {
+			a.exact[i] = alias[t.start:t.end]
+		}
+		if i > 0 && t.flags&fGlued != 0 && (t.punct != 0 || keep[i-1].punct != 0) {
+			a.glue[i] = true
+		}
+	}
+	for _, old := range nd.acc {
+		if old.id == a.id && equalStrings(old.exact, a.exact) && equalBools(old.glue, a.glue) {
+			return
+		}
+	}
+	nd.acc = append(nd.acc, a)
+	// Case-sensitive aliases are tried first.
+	sort.SliceStable(nd.acc, func(i, j int) bool { return nd.acc[i].exact != nil && nd.acc[j].exact == nil })
+}
+
+// tokenKey is the trie key of a token: its lowered text, or its punctuation.
+func tokenKey(lower string, t token) string {
+	if t.punct != 0 {
+		return punctKey[t.punct]
+	}
+	return lower[t.start:t.end]
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) || (a == nil) != (b == nil) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalBools(a, b []bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hit is one alias found in a text.
+type hit struct {
+	id  int32
+	tok int // index of the first token
+}
+
+// scan is the state of one search.
+type scan struct {
+	s     string
+	lower string
+	toks  []token
+	path  [maxAliasTokens]int32
+	best  int     // end (token index) of the longest accepted alias
+	acc   *accept // its accept
+}
+
+// find appends to hits every alias in toks, leftmost-longest.
+func (m *matcher) find(s, lower string, toks []token, hits []hit) []hit {
+	sc := scan{s: s, lower: lower, toks: toks}
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.punct == '-' {
+			i++
+			continue
+		}
+		c := m.root.next[tokenKey(lower, t)]
+		if c == nil {
+			i++
+			continue
+		}
+		sc.best, sc.acc = 0, nil
+		sc.path[0] = int32(i)
+		sc.walk(c, i+1, 1, true)
+		if sc.acc == nil {
+			i++
+			continue
+		}
+		if sc.acc.id != idBlocker {
+			hits = append(hits, hit{id: sc.acc.id, tok: i})
+		}
+		i = sc.best
+	}
+	return hits
+}
+
+// walk visits the trie from nd, which was reached by depth tokens ending
+// before pos.
+func (sc *scan) walk(nd *trieNode, pos, depth int, accepts bool) {
+	if accepts && len(nd.acc) > 0 {
+		end := int(sc.path[depth-1]) + 1
+		if end > sc.best {
+			for k := range nd.acc {
+				if sc.ok(&nd.acc[k], depth) {
+					sc.best, sc.acc = end, &nd.acc[k]
+					break
+				}
+			}
+		}
+	}
+	if nd.next == nil || pos >= len(sc.toks) || depth == maxAliasTokens {
+		return
+	}
+	t := sc.toks[pos]
+	if t.flags&(fHard|fBlock) != 0 {
+		return
+	}
+	if t.punct == '-' {
+		if c := nd.next["-"]; c != nil {
+			sc.path[depth] = int32(pos)
+			sc.walk(c, pos+1, depth+1, true)
+		}
+		sc.walk(nd, pos+1, depth, false)
+		return
+	}
+	c := nd.next[tokenKey(sc.lower, t)]
+	if c == nil {
+		return
+	}
+	sc.path[depth] = int32(pos)
+	sc.walk(c, pos+1, depth+1, true)
+}
+
+// ok checks the case and the glue of an alias against the matched tokens.
+func (sc *scan) ok(a *accept, depth int) bool {
+	if len(a.glue) != depth {
+		return false
+	}
+	for i := 1; i < depth; i++ {
+		if a.glue[i] && sc.toks[sc.path[i]].flags&fGlued == 0 {
+			return false
+		}
+	}
+	if a.exact != nil {
+		for i := 0; i < depth; i++ {
+			t := sc.toks[sc.path[i]]
+			if t.punct != 0 {
+				continue
+			}
+			if sc.s[t.start:t.end] != a.exact[i] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Skills returns the canonical names of every skill named in text, sorted,
+// without regard to sections.
+func (n *Normalizer) Skills(text string) []string {
+	lower := string(asciiLower(text, make([]byte, 0, len(text))))
+	toks := tokenize(text, make([]token, 0, len(text)/5+8))
+	hits := n.m.find(text, lower, toks, make([]hit, 0, 64))
+	seen := make([]bool, len(n.names))
+	for _, h := range hits {
+		if int(h.id) < len(n.names) {
+			seen[h.id] = true
+		}
+	}
+	out := []string{}
+	for i, ok := range seen {
+		if ok {
+			out = append(out, n.names[i])
+		}
+	}
+	return out
+}

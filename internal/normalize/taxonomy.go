@@ -1,0 +1,201 @@
+package normalize
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed taxonomy.yaml
+var taxonomyYAML []byte
+
+// SkillDef is one taxonomy entry; the config can add more.
+//
+// Aliases are matched on whole words, case-insensitively, and leftmost-longest.
+// An alias written with a leading "=" is case-sensitive ("=Go" matches "Go"
+// but not "go"). The Name is an implicit case-insensitive alias unless a
+// case-sensitive alias spells it. Hyphens in aliases match a hyphen or a
+// space ("fine-tuning" matches "fine tuning" and "fine-tuning").
+type SkillDef struct {
+	Name     string   `yaml:"name"`
+	Category string   `yaml:"category"`
+	Aliases  []string `yaml:"aliases"`
+}
+
+// Taxonomy is the set of known skills. It is immutable once loaded.
+type Taxonomy struct {
+	skills   []SkillDef // sorted by Name
+	ignore   []string   // phrases that are never skills ("R&D", "go-to-market")
+	category map[string]string
+	sum      string // fingerprint of skills and ignore
+}
+
+type taxonomyFile struct {
+	Ignore []string   `yaml:"ignore"`
+	Skills []SkillDef `yaml:"skills"`
+}
+
+// LoadTaxonomy reads the embedded taxonomy and adds extra. An extra entry
+// whose Name is already known (case-insensitively) adds its aliases and, when
+// it has one, overrides the category.
+func LoadTaxonomy(extra []SkillDef) (*Taxonomy, error) {
+	var f taxonomyFile
+	dec := yaml.NewDecoder(strings.NewReader(string(taxonomyYAML)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("normalize: embedded taxonomy: %w", err)
+	}
+	t := &Taxonomy{category: map[string]string{}}
+	byName := map[string]int{}
+	add := func(where string, i int, d SkillDef, isExtra bool) error {
+		name := strings.TrimSpace(d.Name)
+		if name == "" {
+			return fmt.Errorf("normalize: %s[%d]: empty name", where, i)
+		}
+		for _, a := range d.Aliases {
+			if strings.TrimSpace(strings.TrimPrefix(a, "=")) == "" {
+				return fmt.Errorf("normalize: %s[%d] %q: empty alias", where, i, name)
+			}
+			if len(tokenize(strings.TrimPrefix(a, "="), nil)) == 0 {
+				return fmt.Errorf("normalize: %s[%d] %q: alias %q has no words", where, i, name, a)
+			}
+		}
+		key := strings.ToLower(name)
+		if j, ok := byName[key]; ok {
+			if !isExtra {
+				return fmt.Errorf("normalize: %s[%d] %q: duplicate name", where, i, name)
+			}
+			s := &t.skills[j]
+			s.Aliases = append(s.Aliases, d.Aliases...)
+			if c := strings.TrimSpace(d.Category); c != "" {
+				s.Category = c
+			}
+			return nil
+		}
+		cat := strings.TrimSpace(d.Category)
+		if cat == "" {
+			return fmt.Errorf("normalize: %s[%d] %q: empty category", where, i, name)
+		}
+		byName[key] = len(t.skills)
+		t.skills = append(t.skills, SkillDef{Name: name, Category: cat, Aliases: append([]string(nil), d.Aliases...)})
+		return nil
+	}
+	for i, d := range f.Skills {
+		if err := add("taxonomy.yaml skills", i, d, false); err != nil {
+			return nil, err
+		}
+	}
+	for i, d := range extra {
+		if err := add("extra skills", i, d, true); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range f.Ignore {
+		if p = strings.TrimSpace(p); p != "" {
+			t.ignore = append(t.ignore, p)
+		}
+	}
+	sort.Slice(t.skills, func(i, j int) bool { return t.skills[i].Name < t.skills[j].Name })
+	owner := map[string]string{} // alias key -> skill name
+	h := sha256.New()
+	for i := range t.skills {
+		s := &t.skills[i]
+		s.Aliases = uniqueStrings(s.Aliases)
+		t.category[s.Name] = s.Category
+		for _, a := range aliasesOf(*s) {
+			k := aliasKey(a)
+			if prev, ok := owner[k]; ok && prev != s.Name {
+				return nil, fmt.Errorf("normalize: skill %q: alias %q is already an alias of %q", s.Name, a, prev)
+			}
+			owner[k] = s.Name
+		}
+		fmt.Fprintf(h, "skill\x00%s\x00%s\x00%s\n", s.Name, s.Category, strings.Join(s.Aliases, "\x00"))
+	}
+	t.ignore = uniqueStrings(t.ignore)
+	for _, p := range t.ignore {
+		fmt.Fprintf(h, "ignore\x00%s\n", p)
+	}
+	t.sum = hex.EncodeToString(h.Sum(nil))
+	return t, nil
+}
+
+// aliasesOf lists the aliases a skill is matched by, the name included
+// unless a case-sensitive alias spells it.
+func aliasesOf(s SkillDef) []string {
+	out := make([]string, 0, len(s.Aliases)+1)
+	nameExact := false
+	for _, a := range s.Aliases {
+		if strings.HasPrefix(a, "=") && strings.EqualFold(a[1:], s.Name) {
+			nameExact = true
+		}
+	}
+	if !nameExact {
+		out = append(out, s.Name)
+	}
+	return append(out, s.Aliases...)
+}
+
+// aliasKey identifies what an alias matches: its folded tokens, and its exact
+// spelling when case-sensitive.
+func aliasKey(a string) string {
+	exact := strings.HasPrefix(a, "=")
+	a = strings.TrimPrefix(a, "=")
+	var b strings.Builder
+	for _, t := range tokenize(a, nil) {
+		if t.punct == '-' {
+			continue
+		}
+		w := a[t.start:t.end]
+		if !exact {
+			w = strings.ToLower(w)
+		}
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	if exact {
+		return "=" + b.String()
+	}
+	return b.String()
+}
+
+func uniqueStrings(in []string) []string {
+	seen := make(map[string]bool, len(in))
+	out := in[:0]
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Category returns the category of a canonical skill name, or "".
+func (t *Taxonomy) Category(skill string) string {
+	if c, ok := t.category[skill]; ok {
+		return c
+	}
+	for name, c := range t.category {
+		if strings.EqualFold(name, skill) {
+			return c
+		}
+	}
+	return ""
+}
+
+// Skills returns a copy of the taxonomy entries, sorted by name.
+func (t *Taxonomy) Skills() []SkillDef {
+	out := make([]SkillDef, len(t.skills))
+	for i, s := range t.skills {
+		out[i] = SkillDef{Name: s.Name, Category: s.Category, Aliases: append([]string(nil), s.Aliases...)}
+	}
+	return out
+}

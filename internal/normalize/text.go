@@ -1,0 +1,313 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// blockKind says what a block of text is in its document.
+type blockKind uint8
+
+const (
+	kindPara    blockKind = iota // a paragraph, a line, a table row
+	kindItem                     // a list item (bullet)
+	kindHeading                  // h1-h6, a markdown heading, a structured section heading
+)
+
+// block is one paragraph, bullet or heading of a description, with its
+// whitespace normalized (never a newline inside).
+type block struct {
+	text  string
+	kind  blockKind
+	bold  bool   // all of the text is bold
+	label string // a bold lead-in ending with ':' followed by more text ("Nice to have: Scala")
+}
+
+// Text converts HTML to plain text: scripts and styles dropped, entities
+// decoded, whitespace collapsed, one line per block element (paragraph,
+// list item, heading, line break, table row).
+func Text(s string) string {
+	return joinBlocks(htmlBlocks(s))
+}
+
+func joinBlocks(bs []block) string {
+	n := 0
+	for _, b := range bs {
+		n += len(b.text) + 1
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for i, b := range bs {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(b.text)
+	}
+	return sb.String()
+}
+
+// collapse trims s and turns every run of white space into one space.
+func collapse(s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			clean = false
+			break
+		}
+		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+		if sp && (prevSpace || c != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// stripBullet removes a leading bullet glyph ("• ", "· ") from a block.
+func stripBullet(s string) (string, bool) {
+	for _, p := range []string{"•", "·", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►", "✓", "✔"} {
+		if strings.HasPrefix(s, p) {
+			return strings.TrimSpace(s[len(p):]), true
+		}
+	}
+	return s, false
+}
+
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Tr: true, atom.Table: true, atom.Section: true, atom.Article: true, atom.Header: true,
+	atom.Footer: true, atom.Blockquote: true, atom.Pre: true, atom.Dt: true, atom.Dd: true,
+	atom.Dl: true, atom.Hr: true, atom.Main: true, atom.Aside: true, atom.Nav: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Address: true, atom.Form: true, atom.Body: true,
+}
+
+var skipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Head: true, atom.Title: true,
+	atom.Noscript: true, atom.Template: true, atom.Iframe: true, atom.Svg: true,
+}
+
+func isHeadingAtom(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// htmlBlocks splits HTML into blocks. Input that is HTML escaped once more
+// ("&lt;p&gt;") is unescaped first.
+func htmlBlocks(s string) []block {
+	if !strings.Contains(s, "<") && strings.Contains(s, "&lt;") {
+		s = html.UnescapeString(s)
+	}
+	var (
+		out       []block
+		buf       strings.Builder
+		prefix    strings.Builder // bold text before the first non-bold text
+		nonBold   bool            // non-bold, non-space text seen in the current block
+		boldSeen  bool
+		boldDepth int
+		skipDepth int
+		stack     []atom.Atom // open block elements
+	)
+	kind := func() blockKind {
+		k := kindPara
+		for _, a := range stack {
+			if isHeadingAtom(a) {
+				return kindHeading
+			}
+			if a == atom.Li || a == atom.Dd {
+				k = kindItem
+			}
+		}
+		return k
+	}
+	flush := func() {
+		text := collapse(buf.String())
+		if text != "" {
+			b := block{text: text, kind: kind()}
+			if t, ok := stripBullet(text); ok {
+				b.text = t
+				if b.kind == kindPara {
+					b.kind = kindItem
+				}
+			}
+			b.bold = boldSeen && !nonBold
+			if nonBold && boldSeen {
+				if p := collapse(prefix.String()); strings.HasSuffix(p, ":") && len(p) < len(b.text) {
+					b.label = p
+				}
+			}
+			if b.text != "" {
+				out = append(out, b)
+			}
+		}
+		buf.Reset()
+		prefix.Reset()
+		nonBold, boldSeen = false, false
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return out
+		case html.TextToken:
+			if skipDepth > 0 {
+				continue
+			}
+			text := z.Text()
+			buf.Write(text)
+			if hasNonSpace(text) {
+				if boldDepth > 0 {
+					boldSeen = true
+					if !nonBold {
+						prefix.Write(text)
+					}
+				} else {
+					nonBold = true
+				}
+			} else if boldDepth > 0 && !nonBold {
+				prefix.Write(text)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skipAtoms[a] {
+				if tt == html.StartTagToken {
+					skipDepth++
+				}
+				continue
+			}
+			switch {
+			case a == atom.Br:
+				flush()
+			case a == atom.B || a == atom.Strong:
+				if tt == html.StartTagToken {
+					boldDepth++
+				}
+			case a == atom.Td || a == atom.Th:
+				buf.WriteByte(' ')
+			case blockAtoms[a]:
+				flush()
+				if tt == html.StartTagToken && a != atom.Hr {
+					stack = append(stack, a)
+				}
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skipAtoms[a] {
+				if skipDepth > 0 {
+					skipDepth--
+				}
+				continue
+			}
+			switch {
+			case a == atom.B || a == atom.Strong:
+				if boldDepth > 0 {
+					boldDepth--
+				}
+			case a == atom.Br:
+				flush()
+			case blockAtoms[a]:
+				flush()
+				for i := len(stack) - 1; i >= 0; i-- {
+					if stack[i] == a {
+						stack = stack[:i]
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+func hasNonSpace(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true // non-ASCII: count as text (nbsp is rare enough in a bold run)
+		}
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			return true
+		}
+	}
+	return false
+}
+
+// textBlocks splits plain text into blocks, one per non-empty line. Lines
+// starting with a bullet ("- ", "* ", "• ", "1. ") are items; markdown
+// headings ("## Requirements") and bold lines ("**Requirements**") are kept
+// as such.
+func textBlocks(s string) []block {
+	var out []block
+	for line := range strings.SplitSeq(s, "\n") {
+		t := collapse(line)
+		if t == "" {
+			continue
+		}
+		b := block{text: t, kind: kindPara}
+		switch {
+		case strings.HasPrefix(t, "#"):
+			h := strings.TrimSpace(strings.TrimLeft(t, "#"))
+			if h != "" && len(t)-len(strings.TrimLeft(t, "#")) <= 6 {
+				b.text, b.kind = h, kindHeading
+			}
+		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") ||
+			strings.HasPrefix(t, "– ") || strings.HasPrefix(t, "— "):
+			_, size := utf8.DecodeRuneInString(t)
+			b.text, b.kind = strings.TrimSpace(t[size:]), kindItem
+		default:
+			if u, ok := stripBullet(t); ok {
+				b.text, b.kind = u, kindItem
+			} else if n := numberedPrefix(t); n > 0 {
+				b.text, b.kind = strings.TrimSpace(t[n:]), kindItem
+			}
+		}
+		if strings.HasPrefix(b.text, "**") && strings.HasSuffix(b.text, "**") && len(b.text) > 4 {
+			b.text, b.bold = strings.TrimSpace(b.text[2:len(b.text)-2]), true
+		}
+		if b.text != "" {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// numberedPrefix returns the length of a "1. " or "2) " list marker, or 0.
+func numberedPrefix(s string) int {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || (s[i] != '.' && s[i] != ')') || s[i+1] != ' ' {
+		return 0
+	}
+	return i + 2
+}

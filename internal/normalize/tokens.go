@@ -1,0 +1,163 @@
+package normalize
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokFlag describes what separates a token from the one before it.
+type tokFlag uint8
+
+const (
+	fGlued tokFlag = 1 << iota // nothing (no space, no separator) between the previous token and this one
+	fHard                      // a separator (comma, parenthesis, colon, ...) before this token
+	fColon                     // a ':' before this token
+	fSent                      // a sentence boundary before this token
+	fBlock                     // first token of a block (line)
+)
+
+// token is one word or one meaningful punctuation mark of a text. Words are
+// runs of letters and digits, with a trailing "++" or "#" kept ("C++", "C#").
+// Punctuation tokens are / . & ' + and a hyphen that joins two words.
+type token struct {
+	start, end int32
+	block      int32
+	punct      byte // 0 for a word
+	flags      tokFlag
+}
+
+// punctKey is the trie key of a punctuation token.
+var punctKey = [256]string{'/': "/", '.': ".", '&': "&", '\'': "'", '+': "+", '-': "-"}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// asciiLower writes s with ASCII letters lowered into buf (same length as s)
+// and returns it, so that byte offsets agree between s and the result.
+func asciiLower(s string, buf []byte) []byte {
+	buf = append(buf[:0], s...)
+	for i, c := range buf {
+		if c >= 'A' && c <= 'Z' {
+			buf[i] = c + 32
+		}
+	}
+	return buf
+}
+
+// wordEnd returns the end of the word starting at i (s[i] is a letter or digit).
+func wordEnd(s string, i int) int {
+	n := len(s)
+	for i < n {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isASCIIAlnum(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		i += size
+	}
+	// C++, C#, F#
+	if i+1 < n && s[i] == '+' && s[i+1] == '+' {
+		i += 2
+	} else if i < n && s[i] == '#' && (i+1 == n || !isASCIIAlnum(s[i+1])) {
+		i++
+	}
+	return i
+}
+
+// tokenizer is the state of tokenize.
+type tokenizer struct {
+	s       string
+	toks    []token
+	pending tokFlag
+	space   bool
+	block   int32
+}
+
+func (z *tokenizer) emit(start, end int, punct byte) {
+	f := z.pending
+	n := len(z.toks)
+	if !z.space && z.pending&(fHard|fBlock) == 0 && n > 0 {
+		f |= fGlued
+	}
+	// A word after a free-standing '.' that starts with a capital or a
+	// digit begins a new sentence.
+	if punct == 0 && z.space && n > 0 && z.toks[n-1].punct == '.' && f&fBlock == 0 {
+		c := z.s[start]
+		if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			f |= fSent
+		}
+	}
+	z.toks = append(z.toks, token{start: int32(start), end: int32(end), block: z.block, punct: punct, flags: f})
+	z.pending = 0
+	z.space = false
+}
+
+// tokenize splits s into tokens (appended to toks). Newlines separate blocks.
+func tokenize(s string, toks []token) []token {
+	z := tokenizer{s: s, toks: toks, pending: fBlock | fHard | fSent}
+	n := len(s)
+	for i := 0; i < n; {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case isASCIIAlnum(c):
+				e := wordEnd(s, i)
+				z.emit(i, e, 0)
+				i = e
+				continue
+			case c == '\n':
+				z.pending |= fBlock | fHard | fSent
+				z.block++
+			case isSpace(c):
+				z.space = true
+			case c == '-':
+				// A hyphen joins two words only when no space is on either side.
+				if !z.space && len(z.toks) > 0 && z.pending == 0 && i+1 < n && !isSpace(s[i+1]) && s[i+1] != '\n' {
+					z.emit(i, i+1, '-')
+				} else {
+					z.pending |= fHard
+				}
+			case c == '/' || c == '.' || c == '&' || c == '\'' || c == '+':
+				z.emit(i, i+1, c)
+			case c == ';' || c == '!' || c == '?':
+				z.pending |= fHard | fSent
+			case c == ':':
+				z.pending |= fHard | fColon
+			default:
+				z.pending |= fHard
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			e := wordEnd(s, i)
+			z.emit(i, e, 0)
+			i = e
+			continue
+		case r == '\u2019' || r == '\u2018':
+			z.emit(i, i+size, '\'')
+		case r == '\u2010' || r == '\u2011':
+			z.emit(i, i+size, '-')
+		case unicode.IsSpace(r) || r == '\u200b':
+			z.space = true
+		default:
+			z.pending |= fHard
+		}
+		i += size
+	}
+	return z.toks
+}

@@ -1,0 +1,102 @@
+package normalize
+
+import (
+	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Workplace returns "remote", "hybrid", "onsite" or "": from the platform's
+// hint ("remote_local", "Hybrid", "On-site", "TELECOMMUTE"), else from
+// remote locations, else from phrases in the text ("this role is remote").
+func Workplace(hint string, locs []model.Location, text string) string {
+	if w := workplaceHint(hint); w != "" {
+		return w
+	}
+	for _, l := range locs {
+		if l.Remote {
+			return "remote"
+		}
+	}
+	return workplaceText(text)
+}
+
+func workplaceHint(h string) string {
+	f := " " + foldPlace(strings.ReplaceAll(h, "_", " ")) + " "
+	switch {
+	case strings.TrimSpace(f) == "":
+		return ""
+	case strings.Contains(f, "hybrid"):
+		return "hybrid"
+	case strings.Contains(f, "remote"), strings.Contains(f, "telecommute"), strings.Contains(f, "work from home"),
+		strings.Contains(f, " wfh "), strings.Contains(f, "virtual"), strings.Contains(f, "anywhere"):
+		return "remote"
+	case strings.Contains(f, "onsite"), strings.Contains(f, "on site"), strings.Contains(f, "in office"),
+		strings.Contains(f, " office"), strings.Contains(f, "in person"):
+		return "onsite"
+	}
+	return ""
+}
+
+// workplacePhrases are looked for in the lowered text; the first one in the
+// text wins.
+var workplacePhrases = []struct{ phrase, place string }{
+	{"this role is remote", "remote"}, {"this position is remote", "remote"}, {"this is a remote", "remote"},
+	{"fully remote", "remote"}, {"100% remote", "remote"}, {"remote position", "remote"}, {"remote role", "remote"},
+	{"remote opportunity", "remote"}, {"work remotely", "remote"}, {"working remotely", "remote"},
+	{"open to remote", "remote"}, {"remote-first", "remote"}, {"remote first", "remote"},
+	{"this role is hybrid", "hybrid"}, {"this position is hybrid", "hybrid"}, {"hybrid role", "hybrid"},
+	{"hybrid position", "hybrid"}, {"hybrid work", "hybrid"}, {"hybrid schedule", "hybrid"},
+	{"hybrid model", "hybrid"}, {"hybrid arrangement", "hybrid"}, {"days a week in the office", "hybrid"},
+	{"days per week in the office", "hybrid"}, {"days a week in office", "hybrid"}, {"days per week in office", "hybrid"},
+	{"days in the office", "hybrid"}, {"days in office", "hybrid"},
+	{"this role is onsite", "onsite"}, {"this role is on-site", "onsite"}, {"this position is onsite", "onsite"},
+	{"this position is on-site", "onsite"}, {"fully onsite", "onsite"}, {"fully on-site", "onsite"},
+	{"onsite role", "onsite"}, {"on-site role", "onsite"}, {"in-office role", "onsite"}, {"office-based", "onsite"},
+	{"five days a week in the office", "onsite"}, {"5 days a week in the office", "onsite"},
+	{"this role is not remote", "onsite"}, {"not a remote", "onsite"}, {"not eligible for remote", "onsite"},
+}
+
+func workplaceText(text string) string {
+	if text == "" {
+		return ""
+	}
+	t := strings.ToLower(text)
+	best, at, size := "", len(t)+1, 0
+	for _, p := range workplacePhrases {
+		i := strings.Index(t, p.phrase)
+		if i < 0 {
+			continue
+		}
+		// The first phrase in the text wins; at the same place, the longer.
+		if i < at || i == at && len(p.phrase) > size {
+			best, at, size = p.place, i, len(p.phrase)
+		}
+	}
+	return best
+}
+
+// EmploymentType maps a platform's free text to full_time, part_time,
+// contract, temporary, internship or "".
+func EmploymentType(s string) string {
+	f := " " + foldPlace(strings.ReplaceAll(s, "_", " ")) + " "
+	switch {
+	case strings.TrimSpace(f) == "":
+		return ""
+	case strings.Contains(f, "intern"), strings.Contains(f, " co op "), strings.Contains(f, "apprentice"),
+		strings.Contains(f, "trainee"):
+		return "internship"
+	case strings.Contains(f, "part time"), strings.Contains(f, "parttime"), strings.Contains(f, " part "):
+		return "part_time"
+	case strings.Contains(f, "temp"), strings.Contains(f, "seasonal"), strings.Contains(f, "fixed term"):
+		return "temporary"
+	case strings.Contains(f, "contract"), strings.Contains(f, "freelance"), strings.Contains(f, "consultant"),
+		strings.Contains(f, "contingent"):
+		return "contract"
+	case strings.Contains(f, "full time"), strings.Contains(f, "fulltime"), strings.Contains(f, "regular"),
+		strings.Contains(f, "permanent"), strings.Contains(f, " full "), strings.Contains(f, " fte "),
+		strings.Contains(f, "salaried"), strings.Contains(f, "employee"):
+		return "full_time"
+	}
+	return ""
+}

@@ -1,0 +1,156 @@
+package normalize
+
+import (
+	"strconv"
+	"strings"
+)
+
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+
+// yearsNext are words after "years" that make it an experience requirement.
+var yearsNext = map[string]bool{
+	"of": true, "in": true, "experience": true, "exp": true, "working": true, "work": true,
+	"building": true, "developing": true, "designing": true, "leading": true, "managing": true,
+	"industry": true, "professional": true, "hands": true, "relevant": true, "post": true, "related": true,
+	"programming": true, "as": true, "with": true, "doing": true, "writing": true, "applying": true,
+	"using": true, "practical": true, "full": true, "research": true, "technical": true, "software": true,
+	"engineering": true, "production": true, "proven": true, "direct": true, "progressive": true,
+	"combined": true, "previous": true, "prior": true, "hands-on": true, "'": true, "’": true,
+}
+
+// yearsStrongBefore are words before the number that make it a minimum.
+var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": true}
+
+// yearsNotNext are words after "years" that are not about experience.
+var yearsNotNext = map[string]bool{"ago": true, "old": true, "later": true, "from": true, "since": true, "running": true}
+
+// ytoken is one word, number or symbol of a text, lowered.
+type ytoken struct {
+	s   string
+	num bool
+}
+
+func yearTokens(text string) []ytoken {
+	var out []ytoken
+	t := strings.ToLower(text)
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch {
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+				j++
+			}
+			out = append(out, ytoken{s: t[i:j], num: true})
+			i = j
+		case c >= 'a' && c <= 'z':
+			j := i
+			for j < len(t) && (t[j] >= 'a' && t[j] <= 'z' || t[j] == '-' && j+1 < len(t) && t[j+1] >= 'a' && t[j+1] <= 'z') {
+				j++
+			}
+			out = append(out, ytoken{s: t[i:j]})
+			i = j
+		case c == ' ' || c == '\t' || c == '\r':
+			i++
+		case c >= 0x80:
+			j := i + 1
+			for j < len(t) && t[j]&0xC0 == 0x80 {
+				j++
+			}
+			s := t[i:j]
+			if s == "–" || s == "—" {
+				s = "-"
+			}
+			out = append(out, ytoken{s: s})
+			i = j
+		default:
+			out = append(out, ytoken{s: t[i : i+1]})
+			i++
+		}
+	}
+	return out
+}
+
+// MinYears returns the smallest minimum of years of experience a text
+// states ("6+ years", "at least five years", "5-8 years", "minimum of 3
+// years", "3+ yrs"), or nil. Years that are not experience ("5 years ago",
+// "over 25 years, Netflix has") are ignored.
+func MinYears(text string) *int {
+	toks := yearTokens(text)
+	best := -1
+	word := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].s
+	}
+	num := func(i int) (int, bool) {
+		if i < 0 || i >= len(toks) {
+			return 0, false
+		}
+		if toks[i].num {
+			n, err := strconv.Atoi(toks[i].s)
+			return n, err == nil && len(toks[i].s) <= 2
+		}
+		n, ok := numberWords[toks[i].s]
+		return n, ok
+	}
+	for j, t := range toks {
+		if t.s != "years" && t.s != "year" && t.s != "yrs" && t.s != "yr" && t.s != "years'" {
+			continue
+		}
+		k := j - 1
+		plus := false
+		if word(k) == "+" {
+			plus = true
+			k--
+		}
+		// "3 or more years"
+		if word(k) == "more" && word(k-1) == "or" {
+			plus = true
+			k -= 2
+		}
+		// "five (5) years"
+		if word(k) == ")" && word(k-2) == "(" {
+			if _, ok := num(k - 1); ok {
+				k -= 3
+			}
+		}
+		n, ok := num(k)
+		if !ok {
+			continue
+		}
+		if word(k+1) == "+" {
+			plus = true
+		}
+		// a range "5-8 years", "5 to 8 years"
+		if sep := word(k - 1); sep == "-" || sep == "to" {
+			if m, ok := num(k - 2); ok && m <= n {
+				n, k = m, k-2
+			}
+		}
+		next := word(j + 1)
+		if yearsNotNext[next] {
+			continue
+		}
+		strong := plus || yearsStrongBefore[word(k-1)] || yearsStrongBefore[word(k-2)] ||
+			word(k-1) == "or" && word(k-2) == "least"
+		if !strong && !yearsNext[next] && !(next == "or" && word(j+2) == "more") {
+			continue
+		}
+		if n < 0 || n > 20 {
+			continue
+		}
+		if best < 0 || n < best {
+			best = n
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return &best
+}

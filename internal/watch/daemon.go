@@ -1,0 +1,66 @@
+package watch
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+)
+
+// Daemon runs every source once, then on its schedule, until ctx ends; then
+// it waits for the runs in progress to finish writing and returns nil. Runs
+// of one source never overlap: a run still going when its next time comes
+// makes that time be skipped.
+func (r *Runner) Daemon(ctx context.Context, sources []config.Source) error {
+	logger := cronLogger{r.log}
+	c := cron.New(
+		cron.WithParser(config.Parser),
+		cron.WithLogger(logger),
+		cron.WithChain(cron.Recover(logger)),
+	)
+	jobs := make([]cron.Job, len(sources))
+	for i, src := range sources {
+		spec := r.cfg.SourceSchedule(src)
+		// SkipIfStillRunning wraps each job on its own: one source's long run
+		// does not hold back another's.
+		jobs[i] = cron.NewChain(cron.SkipIfStillRunning(logger)).Then(cron.FuncJob(func() {
+			r.runOne(ctx, src)
+		}))
+		if _, err := c.AddJob(spec, jobs[i]); err != nil {
+			return fmt.Errorf("source %q: schedule %q: %w", src.Name, spec, err)
+		}
+		r.log.Info("scheduled", "source", src.Name, "schedule", spec)
+	}
+	c.Start()
+	var first sync.WaitGroup
+	for _, j := range jobs {
+		first.Go(j.Run) // a first run at start, under the same no-overlap guard
+	}
+	<-ctx.Done()
+	r.log.Info("stopping: waiting for runs in progress")
+	<-c.Stop().Done()
+	first.Wait()
+	r.log.Info("stopped")
+	return nil
+}
+
+func (r *Runner) runOne(ctx context.Context, src config.Source) {
+	if ctx.Err() != nil {
+		return
+	}
+	if _, err := r.Run(ctx, []config.Source{src}); err != nil {
+		r.log.Error("run failed", "source", src.Name, "error", err)
+	}
+}
+
+// cronLogger routes cron's logs to slog.
+type cronLogger struct{ l *slog.Logger }
+
+func (c cronLogger) Info(msg string, kv ...any) { c.l.Debug("cron: "+msg, kv...) }
+func (c cronLogger) Error(err error, msg string, kv ...any) {
+	c.l.Error("cron: "+msg, append(kv, "error", err)...)
+}

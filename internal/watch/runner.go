@@ -1,0 +1,473 @@
+// Package watch is the pipeline of a run (fetch, normalize, diff, write,
+// notify, commit) and the daemon that runs it on schedules.
+package watch
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/diff"
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+)
+
+// Options are what a Runner takes besides the config.
+type Options struct {
+	Logger    *slog.Logger
+	Transport http.RoundTripper // for every outgoing request; nil: the default
+	Stdout    interface{ Write([]byte) (int, error) }
+	Now       func() time.Time
+	Retry     retry.Policy // zero: retry.Default with the config's attempts
+}
+
+// Runner runs sources. Runs may overlap (the daemon runs sources on their
+// own schedules): fetching is concurrent, writing and committing is one at a
+// time.
+type Runner struct {
+	cfg    *config.Config
+	opts   Options
+	log    *slog.Logger
+	store  *snapshot.Store
+	norm   *normalize.Normalizer
+	repo   *gitrepo.Repo // nil when git.commit is false
+	outbox *notify.Outbox
+	routes []notify.Route
+
+	mu sync.Mutex // serializes writes, delivery and commits
+}
+
+// New prepares a Runner: the snapshot directory (and its git repository),
+// the taxonomy, the notifiers.
+func New(cfg *config.Config, o Options) (*Runner, error) {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Retry.Attempts == 0 {
+		o.Retry = retry.Default
+		if cfg.HTTP.Retries > 0 {
+			o.Retry.Attempts = cfg.HTTP.Retries
+		}
+	}
+	store, err := snapshot.Open(cfg.Snapshots)
+	if err != nil {
+		return nil, err
+	}
+	extra := make([]normalize.SkillDef, 0, len(cfg.Taxonomy.Skills))
+	for _, s := range cfg.Taxonomy.Skills {
+		extra = append(extra, normalize.SkillDef{Name: s.Name, Category: s.Category, Aliases: s.Aliases})
+	}
+	tax, err := normalize.LoadTaxonomy(extra)
+	if err != nil {
+		return nil, fmt.Errorf("taxonomy: %w", err)
+	}
+	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax)}
+	if cfg.Git.Commit {
+		if r.repo, err = gitrepo.Open(store.Dir); err != nil {
+			return nil, err
+		}
+	}
+	if r.outbox, err = notify.OpenOutbox(store.OutboxDir(), 0); err != nil {
+		return nil, err
+	}
+	r.outbox.Logger = o.Logger
+	if r.routes, err = buildRoutes(cfg, o); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// SourceResult is what one source's run did.
+type SourceResult struct {
+	Source   string
+	Err      error // the source failed: nothing of it was written
+	Listed   int   // postings in the listing
+	Details  int   // detail requests
+	Added    int
+	Removed  int
+	Changed  int
+	Rewrites int // postings re-normalized under new rules, without an event
+	lines    []string
+}
+
+// Result is what a run did.
+type Result struct {
+	Sources   []SourceResult
+	Commit    string // hash of the commit made, "" when none
+	Delivered int
+	Pending   int // events still owed to a notifier after this run
+}
+
+// Failed reports whether any source failed.
+func (r Result) Failed() bool {
+	for _, s := range r.Sources {
+		if s.Err != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Run fetches the given sources (concurrently; the HTTP client keeps the
+// per-host limits), then, one source after the other, writes what changed,
+// delivers the notifications and makes one commit. A source that fails
+// changes nothing; the others go on. Cancelling ctx stops the fetches; what
+// was fetched in full is still written and committed.
+func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, error) {
+	if err := r.recover(); err != nil {
+		return Result{}, err
+	}
+	client := scrape.NewClient(ctx, scrape.Options{
+		UserAgent:    r.cfg.HTTP.UserAgent,
+		Timeout:      r.cfg.HTTP.Timeout,
+		PerHostDelay: r.cfg.HTTP.PerHostDelay,
+		MaxBody:      r.cfg.HTTP.MaxBody,
+		Robots:       r.cfg.HTTP.Robots,
+		Retry:        r.opts.Retry,
+		Transport:    r.opts.Transport,
+		Logger:       r.log,
+	})
+	results := make([]fetched, len(sources))
+	var wg sync.WaitGroup
+	for i, src := range sources {
+		wg.Go(func() {
+			start := time.Now()
+			results[i] = r.fetch(ctx, client, src)
+			f := results[i]
+			if f.err != nil {
+				r.log.Error("source failed", "source", src.Name, "error", f.err, "duration", time.Since(start).Round(time.Millisecond))
+			} else {
+				r.log.Info("source fetched", "source", src.Name, "postings", len(f.items), "details", f.details, "duration", time.Since(start).Round(time.Millisecond))
+			}
+		})
+	}
+	wg.Wait()
+	// Writing must not stop half-way because a signal arrived.
+	return r.apply(context.WithoutCancel(ctx), ctx, results)
+}
+
+// apply writes, notifies and commits the fetched sources.
+func (r *Runner) apply(ctx, deliverCtx context.Context, results []fetched) (Result, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var res Result
+	var changed []string // paths to commit
+	var events []notify.Event
+	var indexes []string
+	if err := r.store.BeginWrite(); err != nil {
+		return res, err
+	}
+	// Events go to the outbox before the snapshot moves: a crash between the
+	// two re-detects the same changes, with the same event ids, next run.
+	type pendingWrite struct {
+		src  fetched
+		plan plan
+		sr   *SourceResult
+	}
+	var writes []pendingWrite
+	for _, f := range results {
+		sr := SourceResult{Source: f.src.Name, Err: f.err, Listed: len(f.items), Details: f.details}
+		if f.err != nil {
+			res.Sources = append(res.Sources, sr)
+			continue
+		}
+		p, err := r.compare(f)
+		if err != nil {
+			sr.Err = err
+			res.Sources = append(res.Sources, sr)
+			continue
+		}
+		res.Sources = append(res.Sources, sr)
+		writes = append(writes, pendingWrite{src: f, plan: p, sr: &res.Sources[len(res.Sources)-1]})
+		events = append(events, p.events...)
+	}
+	written, err := r.outbox.Add(events, r.routes)
+	if err != nil {
+		return res, fmt.Errorf("outbox: %w", err)
+	}
+	changed = append(changed, written...)
+	for _, w := range writes {
+		paths, err := r.write(w.src.src.Name, w.plan)
+		if err != nil {
+			return res, err
+		}
+		changed = append(changed, paths...)
+		idxPath, err := r.store.SaveIndex(w.src.src.Name, w.plan.index)
+		if err != nil {
+			return res, err
+		}
+		indexes = append(indexes, idxPath)
+		*w.sr = w.plan.result(*w.sr)
+	}
+	dr, err := r.outbox.Deliver(deliverCtx, r.routes)
+	if err != nil {
+		r.log.Error("notification delivery", "error", err)
+	}
+	for _, e := range dr.Errors {
+		r.log.Warn("notification not delivered", "error", e)
+	}
+	res.Delivered = dr.Delivered
+	changed = append(changed, dr.Changed...)
+	if pending, err := r.outbox.Pending(); err == nil {
+		res.Pending = len(pending)
+	}
+	if len(changed) > 0 && r.repo != nil {
+		changed = append(changed, indexes...)
+		hash, err := r.commit(changed, commitMessage(res))
+		if err != nil {
+			return res, err
+		}
+		res.Commit = hash
+	}
+	if err := r.store.EndWrite(); err != nil {
+		return res, err
+	}
+	for _, s := range res.Sources {
+		if s.Err == nil {
+			r.log.Info("source done", "source", s.Source, "listed", s.Listed, "details", s.Details, "added", s.Added, "removed", s.Removed, "changed", s.Changed)
+		}
+	}
+	return res, nil
+}
+
+func (r *Runner) commit(paths []string, msg string) (string, error) {
+	paths = append(paths, r.store.IgnorePath())
+	slices.Sort(paths)
+	paths = slices.Compact(paths)
+	hash, committed, err := r.repo.Commit(paths, msg, gitrepo.Author{Name: r.cfg.Git.AuthorName(), Email: r.cfg.Git.AuthorEmail()}, r.opts.Now())
+	if err != nil {
+		return "", fmt.Errorf("git: %w", err)
+	}
+	if !committed {
+		return "", nil
+	}
+	r.log.Info("committed", "commit", hash[:min(len(hash), 12)])
+	return hash, nil
+}
+
+// recover finishes a run that stopped between writing and committing: its
+// files are on disk, so commit whatever differs from HEAD under the
+// snapshot directory.
+func (r *Runner) recover() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.store.Interrupted() {
+		return nil
+	}
+	r.log.Warn("the last run stopped before it committed: committing its files")
+	if r.repo != nil {
+		rel, err := filepath.Rel(r.repo.Root(), r.store.Dir)
+		if err != nil {
+			return fmt.Errorf("git: %w", err)
+		}
+		if rel == "." {
+			rel = ""
+		}
+		paths, err := r.repo.ChangedSince(filepath.ToSlash(rel))
+		if err != nil {
+			return fmt.Errorf("git: %w", err)
+		}
+		var keep []string
+		for _, p := range paths {
+			abs := filepath.Join(r.repo.Root(), filepath.FromSlash(p))
+			if snapshot.Transient(abs) {
+				continue
+			}
+			keep = append(keep, abs)
+		}
+		if len(keep) > 0 {
+			if _, err := r.commit(keep, "watcher: finish an interrupted run\n\nThe previous run stopped after writing these files and before committing them.\n"); err != nil {
+				return err
+			}
+		}
+	}
+	return r.store.EndWrite()
+}
+
+// commitMessage summarises a run: a subject per source with changes, then
+// one line per posting.
+func commitMessage(res Result) string {
+	var subj []string
+	var body []string
+	for _, s := range res.Sources {
+		if s.Err != nil {
+			continue
+		}
+		var parts []string
+		for _, p := range []struct {
+			n    int
+			word string
+		}{{s.Added, "added"}, {s.Removed, "removed"}, {s.Changed, "changed"}, {s.Rewrites, "re-normalized"}} {
+			if p.n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", p.n, p.word))
+			}
+		}
+		if len(parts) > 0 {
+			subj = append(subj, s.Source+": "+strings.Join(parts, ", "))
+			body = append(body, s.lines...)
+		}
+	}
+	if len(subj) == 0 {
+		return fmt.Sprintf("watcher: notification outbox (%d delivered, %d pending)\n", res.Delivered, res.Pending)
+	}
+	msg := strings.Join(subj, "; ")
+	if len(body) > 0 {
+		msg += "\n\n" + strings.Join(body, "\n")
+	}
+	return msg + "\n"
+}
+
+// plan is what a source's run will write.
+type plan struct {
+	writes   map[string][]byte // id -> snapshot bytes
+	removes  []string          // ids
+	index    snapshot.Index
+	events   []notify.Event
+	added    int
+	removed  int
+	changed  int
+	rewrites int
+	lines    []string
+}
+
+func (p plan) result(sr SourceResult) SourceResult {
+	sr.Added, sr.Removed, sr.Changed, sr.Rewrites, sr.lines = p.added, p.removed, p.changed, p.rewrites, p.lines
+	return sr
+}
+
+// compare compares a fetch with the stored state. It reads a snapshot file only
+// for a posting that changed or went missing.
+func (r *Runner) compare(f fetched) (plan, error) {
+	src := f.src.Name
+	now := r.opts.Now().UTC().Truncate(time.Second)
+	version := r.norm.Version()
+	// The generation tells apart two occurrences of the same change (a
+	// posting closed, reopened, closed again): it is part of every event id,
+	// and it moves only when a run's changes are saved, so a run that
+	// crashed and is redone produces the same ids again.
+	gen := strconv.Itoa(f.index.Generation + 1)
+	p := plan{writes: map[string][]byte{}, index: snapshot.Index{Normalizer: version, Generation: f.index.Generation, Postings: make(map[string]snapshot.Entry, len(f.items))}}
+	present := make(map[string]bool, len(f.items))
+	for _, it := range f.items {
+		present[it.id] = true
+		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash}
+		if it.keep {
+			continue
+		}
+		old, known := f.index.Postings[it.id]
+		switch {
+		case !known:
+			post := it.post
+			p.writes[it.id] = it.data
+			p.added++
+			p.lines = append(p.lines, "+ "+line(post))
+			p.events = append(p.events, notify.Event{
+				ID: notify.EventID(notify.PostingAdded, src, it.id, "", it.hash, gen), Type: notify.PostingAdded, Timestamp: now,
+				Data: notify.Data{Source: src, Posting: &post},
+			})
+		case old.Hash == it.hash:
+			if !r.store.Exists(src, it.id) {
+				p.writes[it.id] = it.data // the file went missing: restore it quietly
+			}
+		default:
+			prev, _, err := r.store.Read(src, it.id)
+			p.writes[it.id] = it.data
+			if err != nil {
+				r.log.Warn("stored snapshot unreadable; rewriting it", "source", src, "posting", it.id, "error", err)
+				p.rewrites++
+				continue
+			}
+			changes := diff.Postings(prev, it.post)
+			renormalized := f.index.Normalizer != version && old.Stamp != "" && old.Stamp == it.stamp
+			if len(changes) == 0 || renormalized {
+				p.rewrites++
+				continue
+			}
+			post := it.post
+			p.changed++
+			p.lines = append(p.lines, "~ "+line(post)+" ("+strings.Join(diff.Fields(changes), ", ")+")")
+			p.events = append(p.events, notify.Event{
+				ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
+				Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
+			})
+		}
+	}
+	gone := make([]string, 0)
+	for id := range f.index.Postings {
+		if !present[id] {
+			gone = append(gone, id)
+		}
+	}
+	sort.Strings(gone)
+	for _, id := range gone {
+		old := f.index.Postings[id]
+		prev, _, err := r.store.Read(src, id)
+		if err != nil {
+			prev = model.Posting{ID: id, Source: src}
+		}
+		p.removes = append(p.removes, id)
+		p.removed++
+		p.lines = append(p.lines, "- "+line(prev))
+		p.events = append(p.events, notify.Event{
+			ID: notify.EventID(notify.PostingRemoved, src, id, old.Hash, "", gen), Type: notify.PostingRemoved, Timestamp: now,
+			Data: notify.Data{Source: src, Posting: &prev},
+		})
+	}
+	if len(p.events) > 0 {
+		p.index.Generation++
+	}
+	return p, nil
+}
+
+// write applies a plan to the files; it returns the paths it touched.
+func (r *Runner) write(source string, p plan) ([]string, error) {
+	ids := make([]string, 0, len(p.writes))
+	for id := range p.writes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var paths []string
+	for _, id := range ids {
+		path := r.store.PostingPath(source, id)
+		if err := snapshot.WriteFile(path, p.writes[id]); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	for _, id := range p.removes {
+		path := r.store.PostingPath(source, id)
+		if err := snapshot.RemoveFile(path); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+// line is a posting in a commit body: id and title, control characters out.
+func line(p model.Posting) string {
+	s := p.ID + " " + p.Title
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+}
