@@ -81,6 +81,7 @@ func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
 	var out []model.Raw
 	seen := map[string]bool{}
 	count := -1
+	received := 0 // positions received, repeats included
 	for page := 0; page < maxPages; page++ {
 		u := e.listURL(page * PageSize)
 		var lr listResponse
@@ -94,6 +95,7 @@ func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
 			count = *lr.Count
 		}
 		added := 0
+		received += len(lr.Positions)
 		for _, p := range lr.Positions {
 			r, err := e.raw(p)
 			if err != nil {
@@ -106,7 +108,16 @@ func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
 			out = append(out, r)
 			added++
 		}
-		if len(lr.Positions) == 0 || (count >= 0 && len(out) >= count) {
+		if count >= 0 && len(out) >= count {
+			return out, nil
+		}
+		if len(lr.Positions) == 0 {
+			// An empty page before count postings came is a listing cut
+			// short (a glitch, a rate limiter answering politely): trusting
+			// it would report the rest removed.
+			if count >= 0 && received < count {
+				return nil, fmt.Errorf("eightfold: list page %d is empty after %d of %d postings: listing incomplete", page+1, received, count)
+			}
 			return out, nil
 		}
 		if added == 0 {

@@ -130,6 +130,20 @@ func TestListFailures(t *testing.T) {
 	}
 }
 
+func TestListCutShortIsAnError(t *testing.T) {
+	srv := fake.New(t, "netflix.com", jobs(25, "D"))
+	srv.FailList(func(start int) (int, string) {
+		if start == 10 {
+			return 200, `{"count": 25, "positions": []}`
+		}
+		return 0, ""
+	})
+	_, err := adapter(t, srv, nil, 1).List(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "after 10 of 25 postings") {
+		t.Fatalf("err = %v, want an incomplete listing", err)
+	}
+}
+
 func TestListRetriesTransientErrors(t *testing.T) {
 	srv := fake.New(t, "netflix.com", jobs(15, "D"))
 	n := 0
