@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"golang.org/x/net/http/httpguts"
 	"io"
 	"net/http"
 	"net/url"
@@ -578,7 +579,7 @@ func (p *parser) headers(n *yaml.Node, path string) (map[string]string, bool) {
 		key := path + "." + e.key
 		canon := http.CanonicalHeaderKey(e.key)
 		switch {
-		case !validHeaderName(e.key):
+		case !httpguts.ValidHeaderFieldName(e.key):
 			p.add(e.k.Line, key, "is not a valid HTTP header name")
 			ok = false
 			continue
@@ -606,22 +607,6 @@ func (p *parser) headers(n *yaml.Node, path string) (map[string]string, bool) {
 		h[e.key] = v
 	}
 	return h, ok
-}
-
-func validHeaderName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 func validSecret(s string) bool {

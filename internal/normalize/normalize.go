@@ -14,6 +14,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -257,14 +258,7 @@ func cleanSalaries(in []model.Salary) []model.Salary {
 		if s.Period == "" {
 			s.Period = defaultPeriod(s.Max)
 		}
-		dup := false
-		for _, o := range out {
-			if o == s {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}

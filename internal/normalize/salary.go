@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -55,14 +56,7 @@ func Salaries(text string) []model.Salary {
 			i = skipNumber(text, j)
 			continue
 		}
-		dup := false
-		for _, o := range out {
-			if o == s {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 		i = end

@@ -12,6 +12,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"golang.org/x/net/http/httpguts"
 	"io"
 	"log/slog"
 	"net/http"
@@ -85,7 +86,7 @@ func New(o Options) (*Webhook, error) {
 		}
 	}
 	for k, v := range o.Headers {
-		if !validHeaderName(k) {
+		if !httpguts.ValidHeaderFieldName(k) {
 			return nil, fmt.Errorf("webhook %q: header %q: invalid name", o.Name, k)
 		}
 		if strings.ContainsAny(v, "\r\n\x00") {
@@ -253,19 +254,4 @@ func (w *Webhook) clean(err error) string {
 		}
 	}
 	return msg
-}
-
-func validHeaderName(k string) bool {
-	if k == "" {
-		return false
-	}
-	for _, c := range []byte(k) {
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
-		default:
-			return false
-		}
-	}
-	return true
 }
