@@ -20,9 +20,9 @@ func benchPosting(i, version int) model.Posting {
 		Title: fmt.Sprintf("Software Engineer (L5), Team %d v%d", i, version),
 		URL:   fmt.Sprintf("https://explore.jobs.netflix.net/careers/job/79031%07d", i),
 		Role:  "Software Engineer", Levels: []string{"L5"}, Team: "Data & Insights",
-		Locations: []model.Location{{City: "Los Gatos", Region: "California", Country: "US"}},
-		Salary:    []model.Salary{{Min: 100000, Max: 720000, Currency: "USD", Period: "year"}},
-		Skills:    model.Skills{Required: []string{"Python", "SQL"}, Preferred: []string{"Java"}, Mentioned: []string{"Spark"}},
+		Locations:   []model.Location{{City: "Los Gatos", Region: "California", Country: "US"}},
+		Salary:      []model.Salary{{Min: 100000, Max: 720000, Currency: "USD", Period: "year"}},
+		Skills:      model.Skills{Required: []string{"Python", "SQL"}, Preferred: []string{"Java"}, Mentioned: []string{"Spark"}},
 		Description: strings.Repeat("Netflix is one of the world's leading entertainment services. ", 25),
 	}
 	p.Canonical()
