@@ -35,10 +35,11 @@ type Options struct {
 	Logger       *slog.Logger
 }
 
-// Client fetches pages for one run. It is safe for concurrent use: sources on
-// different hosts fetch in parallel, requests to one host go one at a time
-// with PerHostDelay between them, whichever source makes them.
-type Client struct {
+// Pool is the HTTP side of one run, shared by all its sources: one colly
+// collector, one politeness rule per host. Sources on different hosts fetch
+// in parallel; requests to one host go one at a time with PerHostDelay
+// between them, whichever source makes them.
+type Pool struct {
 	opts     Options
 	log      *slog.Logger
 	c        *colly.Collector
@@ -47,9 +48,27 @@ type Client struct {
 	requests atomic.Int64
 }
 
-// NewClient makes a client whose requests all end when ctx ends. Make a new
-// one per run (colly keeps per-collector state such as robots.txt).
-func NewClient(ctx context.Context, o Options) *Client {
+// Client is what one source's adapter fetches with: the run's Pool plus the
+// source's conditional-request validators. Safe for concurrent use.
+type Client struct {
+	*Pool
+	vmu        sync.Mutex
+	validators Validators // nil: no conditional requests
+}
+
+// Validator is what a server said identifies a response's version.
+type Validator struct {
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
+}
+
+// Validators maps URLs to their last validators.
+type Validators map[string]Validator
+
+// NewPool makes the pool of a run; its requests all end when ctx ends.
+// Make a new one per run (colly keeps per-collector state such as
+// robots.txt).
+func NewPool(ctx context.Context, o Options) *Pool {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
@@ -81,8 +100,40 @@ func NewClient(ctx context.Context, o Options) *Client {
 			r.Ctx.Put(errKey, err)
 		}
 	})
-	return &Client{opts: o, log: o.Logger, c: c, hosts: map[string]bool{}}
+	return &Pool{opts: o, log: o.Logger, c: c, hosts: map[string]bool{}}
 }
+
+// Client returns a client for one source. Conditional requests send the
+// validators in v (which the client updates; see Validators); nil v means
+// no conditional requests at all.
+func (p *Pool) Client(v Validators) *Client {
+	return &Client{Pool: p, validators: v}
+}
+
+// NewClient is a pool with one client without validators: for tests and
+// one-off fetches.
+func NewClient(ctx context.Context, o Options) *Client {
+	return NewPool(ctx, o).Client(nil)
+}
+
+// Validators returns the validators learnt so far (nil when the client makes
+// no conditional requests).
+func (c *Client) Validators() Validators {
+	c.vmu.Lock()
+	defer c.vmu.Unlock()
+	if c.validators == nil {
+		return nil
+	}
+	out := make(Validators, len(c.validators))
+	for k, v := range c.validators {
+		out[k] = v
+	}
+	return out
+}
+
+// ErrNotModified is returned by an adapter whose listing the server said is
+// unchanged since the last run (304): every stored posting stands.
+var ErrNotModified = errors.New("listing not modified")
 
 const (
 	respKey = "careers-watcher.response"
@@ -95,13 +146,17 @@ type Request struct {
 	URL    string
 	Body   []byte
 	Header http.Header
+	// Conditional sends If-None-Match / If-Modified-Since from the
+	// validators the source's client holds for URL, and records the new ones.
+	Conditional bool
 }
 
 // Response is a complete, successful (2xx or 304) answer.
 type Response struct {
-	Status int
-	Header http.Header
-	Body   []byte
+	Status      int
+	Header      http.Header
+	Body        []byte
+	NotModified bool // 304 to a conditional request: Body is empty
 }
 
 // StatusError is an answer that was not 2xx after the retries.
@@ -124,7 +179,7 @@ func IsStatus(err error, status int) bool {
 var ErrTooLarge = errors.New("response body exceeds http.max_body")
 
 // Requests counts the requests sent so far (retries included; robots.txt not).
-func (c *Client) Requests() int64 { return c.requests.Load() }
+func (p *Pool) Requests() int64 { return p.requests.Load() }
 
 // Do sends req politely and retries network errors, 408, 429 and 5xx with
 // capped backoff, honouring Retry-After. Any other non-2xx status is a
@@ -139,6 +194,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	}
 	if err := c.limitHost(u.Host); err != nil {
 		return nil, err
+	}
+	if req.Conditional {
+		req.Header = c.conditionalHeader(req.URL, req.Header)
 	}
 	var resp *Response
 	err = retry.Do(ctx, c.opts.Retry, func(attempt int) error {
@@ -158,6 +216,13 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		}
 		switch retry.Classify(r.Status) {
 		case retry.OK:
+			if r.Status == http.StatusNotModified {
+				if !req.Conditional {
+					return &StatusError{URL: req.URL, Status: r.Status}
+				}
+				r.NotModified = true
+				r.Body = nil
+			}
 			resp = r
 			return nil
 		case retry.Retry:
@@ -171,11 +236,48 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	if req.Conditional && !resp.NotModified {
+		c.remember(req.URL, resp.Header)
+	}
 	return resp, nil
 }
 
+func (c *Client) conditionalHeader(u string, h http.Header) http.Header {
+	c.vmu.Lock()
+	v, ok := c.validators[u]
+	c.vmu.Unlock()
+	if !ok {
+		return h
+	}
+	out := h.Clone()
+	if out == nil {
+		out = http.Header{}
+	}
+	if v.ETag != "" {
+		out.Set("If-None-Match", v.ETag)
+	}
+	if v.LastModified != "" {
+		out.Set("If-Modified-Since", v.LastModified)
+	}
+	return out
+}
+
+func (c *Client) remember(u string, h http.Header) {
+	c.vmu.Lock()
+	defer c.vmu.Unlock()
+	if c.validators == nil {
+		return
+	}
+	v := Validator{ETag: h.Get("ETag"), LastModified: h.Get("Last-Modified")}
+	if v == (Validator{}) {
+		delete(c.validators, u)
+		return
+	}
+	c.validators[u] = v
+}
+
 // once sends one request through colly.
-func (c *Client) once(req Request) (*Response, error) {
+func (c *Pool) once(req Request) (*Response, error) {
 	c.requests.Add(1)
 	cctx := colly.NewContext()
 	hdr := http.Header{}
@@ -209,7 +311,7 @@ func (c *Client) once(req Request) (*Response, error) {
 
 // limitHost gives a host its own colly LimitRule the first time it is seen:
 // one request at a time, PerHostDelay after each.
-func (c *Client) limitHost(host string) error {
+func (c *Pool) limitHost(host string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.hosts[host] {
@@ -242,6 +344,20 @@ func (c *Client) GetJSON(ctx context.Context, u string, v any) error {
 	r, err := c.Do(ctx, Request{URL: u, Header: http.Header{"Accept": {"application/json"}}})
 	if err != nil {
 		return err
+	}
+	return DecodeJSON(u, r.Body, v)
+}
+
+// ListJSON is GetJSON as a conditional request (see Request.Conditional):
+// ErrNotModified when the server says the resource is unchanged, with v
+// untouched: a 304 costs no parsing.
+func (c *Client) ListJSON(ctx context.Context, u string, v any) error {
+	r, err := c.Do(ctx, Request{URL: u, Header: http.Header{"Accept": {"application/json"}}, Conditional: true})
+	if err != nil {
+		return err
+	}
+	if r.NotModified {
+		return ErrNotModified
 	}
 	return DecodeJSON(u, r.Body, v)
 }

@@ -212,3 +212,54 @@ func TestPerHostSpacing(t *testing.T) {
 		}
 	}
 }
+
+func TestConditionalRequests(t *testing.T) {
+	var mu sync.Mutex
+	var seen []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			return
+		}
+		mu.Lock()
+		seen = append(seen, r.Header.Get("If-None-Match")+"|"+r.Header.Get("If-Modified-Since"))
+		mu.Unlock()
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Last-Modified", "Wed, 25 Nov 2026 20:00:00 GMT")
+		w.Write([]byte(`{"n": 1}`))
+	}))
+	defer srv.Close()
+	pool := NewPool(context.Background(), Options{Robots: true, Retry: retry.Policy{Attempts: 1}})
+
+	v := Validators{}
+	c := pool.Client(v)
+	var out struct{ N int }
+	if err := c.ListJSON(context.Background(), srv.URL+"/jobs", &out); err != nil || out.N != 1 {
+		t.Fatalf("first: %v %v", out, err)
+	}
+	learnt := c.Validators()
+	if learnt[srv.URL+"/jobs"].ETag != `"v1"` {
+		t.Fatalf("validators %v", learnt)
+	}
+	// next run: the saved validators go out, the 304 costs no parsing
+	c2 := pool.Client(learnt)
+	out.N = 0
+	if err := c2.ListJSON(context.Background(), srv.URL+"/jobs", &out); !errors.Is(err, ErrNotModified) || out.N != 0 {
+		t.Fatalf("second: err %v, decoded %v", err, out)
+	}
+	// a client without validators never sends them
+	if err := pool.Client(nil).ListJSON(context.Background(), srv.URL+"/jobs", &out); err != nil {
+		t.Fatal(err)
+	}
+	// a plain request never sends them either, and a stray 304 is an error
+	if _, err := c2.Do(context.Background(), Request{URL: srv.URL + "/jobs"}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"|", `"v1"|Wed, 25 Nov 2026 20:00:00 GMT`, "|", "|"}
+	if strings.Join(seen, ",") != strings.Join(want, ",") {
+		t.Fatalf("conditional headers sent: %q, want %q", seen, want)
+	}
+}

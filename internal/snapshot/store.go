@@ -63,6 +63,12 @@ func (s *Store) IndexPath(source string) string {
 	return filepath.Join(s.Dir, StateDir, "index", source+".json")
 }
 
+// ValidatorsPath is the file of a source's HTTP validators (ETag,
+// Last-Modified) for conditional requests.
+func (s *Store) ValidatorsPath(source string) string {
+	return filepath.Join(s.Dir, StateDir, "http", source+".json")
+}
+
 // OutboxDir is the folder of undelivered notifications.
 func (s *Store) OutboxDir() string { return filepath.Join(s.Dir, StateDir, "outbox") }
 

@@ -1,8 +1,12 @@
 package watch
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -24,16 +28,17 @@ type item struct {
 // fetched is what a source's fetch produced; err set means the source failed
 // and nothing of it may be written.
 type fetched struct {
-	src     config.Source
-	index   snapshot.Index
-	items   []item
-	details int
-	err     error
+	src        config.Source
+	index      snapshot.Index
+	items      []item
+	details    int
+	validators scrape.Validators // to save with the index
+	err        error
 }
 
 // fetch lists a source and builds every posting that is new or changed,
 // fetching a detail only for those. It writes nothing.
-func (r *Runner) fetch(ctx context.Context, client *scrape.Client, src config.Source) fetched {
+func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source) fetched {
 	f := fetched{src: src}
 	idx, err := r.store.LoadIndex(src.Name)
 	if err != nil {
@@ -41,17 +46,31 @@ func (r *Runner) fetch(ctx context.Context, client *scrape.Client, src config.So
 		return f
 	}
 	f.index = idx
+	version := r.norm.Version()
+	// Conditional requests only against a state that can stand in for the
+	// listing: a 304 then keeps every stored posting.
+	validators := scrape.Validators{}
+	if len(idx.Postings) > 0 && idx.Normalizer == version {
+		validators = r.loadValidators(src.Name)
+	}
+	client := pool.Client(validators)
 	ad, err := platforms.New(src, client)
 	if err != nil {
 		f.err = err
 		return f
 	}
 	raws, err := ad.List(ctx)
+	if errors.Is(err, scrape.ErrNotModified) {
+		for id, e := range idx.Postings {
+			f.items = append(f.items, item{id: id, stamp: e.Stamp, keep: true, hash: e.Hash})
+		}
+		f.validators = client.Validators()
+		return f
+	}
 	if err != nil {
 		f.err = err
 		return f
 	}
-	version := r.norm.Version()
 	company := src.Company
 	if company == "" {
 		company = src.Name
@@ -84,5 +103,37 @@ func (r *Runner) fetch(ctx context.Context, client *scrape.Client, src config.So
 		}
 		f.items = append(f.items, item{id: raw.ID, stamp: raw.Stamp, post: p, data: b, hash: model.Hash(b)})
 	}
+	f.validators = client.Validators()
 	return f
+}
+
+// loadValidators reads a source's conditional-request validators; a
+// missing or unreadable file means none (a full fetch).
+func (r *Runner) loadValidators(source string) scrape.Validators {
+	v := scrape.Validators{}
+	b, err := os.ReadFile(r.store.ValidatorsPath(source))
+	if err == nil && json.Unmarshal(b, &v) == nil {
+		return v
+	}
+	return scrape.Validators{}
+}
+
+// saveValidators writes them when they changed; it returns the path.
+func (r *Runner) saveValidators(source string, v scrape.Validators) (string, error) {
+	path := r.store.ValidatorsPath(source)
+	if len(v) == 0 {
+		if _, err := os.Stat(path); err != nil {
+			return "", nil
+		}
+		return path, snapshot.RemoveFile(path)
+	}
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return "", err
+	}
+	b = append(b, '\n')
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+		return path, nil
+	}
+	return path, snapshot.WriteFile(path, b)
 }

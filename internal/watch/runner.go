@@ -134,7 +134,7 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 	if err := r.recover(); err != nil {
 		return Result{}, err
 	}
-	client := scrape.NewClient(ctx, scrape.Options{
+	pool := scrape.NewPool(ctx, scrape.Options{
 		UserAgent:    r.cfg.HTTP.UserAgent,
 		Timeout:      r.cfg.HTTP.Timeout,
 		PerHostDelay: r.cfg.HTTP.PerHostDelay,
@@ -149,7 +149,7 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 	for i, src := range sources {
 		wg.Go(func() {
 			start := time.Now()
-			results[i] = r.fetch(ctx, client, src)
+			results[i] = r.fetch(ctx, pool, src)
 			f := results[i]
 			if f.err != nil {
 				r.log.Error("source failed", "source", src.Name, "error", f.err, "duration", time.Since(start).Round(time.Millisecond))
@@ -214,6 +214,15 @@ func (r *Runner) apply(ctx, deliverCtx context.Context, results []fetched) (Resu
 			return res, err
 		}
 		indexes = append(indexes, idxPath)
+		if w.src.validators != nil {
+			vPath, err := r.saveValidators(w.src.src.Name, w.src.validators)
+			if err != nil {
+				return res, err
+			}
+			if vPath != "" {
+				indexes = append(indexes, vPath)
+			}
+		}
 		*w.sr = w.plan.result(*w.sr)
 	}
 	dr, err := r.outbox.Deliver(deliverCtx, r.routes)

@@ -14,8 +14,21 @@ import (
 
 type factory func(config.Source, *scrape.Client) (scrape.Adapter, error)
 
+// factories is the one list of supported source types. Keep one line per
+// type, in the order of config.SourceTypes.
 var factories = map[string]factory{
 	"eightfold": func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return eightfold.New(s, c) },
+	// greenhouse
+	// lever
+	// ashby
+	// workday
+	// smartrecruiters
+	// recruitee
+	// workable
+	// personio
+	// jsonld
+	// html
+	// auto
 }
 
 // Supported lists the source types this build can fetch.
