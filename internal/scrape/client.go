@@ -90,6 +90,15 @@ func NewPool(ctx context.Context, o Options) *Pool {
 		colly.MaxBodySize(int(o.MaxBody)+1),
 	)
 	c.IgnoreRobotsTxt = !o.Robots
+	c.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
+		if len(via) >= maxRedirects {
+			return fmt.Errorf("%w: more than %d", errRedirect, maxRedirects)
+		}
+		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+			return fmt.Errorf("%w to a %s URL", errRedirect, req.URL.Scheme)
+		}
+		return nil
+	})
 	c.SetRequestTimeout(o.Timeout)
 	if o.Transport != nil {
 		c.WithTransport(o.Transport)
@@ -134,6 +143,12 @@ func (c *Client) Validators() Validators {
 // ErrNotModified is returned by an adapter whose listing the server said is
 // unchanged since the last run (304): every stored posting stands.
 var ErrNotModified = errors.New("listing not modified")
+
+// maxRedirects bounds the redirects followed per request.
+const maxRedirects = 5
+
+// errRedirect is a redirect refused: permanent, not retried.
+var errRedirect = errors.New("redirects refused")
 
 const (
 	respKey = "careers-watcher.response"
@@ -208,7 +223,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			if errors.Is(err, colly.ErrRobotsTxtBlocked) {
 				return fmt.Errorf("%s: blocked by robots.txt", req.URL)
 			}
-			if errors.Is(err, ErrTooLarge) || ctx.Err() != nil {
+			if errors.Is(err, ErrTooLarge) || errors.Is(err, errRedirect) || ctx.Err() != nil {
 				return err
 			}
 			c.log.Warn("request failed", "url", req.URL, "attempt", attempt, "error", err)

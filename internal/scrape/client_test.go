@@ -263,3 +263,30 @@ func TestConditionalRequests(t *testing.T) {
 		t.Fatalf("conditional headers sent: %q, want %q", seen, want)
 	}
 }
+
+func TestRedirectsAreBounded(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+		case "/loop":
+			http.Redirect(w, r, "/loop?x="+r.URL.Query().Get("x")+"1", http.StatusFound)
+		case "/ftp":
+			http.Redirect(w, r, "ftp://example.invalid/file", http.StatusFound)
+		case "/once":
+			http.Redirect(w, r, "/final", http.StatusMovedPermanently)
+		case "/final":
+			w.Write([]byte("ok"))
+		}
+	}))
+	defer srv.Close()
+	c := testClient(Options{Retry: retry.Policy{Attempts: 3, Base: time.Millisecond, Max: time.Millisecond}})
+	if _, err := c.Do(context.Background(), Request{URL: srv.URL + "/loop"}); err == nil || !strings.Contains(err.Error(), "more than 5") {
+		t.Fatalf("redirect loop: %v", err)
+	}
+	if _, err := c.Do(context.Background(), Request{URL: srv.URL + "/ftp"}); err == nil || !strings.Contains(err.Error(), "ftp") {
+		t.Fatalf("redirect to ftp: %v", err)
+	}
+	if r, err := c.Do(context.Background(), Request{URL: srv.URL + "/once"}); err != nil || string(r.Body) != "ok" {
+		t.Fatalf("one redirect: %v", err)
+	}
+}
