@@ -641,3 +641,35 @@ func TestHashObjectMatchesGoGit(t *testing.T) {
 		}
 	}
 }
+
+func TestRemoveLocksSince(t *testing.T) {
+	dir := t.TempDir()
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(dir, "a.json")
+	os.WriteFile(f, []byte("1\n"), 0o644)
+	if _, _, err := r.Commit([]string{f}, "one", Author{Name: "t", Email: "t@x"}, time.Unix(1, 0)); err != nil {
+		t.Fatal(err)
+	}
+	lock := filepath.Join(dir, ".git", "index.lock")
+	old := time.Now().Add(-time.Hour)
+	os.WriteFile(lock, nil, 0o644)
+	os.Chtimes(lock, old, old)
+	// a lock older than the interrupted run is someone else's: kept
+	if removed, err := r.RemoveLocksSince(time.Now().Add(-time.Minute)); err != nil || len(removed) != 0 {
+		t.Fatalf("removed %v, %v", removed, err)
+	}
+	os.WriteFile(f, []byte("2\n"), 0o644)
+	if _, _, err := r.Commit([]string{f}, "two", Author{Name: "t", Email: "t@x"}, time.Unix(2, 0)); err == nil {
+		t.Fatal("commit with a held index.lock succeeded")
+	}
+	// one made after the run started is the dead run's: removed
+	if removed, err := r.RemoveLocksSince(old.Add(-time.Second)); err != nil || len(removed) != 1 {
+		t.Fatalf("removed %v, %v", removed, err)
+	}
+	if _, ok, err := r.Commit([]string{f}, "two", Author{Name: "t", Email: "t@x"}, time.Unix(2, 0)); err != nil || !ok {
+		t.Fatalf("commit after removing the stale lock: %v", err)
+	}
+}

@@ -87,15 +87,15 @@ func TestIndexRoundTripAndRebuild(t *testing.T) {
 
 func TestMarker(t *testing.T) {
 	s, _ := Open(t.TempDir())
-	if s.Interrupted() {
+	if ok, _ := s.Interrupted(); ok {
 		t.Fatal("fresh store interrupted")
 	}
 	s.BeginWrite()
-	if !s.Interrupted() || !Transient(s.markerPath()) {
+	if ok, _ := s.Interrupted(); !ok || !Transient(s.markerPath()) {
 		t.Fatal("marker not seen")
 	}
 	s.EndWrite()
-	if s.Interrupted() {
+	if ok, _ := s.Interrupted(); ok {
 		t.Fatal("marker not cleared")
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -194,8 +195,12 @@ func (s *Store) BeginWrite() error { return WriteFile(s.markerPath(), []byte("1\
 // EndWrite clears the mark.
 func (s *Store) EndWrite() error { return RemoveFile(s.markerPath()) }
 
-// Interrupted reports whether the last run stopped while writing.
-func (s *Store) Interrupted() bool {
-	_, err := os.Stat(s.markerPath())
-	return err == nil
+// Interrupted reports whether the last run stopped while writing, and when
+// that run started writing.
+func (s *Store) Interrupted() (bool, time.Time) {
+	fi, err := os.Stat(s.markerPath())
+	if err != nil {
+		return false, time.Time{}
+	}
+	return true, fi.ModTime()
 }

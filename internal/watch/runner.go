@@ -277,11 +277,20 @@ func (r *Runner) commit(paths []string, msg string) (string, error) {
 func (r *Runner) recover() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if !r.store.Interrupted() {
+	interrupted, since := r.store.Interrupted()
+	if !interrupted {
 		return nil
 	}
 	r.log.Warn("the last run stopped before it committed: committing its files")
 	if r.repo != nil {
+		// git's lock files made after the dead run began writing are its own
+		removed, err := r.repo.RemoveLocksSince(since.Add(-time.Second))
+		if err != nil {
+			return fmt.Errorf("git: %w", err)
+		}
+		for _, p := range removed {
+			r.log.Warn("removed a lock file left by the interrupted run", "path", p)
+		}
 		rel, err := filepath.Rel(r.repo.Root(), r.store.Dir)
 		if err != nil {
 			return fmt.Errorf("git: %w", err)

@@ -184,7 +184,7 @@ func TestInterruptedRunIsCommittedNextTime(t *testing.T) {
 		t.Fatalf("the interrupted run delivered %d events, want 2", len(got))
 	}
 	store, _ := snapshot.Open(cfg.Snapshots)
-	if !store.Interrupted() {
+	if ok, _ := store.Interrupted(); !ok {
 		t.Fatal("no marker after a run that did not commit")
 	}
 	os.Remove(lock)
@@ -193,7 +193,7 @@ func TestInterruptedRunIsCommittedNextTime(t *testing.T) {
 	if got := h.take(); len(got) != 0 {
 		t.Fatalf("the next run re-sent %d events", len(got))
 	}
-	if store.Interrupted() {
+	if ok, _ := store.Interrupted(); ok {
 		t.Fatal("marker still there")
 	}
 	if res.Sources[0].Added+res.Sources[0].Changed+res.Sources[0].Removed != 0 {

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
+)
+
+var crashRuns = flag.Int("crash-runs", 50, "runs killed with SIGKILL in TestCrashSuite")
+
+// events is a webhook receiver that records (type, posting id) pairs.
+type events struct {
+	mu   sync.Mutex
+	seen map[string]int
+}
+
+func (e *events) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b, _ := io.ReadAll(r.Body)
+	s := string(b)
+	typ := between(s, `"type":"`, `"`)
+	id := between(s, `"posting":{"id":"`, `"`)
+	e.mu.Lock()
+	e.seen[typ+" "+id]++
+	e.mu.Unlock()
+}
+
+func between(s, a, b string) string {
+	i := strings.Index(s, a)
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(a):]
+	if j := strings.Index(s, b); j >= 0 {
+		return s[:j]
+	}
+	return s
+}
+
+// TestCrashSuite kills `watcher run` with SIGKILL at random points of many
+// runs, each after a known set of true changes, then lets a run complete and
+// checks: git fsck is clean, the work tree equals HEAD under the snapshot
+// directory, the snapshot holds exactly the open postings, and in the end
+// every true change was notified at least once.
+func TestCrashSuite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs it many times")
+	}
+	gitBin, gitErr := exec.LookPath("git")
+	bin := build(t)
+	rng := rand.New(rand.NewPCG(7, 11))
+
+	jobs := map[int64]fake.Job{}
+	next := int64(1000)
+	mk := func(id int64, version int) fake.Job {
+		return fake.Job{ID: id, Name: fmt.Sprintf("Data Engineer %d v%d (L5)", id, version), Team: "Data & Insights",
+			Locations: []string{"Los Gatos,California,United States of America"}, TCreate: 1760000000, TUpdate: 1760000000 + int64(version),
+			Description: fmt.Sprintf("<p><strong>Qualifications</strong></p><ul><li>Python and SQL, version %d</li></ul><p>%s</p>", version, strings.Repeat("Netflix. ", 200))}
+	}
+	for range 60 {
+		jobs[next] = mk(next, 0)
+		next++
+	}
+	list := func() []fake.Job {
+		var out []fake.Job
+		for id := int64(1000); id < next; id++ {
+			if j, ok := jobs[id]; ok {
+				out = append(out, j)
+			}
+		}
+		return out
+	}
+	nf := fake.New(t, "netflix.com", list())
+	rec := &events{seen: map[string]int{}}
+	hook := httptest.NewServer(rec)
+	defer hook.Close()
+
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf(`snapshots: snaps
+http: {per_host_delay: 1ms, timeout: 5s, retries: 2}
+sources:
+  - {name: nf, type: eightfold, url: %q, domain: netflix.com}
+notifiers:
+  - {name: hooks, type: webhook, url: %q}
+`, nf.URL, hook.URL)), 0o644)
+	snaps := filepath.Join(dir, "snaps")
+
+	runToEnd := func(what string) time.Duration {
+		start := time.Now()
+		cmd := exec.Command(bin, "run", "-c", cfg)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("%s: %v\n%s", what, err, stderr.String())
+		}
+		return time.Since(start)
+	}
+	want := map[string]bool{}
+	for id := range jobs {
+		want[fmt.Sprintf("posting.added %d", id)] = true
+	}
+	runToEnd("first run")
+	change := func() {
+		// a known set of true changes to postings that were open before:
+		// one removed, eight changed; and one new posting
+		var open []int64
+		for id := int64(1000); id < next; id++ {
+			if _, ok := jobs[id]; ok {
+				open = append(open, id)
+			}
+		}
+		rng.Shuffle(len(open), func(a, b int) { open[a], open[b] = open[b], open[a] })
+		delete(jobs, open[0])
+		want[fmt.Sprintf("posting.removed %d", open[0])] = true
+		for _, id := range open[1:9] {
+			v := int(jobs[id].TUpdate-1760000000) + 1
+			jobs[id] = mk(id, v)
+			want[fmt.Sprintf("posting.changed %d", id)] = true
+		}
+		jobs[next] = mk(next, 0)
+		want[fmt.Sprintf("posting.added %d", next)] = true
+		next++
+		nf.SetJobs(list())
+	}
+	// how long a run with such a change takes: the range the kills fall in
+	change()
+	full := runToEnd("calibration run")
+
+	interrupted := 0
+	for i := 0; i < *crashRuns; i++ {
+		change()
+
+		cmd := exec.Command(bin, "run", "-c", cfg)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// kill anywhere in the run
+		delay := time.Duration(rng.Int64N(int64(full)))
+		timer := time.AfterFunc(delay, func() { cmd.Process.Kill() })
+		cmd.Wait()
+		timer.Stop()
+		if _, err := os.Stat(filepath.Join(snaps, ".watcher", "run-in-progress")); err == nil {
+			interrupted++
+		}
+
+		runToEnd(fmt.Sprintf("run %d after the kill", i))
+		if gitErr == nil {
+			out, err := exec.Command(gitBin, "-C", snaps, "fsck", "--strict").CombinedOutput()
+			if err != nil {
+				t.Fatalf("run %d: git fsck: %v\n%s", i, err, out)
+			}
+			out, err = exec.Command(gitBin, "-C", snaps, "status", "--porcelain", "--untracked-files=all").CombinedOutput()
+			if err != nil || len(bytes.TrimSpace(out)) != 0 {
+				t.Fatalf("run %d: snapshot differs from HEAD after a completed run: %v\n%s", i, err, out)
+			}
+		}
+		files, _ := filepath.Glob(filepath.Join(snaps, "nf", "*.json"))
+		if len(files) != len(jobs) {
+			t.Fatalf("run %d: %d snapshot files, %d open postings", i, len(files), len(jobs))
+		}
+	}
+	// a last complete run delivers anything still owed
+	runToEnd("final run")
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	var lost []string
+	for k := range want {
+		if rec.seen[k] == 0 {
+			lost = append(lost, k)
+		}
+	}
+	if len(lost) > 0 {
+		t.Fatalf("%d true changes never notified, e.g. %v", len(lost), lost[:min(5, len(lost))])
+	}
+	for k, n := range rec.seen {
+		if !want[k] {
+			t.Errorf("false event: %s (%d times)", k, n)
+		}
+	}
+	t.Logf("%d runs killed, %d of them while writing; %d true changes, all notified", *crashRuns, interrupted, len(want))
+	if interrupted < *crashRuns/10 {
+		t.Fatalf("only %d kills landed while a run was writing: too few to test the write path", interrupted)
+	}
+}
