@@ -167,13 +167,20 @@ notifiers:
 				t.Fatalf("run %d: snapshot differs from HEAD after a completed run: %v\n%s", i, err, out)
 			}
 		}
-		files, _ := filepath.Glob(filepath.Join(snaps, "nf", "*.json"))
-		if len(files) != len(jobs) {
-			t.Fatalf("run %d: %d snapshot files, %d open postings", i, len(files), len(jobs))
+		for id := range jobs {
+			if _, err := os.Stat(filepath.Join(snaps, "nf", fmt.Sprintf("%d.json", id))); err != nil {
+				t.Fatalf("run %d: open posting %d has no snapshot: %v", i, id, err)
+			}
 		}
 	}
-	// a last complete run delivers anything still owed
+	// two last complete runs: removals pending (missing from one run) are
+	// reported, anything still owed is delivered
 	runToEnd("final run")
+	runToEnd("final run")
+	files, _ := filepath.Glob(filepath.Join(snaps, "nf", "*.json"))
+	if len(files) != len(jobs) {
+		t.Fatalf("%d snapshot files, %d open postings", len(files), len(jobs))
+	}
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
 	var lost []string

@@ -253,8 +253,21 @@ func TestRunEndToEnd(t *testing.T) {
 		t.Fatalf("third run: exit %d\n%s", code, stderr)
 	}
 	evs = e.hook.take(t)
-	if c := countTypes(evs); c["posting.added"] != 1 || c["posting.removed"] != 1 || c["posting.changed"] != 1 || len(evs) != 3 {
-		t.Fatalf("third run: events %v, want 1 added, 1 removed, 1 changed", c)
+	if c := countTypes(evs); c["posting.added"] != 1 || c["posting.changed"] != 1 || len(evs) != 2 {
+		t.Fatalf("third run: events %v, want 1 added, 1 changed (the closed one is pending removal)", c)
+	}
+	_, msg = e.head(t)
+	if !strings.HasPrefix(msg, "netflix-data-insights: 1 added, 1 changed, 1 missing (removal pending)\n") {
+		t.Fatalf("third commit message:\n%s", msg)
+	}
+	// still missing on the next run: now it is reported removed
+	code, _, stderr = e.run(t, "run")
+	if code != 0 {
+		t.Fatalf("fourth run: exit %d\n%s", code, stderr)
+	}
+	evs = append(evs, e.hook.take(t)...)
+	if c := countTypes(evs); c["posting.removed"] != 1 || len(evs) != 3 {
+		t.Fatalf("third and fourth runs: events %v, want 1 added, 1 removed, 1 changed", c)
 	}
 	for _, ev := range evs {
 		data := ev.Body["data"].(map[string]any)
@@ -282,14 +295,14 @@ func TestRunEndToEnd(t *testing.T) {
 		}
 	}
 	hash3, msg := e.head(t)
-	if hash3 == hash1 || !strings.HasPrefix(msg, "netflix-data-insights: 1 added, 1 removed, 1 changed\n") {
-		t.Fatalf("third commit message:\n%s", msg)
+	if hash3 == hash1 || !strings.HasPrefix(msg, "netflix-data-insights: 1 removed\n") {
+		t.Fatalf("fourth commit message:\n%s", msg)
 	}
 	if _, err := os.Stat(filepath.Join(e.snapDir(), "790311790000.json")); !os.IsNotExist(err) {
 		t.Fatal("the removed posting's file is still there")
 	}
 	if l, d := e.nf.Count(); d-detail != 3 {
-		t.Fatalf("third run fetched %d details (list %d), want 3: new, changed, re-stamped", d-detail, l)
+		t.Fatalf("third and fourth runs fetched %d details (list %d), want 3: new, changed, re-stamped", d-detail, l)
 	}
 
 	// 4. The listing fails on its second page: exit 1, nothing removed,

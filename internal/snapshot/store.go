@@ -82,15 +82,22 @@ const markerName = "run-in-progress"
 // avoid reading snapshot files: per posting id, the platform's update stamp
 // and the hash of the snapshot file.
 type Index struct {
-	Normalizer string           `json:"normalizer"` // normalize.Normalizer.Version of the stored postings
-	Generation int              `json:"generation"` // runs of this source that reported a change
+	Normalizer string `json:"normalizer"` // normalize.Normalizer.Version of the stored postings
+	Generation int    `json:"generation"` // runs of this source that reported a change
+	// Health: failed runs in a row, whether the listing is held as
+	// suspicious, and a counter of source.* incidents (part of their event
+	// ids).
+	Failures   int              `json:"failures,omitempty"`
+	Suspicious bool             `json:"suspicious,omitempty"`
+	Incidents  int              `json:"incidents,omitempty"`
 	Postings   map[string]Entry `json:"postings"`
 }
 
 // Entry is one posting in an Index.
 type Entry struct {
-	Stamp string `json:"stamp,omitempty"`
-	Hash  string `json:"hash"`
+	Stamp   string `json:"stamp,omitempty"`
+	Hash    string `json:"hash"`
+	Missing int    `json:"missing,omitempty"` // successful runs in a row it was missing from (removal debounce)
 }
 
 // LoadIndex reads a source's index. When there is none (first run, or state

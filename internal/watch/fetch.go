@@ -34,6 +34,8 @@ type fetched struct {
 	details    int
 	validators scrape.Validators // to save with the index
 	err        error
+	loadErr    bool   // err came from reading the stored index: no state to update
+	suspicious string // the listing shrank beyond the source's limit: why
 }
 
 // fetch lists a source and builds every posting that is new or changed,
@@ -42,7 +44,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	f := fetched{src: src}
 	idx, err := r.store.LoadIndex(src.Name)
 	if err != nil {
-		f.err = err
+		f.err, f.loadErr = err, true
 		return f
 	}
 	f.index = idx

@@ -4,7 +4,9 @@ package watch
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"path/filepath"
@@ -104,7 +106,9 @@ type SourceResult struct {
 	Removed  int
 	Changed  int
 	Rewrites int // postings re-normalized under new rules, without an event
+	Missing  int // postings missing from the listing, not yet reported removed
 	lines    []string
+	health   string // a source.* event of this run, for the commit subject
 }
 
 // Result is what a run did.
@@ -149,7 +153,7 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 	for i, src := range sources {
 		wg.Go(func() {
 			start := time.Now()
-			results[i] = r.fetch(ctx, pool, src)
+			results[i] = r.fetchGuarded(ctx, pool, src)
 			f := results[i]
 			if f.err != nil {
 				r.log.Error("source failed", "source", src.Name, "error", f.err, "duration", time.Since(start).Round(time.Millisecond))
@@ -168,62 +172,57 @@ func (r *Runner) apply(ctx, deliverCtx context.Context, results []fetched) (Resu
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var res Result
-	var changed []string // paths to commit
+	var changed []string // paths whose change makes a commit worth it
+	var state []string   // state files committed along with a commit
 	var events []notify.Event
-	var indexes []string
 	if err := r.store.BeginWrite(); err != nil {
 		return res, err
 	}
 	// Events go to the outbox before the snapshot moves: a crash between the
 	// two re-detects the same changes, with the same event ids, next run.
-	type pendingWrite struct {
-		src  fetched
-		plan plan
-		sr   *SourceResult
-	}
-	var writes []pendingWrite
-	for _, f := range results {
+	plans := make([]plan, len(results))
+	for i, f := range results {
 		sr := SourceResult{Source: f.src.Name, Err: f.err, Listed: len(f.items), Details: f.details}
-		if f.err != nil {
-			res.Sources = append(res.Sources, sr)
-			continue
-		}
-		p, err := r.compare(f)
-		if err != nil {
-			sr.Err = err
-			res.Sources = append(res.Sources, sr)
-			continue
+		plans[i] = r.compare(f)
+		if f.suspicious != "" {
+			sr.Err = errors.New(f.suspicious)
 		}
 		res.Sources = append(res.Sources, sr)
-		writes = append(writes, pendingWrite{src: f, plan: p, sr: &res.Sources[len(res.Sources)-1]})
-		events = append(events, p.events...)
+		events = append(events, plans[i].events...)
 	}
 	written, err := r.outbox.Add(events, r.routes)
 	if err != nil {
 		return res, fmt.Errorf("outbox: %w", err)
 	}
 	changed = append(changed, written...)
-	for _, w := range writes {
-		paths, err := r.write(w.src.src.Name, w.plan)
+	for i, f := range results {
+		p := plans[i]
+		if !p.save {
+			continue
+		}
+		paths, err := r.write(f.src.Name, p)
 		if err != nil {
 			return res, err
 		}
 		changed = append(changed, paths...)
-		idxPath, err := r.store.SaveIndex(w.src.src.Name, w.plan.index)
+		idxPath, err := r.store.SaveIndex(f.src.Name, p.index)
 		if err != nil {
 			return res, err
 		}
-		indexes = append(indexes, idxPath)
-		if w.src.validators != nil {
-			vPath, err := r.saveValidators(w.src.src.Name, w.src.validators)
+		if p.stateChanged {
+			changed = append(changed, idxPath)
+		}
+		state = append(state, idxPath)
+		if f.validators != nil {
+			vPath, err := r.saveValidators(f.src.Name, f.validators)
 			if err != nil {
 				return res, err
 			}
 			if vPath != "" {
-				indexes = append(indexes, vPath)
+				state = append(state, vPath)
 			}
 		}
-		*w.sr = w.plan.result(*w.sr)
+		res.Sources[i] = p.result(res.Sources[i])
 	}
 	dr, err := r.outbox.Deliver(deliverCtx, r.routes)
 	if err != nil {
@@ -238,8 +237,7 @@ func (r *Runner) apply(ctx, deliverCtx context.Context, results []fetched) (Resu
 		res.Pending = len(pending)
 	}
 	if len(changed) > 0 && r.repo != nil {
-		changed = append(changed, indexes...)
-		hash, err := r.commit(changed, commitMessage(res))
+		hash, err := r.commit(append(changed, state...), commitMessage(res))
 		if err != nil {
 			return res, err
 		}
@@ -250,7 +248,7 @@ func (r *Runner) apply(ctx, deliverCtx context.Context, results []fetched) (Resu
 	}
 	for _, s := range res.Sources {
 		if s.Err == nil {
-			r.log.Info("source done", "source", s.Source, "listed", s.Listed, "details", s.Details, "added", s.Added, "removed", s.Removed, "changed", s.Changed)
+			r.log.Info("source done", "source", s.Source, "listed", s.Listed, "details", s.Details, "added", s.Added, "removed", s.Removed, "changed", s.Changed, "missing", s.Missing)
 		}
 	}
 	return res, nil
@@ -298,22 +296,36 @@ func (r *Runner) recover() error {
 		if rel == "." {
 			rel = ""
 		}
+		// What differs from HEAD (deleted files included), and every file
+		// under the snapshot directory: the dead run may have moved the
+		// branch but not the git index, and committing a path puts its index
+		// entry right as well.
 		paths, err := r.repo.ChangedSince(filepath.ToSlash(rel))
 		if err != nil {
 			return fmt.Errorf("git: %w", err)
 		}
-		var keep []string
+		keep := make([]string, 0, len(paths))
 		for _, p := range paths {
-			abs := filepath.Join(r.repo.Root(), filepath.FromSlash(p))
-			if snapshot.Transient(abs) {
-				continue
-			}
-			keep = append(keep, abs)
+			keep = append(keep, filepath.Join(r.repo.Root(), filepath.FromSlash(p)))
 		}
-		if len(keep) > 0 {
-			if _, err := r.commit(keep, "watcher: finish an interrupted run\n\nThe previous run stopped after writing these files and before committing them.\n"); err != nil {
+		err = filepath.WalkDir(r.store.Dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
 				return err
 			}
+			if d.IsDir() && d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			if d.Type().IsRegular() {
+				keep = append(keep, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("recover: %w", err)
+		}
+		keep = slices.DeleteFunc(keep, snapshot.Transient)
+		if _, err := r.commit(keep, "watcher: finish an interrupted run\n\nThe previous run stopped after writing these files and before committing them.\n"); err != nil {
+			return err
 		}
 	}
 	return r.store.EndWrite()
@@ -332,7 +344,7 @@ func commitMessage(res Result) string {
 		for _, p := range []struct {
 			n    int
 			word string
-		}{{s.Added, "added"}, {s.Removed, "removed"}, {s.Changed, "changed"}, {s.Rewrites, "re-normalized"}} {
+		}{{s.Added, "added"}, {s.Removed, "removed"}, {s.Changed, "changed"}, {s.Rewrites, "re-normalized"}, {s.Missing, "missing (removal pending)"}} {
 			if p.n > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", p.n, p.word))
 			}
@@ -340,6 +352,11 @@ func commitMessage(res Result) string {
 		if len(parts) > 0 {
 			subj = append(subj, s.Source+": "+strings.Join(parts, ", "))
 			body = append(body, s.lines...)
+		}
+	}
+	for _, s := range res.Sources {
+		if s.health != "" {
+			subj = append(subj, s.Source+": "+s.health)
 		}
 	}
 	if len(subj) == 0 {
@@ -354,42 +371,95 @@ func commitMessage(res Result) string {
 
 // plan is what a source's run will write.
 type plan struct {
-	writes   map[string][]byte // id -> snapshot bytes
-	removes  []string          // ids
-	index    snapshot.Index
-	events   []notify.Event
-	added    int
-	removed  int
-	changed  int
-	rewrites int
-	lines    []string
+	save         bool              // write the index (and postings); false: touch nothing
+	stateChanged bool              // the index holds news a later run needs (missing counts, health)
+	writes       map[string][]byte // id -> snapshot bytes
+	removes      []string          // ids
+	index        snapshot.Index
+	events       []notify.Event
+	added        int
+	removed      int
+	changed      int
+	rewrites     int
+	missing      int
+	lines        []string
+	health       string
 }
 
 func (p plan) result(sr SourceResult) SourceResult {
-	sr.Added, sr.Removed, sr.Changed, sr.Rewrites, sr.lines = p.added, p.removed, p.changed, p.rewrites, p.lines
+	sr.Added, sr.Removed, sr.Changed, sr.Rewrites, sr.Missing = p.added, p.removed, p.changed, p.rewrites, p.missing
+	sr.lines, sr.health = p.lines, p.health
 	return sr
 }
 
-// compare compares a fetch with the stored state. It reads a snapshot file only
-// for a posting that changed or went missing.
-func (r *Runner) compare(f fetched) (plan, error) {
+// compare turns a source's fetch into what to write and report: the
+// postings' changes on success; the source's health on failure; nothing
+// but an alarm on a suspicious listing. It reads a snapshot file only for a
+// posting that changed or went missing.
+func (r *Runner) compare(f fetched) plan {
 	src := f.src.Name
 	now := r.opts.Now().UTC().Truncate(time.Second)
+	pol := r.policy(f.src)
+	if f.loadErr {
+		return plan{} // no state to update: the index itself was unreadable
+	}
+	idx := f.index
+	if f.err != nil || f.suspicious != "" {
+		p := plan{save: true, index: idx}
+		reason := f.suspicious
+		if f.err != nil {
+			p.index.Failures++
+			reason = f.err.Error()
+		}
+		alarm := (f.err != nil && p.index.Failures == pol.failAfter) || (f.suspicious != "" && !idx.Suspicious)
+		if f.suspicious != "" {
+			p.index.Suspicious = true
+		}
+		if alarm {
+			typ := notify.SourceFailed
+			if f.suspicious != "" {
+				typ = notify.SourceSuspicious
+			}
+			p.index.Incidents++
+			p.stateChanged = true
+			p.health = strings.TrimPrefix(typ, "source.")
+			p.events = append(p.events, notify.Event{
+				ID: notify.EventID(typ, src, strconv.Itoa(p.index.Incidents)), Type: typ, Timestamp: now,
+				Data: notify.Data{Source: src, Error: reason},
+			})
+		}
+		return p
+	}
 	version := r.norm.Version()
 	// The generation tells apart two occurrences of the same change (a
 	// posting closed, reopened, closed again): it is part of every event id,
 	// and it moves only when a run's changes are saved, so a run that
 	// crashed and is redone produces the same ids again.
-	gen := strconv.Itoa(f.index.Generation + 1)
-	p := plan{writes: map[string][]byte{}, index: snapshot.Index{Normalizer: version, Generation: f.index.Generation, Postings: make(map[string]snapshot.Entry, len(f.items))}}
+	gen := strconv.Itoa(idx.Generation + 1)
+	p := plan{save: true, writes: map[string][]byte{}, index: snapshot.Index{
+		Normalizer: version, Generation: idx.Generation, Incidents: idx.Incidents,
+		Postings: make(map[string]snapshot.Entry, len(f.items)),
+	}}
+	if idx.Failures >= pol.failAfter || idx.Suspicious {
+		p.index.Incidents++
+		p.stateChanged = true
+		p.health = "recovered"
+		p.events = append(p.events, notify.Event{
+			ID: notify.EventID(notify.SourceRecovered, src, strconv.Itoa(p.index.Incidents)), Type: notify.SourceRecovered, Timestamp: now,
+			Data: notify.Data{Source: src},
+		})
+	}
 	present := make(map[string]bool, len(f.items))
 	for _, it := range f.items {
 		present[it.id] = true
 		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash}
+		old, known := idx.Postings[it.id]
+		if known && old.Missing > 0 {
+			p.stateChanged = true // back inside the debounce window: no event
+		}
 		if it.keep {
 			continue
 		}
-		old, known := f.index.Postings[it.id]
 		switch {
 		case !known:
 			post := it.post
@@ -413,7 +483,7 @@ func (r *Runner) compare(f fetched) (plan, error) {
 				continue
 			}
 			changes := diff.Postings(prev, it.post)
-			renormalized := f.index.Normalizer != version && old.Stamp != "" && old.Stamp == it.stamp
+			renormalized := idx.Normalizer != version && old.Stamp != "" && old.Stamp == it.stamp
 			if len(changes) == 0 || renormalized {
 				p.rewrites++
 				continue
@@ -428,14 +498,23 @@ func (r *Runner) compare(f fetched) (plan, error) {
 		}
 	}
 	gone := make([]string, 0)
-	for id := range f.index.Postings {
+	for id := range idx.Postings {
 		if !present[id] {
 			gone = append(gone, id)
 		}
 	}
 	sort.Strings(gone)
 	for _, id := range gone {
-		old := f.index.Postings[id]
+		old := idx.Postings[id]
+		// Removal debounce: reported only once missing from enough
+		// successful runs in a row; until then the snapshot stands.
+		if old.Missing+1 < pol.removeAfter {
+			old.Missing++
+			p.index.Postings[id] = old
+			p.missing++
+			p.stateChanged = true
+			continue
+		}
 		prev, _, err := r.store.Read(src, id)
 		if err != nil {
 			prev = model.Posting{ID: id, Source: src}
@@ -448,10 +527,10 @@ func (r *Runner) compare(f fetched) (plan, error) {
 			Data: notify.Data{Source: src, Posting: &prev},
 		})
 	}
-	if len(p.events) > 0 {
+	if p.added+p.changed+p.removed > 0 {
 		p.index.Generation++
 	}
-	return p, nil
+	return p
 }
 
 // write applies a plan to the files; it returns the paths it touched.

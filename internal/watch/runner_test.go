@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -94,24 +95,93 @@ func run(t *testing.T, r *Runner, cfg *config.Config) Result {
 // A posting that closes and reopens with the same content is a new event
 // each time: receivers that drop repeated webhook-ids must not miss it.
 func TestReopenedPostingGetsNewEventIDs(t *testing.T) {
-	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1)}), newHook(t)
+	keep := job(2) // the listing never drops to zero: that would be suspicious
+	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), keep}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)
-	first := h.take()
-	nf.SetJobs(nil)
-	run(t, r, cfg)
-	removed1 := h.take()
-	nf.SetJobs([]fake.Job{job(1)})
-	run(t, r, cfg)
-	second := h.take()
-	nf.SetJobs(nil)
-	run(t, r, cfg)
-	removed2 := h.take()
-	if len(first) != 1 || len(second) != 1 || len(removed1) != 1 || len(removed2) != 1 {
-		t.Fatalf("events: %v %v %v %v", first, removed1, second, removed2)
+	if got := h.take(); len(got) != 2 {
+		t.Fatalf("first run: %d events", len(got))
 	}
-	if first[0] == second[0] || removed1[0] == removed2[0] {
-		t.Fatalf("a second occurrence reused an event id: added %s/%s removed %s/%s", first[0], second[0], removed1[0], removed2[0])
+	var ids [][]string
+	for round := 0; round < 2; round++ {
+		nf.SetJobs([]fake.Job{keep})
+		run(t, r, cfg) // missing once: removal pending (debounce)
+		if got := h.take(); len(got) != 0 {
+			t.Fatalf("round %d: a posting missing from one run was reported: %v", round, got)
+		}
+		run(t, r, cfg) // missing twice: removed
+		removed := h.take()
+		nf.SetJobs([]fake.Job{job(1), keep})
+		run(t, r, cfg)
+		added := h.take()
+		if len(removed) != 1 || len(added) != 1 {
+			t.Fatalf("round %d: removed %v added %v", round, removed, added)
+		}
+		ids = append(ids, []string{removed[0], added[0]})
+	}
+	if ids[0][0] == ids[1][0] || ids[0][1] == ids[1][1] {
+		t.Fatalf("a second occurrence reused an event id: %v", ids)
+	}
+}
+
+// A posting missing from one run and back in the next is no event at all.
+func TestRemovalDebounce(t *testing.T) {
+	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
+	r, cfg := newRunner(t, nf, h)
+	run(t, r, cfg)
+	h.take()
+	nf.SetJobs([]fake.Job{job(2)})
+	res := run(t, r, cfg)
+	if res.Sources[0].Missing != 1 || res.Commit == "" {
+		t.Fatalf("missing %d, commit %q: the pending removal must be recorded in history", res.Sources[0].Missing, res.Commit)
+	}
+	if _, err := os.Stat(filepath.Join(cfg.Snapshots, "nf", "101.json")); err != nil {
+		t.Fatal("the snapshot of a posting missing once was removed")
+	}
+	nf.SetJobs([]fake.Job{job(1), job(2)})
+	res = run(t, r, cfg)
+	if got := h.take(); len(got) != 0 || res.Sources[0].Added != 0 {
+		t.Fatalf("a posting back inside the debounce window gave events %v", got)
+	}
+}
+
+// The health of a source: source.failed once after three failed runs in a
+// row, source.recovered on the first success after; a listing that drops
+// to zero is held as suspicious, reported once, and changes nothing.
+func TestSourceHealthAndSuspiciousShrink(t *testing.T) {
+	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
+	r, cfg := newRunner(t, nf, h)
+	run(t, r, cfg)
+	h.take()
+	nf.FailList(func(int) (int, string) { return 500, "down" })
+	for i := 1; i <= 4; i++ {
+		res, err := r.Run(context.Background(), cfg.Sources)
+		if err != nil || !res.Failed() {
+			t.Fatalf("failing run %d: %v %+v", i, err, res)
+		}
+	}
+	if got := h.take(); len(got) != 1 {
+		t.Fatalf("%d events after 4 failed runs, want one source.failed", len(got))
+	}
+	nf.FailList(nil)
+	run(t, r, cfg)
+	if got := h.take(); len(got) != 1 {
+		t.Fatalf("%d events on recovery, want one source.recovered", len(got))
+	}
+
+	nf.SetJobs(nil) // an empty listing where there were two postings
+	for i := 0; i < 2; i++ {
+		res, err := r.Run(context.Background(), cfg.Sources)
+		if err != nil || !res.Failed() || !strings.Contains(res.Sources[0].Err.Error(), "came back empty") {
+			t.Fatalf("empty listing, run %d: %v %+v", i, err, res.Sources)
+		}
+	}
+	if got := h.take(); len(got) != 1 {
+		t.Fatalf("%d events for a listing held as suspicious twice, want one source.suspicious", len(got))
+	}
+	files, _ := filepath.Glob(filepath.Join(cfg.Snapshots, "nf", "*.json"))
+	if len(files) != 2 {
+		t.Fatalf("a suspicious listing changed the snapshot: %d files", len(files))
 	}
 }
 
@@ -212,5 +282,46 @@ func TestInterruptedRunIsCommittedNextTime(t *testing.T) {
 	changedPaths, err := r2.repo.ChangedSince("")
 	if err != nil || len(changedPaths) != 0 {
 		t.Fatalf("uncommitted after recovery: %v %v", changedPaths, err)
+	}
+}
+
+// A run killed between moving the branch and rewriting the git index
+// leaves the index behind HEAD; the next run puts it right, so that `git
+// status` shows a clean snapshot directory.
+func TestRecoveryRepairsAStaleGitIndex(t *testing.T) {
+	gitBin, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("no git binary to check the index with")
+	}
+	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
+	r, cfg := newRunner(t, nf, h)
+	run(t, r, cfg)
+	indexFile := filepath.Join(cfg.Snapshots, ".git", "index")
+	before, err := os.ReadFile(indexFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := job(1)
+	changed.TUpdate++
+	changed.Name = "Staff Data Scientist (L6)"
+	nf.SetJobs([]fake.Job{changed, job(2), job(3)})
+	run(t, r, cfg)
+	// the crash: the old index back, the run marker left
+	os.WriteFile(indexFile, before, 0o644)
+	store, _ := snapshot.Open(cfg.Snapshots)
+	store.BeginWrite()
+	status := func() string {
+		out, err := exec.Command(gitBin, "-C", cfg.Snapshots, "status", "--porcelain").CombinedOutput()
+		if err != nil {
+			t.Fatalf("git status: %v %s", err, out)
+		}
+		return string(out)
+	}
+	if status() == "" {
+		t.Fatal("the simulated crash left a clean status: the test tests nothing")
+	}
+	run(t, r, cfg)
+	if s := status(); s != "" {
+		t.Fatalf("after recovery git status shows:\n%s", s)
 	}
 }

@@ -1,0 +1,73 @@
+package watch
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+// policy is how cautious the watcher is with one source.
+type policy struct {
+	removeAfter int     // successful runs a posting must be missing from before it is reported removed
+	failAfter   int     // failed runs in a row before source.failed
+	maxShrink   float64 // share of the listing that may vanish at once
+	allowShrink bool    // accept any shrink
+}
+
+// minShrinkBase is the smallest listing the share rule applies to; smaller
+// ones are guarded only against dropping to zero.
+const minShrinkBase = 10
+
+func (r *Runner) policy(src config.Source) policy {
+	return policy{removeAfter: 2, failAfter: 3, maxShrink: 0.5}
+}
+
+// shrinkPause is the wait before a shrunk listing is fetched again.
+var shrinkPause = 0 * time.Second
+
+// shrunk says why a successful fetch looks like a broken listing rather
+// than real closures ("" when it does not): it dropped to zero, or lost
+// more than the allowed share at once.
+func (r *Runner) shrunk(f fetched) string {
+	pol := r.policy(f.src)
+	before, now := len(f.index.Postings), len(f.items)
+	if pol.allowShrink || before == 0 || now >= before {
+		return ""
+	}
+	if now == 0 {
+		return fmt.Sprintf("%s: the listing came back empty where it had %d postings: kept the snapshot (allow_shrink: true accepts it)", f.src.Name, before)
+	}
+	if before >= minShrinkBase && float64(before-now)/float64(before) > pol.maxShrink {
+		return fmt.Sprintf("%s: the listing shrank from %d to %d postings (more than %.0f%%): kept the snapshot (allow_shrink: true accepts it)", f.src.Name, before, now, pol.maxShrink*100)
+	}
+	return ""
+}
+
+// fetchGuarded fetches a source; a listing that shrank suspiciously is
+// fetched once more after a pause, and if the shrink holds, the fetch is
+// marked suspicious: nothing of it will be written.
+func (r *Runner) fetchGuarded(ctx context.Context, pool *scrape.Pool, src config.Source) fetched {
+	f := r.fetch(ctx, pool, src)
+	if f.err != nil {
+		return f
+	}
+	why := r.shrunk(f)
+	if why == "" {
+		return f
+	}
+	r.log.Warn("listing shrank: fetching it again", "source", src.Name, "error", why, "pause", shrinkPause)
+	if err := retry.Sleep(ctx, shrinkPause); err != nil {
+		f.err = fmt.Errorf("%s: interrupted while confirming a shrunk listing: %w", src.Name, err)
+		return f
+	}
+	again := r.fetch(ctx, pool, src)
+	if again.err != nil {
+		return again
+	}
+	again.suspicious = r.shrunk(again)
+	return again
+}
