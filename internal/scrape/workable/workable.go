@@ -1,0 +1,246 @@
+// Package workable reads job boards hosted by Workable through the public
+// widget API (apply.workable.com/api/v1/widget/accounts/{account}): one
+// request lists every published job, with its description when the
+// account's widget gives details; the public job API
+// (api/v2/accounts/{account}/jobs/{shortcode}) completes one that lacks it.
+package workable
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+// DefaultURL is the public API host; a source's url replaces it.
+const DefaultURL = "https://apply.workable.com"
+
+// Workable is the adapter for one source.
+type Workable struct {
+	board  string
+	base   string // https://apply.workable.com or the url override, no trailing slash
+	client *scrape.Client
+}
+
+var _ scrape.Adapter = (*Workable)(nil)
+
+// New makes the adapter for src (type workable: board, the account's
+// subdomain, required; url replaces https://apply.workable.com).
+func New(src config.Source, c *scrape.Client) (*Workable, error) {
+	if src.Board == "" {
+		return nil, fmt.Errorf("workable: source %q: board is required", src.Name)
+	}
+	base := strings.TrimRight(src.URL, "/")
+	if base == "" {
+		base = DefaultURL
+	}
+	return &Workable{board: src.Board, base: base, client: c}, nil
+}
+
+// job is one job as the widget and the job API return it.
+type job struct {
+	Shortcode      string     `json:"shortcode"`
+	Code           string     `json:"code"`
+	Title          string     `json:"title"`
+	Department     string     `json:"department"`
+	EmploymentType string     `json:"employment_type"`
+	Telecommuting  bool       `json:"telecommuting"`
+	URL            string     `json:"url"`
+	Shortlink      string     `json:"shortlink"`
+	PublishedOn    string     `json:"published_on"`
+	CreatedAt      string     `json:"created_at"`
+	City           string     `json:"city"`
+	State          string     `json:"state"`
+	Country        string     `json:"country"`
+	Locations      []location `json:"locations"`
+	Description    string     `json:"description"`
+	Requirements   string     `json:"requirements"`
+	Benefits       string     `json:"benefits"`
+}
+
+type location struct {
+	City        string `json:"city"`
+	Region      string `json:"region"`
+	Country     string `json:"country"`
+	CountryCode string `json:"countryCode"`
+	Hidden      bool   `json:"hidden"`
+}
+
+type listResponse struct {
+	Jobs []job `json:"jobs"`
+}
+
+func (w *Workable) listURL() string {
+	return w.base + "/api/v1/widget/accounts/" + url.PathEscape(w.board) + "?details=true"
+}
+
+func (w *Workable) detailURL(shortcode string) string {
+	return w.base + "/api/v2/accounts/" + url.PathEscape(w.board) + "/jobs/" + url.PathEscape(shortcode)
+}
+
+// List fetches every job in one conditional request. The widget lists a
+// job once per location: those rows are one posting with all the locations.
+func (w *Workable) List(ctx context.Context) ([]model.Raw, error) {
+	u := w.listURL()
+	var lr listResponse
+	if err := w.client.ListJSON(ctx, u, &lr); err != nil {
+		switch {
+		case errors.Is(err, scrape.ErrNotModified):
+			return nil, scrape.ErrNotModified
+		case scrape.IsStatus(err, http.StatusNotFound):
+			return nil, fmt.Errorf("workable: board %q: not found (404)", w.board)
+		}
+		return nil, fmt.Errorf("workable: board %q: %w", w.board, err)
+	}
+	if lr.Jobs == nil {
+		return nil, fmt.Errorf("workable: board %q: %s: no jobs in the response", w.board, u)
+	}
+	out := make([]model.Raw, 0, len(lr.Jobs))
+	index := map[string]int{}
+	for i, j := range lr.Jobs {
+		r, err := w.raw(j)
+		if err != nil {
+			return nil, fmt.Errorf("workable: board %q: %s: job %d: %w", w.board, u, i+1, err)
+		}
+		if k, ok := index[r.ID]; ok {
+			out[k].Locations = appendNew(out[k].Locations, r.Locations...)
+			continue
+		}
+		index[r.ID] = len(out)
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// Detail fetches the description of a job the widget listed without one.
+func (w *Workable) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
+	u := w.detailURL(r.ID)
+	var j job
+	if err := w.client.GetJSON(ctx, u, &j); err != nil {
+		if scrape.IsStatus(err, http.StatusNotFound) {
+			return r, fmt.Errorf("workable: board %q: job %s: not found (404)", w.board, r.ID)
+		}
+		return r, fmt.Errorf("workable: board %q: job %s: %w", w.board, r.ID, err)
+	}
+	if j.Shortcode != "" && j.Shortcode != r.ID {
+		return r, fmt.Errorf("workable: board %q: job %s: %s answered for job %s", w.board, r.ID, u, j.Shortcode)
+	}
+	if j.Shortcode == "" && j.Title == "" {
+		return r, fmt.Errorf("workable: board %q: job %s: %s: no job in the response", w.board, r.ID, u)
+	}
+	r.DescriptionHTML = description(j)
+	r.Complete = true
+	return r, nil
+}
+
+func (w *Workable) raw(j job) (model.Raw, error) {
+	id := strings.TrimSpace(j.Shortcode)
+	if id == "" {
+		return model.Raw{}, errors.New("no shortcode")
+	}
+	link := j.URL
+	if link == "" {
+		link = j.Shortlink
+	}
+	if link == "" {
+		link = w.base + "/" + url.PathEscape(w.board) + "/j/" + url.PathEscape(id) + "/"
+	}
+	r := model.Raw{
+		ID:              id,
+		Title:           strings.TrimSpace(j.Title),
+		URL:             link,
+		RequisitionID:   strings.TrimSpace(j.Code),
+		Team:            j.Department,
+		Locations:       labels(j),
+		EmploymentType:  j.EmploymentType,
+		Posted:          date(j.PublishedOn),
+		DescriptionHTML: description(j),
+	}
+	if r.Posted == "" {
+		r.Posted = date(j.CreatedAt)
+	}
+	if j.Telecommuting {
+		r.Workplace = "remote"
+	}
+	r.Complete = r.DescriptionHTML != ""
+	return r, nil
+}
+
+// description is the job's description, then its requirements and benefits
+// under headings of their own, so that normalization files the
+// requirements as the required qualifications.
+func description(j job) string {
+	d := j.Description
+	if strings.TrimSpace(j.Requirements) != "" {
+		d += "\n<h2>Requirements</h2>\n" + j.Requirements
+	}
+	if strings.TrimSpace(j.Benefits) != "" {
+		d += "\n<h2>Benefits</h2>\n" + j.Benefits
+	}
+	if strings.TrimSpace(d) == "" {
+		return ""
+	}
+	return d
+}
+
+// labels are the job's locations as "City, Region, Country"; the flat
+// city/state/country fields when it lists none.
+func labels(j job) []string {
+	var out []string
+	for _, l := range j.Locations {
+		if l.Hidden {
+			continue
+		}
+		country := l.Country
+		if country == "" {
+			country = l.CountryCode
+		}
+		out = appendNew(out, join(l.City, l.Region, country))
+	}
+	if len(out) == 0 {
+		out = appendNew(out, join(j.City, j.State, j.Country))
+	}
+	return out
+}
+
+// appendNew appends the non-empty labels that list lacks.
+func appendNew(list []string, labels ...string) []string {
+next:
+	for _, l := range labels {
+		if l == "" {
+			continue
+		}
+		for _, have := range list {
+			if have == l {
+				continue next
+			}
+		}
+		list = append(list, l)
+	}
+	return list
+}
+
+// join joins the non-empty parts with ", ".
+func join(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, ", ")
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
+// date is the YYYY-MM-DD a stamp starts with, or "".
+func date(s string) string {
+	return dateRE.FindString(strings.TrimSpace(s))
+}

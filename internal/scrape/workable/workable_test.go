@@ -1,0 +1,264 @@
+package workable
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+func options(attempts int) scrape.Options {
+	return scrape.Options{
+		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
+		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
+	}
+}
+
+const listPath = "/api/v1/widget/accounts/acme"
+
+// fakeAPI serves the widget listing and the job API of account "acme".
+type fakeAPI struct {
+	*httptest.Server
+	mu       sync.Mutex
+	list     func(w http.ResponseWriter, r *http.Request)
+	jobs     map[string]string // shortcode -> job API body
+	requests []string          // path?query of every request but robots.txt
+}
+
+func newAPI(t *testing.T, list func(w http.ResponseWriter, r *http.Request)) *fakeAPI {
+	f := &fakeAPI{list: list, jobs: map[string]string{}}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		f.mu.Lock()
+		f.requests = append(f.requests, r.URL.RequestURI())
+		body, ok := f.jobs[strings.TrimPrefix(r.URL.Path, "/api/v2/accounts/acme/jobs/")]
+		f.mu.Unlock()
+		switch {
+		case r.URL.Path == listPath:
+			f.list(w, r)
+		case strings.HasPrefix(r.URL.Path, "/api/v2/accounts/acme/jobs/") && ok:
+			w.Write([]byte(body))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+func (f *fakeAPI) seen() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.requests...)
+}
+
+func serve(body string) func(w http.ResponseWriter, r *http.Request) {
+	return func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(body)) }
+}
+
+func adapter(t *testing.T, base string, c *scrape.Client) *Workable {
+	t.Helper()
+	a, err := New(config.Source{Name: "zaelab", Type: "workable", Board: "acme", URL: base}, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func client(attempts int) *scrape.Client {
+	return scrape.NewClient(context.Background(), options(attempts))
+}
+
+func TestNew(t *testing.T) {
+	a, err := New(config.Source{Name: "x", Board: "zaelab"}, client(1))
+	if err != nil || a.listURL() != "https://apply.workable.com/api/v1/widget/accounts/zaelab?details=true" ||
+		a.detailURL("DD136DD7E7") != "https://apply.workable.com/api/v2/accounts/zaelab/jobs/DD136DD7E7" {
+		t.Fatalf("default host: %v %v", a, err)
+	}
+	a, err = New(config.Source{Name: "x", Board: "zaelab", URL: "http://mirror.test/"}, client(1))
+	if err != nil || a.listURL() != "http://mirror.test/api/v1/widget/accounts/zaelab?details=true" {
+		t.Fatalf("url override: %v %v", a, err)
+	}
+	if _, err := New(config.Source{Name: "x"}, client(1)); err == nil || !strings.Contains(err.Error(), "board is required") {
+		t.Fatalf("no board: %v", err)
+	}
+}
+
+// The real widget answer lists one job twice, once per country, and (as
+// trimmed) without descriptions: one posting with both locations, completed
+// by the job API.
+func TestRealFixture(t *testing.T) {
+	b, err := os.ReadFile("testdata/workable.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := newAPI(t, serve(string(b)))
+	api.jobs["DD136DD7E7"] = `{"shortcode": "DD136DD7E7", "title": "Business Analyst - Spanish Speaking",
+		"description": "<p>Join Zaelab.</p>", "requirements": "<ul><li>SAP Commerce</li></ul>", "benefits": "<p>Remote work.</p>"}`
+	a := adapter(t, api.URL, client(1))
+	raws, err := a.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.Raw{
+		ID:        "DD136DD7E7",
+		Title:     "Business Analyst - Spanish Speaking",
+		URL:       "https://apply.workable.com/j/DD136DD7E7",
+		Team:      "Business Consulting",
+		Locations: []string{"Spain", "Portugal"},
+		Workplace: "remote",
+		Posted:    "2026-08-05",
+	}
+	if len(raws) != 1 || !reflect.DeepEqual(raws[0], want) {
+		t.Fatalf("got %+v\nwant [%+v]", raws, want)
+	}
+	d, err := a.Detail(context.Background(), raws[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.DescriptionHTML = "<p>Join Zaelab.</p>\n<h2>Requirements</h2>\n<ul><li>SAP Commerce</li></ul>\n<h2>Benefits</h2>\n<p>Remote work.</p>"
+	want.Complete = true
+	if !reflect.DeepEqual(d, want) {
+		t.Fatalf("detail:\n got %+v\nwant %+v", d, want)
+	}
+	if got := api.seen(); !reflect.DeepEqual(got, []string{listPath + "?details=true", "/api/v2/accounts/acme/jobs/DD136DD7E7"}) {
+		t.Fatalf("requests %q", got)
+	}
+}
+
+func TestListWithDetails(t *testing.T) {
+	api := newAPI(t, serve(`{"name": "Acme", "jobs": [
+		{"title": " Data Engineer ", "shortcode": "AB12", "code": "REQ-7", "employment_type": "Full-time",
+		 "telecommuting": false, "department": "Data", "url": "", "shortlink": "https://apply.workable.com/j/AB12",
+		 "published_on": "", "created_at": "2026-03-15", "city": "Athens", "state": "Attica", "country": "Greece",
+		 "locations": [], "description": "<p>Spark and SQL.</p>", "requirements": "<ul><li>Python</li></ul>"},
+		{"title": "Designer", "shortcode": "CD34", "published_on": "2026-04-01T10:00:00Z",
+		 "locations": [{"city": "London", "region": "England", "country": "United Kingdom", "countryCode": "GB"},
+		               {"city": "Secret", "country": "Nowhere", "hidden": true},
+		               {"countryCode": "IE", "city": ""}],
+		 "description": "<p>Figma.</p>"}
+	]}`))
+	raws, err := adapter(t, api.URL, client(1)).List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []model.Raw{{
+		ID: "AB12", Title: "Data Engineer", URL: "https://apply.workable.com/j/AB12", RequisitionID: "REQ-7",
+		Team: "Data", Locations: []string{"Athens, Attica, Greece"}, EmploymentType: "Full-time", Posted: "2026-03-15",
+		DescriptionHTML: "<p>Spark and SQL.</p>\n<h2>Requirements</h2>\n<ul><li>Python</li></ul>", Complete: true,
+	}, {
+		ID: "CD34", Title: "Designer", URL: api.URL + "/acme/j/CD34/", Locations: []string{"London, England, United Kingdom", "IE"},
+		Posted: "2026-04-01", DescriptionHTML: "<p>Figma.</p>", Complete: true,
+	}}
+	if !reflect.DeepEqual(raws, want) {
+		t.Fatalf("got  %+v\nwant %+v", raws, want)
+	}
+	if got := api.seen(); len(got) != 1 {
+		t.Fatalf("requests %q, want the listing only", got)
+	}
+}
+
+func TestListFailures(t *testing.T) {
+	cases := []struct {
+		name     string
+		status   int
+		body     string
+		attempts int
+		want     string
+	}{
+		{"server error after retries", 500, "oops", 2, "status 500"},
+		{"rate limited", 429, "", 2, "status 429"},
+		{"html error page with 200", 200, "<!DOCTYPE html><html><body>Access denied</body></html>", 1, "invalid JSON"},
+		{"body cut short", 200, `{"jobs": [{"shortcode": "A1", "title": "A"}, {"shortco`, 1, "invalid JSON"},
+		{"json without jobs", 200, `{"name": "Acme"}`, 1, "no jobs in the response"},
+		{"job without shortcode", 200, `{"jobs": [{"shortcode": "A1"}, {"title": "B"}]}`, 1, "job 2: no shortcode"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			api := newAPI(t, func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(c.status)
+				w.Write([]byte(c.body))
+			})
+			raws, err := adapter(t, api.URL, client(2)).List(context.Background())
+			if err == nil || raws != nil {
+				t.Fatalf("got %d postings and no error", len(raws))
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, `workable: board "acme": `) || !strings.Contains(msg, c.want) || !strings.Contains(msg, api.URL+listPath) {
+				t.Fatalf("error %q, want the platform, the board, the URL and %q", msg, c.want)
+			}
+			if n := len(api.seen()); n != c.attempts {
+				t.Fatalf("%d requests, want %d", n, c.attempts)
+			}
+		})
+	}
+}
+
+func TestBoardNotFound(t *testing.T) {
+	api := newAPI(t, func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	_, err := adapter(t, api.URL, client(3)).List(context.Background())
+	if err == nil || err.Error() != `workable: board "acme": not found (404)` {
+		t.Fatalf("err = %v", err)
+	}
+	if n := len(api.seen()); n != 1 {
+		t.Fatalf("a 404 was retried: %d requests", n)
+	}
+}
+
+func TestDetailFailures(t *testing.T) {
+	api := newAPI(t, serve(`{"jobs": []}`))
+	api.jobs["OTHER"] = `{"shortcode": "ZZ99", "title": "Another job"}`
+	api.jobs["EMPTY"] = `{}`
+	api.jobs["HTML"] = `<html>busy</html>`
+	a := adapter(t, api.URL, client(1))
+	for id, want := range map[string]string{
+		"GONE":  `workable: board "acme": job GONE: not found (404)`,
+		"OTHER": "answered for job ZZ99",
+		"EMPTY": "no job in the response",
+		"HTML":  "invalid JSON",
+	} {
+		r := model.Raw{ID: id, Title: "T"}
+		d, err := a.Detail(context.Background(), r)
+		if err == nil || !strings.Contains(err.Error(), want) || !reflect.DeepEqual(d, r) {
+			t.Errorf("%s: %v, %+v; want an error with %q", id, err, d, want)
+		}
+	}
+}
+
+func TestNotModified(t *testing.T) {
+	var ims []string
+	api := newAPI(t, func(w http.ResponseWriter, r *http.Request) {
+		ims = append(ims, r.Header.Get("If-Modified-Since"))
+		if r.Header.Get("If-Modified-Since") != "" {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Last-Modified", "Wed, 05 Aug 2026 10:00:00 GMT")
+		w.Write([]byte(`{"jobs": [{"shortcode": "A1", "title": "A", "description": "<p>x</p>"}]}`))
+	})
+	pool := scrape.NewPool(context.Background(), options(1))
+	v := scrape.Validators{}
+	if raws, err := adapter(t, api.URL, pool.Client(v)).List(context.Background()); err != nil || len(raws) != 1 {
+		t.Fatalf("first: %v %v", raws, err)
+	}
+	if _, err := adapter(t, api.URL, pool.Client(v)).List(context.Background()); !errors.Is(err, scrape.ErrNotModified) {
+		t.Fatalf("second: err = %v, want ErrNotModified", err)
+	}
+	if !reflect.DeepEqual(ims, []string{"", "Wed, 05 Aug 2026 10:00:00 GMT"}) {
+		t.Fatalf("If-Modified-Since sent: %q", ims)
+	}
+}
