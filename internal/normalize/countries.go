@@ -47,6 +47,9 @@ var caProvinces = map[string]string{
 	"PE": "Prince Edward Island",
 }
 
+// caProvinceNames maps folded province names to names.
+var caProvinceNames = map[string]string{}
+
 func init() {
 	states := []struct{ abbr, name string }{
 		{"AL", "Alabama"}, {"AK", "Alaska"}, {"AZ", "Arizona"}, {"AR", "Arkansas"}, {"CA", "California"},
@@ -68,6 +71,10 @@ func init() {
 	usStates["washington dc"] = "District of Columbia"
 	usStates["washington d c"] = "District of Columbia"
 	usStates["d c"] = "District of Columbia"
+	usStates["dc"] = "District of Columbia" // "D.C."
+	for _, name := range caProvinces {
+		caProvinceNames[foldPlace(name)] = name
+	}
 }
 
 // knownCities gives the country (and region) of cities that often appear

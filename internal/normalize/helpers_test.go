@@ -106,6 +106,7 @@ func TestRole(t *testing.T) {
 		{"Recruiter, Data Science", RoleOther},
 		{"Audio Engineer", RoleOther},
 		{"Machine Learning Intern", RoleMLEngineer},
+		{"(1099 Contract) Nonprofit Salesforce Consultant: Enterprise Project Manager", RoleProgramManager},
 		{"", RoleOther},
 	}
 	for _, tt := range tests {
@@ -148,6 +149,13 @@ func TestSalaries(t *testing.T) {
 		{"100,000 - 200,000 per year", []model.Salary{}},
 		{"over 25 years, 190 countries", []model.Salary{}},
 		{"$5", []model.Salary{}},
+		{"¥15M - ¥30M per year", []model.Salary{s(15000000, 30000000, "JPY", "year")}},
+		{"$1.2-1.8M", []model.Salary{s(1200000, 1800000, "USD", "year")}},
+		{"a $5M seed round", []model.Salary{}},
+		{"US$ 250,000 - US$ 650,000", []model.Salary{s(250000, 650000, "USD", "year")}},
+		{"300.000 zł - 450.000 zł per year", []model.Salary{s(300000, 450000, "PLN", "year")}},
+		{"₹4,000,000 - ₹8,000,000 per annum", []model.Salary{s(4000000, 8000000, "INR", "year")}},
+		{"A$110,000 - A$160,000", []model.Salary{s(110000, 160000, "AUD", "year")}},
 	}
 	for _, tt := range tests {
 		if got := Salaries(tt.text); !reflect.DeepEqual(got, tt.want) {
@@ -186,6 +194,10 @@ func TestLocation(t *testing.T) {
 		{"Texas", model.Location{Region: "Texas", Country: "US"}},
 		{"Atlantis, Mu", model.Location{Name: "Atlantis, Mu"}},
 		{"Remote - US/Canada", model.Location{Name: "Remote - US/Canada", Remote: true}},
+		{"Germany/Remote", model.Location{Country: "DE", Remote: true}},
+		{"Toronto, Ontario", model.Location{City: "Toronto", Region: "Ontario", Country: "CA"}},
+		{"Toronto, ON, Canada", model.Location{City: "Toronto", Region: "Ontario", Country: "CA"}},
+		{"Washington, D.C.", model.Location{City: "Washington", Region: "District of Columbia", Country: "US"}},
 		{"  ", model.Location{}},
 	}
 	for _, tt := range tests {
@@ -312,6 +324,12 @@ func TestSkillAliases(t *testing.T) {
 		{"React and TypeScript", []string{"React", "TypeScript"}},
 		{"search for talent", []string{}},
 		{"Search and recommendations", []string{"Search"}},
+		{"Search for the simplest explanation.", []string{}},
+		{"Go deeper than the dashboard.", []string{}},
+		{"Go experience is a plus.", []string{"Go"}},
+		{"We hire and supervised teams of engineers.", []string{}},
+		{"supervised and unsupervised methods", []string{"Supervised Learning", "Unsupervised Learning"}},
+		{"Google Sheets and MS Excel", []string{"Excel"}},
 		{"excel at SQL", []string{"SQL"}},
 		{"Python3 and python", []string{"Python"}},
 		{"S3, EC2 and s3", []string{"AWS"}},
@@ -411,6 +429,12 @@ func TestSections(t *testing.T) {
 			html: `<p>About the team: we like PhDs.</p><p>Qualifications</p><ul><li>BS in Computer Science required; MS or PhD preferred.</li></ul>`,
 			want: model.Skills{Required: []string{}, Preferred: []string{}, Mentioned: []string{}},
 			edu:  model.Education{Required: []string{"Bachelor's"}, Preferred: []string{"Master's", "PhD"}},
+		},
+		{
+			name: "preference scoped to a clause",
+			html: `<h3>Qualifications</h3><ul><li>BS in Computer Science, Statistics or a related field, MS preferred.</li><li>Kubernetes and a public cloud (AWS preferred).</li><li>Strong Java, preferably Kotlin.</li><li>Experience with Spark, Kafka or Flink is preferred.</li></ul>`,
+			want: model.Skills{Required: []string{"Cloud Computing", "Java", "Kubernetes", "Statistics"}, Preferred: []string{"AWS", "Flink", "Kafka", "Kotlin", "Spark"}, Mentioned: []string{}},
+			edu:  model.Education{Required: []string{"Bachelor's"}, Preferred: []string{"Master's"}},
 		},
 		{
 			name: "education in the intro",

@@ -72,7 +72,7 @@ func stripRemote(p string) (string, bool) {
 	if remoteWords[f] {
 		return "", true
 	}
-	ws := strings.Fields(p)
+	ws := strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '/' }) // "Germany/Remote"
 	if len(ws) > 1 {
 		if remoteWords[foldPlace(ws[0])] {
 			return strings.Join(ws[1:], " "), true
@@ -82,6 +82,16 @@ func stripRemote(p string) (string, bool) {
 		}
 	}
 	return p, false
+}
+
+// caProvince returns the Canadian province a part names ("ON", "Ontario"),
+// or "".
+func caProvince(p string) string {
+	t := strings.TrimSpace(p)
+	if pr := caProvinces[t]; pr != "" {
+		return pr
+	}
+	return caProvinceNames[foldPlace(t)]
 }
 
 // stateName returns the US state a part names ("CA", "California"), or "".
@@ -133,7 +143,7 @@ func Location(label string) model.Location {
 				loc.Country, loc.Region = "US", st
 			}
 			rest = rest[:len(rest)-1]
-		} else if pr := caProvinces[strings.TrimSpace(last)]; pr != "" {
+		} else if pr := caProvince(last); pr != "" {
 			loc.Country, loc.Region = "CA", pr
 			rest = rest[:len(rest)-1]
 		}
@@ -184,6 +194,10 @@ func Location(label string) model.Location {
 			if loc.Country == "US" {
 				if st := stateName(region); st != "" {
 					region = st
+				}
+			} else if loc.Country == "CA" {
+				if pr := caProvince(region); pr != "" {
+					region = pr // "Toronto, ON, Canada"
 				}
 			}
 			loc.Region = region

@@ -1,5 +1,7 @@
 package normalize
 
+import "strings"
+
 // classifier reads the words of one block to find what its sentences say
 // about themselves ("Scala is a plus", "Nice to have: Flink", "PhD required").
 type classifier struct {
@@ -35,7 +37,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 		for j < c.end && c.toks[j].flags&fSent == 0 {
 			j++
 		}
-		pref, req := false, false
+		prefAt, req := -1, false
 		cm, cmStart := -1, -1
 		for k := i; k < j; k++ {
 			if c.toks[k].punct != 0 {
@@ -45,13 +47,14 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				cm, cmStart = e, k
 				break
 			}
-			if c.prefWord(k) {
-				pref = true
+			if prefAt < 0 && c.prefWord(k) {
+				prefAt = k
 			}
 			if c.reqWord(k) {
 				req = true
 			}
 		}
+		pref := prefAt >= 0
 		if cm >= 0 {
 			// Before the marker: as its sentence says; from the marker to
 			// the end of the block: preferred.
@@ -65,9 +68,75 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			}
 			return
 		}
+		if pref && cm < 0 {
+			// A marker may qualify only part of its sentence: "BS in CS,
+			// MS preferred", "Kubernetes and a public cloud (AWS
+			// preferred)", "Java, preferably Kotlin".
+			if a, b := c.prefScope(i, j, prefAt); a > i || b < j {
+				fill(i, j, bc, false, req, skill, edu)
+				fill(a, b, bc, true, req, skill, edu)
+				i = j
+				continue
+			}
+		}
 		fill(i, j, bc, pref, req, skill, edu)
 		i = j
 	}
+}
+
+// degreeWords name degrees in a clause ("MS or PhD preferred").
+var degreeWords = map[string]bool{
+	"ms": true, "msc": true, "phd": true, "ph": true, "master": true, "masters": true, "bs": true, "bsc": true,
+	"ba": true, "bachelor": true, "bachelors": true, "mba": true, "doctorate": true, "degree": true, "degrees": true,
+}
+
+// prefScope returns the tokens [a, b) of the sentence [i, j) that the
+// preference marker at k qualifies: the parentheses around it; the clause
+// after the last separator before it when the marker opens that clause
+// ("preferably") or when the clause names one thing or a degree ("MS
+// preferred"); else the whole sentence. A clause listing several things
+// ("Spark, Kafka or Flink preferred") leaves the whole sentence preferred.
+func (c *classifier) prefScope(i, j, k int) (int, int) {
+	ts, te := int(c.toks[i].start), int(c.toks[j-1].end)
+	ks, ke := int(c.toks[k].start), int(c.toks[k].end)
+	if open := strings.LastIndexByte(c.lower[ts:ks], '('); open >= 0 && !strings.Contains(c.lower[ts+open:ks], ")") {
+		open += ts
+		a, b := i, j
+		for a < j && int(c.toks[a].start) < open {
+			a++
+		}
+		if cl := strings.IndexByte(c.lower[ke:te], ')'); cl >= 0 {
+			cl += ke
+			b = a
+			for b < j && int(c.toks[b].start) < cl {
+				b++
+			}
+		}
+		return a, b
+	}
+	cl := i
+	for t := k; t > i; t-- {
+		if c.toks[t].flags&fHard != 0 {
+			cl = t
+			break
+		}
+	}
+	if cl == i {
+		return i, j
+	}
+	if cl == k {
+		return k, j // "..., preferably Kotlin"
+	}
+	list, degree := false, false
+	for t := cl; t < k; t++ {
+		w := c.word(t)
+		list = list || w == "or" || w == "and"
+		degree = degree || degreeWords[w]
+	}
+	if list && !degree {
+		return i, j
+	}
+	return cl, j
 }
 
 func fill(a, b int, bc class, pref, req bool, skill, edu []class) {

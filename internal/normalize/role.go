@@ -116,6 +116,15 @@ func Role(title string) string {
 			return r
 		}
 	}
+	// Another part that names a job ("Salesforce Consultant: Enterprise
+	// Project Manager").
+	for _, p := range parts {
+		if p != main && hasRoleNoun(p) && !peopleManager(" "+p+" ") {
+			if r := icRole(" "+p+" ", all); r != "" {
+				return r
+			}
+		}
+	}
 	return RoleOther
 }
 

@@ -28,8 +28,8 @@ var currencyCodes = map[string]bool{
 // amount is a number read from a text.
 type amount struct {
 	val        float64
-	start, end int // byte offsets of the digits (and suffix)
-	k          bool
+	start, end int  // byte offsets of the digits (and suffix)
+	k, m       bool // a K or M suffix
 }
 
 // Salaries returns every pay range (or single amount) stated in text, in
@@ -209,6 +209,10 @@ func readNumber(s string, i int) (amount, bool) {
 		a.k = true
 		a.val *= 1000
 		j++
+	} else if j < len(s) && s[j] == 'M' && (j+1 == len(s) || !isASCIIAlnum(s[j+1])) {
+		a.m = true // "¥15M", "$1.2M"
+		a.val *= 1e6
+		j++
 	}
 	a.end = j
 	return a, true
@@ -315,8 +319,10 @@ func readPay(s string, j int) (model.Salary, int, bool) {
 	}
 	lo, hi := a.val, a.val
 	if ranged {
-		if b.k && !a.k && a.val < 1000 {
+		if b.k && !a.k && !a.m && a.val < 1000 {
 			a.val *= 1000
+		} else if b.m && !a.m && !a.k && a.val < 1000 {
+			a.val *= 1e6 // "$1.2-1.8M"
 		}
 		lo, hi = a.val, b.val
 		if lo > hi {
@@ -328,8 +334,8 @@ func readPay(s string, j int) (model.Salary, int, bool) {
 	}
 	period := periodNear(s, j, end)
 	if !ranged {
-		if period == "" && hi < 1000 {
-			return model.Salary{}, 0, false
+		if period == "" && (hi < 1000 || a.m) {
+			return model.Salary{}, 0, false // "$5", "raised $50M"
 		}
 		if notPayNear(s, j, end) {
 			return model.Salary{}, 0, false

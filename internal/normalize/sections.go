@@ -32,10 +32,10 @@ var (
 	requiredStrong = []string{
 		"qualifications", "qualification", "requirements", "requirement", "required", "must have",
 		"must haves", "must-have", "must-haves", "you have", "about you", "what you'll need", "what you need",
-		"what you will need", "what we're looking for", "what we are looking for", "we're looking for",
+		"what you will need", "what we expect", "we expect", "what we're looking for", "what we are looking for", "we're looking for",
 		"looking for", "eager to talk to you if", "who you are", "what you bring", "you'll bring",
 		"you will bring", "you bring", "you should have", "you'll have", "you will have", "ideal candidate",
-		"good fit", "great fit", "what it takes", "to be successful", "minimum", "basic qualifications",
+		"good fit", "great fit", "great addition", "what it takes", "to be successful", "minimum", "basic qualifications",
 		"skills and experience", "experience and skills", "skills and qualifications",
 	}
 	// Weak required phrases count only for a heading that is clearly one

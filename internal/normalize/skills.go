@@ -150,6 +150,14 @@ func (m *matcher) find(s, lower string, toks []token, hits []hit) []hit {
 			continue
 		}
 		if sc.acc.id != idBlocker {
+			if sc.best == i+1 && sc.acc.exact != nil && t.flags&(fSent|fBlock) != 0 && titleWord(s[t.start:t.end]) &&
+				sentenceVerb(s, toks, i+1) {
+				// "Go deeper", "Search for": a capitalised word at the
+				// start of a sentence followed by a lowercase word is
+				// English, not the skill.
+				i++
+				continue
+			}
 			hits = append(hits, hit{id: sc.acc.id, tok: i})
 		}
 		i = sc.best
@@ -237,4 +245,49 @@ func (n *Normalizer) Skills(text string) []string {
 		}
 	}
 	return out
+}
+
+// skillNextWords may follow a skill named at the start of a sentence ("Go
+// experience", "Search and ranking").
+var skillNextWords = map[string]bool{
+	"and": true, "or": true, "is": true, "are": true, "was": true, "experience": true, "programming": true,
+	"language": true, "languages": true, "development": true, "developer": true, "developers": true,
+	"code": true, "coding": true, "skills": true, "proficiency": true, "expertise": true, "knowledge": true,
+	"services": true, "applications": true, "microservices": true, "backend": true, "engineering": true,
+	"engineer": true, "engineers": true, "jobs": true, "pipelines": true, "clusters": true, "apis": true,
+	"systems": true, "infrastructure": true, "ranking": true, "relevance": true, "quality": true,
+	"preferred": true, "required": true, "a": false,
+}
+
+// titleWord says whether w is capitalised and otherwise lower case ("Go",
+// "Search"), like an ordinary word at the start of a sentence; acronyms
+// ("ML", "BS") are not.
+func titleWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceVerb says whether the token at i (after a single-word skill that
+// starts a sentence) is a lowercase word that makes the skill read as an
+// ordinary English word.
+func sentenceVerb(s string, toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	t := toks[i]
+	if t.punct != 0 || t.flags&(fHard|fBlock|fSent) != 0 {
+		return false
+	}
+	c := s[t.start]
+	if c < 'a' || c > 'z' {
+		return false
+	}
+	return !skillNextWords[s[t.start:t.end]]
 }
