@@ -15,7 +15,10 @@ import (
 	"strings"
 	"syscall"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/detect"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
@@ -36,6 +39,7 @@ commands:
   run       [-c FILE] [--source NAME ...]  one cycle, then exit (0 ok, 1 a source failed, 2 bad config)
   daemon    [-c FILE]                      run the schedules until SIGINT/SIGTERM
   validate  [-c FILE]                      check the config; one line per problem
+  detect    URL                            print the source config for a careers page URL (to paste under sources:)
   version                                  print the version
 
 The config is ./config.yaml, or $WATCHER_CONFIG, unless -c names one.
@@ -54,6 +58,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version":
 		fmt.Fprintln(stdout, "watcher", Version)
 		return ExitOK
+	case "detect":
+		return detectCmd(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
@@ -193,4 +199,55 @@ func newLogger(w io.Writer, level, format string) (*slog.Logger, error) {
 		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	}
 	return nil, fmt.Errorf("--log-format %q: use text or json", format)
+}
+
+// detectCmd is `watcher detect URL`: the source config item the URL calls
+// for, as YAML to paste under sources:.
+func detectCmd(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "--help") {
+		fmt.Fprintln(stdout, "usage: watcher detect URL\n\nprints the source config (a sources: list item) for a careers page URL")
+		return ExitOK
+	}
+	if len(args) != 1 {
+		fmt.Fprintf(stderr, "watcher detect: expected one URL, such as https://boards.greenhouse.io/acme\n\n%s", usage)
+		return ExitUsage
+	}
+	src, err := detect.Detect(args[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher detect: %s\n", strings.TrimPrefix(err.Error(), "detect: "))
+		return ExitUsage
+	}
+	type item struct {
+		Name   string   `yaml:"name"`
+		Type   string   `yaml:"type"`
+		URL    string   `yaml:"url,omitempty"`
+		Domain string   `yaml:"domain,omitempty"`
+		Teams  []string `yaml:"teams,omitempty,flow"`
+		Board  string   `yaml:"board,omitempty"`
+		Tenant string   `yaml:"tenant,omitempty"`
+		Site   string   `yaml:"site,omitempty"`
+	}
+	var b strings.Builder
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	err = enc.Encode([]item{{Name: src.Name, Type: src.Type, URL: src.URL, Domain: src.Domain, Teams: src.Teams,
+		Board: src.Board, Tenant: src.Tenant, Site: src.Site}})
+	if err == nil {
+		err = enc.Close()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher detect: %v\n", err)
+		return ExitFailed
+	}
+	if src.Type == "jsonld" {
+		fmt.Fprintln(stdout, "# no known job board: reads the page's schema.org JobPosting markup;")
+		fmt.Fprintln(stdout, "# add links: '<regexp>' to follow the posting pages it links to")
+	} else {
+		fmt.Fprintf(stdout, "# %s, detected from %s\n", src.Type, strings.TrimSpace(args[0]))
+	}
+	fmt.Fprint(stdout, b.String())
+	if !slices.Contains(platforms.Supported(), src.Type) {
+		fmt.Fprintf(stderr, "watcher detect: note: type %q is not supported by this build yet\n", src.Type)
+	}
+	return ExitOK
 }

@@ -109,7 +109,32 @@ type Source struct {
 	Site     string
 	Schedule string // "" means the top-level schedule
 	Line     int    // line of this item in the file
+
+	// Links is a regular expression (RE2) matched against the absolute URL
+	// of every link on a jsonld source's page: the matching links are the
+	// posting pages to read. "" reads the page's own JobPosting items.
+	Links string
+	// MaxPages caps the pages a jsonld or html source reads (0: the type's
+	// default); a listing needing more is an error, never cut short.
+	MaxPages  int
+	Selectors Selectors // html
 }
+
+// Selectors are the CSS selectors of an html source. Item and Title are
+// required; the others are optional. All but Item and Next are relative to
+// one item; Description applies to the posting's own page (Link).
+type Selectors struct {
+	Item        string // one element per posting
+	Title       string // its title (text)
+	Link        string // an element whose href is the posting's page
+	Location    string // location labels (text; every match is one)
+	Team        string // team or department (text)
+	Next        string // in the page: an element whose href is the next page
+	Description string // in the posting's page: the description (HTML)
+}
+
+// MaxPagesLimit is the largest max_pages accepted.
+const MaxPagesLimit = 10000
 
 // Notifier is one destination of change events.
 type Notifier struct {

@@ -194,7 +194,7 @@ func TestParseValues(t *testing.T) {
 			"  - {name: g, type: greenhouse, board: g}\n  - {name: l, type: lever, board: l}\n  - {name: a, type: ashby, board: a}\n" +
 			"  - {name: w, type: workday, url: 'https://w.example', tenant: w, site: S}\n  - {name: s, type: smartrecruiters, board: s}\n" +
 			"  - {name: r, type: recruitee, board: r}\n  - {name: k, type: workable, board: k}\n  - {name: p, type: personio, board: p, url: 'https://p.jobs.personio.de'}\n" +
-			"  - {name: j, type: jsonld, url: 'https://j.example/jobs'}\n  - {name: h, type: html, url: 'http://h.example'}\n  - {name: u, type: auto, url: 'https://u.example'}\n",
+			"  - {name: j, type: jsonld, url: 'https://j.example/jobs'}\n  - {name: h, type: html, url: 'http://h.example', selectors: {item: li, title: a}}\n  - {name: u, type: auto, url: 'https://u.example'}\n",
 			nil, func(c *Config) any { return len(c.Sources) }, 12},
 		{"taxonomy", "taxonomy:\n  skills:\n    - {name: Rust, category: Languages}\n    - name: Kafka\n      aliases: [Apache Kafka]\n" + minimal, nil,
 			func(c *Config) any { return c.Taxonomy.Skills },

@@ -87,9 +87,9 @@ var problemTests = []struct {
 		"config.yaml:6: taxonomy.skills[3]: must be a mapping with name, category and aliases, not a single value",
 		"config.yaml:7: taxonomy.skills[4].alias: unknown key (did you mean aliases?)",
 		"config.yaml:8: taxonomy.extra: unknown key (known keys: skills)"}},
-	{"source names", "sources:\n  - {name: Netflix, type: html, url: 'https://a.example'}\n  - {type: html, url: 'https://a.example'}\n" +
-		"  - {name: dup, type: html, url: 'https://a.example'}\n  - {name: dup, type: html, url: 'https://b.example'}\n" +
-		"  - {name: " + strings.Repeat("a", 65) + ", type: html, url: 'https://a.example'}\n  - {name: '', type: html, url: 'https://a.example'}\n", nil, []string{
+	{"source names", "sources:\n  - {name: Netflix, type: jsonld, url: 'https://a.example'}\n  - {type: jsonld, url: 'https://a.example'}\n" +
+		"  - {name: dup, type: jsonld, url: 'https://a.example'}\n  - {name: dup, type: jsonld, url: 'https://b.example'}\n" +
+		"  - {name: " + strings.Repeat("a", 65) + ", type: jsonld, url: 'https://a.example'}\n  - {name: '', type: jsonld, url: 'https://a.example'}\n", nil, []string{
 		`config.yaml:2: sources[0].name: invalid name "Netflix": use lowercase letters, digits and hyphens, at most 64 characters`,
 		"config.yaml:3: sources[1].name: is required",
 		`config.yaml:5: sources[3].name: duplicate source name "dup" (first at line 4)`,
@@ -108,17 +108,17 @@ var problemTests = []struct {
 		"config.yaml:4: sources[2].tenant: is required for type workday",
 		"config.yaml:5: sources[3].url: is required for type jsonld",
 		"config.yaml:6: sources[4].url: is required for type auto"}},
-	{"source keys not used by type", "sources:\n  - name: g\n    type: greenhouse\n    board: g\n    tenant: x\n    teams: [a]\n  - name: h\n    type: html\n    url: 'https://h.example'\n    domain: h.example\n", nil, []string{
+	{"source keys not used by type", "sources:\n  - name: g\n    type: greenhouse\n    board: g\n    tenant: x\n    teams: [a]\n  - name: h\n    type: jsonld\n    url: 'https://h.example'\n    domain: h.example\n", nil, []string{
 		"config.yaml:5: sources[0].tenant: is not used by type greenhouse",
 		"config.yaml:6: sources[0].teams: is not used by type greenhouse",
-		"config.yaml:10: sources[1].domain: is not used by type html"}},
+		"config.yaml:10: sources[1].domain: is not used by type jsonld"}},
 	{"source unknown key", "sources:\n  - name: w\n    type: workday\n    url: 'https://w.example'\n    tenat: w\n    site: s\n", nil, []string{
 		"config.yaml:2: sources[0].tenant: is required for type workday",
 		"config.yaml:5: sources[0].tenat: unknown key (did you mean tenant?)"}},
-	{"source values", "sources:\n  - {name: a, type: html, url: 'ftp://a.example'}\n  - {name: b, type: html, url: /jobs}\n  - {name: c, type: html, url: 'https://user:pw@c.example'}\n" +
+	{"source values", "sources:\n  - {name: a, type: jsonld, url: 'ftp://a.example'}\n  - {name: b, type: jsonld, url: /jobs}\n  - {name: c, type: jsonld, url: 'https://user:pw@c.example'}\n" +
 		"  - {name: d, type: eightfold, url: 'https://d.example', domain: 'https://d.example'}\n  - {name: e, type: lever, board: 'a/b'}\n" +
 		"  - {name: f, type: lever, board: f, schedule: 'CRON_TZ=Nowhere/City 0 * * * *'}\n  - {name: g, type: lever, board: g, teams: ['']}\n" +
-		"  - {name: h, type: html, url: 'https://h.example', teams: x}\n  - 42\n", nil, []string{
+		"  - {name: h, type: jsonld, url: 'https://h.example', teams: x}\n  - 42\n", nil, []string{
 		"config.yaml:2: sources[0].url: must be an http or https URL",
 		"config.yaml:3: sources[1].url: must be an http or https URL",
 		"config.yaml:4: sources[2].url: must not contain a user or password",
@@ -176,7 +176,7 @@ var problemTests = []struct {
 		"x5: &m5 {<<: [*m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4]}\nx6: &m6 {<<: [*m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5]}\n" +
 		"sources:\n  - <<: *m6\n", nil, []string{
 		"config.yaml:1: the document is too complex (too many aliases)"}},
-	{"merge key types", "sources:\n  - <<: 5\n    name: a\n    type: html\n    url: 'https://a.example'\n  - <<: [x]\n    name: b\n    type: html\n    url: 'https://b.example'\n", nil, []string{
+	{"merge key types", "sources:\n  - <<: 5\n    name: a\n    type: jsonld\n    url: 'https://a.example'\n  - <<: [x]\n    name: b\n    type: jsonld\n    url: 'https://b.example'\n", nil, []string{
 		"config.yaml:2: sources[0]: a merge key (<<) takes a mapping or a list of mappings",
 		"config.yaml:6: sources[1]: a merge key (<<) takes a mapping or a list of mappings"}},
 	{"several problems in one file", `snapshots: snapshots
@@ -284,7 +284,7 @@ sources:
     board: ${SLASH}
     schedule: CRON_TZ=${V} 0 * * * *
   - name: ok3
-    type: html
+    type: jsonld
     url: ${USER}
 notifiers:
   - name: ${V}

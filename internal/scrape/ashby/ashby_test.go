@@ -1,0 +1,216 @@
+package ashby
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+func client(attempts int) *scrape.Client {
+	return scrape.NewPool(context.Background(), scrape.Options{
+		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
+		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
+	}).Client(scrape.Validators{})
+}
+
+func adapter(t *testing.T, base string, attempts int) *Ashby {
+	t.Helper()
+	a, err := New(config.Source{Name: "highlight", Type: "ashby", Board: "HighlightTA", URL: base}, client(attempts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// serve answers the board's URL with body, other boards with Ashby's 404.
+func serve(t *testing.T, status int, body string) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		n.Add(1)
+		if r.URL.Path != "/posting-api/job-board/HighlightTA" || r.URL.Query().Get("includeCompensation") != "true" {
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprint(w, `{"success":false}`)
+			return
+		}
+		w.WriteHeader(status)
+		fmt.Fprint(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &n
+}
+
+func fixture(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/ashby.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestNewDefaults(t *testing.T) {
+	a, err := New(config.Source{Name: "x", Board: "acme"}, client(1))
+	if err != nil || a.listURL() != "https://api.ashbyhq.com/posting-api/job-board/acme?includeCompensation=true" {
+		t.Fatalf("url %q, err %v", a.listURL(), err)
+	}
+	if _, err := New(config.Source{Name: "x"}, client(1)); err == nil || !strings.Contains(err.Error(), "board is required") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestRealFixture(t *testing.T) {
+	srv, n := serve(t, 200, fixture(t))
+	raws, err := adapter(t, srv.URL, 1).List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raws) != 2 || n.Load() != 1 {
+		t.Fatalf("got %d postings in %d requests", len(raws), n.Load())
+	}
+	r := raws[0]
+	if r.ID != "90fb3621-899e-4b59-925d-25080ec91e18" || r.Stamp != "" || r.Title != "Senior Technical Recruiter" ||
+		r.URL != "https://jobs.ashbyhq.com/HighlightTA/90fb3621-899e-4b59-925d-25080ec91e18" || r.Team != "HighlightTA" ||
+		strings.Join(r.Locations, "|") != "Canada" || r.Workplace != "Remote" || r.EmploymentType != "FullTime" ||
+		r.Posted != "2026-04-20" || r.Salary != nil || !r.Complete ||
+		!strings.HasPrefix(r.DescriptionHTML, "<h2><strong>About HighlightTA</strong></h2>") {
+		t.Fatalf("raw: %+v", r)
+	}
+	r = raws[1]
+	if r.ID != "fc2f1f85-46a0-4a31-b165-683e39c07c04" || r.Title != "Senior Site Reliability Engineer" ||
+		r.Team != "HighlightTA Confidential" || strings.Join(r.Locations, "|") != "Toronto, Ontario, Canada" ||
+		r.Workplace != "Hybrid" || r.Posted != "2026-07-08" ||
+		fmt.Sprint(r.Salary) != fmt.Sprint([]model.Salary{{Min: 102800, Max: 137000, Currency: "CAD", Period: "year"}}) {
+		t.Fatalf("raw: %+v", r)
+	}
+}
+
+func TestFieldMapping(t *testing.T) {
+	body := `{"apiVersion": "1", "jobs": [
+	{"id": "j1", "title": "Product Manager", "department": "Product", "team": "", "employmentType": "PartTime",
+	 "location": "Houston, TX", "address": {"postalAddress": {"addressLocality": "Houston", "addressRegion": "Texas", "addressCountry": "USA"}},
+	 "secondaryLocations": [{"location": "San Francisco", "address": {"addressLocality": "San Francisco", "addressCountry": "USA"}},
+	   {"location": "Remote (Canada)", "address": {"addressCountry": "Canada"}}, {"location": "Berlin, Germany", "address": {"addressCountry": "Germany"}}, {"location": " "}],
+	 "isListed": true, "isRemote": true, "publishedAt": "2021-04-30T16:21:55.393+00:00",
+	 "jobUrl": "https://jobs.ashbyhq.com/example_job", "descriptionHtml": "", "descriptionPlain": "Join our team",
+	 "compensation": {"compensationTiers": [
+	   {"title": "Zone A", "components": [
+	     {"compensationType": "EquityPercentage", "interval": "NONE", "currencyCode": null, "minValue": 0.5, "maxValue": 1.75},
+	     {"compensationType": "Salary", "interval": "1 YEAR", "currencyCode": "USD", "minValue": 81000, "maxValue": 87000},
+	     {"compensationType": "Bonus", "interval": "1 YEAR", "currencyCode": "USD", "minValue": 5000, "maxValue": null}]},
+	   {"title": "Zone B", "components": [
+	     {"compensationType": "Salary", "interval": "1 HOUR", "currencyCode": "USD", "minValue": 40, "maxValue": null},
+	     {"compensationType": "Salary", "interval": "2 WEEK", "currencyCode": "USD", "minValue": 4000, "maxValue": 5000}]}],
+	  "summaryComponents": [{"compensationType": "Salary", "interval": "1 YEAR", "currencyCode": "USD", "minValue": 1, "maxValue": 2}]}},
+	{"id": "j2", "title": "Hidden", "isListed": false, "descriptionHtml": "<p>x</p>"},
+	{"id": "j3", "title": "Summary only", "workplaceType": "OnSite", "isRemote": false, "descriptionHtml": "<p>y</p>",
+	 "compensation": {"compensationTiers": [], "summaryComponents": [
+	   {"compensationType": "Salary", "interval": "1 MONTH", "currencyCode": "EUR", "minValue": 5000, "maxValue": 6000}]}}]}`
+	srv, _ := serve(t, 200, body)
+	raws, err := adapter(t, srv.URL, 1).List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raws) != 2 {
+		t.Fatalf("got %d postings, want the unlisted one left out", len(raws))
+	}
+	want := model.Raw{
+		ID: "j1", Title: "Product Manager", URL: "https://jobs.ashbyhq.com/example_job", Team: "Product",
+		Locations: []string{"Houston, TX, USA", "San Francisco, USA", "Remote (Canada)", "Berlin, Germany"}, Workplace: "remote", EmploymentType: "PartTime",
+		Posted: "2021-04-30", DescriptionText: "Join our team",
+		Salary:   []model.Salary{{Min: 81000, Max: 87000, Currency: "USD", Period: "year"}, {Min: 40, Currency: "USD", Period: "hour"}},
+		Complete: true,
+	}
+	if fmt.Sprintf("%+v", raws[0]) != fmt.Sprintf("%+v", want) {
+		t.Fatalf("raw:\n got %+v\nwant %+v", raws[0], want)
+	}
+	r := raws[1]
+	if r.ID != "j3" || r.Workplace != "OnSite" || r.Locations != nil || r.Posted != "" ||
+		fmt.Sprint(r.Salary) != fmt.Sprint([]model.Salary{{Min: 5000, Max: 6000, Currency: "EUR", Period: "month"}}) {
+		t.Fatalf("raw: %+v", r)
+	}
+}
+
+func TestListFailures(t *testing.T) {
+	cases := []struct {
+		name     string
+		status   int
+		body     string
+		attempts int
+		want     string
+		requests int32
+	}{
+		{"server error after retries", 502, "bad gateway", 3, "status 502", 3},
+		{"html error page with 200", 200, "<!doctype html><html><body>Oops</body></html>", 1, "invalid JSON", 1},
+		{"truncated body", 200, `{"apiVersion": "1", "jobs": [{"id": "a"`, 1, "invalid JSON", 1},
+		{"json without jobs", 200, `{"apiVersion": "1"}`, 1, "no jobs in the response", 1},
+		{"job without id", 200, `{"jobs": [{"title": "A"}]}`, 1, "job 1 has no id", 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			srv, n := serve(t, c.status, c.body)
+			_, err := adapter(t, srv.URL, c.attempts).List(context.Background())
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `ashby: board "HighlightTA": `) {
+				t.Fatalf("error %v, want one naming the board and %q", err, c.want)
+			}
+			if n.Load() != c.requests {
+				t.Fatalf("%d requests, want %d", n.Load(), c.requests)
+			}
+		})
+	}
+}
+
+func TestBoardNotFound(t *testing.T) {
+	srv, _ := serve(t, 200, "{}")
+	a, _ := New(config.Source{Name: "x", Board: "x", URL: srv.URL}, client(3))
+	_, err := a.List(context.Background())
+	if err == nil || err.Error() != `ashby: board "x": not found (404)` {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestNotModified(t *testing.T) {
+	body := fixture(t)
+	const lastMod = "Wed, 08 Jul 2026 19:48:19 GMT"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-Modified-Since") == lastMod {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Last-Modified", lastMod)
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	a := adapter(t, srv.URL, 1)
+	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
+		t.Fatalf("first: %d, %v", len(raws), err)
+	}
+	if raws, err := a.List(context.Background()); !errors.Is(err, scrape.ErrNotModified) || raws != nil {
+		t.Fatalf("second: %v, %v", raws, err)
+	}
+}
+
+func TestPeriod(t *testing.T) {
+	for in, want := range map[string]string{"1 YEAR": "year", "1 MONTH": "month", "1 WEEK": "week", "1 DAY": "day",
+		"1 HOUR": "hour", "2 WEEK": "", "NONE": "", "": ""} {
+		if got, _ := period(in); got != want {
+			t.Errorf("period(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,177 @@
+package detect
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+)
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		url  string
+		want config.Source
+	}{
+		// Greenhouse
+		{"https://boards.greenhouse.io/amplitude", config.Source{Name: "amplitude", Type: "greenhouse", Board: "amplitude"}},
+		{"https://boards.greenhouse.io/amplitude/", config.Source{Name: "amplitude", Type: "greenhouse", Board: "amplitude"}},
+		{"https://boards.greenhouse.io/amplitude/jobs/4567?gh_src=abc#app", config.Source{Name: "amplitude", Type: "greenhouse", Board: "amplitude"}},
+		{"https://job-boards.greenhouse.io/Amplitude", config.Source{Name: "amplitude", Type: "greenhouse", Board: "Amplitude"}},
+		{"https://boards.greenhouse.io/embed/job_board?for=acme&b=https%3A%2F%2Facme.com", config.Source{Name: "acme", Type: "greenhouse", Board: "acme"}},
+		{"http://BOARDS.GREENHOUSE.IO/acme", config.Source{Name: "acme", Type: "greenhouse", Board: "acme"}},
+		// Lever
+		{"https://jobs.lever.co/palantir", config.Source{Name: "palantir", Type: "lever", Board: "palantir"}},
+		{"https://jobs.lever.co/palantir/0a1b2c3d-1111-2222-3333-444455556666/apply", config.Source{Name: "palantir", Type: "lever", Board: "palantir"}},
+		{"https://jobs.eu.lever.co/acme-gmbh/", config.Source{Name: "acme-gmbh", Type: "lever", Board: "acme-gmbh", URL: LeverEU}},
+		// Ashby
+		{"https://jobs.ashbyhq.com/Notion?departmentId=x", config.Source{Name: "notion", Type: "ashby", Board: "Notion"}},
+		{"https://jobs.ashbyhq.com/ramp/6e6a0f6c-aaaa-bbbb-cccc-1234567890ab", config.Source{Name: "ramp", Type: "ashby", Board: "ramp"}},
+		// Workday
+		{"https://salesforce.wd12.myworkdayjobs.com/en-US/External_Career_Site", config.Source{Name: "salesforce", Type: "workday",
+			URL: "https://salesforce.wd12.myworkdayjobs.com", Tenant: "salesforce", Site: "External_Career_Site"}},
+		{"https://acme.wd5.myworkdayjobs.com/External/job/Remote/Engineer_R123", config.Source{Name: "acme", Type: "workday",
+			URL: "https://acme.wd5.myworkdayjobs.com", Tenant: "acme", Site: "External"}},
+		{"https://ACME.WD1.MyWorkdayJobs.com/fr-FR/Careers/", config.Source{Name: "acme", Type: "workday",
+			URL: "https://acme.wd1.myworkdayjobs.com", Tenant: "acme", Site: "Careers"}},
+		{"https://acme.wd3.myworkdayjobs.com/wday/cxs/acme/Ext/jobs", config.Source{Name: "acme", Type: "workday",
+			URL: "https://acme.wd3.myworkdayjobs.com", Tenant: "acme", Site: "Ext"}},
+		// Eightfold
+		{"https://albemarle.eightfold.ai/careers?domain=albemarle.com&query=engineer", config.Source{Name: "albemarle", Type: "eightfold",
+			URL: "https://albemarle.eightfold.ai", Domain: "albemarle.com"}},
+		{"https://acme.eightfold.ai/careers/job/123", config.Source{Name: "acme", Type: "eightfold", URL: "https://acme.eightfold.ai", Domain: "acme.com"}},
+		{"https://explore.jobs.netflix.net/careers?Teams=Data%20%26%20Insights", config.Source{Name: "netflix", Type: "eightfold",
+			URL: "https://explore.jobs.netflix.net", Domain: "netflix.com", Teams: []string{"Data & Insights"}}},
+		{"http://explore.jobs.netflix.net/careers/job/790311790854", config.Source{Name: "netflix", Type: "eightfold",
+			URL: "http://explore.jobs.netflix.net", Domain: "netflix.com"}},
+		// SmartRecruiters
+		{"https://jobs.smartrecruiters.com/BoschGroup/743999999999999-engineer", config.Source{Name: "boschgroup", Type: "smartrecruiters", Board: "BoschGroup"}},
+		{"https://careers.smartrecruiters.com/Visa", config.Source{Name: "visa", Type: "smartrecruiters", Board: "Visa"}},
+		// Recruitee
+		{"https://acme.recruitee.com/o/data-engineer", config.Source{Name: "acme", Type: "recruitee", Board: "acme"}},
+		{"https://Acme-Labs.Recruitee.com", config.Source{Name: "acme-labs", Type: "recruitee", Board: "acme-labs"}},
+		// Workable
+		{"https://apply.workable.com/zaelab/", config.Source{Name: "zaelab", Type: "workable", Board: "zaelab"}},
+		{"https://apply.workable.com/zaelab/j/ABC123DEF/", config.Source{Name: "zaelab", Type: "workable", Board: "zaelab"}},
+		// Personio
+		{"https://acme.jobs.personio.de/job/12345?language=de", config.Source{Name: "acme", Type: "personio", Board: "acme"}},
+		{"https://acme.jobs.personio.com/", config.Source{Name: "acme", Type: "personio", Board: "acme"}},
+		// Anything else: the page's JSON-LD
+		{"https://careers.acme.com/jobs?team=data#top", config.Source{Name: "acme", Type: "jsonld", URL: "https://careers.acme.com/jobs?team=data"}},
+		{"HTTPS://WWW.Example.CO.UK/Careers/", config.Source{Name: "example", Type: "jsonld", URL: "https://www.example.co.uk/Careers/"}},
+		{"http://127.0.0.1:8080/jobs", config.Source{Name: "0", Type: "jsonld", URL: "http://127.0.0.1:8080/jobs"}},
+		{"  https://jobs.netflix.com/search  ", config.Source{Name: "netflix", Type: "jsonld", URL: "https://jobs.netflix.com/search"}},
+		{"https://recruitee.com/", config.Source{Name: "recruitee", Type: "jsonld", URL: "https://recruitee.com/"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			got, err := Detect(tt.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDetectErrors(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"", "is not a URL"},
+		{"not a url", "is not an http or https URL"},
+		{"boards.greenhouse.io/acme", "is not an http or https URL"},
+		{"ftp://jobs.example.com/", "is not an http or https URL"},
+		{"javascript:alert(1)", "is not an http or https URL"},
+		{"https://", "has no valid host name"},
+		{"https://exa mple.com/", "is not a URL"},
+		{"https://-bad-.example/", "has no valid host name"},
+		{"https://intranet/jobs", "has no valid host name"},
+		{"https://user:pw@jobs.example.com/", "user or password"},
+		{"https://boards.greenhouse.io/", "looks like a greenhouse URL but names no board"},
+		{"https://boards.greenhouse.io/embed/job_board", "names no board"},
+		{"https://jobs.lever.co", "looks like a lever URL but names no board"},
+		{"https://jobs.ashbyhq.com/?x=1", "looks like a ashby URL"},
+		{"https://acme.wd5.myworkdayjobs.com/", "looks like a Workday URL but names no site"},
+		{"https://acme.wd5.myworkdayjobs.com/en-US", "names no site"},
+		{"https://www.eightfold.ai/careers", "names no tenant"},
+		{"https://acme.eightfold.ai/careers?domain=not%20a%20domain", "is not a domain name"},
+		{"https://apply.workable.com/", "names no board"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			got, err := Detect(tt.url)
+			if err == nil {
+				t.Fatalf("got %+v, want an error", got)
+			}
+			if !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "detect: ") {
+				t.Errorf("error %q, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestForSource(t *testing.T) {
+	src := config.Source{Name: "my-acme", Type: "auto", Company: "Acme", URL: "https://jobs.lever.co/acme", Schedule: "@daily", Line: 7,
+		Links: "/job/", MaxPages: 3}
+	got, err := ForSource(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := config.Source{Name: "my-acme", Type: "lever", Company: "Acme", Board: "acme", Schedule: "@daily", Line: 7}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v", got)
+	}
+	src.URL = "https://acme.example/careers"
+	got, err = ForSource(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = config.Source{Name: "my-acme", Type: "jsonld", Company: "Acme", URL: src.URL, Schedule: "@daily", Line: 7, Links: "/job/", MaxPages: 3}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v", got)
+	}
+	if _, err := ForSource(config.Source{Name: "x", Type: "auto"}); err == nil {
+		t.Error("no url: no error")
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Acme":                  "acme",
+		"acme_gmbh":             "acme-gmbh",
+		"--Data & Insights--":   "data-insights",
+		"Ünïcode":               "n-code",
+		"":                      "careers",
+		strings.Repeat("a", 70): strings.Repeat("a", 64),
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every detected source is a valid config item of its type.
+func TestDetectedSourcesAreValidConfig(t *testing.T) {
+	for _, u := range []string{
+		"https://boards.greenhouse.io/amplitude", "https://jobs.eu.lever.co/acme", "https://acme.wd5.myworkdayjobs.com/en-US/External",
+		"https://explore.jobs.netflix.net/careers?Teams=Data%20%26%20Insights", "https://acme.example/jobs", "https://acme.jobs.personio.de",
+	} {
+		s, err := Detect(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		yml := "sources:\n  - name: " + s.Name + "\n    type: " + s.Type + "\n"
+		for k, v := range map[string]string{"url": s.URL, "domain": s.Domain, "board": s.Board, "tenant": s.Tenant, "site": s.Site} {
+			if v != "" {
+				yml += "    " + k + ": '" + v + "'\n"
+			}
+		}
+		if len(s.Teams) > 0 {
+			yml += "    teams: ['" + strings.Join(s.Teams, "', '") + "']\n"
+		}
+		if _, err := config.Parse([]byte(yml), "x.yaml", func(string) (string, bool) { return "", false }); err != nil {
+			t.Errorf("%s: %v\n%s", u, err, yml)
+		}
+	}
+}

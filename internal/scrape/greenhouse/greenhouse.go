@@ -1,0 +1,207 @@
+// Package greenhouse reads job boards hosted by Greenhouse through the public
+// Job Board API: GET {base}/v1/boards/{board}/jobs?content=true returns the
+// whole board, descriptions included, in one response.
+package greenhouse
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+// DefaultBase is the public Job Board API host.
+const DefaultBase = "https://boards-api.greenhouse.io"
+
+// Greenhouse is the adapter for one board.
+type Greenhouse struct {
+	base   string // no trailing slash
+	board  string
+	client *scrape.Client
+}
+
+var _ scrape.Adapter = (*Greenhouse)(nil)
+
+// New makes the adapter for src (type greenhouse: board required, url
+// optional).
+func New(src config.Source, c *scrape.Client) (*Greenhouse, error) {
+	if src.Board == "" {
+		return nil, fmt.Errorf("greenhouse: source %q: board is required", src.Name)
+	}
+	base := strings.TrimRight(src.URL, "/")
+	if base == "" {
+		base = DefaultBase
+	}
+	return &Greenhouse{base: base, board: src.Board, client: c}, nil
+}
+
+type named struct {
+	Name string `json:"name"`
+}
+
+type office struct {
+	Name     string `json:"name"`
+	Location string `json:"location"`
+}
+
+type metadata struct {
+	Name  string          `json:"name"`
+	Value json.RawMessage `json:"value"`
+}
+
+// payRange is one pay-transparency range (amounts in cents).
+type payRange struct {
+	MinCents     float64 `json:"min_cents"`
+	MaxCents     float64 `json:"max_cents"`
+	CurrencyType string  `json:"currency_type"`
+	Title        string  `json:"title"`
+}
+
+type job struct {
+	ID             json.Number `json:"id"`
+	InternalJobID  json.Number `json:"internal_job_id"`
+	Title          string      `json:"title"`
+	AbsoluteURL    string      `json:"absolute_url"`
+	RequisitionID  string      `json:"requisition_id"`
+	UpdatedAt      string      `json:"updated_at"`
+	FirstPublished string      `json:"first_published"`
+	Location       named       `json:"location"`
+	Departments    []named     `json:"departments"`
+	Offices        []office    `json:"offices"`
+	Metadata       []metadata  `json:"metadata"`
+	Content        string      `json:"content"`
+	PayInputRanges []payRange  `json:"pay_input_ranges"`
+}
+
+type listResponse struct {
+	Jobs *[]job `json:"jobs"`
+}
+
+func (g *Greenhouse) listURL() string {
+	return g.base + "/v1/boards/" + url.PathEscape(g.board) + "/jobs?content=true"
+}
+
+// List fetches the whole board in one conditional request.
+func (g *Greenhouse) List(ctx context.Context) ([]model.Raw, error) {
+	u := g.listURL()
+	var lr listResponse
+	if err := g.client.ListJSON(ctx, u, &lr); err != nil {
+		switch {
+		case errors.Is(err, scrape.ErrNotModified):
+			return nil, err
+		case scrape.IsStatus(err, http.StatusNotFound):
+			return nil, fmt.Errorf("greenhouse: board %q: not found (404)", g.board)
+		}
+		return nil, fmt.Errorf("greenhouse: board %q: %w", g.board, err)
+	}
+	if lr.Jobs == nil {
+		return nil, fmt.Errorf("greenhouse: board %q: %s: no jobs in the response", g.board, u)
+	}
+	out := make([]model.Raw, 0, len(*lr.Jobs))
+	for i, j := range *lr.Jobs {
+		r, err := raw(j)
+		if err != nil {
+			return nil, fmt.Errorf("greenhouse: board %q: job %d: %w", g.board, i+1, err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// Detail returns r: the listing carries the descriptions.
+func (g *Greenhouse) Detail(_ context.Context, r model.Raw) (model.Raw, error) {
+	return r, nil
+}
+
+func raw(j job) (model.Raw, error) {
+	id := j.ID.String()
+	if id == "" {
+		return model.Raw{}, errors.New("a job has no id")
+	}
+	r := model.Raw{
+		ID:            id,
+		Stamp:         strings.TrimSpace(j.UpdatedAt),
+		Title:         strings.TrimSpace(j.Title),
+		URL:           j.AbsoluteURL,
+		RequisitionID: strings.TrimSpace(j.RequisitionID),
+		Posted:        day(j.FirstPublished),
+		// content is HTML escaped as entities: unescaping once gives the HTML
+		DescriptionHTML: html.UnescapeString(j.Content),
+	}
+	r.Complete = r.DescriptionHTML != ""
+	if r.RequisitionID == "" {
+		r.RequisitionID = j.InternalJobID.String()
+	}
+	if len(j.Departments) > 0 {
+		r.Team = strings.TrimSpace(j.Departments[0].Name)
+	}
+	r.Locations, r.Workplace = locations(j)
+	r.EmploymentType = employmentType(j.Metadata)
+	for _, p := range j.PayInputRanges {
+		r.Salary = append(r.Salary, model.Salary{
+			Min: p.MinCents / 100, Max: p.MaxCents / 100, Currency: strings.TrimSpace(p.CurrencyType),
+		})
+	}
+	return r, nil
+}
+
+// locations is the job's location label, and "hybrid" when the label says
+// so; a board whose location says only "Hybrid" names its places in the
+// offices.
+func locations(j job) ([]string, string) {
+	name := strings.TrimSpace(j.Location.Name)
+	if name != "" && !strings.EqualFold(name, "hybrid") {
+		if strings.Contains(strings.ToLower(name), "hybrid") {
+			return []string{name}, "hybrid"
+		}
+		return []string{name}, ""
+	}
+	var out []string
+	for _, o := range j.Offices {
+		l := strings.TrimSpace(o.Location)
+		if l == "" {
+			l = strings.TrimSpace(o.Name)
+		}
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	if name != "" {
+		return out, "hybrid"
+	}
+	return out, ""
+}
+
+// employmentType is the value of the board's "Employment Type" custom field,
+// when it has one with a single text value.
+func employmentType(md []metadata) string {
+	for _, m := range md {
+		n := strings.ToLower(strings.TrimSpace(m.Name))
+		if n != "employment type" && n != "employment_type" && n != "job type" {
+			continue
+		}
+		var s string
+		if json.Unmarshal(m.Value, &s) == nil {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+// day is the date of an RFC 3339 time as written (in its own offset).
+func day(s string) string {
+	t, err := time.Parse(time.RFC3339, strings.TrimSpace(s))
+	if err != nil {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}

@@ -1,0 +1,240 @@
+package greenhouse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+func client(attempts int) *scrape.Client {
+	return scrape.NewPool(context.Background(), scrape.Options{
+		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
+		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
+	}).Client(scrape.Validators{})
+}
+
+func adapter(t *testing.T, base string, attempts int) *Greenhouse {
+	t.Helper()
+	a, err := New(config.Source{Name: "amplitude", Type: "greenhouse", Board: "amplitude", URL: base}, client(attempts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// serve answers the board's list URL with body (and 404 elsewhere).
+func serve(t *testing.T, status int, body string) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		n.Add(1)
+		if r.URL.Path != "/v1/boards/amplitude/jobs" || r.URL.Query().Get("content") != "true" {
+			http.NotFound(w, r)
+			return
+		}
+		w.WriteHeader(status)
+		fmt.Fprint(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &n
+}
+
+func fixture(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/greenhouse.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestNewDefaultsAndRequiresBoard(t *testing.T) {
+	a, err := New(config.Source{Name: "x", Board: "acme"}, client(1))
+	if err != nil || a.listURL() != "https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true" {
+		t.Fatalf("url %q, err %v", a.listURL(), err)
+	}
+	a, _ = New(config.Source{Name: "x", Board: "acme", URL: "https://mirror.example/gh/"}, client(1))
+	if a.listURL() != "https://mirror.example/gh/v1/boards/acme/jobs?content=true" {
+		t.Fatalf("url %q", a.listURL())
+	}
+	if _, err := New(config.Source{Name: "x"}, client(1)); err == nil || !strings.Contains(err.Error(), "board is required") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestRealFixture(t *testing.T) {
+	srv, n := serve(t, 200, fixture(t))
+	raws, err := adapter(t, srv.URL, 1).List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raws) != 2 || n.Load() != 1 {
+		t.Fatalf("got %d postings in %d requests", len(raws), n.Load())
+	}
+	r := raws[0]
+	want := model.Raw{
+		ID: "8636903002", Stamp: "2026-07-29T08:50:01-04:00", Title: "Customer Data Scientist - Experimentation",
+		URL: "https://job-boards.greenhouse.io/amplitude/jobs/8636903002", RequisitionID: "R-12263",
+		Team: "Solutions Consulting", Locations: []string{"London, UK"}, EmploymentType: "Regular",
+		Posted: "2026-07-16", Complete: true,
+	}
+	got := r
+	got.DescriptionHTML = ""
+	if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+		t.Fatalf("raw:\n got %+v\nwant %+v", got, want)
+	}
+	// unescaped once: real tags, and the entities of the text kept as entities
+	if !strings.HasPrefix(r.DescriptionHTML, `<div class="content-intro"><p>Amplitude is the leading AI analytics platform`) ||
+		!strings.Contains(r.DescriptionHTML, "Diversity Equity &amp; Inclusion") ||
+		!strings.Contains(r.DescriptionHTML, "<li>5+ years of experience in Data Science") ||
+		strings.Contains(r.DescriptionHTML, "&lt;") {
+		t.Fatalf("description: %.300s", r.DescriptionHTML)
+	}
+	r = raws[1]
+	if r.ID != "8651132002" || r.Title != "Emerging Account Executive (India)" || r.Team != "Account Executives" ||
+		len(r.Locations) != 1 || r.Locations[0] != "Bangalore, India" || r.Posted != "2026-07-27" ||
+		r.Stamp != "2026-07-27T05:04:22-04:00" || r.RequisitionID != "R-12278" || r.Workplace != "" {
+		t.Fatalf("raw: %+v", r)
+	}
+}
+
+func TestHybridLocationUsesOffices(t *testing.T) {
+	body := `{"jobs": [{"id": 1, "title": "Data Engineer", "location": {"name": "Hybrid"}, "content": "&lt;p&gt;x&lt;/p&gt;",
+		"offices": [{"name": "NYC", "location": "New York, NY, United States"}, {"name": "Berlin", "location": null}],
+		"departments": [], "internal_job_id": 77, "requisition_id": null}], "meta": {"total": 1}}`
+	srv, _ := serve(t, 200, body)
+	raws, err := adapter(t, srv.URL, 1).List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := raws[0]
+	if strings.Join(r.Locations, "|") != "New York, NY, United States|Berlin" || r.Workplace != "hybrid" ||
+		r.Team != "" || r.RequisitionID != "77" || r.DescriptionHTML != "<p>x</p>" || r.Posted != "" || r.Stamp != "" {
+		t.Fatalf("raw: %+v", r)
+	}
+}
+
+func TestHybridInTheLabel(t *testing.T) {
+	srv, _ := serve(t, 200, `{"jobs": [{"id": 3, "title": "A", "location": {"name": "Hybrid - New York, NY"}, "offices": [{"name": "NYC"}]}]}`)
+	raws, err := adapter(t, srv.URL, 1).List(context.Background())
+	if err != nil || strings.Join(raws[0].Locations, "|") != "Hybrid - New York, NY" || raws[0].Workplace != "hybrid" {
+		t.Fatalf("%+v, %v", raws, err)
+	}
+}
+
+func TestPayInputRanges(t *testing.T) {
+	body := `{"jobs": [{"id": 2, "title": "ML Engineer", "location": {"name": "San Francisco, CA"}, "content": "",
+		"metadata": [{"name": "Employment Type", "value": "Full-time", "value_type": "single_select"},
+		             {"name": "Remote?", "value": ["No"], "value_type": "multi_select"}],
+		"pay_input_ranges": [
+			{"min_cents": 18000000, "max_cents": 24000000, "currency_type": "USD", "title": "Zone 1"},
+			{"min_cents": 16000000, "max_cents": 21000000, "currency_type": "USD", "title": "Zone 2"}]}]}`
+	srv, _ := serve(t, 200, body)
+	raws, err := adapter(t, srv.URL, 1).List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := raws[0]
+	want := []model.Salary{{Min: 180000, Max: 240000, Currency: "USD"}, {Min: 160000, Max: 210000, Currency: "USD"}}
+	if fmt.Sprint(r.Salary) != fmt.Sprint(want) || r.EmploymentType != "Full-time" || r.Complete {
+		t.Fatalf("raw: %+v", r)
+	}
+}
+
+func TestEmptyBoard(t *testing.T) {
+	srv, _ := serve(t, 200, `{"jobs": [], "meta": {"total": 0}}`)
+	raws, err := adapter(t, srv.URL, 1).List(context.Background())
+	if err != nil || len(raws) != 0 {
+		t.Fatalf("got %d, %v", len(raws), err)
+	}
+}
+
+func TestListFailures(t *testing.T) {
+	cases := []struct {
+		name     string
+		status   int
+		body     string
+		attempts int
+		want     string
+		requests int32
+	}{
+		{"server error after retries", 500, "oops", 3, "status 500", 3},
+		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", 1, "invalid JSON", 1},
+		{"truncated body", 200, `{"jobs": [{"id": 1, "title": "A"`, 1, "invalid JSON", 1},
+		{"json without jobs", 200, `{"error": "try later"}`, 1, "no jobs in the response", 1},
+		{"job without id", 200, `{"jobs": [{"title": "A"}]}`, 1, "job 1: a job has no id", 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			srv, n := serve(t, c.status, c.body)
+			_, err := adapter(t, srv.URL, c.attempts).List(context.Background())
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `greenhouse: board "amplitude": `) {
+				t.Fatalf("error %v, want one naming the board and %q", err, c.want)
+			}
+			if n.Load() != c.requests {
+				t.Fatalf("%d requests, want %d", n.Load(), c.requests)
+			}
+		})
+	}
+}
+
+func TestBoardNotFound(t *testing.T) {
+	srv, _ := serve(t, 200, "{}")
+	a, _ := New(config.Source{Name: "x", Board: "acme", URL: srv.URL}, client(3))
+	_, err := a.List(context.Background())
+	if err == nil || err.Error() != `greenhouse: board "acme": not found (404)` {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestNotModified(t *testing.T) {
+	body := fixture(t)
+	var conditional atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			conditional.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	a := adapter(t, srv.URL, 1)
+	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
+		t.Fatalf("first: %d, %v", len(raws), err)
+	}
+	raws, err := a.List(context.Background())
+	if !errors.Is(err, scrape.ErrNotModified) || raws != nil || conditional.Load() != 1 {
+		t.Fatalf("second: %v, %v (conditional requests %d)", raws, err, conditional.Load())
+	}
+}
+
+func TestDetailReturnsTheListing(t *testing.T) {
+	a := adapter(t, "http://127.0.0.1:1", 1)
+	r := model.Raw{ID: "1", DescriptionHTML: "<p>x</p>", Complete: true}
+	d, err := a.Detail(context.Background(), r)
+	if err != nil || d.ID != "1" || d.DescriptionHTML != "<p>x</p>" {
+		t.Fatalf("%+v, %v", d, err)
+	}
+}

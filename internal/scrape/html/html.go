@@ -1,0 +1,346 @@
+// Package htmlsel reads careers pages with CSS selectors (config
+// selectors: item, title, link, location, team, next, description): one
+// posting per item element, following the next-page link, and reading the
+// description from each posting's own page when a description selector is
+// set. It is for sites without an API or JSON-LD markup (iCIMS, Jobvite,
+// HRMDirect listings and the like).
+package htmlsel
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html/charset"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+// DefaultMaxPages caps the listing pages of one source when the config sets
+// no max_pages.
+const DefaultMaxPages = 50
+
+// HTML is the adapter for one source.
+type HTML struct {
+	name     string
+	start    string
+	sel      matchers
+	maxPages int
+	client   *scrape.Client
+}
+
+var _ scrape.Adapter = (*HTML)(nil)
+
+// matchers are the compiled selectors; nil when not configured.
+type matchers struct {
+	item, title, link, location, team, next, description goquery.Matcher
+	text                                                 config.Selectors // as written, for messages
+}
+
+// New makes the adapter for src (type html: url and selectors.item and
+// selectors.title required). Selectors are compiled once, here.
+func New(src config.Source, c *scrape.Client) (*HTML, error) {
+	u, err := url.Parse(src.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("html: source %q: url must be an http or https URL", src.Name)
+	}
+	s := src.Selectors
+	if strings.TrimSpace(s.Item) == "" || strings.TrimSpace(s.Title) == "" {
+		return nil, fmt.Errorf("html: source %q: selectors.item and selectors.title are required", src.Name)
+	}
+	if s.Description != "" && s.Link == "" {
+		return nil, fmt.Errorf("html: source %q: selectors.description needs selectors.link", src.Name)
+	}
+	h := &HTML{name: src.Name, start: u.String(), maxPages: src.MaxPages, client: c}
+	if h.maxPages <= 0 {
+		h.maxPages = DefaultMaxPages
+	}
+	h.sel.text = s
+	for _, f := range []struct {
+		key, text string
+		dst       *goquery.Matcher
+	}{
+		{"item", s.Item, &h.sel.item}, {"title", s.Title, &h.sel.title}, {"link", s.Link, &h.sel.link},
+		{"location", s.Location, &h.sel.location}, {"team", s.Team, &h.sel.team}, {"next", s.Next, &h.sel.next},
+		{"description", s.Description, &h.sel.description},
+	} {
+		if strings.TrimSpace(f.text) == "" {
+			continue
+		}
+		m, err := cascadia.Compile(f.text)
+		if err != nil {
+			return nil, fmt.Errorf("html: source %q: selectors.%s %q: %w", src.Name, f.key, f.text, err)
+		}
+		*f.dst = m
+	}
+	return h, nil
+}
+
+var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}}
+
+// fetch gets and parses one page; notModified when a conditional request
+// came back 304.
+func (h *HTML) fetch(ctx context.Context, u string, conditional bool) (*goquery.Document, bool, error) {
+	r, err := h.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
+	if err != nil {
+		if scrape.IsStatus(err, http.StatusNotFound) {
+			return nil, false, fmt.Errorf("%q: not found (404)", u)
+		}
+		return nil, false, fmt.Errorf("%q: %w", u, err)
+	}
+	if r.NotModified {
+		return nil, true, nil
+	}
+	body := r.Body
+	// colly converts a body whose Content-Type names a charset; one without
+	// is sniffed (BOM, <meta charset>) and converted when that is certain.
+	if !strings.Contains(strings.ToLower(r.Header.Get("Content-Type")), "charset") {
+		if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
+			if b, err := enc.NewDecoder().Bytes(body); err == nil {
+				body = b
+			}
+		}
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, false, fmt.Errorf("%q: invalid HTML: %w", u, err)
+	}
+	doc.Url, _ = url.Parse(u)
+	return doc, false, nil
+}
+
+// List reads every listing page, following selectors.next. A single page
+// without next and description selectors is one conditional request (304:
+// scrape.ErrNotModified). A page without items, a next link beyond
+// max_pages, or paging that does not advance is an error: a listing read
+// in part would report the rest removed.
+func (h *HTML) List(ctx context.Context) ([]model.Raw, error) {
+	conditional := h.sel.next == nil && h.sel.description == nil
+	var out []model.Raw
+	at := map[string]int{} // id -> index in out
+	visited := map[string]bool{}
+	page := h.start
+	for n := 1; ; n++ {
+		if n > h.maxPages {
+			return nil, h.errorf("more than max_pages (%d) listing pages: raise max_pages", h.maxPages)
+		}
+		visited[page] = true
+		doc, notModified, err := h.fetch(ctx, page, conditional)
+		if err != nil {
+			return nil, h.errorf("page %d %w", n, err)
+		}
+		if notModified {
+			return nil, scrape.ErrNotModified
+		}
+		items := doc.FindMatcher(h.sel.item)
+		if items.Length() == 0 {
+			return nil, h.errorf("page %d %q: no element matches selectors.item %q (a changed layout or an error page)", n, page, h.sel.text.Item)
+		}
+		added, read := 0, 0
+		var ierr error
+		items.EachWithBreak(func(i int, s *goquery.Selection) bool {
+			if h.filler(s) {
+				return true
+			}
+			read++
+			r, err := h.item(s, doc)
+			if err != nil {
+				ierr = fmt.Errorf("page %d %q: item %d: %w", n, page, i+1, err)
+				return false
+			}
+			if k, dup := at[r.ID]; dup {
+				// the same posting listed again (under another location, say)
+				for _, l := range r.Locations {
+					out[k].Locations = appendNew(out[k].Locations, l)
+				}
+				return true
+			}
+			at[r.ID] = len(out)
+			out = append(out, r)
+			added++
+			return true
+		})
+		if ierr != nil {
+			return nil, h.errorf("%w", ierr)
+		}
+		if read == 0 {
+			return nil, h.errorf("page %d %q: no item has a title (selectors.title %q)", n, page, h.sel.text.Title)
+		}
+		if n > 1 && added == 0 {
+			return nil, h.errorf("page %d %q repeats earlier postings: paging does not advance", n, page)
+		}
+		next := h.nextPage(doc)
+		if next == "" || visited[next] {
+			return out, nil
+		}
+		page = next
+	}
+}
+
+// filler reports whether an item is a header or separator row: neither a
+// title nor a link (tables often match "tr" for their header too). An item
+// with one but not the other is an error in item.
+func (h *HTML) filler(s *goquery.Selection) bool {
+	if text(first(s, h.sel.title)) != "" {
+		return false
+	}
+	if h.sel.link == nil {
+		return true
+	}
+	_, ok := first(s, h.sel.link).Attr("href")
+	return !ok
+}
+
+// item reads one posting from its item element.
+func (h *HTML) item(s *goquery.Selection, doc *goquery.Document) (model.Raw, error) {
+	r := model.Raw{Complete: h.sel.description == nil}
+	r.Title = text(first(s, h.sel.title))
+	if r.Title == "" {
+		return r, fmt.Errorf("no title (selectors.title %q)", h.sel.text.Title)
+	}
+	if h.sel.link != nil {
+		href, ok := first(s, h.sel.link).Attr("href")
+		link := resolve(doc, href)
+		if !ok || link == "" {
+			return r, fmt.Errorf("%q: no link (selectors.link %q matches no element with an http(s) href)", r.Title, h.sel.text.Link)
+		}
+		r.URL = link
+		r.ID = ID(link)
+	} else {
+		r.URL = doc.Url.String()
+		r.ID = r.Title
+	}
+	if h.sel.location != nil {
+		all(s, h.sel.location).Each(func(_ int, l *goquery.Selection) {
+			if t := text(l); t != "" {
+				r.Locations = appendNew(r.Locations, t)
+			}
+		})
+	}
+	if h.sel.team != nil {
+		r.Team = text(first(s, h.sel.team))
+	}
+	return r, nil
+}
+
+// nextPage is the absolute URL of the next-page link, or "" at the end
+// (no link, an empty or "#" href, javascript:).
+func (h *HTML) nextPage(doc *goquery.Document) string {
+	if h.sel.next == nil {
+		return ""
+	}
+	href, ok := doc.FindMatcher(h.sel.next).First().Attr("href")
+	if !ok || strings.TrimSpace(href) == "" || strings.HasPrefix(strings.TrimSpace(href), "#") {
+		return ""
+	}
+	return resolve(doc, href)
+}
+
+// Detail reads the description from the posting's page.
+func (h *HTML) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
+	if h.sel.description == nil {
+		r.Complete = true
+		return r, nil
+	}
+	doc, _, err := h.fetch(ctx, r.URL, false)
+	if err != nil {
+		return r, h.errorf("posting page %w", err)
+	}
+	d := doc.FindMatcher(h.sel.description)
+	if d.Length() == 0 {
+		return r, h.errorf("posting page %q: no element matches selectors.description %q", r.URL, h.sel.text.Description)
+	}
+	var parts []string
+	d.Each(func(_ int, s *goquery.Selection) {
+		if html, err := s.Html(); err == nil && strings.TrimSpace(html) != "" {
+			parts = append(parts, strings.TrimSpace(html))
+		}
+	})
+	r.DescriptionHTML = strings.Join(parts, "\n")
+	r.Complete = true
+	return r, nil
+}
+
+func (h *HTML) errorf(format string, args ...any) error {
+	return fmt.Errorf("html: source %q: "+format, append([]any{h.name}, args...)...)
+}
+
+// first is the first element among s itself and its descendants that m
+// matches (an item may itself be the link).
+func first(s *goquery.Selection, m goquery.Matcher) *goquery.Selection {
+	return all(s, m).First()
+}
+
+func all(s *goquery.Selection, m goquery.Matcher) *goquery.Selection {
+	return s.FilterMatcher(m).AddSelection(s.FindMatcher(m))
+}
+
+// text is an element's text with whitespace collapsed.
+func text(s *goquery.Selection) string {
+	return strings.Join(strings.Fields(s.Text()), " ")
+}
+
+// resolve makes href absolute against the page (or its <base href>);
+// "" for anything but http(s).
+func resolve(doc *goquery.Document, href string) string {
+	ref, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || doc.Url == nil {
+		return ""
+	}
+	base := doc.Url
+	if b, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if bu, err := url.Parse(strings.TrimSpace(b)); err == nil {
+			base = base.ResolveReference(bu)
+		}
+	}
+	u := base.ResolveReference(ref)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u.String()
+}
+
+// tracking are query parameters that never identify a posting.
+var tracking = map[string]bool{"gclid": true, "fbclid": true, "msclkid": true, "mc_cid": true, "mc_eid": true, "_ga": true}
+
+// ID is a posting's id from its link: the URL's path, plus its query (in
+// sorted order, without utm_* and other tracking parameters) when it has
+// one, since many boards tell postings apart only there
+// (job-opening.php?req=3762934).
+func ID(link string) string {
+	u, err := url.Parse(link)
+	if err != nil {
+		return link
+	}
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(strings.ToLower(k), "utm_") || tracking[strings.ToLower(k)] {
+			q.Del(k)
+		}
+	}
+	id := u.EscapedPath()
+	if id == "" {
+		id = "/"
+	}
+	if len(q) > 0 {
+		id += "?" + q.Encode()
+	}
+	return id
+}
+
+func appendNew(l []string, s string) []string {
+	for _, e := range l {
+		if e == s {
+			return l
+		}
+	}
+	return append(l, s)
+}

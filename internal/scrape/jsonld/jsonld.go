@@ -1,0 +1,198 @@
+// Package jsonld reads careers sites that mark their postings up with
+// schema.org JobPosting JSON-LD (the Google for Jobs markup, in
+// <script type="application/ld+json">): from a listing page, the pages its
+// links lead to (config links: a regexp on the absolute URL), or, without
+// links, the page's own JobPosting items.
+package jsonld
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+// DefaultMaxPages caps the posting pages of one source when the config sets
+// no max_pages.
+const DefaultMaxPages = 200
+
+// JSONLD is the adapter for one source.
+type JSONLD struct {
+	name     string
+	page     *url.URL       // the listing page
+	links    *regexp.Regexp // nil: read the page's own items
+	maxPages int
+	client   *scrape.Client
+}
+
+var _ scrape.Adapter = (*JSONLD)(nil)
+
+// New makes the adapter for src (type jsonld: url required; links and
+// max_pages optional).
+func New(src config.Source, c *scrape.Client) (*JSONLD, error) {
+	u, err := url.Parse(src.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("jsonld: source %q: url must be an http or https URL", src.Name)
+	}
+	j := &JSONLD{name: src.Name, page: u, maxPages: src.MaxPages, client: c}
+	if j.maxPages <= 0 {
+		j.maxPages = DefaultMaxPages
+	}
+	if src.Links != "" {
+		if j.links, err = regexp.Compile(src.Links); err != nil {
+			return nil, fmt.Errorf("jsonld: source %q: links: %w", src.Name, err)
+		}
+	}
+	return j, nil
+}
+
+var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}}
+
+// fetch gets and parses one page; notModified when a conditional request
+// came back 304.
+func (j *JSONLD) fetch(ctx context.Context, u string, conditional bool) (doc *goquery.Document, notModified bool, err error) {
+	r, err := j.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
+	if err != nil {
+		if scrape.IsStatus(err, http.StatusNotFound) {
+			return nil, false, fmt.Errorf("page %q: not found (404)", u)
+		}
+		return nil, false, fmt.Errorf("page %q: %w", u, err)
+	}
+	if r.NotModified {
+		return nil, true, nil
+	}
+	doc, err = parseHTML(r.Body, r.Header.Get("Content-Type"))
+	if err != nil {
+		return nil, false, fmt.Errorf("page %q: invalid HTML: %w", u, err)
+	}
+	doc.Url, _ = url.Parse(u)
+	return doc, false, nil
+}
+
+// List reads the listing: with links, every matching posting page (each
+// must carry a JobPosting); without, the page's own JobPosting items (a
+// single conditional request: 304 is scrape.ErrNotModified).
+func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
+	start := j.page.String()
+	doc, notModified, err := j.fetch(ctx, start, j.links == nil)
+	if err != nil {
+		return nil, j.errorf("%w", err)
+	}
+	if notModified {
+		return nil, scrape.ErrNotModified
+	}
+	if j.links == nil {
+		raws, err := Extract(doc, doc.Url)
+		if err != nil {
+			return nil, j.errorf("page %q: %w", start, err)
+		}
+		if len(raws) == 0 {
+			return nil, j.errorf("page %q: no schema.org JobPosting on the page", start)
+		}
+		return uniq(raws, nil)
+	}
+	links := Links(doc, j.links)
+	if len(links) == 0 {
+		return nil, j.errorf("page %q: no link matches %q", start, j.links.String())
+	}
+	if len(links) > j.maxPages {
+		return nil, j.errorf("page %q: %d posting links, more than max_pages (%d): raise max_pages or narrow links", start, len(links), j.maxPages)
+	}
+	var raws []model.Raw
+	var own []bool
+	for i, link := range links {
+		d, _, err := j.fetch(ctx, link, false)
+		if err != nil {
+			return nil, j.errorf("posting %d of %d: %w", i+1, len(links), err)
+		}
+		got, err := Extract(d, d.Url)
+		if err != nil {
+			return nil, j.errorf("posting page %q: %w", link, err)
+		}
+		if len(got) == 0 {
+			return nil, j.errorf("posting page %q: no schema.org JobPosting on the page", link)
+		}
+		for _, r := range got {
+			raws = append(raws, r)
+			own = append(own, StableURL(r.URL) == StableURL(link))
+		}
+	}
+	return uniq(raws, own)
+}
+
+// uniq drops repeats of a posting (the same id, title and URL: a page that
+// also marks up related postings, a block printed twice); own says which
+// items came from their own page, and wins. When different postings share
+// an identifier (sites that put the company's id there), identifiers cannot
+// tell them apart: every id then comes from the posting's URL.
+func uniq(raws []model.Raw, own []bool) ([]model.Raw, error) {
+	for pass := 0; pass < 2; pass++ {
+		var out []model.Raw
+		at := map[string]int{}
+		clash := false
+		for i, r := range raws {
+			k, ok := at[r.ID]
+			if !ok {
+				at[r.ID] = len(out)
+				out = append(out, r)
+				continue
+			}
+			if !strings.EqualFold(out[k].Title, r.Title) || StableURL(out[k].URL) != StableURL(r.URL) {
+				clash = true
+				break
+			}
+			if own != nil && own[i] {
+				out[k] = r
+			}
+		}
+		if !clash {
+			return out, nil
+		}
+		for i := range raws {
+			raws[i].ID = StableURL(raws[i].URL)
+		}
+	}
+	return nil, fmt.Errorf("jsonld: different postings share a URL and have no distinct identifier")
+}
+
+// Detail returns r: a JobPosting carries its description.
+func (j *JSONLD) Detail(_ context.Context, r model.Raw) (model.Raw, error) {
+	r.Complete = true
+	return r, nil
+}
+
+func (j *JSONLD) errorf(format string, args ...any) error {
+	return fmt.Errorf("jsonld: source %q: "+format, append([]any{j.name}, args...)...)
+}
+
+// Links returns the absolute URLs (without fragments) of the page's links
+// that match re, each once, in page order. Relative links resolve against
+// the page's URL or its <base href>.
+func Links(doc *goquery.Document, re *regexp.Regexp) []string {
+	base := doc.Url
+	if href, ok := doc.Find("base[href]").First().Attr("href"); ok && base != nil {
+		if b, err := url.Parse(strings.TrimSpace(href)); err == nil {
+			base = base.ResolveReference(b)
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		abs := resolve(strings.TrimSpace(href), base)
+		if abs == "" || seen[abs] || !re.MatchString(abs) {
+			return
+		}
+		seen[abs] = true
+		out = append(out, abs)
+	})
+	return out
+}
