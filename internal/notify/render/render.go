@@ -1,0 +1,522 @@
+// Package render holds the text pieces shared by the chat and mail
+// channels: a digest view of the events of one source (the data model of
+// user templates), one-line posting summaries, money, pay and location
+// formatting, escaping for Slack mrkdwn, Markdown (Discord, Teams) and HTML,
+// and user Go templates with a fallback to the default text.
+package render
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
+)
+
+// Digester is implemented by channels that can send the events of one
+// source from one run as one message (Slack, Discord, Teams, email). The
+// caller (the outbox) groups the events owed to a notifier by source and
+// calls NotifyDigest once per group; nil error means every event of the
+// group was delivered. Notify(ctx, e) of those channels sends a one-event
+// digest.
+type Digester interface {
+	NotifyDigest(ctx context.Context, source string, events []notify.Event) error
+}
+
+// Kinds of an Item, from the event type.
+const (
+	KindAdded      = "added"
+	KindChanged    = "changed"
+	KindRemoved    = "removed"
+	KindFailed     = "failed"
+	KindRecovered  = "recovered"
+	KindSuspicious = "suspicious"
+)
+
+// Digest is the view of the events of one source: the data of user
+// templates. Strings are plain text (control characters and bidirectional
+// overrides removed, whitespace collapsed), not escaped: templates escape
+// with the functions of Funcs (text/template) or automatically
+// (html/template).
+type Digest struct {
+	Source  string // source name
+	Company string // company of the first posting, "" when none
+	Header  string // "netflix-data-insights: 2 added, 1 changed, 1 removed"
+	Counts  string // "2 added, 1 changed, 1 removed"
+	Total   int    // number of events
+	Added   []Item
+	Changed []Item
+	Removed []Item
+	Other   []Item // source.* and unknown events
+	Items   []Item // all of them: Added, Changed, Removed, then Other
+	More    string // where the full list is: a URL or "the snapshot folder <source>/"
+	Omitted int    // items left out by Cut (the counts still tell all)
+}
+
+// Cut keeps the first n of d.Items (Added first, then Changed, Removed,
+// Other) and the groups accordingly, and counts the rest in Omitted.
+func (d Digest) Cut(n int) Digest {
+	if n < 0 || n >= len(d.Items) {
+		return d
+	}
+	d.Omitted += len(d.Items) - n
+	keep := func(list []Item) []Item {
+		k := min(len(list), n)
+		n -= k
+		return list[:k:k]
+	}
+	d.Items = d.Items[:n:n]
+	d.Added = keep(d.Added)
+	d.Changed = keep(d.Changed)
+	d.Removed = keep(d.Removed)
+	d.Other = keep(d.Other)
+	return d
+}
+
+// Item is the view of one event.
+type Item struct {
+	ID        string // event id
+	Type      string // event type, e.g. "posting.added"
+	Kind      string // added, changed, removed, failed, recovered, suspicious (or the type)
+	Source    string
+	Title     string
+	URL       string // only http and https URLs; "" otherwise
+	Company   string
+	Role      string
+	Team      string
+	Levels    string // "L5/L6"
+	Location  string // "Los Gatos, US; Remote (US)" (3 at most, then "+N more")
+	Pay       string // "USD 100,000-720,000/year"
+	Workplace string
+	Skills    string // required skills, comma separated
+	Summary   string // Line: title [levels] · location · pay
+	Error     string // source.* events
+	Changes   []Change
+	Posting   *model.Posting // the posting (new version for changes); nil for source.* events
+}
+
+// Change is one field change, as text. Old is "" for an item added to a
+// list, New is "" for an item removed. The description is reported as
+// changed without its text.
+type Change struct {
+	Field string
+	Old   string
+	New   string
+}
+
+// String is "field: old -> new", "field: +new" or "field: -old".
+func (c Change) String() string {
+	return c.Format(func(s string) string { return s }, " -> ")
+}
+
+// Format is String with each part passed through esc (an escaping
+// function such as Mrkdwn) and arrow between old and new values.
+func (c Change) Format(esc func(string) string, arrow string) string {
+	switch {
+	case c.Field == "description":
+		return esc("description") + " changed"
+	case c.Old == "" && c.New != "":
+		return esc(c.Field) + ": +" + esc(c.New)
+	case c.New == "" && c.Old != "":
+		return esc(c.Field) + ": -" + esc(c.Old)
+	}
+	return esc(c.Field) + ": " + esc(c.Old) + arrow + esc(c.New)
+}
+
+// NewDigest builds the view of events for source. more says where the
+// full list lives (see More).
+func NewDigest(source string, events []notify.Event, more string) Digest {
+	d := Digest{Source: Clean(source), Total: len(events), More: more}
+	for _, e := range events {
+		it := NewItem(e)
+		switch it.Kind {
+		case KindAdded:
+			d.Added = append(d.Added, it)
+		case KindChanged:
+			d.Changed = append(d.Changed, it)
+		case KindRemoved:
+			d.Removed = append(d.Removed, it)
+		default:
+			d.Other = append(d.Other, it)
+		}
+		if d.Company == "" && it.Company != "" {
+			d.Company = it.Company
+		}
+	}
+	d.Items = append(append(append(append(d.Items, d.Added...), d.Changed...), d.Removed...), d.Other...)
+	var counts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{len(d.Added), "added"}, {len(d.Changed), "changed"}, {len(d.Removed), "removed"}} {
+		if c.n > 0 {
+			counts = append(counts, strconv.Itoa(c.n)+" "+c.what)
+		}
+	}
+	for _, it := range d.Other {
+		counts = append(counts, "source "+it.Kind)
+	}
+	d.Counts = strings.Join(counts, ", ")
+	if d.Counts == "" {
+		d.Counts = "no changes"
+	}
+	d.Header = d.Source + ": " + d.Counts
+	return d
+}
+
+// More says where the full list of a source is: historyURL + "/" + source
+// when historyURL (e.g. the snapshot repository's web view of the snapshot
+// folder) is set, else "the snapshot folder <source>/".
+func More(historyURL, source string) string {
+	if u := SafeURL(historyURL); u != "" {
+		return strings.TrimRight(u, "/") + "/" + url.PathEscape(source)
+	}
+	return "the snapshot folder " + Clean(source) + "/"
+}
+
+// NewItem builds the view of one event.
+func NewItem(e notify.Event) Item {
+	it := Item{ID: e.ID, Type: Clean(e.Type), Source: Clean(e.Data.Source), Error: Clean(e.Data.Error)}
+	switch e.Type {
+	case notify.PostingAdded:
+		it.Kind = KindAdded
+	case notify.PostingChanged:
+		it.Kind = KindChanged
+	case notify.PostingRemoved:
+		it.Kind = KindRemoved
+	default:
+		it.Kind = strings.TrimPrefix(it.Type, "source.")
+	}
+	p := e.Data.Posting
+	if p == nil {
+		p = e.Data.Previous
+	}
+	it.Posting = p
+	if p != nil {
+		it.Title = Clean(p.Title)
+		if it.Title == "" {
+			it.Title = Clean(p.ID)
+		}
+		it.URL = SafeURL(p.URL)
+		it.Company = Clean(p.Company)
+		it.Role = Clean(p.Role)
+		it.Team = Clean(p.Team)
+		it.Levels = Clean(strings.Join(p.Levels, "/"))
+		it.Location = Locations(p.Locations, 3)
+		it.Pay = Salaries(p.Salary)
+		it.Workplace = Clean(p.Workplace)
+		it.Skills = Clean(strings.Join(p.Skills.Required, ", "))
+		it.Summary = Line(p)
+	}
+	for _, c := range e.Data.Changes {
+		f := Clean(c.Field)
+		if f == "" {
+			continue
+		}
+		it.Changes = append(it.Changes, Change{Field: f, Old: Value(f, c.Old), New: Value(f, c.New)})
+	}
+	return it
+}
+
+// Line is the one-line summary of a posting: "title [levels] · location ·
+// pay", empty parts left out, plain text.
+func Line(p *model.Posting) string {
+	if p == nil {
+		return ""
+	}
+	title := Clean(p.Title)
+	if title == "" {
+		title = Clean(p.ID)
+	}
+	parts := []string{title}
+	if len(p.Levels) > 0 {
+		parts[0] += " [" + Clean(strings.Join(p.Levels, "/")) + "]"
+	}
+	for _, s := range []string{Locations(p.Locations, 3), Salaries(p.Salary)} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// EventLine is the one-line summary of an event: "added: <Line>",
+// "changed: <Line> (salary, skills.required)", "source failed: <error>".
+func EventLine(e notify.Event) string {
+	it := NewItem(e)
+	switch it.Kind {
+	case KindAdded, KindRemoved:
+		return it.Kind + ": " + it.Summary
+	case KindChanged:
+		s := it.Kind + ": " + it.Summary
+		var fields []string
+		for _, c := range it.Changes {
+			if len(fields) == 0 || fields[len(fields)-1] != c.Field {
+				fields = append(fields, c.Field)
+			}
+		}
+		if len(fields) > 0 {
+			s += " (" + strings.Join(fields, ", ") + ")"
+		}
+		return s
+	}
+	s := "source " + it.Kind + ": " + it.Source
+	if it.Error != "" {
+		s += ": " + it.Error
+	}
+	return s
+}
+
+// Location is one location as text: "Los Gatos, California, US",
+// "Remote (US)", the platform's label when it could not be split.
+func Location(l model.Location) string {
+	var parts []string
+	for _, s := range []string{l.City, l.Region, l.Country} {
+		if s = Clean(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	s := strings.Join(parts, ", ")
+	if s == "" {
+		s = Clean(l.Name)
+	}
+	if l.Remote {
+		if s == "" {
+			return "Remote"
+		}
+		return "Remote (" + s + ")"
+	}
+	return s
+}
+
+// Locations joins at most show locations with "; ", then "+N more".
+func Locations(locs []model.Location, show int) string {
+	var out []string
+	for i, l := range locs {
+		if show > 0 && i == show {
+			out = append(out, fmt.Sprintf("+%d more", len(locs)-show))
+			break
+		}
+		if s := Location(l); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// Salary is one pay range as text: "USD 100,000-720,000/year".
+func Salary(s model.Salary) string {
+	v := Money(s.Min)
+	if s.Max != s.Min {
+		v += "-" + Money(s.Max)
+	}
+	if c := Clean(s.Currency); c != "" {
+		v = c + " " + v
+	}
+	if p := Clean(s.Period); p != "" {
+		v += "/" + p
+	}
+	return v
+}
+
+// Salaries joins the ranges with "; ".
+func Salaries(ss []model.Salary) string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, Salary(s))
+	}
+	return strings.Join(out, "; ")
+}
+
+// Money writes 100000 as "100,000" and 52.5 as "52.50".
+func Money(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "?"
+	}
+	neg := v < 0
+	v = math.Round(math.Abs(v)*100) / 100
+	whole, frac := math.Modf(v)
+	digits := strconv.FormatFloat(whole, 'f', 0, 64)
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac > 0.0049 {
+		b.WriteString(strconv.FormatFloat(v, 'f', 2, 64)[len(digits):])
+	}
+	return b.String()
+}
+
+// Value is a changed value as text. It knows the values of diff.Postings
+// both in memory (model.Location, model.Salary, *int) and after a JSON
+// round trip through the outbox (map[string]any, float64).
+func Value(field string, v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return Clean(x)
+	case model.Location:
+		return Location(x)
+	case model.Salary:
+		return Salary(x)
+	case *int:
+		if x == nil {
+			return ""
+		}
+		return strconv.Itoa(*x)
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case map[string]any:
+		b, err := json.Marshal(x)
+		if err != nil {
+			return "?"
+		}
+		switch field {
+		case "locations":
+			var l model.Location
+			if json.Unmarshal(b, &l) == nil {
+				return Location(l)
+			}
+		case "salary":
+			var s model.Salary
+			if json.Unmarshal(b, &s) == nil {
+				return Salary(s)
+			}
+		}
+		return Clean(string(b))
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return Clean(fmt.Sprint(v))
+	}
+	return Clean(string(b))
+}
+
+// Clean drops control characters and bidirectional overrides, turns
+// whitespace runs into one space and trims.
+func Clean(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r), isBidi(r), r == utf8.RuneError:
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isBidi(r rune) bool {
+	return r == '\u200e' || r == '\u200f' || r == '\u061c' ||
+		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
+}
+
+// SafeURL returns u when it is an absolute http or https URL without
+// whitespace or control characters, else "". Characters that would end a
+// link in mrkdwn or Markdown (<, >, |, (, ), quotes, spaces) are
+// percent-encoded.
+func SafeURL(u string) string {
+	u = strings.TrimSpace(u)
+	pu, err := url.Parse(u)
+	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range u {
+		switch {
+		case r < 0x20 || r == 0x7f || unicode.IsSpace(r) || isBidi(r):
+			return ""
+		case strings.ContainsRune(`<>|()"'`+"`", r):
+			fmt.Fprintf(&b, "%%%02X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Truncate cuts s to at most n runes, ending in "…" when cut.
+func Truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// TruncateBytes cuts s to at most n bytes on a rune boundary, ending in "…"
+// when cut.
+func TruncateBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	const ell = "…"
+	if n < len(ell) {
+		return ""
+	}
+	i := n - len(ell)
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + ell
+}
+
+// Sample is an example event for `watcher notify test`: a posting added to
+// source, with an id derived from now so that receivers do not de-duplicate
+// it against an earlier test.
+func Sample(source string, now time.Time) notify.Event {
+	years := 5
+	now = now.UTC().Truncate(time.Second)
+	return notify.Event{
+		ID:        notify.EventID("test", source, now.Format(time.RFC3339Nano)),
+		Type:      notify.PostingAdded,
+		Timestamp: now,
+		Data: notify.Data{
+			Source: source,
+			Posting: &model.Posting{
+				ID: "test-0001", Source: source, Company: "Example",
+				Title:     "Machine Learning Engineer (L5), Test Notification",
+				URL:       "https://example.com/careers/job/test-0001",
+				Role:      "Machine Learning Engineer",
+				Levels:    []string{"L5"},
+				Team:      "Data & Insights",
+				Locations: []model.Location{{City: "Los Gatos", Region: "California", Country: "US"}, {Remote: true, Country: "US"}},
+				Workplace: "hybrid", EmploymentType: "full_time",
+				Salary:             []model.Salary{{Min: 100000, Max: 720000, Currency: "USD", Period: "year"}},
+				Skills:             model.Skills{Required: []string{"Python", "PyTorch"}, Preferred: []string{"Spark"}},
+				MinYearsExperience: &years,
+				Description:        "A sample posting sent by `watcher notify test`.",
+			},
+		},
+	}
+}
