@@ -1,0 +1,520 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	gogit "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// MaxSkillTrends bounds Trend.Rising and Trend.Falling.
+const MaxSkillTrends = 10
+
+// Trend is what changed in the trend window, read from the git history of
+// the source folders.
+//
+// The walk follows first parents from HEAD back to the last commit before
+// Since, and diffs the source folders' trees of each commit against its
+// parent: file names added are postings opened, names removed are postings
+// closed, and only the blobs of removed or changed files are read (to know
+// the skills at the start of the window). The commit that creates a source's
+// folder is that source's baseline: its postings are the start state, not
+// "opened". The end state is HEAD; the work tree may hold newer, uncommitted
+// files, which only the other tables count.
+type Trend struct {
+	// Available is false when there is no git history to read (no
+	// repository, no commit); Notes say why.
+	Available bool      `json:"available"`
+	Head      string    `json:"head"`    // the commit the trend ends at
+	Since     time.Time `json:"since"`   // start of the window
+	Commits   int       `json:"commits"` // commits in the window that changed a source folder
+	Opened    int       `json:"opened"`
+	Closed    int       `json:"closed"`
+	Start     int       `json:"start_postings"` // open at the start of the window
+	End       int       `json:"end_postings"`   // open at Head
+	// Weeks are every ISO week (UTC) from Since to Now, oldest first.
+	Weeks   []Week        `json:"weeks"`
+	Sources []TrendSource `json:"sources"` // by name
+	// Rising and Falling are the skills whose share of postings naming
+	// them (required, preferred or mentioned) moved the most between the
+	// start and the end of the window: at most MaxSkillTrends each,
+	// biggest change first, then name.
+	Rising  []SkillTrend `json:"rising"`
+	Falling []SkillTrend `json:"falling"`
+
+	blobReads int // blobs read from git, for tests
+}
+
+// Week is the number of postings opened and closed in one ISO week.
+type Week struct {
+	Week   string `json:"week"`  // "2026-W05"
+	Start  string `json:"start"` // its Monday, YYYY-MM-DD
+	Opened int    `json:"opened"`
+	Closed int    `json:"closed"`
+}
+
+// TrendSource is the trend of one source.
+type TrendSource struct {
+	Source string `json:"source"`
+	// Start is Since, or the time of the commit that created the source's
+	// folder when that is later.
+	Start  time.Time `json:"start"`
+	Opened int       `json:"opened"`
+	Closed int       `json:"closed"`
+	// StartPostings and EndPostings are open at Start and at Head.
+	StartPostings int `json:"start_postings"`
+	EndPostings   int `json:"end_postings"`
+}
+
+// SkillTrend is the change of one skill's share of postings.
+type SkillTrend struct {
+	Skill         string  `json:"skill"`
+	Category      string  `json:"category"`
+	StartPostings int     `json:"start_postings"`
+	StartShare    float64 `json:"start_share"`
+	EndPostings   int     `json:"end_postings"`
+	EndShare      float64 `json:"end_share"`
+	Change        float64 `json:"change"` // EndShare - StartShare
+}
+
+// buildTrend reads the history. A missing repository or an unborn branch is
+// a note, not an error.
+func buildTrend(dir string, sources []string, current map[string]map[string]fileInfo, opts Options, category func(string) string) (Trend, string, error) {
+	t := Trend{Since: opts.Since, Weeks: weeks(opts.Since, opts.Now), Sources: []TrendSource{}, Rising: []SkillTrend{}, Falling: []SkillTrend{}}
+	start := opts.RepoRoot
+	if start == "" {
+		start = dir
+	}
+	repo, err := gogit.PlainOpenWithOptions(start, &gogit.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if errors.Is(err, gogit.ErrRepositoryNotExists) {
+		return t, "no git repository holds " + dir + ": no trend", nil
+	}
+	if err != nil {
+		return t, "", fmt.Errorf("report: git: %w", err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return t, "", fmt.Errorf("report: git: %w", err)
+	}
+	prefix, err := relInRepo(wt.Filesystem.Root(), dir)
+	if err != nil {
+		return t, "", err
+	}
+	ref, err := repo.Head()
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return t, "the git repository has no commit yet: no trend", nil
+	}
+	if err != nil {
+		return t, "", fmt.Errorf("report: git: %w", err)
+	}
+	head, err := repo.CommitObject(ref.Hash())
+	if err != nil {
+		return t, "", fmt.Errorf("report: git: %w", err)
+	}
+	w := &walker{repo: repo, trees: map[string]cachedTree{}}
+	t.Available = true
+	t.Head = head.Hash.String()
+
+	// The state at HEAD: the skills of each posting file. Files whose
+	// bytes equal the work tree's are not read again.
+	state := map[string]map[string][]string{}
+	for _, src := range sources {
+		state[src] = map[string][]string{}
+		p := joinPath(prefix, src)
+		h, err := w.entryHash(head, p)
+		if err != nil {
+			return t, "", err
+		}
+		if h.IsZero() {
+			continue
+		}
+		tree, err := w.tree(src, h)
+		if err != nil {
+			return t, "", err
+		}
+		for _, e := range tree.Entries {
+			if !postingEntry(e) {
+				continue
+			}
+			if f, ok := current[src][e.Name]; ok && f.blob == e.Hash {
+				state[src][e.Name] = skillSet(f.posting)
+				continue
+			}
+			sk, ok, err := w.readSkills(e.Hash)
+			if err != nil {
+				return t, "", err
+			}
+			if ok {
+				state[src][e.Name] = sk
+			}
+		}
+	}
+	endCounts, endTotal := skillCounts(state)
+	bySrc := map[string]*TrendSource{}
+	for _, src := range sources {
+		bySrc[src] = &TrendSource{Source: src, Start: opts.Since, EndPostings: len(state[src])}
+	}
+	weekIdx := map[string]int{}
+	for i, wk := range t.Weeks {
+		weekIdx[wk.Week] = i
+	}
+	count := func(when time.Time, opened, closed int) {
+		key, monday := isoWeek(when)
+		i, ok := weekIdx[key]
+		if !ok {
+			t.Weeks = append(t.Weeks, Week{Week: key, Start: monday})
+			sort.Slice(t.Weeks, func(a, b int) bool { return t.Weeks[a].Start < t.Weeks[b].Start })
+			for j, wk := range t.Weeks {
+				weekIdx[wk.Week] = j
+			}
+			i = weekIdx[key]
+		}
+		t.Weeks[i].Opened += opened
+		t.Weeks[i].Closed += closed
+	}
+
+	done := map[string]bool{}
+	for c := head; c != nil && !c.Committer.When.Before(opts.Since) && len(done) < len(sources); {
+		var parent *object.Commit
+		if c.NumParents() > 0 {
+			if parent, err = c.Parent(0); err != nil {
+				return t, "", fmt.Errorf("report: git: commit %s: %w", c.Hash, err)
+			}
+		}
+		touched := false
+		for _, src := range sources {
+			if done[src] {
+				continue
+			}
+			p := joinPath(prefix, src)
+			hc, err := w.entryHash(c, p)
+			if err != nil {
+				return t, "", err
+			}
+			var hp plumbing.Hash
+			if parent != nil {
+				if hp, err = w.entryHash(parent, p); err != nil {
+					return t, "", err
+				}
+			}
+			if hc == hp {
+				continue
+			}
+			touched = true
+			if hp.IsZero() {
+				// the folder starts here: this commit is the baseline
+				done[src] = true
+				bySrc[src].Start = c.Committer.When.UTC()
+				continue
+			}
+			opened, closed, err := w.diff(src, hc, hp, state[src])
+			if err != nil {
+				return t, "", err
+			}
+			bySrc[src].Opened += opened
+			bySrc[src].Closed += closed
+			t.Opened += opened
+			t.Closed += closed
+			count(c.Committer.When, opened, closed)
+		}
+		if touched {
+			t.Commits++
+		}
+		c = parent
+	}
+
+	startCounts, startTotal := skillCounts(state)
+	for _, src := range sources {
+		s := bySrc[src]
+		s.StartPostings = len(state[src])
+		t.Sources = append(t.Sources, *s)
+	}
+	t.Start, t.End = startTotal, endTotal
+	t.blobReads = w.reads
+	t.Rising, t.Falling = skillTrends(startCounts, startTotal, endCounts, endTotal, category)
+	return t, "", nil
+}
+
+// relInRepo is dir relative to the work tree root, slash-separated ("" for
+// the root itself).
+func relInRepo(root, dir string) (string, error) {
+	r, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		r = root
+	}
+	d, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		d = dir
+	}
+	rel, err := filepath.Rel(r, d)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("report: snapshot directory %s is outside the git work tree %s", dir, root)
+	}
+	if rel == "." {
+		return "", nil
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+func joinPath(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "/" + name
+}
+
+// walker reads trees and blobs, remembering the last decoded tree of each
+// source: the parent's folder of one step is the child's folder of the next.
+type walker struct {
+	repo  *gogit.Repository
+	trees map[string]cachedTree
+	reads int // blobs read, for tests
+
+	// the root trees of the last two commits looked at (a commit and its
+	// parent), with their intermediate trees cached by go-git
+	root, prevRoot     *object.Tree
+	rootOf, prevRootOf plumbing.Hash
+}
+
+type cachedTree struct {
+	hash plumbing.Hash
+	tree *object.Tree
+}
+
+// entryHash is the hash of the tree at path in commit c, or zero when the
+// commit has none there.
+func (w *walker) entryHash(c *object.Commit, path string) (plumbing.Hash, error) {
+	if c == nil {
+		return plumbing.ZeroHash, nil
+	}
+	if w.prevRoot != nil && w.prevRootOf == c.Hash {
+		w.root, w.prevRoot = w.prevRoot, w.root
+		w.rootOf, w.prevRootOf = w.prevRootOf, w.rootOf
+	}
+	if w.root == nil || w.rootOf != c.Hash {
+		root, err := c.Tree()
+		if err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("report: git: commit %s: %w", c.Hash, err)
+		}
+		w.prevRoot, w.prevRootOf = w.root, w.rootOf
+		w.root, w.rootOf = root, c.Hash
+	}
+	e, err := w.root.FindEntry(path)
+	if errors.Is(err, object.ErrEntryNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {
+		return plumbing.ZeroHash, nil
+	}
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("report: git: commit %s: %s: %w", c.Hash, path, err)
+	}
+	if e.Mode != filemode.Dir {
+		return plumbing.ZeroHash, nil
+	}
+	return e.Hash, nil
+}
+
+func (w *walker) tree(src string, h plumbing.Hash) (*object.Tree, error) {
+	if c, ok := w.trees[src]; ok && c.hash == h {
+		return c.tree, nil
+	}
+	t, err := object.GetTree(w.repo.Storer, h)
+	if err != nil {
+		return nil, fmt.Errorf("report: git: tree %s: %w", h, err)
+	}
+	w.trees[src] = cachedTree{h, t}
+	return t, nil
+}
+
+// diff compares a source folder in a commit (hc; zero when the commit
+// removed the folder) with its parent (hp), and moves state from the
+// commit's postings to the parent's.
+func (w *walker) diff(src string, hc, hp plumbing.Hash, state map[string][]string) (opened, closed int, err error) {
+	var child []object.TreeEntry
+	if !hc.IsZero() {
+		t, err := w.tree(src, hc)
+		if err != nil {
+			return 0, 0, err
+		}
+		child = t.Entries
+	}
+	pt, err := w.tree(src, hp)
+	if err != nil {
+		return 0, 0, err
+	}
+	parent := pt.Entries
+	// both lists are sorted the git way; compare by name with a map to
+	// stay correct whatever the order
+	old := make(map[string]plumbing.Hash, len(parent))
+	for _, e := range parent {
+		if postingEntry(e) {
+			old[e.Name] = e.Hash
+		}
+	}
+	for _, e := range child {
+		if !postingEntry(e) {
+			continue
+		}
+		ph, ok := old[e.Name]
+		switch {
+		case !ok:
+			opened++
+			delete(state, e.Name)
+		case ph != e.Hash:
+			if err := w.load(state, e.Name, ph); err != nil {
+				return 0, 0, err
+			}
+		}
+		delete(old, e.Name)
+	}
+	for name, h := range old {
+		closed++
+		if err := w.load(state, name, h); err != nil {
+			return 0, 0, err
+		}
+	}
+	return opened, closed, nil
+}
+
+func (w *walker) load(state map[string][]string, name string, h plumbing.Hash) error {
+	sk, ok, err := w.readSkills(h)
+	if err != nil {
+		return err
+	}
+	if ok {
+		state[name] = sk
+	} else {
+		delete(state, name)
+	}
+	return nil
+}
+
+// readSkills reads one snapshot blob; ok is false when it is not a posting.
+func (w *walker) readSkills(h plumbing.Hash) ([]string, bool, error) {
+	w.reads++
+	b, err := object.GetBlob(w.repo.Storer, h)
+	if err != nil {
+		return nil, false, fmt.Errorf("report: git: blob %s: %w", h, err)
+	}
+	rd, err := b.Reader()
+	if err != nil {
+		return nil, false, fmt.Errorf("report: git: blob %s: %w", h, err)
+	}
+	defer rd.Close()
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return nil, false, fmt.Errorf("report: git: blob %s: %w", h, err)
+	}
+	p, err := model.Decode(data)
+	if err != nil {
+		return nil, false, nil
+	}
+	return skillSet(p), true, nil
+}
+
+func postingEntry(e object.TreeEntry) bool {
+	return (e.Mode == filemode.Regular || e.Mode == filemode.Executable) && isPostingFile(e.Name)
+}
+
+// skillSet is every skill a posting names.
+func skillSet(p model.Posting) []string {
+	var all []string
+	all = append(all, p.Skills.Required...)
+	all = append(all, p.Skills.Preferred...)
+	all = append(all, p.Skills.Mentioned...)
+	return uniq(all)
+}
+
+func skillCounts(state map[string]map[string][]string) (map[string]int, int) {
+	counts := map[string]int{}
+	total := 0
+	for _, files := range state {
+		for _, sk := range files {
+			total++
+			for _, s := range sk {
+				counts[s]++
+			}
+		}
+	}
+	return counts, total
+}
+
+func skillTrends(start map[string]int, startTotal int, end map[string]int, endTotal int, category func(string) string) (rising, falling []SkillTrend) {
+	names := map[string]bool{}
+	for s := range start {
+		names[s] = true
+	}
+	for s := range end {
+		names[s] = true
+	}
+	rising, falling = []SkillTrend{}, []SkillTrend{}
+	for s := range names {
+		st := SkillTrend{Skill: s, Category: category(s), StartPostings: start[s], StartShare: share(start[s], startTotal),
+			EndPostings: end[s], EndShare: share(end[s], endTotal)}
+		if st.Category == "" {
+			st.Category = "other"
+		}
+		st.Change = round4(st.EndShare - st.StartShare)
+		switch {
+		case st.Change > 0:
+			rising = append(rising, st)
+		case st.Change < 0:
+			falling = append(falling, st)
+		}
+	}
+	sort.Slice(rising, func(i, j int) bool {
+		if rising[i].Change != rising[j].Change {
+			return rising[i].Change > rising[j].Change
+		}
+		return rising[i].Skill < rising[j].Skill
+	})
+	sort.Slice(falling, func(i, j int) bool {
+		if falling[i].Change != falling[j].Change {
+			return falling[i].Change < falling[j].Change
+		}
+		return falling[i].Skill < falling[j].Skill
+	})
+	if len(rising) > MaxSkillTrends {
+		rising = rising[:MaxSkillTrends]
+	}
+	if len(falling) > MaxSkillTrends {
+		falling = falling[:MaxSkillTrends]
+	}
+	return rising, falling
+}
+
+// isoWeek returns "YYYY-Www" and the week's Monday (UTC).
+func isoWeek(t time.Time) (string, string) {
+	t = t.UTC()
+	y, w := t.ISOWeek()
+	wd := (int(t.Weekday()) + 6) % 7 // Monday = 0
+	monday := time.Date(t.Year(), t.Month(), t.Day()-wd, 0, 0, 0, 0, time.UTC)
+	return fmt.Sprintf("%04d-W%02d", y, w), monday.Format(time.DateOnly)
+}
+
+// weeks lists every ISO week from since to now.
+func weeks(since, now time.Time) []Week {
+	out := []Week{}
+	_, first := isoWeek(since)
+	_, last := isoWeek(now)
+	d, _ := time.Parse(time.DateOnly, first)
+	end, _ := time.Parse(time.DateOnly, last)
+	for ; !d.After(end); d = d.AddDate(0, 0, 7) {
+		k, m := isoWeek(d)
+		out = append(out, Week{Week: k, Start: m})
+	}
+	return out
+}
+
+// blobHash is the git blob hash of b.
+func blobHash(b []byte) plumbing.Hash {
+	return plumbing.ComputeHash(plumbing.BlobObject, b)
+}

@@ -1,0 +1,333 @@
+// Package report turns a snapshot directory and its git history into a report
+// of what companies hire for: open postings by role, level, location and team;
+// skill demand by category; pay ranges by role and level; and the trend read
+// from the git history of the snapshots (postings opened and closed per ISO
+// week, skills rising and falling).
+//
+// Build computes a Report; WriteText, WriteMarkdown, WriteJSON and WriteHTML
+// render it. SourceReadme renders the README.md kept inside each source's
+// snapshot folder.
+//
+// # JSON
+//
+// WriteJSON writes the Report struct with the json tags below (2-space
+// indent, trailing newline). Keys are stable: they change only on purpose.
+// Every list has a fixed order (documented on its field), shares are
+// fractions of the open postings rounded to 4 decimals, times are RFC 3339
+// in UTC, and lists are [] rather than null.
+//
+//	{
+//	  "generated_at": "2026-03-02T12:00:00Z",   // Options.Now
+//	  "since": "2025-12-08T00:00:00Z",          // start of the trend window
+//	  "open_postings": 12,
+//	  "sources": [{"name": "netflix-data-insights", "postings": 12, "share": 1}],
+//	  "roles":      [{"name", "postings", "share"}],  // by postings desc, then name
+//	  "levels":     [...],   // L1..L9, then seniority words in rank order, then others, "(none)" last
+//	  "teams":      [...],   // by postings desc, then name
+//	  "countries":  [...],   // ISO code, or the platform's label; "(none)" for no place
+//	                         // (a bare "Remote" location has no country)
+//	  "cities":     [...],   // "City, Region, CC"
+//	  "workplaces": [...],   // onsite, hybrid, remote, "(unspecified)"
+//	  "remote_postings": 3,  // workplace remote or a remote location
+//	  "skill_categories": [{
+//	    "category": "language", "postings": 9, "share": 0.75,
+//	    "skills": [{"skill": "Python", "postings": 8, "share": 0.6667,
+//	                "required": 6, "preferred": 1, "mentioned": 1}]
+//	  }],                     // categories and skills by postings desc, then name
+//	  "pay": {
+//	    "by_role":       [PayRow],  // by role, currency, period
+//	    "by_role_level": [PayRow]   // by role, level order, currency, period
+//	  },
+//	  "trend": {
+//	    "available": true,     // false without git history (see "notes")
+//	    "head": "<commit>", "since": "...", "commits": 5,
+//	    "opened": 5, "closed": 3, "start_postings": 6, "end_postings": 8,
+//	    "weeks": [{"week": "2026-W06", "start": "2026-02-02", "opened": 2, "closed": 1}],
+//	    "sources": [{"source", "start", "opened", "closed", "start_postings", "end_postings"}],
+//	    "rising":  [{"skill", "category", "start_postings", "start_share",
+//	                 "end_postings", "end_share", "change"}],
+//	    "falling": [...]
+//	  },
+//	  "notes": ["acme: broken.json: not a posting: ..."]
+//	}
+//
+// A PayRow is {"role", "level" (omitted in by_role), "currency", "period",
+// "postings", "ranges", "min": {"min","median","max"} (of the ranges' lower
+// bounds), "max": {...} (of their upper bounds), "yearly": {"factor": 2080,
+// "min": Stats, "max": Stats} (only for month, week, day and hour ranges:
+// a yearly equivalent, labelled as such)}.
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
+)
+
+// DefaultWindow is the trend window when Options.Since is zero.
+const DefaultWindow = 12 * 7 * 24 * time.Hour
+
+// Options select what Build reads.
+type Options struct {
+	// SnapshotDir is the snapshot directory: <dir>/<source>/<id>.json.
+	SnapshotDir string
+	// Sources are the source folders to report on; empty means every
+	// folder of SnapshotDir whose name does not start with a dot.
+	Sources []string
+	// Since starts the trend window; zero means Now - DefaultWindow.
+	Since time.Time
+	// Now ends the trend window and is the report's time; zero means
+	// time.Now().
+	Now time.Time
+	// RepoRoot is the work tree of the git repository holding the
+	// snapshots; "" discovers it from SnapshotDir (walking up). Without a
+	// repository the report has no trend (Trend.Available is false).
+	RepoRoot string
+	// Category maps a canonical skill name to its category; nil uses the
+	// embedded taxonomy of package normalize. Skills without a category
+	// are reported under "other".
+	Category func(skill string) string
+}
+
+// Report is the result of Build. Its JSON form is documented in the package
+// comment.
+type Report struct {
+	GeneratedAt     time.Time       `json:"generated_at"`
+	Since           time.Time       `json:"since"`
+	Open            int             `json:"open_postings"`
+	Sources         []Count         `json:"sources"`
+	Roles           []Count         `json:"roles"`
+	Levels          []Count         `json:"levels"`
+	Teams           []Count         `json:"teams"`
+	Countries       []Count         `json:"countries"`
+	Cities          []Count         `json:"cities"`
+	Workplaces      []Count         `json:"workplaces"`
+	Remote          int             `json:"remote_postings"`
+	SkillCategories []SkillCategory `json:"skill_categories"`
+	Pay             Pay             `json:"pay"`
+	Trend           Trend           `json:"trend"`
+	// Notes are warnings about the input (unreadable files, missing
+	// history), in the order they were found.
+	Notes []string `json:"notes"`
+}
+
+// Count is a number of open postings with a share of all open postings.
+type Count struct {
+	Name     string  `json:"name"`
+	Postings int     `json:"postings"`
+	Share    float64 `json:"share"`
+}
+
+// SkillCategory is the demand for the skills of one taxonomy category.
+type SkillCategory struct {
+	Category string        `json:"category"`
+	Postings int           `json:"postings"` // postings naming at least one skill of the category
+	Share    float64       `json:"share"`
+	Skills   []SkillDemand `json:"skills"`
+}
+
+// SkillDemand counts the open postings that name a skill, by list.
+type SkillDemand struct {
+	Skill     string  `json:"skill"`
+	Postings  int     `json:"postings"` // required + preferred + mentioned
+	Share     float64 `json:"share"`
+	Required  int     `json:"required"`
+	Preferred int     `json:"preferred"`
+	Mentioned int     `json:"mentioned"`
+}
+
+// Pay holds the pay ranges of open postings.
+type Pay struct {
+	ByRole      []PayRow `json:"by_role"`
+	ByRoleLevel []PayRow `json:"by_role_level"`
+}
+
+// PayRow summarises the ranges of one group in one currency and period.
+type PayRow struct {
+	Role     string  `json:"role"`
+	Level    string  `json:"level,omitempty"`
+	Currency string  `json:"currency"`
+	Period   string  `json:"period"`
+	Postings int     `json:"postings"`
+	Ranges   int     `json:"ranges"`
+	Min      Stats   `json:"min"` // of the ranges' lower bounds
+	Max      Stats   `json:"max"` // of the ranges' upper bounds
+	Yearly   *Yearly `json:"yearly,omitempty"`
+}
+
+// Stats are the minimum, median and maximum of some amounts.
+type Stats struct {
+	Min    float64 `json:"min"`
+	Median float64 `json:"median"`
+	Max    float64 `json:"max"`
+}
+
+// Yearly is the yearly equivalent of a month, week, day or hour row:
+// amounts times Factor (12, 52, 260 or 2080).
+type Yearly struct {
+	Factor float64 `json:"factor"`
+	Min    Stats   `json:"min"`
+	Max    Stats   `json:"max"`
+}
+
+// yearFactors convert a labelled period to a yearly equivalent.
+var yearFactors = map[string]float64{"month": 12, "week": 52, "day": 260, "hour": 2080}
+
+// Build reads the snapshot directory (the open postings, from the work
+// tree) and the git history of the source folders (the trend), and computes
+// the report.
+func Build(opts Options) (*Report, error) {
+	if opts.SnapshotDir == "" {
+		return nil, errors.New("report: no snapshot directory")
+	}
+	dir, err := filepath.Abs(opts.SnapshotDir)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	opts.Now = opts.Now.UTC()
+	if opts.Since.IsZero() {
+		opts.Since = opts.Now.Add(-DefaultWindow)
+	}
+	opts.Since = opts.Since.UTC()
+	if opts.Since.After(opts.Now) {
+		return nil, fmt.Errorf("report: since %s is after now %s", opts.Since.Format(time.RFC3339), opts.Now.Format(time.RFC3339))
+	}
+	category := opts.Category
+	if category == nil {
+		tax, err := normalize.LoadTaxonomy(nil)
+		if err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+		category = tax.Category
+	}
+
+	sources, err := listSources(dir, opts.Sources)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{GeneratedAt: opts.Now, Since: opts.Since, Notes: []string{}}
+	var all []model.Posting
+	current := map[string]map[string]fileInfo{} // source -> file name -> posting
+	var srcCounts []Count
+	for _, src := range sources {
+		files, notes, err := readSource(filepath.Join(dir, src))
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range notes {
+			r.Notes = append(r.Notes, src+": "+n)
+		}
+		current[src] = files
+		names := sortedKeys(files)
+		for _, name := range names {
+			all = append(all, files[name].posting)
+		}
+		srcCounts = append(srcCounts, Count{Name: src, Postings: len(files)})
+	}
+	r.summarise(all, category)
+	r.Sources = withShares(srcCounts, r.Open)
+
+	trend, note, err := buildTrend(dir, sources, current, opts, category)
+	if err != nil {
+		return nil, err
+	}
+	if note != "" {
+		r.Notes = append(r.Notes, note)
+	}
+	r.Trend = trend
+	return r, nil
+}
+
+// fileInfo is a posting read from the work tree with the git blob hash of
+// its bytes.
+type fileInfo struct {
+	posting model.Posting
+	blob    plumbing.Hash
+}
+
+// listSources checks the requested sources or lists the folders.
+func listSources(dir string, want []string) ([]string, error) {
+	if len(want) > 0 {
+		seen := map[string]bool{}
+		var out []string
+		for _, s := range want {
+			if s == "" || strings.ContainsAny(s, `/\`) || strings.HasPrefix(s, ".") {
+				return nil, fmt.Errorf("report: source %q: not a source folder name", s)
+			}
+			fi, err := os.Stat(filepath.Join(dir, s))
+			if err != nil || !fi.IsDir() {
+				return nil, fmt.Errorf("report: source %q: no folder %s", s, filepath.Join(dir, s))
+			}
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+		sort.Strings(out)
+		return out, nil
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	var out []string
+	for _, e := range ents {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, e.Name())
+		}
+	}
+	return out, nil
+}
+
+// isPostingFile says whether a file name in a source folder is a snapshot.
+func isPostingFile(name string) bool {
+	return strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".") && len(name) > len(".json")
+}
+
+// readSource reads the snapshot files of one source folder.
+func readSource(dir string) (map[string]fileInfo, []string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("report: %w", err)
+	}
+	files := map[string]fileInfo{}
+	var notes []string
+	for _, e := range ents {
+		if !e.Type().IsRegular() || !isPostingFile(e.Name()) {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return nil, nil, fmt.Errorf("report: %w", err)
+		}
+		p, err := model.Decode(b)
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("%s: not a posting: %v", e.Name(), err))
+			continue
+		}
+		files[e.Name()] = fileInfo{posting: p, blob: blobHash(b)}
+	}
+	return files, notes, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
