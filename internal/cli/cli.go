@@ -14,10 +14,13 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/notify/render"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/detect"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
@@ -39,6 +42,12 @@ commands:
   run       [-c FILE] [--source NAME ...]  one cycle, then exit (0 ok, 1 a source failed, 2 bad config)
   daemon    [-c FILE]                      run the schedules until SIGINT/SIGTERM
   validate  [-c FILE]                      check the config; one line per problem
+  notify test [NAME] [-c FILE]             send a sample event through the named notifier (all when no NAME),
+                                           not through the outbox; one line per notifier: ok or the error
+                                           (0 all ok, 1 one failed, 2 bad usage or config)
+  report    [-c FILE] [--source NAME ...] [--since YYYY-MM-DD] [--format text|markdown|json|html] [-o FILE]
+                                           open postings by role, level, location, team; skill demand; pay;
+                                           opened/closed per week and rising/falling skills from the git history
   detect    URL                            print the source config for a careers page URL (to paste under sources:)
   version                                  print the version
 
@@ -60,6 +69,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return ExitOK
 	case "detect":
 		return detectCmd(rest, stdout, stderr)
+	case "notify":
+		return notifyCmd(rest, stdout, stderr)
+	case "report":
+		return reportCmd(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
@@ -250,4 +263,105 @@ func detectCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "watcher detect: note: type %q is not supported by this build yet\n", src.Type)
 	}
 	return ExitOK
+}
+
+// notifyCmd is `watcher notify test [NAME] [-c FILE]`: a sample event sent
+// straight through each named notifier (all when no name), bypassing the
+// outbox and the routes' filters; one line per notifier, "ok" or the error
+// (which never holds a secret). Exit 0 when all succeeded, 1 otherwise, 2 on
+// bad usage or config.
+func notifyCmd(args []string, stdout, stderr io.Writer) int {
+	const notifyUsage = "usage: watcher notify test [NAME ...] [-c FILE]\n\nsends a sample event through the named notifiers (all when no name), not through the outbox\n"
+	if len(args) == 0 || args[0] != "test" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fmt.Fprint(stdout, notifyUsage)
+			return ExitOK
+		}
+		fmt.Fprint(stderr, "watcher notify: expected \"test\"\n\n"+notifyUsage)
+		return ExitUsage
+	}
+	fs := flag.NewFlagSet("watcher notify test", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfgPath := fs.String("c", config.DefaultPath(), "config file")
+	fs.StringVar(cfgPath, "config", config.DefaultPath(), "config file")
+	level := fs.String("log-level", "warn", "debug, info, warn or error")
+	format := fs.String("log-format", "text", "text or json")
+	// names and flags in any order
+	var names []string
+	rest := args[1:]
+	for {
+		if err := fs.Parse(rest); err != nil {
+			return ExitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		names = append(names, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	logger, err := newLogger(stderr, *level, *format)
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher: %v\n", err)
+		return ExitUsage
+	}
+	cfg, err := load(*cfgPath)
+	if err != nil {
+		printConfigError(stderr, err)
+		return ExitUsage
+	}
+	if len(cfg.Notifiers) == 0 {
+		fmt.Fprintf(stderr, "watcher notify test: %s has no notifiers\n", *cfgPath)
+		return ExitUsage
+	}
+	byName := map[string]int{}
+	var configured []string
+	for i, n := range cfg.Notifiers {
+		byName[n.Name] = i
+		configured = append(configured, n.Name)
+	}
+	var pick []int
+	if len(names) == 0 {
+		for i := range cfg.Notifiers {
+			pick = append(pick, i)
+		}
+	}
+	for _, n := range names {
+		i, ok := byName[n]
+		if !ok {
+			fmt.Fprintf(stderr, "watcher notify test: unknown notifier %q (configured: %s)\n", n, strings.Join(configured, ", "))
+			return ExitUsage
+		}
+		if !slices.Contains(pick, i) {
+			pick = append(pick, i)
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	routes, err := watch.Routes(cfg, watch.Options{Logger: logger, Stdout: stdout})
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher notify test: %v\n", err)
+		return ExitUsage
+	}
+	now := time.Now()
+	code := ExitOK
+	for _, i := range pick {
+		n, r := cfg.Notifiers[i], routes[i]
+		source := cfg.Sources[0].Name
+		if len(n.Sources) > 0 {
+			source = n.Sources[0]
+		}
+		e := render.Sample(source, now)
+		if d, ok := r.Notifier.(notify.Digester); ok {
+			err = d.NotifyDigest(ctx, source, []notify.Event{e})
+		} else {
+			err = r.Notifier.Notify(ctx, e)
+		}
+		if err != nil {
+			fmt.Fprintf(stdout, "%s: %v\n", n.Name, err)
+			code = ExitFailed
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: ok\n", n.Name)
+	}
+	return code
 }

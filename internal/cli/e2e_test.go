@@ -154,6 +154,9 @@ func (e *env) files(t *testing.T) map[string]string {
 		t.Fatal(err)
 	}
 	for _, en := range ents {
+		if !strings.HasSuffix(en.Name(), ".json") {
+			continue
+		}
 		b, err := os.ReadFile(filepath.Join(e.snapDir(), en.Name()))
 		if err != nil {
 			t.Fatal(err)
@@ -212,6 +215,10 @@ func TestRunEndToEnd(t *testing.T) {
 		if !strings.Contains(first, want) {
 			t.Errorf("snapshot lacks %s:\n%s", want, first)
 		}
+	}
+	readme, err := os.ReadFile(filepath.Join(e.snapDir(), "README.md"))
+	if err != nil || !strings.Contains(string(readme), "Data Engineer 5 (L5)") {
+		t.Fatalf("the source's README.md lacks its postings: %v\n%s", err, readme)
 	}
 	hash1, msg := e.head(t)
 	if !strings.HasPrefix(msg, "netflix-data-insights: 12 added\n") || !strings.Contains(msg, "790311790005 Data Engineer 5 (L5)") {

@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
 )
 
 // Defaults of the optional keys.
@@ -40,6 +42,42 @@ type Config struct {
 	Taxonomy  Taxonomy
 	Sources   []Source
 	Notifiers []Notifier
+	Guard     Guard
+	Outbox    Outbox
+}
+
+// Defaults of the guard and outbox keys.
+const (
+	DefaultRemoveAfter = 2
+	DefaultFailAfter   = 3
+	DefaultMaxShrink   = 0.5
+	DefaultShrinkPause = 30 * time.Second
+	DefaultExpire      = 7 * 24 * time.Hour
+	DefaultRetryEvery  = 5 * time.Minute
+)
+
+// Guard is what keeps a bad fetch from becoming a change (key guard).
+type Guard struct {
+	// RemoveAfter (remove_after, 1..100, default 2) is the number of
+	// successful runs in a row a posting must be missing from before it is
+	// reported removed.
+	RemoveAfter int
+	// FailAfter (fail_after, 1..100, default 3) is the number of failed runs
+	// in a row that make a source.failed event.
+	FailAfter int
+	// MaxShrink (max_shrink, a share in (0,1] written 0.5 or "50%", default
+	// 0.5): a listing that loses more than this share of its postings, or
+	// all of them, is fetched again; if it holds, source.suspicious.
+	MaxShrink float64
+	// ShrinkPause (shrink_pause, default 30s) is the wait before that
+	// second fetch.
+	ShrinkPause time.Duration
+}
+
+// Outbox configures the durable store of undelivered events (key outbox).
+type Outbox struct {
+	Expire     time.Duration // expire: how long an undelivered event is kept; default 168h (7 days)
+	RetryEvery time.Duration // retry_every: the daemon's redelivery timer; default 5m
 }
 
 // Git says whether and as whom snapshots are committed.
@@ -118,6 +156,16 @@ type Source struct {
 	// default); a listing needing more is an error, never cut short.
 	MaxPages  int
 	Selectors Selectors // html
+
+	// AllowShrink (allow_shrink): a listing that shrinks past the guard's
+	// max_shrink is taken as it is.
+	AllowShrink bool
+	// RemoveAfter (remove_after): this source's guard.remove_after; 0 means
+	// the guard's.
+	RemoveAfter int
+	// MaxShrink (max_shrink): this source's guard.max_shrink; 0 means the
+	// guard's.
+	MaxShrink float64
 }
 
 // Selectors are the CSS selectors of an html source. Item and Title are
@@ -139,13 +187,36 @@ const MaxPagesLimit = 10000
 // Notifier is one destination of change events.
 type Notifier struct {
 	Name    string
-	Type    string // one of NotifierTypes
-	URL     string
-	Secret  string            // "whsec_<base64>" or ""
-	Headers map[string]string // extra HTTP headers (webhook)
+	Type    string            // one of NotifierTypes
+	URL     string            // webhook, slack, discord, teams: the endpoint (a secret: never in messages)
+	Secret  string            // webhook: "whsec_<base64>" or ""
+	Headers map[string]string // webhook: extra HTTP headers
 	Sources []string          // only events of these sources (empty: all)
 	Events  []string          // only these event types (empty: all)
-	Line    int               // line of this item in the file
+	// Filter (filter) takes only the posting events whose content matches
+	// (title, roles, levels, locations, skills, pay); empty: all.
+	Filter filter.Filter
+
+	// Template (template) is a Go text/template over render.Digest that
+	// replaces the default text (slack, discord, teams, email); HistoryURL
+	// (history_url) is where a cut digest says the full list is.
+	Template   string
+	HistoryURL string
+	Username   string // discord: the display name; email: the SMTP user name
+
+	// email
+	Host         string
+	Port         int    // 0: the TLS mode's default
+	TLS          string // starttls (default), tls or none
+	Password     string // a secret: never in messages
+	Auth         string // "", plain, login, cram-md5 or scram-sha-256
+	From         string
+	To           []string
+	Subject      string // a text/template over render.Digest
+	HTMLTemplate string // an html/template over render.Digest
+	Timeout      time.Duration
+
+	Line int // line of this item in the file
 }
 
 // SourceTypes are the supported source types.
@@ -155,7 +226,7 @@ var SourceTypes = []string{
 }
 
 // NotifierTypes are the supported notifier types.
-var NotifierTypes = []string{"stdout", "webhook"}
+var NotifierTypes = []string{"stdout", "webhook", "slack", "discord", "teams", "email"}
 
 // EventTypes are the event types a notifier may subscribe to.
 var EventTypes = []string{

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
 )
 
 const testSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" // base64 of 24 bytes
@@ -24,6 +26,10 @@ func env(vars map[string]string) func(string) (string, bool) {
 var fullEnv = map[string]string{
 	"WATCHER_WEBHOOK_URL":    "https://hooks.example.com/watcher",
 	"WATCHER_WEBHOOK_SECRET": testSecret,
+	"WATCHER_SLACK_URL":      "https://hooks.slack.com/services/T0/B0/XXXX",
+	"WATCHER_DISCORD_URL":    "https://discord.com/api/webhooks/1/abc",
+	"WATCHER_TEAMS_URL":      "https://prod.westus.logic.azure.com/workflows/1?sig=abc",
+	"WATCHER_SMTP_PASSWORD":  "smtp-pass",
 }
 
 func abs(t *testing.T, path string) string {
@@ -54,14 +60,31 @@ func wantFull(t *testing.T, path string) *Config {
 			{Name: "netflix-data-insights", Type: "eightfold", Company: "Netflix", URL: "https://explore.jobs.netflix.net",
 				Domain: "netflix.com", Teams: []string{"Data & Insights"}, Schedule: "@every 6h", Line: 20},
 			{Name: "amplitude", Type: "greenhouse", Board: "amplitude", URL: "https://boards-api.greenhouse.io", Line: 27},
-			{Name: "acme", Type: "workday", URL: "https://acme.wd5.myworkdayjobs.com", Tenant: "acme", Site: "External", Line: 31},
+			{Name: "acme", Type: "workday", URL: "https://acme.wd5.myworkdayjobs.com", Tenant: "acme", Site: "External", Line: 31,
+				AllowShrink: true, RemoveAfter: 3, MaxShrink: 0.3},
 		},
 		Notifiers: []Notifier{
-			{Name: "console", Type: "stdout", Line: 37},
+			{Name: "console", Type: "stdout", Line: 48},
 			{Name: "hooks", Type: "webhook", URL: "https://hooks.example.com/watcher", Secret: testSecret,
 				Headers: map[string]string{"X-Team": "data"}, Sources: []string{"netflix-data-insights"},
-				Events: []string{"posting.added", "posting.removed", "posting.changed"}, Line: 39},
+				Events: []string{"posting.added", "posting.removed", "posting.changed"}, Line: 50,
+				Filter: filter.Filter{TitleRegex: "(?i)engineer|scientist", Roles: []string{"Machine Learning", "Data"},
+					Levels: []string{"L5+", "Senior"}, Locations: []string{"US", "remote"}, SkillsAny: []string{"Python", "Scala"},
+					SkillsAll: []string{"PyTorch"}, MinPay: 150000, MinPayCurrency: "USD"}},
+			{Name: "ml-jobs", Type: "slack", URL: "https://hooks.slack.com/services/T0/B0/XXXX", Template: "{{.Header}}",
+				HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots", Events: []string{"posting.added"}, Line: 67},
+			{Name: "discord", Type: "discord", URL: "https://discord.com/api/webhooks/1/abc", Username: "careers-watcher",
+				Template: "{{.Header}}", HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots", Line: 73},
+			{Name: "teams", Type: "teams", URL: "https://prod.westus.logic.azure.com/workflows/1?sig=abc",
+				Template: "{{.Header}}", HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots", Line: 79},
+			{Name: "mail", Type: "email", Host: "smtp.example.com", Port: 587, TLS: "starttls", Username: "watcher@example.com",
+				Password: "smtp-pass", Auth: "plain", From: "careers-watcher <watcher@example.com>",
+				To: []string{"jobs@example.com", "Jane <jane@example.com>"}, Subject: "[jobs] {{.Header}}", Template: "{{.Header}}",
+				HTMLTemplate: "<p>{{.Header}}</p>", HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots",
+				Timeout: 20 * time.Second, Line: 84},
 		},
+		Guard:  Guard{RemoveAfter: 2, FailAfter: 4, MaxShrink: 0.6, ShrinkPause: 45 * time.Second},
+		Outbox: Outbox{Expire: 72 * time.Hour, RetryEvery: 10 * time.Minute},
 	}
 }
 
@@ -131,16 +154,18 @@ func TestDefaults(t *testing.T) {
 		HTTP: HTTP{UserAgent: DefaultUserAgent, Timeout: 30 * time.Second, PerHostDelay: time.Second,
 			MaxBody: 10 * 1024 * 1024, Robots: true, Retries: 4},
 		Sources: []Source{{Name: "a", Type: "greenhouse", Board: "a", Line: 2}},
+		Guard:   Guard{RemoveAfter: 2, FailAfter: 3, MaxShrink: 0.5, ShrinkPause: 30 * time.Second},
+		Outbox:  Outbox{Expire: 168 * time.Hour, RetryEvery: 5 * time.Minute},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%+v\nwant\n%+v", got, want)
 	}
 	// Null values mean "not set": defaults stay.
-	got, err = Parse([]byte("snapshots:\nschedule:\ngit:\nhttp:\n  timeout:\ntaxonomy:\nnotifiers:\n"+minimal), "", env(nil))
+	got, err = Parse([]byte("snapshots:\nschedule:\ngit:\nhttp:\n  timeout:\ntaxonomy:\nnotifiers:\nguard:\noutbox:\n"+minimal), "", env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want.Sources[0].Line = 9
+	want.Sources[0].Line = 11
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("with nulls got\n%+v\nwant\n%+v", got, want)
 	}
@@ -196,6 +221,29 @@ func TestParseValues(t *testing.T) {
 			"  - {name: r, type: recruitee, board: r}\n  - {name: k, type: workable, board: k}\n  - {name: p, type: personio, board: p, url: 'https://p.jobs.personio.de'}\n" +
 			"  - {name: j, type: jsonld, url: 'https://j.example/jobs'}\n  - {name: h, type: html, url: 'http://h.example', selectors: {item: li, title: a}}\n  - {name: u, type: auto, url: 'https://u.example'}\n",
 			nil, func(c *Config) any { return len(c.Sources) }, 12},
+		{"guard", "guard: {remove_after: 5, fail_after: 1, max_shrink: '25%', shrink_pause: 2m}\n" + minimal, nil,
+			func(c *Config) any { return c.Guard }, Guard{RemoveAfter: 5, FailAfter: 1, MaxShrink: 0.25, ShrinkPause: 2 * time.Minute}},
+		{"guard share 100%", "guard: {max_shrink: 100 %}\n" + minimal, nil, func(c *Config) any { return c.Guard.MaxShrink }, 1.0},
+		{"guard share from env", "guard: {max_shrink: '${S}'}\n" + minimal, map[string]string{"S": "0.75"},
+			func(c *Config) any { return c.Guard.MaxShrink }, 0.75},
+		{"guard partial keeps defaults", "guard: {fail_after: 6}\n" + minimal, nil,
+			func(c *Config) any { return c.Guard }, Guard{RemoveAfter: 2, FailAfter: 6, MaxShrink: 0.5, ShrinkPause: 30 * time.Second}},
+		{"outbox", "outbox: {expire: 24h, retry_every: 30s}\n" + minimal, nil,
+			func(c *Config) any { return c.Outbox }, Outbox{Expire: 24 * time.Hour, RetryEvery: 30 * time.Second}},
+		{"source guard keys", "sources:\n  - {name: a, type: greenhouse, board: a, allow_shrink: true, remove_after: 4, max_shrink: 0.9}\n", nil,
+			func(c *Config) any {
+				return [3]any{c.Sources[0].AllowShrink, c.Sources[0].RemoveAfter, c.Sources[0].MaxShrink}
+			},
+			[3]any{true, 4, 0.9}},
+		{"notifier filter", minimal + "notifiers:\n  - name: ml\n    type: stdout\n    events: [posting.added]\n    filter:\n      roles: [Machine Learning]\n      levels: [L5+]\n      skills_all: [PyTorch]\n      min_pay: 200_000\n      min_pay_currency: usd\n", nil,
+			func(c *Config) any { return c.Notifiers[0].Filter },
+			filter.Filter{Roles: []string{"Machine Learning"}, Levels: []string{"L5+"}, SkillsAll: []string{"PyTorch"}, MinPay: 200000, MinPayCurrency: "USD"}},
+		{"slack from env", minimal + "notifiers:\n  - {name: s, type: slack, url: '${SLACK_URL}'}\n", map[string]string{"SLACK_URL": "https://hooks.slack.com/services/T/B/X"},
+			func(c *Config) any { return c.Notifiers[0] },
+			Notifier{Name: "s", Type: "slack", URL: "https://hooks.slack.com/services/T/B/X", Line: 4}},
+		{"email minimal", minimal + "notifiers:\n  - {name: m, type: email, host: localhost, tls: NONE, from: a@example.com, to: [b@example.com]}\n", nil,
+			func(c *Config) any { return c.Notifiers[0] },
+			Notifier{Name: "m", Type: "email", Host: "localhost", TLS: "none", From: "a@example.com", To: []string{"b@example.com"}, Line: 4}},
 		{"taxonomy", "taxonomy:\n  skills:\n    - {name: Rust, category: Languages}\n    - name: Kafka\n      aliases: [Apache Kafka]\n" + minimal, nil,
 			func(c *Config) any { return c.Taxonomy.Skills },
 			[]Skill{{Name: "Rust", Category: "Languages"}, {Name: "Kafka", Aliases: []string{"Apache Kafka"}}}},

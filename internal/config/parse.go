@@ -5,7 +5,9 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
+	"net/mail"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -15,10 +17,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/http/httpguts"
+
+	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
+	"github.com/careers-watcher/careers-watcher/internal/notify/render"
 )
 
 // Parse parses, expands, defaults and validates a config. filename is only
@@ -166,6 +172,8 @@ func (p *parser) config(root *yaml.Node) *Config {
 			Robots:       true,
 			Retries:      DefaultRetries,
 		},
+		Guard:  Guard{RemoveAfter: DefaultRemoveAfter, FailAfter: DefaultFailAfter, MaxShrink: DefaultMaxShrink, ShrinkPause: DefaultShrinkPause},
+		Outbox: Outbox{Expire: DefaultExpire, RetryEvery: DefaultRetryEvery},
 	}
 	sourcesLine := 0
 	var refs []sourceRef
@@ -200,6 +208,10 @@ func (p *parser) config(root *yaml.Node) *Config {
 			cfg.Sources = p.sources(e.v)
 		case "notifiers":
 			cfg.Notifiers, refs = p.notifiers(e.v)
+		case "guard":
+			p.guard(e.v, &cfg.Guard)
+		case "outbox":
+			p.outbox(e.v, &cfg.Outbox)
 		default:
 			p.unknown(e, "", topKeys)
 		}
@@ -230,14 +242,19 @@ func (p *parser) config(root *yaml.Node) *Config {
 }
 
 var (
-	topKeys      = []string{"snapshots", "schedule", "git", "http", "taxonomy", "sources", "notifiers"}
+	topKeys      = []string{"snapshots", "schedule", "git", "http", "taxonomy", "sources", "notifiers", "guard", "outbox"}
 	gitKeys      = []string{"commit", "author"}
 	httpKeys     = []string{"user_agent", "timeout", "per_host_delay", "max_body", "robots", "retries"}
 	taxonomyKeys = []string{"skills"}
 	skillKeys    = []string{"name", "category", "aliases"}
-	sourceKeys   = []string{"name", "type", "company", "url", "domain", "teams", "board", "tenant", "site", "schedule", "links", "max_pages", "selectors"}
+	sourceKeys   = []string{"name", "type", "company", "url", "domain", "teams", "board", "tenant", "site", "schedule", "links", "max_pages", "selectors",
+		"allow_shrink", "remove_after", "max_shrink"}
 	selectorKeys = []string{"item", "title", "link", "location", "team", "next", "description"}
-	notifierKeys = []string{"name", "type", "url", "secret", "headers", "sources", "events"}
+	notifierKeys = []string{"name", "type", "sources", "events", "filter", "url", "secret", "headers", "template", "history_url", "username",
+		"host", "port", "tls", "password", "auth", "from", "to", "subject", "html_template", "timeout"}
+	filterKeys = []string{"title", "roles", "levels", "locations", "skills_any", "skills_all", "min_pay", "min_pay_currency"}
+	guardKeys  = []string{"remove_after", "fail_after", "max_shrink", "shrink_pause"}
+	outboxKeys = []string{"expire", "retry_every"}
 )
 
 func (p *parser) schedule(n *yaml.Node, key, spec string) bool {
@@ -332,6 +349,92 @@ func (p *parser) http(n *yaml.Node, h *HTTP) {
 			p.unknown(e, "http", httpKeys)
 		}
 	}
+}
+
+func (p *parser) guard(n *yaml.Node, g *Guard) {
+	for _, e := range p.mapping(n, "guard", "remove_after, fail_after, max_shrink and shrink_pause") {
+		key := "guard." + e.key
+		if isNull(p.resolve(e.v)) && slices.Contains(guardKeys, e.key) {
+			continue
+		}
+		switch e.key {
+		case "remove_after":
+			if i, ok := p.runs(e.v, key); ok {
+				g.RemoveAfter = i
+			}
+		case "fail_after":
+			if i, ok := p.runs(e.v, key); ok {
+				g.FailAfter = i
+			}
+		case "max_shrink":
+			if f, ok := p.share(e.v, key); ok {
+				g.MaxShrink = f
+			}
+		case "shrink_pause":
+			if d, ok := p.duration(e.v, key); ok {
+				g.ShrinkPause = d
+			}
+		default:
+			p.unknown(e, "guard", guardKeys)
+		}
+	}
+}
+
+func (p *parser) outbox(n *yaml.Node, o *Outbox) {
+	for _, e := range p.mapping(n, "outbox", "expire and retry_every") {
+		key := "outbox." + e.key
+		if isNull(p.resolve(e.v)) && slices.Contains(outboxKeys, e.key) {
+			continue
+		}
+		switch e.key {
+		case "expire":
+			if d, ok := p.duration(e.v, key); ok {
+				o.Expire = d
+			}
+		case "retry_every":
+			if d, ok := p.duration(e.v, key); ok {
+				o.RetryEvery = d
+			}
+		default:
+			p.unknown(e, "outbox", outboxKeys)
+		}
+	}
+}
+
+// runs reads a number of runs in a row: a whole number from 1 to 100.
+func (p *parser) runs(n *yaml.Node, key string) (int, bool) {
+	i, ok := p.integer(n, key)
+	if !ok {
+		return 0, false
+	}
+	if i < 1 || i > 100 {
+		p.add(n.Line, key, "must be between 1 and 100 (runs in a row)")
+		return 0, false
+	}
+	return int(i), true
+}
+
+// share reads a share of a listing: 0.5 or "50%", greater than 0 and at
+// most 1.
+func (p *parser) share(n *yaml.Node, key string) (float64, bool) {
+	s, ok := p.str(n, key)
+	if !ok {
+		return 0, false
+	}
+	s = strings.TrimSpace(s)
+	div := 1.0
+	if t, pct := strings.CutSuffix(s, "%"); pct {
+		s, div = strings.TrimSpace(t), 100
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err == nil {
+		f /= div
+	}
+	if err != nil || math.IsNaN(f) || f <= 0 || f > 1 {
+		p.add(n.Line, key, `must be a share greater than 0 and at most 1, such as 0.5 or "50%"`)
+		return 0, false
+	}
+	return f, true
 }
 
 func (p *parser) taxonomy(n *yaml.Node, t *Taxonomy) {
@@ -456,11 +559,28 @@ func (p *parser) sources(n *yaml.Node) []Source {
 	first := make(map[string]int)
 	for i, node := range p.sequence(n, "sources") {
 		it := newItem(fmt.Sprintf("sources[%d]", i), node.Line)
-		var maxPages int
+		var maxPages, removeAfter int
+		var maxShrink float64
+		var allowShrink bool
 		var sel Selectors
 		ok := p.fields(node, it, sourceKeys, []string{"teams"}, func(e kv) bool {
 			key := it.path + "." + e.key
 			switch e.key {
+			case "allow_shrink":
+				var good bool
+				if allowShrink, good = p.boolean(e.v, key); !good {
+					it.bad[e.key] = true
+				}
+			case "remove_after":
+				var good bool
+				if removeAfter, good = p.runs(e.v, key); !good {
+					it.bad[e.key] = true
+				}
+			case "max_shrink":
+				var good bool
+				if maxShrink, good = p.share(e.v, key); !good {
+					it.bad[e.key] = true
+				}
 			case "max_pages":
 				it.node[e.key] = e.v
 				i, good := p.integer(e.v, key)
@@ -492,6 +612,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 			URL: it.val["url"], Domain: it.val["domain"], Teams: it.lists["teams"], Board: it.val["board"],
 			Tenant: it.val["tenant"], Site: it.val["site"], Schedule: it.val["schedule"],
 			Links: it.val["links"], MaxPages: maxPages, Selectors: sel,
+			AllowShrink: allowShrink, RemoveAfter: removeAfter, MaxShrink: maxShrink,
 		}
 		// Each check reports its own problems; the item is kept either way for
 		// the checks across items (Parse returns no Config on any problem).
@@ -510,7 +631,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 			default: // the board platforms
 				required, optional = []string{"board"}, []string{"url"}
 			}
-			p.checkKeys(it, s.Type, []string{"name", "type", "company", "schedule"}, required, optional)
+			p.checkKeys(it, s.Type, []string{"name", "type", "company", "schedule", "allow_shrink", "remove_after", "max_shrink"}, required, optional)
 		}
 		if it.has("url") {
 			p.checkURL(it, "url")
@@ -617,6 +738,10 @@ func (p *parser) notifiers(n *yaml.Node) ([]Notifier, []sourceRef) {
 		it := newItem(fmt.Sprintf("notifiers[%d]", i), node.Line)
 		var headers map[string]string
 		var events, srcs []string
+		var flt filter.Filter
+		var port int
+		var timeout time.Duration
+		var toNode *yaml.Node
 		ok := p.fields(node, it, notifierKeys, nil, func(e kv) bool {
 			key := it.path + "." + e.key
 			switch e.key {
@@ -645,6 +770,37 @@ func (p *parser) notifiers(n *yaml.Node) ([]Notifier, []sourceRef) {
 					item := p.resolve(v.Content[j])
 					refs = append(refs, sourceRef{line: item.Line, key: fmt.Sprintf("%s[%d]", key, j), name: s, shown: show(item)})
 				}
+			case "filter":
+				it.node[e.key] = e.k
+				var good bool
+				if flt, good = p.filter(e.v, key); !good {
+					it.bad[e.key] = true
+				}
+			case "port":
+				it.node[e.key] = e.v
+				v, good := p.integer(e.v, key)
+				switch {
+				case !good:
+					it.bad[e.key] = true
+				case v < 1 || v > 65535:
+					p.add(e.v.Line, key, "must be between 1 and 65535")
+					it.bad[e.key] = true
+				default:
+					port = int(v)
+				}
+			case "timeout":
+				it.node[e.key] = e.v
+				var good bool
+				if timeout, good = p.duration(e.v, key); !good {
+					it.bad[e.key] = true
+				}
+			case "to":
+				l := p.strList(e.v, key, true)
+				if l == nil {
+					it.bad[e.key] = true
+				} else {
+					it.lists[e.key], it.node[e.key], toNode = l, e.k, p.resolve(e.v)
+				}
 			default:
 				return false
 			}
@@ -655,15 +811,29 @@ func (p *parser) notifiers(n *yaml.Node) ([]Notifier, []sourceRef) {
 		}
 		nt := Notifier{
 			Line: it.line, Name: it.val["name"], Type: it.val["type"], URL: it.val["url"],
-			Secret: it.val["secret"], Headers: headers, Sources: srcs, Events: events,
+			Secret: it.val["secret"], Headers: headers, Sources: srcs, Events: events, Filter: flt,
+			Template: it.val["template"], HistoryURL: it.val["history_url"], Username: it.val["username"],
+			Host: strings.TrimSpace(it.val["host"]), Port: port, TLS: strings.ToLower(strings.TrimSpace(it.val["tls"])),
+			Password: it.val["password"], Auth: strings.ToLower(strings.TrimSpace(it.val["auth"])), From: it.val["from"],
+			To: it.lists["to"], Subject: it.val["subject"], HTMLTemplate: it.val["html_template"], Timeout: timeout,
 		}
 		p.checkName(it, "notifier", first)
 		if p.checkType(it, "notifier", NotifierTypes) {
 			var required, optional []string
-			if nt.Type == "webhook" {
+			switch nt.Type {
+			case "webhook":
 				required, optional = []string{"url"}, []string{"secret", "headers"}
+			case "slack", "teams":
+				required, optional = []string{"url"}, []string{"template", "history_url"}
+			case "discord":
+				required, optional = []string{"url"}, []string{"username", "template", "history_url"}
+			case "email":
+				required = []string{"host", "from", "to"}
+				optional = []string{"port", "tls", "username", "password", "auth", "subject", "template", "html_template", "history_url", "timeout"}
 			}
-			p.checkKeys(it, nt.Type, []string{"name", "type", "sources", "events"}, required, optional)
+			if p.checkKeys(it, nt.Type, []string{"name", "type", "sources", "events", "filter"}, required, optional) {
+				p.checkChannel(it, nt, toNode)
+			}
 		}
 		if it.has("url") {
 			p.checkURL(it, "url")
@@ -674,6 +844,211 @@ func (p *parser) notifiers(n *yaml.Node) ([]Notifier, []sourceRef) {
 		out = append(out, nt)
 	}
 	return out, refs
+}
+
+// checkChannel checks the keys of the chat and mail channels. Secrets
+// (password) and URLs are never echoed.
+func (p *parser) checkChannel(it *item, nt Notifier, toNode *yaml.Node) {
+	line := func(k string) int { return it.node[k].Line }
+	if it.has("history_url") {
+		p.checkURL(it, "history_url")
+	}
+	tmpl := func(k string, html bool) {
+		if !it.has(k) {
+			return
+		}
+		var err error
+		if html {
+			_, err = render.ParseHTML("t", it.val[k])
+		} else {
+			_, err = render.ParseText("t", it.val[k])
+		}
+		if err == nil {
+			return
+		}
+		msg := "must be a Go template over the digest (see docs/notifications.md)"
+		if !fromEnv(p.resolve(it.node[k])) {
+			msg += ": " + templateError(err)
+		}
+		p.add(line(k), it.path+"."+k, msg)
+	}
+	tmpl("template", false)
+	tmpl("subject", false)
+	tmpl("html_template", true)
+	if it.has("username") && (strings.ContainsAny(nt.Username, "\r\n\x00") || (nt.Type == "discord" && utf8.RuneCountInString(nt.Username) > 80)) {
+		msg := "must be a single line"
+		if nt.Type == "discord" {
+			msg = "must be a single line of at most 80 characters"
+		}
+		p.add(line("username"), it.path+".username", msg)
+	}
+	if nt.Type != "email" {
+		return
+	}
+	if it.has("host") && strings.ContainsAny(nt.Host, " \t\r\n/:@") {
+		p.add(line("host"), it.path+".host", "must be a host name such as smtp.example.com (no scheme, port or user)")
+	}
+	if it.has("tls") && !slices.Contains([]string{"starttls", "tls", "none"}, nt.TLS) {
+		p.add(line("tls"), it.path+".tls", "must be starttls, tls or none")
+	}
+	if it.has("auth") && !slices.Contains([]string{"plain", "login", "cram-md5", "scram-sha-256"}, nt.Auth) {
+		p.add(line("auth"), it.path+".auth", "must be plain, login, cram-md5 or scram-sha-256")
+	}
+	if (it.has("password") || it.has("auth")) && !it.has("username") && !it.bad["username"] {
+		k := "password"
+		if !it.has(k) {
+			k = "auth"
+		}
+		p.add(line(k), it.path+"."+k, "needs username")
+	}
+	if it.has("from") {
+		if _, err := mail.ParseAddress(nt.From); err != nil {
+			p.add(line("from"), it.path+".from", "invalid address "+show(p.resolve(it.node["from"]))+` (use "Name <addr@example.com>" or addr@example.com)`)
+		}
+	}
+	if it.has("to") && len(nt.To) == 0 {
+		p.add(line("to"), it.path+".to", "must list at least one address")
+	}
+	if it.has("to") {
+		for j, a := range nt.To {
+			if _, err := mail.ParseAddress(a); err != nil {
+				item := p.resolve(toNode.Content[j])
+				p.add(item.Line, fmt.Sprintf("%s.to[%d]", it.path, j), "invalid address "+show(item)+` (use "Name <addr@example.com>" or addr@example.com)`)
+			}
+		}
+	}
+}
+
+// filter reads a notifier's content filter; each condition is checked by
+// compiling it with internal/notify/filter. ok is false when a problem was
+// reported.
+func (p *parser) filter(n *yaml.Node, path string) (filter.Filter, bool) {
+	var f filter.Filter
+	r := p.resolve(n)
+	if r.Kind != yaml.MappingNode {
+		p.add(n.Line, path, "must be a mapping with "+strings.Join(filterKeys, ", ")+", not "+kindName(r))
+		return f, false
+	}
+	ok := true
+	var payLine int
+	for _, e := range p.pairs(r, path, 0) {
+		key := path + "." + e.key
+		if !slices.Contains(filterKeys, e.key) {
+			p.unknown(e, path, filterKeys)
+			ok = false
+			continue
+		}
+		v := p.resolve(e.v)
+		if isNull(v) {
+			continue
+		}
+		switch e.key {
+		case "title":
+			s, good := p.str(e.v, key)
+			if !good {
+				ok = false
+				continue
+			}
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			if _, err := regexp.Compile(s); err != nil {
+				msg := "must be a regular expression (RE2 syntax) such as '(?i)machine learning'"
+				if !fromEnv(v) {
+					msg += ": " + err.Error()
+				}
+				p.add(e.v.Line, key, msg)
+				ok = false
+				continue
+			}
+			f.TitleRegex = s
+		case "roles", "locations", "skills_any", "skills_all":
+			l := p.strList(e.v, key, true)
+			if l == nil {
+				ok = false
+				continue
+			}
+			switch e.key {
+			case "roles":
+				f.Roles = l
+			case "locations":
+				f.Locations = l
+			case "skills_any":
+				f.SkillsAny = l
+			case "skills_all":
+				f.SkillsAll = l
+			}
+		case "levels":
+			l := p.strList(e.v, key, true)
+			if l == nil {
+				ok = false
+				continue
+			}
+			for j, lv := range l {
+				if _, err := (filter.Filter{Levels: []string{lv}}).Compile(); err != nil {
+					item := p.resolve(v.Content[j])
+					msg := "invalid level"
+					if !fromEnv(item) {
+						msg += " " + strings.TrimPrefix(err.Error(), "filter: levels[0]: ")
+					}
+					p.add(item.Line, fmt.Sprintf("%s[%d]", key, j), msg+" (use L5, L5+, L4-L6 or a word such as Senior)")
+					ok = false
+				}
+			}
+			f.Levels = l
+		case "min_pay":
+			s, good := p.str(e.v, key)
+			if !good {
+				ok = false
+				continue
+			}
+			x, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), "_", ""), 64)
+			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
+				p.add(e.v.Line, key, "must be a number of at least 0, such as 150000 (yearly, in min_pay_currency)")
+				ok = false
+				continue
+			}
+			f.MinPay, payLine = x, e.k.Line
+		case "min_pay_currency":
+			s, good := p.str(e.v, key)
+			if !good {
+				ok = false
+				continue
+			}
+			if _, err := (filter.Filter{MinPayCurrency: s}).Compile(); err != nil || strings.TrimSpace(s) == "" {
+				p.add(e.v.Line, key, "must be an ISO 4217 currency code such as USD")
+				ok = false
+				continue
+			}
+			f.MinPayCurrency = strings.ToUpper(strings.TrimSpace(s))
+		}
+	}
+	if f.MinPay > 0 && f.MinPayCurrency == "" && ok {
+		p.add(payLine, path+".min_pay_currency", "is required with min_pay (an ISO 4217 code such as USD)")
+		ok = false
+	}
+	if ok {
+		if _, err := f.Compile(); err != nil {
+			p.add(n.Line, path, "invalid filter")
+			ok = false
+		}
+	}
+	return f, ok
+}
+
+// fromEnv reports whether a scalar was written with a ${VAR}: its value
+// must not reach a message.
+func fromEnv(n *yaml.Node) bool { return strings.Contains(n.Value, "${") }
+
+var templateErrRE = regexp.MustCompile(`^template t: template: t:(\d+):(?:\d+:)? ?`)
+
+// templateError shortens a template parse error to "line N: what".
+func templateError(err error) string {
+	msg := err.Error()
+	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+		return "line " + m[1] + ": " + msg[len(m[0]):]
+	}
+	return strings.TrimPrefix(msg, "template t: ")
 }
 
 func (p *parser) headers(n *yaml.Node, path string) (map[string]string, bool) {

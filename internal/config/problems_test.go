@@ -43,9 +43,9 @@ var problemTests = []struct {
 	{"unknown top key with suggestion", "snapshot: x\n" + minimal, nil, []string{
 		"config.yaml:1: snapshot: unknown key (did you mean snapshots?)"}},
 	{"unknown top key", "database: pg\n" + minimal, nil, []string{
-		"config.yaml:1: database: unknown key (known keys: snapshots, schedule, git, http, taxonomy, sources, notifiers)"}},
+		"config.yaml:1: database: unknown key (known keys: snapshots, schedule, git, http, taxonomy, sources, notifiers, guard, outbox)"}},
 	{"keys are not expanded", "${A}: x\n" + minimal, map[string]string{"A": "schedule"}, []string{
-		"config.yaml:1: ${A}: unknown key (known keys: snapshots, schedule, git, http, taxonomy, sources, notifiers)"}},
+		"config.yaml:1: ${A}: unknown key (known keys: snapshots, schedule, git, http, taxonomy, sources, notifiers, guard, outbox)"}},
 	{"duplicate key", "schedule: '@daily'\nschedule: '@hourly'\n" + minimal, nil, []string{
 		"config.yaml:2: schedule: duplicate key (first at line 1)"}},
 	{"non-string key", "[a]: b\n" + minimal, nil, []string{
@@ -128,17 +128,17 @@ var problemTests = []struct {
 		"config.yaml:8: sources[6].teams[0]: must not be empty",
 		"config.yaml:9: sources[7].teams: must be a list such as [a, b], not a single value",
 		"config.yaml:10: sources[8]: must be a mapping with keys such as name and type, not a single value"}},
-	{"notifiers", minimal + "notifiers:\n  - {name: Console, type: stdout}\n  - {name: s, type: slack, url: 'https://hooks.slack.com/x'}\n" +
+	{"notifiers", minimal + "notifiers:\n  - {name: Console, type: stdout}\n  - {name: s, type: slak, url: 'https://hooks.slack.com/x'}\n" +
 		"  - {type: stdout}\n  - {name: s2, type: stdout, url: 'https://x.example', secret: " + testSecret + "}\n" +
 		"  - {name: w, type: webhook}\n  - {name: w2, type: webhook, url: 'mailto:a@b.example'}\n  - {name: w2, type: webhook, url: 'https://x.example', retry: 3}\n", nil, []string{
 		`config.yaml:4: notifiers[0].name: invalid name "Console": use lowercase letters, digits and hyphens, at most 64 characters`,
-		`config.yaml:5: notifiers[1].type: unknown notifier type "slack" (supported: stdout, webhook)`,
+		`config.yaml:5: notifiers[1].type: unknown notifier type "slak" (supported: stdout, webhook, slack, discord, teams, email)`,
 		"config.yaml:6: notifiers[2].name: is required",
 		"config.yaml:7: notifiers[3].secret: is not used by type stdout",
 		"config.yaml:7: notifiers[3].url: is not used by type stdout",
 		"config.yaml:8: notifiers[4].url: is required for type webhook",
 		"config.yaml:9: notifiers[5].url: must be an http or https URL",
-		"config.yaml:10: notifiers[6].retry: unknown key (known keys: name, type, url, secret, headers, sources, events)",
+		"config.yaml:10: notifiers[6].retry: unknown key (known keys: name, type, sources, events, filter, url, secret, headers, template, history_url, username, host, port, tls, password, auth, from, to, subject, html_template, timeout)",
 		`config.yaml:10: notifiers[6].name: duplicate notifier name "w2" (first at line 9)`}},
 	{"notifier secrets", minimal + "notifiers:\n  - {name: a, type: webhook, url: 'https://x.example', secret: MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw}\n" +
 		"  - {name: b, type: webhook, url: 'https://x.example', secret: 'whsec_not base64!'}\n" +
@@ -179,6 +179,71 @@ var problemTests = []struct {
 	{"merge key types", "sources:\n  - <<: 5\n    name: a\n    type: jsonld\n    url: 'https://a.example'\n  - <<: [x]\n    name: b\n    type: jsonld\n    url: 'https://b.example'\n", nil, []string{
 		"config.yaml:2: sources[0]: a merge key (<<) takes a mapping or a list of mappings",
 		"config.yaml:6: sources[1]: a merge key (<<) takes a mapping or a list of mappings"}},
+	{"guard", "guard:\n  remove_after: 0\n  fail_after: 101\n  max_shrink: 1.5\n  shrink_pause: 0s\n  pause: 1s\n" + minimal, nil, []string{
+		"config.yaml:2: guard.remove_after: must be between 1 and 100 (runs in a row)",
+		"config.yaml:3: guard.fail_after: must be between 1 and 100 (runs in a row)",
+		`config.yaml:4: guard.max_shrink: must be a share greater than 0 and at most 1, such as 0.5 or "50%"`,
+		"config.yaml:5: guard.shrink_pause: must be greater than 0",
+		"config.yaml:6: guard.pause: unknown key (known keys: remove_after, fail_after, max_shrink, shrink_pause)"}},
+	{"guard more", "guard:\n  remove_after: two\n  max_shrink: 0%\n  fail_after: [1]\n" + minimal, nil, []string{
+		"config.yaml:2: guard.remove_after: must be a whole number",
+		`config.yaml:3: guard.max_shrink: must be a share greater than 0 and at most 1, such as 0.5 or "50%"`,
+		"config.yaml:4: guard.fail_after: must be a string, not a list"}},
+	{"guard type", "guard: 5\noutbox: [1]\n" + minimal, nil, []string{
+		"config.yaml:1: guard: must be a mapping with remove_after, fail_after, max_shrink and shrink_pause, not a single value",
+		"config.yaml:2: outbox: must be a mapping with expire and retry_every, not a list"}},
+	{"outbox", "outbox:\n  expire: 7d\n  retry_every: -1m\n  retry: 1m\n" + minimal, nil, []string{
+		"config.yaml:2: outbox.expire: must be a duration such as 30s, 1m or 1h30m",
+		"config.yaml:3: outbox.retry_every: must be greater than 0",
+		"config.yaml:4: outbox.retry: unknown key (known keys: expire, retry_every)"}},
+	{"source guard keys", "sources:\n  - {name: a, type: greenhouse, board: a, allow_shrink: maybe, remove_after: 0, max_shrink: '150%'}\n  - {name: b, type: greenhouse, board: b, max_shrink: abc}\n", nil, []string{
+		"config.yaml:2: sources[0].allow_shrink: must be true or false",
+		"config.yaml:2: sources[0].remove_after: must be between 1 and 100 (runs in a row)",
+		`config.yaml:2: sources[0].max_shrink: must be a share greater than 0 and at most 1, such as 0.5 or "50%"`,
+		`config.yaml:3: sources[1].max_shrink: must be a share greater than 0 and at most 1, such as 0.5 or "50%"`}},
+	{"channel keys", minimal + "notifiers:\n  - {name: s, type: slack}\n  - {name: d, type: discord, url: 'https://d.example/x', secret: " + testSecret + ", host: h}\n  - {name: t, type: teams, url: 'ftp://t.example', username: x}\n  - {name: e, type: email}\n  - {name: w, type: webhook, url: 'https://w.example', template: x}\n", nil, []string{
+		"config.yaml:4: notifiers[0].url: is required for type slack",
+		"config.yaml:5: notifiers[1].host: is not used by type discord",
+		"config.yaml:5: notifiers[1].secret: is not used by type discord",
+		"config.yaml:6: notifiers[2].username: is not used by type teams",
+		"config.yaml:6: notifiers[2].url: must be an http or https URL",
+		"config.yaml:7: notifiers[3].host: is required for type email",
+		"config.yaml:7: notifiers[3].from: is required for type email",
+		"config.yaml:7: notifiers[3].to: is required for type email",
+		"config.yaml:8: notifiers[4].template: is not used by type webhook"}},
+	{"channel values", minimal + "notifiers:\n  - name: s\n    type: slack\n    url: 'https://hooks.slack.com/x'\n    template: '{{.Nope'\n    history_url: 'github.com/x'\n  - name: d\n    type: discord\n    url: 'https://d.example/x'\n    username: \"a\\nb\"\n    template: '{{nope .Header}}'\n", nil, []string{
+		"config.yaml:7: notifiers[0].template: must be a Go template over the digest (see docs/notifications.md): line 1: unclosed action",
+		"config.yaml:8: notifiers[0].history_url: must be an http or https URL",
+		"config.yaml:12: notifiers[1].username: must be a single line of at most 80 characters",
+		`config.yaml:13: notifiers[1].template: must be a Go template over the digest (see docs/notifications.md): line 1: function "nope" not defined`}},
+	{"email values", minimal + "notifiers:\n  - name: m\n    type: email\n    host: 'smtp://x.example'\n    port: 70000\n    tls: ssl\n    password: p\n    auth: xoauth\n    from: not an address\n    to: [a@example.com, 'bad', '']\n    subject: '{{'\n    html_template: '{{end}}'\n    timeout: soon\n  - {name: n, type: email, host: h, from: a@example.com, to: []}\n  - {name: o, type: email, host: h, from: a@example.com, to: a@example.com}\n", nil, []string{
+		"config.yaml:6: notifiers[0].host: must be a host name such as smtp.example.com (no scheme, port or user)",
+		"config.yaml:7: notifiers[0].port: must be between 1 and 65535",
+		"config.yaml:8: notifiers[0].tls: must be starttls, tls or none",
+		"config.yaml:9: notifiers[0].password: needs username",
+		"config.yaml:10: notifiers[0].auth: must be plain, login, cram-md5 or scram-sha-256",
+		`config.yaml:11: notifiers[0].from: invalid address "not an address" (use "Name <addr@example.com>" or addr@example.com)`,
+		"config.yaml:12: notifiers[0].to[2]: must not be empty",
+		"config.yaml:13: notifiers[0].subject: must be a Go template over the digest (see docs/notifications.md): line 1: unclosed action",
+		"config.yaml:14: notifiers[0].html_template: must be a Go template over the digest (see docs/notifications.md): line 1: unexpected {{end}}",
+		"config.yaml:15: notifiers[0].timeout: must be a duration such as 30s, 1m or 1h30m",
+		"config.yaml:16: notifiers[1].to: must list at least one address",
+		"config.yaml:17: notifiers[2].to: must be a list such as [a, b], not a single value"}},
+	{"filter", minimal + "notifiers:\n  - name: f\n    type: stdout\n    filter:\n      title: '(abc'\n      roles: Data\n      levels: [L5, L6-L4, '5+', '']\n      skills_all: [PyTorch, '']\n      min_pay: lots\n      min_pay_currency: dollars\n      salary: 1\n  - name: g\n    type: stdout\n    filter: {min_pay: 100000}\n  - {name: h, type: stdout, filter: [x]}\n  - {name: i, type: stdout, filter: {min_pay: -5, min_pay_currency: usd}}\n", nil, []string{
+		"config.yaml:7: notifiers[0].filter.title: must be a regular expression (RE2 syntax) such as '(?i)machine learning': error parsing regexp: missing closing ): `(abc`",
+		"config.yaml:8: notifiers[0].filter.roles: must be a list such as [a, b], not a single value",
+		"config.yaml:9: notifiers[0].filter.levels[3]: must not be empty",
+		"config.yaml:10: notifiers[0].filter.skills_all[1]: must not be empty",
+		"config.yaml:11: notifiers[0].filter.min_pay: must be a number of at least 0, such as 150000 (yearly, in min_pay_currency)",
+		"config.yaml:12: notifiers[0].filter.min_pay_currency: must be an ISO 4217 currency code such as USD",
+		"config.yaml:13: notifiers[0].filter.salary: unknown key (known keys: title, roles, levels, locations, skills_any, skills_all, min_pay, min_pay_currency)",
+		"config.yaml:16: notifiers[1].filter.min_pay_currency: is required with min_pay (an ISO 4217 code such as USD)",
+		"config.yaml:17: notifiers[2].filter: must be a mapping with title, roles, levels, locations, skills_any, skills_all, min_pay, min_pay_currency, not a list",
+		"config.yaml:18: notifiers[3].filter.min_pay: must be a number of at least 0, such as 150000 (yearly, in min_pay_currency)"}},
+	{"filter levels", minimal + "notifiers:\n  - name: f\n    type: stdout\n    filter:\n      levels:\n        - L5\n        - L6-L4\n        - '5+'\n        - L5+\n        - '${LV}'\n", map[string]string{"LV": "L9-L1"}, []string{
+		`config.yaml:9: notifiers[0].filter.levels[1]: invalid level "L6-L4": empty range (use L5, L5+, L4-L6 or a word such as Senior)`,
+		`config.yaml:10: notifiers[0].filter.levels[2]: invalid level "5+": "+" only follows an L level, as in "L5+" (use L5, L5+, L4-L6 or a word such as Senior)`,
+		"config.yaml:12: notifiers[0].filter.levels[4]: invalid level (use L5, L5+, L4-L6 or a word such as Senior)"}},
 	{"several problems in one file", `snapshots: snapshots
 schedule: "@every banana"
 http:
@@ -311,6 +376,67 @@ notifiers:
 		t.Errorf("only %d problems:\n%s", n, msg)
 	}
 	for _, want := range []string{"notifiers[1].url: must be an http or https URL", "notifiers[1].secret: must be", "notifiers[1].headers.X-Token: must be a single line"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("missing %q in:\n%s", want, msg)
+		}
+	}
+}
+
+// TestChannelSecretsNotLeaked puts a recognisable value from the
+// environment in the secret-bearing and free-text keys of every channel,
+// in ways that make each of them invalid, and checks that no message
+// shows it.
+func TestChannelSecretsNotLeaked(t *testing.T) {
+	const secret = "S3CR3T-t0ken"
+	vars := map[string]string{
+		"URL":  "hooks.slack.com/services/" + secret,
+		"USER": "https://" + secret + ":pw@x.example/hook",
+		"PASS": secret,
+		"TMPL": "{{" + secret + "((",
+		"RE":   "(" + secret,
+		"ADDR": secret + " not an address",
+		"LV":   secret + "+",
+		"CCY":  secret,
+		"NUM":  secret,
+	}
+	yaml := minimal + `notifiers:
+  - {name: s, type: slack, url: '${URL}', template: '${TMPL}', history_url: '${USER}'}
+  - {name: d, type: discord, url: '${USER}', template: '${TMPL}', username: "${PASS}\n"}
+  - {name: t, type: teams, url: '${URL}', template: '${TMPL}'}
+  - {name: w, type: webhook, url: '${USER}', secret: '${PASS}'}
+  - name: m
+    type: email
+    host: '${USER}'
+    port: '${NUM}'
+    tls: '${PASS}'
+    auth: '${PASS}'
+    password: '${PASS}'
+    from: '${ADDR}'
+    to: ['${ADDR}']
+    subject: '${TMPL}'
+    template: '${TMPL}'
+    html_template: '${TMPL}'
+    timeout: '${NUM}'
+  - name: f
+    type: stdout
+    filter: {title: '${RE}', levels: ['${LV}'], min_pay: '${NUM}', min_pay_currency: '${CCY}'}
+`
+	_, err := Parse([]byte(yaml), "config.yaml", env(vars))
+	if err == nil {
+		t.Fatal("Parse succeeded")
+	}
+	msg := err.Error()
+	if strings.Contains(msg, secret) {
+		t.Errorf("a value from the environment reached a message:\n%s", msg)
+	}
+	for _, want := range []string{
+		"notifiers[0].url: must be an http or https URL", "notifiers[0].template: must be a Go template",
+		"notifiers[0].history_url: must not contain a user or password", "notifiers[1].url: must not contain a user or password",
+		"notifiers[1].username: must be a single line", "notifiers[3].secret: must be", "notifiers[4].host: must be a host name",
+		"notifiers[4].port: must be a whole number", "notifiers[4].password: needs username", "notifiers[4].html_template: must be a Go template",
+		"notifiers[5].filter.title: must be a regular expression", "notifiers[5].filter.levels[0]: invalid level",
+		"notifiers[5].filter.min_pay: must be a number", "notifiers[5].filter.min_pay_currency: must be an ISO 4217",
+	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("missing %q in:\n%s", want, msg)
 		}

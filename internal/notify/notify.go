@@ -100,13 +100,32 @@ type Notifier interface {
 	Notify(ctx context.Context, e Event) error
 }
 
+// Digester is implemented by channels that can send the events of one
+// source as one message (Slack, Discord, Teams, email). The outbox groups
+// the events owed to such a notifier by source and calls NotifyDigest once
+// per group, the events ordered by timestamp then id; nil error means every
+// event of the group was delivered, an error that none was (the group is
+// kept and sent again whole). Notify(ctx, e) of those channels sends a
+// one-event digest.
+type Digester interface {
+	NotifyDigest(ctx context.Context, source string, events []Event) error
+}
+
+// Matcher decides on an event's content (see internal/notify/filter).
+type Matcher interface {
+	Match(Event) bool
+}
+
 // Route says which events a notifier takes. An empty Sources or Events
 // takes all. An Events entry is an event type ("posting.added"), a family
-// ("posting.*", "source.*") or "*".
+// ("posting.*", "source.*") or "*". Filter, when not nil, must also match
+// (a content filter such as *filter.Compiled): the outbox never stores an
+// event for a notifier whose filter refuses it.
 type Route struct {
 	Notifier Notifier
 	Sources  []string
 	Events   []string
+	Filter   Matcher
 }
 
 // Match reports whether the route takes e.
@@ -114,6 +133,13 @@ func (r Route) Match(e Event) bool {
 	if len(r.Sources) > 0 && !contains(r.Sources, e.Data.Source) {
 		return false
 	}
+	if !r.matchType(e) {
+		return false
+	}
+	return r.Filter == nil || r.Filter.Match(e)
+}
+
+func (r Route) matchType(e Event) bool {
 	if len(r.Events) == 0 {
 		return true
 	}

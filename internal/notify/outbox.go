@@ -285,6 +285,12 @@ func readEntry(path string) (*entry, error) {
 // the entry. One notifier failing does not stop the others. When ctx ends it
 // stops: what was not tried stays, and ctx's error is returned.
 //
+// A notifier that is a Digester gets what it is owed grouped by source: one
+// NotifyDigest call per source with the group's events in delivery order.
+// Success clears the notifier from every event of the group; failure keeps
+// it on all of them (the group is sent again whole). Other notifiers get one
+// Notify call per event.
+//
 // A corrupt file is moved aside as <name>.corrupt and reported with its
 // path; the other files are still delivered. The returned error is for the
 // outbox itself (directory unreadable, a file that could not be written or
@@ -328,13 +334,13 @@ func (o *Outbox) Deliver(ctx context.Context, routes []Route) (DeliverResult, er
 		log.Error("notify: corrupt outbox file moved aside", "path", b.path, "error", b.err.Error())
 	}
 
+	// 1. Expiry and notifiers no longer configured.
+	var live []*pass
 	for _, le := range entries {
 		if ctx.Err() != nil {
 			break
 		}
 		en, e := le.entry, le.Event
-		attrs := []any{"event_id", e.ID, "event_type", e.Type, "source", e.Data.Source}
-
 		born := en.Created
 		if born.IsZero() {
 			born = e.Timestamp
@@ -352,68 +358,151 @@ func (o *Outbox) Deliver(ctx context.Context, routes []Route) (DeliverResult, er
 				msg += ": " + en.LastError
 			}
 			res.Errors = append(res.Errors, errors.New(msg))
-			log.Error("notify: event expired undelivered", append(attrs, "notifier", strings.Join(en.Owed, ","), "attempt", en.Attempts, "error", en.LastError)...)
+			log.Error("notify: event expired undelivered", append(eventAttrs(e), "notifier", strings.Join(en.Owed, ","), "attempt", en.Attempts, "error", en.LastError)...)
 			continue
 		}
+		p := &pass{loaded: le, done: map[string]bool{}, dirty: len(en.Owed) == 0} // nothing owed: delete
+		for _, name := range en.Owed {
+			if _, ok := notifiers[name]; !ok {
+				p.dirty, p.done[name] = true, true
+				log.Warn("notify: notifier no longer configured, dropped from outbox entry", append(eventAttrs(e), "notifier", name)...)
+			}
+		}
+		live = append(live, p)
+	}
 
-		dirty := len(en.Owed) == 0 // nothing owed: delete
-		tried := false
-		var lastErr string
-		owed := en.Owed[:0:0]
-		for i, name := range en.Owed {
-			if ctx.Err() != nil {
-				owed = append(owed, en.Owed[i:]...)
-				break
-			}
-			n, ok := notifiers[name]
-			if !ok {
-				dirty = true
-				log.Warn("notify: notifier no longer configured, dropped from outbox entry", append(attrs, "notifier", name)...)
+	// 2. One call per event for the notifiers that are not digesters.
+	type groupKey struct{ notifier, source string }
+	var groups []groupKey
+	members := map[groupKey][]*pass{}
+perEvent:
+	for _, p := range live {
+		for _, name := range p.Owed {
+			if p.done[name] {
 				continue
 			}
-			if !tried {
-				tried = true
-				now := o.now().Truncate(time.Second)
-				en.Attempts++
-				if en.FirstAttempt == nil {
-					en.FirstAttempt = &now
+			n := notifiers[name]
+			if _, ok := n.(Digester); ok {
+				k := groupKey{name, p.Event.Data.Source}
+				if _, seen := members[k]; !seen {
+					groups = append(groups, k)
 				}
-				en.LastAttempt = &now
-			}
-			dirty = true
-			if nerr := n.Notify(ctx, e); nerr != nil {
-				res.Failed++
-				owed = append(owed, name)
-				lastErr = nerr.Error()
-				res.Errors = append(res.Errors, fmt.Errorf("notify: event %s (%s, source %q): %w", e.ID, e.Type, e.Data.Source, nerr))
-				log.Warn("notify: delivery failed, kept in outbox", append(attrs, "notifier", name, "attempt", en.Attempts, "error", nerr.Error())...)
+				members[k] = append(members[k], p)
 				continue
 			}
+			if ctx.Err() != nil {
+				break perEvent
+			}
+			p.try(o.now())
+			if nerr := n.Notify(ctx, p.Event); nerr != nil {
+				res.Failed++
+				p.lastErr = nerr.Error()
+				res.Errors = append(res.Errors, fmt.Errorf("notify: event %s (%s, source %q): %w", p.Event.ID, p.Event.Type, p.Event.Data.Source, nerr))
+				log.Warn("notify: delivery failed, kept in outbox", append(eventAttrs(p.Event), "notifier", name, "attempt", p.Attempts, "error", nerr.Error())...)
+				continue
+			}
+			p.done[name] = true
 			res.Delivered++
-			log.Debug("notify: delivered", append(attrs, "notifier", name, "attempt", en.Attempts)...)
+			log.Debug("notify: delivered", append(eventAttrs(p.Event), "notifier", name, "attempt", p.Attempts)...)
 		}
-		if !dirty {
+	}
+
+	// 3. One call per (digester, source) with the group's events.
+	for _, k := range groups {
+		if ctx.Err() != nil {
+			break
+		}
+		group := members[k]
+		events := make([]Event, len(group))
+		ids := make([]string, len(group))
+		for i, p := range group {
+			p.try(o.now())
+			events[i], ids[i] = p.Event, p.Event.ID
+		}
+		attrs := []any{"notifier", k.notifier, "source", k.source, "events", len(events)}
+		if nerr := notifiers[k.notifier].(Digester).NotifyDigest(ctx, k.source, events); nerr != nil {
+			res.Failed += len(group)
+			for _, p := range group {
+				p.lastErr = nerr.Error()
+			}
+			res.Errors = append(res.Errors, fmt.Errorf("notify: %d events of source %q (%s): %w", len(group), k.source, shortList(ids, 3), nerr))
+			log.Warn("notify: digest delivery failed, kept in outbox", append(attrs, "event_id", strings.Join(ids, ","), "error", nerr.Error())...)
 			continue
 		}
-		if lastErr != "" {
-			en.LastError = lastErr
+		for _, p := range group {
+			p.done[k.notifier] = true
+		}
+		res.Delivered += len(group)
+		log.Debug("notify: digest delivered", append(attrs, "event_id", strings.Join(ids, ","))...)
+	}
+
+	// 4. Write back what changed.
+	for _, p := range live {
+		if !p.dirty {
+			continue
+		}
+		en := p.entry
+		if p.lastErr != "" {
+			en.LastError = p.lastErr
+		}
+		owed := en.Owed[:0:0]
+		for _, name := range en.Owed {
+			if !p.done[name] {
+				owed = append(owed, name)
+			}
 		}
 		en.Owed = owed
 		if len(owed) == 0 {
-			if rerr := o.remove(le.path); rerr != nil {
+			if rerr := o.remove(p.path); rerr != nil {
 				ioErrs = append(ioErrs, rerr)
 				continue
 			}
-		} else if werr := o.write(le.path, en); werr != nil {
+		} else if werr := o.write(p.path, en); werr != nil {
 			ioErrs = append(ioErrs, werr)
 			continue
 		}
-		res.Changed = append(res.Changed, le.path)
+		res.Changed = append(res.Changed, p.path)
 	}
 	if cerr := ctx.Err(); cerr != nil {
 		ioErrs = append(ioErrs, fmt.Errorf("notify: outbox: delivery stopped: %w", cerr))
 	}
 	return res, errors.Join(ioErrs...)
+}
+
+// pass is what one Deliver call does to one stored event.
+type pass struct {
+	loaded
+	done    map[string]bool // notifiers delivered to (or dropped) in this pass
+	dirty   bool            // the file must be written or removed
+	tried   bool
+	lastErr string
+}
+
+// try counts the pass as an attempt once.
+func (p *pass) try(now time.Time) {
+	p.dirty = true
+	if p.tried {
+		return
+	}
+	p.tried = true
+	now = now.Truncate(time.Second)
+	p.Attempts++
+	if p.FirstAttempt == nil {
+		p.FirstAttempt = &now
+	}
+	p.LastAttempt = &now
+}
+
+func eventAttrs(e Event) []any {
+	return []any{"event_id", e.ID, "event_type", e.Type, "source", e.Data.Source}
+}
+
+// shortList is "a, b, c and 4 more".
+func shortList(ids []string, n int) string {
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:n], ", "), len(ids)-n)
 }
 
 // write stores en at path atomically.

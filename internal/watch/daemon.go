@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/robfig/cron/v3"
 
@@ -40,12 +41,35 @@ func (r *Runner) Daemon(ctx context.Context, sources []config.Source) error {
 	for _, j := range jobs {
 		first.Go(j.Run) // a first run at start, under the same no-overlap guard
 	}
+	var redeliver sync.WaitGroup
+	redeliver.Go(func() { r.redeliverEvery(ctx, r.cfg.Outbox.RetryEvery) })
 	<-ctx.Done()
 	r.log.Info("stopping: waiting for runs in progress")
 	<-c.Stop().Done()
 	first.Wait()
+	redeliver.Wait()
 	r.log.Info("stopped")
 	return nil
+}
+
+// redeliverEvery delivers the outbox every interval (0: the default) until
+// ctx ends, so that undelivered events go out between scheduled runs.
+func (r *Runner) redeliverEvery(ctx context.Context, every time.Duration) {
+	if every <= 0 {
+		every = config.DefaultRetryEvery
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := r.Redeliver(ctx); err != nil && ctx.Err() == nil {
+				r.log.Error("outbox redelivery failed", "error", err)
+			}
+		}
+	}
 }
 
 func (r *Runner) runOne(ctx context.Context, src config.Source) {

@@ -168,6 +168,7 @@ func TestFaultInjection(t *testing.T) {
 	dir := t.TempDir()
 	yml := fmt.Sprintf(`snapshots: snaps
 http: {per_host_delay: 1ms, timeout: 250ms, retries: 2}
+guard: {shrink_pause: 1ms}
 sources:
   - {name: nf, type: eightfold, url: %q, domain: netflix.com}
 notifiers:

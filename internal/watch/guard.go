@@ -3,7 +3,6 @@ package watch
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
@@ -23,11 +22,16 @@ type policy struct {
 const minShrinkBase = 10
 
 func (r *Runner) policy(src config.Source) policy {
-	return policy{removeAfter: 2, failAfter: 3, maxShrink: 0.5}
+	g := r.cfg.Guard
+	p := policy{removeAfter: g.RemoveAfter, failAfter: g.FailAfter, maxShrink: g.MaxShrink, allowShrink: src.AllowShrink}
+	if src.RemoveAfter > 0 {
+		p.removeAfter = src.RemoveAfter
+	}
+	if src.MaxShrink > 0 {
+		p.maxShrink = src.MaxShrink
+	}
+	return p
 }
-
-// shrinkPause is the wait before a shrunk listing is fetched again.
-var shrinkPause = 0 * time.Second
 
 // shrunk says why a successful fetch looks like a broken listing rather
 // than real closures ("" when it does not): it dropped to zero, or lost
@@ -59,8 +63,8 @@ func (r *Runner) fetchGuarded(ctx context.Context, pool *scrape.Pool, src config
 	if why == "" {
 		return f
 	}
-	r.log.Warn("listing shrank: fetching it again", "source", src.Name, "error", why, "pause", shrinkPause)
-	if err := retry.Sleep(ctx, shrinkPause); err != nil {
+	r.log.Warn("listing shrank: fetching it again", "source", src.Name, "error", why, "pause", r.cfg.Guard.ShrinkPause)
+	if err := retry.Sleep(ctx, r.cfg.Guard.ShrinkPause); err != nil {
 		f.err = fmt.Errorf("%s: interrupted while confirming a shrunk listing: %w", src.Name, err)
 		return f
 	}

@@ -64,6 +64,7 @@ func newRunner(t *testing.T, nf *fake.Server, h *hook) (*Runner, *config.Config)
 	dir := t.TempDir()
 	yml := fmt.Sprintf(`snapshots: snaps
 http: {per_host_delay: 1ms, retries: 1}
+guard: {shrink_pause: 1ms}
 sources:
   - {name: nf, type: eightfold, url: %q, domain: netflix.com}
 notifiers:
@@ -323,5 +324,35 @@ func TestRecoveryRepairsAStaleGitIndex(t *testing.T) {
 	run(t, r, cfg)
 	if s := status(); s != "" {
 		t.Fatalf("after recovery git status shows:\n%s", s)
+	}
+}
+
+// allow_shrink and remove_after on a source: an emptied listing is taken as
+// it is, and removals are reported on the first run they are missing from.
+func TestSourceGuardOverrides(t *testing.T) {
+	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
+	dir := t.TempDir()
+	yml := fmt.Sprintf(`snapshots: snaps
+http: {per_host_delay: 1ms, retries: 1}
+guard: {shrink_pause: 1ms}
+sources:
+  - {name: nf, type: eightfold, url: %q, domain: netflix.com, allow_shrink: true, remove_after: 1}
+notifiers:
+  - {name: hooks, type: webhook, url: %q}
+`, nf.URL, h.URL)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := newRunner2(t, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, r, cfg)
+	h.take()
+	nf.SetJobs(nil)
+	res := run(t, r, cfg)
+	if res.Sources[0].Removed != 2 || len(h.take()) != 2 {
+		t.Fatalf("removed %d: an allowed shrink with remove_after 1 must remove both at once", res.Sources[0].Removed)
 	}
 }

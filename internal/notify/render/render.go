@@ -6,7 +6,6 @@
 package render
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -21,15 +20,9 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 )
 
-// Digester is implemented by channels that can send the events of one
-// source from one run as one message (Slack, Discord, Teams, email). The
-// caller (the outbox) groups the events owed to a notifier by source and
-// calls NotifyDigest once per group; nil error means every event of the
-// group was delivered. Notify(ctx, e) of those channels sends a one-event
-// digest.
-type Digester interface {
-	NotifyDigest(ctx context.Context, source string, events []notify.Event) error
-}
+// Digester is notify.Digester: channels that send the events of one
+// source as one message. The outbox groups by source and calls it.
+type Digester = notify.Digester
 
 // Kinds of an Item, from the event type.
 const (
