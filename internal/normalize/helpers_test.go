@@ -522,3 +522,18 @@ func TestLoadTaxonomy(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://explore.jobs.netflix.net/careers/job/790311790854":                          "https://explore.jobs.netflix.net/careers/job/790311790854",
+		"https://jobs.example.com/p/1?utm_source=linkedin&utm_medium=social&gh_jid=42#apply": "https://jobs.example.com/p/1?gh_jid=42",
+		"https://jobs.example.com/p/1?gclid=abc&fbclid=x":                                    "https://jobs.example.com/p/1",
+		"https://jobs.example.com/p/1?b=2&a=1":                                               "https://jobs.example.com/p/1?b=2&a=1",
+		"  https://jobs.example.com/p/1  ":                                                   "https://jobs.example.com/p/1",
+		"not a url":                                                                          "not a url",
+	} {
+		if got := CleanURL(in); got != want {
+			t.Errorf("CleanURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

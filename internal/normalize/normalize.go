@@ -23,7 +23,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 2
+const rulesVersion = 3
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -79,7 +79,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		Source:        source,
 		Company:       company,
 		Title:         title,
-		URL:           strings.TrimSpace(r.URL),
+		URL:           CleanURL(r.URL),
 		RequisitionID: strings.TrimSpace(r.RequisitionID),
 		Role:          Role(title),
 		Levels:        Levels(title),

@@ -44,7 +44,7 @@ type Pool struct {
 	log      *slog.Logger
 	c        *colly.Collector
 	mu       sync.Mutex
-	hosts    map[string]bool // hosts with a LimitRule
+	hosts    map[string]*sync.Mutex // per host: held for a request, robots.txt check and delay included
 	requests atomic.Int64
 }
 
@@ -109,7 +109,7 @@ func NewPool(ctx context.Context, o Options) *Pool {
 			r.Ctx.Put(errKey, err)
 		}
 	})
-	return &Pool{opts: o, log: o.Logger, c: c, hosts: map[string]bool{}}
+	return &Pool{opts: o, log: o.Logger, c: c, hosts: map[string]*sync.Mutex{}}
 }
 
 // Client returns a client for one source. Conditional requests send the
@@ -207,7 +207,8 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("invalid URL %q", req.URL)
 	}
-	if err := c.limitHost(u.Host); err != nil {
+	hostLock, err := c.limitHost(u.Host)
+	if err != nil {
 		return nil, err
 	}
 	if req.Conditional {
@@ -218,7 +219,12 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		// One request at a time per host, whichever source sends it: colly
+		// fetches robots.txt outside its own limit rule, so the rule alone
+		// would let sources starting together hit a host at once.
+		hostLock.Lock()
 		r, err := c.once(req)
+		hostLock.Unlock()
 		if err != nil {
 			if errors.Is(err, colly.ErrRobotsTxtBlocked) {
 				return fmt.Errorf("%s: blocked by robots.txt", req.URL)
@@ -324,20 +330,22 @@ func (c *Pool) once(req Request) (*Response, error) {
 	return &Response{Status: r.StatusCode, Header: h, Body: r.Body}, nil
 }
 
-// limitHost gives a host its own colly LimitRule the first time it is seen:
-// one request at a time, PerHostDelay after each.
-func (c *Pool) limitHost(host string) error {
+// limitHost gives a host its own colly LimitRule the first time it is seen
+// (one request at a time, PerHostDelay after each) and returns the host's
+// lock.
+func (c *Pool) limitHost(host string) (*sync.Mutex, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.hosts[host] {
-		return nil
+	if l, ok := c.hosts[host]; ok {
+		return l, nil
 	}
 	err := c.c.Limit(&colly.LimitRule{DomainGlob: globQuote(host), Parallelism: 1, Delay: c.opts.PerHostDelay})
 	if err != nil {
-		return fmt.Errorf("rate limit for %s: %w", host, err)
+		return nil, fmt.Errorf("rate limit for %s: %w", host, err)
 	}
-	c.hosts[host] = true
-	return nil
+	l := &sync.Mutex{}
+	c.hosts[host] = l
+	return l, nil
 }
 
 // globQuote escapes glob metacharacters so that a host matches only itself.

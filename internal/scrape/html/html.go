@@ -20,6 +20,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 )
 
@@ -308,9 +309,6 @@ func resolve(doc *goquery.Document, href string) string {
 	return u.String()
 }
 
-// tracking are query parameters that never identify a posting.
-var tracking = map[string]bool{"gclid": true, "fbclid": true, "msclkid": true, "mc_cid": true, "mc_eid": true, "_ga": true}
-
 // ID is a posting's id from its link: the URL's path, plus its query (in
 // sorted order, without utm_* and other tracking parameters) when it has
 // one, since many boards tell postings apart only there
@@ -320,12 +318,7 @@ func ID(link string) string {
 	if err != nil {
 		return link
 	}
-	q := u.Query()
-	for k := range q {
-		if strings.HasPrefix(strings.ToLower(k), "utm_") || tracking[strings.ToLower(k)] {
-			q.Del(k)
-		}
-	}
+	q := normalize.StripTracking(u.Query())
 	id := u.EscapedPath()
 	if id == "" {
 		id = "/"

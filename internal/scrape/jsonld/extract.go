@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
 // Extract returns the schema.org JobPosting items of an HTML page, mapped to
@@ -532,9 +533,6 @@ func withoutFragment(u *url.URL) string {
 	return c.String()
 }
 
-// tracking are query parameters that never identify a page.
-var tracking = map[string]bool{"gclid": true, "fbclid": true, "msclkid": true, "mc_cid": true, "mc_eid": true, "_ga": true}
-
 // StableURL is a page URL as an id: host (lower case) and path without a
 // trailing slash, plus the query without tracking parameters (utm_*,
 // gclid, ...) in sorted order; no scheme, no fragment. Two URLs of one page
@@ -544,12 +542,7 @@ func StableURL(raw string) string {
 	if err != nil || u.Host == "" {
 		return raw
 	}
-	q := u.Query()
-	for k := range q {
-		if strings.HasPrefix(strings.ToLower(k), "utm_") || tracking[strings.ToLower(k)] {
-			q.Del(k)
-		}
-	}
+	q := normalize.StripTracking(u.Query())
 	p := strings.TrimRight(u.EscapedPath(), "/")
 	id := strings.ToLower(u.Host) + p
 	if len(q) > 0 {
