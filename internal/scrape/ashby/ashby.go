@@ -5,9 +5,7 @@ package ashby
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -99,13 +97,7 @@ func (a *Ashby) List(ctx context.Context) ([]model.Raw, error) {
 	u := a.listURL()
 	var lr listResponse
 	if err := a.client.ListJSON(ctx, u, &lr); err != nil {
-		switch {
-		case errors.Is(err, scrape.ErrNotModified):
-			return nil, err
-		case scrape.IsStatus(err, http.StatusNotFound):
-			return nil, fmt.Errorf("ashby: board %q: not found (404)", a.board)
-		}
-		return nil, fmt.Errorf("ashby: board %q: %w", a.board, err)
+		return nil, scrape.BoardError("ashby", a.board, err)
 	}
 	if lr.Jobs == nil {
 		return nil, fmt.Errorf("ashby: board %q: %s: no jobs in the response", a.board, u)

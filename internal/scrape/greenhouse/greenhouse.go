@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -95,13 +94,7 @@ func (g *Greenhouse) List(ctx context.Context) ([]model.Raw, error) {
 	u := g.listURL()
 	var lr listResponse
 	if err := g.client.ListJSON(ctx, u, &lr); err != nil {
-		switch {
-		case errors.Is(err, scrape.ErrNotModified):
-			return nil, err
-		case scrape.IsStatus(err, http.StatusNotFound):
-			return nil, fmt.Errorf("greenhouse: board %q: not found (404)", g.board)
-		}
-		return nil, fmt.Errorf("greenhouse: board %q: %w", g.board, err)
+		return nil, scrape.BoardError("greenhouse", g.board, err)
 	}
 	if lr.Jobs == nil {
 		return nil, fmt.Errorf("greenhouse: board %q: %s: no jobs in the response", g.board, u)

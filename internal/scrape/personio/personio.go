@@ -84,10 +84,7 @@ func (p *Personio) List(ctx context.Context) ([]model.Raw, error) {
 		URL: u, Header: http.Header{"Accept": {"application/xml, text/xml"}}, Conditional: true,
 	})
 	if err != nil {
-		if scrape.IsStatus(err, http.StatusNotFound) {
-			return nil, fmt.Errorf("personio: board %q: not found (404)", p.board)
-		}
-		return nil, fmt.Errorf("personio: board %q: %w", p.board, err)
+		return nil, scrape.BoardError("personio", p.board, err)
 	}
 	if resp.NotModified {
 		return nil, scrape.ErrNotModified
@@ -104,7 +101,7 @@ func (p *Personio) List(ctx context.Context) ([]model.Raw, error) {
 			return nil, fmt.Errorf("personio: board %q: %s: position %d: %w", p.board, u, i+1, err)
 		}
 		if k, ok := index[r.ID]; ok {
-			out[k].Locations = appendNew(out[k].Locations, r.Locations...)
+			out[k].Locations = scrape.AddLabels(out[k].Locations, r.Locations...)
 			continue
 		}
 		index[r.ID] = len(out)
@@ -151,9 +148,9 @@ func (p *Personio) raw(pos position) (model.Raw, error) {
 		Title:           strings.TrimSpace(pos.Name),
 		URL:             p.base + "/job/" + url.PathEscape(id),
 		Team:            team,
-		Locations:       appendNew(nil, append([]string{pos.Office}, pos.AdditionalOffices...)...),
-		EmploymentType:  join(pos.EmploymentType, pos.Schedule),
-		Posted:          date(pos.CreatedAt),
+		Locations:       scrape.AddLabels(nil, append([]string{pos.Office}, pos.AdditionalOffices...)...),
+		EmploymentType:  scrape.JoinNonEmpty(pos.EmploymentType, pos.Schedule),
+		Posted:          scrape.DatePrefix(pos.CreatedAt),
 		DescriptionHTML: descriptionHTML(pos.JobDescriptions),
 		Complete:        true,
 	}, nil
@@ -176,39 +173,4 @@ func descriptionHTML(ds []description) string {
 		b.WriteString(value)
 	}
 	return b.String()
-}
-
-// appendNew appends the non-empty labels that list lacks.
-func appendNew(list []string, labels ...string) []string {
-next:
-	for _, l := range labels {
-		if l = strings.TrimSpace(l); l == "" {
-			continue
-		}
-		for _, have := range list {
-			if have == l {
-				continue next
-			}
-		}
-		list = append(list, l)
-	}
-	return list
-}
-
-// join joins the non-empty parts with ", ".
-func join(parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, ", ")
-}
-
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
-
-// date is the YYYY-MM-DD a timestamp starts with, or "".
-func date(s string) string {
-	return dateRE.FindString(strings.TrimSpace(s))
 }

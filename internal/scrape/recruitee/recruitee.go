@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -134,13 +133,7 @@ func (r *Recruitee) List(ctx context.Context) ([]model.Raw, error) {
 	u := r.listURL()
 	var lr listResponse
 	if err := r.client.ListJSON(ctx, u, &lr); err != nil {
-		switch {
-		case errors.Is(err, scrape.ErrNotModified):
-			return nil, scrape.ErrNotModified
-		case scrape.IsStatus(err, http.StatusNotFound):
-			return nil, fmt.Errorf("recruitee: board %q: not found (404)", r.board)
-		}
-		return nil, fmt.Errorf("recruitee: board %q: %w", r.board, err)
+		return nil, scrape.BoardError("recruitee", r.board, err)
 	}
 	if lr.Offers == nil {
 		return nil, fmt.Errorf("recruitee: board %q: %s: no offers in the response", r.board, u)
@@ -179,12 +172,12 @@ func (r *Recruitee) raw(o offer) (model.Raw, error) {
 		Locations:       labels(o),
 		Workplace:       workplace(o),
 		EmploymentType:  o.EmploymentTypeCode,
-		Posted:          date(o.PublishedAt),
+		Posted:          scrape.DatePrefix(o.PublishedAt),
 		DescriptionHTML: description(o),
 		Complete:        true,
 	}
 	if raw.Posted == "" {
-		raw.Posted = date(o.CreatedAt)
+		raw.Posted = scrape.DatePrefix(o.CreatedAt)
 	}
 	if s := o.Salary; s != nil && (s.Min > 0 || s.Max > 0) {
 		raw.Salary = []model.Salary{{Min: float64(s.Min), Max: float64(s.Max), Currency: s.Currency, Period: s.Period}}
@@ -207,7 +200,7 @@ func description(o offer) string {
 func labels(o offer) []string {
 	var out []string
 	add := func(parts ...string) {
-		l := join(parts...)
+		l := scrape.JoinNonEmpty(parts...)
 		for _, have := range out {
 			if have == l {
 				return
@@ -222,7 +215,7 @@ func labels(o offer) []string {
 		if country == "" {
 			country = l.CountryCode
 		}
-		if join(l.City, l.State, country) == "" {
+		if scrape.JoinNonEmpty(l.City, l.State, country) == "" {
 			add(l.Name)
 			continue
 		}
@@ -251,22 +244,4 @@ func workplace(o offer) string {
 		return "onsite"
 	}
 	return ""
-}
-
-// join joins the non-empty parts with ", ".
-func join(parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, ", ")
-}
-
-// dateRE is a leading YYYY-MM-DD ("2026-08-05 10:10:39 UTC").
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
-
-func date(s string) string {
-	return dateRE.FindString(strings.TrimSpace(s))
 }

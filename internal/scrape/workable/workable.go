@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
@@ -91,13 +90,7 @@ func (w *Workable) List(ctx context.Context) ([]model.Raw, error) {
 	u := w.listURL()
 	var lr listResponse
 	if err := w.client.ListJSON(ctx, u, &lr); err != nil {
-		switch {
-		case errors.Is(err, scrape.ErrNotModified):
-			return nil, scrape.ErrNotModified
-		case scrape.IsStatus(err, http.StatusNotFound):
-			return nil, fmt.Errorf("workable: board %q: not found (404)", w.board)
-		}
-		return nil, fmt.Errorf("workable: board %q: %w", w.board, err)
+		return nil, scrape.BoardError("workable", w.board, err)
 	}
 	if lr.Jobs == nil {
 		return nil, fmt.Errorf("workable: board %q: %s: no jobs in the response", w.board, u)
@@ -110,7 +103,7 @@ func (w *Workable) List(ctx context.Context) ([]model.Raw, error) {
 			return nil, fmt.Errorf("workable: board %q: %s: job %d: %w", w.board, u, i+1, err)
 		}
 		if k, ok := index[r.ID]; ok {
-			out[k].Locations = appendNew(out[k].Locations, r.Locations...)
+			out[k].Locations = scrape.AddLabels(out[k].Locations, r.Locations...)
 			continue
 		}
 		index[r.ID] = len(out)
@@ -160,11 +153,11 @@ func (w *Workable) raw(j job) (model.Raw, error) {
 		Team:            j.Department,
 		Locations:       labels(j),
 		EmploymentType:  j.EmploymentType,
-		Posted:          date(j.PublishedOn),
+		Posted:          scrape.DatePrefix(j.PublishedOn),
 		DescriptionHTML: description(j),
 	}
 	if r.Posted == "" {
-		r.Posted = date(j.CreatedAt)
+		r.Posted = scrape.DatePrefix(j.CreatedAt)
 	}
 	if j.Telecommuting {
 		r.Workplace = "remote"
@@ -202,45 +195,10 @@ func labels(j job) []string {
 		if country == "" {
 			country = l.CountryCode
 		}
-		out = appendNew(out, join(l.City, l.Region, country))
+		out = scrape.AddLabels(out, scrape.JoinNonEmpty(l.City, l.Region, country))
 	}
 	if len(out) == 0 {
-		out = appendNew(out, join(j.City, j.State, j.Country))
+		out = scrape.AddLabels(out, scrape.JoinNonEmpty(j.City, j.State, j.Country))
 	}
 	return out
-}
-
-// appendNew appends the non-empty labels that list lacks.
-func appendNew(list []string, labels ...string) []string {
-next:
-	for _, l := range labels {
-		if l == "" {
-			continue
-		}
-		for _, have := range list {
-			if have == l {
-				continue next
-			}
-		}
-		list = append(list, l)
-	}
-	return list
-}
-
-// join joins the non-empty parts with ", ".
-func join(parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, ", ")
-}
-
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
-
-// date is the YYYY-MM-DD a stamp starts with, or "".
-func date(s string) string {
-	return dateRE.FindString(strings.TrimSpace(s))
 }
