@@ -10,8 +10,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/go-git/go-git/v5"
-
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
@@ -59,20 +57,6 @@ func (s *pageSite) count(uri string) int {
 	return s.hits[uri]
 }
 
-// snapHead is the HEAD commit of the snapshot repository.
-func snapHead(t *testing.T, snaps string) string {
-	t.Helper()
-	repo, err := git.PlainOpen(snaps)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := repo.Head()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ref.Hash().String()
-}
-
 // runTwice runs the config, checks the first run, then runs again and
 // checks that the second run reports nothing and commits nothing.
 func runTwice(t *testing.T, yml string, check func(snaps, stdout string)) {
@@ -83,7 +67,7 @@ func runTwice(t *testing.T, yml string, check func(snaps, stdout string)) {
 	}
 	snaps := filepath.Join(dir, "snaps")
 	check(snaps, stdout)
-	first := snapHead(t, snaps)
+	first := headOf(t, snaps)
 	code, stdout, stderr = runIn(t, filepath.Join(dir, "config.yaml"), "run")
 	if code != 0 {
 		t.Fatalf("second run: exit %d\n%s", code, stderr)
@@ -91,7 +75,7 @@ func runTwice(t *testing.T, yml string, check func(snaps, stdout string)) {
 	if strings.TrimSpace(stdout) != "" {
 		t.Errorf("second run reported:\n%s", stdout)
 	}
-	if snapHead(t, snaps) != first {
+	if headOf(t, snaps) != first {
 		t.Error("second run made a commit")
 	}
 }

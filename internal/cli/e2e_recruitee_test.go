@@ -10,8 +10,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/go-git/go-git/v5"
-
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
@@ -75,20 +73,6 @@ func boardFixture(t *testing.T, name string) string {
 	return string(b)
 }
 
-// boardSnapHead is the HEAD commit of the snapshot repository.
-func boardSnapHead(t *testing.T, snaps string) string {
-	t.Helper()
-	repo, err := git.PlainOpen(snaps)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := repo.Head()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ref.Hash().String()
-}
-
 // boardSnapFiles reads every snapshot file of a source.
 func boardSnapFiles(t *testing.T, dir string) map[string]string {
 	t.Helper()
@@ -143,7 +127,7 @@ notifiers:
 	snaps := filepath.Join(dir, "snaps")
 	check(t, readPostings(t, snaps, "acme-jobs"))
 	files := boardSnapFiles(t, filepath.Join(snaps, "acme-jobs"))
-	head := boardSnapHead(t, snaps)
+	head := headOf(t, snaps)
 	cfg := filepath.Join(dir, "config.yaml")
 
 	again := func(name string) {
@@ -155,7 +139,7 @@ notifiers:
 		if strings.TrimSpace(stdout) != "" {
 			t.Fatalf("%s reported something:\n%s", name, stdout)
 		}
-		if h := boardSnapHead(t, snaps); h != head {
+		if h := headOf(t, snaps); h != head {
 			t.Fatalf("%s made a commit", name)
 		}
 		if got := boardSnapFiles(t, filepath.Join(snaps, "acme-jobs")); !equalMaps(got, files) {

@@ -116,7 +116,7 @@ notifiers:
 	if !strings.Contains(stdout, "added") {
 		t.Errorf("first run reports no added posting:\n%s", stdout)
 	}
-	head := snapshotHead(t, filepath.Join(dir, "snaps"))
+	head := headOf(t, filepath.Join(dir, "snaps"))
 	list, det := counts()
 	if list != 1 || det != 1 {
 		t.Fatalf("first run: %d list and %d detail requests, want 1 and 1", list, det)
@@ -127,7 +127,7 @@ notifiers:
 	if code != 0 {
 		t.Fatalf("second run: exit %d\n%s", code, stderr)
 	}
-	if h := snapshotHead(t, filepath.Join(dir, "snaps")); h != head {
+	if h := headOf(t, filepath.Join(dir, "snaps")); h != head {
 		t.Fatal("second run made a commit")
 	}
 	if strings.TrimSpace(stdout) != "" {

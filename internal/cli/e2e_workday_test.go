@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/go-git/go-git/v5"
 )
 
 // workdayServer serves the real Workday list fixture (Salesforce's site) on
@@ -67,20 +65,6 @@ func workdayServer(t *testing.T) (srv *httptest.Server, counts func() (list, det
 	}
 }
 
-// snapshotHead is the HEAD commit of the snapshot repository.
-func snapshotHead(t *testing.T, dir string) string {
-	t.Helper()
-	repo, err := git.PlainOpen(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := repo.Head()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ref.Hash().String()
-}
-
 func TestRunWorkdayEndToEnd(t *testing.T) {
 	srv, counts := workdayServer(t)
 	code, stdout, stderr, dir := runYAML(t, fmt.Sprintf(`snapshots: snaps
@@ -121,7 +105,7 @@ notifiers:
 	if !strings.Contains(stdout, "JR354232") {
 		t.Errorf("first run reports no added posting:\n%s", stdout)
 	}
-	head := snapshotHead(t, filepath.Join(dir, "snaps"))
+	head := headOf(t, filepath.Join(dir, "snaps"))
 	list, detail := counts()
 	if list != 1 || detail != 2 {
 		t.Fatalf("first run: %d list and %d detail requests, want 1 and 2", list, detail)
@@ -132,7 +116,7 @@ notifiers:
 	if code != 0 {
 		t.Fatalf("second run: exit %d\n%s", code, stderr)
 	}
-	if h := snapshotHead(t, filepath.Join(dir, "snaps")); h != head {
+	if h := headOf(t, filepath.Join(dir, "snaps")); h != head {
 		t.Fatal("second run made a commit")
 	}
 	if strings.TrimSpace(stdout) != "" {

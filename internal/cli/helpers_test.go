@@ -8,6 +8,8 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/go-git/go-git/v5"
+
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
@@ -54,4 +56,18 @@ func readPostings(t *testing.T, snapDir, source string) []model.Posting {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// headOf is the hash of HEAD in the snapshot repository at snaps.
+func headOf(t *testing.T, snaps string) string {
+	t.Helper()
+	repo, err := git.PlainOpen(snaps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := repo.Head()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref.Hash().String()
 }
