@@ -83,7 +83,9 @@ func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
 	count := -1
 	received := 0 // positions received, repeats included
 	for page := 0; page < maxPages; page++ {
-		u := e.listURL(page * PageSize)
+		// start moves by what the page held, not by num: a server that
+		// caps pages lower than asked would otherwise skip postings.
+		u := e.listURL(received)
 		var lr listResponse
 		if err := e.client.GetJSON(ctx, u, &lr); err != nil {
 			return nil, fmt.Errorf("eightfold: list page %d: %w", page+1, err)

@@ -198,3 +198,24 @@ func TestRealFixture(t *testing.T) {
 		t.Fatalf("raw: %+v", r)
 	}
 }
+
+// A server whose pages hold fewer postings than asked: start follows what
+// came, so nothing is skipped.
+func TestListAdvancesByWhatThePageHeld(t *testing.T) {
+	all := jobs(13, "D")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := 0
+		fmt.Sscan(r.URL.Query().Get("start"), &start)
+		var page []string
+		for i := start; i < len(all) && i < start+4; i++ {
+			page = append(page, fmt.Sprintf(`{"id": %d, "name": %q}`, all[i].ID, all[i].Name))
+		}
+		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
+	}))
+	defer srv.Close()
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+	raws, err := a.List(context.Background())
+	if err != nil || len(raws) != 13 {
+		t.Fatalf("got %d postings, %v; want all 13 from pages of 4", len(raws), err)
+	}
+}
