@@ -1,0 +1,61 @@
+package scrape
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+)
+
+// BoardError is the error of a failed listing of a platform's board: a 304
+// passes through as ErrNotModified, a 404 says the board is gone by name
+// (`greenhouse: board "acme": not found (404)`), anything else is wrapped
+// with the platform and the board.
+func BoardError(platform, board string, err error) error {
+	switch {
+	case errors.Is(err, ErrNotModified):
+		return err
+	case IsStatus(err, http.StatusNotFound):
+		return fmt.Errorf("%s: board %q: not found (404)", platform, board)
+	}
+	return fmt.Errorf("%s: board %q: %w", platform, board, err)
+}
+
+// AddLabels appends the labels that are not empty (after trimming) and not
+// in list yet.
+func AddLabels(list []string, labels ...string) []string {
+	for _, l := range labels {
+		if l = strings.TrimSpace(l); l != "" && !slices.Contains(list, l) {
+			list = append(list, l)
+		}
+	}
+	return list
+}
+
+// JoinNonEmpty joins the parts that are not empty with ", " ("Berlin,
+// Germany").
+func JoinNonEmpty(parts ...string) string {
+	keep := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, ", ")
+}
+
+// DatePrefix is the YYYY-MM-DD a timestamp starts with ("2026-08-05
+// 10:10:39 UTC", "2026-08-05T10:10:39Z"), or "" when it starts with no
+// valid date (relative text such as "Posted 5 Days Ago").
+func DatePrefix(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) < 10 {
+		return ""
+	}
+	if _, err := time.Parse(time.DateOnly, s[:10]); err != nil {
+		return ""
+	}
+	return s[:10]
+}
