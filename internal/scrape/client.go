@@ -33,6 +33,36 @@ type Options struct {
 	Retry        retry.Policy
 	Transport    http.RoundTripper // nil: http.DefaultTransport
 	Logger       *slog.Logger
+	// Hosts keeps the per-host turn and pause across pools (a daemon runs
+	// each source with its own pool); nil: this pool's own.
+	Hosts *Hosts
+}
+
+// Hosts is the politeness state per host: whose turn it is, and when the
+// next request may start. Share one between the pools of a process so that
+// sources on one ATS host never overlap, whichever run they are in.
+type Hosts struct {
+	mu sync.Mutex
+	m  map[string]*host
+}
+
+type host struct {
+	turn sync.Mutex
+	next time.Time // no request starts before
+}
+
+// NewHosts makes an empty politeness state.
+func NewHosts() *Hosts { return &Hosts{m: map[string]*host{}} }
+
+func (h *Hosts) get(name string) *host {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if x, ok := h.m[name]; ok {
+		return x
+	}
+	x := &host{}
+	h.m[name] = x
+	return x
 }
 
 // Pool is the HTTP side of one run, shared by all its sources: one colly
@@ -44,7 +74,7 @@ type Pool struct {
 	log      *slog.Logger
 	c        *colly.Collector
 	mu       sync.Mutex
-	hosts    map[string]*sync.Mutex // per host: held for a request, robots.txt check and delay included
+	limited  map[string]bool // hosts with a colly LimitRule
 	requests atomic.Int64
 }
 
@@ -81,6 +111,9 @@ func NewPool(ctx context.Context, o Options) *Pool {
 	if o.MaxBody == 0 {
 		o.MaxBody = 10 << 20
 	}
+	if o.Hosts == nil {
+		o.Hosts = NewHosts()
+	}
 	c := colly.NewCollector(
 		colly.UserAgent(o.UserAgent),
 		colly.AllowURLRevisit(),
@@ -109,7 +142,7 @@ func NewPool(ctx context.Context, o Options) *Pool {
 			r.Ctx.Put(errKey, err)
 		}
 	})
-	return &Pool{opts: o, log: o.Logger, c: c, hosts: map[string]*sync.Mutex{}}
+	return &Pool{opts: o, log: o.Logger, c: c, limited: map[string]bool{}}
 }
 
 // Client returns a client for one source. Conditional requests send the
@@ -207,24 +240,29 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("invalid URL %q", req.URL)
 	}
-	hostLock, err := c.limitHost(u.Host)
-	if err != nil {
+	if err := c.limitHost(u.Host); err != nil {
 		return nil, err
 	}
+	hs := c.opts.Hosts.get(u.Host)
 	if req.Conditional {
 		req.Header = c.conditionalHeader(req.URL, req.Header)
 	}
 	var resp *Response
 	err = retry.Do(ctx, c.opts.Retry, func(attempt int) error {
 		if err := ctx.Err(); err != nil {
-			return err
+			return fmt.Errorf("%s: %w", req.URL, err)
 		}
-		// One request at a time per host, whichever source sends it: colly
-		// fetches robots.txt outside its own limit rule, so the rule alone
-		// would let sources starting together hit a host at once.
-		hostLock.Lock()
+		// One request at a time per host, whichever source or run sends it,
+		// robots.txt included (colly fetches it outside its limit rule), and
+		// PerHostDelay between the end of one and the start of the next.
+		hs.turn.Lock()
+		if err := retry.Sleep(ctx, time.Until(hs.next)); err != nil {
+			hs.turn.Unlock()
+			return fmt.Errorf("%s: %w", req.URL, err)
+		}
 		r, err := c.once(req)
-		hostLock.Unlock()
+		hs.next = time.Now().Add(c.opts.PerHostDelay)
+		hs.turn.Unlock()
 		if err != nil {
 			if errors.Is(err, colly.ErrRobotsTxtBlocked) {
 				return fmt.Errorf("%s: blocked by robots.txt", req.URL)
@@ -330,22 +368,21 @@ func (c *Pool) once(req Request) (*Response, error) {
 	return &Response{Status: r.StatusCode, Header: h, Body: r.Body}, nil
 }
 
-// limitHost gives a host its own colly LimitRule the first time it is seen
-// (one request at a time, PerHostDelay after each) and returns the host's
-// lock.
-func (c *Pool) limitHost(host string) (*sync.Mutex, error) {
+// limitHost gives a host its own colly LimitRule (one request at a time)
+// the first time this pool sees it. The pause between requests is kept by
+// Hosts, across pools and cut short when the run is cancelled; colly's own
+// delay sleeps through a shutdown.
+func (c *Pool) limitHost(host string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if l, ok := c.hosts[host]; ok {
-		return l, nil
+	if c.limited[host] {
+		return nil
 	}
-	err := c.c.Limit(&colly.LimitRule{DomainGlob: globQuote(host), Parallelism: 1, Delay: c.opts.PerHostDelay})
-	if err != nil {
-		return nil, fmt.Errorf("rate limit for %s: %w", host, err)
+	if err := c.c.Limit(&colly.LimitRule{DomainGlob: globQuote(host), Parallelism: 1}); err != nil {
+		return fmt.Errorf("rate limit for %s: %w", host, err)
 	}
-	l := &sync.Mutex{}
-	c.hosts[host] = l
-	return l, nil
+	c.limited[host] = true
+	return nil
 }
 
 // globQuote escapes glob metacharacters so that a host matches only itself.

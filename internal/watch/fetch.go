@@ -35,13 +35,19 @@ type fetched struct {
 	validators scrape.Validators // to save with the index
 	err        error
 	loadErr    bool   // err came from reading the stored index: no state to update
+	canceled   bool   // the run was stopped while fetching: not the source's failure
 	suspicious string // the listing shrank beyond the source's limit: why
 }
 
 // fetch lists a source and builds every posting that is new or changed,
 // fetching a detail only for those. It writes nothing.
-func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source) fetched {
-	f := fetched{src: src}
+func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source) (f fetched) {
+	f.src = src
+	defer func() {
+		if f.err != nil && ctx.Err() != nil {
+			f.canceled = true
+		}
+	}()
 	idx, err := r.store.LoadIndex(src.Name)
 	if err != nil {
 		f.err, f.loadErr = err, true
@@ -63,8 +69,12 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	raws, err := ad.List(ctx)
 	if errors.Is(err, scrape.ErrNotModified) {
+		// the same listing as last time: what it had stands, and what it
+		// lacked (missing, removal pending) is still lacking
 		for id, e := range idx.Postings {
-			f.items = append(f.items, item{id: id, stamp: e.Stamp, keep: true, hash: e.Hash})
+			if e.Missing == 0 {
+				f.items = append(f.items, item{id: id, stamp: e.Stamp, keep: true, hash: e.Hash})
+			}
 		}
 		f.validators = client.Validators()
 		return f

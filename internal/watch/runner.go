@@ -51,6 +51,7 @@ type Runner struct {
 	repo   *gitrepo.Repo // nil when git.commit is false
 	outbox *notify.Outbox
 	routes []notify.Route
+	hosts  *scrape.Hosts // per-host politeness shared by every run of this process
 
 	mu sync.Mutex // serializes writes, delivery and commits
 }
@@ -82,7 +83,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy: %w", err)
 	}
-	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax)}
+	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts()}
 	if cfg.Git.Commit {
 		if r.repo, err = gitrepo.Open(store.Dir); err != nil {
 			return nil, err
@@ -109,6 +110,7 @@ type SourceResult struct {
 	Changed  int
 	Rewrites int // postings re-normalized under new rules, without an event
 	Missing  int // postings missing from the listing, not yet reported removed
+	returned int
 	lines    []string
 	health   string // a source.* event of this run, for the commit subject
 }
@@ -149,6 +151,7 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 		Retry:        r.opts.Retry,
 		Transport:    r.opts.Transport,
 		Logger:       r.log,
+		Hosts:        r.hosts,
 	})
 	results := make([]fetched, len(sources))
 	var wg sync.WaitGroup
@@ -224,8 +227,12 @@ func (r *Runner) apply(ctx, deliverCtx context.Context, results []fetched) (Resu
 			changed = append(changed, idxPath)
 		}
 		state = append(state, idxPath)
-		if f.validators != nil {
-			vPath, err := r.saveValidators(f.src.Name, f.validators)
+		if f.err == nil {
+			v := f.validators
+			if f.suspicious != "" {
+				v = nil // the next run must see the listing again, not a 304
+			}
+			vPath, err := r.saveValidators(f.src.Name, v)
 			if err != nil {
 				return res, err
 			}
@@ -348,14 +355,11 @@ func commitMessage(res Result) string {
 	var subj []string
 	var body []string
 	for _, s := range res.Sources {
-		if s.Err != nil {
-			continue
-		}
 		var parts []string
 		for _, p := range []struct {
 			n    int
 			word string
-		}{{s.Added, "added"}, {s.Removed, "removed"}, {s.Changed, "changed"}, {s.Rewrites, "re-normalized"}, {s.Missing, "missing (removal pending)"}} {
+		}{{s.Added, "added"}, {s.Removed, "removed"}, {s.Changed, "changed"}, {s.Rewrites, "re-normalized"}, {s.Missing, "missing (removal pending)"}, {s.returned, "back before removal"}} {
 			if p.n > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", p.n, p.word))
 			}
@@ -393,12 +397,13 @@ type plan struct {
 	changed      int
 	rewrites     int
 	missing      int
+	returned     int // back in the listing before their removal was reported
 	lines        []string
 	health       string
 }
 
 func (p plan) result(sr SourceResult) SourceResult {
-	sr.Added, sr.Removed, sr.Changed, sr.Rewrites, sr.Missing = p.added, p.removed, p.changed, p.rewrites, p.missing
+	sr.Added, sr.Removed, sr.Changed, sr.Rewrites, sr.Missing, sr.returned = p.added, p.removed, p.changed, p.rewrites, p.missing, p.returned
 	sr.lines, sr.health = p.lines, p.health
 	return sr
 }
@@ -411,33 +416,19 @@ func (r *Runner) compare(f fetched) plan {
 	src := f.src.Name
 	now := r.opts.Now().UTC().Truncate(time.Second)
 	pol := r.policy(f.src)
-	if f.loadErr {
-		return plan{} // no state to update: the index itself was unreadable
+	if f.loadErr || f.canceled {
+		// no state to update: the index itself was unreadable, or the run
+		// was stopped (a shutdown is not a failure of the source)
+		return plan{}
 	}
 	idx := f.index
-	if f.err != nil || f.suspicious != "" {
-		p := plan{save: true, index: idx}
-		reason := f.suspicious
-		if f.err != nil {
-			p.index.Failures++
-			reason = f.err.Error()
-		}
-		alarm := (f.err != nil && p.index.Failures == pol.failAfter) || (f.suspicious != "" && !idx.Suspicious)
-		if f.suspicious != "" {
-			p.index.Suspicious = true
-		}
-		if alarm {
-			typ := notify.SourceFailed
-			if f.suspicious != "" {
-				typ = notify.SourceSuspicious
-			}
-			p.index.Incidents++
-			p.stateChanged = true
-			p.health = strings.TrimPrefix(typ, "source.")
-			p.events = append(p.events, notify.Event{
-				ID: notify.EventID(typ, src, strconv.Itoa(p.index.Incidents)), Type: typ, Timestamp: now,
-				Data: notify.Data{Source: src, Error: reason},
-			})
+	if f.err != nil {
+		p := plan{save: true, index: idx, stateChanged: true}
+		p.index.Failures++
+		p.health = fmt.Sprintf("fetch failed (%d in a row)", p.index.Failures)
+		if p.index.Failures == pol.failAfter {
+			p.health = "failed"
+			p.events = append(p.events, r.incident(&p.index, notify.SourceFailed, src, now, f.err.Error()))
 		}
 		return p
 	}
@@ -448,17 +439,21 @@ func (r *Runner) compare(f fetched) plan {
 	// crashed and is redone produces the same ids again.
 	gen := strconv.Itoa(idx.Generation + 1)
 	p := plan{save: true, writes: map[string][]byte{}, index: snapshot.Index{
-		Normalizer: version, Generation: idx.Generation, Incidents: idx.Incidents,
+		Normalizer: version, Generation: idx.Generation, Incidents: idx.Incidents, Suspicious: idx.Suspicious,
 		Postings: make(map[string]snapshot.Entry, len(f.items)),
 	}}
-	if idx.Failures >= pol.failAfter || idx.Suspicious {
-		p.index.Incidents++
-		p.stateChanged = true
+	if idx.Failures > 0 {
+		p.stateChanged = true // the failure streak ends
+	}
+	switch {
+	case f.suspicious != "" && !idx.Suspicious:
+		p.index.Suspicious = true
+		p.health = "suspicious"
+		p.events = append(p.events, r.incident(&p.index, notify.SourceSuspicious, src, now, f.suspicious))
+	case f.suspicious == "" && (idx.Failures >= pol.failAfter || idx.Suspicious):
+		p.index.Suspicious = false
 		p.health = "recovered"
-		p.events = append(p.events, notify.Event{
-			ID: notify.EventID(notify.SourceRecovered, src, strconv.Itoa(p.index.Incidents)), Type: notify.SourceRecovered, Timestamp: now,
-			Data: notify.Data{Source: src},
-		})
+		p.events = append(p.events, r.incident(&p.index, notify.SourceRecovered, src, now, ""))
 	}
 	present := make(map[string]bool, len(f.items))
 	for _, it := range f.items {
@@ -467,6 +462,7 @@ func (r *Runner) compare(f fetched) plan {
 		old, known := idx.Postings[it.id]
 		if known && old.Missing > 0 {
 			p.stateChanged = true // back inside the debounce window: no event
+			p.returned++
 		}
 		if it.keep {
 			continue
@@ -517,6 +513,12 @@ func (r *Runner) compare(f fetched) plan {
 	sort.Strings(gone)
 	for _, id := range gone {
 		old := idx.Postings[id]
+		if f.suspicious != "" {
+			// a listing held as suspicious removes nothing: what it lacks
+			// stays as it was until the listing is believed again
+			p.index.Postings[id] = old
+			continue
+		}
 		// Removal debounce: reported only once missing from enough
 		// successful runs in a row; until then the snapshot stands.
 		if old.Missing+1 < pol.removeAfter {
@@ -542,6 +544,15 @@ func (r *Runner) compare(f fetched) plan {
 		p.index.Generation++
 	}
 	return p
+}
+
+// incident makes a source.* event, numbered by the source's incidents.
+func (r *Runner) incident(idx *snapshot.Index, typ, src string, now time.Time, reason string) notify.Event {
+	idx.Incidents++
+	return notify.Event{
+		ID: notify.EventID(typ, src, strconv.Itoa(idx.Incidents)), Type: typ, Timestamp: now,
+		Data: notify.Data{Source: src, Error: reason},
+	}
 }
 
 // write applies a plan to the files; it returns the paths it touched.

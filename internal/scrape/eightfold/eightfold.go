@@ -81,11 +81,9 @@ func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
 	var out []model.Raw
 	seen := map[string]bool{}
 	count := -1
-	received := 0 // positions received, repeats included
+	start := 0
 	for page := 0; page < maxPages; page++ {
-		// start moves by what the page held, not by num: a server that
-		// caps pages lower than asked would otherwise skip postings.
-		u := e.listURL(received)
+		u := e.listURL(start)
 		var lr listResponse
 		if err := e.client.GetJSON(ctx, u, &lr); err != nil {
 			return nil, fmt.Errorf("eightfold: list page %d: %w", page+1, err)
@@ -97,7 +95,6 @@ func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
 			count = *lr.Count
 		}
 		added := 0
-		received += len(lr.Positions)
 		for _, p := range lr.Positions {
 			r, err := e.raw(p)
 			if err != nil {
@@ -110,6 +107,10 @@ func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
 			out = append(out, r)
 			added++
 		}
+		// start moves by the new postings the page held, not by num: a
+		// server that caps pages lower than asked, or repeats a posting
+		// inside a page, would otherwise make it skip postings.
+		start += added
 		if count >= 0 && len(out) >= count {
 			return out, nil
 		}
@@ -117,8 +118,8 @@ func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
 			// An empty page before count postings came is a listing cut
 			// short (a glitch, a rate limiter answering politely): trusting
 			// it would report the rest removed.
-			if count >= 0 && received < count {
-				return nil, fmt.Errorf("eightfold: list page %d is empty after %d of %d postings: listing incomplete", page+1, received, count)
+			if count >= 0 && len(out) < count {
+				return nil, fmt.Errorf("eightfold: list page %d is empty after %d of %d postings: listing incomplete", page+1, len(out), count)
 			}
 			return out, nil
 		}
@@ -139,12 +140,15 @@ func (e *Eightfold) Detail(ctx context.Context, r model.Raw) (model.Raw, error) 
 	if err := e.client.GetJSON(ctx, u, &p); err != nil {
 		return r, fmt.Errorf("eightfold: posting %s: %w", r.ID, err)
 	}
-	if p.ID.String() != "" && p.ID.String() != r.ID {
+	if p.ID.String() == "" {
+		return r, fmt.Errorf("eightfold: posting %s: %s: the answer holds no posting", r.ID, u)
+	}
+	if p.ID.String() != r.ID {
 		return r, fmt.Errorf("eightfold: posting %s: detail answered for posting %s", r.ID, p.ID)
 	}
 	d, err := e.raw(p)
 	if err != nil {
-		d = r
+		return r, fmt.Errorf("eightfold: posting %s: %w", r.ID, err)
 	}
 	// the list is the authority on identity and stamp; the detail adds text
 	d.ID, d.Stamp = r.ID, r.Stamp

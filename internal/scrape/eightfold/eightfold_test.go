@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
@@ -217,5 +218,43 @@ func TestListAdvancesByWhatThePageHeld(t *testing.T) {
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 13 {
 		t.Fatalf("got %d postings, %v; want all 13 from pages of 4", len(raws), err)
+	}
+}
+
+// A page that carries one posting twice must not make paging skip the next
+// one, nor pass a listing short of count.
+func TestListDuplicateInsideAPage(t *testing.T) {
+	all := jobs(23, "D")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := 0
+		fmt.Sscan(r.URL.Query().Get("start"), &start)
+		var page []string
+		for i := start; i < len(all) && i < start+10; i++ {
+			page = append(page, fmt.Sprintf(`{"id": %d, "name": %q}`, all[i].ID, all[i].Name))
+		}
+		if start == 0 {
+			page = append(page, page[0]) // 11 entries, 10 postings
+		}
+		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
+	}))
+	defer srv.Close()
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+	raws, err := a.List(context.Background())
+	if err != nil || len(raws) != 23 {
+		t.Fatalf("got %d postings, %v; want all 23", len(raws), err)
+	}
+}
+
+func TestDetailWithoutAPostingIsAnError(t *testing.T) {
+	for _, body := range []string{`{}`, `{"error": "try later"}`} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprint(w, body)
+		}))
+		a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+		_, err := a.Detail(context.Background(), model.Raw{ID: "5", Title: "T"})
+		srv.Close()
+		if err == nil || !strings.Contains(err.Error(), "holds no posting") {
+			t.Fatalf("detail %s: err = %v", body, err)
+		}
 	}
 }
