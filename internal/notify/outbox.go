@@ -57,12 +57,15 @@ type entry struct {
 
 // DeliverResult says what one Deliver call did. Delivered and Failed count
 // (event, notifier) pairs; Expired counts events dropped for age. Changed
-// lists the files written or deleted (to commit the outbox along with the
-// snapshots). Errors holds the delivery failures, expiries and corrupt
-// files, each naming the event or the file.
+// lists the files whose meaning changed: deleted (delivered to all,
+// expired), moved aside, or owed to fewer notifiers (worth a commit of the
+// outbox). Touched lists the files rewritten only with attempt bookkeeping
+// (attempts, last error): committed along with something else, never worth
+// a commit of their own. Errors holds the delivery failures, expiries and
+// corrupt files, each naming the event or the file.
 type DeliverResult struct {
 	Delivered, Failed, Expired int
-	Changed                    []string
+	Changed, Touched           []string
 	Errors                     []error
 }
 
@@ -451,6 +454,7 @@ perEvent:
 				owed = append(owed, name)
 			}
 		}
+		fewer := len(owed) < len(en.Owed)
 		en.Owed = owed
 		if len(owed) == 0 {
 			if rerr := o.remove(p.path); rerr != nil {
@@ -461,7 +465,11 @@ perEvent:
 			ioErrs = append(ioErrs, werr)
 			continue
 		}
-		res.Changed = append(res.Changed, p.path)
+		if fewer {
+			res.Changed = append(res.Changed, p.path)
+		} else {
+			res.Touched = append(res.Touched, p.path)
+		}
 	}
 	if cerr := ctx.Err(); cerr != nil {
 		ioErrs = append(ioErrs, fmt.Errorf("notify: outbox: delivery stopped: %w", cerr))

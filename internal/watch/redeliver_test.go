@@ -137,3 +137,28 @@ func TestDaemonRedeliversOnTimer(t *testing.T) {
 		t.Fatalf("receiver got %v", got)
 	}
 }
+
+// While a notifier is down, quiet runs and redelivery ticks retry it but
+// commit nothing: attempt bookkeeping is no change.
+func TestQuietRunsDoNotCommitWhileANotifierIsDown(t *testing.T) {
+	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
+	h.setDown(true)
+	r, cfg := newRunner(t, nf, h)
+	first := run(t, r, cfg)
+	if first.Commit == "" || first.Pending != 2 {
+		t.Fatalf("first run: commit %q, pending %d", first.Commit, first.Pending)
+	}
+	for i := 0; i < 3; i++ {
+		if res := run(t, r, cfg); res.Commit != "" || res.Pending != 2 {
+			t.Fatalf("quiet run %d: commit %q, pending %d", i, res.Commit, res.Pending)
+		}
+		dr, err := r.Redeliver(t.Context())
+		if err != nil || len(dr.Changed) != 0 || dr.Failed == 0 {
+			t.Fatalf("redelivery %d: %+v %v", i, dr, err)
+		}
+	}
+	h.setDown(false)
+	if res := run(t, r, cfg); res.Commit == "" || res.Pending != 0 {
+		t.Fatalf("once delivered, the emptied outbox is committed: commit %q, pending %d", res.Commit, res.Pending)
+	}
+}

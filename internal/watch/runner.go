@@ -251,6 +251,7 @@ func (r *Runner) apply(ctx, deliverCtx context.Context, results []fetched) (Resu
 	}
 	res.Delivered = dr.Delivered
 	changed = append(changed, dr.Changed...)
+	state = append(state, dr.Touched...)
 	if pending, err := r.outbox.Pending(); err == nil {
 		res.Pending = len(pending)
 	}
