@@ -1,8 +1,10 @@
 package gitrepo
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -18,8 +20,10 @@ import (
 // under the directory prefix (relative to Root or absolute; "" means the
 // whole work tree) whose content in the work tree differs from HEAD: files
 // changed on disk, files in HEAD but missing on disk, and files on disk that
-// HEAD does not have (ignored files included). Any ".git" entry is skipped,
-// and so are nested repositories.
+// HEAD does not have (ignored files included). Any ".git" entry is skipped
+// (in any letter case, as Commit refuses such paths), and so are nested
+// repositories and special files (fifos, sockets, devices) HEAD does not
+// have. Every path listed can be passed to Commit.
 //
 // It walks and hashes every file under prefix: it is meant for recovery
 // after a crash, not for every run.
@@ -51,11 +55,13 @@ func (r *Repo) ChangedSince(prefix string) ([]string, error) {
 		case !found:
 		case rel == "" || e.isTree():
 			err = r.walkTree(e.hash, rel, func(p string, e *treeEntry) error {
-				want[p] = headFile{hash: e.hash, kind: modeKind(e.mode)}
+				if !hasGitDirPart(p) { // Commit refuses those
+					want[p] = headFile{hash: e.hash, kind: modeKind(e.mode), exec: isExecMode(e.mode)}
+				}
 				return nil
 			})
 		default:
-			want[rel] = headFile{hash: e.hash, kind: modeKind(e.mode)}
+			want[rel] = headFile{hash: e.hash, kind: modeKind(e.mode), exec: isExecMode(e.mode)}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("gitrepo: changed since HEAD under %s: %w", displayDir(rel), err)
@@ -72,7 +78,7 @@ func (r *Repo) ChangedSince(prefix string) ([]string, error) {
 			}
 			return err
 		}
-		if d.Name() == gogit.GitDirName {
+		if strings.EqualFold(d.Name(), gogit.GitDirName) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -84,13 +90,17 @@ func (r *Repo) ChangedSince(prefix string) ([]string, error) {
 		}
 		relP = filepath.ToSlash(relP)
 		if d.IsDir() {
+			if hf, ok := want[relP]; ok && hf.kind == 0o160000 {
+				// A submodule's directory, checked out or not: git
+				// compares the nested repository's HEAD, which is not
+				// this package's business.
+				seen[relP] = true
+				return filepath.SkipDir
+			}
 			if p != r.root {
 				if _, err := os.Lstat(filepath.Join(p, gogit.GitDirName)); err == nil {
-					// A nested repository (or submodule): git treats it as
-					// one opaque entry.
-					if hf, ok := want[relP]; ok && hf.kind == 0o160000 {
-						seen[relP] = true
-					}
+					// A nested repository: git treats it as one opaque
+					// entry.
 					return filepath.SkipDir
 				}
 			}
@@ -98,19 +108,28 @@ func (r *Repo) ChangedSince(prefix string) ([]string, error) {
 		}
 		seen[relP] = true
 		hf, inHead := want[relP]
+		special := !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0
 		if !inHead {
-			changed = append(changed, relP)
+			// git tracks no special file; Commit treats one as no file.
+			if !special {
+				changed = append(changed, relP)
+			}
 			return nil
 		}
 		var h plumbing.Hash
 		var kind uint32
 		switch {
 		case d.Type().IsRegular():
-			data, err := os.ReadFile(p)
+			data, fi, err := readFileStat(p)
 			if err != nil {
 				return err
 			}
 			h, kind = hashObject(plumbing.BlobObject, data), 0o100000
+			// The executable bit changed (as Commit records it).
+			if !r.noFileMode && (fi.Mode()&0o100 != 0) != hf.exec {
+				changed = append(changed, relP)
+				return nil
+			}
 		case d.Type()&fs.ModeSymlink != 0:
 			target, err := os.Readlink(p)
 			if err != nil {
@@ -134,13 +153,113 @@ func (r *Repo) ChangedSince(prefix string) ([]string, error) {
 			changed = append(changed, p)
 		}
 	}
+	// The index too: a process killed between moving the branch and
+	// rewriting the index leaves entries that differ from HEAD although the
+	// work tree matches it (a file deleted in both, still in the index).
+	staged, err := r.indexDiffers(rel, want)
+	if err != nil {
+		return nil, fmt.Errorf("gitrepo: changed since HEAD under %s: %w", displayDir(rel), err)
+	}
+	changed = append(changed, staged...)
 	slices.Sort(changed)
-	return changed, nil
+	return slices.Compact(changed), nil
+}
+
+// indexDiffers lists the paths under rel whose index entry differs from
+// HEAD's (head: HEAD's files under rel): present in one and not the other,
+// or another blob. It reads the index without locking it.
+func (r *Repo) indexDiffers(rel string, head map[string]headFile) ([]string, error) {
+	data, err := os.ReadFile(filepath.Join(r.gitDir, "index"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
+	}
+	var l indexLock
+	if err := l.parse(data); err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
+	}
+	under := func(name string) bool {
+		return rel == "" || name == rel || strings.HasPrefix(name, rel+"/")
+	}
+	var out []string
+	inIndex := map[string]bool{}
+	for _, e := range l.entries {
+		name := string(e.name)
+		if e.stage != 0 || !under(name) || hasGitDirPart(name) {
+			continue
+		}
+		inIndex[name] = true
+		hf, ok := head[name]
+		if !ok || !bytes.Equal(e.raw[40:60], hf.hash[:]) {
+			out = append(out, name)
+		}
+	}
+	for name := range head {
+		if !inIndex[name] {
+			out = append(out, name)
+		}
+	}
+	return out, nil
+}
+
+// hasGitDirPart reports whether a slash-separated path has a ".git"
+// component, in any letter case.
+func hasGitDirPart(p string) bool {
+	for part := range strings.SplitSeq(p, "/") {
+		if strings.EqualFold(part, gogit.GitDirName) {
+			return true
+		}
+	}
+	return false
 }
 
 type headFile struct {
 	hash plumbing.Hash
 	kind uint32 // file type bits of the mode
+	exec bool   // a regular file with mode 100755
+}
+
+// isExecMode reports whether a tree entry mode is an executable file's.
+func isExecMode(m []byte) bool {
+	return bytes.Equal(m, modeExecutable)
+}
+
+// readFileStat reads a file and returns the stat data of the open file.
+func readFileStat(p string) ([]byte, os.FileInfo, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := readOpen(f, fi.Size())
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, fi, nil
+}
+
+// readOpen reads an open file to its end; size is its expected size.
+func readOpen(f *os.File, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", f.Name(), err)
+		}
+		if len(data) == cap(data) {
+			data = slices.Grow(data, 4096)
+		}
+	}
 }
 
 // lookup finds the entry at the slash-separated path p below the tree root;

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -70,8 +71,13 @@ func (r *Repo) readCommit(h plumbing.Hash) (*object.Commit, error) {
 // the current branch, like `git commit -- <paths>`.
 //
 // A path whose file exists is added or updated as a regular file (mode
-// 100644); a path that does not exist is removed from the tree, and parent
-// trees left empty are dropped. When the resulting tree equals HEAD's tree no
+// 100755 when the owner's executable bit is set, else 100644, unless
+// core.fileMode is false) or as a symlink; a path that does not exist is
+// removed from the tree, and parent trees left empty are dropped. A path
+// where a directory (or a special file) is now is "no file here": a file or
+// symlink entry at it is removed, a tree there is kept. A path through a
+// symlinked directory is refused ("beyond a symbolic link"), unless HEAD has
+// it: then it is removed, as git status shows it deleted. When the resulting tree equals HEAD's tree no
 // commit is made, committed is false and hash is HEAD's commit ("" on an
 // unborn branch). Works on an unborn branch (first commit, no parent) and on
 // a detached HEAD (HEAD itself moves).
@@ -123,13 +129,29 @@ func (r *Repo) Commit(paths []string, message string, author Author, when time.T
 	// Blobs first: read every present file once, hash it, store it.
 	changes := make([]change, 0, len(rels))
 	stats := make([]fileStat, 0, len(rels))
+	dirs := map[string]bool{}
 	for _, rel := range rels {
-		c, fs, err := r.stageFile(rel)
+		c, st, link, err := r.stageFile(rel, dirs)
 		if err != nil {
 			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 		}
+		if link != "" {
+			// Like git, never read a file through a symlinked directory
+			// (that would replace the symlink by a tree). A path HEAD
+			// has there is gone from the work tree, as git status sees
+			// it; any other path is refused.
+			found := false
+			if !hd.tree.IsZero() {
+				if _, found, err = r.lookup(hd.tree, rel); err != nil {
+					return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+				}
+			}
+			if !found {
+				return "", false, fmt.Errorf("gitrepo: commit: path %s is beyond a symbolic link (%s)", rel, link)
+			}
+		}
 		changes = append(changes, c)
-		stats = append(stats, fs)
+		stats = append(stats, st)
 	}
 
 	touched := map[plumbing.Hash][]byte{}
@@ -182,51 +204,102 @@ func trimPrefix(err error) error {
 	return err
 }
 
-// stageFile hashes and stores the current content of rel.
-func (r *Repo) stageFile(rel string) (change, fileStat, error) {
+// stageFile hashes and stores the current content of rel: a regular file
+// (mode 100755 when its owner may execute it, as git decides with
+// core.fileMode) or a symlink. A missing path, or one below a file, is
+// absent; a directory or a special file at rel is "not a file" (git tracks
+// neither). A path through a symlinked directory is reported by beyondLink
+// (the symlink's path), not read through the link.
+func (r *Repo) stageFile(rel string, dirs map[string]bool) (c change, st fileStat, beyondLink string, err error) {
+	if link, err := r.symlinkLeading(rel, dirs); err != nil || link != "" {
+		return change{path: rel}, fileStat{}, link, err
+	}
 	abs := filepath.Join(r.root, filepath.FromSlash(rel))
 	fi, err := os.Lstat(abs)
 	if errors.Is(err, os.ErrNotExist) || errors.Is(err, syscallENOTDIR) {
-		return change{path: rel}, fileStat{}, nil
+		return change{path: rel}, fileStat{}, "", nil
 	}
 	if err != nil {
-		return change{}, fileStat{}, err
+		return change{}, fileStat{}, "", err
 	}
-	if !fi.Mode().IsRegular() {
-		return change{}, fileStat{}, fmt.Errorf("path %s is not a regular file (%s)", abs, fi.Mode().Type())
+	switch {
+	case fi.Mode()&fs.ModeSymlink != 0:
+		target, err := os.Readlink(abs)
+		if err != nil {
+			return change{}, fileStat{}, "", err
+		}
+		data := []byte(filepath.ToSlash(target))
+		h := hashObject(plumbing.BlobObject, data)
+		if err := r.writeObject(plumbing.BlobObject, h, data); err != nil {
+			return change{}, fileStat{}, "", fmt.Errorf("%s: %w", abs, err)
+		}
+		st := statOf(fi)
+		st.size = int64(len(target))
+		return change{path: rel, present: true, mode: modeSymlink, hash: h}, st, "", nil
+	case !fi.Mode().IsRegular():
+		return change{path: rel, notFile: true}, fileStat{}, "", nil
 	}
 	f, err := os.Open(abs)
 	if err != nil {
-		return change{}, fileStat{}, err
+		return change{}, fileStat{}, "", err
 	}
 	defer f.Close()
 	// Stat the open file before reading: if the file changes while it is
 	// read, its mtime moves past the recorded one and git rehashes it.
 	fi, err = f.Stat()
 	if err != nil {
-		return change{}, fileStat{}, err
+		return change{}, fileStat{}, "", err
 	}
-	data := make([]byte, 0, fi.Size()+1)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return change{}, fileStat{}, fmt.Errorf("read %s: %w", abs, err)
-		}
-		if len(data) == cap(data) {
-			data = slices.Grow(data, 4096)
-		}
+	if !fi.Mode().IsRegular() { // replaced between Lstat and Open
+		return change{}, fileStat{}, "", fmt.Errorf("path %s changed while it was committed", abs)
+	}
+	data, err := readOpen(f, fi.Size())
+	if err != nil {
+		return change{}, fileStat{}, "", err
 	}
 	h := hashObject(plumbing.BlobObject, data)
 	if err := r.writeObject(plumbing.BlobObject, h, data); err != nil {
-		return change{}, fileStat{}, fmt.Errorf("%s: %w", abs, err)
+		return change{}, fileStat{}, "", fmt.Errorf("%s: %w", abs, err)
 	}
-	st := statOf(fi)
+	st = statOf(fi)
 	st.size = int64(len(data))
-	return change{path: rel, present: true, hash: h}, st, nil
+	mode := modeRegular
+	if fi.Mode()&0o100 != 0 { // git looks at the owner's bit only
+		mode = modeExecutable
+	}
+	return change{path: rel, present: true, mode: mode, hash: h}, st, "", nil
+}
+
+// symlinkLeading returns the first leading directory of rel (not rel itself)
+// that is a symlink on disk, relative to the root, or "". It stops at the
+// first component that is missing or not a directory (then nothing exists
+// at rel). dirs remembers the directories already found to be real.
+func (r *Repo) symlinkLeading(rel string, dirs map[string]bool) (string, error) {
+	for i := 0; ; {
+		j := strings.IndexByte(rel[i:], '/')
+		if j < 0 {
+			return "", nil
+		}
+		dir := rel[:i+j]
+		i += j + 1
+		if dirs[dir] {
+			continue
+		}
+		fi, err := os.Lstat(filepath.Join(r.root, filepath.FromSlash(dir)))
+		if errors.Is(err, os.ErrNotExist) || errors.Is(err, syscallENOTDIR) {
+			return "", nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return dir, nil
+		}
+		if !fi.IsDir() {
+			return "", nil
+		}
+		dirs[dir] = true
+	}
 }
 
 func (r *Repo) writeCommit(hd head, tree plumbing.Hash, message string, author Author, when time.Time) (plumbing.Hash, error) {

@@ -62,6 +62,8 @@ type Repo struct {
 
 	zw *zlib.Writer // reused for every object written
 
+	noFileMode bool // core.fileMode is false: the executable bit is not trusted
+
 	packDirMod time.Time // objects/pack mtime when go-git last listed packs
 }
 
@@ -85,7 +87,8 @@ type Author struct{ Name, Email string }
 // Open finds the git repository that contains dir (walking up like git does,
 // stopping at a .git directory or file), or, when there is none, initialises
 // a new repository with dir as its work tree and "main" as its branch. dir
-// must exist.
+// must exist. Like git, Open walks up from dir with its symlinks resolved:
+// a symlinked folder belongs to the repository of the folder it points to.
 //
 // A .git file (a linked worktree or a submodule) is followed to the git dir
 // it names; a linked worktree's "commondir" is honoured.
@@ -101,16 +104,41 @@ func Open(dir string) (*Repo, error) {
 	if !fi.IsDir() {
 		return nil, fmt.Errorf("gitrepo: open %s: not a directory", abs)
 	}
+	// Discover from the real directory, like git (which starts from
+	// getcwd): walking up a symlinked path would find the repository of
+	// the link's parents, or none and create a nested one inside the
+	// target's repository.
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, fmt.Errorf("gitrepo: open %s: %w", abs, err)
+	}
 
-	root, dotGit, found, err := discover(abs)
+	root, dotGit, found, err := discover(real)
 	if err != nil {
 		return nil, err
 	}
 	if !found {
-		if err := initRepo(abs); err != nil {
+		if err := initRepo(real); err != nil {
 			return nil, err
 		}
-		root, dotGit = abs, filepath.Join(abs, gogit.GitDirName)
+		root, dotGit = real, filepath.Join(real, gogit.GitDirName)
+	}
+	// Keep the caller's spelling of the root when one of abs's ancestors
+	// names it (e.g. a symlinked home or temp directory): Root() then joins
+	// with the caller's paths as expected.
+	if root != abs && real != abs {
+		for p := abs; ; p = filepath.Dir(p) {
+			if p == root {
+				break
+			}
+			if rp, err := filepath.EvalSymlinks(p); err == nil && rp == root {
+				root, dotGit = p, filepath.Join(p, gogit.GitDirName)
+				break
+			}
+			if filepath.Dir(p) == p {
+				break
+			}
+		}
 	}
 	return openAt(root, dotGit)
 }
@@ -186,12 +214,20 @@ func openAt(root, dotGit string) (*Repo, error) {
 	if err != nil {
 		realRoot = root
 	}
+	noFileMode := false
+	if cfg, err := st.Config(); err == nil && cfg.Raw != nil && cfg.Raw.HasSection("core") {
+		switch strings.ToLower(strings.TrimSpace(cfg.Raw.Section("core").Option("filemode"))) {
+		case "false", "no", "off", "0":
+			noFileMode = true
+		}
+	}
 	return &Repo{
-		root:      root,
-		realRoot:  realRoot,
-		gitDir:    gitDir,
-		commonDir: commonDir,
-		st:        st,
+		root:       root,
+		realRoot:   realRoot,
+		gitDir:     gitDir,
+		commonDir:  commonDir,
+		st:         st,
+		noFileMode: noFileMode,
 	}, nil
 }
 
@@ -226,7 +262,9 @@ func readGitFile(path string) (string, error) {
 	return dir, nil
 }
 
-// Root returns the absolute path of the work tree root.
+// Root returns the absolute path of the work tree root: as dir spelled it
+// when dir is inside the root through the same path, else with symlinks
+// resolved. Paths passed to the methods may use either spelling.
 func (r *Repo) Root() string { return r.root }
 
 // relPath turns p (absolute, or relative to the root) into a clean,

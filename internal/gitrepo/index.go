@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -21,9 +22,9 @@ import (
 // The index is patched in its raw form: untouched entries are copied byte
 // for byte, only the committed paths are re-encoded. go-git's index codec
 // costs ~40 allocations per entry in both directions, which dominated a
-// commit in a 10,000-file repository. Versions 2 and 3 are read directly;
-// version 4 (prefix-compressed names) is read with go-git's decoder and
-// written back as version 2 or 3, which git accepts.
+// commit in a 10,000-file repository. Versions 2, 3 and 4 are read
+// directly; a version 4 index (prefix-compressed names) is written back as
+// version 2 or 3, which git accepts, with every entry's flags kept.
 //
 // Extensions are dropped on write, as go-git does: the cache tree would be
 // stale for the committed paths, and git rebuilds the optional ones. An index
@@ -52,7 +53,8 @@ type idxEntry struct {
 type indexLock struct {
 	path, lock string
 	f          *os.File
-	exists     bool // an index file existed
+	exists     bool      // an index file existed
+	mtime      time.Time // of the index file read: entries not older are "racily clean"
 	version    uint32
 	entries    []idxEntry // sorted by name, then stage
 	done       bool
@@ -72,7 +74,8 @@ func (r *Repo) lockIndex() (*indexLock, error) {
 	}
 	l.f = f
 
-	data, err := os.ReadFile(l.path)
+	// The mtime of the open file: the index may be replaced meanwhile.
+	data, fi, err := readFileStat(l.path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return l, nil
@@ -81,6 +84,7 @@ func (r *Repo) lockIndex() (*indexLock, error) {
 		return nil, fmt.Errorf("read index: %w", err)
 	}
 	l.exists = true
+	l.mtime = fi.ModTime()
 	if err := l.parse(data); err != nil {
 		l.release()
 		return nil, fmt.Errorf("read index %s: %w", l.path, err)
@@ -108,7 +112,7 @@ func (l *indexLock) parse(data []byte) error {
 	switch version {
 	case 2, 3:
 	case 4:
-		return l.parseWithGoGit(data)
+		return l.parseV4(body, count)
 	default:
 		return fmt.Errorf("unsupported index version %d", version)
 	}
@@ -143,7 +147,12 @@ func (l *indexLock) parse(data []byte) error {
 		})
 		off = end
 	}
-	// Extensions: only check that none is required.
+	return checkExtensions(body, off)
+}
+
+// checkExtensions checks the extensions from off to the end of body: only
+// that none is required.
+func checkExtensions(body []byte, off int) error {
 	for off+8 <= len(body) {
 		sig := body[off : off+4]
 		size := int(binary.BigEndian.Uint32(body[off+4:]))
@@ -158,22 +167,65 @@ func (l *indexLock) parse(data []byte) error {
 	return nil
 }
 
-// parseWithGoGit reads a version 4 index and re-encodes its entries for
-// version 2 or 3.
-func (l *indexLock) parseWithGoGit(data []byte) error {
-	idx := &index.Index{}
-	if err := index.NewDecoder(bytes.NewReader(data)).Decode(idx); err != nil {
-		return err
-	}
+// parseV4 reads the entries of a version 4 index (from body, the index
+// without its checksum), whose names are compressed against the previous
+// name, and re-encodes them for version 2 or 3 with their stat data and all
+// their flags (assume-unchanged, skip-worktree, intent-to-add) kept.
+func (l *indexLock) parseV4(body []byte, count int) error {
 	l.version = 2
-	l.entries = make([]idxEntry, 0, len(idx.Entries))
-	for _, e := range idx.Entries {
-		if e.IntentToAdd || e.SkipWorktree {
-			l.version = 3
+	l.entries = make([]idxEntry, 0, count)
+	var prev []byte
+	off := indexHeaderLen
+	for range count {
+		if off+entryFixedLen > len(body) {
+			return errors.New("truncated entry")
 		}
-		l.entries = append(l.entries, encodeEntry(e))
+		flags := binary.BigEndian.Uint16(body[off+60:])
+		fixed := entryFixedLen
+		if flags&flagExtended != 0 {
+			fixed += 2
+			l.version = 3
+			if off+fixed > len(body) {
+				return errors.New("truncated entry")
+			}
+		}
+		// The number of bytes to drop from the end of the previous name,
+		// in git's offset varint encoding, then the rest, NUL-terminated.
+		p := off + fixed
+		strip, ok := 0, false
+		for p < len(body) {
+			c := body[p]
+			p++
+			strip = strip<<7 | int(c&0x7f)
+			if c&0x80 == 0 {
+				ok = true
+				break
+			}
+			strip++
+			if strip > len(prev) {
+				break
+			}
+		}
+		if !ok || strip > len(prev) {
+			return errors.New("malformed entry name prefix")
+		}
+		nul := bytes.IndexByte(body[p:], 0)
+		if nul < 0 {
+			return errors.New("malformed entry name")
+		}
+		nameLen := len(prev) - strip + nul
+		n := (fixed + nameLen + 8) &^ 7
+		raw := make([]byte, n)
+		copy(raw, body[off:off+fixed])
+		copy(raw[fixed:], prev[:len(prev)-strip])
+		copy(raw[fixed+len(prev)-strip:], body[p:p+nul])
+		binary.BigEndian.PutUint16(raw[60:], flags&^flagNameMask|uint16(min(nameLen, flagNameMask)))
+		name := raw[fixed : fixed+nameLen : fixed+nameLen]
+		l.entries = append(l.entries, idxEntry{name: name, raw: raw, stage: int(flags>>12) & 3})
+		prev = name
+		off = p + nul + 1
 	}
-	return nil
+	return checkExtensions(body, off)
 }
 
 // encodeEntry encodes an index entry for version 2 or 3.
@@ -259,15 +311,26 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 		return sort.Search(n, func(i int) bool { return string(entries[i].name) >= name })
 	}
 	del := map[int]bool{}
+	set := map[int]bool{} // entries of committed paths, kept or re-encoded
 	var add []idxEntry
 	for i, c := range changes {
-		// Entries below the path (it was a directory) go.
-		for j := search(c.path + "/"); j < n && strings.HasPrefix(string(entries[j].name), c.path+"/"); j++ {
-			del[j], changed = true, true
-		}
 		existing := -1
 		if k := search(c.path); k < n && string(entries[k].name) == c.path {
 			existing = k
+		}
+		if c.notFile {
+			// A directory is here: a file or symlink entry at the path
+			// goes, the entries below it stay (as in the tree).
+			if existing >= 0 {
+				if kind := binary.BigEndian.Uint32(entries[existing].raw[24:]) & 0o170000; kind == 0o100000 || kind == 0o120000 {
+					del[existing], changed = true, true
+				}
+			}
+			continue
+		}
+		// Entries below the path (it was a directory) go.
+		for j := search(c.path + "/"); j < n && strings.HasPrefix(string(entries[j].name), c.path+"/"); j++ {
+			del[j], changed = true, true
 		}
 		if !c.present {
 			if existing >= 0 {
@@ -282,6 +345,10 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 			}
 		}
 		st := stats[i]
+		mode, err := filemode.New(string(c.mode))
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.path, err)
+		}
 		ne := encodeEntry(&index.Entry{
 			Hash:       c.hash,
 			Name:       c.path,
@@ -289,7 +356,7 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 			ModifiedAt: st.mtime,
 			Dev:        st.dev,
 			Inode:      st.ino,
-			Mode:       filemode.Regular,
+			Mode:       mode,
 			UID:        st.uid,
 			GID:        st.gid,
 			Size:       uint32(st.size),
@@ -302,9 +369,25 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 			entries[existing] = ne // same name: the order holds
 			changed = true
 		}
+		if existing >= 0 {
+			set[existing] = true
+		}
 	}
 	if !changed {
 		return nil
+	}
+
+	// The entries copied from the index read may be "racily clean": their
+	// file changed in the same second as that index was written, which git
+	// detects by comparing their mtime with the index file's. The index
+	// written now is newer, so such an entry is smudged (see smudgeRacy).
+	if !l.mtime.IsZero() {
+		budget := racyBudget{files: racyCheckFiles, bytes: racyCheckBytes}
+		for i := range entries {
+			if !del[i] && !set[i] {
+				r.smudgeRacy(&entries[i], l.mtime.Unix(), &budget)
+			}
+		}
 	}
 
 	size := indexHeaderLen + indexChecksumLen
@@ -354,6 +437,56 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 		return fmt.Errorf("write index: %w", err)
 	}
 	return nil
+}
+
+// Racily clean entries are checked against their file, like git does, up to
+// these budgets per commit; beyond them they are smudged without a look.
+const (
+	racyCheckFiles = 32
+	racyCheckBytes = 1 << 20
+)
+
+type racyBudget struct{ files, bytes int }
+
+// smudgeRacy does what git's ce_smudge_racily_clean_entry does for an entry
+// copied from an index whose mtime (in seconds) was indexSec. An entry whose
+// mtime is not older than that is racily clean: its file may have changed
+// after it was staged without changing the stat data git compares. When the
+// stat data matches the file but the content differs (or the content is not
+// checked, beyond the budget), the entry's size is set to 0, so git rehashes
+// the file instead of trusting its stat data in the index written now.
+func (r *Repo) smudgeRacy(e *idxEntry, indexSec int64, budget *racyBudget) {
+	be := binary.BigEndian
+	raw := e.raw
+	mtime := int64(be.Uint32(raw[8:]))
+	size := be.Uint32(raw[36:])
+	kind := be.Uint32(raw[24:]) & 0o170000
+	if mtime < indexSec || size == 0 || (kind != 0o100000 && kind != 0o120000) {
+		return // not racy, already smudged (or empty), or a gitlink
+	}
+	if budget.files > 0 && int(size) <= budget.bytes {
+		budget.files--
+		budget.bytes -= int(size)
+		abs := filepath.Join(r.root, filepath.FromSlash(string(e.name)))
+		fi, err := os.Lstat(abs)
+		if err != nil || uint32(fi.Size()) != size || fi.ModTime().Unix() != mtime ||
+			(kind == 0o120000) != (fi.Mode()&os.ModeSymlink != 0) {
+			return // git sees the change in the stat data
+		}
+		var data []byte
+		if kind == 0o120000 {
+			var target string
+			if target, err = os.Readlink(abs); err == nil {
+				data = []byte(filepath.ToSlash(target))
+			}
+		} else {
+			data, err = os.ReadFile(abs)
+		}
+		if err == nil && hashObject(plumbing.BlobObject, data) == plumbing.Hash(raw[40:60]) {
+			return // clean, checked
+		}
+	}
+	be.PutUint32(raw[36:], 0)
 }
 
 // sortEntries orders entries like git: by name bytewise, then by stage.

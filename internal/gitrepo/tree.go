@@ -21,8 +21,10 @@ import (
 // mode strings, so an unchanged entry encodes byte for byte as before.
 
 var (
-	modeRegular = []byte("100644")
-	modeTree    = []byte("40000")
+	modeRegular    = []byte("100644")
+	modeExecutable = []byte("100755")
+	modeSymlink    = []byte("120000")
+	modeTree       = []byte("40000")
 )
 
 // emptyTree is the hash of the tree with no entries.
@@ -226,11 +228,17 @@ func (r *Repo) writeObject(t plumbing.ObjectType, h plumbing.Hash, data []byte) 
 	return nil
 }
 
-// change is the new state of one path: present with blob hash, or absent.
+// change is the new state of one path: present with blob hash and mode, or
+// absent.
 type change struct {
 	path    string // slash-separated, relative to the root
 	present bool
+	mode    []byte // modeRegular, modeExecutable or modeSymlink when present
 	hash    plumbing.Hash
+	// notFile: a directory (or a special file, which git does not track) is
+	// at path. Only a file or symlink entry at path goes; a tree there is
+	// kept (the files below it are changes of their own).
+	notFile bool
 }
 
 // buildTree applies changes (sorted by path, all below dir) to the tree old
@@ -262,6 +270,12 @@ func (r *Repo) buildTree(old plumbing.Hash, dir string, changes []change, touche
 			}
 		}
 		return i
+	}
+	entryAt := func(i int) *treeEntry {
+		if i < len(entries) {
+			return &entries[i]
+		}
+		return &added[i-len(entries)]
 	}
 	remove := func(name []byte) {
 		i := lookup(name)
@@ -306,13 +320,31 @@ func (r *Repo) buildTree(old plumbing.Hash, dir string, changes []change, touche
 		}
 	}
 	for i := 0; i < len(changes); {
-		c := changes[i]
+		c := &changes[i]
 		rest := c.path[prefixLen:]
 		name, _, isDeeper := strings.Cut(rest, "/")
 		if !isDeeper {
-			if c.present {
-				set([]byte(name), modeRegular, c.hash)
-			} else {
+			switch {
+			case c.present:
+				if r.noFileMode && modeKind(c.mode) == 0o100000 {
+					// core.fileMode=false: the executable bit on disk
+					// is not trusted; a tracked file keeps its mode
+					// (the index entry gets the same, via c).
+					c.mode = modeRegular
+					if k := lookup([]byte(name)); k >= 0 && bytes.Equal(entryAt(k).mode, modeExecutable) {
+						c.mode = modeExecutable
+					}
+				}
+				set([]byte(name), c.mode, c.hash)
+			case c.notFile:
+				// A directory is here now: a file or symlink entry goes,
+				// a tree or a gitlink (a nested repository) stays.
+				if k := lookup([]byte(name)); k >= 0 {
+					if kind := modeKind(entryAt(k).mode); kind == 0o100000 || kind == 0o120000 {
+						remove([]byte(name))
+					}
+				}
+			default:
 				remove([]byte(name))
 			}
 			i++
@@ -329,16 +361,8 @@ func (r *Repo) buildTree(old plumbing.Hash, dir string, changes []change, touche
 			continue
 		}
 		var subOld plumbing.Hash
-		if k := lookup([]byte(name)); k >= 0 {
-			var e *treeEntry
-			if k < len(entries) {
-				e = &entries[k]
-			} else {
-				e = &added[k-len(entries)]
-			}
-			if e.isTree() {
-				subOld = e.hash
-			}
+		if k := lookup([]byte(name)); k >= 0 && entryAt(k).isTree() {
+			subOld = entryAt(k).hash
 		}
 		subDir := name
 		if dir != "" {
@@ -349,7 +373,12 @@ func (r *Repo) buildTree(old plumbing.Hash, dir string, changes []change, touche
 			return plumbing.ZeroHash, false, err
 		}
 		if empty {
-			remove([]byte(name))
+			// Only a tree that lost its last entry goes: a file, symlink
+			// or gitlink at name stays when nothing exists below it (a
+			// removed path under a file names nothing).
+			if !subOld.IsZero() {
+				remove([]byte(name))
+			}
 		} else {
 			set([]byte(name), modeTree, h)
 		}
