@@ -114,12 +114,8 @@ func (e Embed) Chars() int {
 
 // Discord is a notify.Notifier and a render.Digester.
 type Discord struct {
-	name     string
+	render.Chat
 	username string
-	post     *render.Poster
-	tmpl     *render.Template
-	history  string
-	log      *slog.Logger
 }
 
 var (
@@ -129,23 +125,15 @@ var (
 
 // New checks the options. Errors name the notifier, never the URL.
 func New(o Options) (*Discord, error) {
-	p, err := render.NewPoster("discord", o.Name, o.URL, o.Client, o.Retry, o.Logger)
+	c, err := render.NewChat("discord", render.ChatOptions{
+		Name: o.Name, URL: o.URL, Client: o.Client, Retry: o.Retry, Logger: o.Logger,
+		UserAgent: o.UserAgent, Template: o.Template, HistoryURL: o.HistoryURL,
+	})
 	if err != nil {
 		return nil, err
 	}
-	if o.UserAgent != "" {
-		p.UserAgent = o.UserAgent
-	}
-	p.After = retryAfter
-	t, err := render.ParseText("discord", o.Template)
-	if err != nil {
-		return nil, fmt.Errorf("discord %q: %w", o.Name, err)
-	}
-	log := o.Logger
-	if log == nil {
-		log = slog.Default()
-	}
-	return &Discord{name: o.Name, username: render.Truncate(render.Clean(o.Username), 80), post: p, tmpl: t, history: o.HistoryURL, log: log}, nil
+	c.Post.After = retryAfter
+	return &Discord{Chat: c, username: render.Truncate(render.Clean(o.Username), 80)}, nil
 }
 
 // retryAfter reads Discord's 429 body: {"retry_after": 1.5, ...} in seconds.
@@ -160,7 +148,7 @@ func retryAfter(_ http.Header, body []byte) (time.Duration, bool) {
 }
 
 // Name is the configured name.
-func (d *Discord) Name() string { return d.name }
+func (d *Discord) Name() string { return d.Notifier }
 
 // Notify sends a one-event digest.
 func (d *Discord) Notify(ctx context.Context, e notify.Event) error {
@@ -175,9 +163,9 @@ func (d *Discord) NotifyDigest(ctx context.Context, source string, events []noti
 	}
 	body, err := json.Marshal(d.Message(source, events))
 	if err != nil {
-		return fmt.Errorf("discord %q: %w", d.name, err)
+		return fmt.Errorf("discord %q: %w", d.Notifier, err)
 	}
-	return d.post.Post(ctx, body, "source", source, "events", len(events))
+	return d.Post.Post(ctx, body, "source", source, "events", len(events))
 }
 
 var colors = map[string]int{
@@ -188,13 +176,13 @@ var colors = map[string]int{
 
 // Message builds the webhook body of a digest.
 func (d *Discord) Message(source string, events []notify.Event) *Message {
-	dg := render.NewDigest(source, events, render.More(d.history, source))
+	dg := render.NewDigest(source, events, render.More(d.History, source))
 	m := &Message{Username: d.username, AllowedMentions: AllowedMentions{Parse: []string{}}}
 	header := "**" + render.Markdown(dg.Source) + "**: " + render.Markdown(dg.Counts)
-	if d.tmpl != nil {
-		out, err := d.tmpl.Execute(dg)
+	if d.Tmpl != nil {
+		out, err := d.Tmpl.Execute(dg)
 		if err == nil && strings.TrimSpace(out) == "" {
-			err = fmt.Errorf("template %s: empty output", d.tmpl.Name())
+			err = fmt.Errorf("template %s: empty output", d.Tmpl.Name())
 		}
 		if err == nil {
 			lines := strings.Split(strings.TrimSpace(out), "\n")
@@ -205,7 +193,7 @@ func (d *Discord) Message(source string, events []notify.Event) *Message {
 			}
 			return m
 		}
-		render.Report(d.log, "discord", d.name, err)
+		render.Report(d.Log, "discord", d.Notifier, err)
 	}
 
 	total, left := 0, 0

@@ -65,11 +65,7 @@ type Options struct {
 
 // Slack is a notify.Notifier and a render.Digester.
 type Slack struct {
-	name    string
-	post    *render.Poster
-	tmpl    *render.Template
-	history string
-	log     *slog.Logger
+	render.Chat
 }
 
 var (
@@ -79,26 +75,18 @@ var (
 
 // New checks the options. Errors name the notifier, never the URL.
 func New(o Options) (*Slack, error) {
-	p, err := render.NewPoster("slack", o.Name, o.URL, o.Client, o.Retry, o.Logger)
+	c, err := render.NewChat("slack", render.ChatOptions{
+		Name: o.Name, URL: o.URL, Client: o.Client, Retry: o.Retry, Logger: o.Logger,
+		UserAgent: o.UserAgent, Template: o.Template, HistoryURL: o.HistoryURL,
+	})
 	if err != nil {
 		return nil, err
 	}
-	if o.UserAgent != "" {
-		p.UserAgent = o.UserAgent
-	}
-	t, err := render.ParseText("slack", o.Template)
-	if err != nil {
-		return nil, fmt.Errorf("slack %q: %w", o.Name, err)
-	}
-	log := o.Logger
-	if log == nil {
-		log = slog.Default()
-	}
-	return &Slack{name: o.Name, post: p, tmpl: t, history: o.HistoryURL, log: log}, nil
+	return &Slack{Chat: c}, nil
 }
 
 // Name is the configured name.
-func (s *Slack) Name() string { return s.name }
+func (s *Slack) Name() string { return s.Notifier }
 
 // Notify sends a one-event digest.
 func (s *Slack) Notify(ctx context.Context, e notify.Event) error {
@@ -114,23 +102,23 @@ func (s *Slack) NotifyDigest(ctx context.Context, source string, events []notify
 	msg := s.Message(source, events)
 	body, err := json.Marshal(msg)
 	if err != nil {
-		return fmt.Errorf("slack %q: %w", s.name, err)
+		return fmt.Errorf("slack %q: %w", s.Notifier, err)
 	}
-	return s.post.Post(ctx, body, "source", source, "events", len(events))
+	return s.Post.Post(ctx, body, "source", source, "events", len(events))
 }
 
 // Message builds the webhook message of a digest.
 func (s *Slack) Message(source string, events []notify.Event) *goslack.WebhookMessage {
-	d := render.NewDigest(source, events, render.More(s.history, source))
+	d := render.NewDigest(source, events, render.More(s.History, source))
 	var body []string // section texts, each within MaxSectionText
 	shown := 0
-	if s.tmpl != nil {
-		out, err := s.tmpl.Execute(d)
+	if s.Tmpl != nil {
+		out, err := s.Tmpl.Execute(d)
 		if err == nil && strings.TrimSpace(out) == "" {
-			err = fmt.Errorf("template %s: empty output", s.tmpl.Name())
+			err = fmt.Errorf("template %s: empty output", s.Tmpl.Name())
 		}
 		if err != nil {
-			render.Report(s.log, "slack", s.name, err)
+			render.Report(s.Log, "slack", s.Notifier, err)
 		} else {
 			body = split(out, MaxSectionText)
 			shown = -1

@@ -93,11 +93,7 @@ type Element struct {
 
 // Teams is a notify.Notifier and a render.Digester.
 type Teams struct {
-	name    string
-	post    *render.Poster
-	tmpl    *render.Template
-	history string
-	log     *slog.Logger
+	render.Chat
 }
 
 var (
@@ -107,26 +103,18 @@ var (
 
 // New checks the options. Errors name the notifier, never the URL.
 func New(o Options) (*Teams, error) {
-	p, err := render.NewPoster("teams", o.Name, o.URL, o.Client, o.Retry, o.Logger)
+	c, err := render.NewChat("teams", render.ChatOptions{
+		Name: o.Name, URL: o.URL, Client: o.Client, Retry: o.Retry, Logger: o.Logger,
+		UserAgent: o.UserAgent, Template: o.Template, HistoryURL: o.HistoryURL,
+	})
 	if err != nil {
 		return nil, err
 	}
-	if o.UserAgent != "" {
-		p.UserAgent = o.UserAgent
-	}
-	t, err := render.ParseText("teams", o.Template)
-	if err != nil {
-		return nil, fmt.Errorf("teams %q: %w", o.Name, err)
-	}
-	log := o.Logger
-	if log == nil {
-		log = slog.Default()
-	}
-	return &Teams{name: o.Name, post: p, tmpl: t, history: o.HistoryURL, log: log}, nil
+	return &Teams{Chat: c}, nil
 }
 
 // Name is the configured name.
-func (t *Teams) Name() string { return t.name }
+func (t *Teams) Name() string { return t.Notifier }
 
 // Notify sends a one-event digest.
 func (t *Teams) Notify(ctx context.Context, e notify.Event) error {
@@ -141,26 +129,26 @@ func (t *Teams) NotifyDigest(ctx context.Context, source string, events []notify
 	}
 	body, err := json.Marshal(t.Message(source, events))
 	if err != nil {
-		return fmt.Errorf("teams %q: %w", t.name, err)
+		return fmt.Errorf("teams %q: %w", t.Notifier, err)
 	}
-	return t.post.Post(ctx, body, "source", source, "events", len(events))
+	return t.Post.Post(ctx, body, "source", source, "events", len(events))
 }
 
 func text(s string) Element { return Element{Type: "TextBlock", Text: s, Wrap: true} }
 
 // Message builds the webhook body of a digest, at most MaxBytes of JSON.
 func (t *Teams) Message(source string, events []notify.Event) *Payload {
-	d := render.NewDigest(source, events, render.More(t.history, source))
+	d := render.NewDigest(source, events, render.More(t.History, source))
 	head := []Element{
 		{Type: "TextBlock", Text: render.Markdown(d.Source), Wrap: true, Size: "Large", Weight: "Bolder"},
 		{Type: "TextBlock", Text: render.Markdown(d.Counts), Wrap: true, IsSubtle: true, Spacing: "None"},
 	}
 	var items [][]Element // one group of elements per unit that is shown or cut
 	what := "postings"
-	if t.tmpl != nil {
-		out, err := t.tmpl.Execute(d)
+	if t.Tmpl != nil {
+		out, err := t.Tmpl.Execute(d)
 		if err == nil && strings.TrimSpace(out) == "" {
-			err = fmt.Errorf("template %s: empty output", t.tmpl.Name())
+			err = fmt.Errorf("template %s: empty output", t.Tmpl.Name())
 		}
 		if err == nil {
 			for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
@@ -168,7 +156,7 @@ func (t *Teams) Message(source string, events []notify.Event) *Payload {
 			}
 			what = "lines"
 		} else {
-			render.Report(t.log, "teams", t.name, err)
+			render.Report(t.Log, "teams", t.Notifier, err)
 		}
 	}
 	if what == "postings" {
