@@ -64,6 +64,9 @@ func TestIndexRoundTripAndRebuild(t *testing.T) {
 	if e, ok := idx.Postings["../evil"]; !ok || e.Hash != model.Hash(b) {
 		t.Fatalf("rebuilt index %+v", idx)
 	}
+	if idx.Generation < 1_000_000_000 || idx.Incidents < 1_000_000_000 {
+		t.Fatalf("a rebuilt index restarts the id counters: %+v", idx)
+	}
 	idx.Normalizer = "v1"
 	idx.Postings["../evil"] = Entry{Stamp: "5", Hash: model.Hash(b)}
 	if _, err := s.SaveIndex("src", idx); err != nil {

@@ -118,7 +118,10 @@ func (s *Store) LoadIndex(source string) (Index, error) {
 }
 
 func (s *Store) rebuildIndex(source string) (Index, error) {
-	idx := Index{Postings: map[string]Entry{}}
+	// The counters that go into event ids start past any value the lost
+	// index can have held, so a rebuilt state never repeats an old id.
+	fresh := int(time.Now().Unix())
+	idx := Index{Generation: fresh, Incidents: fresh, Postings: map[string]Entry{}}
 	dir := filepath.Join(s.Dir, source)
 	ents, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
