@@ -39,7 +39,9 @@ var Version = "dev"
 const usage = `usage: watcher <command> [flags]
 
 commands:
-  run       [-c FILE] [--source NAME ...]  one cycle, then exit (0 ok, 1 a source failed, 2 bad config)
+  run       [-c FILE] [--source NAME ...] [--allow-shrink]
+                                           one cycle, then exit (0 ok, 1 a source failed, 2 bad config);
+                                           --allow-shrink accepts a listing held as suspicious, this once
   daemon    [-c FILE]                      run the schedules until SIGINT/SIGTERM
   validate  [-c FILE]                      check the config; one line per problem
   notify test [NAME] [-c FILE]             send a sample event through the named notifier (all when no NAME),
@@ -87,11 +89,13 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	level := fs.String("log-level", "info", "debug, info, warn or error")
 	format := fs.String("log-format", "text", "text or json")
 	var sources []string
+	allowShrink := false
 	if cmd == "run" {
 		fs.Func("source", "run only this source (repeatable)", func(s string) error {
 			sources = append(sources, s)
 			return nil
 		})
+		fs.BoolVar(&allowShrink, "allow-shrink", false, "accept a listing that shrank past the guard, for this run")
 	}
 	if err := fs.Parse(rest); err != nil {
 		return ExitUsage
@@ -115,7 +119,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: ok (%d sources, %d notifiers)\n", *cfgPath, len(cfg.Sources), len(cfg.Notifiers))
 		return ExitOK
 	case "run":
-		return run(cfg, sources, logger, stdout, stderr)
+		return run(cfg, sources, allowShrink, logger, stdout, stderr)
 	default:
 		return daemon(cfg, logger, stdout, stderr)
 	}
@@ -155,11 +159,17 @@ func printConfigError(w io.Writer, err error) {
 	fmt.Fprintf(w, "watcher: %v\n", err)
 }
 
-func run(cfg *config.Config, names []string, logger *slog.Logger, stdout, stderr io.Writer) int {
+func run(cfg *config.Config, names []string, allowShrink bool, logger *slog.Logger, stdout, stderr io.Writer) int {
 	sources, err := cfg.Select(names)
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher run: %v\n", err)
 		return ExitUsage
+	}
+	if allowShrink {
+		// a shrink the user has looked at and accepts, once
+		for i := range sources {
+			sources[i].AllowShrink = true
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -115,6 +115,8 @@ http:
   per_host_delay: 1ms
   timeout: 5s
   retries: 2
+guard:
+  shrink_pause: 1ms
 sources:
   - name: netflix-data-insights
     type: eightfold
@@ -421,4 +423,34 @@ func equalMaps(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// A listing that came back empty is held as suspicious (exit 1, snapshot
+// kept) until the user accepts it once with --allow-shrink.
+func TestAllowShrinkFlag(t *testing.T) {
+	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
+	if code, _, stderr := e.run(t, "run"); code != 0 {
+		t.Fatalf("first run: %d %s", code, stderr)
+	}
+	e.hook.take(t)
+	e.nf.SetJobs(nil)
+	code, _, stderr := e.run(t, "run")
+	if code != 1 || !strings.Contains(stderr, "came back empty") {
+		t.Fatalf("empty listing: exit %d\n%s", code, stderr)
+	}
+	if evs := e.hook.take(t); len(countTypes(evs)) != 1 || countTypes(evs)["source.suspicious"] != 1 {
+		t.Fatalf("events %v, want one source.suspicious", countTypes(evs))
+	}
+	for i := 0; i < 2; i++ { // removal debounce: two runs
+		if code, _, stderr := e.run(t, "run", "--allow-shrink"); code != 0 {
+			t.Fatalf("accepted shrink, run %d: exit %d\n%s", i, code, stderr)
+		}
+	}
+	c := countTypes(e.hook.take(t))
+	if c["posting.removed"] != 2 || c["source.recovered"] != 1 {
+		t.Fatalf("after accepting: events %v, want 2 removed and source.recovered", c)
+	}
+	if len(e.files(t)) != 0 {
+		t.Fatal("the accepted shrink left snapshot files")
+	}
 }
