@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/notify/render"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/detect"
@@ -54,7 +55,7 @@ commands:
   version                                  print the version
 
 The config is ./config.yaml, or $WATCHER_CONFIG, unless -c names one.
-Common flags: --log-level debug|info|warn|error, --log-format text|json.
+Flags of run, daemon, validate and notify test: --log-level debug|info|warn|error, --log-format text|json.
 `
 
 // Main runs the command line and returns the exit code.
@@ -140,6 +141,16 @@ func load(path string) (*config.Config, error) {
 				File: path, Line: s.Line, Key: fmt.Sprintf("sources[%d].type", i),
 				Msg: fmt.Sprintf("%q is not supported by this build yet (supported: %s)", s.Type, strings.Join(supported, ", ")),
 			})
+		}
+	}
+	if len(cfg.Taxonomy.Skills) > 0 {
+		extra := make([]normalize.SkillDef, 0, len(cfg.Taxonomy.Skills))
+		for _, sk := range cfg.Taxonomy.Skills {
+			extra = append(extra, normalize.SkillDef{Name: sk.Name, Category: sk.Category, Aliases: sk.Aliases})
+		}
+		if _, err := normalize.LoadTaxonomy(extra); err != nil {
+			// a clash with the embedded taxonomy is only known here
+			problems = append(problems, config.Problem{File: path, Key: "taxonomy.skills", Msg: err.Error()})
 		}
 	}
 	if len(problems) > 0 {

@@ -454,3 +454,13 @@ func TestAllowShrinkFlag(t *testing.T) {
 		t.Fatal("the accepted shrink left snapshot files")
 	}
 }
+
+// A taxonomy addition that clashes with the embedded taxonomy is a config
+// problem that validate reports (exit 2), not a failure at run time.
+func TestValidateChecksTheTaxonomy(t *testing.T) {
+	yml := "taxonomy:\n  skills:\n    - {name: Pythonx, category: language, aliases: [Golang]}\nsources:\n  - {name: x, type: eightfold, url: \"https://explore.jobs.netflix.net\", domain: netflix.com}\nnotifiers:\n  - {name: c, type: stdout}\n"
+	code, _, stderr, _ := runYAML(t, yml, "validate")
+	if code != 2 || !strings.Contains(stderr, "taxonomy.skills") || !strings.Contains(stderr, "Golang") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+}

@@ -66,6 +66,7 @@ func (r *Runner) fetchGuarded(ctx context.Context, pool *scrape.Pool, src config
 	r.log.Warn("listing shrank: fetching it again", "source", src.Name, "error", why, "pause", r.cfg.Guard.ShrinkPause)
 	if err := retry.Sleep(ctx, r.cfg.Guard.ShrinkPause); err != nil {
 		f.err = fmt.Errorf("%s: interrupted while confirming a shrunk listing: %w", src.Name, err)
+		f.canceled = true // stopped, not failed
 		return f
 	}
 	again := r.fetch(ctx, pool, src)

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
@@ -187,4 +188,48 @@ func TestShutdownIsNotAFailure(t *testing.T) {
 	if len(pending) > 0 {
 		t.Fatalf("three interrupted runs queued %d source events", len(pending))
 	}
+}
+
+// A run stopped during the pause before a shrunk listing is fetched again
+// is no failure either, and the streak's end gets a commit subject of its
+// own.
+func TestStoppedDuringShrinkPauseIsNotAFailure(t *testing.T) {
+	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
+	dir := t.TempDir()
+	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nguard: {shrink_pause: 1h}\nsources:\n  - {name: nf, type: eightfold, url: %q, domain: netflix.com}\nnotifiers:\n  - {name: hooks, type: webhook, url: %q}\n", nf.URL, h.URL)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := newRunner2(t, cfg)
+	run(t, r, cfg)
+	nf.SetJobs(nil) // empty: the run waits an hour before fetching again
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan struct{}, 1)
+	nf.Config.Handler = afterList(nf.Config.Handler, served)
+	go func() {
+		<-served
+		time.Sleep(100 * time.Millisecond) // let the run reach its hour-long pause
+		cancel()
+	}()
+	res, err := r.Run(ctx, cfg.Sources)
+	if err != nil || res.Commit != "" {
+		t.Fatalf("stopped run: %v, commit %q", err, res.Commit)
+	}
+	if idx, _ := r.store.LoadIndex("nf"); idx.Failures != 0 {
+		t.Fatalf("a stopped run counted as a failure: %+v", idx)
+	}
+}
+
+// afterList signals once a listing page was served.
+func afterList(next http.Handler, served chan<- struct{}) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+		if r.URL.Path == "/api/apply/v2/jobs" {
+			select {
+			case served <- struct{}{}:
+			default:
+			}
+		}
+	})
 }

@@ -445,6 +445,7 @@ func (r *Runner) compare(f fetched) plan {
 	}}
 	if idx.Failures > 0 {
 		p.stateChanged = true // the failure streak ends
+		p.health = fmt.Sprintf("fetched again after %d failed runs", idx.Failures)
 	}
 	switch {
 	case f.suspicious != "" && !idx.Suspicious:
