@@ -67,7 +67,7 @@ func TestBinary(t *testing.T) {
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("sources:\n  - name: Bad Name\n    type: eightfold\n    url: ftp://x\n    domain: d\nsnapshotz: x\n"), 0o644)
 	cmd := exec.Command(bin, "validate", "-c", bad)
-	out, err = cmd.CombinedOutput()
+	out, _ = cmd.CombinedOutput()
 	if cmd.ProcessState.ExitCode() != 2 {
 		t.Fatalf("validate of a bad config: exit %d, want 2\n%s", cmd.ProcessState.ExitCode(), out)
 	}

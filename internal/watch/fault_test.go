@@ -217,7 +217,6 @@ notifiers:
 				}
 			}
 			nf.SetJobs(listing())
-			pending = len(want) - len(got)
 		}
 		res, err := r.Run(context.Background(), cfg.Sources)
 		if err != nil {
