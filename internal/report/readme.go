@@ -32,14 +32,25 @@ const readmeMaxLocations = 3
 // Top skills are the required skills, then the preferred ones, in the
 // posting's order, at most 5.
 func SourceReadme(source string, postings []model.Posting) []byte {
-	ps := append([]model.Posting(nil), postings...)
-	sort.SliceStable(ps, func(i, j int) bool {
-		ti, tj := plain(ps[i].Title), plain(ps[j].Title)
-		if ti != tj {
-			return ti < tj
+	// the sort keys are computed once, not in every comparison
+	type keyed struct {
+		title string
+		p     model.Posting
+	}
+	ks := make([]keyed, len(postings))
+	for i, p := range postings {
+		ks[i] = keyed{plain(p.Title), p}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		if ks[i].title != ks[j].title {
+			return ks[i].title < ks[j].title
 		}
-		return ps[i].ID < ps[j].ID
+		return ks[i].p.ID < ks[j].p.ID
 	})
+	ps := make([]model.Posting, len(ks))
+	for i, k := range ks {
+		ps[i] = k.p
+	}
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf)
 	fmt.Fprintf(w, "# %s\n\n", mdText(source))

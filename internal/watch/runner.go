@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -24,7 +23,6 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
-	"github.com/careers-watcher/careers-watcher/internal/report"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
@@ -211,13 +209,11 @@ func (r *Runner) apply(ctx, deliverCtx context.Context, results []fetched) (Resu
 		}
 		changed = append(changed, paths...)
 		if f.err == nil && f.suspicious == "" {
-			readme, err := r.writeReadme(f.src.Name, len(paths) > 0)
+			readme, err := r.writeReadme(f.src.Name, p)
 			if err != nil {
 				return res, err
 			}
-			if readme != "" {
-				state = append(state, readme)
-			}
+			state = append(state, readme...)
 		}
 		idxPath, err := r.store.SaveIndex(f.src.Name, p.index)
 		if err != nil {
@@ -580,25 +576,6 @@ func (r *Runner) write(source string, p plan) ([]string, error) {
 		paths = append(paths, path)
 	}
 	return paths, nil
-}
-
-// writeReadme rewrites the README.md of a source's snapshot folder (a table
-// of its open postings, for reading the repository on a git host) when its
-// postings changed or it is missing; it returns its path, or "" when it
-// was left as it was.
-func (r *Runner) writeReadme(source string, changed bool) (string, error) {
-	path := filepath.Join(r.store.Dir, source, report.ReadmeName)
-	if _, err := os.Stat(path); err == nil && !changed {
-		return "", nil
-	}
-	postings, err := report.Postings(r.store.Dir, source)
-	if err != nil {
-		return "", err
-	}
-	if err := snapshot.WriteFile(path, report.SourceReadme(source, postings)); err != nil {
-		return "", err
-	}
-	return path, nil
 }
 
 // line is a posting in a commit body: id and title, control characters out.
