@@ -15,7 +15,6 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/gocolly/colly/v2"
@@ -70,12 +69,11 @@ func (h *Hosts) get(name string) *host {
 // in parallel; requests to one host go one at a time with PerHostDelay
 // between them, whichever source makes them.
 type Pool struct {
-	opts     Options
-	log      *slog.Logger
-	c        *colly.Collector
-	mu       sync.Mutex
-	limited  map[string]bool // hosts with a colly LimitRule
-	requests atomic.Int64
+	opts    Options
+	log     *slog.Logger
+	c       *colly.Collector
+	mu      sync.Mutex
+	limited map[string]bool // hosts with a colly LimitRule
 }
 
 // Client is what one source's adapter fetches with: the run's Pool plus the
@@ -226,9 +224,6 @@ func IsStatus(err error, status int) bool {
 // ErrTooLarge is returned when a body exceeds MaxBody.
 var ErrTooLarge = errors.New("response body exceeds http.max_body")
 
-// Requests counts the requests sent so far (retries included; robots.txt not).
-func (p *Pool) Requests() int64 { return p.requests.Load() }
-
 // Do sends req politely and retries network errors, 408, 429 and 5xx with
 // capped backoff, honouring Retry-After. Any other non-2xx status is a
 // *StatusError at once.
@@ -337,7 +332,6 @@ func (c *Client) remember(u string, h http.Header) {
 
 // once sends one request through colly.
 func (c *Pool) once(req Request) (*Response, error) {
-	c.requests.Add(1)
 	cctx := colly.NewContext()
 	hdr := http.Header{}
 	for k, v := range req.Header {

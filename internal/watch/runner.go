@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -32,7 +33,7 @@ import (
 type Options struct {
 	Logger    *slog.Logger
 	Transport http.RoundTripper // for every outgoing request; nil: the default
-	Stdout    interface{ Write([]byte) (int, error) }
+	Stdout    io.Writer         // the stdout notifier writes here; nil: os.Stdout
 	Now       func() time.Time
 	Retry     retry.Policy // zero: retry.Default with the config's attempts
 }
@@ -166,12 +167,14 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 		})
 	}
 	wg.Wait()
-	// Writing must not stop half-way because a signal arrived.
-	return r.apply(context.WithoutCancel(ctx), ctx, results)
+	// Writing never looks at ctx, so a signal does not stop it half-way;
+	// only delivery stops early (what it did not deliver stays in the outbox).
+	return r.apply(ctx, results)
 }
 
-// apply writes, notifies and commits the fetched sources.
-func (r *Runner) apply(ctx, deliverCtx context.Context, results []fetched) (Result, error) {
+// apply writes, notifies and commits the fetched sources; deliverCtx bounds
+// only the delivery.
+func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var res Result

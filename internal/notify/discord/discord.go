@@ -147,9 +147,6 @@ func retryAfter(_ http.Header, body []byte) (time.Duration, bool) {
 	return time.Duration(*v.RetryAfter * float64(time.Second)), true
 }
 
-// Name is the configured name.
-func (d *Discord) Name() string { return d.Notifier }
-
 // Notify sends a one-event digest.
 func (d *Discord) Notify(ctx context.Context, e notify.Event) error {
 	return d.NotifyDigest(ctx, e.Data.Source, []notify.Event{e})

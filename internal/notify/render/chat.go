@@ -51,3 +51,6 @@ func NewChat(kind string, o ChatOptions) (Chat, error) {
 	}
 	return Chat{Notifier: o.Name, Post: p, Tmpl: t, History: o.HistoryURL, Log: log}, nil
 }
+
+// Name is the configured name.
+func (c Chat) Name() string { return c.Notifier }

@@ -85,9 +85,6 @@ func New(o Options) (*Slack, error) {
 	return &Slack{Chat: c}, nil
 }
 
-// Name is the configured name.
-func (s *Slack) Name() string { return s.Notifier }
-
 // Notify sends a one-event digest.
 func (s *Slack) Notify(ctx context.Context, e notify.Event) error {
 	return s.NotifyDigest(ctx, e.Data.Source, []notify.Event{e})

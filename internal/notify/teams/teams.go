@@ -113,9 +113,6 @@ func New(o Options) (*Teams, error) {
 	return &Teams{Chat: c}, nil
 }
 
-// Name is the configured name.
-func (t *Teams) Name() string { return t.Notifier }
-
 // Notify sends a one-event digest.
 func (t *Teams) Notify(ctx context.Context, e notify.Event) error {
 	return t.NotifyDigest(ctx, e.Data.Source, []notify.Event{e})
