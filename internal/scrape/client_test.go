@@ -290,3 +290,14 @@ func TestRedirectsAreBounded(t *testing.T) {
 		t.Fatalf("one redirect: %v", err)
 	}
 }
+
+// Deeply nested JSON is an error, not a stack overflow; a huge body is
+// bounded by MaxBody (TestBodyCapIsAnErrorNotATruncation).
+func TestDeeplyNestedJSONIsAnError(t *testing.T) {
+	body := []byte(`{"positions": ` + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + `}`)
+	var v struct{ Positions any }
+	err := DecodeJSON("https://x.example/jobs", body, &v)
+	if err == nil || !strings.Contains(err.Error(), "https://x.example/jobs") {
+		t.Fatalf("err = %v", err)
+	}
+}
