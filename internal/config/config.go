@@ -148,6 +148,10 @@ type Source struct {
 	Schedule string // "" means the top-level schedule
 	Line     int    // line of this item in the file
 
+	// Interface (interface) is the listing interface of an eightfold
+	// source: "auto" (or ""), "apply" or "pcsx"; see EightfoldInterfaces.
+	Interface string
+
 	// Links is a regular expression (RE2) matched against the absolute URL
 	// of every link on a jsonld source's page: the matching links are the
 	// posting pages to read. "" reads the page's own JobPosting items.
@@ -167,6 +171,10 @@ type Source struct {
 	// guard's.
 	MaxShrink float64
 }
+
+// EightfoldInterfaces are the values of an eightfold source's interface
+// key: auto (the one the tenant allows, remembered), or one of the two.
+var EightfoldInterfaces = []string{"auto", "apply", "pcsx"}
 
 // Selectors are the CSS selectors of an html source. Item and Title are
 // required; the others are optional. All but Item and Next are relative to

@@ -247,7 +247,7 @@ var (
 	httpKeys     = []string{"user_agent", "timeout", "per_host_delay", "max_body", "robots", "retries"}
 	taxonomyKeys = []string{"skills"}
 	skillKeys    = []string{"name", "category", "aliases"}
-	sourceKeys   = []string{"name", "type", "company", "url", "domain", "teams", "board", "tenant", "site", "schedule", "links", "max_pages", "selectors",
+	sourceKeys   = []string{"name", "type", "company", "url", "domain", "teams", "interface", "board", "tenant", "site", "schedule", "links", "max_pages", "selectors",
 		"allow_shrink", "remove_after", "max_shrink"}
 	selectorKeys = []string{"item", "title", "link", "location", "team", "next", "description"}
 	notifierKeys = []string{"name", "type", "sources", "events", "filter", "url", "secret", "headers", "template", "history_url", "username",
@@ -609,7 +609,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 		}
 		s := Source{
 			Line: it.line, Name: it.val["name"], Type: it.val["type"], Company: it.val["company"],
-			URL: it.val["url"], Domain: it.val["domain"], Teams: it.lists["teams"], Board: it.val["board"],
+			URL: it.val["url"], Domain: it.val["domain"], Teams: it.lists["teams"], Interface: it.val["interface"], Board: it.val["board"],
 			Tenant: it.val["tenant"], Site: it.val["site"], Schedule: it.val["schedule"],
 			Links: it.val["links"], MaxPages: maxPages, Selectors: sel,
 			AllowShrink: allowShrink, RemoveAfter: removeAfter, MaxShrink: maxShrink,
@@ -621,7 +621,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 			var required, optional []string
 			switch s.Type {
 			case "eightfold":
-				required, optional = []string{"url", "domain"}, []string{"teams"}
+				required, optional = []string{"url", "domain"}, []string{"teams", "interface"}
 			case "workday":
 				required = []string{"url", "tenant", "site"}
 			case "jsonld", "auto":
@@ -638,6 +638,9 @@ func (p *parser) sources(n *yaml.Node) []Source {
 		}
 		if it.has("domain") && !validDomain(s.Domain) {
 			p.add(it.node["domain"].Line, it.path+".domain", "must be a domain name such as netflix.com (no scheme or path)")
+		}
+		if it.has("interface") && !slices.Contains(EightfoldInterfaces, s.Interface) {
+			p.add(it.node["interface"].Line, it.path+".interface", "must be one of "+strings.Join(EightfoldInterfaces, ", "))
 		}
 		if it.has("board") && strings.ContainsAny(s.Board, "/?# \t\r\n") {
 			p.add(it.node["board"].Line, it.path+".board", "must be the board's slug (no spaces, slashes, ? or #)")

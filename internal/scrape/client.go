@@ -209,6 +209,7 @@ type Response struct {
 type StatusError struct {
 	URL    string
 	Status int
+	Body   []byte // the start of the answer's body (at most 1 KiB), for adapters that read refusals
 }
 
 func (e *StatusError) Error() string {
@@ -284,7 +285,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			c.log.Warn("request failed", "url", req.URL, "attempt", attempt, "status", r.Status)
 			return retry.Again(&StatusError{URL: req.URL, Status: r.Status}, after)
 		default:
-			return &StatusError{URL: req.URL, Status: r.Status}
+			return &StatusError{URL: req.URL, Status: r.Status, Body: r.Body[:min(len(r.Body), 1024)]}
 		}
 	})
 	if err != nil {

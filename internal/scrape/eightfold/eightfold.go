@@ -1,6 +1,22 @@
 // Package eightfold reads careers sites that run on Eightfold
-// (explore.jobs.netflix.net, *.eightfold.ai) through their public
-// /api/apply/v2/jobs API.
+// (explore.jobs.netflix.net, *.eightfold.ai). Tenants differ in which of
+// Eightfold's two public listing interfaces they allow:
+//
+//   - apply: GET /api/apply/v2/jobs?domain=D&start=N&num=10[&Teams=T...]
+//     ({"positions": [...], "count": N}) and GET /api/apply/v2/jobs/{id}?domain=D
+//     for the description (job_description);
+//   - pcsx: GET /api/pcsx/search?domain=D&start=N&num=10[&filter_department=T...]
+//     ({"status": 200, "error": {...}, "data": {"positions": [...], "count": N}})
+//     and GET /api/pcsx/position_details?position_id=ID&domain=D&hl=en
+//     (data.jobDescription).
+//
+// A tenant on the newer one answers the apply list with {"message": "Not
+// authorized for PCSX"}; one on the older answers pcsx with 403 {"message":
+// "PCSX is not enabled for this user."}. The adapter tries the configured or
+// remembered interface, recognises those two refusals (never as an empty
+// board), switches, and remembers the choice in the source's state. Both map
+// to the same model.Raw with the same posting ids (the id in
+// /careers/job/{id}).
 package eightfold
 
 import (
@@ -8,6 +24,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"net/url"
 	"strconv"
 	"strings"
@@ -24,25 +41,236 @@ const PageSize = 10
 // maxPages bounds a listing that never ends (a server that ignores start).
 const maxPages = 2000
 
+// The two listing interfaces.
+const (
+	Apply = "apply"
+	PCSX  = "pcsx"
+)
+
 // Eightfold is the adapter for one source.
 type Eightfold struct {
+	name   string
 	base   string // https://explore.jobs.netflix.net, no trailing slash
 	domain string
 	teams  []string
 	client *scrape.Client
+	mode   string // config: "auto", Apply or PCSX
+
+	from  string // the interface the stored snapshots came from (the state)
+	using string // the interface of the last successful List
 }
 
-var _ scrape.Adapter = (*Eightfold)(nil)
+var (
+	_ scrape.Adapter  = (*Eightfold)(nil)
+	_ scrape.Stateful = (*Eightfold)(nil)
+)
 
 // New makes the adapter for src (type eightfold: url and domain required).
 func New(src config.Source, c *scrape.Client) (*Eightfold, error) {
 	if src.URL == "" || src.Domain == "" {
 		return nil, fmt.Errorf("eightfold: source %q: url and domain are required", src.Name)
 	}
-	return &Eightfold{base: strings.TrimRight(src.URL, "/"), domain: src.Domain, teams: src.Teams, client: c}, nil
+	mode := src.Interface
+	switch mode {
+	case "", "auto":
+		mode = "auto"
+	case Apply, PCSX:
+	default:
+		return nil, fmt.Errorf("eightfold: source %q: interface %q is not one of auto, apply, pcsx", src.Name, src.Interface)
+	}
+	return &Eightfold{
+		name: src.Name, base: strings.TrimRight(src.URL, "/"), domain: src.Domain, teams: src.Teams, client: c,
+		mode: mode, from: Apply,
+	}, nil
 }
 
-// position is one job as the API returns it (list and detail alike).
+// state is what the adapter keeps between runs.
+type state struct {
+	Interface string `json:"interface"`
+}
+
+// LoadState takes the interface the last successful run used. Without one
+// the stored snapshots came from the apply interface, the only one earlier
+// versions read.
+func (e *Eightfold) LoadState(b []byte) {
+	e.from = Apply
+	var s state
+	if len(b) > 0 && json.Unmarshal(b, &s) == nil && (s.Interface == Apply || s.Interface == PCSX) {
+		e.from = s.Interface
+	}
+}
+
+// SaveState is the interface the last successful List used.
+func (e *Eightfold) SaveState() []byte {
+	if e.using == "" {
+		return nil
+	}
+	b, _ := json.Marshal(state{Interface: e.using})
+	return b
+}
+
+// Reshaped reports whether the last List used another interface than the
+// stored snapshots came from.
+func (e *Eightfold) Reshaped() bool { return e.using != "" && e.using != e.from }
+
+// Interface is the interface the last successful List used ("" before one).
+func (e *Eightfold) Interface() string { return e.using }
+
+// refusal is a tenant's answer that it does not serve an interface.
+type refusal struct {
+	iface, url, message string
+}
+
+func (r *refusal) Error() string {
+	return fmt.Sprintf("%s: the tenant refuses the %s interface: %q", r.url, r.iface, r.message)
+}
+
+// refusalMessage is the part of each interface's refusal that is matched
+// (case-insensitively) in the answer's "message".
+var refusalMessage = map[string]string{
+	Apply: "not authorized for pcsx", // the apply list, on a PCSX tenant
+	PCSX:  "pcsx is not enabled",     // pcsx, on a tenant of the older interface
+}
+
+// refused reads an answer (a 2xx body, or the body of a 401/403) as the
+// interface's refusal; nil when it is not one.
+func refused(iface, u string, status int, body []byte) *refusal {
+	if status != 401 && status != 403 && (status < 200 || status > 299) {
+		return nil
+	}
+	var m struct {
+		Message string `json:"message"`
+	}
+	if json.Unmarshal(body, &m) != nil {
+		return nil
+	}
+	if strings.Contains(strings.ToLower(m.Message), refusalMessage[iface]) {
+		return &refusal{iface: iface, url: u, message: m.Message}
+	}
+	return nil
+}
+
+// get fetches u; a refusal of iface comes back as a *refusal.
+func (e *Eightfold) get(ctx context.Context, iface, u string) ([]byte, error) {
+	r, err := e.client.Do(ctx, scrape.Request{URL: u, Header: map[string][]string{"Accept": {"application/json"}}})
+	if err != nil {
+		var se *scrape.StatusError
+		if errors.As(err, &se) {
+			if ref := refused(iface, u, se.Status, se.Body); ref != nil {
+				return nil, ref
+			}
+		}
+		return nil, err
+	}
+	if ref := refused(iface, u, r.Status, r.Body); ref != nil {
+		return nil, ref
+	}
+	return r.Body, nil
+}
+
+// List reads the listing through the configured interface, or (auto) the
+// remembered one first and the other when the tenant refuses it.
+func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
+	e.using = ""
+	order := []string{e.mode}
+	if e.mode == "auto" {
+		order = []string{e.from, other(e.from)}
+	}
+	var refusals []string
+	for _, iface := range order {
+		raws, err := e.list(ctx, iface)
+		var ref *refusal
+		if errors.As(err, &ref) {
+			refusals = append(refusals, ref.Error())
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("eightfold: source %q: %s interface: %w", e.name, iface, err)
+		}
+		e.using = iface
+		return raws, nil
+	}
+	if e.mode != "auto" {
+		return nil, fmt.Errorf("eightfold: source %q: %s (interface: %s is configured; auto would try the other)", e.name, refusals[0], e.mode)
+	}
+	return nil, fmt.Errorf("eightfold: source %q: neither listing interface answers: %s", e.name, strings.Join(refusals, "; "))
+}
+
+func other(iface string) string {
+	if iface == PCSX {
+		return Apply
+	}
+	return PCSX
+}
+
+func (e *Eightfold) list(ctx context.Context, iface string) ([]model.Raw, error) {
+	if iface == PCSX {
+		return e.listPCSX(ctx)
+	}
+	return e.listApply(ctx)
+}
+
+// page is one page of either interface, as the pager needs it.
+type page struct {
+	positions []model.Raw
+	count     *int
+}
+
+// pager pages on start until it has count postings or a page comes back
+// empty. fetch reads one page; requireCount makes a page without a count
+// an error.
+func pager(fetch func(start int) (page, error), requireCount bool) ([]model.Raw, error) {
+	var out []model.Raw
+	seen := map[string]bool{}
+	count := -1
+	start := 0
+	for n := 0; n < maxPages; n++ {
+		pg, err := fetch(start)
+		if err != nil {
+			return nil, fmt.Errorf("list page %d: %w", n+1, err)
+		}
+		if pg.count != nil && count < 0 {
+			count = *pg.count
+		}
+		if requireCount && count < 0 {
+			return nil, fmt.Errorf("list page %d: the answer holds no count: completeness cannot be checked", n+1)
+		}
+		added := 0
+		for _, r := range pg.positions {
+			if seen[r.ID] {
+				continue
+			}
+			seen[r.ID] = true
+			out = append(out, r)
+			added++
+		}
+		// start moves by the new postings the page held, not by num: a
+		// server that caps pages lower than asked, or repeats a posting
+		// inside a page, would otherwise make it skip postings.
+		start += added
+		if count >= 0 && len(out) >= count {
+			return out, nil
+		}
+		if len(pg.positions) == 0 {
+			// An empty page before count postings came is a listing cut
+			// short (a glitch, a rate limiter answering politely): trusting
+			// it would report the rest removed.
+			if count >= 0 && len(out) < count {
+				return nil, fmt.Errorf("list page %d is empty after %d of %d postings: listing incomplete", n+1, len(out), count)
+			}
+			return out, nil
+		}
+		if added == 0 {
+			// a server that ignores start repeats its first page forever
+			return nil, fmt.Errorf("list page %d repeats earlier postings: paging does not advance", n+1)
+		}
+	}
+	return nil, fmt.Errorf("listing exceeds %d pages", maxPages)
+}
+
+// ---- apply: /api/apply/v2/jobs ----
+
+// position is one job as the apply interface returns it (list and detail).
 type position struct {
 	ID                   json.Number `json:"id"`
 	Name                 string      `json:"name"`
@@ -65,7 +293,7 @@ type listResponse struct {
 	Positions []position `json:"positions"`
 }
 
-func (e *Eightfold) listURL(start int) string {
+func (e *Eightfold) applyURL(start int) string {
 	q := url.Values{}
 	q.Set("domain", e.domain)
 	q.Set("start", strconv.Itoa(start))
@@ -76,97 +304,33 @@ func (e *Eightfold) listURL(start int) string {
 	return e.base + "/api/apply/v2/jobs?" + q.Encode()
 }
 
-// List pages on start until it has count postings or a page comes back empty.
-func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
-	var out []model.Raw
-	seen := map[string]bool{}
-	count := -1
-	start := 0
-	for page := 0; page < maxPages; page++ {
-		u := e.listURL(start)
+func (e *Eightfold) listApply(ctx context.Context) ([]model.Raw, error) {
+	return pager(func(start int) (page, error) {
+		u := e.applyURL(start)
+		body, err := e.get(ctx, Apply, u)
+		if err != nil {
+			return page{}, err
+		}
 		var lr listResponse
-		if err := e.client.GetJSON(ctx, u, &lr); err != nil {
-			return nil, fmt.Errorf("eightfold: list page %d: %w", page+1, err)
+		if err := scrape.DecodeJSON(u, body, &lr); err != nil {
+			return page{}, err
 		}
 		if lr.Positions == nil && lr.Count == nil {
-			return nil, fmt.Errorf("eightfold: list page %d: %s: no positions in the response", page+1, u)
+			return page{}, fmt.Errorf("%s: no positions in the response", u)
 		}
-		if lr.Count != nil && count < 0 {
-			count = *lr.Count
-		}
-		added := 0
+		pg := page{count: lr.Count}
 		for _, p := range lr.Positions {
-			r, err := e.raw(p)
+			r, err := e.rawApply(p)
 			if err != nil {
-				return nil, fmt.Errorf("eightfold: list page %d: %w", page+1, err)
+				return page{}, err
 			}
-			if seen[r.ID] {
-				continue
-			}
-			seen[r.ID] = true
-			out = append(out, r)
-			added++
+			pg.positions = append(pg.positions, r)
 		}
-		// start moves by the new postings the page held, not by num: a
-		// server that caps pages lower than asked, or repeats a posting
-		// inside a page, would otherwise make it skip postings.
-		start += added
-		if count >= 0 && len(out) >= count {
-			return out, nil
-		}
-		if len(lr.Positions) == 0 {
-			// An empty page before count postings came is a listing cut
-			// short (a glitch, a rate limiter answering politely): trusting
-			// it would report the rest removed.
-			if count >= 0 && len(out) < count {
-				return nil, fmt.Errorf("eightfold: list page %d is empty after %d of %d postings: listing incomplete", page+1, len(out), count)
-			}
-			return out, nil
-		}
-		if added == 0 {
-			// a server that ignores start repeats its first page forever
-			return nil, fmt.Errorf("eightfold: list page %d repeats earlier postings: paging does not advance", page+1)
-		}
-	}
-	return nil, fmt.Errorf("eightfold: listing exceeds %d pages", maxPages)
+		return pg, nil
+	}, false)
 }
 
-// Detail fetches the posting's description.
-func (e *Eightfold) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	q := url.Values{}
-	q.Set("domain", e.domain)
-	u := e.base + "/api/apply/v2/jobs/" + url.PathEscape(r.ID) + "?" + q.Encode()
-	var p position
-	if err := e.client.GetJSON(ctx, u, &p); err != nil {
-		return r, fmt.Errorf("eightfold: posting %s: %w", r.ID, err)
-	}
-	if p.ID.String() == "" {
-		return r, fmt.Errorf("eightfold: posting %s: %s: the answer holds no posting", r.ID, u)
-	}
-	if p.ID.String() != r.ID {
-		return r, fmt.Errorf("eightfold: posting %s: detail answered for posting %s", r.ID, p.ID)
-	}
-	d, err := e.raw(p)
-	if err != nil {
-		return r, fmt.Errorf("eightfold: posting %s: %w", r.ID, err)
-	}
-	// the list is the authority on identity and stamp; the detail adds text
-	d.ID, d.Stamp = r.ID, r.Stamp
-	if d.Title == "" {
-		d.Title = r.Title
-	}
-	if len(d.Locations) == 0 {
-		d.Locations = r.Locations
-	}
-	if d.Team == "" {
-		d.Team = r.Team
-	}
-	d.DescriptionHTML = p.JobDescription
-	d.Complete = true
-	return d, nil
-}
-
-func (e *Eightfold) raw(p position) (model.Raw, error) {
+func (e *Eightfold) rawApply(p position) (model.Raw, error) {
 	id := p.ID.String()
 	if id == "" {
 		return model.Raw{}, errors.New("a position has no id")
@@ -200,14 +364,285 @@ func (e *Eightfold) raw(p position) (model.Raw, error) {
 		Locations:       locs,
 		Workplace:       p.WorkLocationOption,
 		EmploymentType:  p.Type,
+		Posted:          day(p.TCreate),
 		DescriptionHTML: p.JobDescription,
 		Complete:        p.JobDescription != "",
 	}
 	if stamp != 0 {
 		r.Stamp = strconv.FormatInt(stamp, 10)
 	}
-	if p.TCreate > 0 {
-		r.Posted = time.Unix(p.TCreate, 0).UTC().Format(time.DateOnly)
-	}
 	return r, nil
+}
+
+// ---- pcsx: /api/pcsx/search ----
+
+// pcsxPosition is one job as the pcsx interface returns it: the search's
+// fields, and the detail's (location, publicUrl, jobDescription).
+type pcsxPosition struct {
+	ID                 json.Number `json:"id"`
+	DisplayJobID       string      `json:"displayJobId"`
+	ATSJobID           string      `json:"atsJobId"`
+	Name               string      `json:"name"`
+	Locations          []string    `json:"locations"`
+	Location           string      `json:"location"`
+	Department         string      `json:"department"`
+	PostedTs           json.Number `json:"postedTs"`
+	CreationTs         json.Number `json:"creationTs"`
+	WorkLocationOption string      `json:"workLocationOption"`
+	PositionURL        string      `json:"positionUrl"`
+	PublicURL          string      `json:"publicUrl"`
+	JobDescription     string      `json:"jobDescription"`
+}
+
+// pcsxAnswer is the envelope of both pcsx endpoints.
+type pcsxAnswer[T any] struct {
+	Status *int            `json:"status"`
+	Error  json.RawMessage `json:"error"`
+	Data   *T              `json:"data"`
+}
+
+type pcsxSearch struct {
+	Positions []pcsxPosition `json:"positions"`
+	Count     *int           `json:"count"`
+}
+
+// check reads the envelope: a status other than 200, an error message or no
+// data is an error naming the URL.
+func (a pcsxAnswer[T]) check(u string) error {
+	if a.Status != nil && *a.Status != 200 {
+		return fmt.Errorf("%s: the answer says status %d", u, *a.Status)
+	}
+	if len(a.Error) > 0 && string(a.Error) != "null" {
+		var m struct {
+			Message string `json:"message"`
+		}
+		var s string
+		switch {
+		case json.Unmarshal(a.Error, &m) == nil && m.Message != "":
+			return fmt.Errorf("%s: the answer holds an error: %q", u, m.Message)
+		case json.Unmarshal(a.Error, &s) == nil && s != "":
+			return fmt.Errorf("%s: the answer holds an error: %q", u, s)
+		}
+	}
+	if a.Data == nil {
+		return fmt.Errorf("%s: no data in the response", u)
+	}
+	return nil
+}
+
+func (e *Eightfold) pcsxURL(start int) string {
+	q := url.Values{}
+	q.Set("domain", e.domain)
+	q.Set("start", strconv.Itoa(start))
+	q.Set("num", strconv.Itoa(PageSize))
+	for _, t := range e.teams {
+		q.Add("filter_department", t)
+	}
+	return e.base + "/api/pcsx/search?" + q.Encode()
+}
+
+// listPCSX reads the pcsx search. Teams go to the server as
+// filter_department (what the careers page sends for its department
+// facet), and are applied again here to each position's department, the
+// field the apply interface's Teams filter matches: a tenant that ignores
+// the filter, or names its facet otherwise, still yields the same postings.
+// Completeness is checked against the server's count of what it listed.
+func (e *Eightfold) listPCSX(ctx context.Context) ([]model.Raw, error) {
+	all, err := pager(func(start int) (page, error) {
+		u := e.pcsxURL(start)
+		body, err := e.get(ctx, PCSX, u)
+		if err != nil {
+			return page{}, err
+		}
+		var a pcsxAnswer[pcsxSearch]
+		if err := scrape.DecodeJSON(u, body, &a); err != nil {
+			return page{}, err
+		}
+		if err := a.check(u); err != nil {
+			return page{}, err
+		}
+		if a.Data.Positions == nil && a.Data.Count == nil {
+			return page{}, fmt.Errorf("%s: no positions in the response", u)
+		}
+		pg := page{count: a.Data.Count}
+		for _, p := range a.Data.Positions {
+			r, err := e.rawPCSX(p)
+			if err != nil {
+				return page{}, err
+			}
+			pg.positions = append(pg.positions, r)
+		}
+		return pg, nil
+	}, true)
+	if err != nil || len(e.teams) == 0 {
+		return all, err
+	}
+	out := all[:0]
+	for _, r := range all {
+		if e.inTeams(r.Team) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+func (e *Eightfold) inTeams(team string) bool {
+	team = strings.TrimSpace(team)
+	for _, t := range e.teams {
+		if strings.EqualFold(strings.TrimSpace(t), team) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Eightfold) rawPCSX(p pcsxPosition) (model.Raw, error) {
+	id := p.ID.String()
+	if id == "" {
+		return model.Raw{}, errors.New("a position has no id")
+	}
+	locs := p.Locations
+	if len(locs) == 0 && p.Location != "" {
+		locs = []string{p.Location}
+	}
+	link := p.PublicURL
+	if link == "" && strings.HasPrefix(p.PositionURL, "/") {
+		link = e.base + p.PositionURL
+	}
+	if link == "" {
+		link = e.base + "/careers/job/" + url.PathEscape(id)
+	}
+	req := p.DisplayJobID
+	if req == "" {
+		req = p.ATSJobID
+	}
+	created, posted := seconds(p.CreationTs), seconds(p.PostedTs)
+	if created == 0 {
+		created = posted
+	}
+	return model.Raw{
+		ID:              id,
+		Stamp:           pcsxStamp(p, posted, created),
+		Title:           strings.TrimSpace(p.Name),
+		URL:             link,
+		RequisitionID:   req,
+		Team:            p.Department,
+		Locations:       locs,
+		Workplace:       p.WorkLocationOption,
+		Posted:          day(created),
+		DescriptionHTML: p.JobDescription,
+		Complete:        p.JobDescription != "",
+	}, nil
+}
+
+// pcsxStamp is a pcsx posting's update stamp. The search carries no update
+// time (postedTs is when it was posted), so the stamp is postedTs and a
+// digest of every listed field: an edit the listing shows (title, places,
+// department, workplace, requisition) is a new stamp and a new detail
+// request. It never equals an apply stamp (t_update): a tenant that
+// switches interface has each posting read and compared once, and the
+// runner writes representation differences of that run without events
+// (see Reshaped).
+func pcsxStamp(p pcsxPosition, posted, created int64) string {
+	h := fnv.New64a()
+	for _, s := range []string{p.Name, strings.Join(p.Locations, "\x1f"), p.Department, p.WorkLocationOption,
+		p.DisplayJobID, p.ATSJobID, strconv.FormatInt(created, 10)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return fmt.Sprintf("pcsx:%d:%016x", posted, h.Sum64())
+}
+
+// seconds reads an epoch timestamp (seconds; milliseconds are scaled).
+func seconds(n json.Number) int64 {
+	if n == "" {
+		return 0
+	}
+	f, err := n.Float64()
+	if err != nil || f <= 0 {
+		return 0
+	}
+	if f > 1e11 { // milliseconds
+		f /= 1000
+	}
+	return int64(f)
+}
+
+func day(sec int64) string {
+	if sec <= 0 {
+		return ""
+	}
+	return time.Unix(sec, 0).UTC().Format(time.DateOnly)
+}
+
+// ---- details ----
+
+// Detail fetches the posting's description through the interface the
+// listing came from.
+func (e *Eightfold) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
+	var d model.Raw
+	var err error
+	if e.using == PCSX || e.using == "" && e.mode == PCSX {
+		d, err = e.detailPCSX(ctx, r)
+	} else {
+		d, err = e.detailApply(ctx, r)
+	}
+	if err != nil {
+		return r, fmt.Errorf("eightfold: source %q: posting %s: %w", e.name, r.ID, err)
+	}
+	// the list is the authority on identity and stamp; the detail adds text
+	d.ID, d.Stamp = r.ID, r.Stamp
+	if d.Title == "" {
+		d.Title = r.Title
+	}
+	if len(d.Locations) == 0 {
+		d.Locations = r.Locations
+	}
+	if d.Team == "" {
+		d.Team = r.Team
+	}
+	if d.Posted == "" {
+		d.Posted = r.Posted
+	}
+	d.Complete = true
+	return d, nil
+}
+
+func (e *Eightfold) detailApply(ctx context.Context, r model.Raw) (model.Raw, error) {
+	q := url.Values{}
+	q.Set("domain", e.domain)
+	u := e.base + "/api/apply/v2/jobs/" + url.PathEscape(r.ID) + "?" + q.Encode()
+	var p position
+	if err := e.client.GetJSON(ctx, u, &p); err != nil {
+		return r, err
+	}
+	if p.ID.String() == "" {
+		return r, fmt.Errorf("%s: the answer holds no posting", u)
+	}
+	if p.ID.String() != r.ID {
+		return r, fmt.Errorf("detail answered for posting %s", p.ID)
+	}
+	return e.rawApply(p)
+}
+
+func (e *Eightfold) detailPCSX(ctx context.Context, r model.Raw) (model.Raw, error) {
+	q := url.Values{}
+	q.Set("position_id", r.ID)
+	q.Set("domain", e.domain)
+	q.Set("hl", "en")
+	u := e.base + "/api/pcsx/position_details?" + q.Encode()
+	var a pcsxAnswer[pcsxPosition]
+	if err := e.client.GetJSON(ctx, u, &a); err != nil {
+		return r, err
+	}
+	if err := a.check(u); err != nil {
+		return r, err
+	}
+	if a.Data.ID.String() == "" {
+		return r, fmt.Errorf("%s: the answer holds no posting", u)
+	}
+	if a.Data.ID.String() != r.ID {
+		return r, fmt.Errorf("detail answered for posting %s", a.Data.ID)
+	}
+	return e.rawPCSX(*a.Data)
 }
