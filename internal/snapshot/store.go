@@ -70,6 +70,12 @@ func (s *Store) ValidatorsPath(source string) string {
 	return filepath.Join(s.Dir, StateDir, "http", source+".json")
 }
 
+// StatePath is the file of a source's adapter state (scrape.Stateful: for
+// instance which listing interface an Eightfold tenant answers).
+func (s *Store) StatePath(source string) string {
+	return filepath.Join(s.Dir, StateDir, "state", source+".json")
+}
+
 // OutboxDir is the folder of undelivered notifications.
 func (s *Store) OutboxDir() string { return filepath.Join(s.Dir, StateDir, "outbox") }
 

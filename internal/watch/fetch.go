@@ -37,6 +37,8 @@ type fetched struct {
 	loadErr    bool   // err came from reading the stored index: no state to update
 	canceled   bool   // the run was stopped while fetching: not the source's failure
 	suspicious string // the listing shrank beyond the source's limit: why
+	state      []byte // the adapter's state to save (scrape.Stateful), nil: none
+	reshaped   bool   // the listing came through another interface than the snapshots: see scrape.Stateful
 }
 
 // fetch lists a source and builds every posting that is new or changed,
@@ -67,7 +69,11 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		f.err = err
 		return f
 	}
+	st := r.loadState(src.Name, ad)
 	raws, err := ad.List(ctx)
+	if err == nil || errors.Is(err, scrape.ErrNotModified) {
+		f.keepState(st)
+	}
 	if errors.Is(err, scrape.ErrNotModified) {
 		// the same listing as last time: what it had stands, and what it
 		// lacked (missing, removal pending) is still lacking

@@ -238,6 +238,9 @@ func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, e
 			if vPath != "" {
 				state = append(state, vPath)
 			}
+			if changed, state, err = r.saveState(f, changed, state); err != nil {
+				return res, err
+			}
 		}
 		res.Sources[i] = p.result(res.Sources[i])
 	}
@@ -491,7 +494,7 @@ func (r *Runner) compare(f fetched) plan {
 				continue
 			}
 			changes := diff.Postings(prev, it.post)
-			renormalized := idx.Normalizer != version && old.Stamp != "" && old.Stamp == it.stamp
+			renormalized := idx.Normalizer != version && old.Stamp != "" && old.Stamp == it.stamp || f.reshaped
 			if len(changes) == 0 || renormalized {
 				p.rewrites++
 				continue

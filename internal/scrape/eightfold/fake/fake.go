@@ -1,6 +1,9 @@
-// Package fake is an Eightfold careers API for tests: paged listing capped
-// at 10 per page, repeated Teams filters, the detail endpoint, robots.txt,
-// request counting and injectable failures. It serves on httptest.
+// Package fake is an Eightfold careers API for tests: both listing
+// interfaces (apply: /api/apply/v2/jobs and its detail; pcsx:
+// /api/pcsx/search and /api/pcsx/position_details), paged listings capped
+// at 10 per page, repeated Teams / filter_department filters, the refusals
+// a tenant answers for the interface it does not allow, robots.txt, request
+// counting and injectable failures. It serves on httptest.
 package fake
 
 import (
@@ -45,11 +48,41 @@ type Server struct {
 	failList   func(start int) (int, string)
 	failDetail func(id int64) (int, string)
 	robots     string
+	allow      string // Both, ApplyOnly or PCSXOnly
+	refusal    int    // the status of the apply list's refusal (403 unless set)
+}
+
+// What a fake tenant allows (SetInterfaces).
+const (
+	Both      = "both"  // both interfaces answer (the default)
+	ApplyOnly = "apply" // pcsx answers 403 "PCSX is not enabled for this user."
+	PCSXOnly  = "pcsx"  // the apply list answers "Not authorized for PCSX"
+)
+
+// The refusal bodies, as tenants send them.
+const (
+	ApplyRefusal = `{"message": "Not authorized for PCSX"}`
+	PCSXRefusal  = `{"message": "PCSX is not enabled for this user."}`
+)
+
+// SetInterfaces sets which listing interfaces the tenant allows.
+func (s *Server) SetInterfaces(allow string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.allow = allow
+}
+
+// SetApplyRefusalStatus sets the status of the apply list's refusal on a
+// PCSXOnly tenant (403 by default; some tenants answer 200).
+func (s *Server) SetApplyRefusalStatus(status int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refusal = status
 }
 
 // New starts a fake server for domain; it stops when the test ends.
 func New(t interface{ Cleanup(func()) }, domain string, jobs []Job) *Server {
-	s := &Server{Domain: domain, jobs: slices.Clone(jobs), robots: "User-agent: *\nDisallow: /careers/apply\n"}
+	s := &Server{Domain: domain, jobs: slices.Clone(jobs), robots: "User-agent: *\nDisallow: /careers/apply\n", allow: Both, refusal: http.StatusForbidden}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	return s
@@ -90,12 +123,22 @@ func (s *Server) Requests() []Request {
 	return slices.Clone(s.requests)
 }
 
-// Count counts the requests seen so far: list and detail.
+// Count counts the requests seen so far, both interfaces together: list
+// and detail.
 func (s *Server) Count() (list, detail int) {
+	al, ad := s.CountIn(ApplyOnly)
+	pl, pd := s.CountIn(PCSXOnly)
+	return al + pl, ad + pd
+}
+
+// CountIn counts one interface's requests (ApplyOnly or PCSXOnly): list and
+// detail, refused ones included.
+func (s *Server) CountIn(iface string) (list, detail int) {
 	for _, r := range s.Requests() {
-		if r.Path == "/api/apply/v2/jobs" {
+		switch {
+		case iface == ApplyOnly && r.Path == "/api/apply/v2/jobs", iface == PCSXOnly && r.Path == "/api/pcsx/search":
 			list++
-		} else if strings.HasPrefix(r.Path, "/api/apply/v2/jobs/") {
+		case iface == ApplyOnly && strings.HasPrefix(r.Path, "/api/apply/v2/jobs/"), iface == PCSXOnly && r.Path == "/api/pcsx/position_details":
 			detail++
 		}
 	}
@@ -116,6 +159,38 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case s.allow == PCSXOnly && strings.HasPrefix(r.URL.Path, "/api/apply/v2/jobs"):
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(s.refusal)
+		w.Write([]byte(ApplyRefusal))
+	case s.allow == ApplyOnly && strings.HasPrefix(r.URL.Path, "/api/pcsx/"):
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusForbidden)
+		w.Write([]byte(PCSXRefusal))
+	case r.URL.Path == "/api/pcsx/search":
+		s.search(w, q)
+	case r.URL.Path == "/api/pcsx/position_details":
+		id, err := strconv.ParseInt(q.Get("position_id"), 10, 64)
+		if err != nil {
+			http.Error(w, `{"status": 400, "error": {"message": "bad position_id"}, "data": {}}`, http.StatusBadRequest)
+			return
+		}
+		if s.failDetail != nil {
+			if status, body := s.failDetail(id); status != 0 {
+				w.WriteHeader(status)
+				w.Write([]byte(body))
+				return
+			}
+		}
+		for _, j := range s.jobs {
+			if j.ID == id {
+				writeJSON(w, envelope(pcsxPosition(j, true)))
+				return
+			}
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusNotFound)
+		w.Write([]byte(`{"status": 404, "error": {"message": "Position not found"}, "data": {}}`))
 	case r.URL.Path == "/api/apply/v2/jobs":
 		s.list(w, q)
 	case strings.HasPrefix(r.URL.Path, "/api/apply/v2/jobs/"):
@@ -167,6 +242,65 @@ func (s *Server) list(w http.ResponseWriter, q map[string][]string) {
 		page = append(page, position(match[i], false))
 	}
 	writeJSON(w, map[string]any{"count": len(match), "positions": page})
+}
+
+// search answers /api/pcsx/search: ten positions from start whatever num
+// says, the count on every page, filter_department as a filter on the
+// department, in the envelope the real server uses.
+func (s *Server) search(w http.ResponseWriter, q map[string][]string) {
+	start, _ := strconv.Atoi(first(q["start"]))
+	if s.failList != nil {
+		if status, body := s.failList(start); status != 0 {
+			w.WriteHeader(status)
+			w.Write([]byte(body))
+			return
+		}
+	}
+	var match []Job
+	for _, j := range s.jobs {
+		if len(q["filter_department"]) == 0 || slices.Contains(q["filter_department"], j.Team) {
+			match = append(match, j)
+		}
+	}
+	page := []map[string]any{}
+	for i := start; i < len(match) && i < start+10; i++ {
+		page = append(page, pcsxPosition(match[i], false))
+	}
+	applied := map[string]any{}
+	if d := q["filter_department"]; len(d) > 0 {
+		applied["department"] = d
+	}
+	e := envelope(map[string]any{"positions": page, "count": len(match), "appliedFilters": applied, "sortBy": "relevance"})
+	writeJSON(w, e)
+}
+
+// envelope is the pcsx answer around data.
+func envelope(data any) map[string]any {
+	return map[string]any{"status": 200, "error": map[string]any{"message": "", "body": ""}, "data": data}
+}
+
+// pcsxPosition is j as the pcsx search lists it, or (detail) as
+// position_details answers it. The fields are those of the real answers
+// (see ../testdata/README.md); postedTs is the apply interface's t_update
+// and creationTs its t_create.
+func pcsxPosition(j Job, detail bool) map[string]any {
+	p := map[string]any{
+		"id": j.ID, "displayJobId": j.DisplayJobID, "name": j.Name, "locations": j.Locations,
+		"standardizedLocations": j.Locations, "postedTs": j.TUpdate, "solrScore": nil, "stars": 0,
+		"department": j.Team, "creationTs": j.TCreate, "isHot": 0, "workLocationOption": j.WorkLocationOption,
+		"locationFlexibility": nil, "atsJobId": j.DisplayJobID,
+		"positionUrl": "/careers/job/" + strconv.FormatInt(j.ID, 10),
+	}
+	if detail {
+		loc := ""
+		if len(j.Locations) > 0 {
+			loc = j.Locations[0]
+		}
+		p["location"] = loc
+		p["publicUrl"] = "https://explore.jobs.netflix.net/careers/job/" + strconv.FormatInt(j.ID, 10)
+		p["jobDescription"] = j.Description
+	}
+	return p
 }
 
 func position(j Job, detail bool) map[string]any {

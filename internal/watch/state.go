@@ -1,0 +1,54 @@
+package watch
+
+import (
+	"bytes"
+	"os"
+
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+)
+
+// loadState hands a stateful adapter (scrape.Stateful) the state saved
+// after the source's last successful run; it returns the adapter, or nil
+// when ad keeps no state. A missing or unreadable file is no state.
+func (r *Runner) loadState(source string, ad scrape.Adapter) scrape.Stateful {
+	st, ok := ad.(scrape.Stateful)
+	if !ok {
+		return nil
+	}
+	b, err := os.ReadFile(r.store.StatePath(source))
+	if err != nil {
+		b = nil
+	}
+	st.LoadState(b)
+	return st
+}
+
+// keepState takes the adapter's state after a successful listing.
+func (f *fetched) keepState(st scrape.Stateful) {
+	if st == nil {
+		return
+	}
+	f.state, f.reshaped = st.SaveState(), st.Reshaped()
+}
+
+// saveState writes a successful, believed fetch's adapter state. The file
+// goes with the run's commit; a state that changed makes a commit by
+// itself, so that a one-shot job (CI) that starts from the repository
+// remembers it: without it the next run would take the interface switch
+// again, and its changes as representation changes.
+func (r *Runner) saveState(f fetched, changed, state []string) ([]string, []string, error) {
+	if f.err != nil || f.suspicious != "" || f.state == nil {
+		return changed, state, nil
+	}
+	path := r.store.StatePath(f.src.Name)
+	b := append(bytes.TrimSpace(f.state), '\n')
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+		return changed, append(state, path), nil
+	}
+	if err := snapshot.WriteFile(path, b); err != nil {
+		return changed, state, err
+	}
+	r.log.Info("source state saved", "source", f.src.Name, "path", path)
+	return append(changed, path), append(state, path), nil
+}
