@@ -136,7 +136,9 @@ func eightfold(rawURL, tenant, origin, domain string, u *url.URL) (config.Source
 	}
 	q := u.Query()
 	var teams []string
-	for _, k := range []string{"Teams", "teams"} {
+	// the apply interface's careers pages name teams Teams; the pcsx ones
+	// filter_department (its department facet)
+	for _, k := range []string{"Teams", "teams", "filter_department"} {
 		for _, t := range q[k] {
 			if t = strings.TrimSpace(t); t != "" {
 				teams = append(teams, t)

@@ -40,6 +40,9 @@ func TestDetect(t *testing.T) {
 		{"https://albemarle.eightfold.ai/careers?domain=albemarle.com&query=engineer", config.Source{Name: "albemarle", Type: "eightfold",
 			URL: "https://albemarle.eightfold.ai", Domain: "albemarle.com"}},
 		{"https://acme.eightfold.ai/careers/job/123", config.Source{Name: "acme", Type: "eightfold", URL: "https://acme.eightfold.ai", Domain: "acme.com"}},
+		// a pcsx careers page: its department facet is filter_department
+		{"https://elc.eightfold.ai/careers?domain=elcompanies.com&start=0&location=Milano&sort_by=distance&filter_include_remote=1&filter_department=Marketing&filter_department=Data%20%26%20Insights",
+			config.Source{Name: "elc", Type: "eightfold", URL: "https://elc.eightfold.ai", Domain: "elcompanies.com", Teams: []string{"Marketing", "Data & Insights"}}},
 		{"https://explore.jobs.netflix.net/careers?Teams=Data%20%26%20Insights", config.Source{Name: "netflix", Type: "eightfold",
 			URL: "https://explore.jobs.netflix.net", Domain: "netflix.com", Teams: []string{"Data & Insights"}}},
 		{"http://explore.jobs.netflix.net/careers/job/790311790854", config.Source{Name: "netflix", Type: "eightfold",
