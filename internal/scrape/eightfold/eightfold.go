@@ -135,8 +135,8 @@ var refusalMessage = map[string]string{
 // refused reads an answer (a 2xx body, or the body of a 401/403) as the
 // interface's refusal; nil when it is not one.
 func refused(iface, u string, status int, body []byte) *refusal {
-	if status != 401 && status != 403 && (status < 200 || status > 299) {
-		return nil
+	if status != 401 && status != 403 && (status < 200 || status > 299) || len(body) > 4096 {
+		return nil // a refusal is one short message, never a listing
 	}
 	var m struct {
 		Message string `json:"message"`
