@@ -54,6 +54,9 @@ const (
 	DefaultShrinkPause = 30 * time.Second
 	DefaultExpire      = 7 * 24 * time.Hour
 	DefaultRetryEvery  = 5 * time.Minute
+	DefaultBudget      = time.Second
+	DefaultMaxPending  = 10000
+	DefaultBreakAfter  = 3
 )
 
 // Guard is what keeps a bad fetch from becoming a change (key guard).
@@ -78,6 +81,16 @@ type Guard struct {
 type Outbox struct {
 	Expire     time.Duration // expire: how long an undelivered event is kept; default 168h (7 days)
 	RetryEvery time.Duration // retry_every: the daemon's redelivery timer; default 5m
+	// Budget (budget, default 1s) is the longest a delivery pass waits on a
+	// notifier that does not answer: an attempt with no answer by then is
+	// cancelled and that notifier's other events wait for the next pass.
+	Budget time.Duration
+	// MaxPending (max_pending, default 10000) bounds the events kept for one
+	// notifier; beyond it the oldest are dropped and reported.
+	MaxPending int
+	// BreakAfter (break_after, 1..100, default 3) is the number of failed
+	// attempts in a row after which a notifier is paused (circuit open).
+	BreakAfter int
 }
 
 // Git says whether and as whom snapshots are committed.

@@ -84,7 +84,7 @@ func wantFull(t *testing.T, path string) *Config {
 				Timeout: 20 * time.Second, Line: 84},
 		},
 		Guard:  Guard{RemoveAfter: 2, FailAfter: 4, MaxShrink: 0.6, ShrinkPause: 45 * time.Second},
-		Outbox: Outbox{Expire: 72 * time.Hour, RetryEvery: 10 * time.Minute},
+		Outbox: Outbox{Expire: 72 * time.Hour, RetryEvery: 10 * time.Minute, Budget: DefaultBudget, MaxPending: DefaultMaxPending, BreakAfter: DefaultBreakAfter},
 	}
 }
 
@@ -155,7 +155,7 @@ func TestDefaults(t *testing.T) {
 			MaxBody: 10 * 1024 * 1024, Robots: true, Retries: 4},
 		Sources: []Source{{Name: "a", Type: "greenhouse", Board: "a", Line: 2}},
 		Guard:   Guard{RemoveAfter: 2, FailAfter: 3, MaxShrink: 0.5, ShrinkPause: 30 * time.Second},
-		Outbox:  Outbox{Expire: 168 * time.Hour, RetryEvery: 5 * time.Minute},
+		Outbox:  Outbox{Expire: 168 * time.Hour, RetryEvery: 5 * time.Minute, Budget: DefaultBudget, MaxPending: DefaultMaxPending, BreakAfter: DefaultBreakAfter},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%+v\nwant\n%+v", got, want)
@@ -229,7 +229,7 @@ func TestParseValues(t *testing.T) {
 		{"guard partial keeps defaults", "guard: {fail_after: 6}\n" + minimal, nil,
 			func(c *Config) any { return c.Guard }, Guard{RemoveAfter: 2, FailAfter: 6, MaxShrink: 0.5, ShrinkPause: 30 * time.Second}},
 		{"outbox", "outbox: {expire: 24h, retry_every: 30s}\n" + minimal, nil,
-			func(c *Config) any { return c.Outbox }, Outbox{Expire: 24 * time.Hour, RetryEvery: 30 * time.Second}},
+			func(c *Config) any { return c.Outbox }, Outbox{Expire: 24 * time.Hour, RetryEvery: 30 * time.Second, Budget: DefaultBudget, MaxPending: DefaultMaxPending, BreakAfter: DefaultBreakAfter}},
 		{"source guard keys", "sources:\n  - {name: a, type: greenhouse, board: a, allow_shrink: true, remove_after: 4, max_shrink: 0.9}\n", nil,
 			func(c *Config) any {
 				return [3]any{c.Sources[0].AllowShrink, c.Sources[0].RemoveAfter, c.Sources[0].MaxShrink}

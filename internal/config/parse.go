@@ -173,7 +173,7 @@ func (p *parser) config(root *yaml.Node) *Config {
 			Retries:      DefaultRetries,
 		},
 		Guard:  Guard{RemoveAfter: DefaultRemoveAfter, FailAfter: DefaultFailAfter, MaxShrink: DefaultMaxShrink, ShrinkPause: DefaultShrinkPause},
-		Outbox: Outbox{Expire: DefaultExpire, RetryEvery: DefaultRetryEvery},
+		Outbox: Outbox{Expire: DefaultExpire, RetryEvery: DefaultRetryEvery, Budget: DefaultBudget, MaxPending: DefaultMaxPending, BreakAfter: DefaultBreakAfter},
 	}
 	sourcesLine := 0
 	var refs []sourceRef
@@ -254,7 +254,7 @@ var (
 		"host", "port", "tls", "password", "auth", "from", "to", "subject", "html_template", "timeout"}
 	filterKeys = []string{"title", "roles", "levels", "locations", "skills_any", "skills_all", "min_pay", "min_pay_currency"}
 	guardKeys  = []string{"remove_after", "fail_after", "max_shrink", "shrink_pause"}
-	outboxKeys = []string{"expire", "retry_every"}
+	outboxKeys = []string{"expire", "retry_every", "budget", "max_pending", "break_after"}
 )
 
 func (p *parser) schedule(n *yaml.Node, key, spec string) bool {
@@ -381,7 +381,7 @@ func (p *parser) guard(n *yaml.Node, g *Guard) {
 }
 
 func (p *parser) outbox(n *yaml.Node, o *Outbox) {
-	for _, e := range p.mapping(n, "outbox", "expire and retry_every") {
+	for _, e := range p.mapping(n, "outbox", "expire, retry_every, budget, max_pending and break_after") {
 		key := "outbox." + e.key
 		if isNull(p.resolve(e.v)) && slices.Contains(outboxKeys, e.key) {
 			continue
@@ -394,6 +394,22 @@ func (p *parser) outbox(n *yaml.Node, o *Outbox) {
 		case "retry_every":
 			if d, ok := p.duration(e.v, key); ok {
 				o.RetryEvery = d
+			}
+		case "budget":
+			if d, ok := p.duration(e.v, key); ok {
+				o.Budget = d
+			}
+		case "max_pending":
+			if i, ok := p.integer(e.v, key); ok {
+				if i < 1 || i > 10_000_000 {
+					p.add(e.v.Line, key, "must be from 1 to 10000000")
+				} else {
+					o.MaxPending = int(i)
+				}
+			}
+		case "break_after":
+			if i, ok := p.runs(e.v, key); ok {
+				o.BreakAfter = i
 			}
 		default:
 			p.unknown(e, "outbox", outboxKeys)

@@ -191,11 +191,11 @@ var problemTests = []struct {
 		"config.yaml:4: guard.fail_after: must be a string, not a list"}},
 	{"guard type", "guard: 5\noutbox: [1]\n" + minimal, nil, []string{
 		"config.yaml:1: guard: must be a mapping with remove_after, fail_after, max_shrink and shrink_pause, not a single value",
-		"config.yaml:2: outbox: must be a mapping with expire and retry_every, not a list"}},
+		"config.yaml:2: outbox: must be a mapping with expire, retry_every, budget, max_pending and break_after, not a list"}},
 	{"outbox", "outbox:\n  expire: 7d\n  retry_every: -1m\n  retry: 1m\n" + minimal, nil, []string{
 		"config.yaml:2: outbox.expire: must be a duration such as 30s, 1m or 1h30m",
 		"config.yaml:3: outbox.retry_every: must be greater than 0",
-		"config.yaml:4: outbox.retry: unknown key (known keys: expire, retry_every)"}},
+		"config.yaml:4: outbox.retry: unknown key (known keys: expire, retry_every, budget, max_pending, break_after)"}},
 	{"source guard keys", "sources:\n  - {name: a, type: greenhouse, board: a, allow_shrink: maybe, remove_after: 0, max_shrink: '150%'}\n  - {name: b, type: greenhouse, board: b, max_shrink: abc}\n", nil, []string{
 		"config.yaml:2: sources[0].allow_shrink: must be true or false",
 		"config.yaml:2: sources[0].remove_after: must be between 1 and 100 (runs in a row)",

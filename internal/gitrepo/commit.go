@@ -92,10 +92,41 @@ func (r *Repo) readCommit(h plumbing.Hash) (*object.Commit, error) {
 // file exists (a git process is running, or one crashed and left it), or
 // when the index has unmerged entries.
 func (r *Repo) Commit(paths []string, message string, author Author, when time.Time) (hash string, committed bool, err error) {
+	return r.commit(paths, message, author, when, "")
+}
+
+// ErrHeadMoved is returned by Amend when HEAD is no longer the commit to amend.
+var ErrHeadMoved = errors.New("gitrepo: amend: HEAD moved")
+
+// Amend folds the current content of paths into the commit at HEAD, which
+// must be expect (a commit this process just made): the new commit has the
+// same parents, message and author, and replaces it on the branch, like
+// `git commit --amend --no-edit -- paths`. When HEAD is another commit it
+// returns ErrHeadMoved and changes nothing. committed is false when the
+// paths match HEAD already.
+func (r *Repo) Amend(expect string, paths []string, when time.Time) (hash string, committed bool, err error) {
+	return r.commit(paths, "", Author{}, when, expect)
+}
+
+func (r *Repo) commit(paths []string, message string, author Author, when time.Time, amend string) (hash string, committed bool, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.refreshPacks()
 
+	if amend != "" {
+		hd, err := r.resolveHead()
+		if err != nil {
+			return "", false, fmt.Errorf("gitrepo: amend: %w", err)
+		}
+		if hd.commit.String() != amend {
+			return "", false, ErrHeadMoved
+		}
+		c, err := r.readCommit(hd.commit)
+		if err != nil {
+			return "", false, fmt.Errorf("gitrepo: amend: %w", err)
+		}
+		message, author = c.Message, Author{Name: c.Author.Name, Email: c.Author.Email}
+	}
 	if strings.TrimSpace(message) == "" {
 		return "", false, errors.New("gitrepo: commit: empty message")
 	}
@@ -164,6 +195,20 @@ func (r *Repo) Commit(paths []string, message string, author Author, when time.T
 		tree = emptyTree
 	}
 
+	parents := []plumbing.Hash{}
+	if !hd.commit.IsZero() {
+		parents = []plumbing.Hash{hd.commit}
+	}
+	if amend != "" {
+		if hd.commit.String() != amend {
+			return "", false, ErrHeadMoved // moved since the check above: the index lock was not held then
+		}
+		c, err := r.readCommit(hd.commit)
+		if err != nil {
+			return "", false, fmt.Errorf("gitrepo: amend: %w", err)
+		}
+		parents = c.ParentHashes
+	}
 	noChange := tree == hd.tree || (hd.commit.IsZero() && empty)
 	if noChange {
 		hash = ""
@@ -176,7 +221,7 @@ func (r *Repo) Commit(paths []string, message string, author Author, when time.T
 				return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 			}
 		}
-		h, err := r.writeCommit(hd, tree, message, author, when)
+		h, err := r.writeCommit(parents, tree, message, author, when)
 		if err != nil {
 			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 		}
@@ -302,7 +347,7 @@ func (r *Repo) symlinkLeading(rel string, dirs map[string]bool) (string, error) 
 	}
 }
 
-func (r *Repo) writeCommit(hd head, tree plumbing.Hash, message string, author Author, when time.Time) (plumbing.Hash, error) {
+func (r *Repo) writeCommit(parents []plumbing.Hash, tree plumbing.Hash, message string, author Author, when time.Time) (plumbing.Hash, error) {
 	if !strings.HasSuffix(message, "\n") {
 		message += "\n"
 	}
@@ -313,8 +358,8 @@ func (r *Repo) writeCommit(hd head, tree plumbing.Hash, message string, author A
 		Message:   message,
 		TreeHash:  tree,
 	}
-	if !hd.commit.IsZero() {
-		c.ParentHashes = []plumbing.Hash{hd.commit}
+	if len(parents) > 0 {
+		c.ParentHashes = parents
 	}
 	obj := &plumbing.MemoryObject{}
 	if err := c.Encode(obj); err != nil {

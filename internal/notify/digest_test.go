@@ -14,6 +14,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
 // digester records its digests (source: ids) and fails for the sources in
@@ -42,7 +43,7 @@ func (d *digester) NotifyDigest(_ context.Context, source string, events []notif
 	}
 	d.digests = append(d.digests, source+": "+strings.Join(ids, " "))
 	if d.failFor[source] {
-		return errors.New(`slack "d": status 503`)
+		return retry.Again(errors.New(`slack "d": status 503`), 0)
 	}
 	return nil
 }

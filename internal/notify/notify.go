@@ -93,10 +93,13 @@ func canonical(p *model.Posting) *model.Posting {
 type Notifier interface {
 	// Name is the configured name.
 	Name() string
-	// Notify makes one delivery attempt series: the implementation retries
-	// transient failures itself (internal/retry) and returns an error only
-	// when the event was not delivered. Errors never contain secrets (URLs
-	// with tokens, secrets): they name the notifier and the status.
+	// Notify makes one delivery attempt. A failure worth another try later
+	// (network error, timeout, 408, 429, 5xx) is marked with retry.Again,
+	// with the wait the receiver asked for; any other error is permanent
+	// and the outbox stops trying that event on this notifier. The outbox
+	// is the one retry stage: it owns retries, backoff, Retry-After and the
+	// circuit breaker. Errors never contain secrets (URLs with tokens,
+	// secrets): they name the notifier and the status.
 	Notify(ctx context.Context, e Event) error
 }
 

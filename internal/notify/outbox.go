@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
 // DefaultExpire is how long the outbox keeps an undelivered event when
@@ -38,9 +39,22 @@ type Outbox struct {
 	// Now is the clock (tests); nil means time.Now.
 	Now func() time.Time
 
+	// Budget bounds how long a pass waits on a notifier that does not
+	// answer (see Deliver); 0: no bound but ctx.
+	Budget time.Duration
+	// BreakAfter is the number of failures in a row that open a notifier's
+	// circuit; 0: DefaultBreakAfter.
+	BreakAfter int
+	// MaxPending bounds the events kept for one notifier: Add drops the
+	// oldest beyond it; 0: no bound.
+	MaxPending int
+
 	dir    string
 	expire time.Duration
 	mu     sync.Mutex
+
+	bmu      sync.Mutex
+	breakers map[string]*breaker
 }
 
 // entry is the content of one outbox file.
@@ -65,8 +79,12 @@ type entry struct {
 // corrupt files, each naming the event or the file.
 type DeliverResult struct {
 	Delivered, Failed, Expired int
-	Changed, Touched           []string
-	Errors                     []error
+	// Dropped counts (event, notifier) pairs given up on a permanent
+	// failure; Held those not tried because the notifier is paused or did
+	// not answer within the budget.
+	Dropped, Held    int
+	Changed, Touched []string
+	Errors           []error
 }
 
 const (
@@ -182,7 +200,79 @@ func (o *Outbox) Add(events []Event, routes []Route) (written []string, err erro
 		}
 		written = append(written, path)
 	}
+	if o.MaxPending > 0 && len(written) > 0 {
+		trimmed, terr := o.trim()
+		written = append(written, trimmed...)
+		if terr != nil {
+			errs = append(errs, terr)
+		}
+	}
 	return written, errors.Join(errs...)
+}
+
+// trim keeps at most MaxPending events owed to each notifier: the oldest
+// beyond it are dropped for that notifier (a file owed to nobody else is
+// deleted), with one log line per notifier. It returns the paths changed.
+func (o *Outbox) trim() ([]string, error) {
+	des, err := os.ReadDir(o.dir)
+	if err != nil {
+		return nil, fmt.Errorf("notify: outbox: %w", err)
+	}
+	if len(des) <= o.MaxPending {
+		return nil, nil // no notifier can be owed more
+	}
+	entries, _, err := o.load()
+	if err != nil {
+		return nil, err
+	}
+	count := map[string]int{}
+	for _, le := range entries {
+		for _, n := range le.Owed {
+			count[n]++
+		}
+	}
+	over := map[string]int{}
+	for n, c := range count {
+		if c > o.MaxPending {
+			over[n] = c - o.MaxPending
+		}
+	}
+	if len(over) == 0 {
+		return nil, nil
+	}
+	dropped := map[string]int{}
+	var changed []string
+	var errs []error
+	for _, le := range entries { // oldest first
+		owed := le.Owed[:0:0]
+		for _, n := range le.Owed {
+			if over[n] > 0 {
+				over[n]--
+				dropped[n]++
+				continue
+			}
+			owed = append(owed, n)
+		}
+		if len(owed) == len(le.Owed) {
+			continue
+		}
+		le.Owed = owed
+		var werr error
+		if len(owed) == 0 {
+			werr = o.remove(le.path)
+		} else {
+			werr = o.write(le.path, le.entry)
+		}
+		if werr != nil {
+			errs = append(errs, werr)
+			continue
+		}
+		changed = append(changed, le.path)
+	}
+	for n, c := range dropped {
+		o.log().Error("notify: outbox full, oldest events dropped undelivered", "notifier", n, "dropped", c, "max_pending", o.MaxPending)
+	}
+	return changed, errors.Join(errs...)
 }
 
 func (o *Outbox) path(id string) string { return filepath.Join(o.dir, id+fileExt) }
@@ -285,8 +375,26 @@ func readEntry(path string) (*entry, error) {
 // expiry (counted from when it was added) is dropped without another try
 // and reported. Notifiers are looked up by name among routes (the first
 // route with that name wins); a name no longer configured is dropped from
-// the entry. One notifier failing does not stop the others. When ctx ends it
-// stops: what was not tried stays, and ctx's error is returned.
+// the entry. When ctx ends it stops: what was not tried stays, and ctx's
+// error is returned.
+//
+// This is the one retry stage of notifications: a notifier makes one
+// attempt per call and marks a failure worth another try with retry.Again.
+// Notifiers are served concurrently, each in delivery order, so one slow or
+// dead receiver never holds up another:
+//   - a failure worth another try keeps the event for the next pass; when
+//     the answer asked for a wait (Retry-After), the notifier is paused
+//     until then;
+//   - a permanent failure (410, other 4xx but 408 and 429) drops the event
+//     for that notifier at once and reports it;
+//   - after BreakAfter failures in a row the notifier's circuit opens: no
+//     attempt until a backoff (30s, doubling to 1h) ends, then one probe;
+//   - an attempt that has no answer within Budget is cancelled, and the
+//     notifier's other events wait for the next pass.
+//
+// Logs stay short whatever the number of events: one line when a
+// notifier's circuit opens or closes, one summary line per notifier and
+// pass that had failures; single failures are logged at debug level.
 //
 // A notifier that is a Digester gets what it is owed grouped by source: one
 // NotifyDigest call per source with the group's events in delivery order.
@@ -305,12 +413,14 @@ func (o *Outbox) Deliver(ctx context.Context, routes []Route) (DeliverResult, er
 	log := o.log()
 
 	notifiers := map[string]Notifier{}
+	var order []string
 	for _, r := range routes {
 		if r.Notifier == nil {
 			continue
 		}
 		if _, ok := notifiers[r.Notifier.Name()]; !ok {
 			notifiers[r.Notifier.Name()] = r.Notifier
+			order = append(order, r.Notifier.Name())
 		}
 	}
 
@@ -374,70 +484,40 @@ func (o *Outbox) Deliver(ctx context.Context, routes []Route) (DeliverResult, er
 		live = append(live, p)
 	}
 
-	// 2. One call per event for the notifiers that are not digesters.
-	type groupKey struct{ notifier, source string }
-	var groups []groupKey
-	members := map[groupKey][]*pass{}
-perEvent:
+	// 2. The work of each notifier, in delivery order: one job per event,
+	// or one per source for a digester.
+	work := map[string][]job{}
+	groupAt := map[[2]string]int{}
 	for _, p := range live {
 		for _, name := range p.Owed {
 			if p.done[name] {
 				continue
 			}
-			n := notifiers[name]
-			if _, ok := n.(Digester); ok {
-				k := groupKey{name, p.Event.Data.Source}
-				if _, seen := members[k]; !seen {
-					groups = append(groups, k)
+			if _, ok := notifiers[name].(Digester); ok {
+				k := [2]string{name, p.Event.Data.Source}
+				if i, ok := groupAt[k]; ok {
+					work[name][i].passes = append(work[name][i].passes, p)
+					continue
 				}
-				members[k] = append(members[k], p)
-				continue
+				groupAt[k] = len(work[name])
 			}
-			if ctx.Err() != nil {
-				break perEvent
-			}
-			p.try(o.now())
-			if nerr := n.Notify(ctx, p.Event); nerr != nil {
-				res.Failed++
-				p.lastErr = nerr.Error()
-				res.Errors = append(res.Errors, fmt.Errorf("notify: event %s (%s, source %q): %w", p.Event.ID, p.Event.Type, p.Event.Data.Source, nerr))
-				log.Warn("notify: delivery failed, kept in outbox", append(eventAttrs(p.Event), "notifier", name, "attempt", p.Attempts, "error", nerr.Error())...)
-				continue
-			}
-			p.done[name] = true
-			res.Delivered++
-			log.Debug("notify: delivered", append(eventAttrs(p.Event), "notifier", name, "attempt", p.Attempts)...)
+			work[name] = append(work[name], job{source: p.Event.Data.Source, passes: []*pass{p}})
 		}
 	}
 
-	// 3. One call per (digester, source) with the group's events.
-	for _, k := range groups {
-		if ctx.Err() != nil {
-			break
-		}
-		group := members[k]
-		events := make([]Event, len(group))
-		ids := make([]string, len(group))
-		for i, p := range group {
-			p.try(o.now())
-			events[i], ids[i] = p.Event, p.Event.ID
-		}
-		attrs := []any{"notifier", k.notifier, "source", k.source, "events", len(events)}
-		if nerr := notifiers[k.notifier].(Digester).NotifyDigest(ctx, k.source, events); nerr != nil {
-			res.Failed += len(group)
-			for _, p := range group {
-				p.lastErr = nerr.Error()
-			}
-			res.Errors = append(res.Errors, fmt.Errorf("notify: %d events of source %q (%s): %w", len(group), k.source, shortList(ids, 3), nerr))
-			log.Warn("notify: digest delivery failed, kept in outbox", append(attrs, "event_id", strings.Join(ids, ","), "error", nerr.Error())...)
+	// 3. Every notifier at once, each on its own jobs.
+	var wg sync.WaitGroup
+	var rmu sync.Mutex // guards res and the passes
+	for _, name := range order {
+		jobs := work[name]
+		if len(jobs) == 0 {
 			continue
 		}
-		for _, p := range group {
-			p.done[k.notifier] = true
-		}
-		res.Delivered += len(group)
-		log.Debug("notify: digest delivered", append(attrs, "event_id", strings.Join(ids, ","))...)
+		wg.Go(func() {
+			o.serve(ctx, notifiers[name], jobs, &res, &rmu)
+		})
 	}
+	wg.Wait()
 
 	// 4. Write back what changed.
 	for _, p := range live {
@@ -475,6 +555,227 @@ perEvent:
 		ioErrs = append(ioErrs, fmt.Errorf("notify: outbox: delivery stopped: %w", cerr))
 	}
 	return res, errors.Join(ioErrs...)
+}
+
+// job is one call to a notifier: one event, or a digest of one source's.
+type job struct {
+	source string
+	passes []*pass
+}
+
+// serve makes one notifier's calls of a pass, in order, until they are
+// done, its circuit opens, an attempt outlives the budget, or ctx ends.
+func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *DeliverResult, rmu *sync.Mutex) {
+	name := n.Name()
+	log := o.log()
+	b := o.breaker(name)
+	if wait := b.closedAt(o.now()); wait > 0 {
+		rmu.Lock()
+		res.Held += countEvents(jobs)
+		rmu.Unlock()
+		return
+	}
+	var failed, dropped, held int
+	var lastErr string
+	last := time.Now()
+	for i, jb := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		if b.closedAt(o.now()) > 0 {
+			held += countEvents(jobs[i:])
+			break
+		}
+		rmu.Lock()
+		now := o.now()
+		events := make([]Event, len(jb.passes))
+		for k, p := range jb.passes {
+			p.try(now)
+			events[k] = p.Event
+		}
+		rmu.Unlock()
+		actx, cancel := ctx, context.CancelFunc(func() {})
+		if o.Budget > 0 {
+			actx, cancel = context.WithDeadline(ctx, last.Add(o.Budget))
+		}
+		var nerr error
+		if d, ok := n.(Digester); ok {
+			nerr = d.NotifyDigest(actx, jb.source, events)
+		} else {
+			nerr = n.Notify(actx, events[0])
+		}
+		stalled := nerr != nil && ctx.Err() == nil && actx.Err() != nil
+		cancel()
+		if nerr == nil {
+			rmu.Lock()
+			for _, p := range jb.passes {
+				p.done[name] = true
+			}
+			res.Delivered += len(jb.passes)
+			rmu.Unlock()
+			if b.success() {
+				log.Info("notify: notifier delivers again, circuit closed", "notifier", name)
+			}
+			last = time.Now()
+			log.Debug("notify: delivered", "notifier", name, "source", jb.source, "events", len(events))
+			continue
+		}
+		if ctx.Err() != nil {
+			break // the run was stopped: not the notifier's failure
+		}
+		if stalled {
+			nerr = fmt.Errorf("notify: notifier %q gave no answer within the delivery budget (%s): %w", name, o.Budget, nerr)
+		}
+		lastErr = nerr.Error()
+		retryable, after := retry.Retryable(nerr)
+		permanent := !retryable && !stalled
+		rmu.Lock()
+		for _, p := range jb.passes {
+			p.lastErr = lastErr
+			if permanent {
+				p.done[name] = true // stop trying this event on this notifier
+			}
+		}
+		if permanent {
+			dropped += len(jb.passes)
+			res.Dropped += len(jb.passes)
+			for _, p := range jb.passes {
+				res.Errors = append(res.Errors, fmt.Errorf("notify: event %s (%s, source %q) dropped for %s: permanent failure: %w", p.Event.ID, p.Event.Type, p.Event.Data.Source, name, nerr))
+			}
+		} else {
+			failed += len(jb.passes)
+			res.Failed += len(jb.passes)
+			if _, ok := n.(Digester); ok {
+				ids := make([]string, len(jb.passes))
+				for k, p := range jb.passes {
+					ids[k] = p.Event.ID
+				}
+				res.Errors = append(res.Errors, fmt.Errorf("notify: %d events of source %q (%s) for %s: %w", len(ids), jb.source, shortList(ids, 3), name, nerr))
+			} else {
+				e := jb.passes[0].Event
+				res.Errors = append(res.Errors, fmt.Errorf("notify: event %s (%s, source %q) for %s: %w", e.ID, e.Type, e.Data.Source, name, nerr))
+			}
+		}
+		rmu.Unlock()
+		log.Debug("notify: attempt failed", "notifier", name, "source", jb.source, "events", len(events), "error", lastErr)
+		if until, opened := b.failure(o.now(), after, o.breakAfter()); opened {
+			log.Warn("notify: notifier paused, circuit open", "notifier", name, "until", until.Format(time.RFC3339), "failures", b.fails, "error", lastErr)
+		}
+		if stalled {
+			held += countEvents(jobs[i+1:])
+			break
+		}
+	}
+	if failed+dropped+held > 0 {
+		rmu.Lock()
+		res.Held += held
+		rmu.Unlock()
+		log.Warn("notify: notifier did not take every event", "notifier", name, "failed", failed, "dropped", dropped, "held", held, "error", lastErr)
+	}
+}
+
+func countEvents(jobs []job) int {
+	n := 0
+	for _, j := range jobs {
+		n += len(j.passes)
+	}
+	return n
+}
+
+func (o *Outbox) breakAfter() int {
+	if o.BreakAfter > 0 {
+		return o.BreakAfter
+	}
+	return DefaultBreakAfter
+}
+
+// DefaultBreakAfter is the number of failures in a row that open a
+// notifier's circuit when Outbox.BreakAfter is 0.
+const DefaultBreakAfter = 3
+
+// breaker returns the circuit of a notifier; it lives as long as the Outbox
+// (the daemon's), so a paused notifier stays paused across passes.
+func (o *Outbox) breaker(name string) *breaker {
+	o.bmu.Lock()
+	defer o.bmu.Unlock()
+	if o.breakers == nil {
+		o.breakers = map[string]*breaker{}
+	}
+	b := o.breakers[name]
+	if b == nil {
+		b = &breaker{}
+		o.breakers[name] = b
+	}
+	return b
+}
+
+// breaker is a notifier's circuit: closed while it answers; open after
+// too many failures in a row, or when the receiver asked for a wait; then
+// one probe when the pause ends.
+type breaker struct {
+	mu    sync.Mutex
+	fails int       // failures in a row
+	opens int       // times opened in a row, for the backoff
+	until time.Time // no attempt before this
+	open  bool
+}
+
+const (
+	breakerBase = 30 * time.Second
+	breakerMax  = time.Hour
+	// maxAsked caps a wait a receiver asks for (Retry-After).
+	maxAsked = 24 * time.Hour
+)
+
+// closedAt says how long the circuit still stays open at now (0: an attempt
+// may be made).
+func (b *breaker) closedAt(now time.Time) time.Duration {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if now.Before(b.until) {
+		return b.until.Sub(now)
+	}
+	return 0
+}
+
+// success closes the circuit; it reports whether it was open.
+func (b *breaker) success() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	was := b.open
+	b.fails, b.opens, b.open, b.until = 0, 0, false, time.Time{}
+	return was
+}
+
+// failure counts a failure; asked is the wait the receiver asked for. It
+// reports whether the circuit opened now (a state change worth a log line),
+// and until when.
+func (b *breaker) failure(now time.Time, asked time.Duration, after int) (time.Time, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.fails++
+	var wait time.Duration
+	if asked > 0 {
+		wait = min(asked, maxAsked)
+	}
+	if b.fails >= after || (b.open && b.fails > 0) {
+		back := breakerBase
+		for i := 0; i < b.opens && back < breakerMax; i++ {
+			back *= 2
+		}
+		wait = max(wait, min(back, breakerMax))
+	}
+	if wait <= 0 {
+		return time.Time{}, false
+	}
+	opened := !b.open
+	if opened {
+		b.opens = 0
+	}
+	b.opens++
+	b.open = true
+	b.until = now.Add(wait)
+	return b.until, opened
 }
 
 // pass is what one Deliver call does to one stored event.

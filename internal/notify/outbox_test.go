@@ -210,7 +210,7 @@ func TestDeliverRemovesDelivered(t *testing.T) {
 
 func TestDeliverFailingNotifierKeepsEntry(t *testing.T) {
 	dir := t.TempDir()
-	a, b := &fake{name: "a"}, &fake{name: "b", fail: errors.New(`webhook "b": status 503`)}
+	a, b := &fake{name: "a"}, &fake{name: "b", fail: retry.Again(errors.New(`webhook "b": status 503`), 0)}
 	routes := []notify.Route{{Notifier: a}, {Notifier: b}}
 	e := event(notify.PostingChanged, "x", "1", t0)
 	o := open(t, dir)
@@ -372,7 +372,7 @@ func TestDeliverExpires(t *testing.T) {
 	}
 	o.Logger = quiet()
 	o.Now = func() time.Time { return clock }
-	down := &fake{name: "down", fail: errors.New(`webhook "down": status 502`)}
+	down := &fake{name: "down", fail: retry.Again(errors.New(`webhook "down": status 502`), 0)}
 	routes := []notify.Route{{Notifier: down}}
 	old := event(notify.PostingAdded, "x", "old", t0)
 	if _, err := o.Add([]notify.Event{old}, routes); err != nil {

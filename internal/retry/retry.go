@@ -96,7 +96,10 @@ func (e *Error) Unwrap() error { return e.Err }
 func Again(err error, after time.Duration) error { return &Error{Err: err, After: after} }
 
 // Do calls fn until it returns nil, an error not made by Again, the attempts
-// run out, or ctx ends. It returns the last error.
+// run out, or ctx ends. It returns the last error; when the attempts ran out
+// it is still the *Error made by Again, so that a caller (the notification
+// outbox) can tell a failure worth another try later, and the wait the
+// server asked for, from a permanent one.
 func Do(ctx context.Context, p Policy, fn func(attempt int) error) error {
 	if p.Attempts < 1 {
 		p.Attempts = 1
@@ -109,7 +112,7 @@ func Do(ctx context.Context, p Policy, fn func(attempt int) error) error {
 			return err
 		}
 		if attempt >= p.Attempts {
-			return again.Err
+			return err
 		}
 		wait := p.Backoff(attempt)
 		if again.After > 0 {
@@ -137,4 +140,14 @@ func Sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// Retryable reports whether err is worth another try later (it was made by
+// Again), and the wait the server asked for (0: none).
+func Retryable(err error) (bool, time.Duration) {
+	var again *Error
+	if errors.As(err, &again) {
+		return true, again.After
+	}
+	return false, 0
 }

@@ -59,6 +59,10 @@ func buildRoutes(cfg *config.Config, o Options) ([]notify.Route, error) {
 
 func buildNotifier(cfg *config.Config, n config.Notifier, o Options) (notify.Notifier, error) {
 	client := func() *http.Client { return &http.Client{Timeout: cfg.HTTP.Timeout, Transport: o.Transport} }
+	// One attempt per call: the outbox is the one retry stage (backoff,
+	// Retry-After, circuit breaker, budget), so a dead receiver costs a run
+	// one failed attempt, not a channel's own retry loop per event.
+	once := retry.Policy{Attempts: 1}
 	switch n.Type {
 	case "stdout":
 		var w io.Writer = os.Stdout
@@ -69,21 +73,21 @@ func buildNotifier(cfg *config.Config, n config.Notifier, o Options) (notify.Not
 	case "webhook":
 		return webhook.New(webhook.Options{
 			Name: n.Name, URL: n.URL, Secret: n.Secret, Headers: n.Headers,
-			Client: client(), Retry: o.Retry, UserAgent: cfg.HTTP.UserAgent, Logger: o.Logger,
+			Client: client(), Retry: once, UserAgent: cfg.HTTP.UserAgent, Logger: o.Logger,
 		})
 	case "slack":
 		return slack.New(slack.Options{
-			Name: n.Name, URL: n.URL, Client: client(), Retry: o.Retry, Logger: o.Logger, UserAgent: cfg.HTTP.UserAgent,
+			Name: n.Name, URL: n.URL, Client: client(), Retry: once, Logger: o.Logger, UserAgent: cfg.HTTP.UserAgent,
 			Template: n.Template, HistoryURL: n.HistoryURL,
 		})
 	case "discord":
 		return discord.New(discord.Options{
-			Name: n.Name, URL: n.URL, Client: client(), Retry: o.Retry, Logger: o.Logger, UserAgent: cfg.HTTP.UserAgent,
+			Name: n.Name, URL: n.URL, Client: client(), Retry: once, Logger: o.Logger, UserAgent: cfg.HTTP.UserAgent,
 			Username: n.Username, Template: n.Template, HistoryURL: n.HistoryURL,
 		})
 	case "teams":
 		return teams.New(teams.Options{
-			Name: n.Name, URL: n.URL, Client: client(), Retry: o.Retry, Logger: o.Logger, UserAgent: cfg.HTTP.UserAgent,
+			Name: n.Name, URL: n.URL, Client: client(), Retry: once, Logger: o.Logger, UserAgent: cfg.HTTP.UserAgent,
 			Template: n.Template, HistoryURL: n.HistoryURL,
 		})
 	case "email":
@@ -91,7 +95,7 @@ func buildNotifier(cfg *config.Config, n config.Notifier, o Options) (notify.Not
 			Name: n.Name, Host: n.Host, Port: n.Port, TLS: n.TLS, Username: n.Username, Password: n.Password,
 			Auth: n.Auth, From: n.From, To: n.To, Subject: n.Subject, Template: n.Template,
 			HTMLTemplate: n.HTMLTemplate, HistoryURL: n.HistoryURL, Timeout: n.Timeout,
-			Retry: o.Retry, Logger: o.Logger, Now: o.Now,
+			Retry: once, Logger: o.Logger, Now: o.Now,
 		})
 	}
 	return nil, fmt.Errorf("%q: type %q is not supported", n.Name, n.Type)

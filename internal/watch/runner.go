@@ -52,7 +52,11 @@ type Runner struct {
 	routes []notify.Route
 	hosts  *scrape.Hosts // per-host politeness shared by every run of this process
 
-	mu sync.Mutex // serializes writes, delivery and commits
+	mu  sync.Mutex // serializes writes and commits
+	dmu sync.Mutex // serializes delivery passes (outside mu)
+
+	wmu     sync.Mutex // guards writers
+	writers int        // writes and deliveries in progress: the run marker stays while > 0
 }
 
 // New prepares a Runner: the snapshot directory (and its git repository),
@@ -92,6 +96,9 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 		return nil, err
 	}
 	r.outbox.Logger = o.Logger
+	r.outbox.Budget = cfg.Outbox.Budget
+	r.outbox.MaxPending = cfg.Outbox.MaxPending
+	r.outbox.BreakAfter = cfg.Outbox.BreakAfter
 	if r.routes, err = buildRoutes(cfg, o); err != nil {
 		return nil, err
 	}
@@ -116,10 +123,13 @@ type SourceResult struct {
 
 // Result is what a run did.
 type Result struct {
-	Sources   []SourceResult
-	Commit    string // hash of the commit made, "" when none
-	Delivered int
-	Pending   int // events still owed to a notifier after this run
+	Sources []SourceResult
+	Commit  string // hash of the commit of the changes, "" when none
+	// DeliveryCommit is the hash of the commit of the outbox files the
+	// delivery after it changed (delivered, dropped, expired), "" when none.
+	DeliveryCommit string
+	Delivered      int
+	Pending        int // events still owed to a notifier after this run
 }
 
 // Failed reports whether any source failed.
@@ -169,19 +179,137 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 	wg.Wait()
 	// Writing never looks at ctx, so a signal does not stop it half-way;
 	// only delivery stops early (what it did not deliver stays in the outbox).
-	return r.apply(ctx, results)
+	res, err := r.apply(results)
+	if err != nil {
+		return res, err
+	}
+	// The changes are committed: delivery now costs the run at most its
+	// budget per unanswering notifier, and never delays the recording.
+	dr, derr := r.deliver(ctx, res.Commit)
+	res.Delivered, res.Pending, res.DeliveryCommit = dr.Delivered, dr.Pending, dr.Commit
+	if dr.Amended != "" {
+		res.Commit, res.DeliveryCommit = dr.Amended, ""
+	}
+	return res, derr
 }
 
-// apply writes, notifies and commits the fetched sources; deliverCtx bounds
-// only the delivery.
-func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, error) {
+// beginWrite marks the snapshot folder as being written (the run marker);
+// writes and delivery passes may overlap, so the marker is removed when the
+// last of them ends.
+func (r *Runner) beginWrite() error {
+	r.wmu.Lock()
+	defer r.wmu.Unlock()
+	if r.writers == 0 {
+		if err := r.store.BeginWrite(); err != nil {
+			return err
+		}
+	}
+	r.writers++
+	return nil
+}
+
+func (r *Runner) endWrite() error {
+	r.wmu.Lock()
+	defer r.wmu.Unlock()
+	r.writers--
+	if r.writers > 0 {
+		return nil
+	}
+	r.writers = 0
+	return r.store.EndWrite()
+}
+
+// busy reports whether this process is writing or delivering now (the run
+// marker is its own, not a dead run's).
+func (r *Runner) busy() bool {
+	r.wmu.Lock()
+	defer r.wmu.Unlock()
+	return r.writers > 0
+}
+
+// Delivery is what a delivery pass did.
+type Delivery struct {
+	notify.DeliverResult
+	Pending int    // events still owed to a notifier after the pass
+	Commit  string // hash of the commit of the outbox files, "" when none
+	// Amended is the hash of the run's commit with the outbox files folded
+	// in, when delivery followed a run's commit that was still HEAD.
+	Amended string
+}
+
+// deliver runs one delivery pass of the outbox outside the write lock, then
+// commits the outbox files it changed (delivered, dropped, expired), so that
+// a one-shot CI job does not send them again. After a run's commit (amend:
+// its hash) that is still HEAD, the outbox files are folded into that commit
+// rather than making a second one: a run stays one commit. One summary line
+// is logged.
+func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
+	r.dmu.Lock()
+	defer r.dmu.Unlock()
+	var d Delivery
+	pending, err := r.outbox.Pending()
+	if err == nil && len(pending) == 0 {
+		return d, nil // nothing owed: no file touched
+	}
+	if err := r.beginWrite(); err != nil {
+		return d, err
+	}
+	dr, derr := r.outbox.Deliver(ctx, r.routes)
+	d.DeliverResult = dr
+	if p, err := r.outbox.Pending(); err == nil {
+		d.Pending = len(p)
+	}
+	if dr.Delivered+dr.Failed+dr.Expired+dr.Dropped+dr.Held > 0 {
+		attrs := []any{"delivered", dr.Delivered, "failed", dr.Failed, "dropped", dr.Dropped, "expired", dr.Expired, "held", dr.Held, "pending", d.Pending}
+		if dr.Failed+dr.Expired+dr.Dropped > 0 {
+			r.log.Warn("notifications: not every event delivered", attrs...)
+		} else {
+			r.log.Info("notifications", attrs...)
+		}
+	}
+	var cerr error
+	if len(dr.Changed) > 0 && r.repo != nil {
+		msg := fmt.Sprintf("watcher: notification outbox (%d delivered, %d pending)\n", dr.Delivered, d.Pending)
+		r.mu.Lock()
+		if amend != "" {
+			var done bool
+			d.Amended, done, cerr = r.repo.Amend(amend, dr.Changed, r.opts.Now())
+			if errors.Is(cerr, gitrepo.ErrHeadMoved) {
+				d.Amended, cerr = "", nil
+			} else if cerr != nil {
+				cerr = fmt.Errorf("git: %w", cerr)
+			} else if !done {
+				d.Amended = ""
+			}
+			amend = d.Amended
+		}
+		if amend == "" && cerr == nil {
+			d.Commit, cerr = r.commit(dr.Changed, msg)
+		}
+		r.mu.Unlock()
+	}
+	if cerr != nil {
+		return d, cerr // the marker stays: the next run commits these files
+	}
+	if err := r.endWrite(); err != nil {
+		return d, err
+	}
+	if derr != nil {
+		return d, fmt.Errorf("outbox: %w", derr)
+	}
+	return d, nil
+}
+
+// apply writes and commits the fetched sources; the events go to the outbox
+// in the same commit, and are delivered after it.
+func (r *Runner) apply(results []fetched) (Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var res Result
 	var changed []string // paths whose change makes a commit worth it
 	var state []string   // state files committed along with a commit
 	var events []notify.Event
-	if err := r.store.BeginWrite(); err != nil {
+	if err := r.beginWrite(); err != nil {
 		return res, err
 	}
 	// Events go to the outbox before the snapshot moves: a crash between the
@@ -244,19 +372,6 @@ func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, e
 		}
 		res.Sources[i] = p.result(res.Sources[i])
 	}
-	dr, err := r.outbox.Deliver(deliverCtx, r.routes)
-	if err != nil {
-		r.log.Error("notification delivery", "error", err)
-	}
-	for _, e := range dr.Errors {
-		r.log.Warn("notification not delivered", "error", e)
-	}
-	res.Delivered = dr.Delivered
-	changed = append(changed, dr.Changed...)
-	state = append(state, dr.Touched...)
-	if pending, err := r.outbox.Pending(); err == nil {
-		res.Pending = len(pending)
-	}
 	if len(changed) > 0 && r.repo != nil {
 		hash, err := r.commit(append(changed, state...), commitMessage(res))
 		if err != nil {
@@ -264,7 +379,7 @@ func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, e
 		}
 		res.Commit = hash
 	}
-	if err := r.store.EndWrite(); err != nil {
+	if err := r.endWrite(); err != nil {
 		return res, err
 	}
 	for _, s := range res.Sources {
@@ -297,8 +412,8 @@ func (r *Runner) recover() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	interrupted, since := r.store.Interrupted()
-	if !interrupted {
-		return nil
+	if !interrupted || r.busy() {
+		return nil // no marker, or this process's own live write or delivery
 	}
 	r.log.Warn("the last run stopped before it committed: committing its files")
 	if r.repo != nil {

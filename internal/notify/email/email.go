@@ -267,7 +267,7 @@ func (e *Email) NotifyDigest(ctx context.Context, source string, events []notify
 	return retry.Do(ctx, e.policy, func(attempt int) error {
 		err := e.send(ctx, parts)
 		if err != nil {
-			e.log.Warn("email: attempt failed", append(attrs, "attempt", attempt, "error", err.Error())...)
+			e.log.Debug("email: attempt failed", append(attrs, "attempt", attempt, "error", err.Error())...)
 		} else {
 			e.log.Debug("email: delivered", append(attrs, "attempt", attempt)...)
 		}

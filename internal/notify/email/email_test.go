@@ -401,7 +401,7 @@ func TestErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var logs bytes.Buffer
 			o := tc.o()
-			o.Logger = slog.New(slog.NewTextHandler(&logs, nil))
+			o.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 			e, err := New(o)
 			if err != nil {
 				t.Fatal(err)

@@ -103,7 +103,7 @@ func (p *Poster) Post(ctx context.Context, body []byte, attrs ...any) error {
 	return retry.Do(ctx, p.policy, func(attempt int) error {
 		status, err := p.once(ctx, body)
 		if err != nil {
-			p.log.Warn(p.Channel+": attempt failed", append(attrs, "attempt", attempt, "status", status, "error", err.Error())...)
+			p.log.Debug(p.Channel+": attempt failed", append(attrs, "attempt", attempt, "status", status, "error", err.Error())...)
 		} else {
 			p.log.Debug(p.Channel+": delivered", append(attrs, "attempt", attempt, "status", status)...)
 		}

@@ -191,7 +191,7 @@ func (w *Webhook) Notify(ctx context.Context, e notify.Event) error {
 	return retry.Do(ctx, w.policy, func(attempt int) error {
 		status, err := w.post(ctx, e.ID, body)
 		if err != nil {
-			w.log.Warn("webhook: attempt failed", append(attrs, "attempt", attempt, "status", status, "error", err.Error())...)
+			w.log.Debug("webhook: attempt failed", append(attrs, "attempt", attempt, "status", status, "error", err.Error())...)
 		} else {
 			w.log.Debug("webhook: delivered", append(attrs, "attempt", attempt, "status", status)...)
 		}
