@@ -120,6 +120,10 @@ type HTTP struct {
 	MaxBody int64
 	Robots  bool // honour robots.txt; default true
 	Retries int  // total attempts per request (1..10); default 4
+	// AllowPrivate (allow_private, default false) lets every source reach
+	// loopback, private, link-local and other special-purpose addresses by
+	// a redirect or a link; without it only a source's own URL may be on one.
+	AllowPrivate bool
 }
 
 // Taxonomy holds extra skills added to the embedded taxonomy.
@@ -166,6 +170,10 @@ type Source struct {
 	// MaxShrink (max_shrink): this source's guard.max_shrink; 0 means the
 	// guard's.
 	MaxShrink float64
+	// AllowPrivate (allow_private): this source may reach loopback, private,
+	// link-local and other special-purpose addresses anywhere (a self-hosted
+	// board and the hosts it links to), as http.allow_private for all.
+	AllowPrivate bool
 }
 
 // Selectors are the CSS selectors of an html source. Item and Title are

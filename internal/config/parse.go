@@ -244,11 +244,11 @@ func (p *parser) config(root *yaml.Node) *Config {
 var (
 	topKeys      = []string{"snapshots", "schedule", "git", "http", "taxonomy", "sources", "notifiers", "guard", "outbox"}
 	gitKeys      = []string{"commit", "author"}
-	httpKeys     = []string{"user_agent", "timeout", "per_host_delay", "max_body", "robots", "retries"}
+	httpKeys     = []string{"user_agent", "timeout", "per_host_delay", "max_body", "robots", "retries", "allow_private"}
 	taxonomyKeys = []string{"skills"}
 	skillKeys    = []string{"name", "category", "aliases"}
 	sourceKeys   = []string{"name", "type", "company", "url", "domain", "teams", "board", "tenant", "site", "schedule", "links", "max_pages", "selectors",
-		"allow_shrink", "remove_after", "max_shrink"}
+		"allow_shrink", "remove_after", "max_shrink", "allow_private"}
 	selectorKeys = []string{"item", "title", "link", "location", "team", "next", "description"}
 	notifierKeys = []string{"name", "type", "sources", "events", "filter", "url", "secret", "headers", "template", "history_url", "username",
 		"host", "port", "tls", "password", "auth", "from", "to", "subject", "html_template", "timeout"}
@@ -296,7 +296,7 @@ func (p *parser) git(n *yaml.Node, g *Git) {
 }
 
 func (p *parser) http(n *yaml.Node, h *HTTP) {
-	for _, e := range p.mapping(n, "http", "user_agent, timeout, per_host_delay, max_body, robots and retries") {
+	for _, e := range p.mapping(n, "http", "user_agent, timeout, per_host_delay, max_body, robots, retries and allow_private") {
 		key := "http." + e.key
 		if isNull(p.resolve(e.v)) && slices.Contains(httpKeys, e.key) {
 			continue
@@ -336,6 +336,10 @@ func (p *parser) http(n *yaml.Node, h *HTTP) {
 		case "robots":
 			if b, ok := p.boolean(e.v, key); ok {
 				h.Robots = b
+			}
+		case "allow_private":
+			if b, ok := p.boolean(e.v, key); ok {
+				h.AllowPrivate = b
 			}
 		case "retries":
 			if i, ok := p.integer(e.v, key); ok {
@@ -561,7 +565,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 		it := newItem(fmt.Sprintf("sources[%d]", i), node.Line)
 		var maxPages, removeAfter int
 		var maxShrink float64
-		var allowShrink bool
+		var allowShrink, allowPrivate bool
 		var sel Selectors
 		ok := p.fields(node, it, sourceKeys, []string{"teams"}, func(e kv) bool {
 			key := it.path + "." + e.key
@@ -569,6 +573,11 @@ func (p *parser) sources(n *yaml.Node) []Source {
 			case "allow_shrink":
 				var good bool
 				if allowShrink, good = p.boolean(e.v, key); !good {
+					it.bad[e.key] = true
+				}
+			case "allow_private":
+				var good bool
+				if allowPrivate, good = p.boolean(e.v, key); !good {
 					it.bad[e.key] = true
 				}
 			case "remove_after":
@@ -613,6 +622,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 			Tenant: it.val["tenant"], Site: it.val["site"], Schedule: it.val["schedule"],
 			Links: it.val["links"], MaxPages: maxPages, Selectors: sel,
 			AllowShrink: allowShrink, RemoveAfter: removeAfter, MaxShrink: maxShrink,
+			AllowPrivate: allowPrivate,
 		}
 		// Each check reports its own problems; the item is kept either way for
 		// the checks across items (Parse returns no Config on any problem).
@@ -631,7 +641,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 			default: // the board platforms
 				required, optional = []string{"board"}, []string{"url"}
 			}
-			p.checkKeys(it, s.Type, []string{"name", "type", "company", "schedule", "allow_shrink", "remove_after", "max_shrink"}, required, optional)
+			p.checkKeys(it, s.Type, []string{"name", "type", "company", "schedule", "allow_shrink", "remove_after", "max_shrink", "allow_private"}, required, optional)
 		}
 		if it.has("url") {
 			p.checkURL(it, "url")

@@ -311,6 +311,10 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 				return fmt.Errorf("%s: %w", req.URL, ctx.Err())
 			}
 			if errors.Is(err, ErrTooLarge) || errors.Is(err, errRedirect) || errors.Is(err, ErrPrivateAddress) {
+				if !strings.HasPrefix(err.Error(), req.URL+":") {
+					// refused after a redirect: say from where
+					err = fmt.Errorf("%s: %w", req.URL, err)
+				}
 				return err
 			}
 			c.log.Warn("request failed", "url", req.URL, "attempt", attempt, "error", err)
@@ -412,6 +416,10 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 	err := c.c.Request(req.Method, req.URL, body, cctx, hdr)
 	if cerr, ok := cctx.GetAny(errKey).(error); ok && err == nil {
 		err = cerr
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) && (errors.Is(ue.Err, ErrPrivateAddress) || errors.Is(ue.Err, ErrTooLarge)) {
+		err = ue.Err // it names the URL already
 	}
 	if err != nil {
 		return nil, err

@@ -85,9 +85,9 @@ func Special(ip netip.Addr) bool {
 func refuse(u, host string, ip netip.Addr) error {
 	what := host
 	if host != ip.String() {
-		what = host + " resolves to " + ip.String()
+		what = host + " resolves to " + ip.String() + ", which"
 	}
-	return fmt.Errorf("%s: %w: %s is not a public address (set allow_private on the source or http.allow_private to reach it)", u, ErrPrivateAddress, what)
+	return fmt.Errorf("%s: %w: %s is not a public address (allow_private on the source or http.allow_private allows it)", u, ErrPrivateAddress, what)
 }
 
 // checkLiteral refuses a URL whose host is a special IP literal the

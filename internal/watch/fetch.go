@@ -61,7 +61,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	if len(idx.Postings) > 0 && idx.Normalizer == version {
 		validators = r.loadValidators(src.Name)
 	}
-	client := pool.Client(validators)
+	client := pool.Client(validators).Source(src.URL, src.AllowPrivate)
 	ad, err := platforms.New(src, client)
 	if err != nil {
 		f.err = err

@@ -147,6 +147,7 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 		PerHostDelay: r.cfg.HTTP.PerHostDelay,
 		MaxBody:      r.cfg.HTTP.MaxBody,
 		Robots:       r.cfg.HTTP.Robots,
+		AllowPrivate: r.cfg.HTTP.AllowPrivate,
 		Retry:        r.opts.Retry,
 		Transport:    r.opts.Transport,
 		Logger:       r.log,
