@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
 // Defaults of the optional keys.
@@ -44,6 +45,9 @@ type Config struct {
 	Notifiers []Notifier
 	Guard     Guard
 	Outbox    Outbox
+	// Secrets are the values that ${VAR}s brought in from the environment:
+	// Redactor hides them in every output.
+	Secrets []redact.Secret
 }
 
 // Defaults of the guard and outbox keys.

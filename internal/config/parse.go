@@ -25,6 +25,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
 	"github.com/careers-watcher/careers-watcher/internal/notify/render"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
 // Parse parses, expands, defaults and validates a config. filename is only
@@ -35,11 +36,19 @@ func Parse(data []byte, filename string, getenv func(string) (string, bool)) (*C
 	if getenv == nil {
 		getenv = os.LookupEnv
 	}
-	p := &parser{file: filename, getenv: getenv}
+	p := &parser{file: filename}
+	p.getenv = p.recordEnv(getenv)
 	cfg := p.run(data)
 	if len(p.probs) > 0 {
-		return nil, &Error{Problems: p.sorted()}
+		// no message should hold a value, but none may
+		red := redact.New(p.secretList())
+		probs := p.sorted()
+		for i := range probs {
+			probs[i].Msg = red.String(probs[i].Msg)
+		}
+		return nil, &Error{Problems: probs}
 	}
+	cfg.Secrets = p.secretList()
 	return cfg, nil
 }
 
@@ -57,6 +66,8 @@ type parser struct {
 	getenv func(string) (string, bool)
 	probs  []Problem
 	steps  int
+	// secrets: value -> variable, every non-empty value getenv returned
+	secrets map[string]string
 }
 
 func (p *parser) add(line int, key, msg string) {

@@ -44,7 +44,12 @@ type Options struct {
 	// or, for a client bound to no source, on the host it was asked for:
 	// never by a redirect or a link to another host.
 	AllowPrivate bool
-	Logger       *slog.Logger
+	// Redact hides secrets in a URL (nil: none): validators are kept under
+	// the redacted URL, so that the state files that hold them never hold
+	// a key from the source's URL, and the pool's log lines name redacted
+	// URLs. Errors are the caller's to redact.
+	Redact func(string) string
+	Logger *slog.Logger
 	// Hosts keeps the per-host turn and pause across pools (a daemon runs
 	// each source with its own pool); nil: this pool's own.
 	Hosts *Hosts
@@ -132,6 +137,9 @@ func NewPool(ctx context.Context, o Options) *Pool {
 	}
 	if o.Hosts == nil {
 		o.Hosts = NewHosts()
+	}
+	if o.Redact == nil {
+		o.Redact = func(s string) string { return s }
 	}
 	c := colly.NewCollector(
 		colly.UserAgent(o.UserAgent),
@@ -317,7 +325,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 				}
 				return err
 			}
-			c.log.Warn("request failed", "url", req.URL, "attempt", attempt, "error", err)
+			c.log.Warn("request failed", "url", c.opts.Redact(req.URL), "attempt", attempt, "error", c.opts.Redact(err.Error()))
 			return retry.Again(fmt.Errorf("%s: %w", req.URL, err), 0)
 		}
 		switch retry.Classify(r.Status) {
@@ -333,7 +341,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			return nil
 		case retry.Retry:
 			after, _ := retry.RetryAfter(r.Header, time.Now())
-			c.log.Warn("request failed", "url", req.URL, "attempt", attempt, "status", r.Status)
+			c.log.Warn("request failed", "url", c.opts.Redact(req.URL), "attempt", attempt, "status", r.Status)
 			return retry.Again(&StatusError{URL: req.URL, Status: r.Status}, after)
 		default:
 			return &StatusError{URL: req.URL, Status: r.Status}
@@ -350,7 +358,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 
 func (c *Client) conditionalHeader(u string, h http.Header) http.Header {
 	c.vmu.Lock()
-	v, ok := c.validators[u]
+	v, ok := c.validators[c.opts.Redact(u)]
 	c.vmu.Unlock()
 	if !ok {
 		return h
@@ -375,6 +383,7 @@ func (c *Client) remember(u string, h http.Header) {
 		return
 	}
 	v := Validator{ETag: h.Get("ETag"), LastModified: h.Get("Last-Modified")}
+	u = c.opts.Redact(u)
 	if v == (Validator{}) {
 		delete(c.validators, u)
 		return
