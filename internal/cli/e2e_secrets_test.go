@@ -142,3 +142,85 @@ notifiers:
 		}
 	}
 }
+
+// TestSecretInAListingURLStaysOutOfState: a jsonld source whose page URL
+// carries a key, read successfully twice (the second time a 304): the key
+// is in no snapshot (the posting's URL is the page's), no state file (the
+// validators are kept under the redacted URL, and still match: the second
+// run is a 304), no commit, no output, no webhook body.
+func TestSecretInAListingURLStaysOutOfState(t *testing.T) {
+	const key = "pk_9f8e7d6c5b4a3921"
+	t.Setenv("CW_TEST_PAGE_KEY", key)
+	var mu sync.Mutex
+	var bodies []string
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		bodies = append(bodies, string(b))
+		mu.Unlock()
+	}))
+	defer hook.Close()
+	page := "/jobs?api_key=" + key
+	s := newPageSite(t, map[string]string{
+		page: jobPage(`{"@context":"https://schema.org","@type":"JobPosting","title":"Data Engineer","identifier":"JR7",
+"datePosted":"2026-03-02","description":"<p>Build pipelines in Spark.</p>",
+"jobLocation":{"@type":"Place","address":{"@type":"PostalAddress","addressLocality":"Los Gatos","addressCountry":"US"}}}`),
+	})
+	s.etag[page] = `"v1"`
+	yml := fmt.Sprintf(`snapshots: snaps
+http: {per_host_delay: 1ms, retries: 1, timeout: 5s}
+sources:
+  - {name: acme, type: jsonld, url: "%s/jobs?api_key=${CW_TEST_PAGE_KEY}"}
+notifiers:
+  - {name: console, type: stdout}
+  - {name: hooks, type: webhook, url: %q}
+`, s.URL, hook.URL)
+	code, stdout, stderr, dir := runYAML(t, yml, "run", "--log-level", "debug")
+	if code != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	code, stdout2, stderr2 := runIn(t, filepath.Join(dir, "config.yaml"), "run", "--log-level", "debug")
+	if code != 0 {
+		t.Fatalf("second run: exit %d\n%s", code, stderr2)
+	}
+	if s.n304 != 1 {
+		t.Errorf("%d answers 304, want the second run's: the validators were lost", s.n304)
+	}
+	ps := readPostings(t, filepath.Join(dir, "snaps"), "acme")
+	if len(ps) != 1 || !strings.Contains(ps[0].URL, "[redacted:CW_TEST_PAGE_KEY]") {
+		t.Fatalf("postings %+v, want one whose URL has the key masked", ps)
+	}
+	outputs := map[string]string{"stdout": stdout + stdout2, "stderr": stderr + stderr2}
+	snaps := filepath.Join(dir, "snaps")
+	files := 0
+	err := filepath.WalkDir(snaps, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		outputs[p] = string(b)
+		files++
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, err := exec.Command("git", "-C", snaps, "log", "-p", "--all", "--format=%H%n%B").CombinedOutput()
+	if err != nil {
+		t.Fatalf("git log: %v\n%s", err, log)
+	}
+	outputs["git log -p"] = string(log)
+	mu.Lock()
+	if len(bodies) == 0 {
+		t.Error("no webhook delivery")
+	}
+	for i, b := range bodies {
+		outputs[fmt.Sprintf("webhook body %d", i)] = b
+	}
+	mu.Unlock()
+	for where, s := range outputs {
+		if strings.Contains(s, key) {
+			t.Errorf("the key reached %s:\n%s", where, s)
+		}
+	}
+}

@@ -29,3 +29,35 @@ sources:
 		}
 	}
 }
+
+func TestSecretsAreCollected(t *testing.T) {
+	env := map[string]string{"API_KEY": "k3y-value-123", "EMPTY": "", "SHORT": "ab", "HOOK": "https://hooks.example.com/t0ken"}
+	getenv := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+	cfg, err := Parse([]byte(`sources:
+  - {name: a, type: jsonld, url: "https://x.example/jobs?api_key=${API_KEY}&e=${EMPTY}&s=${SHORT}&d=${UNSET:-default-value}"}
+notifiers:
+  - {name: h, type: webhook, url: "${HOOK}"}
+`), "c.yaml", getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range cfg.Secrets {
+		got = append(got, s.Name+"="+s.Value)
+	}
+	// the default is written in the file: no secret; the empty value none
+	if strings.Join(got, " ") != "SHORT=ab HOOK=https://hooks.example.com/t0ken API_KEY=k3y-value-123" {
+		t.Fatalf("secrets %q", got)
+	}
+	red := cfg.Redactor()
+	if s := red.String(cfg.Sources[0].URL); s != "https://x.example/jobs?api_key=[redacted:API_KEY]&e=&s=ab&d=default-value" {
+		t.Fatalf("redacted URL %q", s)
+	}
+	// a problem never shows a value
+	_, err = Parse([]byte(`sources:
+  - {name: a, type: jsonld, url: "${API_KEY} not a url"}
+`), "c.yaml", getenv)
+	if err == nil || strings.Contains(err.Error(), "k3y-value") {
+		t.Fatalf("err = %v", err)
+	}
+}
