@@ -183,3 +183,34 @@ func TestBombChild(t *testing.T) {
 	fmt.Printf("BOMB-RESULT %s\n", b)
 	io.WriteString(os.Stdout, "")
 }
+
+// An encoded answer without a body (a 304 to a conditional request, a 204)
+// is empty, not a decoding error; a broken gzip body is an error naming the
+// URL.
+func TestEncodedEmptyAndBrokenBodies(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/204":
+			w.Header().Set("Content-Encoding", "gzip")
+			w.WriteHeader(http.StatusNoContent)
+		case "/empty-deflate":
+			w.Header().Set("Content-Encoding", "deflate")
+		case "/broken":
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write([]byte("not gzip at all"))
+		}
+	}))
+	defer srv.Close()
+	c := testClient(Options{})
+	for _, p := range []string{"/204", "/empty-deflate"} {
+		if r, err := c.Do(context.Background(), Request{URL: srv.URL + p}); err != nil || len(r.Body) != 0 {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	_, err := c.Do(context.Background(), Request{URL: srv.URL + "/broken"})
+	if err == nil || !strings.Contains(err.Error(), srv.URL+"/broken") || !strings.Contains(err.Error(), "gzip") {
+		t.Errorf("broken gzip: %v", err)
+	}
+}

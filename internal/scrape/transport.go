@@ -220,6 +220,9 @@ type lazyGzip struct {
 func (l *lazyGzip) Read(p []byte) (int, error) {
 	if l.z == nil {
 		z, err := gzip.NewReader(l.src)
+		if err == io.EOF {
+			return 0, io.EOF // no body (a 304, a 204): nothing to decode
+		}
 		if err != nil {
 			return 0, l.wrap(err)
 		}
@@ -253,6 +256,9 @@ func (l *lazyDeflate) Read(p []byte) (int, error) {
 		head, err := br.Peek(2)
 		if err != nil && !errors.Is(err, io.EOF) {
 			return 0, l.wrap(err)
+		}
+		if len(head) == 0 {
+			return 0, io.EOF // no body: nothing to decode
 		}
 		if len(head) == 2 && head[0]&0x0f == 8 && (uint16(head[0])<<8|uint16(head[1]))%31 == 0 {
 			z, err := zlib.NewReader(br)
