@@ -161,14 +161,13 @@ func NewPool(ctx context.Context, o Options) *Pool {
 		return nil
 	})
 	c.SetRequestTimeout(o.Timeout)
-	base := o.Transport
-	if base == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.DialContext = newDialer(o).DialContext
-		base = t
-	}
 	reqs := &requests{}
-	c.WithTransport(&guard{base: base, reqs: reqs, maxBody: o.MaxBody})
+	g := &guard{base: o.Transport, reqs: reqs, maxBody: o.MaxBody}
+	if o.Transport == nil {
+		g.template = http.DefaultTransport.(*http.Transport).Clone()
+		g.template.DialContext = newDialer(o).DialContext
+	}
+	c.WithTransport(g)
 	c.OnResponse(func(r *colly.Response) { r.Ctx.Put(respKey, r) })
 	c.OnError(func(r *colly.Response, err error) {
 		if r != nil && r.Ctx != nil {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"sort"
 	"strings"
 	"time"
 )
@@ -24,6 +25,19 @@ var ErrPrivateAddress = errors.New("private address refused")
 type trust struct {
 	all bool            // http.allow_private or the source's allow_private
 	own map[string]bool // hosts (lower case, no port) of the source's own URL
+}
+
+// key tells trusts apart: requests of one key may share connections.
+func (t trust) key() string {
+	if t.all {
+		return "*"
+	}
+	hosts := make([]string, 0, len(t.own))
+	for h := range t.own {
+		hosts = append(hosts, h)
+	}
+	sort.Strings(hosts)
+	return strings.Join(hosts, " ")
 }
 
 func (t trust) allows(host string) bool {

@@ -155,3 +155,22 @@ func TestSpecialAddresses(t *testing.T) {
 		}
 	}
 }
+
+// A connection dialled for a source that may reach a private host is not
+// reused by one that may not.
+func TestPrivateConnectionsAreNotShared(t *testing.T) {
+	_, port, secretHits, o := privateSetup(t)
+	pool := NewPool(context.Background(), o)
+	internal := "http://internal.example:" + port + "/secret"
+	allowed := pool.Client(nil).Source(internal, false) // its own host
+	if _, err := allowed.Do(context.Background(), Request{URL: internal}); err != nil {
+		t.Fatal(err)
+	}
+	other := pool.Client(nil).Source("http://board.example:"+port+"/jobs", false)
+	if _, err := other.Do(context.Background(), Request{URL: internal}); !errors.Is(err, ErrPrivateAddress) {
+		t.Fatalf("a pooled connection to a private host was reused: %v", err)
+	}
+	if secretHits.Load() != 1 {
+		t.Fatalf("secret read %d times, want 1", secretHits.Load())
+	}
+}

@@ -81,9 +81,34 @@ type dialInfo struct {
 
 // guard is the RoundTripper described above.
 type guard struct {
-	base    http.RoundTripper
+	base    http.RoundTripper // a Transport given in Options: used for all
 	reqs    *requests
 	maxBody int64
+
+	// Without a given Transport, one per trust: a connection is checked
+	// when it is dialled, so one dialled for a source that may reach a
+	// private host must not be reused by a source that may not.
+	template *http.Transport
+	mu       sync.Mutex
+	bases    map[string]http.RoundTripper
+}
+
+func (g *guard) transport(t trust) http.RoundTripper {
+	if g.template == nil {
+		return g.base
+	}
+	key := t.key()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if b, ok := g.bases[key]; ok {
+		return b
+	}
+	if g.bases == nil {
+		g.bases = map[string]http.RoundTripper{}
+	}
+	b := g.template.Clone()
+	g.bases[key] = b
+	return b
 }
 
 func (g *guard) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -114,7 +139,7 @@ func (g *guard) RoundTrip(req *http.Request) (*http.Response, error) {
 	if out.Header.Get("Accept-Encoding") == "" {
 		out.Header.Set("Accept-Encoding", "gzip, deflate")
 	}
-	resp, err := g.base.RoundTrip(out)
+	resp, err := g.transport(info.trust).RoundTrip(out)
 	if err != nil {
 		end()
 		return nil, err
