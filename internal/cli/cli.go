@@ -115,6 +115,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		printConfigError(stderr, err)
 		return ExitUsage
 	}
+	// from here on no output holds a value from the environment
+	stdout, stderr, logger = redacted(cfg, stdout, stderr, *level, *format)
 	switch cmd {
 	case "validate":
 		fmt.Fprintf(stdout, "%s: ok (%d sources, %d notifiers)\n", *cfgPath, len(cfg.Sources), len(cfg.Notifiers))
@@ -218,6 +220,16 @@ func daemon(cfg *config.Config, logger *slog.Logger, stdout, stderr io.Writer) i
 		return ExitUsage
 	}
 	return ExitOK
+}
+
+// redacted wraps stdout and stderr in cfg's Redactor and makes the logger
+// again on the wrapped stderr: every log record, event line and message
+// goes through it.
+func redacted(cfg *config.Config, stdout, stderr io.Writer, level, format string) (io.Writer, io.Writer, *slog.Logger) {
+	red := cfg.Redactor()
+	stdout, stderr = red.Writer(stdout), red.Writer(stderr)
+	logger, _ := newLogger(stderr, level, format) // checked before
+	return stdout, stderr, logger
 }
 
 func newLogger(w io.Writer, level, format string) (*slog.Logger, error) {
@@ -330,6 +342,7 @@ func notifyCmd(args []string, stdout, stderr io.Writer) int {
 		printConfigError(stderr, err)
 		return ExitUsage
 	}
+	stdout, stderr, logger = redacted(cfg, stdout, stderr, *level, *format)
 	if len(cfg.Notifiers) == 0 {
 		fmt.Fprintf(stderr, "watcher notify test: %s has no notifiers\n", *cfgPath)
 		return ExitUsage

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
 // Defaults of the optional keys.
@@ -44,6 +45,9 @@ type Config struct {
 	Notifiers []Notifier
 	Guard     Guard
 	Outbox    Outbox
+	// Secrets are the values that ${VAR}s brought in from the environment:
+	// Redactor hides them in every output.
+	Secrets []redact.Secret
 }
 
 // Defaults of the guard and outbox keys.
@@ -133,6 +137,10 @@ type HTTP struct {
 	MaxBody int64
 	Robots  bool // honour robots.txt; default true
 	Retries int  // total attempts per request (1..10); default 4
+	// AllowPrivate (allow_private, default false) lets every source reach
+	// loopback, private, link-local and other special-purpose addresses by
+	// a redirect or a link; without it only a source's own URL may be on one.
+	AllowPrivate bool
 }
 
 // Taxonomy holds extra skills added to the embedded taxonomy.
@@ -183,6 +191,10 @@ type Source struct {
 	// MaxShrink (max_shrink): this source's guard.max_shrink; 0 means the
 	// guard's.
 	MaxShrink float64
+	// AllowPrivate (allow_private): this source may reach loopback, private,
+	// link-local and other special-purpose addresses anywhere (a self-hosted
+	// board and the hosts it links to), as http.allow_private for all.
+	AllowPrivate bool
 }
 
 // EightfoldInterfaces are the values of an eightfold source's interface

@@ -6,11 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
 const testSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" // base64 of 24 bytes
@@ -39,6 +41,17 @@ func abs(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// fullSecrets are the values of fullEnv, which full.yaml all uses, in the
+// order Config.Secrets keeps them.
+func fullSecrets() []redact.Secret {
+	var out []redact.Secret
+	for k, v := range fullEnv {
+		out = append(out, redact.Secret{Name: k, Value: v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
+	return out
 }
 
 func wantFull(t *testing.T, path string) *Config {
@@ -83,8 +96,9 @@ func wantFull(t *testing.T, path string) *Config {
 				HTMLTemplate: "<p>{{.Header}}</p>", HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots",
 				Timeout: 20 * time.Second, Line: 84},
 		},
-		Guard:  Guard{RemoveAfter: 2, FailAfter: 4, MaxShrink: 0.6, ShrinkPause: 45 * time.Second},
-		Outbox: Outbox{Expire: 72 * time.Hour, RetryEvery: 10 * time.Minute, Budget: DefaultBudget, MaxPending: DefaultMaxPending, BreakAfter: DefaultBreakAfter},
+		Guard:   Guard{RemoveAfter: 2, FailAfter: 4, MaxShrink: 0.6, ShrinkPause: 45 * time.Second},
+		Outbox:  Outbox{Expire: 72 * time.Hour, RetryEvery: 10 * time.Minute, Budget: DefaultBudget, MaxPending: DefaultMaxPending, BreakAfter: DefaultBreakAfter},
+		Secrets: fullSecrets(),
 	}
 }
 

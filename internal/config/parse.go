@@ -25,6 +25,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
 	"github.com/careers-watcher/careers-watcher/internal/notify/render"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
 // Parse parses, expands, defaults and validates a config. filename is only
@@ -35,11 +36,19 @@ func Parse(data []byte, filename string, getenv func(string) (string, bool)) (*C
 	if getenv == nil {
 		getenv = os.LookupEnv
 	}
-	p := &parser{file: filename, getenv: getenv}
+	p := &parser{file: filename}
+	p.getenv = p.recordEnv(getenv)
 	cfg := p.run(data)
 	if len(p.probs) > 0 {
-		return nil, &Error{Problems: p.sorted()}
+		// no message should hold a value, but none may
+		red := redact.New(p.secretList())
+		probs := p.sorted()
+		for i := range probs {
+			probs[i].Msg = red.String(probs[i].Msg)
+		}
+		return nil, &Error{Problems: probs}
 	}
+	cfg.Secrets = p.secretList()
 	return cfg, nil
 }
 
@@ -57,6 +66,8 @@ type parser struct {
 	getenv func(string) (string, bool)
 	probs  []Problem
 	steps  int
+	// secrets: value -> variable, every non-empty value getenv returned
+	secrets map[string]string
 }
 
 func (p *parser) add(line int, key, msg string) {
@@ -244,11 +255,11 @@ func (p *parser) config(root *yaml.Node) *Config {
 var (
 	topKeys      = []string{"snapshots", "schedule", "git", "http", "taxonomy", "sources", "notifiers", "guard", "outbox"}
 	gitKeys      = []string{"commit", "author"}
-	httpKeys     = []string{"user_agent", "timeout", "per_host_delay", "max_body", "robots", "retries"}
+	httpKeys     = []string{"user_agent", "timeout", "per_host_delay", "max_body", "robots", "retries", "allow_private"}
 	taxonomyKeys = []string{"skills"}
 	skillKeys    = []string{"name", "category", "aliases"}
 	sourceKeys   = []string{"name", "type", "company", "url", "domain", "teams", "interface", "board", "tenant", "site", "schedule", "links", "max_pages", "selectors",
-		"allow_shrink", "remove_after", "max_shrink"}
+		"allow_shrink", "remove_after", "max_shrink", "allow_private"}
 	selectorKeys = []string{"item", "title", "link", "location", "team", "next", "description"}
 	notifierKeys = []string{"name", "type", "sources", "events", "filter", "url", "secret", "headers", "template", "history_url", "username",
 		"host", "port", "tls", "password", "auth", "from", "to", "subject", "html_template", "timeout"}
@@ -296,7 +307,7 @@ func (p *parser) git(n *yaml.Node, g *Git) {
 }
 
 func (p *parser) http(n *yaml.Node, h *HTTP) {
-	for _, e := range p.mapping(n, "http", "user_agent, timeout, per_host_delay, max_body, robots and retries") {
+	for _, e := range p.mapping(n, "http", "user_agent, timeout, per_host_delay, max_body, robots, retries and allow_private") {
 		key := "http." + e.key
 		if isNull(p.resolve(e.v)) && slices.Contains(httpKeys, e.key) {
 			continue
@@ -336,6 +347,10 @@ func (p *parser) http(n *yaml.Node, h *HTTP) {
 		case "robots":
 			if b, ok := p.boolean(e.v, key); ok {
 				h.Robots = b
+			}
+		case "allow_private":
+			if b, ok := p.boolean(e.v, key); ok {
+				h.AllowPrivate = b
 			}
 		case "retries":
 			if i, ok := p.integer(e.v, key); ok {
@@ -577,7 +592,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 		it := newItem(fmt.Sprintf("sources[%d]", i), node.Line)
 		var maxPages, removeAfter int
 		var maxShrink float64
-		var allowShrink bool
+		var allowShrink, allowPrivate bool
 		var sel Selectors
 		ok := p.fields(node, it, sourceKeys, []string{"teams"}, func(e kv) bool {
 			key := it.path + "." + e.key
@@ -585,6 +600,11 @@ func (p *parser) sources(n *yaml.Node) []Source {
 			case "allow_shrink":
 				var good bool
 				if allowShrink, good = p.boolean(e.v, key); !good {
+					it.bad[e.key] = true
+				}
+			case "allow_private":
+				var good bool
+				if allowPrivate, good = p.boolean(e.v, key); !good {
 					it.bad[e.key] = true
 				}
 			case "remove_after":
@@ -629,6 +649,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 			Tenant: it.val["tenant"], Site: it.val["site"], Schedule: it.val["schedule"],
 			Links: it.val["links"], MaxPages: maxPages, Selectors: sel,
 			AllowShrink: allowShrink, RemoveAfter: removeAfter, MaxShrink: maxShrink,
+			AllowPrivate: allowPrivate,
 		}
 		// Each check reports its own problems; the item is kept either way for
 		// the checks across items (Parse returns no Config on any problem).
@@ -647,7 +668,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 			default: // the board platforms
 				required, optional = []string{"board"}, []string{"url"}
 			}
-			p.checkKeys(it, s.Type, []string{"name", "type", "company", "schedule", "allow_shrink", "remove_after", "max_shrink"}, required, optional)
+			p.checkKeys(it, s.Type, []string{"name", "type", "company", "schedule", "allow_shrink", "remove_after", "max_shrink", "allow_private"}, required, optional)
 		}
 		if it.has("url") {
 			p.checkURL(it, "url")

@@ -1,7 +1,7 @@
 // Package scrape holds what every source type shares: the polite HTTP client
-// (colly underneath: robots.txt, a per-host delay and parallelism, a timeout,
-// a body-size cap, retries) and the Adapter interface that each platform
-// package implements.
+// (colly underneath; robots.txt, a per-host delay and parallelism, a timeout,
+// a body-size cap on the decoded body, retries, no private addresses) and
+// the Adapter interface that each platform package implements.
 package scrape
 
 import (
@@ -12,12 +12,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/gocolly/colly/v2"
+	"github.com/temoto/robotstxt"
 
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
@@ -30,11 +33,31 @@ type Options struct {
 	MaxBody      int64         // bytes; a larger body is an error, never silently cut
 	Robots       bool          // obey robots.txt
 	Retry        retry.Policy
-	Transport    http.RoundTripper // nil: http.DefaultTransport
-	Logger       *slog.Logger
+	// Transport sends the requests; nil: a transport like
+	// http.DefaultTransport whose dialer refuses special addresses (see
+	// AllowPrivate). A Transport given here dials as it likes: only IP
+	// literals are checked then.
+	Transport http.RoundTripper
+	// AllowPrivate lets every source reach loopback, private, link-local
+	// and other special-purpose addresses (http.allow_private). Without it a
+	// source reaches them only on the host of its own URL (Client.Source),
+	// or, for a client bound to no source, on the host it was asked for:
+	// never by a redirect or a link to another host.
+	AllowPrivate bool
+	// Redact hides secrets in a URL (nil: none): validators are kept under
+	// the redacted URL, so that the state files that hold them never hold
+	// a key from the source's URL, and the pool's log lines name redacted
+	// URLs. Errors are the caller's to redact.
+	Redact func(string) string
+	Logger *slog.Logger
 	// Hosts keeps the per-host turn and pause across pools (a daemon runs
 	// each source with its own pool); nil: this pool's own.
 	Hosts *Hosts
+
+	// for tests: how names are resolved and addresses dialled (nil: the
+	// system's); only used without Transport
+	resolver resolver
+	dial     func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 // Hosts is the politeness state per host: whose turn it is, and when the
@@ -74,6 +97,8 @@ type Pool struct {
 	c       *colly.Collector
 	mu      sync.Mutex
 	limited map[string]bool // hosts with a colly LimitRule
+	reqs    *requests
+	robots  robots
 }
 
 // Client is what one source's adapter fetches with: the run's Pool plus the
@@ -82,6 +107,7 @@ type Client struct {
 	*Pool
 	vmu        sync.Mutex
 	validators Validators // nil: no conditional requests
+	trust      *trust     // nil: bound to no source (see Options.AllowPrivate)
 }
 
 // Validator is what a server said identifies a response's version.
@@ -112,6 +138,9 @@ func NewPool(ctx context.Context, o Options) *Pool {
 	if o.Hosts == nil {
 		o.Hosts = NewHosts()
 	}
+	if o.Redact == nil {
+		o.Redact = func(s string) string { return s }
+	}
 	c := colly.NewCollector(
 		colly.UserAgent(o.UserAgent),
 		colly.AllowURLRevisit(),
@@ -120,7 +149,8 @@ func NewPool(ctx context.Context, o Options) *Pool {
 		// one byte over the cap tells a body at the cap from a larger one
 		colly.MaxBodySize(int(o.MaxBody)+1),
 	)
-	c.IgnoreRobotsTxt = !o.Robots
+	// robots.txt is the Pool's (robots.go): colly's has no context and no cap
+	c.IgnoreRobotsTxt = true
 	c.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
 		if len(via) >= maxRedirects {
 			return fmt.Errorf("%w: more than %d", errRedirect, maxRedirects)
@@ -131,16 +161,21 @@ func NewPool(ctx context.Context, o Options) *Pool {
 		return nil
 	})
 	c.SetRequestTimeout(o.Timeout)
-	if o.Transport != nil {
-		c.WithTransport(o.Transport)
+	reqs := &requests{}
+	g := &guard{base: o.Transport, reqs: reqs, maxBody: o.MaxBody}
+	if o.Transport == nil {
+		g.template = http.DefaultTransport.(*http.Transport).Clone()
+		g.template.DialContext = newDialer(o).DialContext
 	}
+	c.WithTransport(g)
 	c.OnResponse(func(r *colly.Response) { r.Ctx.Put(respKey, r) })
 	c.OnError(func(r *colly.Response, err error) {
 		if r != nil && r.Ctx != nil {
 			r.Ctx.Put(errKey, err)
 		}
 	})
-	return &Pool{opts: o, log: o.Logger, c: c, limited: map[string]bool{}}
+	return &Pool{opts: o, log: o.Logger, c: c, limited: map[string]bool{}, reqs: reqs,
+		robots: robots{m: map[string]*robotstxt.RobotsData{}}}
 }
 
 // Client returns a client for one source. Conditional requests send the
@@ -148,6 +183,19 @@ func NewPool(ctx context.Context, o Options) *Pool {
 // no conditional requests at all.
 func (p *Pool) Client(v Validators) *Client {
 	return &Client{Pool: p, validators: v}
+}
+
+// Source binds c to the source whose own URL is ownURL: its requests may
+// reach a special address (loopback, private, ...) only on that URL's host,
+// or anywhere when allowPrivate (the source's allow_private) or the pool's
+// AllowPrivate is set. It returns c.
+func (c *Client) Source(ownURL string, allowPrivate bool) *Client {
+	t := trust{all: allowPrivate || c.opts.AllowPrivate, own: map[string]bool{}}
+	if u, err := url.Parse(ownURL); err == nil && u.Hostname() != "" {
+		t.own[strings.ToLower(u.Hostname())] = true
+	}
+	c.trust = &t
+	return c
 }
 
 // NewClient is a pool with one client without validators: for tests and
@@ -243,6 +291,10 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if req.Conditional {
 		req.Header = c.conditionalHeader(req.URL, req.Header)
 	}
+	tr := hostTrust(u, c.opts.AllowPrivate)
+	if c.trust != nil {
+		tr = *c.trust
+	}
 	var resp *Response
 	err = retry.Do(ctx, c.opts.Retry, func(attempt int) error {
 		if err := ctx.Err(); err != nil {
@@ -256,17 +308,24 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			hs.turn.Unlock()
 			return fmt.Errorf("%s: %w", req.URL, err)
 		}
-		r, err := c.once(req)
+		r, err := c.robotsThenOnce(ctx, req, u, tr)
 		hs.next = time.Now().Add(c.opts.PerHostDelay)
 		hs.turn.Unlock()
 		if err != nil {
-			if errors.Is(err, colly.ErrRobotsTxtBlocked) {
-				return fmt.Errorf("%s: blocked by robots.txt", req.URL)
-			}
-			if errors.Is(err, ErrTooLarge) || errors.Is(err, errRedirect) || ctx.Err() != nil {
+			if errors.Is(err, errRobots) {
 				return err
 			}
-			c.log.Warn("request failed", "url", req.URL, "attempt", attempt, "error", err)
+			if ctx.Err() != nil {
+				return fmt.Errorf("%s: %w", req.URL, ctx.Err())
+			}
+			if errors.Is(err, ErrTooLarge) || errors.Is(err, errRedirect) || errors.Is(err, ErrPrivateAddress) {
+				if !strings.HasPrefix(err.Error(), req.URL+":") {
+					// refused after a redirect: say from where
+					err = fmt.Errorf("%s: %w", req.URL, err)
+				}
+				return err
+			}
+			c.log.Warn("request failed", "url", c.opts.Redact(req.URL), "attempt", attempt, "error", c.opts.Redact(err.Error()))
 			return retry.Again(fmt.Errorf("%s: %w", req.URL, err), 0)
 		}
 		switch retry.Classify(r.Status) {
@@ -282,7 +341,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			return nil
 		case retry.Retry:
 			after, _ := retry.RetryAfter(r.Header, time.Now())
-			c.log.Warn("request failed", "url", req.URL, "attempt", attempt, "status", r.Status)
+			c.log.Warn("request failed", "url", c.opts.Redact(req.URL), "attempt", attempt, "status", r.Status)
 			return retry.Again(&StatusError{URL: req.URL, Status: r.Status}, after)
 		default:
 			return &StatusError{URL: req.URL, Status: r.Status, Body: r.Body[:min(len(r.Body), 1024)]}
@@ -299,7 +358,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 
 func (c *Client) conditionalHeader(u string, h http.Header) http.Header {
 	c.vmu.Lock()
-	v, ok := c.validators[u]
+	v, ok := c.validators[c.opts.Redact(u)]
 	c.vmu.Unlock()
 	if !ok {
 		return h
@@ -324,6 +383,7 @@ func (c *Client) remember(u string, h http.Header) {
 		return
 	}
 	v := Validator{ETag: h.Get("ETag"), LastModified: h.Get("Last-Modified")}
+	u = c.opts.Redact(u)
 	if v == (Validator{}) {
 		delete(c.validators, u)
 		return
@@ -331,13 +391,33 @@ func (c *Client) remember(u string, h http.Header) {
 	c.validators[u] = v
 }
 
-// once sends one request through colly.
-func (c *Pool) once(req Request) (*Response, error) {
+// errRobots is a request that robots.txt disallows: permanent.
+var errRobots = errors.New("blocked by robots.txt")
+
+// robotsThenOnce checks robots.txt (when the pool obeys it), then sends req.
+func (c *Pool) robotsThenOnce(ctx context.Context, req Request, u *url.URL, tr trust) (*Response, error) {
+	if c.opts.Robots && robotsMethod(req.Method) {
+		ok, err := c.robotsAllow(ctx, u, tr)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, fmt.Errorf("%s: %w", req.URL, errRobots)
+		}
+	}
+	return c.once(ctx, req, tr)
+}
+
+// once sends one request through colly; it ends when ctx ends.
+func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, error) {
 	cctx := colly.NewContext()
 	hdr := http.Header{}
 	for k, v := range req.Header {
 		hdr[k] = v
 	}
+	id := c.reqs.add(&reqInfo{ctx: ctx, trust: tr, url: req.URL})
+	defer c.reqs.done(id)
+	hdr.Set(reqHeader, id)
 	var body io.Reader
 	if req.Body != nil {
 		body = bytes.NewReader(req.Body)
@@ -345,6 +425,10 @@ func (c *Pool) once(req Request) (*Response, error) {
 	err := c.c.Request(req.Method, req.URL, body, cctx, hdr)
 	if cerr, ok := cctx.GetAny(errKey).(error); ok && err == nil {
 		err = cerr
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) && (errors.Is(ue.Err, ErrPrivateAddress) || errors.Is(ue.Err, ErrTooLarge)) {
+		err = ue.Err // it names the URL already
 	}
 	if err != nil {
 		return nil, err

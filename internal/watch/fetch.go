@@ -63,7 +63,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	if len(idx.Postings) > 0 && idx.Normalizer == version {
 		validators = r.loadValidators(src.Name)
 	}
-	client := pool.Client(validators)
+	client := pool.Client(validators).Source(src.URL, src.AllowPrivate)
 	ad, err := platforms.New(src, client)
 	if err != nil {
 		f.err = err
@@ -114,6 +114,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			f.details++
 		}
 		p := r.norm.Normalize(src.Name, company, raw)
+		p.URL = r.red.String(p.URL) // a page URL may carry the source's key
 		b, err := model.Encode(p)
 		if err != nil {
 			f.err = fmt.Errorf("%s: posting %s: encode: %w", src.Name, raw.ID, err)

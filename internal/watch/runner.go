@@ -24,6 +24,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
@@ -51,6 +52,8 @@ type Runner struct {
 	outbox *notify.Outbox
 	routes []notify.Route
 	hosts  *scrape.Hosts // per-host politeness shared by every run of this process
+
+	red *redact.Redactor // the config's secrets: out of events, state and commits
 
 	mu  sync.Mutex // serializes writes and commits
 	dmu sync.Mutex // serializes delivery passes (outside mu)
@@ -86,7 +89,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy: %w", err)
 	}
-	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts()}
+	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor()}
 	if cfg.Git.Commit {
 		if r.repo, err = gitrepo.Open(store.Dir); err != nil {
 			return nil, err
@@ -157,6 +160,8 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 		PerHostDelay: r.cfg.HTTP.PerHostDelay,
 		MaxBody:      r.cfg.HTTP.MaxBody,
 		Robots:       r.cfg.HTTP.Robots,
+		AllowPrivate: r.cfg.HTTP.AllowPrivate,
+		Redact:       r.red.String,
 		Retry:        r.opts.Retry,
 		Transport:    r.opts.Transport,
 		Logger:       r.log,
@@ -324,7 +329,7 @@ func (r *Runner) apply(results []fetched) (Result, error) {
 		res.Sources = append(res.Sources, sr)
 		events = append(events, plans[i].events...)
 	}
-	written, err := r.outbox.Add(events, r.routes)
+	written, err := r.outbox.Add(r.redactEvents(events), r.routes)
 	if err != nil {
 		return res, fmt.Errorf("outbox: %w", err)
 	}
@@ -394,7 +399,7 @@ func (r *Runner) commit(paths []string, msg string) (string, error) {
 	paths = append(paths, r.store.IgnorePath())
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
-	hash, committed, err := r.repo.Commit(paths, msg, gitrepo.Author{Name: r.cfg.Git.AuthorName(), Email: r.cfg.Git.AuthorEmail()}, r.opts.Now())
+	hash, committed, err := r.repo.Commit(paths, r.red.String(msg), gitrepo.Author{Name: r.cfg.Git.AuthorName(), Email: r.cfg.Git.AuthorEmail()}, r.opts.Now())
 	if err != nil {
 		return "", fmt.Errorf("git: %w", err)
 	}

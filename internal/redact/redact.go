@@ -1,0 +1,161 @@
+// Package redact keeps the values that came from the environment (the
+// ${VAR}s of the config: API keys in source URLs, webhook tokens, passwords)
+// out of every output: logs, stdout, errors, events, state files, commit
+// messages. One Redactor is built from the config and applied at each
+// boundary where text leaves the process or reaches a file.
+package redact
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// MinLen is the shortest value redacted. Shorter values ("1", "on", "dev")
+// are not secrets anyone would put in a URL, and replacing every occurrence
+// of them would garble every log line and message (each "1" in a count or a
+// timestamp) while protecting nothing: a secret of 3 characters is guessed
+// in a moment anyway.
+const MinLen = 4
+
+// Secret is one value to hide and the name of the variable it came from.
+type Secret struct {
+	Name  string
+	Value string
+}
+
+// Redactor replaces secrets, in the forms they take in URLs, JSON and
+// quoted log values too, with "[redacted:NAME]". The zero value and nil
+// redact nothing. Safe for concurrent use.
+type Redactor struct {
+	repl *strings.Replacer
+	olds [][]byte
+}
+
+// New builds a Redactor; values shorter than MinLen are left alone.
+func New(secrets []Secret) *Redactor {
+	type pair struct{ old, new string }
+	seen := map[string]bool{}
+	var pairs []pair
+	for _, s := range secrets {
+		if len(s.Value) < MinLen {
+			continue
+		}
+		mask := "[redacted:" + s.Name + "]"
+		for _, form := range forms(s.Value) {
+			if form != "" && !seen[form] {
+				seen[form] = true
+				pairs = append(pairs, pair{form, mask})
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return &Redactor{}
+	}
+	// longest first: a secret containing another is replaced whole
+	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].old) > len(pairs[j].old) })
+	args := make([]string, 0, 2*len(pairs))
+	r := &Redactor{}
+	for _, p := range pairs {
+		args = append(args, p.old, p.new)
+		r.olds = append(r.olds, []byte(p.old))
+	}
+	r.repl = strings.NewReplacer(args...)
+	return r
+}
+
+// forms are the ways a value is written: as is, escaped in a URL query or
+// path, in a JSON string (HTML-escaped too, as encoding/json does), and
+// in a Go-quoted string (log/slog's text handler).
+func forms(v string) []string {
+	out := []string{v, url.QueryEscape(v), url.PathEscape(v)}
+	if b, err := json.Marshal(v); err == nil {
+		out = append(out, string(b[1:len(b)-1]))
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(v) == nil {
+		b := bytes.TrimSpace(buf.Bytes())
+		out = append(out, string(b[1:len(b)-1]))
+	}
+	q := strconv.Quote(v)
+	out = append(out, q[1:len(q)-1])
+	return out
+}
+
+// Empty reports whether r redacts nothing.
+func (r *Redactor) Empty() bool { return r == nil || r.repl == nil }
+
+// String returns s with every secret replaced.
+func (r *Redactor) String(s string) string {
+	if r.Empty() {
+		return s
+	}
+	return r.repl.Replace(s)
+}
+
+// Bytes returns b with every secret replaced (b itself when there is none).
+func (r *Redactor) Bytes(b []byte) []byte {
+	if r.Empty() || !r.contains(b) {
+		return b
+	}
+	return []byte(r.repl.Replace(string(b)))
+}
+
+func (r *Redactor) contains(b []byte) bool {
+	for _, o := range r.olds {
+		if bytes.Contains(b, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// Error returns err with its message redacted (nil for nil). errors.Is and
+// errors.As still see the original through Unwrap.
+func (r *Redactor) Error(err error) error {
+	if err == nil || r.Empty() {
+		return err
+	}
+	msg := err.Error()
+	red := r.repl.Replace(msg)
+	if red == msg {
+		return err
+	}
+	return &redacted{msg: red, err: err}
+}
+
+type redacted struct {
+	msg string
+	err error
+}
+
+func (e *redacted) Error() string { return e.msg }
+func (e *redacted) Unwrap() error { return e.err }
+
+// Writer returns a writer that redacts each Write before passing it to w.
+// Each Write is redacted on its own: log/slog handlers and fmt.Fprint* write
+// a whole record or line at once, which is what this is for.
+func (r *Redactor) Writer(w io.Writer) io.Writer {
+	if r.Empty() {
+		return w
+	}
+	return &writer{r: r, w: w}
+}
+
+type writer struct {
+	r *Redactor
+	w io.Writer
+}
+
+func (w *writer) Write(p []byte) (int, error) {
+	if _, err := w.w.Write(w.r.Bytes(p)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
