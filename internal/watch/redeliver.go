@@ -13,6 +13,11 @@ import (
 // overlaps one; when git is on, it commits the outbox files it changed.
 // An interrupted run is finished first, as Run does.
 func (r *Runner) Redeliver(ctx context.Context) (notify.DeliverResult, error) {
+	release, err := r.hold(ctx, "redeliver")
+	if err != nil {
+		return notify.DeliverResult{}, err
+	}
+	defer release()
 	if err := r.recover(); err != nil {
 		return notify.DeliverResult{}, err
 	}

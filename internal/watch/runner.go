@@ -24,6 +24,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/notify/render"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
@@ -36,6 +37,18 @@ type Options struct {
 	Stdout    io.Writer         // the stdout notifier writes here; nil: os.Stdout
 	Now       func() time.Time
 	Retry     retry.Policy // zero: retry.Default with the config's attempts
+	// The writer lock of the snapshot folder (one process at a time): Lock
+	// is one the caller already holds, for the Runner's whole life; without
+	// it every Run and Redeliver takes the lock for its duration, waiting
+	// up to LockWait for another process (0: not at all, negative: until
+	// the run's context ends).
+	Lock     *snapshot.Lock
+	LockWait time.Duration
+	// AcceptShrink is `run --allow-shrink`: the user has looked at this
+	// run's listings and accepts them as they are, shrink and all; what
+	// they lack is reported removed in this run, without the remove_after
+	// debounce.
+	AcceptShrink bool
 }
 
 // Runner runs sources. Runs may overlap (the daemon runs sources on their
@@ -53,6 +66,38 @@ type Runner struct {
 	hosts  *scrape.Hosts // per-host politeness shared by every run of this process
 
 	mu sync.Mutex // serializes writes, delivery and commits
+
+	lockMu sync.Mutex // guards lock and lockN
+	lock   *snapshot.Lock
+	lockN  int // runs of this process inside the lock
+}
+
+// hold takes the snapshot folder's writer lock for a run (runs of this
+// process share it); release gives it up with the last of them.
+func (r *Runner) hold(ctx context.Context, what string) (release func(), err error) {
+	if r.opts.Lock != nil {
+		return func() {}, nil
+	}
+	r.lockMu.Lock()
+	defer r.lockMu.Unlock()
+	if r.lockN == 0 {
+		l, err := snapshot.AcquireLock(ctx, r.store.Dir, r.opts.LockWait, what)
+		if err != nil {
+			return nil, err
+		}
+		r.lock = l
+	}
+	r.lockN++
+	return func() {
+		r.lockMu.Lock()
+		defer r.lockMu.Unlock()
+		if r.lockN--; r.lockN == 0 {
+			if err := r.lock.Release(); err != nil {
+				r.log.Warn("releasing the snapshot folder lock", "error", err)
+			}
+			r.lock = nil
+		}
+	}, nil
 }
 
 // New prepares a Runner: the snapshot directory (and its git repository),
@@ -100,18 +145,25 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 
 // SourceResult is what one source's run did.
 type SourceResult struct {
-	Source   string
-	Err      error // the source failed: nothing of it was written
-	Listed   int   // postings in the listing
-	Details  int   // detail requests
-	Added    int
-	Removed  int
-	Changed  int
-	Rewrites int // postings re-normalized under new rules, without an event
-	Missing  int // postings missing from the listing, not yet reported removed
-	returned int
-	lines    []string
-	health   string // a source.* event of this run, for the commit subject
+	Source string
+	Err    error // the source failed: nothing of it was written
+	// Interrupted: the run was stopped (a signal) before this source was
+	// fetched or written in full; not a failure of the source.
+	Interrupted bool
+	// DetailFailures counts postings whose detail request failed: a known
+	// one kept its snapshot, a new one is fetched again next run. The
+	// source is not failed for them.
+	DetailFailures int
+	Listed         int // postings in the listing
+	Details        int // detail requests
+	Added          int
+	Removed        int
+	Changed        int
+	Rewrites       int // postings re-normalized under new rules, without an event
+	Missing        int // postings missing from the listing, not yet reported removed
+	returned       int
+	lines          []string
+	health         string // a source.* event of this run, for the commit subject
 }
 
 // Result is what a run did.
@@ -120,6 +172,10 @@ type Result struct {
 	Commit    string // hash of the commit made, "" when none
 	Delivered int
 	Pending   int // events still owed to a notifier after this run
+	// Interrupted: the run was stopped by its context (a signal) in its
+	// write phase, at a posting boundary, before it committed; the run
+	// marker stays and the next run finishes the work.
+	Interrupted bool
 }
 
 // Failed reports whether any source failed.
@@ -138,6 +194,11 @@ func (r Result) Failed() bool {
 // changes nothing; the others go on. Cancelling ctx stops the fetches; what
 // was fetched in full is still written and committed.
 func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, error) {
+	release, err := r.hold(ctx, "run")
+	if err != nil {
+		return Result{}, err
+	}
+	defer release()
 	if err := r.recover(); err != nil {
 		return Result{}, err
 	}
@@ -159,25 +220,42 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 			start := time.Now()
 			results[i] = r.fetchGuarded(ctx, pool, src)
 			f := results[i]
-			if f.err != nil {
+			switch {
+			case f.canceled:
+				r.log.Info("source interrupted: fetch stopped by a signal", "source", src.Name, "duration", time.Since(start).Round(time.Millisecond))
+			case f.err != nil:
 				r.log.Error("source failed", "source", src.Name, "error", f.err, "duration", time.Since(start).Round(time.Millisecond))
-			} else {
+			default:
 				r.log.Info("source fetched", "source", src.Name, "postings", len(f.items), "details", f.details, "duration", time.Since(start).Round(time.Millisecond))
 			}
 		})
 	}
 	wg.Wait()
-	// Writing never looks at ctx, so a signal does not stop it half-way;
-	// only delivery stops early (what it did not deliver stays in the outbox).
+	// A signal stops the write phase at the next posting boundary (the run
+	// marker stays: the next run commits what was written and redoes the
+	// rest, with the same event ids); once everything is written, it only
+	// cuts delivery short (what was not delivered stays in the outbox).
 	return r.apply(ctx, results)
 }
 
-// apply writes, notifies and commits the fetched sources; deliverCtx bounds
-// only the delivery.
-func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, error) {
+// errInterrupted stops the write phase at a posting boundary.
+var errInterrupted = errors.New("interrupted")
+
+// outboxChunk is how many events go to the outbox between two looks at
+// the run's context.
+const outboxChunk = 64
+
+// apply writes, notifies and commits the fetched sources. ctx stops the
+// writes at a posting boundary and cuts the delivery short.
+func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var res Result
+	interrupted := func(stage string) (Result, error) {
+		res.Interrupted = true
+		r.log.Info("run interrupted while writing: the next run finishes it", "stage", stage)
+		return res, nil
+	}
 	var changed []string // paths whose change makes a commit worth it
 	var state []string   // state files committed along with a commit
 	var events []notify.Event
@@ -188,7 +266,10 @@ func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, e
 	// two re-detects the same changes, with the same event ids, next run.
 	plans := make([]plan, len(results))
 	for i, f := range results {
-		sr := SourceResult{Source: f.src.Name, Err: f.err, Listed: len(f.items), Details: f.details}
+		sr := SourceResult{Source: f.src.Name, Err: f.err, Listed: len(f.items), Details: f.details, DetailFailures: f.detailFailures}
+		if f.canceled {
+			sr.Err, sr.Interrupted = nil, true
+		}
 		plans[i] = r.compare(f)
 		if f.suspicious != "" {
 			sr.Err = errors.New(f.suspicious)
@@ -196,17 +277,32 @@ func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, e
 		res.Sources = append(res.Sources, sr)
 		events = append(events, plans[i].events...)
 	}
-	written, err := r.outbox.Add(events, r.routes)
-	if err != nil {
-		return res, fmt.Errorf("outbox: %w", err)
+	writes := 0
+	for _, p := range plans {
+		writes += len(p.writes) + len(p.removes)
 	}
-	changed = append(changed, written...)
+	r.log.Info("writing", "events", len(events), "files", writes)
+	for len(events) > 0 {
+		if ctx.Err() != nil {
+			return interrupted("outbox")
+		}
+		n := min(len(events), outboxChunk)
+		written, err := r.outbox.Add(events[:n], r.routes)
+		if err != nil {
+			return res, fmt.Errorf("outbox: %w", err)
+		}
+		changed = append(changed, written...)
+		events = events[n:]
+	}
 	for i, f := range results {
 		p := plans[i]
 		if !p.save {
 			continue
 		}
-		paths, err := r.write(f.src.Name, p)
+		paths, err := r.write(ctx, f.src.Name, p)
+		if errors.Is(err, errInterrupted) {
+			return interrupted("snapshots of " + f.src.Name)
+		}
 		if err != nil {
 			return res, err
 		}
@@ -228,7 +324,7 @@ func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, e
 		state = append(state, idxPath)
 		if f.err == nil {
 			v := f.validators
-			if f.suspicious != "" {
+			if f.suspicious != "" || f.detailFailures > 0 {
 				v = nil // the next run must see the listing again, not a 304
 			}
 			vPath, err := r.saveValidators(f.src.Name, v)
@@ -241,7 +337,7 @@ func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, e
 		}
 		res.Sources[i] = p.result(res.Sources[i])
 	}
-	dr, err := r.outbox.Deliver(deliverCtx, r.routes)
+	dr, err := r.outbox.Deliver(ctx, r.routes)
 	if err != nil {
 		r.log.Error("notification delivery", "error", err)
 	}
@@ -265,8 +361,11 @@ func (r *Runner) apply(deliverCtx context.Context, results []fetched) (Result, e
 		return res, err
 	}
 	for _, s := range res.Sources {
-		if s.Err == nil {
-			r.log.Info("source done", "source", s.Source, "listed", s.Listed, "details", s.Details, "added", s.Added, "removed", s.Removed, "changed", s.Changed, "missing", s.Missing)
+		switch {
+		case s.Interrupted:
+			r.log.Info("source interrupted: nothing of it written", "source", s.Source)
+		case s.Err == nil:
+			r.log.Info("source done", "source", s.Source, "listed", s.Listed, "details", s.Details, "added", s.Added, "removed", s.Removed, "changed", s.Changed, "missing", s.Missing, "detail_failures", s.DetailFailures)
 		}
 	}
 	return res, nil
@@ -483,11 +582,19 @@ func (r *Runner) compare(f fetched) plan {
 				p.writes[it.id] = it.data // the file went missing: restore it quietly
 			}
 		default:
-			prev, _, err := r.store.Read(src, it.id)
 			p.writes[it.id] = it.data
+			prev, err := r.previous(src, it.id, old.Hash)
 			if err != nil {
-				r.log.Warn("stored snapshot unreadable; rewriting it", "source", src, "posting", it.id, "error", err)
-				p.rewrites++
+				// The index's hash says the posting changed; the stored
+				// file cannot say from what. The change is still a change.
+				r.log.Warn("stored snapshot unreadable and not in git: rewriting it, the change reported without its previous version", "source", src, "posting", it.id, "error", err)
+				post := it.post
+				p.changed++
+				p.lines = append(p.lines, "~ "+line(post)+" (previous snapshot unreadable)")
+				p.events = append(p.events, notify.Event{
+					ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
+					Data: notify.Data{Source: src, Posting: &post},
+				})
 				continue
 			}
 			changes := diff.Postings(prev, it.post)
@@ -529,7 +636,7 @@ func (r *Runner) compare(f fetched) plan {
 			p.stateChanged = true
 			continue
 		}
-		prev, _, err := r.store.Read(src, id)
+		prev, err := r.previous(src, id, old.Hash)
 		if err != nil {
 			prev = model.Posting{ID: id, Source: src}
 		}
@@ -547,6 +654,26 @@ func (r *Runner) compare(f fetched) plan {
 	return p
 }
 
+// previous is the stored version of a posting: its snapshot file, or, when
+// the file is unreadable or corrupt, the committed copy whose hash is the
+// index's (hash).
+func (r *Runner) previous(src, id, hash string) (model.Posting, error) {
+	prev, _, err := r.store.Read(src, id)
+	if err == nil || r.repo == nil {
+		return prev, err
+	}
+	b, ok, herr := r.repo.HeadFile(r.store.PostingPath(src, id))
+	if herr != nil || !ok || model.Hash(b) != hash {
+		return prev, err
+	}
+	committed, derr := model.Decode(b)
+	if derr != nil {
+		return prev, err
+	}
+	r.log.Warn("stored snapshot unreadable: compared with its committed copy", "source", src, "posting", id, "error", err)
+	return committed, nil
+}
+
 // incident makes a source.* event, numbered by the source's incidents.
 func (r *Runner) incident(idx *snapshot.Index, typ, src string, now time.Time, reason string) notify.Event {
 	idx.Incidents++
@@ -556,8 +683,9 @@ func (r *Runner) incident(idx *snapshot.Index, typ, src string, now time.Time, r
 	}
 }
 
-// write applies a plan to the files; it returns the paths it touched.
-func (r *Runner) write(source string, p plan) ([]string, error) {
+// write applies a plan to the files; it returns the paths it touched. It
+// stops with errInterrupted at the first posting boundary after ctx ends.
+func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, error) {
 	ids := make([]string, 0, len(p.writes))
 	for id := range p.writes {
 		ids = append(ids, id)
@@ -565,6 +693,9 @@ func (r *Runner) write(source string, p plan) ([]string, error) {
 	sort.Strings(ids)
 	var paths []string
 	for _, id := range ids {
+		if ctx.Err() != nil {
+			return paths, errInterrupted
+		}
 		path := r.store.PostingPath(source, id)
 		if err := snapshot.WriteFile(path, p.writes[id]); err != nil {
 			return paths, err
@@ -572,6 +703,9 @@ func (r *Runner) write(source string, p plan) ([]string, error) {
 		paths = append(paths, path)
 	}
 	for _, id := range p.removes {
+		if ctx.Err() != nil {
+			return paths, errInterrupted
+		}
 		path := r.store.PostingPath(source, id)
 		if err := snapshot.RemoveFile(path); err != nil {
 			return paths, err
@@ -581,13 +715,8 @@ func (r *Runner) write(source string, p plan) ([]string, error) {
 	return paths, nil
 }
 
-// line is a posting in a commit body: id and title, control characters out.
+// line is a posting in a commit body: id and title, without control
+// characters or bidirectional overrides (as on stdout).
 func line(p model.Posting) string {
-	s := p.ID + " " + p.Title
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
+	return render.Clean(p.ID + " " + p.Title)
 }
