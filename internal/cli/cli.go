@@ -197,7 +197,9 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 	defer stop()
 	// One process at a time on a snapshot folder: the lock comes before
 	// anything else (recovering an interrupted run included).
-	lock, err := snapshot.AcquireLock(ctx, cfg.Snapshots, wait, "run")
+	lock, err := snapshot.AcquireLock(ctx, cfg.Snapshots, wait, "run", func(b *snapshot.BusyError) {
+		logger.Info("waiting for the snapshot folder", "holder_pid", b.PID, "holder", b.Command, "holder_started", b.Started, "wait", wait)
+	})
 	if err != nil {
 		var busy *snapshot.BusyError
 		if errors.As(err, &busy) {

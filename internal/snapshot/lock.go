@@ -57,8 +57,9 @@ const lockPoll = 25 * time.Millisecond
 // another holder up to wait (0: not at all; negative: until ctx ends). It
 // creates dir/.watcher and the lock file when missing and writes nothing
 // else. A holder records its pid, start time and command in the file, which
-// a refused process reports in its *BusyError.
-func AcquireLock(ctx context.Context, dir string, wait time.Duration, command string) (*Lock, error) {
+// a refused process reports in its *BusyError. onWait (may be nil) is
+// called once when the lock is busy and the caller is willing to wait.
+func AcquireLock(ctx context.Context, dir string, wait time.Duration, command string, onWait func(*BusyError)) (*Lock, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: lock: %w", err)
@@ -85,6 +86,10 @@ func AcquireLock(ctx context.Context, dir string, wait time.Duration, command st
 		if wait >= 0 && waited >= wait {
 			f.Close()
 			return nil, busy(path, waited)
+		}
+		if onWait != nil {
+			onWait(busy(path, 0))
+			onWait = nil
 		}
 		t := time.NewTimer(lockPoll)
 		select {

@@ -81,7 +81,9 @@ func (r *Runner) hold(ctx context.Context, what string) (release func(), err err
 	r.lockMu.Lock()
 	defer r.lockMu.Unlock()
 	if r.lockN == 0 {
-		l, err := snapshot.AcquireLock(ctx, r.store.Dir, r.opts.LockWait, what)
+		l, err := snapshot.AcquireLock(ctx, r.store.Dir, r.opts.LockWait, what, func(b *snapshot.BusyError) {
+			r.log.Info("waiting for the snapshot folder", "holder_pid", b.PID, "holder", b.Command, "holder_started", b.Started)
+		})
 		if err != nil {
 			return nil, err
 		}
