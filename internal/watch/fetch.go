@@ -38,6 +38,7 @@ type fetched struct {
 	validators     scrape.Validators // to save with the index
 	err            error
 	loadErr        bool   // err came from reading the stored index: no state to update
+	rebuilt        bool   // no index file: the index was rebuilt from the files, with fresh counters
 	canceled       bool   // the run was stopped while fetching: not the source's failure
 	suspicious     string // the listing shrank beyond the source's limit: why
 }
@@ -63,6 +64,9 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		return f
 	}
 	f.index = idx
+	if _, err := os.Stat(r.store.IndexPath(src.Name)); err != nil {
+		f.rebuilt = true
+	}
 	version := r.norm.Version()
 	// Conditional requests only against a state that can stand in for the
 	// listing: a 304 then keeps every stored posting.

@@ -280,8 +280,16 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 		events = append(events, plans[i].events...)
 	}
 	writes := 0
-	for _, p := range plans {
+	for i, p := range plans {
 		writes += len(p.writes) + len(p.removes)
+		if f := results[i]; f.rebuilt && p.save && len(p.events) > 0 {
+			// A rebuilt index has fresh counters, which go into the event
+			// ids: saved before its events, so that a run stopped from here
+			// on is redone with the same ids.
+			if _, err := r.store.SaveIndex(f.src.Name, f.index); err != nil {
+				return res, err
+			}
+		}
 	}
 	r.log.Info("writing", "events", len(events), "files", writes)
 	for len(events) > 0 {
@@ -300,6 +308,9 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 		p := plans[i]
 		if !p.save {
 			continue
+		}
+		if len(p.writes)+len(p.removes) > 0 {
+			r.log.Info("writing snapshots", "source", f.src.Name, "files", len(p.writes)+len(p.removes))
 		}
 		paths, err := r.write(ctx, f.src.Name, p)
 		if errors.Is(err, errInterrupted) {
