@@ -231,7 +231,7 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 		}
 		interrupted = interrupted || s.Interrupted
 	}
-	if interrupted {
+	if interrupted || ctx.Err() != nil {
 		fmt.Fprintln(stderr, "watcher run: interrupted by a signal; the next run finishes the work")
 		return ExitSignal
 	}
