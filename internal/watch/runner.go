@@ -193,8 +193,8 @@ func (r Result) Failed() bool {
 // Run fetches the given sources (concurrently; the HTTP client keeps the
 // per-host limits), then, one source after the other, writes what changed,
 // delivers the notifications and makes one commit. A source that fails
-// changes nothing; the others go on. Cancelling ctx stops the fetches; what
-// was fetched in full is still written and committed.
+// changes nothing; the others go on. Cancelling ctx (a signal) stops the
+// fetches, and the write phase at its next posting boundary (see apply).
 func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, error) {
 	release, err := r.hold(ctx, "run")
 	if err != nil {
@@ -261,6 +261,13 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 	var changed []string // paths whose change makes a commit worth it
 	var state []string   // state files committed along with a commit
 	var events []notify.Event
+	if ctx.Err() != nil {
+		// stopped before writing anything: the next run fetches again
+		for _, f := range results {
+			res.Sources = append(res.Sources, SourceResult{Source: f.src.Name, Interrupted: true})
+		}
+		return interrupted("before writing")
+	}
 	if err := r.store.BeginWrite(); err != nil {
 		return res, err
 	}
