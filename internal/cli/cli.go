@@ -24,6 +24,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/notify/render"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/detect"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
@@ -32,7 +33,17 @@ const (
 	ExitOK     = 0
 	ExitFailed = 1 // at least one source failed
 	ExitUsage  = 2 // bad usage or invalid config
+	// ExitBusy: another process holds the snapshot folder (run, without
+	// --wait or past it); nothing was touched.
+	ExitBusy = 3
+	// ExitSignal: the run was stopped by SIGINT or SIGTERM (at the next
+	// posting boundary after the first signal, at once after a second);
+	// the next run finishes its work.
+	ExitSignal = 130
 )
+
+// exit ends the process at a second signal (a variable for tests).
+var exit = os.Exit
 
 // Version is set at build time with -ldflags "-X .../internal/cli.Version=...".
 var Version = "dev"
@@ -40,10 +51,14 @@ var Version = "dev"
 const usage = `usage: watcher <command> [flags]
 
 commands:
-  run       [-c FILE] [--source NAME ...] [--allow-shrink]
-                                           one cycle, then exit (0 ok, 1 a source failed, 2 bad config);
-                                           --allow-shrink accepts a listing held as suspicious, this once
-  daemon    [-c FILE]                      run the schedules until SIGINT/SIGTERM
+  run       [-c FILE] [--source NAME ...] [--allow-shrink] [--wait DURATION]
+                                           one cycle, then exit (0 ok, 1 a source failed, 2 bad config,
+                                           3 the snapshot folder is in use by another process,
+                                           130 stopped by a signal: the next run finishes the work);
+                                           --allow-shrink accepts this run's listings as they are, this once:
+                                           what they lack is reported removed now;
+                                           --wait waits that long for another process's run (default: not at all)
+  daemon    [-c FILE]                      run the schedules until SIGINT/SIGTERM (a second signal exits at once, 130)
   validate  [-c FILE]                      check the config; one line per problem
   notify test [NAME] [-c FILE]             send a sample event through the named notifier (all when no NAME),
                                            not through the outbox; one line per notifier: ok or the error
@@ -91,7 +106,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("log-format", "text", "text or json")
 	var sources []string
 	allowShrink := false
+	var wait time.Duration
 	if cmd == "run" {
+		fs.DurationVar(&wait, "wait", 0, "wait up to this long for another process using the snapshot folder (default: do not wait)")
 		fs.Func("source", "run only this source (repeatable)", func(s string) error {
 			sources = append(sources, s)
 			return nil
@@ -122,7 +139,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: ok (%d sources, %d notifiers)\n", *cfgPath, len(cfg.Sources), len(cfg.Notifiers))
 		return ExitOK
 	case "run":
-		return run(cfg, sources, allowShrink, logger, stdout, stderr)
+		return run(cfg, sources, allowShrink, wait, logger, stdout, stderr)
 	default:
 		return daemon(cfg, logger, stdout, stderr)
 	}
@@ -172,21 +189,34 @@ func printConfigError(w io.Writer, err error) {
 	fmt.Fprintf(w, "watcher: %v\n", err)
 }
 
-func run(cfg *config.Config, names []string, allowShrink bool, logger *slog.Logger, stdout, stderr io.Writer) int {
+func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duration, logger *slog.Logger, stdout, stderr io.Writer) int {
 	sources, err := cfg.Select(names)
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher run: %v\n", err)
 		return ExitUsage
 	}
-	if allowShrink {
-		// a shrink the user has looked at and accepts, once
-		for i := range sources {
-			sources[i].AllowShrink = true
-		}
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext(logger, stderr, "watcher run")
 	defer stop()
-	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stdout})
+	// One process at a time on a snapshot folder: the lock comes before
+	// anything else (recovering an interrupted run included).
+	lock, err := snapshot.AcquireLock(ctx, cfg.Snapshots, wait, "run", func(b *snapshot.BusyError) {
+		logger.Info("waiting for the snapshot folder", "holder_pid", b.PID, "holder", b.Command, "holder_started", b.Started, "wait", wait)
+	})
+	if err != nil {
+		var busy *snapshot.BusyError
+		if errors.As(err, &busy) {
+			fmt.Fprintf(stderr, "watcher run: %v\n", err)
+			if ctx.Err() != nil {
+				return ExitSignal
+			}
+			return ExitBusy
+		}
+		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+		return ExitFailed
+	}
+	defer lock.Release()
+	// --allow-shrink: a shrink the user has looked at and accepts, once
+	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stdout, Lock: lock, AcceptShrink: allowShrink})
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher run: %v\n", err)
 		return ExitFailed
@@ -196,10 +226,16 @@ func run(cfg *config.Config, names []string, allowShrink bool, logger *slog.Logg
 		fmt.Fprintf(stderr, "watcher run: %v\n", err)
 		return ExitFailed
 	}
+	interrupted := res.Interrupted
 	for _, s := range res.Sources {
 		if s.Err != nil {
 			fmt.Fprintf(stderr, "watcher run: source %s failed: %v\n", s.Source, s.Err)
 		}
+		interrupted = interrupted || s.Interrupted
+	}
+	if interrupted || ctx.Err() != nil {
+		fmt.Fprintln(stderr, "watcher run: interrupted by a signal; the next run finishes the work")
+		return ExitSignal
 	}
 	if res.Failed() {
 		return ExitFailed
@@ -207,10 +243,43 @@ func run(cfg *config.Config, names []string, allowShrink bool, logger *slog.Logg
 	return ExitOK
 }
 
+// signalContext is cancelled by the first SIGINT or SIGTERM (the run stops
+// at its next posting boundary); a second one ends the process at once with
+// ExitSignal (every file is written atomically: the next run finishes the
+// work, as after a crash).
+func signalContext(logger *slog.Logger, stderr io.Writer, who string) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan os.Signal, 2)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			logger.Info("stopping: signal received, finishing at the next posting boundary (a second signal exits at once)", "signal", sig.String())
+			cancel()
+		case <-done:
+			return
+		}
+		select {
+		case sig := <-ch:
+			fmt.Fprintf(stderr, "%s: second signal (%s): exiting at once; the next run finishes the work\n", who, sig)
+			exit(ExitSignal)
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel()
+	}
+}
+
 func daemon(cfg *config.Config, logger *slog.Logger, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext(logger, stderr, "watcher daemon")
 	defer stop()
-	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stdout})
+	// Each cycle takes the snapshot folder's lock for its duration, waiting
+	// for another process's run (a manual `watcher run`) to end.
+	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stdout, LockWait: -1})
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher daemon: %v\n", err)
 		return ExitFailed

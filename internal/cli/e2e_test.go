@@ -381,20 +381,64 @@ func TestSameInputGivesByteIdenticalSnapshots(t *testing.T) {
 	}
 }
 
-func TestDetailFailureFailsTheSource(t *testing.T) {
-	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
+// A failed detail (404, timeout) is one posting's problem, not the
+// listing's: the other postings are recorded, a known posting whose detail
+// failed keeps its snapshot, a new one is left for the next run (no event
+// yet), nothing is removed, the source is not failed (exit 0, the failures
+// counted in the log); the next run fetches those details again.
+func TestDetailFailureKeepsTheRest(t *testing.T) {
+	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2), netflixJob(3)})
+	if code, _, stderr := e.run(t, "run"); code != 0 {
+		t.Fatalf("first run: %d %s", code, stderr)
+	}
+	e.hook.take(t)
+	before := e.files(t)
+	j2, j3 := netflixJob(2), netflixJob(3)
+	j2.TUpdate, j2.Name = j2.TUpdate+100, "Data Engineer 2 renamed (L5)"
+	j3.TUpdate, j3.Name = j3.TUpdate+100, "Data Engineer 3 renamed (L5)"
+	e.nf.SetJobs([]fake.Job{netflixJob(1), j2, j3, netflixJob(4)})
+	failing := map[int64]bool{790311790002: true, 790311790004: true}
 	e.nf.FailDetail(func(id int64) (int, string) {
-		if id == 790311790002 {
+		if failing[id] {
 			return 404, "gone"
 		}
 		return 0, ""
 	})
-	code, _, stderr := e.run(t, "run")
-	if code != 1 || !strings.Contains(stderr, "790311790002") {
-		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	code, stdout, stderr := e.run(t, "run")
+	if code != 0 {
+		t.Fatalf("a failed detail failed the run: exit %d\n%s", code, stderr)
 	}
-	if _, err := os.Stat(e.snapDir()); !os.IsNotExist(err) {
-		t.Fatal("a failed source wrote snapshot files")
+	for _, want := range []string{"posting detail failed", "source=netflix-data-insights", "posting=790311790002", "posting=790311790004", "url=https://explore.jobs.netflix.net/careers/job/790311790004", "detail_failures=2"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if c := countTypes(e.hook.take(t)); len(c) != 1 || c["posting.changed"] != 1 {
+		t.Fatalf("events %v, want only the change of posting 3", c)
+	}
+	if !strings.Contains(stdout, "Data Engineer 3 renamed") || strings.Contains(stdout, "Data Engineer 2 renamed") {
+		t.Fatalf("stdout:\n%s", stdout)
+	}
+	after := e.files(t)
+	if after["790311790002.json"] != before["790311790002.json"] {
+		t.Fatal("the known posting whose detail failed lost its snapshot")
+	}
+	if _, ok := after["790311790004.json"]; ok {
+		t.Fatal("the new posting whose detail failed was recorded")
+	}
+	if after["790311790003.json"] == before["790311790003.json"] {
+		t.Fatal("the other posting's change was not recorded")
+	}
+	// the details answer again: the next run catches up, once
+	e.nf.FailDetail(nil)
+	if code, _, stderr := e.run(t, "run"); code != 0 {
+		t.Fatalf("next run: %d %s", code, stderr)
+	}
+	if c := countTypes(e.hook.take(t)); len(c) != 2 || c["posting.changed"] != 1 || c["posting.added"] != 1 {
+		t.Fatalf("next run: events %v, want the change of 2 and the addition of 4", c)
+	}
+	if code, _, _ := e.run(t, "run"); code != 0 || len(e.hook.take(t)) != 0 {
+		t.Fatal("a quiet run after catching up sent events")
 	}
 }
 
@@ -425,33 +469,52 @@ func equalMaps(a, b map[string]string) bool {
 	return true
 }
 
-// A listing that came back empty is held as suspicious (exit 1, snapshot
-// kept) until the user accepts it once with --allow-shrink.
+// A listing that shrank is held as suspicious (exit 1, snapshot kept)
+// until the user accepts it with --allow-shrink: in that one run, every
+// posting it lacks is removed, one event each; the next plain run is quiet.
 func TestAllowShrinkFlag(t *testing.T) {
-	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
+	var jobs []fake.Job
+	for i := 1; i <= 12; i++ {
+		jobs = append(jobs, netflixJob(i))
+	}
+	e := newEnv(t, jobs)
 	if code, _, stderr := e.run(t, "run"); code != 0 {
 		t.Fatalf("first run: %d %s", code, stderr)
 	}
 	e.hook.take(t)
-	e.nf.SetJobs(nil)
-	code, _, stderr := e.run(t, "run")
-	if code != 1 || !strings.Contains(stderr, "came back empty") {
-		t.Fatalf("empty listing: exit %d\n%s", code, stderr)
-	}
-	if evs := e.hook.take(t); len(countTypes(evs)) != 1 || countTypes(evs)["source.suspicious"] != 1 {
-		t.Fatalf("events %v, want one source.suspicious", countTypes(evs))
-	}
-	for i := 0; i < 2; i++ { // removal debounce: two runs
-		if code, _, stderr := e.run(t, "run", "--allow-shrink"); code != 0 {
-			t.Fatalf("accepted shrink, run %d: exit %d\n%s", i, code, stderr)
+	for _, left := range [][]fake.Job{jobs[:3], nil} {
+		e.nf.SetJobs(left)
+		code, _, stderr := e.run(t, "run")
+		if code != 1 || !strings.Contains(stderr, "kept the snapshot") {
+			t.Fatalf("shrunk listing: exit %d\n%s", code, stderr)
+		}
+		if evs := e.hook.take(t); len(evs) > 1 || len(evs) == 1 && evs[0].Type != "source.suspicious" {
+			t.Fatalf("events %v, want at most one source.suspicious", countTypes(evs))
+		}
+		if len(e.files(t)) != 12 {
+			t.Fatal("a held shrink removed snapshot files")
 		}
 	}
-	c := countTypes(e.hook.take(t))
-	if c["posting.removed"] != 2 || c["source.recovered"] != 1 {
-		t.Fatalf("after accepting: events %v, want 2 removed and source.recovered", c)
+	e.nf.SetJobs(jobs[:3])
+	code, stdout, stderr := e.run(t, "run", "--allow-shrink")
+	if code != 0 {
+		t.Fatalf("accepted shrink: exit %d\n%s", code, stderr)
 	}
-	if len(e.files(t)) != 0 {
-		t.Fatal("the accepted shrink left snapshot files")
+	c := countTypes(e.hook.take(t))
+	if c["posting.removed"] != 9 || c["source.recovered"] != 1 || len(c) != 2 {
+		t.Fatalf("after accepting: events %v, want 9 removed and source.recovered", c)
+	}
+	if n := strings.Count(stdout, "- removed"); n != 9 {
+		t.Fatalf("%d removal lines on stdout, want 9:\n%s", n, stdout)
+	}
+	if len(e.files(t)) != 3 {
+		t.Fatalf("%d snapshot files after the accepted shrink, want 3", len(e.files(t)))
+	}
+	if code, stdout, stderr := e.run(t, "run"); code != 0 || stdout != "" {
+		t.Fatalf("the run after: exit %d, stdout %q\n%s", code, stdout, stderr)
+	}
+	if evs := e.hook.take(t); len(evs) != 0 {
+		t.Fatalf("the run after sent %v", countTypes(evs))
 	}
 }
 

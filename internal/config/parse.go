@@ -68,6 +68,9 @@ type parser struct {
 	steps  int
 	// secrets: value -> variable, every non-empty value getenv returned
 	secrets map[string]string
+	// aliases counts the aliases followed: whether a document that is
+	// too much work is an alias bomb or only big
+	aliases int
 }
 
 func (p *parser) add(line int, key, msg string) {
@@ -104,7 +107,11 @@ func (p *parser) run(data []byte) (cfg *Config) {
 			}
 			cfg = nil
 			p.probs = nil // what was found so far is beside the point
-			p.add(1, "", "the document is too complex (too many aliases)")
+			if p.aliases > 0 {
+				p.add(1, "", "the document is too complex (too many aliases)")
+			} else {
+				p.add(1, "", fmt.Sprintf("the document is too large (too many nodes: more than %d)", maxSteps))
+			}
 		}
 	}()
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -1445,6 +1452,7 @@ func (p *parser) strList(n *yaml.Node, key string, nonEmpty bool) []string {
 
 func (p *parser) resolve(n *yaml.Node) *yaml.Node {
 	for i := 0; n.Kind == yaml.AliasNode; i++ {
+		p.aliases++
 		p.step()
 		if n.Alias == nil || i > 100 {
 			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: n.Line, Column: n.Column}

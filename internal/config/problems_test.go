@@ -176,6 +176,8 @@ var problemTests = []struct {
 		"x5: &m5 {<<: [*m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4]}\nx6: &m6 {<<: [*m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5]}\n" +
 		"sources:\n  - <<: *m6\n", nil, []string{
 		"config.yaml:1: the document is too complex (too many aliases)"}},
+	{"many nodes, no alias", "taxonomy:\n  skills:\n    - {name: Big, category: tool, aliases: [" + strings.Repeat("a, ", 210_000) + "a]}\n" + minimal, nil, []string{
+		"config.yaml:1: the document is too large (too many nodes: more than 200000)"}},
 	{"merge key types", "sources:\n  - <<: 5\n    name: a\n    type: jsonld\n    url: 'https://a.example'\n  - <<: [x]\n    name: b\n    type: jsonld\n    url: 'https://b.example'\n", nil, []string{
 		"config.yaml:2: sources[0]: a merge key (<<) takes a mapping or a list of mappings",
 		"config.yaml:6: sources[1]: a merge key (<<) takes a mapping or a list of mappings"}},

@@ -183,9 +183,28 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 		t.Weeks[i].Closed += closed
 	}
 
+	// A shallow clone (CI checkouts often are) has commits whose parents
+	// it lacks: the history ends there, and such a commit is the baseline.
+	shallow := map[plumbing.Hash]bool{}
+	if hs, err := repo.Storer.Shallow(); err == nil {
+		for _, h := range hs {
+			shallow[h] = true
+		}
+	}
+	cut := time.Time{}
 	done := map[string]bool{}
 	for c := head; c != nil && !c.Committer.When.Before(opts.Since) && len(done) < len(sources); {
 		var parent *object.Commit
+		if shallow[c.Hash] && c.NumParents() > 0 {
+			cut = c.Committer.When.UTC()
+			for _, src := range sources {
+				if !done[src] {
+					done[src] = true
+					bySrc[src].Start = cut
+				}
+			}
+			break
+		}
 		if c.NumParents() > 0 {
 			if parent, err = c.Parent(0); err != nil {
 				return t, "", fmt.Errorf("report: git: commit %s: %w", c.Hash, err)
@@ -233,6 +252,10 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 		c = parent
 	}
 
+	note := ""
+	if !cut.IsZero() {
+		note = "the git history is shallow (a shallow clone): trend from " + cut.Format("2006-01-02 15:04 UTC") + ", the oldest commit it has"
+	}
 	startCounts, startTotal := skillCounts(state)
 	for _, src := range sources {
 		s := bySrc[src]
@@ -242,7 +265,7 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 	t.Start, t.End = startTotal, endTotal
 	t.blobReads = w.reads
 	t.Rising, t.Falling = skillTrends(startCounts, startTotal, endCounts, endTotal, category)
-	return t, "", nil
+	return t, note, nil
 }
 
 // relInRepo is dir relative to the work tree root, slash-separated ("" for

@@ -42,16 +42,42 @@ func Open(dir string) (*Store, error) {
 const ignoreFile = `# written by careers-watcher: files of a run in progress, never committed
 .tmp-*
 /.watcher/run-in-progress
-`
+` + ignoreLock
+
+// ignoreLock is the line of the writer lock, added to the .gitignore of a
+// folder made before there was a lock.
+const ignoreLock = "/.watcher/" + LockName + "\n"
+
+// ensureIgnore adds the lock's line to an older .gitignore (or writes the
+// file when it is gone).
+func (s *Store) ensureIgnore() error {
+	b, err := os.ReadFile(s.IgnorePath())
+	if errors.Is(err, fs.ErrNotExist) {
+		return WriteFile(s.IgnorePath(), []byte(ignoreFile))
+	}
+	if err != nil {
+		return fmt.Errorf("snapshot: %w", err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if l+"\n" == ignoreLock {
+			return nil
+		}
+	}
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		b = append(b, '\n')
+	}
+	return WriteFile(s.IgnorePath(), append(b, ignoreLock...))
+}
 
 // IgnorePath is the .gitignore of the snapshot directory.
 func (s *Store) IgnorePath() string { return filepath.Join(s.Dir, ".gitignore") }
 
 // Transient reports whether path is a file of a run in progress (a temporary
-// file or the run marker), which is never committed.
+// file, the run marker or the writer lock), which is never committed.
 func Transient(path string) bool {
 	base := filepath.Base(path)
-	return atomicfile.IsTemp(base) || base == markerName
+	state := filepath.Base(filepath.Dir(path)) == StateDir
+	return atomicfile.IsTemp(base) || base == markerName || state && base == LockName
 }
 
 // PostingPath is the file of a posting.
@@ -187,6 +213,24 @@ func (s *Store) Exists(source, id string) bool {
 	return err == nil
 }
 
+// CheckSourceDir refuses a source folder that is a symbolic link or not a
+// folder (a missing one is fine: the first write makes it).
+func (s *Store) CheckSourceDir(source string) error {
+	dir := filepath.Join(s.Dir, source)
+	fi, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("snapshot: %w", err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("snapshot: folder %s is a symbolic link: refused (writes must stay inside the snapshot folder)", dir)
+	case !fi.IsDir():
+		return fmt.Errorf("snapshot: %s is not a folder: refused", dir)
+	}
+	return nil
+}
+
 // Sources lists the source folders present, sorted.
 func (s *Store) Sources() ([]string, error) {
 	ents, err := os.ReadDir(s.Dir)
@@ -206,7 +250,14 @@ func (s *Store) Sources() ([]string, error) {
 // BeginWrite marks a run as writing; EndWrite clears the mark once the
 // writes are committed. A mark found at start means the last run stopped in
 // the middle: its files must be committed before anything else.
-func (s *Store) BeginWrite() error { return WriteFile(s.markerPath(), []byte("1\n")) }
+// BeginWrite also brings an older .gitignore up to date (it is committed
+// with every commit).
+func (s *Store) BeginWrite() error {
+	if err := s.ensureIgnore(); err != nil {
+		return err
+	}
+	return WriteFile(s.markerPath(), []byte("1\n"))
+}
 
 // EndWrite clears the mark.
 func (s *Store) EndWrite() error { return RemoveFile(s.markerPath()) }

@@ -1,6 +1,7 @@
 package watch
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -51,7 +52,7 @@ func benchRunner(b *testing.B, n int) (*Runner, config.Source, []item) {
 	}
 	src := cfg.Sources[0]
 	idx, _ := r.store.LoadIndex(src.Name)
-	if _, err := r.apply([]fetched{{src: src, index: idx, items: items}}); err != nil {
+	if _, err := r.apply(context.Background(), []fetched{{src: src, index: idx, items: items}}); err != nil {
 		b.Fatal(err)
 	}
 	return r, src, items
@@ -77,7 +78,7 @@ func BenchmarkRun10kPostings10Changed(b *testing.B) {
 			cur[i] = benchItem(i, n+1)
 		}
 		b.StartTimer()
-		res, err := r.apply([]fetched{{src: src, index: idx, items: cur}})
+		res, err := r.apply(context.Background(), []fetched{{src: src, index: idx, items: cur}})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -101,7 +102,7 @@ func BenchmarkRun10kPostingsNoChange(b *testing.B) {
 		for i, it := range items {
 			cur[i] = item{id: it.id, stamp: idx.Postings[it.id].Stamp, keep: true, hash: idx.Postings[it.id].Hash}
 		}
-		res, err := r.apply([]fetched{{src: src, index: idx, items: cur}})
+		res, err := r.apply(context.Background(), []fetched{{src: src, index: idx, items: cur}})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -13,7 +13,10 @@ import (
 )
 
 // Daemon runs every source once, then on its schedule, until ctx ends; then
-// it waits for the runs in progress to finish writing and returns nil. Runs
+// it waits for the runs in progress to stop (a write phase stops at its next
+// posting boundary; the next start finishes it) and returns nil. Each run
+// holds the snapshot folder's lock (Options.LockWait) only while it runs,
+// so a manual `watcher run --wait` gets in between. Runs
 // of one source never overlap: a run still going when its next time comes
 // makes that time be skipped.
 func (r *Runner) Daemon(ctx context.Context, sources []config.Source) error {
@@ -77,6 +80,11 @@ func (r *Runner) runOne(ctx context.Context, src config.Source) {
 		return
 	}
 	if _, err := r.Run(ctx, []config.Source{src}); err != nil {
+		if ctx.Err() != nil {
+			// stopping: a run that was waiting for the snapshot folder
+			r.log.Info("run not started: stopping", "source", src.Name)
+			return
+		}
 		r.log.Error("run failed", "source", src.Name, "error", err)
 	}
 }

@@ -28,17 +28,21 @@ type item struct {
 // fetched is what a source's fetch produced; err set means the source failed
 // and nothing of it may be written.
 type fetched struct {
-	src        config.Source
-	index      snapshot.Index
-	items      []item
-	details    int
-	validators scrape.Validators // to save with the index
-	err        error
-	loadErr    bool   // err came from reading the stored index: no state to update
-	canceled   bool   // the run was stopped while fetching: not the source's failure
-	suspicious string // the listing shrank beyond the source's limit: why
-	state      []byte // the adapter's state to save (scrape.Stateful), nil: none
-	reshaped   bool   // the listing came through another interface than the snapshots: see scrape.Stateful
+	src     config.Source
+	index   snapshot.Index
+	items   []item
+	details int
+	// detailFailures: postings whose detail failed (not the source's
+	// failure): a known one is kept as stored, a new one left for next run
+	detailFailures int
+	validators     scrape.Validators // to save with the index
+	err            error
+	loadErr        bool   // err came from reading the stored index: no state to update
+	rebuilt        bool   // no index file: the index was rebuilt from the files, with fresh counters
+	canceled       bool   // the run was stopped while fetching: not the source's failure
+	suspicious     string // the listing shrank beyond the source's limit: why
+	state          []byte // the adapter's state to save (scrape.Stateful), nil: none
+	reshaped       bool   // the listing came through another interface than the snapshots: see scrape.Stateful
 }
 
 // fetch lists a source and builds every posting that is new or changed,
@@ -50,12 +54,21 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			f.canceled = true
 		}
 	}()
+	// a source folder that is a link (or not a folder) could send the
+	// writes anywhere: refused before anything is read or written
+	if err := r.store.CheckSourceDir(src.Name); err != nil {
+		f.err, f.loadErr = fmt.Errorf("%s: %w", src.Name, err), true
+		return f
+	}
 	idx, err := r.store.LoadIndex(src.Name)
 	if err != nil {
 		f.err, f.loadErr = err, true
 		return f
 	}
 	f.index = idx
+	if _, err := os.Stat(r.store.IndexPath(src.Name)); err != nil {
+		f.rebuilt = true
+	}
 	version := r.norm.Version()
 	// Conditional requests only against a state that can stand in for the
 	// listing: a 304 then keeps every stored posting.
@@ -93,34 +106,75 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	if company == "" {
 		company = src.Name
 	}
-	seen := make(map[string]bool, len(raws))
+	// Duplicate ids: every copy is built and the one with the greatest
+	// canonical hash is kept, so the choice depends on the copies, not on
+	// their order in the listing.
+	copies := make(map[string][]model.Raw, len(raws))
+	var order []string
 	for _, raw := range raws {
-		if raw.ID == "" || seen[raw.ID] {
+		if raw.ID == "" {
 			continue
 		}
-		seen[raw.ID] = true
-		old, ok := idx.Postings[raw.ID]
-		if ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && r.store.Exists(src.Name, raw.ID) {
+		if _, ok := copies[raw.ID]; !ok {
+			order = append(order, raw.ID)
+		}
+		copies[raw.ID] = append(copies[raw.ID], raw)
+	}
+	dupes := 0
+	for _, id := range order {
+		cands := copies[id]
+		old, ok := idx.Postings[id]
+		if len(cands) > 1 {
+			dupes++
+		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && r.store.Exists(src.Name, raw.ID) {
 			f.items = append(f.items, item{id: raw.ID, stamp: raw.Stamp, keep: true, hash: old.Hash})
 			continue
 		}
-		if !raw.Complete {
-			full, err := ad.Detail(ctx, raw)
+		var best *item
+		var detailErr error
+		var detailURL string
+		for _, raw := range cands {
+			if !raw.Complete {
+				full, err := ad.Detail(ctx, raw)
+				if err != nil {
+					if ctx.Err() != nil {
+						f.err = err
+						return f
+					}
+					detailErr, detailURL = err, raw.URL
+					break
+				}
+				raw = full
+				f.details++
+			}
+			p := r.norm.Normalize(src.Name, company, raw)
+			p.URL = r.red.String(p.URL) // a page URL may carry the source's key
+			b, err := model.Encode(p)
 			if err != nil {
-				f.err = err
+				f.err = fmt.Errorf("%s: posting %s: encode: %w", src.Name, raw.ID, err)
 				return f
 			}
-			raw = full
-			f.details++
+			it := item{id: raw.ID, stamp: raw.Stamp, post: p, data: b, hash: model.Hash(b)}
+			if best == nil || it.hash > best.hash {
+				best = &it
+			}
 		}
-		p := r.norm.Normalize(src.Name, company, raw)
-		p.URL = r.red.String(p.URL) // a page URL may carry the source's key
-		b, err := model.Encode(p)
-		if err != nil {
-			f.err = fmt.Errorf("%s: posting %s: encode: %w", src.Name, raw.ID, err)
-			return f
+		if detailErr != nil {
+			// One posting's detail is no reason to doubt the listing: a
+			// known posting keeps its snapshot (and its old stamp, so the
+			// next run asks again); a new one is not recorded yet and is
+			// fetched again next run.
+			f.detailFailures++
+			r.log.Warn("posting detail failed: kept as it was, fetched again next run", "source", src.Name, "posting", id, "url", detailURL, "known", ok, "error", detailErr)
+			if ok {
+				f.items = append(f.items, item{id: id, stamp: old.Stamp, keep: true, hash: old.Hash})
+			}
+			continue
 		}
-		f.items = append(f.items, item{id: raw.ID, stamp: raw.Stamp, post: p, data: b, hash: model.Hash(b)})
+		f.items = append(f.items, *best)
+	}
+	if dupes > 0 {
+		r.log.Warn("listing repeats posting ids: kept the copy with the greatest content hash", "source", src.Name, "ids", dupes)
 	}
 	f.validators = client.Validators()
 	return f

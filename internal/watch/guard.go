@@ -23,9 +23,15 @@ const minShrinkBase = 10
 
 func (r *Runner) policy(src config.Source) policy {
 	g := r.cfg.Guard
-	p := policy{removeAfter: g.RemoveAfter, failAfter: g.FailAfter, maxShrink: g.MaxShrink, allowShrink: src.AllowShrink}
+	p := policy{removeAfter: g.RemoveAfter, failAfter: g.FailAfter, maxShrink: g.MaxShrink, allowShrink: src.AllowShrink || r.opts.AcceptShrink}
 	if src.RemoveAfter > 0 {
 		p.removeAfter = src.RemoveAfter
+	}
+	if r.opts.AcceptShrink {
+		// `run --allow-shrink`: the user accepts this run's listing as the
+		// truth, so what it lacks is removed now, not a run later (that
+		// next run would hold the same shrink again)
+		p.removeAfter = 1
 	}
 	if src.MaxShrink > 0 {
 		p.maxShrink = src.MaxShrink

@@ -24,6 +24,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/notify/render"
 	"github.com/careers-watcher/careers-watcher/internal/redact"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
@@ -37,6 +38,18 @@ type Options struct {
 	Stdout    io.Writer         // the stdout notifier writes here; nil: os.Stdout
 	Now       func() time.Time
 	Retry     retry.Policy // zero: retry.Default with the config's attempts
+	// The writer lock of the snapshot folder (one process at a time): Lock
+	// is one the caller already holds, for the Runner's whole life; without
+	// it every Run and Redeliver takes the lock for its duration, waiting
+	// up to LockWait for another process (0: not at all, negative: until
+	// the run's context ends).
+	Lock     *snapshot.Lock
+	LockWait time.Duration
+	// AcceptShrink is `run --allow-shrink`: the user has looked at this
+	// run's listings and accepts them as they are, shrink and all; what
+	// they lack is reported removed in this run, without the remove_after
+	// debounce.
+	AcceptShrink bool
 }
 
 // Runner runs sources. Runs may overlap (the daemon runs sources on their
@@ -60,6 +73,40 @@ type Runner struct {
 
 	wmu     sync.Mutex // guards writers
 	writers int        // writes and deliveries in progress: the run marker stays while > 0
+
+	lockMu sync.Mutex // guards lock and lockN
+	lock   *snapshot.Lock
+	lockN  int // runs of this process inside the lock
+}
+
+// hold takes the snapshot folder's writer lock for a run (runs of this
+// process share it); release gives it up with the last of them.
+func (r *Runner) hold(ctx context.Context, what string) (release func(), err error) {
+	if r.opts.Lock != nil {
+		return func() {}, nil
+	}
+	r.lockMu.Lock()
+	defer r.lockMu.Unlock()
+	if r.lockN == 0 {
+		l, err := snapshot.AcquireLock(ctx, r.store.Dir, r.opts.LockWait, what, func(b *snapshot.BusyError) {
+			r.log.Info("waiting for the snapshot folder", "holder_pid", b.PID, "holder", b.Command, "holder_started", b.Started)
+		})
+		if err != nil {
+			return nil, err
+		}
+		r.lock = l
+	}
+	r.lockN++
+	return func() {
+		r.lockMu.Lock()
+		defer r.lockMu.Unlock()
+		if r.lockN--; r.lockN == 0 {
+			if err := r.lock.Release(); err != nil {
+				r.log.Warn("releasing the snapshot folder lock", "error", err)
+			}
+			r.lock = nil
+		}
+	}, nil
 }
 
 // New prepares a Runner: the snapshot directory (and its git repository),
@@ -110,18 +157,25 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 
 // SourceResult is what one source's run did.
 type SourceResult struct {
-	Source   string
-	Err      error // the source failed: nothing of it was written
-	Listed   int   // postings in the listing
-	Details  int   // detail requests
-	Added    int
-	Removed  int
-	Changed  int
-	Rewrites int // postings re-normalized under new rules, without an event
-	Missing  int // postings missing from the listing, not yet reported removed
-	returned int
-	lines    []string
-	health   string // a source.* event of this run, for the commit subject
+	Source string
+	Err    error // the source failed: nothing of it was written
+	// Interrupted: the run was stopped (a signal) before this source was
+	// fetched or written in full; not a failure of the source.
+	Interrupted bool
+	// DetailFailures counts postings whose detail request failed: a known
+	// one kept its snapshot, a new one is fetched again next run. The
+	// source is not failed for them.
+	DetailFailures int
+	Listed         int // postings in the listing
+	Details        int // detail requests
+	Added          int
+	Removed        int
+	Changed        int
+	Rewrites       int // postings re-normalized under new rules, without an event
+	Missing        int // postings missing from the listing, not yet reported removed
+	returned       int
+	lines          []string
+	health         string // a source.* event of this run, for the commit subject
 }
 
 // Result is what a run did.
@@ -133,6 +187,10 @@ type Result struct {
 	DeliveryCommit string
 	Delivered      int
 	Pending        int // events still owed to a notifier after this run
+	// Interrupted: the run was stopped by its context (a signal) in its
+	// write phase, at a posting boundary, before it committed; the run
+	// marker stays and the next run finishes the work.
+	Interrupted bool
 }
 
 // Failed reports whether any source failed.
@@ -148,9 +206,14 @@ func (r Result) Failed() bool {
 // Run fetches the given sources (concurrently; the HTTP client keeps the
 // per-host limits), then, one source after the other, writes what changed,
 // delivers the notifications and makes one commit. A source that fails
-// changes nothing; the others go on. Cancelling ctx stops the fetches; what
-// was fetched in full is still written and committed.
+// changes nothing; the others go on. Cancelling ctx (a signal) stops the
+// fetches, and the write phase at its next posting boundary (see apply).
 func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, error) {
+	release, err := r.hold(ctx, "run")
+	if err != nil {
+		return Result{}, err
+	}
+	defer release()
 	if err := r.recover(); err != nil {
 		return Result{}, err
 	}
@@ -174,18 +237,23 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 			start := time.Now()
 			results[i] = r.fetchGuarded(ctx, pool, src)
 			f := results[i]
-			if f.err != nil {
+			switch {
+			case f.canceled:
+				r.log.Info("source interrupted: fetch stopped by a signal", "source", src.Name, "duration", time.Since(start).Round(time.Millisecond))
+			case f.err != nil:
 				r.log.Error("source failed", "source", src.Name, "error", f.err, "duration", time.Since(start).Round(time.Millisecond))
-			} else {
+			default:
 				r.log.Info("source fetched", "source", src.Name, "postings", len(f.items), "details", f.details, "duration", time.Since(start).Round(time.Millisecond))
 			}
 		})
 	}
 	wg.Wait()
-	// Writing never looks at ctx, so a signal does not stop it half-way;
-	// only delivery stops early (what it did not deliver stays in the outbox).
-	res, err := r.apply(results)
-	if err != nil {
+	// A signal stops the write phase at the next posting boundary (the run
+	// marker stays: the next run commits what was written and redoes the
+	// rest, with the same event ids); once everything is committed, it only
+	// cuts delivery short (what was not delivered stays in the outbox).
+	res, err := r.apply(ctx, results)
+	if err != nil || res.Interrupted {
 		return res, err
 	}
 	// The changes are committed: delivery now costs the run at most its
@@ -211,6 +279,15 @@ func (r *Runner) beginWrite() error {
 	}
 	r.writers++
 	return nil
+}
+
+// dropWrite ends a write or delivery that failed or was interrupted: the
+// run marker stays, so that the next run (of this process too) commits
+// what was written.
+func (r *Runner) dropWrite() {
+	r.wmu.Lock()
+	defer r.wmu.Unlock()
+	r.writers = max(r.writers-1, 0)
 }
 
 func (r *Runner) endWrite() error {
@@ -294,6 +371,7 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 		r.mu.Unlock()
 	}
 	if cerr != nil {
+		r.dropWrite()
 		return d, cerr // the marker stays: the next run commits these files
 	}
 	if err := r.endWrite(); err != nil {
@@ -305,23 +383,52 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 	return d, nil
 }
 
+// errInterrupted stops the write phase at a posting boundary.
+var errInterrupted = errors.New("interrupted")
+
+// outboxChunk is how many events go to the outbox between two looks at
+// the run's context.
+const outboxChunk = 64
+
 // apply writes and commits the fetched sources; the events go to the outbox
-// in the same commit, and are delivered after it.
-func (r *Runner) apply(results []fetched) (Result, error) {
+// in the same commit, and are delivered after it. ctx stops the writes at a
+// posting boundary.
+func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var res Result
+	interrupted := func(stage string) (Result, error) {
+		res.Interrupted = true
+		r.log.Info("run interrupted while writing: the next run finishes it", "stage", stage)
+		return res, nil
+	}
 	var changed []string // paths whose change makes a commit worth it
 	var state []string   // state files committed along with a commit
 	var events []notify.Event
+	if ctx.Err() != nil {
+		// stopped before writing anything: the next run fetches again
+		for _, f := range results {
+			res.Sources = append(res.Sources, SourceResult{Source: f.src.Name, Interrupted: true})
+		}
+		return interrupted("before writing")
+	}
 	if err := r.beginWrite(); err != nil {
 		return res, err
 	}
+	ended := false
+	defer func() {
+		if !ended {
+			r.dropWrite() // failed or interrupted: the marker stays for the next run
+		}
+	}()
 	// Events go to the outbox before the snapshot moves: a crash between the
 	// two re-detects the same changes, with the same event ids, next run.
 	plans := make([]plan, len(results))
 	for i, f := range results {
-		sr := SourceResult{Source: f.src.Name, Err: f.err, Listed: len(f.items), Details: f.details}
+		sr := SourceResult{Source: f.src.Name, Err: f.err, Listed: len(f.items), Details: f.details, DetailFailures: f.detailFailures}
+		if f.canceled {
+			sr.Err, sr.Interrupted = nil, true
+		}
 		plans[i] = r.compare(f)
 		if f.suspicious != "" {
 			sr.Err = errors.New(f.suspicious)
@@ -329,17 +436,43 @@ func (r *Runner) apply(results []fetched) (Result, error) {
 		res.Sources = append(res.Sources, sr)
 		events = append(events, plans[i].events...)
 	}
-	written, err := r.outbox.Add(r.redactEvents(events), r.routes)
-	if err != nil {
-		return res, fmt.Errorf("outbox: %w", err)
+	writes := 0
+	for i, p := range plans {
+		writes += len(p.writes) + len(p.removes)
+		if f := results[i]; f.rebuilt && p.save && len(p.events) > 0 {
+			// A rebuilt index has fresh counters, which go into the event
+			// ids: saved before its events, so that a run stopped from here
+			// on is redone with the same ids.
+			if _, err := r.store.SaveIndex(f.src.Name, f.index); err != nil {
+				return res, err
+			}
+		}
 	}
-	changed = append(changed, written...)
+	r.log.Info("writing", "events", len(events), "files", writes)
+	for len(events) > 0 {
+		if ctx.Err() != nil {
+			return interrupted("outbox")
+		}
+		n := min(len(events), outboxChunk)
+		written, err := r.outbox.Add(r.redactEvents(events[:n]), r.routes)
+		if err != nil {
+			return res, fmt.Errorf("outbox: %w", err)
+		}
+		changed = append(changed, written...)
+		events = events[n:]
+	}
 	for i, f := range results {
 		p := plans[i]
 		if !p.save {
 			continue
 		}
-		paths, err := r.write(f.src.Name, p)
+		if len(p.writes)+len(p.removes) > 0 {
+			r.log.Info("writing snapshots", "source", f.src.Name, "files", len(p.writes)+len(p.removes))
+		}
+		paths, err := r.write(ctx, f.src.Name, p)
+		if errors.Is(err, errInterrupted) {
+			return interrupted("snapshots of " + f.src.Name)
+		}
 		if err != nil {
 			return res, err
 		}
@@ -361,7 +494,7 @@ func (r *Runner) apply(results []fetched) (Result, error) {
 		state = append(state, idxPath)
 		if f.err == nil {
 			v := f.validators
-			if f.suspicious != "" {
+			if f.suspicious != "" || f.detailFailures > 0 {
 				v = nil // the next run must see the listing again, not a 304
 			}
 			vPath, err := r.saveValidators(f.src.Name, v)
@@ -384,12 +517,16 @@ func (r *Runner) apply(results []fetched) (Result, error) {
 		}
 		res.Commit = hash
 	}
+	ended = true
 	if err := r.endWrite(); err != nil {
 		return res, err
 	}
 	for _, s := range res.Sources {
-		if s.Err == nil {
-			r.log.Info("source done", "source", s.Source, "listed", s.Listed, "details", s.Details, "added", s.Added, "removed", s.Removed, "changed", s.Changed, "missing", s.Missing)
+		switch {
+		case s.Interrupted:
+			r.log.Info("source interrupted: nothing of it written", "source", s.Source)
+		case s.Err == nil:
+			r.log.Info("source done", "source", s.Source, "listed", s.Listed, "details", s.Details, "added", s.Added, "removed", s.Removed, "changed", s.Changed, "missing", s.Missing, "detail_failures", s.DetailFailures)
 		}
 	}
 	return res, nil
@@ -606,11 +743,19 @@ func (r *Runner) compare(f fetched) plan {
 				p.writes[it.id] = it.data // the file went missing: restore it quietly
 			}
 		default:
-			prev, _, err := r.store.Read(src, it.id)
 			p.writes[it.id] = it.data
+			prev, err := r.previous(src, it.id, old.Hash)
 			if err != nil {
-				r.log.Warn("stored snapshot unreadable; rewriting it", "source", src, "posting", it.id, "error", err)
-				p.rewrites++
+				// The index's hash says the posting changed; the stored
+				// file cannot say from what. The change is still a change.
+				r.log.Warn("stored snapshot unreadable and not in git: rewriting it, the change reported without its previous version", "source", src, "posting", it.id, "error", err)
+				post := it.post
+				p.changed++
+				p.lines = append(p.lines, "~ "+line(post)+" (previous snapshot unreadable)")
+				p.events = append(p.events, notify.Event{
+					ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
+					Data: notify.Data{Source: src, Posting: &post},
+				})
 				continue
 			}
 			changes := diff.Postings(prev, it.post)
@@ -652,7 +797,7 @@ func (r *Runner) compare(f fetched) plan {
 			p.stateChanged = true
 			continue
 		}
-		prev, _, err := r.store.Read(src, id)
+		prev, err := r.previous(src, id, old.Hash)
 		if err != nil {
 			prev = model.Posting{ID: id, Source: src}
 		}
@@ -670,6 +815,26 @@ func (r *Runner) compare(f fetched) plan {
 	return p
 }
 
+// previous is the stored version of a posting: its snapshot file, or, when
+// the file is unreadable or corrupt, the committed copy whose hash is the
+// index's (hash).
+func (r *Runner) previous(src, id, hash string) (model.Posting, error) {
+	prev, _, err := r.store.Read(src, id)
+	if err == nil || r.repo == nil {
+		return prev, err
+	}
+	b, ok, herr := r.repo.HeadFile(r.store.PostingPath(src, id))
+	if herr != nil || !ok || model.Hash(b) != hash {
+		return prev, err
+	}
+	committed, derr := model.Decode(b)
+	if derr != nil {
+		return prev, err
+	}
+	r.log.Warn("stored snapshot unreadable: compared with its committed copy", "source", src, "posting", id, "error", err)
+	return committed, nil
+}
+
 // incident makes a source.* event, numbered by the source's incidents.
 func (r *Runner) incident(idx *snapshot.Index, typ, src string, now time.Time, reason string) notify.Event {
 	idx.Incidents++
@@ -679,8 +844,9 @@ func (r *Runner) incident(idx *snapshot.Index, typ, src string, now time.Time, r
 	}
 }
 
-// write applies a plan to the files; it returns the paths it touched.
-func (r *Runner) write(source string, p plan) ([]string, error) {
+// write applies a plan to the files; it returns the paths it touched. It
+// stops with errInterrupted at the first posting boundary after ctx ends.
+func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, error) {
 	ids := make([]string, 0, len(p.writes))
 	for id := range p.writes {
 		ids = append(ids, id)
@@ -688,6 +854,9 @@ func (r *Runner) write(source string, p plan) ([]string, error) {
 	sort.Strings(ids)
 	var paths []string
 	for _, id := range ids {
+		if ctx.Err() != nil {
+			return paths, errInterrupted
+		}
 		path := r.store.PostingPath(source, id)
 		if err := snapshot.WriteFile(path, p.writes[id]); err != nil {
 			return paths, err
@@ -695,6 +864,9 @@ func (r *Runner) write(source string, p plan) ([]string, error) {
 		paths = append(paths, path)
 	}
 	for _, id := range p.removes {
+		if ctx.Err() != nil {
+			return paths, errInterrupted
+		}
 		path := r.store.PostingPath(source, id)
 		if err := snapshot.RemoveFile(path); err != nil {
 			return paths, err
@@ -704,13 +876,8 @@ func (r *Runner) write(source string, p plan) ([]string, error) {
 	return paths, nil
 }
 
-// line is a posting in a commit body: id and title, control characters out.
+// line is a posting in a commit body: id and title, without control
+// characters or bidirectional overrides (as on stdout).
 func line(p model.Posting) string {
-	s := p.ID + " " + p.Title
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
+	return render.Clean(p.ID + " " + p.Title)
 }
