@@ -22,12 +22,12 @@ func TestAdapterStateSavedOnlyOnSuccess(t *testing.T) {
 		t.Fatalf("%d events", len(evs))
 	}
 
-	// The tenant moves to pcsx and a detail fails: the run fails, the
-	// state stays.
+	// The tenant moves to pcsx and its listing fails: the run fails, the
+	// state stays. (A failed detail alone no longer fails a run.)
 	nf.SetInterfaces(fake.PCSXOnly)
 	jobs := []fake.Job{job(1), job(2), job(3)}
 	nf.SetJobs(jobs)
-	nf.FailDetail(func(id int64) (int, string) { return 500, "oops" })
+	nf.FailList(func(int) (int, string) { return 500, "oops" })
 	res, err := r.Run(t.Context(), cfg.Sources)
 	if err != nil || !res.Failed() {
 		t.Fatalf("run: %v, failed %v", err, res.Failed())
@@ -38,7 +38,7 @@ func TestAdapterStateSavedOnlyOnSuccess(t *testing.T) {
 
 	// It works again: the new posting is added, the others give no event,
 	// the state names pcsx.
-	nf.FailDetail(nil)
+	nf.FailList(nil)
 	run(t, r, cfg)
 	evs := h.take()
 	if len(evs) != 1 || !r.store.Exists("nf", "103") {
