@@ -759,7 +759,11 @@ func (r *Runner) compare(f fetched) plan {
 				continue
 			}
 			changes := diff.Postings(prev, it.post)
-			renormalized := idx.Normalizer != version && old.Stamp != "" && old.Stamp == it.stamp || f.reshaped
+			// Under new normalizer rules a posting whose platform data is the
+			// same (by its update stamp, or, without one, by what the
+			// platform gave as it was) is rewritten without an event.
+			upgraded := idx.Normalizer != version && (old.Stamp != "" && old.Stamp == it.stamp || sameSource(prev, it.post))
+			renormalized := upgraded || f.reshaped
 			if len(changes) == 0 || renormalized {
 				p.rewrites++
 				continue

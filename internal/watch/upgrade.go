@@ -1,0 +1,63 @@
+package watch
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// sameSource reports whether two versions of a posting say the same thing
+// in what the platform gave as it was: title, link, requisition id, team,
+// posting date, company, and the words of the description. Everything else
+// (role, levels, skills, education, years, pay and places read from text,
+// workplace, employment type, language) is what the normalizer made of it.
+// After a normalizer upgrade, a posting whose source says the same is a
+// quiet rewrite, never a posting.changed: this holds for platforms with no
+// update stamp too, where the stamp cannot tell.
+func sameSource(a, b model.Posting) bool {
+	return a.Title == b.Title && a.URL == b.URL && a.RequisitionID == b.RequisitionID &&
+		a.Team == b.Team && a.Posted == b.Posted && a.Company == b.Company &&
+		sameWords(a.Description, b.Description)
+}
+
+// sameWords compares two texts word by word, ignoring case, punctuation and
+// layout: a renderer that now keeps a list's line breaks, or spaces a
+// heading differently, changes no word.
+func sameWords(a, b string) bool {
+	wa, wb := words(a), words(b)
+	for {
+		x, okA := wa()
+		y, okB := wb()
+		if okA != okB {
+			return false
+		}
+		if !okA {
+			return true
+		}
+		if x != y {
+			return false
+		}
+	}
+}
+
+// words iterates the lower-cased runs of letters and digits of s.
+func words(s string) func() (string, bool) {
+	return func() (string, bool) {
+		start := strings.IndexFunc(s, isWordRune)
+		if start < 0 {
+			s = ""
+			return "", false
+		}
+		s = s[start:]
+		end := strings.IndexFunc(s, func(r rune) bool { return !isWordRune(r) })
+		if end < 0 {
+			end = len(s)
+		}
+		w := strings.ToLower(s[:end])
+		s = s[end:]
+		return w, true
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
