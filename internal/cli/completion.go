@@ -1,8 +1,14 @@
 package cli
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
 )
+
+var shells = []string{"bash", "zsh", "fish", "powershell"}
 
 // newCompletionCmd is `watcher completion SHELL`: a completion script that
 // asks the watcher itself (its hidden __complete command) what comes next:
@@ -30,8 +36,13 @@ PowerShell:
 		Example: `  source <(watcher completion bash)
   watcher completion zsh > "${fpath[1]}/_watcher"
   watcher completion fish | source`,
-		ValidArgs: []string{"bash", "zsh", "fish", "powershell"},
-		Args:      cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
+		ValidArgs: shells,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 || !slices.Contains(shells, args[0]) {
+				return fmt.Errorf("expected one shell: %s", strings.Join(shells, ", "))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			root, w := cmd.Root(), cmd.OutOrStdout()
 			var err error

@@ -60,8 +60,8 @@ func writeRootHelp(w io.Writer, root *cobra.Command) {
 	var b strings.Builder
 	b.WriteString("watcher " + root.Short + "\n\n")
 	b.WriteString("usage: watcher <command> [flags]\n\ncommands:\n")
-	line := func(use, short string) {
-		name, rest, _ := strings.Cut(use, " ")
+	line := func(name, use, short string) {
+		_, rest, _ := strings.Cut(use, " ") // the Use line without the name
 		left := fmt.Sprintf("  %-9s %s", name, rest)
 		if rest == "" {
 			left = "  " + name
@@ -79,12 +79,12 @@ func writeRootHelp(w io.Writer, root *cobra.Command) {
 		if c.HasAvailableSubCommands() {
 			for _, sub := range c.Commands() {
 				if sub.IsAvailableCommand() {
-					line(c.Name()+" "+sub.Use, sub.Short)
+					line(c.Name()+" "+sub.Name(), sub.Use, sub.Short)
 				}
 			}
 			continue
 		}
-		line(c.Use, c.Short)
+		line(c.Name(), c.Use, c.Short)
 	}
 	b.WriteString(`
 'watcher help COMMAND' or 'watcher COMMAND -h' shows a command's flags and examples.

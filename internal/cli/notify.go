@@ -21,7 +21,7 @@ import (
 // newNotifyCmd is `watcher notify`, the parent of `notify test`.
 func newNotifyCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "notify COMMAND",
+		Use:   "notify",
 		Short: "notifiers: send a sample event (notify test)",
 		Long:  `Commands about the config's notifiers. The one there is: watcher notify test.`,
 		Example: `  watcher notify test

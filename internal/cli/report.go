@@ -36,7 +36,7 @@ Exit codes: 0 written; 1 the snapshots could not be read or the file not written
 2 bad usage or invalid config.`,
 		Example: `  watcher report
   watcher report --format html -o report.html --since 2026-01-01
-  watcher report --source netflix --format json | jq .skills`,
+  watcher report --source netflix --format json | jq .roles`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return reportRun(cmd, f.path, sources, since, format, out)

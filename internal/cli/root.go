@@ -68,7 +68,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 func newRoot() *cobra.Command {
 	var showVersion bool
 	root := &cobra.Command{
-		Use:   "watcher",
+		Use:   "watcher COMMAND [flags]",
 		Short: "watches public careers listings, keeps every posting in git, reports what changed",
 		Long: `watcher reads public careers listings (Greenhouse, Lever, Workday, Eightfold and other
 job boards, or any page with schema.org JobPosting markup), keeps a snapshot file of

@@ -172,12 +172,18 @@ func signalContext(logger *slog.Logger, stderr io.Writer, who string) (context.C
 // configNames completes a flag or argument with names from the config the
 // command line names (sources or notifiers); nothing when it does not load.
 func configNames(f *configFlags, names func(*config.Config) []string) cobra.CompletionFunc {
-	return func(_ *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		cfg, err := config.Load(f.path)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return names(cfg), cobra.ShellCompDirectiveNoFileComp
+		var out []cobra.Completion
+		for _, n := range names(cfg) {
+			if !slices.Contains(args, n) { // not named yet
+				out = append(out, n)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
