@@ -1,84 +1,99 @@
 package cli
 
 import (
-	"flag"
-	"fmt"
 	"io"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/report"
 )
 
-// reportCmd is `watcher report [-c FILE] [--source NAME ...] [--since DATE]
-// [--format text|markdown|json|html] [-o FILE]`: what the snapshots say
-// companies hire for, and how it moved.
-func reportCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("watcher report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfgPath := fs.String("c", config.DefaultPath(), "config file")
-	fs.StringVar(cfgPath, "config", config.DefaultPath(), "config file")
-	since := fs.String("since", "", "start of the trend window, YYYY-MM-DD (default: 12 weeks ago)")
-	format := fs.String("format", "text", "text, markdown, json or html")
-	out := fs.String("o", "", "write to this file instead of stdout")
-	var sources []string
-	fs.Func("source", "report only this source (repeatable)", func(s string) error {
-		sources = append(sources, s)
-		return nil
-	})
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+// newReportCmd is `watcher report [-c FILE] [--source NAME ...] [--since
+// DATE] [--format text|markdown|json|html] [-o FILE]`: what the snapshots
+// say companies hire for, and how it moved.
+func newReportCmd() *cobra.Command {
+	var (
+		f       configFlags
+		sources []string
+		since   string
+		format  string
+		out     string
+	)
+	cmd := &cobra.Command{
+		Use:   "report [-c FILE] [--source NAME ...] [--since YYYY-MM-DD] [--format text|markdown|json|html] [-o FILE]",
+		Short: "what the listings ask for: roles, levels, skills, pay, and how they moved",
+		Long: `Reads the snapshot folder and its git history (nothing is fetched) and reports the open
+postings by role, level, location and team; skill demand; pay; and, from the history,
+postings opened and closed per week and rising or falling skills since --since.
+
+The report reads the config too (for the snapshot folder), so every ${VAR} in it must be
+set or have a :-default.
+
+Exit codes: 0 written; 1 the snapshots could not be read or the file not written;
+2 bad usage or invalid config.`,
+		Example: `  watcher report
+  watcher report --format html -o report.html --since 2026-01-01
+  watcher report --source netflix --format json | jq .roles`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return reportRun(cmd, f.path, sources, since, format, out)
+		},
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "watcher report: unexpected argument %q\n", fs.Arg(0))
-		return ExitUsage
-	}
+	f.addConfig(cmd)
+	cmd.Flags().StringArrayVar(&sources, "source", nil, "report only this source (repeatable)")
+	cmd.Flags().StringVar(&since, "since", "", "start of the trend window, YYYY-MM-DD (default: 12 weeks ago)")
+	cmd.Flags().StringVar(&format, "format", "text", "text, markdown, json or html")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
+	_ = cmd.RegisterFlagCompletionFunc("source", configNames(&f, sourceNames))
+	_ = cmd.RegisterFlagCompletionFunc("since", cobra.NoFileCompletions)
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "markdown", "json", "html"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, format, out string) error {
 	write := map[string]func(*report.Report, io.Writer) error{
 		"text": (*report.Report).WriteText, "markdown": (*report.Report).WriteMarkdown,
 		"json": (*report.Report).WriteJSON, "html": (*report.Report).WriteHTML,
-	}[*format]
+	}[format]
 	if write == nil {
-		fmt.Fprintf(stderr, "watcher report: --format %q: use text, markdown, json or html\n", *format)
-		return ExitUsage
+		return fail(cmd, ExitUsage, "--format %q: use text, markdown, json or html", format)
 	}
 	opts := report.Options{Sources: sources}
-	if *since != "" {
-		t, err := time.Parse(time.DateOnly, *since)
+	if since != "" {
+		t, err := time.Parse(time.DateOnly, since)
 		if err != nil {
-			fmt.Fprintf(stderr, "watcher report: --since %q: use a date such as 2026-09-01\n", *since)
-			return ExitUsage
+			return fail(cmd, ExitUsage, "--since %q: use a date such as 2026-09-01", since)
 		}
 		opts.Since = t
 	}
-	cfg, err := config.Load(*cfgPath)
+	cfg, err := config.Load(cfgPath)
 	if err != nil {
-		printConfigError(stderr, err)
-		return ExitUsage
+		printConfigError(cmd.ErrOrStderr(), err)
+		return &exitError{ExitUsage}
 	}
 	opts.SnapshotDir = cfg.Snapshots
 	rep, err := report.Build(opts)
 	if err != nil {
-		fmt.Fprintf(stderr, "watcher report: %v\n", err)
-		return ExitFailed
+		return fail(cmd, ExitFailed, "%v", err)
 	}
-	w := stdout
+	w := cmd.OutOrStdout()
 	var f *atomicOut
-	if *out != "" {
-		f = &atomicOut{path: *out}
+	if out != "" {
+		f = &atomicOut{path: out}
 		w = f
 	}
 	if err := write(rep, w); err != nil {
-		fmt.Fprintf(stderr, "watcher report: %v\n", err)
-		return ExitFailed
+		return fail(cmd, ExitFailed, "%v", err)
 	}
 	if f != nil {
 		if err := f.close(); err != nil {
-			fmt.Fprintf(stderr, "watcher report: %v\n", err)
-			return ExitFailed
+			return fail(cmd, ExitFailed, "%v", err)
 		}
 	}
-	return ExitOK
+	return nil
 }
 
 // atomicOut collects output and writes it to path in one piece, so that a

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
+)
+
+func newDaemonCmd() *cobra.Command {
+	var f configFlags
+	cmd := &cobra.Command{
+		Use:   "daemon [-c FILE]",
+		Short: "run the sources on their schedules until SIGINT/SIGTERM",
+		Long: `Runs every source on its schedule (the config's schedule:, or the source's own) until
+SIGINT or SIGTERM, then stops cleanly at the next posting boundary (exit 0). A second
+signal exits at once (130); the next run finishes the work.
+
+Each cycle takes the snapshot folder's lock for its duration, so a manual
+'watcher run --wait 10m' beside the daemon runs between two of its cycles.
+
+Exit codes: 0 stopped cleanly on a signal; 1 could not start; 2 bad usage or invalid
+config; 130 a second signal.`,
+		Example: `  watcher daemon
+  watcher daemon -c /etc/careers-watcher/config.yaml --log-format json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			l, err := f.load(cmd)
+			if err != nil {
+				return err
+			}
+			return exitCode(daemon(l.cfg, l.logger, l.stdout, l.stderr))
+		},
+	}
+	f.addConfig(cmd)
+	f.addLog(cmd, "info")
+	return cmd
+}
+
+func daemon(cfg *config.Config, logger *slog.Logger, stdout, stderr io.Writer) int {
+	ctx, stop := signalContext(logger, stderr, "watcher daemon")
+	defer stop()
+	// Each cycle takes the snapshot folder's lock for its duration, waiting
+	// for another process's run (a manual `watcher run`) to end.
+	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stdout, LockWait: -1})
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher daemon: %v\n", err)
+		return ExitFailed
+	}
+	if err := r.Daemon(ctx, cfg.Sources); err != nil {
+		fmt.Fprintf(stderr, "watcher daemon: %v\n", err)
+		return ExitUsage
+	}
+	return ExitOK
+}

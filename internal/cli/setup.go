@@ -1,0 +1,196 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"slices"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
+)
+
+// configFlags are the flags of a command that reads the config: -c/--config
+// and, for the commands that log, --log-level and --log-format.
+type configFlags struct {
+	path   string
+	level  string
+	format string
+}
+
+// addConfig adds -c/--config. Its default is read when the command line is
+// built: $WATCHER_CONFIG, else ./config.yaml.
+func (f *configFlags) addConfig(cmd *cobra.Command) {
+	cmd.Flags().StringVarP(&f.path, "config", "c", config.DefaultPath(), "config file (default: $WATCHER_CONFIG, else ./config.yaml)")
+	// the help text says where the default comes from; the value itself
+	// depends on the environment the help is printed in
+	cmd.Flags().Lookup("config").DefValue = ""
+	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
+}
+
+// addLog adds --log-level (default level) and --log-format.
+func (f *configFlags) addLog(cmd *cobra.Command, level string) {
+	cmd.Flags().StringVar(&f.level, "log-level", level, "debug, info, warn or error")
+	cmd.Flags().StringVar(&f.format, "log-format", "text", "text or json")
+	_ = cmd.RegisterFlagCompletionFunc("log-level", cobra.FixedCompletions([]string{"debug", "info", "warn", "error"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("log-format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// loaded is a command's config, with its logger and outputs: from here on
+// no output holds a value from the environment.
+type loaded struct {
+	cfg            *config.Config
+	logger         *slog.Logger
+	stdout, stderr io.Writer
+}
+
+// load checks the log flags, loads the config and wraps the outputs in its
+// redactor. A problem is printed and ends the command with ExitUsage.
+func (f *configFlags) load(cmd *cobra.Command) (*loaded, error) {
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if _, err := newLogger(stderr, f.level, f.format); err != nil {
+		return nil, fail(cmd, ExitUsage, "%v", err)
+	}
+	cfg, err := load(f.path)
+	if err != nil {
+		printConfigError(stderr, err)
+		return nil, &exitError{ExitUsage}
+	}
+	stdout, stderr, logger := redacted(cfg, stdout, stderr, f.level, f.format)
+	return &loaded{cfg: cfg, logger: logger, stdout: stdout, stderr: stderr}, nil
+}
+
+// load reads and validates the config, including what only this build
+// knows: which source types it can fetch.
+func load(path string) (*config.Config, error) {
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	var problems []config.Problem
+	supported := platforms.Supported()
+	for i, s := range cfg.Sources {
+		if !slices.Contains(supported, s.Type) {
+			problems = append(problems, config.Problem{
+				File: path, Line: s.Line, Key: fmt.Sprintf("sources[%d].type", i),
+				Msg: fmt.Sprintf("%q is not supported by this build yet (supported: %s)", s.Type, strings.Join(supported, ", ")),
+			})
+		}
+	}
+	if len(cfg.Taxonomy.Skills) > 0 {
+		extra := make([]normalize.SkillDef, 0, len(cfg.Taxonomy.Skills))
+		for _, sk := range cfg.Taxonomy.Skills {
+			extra = append(extra, normalize.SkillDef{Name: sk.Name, Category: sk.Category, Aliases: sk.Aliases})
+		}
+		if _, err := normalize.LoadTaxonomy(extra); err != nil {
+			// a clash with the embedded taxonomy is only known here
+			problems = append(problems, config.Problem{File: path, Key: "taxonomy.skills", Msg: err.Error()})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &config.Error{Problems: problems}
+	}
+	return cfg, nil
+}
+
+func printConfigError(w io.Writer, err error) {
+	var ce *config.Error
+	if errors.As(err, &ce) {
+		for _, p := range ce.Problems {
+			fmt.Fprintln(w, p.String())
+		}
+		return
+	}
+	fmt.Fprintf(w, "watcher: %v\n", err)
+}
+
+// redacted wraps stdout and stderr in cfg's Redactor and makes the logger
+// again on the wrapped stderr: every log record, event line and message
+// goes through it.
+func redacted(cfg *config.Config, stdout, stderr io.Writer, level, format string) (io.Writer, io.Writer, *slog.Logger) {
+	red := cfg.Redactor()
+	stdout, stderr = red.Writer(stdout), red.Writer(stderr)
+	logger, _ := newLogger(stderr, level, format) // checked before
+	return stdout, stderr, logger
+}
+
+func newLogger(w io.Writer, level, format string) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("--log-level %q: use debug, info, warn or error", level)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: use text or json", format)
+}
+
+// signalContext is cancelled by the first SIGINT or SIGTERM (the run stops
+// at its next posting boundary); a second one ends the process at once with
+// ExitSignal (every file is written atomically: the next run finishes the
+// work, as after a crash).
+func signalContext(logger *slog.Logger, stderr io.Writer, who string) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan os.Signal, 2)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			logger.Info("stopping: signal received, finishing at the next posting boundary (a second signal exits at once)", "signal", sig.String())
+			cancel()
+		case <-done:
+			return
+		}
+		select {
+		case sig := <-ch:
+			fmt.Fprintf(stderr, "%s: second signal (%s): exiting at once; the next run finishes the work\n", who, sig)
+			exit(ExitSignal)
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel()
+	}
+}
+
+// configNames completes a flag or argument with names from the config the
+// command line names (sources or notifiers); nothing when it does not load.
+func configNames(f *configFlags, names func(*config.Config) []string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		cfg, err := config.Load(f.path)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []cobra.Completion
+		for _, n := range names(cfg) {
+			if !slices.Contains(args, n) { // not named yet
+				out = append(out, n)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func sourceNames(cfg *config.Config) []string {
+	var out []string
+	for _, s := range cfg.Sources {
+		out = append(out, s.Name)
+	}
+	return out
+}
