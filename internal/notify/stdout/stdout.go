@@ -2,8 +2,9 @@
 // log collector. Postings are summed up as title, [levels], locations,
 // salary and URL, after a mark, the kind of change and the source:
 // "+ added    netflix-data-insights  Software Engineer (L5)  [L5]  Los Gatos, US  USD 100,000-720,000/year  https://...",
-// "- removed  ..." and "~ changed  ... : salary, skills.required (+PyTorch), title"
-// (the changed fields, with the items added and removed of text lists).
+// "- removed  ..." and "~ changed  ... : salary USD 100,000-720,000 ->
+// 120,000-750,000/year; skills.required +PyTorch -Java; title A -> B"
+// (one part per changed field, sorted, as diff.Lines writes them).
 // Source events read "! source.failed netflix-data-insights: status 503".
 package stdout
 
@@ -18,6 +19,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/careers-watcher/careers-watcher/internal/diff"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 )
@@ -182,46 +184,11 @@ func money(v float64) string {
 	return b.String()
 }
 
-// changes lists the changed fields once each, in the order they come, with
-// the items added (+) and removed (-) of list fields when they are text:
-// "salary, skills.required (+PyTorch, -Java), title".
+// changes is the change lines of diff.Lines, one per field, sorted,
+// joined with "; ": "salary USD 90,000 -> 100,000; skills.required
+// +PyTorch -Java; title A -> B".
 func changes(cs []model.Change) string {
-	const show = 5
-	var order []string
-	items := map[string][]string{}
-	for _, c := range cs {
-		f := clean(c.Field)
-		if f == "" {
-			continue
-		}
-		if _, ok := items[f]; !ok {
-			order = append(order, f)
-			items[f] = nil
-		}
-		switch {
-		case c.Old == nil && c.New != nil:
-			if s, ok := c.New.(string); ok {
-				items[f] = append(items[f], "+"+clean(s))
-			}
-		case c.New == nil && c.Old != nil:
-			if s, ok := c.Old.(string); ok {
-				items[f] = append(items[f], "-"+clean(s))
-			}
-		}
-	}
-	out := make([]string, 0, len(order))
-	for _, f := range order {
-		it := items[f]
-		if len(it) == 0 {
-			out = append(out, f)
-			continue
-		}
-		if len(it) > show {
-			it = append(it[:show:show], fmt.Sprintf("+%d more", len(items[f])-show))
-		}
-		out = append(out, f+" ("+strings.Join(it, ", ")+")")
-	}
-	return strings.Join(out, ", ")
+	return strings.Join(diff.Lines(cs), "; ")
 }
 
 // clean drops control characters and bidirectional overrides (which could
