@@ -76,10 +76,28 @@ func TestOneSentenceEditIsOneLineDiff(t *testing.T) {
 		removed[0] != `-    "Explain the results to leadership.\n",` || added[0] != `+    "Present the results to the leadership team.\n",` {
 		t.Errorf("want a one-line diff, got:\n%s", patch)
 	}
-	// the commit body says what changed, old -> new
+	// the commit body says what changed, one line per field
 	msg := gitOut(t, cfg.Snapshots, "log", "-1", "--format=%B")
-	if !strings.Contains(msg, "description") {
-		t.Errorf("commit message:\n%s", msg)
+	if want := "nf: 1 changed\n\n~ 101 Data Scientist 1 (L4)\n  description changed (+1 -1 sentence)\n"; !strings.HasPrefix(msg, want) {
+		t.Errorf("commit message:\n%s\nwant:\n%s", msg, want)
+	}
+
+	// a title, a skill and the pay: old -> new values, sorted by field
+	j.Name = "Senior Data Scientist 1 (L4)"
+	j.Description = strings.Replace(j.Description, "SQL and Python.", "SQL, Python and PyTorch. Pay: $150,000 - $200,000 per year.", 1)
+	j.TUpdate++
+	nf.SetJobs([]fake.Job{j, job(2)})
+	run(t, r, cfg)
+	msg = gitOut(t, cfg.Snapshots, "log", "-1", "--format=%B")
+	for _, want := range []string{
+		"~ 101 Senior Data Scientist 1 (L4)\n  description changed (+2 -1 sentences)\n",
+		"  salary +USD 150,000-200,000/year\n",
+		"  skills.required +PyTorch\n",
+		"  title Data Scientist 1 (L4) -> Senior Data Scientist 1 (L4)\n",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("commit message lacks %q:\n%s", want, msg)
+		}
 	}
 }
 

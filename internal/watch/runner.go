@@ -489,7 +489,7 @@ func commitMessage(res Result) string {
 		}
 		if len(parts) > 0 {
 			subj = append(subj, s.Source+": "+strings.Join(parts, ", "))
-			body = append(body, s.lines...)
+			body = append(body, slices.Sorted(slices.Values(s.lines))...) // added, removed, changed; by id
 		}
 	}
 	for _, s := range res.Sources {
@@ -621,7 +621,7 @@ func (r *Runner) compare(f fetched) plan {
 			}
 			post := it.post
 			p.changed++
-			p.lines = append(p.lines, "~ "+line(post)+" ("+strings.Join(diff.Fields(changes), ", ")+")")
+			p.lines = append(p.lines, changedLines(post, changes))
 			p.events = append(p.events, notify.Event{
 				ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
 				Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
@@ -702,15 +702,4 @@ func (r *Runner) write(source string, p plan) ([]string, error) {
 		paths = append(paths, path)
 	}
 	return paths, nil
-}
-
-// line is a posting in a commit body: id and title, control characters out.
-func line(p model.Posting) string {
-	s := p.ID + " " + p.Title
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
 }
