@@ -119,3 +119,11 @@ func TestFormatEscapesValuesAndCutsLines(t *testing.T) {
 		t.Errorf("long line not cut to %d runes: %d %q", MaxLine, utf8.RuneCountInString(l), l)
 	}
 }
+
+func TestMoney(t *testing.T) {
+	for v, want := range map[float64]string{0: "0", 999: "999", 1000: "1,000", 100000: "100,000", 1234567.891: "1,234,567.89", 52.5: "52.50", 52.999: "53", -1500: "-1,500"} {
+		if got := Money(v); got != want {
+			t.Errorf("Money(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

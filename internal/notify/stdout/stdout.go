@@ -12,12 +12,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/careers-watcher/careers-watcher/internal/diff"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -145,43 +142,11 @@ func locations(locs []model.Location) string {
 }
 
 func salaries(ss []model.Salary) string {
-	var out []string
+	out := make([]string, 0, len(ss))
 	for _, s := range ss {
-		v := money(s.Min)
-		if s.Max != s.Min {
-			v += "-" + money(s.Max)
-		}
-		if c := clean(s.Currency); c != "" {
-			v = c + " " + v
-		}
-		if p := clean(s.Period); p != "" {
-			v += "/" + p
-		}
-		out = append(out, v)
+		out = append(out, diff.Salary(s))
 	}
 	return strings.Join(out, "; ")
-}
-
-// money writes 100000 as "100,000" and 52.5 as "52.50".
-func money(v float64) string {
-	neg := v < 0
-	v = math.Round(math.Abs(v)*100) / 100
-	whole, frac := math.Modf(v)
-	digits := strconv.FormatFloat(whole, 'f', 0, 64)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac > 0.0049 {
-		b.WriteString(strconv.FormatFloat(v, 'f', 2, 64)[len(digits):])
-	}
-	return b.String()
 }
 
 // changes is the change lines of diff.Lines, one per field, sorted,
@@ -193,28 +158,5 @@ func changes(cs []model.Change) string {
 
 // clean drops control characters and bidirectional overrides (which could
 // forge what a terminal shows), turns whitespace runs into one space and
-// trims.
-func clean(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		case unicode.IsControl(r), isBidi(r):
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isBidi(r rune) bool {
-	return r == '\u200e' || r == '\u200f' || r == '\u061c' ||
-		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
-}
+// trims (diff.Clean).
+func clean(s string) string { return diff.Clean(s) }

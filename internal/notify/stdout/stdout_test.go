@@ -98,14 +98,6 @@ func TestLine(t *testing.T) {
 	}
 }
 
-func TestMoney(t *testing.T) {
-	for v, want := range map[float64]string{0: "0", 999: "999", 1000: "1,000", 100000: "100,000", 1234567.891: "1,234,567.89", 52.5: "52.50", 52.999: "53", -1500: "-1,500"} {
-		if got := money(v); got != want {
-			t.Errorf("money(%v) = %q, want %q", v, got, want)
-		}
-	}
-}
-
 func TestNotifyConcurrent(t *testing.T) {
 	var buf bytes.Buffer
 	s := New("console", &buf)
