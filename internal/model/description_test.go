@@ -159,3 +159,28 @@ func TestDecodeOldFormatAndEvents(t *testing.T) {
 		t.Errorf("null description: %v %q", err, p.Description)
 	}
 }
+
+// The cost of the list form against the one string of SnapshotFormat 1,
+// for a posting with a 5 KB description.
+func BenchmarkEncode(b *testing.B) {
+	para := "We build the systems that decide what to show. You will own pipelines in Spark and SQL, design experiments, and explain them to leadership. "
+	p := Posting{ID: "1", Title: "Data Engineer", Description: strings.Repeat(para+"\n", 5000/len(para))}
+	b.Run("pieces", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Encode(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("one-string", func(b *testing.B) {
+		for b.Loop() {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
