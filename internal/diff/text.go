@@ -21,7 +21,7 @@ import (
 //	skills.required +PyTorch -Java
 //	locations +Berlin, DE
 //	workplace (none) -> remote
-//	description changed (+1 -1 sentences)
+//	description changed (+1 -1 sentence)
 //
 // Values are plain text: control characters and bidirectional overrides
 // removed, whitespace collapsed, long values cut ("…").
@@ -167,11 +167,11 @@ func (g Group) Format(esc func(string) string, arrow string) string {
 		if a.Currency == b.Currency && a.Period == b.Period {
 			s := field + " "
 			if c := Clean(a.Currency); c != "" {
-				s += esc(c) + " "
+				s += v(c) + " "
 			}
 			s += esc(payRange(a)) + arrow + esc(payRange(b))
 			if p := Clean(a.Period); p != "" {
-				s += "/" + esc(p)
+				s += "/" + v(p)
 			}
 			return s
 		}
