@@ -11,6 +11,9 @@ import (
 )
 
 // Posting is one normalized job posting, as stored in a snapshot file.
+// Description is plain text, lines separated by "\n"; a snapshot file holds
+// it as a list of pieces, one sentence or line each (see Encode), an event
+// body as one string.
 type Posting struct {
 	ID                 string     `json:"id"`
 	Source             string     `json:"source"`
@@ -91,7 +94,8 @@ func nonNil(s []string) []string {
 }
 
 // Encode returns the canonical snapshot bytes of p: 2-space indented JSON,
-// keys in struct order, no HTML escaping, trailing newline. The same posting
+// keys in struct order, no HTML escaping, trailing newline, the description
+// as a list of pieces (one line of the file per sentence). The same posting
 // always gives the same bytes.
 func Encode(p Posting) ([]byte, error) {
 	p.Canonical()
@@ -99,13 +103,13 @@ func Encode(p Posting) ([]byte, error) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(p); err != nil {
+	if err := enc.Encode(stored{plainPosting(p), text(p.Description)}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// Decode parses snapshot bytes.
+// Decode parses snapshot bytes, of this SnapshotFormat or an older one.
 func Decode(b []byte) (Posting, error) {
 	var p Posting
 	if err := json.Unmarshal(b, &p); err != nil {

@@ -57,13 +57,16 @@ func New(t *Taxonomy) *Normalizer {
 	for _, p := range t.ignore {
 		n.m.add(p, idBlocker)
 	}
-	sum := sha256.Sum256(fmt.Appendf(nil, "rules %d\ntaxonomy %s\n", rulesVersion, t.sum))
+	// the snapshot format is in the fingerprint: a new one makes the next
+	// run rewrite every stored posting once, quietly (as a rules change does)
+	sum := sha256.Sum256(fmt.Appendf(nil, "rules %d\ntaxonomy %s\nformat %d\n", rulesVersion, t.sum, model.SnapshotFormat))
 	n.version = hex.EncodeToString(sum[:6])
 	return n
 }
 
-// Version is a short fingerprint (hex) of the taxonomy and the extraction
-// rules: postings stored under another Version must be re-normalized.
+// Version is a short fingerprint (hex) of the taxonomy, the extraction
+// rules and the snapshot format (model.SnapshotFormat): postings stored
+// under another Version must be re-normalized.
 func (n *Normalizer) Version() string { return n.version }
 
 // Taxonomy returns the taxonomy the normalizer was built from.

@@ -24,7 +24,6 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
-	"github.com/careers-watcher/careers-watcher/internal/notify/render"
 	"github.com/careers-watcher/careers-watcher/internal/redact"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
@@ -626,7 +625,7 @@ func commitMessage(res Result) string {
 		}
 		if len(parts) > 0 {
 			subj = append(subj, s.Source+": "+strings.Join(parts, ", "))
-			body = append(body, s.lines...)
+			body = append(body, slices.Sorted(slices.Values(s.lines))...) // added, removed, changed; by id
 		}
 	}
 	for _, s := range res.Sources {
@@ -770,7 +769,7 @@ func (r *Runner) compare(f fetched) plan {
 			}
 			post := it.post
 			p.changed++
-			p.lines = append(p.lines, "~ "+line(post)+" ("+strings.Join(diff.Fields(changes), ", ")+")")
+			p.lines = append(p.lines, changedLines(post, changes))
 			p.events = append(p.events, notify.Event{
 				ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
 				Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
@@ -878,10 +877,4 @@ func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, er
 		paths = append(paths, path)
 	}
 	return paths, nil
-}
-
-// line is a posting in a commit body: id and title, without control
-// characters or bidirectional overrides (as on stdout).
-func line(p model.Posting) string {
-	return render.Clean(p.ID + " " + p.Title)
 }

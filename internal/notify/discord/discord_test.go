@@ -148,7 +148,7 @@ func TestPayload(t *testing.T) {
 	if want := "• [ML Engineer \\(L5\\)](https://explore.jobs.netflix.net/careers/job/p001) · L5 · Los Gatos, US · USD 100,000-720,000/year"; m.Embeds[0].Description != want {
 		t.Errorf("description\n%q\nwant\n%q", m.Embeds[0].Description, want)
 	}
-	for _, want := range []string{"  ◦ levels: -L5", "  ◦ levels: +L6", "  ◦ team: A → B"} {
+	for _, want := range []string{"  ◦ levels +L6 -L5", "  ◦ team A → B"} {
 		if !strings.Contains(m.Embeds[1].Description, want) {
 			t.Errorf("changes lack %q: %q", want, m.Embeds[1].Description)
 		}

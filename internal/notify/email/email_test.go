@@ -276,7 +276,7 @@ func checkDefault(t *testing.T, m message) {
 	for _, want := range []string{
 		"netflix: 1 added, 1 changed",
 		"Added\n- " + hostile + " (L5) [L5] · Los Gatos, California, US · USD 100,000-720,000/year\n  https://explore.jobs.netflix.net/careers/job/790311790854",
-		"  salary: USD 1-2/hour -> USD 3-4/hour",
+		"  salary USD 1-2 -> 3-4/hour",
 	} {
 		if !strings.Contains(m.Text, want) {
 			t.Errorf("text part lacks %q:\n%s", want, m.Text)
@@ -284,7 +284,7 @@ func checkDefault(t *testing.T, m message) {
 	}
 	for _, want := range []string{
 		`<a href="https://explore.jobs.netflix.net/careers/job/790311790854">&lt;!channel&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt; @everyone (L5)</a> [L5] · Los Gatos, California, US · USD 100,000-720,000/year`,
-		"<li>salary: USD 1-2/hour -&gt; USD 3-4/hour</li>",
+		"<li>salary USD 1-2 -&gt; 3-4/hour</li>",
 		"<h3>Changed</h3>",
 	} {
 		if !strings.Contains(m.HTML, want) {

@@ -6,9 +6,7 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
-	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -16,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/careers-watcher/careers-watcher/internal/diff"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 )
@@ -96,33 +95,14 @@ type Item struct {
 	Posting   *model.Posting // the posting (new version for changes); nil for source.* events
 }
 
-// Change is one field change, as text. Old is "" for an item added to a
-// list, New is "" for an item removed. The description is reported as
-// changed without its text.
-type Change struct {
-	Field string
-	Old   string
-	New   string
-}
-
-// String is "field: old -> new", "field: +new" or "field: -old".
-func (c Change) String() string {
-	return c.Format(func(s string) string { return s }, " -> ")
-}
-
-// Format is String with each part passed through esc (an escaping
-// function such as Mrkdwn) and arrow between old and new values.
-func (c Change) Format(esc func(string) string, arrow string) string {
-	switch {
-	case c.Field == "description":
-		return esc("description") + " changed"
-	case c.Old == "" && c.New != "":
-		return esc(c.Field) + ": +" + esc(c.New)
-	case c.New == "" && c.Old != "":
-		return esc(c.Field) + ": -" + esc(c.Old)
-	}
-	return esc(c.Field) + ": " + esc(c.Old) + arrow + esc(c.New)
-}
+// Change is the changes of one field, as text (diff.Group): Field, Old
+// and New (for list fields: the items removed and added, joined with ", "),
+// Added and Removed (list fields), String ("salary USD 100,000-720,000 ->
+// 120,000-750,000/year", "skills.required +PyTorch -Java") and Format (the
+// same with each value escaped, and another arrow). Item.Changes has one
+// per field, sorted by field. The description is reported as changed,
+// with the number of sentences added and removed, without its text.
+type Change = diff.Group
 
 // NewDigest builds the view of events for source. more says where the
 // full list lives (see More).
@@ -209,13 +189,7 @@ func NewItem(e notify.Event) Item {
 		it.Skills = Clean(strings.Join(p.Skills.Required, ", "))
 		it.Summary = Line(p)
 	}
-	for _, c := range e.Data.Changes {
-		f := Clean(c.Field)
-		if f == "" {
-			continue
-		}
-		it.Changes = append(it.Changes, Change{Field: f, Old: Value(f, c.Old), New: Value(f, c.New)})
-	}
+	it.Changes = diff.Groups(e.Data.Changes)
 	return it
 }
 
@@ -270,25 +244,7 @@ func EventLine(e notify.Event) string {
 
 // Location is one location as text: "Los Gatos, California, US",
 // "Remote (US)", the platform's label when it could not be split.
-func Location(l model.Location) string {
-	var parts []string
-	for _, s := range []string{l.City, l.Region, l.Country} {
-		if s = Clean(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	s := strings.Join(parts, ", ")
-	if s == "" {
-		s = Clean(l.Name)
-	}
-	if l.Remote {
-		if s == "" {
-			return "Remote"
-		}
-		return "Remote (" + s + ")"
-	}
-	return s
-}
+func Location(l model.Location) string { return diff.Location(l) }
 
 // Locations joins at most show locations with "; ", then "+N more".
 func Locations(locs []model.Location, show int) string {
@@ -306,19 +262,7 @@ func Locations(locs []model.Location, show int) string {
 }
 
 // Salary is one pay range as text: "USD 100,000-720,000/year".
-func Salary(s model.Salary) string {
-	v := Money(s.Min)
-	if s.Max != s.Min {
-		v += "-" + Money(s.Max)
-	}
-	if c := Clean(s.Currency); c != "" {
-		v = c + " " + v
-	}
-	if p := Clean(s.Period); p != "" {
-		v += "/" + p
-	}
-	return v
-}
+func Salary(s model.Salary) string { return diff.Salary(s) }
 
 // Salaries joins the ranges with "; ".
 func Salaries(ss []model.Salary) string {
@@ -330,106 +274,18 @@ func Salaries(ss []model.Salary) string {
 }
 
 // Money writes 100000 as "100,000" and 52.5 as "52.50".
-func Money(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "?"
-	}
-	neg := v < 0
-	v = math.Round(math.Abs(v)*100) / 100
-	whole, frac := math.Modf(v)
-	digits := strconv.FormatFloat(whole, 'f', 0, 64)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac > 0.0049 {
-		b.WriteString(strconv.FormatFloat(v, 'f', 2, 64)[len(digits):])
-	}
-	return b.String()
-}
+func Money(v float64) string { return diff.Money(v) }
 
 // Value is a changed value as text. It knows the values of diff.Postings
 // both in memory (model.Location, model.Salary, *int) and after a JSON
 // round trip through the outbox (map[string]any, float64).
-func Value(field string, v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return Clean(x)
-	case model.Location:
-		return Location(x)
-	case model.Salary:
-		return Salary(x)
-	case *int:
-		if x == nil {
-			return ""
-		}
-		return strconv.Itoa(*x)
-	case int:
-		return strconv.Itoa(x)
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(x)
-	case map[string]any:
-		b, err := json.Marshal(x)
-		if err != nil {
-			return "?"
-		}
-		switch field {
-		case "locations":
-			var l model.Location
-			if json.Unmarshal(b, &l) == nil {
-				return Location(l)
-			}
-		case "salary":
-			var s model.Salary
-			if json.Unmarshal(b, &s) == nil {
-				return Salary(s)
-			}
-		}
-		return Clean(string(b))
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return Clean(fmt.Sprint(v))
-	}
-	return Clean(string(b))
-}
+func Value(field string, v any) string { return diff.Value(field, v) }
 
 // Clean drops control characters and bidirectional overrides, turns
 // whitespace runs into one space and trims.
-func Clean(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		case unicode.IsControl(r), isBidi(r), r == utf8.RuneError:
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func Clean(s string) string { return diff.Clean(s) }
 
-func isBidi(r rune) bool {
-	return r == '\u200e' || r == '\u200f' || r == '\u061c' ||
-		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
-}
+func isBidi(r rune) bool { return diff.IsBidi(r) }
 
 // SafeURL returns u when it is an absolute http or https URL without
 // whitespace or control characters, else "". Characters that would end a
@@ -456,16 +312,7 @@ func SafeURL(u string) string {
 }
 
 // Truncate cuts s to at most n runes, ending in "…" when cut.
-func Truncate(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}
+func Truncate(s string, n int) string { return diff.Truncate(s, n) }
 
 // TruncateBytes cuts s to at most n bytes on a rune boundary, ending in "…"
 // when cut.

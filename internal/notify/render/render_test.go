@@ -114,7 +114,7 @@ func TestDigest(t *testing.T) {
 	if strings.Join(kinds, ",") != "added,added,changed,removed,failed" {
 		t.Errorf("order %v", kinds)
 	}
-	if got := d.Changed[0].Changes[0].String() + "; " + d.Changed[0].Changes[1].String(); got != "description changed; levels: +L6" {
+	if got := d.Changed[0].Changes[0].String() + "; " + d.Changed[0].Changes[1].String(); got != "description changed (+1 -1 sentence); levels +L6" {
 		t.Errorf("changes %q", got)
 	}
 	c := d.Cut(3)

@@ -220,9 +220,9 @@ func TestNotifyPayload(t *testing.T) {
 	for _, want := range []string{
 		":new: *Added* <https://explore.jobs.netflix.net/careers/job/p001|Software Engineer (L5), Systems>",
 		"L5 · Los Gatos, California, US · USD 100,000-720,000/year",
-		"• salary: USD 100,000-200,000/year → USD 150,000-250,000/year",
-		"• skills.required: +PyTorch",
-		"• title: a -&gt; b → c",
+		"• salary USD 100,000-200,000 → 150,000-250,000/year",
+		"• skills.required +PyTorch",
+		"• title a -&gt; b → c",
 		":wastebasket: *Removed* Old role",
 	} {
 		if !strings.Contains(all, want) {
@@ -313,7 +313,7 @@ func TestManyChanges(t *testing.T) {
 	}
 	m := decode(t, rc.bodies[0])
 	all := strings.Join(sections(m), "\n")
-	for _, want := range []string{"• locations: +Berlin, DE", "• min_years_experience: 3 → 5"} {
+	for _, want := range []string{"• locations +Berlin, DE", "• min_years_experience 3 → 5"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("payload lacks %q", want)
 		}

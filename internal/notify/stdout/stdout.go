@@ -2,8 +2,9 @@
 // log collector. Postings are summed up as title, [levels], locations,
 // salary and URL, after a mark, the kind of change and the source:
 // "+ added    netflix-data-insights  Software Engineer (L5)  [L5]  Los Gatos, US  USD 100,000-720,000/year  https://...",
-// "- removed  ..." and "~ changed  ... : salary, skills.required (+PyTorch), title"
-// (the changed fields, with the items added and removed of text lists).
+// "- removed  ..." and "~ changed  ... : salary USD 100,000-720,000 ->
+// 120,000-750,000/year; skills.required +PyTorch -Java; title A -> B"
+// (one part per changed field, sorted, as diff.Lines writes them).
 // Source events read "! source.failed netflix-data-insights: status 503".
 package stdout
 
@@ -11,13 +12,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
+	"github.com/careers-watcher/careers-watcher/internal/diff"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 )
@@ -143,111 +142,21 @@ func locations(locs []model.Location) string {
 }
 
 func salaries(ss []model.Salary) string {
-	var out []string
+	out := make([]string, 0, len(ss))
 	for _, s := range ss {
-		v := money(s.Min)
-		if s.Max != s.Min {
-			v += "-" + money(s.Max)
-		}
-		if c := clean(s.Currency); c != "" {
-			v = c + " " + v
-		}
-		if p := clean(s.Period); p != "" {
-			v += "/" + p
-		}
-		out = append(out, v)
+		out = append(out, diff.Salary(s))
 	}
 	return strings.Join(out, "; ")
 }
 
-// money writes 100000 as "100,000" and 52.5 as "52.50".
-func money(v float64) string {
-	neg := v < 0
-	v = math.Round(math.Abs(v)*100) / 100
-	whole, frac := math.Modf(v)
-	digits := strconv.FormatFloat(whole, 'f', 0, 64)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac > 0.0049 {
-		b.WriteString(strconv.FormatFloat(v, 'f', 2, 64)[len(digits):])
-	}
-	return b.String()
-}
-
-// changes lists the changed fields once each, in the order they come, with
-// the items added (+) and removed (-) of list fields when they are text:
-// "salary, skills.required (+PyTorch, -Java), title".
+// changes is the change lines of diff.Lines, one per field, sorted,
+// joined with "; ": "salary USD 90,000 -> 100,000; skills.required
+// +PyTorch -Java; title A -> B".
 func changes(cs []model.Change) string {
-	const show = 5
-	var order []string
-	items := map[string][]string{}
-	for _, c := range cs {
-		f := clean(c.Field)
-		if f == "" {
-			continue
-		}
-		if _, ok := items[f]; !ok {
-			order = append(order, f)
-			items[f] = nil
-		}
-		switch {
-		case c.Old == nil && c.New != nil:
-			if s, ok := c.New.(string); ok {
-				items[f] = append(items[f], "+"+clean(s))
-			}
-		case c.New == nil && c.Old != nil:
-			if s, ok := c.Old.(string); ok {
-				items[f] = append(items[f], "-"+clean(s))
-			}
-		}
-	}
-	out := make([]string, 0, len(order))
-	for _, f := range order {
-		it := items[f]
-		if len(it) == 0 {
-			out = append(out, f)
-			continue
-		}
-		if len(it) > show {
-			it = append(it[:show:show], fmt.Sprintf("+%d more", len(items[f])-show))
-		}
-		out = append(out, f+" ("+strings.Join(it, ", ")+")")
-	}
-	return strings.Join(out, ", ")
+	return strings.Join(diff.Lines(cs), "; ")
 }
 
 // clean drops control characters and bidirectional overrides (which could
 // forge what a terminal shows), turns whitespace runs into one space and
-// trims.
-func clean(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		case unicode.IsControl(r), isBidi(r):
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isBidi(r rune) bool {
-	return r == '\u200e' || r == '\u200f' || r == '\u061c' ||
-		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
-}
+// trims (diff.Clean).
+func clean(s string) string { return diff.Clean(s) }

@@ -133,7 +133,7 @@ func TestPayload(t *testing.T) {
 	}
 	p := decode(t, rc.bodies[0])
 	all := texts(p)
-	for _, want := range []string{"netflix\n1 added, 1 changed\nAdded (1)\n", "**[ML Engineer \\(L5\\)](https://explore.jobs.netflix.net/careers/job/p001)** · L5 · Los Gatos, US · USD 100,000-720,000/year", "Changed (1)", "- salary: -USD 1-2/hour"} {
+	for _, want := range []string{"netflix\n1 added, 1 changed\nAdded (1)\n", "**[ML Engineer \\(L5\\)](https://explore.jobs.netflix.net/careers/job/p001)** · L5 · Los Gatos, US · USD 100,000-720,000/year", "Changed (1)", "- salary -USD 1-2/hour"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("card lacks %q:\n%s", want, all)
 		}
