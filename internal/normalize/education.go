@@ -19,18 +19,41 @@ func (sc *classifier) prefWord(i int) bool {
 	w := sc.word(i)
 	switch w {
 	case "preferred", "preferably", "bonus", "ideally", "helpful", "desirable", "desired", "beneficial",
-		"advantageous", "pluses", "optional":
+		"advantageous", "pluses", "optional", "wünschenswert", "idealerweise", "vorzugsweise", "souhaitable",
+		"idéalement", "deseable", "valorable", "preferiblemente", "idealmente", "preferencialmente", "desejável",
+		"gewünscht":
 		return true
 	case "plus":
 		p := sc.word(i - 1)
 		return p == "a" || p == "big" || p == "huge" || p == "strong" || p == "definite" || p == "major" ||
-			p == "added" || (i+1 < sc.end && sc.toks[i+1].flags&fColon != 0) || i+1 == sc.end
-	case "advantage":
-		return sc.word(i-1) == "an" || sc.word(i-1) == "added"
-	case "nice":
-		return sc.word(sc.nextWord(i)) == "to" && sc.word(sc.nextWord(sc.nextWord(i))) == "have"
-	case "great":
-		return sc.word(i-1) == "be" && sc.word(i-2) == "would"
+			p == "added" || p == "un" || p == "extra" || p == "real" || p == "nice" || p == "great" ||
+			(i+1 < sc.end && sc.toks[i+1].flags&fColon != 0) || i+1 == sc.end ||
+			sc.toks[i+1].flags&(fSent|fHard) != 0 && (p == "is" || p == "are" || p == "be")
+	case "advantage", "asset":
+		p := sc.word(i - 1)
+		return p == "an" || p == "added" || p == "big" || p == "great" || p == "real" || p == "additional" ||
+			p == "definite" || p == "strong" || p == "distinct" || p == "huge"
+	case "nice", "good", "great":
+		if sc.word(sc.nextWord(i)) == "to" && sc.word(sc.nextWord(sc.nextWord(i))) == "have" {
+			return true // "nice to have", "good to have"
+		}
+		if w == "great" || w == "nice" {
+			p := sc.word(i - 1)
+			return p == "be" && (sc.word(i-2) == "would" || sc.word(i-2) == "also")
+		}
+	case "love":
+		// "we'd love", "would love", "we would love to see"
+		p := sc.word(i - 1)
+		return p == "would" || p == "d" || p == "also"
+	case "welcome", "appreciated", "valued", "considered":
+		// "Go experience is welcome", "... is appreciated", "will be considered a plus"
+		p := sc.word(i - 1)
+		return (p == "is" || p == "are" || p == "be" || p == "also" || p == "very" || p == "highly") &&
+			(w != "considered" || sc.word(i+1) == "an" || sc.word(i+1) == "a")
+	case "vorteil":
+		return sc.word(i-1) == "von"
+	case "atout":
+		return true
 	}
 	return false
 }
@@ -39,6 +62,94 @@ func (sc *classifier) prefWord(i int) bool {
 func (sc *classifier) reqWord(i int) bool {
 	switch sc.word(i) {
 	case "required", "require", "requires", "must", "minimum", "equivalent", "mandatory":
+		return true
+	}
+	return false
+}
+
+// reqCue says whether token i makes its sentence ask something of the
+// candidate, in a part no heading classifies: "You must have", "you have
+// 5+ years", "experience with X is required", "we expect", "proficiency in",
+// "knowledge of", "Erfahrung mit", "expérience en". Responsibilities ("You
+// will build X") are no cue.
+func (sc *classifier) reqCue(i int) bool {
+	w := sc.word(i)
+	switch w {
+	case "must", "required", "requires", "require", "requirement", "requirements", "mandatory", "essential",
+		"proficiency", "proficient", "expertise", "fluency", "fluent", "familiarity", "mastery", "skilled",
+		"qualifications", "qualified", "degree", "prerequisite",
+		"erfahrung", "berufserfahrung", "kenntnisse", "erfahrungen", "mindestens", "expérience", "maîtrise",
+		"maîtrisez", "connaissances", "connaissance", "experiencia", "conocimientos", "conocimiento", "dominio",
+		"esperienza", "conoscenza", "ervaring", "kennis", "doświadczenie", "znajomość", "experiência":
+		return true
+	case "knowledge", "understanding", "grasp", "command":
+		n := sc.word(sc.nextWord(i))
+		return n == "of" || n == "in"
+	case "experience", "experienced", "background", "familiar", "comfortable", "versed", "track":
+		n := sc.word(sc.nextWord(i))
+		switch n {
+		case "with", "in", "using", "building", "working", "of", "on", "developing", "designing", "deploying",
+			"writing", "running", "operating", "leading", "shipping", "creating", "implementing", "managing",
+			"applying", "maintaining", "record":
+			return true
+		}
+		switch sc.word(i - 1) {
+		case "years", "yrs", "year", "on", "proven", "strong", "solid", "prior", "previous", "demonstrated",
+			"professional", "practical", "extensive", "deep", "relevant", "have", "has", "industry", "production",
+			"technical", "significant", "substantial", "considerable", "hands", "some", "working":
+			return true
+		}
+	case "you":
+		n := sc.word(sc.nextWord(i))
+		switch n {
+		case "have", "bring", "know", "possess", "should", "must", "need", "are", "understand":
+			return n != "are" || sc.youAre(sc.nextWord(sc.nextWord(i)))
+		}
+		if i+2 < sc.end && sc.toks[i+1].punct == '\'' {
+			switch sc.word(i + 2) {
+			case "ve":
+				return true
+			case "re":
+				return sc.youAre(i + 3)
+			case "ll", "d":
+				n := sc.word(i + 3)
+				return n == "need" || n == "have" || n == "bring"
+			}
+		}
+	case "we":
+		n := sc.word(sc.nextWord(i))
+		return n == "expect" || n == "require" || n == "need"
+	case "candidate", "candidates", "applicant", "applicants":
+		switch sc.word(sc.nextWord(i)) {
+		case "should", "must", "will", "has", "have", "brings", "bring", "needs", "possesses", "is", "are":
+			return true
+		}
+	case "looking":
+		// "we are looking for someone with ..." (not "looking for a Data
+		// Engineer to build ...")
+		if sc.word(sc.nextWord(i)) == "for" {
+			switch sc.word(sc.nextWord(sc.nextWord(i))) {
+			case "someone", "somebody", "people", "candidates", "a", "an", "engineers", "you":
+				for k := i + 3; k < sc.end && k < i+12; k++ {
+					if sc.toks[k].flags&fSent != 0 {
+						break
+					}
+					if x := sc.word(k); x == "with" || x == "who" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// youAre says whether the word at i, after "you are" or "you're", describes
+// a candidate's skill ("you're fluent in", "you are proficient").
+func (sc *classifier) youAre(i int) bool {
+	switch sc.word(i) {
+	case "proficient", "experienced", "fluent", "skilled", "comfortable", "familiar", "an", "a", "well", "highly",
+		"deeply", "strong", "expert", "able", "confident", "knowledgeable", "versed":
 		return true
 	}
 	return false

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -15,6 +16,11 @@ const (
 	clsRequired
 	clsPreferred
 	clsUnknown // a heading that says nothing about its section
+	// clsOpen is a part that no heading classifies (no headings at all, an
+	// unknown heading, "About the role"): its sentences say for themselves
+	// whether a skill is required ("You must have ...", "experience with X
+	// is required"), preferred ("X is a plus") or only mentioned.
+	clsOpen
 )
 
 // Heading phrases, matched as whole words on the folded heading ("’" as "'",
@@ -26,7 +32,10 @@ var (
 		"pluses", "plus", "a plus", "it's a plus if", "desired", "desirable", "good to have", "extra credit",
 		"even better", "ideally", "would be great", "we'd love it if", "we'd also love", "optional",
 		"not required", "stand out", "set you apart", "sets you apart", "additional qualifications",
-		"additional skills", "brownie points",
+		"additional skills", "brownie points", "extra points", "bonus if", "we'd love", "would love",
+		"even better if", "great to have", "icing on the cake", "you'll stand out", "wünschenswert", "von vorteil",
+		"un plus", "un atout", "atouts", "deseable", "deseables", "valorable", "se valorará", "desejável",
+		"diferencial", "diferenciais",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -37,6 +46,15 @@ var (
 		"you will bring", "you bring", "you should have", "you'll have", "you will have", "ideal candidate",
 		"good fit", "great fit", "great addition", "what it takes", "to be successful", "minimum", "basic qualifications",
 		"skills and experience", "experience and skills", "skills and qualifications",
+		"what we look for", "we look for", "who we're looking for", "who we are looking for", "your toolkit",
+		"toolkit", "you've", "you're a fit", "is this you", "are you", "your profile", "profile",
+		"ideal profile", "what makes you", "what you should have", "we'd like you to have", "your skills",
+		"your experience", "your background", "you might be a fit", "you may be a fit", "prerequisites",
+		"you'll need", "key skills",
+		"profil", "dein profil", "ihr profil", "anforderungen", "qualifikationen", "was du mitbringst",
+		"was sie mitbringen", "das bringst du mit", "das bringen sie mit", "votre profil", "ton profil",
+		"profil recherché", "compétences", "requisitos", "perfil", "tu perfil", "lo que buscamos",
+		"requisiti", "vereisten", "wat we vragen", "wymagania",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -46,11 +64,23 @@ var (
 	}
 	mentionedPhrases = []string{
 		"responsibilities", "what you'll do", "what you will do", "what you'll be doing", "what you will be doing",
-		"your role", "the role", "about the role", "about the team", "the team", "about us", "who we are",
-		"benefits", "compensation", "our culture", "about netflix", "about the job", "in this role",
-		"day to day", "day-to-day", "impact", "what we offer", "perks", "the opportunity", "opportunity",
-		"overview", "summary", "job description", "description", "salary", "pay", "location", "why join",
+		"your role", "about the team", "the team", "about us", "who we are",
+		"benefits", "compensation", "our culture", "about netflix", "in this role",
+		"day to day", "day-to-day", "impact", "what we offer", "perks", "salary", "pay", "location", "why join",
 		"how you'll", "your impact", "what you'll work on", "the work", "our team", "team",
+		"your responsibilities", "your mission", "the mission", "your tasks", "tasks", "what you'll be working on",
+		"you will", "you'll", "we offer", "why us", "why you'll love", "life at", "our values", "values",
+		"equal opportunity", "diversity", "how to apply", "interview process", "hiring process", "our stack",
+		"tech stack", "our tech stack", "aufgaben", "deine aufgaben", "ihre aufgaben", "wir bieten",
+		"das erwartet dich", "missions", "vos missions", "tes missions", "nous offrons", "responsabilidades",
+		"funciones", "ofrecemos", "beneficios", "mansioni", "taken", "obowiązki", "zadania", "oferujemy",
+	}
+	// openPhrases name a part that holds anything ("About the role", "Job
+	// description"): its sentences speak for themselves.
+	openPhrases = []string{
+		"about the role", "the role", "about the job", "the job", "job description", "description",
+		"overview", "summary", "the opportunity", "opportunity", "about the position", "the position",
+		"position", "role", "job", "details", "job details",
 	}
 )
 
@@ -73,7 +103,9 @@ func foldHeading(h string) string {
 			}
 			b.WriteString("and ")
 			space = true
-		case r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= utf8.RuneSelf && r != '\u00a0':
+		case r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+			// Emoji and symbols ("💡 You bring", "✨ Bonus") separate words.
 			b.WriteRune(r)
 			space = false
 		default:
@@ -119,6 +151,8 @@ func classifyHeading(h string, weak bool) class {
 		return clsRequired
 	case containsPhrase(f, mentionedPhrases):
 		return clsMentioned
+	case containsPhrase(f, openPhrases):
+		return clsOpen
 	}
 	return clsUnknown
 }
@@ -141,11 +175,15 @@ func leadInWords(s string) bool {
 
 // sectionize gives each block the class of the section it is in, from the
 // headings before it. A block's own label ("Nice to have: ...") overrides its
-// section.
+// section. Before any heading, a part is open: its sentences decide.
 func sectionize(bs []block, cls []class) []class {
-	cur := clsMentioned
-	for _, b := range bs {
-		c, isHeading := headingClass(b, cur)
+	cur := clsOpen
+	for i, b := range bs {
+		next := block{}
+		if i+1 < len(bs) {
+			next = bs[i+1]
+		}
+		c, isHeading := headingClass(b, cur, next)
 		if isHeading {
 			cur = c
 			cls = append(cls, cur)
@@ -182,27 +220,29 @@ func blockLabel(b block) string {
 	return p
 }
 
-// headingClass says whether b is a heading and which section it opens.
-func headingClass(b block, cur class) (class, bool) {
+// headingClass says whether b is a heading and which section it opens
+// (next is the block after it, or the zero block).
+func headingClass(b block, cur class, next block) (class, bool) {
 	text := b.text
 	n := utf8.RuneCountInString(text)
 	colon := strings.HasSuffix(text, ":")
 	switch {
 	case b.kind == kindHeading, b.bold && b.kind != kindItem && n <= 100, b.bold && colon && n <= 100:
-		// An explicit heading: anything it does not name is "mentioned".
+		// An explicit heading: one that names nothing we know opens a
+		// part whose sentences decide.
 		c := classifyHeading(text, true)
 		if c == clsUnknown {
-			c = clsMentioned
+			c = clsOpen
 		}
 		return c, true
 	case colon && n <= 80 && words(text) <= 12:
-		if cur == clsMentioned {
+		if cur == clsMentioned || cur == clsOpen {
 			c := classifyHeading(text, true)
 			if c == clsUnknown {
 				if b.kind == kindItem {
 					return cur, false
 				}
-				c = clsMentioned
+				c = clsOpen
 			}
 			return c, true
 		}
@@ -212,26 +252,73 @@ func headingClass(b block, cur class) (class, bool) {
 			return c, true
 		case leadInWords(text):
 			return cur, false
-		case c == clsMentioned:
+		case c == clsMentioned || c == clsOpen:
 			return c, true
 		case b.kind != kindItem && words(text) <= 4:
-			return clsMentioned, true
+			return clsOpen, true
 		}
 		return cur, false
-	case b.kind == kindPara && n <= 60 && words(text) <= 6 && !strings.ContainsAny(text, ".,;!?"):
-		// A short line without a colon is a heading only when it is one of
-		// the usual heading phrases ("Qualifications", "Nice to have").
-		if exactHeadings[strings.TrimSpace(foldHeading(text))] {
-			return classifyHeading(text, true), true
+	case colon && b.kind == kindPara && n <= 240 && words(text) <= 40:
+		// A lead-in sentence: "To be successful in this role, you'll
+		// need the following:", "In addition, it would be great if you
+		// had:".
+		if c := leadInClass(text); c != clsUnknown {
+			return c, true
+		}
+	case b.kind == kindPara && n <= 60 && words(text) <= 7 && !strings.ContainsAny(strings.TrimRight(text, "?!"), ".,;!?"):
+		// A short line without a colon is a heading when it is one of the
+		// usual heading phrases ("Qualifications", "Nice to have"), or
+		// when it names a requirement or preference part ("Who you are",
+		// "💡 You bring", "Is this you?") and short lines or a list
+		// follow it.
+		f := strings.TrimSpace(foldHeading(text))
+		if exactHeadings[f] {
+			c := classifyHeading(text, true)
+			if c == clsUnknown {
+				c = clsOpen
+			}
+			return c, true
+		}
+		c := classifyHeading(text, false)
+		if (c == clsRequired || c == clsPreferred) && (words(text) <= 4 || next.kind == kindItem) {
+			return c, true
+		}
+		if (c == clsMentioned || c == clsOpen) && words(text) <= 4 && next.kind == kindItem {
+			return c, true
 		}
 	}
 	return cur, false
 }
 
+// leadInClass classifies a sentence that ends with ':' and introduces a
+// list: required or preferred when it says so, else clsUnknown.
+func leadInClass(s string) class {
+	f := foldHeading(s)
+	switch {
+	case containsPhrase(f, preferredPhrases) || containsPhrase(f, leadInPreferred):
+		return clsPreferred
+	case containsPhrase(f, leadInRequired):
+		return clsRequired
+	}
+	return clsUnknown
+}
+
+var (
+	leadInPreferred = []string{"would be great", "would be nice", "is a plus", "are a plus", "a bonus",
+		"an advantage", "even better", "we'd love", "would love", "it helps if", "helpful"}
+	leadInRequired = []string{"you'll need", "you will need", "you need", "you should have", "you must have",
+		"you have", "you bring", "you'll bring", "we expect", "we're looking for", "we are looking for",
+		"looking for someone", "looking for candidates", "ideal candidate", "successful candidate",
+		"to be successful", "to succeed", "requirements", "required", "qualifications", "must have",
+		"you'll have", "you will have", "you are", "you're", "we'd like you to", "following skills",
+		"following experience", "following qualifications", "candidates should", "candidates must",
+		"the candidate", "we require"}
+)
+
 // exactHeadings are headings recognised even without a colon or bold.
 var exactHeadings = func() map[string]bool {
 	m := map[string]bool{}
-	for _, list := range [][]string{preferredPhrases, requiredStrong, mentionedPhrases} {
+	for _, list := range [][]string{preferredPhrases, requiredStrong, mentionedPhrases, openPhrases} {
 		for _, p := range list {
 			m[p] = true
 		}

@@ -1,0 +1,93 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// The sentences of these tests are real: they come from the fixtures under
+// internal/scrape/*/testdata and testdata/ (public postings), rearranged
+// into the layouts that real postings use.
+
+func skillsOf(t *testing.T, r model.Raw) model.Skills {
+	t.Helper()
+	return normalizer(t).Normalize("s", "c", r).Skills
+}
+
+func TestRequirementSentencesWithoutHeadings(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  model.Raw
+		want model.Skills
+	}{
+		{
+			name: "plain text, no headings: the sentences decide",
+			raw: model.Raw{DescriptionText: "As the senior manager of this team you will lead a group of data engineers and analytics engineers who build pipelines on Spark, Hive and Airflow.\n" +
+				"You have strong coding skills in Python and experience with TensorFlow or PyTorch.\n" +
+				"You have worked with Presto, Trino or BigQuery.\n" +
+				"Familiarity with GCP is a plus."},
+			want: model.Skills{
+				Required:  []string{"BigQuery", "Presto", "PyTorch", "Python", "TensorFlow", "Trino"},
+				Preferred: []string{"GCP"},
+				Mentioned: []string{"Airflow", "Hive", "Spark"},
+			},
+		},
+		{
+			name: "an unknown heading opens a part whose sentences decide",
+			raw: model.Raw{DescriptionHTML: `<h2>Data at Acme</h2><p>We build pipelines on Spark.</p>` +
+				`<ul><li>Deep knowledge of Kafka internals</li><li>Familiarity with Airflow or a similar workflow scheduler</li></ul>`},
+			want: model.Skills{Required: []string{"Airflow", "Kafka"}, Preferred: []string{}, Mentioned: []string{"Spark"}},
+		},
+		{
+			name: "responsibilities are not requirements",
+			raw: model.Raw{DescriptionHTML: `<h3>What you'll do</h3><ul><li>Deep knowledge of Kafka internals</li></ul>` +
+				`<p>You will serve as the trusted expert on experimentation methodology with Python.</p>`},
+			want: model.Skills{Required: []string{}, Preferred: []string{}, Mentioned: []string{"Experimentation", "Kafka", "Python"}},
+		},
+	}
+	for _, tt := range tests {
+		if got := skillsOf(t, tt.raw); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestPlayfulHeadings(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       model.Skills
+	}{
+		{
+			name: "emoji-led second-person headings",
+			html: `<p>💡 You bring</p><ul><li>Strong Python and working knowledge of C++ or CUDA</li></ul><p>✨ Bonus points</p><ul><li>Familiarity with GCP</li></ul>`,
+			want: model.Skills{Required: []string{"C++", "CUDA", "Python"}, Preferred: []string{"GCP"}, Mentioned: []string{}},
+		},
+		{
+			name: "short headings without colon or bold",
+			html: `<p>Who you are</p><ul><li>Deep knowledge of PyTorch or JAX</li></ul><p>Ideally you have</p><ul><li>Familiarity with Airflow or a similar workflow scheduler</li></ul>`,
+			want: model.Skills{Required: []string{"JAX", "PyTorch"}, Preferred: []string{"Airflow"}, Mentioned: []string{}},
+		},
+		{
+			name: "a bold lead-in sentence ending with a colon",
+			html: `<p><strong>You'll be a great addition to the team if you have:</strong></p><ul><li>You have worked with Presto, Trino or BigQuery</li></ul>`,
+			want: model.Skills{Required: []string{"BigQuery", "Presto", "Trino"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+		{
+			name: "a long lead-in sentence ending with a colon",
+			html: `<p>We build with Kafka.</p><p>To be successful in this role, we'd like you to bring the following skills and experience:</p><ul><li>Strong SQL</li></ul>`,
+			want: model.Skills{Required: []string{"SQL"}, Preferred: []string{}, Mentioned: []string{"Kafka"}},
+		},
+		{
+			name: "what we look for, your toolkit",
+			html: `<h3>What we look for</h3><ul><li>Strong SQL</li></ul><h3>Your toolkit</h3><ul><li>dbt</li></ul><h3>Our tech stack</h3><ul><li>Snowflake</li></ul>`,
+			want: model.Skills{Required: []string{"SQL", "dbt"}, Preferred: []string{}, Mentioned: []string{"Snowflake"}},
+		},
+	}
+	for _, tt := range tests {
+		if got := skillsOf(t, model.Raw{DescriptionHTML: tt.html}); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+}
