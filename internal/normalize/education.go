@@ -52,8 +52,12 @@ func (sc *classifier) prefWord(i int) bool {
 			(w != "considered" || sc.word(i+1) == "an" || sc.word(i+1) == "a")
 	case "vorteil":
 		return sc.word(i-1) == "von"
-	case "atout":
+	case "atout", "pré", "wens", "pluspunt":
 		return true
+	case "required", "vereiste", "necessary", "requirement":
+		// "nice but not required", "geen vereiste"
+		p := sc.word(i - 1)
+		return p == "not" || p == "geen" || p == "no" || p == "a" && sc.word(i-2) == "not"
 	}
 	return false
 }

@@ -91,3 +91,85 @@ func TestPlayfulHeadings(t *testing.T) {
 		}
 	}
 }
+
+func TestMinYearsGeneral(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // -1: nil
+	}{
+		{"3-7 years experience in a similar role", 3},
+		{"4 to 8 years working in SRE, DevOps, or production engineering roles", 4},
+		{"Minimum 3 years experience utilizing Agile and Waterfall project management", 3},
+		{"Minimum 1 years leading CRM implementation project teams", 1},
+		{"Do you have 5+ years of experience in financial accounting?", 5},
+		{"We don't care how many years you've done this", -1},
+		{"a minimum of five years of experience", 5},
+		{"3-5 yrs of experience", 3},
+		{"over a decade of experience building data platforms", 10},
+		{"at least two years of experience", 2},
+		{"mindestens 3 Jahre Berufserfahrung", 3},
+		{"3 ans d'expérience en développement", 3},
+		{"5 años de experiencia", 5},
+		{"Minimaal 3 jaar ervaring in een soortgelijke functie", 3},
+		{"up to 2 years of experience", -1},
+		{"less than 3 years of experience", -1},
+		{"5+ years of experience preferred", -1},
+		{"5+ years with Python and SQL. 8+ years of experience is a plus.", 5},
+		{"For over a decade, we have served our customers.", -1},
+	}
+	for _, tt := range tests {
+		got := MinYears(tt.text)
+		if tt.want < 0 {
+			if got != nil {
+				t.Errorf("MinYears(%q) = %d, want nil", tt.text, *got)
+			}
+			continue
+		}
+		if got == nil || *got != tt.want {
+			t.Errorf("MinYears(%q) = %v, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestYearsNotFromPreferredParts(t *testing.T) {
+	n := normalizer(t)
+	p := n.Normalize("s", "c", model.Raw{DescriptionHTML: `<h3>Requirements</h3><ul><li>Strong SQL</li></ul>` +
+		`<h3>Nice to have</h3><ul><li>3-7 years experience in a similar role</li></ul>`})
+	if p.MinYearsExperience != nil {
+		t.Errorf("min years = %d, want none (stated only as a nice-to-have)", *p.MinYearsExperience)
+	}
+}
+
+func TestWrappedLines(t *testing.T) {
+	// A hard-wrapped plain-text posting: the marker is on the next line.
+	got := skillsOf(t, model.Raw{DescriptionText: "Requirements:\n- 5+ years with Python and SQL\n- Familiarity with Airflow or a similar workflow\n  scheduler would be a bonus\n- Deep knowledge of Kafka internals"})
+	want := model.Skills{Required: []string{"Kafka", "Python", "SQL"}, Preferred: []string{"Airflow"}, Mentioned: []string{}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestInlinePreference(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       model.Skills
+	}{
+		{
+			name: "markers at the end of items in a requirements list",
+			html: `<h3>Requirements</h3><ul><li>Experience with TensorFlow is a plus</li><li>5+ years with Python and SQL</li>` +
+				`<li>Familiarity with GCP would be an asset</li><li>Ervaring met frameworks als React, Angular of Vue (pré)</li>` +
+				`<li>Knowledge of Kafka is nice but not required</li></ul>`,
+			want: model.Skills{Required: []string{"Python", "SQL"}, Preferred: []string{"Angular", "GCP", "Kafka", "React", "TensorFlow", "Vue"}, Mentioned: []string{}},
+		},
+		{
+			name: "inline marking wins over the section",
+			html: `<p><b>What you bring</b></p><ul><li>Very good SQL and Python skills; Nice to have: Looker or dbt</li></ul>`,
+			want: model.Skills{Required: []string{"Python", "SQL"}, Preferred: []string{"Looker", "dbt"}, Mentioned: []string{}},
+		},
+	}
+	for _, tt := range tests {
+		if got := skillsOf(t, model.Raw{DescriptionHTML: tt.html}); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+}

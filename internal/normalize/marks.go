@@ -122,6 +122,11 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 	ks, ke := int(c.toks[k].start), int(c.toks[k].end)
 	if open := strings.LastIndexByte(c.lower[ts:ks], '('); open >= 0 && !strings.Contains(c.lower[ts+open:ks], ")") {
 		open += ts
+		if strings.TrimSpace(c.lower[open+1:ks]) == "" {
+			// "React, Angular or Vue (preferred)": the marker alone in
+			// parentheses qualifies what comes before it.
+			return i, j
+		}
 		a, b := i, j
 		for a < j && int(c.toks[a].start) < open {
 			a++

@@ -108,10 +108,14 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	p.Skills = a.skills
 	p.Education = a.education
 
-	if y := MinYears(a.requiredText); y != nil {
-		p.MinYearsExperience = y
-	} else {
-		p.MinYearsExperience = MinYears(text)
+	// Years asked for in the requirements; else in parts no heading
+	// classifies; else anywhere but the nice-to-haves.
+	p.MinYearsExperience = MinYears(a.requiredText)
+	if p.MinYearsExperience == nil {
+		p.MinYearsExperience = MinYears(a.openText)
+	}
+	if p.MinYearsExperience == nil {
+		p.MinYearsExperience = MinYears(a.otherText)
 	}
 
 	if len(r.Salary) > 0 {
@@ -126,6 +130,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if p.EmploymentType == "" && isInternTitle(title) {
 		p.EmploymentType = "internship"
 	}
+	p.Language = Language(title + "\n" + text)
 	p.Canonical()
 	return p
 }
@@ -135,6 +140,8 @@ type analysis struct {
 	skills       model.Skills
 	education    model.Education
 	requiredText string // the text of the required sections
+	openText     string // the text of the parts no heading classifies
+	otherText    string // the text of the remaining parts but the preferred ones
 }
 
 func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis {
@@ -201,14 +208,23 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis
 			a.education.Preferred = append(a.education.Preferred, name)
 		}
 	}
-	var req strings.Builder
+	var req, open, other strings.Builder
 	for i, b := range blocks {
-		if i < len(bcls) && bcls[i] == clsRequired {
-			req.WriteString(b.text)
-			req.WriteByte('\n')
+		w := &other
+		if i < len(bcls) {
+			switch bcls[i] {
+			case clsRequired:
+				w = &req
+			case clsOpen:
+				w = &open
+			case clsPreferred:
+				continue
+			}
 		}
+		w.WriteString(b.text)
+		w.WriteByte('\n')
 	}
-	a.requiredText = req.String()
+	a.requiredText, a.openText, a.otherText = req.String(), open.String(), other.String()
 	return a
 }
 
