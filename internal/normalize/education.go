@@ -83,8 +83,8 @@ func (sc *classifier) reqCue(i int) bool {
 		"proficiency", "proficient", "expertise", "fluency", "fluent", "familiarity", "mastery", "skilled",
 		"qualifications", "qualified", "degree", "prerequisite",
 		"erfahrung", "berufserfahrung", "kenntnisse", "erfahrungen", "mindestens", "expérience", "maîtrise",
-		"maîtrisez", "connaissances", "connaissance", "experiencia", "conocimientos", "conocimiento", "dominio",
-		"esperienza", "conoscenza", "ervaring", "kennis", "doświadczenie", "znajomość", "experiência":
+		"maîtrisez", "connaissances", "connaissance", "compétence", "compétences", "familiarité", "kennis", "experiencia", "conocimientos", "conocimiento", "dominio",
+		"esperienza", "conoscenza", "ervaring", "doświadczenie", "znajomość", "experiência":
 		return true
 	case "knowledge", "understanding", "grasp", "command":
 		n := sc.word(sc.nextWord(i))

@@ -166,6 +166,9 @@ func Location(label string) model.Location {
 		}
 		if c, ok := knownCities[foldPlace(p)]; ok && (loc.Country == "" || loc.Country == c.country) {
 			loc.City, loc.Country = c.city, c.country
+			if !c.canonical {
+				loc.City = strings.TrimSpace(p)
+			}
 			if loc.Region == "" {
 				loc.Region = c.region
 			}

@@ -54,7 +54,8 @@ var (
 		"profil", "dein profil", "ihr profil", "anforderungen", "qualifikationen", "was du mitbringst",
 		"was sie mitbringen", "das bringst du mit", "das bringen sie mit", "votre profil", "ton profil",
 		"profil recherché", "compétences", "requisitos", "perfil", "tu perfil", "lo que buscamos",
-		"requisiti", "vereisten", "wat we vragen", "wymagania",
+		"requisiti", "vereisten", "wat we vragen", "wymagania", "critères", "critères d'évaluation", "exigences",
+		"wat wij zoeken", "wat we zoeken", "jouw profiel", "profiel",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -74,6 +75,7 @@ var (
 		"tech stack", "our tech stack", "aufgaben", "deine aufgaben", "ihre aufgaben", "wir bieten",
 		"das erwartet dich", "missions", "vos missions", "tes missions", "nous offrons", "responsabilidades",
 		"funciones", "ofrecemos", "beneficios", "mansioni", "taken", "obowiązki", "zadania", "oferujemy",
+		"wat wij bieden", "wat we bieden", "fonctions", "responsabilités",
 	}
 	// openPhrases name a part that holds anything ("About the role", "Job
 	// description"): its sentences speak for themselves.
