@@ -76,4 +76,3 @@ func init() {
 		caProvinceNames[foldPlace(name)] = name
 	}
 }
-
