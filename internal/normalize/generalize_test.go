@@ -173,3 +173,56 @@ func TestInlinePreference(t *testing.T) {
 		}
 	}
 }
+
+func TestLocationLabels(t *testing.T) {
+	L := func(city, region, country string, remote bool) model.Location {
+		return model.Location{City: city, Region: region, Country: country, Remote: remote}
+	}
+	tests := []struct {
+		label string
+		want  []model.Location
+	}{
+		{"Hybrid - London", []model.Location{L("London", "England", "GB", false)}},
+		{"Remote - US", []model.Location{L("", "", "US", true)}},
+		{"HQ: Berlin", []model.Location{L("Berlin", "Berlin", "DE", false)}},
+		{"London (Hybrid)", []model.Location{L("London", "England", "GB", false)}},
+		{"New York, NY (HQ)", []model.Location{L("New York", "New York", "US", false)}},
+		{"US-CA-San Francisco", []model.Location{L("San Francisco", "California", "US", false)}},
+		{"Remote (US, Canada)", []model.Location{L("", "", "US", true), L("", "", "CA", true)}},
+		{"Remote - US/Canada", []model.Location{L("", "", "US", true), L("", "", "CA", true)}},
+		{"London or Berlin", []model.Location{L("London", "England", "GB", false), L("Berlin", "Berlin", "DE", false)}},
+		{"San Francisco, CA, New York City, NY", []model.Location{L("San Francisco", "California", "US", false), L("New York", "New York", "US", false)}},
+		{"New York, New York, United States", []model.Location{L("New York", "New York", "US", false)}},
+		{"Quebec City, Quebec", []model.Location{L("Quebec City", "Quebec", "CA", false)}},
+		{"Mexico City, Mexico", []model.Location{L("Mexico City", "Mexico City", "MX", false)}},
+		{"Singapore, Singapore", []model.Location{L("Singapore", "", "SG", false)}},
+		{"Frankfurt am Main", []model.Location{L("Frankfurt am Main", "Hesse", "DE", false)}},
+		{"Sydney", []model.Location{L("Sydney", "New South Wales", "AU", false)}},
+		{"København, Denmark", []model.Location{L("København", "", "DK", false)}},
+	}
+	for _, tt := range tests {
+		if got := Locations(tt.label); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Locations(%q) = %+v, want %+v", tt.label, got, tt.want)
+		}
+	}
+}
+
+func TestRemoteTakesTheCountryElsewhere(t *testing.T) {
+	n := normalizer(t)
+	// The country in another label.
+	p := n.Normalize("s", "c", model.Raw{Locations: []string{"Remote", "Germany"}})
+	if want := []model.Location{{Country: "DE", Remote: true}}; !reflect.DeepEqual(p.Locations, want) {
+		t.Errorf("locations = %+v, want %+v", p.Locations, want)
+	}
+	// The country only in the text (a real sentence of a remote posting).
+	p = n.Normalize("s", "c", model.Raw{Locations: []string{"Remote"},
+		DescriptionText: "Must be currently legally authorized to work in the United States (ie: US citizen, green card holder, etc.)"})
+	if want := []model.Location{{Country: "US", Remote: true}}; !reflect.DeepEqual(p.Locations, want) {
+		t.Errorf("locations = %+v, want %+v", p.Locations, want)
+	}
+	// The platform says the job is remote: its places are remote.
+	p = n.Normalize("s", "c", model.Raw{Locations: []string{"London", "Stockholm"}, Workplace: "remote"})
+	if want := []model.Location{{City: "London", Region: "England", Country: "GB", Remote: true}, {City: "Stockholm", Country: "SE", Remote: true}}; !reflect.DeepEqual(p.Locations, want) {
+		t.Errorf("locations = %+v, want %+v", p.Locations, want)
+	}
+}

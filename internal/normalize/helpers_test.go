@@ -189,7 +189,7 @@ func TestLocation(t *testing.T) {
 		{"Tokyo", model.Location{City: "Tokyo", Country: "JP"}},
 		{"Seoul, South Korea", model.Location{City: "Seoul", Country: "KR"}},
 		{"Mumbai, Maharashtra, India", model.Location{City: "Mumbai", Region: "Maharashtra", Country: "IN"}},
-		{"Singapore", model.Location{Country: "SG"}},
+		{"Singapore", model.Location{City: "Singapore", Country: "SG"}},
 		{"U.S.A.", model.Location{Country: "US"}},
 		{"Texas", model.Location{Region: "Texas", Country: "US"}},
 		{"Atlantis, Mu", model.Location{Name: "Atlantis, Mu"}},

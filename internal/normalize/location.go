@@ -49,6 +49,26 @@ var remoteWords = map[string]bool{
 	"distributed": true, "home based": true, "home-based": true,
 }
 
+// workModes are parts of a label that say how or where in a company one
+// works rather than where: "Hybrid - London", "New York, NY (HQ)".
+var workModes = map[string]bool{
+	"": true, "hybrid": true, "on site": true, "onsite": true, "in office": true, "office": true, "hq": true,
+	"headquarters": true, "head office": true, "main office": true, "flexible": true, "in person": true,
+	"on-site": true, "office based": true, "hybrid remote": false,
+}
+
+// officePrefix strips an office or work-mode prefix that ends with ':'
+// ("HQ: Berlin", "Office: London", "Hybrid: Paris").
+func officePrefix(s string) string {
+	if i := strings.IndexByte(s, ':'); i > 0 && i < 24 {
+		if p := foldPlace(s[:i]); workModes[p] || remoteWords[p] || p == "location" || p == "locations" ||
+			p == "based in" || p == "city" {
+			return strings.TrimSpace(s[i+1:])
+		}
+	}
+	return s
+}
+
 // splitLocation splits a label at ",", "(", ")", "|", ";" and " - ".
 func splitLocation(s string) []string {
 	s = strings.NewReplacer(" – ", " - ", " — ", " - ").Replace(s)
@@ -108,7 +128,7 @@ func stateName(p string) string {
 // New York, US}; "Remote (USA)" -> {US, remote}; a label it cannot read ->
 // {name: label}.
 func Location(label string) model.Location {
-	s := collapse(label)
+	s := officePrefix(collapse(label))
 	if s == "" {
 		return model.Location{}
 	}
@@ -119,8 +139,7 @@ func Location(label string) model.Location {
 		if remote {
 			loc.Remote = true
 		}
-		switch foldPlace(q) {
-		case "", "hybrid", "on site", "onsite", "in office", "office":
+		if workModes[foldPlace(q)] {
 			continue
 		}
 		rest = append(rest, q)
@@ -130,6 +149,16 @@ func Location(label string) model.Location {
 			return loc
 		}
 		return model.Location{Name: s}
+	}
+	if len(rest) == 1 {
+		// "US-CA-San Francisco", "DE-Berlin": an ATS code path.
+		if f := strings.Split(rest[0], "-"); len(f) >= 2 && len(f) <= 3 && len(f[0]) == 2 && isoCodes[f[0]] {
+			r := []string{strings.TrimSpace(f[len(f)-1])}
+			if len(f) == 3 {
+				r = append(r, strings.TrimSpace(f[1]))
+			}
+			rest = append(r, f[0])
+		}
 	}
 	unknown := model.Location{Name: s, Remote: loc.Remote}
 
@@ -156,6 +185,10 @@ func Location(label string) model.Location {
 	}
 	switch len(rest) {
 	case 0:
+		// "Singapore", "Hong Kong": a city-state names its city.
+		if c, ok := knownCities[foldPlace(last)]; ok && c.country == loc.Country && cityStates[c.country] {
+			loc.City, loc.Region = c.city, c.region
+		}
 	case 1:
 		p := rest[0]
 		if loc.Region == "" && loc.Country == "US" {
@@ -209,4 +242,76 @@ func Location(label string) model.Location {
 		}
 	}
 	return loc
+}
+
+// cityStates are countries that are one city.
+var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true}
+
+// Locations parses a label that may name several places: "San Francisco,
+// CA, New York City, NY", "London or Berlin", "Remote (US, Canada)",
+// "Berlin / Munich". A label that is one place gives one entry.
+func Locations(label string) []model.Location {
+	s := officePrefix(collapse(label))
+	if s == "" {
+		return nil
+	}
+	// "San Francisco, CA, New York City, NY": city and state pairs.
+	if cs := strings.Split(s, ","); len(cs) >= 4 && len(cs)%2 == 0 {
+		var out []model.Location
+		for i := 0; i+1 < len(cs); i += 2 {
+			if stateName(cs[i+1]) == "" && caProvince(cs[i+1]) == "" {
+				out = nil
+				break
+			}
+			l := Location(cs[i] + "," + cs[i+1])
+			if l.Name != "" || l.City == "" {
+				out = nil
+				break
+			}
+			out = append(out, l)
+		}
+		if len(out) >= 2 {
+			return out
+		}
+	}
+	// "Remote (US, Canada)", "Remote - US/Canada", "London or Berlin".
+	parts, remote := []string{}, false
+	for _, p := range splitLocation(strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",").Replace(s)) {
+		q, r := stripRemote(p)
+		remote = remote || r
+		if !workModes[foldPlace(q)] {
+			parts = append(parts, q)
+		}
+	}
+	countries, distinct := 0, map[string]bool{}
+	for _, p := range parts {
+		if cc := countryCode(p); cc != "" {
+			countries++
+			distinct[cc] = true
+		}
+	}
+	if len(distinct) == 1 && countries == len(parts) {
+		countries = 0 // "Singapore, Singapore"
+	}
+	one := Location(s)
+	if len(parts) >= 2 && (countries == len(parts) || one.Name != "") {
+		var out []model.Location
+		for _, p := range parts {
+			if cc := countryCode(p); cc != "" {
+				out = append(out, model.Location{Country: cc, Remote: remote})
+				continue
+			}
+			l := Location(p)
+			if l.Name != "" || l.City == "" {
+				out = nil
+				break
+			}
+			l.Remote = l.Remote || remote
+			out = append(out, l)
+		}
+		if len(out) >= 2 {
+			return out
+		}
+	}
+	return []model.Location{one}
 }

@@ -126,6 +126,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 
 	p.Locations = locations(r.Locations)
 	p.Workplace = Workplace(r.Workplace, p.Locations, text)
+	p.Locations = remoteCountries(p.Locations, workplaceHint(r.Workplace) == "remote", text)
 	p.EmploymentType = EmploymentType(r.EmploymentType)
 	if p.EmploymentType == "" && isInternTitle(title) {
 		p.EmploymentType = "internship"
@@ -233,12 +234,13 @@ func locations(labels []string) []model.Location {
 	out := []model.Location{}
 	seen := map[model.Location]bool{}
 	for _, l := range labels {
-		loc := Location(l)
-		if loc == (model.Location{}) || seen[loc] {
-			continue
+		for _, loc := range Locations(l) {
+			if loc == (model.Location{}) || seen[loc] {
+				continue
+			}
+			seen[loc] = true
+			out = append(out, loc)
 		}
-		seen[loc] = true
-		out = append(out, loc)
 	}
 	sort.Slice(out, func(i, j int) bool { return locationKey(out[i]) < locationKey(out[j]) })
 	return out
@@ -279,4 +281,94 @@ func cleanSalaries(in []model.Salary) []model.Salary {
 		}
 	}
 	return out
+}
+
+// remoteCountries completes remote locations: when the platform says the
+// job is remote, every place is remote; a "Remote" label without a country
+// takes the country the other labels share, else the one the text names
+// for where one may work ("authorized to work in the United States",
+// "remote within Canada").
+func remoteCountries(locs []model.Location, remote bool, text string) []model.Location {
+	if remote {
+		for i := range locs {
+			locs[i].Remote = true
+		}
+	}
+	bare := -1
+	country := ""
+	for i, l := range locs {
+		switch {
+		case l.Remote && l.Country == "" && l.Name == "" && l.City == "" && l.Region == "":
+			bare = i
+		case l.Country != "" && (country == "" || country == l.Country):
+			country = l.Country
+		case l.Country != "":
+			country = "-" // several countries
+		}
+	}
+	if bare < 0 {
+		return locs
+	}
+	if country == "" {
+		country = workCountry(text)
+	}
+	if country == "" || country == "-" {
+		return locs
+	}
+	locs[bare].Country = country
+	out := locs[:0]
+	seen := map[model.Location]bool{}
+	for _, l := range locs {
+		if l == (model.Location{Country: country}) {
+			continue // the country label that "Remote" takes
+		}
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return locationKey(out[i]) < locationKey(out[j]) })
+	return out
+}
+
+// workCountry returns the one country the text names in a sentence about
+// where the candidate may work or live, or "".
+func workCountry(text string) string {
+	found := ""
+	for line := range strings.SplitSeq(text, "\n") {
+		for _, sent := range strings.Split(line, ". ") {
+			l := strings.ToLower(sent)
+			if !(strings.Contains(l, "remote") || strings.Contains(l, "authorized to work") ||
+				strings.Contains(l, "authorised to work") || strings.Contains(l, "eligible to work") ||
+				strings.Contains(l, "based in") || strings.Contains(l, "reside") || strings.Contains(l, "located in") ||
+				strings.Contains(l, "right to work")) {
+				continue
+			}
+			for _, w := range []string{" in the ", " within the ", " across the ", " in ", " within ", " across "} {
+				for i := strings.Index(l, w); i >= 0; {
+					rest := l[i+len(w):]
+					for _, n := range []int{4, 3, 2, 1} {
+						f := strings.Fields(rest)
+						if len(f) < n {
+							continue
+						}
+						cand := strings.Trim(strings.Join(f[:n], " "), ".,;:()")
+						if cc := countryNames[foldPlace(cand)]; cc != "" && cand != "america" {
+							if found != "" && found != cc {
+								return ""
+							}
+							found = cc
+							break
+						}
+					}
+					j := strings.Index(l[i+1:], w)
+					if j < 0 {
+						break
+					}
+					i += 1 + j
+				}
+			}
+		}
+	}
+	return found
 }
