@@ -9,7 +9,8 @@ import (
 // Language detection: the ISO 639-1 code of a posting's language, from the
 // script of its letters (ja, zh, ko, ru, el, uk is not told from ru) and, for
 // Latin text, from profiles of function words (articles, prepositions,
-// pronouns, conjunctions) of en, de, fr, es, it, nl, pt, sv, da, no, pl.
+// pronouns, conjunctions) of en, de, fr, es, it, nl, pt, sv, da, nb (Norwegian
+// Bokmål), pl.
 // Function words are what every sentence has whatever its subject, and
 // technical vocabulary (mostly English product names) is not in any profile,
 // so a German posting full of English tool names is still German.
@@ -18,7 +19,7 @@ import (
 const languageScan = 12000
 
 // languages, in the order of the bits of stopWords.
-var languages = []string{"en", "de", "fr", "es", "it", "nl", "pt", "sv", "pl", "da", "no"}
+var languages = []string{"en", "de", "fr", "es", "it", "nl", "pt", "sv", "pl", "da", "nb"}
 
 var stopWords = func() map[string]uint16 {
 	lists := [...]string{
@@ -42,7 +43,7 @@ var stopWords = func() map[string]uint16 {
 		"i w z na do się że jest nie od dla oraz lub jak to o po przez są jesteś twoje nasz nasze będziesz pracy będzie",
 		// da
 		"og at det som en et for med på er vi du af til har om den dig din dit vores ikke eller kan skal hos",
-		// no
+		// nb (Norwegian Bokmål)
 		"og at det som en et for med på er vi du av til har om den deg din ditt våre vår ikke eller kan skal hos",
 	}
 	m := map[string]uint16{}
