@@ -226,3 +226,51 @@ func TestRemoteTakesTheCountryElsewhere(t *testing.T) {
 		t.Errorf("locations = %+v, want %+v", p.Locations, want)
 	}
 }
+
+func TestMinYearsHedges(t *testing.T) {
+	for text, want := range map[string]int{
+		"Esperti in possesso di comprovata esperienza, non inferiore a 7 anni, nell'individuazione": 7,
+		"3+ years of closing experience working with customers, ideally with a technical product":  3,
+		"not less than 4 years of professional experience":                                         4,
+	} {
+		if got := MinYears(text); got == nil || *got != want {
+			t.Errorf("MinYears(%q) = %v, want %d", text, got, want)
+		}
+	}
+}
+
+func TestSalaryForms(t *testing.T) {
+	s := func(min, max float64, cur, period string) model.Salary {
+		return model.Salary{Min: min, Max: max, Currency: cur, Period: period}
+	}
+	tests := []struct {
+		text string
+		want []model.Salary
+	}{
+		{"Fino a 90.000 euro", []model.Salary{s(90000, 90000, "EUR", "year")}},
+		{"ça donne environ 2750€ brut/mois ou 33K€ brut annuel.", []model.Salary{s(2750, 2750, "EUR", "month"), s(33000, 33000, "EUR", "year")}},
+		{"Fertility HRA (up to $10,000 per year)", []model.Salary{}},
+		{"Fertility drug coverage (up to $4,000 lifetime)", []model.Salary{}},
+		{"120.000 € per year", []model.Salary{s(120000, 120000, "EUR", "year")}},
+		{"90 000 EUR - 110 000 EUR", []model.Salary{s(90000, 110000, "EUR", "year")}},
+		{"£60k - £70k", []model.Salary{s(60000, 70000, "GBP", "year")}},
+		{"CHF 120'000 - 140'000", []model.Salary{s(120000, 140000, "CHF", "year")}},
+		{"R$ 8.000 - R$ 12.000 por mês", []model.Salary{s(8000, 12000, "BRL", "month")}},
+		{"between 100 and 120 thousand euros", []model.Salary{s(100000, 120000, "EUR", "year")}},
+		{"from $100,000 to $120,000 per annum", []model.Salary{s(100000, 120000, "USD", "year")}},
+		{"€60.000 - €75.000 brutto/Jahr", []model.Salary{s(60000, 75000, "EUR", "year")}},
+		{"$45 - $60 hourly", []model.Salary{s(45, 60, "USD", "hour")}},
+		{"6.000 - 7.500 € pro Monat", []model.Salary{s(6000, 7500, "EUR", "month")}},
+	}
+	for _, tt := range tests {
+		if got := Salaries(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Salaries(%q) = %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+	// The currency only from the country of the role.
+	p := normalizer(t).Normalize("s", "c", model.Raw{Locations: []string{"Berlin, Germany"},
+		DescriptionText: "Salary: 60,000 - 80,000 per year, depending on experience."})
+	if want := []model.Salary{s(60000, 80000, "EUR", "year")}; !reflect.DeepEqual(p.Salary, want) {
+		t.Errorf("salary = %+v, want %+v", p.Salary, want)
+	}
+}

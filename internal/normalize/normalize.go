@@ -118,13 +118,24 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		p.MinYearsExperience = MinYears(a.otherText)
 	}
 
+	p.Locations = locations(r.Locations)
 	if len(r.Salary) > 0 {
 		p.Salary = cleanSalaries(r.Salary)
 	} else {
-		p.Salary = Salaries(text)
+		// Amounts without a currency take the currency of the role's
+		// country when all its places are in one.
+		def := ""
+		for _, l := range p.Locations {
+			c := countryCurrency[l.Country]
+			if c == "" || def != "" && def != c {
+				def = ""
+				break
+			}
+			def = c
+		}
+		p.Salary = salaries(text, def)
 	}
 
-	p.Locations = locations(r.Locations)
 	p.Workplace = Workplace(r.Workplace, p.Locations, text)
 	p.Locations = remoteCountries(p.Locations, workplaceHint(r.Workplace) == "remote", text)
 	p.EmploymentType = EmploymentType(r.EmploymentType)

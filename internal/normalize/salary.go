@@ -41,6 +41,13 @@ type amount struct {
 // "hourly", "annually" ... near the amount, else year for amounts of 1000
 // and more and hour below.
 func Salaries(text string) []model.Salary {
+	return salaries(text, "")
+}
+
+// salaries reads pay like Salaries; def, when not "", is the currency of
+// the role's country, taken for amounts without a currency in a sentence
+// that talks about pay ("Salary: 60,000 - 80,000 per year" in Berlin).
+func salaries(text, def string) []model.Salary {
 	out := []model.Salary{}
 	for i := 0; i < len(text); {
 		j := nextDigit(text, i)
@@ -51,7 +58,7 @@ func Salaries(text string) []model.Salary {
 			i = skipNumber(text, j)
 			continue
 		}
-		s, end, ok := readPay(text, j)
+		s, end, ok := readPay(text, j, def)
 		if !ok {
 			i = skipNumber(text, j)
 			continue
@@ -126,8 +133,8 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 		return "", i, false
 	}
 	rest := s[k:]
-	for _, c := range []struct{ sym, code string }{{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", "SEK"}, {"$", "USD"}} {
-		if strings.HasPrefix(rest, c.sym) {
+	for _, c := range suffixCurrencies {
+		if len(rest) >= len(c.sym) && strings.EqualFold(rest[:len(c.sym)], c.sym) {
 			e := k + len(c.sym)
 			if e < len(s) && isASCIIAlnum(s[e]) {
 				continue
@@ -139,6 +146,14 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 		return rest[:3], k + 3, true
 	}
 	return "", i, false
+}
+
+// suffixCurrencies follow an amount: "60.000 €", "2100 euros", "5000 zł",
+// "₹ after", "90 000 kr".
+var suffixCurrencies = []struct{ sym, code string }{
+	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", "SEK"}, {"$", "USD"}, {"₹", "INR"}, {"¥", "JPY"},
+	{"₩", "KRW"}, {"₪", "ILS"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"}, {"pounds", "GBP"},
+	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"},
 }
 
 // readNumber reads "100,000", "60.000", "20 000", "45.50", "1.5k", "100K".
@@ -209,6 +224,10 @@ func readNumber(s string, i int) (amount, bool) {
 		a.k = true
 		a.val *= 1000
 		j++
+	} else if w := " thousand"; strings.HasPrefix(s[j:], w) && (j+len(w) == len(s) || !isASCIIAlnum(s[j+len(w)])) {
+		a.k = true // "between 100 and 120 thousand"
+		a.val *= 1000
+		j += len(w)
 	} else if j < len(s) && s[j] == 'M' && (j+1 == len(s) || !isASCIIAlnum(s[j+1])) {
 		a.m = true // "¥15M", "$1.2M"
 		a.val *= 1e6
@@ -246,7 +265,7 @@ func followedByBigWord(s string, i int) bool {
 }
 
 // readPay reads a pay range or single amount starting with the digit at j.
-func readPay(s string, j int) (model.Salary, int, bool) {
+func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	a, ok := readNumber(s, j)
 	if !ok || followedByBigWord(s, a.end) {
 		return model.Salary{}, 0, false
@@ -314,6 +333,9 @@ func readPay(s string, j int) (model.Salary, int, bool) {
 			}
 		}
 	}
+	if cur == "" && def != "" && (ranged && (b.val >= 1000 || b.k) || a.val >= 10000) && payWordNear(s, j, end) {
+		cur = def
+	}
 	if cur == "" {
 		return model.Salary{}, 0, false
 	}
@@ -362,6 +384,17 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"per month", "month"}, {"a month", "month"}, {"/month", "month"}, {"/mo", "month"}, {"monthly", "month"}, {"per mo", "month"},
 	{"per week", "week"}, {"a week", "week"}, {"/week", "week"}, {"/wk", "week"}, {"weekly", "week"},
 	{"per day", "day"}, {"a day", "day"}, {"/day", "day"}, {"daily", "day"},
+	// other languages
+	{"pro jahr", "year"}, {"/jahr", "year"}, {"im jahr", "year"}, {"jährlich", "year"}, {"jahresgehalt", "year"},
+	{"par an", "year"}, {"/an ", "year"}, {"annuel", "year"}, {"par année", "year"}, {"al año", "year"},
+	{"anual", "year"}, {"por año", "year"}, {"all'anno", "year"}, {"annui", "year"}, {"annuo", "year"},
+	{"per jaar", "year"}, {"/jaar", "year"}, {"rocznie", "year"}, {"per år", "year"},
+	{"pro monat", "month"}, {"/monat", "month"}, {"monatlich", "month"}, {"im monat", "month"},
+	{"par mois", "month"}, {"/mois", "month"}, {"mensuel", "month"}, {"al mes", "month"}, {"mensual", "month"},
+	{"/mes", "month"}, {"al mese", "month"}, {"mensili", "month"}, {"per maand", "month"}, {"/maand", "month"},
+	{"miesięcznie", "month"}, {"per måned", "month"}, {"pro stunde", "hour"}, {"/stunde", "hour"},
+	{"de l'heure", "hour"}, {"/heure", "hour"}, {"por hora", "hour"}, {"por mês", "month"}, {"/mês", "month"},
+	{"por ano", "year"}, {"ao ano", "year"},
 }
 
 // periodNear looks for a pay period in the rest of the sentence after the
@@ -423,7 +456,9 @@ func sentenceBefore(s string, i, n int) string {
 
 // notPayWords near a single amount say it is not a salary.
 var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget", "credit", "funding",
-	"revenue", "raised", "valuation", "grant", "donat", "match", "per employee", "gift", "relocation", "sign-on"}
+	"revenue", "raised", "valuation", "grant", "donat", "match", "per employee", "gift", "relocation", "sign-on",
+	"coverage", "lifetime", "hra", "fsa", "hsa", "fertility", "insurance", "wellness", "per person", "prime",
+	"augment", "raise", "increase", "commission", "equity", "referral", "prämie", "zuschuss"}
 
 func notPayNear(s string, start, end int) bool {
 	w := strings.ToLower(sentenceBefore(s, start, 40) + " " + sentenceAfter(s, end, 40))
@@ -454,4 +489,30 @@ func normalizePeriod(p string) string {
 		return "year"
 	}
 	return ""
+}
+
+// payWords say that a sentence talks about pay.
+var payWords = []string{"salary", "salaries", "pay range", "compensation", "base pay", "gehalt", "vergütung",
+	"salaire", "rémunération", "salario", "sueldo", "retribuzione", "stipendio", "salaris",
+	"wynagrodzenie", "lønn", "lön", "løn", "palkka"}
+
+func payWordNear(s string, start, end int) bool {
+	w := strings.ToLower(sentenceBefore(s, start, 80) + " " + sentenceAfter(s, end, 40))
+	for _, x := range payWords {
+		if strings.Contains(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryCurrency is the currency of a country's pay.
+var countryCurrency = map[string]string{
+	"US": "USD", "CA": "CAD", "GB": "GBP", "IE": "EUR", "DE": "EUR", "FR": "EUR", "ES": "EUR", "IT": "EUR",
+	"NL": "EUR", "BE": "EUR", "AT": "EUR", "PT": "EUR", "FI": "EUR", "LU": "EUR", "GR": "EUR", "EE": "EUR",
+	"LV": "EUR", "LT": "EUR", "SK": "EUR", "SI": "EUR", "HR": "EUR", "CY": "EUR", "MT": "EUR", "CH": "CHF",
+	"SE": "SEK", "NO": "NOK", "DK": "DKK", "PL": "PLN", "CZ": "CZK", "HU": "HUF", "RO": "RON", "BG": "BGN",
+	"IN": "INR", "JP": "JPY", "KR": "KRW", "SG": "SGD", "HK": "HKD", "AU": "AUD", "NZ": "NZD", "BR": "BRL",
+	"MX": "MXN", "IL": "ILS", "ZA": "ZAR", "AE": "AED", "CN": "CNY", "TW": "TWD", "AR": "ARS", "CL": "CLP",
+	"CO": "COP", "TR": "TRY", "UA": "UAH",
 }

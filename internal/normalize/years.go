@@ -201,7 +201,7 @@ func MinYears(text string) *int {
 		}
 		// A maximum or a span not asked of the candidate: "up to 2
 		// years", "less than 3 years", "within 2 years".
-		if b := word(k - 1); yearsMaxBefore[b] && (b != "than" || word(k-2) == "less" || word(k-2) == "fewer" ||
+		if b := word(k - 1); yearsMaxBefore[b] && (b != "than" || (word(k-2) == "less" || word(k-2) == "fewer") && word(k-3) != "not" && word(k-3) != "no" ||
 			word(k-3) == "no" && word(k-2) == "more") {
 			continue
 		}
@@ -209,7 +209,10 @@ func MinYears(text string) *int {
 			continue // "3+ years of Go is a plus": preferred, not a minimum
 		}
 		strong := plus || yearsStrongBefore[word(k-1)] || yearsStrongBefore[word(k-2)] ||
-			word(k-1) == "or" && word(k-2) == "least"
+			word(k-1) == "or" && word(k-2) == "least" ||
+			// "not less than 3 years", "non inferiore a 7 anni", "pas moins de 3 ans"
+			word(k-1) == "than" && word(k-2) == "less" && (word(k-3) == "not" || word(k-3) == "no") ||
+			word(k-1) == "a" && word(k-2) == "inferiore" || word(k-1) == "de" && word(k-2) == "moins"
 		if !strong && !yearsNext[next] && !(next == "or" && word(j+2) == "more") {
 			continue
 		}
@@ -229,7 +232,10 @@ func MinYears(text string) *int {
 // prefSentence says whether the sentence around token j marks itself as
 // preferred ("5+ years preferred", "ideally 3 years").
 func prefSentence(toks []ytoken, j int) bool {
-	stop := func(s string) bool { return s == "." || s == ";" || s == "\n" || s == "!" || s == "?" }
+	// The clause around the years: from the last comma or sentence end
+	// before them to the next one ("3+ years of closing experience, ideally
+	// with ..." is no preference on the years).
+	stop := func(s string) bool { return s == "." || s == ";" || s == "\n" || s == "!" || s == "?" || s == "," }
 	a := j
 	for a > 0 && !stop(toks[a-1].s) {
 		a--
