@@ -230,8 +230,8 @@ func TestRemoteTakesTheCountryElsewhere(t *testing.T) {
 func TestMinYearsHedges(t *testing.T) {
 	for text, want := range map[string]int{
 		"Esperti in possesso di comprovata esperienza, non inferiore a 7 anni, nell'individuazione": 7,
-		"3+ years of closing experience working with customers, ideally with a technical product":  3,
-		"not less than 4 years of professional experience":                                         4,
+		"3+ years of closing experience working with customers, ideally with a technical product":   3,
+		"not less than 4 years of professional experience":                                          4,
 	} {
 		if got := MinYears(text); got == nil || *got != want {
 			t.Errorf("MinYears(%q) = %v, want %d", text, got, want)
