@@ -274,3 +274,49 @@ func TestSalaryForms(t *testing.T) {
 		t.Errorf("salary = %+v, want %+v", p.Salary, want)
 	}
 }
+
+func TestCombinedLevels(t *testing.T) {
+	for title, want := range map[string][]string{
+		"Android Engineer I - Subscriptions":            {"I"},
+		"Analytics Engineer II":                         {"II"},
+		"Software Engineer II/III":                      {"II", "III"},
+		"Staff/Principal Software Engineer":             {"Staff", "Principal"},
+		"Sr./Lead Data Engineer":                        {"Senior", "Lead"},
+		"Senior/Staff Machine Learning Engineer":        {"Senior", "Staff"},
+		"Mid-Senior Backend Engineer":                   {"Mid", "Senior"},
+		"Mid-level Data Analyst":                        {"Mid"},
+		"Technical Consultant, Mid-Market":              {},
+		"Engagement Manager":                            {},
+		"Head of Data":                                  {"Head"},
+		"Líder de Comunidad":                            {"Lead"},
+		"Data Scientist IV":                             {"IV"},
+		"Senior Engineering Manager - Machine Learning": {"Senior Manager"},
+	} {
+		if got := Levels(title); !reflect.DeepEqual(got, want) {
+			t.Errorf("Levels(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
+
+func TestRoleTitles(t *testing.T) {
+	for title, want := range map[string]string{
+		"Senior Data Developer — Core Services":    RoleDataEngineer,
+		"Technical Director Android":               RoleEngineeringManager,
+		"Softwareentwickler/in (m/w/d)":            RoleSoftwareEngineer,
+		"Développeur⋅se web back ou Full Stack":    RoleSoftwareEngineer,
+		"Plattformutvikler i Trondheim":            RoleSoftwareEngineer,
+		"Infrastructure / production engineer":     RoleSRE,
+		"Git Infrastructure Engineer":              RoleSRE,
+		"SIRT Detection Engineer":                  RoleSecurityEngineer,
+		"Security Operations Engineer":             RoleSecurityEngineer,
+		"Threat Hunter":                            RoleSecurityEngineer,
+		"Services Account Engineer":                RoleOther,
+		"Policy Engineer":                          RoleOther,
+		"Distributed Systems Engineer":             RoleSoftwareEngineer,
+		"Machine Learning Infrastructure Engineer": RoleMLEngineer,
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %q, want %q", title, got, want)
+		}
+	}
+}

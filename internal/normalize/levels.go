@@ -19,8 +19,8 @@ var (
 
 // seniorityOrder is the output order of seniority words.
 var seniorityOrder = []string{
-	"Intern", "Junior", "Senior", "Staff", "Senior Staff", "Principal", "Distinguished", "Lead",
-	"Manager", "Senior Manager", "Director", "Senior Director", "VP",
+	"Intern", "Junior", "I", "II", "III", "IV", "Mid", "Senior", "Staff", "Senior Staff", "Principal",
+	"Distinguished", "Lead", "Manager", "Senior Manager", "Director", "Senior Director", "Head", "VP",
 }
 
 // Levels returns the levels a title states: Netflix-style L3..L8 ("L5",
@@ -72,6 +72,9 @@ var icManagerWords = map[string]bool{
 	"community": true, "partner": true, "partnerships": true, "marketing": true, "release": true,
 	"content": false, "campaign": true, "customer": true, "success": true, "social": true, "brand": true,
 	"channel": true, "category": true, "vendor": true, "case": true, "office": true, "facilities": true,
+	"engagement": true, "relationship": true, "client": true, "solutions": true, "implementation": true,
+	"onboarding": true, "event": true, "events": true, "territory": true, "expansion": true, "renewals": true,
+	"renewal": true, "growth": true, "lifecycle": true, "merchandising": true, "portfolio": true,
 }
 
 // isPeopleManager says whether the "manager" at words[i] is a people manager.
@@ -88,7 +91,14 @@ func isPeopleManager(w []string, i int) bool {
 }
 
 func seniority(title string) []string {
-	w := titleWords(title)
+	// "/" stays a word of its own: "Senior/Staff" is two levels, not
+	// Senior Staff.
+	w := titleWords(strings.ReplaceAll(title, "/", " \u2215 "))
+	for i := range w {
+		if w[i] == "\u2215" {
+			w[i] = "/"
+		}
+	}
 	found := map[string]bool{}
 	isSenior := func(s string) bool { return s == "senior" || s == "sr" }
 	for i, x := range w {
@@ -114,6 +124,17 @@ func seniority(title string) []string {
 			}
 		case "principal":
 			found["Principal"] = true
+		case "mid", "intermediate":
+			// "Mid-Senior", "Mid-level", not "Mid-Market"
+			if next := wordAt(w, i+1); next != "market" && next != "size" && next != "sized" && next != "year" {
+				found["Mid"] = true
+			}
+		case "head":
+			if wordAt(w, i+1) == "of" || i == len(w)-1 {
+				found["Head"] = true
+			}
+		case "líder", "lider":
+			found["Lead"] = true
 		case "distinguished":
 			found["Distinguished"] = true
 		case "lead":
@@ -137,6 +158,19 @@ func seniority(title string) []string {
 		case "vice":
 			if i+1 < len(w) && w[i+1] == "president" {
 				found["VP"] = true
+			}
+		}
+	}
+	// Roman numerals after the job's words ("Engineer II", "Analyst
+	// II/III"), as written.
+	orig := strings.FieldsFunc(title, func(r rune) bool {
+		return r == ' ' || r == '/' || r == ',' || r == '(' || r == ')' || r == '-' || r == '–' || r == '|'
+	})
+	for i, x := range orig {
+		switch x {
+		case "I", "II", "III", "IV":
+			if i > 0 && (x != "I" || i == len(orig)-1 || orig[i-1] != "and") {
+				found[x] = true
 			}
 		}
 	}
@@ -178,4 +212,11 @@ func isInternTitle(title string) bool {
 		}
 	}
 	return false
+}
+
+func wordAt(w []string, i int) string {
+	if i < 0 || i >= len(w) {
+		return ""
+	}
+	return w[i]
 }
