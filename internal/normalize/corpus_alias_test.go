@@ -23,7 +23,8 @@ var ambiguous = []string{
 	"Chef", "Salt", "Puppet", "Slack", "Stitch", "Storm", "Elm", "Dart", "Assembly", "Bootstrap",
 	"Confluence", "Cypress", "Jest", "Grunt", "Gulp", "Flutter", "Graphite", "Prefect", "Luigi",
 	"Argo", "Pulsar", "Playwright", "Flask", "Asana", "Dovetail", "Claude", "Gemini", "Scrum",
-	"Amazon Athena", "Groovy", "Elixir", "Contentful", "Tailwind CSS",
+	"Amazon Athena", "Groovy", "Elixir", "Contentful", "Tailwind CSS", "Raft", "Loom", "Zoom", "Waterfall",
+	"Substrate", "Vagrant", "Solidity", "Adobe Illustrator",
 }
 
 // corpusTexts reads the text of every document of the real-world corpus
