@@ -25,3 +25,16 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLanguage is the share of Normalize that language detection
+// takes: the same 5 KB posting as BenchmarkNormalize.
+func BenchmarkLanguage(b *testing.B) {
+	_, text := benchPosting(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if Language(text) != "en" {
+			b.Fatal("not en")
+		}
+	}
+}
