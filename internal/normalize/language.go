@@ -70,7 +70,7 @@ func Language(text string) string {
 	var score [11]int
 	var latin, han, kana, hangul, cyrillic, greek int
 	var word [12]byte // the longest function word is 10 bytes (będziesz: 9)
-	n := 0 // bytes in word; -1: the word is too long to be a function word
+	n := 0            // bytes in word; -1: the word is too long to be a function word
 	flush := func() {
 		if n > 0 {
 			if bits, ok := stopWords[string(word[:n])]; ok {
