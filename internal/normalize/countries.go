@@ -24,6 +24,15 @@ var countryNames = map[string]string{
 	"korea, republic of": "KR", "singapore": "SG", "malaysia": "MY", "indonesia": "ID", "thailand": "TH",
 	"vietnam": "VN", "viet nam": "VN", "philippines": "PH", "the philippines": "PH", "australia": "AU",
 	"new zealand": "NZ", "russia": "RU", "russian federation": "RU", "cyprus": "CY", "malta": "MT",
+	// names in the countries' own and neighbours' languages
+	"méxico": "MX", "perú": "PE", "panamá": "PA", "panama": "PA", "österreich": "AT", "schweiz": "CH",
+	"suisse": "CH", "svizzera": "CH", "sverige": "SE", "norge": "NO", "danmark": "DK", "suomi": "FI",
+	"nederland": "NL", "belgië": "BE", "belgique": "BE", "česko": "CZ", "magyarország": "HU", "japón": "JP",
+	"日本": "JP", "中国": "CN", "대한민국": "KR", "estados unidos": "US", "états-unis": "US", "etats-unis": "US",
+	"reino unido": "GB", "royaume-uni": "GB", "vereinigtes königreich": "GB", "allemagne": "DE", "alemania": "DE",
+	"canadá": "CA", "irlanda": "IE", "irlande": "IE", "francia": "FR", "frankreich": "FR", "spanien": "ES",
+	"espagne": "ES", "italien": "IT", "italie": "IT", "niederlande": "NL", "pays-bas": "NL", "polen": "PL",
+	"pologne": "PL", "brésil": "BR", "inde": "IN", "indien": "IN",
 }
 
 // isoCodes are the two-letter codes accepted as a country when a label ends

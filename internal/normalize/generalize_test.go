@@ -198,7 +198,7 @@ func TestLocationLabels(t *testing.T) {
 		{"Singapore, Singapore", []model.Location{L("Singapore", "", "SG", false)}},
 		{"Frankfurt am Main", []model.Location{L("Frankfurt am Main", "Hesse", "DE", false)}},
 		{"Sydney", []model.Location{L("Sydney", "New South Wales", "AU", false)}},
-		{"København, Denmark", []model.Location{L("København", "", "DK", false)}},
+		{"København, Denmark", []model.Location{L("København", "Capital Region of Denmark", "DK", false)}},
 	}
 	for _, tt := range tests {
 		if got := Locations(tt.label); !reflect.DeepEqual(got, tt.want) {
@@ -222,7 +222,7 @@ func TestRemoteTakesTheCountryElsewhere(t *testing.T) {
 	}
 	// The platform says the job is remote: its places are remote.
 	p = n.Normalize("s", "c", model.Raw{Locations: []string{"London", "Stockholm"}, Workplace: "remote"})
-	if want := []model.Location{{City: "London", Region: "England", Country: "GB", Remote: true}, {City: "Stockholm", Country: "SE", Remote: true}}; !reflect.DeepEqual(p.Locations, want) {
+	if want := []model.Location{{City: "London", Region: "England", Country: "GB", Remote: true}, {City: "Stockholm", Region: "Stockholm County", Country: "SE", Remote: true}}; !reflect.DeepEqual(p.Locations, want) {
 		t.Errorf("locations = %+v, want %+v", p.Locations, want)
 	}
 }
@@ -317,6 +317,24 @@ func TestRoleTitles(t *testing.T) {
 	} {
 		if got := Role(title); got != want {
 			t.Errorf("Role(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
+
+func TestRemoteAreaLabels(t *testing.T) {
+	L := func(city, region, country string, remote bool) model.Location {
+		return model.Location{City: city, Region: region, Country: country, Remote: remote}
+	}
+	for label, want := range map[string][]model.Location{
+		"Remote - Europe":             {L("", "", "", true)},
+		"Remote (worldwide)":          {L("", "", "", true)},
+		"Remote - Global":             {L("", "", "", true)},
+		"Remoto (México)":             {L("", "", "MX", true)},
+		"Remote within US and Canada": {L("", "", "US", true), L("", "", "CA", true)},
+		"San Francisco, CA • New York, NY • United States": {L("San Francisco", "California", "US", false), L("New York", "New York", "US", false), L("", "", "US", false)},
+	} {
+		if got := Locations(label); !reflect.DeepEqual(got, want) {
+			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
 		}
 	}
 }

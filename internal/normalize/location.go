@@ -46,7 +46,18 @@ func countryCode(part string) string {
 var remoteWords = map[string]bool{
 	"remote": true, "anywhere": true, "work from home": true, "wfh": true, "virtual": true,
 	"telecommute": true, "fully remote": true, "remote first": true, "remote friendly": true,
-	"distributed": true, "home based": true, "home-based": true,
+	"distributed": true, "home based": true, "home-based": true, "remoto": true, "remota": true,
+	"télétravail": true, "teletravail": true, "teletrabajo": true, "home office": true, "homeoffice": true,
+	"fjernarbeid": true, "zdalnie": true, "remote work": true, "mobiles arbeiten": true, "100% remote": true,
+}
+
+// areaWords name areas wider than a country.
+var areaWords = map[string]bool{
+	"europe": true, "emea": true, "global": true, "worldwide": true, "world": true, "americas": true,
+	"apac": true, "latam": true, "north america": true, "south america": true, "latin america": true,
+	"eu": true, "european union": true, "asia": true, "africa": true, "oceania": true, "nordics": true,
+	"dach": true, "anywhere": true, "international": true, "cet": true, "est": true, "pst": true,
+	"europe timezones": true, "eu timezones": true, "us timezones": true, "gmt": true, "utc": true,
 }
 
 // workModes are parts of a label that say how or where in a company one
@@ -74,7 +85,7 @@ func splitLocation(s string) []string {
 	s = strings.NewReplacer(" – ", " - ", " — ", " - ").Replace(s)
 	var out []string
 	for _, p := range strings.FieldsFunc(s, func(r rune) bool {
-		return r == ',' || r == '(' || r == ')' || r == '|' || r == ';' || r == '[' || r == ']'
+		return r == ',' || r == '(' || r == ')' || r == '|' || r == ';' || r == '[' || r == ']' || r == '•' || r == '·'
 	}) {
 		for _, q := range strings.Split(p, " - ") {
 			if q = strings.TrimSpace(q); q != "" && q != "-" {
@@ -95,7 +106,12 @@ func stripRemote(p string) (string, bool) {
 	ws := strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '/' }) // "Germany/Remote"
 	if len(ws) > 1 {
 		if remoteWords[foldPlace(ws[0])] {
-			return strings.Join(ws[1:], " "), true
+			rest := ws[1:]
+			// "Remote within US", "Remote in Canada", "Remote from Spain"
+			if f := foldPlace(rest[0]); len(rest) > 1 && (f == "within" || f == "in" || f == "from" || f == "across" || f == "only") {
+				rest = rest[1:]
+			}
+			return strings.Join(rest, " "), true
 		}
 		if remoteWords[foldPlace(ws[len(ws)-1])] {
 			return strings.Join(ws[:len(ws)-1], " "), true
@@ -143,6 +159,17 @@ func Location(label string) model.Location {
 			continue
 		}
 		rest = append(rest, q)
+	}
+	if loc.Remote {
+		// "Remote - Europe", "Remote (worldwide)": a remote job in an area
+		// wider than a country names no place.
+		keep := rest[:0]
+		for _, q := range rest {
+			if !areaWords[foldPlace(q)] {
+				keep = append(keep, q)
+			}
+		}
+		rest = keep
 	}
 	if len(rest) == 0 {
 		if loc.Remote {
@@ -254,6 +281,28 @@ func Locations(label string) []model.Location {
 	s := officePrefix(collapse(label))
 	if s == "" {
 		return nil
+	}
+	// "San Francisco, CA • New York, NY", "London | Berlin": each piece a
+	// place of its own.
+	for _, sep := range []string{"•", " | ", "; "} {
+		if !strings.Contains(s, sep) {
+			continue
+		}
+		var out []model.Location
+		for _, piece := range strings.Split(s, sep) {
+			if strings.TrimSpace(piece) == "" {
+				continue
+			}
+			ls := Locations(piece)
+			if len(ls) == 0 || ls[0].Name != "" {
+				out = nil
+				break
+			}
+			out = append(out, ls...)
+		}
+		if len(out) >= 2 {
+			return out
+		}
 	}
 	// "San Francisco, CA, New York City, NY": city and state pairs.
 	if cs := strings.Split(s, ","); len(cs) >= 4 && len(cs)%2 == 0 {

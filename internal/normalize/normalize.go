@@ -300,7 +300,12 @@ func cleanSalaries(in []model.Salary) []model.Salary {
 // for where one may work ("authorized to work in the United States",
 // "remote within Canada").
 func remoteCountries(locs []model.Location, remote bool, text string) []model.Location {
-	if remote {
+	explicit := false
+	for _, l := range locs {
+		explicit = explicit || l.Remote
+	}
+	if remote && !explicit {
+		// Unless a label already says which places are remote.
 		for i := range locs {
 			locs[i].Remote = true
 		}
