@@ -33,8 +33,8 @@ func TestCorpus(t *testing.T) {
 	for _, err := range e.Errors {
 		t.Error(err)
 	}
-	t.Logf("normalizer %s; %d label files, %d postings scored (dev %d, test %d)\n\nper field (exact: share of postings; skills: micro-averaged over labelled skills)\n%s\nskills per source format\n%s\ncorpus counts (labelled postings)\n%s",
-		n.Version(), len(e.Labels), len(e.Results), count(e, "dev"), count(e, "test"), e.Table(targets), e.FormatTable(), e.CountTable())
+	t.Logf("normalizer %s; %d label files, %d postings scored (dev %d, test %d)\n\nper field (exact: share of postings; skills: micro-averaged over labelled skills)\n%s\nskills per source format\n%s\nskills per language\n%s\ncorpus counts (labelled postings)\n%s",
+		n.Version(), len(e.Labels), len(e.Results), count(e, "dev"), count(e, "test"), e.Table(targets), e.FormatTable(), e.LanguageTable(), e.CountTable())
 	if *failures == "dev" {
 		s, err := e.Failures("dev")
 		if err != nil {

@@ -164,6 +164,39 @@ func (e Eval) FormatTable() string {
 	return b.String()
 }
 
+// LanguageTable renders skills F1 per labelled language, dev and test.
+func (e Eval) LanguageTable() string {
+	dev, test := map[string]*Metrics{}, map[string]*Metrics{}
+	var langs []string
+	for _, r := range e.Results {
+		m := dev
+		if Part(r.Slug) == "test" {
+			m = test
+		}
+		l := r.Label.Language
+		if dev[l] == nil && test[l] == nil {
+			langs = append(langs, l)
+		}
+		if m[l] == nil {
+			m[l] = &Metrics{}
+		}
+		m[l].Add(r)
+	}
+	sort.Strings(langs)
+	cell := func(m *Metrics) string {
+		if m == nil {
+			return "-"
+		}
+		return fmt.Sprintf("%.3f (%d)", m.F1(), m.Postings)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-16s %26s %26s\n", "language", "dev skills F1 (postings)", "test skills F1 (postings)")
+	for _, l := range langs {
+		fmt.Fprintf(&b, "%-16s %26s %26s\n", l, cell(dev[l]), cell(test[l]))
+	}
+	return b.String()
+}
+
 // Counts are the corpus's size figures against issue 9's minimums.
 type Counts struct {
 	Documents, Postings, Companies, Formats, WithPay, OutsideUS, NotEnglish int
