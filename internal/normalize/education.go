@@ -1,5 +1,10 @@
 package normalize
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Degrees, in their output order.
 var degreeNames = []string{"Bachelor's", "Master's", "PhD"}
 
@@ -17,6 +22,9 @@ var degreeAliases = [][]string{
 // prefWord says whether token i marks its sentence as preferred ("is a plus").
 func (sc *classifier) prefWord(i int) bool {
 	w := sc.word(i)
+	if cjkWord(w) {
+		return containsAny(w, "优先", "加分", "更佳", "更好", "歓迎", "尚可", "우대")
+	}
 	switch w {
 	case "preferred", "preferably", "bonus", "ideally", "helpful", "desirable", "desired", "beneficial",
 		"advantageous", "pluses", "optional", "wünschenswert", "idealerweise", "vorzugsweise", "souhaitable",
@@ -78,6 +86,10 @@ func (sc *classifier) reqWord(i int) bool {
 // will build X") are no cue.
 func (sc *classifier) reqCue(i int) bool {
 	w := sc.word(i)
+	if cjkWord(w) {
+		return containsAny(w, "熟悉", "精通", "掌握", "熟练", "经验", "具备", "具有", "要求", "必须", "了解", "扎实",
+			"経験", "必須", "知識", "경험", "능숙")
+	}
 	switch w {
 	case "must", "required", "requires", "require", "requirement", "requirements", "mandatory", "essential",
 		"proficiency", "proficient", "expertise", "fluency", "fluent", "familiarity", "mastery", "skilled",
@@ -181,4 +193,22 @@ func (sc *classifier) colonMarker(i int) int {
 		return j + 1
 	}
 	return -1
+}
+
+// cjkWord says whether a token is written in a script without spaces.
+func cjkWord(w string) bool {
+	if w == "" || w[0] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return isCJK(r)
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }

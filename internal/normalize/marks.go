@@ -118,6 +118,9 @@ var degreeWords = map[string]bool{
 // preferred"); else the whole sentence. A clause listing several things
 // ("Spark, Kafka or Flink preferred") leaves the whole sentence preferred.
 func (c *classifier) prefScope(i, j, k int) (int, int) {
+	if cjkWord(c.word(k)) {
+		return i, j // "有TEE、Intel SGX相关经验者优先": the marker closes its sentence
+	}
 	ts, te := int(c.toks[i].start), int(c.toks[j-1].end)
 	ks, ke := int(c.toks[k].start), int(c.toks[k].end)
 	if open := strings.LastIndexByte(c.lower[ts:ks], '('); open >= 0 && !strings.Contains(c.lower[ts+open:ks], ")") {

@@ -34,7 +34,7 @@ var (
 		"not required", "stand out", "set you apart", "sets you apart", "additional qualifications",
 		"additional skills", "brownie points", "extra points", "bonus if", "we'd love", "would love",
 		"even better if", "great to have", "icing on the cake", "you'll stand out", "wünschenswert", "von vorteil",
-		"un plus", "un atout", "atouts", "deseable", "deseables", "valorable", "se valorará", "desejável",
+		"un plus", "un atout", "atouts", "加分项", "加分", "优先", "更佳", "歓迎", "尚可", "우대", "deseable", "deseables", "valorable", "se valorará", "desejável",
 		"diferencial", "diferenciais",
 	}
 	// Strong required phrases say "requirements" on their own.
@@ -55,7 +55,8 @@ var (
 		"was sie mitbringen", "das bringst du mit", "das bringen sie mit", "votre profil", "ton profil",
 		"profil recherché", "compétences", "requisitos", "perfil", "tu perfil", "lo que buscamos",
 		"requisiti", "vereisten", "wat we vragen", "wymagania", "critères", "critères d'évaluation", "exigences",
-		"wat wij zoeken", "wat we zoeken", "jouw profiel", "profiel",
+		"wat wij zoeken", "wat we zoeken", "jouw profiel", "profiel", "要求", "任职资格", "资格", "我们希望你",
+		"你需要", "必备", "応募資格", "必須", "求める", "자격", "자격요건",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -75,7 +76,8 @@ var (
 		"tech stack", "our tech stack", "aufgaben", "deine aufgaben", "ihre aufgaben", "wir bieten",
 		"das erwartet dich", "missions", "vos missions", "tes missions", "nous offrons", "responsabilidades",
 		"funciones", "ofrecemos", "beneficios", "mansioni", "taken", "obowiązki", "zadania", "oferujemy",
-		"wat wij bieden", "wat we bieden", "fonctions", "responsabilités",
+		"wat wij bieden", "wat we bieden", "fonctions", "responsabilités", "职责", "工作内容", "职位描述", "岗位描述",
+		"福利", "我们提供", "公司介绍", "关于我们", "团队介绍", "职位概况", "业務内容", "仕事内容", "待遇", "담당업무",
 	}
 	// openPhrases name a part that holds anything ("About the role", "Job
 	// description"): its sentences speak for themselves.
@@ -125,6 +127,12 @@ func foldHeading(h string) string {
 
 func containsPhrase(folded string, phrases []string) bool {
 	for _, p := range phrases {
+		if r, _ := utf8.DecodeRuneInString(p); isCJK(r) {
+			if strings.Contains(folded, p) {
+				return true // no spaces between words
+			}
+			continue
+		}
 		i := strings.Index(folded, p)
 		for i >= 0 {
 			if folded[i-1] == ' ' && folded[i+len(p)] == ' ' {
@@ -227,7 +235,7 @@ func blockLabel(b block) string {
 func headingClass(b block, cur class, next block) (class, bool) {
 	text := b.text
 	n := utf8.RuneCountInString(text)
-	colon := strings.HasSuffix(text, ":")
+	colon := strings.HasSuffix(text, ":") || strings.HasSuffix(text, "：")
 	switch {
 	case b.kind == kindHeading, b.bold && b.kind != kindItem && n <= 100, b.bold && colon && n <= 100:
 		// An explicit heading: one that names nothing we know opens a

@@ -52,20 +52,27 @@ func asciiLower(s string, buf []byte) []byte {
 // wordEnd returns the end of the word starting at i (s[i] is a letter or digit).
 func wordEnd(s string, i int) int {
 	n := len(s)
+	// Scripts written without spaces (Han, kana, Hangul) make words of
+	// their own: "有Rust开发经验" is 有 | Rust | 开发经验.
+	first, _ := utf8.DecodeRuneInString(s[i:])
+	cjk := isCJK(first)
 	for i < n {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !isASCIIAlnum(c) {
+			if !isASCIIAlnum(c) || cjk {
 				break
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) || isCJK(r) != cjk {
 			break
 		}
 		i += size
+	}
+	if cjk {
+		return i
 	}
 	// C++, C#, F#
 	if i+1 < n && s[i] == '+' && s[i+1] == '+' {
@@ -152,6 +159,10 @@ func tokenize(s string, toks []token) []token {
 			z.emit(i, i+size, '\'')
 		case r == '\u2010' || r == '\u2011':
 			z.emit(i, i+size, '-')
+		case r == '。' || r == '！' || r == '？' || r == '；':
+			z.pending |= fHard | fSent
+		case r == '：':
+			z.pending |= fHard | fColon
 		case unicode.IsSpace(r) || r == '\u200b':
 			z.space = true
 		default:
@@ -160,4 +171,11 @@ func tokenize(s string, toks []token) []token {
 		i += size
 	}
 	return z.toks
+}
+
+// isCJK says whether r belongs to a script written without spaces between
+// words.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
 }

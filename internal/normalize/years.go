@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -223,11 +224,27 @@ func MinYears(text string) *int {
 			best = n
 		}
 	}
+	// "3年以上", "两年以上工作经验", "三年及以上"
+	if strings.Contains(text, "年") {
+		for _, m := range reCJKYears.FindAllStringSubmatch(text, -1) {
+			n, err := strconv.Atoi(m[1])
+			if err != nil {
+				n = cjkNumbers[m[1]]
+			}
+			if n > 0 && n <= 20 && (best < 0 || n < best) {
+				best = n
+			}
+		}
+	}
 	if best < 0 {
 		return nil
 	}
 	return &best
 }
+
+var reCJKYears = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*\+?\s*年(?:及)?以上`)
+
+var cjkNumbers = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 // prefSentence says whether the sentence around token j marks itself as
 // preferred ("5+ years preferred", "ideally 3 years").
