@@ -136,11 +136,15 @@ func TestAliasesInCorpusText(t *testing.T) {
 			name := n.names[h.id]
 			tk := toks[h.tok]
 			start, end := int(tk.start), int(tk.end)
+			// a word of a spaced script must be bounded; a CJK character
+			// is a word of its own whatever touches it
+			first, _ := utf8.DecodeRuneInString(text[start:end])
+			last, _ := utf8.DecodeLastRuneInString(text[start:end])
 			if tk.punct == 0 {
-				if r, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && isWordRune(r) {
+				if r, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && isWordRune(first) && isWordRune(r) {
 					t.Errorf("%s: %s matches inside a word: %q", d, name, context(text, start, end))
 				}
-				if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && isWordRune(r) {
+				if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && isWordRune(last) && isWordRune(r) {
 					t.Errorf("%s: %s matches inside a word: %q", d, name, context(text, start, end))
 				}
 			}
