@@ -12,18 +12,19 @@ var degreeNames = []string{"Bachelor's", "Master's", "PhD"}
 var degreeAliases = [][]string{
 	{"bachelor's", "bachelors", "bachelor", "bachelor of science", "bachelor of arts", "bachelor of engineering",
 		"=BS", "=B.S.", "=B.S", "=BA", "=B.A.", "=BSc", "=B.Sc.", "=B.Sc", "=BEng", "=B.Eng.", "=B.Tech", "=BTech",
-		"undergraduate degree", "four-year degree", "4-year degree", "college degree", "university degree"},
+		"undergraduate degree", "four-year degree", "4-year degree", "college degree", "university degree",
+		"本科", "学士", "学士学位", "学部卒", "학사"},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
-		"graduate degree"},
-	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral"},
+		"graduate degree", "硕士", "研究生", "修士", "석사"},
+	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사"},
 }
 
 // prefWord says whether token i marks its sentence as preferred ("is a plus").
 func (sc *classifier) prefWord(i int) bool {
 	w := sc.word(i)
 	if cjkWord(w) {
-		return containsAny(w, "优先", "加分", "更佳", "更好", "歓迎", "尚可", "우대")
+		return sc.cjkAt(i, "优先", "加分", "更佳", "更好", "歓迎", "尚可", "우대")
 	}
 	switch w {
 	case "preferred", "preferably", "bonus", "ideally", "helpful", "desirable", "desired", "beneficial",
@@ -87,7 +88,7 @@ func (sc *classifier) reqWord(i int) bool {
 func (sc *classifier) reqCue(i int) bool {
 	w := sc.word(i)
 	if cjkWord(w) {
-		return containsAny(w, "熟悉", "精通", "掌握", "熟练", "经验", "具备", "具有", "要求", "必须", "了解", "扎实",
+		return sc.cjkAt(i, "熟悉", "精通", "掌握", "熟练", "经验", "具备", "具有", "要求", "必须", "了解", "扎实",
 			"経験", "必須", "知識", "경험", "능숙")
 	}
 	switch w {
@@ -204,9 +205,12 @@ func cjkWord(w string) bool {
 	return isCJK(r)
 }
 
-func containsAny(s string, subs ...string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
+// cjkAt says whether one of words starts at token i (a character of a
+// script without spaces; words span several tokens).
+func (sc *classifier) cjkAt(i int, words ...string) bool {
+	rest := sc.lower[sc.toks[i].start:sc.toks[sc.end-1].end]
+	for _, x := range words {
+		if strings.HasPrefix(rest, x) {
 			return true
 		}
 	}

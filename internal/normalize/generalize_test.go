@@ -342,12 +342,16 @@ func TestRemoteAreaLabels(t *testing.T) {
 func TestChinesePosting(t *testing.T) {
 	// Sentences of a real posting (dev part of the corpus).
 	text := "**2. 工作职责**\n- 负责基于Intel SGX、ARM TrustZone等硬件技术的调研、分析与应用转化\n" +
-		"**3.职位要求**\n- 有良好的系统编程能力，喜爱或有Rust开发经验以及扎实的C/C++功底\n- 熟悉常用数据结构和算法，熟悉Linux系统\n" +
+		"**3.职位要求**\n- 计算机软件、信息安全等相关专业，统招本科及以上学历\n- 有良好的系统编程能力，喜爱或有Rust开发经验以及扎实的C/C++功底\n- 熟悉常用数据结构和算法，熟悉Linux系统\n" +
 		"- 有TEE可信执行环境、Intel SGX、机器学习、区块链相关技术经验者优先\n- 具有两年以上Rust/C++开发经验。"
 	p := normalizer(t).Normalize("s", "c", model.Raw{DescriptionText: text})
-	want := model.Skills{Required: []string{"C", "C++", "Linux", "Rust"}, Preferred: []string{"Intel SGX", "Machine Learning", "Trusted Execution Environments"}, Mentioned: []string{"ARM TrustZone"}}
+	want := model.Skills{Required: []string{"C", "C++", "Data Structures & Algorithms", "Linux", "Rust"},
+		Preferred: []string{"Blockchain", "Intel SGX", "Machine Learning", "Trusted Execution Environments"}, Mentioned: []string{"ARM TrustZone"}}
 	if !reflect.DeepEqual(p.Skills, want) {
 		t.Errorf("skills = %+v, want %+v", p.Skills, want)
+	}
+	if !reflect.DeepEqual(p.Education.Required, []string{"Bachelor's"}) {
+		t.Errorf("education = %+v, want Bachelor's required", p.Education)
 	}
 	if p.MinYearsExperience == nil || *p.MinYearsExperience != 2 {
 		t.Errorf("min years = %v, want 2", p.MinYearsExperience)

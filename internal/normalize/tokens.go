@@ -52,10 +52,14 @@ func asciiLower(s string, buf []byte) []byte {
 // wordEnd returns the end of the word starting at i (s[i] is a letter or digit).
 func wordEnd(s string, i int) int {
 	n := len(s)
-	// Scripts written without spaces (Han, kana, Hangul) make words of
-	// their own: "有Rust开发经验" is 有 | Rust | 开发经验.
-	first, _ := utf8.DecodeRuneInString(s[i:])
-	cjk := isCJK(first)
+	// Scripts written without spaces (Han, kana, Hangul) make a token per
+	// character: "有Rust开发" is 有 | Rust | 开 | 发.
+	first, size := utf8.DecodeRuneInString(s[i:])
+	if isCJK(first) {
+		// one character, one token: aliases are sequences of them
+		return i + size
+	}
+	cjk := false
 	for i < n {
 		c := s[i]
 		if c < utf8.RuneSelf {
