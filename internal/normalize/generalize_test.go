@@ -357,3 +357,15 @@ func TestChinesePosting(t *testing.T) {
 		t.Errorf("min years = %v, want 2", p.MinYearsExperience)
 	}
 }
+
+func TestMinYearsNordicAndClauses(t *testing.T) {
+	for text, want := range map[string]int{
+		"Minst 5 års erfaring som utvikler": 5,
+		"Vi söker dig som har minst fem års erfarenhet av att utveckla digitala tjänster": 5,
+		"At least 5 years experience developing web applications (preferably with Ruby on Rails)": 5,
+	} {
+		if got := MinYears(text); got == nil || *got != want {
+			t.Errorf("MinYears(%q) = %v, want %d", text, got, want)
+		}
+	}
+}

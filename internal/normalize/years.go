@@ -15,7 +15,7 @@ var numberWords = map[string]int{
 	// other languages, where the number is clear
 	"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10,
 	"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-	"twee": 2, "drie": 3, "vijf": 5,
+	"twee": 2, "drie": 3, "vijf": 5, "fem": 5, "tre": 3, "fyra": 4, "fire": 4, "sju": 7, "syv": 7, "åtta": 8, "åtte": 8,
 }
 
 // yearWords name a year in several languages.
@@ -23,7 +23,7 @@ var yearWords = map[string]bool{
 	"years": true, "year": true, "yrs": true, "yr": true, "years'": true, "jahre": true, "jahren": true,
 	"jahr": true, "ans": true, "années": true, "année": true, "años": true, "año": true, "anos": true,
 	"ano": true, "anni": true, "anno": true, "jaar": true, "jaren": true, "lat": true, "lata": true,
-	"år": true, "vuotta": true,
+	"år": true, "års": true, "vuotta": true,
 }
 
 // yearsMaxBefore make the number a maximum or a span that is not asked of
@@ -47,12 +47,13 @@ var yearsNext = map[string]bool{
 	"di": true, "ervaring": true, "werkervaring": true, "doświadczenia": true, "experiencia": true,
 	"expérience": true, "esperienza": true, "relevante": true, "relevanter": true, "einschlägige": true,
 	"einschlägiger": true, "professionnelle": true, "min": true, "minimum": true, "plus": true,
+	"erfaring": true, "erfarenhet": true, "arbeidserfaring": true, "arbetslivserfarenhet": true,
 }
 
 // yearsStrongBefore are words before the number that make it a minimum.
 var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": true, "mindestens": true,
 	"minimal": true, "minimaal": true, "minimo": true, "mínimo": true, "moins": true, "menos": true, "über": true,
-	"ueber": true, "minimalnie": true, "co": true}
+	"ueber": true, "minimalnie": true, "co": true, "minst": true, "mindst": true}
 
 // yearsNotNext are words after "years" that are not about experience.
 var yearsNotNext = map[string]bool{"ago": true, "old": true, "later": true, "from": true, "since": true, "running": true}
@@ -252,7 +253,9 @@ func prefSentence(toks []ytoken, j int) bool {
 	// The clause around the years: from the last comma or sentence end
 	// before them to the next one ("3+ years of closing experience, ideally
 	// with ..." is no preference on the years).
-	stop := func(s string) bool { return s == "." || s == ";" || s == "\n" || s == "!" || s == "?" || s == "," }
+	stop := func(s string) bool {
+		return s == "." || s == ";" || s == "\n" || s == "!" || s == "?" || s == "," || s == "("
+	}
 	a := j
 	for a > 0 && !stop(toks[a-1].s) {
 		a--
