@@ -151,8 +151,9 @@ func TestLoadChecksTheProtocol(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "labels", "a.yaml"), []byte("doc: a.json\n"+lab), 0o644)
 	os.WriteFile(filepath.Join(dir, "labels", "b.yaml"), []byte("doc: a.json\n"+lab), 0o644)
 	os.WriteFile(filepath.Join(dir, "labels", "c.yaml"), []byte("doc: c.json\n"+lab), 0o644)
+	os.WriteFile(filepath.Join(dir, "docs", "orphan.txt"), []byte("x"), 0o644)
 	labels, errs := Load(dir)
-	if len(labels) != 1 || len(errs) != 2 ||
+	if len(labels) != 1 || len(errs) != 3 || !strings.Contains(errs[2].Error(), "orphan.txt: no label file names this document") ||
 		!strings.Contains(errs[0].Error(), `b.yaml: doc "a.json" is already labelled by`) ||
 		!strings.Contains(errs[1].Error(), `c.yaml: doc "c.json": no such file`) {
 		t.Errorf("labels %d, errors %v", len(labels), errs)

@@ -166,7 +166,24 @@ func Load(dir string) ([]*Label, []error) {
 			out = append(out, l)
 		}
 	}
+	all, _ := filepath.Glob(filepath.Join(dir, "docs", "*"))
+	for _, d := range all {
+		if _, ok := docs[filepath.Base(d)]; !ok && !labelled(files, filepath.Base(d)) {
+			errs = append(errs, fmt.Errorf("corpus: %s: no label file names this document", d))
+		}
+	}
 	return out, errs
+}
+
+// labelled reports whether a label file that failed its checks still names
+// doc (its problem is reported already).
+func labelled(files []string, doc string) bool {
+	for _, f := range files {
+		if l, err := parseLabel(f); err == nil && l.Doc == doc {
+			return true
+		}
+	}
+	return false
 }
 
 func parseLabel(file string) (*Label, error) {
