@@ -360,8 +360,8 @@ func TestChinesePosting(t *testing.T) {
 
 func TestMinYearsNordicAndClauses(t *testing.T) {
 	for text, want := range map[string]int{
-		"Minst 5 års erfaring som utvikler": 5,
-		"Vi söker dig som har minst fem års erfarenhet av att utveckla digitala tjänster": 5,
+		"Minst 5 års erfaring som utvikler":                                                       5,
+		"Vi söker dig som har minst fem års erfarenhet av att utveckla digitala tjänster":         5,
 		"At least 5 years experience developing web applications (preferably with Ruby on Rails)": 5,
 	} {
 		if got := MinYears(text); got == nil || *got != want {
