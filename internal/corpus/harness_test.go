@@ -71,6 +71,8 @@ func TestRawsThroughEveryAdapter(t *testing.T) {
 		{"jsonld page", "jsonld", "html", fixture(t, "jsonld/testdata/own.html"), "B-2", "Product Designer", "Figma", ""},
 		{"html page", "html", "html", []byte(`<html><body><div class="job"><h1>Platform Engineer</h1><span class="loc">Oslo, Norway</span><a class="self" href="/jobs/1">apply</a><div class="desc"><p>Terraform and Go.</p></div></div></body></html>`), "html-page", "Platform Engineer", "Terraform",
 			"raw: {selectors: {item: div.job, title: h1, link: a.self, location: .loc, description: .desc}}\n"},
+		{"html posting page", "html", "html", []byte(`<html><body><h1>Lead Designer</h1><main><p>Figma daily.</p></main></body></html>`), "html-posting-page", "Lead Designer", "Figma",
+			"raw: {locations: [Remote], selectors: {description: main}}\n"},
 		{"text", "text", "txt", []byte("We need Kotlin.\n"), "text-1", "Android Engineer", "Kotlin", "raw: {locations: [Remote - Spain]}\n"},
 	}
 	for _, tt := range tests {
@@ -126,7 +128,8 @@ func TestLoadChecksTheProtocol(t *testing.T) {
 		{"format: greenhouse\npostings:\n  - id: \"1\"\n" + posting + "    salary: [{min: 10, max: 5, currency: USD, period: year}]\n", "salary"},
 		{"format: greenhouse\npostings:\n  - id: \"1\"\n" + posting + "    colour: red\n", "field colour not found"},
 		{"format: text\npostings:\n  - id: \"1\"\n    title: X\n" + posting, "raw: missing"},
-		{"format: html\nraw: {locations: [X]}\npostings:\n  - id: \"1\"\n    title: X\n" + posting, "raw.selectors.item"},
+		{"format: html\nraw: {locations: [X]}\npostings:\n  - id: \"1\"\n    title: X\n" + posting, "raw.selectors: missing"},
+		{"format: html\nraw: {selectors: {title: h1}}\npostings:\n  - id: \"1\"\n    title: X\n" + posting, "a posting's own page description"},
 	} {
 		dir := t.TempDir()
 		os.MkdirAll(filepath.Join(dir, "labels"), 0o755)

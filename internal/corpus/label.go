@@ -75,6 +75,13 @@ type Selectors struct {
 	Description string `yaml:"description"`
 }
 
+func (r *RawHints) selectors() *Selectors {
+	if r == nil {
+		return nil
+	}
+	return r.Selectors
+}
+
 func (s Selectors) config() config.Selectors {
 	return config.Selectors{Item: s.Item, Title: s.Title, Link: s.Link, Location: s.Location,
 		Team: s.Team, Next: s.Next, Description: s.Description}
@@ -242,8 +249,13 @@ func (l *Label) check(dir string) []error {
 			bad("raw: missing (text documents need raw.locations)")
 		}
 	case "html":
-		if l.Raw == nil || l.Raw.Selectors == nil || l.Raw.Selectors.Item == "" || l.Raw.Selectors.Title == "" {
-			bad("raw.selectors.item and raw.selectors.title: missing (html documents)")
+		switch sel := l.Raw.selectors(); {
+		case sel == nil:
+			bad("raw.selectors: missing (html documents)")
+		case sel.Item == "" && sel.Description == "":
+			bad("raw.selectors: a listing page needs item and title, a posting's own page description")
+		case sel.Item != "" && sel.Title == "":
+			bad("raw.selectors.title: missing (a listing page)")
 		}
 	default:
 		if l.Raw != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -331,10 +332,41 @@ func server(l *Label, doc []byte) (*docHandler, config.Source, error) {
 			ctype = "text/html; charset=utf-8"
 		}
 		h.answer = func(*http.Request, []byte) (int, string, []byte) { return 200, ctype, doc }
+		if l.Format == "html" && l.Raw.Selectors.Item == "" {
+			// a posting's own page: the listing that links to it is the
+			// harness's, one item from the label's title and raw.locations;
+			// the adapter reads the description from the document
+			list := postingPageListing(l)
+			src.URL = "https://" + l.Slug + ".corpus.example/jobs"
+			src.Selectors = config.Selectors{Item: "li.job", Title: "a.title", Link: "a.title", Location: "span.location",
+				Description: l.Raw.Selectors.Description}
+			h.answer = func(r *http.Request, _ []byte) (int, string, []byte) {
+				if r.URL.Path == "/jobs" {
+					return 200, "text/html; charset=utf-8", list
+				}
+				return 200, ctype, doc
+			}
+		}
 	default:
 		return nil, src, fmt.Errorf("format %q has no server", l.Format)
 	}
 	return h, src, nil
+}
+
+// postingPageListing is a listing page with one item per labelled posting,
+// each linking to the posting page (the document) at /jobs/<id>.
+func postingPageListing(l *Label) []byte {
+	var b strings.Builder
+	b.WriteString("<!doctype html><html><head><meta charset=\"utf-8\"></head><body><ul>\n")
+	for _, p := range l.Postings {
+		fmt.Fprintf(&b, "<li class=\"job\"><a class=\"title\" href=\"/jobs/%s\">%s</a>", url.PathEscape(p.ID), html.EscapeString(p.Title))
+		for _, loc := range l.Raw.Locations {
+			fmt.Fprintf(&b, "<span class=\"location\">%s</span>", html.EscapeString(loc))
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul></body></html>\n")
+	return []byte(b.String())
 }
 
 // jsonItems reads the postings of a JSON document: the array under key of
