@@ -369,3 +369,16 @@ func TestMinYearsNordicAndClauses(t *testing.T) {
 		}
 	}
 }
+
+func TestCJKLocations(t *testing.T) {
+	for label, want := range map[string]model.Location{
+		"北京":        {City: "Beijing", Region: "Beijing", Country: "CN"},
+		"北京市":       {City: "Beijing", Region: "Beijing", Country: "CN"},
+		"上海市漕河泾开发区": {City: "Shanghai", Region: "Shanghai", Country: "CN"},
+		"全远程":       {Remote: true},
+	} {
+		if got := Location(label); got != want {
+			t.Errorf("Location(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+}

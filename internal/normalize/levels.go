@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 var (
@@ -62,8 +63,14 @@ func Levels(title string) []string {
 // titleWords splits a title into lower-case words ("Sr." -> "sr").
 func titleWords(title string) []string {
 	return strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && unicode.IsLetter(r) && !isCJK(r) || r == '\u2215')
 	})
+}
+
+// cjkLevels are seniority words of Chinese and Japanese titles.
+var cjkLevels = []struct{ word, level string }{
+	{"实习", "Intern"}, {"インターン", "Intern"}, {"初级", "Junior"}, {"资深", "Senior"}, {"高级", "Senior"},
+	{"シニア", "Senior"}, {"首席", "Principal"}, {"总监", "Director"},
 }
 
 // icManagerWords precede "manager" in titles that do not manage people.
@@ -159,6 +166,11 @@ func seniority(title string) []string {
 			if i+1 < len(w) && w[i+1] == "president" {
 				found["VP"] = true
 			}
+		}
+	}
+	for _, c := range cjkLevels {
+		if strings.Contains(title, c.word) {
+			found[c.level] = true
 		}
 	}
 	// Roman numerals after the job's words ("Engineer II", "Analyst

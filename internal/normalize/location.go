@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
@@ -147,6 +148,11 @@ func Location(label string) model.Location {
 	s := officePrefix(collapse(label))
 	if s == "" {
 		return model.Location{}
+	}
+	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
+		if l, ok := cjkLocation(s); ok {
+			return l
+		}
 	}
 	var loc model.Location
 	var rest []string
@@ -363,4 +369,22 @@ func Locations(label string) []model.Location {
 		}
 	}
 	return []model.Location{one}
+}
+
+// cjkLocation reads a label written in Chinese or Japanese: "北京", "北京市",
+// "上海市漕河泾开发区" (a district after the city), "全远程" (fully remote).
+func cjkLocation(s string) (model.Location, bool) {
+	if strings.Contains(s, "远程") || strings.Contains(s, "遠隔") || strings.Contains(s, "リモート") {
+		return model.Location{Remote: true}, true
+	}
+	for _, c := range cityRows {
+		f := strings.Split(c, "|")
+		for _, a := range f[3:] {
+			a = strings.TrimPrefix(a, "=")
+			if r, _ := utf8.DecodeRuneInString(a); isCJK(r) && strings.HasPrefix(s, a) {
+				return model.Location{City: f[0], Region: f[1], Country: f[2]}, true
+			}
+		}
+	}
+	return model.Location{}, false
 }

@@ -66,7 +66,7 @@ var icRules = []roleRule{
 		"automation engineer", "ui engineer", "encoding engineer", "streaming engineer", "developer productivity",
 		"softwareentwickler", "softwareentwicklerin", "entwickler", "entwicklerin", "développeur", "développeuse",
 		"desarrollador", "desarrolladora", "sviluppatore", "ontwikkelaar", "utvikler", "plattformutvikler",
-		"systemutvikler", "programador", "programista", "utvecklare", "udvikler"}},
+		"systemutvikler", "programador", "programista", "utvecklare", "udvikler", "developers"}},
 	{RoleResearchScientist, []string{"scientist", "researcher"}},
 }
 
@@ -89,6 +89,9 @@ var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "
 // Science Manager, Product Manager, Program Manager, Designer, UX Researcher,
 // Site Reliability Engineer, Security Engineer, or Other.
 func Role(title string) string {
+	if r := cjkRole(title); r != "" {
+		return r
+	}
 	parts := titleParts(title)
 	if len(parts) == 0 {
 		return RoleOther
@@ -268,4 +271,34 @@ func hasAny(s string, phrases []string) bool {
 		}
 	}
 	return false
+}
+
+// cjkRoles are job nouns of Chinese titles, tried in order on the title.
+var cjkRoles = []struct{ phrase, role string }{
+	{"产品经理", RoleProductManager}, {"项目经理", RoleProgramManager}, {"数据科学家", RoleDataScientist},
+	{"数据分析", RoleDataAnalyst}, {"数据工程师", RoleDataEngineer}, {"算法工程师", RoleMLEngineer},
+	{"机器学习工程师", RoleMLEngineer}, {"研究员", RoleResearchScientist}, {"科学家", RoleResearchScientist},
+	{"设计师", RoleDesigner}, {"运维", RoleSRE}, {"工程师", RoleSoftwareEngineer}, {"开发", RoleSoftwareEngineer},
+	{"程序员", RoleSoftwareEngineer}, {"エンジニア", RoleSoftwareEngineer},
+}
+
+// cjkRole returns the role of a title that names its job in Chinese or
+// Japanese ("Rust研发工程师", "服务端开发实习"), or "".
+func cjkRole(title string) string {
+	has := false
+	for _, r := range title {
+		if isCJK(r) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return ""
+	}
+	for _, c := range cjkRoles {
+		if strings.Contains(title, c.phrase) {
+			return c.role
+		}
+	}
+	return ""
 }
