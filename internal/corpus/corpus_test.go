@@ -10,7 +10,10 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
-var failures = flag.String("failures", "", `print the per-posting differences of a part: only "dev" is allowed`)
+var (
+	failures     = flag.String("failures", "", `print the per-posting differences of a part: only "dev" is allowed`)
+	suggestFloor = flag.Bool("suggest-floor", false, "print the floor block of targets.yaml from the test part's figures (each less 0.02, rounded down)")
+)
 
 // TestCorpus measures the role/skill model on the labelled real-world
 // corpus: both tables (dev and test, per field; skills F1 per format), the
@@ -20,6 +23,7 @@ var failures = flag.String("failures", "", `print the per-posting differences of
 //
 //	go test ./internal/corpus -run TestCorpus -v
 //	go test ./internal/corpus -run TestCorpus -v -args -failures=dev
+//	go test ./internal/corpus -run TestCorpus -v -args -suggest-floor
 func TestCorpus(t *testing.T) {
 	if *failures != "" && *failures != "dev" {
 		t.Fatalf("-failures=%s: refused: only the dev part's per-posting differences may be printed; the test part is only measured (SPLIT.md)", *failures)
@@ -43,6 +47,9 @@ func TestCorpus(t *testing.T) {
 		t.Logf("dev part: per-posting differences (skills: + found not labelled, - labelled not found, ~ other bucket)\n%s", s)
 	}
 	test, _ := e.Part("test")
+	if *suggestFloor {
+		t.Logf("floor for targets.yaml from the test part (%d postings):\n%s", test.Postings, SuggestFloor(test))
+	}
 	if test.Postings == 0 {
 		t.Log("the test part has no postings yet: the floor is not checked")
 		return

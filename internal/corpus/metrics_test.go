@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -65,5 +66,15 @@ func TestMeetsAndTargets(t *testing.T) {
 	}
 	if tg.Targets["skills_f1"] != 0.92 || tg.Targets["misplaced"] != 0.04 || len(tg.Floor) == 0 {
 		t.Errorf("targets.yaml: %+v", tg)
+	}
+}
+
+func TestSuggestFloor(t *testing.T) {
+	m := Metrics{Postings: 10, TP: 8, FP: 2, FN: 2, Misplaced: 1, Labelled: 10, Exact: map[string]int{"role": 10, "years": 9, "levels": 7}}
+	got := SuggestFloor(m)
+	for _, want := range []string{"skills_f1: 0.78\n", "misplaced: 0.12\n", "role: 0.98\n", "years: 0.88\n", "levels: 0.68\n", "salary: 0.00\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("floor lacks %q:\n%s", want, got)
+		}
 	}
 }

@@ -97,6 +97,24 @@ func LoadTargets(file string) (Targets, error) {
 // MetricKeys are the keys of targets.yaml, in table order.
 var MetricKeys = append([]string{"skills_f1", "misplaced"}, Fields...)
 
+// SuggestFloor is the floor block of targets.yaml from a part's figures:
+// each value less 0.02, rounded down to two decimals (misplaced, a maximum:
+// plus 0.02, rounded up), never below 0 or above 1.
+func SuggestFloor(m Metrics) string {
+	var b strings.Builder
+	b.WriteString("floor:\n")
+	for _, k := range MetricKeys {
+		v := m.Value(k)
+		f := math.Floor((v-0.02)*100+1e-9) / 100
+		if k == "misplaced" {
+			f = math.Ceil((v+0.02)*100-1e-9) / 100
+		}
+		f = math.Max(0, math.Min(1, f))
+		fmt.Fprintf(&b, "  %s: %.2f\n", k, f)
+	}
+	return b.String()
+}
+
 // Meets says whether value v passes threshold t for metric key (misplaced
 // is a maximum, the others minimums).
 func Meets(key string, v, t float64) bool {
