@@ -13,12 +13,24 @@ var degreeAliases = [][]string{
 	{"bachelor's", "bachelors", "bachelor", "bachelor of science", "bachelor of arts", "bachelor of engineering",
 		"=BS", "=B.S.", "=B.S", "=BA", "=B.A.", "=BSc", "=B.Sc.", "=B.Sc", "=BEng", "=B.Eng.", "=B.Tech", "=BTech",
 		"undergraduate degree", "four-year degree", "4-year degree", "college degree", "university degree",
-		"本科", "学士", "学士学位", "学部卒", "학사"},
+		"本科", "学士", "学士学位", "学部卒", "학사", "undergraduate", "Studium", "Hochschulstudium", "Hochschulabschluss",
+		"Universitätsabschluss", "Fachhochschulabschluss", "Bachelorabschluss", "Bachelor-Abschluss", "Licenciatura",
+		"licenciado", "licenciada", "título universitario", "titulación universitaria", "laurea", "laurea triennale",
+		"graduação", "bacharelado", "=HBO", "bac+3", "bac + 3", "bac+4", "bac + 4"},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
-		"graduate degree", "硕士", "研究生", "修士", "석사"},
-	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사"},
+		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
+		"Master-Abschluss", "laurea magistrale", "máster", "mestrado", "bac+5", "bac + 5", "diplôme d'ingénieur",
+		"Master in", "Master im", "Master en", "Master degree", "masters degree"},
+	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사", "doctorado",
+		"dottorato", "doutorado", "Promotion im", "promovierte"},
+	// a degree that names no level: Bachelor's where a degree alone means
+	// one (outside North America), else nothing
+	{"degree", "degrees", "a degree", "university education", "Abschluss"},
 }
+
+// bareDegree is the index of the level-less degree in degreeAliases.
+const bareDegree = 3
 
 // prefWord says whether token i marks its sentence as preferred ("is a plus").
 func (sc *classifier) prefWord(i int) bool {

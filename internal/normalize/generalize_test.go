@@ -382,3 +382,35 @@ func TestCJKLocations(t *testing.T) {
 		}
 	}
 }
+
+func TestDegreesOfOtherCountries(t *testing.T) {
+	n := normalizer(t)
+	tests := []struct {
+		name, text string
+		locs       []string
+		want       model.Education
+	}{
+		{"undergraduate or graduate", "Requirements:\n- Undergraduate or graduate degrees in computer science or similar technical discipline.", nil,
+			model.Education{Required: []string{"Bachelor's"}, Preferred: []string{}}},
+		{"Hochschulstudium", "Dein Profil:\n* Hochschulstudium mit Bezug zur Informatik oder abgeschlossene Ausbildung im Bereich Informatik", []string{"Münster"},
+			model.Education{Required: []string{"Bachelor's"}, Preferred: []string{}}},
+		{"abgeschlossenes Studium", "Was du mitbringst:\n- Erfolgreich abgeschlossenes Studium der Wirtschaftsinformatik oder eine vergleichbare Ausbildung", []string{"Hamburg"},
+			model.Education{Required: []string{"Bachelor's"}, Preferred: []string{}}},
+		{"本科 with a preference in parentheses", "职位要求：\n1.本科及以上学历（985优先）。编程基础扎实", nil,
+			model.Education{Required: []string{"Bachelor's"}, Preferred: []string{}}},
+		{"alternatives give the lowest", "Qualifications:\n- You have a Ph.D. or Master's degree in Computer Science, Statistics or a related field.", nil,
+			model.Education{Required: []string{"Master's"}, Preferred: []string{}}},
+		{"a degree alone in the UK", "Requirements:\n- A degree in Computer Science or a related field", []string{"London, UK"},
+			model.Education{Required: []string{"Bachelor's"}, Preferred: []string{}}},
+		{"a degree alone in the US", "Requirements:\n- A degree in Computer Science or a related field", []string{"Austin, TX"},
+			model.Education{Required: []string{}, Preferred: []string{}}},
+		{"Licenciatura", "Requisitos:\n- Licenciatura en Informática o afín", []string{"Madrid, Spain"},
+			model.Education{Required: []string{"Bachelor's"}, Preferred: []string{}}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{DescriptionText: tt.text, Locations: tt.locs})
+		if !reflect.DeepEqual(p.Education, tt.want) {
+			t.Errorf("%s: education = %+v, want %+v", tt.name, p.Education, tt.want)
+		}
+	}
+}

@@ -119,6 +119,19 @@ var degreeWords = map[string]bool{
 // ("Spark, Kafka or Flink preferred") leaves the whole sentence preferred.
 func (c *classifier) prefScope(i, j, k int) (int, int) {
 	if cjkWord(c.word(k)) {
+		ts, ks := int(c.toks[i].start), int(c.toks[k].start)
+		if open := strings.LastIndex(c.lower[ts:ks], "（"); open >= 0 && !strings.Contains(c.lower[ts+open:ks], "）") {
+			// "本科及以上学历（985优先）": only what the parentheses hold
+			a := i
+			for a < j && int(c.toks[a].start) < ts+open {
+				a++
+			}
+			b := k + 1
+			for b < j && !strings.HasPrefix(c.lower[c.toks[b].start:], "）") && c.toks[b].flags&fHard == 0 {
+				b++
+			}
+			return a, b
+		}
 		return i, j // "有TEE、Intel SGX相关经验者优先": the marker closes its sentence
 	}
 	ts, te := int(c.toks[i].start), int(c.toks[j-1].end)

@@ -104,7 +104,12 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	bcls = sectionize(secs, bcls)
 	text := joinBlocks(blocks)
 
-	a := n.analyze(text, blocks, bcls)
+	p.Locations = locations(r.Locations)
+	northAmerica := len(p.Locations) == 0
+	for _, l := range p.Locations {
+		northAmerica = northAmerica || l.Country == "US" || l.Country == "CA" || l.Country == ""
+	}
+	a := n.analyze(text, blocks, bcls, northAmerica)
 	p.Skills = a.skills
 	p.Education = a.education
 
@@ -118,7 +123,6 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		p.MinYearsExperience = MinYears(a.otherText)
 	}
 
-	p.Locations = locations(r.Locations)
 	if len(r.Salary) > 0 {
 		p.Salary = cleanSalaries(r.Salary)
 	} else {
@@ -156,7 +160,7 @@ type analysis struct {
 	otherText    string // the text of the remaining parts but the preferred ones
 }
 
-func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis {
+func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool) analysis {
 	lower := string(asciiLower(text, make([]byte, 0, len(text))))
 	toks := tokenize(text, make([]token, 0, len(text)/5+8))
 	skill := make([]class, len(toks))
@@ -178,7 +182,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis
 	hits := n.m.find(text, lower, toks, make([]hit, 0, 64))
 
 	nSkills := len(n.names)
-	best := make([]uint8, nSkills+len(degreeNames)) // rank of the strongest class seen
+	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen
 	rank := func(c class) uint8 {
 		switch c {
 		case clsRequired:
@@ -190,6 +194,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis
 		}
 		return 0
 	}
+	alternatives(text, toks, hits, nSkills, edu)
 	for _, h := range hits {
 		c := skill[h.tok]
 		if int(h.id) >= nSkills {
@@ -197,6 +202,17 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis
 		}
 		if r := rank(c); r > best[h.id] {
 			best[h.id] = r
+		}
+	}
+	// "A degree in Computer Science" outside North America is a
+	// Bachelor's, when the same part names no other degree.
+	if bare := best[nSkills+bareDegree]; bare >= 2 && !northAmerica {
+		named := false
+		for d := range degreeNames {
+			named = named || best[nSkills+d] == bare
+		}
+		if !named && best[nSkills] < bare {
+			best[nSkills] = bare
 		}
 	}
 	var a analysis
@@ -387,4 +403,50 @@ func workCountry(text string) string {
 		}
 	}
 	return found
+}
+
+// alternatives drops, in a required sentence that names degrees as
+// alternatives ("Bachelor's or Master's", "BS/MS", "Studium oder
+// Ausbildung"), every degree but the lowest: the lowest is what is asked.
+func alternatives(text string, toks []token, hits []hit, nSkills int, edu []class) {
+	prev := -1 // index in hits of the last required degree of the sentence
+	for i, h := range hits {
+		if int(h.id) < nSkills || int(h.id)-nSkills == bareDegree || edu[h.tok] != clsRequired {
+			continue
+		}
+		if prev >= 0 && sameSentence(toks, hits[prev].tok, h.tok) && orBetween(text, toks, hits[prev].tok, h.tok) {
+			lo, hi := prev, i
+			if hits[hi].id < hits[lo].id {
+				lo, hi = hi, lo
+			}
+			if hits[hi].id != hits[lo].id {
+				// the higher one is only an alternative: not required
+				edu[hits[hi].tok] = clsUnknown
+				if hi == i {
+					continue
+				}
+			}
+		}
+		prev = i
+	}
+}
+
+func sameSentence(toks []token, a, b int) bool {
+	for k := a + 1; k <= b; k++ {
+		if toks[k].flags&(fSent|fBlock) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// orBetween says whether the words between tokens a and b offer a choice.
+func orBetween(text string, toks []token, a, b int) bool {
+	between := strings.ToLower(text[toks[a].end:toks[b].start])
+	for _, w := range []string{" or ", "/", " oder ", " ou ", " o ", " of ", "或", " eller "} {
+		if strings.Contains(between, w) {
+			return true
+		}
+	}
+	return false
 }
