@@ -24,7 +24,7 @@ var ambiguous = []string{
 	"Confluence", "Cypress", "Jest", "Grunt", "Gulp", "Flutter", "Graphite", "Prefect", "Luigi",
 	"Argo", "Pulsar", "Playwright", "Flask", "Asana", "Dovetail", "Claude", "Gemini", "Scrum",
 	"Amazon Athena", "Groovy", "Elixir", "Contentful", "Tailwind CSS", "Raft", "Loom", "Zoom", "Waterfall",
-	"Substrate", "Vagrant", "Solidity", "Adobe Illustrator",
+	"Substrate", "Vagrant", "Solidity", "Adobe Illustrator", "Express",
 }
 
 // corpusTexts reads the text of every document of the real-world corpus
