@@ -414,3 +414,27 @@ func TestDegreesOfOtherCountries(t *testing.T) {
 		}
 	}
 }
+
+func TestMisspellingsByLogic(t *testing.T) {
+	n := normalizer(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"熟悉 WebSacket 通信和 HTTP/HTTPS 协议", []string{"HTTP", "WebSocket"}},
+		{"Experience with Python, Postgress and Redis", []string{"PostgreSQL", "Python", "Redis"}},
+		{"Docker, Kubernets and Terraform", []string{"Docker", "Kubernetes", "Terraform"}},
+		{"Elastic Search or Big Query", []string{"BigQuery", "Elasticsearch"}},
+		{"Pyspark, Tensorflow and Javascript", []string{"JavaScript", "Spark", "TensorFlow"}},
+		// English words one letter from a tool stay English.
+		{"The closure between December 23 and January 2 is paid.", []string{}},
+		{"You will be promoting Figma to existing accounts.", []string{"Figma"}},
+		{"Deep knowledge of a vertical, Python and SQL", []string{"Python", "SQL"}},
+		{"Our sales force uses HubSpot", []string{"HubSpot"}},
+	}
+	for _, tt := range tests {
+		if got := n.Skills(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Skills(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -10,6 +10,9 @@ import (
 // foldPlace lowers a place name, drops dots ("U.S.A." -> "usa") and keeps
 // single spaces between words.
 func foldPlace(s string) string {
+	if f, ok := foldPlaceASCII(s); ok {
+		return f
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(s) {
@@ -28,6 +31,33 @@ func foldPlace(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// foldPlaceASCII is foldPlace for ASCII text, without a rune loop.
+func foldPlaceASCII(s string) (string, bool) {
+	var buf [64]byte
+	b := buf[:0]
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c == '.':
+		case c == ' ' || c == '-' || c == '/' || c == '_' || c == '\t' || c == '\n':
+			space = len(b) > 0
+		default:
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+	}
+	return string(b), true
 }
 
 // countryCode returns the ISO code of a country name, alias or code, or "".
@@ -83,7 +113,7 @@ func officePrefix(s string) string {
 
 // splitLocation splits a label at ",", "(", ")", "|", ";" and " - ".
 func splitLocation(s string) []string {
-	s = strings.NewReplacer(" – ", " - ", " — ", " - ").Replace(s)
+	s = dashReplacer.Replace(s)
 	var out []string
 	for _, p := range strings.FieldsFunc(s, func(r rune) bool {
 		return r == ',' || r == '(' || r == ')' || r == '|' || r == ';' || r == '[' || r == ']' || r == '•' || r == '·'
@@ -277,6 +307,11 @@ func Location(label string) model.Location {
 	return loc
 }
 
+var (
+	dashReplacer = strings.NewReplacer(" – ", " - ", " — ", " - ")
+	orReplacer   = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
+)
+
 // cityStates are countries that are one city.
 var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true}
 
@@ -287,6 +322,9 @@ func Locations(label string) []model.Location {
 	s := officePrefix(collapse(label))
 	if s == "" {
 		return nil
+	}
+	if !strings.ContainsAny(s, ",()•|;/&") && !strings.Contains(s, " or ") && !strings.Contains(s, " and ") {
+		return []model.Location{Location(s)} // one place
 	}
 	// "San Francisco, CA • New York, NY", "London | Berlin": each piece a
 	// place of its own.
@@ -311,7 +349,8 @@ func Locations(label string) []model.Location {
 		}
 	}
 	// "San Francisco, CA, New York City, NY": city and state pairs.
-	if cs := strings.Split(s, ","); len(cs) >= 4 && len(cs)%2 == 0 {
+	if strings.Count(s, ",") >= 3 {
+		cs := strings.Split(s, ",")
 		var out []model.Location
 		for i := 0; i+1 < len(cs); i += 2 {
 			if stateName(cs[i+1]) == "" && caProvince(cs[i+1]) == "" {
@@ -325,13 +364,18 @@ func Locations(label string) []model.Location {
 			}
 			out = append(out, l)
 		}
-		if len(out) >= 2 {
+		if len(out) >= 2 && len(cs)%2 == 0 {
 			return out
 		}
 	}
+	one := Location(s)
+	if one.Name == "" && (one.City == "" || countryCode(one.City) == "") &&
+		!strings.ContainsAny(s, "/&") && !strings.Contains(s, " or ") && !strings.Contains(s, " and ") {
+		return []model.Location{one}
+	}
 	// "Remote (US, Canada)", "Remote - US/Canada", "London or Berlin".
 	parts, remote := []string{}, false
-	for _, p := range splitLocation(strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",").Replace(s)) {
+	for _, p := range splitLocation(orReplacer.Replace(s)) {
 		q, r := stripRemote(p)
 		remote = remote || r
 		if !workModes[foldPlace(q)] {
@@ -348,7 +392,6 @@ func Locations(label string) []model.Location {
 	if len(distinct) == 1 && countries == len(parts) {
 		countries = 0 // "Singapore, Singapore"
 	}
-	one := Location(s)
 	if len(parts) >= 2 && (countries == len(parts) || one.Name != "") {
 		var out []model.Location
 		for _, p := range parts {

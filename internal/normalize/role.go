@@ -173,7 +173,7 @@ func icRole(m, all string) string {
 // parts (",", " - ", "(", ")", "|", ":"), keeping "/" inside a part.
 func titleParts(title string) []string {
 	t := strings.ToLower(title)
-	t = strings.NewReplacer("–", " - ", "—", " - ", "&", " and ", "’", "'", "·", " ", "⋅", " ", "•", " ").Replace(t)
+	t = titleReplacer.Replace(t)
 	var parts []string
 	for _, p := range strings.FieldsFunc(t, func(r rune) bool {
 		return r == ',' || r == '(' || r == ')' || r == '|' || r == ':' || r == '[' || r == ']' || r == ';'
@@ -187,6 +187,8 @@ func titleParts(title string) []string {
 	}
 	return parts
 }
+
+var titleReplacer = strings.NewReplacer("–", " - ", "—", " - ", "&", " and ", "’", "'", "·", " ", "⋅", " ", "•", " ")
 
 // normalizeWords keeps letters, digits, "/" and "+" and single spaces.
 func normalizeWords(s string) string {

@@ -125,24 +125,61 @@ func foldHeading(h string) string {
 	return b.String()
 }
 
-func containsPhrase(folded string, phrases []string) bool {
-	for _, p := range phrases {
-		if r, _ := utf8.DecodeRuneInString(p); isCJK(r) {
-			if strings.Contains(folded, p) {
-				return true // no spaces between words
+// phraseSet is a list of heading phrases compiled for lookup: the phrases
+// of spaced scripts by their words, the others (CJK) by substring.
+type phraseSet struct {
+	words    map[string]bool
+	maxWords int
+	cjk      []string
+}
+
+func compilePhrases(lists ...[]string) *phraseSet {
+	ps := &phraseSet{words: map[string]bool{}}
+	for _, l := range lists {
+		for _, p := range l {
+			if r, _ := utf8.DecodeRuneInString(p); isCJK(r) {
+				ps.cjk = append(ps.cjk, p)
+				continue
 			}
+			ps.words[p] = true
+			ps.maxWords = max(ps.maxWords, strings.Count(p, " ")+1)
+		}
+	}
+	return ps
+}
+
+var (
+	preferredSet  = compilePhrases(preferredPhrases)
+	requiredSet   = compilePhrases(requiredStrong)
+	weakSet       = compilePhrases(requiredWeak)
+	mentionedSet  = compilePhrases(mentionedPhrases)
+	openSet       = compilePhrases(openPhrases)
+	leadInSet     = compilePhrases(leadInPhrases)
+	leadInPrefSet = compilePhrases(preferredPhrases, leadInPreferred)
+	leadInReqSet  = compilePhrases(leadInRequired)
+)
+
+// in says whether the folded heading (" word word ") holds a phrase as
+// whole words.
+func (ps *phraseSet) in(folded string) bool {
+	for _, p := range ps.cjk {
+		if strings.Contains(folded, p) {
+			return true
+		}
+	}
+	// every run of up to maxWords words
+	for i := 0; i < len(folded); i++ {
+		if folded[i] != ' ' || i+1 >= len(folded) {
 			continue
 		}
-		i := strings.Index(folded, p)
-		for i >= 0 {
-			if folded[i-1] == ' ' && folded[i+len(p)] == ' ' {
-				return true
+		start, n := i+1, 0
+		for j := start; j < len(folded) && n < ps.maxWords; j++ {
+			if folded[j] == ' ' {
+				n++
+				if ps.words[folded[start:j]] {
+					return true
+				}
 			}
-			j := strings.Index(folded[i+1:], p)
-			if j < 0 {
-				break
-			}
-			i += 1 + j
 		}
 	}
 	return false
@@ -153,15 +190,15 @@ func containsPhrase(folded string, phrases []string) bool {
 func classifyHeading(h string, weak bool) class {
 	f := foldHeading(h)
 	switch {
-	case containsPhrase(f, preferredPhrases):
+	case preferredSet.in(f):
 		return clsPreferred
-	case containsPhrase(f, requiredStrong):
+	case requiredSet.in(f):
 		return clsRequired
-	case weak && containsPhrase(f, requiredWeak):
+	case weak && weakSet.in(f):
 		return clsRequired
-	case containsPhrase(f, mentionedPhrases):
+	case mentionedSet.in(f):
 		return clsMentioned
-	case containsPhrase(f, openPhrases):
+	case openSet.in(f):
 		return clsOpen
 	}
 	return clsUnknown
@@ -176,11 +213,13 @@ func words(s string) int {
 // ("Experience with one or more of the following:"): it then introduces more
 // of the same section rather than a new one.
 func leadInWords(s string) bool {
-	return containsPhrase(foldHeading(s), []string{
-		"experience", "skills", "knowledge", "familiarity", "proficiency", "expertise", "following",
-		"one or more", "any of", "including", "such as", "ability", "strong", "deep", "exposure",
-		"understanding", "proficient", "familiar", "background",
-	})
+	return leadInSet.in(foldHeading(s))
+}
+
+var leadInPhrases = []string{
+	"experience", "skills", "knowledge", "familiarity", "proficiency", "expertise", "following",
+	"one or more", "any of", "including", "such as", "ability", "strong", "deep", "exposure",
+	"understanding", "proficient", "familiar", "background",
 }
 
 // sectionize gives each block the class of the section it is in, from the
@@ -305,9 +344,9 @@ func headingClass(b block, cur class, next block) (class, bool) {
 func leadInClass(s string) class {
 	f := foldHeading(s)
 	switch {
-	case containsPhrase(f, preferredPhrases) || containsPhrase(f, leadInPreferred):
+	case leadInPrefSet.in(f):
 		return clsPreferred
-	case containsPhrase(f, leadInRequired):
+	case leadInReqSet.in(f):
 		return clsRequired
 	}
 	return clsUnknown

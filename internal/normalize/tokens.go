@@ -54,10 +54,11 @@ func wordEnd(s string, i int) int {
 	n := len(s)
 	// Scripts written without spaces (Han, kana, Hangul) make a token per
 	// character: "有Rust开发" is 有 | Rust | 开 | 发.
-	first, size := utf8.DecodeRuneInString(s[i:])
-	if isCJK(first) {
-		// one character, one token: aliases are sequences of them
-		return i + size
+	if s[i] >= utf8.RuneSelf {
+		if first, size := utf8.DecodeRuneInString(s[i:]); isCJK(first) {
+			// one character, one token: aliases are sequences of them
+			return i + size
+		}
 	}
 	cjk := false
 	for i < n {
