@@ -438,3 +438,17 @@ func TestMisspellingsByLogic(t *testing.T) {
 		}
 	}
 }
+
+func TestURLsAndChineseClauses(t *testing.T) {
+	n := normalizer(t)
+	// A web address names no skill (a real sentence of a posting).
+	p := n.Normalize("s", "c", model.Raw{DescriptionText: "Requirements:\n- We aim to advance the goals of the [Digital Ambition](https://www.canada.ca/en/government/canada-digital-ambition.html) with Python"})
+	if want := []string{"Python"}; !reflect.DeepEqual(p.Skills.Required, want) {
+		t.Errorf("required = %q, want %q", p.Skills.Required, want)
+	}
+	// 优先 qualifies its clause only.
+	p = n.Normalize("s", "c", model.Raw{DescriptionText: "任职要求：\n2、熟悉 C/C++，一年以上 Rust 开发经验，有实际 Rust 项目经验或 Rust 相关开源项目贡献经验优先；"})
+	if want := []string{"C", "C++", "Rust"}; !reflect.DeepEqual(p.Skills.Required, want) {
+		t.Errorf("required = %q, want %q", p.Skills.Required, want)
+	}
+}

@@ -132,7 +132,14 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			}
 			return a, b
 		}
-		return i, j // "有TEE、Intel SGX相关经验者优先": the marker closes its sentence
+		// "熟悉 C/C++，…，有 Rust 开源项目贡献经验优先": the marker closes
+		// its clause (after the last clause comma); "、" lists stay whole.
+		for t := k; t > i; t-- {
+			if c.toks[t].flags&fClause != 0 {
+				return t, j
+			}
+		}
+		return i, j
 	}
 	ts, te := int(c.toks[i].start), int(c.toks[j-1].end)
 	ks, ke := int(c.toks[k].start), int(c.toks[k].end)

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,6 +15,7 @@ const (
 	fColon                     // a ':' before this token
 	fSent                      // a sentence boundary before this token
 	fBlock                     // first token of a block (line)
+	fClause                    // a clause comma before this token ("，" or ",")
 )
 
 // token is one word or one meaningful punctuation mark of a text. Words are
@@ -125,6 +127,12 @@ func tokenize(s string, toks []token) []token {
 		if c < utf8.RuneSelf {
 			switch {
 			case isASCIIAlnum(c):
+				if e := urlEnd(s, i); e > i {
+					// a web address names no skill ("…/ambition.html")
+					z.pending |= fHard
+					i = e
+					continue
+				}
 				e := wordEnd(s, i)
 				z.emit(i, e, 0)
 				i = e
@@ -147,6 +155,8 @@ func tokenize(s string, toks []token) []token {
 				z.pending |= fHard | fSent
 			case c == ':':
 				z.pending |= fHard | fColon
+			case c == ',':
+				z.pending |= fHard | fClause
 			default:
 				z.pending |= fHard
 			}
@@ -168,6 +178,8 @@ func tokenize(s string, toks []token) []token {
 			z.pending |= fHard | fSent
 		case r == '：':
 			z.pending |= fHard | fColon
+		case r == '，':
+			z.pending |= fHard | fClause
 		case unicode.IsSpace(r) || r == '\u200b':
 			z.space = true
 		default:
@@ -183,4 +195,29 @@ func tokenize(s string, toks []token) []token {
 func isCJK(r rune) bool {
 	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
+}
+
+// urlEnd returns the end of a web address starting at i ("https://…",
+// "www.…"), or i.
+func urlEnd(s string, i int) int {
+	if c := s[i]; c != 'h' && c != 'w' && c != 'H' && c != 'W' {
+		return i
+	}
+	rest := s[i:]
+	if !(len(rest) > 8 && (strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "http://") ||
+		strings.HasPrefix(rest, "www."))) {
+		return i
+	}
+	if i > 0 && isASCIIAlnum(s[i-1]) {
+		return i
+	}
+	e := i
+	for e < len(s) {
+		c := s[e]
+		if c == ' ' || c == '\n' || c == '\t' || c == ')' || c == ']' || c == '>' || c == '"' || c == '<' || c >= utf8.RuneSelf {
+			break
+		}
+		e++
+	}
+	return e
 }
