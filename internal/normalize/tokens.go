@@ -10,12 +10,12 @@ import (
 type tokFlag uint8
 
 const (
-	fGlued tokFlag = 1 << iota // nothing (no space, no separator) between the previous token and this one
-	fHard                      // a separator (comma, parenthesis, colon, ...) before this token
-	fColon                     // a ':' before this token
-	fSent                      // a sentence boundary before this token
-	fBlock                     // first token of a block (line)
-	fClause                    // a clause comma before this token ("，" or ",")
+	fGlued  tokFlag = 1 << iota // nothing (no space, no separator) between the previous token and this one
+	fHard                       // a separator (comma, parenthesis, colon, ...) before this token
+	fColon                      // a ':' before this token
+	fSent                       // a sentence boundary before this token
+	fBlock                      // first token of a block (line)
+	fClause                     // a clause comma before this token ("，" or ",")
 )
 
 // token is one word or one meaningful punctuation mark of a text. Words are
