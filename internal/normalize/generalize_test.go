@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -450,5 +451,20 @@ func TestURLsAndChineseClauses(t *testing.T) {
 	p = n.Normalize("s", "c", model.Raw{DescriptionText: "任职要求：\n2、熟悉 C/C++，一年以上 Rust 开发经验，有实际 Rust 项目经验或 Rust 相关开源项目贡献经验优先；"})
 	if want := []string{"C", "C++", "Rust"}; !reflect.DeepEqual(p.Skills.Required, want) {
 		t.Errorf("required = %q, want %q", p.Skills.Required, want)
+	}
+}
+
+func TestHeadingsInOtherLanguages(t *testing.T) {
+	// Real lines of Norwegian and Italian postings (dev part of the corpus).
+	got := skillsOf(t, model.Raw{DescriptionText: "Vi tilbyr raushet, rettferdige vilkår, god lønn.\n## Du har\n- God erfaring med Kubernetes, og Kustomize eller Helm\n- Erfaring med C# og .NET\n" +
+		"## Det er også fint om du\n- Kan noe Infrastructure as Code / Terraform\n## Hos oss får du:\n- Docker"})
+	want := model.Skills{Required: []string{".NET", "C#", "Kubernetes", "Kustomize"}, Preferred: []string{"Terraform"}}
+	if !reflect.DeepEqual(got.Required, want.Required) || !reflect.DeepEqual(got.Preferred, want.Preferred) || !slices.Contains(got.Mentioned, "Docker") {
+		t.Errorf("Norwegian: got %+v\nwant %+v", got, want)
+	}
+	got = skillsOf(t, model.Raw{DescriptionText: "## Qualifiche chiave\n-   Esperienza con protocolli di rete e di *messaging*, interfacce\n    *REST* e *GRPC*\n-   Esperienza nelle seguenti aree: programmazione *multi-thread*, *socket TCP/IP*, SQLite\n## Compenso\nFino a 90.000 euro"})
+	want = model.Skills{Required: []string{"Computer Networking", "REST APIs", "SQLite", "gRPC"}, Preferred: []string{}, Mentioned: []string{}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Italian: got %+v\nwant %+v", got, want)
 	}
 }

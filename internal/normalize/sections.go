@@ -35,7 +35,9 @@ var (
 		"additional skills", "brownie points", "extra points", "bonus if", "we'd love", "would love",
 		"even better if", "great to have", "icing on the cake", "you'll stand out", "wünschenswert", "von vorteil",
 		"un plus", "un atout", "atouts", "加分项", "加分", "优先", "更佳", "歓迎", "尚可", "우대", "deseable", "deseables", "valorable", "se valorará", "desejável",
-		"diferencial", "diferenciais",
+		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
+		"mile widziane", "titolo preferenziale", "preferenziale", "gradita", "graditi", "gradito", "was wir uns wünschen",
+		"pluspunten", "wenselijk",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -55,7 +57,11 @@ var (
 		"was sie mitbringen", "das bringst du mit", "das bringen sie mit", "votre profil", "ton profil",
 		"profil recherché", "compétences", "requisitos", "perfil", "tu perfil", "lo que buscamos",
 		"requisiti", "vereisten", "wat we vragen", "wymagania", "critères", "critères d'évaluation", "exigences",
-		"wat wij zoeken", "wat we zoeken", "jouw profiel", "profiel", "要求", "任职资格", "资格", "我们希望你",
+		"wat wij zoeken", "wat we zoeken", "jouw profiel", "profiel", "du har", "vi söker dig som", "vi ser etter",
+		"vi leter etter", "din profil", "dina kvalifikationer", "kvalifikationer", "kvalifikasjoner", "krav",
+		"qualifiche", "qualifiche chiave", "requisiti richiesti", "esperienza richiesta", "competenze richieste",
+		"cosa cerchiamo", "o que procuramos", "o que buscamos", "wat vragen wij", "functie-eisen", "functieeisen",
+		"twoje kwalifikacje", "oczekujemy", "du bringst mit", "was du mitbringen solltest", "deine skills", "要求", "任职资格", "资格", "我们希望你",
 		"你需要", "必备", "応募資格", "必須", "求める", "자격", "자격요건",
 	}
 	// Weak required phrases count only for a heading that is clearly one
@@ -76,7 +82,9 @@ var (
 		"tech stack", "our tech stack", "aufgaben", "deine aufgaben", "ihre aufgaben", "wir bieten",
 		"das erwartet dich", "missions", "vos missions", "tes missions", "nous offrons", "responsabilidades",
 		"funciones", "ofrecemos", "beneficios", "mansioni", "taken", "obowiązki", "zadania", "oferujemy",
-		"wat wij bieden", "wat we bieden", "fonctions", "responsabilités", "职责", "工作内容", "职位描述", "岗位描述",
+		"wat wij bieden", "wat we bieden", "fonctions", "responsabilités", "hos oss får du", "vi tilbyr", "vi erbjuder",
+		"vi tilbyder", "arbetsuppgifter", "arbeidsoppgaver", "dine oppgaver", "dina uppgifter", "compenso",
+		"documentazione", "cosa offriamo", "offriamo", "o que oferecemos", "wat ga je doen", "职责", "工作内容", "职位描述", "岗位描述",
 		"福利", "我们提供", "公司介绍", "关于我们", "团队介绍", "职位概况", "业務内容", "仕事内容", "待遇", "담당업무",
 	}
 	// openPhrases name a part that holds anything ("About the role", "Job

@@ -134,6 +134,13 @@ func tokenize(s string, toks []token) []token {
 					continue
 				}
 				e := wordEnd(s, i)
+				if e < n && (s[e] == '@' || s[e] == '.' || s[e] == ' ' && e+1 < n && s[e+1] == '@') {
+					if m := emailEnd(s, i); m > i {
+						z.pending |= fHard // an e-mail address names no skill
+						i = m
+						continue
+					}
+				}
 				z.emit(i, e, 0)
 				i = e
 				continue
@@ -220,4 +227,35 @@ func urlEnd(s string, i int) int {
 		e++
 	}
 	return e
+}
+
+// emailEnd returns the end of an e-mail address starting at i
+// ("rust@example.com", "rust @ example.com"), or i.
+func emailEnd(s string, i int) int {
+	if i > 0 && (isASCIIAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == '_' || s[i-1] == '-') {
+		return i
+	}
+	e := i
+	for e < len(s) && (isASCIIAlnum(s[e]) || s[e] == '.' || s[e] == '_' || s[e] == '-' || s[e] == '+') {
+		e++
+	}
+	at := e
+	for at < len(s) && s[at] == ' ' && at-e < 2 {
+		at++
+	}
+	if at >= len(s) || s[at] != '@' {
+		return i
+	}
+	at++
+	for at < len(s) && s[at] == ' ' && at-e < 4 {
+		at++
+	}
+	d := at
+	for d < len(s) && (isASCIIAlnum(s[d]) || s[d] == '.' || s[d] == '-') {
+		d++
+	}
+	if d == at || !strings.Contains(s[at:d], ".") {
+		return i
+	}
+	return d
 }
