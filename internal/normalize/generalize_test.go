@@ -468,3 +468,23 @@ func TestHeadingsInOtherLanguages(t *testing.T) {
 		t.Errorf("Italian: got %+v\nwant %+v", got, want)
 	}
 }
+
+func TestSalaryLabelsAndChinese(t *testing.T) {
+	s := func(min, max float64, cur, period string) model.Salary {
+		return model.Salary{Min: min, Max: max, Currency: cur, Period: period}
+	}
+	// Two labelled amounts of one range (a real posting's front matter).
+	if got, want := Salaries("min_payrange: $ 143,736\nmax_payrange: $ 191,900\n"), []model.Salary{s(143736, 191900, "USD", "year")}; !reflect.DeepEqual(got, want) {
+		t.Errorf("labelled range = %+v, want %+v", got, want)
+	}
+	n := normalizer(t)
+	// No currency, the country of the role: China (a real line).
+	p := n.Normalize("s", "c", model.Raw{Locations: []string{"北京"}, DescriptionText: "薪资：10-15K·13薪"})
+	if want := []model.Salary{s(10000, 15000, "CNY", "month")}; !reflect.DeepEqual(p.Salary, want) {
+		t.Errorf("salary = %+v, want %+v", p.Salary, want)
+	}
+	p = n.Normalize("s", "c", model.Raw{Locations: []string{"上海"}, DescriptionText: "年薪：40-150万"})
+	if want := []model.Salary{s(400000, 1500000, "CNY", "year")}; !reflect.DeepEqual(p.Salary, want) {
+		t.Errorf("salary = %+v, want %+v", p.Salary, want)
+	}
+}

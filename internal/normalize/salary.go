@@ -63,6 +63,15 @@ func salaries(text, def string) []model.Salary {
 			i = skipNumber(text, j)
 			continue
 		}
+		// "min_payrange: $143,736" then "max_payrange: $191,900": one
+		// range written as two labelled amounts.
+		if s.Min == s.Max && labelBefore(text, j, "min") {
+			if k := nextDigit(text, end); k >= 0 && k-end < 80 && labelBefore(text, k, "max") {
+				if s2, end2, ok := readPay(text, k, def); ok && s2.Currency == s.Currency && s2.Min == s2.Max && s2.Max > s.Min {
+					s.Max, end = s2.Max, end2
+				}
+			}
+		}
 		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
@@ -224,6 +233,10 @@ func readNumber(s string, i int) (amount, bool) {
 		a.k = true
 		a.val *= 1000
 		j++
+	} else if strings.HasPrefix(s[j:], "万") {
+		a.k = true // "40-150万": ten thousands
+		a.val *= 10000
+		j += len("万")
 	} else if w := " thousand"; strings.HasPrefix(s[j:], w) && (j+len(w) == len(s) || !isASCIIAlnum(s[j+len(w)])) {
 		a.k = true // "between 100 and 120 thousand"
 		a.val *= 1000
@@ -341,7 +354,9 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	}
 	lo, hi := a.val, a.val
 	if ranged {
-		if b.k && !a.k && !a.m && a.val < 1000 {
+		if b.k && !a.k && !a.m && a.val < 1000 && strings.HasSuffix(s[:b.end], "万") {
+			a.val *= 10000
+		} else if b.k && !a.k && !a.m && a.val < 1000 {
 			a.val *= 1000
 		} else if b.m && !a.m && !a.k && a.val < 1000 {
 			a.val *= 1e6 // "$1.2-1.8M"
@@ -393,6 +408,8 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"par mois", "month"}, {"/mois", "month"}, {"mensuel", "month"}, {"al mes", "month"}, {"mensual", "month"},
 	{"/mes", "month"}, {"al mese", "month"}, {"mensili", "month"}, {"per maand", "month"}, {"/maand", "month"},
 	{"miesięcznie", "month"}, {"per måned", "month"}, {"pro stunde", "hour"}, {"/stunde", "hour"},
+	{"月薪", "month"}, {"/月", "month"}, {"每月", "month"}, {"12薪", "month"}, {"13薪", "month"}, {"14薪", "month"},
+	{"15薪", "month"}, {"16薪", "month"}, {"年薪", "year"}, {"/年", "year"}, {"每年", "year"},
 	{"de l'heure", "hour"}, {"/heure", "hour"}, {"por hora", "hour"}, {"por mês", "month"}, {"/mês", "month"},
 	{"por ano", "year"}, {"ao ano", "year"},
 }
@@ -413,7 +430,7 @@ func firstPeriod(w string) string {
 	for _, p := range periodPhrases {
 		if i := strings.Index(w, p.phrase); i >= 0 && i < bestAt {
 			// whole word at the start ("annual" but not "semiannual")
-			if i > 0 && p.phrase[0] != '/' && isWordByte(w[i-1]) {
+			if i > 0 && p.phrase[0] >= 'a' && p.phrase[0] <= 'z' && isWordByte(w[i-1]) {
 				continue
 			}
 			best, bestAt = p.period, i
@@ -494,7 +511,7 @@ func normalizePeriod(p string) string {
 // payWords say that a sentence talks about pay.
 var payWords = []string{"salary", "salaries", "pay range", "compensation", "base pay", "gehalt", "vergütung",
 	"salaire", "rémunération", "salario", "sueldo", "retribuzione", "stipendio", "salaris",
-	"wynagrodzenie", "lønn", "lön", "løn", "palkka"}
+	"wynagrodzenie", "lønn", "lön", "løn", "palkka", "薪", "工资", "待遇", "payrange", "pay_range"}
 
 func payWordNear(s string, start, end int) bool {
 	w := strings.ToLower(sentenceBefore(s, start, 80) + " " + sentenceAfter(s, end, 40))
@@ -515,4 +532,13 @@ var countryCurrency = map[string]string{
 	"IN": "INR", "JP": "JPY", "KR": "KRW", "SG": "SGD", "HK": "HKD", "AU": "AUD", "NZ": "NZD", "BR": "BRL",
 	"MX": "MXN", "IL": "ILS", "ZA": "ZAR", "AE": "AED", "CN": "CNY", "TW": "TWD", "AR": "ARS", "CL": "CLP",
 	"CO": "COP", "TR": "TRY", "UA": "UAH",
+}
+
+// labelBefore says whether the line before offset j, up to it, is a label
+// holding word ("min_payrange: $ 143,736", "Maximum salary: 90 000 €").
+func labelBefore(s string, j int, word string) bool {
+	b := strings.LastIndexByte(s[:j], '\n') + 1
+	head := strings.ToLower(s[b:j])
+	c := strings.IndexByte(head, ':')
+	return c >= 0 && c < 40 && strings.Contains(head[:c], word)
 }
