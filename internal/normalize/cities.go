@@ -10,12 +10,12 @@ import "strings"
 // New York, Mexico City, Singapore, Luxembourg) are listed like the others.
 var cityRows = []string{
 	// United States
-	"New York|New York|US|=new york city|=nyc|=new york ny", "San Francisco|California|US|sf",
+	"New York|New York|US|=new york city|=nyc|=new york ny|=纽约", "San Francisco|California|US|sf|=旧金山|=san francisco bay area|=sf bay area|=bay area",
 	"Los Angeles|California|US|la", "San Jose|California|US", "San Diego|California|US", "Los Gatos|California|US",
 	"Hollywood|California|US", "Palo Alto|California|US", "Mountain View|California|US", "Menlo Park|California|US",
 	"Sunnyvale|California|US", "Santa Clara|California|US", "Cupertino|California|US", "Redwood City|California|US",
 	"San Mateo|California|US", "Oakland|California|US", "Berkeley|California|US", "Irvine|California|US",
-	"Santa Monica|California|US", "Sacramento|California|US", "Seattle|Washington|US", "Bellevue|Washington|US",
+	"Santa Monica|California|US", "Sacramento|California|US", "Seattle|Washington|US|=西雅图", "Bellevue|Washington|US",
 	"Redmond|Washington|US", "Kirkland|Washington|US", "Boston|Massachusetts|US", "Cambridge|Massachusetts|US",
 	"Chicago|Illinois|US", "Austin|Texas|US", "Dallas|Texas|US", "Houston|Texas|US", "San Antonio|Texas|US",
 	"Denver|Colorado|US", "Boulder|Colorado|US", "Atlanta|Georgia|US", "Miami|Florida|US", "Tampa|Florida|US",
@@ -29,16 +29,16 @@ var cityRows = []string{
 	"Hoboken|New Jersey|US", "Newark|New Jersey|US", "Stamford|Connecticut|US", "Providence|Rhode Island|US",
 	"Madison|Wisconsin|US", "Milwaukee|Wisconsin|US", "New Orleans|Louisiana|US", "Honolulu|Hawaii|US",
 	// Canada
-	"Toronto|Ontario|CA", "Ottawa|Ontario|CA", "Waterloo|Ontario|CA", "Vancouver|British Columbia|CA",
+	"Toronto|Ontario|CA|=多伦多", "Ottawa|Ontario|CA", "Waterloo|Ontario|CA", "Vancouver|British Columbia|CA|=温哥华",
 	"Victoria|British Columbia|CA", "Montreal|Quebec|CA|montréal", "Quebec City|Quebec|CA|québec city|ville de québec",
 	"Calgary|Alberta|CA", "Edmonton|Alberta|CA", "Winnipeg|Manitoba|CA", "Halifax|Nova Scotia|CA",
 	// United Kingdom and Ireland
-	"London|England|GB", "Manchester|England|GB", "Birmingham|England|GB", "Bristol|England|GB", "Leeds|England|GB",
+	"London|England|GB|=伦敦|=ロンドン", "Manchester|England|GB", "Birmingham|England|GB", "Bristol|England|GB", "Leeds|England|GB",
 	"Cambridge|England|GB", "Oxford|England|GB", "Brighton|England|GB", "Reading|England|GB", "Newcastle|England|GB",
 	"Liverpool|England|GB", "Sheffield|England|GB", "Nottingham|England|GB", "Edinburgh|Scotland|GB",
 	"Glasgow|Scotland|GB", "Cardiff|Wales|GB", "Belfast|Northern Ireland|GB", "Dublin|Leinster|IE", "Cork|Munster|IE",
 	// Europe
-	"Berlin|Berlin|DE", "Hamburg|Hamburg|DE", "Munich|Bavaria|DE|=münchen|=muenchen", "Nuremberg|Bavaria|DE|=nürnberg",
+	"Berlin|Berlin|DE|=柏林", "Hamburg|Hamburg|DE", "Munich|Bavaria|DE|=münchen|=muenchen", "Nuremberg|Bavaria|DE|=nürnberg",
 	"Frankfurt|Hesse|DE|frankfurt am main", "Cologne|North Rhine-Westphalia|DE|=köln|=koeln", "Düsseldorf|North Rhine-Westphalia|DE|dusseldorf",
 	"Stuttgart|Baden-Württemberg|DE", "Münster|North Rhine-Westphalia|DE", "Dortmund|North Rhine-Westphalia|DE",
 	"Essen|North Rhine-Westphalia|DE", "Bonn|North Rhine-Westphalia|DE", "Aachen|North Rhine-Westphalia|DE",
@@ -53,7 +53,7 @@ var cityRows = []string{
 	"Iasi|Iași|RO|iași", "Novi Sad|Vojvodina|RS", "Thessaloniki|Central Macedonia|GR", "Minsk|Minsk|BY", "Karlsruhe|Baden-Württemberg|DE", "Leipzig|Saxony|DE", "Dresden|Saxony|DE",
 	"Hanover|Lower Saxony|DE|=hannover", "Bremen|Bremen|DE", "Vienna|Vienna|AT|=wien", "Zurich|Zurich|CH|=zürich|=zuerich", "Geneva|Geneva|CH|=genève|=geneve|=genf",
 	"Basel|Basel-Stadt|CH", "Lausanne|Vaud|CH", "Bern|Bern|CH", "Amsterdam|North Holland|NL", "Rotterdam|South Holland|NL", "Utrecht|Utrecht|NL", "The Hague|South Holland|NL|=den haag",
-	"Eindhoven|North Brabant|NL", "Brussels|Brussels|BE|=bruxelles|=brussel", "Antwerp|Flanders|BE|=antwerpen", "Luxembourg|Luxembourg|LU|=luxembourg city", "Paris|Île-de-France|FR",
+	"Eindhoven|North Brabant|NL", "Brussels|Brussels|BE|=bruxelles|=brussel", "Antwerp|Flanders|BE|=antwerpen", "Luxembourg|Luxembourg|LU|=luxembourg city", "Paris|Île-de-France|FR|=巴黎",
 	"Lyon|Auvergne-Rhône-Alpes|FR", "Toulouse|Occitania|FR", "Marseille|Provence-Alpes-Côte d'Azur|FR", "Nantes|Pays de la Loire|FR", "Bordeaux|Nouvelle-Aquitaine|FR", "Lille|Hauts-de-France|FR", "Madrid|Community of Madrid|ES",
 	"Barcelona|Catalonia|ES", "Valencia|Valencian Community|ES", "Malaga|Andalusia|ES|=málaga", "Seville|Andalusia|ES|=sevilla", "Lisbon|Lisbon|PT|=lisboa", "Porto|Porto|PT",
 	"Rome|Lazio|IT|=roma", "Milan|Lombardy|IT|=milano", "Turin|Piedmont|IT|=torino", "Stockholm|Stockholm County|SE", "Gothenburg|Västra Götaland|SE|=göteborg", "Malmö|Skåne|SE|malmo",
@@ -65,7 +65,7 @@ var cityRows = []string{
 	"Jerusalem|Jerusalem District|IL", "Dubai|Dubai|AE", "Abu Dhabi|Abu Dhabi|AE", "Riyadh|Riyadh Province|SA", "Doha||QA", "Cairo|Cairo|EG", "Nairobi|Nairobi|KE", "Lagos|Lagos|NG",
 	"Cape Town|Western Cape|ZA", "Johannesburg|Gauteng|ZA", "Limassol|Limassol|CY", "Nicosia|Nicosia|CY", "Valletta||MT",
 	// Asia-Pacific
-	"Tokyo|Tokyo|JP|=東京|=东京", "Osaka|Osaka|JP", "Seoul|Seoul|KR|=서울", "Singapore||SG", "Hong Kong||HK|=香港", "Taipei|Taipei|TW|=台北|=臺北", "Shanghai|Shanghai|CN|=上海",
+	"Tokyo|Tokyo|JP|=東京|=东京", "Osaka|Osaka|JP|=大阪", "Seoul|Seoul|KR|=서울", "Singapore||SG|=新加坡", "Hong Kong||HK|=香港", "Taipei|Taipei|TW|=台北|=臺北", "Shanghai|Shanghai|CN|=上海",
 	"Beijing|Beijing|CN|=北京", "Shenzhen|Guangdong|CN|=深圳", "Guangzhou|Guangdong|CN|=广州",
 	"Hangzhou|Zhejiang|CN|=杭州", "Chengdu|Sichuan|CN|=成都", "Nanjing|Jiangsu|CN|=南京", "Suzhou|Jiangsu|CN|=苏州",
 	"Wuhan|Hubei|CN|=武汉", "Xi'an|Shaanxi|CN|=西安|xian", "Tianjin|Tianjin|CN|=天津", "Chongqing|Chongqing|CN|=重庆",
@@ -74,7 +74,7 @@ var cityRows = []string{
 	"Ho Chi Minh City|Ho Chi Minh City|VN", "Hanoi|Hanoi|VN", "Mumbai|Maharashtra|IN|bombay", "Pune|Maharashtra|IN",
 	"Bangalore|Karnataka|IN", "Bengaluru|Karnataka|IN", "Hyderabad|Telangana|IN", "Chennai|Tamil Nadu|IN",
 	"New Delhi|Delhi|IN|delhi", "Gurgaon|Haryana|IN|gurugram", "Noida|Uttar Pradesh|IN", "Kolkata|West Bengal|IN",
-	"Sydney|New South Wales|AU", "Melbourne|Victoria|AU", "Brisbane|Queensland|AU", "Perth|Western Australia|AU",
+	"Sydney|New South Wales|AU|=悉尼", "Melbourne|Victoria|AU", "Brisbane|Queensland|AU", "Perth|Western Australia|AU",
 	"Adelaide|South Australia|AU", "Canberra|Australian Capital Territory|AU", "Auckland|Auckland|NZ", "Wellington|Wellington|NZ",
 	// Latin America
 	"Mexico City|Mexico City|MX|=ciudad de méxico|=ciudad de mexico|=cdmx", "Guadalajara|Jalisco|MX", "Monterrey|Nuevo León|MX",

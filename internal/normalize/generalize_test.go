@@ -488,3 +488,21 @@ func TestSalaryLabelsAndChinese(t *testing.T) {
 		t.Errorf("salary = %+v, want %+v", p.Salary, want)
 	}
 }
+
+func TestMoreLocationLabels(t *testing.T) {
+	L := func(city, region, country string, remote bool) model.Location {
+		return model.Location{City: city, Region: region, Country: country, Remote: remote}
+	}
+	for label, want := range map[string][]model.Location{
+		"San Francisco Bay Area & Remote": {L("San Francisco", "California", "US", false), L("", "", "", true)},
+		"Anywhere in the U.S. (remote)":   {L("", "", "US", true)},
+		"Anywhere in the U.S.":            {L("", "", "US", true)},
+		"广州或深圳":                           {L("Guangzhou", "Guangdong", "CN", false), L("Shenzhen", "Guangdong", "CN", false)},
+		"北京/多伦多/远程":                       {L("Beijing", "Beijing", "CN", false), L("Toronto", "Ontario", "CA", false), L("", "", "", true)},
+		"新加坡":                             {L("Singapore", "", "SG", false)},
+	} {
+		if got := Locations(label); !reflect.DeepEqual(got, want) {
+			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+}

@@ -138,9 +138,13 @@ func stripRemote(p string) (string, bool) {
 	if len(ws) > 1 {
 		if remoteWords[foldPlace(ws[0])] {
 			rest := ws[1:]
-			// "Remote within US", "Remote in Canada", "Remote from Spain"
-			if f := foldPlace(rest[0]); len(rest) > 1 && (f == "within" || f == "in" || f == "from" || f == "across" || f == "only") {
-				rest = rest[1:]
+			// "Remote within US", "Remote in Canada", "Anywhere in the U.S."
+			for len(rest) > 1 {
+				if f := foldPlace(rest[0]); f == "within" || f == "in" || f == "from" || f == "across" || f == "only" || f == "the" {
+					rest = rest[1:]
+					continue
+				}
+				break
 			}
 			return strings.Join(rest, " "), true
 		}
@@ -322,6 +326,30 @@ func Locations(label string) []model.Location {
 	s := officePrefix(collapse(label))
 	if s == "" {
 		return nil
+	}
+	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
+		// "广州或深圳", "北京/多伦多/远程", "北京、上海"
+		var out []model.Location
+		for _, piece := range strings.FieldsFunc(s, func(r rune) bool { return r == '或' || r == '/' || r == '、' || r == '，' || r == ',' }) {
+			if l, ok := cjkLocation(strings.TrimSpace(piece)); ok {
+				out = append(out, l)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	// "San Francisco Bay Area & Remote", "London or remote": a place, and
+	// remote work besides.
+	for _, sep := range []string{" & ", " or ", " and ", " / "} {
+		if a, b, ok := strings.Cut(s, sep); ok {
+			if remoteWords[foldPlace(b)] {
+				return append(Locations(a), model.Location{Remote: true})
+			}
+			if remoteWords[foldPlace(a)] {
+				return append(Locations(b), model.Location{Remote: true})
+			}
+		}
 	}
 	if !strings.ContainsAny(s, ",()•|;/&") && !strings.Contains(s, " or ") && !strings.Contains(s, " and ") {
 		return []model.Location{Location(s)} // one place
