@@ -506,3 +506,12 @@ func TestMoreLocationLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestRemoteBesideACity(t *testing.T) {
+	// "Remote" beside a city label: remote work is not tied to that city's country.
+	p := normalizer(t).Normalize("s", "c", model.Raw{Locations: []string{"Singapore", "Remote"}})
+	want := []model.Location{{Remote: true}, {City: "Singapore", Country: "SG"}}
+	if !reflect.DeepEqual(p.Locations, want) {
+		t.Errorf("locations = %+v, want %+v", p.Locations, want)
+	}
+}

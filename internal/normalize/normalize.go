@@ -312,7 +312,8 @@ func cleanSalaries(in []model.Salary) []model.Salary {
 
 // remoteCountries completes remote locations: when the platform says the
 // job is remote, every place is remote; a "Remote" label without a country
-// takes the country the other labels share, else the one the text names
+// takes the country the other country-only labels share ("Remote",
+// "Germany"), else the one the text names
 // for where one may work ("authorized to work in the United States",
 // "remote within Canada").
 func remoteCountries(locs []model.Location, remote bool, text string) []model.Location {
@@ -332,6 +333,8 @@ func remoteCountries(locs []model.Location, remote bool, text string) []model.Lo
 		switch {
 		case l.Remote && l.Country == "" && l.Name == "" && l.City == "" && l.Region == "":
 			bare = i
+		case l.City != "" || l.Region != "":
+			// a city says where an office is, not where remote work may be
 		case l.Country != "" && (country == "" || country == l.Country):
 			country = l.Country
 		case l.Country != "":
