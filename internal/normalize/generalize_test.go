@@ -515,3 +515,28 @@ func TestRemoteBesideACity(t *testing.T) {
 		t.Errorf("locations = %+v, want %+v", p.Locations, want)
 	}
 }
+
+func TestRegionsInEnglish(t *testing.T) {
+	for label, want := range map[string]model.Location{
+		"München, Bayern, Deutschland":       {City: "Munich", Region: "Bavaria", Country: "DE"},
+		"Barcelona, Catalunya, Spain":        {City: "Barcelona", Region: "Catalonia", Country: "ES"},
+		"Frankfurt am Main, Hessen, Germany": {City: "Frankfurt am Main", Region: "Hesse", Country: "DE"},
+		"Warsaw,Masovian Voivodeship,Poland": {City: "Warsaw", Region: "Masovian Voivodeship", Country: "PL"},
+	} {
+		if got := Location(label); got != want {
+			t.Errorf("Location(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+}
+
+func TestPastExperienceSentences(t *testing.T) {
+	// No heading: sentences phrased as past experience or as the ideal
+	// candidate are requirements; "You will" sentences are not.
+	got := skillsOf(t, model.Raw{DescriptionText: "You will build data pipelines in Spark.\n" +
+		"You've built production services in Go or Java.\n" +
+		"The ideal candidate has worked with Presto, Trino or BigQuery."})
+	want := model.Skills{Required: []string{"BigQuery", "Go", "Java", "Presto", "Trino"}, Preferred: []string{}, Mentioned: []string{"ETL", "Spark"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}

@@ -302,6 +302,16 @@ func Location(label string) model.Location {
 				if pr := caProvince(region); pr != "" {
 					region = pr // "Toronto, ON, Canada"
 				}
+			} else if r := regionNames[foldPlace(region)]; r != "" {
+				region = r // "München, Bayern, Deutschland": Bavaria
+			}
+			if c, ok := knownCities[foldPlace(loc.City)]; ok && c.country == loc.Country {
+				if c.canonical || foldPlace(region) == foldPlace(c.region) {
+					region = c.region
+				}
+				if c.canonical {
+					loc.City = c.city // "München" -> Munich
+				}
 			}
 			loc.Region = region
 		} else {
@@ -315,6 +325,21 @@ var (
 	dashReplacer = strings.NewReplacer(" – ", " - ", " — ", " - ")
 	orReplacer   = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
 )
+
+// regionNames give the usual English name of regions that labels write in
+// their own language.
+var regionNames = map[string]string{
+	"bayern": "Bavaria", "nordrhein westfalen": "North Rhine-Westphalia", "nrw": "North Rhine-Westphalia",
+	"hessen": "Hesse", "niedersachsen": "Lower Saxony", "sachsen": "Saxony", "baden württemberg": "Baden-Württemberg",
+	"baden wurttemberg": "Baden-Württemberg", "rheinland pfalz": "Rhineland-Palatinate", "thüringen": "Thuringia",
+	"île de france": "Île-de-France", "ile de france": "Île-de-France", "catalunya": "Catalonia", "cataluña": "Catalonia",
+	"comunidad de madrid": "Community of Madrid", "madrid": "Community of Madrid", "lombardia": "Lombardy",
+	"lazio": "Lazio", "piemonte": "Piedmont", "toscana": "Tuscany", "mazowieckie": "Masovian Voivodeship",
+	"małopolskie": "Lesser Poland Voivodeship", "malopolskie": "Lesser Poland Voivodeship",
+	"noord holland": "North Holland", "zuid holland": "South Holland", "wien": "Vienna", "zürich": "Zurich",
+	"zurich": "Zurich", "genève": "Geneva", "geneve": "Geneva", "québec": "Quebec", "são paulo": "São Paulo",
+	"sao paulo": "São Paulo", "ciudad de méxico": "Mexico City", "cdmx": "Mexico City",
+}
 
 // cityStates are countries that are one city.
 var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true}
