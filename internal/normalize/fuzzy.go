@@ -5,7 +5,7 @@ package normalize
 // matched by logic rather than by listing every wrong spelling: a word of
 // seven letters or more that no alias matches is compared with the long
 // one-word aliases at edit distance one (one letter missing, extra or
-// changed, after the first two letters), and two capitalised words that
+// changed, after the first three letters), and two capitalised words that
 // stand apart are tried joined.
 
 // fuzzyMinLen is the shortest alias (and word) compared at edit distance one.
@@ -13,10 +13,10 @@ const fuzzyMinLen = 7
 
 // fuzzyIndex holds the one-word, case-insensitive skill aliases.
 type fuzzyIndex struct {
-	del    map[string]int32 // alias and its one-letter deletions (after the first two letters) -> id
-	whole  map[string]int32 // alias -> id, for joined words
-	prefix [26 * 26]bool    // first two letters of the aliases of del
-	first  [26 * 26]bool    // first two letters of the aliases of whole
+	del    map[string]int32   // alias and its one-letter deletions (after the first three letters) -> id
+	whole  map[string]int32   // alias -> id, for joined words
+	prefix [26 * 26 * 26]bool // first three letters of the aliases of del
+	first  [26 * 26]bool      // first two letters of the aliases of whole
 }
 
 func (f *fuzzyIndex) add(alias string, id int32) {
@@ -43,9 +43,9 @@ func (f *fuzzyIndex) add(alias string, id int32) {
 	if len(alias) < fuzzyMinLen {
 		return
 	}
-	f.prefix[int(alias[0]-'a')*26+int(alias[1]-'a')] = true
+	f.prefix[(int(alias[0]-'a')*26+int(alias[1]-'a'))*26+int(alias[2]-'a')] = true
 	put(f.del, alias)
-	for i := 2; i < len(alias); i++ {
+	for i := 3; i < len(alias); i++ {
 		put(f.del, alias[:i]+alias[i+1:])
 	}
 }
@@ -56,19 +56,20 @@ func (f *fuzzyIndex) near(w string, buf []byte) int32 {
 	if len(w) < fuzzyMinLen || f.del == nil {
 		return -1
 	}
-	for i := 0; i < len(w); i++ {
+	if c0, c1, c2 := w[0], w[1], w[2]; c0 < 'a' || c0 > 'z' || c1 < 'a' || c1 > 'z' || c2 < 'a' || c2 > 'z' ||
+		!f.prefix[(int(c0-'a')*26+int(c1-'a'))*26+int(c2-'a')] {
+		return -1
+	}
+	for i := 3; i < len(w); i++ {
 		if c := w[i]; c < 'a' || c > 'z' {
 			return -1
 		}
-	}
-	if !f.prefix[int(w[0]-'a')*26+int(w[1]-'a')] {
-		return -1
 	}
 	id := int32(-1)
 	if x, ok := f.del[w]; ok && x >= 0 {
 		id = x // one letter missing ("kubernets")
 	}
-	for i := 2; i < len(w) && id < 0; i++ {
+	for i := 3; i < len(w) && id < 0; i++ {
 		buf = append(append(buf[:0], w[:i]...), w[i+1:]...)
 		if x, ok := f.del[string(buf)]; ok && x >= 0 {
 			id = x // one letter extra or changed ("postgress")
@@ -107,6 +108,9 @@ func (f *fuzzyIndex) joined(a, b string, buf []byte) int32 {
 func (m *matcher) fuzzyAt(s, lower string, toks []token, i int, buf []byte) (int32, bool) {
 	t := toks[i]
 	if t.punct != 0 || m.fuzzy.del == nil {
+		return -1, false
+	}
+	if t.flags&(fSent|fBlock) != 0 && (i+1 >= len(toks) || toks[i+1].flags&fGlued != 0) {
 		return -1, false
 	}
 	w := lower[t.start:t.end]

@@ -168,16 +168,21 @@ func seniority(title string) []string {
 			}
 		}
 	}
-	for _, c := range cjkLevels {
-		if strings.Contains(title, c.word) {
-			found[c.level] = true
+	if strings.IndexFunc(title, isCJK) >= 0 {
+		for _, c := range cjkLevels {
+			if strings.Contains(title, c.word) {
+				found[c.level] = true
+			}
 		}
 	}
 	// Roman numerals after the job's words ("Engineer II", "Analyst
 	// II/III"), as written.
-	orig := strings.FieldsFunc(title, func(r rune) bool {
-		return r == ' ' || r == '/' || r == ',' || r == '(' || r == ')' || r == '-' || r == '–' || r == '|'
-	})
+	var orig []string
+	if strings.Contains(title, " I") {
+		orig = strings.FieldsFunc(title, func(r rune) bool {
+			return r == ' ' || r == '/' || r == ',' || r == '(' || r == ')' || r == '-' || r == '–' || r == '|'
+		})
+	}
 	for i, x := range orig {
 		switch x {
 		case "I", "II", "III", "IV":

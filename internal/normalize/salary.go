@@ -142,6 +142,9 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 		return "", i, false
 	}
 	rest := s[k:]
+	if rest == "" || !suffixFirst[rest[0]] {
+		return "", i, false
+	}
 	for _, c := range suffixCurrencies {
 		if len(rest) >= len(c.sym) && strings.EqualFold(rest[:len(c.sym)], c.sym) {
 			e := k + len(c.sym)
@@ -164,6 +167,20 @@ var suffixCurrencies = []struct{ sym, code string }{
 	{"₩", "KRW"}, {"₪", "ILS"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"}, {"pounds", "GBP"},
 	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"},
 }
+
+// suffixFirst marks the bytes a suffix currency may start with.
+var suffixFirst = func() (t [256]bool) {
+	for _, c := range suffixCurrencies {
+		t[c.sym[0]] = true
+		if b := c.sym[0]; b >= 'a' && b <= 'z' {
+			t[b-32] = true
+		}
+	}
+	for code := range currencyCodes {
+		t[code[0]] = true
+	}
+	return
+}()
 
 // readNumber reads "100,000", "60.000", "20 000", "45.50", "1.5k", "100K".
 func readNumber(s string, i int) (amount, bool) {
