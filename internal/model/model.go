@@ -27,6 +27,7 @@ type Posting struct {
 	Locations          []Location `json:"locations"`
 	Workplace          string     `json:"workplace"`       // onsite, hybrid, remote or ""
 	EmploymentType     string     `json:"employment_type"` // full_time, part_time, contract, temporary, internship or ""
+	Language           string     `json:"language"`        // ISO 639-1 of the description (en, de, ...) or "" when unknown
 	Salary             []Salary   `json:"salary"`
 	Posted             string     `json:"posted"` // YYYY-MM-DD or ""
 	Skills             Skills     `json:"skills"`

@@ -24,6 +24,15 @@ var countryNames = map[string]string{
 	"korea, republic of": "KR", "singapore": "SG", "malaysia": "MY", "indonesia": "ID", "thailand": "TH",
 	"vietnam": "VN", "viet nam": "VN", "philippines": "PH", "the philippines": "PH", "australia": "AU",
 	"new zealand": "NZ", "russia": "RU", "russian federation": "RU", "cyprus": "CY", "malta": "MT",
+	// names in the countries' own and neighbours' languages
+	"méxico": "MX", "perú": "PE", "panamá": "PA", "panama": "PA", "österreich": "AT", "schweiz": "CH",
+	"suisse": "CH", "svizzera": "CH", "sverige": "SE", "norge": "NO", "danmark": "DK", "suomi": "FI",
+	"nederland": "NL", "belgië": "BE", "belgique": "BE", "česko": "CZ", "magyarország": "HU", "japón": "JP",
+	"日本": "JP", "中国": "CN", "대한민국": "KR", "estados unidos": "US", "états-unis": "US", "etats-unis": "US",
+	"reino unido": "GB", "royaume-uni": "GB", "vereinigtes königreich": "GB", "allemagne": "DE", "alemania": "DE",
+	"canadá": "CA", "irlanda": "IE", "irlande": "IE", "francia": "FR", "frankreich": "FR", "spanien": "ES",
+	"espagne": "ES", "italien": "IT", "italie": "IT", "niederlande": "NL", "pays-bas": "NL", "polen": "PL",
+	"pologne": "PL", "brésil": "BR", "inde": "IN", "indien": "IN",
 }
 
 // isoCodes are the two-letter codes accepted as a country when a label ends
@@ -75,57 +84,4 @@ func init() {
 	for _, name := range caProvinces {
 		caProvinceNames[foldPlace(name)] = name
 	}
-}
-
-// knownCities gives the country (and region) of cities that often appear
-// without one.
-var knownCities = map[string]struct{ city, region, country string }{
-	"los gatos":     {"Los Gatos", "California", "US"},
-	"los angeles":   {"Los Angeles", "California", "US"},
-	"hollywood":     {"Hollywood", "California", "US"},
-	"san francisco": {"San Francisco", "California", "US"},
-	"san jose":      {"San Jose", "California", "US"},
-	"seattle":       {"Seattle", "Washington", "US"},
-	"new york":      {"New York", "New York", "US"},
-	"new york city": {"New York", "New York", "US"},
-	"nyc":           {"New York", "New York", "US"},
-	"boston":        {"Boston", "Massachusetts", "US"},
-	"chicago":       {"Chicago", "Illinois", "US"},
-	"austin":        {"Austin", "Texas", "US"},
-	"london":        {"London", "", "GB"},
-	"amsterdam":     {"Amsterdam", "", "NL"},
-	"paris":         {"Paris", "", "FR"},
-	"madrid":        {"Madrid", "", "ES"},
-	"berlin":        {"Berlin", "", "DE"},
-	"munich":        {"Munich", "", "DE"},
-	"warsaw":        {"Warsaw", "", "PL"},
-	"dublin":        {"Dublin", "", "IE"},
-	"lisbon":        {"Lisbon", "", "PT"},
-	"rome":          {"Rome", "", "IT"},
-	"milan":         {"Milan", "", "IT"},
-	"stockholm":     {"Stockholm", "", "SE"},
-	"copenhagen":    {"Copenhagen", "", "DK"},
-	"zurich":        {"Zurich", "", "CH"},
-	"tel aviv":      {"Tel Aviv", "", "IL"},
-	"tokyo":         {"Tokyo", "", "JP"},
-	"seoul":         {"Seoul", "", "KR"},
-	"singapore":     {"Singapore", "", "SG"},
-	"mumbai":        {"Mumbai", "", "IN"},
-	"bangalore":     {"Bangalore", "", "IN"},
-	"bengaluru":     {"Bengaluru", "", "IN"},
-	"hyderabad":     {"Hyderabad", "", "IN"},
-	"sydney":        {"Sydney", "", "AU"},
-	"toronto":       {"Toronto", "Ontario", "CA"},
-	"vancouver":     {"Vancouver", "British Columbia", "CA"},
-	"montreal":      {"Montreal", "Quebec", "CA"},
-	"mexico city":   {"Mexico City", "", "MX"},
-	"sao paulo":     {"Sao Paulo", "", "BR"},
-	"são paulo":     {"São Paulo", "", "BR"},
-	"buenos aires":  {"Buenos Aires", "", "AR"},
-	"bogota":        {"Bogota", "", "CO"},
-	"hong kong":     {"Hong Kong", "", "HK"},
-	"taipei":        {"Taipei", "", "TW"},
-	"manila":        {"Manila", "", "PH"},
-	"jakarta":       {"Jakarta", "", "ID"},
-	"bangkok":       {"Bangkok", "", "TH"},
 }

@@ -1,5 +1,10 @@
 package normalize
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Degrees, in their output order.
 var degreeNames = []string{"Bachelor's", "Master's", "PhD"}
 
@@ -7,30 +12,73 @@ var degreeNames = []string{"Bachelor's", "Master's", "PhD"}
 var degreeAliases = [][]string{
 	{"bachelor's", "bachelors", "bachelor", "bachelor of science", "bachelor of arts", "bachelor of engineering",
 		"=BS", "=B.S.", "=B.S", "=BA", "=B.A.", "=BSc", "=B.Sc.", "=B.Sc", "=BEng", "=B.Eng.", "=B.Tech", "=BTech",
-		"undergraduate degree", "four-year degree", "4-year degree", "college degree", "university degree"},
+		"undergraduate degree", "four-year degree", "4-year degree", "college degree", "university degree",
+		"本科", "学士", "学士学位", "学部卒", "학사", "undergraduate", "Studium", "Hochschulstudium", "Hochschulabschluss",
+		"Universitätsabschluss", "Fachhochschulabschluss", "Bachelorabschluss", "Bachelor-Abschluss", "Licenciatura",
+		"licenciado", "licenciada", "título universitario", "titulación universitaria", "laurea", "laurea triennale",
+		"graduação", "bacharelado", "=HBO", "bac+3", "bac + 3", "bac+4", "bac + 4"},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
-		"graduate degree"},
-	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral"},
+		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
+		"Master-Abschluss", "laurea magistrale", "máster", "mestrado", "bac+5", "bac + 5", "diplôme d'ingénieur",
+		"Master in", "Master im", "Master en", "Master degree", "masters degree"},
+	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사", "doctorado",
+		"dottorato", "doutorado", "Promotion im", "promovierte"},
+	// a degree that names no level: Bachelor's where a degree alone means
+	// one (outside North America), else nothing
+	{"degree", "degrees", "a degree", "university education", "Abschluss"},
 }
+
+// bareDegree is the index of the level-less degree in degreeAliases.
+const bareDegree = 3
 
 // prefWord says whether token i marks its sentence as preferred ("is a plus").
 func (sc *classifier) prefWord(i int) bool {
 	w := sc.word(i)
+	if cjkWord(w) {
+		return sc.cjkAt(i, "优先", "加分", "更佳", "更好", "歓迎", "尚可", "우대")
+	}
 	switch w {
 	case "preferred", "preferably", "bonus", "ideally", "helpful", "desirable", "desired", "beneficial",
-		"advantageous", "pluses", "optional":
+		"advantageous", "pluses", "optional", "wünschenswert", "idealerweise", "vorzugsweise", "souhaitable",
+		"idéalement", "deseable", "valorable", "preferiblemente", "idealmente", "preferencialmente", "desejável",
+		"gewünscht":
 		return true
 	case "plus":
 		p := sc.word(i - 1)
 		return p == "a" || p == "big" || p == "huge" || p == "strong" || p == "definite" || p == "major" ||
-			p == "added" || (i+1 < sc.end && sc.toks[i+1].flags&fColon != 0) || i+1 == sc.end
-	case "advantage":
-		return sc.word(i-1) == "an" || sc.word(i-1) == "added"
-	case "nice":
-		return sc.word(sc.nextWord(i)) == "to" && sc.word(sc.nextWord(sc.nextWord(i))) == "have"
-	case "great":
-		return sc.word(i-1) == "be" && sc.word(i-2) == "would"
+			p == "added" || p == "un" || p == "extra" || p == "real" || p == "nice" || p == "great" ||
+			(i+1 < sc.end && sc.toks[i+1].flags&fColon != 0) || i+1 == sc.end ||
+			sc.toks[i+1].flags&(fSent|fHard) != 0 && (p == "is" || p == "are" || p == "be")
+	case "advantage", "asset":
+		p := sc.word(i - 1)
+		return p == "an" || p == "added" || p == "big" || p == "great" || p == "real" || p == "additional" ||
+			p == "definite" || p == "strong" || p == "distinct" || p == "huge"
+	case "nice", "good", "great":
+		if sc.word(sc.nextWord(i)) == "to" && sc.word(sc.nextWord(sc.nextWord(i))) == "have" {
+			return true // "nice to have", "good to have"
+		}
+		if w == "great" || w == "nice" {
+			p := sc.word(i - 1)
+			return p == "be" && (sc.word(i-2) == "would" || sc.word(i-2) == "also")
+		}
+	case "love":
+		// "we'd love", "would love", "we would love to see"
+		p := sc.word(i - 1)
+		return p == "would" || p == "d" || p == "also"
+	case "welcome", "appreciated", "valued", "considered":
+		// "Go experience is welcome", "... is appreciated", "will be considered a plus"
+		p := sc.word(i - 1)
+		return (p == "is" || p == "are" || p == "be" || p == "also" || p == "very" || p == "highly") &&
+			(w != "considered" || sc.word(i+1) == "an" || sc.word(i+1) == "a")
+	case "vorteil":
+		return sc.word(i-1) == "von"
+	case "atout", "pré", "wens", "pluspunt":
+		return true
+	case "required", "vereiste", "necessary", "requirement":
+		// "nice but not required", "geen vereiste"
+		p := sc.word(i - 1)
+		return p == "not" || p == "geen" || p == "no" || p == "a" && sc.word(i-2) == "not"
 	}
 	return false
 }
@@ -39,6 +87,98 @@ func (sc *classifier) prefWord(i int) bool {
 func (sc *classifier) reqWord(i int) bool {
 	switch sc.word(i) {
 	case "required", "require", "requires", "must", "minimum", "equivalent", "mandatory":
+		return true
+	}
+	return false
+}
+
+// reqCue says whether token i makes its sentence ask something of the
+// candidate, in a part no heading classifies: "You must have", "you have
+// 5+ years", "experience with X is required", "we expect", "proficiency in",
+// "knowledge of", "Erfahrung mit", "expérience en". Responsibilities ("You
+// will build X") are no cue.
+func (sc *classifier) reqCue(i int) bool {
+	w := sc.word(i)
+	if cjkWord(w) {
+		return sc.cjkAt(i, "熟悉", "精通", "掌握", "熟练", "经验", "具备", "具有", "要求", "必须", "了解", "扎实",
+			"経験", "必須", "知識", "경험", "능숙")
+	}
+	switch w {
+	case "must", "required", "requires", "require", "requirement", "requirements", "mandatory", "essential",
+		"proficiency", "proficient", "expertise", "fluency", "fluent", "familiarity", "mastery", "skilled",
+		"qualifications", "qualified", "degree", "prerequisite",
+		"erfahrung", "berufserfahrung", "kenntnisse", "erfahrungen", "mindestens", "expérience", "maîtrise",
+		"maîtrisez", "connaissances", "connaissance", "compétence", "compétences", "familiarité", "kennis", "experiencia", "conocimientos", "conocimiento", "dominio",
+		"esperienza", "conoscenza", "ervaring", "doświadczenie", "znajomość", "experiência":
+		return true
+	case "knowledge", "understanding", "grasp", "command":
+		n := sc.word(sc.nextWord(i))
+		return n == "of" || n == "in"
+	case "experience", "experienced", "background", "familiar", "comfortable", "versed", "track":
+		n := sc.word(sc.nextWord(i))
+		switch n {
+		case "with", "in", "using", "building", "working", "of", "on", "developing", "designing", "deploying",
+			"writing", "running", "operating", "leading", "shipping", "creating", "implementing", "managing",
+			"applying", "maintaining", "record":
+			return true
+		}
+		switch sc.word(i - 1) {
+		case "years", "yrs", "year", "on", "proven", "strong", "solid", "prior", "previous", "demonstrated",
+			"professional", "practical", "extensive", "deep", "relevant", "have", "has", "industry", "production",
+			"technical", "significant", "substantial", "considerable", "hands", "some", "working":
+			return true
+		}
+	case "you":
+		n := sc.word(sc.nextWord(i))
+		switch n {
+		case "have", "bring", "know", "possess", "should", "must", "need", "are", "understand":
+			return n != "are" || sc.youAre(sc.nextWord(sc.nextWord(i)))
+		}
+		if i+2 < sc.end && sc.toks[i+1].punct == '\'' {
+			switch sc.word(i + 2) {
+			case "ve":
+				return true
+			case "re":
+				return sc.youAre(i + 3)
+			case "ll", "d":
+				n := sc.word(i + 3)
+				return n == "need" || n == "have" || n == "bring"
+			}
+		}
+	case "we":
+		n := sc.word(sc.nextWord(i))
+		return n == "expect" || n == "require" || n == "need"
+	case "candidate", "candidates", "applicant", "applicants":
+		switch sc.word(sc.nextWord(i)) {
+		case "should", "must", "will", "has", "have", "brings", "bring", "needs", "possesses", "is", "are":
+			return true
+		}
+	case "looking":
+		// "we are looking for someone with ..." (not "looking for a Data
+		// Engineer to build ...")
+		if sc.word(sc.nextWord(i)) == "for" {
+			switch sc.word(sc.nextWord(sc.nextWord(i))) {
+			case "someone", "somebody", "people", "candidates", "a", "an", "engineers", "you":
+				for k := i + 3; k < sc.end && k < i+12; k++ {
+					if sc.toks[k].flags&fSent != 0 {
+						break
+					}
+					if x := sc.word(k); x == "with" || x == "who" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// youAre says whether the word at i, after "you are" or "you're", describes
+// a candidate's skill ("you're fluent in", "you are proficient").
+func (sc *classifier) youAre(i int) bool {
+	switch sc.word(i) {
+	case "proficient", "experienced", "fluent", "skilled", "comfortable", "familiar", "an", "a", "well", "highly",
+		"deeply", "strong", "expert", "able", "confident", "knowledgeable", "versed":
 		return true
 	}
 	return false
@@ -66,4 +206,25 @@ func (sc *classifier) colonMarker(i int) int {
 		return j + 1
 	}
 	return -1
+}
+
+// cjkWord says whether a token is written in a script without spaces.
+func cjkWord(w string) bool {
+	if w == "" || w[0] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return isCJK(r)
+}
+
+// cjkAt says whether one of words starts at token i (a character of a
+// script without spaces; words span several tokens).
+func (sc *classifier) cjkAt(i int, words ...string) bool {
+	rest := sc.lower[sc.toks[i].start:sc.toks[sc.end-1].end]
+	for _, x := range words {
+		if strings.HasPrefix(rest, x) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,7 +41,7 @@ func FuzzSalaries(f *testing.F) {
 	})
 }
 
-var levelRE = regexp.MustCompile(`^(L[3-8]|[A-Z][A-Za-z ]+)$`)
+var levelRE = regexp.MustCompile(`^(L[3-8]|I|[A-Z][A-Za-z ]+)$`)
 
 func FuzzLevels(f *testing.F) {
 	for _, s := range []string{"Software Engineer (L5)", "Research Scientist 5/6", "Senior Staff Engineer", "Engineer - L5",

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 var (
@@ -19,8 +20,8 @@ var (
 
 // seniorityOrder is the output order of seniority words.
 var seniorityOrder = []string{
-	"Intern", "Junior", "Senior", "Staff", "Senior Staff", "Principal", "Distinguished", "Lead",
-	"Manager", "Senior Manager", "Director", "Senior Director", "VP",
+	"Intern", "Junior", "I", "II", "III", "IV", "Mid", "Senior", "Staff", "Senior Staff", "Principal",
+	"Distinguished", "Lead", "Manager", "Senior Manager", "Director", "Senior Director", "Head", "VP",
 }
 
 // Levels returns the levels a title states: Netflix-style L3..L8 ("L5",
@@ -62,8 +63,14 @@ func Levels(title string) []string {
 // titleWords splits a title into lower-case words ("Sr." -> "sr").
 func titleWords(title string) []string {
 	return strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && unicode.IsLetter(r) && !isCJK(r) || r == '\u2215')
 	})
+}
+
+// cjkLevels are seniority words of Chinese and Japanese titles.
+var cjkLevels = []struct{ word, level string }{
+	{"实习", "Intern"}, {"インターン", "Intern"}, {"初级", "Junior"}, {"资深", "Senior"}, {"高级", "Senior"},
+	{"シニア", "Senior"}, {"首席", "Principal"}, {"总监", "Director"},
 }
 
 // icManagerWords precede "manager" in titles that do not manage people.
@@ -72,6 +79,9 @@ var icManagerWords = map[string]bool{
 	"community": true, "partner": true, "partnerships": true, "marketing": true, "release": true,
 	"content": false, "campaign": true, "customer": true, "success": true, "social": true, "brand": true,
 	"channel": true, "category": true, "vendor": true, "case": true, "office": true, "facilities": true,
+	"engagement": true, "relationship": true, "client": true, "solutions": true, "implementation": true,
+	"onboarding": true, "event": true, "events": true, "territory": true, "expansion": true, "renewals": true,
+	"renewal": true, "growth": true, "lifecycle": true, "merchandising": true, "portfolio": true,
 }
 
 // isPeopleManager says whether the "manager" at words[i] is a people manager.
@@ -88,7 +98,14 @@ func isPeopleManager(w []string, i int) bool {
 }
 
 func seniority(title string) []string {
-	w := titleWords(title)
+	// "/" stays a word of its own: "Senior/Staff" is two levels, not
+	// Senior Staff.
+	w := titleWords(strings.ReplaceAll(title, "/", " \u2215 "))
+	for i := range w {
+		if w[i] == "\u2215" {
+			w[i] = "/"
+		}
+	}
 	found := map[string]bool{}
 	isSenior := func(s string) bool { return s == "senior" || s == "sr" }
 	for i, x := range w {
@@ -114,6 +131,17 @@ func seniority(title string) []string {
 			}
 		case "principal":
 			found["Principal"] = true
+		case "mid", "intermediate":
+			// "Mid-Senior", "Mid-level", not "Mid-Market"
+			if next := wordAt(w, i+1); next != "market" && next != "size" && next != "sized" && next != "year" {
+				found["Mid"] = true
+			}
+		case "head":
+			if wordAt(w, i+1) == "of" || i == len(w)-1 {
+				found["Head"] = true
+			}
+		case "líder", "lider":
+			found["Lead"] = true
 		case "distinguished":
 			found["Distinguished"] = true
 		case "lead":
@@ -137,6 +165,29 @@ func seniority(title string) []string {
 		case "vice":
 			if i+1 < len(w) && w[i+1] == "president" {
 				found["VP"] = true
+			}
+		}
+	}
+	if strings.IndexFunc(title, isCJK) >= 0 {
+		for _, c := range cjkLevels {
+			if strings.Contains(title, c.word) {
+				found[c.level] = true
+			}
+		}
+	}
+	// Roman numerals after the job's words ("Engineer II", "Analyst
+	// II/III"), as written.
+	var orig []string
+	if strings.Contains(title, " I") {
+		orig = strings.FieldsFunc(title, func(r rune) bool {
+			return r == ' ' || r == '/' || r == ',' || r == '(' || r == ')' || r == '-' || r == '–' || r == '|'
+		})
+	}
+	for i, x := range orig {
+		switch x {
+		case "I", "II", "III", "IV":
+			if i > 0 && (x != "I" || i == len(orig)-1 || orig[i-1] != "and") {
+				found[x] = true
 			}
 		}
 	}
@@ -178,4 +229,11 @@ func isInternTitle(title string) bool {
 		}
 	}
 	return false
+}
+
+func wordAt(w []string, i int) string {
+	if i < 0 || i >= len(w) {
+		return ""
+	}
+	return w[i]
 }

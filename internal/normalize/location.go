@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
@@ -9,6 +10,9 @@ import (
 // foldPlace lowers a place name, drops dots ("U.S.A." -> "usa") and keeps
 // single spaces between words.
 func foldPlace(s string) string {
+	if f, ok := foldPlaceASCII(s); ok {
+		return f
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(s) {
@@ -29,6 +33,33 @@ func foldPlace(s string) string {
 	return b.String()
 }
 
+// foldPlaceASCII is foldPlace for ASCII text, without a rune loop.
+func foldPlaceASCII(s string) (string, bool) {
+	var buf [64]byte
+	b := buf[:0]
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c == '.':
+		case c == ' ' || c == '-' || c == '/' || c == '_' || c == '\t' || c == '\n':
+			space = len(b) > 0
+		default:
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+	}
+	return string(b), true
+}
+
 // countryCode returns the ISO code of a country name, alias or code, or "".
 func countryCode(part string) string {
 	f := foldPlace(part)
@@ -46,15 +77,46 @@ func countryCode(part string) string {
 var remoteWords = map[string]bool{
 	"remote": true, "anywhere": true, "work from home": true, "wfh": true, "virtual": true,
 	"telecommute": true, "fully remote": true, "remote first": true, "remote friendly": true,
-	"distributed": true, "home based": true, "home-based": true,
+	"distributed": true, "home based": true, "home-based": true, "remoto": true, "remota": true,
+	"télétravail": true, "teletravail": true, "teletrabajo": true, "home office": true, "homeoffice": true,
+	"fjernarbeid": true, "zdalnie": true, "remote work": true, "mobiles arbeiten": true, "100% remote": true,
+}
+
+// areaWords name areas wider than a country.
+var areaWords = map[string]bool{
+	"europe": true, "emea": true, "global": true, "worldwide": true, "world": true, "americas": true,
+	"apac": true, "latam": true, "north america": true, "south america": true, "latin america": true,
+	"eu": true, "european union": true, "asia": true, "africa": true, "oceania": true, "nordics": true,
+	"dach": true, "anywhere": true, "international": true, "cet": true, "est": true, "pst": true,
+	"europe timezones": true, "eu timezones": true, "us timezones": true, "gmt": true, "utc": true,
+}
+
+// workModes are parts of a label that say how or where in a company one
+// works rather than where: "Hybrid - London", "New York, NY (HQ)".
+var workModes = map[string]bool{
+	"": true, "hybrid": true, "on site": true, "onsite": true, "in office": true, "office": true, "hq": true,
+	"headquarters": true, "head office": true, "main office": true, "flexible": true, "in person": true,
+	"on-site": true, "office based": true, "hybrid remote": false,
+}
+
+// officePrefix strips an office or work-mode prefix that ends with ':'
+// ("HQ: Berlin", "Office: London", "Hybrid: Paris").
+func officePrefix(s string) string {
+	if i := strings.IndexByte(s, ':'); i > 0 && i < 24 {
+		if p := foldPlace(s[:i]); workModes[p] || remoteWords[p] || p == "location" || p == "locations" ||
+			p == "based in" || p == "city" {
+			return strings.TrimSpace(s[i+1:])
+		}
+	}
+	return s
 }
 
 // splitLocation splits a label at ",", "(", ")", "|", ";" and " - ".
 func splitLocation(s string) []string {
-	s = strings.NewReplacer(" – ", " - ", " — ", " - ").Replace(s)
+	s = dashReplacer.Replace(s)
 	var out []string
 	for _, p := range strings.FieldsFunc(s, func(r rune) bool {
-		return r == ',' || r == '(' || r == ')' || r == '|' || r == ';' || r == '[' || r == ']'
+		return r == ',' || r == '(' || r == ')' || r == '|' || r == ';' || r == '[' || r == ']' || r == '•' || r == '·'
 	}) {
 		for _, q := range strings.Split(p, " - ") {
 			if q = strings.TrimSpace(q); q != "" && q != "-" {
@@ -75,7 +137,16 @@ func stripRemote(p string) (string, bool) {
 	ws := strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '/' }) // "Germany/Remote"
 	if len(ws) > 1 {
 		if remoteWords[foldPlace(ws[0])] {
-			return strings.Join(ws[1:], " "), true
+			rest := ws[1:]
+			// "Remote within US", "Remote in Canada", "Anywhere in the U.S."
+			for len(rest) > 1 {
+				if f := foldPlace(rest[0]); f == "within" || f == "in" || f == "from" || f == "across" || f == "only" || f == "the" {
+					rest = rest[1:]
+					continue
+				}
+				break
+			}
+			return strings.Join(rest, " "), true
 		}
 		if remoteWords[foldPlace(ws[len(ws)-1])] {
 			return strings.Join(ws[:len(ws)-1], " "), true
@@ -108,9 +179,14 @@ func stateName(p string) string {
 // New York, US}; "Remote (USA)" -> {US, remote}; a label it cannot read ->
 // {name: label}.
 func Location(label string) model.Location {
-	s := collapse(label)
+	s := officePrefix(collapse(label))
 	if s == "" {
 		return model.Location{}
+	}
+	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
+		if l, ok := cjkLocation(s); ok {
+			return l
+		}
 	}
 	var loc model.Location
 	var rest []string
@@ -119,17 +195,37 @@ func Location(label string) model.Location {
 		if remote {
 			loc.Remote = true
 		}
-		switch foldPlace(q) {
-		case "", "hybrid", "on site", "onsite", "in office", "office":
+		if workModes[foldPlace(q)] {
 			continue
 		}
 		rest = append(rest, q)
+	}
+	if loc.Remote {
+		// "Remote - Europe", "Remote (worldwide)": a remote job in an area
+		// wider than a country names no place.
+		keep := rest[:0]
+		for _, q := range rest {
+			if !areaWords[foldPlace(q)] {
+				keep = append(keep, q)
+			}
+		}
+		rest = keep
 	}
 	if len(rest) == 0 {
 		if loc.Remote {
 			return loc
 		}
 		return model.Location{Name: s}
+	}
+	if len(rest) == 1 {
+		// "US-CA-San Francisco", "DE-Berlin": an ATS code path.
+		if f := strings.Split(rest[0], "-"); len(f) >= 2 && len(f) <= 3 && len(f[0]) == 2 && isoCodes[f[0]] {
+			r := []string{strings.TrimSpace(f[len(f)-1])}
+			if len(f) == 3 {
+				r = append(r, strings.TrimSpace(f[1]))
+			}
+			rest = append(r, f[0])
+		}
 	}
 	unknown := model.Location{Name: s, Remote: loc.Remote}
 
@@ -156,6 +252,10 @@ func Location(label string) model.Location {
 	}
 	switch len(rest) {
 	case 0:
+		// "Singapore", "Hong Kong": a city-state names its city.
+		if c, ok := knownCities[foldPlace(last)]; ok && c.country == loc.Country && cityStates[c.country] {
+			loc.City, loc.Region = c.city, c.region
+		}
 	case 1:
 		p := rest[0]
 		if loc.Region == "" && loc.Country == "US" {
@@ -166,6 +266,9 @@ func Location(label string) model.Location {
 		}
 		if c, ok := knownCities[foldPlace(p)]; ok && (loc.Country == "" || loc.Country == c.country) {
 			loc.City, loc.Country = c.city, c.country
+			if !c.canonical {
+				loc.City = strings.TrimSpace(p)
+			}
 			if loc.Region == "" {
 				loc.Region = c.region
 			}
@@ -199,6 +302,16 @@ func Location(label string) model.Location {
 				if pr := caProvince(region); pr != "" {
 					region = pr // "Toronto, ON, Canada"
 				}
+			} else if r := regionNames[foldPlace(region)]; r != "" {
+				region = r // "München, Bayern, Deutschland": Bavaria
+			}
+			if c, ok := knownCities[foldPlace(loc.City)]; ok && c.country == loc.Country {
+				if c.canonical || foldPlace(region) == foldPlace(c.region) {
+					region = c.region
+				}
+				if c.canonical {
+					loc.City = c.city // "München" -> Munich
+				}
 			}
 			loc.Region = region
 		} else {
@@ -206,4 +319,168 @@ func Location(label string) model.Location {
 		}
 	}
 	return loc
+}
+
+var (
+	dashReplacer = strings.NewReplacer(" – ", " - ", " — ", " - ")
+	orReplacer   = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
+)
+
+// regionNames give the usual English name of regions that labels write in
+// their own language.
+var regionNames = map[string]string{
+	"bayern": "Bavaria", "nordrhein westfalen": "North Rhine-Westphalia", "nrw": "North Rhine-Westphalia",
+	"hessen": "Hesse", "niedersachsen": "Lower Saxony", "sachsen": "Saxony", "baden württemberg": "Baden-Württemberg",
+	"baden wurttemberg": "Baden-Württemberg", "rheinland pfalz": "Rhineland-Palatinate", "thüringen": "Thuringia",
+	"île de france": "Île-de-France", "ile de france": "Île-de-France", "catalunya": "Catalonia", "cataluña": "Catalonia",
+	"comunidad de madrid": "Community of Madrid", "madrid": "Community of Madrid", "lombardia": "Lombardy",
+	"lazio": "Lazio", "piemonte": "Piedmont", "toscana": "Tuscany", "mazowieckie": "Masovian Voivodeship",
+	"małopolskie": "Lesser Poland Voivodeship", "malopolskie": "Lesser Poland Voivodeship",
+	"noord holland": "North Holland", "zuid holland": "South Holland", "wien": "Vienna", "zürich": "Zurich",
+	"zurich": "Zurich", "genève": "Geneva", "geneve": "Geneva", "québec": "Quebec", "são paulo": "São Paulo",
+	"sao paulo": "São Paulo", "ciudad de méxico": "Mexico City", "cdmx": "Mexico City",
+}
+
+// cityStates are countries that are one city.
+var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true}
+
+// Locations parses a label that may name several places: "San Francisco,
+// CA, New York City, NY", "London or Berlin", "Remote (US, Canada)",
+// "Berlin / Munich". A label that is one place gives one entry.
+func Locations(label string) []model.Location {
+	s := officePrefix(collapse(label))
+	if s == "" {
+		return nil
+	}
+	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
+		// "广州或深圳", "北京/多伦多/远程", "北京、上海"
+		var out []model.Location
+		for _, piece := range strings.FieldsFunc(s, func(r rune) bool { return r == '或' || r == '/' || r == '、' || r == '，' || r == ',' }) {
+			if l, ok := cjkLocation(strings.TrimSpace(piece)); ok {
+				out = append(out, l)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	// "San Francisco Bay Area & Remote", "London or remote": a place, and
+	// remote work besides.
+	for _, sep := range []string{" & ", " or ", " and ", " / "} {
+		if a, b, ok := strings.Cut(s, sep); ok {
+			if remoteWords[foldPlace(b)] {
+				return append(Locations(a), model.Location{Remote: true})
+			}
+			if remoteWords[foldPlace(a)] {
+				return append(Locations(b), model.Location{Remote: true})
+			}
+		}
+	}
+	if !strings.ContainsAny(s, ",()•|;/&") && !strings.Contains(s, " or ") && !strings.Contains(s, " and ") {
+		return []model.Location{Location(s)} // one place
+	}
+	// "San Francisco, CA • New York, NY", "London | Berlin": each piece a
+	// place of its own.
+	for _, sep := range []string{"•", " | ", "; "} {
+		if !strings.Contains(s, sep) {
+			continue
+		}
+		var out []model.Location
+		for _, piece := range strings.Split(s, sep) {
+			if strings.TrimSpace(piece) == "" {
+				continue
+			}
+			ls := Locations(piece)
+			if len(ls) == 0 || ls[0].Name != "" {
+				out = nil
+				break
+			}
+			out = append(out, ls...)
+		}
+		if len(out) >= 2 {
+			return out
+		}
+	}
+	// "San Francisco, CA, New York City, NY": city and state pairs.
+	if strings.Count(s, ",") >= 3 {
+		cs := strings.Split(s, ",")
+		var out []model.Location
+		for i := 0; i+1 < len(cs); i += 2 {
+			if stateName(cs[i+1]) == "" && caProvince(cs[i+1]) == "" {
+				out = nil
+				break
+			}
+			l := Location(cs[i] + "," + cs[i+1])
+			if l.Name != "" || l.City == "" {
+				out = nil
+				break
+			}
+			out = append(out, l)
+		}
+		if len(out) >= 2 && len(cs)%2 == 0 {
+			return out
+		}
+	}
+	one := Location(s)
+	if one.Name == "" && (one.City == "" || countryCode(one.City) == "") &&
+		!strings.ContainsAny(s, "/&") && !strings.Contains(s, " or ") && !strings.Contains(s, " and ") {
+		return []model.Location{one}
+	}
+	// "Remote (US, Canada)", "Remote - US/Canada", "London or Berlin".
+	parts, remote := []string{}, false
+	for _, p := range splitLocation(orReplacer.Replace(s)) {
+		q, r := stripRemote(p)
+		remote = remote || r
+		if !workModes[foldPlace(q)] {
+			parts = append(parts, q)
+		}
+	}
+	countries, distinct := 0, map[string]bool{}
+	for _, p := range parts {
+		if cc := countryCode(p); cc != "" {
+			countries++
+			distinct[cc] = true
+		}
+	}
+	if len(distinct) == 1 && countries == len(parts) {
+		countries = 0 // "Singapore, Singapore"
+	}
+	if len(parts) >= 2 && (countries == len(parts) || one.Name != "") {
+		var out []model.Location
+		for _, p := range parts {
+			if cc := countryCode(p); cc != "" {
+				out = append(out, model.Location{Country: cc, Remote: remote})
+				continue
+			}
+			l := Location(p)
+			if l.Name != "" || l.City == "" {
+				out = nil
+				break
+			}
+			l.Remote = l.Remote || remote
+			out = append(out, l)
+		}
+		if len(out) >= 2 {
+			return out
+		}
+	}
+	return []model.Location{one}
+}
+
+// cjkLocation reads a label written in Chinese or Japanese: "北京", "北京市",
+// "上海市漕河泾开发区" (a district after the city), "全远程" (fully remote).
+func cjkLocation(s string) (model.Location, bool) {
+	if strings.Contains(s, "远程") || strings.Contains(s, "遠隔") || strings.Contains(s, "リモート") {
+		return model.Location{Remote: true}, true
+	}
+	for _, c := range cityRows {
+		f := strings.Split(c, "|")
+		for _, a := range f[3:] {
+			a = strings.TrimPrefix(a, "=")
+			if r, _ := utf8.DecodeRuneInString(a); isCJK(r) && strings.HasPrefix(s, a) {
+				return model.Location{City: f[0], Region: f[1], Country: f[2]}, true
+			}
+		}
+	}
+	return model.Location{}, false
 }

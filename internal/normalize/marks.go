@@ -37,7 +37,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 		for j < c.end && c.toks[j].flags&fSent == 0 {
 			j++
 		}
-		prefAt, req := -1, false
+		prefAt, req, cue := -1, false, false
 		cm, cmStart := -1, -1
 		for k := i; k < j; k++ {
 			if c.toks[k].punct != 0 {
@@ -53,14 +53,27 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			if c.reqWord(k) {
 				req = true
 			}
+			if bc == clsOpen && !cue && c.reqCue(k) {
+				cue = true
+			}
+		}
+		sc := bc // the sentence's class
+		if bc == clsOpen {
+			// A part no heading classifies: the sentence says whether it
+			// asks for something ("You must have", "experience with X is
+			// required"); else what it names is only mentioned.
+			sc = clsMentioned
+			if cue || req {
+				sc = clsRequired
+			}
 		}
 		pref := prefAt >= 0
 		if cm >= 0 {
 			// Before the marker: as its sentence says; from the marker to
 			// the end of the block: preferred.
-			fill(i, cmStart, bc, pref, req, skill, edu)
-			sk := bc
-			if bc == clsRequired {
+			fill(i, cmStart, sc, pref, req, skill, edu)
+			sk := sc
+			if sc == clsRequired || bc == clsOpen {
 				sk = clsPreferred
 			}
 			for k := cmStart; k < c.end; k++ {
@@ -68,18 +81,26 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			}
 			return
 		}
-		if pref && cm < 0 {
+		if pref && bc == clsOpen && sc == clsMentioned {
+			// "Experience with Kafka is a plus" with no heading above it.
+			sc = clsRequired
+		}
+		if pref {
 			// A marker may qualify only part of its sentence: "BS in CS,
 			// MS preferred", "Kubernetes and a public cloud (AWS
 			// preferred)", "Java, preferably Kotlin".
 			if a, b := c.prefScope(i, j, prefAt); a > i || b < j {
-				fill(i, j, bc, false, req, skill, edu)
-				fill(a, b, bc, true, req, skill, edu)
+				rest := sc
+				if bc == clsOpen && !cue && !req {
+					rest = clsMentioned
+				}
+				fill(i, j, rest, false, req, skill, edu)
+				fill(a, b, sc, true, req, skill, edu)
 				i = j
 				continue
 			}
 		}
-		fill(i, j, bc, pref, req, skill, edu)
+		fill(i, j, sc, pref, req, skill, edu)
 		i = j
 	}
 }
@@ -97,10 +118,38 @@ var degreeWords = map[string]bool{
 // preferred"); else the whole sentence. A clause listing several things
 // ("Spark, Kafka or Flink preferred") leaves the whole sentence preferred.
 func (c *classifier) prefScope(i, j, k int) (int, int) {
+	if cjkWord(c.word(k)) {
+		ts, ks := int(c.toks[i].start), int(c.toks[k].start)
+		if open := strings.LastIndex(c.lower[ts:ks], "（"); open >= 0 && !strings.Contains(c.lower[ts+open:ks], "）") {
+			// "本科及以上学历（985优先）": only what the parentheses hold
+			a := i
+			for a < j && int(c.toks[a].start) < ts+open {
+				a++
+			}
+			b := k + 1
+			for b < j && !strings.HasPrefix(c.lower[c.toks[b].start:], "）") && c.toks[b].flags&fHard == 0 {
+				b++
+			}
+			return a, b
+		}
+		// "熟悉 C/C++，…，有 Rust 开源项目贡献经验优先": the marker closes
+		// its clause (after the last clause comma); "、" lists stay whole.
+		for t := k; t > i; t-- {
+			if c.toks[t].flags&fClause != 0 {
+				return t, j
+			}
+		}
+		return i, j
+	}
 	ts, te := int(c.toks[i].start), int(c.toks[j-1].end)
 	ks, ke := int(c.toks[k].start), int(c.toks[k].end)
 	if open := strings.LastIndexByte(c.lower[ts:ks], '('); open >= 0 && !strings.Contains(c.lower[ts+open:ks], ")") {
 		open += ts
+		if strings.TrimSpace(c.lower[open+1:ks]) == "" {
+			// "React, Angular or Vue (preferred)": the marker alone in
+			// parentheses qualifies what comes before it.
+			return i, j
+		}
 		a, b := i, j
 		for a < j && int(c.toks[a].start) < open {
 			a++

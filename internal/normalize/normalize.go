@@ -23,7 +23,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 3
+const rulesVersion = 4
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -107,28 +107,49 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	bcls = sectionize(secs, bcls)
 	text := joinBlocks(blocks)
 
-	a := n.analyze(text, blocks, bcls)
+	p.Locations = locations(r.Locations)
+	northAmerica := len(p.Locations) == 0
+	for _, l := range p.Locations {
+		northAmerica = northAmerica || l.Country == "US" || l.Country == "CA" || l.Country == ""
+	}
+	a := n.analyze(text, blocks, bcls, northAmerica)
 	p.Skills = a.skills
 	p.Education = a.education
 
-	if y := MinYears(a.requiredText); y != nil {
-		p.MinYearsExperience = y
-	} else {
-		p.MinYearsExperience = MinYears(text)
+	// Years asked for in the requirements; else in parts no heading
+	// classifies; else anywhere but the nice-to-haves.
+	p.MinYearsExperience = MinYears(a.requiredText)
+	if p.MinYearsExperience == nil {
+		p.MinYearsExperience = MinYears(a.openText)
+	}
+	if p.MinYearsExperience == nil {
+		p.MinYearsExperience = MinYears(a.otherText)
 	}
 
 	if len(r.Salary) > 0 {
 		p.Salary = cleanSalaries(r.Salary)
 	} else {
-		p.Salary = Salaries(text)
+		// Amounts without a currency take the currency of the role's
+		// country when all its places are in one.
+		def := ""
+		for _, l := range p.Locations {
+			c := countryCurrency[l.Country]
+			if c == "" || def != "" && def != c {
+				def = ""
+				break
+			}
+			def = c
+		}
+		p.Salary = salaries(text, def)
 	}
 
-	p.Locations = locations(r.Locations)
 	p.Workplace = Workplace(r.Workplace, p.Locations, text)
+	p.Locations = remoteCountries(p.Locations, workplaceHint(r.Workplace) == "remote", text)
 	p.EmploymentType = EmploymentType(r.EmploymentType)
 	if p.EmploymentType == "" && isInternTitle(title) {
 		p.EmploymentType = "internship"
 	}
+	p.Language = Language(title + "\n" + text)
 	p.Canonical()
 	return p
 }
@@ -138,9 +159,11 @@ type analysis struct {
 	skills       model.Skills
 	education    model.Education
 	requiredText string // the text of the required sections
+	openText     string // the text of the parts no heading classifies
+	otherText    string // the text of the remaining parts but the preferred ones
 }
 
-func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis {
+func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool) analysis {
 	lower := string(asciiLower(text, make([]byte, 0, len(text))))
 	toks := tokenize(text, make([]token, 0, len(text)/5+8))
 	skill := make([]class, len(toks))
@@ -162,7 +185,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis
 	hits := n.m.find(text, lower, toks, make([]hit, 0, 64))
 
 	nSkills := len(n.names)
-	best := make([]uint8, nSkills+len(degreeNames)) // rank of the strongest class seen
+	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen
 	rank := func(c class) uint8 {
 		switch c {
 		case clsRequired:
@@ -174,6 +197,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis
 		}
 		return 0
 	}
+	alternatives(text, toks, hits, nSkills, edu)
 	for _, h := range hits {
 		c := skill[h.tok]
 		if int(h.id) >= nSkills {
@@ -181,6 +205,17 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis
 		}
 		if r := rank(c); r > best[h.id] {
 			best[h.id] = r
+		}
+	}
+	// "A degree in Computer Science" outside North America is a
+	// Bachelor's, when the same part names no other degree.
+	if bare := best[nSkills+bareDegree]; bare >= 2 && !northAmerica {
+		named := false
+		for d := range degreeNames {
+			named = named || best[nSkills+d] == bare
+		}
+		if !named && best[nSkills] < bare {
+			best[nSkills] = bare
 		}
 	}
 	var a analysis
@@ -204,14 +239,23 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class) analysis
 			a.education.Preferred = append(a.education.Preferred, name)
 		}
 	}
-	var req strings.Builder
+	var req, open, other strings.Builder
 	for i, b := range blocks {
-		if i < len(bcls) && bcls[i] == clsRequired {
-			req.WriteString(b.text)
-			req.WriteByte('\n')
+		w := &other
+		if i < len(bcls) {
+			switch bcls[i] {
+			case clsRequired:
+				w = &req
+			case clsOpen:
+				w = &open
+			case clsPreferred:
+				continue
+			}
 		}
+		w.WriteString(b.text)
+		w.WriteByte('\n')
 	}
-	a.requiredText = req.String()
+	a.requiredText, a.openText, a.otherText = req.String(), open.String(), other.String()
 	return a
 }
 
@@ -220,12 +264,13 @@ func locations(labels []string) []model.Location {
 	out := []model.Location{}
 	seen := map[model.Location]bool{}
 	for _, l := range labels {
-		loc := Location(l)
-		if loc == (model.Location{}) || seen[loc] {
-			continue
+		for _, loc := range Locations(l) {
+			if loc == (model.Location{}) || seen[loc] {
+				continue
+			}
+			seen[loc] = true
+			out = append(out, loc)
 		}
-		seen[loc] = true
-		out = append(out, loc)
 	}
 	sort.Slice(out, func(i, j int) bool { return locationKey(out[i]) < locationKey(out[j]) })
 	return out
@@ -266,4 +311,148 @@ func cleanSalaries(in []model.Salary) []model.Salary {
 		}
 	}
 	return out
+}
+
+// remoteCountries completes remote locations: when the platform says the
+// job is remote, every place is remote; a "Remote" label without a country
+// takes the country the other country-only labels share ("Remote",
+// "Germany"), else the one the text names
+// for where one may work ("authorized to work in the United States",
+// "remote within Canada").
+func remoteCountries(locs []model.Location, remote bool, text string) []model.Location {
+	explicit := false
+	for _, l := range locs {
+		explicit = explicit || l.Remote
+	}
+	if remote && !explicit {
+		// Unless a label already says which places are remote.
+		for i := range locs {
+			locs[i].Remote = true
+		}
+	}
+	bare := -1
+	country := ""
+	for i, l := range locs {
+		switch {
+		case l.Remote && l.Country == "" && l.Name == "" && l.City == "" && l.Region == "":
+			bare = i
+		case l.City != "" || l.Region != "":
+			// a city says where an office is, not where remote work may be
+		case l.Country != "" && (country == "" || country == l.Country):
+			country = l.Country
+		case l.Country != "":
+			country = "-" // several countries
+		}
+	}
+	if bare < 0 {
+		return locs
+	}
+	if country == "" {
+		country = workCountry(text)
+	}
+	if country == "" || country == "-" {
+		return locs
+	}
+	locs[bare].Country = country
+	out := locs[:0]
+	seen := map[model.Location]bool{}
+	for _, l := range locs {
+		if l == (model.Location{Country: country}) {
+			continue // the country label that "Remote" takes
+		}
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return locationKey(out[i]) < locationKey(out[j]) })
+	return out
+}
+
+// workCountry returns the one country the text names in a sentence about
+// where the candidate may work or live, or "".
+func workCountry(text string) string {
+	found := ""
+	for line := range strings.SplitSeq(text, "\n") {
+		for _, sent := range strings.Split(line, ". ") {
+			l := strings.ToLower(sent)
+			if !(strings.Contains(l, "remote") || strings.Contains(l, "authorized to work") ||
+				strings.Contains(l, "authorised to work") || strings.Contains(l, "eligible to work") ||
+				strings.Contains(l, "based in") || strings.Contains(l, "reside") || strings.Contains(l, "located in") ||
+				strings.Contains(l, "right to work")) {
+				continue
+			}
+			for _, w := range []string{" in the ", " within the ", " across the ", " in ", " within ", " across "} {
+				for i := strings.Index(l, w); i >= 0; {
+					rest := l[i+len(w):]
+					for _, n := range []int{4, 3, 2, 1} {
+						f := strings.Fields(rest)
+						if len(f) < n {
+							continue
+						}
+						cand := strings.Trim(strings.Join(f[:n], " "), ".,;:()")
+						if cc := countryNames[foldPlace(cand)]; cc != "" && cand != "america" {
+							if found != "" && found != cc {
+								return ""
+							}
+							found = cc
+							break
+						}
+					}
+					j := strings.Index(l[i+1:], w)
+					if j < 0 {
+						break
+					}
+					i += 1 + j
+				}
+			}
+		}
+	}
+	return found
+}
+
+// alternatives drops, in a required sentence that names degrees as
+// alternatives ("Bachelor's or Master's", "BS/MS", "Studium oder
+// Ausbildung"), every degree but the lowest: the lowest is what is asked.
+func alternatives(text string, toks []token, hits []hit, nSkills int, edu []class) {
+	prev := -1 // index in hits of the last required degree of the sentence
+	for i, h := range hits {
+		if int(h.id) < nSkills || int(h.id)-nSkills == bareDegree || edu[h.tok] != clsRequired {
+			continue
+		}
+		if prev >= 0 && sameSentence(toks, hits[prev].tok, h.tok) && orBetween(text, toks, hits[prev].tok, h.tok) {
+			lo, hi := prev, i
+			if hits[hi].id < hits[lo].id {
+				lo, hi = hi, lo
+			}
+			if hits[hi].id != hits[lo].id {
+				// the higher one is only an alternative: not required
+				edu[hits[hi].tok] = clsUnknown
+				if hi == i {
+					continue
+				}
+			}
+		}
+		prev = i
+	}
+}
+
+func sameSentence(toks []token, a, b int) bool {
+	for k := a + 1; k <= b; k++ {
+		if toks[k].flags&(fSent|fBlock) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// orBetween says whether the words between tokens a and b offer a choice.
+func orBetween(text string, toks []token, a, b int) bool {
+	between := strings.ToLower(text[toks[a].end:toks[b].start])
+	for _, w := range []string{" or ", "/", " oder ", " ou ", " o ", " of ", "或", " eller "} {
+		if strings.Contains(between, w) {
+			return true
+		}
+	}
+	return false
 }

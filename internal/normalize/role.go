@@ -42,14 +42,19 @@ var icRules = []roleRule{
 	{RoleResearchEngineer, []string{"research engineer", "research engineering"}},
 	{RoleAnalyticsEngineer, []string{"analytics engineer", "analytics engineering", "data visualization engineer",
 		"visualization engineer", "bi engineer", "business intelligence engineer"}},
-	{RoleDataEngineer, []string{"data engineer", "data engineering", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer"}},
+	{RoleDataEngineer, []string{"data engineer", "data engineering", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer",
+		"data developer", "database developer", "etl developer", "développeur de données", "développeuse de données",
+		"dateningenieur", "data-engineer"}},
 	{RoleMLEngineer, []string{"machine learning engineer", "ml engineer", "mle", "machine learning software engineer",
 		"ml software engineer", "machine learning infrastructure engineer", "ml infrastructure engineer",
 		"ai engineer", "ai/ml engineer", "ml/ai engineer", "deep learning engineer", "machine learning engineering",
 		"ml engineering", "machine learning platform engineer", "ml platform engineer", "ai/ml software engineer",
 		"ai software engineer", "applied ml engineer", "applied machine learning engineer", "ml ops engineer", "mlops engineer"}},
-	{RoleSRE, []string{"site reliability", "sre", "reliability engineer"}},
-	{RoleSecurityEngineer, []string{"security engineer", "security engineering", "application security", "security researcher"}},
+	{RoleSRE, []string{"site reliability", "sre", "reliability engineer", "infrastructure engineer", "production engineer",
+		"infrastructure / production engineer", "infrastructure and production engineer"}},
+	{RoleSecurityEngineer, []string{"security engineer", "security engineering", "application security", "security researcher",
+		"security operations engineer", "detection engineer", "threat hunter", "threat intelligence", "incident response engineer",
+		"product security", "offensive security", "penetration tester", "security analyst"}},
 	{RoleDesigner, []string{"designer", "design", "ux", "ui/ux", "ux/ui"}},
 	{RoleDataAnalyst, []string{"data analyst", "analytics analyst", "business analyst", "insights analyst",
 		"product analyst", "bi analyst", "business intelligence analyst", "reporting analyst", "marketing analyst", "analytics"}},
@@ -58,12 +63,16 @@ var icRules = []roleRule{
 		"full stack", "fullstack", "full-stack", "platform engineer", "infrastructure engineer", "systems engineer",
 		"distributed systems engineer", "mobile engineer", "ios engineer", "android engineer", "web engineer",
 		"devops engineer", "cloud engineer", "tools engineer", "build engineer", "test engineer", "qa engineer",
-		"automation engineer", "ui engineer", "encoding engineer", "streaming engineer", "developer productivity"}},
+		"automation engineer", "ui engineer", "encoding engineer", "streaming engineer", "developer productivity",
+		"softwareentwickler", "softwareentwicklerin", "entwickler", "entwicklerin", "développeur", "développeuse",
+		"desarrollador", "desarrolladora", "sviluppatore", "ontwikkelaar", "utvikler", "plattformutvikler",
+		"systemutvikler", "programador", "programista", "utvecklare", "udvikler", "developers"}},
 	{RoleResearchScientist, []string{"scientist", "researcher"}},
 }
 
 // engineeringWords make a people manager an engineering manager.
-var engineeringWords = []string{"engineering", "engineer", "engineers", "software", "platform", "platforms",
+var engineeringWords = []string{"engineering", "engineer", "engineers", "software", "platform", "platforms", "technical",
+	"android", "ios", "mobile", "backend", "frontend",
 	"infrastructure", "machine learning", "ml", "systems", "data engineering", "ai", "devops", "sre",
 	"reliability", "architecture", "technology", "tools", "developer"}
 
@@ -71,7 +80,8 @@ var dataScienceWords = []string{"data science", "data scientists", "analytics", 
 	"research", "experimentation", "statistics", "science"}
 
 var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "electrical", "facilities",
-	"sales", "support engineer", "solutions engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf"}
+	"sales", "support engineer", "solutions engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf",
+	"account engineer", "policy engineer", "civil", "chemical", "process engineer", "manufacturing"}
 
 // Role returns the role family of a title: Research Scientist, Research
 // Engineer, Machine Learning Engineer, Software Engineer, Data Engineer, Data
@@ -79,6 +89,9 @@ var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "
 // Science Manager, Product Manager, Program Manager, Designer, UX Researcher,
 // Site Reliability Engineer, Security Engineer, or Other.
 func Role(title string) string {
+	if r := cjkRole(title); r != "" {
+		return r
+	}
 	parts := titleParts(title)
 	if len(parts) == 0 {
 		return RoleOther
@@ -160,7 +173,7 @@ func icRole(m, all string) string {
 // parts (",", " - ", "(", ")", "|", ":"), keeping "/" inside a part.
 func titleParts(title string) []string {
 	t := strings.ToLower(title)
-	t = strings.NewReplacer("–", " - ", "—", " - ", "&", " and ", "’", "'").Replace(t)
+	t = titleReplacer.Replace(t)
 	var parts []string
 	for _, p := range strings.FieldsFunc(t, func(r rune) bool {
 		return r == ',' || r == '(' || r == ')' || r == '|' || r == ':' || r == '[' || r == ']' || r == ';'
@@ -174,6 +187,8 @@ func titleParts(title string) []string {
 	}
 	return parts
 }
+
+var titleReplacer = strings.NewReplacer("–", " - ", "—", " - ", "&", " and ", "’", "'", "·", " ", "⋅", " ", "•", " ")
 
 // normalizeWords keeps letters, digits, "/" and "+" and single spaces.
 func normalizeWords(s string) string {
@@ -200,7 +215,9 @@ func normalizeWords(s string) string {
 var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manager", "director", "designer",
 	"researcher", "architect", "developer", "lead", "head", "vp", "vice president", "intern", "programmer",
 	"specialist", "partner", "recruiter", "coordinator", "president", "officer", "chief", "owner", "administrator",
-	"associate", "consultant", "strategist", "producer", "writer", "counsel", "attorney", "mle", "swe", "sre", "tpm"}
+	"associate", "consultant", "strategist", "producer", "writer", "counsel", "attorney", "mle", "swe", "sre", "tpm",
+	"entwickler", "entwicklerin", "softwareentwickler", "développeur", "développeuse", "desarrollador", "utvikler",
+	"plattformutvikler", "ontwikkelaar", "hunter"}
 
 func hasRoleNoun(p string) bool {
 	return hasAny(" "+p+" ", roleNouns)
@@ -256,4 +273,34 @@ func hasAny(s string, phrases []string) bool {
 		}
 	}
 	return false
+}
+
+// cjkRoles are job nouns of Chinese titles, tried in order on the title.
+var cjkRoles = []struct{ phrase, role string }{
+	{"产品经理", RoleProductManager}, {"项目经理", RoleProgramManager}, {"数据科学家", RoleDataScientist},
+	{"数据分析", RoleDataAnalyst}, {"数据工程师", RoleDataEngineer}, {"算法工程师", RoleMLEngineer},
+	{"机器学习工程师", RoleMLEngineer}, {"研究员", RoleResearchScientist}, {"科学家", RoleResearchScientist},
+	{"设计师", RoleDesigner}, {"运维", RoleSRE}, {"工程师", RoleSoftwareEngineer}, {"开发", RoleSoftwareEngineer},
+	{"程序员", RoleSoftwareEngineer}, {"エンジニア", RoleSoftwareEngineer},
+}
+
+// cjkRole returns the role of a title that names its job in Chinese or
+// Japanese ("Rust研发工程师", "服务端开发实习"), or "".
+func cjkRole(title string) string {
+	has := false
+	for _, r := range title {
+		if isCJK(r) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return ""
+	}
+	for _, c := range cjkRoles {
+		if strings.Contains(title, c.phrase) {
+			return c.role
+		}
+	}
+	return ""
 }

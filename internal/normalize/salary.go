@@ -41,6 +41,13 @@ type amount struct {
 // "hourly", "annually" ... near the amount, else year for amounts of 1000
 // and more and hour below.
 func Salaries(text string) []model.Salary {
+	return salaries(text, "")
+}
+
+// salaries reads pay like Salaries; def, when not "", is the currency of
+// the role's country, taken for amounts without a currency in a sentence
+// that talks about pay ("Salary: 60,000 - 80,000 per year" in Berlin).
+func salaries(text, def string) []model.Salary {
 	out := []model.Salary{}
 	for i := 0; i < len(text); {
 		j := nextDigit(text, i)
@@ -51,10 +58,19 @@ func Salaries(text string) []model.Salary {
 			i = skipNumber(text, j)
 			continue
 		}
-		s, end, ok := readPay(text, j)
+		s, end, ok := readPay(text, j, def)
 		if !ok {
 			i = skipNumber(text, j)
 			continue
+		}
+		// "min_payrange: $143,736" then "max_payrange: $191,900": one
+		// range written as two labelled amounts.
+		if s.Min == s.Max && labelBefore(text, j, "min") {
+			if k := nextDigit(text, end); k >= 0 && k-end < 80 && labelBefore(text, k, "max") {
+				if s2, end2, ok := readPay(text, k, def); ok && s2.Currency == s.Currency && s2.Min == s2.Max && s2.Max > s.Min {
+					s.Max, end = s2.Max, end2
+				}
+			}
 		}
 		if !slices.Contains(out, s) {
 			out = append(out, s)
@@ -126,8 +142,11 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 		return "", i, false
 	}
 	rest := s[k:]
-	for _, c := range []struct{ sym, code string }{{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", "SEK"}, {"$", "USD"}} {
-		if strings.HasPrefix(rest, c.sym) {
+	if rest == "" || !suffixFirst[rest[0]] {
+		return "", i, false
+	}
+	for _, c := range suffixCurrencies {
+		if len(rest) >= len(c.sym) && strings.EqualFold(rest[:len(c.sym)], c.sym) {
 			e := k + len(c.sym)
 			if e < len(s) && isASCIIAlnum(s[e]) {
 				continue
@@ -140,6 +159,28 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 	}
 	return "", i, false
 }
+
+// suffixCurrencies follow an amount: "60.000 €", "2100 euros", "5000 zł",
+// "₹ after", "90 000 kr".
+var suffixCurrencies = []struct{ sym, code string }{
+	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", "SEK"}, {"$", "USD"}, {"₹", "INR"}, {"¥", "JPY"},
+	{"₩", "KRW"}, {"₪", "ILS"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"}, {"pounds", "GBP"},
+	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"},
+}
+
+// suffixFirst marks the bytes a suffix currency may start with.
+var suffixFirst = func() (t [256]bool) {
+	for _, c := range suffixCurrencies {
+		t[c.sym[0]] = true
+		if b := c.sym[0]; b >= 'a' && b <= 'z' {
+			t[b-32] = true
+		}
+	}
+	for code := range currencyCodes {
+		t[code[0]] = true
+	}
+	return
+}()
 
 // readNumber reads "100,000", "60.000", "20 000", "45.50", "1.5k", "100K".
 func readNumber(s string, i int) (amount, bool) {
@@ -209,6 +250,14 @@ func readNumber(s string, i int) (amount, bool) {
 		a.k = true
 		a.val *= 1000
 		j++
+	} else if strings.HasPrefix(s[j:], "万") {
+		a.k = true // "40-150万": ten thousands
+		a.val *= 10000
+		j += len("万")
+	} else if w := " thousand"; strings.HasPrefix(s[j:], w) && (j+len(w) == len(s) || !isASCIIAlnum(s[j+len(w)])) {
+		a.k = true // "between 100 and 120 thousand"
+		a.val *= 1000
+		j += len(w)
 	} else if j < len(s) && s[j] == 'M' && (j+1 == len(s) || !isASCIIAlnum(s[j+1])) {
 		a.m = true // "¥15M", "$1.2M"
 		a.val *= 1e6
@@ -246,7 +295,7 @@ func followedByBigWord(s string, i int) bool {
 }
 
 // readPay reads a pay range or single amount starting with the digit at j.
-func readPay(s string, j int) (model.Salary, int, bool) {
+func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	a, ok := readNumber(s, j)
 	if !ok || followedByBigWord(s, a.end) {
 		return model.Salary{}, 0, false
@@ -314,12 +363,17 @@ func readPay(s string, j int) (model.Salary, int, bool) {
 			}
 		}
 	}
+	if cur == "" && def != "" && (ranged && (b.val >= 1000 || b.k) || a.val >= 10000) && payWordNear(s, j, end) {
+		cur = def
+	}
 	if cur == "" {
 		return model.Salary{}, 0, false
 	}
 	lo, hi := a.val, a.val
 	if ranged {
-		if b.k && !a.k && !a.m && a.val < 1000 {
+		if b.k && !a.k && !a.m && a.val < 1000 && strings.HasSuffix(s[:b.end], "万") {
+			a.val *= 10000
+		} else if b.k && !a.k && !a.m && a.val < 1000 {
 			a.val *= 1000
 		} else if b.m && !a.m && !a.k && a.val < 1000 {
 			a.val *= 1e6 // "$1.2-1.8M"
@@ -362,6 +416,19 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"per month", "month"}, {"a month", "month"}, {"/month", "month"}, {"/mo", "month"}, {"monthly", "month"}, {"per mo", "month"},
 	{"per week", "week"}, {"a week", "week"}, {"/week", "week"}, {"/wk", "week"}, {"weekly", "week"},
 	{"per day", "day"}, {"a day", "day"}, {"/day", "day"}, {"daily", "day"},
+	// other languages
+	{"pro jahr", "year"}, {"/jahr", "year"}, {"im jahr", "year"}, {"jährlich", "year"}, {"jahresgehalt", "year"},
+	{"par an", "year"}, {"/an ", "year"}, {"annuel", "year"}, {"par année", "year"}, {"al año", "year"},
+	{"anual", "year"}, {"por año", "year"}, {"all'anno", "year"}, {"annui", "year"}, {"annuo", "year"},
+	{"per jaar", "year"}, {"/jaar", "year"}, {"rocznie", "year"}, {"per år", "year"},
+	{"pro monat", "month"}, {"/monat", "month"}, {"monatlich", "month"}, {"im monat", "month"},
+	{"par mois", "month"}, {"/mois", "month"}, {"mensuel", "month"}, {"al mes", "month"}, {"mensual", "month"},
+	{"/mes", "month"}, {"al mese", "month"}, {"mensili", "month"}, {"per maand", "month"}, {"/maand", "month"},
+	{"miesięcznie", "month"}, {"per måned", "month"}, {"pro stunde", "hour"}, {"/stunde", "hour"},
+	{"月薪", "month"}, {"/月", "month"}, {"每月", "month"}, {"12薪", "month"}, {"13薪", "month"}, {"14薪", "month"},
+	{"15薪", "month"}, {"16薪", "month"}, {"年薪", "year"}, {"/年", "year"}, {"每年", "year"},
+	{"de l'heure", "hour"}, {"/heure", "hour"}, {"por hora", "hour"}, {"por mês", "month"}, {"/mês", "month"},
+	{"por ano", "year"}, {"ao ano", "year"},
 }
 
 // periodNear looks for a pay period in the rest of the sentence after the
@@ -380,7 +447,7 @@ func firstPeriod(w string) string {
 	for _, p := range periodPhrases {
 		if i := strings.Index(w, p.phrase); i >= 0 && i < bestAt {
 			// whole word at the start ("annual" but not "semiannual")
-			if i > 0 && p.phrase[0] != '/' && isWordByte(w[i-1]) {
+			if i > 0 && p.phrase[0] >= 'a' && p.phrase[0] <= 'z' && isWordByte(w[i-1]) {
 				continue
 			}
 			best, bestAt = p.period, i
@@ -423,7 +490,9 @@ func sentenceBefore(s string, i, n int) string {
 
 // notPayWords near a single amount say it is not a salary.
 var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget", "credit", "funding",
-	"revenue", "raised", "valuation", "grant", "donat", "match", "per employee", "gift", "relocation", "sign-on"}
+	"revenue", "raised", "valuation", "grant", "donat", "match", "per employee", "gift", "relocation", "sign-on",
+	"coverage", "lifetime", "hra", "fsa", "hsa", "fertility", "insurance", "wellness", "per person", "prime",
+	"augment", "raise", "increase", "commission", "equity", "referral", "prämie", "zuschuss"}
 
 func notPayNear(s string, start, end int) bool {
 	w := strings.ToLower(sentenceBefore(s, start, 40) + " " + sentenceAfter(s, end, 40))
@@ -454,4 +523,39 @@ func normalizePeriod(p string) string {
 		return "year"
 	}
 	return ""
+}
+
+// payWords say that a sentence talks about pay.
+var payWords = []string{"salary", "salaries", "pay range", "compensation", "base pay", "gehalt", "vergütung",
+	"salaire", "rémunération", "salario", "sueldo", "retribuzione", "stipendio", "salaris",
+	"wynagrodzenie", "lønn", "lön", "løn", "palkka", "薪", "工资", "待遇", "payrange", "pay_range"}
+
+func payWordNear(s string, start, end int) bool {
+	w := strings.ToLower(sentenceBefore(s, start, 80) + " " + sentenceAfter(s, end, 40))
+	for _, x := range payWords {
+		if strings.Contains(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryCurrency is the currency of a country's pay.
+var countryCurrency = map[string]string{
+	"US": "USD", "CA": "CAD", "GB": "GBP", "IE": "EUR", "DE": "EUR", "FR": "EUR", "ES": "EUR", "IT": "EUR",
+	"NL": "EUR", "BE": "EUR", "AT": "EUR", "PT": "EUR", "FI": "EUR", "LU": "EUR", "GR": "EUR", "EE": "EUR",
+	"LV": "EUR", "LT": "EUR", "SK": "EUR", "SI": "EUR", "HR": "EUR", "CY": "EUR", "MT": "EUR", "CH": "CHF",
+	"SE": "SEK", "NO": "NOK", "DK": "DKK", "PL": "PLN", "CZ": "CZK", "HU": "HUF", "RO": "RON", "BG": "BGN",
+	"IN": "INR", "JP": "JPY", "KR": "KRW", "SG": "SGD", "HK": "HKD", "AU": "AUD", "NZ": "NZD", "BR": "BRL",
+	"MX": "MXN", "IL": "ILS", "ZA": "ZAR", "AE": "AED", "CN": "CNY", "TW": "TWD", "AR": "ARS", "CL": "CLP",
+	"CO": "COP", "TR": "TRY", "UA": "UAH",
+}
+
+// labelBefore says whether the line before offset j, up to it, is a label
+// holding word ("min_payrange: $ 143,736", "Maximum salary: 90 000 €").
+func labelBefore(s string, j int, word string) bool {
+	b := strings.LastIndexByte(s[:j], '\n') + 1
+	head := strings.ToLower(s[b:j])
+	c := strings.IndexByte(head, ':')
+	return c >= 0 && c < 40 && strings.Contains(head[:c], word)
 }

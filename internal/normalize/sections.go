@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -15,6 +16,11 @@ const (
 	clsRequired
 	clsPreferred
 	clsUnknown // a heading that says nothing about its section
+	// clsOpen is a part that no heading classifies (no headings at all, an
+	// unknown heading, "About the role"): its sentences say for themselves
+	// whether a skill is required ("You must have ...", "experience with X
+	// is required"), preferred ("X is a plus") or only mentioned.
+	clsOpen
 )
 
 // Heading phrases, matched as whole words on the folded heading ("’" as "'",
@@ -26,7 +32,12 @@ var (
 		"pluses", "plus", "a plus", "it's a plus if", "desired", "desirable", "good to have", "extra credit",
 		"even better", "ideally", "would be great", "we'd love it if", "we'd also love", "optional",
 		"not required", "stand out", "set you apart", "sets you apart", "additional qualifications",
-		"additional skills", "brownie points",
+		"additional skills", "brownie points", "extra points", "bonus if", "we'd love", "would love",
+		"even better if", "great to have", "icing on the cake", "you'll stand out", "wünschenswert", "von vorteil",
+		"un plus", "un atout", "atouts", "加分项", "加分", "优先", "更佳", "歓迎", "尚可", "우대", "deseable", "deseables", "valorable", "se valorará", "desejável",
+		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
+		"mile widziane", "titolo preferenziale", "preferenziale", "gradita", "graditi", "gradito", "was wir uns wünschen",
+		"pluspunten", "wenselijk",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -37,6 +48,21 @@ var (
 		"you will bring", "you bring", "you should have", "you'll have", "you will have", "ideal candidate",
 		"good fit", "great fit", "great addition", "what it takes", "to be successful", "minimum", "basic qualifications",
 		"skills and experience", "experience and skills", "skills and qualifications",
+		"what we look for", "we look for", "who we're looking for", "who we are looking for", "your toolkit",
+		"toolkit", "you've", "you're a fit", "is this you", "are you", "your profile", "profile",
+		"ideal profile", "what makes you", "what you should have", "we'd like you to have", "your skills",
+		"your experience", "your background", "you might be a fit", "you may be a fit", "prerequisites",
+		"you'll need", "key skills",
+		"profil", "dein profil", "ihr profil", "anforderungen", "qualifikationen", "was du mitbringst",
+		"was sie mitbringen", "das bringst du mit", "das bringen sie mit", "votre profil", "ton profil",
+		"profil recherché", "compétences", "requisitos", "perfil", "tu perfil", "lo que buscamos",
+		"requisiti", "vereisten", "wat we vragen", "wymagania", "critères", "critères d'évaluation", "exigences",
+		"wat wij zoeken", "wat we zoeken", "jouw profiel", "profiel", "du har", "vi söker dig som", "vi ser etter",
+		"vi leter etter", "din profil", "dina kvalifikationer", "kvalifikationer", "kvalifikasjoner", "krav",
+		"qualifiche", "qualifiche chiave", "requisiti richiesti", "esperienza richiesta", "competenze richieste",
+		"cosa cerchiamo", "o que procuramos", "o que buscamos", "wat vragen wij", "functie-eisen", "functieeisen",
+		"twoje kwalifikacje", "oczekujemy", "du bringst mit", "was du mitbringen solltest", "deine skills", "要求", "任职资格", "资格", "我们希望你",
+		"你需要", "必备", "応募資格", "必須", "求める", "자격", "자격요건",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -46,11 +72,27 @@ var (
 	}
 	mentionedPhrases = []string{
 		"responsibilities", "what you'll do", "what you will do", "what you'll be doing", "what you will be doing",
-		"your role", "the role", "about the role", "about the team", "the team", "about us", "who we are",
-		"benefits", "compensation", "our culture", "about netflix", "about the job", "in this role",
-		"day to day", "day-to-day", "impact", "what we offer", "perks", "the opportunity", "opportunity",
-		"overview", "summary", "job description", "description", "salary", "pay", "location", "why join",
+		"your role", "about the team", "the team", "about us", "who we are",
+		"benefits", "compensation", "our culture", "about netflix", "in this role",
+		"day to day", "day-to-day", "impact", "what we offer", "perks", "salary", "pay", "location", "why join",
 		"how you'll", "your impact", "what you'll work on", "the work", "our team", "team",
+		"your responsibilities", "your mission", "the mission", "your tasks", "tasks", "what you'll be working on",
+		"you will", "you'll", "we offer", "why us", "why you'll love", "life at", "our values", "values",
+		"equal opportunity", "diversity", "how to apply", "interview process", "hiring process", "our stack",
+		"tech stack", "our tech stack", "aufgaben", "deine aufgaben", "ihre aufgaben", "wir bieten",
+		"das erwartet dich", "missions", "vos missions", "tes missions", "nous offrons", "responsabilidades",
+		"funciones", "ofrecemos", "beneficios", "mansioni", "taken", "obowiązki", "zadania", "oferujemy",
+		"wat wij bieden", "wat we bieden", "fonctions", "responsabilités", "hos oss får du", "vi tilbyr", "vi erbjuder",
+		"vi tilbyder", "arbetsuppgifter", "arbeidsoppgaver", "dine oppgaver", "dina uppgifter", "compenso",
+		"documentazione", "cosa offriamo", "offriamo", "o que oferecemos", "wat ga je doen", "职责", "工作内容", "职位描述", "岗位描述",
+		"福利", "我们提供", "公司介绍", "关于我们", "团队介绍", "职位概况", "业務内容", "仕事内容", "待遇", "담당업무",
+	}
+	// openPhrases name a part that holds anything ("About the role", "Job
+	// description"): its sentences speak for themselves.
+	openPhrases = []string{
+		"about the role", "the role", "about the job", "the job", "job description", "description",
+		"overview", "summary", "the opportunity", "opportunity", "about the position", "the position",
+		"position", "role", "job", "details", "job details",
 	}
 )
 
@@ -73,7 +115,9 @@ func foldHeading(h string) string {
 			}
 			b.WriteString("and ")
 			space = true
-		case r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= utf8.RuneSelf && r != '\u00a0':
+		case r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+			// Emoji and symbols ("💡 You bring", "✨ Bonus") separate words.
 			b.WriteRune(r)
 			space = false
 		default:
@@ -89,18 +133,61 @@ func foldHeading(h string) string {
 	return b.String()
 }
 
-func containsPhrase(folded string, phrases []string) bool {
-	for _, p := range phrases {
-		i := strings.Index(folded, p)
-		for i >= 0 {
-			if folded[i-1] == ' ' && folded[i+len(p)] == ' ' {
-				return true
+// phraseSet is a list of heading phrases compiled for lookup: the phrases
+// of spaced scripts by their words, the others (CJK) by substring.
+type phraseSet struct {
+	words    map[string]bool
+	maxWords int
+	cjk      []string
+}
+
+func compilePhrases(lists ...[]string) *phraseSet {
+	ps := &phraseSet{words: map[string]bool{}}
+	for _, l := range lists {
+		for _, p := range l {
+			if r, _ := utf8.DecodeRuneInString(p); isCJK(r) {
+				ps.cjk = append(ps.cjk, p)
+				continue
 			}
-			j := strings.Index(folded[i+1:], p)
-			if j < 0 {
-				break
+			ps.words[p] = true
+			ps.maxWords = max(ps.maxWords, strings.Count(p, " ")+1)
+		}
+	}
+	return ps
+}
+
+var (
+	preferredSet  = compilePhrases(preferredPhrases)
+	requiredSet   = compilePhrases(requiredStrong)
+	weakSet       = compilePhrases(requiredWeak)
+	mentionedSet  = compilePhrases(mentionedPhrases)
+	openSet       = compilePhrases(openPhrases)
+	leadInSet     = compilePhrases(leadInPhrases)
+	leadInPrefSet = compilePhrases(preferredPhrases, leadInPreferred)
+	leadInReqSet  = compilePhrases(leadInRequired)
+)
+
+// in says whether the folded heading (" word word ") holds a phrase as
+// whole words.
+func (ps *phraseSet) in(folded string) bool {
+	for _, p := range ps.cjk {
+		if strings.Contains(folded, p) {
+			return true
+		}
+	}
+	// every run of up to maxWords words
+	for i := 0; i < len(folded); i++ {
+		if folded[i] != ' ' || i+1 >= len(folded) {
+			continue
+		}
+		start, n := i+1, 0
+		for j := start; j < len(folded) && n < ps.maxWords; j++ {
+			if folded[j] == ' ' {
+				n++
+				if ps.words[folded[start:j]] {
+					return true
+				}
 			}
-			i += 1 + j
 		}
 	}
 	return false
@@ -111,14 +198,16 @@ func containsPhrase(folded string, phrases []string) bool {
 func classifyHeading(h string, weak bool) class {
 	f := foldHeading(h)
 	switch {
-	case containsPhrase(f, preferredPhrases):
+	case preferredSet.in(f):
 		return clsPreferred
-	case containsPhrase(f, requiredStrong):
+	case requiredSet.in(f):
 		return clsRequired
-	case weak && containsPhrase(f, requiredWeak):
+	case weak && weakSet.in(f):
 		return clsRequired
-	case containsPhrase(f, mentionedPhrases):
+	case mentionedSet.in(f):
 		return clsMentioned
+	case openSet.in(f):
+		return clsOpen
 	}
 	return clsUnknown
 }
@@ -132,20 +221,26 @@ func words(s string) int {
 // ("Experience with one or more of the following:"): it then introduces more
 // of the same section rather than a new one.
 func leadInWords(s string) bool {
-	return containsPhrase(foldHeading(s), []string{
-		"experience", "skills", "knowledge", "familiarity", "proficiency", "expertise", "following",
-		"one or more", "any of", "including", "such as", "ability", "strong", "deep", "exposure",
-		"understanding", "proficient", "familiar", "background",
-	})
+	return leadInSet.in(foldHeading(s))
+}
+
+var leadInPhrases = []string{
+	"experience", "skills", "knowledge", "familiarity", "proficiency", "expertise", "following",
+	"one or more", "any of", "including", "such as", "ability", "strong", "deep", "exposure",
+	"understanding", "proficient", "familiar", "background",
 }
 
 // sectionize gives each block the class of the section it is in, from the
 // headings before it. A block's own label ("Nice to have: ...") overrides its
-// section.
+// section. Before any heading, a part is open: its sentences decide.
 func sectionize(bs []block, cls []class) []class {
-	cur := clsMentioned
-	for _, b := range bs {
-		c, isHeading := headingClass(b, cur)
+	cur := clsOpen
+	for i, b := range bs {
+		next := block{}
+		if i+1 < len(bs) {
+			next = bs[i+1]
+		}
+		c, isHeading := headingClass(b, cur, next)
 		if isHeading {
 			cur = c
 			cls = append(cls, cur)
@@ -182,27 +277,29 @@ func blockLabel(b block) string {
 	return p
 }
 
-// headingClass says whether b is a heading and which section it opens.
-func headingClass(b block, cur class) (class, bool) {
+// headingClass says whether b is a heading and which section it opens
+// (next is the block after it, or the zero block).
+func headingClass(b block, cur class, next block) (class, bool) {
 	text := b.text
 	n := utf8.RuneCountInString(text)
-	colon := strings.HasSuffix(text, ":")
+	colon := strings.HasSuffix(text, ":") || strings.HasSuffix(text, "：")
 	switch {
 	case b.kind == kindHeading, b.bold && b.kind != kindItem && n <= 100, b.bold && colon && n <= 100:
-		// An explicit heading: anything it does not name is "mentioned".
+		// An explicit heading: one that names nothing we know opens a
+		// part whose sentences decide.
 		c := classifyHeading(text, true)
 		if c == clsUnknown {
-			c = clsMentioned
+			c = clsOpen
 		}
 		return c, true
 	case colon && n <= 80 && words(text) <= 12:
-		if cur == clsMentioned {
+		if cur == clsMentioned || cur == clsOpen {
 			c := classifyHeading(text, true)
 			if c == clsUnknown {
 				if b.kind == kindItem {
 					return cur, false
 				}
-				c = clsMentioned
+				c = clsOpen
 			}
 			return c, true
 		}
@@ -212,26 +309,73 @@ func headingClass(b block, cur class) (class, bool) {
 			return c, true
 		case leadInWords(text):
 			return cur, false
-		case c == clsMentioned:
+		case c == clsMentioned || c == clsOpen:
 			return c, true
 		case b.kind != kindItem && words(text) <= 4:
-			return clsMentioned, true
+			return clsOpen, true
 		}
 		return cur, false
-	case b.kind == kindPara && n <= 60 && words(text) <= 6 && !strings.ContainsAny(text, ".,;!?"):
-		// A short line without a colon is a heading only when it is one of
-		// the usual heading phrases ("Qualifications", "Nice to have").
-		if exactHeadings[strings.TrimSpace(foldHeading(text))] {
-			return classifyHeading(text, true), true
+	case colon && b.kind == kindPara && n <= 240 && words(text) <= 40:
+		// A lead-in sentence: "To be successful in this role, you'll
+		// need the following:", "In addition, it would be great if you
+		// had:".
+		if c := leadInClass(text); c != clsUnknown {
+			return c, true
+		}
+	case b.kind == kindPara && n <= 60 && words(text) <= 7 && !strings.ContainsAny(strings.TrimRight(text, "?!"), ".,;!?"):
+		// A short line without a colon is a heading when it is one of the
+		// usual heading phrases ("Qualifications", "Nice to have"), or
+		// when it names a requirement or preference part ("Who you are",
+		// "💡 You bring", "Is this you?") and short lines or a list
+		// follow it.
+		f := strings.TrimSpace(foldHeading(text))
+		if exactHeadings[f] {
+			c := classifyHeading(text, true)
+			if c == clsUnknown {
+				c = clsOpen
+			}
+			return c, true
+		}
+		c := classifyHeading(text, false)
+		if (c == clsRequired || c == clsPreferred) && (words(text) <= 4 || next.kind == kindItem) {
+			return c, true
+		}
+		if (c == clsMentioned || c == clsOpen) && words(text) <= 4 && next.kind == kindItem {
+			return c, true
 		}
 	}
 	return cur, false
 }
 
+// leadInClass classifies a sentence that ends with ':' and introduces a
+// list: required or preferred when it says so, else clsUnknown.
+func leadInClass(s string) class {
+	f := foldHeading(s)
+	switch {
+	case leadInPrefSet.in(f):
+		return clsPreferred
+	case leadInReqSet.in(f):
+		return clsRequired
+	}
+	return clsUnknown
+}
+
+var (
+	leadInPreferred = []string{"would be great", "would be nice", "is a plus", "are a plus", "a bonus",
+		"an advantage", "even better", "we'd love", "would love", "it helps if", "helpful"}
+	leadInRequired = []string{"you'll need", "you will need", "you need", "you should have", "you must have",
+		"you have", "you bring", "you'll bring", "we expect", "we're looking for", "we are looking for",
+		"looking for someone", "looking for candidates", "ideal candidate", "successful candidate",
+		"to be successful", "to succeed", "requirements", "required", "qualifications", "must have",
+		"you'll have", "you will have", "you are", "you're", "we'd like you to", "following skills",
+		"following experience", "following qualifications", "candidates should", "candidates must",
+		"the candidate", "we require"}
+)
+
 // exactHeadings are headings recognised even without a colon or bold.
 var exactHeadings = func() map[string]bool {
 	m := map[string]bool{}
-	for _, list := range [][]string{preferredPhrases, requiredStrong, mentionedPhrases} {
+	for _, list := range [][]string{preferredPhrases, requiredStrong, mentionedPhrases, openPhrases} {
 		for _, p := range list {
 			m[p] = true
 		}

@@ -27,7 +27,8 @@ type accept struct {
 
 // matcher finds aliases in token streams: one pass, leftmost-longest.
 type matcher struct {
-	root trieNode
+	root  trieNode
+	fuzzy fuzzyIndex
 }
 
 // add compiles one alias. Hyphens are dropped from skill aliases (a text
@@ -47,6 +48,9 @@ func (m *matcher) add(alias string, id int32) {
 		return
 	}
 	lower := string(asciiLower(alias, nil))
+	if !exact && len(keep) == 1 && keep[0].punct == 0 {
+		m.fuzzy.add(lower[keep[0].start:keep[0].end], id)
+	}
 	a := accept{id: id, glue: make([]bool, len(keep))}
 	if exact {
 		a.exact = make([]string, len(keep))
@@ -126,11 +130,18 @@ type scan struct {
 	path  [maxAliasTokens]int32
 	best  int     // end (token index) of the longest accepted alias
 	acc   *accept // its accept
+	buf   [64]byte
 }
 
 // find appends to hits every alias in toks, leftmost-longest.
-func (m *matcher) find(s, lower string, toks []token, hits []hit) []hit {
+func (m *matcher) find(s, lower string, toks []token, hits []hit) (out []hit) {
 	sc := scan{s: s, lower: lower, toks: toks}
+	fuzzy := false
+	defer func() {
+		if fuzzy {
+			out = keepFuzzy(out)
+		}
+	}()
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if t.punct == '-' {
@@ -139,12 +150,32 @@ func (m *matcher) find(s, lower string, toks []token, hits []hit) []hit {
 		}
 		c := m.root.next[tokenKey(lower, t)]
 		if c == nil {
+			if x := s[t.start]; x < 'A' || x > 'Z' || t.punct != 0 {
+				i++
+				continue // misspelled or split names are capitalised
+			}
+			if id, joined := m.fuzzyAt(s, lower, toks, i, sc.buf[:0]); id >= 0 {
+				if joined {
+					hits = append(hits, hit{id: id, tok: i})
+					i++
+				} else {
+					hits = append(hits, hit{id: fuzzyCandidate - id, tok: i})
+					fuzzy = true
+				}
+			}
 			i++
 			continue
 		}
 		sc.best, sc.acc = 0, nil
 		sc.path[0] = int32(i)
 		sc.walk(c, i+1, 1, true)
+		if x := s[t.start]; x >= 'A' && x <= 'Z' && sc.best <= i+1 && m.fuzzy.joinedAt(s, lower, toks, i) {
+			// "Elastic Search": the two words together are one name.
+			n := toks[i+1]
+			hits = append(hits, hit{id: m.fuzzy.joined(lower[t.start:t.end], lower[n.start:n.end], sc.buf[:0]), tok: i})
+			i += 2
+			continue
+		}
 		if sc.acc == nil {
 			i++
 			continue

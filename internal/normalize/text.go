@@ -297,7 +297,37 @@ func textBlocks(s string) []block {
 			out = append(out, b)
 		}
 	}
+	return joinWrapped(out)
+}
+
+// joinWrapped joins a line that continues the sentence of the line before
+// it in plain text (hard-wrapped lines): the line starts with a
+// lower-case letter, is no bullet or heading, and the line before it ends
+// without a full stop, colon or other end mark. "Experience with Go\nwould
+// be a bonus" is one sentence.
+func joinWrapped(bs []block) []block {
+	out := bs[:0]
+	for _, b := range bs {
+		if n := len(out); n > 0 && b.kind == kindPara && !b.bold && b.label == "" && continues(out[n-1], b.text) {
+			out[n-1].text += " " + b.text
+			out[n-1].bold = false
+			continue
+		}
+		out = append(out, b)
+	}
 	return out
+}
+
+func continues(prev block, next string) bool {
+	if prev.kind == kindHeading || prev.bold || next == "" || next[0] < 'a' || next[0] > 'z' {
+		return false
+	}
+	last := prev.text[len(prev.text)-1]
+	switch last {
+	case '.', ':', ';', '!', '?', ')', '"':
+		return false
+	}
+	return true
 }
 
 // numberedPrefix returns the length of a "1. " or "2) " list marker, or 0.

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -9,11 +10,12 @@ import (
 type tokFlag uint8
 
 const (
-	fGlued tokFlag = 1 << iota // nothing (no space, no separator) between the previous token and this one
-	fHard                      // a separator (comma, parenthesis, colon, ...) before this token
-	fColon                     // a ':' before this token
-	fSent                      // a sentence boundary before this token
-	fBlock                     // first token of a block (line)
+	fGlued  tokFlag = 1 << iota // nothing (no space, no separator) between the previous token and this one
+	fHard                       // a separator (comma, parenthesis, colon, ...) before this token
+	fColon                      // a ':' before this token
+	fSent                       // a sentence boundary before this token
+	fBlock                      // first token of a block (line)
+	fClause                     // a clause comma before this token ("，" or ",")
 )
 
 // token is one word or one meaningful punctuation mark of a text. Words are
@@ -52,20 +54,32 @@ func asciiLower(s string, buf []byte) []byte {
 // wordEnd returns the end of the word starting at i (s[i] is a letter or digit).
 func wordEnd(s string, i int) int {
 	n := len(s)
+	// Scripts written without spaces (Han, kana, Hangul) make a token per
+	// character: "有Rust开发" is 有 | Rust | 开 | 发.
+	if s[i] >= utf8.RuneSelf {
+		if first, size := utf8.DecodeRuneInString(s[i:]); isCJK(first) {
+			// one character, one token: aliases are sequences of them
+			return i + size
+		}
+	}
+	cjk := false
 	for i < n {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !isASCIIAlnum(c) {
+			if !isASCIIAlnum(c) || cjk {
 				break
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) || isCJK(r) != cjk {
 			break
 		}
 		i += size
+	}
+	if cjk {
+		return i
 	}
 	// C++, C#, F#
 	if i+1 < n && s[i] == '+' && s[i+1] == '+' {
@@ -113,7 +127,20 @@ func tokenize(s string, toks []token) []token {
 		if c < utf8.RuneSelf {
 			switch {
 			case isASCIIAlnum(c):
+				if e := urlEnd(s, i); e > i {
+					// a web address names no skill ("…/ambition.html")
+					z.pending |= fHard
+					i = e
+					continue
+				}
 				e := wordEnd(s, i)
+				if e < n && (s[e] == '@' || s[e] == '.' || s[e] == ' ' && e+1 < n && s[e+1] == '@') {
+					if m := emailEnd(s, i); m > i {
+						z.pending |= fHard // an e-mail address names no skill
+						i = m
+						continue
+					}
+				}
 				z.emit(i, e, 0)
 				i = e
 				continue
@@ -135,6 +162,8 @@ func tokenize(s string, toks []token) []token {
 				z.pending |= fHard | fSent
 			case c == ':':
 				z.pending |= fHard | fColon
+			case c == ',':
+				z.pending |= fHard | fClause
 			default:
 				z.pending |= fHard
 			}
@@ -152,6 +181,12 @@ func tokenize(s string, toks []token) []token {
 			z.emit(i, i+size, '\'')
 		case r == '\u2010' || r == '\u2011':
 			z.emit(i, i+size, '-')
+		case r == '。' || r == '！' || r == '？' || r == '；':
+			z.pending |= fHard | fSent
+		case r == '：':
+			z.pending |= fHard | fColon
+		case r == '，':
+			z.pending |= fHard | fClause
 		case unicode.IsSpace(r) || r == '\u200b':
 			z.space = true
 		default:
@@ -160,4 +195,67 @@ func tokenize(s string, toks []token) []token {
 		i += size
 	}
 	return z.toks
+}
+
+// isCJK says whether r belongs to a script written without spaces between
+// words.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
+}
+
+// urlEnd returns the end of a web address starting at i ("https://…",
+// "www.…"), or i.
+func urlEnd(s string, i int) int {
+	if c := s[i]; c != 'h' && c != 'w' && c != 'H' && c != 'W' {
+		return i
+	}
+	rest := s[i:]
+	if !(len(rest) > 8 && (strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "http://") ||
+		strings.HasPrefix(rest, "www."))) {
+		return i
+	}
+	if i > 0 && isASCIIAlnum(s[i-1]) {
+		return i
+	}
+	e := i
+	for e < len(s) {
+		c := s[e]
+		if c == ' ' || c == '\n' || c == '\t' || c == ')' || c == ']' || c == '>' || c == '"' || c == '<' || c >= utf8.RuneSelf {
+			break
+		}
+		e++
+	}
+	return e
+}
+
+// emailEnd returns the end of an e-mail address starting at i
+// ("rust@example.com", "rust @ example.com"), or i.
+func emailEnd(s string, i int) int {
+	if i > 0 && (isASCIIAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == '_' || s[i-1] == '-') {
+		return i
+	}
+	e := i
+	for e < len(s) && (isASCIIAlnum(s[e]) || s[e] == '.' || s[e] == '_' || s[e] == '-' || s[e] == '+') {
+		e++
+	}
+	at := e
+	for at < len(s) && s[at] == ' ' && at-e < 2 {
+		at++
+	}
+	if at >= len(s) || s[at] != '@' {
+		return i
+	}
+	at++
+	for at < len(s) && s[at] == ' ' && at-e < 4 {
+		at++
+	}
+	d := at
+	for d < len(s) && (isASCIIAlnum(s[d]) || s[d] == '.' || s[d] == '-') {
+		d++
+	}
+	if d == at || !strings.Contains(s[at:d], ".") {
+		return i
+	}
+	return d
 }

@@ -1,14 +1,37 @@
 package normalize
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
 	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	// other languages, where the number is clear
+	"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10,
+	"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+	"twee": 2, "drie": 3, "vijf": 5, "fem": 5, "tre": 3, "fyra": 4, "fire": 4, "sju": 7, "syv": 7, "åtta": 8, "åtte": 8,
+}
+
+// yearWords name a year in several languages.
+var yearWords = map[string]bool{
+	"years": true, "year": true, "yrs": true, "yr": true, "years'": true, "jahre": true, "jahren": true,
+	"jahr": true, "ans": true, "années": true, "année": true, "años": true, "año": true, "anos": true,
+	"ano": true, "anni": true, "anno": true, "jaar": true, "jaren": true, "lat": true, "lata": true,
+	"år": true, "års": true, "vuotta": true,
+}
+
+// yearsMaxBefore make the number a maximum or a span that is not asked of
+// the candidate ("up to 2 years", "within 3 years", "a 2-year contract").
+var yearsMaxBefore = map[string]bool{
+	"to": true, "upto": true, "max": true, "maximum": true, "than": true, "under": true, "within": true,
+	"after": true, "every": true, "first": true, "next": true, "past": true, "last": true, "zu": true,
+	"for": true,
 }
 
 // yearsNext are words after "years" that make it an experience requirement.
@@ -20,10 +43,17 @@ var yearsNext = map[string]bool{
 	"using": true, "practical": true, "full": true, "research": true, "technical": true, "software": true,
 	"engineering": true, "production": true, "proven": true, "direct": true, "progressive": true,
 	"combined": true, "previous": true, "prior": true, "hands-on": true, "'": true, "’": true,
+	"erfahrung": true, "berufserfahrung": true, "praxiserfahrung": true, "im": true, "d": true, "de": true,
+	"di": true, "ervaring": true, "werkervaring": true, "doświadczenia": true, "experiencia": true,
+	"expérience": true, "esperienza": true, "relevante": true, "relevanter": true, "einschlägige": true,
+	"einschlägiger": true, "professionnelle": true, "min": true, "minimum": true, "plus": true,
+	"erfaring": true, "erfarenhet": true, "arbeidserfaring": true, "arbetslivserfarenhet": true,
 }
 
 // yearsStrongBefore are words before the number that make it a minimum.
-var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": true}
+var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": true, "mindestens": true,
+	"minimal": true, "minimaal": true, "minimo": true, "mínimo": true, "moins": true, "menos": true, "über": true,
+	"ueber": true, "minimalnie": true, "co": true, "minst": true, "mindst": true}
 
 // yearsNotNext are words after "years" that are not about experience.
 var yearsNotNext = map[string]bool{"ago": true, "old": true, "later": true, "from": true, "since": true, "running": true}
@@ -49,8 +79,18 @@ func yearTokens(text string) []ytoken {
 			i = j
 		case c >= 'a' && c <= 'z':
 			j := i
-			for j < len(t) && (t[j] >= 'a' && t[j] <= 'z' || t[j] == '-' && j+1 < len(t) && t[j+1] >= 'a' && t[j+1] <= 'z') {
-				j++
+			for j < len(t) {
+				if t[j] >= 'a' && t[j] <= 'z' || t[j] == '-' && j+1 < len(t) && t[j+1] >= 'a' && t[j+1] <= 'z' {
+					j++
+					continue
+				}
+				if t[j] >= 0x80 {
+					if r, size := utf8.DecodeRuneInString(t[j:]); unicode.IsLetter(r) {
+						j += size
+						continue
+					}
+				}
+				break
 			}
 			out = append(out, ytoken{s: t[i:j]})
 			i = j
@@ -60,6 +100,19 @@ func yearTokens(text string) []ytoken {
 			j := i + 1
 			for j < len(t) && t[j]&0xC0 == 0x80 {
 				j++
+			}
+			if r, _ := utf8.DecodeRuneInString(t[i:j]); unicode.IsLetter(r) {
+				// a word with letters beyond ASCII ("jähre", "años")
+				for j < len(t) {
+					r, size := utf8.DecodeRuneInString(t[j:])
+					if r < 0x80 && !(r >= 'a' && r <= 'z') || r >= 0x80 && !unicode.IsLetter(r) {
+						break
+					}
+					j += size
+				}
+				out = append(out, ytoken{s: t[i:j]})
+				i = j
+				continue
 			}
 			s := t[i:j]
 			if s == "–" || s == "—" {
@@ -100,7 +153,18 @@ func MinYears(text string) *int {
 		return n, ok
 	}
 	for j, t := range toks {
-		if t.s != "years" && t.s != "year" && t.s != "yrs" && t.s != "yr" && t.s != "years'" {
+		if t.s == "decade" || t.s == "decades" {
+			// "over a decade of experience", "two decades in industry"
+			c, ok := num(j - 1)
+			if word(j-1) == "a" || word(j-1) == "one" {
+				c, ok = 1, t.s == "decade"
+			}
+			if ok && yearsNext[word(j+1)] && !prefSentence(toks, j) && (best < 0 || 10*c < best) {
+				best = 10 * c
+			}
+			continue
+		}
+		if !yearWords[t.s] {
 			continue
 		}
 		k := j - 1
@@ -137,8 +201,20 @@ func MinYears(text string) *int {
 		if yearsNotNext[next] {
 			continue
 		}
+		// A maximum or a span not asked of the candidate: "up to 2
+		// years", "less than 3 years", "within 2 years".
+		if b := word(k - 1); yearsMaxBefore[b] && (b != "than" || (word(k-2) == "less" || word(k-2) == "fewer") && word(k-3) != "not" && word(k-3) != "no" ||
+			word(k-3) == "no" && word(k-2) == "more") {
+			continue
+		}
+		if prefSentence(toks, j) {
+			continue // "3+ years of Go is a plus": preferred, not a minimum
+		}
 		strong := plus || yearsStrongBefore[word(k-1)] || yearsStrongBefore[word(k-2)] ||
-			word(k-1) == "or" && word(k-2) == "least"
+			word(k-1) == "or" && word(k-2) == "least" ||
+			// "not less than 3 years", "non inferiore a 7 anni", "pas moins de 3 ans"
+			word(k-1) == "than" && word(k-2) == "less" && (word(k-3) == "not" || word(k-3) == "no") ||
+			word(k-1) == "a" && word(k-2) == "inferiore" || word(k-1) == "de" && word(k-2) == "moins"
 		if !strong && !yearsNext[next] && !(next == "or" && word(j+2) == "more") {
 			continue
 		}
@@ -149,8 +225,51 @@ func MinYears(text string) *int {
 			best = n
 		}
 	}
+	// "3年以上", "两年以上工作经验", "三年及以上"
+	if strings.Contains(text, "年") {
+		for _, m := range reCJKYears.FindAllStringSubmatch(text, -1) {
+			n, err := strconv.Atoi(m[1])
+			if err != nil {
+				n = cjkNumbers[m[1]]
+			}
+			if n > 0 && n <= 20 && (best < 0 || n < best) {
+				best = n
+			}
+		}
+	}
 	if best < 0 {
 		return nil
 	}
 	return &best
+}
+
+var reCJKYears = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*\+?\s*年(?:及)?以上`)
+
+var cjkNumbers = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+// prefSentence says whether the sentence around token j marks itself as
+// preferred ("5+ years preferred", "ideally 3 years").
+func prefSentence(toks []ytoken, j int) bool {
+	// The clause around the years: from the last comma or sentence end
+	// before them to the next one ("3+ years of closing experience, ideally
+	// with ..." is no preference on the years).
+	stop := func(s string) bool {
+		return s == "." || s == ";" || s == "\n" || s == "!" || s == "?" || s == "," || s == "("
+	}
+	a := j
+	for a > 0 && !stop(toks[a-1].s) {
+		a--
+	}
+	for k := a; k < len(toks) && !stop(toks[k].s); k++ {
+		switch toks[k].s {
+		case "preferred", "preferably", "ideally", "bonus", "desirable", "desired", "pré", "wünschenswert",
+			"idealerweise", "souhaitable", "deseable", "advantage", "nice":
+			return true
+		case "plus":
+			if k > 0 && toks[k-1].s == "a" {
+				return true
+			}
+		}
+	}
+	return false
 }

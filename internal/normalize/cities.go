@@ -1,0 +1,108 @@
+package normalize
+
+import "strings"
+
+// cityRows are cities that postings often name without a region or a
+// country: "name|region|country[|alias|alias...]". The region is the
+// first-level division's usual English name (a US state, a Canadian
+// province, England/Scotland/Wales for a UK city, a German state, ...).
+// City-states and cities that share their region's name (Hamburg, Berlin,
+// New York, Mexico City, Singapore, Luxembourg) are listed like the others.
+var cityRows = []string{
+	// United States
+	"New York|New York|US|=new york city|=nyc|=new york ny|=纽约", "San Francisco|California|US|sf|=旧金山|=san francisco bay area|=sf bay area|=bay area",
+	"Los Angeles|California|US|la", "San Jose|California|US", "San Diego|California|US", "Los Gatos|California|US",
+	"Hollywood|California|US", "Palo Alto|California|US", "Mountain View|California|US", "Menlo Park|California|US",
+	"Sunnyvale|California|US", "Santa Clara|California|US", "Cupertino|California|US", "Redwood City|California|US",
+	"San Mateo|California|US", "Oakland|California|US", "Berkeley|California|US", "Irvine|California|US",
+	"Santa Monica|California|US", "Sacramento|California|US", "Seattle|Washington|US|=西雅图", "Bellevue|Washington|US",
+	"Redmond|Washington|US", "Kirkland|Washington|US", "Boston|Massachusetts|US", "Cambridge|Massachusetts|US",
+	"Chicago|Illinois|US", "Austin|Texas|US", "Dallas|Texas|US", "Houston|Texas|US", "San Antonio|Texas|US",
+	"Denver|Colorado|US", "Boulder|Colorado|US", "Atlanta|Georgia|US", "Miami|Florida|US", "Tampa|Florida|US",
+	"Orlando|Florida|US", "Fort Lauderdale|Florida|US", "Washington|District of Columbia|US|=washington dc|=washington d c",
+	"Arlington|Virginia|US", "Reston|Virginia|US", "Philadelphia|Pennsylvania|US", "Pittsburgh|Pennsylvania|US",
+	"Phoenix|Arizona|US", "Scottsdale|Arizona|US", "Portland|Oregon|US", "Salt Lake City|Utah|US",
+	"Lehi|Utah|US", "Minneapolis|Minnesota|US", "Detroit|Michigan|US", "Ann Arbor|Michigan|US",
+	"Nashville|Tennessee|US", "Raleigh|North Carolina|US", "Durham|North Carolina|US", "Charlotte|North Carolina|US",
+	"Columbus|Ohio|US", "Cleveland|Ohio|US", "Indianapolis|Indiana|US", "St. Louis|Missouri|US|saint louis|st louis",
+	"Kansas City|Missouri|US", "Baltimore|Maryland|US", "Las Vegas|Nevada|US", "Jersey City|New Jersey|US",
+	"Hoboken|New Jersey|US", "Newark|New Jersey|US", "Stamford|Connecticut|US", "Providence|Rhode Island|US",
+	"Madison|Wisconsin|US", "Milwaukee|Wisconsin|US", "New Orleans|Louisiana|US", "Honolulu|Hawaii|US",
+	// Canada
+	"Toronto|Ontario|CA|=多伦多", "Ottawa|Ontario|CA", "Waterloo|Ontario|CA", "Vancouver|British Columbia|CA|=温哥华",
+	"Victoria|British Columbia|CA", "Montreal|Quebec|CA|montréal", "Quebec City|Quebec|CA|québec city|ville de québec",
+	"Calgary|Alberta|CA", "Edmonton|Alberta|CA", "Winnipeg|Manitoba|CA", "Halifax|Nova Scotia|CA",
+	// United Kingdom and Ireland
+	"London|England|GB|=伦敦|=ロンドン", "Manchester|England|GB", "Birmingham|England|GB", "Bristol|England|GB", "Leeds|England|GB",
+	"Cambridge|England|GB", "Oxford|England|GB", "Brighton|England|GB", "Reading|England|GB", "Newcastle|England|GB",
+	"Liverpool|England|GB", "Sheffield|England|GB", "Nottingham|England|GB", "Edinburgh|Scotland|GB",
+	"Glasgow|Scotland|GB", "Cardiff|Wales|GB", "Belfast|Northern Ireland|GB", "Dublin|Leinster|IE", "Cork|Munster|IE",
+	// Europe
+	"Berlin|Berlin|DE|=柏林", "Hamburg|Hamburg|DE", "Munich|Bavaria|DE|=münchen|=muenchen", "Nuremberg|Bavaria|DE|=nürnberg",
+	"Frankfurt|Hesse|DE|frankfurt am main", "Cologne|North Rhine-Westphalia|DE|=köln|=koeln", "Düsseldorf|North Rhine-Westphalia|DE|dusseldorf",
+	"Stuttgart|Baden-Württemberg|DE", "Münster|North Rhine-Westphalia|DE", "Dortmund|North Rhine-Westphalia|DE",
+	"Essen|North Rhine-Westphalia|DE", "Bonn|North Rhine-Westphalia|DE", "Aachen|North Rhine-Westphalia|DE",
+	"Heidelberg|Baden-Württemberg|DE", "Freiburg|Baden-Württemberg|DE", "Mainz|Rhineland-Palatinate|DE",
+	"Potsdam|Brandenburg|DE", "Kiel|Schleswig-Holstein|DE", "Trondheim|Trøndelag|NO", "Bergen|Vestland|NO",
+	"Stavanger|Rogaland|NO", "Tampere|Pirkanmaa|FI", "Uppsala|Uppsala County|SE", "Odense|Southern Denmark|DK",
+	"Ghent|Flanders|BE|gent", "Leuven|Flanders|BE", "Graz|Styria|AT", "Salzburg|Salzburg|AT", "Innsbruck|Tyrol|AT",
+	"Bilbao|Basque Country|ES", "Zaragoza|Aragon|ES", "Nice|Provence-Alpes-Côte d'Azur|FR", "Montpellier|Occitania|FR",
+	"Rennes|Brittany|FR", "Strasbourg|Grand Est|FR", "Grenoble|Auvergne-Rhône-Alpes|FR", "Bologna|Emilia-Romagna|IT",
+	"Florence|Tuscany|IT|=firenze", "Naples|Campania|IT|=napoli", "Braga|Braga|PT", "Coimbra|Coimbra|PT",
+	"Katowice|Silesian Voivodeship|PL", "Lodz|Łódź Voivodeship|PL|łódź", "Timisoara|Timiș|RO|timișoara",
+	"Iasi|Iași|RO|iași", "Novi Sad|Vojvodina|RS", "Thessaloniki|Central Macedonia|GR", "Minsk|Minsk|BY", "Karlsruhe|Baden-Württemberg|DE", "Leipzig|Saxony|DE", "Dresden|Saxony|DE",
+	"Hanover|Lower Saxony|DE|=hannover", "Bremen|Bremen|DE", "Vienna|Vienna|AT|=wien", "Zurich|Zurich|CH|=zürich|=zuerich", "Geneva|Geneva|CH|=genève|=geneve|=genf",
+	"Basel|Basel-Stadt|CH", "Lausanne|Vaud|CH", "Bern|Bern|CH", "Amsterdam|North Holland|NL", "Rotterdam|South Holland|NL", "Utrecht|Utrecht|NL", "The Hague|South Holland|NL|=den haag",
+	"Eindhoven|North Brabant|NL", "Brussels|Brussels|BE|=bruxelles|=brussel", "Antwerp|Flanders|BE|=antwerpen", "Luxembourg|Luxembourg|LU|=luxembourg city", "Paris|Île-de-France|FR|=巴黎",
+	"Lyon|Auvergne-Rhône-Alpes|FR", "Toulouse|Occitania|FR", "Marseille|Provence-Alpes-Côte d'Azur|FR", "Nantes|Pays de la Loire|FR", "Bordeaux|Nouvelle-Aquitaine|FR", "Lille|Hauts-de-France|FR", "Madrid|Community of Madrid|ES",
+	"Barcelona|Catalonia|ES", "Valencia|Valencian Community|ES", "Malaga|Andalusia|ES|=málaga", "Seville|Andalusia|ES|=sevilla", "Lisbon|Lisbon|PT|=lisboa", "Porto|Porto|PT",
+	"Rome|Lazio|IT|=roma", "Milan|Lombardy|IT|=milano", "Turin|Piedmont|IT|=torino", "Stockholm|Stockholm County|SE", "Gothenburg|Västra Götaland|SE|=göteborg", "Malmö|Skåne|SE|malmo",
+	"Copenhagen|Capital Region of Denmark|DK|københavn|kobenhavn", "Aarhus|Central Denmark Region|DK", "Oslo|Oslo|NO", "Helsinki|Uusimaa|FI", "Reykjavik|Capital Region|IS",
+	"Warsaw|Masovian Voivodeship|PL|=warszawa", "Krakow|Lesser Poland Voivodeship|PL|=kraków", "Wroclaw|Lower Silesian Voivodeship|PL|=wrocław", "Gdansk|Pomeranian Voivodeship|PL|=gdańsk", "Poznan|Greater Poland Voivodeship|PL|=poznań",
+	"Prague|Prague|CZ|=praha", "Brno|South Moravian Region|CZ", "Budapest|Budapest|HU", "Bucharest|Bucharest|RO|=bucurești|=bucuresti", "Cluj-Napoca|Cluj|RO|cluj", "Sofia|Sofia City|BG",
+	"Athens|Attica|GR", "Belgrade|Belgrade|RS|=beograd", "Zagreb|Zagreb|HR", "Ljubljana||SI", "Tallinn|Harju County|EE", "Riga|Riga|LV", "Vilnius|Vilnius County|LT",
+	"Kyiv|Kyiv|UA|=kiev", "Lviv|Lviv Oblast|UA", "Istanbul|Istanbul|TR", "Ankara|Ankara|TR", "Tel Aviv|Tel Aviv District|IL|tel aviv-yafo|tel aviv yafo", "Haifa|Haifa District|IL",
+	"Jerusalem|Jerusalem District|IL", "Dubai|Dubai|AE", "Abu Dhabi|Abu Dhabi|AE", "Riyadh|Riyadh Province|SA", "Doha||QA", "Cairo|Cairo|EG", "Nairobi|Nairobi|KE", "Lagos|Lagos|NG",
+	"Cape Town|Western Cape|ZA", "Johannesburg|Gauteng|ZA", "Limassol|Limassol|CY", "Nicosia|Nicosia|CY", "Valletta||MT",
+	// Asia-Pacific
+	"Tokyo|Tokyo|JP|=東京|=东京", "Osaka|Osaka|JP|=大阪", "Seoul|Seoul|KR|=서울", "Singapore||SG|=新加坡", "Hong Kong||HK|=香港", "Taipei|Taipei|TW|=台北|=臺北", "Shanghai|Shanghai|CN|=上海",
+	"Beijing|Beijing|CN|=北京", "Shenzhen|Guangdong|CN|=深圳", "Guangzhou|Guangdong|CN|=广州",
+	"Hangzhou|Zhejiang|CN|=杭州", "Chengdu|Sichuan|CN|=成都", "Nanjing|Jiangsu|CN|=南京", "Suzhou|Jiangsu|CN|=苏州",
+	"Wuhan|Hubei|CN|=武汉", "Xi'an|Shaanxi|CN|=西安|xian", "Tianjin|Tianjin|CN|=天津", "Chongqing|Chongqing|CN|=重庆",
+	"Xiamen|Fujian|CN|=厦门", "Hefei|Anhui|CN|=合肥", "Changsha|Hunan|CN|=长沙", "Qingdao|Shandong|CN|=青岛",
+	"Dalian|Liaoning|CN|=大连", "Zhuhai|Guangdong|CN|=珠海", "Manila|Metro Manila|PH", "Jakarta|Jakarta|ID", "Bangkok|Bangkok|TH", "Kuala Lumpur|Kuala Lumpur|MY",
+	"Ho Chi Minh City|Ho Chi Minh City|VN", "Hanoi|Hanoi|VN", "Mumbai|Maharashtra|IN|bombay", "Pune|Maharashtra|IN",
+	"Bangalore|Karnataka|IN", "Bengaluru|Karnataka|IN", "Hyderabad|Telangana|IN", "Chennai|Tamil Nadu|IN",
+	"New Delhi|Delhi|IN|delhi", "Gurgaon|Haryana|IN|gurugram", "Noida|Uttar Pradesh|IN", "Kolkata|West Bengal|IN",
+	"Sydney|New South Wales|AU|=悉尼", "Melbourne|Victoria|AU", "Brisbane|Queensland|AU", "Perth|Western Australia|AU",
+	"Adelaide|South Australia|AU", "Canberra|Australian Capital Territory|AU", "Auckland|Auckland|NZ", "Wellington|Wellington|NZ",
+	// Latin America
+	"Mexico City|Mexico City|MX|=ciudad de méxico|=ciudad de mexico|=cdmx", "Guadalajara|Jalisco|MX", "Monterrey|Nuevo León|MX",
+	"São Paulo|São Paulo|BR|sao paulo", "Rio de Janeiro|Rio de Janeiro|BR", "Belo Horizonte|Minas Gerais|BR",
+	"Florianópolis|Santa Catarina|BR|florianopolis", "Buenos Aires|Buenos Aires|AR", "Santiago|Santiago Metropolitan Region|CL", "Bogota|Bogota|CO|bogotá",
+	"Medellin|Antioquia|CO|medellín", "Lima|Lima|PE", "Montevideo|Montevideo|UY", "San José|San José|CR",
+}
+
+type cityInfo struct {
+	city, region, country string
+	canonical             bool // the name replaces the label's spelling ("NYC" -> "New York")
+}
+
+// knownCities maps folded city names and aliases to the city. An alias
+// keeps the label's spelling ("København", "Frankfurt am Main") unless
+// written with "=".
+var knownCities = func() map[string]cityInfo {
+	m := map[string]cityInfo{}
+	for _, row := range cityRows {
+		f := strings.Split(row, "|")
+		c := cityInfo{city: f[0], region: f[1], country: f[2]}
+		for i, name := range append([]string{f[0]}, f[3:]...) {
+			c.canonical = i == 0 || strings.HasPrefix(name, "=")
+			k := foldPlace(strings.TrimPrefix(name, "="))
+			if _, dup := m[k]; !dup {
+				m[k] = c
+			}
+		}
+	}
+	return m
+}()

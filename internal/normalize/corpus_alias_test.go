@@ -1,0 +1,201 @@
+package normalize
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ambiguous are skills whose names are also ordinary English (or, for
+// Flink, Dutch) words: only the context tells them apart. Their names must
+// never match in lower case; where they match capitalised, the occurrences
+// are logged by TestAliasesInCorpusText for a reader to judge.
+var ambiguous = []string{
+	"Go", "R", "Spark", "Rust", "Beam", "Ray", "Hive", "Pig", "Flink", "Looker", "Swift", "Julia", "Excel",
+	"Chef", "Salt", "Puppet", "Slack", "Stitch", "Storm", "Elm", "Dart", "Assembly", "Bootstrap",
+	"Confluence", "Cypress", "Jest", "Grunt", "Gulp", "Flutter", "Graphite", "Prefect", "Luigi",
+	"Argo", "Pulsar", "Playwright", "Flask", "Asana", "Dovetail", "Claude", "Gemini", "Scrum",
+	"Amazon Athena", "Groovy", "Elixir", "Contentful", "Tailwind CSS", "Raft", "Loom", "Zoom", "Waterfall",
+	"Substrate", "Vagrant", "Solidity", "Adobe Illustrator", "Express",
+}
+
+// corpusTexts reads the text of every document of the real-world corpus
+// (internal/corpus/testdata/docs): plain text as it is, pages and the HTML
+// inside JSON and XML answers through the same HTML reader as postings.
+func corpusTexts(t *testing.T) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "corpus", "testdata", "docs", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	tag := regexp.MustCompile(`<[^>]*>`)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		switch filepath.Ext(f) {
+		case ".txt":
+			parts = append(parts, joinBlocks(textBlocks(string(b))))
+		case ".html", ".htm":
+			parts = append(parts, joinBlocks(htmlBlocks(string(b))))
+		case ".json":
+			var v any
+			if err := json.Unmarshal(b, &v); err != nil {
+				t.Errorf("%s: %v", f, err)
+				continue
+			}
+			walkStrings(v, func(s string) {
+				if strings.Contains(s, "<") || strings.Contains(s, "&lt;") {
+					parts = append(parts, joinBlocks(htmlBlocks(html.UnescapeString(s))))
+				} else if strings.Contains(s, " ") {
+					parts = append(parts, s)
+				}
+			})
+		case ".xml":
+			s := strings.NewReplacer("<![CDATA[", "", "]]>", "").Replace(string(b))
+			parts = append(parts, joinBlocks(htmlBlocks(html.UnescapeString(tag.ReplaceAllString(s, "\n")))))
+		default:
+			continue
+		}
+		out[filepath.Base(f)] = strings.Join(parts, "\n")
+	}
+	return out
+}
+
+func walkStrings(v any, f func(string)) {
+	switch x := v.(type) {
+	case string:
+		f(x)
+	case []any:
+		for _, e := range x {
+			walkStrings(e, f)
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			walkStrings(x[k], f)
+		}
+	}
+}
+
+// isWordRune: a letter or digit of a script that separates words with
+// spaces (Chinese and Japanese characters border a Latin word directly).
+func isWordRune(r rune) bool {
+	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// TestAliasesInCorpusText runs the skill matcher over every corpus
+// document's text and proves that no alias matches inside a word: each
+// match starts and (for its first word) ends at a non-word character. The
+// ambiguous names must not match in lower case at all; their capitalised
+// matches are logged with their context (go test -run
+// TestAliasesInCorpusText -v) so that a reader can tell the skill from the
+// English word.
+func TestAliasesInCorpusText(t *testing.T) {
+	texts := corpusTexts(t)
+	if len(texts) == 0 {
+		t.Skip("no corpus documents")
+	}
+	n := New(nil)
+	isAmbiguous := map[string]bool{}
+	for _, a := range ambiguous {
+		isAmbiguous[a] = true
+	}
+	docs := make([]string, 0, len(texts))
+	for d := range texts {
+		docs = append(docs, d)
+	}
+	sort.Strings(docs)
+	var uses []string
+	for _, d := range docs {
+		text := texts[d]
+		lower := string(asciiLower(text, nil))
+		toks := tokenize(text, nil)
+		for _, h := range n.m.find(text, lower, toks, nil) {
+			if int(h.id) >= len(n.names) {
+				continue // degrees
+			}
+			name := n.names[h.id]
+			tk := toks[h.tok]
+			start, end := int(tk.start), int(tk.end)
+			// a word of a spaced script must be bounded; a CJK character
+			// is a word of its own whatever touches it
+			first, _ := utf8.DecodeRuneInString(text[start:end])
+			last, _ := utf8.DecodeLastRuneInString(text[start:end])
+			if tk.punct == 0 {
+				if r, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && isWordRune(first) && isWordRune(r) {
+					t.Errorf("%s: %s matches inside a word: %q", d, name, context(text, start, end))
+				}
+				if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && isWordRune(last) && isWordRune(r) {
+					t.Errorf("%s: %s matches inside a word: %q", d, name, context(text, start, end))
+				}
+			}
+			if !isAmbiguous[name] {
+				continue
+			}
+			word := text[start:end]
+			if strings.ToLower(word) == word && strings.EqualFold(word, lastWord(name)) {
+				t.Errorf("%s: ambiguous %s matches the lower-case word %q: %q", d, name, word, context(text, start, end))
+			}
+			uses = append(uses, fmt.Sprintf("%-10s %-40s %q", name, d, context(text, start, end)))
+		}
+	}
+	sort.Strings(uses)
+	t.Logf("%d matches of ambiguous names in %d documents:\n%s", len(uses), len(docs), strings.Join(uses, "\n"))
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	return f[len(f)-1]
+}
+
+// context is the match with up to 40 bytes either side, on one line.
+func context(s string, start, end int) string {
+	a, b := max(0, start-40), min(len(s), end+40)
+	for a > 0 && !utf8.RuneStart(s[a]) {
+		a--
+	}
+	for b < len(s) && !utf8.RuneStart(s[b]) {
+		b++
+	}
+	return strings.Join(strings.Fields(s[a:start]+"["+s[start:end]+"]"+s[end:b]), " ")
+}
+
+// TestAmbiguousNamesAreCaseSensitive: a taxonomy entry named by an ordinary
+// word matches only as the product is written, never the word in lower case.
+func TestAmbiguousNamesAreCaseSensitive(t *testing.T) {
+	tax, err := LoadTaxonomy(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range tax.skills {
+		for _, a := range ambiguous {
+			if s.Name != a {
+				continue
+			}
+			for _, al := range aliasesOf(s) {
+				if !strings.HasPrefix(al, "=") && strings.EqualFold(al, lastWord(a)) {
+					t.Errorf("%s: alias %q matches the lower-case word; make it case-sensitive (\"=%s\")", s.Name, al, lastWord(a))
+				}
+			}
+		}
+	}
+}

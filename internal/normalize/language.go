@@ -1,0 +1,160 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Language detection: the ISO 639-1 code of a posting's language, from the
+// script of its letters (ja, zh, ko, ru, el, uk is not told from ru) and, for
+// Latin text, from profiles of function words (articles, prepositions,
+// pronouns, conjunctions) of en, de, fr, es, it, nl, pt, sv, da, nb (Norwegian
+// Bokmål), pl.
+// Function words are what every sentence has whatever its subject, and
+// technical vocabulary (mostly English product names) is not in any profile,
+// so a German posting full of English tool names is still German.
+
+// languageScan caps the bytes read: the first few hundred words settle it,
+// and the cap keeps detection a small part of Normalize's time.
+const languageScan = 3000
+
+// languages, in the order of the bits of stopWords.
+var languages = []string{"en", "de", "fr", "es", "it", "nl", "pt", "sv", "pl", "da", "nb"}
+
+var stopWords = func() map[string]uint16 {
+	lists := [...]string{
+		// en
+		"the and of to in with for you will our is are we your be on as this that have an or at by from who what about can us it their they has would",
+		// de
+		"der die das und mit für ist wir sie ein eine einen einem zu von auf im den dem des ihr ihre bei oder als auch sich werden nicht über du dich dein deine deinen uns unser unsere unseren wird sind haben bist hast kannst zur zum",
+		// fr
+		"le la les et des du un une pour avec vous nous est dans sur au aux votre vos qui que ce ou sont être plus notre nos tu ton ta tes une",
+		// es
+		"el la los las y de del que en para con una un por es se su sus como nuestro nuestra nuestros tu te al más o tus eres somos buscamos",
+		// it
+		"il lo la gli le e di del della che per con un una è sono nel nella dei delle al alla ti tuo tua siamo nostro nostra cerchiamo degli",
+		// nl
+		"de het een en van voor met je jij wij we zijn is op te in bij naar ons onze jouw als dat die niet ook wat heb hebt ben",
+		// pt
+		"o a os as e de do da dos das que em para com um uma por no na você nosso nossa é são seu sua não nos nas ao",
+		// sv
+		"och att det som en ett för med på är vi du av till har om den dig din ditt våra vår inte eller kan ska hos",
+		// pl
+		"i w z na do się że jest nie od dla oraz lub jak to o po przez są jesteś twoje nasz nasze będziesz pracy będzie",
+		// da
+		"og at det som en et for med på er vi du af til har om den dig din dit vores ikke eller kan skal hos",
+		// nb (Norwegian Bokmål)
+		"og at det som en et for med på er vi du av til har om den deg din ditt våre vår ikke eller kan skal hos",
+	}
+	m := map[string]uint16{}
+	for i, l := range lists {
+		for _, w := range strings.Fields(l) {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()
+
+// Language returns the ISO 639-1 code of the language text is written in,
+// or "" when the text is too short or has too few of the words the profiles
+// know to tell.
+func Language(text string) string {
+	if len(text) > languageScan {
+		cut := languageScan
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	var score [11]int
+	var latin, han, kana, hangul, cyrillic, greek int
+	var word [12]byte // the longest function word is 10 bytes (będziesz: 9)
+	n := 0            // bytes in word; -1: the word is too long to be a function word
+	flush := func() {
+		if n > 0 {
+			if bits, ok := stopWords[string(word[:n])]; ok {
+				for i := range languages {
+					if bits&(1<<i) != 0 {
+						score[i]++
+					}
+				}
+			}
+		}
+		n = 0
+	}
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			switch {
+			case 'a' <= c && c <= 'z':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				flush()
+				continue
+			}
+			latin++
+			if n >= 0 && n < len(word) {
+				word[n] = c
+				n++
+			} else {
+				n = -1
+			}
+			continue
+		}
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyrillic++
+		case unicode.Is(unicode.Greek, r):
+			greek++
+		}
+		if !unicode.IsLetter(r) {
+			flush()
+			continue
+		}
+		if unicode.Is(unicode.Latin, r) {
+			latin++
+		}
+		l := unicode.ToLower(r)
+		if n >= 0 && n+utf8.RuneLen(l) <= len(word) {
+			n += utf8.EncodeRune(word[n:], l)
+		} else {
+			n = -1
+		}
+	}
+	flush()
+	letters := latin + han + kana + hangul + cyrillic + greek
+	switch {
+	case letters == 0:
+		return ""
+	case kana > 0 && 5*(kana+han) >= letters:
+		return "ja"
+	case 5*han >= letters:
+		return "zh"
+	case 5*hangul >= letters:
+		return "ko"
+	case 2*cyrillic >= letters:
+		return "ru"
+	case 2*greek >= letters:
+		return "el"
+	}
+	// the first language of the list wins a tie: English for a bilingual
+	// posting, Danish over Norwegian when the words do not tell them apart
+	best := 0
+	for i := 1; i < len(score); i++ {
+		if score[i] > score[best] {
+			best = i
+		}
+	}
+	if score[best] < 3 {
+		return ""
+	}
+	return languages[best]
+}
