@@ -92,18 +92,9 @@ func TestUpgradeStaysQuiet(t *testing.T) {
 }
 
 // A platform without update stamps (Lever): whether the source changed can
-// only be told from the posting itself.
-//
-// Known gap (issue 9 item 8), skipped until runner.go is fixed: plan()
-// takes a posting as re-normalized only when its stored Stamp is set and
-// equal, so on platforms without stamps (lever, ashby, workable, personio,
-// jsonld, html) a new normalizer version sends posting.changed for every
-// posting whose model moved (here: 1 event, 0 rewrites). Remove the skip
-// with the fix.
+// only be told from the posting itself (sameSource: what the platform gave
+// as it was), so a new normalizer version rewrites it without an event.
 func TestUpgradeStaysQuietWithoutStamps(t *testing.T) {
-	if os.Getenv("WATCH_UPGRADE_NO_STAMPS") == "" {
-		t.Skip("known gap: without update stamps a normalizer upgrade sends posting.changed (runner.go plan); WATCH_UPGRADE_NO_STAMPS=1 runs it")
-	}
 	body := `[{"id": "a1", "text": "Data Engineer", "hostedUrl": "https://jobs.lever.co/acme/a1", "categories": {"location": "Berlin, Germany"},
 		"descriptionPlain": "Requirements: SQL and Frobnicator.", "createdAt": 1760000000000}]`
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
