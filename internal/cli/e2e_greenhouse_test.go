@@ -153,10 +153,10 @@ func TestRunGreenhouseBoard(t *testing.T) {
 	glaRunTwice(t, "greenhouse", "amplitude", "Amplitude", srv.URL, []glaWant{
 		{id: "8636903002", title: "Customer Data Scientist - Experimentation",
 			url:       "https://job-boards.greenhouse.io/amplitude/jobs/8636903002",
-			locations: []model.Location{{City: "London", Country: "GB"}}},
+			locations: []model.Location{{City: "London", Region: "England", Country: "GB"}}},
 		{id: "8651132002", title: "Emerging Account Executive (India)",
 			url:       "https://job-boards.greenhouse.io/amplitude/jobs/8651132002",
-			locations: []model.Location{{City: "Bangalore", Country: "IN"}}},
+			locations: []model.Location{{City: "Bangalore", Region: "Karnataka", Country: "IN"}}},
 	})
 	if n.Load() != 2 {
 		t.Fatalf("%d list requests, want 2 (the second one conditional)", n.Load())

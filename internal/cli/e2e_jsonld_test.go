@@ -132,7 +132,7 @@ notifiers:
 		}{
 			// in id order; 103 has no identifier: its id is its URL made stable
 			{host + "/careers/job/103", "Data Analyst & Reporting", s.URL + "/careers/job/103", "", "2026-03-09",
-				[]model.Location{{City: "Amsterdam", Country: "NL"}}, []model.Salary{}},
+				[]model.Location{{City: "Amsterdam", Region: "North Holland", Country: "NL"}}, []model.Salary{}},
 			{"JR101", "Senior Data Engineer (L5)", s.URL + "/careers/job/101", "", "2026-03-02",
 				[]model.Location{{City: "Los Gatos", Region: "California", Country: "US"}}, []model.Salary{}},
 			{"JR102", "Machine Learning Engineer", s.URL + "/careers/job/102?src=list", "remote", "2026-03-05",

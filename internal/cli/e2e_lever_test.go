@@ -17,7 +17,7 @@ func TestRunLeverSite(t *testing.T) {
 			workplace: "remote"}, // "Washington, D.C.": how normalization splits it is its own business
 		{id: "a24ec4e5-5caa-473d-abd4-b71f09a8167b", title: "(1099 Contract) Nonprofit Salesforce Consultant: Enterprise Project Manager",
 			url:       "https://jobs.lever.co/idealistconsulting/a24ec4e5-5caa-473d-abd4-b71f09a8167b",
-			workplace: "remote", locations: []model.Location{{City: "Chicago", Region: "Illinois", Country: "US"}}},
+			workplace: "remote", locations: []model.Location{{City: "Chicago", Region: "Illinois", Country: "US", Remote: true}}},
 	})
 	if n.Load() != 2 {
 		t.Fatalf("%d list requests, want one short page per run", n.Load())
