@@ -1,0 +1,136 @@
+// Package scrapetest holds what the adapter tests share: a polite client
+// with fast retries, a fake board host that has no robots.txt and counts
+// requests, the real fixtures in testdata/, and golden files of decoded
+// postings.
+//
+// Golden files: testdata/<name>.golden.json holds what an adapter's pure
+// decode made of testdata/<fixture> (usually []model.Raw), as indented JSON
+// (HTML not escaped) with a final newline, compared byte for byte. After a deliberate change
+// regenerate them with
+//
+//	go test ./internal/scrape/... -update
+//
+// and read the diff before committing it.
+package scrapetest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/ with what the code makes now")
+
+// Options are the options of a test client: a test user agent, a 5 s
+// timeout, a 1 MiB body cap, robots.txt obeyed, and attempts tries with
+// millisecond backoff.
+func Options(attempts int) scrape.Options {
+	return scrape.Options{
+		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
+		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
+	}
+}
+
+// Client is a client with Options(attempts) and the validators v (nil: no
+// conditional requests; scrape.Validators{}: conditional requests from an
+// empty start).
+func Client(attempts int, v scrape.Validators) *scrape.Client {
+	return scrape.NewPool(context.Background(), Options(attempts)).Client(v)
+}
+
+// Server is a fake board host: /robots.txt is absent (404, not counted) and
+// every other request is counted and answered by the handler.
+type Server struct {
+	*httptest.Server
+	n atomic.Int32
+}
+
+// Serve starts a Server answering with h; it is closed when the test ends.
+func Serve(t testing.TB, h http.HandlerFunc) *Server {
+	t.Helper()
+	s := &Server{}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		s.n.Add(1)
+		h(w, r)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Requests is how many requests other than robots.txt the server answered.
+func (s *Server) Requests() int32 { return s.n.Load() }
+
+// Body is a handler that answers every request with status and body.
+func Body(status int, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(status)
+		w.Write([]byte(body))
+	}
+}
+
+// Fixture is the content of testdata/name.
+func Fixture(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Golden compares v, as indented JSON, with testdata/name.golden.json byte
+// for byte, or rewrites that file when the test runs with -update.
+func Golden(t testing.TB, name string, v any) {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // descriptions stay readable
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.Bytes()
+	path := filepath.Join("testdata", name+".golden.json")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test with -update to write it)", err)
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			t.Fatalf("%s: line %d differs (-update rewrites it after a deliberate change):\n got %.300s\nwant %.300s", path, i+1, gl, wl)
+		}
+	}
+}
