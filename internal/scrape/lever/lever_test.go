@@ -5,31 +5,24 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
-func client(attempts int) *scrape.Client {
-	return scrape.NewClient(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	})
-}
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 // server is a Lever site "acme" that pages postings on skip and limit.
 type server struct {
-	*httptest.Server
+	*scrapetest.Server
 	mu       sync.Mutex
 	postings []map[string]any
 	queries  []url.Values
@@ -39,11 +32,7 @@ type server struct {
 
 func newServer(t *testing.T, postings []map[string]any) *server {
 	s := &server{postings: postings}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
+	s.Server = scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.queries = append(s.queries, r.URL.Query())
@@ -66,8 +55,7 @@ func newServer(t *testing.T, postings []map[string]any) *server {
 			page = append(page, s.postings[i])
 		}
 		json.NewEncoder(w).Encode(page)
-	}))
-	t.Cleanup(s.Close)
+	})
 	return s
 }
 
@@ -107,11 +95,17 @@ func TestNewDefaultsAndEUHost(t *testing.T) {
 	}
 }
 
-func TestRealFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/lever.json")
+// TestDecodeGolden: what the decode makes of the real page, whole.
+func TestDecodeGolden(t *testing.T) {
+	raws, err := decodePage(scrapetest.Fixture(t, "lever.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	scrapetest.Golden(t, "lever", raws)
+}
+
+func TestRealFixture(t *testing.T) {
+	b := scrapetest.Fixture(t, "lever.json")
 	var ps []map[string]any
 	if err := json.Unmarshal(b, &ps); err != nil {
 		t.Fatal(err)
