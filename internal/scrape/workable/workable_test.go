@@ -4,32 +4,22 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-func options(attempts int) scrape.Options {
-	return scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}
-}
 
 const listPath = "/api/v1/widget/accounts/acme"
 
 // fakeAPI serves the widget listing and the job API of account "acme".
 type fakeAPI struct {
-	*httptest.Server
+	*scrapetest.Server
 	mu       sync.Mutex
 	list     func(w http.ResponseWriter, r *http.Request)
 	jobs     map[string]string // shortcode -> job API body
@@ -38,11 +28,7 @@ type fakeAPI struct {
 
 func newAPI(t *testing.T, list func(w http.ResponseWriter, r *http.Request)) *fakeAPI {
 	f := &fakeAPI{list: list, jobs: map[string]string{}}
-	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
+	f.Server = scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()
 		f.requests = append(f.requests, r.URL.RequestURI())
 		body, ok := f.jobs[strings.TrimPrefix(r.URL.Path, "/api/v2/accounts/acme/jobs/")]
@@ -55,8 +41,7 @@ func newAPI(t *testing.T, list func(w http.ResponseWriter, r *http.Request)) *fa
 		default:
 			http.NotFound(w, r)
 		}
-	}))
-	t.Cleanup(f.Close)
+	})
 	return f
 }
 
@@ -79,8 +64,15 @@ func adapter(t *testing.T, base string, c *scrape.Client) *Workable {
 	return a
 }
 
-func client(attempts int) *scrape.Client {
-	return scrape.NewClient(context.Background(), options(attempts))
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
+
+// TestDecodeGolden: what the decode makes of the real fixture, whole.
+func TestDecodeGolden(t *testing.T) {
+	raws, err := adapter(t, "https://apply.workable.com", client(1)).decodeList(scrapetest.Fixture(t, "workable.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrapetest.Golden(t, "workable", raws)
 }
 
 func TestNew(t *testing.T) {
@@ -102,11 +94,7 @@ func TestNew(t *testing.T) {
 // trimmed) without descriptions: one posting with both locations, completed
 // by the job API.
 func TestRealFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/workable.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api := newAPI(t, serve(string(b)))
+	api := newAPI(t, serve(string(scrapetest.Fixture(t, "workable.json"))))
 	api.jobs["DD136DD7E7"] = `{"shortcode": "DD136DD7E7", "title": "Business Analyst - Spanish Speaking",
 		"description": "<p>Join Zaelab.</p>", "requirements": "<ul><li>SAP Commerce</li></ul>", "benefits": "<p>Remote work.</p>"}`
 	a := adapter(t, api.URL, client(1))
@@ -250,7 +238,7 @@ func TestNotModified(t *testing.T) {
 		w.Header().Set("Last-Modified", "Wed, 05 Aug 2026 10:00:00 GMT")
 		w.Write([]byte(`{"jobs": [{"shortcode": "A1", "title": "A", "description": "<p>x</p>"}]}`))
 	})
-	pool := scrape.NewPool(context.Background(), options(1))
+	pool := scrape.NewPool(context.Background(), scrapetest.Options(1))
 	v := scrape.Validators{}
 	if raws, err := adapter(t, api.URL, pool.Client(v)).List(context.Background()); err != nil || len(raws) != 1 {
 		t.Fatalf("first: %v %v", raws, err)
