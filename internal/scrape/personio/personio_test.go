@@ -4,44 +4,27 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"reflect"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
-func options(attempts int) scrape.Options {
-	return scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewClient(context.Background(), options(attempts))
-}
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 // server answers /xml with what answer returns and counts those requests.
-func server(t *testing.T, answer func(w http.ResponseWriter, r *http.Request)) (*httptest.Server, *atomic.Int32) {
-	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func server(t *testing.T, answer http.HandlerFunc) *scrapetest.Server {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/xml" {
 			http.NotFound(w, r)
 			return
 		}
-		n.Add(1)
 		answer(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &n
+	})
 }
 
 func serve(body string) func(w http.ResponseWriter, r *http.Request) {
@@ -58,6 +41,15 @@ func adapter(t *testing.T, base string, c *scrape.Client) *Personio {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestDecodeGolden: what the decode makes of the real fixture, whole.
+func TestDecodeGolden(t *testing.T) {
+	raws, err := adapter(t, "https://acme.jobs.personio.de", client(1)).decodeList(scrapetest.Fixture(t, "personio.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrapetest.Golden(t, "personio", raws)
 }
 
 func TestNew(t *testing.T) {
@@ -80,12 +72,9 @@ func TestNew(t *testing.T) {
 // The real feed lists one position twice (and, as trimmed, without
 // descriptions): one posting.
 func TestRealFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/personio.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := scrapetest.Fixture(t, "personio.xml")
 	var accept string
-	srv, n := server(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) {
 		accept = r.Header.Get("Accept")
 		w.Write(b)
 	})
@@ -107,16 +96,16 @@ func TestRealFixture(t *testing.T) {
 	if len(raws) != 1 || !reflect.DeepEqual(raws[0], want) {
 		t.Fatalf("got  %+v\nwant [%+v]", raws, want)
 	}
-	if n.Load() != 1 || !strings.Contains(accept, "xml") {
-		t.Fatalf("%d requests, accept %q", n.Load(), accept)
+	if srv.Requests() != 1 || !strings.Contains(accept, "xml") {
+		t.Fatalf("%d requests, accept %q", srv.Requests(), accept)
 	}
-	if d, err := a.Detail(context.Background(), raws[0]); err != nil || !reflect.DeepEqual(d, raws[0]) || n.Load() != 1 {
+	if d, err := a.Detail(context.Background(), raws[0]); err != nil || !reflect.DeepEqual(d, raws[0]) || srv.Requests() != 1 {
 		t.Fatalf("detail: %+v %v", d, err)
 	}
 }
 
 func TestDescriptionsAndOffices(t *testing.T) {
-	srv, _ := server(t, serve(`<?xml version="1.0" encoding="UTF-8"?>
+	srv := server(t, serve(`<?xml version="1.0" encoding="UTF-8"?>
 <workzag-jobs>
   <position>
     <id> 42 </id>
@@ -184,7 +173,7 @@ func TestListFailures(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			srv, n := server(t, func(w http.ResponseWriter, r *http.Request) {
+			srv := server(t, func(w http.ResponseWriter, r *http.Request) {
 				w.WriteHeader(c.status)
 				w.Write([]byte(c.body))
 			})
@@ -196,26 +185,26 @@ func TestListFailures(t *testing.T) {
 			if !strings.HasPrefix(msg, `personio: board "acme": `) || !strings.Contains(msg, c.want) || !strings.Contains(msg, srv.URL+"/xml") {
 				t.Fatalf("error %q, want the platform, the board, the URL and %q", msg, c.want)
 			}
-			if n.Load() != c.attempts {
-				t.Fatalf("%d requests, want %d", n.Load(), c.attempts)
+			if srv.Requests() != c.attempts {
+				t.Fatalf("%d requests, want %d", srv.Requests(), c.attempts)
 			}
 		})
 	}
 }
 
 func TestBoardNotFound(t *testing.T) {
-	srv, n := server(t, func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
 	_, err := adapter(t, srv.URL, client(3)).List(context.Background())
 	if err == nil || err.Error() != `personio: board "acme": not found (404)` {
 		t.Fatalf("err = %v", err)
 	}
-	if n.Load() != 1 {
-		t.Fatalf("a 404 was retried: %d requests", n.Load())
+	if srv.Requests() != 1 {
+		t.Fatalf("a 404 was retried: %d requests", srv.Requests())
 	}
 }
 
 func TestEmptyFeed(t *testing.T) {
-	srv, _ := server(t, serve(`<?xml version="1.0" encoding="UTF-8"?><workzag-jobs></workzag-jobs>`))
+	srv := server(t, serve(`<?xml version="1.0" encoding="UTF-8"?><workzag-jobs></workzag-jobs>`))
 	raws, err := adapter(t, srv.URL, client(1)).List(context.Background())
 	if err != nil || len(raws) != 0 {
 		t.Fatalf("got %v, %v", raws, err)
@@ -223,7 +212,7 @@ func TestEmptyFeed(t *testing.T) {
 }
 
 func TestLatin1Feed(t *testing.T) {
-	srv, _ := server(t, serve("<?xml version='1.0' encoding='ISO-8859-1'?><workzag-jobs><position><id>7</id><office>M\xfcnchen</office><name>K\xf6chin</name></position></workzag-jobs>"))
+	srv := server(t, serve("<?xml version='1.0' encoding='ISO-8859-1'?><workzag-jobs><position><id>7</id><office>M\xfcnchen</office><name>K\xf6chin</name></position></workzag-jobs>"))
 	raws, err := adapter(t, srv.URL, client(1)).List(context.Background())
 	if err != nil || len(raws) != 1 || raws[0].Title != "Köchin" || raws[0].Locations[0] != "München" {
 		t.Fatalf("got %+v, %v", raws, err)
@@ -232,7 +221,7 @@ func TestLatin1Feed(t *testing.T) {
 
 func TestNotModified(t *testing.T) {
 	var inm []string
-	srv, _ := server(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) {
 		inm = append(inm, r.Header.Get("If-None-Match"))
 		if r.Header.Get("If-None-Match") == `W/"abc"` {
 			w.WriteHeader(http.StatusNotModified)
@@ -241,7 +230,7 @@ func TestNotModified(t *testing.T) {
 		w.Header().Set("ETag", `W/"abc"`)
 		w.Write([]byte(`<workzag-jobs><position><id>1</id><name>A</name></position></workzag-jobs>`))
 	})
-	pool := scrape.NewPool(context.Background(), options(1))
+	pool := scrape.NewPool(context.Background(), scrapetest.Options(1))
 	v := scrape.Validators{}
 	if raws, err := adapter(t, srv.URL, pool.Client(v)).List(context.Background()); err != nil || len(raws) != 1 {
 		t.Fatalf("first: %v %v", raws, err)
