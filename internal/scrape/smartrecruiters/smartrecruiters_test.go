@@ -4,15 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/smartrecruiters/fake"
 )
 
@@ -32,12 +29,7 @@ func jobs(n int) []fake.Job {
 	return out
 }
 
-func client(attempts int) *scrape.Client {
-	return scrape.NewClient(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	})
-}
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 func adapter(t *testing.T, base, board string, attempts int) *SmartRecruiters {
 	t.Helper()
@@ -46,6 +38,18 @@ func adapter(t *testing.T, base, board string, attempts int) *SmartRecruiters {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestDecodeGolden: what the decode makes of the real fixture, whole.
+func TestDecodeGolden(t *testing.T) {
+	pg, err := adapter(t, "https://api.smartrecruiters.com", "knight", 1).decodePage(scrapetest.Fixture(t, "smartrecruiters.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrapetest.Golden(t, "smartrecruiters", pg.postings)
+	if pg.total != 1 {
+		t.Errorf("totalFound %d, want 1", pg.total)
+	}
 }
 
 func TestNew(t *testing.T) {
@@ -235,11 +239,8 @@ func TestHTMLItems(t *testing.T) {
 }
 
 func TestRealFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/smartrecruiters.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	b := scrapetest.Fixture(t, "smartrecruiters.json")
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/v1/companies/knight/postings" {
 			http.NotFound(w, r)
 			return
@@ -249,8 +250,7 @@ func TestRealFixture(t *testing.T) {
 			return
 		}
 		w.Write(b)
-	}))
-	defer srv.Close()
+	})
 	raws, err := adapter(t, srv.URL, "knight", 1).List(context.Background())
 	if err != nil {
 		t.Fatal(err)
