@@ -311,23 +311,35 @@ func (e *Eightfold) listApply(ctx context.Context) ([]model.Raw, error) {
 		if err != nil {
 			return page{}, err
 		}
-		var lr listResponse
-		if err := scrape.DecodeJSON(u, body, &lr); err != nil {
-			return page{}, err
-		}
-		if lr.Positions == nil && lr.Count == nil {
-			return page{}, fmt.Errorf("%s: no positions in the response", u)
-		}
-		pg := page{count: lr.Count}
-		for _, p := range lr.Positions {
-			r, err := e.rawApply(p)
-			if err != nil {
-				return page{}, err
-			}
-			pg.positions = append(pg.positions, r)
+		pg, err := e.decodeApplyPage(body)
+		if err != nil {
+			return page{}, fmt.Errorf("%s: %w", u, err)
 		}
 		return pg, nil
 	}, false)
+}
+
+// decodeApplyPage is one page of the apply listing; it reads nothing but
+// body and the site's base for links. A page with neither positions nor
+// count, or with a position without an id, is an error: a shorter list
+// would report postings removed.
+func (e *Eightfold) decodeApplyPage(body []byte) (page, error) {
+	var lr listResponse
+	if err := scrape.Unmarshal(body, &lr); err != nil {
+		return page{}, err
+	}
+	if lr.Positions == nil && lr.Count == nil {
+		return page{}, errors.New("no positions in the response")
+	}
+	pg := page{count: lr.Count}
+	for _, p := range lr.Positions {
+		r, err := e.rawApply(p)
+		if err != nil {
+			return page{}, err
+		}
+		pg.positions = append(pg.positions, r)
+	}
+	return pg, nil
 }
 
 func (e *Eightfold) rawApply(p position) (model.Raw, error) {
@@ -407,10 +419,10 @@ type pcsxSearch struct {
 }
 
 // check reads the envelope: a status other than 200, an error message or no
-// data is an error naming the URL.
-func (a pcsxAnswer[T]) check(u string) error {
+// data is an error (the caller names the URL).
+func (a pcsxAnswer[T]) check() error {
 	if a.Status != nil && *a.Status != 200 {
-		return fmt.Errorf("%s: the answer says status %d", u, *a.Status)
+		return fmt.Errorf("the answer says status %d", *a.Status)
 	}
 	if len(a.Error) > 0 && string(a.Error) != "null" {
 		var m struct {
@@ -419,13 +431,13 @@ func (a pcsxAnswer[T]) check(u string) error {
 		var s string
 		switch {
 		case json.Unmarshal(a.Error, &m) == nil && m.Message != "":
-			return fmt.Errorf("%s: the answer holds an error: %q", u, m.Message)
+			return fmt.Errorf("the answer holds an error: %q", m.Message)
 		case json.Unmarshal(a.Error, &s) == nil && s != "":
-			return fmt.Errorf("%s: the answer holds an error: %q", u, s)
+			return fmt.Errorf("the answer holds an error: %q", s)
 		}
 	}
 	if a.Data == nil {
-		return fmt.Errorf("%s: no data in the response", u)
+		return errors.New("no data in the response")
 	}
 	return nil
 }
@@ -454,23 +466,9 @@ func (e *Eightfold) listPCSX(ctx context.Context) ([]model.Raw, error) {
 		if err != nil {
 			return page{}, err
 		}
-		var a pcsxAnswer[pcsxSearch]
-		if err := scrape.DecodeJSON(u, body, &a); err != nil {
-			return page{}, err
-		}
-		if err := a.check(u); err != nil {
-			return page{}, err
-		}
-		if a.Data.Positions == nil && a.Data.Count == nil {
-			return page{}, fmt.Errorf("%s: no positions in the response", u)
-		}
-		pg := page{count: a.Data.Count}
-		for _, p := range a.Data.Positions {
-			r, err := e.rawPCSX(p)
-			if err != nil {
-				return page{}, err
-			}
-			pg.positions = append(pg.positions, r)
+		pg, err := e.decodePCSXPage(body)
+		if err != nil {
+			return page{}, fmt.Errorf("%s: %w", u, err)
 		}
 		return pg, nil
 	}, true)
@@ -484,6 +482,32 @@ func (e *Eightfold) listPCSX(ctx context.Context) ([]model.Raw, error) {
 		}
 	}
 	return out, nil
+}
+
+// decodePCSXPage is one page of the pcsx search, every position it holds
+// (the teams are applied by listPCSX); it reads nothing but body and the
+// site's base for links. An envelope that says it failed, a page with
+// neither positions nor count, or a position without an id is an error.
+func (e *Eightfold) decodePCSXPage(body []byte) (page, error) {
+	var a pcsxAnswer[pcsxSearch]
+	if err := scrape.Unmarshal(body, &a); err != nil {
+		return page{}, err
+	}
+	if err := a.check(); err != nil {
+		return page{}, err
+	}
+	if a.Data.Positions == nil && a.Data.Count == nil {
+		return page{}, errors.New("no positions in the response")
+	}
+	pg := page{count: a.Data.Count}
+	for _, p := range a.Data.Positions {
+		r, err := e.rawPCSX(p)
+		if err != nil {
+			return page{}, err
+		}
+		pg.positions = append(pg.positions, r)
+	}
+	return pg, nil
 }
 
 func (e *Eightfold) inTeams(team string) bool {
@@ -612,15 +636,29 @@ func (e *Eightfold) detailApply(ctx context.Context, r model.Raw) (model.Raw, er
 	q := url.Values{}
 	q.Set("domain", e.domain)
 	u := e.base + "/api/apply/v2/jobs/" + url.PathEscape(r.ID) + "?" + q.Encode()
-	var p position
-	if err := e.client.GetJSON(ctx, u, &p); err != nil {
+	body, err := e.client.GetBody(ctx, u)
+	if err != nil {
 		return r, err
 	}
-	if p.ID.String() == "" {
-		return r, fmt.Errorf("%s: the answer holds no posting", u)
+	d, err := e.decodeApplyDetail(body, r.ID)
+	if err != nil {
+		return r, fmt.Errorf("%s: %w", u, err)
 	}
-	if p.ID.String() != r.ID {
-		return r, fmt.Errorf("detail answered for posting %s", p.ID)
+	return d, nil
+}
+
+// decodeApplyDetail is the posting id in an apply detail answer; an answer
+// about no posting or another one is an error.
+func (e *Eightfold) decodeApplyDetail(body []byte, id string) (model.Raw, error) {
+	var p position
+	if err := scrape.Unmarshal(body, &p); err != nil {
+		return model.Raw{}, err
+	}
+	if p.ID.String() == "" {
+		return model.Raw{}, errors.New("the answer holds no posting")
+	}
+	if p.ID.String() != id {
+		return model.Raw{}, fmt.Errorf("detail answered for posting %s", p.ID)
 	}
 	return e.rawApply(p)
 }
@@ -631,18 +669,33 @@ func (e *Eightfold) detailPCSX(ctx context.Context, r model.Raw) (model.Raw, err
 	q.Set("domain", e.domain)
 	q.Set("hl", "en")
 	u := e.base + "/api/pcsx/position_details?" + q.Encode()
-	var a pcsxAnswer[pcsxPosition]
-	if err := e.client.GetJSON(ctx, u, &a); err != nil {
+	body, err := e.client.GetBody(ctx, u)
+	if err != nil {
 		return r, err
 	}
-	if err := a.check(u); err != nil {
-		return r, err
+	d, err := e.decodePCSXDetail(body, r.ID)
+	if err != nil {
+		return r, fmt.Errorf("%s: %w", u, err)
+	}
+	return d, nil
+}
+
+// decodePCSXDetail is the posting id in a pcsx position_details answer; an
+// envelope that says it failed, or an answer about no posting or another
+// one, is an error.
+func (e *Eightfold) decodePCSXDetail(body []byte, id string) (model.Raw, error) {
+	var a pcsxAnswer[pcsxPosition]
+	if err := scrape.Unmarshal(body, &a); err != nil {
+		return model.Raw{}, err
+	}
+	if err := a.check(); err != nil {
+		return model.Raw{}, err
 	}
 	if a.Data.ID.String() == "" {
-		return r, fmt.Errorf("%s: the answer holds no posting", u)
+		return model.Raw{}, errors.New("the answer holds no posting")
 	}
-	if a.Data.ID.String() != r.ID {
-		return r, fmt.Errorf("detail answered for posting %s", a.Data.ID)
+	if a.Data.ID.String() != id {
+		return model.Raw{}, fmt.Errorf("detail answered for posting %s", a.Data.ID)
 	}
 	return e.rawPCSX(*a.Data)
 }
