@@ -5,25 +5,21 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
 // site serves pages by request URI (path and query): a testdata file name,
 // or a literal body prefixed "=". It records requests and can fail a URI.
 type site struct {
-	*httptest.Server
+	*scrapetest.Server
 	mu    sync.Mutex
 	pages map[string]string
 	fail  map[string]int
@@ -33,12 +29,8 @@ type site struct {
 
 func newSite(t *testing.T, pages map[string]string) *site {
 	s := &site{pages: pages, fail: map[string]int{}}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s.Server = scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		uri := r.URL.RequestURI()
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
 		s.mu.Lock()
 		s.seen = append(s.seen, uri)
 		status, failing := s.fail[uri]
@@ -65,13 +57,8 @@ func newSite(t *testing.T, pages map[string]string) *site {
 			fmt.Fprint(w, body)
 			return
 		}
-		b, err := os.ReadFile(filepath.Join("testdata", page))
-		if err != nil {
-			t.Error(err)
-		}
-		w.Write(b)
-	}))
-	t.Cleanup(s.Close)
+		w.Write(scrapetest.Fixture(t, page))
+	})
 	return s
 }
 
@@ -81,12 +68,7 @@ func (s *site) requests() []string {
 	return append([]string(nil), s.seen...)
 }
 
-func client(attempts int, v scrape.Validators) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(v)
-}
+func client(attempts int, v scrape.Validators) *scrape.Client { return scrapetest.Client(attempts, v) }
 
 func adapter(t *testing.T, url string, sel config.Selectors, maxPages int, c *scrape.Client) *HTML {
 	t.Helper()
@@ -104,6 +86,30 @@ var (
 	jobvite   = config.Selectors{Item: "tr", Title: "td a", Link: "td a", Location: "td.jv-job-list-location"}
 	hrmdirect = config.Selectors{Item: "tr.ReqRowClick", Title: "td.posTitle", Link: "td.posTitle a", Team: "td.departments"}
 )
+
+// TestDecodeGolden: what the decode makes of each real board's listing
+// page, whole.
+func TestDecodeGolden(t *testing.T) {
+	for _, c := range []struct {
+		name, url string
+		sel       config.Selectors
+	}{
+		{"icims", "https://careers-wipfli.icims.com/jobs/search", icims},
+		{"jobvite", "https://jobs.jobvite.com/feedingamerica/search", jobvite},
+		{"hrmdirect", "https://acme.hrmdirect.com/employment/job-openings.php", hrmdirect},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pg, err := adapter(t, c.url, c.sel, 0, nil).decodePage(scrapetest.Fixture(t, c.name+".html"), "text/html; charset=utf-8", c.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pg.next != "" {
+				t.Errorf("next %q on a board without selectors.next", pg.next)
+			}
+			scrapetest.Golden(t, c.name, pg.postings)
+		})
+	}
+}
 
 func TestFixtures(t *testing.T) {
 	s := newSite(t, map[string]string{
