@@ -1,10 +1,16 @@
 package scrape
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html/charset"
 )
 
 var jsonAccept = http.Header{"Accept": {"application/json"}}
@@ -41,4 +47,24 @@ func Unmarshal(body []byte, v any) error {
 		return fmt.Errorf("invalid JSON: %w (body starts %q)", err, snippet(body))
 	}
 	return nil
+}
+
+// ParseHTML reads the page at u from its body and Content-Type, for a pure
+// decode. colly converts a body whose Content-Type names a charset; one
+// without is sniffed (BOM, <meta charset>) and converted when that is
+// certain. The document's Url is u.
+func ParseHTML(body []byte, contentType, u string) (*goquery.Document, error) {
+	if !strings.Contains(strings.ToLower(contentType), "charset") {
+		if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
+			if b, err := enc.NewDecoder().Bytes(body); err == nil {
+				body = b
+			}
+		}
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("invalid HTML: %w", err)
+	}
+	doc.Url, _ = url.Parse(u)
+	return doc, nil
 }

@@ -7,7 +7,6 @@
 package htmlsel
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
-	"golang.org/x/net/html/charset"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -99,25 +97,6 @@ func (h *HTML) fetch(ctx context.Context, u string, conditional bool) (*scrape.R
 	return r, nil
 }
 
-// parse reads the page at u from its body and Content-Type. colly converts
-// a body whose Content-Type names a charset; one without is sniffed (BOM,
-// <meta charset>) and converted when that is certain.
-func parse(body []byte, contentType, u string) (*goquery.Document, error) {
-	if !strings.Contains(strings.ToLower(contentType), "charset") {
-		if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
-			if b, err := enc.NewDecoder().Bytes(body); err == nil {
-				body = b
-			}
-		}
-	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
-	if err != nil {
-		return nil, fmt.Errorf("invalid HTML: %w", err)
-	}
-	doc.Url, _ = url.Parse(u)
-	return doc, nil
-}
-
 // listPage is one decoded listing page.
 type listPage struct {
 	postings []model.Raw // one per item that is no filler row, in page order
@@ -129,7 +108,7 @@ type listPage struct {
 // or whose items have no title, or an item without its link, is an error:
 // a listing read in part would report the rest removed.
 func (h *HTML) decodePage(body []byte, contentType, u string) (listPage, error) {
-	doc, err := parse(body, contentType, u)
+	doc, err := scrape.ParseHTML(body, contentType, u)
 	if err != nil {
 		return listPage{}, err
 	}
@@ -293,7 +272,7 @@ func (h *HTML) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 // HTML of every element selectors.description matches. A page where it
 // matches none is an error.
 func (h *HTML) decodeDetail(body []byte, contentType, u string) (string, error) {
-	doc, err := parse(body, contentType, u)
+	doc, err := scrape.ParseHTML(body, contentType, u)
 	if err != nil {
 		return "", err
 	}

@@ -5,36 +5,24 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-func readFile(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 func extractFile(t *testing.T, name, page string) []model.Raw {
 	t.Helper()
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(readFile(t, name)))
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(scrapetest.Fixture(t, name)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +32,29 @@ func extractFile(t *testing.T, name, page string) []model.Raw {
 		t.Fatal(err)
 	}
 	return raws
+}
+
+// TestDecodeGolden: what the decodes make of each page, whole.
+func TestDecodeGolden(t *testing.T) {
+	for _, c := range []struct{ file, page string }{
+		{"job101.html", "https://acme.example/careers/job/101"},
+		{"job102.html", "https://acme.example/careers/job/102?utm_source=listing"},
+		{"job103.html", "https://acme.example/careers/job/103"},
+		{"own.html", "https://beta.example/jobs"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			raws, err := decodePage(scrapetest.Fixture(t, c.file), "text/html; charset=utf-8", c.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			scrapetest.Golden(t, strings.TrimSuffix(c.file, ".html"), raws)
+		})
+	}
+	links, err := decodeLinks(scrapetest.Fixture(t, "listing.html"), "text/html", "https://acme.example/careers", regexp.MustCompile(`/careers/job/\d+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrapetest.Golden(t, "listing", links)
 }
 
 func TestExtractFields(t *testing.T) {
@@ -169,7 +180,7 @@ func TestStableURL(t *testing.T) {
 // site serves testdata files by path, counts requests and can be told to
 // fail a path.
 type site struct {
-	*httptest.Server
+	*scrapetest.Server
 	mu    sync.Mutex
 	files map[string]string // path -> testdata file or literal body (prefixed "=")
 	fail  map[string]int    // path -> status
@@ -179,17 +190,13 @@ type site struct {
 
 func newSite(t *testing.T, files map[string]string) *site {
 	s := &site{files: files, fail: map[string]int{}}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s.Server = scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.seen = append(s.seen, r.URL.RequestURI())
 		status, failing := s.fail[r.URL.Path]
 		name, ok := s.files[r.URL.Path]
 		etag := s.etag
 		s.mu.Unlock()
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
 		if failing {
 			http.Error(w, "failing", status)
 			return
@@ -210,9 +217,8 @@ func newSite(t *testing.T, files map[string]string) *site {
 			w.Write([]byte(body))
 			return
 		}
-		w.Write(readFile(t, name))
-	}))
-	t.Cleanup(s.Close)
+		w.Write(scrapetest.Fixture(t, name))
+	})
 	return s
 }
 
@@ -228,12 +234,7 @@ func (s *site) requests() []string {
 	return out
 }
 
-func client(attempts int, v scrape.Validators) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(v)
-}
+func client(attempts int, v scrape.Validators) *scrape.Client { return scrapetest.Client(attempts, v) }
 
 func acmeSite(t *testing.T) *site {
 	return newSite(t, map[string]string{
