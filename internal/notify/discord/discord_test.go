@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"regexp"
@@ -19,24 +18,13 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
-var fast = retry.Policy{Attempts: 4, Base: time.Millisecond, Max: 5 * time.Millisecond}
+var fast = notifytest.Fast
 
-func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+func quiet() *slog.Logger { return notifytest.Quiet() }
 
 const hostile = "<!channel> & <script>alert(1)</script> @everyone [x](https://evil.example) **b**"
 
-func added(i int, title string) notify.Event {
-	id := fmt.Sprintf("p%03d", i)
-	return notify.Event{
-		ID: notify.EventID(notify.PostingAdded, "netflix", id), Type: notify.PostingAdded,
-		Data: notify.Data{Source: "netflix", Posting: &model.Posting{
-			ID: id, Title: title, URL: "https://explore.jobs.netflix.net/careers/job/" + id,
-			Levels:    []string{"L5"},
-			Locations: []model.Location{{City: "Los Gatos", Country: "US"}},
-			Salary:    []model.Salary{{Min: 100000, Max: 720000, Currency: "USD", Period: "year"}},
-		}},
-	}
-}
+func added(i int, title string) notify.Event { return notifytest.Added(i, title) }
 
 // noContent is Discord's answer to a delivered message.
 var noContent = notifytest.Answer{Status: 204}

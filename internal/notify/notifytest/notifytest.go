@@ -4,7 +4,9 @@
 package notifytest
 
 import (
+	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,8 +16,31 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
+
+// Fast is a policy of four tries within milliseconds.
+var Fast = retry.Policy{Attempts: 4, Base: time.Millisecond, Max: 5 * time.Millisecond}
+
+// Quiet is a logger that writes nothing.
+func Quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// Added is the posting.added event of posting p<i> of source netflix (L5,
+// Los Gatos US, USD 100,000-720,000 a year) titled title.
+func Added(i int, title string) notify.Event {
+	id := fmt.Sprintf("p%03d", i)
+	return notify.Event{
+		ID: notify.EventID(notify.PostingAdded, "netflix", id), Type: notify.PostingAdded,
+		Data: notify.Data{Source: "netflix", Posting: &model.Posting{
+			ID: id, Title: title, URL: "https://explore.jobs.netflix.net/careers/job/" + id,
+			Levels:    []string{"L5"},
+			Locations: []model.Location{{City: "Los Gatos", Country: "US"}},
+			Salary:    []model.Salary{{Min: 100000, Max: 720000, Currency: "USD", Period: "year"}},
+		}},
+	}
+}
 
 // Answer is what the Recorder answers one request with.
 type Answer struct {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -23,25 +22,20 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
-var fast = retry.Policy{Attempts: 4, Base: time.Millisecond, Max: 5 * time.Millisecond}
+var fast = notifytest.Fast
 
-func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+func quiet() *slog.Logger { return notifytest.Quiet() }
 
 const hostile = "<!channel> & <script>alert(1)</script> @here <https://evil.example|click>"
 
+// added is notifytest.Added with a timestamp, the company and the region.
 func added(i int, title string) notify.Event {
-	id := fmt.Sprintf("p%03d", i)
-	return notify.Event{
-		ID: notify.EventID(notify.PostingAdded, "netflix", id), Type: notify.PostingAdded,
-		Timestamp: time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC),
-		Data: notify.Data{Source: "netflix", Posting: &model.Posting{
-			ID: id, Source: "netflix", Company: "Netflix", Title: title,
-			URL:       "https://explore.jobs.netflix.net/careers/job/" + id,
-			Levels:    []string{"L5"},
-			Locations: []model.Location{{City: "Los Gatos", Region: "California", Country: "US"}},
-			Salary:    []model.Salary{{Min: 100000, Max: 720000, Currency: "USD", Period: "year"}},
-		}},
-	}
+	e := notifytest.Added(i, title)
+	e.Timestamp = time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	p := e.Data.Posting
+	p.Source, p.Company = "netflix", "Netflix"
+	p.Locations[0].Region = "California"
+	return e
 }
 
 func changed() notify.Event {
