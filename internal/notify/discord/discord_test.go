@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"regexp"
 	"strings"
@@ -18,10 +17,6 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
-var fast = notifytest.Fast
-
-func quiet() *slog.Logger { return notifytest.Quiet() }
-
 const hostile = "<!channel> & <script>alert(1)</script> @everyone [x](https://evil.example) **b**"
 
 func added(i int, title string) notify.Event { return notifytest.Added(i, title) }
@@ -32,9 +27,9 @@ var noContent = notifytest.Answer{Status: 204}
 func setup(t *testing.T, rc *notifytest.Recorder, o Options) (*Discord, string) {
 	t.Helper()
 	u := rc.URL + "/api/webhooks/123456/T0KENT0KENT0KEN"
-	o.Name, o.URL, o.Client, o.Logger = "jobs", u, rc.Client(), quiet()
+	o.Name, o.URL, o.Client, o.Logger = "jobs", u, rc.Client(), notifytest.Quiet()
 	if o.Retry == (retry.Policy{}) {
-		o.Retry = fast
+		o.Retry = notifytest.Fast
 	}
 	d, err := New(o)
 	if err != nil {

@@ -22,10 +22,6 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
-var fast = notifytest.Fast
-
-func quiet() *slog.Logger { return notifytest.Quiet() }
-
 const hostile = "<!channel> & <script>alert(1)</script> @here <https://evil.example|click>"
 
 // added is notifytest.Added with a timestamp, the company and the region.
@@ -53,9 +49,9 @@ func changed() notify.Event {
 func newSlack(t *testing.T, srv *notifytest.Recorder, o Options) (*Slack, string) {
 	t.Helper()
 	u := srv.URL + "/services/T000/B000/XXXXSECRETXXXX"
-	o.Name, o.URL, o.Client, o.Logger = "ml-jobs", u, srv.Client(), quiet()
+	o.Name, o.URL, o.Client, o.Logger = "ml-jobs", u, srv.Client(), notifytest.Quiet()
 	if o.Retry == (retry.Policy{}) {
-		o.Retry = fast
+		o.Retry = notifytest.Fast
 	}
 	s, err := New(o)
 	if err != nil {
@@ -347,7 +343,7 @@ func TestNetworkErrorNoSecret(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	u := srv.URL + "/services/T000/B000/XXXXSECRETXXXX"
 	srv.Close()
-	s, err := New(Options{Name: "ml-jobs", URL: u, Logger: quiet(), Retry: retry.Policy{Attempts: 2, Base: time.Millisecond, Max: time.Millisecond}})
+	s, err := New(Options{Name: "ml-jobs", URL: u, Logger: notifytest.Quiet(), Retry: retry.Policy{Attempts: 2, Base: time.Millisecond, Max: time.Millisecond}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -390,7 +386,7 @@ func TestTemplate(t *testing.T) {
 
 	// A template failing at run time falls back to the default, and says so.
 	var logs bytes.Buffer
-	s2, err := New(Options{Name: "t", URL: rc.URL, Client: rc.Client(), Retry: fast, Logger: slog.New(slog.NewTextHandler(&logs, nil)), Template: "{{.Nope}}"})
+	s2, err := New(Options{Name: "t", URL: rc.URL, Client: rc.Client(), Retry: notifytest.Fast, Logger: slog.New(slog.NewTextHandler(&logs, nil)), Template: "{{.Nope}}"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -15,10 +14,6 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
-
-var fast = notifytest.Fast
-
-func quiet() *slog.Logger { return notifytest.Quiet() }
 
 const hostile = "<!channel> & <script>alert(1)</script> @everyone [x](https://evil.example) **b**"
 
@@ -44,9 +39,9 @@ func answers(statuses []int, hdr []map[string]string) []notifytest.Answer {
 func setup(t *testing.T, rc *notifytest.Recorder, o Options) (*Teams, string) {
 	t.Helper()
 	u := rc.URL + "/workflows/abcdef0123456789/triggers/manual/paths/invoke?" + secretQuery
-	o.Name, o.URL, o.Client, o.Logger = "team-channel", u, rc.Client(), quiet()
+	o.Name, o.URL, o.Client, o.Logger = "team-channel", u, rc.Client(), notifytest.Quiet()
 	if o.Retry == (retry.Policy{}) {
-		o.Retry = fast
+		o.Retry = notifytest.Fast
 	}
 	tm, err := New(o)
 	if err != nil {
@@ -190,7 +185,7 @@ func TestNetworkErrorNoSecret(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	u := srv.URL + "/workflows/x/invoke?" + secretQuery
 	srv.Close()
-	tm, err := New(Options{Name: "tc", URL: u, Logger: quiet(), Retry: retry.Policy{Attempts: 1}})
+	tm, err := New(Options{Name: "tc", URL: u, Logger: notifytest.Quiet(), Retry: retry.Policy{Attempts: 1}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/hmac"
 	"errors"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -20,10 +19,6 @@ import (
 )
 
 const testSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
-
-var fast = notifytest.Fast
-
-func quiet() *slog.Logger { return notifytest.Quiet() }
 
 func TestSignVector(t *testing.T) {
 	got, err := Sign(testSecret, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, []byte(`{"test": 2432232314}`))
@@ -111,8 +106,8 @@ func TestNotify(t *testing.T) {
 			hookURL := rc.URL + "/hooks/T0KEN-in-path?token=s3cr3t"
 			w, err := New(Options{
 				Name: "hooks", URL: hookURL, Secret: tt.secret, Headers: tt.headers,
-				Client: rc.Client(), Retry: fast, UserAgent: "cw-test/1",
-				Now: func() time.Time { return fixed }, Logger: quiet(),
+				Client: rc.Client(), Retry: notifytest.Fast, UserAgent: "cw-test/1",
+				Now: func() time.Time { return fixed }, Logger: notifytest.Quiet(),
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -186,7 +181,7 @@ func TestNotify(t *testing.T) {
 func TestFailuresOneAttempt(t *testing.T) {
 	notifytest.CheckFailures(t, func(t *testing.T, rc *notifytest.Recorder) (string, error) {
 		u := rc.URL + "/hooks/T0KEN-in-path?token=s3cr3t"
-		w, err := New(Options{Name: "hooks", URL: u, Secret: testSecret, Client: rc.Client(), Retry: retry.Policy{Attempts: 1}, Logger: quiet()})
+		w, err := New(Options{Name: "hooks", URL: u, Secret: testSecret, Client: rc.Client(), Retry: retry.Policy{Attempts: 1}, Logger: notifytest.Quiet()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -209,7 +204,7 @@ func TestRetryAfterHonoured(t *testing.T) {
 	// backoff is far below that, so the wait seen is the capped Retry-After.
 	srv := notifytest.NewRecorder(t, notifytest.Script("ok", []int{429, 200}, []map[string]string{{"Retry-After": "1"}})...)
 	p := retry.Policy{Attempts: 2, Base: time.Nanosecond, Max: 50 * time.Millisecond}
-	w, err := New(Options{Name: "hooks", URL: srv.URL, Client: srv.Client(), Retry: p, Logger: quiet()})
+	w, err := New(Options{Name: "hooks", URL: srv.URL, Client: srv.Client(), Retry: p, Logger: notifytest.Quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +221,7 @@ func TestNetworkErrorNoURL(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	hookURL := srv.URL + "/hook/S3CRETPATH?token=abc123"
 	srv.Close() // nothing listens any more
-	w, err := New(Options{Name: "hooks", URL: hookURL, Secret: testSecret, Retry: retry.Policy{Attempts: 2, Base: time.Millisecond, Max: time.Millisecond}, Logger: quiet()})
+	w, err := New(Options{Name: "hooks", URL: hookURL, Secret: testSecret, Retry: retry.Policy{Attempts: 2, Base: time.Millisecond, Max: time.Millisecond}, Logger: notifytest.Quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +237,7 @@ func TestNetworkErrorNoURL(t *testing.T) {
 
 func TestContextCancelled(t *testing.T) {
 	rc := notifytest.NewRecorder(t, notifytest.Answer{Status: 503, Body: "ok"})
-	w, err := New(Options{Name: "hooks", URL: rc.URL, Client: rc.Client(), Retry: retry.Policy{Attempts: 100, Base: time.Hour, Max: time.Hour}, Logger: quiet()})
+	w, err := New(Options{Name: "hooks", URL: rc.URL, Client: rc.Client(), Retry: retry.Policy{Attempts: 100, Base: time.Hour, Max: time.Hour}, Logger: notifytest.Quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}
