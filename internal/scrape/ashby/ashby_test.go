@@ -133,32 +133,17 @@ func TestFieldMapping(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int
-		want     string
-		requests int32
-	}{
-		{"server error after retries", 502, "bad gateway", 3, "status 502", 3},
-		{"html error page with 200", 200, "<!doctype html><html><body>Oops</body></html>", 1, "invalid JSON", 1},
-		{"truncated body", 200, `{"apiVersion": "1", "jobs": [{"id": "a"`, 1, "invalid JSON", 1},
-		{"json without jobs", 200, `{"apiVersion": "1"}`, 1, "no jobs in the response", 1},
-		{"job without id", 200, `{"jobs": [{"title": "A"}]}`, 1, "job 1 has no id", 1},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := serve(t, c.status, c.body)
-			_, err := adapter(t, srv.URL, c.attempts).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `ashby: board "HighlightTA": `) {
-				t.Fatalf("error %v, want one naming the board and %q", err, c.want)
-			}
-			if srv.Requests() != c.requests {
-				t.Fatalf("%d requests, want %d", srv.Requests(), c.requests)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `ashby: board "HighlightTA": `, func(t *testing.T, status int, body string, tries int) (*scrapetest.Server, []model.Raw, error) {
+		srv := serve(t, status, body)
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return srv, raws, err
+	}, nil, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 502, Body: "bad gateway", Tries: 3, Want: "status 502", Requests: 3},
+		{Name: "html error page with 200", Status: 200, Body: "<!doctype html><html><body>Oops</body></html>", Tries: 1, Want: "invalid JSON", Requests: 1},
+		{Name: "truncated body", Status: 200, Body: `{"apiVersion": "1", "jobs": [{"id": "a"`, Tries: 1, Want: "invalid JSON", Requests: 1},
+		{Name: "json without jobs", Status: 200, Body: `{"apiVersion": "1"}`, Tries: 1, Want: "no jobs in the response", Requests: 1},
+		{Name: "job without id", Status: 200, Body: `{"jobs": [{"title": "A"}]}`, Tries: 1, Want: "job 1 has no id", Requests: 1},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {

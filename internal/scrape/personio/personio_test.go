@@ -156,40 +156,19 @@ func TestDescriptionsAndOffices(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int32
-		want     string
-	}{
-		{"server error after retries", 500, "oops", 2, "status 500"},
-		{"rate limited", 429, "", 2, "status 429"},
-		{"html page with 200", 200, "<!DOCTYPE html>\n<html><head><title>Personio</title></head><body>Not here</body></html>", 1, "invalid XML"},
-		{"body cut short", 200, "<?xml version='1.0' encoding='UTF-8'?>\n<workzag-jobs><position><id>1</id><name>A</na", 1, "invalid XML"},
-		{"json", 200, `{"jobs": []}`, 1, "invalid XML"},
-		{"empty body", 200, "", 1, "invalid XML"},
-		{"position without id", 200, "<workzag-jobs><position><id>1</id></position><position><name>B</name></position></workzag-jobs>", 1, "position 2: no id"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := server(t, func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(c.status)
-				w.Write([]byte(c.body))
-			})
-			raws, err := adapter(t, srv.URL, client(2)).List(context.Background())
-			if err == nil || raws != nil {
-				t.Fatalf("got %d postings and no error", len(raws))
-			}
-			msg := err.Error()
-			if !strings.HasPrefix(msg, `personio: board "acme": `) || !strings.Contains(msg, c.want) || !strings.Contains(msg, srv.URL+"/xml") {
-				t.Fatalf("error %q, want the platform, the board, the URL and %q", msg, c.want)
-			}
-			if srv.Requests() != c.attempts {
-				t.Fatalf("%d requests, want %d", srv.Requests(), c.attempts)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `personio: board "acme": `, func(t *testing.T, status int, body string, tries int) (*scrapetest.Server, []model.Raw, error) {
+		srv := server(t, scrapetest.Body(status, body))
+		raws, err := adapter(t, srv.URL, client(tries)).List(context.Background())
+		return srv, raws, err
+	}, func(srv *scrapetest.Server) string { return srv.URL + "/xml" }, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 2, Want: "status 500", Requests: 2},
+		{Name: "rate limited", Status: 429, Body: "", Tries: 2, Want: "status 429", Requests: 2},
+		{Name: "html page with 200", Status: 200, Body: "<!DOCTYPE html>\n<html><head><title>Personio</title></head><body>Not here</body></html>", Tries: 2, Want: "invalid XML", Requests: 1},
+		{Name: "body cut short", Status: 200, Body: "<?xml version='1.0' encoding='UTF-8'?>\n<workzag-jobs><position><id>1</id><name>A</na", Tries: 2, Want: "invalid XML", Requests: 1},
+		{Name: "json", Status: 200, Body: `{"jobs": []}`, Tries: 2, Want: "invalid XML", Requests: 1},
+		{Name: "empty body", Status: 200, Body: "", Tries: 2, Want: "invalid XML", Requests: 1},
+		{Name: "position without id", Status: 200, Body: "<workzag-jobs><position><id>1</id></position><position><name>B</name></position></workzag-jobs>", Tries: 2, Want: "position 2: no id", Requests: 1},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {

@@ -167,41 +167,20 @@ func TestFieldVariants(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int32
-		want     string
-	}{
-		{"server error after retries", 500, "oops", 2, "status 500"},
-		{"rate limited", 429, "", 2, "status 429"},
-		{"forbidden", 403, "", 1, "status 403"},
-		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", 1, "invalid JSON"},
-		{"body cut short", 200, `{"offers": [{"id": 1, "title": "A"}, {"id": 2, "ti`, 1, "invalid JSON"},
-		{"json without offers", 200, `{"error": "try later"}`, 1, "no offers in the response"},
-		{"offers not a list", 200, `{"offers": {"id": 1}}`, 1, "invalid JSON"},
-		{"offer without id", 200, `{"offers": [{"id": 1, "title": "A"}, {"title": "B"}]}`, 1, "offer 2: no id"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := server(t, func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(c.status)
-				w.Write([]byte(c.body))
-			})
-			raws, err := adapter(t, srv.URL, scrapetest.Client(2, nil)).List(context.Background())
-			if err == nil || raws != nil {
-				t.Fatalf("got %d postings and no error", len(raws))
-			}
-			msg := err.Error()
-			if !strings.HasPrefix(msg, `recruitee: board "acme": `) || !strings.Contains(msg, c.want) || !strings.Contains(msg, srv.URL+"/api/offers/") {
-				t.Fatalf("error %q, want the platform, the board, the URL and %q", msg, c.want)
-			}
-			if srv.Requests() != c.attempts {
-				t.Fatalf("%d requests, want %d", srv.Requests(), c.attempts)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `recruitee: board "acme": `, func(t *testing.T, status int, body string, tries int) (*scrapetest.Server, []model.Raw, error) {
+		srv := server(t, scrapetest.Body(status, body))
+		raws, err := adapter(t, srv.URL, scrapetest.Client(tries, nil)).List(context.Background())
+		return srv, raws, err
+	}, func(srv *scrapetest.Server) string { return srv.URL + "/api/offers/" }, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 2, Want: "status 500", Requests: 2},
+		{Name: "rate limited", Status: 429, Body: "", Tries: 2, Want: "status 429", Requests: 2},
+		{Name: "forbidden", Status: 403, Body: "", Tries: 2, Want: "status 403", Requests: 1},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 2, Want: "invalid JSON", Requests: 1},
+		{Name: "body cut short", Status: 200, Body: `{"offers": [{"id": 1, "title": "A"}, {"id": 2, "ti`, Tries: 2, Want: "invalid JSON", Requests: 1},
+		{Name: "json without offers", Status: 200, Body: `{"error": "try later"}`, Tries: 2, Want: "no offers in the response", Requests: 1},
+		{Name: "offers not a list", Status: 200, Body: `{"offers": {"id": 1}}`, Tries: 2, Want: "invalid JSON", Requests: 1},
+		{Name: "offer without id", Status: 200, Body: `{"offers": [{"id": 1, "title": "A"}, {"title": "B"}]}`, Tries: 2, Want: "offer 2: no id", Requests: 1},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {

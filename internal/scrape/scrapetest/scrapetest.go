@@ -27,6 +27,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 )
@@ -132,5 +133,46 @@ func Golden(t testing.TB, name string, v any) {
 		if gl != wl {
 			t.Fatalf("%s: line %d differs (-update rewrites it after a deliberate change):\n got %.300s\nwant %.300s", path, i+1, gl, wl)
 		}
+	}
+}
+
+// Failure is an answer a listing must fail on, whole: an error, never a
+// shorter list (a missing posting would be reported removed).
+type Failure struct {
+	Name     string
+	Status   int    // answered to every listing request
+	Body     string // likewise
+	Tries    int    // the client's attempts
+	Want     string // in the error
+	Requests int32  // requests the server sees: the retries of a retryable status
+}
+
+// Lister serves status and body to every listing request, lists through
+// an adapter whose client makes tries attempts, and returns the server with
+// the listing and its error.
+type Lister func(t *testing.T, status int, body string, tries int) (*Server, []model.Raw, error)
+
+// CheckListFailures runs each failure through list: the listing must be nil
+// and the error start with prefix (platform and board) and hold Want and
+// mention(srv) (the URL, say; "" for none), after exactly Requests requests.
+func CheckListFailures(t *testing.T, prefix string, list Lister, mention func(*Server) string, cases []Failure) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			srv, raws, err := list(t, c.Status, c.Body, c.Tries)
+			if err == nil || raws != nil {
+				t.Fatalf("got %d postings and error %v", len(raws), err)
+			}
+			msg, also := err.Error(), ""
+			if mention != nil {
+				also = mention(srv)
+			}
+			if !strings.HasPrefix(msg, prefix) || !strings.Contains(msg, c.Want) || !strings.Contains(msg, also) {
+				t.Fatalf("error %q, want one starting %q that holds %q and %q", msg, prefix, c.Want, also)
+			}
+			if n := srv.Requests(); n != c.Requests {
+				t.Fatalf("%d requests, want %d", n, c.Requests)
+			}
+		})
 	}
 }

@@ -161,39 +161,18 @@ func TestListWithDetails(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int
-		want     string
-	}{
-		{"server error after retries", 500, "oops", 2, "status 500"},
-		{"rate limited", 429, "", 2, "status 429"},
-		{"html error page with 200", 200, "<!DOCTYPE html><html><body>Access denied</body></html>", 1, "invalid JSON"},
-		{"body cut short", 200, `{"jobs": [{"shortcode": "A1", "title": "A"}, {"shortco`, 1, "invalid JSON"},
-		{"json without jobs", 200, `{"name": "Acme"}`, 1, "no jobs in the response"},
-		{"job without shortcode", 200, `{"jobs": [{"shortcode": "A1"}, {"title": "B"}]}`, 1, "job 2: no shortcode"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			api := newAPI(t, func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(c.status)
-				w.Write([]byte(c.body))
-			})
-			raws, err := adapter(t, api.URL, client(2)).List(context.Background())
-			if err == nil || raws != nil {
-				t.Fatalf("got %d postings and no error", len(raws))
-			}
-			msg := err.Error()
-			if !strings.HasPrefix(msg, `workable: board "acme": `) || !strings.Contains(msg, c.want) || !strings.Contains(msg, api.URL+listPath) {
-				t.Fatalf("error %q, want the platform, the board, the URL and %q", msg, c.want)
-			}
-			if n := len(api.seen()); n != c.attempts {
-				t.Fatalf("%d requests, want %d", n, c.attempts)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `workable: board "acme": `, func(t *testing.T, status int, body string, tries int) (*scrapetest.Server, []model.Raw, error) {
+		api := newAPI(t, scrapetest.Body(status, body))
+		raws, err := adapter(t, api.URL, client(tries)).List(context.Background())
+		return api.Server, raws, err
+	}, func(srv *scrapetest.Server) string { return srv.URL + listPath }, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 2, Want: "status 500", Requests: 2},
+		{Name: "rate limited", Status: 429, Body: "", Tries: 2, Want: "status 429", Requests: 2},
+		{Name: "html error page with 200", Status: 200, Body: "<!DOCTYPE html><html><body>Access denied</body></html>", Tries: 2, Want: "invalid JSON", Requests: 1},
+		{Name: "body cut short", Status: 200, Body: `{"jobs": [{"shortcode": "A1", "title": "A"}, {"shortco`, Tries: 2, Want: "invalid JSON", Requests: 1},
+		{Name: "json without jobs", Status: 200, Body: `{"name": "Acme"}`, Tries: 2, Want: "no jobs in the response", Requests: 1},
+		{Name: "job without shortcode", Status: 200, Body: `{"jobs": [{"shortcode": "A1"}, {"title": "B"}]}`, Tries: 2, Want: "job 2: no shortcode", Requests: 1},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {
