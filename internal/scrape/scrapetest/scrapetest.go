@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -175,4 +176,75 @@ func CheckListFailures(t *testing.T, prefix string, list Lister, mention func(*S
 			}
 		})
 	}
+}
+
+// Site is a fake careers site serving HTML pages: Pages maps a key to a
+// testdata file name, or to a literal body prefixed "="; Fail maps a key to
+// the status it fails with; with ETag set, pages carry it and a request
+// that sends it back gets 304. The key is the request's path, or its path
+// and query when the site was made byURI. Set the fields before requests
+// are made.
+type Site struct {
+	*Server
+	Pages map[string]string
+	Fail  map[string]int
+	ETag  string
+
+	byURI bool
+	mu    sync.Mutex
+	seen  []string
+}
+
+// NewSite starts a Site with pages; it is closed when the test ends.
+func NewSite(t testing.TB, pages map[string]string, byURI bool) *Site {
+	s := &Site{Pages: pages, Fail: map[string]int{}, byURI: byURI}
+	s.Server = Serve(t, func(w http.ResponseWriter, r *http.Request) {
+		key := r.URL.Path
+		if s.byURI {
+			key = r.URL.RequestURI()
+		}
+		s.mu.Lock()
+		s.seen = append(s.seen, r.URL.RequestURI())
+		status, failing := s.Fail[key]
+		page, ok := s.Pages[key]
+		etag := s.ETag
+		s.mu.Unlock()
+		switch {
+		case failing:
+			http.Error(w, "failing", status)
+			return
+		case !ok:
+			http.NotFound(w, r)
+			return
+		}
+		if etag != "" {
+			if r.Header.Get("If-None-Match") == etag {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", etag)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if body, lit := strings.CutPrefix(page, "="); lit {
+			w.Write([]byte(body))
+			return
+		}
+		w.Write(Fixture(t, page))
+	})
+	return s
+}
+
+// Seen is the request URIs (path and query) of the requests so far but
+// robots.txt, in order.
+func (s *Site) Seen() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.seen...)
+}
+
+// Edit runs f, which may change the fields, while no request is served.
+func (s *Site) Edit(f func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f()
 }
