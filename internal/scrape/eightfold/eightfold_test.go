@@ -106,33 +106,23 @@ func TestDetail(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name   string
-		status int
-		body   string
-		want   string
-	}{
-		{"server error on page 2", 500, "oops", "status 500"},
-		{"rate limited 403", 403, "", "status 403"},
-		{"rate limited 429", 429, "", "status 429"},
-		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", "invalid JSON"},
-		{"json without positions", 200, `{"error":"try later"}`, "no positions"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := fake.New(t, "netflix.com", jobs(15, "D"))
-			srv.FailList(func(start int) (int, string) {
-				if start == 10 {
-					return c.status, c.body
-				}
-				return 0, ""
-			})
-			_, err := adapter(t, srv, nil, 2).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "page 2") {
-				t.Fatalf("error %v, want one naming page 2 and %q", err, c.want)
+	scrapetest.CheckListFailures(t, `eightfold: source "nf": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := fake.New(t, "netflix.com", jobs(15, "D"))
+		srv.FailList(func(start int) (int, string) {
+			if start == 10 {
+				return status, body
 			}
+			return 0, ""
 		})
-	}
+		raws, err := adapter(t, srv, nil, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Mention: "page 2"}
+	}, []scrapetest.Failure{
+		{Name: "server error on page 2", Status: 500, Body: "oops", Tries: 2, Want: "status 500"},
+		{Name: "rate limited 403", Status: 403, Body: "", Tries: 2, Want: "status 403"},
+		{Name: "rate limited 429", Status: 429, Body: "", Tries: 2, Want: "status 429"},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 2, Want: "invalid JSON"},
+		{Name: "json without positions", Status: 200, Body: `{"error":"try later"}`, Tries: 2, Want: "no positions"},
+	})
 }
 
 func TestListCutShortIsAnError(t *testing.T) {

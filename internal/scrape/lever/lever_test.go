@@ -248,38 +248,23 @@ func TestPostingShiftedOntoTheNextPageIsKeptOnce(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int
-		want     string
-		requests int
-	}{
-		{"server error after retries", 500, "oops", 3, "status 500", 4},
-		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", 1, "invalid JSON", 2},
-		{"object instead of array", 200, `{"ok": false, "error": "rate limited"}`, 1, "invalid JSON", 2},
-		{"null", 200, `null`, 1, "no postings array", 2},
-		{"posting without id", 200, `[{"text": "A"}]`, 1, "a posting has no id", 2},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := newServer(t, postings(150))
-			srv.fail = func(skip int) (int, string) {
-				if skip == 100 {
-					return c.status, c.body
-				}
-				return 0, ""
+	scrapetest.CheckListFailures(t, `lever: board "acme": page 2: `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := newServer(t, postings(150))
+		srv.fail = func(skip int) (int, string) {
+			if skip == 100 {
+				return status, body
 			}
-			_, err := adapter(t, srv.URL, c.attempts).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `lever: board "acme": page 2: `) {
-				t.Fatalf("error %v, want one naming the board, page 2 and %q", err, c.want)
-			}
-			if len(srv.queries) != c.requests {
-				t.Fatalf("%d requests, want %d", len(srv.queries), c.requests)
-			}
-		})
-	}
+			return 0, ""
+		}
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
+	}, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 3, Want: "status 500", Requests: 4},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 1, Want: "invalid JSON", Requests: 2},
+		{Name: "object instead of array", Status: 200, Body: `{"ok": false, "error": "rate limited"}`, Tries: 1, Want: "invalid JSON", Requests: 2},
+		{Name: "null", Status: 200, Body: `null`, Tries: 1, Want: "no postings array", Requests: 2},
+		{Name: "posting without id", Status: 200, Body: `[{"text": "A"}]`, Tries: 1, Want: "a posting has no id", Requests: 2},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {

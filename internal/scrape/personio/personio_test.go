@@ -156,11 +156,11 @@ func TestDescriptionsAndOffices(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	scrapetest.CheckListFailures(t, `personio: board "acme": `, func(t *testing.T, status int, body string, tries int) (*scrapetest.Server, []model.Raw, error) {
+	scrapetest.CheckListFailures(t, `personio: board "acme": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
 		srv := server(t, scrapetest.Body(status, body))
 		raws, err := adapter(t, srv.URL, client(tries)).List(context.Background())
-		return srv, raws, err
-	}, func(srv *scrapetest.Server) string { return srv.URL + "/xml" }, []scrapetest.Failure{
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests(), Mention: srv.URL + "/xml"}
+	}, []scrapetest.Failure{
 		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 2, Want: "status 500", Requests: 2},
 		{Name: "rate limited", Status: 429, Body: "", Tries: 2, Want: "status 429", Requests: 2},
 		{Name: "html page with 200", Status: 200, Body: "<!DOCTYPE html>\n<html><head><title>Personio</title></head><body>Not here</body></html>", Tries: 2, Want: "invalid XML", Requests: 1},

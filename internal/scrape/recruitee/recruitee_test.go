@@ -167,11 +167,11 @@ func TestFieldVariants(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	scrapetest.CheckListFailures(t, `recruitee: board "acme": `, func(t *testing.T, status int, body string, tries int) (*scrapetest.Server, []model.Raw, error) {
+	scrapetest.CheckListFailures(t, `recruitee: board "acme": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
 		srv := server(t, scrapetest.Body(status, body))
 		raws, err := adapter(t, srv.URL, scrapetest.Client(tries, nil)).List(context.Background())
-		return srv, raws, err
-	}, func(srv *scrapetest.Server) string { return srv.URL + "/api/offers/" }, []scrapetest.Failure{
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests(), Mention: srv.URL + "/api/offers/"}
+	}, []scrapetest.Failure{
 		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 2, Want: "status 500", Requests: 2},
 		{Name: "rate limited", Status: 429, Body: "", Tries: 2, Want: "status 429", Requests: 2},
 		{Name: "forbidden", Status: 403, Body: "", Tries: 2, Want: "status 403", Requests: 1},

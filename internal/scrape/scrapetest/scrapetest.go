@@ -145,34 +145,40 @@ type Failure struct {
 	Body     string // likewise
 	Tries    int    // the client's attempts
 	Want     string // in the error
-	Requests int32  // requests the server sees: the retries of a retryable status
+	Requests int32  // listing requests expected (the retries of a retryable status); 0: not checked
 }
 
-// Lister serves status and body to every listing request, lists through
-// an adapter whose client makes tries attempts, and returns the server with
-// the listing and its error.
-type Lister func(t *testing.T, status int, body string, tries int) (*Server, []model.Raw, error)
+// Listing is what a Lister made of a failing answer.
+type Listing struct {
+	Raws     []model.Raw
+	Err      error
+	Requests int32  // the listing requests the server saw
+	Mention  string // must be in the error too (the URL, "page 2"); "" for none
+}
 
-// CheckListFailures runs each failure through list: the listing must be nil
-// and the error start with prefix (platform and board) and hold Want and
-// mention(srv) (the URL, say; "" for none), after exactly Requests requests.
-func CheckListFailures(t *testing.T, prefix string, list Lister, mention func(*Server) string, cases []Failure) {
+// Lister serves a failing answer (status and body, to every listing
+// request, or to one page of a paged listing) and lists through an adapter
+// whose client makes tries attempts.
+type Lister func(t *testing.T, status int, body string, tries int) Listing
+
+// CheckListFailures runs each failure through list: the listing must be
+// nil, and the error start with prefix (platform and board) and hold Want
+// and the Listing's Mention, after exactly Requests requests (when the
+// failure says how many: 0 is not checked).
+func CheckListFailures(t *testing.T, prefix string, list Lister, cases []Failure) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
-			srv, raws, err := list(t, c.Status, c.Body, c.Tries)
-			if err == nil || raws != nil {
-				t.Fatalf("got %d postings and error %v", len(raws), err)
+			l := list(t, c.Status, c.Body, c.Tries)
+			if l.Err == nil || l.Raws != nil {
+				t.Fatalf("got %d postings and error %v", len(l.Raws), l.Err)
 			}
-			msg, also := err.Error(), ""
-			if mention != nil {
-				also = mention(srv)
+			msg := l.Err.Error()
+			if !strings.HasPrefix(msg, prefix) || !strings.Contains(msg, c.Want) || !strings.Contains(msg, l.Mention) {
+				t.Fatalf("error %q, want one starting %q that holds %q and %q", msg, prefix, c.Want, l.Mention)
 			}
-			if !strings.HasPrefix(msg, prefix) || !strings.Contains(msg, c.Want) || !strings.Contains(msg, also) {
-				t.Fatalf("error %q, want one starting %q that holds %q and %q", msg, prefix, c.Want, also)
-			}
-			if n := srv.Requests(); n != c.Requests {
-				t.Fatalf("%d requests, want %d", n, c.Requests)
+			if c.Requests != 0 && l.Requests != c.Requests {
+				t.Fatalf("%d requests, want %d", l.Requests, c.Requests)
 			}
 		})
 	}

@@ -161,11 +161,11 @@ func TestListWithDetails(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	scrapetest.CheckListFailures(t, `workable: board "acme": `, func(t *testing.T, status int, body string, tries int) (*scrapetest.Server, []model.Raw, error) {
-		api := newAPI(t, scrapetest.Body(status, body))
-		raws, err := adapter(t, api.URL, client(tries)).List(context.Background())
-		return api.Server, raws, err
-	}, func(srv *scrapetest.Server) string { return srv.URL + listPath }, []scrapetest.Failure{
+	scrapetest.CheckListFailures(t, `workable: board "acme": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := newAPI(t, scrapetest.Body(status, body))
+		raws, err := adapter(t, srv.URL, client(tries)).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests(), Mention: srv.URL + listPath}
+	}, []scrapetest.Failure{
 		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 2, Want: "status 500", Requests: 2},
 		{Name: "rate limited", Status: 429, Body: "", Tries: 2, Want: "status 429", Requests: 2},
 		{Name: "html error page with 200", Status: 200, Body: "<!DOCTYPE html><html><body>Access denied</body></html>", Tries: 2, Want: "invalid JSON", Requests: 1},

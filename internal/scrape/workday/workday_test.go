@@ -150,34 +150,23 @@ func TestListLoopBackBeforeTotalIsAnError(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name   string
-		status int
-		body   string
-		want   string
-	}{
-		{"server error on page 2", 500, "oops", "status 500"},
-		{"rate limited 429", 429, "", "status 429"},
-		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", "invalid JSON"},
-		{"json without jobPostings", 200, `{"errorCode":"HTTP_500"}`, "no jobPostings"},
-		{"empty page before total", 200, `{"total": 45, "jobPostings": []}`, "is empty after 20 of 45 postings"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := fake.New(t, "acme", "External", jobs(45))
-			srv.FailList(func(offset int) (int, string) {
-				if offset == 20 {
-					return c.status, c.body
-				}
-				return 0, ""
-			})
-			_, err := adapter(t, srv.URL, 2).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "page 2") ||
-				!strings.HasPrefix(err.Error(), `workday: board "acme/External": `) {
-				t.Fatalf("error %v, want one naming the board, page 2 and %q", err, c.want)
+	scrapetest.CheckListFailures(t, `workday: board "acme/External": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := fake.New(t, "acme", "External", jobs(45))
+		srv.FailList(func(offset int) (int, string) {
+			if offset == 20 {
+				return status, body
 			}
+			return 0, ""
 		})
-	}
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Mention: "page 2"}
+	}, []scrapetest.Failure{
+		{Name: "server error on page 2", Status: 500, Body: "oops", Tries: 2, Want: "status 500"},
+		{Name: "rate limited 429", Status: 429, Body: "", Tries: 2, Want: "status 429"},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 2, Want: "invalid JSON"},
+		{Name: "json without jobPostings", Status: 200, Body: `{"errorCode":"HTTP_500"}`, Tries: 2, Want: "no jobPostings"},
+		{Name: "empty page before total", Status: 200, Body: `{"total": 45, "jobPostings": []}`, Tries: 2, Want: "is empty after 20 of 45 postings"},
+	})
 }
 
 func TestListRetriesTransientErrors(t *testing.T) {
