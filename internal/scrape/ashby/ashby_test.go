@@ -43,11 +43,7 @@ func fixture(t *testing.T) string { return string(scrapetest.Fixture(t, "ashby.j
 
 // TestDecodeGolden: what the decode makes of the real board, whole.
 func TestDecodeGolden(t *testing.T) {
-	raws, err := decodeList(scrapetest.Fixture(t, "ashby.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	scrapetest.Golden(t, "ashby", raws)
+	scrapetest.Decoded(t, "ashby", "ashby.json", decodeList)
 }
 
 func TestNewDefaults(t *testing.T) {

@@ -41,11 +41,7 @@ func fixture(t *testing.T) string { return string(scrapetest.Fixture(t, "greenho
 
 // TestDecodeGolden: what the decode makes of the real board, whole.
 func TestDecodeGolden(t *testing.T) {
-	raws, err := decodeList(scrapetest.Fixture(t, "greenhouse.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	scrapetest.Golden(t, "greenhouse", raws)
+	scrapetest.Decoded(t, "greenhouse", "greenhouse.json", decodeList)
 }
 
 func TestNewDefaultsAndRequiresBoard(t *testing.T) {

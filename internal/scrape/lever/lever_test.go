@@ -97,11 +97,7 @@ func TestNewDefaultsAndEUHost(t *testing.T) {
 
 // TestDecodeGolden: what the decode makes of the real page, whole.
 func TestDecodeGolden(t *testing.T) {
-	raws, err := decodePage(scrapetest.Fixture(t, "lever.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	scrapetest.Golden(t, "lever", raws)
+	scrapetest.Decoded(t, "lever", "lever.json", decodePage)
 }
 
 func TestRealFixture(t *testing.T) {

@@ -45,11 +45,7 @@ func adapter(t *testing.T, base string, c *scrape.Client) *Personio {
 
 // TestDecodeGolden: what the decode makes of the real fixture, whole.
 func TestDecodeGolden(t *testing.T) {
-	raws, err := adapter(t, "https://acme.jobs.personio.de", client(1)).decodeList(scrapetest.Fixture(t, "personio.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	scrapetest.Golden(t, "personio", raws)
+	scrapetest.Decoded(t, "personio", "personio.xml", adapter(t, "https://acme.jobs.personio.de", client(1)).decodeList)
 }
 
 func TestNew(t *testing.T) {

@@ -39,11 +39,7 @@ func fixture(t *testing.T) []byte { return scrapetest.Fixture(t, "recruitee.json
 
 // TestDecodeGolden: what the decode makes of the real fixture, whole.
 func TestDecodeGolden(t *testing.T) {
-	raws, err := adapter(t, "https://jobs.acme.com", scrapetest.Client(1, nil)).decodeList(scrapetest.Fixture(t, "recruitee.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	scrapetest.Golden(t, "recruitee", raws)
+	scrapetest.Decoded(t, "recruitee", "recruitee.json", adapter(t, "https://jobs.acme.com", scrapetest.Client(1, nil)).decodeList)
 }
 
 func TestNew(t *testing.T) {

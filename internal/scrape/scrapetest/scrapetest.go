@@ -254,3 +254,15 @@ func (s *Site) Edit(f func()) {
 	defer s.mu.Unlock()
 	f()
 }
+
+// Decoded is what decode makes of testdata/fixture, after comparing it with
+// testdata/name.golden.json (see Golden); a decode error fails the test.
+func Decoded[T any](t testing.TB, name, fixture string, decode func([]byte) (T, error)) T {
+	t.Helper()
+	v, err := decode(Fixture(t, fixture))
+	if err != nil {
+		t.Fatalf("decode testdata/%s: %v", fixture, err)
+	}
+	Golden(t, name, v)
+	return v
+}

@@ -68,11 +68,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, ni
 
 // TestDecodeGolden: what the decode makes of the real fixture, whole.
 func TestDecodeGolden(t *testing.T) {
-	raws, err := adapter(t, "https://apply.workable.com", client(1)).decodeList(scrapetest.Fixture(t, "workable.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	scrapetest.Golden(t, "workable", raws)
+	scrapetest.Decoded(t, "workable", "workable.json", adapter(t, "https://apply.workable.com", client(1)).decodeList)
 }
 
 func TestNew(t *testing.T) {
