@@ -11,6 +11,8 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html/charset"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
 var jsonAccept = http.Header{"Accept": {"application/json"}}
@@ -67,4 +69,20 @@ func ParseHTML(body []byte, contentType, u string) (*goquery.Document, error) {
 	}
 	doc.Url, _ = url.Parse(u)
 	return doc, nil
+}
+
+// ListBoard is the listing of a board that one conditional JSON request
+// reads whole: the body of u decoded by the adapter's pure decode. A 304 is
+// ErrNotModified, a 404 names the board as gone (see BoardError), and any
+// other failure, the decode's included, names platform, board and URL.
+func (c *Client) ListBoard(ctx context.Context, platform, board, u string, decode func([]byte) ([]model.Raw, error)) ([]model.Raw, error) {
+	body, err := c.ListBody(ctx, u)
+	if err != nil {
+		return nil, BoardError(platform, board, err)
+	}
+	out, err := decode(body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: board %q: %s: %w", platform, board, u, err)
+	}
+	return out, nil
 }

@@ -95,16 +95,7 @@ func (a *Ashby) listURL() string {
 // List fetches the whole board in one conditional request; unlisted jobs
 // are left out.
 func (a *Ashby) List(ctx context.Context) ([]model.Raw, error) {
-	u := a.listURL()
-	body, err := a.client.ListBody(ctx, u)
-	if err != nil {
-		return nil, scrape.BoardError("ashby", a.board, err)
-	}
-	out, err := decodeList(body)
-	if err != nil {
-		return nil, fmt.Errorf("ashby: board %q: %s: %w", a.board, u, err)
-	}
-	return out, nil
+	return a.client.ListBoard(ctx, "ashby", a.board, a.listURL(), decodeList)
 }
 
 // decodeList is the listed postings of a job board answer, in its order.

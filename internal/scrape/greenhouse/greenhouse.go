@@ -91,16 +91,7 @@ func (g *Greenhouse) listURL() string {
 
 // List fetches the whole board in one conditional request.
 func (g *Greenhouse) List(ctx context.Context) ([]model.Raw, error) {
-	u := g.listURL()
-	body, err := g.client.ListBody(ctx, u)
-	if err != nil {
-		return nil, scrape.BoardError("greenhouse", g.board, err)
-	}
-	out, err := decodeList(body)
-	if err != nil {
-		return nil, fmt.Errorf("greenhouse: board %q: %s: %w", g.board, u, err)
-	}
-	return out, nil
+	return g.client.ListBoard(ctx, "greenhouse", g.board, g.listURL(), decodeList)
 }
 
 // decodeList is the postings of a list answer, in its order. An answer

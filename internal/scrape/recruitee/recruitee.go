@@ -130,16 +130,7 @@ func (r *Recruitee) listURL() string { return r.base + "/api/offers/" }
 
 // List fetches every offer in one conditional request.
 func (r *Recruitee) List(ctx context.Context) ([]model.Raw, error) {
-	u := r.listURL()
-	body, err := r.client.ListBody(ctx, u)
-	if err != nil {
-		return nil, scrape.BoardError("recruitee", r.board, err)
-	}
-	out, err := r.decodeList(body)
-	if err != nil {
-		return nil, fmt.Errorf("recruitee: board %q: %s: %w", r.board, u, err)
-	}
-	return out, nil
+	return r.client.ListBoard(ctx, "recruitee", r.board, r.listURL(), r.decodeList)
 }
 
 // decodeList is the postings of an offers answer, in its order; it reads

@@ -86,16 +86,7 @@ func (w *Workable) detailURL(shortcode string) string {
 
 // List fetches every job in one conditional request.
 func (w *Workable) List(ctx context.Context) ([]model.Raw, error) {
-	u := w.listURL()
-	body, err := w.client.ListBody(ctx, u)
-	if err != nil {
-		return nil, scrape.BoardError("workable", w.board, err)
-	}
-	out, err := w.decodeList(body)
-	if err != nil {
-		return nil, fmt.Errorf("workable: board %q: %s: %w", w.board, u, err)
-	}
-	return out, nil
+	return w.client.ListBoard(ctx, "workable", w.board, w.listURL(), w.decodeList)
 }
 
 // decodeList is the postings of a widget answer, in its order; it reads
