@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -85,4 +86,61 @@ func (c *Client) ListBoard(ctx context.Context, platform, board, u string, decod
 		return nil, fmt.Errorf("%s: board %q: %s: %w", platform, board, u, err)
 	}
 	return out, nil
+}
+
+// Page is one decoded page of a paged listing.
+type Page struct {
+	Postings []model.Raw // one per item the page held, in its order
+	Total    int         // the listing's size as the page states it; -1 when it does not
+}
+
+// DecodePage maps a page's items to postings with raw; total is the
+// page's count (nil: none). A page with neither items nor a count is not a
+// page of the listing: an error saying what is missing ("no content in the
+// response"), as is an item raw refuses.
+func DecodePage[T any](items []T, total *int, missing string, raw func(T) (model.Raw, error)) (Page, error) {
+	if items == nil && total == nil {
+		return Page{}, errors.New(missing)
+	}
+	pg := Page{Total: -1, Postings: make([]model.Raw, 0, len(items))}
+	if total != nil {
+		pg.Total = *total
+	}
+	for _, it := range items {
+		r, err := raw(it)
+		if err != nil {
+			return Page{}, err
+		}
+		pg.Postings = append(pg.Postings, r)
+	}
+	return pg, nil
+}
+
+// ByID gathers postings of a listing that names a posting once per place:
+// a posting seen before gets the new one's locations added.
+type ByID struct {
+	out []model.Raw
+	at  map[string]int
+}
+
+// Add adds r, or its locations to the posting with its id.
+func (b *ByID) Add(r model.Raw) {
+	if k, ok := b.at[r.ID]; ok {
+		b.out[k].Locations = AddLabels(b.out[k].Locations, r.Locations...)
+		return
+	}
+	if b.at == nil {
+		b.at = map[string]int{}
+	}
+	b.at[r.ID] = len(b.out)
+	b.out = append(b.out, r)
+}
+
+// Postings are the postings added, each once, in the order first seen;
+// never nil.
+func (b *ByID) Postings() []model.Raw {
+	if b.out == nil {
+		return []model.Raw{}
+	}
+	return b.out
 }

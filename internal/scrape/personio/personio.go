@@ -108,21 +108,15 @@ func (p *Personio) decodeList(body []byte) ([]model.Raw, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("invalid XML: %w (body starts %q)", err, snippet(body))
 	}
-	out := make([]model.Raw, 0, len(f.Positions))
-	index := map[string]int{}
+	var out scrape.ByID
 	for i, pos := range f.Positions {
 		r, err := p.raw(pos)
 		if err != nil {
 			return nil, fmt.Errorf("position %d: %w", i+1, err)
 		}
-		if k, ok := index[r.ID]; ok {
-			out[k].Locations = scrape.AddLabels(out[k].Locations, r.Locations...)
-			continue
-		}
-		index[r.ID] = len(out)
-		out = append(out, r)
+		out.Add(r)
 	}
-	return out, nil
+	return out.Postings(), nil
 }
 
 func snippet(b []byte) string {

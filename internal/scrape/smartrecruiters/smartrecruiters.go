@@ -123,11 +123,11 @@ func (s *SmartRecruiters) List(ctx context.Context) ([]model.Raw, error) {
 		if err != nil {
 			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d: %s: %w", s.company, page+1, u, err)
 		}
-		if pg.total >= 0 && total < 0 {
-			total = pg.total
+		if pg.Total >= 0 && total < 0 {
+			total = pg.Total
 		}
 		added := 0
-		for _, r := range pg.postings {
+		for _, r := range pg.Postings {
 			if seen[r.ID] {
 				continue
 			}
@@ -138,50 +138,30 @@ func (s *SmartRecruiters) List(ctx context.Context) ([]model.Raw, error) {
 		switch {
 		case total >= 0 && len(out) >= total:
 			return out, nil
-		case len(pg.postings) == 0:
+		case len(pg.Postings) == 0:
 			if total >= 0 {
 				return nil, fmt.Errorf("smartrecruiters: board %q: list page %d is empty after %d of %d postings: listing incomplete", s.company, page+1, len(out), total)
 			}
 			return out, nil
 		case added == 0:
 			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d repeats earlier postings: paging does not advance", s.company, page+1)
-		case total < 0 && len(pg.postings) < PageSize:
+		case total < 0 && len(pg.Postings) < PageSize:
 			return out, nil
 		}
 	}
 	return nil, fmt.Errorf("smartrecruiters: board %q: listing exceeds %d pages", s.company, maxPages)
 }
 
-// page is one decoded list page.
-type page struct {
-	postings []model.Raw // as many as the page held, in its order
-	total    int         // totalFound; -1 when the page does not say
-}
-
 // decodePage is one page of the postings listing; it reads nothing but body
 // and the company for links. A page with neither content nor totalFound, or
 // with a posting that has no id, is an error: a shorter list would report
 // postings removed.
-func (s *SmartRecruiters) decodePage(body []byte) (page, error) {
+func (s *SmartRecruiters) decodePage(body []byte) (scrape.Page, error) {
 	var lr listResponse
 	if err := scrape.Unmarshal(body, &lr); err != nil {
-		return page{}, err
+		return scrape.Page{}, err
 	}
-	if lr.Content == nil && lr.TotalFound == nil {
-		return page{}, errors.New("no content in the response")
-	}
-	pg := page{total: -1, postings: make([]model.Raw, 0, len(lr.Content))}
-	if lr.TotalFound != nil {
-		pg.total = *lr.TotalFound
-	}
-	for _, p := range lr.Content {
-		r, err := s.raw(p)
-		if err != nil {
-			return page{}, err
-		}
-		pg.postings = append(pg.postings, r)
-	}
-	return pg, nil
+	return scrape.DecodePage(lr.Content, lr.TotalFound, "no content in the response", s.raw)
 }
 
 // Detail fetches the job ad: all its sections as the description, and the

@@ -46,9 +46,9 @@ func TestDecodeGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scrapetest.Golden(t, "smartrecruiters", pg.postings)
-	if pg.total != 1 {
-		t.Errorf("totalFound %d, want 1", pg.total)
+	scrapetest.Golden(t, "smartrecruiters", pg.Postings)
+	if pg.Total != 1 {
+		t.Errorf("totalFound %d, want 1", pg.Total)
 	}
 }
 

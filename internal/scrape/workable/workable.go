@@ -102,21 +102,15 @@ func (w *Workable) decodeList(body []byte) ([]model.Raw, error) {
 	if lr.Jobs == nil {
 		return nil, errors.New("no jobs in the response")
 	}
-	out := make([]model.Raw, 0, len(lr.Jobs))
-	index := map[string]int{}
+	var out scrape.ByID
 	for i, j := range lr.Jobs {
 		r, err := w.raw(j)
 		if err != nil {
 			return nil, fmt.Errorf("job %d: %w", i+1, err)
 		}
-		if k, ok := index[r.ID]; ok {
-			out[k].Locations = scrape.AddLabels(out[k].Locations, r.Locations...)
-			continue
-		}
-		index[r.ID] = len(out)
-		out = append(out, r)
+		out.Add(r)
 	}
-	return out, nil
+	return out.Postings(), nil
 }
 
 // Detail fetches the description of a job the widget listed without one.

@@ -121,14 +121,14 @@ func (w *Workday) List(ctx context.Context) ([]model.Raw, error) {
 		if err != nil {
 			return nil, fmt.Errorf("workday: board %q: list page %d: %s (offset %d): %w", w.board(), page+1, u, offset, err)
 		}
-		if page == 0 && pg.total > 0 {
-			total = pg.total
+		if page == 0 && pg.Total > 0 {
+			total = pg.Total
 		}
-		if page == 0 && total < 0 && len(pg.postings) == 0 {
+		if page == 0 && total < 0 && len(pg.Postings) == 0 {
 			return out, nil // an empty site
 		}
 		added := 0
-		for _, r := range pg.postings {
+		for _, r := range pg.Postings {
 			if seen[r.URL] {
 				continue
 			}
@@ -144,7 +144,7 @@ func (w *Workday) List(ctx context.Context) ([]model.Raw, error) {
 		switch {
 		case total >= 0 && len(seen) >= total:
 			return out, nil
-		case len(pg.postings) == 0:
+		case len(pg.Postings) == 0:
 			if total < 0 || capped {
 				return out, nil
 			}
@@ -154,7 +154,7 @@ func (w *Workday) List(ctx context.Context) ([]model.Raw, error) {
 				return out, nil
 			}
 			return nil, fmt.Errorf("workday: board %q: list page %d repeats earlier postings after %d%s: paging does not advance", w.board(), page+1, len(seen), of(total))
-		case total < 0 && len(pg.postings) < PageSize:
+		case total < 0 && len(pg.Postings) < PageSize:
 			return out, nil // a short last page of a listing without a total
 		}
 	}
@@ -177,36 +177,16 @@ func (w *Workday) fetchPage(ctx context.Context, u string, offset int) ([]byte, 
 	return resp.Body, nil
 }
 
-// page is one decoded list page.
-type page struct {
-	postings []model.Raw // as many as the page held, in its order
-	total    int         // the page's total; -1 when it has none
-}
-
 // decodePage is one page of the listing; it reads nothing but body and the
 // site's public base for links. A page with neither jobPostings nor total,
 // or with a posting that has no externalPath, is an error: a shorter list
 // would report postings removed.
-func (w *Workday) decodePage(body []byte) (page, error) {
+func (w *Workday) decodePage(body []byte) (scrape.Page, error) {
 	var lr listResponse
 	if err := scrape.Unmarshal(body, &lr); err != nil {
-		return page{}, err
+		return scrape.Page{}, err
 	}
-	if lr.JobPostings == nil && lr.Total == nil {
-		return page{}, errors.New("no jobPostings in the response")
-	}
-	pg := page{total: -1, postings: make([]model.Raw, 0, len(lr.JobPostings))}
-	if lr.Total != nil {
-		pg.total = *lr.Total
-	}
-	for _, it := range lr.JobPostings {
-		r, err := w.raw(it)
-		if err != nil {
-			return page{}, err
-		}
-		pg.postings = append(pg.postings, r)
-	}
-	return pg, nil
+	return scrape.DecodePage(lr.JobPostings, lr.Total, "no jobPostings in the response", w.raw)
 }
 
 func of(total int) string {

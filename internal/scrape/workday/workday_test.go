@@ -51,9 +51,9 @@ func TestDecodeGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scrapetest.Golden(t, "workday", pg.postings)
-	if pg.total != 2 {
-		t.Errorf("total %d, want 2", pg.total)
+	scrapetest.Golden(t, "workday", pg.Postings)
+	if pg.Total != 2 {
+		t.Errorf("total %d, want 2", pg.Total)
 	}
 }
 
