@@ -210,16 +210,10 @@ func (e *Eightfold) list(ctx context.Context, iface string) ([]model.Raw, error)
 	return e.listApply(ctx)
 }
 
-// page is one page of either interface, as the pager needs it.
-type page struct {
-	positions []model.Raw
-	count     *int
-}
-
 // pager pages on start until it has count postings or a page comes back
 // empty. fetch reads one page; requireCount makes a page without a count
 // an error.
-func pager(fetch func(start int) (page, error), requireCount bool) ([]model.Raw, error) {
+func pager(fetch func(start int) (scrape.Page, error), requireCount bool) ([]model.Raw, error) {
 	var out []model.Raw
 	seen := map[string]bool{}
 	count := -1
@@ -229,14 +223,14 @@ func pager(fetch func(start int) (page, error), requireCount bool) ([]model.Raw,
 		if err != nil {
 			return nil, fmt.Errorf("list page %d: %w", n+1, err)
 		}
-		if pg.count != nil && count < 0 {
-			count = *pg.count
+		if pg.Total >= 0 && count < 0 {
+			count = pg.Total
 		}
 		if requireCount && count < 0 {
 			return nil, fmt.Errorf("list page %d: the answer holds no count: completeness cannot be checked", n+1)
 		}
 		added := 0
-		for _, r := range pg.positions {
+		for _, r := range pg.Postings {
 			if seen[r.ID] {
 				continue
 			}
@@ -251,7 +245,7 @@ func pager(fetch func(start int) (page, error), requireCount bool) ([]model.Raw,
 		if count >= 0 && len(out) >= count {
 			return out, nil
 		}
-		if len(pg.positions) == 0 {
+		if len(pg.Postings) == 0 {
 			// An empty page before count postings came is a listing cut
 			// short (a glitch, a rate limiter answering politely): trusting
 			// it would report the rest removed.
@@ -305,15 +299,15 @@ func (e *Eightfold) applyURL(start int) string {
 }
 
 func (e *Eightfold) listApply(ctx context.Context) ([]model.Raw, error) {
-	return pager(func(start int) (page, error) {
+	return pager(func(start int) (scrape.Page, error) {
 		u := e.applyURL(start)
 		body, err := e.get(ctx, Apply, u)
 		if err != nil {
-			return page{}, err
+			return scrape.Page{}, err
 		}
 		pg, err := e.decodeApplyPage(body)
 		if err != nil {
-			return page{}, fmt.Errorf("%s: %w", u, err)
+			return scrape.Page{}, fmt.Errorf("%s: %w", u, err)
 		}
 		return pg, nil
 	}, false)
@@ -323,23 +317,12 @@ func (e *Eightfold) listApply(ctx context.Context) ([]model.Raw, error) {
 // body and the site's base for links. A page with neither positions nor
 // count, or with a position without an id, is an error: a shorter list
 // would report postings removed.
-func (e *Eightfold) decodeApplyPage(body []byte) (page, error) {
+func (e *Eightfold) decodeApplyPage(body []byte) (scrape.Page, error) {
 	var lr listResponse
 	if err := scrape.Unmarshal(body, &lr); err != nil {
-		return page{}, err
+		return scrape.Page{}, err
 	}
-	if lr.Positions == nil && lr.Count == nil {
-		return page{}, errors.New("no positions in the response")
-	}
-	pg := page{count: lr.Count}
-	for _, p := range lr.Positions {
-		r, err := e.rawApply(p)
-		if err != nil {
-			return page{}, err
-		}
-		pg.positions = append(pg.positions, r)
-	}
-	return pg, nil
+	return scrape.DecodePage(lr.Positions, lr.Count, "no positions in the response", e.rawApply)
 }
 
 func (e *Eightfold) rawApply(p position) (model.Raw, error) {
@@ -460,15 +443,15 @@ func (e *Eightfold) pcsxURL(start int) string {
 // the filter, or names its facet otherwise, still yields the same postings.
 // Completeness is checked against the server's count of what it listed.
 func (e *Eightfold) listPCSX(ctx context.Context) ([]model.Raw, error) {
-	all, err := pager(func(start int) (page, error) {
+	all, err := pager(func(start int) (scrape.Page, error) {
 		u := e.pcsxURL(start)
 		body, err := e.get(ctx, PCSX, u)
 		if err != nil {
-			return page{}, err
+			return scrape.Page{}, err
 		}
 		pg, err := e.decodePCSXPage(body)
 		if err != nil {
-			return page{}, fmt.Errorf("%s: %w", u, err)
+			return scrape.Page{}, fmt.Errorf("%s: %w", u, err)
 		}
 		return pg, nil
 	}, true)
@@ -488,26 +471,15 @@ func (e *Eightfold) listPCSX(ctx context.Context) ([]model.Raw, error) {
 // (the teams are applied by listPCSX); it reads nothing but body and the
 // site's base for links. An envelope that says it failed, a page with
 // neither positions nor count, or a position without an id is an error.
-func (e *Eightfold) decodePCSXPage(body []byte) (page, error) {
+func (e *Eightfold) decodePCSXPage(body []byte) (scrape.Page, error) {
 	var a pcsxAnswer[pcsxSearch]
 	if err := scrape.Unmarshal(body, &a); err != nil {
-		return page{}, err
+		return scrape.Page{}, err
 	}
 	if err := a.check(); err != nil {
-		return page{}, err
+		return scrape.Page{}, err
 	}
-	if a.Data.Positions == nil && a.Data.Count == nil {
-		return page{}, errors.New("no positions in the response")
-	}
-	pg := page{count: a.Data.Count}
-	for _, p := range a.Data.Positions {
-		r, err := e.rawPCSX(p)
-		if err != nil {
-			return page{}, err
-		}
-		pg.positions = append(pg.positions, r)
-	}
-	return pg, nil
+	return scrape.DecodePage(a.Data.Positions, a.Data.Count, "no positions in the response", e.rawPCSX)
 }
 
 func (e *Eightfold) inTeams(team string) bool {

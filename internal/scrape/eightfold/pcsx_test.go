@@ -357,9 +357,9 @@ func TestPCSXDecodeGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scrapetest.Golden(t, "pcsx_search", pg.positions)
-	if pg.count == nil || *pg.count != 3 {
-		t.Errorf("count %v, want 3", pg.count)
+	scrapetest.Golden(t, "pcsx_search", pg.Postings)
+	if pg.Total != 3 {
+		t.Errorf("count %d, want 3", pg.Total)
 	}
 	d, err := e.decodePCSXDetail(scrapetest.Fixture(t, "pcsx_position_details.json"), "790311790101")
 	if err != nil {
