@@ -144,3 +144,24 @@ func (b *ByID) Postings() []model.Raw {
 	}
 	return b.out
 }
+
+// OverList is a posting read from its detail answer, d, over the same
+// posting as the listing gave it, l: the listing is the authority on
+// identity and stamp; d's title, locations, team and posted date stand
+// where it has them, l's where it has none.
+func OverList(d, l model.Raw) model.Raw {
+	d.ID, d.Stamp = l.ID, l.Stamp
+	if d.Title == "" {
+		d.Title = l.Title
+	}
+	if len(d.Locations) == 0 {
+		d.Locations = l.Locations
+	}
+	if d.Team == "" {
+		d.Team = l.Team
+	}
+	if d.Posted == "" {
+		d.Posted = l.Posted
+	}
+	return d
+}

@@ -587,19 +587,7 @@ func (e *Eightfold) Detail(ctx context.Context, r model.Raw) (model.Raw, error) 
 		return r, fmt.Errorf("eightfold: source %q: posting %s: %w", e.name, r.ID, err)
 	}
 	// the list is the authority on identity and stamp; the detail adds text
-	d.ID, d.Stamp = r.ID, r.Stamp
-	if d.Title == "" {
-		d.Title = r.Title
-	}
-	if len(d.Locations) == 0 {
-		d.Locations = r.Locations
-	}
-	if d.Team == "" {
-		d.Team = r.Team
-	}
-	if d.Posted == "" {
-		d.Posted = r.Posted
-	}
+	d = scrape.OverList(d, r)
 	d.Complete = true
 	return d, nil
 }

@@ -196,21 +196,8 @@ func (s *SmartRecruiters) decodeDetail(body []byte, r model.Raw) (model.Raw, err
 	}
 	d := r
 	if full, err := s.raw(p); err == nil {
-		d = full
 		// the list is the authority on identity and stamp; the detail adds text
-		d.ID, d.Stamp = r.ID, r.Stamp
-		if d.Title == "" {
-			d.Title = r.Title
-		}
-		if len(d.Locations) == 0 {
-			d.Locations = r.Locations
-		}
-		if d.Team == "" {
-			d.Team = r.Team
-		}
-		if d.Posted == "" {
-			d.Posted = r.Posted
-		}
+		d = scrape.OverList(full, r)
 	}
 	switch {
 	case p.PostingURL != "":
