@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -154,15 +153,14 @@ func TestBoardNotFound(t *testing.T) {
 func TestNotModified(t *testing.T) {
 	body := fixture(t)
 	const lastMod = "Wed, 08 Jul 2026 19:48:19 GMT"
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("If-Modified-Since") == lastMod {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
 		w.Header().Set("Last-Modified", lastMod)
 		fmt.Fprint(w, body)
-	}))
-	defer srv.Close()
+	})
 	a := adapter(t, srv.URL, 1)
 	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
 		t.Fatalf("first: %d, %v", len(raws), err)
