@@ -4,80 +4,32 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
-var fast = retry.Policy{Attempts: 4, Base: time.Millisecond, Max: 5 * time.Millisecond}
-
-func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
-
 const hostile = "<!channel> & <script>alert(1)</script> @everyone [x](https://evil.example) **b**"
 
-func added(i int, title string) notify.Event {
-	id := fmt.Sprintf("p%03d", i)
-	return notify.Event{
-		ID: notify.EventID(notify.PostingAdded, "netflix", id), Type: notify.PostingAdded,
-		Data: notify.Data{Source: "netflix", Posting: &model.Posting{
-			ID: id, Title: title, URL: "https://explore.jobs.netflix.net/careers/job/" + id,
-			Levels:    []string{"L5"},
-			Locations: []model.Location{{City: "Los Gatos", Country: "US"}},
-			Salary:    []model.Salary{{Min: 100000, Max: 720000, Currency: "USD", Period: "year"}},
-		}},
-	}
-}
+func added(i int, title string) notify.Event { return notifytest.Added(i, title) }
 
-type answer struct {
-	status int
-	header map[string]string
-	body   string
-}
+// noContent is Discord's answer to a delivered message.
+var noContent = notifytest.Answer{Status: 204}
 
-type recorder struct {
-	mu      sync.Mutex
-	reqs    []*http.Request
-	bodies  [][]byte
-	answers []answer
-	times   []time.Time
-}
-
-func (rc *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	rc.mu.Lock()
-	n := len(rc.reqs)
-	rc.reqs, rc.bodies, rc.times = append(rc.reqs, r), append(rc.bodies, b), append(rc.times, time.Now())
-	a := answer{status: http.StatusNoContent}
-	if len(rc.answers) > 0 {
-		a = rc.answers[min(n, len(rc.answers)-1)]
-	}
-	rc.mu.Unlock()
-	for k, v := range a.header {
-		w.Header().Set(k, v)
-	}
-	w.WriteHeader(a.status)
-	io.WriteString(w, a.body)
-}
-
-func setup(t *testing.T, rc *recorder, o Options) (*Discord, string) {
+func setup(t *testing.T, rc *notifytest.Recorder, o Options) (*Discord, string) {
 	t.Helper()
-	srv := httptest.NewServer(rc)
-	t.Cleanup(srv.Close)
-	u := srv.URL + "/api/webhooks/123456/T0KENT0KENT0KEN"
-	o.Name, o.URL, o.Client, o.Logger = "jobs", u, srv.Client(), quiet()
+	u := rc.URL + "/api/webhooks/123456/T0KENT0KENT0KEN"
+	o.Name, o.URL, o.Client, o.Logger = "jobs", u, rc.Client(), notifytest.Quiet()
 	if o.Retry == (retry.Policy{}) {
-		o.Retry = fast
+		o.Retry = notifytest.Fast
 	}
 	d, err := New(o)
 	if err != nil {
@@ -126,7 +78,7 @@ func decode(t *testing.T, body []byte) Message {
 }
 
 func TestPayload(t *testing.T) {
-	rc := &recorder{}
+	rc := notifytest.NewRecorder(t, noContent)
 	d, _ := setup(t, rc, Options{Username: "watcher", UserAgent: "cw-test/1"})
 	ch := added(9, "Data Engineer")
 	ch.Type = notify.PostingChanged
@@ -134,11 +86,11 @@ func TestPayload(t *testing.T) {
 	if err := d.NotifyDigest(context.Background(), "netflix", []notify.Event{added(1, "ML Engineer (L5)"), ch}); err != nil {
 		t.Fatal(err)
 	}
-	r := rc.reqs[0]
+	r := rc.Requests()[0]
 	if r.Method != http.MethodPost || r.Header.Get("Content-Type") != "application/json" || r.Header.Get("User-Agent") != "cw-test/1" {
 		t.Errorf("method %s headers %v", r.Method, r.Header)
 	}
-	m := decode(t, rc.bodies[0])
+	m := decode(t, rc.Bodies()[0])
 	if m.Content != "**netflix**: 1 added, 1 changed" || m.Username != "watcher" {
 		t.Errorf("content %q username %q", m.Content, m.Username)
 	}
@@ -156,12 +108,12 @@ func TestPayload(t *testing.T) {
 }
 
 func TestHostileTitle(t *testing.T) {
-	rc := &recorder{}
+	rc := notifytest.NewRecorder(t, noContent)
 	d, _ := setup(t, rc, Options{})
 	if err := d.Notify(context.Background(), added(1, hostile)); err != nil {
 		t.Fatal(err)
 	}
-	m := decode(t, rc.bodies[0])
+	m := decode(t, rc.Bodies()[0])
 	desc := m.Embeds[0].Description
 	want := `• [\<!channel\> & \<script\>alert\(1\)\</script\> @` + "\u2060" + `everyone \[x\]\(https://evil.example\) \*\*b\*\*](https://explore.jobs.netflix.net/careers/job/p001)`
 	if !strings.HasPrefix(desc, want) {
@@ -170,7 +122,7 @@ func TestHostileTitle(t *testing.T) {
 }
 
 func TestDigestCut(t *testing.T) {
-	rc := &recorder{}
+	rc := notifytest.NewRecorder(t, noContent)
 	d, _ := setup(t, rc, Options{})
 	var events []notify.Event
 	for i := range 60 {
@@ -185,7 +137,7 @@ func TestDigestCut(t *testing.T) {
 	if err := d.NotifyDigest(context.Background(), "netflix", events); err != nil {
 		t.Fatal(err)
 	}
-	m := decode(t, rc.bodies[0])
+	m := decode(t, rc.Bodies()[0])
 	shown := 0
 	for _, e := range m.Embeds {
 		shown += strings.Count(e.Description, "• ")
@@ -199,18 +151,18 @@ func TestDigestCut(t *testing.T) {
 }
 
 func TestRetryAfterBody(t *testing.T) {
-	rc := &recorder{answers: []answer{
-		{status: 429, body: `{"message": "You are being rate limited.", "retry_after": 0.2, "global": false}`},
-		{status: 204},
-	}}
+	rc := notifytest.NewRecorder(t,
+		notifytest.Answer{Status: 429, Body: `{"message": "You are being rate limited.", "retry_after": 0.2, "global": false}`},
+		noContent)
 	d, _ := setup(t, rc, Options{Retry: retry.Policy{Attempts: 2, Base: time.Nanosecond, Max: 5 * time.Second}})
 	if err := d.Notify(context.Background(), added(1, "x")); err != nil {
 		t.Fatal(err)
 	}
-	if len(rc.times) != 2 {
-		t.Fatalf("%d requests", len(rc.times))
+	reqs := rc.Requests()
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests", len(reqs))
 	}
-	if gap := rc.times[1].Sub(rc.times[0]); gap < 200*time.Millisecond || gap > 3*time.Second {
+	if gap := reqs[1].Time.Sub(reqs[0].Time); gap < 200*time.Millisecond || gap > 3*time.Second {
 		t.Errorf("second try after %v, want the 0.2s of retry_after", gap)
 	}
 }
@@ -218,18 +170,18 @@ func TestRetryAfterBody(t *testing.T) {
 func TestErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
-		answers []answer
+		answers []notifytest.Answer
 		want    string
 		reqs    int
 	}{
-		{"404 permanent", []answer{{status: 404, body: `{"message": "Unknown Webhook", "code": 10015}`}}, `discord "jobs": status 404: {"message": "Unknown Webhook", "code": 10015}`, 1},
-		{"400 permanent", []answer{{status: 400, body: `{"embeds": ["0"]}`}}, `discord "jobs": status 400: {"embeds": ["0"]}`, 1},
-		{"5xx exhausted", []answer{{status: 502}}, `discord "jobs": status 502`, 4},
-		{"500 then ok", []answer{{status: 500}, {status: 204}}, "", 2},
-		{"429 header only", []answer{{status: 429, header: map[string]string{"Retry-After": "0"}}, {status: 204}}, "", 2},
+		{"404 permanent", []notifytest.Answer{{Status: 404, Body: `{"message": "Unknown Webhook", "code": 10015}`}}, `discord "jobs": status 404: {"message": "Unknown Webhook", "code": 10015}`, 1},
+		{"400 permanent", []notifytest.Answer{{Status: 400, Body: `{"embeds": ["0"]}`}}, `discord "jobs": status 400: {"embeds": ["0"]}`, 1},
+		{"5xx exhausted", []notifytest.Answer{{Status: 502}}, `discord "jobs": status 502`, 4},
+		{"500 then ok", []notifytest.Answer{{Status: 500}, {Status: 204}}, "", 2},
+		{"429 header only", []notifytest.Answer{{Status: 429, Header: map[string]string{"Retry-After": "0"}}, {Status: 204}}, "", 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rc := &recorder{answers: tc.answers}
+			rc := notifytest.NewRecorder(t, tc.answers...)
 			d, u := setup(t, rc, Options{})
 			err := d.Notify(context.Background(), added(1, "x"))
 			if tc.want == "" {
@@ -238,18 +190,27 @@ func TestErrors(t *testing.T) {
 				}
 			} else if err == nil || err.Error() != tc.want {
 				t.Fatalf("err = %v, want %q", err, tc.want)
-			} else if strings.Contains(err.Error(), "T0KEN") || strings.Contains(err.Error(), u) {
-				t.Errorf("error leaks the token: %v", err)
+			} else {
+				notifytest.NoSecret(t, "error", err.Error(), u, "T0KEN")
 			}
-			if len(rc.reqs) != tc.reqs {
-				t.Errorf("%d requests, want %d", len(rc.reqs), tc.reqs)
+			if len(rc.Requests()) != tc.reqs {
+				t.Errorf("%d requests, want %d", len(rc.Requests()), tc.reqs)
 			}
 		})
 	}
 }
 
+// One attempt per call, as the outbox runs notifiers: every failing status
+// is retryable or permanent as notifytest.Failures says.
+func TestFailuresOneAttempt(t *testing.T) {
+	notifytest.CheckFailures(t, func(t *testing.T, rc *notifytest.Recorder) (string, error) {
+		d, u := setup(t, rc, Options{Retry: retry.Policy{Attempts: 1}})
+		return u, d.Notify(context.Background(), added(1, "x"))
+	}, "T0KEN")
+}
+
 func TestTemplate(t *testing.T) {
-	rc := &recorder{}
+	rc := notifytest.NewRecorder(t, noContent)
 	d, _ := setup(t, rc, Options{Template: "{{range .Items}}{{markdownLink .URL .Title}}\n{{end}}"})
 	var events []notify.Event
 	for i := range 100 {
@@ -258,7 +219,7 @@ func TestTemplate(t *testing.T) {
 	if err := d.NotifyDigest(context.Background(), "netflix", events); err != nil {
 		t.Fatal(err)
 	}
-	m := decode(t, rc.bodies[0])
+	m := decode(t, rc.Bodies()[0])
 	if len(m.Embeds) != 0 || !strings.Contains(m.Content, "more lines in the snapshot folder netflix/") {
 		t.Errorf("content %q", m.Content)
 	}

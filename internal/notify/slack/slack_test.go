@@ -5,13 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -20,28 +18,20 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
-var fast = retry.Policy{Attempts: 4, Base: time.Millisecond, Max: 5 * time.Millisecond}
-
-func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
-
 const hostile = "<!channel> & <script>alert(1)</script> @here <https://evil.example|click>"
 
+// added is notifytest.Added with a timestamp, the company and the region.
 func added(i int, title string) notify.Event {
-	id := fmt.Sprintf("p%03d", i)
-	return notify.Event{
-		ID: notify.EventID(notify.PostingAdded, "netflix", id), Type: notify.PostingAdded,
-		Timestamp: time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC),
-		Data: notify.Data{Source: "netflix", Posting: &model.Posting{
-			ID: id, Source: "netflix", Company: "Netflix", Title: title,
-			URL:       "https://explore.jobs.netflix.net/careers/job/" + id,
-			Levels:    []string{"L5"},
-			Locations: []model.Location{{City: "Los Gatos", Region: "California", Country: "US"}},
-			Salary:    []model.Salary{{Min: 100000, Max: 720000, Currency: "USD", Period: "year"}},
-		}},
-	}
+	e := notifytest.Added(i, title)
+	e.Timestamp = time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	p := e.Data.Posting
+	p.Source, p.Company = "netflix", "Netflix"
+	p.Locations[0].Region = "California"
+	return e
 }
 
 func changed() notify.Event {
@@ -56,47 +46,12 @@ func changed() notify.Event {
 	return e
 }
 
-type recorder struct {
-	mu       sync.Mutex
-	reqs     []*http.Request
-	bodies   [][]byte
-	statuses []int
-	headers  []map[string]string
-	answer   string
-}
-
-func (rc *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	rc.mu.Lock()
-	n := len(rc.reqs)
-	rc.reqs = append(rc.reqs, r)
-	rc.bodies = append(rc.bodies, b)
-	status := http.StatusOK
-	if len(rc.statuses) > 0 {
-		status = rc.statuses[min(n, len(rc.statuses)-1)]
-	}
-	var h map[string]string
-	if n < len(rc.headers) {
-		h = rc.headers[n]
-	}
-	rc.mu.Unlock()
-	for k, v := range h {
-		w.Header().Set(k, v)
-	}
-	w.WriteHeader(status)
-	if rc.answer != "" {
-		io.WriteString(w, rc.answer)
-	} else {
-		io.WriteString(w, "ok")
-	}
-}
-
-func newSlack(t *testing.T, srv *httptest.Server, o Options) (*Slack, string) {
+func newSlack(t *testing.T, srv *notifytest.Recorder, o Options) (*Slack, string) {
 	t.Helper()
 	u := srv.URL + "/services/T000/B000/XXXXSECRETXXXX"
-	o.Name, o.URL, o.Client, o.Logger = "ml-jobs", u, srv.Client(), quiet()
+	o.Name, o.URL, o.Client, o.Logger = "ml-jobs", u, srv.Client(), notifytest.Quiet()
 	if o.Retry == (retry.Policy{}) {
-		o.Retry = fast
+		o.Retry = notifytest.Fast
 	}
 	s, err := New(o)
 	if err != nil {
@@ -188,10 +143,8 @@ func sections(m *goslack.WebhookMessage) []string {
 }
 
 func TestNotifyPayload(t *testing.T) {
-	rc := &recorder{}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
-	s, _ := newSlack(t, srv, Options{UserAgent: "cw-test/1"})
+	rc := notifytest.NewRecorder(t, notifytest.Answer{Body: "ok"})
+	s, _ := newSlack(t, rc, Options{UserAgent: "cw-test/1"})
 	if s.Name() != "ml-jobs" {
 		t.Errorf("Name = %q", s.Name())
 	}
@@ -201,17 +154,17 @@ func TestNotifyPayload(t *testing.T) {
 	if err := s.NotifyDigest(context.Background(), "netflix", events); err != nil {
 		t.Fatal(err)
 	}
-	if len(rc.reqs) != 1 {
-		t.Fatalf("%d requests, want one digest", len(rc.reqs))
+	if len(rc.Requests()) != 1 {
+		t.Fatalf("%d requests, want one digest", len(rc.Requests()))
 	}
-	r := rc.reqs[0]
+	r := rc.Requests()[0]
 	if r.Method != http.MethodPost || r.Header.Get("Content-Type") != "application/json" || r.Header.Get("User-Agent") != "cw-test/1" {
 		t.Errorf("method %s, headers %v", r.Method, r.Header)
 	}
 	if r.URL.Path != "/services/T000/B000/XXXXSECRETXXXX" {
 		t.Errorf("path %s", r.URL.Path)
 	}
-	m := decode(t, rc.bodies[0])
+	m := decode(t, rc.Bodies()[0])
 	h := m.Blocks.BlockSet[0].(*goslack.HeaderBlock)
 	if h.Text.Text != "netflix: 1 added, 1 changed, 1 removed" {
 		t.Errorf("header %q", h.Text.Text)
@@ -232,10 +185,8 @@ func TestNotifyPayload(t *testing.T) {
 }
 
 func TestHostileTitle(t *testing.T) {
-	rc := &recorder{}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
-	s, _ := newSlack(t, srv, Options{})
+	rc := notifytest.NewRecorder(t, notifytest.Answer{Body: "ok"})
+	s, _ := newSlack(t, rc, Options{})
 	e := added(1, hostile)
 	e.Data.Posting.URL = "https://x.example/a?b=<c>|d"
 	e.Data.Posting.Levels = []string{"<!here>"}
@@ -243,7 +194,7 @@ func TestHostileTitle(t *testing.T) {
 	if err := s.Notify(context.Background(), e); err != nil {
 		t.Fatal(err)
 	}
-	m := decode(t, rc.bodies[0])
+	m := decode(t, rc.Bodies()[0])
 	all := strings.Join(sections(m), "\n")
 	for _, want := range []string{"&lt;!channel&gt; &amp; &lt;script&gt;", "@\u2060here", "<https://x.example/a?b=%3Cc%3E%7Cd|"} {
 		if !strings.Contains(all, want) {
@@ -262,10 +213,8 @@ func TestDigestCut(t *testing.T) {
 		{"exactly fits", "", "", 48, 40},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rc := &recorder{}
-			srv := httptest.NewServer(rc)
-			defer srv.Close()
-			s, _ := newSlack(t, srv, Options{HistoryURL: tc.history})
+			rc := notifytest.NewRecorder(t, notifytest.Answer{Body: "ok"})
+			s, _ := newSlack(t, rc, Options{HistoryURL: tc.history})
 			var events []notify.Event
 			for i := range tc.n {
 				title := strings.Repeat("&<>", tc.title/3)
@@ -277,7 +226,7 @@ func TestDigestCut(t *testing.T) {
 			if err := s.NotifyDigest(context.Background(), "netflix", events); err != nil {
 				t.Fatal(err)
 			}
-			m := decode(t, rc.bodies[0])
+			m := decode(t, rc.Bodies()[0])
 			blocks := m.Blocks.BlockSet
 			last := sections(m)[len(sections(m))-1]
 			if tc.where == "" {
@@ -297,10 +246,8 @@ func TestDigestCut(t *testing.T) {
 }
 
 func TestManyChanges(t *testing.T) {
-	rc := &recorder{}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
-	s, _ := newSlack(t, srv, Options{})
+	rc := notifytest.NewRecorder(t, notifytest.Answer{Body: "ok"})
+	s, _ := newSlack(t, rc, Options{})
 	e := changed()
 	e.Data.Posting.Title = strings.Repeat("<&>", 400)
 	for i := range 300 {
@@ -311,7 +258,7 @@ func TestManyChanges(t *testing.T) {
 	if err := s.Notify(context.Background(), e); err != nil {
 		t.Fatal(err)
 	}
-	m := decode(t, rc.bodies[0])
+	m := decode(t, rc.Bodies()[0])
 	all := strings.Join(sections(m), "\n")
 	for _, want := range []string{"• locations +Berlin, DE", "• min_years_experience 3 → 5"} {
 		if !strings.Contains(all, want) {
@@ -339,10 +286,12 @@ func TestRetriesAndErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rc := &recorder{statuses: tt.statuses, headers: tt.hdr, answer: tt.answer}
-			srv := httptest.NewServer(rc)
-			defer srv.Close()
-			s, u := newSlack(t, srv, Options{})
+			body := tt.answer
+			if body == "" {
+				body = "ok"
+			}
+			rc := notifytest.NewRecorder(t, notifytest.Script(body, tt.statuses, tt.hdr)...)
+			s, u := newSlack(t, rc, Options{})
 			start := time.Now()
 			err := s.Notify(context.Background(), added(1, "x"))
 			if time.Since(start) > 2*time.Second {
@@ -355,17 +304,13 @@ func TestRetriesAndErrors(t *testing.T) {
 				if err == nil || err.Error() != tt.wantErr {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
 				}
-				for _, leak := range []string{u, "XXXXSECRETXXXX", "/services/"} {
-					if strings.Contains(err.Error(), leak) {
-						t.Errorf("error leaks %q", leak)
-					}
-				}
+				notifytest.NoSecret(t, "error", err.Error(), u, "XXXXSECRETXXXX", "/services/")
 			}
-			if len(rc.reqs) != tt.wantReqs {
-				t.Errorf("%d requests, want %d", len(rc.reqs), tt.wantReqs)
+			if len(rc.Requests()) != tt.wantReqs {
+				t.Errorf("%d requests, want %d", len(rc.Requests()), tt.wantReqs)
 			}
-			for i := 1; i < len(rc.bodies); i++ {
-				if !bytes.Equal(rc.bodies[i], rc.bodies[0]) {
+			for i := 1; i < len(rc.Bodies()); i++ {
+				if !bytes.Equal(rc.Bodies()[i], rc.Bodies()[0]) {
 					t.Errorf("retry %d sent a different body", i)
 				}
 			}
@@ -373,11 +318,18 @@ func TestRetriesAndErrors(t *testing.T) {
 	}
 }
 
+// One attempt per call, as the outbox runs notifiers: every failing status
+// is retryable or permanent as notifytest.Failures says.
+func TestFailuresOneAttempt(t *testing.T) {
+	notifytest.CheckFailures(t, func(t *testing.T, rc *notifytest.Recorder) (string, error) {
+		s, u := newSlack(t, rc, Options{Retry: retry.Policy{Attempts: 1}})
+		return u, s.Notify(context.Background(), added(1, "x"))
+	}, "XXXXSECRETXXXX", "/services/")
+}
+
 func TestRetryAfterHonoured(t *testing.T) {
-	rc := &recorder{statuses: []int{429, 200}, headers: []map[string]string{{"Retry-After": "1"}}}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
-	s, _ := newSlack(t, srv, Options{Retry: retry.Policy{Attempts: 2, Base: time.Nanosecond, Max: 50 * time.Millisecond}})
+	rc := notifytest.NewRecorder(t, notifytest.Answer{Status: 429, Header: map[string]string{"Retry-After": "1"}}, notifytest.Answer{Body: "ok"})
+	s, _ := newSlack(t, rc, Options{Retry: retry.Policy{Attempts: 2, Base: time.Nanosecond, Max: 50 * time.Millisecond}})
 	start := time.Now()
 	if err := s.Notify(context.Background(), added(1, "x")); err != nil {
 		t.Fatal(err)
@@ -391,7 +343,7 @@ func TestNetworkErrorNoSecret(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	u := srv.URL + "/services/T000/B000/XXXXSECRETXXXX"
 	srv.Close()
-	s, err := New(Options{Name: "ml-jobs", URL: u, Logger: quiet(), Retry: retry.Policy{Attempts: 2, Base: time.Millisecond, Max: time.Millisecond}})
+	s, err := New(Options{Name: "ml-jobs", URL: u, Logger: notifytest.Quiet(), Retry: retry.Policy{Attempts: 2, Base: time.Millisecond, Max: time.Millisecond}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -399,9 +351,7 @@ func TestNetworkErrorNoSecret(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), `slack "ml-jobs": `) {
 		t.Fatalf("err = %v", err)
 	}
-	if strings.Contains(err.Error(), "XXXXSECRETXXXX") || strings.Contains(err.Error(), u) {
-		t.Errorf("error leaks the URL: %v", err)
-	}
+	notifytest.NoSecret(t, "error", err.Error(), u, "XXXXSECRETXXXX")
 }
 
 func TestNewRejects(t *testing.T) {
@@ -420,16 +370,14 @@ func TestNewRejects(t *testing.T) {
 }
 
 func TestTemplate(t *testing.T) {
-	rc := &recorder{}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
+	rc := notifytest.NewRecorder(t, notifytest.Answer{Body: "ok"})
 	tmpl := `*{{mrkdwn .Source}}*{{range .Added}}
 • {{mrkdwnLink .URL .Title}} {{.Levels}}{{end}}`
-	s, _ := newSlack(t, srv, Options{Template: tmpl})
+	s, _ := newSlack(t, rc, Options{Template: tmpl})
 	if err := s.NotifyDigest(context.Background(), "netflix", []notify.Event{added(1, hostile), added(2, "B")}); err != nil {
 		t.Fatal(err)
 	}
-	m := decode(t, rc.bodies[0])
+	m := decode(t, rc.Bodies()[0])
 	got := sections(m)[1]
 	want := "*netflix*\n• <https://explore.jobs.netflix.net/careers/job/p001|&lt;!channel&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt; @\u2060here &lt;https://evil.example|click&gt;> L5\n• <https://explore.jobs.netflix.net/careers/job/p002|B> L5"
 	if got != want {
@@ -438,14 +386,14 @@ func TestTemplate(t *testing.T) {
 
 	// A template failing at run time falls back to the default, and says so.
 	var logs bytes.Buffer
-	s2, err := New(Options{Name: "t", URL: srv.URL, Client: srv.Client(), Retry: fast, Logger: slog.New(slog.NewTextHandler(&logs, nil)), Template: "{{.Nope}}"})
+	s2, err := New(Options{Name: "t", URL: rc.URL, Client: rc.Client(), Retry: notifytest.Fast, Logger: slog.New(slog.NewTextHandler(&logs, nil)), Template: "{{.Nope}}"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s2.Notify(context.Background(), added(3, "Fallback role")); err != nil {
 		t.Fatal(err)
 	}
-	m = decode(t, rc.bodies[1])
+	m = decode(t, rc.Bodies()[1])
 	if all := strings.Join(sections(m), "\n"); !strings.Contains(all, "*Added* <https://explore.jobs.netflix.net/careers/job/p003|Fallback role>") {
 		t.Errorf("no default text after a template error:\n%s", all)
 	}
@@ -455,10 +403,8 @@ func TestTemplate(t *testing.T) {
 }
 
 func TestLongTemplateOutputCut(t *testing.T) {
-	rc := &recorder{}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
-	s, _ := newSlack(t, srv, Options{Template: `{{range .Items}}{{.Title}} ` + strings.Repeat("x", 2500) + "\n{{end}}"})
+	rc := notifytest.NewRecorder(t, notifytest.Answer{Body: "ok"})
+	s, _ := newSlack(t, rc, Options{Template: `{{range .Items}}{{.Title}} ` + strings.Repeat("x", 2500) + "\n{{end}}"})
 	var events []notify.Event
 	for i := range 120 {
 		events = append(events, added(i, "t"))
@@ -466,18 +412,16 @@ func TestLongTemplateOutputCut(t *testing.T) {
 	if err := s.NotifyDigest(context.Background(), "netflix", events); err != nil {
 		t.Fatal(err)
 	}
-	m := decode(t, rc.bodies[0])
+	m := decode(t, rc.Bodies()[0])
 	if last := sections(m)[len(sections(m))-1]; !strings.Contains(last, "more parts in the snapshot folder netflix/") {
 		t.Errorf("last %q", last)
 	}
 }
 
 func TestNoEventsNoMessage(t *testing.T) {
-	rc := &recorder{}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
-	s, _ := newSlack(t, srv, Options{})
-	if err := s.NotifyDigest(context.Background(), "netflix", nil); err != nil || len(rc.reqs) != 0 {
-		t.Errorf("err %v, %d requests", err, len(rc.reqs))
+	rc := notifytest.NewRecorder(t, notifytest.Answer{Body: "ok"})
+	s, _ := newSlack(t, rc, Options{})
+	if err := s.NotifyDigest(context.Background(), "netflix", nil); err != nil || len(rc.Requests()) != 0 {
+		t.Errorf("err %v, %d requests", err, len(rc.Requests()))
 	}
 }

@@ -4,80 +4,44 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
-var fast = retry.Policy{Attempts: 4, Base: time.Millisecond, Max: 5 * time.Millisecond}
-
-func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
-
 const hostile = "<!channel> & <script>alert(1)</script> @everyone [x](https://evil.example) **b**"
 
-func added(i int, title string) notify.Event {
-	id := fmt.Sprintf("p%03d", i)
-	return notify.Event{
-		ID: notify.EventID(notify.PostingAdded, "netflix", id), Type: notify.PostingAdded,
-		Data: notify.Data{Source: "netflix", Posting: &model.Posting{
-			ID: id, Title: title, URL: "https://explore.jobs.netflix.net/careers/job/" + id,
-			Levels:    []string{"L5"},
-			Locations: []model.Location{{City: "Los Gatos", Country: "US"}},
-			Salary:    []model.Salary{{Min: 100000, Max: 720000, Currency: "USD", Period: "year"}},
-		}},
-	}
-}
-
-type recorder struct {
-	mu       sync.Mutex
-	reqs     []*http.Request
-	bodies   [][]byte
-	statuses []int
-	headers  []map[string]string
-}
-
-func (rc *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	rc.mu.Lock()
-	n := len(rc.reqs)
-	rc.reqs, rc.bodies = append(rc.reqs, r), append(rc.bodies, b)
-	status := http.StatusAccepted
-	if len(rc.statuses) > 0 {
-		status = rc.statuses[min(n, len(rc.statuses)-1)]
-	}
-	var h map[string]string
-	if n < len(rc.headers) {
-		h = rc.headers[n]
-	}
-	rc.mu.Unlock()
-	for k, v := range h {
-		w.Header().Set(k, v)
-	}
-	w.WriteHeader(status)
-	if status >= 400 {
-		io.WriteString(w, `{"error":{"code":"DirectApiAuthorizationRequired","message":"bad"}}`)
-	}
-}
+func added(i int, title string) notify.Event { return notifytest.Added(i, title) }
 
 const secretQuery = "api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=S1GS1GS1GS1GS1G"
 
-func setup(t *testing.T, rc *recorder, o Options) (*Teams, string) {
+// refusal is the body of Teams' failing answers.
+const refusal = `{"error":{"code":"DirectApiAuthorizationRequired","message":"bad"}}`
+
+// answers are the receiver's answers with those statuses: a failing one
+// carries Teams' refusal body.
+func answers(statuses []int, hdr []map[string]string) []notifytest.Answer {
+	a := notifytest.Script("", statuses, hdr)
+	for i := range a {
+		if a[i].Status >= 400 {
+			a[i].Body = refusal
+		}
+	}
+	return a
+}
+
+func setup(t *testing.T, rc *notifytest.Recorder, o Options) (*Teams, string) {
 	t.Helper()
-	srv := httptest.NewServer(rc)
-	t.Cleanup(srv.Close)
-	u := srv.URL + "/workflows/abcdef0123456789/triggers/manual/paths/invoke?" + secretQuery
-	o.Name, o.URL, o.Client, o.Logger = "team-channel", u, srv.Client(), quiet()
+	u := rc.URL + "/workflows/abcdef0123456789/triggers/manual/paths/invoke?" + secretQuery
+	o.Name, o.URL, o.Client, o.Logger = "team-channel", u, rc.Client(), notifytest.Quiet()
 	if o.Retry == (retry.Policy{}) {
-		o.Retry = fast
+		o.Retry = notifytest.Fast
 	}
 	tm, err := New(o)
 	if err != nil {
@@ -119,7 +83,7 @@ func texts(p Payload) string {
 }
 
 func TestPayload(t *testing.T) {
-	rc := &recorder{}
+	rc := notifytest.NewRecorder(t)
 	tm, _ := setup(t, rc, Options{UserAgent: "cw-test/1"})
 	ch := added(2, "Data Engineer")
 	ch.Type = notify.PostingChanged
@@ -127,11 +91,11 @@ func TestPayload(t *testing.T) {
 	if err := tm.NotifyDigest(context.Background(), "netflix", []notify.Event{added(1, "ML Engineer (L5)"), ch}); err != nil {
 		t.Fatal(err)
 	}
-	r := rc.reqs[0]
+	r := rc.Requests()[0]
 	if r.Method != http.MethodPost || r.Header.Get("Content-Type") != "application/json" || r.Header.Get("User-Agent") != "cw-test/1" || r.URL.Query().Get("sig") != "S1GS1GS1GS1GS1G" {
 		t.Errorf("request %s %v %v", r.Method, r.Header, r.URL)
 	}
-	p := decode(t, rc.bodies[0])
+	p := decode(t, rc.Bodies()[0])
 	all := texts(p)
 	for _, want := range []string{"netflix\n1 added, 1 changed\nAdded (1)\n", "**[ML Engineer \\(L5\\)](https://explore.jobs.netflix.net/careers/job/p001)** · L5 · Los Gatos, US · USD 100,000-720,000/year", "Changed (1)", "- salary -USD 1-2/hour"} {
 		if !strings.Contains(all, want) {
@@ -141,12 +105,12 @@ func TestPayload(t *testing.T) {
 }
 
 func TestHostileTitle(t *testing.T) {
-	rc := &recorder{}
+	rc := notifytest.NewRecorder(t)
 	tm, _ := setup(t, rc, Options{})
 	if err := tm.Notify(context.Background(), added(1, hostile)); err != nil {
 		t.Fatal(err)
 	}
-	all := texts(decode(t, rc.bodies[0]))
+	all := texts(decode(t, rc.Bodies()[0]))
 	want := `**[\<!channel\> & \<script\>alert\(1\)\</script\> @` + "\u2060" + `everyone \[x\]\(https://evil.example\) \*\*b\*\*](https://explore.jobs.netflix.net/careers/job/p001)**`
 	if !strings.Contains(all, want) {
 		t.Errorf("card\n%s\nlacks\n%s", all, want)
@@ -154,7 +118,7 @@ func TestHostileTitle(t *testing.T) {
 }
 
 func TestSizeCut(t *testing.T) {
-	rc := &recorder{}
+	rc := notifytest.NewRecorder(t)
 	tm, _ := setup(t, rc, Options{HistoryURL: "https://github.com/me/jobs/tree/main/snapshots/"})
 	var events []notify.Event
 	for i := range 400 {
@@ -163,10 +127,10 @@ func TestSizeCut(t *testing.T) {
 	if err := tm.NotifyDigest(context.Background(), "netflix", events); err != nil {
 		t.Fatal(err)
 	}
-	if len(rc.bodies[0]) < MaxBytes-2048 {
-		t.Errorf("body %d bytes: the cut leaves too much room", len(rc.bodies[0]))
+	if len(rc.Bodies()[0]) < MaxBytes-2048 {
+		t.Errorf("body %d bytes: the cut leaves too much room", len(rc.Bodies()[0]))
 	}
-	p := decode(t, rc.bodies[0])
+	p := decode(t, rc.Bodies()[0])
 	body := p.Attachments[0].Content.Body
 	last := body[len(body)-1].Text
 	shown := strings.Count(texts(p), "**[")
@@ -189,7 +153,7 @@ func TestErrors(t *testing.T) {
 		{"503 exhausted", []int{503}, nil, `teams "team-channel": status 503: {"error":{"code":"DirectApiAuthorizationRequired","message":"bad"}}`, 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rc := &recorder{statuses: tc.statuses, headers: tc.hdr}
+			rc := notifytest.NewRecorder(t, answers(tc.statuses, tc.hdr)...)
 			tm, u := setup(t, rc, Options{})
 			err := tm.Notify(context.Background(), added(1, "x"))
 			if tc.want == "" && err != nil {
@@ -199,24 +163,29 @@ func TestErrors(t *testing.T) {
 				if err == nil || err.Error() != tc.want {
 					t.Fatalf("err = %v, want %q", err, tc.want)
 				}
-				for _, leak := range []string{u, "S1GS1G", "abcdef0123456789"} {
-					if strings.Contains(err.Error(), leak) {
-						t.Errorf("error leaks %q", leak)
-					}
-				}
+				notifytest.NoSecret(t, "error", err.Error(), u, "S1GS1G", "abcdef0123456789")
 			}
-			if len(rc.reqs) != tc.reqs {
-				t.Errorf("%d requests, want %d", len(rc.reqs), tc.reqs)
+			if len(rc.Requests()) != tc.reqs {
+				t.Errorf("%d requests, want %d", len(rc.Requests()), tc.reqs)
 			}
 		})
 	}
+}
+
+// One attempt per call, as the outbox runs notifiers: every failing status
+// is retryable or permanent as notifytest.Failures says.
+func TestFailuresOneAttempt(t *testing.T) {
+	notifytest.CheckFailures(t, func(t *testing.T, rc *notifytest.Recorder) (string, error) {
+		tm, u := setup(t, rc, Options{Retry: retry.Policy{Attempts: 1}})
+		return u, tm.Notify(context.Background(), added(1, "x"))
+	}, "S1GS1G", "abcdef0123456789")
 }
 
 func TestNetworkErrorNoSecret(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	u := srv.URL + "/workflows/x/invoke?" + secretQuery
 	srv.Close()
-	tm, err := New(Options{Name: "tc", URL: u, Logger: quiet(), Retry: retry.Policy{Attempts: 1}})
+	tm, err := New(Options{Name: "tc", URL: u, Logger: notifytest.Quiet(), Retry: retry.Policy{Attempts: 1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,20 +196,20 @@ func TestNetworkErrorNoSecret(t *testing.T) {
 }
 
 func TestTemplateFallback(t *testing.T) {
-	rc := &recorder{}
+	rc := notifytest.NewRecorder(t)
 	tm, _ := setup(t, rc, Options{Template: `{{index .Added 5}}`})
 	if err := tm.Notify(context.Background(), added(1, "Fallback")); err != nil {
 		t.Fatal(err)
 	}
-	if all := texts(decode(t, rc.bodies[0])); !strings.Contains(all, "[Fallback]") {
+	if all := texts(decode(t, rc.Bodies()[0])); !strings.Contains(all, "[Fallback]") {
 		t.Errorf("no default card: %s", all)
 	}
-	rc2 := &recorder{}
+	rc2 := notifytest.NewRecorder(t)
 	tm2, _ := setup(t, rc2, Options{Template: "{{range .Items}}* {{markdown .Title}}\n{{end}}"})
 	if err := tm2.NotifyDigest(context.Background(), "netflix", []notify.Event{added(1, "A_b"), added(2, "C")}); err != nil {
 		t.Fatal(err)
 	}
-	if all := texts(decode(t, rc2.bodies[0])); !strings.HasSuffix(all, "* A\\_b\n* C") {
+	if all := texts(decode(t, rc2.Bodies()[0])); !strings.HasSuffix(all, "* A\\_b\n* C") {
 		t.Errorf("templated card: %q", all)
 	}
 }

@@ -5,26 +5,20 @@ import (
 	"context"
 	"crypto/hmac"
 	"errors"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
 const testSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
-
-var fast = retry.Policy{Attempts: 4, Base: time.Millisecond, Max: 5 * time.Millisecond}
-
-func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 func TestSignVector(t *testing.T) {
 	got, err := Sign(testSecret, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, []byte(`{"test": 2432232314}`))
@@ -85,48 +79,6 @@ func testEvent() notify.Event {
 	}
 }
 
-type request struct {
-	method string
-	header http.Header
-	body   []byte
-}
-
-// recorder is a receiver answering with the given statuses in turn (the
-// last one repeats) and recording every request.
-type recorder struct {
-	mu       sync.Mutex
-	reqs     []request
-	statuses []int
-	headers  []map[string]string // extra response headers per answer
-}
-
-func (rc *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	rc.mu.Lock()
-	n := len(rc.reqs)
-	rc.reqs = append(rc.reqs, request{r.Method, r.Header.Clone(), b})
-	status := http.StatusOK
-	if len(rc.statuses) > 0 {
-		status = rc.statuses[min(n, len(rc.statuses)-1)]
-	}
-	var h map[string]string
-	if n < len(rc.headers) {
-		h = rc.headers[n]
-	}
-	rc.mu.Unlock()
-	for k, v := range h {
-		w.Header().Set(k, v)
-	}
-	w.WriteHeader(status)
-	io.WriteString(w, "ok")
-}
-
-func (rc *recorder) requests() []request {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	return append([]request(nil), rc.reqs...)
-}
-
 func TestNotify(t *testing.T) {
 	fixed := time.Unix(1764100000, 0)
 	tests := []struct {
@@ -150,14 +102,12 @@ func TestNotify(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rc := &recorder{statuses: tt.statuses, headers: tt.respHdr}
-			srv := httptest.NewServer(rc)
-			defer srv.Close()
-			hookURL := srv.URL + "/hooks/T0KEN-in-path?token=s3cr3t"
+			rc := notifytest.NewRecorder(t, notifytest.Script("ok", tt.statuses, tt.respHdr)...)
+			hookURL := rc.URL + "/hooks/T0KEN-in-path?token=s3cr3t"
 			w, err := New(Options{
 				Name: "hooks", URL: hookURL, Secret: tt.secret, Headers: tt.headers,
-				Client: srv.Client(), Retry: fast, UserAgent: "cw-test/1",
-				Now: func() time.Time { return fixed }, Logger: quiet(),
+				Client: rc.Client(), Retry: notifytest.Fast, UserAgent: "cw-test/1",
+				Now: func() time.Time { return fixed }, Logger: notifytest.Quiet(),
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -178,25 +128,21 @@ func TestNotify(t *testing.T) {
 				if err == nil || err.Error() != tt.wantErr {
 					t.Fatalf("Notify error = %v, want %q", err, tt.wantErr)
 				}
-				for _, leak := range []string{srv.URL, "T0KEN", "s3cr3t", testSecret, "MfKQ9r8"} {
-					if strings.Contains(err.Error(), leak) {
-						t.Errorf("error %q leaks %q", err, leak)
-					}
-				}
+				notifytest.NoSecret(t, "error", err.Error(), rc.URL, "T0KEN", "s3cr3t", testSecret, "MfKQ9r8")
 			}
-			reqs := rc.requests()
+			reqs := rc.Requests()
 			if len(reqs) != tt.wantReqs {
 				t.Fatalf("got %d requests, want %d", len(reqs), tt.wantReqs)
 			}
 			body, _ := notify.Body(e)
 			for i, r := range reqs {
-				if r.method != http.MethodPost {
-					t.Errorf("req %d: method %s", i, r.method)
+				if r.Method != http.MethodPost {
+					t.Errorf("req %d: method %s", i, r.Method)
 				}
-				if !bytes.Equal(r.body, body) {
-					t.Errorf("req %d: body\n%s\nwant\n%s", i, r.body, body)
+				if !bytes.Equal(r.Body, body) {
+					t.Errorf("req %d: body\n%s\nwant\n%s", i, r.Body, body)
 				}
-				h := r.header
+				h := r.Header
 				if got := h.Get("Content-Type"); got != "application/json" {
 					t.Errorf("Content-Type = %q", got)
 				}
@@ -215,7 +161,7 @@ func TestNotify(t *testing.T) {
 						t.Errorf("unsigned hook sent webhook-signature %q", sig)
 					}
 				} else {
-					want, _ := Sign(tt.secret, h.Get("webhook-id"), fixed.Unix(), r.body)
+					want, _ := Sign(tt.secret, h.Get("webhook-id"), fixed.Unix(), r.Body)
 					if !hmac.Equal([]byte(sig), []byte(want)) {
 						t.Errorf("webhook-signature = %q, want %q", sig, want)
 					}
@@ -228,6 +174,19 @@ func TestNotify(t *testing.T) {
 			}
 		})
 	}
+}
+
+// One attempt per call, as the outbox runs notifiers: every failing status
+// is retryable or permanent as notifytest.Failures says.
+func TestFailuresOneAttempt(t *testing.T) {
+	notifytest.CheckFailures(t, func(t *testing.T, rc *notifytest.Recorder) (string, error) {
+		u := rc.URL + "/hooks/T0KEN-in-path?token=s3cr3t"
+		w, err := New(Options{Name: "hooks", URL: u, Secret: testSecret, Client: rc.Client(), Retry: retry.Policy{Attempts: 1}, Logger: notifytest.Quiet()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u, w.Notify(context.Background(), testEvent())
+	}, "T0KEN", "s3cr3t", testSecret)
 }
 
 func TestBodyNotEscaped(t *testing.T) {
@@ -243,11 +202,9 @@ func TestBodyNotEscaped(t *testing.T) {
 func TestRetryAfterHonoured(t *testing.T) {
 	// The server asks for 1s; the policy caps single waits at 50ms and its
 	// backoff is far below that, so the wait seen is the capped Retry-After.
-	rc := &recorder{statuses: []int{429, 200}, headers: []map[string]string{{"Retry-After": "1"}}}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
+	srv := notifytest.NewRecorder(t, notifytest.Script("ok", []int{429, 200}, []map[string]string{{"Retry-After": "1"}})...)
 	p := retry.Policy{Attempts: 2, Base: time.Nanosecond, Max: 50 * time.Millisecond}
-	w, err := New(Options{Name: "hooks", URL: srv.URL, Client: srv.Client(), Retry: p, Logger: quiet()})
+	w, err := New(Options{Name: "hooks", URL: srv.URL, Client: srv.Client(), Retry: p, Logger: notifytest.Quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -264,7 +221,7 @@ func TestNetworkErrorNoURL(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	hookURL := srv.URL + "/hook/S3CRETPATH?token=abc123"
 	srv.Close() // nothing listens any more
-	w, err := New(Options{Name: "hooks", URL: hookURL, Secret: testSecret, Retry: retry.Policy{Attempts: 2, Base: time.Millisecond, Max: time.Millisecond}, Logger: quiet()})
+	w, err := New(Options{Name: "hooks", URL: hookURL, Secret: testSecret, Retry: retry.Policy{Attempts: 2, Base: time.Millisecond, Max: time.Millisecond}, Logger: notifytest.Quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,18 +232,12 @@ func TestNetworkErrorNoURL(t *testing.T) {
 	if !strings.HasPrefix(err.Error(), `webhook "hooks": `) {
 		t.Errorf("error %q does not name the notifier", err)
 	}
-	for _, leak := range []string{hookURL, "S3CRETPATH", "abc123", "MfKQ9r8"} {
-		if strings.Contains(err.Error(), leak) {
-			t.Errorf("error %q leaks %q", err, leak)
-		}
-	}
+	notifytest.NoSecret(t, "error", err.Error(), hookURL, "S3CRETPATH", "abc123", "MfKQ9r8")
 }
 
 func TestContextCancelled(t *testing.T) {
-	rc := &recorder{statuses: []int{503}}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
-	w, err := New(Options{Name: "hooks", URL: srv.URL, Client: srv.Client(), Retry: retry.Policy{Attempts: 100, Base: time.Hour, Max: time.Hour}, Logger: quiet()})
+	rc := notifytest.NewRecorder(t, notifytest.Answer{Status: 503, Body: "ok"})
+	w, err := New(Options{Name: "hooks", URL: rc.URL, Client: rc.Client(), Retry: retry.Policy{Attempts: 100, Base: time.Hour, Max: time.Hour}, Logger: notifytest.Quiet()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +245,7 @@ func TestContextCancelled(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- w.Notify(ctx, testEvent()) }()
 	// Wait until the first attempt was answered, then cancel the wait.
-	for len(rc.requests()) == 0 {
+	for len(rc.Requests()) == 0 {
 		time.Sleep(time.Millisecond)
 	}
 	cancel()

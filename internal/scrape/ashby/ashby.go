@@ -5,6 +5,7 @@ package ashby
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -94,18 +95,24 @@ func (a *Ashby) listURL() string {
 // List fetches the whole board in one conditional request; unlisted jobs
 // are left out.
 func (a *Ashby) List(ctx context.Context) ([]model.Raw, error) {
-	u := a.listURL()
+	return a.client.ListBoard(ctx, "ashby", a.board, a.listURL(), decodeList)
+}
+
+// decodeList is the listed postings of a job board answer, in its order.
+// An answer without the jobs array, or with a job that has no id, is an
+// error: a shorter list would report postings removed.
+func decodeList(body []byte) ([]model.Raw, error) {
 	var lr listResponse
-	if err := a.client.ListJSON(ctx, u, &lr); err != nil {
-		return nil, scrape.BoardError("ashby", a.board, err)
+	if err := scrape.Unmarshal(body, &lr); err != nil {
+		return nil, err
 	}
 	if lr.Jobs == nil {
-		return nil, fmt.Errorf("ashby: board %q: %s: no jobs in the response", a.board, u)
+		return nil, errors.New("no jobs in the response")
 	}
 	out := make([]model.Raw, 0, len(*lr.Jobs))
 	for i, j := range *lr.Jobs {
 		if j.ID == "" {
-			return nil, fmt.Errorf("ashby: board %q: job %d has no id", a.board, i+1)
+			return nil, fmt.Errorf("job %d has no id", i+1)
 		}
 		if j.IsListed != nil && !*j.IsListed {
 			continue

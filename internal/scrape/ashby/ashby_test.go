@@ -5,25 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
-}
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, scrape.Validators{}) }
 
 func adapter(t *testing.T, base string, attempts int) *Ashby {
 	t.Helper()
@@ -35,15 +26,8 @@ func adapter(t *testing.T, base string, attempts int) *Ashby {
 }
 
 // serve answers the board's URL with body, other boards with Ashby's 404.
-func serve(t *testing.T, status int, body string) (*httptest.Server, *atomic.Int32) {
-	t.Helper()
-	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
-		n.Add(1)
+func serve(t *testing.T, status int, body string) *scrapetest.Server {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/posting-api/job-board/HighlightTA" || r.URL.Query().Get("includeCompensation") != "true" {
 			w.WriteHeader(http.StatusNotFound)
 			fmt.Fprint(w, `{"success":false}`)
@@ -51,18 +35,14 @@ func serve(t *testing.T, status int, body string) (*httptest.Server, *atomic.Int
 		}
 		w.WriteHeader(status)
 		fmt.Fprint(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &n
+	})
 }
 
-func fixture(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile("testdata/ashby.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+func fixture(t *testing.T) string { return string(scrapetest.Fixture(t, "ashby.json")) }
+
+// TestDecodeGolden: what the decode makes of the real board, whole.
+func TestDecodeGolden(t *testing.T) {
+	scrapetest.Decoded(t, "ashby", "ashby.json", decodeList)
 }
 
 func TestNewDefaults(t *testing.T) {
@@ -76,13 +56,13 @@ func TestNewDefaults(t *testing.T) {
 }
 
 func TestRealFixture(t *testing.T) {
-	srv, n := serve(t, 200, fixture(t))
+	srv := serve(t, 200, fixture(t))
 	raws, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(raws) != 2 || n.Load() != 1 {
-		t.Fatalf("got %d postings in %d requests", len(raws), n.Load())
+	if len(raws) != 2 || srv.Requests() != 1 {
+		t.Fatalf("got %d postings in %d requests", len(raws), srv.Requests())
 	}
 	r := raws[0]
 	if r.ID != "90fb3621-899e-4b59-925d-25080ec91e18" || r.Stamp != "" || r.Title != "Senior Technical Recruiter" ||
@@ -122,7 +102,7 @@ func TestFieldMapping(t *testing.T) {
 	{"id": "j3", "title": "Summary only", "workplaceType": "OnSite", "isRemote": false, "descriptionHtml": "<p>y</p>",
 	 "compensation": {"compensationTiers": [], "summaryComponents": [
 	   {"compensationType": "Salary", "interval": "1 MONTH", "currencyCode": "EUR", "minValue": 5000, "maxValue": 6000}]}}]}`
-	srv, _ := serve(t, 200, body)
+	srv := serve(t, 200, body)
 	raws, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -148,36 +128,21 @@ func TestFieldMapping(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int
-		want     string
-		requests int32
-	}{
-		{"server error after retries", 502, "bad gateway", 3, "status 502", 3},
-		{"html error page with 200", 200, "<!doctype html><html><body>Oops</body></html>", 1, "invalid JSON", 1},
-		{"truncated body", 200, `{"apiVersion": "1", "jobs": [{"id": "a"`, 1, "invalid JSON", 1},
-		{"json without jobs", 200, `{"apiVersion": "1"}`, 1, "no jobs in the response", 1},
-		{"job without id", 200, `{"jobs": [{"title": "A"}]}`, 1, "job 1 has no id", 1},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv, n := serve(t, c.status, c.body)
-			_, err := adapter(t, srv.URL, c.attempts).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `ashby: board "HighlightTA": `) {
-				t.Fatalf("error %v, want one naming the board and %q", err, c.want)
-			}
-			if n.Load() != c.requests {
-				t.Fatalf("%d requests, want %d", n.Load(), c.requests)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `ashby: board "HighlightTA": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := serve(t, status, body)
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
+	}, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 502, Body: "bad gateway", Tries: 3, Want: "status 502", Requests: 3},
+		{Name: "html error page with 200", Status: 200, Body: "<!doctype html><html><body>Oops</body></html>", Tries: 1, Want: "invalid JSON", Requests: 1},
+		{Name: "truncated body", Status: 200, Body: `{"apiVersion": "1", "jobs": [{"id": "a"`, Tries: 1, Want: "invalid JSON", Requests: 1},
+		{Name: "json without jobs", Status: 200, Body: `{"apiVersion": "1"}`, Tries: 1, Want: "no jobs in the response", Requests: 1},
+		{Name: "job without id", Status: 200, Body: `{"jobs": [{"title": "A"}]}`, Tries: 1, Want: "job 1 has no id", Requests: 1},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {
-	srv, _ := serve(t, 200, "{}")
+	srv := serve(t, 200, "{}")
 	a, _ := New(config.Source{Name: "x", Board: "x", URL: srv.URL}, client(3))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `ashby: board "x": not found (404)` {
@@ -188,15 +153,14 @@ func TestBoardNotFound(t *testing.T) {
 func TestNotModified(t *testing.T) {
 	body := fixture(t)
 	const lastMod = "Wed, 08 Jul 2026 19:48:19 GMT"
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("If-Modified-Since") == lastMod {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
 		w.Header().Set("Last-Modified", lastMod)
 		fmt.Fprint(w, body)
-	}))
-	defer srv.Close()
+	})
 	a := adapter(t, srv.URL, 1)
 	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
 		t.Fatalf("first: %d, %v", len(raws), err)

@@ -210,16 +210,10 @@ func (e *Eightfold) list(ctx context.Context, iface string) ([]model.Raw, error)
 	return e.listApply(ctx)
 }
 
-// page is one page of either interface, as the pager needs it.
-type page struct {
-	positions []model.Raw
-	count     *int
-}
-
 // pager pages on start until it has count postings or a page comes back
 // empty. fetch reads one page; requireCount makes a page without a count
 // an error.
-func pager(fetch func(start int) (page, error), requireCount bool) ([]model.Raw, error) {
+func pager(fetch func(start int) (scrape.Page, error), requireCount bool) ([]model.Raw, error) {
 	var out []model.Raw
 	seen := map[string]bool{}
 	count := -1
@@ -229,14 +223,14 @@ func pager(fetch func(start int) (page, error), requireCount bool) ([]model.Raw,
 		if err != nil {
 			return nil, fmt.Errorf("list page %d: %w", n+1, err)
 		}
-		if pg.count != nil && count < 0 {
-			count = *pg.count
+		if pg.Total >= 0 && count < 0 {
+			count = pg.Total
 		}
 		if requireCount && count < 0 {
 			return nil, fmt.Errorf("list page %d: the answer holds no count: completeness cannot be checked", n+1)
 		}
 		added := 0
-		for _, r := range pg.positions {
+		for _, r := range pg.Postings {
 			if seen[r.ID] {
 				continue
 			}
@@ -251,7 +245,7 @@ func pager(fetch func(start int) (page, error), requireCount bool) ([]model.Raw,
 		if count >= 0 && len(out) >= count {
 			return out, nil
 		}
-		if len(pg.positions) == 0 {
+		if len(pg.Postings) == 0 {
 			// An empty page before count postings came is a listing cut
 			// short (a glitch, a rate limiter answering politely): trusting
 			// it would report the rest removed.
@@ -305,29 +299,30 @@ func (e *Eightfold) applyURL(start int) string {
 }
 
 func (e *Eightfold) listApply(ctx context.Context) ([]model.Raw, error) {
-	return pager(func(start int) (page, error) {
+	return pager(func(start int) (scrape.Page, error) {
 		u := e.applyURL(start)
 		body, err := e.get(ctx, Apply, u)
 		if err != nil {
-			return page{}, err
+			return scrape.Page{}, err
 		}
-		var lr listResponse
-		if err := scrape.DecodeJSON(u, body, &lr); err != nil {
-			return page{}, err
-		}
-		if lr.Positions == nil && lr.Count == nil {
-			return page{}, fmt.Errorf("%s: no positions in the response", u)
-		}
-		pg := page{count: lr.Count}
-		for _, p := range lr.Positions {
-			r, err := e.rawApply(p)
-			if err != nil {
-				return page{}, err
-			}
-			pg.positions = append(pg.positions, r)
+		pg, err := e.decodeApplyPage(body)
+		if err != nil {
+			return scrape.Page{}, fmt.Errorf("%s: %w", u, err)
 		}
 		return pg, nil
 	}, false)
+}
+
+// decodeApplyPage is one page of the apply listing; it reads nothing but
+// body and the site's base for links. A page with neither positions nor
+// count, or with a position without an id, is an error: a shorter list
+// would report postings removed.
+func (e *Eightfold) decodeApplyPage(body []byte) (scrape.Page, error) {
+	var lr listResponse
+	if err := scrape.Unmarshal(body, &lr); err != nil {
+		return scrape.Page{}, err
+	}
+	return scrape.DecodePage(lr.Positions, lr.Count, "no positions in the response", e.rawApply)
 }
 
 func (e *Eightfold) rawApply(p position) (model.Raw, error) {
@@ -407,10 +402,10 @@ type pcsxSearch struct {
 }
 
 // check reads the envelope: a status other than 200, an error message or no
-// data is an error naming the URL.
-func (a pcsxAnswer[T]) check(u string) error {
+// data is an error (the caller names the URL).
+func (a pcsxAnswer[T]) check() error {
 	if a.Status != nil && *a.Status != 200 {
-		return fmt.Errorf("%s: the answer says status %d", u, *a.Status)
+		return fmt.Errorf("the answer says status %d", *a.Status)
 	}
 	if len(a.Error) > 0 && string(a.Error) != "null" {
 		var m struct {
@@ -419,13 +414,13 @@ func (a pcsxAnswer[T]) check(u string) error {
 		var s string
 		switch {
 		case json.Unmarshal(a.Error, &m) == nil && m.Message != "":
-			return fmt.Errorf("%s: the answer holds an error: %q", u, m.Message)
+			return fmt.Errorf("the answer holds an error: %q", m.Message)
 		case json.Unmarshal(a.Error, &s) == nil && s != "":
-			return fmt.Errorf("%s: the answer holds an error: %q", u, s)
+			return fmt.Errorf("the answer holds an error: %q", s)
 		}
 	}
 	if a.Data == nil {
-		return fmt.Errorf("%s: no data in the response", u)
+		return errors.New("no data in the response")
 	}
 	return nil
 }
@@ -448,29 +443,15 @@ func (e *Eightfold) pcsxURL(start int) string {
 // the filter, or names its facet otherwise, still yields the same postings.
 // Completeness is checked against the server's count of what it listed.
 func (e *Eightfold) listPCSX(ctx context.Context) ([]model.Raw, error) {
-	all, err := pager(func(start int) (page, error) {
+	all, err := pager(func(start int) (scrape.Page, error) {
 		u := e.pcsxURL(start)
 		body, err := e.get(ctx, PCSX, u)
 		if err != nil {
-			return page{}, err
+			return scrape.Page{}, err
 		}
-		var a pcsxAnswer[pcsxSearch]
-		if err := scrape.DecodeJSON(u, body, &a); err != nil {
-			return page{}, err
-		}
-		if err := a.check(u); err != nil {
-			return page{}, err
-		}
-		if a.Data.Positions == nil && a.Data.Count == nil {
-			return page{}, fmt.Errorf("%s: no positions in the response", u)
-		}
-		pg := page{count: a.Data.Count}
-		for _, p := range a.Data.Positions {
-			r, err := e.rawPCSX(p)
-			if err != nil {
-				return page{}, err
-			}
-			pg.positions = append(pg.positions, r)
+		pg, err := e.decodePCSXPage(body)
+		if err != nil {
+			return scrape.Page{}, fmt.Errorf("%s: %w", u, err)
 		}
 		return pg, nil
 	}, true)
@@ -484,6 +465,21 @@ func (e *Eightfold) listPCSX(ctx context.Context) ([]model.Raw, error) {
 		}
 	}
 	return out, nil
+}
+
+// decodePCSXPage is one page of the pcsx search, every position it holds
+// (the teams are applied by listPCSX); it reads nothing but body and the
+// site's base for links. An envelope that says it failed, a page with
+// neither positions nor count, or a position without an id is an error.
+func (e *Eightfold) decodePCSXPage(body []byte) (scrape.Page, error) {
+	var a pcsxAnswer[pcsxSearch]
+	if err := scrape.Unmarshal(body, &a); err != nil {
+		return scrape.Page{}, err
+	}
+	if err := a.check(); err != nil {
+		return scrape.Page{}, err
+	}
+	return scrape.DecodePage(a.Data.Positions, a.Data.Count, "no positions in the response", e.rawPCSX)
 }
 
 func (e *Eightfold) inTeams(team string) bool {
@@ -591,19 +587,7 @@ func (e *Eightfold) Detail(ctx context.Context, r model.Raw) (model.Raw, error) 
 		return r, fmt.Errorf("eightfold: source %q: posting %s: %w", e.name, r.ID, err)
 	}
 	// the list is the authority on identity and stamp; the detail adds text
-	d.ID, d.Stamp = r.ID, r.Stamp
-	if d.Title == "" {
-		d.Title = r.Title
-	}
-	if len(d.Locations) == 0 {
-		d.Locations = r.Locations
-	}
-	if d.Team == "" {
-		d.Team = r.Team
-	}
-	if d.Posted == "" {
-		d.Posted = r.Posted
-	}
+	d = scrape.OverList(d, r)
 	d.Complete = true
 	return d, nil
 }
@@ -612,15 +596,29 @@ func (e *Eightfold) detailApply(ctx context.Context, r model.Raw) (model.Raw, er
 	q := url.Values{}
 	q.Set("domain", e.domain)
 	u := e.base + "/api/apply/v2/jobs/" + url.PathEscape(r.ID) + "?" + q.Encode()
-	var p position
-	if err := e.client.GetJSON(ctx, u, &p); err != nil {
+	body, err := e.client.GetBody(ctx, u)
+	if err != nil {
 		return r, err
 	}
-	if p.ID.String() == "" {
-		return r, fmt.Errorf("%s: the answer holds no posting", u)
+	d, err := e.decodeApplyDetail(body, r.ID)
+	if err != nil {
+		return r, fmt.Errorf("%s: %w", u, err)
 	}
-	if p.ID.String() != r.ID {
-		return r, fmt.Errorf("detail answered for posting %s", p.ID)
+	return d, nil
+}
+
+// decodeApplyDetail is the posting id in an apply detail answer; an answer
+// about no posting or another one is an error.
+func (e *Eightfold) decodeApplyDetail(body []byte, id string) (model.Raw, error) {
+	var p position
+	if err := scrape.Unmarshal(body, &p); err != nil {
+		return model.Raw{}, err
+	}
+	if p.ID.String() == "" {
+		return model.Raw{}, errors.New("the answer holds no posting")
+	}
+	if p.ID.String() != id {
+		return model.Raw{}, fmt.Errorf("detail answered for posting %s", p.ID)
 	}
 	return e.rawApply(p)
 }
@@ -631,18 +629,33 @@ func (e *Eightfold) detailPCSX(ctx context.Context, r model.Raw) (model.Raw, err
 	q.Set("domain", e.domain)
 	q.Set("hl", "en")
 	u := e.base + "/api/pcsx/position_details?" + q.Encode()
-	var a pcsxAnswer[pcsxPosition]
-	if err := e.client.GetJSON(ctx, u, &a); err != nil {
+	body, err := e.client.GetBody(ctx, u)
+	if err != nil {
 		return r, err
 	}
-	if err := a.check(u); err != nil {
-		return r, err
+	d, err := e.decodePCSXDetail(body, r.ID)
+	if err != nil {
+		return r, fmt.Errorf("%s: %w", u, err)
+	}
+	return d, nil
+}
+
+// decodePCSXDetail is the posting id in a pcsx position_details answer; an
+// envelope that says it failed, or an answer about no posting or another
+// one, is an error.
+func (e *Eightfold) decodePCSXDetail(body []byte, id string) (model.Raw, error) {
+	var a pcsxAnswer[pcsxPosition]
+	if err := scrape.Unmarshal(body, &a); err != nil {
+		return model.Raw{}, err
+	}
+	if err := a.check(); err != nil {
+		return model.Raw{}, err
 	}
 	if a.Data.ID.String() == "" {
-		return r, fmt.Errorf("%s: the answer holds no posting", u)
+		return model.Raw{}, errors.New("the answer holds no posting")
 	}
-	if a.Data.ID.String() != r.ID {
-		return r, fmt.Errorf("detail answered for posting %s", a.Data.ID)
+	if a.Data.ID.String() != id {
+		return model.Raw{}, fmt.Errorf("detail answered for posting %s", a.Data.ID)
 	}
 	return e.rawPCSX(*a.Data)
 }

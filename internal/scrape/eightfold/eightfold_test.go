@@ -4,17 +4,14 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
 func jobs(n int, team string) []fake.Job {
@@ -31,12 +28,7 @@ func jobs(n int, team string) []fake.Job {
 	return out
 }
 
-func client(t *testing.T, attempts int) *scrape.Client {
-	return scrape.NewClient(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	})
-}
+func client(t *testing.T, attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 func adapter(t *testing.T, srv *fake.Server, teams []string, attempts int) *Eightfold {
 	a, err := New(config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Domain: srv.Domain, Teams: teams}, client(t, attempts))
@@ -44,6 +36,18 @@ func adapter(t *testing.T, srv *fake.Server, teams []string, attempts int) *Eigh
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestDecodeGolden: what the decode makes of the real fixture, whole.
+func TestDecodeGolden(t *testing.T) {
+	pg, err := (&Eightfold{base: "https://albemarle.eightfold.ai"}).decodeApplyPage(scrapetest.Fixture(t, "eightfold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrapetest.Golden(t, "eightfold", pg.Postings)
+	if pg.Total != -1 {
+		t.Errorf("count %d: the real answer has none", pg.Total)
+	}
 }
 
 func TestListPagesTeamsAndCount(t *testing.T) {
@@ -102,33 +106,23 @@ func TestDetail(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name   string
-		status int
-		body   string
-		want   string
-	}{
-		{"server error on page 2", 500, "oops", "status 500"},
-		{"rate limited 403", 403, "", "status 403"},
-		{"rate limited 429", 429, "", "status 429"},
-		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", "invalid JSON"},
-		{"json without positions", 200, `{"error":"try later"}`, "no positions"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := fake.New(t, "netflix.com", jobs(15, "D"))
-			srv.FailList(func(start int) (int, string) {
-				if start == 10 {
-					return c.status, c.body
-				}
-				return 0, ""
-			})
-			_, err := adapter(t, srv, nil, 2).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "page 2") {
-				t.Fatalf("error %v, want one naming page 2 and %q", err, c.want)
+	scrapetest.CheckListFailures(t, `eightfold: source "nf": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := fake.New(t, "netflix.com", jobs(15, "D"))
+		srv.FailList(func(start int) (int, string) {
+			if start == 10 {
+				return status, body
 			}
+			return 0, ""
 		})
-	}
+		raws, err := adapter(t, srv, nil, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Mention: "page 2"}
+	}, []scrapetest.Failure{
+		{Name: "server error on page 2", Status: 500, Body: "oops", Tries: 2, Want: "status 500"},
+		{Name: "rate limited 403", Status: 403, Body: "", Tries: 2, Want: "status 403"},
+		{Name: "rate limited 429", Status: 429, Body: "", Tries: 2, Want: "status 429"},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 2, Want: "invalid JSON"},
+		{Name: "json without positions", Status: 200, Body: `{"error":"try later"}`, Tries: 2, Want: "no positions"},
+	})
 }
 
 func TestListCutShortIsAnError(t *testing.T) {
@@ -162,10 +156,9 @@ func TestListRetriesTransientErrors(t *testing.T) {
 }
 
 func TestListDetectsAServerThatIgnoresStart(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"count": 100, "positions": [{"id": 1, "name": "A"}, {"id": 2, "name": "B"}]}`)
-	}))
-	defer srv.Close()
+	})
 	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
 	if _, err := a.List(context.Background()); err == nil || !strings.Contains(err.Error(), "does not advance") {
 		t.Fatalf("err = %v", err)
@@ -173,18 +166,14 @@ func TestListDetectsAServerThatIgnoresStart(t *testing.T) {
 }
 
 func TestRealFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/eightfold.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	b := scrapetest.Fixture(t, "eightfold.json")
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("start") != "0" {
 			fmt.Fprint(w, `{"positions": []}`)
 			return
 		}
 		w.Write(b)
-	}))
-	defer srv.Close()
+	})
 	a, _ := New(config.Source{Name: "albemarle", URL: srv.URL, Domain: "albemarle.com"}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil {
@@ -204,7 +193,7 @@ func TestRealFixture(t *testing.T) {
 // came, so nothing is skipped.
 func TestListAdvancesByWhatThePageHeld(t *testing.T) {
 	all := jobs(13, "D")
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		start := 0
 		fmt.Sscan(r.URL.Query().Get("start"), &start)
 		var page []string
@@ -212,8 +201,7 @@ func TestListAdvancesByWhatThePageHeld(t *testing.T) {
 			page = append(page, fmt.Sprintf(`{"id": %d, "name": %q}`, all[i].ID, all[i].Name))
 		}
 		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
-	}))
-	defer srv.Close()
+	})
 	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 13 {
@@ -225,7 +213,7 @@ func TestListAdvancesByWhatThePageHeld(t *testing.T) {
 // one, nor pass a listing short of count.
 func TestListDuplicateInsideAPage(t *testing.T) {
 	all := jobs(23, "D")
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		start := 0
 		fmt.Sscan(r.URL.Query().Get("start"), &start)
 		var page []string
@@ -236,8 +224,7 @@ func TestListDuplicateInsideAPage(t *testing.T) {
 			page = append(page, page[0]) // 11 entries, 10 postings
 		}
 		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
-	}))
-	defer srv.Close()
+	})
 	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 23 {
@@ -247,12 +234,9 @@ func TestListDuplicateInsideAPage(t *testing.T) {
 
 func TestDetailWithoutAPostingIsAnError(t *testing.T) {
 	for _, body := range []string{`{}`, `{"error": "try later"}`} {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			fmt.Fprint(w, body)
-		}))
+		srv := scrapetest.Serve(t, scrapetest.Body(200, body))
 		a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
 		_, err := a.Detail(context.Background(), model.Raw{ID: "5", Title: "T"})
-		srv.Close()
 		if err == nil || !strings.Contains(err.Error(), "holds no posting") {
 			t.Fatalf("detail %s: err = %v", body, err)
 		}

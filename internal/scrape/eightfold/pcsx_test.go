@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,6 +11,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
 func adapterIn(t *testing.T, srv *fake.Server, teams []string, iface string) *Eightfold {
@@ -62,8 +61,8 @@ func TestPCSXListPagesTeamsAndCount(t *testing.T) {
 // pcsxServer answers the pcsx search from rows with the real envelope: ten
 // from start whatever num says, count on every page; it ignores
 // filter_department (a tenant whose department facet is named otherwise).
-func pcsxServer(t *testing.T, rows []string, count int, page func(start int) string) *httptest.Server {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func pcsxServer(t *testing.T, rows []string, count int, page func(start int) string) *scrapetest.Server {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/api/pcsx/search" {
 			http.NotFound(w, r)
 			return
@@ -81,9 +80,7 @@ func pcsxServer(t *testing.T, rows []string, count int, page func(start int) str
 			p = append(p, rows[i])
 		}
 		fmt.Fprintf(w, `{"status": 200, "error": {"message": "", "body": ""}, "data": {"positions": [%s], "count": %d}}`, strings.Join(p, ","), count)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	})
 }
 
 func pcsxRows(n int, dept func(i int) string) []string {
@@ -272,15 +269,14 @@ func TestOtherFailuresDoNotSwitch(t *testing.T) {
 }
 
 func TestBothRefusedIsAnError(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(403)
 		if strings.HasPrefix(r.URL.Path, "/api/pcsx/") {
 			fmt.Fprint(w, fake.PCSXRefusal)
 		} else {
 			fmt.Fprint(w, fake.ApplyRefusal)
 		}
-	}))
-	defer srv.Close()
+	})
 	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err == nil || raws != nil || !strings.Contains(err.Error(), "neither listing interface answers") {
@@ -354,18 +350,30 @@ func TestPCSXDetailFailures(t *testing.T) {
 	}
 }
 
+// TestPCSXDecodeGolden: what the decodes make of the pcsx fixtures, whole.
+func TestPCSXDecodeGolden(t *testing.T) {
+	e := &Eightfold{base: "https://explore.jobs.netflix.net"}
+	pg, err := e.decodePCSXPage(scrapetest.Fixture(t, "pcsx_search.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrapetest.Golden(t, "pcsx_search", pg.Postings)
+	if pg.Total != 3 {
+		t.Errorf("count %d, want 3", pg.Total)
+	}
+	d, err := e.decodePCSXDetail(scrapetest.Fixture(t, "pcsx_position_details.json"), "790311790101")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrapetest.Golden(t, "pcsx_position_details", d)
+}
+
 // The fixtures are in the shape the real pcsx endpoints answer (see
 // testdata/README.md).
 func TestPCSXFixtures(t *testing.T) {
-	search, err := os.ReadFile("testdata/pcsx_search.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	details, err := os.ReadFile("testdata/pcsx_position_details.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	search := scrapetest.Fixture(t, "pcsx_search.json")
+	details := scrapetest.Fixture(t, "pcsx_position_details.json")
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.URL.Path == "/api/pcsx/search" && r.URL.Query().Get("start") == "0":
 			w.Write(search)
@@ -374,8 +382,7 @@ func TestPCSXFixtures(t *testing.T) {
 		default:
 			http.NotFound(w, r)
 		}
-	}))
-	defer srv.Close()
+	})
 	a, _ := New(config.Source{Name: "nf", URL: srv.URL, Domain: "netflix.com", Interface: "pcsx"}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 3 {

@@ -91,19 +91,25 @@ func (g *Greenhouse) listURL() string {
 
 // List fetches the whole board in one conditional request.
 func (g *Greenhouse) List(ctx context.Context) ([]model.Raw, error) {
-	u := g.listURL()
+	return g.client.ListBoard(ctx, "greenhouse", g.board, g.listURL(), decodeList)
+}
+
+// decodeList is the postings of a list answer, in its order. An answer
+// without the jobs array, or with a job that has no id, is an error: a
+// shorter list would report postings removed.
+func decodeList(body []byte) ([]model.Raw, error) {
 	var lr listResponse
-	if err := g.client.ListJSON(ctx, u, &lr); err != nil {
-		return nil, scrape.BoardError("greenhouse", g.board, err)
+	if err := scrape.Unmarshal(body, &lr); err != nil {
+		return nil, err
 	}
 	if lr.Jobs == nil {
-		return nil, fmt.Errorf("greenhouse: board %q: %s: no jobs in the response", g.board, u)
+		return nil, errors.New("no jobs in the response")
 	}
 	out := make([]model.Raw, 0, len(*lr.Jobs))
 	for i, j := range *lr.Jobs {
 		r, err := raw(j)
 		if err != nil {
-			return nil, fmt.Errorf("greenhouse: board %q: job %d: %w", g.board, i+1, err)
+			return nil, fmt.Errorf("job %d: %w", i+1, err)
 		}
 		out = append(out, r)
 	}

@@ -5,25 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
-}
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, scrape.Validators{}) }
 
 func adapter(t *testing.T, base string, attempts int) *Greenhouse {
 	t.Helper()
@@ -35,33 +27,21 @@ func adapter(t *testing.T, base string, attempts int) *Greenhouse {
 }
 
 // serve answers the board's list URL with body (and 404 elsewhere).
-func serve(t *testing.T, status int, body string) (*httptest.Server, *atomic.Int32) {
-	t.Helper()
-	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
-		n.Add(1)
+func serve(t *testing.T, status int, body string) *scrapetest.Server {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/v1/boards/amplitude/jobs" || r.URL.Query().Get("content") != "true" {
 			http.NotFound(w, r)
 			return
 		}
-		w.WriteHeader(status)
-		fmt.Fprint(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &n
+		scrapetest.Body(status, body)(w, r)
+	})
 }
 
-func fixture(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile("testdata/greenhouse.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+func fixture(t *testing.T) string { return string(scrapetest.Fixture(t, "greenhouse.json")) }
+
+// TestDecodeGolden: what the decode makes of the real board, whole.
+func TestDecodeGolden(t *testing.T) {
+	scrapetest.Decoded(t, "greenhouse", "greenhouse.json", decodeList)
 }
 
 func TestNewDefaultsAndRequiresBoard(t *testing.T) {
@@ -79,13 +59,13 @@ func TestNewDefaultsAndRequiresBoard(t *testing.T) {
 }
 
 func TestRealFixture(t *testing.T) {
-	srv, n := serve(t, 200, fixture(t))
+	srv := serve(t, 200, fixture(t))
 	raws, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(raws) != 2 || n.Load() != 1 {
-		t.Fatalf("got %d postings in %d requests", len(raws), n.Load())
+	if len(raws) != 2 || srv.Requests() != 1 {
+		t.Fatalf("got %d postings in %d requests", len(raws), srv.Requests())
 	}
 	r := raws[0]
 	want := model.Raw{
@@ -118,7 +98,7 @@ func TestHybridLocationUsesOffices(t *testing.T) {
 	body := `{"jobs": [{"id": 1, "title": "Data Engineer", "location": {"name": "Hybrid"}, "content": "&lt;p&gt;x&lt;/p&gt;",
 		"offices": [{"name": "NYC", "location": "New York, NY, United States"}, {"name": "Berlin", "location": null}],
 		"departments": [], "internal_job_id": 77, "requisition_id": null}], "meta": {"total": 1}}`
-	srv, _ := serve(t, 200, body)
+	srv := serve(t, 200, body)
 	raws, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +111,7 @@ func TestHybridLocationUsesOffices(t *testing.T) {
 }
 
 func TestHybridInTheLabel(t *testing.T) {
-	srv, _ := serve(t, 200, `{"jobs": [{"id": 3, "title": "A", "location": {"name": "Hybrid - New York, NY"}, "offices": [{"name": "NYC"}]}]}`)
+	srv := serve(t, 200, `{"jobs": [{"id": 3, "title": "A", "location": {"name": "Hybrid - New York, NY"}, "offices": [{"name": "NYC"}]}]}`)
 	raws, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err != nil || strings.Join(raws[0].Locations, "|") != "Hybrid - New York, NY" || raws[0].Workplace != "hybrid" {
 		t.Fatalf("%+v, %v", raws, err)
@@ -145,7 +125,7 @@ func TestPayInputRanges(t *testing.T) {
 		"pay_input_ranges": [
 			{"min_cents": 18000000, "max_cents": 24000000, "currency_type": "USD", "title": "Zone 1"},
 			{"min_cents": 16000000, "max_cents": 21000000, "currency_type": "USD", "title": "Zone 2"}]}]}`
-	srv, _ := serve(t, 200, body)
+	srv := serve(t, 200, body)
 	raws, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -158,7 +138,7 @@ func TestPayInputRanges(t *testing.T) {
 }
 
 func TestEmptyBoard(t *testing.T) {
-	srv, _ := serve(t, 200, `{"jobs": [], "meta": {"total": 0}}`)
+	srv := serve(t, 200, `{"jobs": [], "meta": {"total": 0}}`)
 	raws, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err != nil || len(raws) != 0 {
 		t.Fatalf("got %d, %v", len(raws), err)
@@ -166,36 +146,21 @@ func TestEmptyBoard(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int
-		want     string
-		requests int32
-	}{
-		{"server error after retries", 500, "oops", 3, "status 500", 3},
-		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", 1, "invalid JSON", 1},
-		{"truncated body", 200, `{"jobs": [{"id": 1, "title": "A"`, 1, "invalid JSON", 1},
-		{"json without jobs", 200, `{"error": "try later"}`, 1, "no jobs in the response", 1},
-		{"job without id", 200, `{"jobs": [{"title": "A"}]}`, 1, "job 1: a job has no id", 1},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv, n := serve(t, c.status, c.body)
-			_, err := adapter(t, srv.URL, c.attempts).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `greenhouse: board "amplitude": `) {
-				t.Fatalf("error %v, want one naming the board and %q", err, c.want)
-			}
-			if n.Load() != c.requests {
-				t.Fatalf("%d requests, want %d", n.Load(), c.requests)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `greenhouse: board "amplitude": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := serve(t, status, body)
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
+	}, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 3, Want: "status 500", Requests: 3},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 1, Want: "invalid JSON", Requests: 1},
+		{Name: "truncated body", Status: 200, Body: `{"jobs": [{"id": 1, "title": "A"`, Tries: 1, Want: "invalid JSON", Requests: 1},
+		{Name: "json without jobs", Status: 200, Body: `{"error": "try later"}`, Tries: 1, Want: "no jobs in the response", Requests: 1},
+		{Name: "job without id", Status: 200, Body: `{"jobs": [{"title": "A"}]}`, Tries: 1, Want: "job 1: a job has no id", Requests: 1},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {
-	srv, _ := serve(t, 200, "{}")
+	srv := serve(t, 200, "{}")
 	a, _ := New(config.Source{Name: "x", Board: "acme", URL: srv.URL}, client(3))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `greenhouse: board "acme": not found (404)` {
@@ -206,11 +171,7 @@ func TestBoardNotFound(t *testing.T) {
 func TestNotModified(t *testing.T) {
 	body := fixture(t)
 	var conditional atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("If-None-Match") == `"v1"` {
 			conditional.Add(1)
 			w.WriteHeader(http.StatusNotModified)
@@ -218,8 +179,7 @@ func TestNotModified(t *testing.T) {
 		}
 		w.Header().Set("ETag", `"v1"`)
 		fmt.Fprint(w, body)
-	}))
-	defer srv.Close()
+	})
 	a := adapter(t, srv.URL, 1)
 	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
 		t.Fatalf("first: %d, %v", len(raws), err)

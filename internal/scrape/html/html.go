@@ -7,7 +7,6 @@
 package htmlsel
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
-	"golang.org/x/net/html/charset"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -86,35 +84,60 @@ func New(src config.Source, c *scrape.Client) (*HTML, error) {
 
 var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}}
 
-// fetch gets and parses one page; notModified when a conditional request
-// came back 304.
-func (h *HTML) fetch(ctx context.Context, u string, conditional bool) (*goquery.Document, bool, error) {
+// fetch gets one page (NotModified when a conditional request came back
+// 304); a refusal names the URL.
+func (h *HTML) fetch(ctx context.Context, u string, conditional bool) (*scrape.Response, error) {
 	r, err := h.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
 	if err != nil {
 		if scrape.IsStatus(err, http.StatusNotFound) {
-			return nil, false, fmt.Errorf("%q: not found (404)", u)
+			return nil, fmt.Errorf("%q: not found (404)", u)
 		}
-		return nil, false, fmt.Errorf("%q: %w", u, err)
+		return nil, fmt.Errorf("%q: %w", u, err)
 	}
-	if r.NotModified {
-		return nil, true, nil
-	}
-	body := r.Body
-	// colly converts a body whose Content-Type names a charset; one without
-	// is sniffed (BOM, <meta charset>) and converted when that is certain.
-	if !strings.Contains(strings.ToLower(r.Header.Get("Content-Type")), "charset") {
-		if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
-			if b, err := enc.NewDecoder().Bytes(body); err == nil {
-				body = b
-			}
-		}
-	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	return r, nil
+}
+
+// listPage is one decoded listing page.
+type listPage struct {
+	postings []model.Raw // one per item that is no filler row, in page order
+	next     string      // the next page's absolute URL, or ""
+}
+
+// decodePage reads the listing page at u (its body and Content-Type) with
+// the source's selectors; it touches nothing else. A page without items,
+// or whose items have no title, or an item without its link, is an error:
+// a listing read in part would report the rest removed.
+func (h *HTML) decodePage(body []byte, contentType, u string) (listPage, error) {
+	doc, err := scrape.ParseHTML(body, contentType, u)
 	if err != nil {
-		return nil, false, fmt.Errorf("%q: invalid HTML: %w", u, err)
+		return listPage{}, err
 	}
-	doc.Url, _ = url.Parse(u)
-	return doc, false, nil
+	items := doc.FindMatcher(h.sel.item)
+	if items.Length() == 0 {
+		return listPage{}, fmt.Errorf("no element matches selectors.item %q (a changed layout or an error page)", h.sel.text.Item)
+	}
+	var pg listPage
+	var ierr error
+	items.EachWithBreak(func(i int, s *goquery.Selection) bool {
+		if h.filler(s) {
+			return true
+		}
+		r, err := h.item(s, doc)
+		if err != nil {
+			ierr = fmt.Errorf("item %d: %w", i+1, err)
+			return false
+		}
+		pg.postings = append(pg.postings, r)
+		return true
+	})
+	if ierr != nil {
+		return listPage{}, ierr
+	}
+	if len(pg.postings) == 0 {
+		return listPage{}, fmt.Errorf("no item has a title (selectors.title %q)", h.sel.text.Title)
+	}
+	pg.next = h.nextPage(doc)
+	return pg, nil
 }
 
 // List reads every listing page, following selectors.next. A single page
@@ -133,55 +156,37 @@ func (h *HTML) List(ctx context.Context) ([]model.Raw, error) {
 			return nil, h.errorf("more than max_pages (%d) listing pages: raise max_pages", h.maxPages)
 		}
 		visited[page] = true
-		doc, notModified, err := h.fetch(ctx, page, conditional)
+		resp, err := h.fetch(ctx, page, conditional)
 		if err != nil {
 			return nil, h.errorf("page %d %w", n, err)
 		}
-		if notModified {
+		if resp.NotModified {
 			return nil, scrape.ErrNotModified
 		}
-		items := doc.FindMatcher(h.sel.item)
-		if items.Length() == 0 {
-			return nil, h.errorf("page %d %q: no element matches selectors.item %q (a changed layout or an error page)", n, page, h.sel.text.Item)
+		pg, err := h.decodePage(resp.Body, resp.Header.Get("Content-Type"), page)
+		if err != nil {
+			return nil, h.errorf("page %d %q: %w", n, page, err)
 		}
-		added, read := 0, 0
-		var ierr error
-		items.EachWithBreak(func(i int, s *goquery.Selection) bool {
-			if h.filler(s) {
-				return true
-			}
-			read++
-			r, err := h.item(s, doc)
-			if err != nil {
-				ierr = fmt.Errorf("page %d %q: item %d: %w", n, page, i+1, err)
-				return false
-			}
+		added := 0
+		for _, r := range pg.postings {
 			if k, dup := at[r.ID]; dup {
 				// the same posting listed again (under another location, say)
 				for _, l := range r.Locations {
 					out[k].Locations = appendNew(out[k].Locations, l)
 				}
-				return true
+				continue
 			}
 			at[r.ID] = len(out)
 			out = append(out, r)
 			added++
-			return true
-		})
-		if ierr != nil {
-			return nil, h.errorf("%w", ierr)
-		}
-		if read == 0 {
-			return nil, h.errorf("page %d %q: no item has a title (selectors.title %q)", n, page, h.sel.text.Title)
 		}
 		if n > 1 && added == 0 {
 			return nil, h.errorf("page %d %q repeats earlier postings: paging does not advance", n, page)
 		}
-		next := h.nextPage(doc)
-		if next == "" || visited[next] {
+		if pg.next == "" || visited[pg.next] {
 			return out, nil
 		}
-		page = next
+		page = pg.next
 	}
 }
 
@@ -250,13 +255,30 @@ func (h *HTML) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 		r.Complete = true
 		return r, nil
 	}
-	doc, _, err := h.fetch(ctx, r.URL, false)
+	resp, err := h.fetch(ctx, r.URL, false)
 	if err != nil {
 		return r, h.errorf("posting page %w", err)
 	}
+	d, err := h.decodeDetail(resp.Body, resp.Header.Get("Content-Type"), r.URL)
+	if err != nil {
+		return r, h.errorf("posting page %q: %w", r.URL, err)
+	}
+	r.DescriptionHTML = d
+	r.Complete = true
+	return r, nil
+}
+
+// decodeDetail is the description HTML of the posting page at u: the inner
+// HTML of every element selectors.description matches. A page where it
+// matches none is an error.
+func (h *HTML) decodeDetail(body []byte, contentType, u string) (string, error) {
+	doc, err := scrape.ParseHTML(body, contentType, u)
+	if err != nil {
+		return "", err
+	}
 	d := doc.FindMatcher(h.sel.description)
 	if d.Length() == 0 {
-		return r, h.errorf("posting page %q: no element matches selectors.description %q", r.URL, h.sel.text.Description)
+		return "", fmt.Errorf("no element matches selectors.description %q", h.sel.text.Description)
 	}
 	var parts []string
 	d.Each(func(_ int, s *goquery.Selection) {
@@ -264,9 +286,7 @@ func (h *HTML) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 			parts = append(parts, strings.TrimSpace(html))
 		}
 	})
-	r.DescriptionHTML = strings.Join(parts, "\n")
-	r.Complete = true
-	return r, nil
+	return strings.Join(parts, "\n"), nil
 }
 
 func (h *HTML) errorf(format string, args ...any) error {

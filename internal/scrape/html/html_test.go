@@ -4,89 +4,22 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
-// site serves pages by request URI (path and query): a testdata file name,
-// or a literal body prefixed "=". It records requests and can fail a URI.
-type site struct {
-	*httptest.Server
-	mu    sync.Mutex
-	pages map[string]string
-	fail  map[string]int
-	seen  []string
-	etag  string
+// newSite is a fake site serving pages by request URI (path and query).
+func newSite(t *testing.T, pages map[string]string) *scrapetest.Site {
+	return scrapetest.NewSite(t, pages, true)
 }
 
-func newSite(t *testing.T, pages map[string]string) *site {
-	s := &site{pages: pages, fail: map[string]int{}}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		uri := r.URL.RequestURI()
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
-		s.mu.Lock()
-		s.seen = append(s.seen, uri)
-		status, failing := s.fail[uri]
-		page, ok := s.pages[uri]
-		etag := s.etag
-		s.mu.Unlock()
-		switch {
-		case failing:
-			http.Error(w, "failing", status)
-			return
-		case !ok:
-			http.NotFound(w, r)
-			return
-		}
-		if etag != "" {
-			if r.Header.Get("If-None-Match") == etag {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-			w.Header().Set("ETag", etag)
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		if body, lit := strings.CutPrefix(page, "="); lit {
-			fmt.Fprint(w, body)
-			return
-		}
-		b, err := os.ReadFile(filepath.Join("testdata", page))
-		if err != nil {
-			t.Error(err)
-		}
-		w.Write(b)
-	}))
-	t.Cleanup(s.Close)
-	return s
-}
-
-func (s *site) requests() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]string(nil), s.seen...)
-}
-
-func client(attempts int, v scrape.Validators) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(v)
-}
+func client(attempts int, v scrape.Validators) *scrape.Client { return scrapetest.Client(attempts, v) }
 
 func adapter(t *testing.T, url string, sel config.Selectors, maxPages int, c *scrape.Client) *HTML {
 	t.Helper()
@@ -104,6 +37,30 @@ var (
 	jobvite   = config.Selectors{Item: "tr", Title: "td a", Link: "td a", Location: "td.jv-job-list-location"}
 	hrmdirect = config.Selectors{Item: "tr.ReqRowClick", Title: "td.posTitle", Link: "td.posTitle a", Team: "td.departments"}
 )
+
+// TestDecodeGolden: what the decode makes of each real board's listing
+// page, whole.
+func TestDecodeGolden(t *testing.T) {
+	for _, c := range []struct {
+		name, url string
+		sel       config.Selectors
+	}{
+		{"icims", "https://careers-wipfli.icims.com/jobs/search", icims},
+		{"jobvite", "https://jobs.jobvite.com/feedingamerica/search", jobvite},
+		{"hrmdirect", "https://acme.hrmdirect.com/employment/job-openings.php", hrmdirect},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pg, err := adapter(t, c.url, c.sel, 0, nil).decodePage(scrapetest.Fixture(t, c.name+".html"), "text/html; charset=utf-8", c.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pg.next != "" {
+				t.Errorf("next %q on a board without selectors.next", pg.next)
+			}
+			scrapetest.Golden(t, c.name, pg.postings)
+		})
+	}
+}
 
 func TestFixtures(t *testing.T) {
 	s := newSite(t, map[string]string{
@@ -158,7 +115,7 @@ func TestFixtures(t *testing.T) {
 }
 
 // three listing pages linked by "next", postings with detail pages.
-func pagedSite(t *testing.T) *site {
+func pagedSite(t *testing.T) *scrapetest.Site {
 	row := func(id int, loc string) string {
 		return fmt.Sprintf(`<div class="job"><a class="t" href="/job/%d?utm_source=list">Data Engineer %d</a><span class="loc">%s</span><span class="loc">Remote (US)</span><em>Data</em></div>`, id, id, loc)
 	}
@@ -170,7 +127,7 @@ func pagedSite(t *testing.T) *site {
 	for i := 1; i <= 4; i++ {
 		pages[fmt.Sprintf("/job/%d?utm_source=list", i)] = fmt.Sprintf(`=<html><body><h1>Data Engineer %d</h1><div class="desc"><p>Build pipelines with Spark.</p><ul><li>%d+ years of SQL</li></ul></div></body></html>`, i, i)
 	}
-	return newSite(t, pages)
+	return scrapetest.NewSite(t, pages, true)
 }
 
 var paged = config.Selectors{Item: "div.job", Title: "a.t", Link: "a.t", Location: ".loc", Team: "em", Next: "a.next", Description: ".desc"}
@@ -196,8 +153,8 @@ func TestPagingAndDetail(t *testing.T) {
 	if want := []string{"Berlin", "Remote (US)", "Munich"}; !reflect.DeepEqual(raws[0].Locations, want) {
 		t.Errorf("locations %q, want %q", raws[0].Locations, want)
 	}
-	if want := []string{"/jobs", "/jobs?page=2", "/jobs?page=3"}; !reflect.DeepEqual(s.requests(), want) {
-		t.Errorf("requests %q, want %q", s.requests(), want)
+	if want := []string{"/jobs", "/jobs?page=2", "/jobs?page=3"}; !reflect.DeepEqual(s.Seen(), want) {
+		t.Errorf("requests %q, want %q", s.Seen(), want)
 	}
 	d, err := h.Detail(context.Background(), raws[2])
 	if err != nil {
@@ -210,8 +167,8 @@ func TestPagingAndDetail(t *testing.T) {
 }
 
 func TestConditionalSinglePage(t *testing.T) {
-	s := newSite(t, map[string]string{"/search": "jobvite.html"})
-	s.etag = `W/"abc"`
+	s := scrapetest.NewSite(t, map[string]string{"/search": "jobvite.html"}, true)
+	s.ETag = `W/"abc"`
 	h := adapter(t, s.URL+"/search", jobvite, 0, client(1, scrape.Validators{}))
 	if raws, err := h.List(context.Background()); err != nil || len(raws) != 2 {
 		t.Fatalf("first: %d %v", len(raws), err)
@@ -220,8 +177,8 @@ func TestConditionalSinglePage(t *testing.T) {
 		t.Fatalf("second: %v, want ErrNotModified", err)
 	}
 	// with a next selector the listing is several requests: never conditional
-	s2 := newSite(t, map[string]string{"/search": "jobvite.html"})
-	s2.etag = `W/"abc"`
+	s2 := scrapetest.NewSite(t, map[string]string{"/search": "jobvite.html"}, true)
+	s2.ETag = `W/"abc"`
 	sel := jobvite
 	sel.Next = "a.next"
 	h2 := adapter(t, s2.URL+"/search", sel, 0, client(1, scrape.Validators{}))
@@ -235,22 +192,22 @@ func TestConditionalSinglePage(t *testing.T) {
 func TestListErrors(t *testing.T) {
 	tests := []struct {
 		name  string
-		setup func(*site)
+		setup func(*scrapetest.Site)
 		sel   config.Selectors
 		max   int
 		want  string
 	}{
-		{"404", func(s *site) { delete(s.pages, "/jobs") }, paged, 0,
+		{"404", func(s *scrapetest.Site) { delete(s.Pages, "/jobs") }, paged, 0,
 			`html: source "acme": page 1 "URL/jobs": not found (404)`},
-		{"500 after retries", func(s *site) { s.fail["/jobs"] = 500 }, paged, 0,
+		{"500 after retries", func(s *scrapetest.Site) { s.Fail["/jobs"] = 500 }, paged, 0,
 			`html: source "acme": page 1 "URL/jobs": URL/jobs: status 500`},
-		{"error page with 200", func(s *site) { s.pages["/jobs"] = "=<html><body>Service unavailable</body></html>" }, paged, 0,
+		{"error page with 200", func(s *scrapetest.Site) { s.Pages["/jobs"] = "=<html><body>Service unavailable</body></html>" }, paged, 0,
 			`html: source "acme": page 1 "URL/jobs": no element matches selectors.item "div.job" (a changed layout or an error page)`},
-		{"a page failing in the middle", func(s *site) { s.fail["/jobs?page=2"] = 502 }, paged, 0,
+		{"a page failing in the middle", func(s *scrapetest.Site) { s.Fail["/jobs?page=2"] = 502 }, paged, 0,
 			`html: source "acme": page 2 "URL/jobs?page=2": URL/jobs?page=2: status 502`},
-		{"an empty page in the middle", func(s *site) { s.pages["/jobs?page=2"] = "=<html><body>Try again</body></html>" }, paged, 0,
+		{"an empty page in the middle", func(s *scrapetest.Site) { s.Pages["/jobs?page=2"] = "=<html><body>Try again</body></html>" }, paged, 0,
 			`html: source "acme": page 2 "URL/jobs?page=2": no element matches selectors.item`},
-		{"paging does not advance", func(s *site) { s.pages["/jobs?page=2"] = s.pages["/jobs"] }, paged, 0,
+		{"paging does not advance", func(s *scrapetest.Site) { s.Pages["/jobs?page=2"] = s.Pages["/jobs"] }, paged, 0,
 			`html: source "acme": page 2 "URL/jobs?page=2" repeats earlier postings: paging does not advance`},
 		{"more pages than max_pages", nil, paged, 2,
 			`html: source "acme": more than max_pages (2) listing pages: raise max_pages`},
@@ -260,7 +217,7 @@ func TestListErrors(t *testing.T) {
 			`html: source "acme": page 1 "URL/jobs": item 1: no title (selectors.title "h2")`},
 		{"item without link", nil, config.Selectors{Item: "div.job", Title: "a.t", Link: "a.apply"}, 0,
 			`html: source "acme": page 1 "URL/jobs": item 1: "Data Engineer 1": no link (selectors.link "a.apply" matches no element with an http(s) href)`},
-		{"script-rendered page (paylocity)", func(s *site) { s.pages["/jobs"] = "paylocity.html" }, paged, 0,
+		{"script-rendered page (paylocity)", func(s *scrapetest.Site) { s.Pages["/jobs"] = "paylocity.html" }, paged, 0,
 			`html: source "acme": page 1 "URL/jobs": no element matches selectors.item "div.job"`},
 	}
 	for _, tt := range tests {
@@ -287,10 +244,10 @@ func TestDetailErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.mu.Lock()
-	delete(s.pages, "/job/1?utm_source=list")
-	s.pages["/job/2?utm_source=list"] = "=<html><body><p>Sorry, this job is closed.</p></body></html>"
-	s.mu.Unlock()
+	s.Edit(func() {
+		delete(s.Pages, "/job/1?utm_source=list")
+		s.Pages["/job/2?utm_source=list"] = "=<html><body><p>Sorry, this job is closed.</p></body></html>"
+	})
 	_, err = h.Detail(context.Background(), raws[0])
 	if want := `html: source "acme": posting page "` + s.URL + `/job/1?utm_source=list": not found (404)`; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
@@ -316,7 +273,7 @@ func TestHeaderRowSkipped(t *testing.T) {
 
 // Without a link the id is the title and the URL the listing page.
 func TestNoLink(t *testing.T) {
-	s := newSite(t, map[string]string{"/jobs": `=<ul><li><b>Analyst</b> <i>Lisbon</i></li><li><b>Engineer</b></li></ul>`})
+	s := scrapetest.NewSite(t, map[string]string{"/jobs": `=<ul><li><b>Analyst</b> <i>Lisbon</i></li><li><b>Engineer</b></li></ul>`}, true)
 	raws, err := adapter(t, s.URL+"/jobs", config.Selectors{Item: "li", Title: "b", Location: "i"}, 0, client(1, nil)).List(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package jsonld
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html/charset"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
@@ -549,18 +547,4 @@ func StableURL(raw string) string {
 		id += "?" + q.Encode()
 	}
 	return id
-}
-
-// parseHTML parses a page. colly already converts a body whose
-// Content-Type names a charset to UTF-8; one without is sniffed (BOM, <meta
-// charset>) and converted when that is certain.
-func parseHTML(body []byte, contentType string) (*goquery.Document, error) {
-	if !strings.Contains(strings.ToLower(contentType), "charset") {
-		if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
-			if b, err := enc.NewDecoder().Bytes(body); err == nil {
-				body = b
-			}
-		}
-	}
-	return goquery.NewDocumentFromReader(bytes.NewReader(body))
 }

@@ -7,6 +7,7 @@ package jsonld
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -56,25 +57,49 @@ func New(src config.Source, c *scrape.Client) (*JSONLD, error) {
 
 var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}}
 
-// fetch gets and parses one page; notModified when a conditional request
-// came back 304.
-func (j *JSONLD) fetch(ctx context.Context, u string, conditional bool) (doc *goquery.Document, notModified bool, err error) {
+// fetch gets one page (NotModified when a conditional request came back
+// 304); a refusal names the URL.
+func (j *JSONLD) fetch(ctx context.Context, u string, conditional bool) (*scrape.Response, error) {
 	r, err := j.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
 	if err != nil {
 		if scrape.IsStatus(err, http.StatusNotFound) {
-			return nil, false, fmt.Errorf("page %q: not found (404)", u)
+			return nil, fmt.Errorf("page %q: not found (404)", u)
 		}
-		return nil, false, fmt.Errorf("page %q: %w", u, err)
+		return nil, fmt.Errorf("page %q: %w", u, err)
 	}
-	if r.NotModified {
-		return nil, true, nil
-	}
-	doc, err = parseHTML(r.Body, r.Header.Get("Content-Type"))
+	return r, nil
+}
+
+// decodePage is the schema.org JobPosting items of the page at u (its body
+// and Content-Type), in page order, repeats included; a page without one is
+// an error.
+func decodePage(body []byte, contentType, u string) ([]model.Raw, error) {
+	doc, err := scrape.ParseHTML(body, contentType, u)
 	if err != nil {
-		return nil, false, fmt.Errorf("page %q: invalid HTML: %w", u, err)
+		return nil, err
 	}
-	doc.Url, _ = url.Parse(u)
-	return doc, false, nil
+	raws, err := Extract(doc, doc.Url)
+	if err != nil {
+		return nil, err
+	}
+	if len(raws) == 0 {
+		return nil, errors.New("no schema.org JobPosting on the page")
+	}
+	return raws, nil
+}
+
+// decodeLinks is the posting links of the listing page at u that match re,
+// absolute, each once; a page without one is an error.
+func decodeLinks(body []byte, contentType, u string, re *regexp.Regexp) ([]string, error) {
+	doc, err := scrape.ParseHTML(body, contentType, u)
+	if err != nil {
+		return nil, err
+	}
+	links := Links(doc, re)
+	if len(links) == 0 {
+		return nil, fmt.Errorf("no link matches %q", re.String())
+	}
+	return links, nil
 }
 
 // List reads the listing: with links, every matching posting page (each
@@ -82,26 +107,23 @@ func (j *JSONLD) fetch(ctx context.Context, u string, conditional bool) (doc *go
 // single conditional request: 304 is scrape.ErrNotModified).
 func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	start := j.page.String()
-	doc, notModified, err := j.fetch(ctx, start, j.links == nil)
+	resp, err := j.fetch(ctx, start, j.links == nil)
 	if err != nil {
 		return nil, j.errorf("%w", err)
 	}
-	if notModified {
+	if resp.NotModified {
 		return nil, scrape.ErrNotModified
 	}
 	if j.links == nil {
-		raws, err := Extract(doc, doc.Url)
+		raws, err := decodePage(resp.Body, resp.Header.Get("Content-Type"), start)
 		if err != nil {
 			return nil, j.errorf("page %q: %w", start, err)
 		}
-		if len(raws) == 0 {
-			return nil, j.errorf("page %q: no schema.org JobPosting on the page", start)
-		}
 		return uniq(raws, nil)
 	}
-	links := Links(doc, j.links)
-	if len(links) == 0 {
-		return nil, j.errorf("page %q: no link matches %q", start, j.links.String())
+	links, err := decodeLinks(resp.Body, resp.Header.Get("Content-Type"), start, j.links)
+	if err != nil {
+		return nil, j.errorf("page %q: %w", start, err)
 	}
 	if len(links) > j.maxPages {
 		return nil, j.errorf("page %q: %d posting links, more than max_pages (%d): raise max_pages or narrow links", start, len(links), j.maxPages)
@@ -109,16 +131,13 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	var raws []model.Raw
 	var own []bool
 	for i, link := range links {
-		d, _, err := j.fetch(ctx, link, false)
+		resp, err := j.fetch(ctx, link, false)
 		if err != nil {
 			return nil, j.errorf("posting %d of %d: %w", i+1, len(links), err)
 		}
-		got, err := Extract(d, d.Url)
+		got, err := decodePage(resp.Body, resp.Header.Get("Content-Type"), link)
 		if err != nil {
 			return nil, j.errorf("posting page %q: %w", link, err)
-		}
-		if len(got) == 0 {
-			return nil, j.errorf("posting page %q: no schema.org JobPosting on the page", link)
 		}
 		for _, r := range got {
 			raws = append(raws, r)

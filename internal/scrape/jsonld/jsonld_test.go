@@ -4,37 +4,23 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-func readFile(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 func extractFile(t *testing.T, name, page string) []model.Raw {
 	t.Helper()
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(readFile(t, name)))
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(scrapetest.Fixture(t, name)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +30,29 @@ func extractFile(t *testing.T, name, page string) []model.Raw {
 		t.Fatal(err)
 	}
 	return raws
+}
+
+// TestDecodeGolden: what the decodes make of each page, whole.
+func TestDecodeGolden(t *testing.T) {
+	for _, c := range []struct{ file, page string }{
+		{"job101.html", "https://acme.example/careers/job/101"},
+		{"job102.html", "https://acme.example/careers/job/102?utm_source=listing"},
+		{"job103.html", "https://acme.example/careers/job/103"},
+		{"own.html", "https://beta.example/jobs"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			raws, err := decodePage(scrapetest.Fixture(t, c.file), "text/html; charset=utf-8", c.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			scrapetest.Golden(t, strings.TrimSuffix(c.file, ".html"), raws)
+		})
+	}
+	links, err := decodeLinks(scrapetest.Fixture(t, "listing.html"), "text/html", "https://acme.example/careers", regexp.MustCompile(`/careers/job/\d+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrapetest.Golden(t, "listing", links)
 }
 
 func TestExtractFields(t *testing.T) {
@@ -166,76 +175,14 @@ func TestStableURL(t *testing.T) {
 	}
 }
 
-// site serves testdata files by path, counts requests and can be told to
-// fail a path.
-type site struct {
-	*httptest.Server
-	mu    sync.Mutex
-	files map[string]string // path -> testdata file or literal body (prefixed "=")
-	fail  map[string]int    // path -> status
-	seen  []string
-	etag  string
+// newSite is a fake site serving pages by path.
+func newSite(t *testing.T, pages map[string]string) *scrapetest.Site {
+	return scrapetest.NewSite(t, pages, false)
 }
 
-func newSite(t *testing.T, files map[string]string) *site {
-	s := &site{files: files, fail: map[string]int{}}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		s.seen = append(s.seen, r.URL.RequestURI())
-		status, failing := s.fail[r.URL.Path]
-		name, ok := s.files[r.URL.Path]
-		etag := s.etag
-		s.mu.Unlock()
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
-		if failing {
-			http.Error(w, "failing", status)
-			return
-		}
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		if etag != "" {
-			if r.Header.Get("If-None-Match") == etag {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-			w.Header().Set("ETag", etag)
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		if body, lit := strings.CutPrefix(name, "="); lit {
-			w.Write([]byte(body))
-			return
-		}
-		w.Write(readFile(t, name))
-	}))
-	t.Cleanup(s.Close)
-	return s
-}
+func client(attempts int, v scrape.Validators) *scrape.Client { return scrapetest.Client(attempts, v) }
 
-func (s *site) requests() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []string
-	for _, p := range s.seen {
-		if p != "/robots.txt" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func client(attempts int, v scrape.Validators) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(v)
-}
-
-func acmeSite(t *testing.T) *site {
+func acmeSite(t *testing.T) *scrapetest.Site {
 	return newSite(t, map[string]string{
 		"/careers": "listing.html", "/careers/job/101": "job101.html", "/careers/job/102": "job102.html", "/careers/job/103": "job103.html",
 	})
@@ -280,14 +227,14 @@ func TestListFollowsLinks(t *testing.T) {
 	}
 	// one request per page: the repeated link to 101, /about and the feed
 	// link (not \d+) are not followed
-	if got, want := s.requests(), []string{"/careers", "/careers/job/101", "/careers/job/102?utm_source=listing", "/careers/job/103"}; !reflect.DeepEqual(got, want) {
+	if got, want := s.Seen(), []string{"/careers", "/careers/job/101", "/careers/job/102?utm_source=listing", "/careers/job/103"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("requests %q", got)
 	}
 }
 
 func TestListOwnItemsConditional(t *testing.T) {
-	s := newSite(t, map[string]string{"/jobs": "own.html"})
-	s.etag = `"v1"`
+	s := scrapetest.NewSite(t, map[string]string{"/jobs": "own.html"}, false)
+	s.ETag = `"v1"`
 	v := scrape.Validators{}
 	a := adapter(t, config.Source{URL: s.URL + "/jobs"}, client(1, v))
 	raws, err := a.List(context.Background())
@@ -311,25 +258,25 @@ func TestListErrors(t *testing.T) {
 	broken := `=<html><head><script type="application/ld+json">{"@type":"JobPosting","title":"A",}</script></head></html>`
 	tests := []struct {
 		name  string
-		setup func(*site)
+		setup func(*scrapetest.Site)
 		src   config.Source
 		want  string
 	}{
-		{"listing 404", func(s *site) { delete(s.files, "/careers") }, config.Source{Links: `/job/\d`},
+		{"listing 404", func(s *scrapetest.Site) { delete(s.Pages, "/careers") }, config.Source{Links: `/job/\d`},
 			`jsonld: source "acme": page "URL/careers": not found (404)`},
-		{"listing 500 after retries", func(s *site) { s.fail["/careers"] = 500 }, config.Source{Links: `/job/\d`},
+		{"listing 500 after retries", func(s *scrapetest.Site) { s.Fail["/careers"] = 500 }, config.Source{Links: `/job/\d`},
 			`jsonld: source "acme": page "URL/careers": URL/careers: status 500`},
-		{"a posting page fails in the middle", func(s *site) { s.fail["/careers/job/102"] = 503 }, config.Source{Links: `/job/\d`},
+		{"a posting page fails in the middle", func(s *scrapetest.Site) { s.Fail["/careers/job/102"] = 503 }, config.Source{Links: `/job/\d`},
 			`jsonld: source "acme": posting 2 of 3: page "URL/careers/job/102?utm_source=listing": URL/careers/job/102?utm_source=listing: status 503`},
-		{"a posting page without JobPosting (error page with 200)", func(s *site) { s.files["/careers/job/102"] = noPosting }, config.Source{Links: `/job/\d`},
+		{"a posting page without JobPosting (error page with 200)", func(s *scrapetest.Site) { s.Pages["/careers/job/102"] = noPosting }, config.Source{Links: `/job/\d`},
 			`jsonld: source "acme": posting page "URL/careers/job/102?utm_source=listing": no schema.org JobPosting on the page`},
-		{"broken JobPosting block", func(s *site) { s.files["/careers/job/101"] = broken }, config.Source{Links: `/job/\d`},
+		{"broken JobPosting block", func(s *scrapetest.Site) { s.Pages["/careers/job/101"] = broken }, config.Source{Links: `/job/\d`},
 			`jsonld: source "acme": posting page "URL/careers/job/101": ld+json block 1: invalid JSON: invalid character '}'`},
 		{"no link matches", nil, config.Source{Links: `/positions/\d+`},
 			`jsonld: source "acme": page "URL/careers": no link matches "/positions/\\d+"`},
 		{"more links than max_pages", nil, config.Source{Links: `/job/\d`, MaxPages: 2},
 			`jsonld: source "acme": page "URL/careers": 3 posting links, more than max_pages (2): raise max_pages or narrow links`},
-		{"own items: none on the page", func(s *site) { s.files["/careers"] = noPosting }, config.Source{},
+		{"own items: none on the page", func(s *scrapetest.Site) { s.Pages["/careers"] = noPosting }, config.Source{},
 			`jsonld: source "acme": page "URL/careers": no schema.org JobPosting on the page`},
 	}
 	for _, tt := range tests {

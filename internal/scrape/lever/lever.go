@@ -5,6 +5,7 @@ package lever
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -101,31 +102,28 @@ func (l *Lever) List(ctx context.Context) ([]model.Raw, error) {
 	seen := map[string]bool{}
 	for page := 0; page < maxPages; page++ {
 		u := l.listURL(page * PageSize)
-		var ps []posting
-		if err := l.client.GetJSON(ctx, u, &ps); err != nil {
+		body, err := l.client.GetBody(ctx, u)
+		if err != nil {
 			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
 				return nil, fmt.Errorf("lever: board %q: not found (404)", l.site)
 			}
 			return nil, fmt.Errorf("lever: board %q: page %d: %w", l.site, page+1, err)
 		}
-		if ps == nil {
-			// null: not the array of postings a site answers
-			return nil, fmt.Errorf("lever: board %q: page %d: %s: no postings array in the response", l.site, page+1, u)
+		raws, err := decodePage(body)
+		if err != nil {
+			return nil, fmt.Errorf("lever: board %q: page %d: %s: %w", l.site, page+1, u, err)
 		}
 		added := 0
-		for _, p := range ps {
-			if p.ID == "" {
-				return nil, fmt.Errorf("lever: board %q: page %d: a posting has no id", l.site, page+1)
-			}
-			if seen[p.ID] {
+		for _, r := range raws {
+			if seen[r.ID] {
 				// a posting published meanwhile shifts the next pages by one
 				continue
 			}
-			seen[p.ID] = true
-			out = append(out, raw(p))
+			seen[r.ID] = true
+			out = append(out, r)
 			added++
 		}
-		if len(ps) < PageSize {
+		if len(raws) < PageSize {
 			return out, nil
 		}
 		if added == 0 {
@@ -134,6 +132,29 @@ func (l *Lever) List(ctx context.Context) ([]model.Raw, error) {
 		}
 	}
 	return nil, fmt.Errorf("lever: board %q: listing exceeds %d pages", l.site, maxPages)
+}
+
+// decodePage is the postings of one page of the postings API, in its order
+// (as many as the page held). A page that is not an array of postings, or
+// holds one without an id, is an error: a shorter list would report
+// postings removed.
+func decodePage(body []byte) ([]model.Raw, error) {
+	var ps []posting
+	if err := scrape.Unmarshal(body, &ps); err != nil {
+		return nil, err
+	}
+	if ps == nil {
+		// null: not the array of postings a site answers
+		return nil, errors.New("no postings array in the response")
+	}
+	out := make([]model.Raw, 0, len(ps))
+	for _, p := range ps {
+		if p.ID == "" {
+			return nil, errors.New("a posting has no id")
+		}
+		out = append(out, raw(p))
+	}
+	return out, nil
 }
 
 // Detail returns r: the listing carries the descriptions.

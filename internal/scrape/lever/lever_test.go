@@ -5,31 +5,24 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
-func client(attempts int) *scrape.Client {
-	return scrape.NewClient(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	})
-}
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 // server is a Lever site "acme" that pages postings on skip and limit.
 type server struct {
-	*httptest.Server
+	*scrapetest.Server
 	mu       sync.Mutex
 	postings []map[string]any
 	queries  []url.Values
@@ -39,11 +32,7 @@ type server struct {
 
 func newServer(t *testing.T, postings []map[string]any) *server {
 	s := &server{postings: postings}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
+	s.Server = scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.queries = append(s.queries, r.URL.Query())
@@ -66,8 +55,7 @@ func newServer(t *testing.T, postings []map[string]any) *server {
 			page = append(page, s.postings[i])
 		}
 		json.NewEncoder(w).Encode(page)
-	}))
-	t.Cleanup(s.Close)
+	})
 	return s
 }
 
@@ -107,11 +95,13 @@ func TestNewDefaultsAndEUHost(t *testing.T) {
 	}
 }
 
+// TestDecodeGolden: what the decode makes of the real page, whole.
+func TestDecodeGolden(t *testing.T) {
+	scrapetest.Decoded(t, "lever", "lever.json", decodePage)
+}
+
 func TestRealFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/lever.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := scrapetest.Fixture(t, "lever.json")
 	var ps []map[string]any
 	if err := json.Unmarshal(b, &ps); err != nil {
 		t.Fatal(err)
@@ -254,38 +244,23 @@ func TestPostingShiftedOntoTheNextPageIsKeptOnce(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int
-		want     string
-		requests int
-	}{
-		{"server error after retries", 500, "oops", 3, "status 500", 4},
-		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", 1, "invalid JSON", 2},
-		{"object instead of array", 200, `{"ok": false, "error": "rate limited"}`, 1, "invalid JSON", 2},
-		{"null", 200, `null`, 1, "no postings array", 2},
-		{"posting without id", 200, `[{"text": "A"}]`, 1, "a posting has no id", 2},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := newServer(t, postings(150))
-			srv.fail = func(skip int) (int, string) {
-				if skip == 100 {
-					return c.status, c.body
-				}
-				return 0, ""
+	scrapetest.CheckListFailures(t, `lever: board "acme": page 2: `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := newServer(t, postings(150))
+		srv.fail = func(skip int) (int, string) {
+			if skip == 100 {
+				return status, body
 			}
-			_, err := adapter(t, srv.URL, c.attempts).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `lever: board "acme": page 2: `) {
-				t.Fatalf("error %v, want one naming the board, page 2 and %q", err, c.want)
-			}
-			if len(srv.queries) != c.requests {
-				t.Fatalf("%d requests, want %d", len(srv.queries), c.requests)
-			}
-		})
-	}
+			return 0, ""
+		}
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
+	}, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 3, Want: "status 500", Requests: 4},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 1, Want: "invalid JSON", Requests: 2},
+		{Name: "object instead of array", Status: 200, Body: `{"ok": false, "error": "rate limited"}`, Tries: 1, Want: "invalid JSON", Requests: 2},
+		{Name: "null", Status: 200, Body: `null`, Tries: 1, Want: "no postings array", Requests: 2},
+		{Name: "posting without id", Status: 200, Body: `[{"text": "A"}]`, Tries: 1, Want: "a posting has no id", Requests: 2},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {

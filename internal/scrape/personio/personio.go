@@ -89,37 +89,34 @@ func (p *Personio) List(ctx context.Context) ([]model.Raw, error) {
 	if resp.NotModified {
 		return nil, scrape.ErrNotModified
 	}
-	f, err := parse(resp.Body)
+	out, err := p.decodeList(resp.Body)
 	if err != nil {
 		return nil, fmt.Errorf("personio: board %q: %s: %w", p.board, u, err)
-	}
-	out := make([]model.Raw, 0, len(f.Positions))
-	index := map[string]int{}
-	for i, pos := range f.Positions {
-		r, err := p.raw(pos)
-		if err != nil {
-			return nil, fmt.Errorf("personio: board %q: %s: position %d: %w", p.board, u, i+1, err)
-		}
-		if k, ok := index[r.ID]; ok {
-			out[k].Locations = scrape.AddLabels(out[k].Locations, r.Locations...)
-			continue
-		}
-		index[r.ID] = len(out)
-		out = append(out, r)
 	}
 	return out, nil
 }
 
-// parse decodes the feed; anything but a whole <workzag-jobs> document (an
-// HTML page, a body cut short) is an error.
-func parse(body []byte) (*feed, error) {
+// decodeList is the postings of the XML feed, in its order; it reads
+// nothing but body and the board's base for links. A position listed more
+// than once is one posting with every office. Anything but a whole
+// <workzag-jobs> document (an HTML page, a body cut short), or a position
+// without an id, is an error: a shorter list would report postings removed.
+func (p *Personio) decodeList(body []byte) ([]model.Raw, error) {
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	dec.CharsetReader = charset.NewReaderLabel
 	var f feed
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("invalid XML: %w (body starts %q)", err, snippet(body))
 	}
-	return &f, nil
+	var out scrape.ByID
+	for i, pos := range f.Positions {
+		r, err := p.raw(pos)
+		if err != nil {
+			return nil, fmt.Errorf("position %d: %w", i+1, err)
+		}
+		out.Add(r)
+	}
+	return out.Postings(), nil
 }
 
 func snippet(b []byte) string {

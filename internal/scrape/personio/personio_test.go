@@ -4,44 +4,27 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"reflect"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
-func options(attempts int) scrape.Options {
-	return scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewClient(context.Background(), options(attempts))
-}
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 // server answers /xml with what answer returns and counts those requests.
-func server(t *testing.T, answer func(w http.ResponseWriter, r *http.Request)) (*httptest.Server, *atomic.Int32) {
-	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func server(t *testing.T, answer http.HandlerFunc) *scrapetest.Server {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/xml" {
 			http.NotFound(w, r)
 			return
 		}
-		n.Add(1)
 		answer(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &n
+	})
 }
 
 func serve(body string) func(w http.ResponseWriter, r *http.Request) {
@@ -58,6 +41,11 @@ func adapter(t *testing.T, base string, c *scrape.Client) *Personio {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestDecodeGolden: what the decode makes of the real fixture, whole.
+func TestDecodeGolden(t *testing.T) {
+	scrapetest.Decoded(t, "personio", "personio.xml", adapter(t, "https://acme.jobs.personio.de", client(1)).decodeList)
 }
 
 func TestNew(t *testing.T) {
@@ -80,12 +68,9 @@ func TestNew(t *testing.T) {
 // The real feed lists one position twice (and, as trimmed, without
 // descriptions): one posting.
 func TestRealFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/personio.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := scrapetest.Fixture(t, "personio.xml")
 	var accept string
-	srv, n := server(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) {
 		accept = r.Header.Get("Accept")
 		w.Write(b)
 	})
@@ -107,16 +92,16 @@ func TestRealFixture(t *testing.T) {
 	if len(raws) != 1 || !reflect.DeepEqual(raws[0], want) {
 		t.Fatalf("got  %+v\nwant [%+v]", raws, want)
 	}
-	if n.Load() != 1 || !strings.Contains(accept, "xml") {
-		t.Fatalf("%d requests, accept %q", n.Load(), accept)
+	if srv.Requests() != 1 || !strings.Contains(accept, "xml") {
+		t.Fatalf("%d requests, accept %q", srv.Requests(), accept)
 	}
-	if d, err := a.Detail(context.Background(), raws[0]); err != nil || !reflect.DeepEqual(d, raws[0]) || n.Load() != 1 {
+	if d, err := a.Detail(context.Background(), raws[0]); err != nil || !reflect.DeepEqual(d, raws[0]) || srv.Requests() != 1 {
 		t.Fatalf("detail: %+v %v", d, err)
 	}
 }
 
 func TestDescriptionsAndOffices(t *testing.T) {
-	srv, _ := server(t, serve(`<?xml version="1.0" encoding="UTF-8"?>
+	srv := server(t, serve(`<?xml version="1.0" encoding="UTF-8"?>
 <workzag-jobs>
   <position>
     <id> 42 </id>
@@ -167,55 +152,34 @@ func TestDescriptionsAndOffices(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int32
-		want     string
-	}{
-		{"server error after retries", 500, "oops", 2, "status 500"},
-		{"rate limited", 429, "", 2, "status 429"},
-		{"html page with 200", 200, "<!DOCTYPE html>\n<html><head><title>Personio</title></head><body>Not here</body></html>", 1, "invalid XML"},
-		{"body cut short", 200, "<?xml version='1.0' encoding='UTF-8'?>\n<workzag-jobs><position><id>1</id><name>A</na", 1, "invalid XML"},
-		{"json", 200, `{"jobs": []}`, 1, "invalid XML"},
-		{"empty body", 200, "", 1, "invalid XML"},
-		{"position without id", 200, "<workzag-jobs><position><id>1</id></position><position><name>B</name></position></workzag-jobs>", 1, "position 2: no id"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv, n := server(t, func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(c.status)
-				w.Write([]byte(c.body))
-			})
-			raws, err := adapter(t, srv.URL, client(2)).List(context.Background())
-			if err == nil || raws != nil {
-				t.Fatalf("got %d postings and no error", len(raws))
-			}
-			msg := err.Error()
-			if !strings.HasPrefix(msg, `personio: board "acme": `) || !strings.Contains(msg, c.want) || !strings.Contains(msg, srv.URL+"/xml") {
-				t.Fatalf("error %q, want the platform, the board, the URL and %q", msg, c.want)
-			}
-			if n.Load() != c.attempts {
-				t.Fatalf("%d requests, want %d", n.Load(), c.attempts)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `personio: board "acme": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := server(t, scrapetest.Body(status, body))
+		raws, err := adapter(t, srv.URL, client(tries)).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests(), Mention: srv.URL + "/xml"}
+	}, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 2, Want: "status 500", Requests: 2},
+		{Name: "rate limited", Status: 429, Body: "", Tries: 2, Want: "status 429", Requests: 2},
+		{Name: "html page with 200", Status: 200, Body: "<!DOCTYPE html>\n<html><head><title>Personio</title></head><body>Not here</body></html>", Tries: 2, Want: "invalid XML", Requests: 1},
+		{Name: "body cut short", Status: 200, Body: "<?xml version='1.0' encoding='UTF-8'?>\n<workzag-jobs><position><id>1</id><name>A</na", Tries: 2, Want: "invalid XML", Requests: 1},
+		{Name: "json", Status: 200, Body: `{"jobs": []}`, Tries: 2, Want: "invalid XML", Requests: 1},
+		{Name: "empty body", Status: 200, Body: "", Tries: 2, Want: "invalid XML", Requests: 1},
+		{Name: "position without id", Status: 200, Body: "<workzag-jobs><position><id>1</id></position><position><name>B</name></position></workzag-jobs>", Tries: 2, Want: "position 2: no id", Requests: 1},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {
-	srv, n := server(t, func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
 	_, err := adapter(t, srv.URL, client(3)).List(context.Background())
 	if err == nil || err.Error() != `personio: board "acme": not found (404)` {
 		t.Fatalf("err = %v", err)
 	}
-	if n.Load() != 1 {
-		t.Fatalf("a 404 was retried: %d requests", n.Load())
+	if srv.Requests() != 1 {
+		t.Fatalf("a 404 was retried: %d requests", srv.Requests())
 	}
 }
 
 func TestEmptyFeed(t *testing.T) {
-	srv, _ := server(t, serve(`<?xml version="1.0" encoding="UTF-8"?><workzag-jobs></workzag-jobs>`))
+	srv := server(t, serve(`<?xml version="1.0" encoding="UTF-8"?><workzag-jobs></workzag-jobs>`))
 	raws, err := adapter(t, srv.URL, client(1)).List(context.Background())
 	if err != nil || len(raws) != 0 {
 		t.Fatalf("got %v, %v", raws, err)
@@ -223,7 +187,7 @@ func TestEmptyFeed(t *testing.T) {
 }
 
 func TestLatin1Feed(t *testing.T) {
-	srv, _ := server(t, serve("<?xml version='1.0' encoding='ISO-8859-1'?><workzag-jobs><position><id>7</id><office>M\xfcnchen</office><name>K\xf6chin</name></position></workzag-jobs>"))
+	srv := server(t, serve("<?xml version='1.0' encoding='ISO-8859-1'?><workzag-jobs><position><id>7</id><office>M\xfcnchen</office><name>K\xf6chin</name></position></workzag-jobs>"))
 	raws, err := adapter(t, srv.URL, client(1)).List(context.Background())
 	if err != nil || len(raws) != 1 || raws[0].Title != "Köchin" || raws[0].Locations[0] != "München" {
 		t.Fatalf("got %+v, %v", raws, err)
@@ -232,7 +196,7 @@ func TestLatin1Feed(t *testing.T) {
 
 func TestNotModified(t *testing.T) {
 	var inm []string
-	srv, _ := server(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) {
 		inm = append(inm, r.Header.Get("If-None-Match"))
 		if r.Header.Get("If-None-Match") == `W/"abc"` {
 			w.WriteHeader(http.StatusNotModified)
@@ -241,7 +205,7 @@ func TestNotModified(t *testing.T) {
 		w.Header().Set("ETag", `W/"abc"`)
 		w.Write([]byte(`<workzag-jobs><position><id>1</id><name>A</name></position></workzag-jobs>`))
 	})
-	pool := scrape.NewPool(context.Background(), options(1))
+	pool := scrape.NewPool(context.Background(), scrapetest.Options(1))
 	v := scrape.Validators{}
 	if raws, err := adapter(t, srv.URL, pool.Client(v)).List(context.Background()); err != nil || len(raws) != 1 {
 		t.Fatalf("first: %v %v", raws, err)

@@ -130,19 +130,26 @@ func (r *Recruitee) listURL() string { return r.base + "/api/offers/" }
 
 // List fetches every offer in one conditional request.
 func (r *Recruitee) List(ctx context.Context) ([]model.Raw, error) {
-	u := r.listURL()
+	return r.client.ListBoard(ctx, "recruitee", r.board, r.listURL(), r.decodeList)
+}
+
+// decodeList is the postings of an offers answer, in its order; it reads
+// nothing but body and the base of the posting links. An answer without
+// the offers array, or with an offer that has no id, is an error: a shorter
+// list would report postings removed.
+func (r *Recruitee) decodeList(body []byte) ([]model.Raw, error) {
 	var lr listResponse
-	if err := r.client.ListJSON(ctx, u, &lr); err != nil {
-		return nil, scrape.BoardError("recruitee", r.board, err)
+	if err := scrape.Unmarshal(body, &lr); err != nil {
+		return nil, err
 	}
 	if lr.Offers == nil {
-		return nil, fmt.Errorf("recruitee: board %q: %s: no offers in the response", r.board, u)
+		return nil, errors.New("no offers in the response")
 	}
 	out := make([]model.Raw, 0, len(lr.Offers))
 	for i, o := range lr.Offers {
 		raw, err := r.raw(o)
 		if err != nil {
-			return nil, fmt.Errorf("recruitee: board %q: %s: offer %d: %w", r.board, u, i+1, err)
+			return nil, fmt.Errorf("offer %d: %w", i+1, err)
 		}
 		out = append(out, raw)
 	}

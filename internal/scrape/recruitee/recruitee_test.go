@@ -4,41 +4,26 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"reflect"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-func options(attempts int) scrape.Options {
-	return scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}
-}
 
 // server answers /api/offers/ with what answer returns and counts those
 // requests; robots.txt is not found.
-func server(t *testing.T, answer func(w http.ResponseWriter, r *http.Request)) (*httptest.Server, *atomic.Int32) {
-	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func server(t *testing.T, answer http.HandlerFunc) *scrapetest.Server {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/api/offers/" {
 			http.NotFound(w, r)
 			return
 		}
-		n.Add(1)
 		answer(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &n
+	})
 }
 
 func adapter(t *testing.T, base string, c *scrape.Client) *Recruitee {
@@ -50,17 +35,15 @@ func adapter(t *testing.T, base string, c *scrape.Client) *Recruitee {
 	return a
 }
 
-func fixture(t *testing.T) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/recruitee.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+func fixture(t *testing.T) []byte { return scrapetest.Fixture(t, "recruitee.json") }
+
+// TestDecodeGolden: what the decode makes of the real fixture, whole.
+func TestDecodeGolden(t *testing.T) {
+	scrapetest.Decoded(t, "recruitee", "recruitee.json", adapter(t, "https://jobs.acme.com", scrapetest.Client(1, nil)).decodeList)
 }
 
 func TestNew(t *testing.T) {
-	c := scrape.NewClient(context.Background(), options(1))
+	c := scrapetest.Client(1, nil)
 	a, err := New(config.Source{Name: "x", Board: "Acme"}, c)
 	if err != nil || a.listURL() != "https://acme.recruitee.com/api/offers/" {
 		t.Fatalf("default host: %v %v", a, err)
@@ -80,16 +63,16 @@ func TestNew(t *testing.T) {
 func TestRealFixture(t *testing.T) {
 	body := fixture(t)
 	var accept string
-	srv, n := server(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) {
 		accept = r.Header.Get("Accept")
 		w.Write(body)
 	})
-	raws, err := adapter(t, srv.URL, scrape.NewClient(context.Background(), options(1))).List(context.Background())
+	raws, err := adapter(t, srv.URL, scrapetest.Client(1, nil)).List(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n.Load() != 1 || accept != "application/json" {
-		t.Fatalf("%d requests, accept %q", n.Load(), accept)
+	if srv.Requests() != 1 || accept != "application/json" {
+		t.Fatalf("%d requests, accept %q", srv.Requests(), accept)
 	}
 	if len(raws) != 2 {
 		t.Fatalf("got %d postings, want 2", len(raws))
@@ -135,14 +118,14 @@ func TestRealFixture(t *testing.T) {
 		}
 	}
 	// Detail has nothing to add.
-	d, err := adapter(t, srv.URL, scrape.NewClient(context.Background(), options(1))).Detail(context.Background(), raws[0])
-	if err != nil || !reflect.DeepEqual(d, raws[0]) || n.Load() != 1 {
-		t.Fatalf("detail: %v, %d requests", err, n.Load())
+	d, err := adapter(t, srv.URL, scrapetest.Client(1, nil)).Detail(context.Background(), raws[0])
+	if err != nil || !reflect.DeepEqual(d, raws[0]) || srv.Requests() != 1 {
+		t.Fatalf("detail: %v, %d requests", err, srv.Requests())
 	}
 }
 
 func TestFieldVariants(t *testing.T) {
-	srv, _ := server(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte(`{"offers": [
 			{"id": 1, "slug": "data-engineer", "title": " Data Engineer ", "department": {"name": "Data"},
 			 "remote": true, "hybrid": true, "locations": [
@@ -159,7 +142,7 @@ func TestFieldVariants(t *testing.T) {
 			{"id": 3, "title": "Tester", "location": "Somewhere", "salary": null}
 		]}`))
 	})
-	raws, err := adapter(t, srv.URL, scrape.NewClient(context.Background(), options(1))).List(context.Background())
+	raws, err := adapter(t, srv.URL, scrapetest.Client(1, nil)).List(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,57 +163,36 @@ func TestFieldVariants(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int32
-		want     string
-	}{
-		{"server error after retries", 500, "oops", 2, "status 500"},
-		{"rate limited", 429, "", 2, "status 429"},
-		{"forbidden", 403, "", 1, "status 403"},
-		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", 1, "invalid JSON"},
-		{"body cut short", 200, `{"offers": [{"id": 1, "title": "A"}, {"id": 2, "ti`, 1, "invalid JSON"},
-		{"json without offers", 200, `{"error": "try later"}`, 1, "no offers in the response"},
-		{"offers not a list", 200, `{"offers": {"id": 1}}`, 1, "invalid JSON"},
-		{"offer without id", 200, `{"offers": [{"id": 1, "title": "A"}, {"title": "B"}]}`, 1, "offer 2: no id"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv, n := server(t, func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(c.status)
-				w.Write([]byte(c.body))
-			})
-			raws, err := adapter(t, srv.URL, scrape.NewClient(context.Background(), options(2))).List(context.Background())
-			if err == nil || raws != nil {
-				t.Fatalf("got %d postings and no error", len(raws))
-			}
-			msg := err.Error()
-			if !strings.HasPrefix(msg, `recruitee: board "acme": `) || !strings.Contains(msg, c.want) || !strings.Contains(msg, srv.URL+"/api/offers/") {
-				t.Fatalf("error %q, want the platform, the board, the URL and %q", msg, c.want)
-			}
-			if n.Load() != c.attempts {
-				t.Fatalf("%d requests, want %d", n.Load(), c.attempts)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `recruitee: board "acme": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := server(t, scrapetest.Body(status, body))
+		raws, err := adapter(t, srv.URL, scrapetest.Client(tries, nil)).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests(), Mention: srv.URL + "/api/offers/"}
+	}, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 2, Want: "status 500", Requests: 2},
+		{Name: "rate limited", Status: 429, Body: "", Tries: 2, Want: "status 429", Requests: 2},
+		{Name: "forbidden", Status: 403, Body: "", Tries: 2, Want: "status 403", Requests: 1},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 2, Want: "invalid JSON", Requests: 1},
+		{Name: "body cut short", Status: 200, Body: `{"offers": [{"id": 1, "title": "A"}, {"id": 2, "ti`, Tries: 2, Want: "invalid JSON", Requests: 1},
+		{Name: "json without offers", Status: 200, Body: `{"error": "try later"}`, Tries: 2, Want: "no offers in the response", Requests: 1},
+		{Name: "offers not a list", Status: 200, Body: `{"offers": {"id": 1}}`, Tries: 2, Want: "invalid JSON", Requests: 1},
+		{Name: "offer without id", Status: 200, Body: `{"offers": [{"id": 1, "title": "A"}, {"title": "B"}]}`, Tries: 2, Want: "offer 2: no id", Requests: 1},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {
-	srv, n := server(t, func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
-	_, err := adapter(t, srv.URL, scrape.NewClient(context.Background(), options(3))).List(context.Background())
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	_, err := adapter(t, srv.URL, scrapetest.Client(3, nil)).List(context.Background())
 	if err == nil || err.Error() != `recruitee: board "acme": not found (404)` {
 		t.Fatalf("err = %v", err)
 	}
-	if n.Load() != 1 {
-		t.Fatalf("a 404 was retried: %d requests", n.Load())
+	if srv.Requests() != 1 {
+		t.Fatalf("a 404 was retried: %d requests", srv.Requests())
 	}
 }
 
 func TestEmptyBoard(t *testing.T) {
-	srv, _ := server(t, func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(`{"offers": []}`)) })
-	raws, err := adapter(t, srv.URL, scrape.NewClient(context.Background(), options(1))).List(context.Background())
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(`{"offers": []}`)) })
+	raws, err := adapter(t, srv.URL, scrapetest.Client(1, nil)).List(context.Background())
 	if err != nil || len(raws) != 0 {
 		t.Fatalf("got %v, %v", raws, err)
 	}
@@ -239,7 +201,7 @@ func TestEmptyBoard(t *testing.T) {
 func TestNotModified(t *testing.T) {
 	body := fixture(t)
 	var ifNoneMatch []string
-	srv, _ := server(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) {
 		ifNoneMatch = append(ifNoneMatch, r.Header.Get("If-None-Match"))
 		if r.Header.Get("If-None-Match") == `"v1"` {
 			w.WriteHeader(http.StatusNotModified)
@@ -248,7 +210,7 @@ func TestNotModified(t *testing.T) {
 		w.Header().Set("ETag", `"v1"`)
 		w.Write(body)
 	})
-	pool := scrape.NewPool(context.Background(), options(1))
+	pool := scrape.NewPool(context.Background(), scrapetest.Options(1))
 	validators := scrape.Validators{}
 	raws, err := adapter(t, srv.URL, pool.Client(validators)).List(context.Background())
 	if err != nil || len(raws) != 2 {

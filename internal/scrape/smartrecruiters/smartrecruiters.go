@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"net/http"
@@ -111,25 +112,22 @@ func (s *SmartRecruiters) List(ctx context.Context) ([]model.Raw, error) {
 		q.Set("limit", strconv.Itoa(PageSize))
 		q.Set("offset", strconv.Itoa(page*PageSize))
 		u := s.companyURL() + "?" + q.Encode()
-		var lr listResponse
-		if err := s.client.GetJSON(ctx, u, &lr); err != nil {
+		body, err := s.client.GetBody(ctx, u)
+		if err != nil {
 			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
 				return nil, fmt.Errorf("smartrecruiters: board %q: not found (404)", s.company)
 			}
 			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d: %w", s.company, page+1, err)
 		}
-		if lr.Content == nil && lr.TotalFound == nil {
-			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d: %s: no content in the response", s.company, page+1, u)
+		pg, err := s.decodePage(body)
+		if err != nil {
+			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d: %s: %w", s.company, page+1, u, err)
 		}
-		if lr.TotalFound != nil && total < 0 {
-			total = *lr.TotalFound
+		if pg.Total >= 0 && total < 0 {
+			total = pg.Total
 		}
 		added := 0
-		for _, p := range lr.Content {
-			r, err := s.raw(p)
-			if err != nil {
-				return nil, fmt.Errorf("smartrecruiters: board %q: list page %d: %w", s.company, page+1, err)
-			}
+		for _, r := range pg.Postings {
 			if seen[r.ID] {
 				continue
 			}
@@ -140,51 +138,66 @@ func (s *SmartRecruiters) List(ctx context.Context) ([]model.Raw, error) {
 		switch {
 		case total >= 0 && len(out) >= total:
 			return out, nil
-		case len(lr.Content) == 0:
+		case len(pg.Postings) == 0:
 			if total >= 0 {
 				return nil, fmt.Errorf("smartrecruiters: board %q: list page %d is empty after %d of %d postings: listing incomplete", s.company, page+1, len(out), total)
 			}
 			return out, nil
 		case added == 0:
 			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d repeats earlier postings: paging does not advance", s.company, page+1)
-		case total < 0 && len(lr.Content) < PageSize:
+		case total < 0 && len(pg.Postings) < PageSize:
 			return out, nil
 		}
 	}
 	return nil, fmt.Errorf("smartrecruiters: board %q: listing exceeds %d pages", s.company, maxPages)
 }
 
+// decodePage is one page of the postings listing; it reads nothing but body
+// and the company for links. A page with neither content nor totalFound, or
+// with a posting that has no id, is an error: a shorter list would report
+// postings removed.
+func (s *SmartRecruiters) decodePage(body []byte) (scrape.Page, error) {
+	var lr listResponse
+	if err := scrape.Unmarshal(body, &lr); err != nil {
+		return scrape.Page{}, err
+	}
+	return scrape.DecodePage(lr.Content, lr.TotalFound, "no content in the response", s.raw)
+}
+
 // Detail fetches the job ad: all its sections as the description, and the
 // qualifications section as structured items.
 func (s *SmartRecruiters) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	u := s.companyURL() + "/" + url.PathEscape(r.ID)
-	var p posting
-	if err := s.client.GetJSON(ctx, u, &p); err != nil {
+	body, err := s.client.GetBody(ctx, u)
+	if err != nil {
 		return r, fmt.Errorf("smartrecruiters: board %q: posting %s: %w", s.company, r.ID, err)
 	}
+	d, err := s.decodeDetail(body, r)
+	if err != nil {
+		return r, fmt.Errorf("smartrecruiters: board %q: posting %s: %s: %w", s.company, r.ID, u, err)
+	}
+	return d, nil
+}
+
+// decodeDetail completes r, the listing's posting, from a posting detail
+// answer: all the job ad's sections as the description, and the
+// qualifications section as structured items. An answer without a job ad,
+// or about another posting, is an error.
+func (s *SmartRecruiters) decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
+	var p posting
+	if err := scrape.Unmarshal(body, &p); err != nil {
+		return r, err
+	}
 	if p.JobAd == nil {
-		return r, fmt.Errorf("smartrecruiters: board %q: posting %s: %s: no jobAd in the response", s.company, r.ID, u)
+		return r, errors.New("no jobAd in the response")
 	}
 	if id := idString(p.ID); id != "" && id != r.ID {
-		return r, fmt.Errorf("smartrecruiters: board %q: posting %s: detail answered for posting %s", s.company, r.ID, id)
+		return r, fmt.Errorf("detail answered for posting %s", id)
 	}
 	d := r
 	if full, err := s.raw(p); err == nil {
-		d = full
 		// the list is the authority on identity and stamp; the detail adds text
-		d.ID, d.Stamp = r.ID, r.Stamp
-		if d.Title == "" {
-			d.Title = r.Title
-		}
-		if len(d.Locations) == 0 {
-			d.Locations = r.Locations
-		}
-		if d.Team == "" {
-			d.Team = r.Team
-		}
-		if d.Posted == "" {
-			d.Posted = r.Posted
-		}
+		d = scrape.OverList(full, r)
 	}
 	switch {
 	case p.PostingURL != "":

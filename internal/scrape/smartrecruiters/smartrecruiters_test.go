@@ -4,15 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/smartrecruiters/fake"
 )
 
@@ -32,12 +29,7 @@ func jobs(n int) []fake.Job {
 	return out
 }
 
-func client(attempts int) *scrape.Client {
-	return scrape.NewClient(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	})
-}
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 func adapter(t *testing.T, base, board string, attempts int) *SmartRecruiters {
 	t.Helper()
@@ -46,6 +38,18 @@ func adapter(t *testing.T, base, board string, attempts int) *SmartRecruiters {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestDecodeGolden: what the decode makes of the real fixture, whole.
+func TestDecodeGolden(t *testing.T) {
+	pg, err := adapter(t, "https://api.smartrecruiters.com", "knight", 1).decodePage(scrapetest.Fixture(t, "smartrecruiters.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrapetest.Golden(t, "smartrecruiters", pg.Postings)
+	if pg.Total != 1 {
+		t.Errorf("totalFound %d, want 1", pg.Total)
+	}
 }
 
 func TestNew(t *testing.T) {
@@ -101,39 +105,27 @@ func TestStamp(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name   string
-		status int
-		body   string
-		want   string
-	}{
-		{"server error on page 2", 500, "oops", "status 500"},
-		{"rate limited 429", 429, "", "status 429"},
-		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", "invalid JSON"},
-		{"json without content", 200, `{"message":"try later"}`, "no content"},
-		{"empty page before totalFound", 200, `{"totalFound": 150, "content": []}`, "is empty after 100 of 150 postings"},
-		{"first page again", 200, "", "repeats earlier postings"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := fake.New(t, "acme", jobs(150))
-			body := c.body
-			if body == "" && c.status == 200 {
-				body = fmt.Sprintf(`{"totalFound": 150, "content": [{"id": "%s", "name": "x"}]}`, jobs(1)[0].ID)
+	scrapetest.CheckListFailures(t, `smartrecruiters: board "acme": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := fake.New(t, "acme", jobs(150))
+		if body == "" && status == 200 {
+			body = fmt.Sprintf(`{"totalFound": 150, "content": [{"id": "%s", "name": "x"}]}`, jobs(1)[0].ID)
+		}
+		srv.FailList(func(offset int) (int, string) {
+			if offset == 100 {
+				return status, body
 			}
-			srv.FailList(func(offset int) (int, string) {
-				if offset == 100 {
-					return c.status, body
-				}
-				return 0, ""
-			})
-			_, err := adapter(t, srv.URL, "acme", 2).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "page 2") ||
-				!strings.HasPrefix(err.Error(), `smartrecruiters: board "acme": `) {
-				t.Fatalf("error %v, want one naming the board, page 2 and %q", err, c.want)
-			}
+			return 0, ""
 		})
-	}
+		raws, err := adapter(t, srv.URL, "acme", tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Mention: "page 2"}
+	}, []scrapetest.Failure{
+		{Name: "server error on page 2", Status: 500, Body: "oops", Tries: 2, Want: "status 500"},
+		{Name: "rate limited 429", Status: 429, Body: "", Tries: 2, Want: "status 429"},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 2, Want: "invalid JSON"},
+		{Name: "json without content", Status: 200, Body: `{"message":"try later"}`, Tries: 2, Want: "no content"},
+		{Name: "empty page before totalFound", Status: 200, Body: `{"totalFound": 150, "content": []}`, Tries: 2, Want: "is empty after 100 of 150 postings"},
+		{Name: "first page again", Status: 200, Body: "", Tries: 2, Want: "repeats earlier postings"},
+	})
 }
 
 func TestListNotFound(t *testing.T) {
@@ -235,11 +227,8 @@ func TestHTMLItems(t *testing.T) {
 }
 
 func TestRealFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/smartrecruiters.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	b := scrapetest.Fixture(t, "smartrecruiters.json")
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/v1/companies/knight/postings" {
 			http.NotFound(w, r)
 			return
@@ -249,8 +238,7 @@ func TestRealFixture(t *testing.T) {
 			return
 		}
 		w.Write(b)
-	}))
-	defer srv.Close()
+	})
 	raws, err := adapter(t, srv.URL, "knight", 1).List(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -84,53 +84,69 @@ func (w *Workable) detailURL(shortcode string) string {
 	return w.base + "/api/v2/accounts/" + url.PathEscape(w.board) + "/jobs/" + url.PathEscape(shortcode)
 }
 
-// List fetches every job in one conditional request. The widget lists a
-// job once per location: those rows are one posting with all the locations.
+// List fetches every job in one conditional request.
 func (w *Workable) List(ctx context.Context) ([]model.Raw, error) {
-	u := w.listURL()
+	return w.client.ListBoard(ctx, "workable", w.board, w.listURL(), w.decodeList)
+}
+
+// decodeList is the postings of a widget answer, in its order; it reads
+// nothing but body and the board's base for links. The widget lists a job
+// once per location: those rows are one posting with all the locations.
+// An answer without the jobs array, or with a job that has no shortcode, is
+// an error: a shorter list would report postings removed.
+func (w *Workable) decodeList(body []byte) ([]model.Raw, error) {
 	var lr listResponse
-	if err := w.client.ListJSON(ctx, u, &lr); err != nil {
-		return nil, scrape.BoardError("workable", w.board, err)
+	if err := scrape.Unmarshal(body, &lr); err != nil {
+		return nil, err
 	}
 	if lr.Jobs == nil {
-		return nil, fmt.Errorf("workable: board %q: %s: no jobs in the response", w.board, u)
+		return nil, errors.New("no jobs in the response")
 	}
-	out := make([]model.Raw, 0, len(lr.Jobs))
-	index := map[string]int{}
+	var out scrape.ByID
 	for i, j := range lr.Jobs {
 		r, err := w.raw(j)
 		if err != nil {
-			return nil, fmt.Errorf("workable: board %q: %s: job %d: %w", w.board, u, i+1, err)
+			return nil, fmt.Errorf("job %d: %w", i+1, err)
 		}
-		if k, ok := index[r.ID]; ok {
-			out[k].Locations = scrape.AddLabels(out[k].Locations, r.Locations...)
-			continue
-		}
-		index[r.ID] = len(out)
-		out = append(out, r)
+		out.Add(r)
 	}
-	return out, nil
+	return out.Postings(), nil
 }
 
 // Detail fetches the description of a job the widget listed without one.
 func (w *Workable) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	u := w.detailURL(r.ID)
-	var j job
-	if err := w.client.GetJSON(ctx, u, &j); err != nil {
+	body, err := w.client.GetBody(ctx, u)
+	if err != nil {
 		if scrape.IsStatus(err, http.StatusNotFound) {
 			return r, fmt.Errorf("workable: board %q: job %s: not found (404)", w.board, r.ID)
 		}
 		return r, fmt.Errorf("workable: board %q: job %s: %w", w.board, r.ID, err)
 	}
-	if j.Shortcode != "" && j.Shortcode != r.ID {
-		return r, fmt.Errorf("workable: board %q: job %s: %s answered for job %s", w.board, r.ID, u, j.Shortcode)
+	d, err := decodeDetail(body, r.ID)
+	if err != nil {
+		return r, fmt.Errorf("workable: board %q: job %s: %s: %w", w.board, r.ID, u, err)
 	}
-	if j.Shortcode == "" && j.Title == "" {
-		return r, fmt.Errorf("workable: board %q: job %s: %s: no job in the response", w.board, r.ID, u)
-	}
-	r.DescriptionHTML = description(j)
+	r.DescriptionHTML = d
 	r.Complete = true
 	return r, nil
+}
+
+// decodeDetail is the description HTML in the job API's answer about the
+// job with shortcode id; an answer about another job, or about none, is an
+// error.
+func decodeDetail(body []byte, id string) (string, error) {
+	var j job
+	if err := scrape.Unmarshal(body, &j); err != nil {
+		return "", err
+	}
+	if j.Shortcode != "" && j.Shortcode != id {
+		return "", fmt.Errorf("answered for job %s", j.Shortcode)
+	}
+	if j.Shortcode == "" && j.Title == "" {
+		return "", errors.New("no job in the response")
+	}
+	return description(j), nil
 }
 
 func (w *Workable) raw(j job) (model.Raw, error) {

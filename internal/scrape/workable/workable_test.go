@@ -4,32 +4,22 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-func options(attempts int) scrape.Options {
-	return scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}
-}
 
 const listPath = "/api/v1/widget/accounts/acme"
 
 // fakeAPI serves the widget listing and the job API of account "acme".
 type fakeAPI struct {
-	*httptest.Server
+	*scrapetest.Server
 	mu       sync.Mutex
 	list     func(w http.ResponseWriter, r *http.Request)
 	jobs     map[string]string // shortcode -> job API body
@@ -38,11 +28,7 @@ type fakeAPI struct {
 
 func newAPI(t *testing.T, list func(w http.ResponseWriter, r *http.Request)) *fakeAPI {
 	f := &fakeAPI{list: list, jobs: map[string]string{}}
-	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
+	f.Server = scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()
 		f.requests = append(f.requests, r.URL.RequestURI())
 		body, ok := f.jobs[strings.TrimPrefix(r.URL.Path, "/api/v2/accounts/acme/jobs/")]
@@ -55,8 +41,7 @@ func newAPI(t *testing.T, list func(w http.ResponseWriter, r *http.Request)) *fa
 		default:
 			http.NotFound(w, r)
 		}
-	}))
-	t.Cleanup(f.Close)
+	})
 	return f
 }
 
@@ -79,8 +64,11 @@ func adapter(t *testing.T, base string, c *scrape.Client) *Workable {
 	return a
 }
 
-func client(attempts int) *scrape.Client {
-	return scrape.NewClient(context.Background(), options(attempts))
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
+
+// TestDecodeGolden: what the decode makes of the real fixture, whole.
+func TestDecodeGolden(t *testing.T) {
+	scrapetest.Decoded(t, "workable", "workable.json", adapter(t, "https://apply.workable.com", client(1)).decodeList)
 }
 
 func TestNew(t *testing.T) {
@@ -102,11 +90,7 @@ func TestNew(t *testing.T) {
 // trimmed) without descriptions: one posting with both locations, completed
 // by the job API.
 func TestRealFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/workable.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api := newAPI(t, serve(string(b)))
+	api := newAPI(t, serve(string(scrapetest.Fixture(t, "workable.json"))))
 	api.jobs["DD136DD7E7"] = `{"shortcode": "DD136DD7E7", "title": "Business Analyst - Spanish Speaking",
 		"description": "<p>Join Zaelab.</p>", "requirements": "<ul><li>SAP Commerce</li></ul>", "benefits": "<p>Remote work.</p>"}`
 	a := adapter(t, api.URL, client(1))
@@ -173,39 +157,18 @@ func TestListWithDetails(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int
-		want     string
-	}{
-		{"server error after retries", 500, "oops", 2, "status 500"},
-		{"rate limited", 429, "", 2, "status 429"},
-		{"html error page with 200", 200, "<!DOCTYPE html><html><body>Access denied</body></html>", 1, "invalid JSON"},
-		{"body cut short", 200, `{"jobs": [{"shortcode": "A1", "title": "A"}, {"shortco`, 1, "invalid JSON"},
-		{"json without jobs", 200, `{"name": "Acme"}`, 1, "no jobs in the response"},
-		{"job without shortcode", 200, `{"jobs": [{"shortcode": "A1"}, {"title": "B"}]}`, 1, "job 2: no shortcode"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			api := newAPI(t, func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(c.status)
-				w.Write([]byte(c.body))
-			})
-			raws, err := adapter(t, api.URL, client(2)).List(context.Background())
-			if err == nil || raws != nil {
-				t.Fatalf("got %d postings and no error", len(raws))
-			}
-			msg := err.Error()
-			if !strings.HasPrefix(msg, `workable: board "acme": `) || !strings.Contains(msg, c.want) || !strings.Contains(msg, api.URL+listPath) {
-				t.Fatalf("error %q, want the platform, the board, the URL and %q", msg, c.want)
-			}
-			if n := len(api.seen()); n != c.attempts {
-				t.Fatalf("%d requests, want %d", n, c.attempts)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `workable: board "acme": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := newAPI(t, scrapetest.Body(status, body))
+		raws, err := adapter(t, srv.URL, client(tries)).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests(), Mention: srv.URL + listPath}
+	}, []scrapetest.Failure{
+		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 2, Want: "status 500", Requests: 2},
+		{Name: "rate limited", Status: 429, Body: "", Tries: 2, Want: "status 429", Requests: 2},
+		{Name: "html error page with 200", Status: 200, Body: "<!DOCTYPE html><html><body>Access denied</body></html>", Tries: 2, Want: "invalid JSON", Requests: 1},
+		{Name: "body cut short", Status: 200, Body: `{"jobs": [{"shortcode": "A1", "title": "A"}, {"shortco`, Tries: 2, Want: "invalid JSON", Requests: 1},
+		{Name: "json without jobs", Status: 200, Body: `{"name": "Acme"}`, Tries: 2, Want: "no jobs in the response", Requests: 1},
+		{Name: "job without shortcode", Status: 200, Body: `{"jobs": [{"shortcode": "A1"}, {"title": "B"}]}`, Tries: 2, Want: "job 2: no shortcode", Requests: 1},
+	})
 }
 
 func TestBoardNotFound(t *testing.T) {
@@ -250,7 +213,7 @@ func TestNotModified(t *testing.T) {
 		w.Header().Set("Last-Modified", "Wed, 05 Aug 2026 10:00:00 GMT")
 		w.Write([]byte(`{"jobs": [{"shortcode": "A1", "title": "A", "description": "<p>x</p>"}]}`))
 	})
-	pool := scrape.NewPool(context.Background(), options(1))
+	pool := scrape.NewPool(context.Background(), scrapetest.Options(1))
 	v := scrape.Validators{}
 	if raws, err := adapter(t, api.URL, pool.Client(v)).List(context.Background()); err != nil || len(raws) != 1 {
 		t.Fatalf("first: %v %v", raws, err)

@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -104,34 +105,34 @@ func (w *Workday) board() string { return w.tenant + "/" + w.site }
 func (w *Workday) List(ctx context.Context) ([]model.Raw, error) {
 	u := w.apiBase() + "/jobs"
 	var out []model.Raw
-	seen := map[string]bool{} // externalPaths
+	seen := map[string]bool{} // posting URLs: the site's base and the externalPath
 	ids := map[string]bool{}
 	total := -1 // unknown
 	for page := 0; page < maxPages; page++ {
 		offset := page * PageSize
-		lr, err := w.page(ctx, u, offset)
+		body, err := w.fetchPage(ctx, u, offset)
 		if err != nil {
 			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
 				return nil, fmt.Errorf("workday: board %q: not found (404)", w.board())
 			}
 			return nil, fmt.Errorf("workday: board %q: list page %d: %w", w.board(), page+1, err)
 		}
-		if page == 0 && lr.Total != nil && *lr.Total > 0 {
-			total = *lr.Total
+		pg, err := w.decodePage(body)
+		if err != nil {
+			return nil, fmt.Errorf("workday: board %q: list page %d: %s (offset %d): %w", w.board(), page+1, u, offset, err)
 		}
-		if page == 0 && total < 0 && len(lr.JobPostings) == 0 {
+		if page == 0 && pg.Total > 0 {
+			total = pg.Total
+		}
+		if page == 0 && total < 0 && len(pg.Postings) == 0 {
 			return out, nil // an empty site
 		}
 		added := 0
-		for _, it := range lr.JobPostings {
-			r, err := w.raw(it)
-			if err != nil {
-				return nil, fmt.Errorf("workday: board %q: list page %d: %w", w.board(), page+1, err)
-			}
-			if seen[it.ExternalPath] {
+		for _, r := range pg.Postings {
+			if seen[r.URL] {
 				continue
 			}
-			seen[it.ExternalPath] = true
+			seen[r.URL] = true
 			added++
 			if ids[r.ID] {
 				continue
@@ -143,7 +144,7 @@ func (w *Workday) List(ctx context.Context) ([]model.Raw, error) {
 		switch {
 		case total >= 0 && len(seen) >= total:
 			return out, nil
-		case len(lr.JobPostings) == 0:
+		case len(pg.Postings) == 0:
 			if total < 0 || capped {
 				return out, nil
 			}
@@ -153,33 +154,39 @@ func (w *Workday) List(ctx context.Context) ([]model.Raw, error) {
 				return out, nil
 			}
 			return nil, fmt.Errorf("workday: board %q: list page %d repeats earlier postings after %d%s: paging does not advance", w.board(), page+1, len(seen), of(total))
-		case total < 0 && len(lr.JobPostings) < PageSize:
+		case total < 0 && len(pg.Postings) < PageSize:
 			return out, nil // a short last page of a listing without a total
 		}
 	}
 	return nil, fmt.Errorf("workday: board %q: listing exceeds %d pages", w.board(), maxPages)
 }
 
-func (w *Workday) page(ctx context.Context, u string, offset int) (listResponse, error) {
+// fetchPage posts the list request for the page at offset.
+func (w *Workday) fetchPage(ctx context.Context, u string, offset int) ([]byte, error) {
 	body, err := json.Marshal(listRequest{Limit: PageSize, Offset: offset})
 	if err != nil {
-		return listResponse{}, err
+		return nil, err
 	}
 	resp, err := w.client.Do(ctx, scrape.Request{
 		Method: http.MethodPost, URL: u, Body: body,
 		Header: http.Header{"Content-Type": {"application/json"}, "Accept": {"application/json"}},
 	})
 	if err != nil {
-		return listResponse{}, err
+		return nil, err
 	}
+	return resp.Body, nil
+}
+
+// decodePage is one page of the listing; it reads nothing but body and the
+// site's public base for links. A page with neither jobPostings nor total,
+// or with a posting that has no externalPath, is an error: a shorter list
+// would report postings removed.
+func (w *Workday) decodePage(body []byte) (scrape.Page, error) {
 	var lr listResponse
-	if err := scrape.DecodeJSON(u, resp.Body, &lr); err != nil {
-		return listResponse{}, err
+	if err := scrape.Unmarshal(body, &lr); err != nil {
+		return scrape.Page{}, err
 	}
-	if lr.JobPostings == nil && lr.Total == nil {
-		return listResponse{}, fmt.Errorf("%s (offset %d): no jobPostings in the response", u, offset)
-	}
-	return lr, nil
+	return scrape.DecodePage(lr.JobPostings, lr.Total, "no jobPostings in the response", w.raw)
 }
 
 func of(total int) string {
@@ -249,13 +256,28 @@ func (w *Workday) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 		return r, fmt.Errorf("workday: board %q: posting %s: URL %q is not on the site", w.board(), r.ID, r.URL)
 	}
 	u := w.apiBase() + path
-	var d detailResponse
-	if err := w.client.GetJSON(ctx, u, &d); err != nil {
+	body, err := w.client.GetBody(ctx, u)
+	if err != nil {
 		return r, fmt.Errorf("workday: board %q: posting %s: %w", w.board(), r.ID, err)
+	}
+	d, err := decodeDetail(body, r)
+	if err != nil {
+		return r, fmt.Errorf("workday: board %q: posting %s: %s: %w", w.board(), r.ID, u, err)
+	}
+	return d, nil
+}
+
+// decodeDetail completes r from a jobPostingInfo answer: description,
+// locations, requisition id, the start date as the posted date. An answer
+// without jobPostingInfo is an error.
+func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
+	var d detailResponse
+	if err := scrape.Unmarshal(body, &d); err != nil {
+		return r, err
 	}
 	p := d.JobPostingInfo
 	if p == nil {
-		return r, fmt.Errorf("workday: board %q: posting %s: %s: no jobPostingInfo in the response", w.board(), r.ID, u)
+		return r, errors.New("no jobPostingInfo in the response")
 	}
 	if t := strings.TrimSpace(p.Title); t != "" {
 		r.Title = t

@@ -5,15 +5,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/workday/fake"
 )
 
@@ -37,12 +34,7 @@ func jobs(n int) []fake.Job {
 	return out
 }
 
-func client(attempts int) *scrape.Client {
-	return scrape.NewClient(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	})
-}
+func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 func adapter(t *testing.T, url string, attempts int) *Workday {
 	t.Helper()
@@ -51,6 +43,18 @@ func adapter(t *testing.T, url string, attempts int) *Workday {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestDecodeGolden: what the decode makes of the real fixture, whole.
+func TestDecodeGolden(t *testing.T) {
+	pg, err := (&Workday{base: "https://salesforce.wd12.myworkdayjobs.com", tenant: "salesforce", site: "External_Career_Site"}).decodePage(scrapetest.Fixture(t, "workday.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrapetest.Golden(t, "workday", pg.Postings)
+	if pg.Total != 2 {
+		t.Errorf("total %d, want 2", pg.Total)
+	}
 }
 
 func TestNewRequiresURLTenantSite(t *testing.T) {
@@ -138,13 +142,7 @@ func TestListLoopBackPastTheCapIsTheEnd(t *testing.T) {
 }
 
 func TestListLoopBackBeforeTotalIsAnError(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			return
-		}
-		fmt.Fprint(w, `{"total": 100, "jobPostings": [{"title": "A", "externalPath": "/job/X/A_R1"}, {"title": "B", "externalPath": "/job/X/B_R2"}]}`)
-	}))
-	defer srv.Close()
+	srv := scrapetest.Serve(t, scrapetest.Body(200, `{"total": 100, "jobPostings": [{"title": "A", "externalPath": "/job/X/A_R1"}, {"title": "B", "externalPath": "/job/X/B_R2"}]}`))
 	_, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "page 2 repeats earlier postings after 2 of 100") {
 		t.Fatalf("err = %v", err)
@@ -152,34 +150,23 @@ func TestListLoopBackBeforeTotalIsAnError(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name   string
-		status int
-		body   string
-		want   string
-	}{
-		{"server error on page 2", 500, "oops", "status 500"},
-		{"rate limited 429", 429, "", "status 429"},
-		{"html error page with 200", 200, "<html><body>Something went wrong</body></html>", "invalid JSON"},
-		{"json without jobPostings", 200, `{"errorCode":"HTTP_500"}`, "no jobPostings"},
-		{"empty page before total", 200, `{"total": 45, "jobPostings": []}`, "is empty after 20 of 45 postings"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := fake.New(t, "acme", "External", jobs(45))
-			srv.FailList(func(offset int) (int, string) {
-				if offset == 20 {
-					return c.status, c.body
-				}
-				return 0, ""
-			})
-			_, err := adapter(t, srv.URL, 2).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "page 2") ||
-				!strings.HasPrefix(err.Error(), `workday: board "acme/External": `) {
-				t.Fatalf("error %v, want one naming the board, page 2 and %q", err, c.want)
+	scrapetest.CheckListFailures(t, `workday: board "acme/External": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := fake.New(t, "acme", "External", jobs(45))
+		srv.FailList(func(offset int) (int, string) {
+			if offset == 20 {
+				return status, body
 			}
+			return 0, ""
 		})
-	}
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Mention: "page 2"}
+	}, []scrapetest.Failure{
+		{Name: "server error on page 2", Status: 500, Body: "oops", Tries: 2, Want: "status 500"},
+		{Name: "rate limited 429", Status: 429, Body: "", Tries: 2, Want: "status 429"},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 2, Want: "invalid JSON"},
+		{Name: "json without jobPostings", Status: 200, Body: `{"errorCode":"HTTP_500"}`, Tries: 2, Want: "no jobPostings"},
+		{Name: "empty page before total", Status: 200, Body: `{"total": 45, "jobPostings": []}`, Tries: 2, Want: "is empty after 20 of 45 postings"},
+	})
 }
 
 func TestListRetriesTransientErrors(t *testing.T) {
@@ -317,12 +304,9 @@ func TestPostingID(t *testing.T) {
 }
 
 func TestRealFixture(t *testing.T) {
-	b, err := os.ReadFile("testdata/workday.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := scrapetest.Fixture(t, "workday.json")
 	var gotBody string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/wday/cxs/salesforce/External_Career_Site/jobs" || r.Method != http.MethodPost {
 			http.NotFound(w, r)
 			return
@@ -330,8 +314,7 @@ func TestRealFixture(t *testing.T) {
 		body, _ := io.ReadAll(r.Body)
 		gotBody = string(body)
 		w.Write(b)
-	}))
-	defer srv.Close()
+	})
 	a, _ := New(config.Source{Name: "salesforce", URL: srv.URL, Tenant: "salesforce", Site: "External_Career_Site"}, client(1))
 	raws, err := a.List(context.Background())
 	if err != nil {

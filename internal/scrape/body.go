@@ -1,0 +1,167 @@
+package scrape
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html/charset"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+var jsonAccept = http.Header{"Accept": {"application/json"}}
+
+// GetBody fetches u as JSON (Accept: application/json) and returns the body
+// for an adapter's pure decode.
+func (c *Client) GetBody(ctx context.Context, u string) ([]byte, error) {
+	r, err := c.Do(ctx, Request{URL: u, Header: jsonAccept.Clone()})
+	if err != nil {
+		return nil, err
+	}
+	return r.Body, nil
+}
+
+// ListBody is GetBody as a conditional request (see Request.Conditional):
+// ErrNotModified when the server says the listing is unchanged, so a 304
+// costs no decoding.
+func (c *Client) ListBody(ctx context.Context, u string) ([]byte, error) {
+	r, err := c.Do(ctx, Request{URL: u, Header: jsonAccept.Clone(), Conditional: true})
+	if err != nil {
+		return nil, err
+	}
+	if r.NotModified {
+		return nil, ErrNotModified
+	}
+	return r.Body, nil
+}
+
+// Unmarshal decodes a JSON body into v for a pure decode: the error shows
+// the start of what came instead of JSON; the caller names the URL
+// (fmt.Errorf("%s: %w", u, err) reads as DecodeJSON's error).
+func Unmarshal(body []byte, v any) error {
+	if err := json.Unmarshal(body, v); err != nil {
+		return fmt.Errorf("invalid JSON: %w (body starts %q)", err, snippet(body))
+	}
+	return nil
+}
+
+// ParseHTML reads the page at u from its body and Content-Type, for a pure
+// decode. colly converts a body whose Content-Type names a charset; one
+// without is sniffed (BOM, <meta charset>) and converted when that is
+// certain. The document's Url is u.
+func ParseHTML(body []byte, contentType, u string) (*goquery.Document, error) {
+	if !strings.Contains(strings.ToLower(contentType), "charset") {
+		if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
+			if b, err := enc.NewDecoder().Bytes(body); err == nil {
+				body = b
+			}
+		}
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("invalid HTML: %w", err)
+	}
+	doc.Url, _ = url.Parse(u)
+	return doc, nil
+}
+
+// ListBoard is the listing of a board that one conditional JSON request
+// reads whole: the body of u decoded by the adapter's pure decode. A 304 is
+// ErrNotModified, a 404 names the board as gone (see BoardError), and any
+// other failure, the decode's included, names platform, board and URL.
+func (c *Client) ListBoard(ctx context.Context, platform, board, u string, decode func([]byte) ([]model.Raw, error)) ([]model.Raw, error) {
+	body, err := c.ListBody(ctx, u)
+	if err != nil {
+		return nil, BoardError(platform, board, err)
+	}
+	out, err := decode(body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: board %q: %s: %w", platform, board, u, err)
+	}
+	return out, nil
+}
+
+// Page is one decoded page of a paged listing.
+type Page struct {
+	Postings []model.Raw // one per item the page held, in its order
+	Total    int         // the listing's size as the page states it; -1 when it does not
+}
+
+// DecodePage maps a page's items to postings with raw; total is the
+// page's count (nil: none). A page with neither items nor a count is not a
+// page of the listing: an error saying what is missing ("no content in the
+// response"), as is an item raw refuses.
+func DecodePage[T any](items []T, total *int, missing string, raw func(T) (model.Raw, error)) (Page, error) {
+	if items == nil && total == nil {
+		return Page{}, errors.New(missing)
+	}
+	pg := Page{Total: -1, Postings: make([]model.Raw, 0, len(items))}
+	if total != nil {
+		pg.Total = *total
+	}
+	for _, it := range items {
+		r, err := raw(it)
+		if err != nil {
+			return Page{}, err
+		}
+		pg.Postings = append(pg.Postings, r)
+	}
+	return pg, nil
+}
+
+// ByID gathers postings of a listing that names a posting once per place:
+// a posting seen before gets the new one's locations added.
+type ByID struct {
+	out []model.Raw
+	at  map[string]int
+}
+
+// Add adds r, or its locations to the posting with its id.
+func (b *ByID) Add(r model.Raw) {
+	if k, ok := b.at[r.ID]; ok {
+		b.out[k].Locations = AddLabels(b.out[k].Locations, r.Locations...)
+		return
+	}
+	if b.at == nil {
+		b.at = map[string]int{}
+	}
+	b.at[r.ID] = len(b.out)
+	b.out = append(b.out, r)
+}
+
+// Postings are the postings added, each once, in the order first seen;
+// never nil.
+func (b *ByID) Postings() []model.Raw {
+	if b.out == nil {
+		return []model.Raw{}
+	}
+	return b.out
+}
+
+// OverList is a posting read from its detail answer, d, over the same
+// posting as the listing gave it, l: the listing is the authority on
+// identity and stamp; d's title, locations, team and posted date stand
+// where it has them, l's where it has none.
+func OverList(d, l model.Raw) model.Raw {
+	d.ID, d.Stamp = l.ID, l.Stamp
+	if d.Title == "" {
+		d.Title = l.Title
+	}
+	if len(d.Locations) == 0 {
+		d.Locations = l.Locations
+	}
+	if d.Team == "" {
+		d.Team = l.Team
+	}
+	if d.Posted == "" {
+		d.Posted = l.Posted
+	}
+	return d
+}
