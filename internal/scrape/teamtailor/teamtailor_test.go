@@ -251,3 +251,18 @@ func TestConfig(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+func TestJobPostingTextEndingTheScriptBlock(t *testing.T) {
+	// the JobPosting is handed to the jsonld mapping as a script block: text
+	// that would end that block stays text
+	body := `{"items":[{"id":"1","title":"A","_jobposting":{"@type":"JobPosting","title":"A",
+		"description":"<p>Use </script><script>x()</script> carefully</p>","employmentType":"PART_TIME"}}]}`
+	p, err := decodeList([]byte(body), feed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Raws[0]
+	if r.DescriptionHTML != "<p>Use </script><script>x()</script> carefully</p>" || r.EmploymentType != "PART_TIME" || !r.Complete {
+		t.Fatalf("raw: %+v", r)
+	}
+}
