@@ -288,3 +288,13 @@ func TestConfig(t *testing.T) {
 		t.Fatalf("%v, %v", a, err)
 	}
 }
+
+func TestStampsFollowTheEntries(t *testing.T) {
+	one := read(t, "bamboohr.json")
+	two := bytes.Replace(one, []byte(`"Marketing & Social Media Intern"`), []byte(`"Marketing Intern"`), 1)
+	a, _ := decodeList(one, base)
+	b, _ := decodeList(two, base)
+	if a.Raws[0].Stamp != b.Raws[0].Stamp || a.Raws[1].Stamp == b.Raws[1].Stamp {
+		t.Fatalf("stamps %s %s / %s %s", a.Raws[0].Stamp, a.Raws[1].Stamp, b.Raws[0].Stamp, b.Raws[1].Stamp)
+	}
+}

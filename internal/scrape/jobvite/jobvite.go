@@ -9,7 +9,7 @@
 //     td.jv-job-list-name on live pages) and a td.jv-job-list-location
 //     ("2 Locations" for a multi-site job); ".jv-pagination-text" says
 //     "1-50 of 266" and an a.jv-pagination-next link is on every page but
-//     the last. An empty board says "No results found". An unknown company
+//     the last. An empty board says "No results found" in .jv-page-body. An unknown company
 //     redirects to search.jobvite.com/?invalid=1 (a page without rows: an
 //     error here).
 //   - GET {base}/{company}/job/{id}: the job's page; .jv-job-detail-description
@@ -137,7 +137,7 @@ type listPage struct {
 	Raws      []model.Raw
 	Next      bool // an a.jv-pagination-next link
 	Total     int  // "1-50 of N"; -1 when the page does not say
-	NoResults bool // Jobvite's empty-board text
+	NoResults bool // Jobvite's empty-board text in .jv-page-body
 }
 
 var ofTotal = regexp.MustCompile(`of\s+([\d,]+)`)
@@ -185,7 +185,8 @@ func decodeList(body []byte, page *url.URL, re *regexp.Regexp) (listPage, error)
 			p.Total = n
 		}
 	}
-	p.NoResults = strings.Contains(doc.Text(), noResults)
+	// only in the board's own page body, as Jobvite writes it there
+	p.NoResults = strings.Contains(doc.Find(".jv-page-body").Text(), noResults)
 	return p, nil
 }
 

@@ -262,3 +262,19 @@ func TestConfig(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+func TestNoResultsOutsideThePageBodyIsNotAnEmptyBoard(t *testing.T) {
+	s := &site{pages: map[string]string{"/feedingamerica/search?p=0": `<html><body><p>No results found</p></body></html>`}}
+	if _, err := adapter(t, s.serve(t).URL, 1).List(context.Background()); err == nil || !strings.Contains(err.Error(), "no job rows") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestStampsFollowTheRows(t *testing.T) {
+	re := jobPath("feedingamerica")
+	a, _ := decodeList([]byte(rows(0, false, "a1", "a2")), searchPage, re)
+	b, _ := decodeList([]byte(strings.Replace(rows(0, false, "a1", "a2"), "Job a2", "Job a2 (renamed)", 1)), searchPage, re)
+	if a.Raws[0].Stamp != b.Raws[0].Stamp || a.Raws[1].Stamp == b.Raws[1].Stamp {
+		t.Fatalf("stamps %s %s / %s %s", a.Raws[0].Stamp, a.Raws[1].Stamp, b.Raws[0].Stamp, b.Raws[1].Stamp)
+	}
+}

@@ -219,3 +219,13 @@ func TestConfig(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+func TestStampsFollowTheEntries(t *testing.T) {
+	one := read(t, "paylocity.html")
+	two := bytes.Replace(one, []byte(`"PublishedDate":"2026-08-07T10:57:23-05:00"`), []byte(`"PublishedDate":"2026-08-09T10:57:23-05:00"`), 1)
+	a, _ := decodeList(one, DefaultBase)
+	b, _ := decodeList(two, DefaultBase)
+	if a.Raws[0].Stamp != b.Raws[0].Stamp || a.Raws[1].Stamp == b.Raws[1].Stamp || b.Raws[1].Posted != "2026-08-09" {
+		t.Fatalf("stamps %s %s / %s %s", a.Raws[0].Stamp, a.Raws[1].Stamp, b.Raws[0].Stamp, b.Raws[1].Stamp)
+	}
+}
