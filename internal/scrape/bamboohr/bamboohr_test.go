@@ -1,0 +1,300 @@
+package bamboohr
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func read(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// golden compares v, as indented JSON, with testdata/name byte for byte.
+func golden(t *testing.T, name string, v any) {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	path := "testdata/" + name
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Fatalf("%s differs:\n got %s\nwant %s", path, buf.Bytes(), want)
+	}
+}
+
+const base = "https://acme.bamboohr.com"
+
+func TestDecodeListGolden(t *testing.T) {
+	p, err := decodeList(read(t, "bamboohr.json"), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != 3 || len(p.Raws) != 2 {
+		t.Fatalf("total %d, %d openings", p.Total, len(p.Raws))
+	}
+	r := p.Raws[0]
+	if r.ID != "86" || r.Title != "Nurse Paralegal" || r.URL != base+"/careers/86" || r.Team != "Legal" ||
+		r.EmploymentType != "Full Time" || strings.Join(r.Locations, "|") != "Fort Lauderdale, Florida" ||
+		r.Workplace != "onsite" || r.Complete || r.Stamp == "" {
+		t.Fatalf("raw: %+v", r)
+	}
+	if p.Raws[1].Team != "Marketing" || p.Raws[1].EmploymentType != "Internship" || p.Raws[1].Stamp == r.Stamp {
+		t.Fatalf("raw: %+v", p.Raws[1])
+	}
+	golden(t, "bamboohr.golden.json", p.Raws)
+}
+
+func TestDecodeDetailGolden(t *testing.T) {
+	p, err := decodeList(read(t, "bamboohr.json"), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := decodeDetail(read(t, "bamboohr_detail.json"), p.Raws[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []model.Salary{{Min: 25, Max: 30, Currency: "USD", Period: "hour"}}
+	if !d.Complete || d.Posted != "2026-07-06" || d.Workplace != "hybrid" || fmt.Sprint(d.Salary) != fmt.Sprint(want) ||
+		!strings.Contains(d.DescriptionHTML, "<li>Two years of paralegal experience</li>") || d.Stamp != p.Raws[0].Stamp {
+		t.Fatalf("detail: %+v", d)
+	}
+	golden(t, "bamboohr_detail.golden.json", d)
+}
+
+func TestRemoteOpeningNamesItsArea(t *testing.T) {
+	body := `{"meta":{"totalCount":1},"result":[{"id":"117","jobOpeningName":"Test Engineer","departmentLabel":null,
+		"employmentStatusLabel":"Full-Time","location":{"city":null,"state":null},
+		"atsLocation":{"country":"United States","state":"North Carolina","province":null,"city":"US East"},
+		"isRemote":null,"locationType":"1"}]}`
+	p, err := decodeList([]byte(body), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Raws[0]
+	if strings.Join(r.Locations, "|") != "US East, North Carolina, United States" || r.Workplace != "remote" || r.Team != "" {
+		t.Fatalf("raw: %+v", r)
+	}
+}
+
+func client(attempts int) *scrape.Client {
+	return scrape.NewPool(context.Background(), scrape.Options{
+		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
+		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
+	}).Client(scrape.Validators{})
+}
+
+// site serves a careers host: the list, and details from details (id ->
+// status and body).
+type site struct {
+	list     string
+	details  map[string]string
+	failing  map[string]int // id -> status
+	requests atomic.Int32
+	detailN  atomic.Int32
+}
+
+func (s *site) serve(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		s.requests.Add(1)
+		if r.URL.Path == "/careers/list" {
+			fmt.Fprint(w, s.list)
+			return
+		}
+		id, ok := strings.CutPrefix(r.URL.Path, "/careers/")
+		if id, ok = strings.CutSuffix(id, "/detail"); ok {
+			s.detailN.Add(1)
+			if st := s.failing[id]; st != 0 {
+				w.WriteHeader(st)
+				return
+			}
+			if b, ok := s.details[id]; ok {
+				fmt.Fprint(w, b)
+				return
+			}
+		}
+		http.NotFound(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func adapter(t *testing.T, url string, attempts int) *Adapter {
+	t.Helper()
+	a, err := New("acme", Config{Board: "acme", URL: url}, client(attempts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// whole is the fixture with its totalCount matching the two openings it
+// holds.
+func whole(t *testing.T) string {
+	return strings.Replace(string(read(t, "bamboohr.json")), `"totalCount": 3`, `"totalCount": 2`, 1)
+}
+
+func TestListAndDetail(t *testing.T) {
+	s := &site{list: whole(t), details: map[string]string{"86": string(read(t, "bamboohr_detail.json"))}}
+	srv := s.serve(t)
+	a := adapter(t, srv.URL+"/", 1)
+	raws, err := a.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raws) != 2 || raws[0].URL != srv.URL+"/careers/86" || raws[0].Complete {
+		t.Fatalf("list: %+v", raws)
+	}
+	d, err := a.Detail(context.Background(), raws[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Complete || d.Posted != "2026-07-06" || len(d.Salary) != 1 || d.ID != "86" {
+		t.Fatalf("detail: %+v", d)
+	}
+}
+
+func TestShortListingIsAnError(t *testing.T) {
+	// the captured answer as it is: totalCount 3, two openings
+	s := &site{list: string(read(t, "bamboohr.json"))}
+	srv := s.serve(t)
+	raws, err := adapter(t, srv.URL, 1).List(context.Background())
+	if err == nil || raws != nil || !strings.Contains(err.Error(), "2 openings where meta.totalCount says 3: listing incomplete") ||
+		!strings.HasPrefix(err.Error(), `bamboohr: board "acme": `) {
+		t.Fatalf("%v, %v", raws, err)
+	}
+}
+
+func TestListFailures(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"html page instead of json", "<!doctype html><html><body>BambooHR</body></html>", "invalid JSON"},
+		{"json without result", `{"meta":{"totalCount":0}}`, "no result in the response"},
+		{"opening without id", `{"result":[{"jobOpeningName":"A"}]}`, `opening 1 ("A") has no id`},
+		{"opening listed twice", `{"result":[{"id":"1"},{"id":"1"}]}`, "opening 1 listed twice"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := &site{list: c.body}
+			_, err := adapter(t, s.serve(t).URL, 1).List(context.Background())
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "/careers/list") {
+				t.Fatalf("err = %v, want %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestEmptyBoard(t *testing.T) {
+	s := &site{list: `{"meta":{"totalCount":0},"result":[]}`}
+	raws, err := adapter(t, s.serve(t).URL, 1).List(context.Background())
+	if err != nil || len(raws) != 0 {
+		t.Fatalf("%v, %v", raws, err)
+	}
+}
+
+func TestDetailFailures(t *testing.T) {
+	s := &site{list: whole(t), failing: map[string]int{"86": 500},
+		details: map[string]string{"87": `{"result":{"jobOpening":{"description":""}}}`}}
+	srv := s.serve(t)
+	a := adapter(t, srv.URL, 2)
+	raws, err := a.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Detail(context.Background(), raws[0])
+	if err == nil || !strings.Contains(err.Error(), `bamboohr: board "acme": opening 86: `) || !strings.Contains(err.Error(), "status 500") ||
+		s.detailN.Load() != 2 {
+		t.Fatalf("err = %v after %d detail requests", err, s.detailN.Load())
+	}
+	_, err = a.Detail(context.Background(), raws[1])
+	if err == nil || !strings.Contains(err.Error(), "opening 87") || !strings.Contains(err.Error(), "no description") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestNotModified(t *testing.T) {
+	body := whole(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	a := adapter(t, srv.URL, 1)
+	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
+		t.Fatalf("first: %d, %v", len(raws), err)
+	}
+	if raws, err := a.List(context.Background()); !errors.Is(err, scrape.ErrNotModified) || raws != nil {
+		t.Fatalf("second: %v, %v", raws, err)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	if err := (Config{}).Validate(); err == nil || !strings.Contains(err.Error(), "board is required") {
+		t.Fatalf("err = %v", err)
+	}
+	if err := (Config{Board: "x", URL: "ftp://x"}).Validate(); err == nil || !strings.Contains(err.Error(), "url") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := New("src", Config{}, client(1)); err == nil || !strings.HasPrefix(err.Error(), `bamboohr: source "src": board is required`) {
+		t.Fatalf("err = %v", err)
+	}
+	a, err := New("src", Config{Board: "Acme"}, client(1))
+	if err != nil || a.listURL() != "https://acme.bamboohr.com/careers/list" {
+		t.Fatalf("%v, %v", a, err)
+	}
+}
+
+func TestStampsFollowTheEntries(t *testing.T) {
+	one := read(t, "bamboohr.json")
+	two := bytes.Replace(one, []byte(`"Marketing & Social Media Intern"`), []byte(`"Marketing Intern"`), 1)
+	a, _ := decodeList(one, base)
+	b, _ := decodeList(two, base)
+	if a.Raws[0].Stamp != b.Raws[0].Stamp || a.Raws[1].Stamp == b.Raws[1].Stamp {
+		t.Fatalf("stamps %s %s / %s %s", a.Raws[0].Stamp, a.Raws[1].Stamp, b.Raws[0].Stamp, b.Raws[1].Stamp)
+	}
+}

@@ -1,0 +1,223 @@
+package pinpoint
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func read(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// golden compares v, as indented JSON, with testdata/name byte for byte.
+func golden(t *testing.T, name string, v any) {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	path := "testdata/" + name
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Fatalf("%s differs:\n got %s\nwant %s", path, buf.Bytes(), want)
+	}
+}
+
+const base = "https://acme.pinpointhq.com"
+
+func TestDecodeListGolden(t *testing.T) {
+	p, err := decodeList(read(t, "pinpoint.json"), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Raws) != 2 {
+		t.Fatalf("%d postings", len(p.Raws))
+	}
+	r := p.Raws[0]
+	wantPay := []model.Salary{{Min: 135000, Max: 198000, Currency: "USD", Period: "year"}}
+	if r.ID != "post-001" || r.URL != base+"/en/postings/post-001" || r.RequisitionID != "REQ-001" || r.Team != "Technology" ||
+		strings.Join(r.Locations, "|") != "United States" || r.Workplace != "remote" || fmt.Sprint(r.Salary) != fmt.Sprint(wantPay) ||
+		!r.Complete || !strings.Contains(r.DescriptionHTML, "<h3>What you will do</h3>\n<ul><li>Own architecture decisions.</li></ul>") ||
+		!strings.Contains(r.DescriptionHTML, "<h3>Benefits</h3>") {
+		t.Fatalf("raw: %+v", r)
+	}
+	r = p.Raws[1]
+	wantPay = []model.Salary{{Min: 70, Max: 90, Currency: "USD", Period: "hour"}}
+	if r.URL != base+"/postings/post-002" || r.Team != "Consulting" || r.RequisitionID != "" || r.Workplace != "hybrid" ||
+		fmt.Sprint(r.Salary) != fmt.Sprint(wantPay) || strings.Contains(r.DescriptionHTML, "<h3>") ||
+		!strings.Contains(r.DescriptionHTML, "<p>Program leadership experience.</p>") {
+		t.Fatalf("raw: %+v", r)
+	}
+	golden(t, "pinpoint.golden.json", p.Raws)
+}
+
+func TestHiddenPayIsLeftOut(t *testing.T) {
+	body := `{"data":[{"id":7,"title":"A","description":"<p>x</p>","compensation_minimum":1,"compensation_maximum":2,
+		"compensation_currency":"GBP","compensation_frequency":"year","compensation_visible":false}]}`
+	p, err := decodeList([]byte(body), base)
+	if err != nil || p.Raws[0].ID != "7" || p.Raws[0].Salary != nil {
+		t.Fatalf("%+v, %v", p.Raws, err)
+	}
+}
+
+func TestStampFollowsTheEntry(t *testing.T) {
+	a, _ := decodeList([]byte(`{"data":[{"id":"1","title":"A","description":"<p>x</p>"}]}`), base)
+	b, _ := decodeList([]byte(`{"data":[{"id":"1","title":"A","description":"<p>y</p>"}]}`), base)
+	c, _ := decodeList([]byte(`{"data":[{"id":"1","title":"A","description":"<p>x</p>"}]}`), base)
+	if a.Raws[0].Stamp == b.Raws[0].Stamp || a.Raws[0].Stamp != c.Raws[0].Stamp {
+		t.Fatalf("stamps %s %s %s", a.Raws[0].Stamp, b.Raws[0].Stamp, c.Raws[0].Stamp)
+	}
+}
+
+func client(attempts int) *scrape.Client {
+	return scrape.NewPool(context.Background(), scrape.Options{
+		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
+		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
+	}).Client(scrape.Validators{})
+}
+
+func serve(t *testing.T, status int, body string) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		n.Add(1)
+		if r.URL.Path != "/postings.json" {
+			http.NotFound(w, r)
+			return
+		}
+		w.WriteHeader(status)
+		fmt.Fprint(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &n
+}
+
+func adapter(t *testing.T, url string, attempts int) *Adapter {
+	t.Helper()
+	a, err := New("acme", Config{Board: "acme", URL: url}, client(attempts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestListOnTheFixture(t *testing.T) {
+	srv, n := serve(t, 200, string(read(t, "pinpoint.json")))
+	a := adapter(t, srv.URL, 1)
+	raws, err := a.List(context.Background())
+	if err != nil || len(raws) != 2 || n.Load() != 1 || raws[1].URL != srv.URL+"/postings/post-002" {
+		t.Fatalf("%+v, %v, %d requests", raws, err, n.Load())
+	}
+	d, err := a.Detail(context.Background(), raws[0])
+	if err != nil || d.DescriptionHTML != raws[0].DescriptionHTML || n.Load() != 1 {
+		t.Fatalf("detail made a request or changed the posting: %v", err)
+	}
+}
+
+func TestListFailures(t *testing.T) {
+	cases := []struct {
+		name     string
+		status   int
+		body     string
+		attempts int
+		want     string
+	}{
+		{"html page instead of json", 200, "<!DOCTYPE html><html><body>Not found</body></html>", 1, "invalid JSON"},
+		{"json without data", 200, `{"error":"nope"}`, 1, "no data in the response"},
+		{"posting without id", 200, `{"data":[{"title":"A"}]}`, 1, `posting 1: "A" has no id`},
+		{"posting twice", 200, `{"data":[{"id":"1"},{"id":"1"}]}`, 1, "posting 1 listed twice"},
+		{"server error", 503, "busy", 2, "status 503"},
+		{"no such board", 404, "", 1, "not found (404)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			srv, _ := serve(t, c.status, c.body)
+			raws, err := adapter(t, srv.URL, c.attempts).List(context.Background())
+			if err == nil || raws != nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `pinpoint: board "acme": `) {
+				t.Fatalf("err = %v, want %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestEmptyBoard(t *testing.T) {
+	srv, _ := serve(t, 200, `{"data":[]}`)
+	raws, err := adapter(t, srv.URL, 1).List(context.Background())
+	if err != nil || len(raws) != 0 {
+		t.Fatalf("%v, %v", raws, err)
+	}
+}
+
+func TestNotModified(t *testing.T) {
+	body := string(read(t, "pinpoint.json"))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	a := adapter(t, srv.URL, 1)
+	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
+		t.Fatalf("first: %v", err)
+	}
+	if _, err := a.List(context.Background()); !errors.Is(err, scrape.ErrNotModified) {
+		t.Fatalf("second: %v", err)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	if _, err := New("src", Config{}, client(1)); err == nil || !strings.HasPrefix(err.Error(), `pinpoint: source "src": board is required`) {
+		t.Fatalf("err = %v", err)
+	}
+	if err := (Config{Board: "x", URL: "x"}).Validate(); err == nil || !strings.Contains(err.Error(), `url "x"`) {
+		t.Fatalf("err = %v", err)
+	}
+	a, err := New("src", Config{Board: "Acme"}, client(1))
+	if err != nil || a.listURL() != "https://acme.pinpointhq.com/postings.json" {
+		t.Fatalf("%v", err)
+	}
+}
