@@ -155,9 +155,9 @@ type job struct {
 
 type ddo struct {
 	Search *struct {
-		Status    *int  `json:"status"`
-		Hits      *int  `json:"hits"`
-		TotalHits *int  `json:"totalHits"`
+		Status    *int `json:"status"`
+		Hits      *int `json:"hits"`
+		TotalHits *int `json:"totalHits"`
 		Data      *struct {
 			Jobs *[]job `json:"jobs"`
 		} `json:"data"`

@@ -237,7 +237,9 @@ func TestListFailures(t *testing.T) {
 		{"search failed", func(int) (int, string) {
 			return 200, `<script>phApp.ddo = {"eagerLoadRefineSearch": {"status": 500, "totalHits": 0, "data": {"jobs": []}}};</script>`
 		}, "eagerLoadRefineSearch status 500"},
-		{"broken json", func(int) (int, string) { return 200, `<script>phApp.ddo = {"eagerLoadRefineSearch": {"status": 2</script>` }, "phApp.ddo is not JSON"},
+		{"broken json", func(int) (int, string) {
+			return 200, `<script>phApp.ddo = {"eagerLoadRefineSearch": {"status": 2</script>`
+		}, "phApp.ddo is not JSON"},
 		{"total changes", func(from int) (int, string) {
 			if from == 0 {
 				return 200, page(10, 15, all[:10])
