@@ -114,11 +114,11 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 	if resp.NotModified {
 		return nil, scrape.ErrNotModified
 	}
-	raws, err := decodeList(resp.Body)
+	p, err := decodeList(resp.Body)
 	if err != nil {
 		return nil, fmt.Errorf("neogov: board %q: %s: %w", a.agency, u, err)
 	}
-	return raws, nil
+	return p.Raws, nil
 }
 
 // Detail returns r: the feed carries the descriptions.
@@ -157,25 +157,30 @@ type item struct {
 	Categories    []string `xml:"categories>category"`
 }
 
+// listPage is the decoded feed: the whole board.
+type listPage struct {
+	Raws []model.Raw
+}
+
 // decodeList reads a feed. A body that is not an RSS feed with a channel
 // (an HTML error page, a truncated answer) is an error; a channel without
 // items is an empty board.
-func decodeList(body []byte) ([]model.Raw, error) {
+func decodeList(body []byte) (listPage, error) {
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	dec.CharsetReader = charset.NewReaderLabel
 	var f feed
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("not an RSS feed: %w (body starts %q)", err, start(body))
+		return listPage{}, fmt.Errorf("not an RSS feed: %w (body starts %q)", err, start(body))
 	}
 	if f.Channel == nil {
-		return nil, errors.New("RSS feed without a channel")
+		return listPage{}, errors.New("RSS feed without a channel")
 	}
 	out := make([]model.Raw, 0, len(f.Channel.Items))
 	seen := map[string]bool{}
 	for i, it := range f.Channel.Items {
 		r, err := raw(it)
 		if err != nil {
-			return nil, fmt.Errorf("item %d: %w", i+1, err)
+			return listPage{}, fmt.Errorf("item %d: %w", i+1, err)
 		}
 		if seen[r.ID] {
 			continue
@@ -183,7 +188,7 @@ func decodeList(body []byte) ([]model.Raw, error) {
 		seen[r.ID] = true
 		out = append(out, r)
 	}
-	return out, nil
+	return listPage{Raws: out}, nil
 }
 
 func start(b []byte) string {

@@ -101,10 +101,11 @@ func adapter(t *testing.T, base string, attempts int) *Adapter {
 }
 
 func TestDecodeGolden(t *testing.T) {
-	raws, err := decodeList(fixture(t))
+	p, err := decodeList(fixture(t))
 	if err != nil {
 		t.Fatal(err)
 	}
+	raws := p.Raws
 	golden(t, "neogov.golden.json", raws)
 	if len(raws) != 2 {
 		t.Fatalf("%d postings", len(raws))
@@ -137,7 +138,8 @@ func TestDecodeVariants(t *testing.T) {
 <item><guid>https://www.schooljobs.com/careers/tps/jobs/7</guid><title>Odd pay</title>
 <joblisting:minimumSalary>10</joblisting:minimumSalary><joblisting:salaryInterval>Per Visit</joblisting:salaryInterval></item>
 </channel></rss>`
-	raws, err := decodeList([]byte(body))
+	p, err := decodeList([]byte(body))
+	raws := p.Raws
 	if err != nil || len(raws) != 2 {
 		t.Fatalf("%+v, %v", raws, err)
 	}
@@ -153,8 +155,9 @@ func TestDecodeVariants(t *testing.T) {
 }
 
 func TestStampFollowsEveryField(t *testing.T) {
-	a, _ := decodeList(fixture(t))
-	b, _ := decodeList(bytes.Replace(fixture(t), []byte("A background check is required."), []byte("A background check and a drug test are required."), 1))
+	pa, _ := decodeList(fixture(t))
+	pb, _ := decodeList(bytes.Replace(fixture(t), []byte("A background check is required."), []byte("A background check and a drug test are required."), 1))
+	a, b := pa.Raws, pb.Raws
 	if a[0].Stamp == b[0].Stamp || a[1].Stamp != b[1].Stamp {
 		t.Fatalf("stamps %s %s / %s %s", a[0].Stamp, b[0].Stamp, a[1].Stamp, b[1].Stamp)
 	}
@@ -168,7 +171,7 @@ func TestListAndNotModified(t *testing.T) {
 		t.Fatalf("%d postings in %d requests, %v", len(raws), n.Load(), err)
 	}
 	want, _ := decodeList(fixture(t))
-	if fmt.Sprintf("%+v", raws) != fmt.Sprintf("%+v", want) {
+	if fmt.Sprintf("%+v", raws) != fmt.Sprintf("%+v", want.Raws) {
 		t.Fatalf("list differs from decodeList")
 	}
 	d, err := a.Detail(context.Background(), raws[0])

@@ -41,7 +41,9 @@
 //
 // Wiring (done by the lead, not here): type "oracle"; config keys url = the
 // site's host (required, https://ejov.fa.ca2.oraclecloud.com), site = the
-// siteNumber (required, "CX", "CX_1", "CX_45001"). detect: any URL whose
+// siteNumber (required, "CX", "CX_1", "CX_45001"); Config.Language (the
+// {lang} of posting URLs, default "en") needs no key unless a site has no
+// English pages (then a "language" key, or take it from detect). detect: any URL whose
 // path contains /hcmUI/CandidateExperience/{lang}/sites/{site}[/...] ->
 // url = scheme://host, site = {site}; e.g.
 // https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX/
