@@ -1,0 +1,435 @@
+// Package oracle reads careers sites on Oracle Recruiting Cloud (Oracle
+// Fusion HCM "Candidate Experience", {pod}.fa.{dc}.oraclecloud.com or an
+// employer's own host) through the public REST resources the site's own
+// pages call:
+//
+//	GET {base}/hcmRestApi/resources/latest/recruitingCEJobRequisitions
+//	    ?onlyData=true&expand=requisitionList.secondaryLocations
+//	    &finder=findReqs;siteNumber={site},limit={n},offset={k},sortBy=POSTING_DATES_DESC
+//	GET {base}/hcmRestApi/resources/latest/recruitingCEJobRequisitionDetails
+//	    ?onlyData=true&expand=all&finder=ById;Id="{id}",siteNumber={site}
+//
+// Paging lives inside the finder (limit, offset). The list answers
+// {"items": [{"TotalJobsCount": N, "requisitionList": [...]}], "count",
+// "hasMore"}: count and hasMore describe items (one search), not the
+// requisitions, so completeness is judged on TotalJobsCount when the answer
+// has it, else the listing ends at an empty page (one request more). A requisition has Id, Title,
+// PostedDate (YYYY-MM-DD), PrimaryLocation, PrimaryLocationCountry,
+// ShortDescriptionStr, WorkplaceType and secondaryLocations [{Name,
+// CountryCode}]; the list has no description and no update time. The
+// detail answers {"items": [{...}]} with ExternalDescriptionStr,
+// ExternalResponsibilitiesStr, ExternalQualificationsStr (HTML),
+// ShortDescriptionStr, PrimaryLocation, PrimaryLocationCountry,
+// WorkplaceType, ExternalPostedStartDate, JobSchedule and Category; a bare
+// object (the trimmed careerkit fixture) is read too. The posting page a
+// person opens is {base}/hcmUI/CandidateExperience/{lang}/sites/{site}/job/{id}.
+//
+// Shape sources: the careerkit fixtures oracle_orc.json (list of the public
+// board ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX)
+// and oracle_orc_detail.json (a trimmed detail); public readers of the same
+// resources found with the search tool: list URLs with
+// "finder=findReqs;siteNumber=CX_1,...,limit=25,offset=N" and "total in
+// items[0].TotalJobsCount", detail URLs "recruitingCEJobRequisitionDetails
+// ?expand=all&onlyData=true&finder=ById;Id=\"<id>\",siteNumber=<site>"
+// answering items[0], and the field names above. No reader found states a
+// salary field: pay is not read.
+//
+// Stamp is a hash of the list fields (title, posted date, locations, short
+// description, workplace): the list has no update time, so a detail is
+// fetched only for a new posting or when one of those changes; an edit of
+// the description alone is picked up with the next change of those fields.
+//
+// Wiring (done by the lead, not here): type "oracle"; config keys url = the
+// site's host (required, https://ejov.fa.ca2.oraclecloud.com), site = the
+// siteNumber (required, "CX", "CX_1", "CX_45001"); Config.Language (the
+// {lang} of posting URLs, default "en") needs no key unless a site has no
+// English pages (then a "language" key, or take it from detect). detect: any URL whose
+// path contains /hcmUI/CandidateExperience/{lang}/sites/{site}[/...] ->
+// url = scheme://host, site = {site}; e.g.
+// https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX/
+// -> url https://ejov.fa.ca2.oraclecloud.com, site CX;
+// https://enterpriseplatform.dell.com/hcmUI/CandidateExperience/en/sites/careers/job/R288262
+// -> url https://enterpriseplatform.dell.com, site careers.
+package oracle
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+// PageSize is the number of requisitions asked for per list page.
+const PageSize = 100
+
+// maxPages bounds a listing that never ends.
+const maxPages = 500
+
+// Config is an oracle source's settings.
+type Config struct {
+	// URL is the site's host: https://ejov.fa.ca2.oraclecloud.com.
+	URL string
+	// Site is the site number: CX, CX_1, ...
+	Site string
+	// Language is the language segment of posting URLs; "" means "en".
+	Language string
+}
+
+// Validate names the missing key.
+func (c Config) Validate() error {
+	url0, site := strings.TrimSpace(c.URL) == "", strings.TrimSpace(c.Site) == ""
+	switch {
+	case url0 && site:
+		return errors.New("url and site are required")
+	case url0:
+		return errors.New("url is required")
+	case site:
+		return errors.New("site (the siteNumber) is required")
+	}
+	u, err := url.Parse(strings.TrimSpace(c.URL))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("url %q is not an http(s) URL", c.URL)
+	}
+	return nil
+}
+
+// Adapter reads one site.
+type Adapter struct {
+	name   string
+	base   string // scheme://host, no trailing slash
+	site   string
+	lang   string
+	client *scrape.Client
+}
+
+var _ scrape.Adapter = (*Adapter)(nil)
+
+// New makes the adapter of source name.
+func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("oracle: source %q: %w", name, err)
+	}
+	u, _ := url.Parse(strings.TrimSpace(cfg.URL))
+	lang := strings.TrimSpace(cfg.Language)
+	if lang == "" {
+		lang = "en"
+	}
+	return &Adapter{name: name, base: u.Scheme + "://" + u.Host, site: strings.TrimSpace(cfg.Site), lang: lang, client: c}, nil
+}
+
+func (a *Adapter) board() string { return a.base + " site " + a.site }
+
+func (a *Adapter) listURL(offset int) string {
+	return a.base + "/hcmRestApi/resources/latest/recruitingCEJobRequisitions?onlyData=true" +
+		"&expand=requisitionList.secondaryLocations&finder=findReqs;siteNumber=" + url.QueryEscape(a.site) +
+		",limit=" + strconv.Itoa(PageSize) + ",offset=" + strconv.Itoa(offset) + ",sortBy=POSTING_DATES_DESC"
+}
+
+func (a *Adapter) detailURL(id string) string {
+	return a.base + "/hcmRestApi/resources/latest/recruitingCEJobRequisitionDetails?onlyData=true&expand=all" +
+		"&finder=ById;Id=%22" + url.QueryEscape(id) + "%22,siteNumber=" + url.QueryEscape(a.site)
+}
+
+// PostingURL is the page a person opens for requisition id.
+func (a *Adapter) PostingURL(id string) string {
+	return a.base + "/hcmUI/CandidateExperience/" + url.PathEscape(a.lang) + "/sites/" + url.PathEscape(a.site) +
+		"/job/" + url.PathEscape(id)
+}
+
+type location struct {
+	Name        string `json:"Name"`
+	CountryCode string `json:"CountryCode"`
+}
+
+// requisition is one requisition of the list.
+type requisition struct {
+	ID                     json.RawMessage `json:"Id"` // a string; tolerate a number
+	Title                  string          `json:"Title"`
+	PostedDate             string          `json:"PostedDate"`
+	PrimaryLocation        string          `json:"PrimaryLocation"`
+	PrimaryLocationCountry string          `json:"PrimaryLocationCountry"`
+	ShortDescriptionStr    string          `json:"ShortDescriptionStr"`
+	WorkplaceType          string          `json:"WorkplaceType"`
+	SecondaryLocations     []location      `json:"secondaryLocations"`
+}
+
+type listResponse struct {
+	Items *[]struct {
+		TotalJobsCount  *int           `json:"TotalJobsCount"`
+		RequisitionList *[]requisition `json:"requisitionList"`
+	} `json:"items"`
+}
+
+// listPage is one decoded list page: its postings and the total the site
+// reports (-1 when it reports none).
+type listPage struct {
+	Raws  []model.Raw
+	Total int
+}
+
+// decodeList reads one list page. Posting URLs are left empty (the adapter
+// knows the site); an answer without items[0].requisitionList is an error.
+func decodeList(body []byte) (listPage, error) {
+	var lr listResponse
+	if err := json.Unmarshal(body, &lr); err != nil {
+		return listPage{}, fmt.Errorf("invalid JSON: %w (body starts %q)", err, start(body))
+	}
+	if lr.Items == nil {
+		return listPage{}, errors.New("no items in the response")
+	}
+	p := listPage{Total: -1}
+	if len(*lr.Items) == 0 {
+		return listPage{}, errors.New("no search result in items")
+	}
+	first := (*lr.Items)[0]
+	if first.RequisitionList == nil {
+		return listPage{}, errors.New("no requisitionList in items[0]")
+	}
+	if first.TotalJobsCount != nil {
+		p.Total = *first.TotalJobsCount
+	}
+	for i, rq := range *first.RequisitionList {
+		id := idString(rq.ID)
+		if id == "" {
+			return listPage{}, fmt.Errorf("requisition %d (%q) has no Id", i+1, rq.Title)
+		}
+		r := model.Raw{
+			ID:        id,
+			Stamp:     stamp(rq),
+			Title:     strings.TrimSpace(rq.Title),
+			Workplace: strings.TrimSpace(rq.WorkplaceType),
+			Posted:    scrape.DatePrefix(rq.PostedDate),
+		}
+		r.Locations = scrape.AddLabels(nil, rq.PrimaryLocation)
+		for _, l := range rq.SecondaryLocations {
+			r.Locations = scrape.AddLabels(r.Locations, l.Name)
+		}
+		p.Raws = append(p.Raws, r)
+	}
+	return p, nil
+}
+
+// detail is one requisition's detail.
+type detail struct {
+	ID                          json.RawMessage `json:"Id"`
+	Title                       string          `json:"Title"`
+	ExternalDescriptionStr      string          `json:"ExternalDescriptionStr"`
+	ExternalResponsibilitiesStr string          `json:"ExternalResponsibilitiesStr"`
+	ExternalQualificationsStr   string          `json:"ExternalQualificationsStr"`
+	ShortDescriptionStr         string          `json:"ShortDescriptionStr"`
+	PrimaryLocation             string          `json:"PrimaryLocation"`
+	PrimaryLocationCountry      string          `json:"PrimaryLocationCountry"`
+	WorkplaceType               string          `json:"WorkplaceType"`
+	ExternalPostedStartDate     string          `json:"ExternalPostedStartDate"`
+	JobSchedule                 string          `json:"JobSchedule"`
+	Category                    string          `json:"Category"`
+}
+
+// decodeDetail reads a detail answer ({"items": [detail]} or a bare
+// detail) into a Raw holding what the detail says. A detail without any
+// description is an error.
+func decodeDetail(body []byte) (model.Raw, error) {
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(body, &probe); err != nil {
+		return model.Raw{}, fmt.Errorf("invalid JSON: %w (body starts %q)", err, start(body))
+	}
+	var d detail
+	if items, ok := probe["items"]; ok {
+		var list []detail
+		if err := json.Unmarshal(items, &list); err != nil {
+			return model.Raw{}, fmt.Errorf("items: %w", err)
+		}
+		if len(list) == 0 {
+			return model.Raw{}, errors.New("no requisition in items (closed or not on this site)")
+		}
+		d = list[0]
+	} else if err := json.Unmarshal(body, &d); err != nil {
+		return model.Raw{}, err
+	}
+	r := model.Raw{
+		ID:             idString(d.ID),
+		Title:          strings.TrimSpace(d.Title),
+		Workplace:      strings.TrimSpace(d.WorkplaceType),
+		EmploymentType: strings.TrimSpace(d.JobSchedule),
+		Team:           strings.TrimSpace(d.Category),
+		Posted:         scrape.DatePrefix(d.ExternalPostedStartDate),
+		Locations:      scrape.AddLabels(nil, withCountry(d.PrimaryLocation, d.PrimaryLocationCountry)),
+	}
+	var b strings.Builder
+	add := func(heading, s string) {
+		if s = strings.TrimSpace(s); s == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		if heading != "" {
+			b.WriteString("<h3>" + heading + "</h3>\n")
+		}
+		b.WriteString(s)
+	}
+	add("", d.ExternalDescriptionStr)
+	add("Responsibilities", d.ExternalResponsibilitiesStr)
+	add("Qualifications", d.ExternalQualificationsStr)
+	if b.Len() == 0 {
+		add("", d.ShortDescriptionStr)
+	}
+	if b.Len() == 0 {
+		return model.Raw{}, errors.New("no description in the detail")
+	}
+	r.DescriptionHTML = b.String()
+	r.Complete = true
+	return r, nil
+}
+
+// List pages through the requisitions until it has TotalJobsCount of
+// them, or (without a total) until an empty page. The offset advances by
+// what each page brought, so a server that caps the page below PageSize
+// skips nothing. An empty page before the total, a page that repeats
+// earlier requisitions, or a total that changes while paging is an error:
+// a listing read in part would report the rest removed.
+func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
+	var out []model.Raw
+	seen := map[string]bool{}
+	total := -1
+	offset := 0
+	for page := 0; page < maxPages; page++ {
+		u := a.listURL(offset)
+		resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: http.Header{"Accept": {"application/json"}}})
+		if err != nil {
+			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
+				return nil, fmt.Errorf("oracle: board %q: not found (404)", a.board())
+			}
+			return nil, fmt.Errorf("oracle: board %q: list page %d: %w", a.board(), page+1, err)
+		}
+		p, err := decodeList(resp.Body)
+		if err != nil {
+			return nil, fmt.Errorf("oracle: board %q: list page %d: %s: %w", a.board(), page+1, u, err)
+		}
+		if page == 0 {
+			total = p.Total
+		} else if p.Total >= 0 && total >= 0 && p.Total != total {
+			return nil, fmt.Errorf("oracle: board %q: list page %d: the total changed from %d to %d while paging: listing incomplete", a.board(), page+1, total, p.Total)
+		}
+		added := 0
+		for _, r := range p.Raws {
+			if seen[r.ID] {
+				continue
+			}
+			seen[r.ID] = true
+			r.URL = a.PostingURL(r.ID)
+			out = append(out, r)
+			added++
+		}
+		offset += len(p.Raws)
+		switch {
+		case total >= 0 && len(out) >= total:
+			return out, nil
+		case len(p.Raws) == 0:
+			if total >= 0 {
+				return nil, fmt.Errorf("oracle: board %q: list page %d is empty after %d of %d postings: listing incomplete", a.board(), page+1, len(out), total)
+			}
+			return out, nil
+		case added == 0:
+			return nil, fmt.Errorf("oracle: board %q: list page %d repeats earlier postings: paging does not advance", a.board(), page+1)
+		}
+	}
+	return nil, fmt.Errorf("oracle: board %q: listing exceeds %d pages", a.board(), maxPages)
+}
+
+// Detail fetches the requisition's description. The list is the authority
+// on identity, stamp, URL, locations and posted date; the detail adds the
+// text, the schedule, the category and what the list lacked.
+func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
+	u := a.detailURL(r.ID)
+	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: http.Header{"Accept": {"application/json"}}})
+	if err != nil {
+		return r, fmt.Errorf("oracle: board %q: posting %s: %w", a.board(), r.ID, err)
+	}
+	d, err := decodeDetail(resp.Body)
+	if err != nil {
+		return r, fmt.Errorf("oracle: board %q: posting %s: %s: %w", a.board(), r.ID, u, err)
+	}
+	if d.ID != "" && d.ID != r.ID {
+		return r, fmt.Errorf("oracle: board %q: posting %s: %s: detail answered for requisition %s", a.board(), r.ID, u, d.ID)
+	}
+	out := r
+	if out.Title == "" {
+		out.Title = d.Title
+	}
+	if len(out.Locations) == 0 {
+		out.Locations = d.Locations
+	}
+	if out.Workplace == "" {
+		out.Workplace = d.Workplace
+	}
+	if out.Posted == "" {
+		out.Posted = d.Posted
+	}
+	out.EmploymentType = d.EmploymentType
+	out.Team = d.Team
+	out.DescriptionHTML = d.DescriptionHTML
+	out.Complete = true
+	return out, nil
+}
+
+// withCountry appends the country code to a location label that does not
+// name it yet ("Atlanta, GA" + "US" -> "Atlanta, GA, US").
+func withCountry(label, country string) string {
+	label, country = strings.TrimSpace(label), strings.TrimSpace(country)
+	if label == "" || country == "" {
+		return label
+	}
+	for _, part := range strings.Split(label, ",") {
+		if strings.EqualFold(strings.TrimSpace(part), country) {
+			return label
+		}
+	}
+	return label + ", " + country
+}
+
+func idString(b json.RawMessage) string {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || string(b) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(b, &s) == nil {
+		return strings.TrimSpace(s)
+	}
+	var n json.Number
+	if json.Unmarshal(b, &n) == nil {
+		return n.String()
+	}
+	return ""
+}
+
+func stamp(rq requisition) string {
+	h := sha256.New()
+	parts := []string{rq.Title, rq.PostedDate, rq.PrimaryLocation, rq.PrimaryLocationCountry, rq.ShortDescriptionStr, rq.WorkplaceType}
+	for _, l := range rq.SecondaryLocations {
+		parts = append(parts, l.Name, l.CountryCode)
+	}
+	for _, s := range parts {
+		h.Write([]byte(strings.TrimSpace(s)))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func start(b []byte) string {
+	if len(b) > 60 {
+		b = b[:60]
+	}
+	return string(b)
+}
