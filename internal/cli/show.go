@@ -1,14 +1,12 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/serve"
 )
 
@@ -99,31 +97,7 @@ func writeDetail(w io.Writer, d serve.Detail) {
 	for _, ev := range d.History {
 		fmt.Fprintf(w, "  %s  %s  %s\n", ev.Timestamp.UTC().Format("2006-01-02 15:04Z"), strings.TrimPrefix(ev.Type, "posting."), ev.Commit[:min(12, len(ev.Commit))])
 		for _, c := range ev.Data.Changes {
-			fmt.Fprintf(w, "    %s: %s -> %s\n", c.Field, valueText(c.Old), valueText(c.New))
+			fmt.Fprintf(w, "    %s: %s -> %s\n", c.Field, serve.ValueText(c.Old), serve.ValueText(c.New))
 		}
 	}
-}
-
-// valueText shows a change's value on one line, long texts cut.
-func valueText(v any) string {
-	if v == nil {
-		return "(none)"
-	}
-	var s string
-	switch x := v.(type) {
-	case string:
-		s = fmt.Sprintf("%q", x)
-	case model.Location:
-		s = serve.LocationText([]model.Location{x})
-	case model.Salary:
-		s = serve.PayText([]model.Salary{x})
-	default:
-		b, _ := json.Marshal(x)
-		s = string(b)
-	}
-	s = oneLine(s)
-	if r := []rune(s); len(r) > 200 {
-		s = string(r[:200]) + "..."
-	}
-	return s
 }

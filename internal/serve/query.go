@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -253,4 +254,28 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ValueText shows a change's old or new value on one line, long texts cut.
+func ValueText(v any) string {
+	if v == nil {
+		return "(none)"
+	}
+	var s string
+	switch x := v.(type) {
+	case string:
+		s = strconv.Quote(x)
+	case model.Location:
+		s = LocationText([]model.Location{x})
+	case model.Salary:
+		s = PayText([]model.Salary{x})
+	default:
+		b, _ := json.Marshal(x)
+		s = string(b)
+	}
+	s = oneLineText(s)
+	if r := []rune(s); len(r) > 200 {
+		s = string(r[:200]) + "..."
+	}
+	return s
 }
