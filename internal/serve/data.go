@@ -165,13 +165,16 @@ func (f *Folder) index(source string) (snapshot.Index, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return snapshot.Index{}, fmt.Errorf("serve: source %q: index: %w", source, err)
 	}
+	// no index yet: count the snapshot files by name (nothing decoded)
 	idx := snapshot.Index{Postings: map[string]snapshot.Entry{}}
-	ps, err := f.Postings(source)
-	if err != nil {
-		return idx, err
+	ents, err := os.ReadDir(filepath.Join(f.Dir, source))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return idx, fmt.Errorf("serve: source %q: %w", source, err)
 	}
-	for _, p := range ps {
-		idx.Postings[p.ID] = snapshot.Entry{}
+	for _, e := range ents {
+		if n := e.Name(); !e.IsDir() && strings.HasSuffix(n, ".json") && !strings.HasPrefix(n, ".") {
+			idx.Postings[n] = snapshot.Entry{}
+		}
 	}
 	return idx, nil
 }
