@@ -97,7 +97,8 @@ func writeDetail(w io.Writer, d serve.Detail) {
 	for _, ev := range d.History {
 		fmt.Fprintf(w, "  %s  %s  %s\n", ev.Timestamp.UTC().Format("2006-01-02 15:04Z"), strings.TrimPrefix(ev.Type, "posting."), ev.Commit[:min(12, len(ev.Commit))])
 		for _, c := range ev.Data.Changes {
-			fmt.Fprintf(w, "    %s: %s -> %s\n", c.Field, serve.ValueText(c.Old), serve.ValueText(c.New))
+			v := serve.ViewChange(c)
+			fmt.Fprintf(w, "    %s: %s -> %s\n", c.Field, v.Old, v.New)
 		}
 	}
 }

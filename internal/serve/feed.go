@@ -84,7 +84,8 @@ func feedItem(base string, ev Event) *feeds.Item {
 	if len(ev.Data.Changes) > 0 {
 		b.WriteString("<ul>")
 		for _, ch := range ev.Data.Changes {
-			fmt.Fprintf(&b, "<li>%s: %s → %s</li>", html.EscapeString(ch.Field), html.EscapeString(ValueText(ch.Old)), html.EscapeString(ValueText(ch.New)))
+			v := ViewChange(ch)
+			fmt.Fprintf(&b, "<li>%s: %s → %s</li>", html.EscapeString(ch.Field), html.EscapeString(v.Old), html.EscapeString(v.New))
 		}
 		b.WriteString("</ul>")
 	}

@@ -61,7 +61,7 @@ var funcs = template.FuncMap{
 	},
 	"locations":   LocationText,
 	"pay":         PayText,
-	"value":       ValueText,
+	"change":      ViewChange,
 	"postingHref": postingPath,
 	"evword":      func(t string) string { return strings.TrimPrefix(t, "posting.") },
 	"evclass":     func(t string) string { return strings.TrimPrefix(t, "posting.") },

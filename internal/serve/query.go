@@ -264,7 +264,10 @@ func ValueText(v any) string {
 	var s string
 	switch x := v.(type) {
 	case string:
-		s = strconv.Quote(x)
+		if x == "" {
+			return "(empty)"
+		}
+		s = x
 	case model.Location:
 		s = LocationText([]model.Location{x})
 	case model.Salary:
@@ -278,4 +281,43 @@ func ValueText(v any) string {
 		s = string(r[:200]) + "..."
 	}
 	return s
+}
+
+// ChangeText is a change's old and new values on one line each. Two long
+// texts (a description) are cut to the words around their first
+// difference.
+type ChangeText struct{ Old, New string }
+
+// ViewChange makes the ChangeText of c.
+func ViewChange(c model.Change) ChangeText {
+	a, okA := c.Old.(string)
+	b, okB := c.New.(string)
+	if !okA || !okB || len(a)+len(b) < 240 {
+		return ChangeText{ValueText(c.Old), ValueText(c.New)}
+	}
+	a, b = oneLineText(a), oneLineText(b)
+	ra, rb := []rune(a), []rune(b)
+	pre := 0
+	for pre < len(ra) && pre < len(rb) && ra[pre] == rb[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(ra)-pre && suf < len(rb)-pre && ra[len(ra)-1-suf] == rb[len(rb)-1-suf] {
+		suf++
+	}
+	cut := func(r []rune) string {
+		lo, hi := max(0, pre-40), min(len(r), len(r)-suf+40)
+		if hi-lo > 200 {
+			hi = lo + 200
+		}
+		out := string(r[lo:hi])
+		if lo > 0 {
+			out = "…" + out
+		}
+		if hi < len(r) {
+			out += "…"
+		}
+		return out
+	}
+	return ChangeText{cut(ra), cut(rb)}
 }
