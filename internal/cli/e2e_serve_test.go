@@ -22,12 +22,20 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 	"github.com/careers-watcher/careers-watcher/internal/serve"
 )
 
 // startServe runs `watcher serve` (Main, as the binary does) on a free
 // loopback port until the test ends (SIGINT, as a user would stop it).
 func startServe(t *testing.T, e *env, extra ...string) string {
+	t.Helper()
+	return startCmd(t, e, "serve", extra...)
+}
+
+// startCmd runs `watcher CMD --listen ADDR` (serve or daemon) until the test
+// ends.
+func startCmd(t *testing.T, e *env, command string, extra ...string) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -38,7 +46,7 @@ func startServe(t *testing.T, e *env, extra ...string) string {
 	var out, errb bytes.Buffer
 	done := make(chan int, 1)
 	go func() {
-		done <- Main(append([]string{"serve", "-c", e.cfg, "--listen", addr, "--log-level", "warn"}, extra...), &out, &errb)
+		done <- Main(append([]string{command, "-c", e.cfg, "--listen", addr, "--log-level", "warn"}, extra...), &out, &errb)
 	}()
 	base := "http://" + addr
 	deadline := time.Now().Add(10 * time.Second)
@@ -329,5 +337,33 @@ func TestServeRefusesAnOpenAddressWithoutToken(t *testing.T) {
 	code, _, stderr = e.run(t, "serve", "--listen", "nohost")
 	if code != ExitUsage {
 		t.Fatalf("bad address: exit %d\n%s", code, stderr)
+	}
+}
+
+func TestDaemonListen(t *testing.T) {
+	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2), netflixJob(3)})
+	base := startCmd(t, e, "daemon")
+	// the daemon's first cycle runs at once; wait for it to show
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var sl serve.SourceList
+		_, body := get(t, base+"/api/v1/sources")
+		if err := json.Unmarshal(body, &sl); err != nil {
+			t.Fatalf("%v\n%s", err, body)
+		}
+		if len(sl.Sources) == 1 && sl.Sources[0].Open == 3 && sl.Sources[0].LastChange != nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the daemon's first cycle does not show: %s", body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	_, body := get(t, base+"/metrics")
+	if !strings.Contains(string(body), `watcher_open_postings{source="netflix-data-insights"} 3`) {
+		t.Fatalf("metrics:\n%s", body)
+	}
+	if code, _, stderr := e.run(t, "daemon", "--listen", "0.0.0.0:0"); code != ExitUsage || !strings.Contains(stderr, "serve.token") {
+		t.Fatalf("daemon on an open address without a token: exit %d\n%s", code, stderr)
 	}
 }

@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/serve"
 )
 
@@ -56,26 +59,13 @@ invalid config.`,
 				printConfigError(stderr, err)
 				return &exitError{ExitUsage}
 			}
-			loop, err := serve.IsLoopback(listen)
-			if err != nil {
-				return fail(cmd, ExitUsage, "--listen: %v", err)
-			}
-			if !loop && cfg.Serve.Token == "" && !public {
-				return fail(cmd, ExitUsage, "--listen %s is not a loopback address: set serve.token in the config, or pass --public to serve without a token", listen)
-			}
-			folder, err := folderOf(cmd, cfg)
-			if err != nil {
-				return err
-			}
 			_, stderr, logger := redacted(cfg, cmd.OutOrStdout(), stderr, f.level, f.format)
-			srv := serve.New(folder, cfg.Serve.Token, logger)
-			hs, ln, err := serve.Listen(listen, srv.Handler())
+			hs, ln, code, err := startServer(cfg, listen, public, logger)
 			if err != nil {
-				return fail(cmd, ExitFailed, "%v", err)
+				return fail(cmd, code, "%v", err)
 			}
 			ctx, stop := signalContext(logger, stderr, "watcher serve")
 			defer stop()
-			logger.Info("serving", "url", "http://"+ln.Addr().String()+"/", "snapshots", folder.Dir, "token", cfg.Serve.Token != "")
 			done := make(chan error, 1)
 			go func() { done <- hs.Serve(ln) }()
 			select {
@@ -99,4 +89,50 @@ invalid config.`,
 	cmd.Flags().StringVar(&listen, "listen", DefaultListen, "address to listen on, host:port")
 	cmd.Flags().BoolVar(&public, "public", false, "allow a non-loopback --listen without serve.token")
 	return cmd
+}
+
+// startServer checks the address against serve.token and --public, opens
+// the snapshot folder and listens. On an error it returns the exit code.
+func startServer(cfg *config.Config, listen string, public bool, logger *slog.Logger) (*http.Server, net.Listener, int, error) {
+	loop, err := serve.IsLoopback(listen)
+	if err != nil {
+		return nil, nil, ExitUsage, fmt.Errorf("--listen: %w", err)
+	}
+	if !loop && cfg.Serve.Token == "" && !public {
+		return nil, nil, ExitUsage, fmt.Errorf("--listen %s is not a loopback address: set serve.token in the config, or pass --public to serve without a token", listen)
+	}
+	srcs := make([]serve.SourceConfig, 0, len(cfg.Sources))
+	for _, s := range cfg.Sources {
+		srcs = append(srcs, serve.SourceConfig{Name: s.Name, Type: s.Type, Company: s.Company, Schedule: cfg.SourceSchedule(s)})
+	}
+	folder, err := serve.NewFolder(cfg.Snapshots, srcs)
+	if err != nil {
+		return nil, nil, ExitFailed, err
+	}
+	srv := serve.New(folder, cfg.Serve.Token, logger)
+	hs, ln, err := serve.Listen(listen, srv.Handler())
+	if err != nil {
+		return nil, nil, ExitFailed, err
+	}
+	logger.Info("serving", "url", "http://"+ln.Addr().String()+"/", "snapshots", folder.Dir, "token", cfg.Serve.Token != "")
+	return hs, ln, ExitOK, nil
+}
+
+// serveBeside starts the web server for the daemon (--listen); the returned
+// func shuts it down.
+func serveBeside(cfg *config.Config, listen string, public bool, logger *slog.Logger) (func(), int, error) {
+	hs, ln, code, err := startServer(cfg, listen, public, logger)
+	if err != nil {
+		return nil, code, err
+	}
+	go func() {
+		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			logger.Error("web server stopped", "error", err.Error())
+		}
+	}()
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = hs.Shutdown(ctx)
+	}, ExitOK, nil
 }
