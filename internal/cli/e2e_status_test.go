@@ -142,3 +142,30 @@ func TestStatusPostingsShowOnRealRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestStatusShowsAFailingSource(t *testing.T) {
+	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
+	if code, _, stderr := e.run(t, "run"); code != 0 {
+		t.Fatalf("first run: exit %d\n%s", code, stderr)
+	}
+	e.nf.FailList(func(int) (int, string) { return 503, "down" })
+	for i := 0; i < 2; i++ {
+		if code, _, _ := e.run(t, "run"); code != ExitFailed {
+			t.Fatalf("failing run %d: exit %d", i, code)
+		}
+	}
+	code, out, stderr := e.run(t, "status", "--json")
+	if code != 0 {
+		t.Fatalf("status: exit %d\n%s", code, stderr)
+	}
+	var sts []serve.Status
+	if err := json.Unmarshal([]byte(out), &sts); err != nil || len(sts) != 1 {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if s := sts[0]; s.Health != "failing" || s.Failures != 2 || s.Open != 2 || s.HealthText() != "failing 2" {
+		t.Fatalf("status of a failing source: %+v", s)
+	}
+	if _, out, _ = e.run(t, "status"); !strings.Contains(out, "failing 2") {
+		t.Fatalf("status table:\n%s", out)
+	}
+}
