@@ -12,9 +12,13 @@ import (
 )
 
 func newDaemonCmd() *cobra.Command {
-	var f configFlags
+	var (
+		f      configFlags
+		listen string
+		public bool
+	)
 	cmd := &cobra.Command{
-		Use:   "daemon [-c FILE]",
+		Use:   "daemon [-c FILE] [--listen ADDR [--public]]",
 		Short: "run the sources on their schedules until SIGINT/SIGTERM",
 		Long: `Runs every source on its schedule (the config's schedule:, or the source's own) until
 SIGINT or SIGTERM, then stops cleanly at the next posting boundary (exit 0). A second
@@ -33,11 +37,20 @@ config; 130 a second signal.`,
 			if err != nil {
 				return err
 			}
+			if listen != "" { // the web server of watcher serve, beside the schedules
+				stopServer, code, err := serveBeside(l.cfg, listen, public, l.logger)
+				if err != nil {
+					return fail(cmd, code, "%v", err)
+				}
+				defer stopServer()
+			}
 			return exitCode(daemon(l.cfg, l.logger, l.stdout, l.stderr))
 		},
 	}
 	f.addConfig(cmd)
 	f.addLog(cmd, "info")
+	cmd.Flags().StringVar(&listen, "listen", "", "also serve the dashboard, feeds, API and metrics (as watcher serve) on this address")
+	cmd.Flags().BoolVar(&public, "public", false, "allow a non-loopback --listen without serve.token")
 	return cmd
 }
 

@@ -45,6 +45,7 @@ type Config struct {
 	Notifiers []Notifier
 	Guard     Guard
 	Outbox    Outbox
+	Serve     Serve // the web server (serve.go)
 	// Secrets are the values that ${VAR}s brought in from the environment:
 	// Redactor hides them in every output.
 	Secrets []redact.Secret

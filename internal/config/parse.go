@@ -230,6 +230,8 @@ func (p *parser) config(root *yaml.Node) *Config {
 			p.guard(e.v, &cfg.Guard)
 		case "outbox":
 			p.outbox(e.v, &cfg.Outbox)
+		case "serve":
+			p.serve(e.v, &cfg.Serve)
 		default:
 			p.unknown(e, "", topKeys)
 		}
@@ -260,7 +262,7 @@ func (p *parser) config(root *yaml.Node) *Config {
 }
 
 var (
-	topKeys      = []string{"snapshots", "schedule", "git", "http", "taxonomy", "sources", "notifiers", "guard", "outbox"}
+	topKeys      = []string{"snapshots", "schedule", "git", "http", "taxonomy", "sources", "notifiers", "guard", "outbox", "serve"}
 	gitKeys      = []string{"commit", "author"}
 	httpKeys     = []string{"user_agent", "timeout", "per_host_delay", "max_body", "robots", "retries", "allow_private"}
 	taxonomyKeys = []string{"skills"}

@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/serve"
+)
+
+// newPostingsCmd is `watcher postings [--source NAME] [--role R] [--level L]
+// [--skill S] [--location L] [--min-pay N] [--json]`.
+func newPostingsCmd() *cobra.Command {
+	var (
+		f       configFlags
+		q       serve.Query
+		sources []string
+		asJSON  bool
+	)
+	cmd := &cobra.Command{
+		Use:   "postings [-c FILE] [--source NAME ...] [--title WORDS] [--role R ...] [--level L ...] [--skill S ...] [--location L ...] [--min-pay N [--currency C]] [--sort KEY] [--json]",
+		Short: "list and search the open postings (the notifiers' filter language)",
+		Long: `Lists the open postings of the snapshot folder (nothing is fetched), filtered the way a
+notifier's filter routes events: each repeated flag is "any of", the flags together
+"all of". --role matches whole words of the role family ("Machine Learning"), --level
+takes "L5", "L5+", "L4-L6" or a word such as Senior, --skill a required or preferred
+skill, --location a city, region, country code or "remote", --min-pay the largest range
+maximum made yearly, in --currency (default USD).
+
+The notifiers and serve sections of the config are not read, so their ${VARS} need not be set.
+
+Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or invalid config.`,
+		Example: `  watcher postings --role "Machine Learning" --level L5+ --skill PyTorch
+  watcher postings --source netflix-data-insights --location remote --json | jq '.[].title'`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := q.Check(); err != nil {
+				return fail(cmd, ExitUsage, "%v", err)
+			}
+			folder, err := openFolder(cmd, f.path)
+			if err != nil {
+				return err
+			}
+			for _, s := range sources {
+				if _, ok := folder.Source(s); !ok {
+					return fail(cmd, ExitUsage, "--source %q: no such source in the config", s)
+				}
+			}
+			var out []model.Posting
+			for _, s := range folder.Sources {
+				if len(sources) > 0 && !hasName(sources, s.Name) {
+					continue
+				}
+				ps, err := folder.Postings(s.Name)
+				if err != nil {
+					return fail(cmd, ExitFailed, "%v", err)
+				}
+				q.PerPage = 500
+				q.Page = 1
+				for {
+					page, err := q.Select(ps)
+					if err != nil {
+						return fail(cmd, ExitUsage, "%v", err)
+					}
+					out = append(out, page.Postings...)
+					if page.Page >= page.Pages {
+						break
+					}
+					q.Page++
+				}
+			}
+			if out == nil {
+				out = []model.Posting{}
+			}
+			if asJSON {
+				return writeJSON(cmd, out)
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "SOURCE\tID\tTITLE\tROLE\tLEVEL\tLOCATION\tPAY\tREQUIRED SKILLS")
+			for _, p := range out {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", oneLine(p.Source), oneLine(p.ID), oneLine(p.Title), dash(oneLine(p.Role)),
+					dash(oneLine(strings.Join(p.Levels, ","))), dash(oneLine(serve.LocationText(p.Locations))), dash(oneLine(serve.PayText(p.Salary))),
+					dash(oneLine(strings.Join(p.Skills.Required, ", "))))
+			}
+			tw.Flush()
+			return nil
+		},
+	}
+	f.addConfig(cmd)
+	fl := cmd.Flags()
+	fl.StringArrayVar(&sources, "source", nil, "only this source (repeatable)")
+	fl.StringVar(&q.Title, "title", "", "words the title contains")
+	fl.StringArrayVar(&q.Roles, "role", nil, "role family words, e.g. \"Machine Learning\" (repeatable: any of)")
+	fl.StringArrayVar(&q.Levels, "level", nil, "L5, L5+, L4-L6 or a word such as Senior (repeatable: any of)")
+	fl.StringArrayVar(&q.Skills, "skill", nil, "a required or preferred skill (repeatable: any of)")
+	fl.StringArrayVar(&q.Location, "location", nil, "city, region, country code or remote (repeatable: any of)")
+	fl.Float64Var(&q.MinPay, "min-pay", 0, "largest range maximum, made yearly, at least this much")
+	fl.StringVar(&q.Currency, "currency", "", "currency of --min-pay (default USD)")
+	fl.StringVar(&q.Sort, "sort", "", "id, title, role, level, location, posted or pay; a leading - sorts descending")
+	fl.BoolVar(&asJSON, "json", false, "print a JSON array of postings (the snapshot format)")
+	_ = cmd.RegisterFlagCompletionFunc("source", configNames(&f, sourceNames))
+	return cmd
+}
+
+func hasName(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

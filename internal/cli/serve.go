@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/serve"
+)
+
+// DefaultListen is the address of `watcher serve` without --listen.
+const DefaultListen = "127.0.0.1:8080"
+
+// newServeCmd is `watcher serve [-c FILE] [--listen ADDR] [--public]`.
+func newServeCmd() *cobra.Command {
+	var (
+		f      configFlags
+		listen string
+		public bool
+	)
+	cmd := &cobra.Command{
+		Use:   "serve [-c FILE] [--listen ADDR] [--public]",
+		Short: "serve the snapshot folder read-only: dashboard, Atom feeds, JSON API, metrics",
+		Long: `Serves the snapshot folder read-only over HTTP until SIGINT or SIGTERM:
+
+  /                                   dashboard: the status of every source, recent events
+  /sources/NAME                       open postings (filter, sort and page by query parameters)
+  /sources/NAME/postings/ID           one posting and its history from git
+  /events                             recent events (read from the git history)
+  /feed.atom, /sources/NAME/feed.atom Atom feeds; entry ids are the event ids
+  /api/v1/...                         JSON API; /api/v1/openapi.json describes it
+  /metrics                            Prometheus metrics
+  /healthz, /readyz                   alive; snapshot folder readable
+
+The default address is 127.0.0.1:8080. Listening on any other than a loopback address
+needs serve.token in the config (every request but /healthz and /readyz then carries
+"Authorization: Bearer TOKEN", or basic auth with TOKEN as the password), or --public.
+The notifiers section of the config is not read, so its ${VARS} need not be set.
+
+Exit codes: 0 stopped on a signal; 1 could not listen or read the folder; 2 bad usage or
+invalid config.`,
+		Example: `  watcher serve
+  WATCHER_SERVE_TOKEN=... watcher serve --listen 0.0.0.0:8080`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			stderr := cmd.ErrOrStderr()
+			if _, err := newLogger(stderr, f.level, f.format); err != nil {
+				return fail(cmd, ExitUsage, "%v", err)
+			}
+			cfg, err := loadReadOnly(f.path, "notifiers")
+			if err != nil {
+				printConfigError(stderr, err)
+				return &exitError{ExitUsage}
+			}
+			_, stderr, logger := redacted(cfg, cmd.OutOrStdout(), stderr, f.level, f.format)
+			hs, ln, code, err := startServer(cfg, listen, public, logger)
+			if err != nil {
+				return fail(cmd, code, "%v", err)
+			}
+			ctx, stop := signalContext(logger, stderr, "watcher serve")
+			defer stop()
+			done := make(chan error, 1)
+			go func() { done <- hs.Serve(ln) }()
+			select {
+			case err := <-done:
+				if !errors.Is(err, http.ErrServerClosed) {
+					return fail(cmd, ExitFailed, "%v", err)
+				}
+			case <-ctx.Done():
+				sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+				defer cancel()
+				if err := hs.Shutdown(sctx); err != nil {
+					fmt.Fprintf(stderr, "watcher serve: shutdown: %v\n", err)
+				}
+				logger.Info("stopped")
+			}
+			return nil
+		},
+	}
+	f.addConfig(cmd)
+	f.addLog(cmd, "info")
+	cmd.Flags().StringVar(&listen, "listen", DefaultListen, "address to listen on, host:port")
+	cmd.Flags().BoolVar(&public, "public", false, "allow a non-loopback --listen without serve.token")
+	return cmd
+}
+
+// startServer checks the address against serve.token and --public, opens
+// the snapshot folder and listens. On an error it returns the exit code.
+func startServer(cfg *config.Config, listen string, public bool, logger *slog.Logger) (*http.Server, net.Listener, int, error) {
+	loop, err := serve.IsLoopback(listen)
+	if err != nil {
+		return nil, nil, ExitUsage, fmt.Errorf("--listen: %w", err)
+	}
+	if !loop && cfg.Serve.Token == "" && !public {
+		return nil, nil, ExitUsage, fmt.Errorf("--listen %s is not a loopback address: set serve.token in the config, or pass --public to serve without a token", listen)
+	}
+	srcs := make([]serve.SourceConfig, 0, len(cfg.Sources))
+	for _, s := range cfg.Sources {
+		srcs = append(srcs, serve.SourceConfig{Name: s.Name, Type: s.Type, Company: s.Company, Schedule: cfg.SourceSchedule(s)})
+	}
+	folder, err := serve.NewFolder(cfg.Snapshots, srcs)
+	if err != nil {
+		return nil, nil, ExitFailed, err
+	}
+	srv := serve.New(folder, cfg.Serve.Token, logger)
+	hs, ln, err := serve.Listen(listen, srv.Handler())
+	if err != nil {
+		return nil, nil, ExitFailed, err
+	}
+	logger.Info("serving", "url", "http://"+ln.Addr().String()+"/", "snapshots", folder.Dir, "token", cfg.Serve.Token != "")
+	return hs, ln, ExitOK, nil
+}
+
+// serveBeside starts the web server for the daemon (--listen); the returned
+// func shuts it down.
+func serveBeside(cfg *config.Config, listen string, public bool, logger *slog.Logger) (func(), int, error) {
+	hs, ln, code, err := startServer(cfg, listen, public, logger)
+	if err != nil {
+		return nil, code, err
+	}
+	go func() {
+		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			logger.Error("web server stopped", "error", err.Error())
+		}
+	}()
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = hs.Shutdown(ctx)
+	}, ExitOK, nil
+}

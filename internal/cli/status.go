@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/serve"
+)
+
+// newStatusCmd is `watcher status [-c FILE] [--json]`: one row per source.
+func newStatusCmd() *cobra.Command {
+	var (
+		f      configFlags
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "status [-c FILE] [--json]",
+		Short: "one line per source: health, last change, open postings, pending deliveries, next run",
+		Long: `Reads the snapshot folder (its index files, outbox and git history; nothing is fetched)
+and prints one row per source: type, company, health (ok, failing N, suspicious), the
+time of the last commit that changed the source, open postings, undelivered events per
+notifier and the next time the schedule fires.
+
+The notifiers and serve sections of the config are not read, so their ${VARS} need not be set.
+
+Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or invalid config.`,
+		Example: `  watcher status
+  watcher status --json | jq '.[] | select(.health != "ok")'`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			folder, err := openFolder(cmd, f.path)
+			if err != nil {
+				return err
+			}
+			sts, err := folder.Statuses()
+			if err != nil {
+				return fail(cmd, ExitFailed, "%v", err)
+			}
+			if asJSON {
+				return writeJSON(cmd, sts)
+			}
+			writeStatusTable(cmd.OutOrStdout(), sts)
+			return nil
+		},
+	}
+	f.addConfig(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array (keys as in the API's sources)")
+	return cmd
+}
+
+// openFolder loads the config without its notifiers and serve sections and
+// opens the snapshot folder read-only.
+func openFolder(cmd *cobra.Command, path string, skip ...string) (*serve.Folder, error) {
+	cfg, err := loadReadOnly(path, skip...)
+	if err != nil {
+		printConfigError(cmd.ErrOrStderr(), err)
+		return nil, &exitError{ExitUsage}
+	}
+	return folderOf(cmd, cfg)
+}
+
+func loadReadOnly(path string, skip ...string) (*config.Config, error) {
+	if len(skip) == 0 {
+		skip = []string{"notifiers", "serve"}
+	}
+	return config.LoadReadOnly(path, skip...)
+}
+
+func folderOf(cmd *cobra.Command, cfg *config.Config) (*serve.Folder, error) {
+	srcs := make([]serve.SourceConfig, 0, len(cfg.Sources))
+	for _, s := range cfg.Sources {
+		srcs = append(srcs, serve.SourceConfig{Name: s.Name, Type: s.Type, Company: s.Company, Schedule: cfg.SourceSchedule(s)})
+	}
+	folder, err := serve.NewFolder(cfg.Snapshots, srcs)
+	if err != nil {
+		return nil, fail(cmd, ExitFailed, "%v", err)
+	}
+	if err := folder.Readable(); err != nil {
+		return nil, fail(cmd, ExitFailed, "%v", err)
+	}
+	return folder, nil
+}
+
+func writeJSON(cmd *cobra.Command, v any) error {
+	enc := json.NewEncoder(cmd.OutOrStdout())
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fail(cmd, ExitFailed, "%v", err)
+	}
+	return nil
+}
+
+func writeStatusTable(w io.Writer, sts []serve.Status) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tTYPE\tCOMPANY\tHEALTH\tLAST CHANGE\tOPEN\tPENDING\tNEXT RUN")
+	for _, s := range sts {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", oneLine(s.Name), oneLine(s.Type), dash(oneLine(s.Company)), s.HealthText(),
+			timeText(s.LastChange), s.Open, pendingText(s.Pending), timeText(s.NextRun))
+	}
+	tw.Flush()
+}
+
+func pendingText(m map[string]int) string {
+	if len(m) == 0 {
+		return "-"
+	}
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = fmt.Sprintf("%s:%d", oneLine(n), m[n])
+	}
+	return strings.Join(parts, ",")
+}
+
+func timeText(t *time.Time) string {
+	if t == nil {
+		return "-"
+	}
+	return t.UTC().Format("2006-01-02 15:04Z")
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// oneLine keeps a board's text on one line of a table: control characters
+// (tabs, newlines, escape sequences) become spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return ' '
+		}
+		return r
+	}, s)
+}

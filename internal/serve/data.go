@@ -1,0 +1,335 @@
+// Package serve reads a snapshot folder for people and programs: the status
+// of each source, its open postings, one posting's history and the recent
+// events (read from the git history of the snapshot files), and serves them
+// as a dashboard, Atom feeds, a JSON API and Prometheus metrics. It never
+// writes to the folder.
+package serve
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+)
+
+// SourceConfig is what the config says of a source (only what the views
+// show).
+type SourceConfig struct {
+	Name     string
+	Type     string
+	Company  string
+	Schedule string // cron spec or @every
+}
+
+// Folder is a snapshot folder read-only, with the sources of the config.
+type Folder struct {
+	Dir     string
+	Sources []SourceConfig
+	// RepoRoot is where the git repository is looked for ("" = Dir and its
+	// parents).
+	RepoRoot string
+	now      func() time.Time
+}
+
+// NewFolder reads the snapshot folder dir. It does not create anything.
+func NewFolder(dir string, sources []SourceConfig) (*Folder, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("serve: snapshot folder %s: %w", dir, err)
+	}
+	return &Folder{Dir: abs, Sources: sources, now: time.Now}, nil
+}
+
+func (f *Folder) store() *snapshot.Store { return &snapshot.Store{Dir: f.Dir} }
+
+// Readable reports whether the snapshot folder can be read.
+func (f *Folder) Readable() error {
+	if _, err := os.ReadDir(f.Dir); err != nil {
+		return fmt.Errorf("serve: snapshot folder: %w", err)
+	}
+	return nil
+}
+
+// Source finds a configured source by name.
+func (f *Folder) Source(name string) (SourceConfig, bool) {
+	for _, s := range f.Sources {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return SourceConfig{}, false
+}
+
+// Status is one row of `watcher status` and of the dashboard.
+type Status struct {
+	Name    string `json:"name"`
+	Type    string `json:"type"`
+	Company string `json:"company"`
+	// Health: "ok", "failing" (Failures runs in a row) or "suspicious"
+	// (the last listing was held back as too small).
+	Health     string `json:"health"`
+	Failures   int    `json:"failures"`
+	Suspicious bool   `json:"suspicious"`
+	// Generation counts the runs of this source that reported a change.
+	Generation int `json:"generation"`
+	// LastChange is the time of the last commit that touched the source's
+	// folder (null without history).
+	LastChange *time.Time `json:"last_change"`
+	Open       int        `json:"open_postings"`
+	// Pending is the number of undelivered events per notifier.
+	Pending map[string]int `json:"pending_deliveries"`
+	// NextRun is the next time the schedule fires (daemon), null when the
+	// schedule cannot be read.
+	NextRun *time.Time `json:"next_run"`
+}
+
+// HealthText is the health as the table shows it.
+func (s Status) HealthText() string {
+	if s.Health == "failing" {
+		return fmt.Sprintf("failing %d", s.Failures)
+	}
+	return s.Health
+}
+
+// Statuses lists every configured source's status, in config order.
+func (f *Folder) Statuses() ([]Status, error) {
+	pending, err := f.Pending()
+	if err != nil {
+		return nil, err
+	}
+	hist := f.history()
+	out := make([]Status, 0, len(f.Sources))
+	for _, sc := range f.Sources {
+		st, err := f.status(sc, pending[sc.Name], hist)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+func (f *Folder) status(sc SourceConfig, pending map[string]int, hist *history) (Status, error) {
+	st := Status{Name: sc.Name, Type: sc.Type, Company: sc.Company, Health: "ok", Pending: pending}
+	if st.Pending == nil {
+		st.Pending = map[string]int{}
+	}
+	idx, err := f.index(sc.Name)
+	if err != nil {
+		return st, err
+	}
+	st.Failures, st.Suspicious, st.Generation = idx.Failures, idx.Suspicious, idx.Generation
+	switch {
+	case idx.Failures > 0:
+		st.Health = "failing"
+	case idx.Suspicious:
+		st.Health = "suspicious"
+	}
+	st.Open = len(idx.Postings)
+	if hist != nil {
+		if t, ok, err := hist.lastChange(sc.Name); err != nil {
+			return st, err
+		} else if ok {
+			st.LastChange = &t
+		}
+	}
+	if sc.Schedule != "" {
+		p := cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+		if sch, err := p.Parse(sc.Schedule); err == nil {
+			n := sch.Next(f.now()).UTC()
+			st.NextRun = &n
+		}
+	}
+	return st, nil
+}
+
+// index reads a source's index without rebuilding or writing anything: a
+// missing index is read from the snapshot files' names.
+func (f *Folder) index(source string) (snapshot.Index, error) {
+	b, err := os.ReadFile(f.store().IndexPath(source))
+	if err == nil {
+		var idx snapshot.Index
+		if err := json.Unmarshal(b, &idx); err == nil && idx.Postings != nil {
+			return idx, nil
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return snapshot.Index{}, fmt.Errorf("serve: source %q: index: %w", source, err)
+	}
+	// no index yet: count the snapshot files by name (nothing decoded)
+	idx := snapshot.Index{Postings: map[string]snapshot.Entry{}}
+	ents, err := os.ReadDir(filepath.Join(f.Dir, source))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return idx, fmt.Errorf("serve: source %q: %w", source, err)
+	}
+	for _, e := range ents {
+		if n := e.Name(); !e.IsDir() && strings.HasSuffix(n, ".json") && !strings.HasPrefix(n, ".") {
+			idx.Postings[n] = snapshot.Entry{}
+		}
+	}
+	return idx, nil
+}
+
+// Postings reads every open posting of a source, sorted by id. A missing
+// folder is no posting.
+func (f *Folder) Postings(source string) ([]model.Posting, error) {
+	if !validSourceName(source) {
+		return nil, fmt.Errorf("serve: source %q: not a source name", source)
+	}
+	dir := filepath.Join(f.Dir, source)
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("serve: source %q: %w", source, err)
+	}
+	out := make([]model.Posting, 0, len(ents))
+	for _, e := range ents {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return nil, fmt.Errorf("serve: source %q: %w", source, err)
+		}
+		p, err := model.Decode(b)
+		if err != nil || snapshot.FileName(p.ID)+".json" != name {
+			continue // not a snapshot file
+		}
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// Posting reads one open posting; ok is false when it is not open.
+func (f *Folder) Posting(source, id string) (model.Posting, bool, error) {
+	if !validSourceName(source) {
+		return model.Posting{}, false, nil
+	}
+	b, err := os.ReadFile(f.store().PostingPath(source, id))
+	if errors.Is(err, fs.ErrNotExist) {
+		return model.Posting{}, false, nil
+	}
+	if err != nil {
+		return model.Posting{}, false, fmt.Errorf("serve: source %q: posting %q: %w", source, id, err)
+	}
+	p, err := model.Decode(b)
+	if err != nil || p.ID != id {
+		return model.Posting{}, false, nil
+	}
+	return p, true, nil
+}
+
+// Pending counts the undelivered events per source and notifier, from the
+// outbox files.
+func (f *Folder) Pending() (map[string]map[string]int, error) {
+	out := map[string]map[string]int{}
+	dir := f.store().OutboxDir()
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("serve: outbox: %w", err)
+	}
+	for _, e := range ents {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			continue // delivered and removed meanwhile
+		}
+		var ent struct {
+			Owed  []string `json:"owed"`
+			Event struct {
+				Data struct {
+					Source string `json:"source"`
+				} `json:"data"`
+			} `json:"event"`
+		}
+		if json.Unmarshal(b, &ent) != nil {
+			continue
+		}
+		src := ent.Event.Data.Source
+		if out[src] == nil {
+			out[src] = map[string]int{}
+		}
+		for _, n := range ent.Owed {
+			out[src][n]++
+		}
+	}
+	return out, nil
+}
+
+// OutboxDepth is the number of undelivered events.
+func (f *Folder) OutboxDepth() int {
+	ents, err := os.ReadDir(f.store().OutboxDir())
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range ents {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".json") && !strings.HasPrefix(e.Name(), ".") {
+			n++
+		}
+	}
+	return n
+}
+
+func validSourceName(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// Detail is one posting and its history: the API's posting answer.
+type Detail struct {
+	Open    bool           `json:"open"`
+	Posting *model.Posting `json:"posting"` // the open version, else the last known one (null: never seen)
+	History []Event        `json:"history"` // newest first
+}
+
+// Detail reads a posting and its history. A closed posting comes from its
+// last version in the history; Posting is nil when there is none.
+func (f *Folder) Detail(source, id string) (Detail, error) {
+	d := Detail{History: []Event{}}
+	p, ok, err := f.Posting(source, id)
+	if err != nil {
+		return d, err
+	}
+	if ok {
+		d.Open, d.Posting = true, &p
+	}
+	if d.History, err = f.History(source, id); err != nil {
+		return d, err
+	}
+	if d.Posting == nil {
+		for _, ev := range d.History {
+			if ev.Data.Posting != nil {
+				d.Posting = ev.Data.Posting
+				break
+			}
+		}
+	}
+	return d, nil
+}

@@ -1,0 +1,120 @@
+package serve
+
+import (
+	"fmt"
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gorilla/feeds"
+
+	"github.com/careers-watcher/careers-watcher/internal/notify"
+)
+
+// feed answers /feed.atom and /sources/{name}/feed.atom: Atom 1.0, one entry
+// per event from the git history, with the event id as the entry id. The
+// posting filters of the source page (role, level, skill, location,
+// min_pay, q) and since and limit apply.
+func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
+	eq, bad := s.eventQuery(r)
+	if bad != "" {
+		code := http.StatusBadRequest
+		if bad == "no such source" {
+			code = http.StatusNotFound
+		}
+		http.Error(w, bad, code)
+		return
+	}
+	pq, err := QueryFromValues(r.URL.Query())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	c, _ := pq.Check()
+	evs, err := s.Folder.Events(eq)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	base := baseURL(r)
+	title := "careers-watcher: all sources"
+	self := base + "/feed.atom"
+	if eq.Source != "" {
+		title = "careers-watcher: " + eq.Source
+		self = base + "/sources/" + url.PathEscape(eq.Source) + "/feed.atom"
+	}
+	f := &feeds.Feed{Title: title, Link: &feeds.Link{Href: self, Rel: "self"}, Author: &feeds.Author{Name: "careers-watcher"}}
+	for _, ev := range evs {
+		ne := notify.Event{Type: ev.Type, Data: ev.Data}
+		if !c.Match(ne) {
+			continue
+		}
+		if f.Updated.Before(ev.Timestamp) {
+			f.Updated = ev.Timestamp
+		}
+		f.Add(feedItem(base, ev))
+	}
+	if f.Updated.IsZero() {
+		f.Updated = s.Folder.now().UTC()
+	}
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	if err := f.WriteAtom(w); err != nil {
+		s.Logger.Error("feed failed", "path", r.URL.Path, "error", err.Error())
+	}
+}
+
+// feedItem is one entry: the title says what happened; the summary (HTML,
+// every value from a board escaped) lists the changes.
+func feedItem(base string, ev Event) *feeds.Item {
+	p := ev.Data.Posting
+	what := strings.TrimPrefix(ev.Type, "posting.")
+	it := &feeds.Item{Id: "urn:careers-watcher:event:" + ev.ID, Updated: ev.Timestamp, Created: ev.Timestamp}
+	if p == nil {
+		it.Title = fmt.Sprintf("%s: %s", ev.Data.Source, what)
+		return it
+	}
+	it.Title = oneLineText(fmt.Sprintf("%s %s: %s", what, ev.Data.Source, p.Title))
+	it.Link = &feeds.Link{Href: base + postingPath(ev.Data.Source, p.ID)}
+	var b strings.Builder
+	fmt.Fprintf(&b, "<p>%s · %s · %s</p>", html.EscapeString(p.Company), html.EscapeString(p.Role), html.EscapeString(LocationText(p.Locations)))
+	if pay := PayText(p.Salary); pay != "" {
+		fmt.Fprintf(&b, "<p>Pay: %s</p>", html.EscapeString(pay))
+	}
+	if len(ev.Data.Changes) > 0 {
+		b.WriteString("<ul>")
+		for _, ch := range ev.Data.Changes {
+			v := ViewChange(ch)
+			fmt.Fprintf(&b, "<li>%s: %s → %s</li>", html.EscapeString(ch.Field), html.EscapeString(v.Old), html.EscapeString(v.New))
+		}
+		b.WriteString("</ul>")
+	}
+	it.Description = b.String()
+	return it
+}
+
+// baseURL is the scheme and host the request came to.
+func baseURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	host := r.Host
+	if host == "" || strings.ContainsAny(host, "/\\@ \"<>") {
+		host = "localhost"
+	}
+	return scheme + "://" + host
+}
+
+func postingPath(source, id string) string {
+	return "/sources/" + url.PathEscape(source) + "/postings/" + url.PathEscape(id)
+}
+
+func oneLineText(s string) string {
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)), " ")
+}

@@ -1,0 +1,249 @@
+package serve
+
+import (
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Server serves a snapshot folder read-only: dashboard, Atom feeds, JSON API,
+// metrics and health.
+type Server struct {
+	Folder *Folder
+	// Token, when set, is required on every request but /healthz and
+	// /readyz: "Authorization: Bearer TOKEN", or basic auth with TOKEN as the
+	// password.
+	Token  string
+	Logger *slog.Logger
+	// Ready, when set, is asked by /readyz besides the folder being readable
+	// (the daemon: its last cycle finished).
+	Ready func() error
+
+	mu    sync.Mutex
+	cache map[string]cached
+	reg   *prometheus.Registry
+	reqs  *prometheus.CounterVec
+}
+
+// cached is a source's open postings without their descriptions, valid while
+// the folder's and the index's modification times are unchanged.
+type cached struct {
+	key      string
+	postings []model.Posting
+}
+
+// New makes a server over folder.
+func New(folder *Folder, token string, logger *slog.Logger) *Server {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{Folder: folder, Token: token, Logger: logger, cache: map[string]cached{}}
+	s.reg = prometheus.NewRegistry()
+	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "watcher_http_requests_total", Help: "Requests the web server answered, by route and status class.",
+	}, []string{"route", "code"})
+	s.reg.MustRegister(s.reqs, &folderCollector{f: folder},
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return s
+}
+
+// Registry is the server's Prometheus registry (the daemon adds its own
+// collectors).
+func (s *Server) Registry() *prometheus.Registry { return s.reg }
+
+// Handler is the server's HTTP handler.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	route := func(pattern string, h http.HandlerFunc) {
+		name := pattern[strings.Index(pattern, " ")+1:]
+		mux.Handle(pattern, s.count(name, h))
+	}
+	route("GET /{$}", s.pageDashboard)
+	route("GET /style.css", s.style)
+	route("GET /events", s.pageEvents)
+	route("GET /sources/{name}", s.pageSource)
+	route("GET /sources/{name}/postings/{id}", s.pagePosting)
+	route("GET /feed.atom", s.feed)
+	route("GET /sources/{name}/feed.atom", s.feed)
+	route("GET /api/v1/openapi.json", s.openapi)
+	route("GET /api/v1/sources", s.apiSources)
+	route("GET /api/v1/sources/{name}/postings", s.apiPostings)
+	route("GET /api/v1/sources/{name}/postings/{id}", s.apiPosting)
+	route("GET /api/v1/events", s.apiEvents)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
+	route("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	route("GET /readyz", s.readyz)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.notFound(w, r, "no such page") })
+	return s.headers(s.auth(mux))
+}
+
+func (s *Server) count(route string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rw := &statusWriter{ResponseWriter: w, code: 200}
+		h.ServeHTTP(rw, r)
+		s.reqs.WithLabelValues(route, fmt.Sprintf("%dxx", rw.code/100)).Inc()
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.code = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// headers sets the security headers of every answer.
+func (s *Server) headers(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Referrer-Policy", "no-referrer")
+		hd.Set("Cache-Control", "no-store")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// auth requires the token (when set) on every path but the health checks.
+func (s *Server) auth(h http.Handler) http.Handler {
+	if s.Token == "" {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || s.authorized(r) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("WWW-Authenticate", `Bearer realm="watcher", Basic realm="watcher"`)
+		http.Error(w, "unauthorized: send Authorization: Bearer TOKEN (serve.token), or basic auth with it as the password", http.StatusUnauthorized)
+	})
+}
+
+func (s *Server) authorized(r *http.Request) bool {
+	got := ""
+	if a := r.Header.Get("Authorization"); strings.HasPrefix(a, "Bearer ") {
+		got = strings.TrimSpace(strings.TrimPrefix(a, "Bearer "))
+	} else if _, pw, ok := r.BasicAuth(); ok {
+		got = pw
+	}
+	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(s.Token)) == 1
+}
+
+func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
+	err := s.Folder.Readable()
+	if err == nil && s.Ready != nil {
+		err = s.Ready()
+	}
+	if err != nil {
+		s.Logger.Warn("not ready", "error", err.Error())
+		http.Error(w, "not ready", http.StatusServiceUnavailable)
+		return
+	}
+	fmt.Fprintln(w, "ready")
+}
+
+// postings is a source's open postings (without descriptions), from the
+// cache while the folder has not changed.
+func (s *Server) postings(source string) ([]model.Posting, error) {
+	key := ""
+	for _, p := range []string{filepath.Join(s.Folder.Dir, source), s.Folder.store().IndexPath(source)} {
+		if fi, err := os.Stat(p); err == nil {
+			key += fi.ModTime().String() + fmt.Sprint(fi.Size())
+		}
+		key += "|"
+	}
+	s.mu.Lock()
+	c, ok := s.cache[source]
+	s.mu.Unlock()
+	if ok && c.key == key {
+		return c.postings, nil
+	}
+	ps, err := s.Folder.Postings(source)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ps {
+		ps[i].Description = ""
+	}
+	s.mu.Lock()
+	s.cache[source] = cached{key: key, postings: ps}
+	s.mu.Unlock()
+	return ps, nil
+}
+
+// writeJSON answers v as JSON.
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// APIError is the body of an API error.
+type APIError struct {
+	Error string `json:"error"`
+}
+
+func (s *Server) apiError(w http.ResponseWriter, code int, msg string) {
+	writeJSON(w, code, APIError{Error: msg})
+}
+
+func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
+	s.Logger.Error("request failed", "path", r.URL.Path, "error", err.Error())
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		s.apiError(w, http.StatusInternalServerError, "internal error: see the server's log")
+		return
+	}
+	http.Error(w, "internal error: see the server's log", http.StatusInternalServerError)
+}
+
+// IsLoopback reports whether addr (host:port) listens on loopback only.
+func IsLoopback(addr string) (bool, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false, fmt.Errorf("listen address %q: %w", addr, err)
+	}
+	if host == "localhost" {
+		return true, nil
+	}
+	ip := net.ParseIP(host)
+	if ip == nil {
+		if host == "" {
+			return false, nil
+		}
+		return false, fmt.Errorf("listen address %q: use an IP address or localhost", addr)
+	}
+	return ip.IsLoopback(), nil
+}
+
+// Listen serves h on addr until the server is shut down.
+func Listen(addr string, h http.Handler) (*http.Server, net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("serve: listen %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
+	return srv, ln, nil
+}
+
+var errNoSource = errors.New("no such source")
