@@ -21,7 +21,16 @@ func IsTemp(path string) bool { return strings.HasPrefix(filepath.Base(path), Te
 // WriteFile writes data to path (mode 0644, parent folders made): a
 // temporary file in the same folder, fsync, rename over path, fsync of the
 // folder.
-func WriteFile(path string, data []byte) (err error) {
+func WriteFile(path string, data []byte) error { return write(path, data, true) }
+
+// WriteFileNoSync is WriteFile without the two fsyncs: a crash of the
+// process still leaves the old content or the new one (the rename), but
+// the new content survives a power loss only once a SyncFS of its file
+// system (or a later fsync) has returned. For writing many files, then
+// making them durable together (see SyncFS).
+func WriteFileNoSync(path string, data []byte) error { return write(path, data, false) }
+
+func write(path string, data []byte, durable bool) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -41,9 +50,11 @@ func WriteFile(path string, data []byte) (err error) {
 		f.Close()
 		return err
 	}
-	if err = f.Sync(); err != nil {
-		f.Close()
-		return err
+	if durable {
+		if err = f.Sync(); err != nil {
+			f.Close()
+			return err
+		}
 	}
 	if err = f.Close(); err != nil {
 		return err
@@ -54,6 +65,9 @@ func WriteFile(path string, data []byte) (err error) {
 	if err = os.Rename(tmp, path); err != nil {
 		return err
 	}
+	if !durable {
+		return nil
+	}
 	return SyncDir(dir)
 }
 
@@ -63,6 +77,15 @@ func Remove(path string) error {
 		return err
 	}
 	return SyncDir(filepath.Dir(path))
+}
+
+// RemoveNoSync removes path, if it is there; the removal survives a power
+// loss once a SyncFS of its file system has returned.
+func RemoveNoSync(path string) error {
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 // SyncDir makes a rename or removal in dir durable. A file system that

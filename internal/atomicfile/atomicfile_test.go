@@ -47,3 +47,39 @@ func TestWriteFileFailureLeavesNoTemp(t *testing.T) {
 		t.Fatalf("folder holds %v, want only the original entry", ents)
 	}
 }
+
+func TestWriteFileNoSyncThenSyncFS(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "sub", "a.json")
+	for _, content := range []string{"one\n", "two\n"} {
+		if err := WriteFileNoSync(p, []byte(content)); err != nil {
+			t.Fatal(err)
+		}
+		if b, err := os.ReadFile(p); err != nil || string(b) != content {
+			t.Fatalf("read %q, %v; want %q", b, err, content)
+		}
+	}
+	ents, _ := os.ReadDir(filepath.Dir(p))
+	if len(ents) != 1 {
+		t.Fatalf("%d files in the folder, want only a.json (no temporary left)", len(ents))
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
+	}
+	if err := RemoveNoSync(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := RemoveNoSync(p); err != nil {
+		t.Fatalf("removing a file that is gone: %v", err)
+	}
+	err := SyncFS(dir)
+	if CanSyncFS && err != nil {
+		t.Fatal(err)
+	}
+	if !CanSyncFS && err == nil {
+		t.Fatal("SyncFS said nothing on a system without syncfs")
+	}
+	if err := SyncFS(filepath.Join(dir, "missing")); err == nil {
+		t.Fatal("SyncFS of a missing path: no error")
+	}
+}

@@ -13,6 +13,8 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 )
 
 // maxTreeMemo bounds the bytes of raw trees kept between commits.
@@ -403,6 +405,9 @@ func (r *Repo) refPath(name plumbing.ReferenceName) string {
 // updateRef moves name from old (ZeroHash: must not exist) to new the way git
 // does: create "<ref>.lock" exclusively, check the old value, write, rename.
 func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash) error {
+	if err := r.syncBeforeRef(); err != nil {
+		return fmt.Errorf("update %s: %w", name, err)
+	}
 	path := r.refPath(name)
 	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
 		return fmt.Errorf("update %s: %w", name, err)
@@ -445,6 +450,26 @@ func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash) er
 	if err := os.Rename(lock, path); err != nil {
 		os.Remove(lock)
 		return fmt.Errorf("update %s: %w", name, err)
+	}
+	return nil
+}
+
+// syncBeforeRef makes the objects just written (loose objects have no fsync
+// of their own) and the committed files durable before the branch moves,
+// like git's batch fsync mode: one syncfs(2) of the repository's file
+// system, and of the work tree's when that is another one. Where one call
+// cannot sync a file system, nothing is synced (as before).
+func (r *Repo) syncBeforeRef() error {
+	if !atomicfile.CanSyncFS {
+		return nil
+	}
+	if err := atomicfile.SyncFS(r.commonDir); err != nil {
+		return err
+	}
+	a, errA := os.Stat(r.commonDir)
+	b, errB := os.Stat(r.root)
+	if errA == nil && errB == nil && statOf(a).dev != statOf(b).dev {
+		return atomicfile.SyncFS(r.root)
 	}
 	return nil
 }

@@ -76,17 +76,27 @@ func reserved(id string) bool {
 	return false
 }
 
-// WriteFile writes a file atomically (see atomicfile).
+// WriteFile writes a file atomically (see atomicfile); inside a store's
+// write phase without its own fsync (see batch.go).
 func WriteFile(path string, data []byte) error {
-	if err := atomicfile.WriteFile(path, data); err != nil {
+	write := atomicfile.WriteFile
+	if markDirty(path) {
+		write = atomicfile.WriteFileNoSync
+	}
+	if err := write(path, data); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
 	return nil
 }
 
-// RemoveFile removes path (no error when it is already gone), durably.
+// RemoveFile removes path (no error when it is already gone), durably, or
+// inside a store's write phase at its next sync (see batch.go).
 func RemoveFile(path string) error {
-	if err := atomicfile.Remove(path); err != nil {
+	remove := atomicfile.Remove
+	if markDirty(path) {
+		remove = atomicfile.RemoveNoSync
+	}
+	if err := remove(path); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
 	return nil

@@ -190,7 +190,11 @@ func (s *Store) SaveIndex(source string, idx Index) (string, error) {
 	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, append(b, '\n')) {
 		return p, nil
 	}
-	return p, WriteFile(p, append(b, '\n'))
+	// The snapshots it describes are durable before it is (see batch.go).
+	if err := s.Sync(); err != nil {
+		return "", err
+	}
+	return p, writeDurable(p, append(b, '\n'))
 }
 
 // Read loads the stored snapshot of a posting.
@@ -256,11 +260,24 @@ func (s *Store) BeginWrite() error {
 	if err := s.ensureIgnore(); err != nil {
 		return err
 	}
-	return WriteFile(s.markerPath(), []byte("1\n"))
+	if err := writeDurable(s.markerPath(), []byte("1\n")); err != nil {
+		return err
+	}
+	s.beginBatch()
+	return nil
 }
 
-// EndWrite clears the mark.
-func (s *Store) EndWrite() error { return RemoveFile(s.markerPath()) }
+// EndWrite makes the run's files durable (see batch.go), then clears the
+// mark.
+func (s *Store) EndWrite() error {
+	if err := s.endBatch(); err != nil {
+		return err
+	}
+	if err := atomicfile.Remove(s.markerPath()); err != nil {
+		return fmt.Errorf("snapshot: %w", err)
+	}
+	return nil
+}
 
 // Interrupted reports whether the last run stopped while writing, and when
 // that run started writing.

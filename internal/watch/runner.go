@@ -637,10 +637,58 @@ func commitMessage(res Result) string {
 		return fmt.Sprintf("watcher: notification outbox (%d delivered, %d pending)\n", res.Delivered, res.Pending)
 	}
 	msg := strings.Join(subj, "; ")
+	if len(subj) > 1 && len(msg) > maxSubject {
+		// A run over many sources: totals in the subject ("1,000 sources:
+		// 20,000 added"), one line per source first in the body.
+		body = append(append(subj, ""), body...)
+		msg = shortSubject(res, len(subj))
+	}
 	if len(body) > 0 {
 		msg += "\n\n" + strings.Join(body, "\n")
 	}
 	return msg + "\n"
+}
+
+// maxSubject is the longest subject of per-source parts; a longer one (of
+// more than one source) becomes totals.
+const maxSubject = 100
+
+// shortSubject is the totals of a run over n sources with news.
+func shortSubject(res Result, n int) string {
+	var added, removed, changed, rewrites, missing, returned, health int
+	for _, s := range res.Sources {
+		added, removed, changed, rewrites = added+s.Added, removed+s.Removed, changed+s.Changed, rewrites+s.Rewrites
+		missing, returned = missing+s.Missing, returned+s.returned
+		if s.health != "" {
+			health++
+		}
+	}
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		word string
+	}{{added, "added"}, {removed, "removed"}, {changed, "changed"}, {rewrites, "re-normalized"}, {missing, "missing (removal pending)"}, {returned, "back before removal"}} {
+		if p.n > 0 {
+			parts = append(parts, thousands(p.n)+" "+p.word)
+		}
+	}
+	msg := thousands(n) + " sources: " + strings.Join(parts, ", ")
+	if health > 0 {
+		if len(parts) > 0 {
+			msg += "; "
+		}
+		msg += thousands(health) + " with a health change"
+	}
+	return msg
+}
+
+// thousands writes n with commas: 20,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // plan is what a source's run will write.

@@ -1,0 +1,201 @@
+// Command bench measures a watcher run against the floor (bench/floor) on
+// the same stand-in server (bench/standin) and prints CPU seconds
+// (user+sys of the child), wall time and peak RSS side by side with their
+// ratio, for a first cycle (empty snapshot folder, details fetched; the floor
+// also fetches details and writes one file per posting) and a quiet cycle
+// (the next run, nothing changed; the floor fetches and decodes the lists).
+// With -change S a third cycle changes a share S of the postings first.
+//
+// Run from the repository root:
+//
+//	go run ./bench -boards 1000 -postings 20
+//
+// The watcher, stand-in and floor are built once into a temporary folder
+// (-watcher uses a binary built elsewhere, e.g. from another commit).
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type usage struct {
+	cpu, wall time.Duration
+	rssKB     int64
+}
+
+func main() {
+	boards := flag.Int("boards", 1000, "boards served by the stand-in, one watcher source each")
+	postings := flag.Int("postings", 20, "postings per board")
+	typ := flag.String("type", "eightfold", "eightfold or greenhouse")
+	hosts := flag.Int("hosts", 1, "spread boards over 127.0.0.1..127.0.0.N (one politeness queue each)")
+	delay := flag.Duration("delay", time.Millisecond, "the watcher's http.per_host_delay")
+	latency := flag.Duration("latency", 0, "the stand-in's delay per answer")
+	change := flag.Float64("change", 0, "when > 0, a third cycle after a share of postings changed")
+	workers := flag.Int("workers", 4, "the floor's concurrent requests")
+	watcher := flag.String("watcher", "", "watcher binary to measure (default: build ./cmd/watcher)")
+	keep := flag.Bool("keep", false, "keep the temporary folder (config, snapshots, logs)")
+	env := flag.String("env", "", "extra environment for the watcher, comma-separated K=V")
+	flag.Parse()
+
+	tmp, err := os.MkdirTemp("", "watcher-bench-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if *keep {
+		log.Printf("bench: temporary folder %s", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	bin := func(name, pkg string) string {
+		out := filepath.Join(tmp, name)
+		cmd := exec.Command("go", "build", "-o", out, pkg)
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			log.Fatalf("bench: build %s: %v", pkg, err)
+		}
+		return out
+	}
+	if *watcher == "" {
+		*watcher = bin("watcher", "./cmd/watcher")
+	}
+	standin, floor := bin("standin", "./bench/standin"), bin("floor", "./bench/floor")
+
+	// the stand-in
+	sargs := []string{"-boards", fmt.Sprint(*boards), "-postings", fmt.Sprint(*postings), "-hosts", fmt.Sprint(*hosts),
+		"-latency", latency.String(), "-change", fmt.Sprint(*change)}
+	srv := exec.Command(standin, sargs...)
+	srv.Stderr = os.Stderr
+	stdout, _ := srv.StdoutPipe()
+	if err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Process.Kill()
+	var port int
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if _, err2 := fmt.Sscanf(line, "listening %d", &port); err != nil || err2 != nil {
+		srv.Process.Kill()
+		log.Fatalf("bench: stand-in did not start: %q %v %v", line, err, err2)
+	}
+	go io.Copy(io.Discard, stdout)
+
+	// the watcher's config: one source per board
+	snap := filepath.Join(tmp, "snapshots")
+	var cfg strings.Builder
+	fmt.Fprintf(&cfg, "snapshots: %s\nhttp:\n  per_host_delay: %s\n  timeout: 30s\n  robots: true\nsources:\n", snap, delay)
+	for b := range *boards {
+		base := fmt.Sprintf("http://127.0.0.%d:%d", b%*hosts+1, port)
+		if *typ == "greenhouse" {
+			fmt.Fprintf(&cfg, "  - name: board-%d\n    type: greenhouse\n    board: board-%d\n    url: %s\n", b, b, base)
+		} else {
+			fmt.Fprintf(&cfg, "  - name: board-%d\n    type: eightfold\n    company: Board %d\n    url: %s\n    domain: board-%d.example\n    interface: apply\n", b, b, base, b)
+		}
+	}
+	cfgPath := filepath.Join(tmp, "config.yaml")
+	if err := os.WriteFile(cfgPath, []byte(cfg.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
+
+	n := 0
+	runW := func() usage {
+		n++
+		cmd := exec.Command(*watcher, "run", "-c", cfgPath)
+		cmd.Env = os.Environ()
+		if *env != "" {
+			cmd.Env = append(cmd.Env, strings.Split(*env, ",")...)
+		}
+		return measure(cmd, filepath.Join(tmp, fmt.Sprintf("watcher-%d.log", n)))
+	}
+	runF := func(details bool) usage {
+		n++
+		args := []string{"-port", fmt.Sprint(port), "-hosts", fmt.Sprint(*hosts), "-type", *typ,
+			"-boards", fmt.Sprint(*boards), "-workers", fmt.Sprint(*workers)}
+		if details {
+			args = append(args, "-details", "-out", filepath.Join(tmp, fmt.Sprintf("floor-%d", n)))
+		}
+		return measure(exec.Command(floor, args...), filepath.Join(tmp, fmt.Sprintf("floor-%d.log", n)))
+	}
+
+	type row struct {
+		name string
+		w, f usage
+	}
+	var rows []row
+	first := row{name: fmt.Sprintf("first cycle, %d boards x %d (%d postings)", *boards, *postings, *boards**postings)}
+	first.w = runW()
+	first.f = runF(true)
+	rows = append(rows, first)
+	quiet := row{name: fmt.Sprintf("quiet cycle, %d boards x %d", *boards, *postings)}
+	quiet.w = runW()
+	quiet.f = runF(false)
+	rows = append(rows, quiet)
+	if *change > 0 {
+		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/_bench/next", port))
+		if err != nil {
+			log.Fatal(err)
+		}
+		resp.Body.Close()
+		c := row{name: fmt.Sprintf("changed cycle, %.1f%% of %d postings (floor: lists only)", *change*100, *boards**postings)}
+		c.w = runW()
+		c.f = runF(false)
+		rows = append(rows, c)
+	}
+
+	fmt.Printf("\nmachine: %d CPUs, %s, %s; stand-in: %s; watcher: per_host_delay %s, %d host(s); floor: %d workers\n\n",
+		runtime.NumCPU(), cpuModel(), runtime.Version(), *typ, *delay, *hosts, *workers)
+	fmt.Println("| cycle | watcher CPU-s | floor CPU-s | ratio | watcher wall s | floor wall s | ratio | watcher peak RSS MB | floor peak RSS MB | ratio |")
+	fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+	for _, r := range rows {
+		fmt.Printf("| %s | %.2f | %.2f | %.2fx | %.2f | %.2f | %.2fx | %.0f | %.0f | %.2fx |\n", r.name,
+			r.w.cpu.Seconds(), r.f.cpu.Seconds(), r.w.cpu.Seconds()/r.f.cpu.Seconds(),
+			r.w.wall.Seconds(), r.f.wall.Seconds(), r.w.wall.Seconds()/r.f.wall.Seconds(),
+			float64(r.w.rssKB)/1024, float64(r.f.rssKB)/1024, float64(r.w.rssKB)/float64(r.f.rssKB))
+	}
+}
+
+// measure runs cmd (output to logPath) and returns its rusage; a failure
+// ends the benchmark with the log's tail.
+func measure(cmd *exec.Cmd, logPath string) usage {
+	lf, err := os.Create(logPath)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer lf.Close()
+	cmd.Stdout, cmd.Stderr = lf, lf
+	start := time.Now()
+	err = cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		b, _ := os.ReadFile(logPath)
+		if len(b) > 3000 {
+			b = b[len(b)-3000:]
+		}
+		log.Fatalf("bench: %s: %v\n%s", strings.Join(cmd.Args, " "), err, b)
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return usage{cpu: cpu, wall: wall, rssKB: ru.Maxrss}
+}
+
+func cpuModel() string {
+	b, _ := os.ReadFile("/proc/cpuinfo")
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "model name") {
+			if _, v, ok := strings.Cut(l, ":"); ok {
+				return strings.TrimSpace(v)
+			}
+		}
+	}
+	return "unknown CPU"
+}
