@@ -60,13 +60,7 @@ var stopWords = func() map[string]uint16 {
 // or "" when the text is too short or has too few of the words the profiles
 // know to tell.
 func Language(text string) string {
-	if len(text) > languageScan {
-		cut := languageScan
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
+	text = prefix(text, languageScan)
 	var score [11]int
 	var latin, han, kana, hangul, cyrillic, greek int
 	var word [12]byte // the longest function word is 10 bytes (będziesz: 9)
@@ -157,4 +151,15 @@ func Language(text string) string {
 		return ""
 	}
 	return languages[best]
+}
+
+// prefix returns at most the first n bytes of s, cut at a rune boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

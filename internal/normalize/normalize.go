@@ -107,6 +107,10 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	bcls = sectionize(secs, bcls)
 	text := joinBlocks(blocks)
 
+	// The language is read from the title and the first bytes of the text
+	// only (Language reads no further), without copying the whole text.
+	lang := Language(title + "\n" + prefix(text, languageScan))
+
 	p.Locations = locations(r.Locations)
 	northAmerica := len(p.Locations) == 0
 	for _, l := range p.Locations {
@@ -149,7 +153,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if p.EmploymentType == "" && isInternTitle(title) {
 		p.EmploymentType = "internship"
 	}
-	p.Language = Language(title + "\n" + text)
+	p.Language = lang
 	p.Canonical()
 	return p
 }
@@ -182,7 +186,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		c.markBlock(bc, skill, edu)
 		i = j
 	}
-	hits := n.m.find(text, lower, toks, make([]hit, 0, 64))
+	hits := n.m.find(text, lower, toks, make([]hit, 0, len(toks)/8+16))
 
 	nSkills := len(n.names)
 	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen

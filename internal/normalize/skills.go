@@ -29,6 +29,26 @@ type accept struct {
 type matcher struct {
 	root  trieNode
 	fuzzy fuzzyIndex
+	// first has the bit keyHash(k) set for every key k of root.next: most
+	// words of a text start no alias, and the bit test (in a small table)
+	// turns them away without a lookup in the large root map.
+	first [1 << 16 / 64]uint64
+}
+
+// keyHash is a cheap hash (FNV-1a, folded to 16 bits) of a trie key.
+func keyHash(k string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h ^= uint32(k[i])
+		h *= 16777619
+	}
+	return (h ^ h>>16) & (1<<16 - 1)
+}
+
+// mayStart says whether key may be the first key of an alias.
+func (m *matcher) mayStart(key string) bool {
+	h := keyHash(key)
+	return m.first[h>>6]&(1<<(h&63)) != 0
 }
 
 // add compiles one alias. Hyphens are dropped from skill aliases (a text
@@ -58,6 +78,10 @@ func (m *matcher) add(alias string, id int32) {
 	nd := &m.root
 	for i, t := range keep {
 		key := tokenKey(lower, t)
+		if i == 0 {
+			h := keyHash(key)
+			m.first[h>>6] |= 1 << (h & 63)
+		}
 		if nd.next == nil {
 			nd.next = map[string]*trieNode{}
 		}
@@ -148,7 +172,10 @@ func (m *matcher) find(s, lower string, toks []token, hits []hit) (out []hit) {
 			i++
 			continue
 		}
-		c := m.root.next[tokenKey(lower, t)]
+		var c *trieNode
+		if key := tokenKey(lower, t); m.mayStart(key) {
+			c = m.root.next[key]
+		}
 		if c == nil {
 			if x := s[t.start]; x < 'A' || x > 'Z' || t.punct != 0 {
 				i++
