@@ -540,3 +540,62 @@ func TestPastExperienceSentences(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+// A posting in another language written in the Latin script gets no
+// guesses made for English words: names as written still count (and the
+// German cues classify them), a misspelling is not repaired, and an
+// ambiguous name that starts a sentence before a lower-case word is not
+// taken for the tool. The lines are from a real German posting
+// (superluminar, Senior Cloud Consultant); the misspelled list is the one
+// of TestMisspellingsByLogic, put into the same German sentence.
+func TestNoEnglishGuessesInOtherLanguages(t *testing.T) {
+	n := normalizer(t)
+	de := "Was du mitbringst:\n" +
+		"- Du verfügst über mehrjährige Erfahrung im Bau von Cloud-Architekturen mit mindestens einer dieser Cloud-Plattformen: AWS, Azure, Google Cloud Plattform\n" +
+		"- Du hast Erfahrungen mit Docker und Serverless Computing\n" +
+		"- Du kennst dich mit Configuration Management-Tools wie z.B. Cloudformation, Terraform, Chef, etc. aus\n"
+	p := n.Normalize("s", "c", model.Raw{Title: "Senior Cloud Consultant (m/w/d)", DescriptionText: de})
+	if p.Language != "de" {
+		t.Fatalf("language = %q, want de", p.Language)
+	}
+	for _, want := range []string{"AWS", "Azure", "Docker", "Terraform"} {
+		if !slices.Contains(p.Skills.Required, want) {
+			t.Errorf("German posting: required %q lacks %s", p.Skills.Required, want)
+		}
+	}
+
+	misspelled := "- Du hast Erfahrungen mit Docker, Kubernets und Terraform\n"
+	p = n.Normalize("s", "c", model.Raw{DescriptionText: de + misspelled})
+	if all := slices.Concat(p.Skills.Required, p.Skills.Preferred, p.Skills.Mentioned); slices.Contains(all, "Kubernetes") {
+		t.Errorf("German posting: %q repaired to Kubernetes: %q", "Kubernets", all)
+	}
+	p = n.Normalize("s", "c", model.Raw{DescriptionText: "Requirements:\n- Docker, Kubernets and Terraform\n"})
+	if !slices.Contains(p.Skills.Required, "Kubernetes") {
+		t.Errorf("English posting: required = %q, want Kubernetes repaired", p.Skills.Required)
+	}
+
+	// The matcher itself: same words, the language decides.
+	for _, tt := range []struct {
+		text, lang string
+		want       []string
+	}{
+		{"Docker, Kubernets und Terraform", "de", []string{"Docker", "Terraform"}},
+		{"Docker, Kubernets and Terraform", "en", []string{"Docker", "Kubernetes", "Terraform"}},
+		// Latin words in Chinese text are names: the repair stays
+		{"熟悉 WebSacket 通信和 HTTP/HTTPS 协议", "zh", []string{"HTTP", "WebSocket"}},
+		{"Go über die Grenzen hinaus. Python und Docker", "de", []string{"Docker", "Python"}},
+		{"Go und Python sind unsere Sprachen", "de", []string{"Go", "Python"}},
+	} {
+		lower := string(asciiLower(tt.text, nil))
+		var got []string
+		for _, h := range n.m.findIn(tt.text, lower, tokenize(tt.text, nil), nil, tt.lang) {
+			if h.id >= 0 && int(h.id) < len(n.names) && !slices.Contains(got, n.names[h.id]) {
+				got = append(got, n.names[h.id])
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("findIn(%q, %s) = %q, want %q", tt.text, tt.lang, got, tt.want)
+		}
+	}
+}

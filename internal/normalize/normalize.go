@@ -116,7 +116,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	for _, l := range p.Locations {
 		northAmerica = northAmerica || l.Country == "US" || l.Country == "CA" || l.Country == ""
 	}
-	a := n.analyze(text, blocks, bcls, northAmerica)
+	a := n.analyze(text, blocks, bcls, northAmerica, lang)
 	p.Skills = a.skills
 	p.Education = a.education
 
@@ -167,7 +167,7 @@ type analysis struct {
 	otherText    string // the text of the remaining parts but the preferred ones
 }
 
-func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool) analysis {
+func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool, lang string) analysis {
 	lower := string(asciiLower(text, make([]byte, 0, len(text))))
 	toks := tokenize(text, make([]token, 0, len(text)/5+8))
 	skill := make([]class, len(toks))
@@ -186,7 +186,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		c.markBlock(bc, skill, edu)
 		i = j
 	}
-	hits := n.m.find(text, lower, toks, make([]hit, 0, len(toks)/8+16))
+	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
 
 	nSkills := len(n.names)
 	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen

@@ -3,6 +3,8 @@ package normalize
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // maxAliasTokens bounds the length of an alias in tokens.
@@ -159,7 +161,28 @@ type scan struct {
 
 // find appends to hits every alias in toks, leftmost-longest.
 func (m *matcher) find(s, lower string, toks []token, hits []hit) (out []hit) {
+	return m.findIn(s, lower, toks, hits, "")
+}
+
+// latinLanguages are the languages Language tells apart that are written in
+// the Latin script, English aside.
+var latinLanguages = map[string]bool{
+	"de": true, "fr": true, "es": true, "it": true, "nl": true, "pt": true, "sv": true, "pl": true, "da": true, "nb": true,
+}
+
+// findIn is find for a text in language lang (Language's code; "" when
+// unknown). A text in another language written in the Latin script gets no
+// guesses made for English: no misspelling repair ("Postgress", "Elastic
+// Search": a word of the language may be one letter from a tool), and a
+// case-sensitive one-word name ("Go", "Spark") that starts a sentence
+// counts only before a conjunction or a non-word: the English words that may
+// follow a name there (skillNextWords) do not apply. Names as written,
+// phrases and the language's own cues still count.
+// In a text in another script (zh, ja, ko, ru, el) the words in Latin
+// letters are names, so the repair stays.
+func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string) (out []hit) {
 	sc := scan{s: s, lower: lower, toks: toks}
+	guess := !latinLanguages[lang]
 	fuzzy := false
 	defer func() {
 		if fuzzy {
@@ -177,7 +200,7 @@ func (m *matcher) find(s, lower string, toks []token, hits []hit) (out []hit) {
 			c = m.root.next[key]
 		}
 		if c == nil {
-			if x := s[t.start]; x < 'A' || x > 'Z' || t.punct != 0 {
+			if x := s[t.start]; x < 'A' || x > 'Z' || t.punct != 0 || !guess {
 				i++
 				continue // misspelled or split names are capitalised
 			}
@@ -196,7 +219,7 @@ func (m *matcher) find(s, lower string, toks []token, hits []hit) (out []hit) {
 		sc.best, sc.acc = 0, nil
 		sc.path[0] = int32(i)
 		sc.walk(c, i+1, 1, true)
-		if x := s[t.start]; x >= 'A' && x <= 'Z' && sc.best <= i+1 && m.fuzzy.joinedAt(s, lower, toks, i) {
+		if x := s[t.start]; guess && x >= 'A' && x <= 'Z' && sc.best <= i+1 && m.fuzzy.joinedAt(s, lower, toks, i) {
 			// "Elastic Search": the two words together are one name.
 			n := toks[i+1]
 			hits = append(hits, hit{id: m.fuzzy.joined(lower[t.start:t.end], lower[n.start:n.end], sc.buf[:0]), tok: i})
@@ -209,10 +232,13 @@ func (m *matcher) find(s, lower string, toks []token, hits []hit) (out []hit) {
 		}
 		if sc.acc.id != idBlocker {
 			if sc.best == i+1 && sc.acc.exact != nil && t.flags&(fSent|fBlock) != 0 && titleWord(s[t.start:t.end]) &&
-				sentenceVerb(s, toks, i+1) {
+				(guess && sentenceVerb(s, toks, i+1) || !guess && nextLower(s, toks, i+1)) {
 				// "Go deeper", "Search for": a capitalised word at the
 				// start of a sentence followed by a lowercase word is
-				// English, not the skill.
+				// English, not the skill. In another language only the
+				// English words that may follow a name (skillNextWords)
+				// are unknown: any lower-case word but a conjunction
+				// makes it read as a sentence.
 				i++
 				continue
 			}
@@ -330,6 +356,29 @@ func titleWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// nextLower says whether the token at i is a word that starts with a
+// lower-case letter, in the same sentence, other than a conjunction.
+func nextLower(s string, toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	t := toks[i]
+	if t.punct != 0 || t.flags&(fHard|fBlock|fSent) != 0 {
+		return false
+	}
+	if conjunctions[s[t.start:t.end]] {
+		return false // "Go und Python": a list of names
+	}
+	r, _ := utf8.DecodeRuneInString(s[t.start:])
+	return unicode.IsLower(r)
+}
+
+// conjunctions join names in a list in the languages of Language.
+var conjunctions = map[string]bool{
+	"and": true, "or": true, "und": true, "oder": true, "et": true, "ou": true, "y": true, "o": true, "e": true,
+	"en": true, "of": true, "och": true, "eller": true, "og": true, "i": true, "lub": true, "oraz": true,
 }
 
 // sentenceVerb says whether the token at i (after a single-word skill that
