@@ -599,3 +599,34 @@ func TestNoEnglishGuessesInOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+// An alias written "~Name" counts only among other skills: "Cursor" and
+// "Claude" in a list of tools, not the word or the first name alone. The
+// tool-list sentences are real (corpus: superluminar, CFPB); the lone
+// sentences are ordinary English.
+func TestListOnlyAliases(t *testing.T) {
+	n := normalizer(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Du bist mit CI, CD und Observability vertraut (bspw.: CodePipeline, Travis, Jenkins, Cloudwatch, Prometheus)",
+			[]string{"AWS CodePipeline", "Amazon CloudWatch", "CI/CD", "Observability", "Travis CI"}},
+		{"Are Jenkins and Travis your friends?", []string{"CI/CD", "Travis CI"}},
+		{"Travis will be your manager.", []string{}},
+		{"You use coding assistants such as GitHub Copilot, Cursor or Claude Code daily.", []string{"Claude", "Cursor", "GitHub Copilot"}},
+		{"Move the Cursor to the cell and click.", []string{}},
+		{"Claude, our head of finance, will onboard you.", []string{}},
+		{"熟悉常见脚本语言如 Shell 和 Python的使用", []string{"Bash", "Python"}},
+		{"Experience with Shell, the energy company, is not needed.", []string{}},
+		{"Esperienza su larga scala con Python", []string{"Python"}},
+		{"Building native apps in Rust or WASM", []string{"Rust", "WebAssembly"}},
+		{"best practices for a distributed, cloud-based system", []string{"Cloud Computing"}},
+		{"Expérience avec des plateforme d’infonuagique (AWS, Azure)", []string{"AWS", "Azure", "Cloud Computing"}},
+	}
+	for _, tt := range tests {
+		if got := n.Skills(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Skills(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,6 +24,7 @@ type accept struct {
 	id    int32    // skill or degree index, or idBlocker
 	exact []string // the alias tokens as written, for case-sensitive aliases
 	glue  []bool   // per token: must touch the previous one (punctuation)
+	among bool     // counts only within a few words of another skill ("~Cursor")
 }
 
 // matcher finds aliases in token streams: one pass, leftmost-longest.
@@ -56,8 +56,8 @@ func (m *matcher) mayStart(key string) bool {
 // add compiles one alias. Hyphens are dropped from skill aliases (a text
 // hyphen may always be skipped) but kept in blockers.
 func (m *matcher) add(alias string, id int32) {
-	exact := strings.HasPrefix(alias, "=")
-	alias = strings.TrimPrefix(alias, "=")
+	exact, among := caseSensitive(alias), listOnly(alias)
+	alias = aliasText(alias)
 	toks := tokenize(alias, nil)
 	keep := toks[:0]
 	for _, t := range toks {
@@ -73,7 +73,7 @@ func (m *matcher) add(alias string, id int32) {
 	if !exact && len(keep) == 1 && keep[0].punct == 0 {
 		m.fuzzy.add(lower[keep[0].start:keep[0].end], id)
 	}
-	a := accept{id: id, glue: make([]bool, len(keep))}
+	a := accept{id: id, glue: make([]bool, len(keep)), among: among}
 	if exact {
 		a.exact = make([]string, len(keep))
 	}
@@ -101,7 +101,7 @@ func (m *matcher) add(alias string, id int32) {
 		}
 	}
 	for _, old := range nd.acc {
-		if old.id == a.id && equalStrings(old.exact, a.exact) && equalBools(old.glue, a.glue) {
+		if old.id == a.id && old.among == a.among && equalStrings(old.exact, a.exact) && equalBools(old.glue, a.glue) {
 			return
 		}
 	}
@@ -242,7 +242,13 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
-			hits = append(hits, hit{id: sc.acc.id, tok: i})
+			if sc.acc.among {
+				// kept by keepFuzzy only next to a skill that counts alone
+				hits = append(hits, hit{id: fuzzyCandidate - sc.acc.id, tok: i})
+				fuzzy = true
+			} else {
+				hits = append(hits, hit{id: sc.acc.id, tok: i})
+			}
 		}
 		i = sc.best
 	}
