@@ -630,3 +630,25 @@ func TestListOnlyAliases(t *testing.T) {
 		}
 	}
 }
+
+// In a posting in Chinese, a case-sensitive name written in lower case next
+// to a Chinese character is the name: the sentences are real (corpus:
+// Horizon Robotics, PingCAP). In English the lower-case word stays a word.
+func TestLowerCaseNamesInChineseText(t *testing.T) {
+	n := normalizer(t)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"岗位要求：\n1. 掌握rust基本用法，能用rust进行生产环境的开发。", []string{"Rust"}},
+		{"任职资格\n2.掌握一门后端语言，理解该语言特性，golang、rust 更佳；", []string{"Go", "Rust"}},
+		{"Requirements:\n- You will go through rust and dust with us.", []string{}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Rust 开发实习生", DescriptionText: tt.text})
+		got := slices.Concat(p.Skills.Required, p.Skills.Preferred, p.Skills.Mentioned)
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("%q (%s): skills %q, want %q", tt.text, p.Language, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -157,6 +158,7 @@ type scan struct {
 	best  int     // end (token index) of the longest accepted alias
 	acc   *accept // its accept
 	buf   [64]byte
+	cjk   bool // the text is in a language written without spaces (zh, ja, ko)
 }
 
 // find appends to hits every alias in toks, leftmost-longest.
@@ -181,7 +183,7 @@ var latinLanguages = map[string]bool{
 // In a text in another script (zh, ja, ko, ru, el) the words in Latin
 // letters are names, so the repair stays.
 func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string) (out []hit) {
-	sc := scan{s: s, lower: lower, toks: toks}
+	sc := scan{s: s, lower: lower, toks: toks, cjk: lang == "zh" || lang == "ja" || lang == "ko"}
 	guess := !latinLanguages[lang]
 	fuzzy := false
 	defer func() {
@@ -308,12 +310,38 @@ func (sc *scan) ok(a *accept, depth int) bool {
 			if t.punct != 0 {
 				continue
 			}
-			if sc.s[t.start:t.end] != a.exact[i] {
+			if w := sc.s[t.start:t.end]; w != a.exact[i] && !sc.cjkName(w, a.exact[i], depth, int(sc.path[i])) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// cjkName says whether w, a word of a case-sensitive one-word alias
+// written in lower case, is the name all the same: in a text in Chinese,
+// Japanese or Korean, a word in Latin letters next to a character of that
+// script is not English ("掌握rust基本用法", "golang、rust 更佳").
+// One-letter names ("c端") are left out.
+func (sc *scan) cjkName(w, exact string, depth, i int) bool {
+	if !sc.cjk || depth != 1 || len(w) < 2 || !strings.EqualFold(w, exact) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if w[k] < 'a' || w[k] > 'z' {
+			return false
+		}
+	}
+	t := sc.toks[i]
+	for _, j := range [2]int{i - 1, i + 1} {
+		if j < 0 || j >= len(sc.toks) || sc.toks[j].block != t.block {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(sc.s[sc.toks[j].start:]); isCJK(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Skills returns the canonical names of every skill named in text, sorted,
