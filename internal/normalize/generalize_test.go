@@ -477,6 +477,10 @@ func TestSalaryLabelsAndChinese(t *testing.T) {
 	if got, want := Salaries("min_payrange: $ 143,736\nmax_payrange: $ 191,900\n"), []model.Salary{s(143736, 191900, "USD", "year")}; !reflect.DeepEqual(got, want) {
 		t.Errorf("labelled range = %+v, want %+v", got, want)
 	}
+	// The same fields run together on one line by a wrapped text.
+	if got, want := Salaries("gs: min_payrange: $ 143,736 max_payrange: $ 191,900 travel_requirement: Occasional travel may be required up to 10% per year"), []model.Salary{s(143736, 191900, "USD", "year")}; !reflect.DeepEqual(got, want) {
+		t.Errorf("labelled range = %+v, want %+v", got, want)
+	}
 	n := normalizer(t)
 	// No currency, the country of the role: China (a real line).
 	p := n.Normalize("s", "c", model.Raw{Locations: []string{"北京"}, DescriptionText: "薪资：10-15K·13薪"})
