@@ -656,3 +656,38 @@ func TestLowerCaseNamesInChineseText(t *testing.T) {
 		}
 	}
 }
+
+// Pay in a posting in Chinese with no place given is in yuan, and a figure
+// in thousands is by the month unless it says otherwise (real lines of
+// postings in the corpus).
+func TestChinesePayWithoutPlace(t *testing.T) {
+	n := normalizer(t)
+	s := func(min, max float64, cur, period string) model.Salary {
+		return model.Salary{Min: min, Max: max, Currency: cur, Period: period}
+	}
+	for _, tt := range []struct {
+		text string
+		want []model.Salary
+	}{
+		{"职位描述\n地点： 广州或深圳 ，公司包住宿，15-30k+，更高薪资可谈", []model.Salary{s(15000, 30000, "CNY", "month")}},
+		{"上海息未信息科技： Rust开发工程师   10-15K·13薪", []model.Salary{s(10000, 15000, "CNY", "month")}},
+		{"高频量化研究员 年薪：100-350万", nil},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Rust 开发工程师", DescriptionText: tt.text})
+		if tt.want == nil {
+			for _, g := range p.Salary {
+				if g.Period == "month" {
+					t.Errorf("%q: salary %+v, a yearly figure read as monthly", tt.text, p.Salary)
+				}
+			}
+			continue
+		}
+		if !reflect.DeepEqual(p.Salary, tt.want) {
+			t.Errorf("%q: salary %+v, want %+v", tt.text, p.Salary, tt.want)
+		}
+	}
+	// In English with no place, no currency is guessed.
+	if p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: "Compensation: 15-30k depending on experience."}); len(p.Salary) != 0 {
+		t.Errorf("English, no place: salary %+v, want none", p.Salary)
+	}
+}

@@ -144,6 +144,10 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 			}
 			def = c
 		}
+		if def == "" && len(p.Locations) == 0 && lang == "zh" {
+			// no place at all: a posting in Chinese pays in yuan
+			def = "CNY"
+		}
 		p.Salary = salaries(text, def)
 	}
 

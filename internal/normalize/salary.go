@@ -397,6 +397,11 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	}
 	if period == "" {
 		period = defaultPeriod(hi)
+		if cur == "CNY" && hi >= 1000 && hi < 100000 {
+			// Pay in China is quoted by the month ("15-30k"); a yearly
+			// figure says so (年薪) or is larger.
+			period = "month"
+		}
 	}
 	return model.Salary{Min: lo, Max: hi, Currency: cur, Period: period}, end, true
 }
