@@ -70,7 +70,7 @@ func Language(text string) string {
 	var latin, han, kana, hangul, cyrillic, greek int
 	var word [12]byte // the longest function word is 10 bytes (będziesz: 9)
 	n := 0            // bytes in word; -1: the word is too long to be a function word
-	found := 0 // function words counted
+	found := 0        // function words counted
 	flush := func() {
 		if n > 0 {
 			if bits, ok := stopWords[string(word[:n])]; ok {
