@@ -691,3 +691,23 @@ func TestChinesePayWithoutPlace(t *testing.T) {
 		t.Errorf("English, no place: salary %+v, want none", p.Salary)
 	}
 }
+
+// French titles: inclusive endings ("·euse", "·e") and a level after the
+// noun do not hide the role (the first title is real, from the corpus; the
+// others are its forms).
+func TestRoleFrenchTitles(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"Développeur·euse principal·e de données — L’équipe des services de base", RoleDataEngineer},
+		{"Développeuse principale de données", RoleDataEngineer},
+		{"Développeur·euse d’applications React/Web", RoleSoftwareEngineer},
+		{"Principal Software Engineer", RoleSoftwareEngineer},
+		{"Senior Data Engineer", RoleDataEngineer},
+	} {
+		if got := Role(tt.title); got != tt.want {
+			t.Errorf("Role(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+	if got := Levels("Développeur·euse principal·e de données"); !slices.Equal(got, []string{"Principal"}) {
+		t.Errorf("levels = %q, want [Principal]", got)
+	}
+}
