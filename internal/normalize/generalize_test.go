@@ -477,6 +477,10 @@ func TestSalaryLabelsAndChinese(t *testing.T) {
 	if got, want := Salaries("min_payrange: $ 143,736\nmax_payrange: $ 191,900\n"), []model.Salary{s(143736, 191900, "USD", "year")}; !reflect.DeepEqual(got, want) {
 		t.Errorf("labelled range = %+v, want %+v", got, want)
 	}
+	// The same fields run together on one line by a wrapped text.
+	if got, want := Salaries("gs: min_payrange: $ 143,736 max_payrange: $ 191,900 travel_requirement: Occasional travel may be required up to 10% per year"), []model.Salary{s(143736, 191900, "USD", "year")}; !reflect.DeepEqual(got, want) {
+		t.Errorf("labelled range = %+v, want %+v", got, want)
+	}
 	n := normalizer(t)
 	// No currency, the country of the role: China (a real line).
 	p := n.Normalize("s", "c", model.Raw{Locations: []string{"北京"}, DescriptionText: "薪资：10-15K·13薪"})
@@ -538,5 +542,172 @@ func TestPastExperienceSentences(t *testing.T) {
 	want := model.Skills{Required: []string{"BigQuery", "Go", "Java", "Presto", "Trino"}, Preferred: []string{}, Mentioned: []string{"ETL", "Spark"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+// A posting in another language written in the Latin script gets no
+// guesses made for English words: names as written still count (and the
+// German cues classify them), a misspelling is not repaired, and an
+// ambiguous name that starts a sentence before a lower-case word is not
+// taken for the tool. The lines are from a real German posting
+// (superluminar, Senior Cloud Consultant); the misspelled list is the one
+// of TestMisspellingsByLogic, put into the same German sentence.
+func TestNoEnglishGuessesInOtherLanguages(t *testing.T) {
+	n := normalizer(t)
+	de := "Was du mitbringst:\n" +
+		"- Du verfügst über mehrjährige Erfahrung im Bau von Cloud-Architekturen mit mindestens einer dieser Cloud-Plattformen: AWS, Azure, Google Cloud Plattform\n" +
+		"- Du hast Erfahrungen mit Docker und Serverless Computing\n" +
+		"- Du kennst dich mit Configuration Management-Tools wie z.B. Cloudformation, Terraform, Chef, etc. aus\n"
+	p := n.Normalize("s", "c", model.Raw{Title: "Senior Cloud Consultant (m/w/d)", DescriptionText: de})
+	if p.Language != "de" {
+		t.Fatalf("language = %q, want de", p.Language)
+	}
+	for _, want := range []string{"AWS", "Azure", "Docker", "Terraform"} {
+		if !slices.Contains(p.Skills.Required, want) {
+			t.Errorf("German posting: required %q lacks %s", p.Skills.Required, want)
+		}
+	}
+
+	misspelled := "- Du hast Erfahrungen mit Docker, Kubernets und Terraform\n"
+	p = n.Normalize("s", "c", model.Raw{DescriptionText: de + misspelled})
+	if all := slices.Concat(p.Skills.Required, p.Skills.Preferred, p.Skills.Mentioned); slices.Contains(all, "Kubernetes") {
+		t.Errorf("German posting: %q repaired to Kubernetes: %q", "Kubernets", all)
+	}
+	p = n.Normalize("s", "c", model.Raw{DescriptionText: "Requirements:\n- Docker, Kubernets and Terraform\n"})
+	if !slices.Contains(p.Skills.Required, "Kubernetes") {
+		t.Errorf("English posting: required = %q, want Kubernetes repaired", p.Skills.Required)
+	}
+
+	// The matcher itself: same words, the language decides.
+	for _, tt := range []struct {
+		text, lang string
+		want       []string
+	}{
+		{"Docker, Kubernets und Terraform", "de", []string{"Docker", "Terraform"}},
+		{"Docker, Kubernets and Terraform", "en", []string{"Docker", "Kubernetes", "Terraform"}},
+		// Latin words in Chinese text are names: the repair stays
+		{"熟悉 WebSacket 通信和 HTTP/HTTPS 协议", "zh", []string{"HTTP", "WebSocket"}},
+		{"Go über die Grenzen hinaus. Python und Docker", "de", []string{"Docker", "Python"}},
+		{"Go und Python sind unsere Sprachen", "de", []string{"Go", "Python"}},
+	} {
+		lower := string(asciiLower(tt.text, nil))
+		var got []string
+		for _, h := range n.m.findIn(tt.text, lower, tokenize(tt.text, nil), nil, tt.lang) {
+			if h.id >= 0 && int(h.id) < len(n.names) && !slices.Contains(got, n.names[h.id]) {
+				got = append(got, n.names[h.id])
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("findIn(%q, %s) = %q, want %q", tt.text, tt.lang, got, tt.want)
+		}
+	}
+}
+
+// An alias written "~Name" counts only among other skills: "Cursor" and
+// "Claude" in a list of tools, not the word or the first name alone. The
+// tool-list sentences are real (corpus: superluminar, CFPB); the lone
+// sentences are ordinary English.
+func TestListOnlyAliases(t *testing.T) {
+	n := normalizer(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Du bist mit CI, CD und Observability vertraut (bspw.: CodePipeline, Travis, Jenkins, Cloudwatch, Prometheus)",
+			[]string{"AWS CodePipeline", "Amazon CloudWatch", "CI/CD", "Observability", "Travis CI"}},
+		{"Are Jenkins and Travis your friends?", []string{"CI/CD", "Travis CI"}},
+		{"Travis will be your manager.", []string{}},
+		{"You use coding assistants such as GitHub Copilot, Cursor or Claude Code daily.", []string{"Claude", "Cursor", "GitHub Copilot"}},
+		{"Move the Cursor to the cell and click.", []string{}},
+		{"Claude, our head of finance, will onboard you.", []string{}},
+		{"熟悉常见脚本语言如 Shell 和 Python的使用", []string{"Bash", "Python"}},
+		{"Experience with Shell, the energy company, is not needed.", []string{}},
+		{"Esperienza su larga scala con Python", []string{"Python"}},
+		{"Building native apps in Rust or WASM", []string{"Rust", "WebAssembly"}},
+		{"best practices for a distributed, cloud-based system", []string{"Cloud Computing"}},
+		{"Expérience avec des plateforme d’infonuagique (AWS, Azure)", []string{"AWS", "Azure", "Cloud Computing"}},
+	}
+	for _, tt := range tests {
+		if got := n.Skills(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Skills(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// In a posting in Chinese, a case-sensitive name written in lower case next
+// to a Chinese character is the name: the sentences are real (corpus:
+// Horizon Robotics, PingCAP). In English the lower-case word stays a word.
+func TestLowerCaseNamesInChineseText(t *testing.T) {
+	n := normalizer(t)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"岗位要求：\n1. 掌握rust基本用法，能用rust进行生产环境的开发。", []string{"Rust"}},
+		{"任职资格\n2.掌握一门后端语言，理解该语言特性，golang、rust 更佳；", []string{"Go", "Rust"}},
+		{"Requirements:\n- You will go through rust and dust with us.", []string{}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Rust 开发实习生", DescriptionText: tt.text})
+		got := slices.Concat(p.Skills.Required, p.Skills.Preferred, p.Skills.Mentioned)
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("%q (%s): skills %q, want %q", tt.text, p.Language, got, tt.want)
+		}
+	}
+}
+
+// Pay in a posting in Chinese with no place given is in yuan, and a figure
+// in thousands is by the month unless it says otherwise (real lines of
+// postings in the corpus).
+func TestChinesePayWithoutPlace(t *testing.T) {
+	n := normalizer(t)
+	s := func(min, max float64, cur, period string) model.Salary {
+		return model.Salary{Min: min, Max: max, Currency: cur, Period: period}
+	}
+	for _, tt := range []struct {
+		text string
+		want []model.Salary
+	}{
+		{"职位描述\n地点： 广州或深圳 ，公司包住宿，15-30k+，更高薪资可谈", []model.Salary{s(15000, 30000, "CNY", "month")}},
+		{"上海息未信息科技： Rust开发工程师   10-15K·13薪", []model.Salary{s(10000, 15000, "CNY", "month")}},
+		{"高频量化研究员 年薪：100-350万", nil},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Rust 开发工程师", DescriptionText: tt.text})
+		if tt.want == nil {
+			for _, g := range p.Salary {
+				if g.Period == "month" {
+					t.Errorf("%q: salary %+v, a yearly figure read as monthly", tt.text, p.Salary)
+				}
+			}
+			continue
+		}
+		if !reflect.DeepEqual(p.Salary, tt.want) {
+			t.Errorf("%q: salary %+v, want %+v", tt.text, p.Salary, tt.want)
+		}
+	}
+	// In English with no place, no currency is guessed.
+	if p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: "Compensation: 15-30k depending on experience."}); len(p.Salary) != 0 {
+		t.Errorf("English, no place: salary %+v, want none", p.Salary)
+	}
+}
+
+// French titles: inclusive endings ("·euse", "·e") and a level after the
+// noun do not hide the role (the first title is real, from the corpus; the
+// others are its forms).
+func TestRoleFrenchTitles(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"Développeur·euse principal·e de données — L’équipe des services de base", RoleDataEngineer},
+		{"Développeuse principale de données", RoleDataEngineer},
+		{"Développeur·euse d’applications React/Web", RoleSoftwareEngineer},
+		{"Principal Software Engineer", RoleSoftwareEngineer},
+		{"Senior Data Engineer", RoleDataEngineer},
+	} {
+		if got := Role(tt.title); got != tt.want {
+			t.Errorf("Role(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+	if got := Levels("Développeur·euse principal·e de données"); !slices.Equal(got, []string{"Principal"}) {
+		t.Errorf("levels = %q, want [Principal]", got)
 	}
 }

@@ -19,6 +19,11 @@ import (
 // and the cap keeps detection a small part of Normalize's time.
 const languageScan = 3000
 
+// languageSettled is the number of function words after which a clear lead
+// (settled) ends the scan early: most postings tell their language in the
+// first hundred words, and the rest of the scan would only cost time.
+const languageSettled = 40
+
 // languages, in the order of the bits of stopWords.
 var languages = []string{"en", "de", "fr", "es", "it", "nl", "pt", "sv", "pl", "da", "nb"}
 
@@ -60,20 +65,16 @@ var stopWords = func() map[string]uint16 {
 // or "" when the text is too short or has too few of the words the profiles
 // know to tell.
 func Language(text string) string {
-	if len(text) > languageScan {
-		cut := languageScan
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
+	text = prefix(text, languageScan)
 	var score [11]int
 	var latin, han, kana, hangul, cyrillic, greek int
 	var word [12]byte // the longest function word is 10 bytes (będziesz: 9)
 	n := 0            // bytes in word; -1: the word is too long to be a function word
+	found := 0        // function words counted
 	flush := func() {
 		if n > 0 {
 			if bits, ok := stopWords[string(word[:n])]; ok {
+				found++
 				for i := range languages {
 					if bits&(1<<i) != 0 {
 						score[i]++
@@ -83,7 +84,10 @@ func Language(text string) string {
 		}
 		n = 0
 	}
-	for _, r := range text {
+	for k, r := range text {
+		if found >= languageSettled && k&63 == 0 && latin == letters(latin, han, kana, hangul, cyrillic, greek) && settled(&score) {
+			break
+		}
 		if r < utf8.RuneSelf {
 			c := byte(r)
 			switch {
@@ -157,4 +161,37 @@ func Language(text string) string {
 		return ""
 	}
 	return languages[best]
+}
+
+// prefix returns at most the first n bytes of s, cut at a rune boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func letters(counts ...int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+// settled says whether one language leads every other by three to one.
+func settled(score *[11]int) bool {
+	best, second := 0, 0
+	for _, c := range score {
+		switch {
+		case c > best:
+			best, second = c, best
+		case c > second:
+			second = c
+		}
+	}
+	return best >= languageSettled/2 && best >= 3*second
 }

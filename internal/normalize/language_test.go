@@ -1,6 +1,10 @@
 package normalize
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestLanguage(t *testing.T) {
 	for _, c := range []struct{ want, text string }{
@@ -37,4 +41,52 @@ func BenchmarkLanguage(b *testing.B) {
 			b.Fatal("not en")
 		}
 	}
+}
+
+// A clear lead ends the scan early, and the early end decides as the whole
+// scan does: a long German posting full of English tool names is German,
+// and one whose long English part comes first, with German only after the
+// first hundred words, is English as before.
+func TestLanguageSettlesEarly(t *testing.T) {
+	de := strings.Repeat("Du hast Erfahrung mit Python, Spark und Kubernetes und bist bereit, Verantwortung für die Plattform zu übernehmen. ", 30)
+	en := strings.Repeat("You will design and build the data platform of the company, and you have experience with Spark and the cloud. ", 30)
+	for _, c := range []struct{ want, text string }{
+		{"de", de},
+		{"en", en},
+		{"en", en + de},
+		{"de", de + en},
+	} {
+		if got := Language(c.text); got != c.want {
+			t.Errorf("Language(%.40q...) = %q, want %q", c.text, got, c.want)
+		}
+		// the same answer as a scan of the whole prefix without the early end
+		if got, full := Language(c.text), languageFull(prefix(c.text, languageScan)); got != full {
+			t.Errorf("Language(%.40q...) = %q, the whole scan says %q", c.text, got, full)
+		}
+	}
+}
+
+// languageFull counts the function words of all of text, as Language did
+// before the early end.
+func languageFull(text string) string {
+	var score [11]int
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if bits, ok := stopWords[w]; ok {
+			for i := range languages {
+				if bits&(1<<i) != 0 {
+					score[i]++
+				}
+			}
+		}
+	}
+	best := 0
+	for i := 1; i < len(score); i++ {
+		if score[i] > score[best] {
+			best = i
+		}
+	}
+	if score[best] < 3 {
+		return ""
+	}
+	return languages[best]
 }

@@ -30,6 +30,10 @@ var seniorityOrder = []string{
 // Staff, Principal, Distinguished, Lead, Manager, Senior Manager, Director,
 // Senior Director, VP) in that order.
 func Levels(title string) []string {
+	if !strings.ContainsAny(title, "345678") {
+		// every numbered level has a digit 3..8: the patterns cannot match
+		return seniority(title)
+	}
 	set := map[string]bool{}
 	addDigits := func(s string) {
 		for _, d := range reDigit.FindAllString(s, -1) {

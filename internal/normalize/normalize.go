@@ -23,7 +23,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 4
+const rulesVersion = 5
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -107,12 +107,16 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	bcls = sectionize(secs, bcls)
 	text := joinBlocks(blocks)
 
+	// The language is read from the title and the first bytes of the text
+	// only (Language reads no further), without copying the whole text.
+	lang := Language(title + "\n" + prefix(text, languageScan))
+
 	p.Locations = locations(r.Locations)
 	northAmerica := len(p.Locations) == 0
 	for _, l := range p.Locations {
 		northAmerica = northAmerica || l.Country == "US" || l.Country == "CA" || l.Country == ""
 	}
-	a := n.analyze(text, blocks, bcls, northAmerica)
+	a := n.analyze(text, blocks, bcls, northAmerica, lang)
 	p.Skills = a.skills
 	p.Education = a.education
 
@@ -140,6 +144,10 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 			}
 			def = c
 		}
+		if def == "" && len(p.Locations) == 0 && lang == "zh" {
+			// no place at all: a posting in Chinese pays in yuan
+			def = "CNY"
+		}
 		p.Salary = salaries(text, def)
 	}
 
@@ -149,7 +157,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if p.EmploymentType == "" && isInternTitle(title) {
 		p.EmploymentType = "internship"
 	}
-	p.Language = Language(title + "\n" + text)
+	p.Language = lang
 	p.Canonical()
 	return p
 }
@@ -163,7 +171,7 @@ type analysis struct {
 	otherText    string // the text of the remaining parts but the preferred ones
 }
 
-func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool) analysis {
+func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool, lang string) analysis {
 	lower := string(asciiLower(text, make([]byte, 0, len(text))))
 	toks := tokenize(text, make([]token, 0, len(text)/5+8))
 	skill := make([]class, len(toks))
@@ -182,7 +190,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		c.markBlock(bc, skill, edu)
 		i = j
 	}
-	hits := n.m.find(text, lower, toks, make([]hit, 0, 64))
+	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
 
 	nSkills := len(n.names)
 	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen

@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Role families, the vocabulary of the "role" field.
@@ -172,20 +174,74 @@ func icRole(m, all string) string {
 // titleParts lowers a title and splits it at the separators between its
 // parts (",", " - ", "(", ")", "|", ":"), keeping "/" inside a part.
 func titleParts(title string) []string {
-	t := strings.ToLower(title)
+	t := dropInclusiveEndings(strings.ToLower(title))
 	t = titleReplacer.Replace(t)
 	var parts []string
 	for _, p := range strings.FieldsFunc(t, func(r rune) bool {
 		return r == ',' || r == '(' || r == ')' || r == '|' || r == ':' || r == '[' || r == ']' || r == ';'
 	}) {
 		for _, q := range strings.Split(p, " - ") {
-			q = normalizeWords(q)
+			q = dropPostposedLevels(normalizeWords(q))
 			if q != "" {
 				parts = append(parts, q)
 			}
 		}
 	}
 	return parts
+}
+
+// dropInclusiveEndings removes the endings of French inclusive writing
+// ("développeur·euse principal·e" -> "développeur principal"): a middle dot
+// and up to five letters before a space, a punctuation mark or the end.
+func dropInclusiveEndings(t string) string {
+	if !strings.ContainsAny(t, "·⋅") {
+		return t
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if r == '·' || r == '⋅' {
+			j, n := i+size, 0
+			for j < len(t) && n <= 5 {
+				c, sz := utf8.DecodeRuneInString(t[j:])
+				if !unicode.IsLetter(c) {
+					break
+				}
+				j += sz
+				n++
+			}
+			if n > 0 && n <= 5 {
+				i = j
+				continue
+			}
+		}
+		b.WriteString(t[i : i+size])
+		i += size
+	}
+	return b.String()
+}
+
+// postposedLevels are level words that French (and Spanish, Italian) titles
+// put after the noun: "développeur principal de données", "ingeniero senior
+// de datos". They are dropped after the first word, so that the noun and
+// its complement meet; Levels still reads them from the title.
+var postposedLevels = map[string]bool{
+	"principal": true, "principale": true, "senior": true, "sénior": true, "junior": true,
+	"confirmé": true, "confirmée": true,
+}
+
+func dropPostposedLevels(q string) string {
+	f := strings.Fields(q)
+	if len(f) < 3 {
+		return q
+	}
+	out := f[:1]
+	for _, w := range f[1:] {
+		if !postposedLevels[w] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 var titleReplacer = strings.NewReplacer("–", " - ", "—", " - ", "&", " and ", "’", "'", "·", " ", "⋅", " ", "•", " ")

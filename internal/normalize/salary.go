@@ -397,6 +397,11 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	}
 	if period == "" {
 		period = defaultPeriod(hi)
+		if cur == "CNY" && hi >= 1000 && hi < 100000 {
+			// Pay in China is quoted by the month ("15-30k"); a yearly
+			// figure says so (年薪) or is larger.
+			period = "month"
+		}
 	}
 	return model.Salary{Min: lo, Max: hi, Currency: cur, Period: period}, end, true
 }
@@ -552,10 +557,20 @@ var countryCurrency = map[string]string{
 }
 
 // labelBefore says whether the line before offset j, up to it, is a label
-// holding word ("min_payrange: $ 143,736", "Maximum salary: 90 000 €").
+// holding word ("min_payrange: $ 143,736", "Maximum salary: 90 000 €"), or
+// ends in one when labelled fields were run together on one line
+// ("min_payrange: $ 143,736 max_payrange: $ 191,900").
 func labelBefore(s string, j int, word string) bool {
 	b := strings.LastIndexByte(s[:j], '\n') + 1
 	head := strings.ToLower(s[b:j])
-	c := strings.IndexByte(head, ':')
-	return c >= 0 && c < 40 && strings.Contains(head[:c], word)
+	if c := strings.IndexByte(head, ':'); c >= 0 && c < 40 && strings.Contains(head[:c], word) {
+		return true
+	}
+	// the last "key:" right before the amount (a currency sign between)
+	c := strings.LastIndexByte(head, ':')
+	if c < 0 || len(strings.Trim(head[c+1:], " $€£¥")) > 0 {
+		return false
+	}
+	f := strings.Fields(head[:c])
+	return len(f) > 0 && len(f[len(f)-1]) <= 40 && strings.Contains(f[len(f)-1], word)
 }

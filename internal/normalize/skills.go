@@ -3,6 +3,8 @@ package normalize
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // maxAliasTokens bounds the length of an alias in tokens.
@@ -23,19 +25,40 @@ type accept struct {
 	id    int32    // skill or degree index, or idBlocker
 	exact []string // the alias tokens as written, for case-sensitive aliases
 	glue  []bool   // per token: must touch the previous one (punctuation)
+	among bool     // counts only within a few words of another skill ("~Cursor")
 }
 
 // matcher finds aliases in token streams: one pass, leftmost-longest.
 type matcher struct {
 	root  trieNode
 	fuzzy fuzzyIndex
+	// first has the bit keyHash(k) set for every key k of root.next: most
+	// words of a text start no alias, and the bit test (in a small table)
+	// turns them away without a lookup in the large root map.
+	first [1 << 16 / 64]uint64
+}
+
+// keyHash is a cheap hash (FNV-1a, folded to 16 bits) of a trie key.
+func keyHash(k string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h ^= uint32(k[i])
+		h *= 16777619
+	}
+	return (h ^ h>>16) & (1<<16 - 1)
+}
+
+// mayStart says whether key may be the first key of an alias.
+func (m *matcher) mayStart(key string) bool {
+	h := keyHash(key)
+	return m.first[h>>6]&(1<<(h&63)) != 0
 }
 
 // add compiles one alias. Hyphens are dropped from skill aliases (a text
 // hyphen may always be skipped) but kept in blockers.
 func (m *matcher) add(alias string, id int32) {
-	exact := strings.HasPrefix(alias, "=")
-	alias = strings.TrimPrefix(alias, "=")
+	exact, among := caseSensitive(alias), listOnly(alias)
+	alias = aliasText(alias)
 	toks := tokenize(alias, nil)
 	keep := toks[:0]
 	for _, t := range toks {
@@ -51,13 +74,17 @@ func (m *matcher) add(alias string, id int32) {
 	if !exact && len(keep) == 1 && keep[0].punct == 0 {
 		m.fuzzy.add(lower[keep[0].start:keep[0].end], id)
 	}
-	a := accept{id: id, glue: make([]bool, len(keep))}
+	a := accept{id: id, glue: make([]bool, len(keep)), among: among}
 	if exact {
 		a.exact = make([]string, len(keep))
 	}
 	nd := &m.root
 	for i, t := range keep {
 		key := tokenKey(lower, t)
+		if i == 0 {
+			h := keyHash(key)
+			m.first[h>>6] |= 1 << (h & 63)
+		}
 		if nd.next == nil {
 			nd.next = map[string]*trieNode{}
 		}
@@ -75,7 +102,7 @@ func (m *matcher) add(alias string, id int32) {
 		}
 	}
 	for _, old := range nd.acc {
-		if old.id == a.id && equalStrings(old.exact, a.exact) && equalBools(old.glue, a.glue) {
+		if old.id == a.id && old.among == a.among && equalStrings(old.exact, a.exact) && equalBools(old.glue, a.glue) {
 			return
 		}
 	}
@@ -131,11 +158,33 @@ type scan struct {
 	best  int     // end (token index) of the longest accepted alias
 	acc   *accept // its accept
 	buf   [64]byte
+	cjk   bool // the text is in a language written without spaces (zh, ja, ko)
 }
 
 // find appends to hits every alias in toks, leftmost-longest.
 func (m *matcher) find(s, lower string, toks []token, hits []hit) (out []hit) {
-	sc := scan{s: s, lower: lower, toks: toks}
+	return m.findIn(s, lower, toks, hits, "")
+}
+
+// latinLanguages are the languages Language tells apart that are written in
+// the Latin script, English aside.
+var latinLanguages = map[string]bool{
+	"de": true, "fr": true, "es": true, "it": true, "nl": true, "pt": true, "sv": true, "pl": true, "da": true, "nb": true,
+}
+
+// findIn is find for a text in language lang (Language's code; "" when
+// unknown). A text in another language written in the Latin script gets no
+// guesses made for English: no misspelling repair ("Postgress", "Elastic
+// Search": a word of the language may be one letter from a tool), and a
+// case-sensitive one-word name ("Go", "Spark") that starts a sentence
+// counts only before a conjunction or a non-word: the English words that may
+// follow a name there (skillNextWords) do not apply. Names as written,
+// phrases and the language's own cues still count.
+// In a text in another script (zh, ja, ko, ru, el) the words in Latin
+// letters are names, so the repair stays.
+func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string) (out []hit) {
+	sc := scan{s: s, lower: lower, toks: toks, cjk: lang == "zh" || lang == "ja" || lang == "ko"}
+	guess := !latinLanguages[lang]
 	fuzzy := false
 	defer func() {
 		if fuzzy {
@@ -148,9 +197,12 @@ func (m *matcher) find(s, lower string, toks []token, hits []hit) (out []hit) {
 			i++
 			continue
 		}
-		c := m.root.next[tokenKey(lower, t)]
+		var c *trieNode
+		if key := tokenKey(lower, t); m.mayStart(key) {
+			c = m.root.next[key]
+		}
 		if c == nil {
-			if x := s[t.start]; x < 'A' || x > 'Z' || t.punct != 0 {
+			if x := s[t.start]; x < 'A' || x > 'Z' || t.punct != 0 || !guess {
 				i++
 				continue // misspelled or split names are capitalised
 			}
@@ -169,7 +221,7 @@ func (m *matcher) find(s, lower string, toks []token, hits []hit) (out []hit) {
 		sc.best, sc.acc = 0, nil
 		sc.path[0] = int32(i)
 		sc.walk(c, i+1, 1, true)
-		if x := s[t.start]; x >= 'A' && x <= 'Z' && sc.best <= i+1 && m.fuzzy.joinedAt(s, lower, toks, i) {
+		if x := s[t.start]; guess && x >= 'A' && x <= 'Z' && sc.best <= i+1 && m.fuzzy.joinedAt(s, lower, toks, i) {
 			// "Elastic Search": the two words together are one name.
 			n := toks[i+1]
 			hits = append(hits, hit{id: m.fuzzy.joined(lower[t.start:t.end], lower[n.start:n.end], sc.buf[:0]), tok: i})
@@ -182,14 +234,23 @@ func (m *matcher) find(s, lower string, toks []token, hits []hit) (out []hit) {
 		}
 		if sc.acc.id != idBlocker {
 			if sc.best == i+1 && sc.acc.exact != nil && t.flags&(fSent|fBlock) != 0 && titleWord(s[t.start:t.end]) &&
-				sentenceVerb(s, toks, i+1) {
+				(guess && sentenceVerb(s, toks, i+1) || !guess && nextLower(s, toks, i+1)) {
 				// "Go deeper", "Search for": a capitalised word at the
 				// start of a sentence followed by a lowercase word is
-				// English, not the skill.
+				// English, not the skill. In another language only the
+				// English words that may follow a name (skillNextWords)
+				// are unknown: any lower-case word but a conjunction
+				// makes it read as a sentence.
 				i++
 				continue
 			}
-			hits = append(hits, hit{id: sc.acc.id, tok: i})
+			if sc.acc.among {
+				// kept by keepFuzzy only next to a skill that counts alone
+				hits = append(hits, hit{id: fuzzyCandidate - sc.acc.id, tok: i})
+				fuzzy = true
+			} else {
+				hits = append(hits, hit{id: sc.acc.id, tok: i})
+			}
 		}
 		i = sc.best
 	}
@@ -249,12 +310,38 @@ func (sc *scan) ok(a *accept, depth int) bool {
 			if t.punct != 0 {
 				continue
 			}
-			if sc.s[t.start:t.end] != a.exact[i] {
+			if w := sc.s[t.start:t.end]; w != a.exact[i] && !sc.cjkName(w, a.exact[i], depth, int(sc.path[i])) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// cjkName says whether w, a word of a case-sensitive one-word alias
+// written in lower case, is the name all the same: in a text in Chinese,
+// Japanese or Korean, a word in Latin letters next to a character of that
+// script is not English ("掌握rust基本用法", "golang、rust 更佳").
+// One-letter names ("c端") are left out.
+func (sc *scan) cjkName(w, exact string, depth, i int) bool {
+	if !sc.cjk || depth != 1 || len(w) < 2 || !strings.EqualFold(w, exact) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if w[k] < 'a' || w[k] > 'z' {
+			return false
+		}
+	}
+	t := sc.toks[i]
+	for _, j := range [2]int{i - 1, i + 1} {
+		if j < 0 || j >= len(sc.toks) || sc.toks[j].block != t.block {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(sc.s[sc.toks[j].start:]); isCJK(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Skills returns the canonical names of every skill named in text, sorted,
@@ -303,6 +390,29 @@ func titleWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// nextLower says whether the token at i is a word that starts with a
+// lower-case letter, in the same sentence, other than a conjunction.
+func nextLower(s string, toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	t := toks[i]
+	if t.punct != 0 || t.flags&(fHard|fBlock|fSent) != 0 {
+		return false
+	}
+	if conjunctions[s[t.start:t.end]] {
+		return false // "Go und Python": a list of names
+	}
+	r, _ := utf8.DecodeRuneInString(s[t.start:])
+	return unicode.IsLower(r)
+}
+
+// conjunctions join names in a list in the languages of Language.
+var conjunctions = map[string]bool{
+	"and": true, "or": true, "und": true, "oder": true, "et": true, "ou": true, "y": true, "o": true, "e": true,
+	"en": true, "of": true, "och": true, "eller": true, "og": true, "i": true, "lub": true, "oraz": true,
 }
 
 // sentenceVerb says whether the token at i (after a single-word skill that

@@ -17,6 +17,10 @@ var taxonomyYAML []byte
 // SkillDef is one taxonomy entry; the config can add more.
 //
 // Aliases are matched on whole words, case-insensitively, and leftmost-longest.
+// An alias written with a leading "~" is case-sensitive and counts only
+// among other skills, within a few words of one ("Cursor" in "Copilot,
+// Cursor or Claude Code", not "move the cursor"): for names that are
+// ordinary words or first names.
 // An alias written with a leading "=" is case-sensitive ("=Go" matches "Go"
 // but not "go"). The Name is an implicit case-insensitive alias unless a
 // case-sensitive alias spells it. Hyphens in aliases match a hyphen or a
@@ -58,10 +62,10 @@ func LoadTaxonomy(extra []SkillDef) (*Taxonomy, error) {
 			return fmt.Errorf("normalize: %s[%d]: empty name", where, i)
 		}
 		for _, a := range d.Aliases {
-			if strings.TrimSpace(strings.TrimPrefix(a, "=")) == "" {
+			if strings.TrimSpace(aliasText(a)) == "" {
 				return fmt.Errorf("normalize: %s[%d] %q: empty alias", where, i, name)
 			}
-			if len(tokenize(strings.TrimPrefix(a, "="), nil)) == 0 {
+			if len(tokenize(aliasText(a), nil)) == 0 {
 				return fmt.Errorf("normalize: %s[%d] %q: alias %q has no words", where, i, name, a)
 			}
 		}
@@ -130,7 +134,7 @@ func aliasesOf(s SkillDef) []string {
 	out := make([]string, 0, len(s.Aliases)+1)
 	nameExact := false
 	for _, a := range s.Aliases {
-		if strings.HasPrefix(a, "=") && strings.EqualFold(a[1:], s.Name) {
+		if caseSensitive(a) && strings.EqualFold(a[1:], s.Name) {
 			nameExact = true
 		}
 	}
@@ -143,8 +147,8 @@ func aliasesOf(s SkillDef) []string {
 // aliasKey identifies what an alias matches: its folded tokens, and its exact
 // spelling when case-sensitive.
 func aliasKey(a string) string {
-	exact := strings.HasPrefix(a, "=")
-	a = strings.TrimPrefix(a, "=")
+	exact := caseSensitive(a)
+	a = aliasText(a)
 	var b strings.Builder
 	for _, t := range tokenize(a, nil) {
 		if t.punct == '-' {
@@ -198,4 +202,20 @@ func (t *Taxonomy) Skills() []SkillDef {
 		out[i] = SkillDef{Name: s.Name, Category: s.Category, Aliases: append([]string(nil), s.Aliases...)}
 	}
 	return out
+}
+
+// caseSensitive says whether an alias is case-sensitive ("=Go", "~Cursor").
+func caseSensitive(a string) bool {
+	return strings.HasPrefix(a, "=") || strings.HasPrefix(a, "~")
+}
+
+// listOnly says whether an alias counts only among other skills ("~Cursor").
+func listOnly(a string) bool { return strings.HasPrefix(a, "~") }
+
+// aliasText is an alias without its leading "=" or "~".
+func aliasText(a string) string {
+	if caseSensitive(a) {
+		return a[1:]
+	}
+	return a
 }

@@ -127,9 +127,9 @@ func htmlBlocks(s string) []block {
 	}
 	var (
 		out       []block
-		buf       strings.Builder
-		prefix    strings.Builder // bold text before the first non-bold text
-		nonBold   bool            // non-bold, non-space text seen in the current block
+		buf       []byte // reused across blocks
+		prefix    []byte // bold text before the first non-bold text
+		nonBold   bool   // non-bold, non-space text seen in the current block
 		boldSeen  bool
 		boldDepth int
 		skipDepth int
@@ -148,7 +148,7 @@ func htmlBlocks(s string) []block {
 		return k
 	}
 	flush := func() {
-		text := collapse(buf.String())
+		text := collapse(string(buf))
 		if text != "" {
 			b := block{text: text, kind: kind()}
 			if t, ok := stripBullet(text); ok {
@@ -159,7 +159,7 @@ func htmlBlocks(s string) []block {
 			}
 			b.bold = boldSeen && !nonBold
 			if nonBold && boldSeen {
-				if p := collapse(prefix.String()); strings.HasSuffix(p, ":") && len(p) < len(b.text) {
+				if p := collapse(string(prefix)); strings.HasSuffix(p, ":") && len(p) < len(b.text) {
 					b.label = p
 				}
 			}
@@ -167,8 +167,7 @@ func htmlBlocks(s string) []block {
 				out = append(out, b)
 			}
 		}
-		buf.Reset()
-		prefix.Reset()
+		buf, prefix = buf[:0], prefix[:0]
 		nonBold, boldSeen = false, false
 	}
 	z := html.NewTokenizer(strings.NewReader(s))
@@ -183,18 +182,18 @@ func htmlBlocks(s string) []block {
 				continue
 			}
 			text := z.Text()
-			buf.Write(text)
+			buf = append(buf, text...)
 			if hasNonSpace(text) {
 				if boldDepth > 0 {
 					boldSeen = true
 					if !nonBold {
-						prefix.Write(text)
+						prefix = append(prefix, text...)
 					}
 				} else {
 					nonBold = true
 				}
 			} else if boldDepth > 0 && !nonBold {
-				prefix.Write(text)
+				prefix = append(prefix, text...)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
@@ -213,7 +212,7 @@ func htmlBlocks(s string) []block {
 					boldDepth++
 				}
 			case a == atom.Td || a == atom.Th:
-				buf.WriteByte(' ')
+				buf = append(buf, ' ')
 			case blockAtoms[a]:
 				flush()
 				if tt == html.StartTagToken && a != atom.Hr {

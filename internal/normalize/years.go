@@ -65,7 +65,7 @@ type ytoken struct {
 }
 
 func yearTokens(text string) []ytoken {
-	var out []ytoken
+	out := make([]ytoken, 0, len(text)/6+4)
 	t := strings.ToLower(text)
 	for i := 0; i < len(t); {
 		c := t[i]
