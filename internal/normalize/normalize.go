@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
@@ -105,6 +106,10 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	blocks = append(append(blocks, desc...), secs...)
 	bcls := sectionize(desc, make([]class, 0, len(blocks)))
 	bcls = sectionize(secs, bcls)
+	// A real posting is a few KB; a hostile one may be megabytes. Only the
+	// first maxAnalyzed bytes are read for the model (the description is
+	// stored whole), so that memory stays within a few times its size.
+	blocks, bcls = boundBlocks(blocks, bcls, maxAnalyzed)
 	text := joinBlocks(blocks)
 
 	// The language is read from the title and the first bytes of the text
@@ -463,4 +468,31 @@ func orBetween(text string, toks []token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// maxAnalyzed bounds the text the extractors read (skills, sections,
+// years, pay, education): far above any real posting.
+const maxAnalyzed = 256 << 10
+
+// boundBlocks keeps the blocks (and their classes) that fit in max bytes of
+// text, the last one cut at a rune boundary.
+func boundBlocks(bs []block, cls []class, max int) ([]block, []class) {
+	total := 0
+	for i, b := range bs {
+		if total+len(b.text) <= max {
+			total += len(b.text) + 1
+			continue
+		}
+		cut := max - total
+		for cut > 0 && !utf8.RuneStart(b.text[cut]) {
+			cut--
+		}
+		if cut <= 0 {
+			return bs[:i], cls[:min(i, len(cls))]
+		}
+		out := append(bs[:i:i], b)
+		out[i].text = b.text[:cut]
+		return out, cls[:min(i+1, len(cls))]
+	}
+	return bs, cls
 }

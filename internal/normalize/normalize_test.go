@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -175,5 +176,28 @@ func TestNormalizeEmpty(t *testing.T) {
 	}
 	if p.Role != RoleOther || p.MinYearsExperience != nil || len(p.Skills.Required) != 0 {
 		t.Errorf("unexpected %+v", p)
+	}
+}
+
+// A description of megabytes is stored whole, but only its first
+// maxAnalyzed bytes are read for the model.
+func TestHugeDescriptionIsBounded(t *testing.T) {
+	n := normalizer(t)
+	para := "Requirements: Python and SQL. Experience with Spark is a plus.\n"
+	huge := strings.Repeat(para, (2*maxAnalyzed)/len(para)) + "You must know Haskell.\n"
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Data Engineer", DescriptionText: huge})
+	if !slices.Contains(p.Skills.Required, "Python") {
+		t.Errorf("skills of the first part not read: %+v", p.Skills)
+	}
+	if slices.Contains(p.Skills.Required, "Haskell") || slices.Contains(p.Skills.Mentioned, "Haskell") {
+		t.Errorf("text past %d bytes was read: %+v", maxAnalyzed, p.Skills)
+	}
+	if len(p.Description) < 2*maxAnalyzed-len(para) {
+		t.Errorf("the stored description was cut: %d bytes", len(p.Description))
+	}
+	bs := []block{{text: "ab"}, {text: "cdé"}}
+	got, cls := boundBlocks(bs, []class{clsOpen, clsOpen}, 5)
+	if len(got) != 2 || got[1].text != "cd" || len(cls) != 2 {
+		t.Errorf("boundBlocks cut %v", got)
 	}
 }
