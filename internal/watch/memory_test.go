@@ -19,8 +19,8 @@ import (
 // measures the heap's peak growth in each phase: fetch with
 // normalization, then the write phase (diff, snapshot, outbox, delivery,
 // commit). The write phase must stay within a few times the
-// description's size; the fetch phase is measured and logged (its worst
-// copy is normalize's token list, see the report). Sampling the heap is a
+// description's size; the fetch phase is measured and logged (the
+// extractors read at most 256 KB of it). Sampling the heap is a
 // measurement, not a timing assertion.
 func TestHugeDescriptionMemory(t *testing.T) {
 	if testing.Short() {
