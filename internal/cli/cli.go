@@ -16,8 +16,6 @@ import (
 	"syscall"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
@@ -131,7 +129,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 // load reads and validates the config, including what only this build
 // knows: which source types it can fetch.
 func load(path string) (*config.Config, error) {
-	cfg, err := config.Load(path)
+	cfg, err := config.Load(path, watch.Plugins())
 	if err != nil {
 		return nil, err
 	}
@@ -263,24 +261,7 @@ func detectCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "watcher detect: %s\n", strings.TrimPrefix(err.Error(), "detect: "))
 		return ExitUsage
 	}
-	type item struct {
-		Name   string   `yaml:"name"`
-		Type   string   `yaml:"type"`
-		URL    string   `yaml:"url,omitempty"`
-		Domain string   `yaml:"domain,omitempty"`
-		Teams  []string `yaml:"teams,omitempty,flow"`
-		Board  string   `yaml:"board,omitempty"`
-		Tenant string   `yaml:"tenant,omitempty"`
-		Site   string   `yaml:"site,omitempty"`
-	}
-	var b strings.Builder
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	err = enc.Encode([]item{{Name: src.Name, Type: src.Type, URL: src.URL, Domain: src.Domain, Teams: src.Teams,
-		Board: src.Board, Tenant: src.Tenant, Site: src.Site}})
-	if err == nil {
-		err = enc.Close()
-	}
+	item, err := detect.YAML(src)
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher detect: %v\n", err)
 		return ExitFailed
@@ -291,7 +272,7 @@ func detectCmd(args []string, stdout, stderr io.Writer) int {
 	} else {
 		fmt.Fprintf(stdout, "# %s, detected from %s\n", src.Type, strings.TrimSpace(args[0]))
 	}
-	fmt.Fprint(stdout, b.String())
+	fmt.Fprint(stdout, item)
 	if !slices.Contains(platforms.Supported(), src.Type) {
 		fmt.Fprintf(stderr, "watcher detect: note: type %q is not supported by this build yet\n", src.Type)
 	}

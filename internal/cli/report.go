@@ -9,6 +9,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/report"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 // reportCmd is `watcher report [-c FILE] [--source NAME ...] [--since DATE]
@@ -51,7 +52,7 @@ func reportCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Since = t
 	}
-	cfg, err := config.Load(*cfgPath)
+	cfg, err := config.Load(*cfgPath, watch.Plugins())
 	if err != nil {
 		printConfigError(stderr, err)
 		return ExitUsage

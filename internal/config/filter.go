@@ -133,3 +133,7 @@ func (p *parser) filter(n *yaml.Node, path string) (filter.Filter, bool) {
 
 // fromEnv reports whether a scalar was written with a ${VAR}: its value
 // must not reach a message.
+
+// fromEnv reports whether a scalar was written with a ${VAR}: its value
+// must not reach a message.
+func fromEnv(n *yaml.Node) bool { return strings.Contains(n.Value, "${") }

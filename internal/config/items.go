@@ -1,7 +1,6 @@
 package config
 
 import (
-	"encoding/base64"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -22,33 +21,37 @@ const nameRule = "use lowercase letters, digits and hyphens, at most 64 characte
 // lines. Keys whose value had a problem are in bad; null and "" values are
 // left out (a missing required key is then reported once).
 type item struct {
-	path  string
-	line  int
-	val   map[string]string
-	node  map[string]*yaml.Node
-	lists map[string][]string
-	bad   map[string]bool
+	path string
+	line int
+	val  map[string]string     // string values
+	node map[string]*yaml.Node // the given keys: the node whose line a key is reported at
+	bad  map[string]bool
+	// raw are the scalar values as written (also of list items, "to[1]",
+	// and map entries, "selectors.item"); clean the values read, as nodes
+	// to decode into a kind's typed config.
+	raw   map[string]*yaml.Node
+	clean map[string]*yaml.Node
 }
 
 func newItem(path string, line int) *item {
 	return &item{path: path, line: line, val: map[string]string{}, node: map[string]*yaml.Node{},
-		lists: map[string][]string{}, bad: map[string]bool{}}
+		bad: map[string]bool{}, raw: map[string]*yaml.Node{}, clean: map[string]*yaml.Node{}}
 }
 
 func (it *item) has(k string) bool { _, ok := it.node[k]; return ok }
 
-// fields reads the keys of a source or notifier item; lists are the keys
-// whose values are lists of strings, custom the keys read by the caller.
-func (p *parser) fields(n *yaml.Node, it *item, known, lists []string, custom func(kv) bool) bool {
+// fields reads the keys of a source or notifier item by their shapes in
+// known; custom reads the keys it returns true for.
+func (p *parser) fields(n *yaml.Node, it *item, known union, custom func(kv) bool) bool {
 	r := p.resolve(n)
 	if r.Kind != yaml.MappingNode {
 		p.add(n.Line, it.path, "must be a mapping with keys such as name and type, not "+kindName(r))
 		return false
 	}
 	for _, e := range p.pairs(r, it.path, 0) {
-		key := it.path + "." + e.key
-		if !slices.Contains(known, e.key) {
-			p.unknown(e, it.path, known)
+		k, ok := known.keys[e.key]
+		if !ok {
+			p.unknown(e, it.path, known.names)
 			continue
 		}
 		if isNull(p.resolve(e.v)) {
@@ -57,49 +60,7 @@ func (p *parser) fields(n *yaml.Node, it *item, known, lists []string, custom fu
 		if custom != nil && custom(e) {
 			continue
 		}
-		if slices.Contains(lists, e.key) {
-			l := p.strList(e.v, key, true)
-			if l == nil {
-				it.bad[e.key] = true
-				continue
-			}
-			it.lists[e.key], it.node[e.key] = l, e.k
-			continue
-		}
-		s, ok := p.str(e.v, key)
-		switch {
-		case !ok:
-			it.bad[e.key] = true
-		case strings.TrimSpace(s) != "":
-			it.val[e.key], it.node[e.key] = s, e.v
-		}
-	}
-	return true
-}
-
-func validSecret(s string) bool {
-	b64, ok := strings.CutPrefix(s, "whsec_")
-	if !ok {
-		return false
-	}
-	raw, err := base64.StdEncoding.DecodeString(b64)
-	return err == nil && len(raw) >= 16
-}
-
-func validDomain(s string) bool {
-	if len(s) > 253 || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") || !strings.Contains(s, ".") {
-		return false
-	}
-	for label := range strings.SplitSeq(s, ".") {
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
-				return false
-			}
-		}
+		p.readKey(it, e, k)
 	}
 	return true
 }
@@ -144,13 +105,13 @@ func (p *parser) checkType(it *item, what string, types []string) bool {
 	return true
 }
 
-// checkKeys reports required keys that are missing and keys the type does
-// not use.
-func (p *parser) checkKeys(it *item, typ string, common, required, optional []string) bool {
+// checkKeys reports the keys kd requires that are missing and the keys
+// neither common nor kd's.
+func (p *parser) checkKeys(it *item, kd Kind, common []string) bool {
 	ok := true
-	for _, k := range required {
-		if !it.has(k) && !it.bad[k] {
-			p.add(it.line, it.path+"."+k, "is required for type "+typ)
+	for _, k := range kd.Keys {
+		if k.Required && !it.has(k.Name) && !it.bad[k.Name] {
+			p.add(it.line, it.path+"."+k.Name, "is required for type "+kd.Type)
 			ok = false
 		}
 	}
@@ -160,12 +121,21 @@ func (p *parser) checkKeys(it *item, typ string, common, required, optional []st
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if !slices.Contains(common, k) && !slices.Contains(required, k) && !slices.Contains(optional, k) {
-			p.add(it.node[k].Line, it.path+"."+k, "is not used by type "+typ)
+		if !slices.Contains(common, k) && !slices.ContainsFunc(kd.Keys, func(key Key) bool { return key.Name == k }) {
+			p.add(it.node[k].Line, it.path+"."+k, "is not used by type "+kd.Type)
 			ok = false
 		}
 	}
 	return ok
+}
+
+// checkURLs checks the given keys whose shape is URL.
+func (p *parser) checkURLs(it *item, all union) {
+	for _, name := range all.names {
+		if all.keys[name].Shape == URL && it.has(name) {
+			p.checkURL(it, name)
+		}
+	}
 }
 
 func (p *parser) checkURL(it *item, k string) bool {

@@ -20,11 +20,11 @@ import (
 // used in problems and to resolve a relative snapshot directory. getenv
 // looks up ${VAR}s (nil: os.LookupEnv). On any problem it returns nil and an
 // *Error listing all of them.
-func Parse(data []byte, filename string, getenv func(string) (string, bool)) (*Config, error) {
+func Parse(data []byte, filename string, getenv func(string) (string, bool), plugins Plugins) (*Config, error) {
 	if getenv == nil {
 		getenv = os.LookupEnv
 	}
-	p := &parser{file: filename}
+	p := &parser{file: filename, plugins: plugins}
 	p.getenv = p.recordEnv(getenv)
 	cfg := p.run(data)
 	if len(p.probs) > 0 {
@@ -50,10 +50,11 @@ const maxMergeDepth = 8
 type tooComplex struct{}
 
 type parser struct {
-	file   string
-	getenv func(string) (string, bool)
-	probs  []Problem
-	steps  int
+	file    string
+	plugins Plugins
+	getenv  func(string) (string, bool)
+	probs   []Problem
+	steps   int
 	// secrets: value -> variable, every non-empty value getenv returned
 	secrets map[string]string
 

@@ -70,7 +70,7 @@ sources:
 notifiers:
   - {name: hooks, type: webhook, url: %q}
 `, nf.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,7 +341,7 @@ sources:
 notifiers:
   - {name: hooks, type: webhook, url: %q}
 `, nf.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
 	if err != nil {
 		t.Fatal(err)
 	}

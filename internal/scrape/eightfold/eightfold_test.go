@@ -39,7 +39,7 @@ func client(t *testing.T, attempts int) *scrape.Client {
 }
 
 func adapter(t *testing.T, srv *fake.Server, teams []string, attempts int) *Eightfold {
-	a, err := New(config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Domain: srv.Domain, Teams: teams}, client(t, attempts))
+	a, err := New(config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Settings: &Config{Domain: srv.Domain, Teams: teams}}, client(t, attempts))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func TestListDetectsAServerThatIgnoresStart(t *testing.T) {
 		fmt.Fprint(w, `{"count": 100, "positions": [{"id": 1, "name": "A"}, {"id": 2, "name": "B"}]}`)
 	}))
 	defer srv.Close()
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	if _, err := a.List(context.Background()); err == nil || !strings.Contains(err.Error(), "does not advance") {
 		t.Fatalf("err = %v", err)
 	}
@@ -185,7 +185,7 @@ func TestRealFixture(t *testing.T) {
 		w.Write(b)
 	}))
 	defer srv.Close()
-	a, _ := New(config.Source{Name: "albemarle", URL: srv.URL, Domain: "albemarle.com"}, client(t, 1))
+	a, _ := New(config.Source{Name: "albemarle", URL: srv.URL, Settings: &Config{Domain: "albemarle.com"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -214,7 +214,7 @@ func TestListAdvancesByWhatThePageHeld(t *testing.T) {
 		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
 	}))
 	defer srv.Close()
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 13 {
 		t.Fatalf("got %d postings, %v; want all 13 from pages of 4", len(raws), err)
@@ -238,7 +238,7 @@ func TestListDuplicateInsideAPage(t *testing.T) {
 		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
 	}))
 	defer srv.Close()
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 23 {
 		t.Fatalf("got %d postings, %v; want all 23", len(raws), err)
@@ -250,7 +250,7 @@ func TestDetailWithoutAPostingIsAnError(t *testing.T) {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			fmt.Fprint(w, body)
 		}))
-		a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+		a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 		_, err := a.Detail(context.Background(), model.Raw{ID: "5", Title: "T"})
 		srv.Close()
 		if err == nil || !strings.Contains(err.Error(), "holds no posting") {
