@@ -105,6 +105,18 @@ func (p *parser) checkType(it *item, what string, types []string) bool {
 	return true
 }
 
+// checkItem checks an item's name (unique in first), its type (one of
+// kinds) and that it has the keys its kind requires and no other keys
+// than common and the kind's. It returns the item's kind, if known.
+func (p *parser) checkItem(it *item, what string, kinds []Kind, common []string, first map[string]int) (Kind, bool) {
+	p.checkName(it, what, first)
+	kd, found := findKind(kinds, it.val["type"])
+	if p.checkType(it, what, kindTypes(kinds)) {
+		p.checkKeys(it, kd, common)
+	}
+	return kd, found
+}
+
 // checkKeys reports the keys kd requires that are missing and the keys
 // neither common nor kd's.
 func (p *parser) checkKeys(it *item, kd Kind, common []string) bool {

@@ -61,11 +61,7 @@ func (p *parser) notifiers(n *yaml.Node) ([]Notifier, []sourceRef) {
 			continue
 		}
 		nt := Notifier{Line: it.line, Name: it.val["name"], Type: it.val["type"], Sources: srcs, Events: events, Filter: flt}
-		p.checkName(it, "notifier", first)
-		kd, found := findKind(kinds, nt.Type)
-		if p.checkType(it, "notifier", kindTypes(kinds)) {
-			p.checkKeys(it, kd, notifierCommon)
-		}
+		kd, found := p.checkItem(it, "notifier", kinds, notifierCommon, first)
 		p.checkURLs(it, all)
 		if found {
 			nt.Settings = p.settings(it, kd)

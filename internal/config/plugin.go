@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -199,50 +200,14 @@ func (p *parser) readKey(it *item, e kv, k Key) {
 			it.raw[fmt.Sprintf("%s[%d]", e.key, j)] = p.resolve(p.resolve(e.v).Content[j])
 		}
 		it.clean[e.key], it.node[e.key] = seq, e.k
-	case Int:
+	case Int, Duration, Bool, Runs, Share:
 		it.node[e.key] = e.v
-		i, ok := p.integer(e.v, key)
-		switch {
-		case !ok:
-			it.bad[e.key] = true
-		case i < k.Min || i > k.Max:
-			p.add(e.v.Line, key, fmt.Sprintf("must be between %d and %d", k.Min, k.Max))
-			it.bad[e.key] = true
-		default:
-			it.clean[e.key] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(i, 10)}
-		}
-	case Duration:
-		it.node[e.key] = e.v
-		d, ok := p.duration(e.v, key)
+		c, ok := p.scalar(k, e.v, key)
 		if !ok {
 			it.bad[e.key] = true
 			return
 		}
-		it.clean[e.key] = strNode(d.String())
-	case Bool:
-		b, ok := p.boolean(e.v, key)
-		if !ok {
-			it.bad[e.key] = true
-			return
-		}
-		it.node[e.key] = e.v
-		it.clean[e.key] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(b)}
-	case Runs:
-		i, ok := p.runs(e.v, key)
-		if !ok {
-			it.bad[e.key] = true
-			return
-		}
-		it.node[e.key] = e.v
-		it.clean[e.key] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(i)}
-	case Share:
-		f, ok := p.share(e.v, key)
-		if !ok {
-			it.bad[e.key] = true
-			return
-		}
-		it.node[e.key] = e.v
-		it.clean[e.key] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(f, 'g', -1, 64)}
+		it.clean[e.key] = c
 	case Map:
 		p.readMap(it, e, k)
 	case Headers:
@@ -267,6 +232,39 @@ func (p *parser) readKey(it *item, e kv, k Key) {
 			it.clean[e.key] = strNode(s)
 		}
 	}
+}
+
+// scalar reads a value of a scalar shape other than String, as a node
+// tagged for decoding; ok is false when a problem was reported.
+func (p *parser) scalar(k Key, n *yaml.Node, key string) (*yaml.Node, bool) {
+	var tag, v string
+	ok := false
+	switch k.Shape {
+	case Int:
+		var i int64
+		if i, ok = p.integer(n, key); ok && (i < k.Min || i > k.Max) {
+			p.add(n.Line, key, fmt.Sprintf("must be between %d and %d", k.Min, k.Max))
+			ok = false
+		}
+		tag, v = "!!int", strconv.FormatInt(i, 10)
+	case Duration:
+		var d time.Duration
+		d, ok = p.duration(n, key)
+		tag, v = "!!str", d.String()
+	case Bool:
+		var b bool
+		b, ok = p.boolean(n, key)
+		tag, v = "!!bool", strconv.FormatBool(b)
+	case Runs:
+		var i int
+		i, ok = p.runs(n, key)
+		tag, v = "!!int", strconv.Itoa(i)
+	case Share:
+		var f float64
+		f, ok = p.share(n, key)
+		tag, v = "!!float", strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v}, ok
 }
 
 // readMap reads a mapping of k.Sub keys to strings (trimmed; empty ones

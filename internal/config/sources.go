@@ -40,11 +40,7 @@ func (p *parser) sources(n *yaml.Node) []Source {
 		decodeCommon(it, "max_shrink", &s.MaxShrink)
 		// Each check reports its own problems; the item is kept either way for
 		// the checks across items (Parse returns no Config on any problem).
-		p.checkName(it, "source", first)
-		kd, found := findKind(kinds, s.Type)
-		if p.checkType(it, "source", kindTypes(kinds)) {
-			p.checkKeys(it, kd, sourceCommon)
-		}
+		kd, found := p.checkItem(it, "source", kinds, sourceCommon, first)
 		if it.has("url") {
 			p.checkURL(it, "url")
 		}

@@ -20,6 +20,12 @@ type ChatConfig struct {
 // optional.
 var ChatKeys = []config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "template"}, {Name: "history_url", Shape: config.URL}}
 
+// ChatKind is the config of a chat channel named typ that takes the chat
+// keys (ChatConfig).
+func ChatKind(typ string) config.Kind {
+	return config.Kind{Type: typ, Keys: ChatKeys, New: func() any { return new(ChatConfig) }}
+}
+
 // Validate checks the template.
 func (c *ChatConfig) Validate(ck *config.Check) {
 	CheckTemplate(ck, "template", c.Template, false)

@@ -8,7 +8,7 @@ import (
 
 // Kind is how the config reads a teams notifier: the chat keys (url
 // required, template and history_url optional).
-var Kind = config.Kind{Type: "teams", Keys: render.ChatKeys, New: func() any { return new(render.ChatConfig) }}
+var Kind = render.ChatKind("teams")
 
 // Build makes the teams notifier n.
 func Build(n config.Notifier, d notify.Deps) (notify.Notifier, error) {
