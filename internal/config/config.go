@@ -3,8 +3,11 @@
 // problem with its file, line and key path (sources[1].url) so that
 // `watcher validate` can print them all at once.
 //
-// Parsing is pure (Parse takes bytes and an environment lookup); Load reads a
-// file. The Config is a value passed down to the rest of the program.
+// Parsing is pure (Parse takes bytes, an environment lookup and the build's
+// plug-ins); Load reads a file. The Config is a value passed down to the
+// rest of the program. Source types and channels own their keys: see Kind
+// (plugin.go); config reads only the keys common to every source and
+// notifier and the top-level sections (a key table, sections.go).
 package config
 
 import (
