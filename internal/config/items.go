@@ -107,14 +107,15 @@ func (p *parser) checkType(it *item, what string, types []string) bool {
 
 // checkItem checks an item's name (unique in first), its type (one of
 // kinds) and that it has the keys its kind requires and no other keys
-// than common and the kind's. It returns the item's kind, if known.
-func (p *parser) checkItem(it *item, what string, kinds []Kind, common []string, first map[string]int) (Kind, bool) {
+// than common and the kind's. It returns the item's kind, if known, and
+// whether its keys are right.
+func (p *parser) checkItem(it *item, what string, kinds []Kind, common []string, first map[string]int) (kd Kind, found, keysOK bool) {
 	p.checkName(it, what, first)
-	kd, found := findKind(kinds, it.val["type"])
+	kd, found = findKind(kinds, it.val["type"])
 	if p.checkType(it, what, kindTypes(kinds)) {
-		p.checkKeys(it, kd, common)
+		keysOK = p.checkKeys(it, kd, common)
 	}
-	return kd, found
+	return kd, found, keysOK
 }
 
 // checkKeys reports the keys kd requires that are missing and the keys
@@ -139,15 +140,6 @@ func (p *parser) checkKeys(it *item, kd Kind, common []string) bool {
 		}
 	}
 	return ok
-}
-
-// checkURLs checks the given keys whose shape is URL.
-func (p *parser) checkURLs(it *item, all union) {
-	for _, name := range all.names {
-		if all.keys[name].Shape == URL && it.has(name) {
-			p.checkURL(it, name)
-		}
-	}
 }
 
 func (p *parser) checkURL(it *item, k string) bool {

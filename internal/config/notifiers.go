@@ -61,10 +61,23 @@ func (p *parser) notifiers(n *yaml.Node) ([]Notifier, []sourceRef) {
 			continue
 		}
 		nt := Notifier{Line: it.line, Name: it.val["name"], Type: it.val["type"], Sources: srcs, Events: events, Filter: flt}
-		kd, found := p.checkItem(it, "notifier", kinds, notifierCommon, first)
-		p.checkURLs(it, all)
-		if found {
-			nt.Settings = p.settings(it, kd)
+		// A channel's values are checked once its keys are right; its url
+		// and the keys marked Always, whatever the type.
+		kd, found, keysOK := p.checkItem(it, "notifier", kinds, notifierCommon, first)
+		if found && keysOK {
+			for _, k := range kd.Keys {
+				if k.Shape == URL && k.Name != "url" && it.has(k.Name) {
+					p.checkURL(it, k.Name)
+				}
+			}
+		}
+		if it.has("url") {
+			p.checkURL(it, "url")
+		}
+		if found && keysOK {
+			nt.Settings = p.settings(it, kd, nil)
+		} else {
+			p.validateForeign(it, Kind{}, false, kinds, all, func(k Key) bool { return k.Always })
 		}
 		out = append(out, nt)
 	}

@@ -68,6 +68,10 @@ type Key struct {
 	Min, Max int64    // Int
 	Sub      []string // Map: its keys, in the order problems list them
 	Reserved []string // Headers: names the channel sets itself (canonical form)
+	// Always: a channel's value is checked whenever it is given, even when
+	// the notifier's type or other keys are wrong (the others are checked
+	// once those are right). Source keys are always checked.
+	Always bool
 }
 
 // Validator is implemented by a typed config that checks what its values
@@ -142,26 +146,27 @@ func (c *Check) FromEnv(key string) bool {
 type union struct {
 	names []string
 	keys  map[string]Key
+	owner map[string]string // the type of the kind that takes a key first; "" for a common key
 }
 
 func newUnion(common []Key, kinds []Kind, tail []Key) union {
-	u := union{keys: map[string]Key{}}
-	add := func(k Key) {
+	u := union{keys: map[string]Key{}, owner: map[string]string{}}
+	add := func(k Key, owner string) {
 		if _, ok := u.keys[k.Name]; !ok {
-			u.keys[k.Name] = k
+			u.keys[k.Name], u.owner[k.Name] = k, owner
 			u.names = append(u.names, k.Name)
 		}
 	}
 	for _, k := range common {
-		add(k)
+		add(k, "")
 	}
 	for _, kd := range kinds {
 		for _, k := range kd.Keys {
-			add(k)
+			add(k, kd.Type)
 		}
 	}
 	for _, k := range tail {
-		add(k)
+		add(k, "")
 	}
 	return u
 }
@@ -271,13 +276,13 @@ func (p *parser) scalar(k Key, n *yaml.Node, key string) (*yaml.Node, bool) {
 // left out).
 func (p *parser) readMap(it *item, e kv, k Key) {
 	path := it.path + "." + e.key
+	it.node[e.key] = e.k // given, even when its value is not a mapping
 	r := p.resolve(e.v)
 	if r.Kind != yaml.MappingNode {
 		p.add(e.v.Line, path, "must be a mapping with "+andList(k.Sub)+", not "+kindName(r))
 		it.bad[e.key] = true
 		return
 	}
-	it.node[e.key] = e.k
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	for _, s := range p.pairs(r, path, 0) {
 		if !slices.Contains(k.Sub, s.key) {
@@ -303,15 +308,15 @@ func (p *parser) readMap(it *item, e kv, k Key) {
 }
 
 // settings decodes the kind's keys of it into the kind's typed config and
-// validates them.
-func (p *parser) settings(it *item, kd Kind) any {
+// validates them; keys, when not nil, limits them to those.
+func (p *parser) settings(it *item, kd Kind, keys []string) any {
 	if kd.New == nil {
 		return nil
 	}
 	v := kd.New()
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	for _, k := range kd.Keys {
-		if n, ok := it.clean[k.Name]; ok {
+		if n, ok := it.clean[k.Name]; ok && (keys == nil || slices.Contains(keys, k.Name)) {
 			m.Content = append(m.Content, strNode(k.Name), n)
 		}
 	}
@@ -325,6 +330,31 @@ func (p *parser) settings(it *item, kd Kind) any {
 		val.Validate(&Check{p: p, it: it})
 	}
 	return v
+}
+
+// validateForeign checks the values of the keys given to a source that
+// its type does not take (all of them when the type is unknown) with the
+// kind that takes each first, so that a wrong value is reported beside "is
+// not used by type": a domain that is no domain name, a selector that does
+// not compile.
+// only, when not nil, limits the keys checked.
+func (p *parser) validateForeign(it *item, own Kind, found bool, kinds []Kind, all union, only func(Key) bool) {
+	for _, kd := range kinds {
+		if found && kd.Type == own.Type {
+			continue
+		}
+		var keys []string
+		for _, k := range kd.Keys {
+			_, given := it.clean[k.Name]
+			ownKey := found && slices.ContainsFunc(own.Keys, func(o Key) bool { return o.Name == k.Name })
+			if given && !ownKey && all.owner[k.Name] == kd.Type && (only == nil || only(k)) {
+				keys = append(keys, k.Name)
+			}
+		}
+		if len(keys) > 0 {
+			p.settings(it, kd, keys)
+		}
+	}
 }
 
 func strNode(s string) *yaml.Node {

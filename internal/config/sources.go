@@ -40,13 +40,14 @@ func (p *parser) sources(n *yaml.Node) []Source {
 		decodeCommon(it, "max_shrink", &s.MaxShrink)
 		// Each check reports its own problems; the item is kept either way for
 		// the checks across items (Parse returns no Config on any problem).
-		kd, found := p.checkItem(it, "source", kinds, sourceCommon, first)
+		kd, found, _ := p.checkItem(it, "source", kinds, sourceCommon, first)
 		if it.has("url") {
 			p.checkURL(it, "url")
 		}
 		if found {
-			s.Settings = p.settings(it, kd)
+			s.Settings = p.settings(it, kd, nil)
 		}
+		p.validateForeign(it, kd, found, kinds, all, nil)
 		if it.has("schedule") {
 			p.schedule(it.node["schedule"], it.path+".schedule", s.Schedule)
 		}

@@ -20,7 +20,7 @@ type Config struct {
 var Kind = config.Kind{
 	Type: "webhook",
 	Keys: []config.Key{
-		{Name: "url", Shape: config.URL, Required: true}, {Name: "secret"},
+		{Name: "url", Shape: config.URL, Required: true}, {Name: "secret", Always: true},
 		{Name: "headers", Shape: config.Headers, Reserved: []string{"Content-Type", "Content-Length", "Host", "Webhook-Id", "Webhook-Timestamp", "Webhook-Signature"}},
 	},
 	New: func() any { return new(Config) },

@@ -42,7 +42,7 @@ var Kind = config.Kind{
 
 // Validate compiles the selectors and checks the required ones.
 func (c *Config) Validate(ck *config.Check) {
-	if !ck.Has("selectors") {
+	if !ck.Has("selectors") || ck.Bad("selectors") {
 		return
 	}
 	s := &c.Selectors
