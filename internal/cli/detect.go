@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/careers-watcher/careers-watcher/internal/scrape/detect"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
@@ -45,24 +44,7 @@ func detectRun(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return fail(cmd, ExitUsage, "%s", strings.TrimPrefix(err.Error(), "detect: "))
 	}
-	type item struct {
-		Name   string   `yaml:"name"`
-		Type   string   `yaml:"type"`
-		URL    string   `yaml:"url,omitempty"`
-		Domain string   `yaml:"domain,omitempty"`
-		Teams  []string `yaml:"teams,omitempty,flow"`
-		Board  string   `yaml:"board,omitempty"`
-		Tenant string   `yaml:"tenant,omitempty"`
-		Site   string   `yaml:"site,omitempty"`
-	}
-	var b strings.Builder
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	err = enc.Encode([]item{{Name: src.Name, Type: src.Type, URL: src.URL, Domain: src.Domain, Teams: src.Teams,
-		Board: src.Board, Tenant: src.Tenant, Site: src.Site}})
-	if err == nil {
-		err = enc.Close()
-	}
+	item, err := detect.YAML(src)
 	if err != nil {
 		return fail(cmd, ExitFailed, "%v", err)
 	}
@@ -72,7 +54,7 @@ func detectRun(cmd *cobra.Command, args []string) error {
 	} else {
 		fmt.Fprintf(stdout, "# %s, detected from %s\n", src.Type, strings.TrimSpace(args[0]))
 	}
-	fmt.Fprint(stdout, b.String())
+	fmt.Fprint(stdout, item)
 	if !slices.Contains(platforms.Supported(), src.Type) {
 		fmt.Fprintf(stderr, "watcher detect: note: type %q is not supported by this build yet\n", src.Type)
 	}

@@ -7,6 +7,11 @@ import (
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/jsonld"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/workday"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 func TestDetectCommand(t *testing.T) {
@@ -14,13 +19,11 @@ func TestDetectCommand(t *testing.T) {
 		url  string
 		want config.Source
 	}{
-		{"https://boards.greenhouse.io/amplitude/jobs/123", config.Source{Name: "amplitude", Type: "greenhouse", Board: "amplitude"}},
-		{"https://jobs.eu.lever.co/acme", config.Source{Name: "acme", Type: "lever", Board: "acme", URL: "https://api.eu.lever.co"}},
-		{"https://salesforce.wd12.myworkdayjobs.com/en-US/External_Career_Site", config.Source{Name: "salesforce", Type: "workday",
-			URL: "https://salesforce.wd12.myworkdayjobs.com", Tenant: "salesforce", Site: "External_Career_Site"}},
-		{"https://explore.jobs.netflix.net/careers?Teams=Data%20%26%20Insights", config.Source{Name: "netflix", Type: "eightfold",
-			URL: "https://explore.jobs.netflix.net", Domain: "netflix.com", Teams: []string{"Data & Insights"}}},
-		{"https://careers.acme.com/jobs?team=data", config.Source{Name: "acme", Type: "jsonld", URL: "https://careers.acme.com/jobs?team=data"}},
+		{"https://boards.greenhouse.io/amplitude/jobs/123", config.Source{Name: "amplitude", Type: "greenhouse", Settings: &scrape.Board{Board: "amplitude"}}},
+		{"https://jobs.eu.lever.co/acme", config.Source{Name: "acme", Type: "lever", URL: "https://api.eu.lever.co", Settings: &scrape.Board{Board: "acme"}}},
+		{"https://salesforce.wd12.myworkdayjobs.com/en-US/External_Career_Site", config.Source{Name: "salesforce", Type: "workday", URL: "https://salesforce.wd12.myworkdayjobs.com", Settings: &workday.Config{Tenant: "salesforce", Site: "External_Career_Site"}}},
+		{"https://explore.jobs.netflix.net/careers?Teams=Data%20%26%20Insights", config.Source{Name: "netflix", Type: "eightfold", URL: "https://explore.jobs.netflix.net", Settings: &eightfold.Config{Domain: "netflix.com", Teams: []string{"Data & Insights"}}}},
+		{"https://careers.acme.com/jobs?team=data", config.Source{Name: "acme", Type: "jsonld", URL: "https://careers.acme.com/jobs?team=data", Settings: &jsonld.Config{}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
@@ -32,7 +35,7 @@ func TestDetectCommand(t *testing.T) {
 				t.Errorf("output:\n%s", out.String())
 			}
 			// ready to paste: under sources: it is a valid config
-			cfg, err := config.Parse([]byte("sources:\n"+out.String()), "pasted.yaml", func(string) (string, bool) { return "", false })
+			cfg, err := config.Parse([]byte("sources:\n"+out.String()), "pasted.yaml", func(string) (string, bool) { return "", false }, watch.Plugins())
 			if err != nil {
 				t.Fatalf("%v\n%s", err, out.String())
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/report"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 // newReportCmd is `watcher report [-c FILE] [--source NAME ...] [--since
@@ -69,7 +70,7 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 		}
 		opts.Since = t
 	}
-	cfg, err := config.Load(cfgPath)
+	cfg, err := config.Load(cfgPath, watch.Plugins())
 	if err != nil {
 		printConfigError(cmd.ErrOrStderr(), err)
 		return &exitError{ExitUsage}

@@ -17,6 +17,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 // configFlags are the flags of a command that reads the config: -c/--config
@@ -72,7 +73,7 @@ func (f *configFlags) load(cmd *cobra.Command) (*loaded, error) {
 // load reads and validates the config, including what only this build
 // knows: which source types it can fetch.
 func load(path string) (*config.Config, error) {
-	cfg, err := config.Load(path)
+	cfg, err := config.Load(path, watch.Plugins())
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +174,7 @@ func signalContext(logger *slog.Logger, stderr io.Writer, who string) (context.C
 // command line names (sources or notifiers); nothing when it does not load.
 func configNames(f *configFlags, names func(*config.Config) []string) cobra.CompletionFunc {
 	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		cfg, err := config.Load(f.path)
+		cfg, err := config.Load(f.path, watch.Plugins())
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/serve"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 // newStatusCmd is `watcher status [-c FILE] [--json]`: one row per source.
@@ -71,7 +72,7 @@ func loadReadOnly(path string, skip ...string) (*config.Config, error) {
 	if len(skip) == 0 {
 		skip = []string{"notifiers", "serve"}
 	}
-	return config.LoadReadOnly(path, skip...)
+	return config.LoadReadOnly(path, watch.Plugins(), skip...)
 }
 
 func folderOf(cmd *cobra.Command, cfg *config.Config) (*serve.Folder, error) {

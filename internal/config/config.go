@@ -3,8 +3,11 @@
 // problem with its file, line and key path (sources[1].url) so that
 // `watcher validate` can print them all at once.
 //
-// Parsing is pure (Parse takes bytes and an environment lookup); Load reads a
-// file. The Config is a value passed down to the rest of the program.
+// Parsing is pure (Parse takes bytes, an environment lookup and the build's
+// plug-ins); Load reads a file. The Config is a value passed down to the
+// rest of the program. Source types and channels own their keys: see Kind
+// (plugin.go); config reads only the keys common to every source and
+// notifier and the top-level sections (a key table, sections.go).
 package config
 
 import (
@@ -159,29 +162,16 @@ type Skill struct {
 // Source is one careers site to watch.
 type Source struct {
 	Name     string // [a-z0-9-]+, unique; also the snapshot folder
-	Type     string // one of SourceTypes
+	Type     string // one of the build's source kinds (Plugins.Sources)
 	Company  string // as written ("" when not set: the caller decides)
 	URL      string
-	Domain   string
-	Teams    []string
-	Board    string
-	Tenant   string
-	Site     string
 	Schedule string // "" means the top-level schedule
 	Line     int    // line of this item in the file
 
-	// Interface (interface) is the listing interface of an eightfold
-	// source: "auto" (or ""), "apply" or "pcsx"; see EightfoldInterfaces.
-	Interface string
-
-	// Links is a regular expression (RE2) matched against the absolute URL
-	// of every link on a jsonld source's page: the matching links are the
-	// posting pages to read. "" reads the page's own JobPosting items.
-	Links string
-	// MaxPages caps the pages a jsonld or html source reads (0: the type's
-	// default); a listing needing more is an error, never cut short.
-	MaxPages  int
-	Selectors Selectors // html
+	// Settings holds the keys of the source's type (board, tenant,
+	// selectors, ...): the value its Kind.New returned, decoded and
+	// validated; nil for a type without keys of its own.
+	Settings any
 
 	// AllowShrink (allow_shrink): a listing that shrinks past the guard's
 	// max_shrink is taken as it is.
@@ -198,69 +188,24 @@ type Source struct {
 	AllowPrivate bool
 }
 
-// EightfoldInterfaces are the values of an eightfold source's interface
-// key: auto (the one the tenant allows, remembered), or one of the two.
-var EightfoldInterfaces = []string{"auto", "apply", "pcsx"}
-
-// Selectors are the CSS selectors of an html source. Item and Title are
-// required; the others are optional. All but Item and Next are relative to
-// one item; Description applies to the posting's own page (Link).
-type Selectors struct {
-	Item        string // one element per posting
-	Title       string // its title (text)
-	Link        string // an element whose href is the posting's page
-	Location    string // location labels (text; every match is one)
-	Team        string // team or department (text)
-	Next        string // in the page: an element whose href is the next page
-	Description string // in the posting's page: the description (HTML)
-}
-
-// MaxPagesLimit is the largest max_pages accepted.
-const MaxPagesLimit = 10000
-
 // Notifier is one destination of change events.
 type Notifier struct {
 	Name    string
-	Type    string            // one of NotifierTypes
-	URL     string            // webhook, slack, discord, teams: the endpoint (a secret: never in messages)
-	Secret  string            // webhook: "whsec_<base64>" or ""
-	Headers map[string]string // webhook: extra HTTP headers
-	Sources []string          // only events of these sources (empty: all)
-	Events  []string          // only these event types (empty: all)
+	Type    string   // one of the build's channels (Plugins.Channels)
+	Sources []string // only events of these sources (empty: all)
+	Events  []string // only these event types (empty: all)
 	// Filter (filter) takes only the posting events whose content matches
 	// (title, roles, levels, locations, skills, pay); empty: all.
 	Filter filter.Filter
 
-	// Template (template) is a Go text/template over render.Digest that
-	// replaces the default text (slack, discord, teams, email); HistoryURL
-	// (history_url) is where a cut digest says the full list is.
-	Template   string
-	HistoryURL string
-	Username   string // discord: the display name; email: the SMTP user name
-
-	// email
-	Host         string
-	Port         int    // 0: the TLS mode's default
-	TLS          string // starttls (default), tls or none
-	Password     string // a secret: never in messages
-	Auth         string // "", plain, login, cram-md5 or scram-sha-256
-	From         string
-	To           []string
-	Subject      string // a text/template over render.Digest
-	HTMLTemplate string // an html/template over render.Digest
-	Timeout      time.Duration
+	// Settings holds the keys of the notifier's channel (url, secret,
+	// host, ...): the value its Kind.New returned, decoded and validated;
+	// nil for a channel without keys of its own. Its secrets (URLs,
+	// passwords) never go into messages.
+	Settings any
 
 	Line int // line of this item in the file
 }
-
-// SourceTypes are the supported source types.
-var SourceTypes = []string{
-	"eightfold", "greenhouse", "lever", "ashby", "workday", "smartrecruiters",
-	"recruitee", "workable", "personio", "jsonld", "html", "auto",
-}
-
-// NotifierTypes are the supported notifier types.
-var NotifierTypes = []string{"stdout", "webhook", "slack", "discord", "teams", "email"}
 
 // EventTypes are the event types a notifier may subscribe to.
 var EventTypes = []string{
@@ -314,8 +259,9 @@ func (e *Error) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Load reads the file at path and parses it with the process environment.
-func Load(path string) (*Config, error) {
+// Load reads the file at path and parses it with the process environment
+// and the build's plug-ins.
+func Load(path string, plugins Plugins) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		var pe *fs.PathError
@@ -327,7 +273,7 @@ func Load(path string) (*Config, error) {
 		}
 		return nil, fmt.Errorf("config: cannot read %s: %w", path, err)
 	}
-	return Parse(data, path, os.LookupEnv)
+	return Parse(data, path, os.LookupEnv, plugins)
 }
 
 // DefaultPath is $WATCHER_CONFIG when set, else "config.yaml".

@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"errors"
@@ -11,7 +11,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/workday"
+
+	"github.com/careers-watcher/careers-watcher/internal/notify/discord"
+	"github.com/careers-watcher/careers-watcher/internal/notify/email"
 	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
+	"github.com/careers-watcher/careers-watcher/internal/notify/render"
+	"github.com/careers-watcher/careers-watcher/internal/notify/webhook"
 	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
@@ -54,13 +63,13 @@ func fullSecrets() []redact.Secret {
 	return out
 }
 
-func wantFull(t *testing.T, path string) *Config {
-	return &Config{
+func wantFull(t *testing.T, path string) *config.Config {
+	return &config.Config{
 		Path:      path,
 		Snapshots: abs(t, filepath.Join(filepath.Dir(path), "snapshots")),
 		Schedule:  "0 */6 * * *",
-		Git:       Git{Commit: true, Author: "careers-watcher <watcher@localhost>"},
-		HTTP: HTTP{
+		Git:       config.Git{Commit: true, Author: "careers-watcher <watcher@localhost>"},
+		HTTP: config.HTTP{
 			UserAgent:    "careers-watcher/1.0 (+https://github.com/careers-watcher/careers-watcher)",
 			Timeout:      30 * time.Second,
 			PerHostDelay: time.Second,
@@ -68,36 +77,36 @@ func wantFull(t *testing.T, path string) *Config {
 			Robots:       true,
 			Retries:      4,
 		},
-		Taxonomy: Taxonomy{Skills: []Skill{{Name: "dbt", Category: "Data Engineering", Aliases: []string{"data build tool"}}}},
-		Sources: []Source{
+		Taxonomy: config.Taxonomy{Skills: []config.Skill{{Name: "dbt", Category: "Data Engineering", Aliases: []string{"data build tool"}}}},
+		Sources: []config.Source{
 			{Name: "netflix-data-insights", Type: "eightfold", Company: "Netflix", URL: "https://explore.jobs.netflix.net",
-				Domain: "netflix.com", Teams: []string{"Data & Insights"}, Schedule: "@every 6h", Line: 20},
-			{Name: "amplitude", Type: "greenhouse", Board: "amplitude", URL: "https://boards-api.greenhouse.io", Line: 27},
-			{Name: "acme", Type: "workday", URL: "https://acme.wd5.myworkdayjobs.com", Tenant: "acme", Site: "External", Line: 31,
+				Settings: &eightfold.Config{Domain: "netflix.com", Teams: []string{"Data & Insights"}}, Schedule: "@every 6h", Line: 20},
+			{Name: "amplitude", Type: "greenhouse", Settings: &scrape.Board{Board: "amplitude"}, URL: "https://boards-api.greenhouse.io", Line: 27},
+			{Name: "acme", Type: "workday", URL: "https://acme.wd5.myworkdayjobs.com", Settings: &workday.Config{Tenant: "acme", Site: "External"}, Line: 31,
 				AllowShrink: true, RemoveAfter: 3, MaxShrink: 0.3},
 		},
-		Notifiers: []Notifier{
+		Notifiers: []config.Notifier{
 			{Name: "console", Type: "stdout", Line: 48},
-			{Name: "hooks", Type: "webhook", URL: "https://hooks.example.com/watcher", Secret: testSecret,
-				Headers: map[string]string{"X-Team": "data"}, Sources: []string{"netflix-data-insights"},
+			{Name: "hooks", Type: "webhook", Settings: &webhook.Config{URL: "https://hooks.example.com/watcher", Secret: testSecret,
+				Headers: map[string]string{"X-Team": "data"}}, Sources: []string{"netflix-data-insights"},
 				Events: []string{"posting.added", "posting.removed", "posting.changed"}, Line: 50,
 				Filter: filter.Filter{TitleRegex: "(?i)engineer|scientist", Roles: []string{"Machine Learning", "Data"},
 					Levels: []string{"L5+", "Senior"}, Locations: []string{"US", "remote"}, SkillsAny: []string{"Python", "Scala"},
 					SkillsAll: []string{"PyTorch"}, MinPay: 150000, MinPayCurrency: "USD"}},
-			{Name: "ml-jobs", Type: "slack", URL: "https://hooks.slack.com/services/T0/B0/XXXX", Template: "{{.Header}}",
-				HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots", Events: []string{"posting.added"}, Line: 67},
-			{Name: "discord", Type: "discord", URL: "https://discord.com/api/webhooks/1/abc", Username: "careers-watcher",
-				Template: "{{.Header}}", HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots", Line: 73},
-			{Name: "teams", Type: "teams", URL: "https://prod.westus.logic.azure.com/workflows/1?sig=abc",
-				Template: "{{.Header}}", HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots", Line: 79},
-			{Name: "mail", Type: "email", Host: "smtp.example.com", Port: 587, TLS: "starttls", Username: "watcher@example.com",
+			{Name: "ml-jobs", Type: "slack", Settings: &render.ChatConfig{URL: "https://hooks.slack.com/services/T0/B0/XXXX", Template: "{{.Header}}",
+				HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots"}, Events: []string{"posting.added"}, Line: 67},
+			{Name: "discord", Type: "discord", Settings: &discord.Config{ChatConfig: render.ChatConfig{URL: "https://discord.com/api/webhooks/1/abc",
+				Template: "{{.Header}}", HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots"}, Username: "careers-watcher"}, Line: 73},
+			{Name: "teams", Type: "teams", Settings: &render.ChatConfig{URL: "https://prod.westus.logic.azure.com/workflows/1?sig=abc",
+				Template: "{{.Header}}", HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots"}, Line: 79},
+			{Name: "mail", Type: "email", Settings: &email.Config{Host: "smtp.example.com", Port: 587, TLS: "starttls", Username: "watcher@example.com",
 				Password: "smtp-pass", Auth: "plain", From: "careers-watcher <watcher@example.com>",
 				To: []string{"jobs@example.com", "Jane <jane@example.com>"}, Subject: "[jobs] {{.Header}}", Template: "{{.Header}}",
 				HTMLTemplate: "<p>{{.Header}}</p>", HistoryURL: "https://github.com/acme/jobs-history/tree/main/snapshots",
-				Timeout: 20 * time.Second, Line: 84},
+				Timeout: 20 * time.Second}, Line: 84},
 		},
-		Guard:   Guard{RemoveAfter: 2, FailAfter: 4, MaxShrink: 0.6, ShrinkPause: 45 * time.Second},
-		Outbox:  Outbox{Expire: 72 * time.Hour, RetryEvery: 10 * time.Minute, Budget: DefaultBudget, MaxPending: DefaultMaxPending, BreakAfter: DefaultBreakAfter},
+		Guard:   config.Guard{RemoveAfter: 2, FailAfter: 4, MaxShrink: 0.6, ShrinkPause: 45 * time.Second},
+		Outbox:  config.Outbox{Expire: 72 * time.Hour, RetryEvery: 10 * time.Minute, Budget: config.DefaultBudget, MaxPending: config.DefaultMaxPending, BreakAfter: config.DefaultBreakAfter},
 		Secrets: fullSecrets(),
 	}
 }
@@ -108,7 +117,7 @@ func TestParseFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Parse(data, path, env(fullEnv))
+	got, err := parse(data, path, env(fullEnv))
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
@@ -125,7 +134,7 @@ func TestLoad(t *testing.T) {
 		t.Setenv(k, v)
 	}
 	path := filepath.Join("testdata", "full.yaml")
-	got, err := Load(path)
+	got, err := load(path)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -134,7 +143,7 @@ func TestLoad(t *testing.T) {
 	}
 
 	missing := filepath.Join(t.TempDir(), "nope.yaml")
-	_, err = Load(missing)
+	_, err = load(missing)
 	if err == nil || !strings.Contains(err.Error(), missing) || !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Load(missing) = %v, want an error naming %s that is fs.ErrNotExist", err, missing)
 	}
@@ -145,11 +154,11 @@ func TestLoad(t *testing.T) {
 
 func TestDefaultPath(t *testing.T) {
 	t.Setenv("WATCHER_CONFIG", "")
-	if got := DefaultPath(); got != "config.yaml" {
+	if got := config.DefaultPath(); got != "config.yaml" {
 		t.Errorf("DefaultPath() = %q, want config.yaml", got)
 	}
 	t.Setenv("WATCHER_CONFIG", "/etc/watcher/config.yaml")
-	if got := DefaultPath(); got != "/etc/watcher/config.yaml" {
+	if got := config.DefaultPath(); got != "/etc/watcher/config.yaml" {
 		t.Errorf("DefaultPath() = %q, want $WATCHER_CONFIG", got)
 	}
 }
@@ -157,25 +166,25 @@ func TestDefaultPath(t *testing.T) {
 const minimal = "sources:\n  - {name: a, type: greenhouse, board: a}\n"
 
 func TestDefaults(t *testing.T) {
-	got, err := Parse([]byte(minimal), "", env(nil))
+	got, err := parse([]byte(minimal), "", env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Config{
+	want := &config.Config{
 		Snapshots: abs(t, "snapshots"),
-		Schedule:  DefaultSchedule,
-		Git:       Git{Commit: true, Author: DefaultAuthor},
-		HTTP: HTTP{UserAgent: DefaultUserAgent, Timeout: 30 * time.Second, PerHostDelay: time.Second,
+		Schedule:  config.DefaultSchedule,
+		Git:       config.Git{Commit: true, Author: config.DefaultAuthor},
+		HTTP: config.HTTP{UserAgent: config.DefaultUserAgent, Timeout: 30 * time.Second, PerHostDelay: time.Second,
 			MaxBody: 10 * 1024 * 1024, Robots: true, Retries: 4},
-		Sources: []Source{{Name: "a", Type: "greenhouse", Board: "a", Line: 2}},
-		Guard:   Guard{RemoveAfter: 2, FailAfter: 3, MaxShrink: 0.5, ShrinkPause: 30 * time.Second},
-		Outbox:  Outbox{Expire: 168 * time.Hour, RetryEvery: 5 * time.Minute, Budget: DefaultBudget, MaxPending: DefaultMaxPending, BreakAfter: DefaultBreakAfter},
+		Sources: []config.Source{{Name: "a", Type: "greenhouse", Settings: &scrape.Board{Board: "a"}, Line: 2}},
+		Guard:   config.Guard{RemoveAfter: 2, FailAfter: 3, MaxShrink: 0.5, ShrinkPause: 30 * time.Second},
+		Outbox:  config.Outbox{Expire: 168 * time.Hour, RetryEvery: 5 * time.Minute, Budget: config.DefaultBudget, MaxPending: config.DefaultMaxPending, BreakAfter: config.DefaultBreakAfter},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%+v\nwant\n%+v", got, want)
 	}
 	// Null values mean "not set": defaults stay.
-	got, err = Parse([]byte("snapshots:\nschedule:\ngit:\nhttp:\n  timeout:\ntaxonomy:\nnotifiers:\nguard:\noutbox:\n"+minimal), "", env(nil))
+	got, err = parse([]byte("snapshots:\nschedule:\ngit:\nhttp:\n  timeout:\ntaxonomy:\nnotifiers:\nguard:\noutbox:\n"+minimal), "", env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,81 +199,86 @@ func TestParseValues(t *testing.T) {
 		name  string
 		yaml  string
 		env   map[string]string
-		check func(*Config) any // returns the value to compare
+		check func(*config.Config) any // returns the value to compare
 		want  any
 	}{
-		{"max_body KB", "http: {max_body: 512KB}\n" + minimal, nil, func(c *Config) any { return c.HTTP.MaxBody }, int64(512 << 10)},
-		{"max_body GB", "http: {max_body: 1GB}\n" + minimal, nil, func(c *Config) any { return c.HTTP.MaxBody }, int64(1 << 30)},
-		{"max_body bytes", "http: {max_body: 1048576}\n" + minimal, nil, func(c *Config) any { return c.HTTP.MaxBody }, int64(1 << 20)},
-		{"max_body MiB lower", "http: {max_body: 2 mib}\n" + minimal, nil, func(c *Config) any { return c.HTTP.MaxBody }, int64(2 << 20)},
+		{"max_body KB", "http: {max_body: 512KB}\n" + minimal, nil, func(c *config.Config) any { return c.HTTP.MaxBody }, int64(512 << 10)},
+		{"max_body GB", "http: {max_body: 1GB}\n" + minimal, nil, func(c *config.Config) any { return c.HTTP.MaxBody }, int64(1 << 30)},
+		{"max_body bytes", "http: {max_body: 1048576}\n" + minimal, nil, func(c *config.Config) any { return c.HTTP.MaxBody }, int64(1 << 20)},
+		{"max_body MiB lower", "http: {max_body: 2 mib}\n" + minimal, nil, func(c *config.Config) any { return c.HTTP.MaxBody }, int64(2 << 20)},
 		{"durations", "http: {timeout: 1m30s, per_host_delay: 250ms}\n" + minimal, nil,
-			func(c *Config) any { return [2]time.Duration{c.HTTP.Timeout, c.HTTP.PerHostDelay} },
+			func(c *config.Config) any { return [2]time.Duration{c.HTTP.Timeout, c.HTTP.PerHostDelay} },
 			[2]time.Duration{90 * time.Second, 250 * time.Millisecond}},
 		{"bools off", "git: {commit: false}\nhttp: {robots: false}\n" + minimal, nil,
-			func(c *Config) any { return [2]bool{c.Git.Commit, c.HTTP.Robots} }, [2]bool{false, false}},
-		{"retries", "http: {retries: 1}\n" + minimal, nil, func(c *Config) any { return c.HTTP.Retries }, 1},
+			func(c *config.Config) any { return [2]bool{c.Git.Commit, c.HTTP.Robots} }, [2]bool{false, false}},
+		{"retries", "http: {retries: 1}\n" + minimal, nil, func(c *config.Config) any { return c.HTTP.Retries }, 1},
 		{"user agent", "http: {user_agent: 'bot/2 (+mailto:me@example.com)'}\n" + minimal, nil,
-			func(c *Config) any { return c.HTTP.UserAgent }, "bot/2 (+mailto:me@example.com)"},
+			func(c *config.Config) any { return c.HTTP.UserAgent }, "bot/2 (+mailto:me@example.com)"},
 		{"author", "git: {author: 'Jane Doe <jane@example.com>'}\n" + minimal, nil,
-			func(c *Config) any { return c.Git.AuthorName() + "|" + c.Git.AuthorEmail() }, "Jane Doe|jane@example.com"},
+			func(c *config.Config) any { return c.Git.AuthorName() + "|" + c.Git.AuthorEmail() }, "Jane Doe|jane@example.com"},
 		{"env in values", "schedule: ${SCHED}\nhttp: {timeout: '${T:-45s}', retries: '${R}', robots: '${ROBOTS}'}\n" + minimal,
 			map[string]string{"SCHED": "@hourly", "R": "7", "ROBOTS": "false"},
-			func(c *Config) any { return []any{c.Schedule, c.HTTP.Timeout, c.HTTP.Retries, c.HTTP.Robots} },
+			func(c *config.Config) any { return []any{c.Schedule, c.HTTP.Timeout, c.HTTP.Retries, c.HTTP.Robots} },
 			[]any{"@hourly", 45 * time.Second, 7, false}},
 		{"env default when empty", "sources:\n  - {name: a, type: greenhouse, board: '${B:-fallback}'}\n",
-			map[string]string{"B": ""}, func(c *Config) any { return c.Sources[0].Board }, "fallback"},
+			map[string]string{"B": ""}, func(c *config.Config) any { return config.SettingsOf[scrape.Board](c.Sources[0].Settings).Board }, "fallback"},
 		{"env dollar escape", "sources:\n  - {name: a, type: greenhouse, board: a, company: 'Pay$$ ${X}$'}\n",
-			map[string]string{"X": "Co"}, func(c *Config) any { return c.Sources[0].Company }, "Pay$ Co$"},
+			map[string]string{"X": "Co"}, func(c *config.Config) any { return c.Sources[0].Company }, "Pay$ Co$"},
 		{"header values expanded", "sources:\n  - {name: a, type: greenhouse, board: a}\nnotifiers:\n  - name: h\n    type: webhook\n    url: https://x.example\n    headers:\n      Authorization: Bearer ${A}\n",
-			map[string]string{"A": "Token"}, func(c *Config) any { return c.Notifiers[0].Headers }, map[string]string{"Authorization": "Bearer Token"}},
+			map[string]string{"A": "Token"}, func(c *config.Config) any { return config.SettingsOf[webhook.Config](c.Notifiers[0].Settings).Headers }, map[string]string{"Authorization": "Bearer Token"}},
 		{"numbers as strings", "sources:\n  - {name: '123', type: workday, url: 'https://a.example', tenant: 42, site: 2024}\n", nil,
-			func(c *Config) any { return c.Sources[0].Tenant + "/" + c.Sources[0].Site }, "42/2024"},
+			func(c *config.Config) any {
+				w := config.SettingsOf[workday.Config](c.Sources[0].Settings)
+				return w.Tenant + "/" + w.Site
+			}, "42/2024"},
 		{"per source schedule", "schedule: '@daily'\nsources:\n  - {name: a, type: greenhouse, board: a}\n  - {name: b, type: greenhouse, board: b, schedule: 'CRON_TZ=Europe/Warsaw 0 9 * * 1-5'}\n", nil,
-			func(c *Config) any { return c.SourceSchedule(c.Sources[0]) + "|" + c.SourceSchedule(c.Sources[1]) },
+			func(c *config.Config) any {
+				return c.SourceSchedule(c.Sources[0]) + "|" + c.SourceSchedule(c.Sources[1])
+			},
 			"@daily|CRON_TZ=Europe/Warsaw 0 9 * * 1-5"},
 		{"merge keys", "sources:\n  - &gh {name: a, type: greenhouse, board: a, company: Acme}\n  - <<: *gh\n    name: b\n", nil,
-			func(c *Config) any { return c.Sources[1] },
-			Source{Name: "b", Type: "greenhouse", Board: "a", Company: "Acme", Line: 3}},
+			func(c *config.Config) any { return c.Sources[1] },
+			config.Source{Name: "b", Type: "greenhouse", Settings: &scrape.Board{Board: "a"}, Company: "Acme", Line: 3}},
 		{"notifier filters", "sources:\n  - {name: a, type: greenhouse, board: a}\nnotifiers:\n  - {name: out, type: stdout, sources: [a], events: [source.failed, source.recovered]}\n", nil,
-			func(c *Config) any { return c.Notifiers[0] },
-			Notifier{Name: "out", Type: "stdout", Sources: []string{"a"}, Events: []string{"source.failed", "source.recovered"}, Line: 4}},
+			func(c *config.Config) any { return c.Notifiers[0] },
+			config.Notifier{Name: "out", Type: "stdout", Sources: []string{"a"}, Events: []string{"source.failed", "source.recovered"}, Line: 4}},
 		{"every source type", "sources:\n" +
 			"  - {name: e, type: eightfold, url: 'https://e.example', domain: e.example}\n" +
 			"  - {name: g, type: greenhouse, board: g}\n  - {name: l, type: lever, board: l}\n  - {name: a, type: ashby, board: a}\n" +
 			"  - {name: w, type: workday, url: 'https://w.example', tenant: w, site: S}\n  - {name: s, type: smartrecruiters, board: s}\n" +
 			"  - {name: r, type: recruitee, board: r}\n  - {name: k, type: workable, board: k}\n  - {name: p, type: personio, board: p, url: 'https://p.jobs.personio.de'}\n" +
 			"  - {name: j, type: jsonld, url: 'https://j.example/jobs'}\n  - {name: h, type: html, url: 'http://h.example', selectors: {item: li, title: a}}\n  - {name: u, type: auto, url: 'https://u.example'}\n",
-			nil, func(c *Config) any { return len(c.Sources) }, 12},
+			nil, func(c *config.Config) any { return len(c.Sources) }, 12},
 		{"guard", "guard: {remove_after: 5, fail_after: 1, max_shrink: '25%', shrink_pause: 2m}\n" + minimal, nil,
-			func(c *Config) any { return c.Guard }, Guard{RemoveAfter: 5, FailAfter: 1, MaxShrink: 0.25, ShrinkPause: 2 * time.Minute}},
-		{"guard share 100%", "guard: {max_shrink: 100 %}\n" + minimal, nil, func(c *Config) any { return c.Guard.MaxShrink }, 1.0},
+			func(c *config.Config) any { return c.Guard }, config.Guard{RemoveAfter: 5, FailAfter: 1, MaxShrink: 0.25, ShrinkPause: 2 * time.Minute}},
+		{"guard share 100%", "guard: {max_shrink: 100 %}\n" + minimal, nil, func(c *config.Config) any { return c.Guard.MaxShrink }, 1.0},
 		{"guard share from env", "guard: {max_shrink: '${S}'}\n" + minimal, map[string]string{"S": "0.75"},
-			func(c *Config) any { return c.Guard.MaxShrink }, 0.75},
+			func(c *config.Config) any { return c.Guard.MaxShrink }, 0.75},
 		{"guard partial keeps defaults", "guard: {fail_after: 6}\n" + minimal, nil,
-			func(c *Config) any { return c.Guard }, Guard{RemoveAfter: 2, FailAfter: 6, MaxShrink: 0.5, ShrinkPause: 30 * time.Second}},
+			func(c *config.Config) any { return c.Guard }, config.Guard{RemoveAfter: 2, FailAfter: 6, MaxShrink: 0.5, ShrinkPause: 30 * time.Second}},
 		{"outbox", "outbox: {expire: 24h, retry_every: 30s}\n" + minimal, nil,
-			func(c *Config) any { return c.Outbox }, Outbox{Expire: 24 * time.Hour, RetryEvery: 30 * time.Second, Budget: DefaultBudget, MaxPending: DefaultMaxPending, BreakAfter: DefaultBreakAfter}},
+			func(c *config.Config) any { return c.Outbox }, config.Outbox{Expire: 24 * time.Hour, RetryEvery: 30 * time.Second, Budget: config.DefaultBudget, MaxPending: config.DefaultMaxPending, BreakAfter: config.DefaultBreakAfter}},
 		{"source guard keys", "sources:\n  - {name: a, type: greenhouse, board: a, allow_shrink: true, remove_after: 4, max_shrink: 0.9}\n", nil,
-			func(c *Config) any {
+			func(c *config.Config) any {
 				return [3]any{c.Sources[0].AllowShrink, c.Sources[0].RemoveAfter, c.Sources[0].MaxShrink}
 			},
 			[3]any{true, 4, 0.9}},
 		{"notifier filter", minimal + "notifiers:\n  - name: ml\n    type: stdout\n    events: [posting.added]\n    filter:\n      roles: [Machine Learning]\n      levels: [L5+]\n      skills_all: [PyTorch]\n      min_pay: 200_000\n      min_pay_currency: usd\n", nil,
-			func(c *Config) any { return c.Notifiers[0].Filter },
+			func(c *config.Config) any { return c.Notifiers[0].Filter },
 			filter.Filter{Roles: []string{"Machine Learning"}, Levels: []string{"L5+"}, SkillsAll: []string{"PyTorch"}, MinPay: 200000, MinPayCurrency: "USD"}},
 		{"slack from env", minimal + "notifiers:\n  - {name: s, type: slack, url: '${SLACK_URL}'}\n", map[string]string{"SLACK_URL": "https://hooks.slack.com/services/T/B/X"},
-			func(c *Config) any { return c.Notifiers[0] },
-			Notifier{Name: "s", Type: "slack", URL: "https://hooks.slack.com/services/T/B/X", Line: 4}},
+			func(c *config.Config) any { return c.Notifiers[0] },
+			config.Notifier{Name: "s", Type: "slack", Settings: &render.ChatConfig{URL: "https://hooks.slack.com/services/T/B/X"}, Line: 4}},
 		{"email minimal", minimal + "notifiers:\n  - {name: m, type: email, host: localhost, tls: NONE, from: a@example.com, to: [b@example.com]}\n", nil,
-			func(c *Config) any { return c.Notifiers[0] },
-			Notifier{Name: "m", Type: "email", Host: "localhost", TLS: "none", From: "a@example.com", To: []string{"b@example.com"}, Line: 4}},
+			func(c *config.Config) any { return c.Notifiers[0] },
+			config.Notifier{Name: "m", Type: "email", Settings: &email.Config{Host: "localhost", TLS: "none", From: "a@example.com", To: []string{"b@example.com"}}, Line: 4}},
 		{"taxonomy", "taxonomy:\n  skills:\n    - {name: Rust, category: Languages}\n    - name: Kafka\n      aliases: [Apache Kafka]\n" + minimal, nil,
-			func(c *Config) any { return c.Taxonomy.Skills },
-			[]Skill{{Name: "Rust", Category: "Languages"}, {Name: "Kafka", Aliases: []string{"Apache Kafka"}}}},
+			func(c *config.Config) any { return c.Taxonomy.Skills },
+			[]config.Skill{{Name: "Rust", Category: "Languages"}, {Name: "Kafka", Aliases: []string{"Apache Kafka"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := Parse([]byte(tt.yaml), "config.yaml", env(tt.env))
+			c, err := parse([]byte(tt.yaml), "config.yaml", env(tt.env))
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
@@ -297,7 +311,7 @@ func TestSnapshotsPath(t *testing.T) {
 		if tt.snapshots != "" {
 			data = "snapshots: '" + tt.snapshots + "'\n" + data
 		}
-		c, err := Parse([]byte(data), tt.file, env(nil))
+		c, err := parse([]byte(data), tt.file, env(nil))
 		if err != nil {
 			t.Fatalf("%s: %v", tt.file, err)
 		}
@@ -311,11 +325,11 @@ func TestSnapshotsPath(t *testing.T) {
 }
 
 func TestSelect(t *testing.T) {
-	c, err := Parse([]byte("sources:\n  - {name: a, type: greenhouse, board: a}\n  - {name: b, type: lever, board: b}\n  - {name: c, type: ashby, board: c}\n"), "", env(nil))
+	c, err := parse([]byte("sources:\n  - {name: a, type: greenhouse, board: a}\n  - {name: b, type: lever, board: b}\n  - {name: c, type: ashby, board: c}\n"), "", env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := func(ss []Source) string {
+	names := func(ss []config.Source) string {
 		var n []string
 		for _, s := range ss {
 			n = append(n, s.Name)
@@ -364,17 +378,17 @@ func TestValidSchedule(t *testing.T) {
 		"0 */0 * * *", "CRON_TZ=../../etc/passwd 0 * * * *",
 	}
 	for _, s := range good {
-		if err := ValidSchedule(s); err != nil {
+		if err := config.ValidSchedule(s); err != nil {
 			t.Errorf("ValidSchedule(%q) = %v, want nil", s, err)
 		}
 	}
 	for _, s := range bad {
-		if err := ValidSchedule(s); err == nil {
+		if err := config.ValidSchedule(s); err == nil {
 			t.Errorf("ValidSchedule(%q) = nil, want an error", s)
 		}
 	}
 	// The exported parser is the one the daemon hands to cron.WithParser.
-	sched, err := Parser.Parse("CRON_TZ=UTC 0 9 * * *")
+	sched, err := config.Parser.Parse("CRON_TZ=UTC 0 9 * * *")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,74 +398,23 @@ func TestValidSchedule(t *testing.T) {
 	}
 }
 
-func TestParseSize(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int64
-		ok   bool
-	}{
-		{"0", 0, true}, {"1048576", 1 << 20, true}, {"10MB", 10 << 20, true}, {"512KB", 512 << 10, true},
-		{"1GB", 1 << 30, true}, {"1 gib", 1 << 30, true}, {"7B", 7, true}, {"3k", 3 << 10, true},
-		{"", 0, false}, {"MB", 0, false}, {"1.5MB", 0, false}, {"10XB", 0, false}, {"-1", 0, false},
-		{"9223372036854775807GB", 0, false}, {"99999999999999999999", 0, false},
-	}
-	for _, tt := range tests {
-		got, err := parseSize(tt.in)
-		if (err == nil) != tt.ok || got != tt.want {
-			t.Errorf("parseSize(%q) = %d, %v; want %d, ok=%v", tt.in, got, err, tt.want, tt.ok)
-		}
-	}
-}
-
-func TestExpand(t *testing.T) {
-	vars := env(map[string]string{"A": "alpha", "EMPTY": "", "B_2": "beta"})
-	tests := []struct {
-		in, want string
-		problems []string
-	}{
-		{"plain", "plain", nil},
-		{"${A}", "alpha", nil},
-		{"x-${A}-${B_2}-y", "x-alpha-beta-y", nil},
-		{"${MISSING:-dflt}", "dflt", nil},
-		{"${EMPTY:-dflt}", "dflt", nil},
-		{"${A:-dflt}", "alpha", nil},
-		{"${MISSING:-}", "", nil},
-		{"${EMPTY}", "", nil},
-		{"$$", "$", nil},
-		{"$${A}", "${A}", nil},
-		{"cost $5 and $", "cost $5 and $", nil},
-		{"$A", "$A", nil},
-		{"${MISSING}", "", []string{"${MISSING} is not set"}},
-		{"${M1}${M2}", "", []string{"${M1} is not set", "${M2} is not set"}},
-		{"${1BAD}", "", []string{"invalid variable reference ${1BAD} (use ${NAME} or ${NAME:-default}; $$ for a literal $)"}},
-		{"${}", "", []string{"invalid variable reference ${} (use ${NAME} or ${NAME:-default}; $$ for a literal $)"}},
-		{"a${A", "a", []string{"unterminated ${ (write $$ for a literal $)"}},
-	}
-	for _, tt := range tests {
-		got, problems := expand(tt.in, vars)
-		if got != tt.want || !reflect.DeepEqual(problems, tt.problems) {
-			t.Errorf("expand(%q) = %q, %q; want %q, %q", tt.in, got, problems, tt.want, tt.problems)
-		}
-	}
-}
-
 func TestProblemString(t *testing.T) {
 	tests := []struct {
-		p    Problem
+		p    config.Problem
 		want string
 	}{
-		{Problem{"config.yaml", 12, "sources[1].url", "must be an http or https URL"}, "config.yaml:12: sources[1].url: must be an http or https URL"},
-		{Problem{"config.yaml", 0, "sources", "at least one"}, "config.yaml: sources: at least one"},
-		{Problem{"config.yaml", 3, "", "invalid YAML: x"}, "config.yaml:3: invalid YAML: x"},
-		{Problem{"", 3, "http.timeout", "bad"}, "line 3: http.timeout: bad"},
-		{Problem{"", 0, "", "bad"}, "bad"},
+		{config.Problem{"config.yaml", 12, "sources[1].url", "must be an http or https URL"}, "config.yaml:12: sources[1].url: must be an http or https URL"},
+		{config.Problem{"config.yaml", 0, "sources", "at least one"}, "config.yaml: sources: at least one"},
+		{config.Problem{"config.yaml", 3, "", "invalid YAML: x"}, "config.yaml:3: invalid YAML: x"},
+		{config.Problem{"", 3, "http.timeout", "bad"}, "line 3: http.timeout: bad"},
+		{config.Problem{"", 0, "", "bad"}, "bad"},
 	}
 	for _, tt := range tests {
 		if got := tt.p.String(); got != tt.want {
 			t.Errorf("%#v.String() = %q, want %q", tt.p, got, tt.want)
 		}
 	}
-	e := &Error{Problems: []Problem{tests[0].p, tests[2].p}}
+	e := &config.Error{Problems: []config.Problem{tests[0].p, tests[2].p}}
 	if got, want := e.Error(), tests[0].want+"\n"+tests[2].want; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}

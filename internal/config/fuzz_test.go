@@ -1,11 +1,14 @@
-package config
+package config_test
 
 import (
 	"bytes"
 	"errors"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
 )
 
 const leak = "ZZLEAKZZ"
@@ -35,18 +38,18 @@ func FuzzParse(f *testing.F) {
 		if len(data) > 64<<10 {
 			return
 		}
-		c, err := Parse(data, "config.yaml", fuzzEnv)
+		c, err := parse(data, "config.yaml", fuzzEnv)
 		if err == nil {
 			if c == nil || len(c.Sources) == 0 {
 				t.Fatalf("no error but config %+v", c)
 			}
 			seen := map[string]bool{}
 			for _, s := range c.Sources {
-				if !validName(s.Name) || seen[s.Name] {
+				if !nameRE.MatchString(s.Name) || len(s.Name) > 64 || seen[s.Name] {
 					t.Fatalf("accepted source name %q", s.Name)
 				}
 				seen[s.Name] = true
-				if err := ValidSchedule(c.SourceSchedule(s)); err != nil {
+				if err := config.ValidSchedule(c.SourceSchedule(s)); err != nil {
 					t.Fatalf("accepted schedule %q: %v", c.SourceSchedule(s), err)
 				}
 			}
@@ -55,7 +58,7 @@ func FuzzParse(f *testing.F) {
 		if c != nil {
 			t.Fatal("config returned with an error")
 		}
-		var perr *Error
+		var perr *config.Error
 		if !errors.As(err, &perr) || len(perr.Problems) == 0 {
 			t.Fatalf("error %T %v is not an *Error with problems", err, err)
 		}
@@ -64,3 +67,5 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+var nameRE = regexp.MustCompile(`^[a-z0-9-]+$`)

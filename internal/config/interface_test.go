@@ -1,9 +1,13 @@
-package config
+package config_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
 )
 
 // The interface key of eightfold sources.
@@ -17,13 +21,13 @@ func TestEightfoldInterfaceKey(t *testing.T) {
 notifiers:
   - {name: c, type: stdout}
 `
-	c, err := Parse([]byte(yml), "config.yaml", env(nil))
+	c, err := parse([]byte(yml), "config.yaml", env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	for _, s := range c.Sources {
-		got = append(got, s.Interface)
+		got = append(got, config.SettingsOf[eightfold.Config](s.Settings).Interface)
 	}
 	if strings.Join(got, ",") != ",auto,apply,pcsx" {
 		t.Fatalf("interfaces %q", got)
@@ -49,8 +53,8 @@ func TestEightfoldInterfaceProblems(t *testing.T) {
 notifiers:
   - {name: c, type: stdout}
 `
-	_, err := Parse([]byte(yml), "config.yaml", env(nil))
-	var perr *Error
+	_, err := parse([]byte(yml), "config.yaml", env(nil))
+	var perr *config.Error
 	if !errors.As(err, &perr) {
 		t.Fatalf("err = %v", err)
 	}

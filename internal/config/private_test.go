@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"strings"
@@ -7,7 +7,7 @@ import (
 
 func TestAllowPrivate(t *testing.T) {
 	const base = "notifiers:\n  - {name: c, type: stdout}\n"
-	cfg, err := Parse([]byte(base+`http: {allow_private: true}
+	cfg, err := parse([]byte(base+`http: {allow_private: true}
 sources:
   - {name: a, type: greenhouse, board: acme, allow_private: true}
   - {name: b, type: jsonld, url: "http://10.0.0.5/jobs"}
@@ -18,11 +18,11 @@ sources:
 	if !cfg.HTTP.AllowPrivate || !cfg.Sources[0].AllowPrivate || cfg.Sources[1].AllowPrivate {
 		t.Fatalf("allow_private: http %v, sources %v %v", cfg.HTTP.AllowPrivate, cfg.Sources[0].AllowPrivate, cfg.Sources[1].AllowPrivate)
 	}
-	cfg, err = Parse([]byte(base+"sources:\n  - {name: a, type: greenhouse, board: acme}\n"), "c.yaml", nil)
+	cfg, err = parse([]byte(base+"sources:\n  - {name: a, type: greenhouse, board: acme}\n"), "c.yaml", nil)
 	if err != nil || cfg.HTTP.AllowPrivate || cfg.Sources[0].AllowPrivate {
 		t.Fatalf("default: %v", err)
 	}
-	_, err = Parse([]byte(base+"http: {allow_private: sometimes}\nsources:\n  - {name: a, type: greenhouse, board: acme, allow_private: 3}\n"), "c.yaml", nil)
+	_, err = parse([]byte(base+"http: {allow_private: sometimes}\nsources:\n  - {name: a, type: greenhouse, board: acme, allow_private: 3}\n"), "c.yaml", nil)
 	for _, want := range []string{"c.yaml:3: http.allow_private: must be true or false", "c.yaml:5: sources[0].allow_private: must be true or false"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("err = %v, want %q", err, want)
@@ -33,7 +33,7 @@ sources:
 func TestSecretsAreCollected(t *testing.T) {
 	env := map[string]string{"API_KEY": "k3y-value-123", "EMPTY": "", "SHORT": "ab", "HOOK": "https://hooks.example.com/t0ken"}
 	getenv := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
-	cfg, err := Parse([]byte(`sources:
+	cfg, err := parse([]byte(`sources:
   - {name: a, type: jsonld, url: "https://x.example/jobs?api_key=${API_KEY}&e=${EMPTY}&s=${SHORT}&d=${UNSET:-default-value}"}
 notifiers:
   - {name: h, type: webhook, url: "${HOOK}"}
@@ -54,7 +54,7 @@ notifiers:
 		t.Fatalf("redacted URL %q", s)
 	}
 	// a problem never shows a value
-	_, err = Parse([]byte(`sources:
+	_, err = parse([]byte(`sources:
   - {name: a, type: jsonld, url: "${API_KEY} not a url"}
 `), "c.yaml", getenv)
 	if err == nil || strings.Contains(err.Error(), "k3y-value") {

@@ -1,9 +1,11 @@
-package config
+package config_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
 )
 
 // problemTests are configs with problems and the exact lines `watcher
@@ -284,14 +286,14 @@ notifiers:
 func TestProblems(t *testing.T) {
 	for _, tt := range problemTests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := Parse([]byte(tt.yaml), "config.yaml", env(tt.env))
+			c, err := parse([]byte(tt.yaml), "config.yaml", env(tt.env))
 			if err == nil {
 				t.Fatalf("Parse succeeded: %+v", c)
 			}
 			if c != nil {
 				t.Errorf("Parse returned a Config with an error")
 			}
-			var perr *Error
+			var perr *config.Error
 			if !errors.As(err, &perr) {
 				t.Fatalf("error %T is not *Error: %v", err, err)
 			}
@@ -365,7 +367,7 @@ notifiers:
     headers:
       X-Token: ${NL}
 `
-	_, err := Parse([]byte(yaml), "config.yaml", env(vars))
+	_, err := parse([]byte(yaml), "config.yaml", env(vars))
 	if err == nil {
 		t.Fatal("Parse succeeded")
 	}
@@ -373,7 +375,7 @@ notifiers:
 	if strings.Contains(msg, secret) {
 		t.Errorf("a value from the environment reached a message:\n%s", msg)
 	}
-	n := len(err.(*Error).Problems)
+	n := len(err.(*config.Error).Problems)
 	if n < 20 {
 		t.Errorf("only %d problems:\n%s", n, msg)
 	}
@@ -423,7 +425,7 @@ func TestChannelSecretsNotLeaked(t *testing.T) {
     type: stdout
     filter: {title: '${RE}', levels: ['${LV}'], min_pay: '${NUM}', min_pay_currency: '${CCY}'}
 `
-	_, err := Parse([]byte(yaml), "config.yaml", env(vars))
+	_, err := parse([]byte(yaml), "config.yaml", env(vars))
 	if err == nil {
 		t.Fatal("Parse succeeded")
 	}

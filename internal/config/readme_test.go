@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"os"
@@ -37,7 +37,7 @@ func TestReadmeExamples(t *testing.T) {
 		if !strings.Contains(y, "notifiers:") {
 			y += notifier
 		}
-		if _, err := Parse([]byte(y), "README.md", secretEnv); err != nil {
+		if _, err := parse([]byte(y), "README.md", secretEnv); err != nil {
 			t.Errorf("README.md yaml block %d does not parse:\n%v", i+1, err)
 		}
 		checked++
@@ -49,7 +49,7 @@ func TestReadmeExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Parse(cfg, "config.yaml", env); err != nil {
+	if _, err := parse(cfg, "config.yaml", env); err != nil {
 		t.Fatalf("the shipped config.yaml: %v", err)
 	}
 }

@@ -1,10 +1,15 @@
-package config
+package config_test
 
 import (
 	"errors"
 	"reflect"
 	"strings"
 	"testing"
+
+	htmlsel "github.com/careers-watcher/careers-watcher/internal/scrape/html"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/jsonld"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
 )
 
 // The keys of the page-reading source types: links, max_pages, selectors.
@@ -35,22 +40,22 @@ func TestScrapeKeysValues(t *testing.T) {
     type: jsonld
     url: https://jobs.example/job/1
 `
-	c, err := Parse([]byte(yml), "config.yaml", env(nil))
+	c, err := parse([]byte(yml), "config.yaml", env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Sources[0]; got.Links != `/careers/job/\d+` || got.MaxPages != 30 {
+	if got := config.SettingsOf[jsonld.Config](c.Sources[0].Settings); got.Links != `/careers/job/\d+` || got.MaxPages != 30 {
 		t.Errorf("jsonld: %+v", got)
 	}
-	want := Selectors{Item: "li.iCIMS_JobCardItem", Title: ".title h3", Link: "a.iCIMS_Anchor",
+	want := htmlsel.Selectors{Item: "li.iCIMS_JobCardItem", Title: ".title h3", Link: "a.iCIMS_Anchor",
 		Location: ".header span:not(.sr-only)", Next: "a.next[href]", Description: ".iCIMS_JobContent"}
-	if got := c.Sources[1]; !reflect.DeepEqual(got.Selectors, want) || got.MaxPages != 5 {
+	if got := config.SettingsOf[htmlsel.Config](c.Sources[1].Settings); !reflect.DeepEqual(got.Selectors, want) || got.MaxPages != 5 {
 		t.Errorf("html: %+v", got)
 	}
-	if got := c.Sources[2]; got.Type != "auto" || got.URL != "https://jobs.lever.co/acme" || got.MaxPages != 0 {
+	if got := c.Sources[2]; got.Type != "auto" || got.URL != "https://jobs.lever.co/acme" || config.SettingsOf[jsonld.Config](got.Settings).MaxPages != 0 {
 		t.Errorf("auto: %+v", got)
 	}
-	if got := c.Sources[3]; got.Links != "" || got.MaxPages != 0 || got.Selectors != (Selectors{}) {
+	if got := config.SettingsOf[jsonld.Config](c.Sources[3].Settings); got != (jsonld.Config{}) {
 		t.Errorf("defaults: %+v", got)
 	}
 }
@@ -95,8 +100,8 @@ func TestScrapeKeysProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse([]byte(tt.yaml), "config.yaml", env(nil))
-			var perr *Error
+			_, err := parse([]byte(tt.yaml), "config.yaml", env(nil))
+			var perr *config.Error
 			if !errors.As(err, &perr) {
 				t.Fatalf("error %v is not *Error", err)
 			}
@@ -113,8 +118,8 @@ func TestScrapeKeysNotLeaked(t *testing.T) {
 	const secret = "S3CR3T"
 	yml := "sources:\n  - {name: a, type: jsonld, url: 'https://a.example', links: '${L}'}\n" +
 		"  - {name: b, type: html, url: 'https://b.example', selectors: {item: '${S}', title: a}}\n"
-	_, err := Parse([]byte(yml), "config.yaml", env(map[string]string{"L": "(" + secret, "S": secret + "["}))
-	if err == nil || strings.Contains(err.Error(), secret) || len(err.(*Error).Problems) != 2 {
+	_, err := parse([]byte(yml), "config.yaml", env(map[string]string{"L": "(" + secret, "S": secret + "["}))
+	if err == nil || strings.Contains(err.Error(), secret) || len(err.(*config.Error).Problems) != 2 {
 		t.Fatalf("got %v", err)
 	}
 }

@@ -50,7 +50,7 @@ func (p *parser) serve(n *yaml.Node, s *Serve) {
 // folder (status, postings, show, serve): the top-level sections named in
 // skip (for instance "notifiers") are left out before parsing, so their
 // ${VARS} need not be set. Line numbers in problems stay those of the file.
-func LoadReadOnly(path string, skip ...string) (*Config, error) {
+func LoadReadOnly(path string, plugins Plugins, skip ...string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		var pe *fs.PathError
@@ -62,7 +62,7 @@ func LoadReadOnly(path string, skip ...string) (*Config, error) {
 		}
 		return nil, fmt.Errorf("config: cannot read %s: %w", path, err)
 	}
-	return Parse(blankSections(data, skip), path, os.LookupEnv)
+	return Parse(blankSections(data, skip), path, os.LookupEnv, plugins)
 }
 
 // blankSections empties the lines of the top-level block sections named in

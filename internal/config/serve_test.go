@@ -1,16 +1,19 @@
-package config
+package config_test
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 func TestServeToken(t *testing.T) {
 	base := "sources:\n  - name: a\n    type: greenhouse\n    board: a\n"
 	env := func(string) (string, bool) { return "", false }
-	cfg, err := Parse([]byte(base+"serve:\n  token: abcdefghijklmnop0123\n"), "c.yaml", env)
+	cfg, err := parse([]byte(base+"serve:\n  token: abcdefghijklmnop0123\n"), "c.yaml", env)
 	if err != nil || cfg.Serve.Token != "abcdefghijklmnop0123" {
 		t.Fatalf("token: %v %+v", err, cfg)
 	}
@@ -19,7 +22,7 @@ func TestServeToken(t *testing.T) {
 		"serve:\n  tokn: x\n":        "c.yaml:6: serve.tokn:",
 		"serve:\n  token: ${NOPE}\n": "c.yaml:6: serve.token:",
 	} {
-		_, err := Parse([]byte(base+yml), "c.yaml", env)
+		_, err := parse([]byte(base+yml), "c.yaml", env)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: %v, want %q", yml, err, want)
 		}
@@ -45,10 +48,10 @@ sources:
 	if err := os.WriteFile(p, []byte(yml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Load(p); err == nil {
+	if _, err := load(p); err == nil {
 		t.Fatal("Load took unset vars")
 	}
-	_, err := LoadReadOnly(p, "notifiers", "serve")
+	_, err := config.LoadReadOnly(p, watch.Plugins(), "notifiers", "serve")
 	// the only problem left is the schedule, on its own line of the file
 	if err == nil || !strings.Contains(err.Error(), "config.yaml:13: sources[0].schedule") || strings.Contains(err.Error(), "UNSET") {
 		t.Fatalf("LoadReadOnly: %v", err)
@@ -57,7 +60,7 @@ sources:
 	if err := os.WriteFile(p, []byte(good), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := LoadReadOnly(p, "notifiers", "serve")
+	cfg, err := config.LoadReadOnly(p, watch.Plugins(), "notifiers", "serve")
 	if err != nil || len(cfg.Notifiers) != 0 || len(cfg.Sources) != 1 || cfg.Serve.Token != "" {
 		t.Fatalf("LoadReadOnly: %v %+v", err, cfg)
 	}

@@ -16,7 +16,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/careers-watcher/careers-watcher/internal/config"
+	htmlsel "github.com/careers-watcher/careers-watcher/internal/scrape/html"
 )
 
 // Formats are the document formats PROTOCOL.md allows.
@@ -82,8 +82,8 @@ func (r *RawHints) selectors() *Selectors {
 	return r.Selectors
 }
 
-func (s Selectors) config() config.Selectors {
-	return config.Selectors{Item: s.Item, Title: s.Title, Link: s.Link, Location: s.Location,
+func (s Selectors) config() htmlsel.Selectors {
+	return htmlsel.Selectors{Item: s.Item, Title: s.Title, Link: s.Link, Location: s.Location,
 		Team: s.Team, Next: s.Next, Description: s.Description}
 }
 

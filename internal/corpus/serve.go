@@ -21,7 +21,10 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
+	htmlsel "github.com/careers-watcher/careers-watcher/internal/scrape/html"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/workday"
 )
 
 // Board is the board, tenant and site name every ATS document is served
@@ -190,7 +193,7 @@ var notFound = []byte(`{"error":"not found"}`)
 // made from.
 func server(l *Label, doc []byte) (*docHandler, config.Source, error) {
 	h := &docHandler{detail: map[string]bool{}}
-	src := config.Source{Type: l.Format, Board: Board}
+	src := config.Source{Type: l.Format, Settings: &scrape.Board{Board: Board}}
 	switch l.Format {
 	case "greenhouse", "ashby", "recruitee", "workable":
 		key := map[string]string{"greenhouse": "jobs", "ashby": "jobs", "recruitee": "offers", "workable": "jobs"}[l.Format]
@@ -249,7 +252,7 @@ func server(l *Label, doc []byte) (*docHandler, config.Source, error) {
 		if l.Format == "eightfold" {
 			key, detailKey = "positions", "job_description"
 			src.URL = "https://corpus.eightfold.ai"
-			src.Domain = "corpus.example"
+			src.Settings = &eightfold.Config{Domain: "corpus.example"}
 		}
 		items, err := jsonItems(doc, key, "")
 		if err != nil {
@@ -287,7 +290,8 @@ func server(l *Label, doc []byte) (*docHandler, config.Source, error) {
 			return 404, ctJSON, notFound
 		}
 	case "workday":
-		src.URL, src.Tenant, src.Site = "https://corpus.wd1.myworkdayjobs.com", Board, "External"
+		tenant, site := Board, "External"
+		src.URL, src.Settings = "https://corpus.wd1.myworkdayjobs.com", &workday.Config{Tenant: tenant, Site: site}
 		items, details, err := workdayDoc(doc)
 		if err != nil {
 			return nil, src, err
@@ -295,7 +299,7 @@ func server(l *Label, doc []byte) (*docHandler, config.Source, error) {
 		for path := range details {
 			h.detail[workdayID(path)] = true
 		}
-		api := "/wday/cxs/" + src.Tenant + "/" + src.Site
+		api := "/wday/cxs/" + tenant + "/" + site
 		h.answer = func(r *http.Request, body []byte) (int, string, []byte) {
 			p := r.URL.Path
 			if r.Method == http.MethodPost && p == api+"/jobs" {
@@ -324,7 +328,7 @@ func server(l *Label, doc []byte) (*docHandler, config.Source, error) {
 			src.URL = u.String()
 		}
 		if l.Format == "html" {
-			src.Selectors = l.Raw.Selectors.config()
+			src.Settings = &htmlsel.Config{Selectors: l.Raw.Selectors.config()}
 			h.detail = nil // every page is the document: any link can be detailed
 		}
 		ctype := "text/html"
@@ -338,8 +342,8 @@ func server(l *Label, doc []byte) (*docHandler, config.Source, error) {
 			// the adapter reads the description from the document
 			list := postingPageListing(l)
 			src.URL = "https://" + l.Slug + ".corpus.example/jobs"
-			src.Selectors = config.Selectors{Item: "li.job", Title: "a.title", Link: "a.title", Location: "span.location",
-				Description: l.Raw.Selectors.Description}
+			src.Settings = &htmlsel.Config{Selectors: htmlsel.Selectors{Item: "li.job", Title: "a.title", Link: "a.title", Location: "span.location",
+				Description: l.Raw.Selectors.Description}}
 			h.answer = func(r *http.Request, _ []byte) (int, string, []byte) {
 				if r.URL.Path == "/jobs" {
 					return 200, "text/html; charset=utf-8", list

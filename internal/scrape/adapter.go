@@ -7,7 +7,8 @@ import (
 )
 
 // Adapter reads one source on one platform. It is the plug-in point for
-// source types: one implementation per platform package.
+// source types: one implementation per platform package, registered with
+// its config keys as a Platform in scrape/platforms.List.
 type Adapter interface {
 	// List returns every open posting of the source. A listing that could
 	// not be read whole is an error, never a shorter list: a missing posting

@@ -38,7 +38,7 @@ func benchItem(i, version int) item {
 // benchRunner has a snapshot repository holding n committed postings.
 func benchRunner(b *testing.B, n int) (*Runner, config.Source, []item) {
 	dir := b.TempDir()
-	cfg, err := config.Parse([]byte("snapshots: snaps\nsources:\n  - {name: nf, type: eightfold, url: \"http://127.0.0.1:1\", domain: netflix.com}\n"), filepath.Join(dir, "config.yaml"), nil)
+	cfg, err := config.Parse([]byte("snapshots: snaps\nsources:\n  - {name: nf, type: eightfold, url: \"http://127.0.0.1:1\", domain: netflix.com}\n"), filepath.Join(dir, "config.yaml"), nil, Plugins())
 	if err != nil {
 		b.Fatal(err)
 	}

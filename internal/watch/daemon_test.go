@@ -59,7 +59,7 @@ sources:
   - {name: b, type: greenhouse, board: b, url: %q}
   - {name: c, type: greenhouse, board: c, url: %q}
 `, srv.URL, srv.URL, srv.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
 	if err != nil {
 		t.Fatal(err)
 	}

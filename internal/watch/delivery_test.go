@@ -68,7 +68,7 @@ func deliveryRunner(t *testing.T, nf *fake.Server, hookURL string, logs io.Write
 	if hookURL != "" {
 		yml += fmt.Sprintf("notifiers:\n  - {name: hooks, type: webhook, url: %q}\noutbox: {budget: 500ms}\n", hookURL)
 	}
-	cfg, err := config.Parse([]byte(yml), filepath.Join(t.TempDir(), "config.yaml"), nil)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(t.TempDir(), "config.yaml"), nil, Plugins())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,7 +77,7 @@ sources:
 notifiers:
   - {name: hooks, type: webhook, url: %q}
 `, g.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestStoppedDuringShrinkPauseIsNotAFailure(t *testing.T) {
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	dir := t.TempDir()
 	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nguard: {shrink_pause: 1h}\nsources:\n  - {name: nf, type: eightfold, url: %q, domain: netflix.com}\nnotifiers:\n  - {name: hooks, type: webhook, url: %q}\n", nf.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/notify/teams"
 	"github.com/careers-watcher/careers-watcher/internal/notify/webhook"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
 )
 
 // Routes makes the configured notifiers and their routes (sources, event
@@ -34,9 +35,8 @@ func Routes(cfg *config.Config, o Options) ([]notify.Route, error) {
 	return buildRoutes(cfg, o)
 }
 
-// buildRoutes makes the configured notifiers: the one place that maps a
-// notifier type to its package. Errors name the notifier, never its URL or
-// password.
+// buildRoutes makes the configured notifiers. Errors name the notifier,
+// never its URL or password.
 func buildRoutes(cfg *config.Config, o Options) ([]notify.Route, error) {
 	var out []notify.Route
 	for i, n := range cfg.Notifiers {
@@ -57,46 +57,56 @@ func buildRoutes(cfg *config.Config, o Options) ([]notify.Route, error) {
 	return out, nil
 }
 
+// Channel is one notifier type as a build registers it: how the config
+// reads its keys and how the notifier is made.
+type Channel struct {
+	Config config.Kind
+	New    func(n config.Notifier, d notify.Deps) (notify.Notifier, error)
+}
+
+// Channels is the one list of notifier types, in the order problems and
+// docs list them. Adding a channel is one package and one line here.
+var Channels = []Channel{
+	{Config: stdout.Kind, New: stdout.Build},
+	{Config: webhook.Kind, New: webhook.Build},
+	{Config: slack.Kind, New: slack.Build},
+	{Config: discord.Kind, New: discord.Build},
+	{Config: teams.Kind, New: teams.Build},
+	{Config: email.Kind, New: email.Build},
+}
+
+// Plugins are the source types (scrape/platforms) and channels of this
+// build, as config.Parse and config.Load take them.
+func Plugins() config.Plugins {
+	p := config.Plugins{Sources: platforms.Kinds()}
+	for _, c := range Channels {
+		p.Channels = append(p.Channels, c.Config)
+	}
+	return p
+}
+
+// buildNotifier makes the notifier n with its channel's New. Errors name
+// the notifier, never its URL or password.
 func buildNotifier(cfg *config.Config, n config.Notifier, o Options) (notify.Notifier, error) {
-	client := func() *http.Client { return &http.Client{Timeout: cfg.HTTP.Timeout, Transport: o.Transport} }
-	// One attempt per call: the outbox is the one retry stage (backoff,
-	// Retry-After, circuit breaker, budget), so a dead receiver costs a run
-	// one failed attempt, not a channel's own retry loop per event.
-	once := retry.Policy{Attempts: 1}
-	switch n.Type {
-	case "stdout":
-		var w io.Writer = os.Stdout
-		if o.Stdout != nil {
-			w = o.Stdout
+	w := io.Writer(os.Stdout)
+	if o.Stdout != nil {
+		w = o.Stdout
+	}
+	d := notify.Deps{
+		Client: &http.Client{Timeout: cfg.HTTP.Timeout, Transport: o.Transport},
+		// One attempt per call: the outbox is the one retry stage (backoff,
+		// Retry-After, circuit breaker, budget), so a dead receiver costs a
+		// run one failed attempt, not a channel's own retry loop per event.
+		Retry:     retry.Policy{Attempts: 1},
+		Logger:    o.Logger,
+		UserAgent: cfg.HTTP.UserAgent,
+		Stdout:    w,
+		Now:       o.Now,
+	}
+	for _, c := range Channels {
+		if c.Config.Type == n.Type {
+			return c.New(n, d)
 		}
-		return stdout.New(n.Name, w), nil
-	case "webhook":
-		return webhook.New(webhook.Options{
-			Name: n.Name, URL: n.URL, Secret: n.Secret, Headers: n.Headers,
-			Client: client(), Retry: once, UserAgent: cfg.HTTP.UserAgent, Logger: o.Logger,
-		})
-	case "slack":
-		return slack.New(slack.Options{
-			Name: n.Name, URL: n.URL, Client: client(), Retry: once, Logger: o.Logger, UserAgent: cfg.HTTP.UserAgent,
-			Template: n.Template, HistoryURL: n.HistoryURL,
-		})
-	case "discord":
-		return discord.New(discord.Options{
-			Name: n.Name, URL: n.URL, Client: client(), Retry: once, Logger: o.Logger, UserAgent: cfg.HTTP.UserAgent,
-			Username: n.Username, Template: n.Template, HistoryURL: n.HistoryURL,
-		})
-	case "teams":
-		return teams.New(teams.Options{
-			Name: n.Name, URL: n.URL, Client: client(), Retry: once, Logger: o.Logger, UserAgent: cfg.HTTP.UserAgent,
-			Template: n.Template, HistoryURL: n.HistoryURL,
-		})
-	case "email":
-		return email.New(email.Options{
-			Name: n.Name, Host: n.Host, Port: n.Port, TLS: n.TLS, Username: n.Username, Password: n.Password,
-			Auth: n.Auth, From: n.From, To: n.To, Subject: n.Subject, Template: n.Template,
-			HTMLTemplate: n.HTMLTemplate, HistoryURL: n.HistoryURL, Timeout: n.Timeout,
-			Retry: once, Logger: o.Logger, Now: o.Now,
-		})
 	}
 	return nil, fmt.Errorf("%q: type %q is not supported", n.Name, n.Type)
 }

@@ -71,7 +71,7 @@ sources:
 notifiers:
   - {name: hooks, type: webhook, url: %q}
 `, nf.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,7 +344,7 @@ sources:
 notifiers:
   - {name: hooks, type: webhook, url: %q}
 `, nf.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
 	if err != nil {
 		t.Fatal(err)
 	}

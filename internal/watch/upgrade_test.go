@@ -23,7 +23,7 @@ func upgradeRunner(t *testing.T, dir, source, hookURL, taxonomy string) (*Runner
 	t.Helper()
 	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nguard: {shrink_pause: 1ms}\n%ssources:\n  - %s\nnotifiers:\n  - {name: hooks, type: webhook, url: %q}\n",
 		taxonomy, source, hookURL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
 	if err != nil {
 		t.Fatal(err)
 	}

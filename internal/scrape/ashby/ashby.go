@@ -30,14 +30,15 @@ var _ scrape.Adapter = (*Ashby)(nil)
 
 // New makes the adapter for src (type ashby: board required, url optional).
 func New(src config.Source, c *scrape.Client) (*Ashby, error) {
-	if src.Board == "" {
+	board := scrape.BoardOf(src)
+	if board == "" {
 		return nil, fmt.Errorf("ashby: source %q: board is required", src.Name)
 	}
 	base := strings.TrimRight(src.URL, "/")
 	if base == "" {
 		base = DefaultBase
 	}
-	return &Ashby{base: base, board: src.Board, client: c}, nil
+	return &Ashby{base: base, board: board, client: c}, nil
 }
 
 type component struct {

@@ -18,7 +18,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, sc
 
 func adapter(t *testing.T, base string, attempts int) *Ashby {
 	t.Helper()
-	a, err := New(config.Source{Name: "highlight", Type: "ashby", Board: "HighlightTA", URL: base}, client(attempts))
+	a, err := New(config.Source{Name: "highlight", Type: "ashby", URL: base, Settings: &scrape.Board{Board: "HighlightTA"}}, client(attempts))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestDecodeGolden(t *testing.T) {
 }
 
 func TestNewDefaults(t *testing.T) {
-	a, err := New(config.Source{Name: "x", Board: "acme"}, client(1))
+	a, err := New(config.Source{Name: "x", Settings: &scrape.Board{Board: "acme"}}, client(1))
 	if err != nil || a.listURL() != "https://api.ashbyhq.com/posting-api/job-board/acme?includeCompensation=true" {
 		t.Fatalf("url %q, err %v", a.listURL(), err)
 	}
@@ -143,7 +143,7 @@ func TestListFailures(t *testing.T) {
 
 func TestBoardNotFound(t *testing.T) {
 	srv := serve(t, 200, "{}")
-	a, _ := New(config.Source{Name: "x", Board: "x", URL: srv.URL}, client(3))
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "x"}}, client(3))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `ashby: board "x": not found (404)` {
 		t.Fatalf("err = %v", err)

@@ -13,6 +13,9 @@ import (
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	efsrc "github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
+	wdsrc "github.com/careers-watcher/careers-watcher/internal/scrape/workday"
 )
 
 // LeverEU is the API host of Lever's EU boards (jobs.eu.lever.co).
@@ -47,7 +50,7 @@ func Detect(rawURL string) (config.Source, error) {
 		if !validBoard(b) {
 			return config.Source{}, fmt.Errorf("detect: %q looks like a %s URL but names no board (expected e.g. %s)", rawURL, typ, example[typ])
 		}
-		return config.Source{Name: Slug(b), Type: typ, Board: b}, nil
+		return config.Source{Name: Slug(b), Type: typ, Settings: &scrape.Board{Board: b}}, nil
 	}
 	first := func() string {
 		if len(seg) > 0 {
@@ -127,7 +130,7 @@ func workday(rawURL, origin, host string, seg []string) (config.Source, error) {
 	if len(seg) == 0 || !validBoard(seg[0]) || !validBoard(tenant) || seg[0] == "job" || seg[0] == "wday" {
 		return config.Source{}, fmt.Errorf("detect: %q looks like a Workday URL but names no site (expected e.g. https://%s/en-US/External)", rawURL, host)
 	}
-	return config.Source{Name: Slug(tenant), Type: "workday", URL: origin, Tenant: tenant, Site: seg[0]}, nil
+	return config.Source{Name: Slug(tenant), Type: "workday", URL: origin, Settings: &wdsrc.Config{Tenant: tenant, Site: seg[0]}}, nil
 }
 
 func eightfold(rawURL, tenant, origin, domain string, u *url.URL) (config.Source, error) {
@@ -145,7 +148,7 @@ func eightfold(rawURL, tenant, origin, domain string, u *url.URL) (config.Source
 			}
 		}
 	}
-	return config.Source{Name: Slug(tenant), Type: "eightfold", URL: origin, Domain: strings.ToLower(domain), Teams: teams}, nil
+	return config.Source{Name: Slug(tenant), Type: "eightfold", URL: origin, Settings: &efsrc.Config{Domain: strings.ToLower(domain), Teams: teams}}, nil
 }
 
 // ForSource resolves a source of type auto: the detected type and keys with
@@ -161,7 +164,7 @@ func ForSource(src config.Source) (config.Source, error) {
 	}
 	d.Name, d.Company, d.Schedule, d.Line = src.Name, src.Company, src.Schedule, src.Line
 	if d.Type == "jsonld" {
-		d.Links, d.MaxPages = src.Links, src.MaxPages
+		d.Settings = src.Settings // auto takes the jsonld keys
 	}
 	return d, nil
 }

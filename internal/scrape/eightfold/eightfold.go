@@ -67,19 +67,20 @@ var (
 
 // New makes the adapter for src (type eightfold: url and domain required).
 func New(src config.Source, c *scrape.Client) (*Eightfold, error) {
-	if src.URL == "" || src.Domain == "" {
+	cfg := config.SettingsOf[Config](src.Settings)
+	if src.URL == "" || cfg.Domain == "" {
 		return nil, fmt.Errorf("eightfold: source %q: url and domain are required", src.Name)
 	}
-	mode := src.Interface
+	mode := cfg.Interface
 	switch mode {
 	case "", "auto":
 		mode = "auto"
 	case Apply, PCSX:
 	default:
-		return nil, fmt.Errorf("eightfold: source %q: interface %q is not one of auto, apply, pcsx", src.Name, src.Interface)
+		return nil, fmt.Errorf("eightfold: source %q: interface %q is not one of auto, apply, pcsx", src.Name, cfg.Interface)
 	}
 	return &Eightfold{
-		name: src.Name, base: strings.TrimRight(src.URL, "/"), domain: src.Domain, teams: src.Teams, client: c,
+		name: src.Name, base: strings.TrimRight(src.URL, "/"), domain: cfg.Domain, teams: cfg.Teams, client: c,
 		mode: mode, from: Apply,
 	}, nil
 }

@@ -31,7 +31,7 @@ func jobs(n int, team string) []fake.Job {
 func client(t *testing.T, attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 func adapter(t *testing.T, srv *fake.Server, teams []string, attempts int) *Eightfold {
-	a, err := New(config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Domain: srv.Domain, Teams: teams}, client(t, attempts))
+	a, err := New(config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Settings: &Config{Domain: srv.Domain, Teams: teams}}, client(t, attempts))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestListDetectsAServerThatIgnoresStart(t *testing.T) {
 	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"count": 100, "positions": [{"id": 1, "name": "A"}, {"id": 2, "name": "B"}]}`)
 	})
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	if _, err := a.List(context.Background()); err == nil || !strings.Contains(err.Error(), "does not advance") {
 		t.Fatalf("err = %v", err)
 	}
@@ -174,7 +174,7 @@ func TestRealFixture(t *testing.T) {
 		}
 		w.Write(b)
 	})
-	a, _ := New(config.Source{Name: "albemarle", URL: srv.URL, Domain: "albemarle.com"}, client(t, 1))
+	a, _ := New(config.Source{Name: "albemarle", URL: srv.URL, Settings: &Config{Domain: "albemarle.com"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -202,7 +202,7 @@ func TestListAdvancesByWhatThePageHeld(t *testing.T) {
 		}
 		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
 	})
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 13 {
 		t.Fatalf("got %d postings, %v; want all 13 from pages of 4", len(raws), err)
@@ -225,7 +225,7 @@ func TestListDuplicateInsideAPage(t *testing.T) {
 		}
 		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
 	})
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 23 {
 		t.Fatalf("got %d postings, %v; want all 23", len(raws), err)
@@ -235,7 +235,7 @@ func TestListDuplicateInsideAPage(t *testing.T) {
 func TestDetailWithoutAPostingIsAnError(t *testing.T) {
 	for _, body := range []string{`{}`, `{"error": "try later"}`} {
 		srv := scrapetest.Serve(t, scrapetest.Body(200, body))
-		a, _ := New(config.Source{Name: "x", URL: srv.URL, Domain: "d"}, client(t, 1))
+		a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 		_, err := a.Detail(context.Background(), model.Raw{ID: "5", Title: "T"})
 		if err == nil || !strings.Contains(err.Error(), "holds no posting") {
 			t.Fatalf("detail %s: err = %v", body, err)

@@ -33,14 +33,15 @@ var _ scrape.Adapter = (*Greenhouse)(nil)
 // New makes the adapter for src (type greenhouse: board required, url
 // optional).
 func New(src config.Source, c *scrape.Client) (*Greenhouse, error) {
-	if src.Board == "" {
+	board := scrape.BoardOf(src)
+	if board == "" {
 		return nil, fmt.Errorf("greenhouse: source %q: board is required", src.Name)
 	}
 	base := strings.TrimRight(src.URL, "/")
 	if base == "" {
 		base = DefaultBase
 	}
-	return &Greenhouse{base: base, board: src.Board, client: c}, nil
+	return &Greenhouse{base: base, board: board, client: c}, nil
 }
 
 type named struct {

@@ -19,7 +19,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, sc
 
 func adapter(t *testing.T, base string, attempts int) *Greenhouse {
 	t.Helper()
-	a, err := New(config.Source{Name: "amplitude", Type: "greenhouse", Board: "amplitude", URL: base}, client(attempts))
+	a, err := New(config.Source{Name: "amplitude", Type: "greenhouse", URL: base, Settings: &scrape.Board{Board: "amplitude"}}, client(attempts))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,11 +45,11 @@ func TestDecodeGolden(t *testing.T) {
 }
 
 func TestNewDefaultsAndRequiresBoard(t *testing.T) {
-	a, err := New(config.Source{Name: "x", Board: "acme"}, client(1))
+	a, err := New(config.Source{Name: "x", Settings: &scrape.Board{Board: "acme"}}, client(1))
 	if err != nil || a.listURL() != "https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true" {
 		t.Fatalf("url %q, err %v", a.listURL(), err)
 	}
-	a, _ = New(config.Source{Name: "x", Board: "acme", URL: "https://mirror.example/gh/"}, client(1))
+	a, _ = New(config.Source{Name: "x", URL: "https://mirror.example/gh/", Settings: &scrape.Board{Board: "acme"}}, client(1))
 	if a.listURL() != "https://mirror.example/gh/v1/boards/acme/jobs?content=true" {
 		t.Fatalf("url %q", a.listURL())
 	}
@@ -161,7 +161,7 @@ func TestListFailures(t *testing.T) {
 
 func TestBoardNotFound(t *testing.T) {
 	srv := serve(t, 200, "{}")
-	a, _ := New(config.Source{Name: "x", Board: "acme", URL: srv.URL}, client(3))
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "acme"}}, client(3))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `greenhouse: board "acme": not found (404)` {
 		t.Fatalf("err = %v", err)

@@ -40,8 +40,7 @@ func FuzzList(f *testing.F) {
 		c := scrape.NewClient(context.Background(), scrape.Options{
 			Transport: pageTransport(page), Retry: retry.Policy{Attempts: 1}, MaxBody: 1 << 20,
 		})
-		h, err := New(config.Source{Name: "f", Type: "html", URL: "https://careers.example.com/jobs",
-			MaxPages: 3, Selectors: config.Selectors{Item: "li.job", Title: "a", Link: "a", Location: ".loc", Next: "a.next"}}, c)
+		h, err := New(config.Source{Name: "f", Type: "html", URL: "https://careers.example.com/jobs", Settings: &Config{MaxPages: 3, Selectors: Selectors{Item: "li.job", Title: "a", Link: "a", Location: ".loc", Next: "a.next"}}}, c)
 		if err != nil {
 			t.Fatal(err)
 		}

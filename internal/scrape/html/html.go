@@ -40,24 +40,25 @@ var _ scrape.Adapter = (*HTML)(nil)
 // matchers are the compiled selectors; nil when not configured.
 type matchers struct {
 	item, title, link, location, team, next, description goquery.Matcher
-	text                                                 config.Selectors // as written, for messages
+	text                                                 Selectors // as written, for messages
 }
 
 // New makes the adapter for src (type html: url and selectors.item and
 // selectors.title required). Selectors are compiled once, here.
 func New(src config.Source, c *scrape.Client) (*HTML, error) {
+	cfg := config.SettingsOf[Config](src.Settings)
 	u, err := url.Parse(src.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("html: source %q: url must be an http or https URL", src.Name)
 	}
-	s := src.Selectors
+	s := cfg.Selectors
 	if strings.TrimSpace(s.Item) == "" || strings.TrimSpace(s.Title) == "" {
 		return nil, fmt.Errorf("html: source %q: selectors.item and selectors.title are required", src.Name)
 	}
 	if s.Description != "" && s.Link == "" {
 		return nil, fmt.Errorf("html: source %q: selectors.description needs selectors.link", src.Name)
 	}
-	h := &HTML{name: src.Name, start: u.String(), maxPages: src.MaxPages, client: c}
+	h := &HTML{name: src.Name, start: u.String(), maxPages: cfg.MaxPages, client: c}
 	if h.maxPages <= 0 {
 		h.maxPages = DefaultMaxPages
 	}

@@ -21,9 +21,9 @@ func newSite(t *testing.T, pages map[string]string) *scrapetest.Site {
 
 func client(attempts int, v scrape.Validators) *scrape.Client { return scrapetest.Client(attempts, v) }
 
-func adapter(t *testing.T, url string, sel config.Selectors, maxPages int, c *scrape.Client) *HTML {
+func adapter(t *testing.T, url string, sel Selectors, maxPages int, c *scrape.Client) *HTML {
 	t.Helper()
-	h, err := New(config.Source{Name: "acme", Type: "html", URL: url, Selectors: sel, MaxPages: maxPages}, c)
+	h, err := New(config.Source{Name: "acme", Type: "html", URL: url, Settings: &Config{Selectors: sel, MaxPages: maxPages}}, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,10 +32,10 @@ func adapter(t *testing.T, url string, sel config.Selectors, maxPages int, c *sc
 
 // Selectors for three real boards' listing pages.
 var (
-	icims = config.Selectors{Item: "li.iCIMS_JobCardItem", Title: ".title h3", Link: "a.iCIMS_Anchor",
+	icims = Selectors{Item: "li.iCIMS_JobCardItem", Title: ".title h3", Link: "a.iCIMS_Anchor",
 		Location: ".header span:not(.sr-only)"}
-	jobvite   = config.Selectors{Item: "tr", Title: "td a", Link: "td a", Location: "td.jv-job-list-location"}
-	hrmdirect = config.Selectors{Item: "tr.ReqRowClick", Title: "td.posTitle", Link: "td.posTitle a", Team: "td.departments"}
+	jobvite   = Selectors{Item: "tr", Title: "td a", Link: "td a", Location: "td.jv-job-list-location"}
+	hrmdirect = Selectors{Item: "tr.ReqRowClick", Title: "td.posTitle", Link: "td.posTitle a", Team: "td.departments"}
 )
 
 // TestDecodeGolden: what the decode makes of each real board's listing
@@ -43,7 +43,7 @@ var (
 func TestDecodeGolden(t *testing.T) {
 	for _, c := range []struct {
 		name, url string
-		sel       config.Selectors
+		sel       Selectors
 	}{
 		{"icims", "https://careers-wipfli.icims.com/jobs/search", icims},
 		{"jobvite", "https://jobs.jobvite.com/feedingamerica/search", jobvite},
@@ -68,7 +68,7 @@ func TestFixtures(t *testing.T) {
 	})
 	tests := []struct {
 		name, path string
-		sel        config.Selectors
+		sel        Selectors
 		want       []model.Raw
 	}{
 		{"icims", "/jobs/search", icims, []model.Raw{{
@@ -130,7 +130,7 @@ func pagedSite(t *testing.T) *scrapetest.Site {
 	return scrapetest.NewSite(t, pages, true)
 }
 
-var paged = config.Selectors{Item: "div.job", Title: "a.t", Link: "a.t", Location: ".loc", Team: "em", Next: "a.next", Description: ".desc"}
+var paged = Selectors{Item: "div.job", Title: "a.t", Link: "a.t", Location: ".loc", Team: "em", Next: "a.next", Description: ".desc"}
 
 func TestPagingAndDetail(t *testing.T) {
 	s := pagedSite(t)
@@ -193,7 +193,7 @@ func TestListErrors(t *testing.T) {
 	tests := []struct {
 		name  string
 		setup func(*scrapetest.Site)
-		sel   config.Selectors
+		sel   Selectors
 		max   int
 		want  string
 	}{
@@ -211,11 +211,11 @@ func TestListErrors(t *testing.T) {
 			`html: source "acme": page 2 "URL/jobs?page=2" repeats earlier postings: paging does not advance`},
 		{"more pages than max_pages", nil, paged, 2,
 			`html: source "acme": more than max_pages (2) listing pages: raise max_pages`},
-		{"no item with a title", nil, config.Selectors{Item: "div.job", Title: "h2"}, 0,
+		{"no item with a title", nil, Selectors{Item: "div.job", Title: "h2"}, 0,
 			`html: source "acme": page 1 "URL/jobs": no item has a title (selectors.title "h2")`},
-		{"item with a link but no title", nil, config.Selectors{Item: "div.job", Title: "h2", Link: "a.t"}, 0,
+		{"item with a link but no title", nil, Selectors{Item: "div.job", Title: "h2", Link: "a.t"}, 0,
 			`html: source "acme": page 1 "URL/jobs": item 1: no title (selectors.title "h2")`},
-		{"item without link", nil, config.Selectors{Item: "div.job", Title: "a.t", Link: "a.apply"}, 0,
+		{"item without link", nil, Selectors{Item: "div.job", Title: "a.t", Link: "a.apply"}, 0,
 			`html: source "acme": page 1 "URL/jobs": item 1: "Data Engineer 1": no link (selectors.link "a.apply" matches no element with an http(s) href)`},
 		{"script-rendered page (paylocity)", func(s *scrapetest.Site) { s.Pages["/jobs"] = "paylocity.html" }, paged, 0,
 			`html: source "acme": page 1 "URL/jobs": no element matches selectors.item "div.job"`},
@@ -262,7 +262,7 @@ func TestDetailErrors(t *testing.T) {
 func TestHeaderRowSkipped(t *testing.T) {
 	s := newSite(t, map[string]string{"/jobs": `=<table><tr><th>Title</th><th>Location</th></tr>` +
 		`<tr><td><a href="/j/1">Nurse</a></td><td class="l">Austin</td></tr></table>`})
-	raws, err := adapter(t, s.URL+"/jobs", config.Selectors{Item: "tr", Title: "td a", Link: "td a", Location: "td.l"}, 0, client(1, nil)).List(context.Background())
+	raws, err := adapter(t, s.URL+"/jobs", Selectors{Item: "tr", Title: "td a", Link: "td a", Location: "td.l"}, 0, client(1, nil)).List(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +274,7 @@ func TestHeaderRowSkipped(t *testing.T) {
 // Without a link the id is the title and the URL the listing page.
 func TestNoLink(t *testing.T) {
 	s := scrapetest.NewSite(t, map[string]string{"/jobs": `=<ul><li><b>Analyst</b> <i>Lisbon</i></li><li><b>Engineer</b></li></ul>`}, true)
-	raws, err := adapter(t, s.URL+"/jobs", config.Selectors{Item: "li", Title: "b", Location: "i"}, 0, client(1, nil)).List(context.Background())
+	raws, err := adapter(t, s.URL+"/jobs", Selectors{Item: "li", Title: "b", Location: "i"}, 0, client(1, nil)).List(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,17 +292,17 @@ func TestNew(t *testing.T) {
 		src  config.Source
 		want string
 	}{
-		{config.Source{Name: "x", URL: "https://x.example", Selectors: config.Selectors{Item: "li["}}, "selectors.item and selectors.title are required"},
-		{config.Source{Name: "x", URL: "https://x.example", Selectors: config.Selectors{Item: "li[", Title: "a"}}, `html: source "x": selectors.item "li[": `},
-		{config.Source{Name: "x", URL: "https://x.example", Selectors: config.Selectors{Item: "li", Title: "a", Description: ".d"}}, "needs selectors.link"},
-		{config.Source{Name: "x", URL: "x.example", Selectors: config.Selectors{Item: "li", Title: "a"}}, "url must be an http or https URL"},
+		{config.Source{Name: "x", URL: "https://x.example", Settings: &Config{Selectors: Selectors{Item: "li["}}}, "selectors.item and selectors.title are required"},
+		{config.Source{Name: "x", URL: "https://x.example", Settings: &Config{Selectors: Selectors{Item: "li[", Title: "a"}}}, `html: source "x": selectors.item "li[": `},
+		{config.Source{Name: "x", URL: "https://x.example", Settings: &Config{Selectors: Selectors{Item: "li", Title: "a", Description: ".d"}}}, "needs selectors.link"},
+		{config.Source{Name: "x", URL: "x.example", Settings: &Config{Selectors: Selectors{Item: "li", Title: "a"}}}, "url must be an http or https URL"},
 	} {
 		_, err := New(tt.src, nil)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%+v: got %v, want %q", tt.src, err, tt.want)
 		}
 	}
-	h, err := New(config.Source{Name: "x", URL: "https://x.example", Selectors: config.Selectors{Item: "li", Title: "a"}}, nil)
+	h, err := New(config.Source{Name: "x", URL: "https://x.example", Settings: &Config{Selectors: Selectors{Item: "li", Title: "a"}}}, nil)
 	if err != nil || h.maxPages != DefaultMaxPages {
 		t.Errorf("%+v %v", h, err)
 	}

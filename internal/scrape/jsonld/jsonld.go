@@ -39,16 +39,17 @@ var _ scrape.Adapter = (*JSONLD)(nil)
 // New makes the adapter for src (type jsonld: url required; links and
 // max_pages optional).
 func New(src config.Source, c *scrape.Client) (*JSONLD, error) {
+	cfg := config.SettingsOf[Config](src.Settings)
 	u, err := url.Parse(src.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("jsonld: source %q: url must be an http or https URL", src.Name)
 	}
-	j := &JSONLD{name: src.Name, page: u, maxPages: src.MaxPages, client: c}
+	j := &JSONLD{name: src.Name, page: u, maxPages: cfg.MaxPages, client: c}
 	if j.maxPages <= 0 {
 		j.maxPages = DefaultMaxPages
 	}
-	if src.Links != "" {
-		if j.links, err = regexp.Compile(src.Links); err != nil {
+	if cfg.Links != "" {
+		if j.links, err = regexp.Compile(cfg.Links); err != nil {
 			return nil, fmt.Errorf("jsonld: source %q: links: %w", src.Name, err)
 		}
 	}

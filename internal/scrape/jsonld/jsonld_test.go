@@ -203,7 +203,7 @@ func adapter(t *testing.T, src config.Source, c *scrape.Client) *JSONLD {
 
 func TestListFollowsLinks(t *testing.T) {
 	s := acmeSite(t)
-	a := adapter(t, config.Source{URL: s.URL + "/careers", Links: `/careers/job/\d+`}, client(1, nil))
+	a := adapter(t, config.Source{URL: s.URL + "/careers", Settings: &Config{Links: `/careers/job/\d+`}}, client(1, nil))
 	raws, err := a.List(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -262,19 +262,19 @@ func TestListErrors(t *testing.T) {
 		src   config.Source
 		want  string
 	}{
-		{"listing 404", func(s *scrapetest.Site) { delete(s.Pages, "/careers") }, config.Source{Links: `/job/\d`},
+		{"listing 404", func(s *scrapetest.Site) { delete(s.Pages, "/careers") }, config.Source{Settings: &Config{Links: `/job/\d`}},
 			`jsonld: source "acme": page "URL/careers": not found (404)`},
-		{"listing 500 after retries", func(s *scrapetest.Site) { s.Fail["/careers"] = 500 }, config.Source{Links: `/job/\d`},
+		{"listing 500 after retries", func(s *scrapetest.Site) { s.Fail["/careers"] = 500 }, config.Source{Settings: &Config{Links: `/job/\d`}},
 			`jsonld: source "acme": page "URL/careers": URL/careers: status 500`},
-		{"a posting page fails in the middle", func(s *scrapetest.Site) { s.Fail["/careers/job/102"] = 503 }, config.Source{Links: `/job/\d`},
+		{"a posting page fails in the middle", func(s *scrapetest.Site) { s.Fail["/careers/job/102"] = 503 }, config.Source{Settings: &Config{Links: `/job/\d`}},
 			`jsonld: source "acme": posting 2 of 3: page "URL/careers/job/102?utm_source=listing": URL/careers/job/102?utm_source=listing: status 503`},
-		{"a posting page without JobPosting (error page with 200)", func(s *scrapetest.Site) { s.Pages["/careers/job/102"] = noPosting }, config.Source{Links: `/job/\d`},
+		{"a posting page without JobPosting (error page with 200)", func(s *scrapetest.Site) { s.Pages["/careers/job/102"] = noPosting }, config.Source{Settings: &Config{Links: `/job/\d`}},
 			`jsonld: source "acme": posting page "URL/careers/job/102?utm_source=listing": no schema.org JobPosting on the page`},
-		{"broken JobPosting block", func(s *scrapetest.Site) { s.Pages["/careers/job/101"] = broken }, config.Source{Links: `/job/\d`},
+		{"broken JobPosting block", func(s *scrapetest.Site) { s.Pages["/careers/job/101"] = broken }, config.Source{Settings: &Config{Links: `/job/\d`}},
 			`jsonld: source "acme": posting page "URL/careers/job/101": ld+json block 1: invalid JSON: invalid character '}'`},
-		{"no link matches", nil, config.Source{Links: `/positions/\d+`},
+		{"no link matches", nil, config.Source{Settings: &Config{Links: `/positions/\d+`}},
 			`jsonld: source "acme": page "URL/careers": no link matches "/positions/\\d+"`},
-		{"more links than max_pages", nil, config.Source{Links: `/job/\d`, MaxPages: 2},
+		{"more links than max_pages", nil, config.Source{Settings: &Config{Links: `/job/\d`, MaxPages: 2}},
 			`jsonld: source "acme": page "URL/careers": 3 posting links, more than max_pages (2): raise max_pages or narrow links`},
 		{"own items: none on the page", func(s *scrapetest.Site) { s.Pages["/careers"] = noPosting }, config.Source{},
 			`jsonld: source "acme": page "URL/careers": no schema.org JobPosting on the page`},
@@ -309,7 +309,7 @@ func TestSharedIdentifierFallsBackToURL(t *testing.T) {
 	s := newSite(t, map[string]string{
 		"/careers": `=<a href="/job/1">1</a><a href="/job/2">2</a>`, "/job/1": page("One"), "/job/2": page("Two"),
 	})
-	a := adapter(t, config.Source{URL: s.URL + "/careers", Links: `/job/\d`}, client(1, nil))
+	a := adapter(t, config.Source{URL: s.URL + "/careers", Settings: &Config{Links: `/job/\d`}}, client(1, nil))
 	raws, err := a.List(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -330,7 +330,7 @@ func TestRelatedPostingsDeduplicated(t *testing.T) {
 		"/job/1":   `=<script type="application/ld+json">[` + posting("1", "full one") + `,` + posting("2", "teaser") + `]</script>`,
 		"/job/2":   `=<script type="application/ld+json">` + posting("2", "full two") + `</script>`,
 	})
-	a := adapter(t, config.Source{URL: s.URL + "/careers", Links: `/job/\d`}, client(1, nil))
+	a := adapter(t, config.Source{URL: s.URL + "/careers", Settings: &Config{Links: `/job/\d`}}, client(1, nil))
 	raws, err := a.List(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -344,7 +344,7 @@ func TestNew(t *testing.T) {
 	if _, err := New(config.Source{Name: "x", URL: "ftp://x"}, nil); err == nil {
 		t.Error("ftp URL accepted")
 	}
-	if _, err := New(config.Source{Name: "x", URL: "https://x.example", Links: "("}, nil); err == nil {
+	if _, err := New(config.Source{Name: "x", URL: "https://x.example", Settings: &Config{Links: "("}}, nil); err == nil {
 		t.Error("bad regexp accepted")
 	}
 	a, err := New(config.Source{Name: "x", URL: "https://x.example"}, nil)

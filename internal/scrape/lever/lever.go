@@ -42,14 +42,15 @@ var _ scrape.Adapter = (*Lever)(nil)
 // New makes the adapter for src (type lever: board, the site name, required;
 // url optional).
 func New(src config.Source, c *scrape.Client) (*Lever, error) {
-	if src.Board == "" {
+	board := scrape.BoardOf(src)
+	if board == "" {
 		return nil, fmt.Errorf("lever: source %q: board is required", src.Name)
 	}
 	base := strings.TrimRight(src.URL, "/")
 	if base == "" {
 		base = DefaultBase
 	}
-	return &Lever{base: base, site: src.Board, client: c}, nil
+	return &Lever{base: base, site: board, client: c}, nil
 }
 
 type categories struct {

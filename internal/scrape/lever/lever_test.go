@@ -74,7 +74,7 @@ func postings(n int) []map[string]any {
 
 func adapter(t *testing.T, base string, attempts int) *Lever {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme", Type: "lever", Board: "acme", URL: base}, client(attempts))
+	a, err := New(config.Source{Name: "acme", Type: "lever", URL: base, Settings: &scrape.Board{Board: "acme"}}, client(attempts))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,11 +82,11 @@ func adapter(t *testing.T, base string, attempts int) *Lever {
 }
 
 func TestNewDefaultsAndEUHost(t *testing.T) {
-	a, err := New(config.Source{Name: "x", Board: "acme"}, client(1))
+	a, err := New(config.Source{Name: "x", Settings: &scrape.Board{Board: "acme"}}, client(1))
 	if err != nil || a.listURL(0) != "https://api.lever.co/v0/postings/acme?limit=100&mode=json&skip=0" {
 		t.Fatalf("url %q, err %v", a.listURL(0), err)
 	}
-	a, _ = New(config.Source{Name: "x", Board: "acme", URL: "https://api.eu.lever.co/"}, client(1))
+	a, _ = New(config.Source{Name: "x", URL: "https://api.eu.lever.co/", Settings: &scrape.Board{Board: "acme"}}, client(1))
 	if a.listURL(200) != "https://api.eu.lever.co/v0/postings/acme?limit=100&mode=json&skip=200" {
 		t.Fatalf("url %q", a.listURL(200))
 	}
@@ -265,7 +265,7 @@ func TestListFailures(t *testing.T) {
 
 func TestBoardNotFound(t *testing.T) {
 	srv := newServer(t, nil)
-	a, _ := New(config.Source{Name: "x", Board: "nope", URL: srv.URL}, client(3))
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "nope"}}, client(3))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `lever: board "nope": not found (404)` {
 		t.Fatalf("err = %v", err)
@@ -275,7 +275,7 @@ func TestBoardNotFound(t *testing.T) {
 func TestBodyOverMaxBodyIsAnError(t *testing.T) {
 	srv := newServer(t, postings(100))
 	c := scrape.NewClient(context.Background(), scrape.Options{MaxBody: 1000, Retry: retry.Policy{Attempts: 1}})
-	a, _ := New(config.Source{Name: "acme", Board: "acme", URL: srv.URL}, c)
+	a, _ := New(config.Source{Name: "acme", URL: srv.URL, Settings: &scrape.Board{Board: "acme"}}, c)
 	_, err := a.List(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "http.max_body") {
 		t.Fatalf("err = %v", err)

@@ -37,17 +37,18 @@ var slugRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
 // replaces https://{board}.jobs.personio.de, e.g. for boards on
 // jobs.personio.com).
 func New(src config.Source, c *scrape.Client) (*Personio, error) {
-	if src.Board == "" {
+	board := scrape.BoardOf(src)
+	if board == "" {
 		return nil, fmt.Errorf("personio: source %q: board is required", src.Name)
 	}
 	base := strings.TrimRight(src.URL, "/")
 	if base == "" {
-		if !slugRE.MatchString(src.Board) {
-			return nil, fmt.Errorf("personio: source %q: board %q is not a company slug", src.Name, src.Board)
+		if !slugRE.MatchString(board) {
+			return nil, fmt.Errorf("personio: source %q: board %q is not a company slug", src.Name, board)
 		}
-		base = "https://" + strings.ToLower(src.Board) + ".jobs.personio.de"
+		base = "https://" + strings.ToLower(board) + ".jobs.personio.de"
 	}
-	return &Personio{board: src.Board, base: base, client: c}, nil
+	return &Personio{board: board, base: base, client: c}, nil
 }
 
 // feed is the XML document; XMLName makes any other root element an error.

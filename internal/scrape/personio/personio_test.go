@@ -36,7 +36,7 @@ func serve(body string) func(w http.ResponseWriter, r *http.Request) {
 
 func adapter(t *testing.T, base string, c *scrape.Client) *Personio {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme-jobs", Type: "personio", Board: "acme", URL: base}, c)
+	a, err := New(config.Source{Name: "acme-jobs", Type: "personio", URL: base, Settings: &scrape.Board{Board: "acme"}}, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,18 +49,18 @@ func TestDecodeGolden(t *testing.T) {
 }
 
 func TestNew(t *testing.T) {
-	a, err := New(config.Source{Name: "x", Board: "Acme"}, client(1))
+	a, err := New(config.Source{Name: "x", Settings: &scrape.Board{Board: "Acme"}}, client(1))
 	if err != nil || a.listURL() != "https://acme.jobs.personio.de/xml" {
 		t.Fatalf("default host: %v %v", a, err)
 	}
-	a, err = New(config.Source{Name: "x", Board: "acme", URL: "https://acme.jobs.personio.com/"}, client(1))
+	a, err = New(config.Source{Name: "x", URL: "https://acme.jobs.personio.com/", Settings: &scrape.Board{Board: "acme"}}, client(1))
 	if err != nil || a.listURL() != "https://acme.jobs.personio.com/xml" {
 		t.Fatalf("url override: %v %v", a, err)
 	}
 	if _, err := New(config.Source{Name: "x"}, client(1)); err == nil || !strings.Contains(err.Error(), "board is required") {
 		t.Fatalf("no board: %v", err)
 	}
-	if _, err := New(config.Source{Name: "x", Board: "a.b"}, client(1)); err == nil {
+	if _, err := New(config.Source{Name: "x", Settings: &scrape.Board{Board: "a.b"}}, client(1)); err == nil {
 		t.Fatal("a board that is no slug was accepted as a host name")
 	}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // resolve is New. Type auto calls it for the type it detects, at run time;
-// naming New in the factories' initializer would be an initialization
+// naming New in List's initializer would be an initialization
 // cycle, so it is set in init.
 var resolve func(config.Source, *scrape.Client) (scrape.Adapter, error)
 

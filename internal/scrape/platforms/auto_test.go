@@ -3,6 +3,7 @@ package platforms
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,9 +36,9 @@ func TestAutoErrors(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 	// a detected type this build does not support is an error naming it
-	saved := factories["lever"]
-	delete(factories, "lever")
-	defer func() { factories["lever"] = saved }()
+	saved := List
+	List = slices.DeleteFunc(slices.Clone(List), func(p scrape.Platform) bool { return p.Config.Type == "lever" })
+	defer func() { List = saved }()
 	_, err = New(config.Source{Name: "x", Type: "auto", URL: "https://jobs.lever.co/acme"}, c)
 	if err == nil || !strings.Contains(err.Error(), `auto: source "x": https://jobs.lever.co/acme detected as lever: source "x": type "lever" is not supported yet`) {
 		t.Errorf("got %v", err)

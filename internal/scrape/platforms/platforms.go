@@ -1,5 +1,6 @@
-// Package platforms maps a source's type to its adapter: the one list of
-// supported platforms.
+// Package platforms is the one list of the source types a build has: one
+// line per type registers how the config reads its keys and how its
+// adapter is made.
 package platforms
 
 import (
@@ -22,30 +23,37 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/scrape/workday"
 )
 
-type factory func(config.Source, *scrape.Client) (scrape.Adapter, error)
-
-// factories is the one list of supported source types. Keep one line per
-// type, in the order of config.SourceTypes.
-var factories = map[string]factory{
-	"eightfold":       func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return eightfold.New(s, c) },
-	"greenhouse":      func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return greenhouse.New(s, c) },
-	"lever":           func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return lever.New(s, c) },
-	"ashby":           func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return ashby.New(s, c) },
-	"workday":         func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return workday.New(s, c) },
-	"smartrecruiters": func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return smartrecruiters.New(s, c) },
-	"recruitee":       func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return recruitee.New(s, c) },
-	"workable":        func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return workable.New(s, c) },
-	"personio":        func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return personio.New(s, c) },
-	"jsonld":          func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return jsonld.New(s, c) },
-	"html":            func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return htmlsel.New(s, c) },
-	"auto":            func(s config.Source, c *scrape.Client) (scrape.Adapter, error) { return newAuto(s, c) },
+// List is the supported source types, in the order problems and docs
+// list them. Adding a type is one package and one line here.
+var List = []scrape.Platform{
+	{Config: eightfold.Kind, New: scrape.Adapt(eightfold.New)},
+	{Config: scrape.BoardKind("greenhouse"), New: scrape.Adapt(greenhouse.New)},
+	{Config: scrape.BoardKind("lever"), New: scrape.Adapt(lever.New)},
+	{Config: scrape.BoardKind("ashby"), New: scrape.Adapt(ashby.New)},
+	{Config: workday.Kind, New: scrape.Adapt(workday.New)},
+	{Config: scrape.BoardKind("smartrecruiters"), New: scrape.Adapt(smartrecruiters.New)},
+	{Config: scrape.BoardKind("recruitee"), New: scrape.Adapt(recruitee.New)},
+	{Config: scrape.BoardKind("workable"), New: scrape.Adapt(workable.New)},
+	{Config: scrape.BoardKind("personio"), New: scrape.Adapt(personio.New)},
+	{Config: jsonld.Kind, New: scrape.Adapt(jsonld.New)},
+	{Config: htmlsel.Kind, New: scrape.Adapt(htmlsel.New)},
+	{Config: jsonld.KindOf("auto"), New: newAuto},
 }
 
-// Supported lists the source types this build can fetch.
+// Kinds are the config kinds of List, for config.Plugins.Sources.
+func Kinds() []config.Kind {
+	out := make([]config.Kind, len(List))
+	for i, p := range List {
+		out[i] = p.Config
+	}
+	return out
+}
+
+// Supported lists the source types this build can fetch, sorted.
 func Supported() []string {
-	out := make([]string, 0, len(factories))
-	for k := range factories {
-		out = append(out, k)
+	out := make([]string, 0, len(List))
+	for _, p := range List {
+		out = append(out, p.Config.Type)
 	}
 	sort.Strings(out)
 	return out
@@ -53,9 +61,10 @@ func Supported() []string {
 
 // New returns the adapter for src.
 func New(src config.Source, c *scrape.Client) (scrape.Adapter, error) {
-	f, ok := factories[src.Type]
-	if !ok {
-		return nil, fmt.Errorf("source %q: type %q is not supported yet (supported: %s)", src.Name, src.Type, strings.Join(Supported(), ", "))
+	for _, p := range List {
+		if p.Config.Type == src.Type {
+			return p.New(src, c)
+		}
 	}
-	return f(src, c)
+	return nil, fmt.Errorf("source %q: type %q is not supported yet (supported: %s)", src.Name, src.Type, strings.Join(Supported(), ", "))
 }

@@ -34,17 +34,18 @@ var slugRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
 // New makes the adapter for src (type recruitee: board required; url
 // replaces https://{board}.recruitee.com).
 func New(src config.Source, c *scrape.Client) (*Recruitee, error) {
-	if src.Board == "" {
+	board := scrape.BoardOf(src)
+	if board == "" {
 		return nil, fmt.Errorf("recruitee: source %q: board is required", src.Name)
 	}
 	base := strings.TrimRight(src.URL, "/")
 	if base == "" {
-		if !slugRE.MatchString(src.Board) {
-			return nil, fmt.Errorf("recruitee: source %q: board %q is not a company slug", src.Name, src.Board)
+		if !slugRE.MatchString(board) {
+			return nil, fmt.Errorf("recruitee: source %q: board %q is not a company slug", src.Name, board)
 		}
-		base = "https://" + strings.ToLower(src.Board) + ".recruitee.com"
+		base = "https://" + strings.ToLower(board) + ".recruitee.com"
 	}
-	return &Recruitee{board: src.Board, base: base, client: c}, nil
+	return &Recruitee{board: board, base: base, client: c}, nil
 }
 
 // offer is one posting as the offers API returns it.

@@ -28,7 +28,7 @@ func server(t *testing.T, answer http.HandlerFunc) *scrapetest.Server {
 
 func adapter(t *testing.T, base string, c *scrape.Client) *Recruitee {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme-jobs", Type: "recruitee", Board: "acme", URL: base}, c)
+	a, err := New(config.Source{Name: "acme-jobs", Type: "recruitee", URL: base, Settings: &scrape.Board{Board: "acme"}}, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,18 +44,18 @@ func TestDecodeGolden(t *testing.T) {
 
 func TestNew(t *testing.T) {
 	c := scrapetest.Client(1, nil)
-	a, err := New(config.Source{Name: "x", Board: "Acme"}, c)
+	a, err := New(config.Source{Name: "x", Settings: &scrape.Board{Board: "Acme"}}, c)
 	if err != nil || a.listURL() != "https://acme.recruitee.com/api/offers/" {
 		t.Fatalf("default host: %v %v", a, err)
 	}
-	a, err = New(config.Source{Name: "x", Board: "acme", URL: "https://careers.example.com/"}, c)
+	a, err = New(config.Source{Name: "x", URL: "https://careers.example.com/", Settings: &scrape.Board{Board: "acme"}}, c)
 	if err != nil || a.listURL() != "https://careers.example.com/api/offers/" {
 		t.Fatalf("url override: %v %v", a, err)
 	}
 	if _, err := New(config.Source{Name: "x"}, c); err == nil || !strings.Contains(err.Error(), "board is required") {
 		t.Fatalf("no board: %v", err)
 	}
-	if _, err := New(config.Source{Name: "x", Board: "evil.com:80@x"}, c); err == nil {
+	if _, err := New(config.Source{Name: "x", Settings: &scrape.Board{Board: "evil.com:80@x"}}, c); err == nil {
 		t.Fatal("a board that is no slug was accepted as a host name")
 	}
 }

@@ -47,14 +47,15 @@ var _ scrape.Adapter = (*SmartRecruiters)(nil)
 // New makes the adapter for src (type smartrecruiters: board is the company
 // identifier; url overrides the API base).
 func New(src config.Source, c *scrape.Client) (*SmartRecruiters, error) {
-	if src.Board == "" {
+	board := scrape.BoardOf(src)
+	if board == "" {
 		return nil, fmt.Errorf("smartrecruiters: source %q: board is required", src.Name)
 	}
 	base := strings.TrimRight(src.URL, "/")
 	if base == "" {
 		base = DefaultBase
 	}
-	return &SmartRecruiters{base: base, company: src.Board, client: c}, nil
+	return &SmartRecruiters{base: base, company: board, client: c}, nil
 }
 
 type label struct {

@@ -33,7 +33,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, ni
 
 func adapter(t *testing.T, base, board string, attempts int) *SmartRecruiters {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme", Type: "smartrecruiters", Board: board, URL: base}, client(attempts))
+	a, err := New(config.Source{Name: "acme", Type: "smartrecruiters", URL: base, Settings: &scrape.Board{Board: board}}, client(attempts))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestNew(t *testing.T) {
 	if _, err := New(config.Source{Name: "a"}, client(1)); err == nil || !strings.HasPrefix(err.Error(), "smartrecruiters: ") {
 		t.Fatalf("err = %v", err)
 	}
-	a, err := New(config.Source{Name: "a", Board: "acme"}, client(1))
+	a, err := New(config.Source{Name: "a", Settings: &scrape.Board{Board: "acme"}}, client(1))
 	if err != nil || a.base != DefaultBase {
 		t.Fatalf("base %q, %v", a.base, err)
 	}

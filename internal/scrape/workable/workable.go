@@ -33,14 +33,15 @@ var _ scrape.Adapter = (*Workable)(nil)
 // New makes the adapter for src (type workable: board, the account's
 // subdomain, required; url replaces https://apply.workable.com).
 func New(src config.Source, c *scrape.Client) (*Workable, error) {
-	if src.Board == "" {
+	board := scrape.BoardOf(src)
+	if board == "" {
 		return nil, fmt.Errorf("workable: source %q: board is required", src.Name)
 	}
 	base := strings.TrimRight(src.URL, "/")
 	if base == "" {
 		base = DefaultURL
 	}
-	return &Workable{board: src.Board, base: base, client: c}, nil
+	return &Workable{board: board, base: base, client: c}, nil
 }
 
 // job is one job as the widget and the job API return it.

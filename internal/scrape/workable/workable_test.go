@@ -57,7 +57,7 @@ func serve(body string) func(w http.ResponseWriter, r *http.Request) {
 
 func adapter(t *testing.T, base string, c *scrape.Client) *Workable {
 	t.Helper()
-	a, err := New(config.Source{Name: "zaelab", Type: "workable", Board: "acme", URL: base}, c)
+	a, err := New(config.Source{Name: "zaelab", Type: "workable", URL: base, Settings: &scrape.Board{Board: "acme"}}, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,12 +72,12 @@ func TestDecodeGolden(t *testing.T) {
 }
 
 func TestNew(t *testing.T) {
-	a, err := New(config.Source{Name: "x", Board: "zaelab"}, client(1))
+	a, err := New(config.Source{Name: "x", Settings: &scrape.Board{Board: "zaelab"}}, client(1))
 	if err != nil || a.listURL() != "https://apply.workable.com/api/v1/widget/accounts/zaelab?details=true" ||
 		a.detailURL("DD136DD7E7") != "https://apply.workable.com/api/v2/accounts/zaelab/jobs/DD136DD7E7" {
 		t.Fatalf("default host: %v %v", a, err)
 	}
-	a, err = New(config.Source{Name: "x", Board: "zaelab", URL: "http://mirror.test/"}, client(1))
+	a, err = New(config.Source{Name: "x", URL: "http://mirror.test/", Settings: &scrape.Board{Board: "zaelab"}}, client(1))
 	if err != nil || a.listURL() != "http://mirror.test/api/v1/widget/accounts/zaelab?details=true" {
 		t.Fatalf("url override: %v %v", a, err)
 	}

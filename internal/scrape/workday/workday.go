@@ -44,10 +44,11 @@ var _ scrape.Adapter = (*Workday)(nil)
 
 // New makes the adapter for src (type workday: url, tenant and site required).
 func New(src config.Source, c *scrape.Client) (*Workday, error) {
-	if src.URL == "" || src.Tenant == "" || src.Site == "" {
+	cfg := config.SettingsOf[Config](src.Settings)
+	if src.URL == "" || cfg.Tenant == "" || cfg.Site == "" {
 		return nil, fmt.Errorf("workday: source %q: url, tenant and site are required", src.Name)
 	}
-	return &Workday{base: strings.TrimRight(src.URL, "/"), tenant: src.Tenant, site: src.Site, client: c}, nil
+	return &Workday{base: strings.TrimRight(src.URL, "/"), tenant: cfg.Tenant, site: cfg.Site, client: c}, nil
 }
 
 // listItem is one posting of a list page.

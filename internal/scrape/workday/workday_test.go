@@ -38,7 +38,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, ni
 
 func adapter(t *testing.T, url string, attempts int) *Workday {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme", Type: "workday", URL: url + "/", Tenant: "acme", Site: "External"}, client(attempts))
+	a, err := New(config.Source{Name: "acme", Type: "workday", URL: url + "/", Settings: &Config{Tenant: "acme", Site: "External"}}, client(attempts))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,10 +58,7 @@ func TestDecodeGolden(t *testing.T) {
 }
 
 func TestNewRequiresURLTenantSite(t *testing.T) {
-	for _, src := range []config.Source{
-		{Name: "a", Tenant: "a", Site: "s"}, {Name: "a", URL: "https://a.wd5.myworkdayjobs.com", Site: "s"},
-		{Name: "a", URL: "https://a.wd5.myworkdayjobs.com", Tenant: "a"},
-	} {
+	for _, src := range []config.Source{{Name: "a", Settings: &Config{Tenant: "a", Site: "s"}}, {Name: "a", URL: "https://a.wd5.myworkdayjobs.com", Settings: &Config{Site: "s"}}, {Name: "a", URL: "https://a.wd5.myworkdayjobs.com", Settings: &Config{Tenant: "a"}}} {
 		if _, err := New(src, client(1)); err == nil || !strings.HasPrefix(err.Error(), "workday: ") {
 			t.Errorf("New(%+v) = %v, want an error", src, err)
 		}
@@ -187,7 +184,7 @@ func TestListRetriesTransientErrors(t *testing.T) {
 
 func TestListNotFound(t *testing.T) {
 	srv := fake.New(t, "acme", "External", jobs(3))
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Tenant: "acme", Site: "Gone"}, client(1))
+	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Tenant: "acme", Site: "Gone"}}, client(1))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `workday: board "acme/Gone": not found (404)` {
 		t.Fatalf("err = %v", err)
@@ -315,7 +312,7 @@ func TestRealFixture(t *testing.T) {
 		gotBody = string(body)
 		w.Write(b)
 	})
-	a, _ := New(config.Source{Name: "salesforce", URL: srv.URL, Tenant: "salesforce", Site: "External_Career_Site"}, client(1))
+	a, _ := New(config.Source{Name: "salesforce", URL: srv.URL, Settings: &Config{Tenant: "salesforce", Site: "External_Career_Site"}}, client(1))
 	raws, err := a.List(context.Background())
 	if err != nil {
 		t.Fatal(err)

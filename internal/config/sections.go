@@ -1,0 +1,268 @@
+package config
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The sections of the top level (git, http, guard, outbox, taxonomy) are
+// key tables: one row per key names it and says how its value is read.
+// One loop (readSection) walks every section, so unknown keys, nulls and
+// wrong shapes are reported the same way everywhere.
+
+// field is one key of a section that fills a T.
+type field[T any] struct {
+	name string
+	// read checks the value of key (its path, such as guard.max_shrink) and
+	// stores it in t; a problem is reported and t left as it was.
+	read func(p *parser, n *yaml.Node, key string, t *T)
+	// nulls: a null value is read too (else it means the default).
+	nulls bool
+}
+
+// section is a mapping of fields.
+type section[T any] []field[T]
+
+func (s section[T]) keys() []string {
+	out := make([]string, len(s))
+	for i, f := range s {
+		out[i] = f.name
+	}
+	return out
+}
+
+// what lists the keys for a problem: "a, b and c".
+func (s section[T]) what() string {
+	k := s.keys()
+	if len(k) == 1 {
+		return k[0]
+	}
+	return strings.Join(k[:len(k)-1], ", ") + " and " + k[len(k)-1]
+}
+
+// readSection reads the mapping n (path: its key path, "" for the top
+// level) into t.
+func readSection[T any](p *parser, n *yaml.Node, path string, s section[T], t *T) {
+	var entries []kv
+	if path == "" {
+		entries = p.pairs(n, "", 0)
+	} else {
+		entries = p.mapping(n, path, s.what())
+	}
+	for _, e := range entries {
+		i := slices.IndexFunc(s, func(f field[T]) bool { return f.name == e.key })
+		if i < 0 {
+			p.unknown(e, path, s.keys())
+			continue
+		}
+		if !s[i].nulls && isNull(p.resolve(e.v)) {
+			continue
+		}
+		p.keyLine = e.k.Line
+		s[i].read(p, e.v, join(path, e.key), t)
+	}
+}
+
+// Field constructors for the common kinds of value.
+
+func boolField[T any](name string, dst func(*T) *bool) field[T] {
+	return field[T]{name: name, read: func(p *parser, n *yaml.Node, key string, t *T) {
+		if b, ok := p.boolean(n, key); ok {
+			*dst(t) = b
+		}
+	}}
+}
+
+func durationField[T any](name string, dst func(*T) *time.Duration) field[T] {
+	return field[T]{name: name, read: func(p *parser, n *yaml.Node, key string, t *T) {
+		if d, ok := p.duration(n, key); ok {
+			*dst(t) = d
+		}
+	}}
+}
+
+func runsField[T any](name string, dst func(*T) *int) field[T] {
+	return field[T]{name: name, read: func(p *parser, n *yaml.Node, key string, t *T) {
+		if i, ok := p.runs(n, key); ok {
+			*dst(t) = i
+		}
+	}}
+}
+
+// intField reads a whole number from lo to hi; msg is the problem of one
+// out of range.
+func intField[T any](name string, lo, hi int64, msg string, dst func(*T) *int) field[T] {
+	return field[T]{name: name, read: func(p *parser, n *yaml.Node, key string, t *T) {
+		if i, ok := p.integer(n, key); ok {
+			if i < lo || i > hi {
+				p.add(n.Line, key, msg)
+			} else {
+				*dst(t) = int(i)
+			}
+		}
+	}}
+}
+
+// strField reads a string and checks it with check, which returns the
+// problem ("" when the value is good).
+func strField[T any](name string, check func(string) string, dst func(*T) *string) field[T] {
+	return field[T]{name: name, read: func(p *parser, n *yaml.Node, key string, t *T) {
+		if s, ok := p.str(n, key); ok {
+			if msg := check(s); msg != "" {
+				p.add(n.Line, key, msg)
+			} else {
+				*dst(t) = s
+			}
+		}
+	}}
+}
+
+var gitSection = section[Git]{
+	boolField("commit", func(g *Git) *bool { return &g.Commit }),
+	strField("author", func(s string) string {
+		if _, _, good := splitAuthor(s); !good {
+			return `must be "Name <email>" such as "careers-watcher <watcher@localhost>"`
+		}
+		return ""
+	}, func(g *Git) *string { return &g.Author }),
+}
+
+var httpSection = section[HTTP]{
+	strField("user_agent", func(s string) string {
+		switch {
+		case strings.TrimSpace(s) == "":
+			return "must not be empty"
+		case strings.ContainsAny(s, "\r\n\x00"):
+			return "must be a single line"
+		}
+		return ""
+	}, func(h *HTTP) *string { return &h.UserAgent }),
+	durationField("timeout", func(h *HTTP) *time.Duration { return &h.Timeout }),
+	durationField("per_host_delay", func(h *HTTP) *time.Duration { return &h.PerHostDelay }),
+	{name: "max_body", read: func(p *parser, n *yaml.Node, key string, h *HTTP) {
+		if s, ok := p.str(n, key); ok {
+			size, err := parseSize(s)
+			switch {
+			case err != nil:
+				p.add(n.Line, key, "must be a size such as 10MB, 512KB, 1GB or a number of bytes (units are binary: 1KB = 1024 bytes)")
+			case size <= 0:
+				p.add(n.Line, key, "must be greater than 0")
+			default:
+				h.MaxBody = size
+			}
+		}
+	}},
+	boolField("robots", func(h *HTTP) *bool { return &h.Robots }),
+	intField("retries", 1, 10, "must be between 1 and 10 (total attempts per request)", func(h *HTTP) *int { return &h.Retries }),
+	boolField("allow_private", func(h *HTTP) *bool { return &h.AllowPrivate }),
+}
+
+var guardSection = section[Guard]{
+	runsField("remove_after", func(g *Guard) *int { return &g.RemoveAfter }),
+	runsField("fail_after", func(g *Guard) *int { return &g.FailAfter }),
+	{name: "max_shrink", read: func(p *parser, n *yaml.Node, key string, g *Guard) {
+		if f, ok := p.share(n, key); ok {
+			g.MaxShrink = f
+		}
+	}},
+	durationField("shrink_pause", func(g *Guard) *time.Duration { return &g.ShrinkPause }),
+}
+
+var outboxSection = section[Outbox]{
+	durationField("expire", func(o *Outbox) *time.Duration { return &o.Expire }),
+	durationField("retry_every", func(o *Outbox) *time.Duration { return &o.RetryEvery }),
+	durationField("budget", func(o *Outbox) *time.Duration { return &o.Budget }),
+	intField("max_pending", 1, 10_000_000, "must be from 1 to 10000000", func(o *Outbox) *int { return &o.MaxPending }),
+	runsField("break_after", func(o *Outbox) *int { return &o.BreakAfter }),
+}
+
+var taxonomySection = section[Taxonomy]{
+	{name: "skills", nulls: true, read: func(p *parser, n *yaml.Node, key string, t *Taxonomy) {
+		t.Skills = p.skills(n, key)
+	}},
+}
+
+// runs reads a number of runs in a row: a whole number from 1 to 100.
+func (p *parser) runs(n *yaml.Node, key string) (int, bool) {
+	i, ok := p.integer(n, key)
+	if !ok {
+		return 0, false
+	}
+	if i < 1 || i > 100 {
+		p.add(n.Line, key, "must be between 1 and 100 (runs in a row)")
+		return 0, false
+	}
+	return int(i), true
+}
+
+// share reads a share of a listing: 0.5 or "50%", greater than 0 and at
+// most 1.
+func (p *parser) share(n *yaml.Node, key string) (float64, bool) {
+	s, ok := p.str(n, key)
+	if !ok {
+		return 0, false
+	}
+	s = strings.TrimSpace(s)
+	div := 1.0
+	if t, pct := strings.CutSuffix(s, "%"); pct {
+		s, div = strings.TrimSpace(t), 100
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err == nil {
+		f /= div
+	}
+	if err != nil || math.IsNaN(f) || f <= 0 || f > 1 {
+		p.add(n.Line, key, `must be a share greater than 0 and at most 1, such as 0.5 or "50%"`)
+		return 0, false
+	}
+	return f, true
+}
+
+var skillKeys = []string{"name", "category", "aliases"}
+
+func (p *parser) skills(n *yaml.Node, path string) []Skill {
+	var out []Skill
+	first := make(map[string]int)
+	for i, item := range p.sequence(n, path) {
+		ipath := fmt.Sprintf("%s[%d]", path, i)
+		var s Skill
+		nameLine, nameNode := item.Line, item
+		if r := p.resolve(item); r.Kind != yaml.MappingNode {
+			p.add(item.Line, ipath, "must be a mapping with name, category and aliases, not "+kindName(r))
+			continue
+		}
+		for _, e := range p.mapping(item, ipath, "name, category and aliases") {
+			key := ipath + "." + e.key
+			switch e.key {
+			case "name":
+				s.Name, _ = p.str(e.v, key)
+				s.Name = strings.TrimSpace(s.Name)
+				nameLine, nameNode = e.v.Line, p.resolve(e.v)
+			case "category":
+				s.Category, _ = p.str(e.v, key)
+			case "aliases":
+				s.Aliases = p.strList(e.v, key, true)
+			default:
+				p.unknown(e, ipath, skillKeys)
+			}
+		}
+		if s.Name == "" {
+			p.add(item.Line, ipath+".name", "is required")
+			continue
+		}
+		fold := strings.ToLower(s.Name)
+		if l, dup := first[fold]; dup {
+			p.add(nameLine, ipath+".name", fmt.Sprintf("duplicate skill %s (first at line %d)", show(nameNode), l))
+			continue
+		}
+		first[fold] = nameLine
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,70 @@
+package config
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// sourceKeys are the keys every source takes, whatever its type; a kind's
+// own keys come between the first four and the rest in "known keys".
+var sourceKeys = []Key{
+	{Name: "name"}, {Name: "type"}, {Name: "company"}, {Name: "url", Shape: URL},
+}
+
+var sourceGuardKeys = []Key{
+	{Name: "schedule"}, {Name: "allow_shrink", Shape: Bool}, {Name: "remove_after", Shape: Runs},
+	{Name: "max_shrink", Shape: Share}, {Name: "allow_private", Shape: Bool},
+}
+
+// sourceCommon are the keys no kind needs to list.
+var sourceCommon = []string{"name", "type", "company", "schedule", "allow_shrink", "remove_after", "max_shrink", "allow_private"}
+
+func (p *parser) sources(n *yaml.Node) []Source {
+	var out []Source
+	first := make(map[string]int)
+	kinds := p.plugins.Sources
+	all := newUnion(sourceKeys, kinds, sourceGuardKeys)
+	for i, node := range p.sequence(n, "sources") {
+		it := newItem(fmt.Sprintf("sources[%d]", i), node.Line)
+		if !p.fields(node, it, all, nil) {
+			continue
+		}
+		s := Source{
+			Line: it.line, Name: it.val["name"], Type: it.val["type"], Company: it.val["company"],
+			URL: it.val["url"], Schedule: it.val["schedule"],
+		}
+		decodeCommon(it, "allow_shrink", &s.AllowShrink)
+		decodeCommon(it, "allow_private", &s.AllowPrivate)
+		decodeCommon(it, "remove_after", &s.RemoveAfter)
+		decodeCommon(it, "max_shrink", &s.MaxShrink)
+		// Each check reports its own problems; the item is kept either way for
+		// the checks across items (Parse returns no Config on any problem).
+		kd, found, _ := p.checkItem(it, "source", kinds, sourceCommon, first)
+		if it.has("url") {
+			p.checkURL(it, "url")
+		}
+		if found {
+			s.Settings = p.settings(it, kd, nil)
+		}
+		p.validateForeign(it, kd, found, kinds, all, nil)
+		if it.has("schedule") {
+			p.schedule(it.node["schedule"], it.path+".schedule", s.Schedule)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// decodeCommon decodes the value read for a common key into dst.
+func decodeCommon[T any](it *item, key string, dst *T) {
+	if n, ok := it.clean[key]; ok {
+		_ = n.Decode(dst) // read and checked by its shape
+	}
+}
+
+type sourceRef struct {
+	line        int
+	key         string
+	name, shown string
+}

@@ -1,0 +1,79 @@
+package htmlsel
+
+import (
+	"github.com/andybalholm/cascadia"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+// Config is the keys of an html source besides the common ones.
+type Config struct {
+	Selectors Selectors `yaml:"selectors"`
+	// MaxPages caps the pages read (0: DefaultMaxPages); a listing needing
+	// more is an error, never cut short.
+	MaxPages int `yaml:"max_pages,omitempty"`
+}
+
+// Selectors are the CSS selectors of an html source. Item and Title are
+// required; the others are optional. All but Item and Next are relative to
+// one item; Description applies to the posting's own page (Link).
+type Selectors struct {
+	Item        string `yaml:"item,omitempty"`        // one element per posting
+	Title       string `yaml:"title,omitempty"`       // its title (text)
+	Link        string `yaml:"link,omitempty"`        // an element whose href is the posting's page
+	Location    string `yaml:"location,omitempty"`    // location labels (text; every match is one)
+	Team        string `yaml:"team,omitempty"`        // team or department (text)
+	Next        string `yaml:"next,omitempty"`        // in the page: an element whose href is the next page
+	Description string `yaml:"description,omitempty"` // in the posting's page: the description (HTML)
+}
+
+// Kind is how the config reads an html source: url and selectors
+// required, max_pages optional.
+var Kind = config.Kind{
+	Type: "html",
+	Keys: []config.Key{
+		{Name: "url", Shape: config.URL, Required: true},
+		{Name: "selectors", Shape: config.Map, Required: true, Sub: []string{"item", "title", "link", "location", "team", "next", "description"}},
+		scrape.MaxPagesKey,
+	},
+	New: func() any { return new(Config) },
+}
+
+// Validate compiles the selectors and checks the required ones.
+func (c *Config) Validate(ck *config.Check) {
+	if !ck.Has("selectors") || ck.Bad("selectors") {
+		return
+	}
+	s := &c.Selectors
+	bad := map[string]bool{}
+	for _, f := range []struct {
+		key string
+		v   *string
+	}{
+		{"item", &s.Item}, {"title", &s.Title}, {"link", &s.Link}, {"location", &s.Location},
+		{"team", &s.Team}, {"next", &s.Next}, {"description", &s.Description},
+	} {
+		key := "selectors." + f.key
+		bad[f.key] = ck.Bad(key)
+		if *f.v == "" {
+			continue
+		}
+		if _, err := cascadia.Compile(*f.v); err != nil {
+			msg := "must be a CSS selector such as 'li.job' or 'a[href]'"
+			if !ck.FromEnv(key) {
+				msg += ": " + err.Error()
+			}
+			ck.Problem(key, msg)
+			bad[f.key] = true
+		}
+	}
+	for _, k := range []string{"item", "title"} {
+		if !ck.Has("selectors."+k) && !bad[k] {
+			ck.Problem("selectors."+k, "is required")
+		}
+	}
+	if s.Description != "" && s.Link == "" && !bad["link"] {
+		ck.Problem("selectors.description", "needs selectors.link: the description is read from each posting's page")
+	}
+}

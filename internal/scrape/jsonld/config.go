@@ -1,0 +1,47 @@
+package jsonld
+
+import (
+	"regexp"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+// Config is the keys of a jsonld (or auto) source besides the common ones.
+type Config struct {
+	// Links is a regular expression (RE2) matched against the absolute URL
+	// of every link on the page: the matching links are the posting pages
+	// to read. "" reads the page's own JobPosting items.
+	Links string `yaml:"links,omitempty"`
+	// MaxPages caps the pages read (0: DefaultMaxPages); a listing needing
+	// more is an error, never cut short.
+	MaxPages int `yaml:"max_pages,omitempty"`
+}
+
+// Kind is how the config reads a jsonld source: url required, links and
+// max_pages optional.
+var Kind = KindOf("jsonld")
+
+// KindOf is the jsonld keys under another type name (auto takes them too:
+// a page it detects as no known board is read as jsonld).
+func KindOf(typ string) config.Kind {
+	return config.Kind{
+		Type: typ,
+		Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "links"}, scrape.MaxPagesKey},
+		New:  func() any { return new(Config) },
+	}
+}
+
+// Validate checks that links is a regular expression.
+func (c *Config) Validate(ck *config.Check) {
+	if !ck.Has("links") {
+		return
+	}
+	if _, err := regexp.Compile(c.Links); err != nil {
+		msg := "must be a regular expression (RE2 syntax) such as '/careers/job/\\d+'"
+		if !ck.FromEnv("links") { // never echo what came from the environment
+			msg += ": " + err.Error()
+		}
+		ck.Problem("links", msg)
+	}
+}
