@@ -17,13 +17,7 @@ func TestBinaryCommandLine(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "watcher")
-	build := exec.Command("go", "build", "-o", bin,
-		"-ldflags", "-X github.com/careers-watcher/careers-watcher/internal/cli.Version=v1.2.3-test", ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := build(t)
 	watcher := func(args ...string) (int, string, string) {
 		t.Helper()
 		cmd := exec.Command(bin, args...)
@@ -38,7 +32,7 @@ func TestBinaryCommandLine(t *testing.T) {
 	}
 
 	code, stdout, stderr := watcher("version")
-	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "watcher v1.2.3-test\nmodule:   github.com/careers-watcher/careers-watcher\n") {
+	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "watcher "+testVersion+"\nmodule:   github.com/careers-watcher/careers-watcher\n") {
 		t.Fatalf("version: exit %d\n%s%s", code, stdout, stderr)
 	}
 	// the revision line says what the build info holds
@@ -79,7 +73,7 @@ func TestBinaryCommandLine(t *testing.T) {
 		t.Fatalf("man: exit %d, %s", code, stderr)
 	}
 	page, err := os.ReadFile(filepath.Join(man, "watcher-run.1"))
-	if err != nil || !strings.Contains(string(page), `"careers-watcher v1.2.3-test"`) {
+	if err != nil || !strings.Contains(string(page), `"careers-watcher `+testVersion+`"`) {
 		t.Errorf("man page: %v\n%s", err, page)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -19,7 +20,8 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 )
 
-var crashRuns = flag.Int("crash-runs", 50, "runs killed with SIGKILL in TestCrashSuite")
+// crashRuns: 8 kills in the default run, 50 under WATCHER_LONG_TESTS=1.
+var crashRuns = flag.Int("crash-runs", size(8, 50), "runs killed with SIGKILL in TestCrashSuite")
 
 // events is a webhook receiver that records (type, posting id) pairs.
 type events struct {
@@ -135,23 +137,85 @@ notifiers:
 		next++
 		nf.SetJobs(list())
 	}
-	// how long a run with such a change takes: the range the kills fall in
-	change()
-	full := runToEnd("calibration run")
-
-	interrupted := 0
-	for i := 0; i < *crashRuns; i++ {
-		change()
-
+	// killed starts a run and kills it with SIGKILL delay after its start,
+	// or, with atWriting, delay after it logs that its write phase began.
+	// It returns how far the run's log got: "fetch" (no write yet),
+	// "write" (writing, not committed) or "deliver" (committed).
+	killed := func(delay time.Duration, atWriting bool) string {
 		cmd := exec.Command(bin, "run", "-c", cfg)
+		pipe, err := cmd.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// kill anywhere in the run
-		delay := time.Duration(rng.Int64N(int64(full)))
-		timer := time.AfterFunc(delay, func() { cmd.Process.Kill() })
+		kill := func() { cmd.Process.Kill() }
+		var timer *time.Timer
+		if !atWriting {
+			timer = time.AfterFunc(delay, kill)
+		}
+		stage := "fetch"
+		sc := bufio.NewScanner(pipe)
+		for sc.Scan() {
+			switch {
+			case strings.Contains(sc.Text(), "msg=writing "):
+				stage = "write"
+				if timer == nil {
+					timer = time.AfterFunc(delay, kill)
+				}
+			case strings.Contains(sc.Text(), "msg=committed"):
+				stage = "deliver"
+			}
+		}
 		cmd.Wait()
-		timer.Stop()
+		if timer != nil {
+			timer.Stop()
+		}
+		return stage
+	}
+	// how long a run with such a change takes, and its write phase (from
+	// the log line "writing" to "committed"): the ranges the kills fall in
+	change()
+	var full, writePhase time.Duration
+	{
+		start := time.Now()
+		cmd := exec.Command(bin, "run", "-c", cfg)
+		pipe, _ := cmd.StderrPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		var log strings.Builder
+		var writing time.Time
+		sc := bufio.NewScanner(pipe)
+		for sc.Scan() {
+			log.WriteString(sc.Text() + "\n")
+			switch {
+			case strings.Contains(sc.Text(), "msg=writing "):
+				writing = time.Now()
+			case strings.Contains(sc.Text(), "msg=committed") && !writing.IsZero():
+				writePhase = time.Since(writing)
+			}
+		}
+		if err := cmd.Wait(); err != nil || writePhase == 0 {
+			t.Fatalf("calibration run: %v (write phase %v)\n%s", err, writePhase, log.String())
+		}
+		full = time.Since(start)
+	}
+
+	// Kills alternate between a random point of the whole run and a random
+	// point of its write phase, so that even the quick version kills
+	// several runs while they write.
+	interrupted := 0
+	stages := map[string]int{}
+	for i := 0; i < *crashRuns; i++ {
+		change()
+
+		if i%2 == 0 {
+			stages[killed(time.Duration(rng.Int64N(int64(writePhase))), true)]++
+		} else {
+			stages[killed(time.Duration(rng.Int64N(int64(full))), false)]++
+		}
 		if _, err := os.Stat(filepath.Join(snaps, ".watcher", "run-in-progress")); err == nil {
 			interrupted++
 		}
@@ -197,8 +261,12 @@ notifiers:
 			t.Errorf("false event: %s (%d times)", k, n)
 		}
 	}
-	t.Logf("%d runs killed, %d of them while writing; %d true changes, all notified", *crashRuns, interrupted, len(want))
-	if interrupted < *crashRuns/10 {
-		t.Fatalf("only %d kills landed while a run was writing: too few to test the write path", interrupted)
+	t.Logf("%d runs killed (run %v, write phase %v): %d before writing, %d while writing, %d after the commit; %d left a run marker; %d true changes, all notified",
+		*crashRuns, full.Round(time.Millisecond), writePhase.Round(time.Millisecond), stages["fetch"], stages["write"], stages["deliver"], interrupted, len(want))
+	if stages["write"] < max(2, *crashRuns/5) {
+		t.Fatalf("only %d kills landed while a run was writing: too few to test the write path", stages["write"])
+	}
+	if interrupted < stages["write"] {
+		t.Fatalf("%d runs killed while writing, but only %d left the run marker that makes the next run finish them", stages["write"], interrupted)
 	}
 }

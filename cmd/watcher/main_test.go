@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -15,16 +16,60 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 )
 
-// build compiles the watcher binary once per test run.
+// longTests is the one switch for the full-size suites (WATCHER_LONG_TESTS=1,
+// as CI runs them): without it each long suite runs a bounded quick version
+// that still exercises the failure it guards, so that `go test ./...`
+// stays under a minute.
+var longTests = os.Getenv("WATCHER_LONG_TESTS") == "1"
+
+// size is quick in the default run and long under WATCHER_LONG_TESTS=1.
+func size(quick, long int) int {
+	if longTests {
+		return long
+	}
+	return quick
+}
+
+// testVersion is stamped into the test binary (checked by
+// TestBinaryCommandLine).
+const testVersion = "v1.2.3-test"
+
+var (
+	binOnce sync.Once
+	binDir  string
+	binPath string
+	binErr  error
+)
+
+// build returns the watcher binary, compiled once per package run and
+// shared by every test (removed by TestMain).
 func build(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "watcher")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	binOnce.Do(func() {
+		binDir, binErr = os.MkdirTemp("", "watcher-test-bin-")
+		if binErr != nil {
+			return
+		}
+		binPath = filepath.Join(binDir, "watcher")
+		cmd := exec.Command("go", "build", "-o", binPath,
+			"-ldflags", "-X github.com/careers-watcher/careers-watcher/internal/cli.Version="+testVersion, ".")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
 	}
-	return bin
+	return binPath
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
 }
 
 func writeConfig(t *testing.T, dir, url string) string {

@@ -27,8 +27,9 @@ import (
 
 // pendingEvents is the number of events owed to the receiver in
 // TestDeadReceiverCostsARunLittle: each is a file written with fsync, so the
-// default keeps the test short; the README's figures use -pending=1000.
-var pendingEvents = flag.Int("pending", 200, "events pending in TestDeadReceiverCostsARunLittle")
+// default keeps the test short (100); the README's figures use 1,000, as
+// WATCHER_LONG_TESTS=1 does.
+var pendingEvents = flag.Int("pending", size(100, 1000), "events pending in TestDeadReceiverCostsARunLittle")
 
 // receiver is a webhook endpoint that answers as told and counts requests.
 type receiver struct {

@@ -21,7 +21,8 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 )
 
-var faultRuns = flag.Int("fault-runs", 500, "simulated runs in TestFaultInjection")
+// faultRuns: 60 runs in the default run, 500 under WATCHER_LONG_TESTS=1.
+var faultRuns = flag.Int("fault-runs", size(60, 500), "simulated runs in TestFaultInjection")
 
 // faulty wraps a handler and, with a fixed seed, breaks answers the ways
 // real job boards do.
@@ -137,9 +138,6 @@ func (rc *recorder) take() []string {
 // false, never lost.
 func TestFaultInjection(t *testing.T) {
 	runs := *faultRuns
-	if testing.Short() {
-		runs = 100
-	}
 	jobs := map[int]fake.Job{}
 	mk := func(i, v int) fake.Job {
 		return fake.Job{ID: int64(5000 + i), Name: fmt.Sprintf("Analytics Engineer %d v%d", i, v), TCreate: 1760000000, TUpdate: 1760000000 + int64(v),

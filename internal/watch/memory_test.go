@@ -15,7 +15,8 @@ import (
 )
 
 // TestHugeDescriptionMemory runs a source whose one posting has a
-// description of 8 MB (HUGE_DESCRIPTION_MB sets another size) and
+// description of 2 MB (8 MB under WATCHER_LONG_TESTS=1;
+// HUGE_DESCRIPTION_MB sets another size) and
 // measures the heap's peak growth in each phase: fetch with
 // normalization, then the write phase (diff, snapshot, outbox, delivery,
 // commit). The write phase must stay within a few times the
@@ -26,7 +27,7 @@ func TestHugeDescriptionMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("allocates hundreds of MB")
 	}
-	size := 8 << 20
+	size := size(2, 8) << 20
 	if s := os.Getenv("HUGE_DESCRIPTION_MB"); s != "" {
 		n, _ := strconv.Atoi(s)
 		size = n << 20
