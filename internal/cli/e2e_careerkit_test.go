@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// End-to-end runs of the source types read from the careerkit fixtures:
+// each through `watcher run` against an httptest server answering the
+// package's recorded fixture at the paths its adapter requests. The
+// postings in the snapshots are checked against the package's golden
+// reading of the same fixture (title, team, locations, pay), and a second
+// run on the same answers reports nothing and makes no commit.
+
+// fixtureSite serves bodies by path, or by path?query when such a key is
+// given; robots.txt and anything else is 404.
+type fixtureSite struct {
+	*httptest.Server
+	mu   sync.Mutex
+	hits map[string]int
+}
+
+func newFixtureSite(t *testing.T, bodies map[string]string) *fixtureSite {
+	s := &fixtureSite{hits: map[string]int{}}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := bodies[r.URL.Path+"?"+r.URL.RawQuery]
+		if !ok {
+			body, ok = bodies[r.URL.Path]
+		}
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		s.mu.Lock()
+		s.hits[r.URL.Path]++
+		s.mu.Unlock()
+		fmt.Fprint(w, strings.ReplaceAll(body, "{{BASE}}", s.URL))
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// kitFixture reads testdata/name of the scrape package pkg.
+func kitFixture(t *testing.T, pkg, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "scrape", pkg, "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// kitGolden reads the package's golden reading of a fixture.
+func kitGolden(t *testing.T, pkg, name string) []model.Raw {
+	t.Helper()
+	var raws []model.Raw
+	if err := json.Unmarshal([]byte(kitFixture(t, pkg, name)), &raws); err != nil {
+		t.Fatalf("%s/%s: %v", pkg, name, err)
+	}
+	return raws
+}
+
+// runKitEndToEnd runs a source of type typ with the extra yaml keys
+// (indented four spaces, {{BASE}} standing for the server) twice and
+// checks the postings against want.
+func runKitEndToEnd(t *testing.T, typ, keys string, site *fixtureSite, want []model.Raw) {
+	t.Helper()
+	yml := fmt.Sprintf(`snapshots: snaps
+git:
+  commit: true
+  author: "Test Watcher <test@example.com>"
+http:
+  user_agent: "careers-watcher-test/1.0"
+  per_host_delay: 1ms
+  timeout: 5s
+  retries: 1
+sources:
+  - name: acme-jobs
+    type: %s
+    company: Acme
+%s
+notifiers:
+  - name: console
+    type: stdout
+`, typ, strings.ReplaceAll(keys, "{{BASE}}", site.URL))
+	code, stdout, stderr, dir := runYAML(t, yml, "run")
+	if code != 0 {
+		t.Fatalf("first run: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "added") {
+		t.Fatalf("first run reported no added posting:\n%s", stdout)
+	}
+	snaps := filepath.Join(dir, "snaps")
+	ps := readPostings(t, snaps, "acme-jobs")
+	if len(ps) != len(want) {
+		t.Fatalf("%d postings in the snapshots, want %d", len(ps), len(want))
+	}
+	byID := map[string]model.Posting{}
+	for _, p := range ps {
+		byID[p.ID] = p
+	}
+	for _, w := range want {
+		p, ok := byID[w.ID]
+		if !ok {
+			t.Errorf("posting %q missing from the snapshots", w.ID)
+			continue
+		}
+		if p.Source != "acme-jobs" || p.Company != "Acme" || p.Title != strings.TrimSpace(w.Title) || p.Title == "" {
+			t.Errorf("posting %s: source %q company %q title %q, want title %q", w.ID, p.Source, p.Company, p.Title, w.Title)
+		}
+		if w.Team != "" && p.Team != w.Team {
+			t.Errorf("posting %s: team %q, want %q", w.ID, p.Team, w.Team)
+		}
+		if len(w.Locations) > 0 && len(p.Locations) == 0 {
+			t.Errorf("posting %s: no locations, want %q", w.ID, w.Locations)
+		}
+		for _, s := range w.Salary {
+			if !slices.Contains(p.Salary, s) {
+				t.Errorf("posting %s: pay %+v lacks %+v", w.ID, p.Salary, s)
+			}
+		}
+		if w.Posted != "" && p.Posted != w.Posted {
+			t.Errorf("posting %s: posted %q, want %q", w.ID, p.Posted, w.Posted)
+		}
+		if strings.TrimSpace(p.Description) == "" {
+			t.Errorf("posting %s: no description", w.ID)
+		}
+	}
+	head := headOf(t, snaps)
+	files := boardSnapFiles(t, filepath.Join(snaps, "acme-jobs"))
+	code, stdout, stderr = runIn(t, filepath.Join(dir, "config.yaml"), "run")
+	if code != 0 {
+		t.Fatalf("second run: exit %d\n%s", code, stderr)
+	}
+	if strings.TrimSpace(stdout) != "" {
+		t.Fatalf("second run reported something:\n%s", stdout)
+	}
+	if headOf(t, snaps) != head {
+		t.Fatal("second run made a commit")
+	}
+	if !equalMaps(boardSnapFiles(t, filepath.Join(snaps, "acme-jobs")), files) {
+		t.Fatal("second run changed the snapshot files")
+	}
+}
+
+func TestRunNeogovEndToEnd(t *testing.T) {
+	site := newFixtureSite(t, map[string]string{"/SearchEngine/JobsFeed": kitFixture(t, "neogov", "neogov.xml")})
+	runKitEndToEnd(t, "neogov", "    board: fulton\n    url: {{BASE}}", site, kitGolden(t, "neogov", "neogov.golden.json"))
+}
+
+func TestRunPinpointEndToEnd(t *testing.T) {
+	site := newFixtureSite(t, map[string]string{"/postings.json": kitFixture(t, "pinpoint", "pinpoint.json")})
+	runKitEndToEnd(t, "pinpoint", "    board: acme\n    url: {{BASE}}", site, kitGolden(t, "pinpoint", "pinpoint.golden.json"))
+}
