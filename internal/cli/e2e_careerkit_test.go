@@ -60,12 +60,32 @@ func kitFixture(t *testing.T, pkg, name string) string {
 	return string(b)
 }
 
-// kitGolden reads the package's golden reading of a fixture.
-func kitGolden(t *testing.T, pkg, name string) []model.Raw {
+// kitGolden reads the package's golden reading of a list fixture, with
+// the golden readings of detail fixtures (one posting each, or a list)
+// in place of the listed postings of the same id.
+func kitGolden(t *testing.T, pkg, name string, details ...string) []model.Raw {
 	t.Helper()
 	var raws []model.Raw
 	if err := json.Unmarshal([]byte(kitFixture(t, pkg, name)), &raws); err != nil {
 		t.Fatalf("%s/%s: %v", pkg, name, err)
+	}
+	for _, d := range details {
+		var one []model.Raw
+		b := []byte(kitFixture(t, pkg, d))
+		if err := json.Unmarshal(b, &one); err != nil {
+			var r model.Raw
+			if err := json.Unmarshal(b, &r); err != nil {
+				t.Fatalf("%s/%s: %v", pkg, d, err)
+			}
+			one = []model.Raw{r}
+		}
+		for _, r := range one {
+			i := slices.IndexFunc(raws, func(x model.Raw) bool { return x.ID == r.ID })
+			if i < 0 {
+				t.Fatalf("%s/%s: posting %q is not in %s", pkg, d, r.ID, name)
+			}
+			raws[i] = r
+		}
 	}
 	return raws
 }
@@ -161,4 +181,40 @@ func TestRunNeogovEndToEnd(t *testing.T) {
 func TestRunPinpointEndToEnd(t *testing.T) {
 	site := newFixtureSite(t, map[string]string{"/postings.json": kitFixture(t, "pinpoint", "pinpoint.json")})
 	runKitEndToEnd(t, "pinpoint", "    board: acme\n    url: {{BASE}}", site, kitGolden(t, "pinpoint", "pinpoint.golden.json"))
+}
+
+func TestRunRipplingEndToEnd(t *testing.T) {
+	const jobs = "/platform/api/ats/v1/board/acme/jobs"
+	want := kitGolden(t, "rippling", "rippling.golden.json", "rippling_detail.golden.json")
+	site := newFixtureSite(t, map[string]string{
+		jobs:                    kitFixture(t, "rippling", "rippling.json"),
+		jobs + "/" + want[0].ID: kitFixture(t, "rippling", "rippling_detail.json"),
+	})
+	runKitEndToEnd(t, "rippling", "    board: acme\n    url: {{BASE}}", site, want)
+}
+
+func TestRunBambooHREndToEnd(t *testing.T) {
+	// the captured list says totalCount 3 beside two openings (a short
+	// listing, an error by design) and only opening 86's detail was
+	// captured: the list is cut to opening 86 and its count made to match
+	var list struct {
+		Meta   map[string]any   `json:"meta"`
+		Result []map[string]any `json:"result"`
+	}
+	if err := json.Unmarshal([]byte(kitFixture(t, "bamboohr", "bamboohr.json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	list.Result = slices.DeleteFunc(list.Result, func(o map[string]any) bool { return fmt.Sprint(o["id"]) != "86" })
+	list.Meta["totalCount"] = len(list.Result)
+	body, err := json.Marshal(list)
+	if err != nil || len(list.Result) != 1 {
+		t.Fatalf("%d openings of id 86, %v", len(list.Result), err)
+	}
+	site := newFixtureSite(t, map[string]string{
+		"/careers/list":      string(body),
+		"/careers/86/detail": kitFixture(t, "bamboohr", "bamboohr_detail.json"),
+	})
+	want := kitGolden(t, "bamboohr", "bamboohr.golden.json", "bamboohr_detail.golden.json")
+	want = slices.DeleteFunc(want, func(r model.Raw) bool { return r.ID != "86" })
+	runKitEndToEnd(t, "bamboohr", "    board: acme\n    url: {{BASE}}", site, want)
 }
