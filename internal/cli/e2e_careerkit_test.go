@@ -23,7 +23,8 @@ import (
 // run on the same answers reports nothing and makes no commit.
 
 // fixtureSite serves bodies by path, or by path?query when such a key is
-// given; robots.txt and anything else is 404.
+// given, or by a key ending in * whose start the path?query has; {{BASE}}
+// in a body stands for the server. robots.txt and anything else is 404.
 type fixtureSite struct {
 	*httptest.Server
 	mu   sync.Mutex
@@ -36,6 +37,11 @@ func newFixtureSite(t *testing.T, bodies map[string]string) *fixtureSite {
 		body, ok := bodies[r.URL.Path+"?"+r.URL.RawQuery]
 		if !ok {
 			body, ok = bodies[r.URL.Path]
+		}
+		for k, b := range bodies {
+			if p, star := strings.CutSuffix(k, "*"); !ok && star && strings.HasPrefix(r.URL.Path+"?"+r.URL.RawQuery, p) {
+				body, ok = b, true
+			}
 		}
 		if !ok {
 			http.NotFound(w, r)
@@ -253,4 +259,31 @@ func TestRunTeamtailorEndToEnd(t *testing.T) {
 	})
 	want := onlyIDs(kitGolden(t, "teamtailor", "teamtailor.golden.json", "teamtailor_detail.golden.json"), "20fafb7d-f013-4061-b6de-2894b3e0838b")
 	runKitEndToEnd(t, "teamtailor", "    url: {{BASE}}", site, want)
+}
+
+// The icims and hrmdirect fixtures hold a listing only: the posting page
+// served here is made up for the test (its description is the one
+// asserted), in the shape the packages read (a JobPosting in JSON-LD; a
+// div.jobDesc).
+
+func TestRunIcimsEndToEnd(t *testing.T) {
+	const page = `<html><head><script type="application/ld+json">{"@context": "http://schema.org", "@type": "JobPosting",
+"title": "Payroll Tax Specialist", "description": "<p>File payroll tax returns for clients.</p>", "datePosted": "2026-02-11T05:00:00.000Z"}
+</script></head><body></body></html>`
+	site := newFixtureSite(t, map[string]string{
+		"/jobs/search":                          strings.ReplaceAll(kitFixture(t, "icims", "icims.html"), "https://careers-wipfli.icims.com", "{{BASE}}"),
+		"/jobs/8214/payroll-tax-specialist/job": page,
+	})
+	want := onlyIDs(kitGolden(t, "icims", "icims.golden.json"), "8214")
+	runKitEndToEnd(t, "icims", "    url: {{BASE}}", site, want)
+}
+
+func TestRunHRMDirectEndToEnd(t *testing.T) {
+	const page = `<html><body><div class="jobTitle">Senior Accountant</div><div class="jobDesc"><p>Close the books every month.</p></div></body></html>`
+	site := newFixtureSite(t, map[string]string{
+		"/employment/job-openings.php":             kitFixture(t, "hrmdirect", "hrmdirect.html"),
+		"/employment/job-opening.php?req=3779928*": page,
+	})
+	want := onlyIDs(kitGolden(t, "hrmdirect", "hrmdirect.golden.json"), "3779928")
+	runKitEndToEnd(t, "hrmdirect", "    url: {{BASE}}", site, want)
 }
