@@ -99,7 +99,7 @@ func kitGolden(t *testing.T, pkg, name string, details ...string) []model.Raw {
 // runKitEndToEnd runs a source of type typ with the extra yaml keys
 // (indented four spaces, {{BASE}} standing for the server) twice and
 // checks the postings against want.
-func runKitEndToEnd(t *testing.T, typ, keys string, site *fixtureSite, want []model.Raw) {
+func runKitEndToEnd(t *testing.T, typ, keys, base string, want []model.Raw) {
 	t.Helper()
 	yml := fmt.Sprintf(`snapshots: snaps
 git:
@@ -118,7 +118,7 @@ sources:
 notifiers:
   - name: console
     type: stdout
-`, typ, strings.ReplaceAll(keys, "{{BASE}}", site.URL))
+`, typ, strings.ReplaceAll(keys, "{{BASE}}", base))
 	code, stdout, stderr, dir := runYAML(t, yml, "run")
 	if code != 0 {
 		t.Fatalf("first run: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
@@ -181,12 +181,12 @@ notifiers:
 
 func TestRunNeogovEndToEnd(t *testing.T) {
 	site := newFixtureSite(t, map[string]string{"/SearchEngine/JobsFeed": kitFixture(t, "neogov", "neogov.xml")})
-	runKitEndToEnd(t, "neogov", "    board: fulton\n    url: {{BASE}}", site, kitGolden(t, "neogov", "neogov.golden.json"))
+	runKitEndToEnd(t, "neogov", "    board: fulton\n    url: {{BASE}}", site.URL, kitGolden(t, "neogov", "neogov.golden.json"))
 }
 
 func TestRunPinpointEndToEnd(t *testing.T) {
 	site := newFixtureSite(t, map[string]string{"/postings.json": kitFixture(t, "pinpoint", "pinpoint.json")})
-	runKitEndToEnd(t, "pinpoint", "    board: acme\n    url: {{BASE}}", site, kitGolden(t, "pinpoint", "pinpoint.golden.json"))
+	runKitEndToEnd(t, "pinpoint", "    board: acme\n    url: {{BASE}}", site.URL, kitGolden(t, "pinpoint", "pinpoint.golden.json"))
 }
 
 func TestRunRipplingEndToEnd(t *testing.T) {
@@ -196,7 +196,7 @@ func TestRunRipplingEndToEnd(t *testing.T) {
 		jobs:                    kitFixture(t, "rippling", "rippling.json"),
 		jobs + "/" + want[0].ID: kitFixture(t, "rippling", "rippling_detail.json"),
 	})
-	runKitEndToEnd(t, "rippling", "    board: acme\n    url: {{BASE}}", site, want)
+	runKitEndToEnd(t, "rippling", "    board: acme\n    url: {{BASE}}", site.URL, want)
 }
 
 func TestRunBambooHREndToEnd(t *testing.T) {
@@ -222,7 +222,7 @@ func TestRunBambooHREndToEnd(t *testing.T) {
 	})
 	want := kitGolden(t, "bamboohr", "bamboohr.golden.json", "bamboohr_detail.golden.json")
 	want = slices.DeleteFunc(want, func(r model.Raw) bool { return r.ID != "86" })
-	runKitEndToEnd(t, "bamboohr", "    board: acme\n    url: {{BASE}}", site, want)
+	runKitEndToEnd(t, "bamboohr", "    board: acme\n    url: {{BASE}}", site.URL, want)
 }
 
 // onlyIDs keeps the postings of want with the given ids: the list
@@ -239,7 +239,7 @@ func TestRunJobviteEndToEnd(t *testing.T) {
 		"/feedingamerica/job/octxAfww": kitFixture(t, "jobvite", "job_page.html"),
 	})
 	want := onlyIDs(kitGolden(t, "jobvite", "jobvite.golden.json", "jobvite_detail.golden.json"), "octxAfww")
-	runKitEndToEnd(t, "jobvite", "    board: feedingamerica\n    url: {{BASE}}", site, want)
+	runKitEndToEnd(t, "jobvite", "    board: feedingamerica\n    url: {{BASE}}", site.URL, want)
 }
 
 func TestRunPaylocityEndToEnd(t *testing.T) {
@@ -249,7 +249,7 @@ func TestRunPaylocityEndToEnd(t *testing.T) {
 		"/Recruiting/Jobs/Details/4141169": kitFixture(t, "paylocity", "details.html"),
 	})
 	want := onlyIDs(kitGolden(t, "paylocity", "paylocity.golden.json", "paylocity_detail.golden.json"), "4141169")
-	runKitEndToEnd(t, "paylocity", "    board: "+guid+"\n    url: {{BASE}}", site, want)
+	runKitEndToEnd(t, "paylocity", "    board: "+guid+"\n    url: {{BASE}}", site.URL, want)
 }
 
 func TestRunTeamtailorEndToEnd(t *testing.T) {
@@ -258,7 +258,7 @@ func TestRunTeamtailorEndToEnd(t *testing.T) {
 		"/jobs/7167985-account-executive-italy-madrid-based": kitFixture(t, "teamtailor", "job_page.html"),
 	})
 	want := onlyIDs(kitGolden(t, "teamtailor", "teamtailor.golden.json", "teamtailor_detail.golden.json"), "20fafb7d-f013-4061-b6de-2894b3e0838b")
-	runKitEndToEnd(t, "teamtailor", "    url: {{BASE}}", site, want)
+	runKitEndToEnd(t, "teamtailor", "    url: {{BASE}}", site.URL, want)
 }
 
 // The icims and hrmdirect fixtures hold a listing only: the posting page
@@ -275,7 +275,7 @@ func TestRunIcimsEndToEnd(t *testing.T) {
 		"/jobs/8214/payroll-tax-specialist/job": page,
 	})
 	want := onlyIDs(kitGolden(t, "icims", "icims.golden.json"), "8214")
-	runKitEndToEnd(t, "icims", "    url: {{BASE}}", site, want)
+	runKitEndToEnd(t, "icims", "    url: {{BASE}}", site.URL, want)
 }
 
 func TestRunHRMDirectEndToEnd(t *testing.T) {
@@ -285,5 +285,57 @@ func TestRunHRMDirectEndToEnd(t *testing.T) {
 		"/employment/job-opening.php?req=3779928*": page,
 	})
 	want := onlyIDs(kitGolden(t, "hrmdirect", "hrmdirect.golden.json"), "3779928")
-	runKitEndToEnd(t, "hrmdirect", "    url: {{BASE}}", site, want)
+	runKitEndToEnd(t, "hrmdirect", "    url: {{BASE}}", site.URL, want)
+}
+
+func TestRunPhenomEndToEnd(t *testing.T) {
+	// the captured page is Phenom's own board trimmed to two of its 52
+	// jobs: its totalHits is made to match (a short listing is an error)
+	list := strings.Replace(kitFixture(t, "phenom", "phenom.html"), `"totalHits":52`, `"totalHits":2`, 1)
+	detail := func(id, desc string) string {
+		b, err := json.Marshal(map[string]any{"jobDetail": map[string]any{"status": 200, "data": map[string]any{"job": map[string]any{"jobId": id, "description": desc}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return "<html><body><script>phApp.ddo = " + string(b) + ";</script></body></html>"
+	}
+	// no job page was captured: these are made up in the shape the package reads
+	site := newFixtureSite(t, map[string]string{
+		"/global/en/search-results": list,
+		"/global/en/job/P-104461*":  detail("P-104461", "<p>Run projects for German-speaking clients.</p>"),
+		"/global/en/job/P-104504*":  detail("P-104504", "<p>Second job's description.</p>"),
+	})
+	runKitEndToEnd(t, "phenom", "    url: {{BASE}}/global/en/search-results", site.URL, kitGolden(t, "phenom", "phenom.golden.json"))
+}
+
+func TestRunOracleEndToEnd(t *testing.T) {
+	list := kitFixture(t, "oracle", "oracle_orc.json")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// the finder's parameters are in the raw query (a ";" list)
+		q := r.URL.RawQuery
+		switch r.URL.Path {
+		case "/hcmRestApi/resources/latest/recruitingCEJobRequisitions":
+			if !strings.Contains(q, "siteNumber=CX,") {
+				http.NotFound(w, r)
+			} else if strings.Contains(q, "offset=0,") {
+				fmt.Fprint(w, list)
+			} else {
+				// the list has no TotalJobsCount: it ends at an empty page
+				fmt.Fprint(w, `{"items": [{"requisitionList": []}], "count": 1, "hasMore": false}`)
+			}
+		case "/hcmRestApi/resources/latest/recruitingCEJobRequisitionDetails":
+			// no detail of a listed requisition was captured: made up
+			for _, id := range []string{"25587", "26876"} {
+				if strings.Contains(q, id) {
+					fmt.Fprintf(w, `{"items": [{"Id": "%s", "ExternalDescriptionStr": "<p>Requisition %s's description.</p>"}], "count": 1}`, id, id)
+					return
+				}
+			}
+			http.NotFound(w, r)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	runKitEndToEnd(t, "oracle", "    url: {{BASE}}\n    site: CX", srv.URL, kitGolden(t, "oracle", "oracle_orc.golden.json"))
 }
