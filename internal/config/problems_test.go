@@ -98,8 +98,8 @@ var problemTests = []struct {
 		`config.yaml:6: sources[4].name: invalid name "` + strings.Repeat("a", 65) + `": use lowercase letters, digits and hyphens, at most 64 characters`,
 		"config.yaml:7: sources[5].name: is required"}},
 	{"source types", "sources:\n  - {name: a, url: 'https://a.example'}\n  - {name: b, type: greenhous, board: b}\n  - {name: c, type: [html]}\n", nil, []string{
-		"config.yaml:2: sources[0].type: is required (one of eightfold, greenhouse, lever, ashby, workday, smartrecruiters, recruitee, workable, personio, jsonld, html, auto)",
-		`config.yaml:3: sources[1].type: unknown source type "greenhous" (supported: eightfold, greenhouse, lever, ashby, workday, smartrecruiters, recruitee, workable, personio, jsonld, html, auto)`,
+		"config.yaml:2: sources[0].type: is required (one of eightfold, greenhouse, lever, ashby, workday, smartrecruiters, recruitee, workable, personio, teamtailor, bamboohr, pinpoint, rippling, jobvite, paylocity, neogov, oracle, icims, phenom, hrmdirect, jsonld, html, auto)",
+		`config.yaml:3: sources[1].type: unknown source type "greenhous" (supported: eightfold, greenhouse, lever, ashby, workday, smartrecruiters, recruitee, workable, personio, teamtailor, bamboohr, pinpoint, rippling, jobvite, paylocity, neogov, oracle, icims, phenom, hrmdirect, jsonld, html, auto)`,
 		"config.yaml:4: sources[2].type: must be a string, not a list"}},
 	{"source required keys", "sources:\n  - {name: e, type: eightfold, teams: [x]}\n  - {name: g, type: greenhouse, url: 'https://g.example'}\n" +
 		"  - {name: w, type: workday, site: External}\n  - {name: j, type: jsonld}\n  - {name: a, type: auto, url: ''}\n", nil, []string{
@@ -169,7 +169,7 @@ var problemTests = []struct {
 		"config.yaml:2: sources[0].company: invalid variable reference ${lower-case} (use ${NAME} or ${NAME:-default}; $$ for a literal $)"}},
 	{"env value invalid", "sources:\n  - {name: '${N}', type: '${T}', board: b}\n", map[string]string{"N": "Bad Name", "T": "bogus"}, []string{
 		`config.yaml:2: sources[0].name: invalid name "${N}": use lowercase letters, digits and hyphens, at most 64 characters`,
-		`config.yaml:2: sources[0].type: unknown source type "${T}" (supported: eightfold, greenhouse, lever, ashby, workday, smartrecruiters, recruitee, workable, personio, jsonld, html, auto)`}},
+		`config.yaml:2: sources[0].type: unknown source type "${T}" (supported: eightfold, greenhouse, lever, ashby, workday, smartrecruiters, recruitee, workable, personio, teamtailor, bamboohr, pinpoint, rippling, jobvite, paylocity, neogov, oracle, icims, phenom, hrmdirect, jsonld, html, auto)`}},
 	{"unsupported tag", "sources:\n  - {name: a, type: greenhouse, board: !secret b}\n", nil, []string{
 		"config.yaml:2: sources[0].board: unsupported tag !secret"}},
 	{"alias bomb", "x0: &m0 {name: a, type: greenhouse, board: b}\n" +

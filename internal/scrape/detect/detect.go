@@ -1,7 +1,9 @@
 // Package detect recognises the careers platform behind a URL and builds the
 // source config that reads it: a Greenhouse, Lever, Ashby, Workday,
-// Eightfold, SmartRecruiters, Recruitee, Workable or Personio board from its
-// public address, else a jsonld source on the page itself. It is pure: no
+// Eightfold, SmartRecruiters, Recruitee, Workable, Personio, Teamtailor,
+// BambooHR, Pinpoint, Rippling, Jobvite, Paylocity, NEOGOV, Oracle
+// Recruiting Cloud, iCIMS, Phenom or HRMDirect board from its public
+// address, else a jsonld source on the page itself. It is pure: no
 // network. Sources of type auto and `watcher detect URL` use it.
 package detect
 
@@ -10,11 +12,14 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	efsrc "github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
+	orsrc "github.com/careers-watcher/careers-watcher/internal/scrape/oracle"
+	ttsrc "github.com/careers-watcher/careers-watcher/internal/scrape/teamtailor"
 	wdsrc "github.com/careers-watcher/careers-watcher/internal/scrape/workday"
 )
 
@@ -97,6 +102,81 @@ func Detect(rawURL string) (config.Source, error) {
 		return eightfold(rawURL, tenant, origin, domain, u)
 	case host == "explore.jobs.netflix.net":
 		return eightfold(rawURL, "netflix", origin, "netflix.com", u)
+	case strings.HasSuffix(host, ".career.teamtailor.com"):
+		b := subdomain(host, ".career.teamtailor.com")
+		if !validBoard(b) {
+			return board("teamtailor", "")
+		}
+		return config.Source{Name: Slug(b), Type: "teamtailor", URL: origin, Settings: &ttsrc.Config{}}, nil
+	case strings.HasSuffix(host, ".teamtailor.com"):
+		b := subdomain(host, ".teamtailor.com")
+		if b == "www" || b == "app" || b == "career" {
+			b = ""
+		}
+		if !validBoard(b) {
+			return board("teamtailor", "")
+		}
+		return config.Source{Name: Slug(b), Type: "teamtailor", Settings: &ttsrc.Config{Board: b}}, nil
+	case strings.HasSuffix(host, ".bamboohr.com"):
+		return board("bamboohr", notWWW(subdomain(host, ".bamboohr.com")))
+	case strings.HasSuffix(host, ".bamboohr.co.uk"):
+		s, err := board("bamboohr", notWWW(subdomain(host, ".bamboohr.co.uk")))
+		s.URL = "https://" + host
+		return s, err
+	case strings.HasSuffix(host, ".pinpointhq.com"):
+		return board("pinpoint", notWWW(subdomain(host, ".pinpointhq.com")))
+	case host == "ats.rippling.com":
+		// /{board}/jobs[/{uuid}] or /{locale}/{board}/jobs
+		if len(seg) >= 3 && seg[2] == "jobs" && locale.MatchString(seg[0]) {
+			return board("rippling", seg[1])
+		}
+		if len(seg) >= 2 && seg[1] == "jobs" {
+			return board("rippling", seg[0])
+		}
+		return board("rippling", "")
+	case host == "api.rippling.com":
+		// /platform/api/ats/v1/board/{board}/jobs
+		if i := slices.Index(seg, "board"); i >= 0 && i+1 < len(seg) {
+			return board("rippling", seg[i+1])
+		}
+		return board("rippling", "")
+	case host == "jobs.jobvite.com" || host == "careers.jobvite.com":
+		return board("jobvite", first())
+	case host == "recruiting.paylocity.com":
+		// /recruiting/jobs/All/{guid}[/{company}]
+		if len(seg) >= 4 && strings.EqualFold(seg[0], "recruiting") && strings.EqualFold(seg[1], "jobs") && strings.EqualFold(seg[2], "all") {
+			s, err := board("paylocity", seg[3])
+			s.Name = "paylocity"
+			if len(seg) >= 5 && Slug(seg[4]) != "careers" {
+				s.Name = Slug(seg[4])
+			}
+			return s, err
+		}
+		return board("paylocity", "")
+	case host == "www.governmentjobs.com" || host == "governmentjobs.com" || host == "www.schooljobs.com" || host == "schooljobs.com":
+		agency := ""
+		if len(seg) >= 2 && strings.EqualFold(seg[0], "careers") {
+			agency = seg[1]
+		} else if len(seg) >= 2 && strings.EqualFold(seg[0], "SearchEngine") && strings.EqualFold(seg[1], "JobsFeed") {
+			agency = u.Query().Get("agency")
+		}
+		s, err := board("neogov", agency)
+		if strings.HasSuffix(host, "schooljobs.com") {
+			s.URL = "https://www.schooljobs.com"
+		}
+		return s, err
+	case strings.HasSuffix(host, ".icims.com") && len(seg) > 0 && seg[0] == "jobs":
+		return config.Source{Name: Slug(strings.TrimPrefix(subdomainAny(host, ".icims.com"), "careers-")), Type: "icims", URL: origin}, nil
+	case strings.HasSuffix(host, ".hrmdirect.com") && len(seg) == 2 && seg[0] == "employment" && (seg[1] == "job-openings.php" || seg[1] == "job-opening.php"):
+		return config.Source{Name: Slug(subdomainAny(host, ".hrmdirect.com")), Type: "hrmdirect", URL: origin}, nil
+	}
+	if i := slices.Index(seg, "CandidateExperience"); i >= 1 && seg[i-1] == "hcmUI" {
+		return oracle(rawURL, origin, host, seg[i+1:])
+	}
+	if len(seg) == 3 && seg[2] == "search-results" && phenomCountry.MatchString(seg[0]) && phenomLang.MatchString(seg[1]) {
+		// a Phenom site's search page: /{country}/{lang}/search-results
+		u.Fragment, u.RawFragment = "", ""
+		return config.Source{Name: siteSlug(host), Type: "phenom", URL: u.String()}, nil
 	}
 	// Anything else: the page's own schema.org JobPosting markup.
 	u.Fragment, u.RawFragment = "", ""
@@ -111,6 +191,51 @@ var example = map[string]string{
 	"workable":        "https://apply.workable.com/acme",
 	"recruitee":       "https://acme.recruitee.com",
 	"personio":        "https://acme.jobs.personio.de",
+	"teamtailor":      "https://acme.teamtailor.com",
+	"bamboohr":        "https://acme.bamboohr.com/careers",
+	"pinpoint":        "https://acme.pinpointhq.com",
+	"rippling":        "https://ats.rippling.com/acme/jobs",
+	"jobvite":         "https://jobs.jobvite.com/acme",
+	"paylocity":       "https://recruiting.paylocity.com/recruiting/jobs/All/{guid}",
+	"neogov":          "https://www.governmentjobs.com/careers/acme",
+}
+
+// phenomCountry and phenomLang are the first two segments of a Phenom
+// site's pages: /global/en/, /us/en/, /ca/fr/.
+var (
+	phenomCountry = regexp.MustCompile(`^[a-z]{2,10}$`)
+	phenomLang    = regexp.MustCompile(`^[a-z]{2}(_[a-z]{2})?$`)
+)
+
+// oracle reads the rest of an Oracle Recruiting Cloud URL after
+// /hcmUI/CandidateExperience/: {lang}/sites/{site}[/...].
+func oracle(rawURL, origin, host string, seg []string) (config.Source, error) {
+	if len(seg) < 3 || seg[1] != "sites" || !validBoard(seg[2]) || !validBoard(seg[0]) {
+		return config.Source{}, fmt.Errorf("detect: %q looks like an Oracle Recruiting Cloud URL but names no site (expected e.g. https://%s/hcmUI/CandidateExperience/en/sites/CX)", rawURL, host)
+	}
+	cfg := &orsrc.Config{Site: seg[2]}
+	if seg[0] != "en" {
+		cfg.Language = seg[0]
+	}
+	name := siteSlug(host)
+	if strings.HasSuffix(host, ".oraclecloud.com") {
+		name = Slug(strings.SplitN(host, ".", 2)[0])
+	}
+	return config.Source{Name: name, Type: "oracle", URL: origin, Settings: cfg}, nil
+}
+
+// notWWW is b unless it is www, which names no board.
+func notWWW(b string) string {
+	if b == "www" {
+		return ""
+	}
+	return b
+}
+
+// subdomainAny is host without suffix, dots and all (careers-acme for
+// careers-acme.icims.com).
+func subdomainAny(host, suffix string) string {
+	return strings.TrimSuffix(host, suffix)
 }
 
 // workdayHost is {tenant}.wd{N}.myworkdayjobs.com.

@@ -9,6 +9,8 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	efsrc "github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
 	jsonldsrc "github.com/careers-watcher/careers-watcher/internal/scrape/jsonld"
+	orsrc "github.com/careers-watcher/careers-watcher/internal/scrape/oracle"
+	ttsrc "github.com/careers-watcher/careers-watcher/internal/scrape/teamtailor"
 	wdsrc "github.com/careers-watcher/careers-watcher/internal/scrape/workday"
 )
 
@@ -56,6 +58,48 @@ func TestDetect(t *testing.T) {
 		// Personio
 		{"https://acme.jobs.personio.de/job/12345?language=de", config.Source{Name: "acme", Type: "personio", Settings: &scrape.Board{Board: "acme"}}},
 		{"https://acme.jobs.personio.com/", config.Source{Name: "acme", Type: "personio", Settings: &scrape.Board{Board: "acme"}}},
+		// Teamtailor
+		{"https://acme.teamtailor.com", config.Source{Name: "acme", Type: "teamtailor", Settings: &ttsrc.Config{Board: "acme"}}},
+		{"https://acme.teamtailor.com/jobs/7167985-account-executive", config.Source{Name: "acme", Type: "teamtailor", Settings: &ttsrc.Config{Board: "acme"}}},
+		{"https://acme.teamtailor.com/jobs.json", config.Source{Name: "acme", Type: "teamtailor", Settings: &ttsrc.Config{Board: "acme"}}},
+		{"https://acme.career.teamtailor.com/jobs", config.Source{Name: "acme", Type: "teamtailor", URL: "https://acme.career.teamtailor.com", Settings: &ttsrc.Config{}}},
+		// BambooHR
+		{"https://acme.bamboohr.com/careers", config.Source{Name: "acme", Type: "bamboohr", Settings: &scrape.Board{Board: "acme"}}},
+		{"https://acme.bamboohr.com/careers/86", config.Source{Name: "acme", Type: "bamboohr", Settings: &scrape.Board{Board: "acme"}}},
+		{"https://acme.bamboohr.com/jobs/view.php?id=12", config.Source{Name: "acme", Type: "bamboohr", Settings: &scrape.Board{Board: "acme"}}},
+		{"https://acme.bamboohr.co.uk/careers", config.Source{Name: "acme", Type: "bamboohr", URL: "https://acme.bamboohr.co.uk", Settings: &scrape.Board{Board: "acme"}}},
+		// Pinpoint
+		{"https://acme.pinpointhq.com/en/postings/6f2c1b1e-0000-4000-8000-000000000001", config.Source{Name: "acme", Type: "pinpoint", Settings: &scrape.Board{Board: "acme"}}},
+		{"https://acme.pinpointhq.com/postings.json", config.Source{Name: "acme", Type: "pinpoint", Settings: &scrape.Board{Board: "acme"}}},
+		// Rippling
+		{"https://ats.rippling.com/acme/jobs", config.Source{Name: "acme", Type: "rippling", Settings: &scrape.Board{Board: "acme"}}},
+		{"https://ats.rippling.com/acme/jobs/2f0674e6-f01f-4ecd-b459-e947241c211f", config.Source{Name: "acme", Type: "rippling", Settings: &scrape.Board{Board: "acme"}}},
+		{"https://ats.rippling.com/en-GB/acme/jobs", config.Source{Name: "acme", Type: "rippling", Settings: &scrape.Board{Board: "acme"}}},
+		{"https://api.rippling.com/platform/api/ats/v1/board/acme/jobs", config.Source{Name: "acme", Type: "rippling", Settings: &scrape.Board{Board: "acme"}}},
+		// Jobvite
+		{"https://jobs.jobvite.com/feedingamerica", config.Source{Name: "feedingamerica", Type: "jobvite", Settings: &scrape.Board{Board: "feedingamerica"}}},
+		{"https://jobs.jobvite.com/feedingamerica/job/octxAfww", config.Source{Name: "feedingamerica", Type: "jobvite", Settings: &scrape.Board{Board: "feedingamerica"}}},
+		{"https://careers.jobvite.com/feedingamerica/search", config.Source{Name: "feedingamerica", Type: "jobvite", Settings: &scrape.Board{Board: "feedingamerica"}}},
+		// Paylocity
+		{"https://recruiting.paylocity.com/recruiting/jobs/All/0c4d1a8e-1111-2222-3333-444455556666", config.Source{Name: "paylocity", Type: "paylocity", Settings: &scrape.Board{Board: "0c4d1a8e-1111-2222-3333-444455556666"}}},
+		{"https://recruiting.paylocity.com/Recruiting/Jobs/All/0c4d1a8e-1111-2222-3333-444455556666/Acme-Power", config.Source{Name: "acme-power", Type: "paylocity", Settings: &scrape.Board{Board: "0c4d1a8e-1111-2222-3333-444455556666"}}},
+		// NEOGOV
+		{"https://www.governmentjobs.com/careers/fulton", config.Source{Name: "fulton", Type: "neogov", Settings: &scrape.Board{Board: "fulton"}}},
+		{"https://www.governmentjobs.com/careers/fulton/jobs/410001/engineer", config.Source{Name: "fulton", Type: "neogov", Settings: &scrape.Board{Board: "fulton"}}},
+		{"https://www.schooljobs.com/careers/dekalb", config.Source{Name: "dekalb", Type: "neogov", URL: "https://www.schooljobs.com", Settings: &scrape.Board{Board: "dekalb"}}},
+		{"https://www.governmentjobs.com/SearchEngine/JobsFeed?agency=fulton", config.Source{Name: "fulton", Type: "neogov", Settings: &scrape.Board{Board: "fulton"}}},
+		// Oracle Recruiting Cloud
+		{"https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX/", config.Source{Name: "ejov", Type: "oracle", URL: "https://ejov.fa.ca2.oraclecloud.com", Settings: &orsrc.Config{Site: "CX"}}},
+		{"https://enterpriseplatform.dell.com/hcmUI/CandidateExperience/en/sites/careers/job/R288262", config.Source{Name: "dell", Type: "oracle", URL: "https://enterpriseplatform.dell.com", Settings: &orsrc.Config{Site: "careers"}}},
+		{"https://acme.fa.em2.oraclecloud.com/hcmUI/CandidateExperience/fr/sites/CX_1/requisitions", config.Source{Name: "acme", Type: "oracle", URL: "https://acme.fa.em2.oraclecloud.com", Settings: &orsrc.Config{Site: "CX_1", Language: "fr"}}},
+		// iCIMS
+		{"https://careers-wipfli.icims.com/jobs/8214/payroll-tax-specialist/job", config.Source{Name: "wipfli", Type: "icims", URL: "https://careers-wipfli.icims.com"}},
+		{"https://careers-wipfli.icims.com/jobs/search?ss=1", config.Source{Name: "wipfli", Type: "icims", URL: "https://careers-wipfli.icims.com"}},
+		// Phenom: its search page (job pages need the HTML to tell)
+		{"https://careers.phenom.com/global/en/search-results?category=Sales", config.Source{Name: "phenom", Type: "phenom", URL: "https://careers.phenom.com/global/en/search-results?category=Sales"}},
+		// HRMDirect
+		{"https://opco.hrmdirect.com/employment/job-opening.php?req=3210&req_loc=1", config.Source{Name: "opco", Type: "hrmdirect", URL: "https://opco.hrmdirect.com"}},
+		{"https://opco.hrmdirect.com/employment/job-openings.php?search=true", config.Source{Name: "opco", Type: "hrmdirect", URL: "https://opco.hrmdirect.com"}},
 		// Anything else: the page's JSON-LD
 		{"https://careers.acme.com/jobs?team=data#top", config.Source{Name: "acme", Type: "jsonld", URL: "https://careers.acme.com/jobs?team=data"}},
 		{"HTTPS://WWW.Example.CO.UK/Careers/", config.Source{Name: "example", Type: "jsonld", URL: "https://www.example.co.uk/Careers/"}},
@@ -97,6 +141,13 @@ func TestDetectErrors(t *testing.T) {
 		{"https://www.eightfold.ai/careers", "names no tenant"},
 		{"https://acme.eightfold.ai/careers?domain=not%20a%20domain", "is not a domain name"},
 		{"https://apply.workable.com/", "names no board"},
+		{"https://www.teamtailor.com/", "looks like a teamtailor URL but names no board"},
+		{"https://www.bamboohr.com/careers", "looks like a bamboohr URL but names no board"},
+		{"https://ats.rippling.com/", "looks like a rippling URL but names no board"},
+		{"https://jobs.jobvite.com/", "looks like a jobvite URL but names no board"},
+		{"https://recruiting.paylocity.com/Recruiting/Jobs/Details/4141169", "looks like a paylocity URL but names no board"},
+		{"https://www.governmentjobs.com/jobs", "looks like a neogov URL but names no board"},
+		{"https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/", "looks like an Oracle Recruiting Cloud URL but names no site"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {

@@ -14,6 +14,11 @@ func TestDetectedSourcesAreValidConfig(t *testing.T) {
 	for _, u := range []string{
 		"https://boards.greenhouse.io/amplitude", "https://jobs.eu.lever.co/acme", "https://acme.wd5.myworkdayjobs.com/en-US/External",
 		"https://explore.jobs.netflix.net/careers?Teams=Data%20%26%20Insights", "https://acme.example/jobs", "https://acme.jobs.personio.de",
+		"https://acme.teamtailor.com/jobs", "https://acme.career.teamtailor.com", "https://acme.bamboohr.com/careers", "https://acme.bamboohr.co.uk/careers",
+		"https://acme.pinpointhq.com", "https://ats.rippling.com/acme/jobs", "https://jobs.jobvite.com/acme",
+		"https://recruiting.paylocity.com/recruiting/jobs/All/0c4d1a8e-1111-2222-3333-444455556666", "https://www.schooljobs.com/careers/dekalb",
+		"https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/fr/sites/CX_1", "https://careers-wipfli.icims.com/jobs/search",
+		"https://careers.phenom.com/global/en/search-results", "https://opco.hrmdirect.com/employment/job-openings.php",
 	} {
 		s, err := detect.Detect(u)
 		if err != nil {

@@ -78,15 +78,15 @@ const maxPages = 500
 // Config is an oracle source's settings.
 type Config struct {
 	// URL is the site's host: https://ejov.fa.ca2.oraclecloud.com.
-	URL string
+	URL string `yaml:"-"` // the source's url
 	// Site is the site number: CX, CX_1, ...
-	Site string
+	Site string `yaml:"site,omitempty"`
 	// Language is the language segment of posting URLs; "" means "en".
-	Language string
+	Language string `yaml:"language,omitempty"`
 }
 
-// Validate names the missing key.
-func (c Config) Validate() error {
+// check names the missing key.
+func (c Config) check() error {
 	url0, site := strings.TrimSpace(c.URL) == "", strings.TrimSpace(c.Site) == ""
 	switch {
 	case url0 && site:
@@ -116,7 +116,7 @@ var _ scrape.Adapter = (*Adapter)(nil)
 
 // New makes the adapter of source name.
 func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
-	if err := cfg.Validate(); err != nil {
+	if err := cfg.check(); err != nil {
 		return nil, fmt.Errorf("oracle: source %q: %w", name, err)
 	}
 	u, _ := url.Parse(strings.TrimSpace(cfg.URL))

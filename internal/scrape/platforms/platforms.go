@@ -11,14 +11,25 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/ashby"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/bamboohr"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/greenhouse"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/hrmdirect"
 	htmlsel "github.com/careers-watcher/careers-watcher/internal/scrape/html"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/icims"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/jobvite"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/jsonld"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/lever"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/neogov"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/oracle"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/paylocity"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/personio"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/phenom"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/pinpoint"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/recruitee"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/rippling"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/smartrecruiters"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/teamtailor"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/workable"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/workday"
 )
@@ -35,6 +46,17 @@ var List = []scrape.Platform{
 	{Config: scrape.BoardKind("recruitee"), New: scrape.Adapt(recruitee.New)},
 	{Config: scrape.BoardKind("workable"), New: scrape.Adapt(workable.New)},
 	{Config: scrape.BoardKind("personio"), New: scrape.Adapt(personio.New)},
+	{Config: teamtailor.Kind, New: scrape.Adapt(teamtailor.NewSource)},
+	{Config: scrape.BoardKind("bamboohr"), New: scrape.Adapt(bamboohr.NewSource)},
+	{Config: scrape.BoardKind("pinpoint"), New: scrape.Adapt(pinpoint.NewSource)},
+	{Config: scrape.BoardKind("rippling"), New: scrape.Adapt(rippling.NewSource)},
+	{Config: scrape.BoardKind("jobvite"), New: scrape.Adapt(jobvite.NewSource)},
+	{Config: scrape.BoardKind("paylocity"), New: scrape.Adapt(paylocity.NewSource)},
+	{Config: scrape.BoardKind("neogov"), New: scrape.Adapt(neogov.NewSource)},
+	{Config: oracle.Kind, New: scrape.Adapt(oracle.NewSource)},
+	{Config: icims.Kind, New: scrape.Adapt(icims.NewSource)},
+	{Config: phenom.Kind, New: scrape.Adapt(phenom.NewSource)},
+	{Config: hrmdirect.Kind, New: scrape.Adapt(hrmdirect.NewSource)},
 	{Config: jsonld.Kind, New: scrape.Adapt(jsonld.New)},
 	{Config: htmlsel.Kind, New: scrape.Adapt(htmlsel.New)},
 	{Config: jsonld.KindOf("auto"), New: newAuto},

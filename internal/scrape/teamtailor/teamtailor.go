@@ -71,12 +71,12 @@ const maxPages = 100
 
 // Config is a teamtailor source's own keys.
 type Config struct {
-	URL   string // career site; "" means https://{Board}.teamtailor.com
-	Board string // subdomain, when URL is not given
+	URL   string `yaml:"-"`               // career site (the source's url); "" means https://{Board}.teamtailor.com
+	Board string `yaml:"board,omitempty"` // subdomain, when URL is not given
 }
 
-// Validate names the first missing or wrong key.
-func (c Config) Validate() error {
+// check names the first missing or wrong key.
+func (c Config) check() error {
 	if strings.TrimSpace(c.URL) == "" && strings.TrimSpace(c.Board) == "" {
 		return errors.New("url (the career site) or board (the subdomain of {board}.teamtailor.com) is required")
 	}
@@ -99,7 +99,7 @@ var _ scrape.Adapter = (*Adapter)(nil)
 
 // New makes the adapter of source name.
 func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
-	if err := cfg.Validate(); err != nil {
+	if err := cfg.check(); err != nil {
 		return nil, fmt.Errorf("teamtailor: source %q: %w", name, err)
 	}
 	site := strings.TrimRight(cfg.URL, "/")

@@ -1,0 +1,18 @@
+package phenom
+
+import (
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
+)
+
+// Kind is how the config reads a phenom source: url required (the site's search-results page);
+// no keys of its own.
+var Kind = config.Kind{
+	Type: "phenom",
+	Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}},
+}
+
+// NewSource makes the adapter for src.
+func NewSource(src config.Source, c *scrape.Client) (*Adapter, error) {
+	return New(src.Name, Config{URL: src.URL}, c)
+}
