@@ -46,6 +46,9 @@ by a signal.`,
   watcher run --allow-shrink        # accept a listing that shrank, this once`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if wait < 0 {
+				return fail(cmd, ExitUsage, "--wait %s: must not be negative", wait)
+			}
 			l, err := f.load(cmd)
 			if err != nil {
 				return err

@@ -46,7 +46,14 @@ func New(secrets []Secret) *Redactor {
 			continue
 		}
 		mask := "[redacted:" + s.Name + "]"
-		for _, form := range forms(s.Value) {
+		values := []string{s.Value}
+		// A value written unescaped into a URL is cut where a URL's part
+		// ends: the fragment ('#') is never sent and never shown, so what
+		// comes before it is the secret as it appears in errors.
+		if i := strings.IndexByte(s.Value, '#'); i >= MinLen {
+			values = append(values, s.Value[:i])
+		}
+		for _, form := range forms(values...) {
 			if form != "" && !seen[form] {
 				seen[form] = true
 				pairs = append(pairs, pair{form, mask})
@@ -71,7 +78,15 @@ func New(secrets []Secret) *Redactor {
 // forms are the ways a value is written: as is, escaped in a URL query or
 // path, in a JSON string (HTML-escaped too, as encoding/json does), and
 // in a Go-quoted string (log/slog's text handler).
-func forms(v string) []string {
+func forms(vs ...string) []string {
+	var out []string
+	for _, v := range vs {
+		out = append(out, form(v)...)
+	}
+	return out
+}
+
+func form(v string) []string {
 	out := []string{v, url.QueryEscape(v), url.PathEscape(v)}
 	if b, err := json.Marshal(v); err == nil {
 		out = append(out, string(b[1:len(b)-1]))

@@ -60,3 +60,13 @@ func TestRedactor(t *testing.T) {
 		t.Error("an empty redactor changes things")
 	}
 }
+
+// A value written into a URL unescaped is cut at '#' by the URL parser:
+// the part before it, as errors show the URL, is redacted too.
+func TestFragmentCutsTheValue(t *testing.T) {
+	r := New([]Secret{{Name: "KEY", Value: "TopSecretPrefix42#tail"}})
+	got := r.String(`Get "http://127.0.0.1:18080/x?api_key=TopSecretPrefix42": redirects refused`)
+	if strings.Contains(got, "TopSecretPrefix42") || !strings.Contains(got, "[redacted:KEY]") {
+		t.Errorf("got %s", got)
+	}
+}

@@ -1,12 +1,17 @@
 package scrape
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
 // BoardError is the error of a failed listing of a platform's board: a 304
@@ -58,4 +63,19 @@ func DatePrefix(s string) string {
 		return ""
 	}
 	return s[:10]
+}
+
+// ListedStamp is the update stamp of a posting whose listing carries it
+// whole: the platform's update time joined with a digest of every field
+// read from the listing. A platform that edits a posting without moving
+// its update time (a title fixed in place) still changes the stamp, so the
+// posting is read again instead of kept as stored.
+func ListedStamp(updated string, r model.Raw) string {
+	r.Stamp, r.Complete = "", false
+	b, err := json.Marshal(r)
+	if err != nil {
+		return updated
+	}
+	sum := sha256.Sum256(b)
+	return strings.TrimSpace(updated) + ":" + hex.EncodeToString(sum[:8])
 }

@@ -2,6 +2,7 @@ package watch
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -185,5 +186,28 @@ func TestSnapshotsAreCommittedBeforeDelivery(t *testing.T) {
 	c, _ := repo.CommitObject(ref.Hash())
 	if c.NumParents() != 0 || !strings.HasPrefix(c.Message, "nf: 1 added") {
 		t.Errorf("HEAD %q with %d parents, want the run's own first commit", c.Message, c.NumParents())
+	}
+}
+
+// A signal during delivery is no failure: the changes are committed, the
+// undelivered events stay in the outbox, and the run returns no error.
+func TestSignalDuringDeliveryIsNoFailure(t *testing.T) {
+	nf := fake.New(t, "netflix.com", []fake.Job{job(1)})
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		cancel() // the signal arrives while the receiver holds the request
+		<-r.Context().Done()
+	}))
+	t.Cleanup(srv.Close)
+	r, cfg := deliveryRunner(t, nf, srv.URL, io.Discard)
+	r.outbox.Budget = time.Minute
+	res, err := r.Run(ctx, cfg.Sources)
+	if err != nil {
+		t.Fatalf("a signal during delivery failed the run: %v", err)
+	}
+	if res.Commit == "" || res.Pending != 1 || res.Failed() {
+		t.Fatalf("commit %q, pending %d, failed %v: the change must be committed and its event kept", res.Commit, res.Pending, res.Failed())
 	}
 }

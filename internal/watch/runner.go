@@ -258,6 +258,12 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 	// The changes are committed: delivery now costs the run at most its
 	// budget per unanswering notifier, and never delays the recording.
 	dr, derr := r.deliver(ctx, res.Commit)
+	if derr != nil && ctx.Err() != nil {
+		// A signal during delivery: the changes are committed, what was
+		// not delivered stays in the outbox for the next run. Not a failure.
+		r.log.Info("delivery interrupted by a signal: undelivered events stay in the outbox", "pending", dr.Pending)
+		derr = nil
+	}
 	res.Delivered, res.Pending, res.DeliveryCommit = dr.Delivered, dr.Pending, dr.Commit
 	if dr.Amended != "" {
 		res.Commit, res.DeliveryCommit = dr.Amended, ""

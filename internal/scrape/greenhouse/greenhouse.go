@@ -151,6 +151,7 @@ func raw(j job) (model.Raw, error) {
 			Min: p.MinCents / 100, Max: p.MaxCents / 100, Currency: strings.TrimSpace(p.CurrencyType),
 		})
 	}
+	r.Stamp = scrape.ListedStamp(j.UpdatedAt, r)
 	return r, nil
 }
 

@@ -76,6 +76,9 @@ func TestRealFixture(t *testing.T) {
 	}
 	got := r
 	got.DescriptionHTML = ""
+	if stamp, _, ok := strings.Cut(got.Stamp, "-04:00:"); ok && len(got.Stamp) == len(want.Stamp)+17 {
+		got.Stamp = stamp + "-04:00" // the listed fields' digest follows updated_at
+	}
 	if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
 		t.Fatalf("raw:\n got %+v\nwant %+v", got, want)
 	}
@@ -89,7 +92,7 @@ func TestRealFixture(t *testing.T) {
 	r = raws[1]
 	if r.ID != "8651132002" || r.Title != "Emerging Account Executive (India)" || r.Team != "Account Executives" ||
 		len(r.Locations) != 1 || r.Locations[0] != "Bangalore, India" || r.Posted != "2026-07-27" ||
-		r.Stamp != "2026-07-27T05:04:22-04:00" || r.RequisitionID != "R-12278" || r.Workplace != "" {
+		!strings.HasPrefix(r.Stamp, "2026-07-27T05:04:22-04:00:") || r.RequisitionID != "R-12278" || r.Workplace != "" {
 		t.Fatalf("raw: %+v", r)
 	}
 }
@@ -105,7 +108,7 @@ func TestHybridLocationUsesOffices(t *testing.T) {
 	}
 	r := raws[0]
 	if strings.Join(r.Locations, "|") != "New York, NY, United States|Berlin" || r.Workplace != "hybrid" ||
-		r.Team != "" || r.RequisitionID != "77" || r.DescriptionHTML != "<p>x</p>" || r.Posted != "" || r.Stamp != "" {
+		r.Team != "" || r.RequisitionID != "77" || r.DescriptionHTML != "<p>x</p>" || r.Posted != "" || !strings.HasPrefix(r.Stamp, ":") {
 		t.Fatalf("raw: %+v", r)
 	}
 }
@@ -196,5 +199,20 @@ func TestDetailReturnsTheListing(t *testing.T) {
 	d, err := a.Detail(context.Background(), r)
 	if err != nil || d.ID != "1" || d.DescriptionHTML != "<p>x</p>" {
 		t.Fatalf("%+v, %v", d, err)
+	}
+}
+
+// A posting edited in place (its title fixed) without a new updated_at
+// still gets a new stamp: the stamp digests every listed field.
+func TestStampMovesWithListedFields(t *testing.T) {
+	a := model.Raw{ID: "1", Title: "Job 1", DescriptionHTML: "<p>x</p>"}
+	b := a
+	b.Title = "Job 1 v2"
+	sa, sb := scrape.ListedStamp("2026-01-01T00:00:00Z", a), scrape.ListedStamp("2026-01-01T00:00:00Z", b)
+	if sa == sb || !strings.HasPrefix(sa, "2026-01-01T00:00:00Z:") {
+		t.Errorf("stamps %q and %q", sa, sb)
+	}
+	if sa != scrape.ListedStamp("2026-01-01T00:00:00Z", a) {
+		t.Error("the stamp of the same posting moved")
 	}
 }
