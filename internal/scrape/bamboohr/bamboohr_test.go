@@ -3,63 +3,22 @@ package bamboohr
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func read(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// golden compares v, as indented JSON, with testdata/name byte for byte.
-func golden(t *testing.T, name string, v any) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Fatalf("%s differs:\n got %s\nwant %s", path, buf.Bytes(), want)
-	}
-}
 
 const base = "https://acme.bamboohr.com"
 
 func TestDecodeListGolden(t *testing.T) {
-	p, err := decodeList(read(t, "bamboohr.json"), base)
+	p, err := decodeList(scrapetest.Fixture(t, "bamboohr.json"), base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,15 +34,15 @@ func TestDecodeListGolden(t *testing.T) {
 	if p.Raws[1].Team != "Marketing" || p.Raws[1].EmploymentType != "Internship" || p.Raws[1].Stamp == r.Stamp {
 		t.Fatalf("raw: %+v", p.Raws[1])
 	}
-	golden(t, "bamboohr.golden.json", p.Raws)
+	scrapetest.Golden(t, "bamboohr", p.Raws)
 }
 
 func TestDecodeDetailGolden(t *testing.T) {
-	p, err := decodeList(read(t, "bamboohr.json"), base)
+	p, err := decodeList(scrapetest.Fixture(t, "bamboohr.json"), base)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := decodeDetail(read(t, "bamboohr_detail.json"), p.Raws[0])
+	d, err := decodeDetail(scrapetest.Fixture(t, "bamboohr_detail.json"), p.Raws[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +51,7 @@ func TestDecodeDetailGolden(t *testing.T) {
 		!strings.Contains(d.DescriptionHTML, "<li>Two years of paralegal experience</li>") || d.Stamp != p.Raws[0].Stamp {
 		t.Fatalf("detail: %+v", d)
 	}
-	golden(t, "bamboohr_detail.golden.json", d)
+	scrapetest.Golden(t, "bamboohr_detail", d)
 }
 
 func TestRemoteOpeningNamesItsArea(t *testing.T) {
@@ -110,31 +69,18 @@ func TestRemoteOpeningNamesItsArea(t *testing.T) {
 	}
 }
 
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
-}
-
 // site serves a careers host: the list, and details from details (id ->
 // status and body).
 type site struct {
-	list     string
-	details  map[string]string
-	failing  map[string]int // id -> status
-	requests atomic.Int32
-	detailN  atomic.Int32
+	list    string
+	details map[string]string
+	failing map[string]int // id -> status
+	detailN atomic.Int32
 }
 
-func (s *site) serve(t *testing.T) *httptest.Server {
+func (s *site) serve(t *testing.T) *scrapetest.Server {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
-		s.requests.Add(1)
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/careers/list" {
 			fmt.Fprint(w, s.list)
 			return
@@ -152,14 +98,12 @@ func (s *site) serve(t *testing.T) *httptest.Server {
 			}
 		}
 		http.NotFound(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	})
 }
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{Board: "acme", URL: url}, client(attempts))
+	a, err := New("acme", Config{Board: "acme", URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,11 +113,11 @@ func adapter(t *testing.T, url string, attempts int) *Adapter {
 // whole is the fixture with its totalCount matching the two openings it
 // holds.
 func whole(t *testing.T) string {
-	return strings.Replace(string(read(t, "bamboohr.json")), `"totalCount": 3`, `"totalCount": 2`, 1)
+	return strings.Replace(string(scrapetest.Fixture(t, "bamboohr.json")), `"totalCount": 3`, `"totalCount": 2`, 1)
 }
 
 func TestListAndDetail(t *testing.T) {
-	s := &site{list: whole(t), details: map[string]string{"86": string(read(t, "bamboohr_detail.json"))}}
+	s := &site{list: whole(t), details: map[string]string{"86": string(scrapetest.Fixture(t, "bamboohr_detail.json"))}}
 	srv := s.serve(t)
 	a := adapter(t, srv.URL+"/", 1)
 	raws, err := a.List(context.Background())
@@ -194,7 +138,7 @@ func TestListAndDetail(t *testing.T) {
 
 func TestShortListingIsAnError(t *testing.T) {
 	// the captured answer as it is: totalCount 3, two openings
-	s := &site{list: string(read(t, "bamboohr.json"))}
+	s := &site{list: string(scrapetest.Fixture(t, "bamboohr.json"))}
 	srv := s.serve(t)
 	raws, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err == nil || raws != nil || !strings.Contains(err.Error(), "2 openings where meta.totalCount says 3: listing incomplete") ||
@@ -251,19 +195,14 @@ func TestDetailFailures(t *testing.T) {
 
 func TestNotModified(t *testing.T) {
 	body := whole(t)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("If-None-Match") == `"v1"` {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
 		w.Header().Set("ETag", `"v1"`)
 		fmt.Fprint(w, body)
-	}))
-	defer srv.Close()
+	})
 	a := adapter(t, srv.URL, 1)
 	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
 		t.Fatalf("first: %d, %v", len(raws), err)
@@ -280,17 +219,17 @@ func TestConfig(t *testing.T) {
 	if err := (Config{Board: "x", URL: "ftp://x"}).Validate(); err == nil || !strings.Contains(err.Error(), "url") {
 		t.Fatalf("err = %v", err)
 	}
-	if _, err := New("src", Config{}, client(1)); err == nil || !strings.HasPrefix(err.Error(), `bamboohr: source "src": board is required`) {
+	if _, err := New("src", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || !strings.HasPrefix(err.Error(), `bamboohr: source "src": board is required`) {
 		t.Fatalf("err = %v", err)
 	}
-	a, err := New("src", Config{Board: "Acme"}, client(1))
+	a, err := New("src", Config{Board: "Acme"}, scrapetest.Client(1, scrape.Validators{}))
 	if err != nil || a.listURL() != "https://acme.bamboohr.com/careers/list" {
 		t.Fatalf("%v, %v", a, err)
 	}
 }
 
 func TestStampsFollowTheEntries(t *testing.T) {
-	one := read(t, "bamboohr.json")
+	one := scrapetest.Fixture(t, "bamboohr.json")
 	two := bytes.Replace(one, []byte(`"Marketing & Social Media Intern"`), []byte(`"Marketing Intern"`), 1)
 	a, _ := decodeList(one, base)
 	b, _ := decodeList(two, base)
