@@ -1,65 +1,24 @@
 package teamtailor
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func read(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// golden compares v, as indented JSON, with testdata/name byte for byte.
-func golden(t *testing.T, name string, v any) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Fatalf("%s differs:\n got %s\nwant %s", path, buf.Bytes(), want)
-	}
-}
 
 var feed, _ = url.Parse("https://career.teamtailor.com/jobs.json")
 
 func TestDecodeListGolden(t *testing.T) {
-	p, err := decodeList(read(t, "teamtailor.json"), feed)
+	p, err := decodeList(scrapetest.Fixture(t, "teamtailor.json"), feed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +34,7 @@ func TestDecodeListGolden(t *testing.T) {
 	if len(p.Raws[1].Locations) != 2 || !strings.Contains(p.Raws[1].Locations[1], "København") {
 		t.Fatalf("raw: %+v", p.Raws[1])
 	}
-	golden(t, "teamtailor.golden.json", p.Raws)
+	scrapetest.Golden(t, "teamtailor", p.Raws)
 }
 
 func TestLiveFeedShapeIsComplete(t *testing.T) {
@@ -98,8 +57,8 @@ func TestLiveFeedShapeIsComplete(t *testing.T) {
 }
 
 func TestDecodeDetailGolden(t *testing.T) {
-	p, _ := decodeList(read(t, "teamtailor.json"), feed)
-	d, err := decodeDetail(read(t, "job_page.html"), p.Raws[0])
+	p, _ := decodeList(scrapetest.Fixture(t, "teamtailor.json"), feed)
+	d, err := decodeDetail(scrapetest.Fixture(t, "job_page.html"), p.Raws[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,14 +66,7 @@ func TestDecodeDetailGolden(t *testing.T) {
 		d.Stamp != p.Raws[0].Stamp {
 		t.Fatalf("detail: %+v", d)
 	}
-	golden(t, "teamtailor_detail.golden.json", d)
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
+	scrapetest.Golden(t, "teamtailor_detail", d)
 }
 
 // site serves pages by path (query included when there is one).
@@ -150,7 +102,7 @@ func (s *site) serve(t *testing.T) *httptest.Server {
 
 func adapter(t *testing.T, url string) *Adapter {
 	t.Helper()
-	a, err := New("teamtailor", Config{URL: url}, client(1))
+	a, err := New("teamtailor", Config{URL: url}, scrapetest.Client(1, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,14 +111,14 @@ func adapter(t *testing.T, url string) *Adapter {
 
 // localFeed is the fixture with its item URLs moved to srv.
 func localFeed(t *testing.T, srv string) string {
-	return strings.ReplaceAll(string(read(t, "teamtailor.json")), "https://career.teamtailor.com", srv)
+	return strings.ReplaceAll(string(scrapetest.Fixture(t, "teamtailor.json")), "https://career.teamtailor.com", srv)
 }
 
 func TestListAndDetail(t *testing.T) {
 	s := &site{pages: map[string]string{}}
 	srv := s.serve(t)
 	s.pages["/jobs.json"] = localFeed(t, srv.URL)
-	s.pages["/jobs/7167985-account-executive-italy-madrid-based"] = string(read(t, "job_page.html"))
+	s.pages["/jobs/7167985-account-executive-italy-madrid-based"] = string(scrapetest.Fixture(t, "job_page.html"))
 	a := adapter(t, srv.URL+"/")
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 2 || raws[0].Complete {
@@ -243,10 +195,10 @@ func TestEmptyFeed(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	if _, err := New("src", Config{}, client(1)); err == nil || !strings.HasPrefix(err.Error(), `teamtailor: source "src": url (the career site) or board`) {
+	if _, err := New("src", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || !strings.HasPrefix(err.Error(), `teamtailor: source "src": url (the career site) or board`) {
 		t.Fatalf("err = %v", err)
 	}
-	a, err := New("src", Config{Board: "Acme"}, client(1))
+	a, err := New("src", Config{Board: "Acme"}, scrapetest.Client(1, scrape.Validators{}))
 	if err != nil || a.feedURL() != "https://acme.teamtailor.com/jobs.json" {
 		t.Fatalf("%v", err)
 	}
