@@ -1,65 +1,24 @@
 package pinpoint
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func read(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// golden compares v, as indented JSON, with testdata/name byte for byte.
-func golden(t *testing.T, name string, v any) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Fatalf("%s differs:\n got %s\nwant %s", path, buf.Bytes(), want)
-	}
-}
 
 const base = "https://acme.pinpointhq.com"
 
 func TestDecodeListGolden(t *testing.T) {
-	p, err := decodeList(read(t, "pinpoint.json"), base)
+	p, err := decodeList(scrapetest.Fixture(t, "pinpoint.json"), base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +40,7 @@ func TestDecodeListGolden(t *testing.T) {
 		!strings.Contains(r.DescriptionHTML, "<p>Program leadership experience.</p>") {
 		t.Fatalf("raw: %+v", r)
 	}
-	golden(t, "pinpoint.golden.json", p.Raws)
+	scrapetest.Golden(t, "pinpoint", p.Raws)
 }
 
 func TestHiddenPayIsLeftOut(t *testing.T) {
@@ -100,13 +59,6 @@ func TestStampFollowsTheEntry(t *testing.T) {
 	if a.Raws[0].Stamp == b.Raws[0].Stamp || a.Raws[0].Stamp != c.Raws[0].Stamp {
 		t.Fatalf("stamps %s %s %s", a.Raws[0].Stamp, b.Raws[0].Stamp, c.Raws[0].Stamp)
 	}
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
 }
 
 func serve(t *testing.T, status int, body string) (*httptest.Server, *atomic.Int32) {
@@ -131,7 +83,7 @@ func serve(t *testing.T, status int, body string) (*httptest.Server, *atomic.Int
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{Board: "acme", URL: url}, client(attempts))
+	a, err := New("acme", Config{Board: "acme", URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +91,7 @@ func adapter(t *testing.T, url string, attempts int) *Adapter {
 }
 
 func TestListOnTheFixture(t *testing.T) {
-	srv, n := serve(t, 200, string(read(t, "pinpoint.json")))
+	srv, n := serve(t, 200, string(scrapetest.Fixture(t, "pinpoint.json")))
 	a := adapter(t, srv.URL, 1)
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 2 || n.Load() != 1 || raws[1].URL != srv.URL+"/postings/post-002" {
@@ -186,7 +138,7 @@ func TestEmptyBoard(t *testing.T) {
 }
 
 func TestNotModified(t *testing.T) {
-	body := string(read(t, "pinpoint.json"))
+	body := string(scrapetest.Fixture(t, "pinpoint.json"))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {
 			http.NotFound(w, r)
@@ -210,13 +162,13 @@ func TestNotModified(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	if _, err := New("src", Config{}, client(1)); err == nil || !strings.HasPrefix(err.Error(), `pinpoint: source "src": board is required`) {
+	if _, err := New("src", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || !strings.HasPrefix(err.Error(), `pinpoint: source "src": board is required`) {
 		t.Fatalf("err = %v", err)
 	}
 	if err := (Config{Board: "x", URL: "x"}).Validate(); err == nil || !strings.Contains(err.Error(), `url "x"`) {
 		t.Fatalf("err = %v", err)
 	}
-	a, err := New("src", Config{Board: "Acme"}, client(1))
+	a, err := New("src", Config{Board: "Acme"}, scrapetest.Client(1, scrape.Validators{}))
 	if err != nil || a.listURL() != "https://acme.pinpointhq.com/postings.json" {
 		t.Fatalf("%v", err)
 	}
