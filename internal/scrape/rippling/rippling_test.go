@@ -1,64 +1,23 @@
 package rippling
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func read(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// golden compares v, as indented JSON, with testdata/name byte for byte.
-func golden(t *testing.T, name string, v any) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Fatalf("%s differs:\n got %s\nwant %s", path, buf.Bytes(), want)
-	}
-}
 
 const uuid = "2f0674e6-f01f-4ecd-b459-e947241c211f"
 
 func TestDecodeListGolden(t *testing.T) {
-	p, err := decodeList(read(t, "rippling.json"), "acme")
+	p, err := decodeList(scrapetest.Fixture(t, "rippling.json"), "acme")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,12 +29,12 @@ func TestDecodeListGolden(t *testing.T) {
 		r.URL != "https://ats.acme.com/acme/jobs/"+uuid || r.Complete || r.Stamp == "" {
 		t.Fatalf("raw: %+v", r)
 	}
-	golden(t, "rippling.golden.json", p.Raws)
+	scrapetest.Golden(t, "rippling", p.Raws)
 }
 
 func TestDecodeDetailGolden(t *testing.T) {
-	p, _ := decodeList(read(t, "rippling.json"), "acme")
-	d, err := decodeDetail(read(t, "rippling_detail.json"), p.Raws[0])
+	p, _ := decodeList(scrapetest.Fixture(t, "rippling.json"), "acme")
+	d, err := decodeDetail(scrapetest.Fixture(t, "rippling_detail.json"), p.Raws[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +44,7 @@ func TestDecodeDetailGolden(t *testing.T) {
 		d.Stamp != p.Raws[0].Stamp {
 		t.Fatalf("detail: %+v", d)
 	}
-	golden(t, "rippling_detail.golden.json", d)
+	scrapetest.Golden(t, "rippling_detail", d)
 }
 
 func TestStampFollowsTheRows(t *testing.T) {
@@ -106,13 +65,6 @@ func TestPeriods(t *testing.T) {
 			t.Errorf("period(%q) = %q, want %q", in, got, want)
 		}
 	}
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
 }
 
 type api struct {
@@ -150,7 +102,7 @@ func (s *api) serve(t *testing.T) *httptest.Server {
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{Board: "acme", URL: url}, client(attempts))
+	a, err := New("acme", Config{Board: "acme", URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +110,7 @@ func adapter(t *testing.T, url string, attempts int) *Adapter {
 }
 
 func TestListAndDetail(t *testing.T) {
-	s := &api{list: string(read(t, "rippling.json")), details: map[string]string{uuid: string(read(t, "rippling_detail.json"))}}
+	s := &api{list: string(scrapetest.Fixture(t, "rippling.json")), details: map[string]string{uuid: string(scrapetest.Fixture(t, "rippling_detail.json"))}}
 	a := adapter(t, s.serve(t).URL, 1)
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 1 {
@@ -186,7 +138,7 @@ func TestListFailures(t *testing.T) {
 			}
 		})
 	}
-	a, _ := New("x", Config{Board: "other", URL: (&api{}).serve(t).URL}, client(1))
+	a, _ := New("x", Config{Board: "other", URL: (&api{}).serve(t).URL}, scrapetest.Client(1, scrape.Validators{}))
 	if _, err := a.List(context.Background()); err == nil || err.Error() != `rippling: board "other": not found (404)` {
 		t.Fatalf("err = %v", err)
 	}
@@ -201,7 +153,7 @@ func TestEmptyBoard(t *testing.T) {
 }
 
 func TestDetailFailures(t *testing.T) {
-	s := &api{list: string(read(t, "rippling.json")), status: map[string]int{"gone": 404},
+	s := &api{list: string(scrapetest.Fixture(t, "rippling.json")), status: map[string]int{"gone": 404},
 		details: map[string]string{uuid: `{"uuid":"` + uuid + `","description":{"company":"","role":""}}`, "other": `{"uuid":"` + uuid + `"}`}}
 	a := adapter(t, s.serve(t).URL, 1)
 	for _, c := range []struct{ id, want string }{
@@ -217,10 +169,10 @@ func TestDetailFailures(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	if _, err := New("src", Config{}, client(1)); err == nil || !strings.HasPrefix(err.Error(), `rippling: source "src": board is required`) {
+	if _, err := New("src", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || !strings.HasPrefix(err.Error(), `rippling: source "src": board is required`) {
 		t.Fatalf("err = %v", err)
 	}
-	a, err := New("src", Config{Board: "acme"}, client(1))
+	a, err := New("src", Config{Board: "acme"}, scrapetest.Client(1, scrape.Validators{}))
 	if err != nil || a.listURL() != "https://api.rippling.com/platform/api/ats/v1/board/acme/jobs" {
 		t.Fatalf("%v", err)
 	}
