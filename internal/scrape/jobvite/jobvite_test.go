@@ -1,65 +1,24 @@
 package jobvite
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func read(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// golden compares v, as indented JSON, with testdata/name byte for byte.
-func golden(t *testing.T, name string, v any) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Fatalf("%s differs:\n got %s\nwant %s", path, buf.Bytes(), want)
-	}
-}
 
 var searchPage, _ = url.Parse("https://jobs.jobvite.com/feedingamerica/search?p=0")
 
 func TestDecodeListGolden(t *testing.T) {
-	p, err := decodeList(read(t, "jobvite.html"), searchPage, jobPath("feedingamerica"))
+	p, err := decodeList(scrapetest.Fixture(t, "jobvite.html"), searchPage, jobPath("feedingamerica"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,12 +30,12 @@ func TestDecodeListGolden(t *testing.T) {
 		strings.Join(r.Locations, "|") != "Chicago, Illinois" || r.Complete || r.Stamp == "" || r.Stamp == p.Raws[1].Stamp {
 		t.Fatalf("raw: %+v", r)
 	}
-	golden(t, "jobvite.golden.json", p.Raws)
+	scrapetest.Golden(t, "jobvite", p.Raws)
 }
 
 func TestDecodeDetailGolden(t *testing.T) {
-	p, _ := decodeList(read(t, "jobvite.html"), searchPage, jobPath("feedingamerica"))
-	d, err := decodeDetail(read(t, "job_page.html"), p.Raws[0].URL, p.Raws[0])
+	p, _ := decodeList(scrapetest.Fixture(t, "jobvite.html"), searchPage, jobPath("feedingamerica"))
+	d, err := decodeDetail(scrapetest.Fixture(t, "job_page.html"), p.Raws[0].URL, p.Raws[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +45,7 @@ func TestDecodeDetailGolden(t *testing.T) {
 		fmt.Sprint(d.Salary) != fmt.Sprint(want) || len(d.Locations) != 1 || d.Stamp != p.Raws[0].Stamp {
 		t.Fatalf("detail: %+v", d)
 	}
-	golden(t, "jobvite_detail.golden.json", d)
+	scrapetest.Golden(t, "jobvite_detail", d)
 }
 
 func TestRowsOfLivePages(t *testing.T) {
@@ -104,13 +63,6 @@ func TestRowsOfLivePages(t *testing.T) {
 		p.Raws[0].Locations != nil || p.Total != 1 {
 		t.Fatalf("%+v", p)
 	}
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
 }
 
 // site serves pages by request URI.
@@ -145,7 +97,7 @@ func (s *site) serve(t *testing.T) *httptest.Server {
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("feeding-america", Config{Board: "feedingamerica", URL: url}, client(attempts))
+	a, err := New("feeding-america", Config{Board: "feedingamerica", URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,8 +106,8 @@ func adapter(t *testing.T, url string, attempts int) *Adapter {
 
 func TestListAndDetailOnTheFixture(t *testing.T) {
 	s := &site{pages: map[string]string{
-		"/feedingamerica/search?p=0":   string(read(t, "jobvite.html")),
-		"/feedingamerica/job/octxAfww": string(read(t, "job_page.html")),
+		"/feedingamerica/search?p=0":   string(scrapetest.Fixture(t, "jobvite.html")),
+		"/feedingamerica/job/octxAfww": string(scrapetest.Fixture(t, "job_page.html")),
 	}, codes: map[string]int{"/feedingamerica/job/ohAzAfwK": 500}}
 	srv := s.serve(t)
 	a := adapter(t, srv.URL, 2)
@@ -251,13 +203,13 @@ func TestDetailOfARemovedJob(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	if _, err := New("src", Config{}, client(1)); err == nil || !strings.HasPrefix(err.Error(), `jobvite: source "src": board is required`) {
+	if _, err := New("src", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || !strings.HasPrefix(err.Error(), `jobvite: source "src": board is required`) {
 		t.Fatalf("err = %v", err)
 	}
 	if err := (Config{Board: "a/b"}).Validate(); err == nil || !strings.Contains(err.Error(), "one path segment") {
 		t.Fatalf("err = %v", err)
 	}
-	a, err := New("src", Config{Board: "acme"}, client(1))
+	a, err := New("src", Config{Board: "acme"}, scrapetest.Client(1, scrape.Validators{}))
 	if err != nil || a.pageURL(2) != "https://jobs.jobvite.com/acme/search?p=2" {
 		t.Fatalf("%v", err)
 	}
