@@ -3,62 +3,22 @@ package paylocity
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func read(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// golden compares v, as indented JSON, with testdata/name byte for byte.
-func golden(t *testing.T, name string, v any) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Fatalf("%s differs:\n got %s\nwant %s", path, buf.Bytes(), want)
-	}
-}
 
 const guid = "211e692d-c45a-4e3a-ae01-3e497af97929"
 
 func TestDecodeListGolden(t *testing.T) {
-	p, err := decodeList(read(t, "paylocity.html"), DefaultBase)
+	p, err := decodeList(scrapetest.Fixture(t, "paylocity.html"), DefaultBase)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,12 +30,12 @@ func TestDecodeListGolden(t *testing.T) {
 		strings.Join(r.Locations, "|") != "Raleigh, NC, USA" || r.Workplace != "hybrid" || r.Posted != "2026-08-08" || r.Complete || r.Stamp == "" {
 		t.Fatalf("raw: %+v", r)
 	}
-	golden(t, "paylocity.golden.json", p.Raws)
+	scrapetest.Golden(t, "paylocity", p.Raws)
 }
 
 func TestDecodeDetailGolden(t *testing.T) {
-	p, _ := decodeList(read(t, "paylocity.html"), DefaultBase)
-	d, err := decodeDetail(read(t, "details.html"), p.Raws[0])
+	p, _ := decodeList(scrapetest.Fixture(t, "paylocity.html"), DefaultBase)
+	d, err := decodeDetail(scrapetest.Fixture(t, "details.html"), p.Raws[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +44,7 @@ func TestDecodeDetailGolden(t *testing.T) {
 		fmt.Sprint(d.Salary) != fmt.Sprint(want) || d.Workplace != "hybrid" || d.ID != "4141169" || d.Stamp != p.Raws[0].Stamp {
 		t.Fatalf("detail: %+v", d)
 	}
-	golden(t, "paylocity_detail.golden.json", d)
+	scrapetest.Golden(t, "paylocity_detail", d)
 }
 
 func TestRemoteAndPlainLocations(t *testing.T) {
@@ -98,13 +58,6 @@ func TestRemoteAndPlainLocations(t *testing.T) {
 		p.Raws[1].Workplace != "" || strings.Join(p.Raws[1].Locations, "|") != "Austin, TX" {
 		t.Fatalf("%+v", p.Raws)
 	}
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
 }
 
 func serve(t *testing.T, pages map[string]string, codes map[string]int) *httptest.Server {
@@ -131,7 +84,7 @@ func serve(t *testing.T, pages map[string]string, codes map[string]int) *httptes
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("ncaec", Config{Board: guid, URL: url}, client(attempts))
+	a, err := New("ncaec", Config{Board: guid, URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,8 +93,8 @@ func adapter(t *testing.T, url string, attempts int) *Adapter {
 
 func TestListAndDetail(t *testing.T) {
 	srv := serve(t, map[string]string{
-		"/recruiting/jobs/All/" + guid:     string(read(t, "paylocity.html")),
-		"/Recruiting/Jobs/Details/4141169": string(read(t, "details.html")),
+		"/recruiting/jobs/All/" + guid:     string(scrapetest.Fixture(t, "paylocity.html")),
+		"/Recruiting/Jobs/Details/4141169": string(scrapetest.Fixture(t, "details.html")),
 	}, map[string]int{"/Recruiting/Jobs/Details/4401262": 502})
 	a := adapter(t, srv.URL, 2)
 	raws, err := a.List(context.Background())
@@ -211,17 +164,17 @@ func TestEmptyBoardAndNotModified(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	if _, err := New("src", Config{}, client(1)); err == nil || !strings.HasPrefix(err.Error(), `paylocity: source "src": board is required`) {
+	if _, err := New("src", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || !strings.HasPrefix(err.Error(), `paylocity: source "src": board is required`) {
 		t.Fatalf("err = %v", err)
 	}
-	a, err := New("src", Config{Board: guid}, client(1))
+	a, err := New("src", Config{Board: guid}, scrapetest.Client(1, scrape.Validators{}))
 	if err != nil || a.listURL() != DefaultBase+"/recruiting/jobs/All/"+guid {
 		t.Fatalf("%v", err)
 	}
 }
 
 func TestStampsFollowTheEntries(t *testing.T) {
-	one := read(t, "paylocity.html")
+	one := scrapetest.Fixture(t, "paylocity.html")
 	two := bytes.Replace(one, []byte(`"PublishedDate":"2026-08-07T10:57:23-05:00"`), []byte(`"PublishedDate":"2026-08-09T10:57:23-05:00"`), 1)
 	a, _ := decodeList(one, DefaultBase)
 	b, _ := decodeList(two, DefaultBase)
