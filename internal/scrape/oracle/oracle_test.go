@@ -1,75 +1,28 @@
 package oracle
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func golden(t *testing.T, name string, raws []model.Raw) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(raws); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", path, buf.Bytes())
-	}
-}
-
-func read(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
-}
-
 func TestDecodeListGolden(t *testing.T) {
-	p, err := decodeList(read(t, "oracle_orc.json"))
+	p, err := decodeList(scrapetest.Fixture(t, "oracle_orc.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "oracle_orc.golden.json", p.Raws)
+	scrapetest.Golden(t, "oracle_orc", p.Raws)
 	if p.Total != -1 || len(p.Raws) != 2 {
 		t.Fatalf("total %d, %d postings", p.Total, len(p.Raws))
 	}
@@ -81,18 +34,18 @@ func TestDecodeListGolden(t *testing.T) {
 }
 
 func TestDecodeDetailGolden(t *testing.T) {
-	r, err := decodeDetail(read(t, "oracle_orc_detail.json"))
+	r, err := decodeDetail(scrapetest.Fixture(t, "oracle_orc_detail.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "oracle_orc_detail.golden.json", []model.Raw{r})
+	scrapetest.Golden(t, "oracle_orc_detail", []model.Raw{r})
 	want := "<p>Lead enterprise systems delivery.</p>\n<h3>Responsibilities</h3>\n<ul><li>Own the implementation roadmap.</li></ul>\n" +
 		"<h3>Qualifications</h3>\n<p>Five years of CRM delivery experience.</p>"
 	if r.ID != "2026001760" || r.DescriptionHTML != want || r.Workplace != "Hybrid" || r.Posted != "2026-08-19" || !r.Complete {
 		t.Fatalf("raw: %+v", r)
 	}
 	// the real answer wraps the requisition in items
-	wrapped := append(append([]byte(`{"items": [`), read(t, "oracle_orc_detail.json")...), []byte(`], "count": 1}`)...)
+	wrapped := append(append([]byte(`{"items": [`), scrapetest.Fixture(t, "oracle_orc_detail.json")...), []byte(`], "count": 1}`)...)
 	w, err := decodeDetail(wrapped)
 	if err != nil || fmt.Sprintf("%+v", w) != fmt.Sprintf("%+v", r) {
 		t.Fatalf("wrapped: %+v, %v", w, err)
@@ -194,7 +147,7 @@ func fixtureReqs(t *testing.T) []map[string]any {
 			RequisitionList []map[string]any `json:"requisitionList"`
 		} `json:"items"`
 	}
-	if err := json.Unmarshal(read(t, "oracle_orc.json"), &lr); err != nil {
+	if err := json.Unmarshal(scrapetest.Fixture(t, "oracle_orc.json"), &lr); err != nil {
 		t.Fatal(err)
 	}
 	return lr.Items[0].RequisitionList
@@ -203,12 +156,12 @@ func fixtureReqs(t *testing.T) []map[string]any {
 // fixtureDetail is the detail fixture answering for id: the careerkit
 // project sanitized the list and the detail separately, so their ids differ.
 func fixtureDetail(t *testing.T, id string) string {
-	return strings.Replace(string(read(t, "oracle_orc_detail.json")), `"2026001760"`, strconv.Quote(id), 1)
+	return strings.Replace(string(scrapetest.Fixture(t, "oracle_orc_detail.json")), `"2026001760"`, strconv.Quote(id), 1)
 }
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{URL: base + "/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX"}, client(attempts))
+	a, err := New("acme", Config{URL: base + "/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX"}, scrapetest.Client(attempts, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +181,7 @@ func TestListAndDetailOnTheFixture(t *testing.T) {
 	if len(raws) != 2 || s.listHits != 2 {
 		t.Fatalf("%d postings in %d requests", len(raws), s.listHits)
 	}
-	want, _ := decodeList(read(t, "oracle_orc.json"))
+	want, _ := decodeList(scrapetest.Fixture(t, "oracle_orc.json"))
 	for i := range want.Raws {
 		want.Raws[i].URL = srv.URL + "/hcmUI/CandidateExperience/en/sites/CX/job/" + want.Raws[i].ID
 	}
@@ -357,11 +310,11 @@ func TestConfig(t *testing.T) {
 		{Site: "CX"}:                   `oracle: source "x": url is required`,
 		{URL: "a.example", Site: "CX"}: `oracle: source "x": url "a.example" is not an http(s) URL`,
 	} {
-		if _, err := New("x", cfg, client(1)); err == nil || err.Error() != want {
+		if _, err := New("x", cfg, scrapetest.Client(1, scrape.Validators{})); err == nil || err.Error() != want {
 			t.Fatalf("%+v: %v", cfg, err)
 		}
 	}
-	a, _ := New("x", Config{URL: "https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX_1"}, client(1))
+	a, _ := New("x", Config{URL: "https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX_1"}, scrapetest.Client(1, scrape.Validators{}))
 	if got := a.listURL(200); got != "https://ejov.fa.ca2.oraclecloud.com/hcmRestApi/resources/latest/recruitingCEJobRequisitions?onlyData=true&expand=requisitionList.secondaryLocations&finder=findReqs;siteNumber=CX_1,limit=100,offset=200,sortBy=POSTING_DATES_DESC" {
 		t.Fatal(got)
 	}
