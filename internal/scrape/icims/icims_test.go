@@ -1,67 +1,24 @@
 package icims
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func golden(t *testing.T, name string, raws []model.Raw) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(raws); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", path, buf.Bytes())
-	}
-}
 
 func fixture(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/icims.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
+	return string(scrapetest.Fixture(t, "icims.html"))
 }
 
 func TestDecodeListGolden(t *testing.T) {
@@ -70,7 +27,7 @@ func TestDecodeListGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "icims.golden.json", p.Raws)
+	scrapetest.Golden(t, "icims", p.Raws)
 	if len(p.Raws) != 2 || p.Pages != 0 || p.Next || !p.Portal {
 		t.Fatalf("%+v", p)
 	}
@@ -167,7 +124,7 @@ func (p *portal) serve(t *testing.T) *httptest.Server {
 
 func adapter(t *testing.T, u string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("wipfli", Config{URL: u}, client(attempts))
+	a, err := New("wipfli", Config{URL: u}, scrapetest.Client(attempts, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +258,7 @@ func TestDetailWithoutJSONLD(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	if _, err := New("x", Config{}, client(1)); err == nil || err.Error() != `icims: source "x": url (the iCIMS portal) is required` {
+	if _, err := New("x", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || err.Error() != `icims: source "x": url (the iCIMS portal) is required` {
 		t.Fatalf("err = %v", err)
 	}
 	a := adapter(t, "https://careers-wipfli.icims.com/jobs/intro?hashed=0", 1)
