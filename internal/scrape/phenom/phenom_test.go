@@ -1,66 +1,24 @@
 package phenom
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func golden(t *testing.T, name string, raws []model.Raw) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(raws); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", path, buf.Bytes())
-	}
-}
 
 func fixture(t *testing.T) []byte {
 	t.Helper()
-	b, err := os.ReadFile("testdata/phenom.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
+	return scrapetest.Fixture(t, "phenom.html")
 }
 
 func TestDecodeListGolden(t *testing.T) {
@@ -68,7 +26,7 @@ func TestDecodeListGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "phenom.golden.json", p.Raws)
+	scrapetest.Golden(t, "phenom", p.Raws)
 	if p.Total != 52 || p.Hits != 10 || len(p.Raws) != 2 {
 		t.Fatalf("total %d hits %d, %d postings", p.Total, p.Hits, len(p.Raws))
 	}
@@ -166,7 +124,7 @@ func (s *site) serve(t *testing.T) *httptest.Server {
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("phenom", Config{URL: base + "/global/en/search-results?category=Sales"}, client(attempts))
+	a, err := New("phenom", Config{URL: base + "/global/en/search-results?category=Sales"}, scrapetest.Client(attempts, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,13 +255,13 @@ func TestDetailFailures(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	if _, err := New("x", Config{}, client(1)); err == nil || err.Error() != `phenom: source "x": url (the search-results page) is required` {
+	if _, err := New("x", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || err.Error() != `phenom: source "x": url (the search-results page) is required` {
 		t.Fatalf("err = %v", err)
 	}
-	if _, err := New("x", Config{URL: "careers.example/search-results"}, client(1)); err == nil || !strings.Contains(err.Error(), "is not an http(s) URL") {
+	if _, err := New("x", Config{URL: "careers.example/search-results"}, scrapetest.Client(1, scrape.Validators{})); err == nil || !strings.Contains(err.Error(), "is not an http(s) URL") {
 		t.Fatalf("err = %v", err)
 	}
-	a, _ := New("x", Config{URL: "https://careers.phenom.com/global/en/search-results"}, client(1))
+	a, _ := New("x", Config{URL: "https://careers.phenom.com/global/en/search-results"}, scrapetest.Client(1, scrape.Validators{}))
 	if a.pageURL(20) != "https://careers.phenom.com/global/en/search-results?from=20&s=1" ||
 		a.JobURL("P-104461") != "https://careers.phenom.com/global/en/job/P-104461" {
 		t.Fatalf("%s %s", a.pageURL(20), a.JobURL("P-104461"))
