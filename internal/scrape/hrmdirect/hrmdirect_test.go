@@ -1,67 +1,24 @@
 package hrmdirect
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func golden(t *testing.T, name string, raws []model.Raw) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(raws); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", path, buf.Bytes())
-	}
-}
 
 func fixture(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/hrmdirect.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
+	return string(scrapetest.Fixture(t, "hrmdirect.html"))
 }
 
 var fixtureBase, _ = url.Parse("https://acme.hrmdirect.com/employment/job-openings.php?search=true")
@@ -71,7 +28,7 @@ func TestDecodeListGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "hrmdirect.golden.json", p.Raws)
+	scrapetest.Golden(t, "hrmdirect", p.Raws)
 	if len(p.Raws) != 2 || p.Paged {
 		t.Fatalf("%+v", p)
 	}
@@ -151,7 +108,7 @@ func (b *board) serve(t *testing.T) *httptest.Server {
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{URL: base + "/employment/job-openings.php?search=true&dept=-1"}, client(attempts))
+	a, err := New("acme", Config{URL: base + "/employment/job-openings.php?search=true&dept=-1"}, scrapetest.Client(attempts, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,10 +190,10 @@ func TestDetailWithoutDescription(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	if _, err := New("x", Config{}, client(1)); err == nil || err.Error() != `hrmdirect: source "x": url (the HRMDirect board) is required` {
+	if _, err := New("x", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || err.Error() != `hrmdirect: source "x": url (the HRMDirect board) is required` {
 		t.Fatalf("err = %v", err)
 	}
-	a, _ := New("x", Config{URL: "https://acme.hrmdirect.com/"}, client(1))
+	a, _ := New("x", Config{URL: "https://acme.hrmdirect.com/"}, scrapetest.Client(1, scrape.Validators{}))
 	if a.ListURL() != "https://acme.hrmdirect.com/employment/job-openings.php?search=true" {
 		t.Fatal(a.ListURL())
 	}
