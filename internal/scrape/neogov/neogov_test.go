@@ -3,65 +3,22 @@ package neogov
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares raws, as indented JSON, with testdata/name byte for byte.
-func golden(t *testing.T, name string, raws []model.Raw) {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(raws); err != nil {
-		t.Fatal(err)
-	}
-	path := "testdata/" + name
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", path, buf.Bytes())
-	}
-}
 
 func fixture(t *testing.T) []byte {
 	t.Helper()
-	b, err := os.ReadFile("testdata/neogov.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func client(attempts int) *scrape.Client {
-	return scrape.NewPool(context.Background(), scrape.Options{
-		UserAgent: "careers-watcher-test/1.0", Timeout: 5 * time.Second, MaxBody: 1 << 20, Robots: true,
-		Retry: retry.Policy{Attempts: attempts, Base: time.Millisecond, Max: 5 * time.Millisecond},
-	}).Client(scrape.Validators{})
+	return scrapetest.Fixture(t, "neogov.xml")
 }
 
 // serve answers the feed of agency "fulton" with status and body.
@@ -93,7 +50,7 @@ func serve(t *testing.T, status int, body []byte) (*httptest.Server, *atomic.Int
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("fulton", Config{URL: base, Agency: "fulton"}, client(attempts))
+	a, err := New("fulton", Config{URL: base, Agency: "fulton"}, scrapetest.Client(attempts, scrape.Validators{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +63,7 @@ func TestDecodeGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	raws := p.Raws
-	golden(t, "neogov.golden.json", raws)
+	scrapetest.Golden(t, "neogov", raws)
 	if len(raws) != 2 {
 		t.Fatalf("%d postings", len(raws))
 	}
@@ -219,21 +176,21 @@ func TestListFailures(t *testing.T) {
 
 func TestNotFound(t *testing.T) {
 	srv, _ := serve(t, 200, nil)
-	a, _ := New("x", Config{URL: srv.URL, Agency: "gone"}, client(1))
+	a, _ := New("x", Config{URL: srv.URL, Agency: "gone"}, scrapetest.Client(1, scrape.Validators{}))
 	if _, err := a.List(context.Background()); err == nil || err.Error() != `neogov: board "gone": not found (404)` {
 		t.Fatalf("err = %v", err)
 	}
 }
 
 func TestConfig(t *testing.T) {
-	if _, err := New("x", Config{}, client(1)); err == nil || err.Error() != `neogov: source "x": board (the agency slug) is required` {
+	if _, err := New("x", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || err.Error() != `neogov: source "x": board (the agency slug) is required` {
 		t.Fatalf("err = %v", err)
 	}
-	a, _ := New("x", Config{Agency: "fulton"}, client(1))
+	a, _ := New("x", Config{Agency: "fulton"}, scrapetest.Client(1, scrape.Validators{}))
 	if a.FeedURL() != "https://www.governmentjobs.com/SearchEngine/JobsFeed?agency=fulton" {
 		t.Fatal(a.FeedURL())
 	}
-	a, _ = New("x", Config{Agency: "tacoma public", URL: "https://www.schooljobs.com/"}, client(1))
+	a, _ = New("x", Config{Agency: "tacoma public", URL: "https://www.schooljobs.com/"}, scrapetest.Client(1, scrape.Validators{}))
 	if a.FeedURL() != "https://www.schooljobs.com/SearchEngine/JobsFeed?agency=tacoma+public" {
 		t.Fatal(a.FeedURL())
 	}
