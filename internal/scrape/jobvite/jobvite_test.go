@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -72,13 +71,9 @@ type site struct {
 	n     atomic.Int32
 }
 
-func (s *site) serve(t *testing.T) *httptest.Server {
+func (s *site) serve(t *testing.T) *scrapetest.Server {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		s.n.Add(1)
 		if c := s.codes[r.URL.RequestURI()]; c != 0 {
 			w.WriteHeader(c)
@@ -90,8 +85,7 @@ func (s *site) serve(t *testing.T) *httptest.Server {
 			return
 		}
 		fmt.Fprint(w, b)
-	}))
-	t.Cleanup(srv.Close)
+	})
 	return srv
 }
 

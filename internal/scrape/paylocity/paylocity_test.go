@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -60,13 +59,9 @@ func TestRemoteAndPlainLocations(t *testing.T) {
 	}
 }
 
-func serve(t *testing.T, pages map[string]string, codes map[string]int) *httptest.Server {
+func serve(t *testing.T, pages map[string]string, codes map[string]int) *scrapetest.Server {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if c := codes[r.URL.Path]; c != 0 {
 			w.WriteHeader(c)
 			return
@@ -77,8 +72,7 @@ func serve(t *testing.T, pages map[string]string, codes map[string]int) *httptes
 			return
 		}
 		fmt.Fprint(w, b)
-	}))
-	t.Cleanup(srv.Close)
+	})
 	return srv
 }
 
@@ -141,19 +135,14 @@ func TestListFailures(t *testing.T) {
 
 func TestEmptyBoardAndNotModified(t *testing.T) {
 	body := `<script>window.pageData = {"Jobs":[]};</script>`
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("If-None-Match") == `"v1"` {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
 		w.Header().Set("ETag", `"v1"`)
 		fmt.Fprint(w, body)
-	}))
-	defer srv.Close()
+	})
 	a := adapter(t, srv.URL, 1)
 	if raws, err := a.List(context.Background()); err != nil || raws == nil || len(raws) != 0 {
 		t.Fatalf("first: %v, %v", raws, err)
