@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -68,13 +67,11 @@ func TestRowsOfLivePages(t *testing.T) {
 type site struct {
 	pages map[string]string
 	codes map[string]int
-	n     atomic.Int32
 }
 
 func (s *site) serve(t *testing.T) *scrapetest.Server {
 	t.Helper()
-	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
-		s.n.Add(1)
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if c := s.codes[r.URL.RequestURI()]; c != 0 {
 			w.WriteHeader(c)
 			return
@@ -86,7 +83,6 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 		}
 		fmt.Fprint(w, b)
 	})
-	return srv
 }
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {

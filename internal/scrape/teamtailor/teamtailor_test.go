@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -72,13 +71,11 @@ func TestDecodeDetailGolden(t *testing.T) {
 type site struct {
 	pages map[string]string
 	codes map[string]int
-	n     atomic.Int32
 }
 
 func (s *site) serve(t *testing.T) *scrapetest.Server {
 	t.Helper()
-	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
-		s.n.Add(1)
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		key := r.URL.RequestURI()
 		if c := s.codes[key]; c != 0 {
 			w.WriteHeader(c)
@@ -91,7 +88,6 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 		}
 		fmt.Fprint(w, b)
 	})
-	return srv
 }
 
 func adapter(t *testing.T, url string) *Adapter {
