@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -22,15 +20,9 @@ func fixture(t *testing.T) []byte {
 }
 
 // serve answers the feed of agency "fulton" with status and body.
-func serve(t *testing.T, status int, body []byte) (*httptest.Server, *atomic.Int32) {
+func serve(t *testing.T, status int, body []byte) *scrapetest.Server {
 	t.Helper()
-	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
-		n.Add(1)
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/SearchEngine/JobsFeed" || r.URL.Query().Get("agency") != "fulton" {
 			http.NotFound(w, r)
 			return
@@ -43,9 +35,7 @@ func serve(t *testing.T, status int, body []byte) (*httptest.Server, *atomic.Int
 		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
 		w.WriteHeader(status)
 		w.Write(body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &n
+	})
 }
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
@@ -121,19 +111,19 @@ func TestStampFollowsEveryField(t *testing.T) {
 }
 
 func TestListAndNotModified(t *testing.T) {
-	srv, n := serve(t, 200, fixture(t))
+	srv := serve(t, 200, fixture(t))
 	a := adapter(t, srv.URL, 1)
 	raws, err := a.List(context.Background())
-	if err != nil || len(raws) != 2 || n.Load() != 1 {
-		t.Fatalf("%d postings in %d requests, %v", len(raws), n.Load(), err)
+	if err != nil || len(raws) != 2 || srv.Requests() != 1 {
+		t.Fatalf("%d postings in %d requests, %v", len(raws), srv.Requests(), err)
 	}
 	want, _ := decodeList(fixture(t))
 	if fmt.Sprintf("%+v", raws) != fmt.Sprintf("%+v", want.Raws) {
 		t.Fatalf("list differs from decodeList")
 	}
 	d, err := a.Detail(context.Background(), raws[0])
-	if err != nil || d.DescriptionHTML != raws[0].DescriptionHTML || n.Load() != 1 {
-		t.Fatalf("detail: %v, %d requests", err, n.Load())
+	if err != nil || d.DescriptionHTML != raws[0].DescriptionHTML || srv.Requests() != 1 {
+		t.Fatalf("detail: %v, %d requests", err, srv.Requests())
 	}
 	raws, err = a.List(context.Background())
 	if !errors.Is(err, scrape.ErrNotModified) || raws != nil {
@@ -142,7 +132,7 @@ func TestListAndNotModified(t *testing.T) {
 }
 
 func TestEmptyFeed(t *testing.T) {
-	srv, _ := serve(t, 200, []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Agency</title></channel></rss>`))
+	srv := serve(t, 200, []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Agency</title></channel></rss>`))
 	raws, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err != nil || len(raws) != 0 {
 		t.Fatalf("%v, %v", raws, err)
@@ -165,7 +155,7 @@ func TestListFailures(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			srv, _ := serve(t, c.status, c.body)
+			srv := serve(t, c.status, c.body)
 			_, err := adapter(t, srv.URL, 2).List(context.Background())
 			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `neogov: board "fulton": `) {
 				t.Fatalf("error %v, want one naming the board and %q", err, c.want)
@@ -175,7 +165,7 @@ func TestListFailures(t *testing.T) {
 }
 
 func TestNotFound(t *testing.T) {
-	srv, _ := serve(t, 200, nil)
+	srv := serve(t, 200, nil)
 	a, _ := New("x", Config{URL: srv.URL, Agency: "gone"}, scrapetest.Client(1, scrape.Validators{}))
 	if _, err := a.List(context.Background()); err == nil || err.Error() != `neogov: board "gone": not found (404)` {
 		t.Fatalf("err = %v", err)

@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -61,24 +59,16 @@ func TestStampFollowsTheEntry(t *testing.T) {
 	}
 }
 
-func serve(t *testing.T, status int, body string) (*httptest.Server, *atomic.Int32) {
+func serve(t *testing.T, status int, body string) *scrapetest.Server {
 	t.Helper()
-	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
-		n.Add(1)
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/postings.json" {
 			http.NotFound(w, r)
 			return
 		}
 		w.WriteHeader(status)
 		fmt.Fprint(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &n
+	})
 }
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
@@ -91,14 +81,14 @@ func adapter(t *testing.T, url string, attempts int) *Adapter {
 }
 
 func TestListOnTheFixture(t *testing.T) {
-	srv, n := serve(t, 200, string(scrapetest.Fixture(t, "pinpoint.json")))
+	srv := serve(t, 200, string(scrapetest.Fixture(t, "pinpoint.json")))
 	a := adapter(t, srv.URL, 1)
 	raws, err := a.List(context.Background())
-	if err != nil || len(raws) != 2 || n.Load() != 1 || raws[1].URL != srv.URL+"/postings/post-002" {
-		t.Fatalf("%+v, %v, %d requests", raws, err, n.Load())
+	if err != nil || len(raws) != 2 || srv.Requests() != 1 || raws[1].URL != srv.URL+"/postings/post-002" {
+		t.Fatalf("%+v, %v, %d requests", raws, err, srv.Requests())
 	}
 	d, err := a.Detail(context.Background(), raws[0])
-	if err != nil || d.DescriptionHTML != raws[0].DescriptionHTML || n.Load() != 1 {
+	if err != nil || d.DescriptionHTML != raws[0].DescriptionHTML || srv.Requests() != 1 {
 		t.Fatalf("detail made a request or changed the posting: %v", err)
 	}
 }
@@ -120,7 +110,7 @@ func TestListFailures(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			srv, _ := serve(t, c.status, c.body)
+			srv := serve(t, c.status, c.body)
 			raws, err := adapter(t, srv.URL, c.attempts).List(context.Background())
 			if err == nil || raws != nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `pinpoint: board "acme": `) {
 				t.Fatalf("err = %v, want %q", err, c.want)
@@ -130,7 +120,7 @@ func TestListFailures(t *testing.T) {
 }
 
 func TestEmptyBoard(t *testing.T) {
-	srv, _ := serve(t, 200, `{"data":[]}`)
+	srv := serve(t, 200, `{"data":[]}`)
 	raws, err := adapter(t, srv.URL, 1).List(context.Background())
 	if err != nil || len(raws) != 0 {
 		t.Fatalf("%v, %v", raws, err)
@@ -139,19 +129,14 @@ func TestEmptyBoard(t *testing.T) {
 
 func TestNotModified(t *testing.T) {
 	body := string(scrapetest.Fixture(t, "pinpoint.json"))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("If-None-Match") == `"v1"` {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
 		w.Header().Set("ETag", `"v1"`)
 		fmt.Fprint(w, body)
-	}))
-	defer srv.Close()
+	})
 	a := adapter(t, srv.URL, 1)
 	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
 		t.Fatalf("first: %v", err)
