@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -74,13 +73,11 @@ type api struct {
 	detailN atomic.Int32
 }
 
-func (s *api) serve(t *testing.T) *httptest.Server {
+func (s *api) serve(t *testing.T) *scrapetest.Server {
 	t.Helper()
 	const prefix = "/platform/api/ats/v1/board/acme/jobs"
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		switch {
-		case r.URL.Path == "/robots.txt":
-			http.NotFound(w, r)
 		case r.URL.Path == prefix:
 			fmt.Fprint(w, s.list)
 		case strings.HasPrefix(r.URL.Path, prefix+"/"):
@@ -95,9 +92,7 @@ func (s *api) serve(t *testing.T) *httptest.Server {
 			w.WriteHeader(404)
 			fmt.Fprint(w, `{"error_code":"RESOURCE_NOT_FOUND","message":"Job Board not found"}`)
 		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	})
 }
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
