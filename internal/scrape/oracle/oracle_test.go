@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -70,8 +69,8 @@ type site struct {
 	listBody func(offset int) (int, string) // overrides the list answer when not nil
 }
 
-func (s *site) serve(t *testing.T) *httptest.Server {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func (s *site) serve(t *testing.T) *scrapetest.Server {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		// url.Query drops pairs with a ";" (Go 1.17+): read the raw query
@@ -136,9 +135,7 @@ func (s *site) serve(t *testing.T) *httptest.Server {
 		default:
 			http.NotFound(w, r)
 		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	})
 }
 
 func fixtureReqs(t *testing.T) []map[string]any {
