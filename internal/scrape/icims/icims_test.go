@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -91,8 +90,8 @@ type portal struct {
 	jobs  atomic.Int32
 }
 
-func (p *portal) serve(t *testing.T) *httptest.Server {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func (p *portal) serve(t *testing.T) *scrapetest.Server {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("in_iframe") != "1" {
 			http.Error(w, "the branding wrapper", 400)
 			return
@@ -117,9 +116,7 @@ func (p *portal) serve(t *testing.T) *httptest.Server {
 		default:
 			http.NotFound(w, r)
 		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	})
 }
 
 func adapter(t *testing.T, u string, attempts int) *Adapter {
