@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -92,8 +91,8 @@ type site struct {
 	jobs   atomic.Int32
 }
 
-func (s *site) serve(t *testing.T) *httptest.Server {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func (s *site) serve(t *testing.T) *scrapetest.Server {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.URL.Path == "/global/en/search-results":
 			s.pages.Add(1)
@@ -117,9 +116,7 @@ func (s *site) serve(t *testing.T) *httptest.Server {
 		default:
 			http.NotFound(w, r)
 		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	})
 }
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
