@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -77,8 +76,8 @@ type board struct {
 	lists atomic.Int32
 }
 
-func (b *board) serve(t *testing.T) *httptest.Server {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func (b *board) serve(t *testing.T) *scrapetest.Server {
+	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/employment/job-openings.php":
 			b.lists.Add(1)
@@ -101,9 +100,7 @@ func (b *board) serve(t *testing.T) *httptest.Server {
 		default:
 			http.NotFound(w, r)
 		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	})
 }
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
