@@ -57,19 +57,27 @@ func Unmarshal(body []byte, v any) error {
 // without is sniffed (BOM, <meta charset>) and converted when that is
 // certain. The document's Url is u.
 func ParseHTML(body []byte, contentType, u string) (*goquery.Document, error) {
-	if !strings.Contains(strings.ToLower(contentType), "charset") {
-		if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
-			if b, err := enc.NewDecoder().Bytes(body); err == nil {
-				body = b
-			}
-		}
-	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(UTF8HTML(body, contentType)))
 	if err != nil {
 		return nil, fmt.Errorf("invalid HTML: %w", err)
 	}
 	doc.Url, _ = url.Parse(u)
 	return doc, nil
+}
+
+// UTF8HTML is an HTML body as UTF-8: colly converts a body whose
+// Content-Type names a charset; one without is sniffed (BOM, <meta
+// charset>) and converted when that is certain, else left as it is.
+func UTF8HTML(body []byte, contentType string) []byte {
+	if strings.Contains(strings.ToLower(contentType), "charset") {
+		return body
+	}
+	if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
+		if b, err := enc.NewDecoder().Bytes(body); err == nil {
+			return b
+		}
+	}
+	return body
 }
 
 // ListBoard is the listing of a board that one conditional JSON request

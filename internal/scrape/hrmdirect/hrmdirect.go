@@ -55,7 +55,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
-	"golang.org/x/net/html/charset"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
@@ -251,22 +250,6 @@ func decodeDetail(body []byte) (model.Raw, error) {
 
 var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}}
 
-// utf8Body is the response's HTML as UTF-8: the client converts a body
-// whose Content-Type names a charset; one without is converted here when
-// its encoding is certain (BOM, <meta charset>).
-func utf8Body(r *scrape.Response) []byte {
-	body := r.Body
-	if strings.Contains(strings.ToLower(r.Header.Get("Content-Type")), "charset") {
-		return body
-	}
-	if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
-		if b, err := enc.NewDecoder().Bytes(body); err == nil {
-			return b
-		}
-	}
-	return body
-}
-
 // List reads the board's table in one conditional request (304:
 // scrape.ErrNotModified). A page without rows is an empty board only when
 // it is the board's page (its search form or result markup); anything else
@@ -282,7 +265,7 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 		return nil, scrape.ErrNotModified
 	}
 	base, _ := url.Parse(u)
-	p, err := decodeList(utf8Body(resp), base)
+	p, err := decodeList(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")), base)
 	if err != nil {
 		return nil, fmt.Errorf("hrmdirect: board %q: %s: %w", a.board(), u, err)
 	}
@@ -308,7 +291,7 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if err != nil {
 		return r, fmt.Errorf("hrmdirect: board %q: posting %s: %w", a.board(), r.ID, err)
 	}
-	d, err := decodeDetail(utf8Body(resp))
+	d, err := decodeDetail(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
 	if err != nil {
 		return r, fmt.Errorf("hrmdirect: board %q: posting %s: %s: %w", a.board(), r.ID, u, err)
 	}

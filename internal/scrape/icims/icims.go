@@ -60,7 +60,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
-	"golang.org/x/net/html/charset"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
@@ -301,22 +300,6 @@ func decodeDetail(body []byte, page *url.URL) (model.Raw, error) {
 
 var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}}
 
-// utf8Body is the response's HTML as UTF-8: the client converts a body
-// whose Content-Type names a charset; one without is converted here when
-// its encoding is certain (BOM, <meta charset>).
-func utf8Body(r *scrape.Response) []byte {
-	body := r.Body
-	if strings.Contains(strings.ToLower(r.Header.Get("Content-Type")), "charset") {
-		return body
-	}
-	if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
-		if b, err := enc.NewDecoder().Bytes(body); err == nil {
-			return b
-		}
-	}
-	return body
-}
-
 // List reads the search pages from pr=0 to the last: the one "Page X of
 // Y" names, else the first without a next link. A first page that is no
 // iCIMS listing, a later page without cards before the last, or a page
@@ -337,7 +320,7 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 			return nil, fmt.Errorf("icims: board %q: list page %d: %w", a.board(), n+1, err)
 		}
 		base, _ := url.Parse(u)
-		p, err := decodeList(utf8Body(resp), base)
+		p, err := decodeList(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")), base)
 		if err != nil {
 			return nil, fmt.Errorf("icims: board %q: list page %d: %s: %w", a.board(), n+1, u, err)
 		}
@@ -398,7 +381,7 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if err != nil {
 		return r, fmt.Errorf("icims: board %q: posting %s: %w", a.board(), r.ID, err)
 	}
-	d, err := decodeDetail(utf8Body(resp), page)
+	d, err := decodeDetail(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")), page)
 	if err != nil {
 		return r, fmt.Errorf("icims: board %q: posting %s: %s: %w", a.board(), r.ID, u, err)
 	}

@@ -58,7 +58,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
-	"golang.org/x/net/html/charset"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
@@ -328,7 +327,7 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 			}
 			return nil, fmt.Errorf("phenom: board %q: list page %d: %w", a.board(), page+1, err)
 		}
-		p, err := decodeList(utf8Body(resp))
+		p, err := decodeList(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
 		if err != nil {
 			return nil, fmt.Errorf("phenom: board %q: list page %d: %s: %w", a.board(), page+1, u, err)
 		}
@@ -372,7 +371,7 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if err != nil {
 		return r, fmt.Errorf("phenom: board %q: posting %s: %w", a.board(), r.ID, err)
 	}
-	d, err := decodeDetail(utf8Body(resp))
+	d, err := decodeDetail(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
 	if err != nil {
 		return r, fmt.Errorf("phenom: board %q: posting %s: %s: %w", a.board(), r.ID, u, err)
 	}
@@ -401,22 +400,6 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	out.DescriptionHTML = d.DescriptionHTML
 	out.Complete = true
 	return out, nil
-}
-
-// utf8Body is the response's HTML as UTF-8: the client converts a body
-// whose Content-Type names a charset; one without is converted here when
-// its encoding is certain (BOM, <meta charset>).
-func utf8Body(r *scrape.Response) []byte {
-	body := r.Body
-	if strings.Contains(strings.ToLower(r.Header.Get("Content-Type")), "charset") {
-		return body
-	}
-	if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
-		if b, err := enc.NewDecoder().Bytes(body); err == nil {
-			return b
-		}
-	}
-	return body
 }
 
 // parse reads a UTF-8 HTML body.
