@@ -2,6 +2,7 @@ package icims
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
@@ -251,6 +253,24 @@ func TestDetailWithoutJSONLD(t *testing.T) {
 	_, err := adapter(t, srv.URL, 1).Detail(context.Background(), model.Raw{ID: "5", URL: srv.URL + "/jobs/5/x/job"})
 	if err == nil || !strings.Contains(err.Error(), "posting 5: ") || !strings.Contains(err.Error(), "no JobPosting JSON-LD in the page") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// A page whose Content-Type names no charset is converted when its
+// encoding is certain: here a UTF-16 page with its byte order mark.
+func TestDetailInUTF16(t *testing.T) {
+	page := strings.Replace(jobPage, "Payroll Tax Specialist", "Payroll Tax Spécialiste", 1)
+	body := []byte{0xff, 0xfe} // little-endian BOM
+	for _, u := range utf16.Encode([]rune(page)) {
+		body = binary.LittleEndian.AppendUint16(body, u)
+	}
+	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(body)
+	})
+	d, err := adapter(t, srv.URL, 1).Detail(context.Background(), model.Raw{ID: "8214", URL: srv.URL + "/jobs/8214/x/job"})
+	if err != nil || d.Title != "Payroll Tax Spécialiste" {
+		t.Fatalf("title %q, %v", d.Title, err)
 	}
 }
 
