@@ -195,14 +195,8 @@ func TestDetailFailures(t *testing.T) {
 
 func TestNotModified(t *testing.T) {
 	body := whole(t)
-	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("If-None-Match") == `"v1"` {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.Header().Set("ETag", `"v1"`)
-		fmt.Fprint(w, body)
-	})
+	srv := scrapetest.NewSite(t, map[string]string{"/careers/list": "=" + body}, false)
+	srv.ETag = `"v1"`
 	a := adapter(t, srv.URL, 1)
 	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
 		t.Fatalf("first: %d, %v", len(raws), err)

@@ -135,14 +135,8 @@ func TestListFailures(t *testing.T) {
 
 func TestEmptyBoardAndNotModified(t *testing.T) {
 	body := `<script>window.pageData = {"Jobs":[]};</script>`
-	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("If-None-Match") == `"v1"` {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.Header().Set("ETag", `"v1"`)
-		fmt.Fprint(w, body)
-	})
+	srv := scrapetest.NewSite(t, map[string]string{"/recruiting/jobs/All/" + guid: "=" + body}, false)
+	srv.ETag = `"v1"`
 	a := adapter(t, srv.URL, 1)
 	if raws, err := a.List(context.Background()); err != nil || raws == nil || len(raws) != 0 {
 		t.Fatalf("first: %v, %v", raws, err)

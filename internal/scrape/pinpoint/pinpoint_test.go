@@ -129,14 +129,8 @@ func TestEmptyBoard(t *testing.T) {
 
 func TestNotModified(t *testing.T) {
 	body := string(scrapetest.Fixture(t, "pinpoint.json"))
-	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("If-None-Match") == `"v1"` {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.Header().Set("ETag", `"v1"`)
-		fmt.Fprint(w, body)
-	})
+	srv := scrapetest.NewSite(t, map[string]string{"/postings.json": "=" + body}, false)
+	srv.ETag = `"v1"`
 	a := adapter(t, srv.URL, 1)
 	if raws, err := a.List(context.Background()); err != nil || len(raws) != 2 {
 		t.Fatalf("first: %v", err)
