@@ -1,6 +1,7 @@
 package jsonld
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -547,4 +548,27 @@ func StableURL(raw string) string {
 		id += "?" + q.Encode()
 	}
 	return id
+}
+
+// ErrNoPosting is OnPage's error for a page whose JSON-LD holds no
+// JobPosting with a description.
+var ErrNoPosting = errors.New("no schema.org JobPosting with a description on the page")
+
+// OnPage is the first schema.org JobPosting with a description on an HTML
+// page (a posting's own page on a platform whose listing lacks the text).
+func OnPage(body []byte, page *url.URL) (model.Raw, error) {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		return model.Raw{}, fmt.Errorf("invalid HTML: %w", err)
+	}
+	raws, err := Extract(doc, page)
+	if err != nil {
+		return model.Raw{}, err
+	}
+	for _, r := range raws {
+		if strings.TrimSpace(r.DescriptionHTML) != "" {
+			return r, nil
+		}
+	}
+	return model.Raw{}, ErrNoPosting
 }

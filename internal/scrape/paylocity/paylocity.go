@@ -49,8 +49,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
-
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/jsonld"
@@ -207,34 +205,24 @@ func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
 	if err != nil {
 		return r, err
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	jp, err := jsonld.OnPage(body, page)
 	if err != nil {
 		return r, err
 	}
-	raws, err := jsonld.Extract(doc, page)
-	if err != nil {
-		return r, err
+	r.DescriptionHTML = jp.DescriptionHTML
+	r.EmploymentType = jp.EmploymentType
+	r.Salary = jp.Salary
+	if jp.Workplace != "" {
+		r.Workplace = jp.Workplace
 	}
-	for _, jp := range raws {
-		if strings.TrimSpace(jp.DescriptionHTML) == "" {
-			continue
-		}
-		r.DescriptionHTML = jp.DescriptionHTML
-		r.EmploymentType = jp.EmploymentType
-		r.Salary = jp.Salary
-		if jp.Workplace != "" {
-			r.Workplace = jp.Workplace
-		}
-		if r.Posted == "" {
-			r.Posted = jp.Posted
-		}
-		if len(r.Locations) == 0 {
-			r.Locations = jp.Locations
-		}
-		r.Complete = true
-		return r, nil
+	if r.Posted == "" {
+		r.Posted = jp.Posted
 	}
-	return r, errors.New("no schema.org JobPosting with a description on the page")
+	if len(r.Locations) == 0 {
+		r.Locations = jp.Locations
+	}
+	r.Complete = true
+	return r, nil
 }
 
 // List reads the board page in one conditional request.

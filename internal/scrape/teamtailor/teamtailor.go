@@ -298,38 +298,28 @@ func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
 	if err != nil {
 		return r, err
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	jp, err := jsonld.OnPage(body, page)
 	if err != nil {
 		return r, err
 	}
-	raws, err := jsonld.Extract(doc, page)
-	if err != nil {
-		return r, err
+	r.DescriptionHTML = jp.DescriptionHTML
+	if r.EmploymentType == "" {
+		r.EmploymentType = jp.EmploymentType
 	}
-	for _, jp := range raws {
-		if strings.TrimSpace(jp.DescriptionHTML) == "" {
-			continue
-		}
-		r.DescriptionHTML = jp.DescriptionHTML
-		if r.EmploymentType == "" {
-			r.EmploymentType = jp.EmploymentType
-		}
-		if len(r.Salary) == 0 {
-			r.Salary = jp.Salary
-		}
-		if len(r.Locations) == 0 {
-			r.Locations = jp.Locations
-		}
-		if r.Workplace == "" {
-			r.Workplace = jp.Workplace
-		}
-		if r.Posted == "" {
-			r.Posted = jp.Posted
-		}
-		r.Complete = true
-		return r, nil
+	if len(r.Salary) == 0 {
+		r.Salary = jp.Salary
 	}
-	return r, errors.New("no schema.org JobPosting with a description on the page")
+	if len(r.Locations) == 0 {
+		r.Locations = jp.Locations
+	}
+	if r.Workplace == "" {
+		r.Workplace = jp.Workplace
+	}
+	if r.Posted == "" {
+		r.Posted = jp.Posted
+	}
+	r.Complete = true
+	return r, nil
 }
 
 func idString(raw json.RawMessage) string {
