@@ -33,7 +33,7 @@
 // its Stamp is a hash of its list entry, so a detail is fetched only for a
 // new opening or one whose list entry changed.
 //
-// Wiring (for the lead): source type "bamboohr"; keys: board (required: the
+// Config and detect: source type "bamboohr"; keys: board (required: the
 // company subdomain, "acme" for acme.bamboohr.com), url (optional: the
 // careers host to use instead of https://{board}.bamboohr.com, for tests and
 // mirrors). Detect: https://{board}.bamboohr.com/careers,

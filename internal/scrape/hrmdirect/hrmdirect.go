@@ -30,7 +30,7 @@
 // places, date) changes; an edit of the description alone is picked up
 // with the next change of those.
 //
-// Wiring (done by the lead, not here): type "hrmdirect"; config key url =
+// Config and detect: source type "hrmdirect"; config key url =
 // the board (required): https://acme.hrmdirect.com, or its listing page
 // https://acme.hrmdirect.com/employment/job-openings.php?search=true&dept=12
 // whose filters are then kept. detect: host *.hrmdirect.com with a path

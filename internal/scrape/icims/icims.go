@@ -34,7 +34,7 @@
 // is fetched for a new posting or when a shown field changes; an edit of
 // the description alone is picked up with the next change of those.
 //
-// Wiring (done by the lead, not here): type "icims"; config key url = the
+// Config and detect: source type "icims"; config key url = the
 // portal (required): https://careers-wipfli.icims.com, or its search page
 // https://careers-wipfli.icims.com/jobs/search?ss=1&searchCategory=12 whose
 // filters are then kept (pr and in_iframe are the adapter's). detect: host

@@ -39,7 +39,7 @@
 // Details: every job; its Stamp hashes its list row (title, location, link),
 // so the page is read only for a new or changed row.
 //
-// Wiring (for the lead): source type "jobvite"; keys: board (required: the
+// Config and detect: source type "jobvite"; keys: board (required: the
 // company path segment, "feedingamerica" for jobs.jobvite.com/feedingamerica),
 // url (optional: the host instead of https://jobs.jobvite.com, for tests and
 // mirrors). Detect: https://jobs.jobvite.com/{board}, .../{board}/search,

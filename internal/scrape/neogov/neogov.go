@@ -25,7 +25,7 @@
 // has no update time: Stamp is a hash of every field read, so any change of
 // a posting, its text included, is seen.
 //
-// Wiring (done by the lead, not here): type "neogov"; config keys
+// Config and detect: source type "neogov"; config keys
 // board = the agency slug (required; the {agency} of
 // governmentjobs.com/careers/{agency}), url = the host (optional, default
 // https://www.governmentjobs.com; https://www.schooljobs.com for school

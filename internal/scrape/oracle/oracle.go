@@ -39,7 +39,7 @@
 // fetched only for a new posting or when one of those changes; an edit of
 // the description alone is picked up with the next change of those fields.
 //
-// Wiring (done by the lead, not here): type "oracle"; config keys url = the
+// Config and detect: source type "oracle"; config keys url = the
 // site's host (required, https://ejov.fa.ca2.oraclecloud.com), site = the
 // siteNumber (required, "CX", "CX_1", "CX_45001"); Config.Language (the
 // {lang} of posting URLs, default "en") needs no key unless a site has no

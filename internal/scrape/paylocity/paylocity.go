@@ -28,7 +28,7 @@
 // place, published date, preview, ...), so a detail is fetched only for a
 // new or changed posting.
 //
-// Wiring (for the lead): source type "paylocity"; keys: board (required:
+// Config and detect: source type "paylocity"; keys: board (required:
 // the board's GUID, the segment after /jobs/All/), url (optional: the host
 // instead of https://recruiting.paylocity.com, for tests and mirrors).
 // Detect: https://recruiting.paylocity.com/recruiting/jobs/All/{guid} and

@@ -32,7 +32,7 @@
 // for a new posting or when a listed field or the description's opening
 // changes.
 //
-// Wiring (done by the lead, not here): type "phenom"; config key url = the
+// Config and detect: source type "phenom"; config key url = the
 // site's search-results page (required), e.g.
 // https://careers.phenom.com/global/en/search-results; its query (filters
 // such as a category) is kept on every page. detect: a URL whose path ends

@@ -27,7 +27,7 @@
 // Stamp: a hash of the posting's entry as sent, so an unchanged posting is
 // not normalized again and any edit (text, pay, place) is seen.
 //
-// Wiring (for the lead): source type "pinpoint"; keys: board (required: the
+// Config and detect: source type "pinpoint"; keys: board (required: the
 // subdomain, "acme" for acme.pinpointhq.com), url (optional: the board host
 // instead of https://{board}.pinpointhq.com). Detect:
 // https://{board}.pinpointhq.com, https://{board}.pinpointhq.com/en/postings/{uuid},

@@ -34,7 +34,7 @@
 // for a new posting or one whose title, department, URL or locations
 // changed.
 //
-// Wiring (for the lead): source type "rippling"; keys: board (required: the
+// Config and detect: source type "rippling"; keys: board (required: the
 // board slug, "acme" for ats.rippling.com/acme/jobs), url (optional: the API
 // base instead of https://api.rippling.com, for tests and mirrors). Detect:
 // https://ats.rippling.com/{board}/jobs, https://ats.rippling.com/{board}/jobs/{uuid},

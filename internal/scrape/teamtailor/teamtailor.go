@@ -34,7 +34,7 @@
 // an error; a next_url page that fails or brings no new item is an error.
 // The feed has no total to check against.
 //
-// Wiring (for the lead): source type "teamtailor"; keys: url (the career
+// Config and detect: source type "teamtailor"; keys: url (the career
 // site, https://acme.teamtailor.com or a custom domain such as
 // https://careers.acme.com) or board (the subdomain: url defaults to
 // https://{board}.teamtailor.com); one of the two is required. Detect:
