@@ -174,7 +174,7 @@ func (p *parser) config(root *yaml.Node) *Config {
 		Path:      p.file,
 		Snapshots: DefaultSnapshots,
 		Schedule:  DefaultSchedule,
-		Git:       Git{Commit: true, Author: DefaultAuthor},
+		Git:       Git{Commit: true, Author: DefaultAuthor, Repository: RepoOwn},
 		HTTP: HTTP{
 			UserAgent:    DefaultUserAgent,
 			Timeout:      DefaultTimeout,

@@ -67,7 +67,7 @@ var problemTests = []struct {
 	{"git", "git:\n  commit: yes\n  author: nobody\n  sign: true\n" + minimal, nil, []string{
 		"config.yaml:2: git.commit: must be true or false",
 		`config.yaml:3: git.author: must be "Name <email>" such as "careers-watcher <watcher@localhost>"`,
-		"config.yaml:4: git.sign: unknown key (known keys: commit, author)"}},
+		"config.yaml:4: git.sign: unknown key (known keys: commit, author, repository)"}},
 	{"http", "http:\n  timeout: 30\n  per_host_delay: 0s\n  max_body: 10XB\n  retries: 11\n  robot: true\n  user_agent: ''\n" + minimal, nil, []string{
 		"config.yaml:2: http.timeout: must be a duration such as 30s, 1m or 1h30m",
 		"config.yaml:3: http.per_host_delay: must be greater than 0",

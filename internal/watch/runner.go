@@ -137,7 +137,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	}
 	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor()}
 	if cfg.Git.Commit {
-		if r.repo, err = gitrepo.Open(store.Dir); err != nil {
+		if r.repo, err = openRepo(store.Dir, cfg.Git.Repository); err != nil {
 			return nil, err
 		}
 	}
