@@ -53,7 +53,7 @@ var problemTests = []struct {
 	{"non-string key", "[a]: b\n" + minimal, nil, []string{
 		"config.yaml:1: keys must be plain strings, not a list"}},
 	{"section types", "git: [true]\nhttp: on\ntaxonomy: {skills: x}\nsources: {name: a}\nnotifiers: x\n", nil, []string{
-		"config.yaml:1: git: must be a mapping with commit and author, not a list",
+		"config.yaml:1: git: must be a mapping with commit, author and repository, not a list",
 		"config.yaml:2: http: must be a mapping with user_agent, timeout, per_host_delay, max_body, robots, retries and allow_private, not a single value",
 		"config.yaml:3: taxonomy.skills: must be a list, not a single value",
 		"config.yaml:4: sources: must be a list, not a mapping",
