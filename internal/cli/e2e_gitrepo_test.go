@@ -25,6 +25,16 @@ func gitIn(t *testing.T, dir string, args ...string) string {
 	return strings.TrimSpace(string(out))
 }
 
+// gitStatus is `git status --porcelain` in dir, "" when there is no git
+// binary to ask.
+func gitStatus(t *testing.T, dir string) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		return ""
+	}
+	return gitIn(t, dir, "status", "--porcelain", "--untracked-files=all")
+}
+
 // cloneLike makes a git repository with the project's shipped config.yaml
 // and .gitignore committed, as a clone of this project is, with the
 // source's URL pointed at nf and extra appended to the git section.
@@ -146,5 +156,51 @@ func TestValidateGitRepository(t *testing.T) {
 	code, stdout, stderr, _ := runYAML(t, "git:\n  repository: parent\nsources:\n  - {name: a, type: lever, board: a}\n", "validate")
 	if code != 2 || !strings.Contains(stdout+stderr, `config.yaml:2: git.repository: must be "own"`) {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+}
+
+// After every kind of run the snapshot repository's git status is clean,
+// so that a CI job's `git pull --rebase` before its push works: a first
+// run, a quiet one, one with a change, one whose source fails, and one
+// whose notification stays pending in the outbox.
+func TestSnapshotRepositoryCleanAfterEveryRun(t *testing.T) {
+	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
+	snaps := filepath.Join(e.dir, "snaps")
+	clean := func(what string) {
+		t.Helper()
+		if st := gitIn(t, snaps, "status", "--porcelain", "--untracked-files=all", "--ignored=no"); st != "" {
+			t.Fatalf("after %s: git status in the snapshot repository:\n%s", what, st)
+		}
+	}
+	steps := []struct {
+		what  string
+		setup func()
+		code  int
+	}{
+		{"a first run", func() {}, 0},
+		{"a quiet run", func() {}, 0},
+		{"a run with a change", func() {
+			j := netflixJob(2)
+			j.Name = "Staff Data Engineer (L6)"
+			j.TUpdate++
+			e.nf.SetJobs([]fake.Job{netflixJob(1), j, netflixJob(3)})
+		}, 0},
+		{"a quiet run after a change", func() {}, 0},
+		{"a failing run", func() { e.nf.FailList(func(int) (int, string) { return 500, "down" }) }, 1},
+		{"a second failing run", func() {}, 1},
+		{"a run with the webhook down (outbox pending)", func() {
+			e.nf.FailList(nil)
+			e.nf.SetJobs([]fake.Job{netflixJob(1), netflixJob(3), netflixJob(4)})
+			e.hook.Close()
+		}, 0},
+		{"a quiet run with the outbox pending", func() {}, 0},
+	}
+	for _, s := range steps {
+		s.setup()
+		code, _, stderr := e.run(t, "run")
+		if code != s.code {
+			t.Fatalf("%s: exit %d, want %d\n%s", s.what, code, s.code, stderr)
+		}
+		clean(s.what)
 	}
 }

@@ -355,12 +355,21 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 		}
 	}
 	var cerr error
-	if len(dr.Changed) > 0 && r.repo != nil {
+	if len(dr.Changed) == 0 && amend == "" && r.repo != nil {
+		// Only attempt bookkeeping changed: not worth a commit of its own
+		// (a quiet run makes none), and not to be left modified in the
+		// work tree either (a CI job's `git pull --rebase` needs it
+		// clean): the files go back to their committed content.
+		r.mu.Lock()
+		cerr = r.restoreCommitted(dr.Touched)
+		r.mu.Unlock()
+	} else if r.repo != nil {
 		msg := fmt.Sprintf("watcher: notification outbox (%d delivered, %d pending)\n", dr.Delivered, d.Pending)
+		paths := append(slices.Clip(dr.Changed), dr.Touched...)
 		r.mu.Lock()
 		if amend != "" {
 			var done bool
-			d.Amended, done, cerr = r.repo.Amend(amend, dr.Changed, r.opts.Now())
+			d.Amended, done, cerr = r.repo.Amend(amend, paths, r.opts.Now())
 			if errors.Is(cerr, gitrepo.ErrHeadMoved) {
 				d.Amended, cerr = "", nil
 			} else if cerr != nil {
@@ -371,7 +380,11 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 			amend = d.Amended
 		}
 		if amend == "" && cerr == nil {
-			d.Commit, cerr = r.commit(dr.Changed, msg)
+			if len(dr.Changed) > 0 {
+				d.Commit, cerr = r.commit(paths, msg)
+			} else {
+				cerr = r.restoreCommitted(dr.Touched)
+			}
 		}
 		r.mu.Unlock()
 	}
