@@ -29,7 +29,13 @@ var problemTests = []struct {
 	{"syntax error", "sources:\n  - name: a\n    type: html\n  bad\n", nil, []string{
 		"config.yaml:4: invalid YAML: could not find expected ':'"}},
 	{"bad indentation", "snapshots: x\n sources: []\n", nil, []string{
-		"config.yaml:2: invalid YAML: mapping values are not allowed in this context"}},
+		"config.yaml:2: invalid YAML: mapping values are not allowed in this context (check the indentation of line 2)"}},
+	{"bad indentation deep in a list", "snapshots: x\nsources:\n  - name: a\n    type: lever\n    board: a\n   url: https://x\n", nil, []string{
+		"config.yaml:6: invalid YAML: did not find expected '-' indicator (while parsing a block collection from line 3; check the indentation of line 6)"}},
+	{"unclosed quote", "snapshots: x\nsources:\n  - name: \"a\n    type: lever\n", nil, []string{
+		"config.yaml:3: invalid YAML: found unexpected end of stream"}},
+	{"unclosed bracket", "sources:\n  - name: a\n    teams: [x\nnotifiers: []\n", nil, []string{
+		"config.yaml:3: invalid YAML: did not find expected ',' or ']'"}},
 	{"unclosed flow", "sources: [\n", nil, []string{
 		"config.yaml:1: invalid YAML: did not find expected node content"}},
 	{"tab indentation", "sources:\n\t- name: a\n", nil, []string{
