@@ -691,7 +691,11 @@ func shortSubject(res Result, n int) string {
 			parts = append(parts, thousands(p.n)+" "+p.word)
 		}
 	}
-	msg := thousands(n) + " sources: " + strings.Join(parts, ", ")
+	noun := " sources: "
+	if n == 1 {
+		noun = " source: "
+	}
+	msg := thousands(n) + noun + strings.Join(parts, ", ")
 	if health > 0 {
 		if len(parts) > 0 {
 			msg += "; "
