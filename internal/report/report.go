@@ -18,7 +18,7 @@
 //
 //	{
 //	  "generated_at": "2026-03-02T12:00:00Z",   // Options.Now
-//	  "since": "2025-12-08T00:00:00Z",          // start of the trend window
+//	  "since": "2025-12-08T00:00:00Z",          // start of the trend window, no earlier than the first snapshot commit
 //	  "open_postings": 12,
 //	  "sources": [{"name": "netflix-data-insights", "postings": 12, "share": 1}],
 //	  "roles":      [{"name", "postings", "share"}],  // by postings desc, then name
@@ -45,9 +45,12 @@
 //	    "weeks": [{"week": "2026-W06", "start": "2026-02-02", "opened": 2, "closed": 1}],
 //	    "sources": [{"source", "start", "opened", "closed", "start_postings", "end_postings"}],
 //	    "rising":  [{"skill", "category", "start_postings", "start_share",
-//	                 "end_postings", "end_share", "change"}],
+//	                 "end_postings", "end_share", "change"}],   // |change| > 1/min(start, end) postings
+
 //	    "falling": [...]
 //	  },
+//	  "postings": [{"source": "netflix-data-insights", "postings": [{"id", "title",
+//	                "url", "levels", "location", "pay"}]}],   // by source, then title, id
 //	  "notes": ["acme: broken.json: not a posting: ..."]
 //	}
 //
@@ -116,6 +119,8 @@ type Report struct {
 	SkillCategories []SkillCategory `json:"skill_categories"`
 	Pay             Pay             `json:"pay"`
 	Trend           Trend           `json:"trend"`
+	// Postings lists the open postings of each source (see postings.go).
+	Postings []SourcePostings `json:"postings"`
 	// Notes are warnings about the input (unreadable files, missing
 	// history), in the order they were found.
 	Notes []string `json:"notes"`
@@ -247,7 +252,9 @@ func Build(opts Options) (*Report, error) {
 	if note != "" {
 		r.Notes = append(r.Notes, note)
 	}
-	r.Trend = trend
+	trend.settle()
+	r.Trend, r.Since = trend, trend.Since
+	r.Postings = listPostings(sources, current)
 	return r, nil
 }
 

@@ -325,6 +325,15 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 				}
 				return err
 			}
+			// a host that does not resolve or refuses the connection is
+			// said once, by the source's failure, not at every attempt
+			if ne, ok := netError(u.Host, err).(*NetError); ok {
+				c.log.Debug("request failed", "url", c.opts.Redact(req.URL), "attempt", attempt, "error", c.opts.Redact(ne.Error()))
+				if ne.Permanent {
+					return fmt.Errorf("%s: %w", req.URL, ne)
+				}
+				return retry.Again(fmt.Errorf("%s: %w", req.URL, ne), 0)
+			}
 			c.log.Warn("request failed", "url", c.opts.Redact(req.URL), "attempt", attempt, "error", c.opts.Redact(err.Error()))
 			return retry.Again(fmt.Errorf("%s: %w", req.URL, err), 0)
 		}

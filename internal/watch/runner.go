@@ -137,7 +137,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	}
 	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor()}
 	if cfg.Git.Commit {
-		if r.repo, err = gitrepo.Open(store.Dir); err != nil {
+		if r.repo, err = openRepo(store.Dir, cfg.Git.Repository); err != nil {
 			return nil, err
 		}
 	}
@@ -355,12 +355,21 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 		}
 	}
 	var cerr error
-	if len(dr.Changed) > 0 && r.repo != nil {
+	if len(dr.Changed) == 0 && amend == "" && r.repo != nil {
+		// Only attempt bookkeeping changed: not worth a commit of its own
+		// (a quiet run makes none), and not to be left modified in the
+		// work tree either (a CI job's `git pull --rebase` needs it
+		// clean): the files go back to their committed content.
+		r.mu.Lock()
+		cerr = r.restoreCommitted(dr.Touched)
+		r.mu.Unlock()
+	} else if r.repo != nil {
 		msg := fmt.Sprintf("watcher: notification outbox (%d delivered, %d pending)\n", dr.Delivered, d.Pending)
+		paths := append(slices.Clip(dr.Changed), dr.Touched...)
 		r.mu.Lock()
 		if amend != "" {
 			var done bool
-			d.Amended, done, cerr = r.repo.Amend(amend, dr.Changed, r.opts.Now())
+			d.Amended, done, cerr = r.repo.Amend(amend, paths, r.opts.Now())
 			if errors.Is(cerr, gitrepo.ErrHeadMoved) {
 				d.Amended, cerr = "", nil
 			} else if cerr != nil {
@@ -371,7 +380,11 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 			amend = d.Amended
 		}
 		if amend == "" && cerr == nil {
-			d.Commit, cerr = r.commit(dr.Changed, msg)
+			if len(dr.Changed) > 0 {
+				d.Commit, cerr = r.commit(paths, msg)
+			} else {
+				cerr = r.restoreCommitted(dr.Touched)
+			}
 		}
 		r.mu.Unlock()
 	}
@@ -678,7 +691,11 @@ func shortSubject(res Result, n int) string {
 			parts = append(parts, thousands(p.n)+" "+p.word)
 		}
 	}
-	msg := thousands(n) + " sources: " + strings.Join(parts, ", ")
+	noun := " sources: "
+	if n == 1 {
+		noun = " source: "
+	}
+	msg := thousands(n) + noun + strings.Join(parts, ", ")
 	if health > 0 {
 		if len(parts) > 0 {
 			msg += "; "
