@@ -5,8 +5,8 @@
 // week, skills rising and falling).
 //
 // Build computes a Report; WriteText, WriteMarkdown, WriteJSON and WriteHTML
-// render it. SourceReadme renders the README.md kept inside each source's
-// snapshot folder.
+// render it. (The README.md kept inside each source's snapshot folder is
+// internal/snapshot's: SourceReadme.)
 //
 // # JSON
 //
