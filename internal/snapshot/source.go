@@ -202,3 +202,21 @@ func (s *Store) Files() ([]string, error) {
 	})
 	return out, err
 }
+
+// Lookup reads an open posting for a reader: ok is false when there is no
+// snapshot file for id, or the file is not the posting's (it does not
+// decode, or holds another id). The error is a failed read.
+func (s *Store) Lookup(source, id string) (model.Posting, bool, error) {
+	b, err := os.ReadFile(s.PostingPath(source, id))
+	if errors.Is(err, fs.ErrNotExist) {
+		return model.Posting{}, false, nil
+	}
+	if err != nil {
+		return model.Posting{}, false, err
+	}
+	p, err := model.Decode(b)
+	if err != nil || p.ID != id {
+		return model.Posting{}, false, nil
+	}
+	return p, true, nil
+}
