@@ -15,6 +15,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // MaxSkillTrends bounds Trend.Rising and Trend.Falling.
@@ -444,7 +445,7 @@ func (w *walker) readSkills(h plumbing.Hash) ([]string, bool, error) {
 }
 
 func postingEntry(e object.TreeEntry) bool {
-	return (e.Mode == filemode.Regular || e.Mode == filemode.Executable) && isPostingFile(e.Name)
+	return (e.Mode == filemode.Regular || e.Mode == filemode.Executable) && snapshot.IsPostingName(e.Name)
 }
 
 // skillSet is every skill a posting names.

@@ -185,7 +185,7 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 	if h == nil || !validSourceName(source) {
 		return []Event{}, nil
 	}
-	name := snapshot.FileName(id) + ".json"
+	name := snapshot.PostingName(id)
 	p := h.path(source, name)
 	out := []Event{}
 	c := h.head

@@ -46,6 +46,10 @@ func FileName(id string) string {
 	return s + "__" + h
 }
 
+// PostingName is the file name of a posting's snapshot file in its
+// source's folder: FileName(id) + ".json".
+func PostingName(id string) string { return FileName(id) + ".json" }
+
 func plain(id string) bool {
 	if id == "" || len(id) > maxPlainName || id[0] == '.' || id[0] == '-' || strings.Contains(id, "__") {
 		return false

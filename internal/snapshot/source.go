@@ -23,9 +23,9 @@ import (
 // for gitrepo, which commits paths: read and write through the Store).
 func (s *Store) SourceDir(source string) string { return filepath.Join(s.Dir, source) }
 
-// isPostingName says whether a file name in a source folder can be a
+// IsPostingName says whether a file name in a source folder can be a
 // snapshot file (README.md and dot files cannot).
-func isPostingName(name string) bool {
+func IsPostingName(name string) bool {
 	return strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".") && len(name) > len(".json")
 }
 
@@ -42,7 +42,7 @@ func (s *Store) EachFile(source string, fn func(name string, data []byte) error)
 		return fmt.Errorf("snapshot: %w", err)
 	}
 	for _, e := range ents {
-		if !e.Type().IsRegular() || !isPostingName(e.Name()) {
+		if !e.Type().IsRegular() || !IsPostingName(e.Name()) {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
@@ -219,4 +219,10 @@ func (s *Store) Lookup(source, id string) (model.Posting, bool, error) {
 		return model.Posting{}, false, nil
 	}
 	return p, true, nil
+}
+
+// HasSource reports whether a source's folder is there (and a folder).
+func (s *Store) HasSource(source string) bool {
+	fi, err := os.Stat(s.SourceDir(source))
+	return err == nil && fi.IsDir()
 }
