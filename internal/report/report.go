@@ -66,8 +66,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-git/go-git/v5/plumbing"
-
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
@@ -255,7 +254,7 @@ func Build(opts Options) (*Report, error) {
 // its bytes.
 type fileInfo struct {
 	posting model.Posting
-	blob    plumbing.Hash
+	blob    gitrepo.Hash
 }
 
 // listSources checks the requested sources or lists the folders.
