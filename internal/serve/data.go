@@ -6,18 +6,15 @@
 package serve
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -190,59 +187,15 @@ func (f *Folder) Posting(source, id string) (model.Posting, bool, error) {
 // Pending counts the undelivered events per source and notifier, from the
 // outbox files.
 func (f *Folder) Pending() (map[string]map[string]int, error) {
-	out := map[string]map[string]int{}
-	dir := f.store().OutboxDir()
-	ents, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return out, nil
-	}
+	out, err := notify.PendingIn(f.store().OutboxDir())
 	if err != nil {
-		return nil, fmt.Errorf("serve: outbox: %w", err)
-	}
-	for _, e := range ents {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			continue // delivered and removed meanwhile
-		}
-		var ent struct {
-			Owed  []string `json:"owed"`
-			Event struct {
-				Data struct {
-					Source string `json:"source"`
-				} `json:"data"`
-			} `json:"event"`
-		}
-		if json.Unmarshal(b, &ent) != nil {
-			continue
-		}
-		src := ent.Event.Data.Source
-		if out[src] == nil {
-			out[src] = map[string]int{}
-		}
-		for _, n := range ent.Owed {
-			out[src][n]++
-		}
+		return nil, fmt.Errorf("serve: %w", err)
 	}
 	return out, nil
 }
 
 // OutboxDepth is the number of undelivered events.
-func (f *Folder) OutboxDepth() int {
-	ents, err := os.ReadDir(f.store().OutboxDir())
-	if err != nil {
-		return 0
-	}
-	n := 0
-	for _, e := range ents {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".json") && !strings.HasPrefix(e.Name(), ".") {
-			n++
-		}
-	}
-	return n
-}
+func (f *Folder) OutboxDepth() int { return notify.DepthIn(f.store().OutboxDir()) }
 
 func validSourceName(s string) bool {
 	if s == "" || len(s) > 64 {
