@@ -113,7 +113,7 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 		return []Event{}, nil
 	}
 	name := snapshot.PostingName(id)
-	p := source + "/" + name
+	p := snapshot.PostingRel(source, id)
 	out := []Event{}
 	c := h.head
 	cur, _, err := h.entry(c, p)

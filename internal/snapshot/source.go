@@ -101,8 +101,7 @@ func (s *Store) HasIndex(source string) bool {
 func (s *Store) PeekIndex(source string) (Index, error) {
 	b, err := os.ReadFile(s.IndexPath(source))
 	if err == nil {
-		var idx Index
-		if err := json.Unmarshal(b, &idx); err == nil && idx.Postings != nil {
+		if idx, ok := DecodeIndex(b); ok {
 			return idx, nil
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -225,4 +224,41 @@ func (s *Store) Lookup(source, id string) (model.Posting, bool, error) {
 func (s *Store) HasSource(source string) bool {
 	fi, err := os.Stat(s.SourceDir(source))
 	return err == nil && fi.IsDir()
+}
+
+// Presence answers whether a posting's snapshot file is there (as Exists)
+// from one listing of the source's folder, made at the first question,
+// instead of a stat per posting: for a run that asks for every posting. A
+// folder that cannot be listed falls back to Exists. The answers are those
+// of the moment of the listing.
+func (s *Store) Presence(source string) func(id string) bool {
+	var names map[string]bool
+	listed := false
+	return func(id string) bool {
+		if !listed {
+			listed = true
+			if ents, err := os.ReadDir(s.SourceDir(source)); err == nil {
+				names = make(map[string]bool, len(ents))
+				for _, e := range ents {
+					if e.Type().IsRegular() {
+						names[e.Name()] = true
+					}
+				}
+			}
+		}
+		if names == nil {
+			return s.Exists(source, id)
+		}
+		return names[PostingName(id)]
+	}
+}
+
+// DecodeIndex reads an index's bytes (a committed copy, for instance); ok
+// is false when they are not an index.
+func DecodeIndex(b []byte) (Index, bool) {
+	var idx Index
+	if json.Unmarshal(b, &idx) != nil || idx.Postings == nil {
+		return Index{}, false
+	}
+	return idx, true
 }
