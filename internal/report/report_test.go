@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 func TestTrendWeeksAndTotals(t *testing.T) {
@@ -349,7 +350,7 @@ func TestSnapshotDirAtRepoRoot(t *testing.T) {
 			t.Errorf("repo root %q: open %d trend %+v notes %v", repoRoot, r.Open, tr, r.Notes)
 		}
 	}
-	got, err := Postings(root, "acme")
+	got, err := (&snapshot.Store{Dir: root}).Postings("acme")
 	if err != nil || len(got) != 2 || got[0].ID != "a2" || got[1].ID != "a3" {
 		t.Errorf("Postings: %v %+v", err, got)
 	}

@@ -1,12 +1,10 @@
 package watch
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -66,9 +64,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		return f
 	}
 	f.index = idx
-	if _, err := os.Stat(r.store.IndexPath(src.Name)); err != nil {
-		f.rebuilt = true
-	}
+	f.rebuilt = !r.store.HasIndex(src.Name)
 	version := r.norm.Version()
 	// Conditional requests only against a state that can stand in for the
 	// listing: a 304 then keeps every stored posting.
@@ -184,8 +180,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 // missing or unreadable file means none (a full fetch).
 func (r *Runner) loadValidators(source string) scrape.Validators {
 	v := scrape.Validators{}
-	b, err := os.ReadFile(r.store.ValidatorsPath(source))
-	if err == nil && json.Unmarshal(b, &v) == nil {
+	if b := r.store.LoadValidators(source); b != nil && json.Unmarshal(b, &v) == nil {
 		return v
 	}
 	return scrape.Validators{}
@@ -193,20 +188,12 @@ func (r *Runner) loadValidators(source string) scrape.Validators {
 
 // saveValidators writes them when they changed; it returns the path.
 func (r *Runner) saveValidators(source string, v scrape.Validators) (string, error) {
-	path := r.store.ValidatorsPath(source)
 	if len(v) == 0 {
-		if _, err := os.Stat(path); err != nil {
-			return "", nil
-		}
-		return path, snapshot.RemoveFile(path)
+		return r.store.SaveValidators(source, nil)
 	}
 	b, err := json.MarshalIndent(v, "", " ")
 	if err != nil {
 		return "", err
 	}
-	b = append(b, '\n')
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
-		return path, nil
-	}
-	return path, snapshot.WriteFile(path, b)
+	return r.store.SaveValidators(source, append(b, '\n'))
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"path/filepath"
@@ -496,7 +495,7 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 		}
 		changed = append(changed, paths...)
 		if f.err == nil && f.suspicious == "" {
-			readme, err := r.writeReadme(f.src.Name, p)
+			readme, err := r.store.WriteReadme(f.src.Name, p.writes, p.removes, p.index)
 			if err != nil {
 				return res, err
 			}
@@ -604,21 +603,11 @@ func (r *Runner) recover() error {
 		for _, p := range paths {
 			keep = append(keep, filepath.Join(r.repo.Root(), filepath.FromSlash(p)))
 		}
-		err = filepath.WalkDir(r.store.Dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && d.Name() == ".git" {
-				return filepath.SkipDir
-			}
-			if d.Type().IsRegular() {
-				keep = append(keep, p)
-			}
-			return nil
-		})
+		files, err := r.store.Files()
 		if err != nil {
 			return fmt.Errorf("recover: %w", err)
 		}
+		keep = append(keep, files...)
 		keep = slices.DeleteFunc(keep, snapshot.Transient)
 		if _, err := r.commit(keep, "watcher: finish an interrupted run\n\nThe previous run stopped after writing these files and before committing them.\n"); err != nil {
 			return err
@@ -931,8 +920,8 @@ func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, er
 		if ctx.Err() != nil {
 			return paths, errInterrupted
 		}
-		path := r.store.PostingPath(source, id)
-		if err := snapshot.WriteFile(path, p.writes[id]); err != nil {
+		path, err := r.store.WritePosting(source, id, p.writes[id])
+		if err != nil {
 			return paths, err
 		}
 		paths = append(paths, path)
@@ -941,8 +930,8 @@ func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, er
 		if ctx.Err() != nil {
 			return paths, errInterrupted
 		}
-		path := r.store.PostingPath(source, id)
-		if err := snapshot.RemoveFile(path); err != nil {
+		path, err := r.store.RemovePosting(source, id)
+		if err != nil {
 			return paths, err
 		}
 		paths = append(paths, path)
