@@ -231,3 +231,7 @@ func OverList(d, l model.Raw) model.Raw {
 	}
 	return d
 }
+
+// MaxBody is the largest body the client accepts (http.max_body): an
+// adapter that decompresses a body itself caps the result at it.
+func (c *Client) MaxBody() int64 { return c.opts.MaxBody }
