@@ -70,9 +70,18 @@ func TestScrapeKeysProblems(t *testing.T) {
 			"  - {name: b, type: html, url: 'https://b.example', links: x, selectors: {item: li, title: a}}\n" +
 			"  - {name: c, type: greenhouse, board: c, links: x}\n  - {name: d, type: jsonld, url: 'https://d.example', links: [x]}\n", []string{
 			"config.yaml:2: sources[0].links: must be a regular expression (RE2 syntax) such as '/careers/job/\\d+': error parsing regexp: missing closing ): `/job/(\\d+`",
-			"config.yaml:3: sources[1].links: is not used by type html",
+			"config.yaml:3: sources[1].links: is used only with sitemap on an html source (the listing's links come from selectors.link)",
 			"config.yaml:4: sources[2].links: is not used by type greenhouse",
 			"config.yaml:5: sources[3].links: must be a string, not a list"}},
+		{"sitemap", "sources:\n  - {name: a, type: jsonld, url: 'https://a.example', sitemap: robots}\n" +
+			"  - {name: b, type: jsonld, url: 'https://b.example', sitemap: 'ftp://b.example/s.xml', links: x}\n" +
+			"  - {name: c, type: html, url: 'https://c.example', sitemap: 'https://c.example/s.xml', links: '/job/', selectors: {title: h1}}\n" +
+			"  - {name: d, type: html, url: 'https://d.example', sitemap: 'https://d.example/s.xml', selectors: {title: h1}}\n" +
+			"  - {name: e, type: greenhouse, board: e, sitemap: robots}\n", []string{
+			"config.yaml:2: sources[0].links: is required with sitemap: a regular expression that picks the posting URLs among the sitemap's URLs, such as '/careers/job/\\d+'",
+			"config.yaml:3: sources[1].sitemap: must be the http(s) URL of a sitemap or sitemap index (no user or password), or \"robots\" for the Sitemap: lines of the site's robots.txt",
+			"config.yaml:5: sources[3].links: is required with sitemap: a regular expression that picks the posting URLs among the sitemap's URLs, such as '/careers/job/\\d+'",
+			"config.yaml:6: sources[4].sitemap: is not used by type greenhouse"}},
 		{"max_pages", "sources:\n  - {name: a, type: jsonld, url: 'https://a.example', max_pages: 0}\n" +
 			"  - {name: b, type: jsonld, url: 'https://b.example', max_pages: 10001}\n" +
 			"  - {name: c, type: jsonld, url: 'https://c.example', max_pages: many}\n" +

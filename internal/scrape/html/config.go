@@ -60,7 +60,9 @@ var Kind = config.Kind{
 // sitemap and links keys.
 func (c *Config) Validate(ck *config.Check) {
 	sitemap.Validate(ck, c.Sitemap, "links")
-	if ck.Has("links") {
+	if ck.Has("links") && !ck.Has("sitemap") && !ck.Bad("sitemap") {
+		ck.Problem("links", "is used only with sitemap on an html source (the listing's links come from selectors.link)")
+	} else if ck.Has("links") {
 		if _, err := regexp.Compile(c.Links); err != nil {
 			msg := "must be a regular expression (RE2 syntax) such as '/careers/job/\\d+'"
 			if !ck.FromEnv("links") {

@@ -2,6 +2,7 @@ package sitemap
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
@@ -13,7 +14,9 @@ import (
 var Key = config.Key{Name: "sitemap"}
 
 // Validate checks the sitemap key of a source whose links pattern is the
-// key linksKey: a URL or "robots", and a links pattern to go with it.
+// key linksKey: a URL or "robots", and, on a source of one of the types
+// that take the key (not one whose misplaced key is checked), a links
+// pattern to go with it.
 func Validate(ck *config.Check, value, linksKey string) {
 	if !ck.Has("sitemap") || ck.Bad("sitemap") {
 		return
@@ -25,7 +28,9 @@ func Validate(ck *config.Check, value, linksKey string) {
 			return
 		}
 	}
-	if !ck.Has(linksKey) && !ck.Bad(linksKey) {
+	typ, _ := strconv.Unquote(ck.Shown("type"))
+	own := typ == "jsonld" || typ == "html" || typ == "auto"
+	if own && !ck.Has(linksKey) && !ck.Bad(linksKey) {
 		ck.Problem(linksKey, "is required with sitemap: a regular expression that picks the posting URLs among the sitemap's URLs, such as '/careers/job/\\d+'")
 	}
 }
