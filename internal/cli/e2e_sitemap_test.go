@@ -192,7 +192,7 @@ func TestRunHTMLSitemap(t *testing.T) {
 			`</span><div class="desc"><p>` + body + `</p></div></main></body></html>`
 	}
 	s := newSitemapSite(t, map[string]string{
-		"/sitemap.xml": sitemapOf([2]string{"/jobs/view.php?id=7", "2026-11-01"}, [2]string{"/jobs/view.php?id=8", "2026-11-02"}, [2]string{"/jobs/", "2026-11-02"}),
+		"/sitemap.xml":   sitemapOf([2]string{"/jobs/view.php?id=7", "2026-11-01"}, [2]string{"/jobs/view.php?id=8", "2026-11-02"}, [2]string{"/jobs/", "2026-11-02"}),
 		"/jobs/view.php": page("Data Scientist", "Berlin, Germany", "Forecasting with Python and SQL."),
 	})
 	yml := fmt.Sprintf(`snapshots: snaps
