@@ -235,3 +235,6 @@ func OverList(d, l model.Raw) model.Raw {
 // MaxBody is the largest body the client accepts (http.max_body): an
 // adapter that decompresses a body itself caps the result at it.
 func (c *Client) MaxBody() int64 { return c.opts.MaxBody }
+
+// UserAgent is the User-Agent the client's requests send (http.user_agent).
+func (c *Client) UserAgent() string { return c.opts.UserAgent }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/render"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/sitemap"
 )
 
@@ -23,6 +24,9 @@ type Config struct {
 	// selectors (item optional: the page is the item), and its lastmod is
 	// its update stamp.
 	Sitemap string `yaml:"sitemap,omitempty"`
+	// Render (render, wait_for, render_timeout): render: browser loads
+	// the pages in headless Chromium and reads the DOM their scripts built.
+	Render render.Config `yaml:",inline"`
 	// Links is a regular expression (RE2) on the absolute URL: the
 	// sitemap's URLs it matches are the posting pages (required with
 	// sitemap, unused without).
@@ -43,7 +47,8 @@ type Selectors struct {
 }
 
 // Kind is how the config reads an html source: url and selectors
-// required; max_pages, sitemap and links optional.
+// required; max_pages, sitemap, links, render, wait_for and
+// render_timeout optional.
 var Kind = config.Kind{
 	Type: "html",
 	Keys: []config.Key{
@@ -52,6 +57,7 @@ var Kind = config.Kind{
 		scrape.MaxPagesKey,
 		sitemap.Key,
 		{Name: "links"},
+		render.Keys[0], render.Keys[1], render.Keys[2],
 	},
 	New: func() any { return new(Config) },
 }
@@ -60,6 +66,7 @@ var Kind = config.Kind{
 // sitemap and links keys.
 func (c *Config) Validate(ck *config.Check) {
 	sitemap.Validate(ck, c.Sitemap, "links")
+	c.Render.Validate(ck)
 	if ck.Has("links") && !ck.Has("sitemap") && !ck.Bad("sitemap") {
 		ck.Problem("links", "is used only with sitemap on an html source (the listing's links come from selectors.link)")
 	} else if ck.Has("links") {

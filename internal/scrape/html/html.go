@@ -24,6 +24,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/render"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/sitemap"
 )
 
@@ -42,8 +43,9 @@ type HTML struct {
 	sel      matchers
 	maxPages int
 	client   *scrape.Client
-	sitemap  string         // "": none; a sitemap URL, or sitemap.Robots
-	links    *regexp.Regexp // the posting URLs among the sitemap's
+	sitemap  string          // "": none; a sitemap URL, or sitemap.Robots
+	links    *regexp.Regexp  // the posting URLs among the sitemap's
+	render   *render.Options // nil: plain requests
 }
 
 var _ scrape.Adapter = (*HTML)(nil)
@@ -64,6 +66,10 @@ func New(src config.Source, c *scrape.Client) (*HTML, error) {
 	}
 	s := cfg.Selectors
 	h := &HTML{name: src.Name, start: u.String(), maxPages: cfg.MaxPages, client: c, sitemap: strings.TrimSpace(cfg.Sitemap)}
+	if cfg.Render.Render == render.Browser {
+		o := cfg.Render.Options()
+		h.render = &o
+	}
 	if h.sitemap != "" {
 		if cfg.Links == "" {
 			return nil, fmt.Errorf("html: source %q: sitemap needs links (which of its URLs are postings)", src.Name)
@@ -114,7 +120,13 @@ var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*
 // fetch gets one page (NotModified when a conditional request came back
 // 304); a refusal names the URL.
 func (h *HTML) fetch(ctx context.Context, u string, conditional bool) (*scrape.Response, error) {
-	r, err := h.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
+	var r *scrape.Response
+	var err error
+	if h.render != nil {
+		r, err = render.Get(ctx, h.client, u, *h.render)
+	} else {
+		r, err = h.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
+	}
 	if err != nil {
 		if scrape.IsStatus(err, http.StatusNotFound) {
 			return nil, fmt.Errorf("%q: not found (404)", u)

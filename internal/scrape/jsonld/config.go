@@ -5,6 +5,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/render"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/sitemap"
 )
 
@@ -23,10 +24,13 @@ type Config struct {
 	// picks the posting URLs among the sitemap's, and each posting's
 	// lastmod is its update stamp.
 	Sitemap string `yaml:"sitemap,omitempty"`
+	// Render (render, wait_for, render_timeout): render: browser loads
+	// the pages in headless Chromium and reads the DOM their scripts built.
+	Render render.Config `yaml:",inline"`
 }
 
 // Kind is how the config reads a jsonld source: url required; links,
-// max_pages and sitemap optional.
+// max_pages, sitemap, render, wait_for and render_timeout optional.
 var Kind = KindOf("jsonld")
 
 // KindOf is the jsonld keys under another type name (auto takes them too:
@@ -34,7 +38,7 @@ var Kind = KindOf("jsonld")
 func KindOf(typ string) config.Kind {
 	return config.Kind{
 		Type: typ,
-		Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "links"}, scrape.MaxPagesKey, sitemap.Key},
+		Keys: append([]config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "links"}, scrape.MaxPagesKey, sitemap.Key}, render.Keys...),
 		New:  func() any { return new(Config) },
 	}
 }
@@ -43,6 +47,7 @@ func KindOf(typ string) config.Kind {
 // key (which needs links).
 func (c *Config) Validate(ck *config.Check) {
 	sitemap.Validate(ck, c.Sitemap, "links")
+	c.Render.Validate(ck)
 	if !ck.Has("links") {
 		return
 	}

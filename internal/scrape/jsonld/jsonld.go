@@ -22,6 +22,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/render"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/sitemap"
 )
 
@@ -36,7 +37,8 @@ type JSONLD struct {
 	links    *regexp.Regexp // nil: read the page's own items
 	maxPages int
 	client   *scrape.Client
-	sitemap  string // "": none; a sitemap URL, or sitemap.Robots
+	sitemap  string          // "": none; a sitemap URL, or sitemap.Robots
+	render   *render.Options // nil: plain requests
 }
 
 var _ scrape.Adapter = (*JSONLD)(nil)
@@ -50,6 +52,10 @@ func New(src config.Source, c *scrape.Client) (*JSONLD, error) {
 		return nil, fmt.Errorf("jsonld: source %q: url must be an http or https URL", src.Name)
 	}
 	j := &JSONLD{name: src.Name, page: u, maxPages: cfg.MaxPages, client: c, sitemap: strings.TrimSpace(cfg.Sitemap)}
+	if cfg.Render.Render == render.Browser {
+		o := cfg.Render.Options()
+		j.render = &o
+	}
 	if j.maxPages <= 0 {
 		j.maxPages = DefaultMaxPages
 	}
@@ -69,7 +75,13 @@ var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*
 // fetch gets one page (NotModified when a conditional request came back
 // 304); a refusal names the URL.
 func (j *JSONLD) fetch(ctx context.Context, u string, conditional bool) (*scrape.Response, error) {
-	r, err := j.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
+	var r *scrape.Response
+	var err error
+	if j.render != nil {
+		r, err = render.Get(ctx, j.client, u, *j.render)
+	} else {
+		r, err = j.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
+	}
 	if err != nil {
 		if scrape.IsStatus(err, http.StatusNotFound) {
 			return nil, fmt.Errorf("page %q: not found (404)", u)
