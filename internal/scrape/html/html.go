@@ -307,11 +307,7 @@ func (h *HTML) listSitemap(ctx context.Context) ([]model.Raw, error) {
 	if err != nil {
 		return nil, h.errorf("%w", err)
 	}
-	out := make([]model.Raw, 0, len(entries))
-	for _, e := range entries {
-		out = append(out, model.Raw{ID: ID(e.URL), URL: e.URL, Stamp: e.LastMod})
-	}
-	return out, nil
+	return sitemap.Raws(entries, ID), nil
 }
 
 // decodePosting reads a posting found in the sitemap from its page at u:

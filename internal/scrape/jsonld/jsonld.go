@@ -221,11 +221,7 @@ func (j *JSONLD) listSitemap(ctx context.Context) ([]model.Raw, error) {
 	if err != nil {
 		return nil, j.errorf("%w", err)
 	}
-	out := make([]model.Raw, 0, len(entries))
-	for _, e := range entries {
-		out = append(out, model.Raw{ID: StableURL(e.URL), URL: e.URL, Stamp: e.LastMod})
-	}
-	return out, nil
+	return sitemap.Raws(entries, StableURL), nil
 }
 
 // Detail reads a posting found in the sitemap from its page: the

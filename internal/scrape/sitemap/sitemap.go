@@ -28,6 +28,7 @@ import (
 
 	"github.com/temoto/robotstxt"
 
+	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 )
 
@@ -294,4 +295,25 @@ func absolute(base *url.URL, ref string) string {
 	}
 	u.Fragment, u.RawFragment = "", ""
 	return u.String()
+}
+
+// Raws are the postings of entries, their ids made by id from their URLs:
+// one per id (URLs that differ only in what id drops, such as a trailing
+// slash or a tracking parameter, are one posting: the first URL, the
+// latest lastmod), in order, incomplete (a detail reads each page).
+func Raws(entries []Entry, id func(string) string) []model.Raw {
+	out := make([]model.Raw, 0, len(entries))
+	at := make(map[string]int, len(entries))
+	for _, e := range entries {
+		k := id(e.URL)
+		if i, ok := at[k]; ok {
+			if e.LastMod > out[i].Stamp {
+				out[i].Stamp = e.LastMod
+			}
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, model.Raw{ID: k, URL: e.URL, Stamp: e.LastMod})
+	}
+	return out
 }

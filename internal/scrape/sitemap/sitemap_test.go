@@ -205,3 +205,14 @@ func TestFromRobots(t *testing.T) {
 		t.Errorf("no robots.txt: %v", err)
 	}
 }
+
+func TestRaws(t *testing.T) {
+	got := sitemap.Raws([]sitemap.Entry{
+		{URL: "https://a.example/jobs/1", LastMod: "2026-11-01T00:00:00Z"},
+		{URL: "https://a.example/jobs/1/?utm_source=x", LastMod: "2026-11-05T00:00:00Z"},
+		{URL: "https://a.example/jobs/2"},
+	}, func(u string) string { return strings.TrimSuffix(strings.SplitN(u, "?", 2)[0], "/") })
+	if len(got) != 2 || got[0].URL != "https://a.example/jobs/1" || got[0].Stamp != "2026-11-05T00:00:00Z" || got[0].Complete || got[1].ID != "https://a.example/jobs/2" {
+		t.Errorf("Raws = %+v", got)
+	}
+}
