@@ -281,6 +281,7 @@ func networkIdle(ctx context.Context, main target.ID, events iter.Seq2[page.Even
 type proxy struct {
 	ln   net.Listener
 	srv  *http.Server
+	tr   *http.Transport // plain http requests' connections upstream
 	dial func(ctx context.Context, network, addr string) (net.Conn, error)
 
 	mu      sync.Mutex
@@ -295,6 +296,7 @@ func newProxy(dial func(ctx context.Context, network, addr string) (net.Conn, er
 	}
 	p := &proxy{ln: ln, dial: dial, tunnels: map[net.Conn]struct{}{}}
 	tr := &http.Transport{DialContext: p.dialNoting, DisableCompression: true, MaxIdleConnsPerHost: 2, IdleConnTimeout: 10 * time.Second}
+	p.tr = tr
 	fwd := &httputil.ReverseProxy{
 		Rewrite: func(pr *httputil.ProxyRequest) {
 			pr.Out.URL = pr.In.URL
@@ -318,7 +320,6 @@ func newProxy(dial func(ctx context.Context, network, addr string) (net.Conn, er
 		fwd.ServeHTTP(w, r)
 	})}
 	go func() { _ = p.srv.Serve(ln) }()
-	p.srv.RegisterOnShutdown(tr.CloseIdleConnections)
 	return p, nil
 }
 
@@ -396,6 +397,7 @@ func (p *proxy) tunnel(w http.ResponseWriter, r *http.Request) {
 // close stops the proxy and every tunnel.
 func (p *proxy) close() {
 	_ = p.srv.Close() // the listener and the connections not hijacked
+	p.tr.CloseIdleConnections()
 	p.mu.Lock()
 	tunnels := p.tunnels
 	p.tunnels = nil
