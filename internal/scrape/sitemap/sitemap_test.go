@@ -216,3 +216,25 @@ func TestRaws(t *testing.T) {
 		t.Errorf("Raws = %+v", got)
 	}
 }
+
+// BenchmarkDecode50k decodes a sitemap at the protocol's limit of 50,000
+// URLs, gzipped.
+func BenchmarkDecode50k(b *testing.B) {
+	var sb strings.Builder
+	for i := range sitemap.MaxEntries {
+		fmt.Fprintf(&sb, "<url><loc>https://acme.example/careers/job/%d</loc><lastmod>2026-11-%02dT10:00:00+01:00</lastmod></url>\n", i, i%28+1)
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte(urlset(sb.String())))
+	zw.Close()
+	body := buf.Bytes()
+	b.SetBytes(int64(len(urlset(sb.String()))))
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := sitemap.Decode(body, 64<<20)
+		if err != nil || len(f.Entries) != sitemap.MaxEntries {
+			b.Fatal(err, len(f.Entries))
+		}
+	}
+}
