@@ -95,6 +95,12 @@ func of(c *scrape.Client) *browser {
 func (b *browser) start() (context.Context, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.bctx != nil && b.bctx.Err() != nil && b.ctx.Err() == nil {
+		// the browser died (a crash, the kernel's OOM killer): start another
+		slog.Warn("the headless browser ended by itself: starting another")
+		b.cancel()
+		b.bctx, b.cancel = nil, nil
+	}
 	if b.bctx != nil || b.err != nil {
 		return b.bctx, b.err
 	}
@@ -135,6 +141,19 @@ func (b *browser) start() (context.Context, error) {
 	return bctx, nil
 }
 
+// lost forgets a browser that ended by itself (a crash), so that the next
+// page starts a new one.
+func (b *browser) lost(bctx context.Context) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.bctx != bctx || b.cancel == nil {
+		return
+	}
+	b.cancel()
+	b.bctx, b.cancel = nil, nil
+	slog.Warn("the headless browser ended during a page: the next page starts another")
+}
+
 // Close stops the browser if it was started.
 func (b *browser) Close() error {
 	b.mu.Lock()
@@ -171,6 +190,9 @@ func Get(ctx context.Context, c *scrape.Client, u string, o Options) (*scrape.Re
 			return fmt.Errorf("render %s: %w", u, err)
 		}
 		resp, err = load(ctx, bctx, c, u, o)
+		if err != nil && bctx.Err() != nil && ctx.Err() == nil {
+			b.lost(bctx) // the browser died under the page: the next page starts another
+		}
 		return err
 	})
 	return resp, err
