@@ -99,6 +99,7 @@ type Pool struct {
 	limited map[string]bool // hosts with a colly LimitRule
 	reqs    *requests
 	robots  robots
+	shared  shared // values the pool's sources share, such as a browser (shared.go)
 }
 
 // Client is what one source's adapter fetches with: the run's Pool plus the
@@ -175,7 +176,7 @@ func NewPool(ctx context.Context, o Options) *Pool {
 		}
 	})
 	return &Pool{opts: o, log: o.Logger, c: c, limited: map[string]bool{}, reqs: reqs,
-		robots: robots{m: map[string]*robotstxt.RobotsData{}}}
+		robots: robots{m: map[string]*robotstxt.RobotsData{}}, shared: shared{ctx: ctx}}
 }
 
 // Client returns a client for one source. Conditional requests send the

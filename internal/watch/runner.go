@@ -246,6 +246,9 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 		})
 	}
 	wg.Wait()
+	if err := pool.Close(); err != nil { // the browser the sources shared, if one started
+		r.log.Warn("closing the run's shared fetch resources", "error", err)
+	}
 	// A signal stops the write phase at the next posting boundary (the run
 	// marker stays: the next run commits what was written and redoes the
 	// rest, with the same event ids); once everything is committed, it only
