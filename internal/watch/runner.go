@@ -49,6 +49,10 @@ type Options struct {
 	// they lack is reported removed in this run, without the remove_after
 	// debounce.
 	AcceptShrink bool
+	// DryRun is `run --dry-run`: fetch, normalize and compare only (see
+	// dryRun); nothing is written, committed or delivered, and no lock is
+	// taken.
+	DryRun bool
 }
 
 // Runner runs sources. Runs may overlap (the daemon runs sources on their
@@ -123,7 +127,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 			o.Retry.Attempts = cfg.HTTP.Retries
 		}
 	}
-	store, err := snapshot.Open(cfg.Snapshots)
+	store, err := openStore(cfg.Snapshots, o.DryRun)
 	if err != nil {
 		return nil, err
 	}
@@ -136,6 +140,9 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 		return nil, fmt.Errorf("taxonomy: %w", err)
 	}
 	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor()}
+	if o.DryRun {
+		return r, nil // reads only: no repository made, no outbox, no notifier
+	}
 	if cfg.Git.Commit {
 		if r.repo, err = gitrepo.Open(store.Dir); err != nil {
 			return nil, err
@@ -177,6 +184,11 @@ type SourceResult struct {
 	health         string // a source.* event of this run, for the commit subject
 }
 
+// Lines are the postings this run added (+), removed (-) and changed (~,
+// then one indented line per field, old -> new), as the commit body has
+// them.
+func (s SourceResult) Lines() []string { return slices.Clone(s.lines) }
+
 // Result is what a run did.
 type Result struct {
 	Sources []SourceResult
@@ -186,6 +198,9 @@ type Result struct {
 	DeliveryCommit string
 	Delivered      int
 	Pending        int // events still owed to a notifier after this run
+	// Events are the events of this run's changes (what went to the
+	// outbox; in a dry run, what would have), secrets redacted.
+	Events []notify.Event
 	// Interrupted: the run was stopped by its context (a signal) in its
 	// write phase, at a posting boundary, before it committed; the run
 	// marker stays and the next run finishes the work.
@@ -208,6 +223,9 @@ func (r Result) Failed() bool {
 // changes nothing; the others go on. Cancelling ctx (a signal) stops the
 // fetches, and the write phase at its next posting boundary (see apply).
 func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, error) {
+	if r.opts.DryRun {
+		return r.dryRun(ctx, sources)
+	}
 	release, err := r.hold(ctx, "run")
 	if err != nil {
 		return Result{}, err
@@ -216,6 +234,34 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 	if err := r.recover(); err != nil {
 		return Result{}, err
 	}
+	results := r.fetchAll(ctx, sources)
+	// A signal stops the write phase at the next posting boundary (the run
+	// marker stays: the next run commits what was written and redoes the
+	// rest, with the same event ids); once everything is committed, it only
+	// cuts delivery short (what was not delivered stays in the outbox).
+	res, err := r.apply(ctx, results)
+	if err != nil || res.Interrupted {
+		return res, err
+	}
+	// The changes are committed: delivery now costs the run at most its
+	// budget per unanswering notifier, and never delays the recording.
+	dr, derr := r.deliver(ctx, res.Commit)
+	if derr != nil && ctx.Err() != nil {
+		// A signal during delivery: the changes are committed, what was
+		// not delivered stays in the outbox for the next run. Not a failure.
+		r.log.Info("delivery interrupted by a signal: undelivered events stay in the outbox", "pending", dr.Pending)
+		derr = nil
+	}
+	res.Delivered, res.Pending, res.DeliveryCommit = dr.Delivered, dr.Pending, dr.Commit
+	if dr.Amended != "" {
+		res.Commit, res.DeliveryCommit = dr.Amended, ""
+	}
+	return res, derr
+}
+
+// fetchAll fetches the sources concurrently (the HTTP client keeps the
+// per-host limits). It writes nothing.
+func (r *Runner) fetchAll(ctx context.Context, sources []config.Source) []fetched {
 	pool := scrape.NewPool(ctx, scrape.Options{
 		UserAgent:    r.cfg.HTTP.UserAgent,
 		Timeout:      r.cfg.HTTP.Timeout,
@@ -247,28 +293,7 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 		})
 	}
 	wg.Wait()
-	// A signal stops the write phase at the next posting boundary (the run
-	// marker stays: the next run commits what was written and redoes the
-	// rest, with the same event ids); once everything is committed, it only
-	// cuts delivery short (what was not delivered stays in the outbox).
-	res, err := r.apply(ctx, results)
-	if err != nil || res.Interrupted {
-		return res, err
-	}
-	// The changes are committed: delivery now costs the run at most its
-	// budget per unanswering notifier, and never delays the recording.
-	dr, derr := r.deliver(ctx, res.Commit)
-	if derr != nil && ctx.Err() != nil {
-		// A signal during delivery: the changes are committed, what was
-		// not delivered stays in the outbox for the next run. Not a failure.
-		r.log.Info("delivery interrupted by a signal: undelivered events stay in the outbox", "pending", dr.Pending)
-		derr = nil
-	}
-	res.Delivered, res.Pending, res.DeliveryCommit = dr.Delivered, dr.Pending, dr.Commit
-	if dr.Amended != "" {
-		res.Commit, res.DeliveryCommit = dr.Amended, ""
-	}
-	return res, derr
+	return results
 }
 
 // beginWrite marks the snapshot folder as being written (the run marker);
@@ -459,10 +484,12 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 			return interrupted("outbox")
 		}
 		n := min(len(events), outboxChunk)
-		written, err := r.outbox.Add(r.redactEvents(events[:n]), r.routes)
+		red := r.redactEvents(events[:n])
+		written, err := r.outbox.Add(red, r.routes)
 		if err != nil {
 			return res, fmt.Errorf("outbox: %w", err)
 		}
+		res.Events = append(res.Events, red...)
 		changed = append(changed, written...)
 		events = events[n:]
 	}
