@@ -49,10 +49,13 @@ would send.
 The first SIGINT or SIGTERM stops the run at the next posting boundary (exit 130; the
 next run finishes the work); a second one exits at once (130).
 
+With git.push, the commits are pushed after the run's commit (with retries); a push
+that fails keeps them, and the next run pushes them all.
+
 Exit codes: 0 every source fetched; 1 at least one source failed or is held as
-suspicious (the others were still processed and committed), or the run could not
-start; 2 bad usage or invalid config; 3 the snapshot folder is in use; 130 stopped
-by a signal.`,
+suspicious (the others were still processed and committed), the push failed (the
+commit is kept), or the run could not start; 2 bad usage or invalid config; 3 the
+snapshot folder is in use; 130 stopped by a signal.`,
 		Example: `  watcher run
   watcher run -c data/config.yaml --source netflix --source stripe
   watcher run --wait 10m            # wait for a daemon's cycle to end
@@ -155,6 +158,10 @@ func runExit(ctx context.Context, res watch.Result, stderr io.Writer) int {
 	if interrupted || ctx.Err() != nil {
 		fmt.Fprintln(stderr, "watcher run: interrupted by a signal; the next run finishes the work")
 		return ExitSignal
+	}
+	if res.PushErr != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", res.PushErr)
+		return ExitFailed
 	}
 	if res.Failed() {
 		return ExitFailed

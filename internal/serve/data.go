@@ -18,6 +18,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
@@ -38,7 +39,24 @@ type Folder struct {
 	// RepoRoot is where the git repository is looked for ("" = Dir and its
 	// parents).
 	RepoRoot string
-	now      func() time.Time
+	// Push is set when git.push is configured: the views show the commits
+	// not pushed yet (of PushBranch, "" HEAD's branch).
+	Push       bool
+	PushBranch string
+	now        func() time.Time
+}
+
+// Unpushed counts the commits not pushed to git.push.remote yet; ok is
+// false when git.push is not configured or there is no repository.
+func (f *Folder) Unpushed() (n int, ok bool, err error) {
+	if !f.Push {
+		return 0, false, nil
+	}
+	dir := f.RepoRoot
+	if dir == "" {
+		dir = f.Dir
+	}
+	return gitrepo.UnpushedIn(dir, f.PushBranch)
 }
 
 // NewFolder reads the snapshot folder dir. It does not create anything.

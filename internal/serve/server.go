@@ -159,6 +159,11 @@ func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
 		return
 	}
 	fmt.Fprintln(w, "ready")
+	// unpushed commits are shown, not a reason to be unready: the next run
+	// pushes them
+	if n, ok, err := s.Folder.Unpushed(); ok && err == nil {
+		fmt.Fprintf(w, "unpushed commits: %d\n", n)
+	}
 }
 
 // postings is a source's open postings (without descriptions), from the

@@ -41,7 +41,7 @@ func (r *Runner) dryRun(ctx context.Context, sources []config.Source) (Result, e
 			sr.Err, sr.Interrupted = nil, true
 		}
 		if f.suspicious != "" {
-			sr.Err = errors.New(f.suspicious)
+			sr.Err, sr.Suspicious = errors.New(f.suspicious), true
 		}
 		p := r.compare(f)
 		res.Sources = append(res.Sources, p.result(sr))

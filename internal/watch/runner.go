@@ -49,6 +49,9 @@ type Options struct {
 	// they lack is reported removed in this run, without the remove_after
 	// debounce.
 	AcceptShrink bool
+	// Metrics, when set, counts runs, requests, events, deliveries and
+	// pushes (the daemon's /metrics).
+	Metrics *Metrics
 	// DryRun is `run --dry-run`: fetch, normalize and compare only (see
 	// dryRun); nothing is written, committed or delivered, and no lock is
 	// taken.
@@ -80,6 +83,10 @@ type Runner struct {
 	lockMu sync.Mutex // guards lock and lockN
 	lock   *snapshot.Lock
 	lockN  int // runs of this process inside the lock
+
+	pmu     sync.Mutex // one push at a time
+	metrics *Metrics   // nil: none
+	cycle   cycleState // how the last run ended (Ready)
 }
 
 // hold takes the snapshot folder's writer lock for a run (runs of this
@@ -139,7 +146,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy: %w", err)
 	}
-	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor()}
+	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor(), metrics: o.Metrics}
 	if o.DryRun {
 		return r, nil // reads only: no repository made, no outbox, no notifier
 	}
@@ -155,6 +162,9 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	r.outbox.Budget = cfg.Outbox.Budget
 	r.outbox.MaxPending = cfg.Outbox.MaxPending
 	r.outbox.BreakAfter = cfg.Outbox.BreakAfter
+	if r.metrics != nil {
+		r.outbox.Observe = r.metrics.delivery
+	}
 	if r.routes, err = buildRoutes(cfg, o); err != nil {
 		return nil, err
 	}
@@ -168,6 +178,9 @@ type SourceResult struct {
 	// Interrupted: the run was stopped (a signal) before this source was
 	// fetched or written in full; not a failure of the source.
 	Interrupted bool
+	// Suspicious: the listing shrank past the guard and was held back
+	// (Err says why).
+	Suspicious bool
 	// DetailFailures counts postings whose detail request failed: a known
 	// one kept its snapshot, a new one is fetched again next run. The
 	// source is not failed for them.
@@ -201,6 +214,10 @@ type Result struct {
 	// Events are the events of this run's changes (what went to the
 	// outbox; in a dry run, what would have), secrets redacted.
 	Events []notify.Event
+	// PushErr: git.push failed (after its retries); the commits are kept
+	// and the next run pushes them. Unpushed counts them.
+	PushErr  error
+	Unpushed int
 	// Interrupted: the run was stopped by its context (a signal) in its
 	// write phase, at a posting boundary, before it committed; the run
 	// marker stays and the next run finishes the work.
@@ -226,6 +243,17 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 	if r.opts.DryRun {
 		return r.dryRun(ctx, sources)
 	}
+	start := time.Now()
+	res, err := r.run(ctx, sources)
+	if err == nil && !res.Interrupted {
+		res.Unpushed, res.PushErr = r.push(ctx)
+	}
+	r.finished(res, err, start)
+	return res, err
+}
+
+// run is one run without its push: fetch, write, commit, deliver.
+func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, error) {
 	release, err := r.hold(ctx, "run")
 	if err != nil {
 		return Result{}, err
@@ -274,6 +302,7 @@ func (r *Runner) fetchAll(ctx context.Context, sources []config.Source) []fetche
 		Transport:    r.opts.Transport,
 		Logger:       r.log,
 		Hosts:        r.hosts,
+		Observe:      r.observeRequest(),
 	})
 	results := make([]fetched, len(sources))
 	var wg sync.WaitGroup
@@ -461,7 +490,7 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 		}
 		plans[i] = r.compare(f)
 		if f.suspicious != "" {
-			sr.Err = errors.New(f.suspicious)
+			sr.Err, sr.Suspicious = errors.New(f.suspicious), true
 		}
 		res.Sources = append(res.Sources, sr)
 		events = append(events, plans[i].events...)
