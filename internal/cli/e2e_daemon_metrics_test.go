@@ -66,6 +66,17 @@ func TestDaemonMetricsAndReadiness(t *testing.T) {
 	if resp, body := get(t, base+"/readyz"); resp.StatusCode != http.StatusServiceUnavailable {
 		t.Fatalf("/readyz before the first run ended: %d %s", resp.StatusCode, body)
 	}
+	probe := func(path string) (int, string) {
+		var out, errb bytes.Buffer
+		code := Main([]string{"probe", base + path}, &out, &errb)
+		return code, out.String() + errb.String()
+	}
+	if code, out := probe("/readyz"); code != ExitFailed || !strings.Contains(out, "503") {
+		t.Fatalf("watcher probe before ready: exit %d %s", code, out)
+	}
+	if code, out := probe("/healthz"); code != ExitOK {
+		t.Fatalf("watcher probe /healthz: exit %d %s", code, out)
+	}
 	open()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
@@ -79,6 +90,9 @@ func TestDaemonMetricsAndReadiness(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 
+	if code, out := probe("/readyz"); code != ExitOK || !strings.Contains(out, "ready") {
+		t.Fatalf("watcher probe when ready: exit %d %s", code, out)
+	}
 	resp, body := get(t, base+"/metrics")
 	tp := expfmt.NewTextParser(model.UTF8Validation)
 	fams, err := tp.TextToMetricFamilies(bytes.NewReader(body))
