@@ -1,11 +1,12 @@
 package serve
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -115,24 +116,43 @@ func sortPostings(ps []model.Posting, by string) {
 		}
 		return ""
 	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := &ps[i], &ps[j]
-		var less, more bool
-		if key == "pay" {
-			x, y := filter.YearlyMax(a.Salary, payCurrency(a)), filter.YearlyMax(b.Salary, payCurrency(b))
-			less, more = x < y, x > y
-		} else if key != "" && key != "id" {
-			x, y := val(a), val(b)
-			less, more = x < y, x > y
+	// Each posting's key is computed once (not at every comparison), and
+	// the small keys are sorted, not the postings.
+	type keyed struct {
+		s   string
+		f   float64
+		id  string
+		pos int
+	}
+	ks := make([]keyed, len(ps))
+	for i := range ps {
+		k := keyed{id: ps[i].ID, pos: i}
+		switch {
+		case key == "pay":
+			k.f = filter.YearlyMax(ps[i].Salary, payCurrency(&ps[i]))
+		case key != "" && key != "id":
+			k.s = val(&ps[i])
 		}
-		if !less && !more {
-			less, more = a.ID < b.ID, a.ID > b.ID
+		ks[i] = k
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		c := cmp.Compare(a.f, b.f)
+		if c == 0 {
+			c = strings.Compare(a.s, b.s)
+		}
+		if c == 0 {
+			c = strings.Compare(a.id, b.id)
 		}
 		if desc {
-			return more
+			return -c
 		}
-		return less
+		return c
 	})
+	sorted := make([]model.Posting, len(ps))
+	for i, k := range ks {
+		sorted[i] = ps[k.pos]
+	}
+	copy(ps, sorted)
 }
 
 func payCurrency(p *model.Posting) string {
