@@ -20,7 +20,7 @@ func newProbeCmd() *cobra.Command {
 		Long: `Sends one GET to URL (default http://127.0.0.1:8080/readyz, the server of 'watcher
 serve' or 'watcher daemon --listen') and exits 0 when it answers 2xx, 1 otherwise. It
 reads no config. Meant for container health checks where there is no curl, such as
-the distroless image: healthcheck: {test: ["CMD", "/watcher", "probe"]}.
+the distroless image: healthcheck: {test: ["CMD", "/usr/local/bin/watcher", "probe"]}.
 
 Exit codes: 0 a 2xx answer; 1 another answer, or none within --timeout; 2 bad usage.`,
 		Example: `  watcher probe
