@@ -54,8 +54,8 @@ that fails keeps them, and the next run pushes them all.
 
 Exit codes: 0 every source fetched; 1 at least one source failed or is held as
 suspicious (the others were still processed and committed), the push failed (the
-commit is kept), or the run could not start; 2 bad usage or invalid config; 3 the
-snapshot folder is in use; 130 stopped by a signal.`,
+commit is kept), or the run could not start; 2 bad usage or invalid config;
+3 the snapshot folder is in use; 130 stopped by a signal.`,
 		Example: `  watcher run
   watcher run -c data/config.yaml --source netflix --source stripe
   watcher run --wait 10m            # wait for a daemon's cycle to end
