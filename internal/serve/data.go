@@ -200,6 +200,18 @@ func (f *Folder) index(source string) (snapshot.Index, error) {
 // Postings reads every open posting of a source, sorted by id. A missing
 // folder is no posting.
 func (f *Folder) Postings(source string) ([]model.Posting, error) {
+	return f.readPostings(source, false)
+}
+
+// Listing is Postings without the descriptions, and with the values that
+// repeat across postings shared (intern): what the server keeps. Each
+// description is dropped as its file is read, so reading 100,000 postings
+// never holds 100,000 descriptions.
+func (f *Folder) Listing(source string) ([]model.Posting, error) {
+	return f.readPostings(source, true)
+}
+
+func (f *Folder) readPostings(source string, lite bool) ([]model.Posting, error) {
 	if !validSourceName(source) {
 		return nil, fmt.Errorf("serve: source %q: not a source name", source)
 	}
@@ -224,6 +236,10 @@ func (f *Folder) Postings(source string) ([]model.Posting, error) {
 		p, err := model.Decode(b)
 		if err != nil || snapshot.FileName(p.ID)+".json" != name {
 			continue // not a snapshot file
+		}
+		if lite {
+			p.Description = ""
+			intern(&p)
 		}
 		out = append(out, p)
 	}
