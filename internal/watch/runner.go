@@ -245,14 +245,12 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 	}
 	start := time.Now()
 	res, err := r.run(ctx, sources)
-	if err == nil && !res.Interrupted {
-		res.Unpushed, res.PushErr = r.push(ctx)
-	}
 	r.finished(res, err, start)
 	return res, err
 }
 
-// run is one run without its push: fetch, write, commit, deliver.
+// run is one run: fetch, write, commit, deliver, push, inside the folder's
+// lock.
 func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, error) {
 	release, err := r.hold(ctx, "run")
 	if err != nil {
@@ -284,6 +282,9 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	if dr.Amended != "" {
 		res.Commit, res.DeliveryCommit = dr.Amended, ""
 	}
+	// git.push: what is committed goes to the remote, still inside the
+	// lock, so that no other process's commit moves the branch meanwhile
+	res.Unpushed, res.PushErr = r.push(ctx)
 	return res, derr
 }
 
