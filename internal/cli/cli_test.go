@@ -55,9 +55,9 @@ func TestHelpRun(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 	for _, want := range []string{
-		"Usage:\n  watcher run [-c FILE] [--source NAME ...] [--allow-shrink] [--wait DURATION]\n",
+		"Usage:\n  watcher run [-c FILE] [--source NAME ...] [--allow-shrink] [--wait DURATION] [--dry-run] [--json]\n",
 		"Examples:\n  watcher run\n",
-		"-c, --config string", "--source stringArray", "--allow-shrink", "--wait duration",
+		"-c, --config string", "--source stringArray", "--allow-shrink", "--wait duration", "--dry-run", "--json",
 		"--log-level string", "--log-format string", "-h, --help",
 		"3 the snapshot folder is in use", "130 stopped",
 	} {
@@ -243,11 +243,11 @@ func TestManPages(t *testing.T) {
 		names = append(names, filepath.Base(p))
 	}
 	want := []string{"watcher-completion.1", "watcher-daemon.1", "watcher-detect.1", "watcher-man.1", "watcher-notify-test.1",
-		"watcher-notify.1", "watcher-postings.1", "watcher-report.1", "watcher-run.1", "watcher-serve.1", "watcher-show.1", "watcher-status.1", "watcher-validate.1", "watcher-version.1", "watcher.1"}
+		"watcher-notify.1", "watcher-postings.1", "watcher-probe.1", "watcher-report.1", "watcher-run.1", "watcher-serve.1", "watcher-show.1", "watcher-status.1", "watcher-validate.1", "watcher-version.1", "watcher.1"}
 	if !slices.Equal(names, want) {
 		t.Fatalf("pages %q, want %q", names, want)
 	}
-	if stdout != "wrote 15 man pages into "+dir+"\n" {
+	if stdout != "wrote 16 man pages into "+dir+"\n" {
 		t.Errorf("stdout %q", stdout)
 	}
 	run, err := os.ReadFile(filepath.Join(dir, "watcher-run.1"))

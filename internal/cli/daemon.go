@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/serve"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
@@ -27,6 +28,11 @@ signal exits at once (130); the next run finishes the work.
 Each cycle takes the snapshot folder's lock for its duration, so a manual
 'watcher run --wait 10m' beside the daemon runs between two of its cycles.
 
+With --listen, the server of 'watcher serve' runs beside the schedules; its /metrics
+adds the daemon's counters (runs and their duration, requests by host and status
+class, events by type, deliveries by notifier and outcome, pushes), and /readyz
+answers 200 only once a run has ended and the last one finished its work.
+
 Exit codes: 0 stopped cleanly on a signal; 1 could not start; 2 bad usage or invalid
 config; 130 a second signal.`,
 		Example: `  watcher daemon
@@ -37,14 +43,33 @@ config; 130 a second signal.`,
 			if err != nil {
 				return err
 			}
+			// Each cycle takes the snapshot folder's lock for its duration,
+			// waiting for another process's run (a manual `watcher run`) to end.
+			o := watch.Options{Logger: l.logger, Stdout: l.stdout, LockWait: -1}
+			var r *watch.Runner
 			if listen != "" { // the web server of watcher serve, beside the schedules
-				stopServer, code, err := serveBeside(l.cfg, listen, public, l.logger)
+				stopServer, code, err := serveBeside(l.cfg, listen, public, l.logger, func(srv *serve.Server) error {
+					// the pipeline's counters on the server's /metrics, and
+					// /readyz asks whether the last run ended
+					m, err := watch.NewMetrics(srv.Registry())
+					if err != nil {
+						return err
+					}
+					o.Metrics = m
+					if r, err = watch.New(l.cfg, o); err != nil {
+						return err
+					}
+					srv.Ready = r.Ready
+					return nil
+				})
 				if err != nil {
 					return fail(cmd, code, "%v", err)
 				}
 				defer stopServer()
+			} else if r, err = watch.New(l.cfg, o); err != nil {
+				return fail(cmd, ExitFailed, "%v", err)
 			}
-			return exitCode(daemon(l.cfg, l.logger, l.stdout, l.stderr))
+			return exitCode(daemon(r, l.cfg, l.logger, l.stderr))
 		},
 	}
 	f.addConfig(cmd)
@@ -54,16 +79,9 @@ config; 130 a second signal.`,
 	return cmd
 }
 
-func daemon(cfg *config.Config, logger *slog.Logger, stdout, stderr io.Writer) int {
+func daemon(r *watch.Runner, cfg *config.Config, logger *slog.Logger, stderr io.Writer) int {
 	ctx, stop := signalContext(logger, stderr, "watcher daemon")
 	defer stop()
-	// Each cycle takes the snapshot folder's lock for its duration, waiting
-	// for another process's run (a manual `watcher run`) to end.
-	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stdout, LockWait: -1})
-	if err != nil {
-		fmt.Fprintf(stderr, "watcher daemon: %v\n", err)
-		return ExitFailed
-	}
 	if err := r.Daemon(ctx, cfg.Sources); err != nil {
 		fmt.Fprintf(stderr, "watcher daemon: %v\n", err)
 		return ExitUsage

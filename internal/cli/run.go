@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
@@ -20,9 +23,10 @@ func newRunCmd() *cobra.Command {
 		sources     []string
 		allowShrink bool
 		wait        time.Duration
+		opt         runOutput
 	)
 	cmd := &cobra.Command{
-		Use:   "run [-c FILE] [--source NAME ...] [--allow-shrink] [--wait DURATION]",
+		Use:   "run [-c FILE] [--source NAME ...] [--allow-shrink] [--wait DURATION] [--dry-run] [--json]",
 		Short: "one cycle over the sources, then exit",
 		Long: `Fetches every source of the config (or the ones --source names) once, writes the
 snapshot files, commits them, prints what changed and hands it to the notifiers.
@@ -33,17 +37,31 @@ at once when another process holds it, or waits up to --wait for it.
 --allow-shrink accepts this run's listings as they are, this once: a listing that shrank
 past the guard goes through, and what it lacks is reported removed in this run.
 
+--dry-run fetches, normalizes and compares as a run does, then prints what would change
+(the commit it would make) and stops: no snapshot, state, validator or outbox file is
+written, nothing is committed, pushed or sent, and no lock is taken.
+
+--json prints the run's events on stdout, one JSON object a line: the event envelope
+of the webhooks ("type", "timestamp", "data") with its "id" (the webhook-id). Logs stay
+on stderr, and so does a stdout notifier's output. With --dry-run: the events the run
+would send.
+
 The first SIGINT or SIGTERM stops the run at the next posting boundary (exit 130; the
 next run finishes the work); a second one exits at once (130).
 
+With git.push, the commits are pushed after the run's commit (with retries); a push
+that fails keeps them, and the next run pushes them all.
+
 Exit codes: 0 every source fetched; 1 at least one source failed or is held as
-suspicious (the others were still processed and committed), or the run could not
-start; 2 bad usage or invalid config; 3 the snapshot folder is in use; 130 stopped
-by a signal.`,
+suspicious (the others were still processed and committed), the push failed (the
+commit is kept), or the run could not start; 2 bad usage or invalid config;
+3 the snapshot folder is in use; 130 stopped by a signal.`,
 		Example: `  watcher run
   watcher run -c data/config.yaml --source netflix --source stripe
   watcher run --wait 10m            # wait for a daemon's cycle to end
-  watcher run --allow-shrink        # accept a listing that shrank, this once`,
+  watcher run --allow-shrink        # accept a listing that shrank, this once
+  watcher run --dry-run             # what would change, without writing anything
+  watcher run --json | jq -c 'select(.type == "posting.added") | .data.posting.title'`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if wait < 0 {
@@ -53,20 +71,28 @@ by a signal.`,
 			if err != nil {
 				return err
 			}
-			return exitCode(run(l.cfg, sources, allowShrink, wait, l.logger, l.stdout, l.stderr))
+			return exitCode(run(l.cfg, sources, allowShrink, wait, opt, l.logger, l.stdout, l.stderr))
 		},
 	}
 	f.addConfig(cmd)
 	cmd.Flags().StringArrayVar(&sources, "source", nil, "run only this source (repeatable)")
 	cmd.Flags().BoolVar(&allowShrink, "allow-shrink", false, "accept a listing that shrank past the guard, for this run")
 	cmd.Flags().DurationVar(&wait, "wait", 0, "wait up to this long for another process using the snapshot folder (default: do not wait)")
+	cmd.Flags().BoolVar(&opt.dryRun, "dry-run", false, "fetch and compare, print what would change; write, commit and send nothing")
+	cmd.Flags().BoolVar(&opt.json, "json", false, "print the run's events on stdout as JSON lines (logs stay on stderr)")
 	f.addLog(cmd, "info")
 	_ = cmd.RegisterFlagCompletionFunc("source", configNames(&f, sourceNames))
 	_ = cmd.RegisterFlagCompletionFunc("wait", cobra.NoFileCompletions)
 	return cmd
 }
 
-func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duration, logger *slog.Logger, stdout, stderr io.Writer) int {
+// runOutput is what run prints besides its logs.
+type runOutput struct {
+	dryRun bool // --dry-run: what would change, nothing written
+	json   bool // --json: the events as JSON lines on stdout
+}
+
+func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duration, opt runOutput, logger *slog.Logger, stdout, stderr io.Writer) int {
 	sources, err := cfg.Select(names)
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher run: %v\n", err)
@@ -74,6 +100,13 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 	}
 	ctx, stop := signalContext(logger, stderr, "watcher run")
 	defer stop()
+	if opt.dryRun {
+		return dryRun(ctx, cfg, sources, allowShrink, opt, logger, stdout, stderr)
+	}
+	notifyOut := stdout
+	if opt.json {
+		notifyOut = stderr // stdout carries the JSON lines only
+	}
 	// One process at a time on a snapshot folder: the lock comes before
 	// anything else (recovering an interrupted run included).
 	lock, err := snapshot.AcquireLock(ctx, cfg.Snapshots, wait, "run", func(b *snapshot.BusyError) {
@@ -93,16 +126,28 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 	}
 	defer lock.Release()
 	// --allow-shrink: a shrink the user has looked at and accepts, once
-	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stdout, Lock: lock, AcceptShrink: allowShrink})
+	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: notifyOut, Lock: lock, AcceptShrink: allowShrink})
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher run: %v\n", err)
 		return ExitFailed
 	}
 	res, err := r.Run(ctx, sources)
+	if opt.json {
+		// what went to the outbox, committed or not: a script sees every
+		// event the run recorded
+		if jerr := writeEvents(stdout, res.Events); jerr != nil && err == nil {
+			err = jerr
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher run: %v\n", err)
 		return ExitFailed
 	}
+	return runExit(ctx, cfg, res, stderr)
+}
+
+// runExit reports the failed sources and gives the exit code of a run.
+func runExit(ctx context.Context, cfg *config.Config, res watch.Result, stderr io.Writer) int {
 	interrupted := res.Interrupted
 	for _, s := range res.Sources {
 		if s.Err != nil {
@@ -121,8 +166,57 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 		fmt.Fprintln(stderr, "watcher run: interrupted by a signal; the next run finishes the work")
 		return ExitSignal
 	}
+	if res.PushErr != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", res.PushErr)
+		return ExitFailed
+	}
 	if res.Failed() {
 		return ExitFailed
 	}
 	return ExitOK
+}
+
+// dryRun is `run --dry-run`: no lock (nothing is written), the comparison
+// printed as the commit it would make, or as the events with --json.
+func dryRun(ctx context.Context, cfg *config.Config, sources []config.Source, allowShrink bool, opt runOutput, logger *slog.Logger, stdout, stderr io.Writer) int {
+	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stderr, AcceptShrink: allowShrink, DryRun: true})
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+		return ExitFailed
+	}
+	res, err := r.Run(ctx, sources)
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+		return ExitFailed
+	}
+	if opt.json {
+		if err := writeEvents(stdout, res.Events); err != nil {
+			fmt.Fprintf(stderr, "watcher run: %v\n", err)
+			return ExitFailed
+		}
+	} else {
+		fmt.Fprint(stdout, watch.DryRunText(res))
+	}
+	return runExit(ctx, cfg, res, stderr)
+}
+
+// eventLine is one line of `run --json`: the webhook body (the event
+// envelope) with the event's id, which webhooks send as webhook-id.
+type eventLine struct {
+	ID        string      `json:"id"`
+	Type      string      `json:"type"`
+	Timestamp time.Time   `json:"timestamp"`
+	Data      notify.Data `json:"data"`
+}
+
+// writeEvents prints events as JSON lines.
+func writeEvents(w io.Writer, evs []notify.Event) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, ev := range evs {
+		if err := enc.Encode(eventLine{ID: ev.ID, Type: ev.Type, Timestamp: ev.Timestamp, Data: ev.Data}); err != nil {
+			return fmt.Errorf("json output: %w", err)
+		}
+	}
+	return nil
 }

@@ -60,7 +60,7 @@ invalid config.`,
 				return &exitError{ExitUsage}
 			}
 			_, stderr, logger := redacted(cfg, cmd.OutOrStdout(), stderr, f.level, f.format)
-			hs, ln, code, err := startServer(cfg, listen, public, logger)
+			hs, ln, code, err := startServer(cfg, listen, public, logger, nil)
 			if err != nil {
 				return fail(cmd, code, "%v", err)
 			}
@@ -93,7 +93,7 @@ invalid config.`,
 
 // startServer checks the address against serve.token and --public, opens
 // the snapshot folder and listens. On an error it returns the exit code.
-func startServer(cfg *config.Config, listen string, public bool, logger *slog.Logger) (*http.Server, net.Listener, int, error) {
+func startServer(cfg *config.Config, listen string, public bool, logger *slog.Logger, setup func(*serve.Server) error) (*http.Server, net.Listener, int, error) {
 	loop, err := serve.IsLoopback(listen)
 	if err != nil {
 		return nil, nil, ExitUsage, fmt.Errorf("--listen: %w", err)
@@ -109,7 +109,13 @@ func startServer(cfg *config.Config, listen string, public bool, logger *slog.Lo
 	if err != nil {
 		return nil, nil, ExitFailed, err
 	}
+	folder.Push, folder.PushBranch = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch
 	srv := serve.New(folder, cfg.Serve.Token, logger)
+	if setup != nil {
+		if err := setup(srv); err != nil {
+			return nil, nil, ExitFailed, err
+		}
+	}
 	hs, ln, err := serve.Listen(listen, srv.Handler())
 	if err != nil {
 		return nil, nil, ExitFailed, err
@@ -120,8 +126,8 @@ func startServer(cfg *config.Config, listen string, public bool, logger *slog.Lo
 
 // serveBeside starts the web server for the daemon (--listen); the returned
 // func shuts it down.
-func serveBeside(cfg *config.Config, listen string, public bool, logger *slog.Logger) (func(), int, error) {
-	hs, ln, code, err := startServer(cfg, listen, public, logger)
+func serveBeside(cfg *config.Config, listen string, public bool, logger *slog.Logger, setup func(*serve.Server) error) (func(), int, error) {
+	hs, ln, code, err := startServer(cfg, listen, public, logger, setup)
 	if err != nil {
 		return nil, code, err
 	}

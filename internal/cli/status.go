@@ -28,7 +28,8 @@ func newStatusCmd() *cobra.Command {
 		Long: `Reads the snapshot folder (its index files, outbox and git history; nothing is fetched)
 and prints one row per source: type, company, health (ok, failing N, suspicious), the
 time of the last commit that changed the source, open postings, undelivered events per
-notifier and the next time the schedule fires.
+notifier and the next time the schedule fires. With git.push, a last line counts the
+commits not pushed yet.
 
 The notifiers and serve sections of the config are not read, so their ${VARS} need not be set.
 
@@ -49,6 +50,12 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 				return writeJSON(cmd, sts)
 			}
 			writeStatusTable(cmd.OutOrStdout(), sts)
+			if n, ok, err := folder.Unpushed(); ok {
+				if err != nil {
+					return fail(cmd, ExitFailed, "git push: %v", err)
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "\ngit: %d commits not pushed to git.push.remote yet\n", n)
+			}
 			return nil
 		},
 	}
@@ -84,6 +91,7 @@ func folderOf(cmd *cobra.Command, cfg *config.Config) (*serve.Folder, error) {
 	if err != nil {
 		return nil, fail(cmd, ExitFailed, "%v", err)
 	}
+	folder.Push, folder.PushBranch = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch
 	if err := folder.Readable(); err != nil {
 		return nil, fail(cmd, ExitFailed, "%v", err)
 	}

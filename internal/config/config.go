@@ -111,6 +111,27 @@ type Git struct {
 	// repository that holds the snapshot folder (found walking up like
 	// git), for a data repository that keeps config and snapshots together.
 	Repository string
+	Push       GitPush
+}
+
+// GitPush (git.push) is where the snapshot repository is pushed after each
+// commit; Remote "" means no push.
+type GitPush struct {
+	// Remote is a remote of the repository ("origin") or a URL: https://,
+	// http://, ssh://, user@host:path, file:// or a local path.
+	Remote string
+	// Branch is the branch pushed, to the same name; "" the one HEAD is on.
+	Branch string
+	// Username and Token authenticate an HTTP(S) remote (basic auth, the
+	// token as the password; Username defaults to "x-access-token").
+	Username string
+	Token    string
+	// SSHKey is a PEM private key (its text, usually ${VAR}) for an SSH
+	// remote; without it the SSH agent is asked. Host keys are checked
+	// against known_hosts (SSH_KNOWN_HOSTS or ~/.ssh/known_hosts).
+	SSHKey string
+	// Retries is the total attempts of one push (1..10, default 3).
+	Retries int
 }
 
 // The values of git.repository.

@@ -59,7 +59,7 @@ var problemTests = []struct {
 	{"non-string key", "[a]: b\n" + minimal, nil, []string{
 		"config.yaml:1: keys must be plain strings, not a list"}},
 	{"section types", "git: [true]\nhttp: on\ntaxonomy: {skills: x}\nsources: {name: a}\nnotifiers: x\n", nil, []string{
-		"config.yaml:1: git: must be a mapping with commit, author and repository, not a list",
+		"config.yaml:1: git: must be a mapping with commit, author, repository and push, not a list",
 		"config.yaml:2: http: must be a mapping with user_agent, timeout, per_host_delay, max_body, robots, retries and allow_private, not a single value",
 		"config.yaml:3: taxonomy.skills: must be a list, not a single value",
 		"config.yaml:4: sources: must be a list, not a mapping",
@@ -73,7 +73,13 @@ var problemTests = []struct {
 	{"git", "git:\n  commit: yes\n  author: nobody\n  sign: true\n" + minimal, nil, []string{
 		"config.yaml:2: git.commit: must be true or false",
 		`config.yaml:3: git.author: must be "Name <email>" such as "careers-watcher <watcher@localhost>"`,
-		"config.yaml:4: git.sign: unknown key (known keys: commit, author, repository)"}},
+		"config.yaml:4: git.sign: unknown key (known keys: commit, author, repository, push)"}},
+	{"git.push", "git:\n  push:\n    remote: git@example.com:me/snaps.git\n    token: abcdefghijklmnop\n    retries: 0\n    force: true\n" + minimal, nil, []string{
+		"config.yaml:3: git.push.token: needs an https:// remote URL",
+		"config.yaml:5: git.push.retries: must be between 1 and 10 (total attempts of a push)",
+		"config.yaml:6: git.push.force: unknown key (known keys: remote, branch, username, token, ssh_key, retries)"}},
+	{"git.push without remote", "git:\n  push:\n    branch: main\n" + minimal, nil, []string{
+		"config.yaml:3: git.push.remote: is required (a remote name such as origin, or a URL)"}},
 	{"http", "http:\n  timeout: 30\n  per_host_delay: 0s\n  max_body: 10XB\n  retries: 11\n  robot: true\n  user_agent: ''\n" + minimal, nil, []string{
 		"config.yaml:2: http.timeout: must be a duration such as 30s, 1m or 1h30m",
 		"config.yaml:3: http.per_host_delay: must be greater than 0",

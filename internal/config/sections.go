@@ -137,6 +137,41 @@ var gitSection = section[Git]{
 		}
 		return ""
 	}, func(g *Git) *string { return &g.Repository }),
+	{name: "push", read: func(p *parser, n *yaml.Node, key string, g *Git) {
+		readSection(p, n, key, pushSection, &g.Push)
+		switch {
+		case g.Push.Remote == "":
+			p.add(n.Line, key+".remote", "is required (a remote name such as origin, or a URL)")
+		case g.Push.Token != "" && g.Push.SSHKey != "":
+			p.add(n.Line, key, "token (HTTPS) and ssh_key (SSH) exclude each other")
+		case g.Push.Token != "" && !strings.HasPrefix(g.Push.Remote, "https://") && !strings.HasPrefix(g.Push.Remote, "http://"):
+			p.add(n.Line, key+".token", "needs an https:// remote URL")
+		}
+	}},
+}
+
+var pushSection = section[GitPush]{
+	strField("remote", func(s string) string {
+		if strings.TrimSpace(s) == "" || strings.ContainsAny(s, "\r\n\x00") {
+			return "must be a remote name such as origin or a URL on one line"
+		}
+		return ""
+	}, func(g *GitPush) *string { return &g.Remote }),
+	strField("branch", func(s string) string {
+		if s == "" || strings.ContainsAny(s, " ~^:?*[\\\r\n\x00") || strings.HasPrefix(s, "-") {
+			return "must be a branch name such as main"
+		}
+		return ""
+	}, func(g *GitPush) *string { return &g.Branch }),
+	strField("username", func(string) string { return "" }, func(g *GitPush) *string { return &g.Username }),
+	strField("token", func(string) string { return "" }, func(g *GitPush) *string { return &g.Token }),
+	strField("ssh_key", func(s string) string {
+		if !strings.Contains(s, "PRIVATE KEY") {
+			return "must be a PEM private key (its text, such as ${GIT_SSH_KEY})"
+		}
+		return ""
+	}, func(g *GitPush) *string { return &g.SSHKey }),
+	intField("retries", 1, 10, "must be between 1 and 10 (total attempts of a push)", func(g *GitPush) *int { return &g.Retries }),
 }
 
 var httpSection = section[HTTP]{

@@ -48,6 +48,10 @@ type Outbox struct {
 	// MaxPending bounds the events kept for one notifier: Add drops the
 	// oldest beyond it; 0: no bound.
 	MaxPending int
+	// Observe, when set, is told each delivery outcome per notifier:
+	// "delivered", "failed" (tried again later), "dropped" (a permanent
+	// failure) or "expired", with the number of events (metrics).
+	Observe func(notifier, outcome string, events int)
 
 	dir    string
 	expire time.Duration
@@ -117,6 +121,12 @@ func OpenOutbox(dir string, expire time.Duration) (*Outbox, error) {
 		}
 	}
 	return o, nil
+}
+
+func (o *Outbox) observe(notifier, outcome string, n int) {
+	if o.Observe != nil && n > 0 {
+		o.Observe(notifier, outcome, n)
+	}
 }
 
 // Dir is the outbox directory.
@@ -465,6 +475,9 @@ func (o *Outbox) Deliver(ctx context.Context, routes []Route) (DeliverResult, er
 			}
 			res.Expired++
 			res.Changed = append(res.Changed, le.path)
+			for _, n := range en.Owed {
+				o.observe(n, "expired", 1)
+			}
 			msg := fmt.Sprintf("notify: event %s (%s, source %q) expired after %d attempts, not delivered to %s",
 				e.ID, e.Type, e.Data.Source, en.Attempts, strings.Join(en.Owed, ", "))
 			if en.LastError != "" {
@@ -613,6 +626,7 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 			}
 			res.Delivered += len(jb.passes)
 			rmu.Unlock()
+			o.observe(name, "delivered", len(jb.passes))
 			if b.success() {
 				log.Info("notify: notifier delivers again, circuit closed", "notifier", name)
 			}
@@ -639,12 +653,14 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 		if permanent {
 			dropped += len(jb.passes)
 			res.Dropped += len(jb.passes)
+			o.observe(name, "dropped", len(jb.passes))
 			for _, p := range jb.passes {
 				res.Errors = append(res.Errors, fmt.Errorf("notify: event %s (%s, source %q) dropped for %s: permanent failure: %w", p.Event.ID, p.Event.Type, p.Event.Data.Source, name, nerr))
 			}
 		} else {
 			failed += len(jb.passes)
 			res.Failed += len(jb.passes)
+			o.observe(name, "failed", len(jb.passes))
 			if _, ok := n.(Digester); ok {
 				ids := make([]string, len(jb.passes))
 				for k, p := range jb.passes {

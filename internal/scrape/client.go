@@ -53,6 +53,9 @@ type Options struct {
 	// Hosts keeps the per-host turn and pause across pools (a daemon runs
 	// each source with its own pool); nil: this pool's own.
 	Hosts *Hosts
+	// Observe, when set, is told the host and status of every response
+	// (0: the request failed without one), for metrics.
+	Observe func(host string, status int)
 
 	// for tests: how names are resolved and addresses dialled (nil: the
 	// system's); only used without Transport
@@ -163,7 +166,7 @@ func NewPool(ctx context.Context, o Options) *Pool {
 	})
 	c.SetRequestTimeout(o.Timeout)
 	reqs := &requests{}
-	g := &guard{base: o.Transport, reqs: reqs, maxBody: o.MaxBody}
+	g := &guard{base: o.Transport, reqs: reqs, maxBody: o.MaxBody, observe: o.Observe}
 	if o.Transport == nil {
 		g.template = http.DefaultTransport.(*http.Transport).Clone()
 		g.template.DialContext = newDialer(o).DialContext

@@ -84,6 +84,7 @@ type guard struct {
 	base    http.RoundTripper // a Transport given in Options: used for all
 	reqs    *requests
 	maxBody int64
+	observe func(host string, status int) // nil: none
 
 	// Without a given Transport, one per trust: a connection is checked
 	// when it is dialled, so one dialled for a source that may reach a
@@ -140,6 +141,13 @@ func (g *guard) RoundTrip(req *http.Request) (*http.Response, error) {
 		out.Header.Set("Accept-Encoding", "gzip, deflate")
 	}
 	resp, err := g.transport(info.trust).RoundTrip(out)
+	if g.observe != nil {
+		status := 0
+		if err == nil {
+			status = resp.StatusCode
+		}
+		g.observe(req.URL.Hostname(), status)
+	}
 	if err != nil {
 		end()
 		return nil, err

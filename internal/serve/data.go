@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
@@ -34,7 +36,24 @@ type Folder struct {
 	// RepoRoot is where the git repository is looked for ("" = Dir and its
 	// parents).
 	RepoRoot string
-	now      func() time.Time
+	// Push is set when git.push is configured: the views show the commits
+	// not pushed yet (of PushBranch, "" HEAD's branch).
+	Push       bool
+	PushBranch string
+	now        func() time.Time
+}
+
+// Unpushed counts the commits not pushed to git.push.remote yet; ok is
+// false when git.push is not configured or there is no repository.
+func (f *Folder) Unpushed() (n int, ok bool, err error) {
+	if !f.Push {
+		return 0, false, nil
+	}
+	dir := f.RepoRoot
+	if dir == "" {
+		dir = f.Dir
+	}
+	return gitrepo.UnpushedIn(dir, f.PushBranch)
 }
 
 // NewFolder reads the snapshot folder dir. It does not create anything.
@@ -162,13 +181,38 @@ func (f *Folder) index(source string) (snapshot.Index, error) {
 // Postings reads every open posting of a source, sorted by id. A missing
 // folder is no posting.
 func (f *Folder) Postings(source string) ([]model.Posting, error) {
+	return f.readPostings(source, false)
+}
+
+// Listing is Postings without the descriptions, and with the values that
+// repeat across postings shared (intern): what the server keeps. Each
+// description is dropped as its file is read, so reading 100,000 postings
+// never holds 100,000 descriptions.
+func (f *Folder) Listing(source string) ([]model.Posting, error) {
+	return f.readPostings(source, true)
+}
+
+func (f *Folder) readPostings(source string, lite bool) ([]model.Posting, error) {
 	if !validSourceName(source) {
 		return nil, fmt.Errorf("serve: source %q: not a source name", source)
 	}
-	out, err := f.store().Postings(source)
+	var out []model.Posting
+	err := f.store().EachFile(source, func(name string, b []byte) error {
+		p, err := model.Decode(b)
+		if err != nil || snapshot.FileName(p.ID)+".json" != name {
+			return nil // not a snapshot file
+		}
+		if lite {
+			p.Description = ""
+			intern(&p)
+		}
+		out = append(out, p)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("serve: source %q: %w", source, err)
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
 

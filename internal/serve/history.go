@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/diff"
@@ -217,6 +218,9 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 				return nil, err
 			}
 			out = append(out, evs...)
+			if ev, ok := h.sourceEvent(c, par, src); ok {
+				out = append(out, ev)
+			}
 		}
 		c = par
 	}
@@ -284,4 +288,51 @@ func (h *history) commitEvents(c, par *gitrepo.Commit, source string) ([]Event, 
 		}
 	}
 	return out, nil
+}
+
+// index is a source's index file in commit c (ok false when absent or
+// unreadable).
+func (h *history) index(c *gitrepo.Commit, source string) (snapshot.Index, bool) {
+	hash, dir, err := h.entry(c, snapshot.IndexRel(source))
+	if err != nil || dir || hash.IsZero() {
+		return snapshot.Index{}, false
+	}
+	b, err := h.hist.Blob(hash)
+	if err != nil {
+		return snapshot.Index{}, false
+	}
+	return snapshot.DecodeIndex(b)
+}
+
+// sourceEvent is the source.* event of commit c, read from the source's
+// index (which is committed with every health change): its incident
+// counter moved, and its failure streak and suspicious flag say which
+// event it was. The id is the one the notifiers got (notify.EventID of the
+// type, source and incident number), so a feed entry keeps it; the reason
+// (data.error) is not in the history and stays empty.
+func (h *history) sourceEvent(c, par *gitrepo.Commit, source string) (Event, bool) {
+	now, ok := h.index(c, source)
+	if !ok {
+		return Event{}, false
+	}
+	before, had := h.index(par, source)
+	if had && now.Incidents == before.Incidents {
+		return Event{}, false
+	}
+	var typ string
+	switch {
+	case now.Suspicious && !before.Suspicious:
+		typ = notify.SourceSuspicious
+	case now.Failures > 0 && now.Failures > before.Failures:
+		typ = notify.SourceFailed
+	case had && now.Failures == 0 && !now.Suspicious && (before.Failures > 0 || before.Suspicious):
+		typ = notify.SourceRecovered
+	default:
+		return Event{}, false // a rebuilt index: fresh counters, no incident
+	}
+	return Event{
+		ID: notify.EventID(typ, source, strconv.Itoa(now.Incidents)), Type: typ,
+		Timestamp: c.When.UTC().Truncate(time.Second), Commit: c.Hash.String(),
+		Data: notify.Data{Source: source},
+	}, true
 }

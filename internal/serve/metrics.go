@@ -17,11 +17,12 @@ var (
 	descGen  = prometheus.NewDesc("watcher_source_change_generation", "Runs of a source that reported a change.", []string{"source"}, nil)
 	descPend = prometheus.NewDesc("watcher_outbox_pending", "Undelivered events by source and notifier.", []string{"source", "notifier"}, nil)
 	descOut  = prometheus.NewDesc("watcher_outbox_depth", "Undelivered events in the outbox.", nil, nil)
+	descPush = prometheus.NewDesc("watcher_git_unpushed_commits", "Commits not pushed to git.push.remote yet (only with git.push).", nil, nil)
 	descErr  = prometheus.NewDesc("watcher_snapshot_read_errors", "1 when the snapshot folder could not be read at this scrape.", nil, nil)
 )
 
 func (c *folderCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{descOpen, descUp, descFail, descSusp, descLast, descGen, descPend, descOut, descErr} {
+	for _, d := range []*prometheus.Desc{descOpen, descUp, descFail, descSusp, descLast, descGen, descPend, descOut, descPush, descErr} {
 		ch <- d
 	}
 }
@@ -34,6 +35,9 @@ func (c *folderCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	ch <- prometheus.MustNewConstMetric(descErr, prometheus.GaugeValue, bad)
 	ch <- prometheus.MustNewConstMetric(descOut, prometheus.GaugeValue, float64(c.f.OutboxDepth()))
+	if n, ok, err := c.f.Unpushed(); ok && err == nil {
+		ch <- prometheus.MustNewConstMetric(descPush, prometheus.GaugeValue, float64(n))
+	}
 	for _, s := range sts {
 		up, susp := 0.0, 0.0
 		if s.Health == "ok" {

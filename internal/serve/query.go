@@ -1,11 +1,12 @@
 package serve
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,67 +73,78 @@ func (q Query) Check() (*filter.Compiled, error) {
 	return c, nil
 }
 
-// Select filters, sorts and pages postings.
+// Select filters, sorts and pages postings. It sorts small keys (one per
+// matching posting), not the postings, and copies only the page's
+// postings: a request over 100,000 postings costs a few MB, not a copy of
+// them.
 func (q Query) Select(all []model.Posting) (Page, error) {
 	c, err := q.Check()
 	if err != nil {
 		return Page{}, err
 	}
-	match := make([]model.Posting, 0, len(all))
+	by := strings.TrimPrefix(q.Sort, "-")
+	ks := make([]sortKey, 0, len(all))
 	for i := range all {
 		if c.MatchPosting(&all[i]) {
-			match = append(match, all[i])
+			ks = append(ks, keyOf(&all[i], by, i))
 		}
 	}
-	sortPostings(match, q.Sort)
+	desc := strings.HasPrefix(q.Sort, "-")
+	slices.SortStableFunc(ks, func(a, b sortKey) int {
+		c := cmp.Compare(a.f, b.f)
+		if c == 0 {
+			c = strings.Compare(a.s, b.s)
+		}
+		if c == 0 {
+			c = strings.Compare(a.id, b.id)
+		}
+		if desc {
+			return -c
+		}
+		return c
+	})
 	per := q.PerPage
 	if per <= 0 {
 		per = 50
 	}
 	per = min(per, 500)
-	pages := max(1, (len(match)+per-1)/per)
+	pages := max(1, (len(ks)+per-1)/per)
 	page := min(max(q.Page, 1), pages)
-	lo := min((page-1)*per, len(match))
-	hi := min(lo+per, len(match))
-	return Page{Postings: match[lo:hi], Total: len(match), Page: page, PerPage: per, Pages: pages}, nil
+	lo := min((page-1)*per, len(ks))
+	hi := min(lo+per, len(ks))
+	out := make([]model.Posting, 0, hi-lo)
+	for _, k := range ks[lo:hi] {
+		out = append(out, all[k.pos])
+	}
+	return Page{Postings: out, Total: len(ks), Page: page, PerPage: per, Pages: pages}, nil
 }
 
-func sortPostings(ps []model.Posting, by string) {
-	desc := strings.HasPrefix(by, "-")
-	key := strings.TrimPrefix(by, "-")
-	val := func(p *model.Posting) string {
-		switch key {
-		case "title":
-			return strings.ToLower(p.Title)
-		case "role":
-			return strings.ToLower(p.Role)
-		case "level":
-			return strings.ToLower(strings.Join(p.Levels, ","))
-		case "location":
-			return strings.ToLower(LocationText(p.Locations))
-		case "posted":
-			return p.Posted
-		}
-		return ""
+// sortKey is what a posting is sorted by (sort key by: "pay" in f, the
+// text keys in s; "id" or none: only the id), and where it is.
+type sortKey struct {
+	f   float64
+	s   string
+	id  string
+	pos int
+}
+
+func keyOf(p *model.Posting, by string, pos int) sortKey {
+	k := sortKey{id: p.ID, pos: pos}
+	switch by {
+	case "pay":
+		k.f = filter.YearlyMax(p.Salary, payCurrency(p))
+	case "title":
+		k.s = strings.ToLower(p.Title)
+	case "role":
+		k.s = strings.ToLower(p.Role)
+	case "level":
+		k.s = strings.ToLower(strings.Join(p.Levels, ","))
+	case "location":
+		k.s = strings.ToLower(LocationText(p.Locations))
+	case "posted":
+		k.s = p.Posted
 	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := &ps[i], &ps[j]
-		var less, more bool
-		if key == "pay" {
-			x, y := filter.YearlyMax(a.Salary, payCurrency(a)), filter.YearlyMax(b.Salary, payCurrency(b))
-			less, more = x < y, x > y
-		} else if key != "" && key != "id" {
-			x, y := val(a), val(b)
-			less, more = x < y, x > y
-		}
-		if !less && !more {
-			less, more = a.ID < b.ID, a.ID > b.ID
-		}
-		if desc {
-			return more
-		}
-		return less
-	})
+	return k
 }
 
 func payCurrency(p *model.Posting) string {

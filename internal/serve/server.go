@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unique"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -157,6 +158,11 @@ func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
 		return
 	}
 	fmt.Fprintln(w, "ready")
+	// unpushed commits are shown, not a reason to be unready: the next run
+	// pushes them
+	if n, ok, err := s.Folder.Unpushed(); ok && err == nil {
+		fmt.Fprintf(w, "unpushed commits: %d\n", n)
+	}
 }
 
 // postings is a source's open postings (without descriptions), from the
@@ -169,12 +175,9 @@ func (s *Server) postings(source string) ([]model.Posting, error) {
 	if ok && c.key == key {
 		return c.postings, nil
 	}
-	ps, err := s.Folder.Postings(source)
+	ps, err := s.Folder.Listing(source)
 	if err != nil {
 		return nil, err
-	}
-	for i := range ps {
-		ps[i].Description = ""
 	}
 	s.mu.Lock()
 	s.cache[source] = cached{key: key, postings: ps}
@@ -239,3 +242,39 @@ func Listen(addr string, h http.Handler) (*http.Server, net.Listener, error) {
 }
 
 var errNoSource = errors.New("no such source")
+
+// intern makes the values that repeat across a source's postings (company,
+// role, levels, places, currencies, skills, ...) share one copy each: the
+// cache of a source of 100,000 postings holds each of them once.
+func intern(p *model.Posting) {
+	in := func(s *string) {
+		if *s != "" {
+			*s = unique.Make(*s).Value()
+		}
+	}
+	all := func(ss []string) {
+		for i := range ss {
+			in(&ss[i])
+		}
+	}
+	for _, s := range []*string{&p.Source, &p.Company, &p.Role, &p.Team, &p.Workplace, &p.EmploymentType, &p.Language, &p.Posted} {
+		in(s)
+	}
+	all(p.Levels)
+	for i := range p.Locations {
+		l := &p.Locations[i]
+		in(&l.City)
+		in(&l.Region)
+		in(&l.Country)
+		in(&l.Name)
+	}
+	for i := range p.Salary {
+		in(&p.Salary[i].Currency)
+		in(&p.Salary[i].Period)
+	}
+	all(p.Skills.Required)
+	all(p.Skills.Preferred)
+	all(p.Skills.Mentioned)
+	all(p.Education.Required)
+	all(p.Education.Preferred)
+}

@@ -20,5 +20,9 @@ func (r *Runner) Redeliver(ctx context.Context) (Delivery, error) {
 	if err := r.recover(); err != nil {
 		return Delivery{}, err
 	}
-	return r.deliver(ctx, "")
+	d, err := r.deliver(ctx, "")
+	if err == nil && d.Commit != "" {
+		_, err = r.push(ctx) // the outbox's commit goes to the remote too
+	}
+	return d, err
 }

@@ -48,6 +48,13 @@ type Options struct {
 	// they lack is reported removed in this run, without the remove_after
 	// debounce.
 	AcceptShrink bool
+	// Metrics, when set, counts runs, requests, events, deliveries and
+	// pushes (the daemon's /metrics).
+	Metrics *Metrics
+	// DryRun is `run --dry-run`: fetch, normalize and compare only (see
+	// dryRun); nothing is written, committed or delivered, and no lock is
+	// taken.
+	DryRun bool
 }
 
 // Runner runs sources. Runs may overlap (the daemon runs sources on their
@@ -75,6 +82,10 @@ type Runner struct {
 	lockMu sync.Mutex // guards lock and lockN
 	lock   *snapshot.Lock
 	lockN  int // runs of this process inside the lock
+
+	pmu     sync.Mutex // one push at a time
+	metrics *Metrics   // nil: none
+	cycle   cycleState // how the last run ended (Ready)
 }
 
 // hold takes the snapshot folder's writer lock for a run (runs of this
@@ -122,7 +133,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 			o.Retry.Attempts = cfg.HTTP.Retries
 		}
 	}
-	store, err := snapshot.Open(cfg.Snapshots)
+	store, err := openStore(cfg.Snapshots, o.DryRun)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +145,10 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy: %w", err)
 	}
-	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor()}
+	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor(), metrics: o.Metrics}
+	if o.DryRun {
+		return r, nil // reads only: no repository made, no outbox, no notifier
+	}
 	if cfg.Git.Commit {
 		if r.repo, err = openRepo(store.Dir, cfg.Git.Repository); err != nil {
 			return nil, err
@@ -147,6 +161,9 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	r.outbox.Budget = cfg.Outbox.Budget
 	r.outbox.MaxPending = cfg.Outbox.MaxPending
 	r.outbox.BreakAfter = cfg.Outbox.BreakAfter
+	if r.metrics != nil {
+		r.outbox.Observe = r.metrics.delivery
+	}
 	if r.routes, err = buildRoutes(cfg, o); err != nil {
 		return nil, err
 	}
@@ -160,6 +177,9 @@ type SourceResult struct {
 	// Interrupted: the run was stopped (a signal) before this source was
 	// fetched or written in full; not a failure of the source.
 	Interrupted bool
+	// Suspicious: the listing shrank past the guard and was held back
+	// (Err says why).
+	Suspicious bool
 	// DetailFailures counts postings whose detail request failed: a known
 	// one kept its snapshot, a new one is fetched again next run. The
 	// source is not failed for them.
@@ -176,6 +196,11 @@ type SourceResult struct {
 	health         string // a source.* event of this run, for the commit subject
 }
 
+// Lines are the postings this run added (+), removed (-) and changed (~,
+// then one indented line per field, old -> new), as the commit body has
+// them.
+func (s SourceResult) Lines() []string { return slices.Clone(s.lines) }
+
 // Result is what a run did.
 type Result struct {
 	Sources []SourceResult
@@ -185,6 +210,13 @@ type Result struct {
 	DeliveryCommit string
 	Delivered      int
 	Pending        int // events still owed to a notifier after this run
+	// Events are the events of this run's changes (what went to the
+	// outbox; in a dry run, what would have), secrets redacted.
+	Events []notify.Event
+	// PushErr: git.push failed (after its retries); the commits are kept
+	// and the next run pushes them. Unpushed counts them.
+	PushErr  error
+	Unpushed int
 	// Interrupted: the run was stopped by its context (a signal) in its
 	// write phase, at a posting boundary, before it committed; the run
 	// marker stays and the next run finishes the work.
@@ -207,6 +239,18 @@ func (r Result) Failed() bool {
 // changes nothing; the others go on. Cancelling ctx (a signal) stops the
 // fetches, and the write phase at its next posting boundary (see apply).
 func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, error) {
+	if r.opts.DryRun {
+		return r.dryRun(ctx, sources)
+	}
+	start := time.Now()
+	res, err := r.run(ctx, sources)
+	r.finished(res, err, start)
+	return res, err
+}
+
+// run is one run: fetch, write, commit, deliver, push, inside the folder's
+// lock.
+func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, error) {
 	release, err := r.hold(ctx, "run")
 	if err != nil {
 		return Result{}, err
@@ -215,6 +259,37 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 	if err := r.recover(); err != nil {
 		return Result{}, err
 	}
+	results := r.fetchAll(ctx, sources)
+	// A signal stops the write phase at the next posting boundary (the run
+	// marker stays: the next run commits what was written and redoes the
+	// rest, with the same event ids); once everything is committed, it only
+	// cuts delivery short (what was not delivered stays in the outbox).
+	res, err := r.apply(ctx, results)
+	if err != nil || res.Interrupted {
+		return res, err
+	}
+	// The changes are committed: delivery now costs the run at most its
+	// budget per unanswering notifier, and never delays the recording.
+	dr, derr := r.deliver(ctx, res.Commit)
+	if derr != nil && ctx.Err() != nil {
+		// A signal during delivery: the changes are committed, what was
+		// not delivered stays in the outbox for the next run. Not a failure.
+		r.log.Info("delivery interrupted by a signal: undelivered events stay in the outbox", "pending", dr.Pending)
+		derr = nil
+	}
+	res.Delivered, res.Pending, res.DeliveryCommit = dr.Delivered, dr.Pending, dr.Commit
+	if dr.Amended != "" {
+		res.Commit, res.DeliveryCommit = dr.Amended, ""
+	}
+	// git.push: what is committed goes to the remote, still inside the
+	// lock, so that no other process's commit moves the branch meanwhile
+	res.Unpushed, res.PushErr = r.push(ctx)
+	return res, derr
+}
+
+// fetchAll fetches the sources concurrently (the HTTP client keeps the
+// per-host limits). It writes nothing.
+func (r *Runner) fetchAll(ctx context.Context, sources []config.Source) []fetched {
 	pool := scrape.NewPool(ctx, scrape.Options{
 		UserAgent:    r.cfg.HTTP.UserAgent,
 		Timeout:      r.cfg.HTTP.Timeout,
@@ -227,6 +302,7 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 		Transport:    r.opts.Transport,
 		Logger:       r.log,
 		Hosts:        r.hosts,
+		Observe:      r.observeRequest(),
 	})
 	results := make([]fetched, len(sources))
 	var wg sync.WaitGroup
@@ -249,28 +325,7 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 	if err := pool.Close(); err != nil { // the browser the sources shared, if one started
 		r.log.Warn("closing the run's shared fetch resources", "error", err)
 	}
-	// A signal stops the write phase at the next posting boundary (the run
-	// marker stays: the next run commits what was written and redoes the
-	// rest, with the same event ids); once everything is committed, it only
-	// cuts delivery short (what was not delivered stays in the outbox).
-	res, err := r.apply(ctx, results)
-	if err != nil || res.Interrupted {
-		return res, err
-	}
-	// The changes are committed: delivery now costs the run at most its
-	// budget per unanswering notifier, and never delays the recording.
-	dr, derr := r.deliver(ctx, res.Commit)
-	if derr != nil && ctx.Err() != nil {
-		// A signal during delivery: the changes are committed, what was
-		// not delivered stays in the outbox for the next run. Not a failure.
-		r.log.Info("delivery interrupted by a signal: undelivered events stay in the outbox", "pending", dr.Pending)
-		derr = nil
-	}
-	res.Delivered, res.Pending, res.DeliveryCommit = dr.Delivered, dr.Pending, dr.Commit
-	if dr.Amended != "" {
-		res.Commit, res.DeliveryCommit = dr.Amended, ""
-	}
-	return res, derr
+	return results
 }
 
 // beginWrite marks the snapshot folder as being written (the run marker);
@@ -451,7 +506,7 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 		}
 		plans[i] = r.compare(f)
 		if f.suspicious != "" {
-			sr.Err = errors.New(f.suspicious)
+			sr.Err, sr.Suspicious = errors.New(f.suspicious), true
 		}
 		res.Sources = append(res.Sources, sr)
 		events = append(events, plans[i].events...)
@@ -474,10 +529,12 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 			return interrupted("outbox")
 		}
 		n := min(len(events), outboxChunk)
-		written, err := r.outbox.Add(r.redactEvents(events[:n]), r.routes)
+		red := r.redactEvents(events[:n])
+		written, err := r.outbox.Add(red, r.routes)
 		if err != nil {
 			return res, fmt.Errorf("outbox: %w", err)
 		}
+		res.Events = append(res.Events, red...)
 		changed = append(changed, written...)
 		events = events[n:]
 	}

@@ -1,0 +1,60 @@
+package watch
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
+)
+
+// A dry run over a snapshot folder that does not exist yet reports every
+// posting as added and makes nothing: no folder, no repository, no
+// delivery.
+func TestDryRunOnAFreshFolderMakesNothing(t *testing.T) {
+	nf := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)})
+	h := newHook(t)
+	dir := t.TempDir()
+	yml := fmt.Sprintf(`snapshots: snaps
+http: {per_host_delay: 1ms, retries: 1}
+sources:
+  - {name: nf, type: eightfold, url: %q, domain: netflix.com}
+notifiers:
+  - {name: hooks, type: webhook, url: %q}
+`, nf.URL, h.URL)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}, DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := r.Run(context.Background(), cfg.Sources)
+	if err != nil || res.Failed() {
+		t.Fatalf("dry run: %v %+v", err, res)
+	}
+	if len(res.Events) != 2 || res.Sources[0].Added != 2 || res.Commit != "" {
+		t.Fatalf("dry run: %d events, %d added, commit %q", len(res.Events), res.Sources[0].Added, res.Commit)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "snaps")); !os.IsNotExist(err) {
+		t.Fatalf("the dry run made the snapshot folder: %v", err)
+	}
+	if got := h.take(); len(got) != 0 {
+		t.Fatalf("the dry run delivered %v", got)
+	}
+	text := DryRunText(res)
+	if !strings.Contains(text, "nf: would be 2 added") || !strings.Contains(text, "+ 101 Data Scientist 1 (L4)") {
+		t.Fatalf("DryRunText:\n%s", text)
+	}
+	if err := r.Ready(); err == nil {
+		t.Fatal("Ready counts a dry run as a run that ended")
+	}
+}
