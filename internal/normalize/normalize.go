@@ -111,6 +111,9 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	// stored whole), so that memory stays within a few times its size.
 	blocks, bcls = boundBlocks(blocks, bcls, maxAnalyzed)
 	text := joinBlocks(blocks)
+	if p.Role == RoleOther {
+		p.Role = RoleIn(title, text) // a title that names no job: the description may
+	}
 
 	// The language is read from the title and the first bytes of the text
 	// only (Language reads no further), without copying the whole text.
