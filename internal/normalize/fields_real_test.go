@@ -1,7 +1,10 @@
 package normalize
 
 import (
+	"reflect"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
 // The cases of this file are real strings: titles, labels and sentences of
@@ -66,6 +69,103 @@ func TestRoleInDescription(t *testing.T) {
 	} {
 		if got := RoleIn(c.title, c.text); got != c.want {
 			t.Errorf("RoleIn(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
+
+// Location labels as ATS boards write them: a work mode or an office next
+// to the place, codes in other orders, several places in one label.
+func TestLocationRealLabels(t *testing.T) {
+	L := func(city, region, country string, remote bool) model.Location {
+		return model.Location{City: city, Region: region, Country: country, Remote: remote}
+	}
+	for _, c := range []struct {
+		label string
+		want  []model.Location
+	}{
+		// workday-inc-workday: Workday's dotted path, country first
+		{"USA.VA.Reston", []model.Location{L("Reston", "Virginia", "US", false)}},
+		// nvidia-workday: "country, city"
+		{"China, Shanghai", []model.Location{L("Shanghai", "Shanghai", "CN", false)}},
+		// the Greenhouse fixture: a remote office with an employment note
+		{"Remote-India (PEO)", []model.Location{L("", "", "IN", true)}},
+		{"Germany/Remote", []model.Location{L("", "", "DE", true)}},
+		// hirevue-smartrecruiters's title part
+		{"Fully Remote US", []model.Location{L("", "", "US", true)}},
+		// the Jobvite fixture's "(Chicago/Hybrid)"
+		{"Chicago/Hybrid", []model.Location{L("Chicago", "Illinois", "US", false)}},
+		// the Greenhouse boards of the corpus
+		{"New York, NY (HQ)", []model.Location{L("New York", "New York", "US", false)}},
+		{"HQ - San Francisco", []model.Location{L("San Francisco", "California", "US", false)}},
+		{"United States - Remote", []model.Location{L("", "", "US", true)}},
+		{"Remote within US and Canada", []model.Location{L("", "", "US", true), L("", "", "CA", true)}},
+		// figma-greenhouse's office: an ISO code after a known city
+		{"Berlin, DE ", []model.Location{L("Berlin", "Berlin", "DE", false)}},
+		// linear-ashby: an area wider than a country is no place
+		{"Europe, European Union", []model.Location{{Name: "Europe, European Union"}}},
+	} {
+		if got := Locations(c.label); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Locations(%q) = %+v, want %+v", c.label, got, c.want)
+		}
+	}
+}
+
+// The same classes in labels built from the corpus's place names: an ISO
+// code that is also a Canadian province or a US state after a city of
+// another country, an office word after the city, a "Remote:" prefix,
+// places separated by " / ".
+func TestLocationOfficeAndCodeForms(t *testing.T) {
+	L := func(city, region, country string, remote bool) model.Location {
+		return model.Location{City: city, Region: region, Country: country, Remote: remote}
+	}
+	for _, c := range []struct {
+		label string
+		want  []model.Location
+	}{
+		{"Remote - Amsterdam, NL", []model.Location{L("Amsterdam", "North Holland", "NL", true)}},
+		{"Amsterdam HQ", []model.Location{L("Amsterdam", "North Holland", "NL", false)}},
+		{"Hybrid in London", []model.Location{L("London", "England", "GB", false)}},
+		{"Remote: US", []model.Location{L("", "", "US", true)}},
+		{"US-Remote", []model.Location{L("", "", "US", true)}},
+		{"Sydney, NSW", []model.Location{L("Sydney", "New South Wales", "AU", false)}},
+		{"Seattle, WA", []model.Location{L("Seattle", "Washington", "US", false)}},
+		{"Dublin, Ireland / London, UK", []model.Location{L("Dublin", "Leinster", "IE", false), L("London", "England", "GB", false)}},
+		{"Luxembourg", []model.Location{L("Luxembourg", "Luxembourg", "LU", false)}},
+		{"Singapore", []model.Location{L("Singapore", "", "SG", false)}},
+		{"Washington, D.C.", []model.Location{L("Washington", "District of Columbia", "US", false)}},
+		{"St. Louis, MO", []model.Location{L("St. Louis", "Missouri", "US", false)}},
+	} {
+		if got := Locations(c.label); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Locations(%q) = %+v, want %+v", c.label, got, c.want)
+		}
+	}
+}
+
+// Places across a posting's labels and text.
+func TestLocationsInPosting(t *testing.T) {
+	n := New(nil)
+	for _, c := range []struct {
+		name string
+		raw  model.Raw
+		want []model.Location
+	}{
+		// buildbuddy-software-engineer: remote in the label of a US place
+		{"same label", model.Raw{Locations: []string{"San Francisco Bay Area & Remote"}},
+			[]model.Location{{Country: "US", Remote: true}, {City: "San Francisco", Region: "California", Country: "US"}}},
+		// nvidia-workday: the country field beside the city field
+		{"country beside city", model.Raw{Locations: []string{"China", "China, Shanghai"}},
+			[]model.Location{{City: "Shanghai", Region: "Shanghai", Country: "CN"}}},
+		// opencollective-senior-ux-designer: worldwide, though the team
+		// is "based in Mexico, India, Brazil, and the United States"
+		{"worldwide", model.Raw{Locations: []string{"Remote (worldwide)"}, DescriptionText: "Pay $48K-$60K/year, open to applicants worldwide, role with Open Collective Inc.\n\nThe design team at Open Collective is currently based in Mexico, India, Brazil, and the United States."},
+			[]model.Location{{Remote: true}}},
+		// linear-ashby: the platform says remote, the label an area
+		{"remote area", model.Raw{Locations: []string{"Europe, European Union"}, Workplace: "Remote"},
+			[]model.Location{{Remote: true}}},
+	} {
+		p := n.Normalize("s", "c", c.raw)
+		if !reflect.DeepEqual(p.Locations, c.want) {
+			t.Errorf("%s: locations = %+v, want %+v", c.name, p.Locations, c.want)
 		}
 	}
 }

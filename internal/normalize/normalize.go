@@ -280,7 +280,7 @@ func locations(labels []string) []model.Location {
 	out := []model.Location{}
 	seen := map[model.Location]bool{}
 	for _, l := range labels {
-		for _, loc := range Locations(l) {
+		for _, loc := range sameLabelRemote(Locations(l)) {
 			if loc == (model.Location{}) || seen[loc] {
 				continue
 			}
@@ -344,8 +344,12 @@ func remoteCountries(locs []model.Location, remote bool, text string) []model.Lo
 		// Unless a label already says which places are remote.
 		for i := range locs {
 			locs[i].Remote = true
+			if isArea(locs[i].Name) {
+				locs[i] = model.Location{Remote: true} // "Europe, European Union": remote, no country
+			}
 		}
 	}
+	locs = dropCoveredCountries(locs)
 	bare := -1
 	country := ""
 	for i, l := range locs {
@@ -366,6 +370,7 @@ func remoteCountries(locs []model.Location, remote bool, text string) []model.Lo
 	if country == "" {
 		country = workCountry(text)
 	}
+
 	if country == "" || country == "-" {
 		return locs
 	}
@@ -392,6 +397,9 @@ func workCountry(text string) string {
 	for line := range strings.SplitSeq(text, "\n") {
 		for _, sent := range strings.Split(line, ". ") {
 			l := strings.ToLower(sent)
+			if strings.Contains(l, "worldwide") || strings.Contains(l, "anywhere in the world") {
+				return "" // "open to applicants worldwide"
+			}
 			if !(strings.Contains(l, "remote") || strings.Contains(l, "authorized to work") ||
 				strings.Contains(l, "authorised to work") || strings.Contains(l, "eligible to work") ||
 				strings.Contains(l, "based in") || strings.Contains(l, "reside") || strings.Contains(l, "located in") ||
@@ -408,8 +416,8 @@ func workCountry(text string) string {
 						}
 						cand := strings.Trim(strings.Join(f[:n], " "), ".,;:()")
 						if cc := countryNames[foldPlace(cand)]; cc != "" && cand != "america" {
-							if found != "" && found != cc {
-								return ""
+							if found != "" && found != cc || countryListAfter(f[n-1:]) {
+								return "" // "based in Mexico, India, Brazil": several
 							}
 							found = cc
 							break
