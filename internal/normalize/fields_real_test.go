@@ -169,3 +169,39 @@ func TestLocationsInPosting(t *testing.T) {
 		}
 	}
 }
+
+// Degrees named the way other countries (and other phrasings) name them.
+func TestEducationRealSentences(t *testing.T) {
+	n := New(nil)
+	req := func(d ...string) model.Education { return model.Education{Required: append([]string{}, d...), Preferred: []string{}} }
+	for _, c := range []struct {
+		name, html string
+		locs       []string
+		want       model.Education
+	}{
+		// sparebank1-text-*: Norwegian "higher education at university level"
+		{"høyere utdanning", "<p>Vi ser etter deg som har:</p><ul><li>Høyere utdanning på universitets- eller høyskolenivå</li></ul>",
+			[]string{"Oslo"}, req("Bachelor's")},
+		{"utdanning på universitetsnivå", "<p>Vi ser etter deg som har:</p><ul><li>Utdanning på universitets- eller høgskolenivå</li></ul>",
+			[]string{"Oslo"}, req("Bachelor's")},
+		// ramp-ashby: "advanced degree" is a Master's, here a plus
+		{"advanced degree", "<p>Nice to have:</p><ul><li><p>MBA or advanced degree in quantitative or business discipline.</p></li></ul>",
+			[]string{"New York, NY"}, model.Education{Required: []string{}, Preferred: []string{"Master's"}}},
+		// nvidia-workday: a Master's student
+		{"Master candidate", "<p>Requirements:</p><ul><li><p>Pursuing Master candidate in EE/CS or related field</p></li></ul>",
+			[]string{"China, Shanghai"}, req("Master's")},
+		// the school-leaving certificate is no degree (the class the
+		// issue names; sentence written in the form of the German
+		// postings of the corpus)
+		{"Abitur", "<p>Dein Profil:</p><ul><li>Abitur oder vergleichbarer Abschluss und erste Erfahrung mit Python</li></ul>",
+			[]string{"Münster"}, req()},
+		// sinnerschrader: "Studium oder Ausbildung" keeps the degree
+		{"Studium oder Ausbildung", "<p>Dein Profil:</p><ul><li>Abgeschlossenes Studium oder Ausbildung im Bereich Medien / Design / Informatik</li></ul>",
+			[]string{"Hamburg"}, req("Bachelor's")},
+	} {
+		p := n.Normalize("s", "c", model.Raw{DescriptionHTML: c.html, Locations: c.locs})
+		if !reflect.DeepEqual(p.Education, c.want) {
+			t.Errorf("%s: education = %+v, want %+v", c.name, p.Education, c.want)
+		}
+	}
+}

@@ -58,6 +58,9 @@ func New(t *Taxonomy) *Normalizer {
 	for _, p := range t.ignore {
 		n.m.add(p, idBlocker)
 	}
+	for _, p := range notDegrees {
+		n.m.add(p, idBlocker)
+	}
 	// the snapshot format is in the fingerprint: a new one makes the next
 	// run rewrite every stored posting once, quietly (as a rules change does)
 	sum := sha256.Sum256(fmt.Appendf(nil, "rules %d\ntaxonomy %s\nformat %d\n", rulesVersion, t.sum, model.SnapshotFormat))
