@@ -173,7 +173,9 @@ func TestLocationsInPosting(t *testing.T) {
 // Degrees named the way other countries (and other phrasings) name them.
 func TestEducationRealSentences(t *testing.T) {
 	n := New(nil)
-	req := func(d ...string) model.Education { return model.Education{Required: append([]string{}, d...), Preferred: []string{}} }
+	req := func(d ...string) model.Education {
+		return model.Education{Required: append([]string{}, d...), Preferred: []string{}}
+	}
 	for _, c := range []struct {
 		name, html string
 		locs       []string
