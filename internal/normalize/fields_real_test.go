@@ -207,3 +207,66 @@ func TestEducationRealSentences(t *testing.T) {
 		}
 	}
 }
+
+// Pay as real postings write it: the currency only by the role's country,
+// 万 written "w", "~" between the ends, monthly pay without a period,
+// amounts that are perks.
+func TestSalaryRealSentences(t *testing.T) {
+	n := New(nil)
+	S := func(lo, hi float64, cur, per string) model.Salary {
+		return model.Salary{Min: lo, Max: hi, Currency: cur, Period: per}
+	}
+	for _, c := range []struct {
+		name, text string
+		locs       []string
+		want       []model.Salary
+	}{
+		// geely-blockchain-engineer: two ranges for two jobs, the currency
+		// by the country, by the month
+		{"k ranges in China", "Base上海，工程师25-40k 架构师35-50k\n\n**岗位职责：**", []string{"上海"},
+			[]model.Salary{S(25000, 40000, "CNY", "month"), S(35000, 50000, "CNY", "month")}},
+		// circlequant-*: "w" for 万, a yearly package
+		{"w for 万", "- 工作地点：北京/上海/深圳 \n- 待遇：总包 40w ~ 150w\n", []string{"北京", "上海", "深圳"},
+			[]model.Salary{S(400000, 1500000, "CNY", "year")}},
+		{"w range with a dash", "- 待遇：总包 100w - 350w，外加高夏普自营盘投资机会\n", []string{"北京"},
+			[]model.Salary{S(1000000, 3500000, "CNY", "year")}},
+		// commit42-text-developpeur-web-2018: monthly net pay, a bonus,
+		// and the same pay written gross by the month and by the year
+		{"monthly pay and a bonus", "### Salaire : 2100 euros nets (CDI cadre) \n### + prime de dépassement d’objectif (en moyenne ~250€/mois ces 4 derniers mois) \n\nOn préfère parler en net, mais pour aider à comparer avec des offres moins claires, ça donne environ 2750€ brut/mois ou 33K€ brut annuel. \n", []string{"Toulouse, France"},
+			[]model.Salary{S(2100, 2100, "EUR", "month"), S(2750, 2750, "EUR", "month"), S(33000, 33000, "EUR", "year")}},
+		// opencollective-senior-ux-designer: a workspace allowance is no pay
+		{"workspace perk", "Pay $48K-$60K/year, open to applicants worldwide.\n\n- $1K per year for improving your workspace, buying tools, and other office expenses that help you perform better.", nil,
+			[]model.Salary{S(48000, 60000, "USD", "year")}},
+		// stfc-computational-software-scientist: visa support is no pay
+		{"visa support", "salary: £39,748 to £44,166 per annum (dependent on skills and experience). Support (up to £8k) for UK VISA (healthcare) costs", []string{"Harwell, England"},
+			[]model.Salary{S(39748, 44166, "GBP", "year")}},
+		// ubisoft-smartrecruiters: lunch vouchers are no pay
+		{"lunch vouchers", "50% of your transportation pass is paid by the company, lunch vouchers (9€/day), healthcare for you and your family", []string{"Paris, France"},
+			[]model.Salary{}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{DescriptionText: c.text, Locations: c.locs})
+		if !reflect.DeepEqual(p.Salary, c.want) {
+			t.Errorf("%s: salary = %+v, want %+v", c.name, p.Salary, c.want)
+		}
+	}
+}
+
+// Ranges written with words or interrupted by a note (the forms the issue
+// names; the dev part holds no such sentence yet, so these are written in
+// the corpus's style).
+func TestSalaryRangeForms(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []model.Salary
+	}{
+		{"Gehalt: 55.000 € bis 70.000 € brutto jährlich", []model.Salary{{Min: 55000, Max: 70000, Currency: "EUR", Period: "year"}}},
+		{"Salary: $100,000 (depending on experience) - $130,000", []model.Salary{{Min: 100000, Max: 130000, Currency: "USD", Period: "year"}}},
+		{"Lønn: 700 000 til 900 000 NOK", []model.Salary{{Min: 700000, Max: 900000, Currency: "NOK", Period: "year"}}},
+		// "w" is 万 only with yuan
+		{"Salary $40w", []model.Salary{}},
+	} {
+		if got := Salaries(c.text); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Salaries(%q) = %+v, want %+v", c.text, got, c.want)
+		}
+	}
+}
