@@ -270,3 +270,38 @@ func TestSalaryRangeForms(t *testing.T) {
 		}
 	}
 }
+
+// Levels of real titles: combined levels, hiring channels that are no
+// level, levels in other languages and in compound nouns.
+func TestLevelsRealTitles(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		want  []string
+	}{
+		// antgroup-systems-security-engineer: interns welcome among others
+		{"系统/安全开发工程师（社招/校招/实习生均可）", []string{}},
+		// horizon-robotics-rust-intern, plct-lab-spidermonkey-intern
+		{"【地平线自动驾驶AI团队】Rust 开发实习生", []string{"Intern"}},
+		{"BJ33 Firefox/Spidermonkey 开发实习生（名额：2 名）", []string{"Intern"}},
+		// linear-ashby, injective-rust-algo-developer: combined levels
+		{"Senior / Staff Fullstack Engineer", []string{"Senior", "Staff"}},
+		{"【量化方向】Junior/Senior Rust Algo Developer", []string{"Junior", "Senior"}},
+		// spotify-lever: Roman numerals as written
+		{"Android Engineer I - Subscriptions", []string{"I"}},
+		{"Analytics Engineer II", []string{"II"}},
+		// the Greenhouse fixture: a level in parentheses
+		{"(Senior) Financial Accountant (f/m/d) - Berlin/Brandenburg Region, Germany", []string{"Senior"}},
+		// the forms
+		{"Staff/Principal Software Engineer", []string{"Staff", "Principal"}},
+		{"Software Engineer II/III", []string{"II", "III"}},
+		{"Sr./Lead Data Engineer", []string{"Senior", "Lead"}},
+		// levels in other languages and compounds
+		{"Werkstudent Softwareentwicklung (m/w/d)", []string{"Intern"}},
+		{"Seniorutvikler", []string{"Senior"}},
+		{"Desarrollador Sénior", []string{"Senior"}},
+	} {
+		if got := Levels(c.title); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Levels(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}

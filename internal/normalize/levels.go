@@ -115,8 +115,15 @@ func seniority(title string) []string {
 	for i, x := range w {
 		prevSenior := i > 0 && isSenior(w[i-1])
 		switch x {
-		case "intern", "internship", "interns":
+		case "intern", "internship", "interns", "werkstudent", "werkstudentin", "praktikant", "praktikantin",
+			"praktikum", "stagiaire", "stagista", "tirocinante", "becario", "becaria":
 			found["Intern"] = true
+		case "júnior", "junior-":
+			found["Junior"] = true
+		case "sénior", "sênior":
+			found["Senior"] = true
+		case "principale":
+			found["Principal"] = true
 		case "junior", "jr":
 			found["Junior"] = true
 		case "senior", "sr":
@@ -172,11 +179,24 @@ func seniority(title string) []string {
 			}
 		}
 	}
+	for _, x := range w {
+		// compounds: "Seniorutvikler", "Juniorentwickler"
+		for _, c := range []struct{ prefix, level string }{{"senior", "Senior"}, {"junior", "Junior"}} {
+			if rest, ok := strings.CutPrefix(x, c.prefix); ok && len(rest) >= 5 && hasRoleNoun(rest) {
+				found[c.level] = true
+			}
+		}
+	}
 	if strings.IndexFunc(title, isCJK) >= 0 {
 		for _, c := range cjkLevels {
 			if strings.Contains(title, c.word) {
 				found[c.level] = true
 			}
+		}
+		if found["Intern"] && (strings.Contains(title, "社招") || strings.Contains(title, "校招")) {
+			// "（社招/校招/实习生均可）": interns are welcome among others;
+			// the title names no level
+			delete(found, "Intern")
 		}
 	}
 	// Roman numerals after the job's words ("Engineer II", "Analyst
