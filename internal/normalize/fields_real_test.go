@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -302,6 +303,49 @@ func TestLevelsRealTitles(t *testing.T) {
 	} {
 		if got := Levels(c.title); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("Levels(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
+
+// Years of experience with hedges, words, ranges, in Chinese; maxima and
+// spans not about the candidate are no minimum.
+func TestMinYearsRealSentences(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int // -1: none
+	}{
+		// circlequant-hft-quant-researcher: "at least 1 year of Rust"
+		{"- 至少1年Rust技术栈工作经验", 1},
+		// octopus-network-rust-engineer: a range in parentheses
+		{"- 有相当程度的 Rust 经验（1~3年经验）", 1},
+		// sudo-privacy-rust-engineer
+		{"1、计算机相关专业本科及以上学历，具有两年以上Rust/C++开发经验。", 2},
+		// the meta line of the same posting names no experience
+		{"北京 | 1- 5年", -1},
+		// github-greenhouse, figma-greenhouse
+		{"5+ years of professional software experience", 5},
+		{"3+ years of closing experience working with customers, ideally with a SaaS product", 3},
+		// the forms
+		{"a minimum of five years of experience", 5},
+		{"3-5 yrs experience", 3},
+		{"over a decade of experience in software", 10},
+		{"up to 2 years of experience", -1},
+		{"founded 10 years ago", -1},
+		{"10 years+ experience in backend development", 10},
+		{"ten-plus years of experience", 10},
+		{"5 plus years of experience", 5},
+		// other languages
+		{"mindestens 3 Jahre Berufserfahrung", 3},
+		{"minst 3 års erfaring", 3},
+		{"al menos 2 años de experiencia", 2},
+	} {
+		got := MinYears(c.text)
+		if c.want < 0 && got != nil || c.want >= 0 && (got == nil || *got != c.want) {
+			g := "nil"
+			if got != nil {
+				g = strconv.Itoa(*got)
+			}
+			t.Errorf("MinYears(%q) = %s, want %d", c.text, g, c.want)
 		}
 	}
 }
