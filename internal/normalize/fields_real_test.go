@@ -349,3 +349,49 @@ func TestMinYearsRealSentences(t *testing.T) {
 		}
 	}
 }
+
+// Postings in Portuguese, as filed in the public job boards on GitHub
+// (issues of backend-br/vagas and devfsa/vagas; each string quoted as
+// written): titles, years, pay by the country's currency.
+func TestPortugueseRealPostings(t *testing.T) {
+	for _, c := range []struct{ title, role string }{
+		// backend-br/vagas#1332, #4675, #1631, #2528
+		{"[Vila Olímpia - SP] - Engenheiro de Software Back End - [Michael Page]", RoleSoftwareEngineer},
+		{"[Espírito Santo] Desenvolvedor de Software @ ISH Tecnologia", RoleSoftwareEngineer},
+		{"[Rio de Janeiro] Desenvolvedor Back-End Jr na Ingresso.com", RoleSoftwareEngineer},
+		{"Vaga para Desenvolvedor(a) Back End na Agenda Edu", RoleSoftwareEngineer},
+	} {
+		if got := Role(c.title); got != c.role {
+			t.Errorf("Role(%q) = %q, want %q", c.title, got, c.role)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Experiência de 2 a 5 anos na área de desenvolvimento.", 2},         // backend-br/vagas#12214
+		{"Mais de 5 anos de experiência com desenvolvimento de software", 5}, // devfsa/vagas#1955
+		{"Nível Sênior, com mais de 4 anos experiência na atividade", 4},     // backend-br/vagas#649
+	} {
+		if got := MinYears(c.text); got == nil || *got != c.want {
+			t.Errorf("MinYears(%q) = %v, want %d", c.text, got, c.want)
+		}
+	}
+	// backend-br/vagas#1332: "10k" by the country's currency, by the month
+	if got := salaries("Para essa oportunidade estamos trabalhando com a remuneração na média 10k - CLT.", "BRL"); !reflect.DeepEqual(got,
+		[]model.Salary{{Min: 10000, Max: 10000, Currency: "BRL", Period: "month"}}) {
+		t.Errorf("salaries = %+v", got)
+	}
+	// backend-br/vagas#1631
+	if got := Salaries("Remuneração : R$ 3600,00"); !reflect.DeepEqual(got,
+		[]model.Salary{{Min: 3600, Max: 3600, Currency: "BRL", Period: "month"}}) {
+		t.Errorf("Salaries = %+v", got)
+	}
+	// Spanish, Italian and German gender endings after "/"
+	for title, want := range map[string]string{"Ingeniero/a de datos": RoleDataEngineer, "Sviluppatore/trice": RoleSoftwareEngineer,
+		"Softwareentwickler/in (m/w/d)": RoleSoftwareEngineer} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %q, want %q", title, got, want)
+		}
+	}
+}

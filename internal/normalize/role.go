@@ -52,8 +52,12 @@ var icRules = []roleRule{
 		"machine learning scientist", "ml scientist", "ai scientist", "research science", "research scientists",
 		"quantitative researcher", "quant researcher"}},
 	{RoleDataScientist, []string{"data scientist", "data science", "data scientists", "dataforsker", "datenwissenschaftler",
-		"scientifique des données", "científico de datos", "científica de datos", "データサイエンティスト"}},
-	{RoleUXResearcher, []string{"ux researcher", "user researcher", "user experience researcher", "design researcher", "ux research", "user research"}},
+		"scientifique des données", "científico de datos", "científica de datos", "データサイエンティスト",
+		"cientista de dados", "data-scientist"}},
+	{RoleUXResearcher, []string{"ux researcher", "user researcher", "user experience researcher", "design researcher", "ux research", "user research",
+		"ux-researcher", "ux-forsker", "brukerforsker", "chercheur ux", "chercheuse ux", "chercheur en expérience utilisateur",
+		"chercheuse en expérience utilisateur", "recherche utilisateur", "recherche ux", "investigador ux", "investigadora ux",
+		"ux-forscher", "ux forscher", "用户研究"}},
 	{RoleResearchEngineer, []string{"research engineer", "research engineering"}},
 	{RoleAnalyticsEngineer, []string{"analytics engineer", "analytics engineering", "data visualization engineer",
 		"visualization engineer", "bi engineer", "business intelligence engineer", "bi developer", "bi-entwickler"}},
@@ -61,6 +65,7 @@ var icRules = []roleRule{
 		"data developer", "database developer", "etl developer", "développeur de données", "développeuse de données",
 		"dateningenieur", "data-engineer", "dataingeniør", "dataingenjör", "ingénieur de données", "ingénieure de données",
 		"ingénieur données", "ingénieur data", "ingénieure data", "ingeniero de datos", "ingeniera de datos", "data architect",
+		"engenheiro de dados", "engenheira de dados", "inżynier danych",
 		"データエンジニア"}},
 	{RoleMLEngineer, []string{"machine learning engineer", "ml engineer", "mle", "machine learning software engineer",
 		"ml software engineer", "machine learning infrastructure engineer", "ml infrastructure engineer",
@@ -88,6 +93,7 @@ var icRules = []roleRule{
 	{RoleDataAnalyst, []string{"data analyst", "analytics analyst", "business analyst", "insights analyst",
 		"product analyst", "bi analyst", "business intelligence analyst", "reporting analyst", "marketing analyst", "analytics",
 		"dataanalytiker", "datenanalyst", "datenanalystin", "analyste de données", "analista de datos", "data analytics",
+		"analista de dados", "data-analist", "data analist", "analityk danych",
 		"数据分析"}},
 	{RoleSoftwareEngineer, []string{"software engineer", "software developer", "software engineering", "developer",
 		"swe", "programmer", "backend engineer", "frontend engineer", "front end engineer", "back end engineer",
@@ -104,7 +110,8 @@ var icRules = []roleRule{
 		"ingénieur d'études", "ingénieure d'études", "ingénieur développeur", "ingeniero de software", "ingeniera de software",
 		"ingegnere software", "ingegnere del software", "softwareingenieur", "software ingenieur", "softwareingeniør",
 		"web developer", "frontend", "front-end", "backend", "back-end", "firmware engineer", "embedded software engineer",
-		"game developer", "gameplay programmer", "エンジニア", "プログラマー", "プログラマ"}},
+		"game developer", "gameplay programmer", "エンジニア", "desenvolvedor", "desenvolvedora",
+		"engenheiro de software", "engenheira de software", "inżynier oprogramowania", "softwareontwikkelaar", "プログラマー", "プログラマ"}},
 	{RoleResearchScientist, []string{"scientist", "researcher", "forsker", "forskare", "wissenschaftler", "wissenschaftlerin",
 		"chercheur", "chercheuse", "investigador", "investigadora", "ricercatore", "ricercatrice", "onderzoeker",
 		"postdoc", "postdoctoral", "research fellow"}},
@@ -121,7 +128,7 @@ var compoundSuffixes = []struct {
 	{"entwicklerin", RoleSoftwareEngineer, RoleDataEngineer}, {"ontwikkelaar", RoleSoftwareEngineer, RoleDataEngineer},
 	{"ingeniør", RoleSoftwareEngineer, RoleDataEngineer}, {"ingenjör", RoleSoftwareEngineer, RoleDataEngineer},
 	{"ingenieur", RoleSoftwareEngineer, RoleDataEngineer}, {"programmierer", RoleSoftwareEngineer, RoleSoftwareEngineer},
-	{"analytiker", "", RoleDataAnalyst}, {"analyst", "", RoleDataAnalyst},
+	{"analytiker", "", RoleDataAnalyst}, {"analyst", "", RoleDataAnalyst}, {"analist", "", RoleDataAnalyst},
 	{"designer", RoleDesigner, RoleDesigner},
 }
 
@@ -136,7 +143,8 @@ func compoundRole(m string) string {
 			}
 			head = strings.Trim(head, "-")
 			switch {
-			case head == "data" || head == "daten" || head == "datenbank" || head == "database":
+			case head == "data" || head == "daten" || strings.HasPrefix(head, "datenbank") || head == "database" ||
+				strings.HasPrefix(head, "dataplattform") || strings.HasPrefix(head, "datavarehus"):
 				if c.data != "" {
 					return c.data
 				}
@@ -179,7 +187,9 @@ var dataScienceWords = []string{"data science", "data scientists", "analytics", 
 
 var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "electrical", "facilities",
 	"sales", "support engineer", "solutions engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf",
-	"account engineer", "policy engineer", "civil", "chemical", "process engineer", "manufacturing"}
+	"account engineer", "policy engineer", "civil", "chemical", "process engineer", "manufacturing",
+	"customer engineer", "customer success engineer", "implementation engineer", "presales", "pre-sales",
+	"technical support engineer", "network engineer"}
 
 // Role returns the role family of a title: Research Scientist, Research
 // Engineer, Machine Learning Engineer, Software Engineer, Data Engineer, Data
@@ -266,7 +276,8 @@ func icRole(m, all string) string {
 		return r
 	}
 	if hasWord(m, "engineer") || hasWord(m, "engineers") || hasAny(m, []string{"ingénieur", "ingénieure", "ingeniero",
-		"ingeniera", "ingegnere", "ingenieur", "ingenieurin", "ingeniør", "ingenjör", "工程师"}) {
+		"ingeniera", "ingegnere", "ingenieur", "ingenieurin", "ingeniør", "ingenjör", "engenheiro", "engenheira",
+		"inżynier", "工程师"}) {
 		if hasAny(m, nonSoftwareEngineer) {
 			return RoleOther
 		}
@@ -286,7 +297,7 @@ func icRole(m, all string) string {
 // titleParts lowers a title and splits it at the separators between its
 // parts (",", " - ", "(", ")", "|", ":"), keeping "/" inside a part.
 func titleParts(title string) []string {
-	t := dropInclusiveEndings(strings.ToLower(title))
+	t := dropGenderEndings(dropInclusiveEndings(strings.ToLower(title)))
 	t = titleReplacer.Replace(t)
 	var parts []string
 	for _, p := range strings.FieldsFunc(t, func(r rune) bool {
@@ -456,12 +467,15 @@ func hasAny(s string, phrases []string) bool {
 var cjkRoles = []struct{ phrase, role string }{
 	{"产品经理", RoleProductManager}, {"项目经理", RoleProgramManager}, {"数据科学家", RoleDataScientist},
 	{"数据分析", RoleDataAnalyst}, {"数据工程师", RoleDataEngineer}, {"数据开发", RoleDataEngineer},
-	{"算法工程师", RoleMLEngineer}, {"机器学习工程师", RoleMLEngineer}, {"研究员", RoleResearchScientist},
+	{"算法工程师", RoleMLEngineer}, {"机器学习工程师", RoleMLEngineer}, {"安全研究", RoleSecurityEngineer},
+	{"用户研究", RoleUXResearcher}, {"研发经理", RoleEngineeringManager}, {"技术经理", RoleEngineeringManager},
+	{"开发经理", RoleEngineeringManager}, {"研发总监", RoleEngineeringManager}, {"技术总监", RoleEngineeringManager},
+	{"工程经理", RoleEngineeringManager}, {"研究员", RoleResearchScientist},
 	{"科学家", RoleResearchScientist}, {"设计师", RoleDesigner}, {"安全工程师", RoleSecurityEngineer},
 	{"运维", RoleSRE}, {"工程师", RoleSoftwareEngineer}, {"开发", RoleSoftwareEngineer},
 	{"研发", RoleSoftwareEngineer}, {"程序员", RoleSoftwareEngineer}, {"架构师", RoleSoftwareEngineer},
 	{"后端", RoleSoftwareEngineer}, {"前端", RoleSoftwareEngineer}, {"全栈", RoleSoftwareEngineer},
-	{"技术专家", RoleSoftwareEngineer}, {"エンジニア", RoleSoftwareEngineer}, {"開発", RoleSoftwareEngineer},
+	{"技术专家", RoleSoftwareEngineer}, {"技术负责人", RoleSoftwareEngineer}, {"エンジニア", RoleSoftwareEngineer}, {"開発", RoleSoftwareEngineer},
 	{"プログラマ", RoleSoftwareEngineer}, {"デザイナー", RoleDesigner},
 }
 
@@ -575,4 +589,33 @@ func firstJobPhrase(s string) string {
 		}
 	}
 	return best
+}
+
+// genderEndings follow a noun after "/" or in parentheses to name the
+// other gender: "Ingeniero/a", "Entwickler/in", "Desenvolvedor(a)",
+// "Sviluppatore/trice".
+var genderEndings = []string{"/a", "/in", "/innen", "/e", "/ne", "/trice", "/rice", "/euse", "/ra", "(a)", "(in)", "(e)", "/as", "/es"}
+
+// dropGenderEndings removes the endings of genderEndings after a letter.
+func dropGenderEndings(t string) string {
+	if !strings.ContainsAny(t, "/(") {
+		return t
+	}
+	for _, e := range genderEndings {
+		for i := 0; ; {
+			j := strings.Index(t[i:], e)
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(e)
+			if j > 0 && isWordByte(t[j-1]) && (end == len(t) || !isWordByte(t[end])) {
+				t = t[:j] + t[end:]
+				i = j
+				continue
+			}
+			i = j + 1
+		}
+	}
+	return t
 }

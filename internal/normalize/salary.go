@@ -553,7 +553,8 @@ func normalizePeriod(p string) string {
 // payWords say that a sentence talks about pay.
 var payWords = []string{"salary", "salaries", "pay range", "compensation", "base pay", "gehalt", "vergütung",
 	"salaire", "rémunération", "salario", "sueldo", "retribuzione", "stipendio", "salaris",
-	"wynagrodzenie", "lønn", "lön", "løn", "palkka", "薪", "工资", "待遇", "payrange", "pay_range"}
+	"wynagrodzenie", "lønn", "lön", "løn", "palkka", "薪", "工资", "待遇", "payrange", "pay_range", "remuneração",
+	"salário", "remuneración", "remunerazione", "löner", "lønnsnivå", "brutto"}
 
 func payWordNear(s string, start, end int) bool {
 	w := strings.ToLower(sentenceBefore(s, start, 80) + " " + sentenceAfter(s, end, 40))

@@ -48,7 +48,19 @@ var yearsNext = map[string]bool{
 	"expérience": true, "esperienza": true, "relevante": true, "relevanter": true, "einschlägige": true,
 	"einschlägiger": true, "professionnelle": true, "min": true, "minimum": true, "plus": true,
 	"erfaring": true, "erfarenhet": true, "arbeidserfaring": true, "arbetslivserfarenhet": true,
+	"experiência": true, "erfahrungen": true, "ervaringen": true, "praktischer": true, "praktische": true,
 }
+
+// experienceWords before the number name what the years are of
+// ("Experiência de 2 a 5 anos", "Erfahrung von 3 Jahren").
+var experienceWords = map[string]bool{"experience": true, "experiência": true, "experiencia": true,
+	"expérience": true, "erfahrung": true, "berufserfahrung": true, "erfaring": true, "erfarenhet": true,
+	"ervaring": true, "esperienza": true, "doświadczenie": true}
+
+// rangeWords join the ends of a range of years ("2 a 5 anos", "3 bis 5
+// Jahre", "3 à 5 ans").
+var rangeWords = map[string]bool{"-": true, "to": true, "a": true, "bis": true, "à": true, "til": true, "till": true,
+	"tot": true, "au": true, "~": true}
 
 // yearsStrongBefore are words before the number that make it a minimum.
 var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": true, "mindestens": true,
@@ -196,7 +208,7 @@ func MinYears(text string) *int {
 			plus = true // "10 years+ experience"
 		}
 		// a range "5-8 years", "5 to 8 years"
-		if sep := word(k - 1); sep == "-" || sep == "to" {
+		if sep := word(k - 1); rangeWords[sep] {
 			if m, ok := num(k - 2); ok && m <= n {
 				n, k = m, k-2
 			}
@@ -215,6 +227,7 @@ func MinYears(text string) *int {
 			continue // "3+ years of Go is a plus": preferred, not a minimum
 		}
 		strong := plus || yearsStrongBefore[word(k-1)] || yearsStrongBefore[word(k-2)] ||
+			(word(k-1) == "de" || word(k-1) == "von" || word(k-1) == "of") && experienceWords[word(k-2)] ||
 			word(k-1) == "or" && word(k-2) == "least" ||
 			// "not less than 3 years", "non inferiore a 7 anni", "pas moins de 3 ans"
 			word(k-1) == "than" && word(k-2) == "less" && (word(k-3) == "not" || word(k-3) == "no") ||
