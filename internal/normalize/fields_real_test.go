@@ -395,3 +395,32 @@ func TestPortugueseRealPostings(t *testing.T) {
 		}
 	}
 }
+
+// A label that cannot be read as a whole still names known cities.
+func TestLocationCitiesInALongLabel(t *testing.T) {
+	// stfc-computational-software-scientist
+	label := "Science and Technology Facilities Council, Rutherford Appleton Laboratory (RAL), Harwell, Oxfordshire, OR, Daresbury Laboratory, Warrington, WA4 4AD (with regular travel to RAL)"
+	want := []model.Location{{City: "Harwell", Region: "England", Country: "GB"}, {City: "Warrington", Region: "England", Country: "GB"}}
+	if got := Locations(label); !reflect.DeepEqual(got, want) {
+		t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
+	}
+	// a label naming nothing known stays as written
+	if got := Locations("Science and Technology Facilities Council, Daresbury Laboratory"); len(got) != 1 || got[0].Name == "" {
+		t.Errorf("unknown label: %+v", got)
+	}
+	// more cities where postings are (the corpus's and fixtures' forms)
+	for label, want := range map[string]model.Location{
+		"Trondheim":          {City: "Trondheim", Region: "Trøndelag", Country: "NO"},
+		"Linköping, Sweden":  {City: "Linköping", Region: "Östergötland", Country: "SE"},
+		"Darmstadt, Germany": {City: "Darmstadt", Region: "Hesse", Country: "DE"},
+		"Delft, Netherlands": {City: "Delft", Region: "South Holland", Country: "NL"},
+		"Kitchener, ON":      {City: "Kitchener", Region: "Ontario", Country: "CA"},
+		"Curitiba, Brazil":   {City: "Curitiba", Region: "Paraná", Country: "BR"},
+		"Herndon, VA":        {City: "Herndon", Region: "Virginia", Country: "US"},
+		"Accra, Ghana":       {City: "Accra", Region: "Greater Accra", Country: "GH"},
+	} {
+		if got := Location(label); got != want {
+			t.Errorf("Location(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+}

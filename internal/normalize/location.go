@@ -579,7 +579,43 @@ func Locations(label string) []model.Location {
 			return out
 		}
 	}
+	if one.Name != "" {
+		if cs := citiesIn(s); len(cs) > 0 {
+			return cs
+		}
+	}
 	return []model.Location{one}
+}
+
+// citiesIn returns the known cities named by the parts of a label that
+// cannot be read as a whole ("Rutherford Appleton Laboratory (RAL),
+// Harwell, Oxfordshire, OR, Daresbury Laboratory, Warrington, WA4 4AD"),
+// in the country the label names when it names one.
+func citiesIn(s string) []model.Location {
+	parts := splitLocation(s)
+	country := ""
+	for _, p := range parts {
+		if cc := countryCode(p); cc != "" && len(strings.TrimSpace(p)) > 2 {
+			country = cc
+		}
+	}
+	var out []model.Location
+	for _, p := range parts {
+		q, remote := stripRemote(p)
+		q = stripOffice(q)
+		c, ok := knownCities[foldPlace(q)]
+		if !ok || country != "" && c.country != country {
+			continue
+		}
+		l := model.Location{City: c.city, Region: c.region, Country: c.country, Remote: remote}
+		if !c.canonical {
+			l.City = strings.TrimSpace(q)
+		}
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // cjkLocation reads a label written in Chinese or Japanese: "北京", "北京市",
