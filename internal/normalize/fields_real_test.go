@@ -424,3 +424,20 @@ func TestLocationCitiesInALongLabel(t *testing.T) {
 		}
 	}
 }
+
+// Hardware jobs are no software ones, whatever their noun.
+func TestRoleHardware(t *testing.T) {
+	for _, c := range []struct{ title, text, want string }{
+		// nvidia-workday
+		{"Custom SOC Intern - 2027", "", RoleOther},
+		// the same class in Chinese titles and forms
+		{"芯片验证工程师", "岗位要求：熟悉 Linux 开发，有工程师经验", RoleOther},
+		{"ASIC Design Verification Engineer", "", RoleOther},
+		{"FPGA Engineer", "", RoleOther},
+		{"Firmware Engineer", "", RoleSoftwareEngineer},
+	} {
+		if got := RoleIn(c.title, c.text); got != c.want {
+			t.Errorf("RoleIn(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}

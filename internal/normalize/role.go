@@ -189,7 +189,8 @@ var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "
 	"sales", "support engineer", "solutions engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf",
 	"account engineer", "policy engineer", "civil", "chemical", "process engineer", "manufacturing",
 	"customer engineer", "customer success engineer", "implementation engineer", "presales", "pre-sales",
-	"technical support engineer", "network engineer"}
+	"technical support engineer", "network engineer", "soc", "asic", "fpga", "rtl", "vlsi", "silicon", "analog",
+	"pcb", "chip", "optical", "photonics", "thermal", "verification engineer", "validation engineer", "design verification"}
 
 // Role returns the role family of a title: Research Scientist, Research
 // Engineer, Machine Learning Engineer, Software Engineer, Data Engineer, Data
@@ -479,9 +480,18 @@ var cjkRoles = []struct{ phrase, role string }{
 	{"プログラマ", RoleSoftwareEngineer}, {"デザイナー", RoleDesigner},
 }
 
+// cjkHardware are words of Chinese titles for hardware jobs, which are
+// not software ones ("芯片验证工程师").
+var cjkHardware = []string{"芯片", "硬件", "IC设计", "模拟电路", "数字电路", "射频", "结构工程师", "机械"}
+
 // cjkRole returns the role of a title that names its job in Chinese or
 // Japanese ("Rust研发工程师", "服务端开发实习"), or "".
 func cjkRole(title string) string {
+	for _, w := range cjkHardware {
+		if strings.Contains(title, w) {
+			return ""
+		}
+	}
 	has := false
 	for _, r := range title {
 		if isCJK(r) {
@@ -555,6 +565,11 @@ var lookingFor = []string{"we are looking for a ", "we are looking for an ", "we
 func titleNamesJob(title string) bool {
 	if cjkRole(title) != "" {
 		return true
+	}
+	for _, w := range cjkHardware {
+		if strings.Contains(title, w) {
+			return true
+		}
 	}
 	for _, p := range titleParts(title) {
 		if hasRoleNoun(p) || hasAny(" "+p+" ", otherJobNouns) {
