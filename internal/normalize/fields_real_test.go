@@ -441,3 +441,22 @@ func TestRoleHardware(t *testing.T) {
 		}
 	}
 }
+
+// Degrees of the Nordic and Romance systems, written as their postings
+// write them (forms of the class; the dev part's Nordic postings say
+// "høyere utdanning", tested above).
+func TestEducationNordicAndRomance(t *testing.T) {
+	n := New(nil)
+	for _, c := range []struct{ text, loc, want string }{
+		{"Vi söker dig som har:\n- Civilingenjörsexamen eller motsvarande", "Stockholm", "Master's"},
+		{"Vi ser etter deg som har:\n- Mastergrad innen informatikk", "Oslo", "Master's"},
+		{"Profil recherché :\n- Diplômé(e) d'une école d'ingénieur", "Paris, France", "Master's"},
+		{"Requisitos:\n- Licenciatura en Informática o afín", "Madrid, Spain", "Bachelor's"},
+		{"Requisiti:\n- Laurea in Informatica", "Milan, Italy", "Bachelor's"},
+	} {
+		p := n.Normalize("s", "c", model.Raw{DescriptionText: c.text, Locations: []string{c.loc}})
+		if !reflect.DeepEqual(p.Education.Required, []string{c.want}) {
+			t.Errorf("%q: education = %+v, want required [%s]", c.text, p.Education, c.want)
+		}
+	}
+}
