@@ -10,7 +10,7 @@ import "strings"
 // New York, Mexico City, Singapore, Luxembourg) are listed like the others.
 var cityRows = []string{
 	// United States
-	"New York|New York|US|=new york city|=nyc|=new york ny|=纽约", "San Francisco|California|US|sf|=旧金山|=san francisco bay area|=sf bay area|=bay area",
+	"New York|New York|US|=new york city|=nyc|=new york ny|=纽约", "San Francisco|California|US|=sf|=旧金山|=san francisco bay area|=sf bay area|=bay area",
 	"Los Angeles|California|US|la", "San Jose|California|US", "San Diego|California|US", "Los Gatos|California|US",
 	"Hollywood|California|US", "Palo Alto|California|US", "Mountain View|California|US", "Menlo Park|California|US",
 	"Sunnyvale|California|US", "Santa Clara|California|US", "Cupertino|California|US", "Redwood City|California|US",

@@ -460,3 +460,41 @@ func TestEducationNordicAndRomance(t *testing.T) {
 		}
 	}
 }
+
+// Places joined by "and"/"or" of other languages, a mode without a place,
+// a remote area with a note, a country beside "Remote" in one label.
+func TestLocationConjunctionsAndModes(t *testing.T) {
+	L := func(city, region, country string, remote bool) model.Location {
+		return model.Location{City: city, Region: region, Country: country, Remote: remote}
+	}
+	for _, c := range []struct {
+		label string
+		want  []model.Location
+	}{
+		// variant-text-utvecklare-stockholm-goteborg's title: "Utvecklare i
+		// Stockholm och Göteborg"
+		{"Stockholm och Göteborg", []model.Location{L("Stockholm", "Stockholm County", "SE", false), L("Gothenburg", "Västra Götaland", "SE", false)}},
+		// the same in Norwegian, German, French, Spanish (the corpus's
+		// languages)
+		{"Oslo og Bergen", []model.Location{L("Oslo", "Oslo", "NO", false), L("Bergen", "Vestland", "NO", false)}},
+		{"Hamburg oder Remote", []model.Location{L("Hamburg", "Hamburg", "DE", false), L("", "", "", true)}},
+		{"Toulouse ou télétravail", []model.Location{L("Toulouse", "Occitania", "FR", false), L("", "", "", true)}},
+		{"Monterrey o Guadalajara", []model.Location{L("Monterrey", "Nuevo León", "MX", false), L("Guadalajara", "Jalisco", "MX", false)}},
+		// the Greenhouse adapter's "Hybrid" label: a mode, no place
+		{"Hybrid", nil},
+		// a remote area with a note or a time zone
+		{"Remote (Europe only)", []model.Location{L("", "", "", true)}},
+		{"Remote (CET +/- 2h)", []model.Location{L("", "", "", true)}},
+		{"Worldwide", []model.Location{L("", "", "", true)}},
+		{"NYC or SF", []model.Location{L("New York", "New York", "US", false), L("San Francisco", "California", "US", false)}},
+	} {
+		if got := Locations(c.label); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Locations(%q) = %+v, want %+v", c.label, got, c.want)
+		}
+	}
+	// in a posting: the remote place takes the country of its label
+	p := New(nil).Normalize("s", "c", model.Raw{Locations: []string{"Germany / Remote"}})
+	if want := []model.Location{L("", "", "DE", true)}; !reflect.DeepEqual(p.Locations, want) {
+		t.Errorf("Germany / Remote: %+v, want %+v", p.Locations, want)
+	}
+}

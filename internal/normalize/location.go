@@ -81,6 +81,7 @@ var remoteWords = map[string]bool{
 	"distributed": true, "home based": true, "home-based": true, "remoto": true, "remota": true,
 	"télétravail": true, "teletravail": true, "teletrabajo": true, "home office": true, "homeoffice": true,
 	"fjernarbeid": true, "zdalnie": true, "remote work": true, "mobiles arbeiten": true, "100% remote": true,
+	"worldwide": true, "anywhere in the world": true, "hjemmekontor": true, "distanciel": true, "100% télétravail": true,
 }
 
 // areaWords name areas wider than a country.
@@ -288,7 +289,7 @@ func Location(label string) model.Location {
 		// "Europe, European Union": an area wider than a country
 		area := true
 		for _, q := range rest {
-			area = area && areaWords[foldPlace(q)]
+			area = area && isAreaPart(q)
 		}
 		if area {
 			return model.Location{Name: s}
@@ -301,11 +302,12 @@ func Location(label string) model.Location {
 		}
 	}
 	if loc.Remote {
-		// "Remote - Europe", "Remote (worldwide)": a remote job in an area
-		// wider than a country names no place.
+		// "Remote - Europe", "Remote (worldwide)", "Remote (Europe only)",
+		// "Remote (CET +/- 2h)": a remote job in an area wider than a
+		// country, or in a time zone, names no place.
 		keep := rest[:0]
 		for _, q := range rest {
-			if !areaWords[foldPlace(q)] {
+			if !isAreaPart(q) {
 				keep = append(keep, q)
 			}
 		}
@@ -431,6 +433,9 @@ func Location(label string) model.Location {
 }
 
 var (
+	// "or" and "and" of other languages between places
+	conjReplacer = strings.NewReplacer(" och ", " or ", " og ", " or ", " und ", " or ", " ou ", " or ", " oder ", " or ",
+		" eller ", " or ", " o ", " or ", " ou en ", " or ", " or in ", " or ")
 	dashReplacer = strings.NewReplacer(" – ", " - ", " — ", " - ")
 	orReplacer   = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
 )
@@ -466,6 +471,10 @@ func Locations(label string) []model.Location {
 	s := officePrefix(collapse(label))
 	if s == "" {
 		return nil
+	}
+	s = conjReplacer.Replace(s) // "Stockholm och Göteborg", "Hamburg oder Remote"
+	if workModes[foldPlace(s)] {
+		return nil // "Hybrid", "On-site": a mode, no place
 	}
 	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
 		// "广州或深圳", "北京/多伦多/远程", "北京、上海"
@@ -715,6 +724,29 @@ func sameLabelRemote(ls []model.Location) []model.Location {
 	}
 	if bare >= 0 && country != "" {
 		ls[bare].Country = country
+		// "Germany / Remote": the country is where the remote work is
+		out := ls[:0]
+		for _, l := range ls {
+			if l.Remote || l.City != "" || l.Region != "" {
+				out = append(out, l)
+			}
+		}
+		ls = out
 	}
 	return ls
+}
+
+// isAreaPart says whether a part of a label names an area wider than a
+// country ("Europe", "EMEA only") or a time zone ("CET +/- 2h").
+func isAreaPart(q string) bool {
+	f := strings.TrimSuffix(foldPlace(q), " only")
+	if areaWords[f] {
+		return true
+	}
+	w, _, _ := strings.Cut(f, " ")
+	switch w {
+	case "cet", "cest", "utc", "gmt", "est", "pst", "et", "pt", "ct", "mt", "edt", "pdt", "eet", "wet", "bst":
+		return true
+	}
+	return false
 }
