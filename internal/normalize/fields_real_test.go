@@ -498,3 +498,20 @@ func TestLocationConjunctionsAndModes(t *testing.T) {
 		t.Errorf("Germany / Remote: %+v, want %+v", p.Locations, want)
 	}
 }
+
+// Level words of other languages: Dutch "medior", Portuguese "pleno" (the
+// labels of backend-br/vagas issues: "CLT, PJ, Pleno, Sênior"), Chinese
+// 中级 and 技术负责人.
+func TestLevelsOtherLanguages(t *testing.T) {
+	for title, want := range map[string][]string{
+		"Desenvolvedor Back-End Pleno":  {"Mid"},
+		"Desenvolvedor Back-End Sênior": {"Senior"},
+		"Medior Java Developer":         {"Mid"},
+		"Rust 中级开发工程师":                  {"Mid"},
+		"区块链技术负责人":                      {"Lead"},
+	} {
+		if got := Levels(title); !reflect.DeepEqual(got, want) {
+			t.Errorf("Levels(%q) = %q, want %q", title, got, want)
+		}
+	}
+}

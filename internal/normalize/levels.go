@@ -74,6 +74,7 @@ func titleWords(title string) []string {
 // cjkLevels are seniority words of Chinese and Japanese titles.
 var cjkLevels = []struct{ word, level string }{
 	{"实习", "Intern"}, {"インターン", "Intern"}, {"初级", "Junior"}, {"资深", "Senior"}, {"高级", "Senior"},
+	{"中级", "Mid"}, {"负责人", "Lead"}, {"组长", "Lead"},
 	{"シニア", "Senior"}, {"首席", "Principal"}, {"总监", "Director"},
 }
 
@@ -120,8 +121,10 @@ func seniority(title string) []string {
 			found["Intern"] = true
 		case "júnior", "junior-":
 			found["Junior"] = true
-		case "sénior", "sênior":
+		case "sénior", "sênior", "snr":
 			found["Senior"] = true
+		case "medior", "pleno":
+			found["Mid"] = true // Dutch, Portuguese: mid-level
 		case "principale":
 			found["Principal"] = true
 		case "junior", "jr":
