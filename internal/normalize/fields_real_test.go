@@ -515,3 +515,18 @@ func TestLevelsOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+// A field of work names the job of an intern or a working student, and
+// a people manager's department makes an engineering manager.
+func TestRoleFieldOfWork(t *testing.T) {
+	for title, want := range map[string]string{
+		"Werkstudent Softwareentwicklung (m/w/d)":                 RoleSoftwareEngineer,
+		"Teamleiter Softwareentwicklung (m/w/d)":                  RoleEngineeringManager,
+		"Stagiaire développement logiciel":                        RoleSoftwareEngineer,
+		"Software Development Manager — Digital Credentials Team": RoleEngineeringManager, // cds-software-development-manager
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %q, want %q", title, got, want)
+		}
+	}
+}

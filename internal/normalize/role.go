@@ -111,7 +111,12 @@ var icRules = []roleRule{
 		"ingegnere software", "ingegnere del software", "softwareingenieur", "software ingenieur", "softwareingeniør",
 		"web developer", "frontend", "front-end", "backend", "back-end", "firmware engineer", "embedded software engineer",
 		"game developer", "gameplay programmer", "エンジニア", "desenvolvedor", "desenvolvedora",
-		"engenheiro de software", "engenheira de software", "inżynier oprogramowania", "softwareontwikkelaar", "プログラマー", "プログラマ"}},
+		"engenheiro de software", "engenheira de software", "inżynier oprogramowania", "softwareontwikkelaar",
+		// fields that name the job of an intern or a working student
+		// ("Werkstudent Softwareentwicklung", "Stage développement logiciel")
+		"softwareentwicklung", "anwendungsentwicklung", "webentwicklung", "systemutvikling", "programvareutvikling",
+		"systemutveckling", "mjukvaruutveckling", "développement logiciel", "développement web", "desarrollo de software",
+		"sviluppo software", "software development", "web development", "softwareontwikkeling", "プログラマー", "プログラマ"}},
 	{RoleResearchScientist, []string{"scientist", "researcher", "forsker", "forskare", "wissenschaftler", "wissenschaftlerin",
 		"chercheur", "chercheuse", "investigador", "investigadora", "ricercatore", "ricercatrice", "onderzoeker",
 		"postdoc", "postdoctoral", "research fellow"}},
