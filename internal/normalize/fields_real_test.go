@@ -530,3 +530,17 @@ func TestRoleFieldOfWork(t *testing.T) {
 		}
 	}
 }
+
+// "kr" is the currency of the role's country among the crowns.
+func TestSalaryCrownByCountry(t *testing.T) {
+	n := New(nil)
+	for _, c := range []struct{ loc, want string }{{"Oslo", "NOK"}, {"Copenhagen, Denmark", "DKK"}, {"Stockholm", "SEK"}} {
+		p := n.Normalize("s", "c", model.Raw{DescriptionText: "Lønn: 700 000 - 900 000 kr per år", Locations: []string{c.loc}})
+		if len(p.Salary) != 1 || p.Salary[0].Currency != c.want || p.Salary[0].Min != 700000 || p.Salary[0].Period != "year" {
+			t.Errorf("%s: salary %+v, want %s", c.loc, p.Salary, c.want)
+		}
+	}
+	if got := Salaries("from 60 000 to 70 000 kr per month"); len(got) != 1 || got[0].Currency != "SEK" {
+		t.Errorf("no country: %+v, want SEK", got)
+	}
+}

@@ -8,13 +8,16 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
+// krone stands for "kr" until the role's country says which crown it is.
+const krone = "kr"
+
 // currencySymbols maps a symbol (with its optional letter prefix) to ISO 4217.
 // Longer spellings come first.
 var currencySymbols = []struct{ sym, code string }{
 	{"US$", "USD"}, {"CA$", "CAD"}, {"C$", "CAD"}, {"AU$", "AUD"}, {"A$", "AUD"}, {"NZ$", "NZD"},
 	{"S$", "SGD"}, {"HK$", "HKD"}, {"R$", "BRL"}, {"MX$", "MXN"},
 	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"₩", "KRW"}, {"₪", "ILS"},
-	{"zł", "PLN"}, {"kr", "SEK"}, {"CHF", "CHF"},
+	{"zł", "PLN"}, {"kr", krone}, {"CHF", "CHF"},
 }
 
 var currencyCodes = map[string]bool{
@@ -164,7 +167,7 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 // suffixCurrencies follow an amount: "60.000 €", "2100 euros", "5000 zł",
 // "₹ after", "90 000 kr".
 var suffixCurrencies = []struct{ sym, code string }{
-	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", "SEK"}, {"$", "USD"}, {"₹", "INR"}, {"¥", "JPY"},
+	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", krone}, {"$", "USD"}, {"₹", "INR"}, {"¥", "JPY"},
 	{"₩", "KRW"}, {"₪", "ILS"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"}, {"pounds", "GBP"},
 	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"},
 }
@@ -371,6 +374,13 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			if cur == "" {
 				cur = cur2
 			}
+		}
+	}
+	if cur == krone {
+		// "kr" is the krona or the krone: the role's country says which
+		cur = "SEK"
+		if def == "NOK" || def == "DKK" || def == "ISK" {
+			cur = def
 		}
 	}
 	if cur == "" && def != "" && (ranged && (b.val >= 1000 || b.k) || a.val >= 10000) && payWordNear(s, j, end) {
