@@ -33,6 +33,19 @@ var countryNames = map[string]string{
 	"canadá": "CA", "irlanda": "IE", "irlande": "IE", "francia": "FR", "frankreich": "FR", "spanien": "ES",
 	"espagne": "ES", "italien": "IT", "italie": "IT", "niederlande": "NL", "pays-bas": "NL", "polen": "PL",
 	"pologne": "PL", "brésil": "BR", "inde": "IN", "indien": "IN",
+	"ecuador": "EC", "ghana": "GH", "rwanda": "RW", "tunisia": "TN", "jordan": "JO", "lebanon": "LB",
+	"belarus": "BY", "venezuela": "VE", "guatemala": "GT", "dominican republic": "DO", "el salvador": "SV",
+	"bolivia": "BO", "paraguay": "PY", "nepal": "NP", "cambodia": "KH", "mongolia": "MN", "kazakhstan": "KZ",
+	"armenia": "AM", "azerbaijan": "AZ", "moldova": "MD", "albania": "AL",
+	"north macedonia": "MK", "bosnia and herzegovina": "BA", "montenegro": "ME", "kosovo": "XK", "uganda": "UG",
+	"tanzania": "TZ", "ethiopia": "ET", "senegal": "SN", "ivory coast": "CI", "côte d'ivoire": "CI", "algeria": "DZ",
+	"oman": "OM", "bahrain": "BH", "kuwait": "KW", "iraq": "IQ", "iran": "IR", "macau": "MO", "macao": "MO",
+	"schweden": "SE", "norwegen": "NO",
+	"dänemark": "DK", "finnland": "FI", "suède": "SE", "norvège": "NO", "danemark": "DK",
+	"finlande": "FI", "autriche": "AT", "belgien": "BE", "chine": "CN", "japon": "JP", "brasilien": "BR",
+	"mexiko": "MX", "kanada": "CA", "singapur": "SG", "tschechien": "CZ", "ungarn": "HU", "rumänien": "RO",
+	"estland": "EE", "lettland": "LV", "litauen": "LT", "griechenland": "GR",
+	"türkei": "TR", "indonesien": "ID", "australien": "AU", "neuseeland": "NZ", "südafrika": "ZA",
 }
 
 // isoCodes are the two-letter codes accepted as a country when a label ends

@@ -16,18 +16,38 @@ var degreeAliases = [][]string{
 		"本科", "学士", "学士学位", "学部卒", "학사", "undergraduate", "Studium", "Hochschulstudium", "Hochschulabschluss",
 		"Universitätsabschluss", "Fachhochschulabschluss", "Bachelorabschluss", "Bachelor-Abschluss", "Licenciatura",
 		"licenciado", "licenciada", "título universitario", "titulación universitaria", "laurea", "laurea triennale",
-		"graduação", "bacharelado", "=HBO", "bac+3", "bac + 3", "bac+4", "bac + 4"},
+		"graduação", "bacharelado", "=HBO", "bac+3", "bac + 3", "bac+4", "bac + 4",
+		"=BFA", "=B.F.A.", "=B.E.", "=B.Tech.", "bs degree", "b.s. degree", "ba degree",
+		"bsc degree", "bachelor degree", "bachelorgrad", "bachelorgrad eller tilsvarende", "høyere utdanning",
+		"høgere utdanning", "høgre utdanning", "utdanning på universitets", "utdanning fra universitet",
+		"universitetsutdanning", "høyskoleutdanning", "høgskoleutdanning", "högskoleutbildning",
+		"universitetsutbildning", "kandidatexamen", "videregående uddannelse", "grado universitario", "grado en",
+		"ensino superior", "wykształcenie wyższe", "大卒", "統招本科", "统招本科",
+		"högskoleingenjörsexamen", "högskoleingenjör", "Bachelorstudium", "ingeniero técnico", "grau en"},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
 		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
 		"Master-Abschluss", "laurea magistrale", "máster", "mestrado", "bac+5", "bac + 5", "diplôme d'ingénieur",
-		"Master in", "Master im", "Master en", "Master degree", "masters degree"},
+		"Master in", "Master im", "Master en", "Master degree", "masters degree", "advanced degree", "advanced degrees",
+		"postgraduate degree", "post-graduate degree", "master candidate", "master student", "master's student",
+		"master's candidate", "ms degree", "m.s. degree", "msc degree", "=MFA", "=M.F.A.", "=M.Tech", "=MTech",
+		"mastergrad", "masterexamen", "kandidatuddannelse", "Master 2", "=M2", "civilingenjörsexamen", "civilingenjör",
+		"sivilingeniør", "sivilingeniørgrad", "Masterstudium", "magisterexamen", "magister", "ingeniero superior",
+		"école d'ingénieur", "école d'ingénieurs"},
 	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사", "doctorado",
-		"dottorato", "doutorado", "Promotion im", "promovierte"},
+		"dottorato", "doutorado", "Promotion im", "promovierte", "phd degree", "ph.d. degree", "doktorgrad"},
 	// a degree that names no level: Bachelor's where a degree alone means
 	// one (outside North America), else nothing
 	{"degree", "degrees", "a degree", "university education", "Abschluss"},
 }
+
+// notDegrees are schooling that is not a degree, though it holds a degree
+// word: the school-leaving certificate ("Abitur oder vergleichbarer
+// Abschluss"), vocational training, two-year diplomas.
+var notDegrees = []string{"Abitur", "Fachabitur", "Hochschulreife", "Fachhochschulreife", "vergleichbarer Abschluss",
+	"vergleichbaren Abschluss", "Schulabschluss", "abgeschlossene Ausbildung", "abgeschlossene Berufsausbildung",
+	"Berufsausbildung", "associate's degree", "associate degree", "associates degree", "high school diploma",
+	"high school degree", "bac+2", "bac + 2", "大专", "专科", "fagbrev"}
 
 // bareDegree is the index of the level-less degree in degreeAliases.
 const bareDegree = 3

@@ -74,6 +74,7 @@ func titleWords(title string) []string {
 // cjkLevels are seniority words of Chinese and Japanese titles.
 var cjkLevels = []struct{ word, level string }{
 	{"实习", "Intern"}, {"インターン", "Intern"}, {"初级", "Junior"}, {"资深", "Senior"}, {"高级", "Senior"},
+	{"中级", "Mid"}, {"负责人", "Lead"}, {"组长", "Lead"},
 	{"シニア", "Senior"}, {"首席", "Principal"}, {"总监", "Director"},
 }
 
@@ -115,8 +116,17 @@ func seniority(title string) []string {
 	for i, x := range w {
 		prevSenior := i > 0 && isSenior(w[i-1])
 		switch x {
-		case "intern", "internship", "interns":
+		case "intern", "internship", "interns", "werkstudent", "werkstudentin", "praktikant", "praktikantin",
+			"praktikum", "stagiaire", "stagista", "tirocinante", "becario", "becaria":
 			found["Intern"] = true
+		case "júnior", "junior-":
+			found["Junior"] = true
+		case "sénior", "sênior", "snr":
+			found["Senior"] = true
+		case "medior", "pleno":
+			found["Mid"] = true // Dutch, Portuguese: mid-level
+		case "principale":
+			found["Principal"] = true
 		case "junior", "jr":
 			found["Junior"] = true
 		case "senior", "sr":
@@ -172,11 +182,24 @@ func seniority(title string) []string {
 			}
 		}
 	}
+	for _, x := range w {
+		// compounds: "Seniorutvikler", "Juniorentwickler"
+		for _, c := range []struct{ prefix, level string }{{"senior", "Senior"}, {"junior", "Junior"}} {
+			if rest, ok := strings.CutPrefix(x, c.prefix); ok && len(rest) >= 5 && hasRoleNoun(rest) {
+				found[c.level] = true
+			}
+		}
+	}
 	if strings.IndexFunc(title, isCJK) >= 0 {
 		for _, c := range cjkLevels {
 			if strings.Contains(title, c.word) {
 				found[c.level] = true
 			}
+		}
+		if found["Intern"] && (strings.Contains(title, "社招") || strings.Contains(title, "校招")) {
+			// "（社招/校招/实习生均可）": interns are welcome among others;
+			// the title names no level
+			delete(found, "Intern")
 		}
 	}
 	// Roman numerals after the job's words ("Engineer II", "Analyst

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -80,6 +81,7 @@ var remoteWords = map[string]bool{
 	"distributed": true, "home based": true, "home-based": true, "remoto": true, "remota": true,
 	"télétravail": true, "teletravail": true, "teletrabajo": true, "home office": true, "homeoffice": true,
 	"fjernarbeid": true, "zdalnie": true, "remote work": true, "mobiles arbeiten": true, "100% remote": true,
+	"worldwide": true, "anywhere in the world": true, "hjemmekontor": true, "distanciel": true, "100% télétravail": true,
 }
 
 // areaWords name areas wider than a country.
@@ -103,12 +105,91 @@ var workModes = map[string]bool{
 // ("HQ: Berlin", "Office: London", "Hybrid: Paris").
 func officePrefix(s string) string {
 	if i := strings.IndexByte(s, ':'); i > 0 && i < 24 {
-		if p := foldPlace(s[:i]); workModes[p] || remoteWords[p] || p == "location" || p == "locations" ||
+		if p := foldPlace(s[:i]); workModes[p] || p == "location" || p == "locations" ||
 			p == "based in" || p == "city" {
 			return strings.TrimSpace(s[i+1:])
+		} else if remoteWords[p] {
+			// "Remote: US" stays remote: "Remote - US"
+			return s[:i] + " - " + strings.TrimSpace(s[i+1:])
 		}
 	}
 	return s
+}
+
+// officeWords before or after a place name an office or a work mode, not
+// a place: "Hybrid in London", "London Office", "Amsterdam HQ",
+// "On-site in Austin".
+var officeWords = map[string]bool{
+	"hybrid": true, "onsite": true, "on-site": true, "on site": true, "office": true, "hq": true,
+	"headquarters": true, "hub": true, "campus": true, "in-office": true, "in office": true, "based": true,
+}
+
+// stripOffice removes office and work-mode words around a place ("Hybrid
+// in London" -> "London"), keeping a part that would be left empty.
+func stripOffice(p string) string {
+	ws := strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '/' }) // "Chicago/Hybrid"
+	if len(ws) < 2 {
+		return p
+	}
+	i, j := 0, len(ws)
+	for i < j-1 && (officeWords[strings.ToLower(ws[i])] || i > 0 && isLinkWord(ws[i])) {
+		i++
+	}
+	for j-1 > i && officeWords[strings.ToLower(ws[j-1])] {
+		j--
+	}
+	if i == 0 && j == len(ws) {
+		return p
+	}
+	return strings.Join(ws[i:j], " ")
+}
+
+func isLinkWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "in", "from", "at", "near":
+		return true
+	}
+	return false
+}
+
+// dottedLabel rewrites an ATS code path written with dots, country first
+// ("USA.VA.Reston", "DEU.Berlin"), as "Reston, VA, USA".
+func dottedLabel(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	f := strings.Split(s, ".")
+	if len(f) < 2 || len(f) > 3 || strings.Contains(f[0], " ") || countryCode(f[0]) == "" && iso3[f[0]] == "" {
+		return s
+	}
+	for _, x := range f {
+		if strings.TrimSpace(x) == "" {
+			return s
+		}
+	}
+	out := []string{f[len(f)-1]}
+	if len(f) == 3 {
+		out = append(out, f[1])
+	}
+	c := f[0]
+	if cc := iso3[c]; cc != "" {
+		c = cc
+	}
+	return strings.Join(append(out, c), ", ")
+}
+
+// iso3 are the ISO 3166-1 alpha-3 codes ATS paths use most.
+var iso3 = map[string]string{
+	"USA": "US", "CAN": "CA", "GBR": "GB", "DEU": "DE", "FRA": "FR", "IRL": "IE", "NLD": "NL", "ESP": "ES",
+	"ITA": "IT", "POL": "PL", "IND": "IN", "CHN": "CN", "JPN": "JP", "SGP": "SG", "AUS": "AU", "BRA": "BR",
+	"MEX": "MX", "ISR": "IL", "CHE": "CH", "SWE": "SE", "NOR": "NO", "DNK": "DK", "FIN": "FI", "AUT": "AT",
+	"BEL": "BE", "PRT": "PT", "CZE": "CZ", "ROU": "RO", "KOR": "KR", "TWN": "TW", "HKG": "HK",
+}
+
+// auStates are the states and territories of Australia by their codes.
+var auStates = map[string]string{
+	"NSW": "New South Wales", "VIC": "Victoria", "QLD": "Queensland", "WA": "Western Australia",
+	"SA": "South Australia", "TAS": "Tasmania", "ACT": "Australian Capital Territory", "NT": "Northern Territory",
 }
 
 // splitLocation splits a label at ",", "(", ")", "|", ";" and " - ".
@@ -134,7 +215,10 @@ func stripRemote(p string) (string, bool) {
 	if remoteWords[f] {
 		return "", true
 	}
-	ws := strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '/' }) // "Germany/Remote"
+	ws := strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '/' || r == '-' }) // "Germany/Remote", "Remote-US"
+	if len(ws) > 2 && (strings.EqualFold(ws[0], "fully") || ws[0] == "100%") && remoteWords[foldPlace(ws[1])] {
+		ws = ws[1:] // "Fully Remote US"
+	}
 	if len(ws) > 1 {
 		if remoteWords[foldPlace(ws[0])] {
 			rest := ws[1:]
@@ -188,6 +272,7 @@ func Location(label string) model.Location {
 			return l
 		}
 	}
+	s = dottedLabel(s)
 	var loc model.Location
 	var rest []string
 	for _, p := range splitLocation(s) {
@@ -195,17 +280,34 @@ func Location(label string) model.Location {
 		if remote {
 			loc.Remote = true
 		}
-		if workModes[foldPlace(q)] {
+		if workModes[foldPlace(q)] || notPlace[foldPlace(q)] {
 			continue
 		}
-		rest = append(rest, q)
+		rest = append(rest, stripOffice(q))
+	}
+	if !loc.Remote && len(rest) > 0 {
+		// "Europe, European Union": an area wider than a country
+		area := true
+		for _, q := range rest {
+			area = area && isAreaPart(q)
+		}
+		if area {
+			return model.Location{Name: s}
+		}
+	}
+	if len(rest) == 2 && countryCode(rest[0]) != "" && countryCode(rest[1]) == "" && stateName(rest[1]) == "" {
+		// "China, Shanghai": the country first
+		if c, ok := knownCities[foldPlace(rest[1])]; ok && c.country == countryCode(rest[0]) {
+			rest[0], rest[1] = rest[1], rest[0]
+		}
 	}
 	if loc.Remote {
-		// "Remote - Europe", "Remote (worldwide)": a remote job in an area
-		// wider than a country names no place.
+		// "Remote - Europe", "Remote (worldwide)", "Remote (Europe only)",
+		// "Remote (CET +/- 2h)": a remote job in an area wider than a
+		// country, or in a time zone, names no place.
 		keep := rest[:0]
 		for _, q := range rest {
-			if !areaWords[foldPlace(q)] {
+			if !isAreaPart(q) {
 				keep = append(keep, q)
 			}
 		}
@@ -231,7 +333,16 @@ func Location(label string) model.Location {
 
 	last := rest[len(rest)-1]
 	if len(rest) >= 2 {
-		if st := stateName(last); st != "" {
+		c, known := knownCities[foldPlace(rest[0])]
+		if known && c.country != "US" && c.country != "CA" && (countryCode(last) == c.country ||
+			c.country == "AU" && auStates[strings.TrimSpace(last)] != "") {
+			// "Amsterdam, NL" (not Newfoundland), "Sydney, NSW" (not a US state)
+			loc.Country = c.country
+			if c.country == "AU" && auStates[strings.TrimSpace(last)] != "" {
+				loc.Region = auStates[strings.TrimSpace(last)]
+			}
+			rest = rest[:len(rest)-1]
+		} else if st := stateName(last); st != "" {
 			// "New York, NY" - unless the city is a known one elsewhere ("Berlin, DE").
 			if c, ok := knownCities[foldPlace(rest[0])]; ok && c.country != "US" && countryCode(last) == c.country {
 				loc.Country = c.country
@@ -322,6 +433,9 @@ func Location(label string) model.Location {
 }
 
 var (
+	// "or" and "and" of other languages between places
+	conjReplacer = strings.NewReplacer(" och ", " or ", " og ", " or ", " und ", " or ", " ou ", " or ", " oder ", " or ",
+		" eller ", " or ", " o ", " or ", " ou en ", " or ", " or in ", " or ")
 	dashReplacer = strings.NewReplacer(" – ", " - ", " — ", " - ")
 	orReplacer   = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
 )
@@ -341,8 +455,14 @@ var regionNames = map[string]string{
 	"sao paulo": "São Paulo", "ciudad de méxico": "Mexico City", "cdmx": "Mexico City",
 }
 
+// notPlace are parts of a label that say how one is employed, not where:
+// "Remote-India (PEO)".
+var notPlace = map[string]bool{"peo": true, "eor": true, "employer of record": true}
+
 // cityStates are countries that are one city.
-var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true}
+// Luxembourg is not one, but a label that says only "Luxembourg" means
+// its capital, where the offices are.
+var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true, "LU": true}
 
 // Locations parses a label that may name several places: "San Francisco,
 // CA, New York City, NY", "London or Berlin", "Remote (US, Canada)",
@@ -351,6 +471,10 @@ func Locations(label string) []model.Location {
 	s := officePrefix(collapse(label))
 	if s == "" {
 		return nil
+	}
+	s = conjReplacer.Replace(s) // "Stockholm och Göteborg", "Hamburg oder Remote"
+	if workModes[foldPlace(s)] {
+		return nil // "Hybrid", "On-site": a mode, no place
 	}
 	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
 		// "广州或深圳", "北京/多伦多/远程", "北京、上海"
@@ -381,7 +505,7 @@ func Locations(label string) []model.Location {
 	}
 	// "San Francisco, CA • New York, NY", "London | Berlin": each piece a
 	// place of its own.
-	for _, sep := range []string{"•", " | ", "; "} {
+	for _, sep := range []string{"•", " | ", "; ", " / "} {
 		if !strings.Contains(s, sep) {
 			continue
 		}
@@ -464,7 +588,43 @@ func Locations(label string) []model.Location {
 			return out
 		}
 	}
+	if one.Name != "" {
+		if cs := citiesIn(s); len(cs) > 0 {
+			return cs
+		}
+	}
 	return []model.Location{one}
+}
+
+// citiesIn returns the known cities named by the parts of a label that
+// cannot be read as a whole ("Rutherford Appleton Laboratory (RAL),
+// Harwell, Oxfordshire, OR, Daresbury Laboratory, Warrington, WA4 4AD"),
+// in the country the label names when it names one.
+func citiesIn(s string) []model.Location {
+	parts := splitLocation(s)
+	country := ""
+	for _, p := range parts {
+		if cc := countryCode(p); cc != "" && len(strings.TrimSpace(p)) > 2 {
+			country = cc
+		}
+	}
+	var out []model.Location
+	for _, p := range parts {
+		q, remote := stripRemote(p)
+		q = stripOffice(q)
+		c, ok := knownCities[foldPlace(q)]
+		if !ok || country != "" && c.country != country {
+			continue
+		}
+		l := model.Location{City: c.city, Region: c.region, Country: c.country, Remote: remote}
+		if !c.canonical {
+			l.City = strings.TrimSpace(q)
+		}
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // cjkLocation reads a label written in Chinese or Japanese: "北京", "北京市",
@@ -483,4 +643,110 @@ func cjkLocation(s string) (model.Location, bool) {
 		}
 	}
 	return model.Location{}, false
+}
+
+// isArea says whether a label that names no place names only areas wider
+// than a country ("Europe, European Union", "EMEA").
+func isArea(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, p := range splitLocation(name) {
+		if !areaWords[foldPlace(p)] {
+			return false
+		}
+	}
+	return true
+}
+
+// dropCoveredCountries drops a country-only place when a city or region of
+// the same country is named too and neither is remote: a platform's
+// country field beside its city field ("China" and "China, Shanghai") name
+// one place.
+func dropCoveredCountries(locs []model.Location) []model.Location {
+	covered := map[string]bool{}
+	for _, l := range locs {
+		if (l.City != "" || l.Region != "") && !l.Remote {
+			covered[l.Country] = true
+		}
+	}
+	out := locs[:0]
+	for _, l := range locs {
+		if l.City == "" && l.Region == "" && l.Name == "" && !l.Remote && covered[l.Country] {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// countryListAfter says whether the words after a country name go on with
+// another country ("Mexico, India, Brazil", "Germany and Austria").
+func countryListAfter(f []string) bool {
+	if len(f) < 2 {
+		return false
+	}
+	last := f[0]
+	if !strings.HasSuffix(last, ",") && f[1] != "and" && f[1] != "or" && f[1] != "&" {
+		return false
+	}
+	next := f[1]
+	if (next == "and" || next == "or" || next == "&") && len(f) > 2 {
+		next = f[2]
+	}
+	for _, n := range []int{1, 2, 3} {
+		i := slices.Index(f, next)
+		if i < 0 || i+n > len(f) {
+			break
+		}
+		if countryNames[foldPlace(strings.Trim(strings.Join(f[i:i+n], " "), ".,;:()"))] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// sameLabelRemote gives a remote place without a country the country of
+// the places of the same label when they share one: "San Francisco Bay
+// Area & Remote" is remote in the US. (A "Remote" label beside a city's
+// label is not tied to that city's country.)
+func sameLabelRemote(ls []model.Location) []model.Location {
+	bare, country := -1, ""
+	for i, l := range ls {
+		switch {
+		case l.Remote && l == (model.Location{Remote: true}):
+			bare = i
+		case l.Country == "" || country != "" && country != l.Country:
+			return ls
+		default:
+			country = l.Country
+		}
+	}
+	if bare >= 0 && country != "" {
+		ls[bare].Country = country
+		// "Germany / Remote": the country is where the remote work is
+		out := ls[:0]
+		for _, l := range ls {
+			if l.Remote || l.City != "" || l.Region != "" {
+				out = append(out, l)
+			}
+		}
+		ls = out
+	}
+	return ls
+}
+
+// isAreaPart says whether a part of a label names an area wider than a
+// country ("Europe", "EMEA only") or a time zone ("CET +/- 2h").
+func isAreaPart(q string) bool {
+	f := strings.TrimSuffix(foldPlace(q), " only")
+	if areaWords[f] {
+		return true
+	}
+	w, _, _ := strings.Cut(f, " ")
+	switch w {
+	case "cet", "cest", "utc", "gmt", "est", "pst", "et", "pt", "ct", "mt", "edt", "pdt", "eet", "wet", "bst":
+		return true
+	}
+	return false
 }

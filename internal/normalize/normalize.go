@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 5
+const rulesVersion = 6
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -56,6 +56,9 @@ func New(t *Taxonomy) *Normalizer {
 		}
 	}
 	for _, p := range t.ignore {
+		n.m.add(p, idBlocker)
+	}
+	for _, p := range notDegrees {
 		n.m.add(p, idBlocker)
 	}
 	// the snapshot format is in the fingerprint: a new one makes the next
@@ -111,6 +114,9 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	// stored whole), so that memory stays within a few times its size.
 	blocks, bcls = boundBlocks(blocks, bcls, maxAnalyzed)
 	text := joinBlocks(blocks)
+	if p.Role == RoleOther {
+		p.Role = RoleIn(title, text) // a title that names no job: the description may
+	}
 
 	// The language is read from the title and the first bytes of the text
 	// only (Language reads no further), without copying the whole text.
@@ -277,7 +283,7 @@ func locations(labels []string) []model.Location {
 	out := []model.Location{}
 	seen := map[model.Location]bool{}
 	for _, l := range labels {
-		for _, loc := range Locations(l) {
+		for _, loc := range sameLabelRemote(Locations(l)) {
 			if loc == (model.Location{}) || seen[loc] {
 				continue
 			}
@@ -341,8 +347,12 @@ func remoteCountries(locs []model.Location, remote bool, text string) []model.Lo
 		// Unless a label already says which places are remote.
 		for i := range locs {
 			locs[i].Remote = true
+			if isArea(locs[i].Name) {
+				locs[i] = model.Location{Remote: true} // "Europe, European Union": remote, no country
+			}
 		}
 	}
+	locs = dropCoveredCountries(locs)
 	bare := -1
 	country := ""
 	for i, l := range locs {
@@ -363,6 +373,7 @@ func remoteCountries(locs []model.Location, remote bool, text string) []model.Lo
 	if country == "" {
 		country = workCountry(text)
 	}
+
 	if country == "" || country == "-" {
 		return locs
 	}
@@ -389,6 +400,9 @@ func workCountry(text string) string {
 	for line := range strings.SplitSeq(text, "\n") {
 		for _, sent := range strings.Split(line, ". ") {
 			l := strings.ToLower(sent)
+			if strings.Contains(l, "worldwide") || strings.Contains(l, "anywhere in the world") {
+				return "" // "open to applicants worldwide"
+			}
 			if !(strings.Contains(l, "remote") || strings.Contains(l, "authorized to work") ||
 				strings.Contains(l, "authorised to work") || strings.Contains(l, "eligible to work") ||
 				strings.Contains(l, "based in") || strings.Contains(l, "reside") || strings.Contains(l, "located in") ||
@@ -405,8 +419,8 @@ func workCountry(text string) string {
 						}
 						cand := strings.Trim(strings.Join(f[:n], " "), ".,;:()")
 						if cc := countryNames[foldPlace(cand)]; cc != "" && cand != "america" {
-							if found != "" && found != cc {
-								return ""
+							if found != "" && found != cc || countryListAfter(f[n-1:]) {
+								return "" // "based in Mexico, India, Brazil": several
 							}
 							found = cc
 							break

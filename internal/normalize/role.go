@@ -34,56 +34,168 @@ type roleRule struct {
 }
 
 // icRules are tried in order on the part of the title that names the job.
+// Titles in other languages name the same jobs with their own nouns
+// ("Produkteier", "chef de projet", "ingénieur logiciel", "Datenanalyst");
+// compound nouns ("Javautvikler", "Frontend-Entwickler") are read by
+// compoundRole.
 var icRules = []roleRule{
-	{RoleProductManager, []string{"product manager", "product management", "product lead", "product owner"}},
-	{RoleProgramManager, []string{"program manager", "programme manager", "tpm", "project manager", "program management"}},
+	{RoleProductManager, []string{"product manager", "product management", "product lead", "product owner",
+		"produkteier", "produktleder", "produktansvarlig", "produktägare", "produktchef", "produktmanager",
+		"produktmanagerin", "produktverantwortlicher", "chef de produit", "cheffe de produit", "gestionnaire de produit",
+		"gestionnaire de produits", "responsable produit", "responsable de produit", "gerente de producto",
+		"product manager/owner", "product owner/manager"}},
+	{RoleProgramManager, []string{"program manager", "programme manager", "tpm", "project manager", "program management",
+		"project management", "projektleiter", "projektleiterin", "projektleder", "prosjektleder", "projektledare",
+		"projektmanager", "projektmanagerin", "chef de projet", "cheffe de projet", "gestionnaire de projet",
+		"gestionnaire de projets", "jefe de proyecto", "jefa de proyecto", "gerente de proyecto", "delivery manager"}},
 	{RoleResearchScientist, []string{"research scientist", "applied scientist", "applied research scientist",
-		"machine learning scientist", "ml scientist", "ai scientist", "research science", "research scientists"}},
-	{RoleDataScientist, []string{"data scientist", "data science"}},
-	{RoleUXResearcher, []string{"ux researcher", "user researcher", "user experience researcher", "design researcher", "ux research", "user research"}},
+		"machine learning scientist", "ml scientist", "ai scientist", "research science", "research scientists",
+		"quantitative researcher", "quant researcher"}},
+	{RoleDataScientist, []string{"data scientist", "data science", "data scientists", "dataforsker", "datenwissenschaftler",
+		"scientifique des données", "científico de datos", "científica de datos", "データサイエンティスト",
+		"cientista de dados", "data-scientist"}},
+	{RoleUXResearcher, []string{"ux researcher", "user researcher", "user experience researcher", "design researcher", "ux research", "user research",
+		"ux-researcher", "ux-forsker", "brukerforsker", "chercheur ux", "chercheuse ux", "chercheur en expérience utilisateur",
+		"chercheuse en expérience utilisateur", "recherche utilisateur", "recherche ux", "investigador ux", "investigadora ux",
+		"ux-forscher", "ux forscher", "用户研究"}},
 	{RoleResearchEngineer, []string{"research engineer", "research engineering"}},
 	{RoleAnalyticsEngineer, []string{"analytics engineer", "analytics engineering", "data visualization engineer",
-		"visualization engineer", "bi engineer", "business intelligence engineer"}},
+		"visualization engineer", "bi engineer", "business intelligence engineer", "bi developer", "bi-entwickler"}},
 	{RoleDataEngineer, []string{"data engineer", "data engineering", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer",
 		"data developer", "database developer", "etl developer", "développeur de données", "développeuse de données",
-		"dateningenieur", "data-engineer"}},
+		"dateningenieur", "data-engineer", "dataingeniør", "dataingenjör", "ingénieur de données", "ingénieure de données",
+		"ingénieur données", "ingénieur data", "ingénieure data", "ingeniero de datos", "ingeniera de datos", "data architect",
+		"engenheiro de dados", "engenheira de dados", "inżynier danych",
+		"データエンジニア"}},
 	{RoleMLEngineer, []string{"machine learning engineer", "ml engineer", "mle", "machine learning software engineer",
 		"ml software engineer", "machine learning infrastructure engineer", "ml infrastructure engineer",
 		"ai engineer", "ai/ml engineer", "ml/ai engineer", "deep learning engineer", "machine learning engineering",
 		"ml engineering", "machine learning platform engineer", "ml platform engineer", "ai/ml software engineer",
-		"ai software engineer", "applied ml engineer", "applied machine learning engineer", "ml ops engineer", "mlops engineer"}},
-	{RoleSRE, []string{"site reliability", "sre", "reliability engineer", "infrastructure engineer", "production engineer",
-		"infrastructure / production engineer", "infrastructure and production engineer"}},
+		"ai software engineer", "applied ml engineer", "applied machine learning engineer", "ml ops engineer", "mlops engineer",
+		"computer vision engineer", "nlp engineer", "llm engineer"}},
+	// specific software titles that hold an SRE, security or science phrase
+	{RoleSoftwareEngineer, []string{"research software engineer", "software scientist", "research software developer", "distributed systems engineer", "embedded systems engineer", "infrastructure software engineer",
+		"security software engineer", "backend developer", "back-end developer", "back end developer"}},
 	{RoleSecurityEngineer, []string{"security engineer", "security engineering", "application security", "security researcher",
 		"security operations engineer", "detection engineer", "threat hunter", "threat intelligence", "incident response engineer",
-		"product security", "offensive security", "penetration tester", "security analyst"}},
-	{RoleDesigner, []string{"designer", "design", "ux", "ui/ux", "ux/ui"}},
+		"product security", "offensive security", "penetration tester", "pentester", "security analyst", "cybersecurity engineer",
+		"cyber security engineer", "security architect", "security specialist", "security consultant", "infosec engineer",
+		"sikkerhetsingeniør", "sikkerhetsrådgiver", "sikkerhetsarkitekt", "ingénieur sécurité", "ingénieure sécurité",
+		"ingénieur en sécurité", "analyste en sécurité", "security expert", "ingeniero de seguridad", "安全工程师"}},
+	{RoleSRE, []string{"site reliability", "sre", "reliability engineer", "infrastructure engineer", "production engineer",
+		"infrastructure / production engineer", "infrastructure and production engineer", "devops engineer", "devops",
+		"dev ops engineer", "devsecops engineer", "cloud engineer", "cloud infrastructure engineer", "systems engineer",
+		"system engineer", "systems administrator", "system administrator", "sysadmin", "systemadministrator",
+		"administrateur système", "administrateur systèmes", "administratrice système", "operations engineer",
+		"platform reliability", "observability engineer", "infrastructure developer", "driftsingeniør", "运维"}},
+	{RoleDesigner, []string{"designer", "design", "ux", "ui/ux", "ux/ui", "designerin", "diseñador", "diseñadora",
+		"concepteur", "conceptrice", "gestalter", "gestalterin", "デザイナー", "设计师"}},
 	{RoleDataAnalyst, []string{"data analyst", "analytics analyst", "business analyst", "insights analyst",
-		"product analyst", "bi analyst", "business intelligence analyst", "reporting analyst", "marketing analyst", "analytics"}},
+		"product analyst", "bi analyst", "business intelligence analyst", "reporting analyst", "marketing analyst", "analytics",
+		"dataanalytiker", "datenanalyst", "datenanalystin", "analyste de données", "analista de datos", "data analytics",
+		"analista de dados", "data-analist", "data analist", "analityk danych",
+		"数据分析"}},
 	{RoleSoftwareEngineer, []string{"software engineer", "software developer", "software engineering", "developer",
 		"swe", "programmer", "backend engineer", "frontend engineer", "front end engineer", "back end engineer",
-		"full stack", "fullstack", "full-stack", "platform engineer", "infrastructure engineer", "systems engineer",
-		"distributed systems engineer", "mobile engineer", "ios engineer", "android engineer", "web engineer",
-		"devops engineer", "cloud engineer", "tools engineer", "build engineer", "test engineer", "qa engineer",
+		"full stack", "fullstack", "full-stack", "platform engineer", "infrastructure engineer",
+		"mobile engineer", "ios engineer", "android engineer", "web engineer",
+		"tools engineer", "build engineer", "test engineer", "qa engineer",
 		"automation engineer", "ui engineer", "encoding engineer", "streaming engineer", "developer productivity",
 		"softwareentwickler", "softwareentwicklerin", "entwickler", "entwicklerin", "développeur", "développeuse",
-		"desarrollador", "desarrolladora", "sviluppatore", "ontwikkelaar", "utvikler", "plattformutvikler",
-		"systemutvikler", "programador", "programista", "utvecklare", "udvikler", "developers"}},
-	{RoleResearchScientist, []string{"scientist", "researcher"}},
+		"desarrollador", "desarrolladora", "sviluppatore", "sviluppatrice", "ontwikkelaar", "utvikler", "plattformutvikler",
+		"systemutvikler", "programador", "programadora", "programista", "utvecklare", "udvikler", "developers",
+		"software architect", "softwarearchitekt", "lead developer", "member of technical staff",
+		"sdet", "sde", "coder", "hacker", "programmierer", "programmiererin", "programmeur", "programmeuse", "informatiker",
+		"ingénieur logiciel", "ingénieure logiciel", "ingénieur développement", "ingénieure développement",
+		"ingénieur d'études", "ingénieure d'études", "ingénieur développeur", "ingeniero de software", "ingeniera de software",
+		"ingegnere software", "ingegnere del software", "softwareingenieur", "software ingenieur", "softwareingeniør",
+		"web developer", "frontend", "front-end", "backend", "back-end", "firmware engineer", "embedded software engineer",
+		"game developer", "gameplay programmer", "エンジニア", "desenvolvedor", "desenvolvedora",
+		"engenheiro de software", "engenheira de software", "inżynier oprogramowania", "softwareontwikkelaar",
+		// fields that name the job of an intern or a working student
+		// ("Werkstudent Softwareentwicklung", "Stage développement logiciel")
+		"softwareentwicklung", "anwendungsentwicklung", "webentwicklung", "systemutvikling", "programvareutvikling",
+		"systemutveckling", "mjukvaruutveckling", "développement logiciel", "développement web", "desarrollo de software",
+		"sviluppo software", "software development", "web development", "softwareontwikkeling", "プログラマー", "プログラマ"}},
+	{RoleResearchScientist, []string{"scientist", "researcher", "forsker", "forskare", "wissenschaftler", "wissenschaftlerin",
+		"chercheur", "chercheuse", "investigador", "investigadora", "ricercatore", "ricercatrice", "onderzoeker",
+		"postdoc", "postdoctoral", "research fellow"}},
 }
+
+// compoundSuffixes end compound job nouns of Germanic languages
+// ("Javautvikler", "Frontendentwickler", "Systemutvecklare",
+// "Dataingeniør"); a "data"/"daten" head makes the compound a data role.
+var compoundSuffixes = []struct {
+	suffix, role, data string
+}{
+	{"utvikler", RoleSoftwareEngineer, RoleDataEngineer}, {"utvecklare", RoleSoftwareEngineer, RoleDataEngineer},
+	{"udvikler", RoleSoftwareEngineer, RoleDataEngineer}, {"entwickler", RoleSoftwareEngineer, RoleDataEngineer},
+	{"entwicklerin", RoleSoftwareEngineer, RoleDataEngineer}, {"ontwikkelaar", RoleSoftwareEngineer, RoleDataEngineer},
+	{"ingeniør", RoleSoftwareEngineer, RoleDataEngineer}, {"ingenjör", RoleSoftwareEngineer, RoleDataEngineer},
+	{"ingenieur", RoleSoftwareEngineer, RoleDataEngineer}, {"programmierer", RoleSoftwareEngineer, RoleSoftwareEngineer},
+	{"analytiker", "", RoleDataAnalyst}, {"analyst", "", RoleDataAnalyst}, {"analist", "", RoleDataAnalyst},
+	{"designer", RoleDesigner, RoleDesigner},
+}
+
+// compoundRole returns the role a compound job noun in part m names, or "".
+func compoundRole(m string) string {
+	for _, w := range strings.Fields(m) {
+		w = strings.Trim(w, "-/")
+		for _, c := range compoundSuffixes {
+			head, ok := strings.CutSuffix(w, c.suffix)
+			if !ok || head == "" {
+				continue
+			}
+			head = strings.Trim(head, "-")
+			switch {
+			case head == "data" || head == "daten" || strings.HasPrefix(head, "datenbank") || head == "database" ||
+				strings.HasPrefix(head, "dataplattform") || strings.HasPrefix(head, "datavarehus"):
+				if c.data != "" {
+					return c.data
+				}
+			case nonSoftwareHead[head]:
+				return RoleOther
+			case c.role != "":
+				return c.role
+			}
+		}
+	}
+	return ""
+}
+
+// nonSoftwareHead are heads of compound engineer nouns that are not
+// software jobs ("Maschinenbauingenieur", "Elektroingeniør").
+var nonSoftwareHead = map[string]bool{
+	"maschinenbau": true, "elektro": true, "bau": true, "vertriebs": true, "service": true, "hardware": true,
+	"prozess": true, "qualitäts": true, "salgs": true, "bygg": true, "maskin": true, "el": true, "kemi": true,
+	"forretnings": true, "affärs": true, "organisasjons": true, "organisations": true, "business": true,
+	"personal": true, "geschäfts": true, "virksomheds": true, "forretningsutvikler": true,
+}
+
+// nonSoftwareDeveloper are titles with "developer" that are not software
+// jobs.
+var nonSoftwareDeveloper = []string{"community developer", "business developer", "developer advocate",
+	"developer relations", "developer evangelist", "content developer", "curriculum developer", "course developer",
+	"learning developer", "instructional developer", "talent developer", "property developer", "real estate developer",
+	"sales developer", "organizational developer", "organisational developer", "market developer", "business development"}
 
 // engineeringWords make a people manager an engineering manager.
 var engineeringWords = []string{"engineering", "engineer", "engineers", "software", "platform", "platforms", "technical",
 	"android", "ios", "mobile", "backend", "frontend",
 	"infrastructure", "machine learning", "ml", "systems", "data engineering", "ai", "devops", "sre",
-	"reliability", "architecture", "technology", "tools", "developer"}
+	"reliability", "architecture", "technology", "tools", "developer", "softwareentwicklung", "entwicklung",
+	"anwendungsentwicklung", "utvikling", "systemutvikling", "utveckling", "développement", "desarrollo", "sviluppo",
+	"informatique", "technik", "it", "tech", "ingénierie", "ingeniería", "développement logiciel", "logiciel"}
 
 var dataScienceWords = []string{"data science", "data scientists", "analytics", "insights", "data and insights",
 	"research", "experimentation", "statistics", "science"}
 
 var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "electrical", "facilities",
 	"sales", "support engineer", "solutions engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf",
-	"account engineer", "policy engineer", "civil", "chemical", "process engineer", "manufacturing"}
+	"account engineer", "policy engineer", "civil", "chemical", "process engineer", "manufacturing",
+	"customer engineer", "customer success engineer", "implementation engineer", "presales", "pre-sales",
+	"technical support engineer", "network engineer", "soc", "asic", "fpga", "rtl", "vlsi", "silicon", "analog",
+	"pcb", "chip", "optical", "photonics", "thermal", "verification engineer", "validation engineer", "design verification"}
 
 // Role returns the role family of a title: Research Scientist, Research
 // Engineer, Machine Learning Engineer, Software Engineer, Data Engineer, Data
@@ -112,7 +224,12 @@ func Role(title string) string {
 	m := " " + main + " "
 	if peopleManager(m) {
 		switch {
-		case hasAny(m, []string{"product manager", "program manager", "project manager", "product management", "tpm"}):
+		case hasAny(m, []string{"product manager", "program manager", "project manager", "product management", "tpm"}),
+			hasAny(m, icRules[0].phrases), hasAny(m, icRules[1].phrases):
+		case hasAny(all, []string{"project management", "program management", "programme management", "projects", "programs"}):
+			return RoleProgramManager
+		case hasAny(all, []string{"product management", "product"}) && !hasAny(all, []string{"product marketing", "product design"}):
+			return RoleProductManager
 		case hasAny(all, dataScienceWords) && !hasAny(all, []string{"data engineering", "engineering"}):
 			return RoleDataScienceManager
 		case hasAny(all, engineeringWords):
@@ -140,12 +257,19 @@ func Role(title string) string {
 			}
 		}
 	}
+	// "Tech Lead" names the software job when nothing else does.
+	if hasAny(all, []string{"tech lead", "technical lead", "tech-lead", "techlead"}) {
+		return RoleSoftwareEngineer
+	}
 	return RoleOther
 }
 
 // icRole classifies an individual-contributor title part m (all is the
 // whole title), or returns "".
 func icRole(m, all string) string {
+	if hasAny(m, nonSoftwareDeveloper) {
+		return RoleOther
+	}
 	for _, r := range icRules {
 		if hasAny(m, r.phrases) {
 			if r.role == RoleDesigner && hasWord(m, "engineer") {
@@ -154,7 +278,12 @@ func icRole(m, all string) string {
 			return r.role
 		}
 	}
-	if hasWord(m, "engineer") || hasWord(m, "engineers") {
+	if r := compoundRole(m); r != "" {
+		return r
+	}
+	if hasWord(m, "engineer") || hasWord(m, "engineers") || hasAny(m, []string{"ingénieur", "ingénieure", "ingeniero",
+		"ingeniera", "ingegnere", "ingenieur", "ingenieurin", "ingeniør", "ingenjör", "engenheiro", "engenheira",
+		"inżynier", "工程师"}) {
 		if hasAny(m, nonSoftwareEngineer) {
 			return RoleOther
 		}
@@ -174,7 +303,7 @@ func icRole(m, all string) string {
 // titleParts lowers a title and splits it at the separators between its
 // parts (",", " - ", "(", ")", "|", ":"), keeping "/" inside a part.
 func titleParts(title string) []string {
-	t := dropInclusiveEndings(strings.ToLower(title))
+	t := dropGenderEndings(dropInclusiveEndings(strings.ToLower(title)))
 	t = titleReplacer.Replace(t)
 	var parts []string
 	for _, p := range strings.FieldsFunc(t, func(r rune) bool {
@@ -273,10 +402,17 @@ var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manag
 	"specialist", "partner", "recruiter", "coordinator", "president", "officer", "chief", "owner", "administrator",
 	"associate", "consultant", "strategist", "producer", "writer", "counsel", "attorney", "mle", "swe", "sre", "tpm",
 	"entwickler", "entwicklerin", "softwareentwickler", "développeur", "développeuse", "desarrollador", "utvikler",
-	"plattformutvikler", "ontwikkelaar", "hunter"}
+	"plattformutvikler", "ontwikkelaar", "hunter", "produkteier", "produktleder", "prosjektleder", "projektleiter",
+	"ingénieur", "ingénieure", "ingeniero", "ingeniera", "ingegnere", "ingenieur", "ingenieurin", "ingeniør", "ingenjör",
+	"développeuse", "desarrolladora", "sviluppatore", "utvecklare", "udvikler", "programmierer", "programmeur",
+	"informatiker", "forsker", "forskare", "wissenschaftler", "chercheur", "chercheuse", "investigador", "ricercatore",
+	"rådgiver", "konsulent", "arkitekt", "architekt", "architecte", "analytiker", "analyste", "analista", "gestionnaire",
+	"leiter", "leiterin", "leder", "chef", "cheffe", "responsable", "jefe", "gerente", "designerin", "diseñador",
+	"concepteur", "expert", "experte", "sdet", "sde", "hacker", "coder", "postdoc", "scrum master", "werkstudent",
+	"praktikant", "stagiaire", "trainee", "apprentice", "fellow"}
 
 func hasRoleNoun(p string) bool {
-	return hasAny(" "+p+" ", roleNouns)
+	return hasAny(" "+p+" ", roleNouns) || compoundRole(p) != ""
 }
 
 // peopleManager says whether the main part of a title names a people
@@ -285,7 +421,9 @@ func peopleManager(m string) bool {
 	w := strings.Fields(m)
 	for i, x := range w {
 		switch x {
-		case "director", "vp", "svp", "evp", "chief":
+		case "director", "vp", "svp", "evp", "chief", "directeur", "directrice", "leiter", "leiterin", "teamleiter",
+			"teamleiterin", "abteilungsleiter", "abteilungsleiterin", "teamleder", "avdelingsleder", "utviklingsleder",
+			"gestionnaire":
 			return true
 		case "head":
 			return i+1 < len(w) && w[i+1] == "of" || i == len(w)-1
@@ -334,15 +472,31 @@ func hasAny(s string, phrases []string) bool {
 // cjkRoles are job nouns of Chinese titles, tried in order on the title.
 var cjkRoles = []struct{ phrase, role string }{
 	{"产品经理", RoleProductManager}, {"项目经理", RoleProgramManager}, {"数据科学家", RoleDataScientist},
-	{"数据分析", RoleDataAnalyst}, {"数据工程师", RoleDataEngineer}, {"算法工程师", RoleMLEngineer},
-	{"机器学习工程师", RoleMLEngineer}, {"研究员", RoleResearchScientist}, {"科学家", RoleResearchScientist},
-	{"设计师", RoleDesigner}, {"运维", RoleSRE}, {"工程师", RoleSoftwareEngineer}, {"开发", RoleSoftwareEngineer},
-	{"程序员", RoleSoftwareEngineer}, {"エンジニア", RoleSoftwareEngineer},
+	{"数据分析", RoleDataAnalyst}, {"数据工程师", RoleDataEngineer}, {"数据开发", RoleDataEngineer},
+	{"算法工程师", RoleMLEngineer}, {"机器学习工程师", RoleMLEngineer}, {"安全研究", RoleSecurityEngineer},
+	{"用户研究", RoleUXResearcher}, {"研发经理", RoleEngineeringManager}, {"技术经理", RoleEngineeringManager},
+	{"开发经理", RoleEngineeringManager}, {"研发总监", RoleEngineeringManager}, {"技术总监", RoleEngineeringManager},
+	{"工程经理", RoleEngineeringManager}, {"研究员", RoleResearchScientist},
+	{"科学家", RoleResearchScientist}, {"设计师", RoleDesigner}, {"安全工程师", RoleSecurityEngineer},
+	{"运维", RoleSRE}, {"工程师", RoleSoftwareEngineer}, {"开发", RoleSoftwareEngineer},
+	{"研发", RoleSoftwareEngineer}, {"程序员", RoleSoftwareEngineer}, {"架构师", RoleSoftwareEngineer},
+	{"后端", RoleSoftwareEngineer}, {"前端", RoleSoftwareEngineer}, {"全栈", RoleSoftwareEngineer},
+	{"技术专家", RoleSoftwareEngineer}, {"技术负责人", RoleSoftwareEngineer}, {"エンジニア", RoleSoftwareEngineer}, {"開発", RoleSoftwareEngineer},
+	{"プログラマ", RoleSoftwareEngineer}, {"デザイナー", RoleDesigner},
 }
+
+// cjkHardware are words of Chinese titles for hardware jobs, which are
+// not software ones ("芯片验证工程师").
+var cjkHardware = []string{"芯片", "硬件", "IC设计", "模拟电路", "数字电路", "射频", "结构工程师", "机械"}
 
 // cjkRole returns the role of a title that names its job in Chinese or
 // Japanese ("Rust研发工程师", "服务端开发实习"), or "".
 func cjkRole(title string) string {
+	for _, w := range cjkHardware {
+		if strings.Contains(title, w) {
+			return ""
+		}
+	}
 	has := false
 	for _, r := range title {
 		if isCJK(r) {
@@ -359,4 +513,129 @@ func cjkRole(title string) string {
 		}
 	}
 	return ""
+}
+
+// RoleIn is Role, and for a title that names no job ("【上海】某集团招聘",
+// "Rust 远程工作"), the job the description names: in a title in Chinese
+// or Japanese, the first job noun of the description's opening; in any
+// title, the job after "we are looking for a" and the like.
+func RoleIn(title, text string) string {
+	r := Role(title)
+	if r != RoleOther || titleNamesJob(title) {
+		return r
+	}
+	head := prefix(text, 1500)
+	if strings.IndexFunc(title, isCJK) >= 0 {
+		best, at := "", len(head)+1
+		for _, c := range cjkRoles {
+			if i := strings.Index(head, c.phrase); i >= 0 && i < at {
+				best, at = c.role, i
+			}
+		}
+		if best == "" {
+			best = firstJobPhrase(head) // "...-full-stack-developer" in a link
+		}
+		if best != "" {
+			return best
+		}
+	}
+	lower := strings.ToLower(head)
+	for _, cue := range lookingFor {
+		i := strings.Index(lower, cue)
+		if i < 0 {
+			continue
+		}
+		rest := lower[i+len(cue):]
+		if j := strings.IndexAny(rest, ".,;:!?\n("); j >= 0 {
+			rest = rest[:j]
+		}
+		if f := strings.Fields(rest); len(f) > 6 {
+			rest = strings.Join(f[:6], " ")
+		}
+		if r := Role(rest); r != RoleOther {
+			return r
+		}
+	}
+	return RoleOther
+}
+
+// lookingFor are the phrases after which a description names its job.
+var lookingFor = []string{"we are looking for a ", "we are looking for an ", "we're looking for a ",
+	"we're looking for an ", "we are hiring a ", "we are hiring an ", "we're hiring a ", "we're hiring an ",
+	"join us as a ", "join us as an ", "looking for an experienced ", "looking for a talented ",
+	"looking for a skilled ", "looking for a senior ", "招聘", "诚聘"}
+
+// titleNamesJob says whether a title names a job of its own, even one
+// outside the roles ("Account Executive"): then the description is not asked.
+func titleNamesJob(title string) bool {
+	if cjkRole(title) != "" {
+		return true
+	}
+	for _, w := range cjkHardware {
+		if strings.Contains(title, w) {
+			return true
+		}
+	}
+	for _, p := range titleParts(title) {
+		if hasRoleNoun(p) || hasAny(" "+p+" ", otherJobNouns) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherJobNouns name jobs outside the roles.
+var otherJobNouns = []string{"executive", "representative", "rep", "guide", "admin", "assistant", "agent",
+	"accountant", "controller", "editor", "translator", "linguist", "trainer", "teacher", "nurse", "driver",
+	"technician", "operator", "advisor", "adviser", "expert", "talent pool", "sales", "marketing", "support"}
+
+// jobWords are the nouns a role phrase must hold to be read from a
+// description rather than a title.
+var jobWords = []string{"engineer", "developer", "scientist", "designer", "analyst", "programmer", "researcher"}
+
+// firstJobPhrase returns the role of the first phrase of the role rules
+// that names a job noun in s, or "".
+func firstJobPhrase(s string) string {
+	w := " " + normalizeWords(strings.ToLower(s)) + " "
+	best, at := "", len(w)
+	for _, r := range icRules {
+		for _, p := range r.phrases {
+			if !hasAny(p, jobWords) {
+				continue
+			}
+			if i := strings.Index(w, p); i >= 0 && i < at && hasWord(w, p) {
+				best, at = r.role, i
+			}
+		}
+	}
+	return best
+}
+
+// genderEndings follow a noun after "/" or in parentheses to name the
+// other gender: "Ingeniero/a", "Entwickler/in", "Desenvolvedor(a)",
+// "Sviluppatore/trice".
+var genderEndings = []string{"/a", "/in", "/innen", "/e", "/ne", "/trice", "/rice", "/euse", "/ra", "(a)", "(in)", "(e)", "/as", "/es"}
+
+// dropGenderEndings removes the endings of genderEndings after a letter.
+func dropGenderEndings(t string) string {
+	if !strings.ContainsAny(t, "/(") {
+		return t
+	}
+	for _, e := range genderEndings {
+		for i := 0; ; {
+			j := strings.Index(t[i:], e)
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(e)
+			if j > 0 && isWordByte(t[j-1]) && (end == len(t) || !isWordByte(t[end])) {
+				t = t[:j] + t[end:]
+				i = j
+				continue
+			}
+			i = j + 1
+		}
+	}
+	return t
 }

@@ -8,13 +8,16 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
+// krone stands for "kr" until the role's country says which crown it is.
+const krone = "kr"
+
 // currencySymbols maps a symbol (with its optional letter prefix) to ISO 4217.
 // Longer spellings come first.
 var currencySymbols = []struct{ sym, code string }{
 	{"US$", "USD"}, {"CA$", "CAD"}, {"C$", "CAD"}, {"AU$", "AUD"}, {"A$", "AUD"}, {"NZ$", "NZD"},
 	{"S$", "SGD"}, {"HK$", "HKD"}, {"R$", "BRL"}, {"MX$", "MXN"},
 	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"₩", "KRW"}, {"₪", "ILS"},
-	{"zł", "PLN"}, {"kr", "SEK"}, {"CHF", "CHF"},
+	{"zł", "PLN"}, {"kr", krone}, {"CHF", "CHF"},
 }
 
 var currencyCodes = map[string]bool{
@@ -30,6 +33,7 @@ type amount struct {
 	val        float64
 	start, end int  // byte offsets of the digits (and suffix)
 	k, m       bool // a K or M suffix
+	wan        bool // a "w" suffix (万, ten thousands)
 }
 
 // Salaries returns every pay range (or single amount) stated in text, in
@@ -163,7 +167,7 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 // suffixCurrencies follow an amount: "60.000 €", "2100 euros", "5000 zł",
 // "₹ after", "90 000 kr".
 var suffixCurrencies = []struct{ sym, code string }{
-	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", "SEK"}, {"$", "USD"}, {"₹", "INR"}, {"¥", "JPY"},
+	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", krone}, {"$", "USD"}, {"₹", "INR"}, {"¥", "JPY"},
 	{"₩", "KRW"}, {"₪", "ILS"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"}, {"pounds", "GBP"},
 	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"},
 }
@@ -254,6 +258,10 @@ func readNumber(s string, i int) (amount, bool) {
 		a.k = true // "40-150万": ten thousands
 		a.val *= 10000
 		j += len("万")
+	} else if j < len(s) && (s[j] == 'w' || s[j] == 'W') && (j+1 == len(s) || !isASCIIAlnum(s[j+1])) {
+		a.k, a.wan = true, true // "总包 40w ~ 150w": 万 written as w (only with yuan)
+		a.val *= 10000
+		j++
 	} else if w := " thousand"; strings.HasPrefix(s[j:], w) && (j+len(w) == len(s) || !isASCIIAlnum(s[j+len(w)])) {
 		a.k = true // "between 100 and 120 thousand"
 		a.val *= 1000
@@ -315,19 +323,24 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 		for k++; k < len(s) && s[k] >= 'a' && s[k] <= 'z'; k++ {
 		}
 	}
-	// A range: "-", "–", "—", "to", "and" then a second amount.
+	// A range: "-", "–", "—", "~", "to", "and", "bis", "à" then a second
+	// amount, also past a note in parentheses ("$100,000 (depending on
+	// experience) - $130,000").
 	for k < len(s) && s[k] == ' ' {
 		k++
 	}
-	var sep int
-	switch {
-	case strings.HasPrefix(s[k:], "-"):
-		sep = 1
-	case strings.HasPrefix(s[k:], "–"), strings.HasPrefix(s[k:], "—"):
-		sep = len("–")
-	case strings.HasPrefix(s[k:], "to "), strings.HasPrefix(s[k:], "and "):
-		sep = strings.IndexByte(s[k:], ' ')
+	if k < len(s) && s[k] == '(' {
+		if c := strings.IndexByte(s[k:], ')'); c > 0 && c < 60 && !strings.ContainsAny(s[k:k+c], "\n") {
+			m := k + c + 1
+			for m < len(s) && s[m] == ' ' {
+				m++
+			}
+			if rangeSep(s[m:]) > 0 {
+				k = m
+			}
+		}
 	}
+	sep := rangeSep(s[k:])
 	var b amount
 	ranged := false
 	if sep > 0 {
@@ -363,10 +376,20 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			}
 		}
 	}
+	if cur == krone {
+		// "kr" is the krona or the krone: the role's country says which
+		cur = "SEK"
+		if def == "NOK" || def == "DKK" || def == "ISK" {
+			cur = def
+		}
+	}
 	if cur == "" && def != "" && (ranged && (b.val >= 1000 || b.k) || a.val >= 10000) && payWordNear(s, j, end) {
 		cur = def
 	}
-	if cur == "" {
+	if cur == "" && def == "CNY" && ranged && b.k && !b.wan {
+		cur = def // "工程师25-40k 架构师35-50k": in a Chinese posting, k ranges are pay
+	}
+	if cur == "" || (a.wan || b.wan) && cur != "CNY" {
 		return model.Salary{}, 0, false
 	}
 	lo, hi := a.val, a.val
@@ -397,6 +420,10 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	}
 	if period == "" {
 		period = defaultPeriod(hi)
+		if hi >= 1000 && hi < 12000 {
+			// "2100 euros nets": no yearly pay is this small
+			period = "month"
+		}
 		if cur == "CNY" && hi >= 1000 && hi < 100000 {
 			// Pay in China is quoted by the month ("15-30k"); a yearly
 			// figure says so (年薪) or is larger.
@@ -432,6 +459,7 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"miesięcznie", "month"}, {"per måned", "month"}, {"pro stunde", "hour"}, {"/stunde", "hour"},
 	{"月薪", "month"}, {"/月", "month"}, {"每月", "month"}, {"12薪", "month"}, {"13薪", "month"}, {"14薪", "month"},
 	{"15薪", "month"}, {"16薪", "month"}, {"年薪", "year"}, {"/年", "year"}, {"每年", "year"},
+	{"总包", "year"}, {"年包", "year"},
 	{"de l'heure", "hour"}, {"/heure", "hour"}, {"por hora", "hour"}, {"por mês", "month"}, {"/mês", "month"},
 	{"por ano", "year"}, {"ao ano", "year"},
 }
@@ -497,10 +525,12 @@ func sentenceBefore(s string, i, n int) string {
 var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget", "credit", "funding",
 	"revenue", "raised", "valuation", "grant", "donat", "match", "per employee", "gift", "relocation", "sign-on",
 	"coverage", "lifetime", "hra", "fsa", "hsa", "fertility", "insurance", "wellness", "per person", "prime",
-	"augment", "raise", "increase", "commission", "equity", "referral", "prämie", "zuschuss"}
+	"augment", "raise", "increase", "commission", "equity", "referral", "prämie", "zuschuss", "workspace",
+	"equipment", "expense", "visa", "costs", "voucher", "lunch", "meal", "learning", "conference", "coworking",
+	"co-working", "internet", "phone", "gym"}
 
 func notPayNear(s string, start, end int) bool {
-	w := strings.ToLower(sentenceBefore(s, start, 40) + " " + sentenceAfter(s, end, 40))
+	w := strings.ToLower(sentenceBefore(s, start, 64) + " " + sentenceAfter(s, end, 64))
 	for _, x := range notPayWords {
 		if strings.Contains(w, x) {
 			return true
@@ -533,7 +563,8 @@ func normalizePeriod(p string) string {
 // payWords say that a sentence talks about pay.
 var payWords = []string{"salary", "salaries", "pay range", "compensation", "base pay", "gehalt", "vergütung",
 	"salaire", "rémunération", "salario", "sueldo", "retribuzione", "stipendio", "salaris",
-	"wynagrodzenie", "lønn", "lön", "løn", "palkka", "薪", "工资", "待遇", "payrange", "pay_range"}
+	"wynagrodzenie", "lønn", "lön", "løn", "palkka", "薪", "工资", "待遇", "payrange", "pay_range", "remuneração",
+	"salário", "remuneración", "remunerazione", "löner", "lønnsnivå", "brutto"}
 
 func payWordNear(s string, start, end int) bool {
 	w := strings.ToLower(sentenceBefore(s, start, 80) + " " + sentenceAfter(s, end, 40))
@@ -573,4 +604,22 @@ func labelBefore(s string, j int, word string) bool {
 	}
 	f := strings.Fields(head[:c])
 	return len(f) > 0 && len(f[len(f)-1]) <= 40 && strings.Contains(f[len(f)-1], word)
+}
+
+// rangeSep returns the length of a range separator at the start of s
+// ("-", "–", "~", "to ", "bis ", "à "), or 0.
+func rangeSep(s string) int {
+	switch {
+	case strings.HasPrefix(s, "-"), strings.HasPrefix(s, "~"):
+		return 1
+	case strings.HasPrefix(s, "–"), strings.HasPrefix(s, "—"), strings.HasPrefix(s, "～"), strings.HasPrefix(s, "至"),
+		strings.HasPrefix(s, "到"):
+		return len("–")
+	}
+	for _, w := range []string{"to ", "and ", "bis ", "à ", "a ", "til ", "till ", "tot ", "do "} {
+		if strings.HasPrefix(s, w) {
+			return len(w) - 1
+		}
+	}
+	return 0
 }

@@ -48,7 +48,19 @@ var yearsNext = map[string]bool{
 	"expérience": true, "esperienza": true, "relevante": true, "relevanter": true, "einschlägige": true,
 	"einschlägiger": true, "professionnelle": true, "min": true, "minimum": true, "plus": true,
 	"erfaring": true, "erfarenhet": true, "arbeidserfaring": true, "arbetslivserfarenhet": true,
+	"experiência": true, "erfahrungen": true, "ervaringen": true, "praktischer": true, "praktische": true,
 }
+
+// experienceWords before the number name what the years are of
+// ("Experiência de 2 a 5 anos", "Erfahrung von 3 Jahren").
+var experienceWords = map[string]bool{"experience": true, "experiência": true, "experiencia": true,
+	"expérience": true, "erfahrung": true, "berufserfahrung": true, "erfaring": true, "erfarenhet": true,
+	"ervaring": true, "esperienza": true, "doświadczenie": true}
+
+// rangeWords join the ends of a range of years ("2 a 5 anos", "3 bis 5
+// Jahre", "3 à 5 ans").
+var rangeWords = map[string]bool{"-": true, "to": true, "a": true, "bis": true, "à": true, "til": true, "till": true,
+	"tot": true, "au": true, "~": true}
 
 // yearsStrongBefore are words before the number that make it a minimum.
 var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": true, "mindestens": true,
@@ -169,8 +181,8 @@ func MinYears(text string) *int {
 		}
 		k := j - 1
 		plus := false
-		if word(k) == "+" {
-			plus = true
+		if word(k) == "+" || word(k) == "plus" {
+			plus = true // "5+ years", "5 plus years"
 			k--
 		}
 		// "3 or more years"
@@ -185,14 +197,18 @@ func MinYears(text string) *int {
 			}
 		}
 		n, ok := num(k)
+		if w, cut := strings.CutSuffix(word(k), "-plus"); !ok && cut {
+			n, ok = numberWords[w] // "ten-plus years"
+			plus = true
+		}
 		if !ok {
 			continue
 		}
-		if word(k+1) == "+" {
-			plus = true
+		if word(k+1) == "+" || word(j+1) == "+" {
+			plus = true // "10 years+ experience"
 		}
 		// a range "5-8 years", "5 to 8 years"
-		if sep := word(k - 1); sep == "-" || sep == "to" {
+		if sep := word(k - 1); rangeWords[sep] {
 			if m, ok := num(k - 2); ok && m <= n {
 				n, k = m, k-2
 			}
@@ -211,6 +227,7 @@ func MinYears(text string) *int {
 			continue // "3+ years of Go is a plus": preferred, not a minimum
 		}
 		strong := plus || yearsStrongBefore[word(k-1)] || yearsStrongBefore[word(k-2)] ||
+			(word(k-1) == "de" || word(k-1) == "von" || word(k-1) == "of") && experienceWords[word(k-2)] ||
 			word(k-1) == "or" && word(k-2) == "least" ||
 			// "not less than 3 years", "non inferiore a 7 anni", "pas moins de 3 ans"
 			word(k-1) == "than" && word(k-2) == "less" && (word(k-3) == "not" || word(k-3) == "no") ||
@@ -225,15 +242,18 @@ func MinYears(text string) *int {
 			best = n
 		}
 	}
-	// "3年以上", "两年以上工作经验", "三年及以上"
+	// "3年以上", "两年以上工作经验", "三年及以上", "至少1年Rust技术栈工作经验",
+	// "（1~3年经验）"
 	if strings.Contains(text, "年") {
-		for _, m := range reCJKYears.FindAllStringSubmatch(text, -1) {
-			n, err := strconv.Atoi(m[1])
-			if err != nil {
-				n = cjkNumbers[m[1]]
-			}
-			if n > 0 && n <= 20 && (best < 0 || n < best) {
-				best = n
+		for _, re := range []*regexp.Regexp{reCJKYears, reCJKAtLeast, reCJKRange} {
+			for _, m := range re.FindAllStringSubmatch(text, -1) {
+				n, err := strconv.Atoi(m[1])
+				if err != nil {
+					n = cjkNumbers[m[1]]
+				}
+				if n > 0 && n <= 20 && (best < 0 || n < best) {
+					best = n
+				}
 			}
 		}
 	}
@@ -243,7 +263,12 @@ func MinYears(text string) *int {
 	return &best
 }
 
-var reCJKYears = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*\+?\s*年(?:及)?以上`)
+var (
+	reCJKYears   = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*\+?\s*年(?:及)?以上`)
+	reCJKAtLeast = regexp.MustCompile(`至少\s*(\d{1,2}|[一二两三四五六七八九十])\s*年`)
+	// a range of years of experience: the lower end
+	reCJKRange = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*[~～\-－到至]\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*年[^。\n，,；;|]{0,12}经验`)
+)
 
 var cjkNumbers = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 

@@ -164,7 +164,9 @@ func raw(j job) model.Raw {
 
 // label is a location's name, with the country of its address added when
 // the name does not say it ("Toronto, Ontario" in Canada): boards often
-// name places without their country. Remote labels stay as written.
+// name places without their country. Remote labels stay as written, but
+// for a bare "Remote", which takes the country of its address ("Remote"
+// in the United States).
 func label(name string, a address) string {
 	name = strings.TrimSpace(name)
 	country := strings.TrimSpace(a.AddressCountry)
@@ -172,6 +174,10 @@ func label(name string, a address) string {
 		return name
 	}
 	lower := strings.ToLower(name)
+	switch lower {
+	case "remote", "fully remote", "remote only", "100% remote":
+		return name + ", " + country
+	}
 	if strings.Contains(lower, strings.ToLower(country)) || strings.Contains(lower, "remote") {
 		return name
 	}

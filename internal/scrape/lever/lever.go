@@ -79,6 +79,7 @@ type posting struct {
 	HostedURL         string       `json:"hostedUrl"`
 	Categories        categories   `json:"categories"`
 	WorkplaceType     string       `json:"workplaceType"`
+	Country           string       `json:"country"`
 	SalaryRange       *salaryRange `json:"salaryRange"`
 	SalaryDescription string       `json:"salaryDescription"`
 	Description       string       `json:"description"`
@@ -182,6 +183,16 @@ func raw(p posting) model.Raw {
 	}
 	if len(r.Locations) == 0 && strings.TrimSpace(c.Location) != "" {
 		r.Locations = []string{strings.TrimSpace(c.Location)}
+	}
+	// A bare "Remote" takes the posting's country field ("Remote" with
+	// country "US"): the place of the remote work.
+	if cc := strings.TrimSpace(p.Country); cc != "" {
+		for i, l := range r.Locations {
+			switch strings.ToLower(l) {
+			case "remote", "fully remote", "remote only", "100% remote":
+				r.Locations[i] = l + ", " + cc
+			}
+		}
 	}
 	if w := strings.TrimSpace(p.WorkplaceType); w != "" && w != "unspecified" {
 		r.Workplace = w
