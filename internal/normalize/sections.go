@@ -398,7 +398,7 @@ func leadInClass(s string) class {
 
 var (
 	leadInPreferred = []string{"would be great", "would be nice", "is a plus", "are a plus", "a bonus",
-		"an advantage", "even better", "we'd love", "would love", "it helps if", "helpful"}
+		"an advantage", "even better", "we'd love", "would love", "it helps if", "helpful", "we prefer", "prefer"}
 	leadInRequired = []string{"you'll need", "you will need", "you need", "you should have", "you must have",
 		"you have", "you bring", "you'll bring", "we expect", "we're looking for", "we are looking for",
 		"looking for someone", "looking for candidates", "ideal candidate", "successful candidate",
