@@ -107,7 +107,7 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 	}
 	// A word after a free-standing '.' that starts with a capital or a
 	// digit begins a new sentence.
-	if punct == 0 && z.space && n > 0 && z.toks[n-1].punct == '.' && f&fBlock == 0 {
+	if punct == 0 && z.space && n > 0 && z.toks[n-1].punct == '.' && f&fBlock == 0 && !z.abbrevBefore(n-1) {
 		c := z.s[start]
 		if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
 			f |= fSent
@@ -116,6 +116,37 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 	z.toks = append(z.toks, token{start: int32(start), end: int32(end), block: z.block, punct: punct, flags: f})
 	z.pending = 0
 	z.space = false
+}
+
+// abbreviations end with a '.' that ends no sentence ("e.g. Python",
+// "bl.a. BankID", "z.B. Kafka", "inkl. SQL"): lowered, without dots.
+var abbreviations = map[string]bool{
+	"eg": true, "ie": true, "incl": true, "approx": true, "vs": true, "ca": true, "bzw": true, "usw": true,
+	"inkl": true, "zb": true, "bla": true, "fx": true, "feks": true, "tex": true, "ex": true, "pex": true,
+	"dvs": true, "ol": true, "mfl": true, "etc": false, "resp": true, "cf": true, "esp": true, "ua": true,
+	"sog": true, "evt": true, "ggf": true, "zt": true, "td": true, "por": true, "ej": true, "pe": true,
+}
+
+// abbrevBefore says whether the '.' token at i closes an abbreviation: a
+// run of one- or two-letter words joined by dots ("e.g.", "bl.a.",
+// "z.B.", "p. ex.") or a word of the list ("incl.", "approx.").
+func (z *tokenizer) abbrevBefore(i int) bool {
+	var key []byte
+	for k := i - 1; k >= 0 && len(key) < 12; k-- {
+		t := z.toks[k]
+		if t.punct == '.' {
+			continue
+		}
+		if t.punct != 0 || t.end-t.start > 6 {
+			break
+		}
+		w := z.s[t.start:t.end]
+		key = append([]byte(strings.ToLower(w)), key...)
+		if k == 0 || z.toks[k-1].punct != '.' || t.flags&(fBlock|fSent) != 0 {
+			break
+		}
+	}
+	return abbreviations[string(key)]
 }
 
 // tokenize splits s into tokens (appended to toks). Newlines separate blocks.
