@@ -321,8 +321,43 @@ func (c *classifier) cueMore(i int) bool {
 			w := c.word(c.nextWord(n))
 			return w == "need" || w == "bring"
 		}
+	case "exposure":
+		return c.word(c.nextWord(i)) == "to"
+	case "years", "yrs", "year":
+		// "at least 2 years working with MongoDB", "3+ years in Python"
+		switch c.word(c.nextWord(i)) {
+		case "working", "using", "building", "developing", "writing", "programming", "in", "with", "hands":
+			return true
+		}
+	case "ability", "able":
+		// "ability to work with Tableau", "able to write Go"
+		if n := c.nextWord(i); c.word(n) == "to" {
+			switch c.word(c.nextWord(n)) {
+			case "work", "use", "write", "build", "code", "program", "develop", "design", "read", "query", "deploy":
+				return true
+			}
+		}
+	}
+	if c.sentenceStart(i) {
+		// A sentence or list item that opens with a candidate's quality or
+		// past experience: "Strong Python skills", "Expert-level SQL",
+		// "Have shipped production code in Rust", "Built pipelines on
+		// Spark", "Can write clean Ruby".
+		switch w {
+		case "strong", "excellent", "solid", "expert", "advanced", "proven", "extensive", "demonstrated",
+			"have", "has", "can", "built", "shipped", "designed", "developed", "led", "worked", "used", "implemented",
+			"deployed", "maintained", "created", "wrote", "written", "owned", "scaled", "architected", "delivered",
+			"launched", "contributed", "operated", "ran", "managed":
+			// not a passive ("Led by a Chief Information Security Officer")
+			return c.word(c.nextWord(i)) != "by"
+		}
 	}
 	return false
+}
+
+// sentenceStart says whether token i opens its sentence or block.
+func (c *classifier) sentenceStart(i int) bool {
+	return i == c.start || c.toks[i].flags&(fSent|fBlock) != 0
 }
 
 // markerWords may stand beside a preference marker in a clause that names
