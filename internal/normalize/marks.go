@@ -1,6 +1,9 @@
 package normalize
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // classifier reads the words of one block to find what its sentences say
 // about themselves ("Scala is a plus", "Nice to have: Flink", "PhD required").
@@ -257,6 +260,9 @@ func (c *classifier) prefMore(i int) bool {
 	w := c.word(i)
 	if cjkWord(w) {
 		return c.cjkAt(i, "最好", "为佳", "者优先")
+	}
+	if w != "" && w[0] >= utf8.RuneSelf {
+		w = strings.ToLower(w) // "Ønsket", "Önskvärt"
 	}
 	switch w {
 	case "preferable", "pluspunkt", "pluspunkte", "vorteilhaft", "meriterande", "meriterende", "meritterende",

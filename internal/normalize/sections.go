@@ -329,6 +329,9 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if cur == clsMentioned || cur == clsOpen {
 			c := classifyHeading(text, true)
 			if c == clsUnknown {
+				c = leadInClass(text) // "We require that you:"
+			}
+			if c == clsUnknown {
 				if b.kind == kindItem {
 					return cur, false
 				}
@@ -346,6 +349,10 @@ func headingClass(b block, cur class, next block) (class, bool) {
 			return c, true
 		case b.kind != kindItem && words(text) <= 4:
 			return clsOpen, true
+		}
+		if lc := leadInClass(text); lc != clsUnknown && b.kind != kindItem {
+			// "And we prefer, but don't require, that you:"
+			return lc, true
 		}
 		return cur, false
 	case colon && b.kind == kindPara && n <= 240 && words(text) <= 40:

@@ -1,0 +1,173 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// The sentences of these tests are real: they come from documents of the
+// dev part of the real-world corpus (internal/corpus, SPLIT.md), each named
+// by its slug. Each test is a class of text, not one posting: the layouts
+// and neighbours vary.
+
+func TestSecondPersonAndPlayfulHeadings(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  model.Raw
+		want model.Skills
+	}{
+		{
+			// sinnerschrader-swipe-text-android-developer-zurich
+			name: "What you should bring with you:",
+			raw: model.Raw{DescriptionText: "What you can expect from us:\n- Technical conception and development of Android apps\n" +
+				"What you should bring with you:\n- Very good knowledge of Java\n- Ideally experience with development paradigms such as Design Patterns, Agile Development, Test Driven Development\n" +
+				"What we offer:\n- Great benefits"},
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Design Patterns", "Software Testing"}, Mentioned: []string{"Android"}},
+		},
+		{
+			// stfc-computational-software-scientist: UK criteria
+			name: "Essential Criteria",
+			raw: model.Raw{DescriptionText: "## About the Role\nThe role will involve interacting with software engineers.\n## Essential Criteria\n" +
+				"- Extensive experience of the Python programming language.\n- Knowledge of Git(Hub), Linux and Ansible.\n## Desirable Criteria\n- Familiarity with Docker\n## Benefits\n- Flexible working hours"},
+			want: model.Skills{Required: []string{"Ansible", "Git", "Linux", "Python"}, Preferred: []string{"Docker"}, Mentioned: []string{}},
+		},
+		{
+			// comenius-institut-text-softwareentwickler, sinnerschrader-swipe-text-technical-director-android
+			name: "German requirement headings",
+			raw: model.Raw{DescriptionText: "Aufgaben:\n- Entwicklung und Pflege von digitalen Plattformen\nVoraussetzungen:\n" +
+				"- Kenntnisse in einer der folgenden Sprachen: Python, Node.js, PHP\n- Grundkenntnisse in der Verwendung von Large Language Models (LLMs)\n" +
+				"Das solltest du mitbringen:\n- Langjährige Erfahrung in der Entwicklung nativer Apps für Android\nDas bieten wir:\n- Ein kompetentes und erfolgreiches Team"},
+			want: model.Skills{Required: []string{"Android", "LLMs", "Node.js", "PHP", "Python"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+		{
+			// variant-text-utvecklare-stockholm-goteborg, sparebank1-text-*
+			name: "Nordic headings: who are we looking for, what can we offer",
+			raw: model.Raw{DescriptionText: "Vem letar vi efter?\nVi söker dig som har minst fem års erfarenhet av att utveckla digitala tjänster i React.\n" +
+				"Hva kan vi tilby deg?\n- Konkurransedyktige betingelser og Kubernetes"},
+			want: model.Skills{Required: []string{"React"}, Preferred: []string{}, Mentioned: []string{"Kubernetes"}},
+		},
+		{
+			name: "a longer heading line before a list; a comma in it",
+			raw: model.Raw{DescriptionHTML: `<p>You may be a good fit if you have</p><ul><li>Experience with Kafka</li></ul>` +
+				`<p>Ideally, you also have</p><ul><li>Experience with Flink</li></ul>`},
+			want: model.Skills{Required: []string{"Kafka"}, Preferred: []string{"Flink"}, Mentioned: []string{}},
+		},
+		{
+			// phala-rust-blockchain-engineer: "2. 职位描述" (job description) holds the requirements
+			name: "Chinese job description is an open part",
+			raw: model.Raw{DescriptionText: "**2. 职位描述**\n- 有 Rust 开发经验，或拥有快速上手 Rust 的能力\n- 熟悉 Git 版本管理、单元测试，熟悉开源协作\n" +
+				"**3. 职位方向**\n- 对接 Filecoin 等分布式存储协议"},
+			want: model.Skills{Required: []string{"Git", "Open Source", "Rust", "Software Testing"}, Preferred: []string{}, Mentioned: []string{"Storage Systems"}},
+		},
+	}
+	for _, tt := range tests {
+		if got := skillsOf(t, tt.raw); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestInlinePreferenceForms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       model.Skills
+	}{
+		{
+			// cds-fr-developpeur-applications-react: the marker closes the item
+			name: "a clause that holds only the marker qualifies the clause before it",
+			text: "Critères :\n- Maîtrise de React et des technologies Web connexes.\n- Expérience dans l’utilisation de Python, un atout.\n- Experience with Terraform, a plus\n- Knowledge of SQL, preferred.",
+			want: model.Skills{Required: []string{"React"}, Preferred: []string{"Python", "SQL", "Terraform"}, Mentioned: []string{}},
+		},
+		{
+			// codeando-mexico-text-lider-de-comunidad
+			name: "(Plus) in front of the item",
+			text: "Requisitos:\n- Experiencia trabajando con tecnologías colaborativas.\n- (Plus) Habilidades de diseño como wireframing y uso de productos de diseño gráfico como Photoshop o GIMP.\n- (Plus) Sabes HTML y CSS.",
+			want: model.Skills{Required: []string{}, Preferred: []string{"GIMP", "HTML/CSS", "Photoshop"}, Mentioned: []string{}},
+		},
+		{
+			// devport-text-frontend-developer
+			name: "a question answered by a preference",
+			text: "We bieden daarom professionele ondersteuning. Heb je ervaring met React, Angular of Vue? Dan is dat een pré, maar het is geen vereiste.",
+			want: model.Skills{Required: []string{}, Preferred: []string{"Angular", "React", "Vue"}, Mentioned: []string{}},
+		},
+		{
+			// sparebank1-text-utvikler-masterdata, sparebank1-text-javautvikler-sikkerhet
+			name: "Norwegian markers: fordel, ønsket, gjerne",
+			text: "Kvalifikasjoner\n- Ønsket erfaring med utvikling av Masterdata management-løsninger, gjerne Informatica MDM\n" +
+				"- ETL-erfaring, gjerne Informatica PowerCenter eller andre dataintegrasjonsverktøy\n- SQL-erfaring\n- Fordel med kjennskap til Java og REST/JSON",
+			want: model.Skills{Required: []string{"ETL", "SQL"}, Preferred: []string{"Informatica MDM", "Informatica PowerCenter", "Java", "Master Data Management", "REST APIs"}, Mentioned: []string{}},
+		},
+		{
+			// sinnerschrader-swipe-text-technical-director-android
+			name: "German: wäre ein Pluspunkt",
+			text: "Das solltest du mitbringen:\n- Langjährige Erfahrung in der Entwicklung nativer Apps für Android\n- Die Mitwirkung an Open-Source-Projekten wäre ein Pluspunkt",
+			want: model.Skills{Required: []string{"Android"}, Preferred: []string{"Open Source"}, Mentioned: []string{}},
+		},
+		{
+			// plct-lab-spidermonkey-intern: 最好 (ideally) among the duties
+			name: "a strong marker in a duties part",
+			text: "工作内容： 将 Spidermonkey 移植到 RISC-V 平台。最好能明白 Rust 相关的编译流程。",
+			want: model.Skills{Required: []string{}, Preferred: []string{"Rust"}, Mentioned: []string{}},
+		},
+		{
+			// steno-aarhus-research-software-engineer: a preference lead-in
+			// and an item wrapped across lines
+			name: "we prefer, but don't require; a wrapped item",
+			text: "We require that you:\n- Have used Git or other version control software on a fairly regular basis for projects\n" +
+				"And we prefer, but don’t require, that you:\n- Have worked on, started, or contributed to open source projects (e.g. Open Science\nFramework, GitHub, GitLab)\n" +
+				"- Have experience in or familiar with using HTML, CSS, and other web technologies.",
+			want: model.Skills{Required: []string{"Git"}, Preferred: []string{"HTML/CSS", "Open Source"}, Mentioned: []string{}},
+		},
+	}
+	for _, tt := range tests {
+		if got := skillsOf(t, model.Raw{DescriptionText: tt.text}); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestRequirementSentencesInOpenParts(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       model.Skills
+	}{
+		{
+			// stfc-computational-software-scientist
+			name: "a clause after a semicolon goes on with its sentence",
+			text: "Some people in this team.\n- Knowledge of databases such as PostgreSQL; MySQL; SQLite and SQLAlchemy.",
+			want: model.Skills{Required: []string{"MySQL", "PostgreSQL", "SQLAlchemy", "SQLite"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+		{
+			// sinnerschrader-swipe-text-android-developer-zurich: "e.g." ends no sentence
+			name: "abbreviations",
+			text: "Our projects.\n- Experience in client/server communication and with internet standards (e.g. HTTP/S, REST, XML, JSON)",
+			want: model.Skills{Required: []string{"HTTP", "REST APIs"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+		{
+			// posthog-growth-engineer
+			name: "you will need",
+			text: "Since this is the first person in this type of role, you will need product and design thinking, the ability to implement, and basic data analysis skills.",
+			want: model.Skills{Required: []string{"Data Analysis"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+		{
+			// github-greenhouse 1398392, and list items phrased as a
+			// candidate's quality or past experience
+			name: "exposure to; items that open with a quality or past experience",
+			text: "The stuff\n- Exposure to software version control systems/Git and GitHub.\n- Strong Python skills\n- Have shipped production code in Rust\n- Led by a manager who plans in Jira",
+			want: model.Skills{Required: []string{"Git", "Python", "Rust"}, Preferred: []string{}, Mentioned: []string{"Jira"}},
+		},
+		{
+			// variant-text-utvecklare-stockholm-goteborg: Swedish cue words
+			name: "Nordic experience words",
+			text: "Hos oss kommer du att arbeta i olika kunduppdrag.\nDu har erfarenhet av Kotlin och kunskaper i Docker.",
+			want: model.Skills{Required: []string{"Docker", "Kotlin"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+	}
+	for _, tt := range tests {
+		if got := skillsOf(t, model.Raw{DescriptionText: tt.text}); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+}
