@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 5
+const rulesVersion = 6
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -121,7 +121,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	for _, l := range p.Locations {
 		northAmerica = northAmerica || l.Country == "US" || l.Country == "CA" || l.Country == ""
 	}
-	a := n.analyze(text, blocks, bcls, northAmerica, lang)
+	a := n.analyze(text, blocks, bcls, northAmerica, lang, company)
 	p.Skills = a.skills
 	p.Education = a.education
 
@@ -176,7 +176,7 @@ type analysis struct {
 	otherText    string // the text of the remaining parts but the preferred ones
 }
 
-func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool, lang string) analysis {
+func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool, lang, company string) analysis {
 	lower := string(asciiLower(text, make([]byte, 0, len(text))))
 	toks := tokenize(text, make([]token, 0, len(text)/5+8))
 	skill := make([]class, len(toks))
@@ -196,6 +196,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		i = j
 	}
 	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
+	ownName(hits, text, toks, company, skill)
 
 	nSkills := len(n.names)
 	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen

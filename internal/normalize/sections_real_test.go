@@ -171,3 +171,28 @@ func TestRequirementSentencesInOpenParts(t *testing.T) {
 		}
 	}
 }
+
+func TestCompanyNameIsNoSkill(t *testing.T) {
+	n := normalizer(t)
+	// github-greenhouse 1201581 and 1394106, figma-greenhouse
+	text := "GitHub Engineering and Product Management organizations are highly distributed so you should embrace an environment of asynchronous communication.\n" +
+		"Requirements\n- Familiarity with GitHub is a plus\n- Strong SQL"
+	got := n.Normalize("s", "GitHub", model.Raw{DescriptionText: text}).Skills
+	want := model.Skills{Required: []string{"SQL"}, Preferred: []string{"Git"}, Mentioned: []string{}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("GitHub:\n got %+v\nwant %+v", got, want)
+	}
+	text = "Requirements\n- At Figma, one of our values is Grow as you go. If your past experience doesn’t align perfectly, apply anyway.\n- Experience with Salesforce"
+	for _, company := range []string{"Figma", "Figma Inc."} {
+		got = n.Normalize("s", company, model.Raw{DescriptionText: text}).Skills
+		want = model.Skills{Required: []string{"Salesforce"}, Preferred: []string{}, Mentioned: []string{"Figma"}}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", company, got, want)
+		}
+	}
+	// another company's posting names Figma as a tool
+	got = n.Normalize("s", "Acme", model.Raw{DescriptionText: text}).Skills
+	if !reflect.DeepEqual(got.Required, []string{"Figma", "Salesforce"}) {
+		t.Errorf("Acme: required %q, want Figma and Salesforce", got.Required)
+	}
+}

@@ -147,6 +147,7 @@ func equalBools(a, b []bool) bool {
 type hit struct {
 	id  int32
 	tok int // index of the first token
+	end int // index of the token after the last
 }
 
 // scan is the state of one search.
@@ -208,10 +209,10 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 			}
 			if id, joined := m.fuzzyAt(s, lower, toks, i, sc.buf[:0]); id >= 0 {
 				if joined {
-					hits = append(hits, hit{id: id, tok: i})
+					hits = append(hits, hit{id: id, tok: i, end: i + 2})
 					i++
 				} else {
-					hits = append(hits, hit{id: fuzzyCandidate - id, tok: i})
+					hits = append(hits, hit{id: fuzzyCandidate - id, tok: i, end: i + 1})
 					fuzzy = true
 				}
 			}
@@ -224,7 +225,7 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 		if x := s[t.start]; guess && x >= 'A' && x <= 'Z' && sc.best <= i+1 && m.fuzzy.joinedAt(s, lower, toks, i) {
 			// "Elastic Search": the two words together are one name.
 			n := toks[i+1]
-			hits = append(hits, hit{id: m.fuzzy.joined(lower[t.start:t.end], lower[n.start:n.end], sc.buf[:0]), tok: i})
+			hits = append(hits, hit{id: m.fuzzy.joined(lower[t.start:t.end], lower[n.start:n.end], sc.buf[:0]), tok: i, end: i + 2})
 			i += 2
 			continue
 		}
@@ -246,10 +247,10 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 			}
 			if sc.acc.among {
 				// kept by keepFuzzy only next to a skill that counts alone
-				hits = append(hits, hit{id: fuzzyCandidate - sc.acc.id, tok: i})
+				hits = append(hits, hit{id: fuzzyCandidate - sc.acc.id, tok: i, end: sc.best})
 				fuzzy = true
 			} else {
-				hits = append(hits, hit{id: sc.acc.id, tok: i})
+				hits = append(hits, hit{id: sc.acc.id, tok: i, end: sc.best})
 			}
 		}
 		i = sc.best
@@ -431,4 +432,68 @@ func sentenceVerb(s string, toks []token, i int) bool {
 		return false
 	}
 	return !skillNextWords[s[t.start:t.end]]
+}
+
+// companySuffixes may follow a company's name without being part of what
+// it is called ("Palantir Technologies", "Acme Inc.").
+var companySuffixes = map[string]bool{
+	"inc": true, "technologies": true, "technology": true, "labs": true, "ai": true, "io": true, "hq": true,
+	"group": true, "gmbh": true, "ltd": true, "llc": true, "corp": true, "corporation": true, "company": true,
+	"co": true, "se": true, "ag": true, "sa": true, "bv": true, "ab": true, "as": true, "asa": true, "software": true,
+}
+
+// toolOf are words after which a company's name is its product asked of
+// the candidate ("experience with GitHub", "use of Figma").
+var toolOf = map[string]bool{"with": true, "of": true, "using": true, "use": true, "in": true, "and": true, "or": true}
+
+// letterKey is s lowered with only its letters and digits kept.
+func letterKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// ownName marks, in skill, the hits that spell the company's own name as
+// mentioned only: a posting of GitHub or Figma names the company, not a
+// tool asked of the candidate ("GitHub Engineering is highly distributed,
+// so you should ...", "At Figma, ... your past experience"), unless it
+// stands as the object of a tool ("experience with GitHub").
+func ownName(hits []hit, text string, toks []token, company string, skill []class) {
+	words := strings.Fields(company)
+	keys := make([]string, 0, 2)
+	if k := letterKey(company); len(k) >= 3 {
+		keys = append(keys, k)
+	}
+	if len(words) > 1 {
+		rest := true
+		for _, w := range words[1:] {
+			rest = rest && companySuffixes[letterKey(w)]
+		}
+		if k := letterKey(words[0]); rest && len(k) >= 3 {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	for _, h := range hits {
+		if h.end <= h.tok || h.end > len(toks) {
+			continue
+		}
+		k := letterKey(text[toks[h.tok].start:toks[h.end-1].end])
+		if h.tok > 0 && toks[h.tok].flags&(fSent|fBlock) == 0 && toolOf[strings.ToLower(text[toks[h.tok-1].start:toks[h.tok-1].end])] {
+			continue // "familiarity with GitHub": the company's product as a tool
+		}
+		for _, ck := range keys {
+			if k == ck {
+				for t := h.tok; t < h.end; t++ {
+					skill[t] = clsMentioned
+				}
+			}
+		}
+	}
 }
