@@ -436,25 +436,68 @@ func sentenceVerb(s string, toks []token, i int) bool {
 
 // companySuffixes may follow a company's name without being part of what
 // it is called ("Palantir Technologies", "Acme Inc.").
-var companySuffixes = map[string]bool{
-	"inc": true, "technologies": true, "technology": true, "labs": true, "ai": true, "io": true, "hq": true,
-	"group": true, "gmbh": true, "ltd": true, "llc": true, "corp": true, "corporation": true, "company": true,
-	"co": true, "se": true, "ag": true, "sa": true, "bv": true, "ab": true, "as": true, "asa": true, "software": true,
+var companySuffixes = []string{
+	"inc", "technologies", "technology", "labs", "ai", "io", "hq", "group", "gmbh", "ltd", "llc", "corp",
+	"corporation", "company", "co", "se", "ag", "sa", "bv", "ab", "as", "asa", "software",
 }
 
 // toolOf are words after which a company's name is its product asked of
 // the candidate ("experience with GitHub", "use of Figma").
 var toolOf = map[string]bool{"with": true, "of": true, "using": true, "use": true, "in": true, "and": true, "or": true}
 
-// letterKey is s lowered with only its letters and digits kept.
-func letterKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+// sameLetters says whether a and b spell the same letters and digits,
+// case and everything else aside ("GitHub" and "Git-Hub"), without
+// allocating.
+func sameLetters(a, b string) bool {
+	next := func(s string, i int) (rune, int) {
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r), i
+			}
+		}
+		return -1, i
+	}
+	i, j, n := 0, 0, 0
+	for {
+		var x, y rune
+		x, i = next(a, i)
+		y, j = next(b, j)
+		if x != y {
+			return false
+		}
+		if x < 0 {
+			return n >= 3 // a name of three letters or more
+		}
+		n++
+	}
+}
+
+// companyNames returns the company's name and, when the rest of it is a
+// corporate suffix ("Palantir Technologies"), its first word.
+func companyNames(company string) (full, first string) {
+	company = strings.TrimSpace(company)
+	w, rest, ok := strings.Cut(company, " ")
+	if !ok {
+		return company, ""
+	}
+	for rest != "" {
+		var x string
+		x, rest, _ = strings.Cut(rest, " ")
+		x = strings.Trim(x, ".,()")
+		if x == "" {
+			continue
+		}
+		suffix := false
+		for _, sfx := range companySuffixes {
+			suffix = suffix || strings.EqualFold(x, sfx)
+		}
+		if !suffix {
+			return company, ""
 		}
 	}
-	return b.String()
+	return company, w
 }
 
 // ownName marks, in skill, the hits that spell the company's own name as
@@ -463,37 +506,23 @@ func letterKey(s string) string {
 // so you should ...", "At Figma, ... your past experience"), unless it
 // stands as the object of a tool ("experience with GitHub").
 func ownName(hits []hit, text string, toks []token, company string, skill []class) {
-	words := strings.Fields(company)
-	keys := make([]string, 0, 2)
-	if k := letterKey(company); len(k) >= 3 {
-		keys = append(keys, k)
-	}
-	if len(words) > 1 {
-		rest := true
-		for _, w := range words[1:] {
-			rest = rest && companySuffixes[letterKey(w)]
-		}
-		if k := letterKey(words[0]); rest && len(k) >= 3 {
-			keys = append(keys, k)
-		}
-	}
-	if len(keys) == 0 {
+	full, first := companyNames(company)
+	if full == "" {
 		return
 	}
 	for _, h := range hits {
 		if h.end <= h.tok || h.end > len(toks) {
 			continue
 		}
-		k := letterKey(text[toks[h.tok].start:toks[h.end-1].end])
+		k := text[toks[h.tok].start:toks[h.end-1].end]
+		if !sameLetters(k, full) && (first == "" || !sameLetters(k, first)) {
+			continue
+		}
 		if h.tok > 0 && toks[h.tok].flags&(fSent|fBlock) == 0 && toolOf[strings.ToLower(text[toks[h.tok-1].start:toks[h.tok-1].end])] {
 			continue // "familiarity with GitHub": the company's product as a tool
 		}
-		for _, ck := range keys {
-			if k == ck {
-				for t := h.tok; t < h.end; t++ {
-					skill[t] = clsMentioned
-				}
-			}
+		for t := h.tok; t < h.end; t++ {
+			skill[t] = clsMentioned
 		}
 	}
 }

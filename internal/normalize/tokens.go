@@ -131,22 +131,32 @@ var abbreviations = map[string]bool{
 // run of one- or two-letter words joined by dots ("e.g.", "bl.a.",
 // "z.B.", "p. ex.") or a word of the list ("incl.", "approx.").
 func (z *tokenizer) abbrevBefore(i int) bool {
-	var key []byte
-	for k := i - 1; k >= 0 && len(key) < 12; k-- {
+	// the key is written backwards from the end of buf, lowered
+	var buf [16]byte
+	n := len(buf)
+	for k := i - 1; k >= 0; k-- {
 		t := z.toks[k]
 		if t.punct == '.' {
 			continue
 		}
-		if t.punct != 0 || t.end-t.start > 6 {
-			break
+		if t.punct != 0 || int(t.end-t.start) > n {
+			return false
 		}
-		w := z.s[t.start:t.end]
-		key = append([]byte(strings.ToLower(w)), key...)
+		for j := int(t.end) - 1; j >= int(t.start); j-- {
+			c := z.s[j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c < 'a' || c > 'z' {
+				return false // abbreviations are ASCII letters
+			}
+			n--
+			buf[n] = c
+		}
 		if k == 0 || z.toks[k-1].punct != '.' || t.flags&(fBlock|fSent) != 0 {
 			break
 		}
 	}
-	return abbreviations[string(key)]
+	return n < len(buf) && abbreviations[string(buf[n:])]
 }
 
 // tokenize splits s into tokens (appended to toks). Newlines separate blocks.
