@@ -259,26 +259,24 @@ func (c *classifier) afterSemicolon(i int) bool {
 func (c *classifier) prefMore(i int) bool {
 	w := c.word(i)
 	if cjkWord(w) {
-		return c.cjkAt(i, "最好", "为佳", "者优先")
+		return c.cjkAt(i, "最好", "为佳", "者优先", "尤佳")
 	}
 	if w != "" && w[0] >= utf8.RuneSelf {
 		w = strings.ToLower(w) // "Ønsket", "Önskvärt"
 	}
 	switch w {
 	case "preferable", "pluspunkt", "pluspunkte", "vorteilhaft", "meriterande", "meriterende", "meritterende",
-		"fordel", "fördel", "ønskelig", "ønsket", "önskvärt", "önskvärd", "gjerne", "gärna", "gerne",
+		"fordel", "fördel", "ønskelig", "ønsket", "önskvärt", "önskvärd", "gjerne", "gärna",
+		"bienvenu", "bienvenue", "bienvenus", "bienvenues", "preferible", "gradita", "gradito", "graditi", "gradite",
+		"apprezzata", "apprezzato", "aanbeveling", "meegenomen",
 		"apprécié", "appréciée", "appréciés", "appréciées", "souhaité", "souhaitée", "souhaités", "valorará",
 		"valorarán", "valoran", "preferentemente", "preferibile", "preferibilmente", "preferenziale",
 		"wenselijk", "voorkeur", "diferencial":
 		return true
-	case "ideal":
-		// "would be ideal", "is ideal"; not "the ideal candidate"
-		p := c.word(i - 1)
-		return p == "be" || p == "is" || p == "are"
 	case "plus":
 		// "ist ein Plus", "er et plus", "is een plus", "è un plus"
 		switch c.word(i - 1) {
-		case "ein", "en", "et", "een", "uno", "um", "grande", "gros":
+		case "ein", "en", "et", "ett", "een", "uno", "um", "grande", "gros":
 			return true
 		}
 		// "(Plus) Sabes HTML y CSS": the marker alone in parentheses
@@ -286,6 +284,21 @@ func (c *classifier) prefMore(i int) bool {
 		before := strings.TrimRight(c.lower[:t.start], " ")
 		after := strings.TrimLeft(c.lower[t.end:], " ")
 		return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
+	case "great", "nice", "good", "ideal", "perfect", "fint", "bra", "fijn":
+		// "Great if you know Go", "Det er fint om du har", "Det är bra om
+		// du", "would be ideal"; not "the ideal candidate"
+		n := c.word(c.nextWord(i))
+		p := c.word(i - 1)
+		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are")
+	case "useful":
+		p := c.word(i - 1)
+		return p == "be" || p == "is" || p == "are"
+	case "points":
+		// "bonus points for", "extra points", "brownie points"
+		p := c.word(i - 1)
+		return p == "extra" || p == "brownie" || p == "bonus"
+	case "valora":
+		return c.word(i-1) == "se"
 	case "haves":
 		p := c.word(i - 2)
 		return c.word(i-1) == "to" && (p == "nice" || p == "good")

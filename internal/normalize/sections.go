@@ -92,6 +92,10 @@ var (
 		"chi cerchiamo", "cerchiamo", "il tuo profilo", "profilo", "wie ben jij", "wie ben je", "wie zoeken wij",
 		"wie zoeken we", "wat breng je mee", "wat neem je mee", "wat vragen we", "jij hebt", "quem procuramos",
 		"o que esperamos", "任职条件", "应聘条件", "我们期望",
+		"hva vi ser etter", "ser etter", "vad vi söker", "vi söker", "was wir suchen", "wen wir suchen",
+		"das suchen wir", "vous apporterez", "vous apportez", "tu apportes", "esperamos", "stiamo cercando",
+		"candidato ideale", "cosa ti chiediamo", "competenze", "wat je meebrengt", "我们期待", "期待你", "关于你",
+		"我们需要",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).

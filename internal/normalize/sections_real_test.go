@@ -196,3 +196,27 @@ func TestCompanyNameIsNoSkill(t *testing.T) {
 		t.Errorf("Acme: required %q, want Figma and Salesforce", got.Required)
 	}
 }
+
+// Inline markers of more languages. The frames are dev sentences
+// (variant-text-plattformutvikler-i-trondheim "Det er også fint om du",
+// opencollective-* "extra points if you’ve used ..."); the markers vary.
+func TestInlineMarkersOfMoreLanguages(t *testing.T) {
+	tests := []struct{ text, pref string }{
+		{"Du har\n- Erfaring med C# og .NET\n- Det er også fint om du har erfaring med Terraform", "Terraform"},
+		{"Du har\n- Erfaring med C# og .NET\n- Det är bra om du kan Terraform", "Terraform"},
+		{"Requirements\n- Experience with C# and .NET\n- Tech tools (extra points if you’ve used Terraform, of course!)", "Terraform"},
+		{"Requirements\n- Experience with C# and .NET\n- Great if you know Terraform", "Terraform"},
+		{"Requirements\n- Experience with C# and .NET\n- Terraform would be useful", "Terraform"},
+		{"Profil recherché\n- Expérience avec C# et .NET\n- La connaissance de Terraform est la bienvenue", "Terraform"},
+		{"Requisiti\n- Esperienza con C# e .NET\n- Gradita la conoscenza di Terraform", "Terraform"},
+		{"Requisitos\n- Experiencia con C# y .NET\n- Se valora experiencia con Terraform", "Terraform"},
+		{"Wat vragen wij\n- Ervaring met C# en .NET\n- Kennis van Terraform strekt tot aanbeveling", "Terraform"},
+		{"任职要求\n- 熟悉 C# 和 .NET\n- 熟悉 Terraform 尤佳", "Terraform"},
+	}
+	for _, tt := range tests {
+		got := skillsOf(t, model.Raw{DescriptionText: tt.text})
+		if !reflect.DeepEqual(got.Preferred, []string{tt.pref}) || !reflect.DeepEqual(got.Required, []string{".NET", "C#"}) {
+			t.Errorf("%q:\n got %+v\nwant required [.NET C#], preferred [%s]", tt.text, got, tt.pref)
+		}
+	}
+}
