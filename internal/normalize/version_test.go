@@ -1,0 +1,71 @@
+package normalize
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// versionFile records a Version and the fingerprint of what that version
+// makes of the in-repo postings (testdata/postings and the labelled set).
+var versionFile = filepath.Join("testdata", "version.txt")
+
+// outputFingerprint normalizes every in-repo posting and hashes the
+// snapshots.
+func outputFingerprint(t *testing.T, n *Normalizer) string {
+	t.Helper()
+	h := sha256.New()
+	for _, name := range postingNames(t) {
+		b, err := model.Encode(n.Normalize("netflix-data-insights", "Netflix", loadRaw(t, name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.Write(b)
+	}
+	names, set := loadLabelled(t)
+	for i := range set {
+		b, err := model.Encode(n.Normalize("labelled", "Company", set[i].raw()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(h, "%s\n", names[i])
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// TestVersionFollowsOutput: stored postings are re-normalized (quietly, see
+// internal/watch TestUpgradeStaysQuiet) only when Version changes, so a
+// change of the extraction rules that changes any output must come with a
+// new Version (bump rulesVersion). The taxonomy and the snapshot format
+// change Version by themselves. After a deliberate change, record the new
+// pair with go test ./internal/normalize -run TestVersionFollowsOutput -update.
+func TestVersionFollowsOutput(t *testing.T) {
+	n := normalizer(t)
+	got := n.Version() + " " + outputFingerprint(t, n) + "\n"
+	if *update {
+		if err := os.WriteFile(versionFile, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	b, err := os.ReadFile(versionFile)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestVersionFollowsOutput -update)", err)
+	}
+	want := string(b)
+	wantVersion, wantSum, _ := strings.Cut(strings.TrimSpace(want), " ")
+	gotVersion, gotSum, _ := strings.Cut(strings.TrimSpace(got), " ")
+	switch {
+	case gotVersion == wantVersion && gotSum != wantSum:
+		t.Errorf("the output changed (fingerprint %s, was %s) but Version is still %s: bump rulesVersion in normalize.go so that stored postings are re-normalized", gotSum, wantSum, gotVersion)
+	case gotVersion != wantVersion:
+		t.Errorf("Version is %s, %s recorded: record it with go test ./internal/normalize -run TestVersionFollowsOutput -update", gotVersion, wantVersion)
+	}
+}
