@@ -13,7 +13,8 @@ import (
 )
 
 // versionFile records a Version and the fingerprint of what that version
-// makes of the in-repo postings (testdata/postings and the labelled set).
+// makes of the in-repo postings (testdata/postings, the labelled set and the
+// plain-text documents of the corpus).
 var versionFile = filepath.Join("testdata", "version.txt")
 
 // outputFingerprint normalizes every in-repo posting and hashes the
@@ -35,6 +36,20 @@ func outputFingerprint(t *testing.T, n *Normalizer) string {
 			t.Fatal(err)
 		}
 		fmt.Fprintf(h, "%s\n", names[i])
+		h.Write(b)
+	}
+	// the plain-text documents of the real-world corpus: only hashed,
+	// never compared with their labels here
+	files, _ := filepath.Glob(filepath.Join("..", "corpus", "testdata", "docs", "*.txt"))
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := model.Encode(n.Normalize("corpus", "Company", model.Raw{Title: filepath.Base(f), DescriptionText: string(d)}))
+		if err != nil {
+			t.Fatal(err)
+		}
 		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
