@@ -18,12 +18,14 @@ import (
 var versionFile = filepath.Join("testdata", "version.txt")
 
 // outputFingerprint normalizes every in-repo posting and hashes the
-// snapshots.
-func outputFingerprint(t *testing.T, n *Normalizer) string {
+// snapshots (out) and the inputs (in).
+func outputFingerprint(t *testing.T, n *Normalizer) (in, out string) {
 	t.Helper()
-	h := sha256.New()
+	h, hi := sha256.New(), sha256.New()
 	for _, name := range postingNames(t) {
-		b, err := model.Encode(n.Normalize("netflix-data-insights", "Netflix", loadRaw(t, name)))
+		r := loadRaw(t, name)
+		fmt.Fprintf(hi, "%s\n%s\n%s\n", name, r.Title, r.DescriptionHTML)
+		b, err := model.Encode(n.Normalize("netflix-data-insights", "Netflix", r))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -31,7 +33,9 @@ func outputFingerprint(t *testing.T, n *Normalizer) string {
 	}
 	names, set := loadLabelled(t)
 	for i := range set {
-		b, err := model.Encode(n.Normalize("labelled", "Company", set[i].raw()))
+		r := set[i].raw()
+		fmt.Fprintf(hi, "%s\n%+v\n", names[i], r)
+		b, err := model.Encode(n.Normalize("labelled", "Company", r))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,13 +50,15 @@ func outputFingerprint(t *testing.T, n *Normalizer) string {
 		if err != nil {
 			t.Fatal(err)
 		}
+		fmt.Fprintf(hi, "%s\n", filepath.Base(f))
+		hi.Write(d)
 		b, err := model.Encode(n.Normalize("corpus", "Company", model.Raw{Title: filepath.Base(f), DescriptionText: string(d)}))
 		if err != nil {
 			t.Fatal(err)
 		}
 		h.Write(b)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	return hex.EncodeToString(hi.Sum(nil))[:16], hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // TestVersionFollowsOutput: stored postings are re-normalized (quietly, see
@@ -63,7 +69,8 @@ func outputFingerprint(t *testing.T, n *Normalizer) string {
 // pair with go test ./internal/normalize -run TestVersionFollowsOutput -update.
 func TestVersionFollowsOutput(t *testing.T) {
 	n := normalizer(t)
-	got := n.Version() + " " + outputFingerprint(t, n) + "\n"
+	in, out := outputFingerprint(t, n)
+	got := n.Version() + " " + in + " " + out + "\n"
 	if *update {
 		if err := os.WriteFile(versionFile, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
@@ -74,13 +81,17 @@ func TestVersionFollowsOutput(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v (run go test -run TestVersionFollowsOutput -update)", err)
 	}
-	want := string(b)
-	wantVersion, wantSum, _ := strings.Cut(strings.TrimSpace(want), " ")
-	gotVersion, gotSum, _ := strings.Cut(strings.TrimSpace(got), " ")
+	want := strings.Fields(string(b))
+	if len(want) != 3 {
+		t.Fatalf("%s: want \"version inputs outputs\", got %q (run go test -run TestVersionFollowsOutput -update)", versionFile, b)
+	}
+	const record = "record it with go test ./internal/normalize -run TestVersionFollowsOutput -update"
 	switch {
-	case gotVersion == wantVersion && gotSum != wantSum:
-		t.Errorf("the output changed (fingerprint %s, was %s) but Version is still %s: bump rulesVersion in normalize.go so that stored postings are re-normalized", gotSum, wantSum, gotVersion)
-	case gotVersion != wantVersion:
-		t.Errorf("Version is %s, %s recorded: record it with go test ./internal/normalize -run TestVersionFollowsOutput -update", gotVersion, wantVersion)
+	case n.Version() != want[0]:
+		t.Errorf("Version is %s, %s recorded: %s", n.Version(), want[0], record)
+	case in != want[1]:
+		t.Errorf("the in-repo postings changed (inputs %s, were %s): %s", in, want[1], record)
+	case out != want[2]:
+		t.Errorf("the output changed (fingerprint %s, was %s) but Version is still %s: bump rulesVersion in normalize.go so that stored postings are re-normalized, then %s", out, want[2], n.Version(), record)
 	}
 }
