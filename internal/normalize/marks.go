@@ -332,8 +332,18 @@ func (c *classifier) cueMore(i int) bool {
 	switch w {
 	case "erfaring", "erfarenhet", "erfarenheter", "kunnskap", "kunnskaper", "kunskap", "kunskaper",
 		"kjennskap", "kännedom", "kendskab", "behersker", "behärskar", "conhecimento", "conhecimentos",
-		"vertraut", "versiert", "conoscenze", "esperienze", "ervaringen", "expériences":
+		"vertraut", "versiert", "conoscenze", "esperienze", "ervaringen", "expériences", "beherrschst", "beherrschen",
+		"beherrschung", "maîtrises", "familier", "familière", "manejo", "padronanza", "familiarità", "bekend",
+		"kompetanse", "kompetens", "erfahren":
 		return true
+	case "umgang":
+		return c.word(c.nextWord(i)) == "mit" // "sicherer Umgang mit Git"
+	case "aise":
+		return c.word(c.nextWord(i)) == "avec" // "à l'aise avec Python"
+	case "sterk", "god", "stark", "duktig", "bra":
+		// "Er sterk på CI/CD pipelines", "du är duktig på React"
+		n := c.word(c.nextWord(i))
+		return n == "på" || n == "i"
 	case "you":
 		// "you will need", "you will bring"
 		if n := c.nextWord(i); c.word(n) == "will" {

@@ -164,6 +164,13 @@ func TestRequirementSentencesInOpenParts(t *testing.T) {
 			text: "Hos oss kommer du att arbeta i olika kunduppdrag.\nDu har erfarenhet av Kotlin och kunskaper i Docker.",
 			want: model.Skills{Required: []string{"Docker", "Kotlin"}, Preferred: []string{}, Mentioned: []string{}},
 		},
+		{
+			// variant-text-plattformutvikler-i-trondheim ("Er sterk på CI/CD
+			// pipelines"), and the same cue in German and French
+			name: "strong at, handling of, at ease with",
+			text: "Vi tilbyr raushet.\nEr sterk på CI/CD pipelines, om det er Github Actions eller Azure DevOps.\nSicherer Umgang mit Kubernetes.\nTu es à l’aise avec Terraform.",
+			want: model.Skills{Required: []string{"Azure DevOps", "CI/CD", "Kubernetes", "Terraform"}, Preferred: []string{}, Mentioned: []string{}},
+		},
 	}
 	for _, tt := range tests {
 		if got := skillsOf(t, model.Raw{DescriptionText: tt.text}); !reflect.DeepEqual(got, tt.want) {
