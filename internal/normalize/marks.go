@@ -73,6 +73,13 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				sc = clsRequired
 			}
 		}
+		if prefAt < 0 && bc == clsOpen && c.askedOfReader(i, j) {
+			// "Are Jenkins and Travis your friends?", "Kennst du dich
+			// mit Kafka aus?": a question to the reader about a tool
+			// hopes for it.
+			prefAt = i
+			cue = true
+		}
 		if prefAt < 0 && c.questionThenPref(j) {
 			// "Heb je ervaring met React, Angular of Vue? Dan is dat een
 			// pré": the answer marks the question.
@@ -434,6 +441,34 @@ func (c *classifier) questionThenPref(j int) bool {
 	}
 	for k := j; k < e; k++ {
 		if c.toks[k].punct == 0 && (c.prefWord(k) || c.prefMore(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedOfReader says whether the sentence [i, j) is a question to the
+// reader: it ends with '?', opens with a verb and speaks to "you".
+func (c *classifier) askedOfReader(i, j int) bool {
+	if j <= i || j > c.end {
+		return false
+	}
+	end := len(c.lower)
+	if j < len(c.toks) {
+		end = int(c.toks[j].start)
+	}
+	if !strings.Contains(c.lower[c.toks[j-1].end:end], "?") {
+		return false
+	}
+	switch c.word(i) {
+	case "are", "do", "have", "know", "can", "is", "heb", "ben", "kennst", "hast", "bist", "connaissez", "connais",
+		"as", "êtes", "avez", "har", "kan", "kjenner", "känner", "conoces", "tienes", "hai", "conosci":
+	default:
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		switch c.word(k) {
+		case "you", "your", "du", "dich", "dir", "je", "jij", "vous", "tu", "te", "deg", "dig", "ti":
 			return true
 		}
 	}

@@ -189,7 +189,15 @@ func TestCompanyNameIsNoSkill(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("GitHub:\n got %+v\nwant %+v", got, want)
 	}
-	text = "Requirements\n- At Figma, one of our values is Grow as you go. If your past experience doesn’t align perfectly, apply anyway.\n- Experience with Salesforce"
+	// github-greenhouse 1394106, 1424415
+	for _, item := range []string{"Previous work with GitHub and/or developers", "Experience working with git and GitHub."} {
+		got = n.Normalize("s", "GitHub", model.Raw{DescriptionText: "Requirements\n- " + item}).Skills
+		if !reflect.DeepEqual(got.Required, []string{"Git"}) {
+			t.Errorf("%q: required %q, want Git", item, got.Required)
+		}
+	}
+	text = "Requirements\n- At Figma, one of our values is Grow as you go. If your past experience doesn’t align perfectly, apply anyway.\n- Experience with Salesforce\n" +
+		"- Your data is processed in accordance with Figma's Candidate Privacy Notice."
 	for _, company := range []string{"Figma", "Figma Inc."} {
 		got = n.Normalize("s", company, model.Raw{DescriptionText: text}).Skills
 		want = model.Skills{Required: []string{"Salesforce"}, Preferred: []string{}, Mentioned: []string{"Figma"}}
@@ -225,5 +233,16 @@ func TestInlineMarkersOfMoreLanguages(t *testing.T) {
 		if !reflect.DeepEqual(got.Preferred, []string{tt.pref}) || !reflect.DeepEqual(got.Required, []string{".NET", "C#"}) {
 			t.Errorf("%q:\n got %+v\nwant required [.NET C#], preferred [%s]", tt.text, got, tt.pref)
 		}
+	}
+}
+
+// cfpb-backend-developer-devops: "Are Jenkins and Travis your friends?" in
+// the intro, with no heading above it.
+func TestQuestionsToTheReader(t *testing.T) {
+	got := skillsOf(t, model.Raw{DescriptionText: "Do you have a passion for using your stellar technical skills to help people? Do you love to automate, measure, and test all things? Are Jenkins and Travis your friends?\n" +
+		"Kennst du dich mit Kafka aus? Wir bauen mit Spark."})
+	want := model.Skills{Required: []string{}, Preferred: []string{"CI/CD", "Kafka", "Travis CI"}, Mentioned: []string{"Spark"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }

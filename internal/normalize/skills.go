@@ -441,9 +441,45 @@ var companySuffixes = []string{
 	"corporation", "company", "co", "se", "ag", "sa", "bv", "ab", "as", "asa", "software",
 }
 
-// toolOf are words after which a company's name is its product asked of
-// the candidate ("experience with GitHub", "use of Figma").
-var toolOf = map[string]bool{"with": true, "of": true, "using": true, "use": true, "in": true, "and": true, "or": true}
+// toolCue are words that ask for a tool by the word after them
+// ("experience with GitHub", "knowledge of Figma").
+var toolCue = map[string]bool{
+	"experience": true, "experienced": true, "familiarity": true, "familiar": true, "knowledge": true,
+	"proficiency": true, "proficient": true, "expertise": true, "skills": true, "comfortable": true, "fluent": true,
+	"fluency": true, "working": true, "expert": true, "skilled": true, "work": true,
+}
+
+// asTool says whether the word at token i is asked for as a tool:
+// "using GitHub", "experience with GitHub", "knowledge of Figma"; not "in
+// accordance with Figma's notice".
+func asTool(text string, toks []token, i int) bool {
+	word := func(k int) string {
+		if k < 0 || toks[k].punct != 0 {
+			return ""
+		}
+		return strings.ToLower(text[toks[k].start:toks[k].end])
+	}
+	if i == 0 || toks[i].flags&(fSent|fBlock) != 0 {
+		return false
+	}
+	switch word(i - 1) {
+	case "using", "use":
+		return true
+	case "with", "of", "in":
+		return i >= 2 && toks[i-1].flags&(fSent|fBlock) == 0 && toolCue[word(i-2)]
+	case "and", "or":
+		// "experience working with git and GitHub"
+		for k := i - 2; k >= 0 && k >= i-6; k-- {
+			if w := word(k); w == "with" || w == "using" || toolCue[w] {
+				return true
+			}
+			if toks[k].flags&(fSent|fBlock) != 0 {
+				break
+			}
+		}
+	}
+	return false
+}
 
 // sameLetters says whether a and b spell the same letters and digits,
 // case and everything else aside ("GitHub" and "Git-Hub"), without
@@ -518,7 +554,7 @@ func ownName(hits []hit, text string, toks []token, company string, skill []clas
 		if !sameLetters(k, full) && (first == "" || !sameLetters(k, first)) {
 			continue
 		}
-		if h.tok > 0 && toks[h.tok].flags&(fSent|fBlock) == 0 && toolOf[strings.ToLower(text[toks[h.tok-1].start:toks[h.tok-1].end])] {
+		if asTool(text, toks, h.tok) {
 			continue // "familiarity with GitHub": the company's product as a tool
 		}
 		for t := h.tok; t < h.end; t++ {
