@@ -164,6 +164,18 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		// its clause (after the last clause comma); "、" lists stay whole.
 		for t := k; t > i; t-- {
 			if c.toks[t].flags&fClause != 0 {
+				if cjkMarkerOnly(c.lower[c.toks[t].start:c.toks[j-1].end]) {
+					// "有发布过crate，加分": the marker stands alone and
+					// qualifies the clause before it
+					a := i
+					for u := t - 1; u > i; u-- {
+						if c.toks[u].flags&fClause != 0 {
+							a = u
+							break
+						}
+					}
+					return a, t
+				}
 				return t, j
 			}
 		}
@@ -306,6 +318,10 @@ func (c *classifier) prefMore(i int) bool {
 		return p == "extra" || p == "brownie" || p == "bonus"
 	case "valora":
 		return c.word(i-1) == "se"
+	case "préférence", "preferencia", "preferenza":
+		// "de préférence avec AWS", "de preferencia", "di preferenza"
+		p := c.word(i - 1)
+		return p == "de" || p == "di" || p == "con"
 	case "haves":
 		p := c.word(i - 2)
 		return c.word(i-1) == "to" && (p == "nice" || p == "good")
@@ -471,6 +487,16 @@ func (c *classifier) askedOfReader(i, j int) bool {
 		case "you", "your", "du", "dich", "dir", "je", "jij", "vous", "tu", "te", "deg", "dig", "ti":
 			return true
 		}
+	}
+	return false
+}
+
+// cjkMarkerOnly says whether a clause is a preference marker alone
+// ("加分", "优先", "更佳").
+func cjkMarkerOnly(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "加分", "优先", "更佳", "为佳", "尤佳", "可加分", "加分项", "优先考虑":
+		return true
 	}
 	return false
 }

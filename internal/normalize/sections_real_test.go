@@ -81,6 +81,18 @@ func TestInlinePreferenceForms(t *testing.T) {
 			want: model.Skills{Required: []string{"React"}, Preferred: []string{"Python", "SQL", "Terraform"}, Mentioned: []string{}},
 		},
 		{
+			// cds-fr-developpeur-applications-react
+			name: "de préférence opens its clause",
+			text: "Critères :\n- Maîtrise de React et des technologies Web connexes.\n- Expérience dans le domaine de l’infonuagique, de préférence avec AWS/Azure.",
+			want: model.Skills{Required: []string{"Cloud Computing", "React"}, Preferred: []string{"AWS", "Azure"}, Mentioned: []string{}},
+		},
+		{
+			// horizon-robotics-rust-intern: "加分" alone after a clause comma
+			name: "a Chinese marker alone in its clause",
+			text: "任职要求\n1. 熟悉 Rust 语言。\n2. 有发布过crate，加分；了解wasm，加分。",
+			want: model.Skills{Required: []string{"Rust"}, Preferred: []string{"WebAssembly"}, Mentioned: []string{}},
+		},
+		{
 			// codeando-mexico-text-lider-de-comunidad
 			name: "(Plus) in front of the item",
 			text: "Requisitos:\n- Experiencia trabajando con tecnologías colaborativas.\n- (Plus) Habilidades de diseño como wireframing y uso de productos de diseño gráfico como Photoshop o GIMP.\n- (Plus) Sabes HTML y CSS.",
