@@ -316,6 +316,10 @@ func (c *classifier) prefMore(i int) bool {
 		// "bonus points for", "extra points", "brownie points"
 		p := c.word(i - 1)
 		return p == "extra" || p == "brownie" || p == "bonus"
+	case "might", "may":
+		// "You might have familiarity with SQL", "you may also have"
+		n := c.word(c.nextWord(i))
+		return n == "have" || n == "also" && c.word(c.nextWord(c.nextWord(i))) == "have"
 	case "valora":
 		return c.word(i-1) == "se"
 	case "préférence", "preferencia", "preferenza":

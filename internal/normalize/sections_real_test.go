@@ -93,6 +93,12 @@ func TestInlinePreferenceForms(t *testing.T) {
 			want: model.Skills{Required: []string{"Rust"}, Preferred: []string{"WebAssembly"}, Mentioned: []string{}},
 		},
 		{
+			// spotify-lever b4ad9572: a hedged item in a requirements list
+			name: "you might have",
+			text: "Who You Are\n- You have experience with Kotlin.\n- You might have familiarity with SQL, analytics systems, or data engineering concepts.",
+			want: model.Skills{Required: []string{"Kotlin"}, Preferred: []string{"SQL"}, Mentioned: []string{}},
+		},
+		{
 			// codeando-mexico-text-lider-de-comunidad
 			name: "(Plus) in front of the item",
 			text: "Requisitos:\n- Experiencia trabajando con tecnologías colaborativas.\n- (Plus) Habilidades de diseño como wireframing y uso de productos de diseño gráfico como Photoshop o GIMP.\n- (Plus) Sabes HTML y CSS.",
