@@ -329,6 +329,10 @@ func headingClass(b block, cur class, next block) (class, bool) {
 			c = clsOpen
 		}
 		return c, true
+	case b.bold && b.kind == kindItem && n <= 60 && words(text) <= 6 && classifyHeading(text, false) != clsUnknown:
+		// A list item that is all bold and names a part ("<li><strong>Nice
+		// to have</strong></li>"): a heading inside the list.
+		return classifyHeading(text, false), true
 	case colon && n <= 80 && words(text) <= 12:
 		if cur == clsMentioned || cur == clsOpen {
 			c := classifyHeading(text, true)

@@ -49,6 +49,12 @@ func TestSecondPersonAndPlayfulHeadings(t *testing.T) {
 			want: model.Skills{Required: []string{"React"}, Preferred: []string{}, Mentioned: []string{"Kubernetes"}},
 		},
 		{
+			name: "a bold list item that names a part",
+			raw: model.Raw{DescriptionHTML: `<ul><li><strong>Requirements</strong></li><li>Experience with Kafka</li>` +
+				`<li><strong>Nice to have</strong></li><li>Experience with Flink</li><li><b>Spark</b></li></ul>`},
+			want: model.Skills{Required: []string{"Kafka"}, Preferred: []string{"Flink", "Spark"}, Mentioned: []string{}},
+		},
+		{
 			name: "a longer heading line before a list; a comma in it",
 			raw: model.Raw{DescriptionHTML: `<p>You may be a good fit if you have</p><ul><li>Experience with Kafka</li></ul>` +
 				`<p>Ideally, you also have</p><ul><li>Experience with Flink</li></ul>`},
