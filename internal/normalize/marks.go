@@ -73,6 +73,15 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				sc = clsRequired
 			}
 		}
+		if bc == clsRequired && prefAt < 0 && c.hedgedQuestion(i, j) {
+			// "Kanske är du en kämpe för React, Vue, Angular?", "Maybe
+			// you've worked with Go?": examples of what may fit, not what
+			// is asked.
+			fill(i, j, clsMentioned, false, false, skill, edu)
+			prevSc = clsMentioned
+			i = j
+			continue
+		}
 		if prefAt < 0 && bc == clsOpen && c.askedOfReader(i, j) {
 			// "Are Jenkins and Travis your friends?", "Kennst du dich
 			// mit Kafka aus?": a question to the reader about a tool
@@ -501,6 +510,28 @@ func cjkMarkerOnly(s string) bool {
 	switch strings.TrimSpace(s) {
 	case "加分", "优先", "更佳", "为佳", "尤佳", "可加分", "加分项", "优先考虑":
 		return true
+	}
+	return false
+}
+
+// hedgedQuestion says whether the sentence [i, j) is a question that
+// opens with "maybe" ("Kanske har du ...?", "Or perhaps you've ...?").
+func (c *classifier) hedgedQuestion(i, j int) bool {
+	if j <= i || j > c.end {
+		return false
+	}
+	end := len(c.lower)
+	if j < len(c.toks) {
+		end = int(c.toks[j].start)
+	}
+	if !strings.Contains(c.lower[c.toks[j-1].end:end], "?") {
+		return false
+	}
+	for k := i; k < j && k < i+4; k++ {
+		switch c.word(k) {
+		case "maybe", "perhaps", "kanske", "kanskje", "måske", "vielleicht", "peut", "quizás", "forse", "misschien":
+			return true
+		}
 	}
 	return false
 }

@@ -270,3 +270,17 @@ func TestQuestionsToTheReader(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+// variant-text-utvecklare-stockholm-goteborg: under "Vem letar vi efter?",
+// questions that open with "maybe" give examples, not requirements.
+func TestHedgedQuestionsAreExamples(t *testing.T) {
+	text := "Vem letar vi efter?\nVi söker dig som har minst fem års erfarenhet av att utveckla digitala tjänster i TypeScript. " +
+		"Kanske är du en kämpe för React, Vue, Angular eller andra moderna front-end-teknologier? Eller har du kanske jobbat mer med .NET, Java eller Kotlin?\n" +
+		"Vi tror att du exempelvis kan\n- Molnplattformar (Azure, AWS, Vercel och Heroku)\n- Designsystem"
+	got := skillsOf(t, model.Raw{DescriptionText: text})
+	want := model.Skills{Required: []string{"AWS", "Azure", "Cloud Computing", "Design Systems", "Heroku", "TypeScript", "Vercel"}, Preferred: []string{},
+		Mentioned: []string{".NET", "Angular", "Java", "Kotlin", "React", "Vue"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
