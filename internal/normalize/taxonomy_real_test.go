@@ -53,6 +53,8 @@ func TestTaxonomyGrownFromCorpus(t *testing.T) {
 		{"熟悉网络编程、多线程编程。熟悉搜索引擎", []string{"Computer Networking", "Multithreading", "Search"}},
 		{"熟悉常用的设计 模式，有研发高性能，低时延系统经验加分", []string{"Design Patterns", "Low-Latency Systems"}},
 		{"熟悉常用的设计模式", []string{"Design Patterns"}},
+		// beijing-toronto-rust-blockchain-engineer
+		{"熟悉或比特币等区块链模型及原理及开发经验；有分布式系统，中间件体系经验", []string{"Bitcoin", "Blockchain", "Distributed Systems", "Middleware"}},
 		// dtd-text-security-engineer (Italian)
 		{"Forte esperienza di lavoro con sistemi distribuiti su larga scala. Forte esperienza con crittografia applicata", []string{"Cryptography", "Distributed Systems"}},
 		// teleport-sre; people's networking is no skill
