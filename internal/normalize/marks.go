@@ -57,8 +57,14 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			if c.reqWord(k) {
 				req = true
 			}
-			if (bc == clsOpen || bc == clsMentioned) && !cue && (c.reqCue(k) || c.cueMore(k)) {
+			if bc == clsOpen && !cue && (c.reqCue(k) || c.cueMore(k)) {
 				cue = true
+			}
+		}
+		if bc == clsMentioned && prefAt >= 0 {
+			// in a mentioned part the cue matters only beside a marker
+			for k := i; k < j && !cue; k++ {
+				cue = c.toks[k].punct == 0 && (c.reqCue(k) || c.cueMore(k))
 			}
 		}
 		sc := bc // the sentence's class

@@ -551,6 +551,9 @@ func ownName(hits []hit, text string, toks []token, company string, skill []clas
 			continue
 		}
 		k := text[toks[h.tok].start:toks[h.end-1].end]
+		if c0 := k[0] | 0x20; c0 != full[0]|0x20 && (first == "" || c0 != first[0]|0x20) {
+			continue // cheap: the first letters differ
+		}
 		if !sameLetters(k, full) && (first == "" || !sameLetters(k, first)) {
 			continue
 		}
