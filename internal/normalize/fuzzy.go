@@ -151,7 +151,7 @@ func keepFuzzy(hits []hit) []hit {
 			near = hits[j].id > fuzzyCandidate
 		}
 		if near {
-			out = append(out, hit{id: fuzzyCandidate - h.id, tok: h.tok})
+			out = append(out, hit{id: fuzzyCandidate - h.id, tok: h.tok, end: h.end})
 		}
 	}
 	return out

@@ -1,6 +1,9 @@
 package normalize
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // classifier reads the words of one block to find what its sentences say
 // about themselves ("Scala is a plus", "Nice to have: Flink", "PhD required").
@@ -32,6 +35,7 @@ func (c *classifier) nextWord(i int) int {
 // in (skill) and the class its degrees count in (edu; clsUnknown: not at
 // all), from the class of the block's section and its own sentences.
 func (c *classifier) markBlock(bc class, skill, edu []class) {
+	prevSc := clsUnknown // the class of the block's previous sentence
 	for i := c.start; i < c.end; {
 		j := i + 1
 		for j < c.end && c.toks[j].flags&fSent == 0 {
@@ -47,27 +51,66 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				cm, cmStart = e, k
 				break
 			}
-			if prefAt < 0 && c.prefWord(k) {
+			if prefAt < 0 && (c.prefWord(k) || c.prefMore(k)) {
 				prefAt = k
 			}
 			if c.reqWord(k) {
 				req = true
 			}
-			if bc == clsOpen && !cue && c.reqCue(k) {
+			if bc == clsOpen && !cue && (c.reqCue(k) || c.cueMore(k)) {
 				cue = true
+			}
+		}
+		if bc == clsMentioned && prefAt >= 0 {
+			// in a mentioned part the cue matters only beside a marker
+			for k := i; k < j && !cue; k++ {
+				cue = c.toks[k].punct == 0 && (c.reqCue(k) || c.cueMore(k))
 			}
 		}
 		sc := bc // the sentence's class
 		if bc == clsOpen {
 			// A part no heading classifies: the sentence says whether it
 			// asks for something ("You must have", "experience with X is
-			// required"); else what it names is only mentioned.
+			// required"); else what it names is only mentioned. A clause
+			// after a semicolon goes on with the sentence before it
+			// ("databases such as PostgreSQL; MySQL; SQLite").
 			sc = clsMentioned
-			if cue || req {
+			if cue || req || i > c.start && prevSc == clsRequired && c.afterSemicolon(i) {
 				sc = clsRequired
 			}
 		}
+		if bc == clsRequired && prefAt < 0 && c.hedgedQuestion(i, j) {
+			// "Kanske är du en kämpe för React, Vue, Angular?", "Maybe
+			// you've worked with Go?": examples of what may fit, not what
+			// is asked.
+			fill(i, j, clsMentioned, false, false, skill, edu)
+			prevSc = clsMentioned
+			i = j
+			continue
+		}
+		if prefAt < 0 && bc == clsOpen && c.askedOfReader(i, j) {
+			// "Are Jenkins and Travis your friends?", "Kennst du dich
+			// mit Kafka aus?": a question to the reader about a tool
+			// hopes for it.
+			prefAt = i
+			cue = true
+		}
+		if prefAt < 0 && c.questionThenPref(j) {
+			// "Heb je ervaring met React, Angular of Vue? Dan is dat een
+			// pré": the answer marks the question.
+			prefAt = i
+			if bc == clsOpen {
+				cue = true
+			}
+		}
 		pref := prefAt >= 0
+		if pref && bc == clsMentioned && cue && c.strongPref(prefAt) {
+			// "最好能明白 Rust 相关的编译流程", "experience with Go is a
+			// plus" among the responsibilities: the marker names a
+			// preference of the candidate's, whatever the section.
+			sc = clsRequired
+		}
+		prevSc = sc
 		if cm >= 0 {
 			// Before the marker: as its sentence says; from the marker to
 			// the end of the block: preferred.
@@ -91,7 +134,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			// preferred)", "Java, preferably Kotlin".
 			if a, b := c.prefScope(i, j, prefAt); a > i || b < j {
 				rest := sc
-				if bc == clsOpen && !cue && !req {
+				if bc == clsOpen && !cue && !req || bc == clsMentioned {
 					rest = clsMentioned
 				}
 				fill(i, j, rest, false, req, skill, edu)
@@ -136,6 +179,18 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		// its clause (after the last clause comma); "、" lists stay whole.
 		for t := k; t > i; t-- {
 			if c.toks[t].flags&fClause != 0 {
+				if cjkMarkerOnly(c.lower[c.toks[t].start:c.toks[j-1].end]) {
+					// "有发布过crate，加分": the marker stands alone and
+					// qualifies the clause before it
+					a := i
+					for u := t - 1; u > i; u-- {
+						if c.toks[u].flags&fClause != 0 {
+							a = u
+							break
+						}
+					}
+					return a, t
+				}
 				return t, j
 			}
 		}
@@ -173,6 +228,19 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 	if cl == i {
 		return i, j
 	}
+	if c.fillerClause(cl, j, k) {
+		// "Experience with Python, a plus", "..., un atout", "...,
+		// preferred": the clause holds the marker only, so it qualifies
+		// the clause before it.
+		prev := i
+		for t := cl - 1; t > i; t-- {
+			if c.toks[t].flags&fHard != 0 {
+				prev = t
+				break
+			}
+		}
+		return prev, cl
+	}
 	if cl == k {
 		return k, j // "..., preferably Kotlin"
 	}
@@ -206,4 +274,270 @@ func fill(a, b int, bc class, pref, req bool, skill, edu []class) {
 	for k := a; k < b; k++ {
 		skill[k], edu[k] = sk, ed
 	}
+}
+
+// afterSemicolon says whether the sentence that starts at token i follows
+// a semicolon rather than a full stop.
+func (c *classifier) afterSemicolon(i int) bool {
+	if i <= c.start {
+		return false
+	}
+	between := c.lower[c.toks[i-1].end:c.toks[i].start]
+	return strings.Contains(between, ";") || strings.Contains(between, "；")
+}
+
+// prefMore says whether token i marks its sentence as preferred, in the
+// words prefWord does not know: other languages' inline markers ("wäre ein
+// Pluspunkt", "Fordel med", "gjerne", "meriterande", "se valorará",
+// "最好") and English ones ("preferable", "would be ideal").
+func (c *classifier) prefMore(i int) bool {
+	w := c.word(i)
+	if cjkWord(w) {
+		return c.cjkAt(i, "最好", "为佳", "者优先", "尤佳")
+	}
+	if w != "" && w[0] >= utf8.RuneSelf {
+		w = strings.ToLower(w) // "Ønsket", "Önskvärt"
+	}
+	switch w {
+	case "preferable", "pluspunkt", "pluspunkte", "vorteilhaft", "meriterande", "meriterende", "meritterende",
+		"fordel", "fördel", "ønskelig", "ønsket", "önskvärt", "önskvärd", "gjerne", "gärna",
+		"bienvenu", "bienvenue", "bienvenus", "bienvenues", "preferible", "gradita", "gradito", "graditi", "gradite",
+		"apprezzata", "apprezzato", "aanbeveling", "meegenomen",
+		"apprécié", "appréciée", "appréciés", "appréciées", "souhaité", "souhaitée", "souhaités", "valorará",
+		"valorarán", "valoran", "preferentemente", "preferibile", "preferibilmente", "preferenziale",
+		"wenselijk", "voorkeur", "diferencial":
+		return true
+	case "plus":
+		// "ist ein Plus", "er et plus", "is een plus", "è un plus"
+		switch c.word(i - 1) {
+		case "ein", "en", "et", "ett", "een", "uno", "um", "grande", "gros":
+			return true
+		}
+		// "(Plus) Sabes HTML y CSS": the marker alone in parentheses
+		t := c.toks[i]
+		before := strings.TrimRight(c.lower[:t.start], " ")
+		after := strings.TrimLeft(c.lower[t.end:], " ")
+		return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
+	case "great", "nice", "good", "ideal", "perfect", "fint", "bra", "fijn":
+		// "Great if you know Go", "Det er fint om du har", "Det är bra om
+		// du", "would be ideal"; not "the ideal candidate"
+		n := c.word(c.nextWord(i))
+		p := c.word(i - 1)
+		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are")
+	case "useful":
+		p := c.word(i - 1)
+		return p == "be" || p == "is" || p == "are"
+	case "points":
+		// "bonus points for", "extra points", "brownie points"
+		p := c.word(i - 1)
+		return p == "extra" || p == "brownie" || p == "bonus"
+	case "might", "may":
+		// "You might have familiarity with SQL", "you may also have"
+		n := c.word(c.nextWord(i))
+		return n == "have" || n == "also" && c.word(c.nextWord(c.nextWord(i))) == "have"
+	case "valora":
+		return c.word(i-1) == "se"
+	case "préférence", "preferencia", "preferenza":
+		// "de préférence avec AWS", "de preferencia", "di preferenza"
+		p := c.word(i - 1)
+		return p == "de" || p == "di" || p == "con"
+	case "haves":
+		p := c.word(i - 2)
+		return c.word(i-1) == "to" && (p == "nice" || p == "good")
+	case "edge":
+		// "gives you an edge"
+		return c.word(i-1) == "an"
+	}
+	return false
+}
+
+// strongPref says whether the preference marker at token i speaks of the
+// candidate on its own ("is a plus", "ideally", "nice to have", "最好"),
+// unlike "preferred" or "bonus", which may name other things ("our
+// preferred vendor", "an annual bonus").
+func (c *classifier) strongPref(i int) bool {
+	switch c.word(i) {
+	case "preferred", "bonus", "optional", "desired", "considered", "valued", "welcome", "helpful":
+		return false
+	}
+	return true
+}
+
+// cueMore says whether token i makes its sentence ask something of the
+// candidate, in the words reqCue does not know: "you will need", the
+// Nordic and Portuguese words for experience and knowledge.
+func (c *classifier) cueMore(i int) bool {
+	w := c.word(i)
+	if cjkWord(w) {
+		return c.cjkAt(i, "明白", "理解", "懂得", "会使用")
+	}
+	switch w {
+	case "erfaring", "erfarenhet", "erfarenheter", "kunnskap", "kunnskaper", "kunskap", "kunskaper",
+		"kjennskap", "kännedom", "kendskab", "behersker", "behärskar", "conhecimento", "conhecimentos",
+		"vertraut", "versiert", "conoscenze", "esperienze", "ervaringen", "expériences", "beherrschst", "beherrschen",
+		"beherrschung", "maîtrises", "familier", "familière", "manejo", "padronanza", "familiarità", "bekend",
+		"kompetanse", "kompetens", "erfahren":
+		return true
+	case "umgang":
+		return c.word(c.nextWord(i)) == "mit" // "sicherer Umgang mit Git"
+	case "aise":
+		return c.word(c.nextWord(i)) == "avec" // "à l'aise avec Python"
+	case "sterk", "god", "stark", "duktig", "bra":
+		// "Er sterk på CI/CD pipelines", "du är duktig på React"
+		n := c.word(c.nextWord(i))
+		return n == "på" || n == "i"
+	case "you":
+		// "you will need", "you will bring"
+		if n := c.nextWord(i); c.word(n) == "will" {
+			w := c.word(c.nextWord(n))
+			return w == "need" || w == "bring"
+		}
+	case "exposure":
+		return c.word(c.nextWord(i)) == "to"
+	case "years", "yrs", "year":
+		// "at least 2 years working with MongoDB", "3+ years in Python"
+		switch c.word(c.nextWord(i)) {
+		case "working", "using", "building", "developing", "writing", "programming", "in", "with", "hands":
+			return true
+		}
+	case "ability", "able":
+		// "ability to work with Tableau", "able to write Go"
+		if n := c.nextWord(i); c.word(n) == "to" {
+			switch c.word(c.nextWord(n)) {
+			case "work", "use", "write", "build", "code", "program", "develop", "design", "read", "query", "deploy":
+				return true
+			}
+		}
+	}
+	if c.sentenceStart(i) {
+		// A sentence or list item that opens with a candidate's quality or
+		// past experience: "Strong Python skills", "Expert-level SQL",
+		// "Have shipped production code in Rust", "Built pipelines on
+		// Spark", "Can write clean Ruby".
+		switch w {
+		case "strong", "excellent", "solid", "expert", "advanced", "proven", "extensive", "demonstrated",
+			"have", "has", "can", "built", "shipped", "designed", "developed", "led", "worked", "used", "implemented",
+			"deployed", "maintained", "created", "wrote", "written", "owned", "scaled", "architected", "delivered",
+			"launched", "contributed", "operated", "ran", "managed":
+			// not a passive ("Led by a Chief Information Security Officer")
+			return c.word(c.nextWord(i)) != "by"
+		}
+	}
+	return false
+}
+
+// sentenceStart says whether token i opens its sentence or block.
+func (c *classifier) sentenceStart(i int) bool {
+	return i == c.start || c.toks[i].flags&(fSent|fBlock) != 0
+}
+
+// markerWords may stand beside a preference marker in a clause that names
+// nothing else ("is a big plus", "would be an advantage", "un atout",
+// "wäre ein Pluspunkt").
+var markerWords = map[string]bool{
+	"a": true, "an": true, "is": true, "are": true, "be": true, "would": true, "will": true, "also": true,
+	"definitely": true, "big": true, "huge": true, "strong": true, "nice": true, "great": true, "real": true,
+	"added": true, "definite": true, "major": true, "extra": true, "very": true, "highly": true, "considered": true,
+	"to": true, "have": true, "good": true, "but": true, "not": true, "required": true, "un": true, "une": true,
+	"est": true, "serait": true, "sera": true, "ist": true, "wäre": true, "ein": true, "en": true, "et": true,
+	"er": true, "är": true, "es": true, "sería": true, "è": true, "sarebbe": true, "costituisce": true, "een": true,
+	"it": true, "that": true, "this": true, "of": true, "as": true, "dat": true, "det": true, "das": true,
+	"dan": true, "then": true, "så": true, "da": true, "alors": true, "c'est": true, "ce": true,
+}
+
+// fillerClause says whether the clause [a, b), which holds the preference
+// marker at k, names nothing but the marker ("a plus", "preferred").
+func (c *classifier) fillerClause(a, b, k int) bool {
+	for t := a; t < b; t++ {
+		if t == k || c.toks[t].punct != 0 {
+			continue
+		}
+		w := c.word(t)
+		if !markerWords[w] && !(c.prefWord(t) || c.prefMore(t)) {
+			return false
+		}
+	}
+	return true
+}
+
+// questionThenPref says whether the sentence that ends before token j is a
+// question and the next one a short answer that marks it as a preference
+// ("Do you know Go? That's a plus.").
+func (c *classifier) questionThenPref(j int) bool {
+	if j >= c.end || j == 0 || !strings.Contains(c.lower[c.toks[j-1].end:c.toks[j].start], "?") {
+		return false
+	}
+	e := j + 1
+	for e < c.end && c.toks[e].flags&fSent == 0 {
+		e++
+	}
+	if e-j > 12 {
+		return false
+	}
+	for k := j; k < e; k++ {
+		if c.toks[k].punct == 0 && (c.prefWord(k) || c.prefMore(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedOfReader says whether the sentence [i, j) is a question to the
+// reader: it ends with '?', opens with a verb and speaks to "you".
+func (c *classifier) askedOfReader(i, j int) bool {
+	if j <= i || j > c.end {
+		return false
+	}
+	end := len(c.lower)
+	if j < len(c.toks) {
+		end = int(c.toks[j].start)
+	}
+	if !strings.Contains(c.lower[c.toks[j-1].end:end], "?") {
+		return false
+	}
+	switch c.word(i) {
+	case "are", "do", "have", "know", "can", "is", "heb", "ben", "kennst", "hast", "bist", "connaissez", "connais",
+		"as", "êtes", "avez", "har", "kan", "kjenner", "känner", "conoces", "tienes", "hai", "conosci":
+	default:
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		switch c.word(k) {
+		case "you", "your", "du", "dich", "dir", "je", "jij", "vous", "tu", "te", "deg", "dig", "ti":
+			return true
+		}
+	}
+	return false
+}
+
+// cjkMarkerOnly says whether a clause is a preference marker alone
+// ("加分", "优先", "更佳").
+func cjkMarkerOnly(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "加分", "优先", "更佳", "为佳", "尤佳", "可加分", "加分项", "优先考虑":
+		return true
+	}
+	return false
+}
+
+// hedgedQuestion says whether the sentence [i, j) is a question that
+// opens with "maybe" ("Kanske har du ...?", "Or perhaps you've ...?").
+func (c *classifier) hedgedQuestion(i, j int) bool {
+	if j <= i || j > c.end {
+		return false
+	}
+	end := len(c.lower)
+	if j < len(c.toks) {
+		end = int(c.toks[j].start)
+	}
+	if !strings.Contains(c.lower[c.toks[j-1].end:end], "?") {
+		return false
+	}
+	for k := i; k < j && k < i+4; k++ {
+		switch c.word(k) {
+		case "maybe", "perhaps", "kanske", "kanskje", "måske", "vielleicht", "peut", "quizás", "forse", "misschien":
+			return true
+		}
+	}
+	return false
 }

@@ -127,7 +127,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	for _, l := range p.Locations {
 		northAmerica = northAmerica || l.Country == "US" || l.Country == "CA" || l.Country == ""
 	}
-	a := n.analyze(text, blocks, bcls, northAmerica, lang)
+	a := n.analyze(text, blocks, bcls, northAmerica, lang, company)
 	p.Skills = a.skills
 	p.Education = a.education
 
@@ -182,7 +182,7 @@ type analysis struct {
 	otherText    string // the text of the remaining parts but the preferred ones
 }
 
-func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool, lang string) analysis {
+func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool, lang, company string) analysis {
 	lower := string(asciiLower(text, make([]byte, 0, len(text))))
 	toks := tokenize(text, make([]token, 0, len(text)/5+8))
 	skill := make([]class, len(toks))
@@ -202,6 +202,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		i = j
 	}
 	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
+	ownName(hits, text, toks, company, skill)
 
 	nSkills := len(n.names)
 	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen

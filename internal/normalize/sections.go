@@ -38,6 +38,13 @@ var (
 		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
 		"mile widziane", "titolo preferenziale", "preferenziale", "gradita", "graditi", "gradito", "was wir uns wünschen",
 		"pluspunten", "wenselijk",
+		// "Ideally, you also have", "Strong candidates may also have", and
+		// the nice-to-have headings of other languages
+		"also have", "might also have", "may also have", "could also have", "you might have", "extra points",
+		"pluspunkte", "pluspunkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
+		"ønskelig", "ønskede kvalifikasjoner", "meritterende", "önskvärt", "det är ett plus", "souhaité",
+		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",
+		"最好", "为佳",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -63,6 +70,32 @@ var (
 		"cosa cerchiamo", "o que procuramos", "o que buscamos", "wat vragen wij", "functie-eisen", "functieeisen",
 		"twoje kwalifikacje", "oczekujemy", "du bringst mit", "was du mitbringen solltest", "deine skills", "要求", "任职资格", "资格", "我们希望你",
 		"你需要", "必备", "応募資格", "必須", "求める", "자격", "자격요건",
+		// second-person and playful headings that ask something of the
+		// candidate ("What you should bring with you", "You'll thrive here
+		// if you", "Sounds like you?", "Your superpowers"), UK criteria
+		"should bring", "bring with you", "what you should bring", "you'll thrive", "you will thrive",
+		"you'll succeed", "you will succeed", "you'll excel", "you will excel", "for you if", "sound like you",
+		"sounds like you", "this is you", "great match", "good match", "perfect match", "superpowers",
+		"superpower", "what we need", "we need", "need from you", "who we're hiring", "who we are hiring",
+		"we seek", "who we seek", "we're seeking", "we are seeking", "essential criteria", "essential skills", "essential requirements",
+		"essential qualifications", "essential experience", "essentials", "essential knowledge",
+		"criteria", "person specification", "expect from you", "must know", "what you know", "you know",
+		"your qualifications", "who you'll be", "about the candidate", "candidate profile", "we're searching for",
+		"candidates should have", "what do you need", "do you have", "have you got",
+		"voraussetzungen", "mitbringen", "was wir erwarten", "wir erwarten", "von dir erwarten", "von ihnen erwarten",
+		"deine qualifikationen", "ihre qualifikationen", "du hast", "du bist", "über dich", "was dich auszeichnet",
+		"das zeichnet dich aus", "vem letar vi efter", "vem söker vi", "vi letar efter", "vem är du", "om dig",
+		"du är", "vi tror att du", "hvem er du", "hvem ser vi etter", "hvem søker vi", "hvem vi ser etter",
+		"om deg", "du er", "vi forventer", "vi søker deg som", "ce que nous recherchons", "ce que l'on recherche",
+		"qui êtes-vous", "qui es-tu", "vous avez", "vous êtes", "tu as", "tu es", "prérequis", "vos compétences",
+		"votre expérience", "qué buscamos", "buscamos", "a quién buscamos", "qué necesitas", "lo que necesitas",
+		"chi cerchiamo", "cerchiamo", "il tuo profilo", "profilo", "wie ben jij", "wie ben je", "wie zoeken wij",
+		"wie zoeken we", "wat breng je mee", "wat neem je mee", "wat vragen we", "jij hebt", "quem procuramos",
+		"o que esperamos", "任职条件", "应聘条件", "我们期望",
+		"hva vi ser etter", "ser etter", "vad vi söker", "vi söker", "was wir suchen", "wen wir suchen",
+		"das suchen wir", "vous apporterez", "vous apportez", "tu apportes", "esperamos", "stiamo cercando",
+		"candidato ideale", "cosa ti chiediamo", "competenze", "wat je meebrengt", "我们期待", "期待你", "关于你",
+		"我们需要",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -84,15 +117,19 @@ var (
 		"funciones", "ofrecemos", "beneficios", "mansioni", "taken", "obowiązki", "zadania", "oferujemy",
 		"wat wij bieden", "wat we bieden", "fonctions", "responsabilités", "hos oss får du", "vi tilbyr", "vi erbjuder",
 		"vi tilbyder", "arbetsuppgifter", "arbeidsoppgaver", "dine oppgaver", "dina uppgifter", "compenso",
-		"documentazione", "cosa offriamo", "offriamo", "o que oferecemos", "wat ga je doen", "职责", "工作内容", "职位描述", "岗位描述",
+		"documentazione", "cosa offriamo", "offriamo", "o que oferecemos", "wat ga je doen", "职责", "工作内容",
 		"福利", "我们提供", "公司介绍", "关于我们", "团队介绍", "职位概况", "业務内容", "仕事内容", "待遇", "담당업무",
+		"what you can expect", "what to expect", "you can expect", "what you get", "what's in it for you",
+		"why you'll love", "tech we use", "what we use", "bieten wir", "was wir bieten", "wir bieten dir", "das bieten wir",
+		"tilby", "hva vi tilbyr", "ce que nous offrons", "avantages", "qué ofrecemos", "wat bieden wij", "wat bieden we",
+		"岗位职责", "工作职责",
 	}
 	// openPhrases name a part that holds anything ("About the role", "Job
 	// description"): its sentences speak for themselves.
 	openPhrases = []string{
 		"about the role", "the role", "about the job", "the job", "job description", "description",
 		"overview", "summary", "the opportunity", "opportunity", "about the position", "the position",
-		"position", "role", "job", "details", "job details",
+		"position", "role", "job", "details", "job details", "职位描述", "岗位描述", "职位详情",
 	}
 )
 
@@ -292,9 +329,16 @@ func headingClass(b block, cur class, next block) (class, bool) {
 			c = clsOpen
 		}
 		return c, true
+	case b.bold && b.kind == kindItem && n <= 60 && words(text) <= 6 && classifyHeading(text, false) != clsUnknown:
+		// A list item that is all bold and names a part ("<li><strong>Nice
+		// to have</strong></li>"): a heading inside the list.
+		return classifyHeading(text, false), true
 	case colon && n <= 80 && words(text) <= 12:
 		if cur == clsMentioned || cur == clsOpen {
 			c := classifyHeading(text, true)
+			if c == clsUnknown {
+				c = leadInClass(text) // "We require that you:"
+			}
 			if c == clsUnknown {
 				if b.kind == kindItem {
 					return cur, false
@@ -314,6 +358,10 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		case b.kind != kindItem && words(text) <= 4:
 			return clsOpen, true
 		}
+		if lc := leadInClass(text); lc != clsUnknown && b.kind != kindItem {
+			// "And we prefer, but don't require, that you:"
+			return lc, true
+		}
 		return cur, false
 	case colon && b.kind == kindPara && n <= 240 && words(text) <= 40:
 		// A lead-in sentence: "To be successful in this role, you'll
@@ -322,25 +370,28 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if c := leadInClass(text); c != clsUnknown {
 			return c, true
 		}
-	case b.kind == kindPara && n <= 60 && words(text) <= 7 && !strings.ContainsAny(strings.TrimRight(text, "?!"), ".,;!?"):
+	case b.kind == kindPara && n <= 80 && words(text) <= 10 && !strings.ContainsAny(strings.TrimRight(text, "?!"), ".;!?"):
 		// A short line without a colon is a heading when it is one of the
 		// usual heading phrases ("Qualifications", "Nice to have"), or
 		// when it names a requirement or preference part ("Who you are",
 		// "💡 You bring", "Is this you?") and short lines or a list
 		// follow it.
 		f := strings.TrimSpace(foldHeading(text))
-		if exactHeadings[f] {
+		if exactHeadings[f] && words(text) <= 7 && !strings.Contains(text, ",") {
 			c := classifyHeading(text, true)
 			if c == clsUnknown {
 				c = clsOpen
 			}
 			return c, true
 		}
+		// A longer line ("You may be a good fit if you", "Ideally, you
+		// also have") is a heading only before a list.
 		c := classifyHeading(text, false)
-		if (c == clsRequired || c == clsPreferred) && (words(text) <= 4 || next.kind == kindItem) {
+		short := words(text) <= 4 && !strings.Contains(text, ",")
+		if (c == clsRequired || c == clsPreferred) && (short || next.kind == kindItem) {
 			return c, true
 		}
-		if (c == clsMentioned || c == clsOpen) && words(text) <= 4 && next.kind == kindItem {
+		if (c == clsMentioned || c == clsOpen) && words(text) <= 6 && !strings.Contains(text, ",") && next.kind == kindItem {
 			return c, true
 		}
 	}
@@ -362,7 +413,7 @@ func leadInClass(s string) class {
 
 var (
 	leadInPreferred = []string{"would be great", "would be nice", "is a plus", "are a plus", "a bonus",
-		"an advantage", "even better", "we'd love", "would love", "it helps if", "helpful"}
+		"an advantage", "even better", "we'd love", "would love", "it helps if", "helpful", "we prefer", "prefer"}
 	leadInRequired = []string{"you'll need", "you will need", "you need", "you should have", "you must have",
 		"you have", "you bring", "you'll bring", "we expect", "we're looking for", "we are looking for",
 		"looking for someone", "looking for candidates", "ideal candidate", "successful candidate",

@@ -147,6 +147,7 @@ func equalBools(a, b []bool) bool {
 type hit struct {
 	id  int32
 	tok int // index of the first token
+	end int // index of the token after the last
 }
 
 // scan is the state of one search.
@@ -208,10 +209,10 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 			}
 			if id, joined := m.fuzzyAt(s, lower, toks, i, sc.buf[:0]); id >= 0 {
 				if joined {
-					hits = append(hits, hit{id: id, tok: i})
+					hits = append(hits, hit{id: id, tok: i, end: i + 2})
 					i++
 				} else {
-					hits = append(hits, hit{id: fuzzyCandidate - id, tok: i})
+					hits = append(hits, hit{id: fuzzyCandidate - id, tok: i, end: i + 1})
 					fuzzy = true
 				}
 			}
@@ -224,7 +225,7 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 		if x := s[t.start]; guess && x >= 'A' && x <= 'Z' && sc.best <= i+1 && m.fuzzy.joinedAt(s, lower, toks, i) {
 			// "Elastic Search": the two words together are one name.
 			n := toks[i+1]
-			hits = append(hits, hit{id: m.fuzzy.joined(lower[t.start:t.end], lower[n.start:n.end], sc.buf[:0]), tok: i})
+			hits = append(hits, hit{id: m.fuzzy.joined(lower[t.start:t.end], lower[n.start:n.end], sc.buf[:0]), tok: i, end: i + 2})
 			i += 2
 			continue
 		}
@@ -246,10 +247,10 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 			}
 			if sc.acc.among {
 				// kept by keepFuzzy only next to a skill that counts alone
-				hits = append(hits, hit{id: fuzzyCandidate - sc.acc.id, tok: i})
+				hits = append(hits, hit{id: fuzzyCandidate - sc.acc.id, tok: i, end: sc.best})
 				fuzzy = true
 			} else {
-				hits = append(hits, hit{id: sc.acc.id, tok: i})
+				hits = append(hits, hit{id: sc.acc.id, tok: i, end: sc.best})
 			}
 		}
 		i = sc.best
@@ -431,4 +432,136 @@ func sentenceVerb(s string, toks []token, i int) bool {
 		return false
 	}
 	return !skillNextWords[s[t.start:t.end]]
+}
+
+// companySuffixes may follow a company's name without being part of what
+// it is called ("Palantir Technologies", "Acme Inc.").
+var companySuffixes = []string{
+	"inc", "technologies", "technology", "labs", "ai", "io", "hq", "group", "gmbh", "ltd", "llc", "corp",
+	"corporation", "company", "co", "se", "ag", "sa", "bv", "ab", "as", "asa", "software",
+}
+
+// toolCue are words that ask for a tool by the word after them
+// ("experience with GitHub", "knowledge of Figma").
+var toolCue = map[string]bool{
+	"experience": true, "experienced": true, "familiarity": true, "familiar": true, "knowledge": true,
+	"proficiency": true, "proficient": true, "expertise": true, "skills": true, "comfortable": true, "fluent": true,
+	"fluency": true, "working": true, "expert": true, "skilled": true, "work": true,
+}
+
+// asTool says whether the word at token i is asked for as a tool:
+// "using GitHub", "experience with GitHub", "knowledge of Figma"; not "in
+// accordance with Figma's notice".
+func asTool(text string, toks []token, i int) bool {
+	word := func(k int) string {
+		if k < 0 || toks[k].punct != 0 {
+			return ""
+		}
+		return strings.ToLower(text[toks[k].start:toks[k].end])
+	}
+	if i == 0 || toks[i].flags&(fSent|fBlock) != 0 {
+		return false
+	}
+	switch word(i - 1) {
+	case "using", "use":
+		return true
+	case "with", "of", "in":
+		return i >= 2 && toks[i-1].flags&(fSent|fBlock) == 0 && toolCue[word(i-2)]
+	case "and", "or":
+		// "experience working with git and GitHub"
+		for k := i - 2; k >= 0 && k >= i-6; k-- {
+			if w := word(k); w == "with" || w == "using" || toolCue[w] {
+				return true
+			}
+			if toks[k].flags&(fSent|fBlock) != 0 {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// sameLetters says whether a and b spell the same letters and digits,
+// case and everything else aside ("GitHub" and "Git-Hub"), without
+// allocating.
+func sameLetters(a, b string) bool {
+	next := func(s string, i int) (rune, int) {
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r), i
+			}
+		}
+		return -1, i
+	}
+	i, j, n := 0, 0, 0
+	for {
+		var x, y rune
+		x, i = next(a, i)
+		y, j = next(b, j)
+		if x != y {
+			return false
+		}
+		if x < 0 {
+			return n >= 3 // a name of three letters or more
+		}
+		n++
+	}
+}
+
+// companyNames returns the company's name and, when the rest of it is a
+// corporate suffix ("Palantir Technologies"), its first word.
+func companyNames(company string) (full, first string) {
+	company = strings.TrimSpace(company)
+	w, rest, ok := strings.Cut(company, " ")
+	if !ok {
+		return company, ""
+	}
+	for rest != "" {
+		var x string
+		x, rest, _ = strings.Cut(rest, " ")
+		x = strings.Trim(x, ".,()")
+		if x == "" {
+			continue
+		}
+		suffix := false
+		for _, sfx := range companySuffixes {
+			suffix = suffix || strings.EqualFold(x, sfx)
+		}
+		if !suffix {
+			return company, ""
+		}
+	}
+	return company, w
+}
+
+// ownName marks, in skill, the hits that spell the company's own name as
+// mentioned only: a posting of GitHub or Figma names the company, not a
+// tool asked of the candidate ("GitHub Engineering is highly distributed,
+// so you should ...", "At Figma, ... your past experience"), unless it
+// stands as the object of a tool ("experience with GitHub").
+func ownName(hits []hit, text string, toks []token, company string, skill []class) {
+	full, first := companyNames(company)
+	if full == "" {
+		return
+	}
+	for _, h := range hits {
+		if h.end <= h.tok || h.end > len(toks) {
+			continue
+		}
+		k := text[toks[h.tok].start:toks[h.end-1].end]
+		if c0 := k[0] | 0x20; c0 != full[0]|0x20 && (first == "" || c0 != first[0]|0x20) {
+			continue // cheap: the first letters differ
+		}
+		if !sameLetters(k, full) && (first == "" || !sameLetters(k, first)) {
+			continue
+		}
+		if asTool(text, toks, h.tok) {
+			continue // "familiarity with GitHub": the company's product as a tool
+		}
+		for t := h.tok; t < h.end; t++ {
+			skill[t] = clsMentioned
+		}
+	}
 }

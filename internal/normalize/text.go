@@ -25,6 +25,9 @@ type block struct {
 	kind  blockKind
 	bold  bool   // all of the text is bold
 	label string // a bold lead-in ending with ':' followed by more text ("Nice to have: Scala")
+	// indent: a line of plain text that starts with white space (the
+	// continuation of a wrapped list item)
+	indent bool
 }
 
 // Text converts HTML to plain text: scripts and styles dropped, entities
@@ -271,7 +274,7 @@ func textBlocks(s string) []block {
 		if t == "" {
 			continue
 		}
-		b := block{text: t, kind: kindPara}
+		b := block{text: t, kind: kindPara, indent: line[0] == ' ' || line[0] == '\t'}
 		switch {
 		case strings.HasPrefix(t, "#"):
 			h := strings.TrimSpace(strings.TrimLeft(t, "#"))
@@ -307,7 +310,7 @@ func textBlocks(s string) []block {
 func joinWrapped(bs []block) []block {
 	out := bs[:0]
 	for _, b := range bs {
-		if n := len(out); n > 0 && b.kind == kindPara && !b.bold && b.label == "" && continues(out[n-1], b.text) {
+		if n := len(out); n > 0 && b.kind == kindPara && !b.bold && b.label == "" && continues(out[n-1], b) {
 			out[n-1].text += " " + b.text
 			out[n-1].bold = false
 			continue
@@ -317,8 +320,9 @@ func joinWrapped(bs []block) []block {
 	return out
 }
 
-func continues(prev block, next string) bool {
-	if prev.kind == kindHeading || prev.bold || next == "" || next[0] < 'a' || next[0] > 'z' {
+func continues(prev block, b block) bool {
+	next := b.text
+	if prev.kind == kindHeading || prev.bold || next == "" {
 		return false
 	}
 	last := prev.text[len(prev.text)-1]
@@ -326,7 +330,35 @@ func continues(prev block, next string) bool {
 	case '.', ':', ';', '!', '?', ')', '"':
 		return false
 	}
-	return true
+	if next[0] >= 'a' && next[0] <= 'z' {
+		return true
+	}
+	// A line that starts with a capital or a parenthesis continues a
+	// list item when it is indented under it, or when the item stops
+	// mid-phrase: an open parenthesis, a comma, a word that cannot end a
+	// sentence ("(e.g. Open Science\nFramework, GitHub)", "adhering
+	// to\nFAIR principles", "User Experience\n(UX) design").
+	if prev.kind != kindItem {
+		return false
+	}
+	if b.indent {
+		return true
+	}
+	if strings.Count(prev.text, "(") > strings.Count(prev.text, ")") || last == ',' || last == '/' || last == '-' {
+		return true
+	}
+	if next[0] == '(' {
+		return true
+	}
+	w := prev.text[strings.LastIndexByte(prev.text, ' ')+1:]
+	return openEnds[strings.ToLower(w)]
+}
+
+// openEnds are words after which a sentence cannot end.
+var openEnds = map[string]bool{
+	"and": true, "or": true, "with": true, "of": true, "in": true, "on": true, "for": true, "to": true,
+	"the": true, "a": true, "an": true, "as": true, "such": true, "like": true, "including": true, "using": true,
+	"e.g.": true, "i.e.": true, "from": true, "by": true, "than": true, "into": true, "via": true,
 }
 
 // numberedPrefix returns the length of a "1. " or "2) " list marker, or 0.

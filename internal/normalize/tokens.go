@@ -107,7 +107,7 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 	}
 	// A word after a free-standing '.' that starts with a capital or a
 	// digit begins a new sentence.
-	if punct == 0 && z.space && n > 0 && z.toks[n-1].punct == '.' && f&fBlock == 0 {
+	if punct == 0 && z.space && n > 0 && z.toks[n-1].punct == '.' && f&fBlock == 0 && !z.abbrevBefore(n-1) {
 		c := z.s[start]
 		if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
 			f |= fSent
@@ -116,6 +116,47 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 	z.toks = append(z.toks, token{start: int32(start), end: int32(end), block: z.block, punct: punct, flags: f})
 	z.pending = 0
 	z.space = false
+}
+
+// abbreviations end with a '.' that ends no sentence ("e.g. Python",
+// "bl.a. BankID", "z.B. Kafka", "inkl. SQL"): lowered, without dots.
+var abbreviations = map[string]bool{
+	"eg": true, "ie": true, "incl": true, "approx": true, "vs": true, "ca": true, "bzw": true, "usw": true,
+	"inkl": true, "zb": true, "bla": true, "fx": true, "feks": true, "tex": true, "ex": true, "pex": true,
+	"dvs": true, "ol": true, "mfl": true, "etc": false, "resp": true, "cf": true, "esp": true, "ua": true,
+	"sog": true, "evt": true, "ggf": true, "zt": true, "td": true, "por": true, "ej": true, "pe": true,
+}
+
+// abbrevBefore says whether the '.' token at i closes an abbreviation: a
+// run of one- or two-letter words joined by dots ("e.g.", "bl.a.",
+// "z.B.", "p. ex.") or a word of the list ("incl.", "approx.").
+func (z *tokenizer) abbrevBefore(i int) bool {
+	// the key is written backwards from the end of buf, lowered
+	var buf [16]byte
+	n := len(buf)
+	for k := i - 1; k >= 0; k-- {
+		t := z.toks[k]
+		if t.punct == '.' {
+			continue
+		}
+		if t.punct != 0 || int(t.end-t.start) > n {
+			return false
+		}
+		for j := int(t.end) - 1; j >= int(t.start); j-- {
+			c := z.s[j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c < 'a' || c > 'z' {
+				return false // abbreviations are ASCII letters
+			}
+			n--
+			buf[n] = c
+		}
+		if k == 0 || z.toks[k-1].punct != '.' || t.flags&(fBlock|fSent) != 0 {
+			break
+		}
+	}
+	return n < len(buf) && abbreviations[string(buf[n:])]
 }
 
 // tokenize splits s into tokens (appended to toks). Newlines separate blocks.
