@@ -49,6 +49,7 @@ type Config struct {
 	Guard     Guard
 	Outbox    Outbox
 	Serve     Serve // the web server (serve.go)
+	Store     Store // files (default) or postgres (store.go)
 	// Secrets are the values that ${VAR}s brought in from the environment:
 	// Redactor hides them in every output.
 	Secrets []redact.Secret

@@ -193,6 +193,7 @@ func (p *parser) config(root *yaml.Node) *Config {
 		Outbox: Outbox{Expire: DefaultExpire, RetryEvery: DefaultRetryEvery, Budget: DefaultBudget, MaxPending: DefaultMaxPending, BreakAfter: DefaultBreakAfter},
 	}
 	readSection(p, root, "", topSection, cfg)
+	p.checkStore(cfg)
 	if len(cfg.Sources) == 0 {
 		p.add(max(p.sourcesLine, root.Line, 1), "sources", "at least one source is required")
 	}
@@ -246,6 +247,7 @@ var topSection = section[Config]{
 	{name: "guard", read: func(p *parser, n *yaml.Node, key string, c *Config) { readSection(p, n, key, guardSection, &c.Guard) }},
 	{name: "outbox", read: func(p *parser, n *yaml.Node, key string, c *Config) { readSection(p, n, key, outboxSection, &c.Outbox) }},
 	{name: "serve", read: func(p *parser, n *yaml.Node, key string, c *Config) { p.serve(n, &c.Serve) }},
+	storeFields[0], storeFields[1], // store.go
 }
 
 func (p *parser) schedule(n *yaml.Node, key, spec string) bool {

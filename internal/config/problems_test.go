@@ -51,9 +51,9 @@ var problemTests = []struct {
 	{"unknown top key with suggestion", "snapshot: x\n" + minimal, nil, []string{
 		"config.yaml:1: snapshot: unknown key (did you mean snapshots?)"}},
 	{"unknown top key", "database: pg\n" + minimal, nil, []string{
-		"config.yaml:1: database: unknown key (known keys: snapshots, schedule, git, http, taxonomy, sources, notifiers, guard, outbox, serve)"}},
+		"config.yaml:1: database: unknown key (known keys: snapshots, schedule, git, http, taxonomy, sources, notifiers, guard, outbox, serve, store, database_url)"}},
 	{"keys are not expanded", "${A}: x\n" + minimal, map[string]string{"A": "schedule"}, []string{
-		"config.yaml:1: ${A}: unknown key (known keys: snapshots, schedule, git, http, taxonomy, sources, notifiers, guard, outbox, serve)"}},
+		"config.yaml:1: ${A}: unknown key (known keys: snapshots, schedule, git, http, taxonomy, sources, notifiers, guard, outbox, serve, store, database_url)"}},
 	{"duplicate key", "schedule: '@daily'\nschedule: '@hourly'\n" + minimal, nil, []string{
 		"config.yaml:2: schedule: duplicate key (first at line 1)"}},
 	{"non-string key", "[a]: b\n" + minimal, nil, []string{

@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/careers-watcher/careers-watcher/internal/pgtest"
+)
+
+// TestMigrateBinary runs `watcher migrate` (the built binary) against a
+// throw-away PostgreSQL: up, nothing to do, down 1, up again; a database
+// that cannot be reached; a config without store: postgres. The
+// connection string, password included, never appears in any output.
+func TestMigrateBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and starts PostgreSQL")
+	}
+	start := time.Now()
+	cluster := pgtest.Start(t)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "watcher")
+	build := exec.Command("go", "build", "-o", bin, "../../cmd/watcher")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	dsn := cluster.NewDB(t)
+	// trust authentication ignores the password; it is there to be hidden
+	const password = "pw-Secret-4711"
+	secretDSN := strings.Replace(dsn, "postgres:///", "postgres://postgres:"+password+"@/", 1)
+
+	cfg := filepath.Join(dir, "config.yaml")
+	yml := "store: postgres\ndatabase_url: ${DATABASE_URL}\n" +
+		"sources:\n  - {name: x, type: greenhouse, board: acme}\n" +
+		"notifiers:\n  - {name: hook, type: webhook, url: \"${HOOK_URL}\"}\n" // not needed by migrate: left unset
+	if err := os.WriteFile(cfg, []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(wantCode int, url string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command(bin, append([]string{"migrate", "-c", cfg}, args...)...)
+		cmd.Env = append(os.Environ(), "DATABASE_URL="+url)
+		out, _ := cmd.CombinedOutput()
+		if code := cmd.ProcessState.ExitCode(); code != wantCode {
+			t.Fatalf("watcher migrate %v: exit %d, want %d\n%s", args, code, wantCode, out)
+		}
+		for _, secret := range []string{password, url} {
+			if strings.Contains(string(out), secret) {
+				t.Fatalf("watcher migrate %v printed a secret (%q):\n%s", args, secret, out)
+			}
+		}
+		return string(out)
+	}
+
+	out := run(0, secretDSN)
+	for _, want := range []string{"applied river 1 ", "applied watcher 1 initial\n", "applied watcher 2 read_indexes\n", "schema up to date: river "} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("first migrate lacks %q:\n%s", want, out)
+		}
+	}
+	if out = run(0, secretDSN); strings.Contains(out, "applied") || !strings.Contains(out, "schema up to date") {
+		t.Fatalf("second migrate:\n%s", out)
+	}
+	if out = run(0, secretDSN, "--down", "1"); !strings.HasPrefix(out, "undone watcher 2 read_indexes\nschema not up to date") {
+		t.Fatalf("migrate --down 1:\n%s", out)
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var indexed bool
+	conn.QueryRow(ctx, `SELECT to_regclass('versions_recorded') IS NOT NULL`).Scan(&indexed)
+	if indexed {
+		t.Fatal("migration 2 still applied after --down 1")
+	}
+	if out = run(0, secretDSN); out != "applied watcher 2 read_indexes\n"+strings.SplitAfter(out, "\n")[1] {
+		t.Fatalf("migrate after down:\n%s", out)
+	}
+	conn.QueryRow(ctx, `SELECT to_regclass('versions_recorded') IS NOT NULL`).Scan(&indexed)
+	if !indexed {
+		t.Fatal("migration 2 not applied again")
+	}
+
+	run(2, secretDSN, "--down", "0")
+	// a socket folder with no server: exit 1, no secret in the error
+	gone := strings.Replace(secretDSN, "host=%2Ftmp", "host=%2Fnonexistent", 1)
+	if gone == secretDSN {
+		gone = strings.Replace(secretDSN, "host=", "host=%2Fnonexistent", 1)
+	}
+	if out = run(1, gone); !strings.Contains(out, "watcher migrate: connect to database") {
+		t.Fatalf("unreachable database:\n%s", out)
+	}
+	files := filepath.Join(dir, "files.yaml")
+	os.WriteFile(files, []byte("sources:\n  - {name: x, type: greenhouse, board: acme}\n"), 0o644)
+	cmd := exec.Command(bin, "migrate", "-c", files)
+	if out, _ := cmd.CombinedOutput(); cmd.ProcessState.ExitCode() != 2 || !strings.Contains(string(out), "migrate is for store: postgres") {
+		t.Fatalf("migrate with the files store: exit %d\n%s", cmd.ProcessState.ExitCode(), out)
+	}
+	t.Logf("cluster, build and 7 runs: %s", time.Since(start).Round(time.Millisecond))
+}

@@ -1,0 +1,119 @@
+package config
+
+import (
+	"net/url"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Store is where the snapshots live (top-level keys store and
+// database_url): the folder of files committed to git (the default), or
+// a PostgreSQL database (fleet mode, issue 14; docs/fleet.md).
+type Store struct {
+	// Kind (store): StoreFiles or StorePostgres; "" when the key is
+	// absent, which means the files.
+	Kind string
+	// DatabaseURL (database_url): the PostgreSQL connection string
+	// (postgres://user:password@host/db or key=value pairs), required with
+	// store: postgres and refused without it. A secret: write it as
+	// ${DATABASE_URL}; a value written in the file is redacted from every
+	// output all the same.
+	DatabaseURL string
+	// Line and URLLine are the lines of the two keys (0 when absent).
+	Line, URLLine int
+}
+
+// Postgres says whether the store is a PostgreSQL database.
+func (s Store) Postgres() bool { return s.Kind == StorePostgres }
+
+// Store kinds.
+const (
+	StoreFiles    = "files"
+	StorePostgres = "postgres"
+)
+
+var storeFields = []field[Config]{
+	{name: "store", read: func(p *parser, n *yaml.Node, key string, c *Config) {
+		s, ok := p.str(n, key)
+		if !ok {
+			return
+		}
+		switch s {
+		case StoreFiles, StorePostgres:
+			c.Store.Kind, c.Store.Line = s, n.Line
+		default:
+			msg := `must be "files" or "postgres"`
+			if !strings.Contains(p.resolve(n).Value, "$") { // never echo what came from the environment
+				msg += ", not " + show(p.resolve(n))
+			}
+			p.add(n.Line, key, msg)
+		}
+	}},
+	{name: "database_url", read: func(p *parser, n *yaml.Node, key string, c *Config) {
+		c.Store.URLLine = n.Line // present, even when its value is wrong
+		s, ok := p.str(n, key)
+		if !ok {
+			return
+		}
+		if msg := checkDatabaseURL(s); msg != "" {
+			p.add(n.Line, key, msg)
+			return
+		}
+		c.Store.DatabaseURL = s
+		p.secretValue(s, "database_url")
+		if u, err := url.Parse(s); err == nil && u.User != nil {
+			if pw, ok := u.User.Password(); ok {
+				p.secretValue(pw, "database_url.password")
+			}
+		}
+	}},
+}
+
+// checkDatabaseURL says what is wrong with a connection string, without
+// quoting it.
+func checkDatabaseURL(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "must not be empty (set the variable it names, such as DATABASE_URL)"
+	}
+	if i := strings.Index(s, "://"); i >= 0 {
+		switch strings.ToLower(s[:i]) {
+		case "postgres", "postgresql":
+		default:
+			return "must be a postgres:// or postgresql:// URL, or key=value pairs such as host=/run/postgresql dbname=watcher"
+		}
+		if _, err := url.Parse(s); err != nil {
+			return "is not a valid URL (special characters in the password must be percent-encoded)"
+		}
+		return ""
+	}
+	if !strings.Contains(s, "=") {
+		return "must be a postgres:// or postgresql:// URL, or key=value pairs such as host=/run/postgresql dbname=watcher"
+	}
+	return ""
+}
+
+// secretValue records a value to redact even when it was written in the
+// file rather than brought in by a ${VAR} (which recorded it already).
+func (p *parser) secretValue(v, name string) {
+	if v == "" {
+		return
+	}
+	if p.secrets == nil {
+		p.secrets = map[string]string{}
+	}
+	if _, ok := p.secrets[v]; !ok {
+		p.secrets[v] = name
+	}
+}
+
+// checkStore reports a store and database_url that do not go together.
+func (p *parser) checkStore(c *Config) {
+	switch {
+	case c.Store.Kind == StorePostgres && c.Store.DatabaseURL == "" && c.Store.URLLine == 0:
+		p.add(c.Store.Line, "store", "store: postgres needs database_url (for instance database_url: ${DATABASE_URL})")
+	case !c.Store.Postgres() && c.Store.URLLine > 0:
+		p.add(c.Store.URLLine, "database_url", "is read only with store: postgres (the files store needs no database)")
+	}
+}

@@ -1,0 +1,2 @@
+DROP INDEX versions_recorded;
+DROP INDEX postings_open;
