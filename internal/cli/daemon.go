@@ -43,6 +43,9 @@ config; 130 a second signal.`,
 			if err != nil {
 				return err
 			}
+			if err := filesOnly(cmd, l.cfg); err != nil {
+				return err
+			}
 			// Each cycle takes the snapshot folder's lock for its duration,
 			// waiting for another process's run (a manual `watcher run`) to end.
 			o := watch.Options{Logger: l.logger, Stdout: l.stdout, LockWait: -1}

@@ -74,6 +74,9 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 		printConfigError(cmd.ErrOrStderr(), err)
 		return &exitError{ExitUsage}
 	}
+	if err := filesOnly(cmd, cfg); err != nil {
+		return err
+	}
 	opts.SnapshotDir = cfg.Snapshots
 	rep, err := report.Build(opts)
 	if err != nil {

@@ -71,6 +71,9 @@ commit is kept), or the run could not start; 2 bad usage or invalid config;
 			if err != nil {
 				return err
 			}
+			if err := filesOnly(cmd, l.cfg); err != nil {
+				return err
+			}
 			return exitCode(run(l.cfg, sources, allowShrink, wait, opt, l.logger, l.stdout, l.stderr))
 		},
 	}

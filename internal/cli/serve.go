@@ -59,6 +59,9 @@ invalid config.`,
 				printConfigError(stderr, err)
 				return &exitError{ExitUsage}
 			}
+			if err := filesOnly(cmd, cfg); err != nil {
+				return err
+			}
 			_, stderr, logger := redacted(cfg, cmd.OutOrStdout(), stderr, f.level, f.format)
 			hs, ln, code, err := startServer(cfg, listen, public, logger, nil)
 			if err != nil {

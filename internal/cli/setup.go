@@ -195,3 +195,14 @@ func sourceNames(cfg *config.Config) []string {
 	}
 	return out
 }
+
+// filesOnly refuses a config with store: postgres in the commands that do
+// not read the database yet (only migrate does; see docs/fleet.md), so
+// that nobody believes a run went to the database when it went to files.
+func filesOnly(cmd *cobra.Command, cfg *config.Config) error {
+	if !cfg.Store.Postgres() {
+		return nil
+	}
+	return fail(cmd, ExitUsage, "store: postgres (line %d): this command does not use the database yet; only \"watcher migrate\" does (fleet mode is in progress, see docs/fleet.md); remove the store key to use the snapshot folder",
+		cfg.Store.Line)
+}

@@ -72,6 +72,9 @@ func openFolder(cmd *cobra.Command, path string, skip ...string) (*serve.Folder,
 		printConfigError(cmd.ErrOrStderr(), err)
 		return nil, &exitError{ExitUsage}
 	}
+	if err := filesOnly(cmd, cfg); err != nil {
+		return nil, err
+	}
 	return folderOf(cmd, cfg)
 }
 
