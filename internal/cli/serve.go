@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -63,6 +65,11 @@ invalid config.`,
 				return err
 			}
 			_, stderr, logger := redacted(cfg, cmd.OutOrStdout(), stderr, f.level, f.format)
+			// the web server alone: hold its heap near serve.MemoryLimit
+			// (a soft limit: the GC works harder near it; GOMEMLIMIT wins)
+			if os.Getenv("GOMEMLIMIT") == "" {
+				debug.SetMemoryLimit(serve.MemoryLimit)
+			}
 			hs, ln, code, err := startServer(cfg, listen, public, logger, nil)
 			if err != nil {
 				return fail(cmd, code, "%v", err)

@@ -96,6 +96,8 @@ func BenchmarkSourcePage10kCold(b *testing.B) {
 func BenchmarkMemory100k(b *testing.B) {
 	f := writeFolder(b, benchPostings(100000))
 	debug.FreeOSMemory() // the postings written are garbage: give their pages back
+	// as watcher serve runs it: with the soft memory limit it sets
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(MemoryLimit))
 	s := New(f, "", nil)
 	h := s.Handler()
 	benchGet(b, h, "/api/v1/sources/acme/postings")

@@ -278,3 +278,8 @@ func intern(p *model.Posting) {
 	all(p.Education.Required)
 	all(p.Education.Preferred)
 }
+
+// MemoryLimit is the soft memory limit watcher serve sets when GOMEMLIMIT
+// is not set: it keeps the process under 100 MB with 100,000 postings in
+// the folder (BenchmarkMemory100k), at some more GC work per answer.
+const MemoryLimit = 90 << 20
