@@ -220,6 +220,7 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 		UserAgent:    r.cfg.HTTP.UserAgent,
 		Timeout:      r.cfg.HTTP.Timeout,
 		PerHostDelay: r.cfg.HTTP.PerHostDelay,
+		HostLimits:   hostLimits(r.cfg.HTTP.Hosts),
 		MaxBody:      r.cfg.HTTP.MaxBody,
 		Robots:       r.cfg.HTTP.Robots,
 		AllowPrivate: r.cfg.HTTP.AllowPrivate,
