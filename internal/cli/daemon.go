@@ -13,9 +13,10 @@ import (
 
 func newDaemonCmd() *cobra.Command {
 	var (
-		f      configFlags
-		listen string
-		public bool
+		f       configFlags
+		listen  string
+		public  bool
+		profile string
 	)
 	cmd := &cobra.Command{
 		Use:   "daemon [-c FILE] [--listen ADDR [--public]]",
@@ -27,30 +28,39 @@ signal exits at once (130); the next run finishes the work.
 Each cycle takes the snapshot folder's lock for its duration, so a manual
 'watcher run --wait 10m' beside the daemon runs between two of its cycles.
 
+The config's jitter window spreads the sources' runs: each starts a fixed offset (a
+hash of its name) within the window after its scheduled time.
+
+--profile DIR writes a CPU profile of the daemon's life (DIR/cpu.pprof) and a heap
+profile when it stops (DIR/heap.pprof).
+
 Exit codes: 0 stopped cleanly on a signal; 1 could not start; 2 bad usage or invalid
 config; 130 a second signal.`,
 		Example: `  watcher daemon
   watcher daemon -c /etc/careers-watcher/config.yaml --log-format json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l, err := f.load(cmd)
-			if err != nil {
-				return err
-			}
-			if listen != "" { // the web server of watcher serve, beside the schedules
-				stopServer, code, err := serveBeside(l.cfg, listen, public, l.logger)
+			return profiled(cmd, profile, func() error {
+				l, err := f.load(cmd)
 				if err != nil {
-					return fail(cmd, code, "%v", err)
+					return err
 				}
-				defer stopServer()
-			}
-			return exitCode(daemon(l.cfg, l.logger, l.stdout, l.stderr))
+				if listen != "" { // the web server of watcher serve, beside the schedules
+					stopServer, code, err := serveBeside(l.cfg, listen, public, l.logger)
+					if err != nil {
+						return fail(cmd, code, "%v", err)
+					}
+					defer stopServer()
+				}
+				return exitCode(daemon(l.cfg, l.logger, l.stdout, l.stderr))
+			})
 		},
 	}
 	f.addConfig(cmd)
 	f.addLog(cmd, "info")
 	cmd.Flags().StringVar(&listen, "listen", "", "also serve the dashboard, feeds, API and metrics (as watcher serve) on this address")
 	cmd.Flags().BoolVar(&public, "public", false, "allow a non-loopback --listen without serve.token")
+	addProfileFlag(cmd, &profile)
 	return cmd
 }
 
