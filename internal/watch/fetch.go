@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -20,9 +21,12 @@ type item struct {
 	id    string
 	stamp string
 	keep  bool // unchanged by its stamp: the stored snapshot stands, not read
-	post  model.Posting
-	data  []byte // canonical bytes (when !keep)
-	hash  string // of data, or the stored hash when keep
+	// onDisk: the fetch saw the posting's snapshot file (a keep by its
+	// stamp), so the write phase need not look again
+	onDisk bool
+	post   model.Posting
+	data   []byte // canonical bytes (when !keep)
+	hash   string // of data, or the stored hash when keep
 }
 
 // fetched is what a source's fetch produced; err set means the source failed
@@ -121,13 +125,14 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		copies[raw.ID] = append(copies[raw.ID], raw)
 	}
 	dupes := 0
+	files := postingFiles{store: r.store, source: src.Name}
 	for _, id := range order {
 		cands := copies[id]
 		old, ok := idx.Postings[id]
 		if len(cands) > 1 {
 			dupes++
-		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && r.store.Exists(src.Name, raw.ID) {
-			f.items = append(f.items, item{id: raw.ID, stamp: raw.Stamp, keep: true, hash: old.Hash})
+		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && files.exists(raw.ID) {
+			f.items = append(f.items, item{id: raw.ID, stamp: raw.Stamp, keep: true, hash: old.Hash, onDisk: true})
 			continue
 		}
 		var best *item
@@ -178,6 +183,36 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	f.validators = client.Validators()
 	return f
+}
+
+// postingFiles answers whether a posting's snapshot file is there from one
+// read of the source's folder, made at the first question, instead of a
+// stat per posting (a quiet run asks for every posting). A folder that
+// cannot be listed falls back to the store's stat.
+type postingFiles struct {
+	store  *snapshot.Store
+	source string
+	read   bool
+	names  map[string]bool // regular files of the folder; nil: stat each
+}
+
+func (p *postingFiles) exists(id string) bool {
+	path := p.store.PostingPath(p.source, id)
+	if !p.read {
+		p.read = true
+		if ents, err := os.ReadDir(filepath.Dir(path)); err == nil {
+			p.names = make(map[string]bool, len(ents))
+			for _, e := range ents {
+				if e.Type().IsRegular() {
+					p.names[e.Name()] = true
+				}
+			}
+		}
+	}
+	if p.names == nil {
+		return p.store.Exists(p.source, id)
+	}
+	return p.names[filepath.Base(path)]
 }
 
 // loadValidators reads a source's conditional-request validators; a

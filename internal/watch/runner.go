@@ -793,7 +793,7 @@ func (r *Runner) compare(f fetched) plan {
 				Data: notify.Data{Source: src, Posting: &post},
 			})
 		case old.Hash == it.hash:
-			if !r.store.Exists(src, it.id) {
+			if !it.onDisk && !r.store.Exists(src, it.id) {
 				p.writes[it.id] = it.data // the file went missing: restore it quietly
 			}
 		default:
