@@ -510,7 +510,7 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 		return nil, err
 	}
 	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, c.opts.MaxBody+1))
+	b, err := readBody(resp.Body, c.opts.MaxBody+1)
 	if err != nil {
 		return nil, err
 	}
@@ -521,6 +521,30 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 		return nil, err
 	}
 	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: b}, nil
+}
+
+// bodyBufs are read buffers: a body is read into one and copied out at its
+// size, so that reading costs one allocation of the body's size instead of
+// io.ReadAll's growing ones.
+var bodyBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuf: a buffer grown larger than this (a huge answer) is not
+// kept.
+const maxPooledBuf = 4 << 20
+
+// readBody reads r to its end, at most limit bytes.
+func readBody(r io.Reader, limit int64) ([]byte, error) {
+	buf := bodyBufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledBuf {
+			bodyBufs.Put(buf)
+		}
+	}()
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit)); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // toUTF8 converts a body whose Content-Type names a charset other than

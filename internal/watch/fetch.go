@@ -125,6 +125,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		copies[raw.ID] = append(copies[raw.ID], raw)
 	}
 	dupes := 0
+	f.items = make([]item, 0, len(order)) // an item is large: no regrowth
 	files := postingFiles{store: r.store, source: src.Name}
 	for _, id := range order {
 		cands := copies[id]
