@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/pprof/profile"
+
+	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 )
 
 // TestRunProfile: run --profile DIR writes a CPU profile and a heap
@@ -63,4 +65,26 @@ func TestRunProfileBadDir(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "snapshots")); !os.IsNotExist(err) {
 		t.Errorf("the run started: %v", err)
 	}
+}
+
+// TestDaemonProfile: daemon --profile DIR writes both profiles when it
+// stops on a signal.
+func TestDaemonProfile(t *testing.T) {
+	prof := filepath.Join(t.TempDir(), "prof")
+	// registered first, so it runs after startCmd's cleanup stopped the daemon
+	t.Cleanup(func() {
+		for _, name := range []string{cpuProfileName, heapProfileName} {
+			f, err := os.Open(filepath.Join(prof, name))
+			if err != nil {
+				t.Error(err)
+				continue
+			}
+			if _, err := profile.Parse(f); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+			f.Close()
+		}
+	})
+	e := newEnv(t, []fake.Job{netflixJob(1)})
+	startCmd(t, e, "daemon", "--profile", prof)
 }
