@@ -1,9 +1,15 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build of a static watcher binary on a minimal non-root base.
 #   docker build -t careers-watcher .
-#   docker run -v "$PWD/data:/data" careers-watcher            # daemon
-#   docker run -v "$PWD/data:/data" careers-watcher run        # one cycle
-# /data holds the snapshot repository (and, if you mount one, config.yaml).
+#   docker run -v careers-data:/data careers-watcher           # daemon
+#   docker run -v careers-data:/data careers-watcher run       # one cycle
+#   docker run -v careers-data:/data \
+#     -v "$PWD/my.yaml:/etc/careers-watcher/config.yaml:ro" careers-watcher
+# /data holds the snapshots (/data/snapshots, a git repository of its own).
+# The config is /etc/careers-watcher/config.yaml ($WATCHER_CONFIG): the
+# shipped one, or yours mounted over it as above. A bind mount of /data
+# must be writable by user 65532. .dockerignore keeps .git, snapshots and
+# build outputs out of the build context.
 
 FROM golang:1.26-bookworm AS build
 WORKDIR /src

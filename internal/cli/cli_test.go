@@ -133,10 +133,10 @@ func TestConfigDefault(t *testing.T) {
 		want string
 	}{
 		{"", []string{"validate"}, "config.yaml: ok (2 sources, 0 notifiers)\n"},
-		{"", []string{"validate", "-c", named}, named + ": ok (1 sources, 0 notifiers)\n"},
-		{"", []string{"validate", "--config", named}, named + ": ok (1 sources, 0 notifiers)\n"},
-		{"", []string{"validate", "--config=" + named}, named + ": ok (1 sources, 0 notifiers)\n"},
-		{named, []string{"validate"}, named + ": ok (1 sources, 0 notifiers)\n"},
+		{"", []string{"validate", "-c", named}, named + ": ok (1 source, 0 notifiers)\n"},
+		{"", []string{"validate", "--config", named}, named + ": ok (1 source, 0 notifiers)\n"},
+		{"", []string{"validate", "--config=" + named}, named + ": ok (1 source, 0 notifiers)\n"},
+		{named, []string{"validate"}, named + ": ok (1 source, 0 notifiers)\n"},
 		{named, []string{"validate", "-c", "config.yaml"}, "config.yaml: ok (2 sources, 0 notifiers)\n"},
 	} {
 		t.Setenv("WATCHER_CONFIG", tt.env)

@@ -50,7 +50,9 @@ func detectRun(cmd *cobra.Command, args []string) error {
 	}
 	if src.Type == "jsonld" {
 		fmt.Fprintln(stdout, "# no known job board: reads the page's schema.org JobPosting markup;")
-		fmt.Fprintln(stdout, "# add links: '<regexp>' to follow the posting pages it links to")
+		fmt.Fprintln(stdout, "# add links: '<regexp>' to follow the posting pages it links to,")
+		fmt.Fprintln(stdout, "# sitemap: robots (or a sitemap URL) with links to find them in the site's sitemap,")
+		fmt.Fprintln(stdout, "# render: browser when the page builds its list with JavaScript")
 	} else {
 		fmt.Fprintf(stdout, "# %s, detected from %s\n", src.Type, strings.TrimSpace(args[0]))
 	}

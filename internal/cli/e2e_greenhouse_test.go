@@ -128,6 +128,9 @@ notifiers:
 	if after := glaFiles(t, snaps, source); !equalMaps(before, after) {
 		t.Fatal("second run changed the snapshots")
 	}
+	if st := gitStatus(t, snaps); st != "" {
+		t.Fatalf("second run left the snapshot repository unclean:\n%s", st)
+	}
 }
 
 // glaFiles reads every file of a source's snapshot folder.

@@ -67,6 +67,10 @@ func TestStatusPostingsShowOnRealRuns(t *testing.T) {
 	if f[0] != "netflix-data-insights" || f[1] != "eightfold" || f[2] != "Netflix" || f[3] != "ok" || f[6] != "6" || f[7] != "-" {
 		t.Fatalf("status row %q", lines[1])
 	}
+	// report: neither needs them
+	if code, out, stderr := e.run(t, "report"); code != 0 || !strings.Contains(out, "Data Engineer") {
+		t.Fatalf("report with the notifiers' ${VARS} unset: exit %d\n%s%s", code, out, stderr)
+	}
 	code, out, stderr = e.run(t, "status", "--json")
 	if code != 0 {
 		t.Fatalf("status --json: exit %d\n%s", code, stderr)

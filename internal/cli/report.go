@@ -7,9 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
-	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/report"
-	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 // newReportCmd is `watcher report [-c FILE] [--source NAME ...] [--since
@@ -30,8 +28,8 @@ func newReportCmd() *cobra.Command {
 postings by role, level, location and team; skill demand; pay; and, from the history,
 postings opened and closed per week and rising or falling skills since --since.
 
-The report reads the config too (for the snapshot folder), so every ${VAR} in it must be
-set or have a :-default.
+The report reads the config too (for the snapshot folder and the sources), leaving out its
+notifiers and serve sections: their ${VARS} need not be set.
 
 Exit codes: 0 written; 1 the snapshots could not be read or the file not written;
 2 bad usage or invalid config.`,
@@ -70,7 +68,8 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 		}
 		opts.Since = t
 	}
-	cfg, err := config.Load(cfgPath, watch.Plugins())
+	// the notifiers are not read: their ${VARS} need not be set
+	cfg, err := loadReadOnly(cfgPath)
 	if err != nil {
 		printConfigError(cmd.ErrOrStderr(), err)
 		return &exitError{ExitUsage}

@@ -12,7 +12,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes (DESIGN.md, "Command line").
+// Exit codes (README.md, "Command line": the table of exit codes).
 const (
 	ExitOK     = 0
 	ExitFailed = 1 // at least one source failed

@@ -118,6 +118,13 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 		}
 		interrupted = interrupted || s.Interrupted
 	}
+	if len(cfg.Notifiers) == 0 {
+		var added, removed, changed int
+		for _, s := range res.Sources {
+			added, removed, changed = added+s.Added, removed+s.Removed, changed+s.Changed
+		}
+		fmt.Fprintf(stderr, "watcher run: %s: %d added, %d removed, %d changed; %s\n", count(len(res.Sources), "source"), added, removed, changed, noNotifiers)
+	}
 	if interrupted || ctx.Err() != nil {
 		fmt.Fprintln(stderr, "watcher run: interrupted by a signal; the next run finishes the work")
 		return ExitSignal

@@ -13,7 +13,8 @@ func newValidateCmd() *cobra.Command {
 		Short: "check the config; one line per problem",
 		Long: `Loads the config as run and daemon would and checks it: keys, values, that every
 ${VAR} it names is set, and that this build can fetch every source type. Prints
-"FILE: ok" with the number of sources and notifiers, or one line per problem:
+"FILE: ok" with the number of sources and notifiers (and a warning on stderr when there
+is no notifier), or one line per problem:
 
   config.yaml:14: sources[0].url: must be an http or https URL
 
@@ -26,11 +27,26 @@ Exit codes: 0 valid; 2 invalid, or bad usage.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(l.stdout, "%s: ok (%d sources, %d notifiers)\n", f.path, len(l.cfg.Sources), len(l.cfg.Notifiers))
+			fmt.Fprintf(l.stdout, "%s: ok (%s, %s)\n", f.path, count(len(l.cfg.Sources), "source"), count(len(l.cfg.Notifiers), "notifier"))
+			if len(l.cfg.Notifiers) == 0 {
+				fmt.Fprintf(l.stderr, "%s: warning: %s\n", f.path, noNotifiers)
+			}
 			return nil
 		},
 	}
 	f.addConfig(cmd)
 	f.addLog(cmd, "info")
 	return cmd
+}
+
+// noNotifiers is the warning of validate and run for a config without
+// notifiers.
+const noNotifiers = "no notifiers: changes are written to the snapshots and committed, but nothing is printed or sent (add one under notifiers:, such as {name: console, type: stdout})"
+
+// count is "1 source", "2 sources", "0 sources".
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

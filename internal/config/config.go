@@ -107,11 +107,23 @@ type Outbox struct {
 	BreakAfter int
 }
 
-// Git says whether and as whom snapshots are committed.
+// Git says whether, where and as whom snapshots are committed.
 type Git struct {
 	Commit bool   // default true
 	Author string // "Name <email>"; default "careers-watcher <watcher@localhost>"
+	// Repository (repository) is where the commits go: RepoOwn (the
+	// default), the snapshot folder's own repository, initialised there on
+	// the first run even inside another repository; RepoEnclosing, the
+	// repository that holds the snapshot folder (found walking up like
+	// git), for a data repository that keeps config and snapshots together.
+	Repository string
 }
+
+// The values of git.repository.
+const (
+	RepoOwn       = "own"
+	RepoEnclosing = "enclosing"
+)
 
 var authorRE = regexp.MustCompile(`^\s*([^<>]*[^<>\s])\s*<([^<>\s@]+@[^<>\s@]+)>\s*$`)
 

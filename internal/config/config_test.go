@@ -68,7 +68,7 @@ func wantFull(t *testing.T, path string) *config.Config {
 		Path:      path,
 		Snapshots: abs(t, filepath.Join(filepath.Dir(path), "snapshots")),
 		Schedule:  "0 */6 * * *",
-		Git:       config.Git{Commit: true, Author: "careers-watcher <watcher@localhost>"},
+		Git:       config.Git{Commit: true, Author: "careers-watcher <watcher@localhost>", Repository: config.RepoOwn},
 		HTTP: config.HTTP{
 			UserAgent:    "careers-watcher/1.0 (+https://github.com/careers-watcher/careers-watcher)",
 			Timeout:      30 * time.Second,
@@ -173,7 +173,7 @@ func TestDefaults(t *testing.T) {
 	want := &config.Config{
 		Snapshots: abs(t, "snapshots"),
 		Schedule:  config.DefaultSchedule,
-		Git:       config.Git{Commit: true, Author: config.DefaultAuthor},
+		Git:       config.Git{Commit: true, Author: config.DefaultAuthor, Repository: config.RepoOwn},
 		HTTP: config.HTTP{UserAgent: config.DefaultUserAgent, Timeout: 30 * time.Second, PerHostDelay: time.Second,
 			MaxBody: 10 * 1024 * 1024, Robots: true, Retries: 4},
 		Sources: []config.Source{{Name: "a", Type: "greenhouse", Settings: &scrape.Board{Board: "a"}, Line: 2}},

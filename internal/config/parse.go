@@ -162,6 +162,12 @@ func (p *parser) yamlError(data []byte, err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	// yaml v3 names the line where the construct around the mistake starts
+	// (a bad indent on line 6 is reported at the list on line 2); yaml v4's
+	// parser says where the mistake is.
+	if l, m, ok := syntaxProblem(data); ok {
+		line, msg = l, m
+	}
 	if line > 0 && strings.Contains(msg, "cannot start any token") {
 		if lines := bytes.Split(data, []byte("\n")); line <= len(lines) && bytes.ContainsRune(lines[line-1], '\t') {
 			msg += " (YAML does not allow tabs for indentation)"
@@ -175,7 +181,7 @@ func (p *parser) config(root *yaml.Node) *Config {
 		Path:      p.file,
 		Snapshots: DefaultSnapshots,
 		Schedule:  DefaultSchedule,
-		Git:       Git{Commit: true, Author: DefaultAuthor},
+		Git:       Git{Commit: true, Author: DefaultAuthor, Repository: RepoOwn},
 		HTTP: HTTP{
 			UserAgent:    DefaultUserAgent,
 			Timeout:      DefaultTimeout,

@@ -29,7 +29,13 @@ var problemTests = []struct {
 	{"syntax error", "sources:\n  - name: a\n    type: html\n  bad\n", nil, []string{
 		"config.yaml:4: invalid YAML: could not find expected ':'"}},
 	{"bad indentation", "snapshots: x\n sources: []\n", nil, []string{
-		"config.yaml:2: invalid YAML: mapping values are not allowed in this context"}},
+		"config.yaml:2: invalid YAML: mapping values are not allowed in this context (check the indentation of line 2)"}},
+	{"bad indentation deep in a list", "snapshots: x\nsources:\n  - name: a\n    type: lever\n    board: a\n   url: https://x\n", nil, []string{
+		"config.yaml:6: invalid YAML: did not find expected '-' indicator (while parsing a block collection from line 3; check the indentation of line 6)"}},
+	{"unclosed quote", "snapshots: x\nsources:\n  - name: \"a\n    type: lever\n", nil, []string{
+		"config.yaml:3: invalid YAML: found unexpected end of stream"}},
+	{"unclosed bracket", "sources:\n  - name: a\n    teams: [x\nnotifiers: []\n", nil, []string{
+		"config.yaml:3: invalid YAML: did not find expected ',' or ']'"}},
 	{"unclosed flow", "sources: [\n", nil, []string{
 		"config.yaml:1: invalid YAML: did not find expected node content"}},
 	{"tab indentation", "sources:\n\t- name: a\n", nil, []string{
@@ -65,7 +71,7 @@ var problemTests = []struct {
 	{"jitter", "jitter: -1s\n" + minimal, nil, []string{
 		"config.yaml:1: jitter: must be a duration of 0 or more such as 0, 30s or 10m"}},
 	{"section types", "git: [true]\nhttp: on\ntaxonomy: {skills: x}\nsources: {name: a}\nnotifiers: x\n", nil, []string{
-		"config.yaml:1: git: must be a mapping with commit and author, not a list",
+		"config.yaml:1: git: must be a mapping with commit, author and repository, not a list",
 		"config.yaml:2: http: must be a mapping with user_agent, timeout, per_host_delay, max_body, robots, retries, allow_private and hosts, not a single value",
 		"config.yaml:3: taxonomy.skills: must be a list, not a single value",
 		"config.yaml:4: sources: must be a list, not a mapping",
@@ -79,7 +85,7 @@ var problemTests = []struct {
 	{"git", "git:\n  commit: yes\n  author: nobody\n  sign: true\n" + minimal, nil, []string{
 		"config.yaml:2: git.commit: must be true or false",
 		`config.yaml:3: git.author: must be "Name <email>" such as "careers-watcher <watcher@localhost>"`,
-		"config.yaml:4: git.sign: unknown key (known keys: commit, author)"}},
+		"config.yaml:4: git.sign: unknown key (known keys: commit, author, repository)"}},
 	{"http", "http:\n  timeout: 30\n  per_host_delay: 0s\n  max_body: 10XB\n  retries: 11\n  robot: true\n  user_agent: ''\n" + minimal, nil, []string{
 		"config.yaml:2: http.timeout: must be a duration such as 30s, 1m or 1h30m",
 		"config.yaml:3: http.per_host_delay: must be greater than 0",

@@ -70,9 +70,29 @@ func TestScrapeKeysProblems(t *testing.T) {
 			"  - {name: b, type: html, url: 'https://b.example', links: x, selectors: {item: li, title: a}}\n" +
 			"  - {name: c, type: greenhouse, board: c, links: x}\n  - {name: d, type: jsonld, url: 'https://d.example', links: [x]}\n", []string{
 			"config.yaml:2: sources[0].links: must be a regular expression (RE2 syntax) such as '/careers/job/\\d+': error parsing regexp: missing closing ): `/job/(\\d+`",
-			"config.yaml:3: sources[1].links: is not used by type html",
+			"config.yaml:3: sources[1].links: is used only with sitemap on an html source (the listing's links come from selectors.link)",
 			"config.yaml:4: sources[2].links: is not used by type greenhouse",
 			"config.yaml:5: sources[3].links: must be a string, not a list"}},
+		{"sitemap", "sources:\n  - {name: a, type: jsonld, url: 'https://a.example', sitemap: robots}\n" +
+			"  - {name: b, type: jsonld, url: 'https://b.example', sitemap: 'ftp://b.example/s.xml', links: x}\n" +
+			"  - {name: c, type: html, url: 'https://c.example', sitemap: 'https://c.example/s.xml', links: '/job/', selectors: {title: h1}}\n" +
+			"  - {name: d, type: html, url: 'https://d.example', sitemap: 'https://d.example/s.xml', selectors: {title: h1}}\n" +
+			"  - {name: e, type: greenhouse, board: e, sitemap: robots}\n", []string{
+			"config.yaml:2: sources[0].links: is required with sitemap: a regular expression that picks the posting URLs among the sitemap's URLs, such as '/careers/job/\\d+'",
+			"config.yaml:3: sources[1].sitemap: must be the http(s) URL of a sitemap or sitemap index (no user or password), or \"robots\" for the Sitemap: lines of the site's robots.txt",
+			"config.yaml:5: sources[3].links: is required with sitemap: a regular expression that picks the posting URLs among the sitemap's URLs, such as '/careers/job/\\d+'",
+			"config.yaml:6: sources[4].sitemap: is not used by type greenhouse"}},
+		{"render", "sources:\n  - {name: a, type: jsonld, url: 'https://a.example', render: chrome}\n" +
+			"  - {name: b, type: html, url: 'https://b.example', wait_for: li, render_timeout: 10s, selectors: {item: li, title: a}}\n" +
+			"  - {name: c, type: html, url: 'https://c.example', render: browser, wait_for: 'li[', render_timeout: soon, selectors: {item: li, title: a}}\n" +
+			"  - {name: d, type: greenhouse, board: d, render: browser}\n" +
+			"  - {name: e, type: jsonld, url: 'https://e.example', render: browser, wait_for: 'ul.jobs li', render_timeout: 45s}\n", []string{
+			"config.yaml:2: sources[0].render: must be \"browser\" (load the page in headless Chromium), or left out",
+			"config.yaml:3: sources[1].wait_for: is used only with render: browser",
+			"config.yaml:3: sources[1].render_timeout: is used only with render: browser",
+			"config.yaml:4: sources[2].render_timeout: must be a duration such as 30s, 1m or 1h30m",
+			"config.yaml:4: sources[2].wait_for: must be a CSS selector such as 'ul.jobs li': expected identifier, found EOF instead",
+			"config.yaml:5: sources[3].render: is not used by type greenhouse"}},
 		{"max_pages", "sources:\n  - {name: a, type: jsonld, url: 'https://a.example', max_pages: 0}\n" +
 			"  - {name: b, type: jsonld, url: 'https://b.example', max_pages: 10001}\n" +
 			"  - {name: c, type: jsonld, url: 'https://c.example', max_pages: many}\n" +

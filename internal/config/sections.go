@@ -132,6 +132,12 @@ var gitSection = section[Git]{
 		}
 		return ""
 	}, func(g *Git) *string { return &g.Author }),
+	strField("repository", func(s string) string {
+		if s != RepoOwn && s != RepoEnclosing {
+			return `must be "own" (the snapshot folder's own repository) or "enclosing" (the repository that holds the snapshot folder)`
+		}
+		return ""
+	}, func(g *Git) *string { return &g.Repository }),
 }
 
 var httpSection = section[HTTP]{

@@ -43,6 +43,7 @@ type Label struct {
 	Company    string     `yaml:"company"`
 	Provenance Provenance `yaml:"provenance"`
 	Trimmed    bool       `yaml:"trimmed"`
+	Batch      int        `yaml:"batch"` // 1 (or absent): seeded split; 2: held-out test batch (SPLIT.md)
 	Raw        *RawHints  `yaml:"raw"`
 	Postings   []Posting  `yaml:"postings"`
 }
@@ -230,6 +231,9 @@ func (l *Label) check(dir string) []error {
 	}
 	if strings.TrimSpace(l.Company) == "" {
 		bad("company: missing")
+	}
+	if l.Batch < 0 || l.Batch > HeldOutBatch {
+		bad("batch %d: 1 (or absent) or %d", l.Batch, HeldOutBatch)
 	}
 	p := l.Provenance
 	for _, f := range []struct{ key, v string }{{"repo", p.Repo}, {"path", p.Path}, {"commit", p.Commit}, {"licence", p.Licence}} {

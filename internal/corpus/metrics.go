@@ -14,6 +14,7 @@ var Fields = []string{"locations", "salary", "years", "education", "role", "leve
 // Result is one labelled posting scored against what the model made of it.
 type Result struct {
 	Slug, Format, Company string
+	Batch                 int // the label file's batch (SPLIT.md)
 	Label                 Posting
 	Got                   model.Posting
 
@@ -224,3 +225,6 @@ func ratio(a, b int) float64 {
 	}
 	return float64(a) / float64(b)
 }
+
+// Part is the result's part, "dev" or "test" (SPLIT.md).
+func (r Result) Part() string { return partOf(r.Slug, r.Batch) }

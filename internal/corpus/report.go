@@ -40,7 +40,9 @@ func Evaluate(ctx context.Context, dir string, n *normalize.Normalizer) Eval {
 				continue
 			}
 			got := n.Normalize(l.Slug, l.Company, r)
-			e.Results = append(e.Results, Score(l.Slug, l.Format, l.Company, p, got))
+			res := Score(l.Slug, l.Format, l.Company, p, got)
+			res.Batch = l.Batch
+			e.Results = append(e.Results, res)
 		}
 	}
 	return e
@@ -52,7 +54,7 @@ func (e Eval) Part(part string) (Metrics, map[string]Metrics) {
 	var all Metrics
 	per := map[string]Metrics{}
 	for _, r := range e.Results {
-		if part != "" && Part(r.Slug) != part {
+		if part != "" && r.Part() != part {
 			continue
 		}
 		all.Add(r)
@@ -188,7 +190,7 @@ func (e Eval) LanguageTable() string {
 	var langs []string
 	for _, r := range e.Results {
 		m := dev
-		if Part(r.Slug) == "test" {
+		if r.Part() == "test" {
 			m = test
 		}
 		l := r.Label.Language
@@ -230,7 +232,7 @@ func (e Eval) Count(part string) Counts {
 	var c Counts
 	companies, formats := map[string]bool{}, map[string]bool{}
 	for _, l := range e.Labels {
-		if part != "" && Part(l.Slug) != part {
+		if part != "" && PartOf(l) != part {
 			continue
 		}
 		c.Documents++
@@ -293,7 +295,7 @@ func (e Eval) Failures(part string) (string, error) {
 	rs := append([]Result(nil), e.Results...)
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Slug < rs[j].Slug })
 	for _, r := range rs {
-		if Part(r.Slug) != "dev" {
+		if r.Part() != "dev" {
 			continue
 		}
 		var lines []string

@@ -1,5 +1,5 @@
 // Package model holds the role/skill model of a job posting. The JSON tags
-// and field order of Posting are the snapshot file format (see DESIGN.md):
+// and field order of Posting are the snapshot file format (README.md, "Snapshot files"):
 // change them only on purpose.
 package model
 

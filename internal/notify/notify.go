@@ -28,7 +28,7 @@ const (
 	SourceSuspicious = "source.suspicious"
 )
 
-// Event is one notification; its JSON is the webhook body of DESIGN.md.
+// Event is one notification; its JSON is the webhook body (README.md, "Webhooks").
 type Event struct {
 	ID        string    `json:"-"` // stable: a re-delivery reuses it (webhook-id)
 	Type      string    `json:"type"`

@@ -94,20 +94,6 @@ func orNone(s string) string {
 	return s
 }
 
-// uniq returns the distinct non-empty strings of s in first-seen order.
-func uniq(s []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, v := range s {
-		v = strings.TrimSpace(v)
-		if v != "" && !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 type counter map[string]int
 
 func (c counter) add(k string) { c[k]++ }

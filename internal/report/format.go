@@ -1,53 +1,9 @@
 package report
 
 import (
-	"fmt"
-	"math"
 	"strconv"
 	"strings"
-	"unicode"
 )
-
-// fmtInt writes n with comma thousands separators.
-func fmtInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-// fmtAmount writes a pay amount: whole numbers with separators, else two
-// decimals.
-func fmtAmount(f float64) string {
-	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
-		return fmtInt(int64(f))
-	}
-	whole := math.Trunc(f)
-	frac := math.Round(math.Abs(f-whole) * 100)
-	if frac >= 100 {
-		whole += math.Copysign(1, f)
-		frac = 0
-	}
-	return fmt.Sprintf("%s.%02d", fmtInt(int64(whole)), int(frac))
-}
-
-// fmtRange writes "lo–hi" or a single value.
-func fmtRange(lo, hi float64) string {
-	if lo == hi {
-		return fmtAmount(lo)
-	}
-	return fmtAmount(lo) + "–" + fmtAmount(hi)
-}
 
 // fmtStats writes min / median / max.
 func fmtStats(s Stats) string {
@@ -74,29 +30,6 @@ func fmtSigned(n int) string {
 		return "+" + strconv.Itoa(n)
 	}
 	return strconv.Itoa(n)
-}
-
-// plain makes untrusted text safe for one line of a terminal or a table
-// cell: control and bidi formatting characters are dropped, runs of
-// whitespace (newlines included) become one space.
-func plain(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-			continue
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // truncate shortens s to at most n runes, with an ellipsis.

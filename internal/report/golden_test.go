@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -71,5 +72,5 @@ func TestGoldenSourceReadme(t *testing.T) {
 		ps = append(ps, f.ps[id])
 	}
 	ps = append(ps, a2v2(f.ps["a2"]))
-	golden(t, "README.acme.md", SourceReadme("acme", ps))
+	golden(t, "README.acme.md", snapshot.SourceReadme("acme", ps)) // the README renderer (internal/snapshot) on this fixture
 }

@@ -3,18 +3,12 @@ package report
 import (
 	"errors"
 	"fmt"
-	"io"
-	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
-	gogit "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
-
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // MaxSkillTrends bounds Trend.Rising and Trend.Falling.
@@ -91,37 +85,21 @@ type SkillTrend struct {
 // a note, not an error.
 func buildTrend(dir string, sources []string, current map[string]map[string]fileInfo, opts Options, category func(string) string) (Trend, string, error) {
 	t := Trend{Since: opts.Since, Weeks: weeks(opts.Since, opts.Now), Sources: []TrendSource{}, Rising: []SkillTrend{}, Falling: []SkillTrend{}}
-	start := opts.RepoRoot
-	if start == "" {
-		start = dir
-	}
-	repo, err := gogit.PlainOpenWithOptions(start, &gogit.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
-	if errors.Is(err, gogit.ErrRepositoryNotExists) {
+	hist, err := gitrepo.OpenHistory(opts.RepoRoot, dir)
+	if errors.Is(err, gitrepo.ErrNoRepository) {
 		return t, "no git repository holds " + dir + ": no trend", nil
 	}
 	if err != nil {
-		return t, "", fmt.Errorf("report: git: %w", err)
+		return t, "", fmt.Errorf("report: %w", err)
 	}
-	wt, err := repo.Worktree()
+	head, err := hist.Head()
 	if err != nil {
-		return t, "", fmt.Errorf("report: git: %w", err)
+		return t, "", fmt.Errorf("report: %w", err)
 	}
-	prefix, err := relInRepo(wt.Filesystem.Root(), dir)
-	if err != nil {
-		return t, "", err
-	}
-	ref, err := repo.Head()
-	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+	if head == nil {
 		return t, "the git repository has no commit yet: no trend", nil
 	}
-	if err != nil {
-		return t, "", fmt.Errorf("report: git: %w", err)
-	}
-	head, err := repo.CommitObject(ref.Hash())
-	if err != nil {
-		return t, "", fmt.Errorf("report: git: %w", err)
-	}
-	w := &walker{repo: repo, trees: map[string]cachedTree{}}
+	w := &walker{hist: hist, trees: map[string]cachedTree{}}
 	t.Available = true
 	t.Head = head.Hash.String()
 
@@ -130,8 +108,7 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 	state := map[string]map[string][]string{}
 	for _, src := range sources {
 		state[src] = map[string][]string{}
-		p := joinPath(prefix, src)
-		h, err := w.entryHash(head, p)
+		h, err := w.entryHash(head, src)
 		if err != nil {
 			return t, "", err
 		}
@@ -142,7 +119,7 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 		if err != nil {
 			return t, "", err
 		}
-		for _, e := range tree.Entries {
+		for _, e := range tree {
 			if !postingEntry(e) {
 				continue
 			}
@@ -185,18 +162,11 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 
 	// A shallow clone (CI checkouts often are) has commits whose parents
 	// it lacks: the history ends there, and such a commit is the baseline.
-	shallow := map[plumbing.Hash]bool{}
-	if hs, err := repo.Storer.Shallow(); err == nil {
-		for _, h := range hs {
-			shallow[h] = true
-		}
-	}
 	cut := time.Time{}
 	done := map[string]bool{}
-	for c := head; c != nil && !c.Committer.When.Before(opts.Since) && len(done) < len(sources); {
-		var parent *object.Commit
-		if shallow[c.Hash] && c.NumParents() > 0 {
-			cut = c.Committer.When.UTC()
+	for c := head; c != nil && !c.When.Before(opts.Since) && len(done) < len(sources); {
+		if hist.Cut(c) {
+			cut = c.When.UTC()
 			for _, src := range sources {
 				if !done[src] {
 					done[src] = true
@@ -205,26 +175,22 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 			}
 			break
 		}
-		if c.NumParents() > 0 {
-			if parent, err = c.Parent(0); err != nil {
-				return t, "", fmt.Errorf("report: git: commit %s: %w", c.Hash, err)
-			}
+		parent, err := hist.Parent(c)
+		if err != nil {
+			return t, "", fmt.Errorf("report: %w", err)
 		}
 		touched := false
 		for _, src := range sources {
 			if done[src] {
 				continue
 			}
-			p := joinPath(prefix, src)
-			hc, err := w.entryHash(c, p)
+			hc, err := w.entryHash(c, src)
 			if err != nil {
 				return t, "", err
 			}
-			var hp plumbing.Hash
-			if parent != nil {
-				if hp, err = w.entryHash(parent, p); err != nil {
-					return t, "", err
-				}
+			hp, err := w.entryHash(parent, src)
+			if err != nil {
+				return t, "", err
 			}
 			if hc == hp {
 				continue
@@ -233,7 +199,7 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 			if hp.IsZero() {
 				// the folder starts here: this commit is the baseline
 				done[src] = true
-				bySrc[src].Start = c.Committer.When.UTC()
+				bySrc[src].Start = c.When.UTC()
 				continue
 			}
 			opened, closed, err := w.diff(src, hc, hp, state[src])
@@ -244,7 +210,7 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 			bySrc[src].Closed += closed
 			t.Opened += opened
 			t.Closed += closed
-			count(c.Committer.When, opened, closed)
+			count(c.When, opened, closed)
 		}
 		if touched {
 			t.Commits++
@@ -268,115 +234,61 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 	return t, note, nil
 }
 
-// relInRepo is dir relative to the work tree root, slash-separated ("" for
-// the root itself).
-func relInRepo(root, dir string) (string, error) {
-	r, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		r = root
-	}
-	d, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		d = dir
-	}
-	rel, err := filepath.Rel(r, d)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("report: snapshot directory %s is outside the git work tree %s", dir, root)
-	}
-	if rel == "." {
-		return "", nil
-	}
-	return filepath.ToSlash(rel), nil
-}
-
-func joinPath(prefix, name string) string {
-	if prefix == "" {
-		return name
-	}
-	return prefix + "/" + name
-}
-
-// walker reads trees and blobs, remembering the last decoded tree of each
+// walker reads trees and blobs, remembering the last folder read of each
 // source: the parent's folder of one step is the child's folder of the next.
 type walker struct {
-	repo  *gogit.Repository
+	hist  *gitrepo.History
 	trees map[string]cachedTree
 	reads int // blobs read, for tests
-
-	// the root trees of the last two commits looked at (a commit and its
-	// parent), with their intermediate trees cached by go-git
-	root, prevRoot     *object.Tree
-	rootOf, prevRootOf plumbing.Hash
 }
 
 type cachedTree struct {
-	hash plumbing.Hash
-	tree *object.Tree
+	hash    gitrepo.Hash
+	entries []gitrepo.Entry
 }
 
-// entryHash is the hash of the tree at path in commit c, or zero when the
-// commit has none there.
-func (w *walker) entryHash(c *object.Commit, path string) (plumbing.Hash, error) {
-	if c == nil {
-		return plumbing.ZeroHash, nil
-	}
-	if w.prevRoot != nil && w.prevRootOf == c.Hash {
-		w.root, w.prevRoot = w.prevRoot, w.root
-		w.rootOf, w.prevRootOf = w.prevRootOf, w.rootOf
-	}
-	if w.root == nil || w.rootOf != c.Hash {
-		root, err := c.Tree()
-		if err != nil {
-			return plumbing.ZeroHash, fmt.Errorf("report: git: commit %s: %w", c.Hash, err)
-		}
-		w.prevRoot, w.prevRootOf = w.root, w.rootOf
-		w.root, w.rootOf = root, c.Hash
-	}
-	e, err := w.root.FindEntry(path)
-	if errors.Is(err, object.ErrEntryNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {
-		return plumbing.ZeroHash, nil
-	}
+// entryHash is the hash of the source's folder in commit c, or zero when
+// the commit (nil: none) has none there.
+func (w *walker) entryHash(c *gitrepo.Commit, src string) (gitrepo.Hash, error) {
+	e, ok, err := w.hist.Lookup(c, src)
 	if err != nil {
-		return plumbing.ZeroHash, fmt.Errorf("report: git: commit %s: %s: %w", c.Hash, path, err)
+		return gitrepo.Hash{}, fmt.Errorf("report: %w", err)
 	}
-	if e.Mode != filemode.Dir {
-		return plumbing.ZeroHash, nil
+	if !ok || !e.Dir {
+		return gitrepo.Hash{}, nil
 	}
 	return e.Hash, nil
 }
 
-func (w *walker) tree(src string, h plumbing.Hash) (*object.Tree, error) {
+func (w *walker) tree(src string, h gitrepo.Hash) ([]gitrepo.Entry, error) {
 	if c, ok := w.trees[src]; ok && c.hash == h {
-		return c.tree, nil
+		return c.entries, nil
 	}
-	t, err := object.GetTree(w.repo.Storer, h)
+	es, err := w.hist.Folder(h)
 	if err != nil {
-		return nil, fmt.Errorf("report: git: tree %s: %w", h, err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
-	w.trees[src] = cachedTree{h, t}
-	return t, nil
+	w.trees[src] = cachedTree{h, es}
+	return es, nil
 }
 
 // diff compares a source folder in a commit (hc; zero when the commit
 // removed the folder) with its parent (hp), and moves state from the
 // commit's postings to the parent's.
-func (w *walker) diff(src string, hc, hp plumbing.Hash, state map[string][]string) (opened, closed int, err error) {
-	var child []object.TreeEntry
+func (w *walker) diff(src string, hc, hp gitrepo.Hash, state map[string][]string) (opened, closed int, err error) {
+	var child []gitrepo.Entry
 	if !hc.IsZero() {
-		t, err := w.tree(src, hc)
-		if err != nil {
+		if child, err = w.tree(src, hc); err != nil {
 			return 0, 0, err
 		}
-		child = t.Entries
 	}
-	pt, err := w.tree(src, hp)
+	parent, err := w.tree(src, hp)
 	if err != nil {
 		return 0, 0, err
 	}
-	parent := pt.Entries
 	// both lists are sorted the git way; compare by name with a map to
 	// stay correct whatever the order
-	old := make(map[string]plumbing.Hash, len(parent))
+	old := make(map[string]gitrepo.Hash, len(parent))
 	for _, e := range parent {
 		if postingEntry(e) {
 			old[e.Name] = e.Hash
@@ -407,7 +319,7 @@ func (w *walker) diff(src string, hc, hp plumbing.Hash, state map[string][]strin
 	return opened, closed, nil
 }
 
-func (w *walker) load(state map[string][]string, name string, h plumbing.Hash) error {
+func (w *walker) load(state map[string][]string, name string, h gitrepo.Hash) error {
 	sk, ok, err := w.readSkills(h)
 	if err != nil {
 		return err
@@ -421,20 +333,11 @@ func (w *walker) load(state map[string][]string, name string, h plumbing.Hash) e
 }
 
 // readSkills reads one snapshot blob; ok is false when it is not a posting.
-func (w *walker) readSkills(h plumbing.Hash) ([]string, bool, error) {
+func (w *walker) readSkills(h gitrepo.Hash) ([]string, bool, error) {
 	w.reads++
-	b, err := object.GetBlob(w.repo.Storer, h)
+	data, err := w.hist.Blob(h)
 	if err != nil {
-		return nil, false, fmt.Errorf("report: git: blob %s: %w", h, err)
-	}
-	rd, err := b.Reader()
-	if err != nil {
-		return nil, false, fmt.Errorf("report: git: blob %s: %w", h, err)
-	}
-	defer rd.Close()
-	data, err := io.ReadAll(rd)
-	if err != nil {
-		return nil, false, fmt.Errorf("report: git: blob %s: %w", h, err)
+		return nil, false, fmt.Errorf("report: %w", err)
 	}
 	p, err := model.Decode(data)
 	if err != nil {
@@ -443,8 +346,8 @@ func (w *walker) readSkills(h plumbing.Hash) ([]string, bool, error) {
 	return skillSet(p), true, nil
 }
 
-func postingEntry(e object.TreeEntry) bool {
-	return (e.Mode == filemode.Regular || e.Mode == filemode.Executable) && isPostingFile(e.Name)
+func postingEntry(e gitrepo.Entry) bool {
+	return e.File && snapshot.IsPostingName(e.Name)
 }
 
 // skillSet is every skill a posting names.
@@ -538,6 +441,4 @@ func weeks(since, now time.Time) []Week {
 }
 
 // blobHash is the git blob hash of b.
-func blobHash(b []byte) plumbing.Hash {
-	return plumbing.ComputeHash(plumbing.BlobObject, b)
-}
+func blobHash(b []byte) gitrepo.Hash { return gitrepo.BlobHash(b) }

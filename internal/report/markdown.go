@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // WriteMarkdown writes the report as GitHub Flavored Markdown: a heading per
@@ -37,44 +36,4 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 	}
 	return bw.Flush()
-}
-
-// writeMarkdownTable writes a pipe table; escape says whether the cells are
-// plain text to escape (false: already Markdown).
-func writeMarkdownTable(w *bufio.Writer, head []string, right []bool, rows [][]string, escape bool) {
-	cell := func(s string) string {
-		if escape {
-			s = mdText(s)
-		}
-		if s == "" {
-			return " "
-		}
-		return s
-	}
-	var b strings.Builder
-	b.WriteString("|")
-	for _, h := range head {
-		b.WriteString(" " + mdText(h) + " |")
-	}
-	b.WriteString("\n|")
-	for i := range head {
-		if i < len(right) && right[i] {
-			b.WriteString("---:|")
-		} else {
-			b.WriteString("---|")
-		}
-	}
-	b.WriteString("\n")
-	for _, r := range rows {
-		b.WriteString("|")
-		for i := range head {
-			c := ""
-			if i < len(r) {
-				c = r[i]
-			}
-			b.WriteString(" " + cell(c) + " |")
-		}
-		b.WriteString("\n")
-	}
-	w.WriteString(b.String())
 }

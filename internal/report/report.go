@@ -5,8 +5,8 @@
 // week, skills rising and falling).
 //
 // Build computes a Report; WriteText, WriteMarkdown, WriteJSON and WriteHTML
-// render it. SourceReadme renders the README.md kept inside each source's
-// snapshot folder.
+// render it. (The README.md kept inside each source's snapshot folder is
+// internal/snapshot's: SourceReadme.)
 //
 // # JSON
 //
@@ -18,7 +18,7 @@
 //
 //	{
 //	  "generated_at": "2026-03-02T12:00:00Z",   // Options.Now
-//	  "since": "2025-12-08T00:00:00Z",          // start of the trend window
+//	  "since": "2025-12-08T00:00:00Z",          // start of the trend window, no earlier than the first snapshot commit
 //	  "open_postings": 12,
 //	  "sources": [{"name": "netflix-data-insights", "postings": 12, "share": 1}],
 //	  "roles":      [{"name", "postings", "share"}],  // by postings desc, then name
@@ -45,9 +45,12 @@
 //	    "weeks": [{"week": "2026-W06", "start": "2026-02-02", "opened": 2, "closed": 1}],
 //	    "sources": [{"source", "start", "opened", "closed", "start_postings", "end_postings"}],
 //	    "rising":  [{"skill", "category", "start_postings", "start_share",
-//	                 "end_postings", "end_share", "change"}],
+//	                 "end_postings", "end_share", "change"}],   // |change| > 1/min(start, end) postings
+
 //	    "falling": [...]
 //	  },
+//	  "postings": [{"source": "netflix-data-insights", "postings": [{"id", "title",
+//	                "url", "levels", "location", "pay"}]}],   // by source, then title, id
 //	  "notes": ["acme: broken.json: not a posting: ..."]
 //	}
 //
@@ -61,17 +64,15 @@ package report
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/go-git/go-git/v5/plumbing"
-
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // DefaultWindow is the trend window when Options.Since is zero.
@@ -116,6 +117,8 @@ type Report struct {
 	SkillCategories []SkillCategory `json:"skill_categories"`
 	Pay             Pay             `json:"pay"`
 	Trend           Trend           `json:"trend"`
+	// Postings lists the open postings of each source (see postings.go).
+	Postings []SourcePostings `json:"postings"`
 	// Notes are warnings about the input (unreadable files, missing
 	// history), in the order they were found.
 	Notes []string `json:"notes"`
@@ -214,7 +217,8 @@ func Build(opts Options) (*Report, error) {
 		category = tax.Category
 	}
 
-	sources, err := listSources(dir, opts.Sources)
+	store := &snapshot.Store{Dir: dir}
+	sources, err := listSources(store, opts.Sources)
 	if err != nil {
 		return nil, err
 	}
@@ -223,7 +227,7 @@ func Build(opts Options) (*Report, error) {
 	current := map[string]map[string]fileInfo{} // source -> file name -> posting
 	var srcCounts []Count
 	for _, src := range sources {
-		files, notes, err := readSource(filepath.Join(dir, src))
+		files, notes, err := readSource(store, src)
 		if err != nil {
 			return nil, err
 		}
@@ -247,7 +251,9 @@ func Build(opts Options) (*Report, error) {
 	if note != "" {
 		r.Notes = append(r.Notes, note)
 	}
-	r.Trend = trend
+	trend.settle()
+	r.Trend, r.Since = trend, trend.Since
+	r.Postings = listPostings(sources, current)
 	return r, nil
 }
 
@@ -255,11 +261,11 @@ func Build(opts Options) (*Report, error) {
 // its bytes.
 type fileInfo struct {
 	posting model.Posting
-	blob    plumbing.Hash
+	blob    gitrepo.Hash
 }
 
 // listSources checks the requested sources or lists the folders.
-func listSources(dir string, want []string) ([]string, error) {
+func listSources(store *snapshot.Store, want []string) ([]string, error) {
 	if len(want) > 0 {
 		seen := map[string]bool{}
 		var out []string
@@ -267,9 +273,8 @@ func listSources(dir string, want []string) ([]string, error) {
 			if s == "" || strings.ContainsAny(s, `/\`) || strings.HasPrefix(s, ".") {
 				return nil, fmt.Errorf("report: source %q: not a source folder name", s)
 			}
-			fi, err := os.Stat(filepath.Join(dir, s))
-			if err != nil || !fi.IsDir() {
-				return nil, fmt.Errorf("report: source %q: no folder %s", s, filepath.Join(dir, s))
+			if !store.HasSource(s) {
+				return nil, fmt.Errorf("report: source %q: no folder %s", s, store.SourceDir(s))
 			}
 			if !seen[s] {
 				seen[s] = true
@@ -279,46 +284,28 @@ func listSources(dir string, want []string) ([]string, error) {
 		sort.Strings(out)
 		return out, nil
 	}
-	ents, err := os.ReadDir(dir)
+	out, err := store.Sources()
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
-	}
-	var out []string
-	for _, e := range ents {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, e.Name())
-		}
 	}
 	return out, nil
 }
 
-// isPostingFile says whether a file name in a source folder is a snapshot.
-func isPostingFile(name string) bool {
-	return strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".") && len(name) > len(".json")
-}
-
 // readSource reads the snapshot files of one source folder.
-func readSource(dir string) (map[string]fileInfo, []string, error) {
-	ents, err := os.ReadDir(dir)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("report: %w", err)
-	}
+func readSource(store *snapshot.Store, source string) (map[string]fileInfo, []string, error) {
 	files := map[string]fileInfo{}
 	var notes []string
-	for _, e := range ents {
-		if !e.Type().IsRegular() || !isPostingFile(e.Name()) {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			return nil, nil, fmt.Errorf("report: %w", err)
-		}
+	err := store.EachFile(source, func(name string, b []byte) error {
 		p, err := model.Decode(b)
 		if err != nil {
-			notes = append(notes, fmt.Sprintf("%s: not a posting: %v", e.Name(), err))
-			continue
+			notes = append(notes, fmt.Sprintf("%s: not a posting: %v", name, err))
+			return nil
 		}
-		files[e.Name()] = fileInfo{posting: p, blob: blobHash(b)}
+		files[name] = fileInfo{posting: p, blob: blobHash(b)}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("report: %w", err)
 	}
 	return files, notes, nil
 }

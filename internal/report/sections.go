@@ -52,29 +52,47 @@ func (r *Report) sections() []section {
 
 	sum := section{ID: "summary", Title: "Summary"}
 	sum.Paras = append(sum.Paras,
-		fmt.Sprintf("Generated %s. Open postings: %d, in %d source(s).", r.GeneratedAt.Format("2006-01-02 15:04 UTC"), r.Open, len(r.Sources)))
+		fmt.Sprintf("Generated %s. Open postings: %d, in %s.", r.GeneratedAt.Format("2006-01-02 15:04 UTC"), r.Open, plural(len(r.Sources), "source")))
 	sum.Tables = append(sum.Tables, countTable("", "Source", r.Sources))
 	out = append(out, sum)
 
 	out = append(out, r.trendSection())
-	out = append(out, section{ID: "roles", Title: "Roles", Tables: []table{countTable("", "Role", r.Roles)}})
-	out = append(out, section{ID: "levels", Title: "Levels",
-		Paras:  []string{"A posting with several levels (L5/L6) counts once in each."},
-		Tables: []table{countTable("", "Level", r.Levels)}})
-	out = append(out, section{ID: "teams", Title: "Teams", Tables: []table{countTable("", "Team", r.Teams)}})
-	out = append(out, section{ID: "locations", Title: "Locations",
-		Paras: []string{fmt.Sprintf("Open to remote work: %d posting(s) (%s). A posting open in several places counts once in each.",
-			r.Remote, fmtPct(share(r.Remote, r.Open)))},
-		Tables: []table{
-			countTable("Countries", "Country", r.Countries),
-			countTable("Cities", "City", r.Cities),
-			countTable("Workplace", "Workplace", r.Workplaces),
-		}})
+	// A table of one category that no posting states ("(none)" only, or
+	// no row) says nothing: it is left out, and so is a section left with
+	// no table.
+	if stated(r.Roles) {
+		out = append(out, section{ID: "roles", Title: "Roles", Tables: []table{countTable("", "Role", r.Roles)}})
+	}
+	if stated(r.Levels) {
+		out = append(out, section{ID: "levels", Title: "Levels",
+			Paras:  []string{"A posting with several levels (L5/L6) counts once in each."},
+			Tables: []table{countTable("", "Level", r.Levels)}})
+	}
+	if stated(r.Teams) {
+		out = append(out, section{ID: "teams", Title: "Teams", Tables: []table{countTable("", "Team", r.Teams)}})
+	}
+	loc := section{ID: "locations", Title: "Locations",
+		Paras: []string{fmt.Sprintf("Open to remote work: %s (%s). A posting open in several places counts once in each.",
+			plural(r.Remote, "posting"), fmtPct(share(r.Remote, r.Open)))}}
+	for _, c := range []struct {
+		caption, name string
+		cs            []Count
+	}{{"Countries", "Country", r.Countries}, {"Cities", "City", r.Cities}, {"Workplace", "Workplace", r.Workplaces}} {
+		if stated(c.cs) {
+			loc.Tables = append(loc.Tables, countTable(c.caption, c.name, c.cs))
+		}
+	}
+	if len(loc.Tables) > 0 || r.Remote > 0 {
+		out = append(out, loc)
+	}
 
 	sk := section{ID: "skills", Title: "Skills by category",
 		Paras: []string{"Postings naming each skill, and in which list: required, preferred (nice to have) or mentioned elsewhere in the posting."}}
 	for _, c := range r.SkillCategories {
-		t := table{Caption: fmt.Sprintf("%s: %d posting(s), %s", c.Category, c.Postings, fmtPct(c.Share)),
+		if c.Postings == 0 || len(c.Skills) == 0 {
+			continue // an empty category
+		}
+		t := table{Caption: fmt.Sprintf("%s: %s, %s", c.Category, plural(c.Postings, "posting"), fmtPct(c.Share)),
 			Head:  []string{"Skill", "Postings", "Share", "Required", "Preferred", "Mentioned"},
 			Right: []bool{false, true, true, true, true, true}}
 		for i, s := range c.Skills {
@@ -87,7 +105,7 @@ func (r *Report) sections() []section {
 		}
 		sk.Tables = append(sk.Tables, t)
 	}
-	if len(r.SkillCategories) == 0 {
+	if len(sk.Tables) == 0 {
 		sk.Paras = append(sk.Paras, "No skills named.")
 	}
 	out = append(out, sk)
@@ -101,6 +119,7 @@ func (r *Report) sections() []section {
 		pay.Tables = append(pay.Tables, payTable("By role", r.Pay.ByRole, false), payTable("By role and level", r.Pay.ByRoleLevel, true))
 	}
 	out = append(out, pay)
+	out = append(out, r.postingsSection())
 	if len(r.Notes) > 0 {
 		out = append(out, section{ID: "notes", Title: "Notes", Paras: r.Notes})
 	}
@@ -143,10 +162,14 @@ func (r *Report) trendSection() section {
 	if len(head) > 12 {
 		head = head[:12]
 	}
-	s.Paras = append(s.Paras, fmt.Sprintf("From %s to commit %s: %d commit(s) changed the snapshots. Open postings %d → %d: %d opened, %d closed.",
-		t.Since.Format(time.DateOnly), head, t.Commits, t.Start, t.End, t.Opened, t.Closed))
-	wk := table{Caption: "Opened and closed per ISO week", Head: []string{"Week", "Monday", "Opened", "Closed", "Net"}, Right: []bool{false, false, true, true, true}}
+	s.Paras = append(s.Paras, fmt.Sprintf("From %s to commit %s: %s changed the snapshots. Open postings %d → %d: %d opened, %d closed.",
+		t.Since.Format(time.DateOnly), head, plural(t.Commits, "commit"), t.Start, t.End, t.Opened, t.Closed))
+	wk := table{Caption: "Opened and closed per ISO week", Note: "Weeks with nothing opened or closed are left out.",
+		Head: []string{"Week", "Monday", "Opened", "Closed", "Net"}, Right: []bool{false, false, true, true, true}}
 	for _, w := range t.Weeks {
+		if w.Opened == 0 && w.Closed == 0 {
+			continue
+		}
 		wk.Rows = append(wk.Rows, []string{w.Week, w.Start, strconv.Itoa(w.Opened), strconv.Itoa(w.Closed), fmtSigned(w.Opened - w.Closed)})
 	}
 	s.Tables = append(s.Tables, wk)
@@ -162,7 +185,7 @@ func (r *Report) trendSection() section {
 		caption string
 		list    []SkillTrend
 	}{{"Rising skills", t.Rising}, {"Falling skills", t.Falling}} {
-		tb := table{Caption: x.caption, Note: "Share of open postings naming the skill (required, preferred or mentioned) at the start of the window and now; change in percentage points.", Head: []string{"Skill", "Category", "Start", "Now", "Change"}, Right: []bool{false, false, true, true, true}}
+		tb := table{Caption: x.caption, Note: "Share of open postings naming the skill (required, preferred or mentioned) at the start of the window and now; change in percentage points. Only a change larger than one posting's share of the smaller of the two counts is listed.", Head: []string{"Skill", "Category", "Start", "Now", "Change"}, Right: []bool{false, false, true, true, true}}
 		for _, st := range x.list {
 			tb.Rows = append(tb.Rows, []string{st.Skill, st.Category,
 				fmt.Sprintf("%d (%s)", st.StartPostings, fmtPct(st.StartShare)),
@@ -187,4 +210,40 @@ func (r *Report) title() string {
 		return "careers-watcher report"
 	}
 	return "careers-watcher report: " + strings.Join(names, ", ")
+}
+
+// stated says whether a count table has a row other than "(none)" or
+// "(unspecified)".
+func stated(cs []Count) bool {
+	for _, c := range cs {
+		if c.Name != none && c.Name != "(unspecified)" {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPostingRows bounds the postings listed per source in the text,
+// Markdown and HTML forms (the JSON form has every one).
+const maxPostingRows = 200
+
+// postingsSection lists the open postings of each source.
+func (r *Report) postingsSection() section {
+	s := section{ID: "postings", Title: "Open postings"}
+	for _, sp := range r.Postings {
+		t := table{Caption: fmt.Sprintf("%s: %s", sp.Source, plural(len(sp.Postings), "open posting")),
+			Head: []string{"Title", "Level", "Location", "Pay", "Link"}}
+		for i, p := range sp.Postings {
+			if i == maxPostingRows {
+				t.More = len(sp.Postings) - maxPostingRows
+				break
+			}
+			t.Rows = append(t.Rows, []string{truncate(p.Title, 70), strings.Join(p.Levels, ", "), p.Location, p.Pay, p.URL})
+		}
+		s.Tables = append(s.Tables, t)
+	}
+	if len(s.Tables) == 0 {
+		s.Paras = append(s.Paras, "No source.")
+	}
+	return s
 }

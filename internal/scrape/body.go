@@ -6,12 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
@@ -53,9 +56,7 @@ func Unmarshal(body []byte, v any) error {
 }
 
 // ParseHTML reads the page at u from its body and Content-Type, for a pure
-// decode. colly converts a body whose Content-Type names a charset; one
-// without is sniffed (BOM, <meta charset>) and converted when that is
-// certain. The document's Url is u.
+// decode, as UTF-8 (see UTF8HTML). The document's Url is u.
 func ParseHTML(body []byte, contentType, u string) (*goquery.Document, error) {
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(UTF8HTML(body, contentType)))
 	if err != nil {
@@ -65,19 +66,76 @@ func ParseHTML(body []byte, contentType, u string) (*goquery.Document, error) {
 	return doc, nil
 }
 
-// UTF8HTML is an HTML body as UTF-8: colly converts a body whose
-// Content-Type names a charset; one without is sniffed (BOM, <meta
-// charset>) and converted when that is certain, else left as it is.
+// UTF8HTML is an HTML body as UTF-8. colly has converted a body whose
+// Content-Type names a charset (the header wins, as in a browser); one
+// without is converted from the encoding its byte order mark names, else
+// from the one its <meta charset> or <meta http-equiv="Content-Type">
+// declares in the first 1024 bytes (the HTML standard's prescan), else it
+// is left as it is.
 func UTF8HTML(body []byte, contentType string) []byte {
 	if strings.Contains(strings.ToLower(contentType), "charset") {
 		return body
 	}
-	if enc, name, certain := charset.DetermineEncoding(body, "text/html"); certain && name != "utf-8" {
-		if b, err := enc.NewDecoder().Bytes(body); err == nil {
-			return b
-		}
+	enc, name, certain := charset.DetermineEncoding(body, "text/html")
+	if !certain {
+		enc, name = metaCharset(body)
+	}
+	if enc == nil || name == "utf-8" {
+		return body
+	}
+	if b, err := enc.NewDecoder().Bytes(body); err == nil {
+		return b
 	}
 	return body
+}
+
+// metaCharset is the encoding that a <meta> in the first 1024 bytes of an
+// HTML page declares, or nil. A declared UTF-16 means UTF-8 (the bytes of a
+// real UTF-16 page would have shown a byte order mark or no readable tag).
+func metaCharset(body []byte) (encoding.Encoding, string) {
+	z := html.NewTokenizer(bytes.NewReader(body[:min(len(body), 1024)]))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil, ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tag, hasAttr := z.TagName()
+			if string(tag) != "meta" || !hasAttr {
+				continue
+			}
+			var label, equiv, content string
+			for {
+				k, v, more := z.TagAttr()
+				switch strings.ToLower(string(k)) {
+				case "charset":
+					label = string(v)
+				case "http-equiv":
+					equiv = strings.ToLower(strings.TrimSpace(string(v)))
+				case "content":
+					content = string(v)
+				}
+				if !more {
+					break
+				}
+			}
+			if label == "" && equiv == "content-type" {
+				if _, params, err := mime.ParseMediaType(content); err == nil {
+					label = params["charset"]
+				}
+			}
+			if label == "" {
+				continue
+			}
+			enc, name := charset.Lookup(label)
+			if enc == nil {
+				continue
+			}
+			if strings.HasPrefix(name, "utf-16") {
+				return nil, "utf-8"
+			}
+			return enc, name
+		}
+	}
 }
 
 // ListBoard is the listing of a board that one conditional JSON request
@@ -173,3 +231,10 @@ func OverList(d, l model.Raw) model.Raw {
 	}
 	return d
 }
+
+// MaxBody is the largest body the client accepts (http.max_body): an
+// adapter that decompresses a body itself caps the result at it.
+func (c *Client) MaxBody() int64 { return c.opts.MaxBody }
+
+// UserAgent is the User-Agent the client's requests send (http.user_agent).
+func (c *Client) UserAgent() string { return c.opts.UserAgent }

@@ -1,5 +1,5 @@
 // Package scrape holds what every source type shares: the polite HTTP client
-// (net/http underneath; robots.txt, per-host lanes and delay, a timeout,
+// (colly underneath; robots.txt, a per-host delay and parallelism, a timeout,
 // a body-size cap on the decoded body, retries, no private addresses) and
 // the Adapter interface that each platform package implements.
 package scrape
@@ -14,15 +14,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/http/cookiejar"
 	"net/url"
 	"strings"
 	"sync"
 	"time"
 
-	whatwg "github.com/nlnwa/whatwg-url/url"
+	"github.com/gocolly/colly/v2"
 	"github.com/temoto/robotstxt"
-	"golang.org/x/net/html/charset"
 
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
@@ -154,19 +152,19 @@ func (o *Options) limit(hostport string) HostLimit {
 	return HostLimit{Delay: o.PerHostDelay, Concurrency: 1}
 }
 
-// Pool is the HTTP side of one run, shared by all its sources: one HTTP
-// client (cookies, redirects, the guard), robots.txt per host, and the
-// per-host lanes of Hosts. Sources on different hosts fetch in parallel;
-// requests to one host go one at a time per lane (one lane unless
-// HostLimits says more) with the host's delay between them, whichever
-// source makes them.
+// Pool is the HTTP side of one run, shared by all its sources: one colly
+// collector, one politeness rule per host. Sources on different hosts fetch
+// in parallel; requests to one host go one at a time with PerHostDelay
+// between them, whichever source makes them.
 type Pool struct {
-	opts   Options
-	log    *slog.Logger
-	ctx    context.Context // every request ends when it ends
-	client *http.Client    // the guard underneath (transport.go)
-	reqs   *requests
-	robots robots
+	opts    Options
+	log     *slog.Logger
+	c       *colly.Collector
+	mu      sync.Mutex
+	limited map[string]bool // hosts with a colly LimitRule
+	reqs    *requests
+	robots  robots
+	shared  shared // values the pool's sources share, such as a browser (shared.go)
 }
 
 // Client is what one source's adapter fetches with: the run's Pool plus the
@@ -188,7 +186,8 @@ type Validator struct {
 type Validators map[string]Validator
 
 // NewPool makes the pool of a run; its requests all end when ctx ends.
-// Make a new one per run (it keeps robots.txt and cookies for its life).
+// Make a new one per run (colly keeps per-collector state such as
+// robots.txt).
 func NewPool(ctx context.Context, o Options) *Pool {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
@@ -208,31 +207,41 @@ func NewPool(ctx context.Context, o Options) *Pool {
 	if o.Redact == nil {
 		o.Redact = func(s string) string { return s }
 	}
+	c := colly.NewCollector(
+		colly.UserAgent(o.UserAgent),
+		colly.AllowURLRevisit(),
+		colly.ParseHTTPErrorResponse(),
+		colly.StdlibContext(ctx),
+		// one byte over the cap tells a body at the cap from a larger one
+		colly.MaxBodySize(int(o.MaxBody)+1),
+	)
+	// robots.txt is the Pool's (robots.go): colly's has no context and no cap
+	c.IgnoreRobotsTxt = true
+	c.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
+		if len(via) >= maxRedirects {
+			return fmt.Errorf("%w: more than %d", errRedirect, maxRedirects)
+		}
+		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+			return fmt.Errorf("%w to a %s URL", errRedirect, req.URL.Scheme)
+		}
+		return nil
+	})
+	c.SetRequestTimeout(o.Timeout)
 	reqs := &requests{}
 	g := &guard{base: o.Transport, reqs: reqs, maxBody: o.MaxBody}
 	if o.Transport == nil {
 		g.template = http.DefaultTransport.(*http.Transport).Clone()
 		g.template.DialContext = newDialer(o).DialContext
 	}
-	// Cookies set by a host come back to it for the pool's life (one run),
-	// as they did under colly's collector.
-	jar, _ := cookiejar.New(nil)
-	client := &http.Client{
-		Transport: g,
-		Jar:       jar,
-		Timeout:   o.Timeout,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= maxRedirects {
-				return fmt.Errorf("%w: more than %d", errRedirect, maxRedirects)
-			}
-			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("%w to a %s URL", errRedirect, req.URL.Scheme)
-			}
-			return nil
-		},
-	}
-	return &Pool{opts: o, log: o.Logger, ctx: ctx, client: client, reqs: reqs,
-		robots: robots{m: map[string]*robotstxt.RobotsData{}}}
+	c.WithTransport(g)
+	c.OnResponse(func(r *colly.Response) { r.Ctx.Put(respKey, r) })
+	c.OnError(func(r *colly.Response, err error) {
+		if r != nil && r.Ctx != nil {
+			r.Ctx.Put(errKey, err)
+		}
+	})
+	return &Pool{opts: o, log: o.Logger, c: c, limited: map[string]bool{}, reqs: reqs,
+		robots: robots{m: map[string]*robotstxt.RobotsData{}}, shared: shared{ctx: ctx}}
 }
 
 // Client returns a client for one source. Conditional requests send the
@@ -286,6 +295,11 @@ const maxRedirects = 5
 // errRedirect is a redirect refused: permanent, not retried.
 var errRedirect = errors.New("redirects refused")
 
+const (
+	respKey = "careers-watcher.response"
+	errKey  = "careers-watcher.error"
+)
+
 // Request is one HTTP request.
 type Request struct {
 	Method string // default GET
@@ -337,6 +351,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		return nil, fmt.Errorf("invalid URL %q", req.URL)
 	}
 	lim := c.opts.limit(u.Host)
+	if err := c.limitHost(u.Host, lim.Concurrency); err != nil {
+		return nil, err
+	}
 	hs := c.opts.Hosts.get(u.Host, lim.Concurrency)
 	if req.Conditional {
 		req.Header = c.conditionalHeader(req.URL, req.Header)
@@ -369,6 +386,15 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 					err = fmt.Errorf("%s: %w", req.URL, err)
 				}
 				return err
+			}
+			// a host that does not resolve or refuses the connection is
+			// said once, by the source's failure, not at every attempt
+			if ne, ok := netError(u.Host, err).(*NetError); ok {
+				c.log.Debug("request failed", "url", c.opts.Redact(req.URL), "attempt", attempt, "error", c.opts.Redact(ne.Error()))
+				if ne.Permanent {
+					return fmt.Errorf("%s: %w", req.URL, ne)
+				}
+				return retry.Again(fmt.Errorf("%s: %w", req.URL, ne), 0)
 			}
 			c.log.Warn("request failed", "url", c.opts.Redact(req.URL), "attempt", attempt, "error", c.opts.Redact(err.Error()))
 			return retry.Again(fmt.Errorf("%s: %w", req.URL, err), 0)
@@ -460,48 +486,24 @@ func (c *Pool) robotsThenOnce(ctx context.Context, req Request, u *url.URL, tr t
 	return r, err
 }
 
-// once sends one request; it ends when ctx or the pool's context ends.
-// It does what colly's collector did for a request, without its
-// per-request machinery: the URL as a WHATWG parser reads it, User-Agent
-// (unless the request sets one), Accept: */* (unless set), a form
-// Content-Type on a POST without one, the pool's cookie jar, redirects
-// checked, the body read to one byte over MaxBody (the guard caps the
-// decoded bytes), and a body whose Content-Type names a charset other than
-// UTF-8 converted to UTF-8.
+// once sends one request through colly; it ends when ctx ends.
 func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, error) {
-	u, err := requestURL(req.URL)
-	if err != nil {
-		return nil, err
-	}
-	var body io.Reader
-	if req.Body != nil {
-		body = bytes.NewReader(req.Body)
-	}
-	hreq, err := http.NewRequestWithContext(c.ctx, req.Method, u, body)
-	if err != nil {
-		return nil, err
-	}
-	hdr := make(http.Header, len(req.Header)+4)
+	cctx := colly.NewContext()
+	hdr := http.Header{}
 	for k, v := range req.Header {
 		hdr[k] = v
-	}
-	if _, ok := hdr["User-Agent"]; !ok {
-		hdr.Set("User-Agent", c.opts.UserAgent)
-	}
-	if hdr.Get("Accept") == "" {
-		hdr.Set("Accept", "*/*")
-	}
-	if req.Method == http.MethodPost && hdr.Get("Content-Type") == "" {
-		hdr.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	if h := hdr.Get("Host"); h != "" {
-		hreq.Host = h
 	}
 	id := c.reqs.add(&reqInfo{ctx: ctx, trust: tr, url: req.URL})
 	defer c.reqs.done(id)
 	hdr.Set(reqHeader, id)
-	hreq.Header = hdr
-	resp, err := c.client.Do(hreq)
+	var body io.Reader
+	if req.Body != nil {
+		body = bytes.NewReader(req.Body)
+	}
+	err := c.c.Request(req.Method, req.URL, body, cctx, hdr)
+	if cerr, ok := cctx.GetAny(errKey).(error); ok && err == nil {
+		err = cerr
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) && (errors.Is(ue.Err, ErrPrivateAddress) || errors.Is(ue.Err, ErrTooLarge)) {
 		err = ue.Err // it names the URL already
@@ -509,133 +511,48 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 	if err != nil {
 		return nil, err
 	}
-	defer resp.Body.Close()
-	b, err := readBody(resp.Body, c.opts.MaxBody+1)
-	if err != nil {
-		return nil, err
+	r, ok := cctx.GetAny(respKey).(*colly.Response)
+	if !ok {
+		return nil, errors.New("no response")
 	}
-	if int64(len(b)) > c.opts.MaxBody {
+	if int64(len(r.Body)) > c.opts.MaxBody {
 		return nil, fmt.Errorf("%s: %w (%d bytes)", req.URL, ErrTooLarge, c.opts.MaxBody)
 	}
-	if b, err = toUTF8(b, resp.Header.Get("Content-Type")); err != nil {
-		return nil, err
+	h := http.Header{}
+	if r.Headers != nil {
+		h = r.Headers.Clone()
 	}
-	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: b}, nil
+	return &Response{Status: r.StatusCode, Header: h, Body: r.Body}, nil
 }
 
-// bodyBufs are read buffers: a body is read into one and copied out at its
-// size, so that reading costs one allocation of the body's size instead of
-// io.ReadAll's growing ones.
-var bodyBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// maxPooledBuf: a buffer grown larger than this (a huge answer) is not
-// kept.
-const maxPooledBuf = 4 << 20
-
-// readBody reads r to its end, at most limit bytes.
-func readBody(r io.Reader, limit int64) ([]byte, error) {
-	buf := bodyBufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= maxPooledBuf {
-			bodyBufs.Put(buf)
-		}
-	}()
-	if _, err := buf.ReadFrom(io.LimitReader(r, limit)); err != nil {
-		return nil, err
+// limitHost gives a host its own colly LimitRule (as many requests at a
+// time as it has lanes) the first time this pool sees it. The lanes and the
+// pause between requests are kept by Hosts, across pools and cut short when
+// the run is cancelled; colly's own delay sleeps through a shutdown.
+func (c *Pool) limitHost(host string, lanes int) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.limited[host] {
+		return nil
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	if err := c.c.Limit(&colly.LimitRule{DomainGlob: globQuote(host), Parallelism: max(lanes, 1)}); err != nil {
+		return fmt.Errorf("rate limit for %s: %w", host, err)
+	}
+	c.limited[host] = true
+	return nil
 }
 
-// toUTF8 converts a body whose Content-Type names a charset other than
-// UTF-8 (not for images, video, audio and fonts), as colly did.
-func toUTF8(b []byte, contentType string) ([]byte, error) {
-	if len(b) == 0 {
-		return b, nil
-	}
-	ct := strings.ToLower(contentType)
-	if !strings.Contains(ct, "charset") || strings.Contains(ct, "utf-8") || strings.Contains(ct, "utf8") {
-		return b, nil
-	}
-	for _, media := range []string{"image/", "video/", "audio/", "font/"} {
-		if strings.Contains(ct, media) {
-			return b, nil
+// globQuote escapes glob metacharacters so that a host matches only itself.
+func globQuote(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '*', '?', '[', ']', '{', '}', '\\', '!':
+			out = append(out, '\\')
 		}
+		out = append(out, s[i])
 	}
-	r, err := charset.NewReader(bytes.NewReader(b), ct)
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(r)
-}
-
-// requestURL is u as sent: a URL of plain characters whose host and path
-// a WHATWG parser leaves as they are is sent as written; any other is
-// normalized by one (lower-case host, IPv4 number forms, dot segments,
-// default port, percent-encoding), as colly did for every request.
-func requestURL(u string) (string, error) {
-	if plainURL(u) {
-		return u, nil
-	}
-	w, err := whatwg.Parse(u)
-	if err != nil {
-		return "", err
-	}
-	return w.Href(false), nil
-}
-
-// plainURL reports whether u needs no normalizing: printable ASCII without
-// spaces, quotes or characters a parser escapes; a lower-case host that is
-// a name (its last label not a number) or a dotted-quad IPv4 address; no
-// default port; no dot segments; a path.
-func plainURL(u string) bool {
-	for i := 0; i < len(u); i++ {
-		ch := u[i]
-		if ch <= ' ' || ch >= 0x7f || strings.IndexByte("\"'<>\\^`{|}", ch) >= 0 {
-			return false
-		}
-	}
-	var rest string
-	switch {
-	case strings.HasPrefix(u, "https://"):
-		rest = u[len("https://"):]
-	case strings.HasPrefix(u, "http://"):
-		rest = u[len("http://"):]
-	default:
-		return false
-	}
-	end := strings.IndexAny(rest, "/?#")
-	if end < 0 || rest[end] != '/' {
-		return false // no path: the parser adds "/"
-	}
-	host, path := rest[:end], rest[end:]
-	if strings.ContainsAny(host, "@[]%") {
-		return false
-	}
-	name, port, hasPort := strings.Cut(host, ":")
-	if hasPort && (port == "" || port == "80" || port == "443" || strings.TrimLeft(port, "0123456789") != "" || port[0] == '0') {
-		return false
-	}
-	if name == "" || strings.ToLower(name) != name {
-		return false
-	}
-	last := name[strings.LastIndexByte(strings.TrimSuffix(name, "."), '.')+1:]
-	if last == "" || last[0] >= '0' && last[0] <= '9' {
-		// a number: an IPv4 address, plain only as a dotted quad
-		ip := net.ParseIP(name)
-		if ip == nil || ip.To4() == nil || ip.String() != name {
-			return false
-		}
-	}
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	for seg := range strings.SplitSeq(path[1:], "/") {
-		if s := strings.ToLower(seg); s == "." || s == ".." || strings.Contains(s, "%2e") {
-			return false
-		}
-	}
-	return true
+	return string(out)
 }
 
 // GetJSON fetches url and decodes its JSON body into v. A body that is not

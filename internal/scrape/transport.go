@@ -16,11 +16,9 @@ import (
 	"sync/atomic"
 )
 
-// The guard is the RoundTripper under the Pool's http.Client. It was
-// written under colly's, whose handling of a response is unsafe in three
-// ways, and keeps taking them out of any client's hands (the Pool sends its
-// requests itself since colly's per-request machinery cost more than the
-// request on a quiet run, issue 13):
+// The guard is the RoundTripper under colly's http.Client. colly's own
+// handling of a response is unsafe in three ways, so the guard takes them
+// out of its hands:
 //
 //   - colly caps the compressed bytes, then gunzips without a limit (any
 //     Content-Encoding containing "gzip", or a Content-Type containing
@@ -36,8 +34,8 @@ import (
 //     and tells the dialer which source asks (see private.go).
 //
 // Per-request information travels in a private header (reqHeader) that the
-// guard removes before the request leaves the process (colly offered no
-// other way to attach anything to the *http.Request it built).
+// guard removes before the request leaves the process: colly offers no other
+// way to attach anything to the *http.Request it builds.
 
 // reqHeader carries the id of a request's reqInfo from once to the guard.
 const reqHeader = "X-Careers-Watcher-Request"

@@ -6,19 +6,15 @@
 package serve
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -156,25 +152,9 @@ func (f *Folder) status(sc SourceConfig, pending map[string]int, hist *history) 
 // index reads a source's index without rebuilding or writing anything: a
 // missing index is read from the snapshot files' names.
 func (f *Folder) index(source string) (snapshot.Index, error) {
-	b, err := os.ReadFile(f.store().IndexPath(source))
-	if err == nil {
-		var idx snapshot.Index
-		if err := json.Unmarshal(b, &idx); err == nil && idx.Postings != nil {
-			return idx, nil
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return snapshot.Index{}, fmt.Errorf("serve: source %q: index: %w", source, err)
-	}
-	// no index yet: count the snapshot files by name (nothing decoded)
-	idx := snapshot.Index{Postings: map[string]snapshot.Entry{}}
-	ents, err := os.ReadDir(filepath.Join(f.Dir, source))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	idx, err := f.store().PeekIndex(source)
+	if err != nil {
 		return idx, fmt.Errorf("serve: source %q: %w", source, err)
-	}
-	for _, e := range ents {
-		if n := e.Name(); !e.IsDir() && strings.HasSuffix(n, ".json") && !strings.HasPrefix(n, ".") {
-			idx.Postings[n] = snapshot.Entry{}
-		}
 	}
 	return idx, nil
 }
@@ -185,31 +165,10 @@ func (f *Folder) Postings(source string) ([]model.Posting, error) {
 	if !validSourceName(source) {
 		return nil, fmt.Errorf("serve: source %q: not a source name", source)
 	}
-	dir := filepath.Join(f.Dir, source)
-	ents, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	out, err := f.store().Postings(source)
 	if err != nil {
 		return nil, fmt.Errorf("serve: source %q: %w", source, err)
 	}
-	out := make([]model.Posting, 0, len(ents))
-	for _, e := range ents {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			return nil, fmt.Errorf("serve: source %q: %w", source, err)
-		}
-		p, err := model.Decode(b)
-		if err != nil || snapshot.FileName(p.ID)+".json" != name {
-			continue // not a snapshot file
-		}
-		out = append(out, p)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
 
@@ -218,76 +177,25 @@ func (f *Folder) Posting(source, id string) (model.Posting, bool, error) {
 	if !validSourceName(source) {
 		return model.Posting{}, false, nil
 	}
-	b, err := os.ReadFile(f.store().PostingPath(source, id))
-	if errors.Is(err, fs.ErrNotExist) {
-		return model.Posting{}, false, nil
-	}
+	p, ok, err := f.store().Lookup(source, id)
 	if err != nil {
 		return model.Posting{}, false, fmt.Errorf("serve: source %q: posting %q: %w", source, id, err)
 	}
-	p, err := model.Decode(b)
-	if err != nil || p.ID != id {
-		return model.Posting{}, false, nil
-	}
-	return p, true, nil
+	return p, ok, nil
 }
 
 // Pending counts the undelivered events per source and notifier, from the
 // outbox files.
 func (f *Folder) Pending() (map[string]map[string]int, error) {
-	out := map[string]map[string]int{}
-	dir := f.store().OutboxDir()
-	ents, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return out, nil
-	}
+	out, err := notify.PendingIn(f.store().OutboxDir())
 	if err != nil {
-		return nil, fmt.Errorf("serve: outbox: %w", err)
-	}
-	for _, e := range ents {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			continue // delivered and removed meanwhile
-		}
-		var ent struct {
-			Owed  []string `json:"owed"`
-			Event struct {
-				Data struct {
-					Source string `json:"source"`
-				} `json:"data"`
-			} `json:"event"`
-		}
-		if json.Unmarshal(b, &ent) != nil {
-			continue
-		}
-		src := ent.Event.Data.Source
-		if out[src] == nil {
-			out[src] = map[string]int{}
-		}
-		for _, n := range ent.Owed {
-			out[src][n]++
-		}
+		return nil, fmt.Errorf("serve: %w", err)
 	}
 	return out, nil
 }
 
 // OutboxDepth is the number of undelivered events.
-func (f *Folder) OutboxDepth() int {
-	ents, err := os.ReadDir(f.store().OutboxDir())
-	if err != nil {
-		return 0
-	}
-	n := 0
-	for _, e := range ents {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".json") && !strings.HasPrefix(e.Name(), ".") {
-			n++
-		}
-	}
-	return n
-}
+func (f *Folder) OutboxDepth() int { return notify.DepthIn(f.store().OutboxDir()) }
 
 func validSourceName(s string) bool {
 	if s == "" || len(s) > 64 {

@@ -1,21 +1,12 @@
 package serve
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"path"
-	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
-	gogit "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
-
 	"github.com/careers-watcher/careers-watcher/internal/diff"
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
@@ -38,87 +29,41 @@ type Event struct {
 
 // history reads the git repository that holds the snapshot folder.
 type history struct {
-	repo   *gogit.Repository
-	prefix string // the snapshot folder relative to the work tree, slash-separated
-	head   *object.Commit
+	hist *gitrepo.History
+	head *gitrepo.Commit
 }
 
 // history opens the repository; nil when there is none or no commit yet.
 func (f *Folder) history() *history {
-	start := f.RepoRoot
-	if start == "" {
-		start = f.Dir
-	}
-	repo, err := gogit.PlainOpenWithOptions(start, &gogit.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	hist, err := gitrepo.OpenHistory(f.RepoRoot, f.Dir)
 	if err != nil {
 		return nil
 	}
-	wt, err := repo.Worktree()
-	if err != nil {
+	head, err := hist.Head()
+	if err != nil || head == nil {
 		return nil
 	}
-	root, err := filepath.EvalSymlinks(wt.Filesystem.Root())
-	if err != nil {
-		return nil
-	}
-	dir, err := filepath.EvalSymlinks(f.Dir)
-	if err != nil {
-		return nil
-	}
-	rel, err := filepath.Rel(root, dir)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil
-	}
-	rel = filepath.ToSlash(rel)
-	if rel == "." {
-		rel = ""
-	}
-	ref, err := repo.Head()
-	if err != nil {
-		return nil
-	}
-	head, err := repo.CommitObject(ref.Hash())
-	if err != nil {
-		return nil
-	}
-	return &history{repo: repo, prefix: rel, head: head}
+	return &history{hist: hist, head: head}
 }
 
-func (h *history) path(elem ...string) string {
-	if h.prefix == "" {
-		return path.Join(elem...)
-	}
-	return path.Join(append([]string{h.prefix}, elem...)...)
-}
-
-// entry is the hash of path in commit c (zero when absent), with whether it
-// is a folder.
-func entry(c *object.Commit, p string) (plumbing.Hash, bool, error) {
-	if c == nil {
-		return plumbing.ZeroHash, false, nil
-	}
-	t, err := c.Tree()
+// entry is the hash of rel (relative to the snapshot folder) in commit c
+// (zero when absent), with whether it is a folder.
+func (h *history) entry(c *gitrepo.Commit, rel string) (gitrepo.Hash, bool, error) {
+	e, ok, err := h.hist.Lookup(c, rel)
 	if err != nil {
-		return plumbing.ZeroHash, false, fmt.Errorf("serve: git: commit %s: %w", c.Hash, err)
+		return gitrepo.Hash{}, false, fmt.Errorf("serve: %w", err)
 	}
-	e, err := t.FindEntry(p)
-	if errors.Is(err, object.ErrEntryNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {
-		return plumbing.ZeroHash, false, nil
+	if !ok {
+		return gitrepo.Hash{}, false, nil
 	}
-	if err != nil {
-		return plumbing.ZeroHash, false, fmt.Errorf("serve: git: commit %s: %s: %w", c.Hash, p, err)
-	}
-	return e.Hash, e.Mode == filemode.Dir, nil
+	return e.Hash, e.Dir, nil
 }
 
 // parent is c's first parent, nil for a root commit.
-func parent(c *object.Commit) (*object.Commit, error) {
-	if c.NumParents() == 0 {
-		return nil, nil
-	}
-	p, err := c.Parent(0)
+func (h *history) parent(c *gitrepo.Commit) (*gitrepo.Commit, error) {
+	p, err := h.hist.Parent(c)
 	if err != nil {
-		return nil, fmt.Errorf("serve: git: parent of %s: %w", c.Hash, err)
+		return nil, fmt.Errorf("serve: %w", err)
 	}
 	return p, nil
 }
@@ -126,56 +71,38 @@ func parent(c *object.Commit) (*object.Commit, error) {
 // lastChange is the time of the newest commit that changed the source's
 // folder.
 func (h *history) lastChange(source string) (time.Time, bool, error) {
-	p := h.path(source)
 	c := h.head
 	for i := 0; c != nil && i < maxWalk; i++ {
-		par, err := parent(c)
+		par, err := h.parent(c)
 		if err != nil {
 			return time.Time{}, false, err
 		}
-		a, _, err := entry(c, p)
+		a, _, err := h.entry(c, source)
 		if err != nil {
 			return time.Time{}, false, err
 		}
-		b, _, err := entry(par, p)
+		b, _, err := h.entry(par, source)
 		if err != nil {
 			return time.Time{}, false, err
 		}
 		if a != b {
-			return c.Committer.When.UTC(), true, nil
+			return c.When.UTC(), true, nil
 		}
 		c = par
 	}
 	return time.Time{}, false, nil
 }
 
-func (h *history) posting(hash plumbing.Hash) (model.Posting, error) {
-	b, err := h.blob(hash)
+func (h *history) posting(hash gitrepo.Hash) (model.Posting, error) {
+	b, err := h.hist.Blob(hash)
 	if err != nil {
-		return model.Posting{}, err
+		return model.Posting{}, fmt.Errorf("serve: %w", err)
 	}
 	p, err := model.Decode(b)
 	if err != nil {
 		return model.Posting{}, fmt.Errorf("serve: git: blob %s: %w", hash, err)
 	}
 	return p, nil
-}
-
-func (h *history) blob(hash plumbing.Hash) ([]byte, error) {
-	bl, err := h.repo.BlobObject(hash)
-	if err != nil {
-		return nil, fmt.Errorf("serve: git: blob %s: %w", hash, err)
-	}
-	r, err := bl.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("serve: git: blob %s: %w", hash, err)
-	}
-	defer r.Close()
-	b, err := io.ReadAll(io.LimitReader(r, 16<<20))
-	if err != nil {
-		return nil, fmt.Errorf("serve: git: blob %s: %w", hash, err)
-	}
-	return b, nil
 }
 
 // History is one posting's history from git, newest first: every commit
@@ -185,20 +112,20 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 	if h == nil || !validSourceName(source) {
 		return []Event{}, nil
 	}
-	name := snapshot.FileName(id) + ".json"
-	p := h.path(source, name)
+	name := snapshot.PostingName(id)
+	p := snapshot.PostingRel(source, id)
 	out := []Event{}
 	c := h.head
-	cur, _, err := entry(c, p)
+	cur, _, err := h.entry(c, p)
 	if err != nil {
 		return nil, err
 	}
 	for i := 0; c != nil && i < maxWalk; i++ {
-		par, err := parent(c)
+		par, err := h.parent(c)
 		if err != nil {
 			return nil, err
 		}
-		prev, _, err := entry(par, p)
+		prev, _, err := h.entry(par, p)
 		if err != nil {
 			return nil, err
 		}
@@ -218,8 +145,8 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 
 // event makes the event of one file's change in commit c (old and new blob
 // hashes, zero when absent).
-func (h *history) event(c *object.Commit, source, name string, old, new plumbing.Hash) (Event, bool, error) {
-	ev := Event{Timestamp: c.Committer.When.UTC().Truncate(time.Second), Commit: c.Hash.String(), Data: notify.Data{Source: source}}
+func (h *history) event(c *gitrepo.Commit, source, name string, old, new gitrepo.Hash) (Event, bool, error) {
+	ev := Event{Timestamp: c.When.UTC().Truncate(time.Second), Commit: c.Hash.String(), Data: notify.Data{Source: source}}
 	switch {
 	case old.IsZero():
 		p, err := h.posting(new)
@@ -277,10 +204,10 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 	}
 	c := h.head
 	for i := 0; c != nil && i < maxWalk && len(out) < q.Limit; i++ {
-		if !q.Since.IsZero() && c.Committer.When.Before(q.Since) {
+		if !q.Since.IsZero() && c.When.Before(q.Since) {
 			break
 		}
-		par, err := parent(c)
+		par, err := h.parent(c)
 		if err != nil {
 			return nil, err
 		}
@@ -300,37 +227,34 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 }
 
 // commitEvents are the events of one source in commit c against its parent.
-func (h *history) commitEvents(c, par *object.Commit, source string) ([]Event, error) {
-	p := h.path(source)
-	a, aDir, err := entry(c, p)
+func (h *history) commitEvents(c, par *gitrepo.Commit, source string) ([]Event, error) {
+	p := source
+	a, aDir, err := h.entry(c, p)
 	if err != nil {
 		return nil, err
 	}
-	b, bDir, err := entry(par, p)
+	b, bDir, err := h.entry(par, p)
 	if err != nil {
 		return nil, err
 	}
 	if a == b {
 		return nil, nil
 	}
-	var ta, tb *object.Tree
+	var ta, tb []gitrepo.Entry
 	if aDir {
-		if ta, err = h.repo.TreeObject(a); err != nil {
-			return nil, fmt.Errorf("serve: git: tree %s: %w", a, err)
+		if ta, err = h.hist.Folder(a); err != nil {
+			return nil, fmt.Errorf("serve: %w", err)
 		}
 	}
 	if bDir {
-		if tb, err = h.repo.TreeObject(b); err != nil {
-			return nil, fmt.Errorf("serve: git: tree %s: %w", b, err)
+		if tb, err = h.hist.Folder(b); err != nil {
+			return nil, fmt.Errorf("serve: %w", err)
 		}
 	}
-	files := func(t *object.Tree) map[string]plumbing.Hash {
-		m := map[string]plumbing.Hash{}
-		if t == nil {
-			return m
-		}
-		for _, e := range t.Entries {
-			if e.Mode.IsFile() && strings.HasSuffix(e.Name, ".json") && !strings.HasPrefix(e.Name, ".") {
+	files := func(t []gitrepo.Entry) map[string]gitrepo.Hash {
+		m := map[string]gitrepo.Hash{}
+		for _, e := range t {
+			if e.File && snapshot.IsPostingName(e.Name) {
 				m[e.Name] = e.Hash
 			}
 		}

@@ -8,8 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -164,13 +162,7 @@ func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
 // postings is a source's open postings (without descriptions), from the
 // cache while the folder has not changed.
 func (s *Server) postings(source string) ([]model.Posting, error) {
-	key := ""
-	for _, p := range []string{filepath.Join(s.Folder.Dir, source), s.Folder.store().IndexPath(source)} {
-		if fi, err := os.Stat(p); err == nil {
-			key += fi.ModTime().String() + fmt.Sprint(fi.Size())
-		}
-		key += "|"
-	}
+	key := s.Folder.store().Version(source)
 	s.mu.Lock()
 	c, ok := s.cache[source]
 	s.mu.Unlock()

@@ -1,7 +1,10 @@
-// Package snapshot keeps the snapshot directory: one canonical JSON file per
-// open posting under <dir>/<source>/, and the watcher's state under
-// <dir>/.watcher/ (a compact index per source, the notification outbox, the
-// marker of a run in progress). Every write is atomic.
+// Package snapshot keeps the snapshot directory, and is the one package that
+// names its files: one canonical JSON file per open posting under
+// <dir>/<source>/ with the source's README.md, and the watcher's state under
+// <dir>/.watcher/ (a compact index per source, HTTP validators, adapter
+// state, README rows, the notification outbox folder, the marker of a run
+// in progress, the writer lock). Every write is atomic. Other packages go
+// through Store's methods (see Backend and Reader).
 package snapshot
 
 import (
@@ -45,6 +48,10 @@ func FileName(id string) string {
 	}
 	return s + "__" + h
 }
+
+// PostingName is the file name of a posting's snapshot file in its
+// source's folder: FileName(id) + ".json".
+func PostingName(id string) string { return FileName(id) + ".json" }
 
 func plain(id string) bool {
 	if id == "" || len(id) > maxPlainName || id[0] == '.' || id[0] == '-' || strings.Contains(id, "__") {

@@ -87,8 +87,17 @@ func (s *Store) PostingPath(source, id string) string {
 
 // IndexPath is the file of a source's index.
 func (s *Store) IndexPath(source string) string {
-	return filepath.Join(s.Dir, StateDir, "index", source+".json")
+	return filepath.Join(s.Dir, filepath.FromSlash(IndexRel(source)))
 }
+
+// IndexRel is where a source's index is inside the folder, slash-separated:
+// for reading its committed copies through gitrepo.History, which answers
+// with paths relative to the folder.
+func IndexRel(source string) string { return StateDir + "/index/" + source + ".json" }
+
+// PostingRel is where a posting's snapshot file is inside the folder,
+// slash-separated (see IndexRel).
+func PostingRel(source, id string) string { return source + "/" + PostingName(id) }
 
 // ValidatorsPath is the file of a source's HTTP validators (ETag,
 // Last-Modified) for conditional requests.
@@ -138,8 +147,7 @@ type Entry struct {
 func (s *Store) LoadIndex(source string) (Index, error) {
 	b, err := os.ReadFile(s.IndexPath(source))
 	if err == nil {
-		var idx Index
-		if err := json.Unmarshal(b, &idx); err == nil && idx.Postings != nil {
+		if idx, ok := DecodeIndex(b); ok {
 			return idx, nil
 		}
 		// a corrupt index is rebuilt from the files, which are the truth

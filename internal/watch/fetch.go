@@ -1,13 +1,10 @@
 package watch
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -70,9 +67,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		return f
 	}
 	f.index = idx
-	if _, err := os.Stat(r.store.IndexPath(src.Name)); err != nil {
-		f.rebuilt = true
-	}
+	f.rebuilt = !r.store.HasIndex(src.Name)
 	version := r.norm.Version()
 	// Conditional requests only against a state that can stand in for the
 	// listing: a 304 then keeps every stored posting.
@@ -126,13 +121,13 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	dupes := 0
 	f.items = make([]item, 0, len(order)) // an item is large: no regrowth
-	files := postingFiles{store: r.store, source: src.Name}
+	present := r.store.Presence(src.Name)
 	for _, id := range order {
 		cands := copies[id]
 		old, ok := idx.Postings[id]
 		if len(cands) > 1 {
 			dupes++
-		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && files.exists(raw.ID) {
+		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && present(raw.ID) {
 			f.items = append(f.items, item{id: raw.ID, stamp: raw.Stamp, keep: true, hash: old.Hash, onDisk: true})
 			continue
 		}
@@ -186,42 +181,11 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	return f
 }
 
-// postingFiles answers whether a posting's snapshot file is there from one
-// read of the source's folder, made at the first question, instead of a
-// stat per posting (a quiet run asks for every posting). A folder that
-// cannot be listed falls back to the store's stat.
-type postingFiles struct {
-	store  *snapshot.Store
-	source string
-	read   bool
-	names  map[string]bool // regular files of the folder; nil: stat each
-}
-
-func (p *postingFiles) exists(id string) bool {
-	path := p.store.PostingPath(p.source, id)
-	if !p.read {
-		p.read = true
-		if ents, err := os.ReadDir(filepath.Dir(path)); err == nil {
-			p.names = make(map[string]bool, len(ents))
-			for _, e := range ents {
-				if e.Type().IsRegular() {
-					p.names[e.Name()] = true
-				}
-			}
-		}
-	}
-	if p.names == nil {
-		return p.store.Exists(p.source, id)
-	}
-	return p.names[filepath.Base(path)]
-}
-
 // loadValidators reads a source's conditional-request validators; a
 // missing or unreadable file means none (a full fetch).
 func (r *Runner) loadValidators(source string) scrape.Validators {
 	v := scrape.Validators{}
-	b, err := os.ReadFile(r.store.ValidatorsPath(source))
-	if err == nil && json.Unmarshal(b, &v) == nil {
+	if b := r.store.LoadValidators(source); b != nil && json.Unmarshal(b, &v) == nil {
 		return v
 	}
 	return scrape.Validators{}
@@ -229,20 +193,12 @@ func (r *Runner) loadValidators(source string) scrape.Validators {
 
 // saveValidators writes them when they changed; it returns the path.
 func (r *Runner) saveValidators(source string, v scrape.Validators) (string, error) {
-	path := r.store.ValidatorsPath(source)
 	if len(v) == 0 {
-		if _, err := os.Stat(path); err != nil {
-			return "", nil
-		}
-		return path, snapshot.RemoveFile(path)
+		return r.store.SaveValidators(source, nil)
 	}
 	b, err := json.MarshalIndent(v, "", " ")
 	if err != nil {
 		return "", err
 	}
-	b = append(b, '\n')
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
-		return path, nil
-	}
-	return path, snapshot.WriteFile(path, b)
+	return r.store.SaveValidators(source, append(b, '\n'))
 }

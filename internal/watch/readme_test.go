@@ -2,11 +2,10 @@ package watch
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/report"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // The README kept from cached rows is byte for byte the one built from
@@ -14,18 +13,18 @@ import (
 func TestReadmeFromRowsEqualsAFullRebuild(t *testing.T) {
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2), job(3)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
-	readme := filepath.Join(cfg.Snapshots, "nf", report.ReadmeName)
+	readme := r.store.ReadmePath("nf")
 	check := func(step string) {
 		t.Helper()
 		got, err := os.ReadFile(readme)
 		if err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
-		postings, err := report.Postings(cfg.Snapshots, "nf")
+		postings, err := r.store.Postings("nf")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := report.SourceReadme("nf", postings); string(got) != string(want) {
+		if want := snapshot.SourceReadme("nf", postings); string(got) != string(want) {
 			t.Fatalf("%s: README differs from a full rebuild:\n%s\nwant:\n%s", step, got, want)
 		}
 	}
@@ -39,7 +38,7 @@ func TestReadmeFromRowsEqualsAFullRebuild(t *testing.T) {
 	check("added and changed")
 	run(t, r, cfg) // job 3 missing twice: removed
 	check("removed")
-	os.WriteFile(r.readmeRowsPath("nf"), []byte("{broken"), 0o644)
+	os.WriteFile(r.store.ReadmeRowsPath("nf"), []byte("{broken"), 0o644)
 	nf.SetJobs([]fake.Job{job(1), changed, job(4), job(5)})
 	run(t, r, cfg)
 	check("damaged rows cache")

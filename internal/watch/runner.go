@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"path/filepath"
@@ -137,7 +136,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	}
 	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor()}
 	if cfg.Git.Commit {
-		if r.repo, err = gitrepo.Open(store.Dir); err != nil {
+		if r.repo, err = openRepo(store.Dir, cfg.Git.Repository); err != nil {
 			return nil, err
 		}
 	}
@@ -248,6 +247,9 @@ func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, erro
 		})
 	}
 	wg.Wait()
+	if err := pool.Close(); err != nil { // the browser the sources shared, if one started
+		r.log.Warn("closing the run's shared fetch resources", "error", err)
+	}
 	// A signal stops the write phase at the next posting boundary (the run
 	// marker stays: the next run commits what was written and redoes the
 	// rest, with the same event ids); once everything is committed, it only
@@ -356,12 +358,21 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 		}
 	}
 	var cerr error
-	if len(dr.Changed) > 0 && r.repo != nil {
+	if len(dr.Changed) == 0 && amend == "" && r.repo != nil {
+		// Only attempt bookkeeping changed: not worth a commit of its own
+		// (a quiet run makes none), and not to be left modified in the
+		// work tree either (a CI job's `git pull --rebase` needs it
+		// clean): the files go back to their committed content.
+		r.mu.Lock()
+		cerr = r.restoreCommitted(dr.Touched)
+		r.mu.Unlock()
+	} else if r.repo != nil {
 		msg := fmt.Sprintf("watcher: notification outbox (%d delivered, %d pending)\n", dr.Delivered, d.Pending)
+		paths := append(slices.Clip(dr.Changed), dr.Touched...)
 		r.mu.Lock()
 		if amend != "" {
 			var done bool
-			d.Amended, done, cerr = r.repo.Amend(amend, dr.Changed, r.opts.Now())
+			d.Amended, done, cerr = r.repo.Amend(amend, paths, r.opts.Now())
 			if errors.Is(cerr, gitrepo.ErrHeadMoved) {
 				d.Amended, cerr = "", nil
 			} else if cerr != nil {
@@ -372,7 +383,11 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 			amend = d.Amended
 		}
 		if amend == "" && cerr == nil {
-			d.Commit, cerr = r.commit(dr.Changed, msg)
+			if len(dr.Changed) > 0 {
+				d.Commit, cerr = r.commit(paths, msg)
+			} else {
+				cerr = r.restoreCommitted(dr.Touched)
+			}
 		}
 		r.mu.Unlock()
 	}
@@ -484,7 +499,7 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 		}
 		changed = append(changed, paths...)
 		if f.err == nil && f.suspicious == "" {
-			readme, err := r.writeReadme(f.src.Name, p)
+			readme, err := r.store.WriteReadme(f.src.Name, p.writes, p.removes, p.index)
 			if err != nil {
 				return res, err
 			}
@@ -592,21 +607,11 @@ func (r *Runner) recover() error {
 		for _, p := range paths {
 			keep = append(keep, filepath.Join(r.repo.Root(), filepath.FromSlash(p)))
 		}
-		err = filepath.WalkDir(r.store.Dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && d.Name() == ".git" {
-				return filepath.SkipDir
-			}
-			if d.Type().IsRegular() {
-				keep = append(keep, p)
-			}
-			return nil
-		})
+		files, err := r.store.Files()
 		if err != nil {
 			return fmt.Errorf("recover: %w", err)
 		}
+		keep = append(keep, files...)
 		keep = slices.DeleteFunc(keep, snapshot.Transient)
 		if _, err := r.commit(keep, "watcher: finish an interrupted run\n\nThe previous run stopped after writing these files and before committing them.\n"); err != nil {
 			return err
@@ -679,7 +684,11 @@ func shortSubject(res Result, n int) string {
 			parts = append(parts, thousands(p.n)+" "+p.word)
 		}
 	}
-	msg := thousands(n) + " sources: " + strings.Join(parts, ", ")
+	noun := " sources: "
+	if n == 1 {
+		noun = " source: "
+	}
+	msg := thousands(n) + noun + strings.Join(parts, ", ")
 	if health > 0 {
 		if len(parts) > 0 {
 			msg += "; "
@@ -915,8 +924,8 @@ func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, er
 		if ctx.Err() != nil {
 			return paths, errInterrupted
 		}
-		path := r.store.PostingPath(source, id)
-		if err := snapshot.WriteFile(path, p.writes[id]); err != nil {
+		path, err := r.store.WritePosting(source, id, p.writes[id])
+		if err != nil {
 			return paths, err
 		}
 		paths = append(paths, path)
@@ -925,8 +934,8 @@ func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, er
 		if ctx.Err() != nil {
 			return paths, errInterrupted
 		}
-		path := r.store.PostingPath(source, id)
-		if err := snapshot.RemoveFile(path); err != nil {
+		path, err := r.store.RemovePosting(source, id)
+		if err != nil {
 			return paths, err
 		}
 		paths = append(paths, path)

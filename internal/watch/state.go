@@ -2,10 +2,8 @@ package watch
 
 import (
 	"bytes"
-	"os"
 
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
-	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // loadState hands a stateful adapter (scrape.Stateful) the state saved
@@ -16,11 +14,7 @@ func (r *Runner) loadState(source string, ad scrape.Adapter) scrape.Stateful {
 	if !ok {
 		return nil
 	}
-	b, err := os.ReadFile(r.store.StatePath(source))
-	if err != nil {
-		b = nil
-	}
-	st.LoadState(b)
+	st.LoadState(r.store.LoadAdapterState(source))
 	return st
 }
 
@@ -41,13 +35,12 @@ func (r *Runner) saveState(f fetched, changed, state []string) ([]string, []stri
 	if f.err != nil || f.suspicious != "" || f.state == nil {
 		return changed, state, nil
 	}
-	path := r.store.StatePath(f.src.Name)
-	b := append(bytes.TrimSpace(f.state), '\n')
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
-		return changed, append(state, path), nil
-	}
-	if err := snapshot.WriteFile(path, b); err != nil {
+	path, wrote, err := r.store.SaveAdapterState(f.src.Name, append(bytes.TrimSpace(f.state), '\n'))
+	if err != nil {
 		return changed, state, err
+	}
+	if !wrote {
+		return changed, append(state, path), nil
 	}
 	r.log.Info("source state saved", "source", f.src.Name, "path", path)
 	return append(changed, path), append(state, path), nil

@@ -243,6 +243,9 @@ func (d *Discord) Message(source string, events []notify.Event) *Message {
 }
 
 func note(n int, what, where string) string {
+	if n == 1 {
+		what = strings.TrimSuffix(what, "s") // "1 more posting"
+	}
 	s := "… and " + strconv.Itoa(n) + " more " + what
 	if strings.HasPrefix(where, "http://") || strings.HasPrefix(where, "https://") {
 		return s + ": <" + where + ">"

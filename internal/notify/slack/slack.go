@@ -161,6 +161,9 @@ func build(d render.Digest, body []string, templated bool) *goslack.WebhookMessa
 }
 
 func moreNote(n int, what, where string) string {
+	if n == 1 {
+		what = strings.TrimSuffix(what, "s") // "1 more posting"
+	}
 	s := "… and " + strconv.Itoa(n) + " more " + what
 	if strings.HasPrefix(where, "http://") || strings.HasPrefix(where, "https://") {
 		return s + ": " + render.MrkdwnLink(where, where)

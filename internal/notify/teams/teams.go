@@ -222,6 +222,9 @@ func fit(head []Element, items [][]Element, what, more string) *Payload {
 }
 
 func note(n int, what, where string) string {
+	if n == 1 {
+		what = strings.TrimSuffix(what, "s") // "1 more posting"
+	}
 	s := "… and " + strconv.Itoa(n) + " more " + what
 	if strings.HasPrefix(where, "http://") || strings.HasPrefix(where, "https://") {
 		return s + ": " + render.MarkdownLink(where, where)

@@ -1,10 +1,14 @@
 package htmlsel
 
 import (
+	"regexp"
+
 	"github.com/andybalholm/cascadia"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/render"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/sitemap"
 )
 
 // Config is the keys of an html source besides the common ones.
@@ -13,6 +17,20 @@ type Config struct {
 	// MaxPages caps the pages read (0: DefaultMaxPages); a listing needing
 	// more is an error, never cut short.
 	MaxPages int `yaml:"max_pages,omitempty"`
+	// Sitemap reads the postings from the site's sitemap instead of a
+	// listing page: the URL of a sitemap or sitemap index, or "robots" for
+	// the Sitemap: lines of the site's robots.txt. Links picks the posting
+	// URLs among the sitemap's; each posting's page is read with the
+	// selectors (item optional: the page is the item), and its lastmod is
+	// its update stamp.
+	Sitemap string `yaml:"sitemap,omitempty"`
+	// Render (render, wait_for, render_timeout): render: browser loads
+	// the pages in headless Chromium and reads the DOM their scripts built.
+	Render render.Config `yaml:",inline"`
+	// Links is a regular expression (RE2) on the absolute URL: the
+	// sitemap's URLs it matches are the posting pages (required with
+	// sitemap, unused without).
+	Links string `yaml:"links,omitempty"`
 }
 
 // Selectors are the CSS selectors of an html source. Item and Title are
@@ -29,19 +47,37 @@ type Selectors struct {
 }
 
 // Kind is how the config reads an html source: url and selectors
-// required, max_pages optional.
+// required; max_pages, sitemap, links, render, wait_for and
+// render_timeout optional.
 var Kind = config.Kind{
 	Type: "html",
 	Keys: []config.Key{
 		{Name: "url", Shape: config.URL, Required: true},
 		{Name: "selectors", Shape: config.Map, Required: true, Sub: []string{"item", "title", "link", "location", "team", "next", "description"}},
 		scrape.MaxPagesKey,
+		sitemap.Key,
+		{Name: "links"},
+		render.Keys[0], render.Keys[1], render.Keys[2],
 	},
 	New: func() any { return new(Config) },
 }
 
-// Validate compiles the selectors and checks the required ones.
+// Validate compiles the selectors and checks the required ones, and the
+// sitemap and links keys.
 func (c *Config) Validate(ck *config.Check) {
+	sitemap.Validate(ck, c.Sitemap, "links")
+	c.Render.Validate(ck)
+	if ck.Has("links") && !ck.Has("sitemap") && !ck.Bad("sitemap") {
+		ck.Problem("links", "is used only with sitemap on an html source (the listing's links come from selectors.link)")
+	} else if ck.Has("links") {
+		if _, err := regexp.Compile(c.Links); err != nil {
+			msg := "must be a regular expression (RE2 syntax) such as '/careers/job/\\d+'"
+			if !ck.FromEnv("links") {
+				msg += ": " + err.Error()
+			}
+			ck.Problem("links", msg)
+		}
+	}
 	if !ck.Has("selectors") || ck.Bad("selectors") {
 		return
 	}
@@ -68,12 +104,16 @@ func (c *Config) Validate(ck *config.Check) {
 			bad[f.key] = true
 		}
 	}
-	for _, k := range []string{"item", "title"} {
+	required := []string{"item", "title"}
+	if ck.Has("sitemap") {
+		required = required[1:] // each posting's page is its item
+	}
+	for _, k := range required {
 		if !ck.Has("selectors."+k) && !bad[k] {
 			ck.Problem("selectors."+k, "is required")
 		}
 	}
-	if s.Description != "" && s.Link == "" && !bad["link"] {
+	if s.Description != "" && s.Link == "" && !bad["link"] && !ck.Has("sitemap") {
 		ck.Problem("selectors.description", "needs selectors.link: the description is read from each posting's page")
 	}
 }

@@ -3,7 +3,10 @@
 // posting per item element, following the next-page link, and reading the
 // description from each posting's own page when a description selector is
 // set. It is for sites without an API or JSON-LD markup (iCIMS, Jobvite,
-// HRMDirect listings and the like).
+// HRMDirect listings and the like). With sitemap, the postings are the
+// URLs of the site's sitemap that links matches, each read from its own
+// page with the selectors (item optional), its update stamp the lastmod:
+// a page is fetched again only when its lastmod moved.
 package htmlsel
 
 import (
@@ -11,6 +14,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -20,11 +24,17 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/render"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/sitemap"
 )
 
 // DefaultMaxPages caps the listing pages of one source when the config sets
 // no max_pages.
 const DefaultMaxPages = 50
+
+// DefaultMaxPostings caps the posting pages of a source read from its
+// sitemap when the config sets no max_pages.
+const DefaultMaxPostings = 200
 
 // HTML is the adapter for one source.
 type HTML struct {
@@ -33,6 +43,9 @@ type HTML struct {
 	sel      matchers
 	maxPages int
 	client   *scrape.Client
+	sitemap  string          // "": none; a sitemap URL, or sitemap.Robots
+	links    *regexp.Regexp  // the posting URLs among the sitemap's
+	render   *render.Options // nil: plain requests
 }
 
 var _ scrape.Adapter = (*HTML)(nil)
@@ -52,15 +65,34 @@ func New(src config.Source, c *scrape.Client) (*HTML, error) {
 		return nil, fmt.Errorf("html: source %q: url must be an http or https URL", src.Name)
 	}
 	s := cfg.Selectors
-	if strings.TrimSpace(s.Item) == "" || strings.TrimSpace(s.Title) == "" {
-		return nil, fmt.Errorf("html: source %q: selectors.item and selectors.title are required", src.Name)
+	h := &HTML{name: src.Name, start: u.String(), maxPages: cfg.MaxPages, client: c, sitemap: strings.TrimSpace(cfg.Sitemap)}
+	if cfg.Render.Render == render.Browser {
+		o := cfg.Render.Options()
+		h.render = &o
 	}
-	if s.Description != "" && s.Link == "" {
-		return nil, fmt.Errorf("html: source %q: selectors.description needs selectors.link", src.Name)
+	if h.sitemap != "" {
+		if cfg.Links == "" {
+			return nil, fmt.Errorf("html: source %q: sitemap needs links (which of its URLs are postings)", src.Name)
+		}
+		if h.links, err = regexp.Compile(cfg.Links); err != nil {
+			return nil, fmt.Errorf("html: source %q: links: %w", src.Name, err)
+		}
+		if strings.TrimSpace(s.Title) == "" {
+			return nil, fmt.Errorf("html: source %q: selectors.title is required", src.Name)
+		}
+	} else {
+		if strings.TrimSpace(s.Item) == "" || strings.TrimSpace(s.Title) == "" {
+			return nil, fmt.Errorf("html: source %q: selectors.item and selectors.title are required", src.Name)
+		}
+		if s.Description != "" && s.Link == "" {
+			return nil, fmt.Errorf("html: source %q: selectors.description needs selectors.link", src.Name)
+		}
 	}
-	h := &HTML{name: src.Name, start: u.String(), maxPages: cfg.MaxPages, client: c}
 	if h.maxPages <= 0 {
 		h.maxPages = DefaultMaxPages
+		if h.sitemap != "" {
+			h.maxPages = DefaultMaxPostings
+		}
 	}
 	h.sel.text = s
 	for _, f := range []struct {
@@ -88,7 +120,13 @@ var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*
 // fetch gets one page (NotModified when a conditional request came back
 // 304); a refusal names the URL.
 func (h *HTML) fetch(ctx context.Context, u string, conditional bool) (*scrape.Response, error) {
-	r, err := h.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
+	var r *scrape.Response
+	var err error
+	if h.render != nil {
+		r, err = render.Get(ctx, h.client, u, *h.render)
+	} else {
+		r, err = h.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
+	}
 	if err != nil {
 		if scrape.IsStatus(err, http.StatusNotFound) {
 			return nil, fmt.Errorf("%q: not found (404)", u)
@@ -147,6 +185,9 @@ func (h *HTML) decodePage(body []byte, contentType, u string) (listPage, error) 
 // max_pages, or paging that does not advance is an error: a listing read
 // in part would report the rest removed.
 func (h *HTML) List(ctx context.Context) ([]model.Raw, error) {
+	if h.sitemap != "" {
+		return h.listSitemap(ctx)
+	}
 	conditional := h.sel.next == nil && h.sel.description == nil
 	var out []model.Raw
 	at := map[string]int{} // id -> index in out
@@ -250,8 +291,76 @@ func (h *HTML) nextPage(doc *goquery.Document) string {
 	return resolve(doc, href)
 }
 
-// Detail reads the description from the posting's page.
+// listSitemap is the listing from the sitemap: one posting per URL that
+// links matches, its id from the URL (ID) and its stamp the lastmod;
+// Detail reads its page.
+func (h *HTML) listSitemap(ctx context.Context) ([]model.Raw, error) {
+	starts := []string{h.sitemap}
+	if h.sitemap == sitemap.Robots {
+		site, _ := url.Parse(h.start)
+		var err error
+		if starts, err = sitemap.FromRobots(ctx, h.client, site); err != nil {
+			return nil, h.errorf("sitemap: %w", err)
+		}
+	}
+	entries, err := sitemap.Reader{Client: h.client, Match: h.links, MaxPostings: h.maxPages}.Postings(ctx, starts)
+	if err != nil {
+		return nil, h.errorf("%w", err)
+	}
+	return sitemap.Raws(entries, ID), nil
+}
+
+// decodePosting reads a posting found in the sitemap from its page at u:
+// title, locations and team by the selectors within the first
+// selectors.item element (the whole page without one), and the
+// description by selectors.description when set.
+func (h *HTML) decodePosting(body []byte, contentType, u string, r model.Raw) (model.Raw, error) {
+	doc, err := scrape.ParseHTML(body, contentType, u)
+	if err != nil {
+		return r, err
+	}
+	scope := doc.Selection
+	if h.sel.item != nil {
+		if scope = doc.FindMatcher(h.sel.item).First(); scope.Length() == 0 {
+			return r, fmt.Errorf("no element matches selectors.item %q (a changed layout or an error page)", h.sel.text.Item)
+		}
+	}
+	if r.Title = text(first(scope, h.sel.title)); r.Title == "" {
+		return r, fmt.Errorf("no title (selectors.title %q)", h.sel.text.Title)
+	}
+	if h.sel.location != nil {
+		all(scope, h.sel.location).Each(func(_ int, l *goquery.Selection) {
+			if t := text(l); t != "" {
+				r.Locations = appendNew(r.Locations, t)
+			}
+		})
+	}
+	if h.sel.team != nil {
+		r.Team = text(first(scope, h.sel.team))
+	}
+	if h.sel.description != nil {
+		if r.DescriptionHTML, err = description(doc, h.sel.description, h.sel.text.Description); err != nil {
+			return r, err
+		}
+	}
+	r.Complete = true
+	return r, nil
+}
+
+// Detail reads a posting from its page: a posting found in the sitemap
+// whole, one from a listing its description.
 func (h *HTML) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
+	if h.sitemap != "" {
+		resp, err := h.fetch(ctx, r.URL, false)
+		if err != nil {
+			return r, h.errorf("posting page %w", err)
+		}
+		d, err := h.decodePosting(resp.Body, resp.Header.Get("Content-Type"), r.URL, r)
+		if err != nil {
+			return r, h.errorf("posting page %q: %w", r.URL, err)
+		}
+		return d, nil
+	}
 	if h.sel.description == nil {
 		r.Complete = true
 		return r, nil
@@ -277,9 +386,15 @@ func (h *HTML) decodeDetail(body []byte, contentType, u string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	d := doc.FindMatcher(h.sel.description)
+	return description(doc, h.sel.description, h.sel.text.Description)
+}
+
+// description is the inner HTML of every element m matches (written as
+// text); none is an error.
+func description(doc *goquery.Document, m goquery.Matcher, text string) (string, error) {
+	d := doc.FindMatcher(m)
 	if d.Length() == 0 {
-		return "", fmt.Errorf("no element matches selectors.description %q", h.sel.text.Description)
+		return "", fmt.Errorf("no element matches selectors.description %q", text)
 	}
 	var parts []string
 	d.Each(func(_ int, s *goquery.Selection) {

@@ -2,7 +2,10 @@
 // schema.org JobPosting JSON-LD (the Google for Jobs markup, in
 // <script type="application/ld+json">): from a listing page, the pages its
 // links lead to (config links: a regexp on the absolute URL), or, without
-// links, the page's own JobPosting items.
+// links, the page's own JobPosting items. With sitemap, the posting pages
+// are the URLs of the site's sitemap that links matches: a posting's id is
+// its page's URL (StableURL), its update stamp the sitemap's lastmod, and
+// its page is fetched only when that changed.
 package jsonld
 
 import (
@@ -19,6 +22,8 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/render"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/sitemap"
 )
 
 // DefaultMaxPages caps the posting pages of one source when the config sets
@@ -32,6 +37,8 @@ type JSONLD struct {
 	links    *regexp.Regexp // nil: read the page's own items
 	maxPages int
 	client   *scrape.Client
+	sitemap  string          // "": none; a sitemap URL, or sitemap.Robots
+	render   *render.Options // nil: plain requests
 }
 
 var _ scrape.Adapter = (*JSONLD)(nil)
@@ -44,7 +51,11 @@ func New(src config.Source, c *scrape.Client) (*JSONLD, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("jsonld: source %q: url must be an http or https URL", src.Name)
 	}
-	j := &JSONLD{name: src.Name, page: u, maxPages: cfg.MaxPages, client: c}
+	j := &JSONLD{name: src.Name, page: u, maxPages: cfg.MaxPages, client: c, sitemap: strings.TrimSpace(cfg.Sitemap)}
+	if cfg.Render.Render == render.Browser {
+		o := cfg.Render.Options()
+		j.render = &o
+	}
 	if j.maxPages <= 0 {
 		j.maxPages = DefaultMaxPages
 	}
@@ -52,6 +63,9 @@ func New(src config.Source, c *scrape.Client) (*JSONLD, error) {
 		if j.links, err = regexp.Compile(cfg.Links); err != nil {
 			return nil, fmt.Errorf("jsonld: source %q: links: %w", src.Name, err)
 		}
+	}
+	if j.sitemap != "" && j.links == nil {
+		return nil, fmt.Errorf("jsonld: source %q: sitemap needs links (which of its URLs are postings)", src.Name)
 	}
 	return j, nil
 }
@@ -61,7 +75,13 @@ var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*
 // fetch gets one page (NotModified when a conditional request came back
 // 304); a refusal names the URL.
 func (j *JSONLD) fetch(ctx context.Context, u string, conditional bool) (*scrape.Response, error) {
-	r, err := j.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
+	var r *scrape.Response
+	var err error
+	if j.render != nil {
+		r, err = render.Get(ctx, j.client, u, *j.render)
+	} else {
+		r, err = j.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
+	}
 	if err != nil {
 		if scrape.IsStatus(err, http.StatusNotFound) {
 			return nil, fmt.Errorf("page %q: not found (404)", u)
@@ -107,6 +127,9 @@ func decodeLinks(body []byte, contentType, u string, re *regexp.Regexp) ([]strin
 // must carry a JobPosting); without, the page's own JobPosting items (a
 // single conditional request: 304 is scrape.ErrNotModified).
 func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
+	if j.sitemap != "" {
+		return j.listSitemap(ctx)
+	}
 	start := j.page.String()
 	resp, err := j.fetch(ctx, start, j.links == nil)
 	if err != nil {
@@ -183,10 +206,50 @@ func uniq(raws []model.Raw, own []bool) ([]model.Raw, error) {
 	return nil, fmt.Errorf("jsonld: different postings share a URL and have no distinct identifier")
 }
 
-// Detail returns r: a JobPosting carries its description.
-func (j *JSONLD) Detail(_ context.Context, r model.Raw) (model.Raw, error) {
-	r.Complete = true
-	return r, nil
+// listSitemap is the listing from the sitemap: one posting per URL that
+// links matches, its id the URL's StableURL and its stamp the lastmod;
+// Detail reads its page.
+func (j *JSONLD) listSitemap(ctx context.Context) ([]model.Raw, error) {
+	starts := []string{j.sitemap}
+	if j.sitemap == sitemap.Robots {
+		var err error
+		if starts, err = sitemap.FromRobots(ctx, j.client, j.page); err != nil {
+			return nil, j.errorf("sitemap: %w", err)
+		}
+	}
+	entries, err := sitemap.Reader{Client: j.client, Match: j.links, MaxPostings: j.maxPages}.Postings(ctx, starts)
+	if err != nil {
+		return nil, j.errorf("%w", err)
+	}
+	return sitemap.Raws(entries, StableURL), nil
+}
+
+// Detail reads a posting found in the sitemap from its page: the
+// JobPosting whose URL is the page's (else the page's first), under the
+// sitemap's id and stamp. A posting read from a listing carries its
+// description already.
+func (j *JSONLD) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
+	if r.Complete {
+		return r, nil
+	}
+	resp, err := j.fetch(ctx, r.URL, false)
+	if err != nil {
+		return r, j.errorf("%w", err)
+	}
+	got, err := decodePage(resp.Body, resp.Header.Get("Content-Type"), r.URL)
+	if err != nil {
+		return r, j.errorf("posting page %q: %w", r.URL, err)
+	}
+	d := got[0]
+	for _, g := range got {
+		if StableURL(g.URL) == r.ID {
+			d = g
+			break
+		}
+	}
+	d = scrape.OverList(d, r)
+	d.Complete = true
+	return d, nil
 }
 
 func (j *JSONLD) errorf(format string, args ...any) error {
