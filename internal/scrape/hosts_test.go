@@ -172,3 +172,60 @@ func TestHostLimitLookup(t *testing.T) {
 		}
 	}
 }
+
+// TestPoliteTakesLanes: page loads through Polite (a browser tab each) share
+// the host's lanes with Do: a host with two lanes has two loads at once,
+// never three, each lane keeps its delay after a load, and robots.txt is
+// fetched once, on a lane turn of its own.
+func TestPoliteTakesLanes(t *testing.T) {
+	const delay = 20 * time.Millisecond
+	srv := &spanLog{}
+	a := httptest.NewServer(srv.handler())
+	defer a.Close()
+	ua, _ := url.Parse(a.URL)
+	c := testClient(Options{PerHostDelay: time.Hour, HostLimits: map[string]HostLimit{ua.Host: {Delay: delay, Concurrency: 2}}})
+
+	var mu sync.Mutex
+	var spans [][2]time.Time
+	now, peak := 0, 0
+	both := make(chan struct{})
+	var once sync.Once
+	load := func(context.Context) error {
+		start := time.Now()
+		mu.Lock()
+		now++
+		peak = max(peak, now)
+		full := now == 2
+		mu.Unlock()
+		if full {
+			once.Do(func() { close(both) })
+		}
+		select { // wait (up to a second) for the other lane to be used
+		case <-both:
+		case <-time.After(time.Second):
+		}
+		mu.Lock()
+		now--
+		spans = append(spans, [2]time.Time{start, time.Now()})
+		mu.Unlock()
+		return nil
+	}
+	var wg sync.WaitGroup
+	for range 6 {
+		wg.Go(func() {
+			if err := c.Polite(context.Background(), a.URL+"/jobs", load); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if len(spans) != 6 || srv.robots != 1 {
+		t.Fatalf("%d loads, %d robots.txt fetches; want 6 and 1", len(spans), srv.robots)
+	}
+	if peak != 2 {
+		t.Errorf("at most %d loads at once, want 2 (the host's lanes)", peak)
+	}
+	if got := overlap(spans, delay); got > 2 {
+		t.Errorf("%d load windows [start, end+%v) overlap, want <= 2 lanes", got, delay)
+	}
+}
