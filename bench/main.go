@@ -4,7 +4,10 @@
 // ratio, for a first cycle (empty snapshot folder, details fetched; the floor
 // also fetches details and writes one file per posting) and a quiet cycle
 // (the next run, nothing changed; the floor fetches and decodes the lists).
-// With -change S a third cycle changes a share S of the postings first.
+// With -change S a third cycle changes a share S of the postings first;
+// -quiet N runs N quiet cycles (one row each, to read the spread on a shared
+// machine); -lanes N gives each stand-in host N lanes in http.hosts (the
+// floor's -workers is its counterpart).
 //
 // Run from the repository root:
 //
@@ -44,6 +47,8 @@ func main() {
 	latency := flag.Duration("latency", 0, "the stand-in's delay per answer")
 	change := flag.Float64("change", 0, "when > 0, a third cycle after a share of postings changed")
 	workers := flag.Int("workers", 4, "the floor's concurrent requests")
+	lanes := flag.Int("lanes", 1, "the watcher's lanes per stand-in host (http.hosts concurrency; 1: the default politeness)")
+	quiets := flag.Int("quiet", 1, "quiet cycles to run (each a row: read the spread)")
 	watcher := flag.String("watcher", "", "watcher binary to measure (default: build ./cmd/watcher)")
 	keep := flag.Bool("keep", false, "keep the temporary folder (config, snapshots, logs)")
 	env := flag.String("env", "", "extra environment for the watcher, comma-separated K=V")
@@ -93,7 +98,14 @@ func main() {
 	// the watcher's config: one source per board
 	snap := filepath.Join(tmp, "snapshots")
 	var cfg strings.Builder
-	fmt.Fprintf(&cfg, "snapshots: %s\nhttp:\n  per_host_delay: %s\n  timeout: 30s\n  robots: true\nsources:\n", snap, delay)
+	fmt.Fprintf(&cfg, "snapshots: %s\nhttp:\n  per_host_delay: %s\n  timeout: 30s\n  robots: true\n", snap, delay)
+	if *lanes > 1 {
+		cfg.WriteString("  hosts:\n")
+		for h := 1; h <= *hosts; h++ {
+			fmt.Fprintf(&cfg, "    \"127.0.0.%d:%d\": {delay: %s, concurrency: %d}\n", h, port, delay, *lanes)
+		}
+	}
+	cfg.WriteString("sources:\n")
 	for b := range *boards {
 		base := fmt.Sprintf("http://127.0.0.%d:%d", b%*hosts+1, port)
 		if *typ == "greenhouse" {
@@ -136,10 +148,12 @@ func main() {
 	first.w = runW()
 	first.f = runF(true)
 	rows = append(rows, first)
-	quiet := row{name: fmt.Sprintf("quiet cycle, %d boards x %d", *boards, *postings)}
-	quiet.w = runW()
-	quiet.f = runF(false)
-	rows = append(rows, quiet)
+	for range max(*quiets, 1) {
+		quiet := row{name: fmt.Sprintf("quiet cycle, %d boards x %d", *boards, *postings)}
+		quiet.w = runW()
+		quiet.f = runF(false)
+		rows = append(rows, quiet)
+	}
 	if *change > 0 {
 		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/_bench/next", port))
 		if err != nil {
@@ -152,8 +166,8 @@ func main() {
 		rows = append(rows, c)
 	}
 
-	fmt.Printf("\nmachine: %d CPUs, %s, %s; stand-in: %s; watcher: per_host_delay %s, %d host(s); floor: %d workers\n\n",
-		runtime.NumCPU(), cpuModel(), runtime.Version(), *typ, *delay, *hosts, *workers)
+	fmt.Printf("\nmachine: %d CPUs, %s, %s, load average %s; stand-in: %s; watcher: per_host_delay %s, %d host(s), %d lane(s) each; floor: %d workers\n\n",
+		runtime.NumCPU(), cpuModel(), runtime.Version(), loadAvg(), *typ, *delay, *hosts, *lanes, *workers)
 	fmt.Println("| cycle | watcher CPU-s | floor CPU-s | ratio | watcher wall s | floor wall s | ratio | watcher peak RSS MB | floor peak RSS MB | ratio |")
 	fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	for _, r := range rows {
@@ -186,6 +200,20 @@ func measure(cmd *exec.Cmd, logPath string) usage {
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	return usage{cpu: cpu, wall: wall, rssKB: ru.Maxrss}
+}
+
+// loadAvg is the 1, 5 and 15 minute load average (the machine may be
+// shared: the ratios are what compare).
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func cpuModel() string {

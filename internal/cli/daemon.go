@@ -14,9 +14,10 @@ import (
 
 func newDaemonCmd() *cobra.Command {
 	var (
-		f      configFlags
-		listen string
-		public bool
+		f       configFlags
+		listen  string
+		public  bool
+		profile string
 	)
 	cmd := &cobra.Command{
 		Use:   "daemon [-c FILE] [--listen ADDR [--public]]",
@@ -33,52 +34,61 @@ adds the daemon's counters (runs and their duration, requests by host and status
 class, events by type, deliveries by notifier and outcome, pushes), and /readyz
 answers 200 only once a run has ended and the last one finished its work.
 
+The config's jitter window spreads the sources' runs: each starts a fixed offset (a
+hash of its name) within the window after its scheduled time.
+
+--profile DIR writes a CPU profile of the daemon's life (DIR/cpu.pprof) and a heap
+profile when it stops (DIR/heap.pprof).
+
 Exit codes: 0 stopped cleanly on a signal; 1 could not start; 2 bad usage or invalid
 config; 130 a second signal.`,
 		Example: `  watcher daemon
   watcher daemon -c /etc/careers-watcher/config.yaml --log-format json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l, err := f.load(cmd)
-			if err != nil {
-				return err
-			}
-			if err := filesOnly(cmd, l.cfg); err != nil {
-				return err
-			}
-			// Each cycle takes the snapshot folder's lock for its duration,
-			// waiting for another process's run (a manual `watcher run`) to end.
-			o := watch.Options{Logger: l.logger, Stdout: l.stdout, LockWait: -1}
-			var r *watch.Runner
-			if listen != "" { // the web server of watcher serve, beside the schedules
-				stopServer, code, err := serveBeside(l.cfg, listen, public, l.logger, func(srv *serve.Server) error {
-					// the pipeline's counters on the server's /metrics, and
-					// /readyz asks whether the last run ended
-					m, err := watch.NewMetrics(srv.Registry())
-					if err != nil {
-						return err
-					}
-					o.Metrics = m
-					if r, err = watch.New(l.cfg, o); err != nil {
-						return err
-					}
-					srv.Ready = r.Ready
-					return nil
-				})
+			return profiled(cmd, profile, func() error {
+				l, err := f.load(cmd)
 				if err != nil {
-					return fail(cmd, code, "%v", err)
+					return err
 				}
-				defer stopServer()
-			} else if r, err = watch.New(l.cfg, o); err != nil {
-				return fail(cmd, ExitFailed, "%v", err)
-			}
-			return exitCode(daemon(r, l.cfg, l.logger, l.stderr))
+				if err := filesOnly(cmd, l.cfg); err != nil {
+					return err
+				}
+				// Each cycle takes the snapshot folder's lock for its duration,
+				// waiting for another process's run (a manual `watcher run`) to end.
+				o := watch.Options{Logger: l.logger, Stdout: l.stdout, LockWait: -1}
+				var r *watch.Runner
+				if listen != "" { // the web server of watcher serve, beside the schedules
+					stopServer, code, err := serveBeside(l.cfg, listen, public, l.logger, func(srv *serve.Server) error {
+						// the pipeline's counters on the server's /metrics, and
+						// /readyz asks whether the last run ended
+						m, err := watch.NewMetrics(srv.Registry())
+						if err != nil {
+							return err
+						}
+						o.Metrics = m
+						if r, err = watch.New(l.cfg, o); err != nil {
+							return err
+						}
+						srv.Ready = r.Ready
+						return nil
+					})
+					if err != nil {
+						return fail(cmd, code, "%v", err)
+					}
+					defer stopServer()
+				} else if r, err = watch.New(l.cfg, o); err != nil {
+					return fail(cmd, ExitFailed, "%v", err)
+				}
+				return exitCode(daemon(r, l.cfg, l.logger, l.stderr))
+			})
 		},
 	}
 	f.addConfig(cmd)
 	f.addLog(cmd, "info")
 	cmd.Flags().StringVar(&listen, "listen", "", "also serve the dashboard, feeds, API and metrics (as watcher serve) on this address")
 	cmd.Flags().BoolVar(&public, "public", false, "allow a non-loopback --listen without serve.token")
+	addProfileFlag(cmd, &profile)
 	return cmd
 }
 

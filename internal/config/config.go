@@ -41,6 +41,12 @@ type Config struct {
 	Path      string // the file it was loaded from ("" when parsed from bytes without a name)
 	Snapshots string // snapshot directory, absolute: relative paths are resolved against the config file's directory (the working directory when Path is ""); default "snapshots"
 	Schedule  string // default "0 */6 * * *"
+	// Jitter (jitter, default 0: none) spreads the daemon's runs: each
+	// source starts its scheduled runs (and its first one) this source's
+	// fixed share of the window later, a share from a hash of its name, so
+	// that sources sharing a schedule do not all hit their hosts in the same
+	// second. Keep it shorter than the schedule's interval.
+	Jitter    time.Duration
 	Git       Git
 	HTTP      HTTP
 	Taxonomy  Taxonomy
@@ -179,6 +185,24 @@ type HTTP struct {
 	// loopback, private, link-local and other special-purpose addresses by
 	// a redirect or a link; without it only a source's own URL may be on one.
 	AllowPrivate bool
+	// Hosts (hosts) overrides the politeness of single hosts, keyed by host
+	// name in lower case, or host:port for one port only (a host:port entry
+	// wins over its host's). A host not listed gets one request at a time
+	// with PerHostDelay between.
+	Hosts map[string]HostLimit
+}
+
+// MaxHostConcurrency bounds http.hosts.*.concurrency.
+const MaxHostConcurrency = 64
+
+// HostLimit is the politeness of one host (a key of http.hosts).
+type HostLimit struct {
+	// Delay (delay, default http.per_host_delay) is the pause after a
+	// request before the next one on the same lane.
+	Delay time.Duration
+	// Concurrency (concurrency, 1..64, default 1) is the number of lanes:
+	// the requests in flight to the host at most.
+	Concurrency int
 }
 
 // Taxonomy holds extra skills added to the embedded taxonomy.

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -194,6 +195,12 @@ func (p *parser) config(root *yaml.Node) *Config {
 	}
 	readSection(p, root, "", topSection, cfg)
 	p.checkStore(cfg)
+	for h, l := range cfg.HTTP.Hosts {
+		if l.Delay == 0 {
+			l.Delay = cfg.HTTP.PerHostDelay
+			cfg.HTTP.Hosts[h] = l
+		}
+	}
 	if len(cfg.Sources) == 0 {
 		p.add(max(p.sourcesLine, root.Line, 1), "sources", "at least one source is required")
 	}
@@ -230,6 +237,16 @@ var topSection = section[Config]{
 	{name: "schedule", read: func(p *parser, n *yaml.Node, key string, c *Config) {
 		if s, ok := p.str(n, key); ok && p.schedule(n, key, s) {
 			c.Schedule = s
+		}
+	}},
+	{name: "jitter", read: func(p *parser, n *yaml.Node, key string, c *Config) {
+		// 0 (no jitter) is a value here, unlike durations that must pass
+		if s, ok := p.str(n, key); ok {
+			if d, err := time.ParseDuration(strings.TrimSpace(s)); err == nil && d >= 0 {
+				c.Jitter = d
+			} else {
+				p.add(n.Line, key, "must be a duration of 0 or more such as 0, 30s or 10m")
+			}
 		}
 	}},
 	{name: "git", read: func(p *parser, n *yaml.Node, key string, c *Config) { readSection(p, n, key, gitSection, &c.Git) }},

@@ -51,16 +51,28 @@ var problemTests = []struct {
 	{"unknown top key with suggestion", "snapshot: x\n" + minimal, nil, []string{
 		"config.yaml:1: snapshot: unknown key (did you mean snapshots?)"}},
 	{"unknown top key", "database: pg\n" + minimal, nil, []string{
-		"config.yaml:1: database: unknown key (known keys: snapshots, schedule, git, http, taxonomy, sources, notifiers, guard, outbox, serve, store, database_url)"}},
+		"config.yaml:1: database: unknown key (known keys: snapshots, schedule, jitter, git, http, taxonomy, sources, notifiers, guard, outbox, serve, store, database_url)"}},
 	{"keys are not expanded", "${A}: x\n" + minimal, map[string]string{"A": "schedule"}, []string{
-		"config.yaml:1: ${A}: unknown key (known keys: snapshots, schedule, git, http, taxonomy, sources, notifiers, guard, outbox, serve, store, database_url)"}},
+		"config.yaml:1: ${A}: unknown key (known keys: snapshots, schedule, jitter, git, http, taxonomy, sources, notifiers, guard, outbox, serve, store, database_url)"}},
 	{"duplicate key", "schedule: '@daily'\nschedule: '@hourly'\n" + minimal, nil, []string{
 		"config.yaml:2: schedule: duplicate key (first at line 1)"}},
 	{"non-string key", "[a]: b\n" + minimal, nil, []string{
 		"config.yaml:1: keys must be plain strings, not a list"}},
+	{"http hosts", "http:\n  hosts:\n    https://boards-api.greenhouse.io: {delay: 1s}\n    api.lever.co: {concurrency: 0, delay: fast}\n    jobs.example.com: {parallel: 2}\n    x.example.com: 4\n    'y.example.com:99999': {concurrency: 2}\n    API.LEVER.CO: {concurrency: 65}\n" + minimal, nil, []string{
+		"config.yaml:3: http.hosts.https://boards-api.greenhouse.io: must be a host name such as boards-api.greenhouse.io, optionally with a port (host:8080); no scheme or path",
+		"config.yaml:4: http.hosts.api.lever.co.concurrency: must be from 1 to 64 (requests in flight to the host)",
+		"config.yaml:4: http.hosts.api.lever.co.delay: must be a duration such as 30s, 1m or 1h30m",
+		"config.yaml:5: http.hosts.jobs.example.com.parallel: unknown key (known keys: delay, concurrency)",
+		"config.yaml:6: http.hosts.x.example.com: must be a mapping with delay and concurrency, not a single value",
+		"config.yaml:7: http.hosts.y.example.com:99999: port must be from 1 to 65535",
+		"config.yaml:8: http.hosts.API.LEVER.CO: duplicate host (first at line 4)"}},
+	{"http hosts not a mapping", "http: {hosts: [a]}\n" + minimal, nil, []string{
+		"config.yaml:1: http.hosts: must be a mapping with host names such as boards-api.greenhouse.io, not a list"}},
+	{"jitter", "jitter: -1s\n" + minimal, nil, []string{
+		"config.yaml:1: jitter: must be a duration of 0 or more such as 0, 30s or 10m"}},
 	{"section types", "git: [true]\nhttp: on\ntaxonomy: {skills: x}\nsources: {name: a}\nnotifiers: x\n", nil, []string{
 		"config.yaml:1: git: must be a mapping with commit, author, repository and push, not a list",
-		"config.yaml:2: http: must be a mapping with user_agent, timeout, per_host_delay, max_body, robots, retries and allow_private, not a single value",
+		"config.yaml:2: http: must be a mapping with user_agent, timeout, per_host_delay, max_body, robots, retries, allow_private and hosts, not a single value",
 		"config.yaml:3: taxonomy.skills: must be a list, not a single value",
 		"config.yaml:4: sources: must be a list, not a mapping",
 		"config.yaml:4: sources: at least one source is required",

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -202,6 +203,67 @@ var httpSection = section[HTTP]{
 	boolField("robots", func(h *HTTP) *bool { return &h.Robots }),
 	intField("retries", 1, 10, "must be between 1 and 10 (total attempts per request)", func(h *HTTP) *int { return &h.Retries }),
 	boolField("allow_private", func(h *HTTP) *bool { return &h.AllowPrivate }),
+	{name: "hosts", read: func(p *parser, n *yaml.Node, key string, h *HTTP) { h.Hosts = p.hosts(n, key) }},
+}
+
+var hostSection = section[HostLimit]{
+	durationField("delay", func(h *HostLimit) *time.Duration { return &h.Delay }),
+	intField("concurrency", 1, MaxHostConcurrency, fmt.Sprintf("must be from 1 to %d (requests in flight to the host)", MaxHostConcurrency),
+		func(h *HostLimit) *int { return &h.Concurrency }),
+}
+
+// hosts reads http.hosts: host name (or host:port) -> delay and
+// concurrency. A missing delay is filled in from per_host_delay once the
+// whole http section is read (see config).
+func (p *parser) hosts(n *yaml.Node, path string) map[string]HostLimit {
+	entries := p.mapping(n, path, "host names such as boards-api.greenhouse.io")
+	if len(entries) == 0 {
+		return nil
+	}
+	out := make(map[string]HostLimit, len(entries))
+	first := make(map[string]int)
+	for _, e := range entries {
+		key := join(path, e.key)
+		host := strings.ToLower(strings.TrimSpace(e.key))
+		if msg := checkHost(host); msg != "" {
+			p.add(e.k.Line, key, msg)
+			continue
+		}
+		if l, dup := first[host]; dup {
+			p.add(e.k.Line, key, fmt.Sprintf("duplicate host (first at line %d)", l))
+			continue
+		}
+		first[host] = e.k.Line
+		if r := p.resolve(e.v); isNull(r) || r.Kind != yaml.MappingNode {
+			p.add(e.v.Line, key, "must be a mapping with delay and concurrency, not "+kindName(r))
+			continue
+		}
+		limit := HostLimit{Concurrency: 1}
+		readSection(p, e.v, key, hostSection, &limit)
+		out[host] = limit
+	}
+	return out
+}
+
+// checkHost returns the problem with a key of http.hosts ("" when good): a
+// host name or IP address, optionally with a port, nothing else.
+func checkHost(h string) string {
+	const form = "must be a host name such as boards-api.greenhouse.io, optionally with a port (host:8080); no scheme or path"
+	if h == "" || strings.ContainsAny(h, "/?#@ \t") {
+		return form
+	}
+	u, err := url.Parse("http://" + h)
+	if err != nil || u.Host != h || u.Hostname() == "" {
+		return form
+	}
+	if port := u.Port(); port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return "port must be from 1 to 65535"
+		}
+	} else if strings.HasSuffix(h, ":") {
+		return form
+	}
+	return ""
 }
 
 var guardSection = section[Guard]{

@@ -56,6 +56,11 @@ type Options struct {
 	// Observe, when set, is told the host and status of every response
 	// (0: the request failed without one), for metrics.
 	Observe func(host string, status int)
+	// HostLimits overrides PerHostDelay and the one request at a time for
+	// single hosts (http.hosts), keyed by host name in lower case or by
+	// host:port (which wins). The first pool that meets a host fixes its
+	// number of lanes in Hosts.
+	HostLimits map[string]HostLimit
 
 	// for tests: how names are resolved and addresses dialled (nil: the
 	// system's); only used without Transport
@@ -63,31 +68,91 @@ type Options struct {
 	dial     func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
-// Hosts is the politeness state per host: whose turn it is, and when the
-// next request may start. Share one between the pools of a process so that
-// sources on one ATS host never overlap, whichever run they are in.
+// HostLimit is the politeness of one host: Concurrency lanes (0: 1), each
+// carrying one request at a time with Delay between the end of one and the
+// start of the next. At most Concurrency requests are in flight to the host.
+type HostLimit struct {
+	Delay       time.Duration
+	Concurrency int
+}
+
+// Hosts is the politeness state per host: its lanes, and when each may
+// start its next request. Share one between the pools of a process so that
+// sources on one ATS host keep to its limit together, whichever run they
+// are in.
 type Hosts struct {
 	mu sync.Mutex
 	m  map[string]*host
 }
 
+// host is one host's lanes: a lane is taken for a request (robots.txt
+// included) and given back with the time its next request may start. The
+// channel hands the free lanes out in the order they were given back, and
+// the waiting requests in the order they came.
 type host struct {
-	turn sync.Mutex
-	next time.Time // no request starts before
+	lanes chan *lane
+}
+
+type lane struct {
+	next time.Time // no request starts on this lane before
 }
 
 // NewHosts makes an empty politeness state.
 func NewHosts() *Hosts { return &Hosts{m: map[string]*host{}} }
 
-func (h *Hosts) get(name string) *host {
+// get returns the host's state, made with n lanes the first time.
+func (h *Hosts) get(name string, n int) *host {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if x, ok := h.m[name]; ok {
 		return x
 	}
-	x := &host{}
+	x := &host{lanes: make(chan *lane, max(n, 1))}
+	for range cap(x.lanes) {
+		x.lanes <- &lane{}
+	}
 	h.m[name] = x
 	return x
+}
+
+// take waits for a free lane, then for the lane's pause to pass.
+func (x *host) take(ctx context.Context) (*lane, error) {
+	var l *lane
+	select {
+	case l = <-x.lanes:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if err := retry.Sleep(ctx, time.Until(l.next)); err != nil {
+		x.lanes <- l
+		return nil, err
+	}
+	return l, nil
+}
+
+// give hands l back; its next request waits delay from now.
+func (x *host) give(l *lane, delay time.Duration) {
+	l.next = time.Now().Add(delay)
+	x.lanes <- l
+}
+
+// limit is the politeness of the host hostport (as in a URL's Host).
+func (o *Options) limit(hostport string) HostLimit {
+	if len(o.HostLimits) > 0 {
+		hp := strings.ToLower(hostport)
+		l, ok := o.HostLimits[hp]
+		if !ok {
+			if h, _, err := net.SplitHostPort(hp); err == nil {
+				l, ok = o.HostLimits[strings.Trim(h, "[]")]
+			} else {
+				l, ok = o.HostLimits[strings.Trim(hp, "[]")]
+			}
+		}
+		if ok {
+			return HostLimit{Delay: l.Delay, Concurrency: max(l.Concurrency, 1)}
+		}
+	}
+	return HostLimit{Delay: o.PerHostDelay, Concurrency: 1}
 }
 
 // Pool is the HTTP side of one run, shared by all its sources: one colly
@@ -288,10 +353,11 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("invalid URL %q", req.URL)
 	}
-	if err := c.limitHost(u.Host); err != nil {
+	lim := c.opts.limit(u.Host)
+	if err := c.limitHost(u.Host, lim.Concurrency); err != nil {
 		return nil, err
 	}
-	hs := c.opts.Hosts.get(u.Host)
+	hs := c.opts.Hosts.get(u.Host, lim.Concurrency)
 	if req.Conditional {
 		req.Header = c.conditionalHeader(req.URL, req.Header)
 	}
@@ -304,17 +370,12 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("%s: %w", req.URL, err)
 		}
-		// One request at a time per host, whichever source or run sends it,
-		// robots.txt included (colly fetches it outside its limit rule), and
-		// PerHostDelay between the end of one and the start of the next.
-		hs.turn.Lock()
-		if err := retry.Sleep(ctx, time.Until(hs.next)); err != nil {
-			hs.turn.Unlock()
-			return fmt.Errorf("%s: %w", req.URL, err)
-		}
-		r, err := c.robotsThenOnce(ctx, req, u, tr)
-		hs.next = time.Now().Add(c.opts.PerHostDelay)
-		hs.turn.Unlock()
+		// One request at a time per lane of the host (one lane unless
+		// http.hosts says more), whichever source or run sends it,
+		// robots.txt included (it takes a turn of its own), and the host's
+		// delay between the end of one and the start of the next on the
+		// lane.
+		r, err := c.robotsThenOnce(ctx, req, u, tr, hs, lim.Delay)
 		if err != nil {
 			if errors.Is(err, errRobots) {
 				return err
@@ -407,10 +468,11 @@ func (c *Client) remember(u string, h http.Header) {
 // errRobots is a request that robots.txt disallows: permanent.
 var errRobots = errors.New("blocked by robots.txt")
 
-// robotsThenOnce checks robots.txt (when the pool obeys it), then sends req.
-func (c *Pool) robotsThenOnce(ctx context.Context, req Request, u *url.URL, tr trust) (*Response, error) {
+// robotsThenOnce checks robots.txt (when the pool obeys it), then sends req
+// on a lane of hs.
+func (c *Pool) robotsThenOnce(ctx context.Context, req Request, u *url.URL, tr trust, hs *host, delay time.Duration) (*Response, error) {
 	if c.opts.Robots && robotsMethod(req.Method) {
-		ok, err := c.robotsAllow(ctx, u, tr)
+		ok, err := c.robotsAllow(ctx, u, tr, hs, delay)
 		if err != nil {
 			return nil, err
 		}
@@ -418,7 +480,13 @@ func (c *Pool) robotsThenOnce(ctx context.Context, req Request, u *url.URL, tr t
 			return nil, fmt.Errorf("%s: %w", req.URL, errRobots)
 		}
 	}
-	return c.once(ctx, req, tr)
+	ln, err := hs.take(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", req.URL, err)
+	}
+	r, err := c.once(ctx, req, tr)
+	hs.give(ln, delay)
+	return r, err
 }
 
 // once sends one request through colly; it ends when ctx ends.
@@ -460,17 +528,17 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 	return &Response{Status: r.StatusCode, Header: h, Body: r.Body}, nil
 }
 
-// limitHost gives a host its own colly LimitRule (one request at a time)
-// the first time this pool sees it. The pause between requests is kept by
-// Hosts, across pools and cut short when the run is cancelled; colly's own
-// delay sleeps through a shutdown.
-func (c *Pool) limitHost(host string) error {
+// limitHost gives a host its own colly LimitRule (as many requests at a
+// time as it has lanes) the first time this pool sees it. The lanes and the
+// pause between requests are kept by Hosts, across pools and cut short when
+// the run is cancelled; colly's own delay sleeps through a shutdown.
+func (c *Pool) limitHost(host string, lanes int) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.limited[host] {
 		return nil
 	}
-	if err := c.c.Limit(&colly.LimitRule{DomainGlob: globQuote(host), Parallelism: 1}); err != nil {
+	if err := c.c.Limit(&colly.LimitRule{DomainGlob: globQuote(host), Parallelism: max(lanes, 1)}); err != nil {
 		return fmt.Errorf("rate limit for %s: %w", host, err)
 	}
 	c.limited[host] = true

@@ -7,35 +7,27 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
-	"time"
-
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
 // Polite runs load, which fetches rawURL by other means than Do (a
 // headless browser loading the page), under the politeness of Do's
-// requests: robots.txt must allow the URL (when the pool obeys it), load
-// waits for the host's turn (one request at a time per host, whichever
-// source or run sends it) and for PerHostDelay after the host's last
-// request, and the host's next request waits PerHostDelay after load
-// returns. The turn is held while load runs. Not retried.
+// requests: robots.txt must allow the URL (when the pool obeys it; its
+// fetch takes a lane turn of its own), load waits for a free lane of the
+// host (one lane, one request at a time, unless http.hosts gives the host
+// more; whichever source or run sends it) and for the lane's delay after
+// its last request, and the lane's next request waits the host's delay
+// after load returns. The lane is held while load runs: one page load (one
+// browser tab) per lane. Not retried.
 func (c *Client) Polite(ctx context.Context, rawURL string, load func(ctx context.Context) error) error {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("invalid URL %q", rawURL)
 	}
 	tr := c.trustFor(u)
-	hs := c.opts.Hosts.get(u.Host)
-	hs.turn.Lock()
-	defer func() {
-		hs.next = time.Now().Add(c.opts.PerHostDelay)
-		hs.turn.Unlock()
-	}()
-	if err := retry.Sleep(ctx, time.Until(hs.next)); err != nil {
-		return fmt.Errorf("%s: %w", rawURL, err)
-	}
+	lim := c.opts.limit(u.Host)
+	hs := c.opts.Hosts.get(u.Host, lim.Concurrency)
 	if c.opts.Robots {
-		ok, err := c.robotsAllow(ctx, u, tr)
+		ok, err := c.robotsAllow(ctx, u, tr, hs, lim.Delay)
 		if err != nil {
 			return err
 		}
@@ -43,6 +35,11 @@ func (c *Client) Polite(ctx context.Context, rawURL string, load func(ctx contex
 			return fmt.Errorf("%s: %w", rawURL, errRobots)
 		}
 	}
+	ln, err := hs.take(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rawURL, err)
+	}
+	defer hs.give(ln, lim.Delay)
 	return load(ctx)
 }
 

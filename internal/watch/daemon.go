@@ -18,7 +18,8 @@ import (
 // holds the snapshot folder's lock (Options.LockWait) only while it runs,
 // so a manual `watcher run --wait` gets in between. Runs
 // of one source never overlap: a run still going when its next time comes
-// makes that time be skipped.
+// makes that time be skipped. With a jitter window (config jitter) each
+// source's runs, the first one too, start its JitterOffset later.
 func (r *Runner) Daemon(ctx context.Context, sources []config.Source) error {
 	logger := cronLogger{r.log}
 	c := cron.New(
@@ -76,7 +77,7 @@ func (r *Runner) redeliverEvery(ctx context.Context, every time.Duration) {
 }
 
 func (r *Runner) runOne(ctx context.Context, src config.Source) {
-	if ctx.Err() != nil {
+	if !r.waitJitter(ctx, src) {
 		return
 	}
 	if _, err := r.Run(ctx, []config.Source{src}); err != nil {

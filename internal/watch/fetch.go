@@ -18,9 +18,12 @@ type item struct {
 	id    string
 	stamp string
 	keep  bool // unchanged by its stamp: the stored snapshot stands, not read
-	post  model.Posting
-	data  []byte // canonical bytes (when !keep)
-	hash  string // of data, or the stored hash when keep
+	// onDisk: the fetch saw the posting's snapshot file (a keep by its
+	// stamp), so the write phase need not look again
+	onDisk bool
+	post   model.Posting
+	data   []byte // canonical bytes (when !keep)
+	hash   string // of data, or the stored hash when keep
 }
 
 // fetched is what a source's fetch produced; err set means the source failed
@@ -117,13 +120,15 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		copies[raw.ID] = append(copies[raw.ID], raw)
 	}
 	dupes := 0
+	f.items = make([]item, 0, len(order)) // an item is large: no regrowth
+	present := r.store.Presence(src.Name)
 	for _, id := range order {
 		cands := copies[id]
 		old, ok := idx.Postings[id]
 		if len(cands) > 1 {
 			dupes++
-		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && r.store.Exists(src.Name, raw.ID) {
-			f.items = append(f.items, item{id: raw.ID, stamp: raw.Stamp, keep: true, hash: old.Hash})
+		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && present(raw.ID) {
+			f.items = append(f.items, item{id: raw.ID, stamp: raw.Stamp, keep: true, hash: old.Hash, onDisk: true})
 			continue
 		}
 		var best *item

@@ -294,6 +294,7 @@ func (r *Runner) fetchAll(ctx context.Context, sources []config.Source) []fetche
 		UserAgent:    r.cfg.HTTP.UserAgent,
 		Timeout:      r.cfg.HTTP.Timeout,
 		PerHostDelay: r.cfg.HTTP.PerHostDelay,
+		HostLimits:   hostLimits(r.cfg.HTTP.Hosts),
 		MaxBody:      r.cfg.HTTP.MaxBody,
 		Robots:       r.cfg.HTTP.Robots,
 		AllowPrivate: r.cfg.HTTP.AllowPrivate,
@@ -858,7 +859,7 @@ func (r *Runner) compare(f fetched) plan {
 				Data: notify.Data{Source: src, Posting: &post},
 			})
 		case old.Hash == it.hash:
-			if !r.store.Exists(src, it.id) {
+			if !it.onDisk && !r.store.Exists(src, it.id) {
 				p.writes[it.id] = it.data // the file went missing: restore it quietly
 			}
 		default:

@@ -226,6 +226,9 @@ func pager(fetch func(start int) (scrape.Page, error), requireCount bool) ([]mod
 		}
 		if pg.Total >= 0 && count < 0 {
 			count = pg.Total
+			if out == nil {
+				out = make([]model.Raw, 0, min(count, 10_000)) // a bogus count costs no more than this
+			}
 		}
 		if requireCount && count < 0 {
 			return nil, fmt.Errorf("list page %d: the answer holds no count: completeness cannot be checked", n+1)
