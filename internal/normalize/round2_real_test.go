@@ -1,0 +1,46 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Round 2 on skills (issue 9). The sentences are real: they come from
+// documents of dev half "a" of the real-world corpus (internal/corpus,
+// DevHalves: dev slugs sorted, the first ceil(n/2)), each named by its
+// slug. Every rule was kept only when dev half "b", never read case by
+// case, did not get worse.
+
+func TestAIAsAnAdjective(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  model.Raw
+		want model.Skills
+	}{
+		{
+			// bunq-recruitee: a requirement about using tools, not about AI
+			name: "AI tools, AI-based tool in a requirements list",
+			raw: model.Raw{DescriptionText: "What you'll need:\n- You're comfortable using AI tools to work faster and smarter, and you can spot when an AI-based tool is being misused\n- Experience with SQL"},
+			want: model.Skills{Required: []string{"SQL"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+		{
+			// anthropic-greenhouse: "AI development", "AI systems"
+			name: "ethical AI development, AI systems",
+			raw: model.Raw{DescriptionText: "You may be a good fit if you have:\n- A passion for safe and ethical AI development\n- Experience selling AI systems to governments\n- Experience with Salesforce"},
+			want: model.Skills{Required: []string{"Salesforce"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+		{
+			// the discipline itself stays a skill
+			name: "AI as a field",
+			raw: model.Raw{DescriptionText: "Requirements:\n- Background in AI/ML technologies\n- Research experience in AI and Python"},
+			want: model.Skills{Required: []string{"Artificial Intelligence", "Machine Learning", "Python"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+	}
+	for _, tt := range tests {
+		if got := skillsOf(t, tt.raw); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+}
