@@ -44,3 +44,29 @@ func TestAIAsAnAdjective(t *testing.T) {
 		}
 	}
 }
+
+func TestOneLetterNameGluedToAWord(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  model.Raw
+		want model.Skills
+	}{
+		{
+			// commit42-text-developpeur-web-2018: French elision
+			name: "C’est",
+			raw:  model.Raw{DescriptionText: "Profil recherché\nLes diplômes ? C’est du papier. C'était hier.\n- Maîtrise de PHP"},
+			want: model.Skills{Required: []string{"PHP"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+		{
+			// anthropic-greenhouse: a product written with a bullet
+			name: "C•CURE",
+			raw:  model.Raw{DescriptionText: "Minimum qualifications\n- Experience with video management systems (e.g., Genetec, C•CURE, or comparable)\n- Experience with C, R's ecosystem and C/C++"},
+			want: model.Skills{Required: []string{"C", "C++", "Genetec", "R"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+	}
+	for _, tt := range tests {
+		if got := skillsOf(t, tt.raw); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, tt.want)
+		}
+	}
+}
