@@ -22,19 +22,19 @@ func TestAIAsAnAdjective(t *testing.T) {
 		{
 			// bunq-recruitee: a requirement about using tools, not about AI
 			name: "AI tools, AI-based tool in a requirements list",
-			raw: model.Raw{DescriptionText: "What you'll need:\n- You're comfortable using AI tools to work faster and smarter, and you can spot when an AI-based tool is being misused\n- Experience with SQL"},
+			raw:  model.Raw{DescriptionText: "What you'll need:\n- You're comfortable using AI tools to work faster and smarter, and you can spot when an AI-based tool is being misused\n- Experience with SQL"},
 			want: model.Skills{Required: []string{"SQL"}, Preferred: []string{}, Mentioned: []string{}},
 		},
 		{
 			// anthropic-greenhouse: "AI development", "AI systems"
 			name: "ethical AI development, AI systems",
-			raw: model.Raw{DescriptionText: "You may be a good fit if you have:\n- A passion for safe and ethical AI development\n- Experience selling AI systems to governments\n- Experience with Salesforce"},
+			raw:  model.Raw{DescriptionText: "You may be a good fit if you have:\n- A passion for safe and ethical AI development\n- Experience selling AI systems to governments\n- Experience with Salesforce"},
 			want: model.Skills{Required: []string{"Salesforce"}, Preferred: []string{}, Mentioned: []string{}},
 		},
 		{
 			// the discipline itself stays a skill
 			name: "AI as a field",
-			raw: model.Raw{DescriptionText: "Requirements:\n- Background in AI/ML technologies\n- Research experience in AI and Python"},
+			raw:  model.Raw{DescriptionText: "Requirements:\n- Background in AI/ML technologies\n- Research experience in AI and Python"},
 			want: model.Skills{Required: []string{"Artificial Intelligence", "Machine Learning", "Python"}, Preferred: []string{}, Mentioned: []string{}},
 		},
 	}
