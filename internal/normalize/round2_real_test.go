@@ -70,3 +70,24 @@ func TestOneLetterNameGluedToAWord(t *testing.T) {
 		}
 	}
 }
+
+func TestTestingPracticeNames(t *testing.T) {
+	// github-greenhouse: the practice named by its usual phrases
+	got := skillsOf(t, model.Raw{DescriptionText: "Qualifications\n- Solid knowledge of testing principles\n- You're passionate about software design and have good testing skills\n- Experience writing automated tests in Ruby"})
+	want := model.Skills{Required: []string{"Ruby", "Software Testing"}, Preferred: []string{}, Mentioned: []string{}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestCompanyHeadingsAreMentioned(t *testing.T) {
+	// buildbuddy-software-engineer: a heading about the company after the
+	// requirements ends them
+	got := skillsOf(t, model.Raw{DescriptionText: "We're looking for someone who\n- Is able to write code in Golang\n" +
+		"What's it like to work at BuildBuddy?\n- We value curiosity and encourage employees to contribute to open source projects\n" +
+		"Who you'll work with\n- Jane Doe - GitHub: @jane"})
+	want := model.Skills{Required: []string{"Go"}, Preferred: []string{}, Mentioned: []string{"Git", "Open Source"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
