@@ -91,3 +91,14 @@ func TestCompanyHeadingsAreMentioned(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+func TestPracticeSynonyms(t *testing.T) {
+	// cds-react-web-applications-developer, github-greenhouse,
+	// dtd-text-software-engineer
+	got := skillsOf(t, model.Raw{DescriptionText: "Qualifications\n- Experience building and managing large, highly scalable distributed services\n" +
+		"- Experience with Amazon Web Services or a similar cloud provider.\n- Esperienza nell’architettura delle applicazioni"})
+	want := model.Skills{Required: []string{"AWS", "Cloud Computing", "Distributed Systems", "System Design"}, Preferred: []string{}, Mentioned: []string{}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
