@@ -102,3 +102,17 @@ func TestPracticeSynonyms(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+func TestSnowflakeSchemaIsNotSnowflake(t *testing.T) {
+	// cds-senior-data-developer
+	got := skillsOf(t, model.Raw{DescriptionText: "What we are looking for:\n- Knowledge of dimensional modeling, including star and snowflake schemas\n- Experience with Snowflake or BigQuery"})
+	want := model.Skills{Required: []string{"BigQuery", "Data Modeling", "Snowflake"}, Preferred: []string{}, Mentioned: []string{}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	got = skillsOf(t, model.Raw{DescriptionText: "What we are looking for:\n- Knowledge of dimensional modeling, including star and snowflake schemas"})
+	want = model.Skills{Required: []string{"Data Modeling"}, Preferred: []string{}, Mentioned: []string{}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
