@@ -116,3 +116,13 @@ func TestSnowflakeSchemaIsNotSnowflake(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+func TestDataPracticesInOtherLanguages(t *testing.T) {
+	// cds-fr-developpeur-principal-donnees
+	got := skillsOf(t, model.Raw{DescriptionText: "Nos critères d’évaluation :\n- Connaissance approfondie des bases de données relationnelles et des solutions d’entreposage de données.\n" +
+		"- Connaissance de la modélisation dimensionnelle, y compris les schémas en étoile."})
+	want := model.Skills{Required: []string{"Data Modeling", "Data Warehousing"}, Preferred: []string{}, Mentioned: []string{}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
