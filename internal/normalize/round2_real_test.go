@@ -32,6 +32,12 @@ func TestAIAsAnAdjective(t *testing.T) {
 			want: model.Skills{Required: []string{"Salesforce"}, Preferred: []string{}, Mentioned: []string{}},
 		},
 		{
+			// linear-ashby: a claim about the world in the intro
+			name: "AI is changing",
+			raw:  model.Raw{DescriptionText: "What you'll need:\n- AI is fundamentally changing how software gets built, and you have shipped with TypeScript"},
+			want: model.Skills{Required: []string{"TypeScript"}, Preferred: []string{}, Mentioned: []string{}},
+		},
+		{
 			// the discipline itself stays a skill
 			name: "AI as a field",
 			raw:  model.Raw{DescriptionText: "Requirements:\n- Background in AI/ML technologies\n- Research experience in AI and Python"},
