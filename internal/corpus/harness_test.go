@@ -3,11 +3,14 @@ package corpus
 import (
 	"context"
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
 // writeCase makes a one-document testdata folder: docs/<slug>.<ext> with
@@ -160,5 +163,33 @@ func TestLoadChecksTheProtocol(t *testing.T) {
 		!strings.Contains(errs[0].Error(), `b.yaml: doc "a.json" is already labelled by`) ||
 		!strings.Contains(errs[1].Error(), `c.yaml: doc "c.json": no such file`) {
 		t.Errorf("labels %d, errors %v", len(labels), errs)
+	}
+}
+
+var half = flag.String("half", "", `with TestDevHalves: also print the per-posting differences of dev half "a" or "b" (slugs sorted, first ceil(n/2) are a)`)
+
+// TestDevHalves prints the skills aggregates of the two dev halves
+// (DevHalves) and, with -half, the differences of that half only:
+//
+//	go test ./internal/corpus -run TestDevHalves -v
+//	go test ./internal/corpus -run TestDevHalves -v -args -half=a
+func TestDevHalves(t *testing.T) {
+	e := Evaluate(context.Background(), "testdata", normalize.New(nil))
+	a, b := e.DevHalves()
+	if len(a) == 0 || len(a) < len(b) || len(a) > len(b)+1 {
+		t.Fatalf("halves of %d and %d documents", len(a), len(b))
+	}
+	for s := range a {
+		if b[s] || Part(s) != "dev" {
+			t.Errorf("%s: in both halves or not dev", s)
+		}
+	}
+	t.Logf("dev halves (skills):\n%s", e.HalfTable())
+	if *half != "" {
+		s, err := e.HalfFailures(*half)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("dev half %s: per-posting differences\n%s", *half, s)
 	}
 }

@@ -363,3 +363,79 @@ func gotField(p model.Posting, f string) string {
 }
 
 func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
+
+// DevHalves splits the dev part's documents in two halves for tuning with a
+// held-back check: the dev slugs sorted bytewise, the first ceil(n/2) are
+// half "a", the rest half "b". One half is studied posting by posting, the
+// other only by its aggregate, so that a change is kept only when it also
+// helps (or does not hurt) postings nobody looked at.
+func (e Eval) DevHalves() (a, b map[string]bool) {
+	var slugs []string
+	for _, l := range e.Labels {
+		if PartOf(l) == "dev" {
+			slugs = append(slugs, l.Slug)
+		}
+	}
+	sort.Strings(slugs)
+	a, b = map[string]bool{}, map[string]bool{}
+	for i, s := range slugs {
+		if i < (len(slugs)+1)/2 {
+			a[s] = true
+		} else {
+			b[s] = true
+		}
+	}
+	return a, b
+}
+
+// Half is the metrics of dev half "a" or "b" (DevHalves).
+func (e Eval) Half(half string) (Metrics, error) {
+	set, err := e.halfSet(half)
+	if err != nil {
+		return Metrics{}, err
+	}
+	var m Metrics
+	for _, r := range e.Results {
+		if r.Part() == "dev" && set[r.Slug] {
+			m.Add(r)
+		}
+	}
+	return m, nil
+}
+
+func (e Eval) halfSet(half string) (map[string]bool, error) {
+	a, b := e.DevHalves()
+	switch half {
+	case "a":
+		return a, nil
+	case "b":
+		return b, nil
+	}
+	return nil, fmt.Errorf("corpus: dev half %q: one of a, b", half)
+}
+
+// HalfTable renders the skills aggregates of both dev halves.
+func (e Eval) HalfTable() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-6s %6s %9s %9s %9s %14s\n", "half", "posts", "F1", "P", "R", "misplaced")
+	for _, h := range []string{"a", "b"} {
+		m, _ := e.Half(h)
+		fmt.Fprintf(&b, "%-6s %6d %9.3f %9.3f %9.3f %7.3f (%d/%d)\n", h, m.Postings, m.F1(), m.Precision(), m.Recall(), m.MisplacedRate(), m.Misplaced, m.Labelled)
+	}
+	return b.String()
+}
+
+// HalfFailures renders the per-posting differences of one dev half only.
+func (e Eval) HalfFailures(half string) (string, error) {
+	set, err := e.halfSet(half)
+	if err != nil {
+		return "", err
+	}
+	sub := Eval{Labels: e.Labels}
+	for _, r := range e.Results {
+		if set[r.Slug] {
+			sub.Results = append(sub.Results, r)
+		}
+	}
+	return sub.Failures("dev")
+}

@@ -123,6 +123,10 @@ var (
 		"why you'll love", "tech we use", "what we use", "bieten wir", "was wir bieten", "wir bieten dir", "das bieten wir",
 		"tilby", "hva vi tilbyr", "ce que nous offrons", "avantages", "qué ofrecemos", "wat bieden wij", "wat bieden we",
 		"岗位职责", "工作职责",
+		// the company and the people, not the candidate ("What's it like
+		// to work at BuildBuddy?", "Who you'll work with", "Working here")
+		"like to work", "work at", "working at", "working here", "work here", "work with us", "working with us",
+		"why work", "join us", "who you'll work with", "who you will work with", "meet the team", "culture",
 	}
 	// openPhrases name a part that holds anything ("About the role", "Job
 	// description"): its sentences speak for themselves.
@@ -391,7 +395,7 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if (c == clsRequired || c == clsPreferred) && (short || next.kind == kindItem) {
 			return c, true
 		}
-		if (c == clsMentioned || c == clsOpen) && words(text) <= 6 && !strings.Contains(text, ",") && next.kind == kindItem {
+		if (c == clsMentioned || c == clsOpen) && words(text) <= 8 && !strings.Contains(text, ",") && next.kind == kindItem {
 			return c, true
 		}
 	}

@@ -245,6 +245,12 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && gluedLetter(s, int(t.end)) {
+				// "C’est", "C•CURE": a one-letter name glued by an
+				// apostrophe or a dot to a word is part of that word.
+				i++
+				continue
+			}
 			if sc.acc.among {
 				// kept by keepFuzzy only next to a skill that counts alone
 				hits = append(hits, hit{id: fuzzyCandidate - sc.acc.id, tok: i, end: sc.best})
@@ -564,4 +570,29 @@ func ownName(hits []hit, text string, toks []token, company string, skill []clas
 			skill[t] = clsMentioned
 		}
 	}
+}
+
+// gluedLetter says whether s at i holds an apostrophe or a middle dot or
+// bullet followed by a letter: a French elision ("C’est", "c'était") or a
+// product name written with a dot ("C•CURE"), not a one-letter name before
+// it. A possessive "'s" before a non-letter ("R's ecosystem") is left alone.
+func gluedLetter(s string, i int) bool {
+	var n int
+	switch {
+	case strings.HasPrefix(s[i:], "'"):
+		n = 1
+	case strings.HasPrefix(s[i:], "’"), strings.HasPrefix(s[i:], "•"), strings.HasPrefix(s[i:], "·"):
+		_, n = utf8.DecodeRuneInString(s[i:])
+	default:
+		return false
+	}
+	r, w := utf8.DecodeRuneInString(s[i+n:])
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	if r == 's' || r == 'S' {
+		r2, _ := utf8.DecodeRuneInString(s[i+n+w:])
+		return unicode.IsLetter(r2)
+	}
+	return true
 }
