@@ -204,3 +204,43 @@ func TestSnapshotRepositoryCleanAfterEveryRun(t *testing.T) {
 		clean(s.what)
 	}
 }
+
+// New rules (here: a skill added to the taxonomy) that change no snapshot
+// still move the index to the new normalizer in a commit: the next run is
+// quiet again (no detail request) and git status stays clean throughout.
+func TestNormalizerMoveIsCommitted(t *testing.T) {
+	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
+	snaps := filepath.Join(e.dir, "snaps")
+	if code, _, stderr := e.run(t, "run"); code != 0 {
+		t.Fatalf("first run: exit %d\n%s", code, stderr)
+	}
+	head := gitIn(t, snaps, "rev-parse", "HEAD")
+	b, err := os.ReadFile(e.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b, "taxonomy:\n  skills:\n    - {name: Zzyzx Engine, category: data, aliases: [\"zzyzx engine\"]}\n"...)
+	if err := os.WriteFile(e.cfg, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, wantDetails := range []bool{true, false, false} {
+		_, before := e.nf.Count()
+		code, stdout, stderr := e.run(t, "run")
+		if code != 0 {
+			t.Fatalf("run %d: exit %d\n%s", i, code, stderr)
+		}
+		if strings.TrimSpace(stdout) != "" {
+			t.Errorf("run %d: no posting changed, yet stdout says %q", i, stdout)
+		}
+		if _, after := e.nf.Count(); (after > before) != wantDetails {
+			t.Errorf("run %d: detail requests %d -> %d, want new ones: %v", i, before, after, wantDetails)
+		}
+		if st := gitIn(t, snaps, "status", "--porcelain", "--untracked-files=all"); st != "" {
+			t.Fatalf("run %d: git status:\n%s", i, st)
+		}
+	}
+	subj := gitIn(t, snaps, "log", "-1", "--format=%s")
+	if gitIn(t, snaps, "rev-parse", "HEAD") == head || !strings.Contains(subj, "no snapshot changed") {
+		t.Errorf("the move to the new normalizer was not committed: last subject %q", subj)
+	}
+}

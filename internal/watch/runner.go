@@ -194,6 +194,7 @@ type SourceResult struct {
 	returned       int
 	lines          []string
 	health         string // a source.* event of this run, for the commit subject
+	upgraded       string // the normalizer the index moved to, when this run moved it
 }
 
 // Lines are the postings this run added (+), removed (-) and changed (~,
@@ -692,6 +693,9 @@ func commitMessage(res Result) string {
 				parts = append(parts, fmt.Sprintf("%d %s", p.n, p.word))
 			}
 		}
+		if len(parts) == 0 && s.upgraded != "" {
+			parts = append(parts, "normalizer "+s.upgraded+", no snapshot changed")
+		}
 		if len(parts) > 0 {
 			subj = append(subj, s.Source+": "+strings.Join(parts, ", "))
 			body = append(body, slices.Sorted(slices.Values(s.lines))...) // added, removed, changed; by id
@@ -780,11 +784,12 @@ type plan struct {
 	returned     int // back in the listing before their removal was reported
 	lines        []string
 	health       string
+	upgraded     string // the new normalizer version, when the index moves to it
 }
 
 func (p plan) result(sr SourceResult) SourceResult {
 	sr.Added, sr.Removed, sr.Changed, sr.Rewrites, sr.Missing, sr.returned = p.added, p.removed, p.changed, p.rewrites, p.missing, p.returned
-	sr.lines, sr.health = p.lines, p.health
+	sr.lines, sr.health, sr.upgraded = p.lines, p.health, p.upgraded
 	return sr
 }
 
@@ -822,6 +827,12 @@ func (r *Runner) compare(f fetched) plan {
 		Normalizer: version, Generation: idx.Generation, Incidents: idx.Incidents, Suspicious: idx.Suspicious,
 		Postings: make(map[string]snapshot.Entry, len(f.items)),
 	}}
+	if idx.Normalizer != "" && idx.Normalizer != version && f.suspicious == "" {
+		// New rules: the index records the version they ran under, and it
+		// is committed even when no snapshot changed, or every later run
+		// would leave it modified and fetch every posting page again.
+		p.stateChanged, p.upgraded = true, version
+	}
 	if idx.Failures > 0 {
 		p.stateChanged = true // the failure streak ends
 		p.health = fmt.Sprintf("fetched again after %d failed runs", idx.Failures)
