@@ -147,7 +147,8 @@ notifiers:
 // carries a key, read successfully twice (the second time a 304): the key
 // is in no snapshot (the posting's URL is the page's), no state file (the
 // validators are kept under the redacted URL, and still match: the second
-// run is a 304), no commit, no output, no webhook body.
+// run is a 304), no commit, no output, no webhook body; not even where the
+// board echoes it in the posting's title and text.
 func TestSecretInAListingURLStaysOutOfState(t *testing.T) {
 	const key = "pk_9f8e7d6c5b4a3921"
 	t.Setenv("CW_TEST_PAGE_KEY", key)
@@ -162,8 +163,9 @@ func TestSecretInAListingURLStaysOutOfState(t *testing.T) {
 	defer hook.Close()
 	page := "/jobs?api_key=" + key
 	s := newPageSite(t, map[string]string{
-		page: jobPage(`{"@context":"https://schema.org","@type":"JobPosting","title":"Data Engineer","identifier":"JR7",
-"datePosted":"2026-03-02","description":"<p>Build pipelines in Spark.</p>",
+		// the board echoes the key it was sent in the title and the text
+		page: jobPage(`{"@context":"https://schema.org","@type":"JobPosting","title":"Data Engineer ` + key + `","identifier":"JR7",
+"datePosted":"2026-03-02","description":"<p>Build pipelines in Spark.</p><p>Ref ` + key + `.</p>",
 "jobLocation":{"@type":"Place","address":{"@type":"PostalAddress","addressLocality":"Los Gatos","addressCountry":"US"}}}`),
 	})
 	s.etag[page] = `"v1"`

@@ -151,6 +151,9 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			p := r.norm.Normalize(src.Name, company, raw)
 			p.URL = r.red.String(p.URL) // a page URL may carry the source's key
 			b, err := model.Encode(p)
+			if err == nil {
+				p, b, err = r.redactPosting(p, b)
+			}
 			if err != nil {
 				f.err = fmt.Errorf("%s: posting %s: encode: %w", src.Name, raw.ID, err)
 				return f

@@ -125,7 +125,11 @@ func (r *Runner) observeRequest() func(host string, status int) {
 	if r.metrics == nil {
 		return nil
 	}
-	return r.metrics.request
+	if r.red.Empty() {
+		return r.metrics.request
+	}
+	// a host name may carry a secret (url: https://${TENANT}.example)
+	return func(host string, status int) { r.metrics.request(r.red.String(host), status) }
 }
 
 // cycleState is how the last run of this process ended, for Ready.
