@@ -107,7 +107,7 @@ func TestRunPushesToARemote(t *testing.T) {
 	if rm.head(t) != "" {
 		t.Fatal("the remote has a branch after a failed push")
 	}
-	if code, out, errs := e.run(t, "status"); code != 0 || !strings.Contains(out, "git: 1 commits not pushed") {
+	if code, out, errs := e.run(t, "status"); code != 0 || !strings.Contains(out, "git: 1 commit not pushed") {
 		t.Fatalf("status after a failed push: exit %d\n%s%s", code, out, errs)
 	}
 

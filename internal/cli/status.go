@@ -54,7 +54,7 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 				if err != nil {
 					return fail(cmd, ExitFailed, "git push: %v", err)
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "\ngit: %d commits not pushed to git.push.remote yet\n", n)
+				fmt.Fprintf(cmd.OutOrStdout(), "\ngit: %s not pushed to git.push.remote yet\n", count(n, "commit"))
 			}
 			return nil
 		},

@@ -28,4 +28,8 @@ func TestPostgresStoreRefusedOutsideMigrate(t *testing.T) {
 			t.Errorf("%v: the snapshot folder was made", args)
 		}
 	}
+	code, stdout, stderr, _ := runYAML(t, yml, "validate")
+	if code != 0 || !strings.Contains(stderr, "warning: store: postgres is only used by \"watcher migrate\"") {
+		t.Errorf("validate: exit %d, stdout %q, stderr %q: want ok with a warning", code, stdout, stderr)
+	}
 }

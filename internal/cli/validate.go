@@ -31,6 +31,9 @@ Exit codes: 0 valid; 2 invalid, or bad usage.`,
 			if len(l.cfg.Notifiers) == 0 {
 				fmt.Fprintf(l.stderr, "%s: warning: %s\n", f.path, noNotifiers)
 			}
+			if l.cfg.Store.Postgres() {
+				fmt.Fprintf(l.stderr, "%s:%d: warning: store: postgres is only used by \"watcher migrate\" so far; run, daemon and the readers refuse it (fleet mode is in progress, see docs/fleet.md)\n", f.path, l.cfg.Store.Line)
+			}
 			return nil
 		},
 	}

@@ -55,8 +55,16 @@ func (r *Runner) push(ctx context.Context) (int, error) {
 	r.metrics.push(err == nil, time.Since(start))
 	if err != nil {
 		r.log.Error("git push failed: the commits are kept and pushed by the next run", "remote", remote, "unpushed", n, "error", err.Error())
-		return n, fmt.Errorf("%w (%d commits kept, pushed by the next run)", err, n)
+		return n, fmt.Errorf("%w (%d %s kept, pushed by the next run)", err, n, plural(n, "commit", "commits"))
 	}
 	r.log.Info("pushed", "remote", remote, "commit", hash[:min(len(hash), 12)], "commits", n)
 	return 0, nil
+}
+
+// plural is one or other by n.
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }

@@ -835,7 +835,7 @@ func (r *Runner) compare(f fetched) plan {
 	}
 	if idx.Failures > 0 {
 		p.stateChanged = true // the failure streak ends
-		p.health = fmt.Sprintf("fetched again after %d failed runs", idx.Failures)
+		p.health = fmt.Sprintf("fetched again after %d failed %s", idx.Failures, plural(idx.Failures, "run", "runs"))
 	}
 	switch {
 	case f.suspicious != "" && !idx.Suspicious:
