@@ -33,9 +33,9 @@ const ignoreRuns = "/" + StateDir + "/" + runsDir + "/\n"
 
 // RunRecord is a source's last run.
 type RunRecord struct {
-	LastRun     time.Time `json:"last_run"`               // when the last run of the source ended
+	LastRun     time.Time `json:"last_run"`              // when the last run of the source ended
 	LastSuccess time.Time `json:"last_success,omitzero"` // when the last successful run ended (zero: none yet)
-	Outcome     string    `json:"outcome"`                // RunOK, RunFailed or RunSuspicious
+	Outcome     string    `json:"outcome"`               // RunOK, RunFailed or RunSuspicious
 }
 
 // RunPath is the run record of a source (local, never committed).
