@@ -25,13 +25,13 @@ func newStatusCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "status [-c FILE] [--json]",
 		Short: "one line per source: health, last run, last success, last change, open postings, pending deliveries, next run",
-		Long: `Reads the snapshot folder (its index files, outbox and git history; nothing is fetched)
+		Long: `Reads the snapshot folder (index files, run records, outbox, git history; nothing fetched)
 and prints one row per source: type, company, health (ok, failing N, suspicious), when
 its last run and its last successful run ended, the time of the last commit that changed
 the source, open postings, undelivered events per notifier and the next time the schedule
-fires. Last run and last success come from .watcher/runs/, a record local to the machine
-that runs the watcher (never committed): a fresh clone shows "-" until its first run. With git.push, a last line counts the
-commits not pushed yet.
+fires. Last run and last success come from a run record local to the machine that runs
+the watcher (never committed): a fresh clone shows "-" until its first run. With
+git.push, a last line counts the commits not pushed yet.
 
 The notifiers and serve sections of the config are not read, so their ${VARS} need not be set.
 
