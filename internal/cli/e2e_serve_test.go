@@ -171,7 +171,7 @@ func TestServeOnRealRuns(t *testing.T) {
 	// dashboard, security headers, hostile title escaped
 	resp, body := get(t, base+"/")
 	page := string(body)
-	if resp.StatusCode != 200 || !strings.Contains(page, `href="/sources/netflix-data-insights"`) || !strings.Contains(page, ">ok<") {
+	if resp.StatusCode != 200 || !strings.Contains(page, `href="/sources/netflix-data-insights"`) || !strings.Contains(page, ">ok<") || !strings.Contains(page, "<th>Last run</th><th>Last success</th>") {
 		t.Fatalf("dashboard: %d\n%s", resp.StatusCode, page)
 	}
 	for k, want := range map[string]string{"Content-Security-Policy": "frame-ancestors 'none'", "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY"} {
@@ -209,7 +209,7 @@ func TestServeOnRealRuns(t *testing.T) {
 	api := newAPIChecker(t, base)
 	var sl serve.SourceList
 	api.check(t, base, "/api/v1/sources", 200, &sl)
-	if len(sl.Sources) != 1 || sl.Sources[0].Open != 6 {
+	if len(sl.Sources) != 1 || sl.Sources[0].Open != 6 || sl.Sources[0].LastRun == nil || sl.Sources[0].LastSuccess == nil {
 		t.Fatalf("sources: %+v", sl)
 	}
 	var pl serve.PostingList

@@ -64,7 +64,7 @@ func TestStatusPostingsShowOnRealRuns(t *testing.T) {
 		t.Fatalf("status table:\n%s", out)
 	}
 	f := strings.Fields(lines[1])
-	if f[0] != "netflix-data-insights" || f[1] != "eightfold" || f[2] != "Netflix" || f[3] != "ok" || f[6] != "6" || f[7] != "-" {
+	if f[0] != "netflix-data-insights" || f[1] != "eightfold" || f[2] != "Netflix" || f[3] != "ok" || f[10] != "6" || f[11] != "-" {
 		t.Fatalf("status row %q", lines[1])
 	}
 	// report: neither needs them
@@ -79,7 +79,7 @@ func TestStatusPostingsShowOnRealRuns(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &sts); err != nil || len(sts) != 1 {
 		t.Fatalf("status --json: %v\n%s", err, out)
 	}
-	if s := sts[0]; s.Open != 6 || s.Health != "ok" || s.LastChange == nil || s.NextRun == nil || s.Generation == 0 {
+	if s := sts[0]; s.Open != 6 || s.Health != "ok" || s.LastChange == nil || s.LastRun == nil || s.LastSuccess == nil || s.NextRun == nil || s.Generation == 0 {
 		t.Fatalf("status --json: %+v", s)
 	}
 

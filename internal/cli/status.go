@@ -24,12 +24,14 @@ func newStatusCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "status [-c FILE] [--json]",
-		Short: "one line per source: health, last change, open postings, pending deliveries, next run",
-		Long: `Reads the snapshot folder (its index files, outbox and git history; nothing is fetched)
-and prints one row per source: type, company, health (ok, failing N, suspicious), the
-time of the last commit that changed the source, open postings, undelivered events per
-notifier and the next time the schedule fires. With git.push, a last line counts the
-commits not pushed yet.
+		Short: "one line per source: health, last run, last success, last change, open postings, pending deliveries, next run",
+		Long: `Reads the snapshot folder (index files, run records, outbox, git history; nothing fetched)
+and prints one row per source: type, company, health (ok, failing N, suspicious), when
+its last run and its last successful run ended, the time of the last commit that changed
+the source, open postings, undelivered events per notifier and the next time the schedule
+fires. Last run and last success come from a run record local to the machine that runs
+the watcher (never committed): a fresh clone shows "-" until its first run. With
+git.push, a last line counts the commits not pushed yet.
 
 The notifiers and serve sections of the config are not read, so their ${VARS} need not be set.
 
@@ -113,10 +115,10 @@ func writeJSON(cmd *cobra.Command, v any) error {
 
 func writeStatusTable(w io.Writer, sts []serve.Status) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "SOURCE\tTYPE\tCOMPANY\tHEALTH\tLAST CHANGE\tOPEN\tPENDING\tNEXT RUN")
+	fmt.Fprintln(tw, "SOURCE\tTYPE\tCOMPANY\tHEALTH\tLAST RUN\tLAST SUCCESS\tLAST CHANGE\tOPEN\tPENDING\tNEXT RUN")
 	for _, s := range sts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", oneLine(s.Name), oneLine(s.Type), dash(oneLine(s.Company)), s.HealthText(),
-			timeText(s.LastChange), s.Open, pendingText(s.Pending), timeText(s.NextRun))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", oneLine(s.Name), oneLine(s.Type), dash(oneLine(s.Company)), s.HealthText(),
+			timeText(s.LastRun), timeText(s.LastSuccess), timeText(s.LastChange), s.Open, pendingText(s.Pending), timeText(s.NextRun))
 	}
 	tw.Flush()
 }

@@ -100,7 +100,13 @@ type Status struct {
 	// LastChange is the time of the last commit that touched the source's
 	// folder (null without history).
 	LastChange *time.Time `json:"last_change"`
-	Open       int        `json:"open_postings"`
+	// LastRun and LastSuccess are when the source's last run and last
+	// successful run ended, from the run record (snapshot.RecordRun), which
+	// is local to the machine that runs the watcher and not in git: null
+	// before a first run there (a fresh clone, an older folder).
+	LastRun     *time.Time `json:"last_run"`
+	LastSuccess *time.Time `json:"last_success"`
+	Open        int        `json:"open_postings"`
 	// Pending is the number of undelivered events per notifier.
 	Pending map[string]int `json:"pending_deliveries"`
 	// NextRun is the next time the schedule fires (daemon), null when the
@@ -151,6 +157,16 @@ func (f *Folder) status(sc SourceConfig, pending map[string]int, hist *history) 
 		st.Health = "suspicious"
 	}
 	st.Open = len(idx.Postings)
+	rec, ok, err := f.store().PeekRun(sc.Name)
+	if err != nil {
+		return st, fmt.Errorf("serve: source %q: %w", sc.Name, err)
+	}
+	if ok {
+		st.LastRun = &rec.LastRun
+		if !rec.LastSuccess.IsZero() {
+			st.LastSuccess = &rec.LastSuccess
+		}
+	}
 	if hist != nil {
 		if t, ok, err := hist.lastChange(sc.Name); err != nil {
 			return st, err

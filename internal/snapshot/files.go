@@ -3,7 +3,8 @@
 // <dir>/<source>/ with the source's README.md, and the watcher's state under
 // <dir>/.watcher/ (a compact index per source, HTTP validators, adapter
 // state, README rows, the notification outbox folder, the marker of a run
-// in progress, the writer lock). Every write is atomic. Other packages go
+// in progress, the writer lock, the run records of RecordRun). Every write
+// is atomic. Other packages go
 // through Store's methods (see Backend and Reader).
 package snapshot
 

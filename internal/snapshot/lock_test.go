@@ -56,7 +56,7 @@ func TestIgnoreFileGetsTheLock(t *testing.T) {
 		s.EndWrite()
 	}
 	b, _ := os.ReadFile(s.IgnorePath())
-	if string(b) != old+"/.watcher/lock\n" {
+	if string(b) != old+"/.watcher/lock\n/.watcher/runs/\n" {
 		t.Fatalf(".gitignore:\n%s", b)
 	}
 	if !Transient(s.Dir+"/.watcher/lock") || Transient(s.Dir+"/src/lock") {

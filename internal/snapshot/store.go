@@ -42,14 +42,14 @@ func Open(dir string) (*Store, error) {
 const ignoreFile = `# written by careers-watcher: files of a run in progress, never committed
 .tmp-*
 /.watcher/run-in-progress
-` + ignoreLock
+` + ignoreLock + ignoreRuns
 
 // ignoreLock is the line of the writer lock, added to the .gitignore of a
 // folder made before there was a lock.
 const ignoreLock = "/.watcher/" + LockName + "\n"
 
-// ensureIgnore adds the lock's line to an older .gitignore (or writes the
-// file when it is gone).
+// ensureIgnore adds the lines of the lock and of the run records to an
+// older .gitignore (or writes the file when it is gone).
 func (s *Store) ensureIgnore() error {
 	b, err := os.ReadFile(s.IgnorePath())
 	if errors.Is(err, fs.ErrNotExist) {
@@ -58,26 +58,34 @@ func (s *Store) ensureIgnore() error {
 	if err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
+	missing := map[string]bool{ignoreLock: true, ignoreRuns: true}
 	for _, l := range strings.Split(string(b), "\n") {
-		if l+"\n" == ignoreLock {
-			return nil
-		}
+		delete(missing, l+"\n")
+	}
+	if len(missing) == 0 {
+		return nil
 	}
 	if len(b) > 0 && b[len(b)-1] != '\n' {
 		b = append(b, '\n')
 	}
-	return WriteFile(s.IgnorePath(), append(b, ignoreLock...))
+	for _, l := range []string{ignoreLock, ignoreRuns} {
+		if missing[l] {
+			b = append(b, l...)
+		}
+	}
+	return WriteFile(s.IgnorePath(), b)
 }
 
 // IgnorePath is the .gitignore of the snapshot directory.
 func (s *Store) IgnorePath() string { return filepath.Join(s.Dir, ".gitignore") }
 
-// Transient reports whether path is a file of a run in progress (a temporary
-// file, the run marker or the writer lock), which is never committed.
+// Transient reports whether path is a file that is never committed: one
+// of a run in progress (a temporary file, the run marker or the writer
+// lock) or a run record (local to the machine, see RecordRun).
 func Transient(path string) bool {
 	base := filepath.Base(path)
 	state := filepath.Base(filepath.Dir(path)) == StateDir
-	return atomicfile.IsTemp(base) || base == markerName || state && base == LockName
+	return atomicfile.IsTemp(base) || base == markerName || state && base == LockName || isRunRecord(path)
 }
 
 // PostingPath is the file of a posting.

@@ -266,6 +266,7 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	// rest, with the same event ids); once everything is committed, it only
 	// cuts delivery short (what was not delivered stays in the outbox).
 	res, err := r.apply(ctx, results)
+	r.recordRuns(res, err)
 	if err != nil || res.Interrupted {
 		return res, err
 	}
@@ -286,6 +287,33 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	// lock, so that no other process's commit moves the branch meanwhile
 	res.Unpushed, res.PushErr = r.push(ctx)
 	return res, derr
+}
+
+// recordRuns writes each source's run record (snapshot.RecordRun: local,
+// never committed): a source that was fetched and written is ok, one held
+// back as suspicious or failed is that; a source cut short by a signal,
+// or every source of a run stopped in its write phase, is not recorded. When the write phase failed (applyErr), no source's run
+// succeeded. A record that cannot be written is logged: it costs the run
+// nothing else.
+func (r *Runner) recordRuns(res Result, applyErr error) {
+	if res.Interrupted {
+		return // the next run finishes the work and records it
+	}
+	at := r.opts.Now()
+	for _, s := range res.Sources {
+		outcome := snapshot.RunOK
+		switch {
+		case s.Interrupted:
+			continue
+		case s.Suspicious:
+			outcome = snapshot.RunSuspicious
+		case s.Err != nil || applyErr != nil:
+			outcome = snapshot.RunFailed
+		}
+		if err := r.store.RecordRun(s.Source, at, outcome); err != nil {
+			r.log.Warn("run record not written", "source", s.Source, "error", err)
+		}
+	}
 }
 
 // fetchAll fetches the sources concurrently (the HTTP client keeps the

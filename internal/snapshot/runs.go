@@ -1,0 +1,96 @@
+package snapshot
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// The run record: per source, when its last run ended, when its last
+// successful run ended and how the last run went. A quiet run commits
+// nothing, so git cannot tell when a source was last run; this file can.
+// It lives in .watcher/runs/<source>.json, is local to the machine (the
+// snapshot repository's .gitignore lists it, it is never committed and
+// never makes `git status` dirty), and a fresh clone has none until its
+// first run.
+
+// Outcomes of a source's run in a RunRecord.
+const (
+	RunOK         = "ok"
+	RunFailed     = "failed"
+	RunSuspicious = "suspicious"
+)
+
+// runsDir is the folder of the run records, inside StateDir.
+const runsDir = "runs"
+
+// ignoreRuns is the .gitignore line of the run records.
+const ignoreRuns = "/" + StateDir + "/" + runsDir + "/\n"
+
+// RunRecord is a source's last run.
+type RunRecord struct {
+	LastRun     time.Time `json:"last_run"`              // when the last run of the source ended
+	LastSuccess time.Time `json:"last_success,omitzero"` // when the last successful run ended (zero: none yet)
+	Outcome     string    `json:"outcome"`               // RunOK, RunFailed or RunSuspicious
+}
+
+// RunPath is the run record of a source (local, never committed).
+func (s *Store) RunPath(source string) string {
+	return filepath.Join(s.Dir, StateDir, runsDir, source+".json")
+}
+
+// isRunRecord reports whether path is a run record.
+func isRunRecord(path string) bool {
+	dir := filepath.Dir(path)
+	return filepath.Base(dir) == runsDir && filepath.Base(filepath.Dir(dir)) == StateDir
+}
+
+// RecordRun writes a source's run record at the end of a run that ended
+// at with outcome: the last run is at, and the last success too when the
+// outcome is RunOK (else the previous one is kept). The write is atomic
+// and durable; the record is never committed.
+func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
+	switch outcome {
+	case RunOK, RunFailed, RunSuspicious:
+	default:
+		return fmt.Errorf("snapshot: run record of source %q: unknown outcome %q", source, outcome)
+	}
+	rec, _, err := s.PeekRun(source)
+	if err != nil {
+		return err
+	}
+	rec.LastRun, rec.Outcome = at.UTC(), outcome
+	if outcome == RunOK {
+		rec.LastSuccess = rec.LastRun
+	}
+	b, err := json.MarshalIndent(rec, "", " ")
+	if err != nil {
+		return fmt.Errorf("snapshot: run record of source %q: %w", source, err)
+	}
+	if err := writeDurable(s.RunPath(source), append(b, '\n')); err != nil {
+		return fmt.Errorf("run record of source %q: %w", source, err)
+	}
+	return nil
+}
+
+// PeekRun reads a source's run record for a reader (status, serve):
+// ok is false when there is none (no run on this machine yet, an older
+// folder, a fresh clone) or it does not decode (the next run replaces it);
+// the error is a failed read.
+func (s *Store) PeekRun(source string) (rec RunRecord, ok bool, err error) {
+	b, err := os.ReadFile(s.RunPath(source))
+	if errors.Is(err, fs.ErrNotExist) {
+		return RunRecord{}, false, nil
+	}
+	if err != nil {
+		return RunRecord{}, false, fmt.Errorf("snapshot: run record of source %q: %w", source, err)
+	}
+	if err := json.Unmarshal(b, &rec); err != nil || rec.LastRun.IsZero() {
+		return RunRecord{}, false, nil
+	}
+	return rec, true, nil
+}
