@@ -244,3 +244,37 @@ func TestNormalizerMoveIsCommitted(t *testing.T) {
 		t.Errorf("the move to the new normalizer was not committed: last subject %q", subj)
 	}
 }
+
+// A folder made by an older version, whose committed .gitignore lacks lines
+// this version adds: the next run, quiet or not, leaves git status clean.
+func TestOlderIgnoreFileIsBroughtUpToDate(t *testing.T) {
+	e := newEnv(t, []fake.Job{netflixJob(1)})
+	snaps := filepath.Join(e.dir, "snaps")
+	if code, _, stderr := e.run(t, "run"); code != 0 {
+		t.Fatalf("first run: exit %d\n%s", code, stderr)
+	}
+	ignore := filepath.Join(snaps, ".gitignore")
+	b, err := os.ReadFile(ignore)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, l := range strings.SplitAfter(string(b), "\n") {
+		if !strings.Contains(l, "runs") { // as a version before run records wrote it
+			kept = append(kept, l)
+		}
+	}
+	if err := os.WriteFile(ignore, []byte(strings.Join(kept, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitIn(t, snaps, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", "an older .gitignore")
+	if code, _, stderr := e.run(t, "run"); code != 0 {
+		t.Fatalf("quiet run: exit %d\n%s", code, stderr)
+	}
+	if st := gitIn(t, snaps, "status", "--porcelain", "--untracked-files=all"); st != "" {
+		t.Fatalf("git status after the quiet run:\n%s", st)
+	}
+	if subj := gitIn(t, snaps, "log", "-1", "--format=%s"); !strings.Contains(subj, ".gitignore brought up to date") {
+		t.Errorf("last commit %q", subj)
+	}
+}

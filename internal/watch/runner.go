@@ -3,12 +3,14 @@
 package watch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -623,6 +625,14 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 			return res, err
 		}
 		res.Commit = hash
+	} else if r.repo != nil && r.ignoreMoved() {
+		// a folder made by an older version: its .gitignore gained lines
+		// (BeginWrite), committed now so that git status stays clean
+		hash, err := r.commit(nil, "watcher: the snapshot folder's .gitignore brought up to date\n")
+		if err != nil {
+			return res, err
+		}
+		res.Commit = hash
 	}
 	ended = true
 	if err := r.endWrite(); err != nil {
@@ -1037,4 +1047,15 @@ func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, er
 		paths = append(paths, path)
 	}
 	return paths, nil
+}
+
+// ignoreMoved reports whether the folder's .gitignore differs from the one
+// committed in HEAD (false when HEAD has none, or it cannot be read).
+func (r *Runner) ignoreMoved() bool {
+	committed, ok, err := r.repo.HeadFile(r.store.IgnorePath())
+	if err != nil || !ok {
+		return false
+	}
+	now, err := os.ReadFile(r.store.IgnorePath())
+	return err == nil && !bytes.Equal(now, committed)
 }
