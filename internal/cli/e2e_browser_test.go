@@ -36,6 +36,7 @@ func chromium(t *testing.T, args ...string) string {
 // its link to the source page and from there to a posting, and takes
 // screenshots (kept in $WATCHER_SCREENSHOT_DIR when set).
 func TestDashboardInChromium(t *testing.T) {
+	longSuite(t)
 	if _, err := exec.LookPath("chromium"); err != nil {
 		t.Skip("no chromium on this machine")
 	}
@@ -98,5 +99,14 @@ func TestDashboardInChromium(t *testing.T) {
 		if flat {
 			t.Errorf("%s is blank", name)
 		}
+	}
+}
+
+// longSuite skips a slow browser test in the default run; CI's long step
+// runs it (WATCHER_LONG_TESTS=1), as it does the full-size crash suites.
+func longSuite(t *testing.T) {
+	t.Helper()
+	if os.Getenv("WATCHER_LONG_TESTS") != "1" {
+		t.Skip("a long suite: runs with WATCHER_LONG_TESTS=1 (CI's long step)")
 	}
 }

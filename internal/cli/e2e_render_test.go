@@ -82,6 +82,7 @@ document.head.appendChild(s);
 // content only their scripts build, through watcher run; a second run
 // changes nothing.
 func TestRunRenderBrowser(t *testing.T) {
+	t.Parallel() // a browser or a binary: overlaps the other slow tests
 	needChromium(t)
 	s, hits := jsSite(t)
 	yml := fmt.Sprintf(`snapshots: snaps
@@ -129,6 +130,8 @@ sources:
 // A page that never settles fails its source with an error that names
 // the URL; the run goes on with the others.
 func TestRunRenderNeverSettles(t *testing.T) {
+	longSuite(t)
+	t.Parallel() // a browser or a binary: overlaps the other slow tests
 	needChromium(t)
 	s, _ := jsSite(t)
 	yml := fmt.Sprintf(`snapshots: snaps

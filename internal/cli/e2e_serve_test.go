@@ -320,8 +320,10 @@ func TestServeOnRealRuns(t *testing.T) {
 	if v := gauge("watcher_outbox_depth", ""); v != 0 {
 		t.Errorf("watcher_outbox_depth = %v", v)
 	}
-	if v := gauge("watcher_source_last_change_timestamp_seconds", src); time.Since(time.Unix(int64(v), 0)) > time.Hour {
-		t.Errorf("last change %v", v)
+	for _, name := range []string{"watcher_source_last_change_timestamp_seconds", "watcher_source_last_run_timestamp_seconds", "watcher_source_last_success_timestamp_seconds"} {
+		if v := gauge(name, src); time.Since(time.Unix(int64(v), 0)) > time.Hour {
+			t.Errorf("%s = %v", name, v)
+		}
 	}
 	if fams["watcher_http_requests_total"] == nil {
 		t.Error("no request counter")

@@ -19,6 +19,7 @@ import (
 // that cannot be reached; a config without store: postgres. The
 // connection string, password included, never appears in any output.
 func TestMigrateBinary(t *testing.T) {
+	t.Parallel() // a browser or a binary: overlaps the other slow tests
 	if testing.Short() {
 		t.Skip("builds the binary and starts PostgreSQL")
 	}

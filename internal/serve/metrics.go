@@ -14,6 +14,8 @@ var (
 	descFail = prometheus.NewDesc("watcher_source_failures", "Failed runs of a source in a row.", []string{"source"}, nil)
 	descSusp = prometheus.NewDesc("watcher_source_suspicious", "1 while a source's listing is held back as suspicious (too small).", []string{"source"}, nil)
 	descLast = prometheus.NewDesc("watcher_source_last_change_timestamp_seconds", "Time of the last commit that changed a source's snapshots.", []string{"source"}, nil)
+	descRun  = prometheus.NewDesc("watcher_source_last_run_timestamp_seconds", "Time the last run of a source ended (the run record of this machine).", []string{"source"}, nil)
+	descOK   = prometheus.NewDesc("watcher_source_last_success_timestamp_seconds", "Time the last successful run of a source ended (the run record of this machine).", []string{"source"}, nil)
 	descGen  = prometheus.NewDesc("watcher_source_change_generation", "Runs of a source that reported a change.", []string{"source"}, nil)
 	descPend = prometheus.NewDesc("watcher_outbox_pending", "Undelivered events by source and notifier.", []string{"source", "notifier"}, nil)
 	descOut  = prometheus.NewDesc("watcher_outbox_depth", "Undelivered events in the outbox.", nil, nil)
@@ -22,7 +24,7 @@ var (
 )
 
 func (c *folderCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{descOpen, descUp, descFail, descSusp, descLast, descGen, descPend, descOut, descPush, descErr} {
+	for _, d := range []*prometheus.Desc{descOpen, descUp, descFail, descSusp, descLast, descRun, descOK, descGen, descPend, descOut, descPush, descErr} {
 		ch <- d
 	}
 }
@@ -53,6 +55,12 @@ func (c *folderCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(descGen, prometheus.CounterValue, float64(s.Generation), s.Name)
 		if s.LastChange != nil {
 			ch <- prometheus.MustNewConstMetric(descLast, prometheus.GaugeValue, float64(s.LastChange.Unix()), s.Name)
+		}
+		if s.LastRun != nil {
+			ch <- prometheus.MustNewConstMetric(descRun, prometheus.GaugeValue, float64(s.LastRun.Unix()), s.Name)
+		}
+		if s.LastSuccess != nil {
+			ch <- prometheus.MustNewConstMetric(descOK, prometheus.GaugeValue, float64(s.LastSuccess.Unix()), s.Name)
 		}
 		for n, v := range s.Pending {
 			ch <- prometheus.MustNewConstMetric(descPend, prometheus.GaugeValue, float64(v), s.Name, n)

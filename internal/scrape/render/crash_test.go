@@ -17,6 +17,8 @@ import (
 // A browser that dies during a run (killed, as the OOM killer would) is
 // replaced by a new one for the next page.
 func TestBrowserRestartsAfterACrash(t *testing.T) {
+	longSuite(t)
+	t.Parallel() // a browser or a binary: overlaps the other slow tests
 	if ExecPath() == "" {
 		if os.Getenv("CI") != "" {
 			t.Fatal("no chromium on PATH in CI: .ci/run installs it")
@@ -47,5 +49,14 @@ func TestBrowserRestartsAfterACrash(t *testing.T) {
 	}
 	if _, err := Get(context.Background(), c, s.URL+"/", o); err != nil {
 		t.Fatalf("the page after the crash: %v", err)
+	}
+}
+
+// longSuite skips a slow browser test in the default run; CI's long step
+// runs it (WATCHER_LONG_TESTS=1), as it does the full-size crash suites.
+func longSuite(t *testing.T) {
+	t.Helper()
+	if os.Getenv("WATCHER_LONG_TESTS") != "1" {
+		t.Skip("a long suite: runs with WATCHER_LONG_TESTS=1 (CI's long step)")
 	}
 }

@@ -82,6 +82,7 @@ func client(srv string) *scrape.Client {
 }
 
 func TestGetRendersTheScriptsList(t *testing.T) {
+	t.Parallel() // a browser or a binary: overlaps the other slow tests
 	needBrowser(t)
 	s, _ := site(t)
 	plain, err := http.Get(s.URL + "/jobs")
@@ -112,6 +113,10 @@ func TestGetRendersTheScriptsList(t *testing.T) {
 }
 
 func TestGetNeverSettles(t *testing.T) {
+	if os.Getenv("WATCHER_LONG_TESTS") != "1" { // a long suite: CI's long step runs it
+		t.Skip("a long suite: runs with WATCHER_LONG_TESTS=1 (CI's long step)")
+	}
+	t.Parallel() // a browser or a binary: overlaps the other slow tests
 	needBrowser(t)
 	s, pings := site(t)
 	c := client(s.URL)
@@ -142,6 +147,7 @@ func TestGetNeverSettles(t *testing.T) {
 // plain request: robots.txt, and no private address but the source's own
 // host, by the page's URL or by what its scripts load.
 func TestGetRefuses(t *testing.T) {
+	t.Parallel() // a browser or a binary: overlaps the other slow tests
 	needBrowser(t)
 	s, _ := site(t)
 	var secret atomic.Int32
