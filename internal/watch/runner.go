@@ -294,9 +294,9 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 // recordRuns writes each source's run record (snapshot.RecordRun: local,
 // never committed): a source that was fetched and written is ok, one held
 // back as suspicious or failed is that; a source cut short by a signal,
-// or every source of a run stopped in its write phase, is not recorded. When the write phase failed (applyErr), no source's run
-// succeeded. A record that cannot be written is logged: it costs the run
-// nothing else.
+// or every source of a run stopped in its write phase, is not recorded.
+// When the write phase failed (applyErr), no source's run succeeded. A
+// record that cannot be written is logged: it costs the run nothing else.
 func (r *Runner) recordRuns(res Result, applyErr error) {
 	if res.Interrupted {
 		return // the next run finishes the work and records it
