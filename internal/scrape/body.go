@@ -238,3 +238,18 @@ func (c *Client) MaxBody() int64 { return c.opts.MaxBody }
 
 // UserAgent is the User-Agent the client's requests send (http.user_agent).
 func (c *Client) UserAgent() string { return c.opts.UserAgent }
+
+// CheckBaseURL checks a source's optional url key (a host or base URL that
+// stands in for the platform's own): empty, or an http or https URL with a
+// host. The error quotes the value: errors reach the user through the
+// config's redactor, which hides any ${VAR} in it.
+func CheckBaseURL(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("url %q must be an http or https URL", raw)
+	}
+	return nil
+}

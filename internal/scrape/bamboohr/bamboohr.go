@@ -70,11 +70,8 @@ func (c Config) Validate() error {
 	if strings.TrimSpace(c.Board) == "" {
 		return errors.New("board is required (the company subdomain of {board}.bamboohr.com)")
 	}
-	if c.URL != "" {
-		u, err := url.Parse(c.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("url %q must be an http or https URL", c.URL)
-		}
+	if err := scrape.CheckBaseURL(c.URL); err != nil {
+		return err
 	}
 	return nil
 }

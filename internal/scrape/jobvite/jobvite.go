@@ -92,11 +92,8 @@ func (c Config) Validate() error {
 	if strings.ContainsAny(b, "/?#") {
 		return fmt.Errorf("board %q must be one path segment", b)
 	}
-	if c.URL != "" {
-		u, err := url.Parse(c.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("url %q must be an http or https URL", c.URL)
-		}
+	if err := scrape.CheckBaseURL(c.URL); err != nil {
+		return err
 	}
 	return nil
 }

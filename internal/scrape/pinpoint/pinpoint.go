@@ -44,7 +44,6 @@ import (
 	"fmt"
 	"html"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -62,11 +61,8 @@ func (c Config) Validate() error {
 	if strings.TrimSpace(c.Board) == "" {
 		return errors.New("board is required (the subdomain of {board}.pinpointhq.com)")
 	}
-	if c.URL != "" {
-		u, err := url.Parse(c.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("url %q must be an http or https URL", c.URL)
-		}
+	if err := scrape.CheckBaseURL(c.URL); err != nil {
+		return err
 	}
 	return nil
 }

@@ -80,11 +80,8 @@ func (c Config) check() error {
 	if strings.TrimSpace(c.URL) == "" && strings.TrimSpace(c.Board) == "" {
 		return errors.New("url (the career site) or board (the subdomain of {board}.teamtailor.com) is required")
 	}
-	if c.URL != "" {
-		u, err := url.Parse(c.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("url %q must be an http or https URL", c.URL)
-		}
+	if err := scrape.CheckBaseURL(c.URL); err != nil {
+		return err
 	}
 	return nil
 }
