@@ -68,7 +68,8 @@ invalid config.`,
 			// the web server alone: hold its heap near serve.MemoryLimit
 			// (a soft limit: the GC works harder near it; GOMEMLIMIT wins)
 			if os.Getenv("GOMEMLIMIT") == "" {
-				debug.SetMemoryLimit(serve.MemoryLimit)
+				// put back when the server stops (tests run it in-process)
+				defer debug.SetMemoryLimit(debug.SetMemoryLimit(serve.MemoryLimit))
 			}
 			hs, ln, code, err := startServer(cfg, listen, public, logger, nil)
 			if err != nil {
