@@ -167,7 +167,6 @@ func lastWord(s string) string {
 	return f[len(f)-1]
 }
 
-
 // TestAmbiguousNamesAreCaseSensitive: a taxonomy entry named by an ordinary
 // word matches only as the product is written, never the word in lower case.
 func TestAmbiguousNamesAreCaseSensitive(t *testing.T) {
