@@ -61,3 +61,62 @@ func TestNordicPlaces(t *testing.T) {
 		}
 	}
 }
+
+// Levels of Nordic titles (PROTOCOL.md), from the dev documents' titles.
+func TestNordicLevels(t *testing.T) {
+	for _, tt := range []struct {
+		title string
+		want  []string
+	}{
+		{"Bryggeformann / Leder mottak hvitfisk", []string{"Lead", "Manager"}},                   // finnmark-fisk-bryggeformann-mottak
+		{"Produksjonssjef / Leder filet", []string{"Manager"}},                                   // finnmark-fisk-produksjonssjef-filet
+		{"100 % fast stilling som fagleder ft ved Boligtjenesten avd Midttun", []string{"Lead"}}, // balsfjord-kommune-fagleder-boligtjenesten
+		{"Driftsleder byggdrift", []string{"Manager"}},
+		{"Prosjektleder", []string{}}, // a role's job noun: no level
+		{"Seniorrådgiver", []string{"Senior"}},
+		{"Chef de projet", []string{}},
+		{"Head Chef", []string{}},
+	} {
+		if got := Levels(tt.title); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Levels(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
+
+// Years in Norwegian, Danish and Swedish.
+func TestNordicYears(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"Arbeidserfaring som elektriker i minimum to år, Engelsk/skandinavisk språk", 2},      // keepers-industrielektrikere-lysaker
+		{"Utdanningskrav: Relevant bachelor\nArbeidserfaring: 2-5 år\nArbeidssted: Mehamn", 2}, // finnmark-fisk-administrasjonsmedarbeider
+		{"Vi söker dig med minst fem års erfarenhet av systemutveckling.", 5},
+		{"Du har 3 års relevant erfaring fra lignende stilling.", 3},
+	} {
+		got := MinYears(tt.text)
+		if got == nil || *got != tt.want {
+			t.Errorf("MinYears(%q) = %v, want %d", tt.text, got, tt.want)
+		}
+	}
+	for _, text := range []string{"To års erfaring er en fordel.", "Erfaring fra bransjen er ønskelig, gjerne 3 år."} {
+		if got := MinYears(text); got != nil {
+			t.Errorf("MinYears(%q) = %d, want none (preferred)", text, *got)
+		}
+	}
+}
+
+// Language of Norwegian (Bokmål and Nynorsk), Danish and Swedish text.
+func TestNordicLanguages(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		// finnmark-fisk-administrasjonsmedarbeider
+		{"Selskapet er i en etableringsfase og arbeidsoppgaver og ansvarsområder vil være en del av utviklingen. Dette gjelder for alle stillinger. Vi søker mennesker til vår organisasjon som både ønsker og evner å tenke nytt, og ikke er redd for å ta i et tak der det behøves.", "nb"},
+		{"Vi søkjer etter ein person som kan vere med på å utvikle tenestene våre. Du må ha god kjennskap til faget, og vi ønskjer at du har erfaring frå liknande arbeid. Det er ikkje krav om utdanning, men det er ein fordel.", "nn"},
+		{"Vi søger en medarbejder, der har lyst til at arbejde med os i et spændende miljø. Du vil blive en del af et team, hvor vi hjælper hinanden, og du har nogle års erfaring med lignende opgaver.", "da"},
+		{"Vi söker dig som vill arbeta hos oss och som har erfarenhet av liknande arbete. Du kommer att ingå i ett team där vi hjälper varandra, och det är inte ett krav att du har utbildning.", "sv"},
+	} {
+		if got := Language(tt.text); got != tt.want {
+			t.Errorf("Language(%.50q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
