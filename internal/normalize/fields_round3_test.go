@@ -120,3 +120,24 @@ func TestNordicLanguages(t *testing.T) {
 		}
 	}
 }
+
+// Amounts in kronor that are benefits or prizes, and postal codes, are not
+// pay.
+func TestNordicNotPay(t *testing.T) {
+	for _, text := range []string{
+		// centric-care-barnsjukskoterska-uppsala
+		"Vi erbjuder branschens bästa lönevillkor, varierande uppdrag, en egen dedikerad kontaktperson samt ett unikt friskvårdsbidrag på upp till 4000 kr per kalenderår.",
+		// garda-alarm-saljare-umea
+		"Oavsett vad så ges för den som vill, möjligheter till allt ifrån en bio på 150kr till en resa på 25 000 kr. allt är upp till dig!",
+	} {
+		if got := salaries(text, "SEK"); len(got) != 0 {
+			t.Errorf("salaries(%.50q) = %v, want none", text, got)
+		}
+	}
+	if got := salaries("Lön enligt avtal. Arbetsplats: Storgatan 1, 11455 Stockholm", "SEK"); len(got) != 0 {
+		t.Errorf("a postal code read as pay: %v", got)
+	}
+	if got := salaries("Lön: 32 000 kr per månad", "SEK"); len(got) != 1 || got[0].Min != 32000 || got[0].Currency != "SEK" {
+		t.Errorf("pay in kronor: %v", got)
+	}
+}

@@ -383,7 +383,8 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			cur = def
 		}
 	}
-	if cur == "" && def != "" && (ranged && (b.val >= 1000 || b.k) || a.val >= 10000) && payWordNear(s, j, end) {
+	if cur == "" && def != "" && (ranged && (b.val >= 1000 || b.k) || a.val >= 10000) && payWordNear(s, j, end) &&
+		!placeAfter(s, end) {
 		cur = def
 	}
 	if cur == "" && def == "CNY" && ranged && b.k && !b.wan {
@@ -527,7 +528,40 @@ var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget
 	"coverage", "lifetime", "hra", "fsa", "hsa", "fertility", "insurance", "wellness", "per person", "prime",
 	"augment", "raise", "increase", "commission", "equity", "referral", "prämie", "zuschuss", "workspace",
 	"equipment", "expense", "visa", "costs", "voucher", "lunch", "meal", "learning", "conference", "coworking",
-	"co-working", "internet", "phone", "gym"}
+	"co-working", "internet", "phone", "gym",
+	// Danish, Norwegian, Swedish: allowance, grant, wellness, trip, prize,
+	// commission, benefit, pension, insurance
+	"bidrag", "tilskud", "tilskudd", "friskvård", "resa ", "reise", "rejse", "præmie", "premie", "provision",
+	"provisjon", "förmån", "pension", "pensjon", "forsikring", "försäkring", "gavekort", "presentkort", "rabatt"}
+
+// placeAfter says whether the amount that ends at i is a postal code: a
+// known place follows it ("11455 Stockholm", "2300 København S").
+func placeAfter(s string, i int) bool {
+	rest := strings.TrimLeft(s[i:], " ")
+	w := strings.FieldsFunc(prefix(rest, 40), func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '\n' })
+	if len(w) == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(w[0]); r < 'A' || r > 'Z' && r < 0x80 {
+		return false // a place name starts with a capital
+	}
+	for n := min(len(w), 2); n >= 1; n-- {
+		k := foldPlace(strings.Join(w[:n], " "))
+		if _, ok := knownCities[k]; ok {
+			return true
+		}
+		if _, ok := nordicMunis[k]; ok {
+			return true
+		}
+		if _, ok := dkTowns[k]; ok {
+			return true
+		}
+		if _, ok := nordicLocalities[k]; ok {
+			return true
+		}
+	}
+	return false
+}
 
 func notPayNear(s string, start, end int) bool {
 	w := strings.ToLower(sentenceBefore(s, start, 64) + " " + sentenceAfter(s, end, 64))
