@@ -141,3 +141,23 @@ func TestNordicNotPay(t *testing.T) {
 		t.Errorf("pay in kronor: %v", got)
 	}
 }
+
+// Roles of titles in the dev documents outside the English tech vocabulary.
+func TestRound3Roles(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"Assistant professor (adjunkt) position in ultrafast photoelectron spectroscopy", RoleResearchScientist}, // aarhus-university-ultrafast-photoelectron-spectroscopy
+		{"SRE 工程师", RoleSRE},   // api7-text-sre-engineer
+		{"技术支持工程师", RoleOther}, // api7-text-technical-support-engineer
+		{"技术文档工程师", RoleOther}, // api7-text-technical-writer
+		{"Kubernetes 工程师", RoleSoftwareEngineer},
+		{"Développeur ou développeuse d’infrastructure — Équipe des justificatifs numériques", RoleSRE}, // cds-fr-developpeur-infrastructure
+		{"NVH Test Engineer", RoleOther},           // dinex-nvh-test-engineer
+		{"DataOps Engineer, BI", RoleDataEngineer}, // g-loot-dataops-engineer-bi
+		{"QA Test Engineer", RoleSoftwareEngineer},
+		{"Elektriker/Høyspentmontør og Automatiker", RoleOther}, // caverion-elektriker-hoyspent-automatiker-porsgrunn
+	} {
+		if got := Role(tt.title); got != tt.want {
+			t.Errorf("Role(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
