@@ -161,3 +161,21 @@ func TestRound3Roles(t *testing.T) {
 		}
 	}
 }
+
+// A platform's work-mode field that names both the office and home is
+// hybrid, not remote.
+func TestWorkModeBothIsHybrid(t *testing.T) {
+	for _, tt := range []struct{ hint, want string }{
+		{"Oficina/WFH", "hybrid"}, // democracia-en-red-text-back-end-dev
+		{"Office or remote", "hybrid"},
+		{"Kontor/hjemmekontor", "hybrid"},
+		{"Home office", "remote"},
+		{"Remote", "remote"},
+		{"Presencial", "onsite"},
+		{"On-site", "onsite"},
+	} {
+		if got := workplaceHint(tt.hint); got != tt.want {
+			t.Errorf("workplaceHint(%q) = %q, want %q", tt.hint, got, tt.want)
+		}
+	}
+}
