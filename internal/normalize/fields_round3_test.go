@@ -179,3 +179,26 @@ func TestWorkModeBothIsHybrid(t *testing.T) {
 		}
 	}
 }
+
+// Degrees of Nordic postings: named by level ("på bachelornivå"), offered
+// as an alternative to a trade certificate (then not asked for), and
+// "gjerne høyere utdannelse" (preferred).
+func TestNordicEducation(t *testing.T) {
+	n := New(nil)
+	for _, tt := range []struct {
+		text      string
+		req, pref []string
+	}{
+		// balsfjord-kommune-veileder-nav
+		{"Kvalifikasjoner:\nSosialfaglig utdanning på bachelornivå, ev. annen relevant utdanning.", []string{"Bachelor's"}, []string{}},
+		// finnmark-fisk-administrasjonsmedarbeider
+		{"Antall stillinger: 1\nUtdanningskrav: Relevant bachelor, Fag-/Svennebrev eller lignende\nArbeidserfaring: 2-5 år", []string{}, []string{}},
+		// finnmark-fisk-bryggeformann-mottak
+		{"Ønskede kvalifikasjoner:\nGjerne høyere utdannelse innen næringsmiddelfag\nUtdanningskrav: Relevant bachelor, Teknisk Fagskole eller lignende", []string{}, []string{"Bachelor's"}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Medarbeider", DescriptionText: tt.text, Locations: []string{"Mehamn"}})
+		if !reflect.DeepEqual(p.Education.Required, tt.req) || !reflect.DeepEqual(p.Education.Preferred, tt.pref) {
+			t.Errorf("education of %.50q = %v / %v, want %v / %v", tt.text, p.Education.Required, p.Education.Preferred, tt.req, tt.pref)
+		}
+	}
+}

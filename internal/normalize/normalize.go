@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 12
+const rulesVersion = 13
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -218,6 +218,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		return 0
 	}
 	alternatives(text, toks, hits, nSkills, edu)
+	vocationalAlternatives(lower, toks, hits, nSkills, edu)
 	for _, h := range hits {
 		c := skill[h.tok]
 		if int(h.id) >= nSkills {
