@@ -76,6 +76,7 @@ func TestNordicLevels(t *testing.T) {
 		{"Seniorrådgiver", []string{"Senior"}},
 		{"Chef de projet", []string{}},
 		{"Head Chef", []string{}},
+		{"50 % fast stilling som veileder ved NAV, Balsfjord", []string{}}, // balsfjord-kommune-veileder-nav: a counsellor
 	} {
 		if got := Levels(tt.title); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Levels(%q) = %v, want %v", tt.title, got, tt.want)

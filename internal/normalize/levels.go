@@ -284,8 +284,9 @@ var nordicJobLeaders = map[string]bool{"prosjektleder": true, "projektleder": tr
 // Manager. prev and next are the words around it (French "chef de
 // projet", English "head chef" are not Nordic managers).
 func nordicLevel(x, prev, next string) string {
-	if nordicJobLeaders[x] {
-		return ""
+	if nordicJobLeaders[x] || strings.HasSuffix(x, "veileder") || strings.HasSuffix(x, "vejleder") ||
+		strings.HasSuffix(x, "rettleder") || strings.HasSuffix(x, "rettleiar") || strings.HasSuffix(x, "vegleiar") {
+		return "" // "veileder", "vejleder": a counsellor, not a leader
 	}
 	switch {
 	case x == "fagleder" || x == "teamleder" || x == "teamledare" || x == "fagleiar" || x == "formann" ||
