@@ -507,7 +507,7 @@ var cjkRoles = []struct{ phrase, role string }{
 // cjkOther are words of Chinese titles for jobs outside the roles:
 // technical support, technical writing (documentation), sales, customer
 // service.
-var cjkOther = []string{"技术支持", "文档", "销售", "客服", "售前", "售后", "开发者关系", "市场", "助理", "人力资源", "招聘"}
+var cjkOther = []string{"技术支持", "文档", "销售", "客服", "售前", "售后", "开发者关系", "市场", "助理", "人力资源"}
 
 // cjkHardware are words of Chinese titles for hardware jobs, which are
 // not software ones ("芯片验证工程师").
