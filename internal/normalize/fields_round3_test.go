@@ -203,3 +203,18 @@ func TestNordicEducation(t *testing.T) {
 		}
 	}
 }
+
+// A labelled experience field is a requirement under any heading.
+func TestFieldYears(t *testing.T) {
+	n := New(nil)
+	// finnmark-fisk-administrasjonsmedarbeider: the field lines follow the
+	// "Ønskede kvalifikasjoner" list
+	text := "Ønskede kvalifikasjoner:\nKunnskap fra fiskeindustrien eller lignende næringer\nUtdanningskrav: Relevant bachelor, Fag-/Svennebrev eller lignende\nArbeidserfaring: 2-5 år\nArbeidssted: Mehamn"
+	p := n.Normalize("s", "c", model.Raw{Title: "Administrasjonsmedarbeider", DescriptionText: text})
+	if p.MinYearsExperience == nil || *p.MinYearsExperience != 2 {
+		t.Errorf("min years = %v, want 2", p.MinYearsExperience)
+	}
+	if got := FieldYears("Nice to have:\nKubernetes, 3 years"); got != nil {
+		t.Errorf("FieldYears of a list = %d, want none", *got)
+	}
+}

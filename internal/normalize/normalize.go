@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 14
+const rulesVersion = 15
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -139,6 +139,9 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	}
 	if p.MinYearsExperience == nil {
 		p.MinYearsExperience = MinYears(a.otherText)
+	}
+	if p.MinYearsExperience == nil {
+		p.MinYearsExperience = FieldYears(text) // "Arbeidserfaring: 2-5 år" under any heading
 	}
 
 	if len(r.Salary) > 0 {

@@ -316,3 +316,20 @@ func prefSentence(toks []ytoken, j int) bool {
 	}
 	return false
 }
+
+// FieldYears reads the years of a labelled field line of a posting
+// ("Arbeidserfaring: 2-5 år", "Erfarenhet: minst 3 år", "Experience: 5+
+// years"): a platform's structured requirement, wherever its section.
+func FieldYears(text string) *int {
+	var best *int
+	for line := range strings.SplitSeq(text, "\n") {
+		head, rest, ok := strings.Cut(line, ":")
+		if !ok || len(head) > 40 || !experienceWords[strings.ToLower(strings.TrimSpace(head))] {
+			continue
+		}
+		if n := MinYears(strings.TrimSpace(head) + ": " + rest); n != nil && (best == nil || *n < *best) {
+			best = n
+		}
+	}
+	return best
+}
