@@ -482,6 +482,9 @@ var notPlace = map[string]bool{"peo": true, "eor": true, "employer of record": t
 // wholeCountry strips "the whole of" before a country ("Hele Danmark",
 // "Hela Sverige", "Hele Norge"): the country is the place.
 func wholeCountry(q string) string {
+	if len(q) < 4 || !strings.ContainsAny(q[:1], "hHaAgGtT") || strings.IndexByte(q, ' ') < 0 {
+		return q // the common case, without folding
+	}
 	f := foldPlace(q)
 	for _, w := range []string{"hele ", "hela ", "all of ", "ganz ", "todo ", "toda ", "tout le ", "toute la "} {
 		if rest, ok := strings.CutPrefix(f, w); ok && countryCode(rest) != "" {

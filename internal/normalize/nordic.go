@@ -173,6 +173,11 @@ func nordicPlace(p, country string) (model.Location, bool) {
 // "" when a four-digit code may be Danish or Norwegian), or returns ok
 // false.
 func postalPart(p string) (place, country string, ok bool) {
+	p = strings.TrimSpace(p)
+	if d := strings.IndexByte(p, '-'); !(len(p) > 0 && p[0] >= '0' && p[0] <= '9' ||
+		d > 0 && d <= 2 && d+1 < len(p) && p[d+1] >= '0' && p[d+1] <= '9') {
+		return "", "", false // no postal code first: the common case, without allocating
+	}
 	w := strings.Fields(p)
 	if len(w) == 0 {
 		return "", "", false
@@ -260,6 +265,17 @@ func nordicParts(rest []string) ([]string, string) {
 // Danmark", "Bærum kommune", "Region Midtjylland", "Skåne län, Sverige",
 // "Storgata 1, 0155 Oslo". ok is false for anything else.
 func nordicLocation(rest []string, remote bool) (model.Location, bool) {
+	if len(rest) == 0 {
+		return model.Location{}, false
+	}
+	// a label that ends in another country, a US state or a Canadian
+	// province names no Nordic place (the common case: decided early)
+	last := rest[len(rest)-1]
+	if cc := countryCode(last); cc != "" && cc != "DK" && cc != "NO" && cc != "SE" {
+		return model.Location{}, false
+	} else if cc == "" && len(rest) >= 2 && (stateName(last) != "" || caProvince(last) != "") {
+		return model.Location{}, false
+	}
 	parts, country := nordicParts(append([]string(nil), rest...))
 	if len(parts) >= 2 {
 		if cc := countryCode(parts[len(parts)-1]); cc != "" {
