@@ -31,6 +31,8 @@ func TestNordicPlaces(t *testing.T) {
 		{"Storgata 1, 0155 Oslo", []model.Location{L("Oslo", "Oslo", "NO", false)}},
 		{"114 55 Stockholm", []model.Location{L("Stockholm", "Stockholm County", "SE", false)}},
 		{"Odense C", []model.Location{L("Odense", "Region of Southern Denmark", "DK", false)}},
+		{"Copenhagen S, Denmark", []model.Location{L("Copenhagen", "Capital Region of Denmark", "DK", false)}},
+		{"2800 Kgs. Lyngby", []model.Location{L("Kongens Lyngby", "Capital Region of Denmark", "DK", false)}},
 		// municipalities, regions, counties
 		{"Bærum kommune", []model.Location{L("Bærum", "Akershus", "NO", false)}},
 		{"Københavns Kommune", []model.Location{L("Copenhagen", "Capital Region of Denmark", "DK", false)}},

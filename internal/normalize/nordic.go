@@ -58,9 +58,13 @@ func init() {
 			dkTowns[k] = nordicInfo{name: base, region: t.region, country: "DK"}
 		}
 	}
+	// "Kgs. Lyngby": the usual short form of Kongens Lyngby
+	if t, ok := dkTowns["kongens lyngby"]; ok {
+		dkTowns["kgs lyngby"] = t
+	}
 	regions := map[string][]string{
 		"DK|Capital Region of Denmark":  {"region hovedstaden", "hovedstaden", "capital region", "region h", "hovedstadsregionen"},
-		"DK|Central Denmark Region":     {"region midtjylland", "midtjylland", "central jutland", "region midt"},
+		"DK|Central Denmark Region":     {"region midtjylland", "midtjylland", "central jutland", "region midt", "mid jutland"},
 		"DK|North Denmark Region":       {"region nordjylland", "nordjylland", "north jutland"},
 		"DK|Region Zealand":             {"region sjælland", "sjælland", "zealand", "region sjaelland", "sjaelland"},
 		"DK|Region of Southern Denmark": {"region syddanmark", "syddanmark", "southern denmark", "south denmark"},
