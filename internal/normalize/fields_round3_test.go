@@ -220,3 +220,21 @@ func TestFieldYears(t *testing.T) {
 		t.Errorf("FieldYears of a list = %d, want none", *got)
 	}
 }
+
+// Nordic pay without a stated period is monthly up to yearly sizes
+// (PROTOCOL.md: "Lön 30 000 kr" -> month).
+func TestNordicPayPeriod(t *testing.T) {
+	for _, tt := range []struct {
+		text, def, period string
+	}{
+		{"Lön 30 000 kr", "SEK", "month"},
+		{"Lønn: 45 000 kr", "NOK", "month"},
+		{"Lønn: 650 000 kr", "NOK", "year"},
+		{"Timlön 150 kr", "SEK", "hour"},
+	} {
+		got := salaries(tt.text, tt.def)
+		if len(got) != 1 || got[0].Period != tt.period {
+			t.Errorf("salaries(%q) = %v, want period %s", tt.text, got, tt.period)
+		}
+	}
+}

@@ -425,6 +425,11 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			// "2100 euros nets": no yearly pay is this small
 			period = "month"
 		}
+		if (cur == "SEK" || cur == "NOK" || cur == "DKK") && hi >= 1000 && hi < 200000 {
+			// Swedish, Norwegian and Danish pay is quoted by the month
+			// ("Lön 30 000 kr", PROTOCOL.md); a yearly figure is larger.
+			period = "month"
+		}
 		if cur == "CNY" && hi >= 1000 && hi < 100000 {
 			// Pay in China is quoted by the month ("15-30k"); a yearly
 			// figure says so (年薪) or is larger.
@@ -463,6 +468,12 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"总包", "year"}, {"年包", "year"},
 	{"de l'heure", "hour"}, {"/heure", "hour"}, {"por hora", "hour"}, {"por mês", "month"}, {"/mês", "month"},
 	{"por ano", "year"}, {"ao ano", "year"},
+	// Danish, Norwegian, Swedish
+	{"timlön", "hour"}, {"timeløn", "hour"}, {"timelønn", "hour"}, {"per timme", "hour"}, {"i timmen", "hour"},
+	{"pr. time", "hour"}, {"i timen", "hour"},
+	{"månadslön", "month"}, {"månedsløn", "month"}, {"månedslønn", "month"}, {"per månad", "month"},
+	{"i månaden", "month"}, {"pr. måned", "month"}, {"i måneden", "month"}, {"/mån", "month"}, {"/md", "month"},
+	{"årslön", "year"}, {"årsløn", "year"}, {"årslønn", "year"}, {"pr. år", "year"}, {"om året", "year"},
 }
 
 // periodNear looks for a pay period in the rest of the sentence after the
