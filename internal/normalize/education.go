@@ -23,7 +23,9 @@ var degreeAliases = [][]string{
 		"universitetsutdanning", "høyskoleutdanning", "høgskoleutdanning", "högskoleutbildning",
 		"universitetsutbildning", "kandidatexamen", "videregående uddannelse", "grado universitario", "grado en",
 		"ensino superior", "wykształcenie wyższe", "大卒", "統招本科", "统招本科",
-		"högskoleingenjörsexamen", "högskoleingenjör", "Bachelorstudium", "ingeniero técnico", "grau en"},
+		"högskoleingenjörsexamen", "högskoleingenjör", "Bachelorstudium", "ingeniero técnico", "grau en",
+		"høyere utdannelse", "høgere utdannelse", "bachelornivå", "bachelorniveau", "bacheloruddannelse",
+		"professionsbachelor", "bachelorutdanning", "bachelorutbildning", "bachelorexamen"},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
 		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
@@ -33,9 +35,12 @@ var degreeAliases = [][]string{
 		"master's candidate", "ms degree", "m.s. degree", "msc degree", "=MFA", "=M.F.A.", "=M.Tech", "=MTech",
 		"mastergrad", "masterexamen", "kandidatuddannelse", "Master 2", "=M2", "civilingenjörsexamen", "civilingenjör",
 		"sivilingeniør", "sivilingeniørgrad", "Masterstudium", "magisterexamen", "magister", "ingeniero superior",
-		"école d'ingénieur", "école d'ingénieurs"},
+		"école d'ingénieur", "école d'ingénieurs", "masternivå", "masterniveau", "masteruddannelse",
+		"masterutdanning", "masterutbildning", "cand.scient", "cand.polyt", "cand.merc", "cand.oecon", "cand.it",
+		"cand.mag", "cand.psych", "cand.jur", "kandidatgrad"},
 	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사", "doctorado",
-		"dottorato", "doutorado", "Promotion im", "promovierte", "phd degree", "ph.d. degree", "doktorgrad"},
+		"dottorato", "doutorado", "Promotion im", "promovierte", "phd degree", "ph.d. degree", "doktorgrad",
+		"doktorsexamen", "ph.d.-grad"},
 	// a degree that names no level: Bachelor's where a degree alone means
 	// one (outside North America), else nothing
 	{"degree", "degrees", "a degree", "university education", "Abschluss"},
@@ -47,7 +52,45 @@ var degreeAliases = [][]string{
 var notDegrees = []string{"Abitur", "Fachabitur", "Hochschulreife", "Fachhochschulreife", "vergleichbarer Abschluss",
 	"vergleichbaren Abschluss", "Schulabschluss", "abgeschlossene Ausbildung", "abgeschlossene Berufsausbildung",
 	"Berufsausbildung", "associate's degree", "associate degree", "associates degree", "high school diploma",
-	"high school degree", "bac+2", "bac + 2", "大专", "专科", "fagbrev"}
+	"high school degree", "bac+2", "bac + 2", "大专", "专科", "fagbrev",
+	// Nordic vocational schooling and trade certificates
+	"svennebrev", "svendebrev", "fagskole", "fagskoleutdanning", "teknisk fagskole", "yrkesutbildning",
+	"yrkeshögskola", "yrkeshögskoleutbildning", "erhvervsuddannelse", "videregående skole", "videregående opplæring",
+	"eftergymnasial utbildning", "gymnasieutbildning"}
+
+// vocationalWords name schooling that is not a degree; a degree offered
+// as an alternative to one is not asked for ("Relevant bachelor,
+// Fag-/Svennebrev eller lignende": a trade certificate will do).
+// (German "Studium oder Ausbildung" labels keep the degree: Nordic
+// schooling only.)
+var vocationalWords = []string{"fagbrev", "svennebrev", "svendebrev", "fagskole", "yrkesutbildning", "yrkeshögskol",
+	"erhvervsuddannelse"}
+
+// vocationalAlternatives drops the degrees of a sentence that offers them
+// as alternatives to vocational schooling: no degree is required then.
+func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int, edu []class) {
+	for _, h := range hits {
+		if int(h.id) < nSkills || edu[h.tok] != clsRequired && edu[h.tok] != clsPreferred {
+			continue
+		}
+		a, b := h.tok, h.tok
+		for a > 0 && toks[a].flags&(fSent|fBlock) == 0 {
+			a--
+		}
+		for b+1 < len(toks) && toks[b+1].flags&(fSent|fBlock) == 0 {
+			b++
+		}
+		sent := lower[toks[a].start:toks[b].end]
+		voc := false
+		for _, w := range vocationalWords {
+			voc = voc || strings.Contains(sent, w)
+		}
+		if voc && (strings.Contains(sent, " eller ") || strings.Contains(sent, " or ") || strings.Contains(sent, " oder ") ||
+			strings.Contains(sent, " ou ") || strings.Contains(sent, "/")) {
+			edu[h.tok] = clsUnknown
+		}
+	}
+}
 
 // bareDegree is the index of the level-less degree in degreeAliases.
 const bareDegree = 3

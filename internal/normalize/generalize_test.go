@@ -199,7 +199,7 @@ func TestLocationLabels(t *testing.T) {
 		{"Singapore, Singapore", []model.Location{L("Singapore", "", "SG", false)}},
 		{"Frankfurt am Main", []model.Location{L("Frankfurt am Main", "Hesse", "DE", false)}},
 		{"Sydney", []model.Location{L("Sydney", "New South Wales", "AU", false)}},
-		{"København, Denmark", []model.Location{L("København", "Capital Region of Denmark", "DK", false)}},
+		{"København, Denmark", []model.Location{L("Copenhagen", "Capital Region of Denmark", "DK", false)}},
 	}
 	for _, tt := range tests {
 		if got := Locations(tt.label); !reflect.DeepEqual(got, tt.want) {

@@ -25,7 +25,7 @@ const languageScan = 3000
 const languageSettled = 40
 
 // languages, in the order of the bits of stopWords.
-var languages = []string{"en", "de", "fr", "es", "it", "nl", "pt", "sv", "pl", "da", "nb"}
+var languages = []string{"en", "de", "fr", "es", "it", "nl", "pt", "sv", "pl", "da", "nb", "nn"}
 
 var stopWords = func() map[string]uint16 {
 	lists := [...]string{
@@ -44,13 +44,20 @@ var stopWords = func() map[string]uint16 {
 		// pt
 		"o a os as e de do da dos das que em para com um uma por no na você nosso nossa é são seu sua não nos nas ao",
 		// sv
-		"och att det som en ett för med på är vi du av till har om den dig din ditt våra vår inte eller kan ska hos",
+		"och att det som en ett för med på är vi du av till har om den dig din ditt våra vår inte eller kan ska hos " +
+			"också efter genom mellan upp vad hur inom även arbete mycket några mig sig oss alla kommer vill samt",
 		// pl
 		"i w z na do się że jest nie od dla oraz lub jak to o po przez są jesteś twoje nasz nasze będziesz pracy będzie",
 		// da
-		"og at det som en et for med på er vi du af til har om den dig din dit vores ikke eller kan skal hos",
+		"og at det som en et for med på er vi du af til har om den dig din dit vores ikke eller kan skal hos " +
+			"nogle nogen meget hvad blive bliver arbejde mellem gennem jer jeres os ud op efter mig sig",
 		// nb (Norwegian Bokmål)
-		"og at det som en et for med på er vi du av til har om den deg din ditt våre vår ikke eller kan skal hos",
+		"og at det som en et for med på er vi du av til har om den deg din ditt våre vår ikke eller kan skal hos " +
+			"jeg hva noen mye gjennom mellom etter nå bli blir arbeid meg seg oss dere fra bare sammen også",
+		// nn (Norwegian Nynorsk): the words it shares with Bokmål, and its own
+		"og at det som for med på er vi du av til har om den deg din ditt våre vår eller kan skal " +
+			"ikkje eg ein eit ei dei kva korleis frå hjå òg berre mykje nokon noko vere dykk dykkar sjølv fleire " +
+			"heile eigen hennar gjennom mellom etter bli meg seg oss",
 	}
 	m := map[string]uint16{}
 	for i, l := range lists {
@@ -66,7 +73,7 @@ var stopWords = func() map[string]uint16 {
 // know to tell.
 func Language(text string) string {
 	text = prefix(text, languageScan)
-	var score [11]int
+	var score [12]int
 	var latin, han, kana, hangul, cyrillic, greek int
 	var word [12]byte // the longest function word is 10 bytes (będziesz: 9)
 	n := 0            // bytes in word; -1: the word is too long to be a function word
@@ -183,7 +190,7 @@ func letters(counts ...int) int {
 }
 
 // settled says whether one language leads every other by three to one.
-func settled(score *[11]int) bool {
+func settled(score *[12]int) bool {
 	best, second := 0, 0
 	for _, c := range score {
 		switch {

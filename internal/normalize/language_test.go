@@ -69,7 +69,7 @@ func TestLanguageSettlesEarly(t *testing.T) {
 // languageFull counts the function words of all of text, as Language did
 // before the early end.
 func languageFull(text string) string {
-	var score [11]int
+	score := make([]int, len(languages))
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if bits, ok := stopWords[w]; ok {
 			for i := range languages {

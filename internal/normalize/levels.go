@@ -182,6 +182,11 @@ func seniority(title string) []string {
 			}
 		}
 	}
+	for i, x := range w {
+		if l := nordicLevel(x, wordAt(w, i-1), wordAt(w, i+1)); l != "" {
+			found[l] = true
+		}
+	}
 	for _, x := range w {
 		// compounds: "Seniorutvikler", "Juniorentwickler"
 		for _, c := range []struct{ prefix, level string }{{"senior", "Senior"}, {"junior", "Junior"}} {
@@ -263,4 +268,48 @@ func wordAt(w []string, i int) string {
 		return ""
 	}
 	return w[i]
+}
+
+// nordicJobLeaders are Danish, Norwegian and Swedish compounds of a
+// manager word that name a role's job, not a level (PROTOCOL.md: as
+// "Project Manager" gives none).
+var nordicJobLeaders = map[string]bool{"prosjektleder": true, "projektleder": true, "projektledare": true,
+	"produktleder": true, "produktchef": true, "produktansvarlig": true, "prosjektleiar": true}
+
+// nordicLevel returns the level a word of a Danish, Norwegian or Swedish
+// title names (PROTOCOL.md): a team's or a trade's leader ("fagleder",
+// "teamleder", "formann", "bryggeformann", "förman") is Lead; a manager
+// word alone or ending a compound ("leder", "sjef", "chef",
+// "avdelingsleder", "driftsleder", "kvalitetssjef", "butikschef") is
+// Manager. prev and next are the words around it (French "chef de
+// projet", English "head chef" are not Nordic managers).
+func nordicLevel(x, prev, next string) string {
+	if nordicJobLeaders[x] || strings.HasSuffix(x, "veileder") || strings.HasSuffix(x, "vejleder") ||
+		strings.HasSuffix(x, "rettleder") || strings.HasSuffix(x, "rettleiar") || strings.HasSuffix(x, "vegleiar") {
+		return "" // "veileder", "vejleder": a counsellor, not a leader
+	}
+	switch {
+	case x == "fagleder" || x == "teamleder" || x == "teamledare" || x == "fagleiar" || x == "formann" ||
+		x == "förman" || x == "formand" && prev != "" || strings.HasSuffix(x, "formann") || strings.HasSuffix(x, "förman"):
+		return "Lead"
+	case x == "leder" || x == "sjef" || x == "leiar":
+		return "Manager"
+	case x == "chef":
+		if prev == "head" || prev == "sous" || prev == "executive" || prev == "pastry" || next == "de" || next == "d" {
+			return ""
+		}
+		return "Manager"
+	}
+	for _, suf := range []string{"leder", "sjef", "chef", "leiar"} {
+		if head, ok := strings.CutSuffix(x, suf); ok && len(head) >= 3 {
+			if strings.HasSuffix(head, "fag") || strings.HasSuffix(head, "team") {
+				return "Lead" // "bygningsfagleder"
+			}
+			if nordicJobLeaders[x] || strings.HasSuffix(x, "prosjektleder") || strings.HasSuffix(x, "projektleder") {
+				return ""
+			}
+			return "Manager"
+		}
+	}
+	return ""
 }

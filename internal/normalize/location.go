@@ -82,6 +82,13 @@ var remoteWords = map[string]bool{
 	"télétravail": true, "teletravail": true, "teletrabajo": true, "home office": true, "homeoffice": true,
 	"fjernarbeid": true, "zdalnie": true, "remote work": true, "mobiles arbeiten": true, "100% remote": true,
 	"worldwide": true, "anywhere in the world": true, "hjemmekontor": true, "distanciel": true, "100% télétravail": true,
+	// Danish, Norwegian, Swedish, Finnish, German, French, Spanish,
+	// Italian, Dutch, Polish words for work from home
+	"fjernarbejde": true, "hjemmearbejde": true, "arbejde hjemmefra": true, "hjemmefra": true,
+	"distans": true, "på distans": true, "distansarbete": true, "fjärrarbete": true, "hemarbete": true, "etätyö": true,
+	"ortsunabhängig": true, "à distance": true, "a distance": true, "full remote": true,
+	"en remoto": true, "a distancia": true, "trabajo remoto": true, "da remoto": true, "lavoro da remoto": true,
+	"op afstand": true, "thuiswerken": true, "praca zdalna": true, "remote only": true,
 }
 
 // areaWords name areas wider than a country.
@@ -99,6 +106,8 @@ var workModes = map[string]bool{
 	"": true, "hybrid": true, "on site": true, "onsite": true, "in office": true, "office": true, "hq": true,
 	"headquarters": true, "head office": true, "main office": true, "flexible": true, "in person": true,
 	"on-site": true, "office based": true, "hybrid remote": false,
+	"hybrid work": true, "hybridt": true, "hybridarbete": true, "hybride": true, "híbrido": true, "híbrida": true,
+	"ibrido": true, "présentiel": true, "presencial": true, "in sede": true, "vor ort": true,
 }
 
 // officePrefix strips an office or work-mode prefix that ends with ':'
@@ -275,15 +284,17 @@ func Location(label string) model.Location {
 	s = dottedLabel(s)
 	var loc model.Location
 	var rest []string
+	none := false // a part says the place is none of one ("Hele landet")
 	for _, p := range splitLocation(s) {
 		q, remote := stripRemote(p)
 		if remote {
 			loc.Remote = true
 		}
 		if workModes[foldPlace(q)] || notPlace[foldPlace(q)] {
+			none = none || notPlace[foldPlace(q)]
 			continue
 		}
-		rest = append(rest, stripOffice(q))
+		rest = append(rest, stripOffice(wholeCountry(q)))
 	}
 	if !loc.Remote && len(rest) > 0 {
 		// "Europe, European Union": an area wider than a country
@@ -317,6 +328,9 @@ func Location(label string) model.Location {
 		if loc.Remote {
 			return loc
 		}
+		if none {
+			return model.Location{}
+		}
 		return model.Location{Name: s}
 	}
 	if len(rest) == 1 {
@@ -328,6 +342,9 @@ func Location(label string) model.Location {
 			}
 			rest = append(r, f[0])
 		}
+	}
+	if l, ok := nordicLocation(rest, loc.Remote); ok {
+		return l
 	}
 	unknown := model.Location{Name: s, Remote: loc.Remote}
 
@@ -457,7 +474,25 @@ var regionNames = map[string]string{
 
 // notPlace are parts of a label that say how one is employed, not where:
 // "Remote-India (PEO)".
-var notPlace = map[string]bool{"peo": true, "eor": true, "employer of record": true}
+var notPlace = map[string]bool{"peo": true, "eor": true, "employer of record": true,
+	// "the whole country", "several places" (Danish, Norwegian, Swedish)
+	"hele landet": true, "hela landet": true, "flere steder": true, "flere arbeidssteder": true, "flera orter": true,
+	"flere arbejdssteder": true, "forskellige steder": true}
+
+// wholeCountry strips "the whole of" before a country ("Hele Danmark",
+// "Hela Sverige", "Hele Norge"): the country is the place.
+func wholeCountry(q string) string {
+	if len(q) < 4 || !strings.ContainsAny(q[:1], "hHaAgGtT") || strings.IndexByte(q, ' ') < 0 {
+		return q // the common case, without folding
+	}
+	f := foldPlace(q)
+	for _, w := range []string{"hele ", "hela ", "all of ", "ganz ", "todo ", "toda ", "tout le ", "toute la "} {
+		if rest, ok := strings.CutPrefix(f, w); ok && countryCode(rest) != "" {
+			return rest
+		}
+	}
+	return q
+}
 
 // cityStates are countries that are one city.
 // Luxembourg is not one, but a label that says only "Luxembourg" means

@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 7
+const rulesVersion = 17
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -140,6 +140,9 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if p.MinYearsExperience == nil {
 		p.MinYearsExperience = MinYears(a.otherText)
 	}
+	if p.MinYearsExperience == nil {
+		p.MinYearsExperience = FieldYears(text) // "Arbeidserfaring: 2-5 år" under any heading
+	}
 
 	if len(r.Salary) > 0 {
 		p.Salary = cleanSalaries(r.Salary)
@@ -218,6 +221,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		return 0
 	}
 	alternatives(text, toks, hits, nSkills, edu)
+	vocationalAlternatives(lower, toks, hits, nSkills, edu)
 	for _, h := range hits {
 		c := skill[h.tok]
 		if int(h.id) >= nSkills {

@@ -61,7 +61,7 @@ var icRules = []roleRule{
 	{RoleResearchEngineer, []string{"research engineer", "research engineering"}},
 	{RoleAnalyticsEngineer, []string{"analytics engineer", "analytics engineering", "data visualization engineer",
 		"visualization engineer", "bi engineer", "business intelligence engineer", "bi developer", "bi-entwickler"}},
-	{RoleDataEngineer, []string{"data engineer", "data engineering", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer",
+	{RoleDataEngineer, []string{"data engineer", "data engineering", "dataops engineer", "dataops", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer",
 		"data developer", "database developer", "etl developer", "développeur de données", "développeuse de données",
 		"dateningenieur", "data-engineer", "dataingeniør", "dataingenjör", "ingénieur de données", "ingénieure de données",
 		"ingénieur données", "ingénieur data", "ingénieure data", "ingeniero de datos", "ingeniera de datos", "data architect",
@@ -87,7 +87,10 @@ var icRules = []roleRule{
 		"dev ops engineer", "devsecops engineer", "cloud engineer", "cloud infrastructure engineer", "systems engineer",
 		"system engineer", "systems administrator", "system administrator", "sysadmin", "systemadministrator",
 		"administrateur système", "administrateur systèmes", "administratrice système", "operations engineer",
-		"platform reliability", "observability engineer", "infrastructure developer", "driftsingeniør", "运维"}},
+		"platform reliability", "observability engineer", "infrastructure developer", "driftsingeniør", "运维",
+		"développeur d infrastructure", "développeuse d infrastructure", "développeur d'infrastructure",
+		"développeuse d'infrastructure", "ingénieur infrastructure", "ingénieure infrastructure",
+		"ingénieur d infrastructure", "ingénieure d infrastructure", "driftstekniker", "drifttekniker"}},
 	{RoleDesigner, []string{"designer", "design", "ux", "ui/ux", "ux/ui", "designerin", "diseñador", "diseñadora",
 		"concepteur", "conceptrice", "gestalter", "gestalterin", "デザイナー", "设计师"}},
 	{RoleDataAnalyst, []string{"data analyst", "analytics analyst", "business analyst", "insights analyst",
@@ -118,6 +121,7 @@ var icRules = []roleRule{
 		"systemutveckling", "mjukvaruutveckling", "développement logiciel", "développement web", "desarrollo de software",
 		"sviluppo software", "software development", "web development", "softwareontwikkeling", "プログラマー", "プログラマ"}},
 	{RoleResearchScientist, []string{"scientist", "researcher", "forsker", "forskare", "wissenschaftler", "wissenschaftlerin",
+		"professor", "assistant professor", "associate professor", "professorin", "professeur", "professeure",
 		"chercheur", "chercheuse", "investigador", "investigadora", "ricercatore", "ricercatrice", "onderzoeker",
 		"postdoc", "postdoctoral", "research fellow"}},
 }
@@ -190,7 +194,12 @@ var engineeringWords = []string{"engineering", "engineer", "engineers", "softwar
 var dataScienceWords = []string{"data science", "data scientists", "analytics", "insights", "data and insights",
 	"research", "experimentation", "statistics", "science"}
 
+// softwareWords keep a title with a non-software word a software job
+// ("Hardware Software Engineer", "Embedded Software Engineer").
+var softwareWords = []string{"software", "developer", "programmer", "full stack", "backend", "frontend", "web"}
+
 var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "electrical", "facilities",
+	"nvh", "vibration", "acoustic", "acoustics", "mechatronics", "automotive", "powertrain",
 	"sales", "support engineer", "solutions engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf",
 	"account engineer", "policy engineer", "civil", "chemical", "process engineer", "manufacturing",
 	"customer engineer", "customer success engineer", "implementation engineer", "presales", "pre-sales",
@@ -204,6 +213,13 @@ var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "
 // Site Reliability Engineer, Security Engineer, or Other.
 func Role(title string) string {
 	if r := cjkRole(title); r != "" {
+		if r == RoleSoftwareEngineer {
+			// "SRE 工程师": the Latin words may name the job more closely
+			// than the generic Chinese engineer noun
+			if l := latinRole(title); l != "" && l != RoleOther {
+				return l
+			}
+		}
 		return r
 	}
 	parts := titleParts(title)
@@ -274,6 +290,9 @@ func icRole(m, all string) string {
 		if hasAny(m, r.phrases) {
 			if r.role == RoleDesigner && hasWord(m, "engineer") {
 				continue // "Design Engineer", "UX Engineer": software
+			}
+			if r.role == RoleSoftwareEngineer && hasAny(m, nonSoftwareEngineer) && !hasAny(m, softwareWords) {
+				return RoleOther // "NVH Test Engineer", "Hardware Test Engineer"
 			}
 			return r.role
 		}
@@ -485,6 +504,11 @@ var cjkRoles = []struct{ phrase, role string }{
 	{"プログラマ", RoleSoftwareEngineer}, {"デザイナー", RoleDesigner},
 }
 
+// cjkOther are words of Chinese titles for jobs outside the roles:
+// technical support, technical writing (documentation), sales, customer
+// service.
+var cjkOther = []string{"技术支持", "文档", "销售", "客服", "售前", "售后", "开发者关系", "市场", "助理", "人力资源"}
+
 // cjkHardware are words of Chinese titles for hardware jobs, which are
 // not software ones ("芯片验证工程师").
 var cjkHardware = []string{"芯片", "硬件", "IC设计", "模拟电路", "数字电路", "射频", "结构工程师", "机械"}
@@ -492,6 +516,11 @@ var cjkHardware = []string{"芯片", "硬件", "IC设计", "模拟电路", "数�
 // cjkRole returns the role of a title that names its job in Chinese or
 // Japanese ("Rust研发工程师", "服务端开发实习"), or "".
 func cjkRole(title string) string {
+	for _, w := range cjkOther {
+		if strings.Contains(title, w) {
+			return RoleOther
+		}
+	}
 	for _, w := range cjkHardware {
 		if strings.Contains(title, w) {
 			return ""
@@ -638,4 +667,27 @@ func dropGenderEndings(t string) string {
 		}
 	}
 	return t
+}
+
+// latinRole is the role the Latin-script words of a mixed title name
+// alone, or "".
+func latinRole(title string) string {
+	var b strings.Builder
+	for _, r := range title {
+		if isCJK(r) {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	parts := titleParts(b.String())
+	if len(parts) == 0 {
+		return ""
+	}
+	all := " " + strings.Join(parts, " ") + " "
+	for _, r := range icRules {
+		if hasAny(all, r.phrases) {
+			return r.role
+		}
+	}
+	return ""
 }

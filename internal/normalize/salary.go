@@ -383,7 +383,8 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			cur = def
 		}
 	}
-	if cur == "" && def != "" && (ranged && (b.val >= 1000 || b.k) || a.val >= 10000) && payWordNear(s, j, end) {
+	if cur == "" && def != "" && (ranged && (b.val >= 1000 || b.k) || a.val >= 10000) && payWordNear(s, j, end) &&
+		!placeAfter(s, end) {
 		cur = def
 	}
 	if cur == "" && def == "CNY" && ranged && b.k && !b.wan {
@@ -424,6 +425,11 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			// "2100 euros nets": no yearly pay is this small
 			period = "month"
 		}
+		if (cur == "SEK" || cur == "NOK" || cur == "DKK") && hi >= 1000 && hi < 200000 {
+			// Swedish, Norwegian and Danish pay is quoted by the month
+			// ("Lön 30 000 kr", PROTOCOL.md); a yearly figure is larger.
+			period = "month"
+		}
 		if cur == "CNY" && hi >= 1000 && hi < 100000 {
 			// Pay in China is quoted by the month ("15-30k"); a yearly
 			// figure says so (年薪) or is larger.
@@ -462,6 +468,12 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"总包", "year"}, {"年包", "year"},
 	{"de l'heure", "hour"}, {"/heure", "hour"}, {"por hora", "hour"}, {"por mês", "month"}, {"/mês", "month"},
 	{"por ano", "year"}, {"ao ano", "year"},
+	// Danish, Norwegian, Swedish
+	{"timlön", "hour"}, {"timeløn", "hour"}, {"timelønn", "hour"}, {"per timme", "hour"}, {"i timmen", "hour"},
+	{"pr. time", "hour"}, {"i timen", "hour"},
+	{"månadslön", "month"}, {"månedsløn", "month"}, {"månedslønn", "month"}, {"per månad", "month"},
+	{"i månaden", "month"}, {"pr. måned", "month"}, {"i måneden", "month"}, {"/mån", "month"}, {"/md", "month"},
+	{"årslön", "year"}, {"årsløn", "year"}, {"årslønn", "year"}, {"pr. år", "year"}, {"om året", "year"},
 }
 
 // periodNear looks for a pay period in the rest of the sentence after the
@@ -527,7 +539,40 @@ var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget
 	"coverage", "lifetime", "hra", "fsa", "hsa", "fertility", "insurance", "wellness", "per person", "prime",
 	"augment", "raise", "increase", "commission", "equity", "referral", "prämie", "zuschuss", "workspace",
 	"equipment", "expense", "visa", "costs", "voucher", "lunch", "meal", "learning", "conference", "coworking",
-	"co-working", "internet", "phone", "gym"}
+	"co-working", "internet", "phone", "gym",
+	// Danish, Norwegian, Swedish: allowance, grant, wellness, trip, prize,
+	// commission, benefit, pension, insurance
+	"bidrag", "tilskud", "tilskudd", "friskvård", "resa ", "reise", "rejse", "præmie", "premie", "provision",
+	"provisjon", "förmån", "pension", "pensjon", "forsikring", "försäkring", "gavekort", "presentkort", "rabatt"}
+
+// placeAfter says whether the amount that ends at i is a postal code: a
+// known place follows it ("11455 Stockholm", "2300 København S").
+func placeAfter(s string, i int) bool {
+	rest := strings.TrimLeft(s[i:], " ")
+	w := strings.FieldsFunc(prefix(rest, 40), func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '\n' })
+	if len(w) == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(w[0]); r < 'A' || r > 'Z' && r < 0x80 {
+		return false // a place name starts with a capital
+	}
+	for n := min(len(w), 2); n >= 1; n-- {
+		k := foldPlace(strings.Join(w[:n], " "))
+		if _, ok := knownCities[k]; ok {
+			return true
+		}
+		if _, ok := nordicMunis[k]; ok {
+			return true
+		}
+		if _, ok := dkTowns[k]; ok {
+			return true
+		}
+		if _, ok := nordicLocalities[k]; ok {
+			return true
+		}
+	}
+	return false
+}
 
 func notPayNear(s string, start, end int) bool {
 	w := strings.ToLower(sentenceBefore(s, start, 64) + " " + sentenceAfter(s, end, 64))

@@ -23,20 +23,36 @@ func Workplace(hint string, locs []model.Location, text string) string {
 
 func workplaceHint(h string) string {
 	f := " " + foldPlace(strings.ReplaceAll(h, "_", " ")) + " "
+	remote, office := false, false
+	for _, w := range hintRemote {
+		remote = remote || strings.Contains(f, w)
+	}
+	g := strings.ReplaceAll(f, "home office", "") // "home office" is no office
+	for _, w := range hintOffice {
+		office = office || strings.Contains(g, w)
+	}
 	switch {
 	case strings.TrimSpace(f) == "":
 		return ""
-	case strings.Contains(f, "hybrid"):
+	case strings.Contains(f, "hybrid"), remote && office:
+		// "Oficina/WFH", "Office or remote": either, so hybrid
 		return "hybrid"
-	case strings.Contains(f, "remote"), strings.Contains(f, "telecommute"), strings.Contains(f, "work from home"),
-		strings.Contains(f, " wfh "), strings.Contains(f, "virtual"), strings.Contains(f, "anywhere"):
+	case remote:
 		return "remote"
-	case strings.Contains(f, "onsite"), strings.Contains(f, "on site"), strings.Contains(f, "in office"),
-		strings.Contains(f, " office"), strings.Contains(f, "in person"):
+	case office:
 		return "onsite"
 	}
 	return ""
 }
+
+// hintRemote and hintOffice are words of a platform's work-mode field for
+// work from home and for the office, in English and the languages of the
+// corpus (a field naming both is hybrid).
+var hintRemote = []string{"remote", "telecommute", "work from home", " wfh ", "virtual", "anywhere", "hjemmekontor",
+	"fjernarbeid", "hjemmearbejde", "distans", "remoto", "télétravail", "teletravail", "teletrabajo", "homeoffice",
+	"home office", "mobiles arbeiten"}
+var hintOffice = []string{"onsite", "on site", "in office", " office", "in person", "oficina", "presencial", "kontor",
+	"bureau", "büro", "buero", "présentiel", "presentiel", "vor ort"}
 
 // workplacePhrases are looked for in the lowered text; the first one in the
 // text wins.

@@ -18,6 +18,13 @@ var numberWords = map[string]int{
 	"twee": 2, "drie": 3, "vijf": 5, "fem": 5, "tre": 3, "fyra": 4, "fire": 4, "sju": 7, "syv": 7, "åtta": 8, "åtte": 8,
 }
 
+// nordicNumbers are the numbers of Danish, Norwegian and Swedish, read
+// before "år"/"års" only ("minimum to år": two years; "to" is English
+// elsewhere).
+var nordicNumbers = map[string]int{"en": 1, "et": 1, "ett": 1, "ei": 1, "eitt": 1, "to": 2, "två": 2, "tre": 3,
+	"fire": 4, "fyra": 4, "fem": 5, "seks": 6, "sex": 6, "sju": 7, "syv": 7, "åtte": 8, "åtta": 8, "otte": 8,
+	"ni": 9, "nio": 9, "ti": 10, "tio": 10}
+
 // yearWords name a year in several languages.
 var yearWords = map[string]bool{
 	"years": true, "year": true, "yrs": true, "yr": true, "years'": true, "jahre": true, "jahren": true,
@@ -49,13 +56,17 @@ var yearsNext = map[string]bool{
 	"einschlägiger": true, "professionnelle": true, "min": true, "minimum": true, "plus": true,
 	"erfaring": true, "erfarenhet": true, "arbeidserfaring": true, "arbetslivserfarenhet": true,
 	"experiência": true, "erfahrungen": true, "ervaringen": true, "praktischer": true, "praktische": true,
+	"erhvervserfaring": true, "arbejdserfaring": true, "yrkeserfaring": true, "yrkeserfarenhet": true,
+	"arbetserfarenhet": true, "erfarenheter": true, "praksis": true, "praktisk": true,
 }
 
 // experienceWords before the number name what the years are of
 // ("Experiência de 2 a 5 anos", "Erfahrung von 3 Jahren").
 var experienceWords = map[string]bool{"experience": true, "experiência": true, "experiencia": true,
 	"expérience": true, "erfahrung": true, "berufserfahrung": true, "erfaring": true, "erfarenhet": true,
-	"ervaring": true, "esperienza": true, "doświadczenie": true}
+	"ervaring": true, "esperienza": true, "doświadczenie": true, "arbeidserfaring": true, "arbejdserfaring": true,
+	"erhvervserfaring": true, "yrkeserfaring": true, "yrkeserfarenhet": true, "arbetslivserfarenhet": true,
+	"arbetserfarenhet": true}
 
 // rangeWords join the ends of a range of years ("2 a 5 anos", "3 bis 5
 // Jahre", "3 à 5 ans").
@@ -197,6 +208,9 @@ func MinYears(text string) *int {
 			}
 		}
 		n, ok := num(k)
+		if c, nordic := nordicNumbers[word(k)]; !ok && nordic && (t.s == "år" || t.s == "års") {
+			n, ok = c, true // "minimum to år"
+		}
 		if w, cut := strings.CutSuffix(word(k), "-plus"); !ok && cut {
 			n, ok = numberWords[w] // "ten-plus years"
 			plus = true
@@ -229,6 +243,8 @@ func MinYears(text string) *int {
 		strong := plus || yearsStrongBefore[word(k-1)] || yearsStrongBefore[word(k-2)] ||
 			(word(k-1) == "de" || word(k-1) == "von" || word(k-1) == "of") && experienceWords[word(k-2)] ||
 			word(k-1) == "or" && word(k-2) == "least" ||
+			// "Arbeidserfaring: 2-5 år", "Experience: 3+ years": a field
+			word(k-1) == ":" && experienceWords[word(k-2)] ||
 			// "not less than 3 years", "non inferiore a 7 anni", "pas moins de 3 ans"
 			word(k-1) == "than" && word(k-2) == "less" && (word(k-3) == "not" || word(k-3) == "no") ||
 			word(k-1) == "a" && word(k-2) == "inferiore" || word(k-1) == "de" && word(k-2) == "moins"
@@ -288,7 +304,9 @@ func prefSentence(toks []ytoken, j int) bool {
 	for k := a; k < len(toks) && !stop(toks[k].s); k++ {
 		switch toks[k].s {
 		case "preferred", "preferably", "ideally", "bonus", "desirable", "desired", "pré", "wünschenswert",
-			"idealerweise", "souhaitable", "deseable", "advantage", "nice":
+			"idealerweise", "souhaitable", "deseable", "advantage", "nice",
+			// Danish, Norwegian, Swedish: desirable, an advantage, a merit
+			"ønskelig", "ønskeligt", "fordel", "meriterande", "meriterende", "meritterende", "önskvärt", "önskvärd":
 			return true
 		case "plus":
 			if k > 0 && toks[k-1].s == "a" {
@@ -297,4 +315,21 @@ func prefSentence(toks []ytoken, j int) bool {
 		}
 	}
 	return false
+}
+
+// FieldYears reads the years of a labelled field line of a posting
+// ("Arbeidserfaring: 2-5 år", "Erfarenhet: minst 3 år", "Experience: 5+
+// years"): a platform's structured requirement, wherever its section.
+func FieldYears(text string) *int {
+	var best *int
+	for line := range strings.SplitSeq(text, "\n") {
+		head, rest, ok := strings.Cut(line, ":")
+		if !ok || len(head) > 40 || !experienceWords[strings.ToLower(strings.TrimSpace(head))] {
+			continue
+		}
+		if n := MinYears(strings.TrimSpace(head) + ": " + rest); n != nil && (best == nil || *n < *best) {
+			best = n
+		}
+	}
+	return best
 }
