@@ -376,7 +376,7 @@ func (c *classifier) cueMore(i int) bool {
 		"kjennskap", "kännedom", "kendskab", "behersker", "behärskar", "conhecimento", "conhecimentos",
 		"vertraut", "versiert", "conoscenze", "esperienze", "ervaringen", "expériences", "beherrschst", "beherrschen",
 		"beherrschung", "maîtrises", "familier", "familière", "manejo", "padronanza", "familiarità", "bekend",
-		"kompetanse", "kompetens", "erfahren":
+		"kompetanse", "kompetens", "erfahren", "fortrolig", "ferdigheter":
 		return true
 	case "umgang":
 		return c.word(c.nextWord(i)) == "mit" // "sicherer Umgang mit Git"

@@ -245,7 +245,7 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
-			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && gluedLetter(s, int(t.end)) {
+			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && (gluedLetter(s, int(t.end)) || postalDistrict(s, toks, i)) {
 				// "C’est", "C•CURE": a one-letter name glued by an
 				// apostrophe or a dot to a word is part of that word.
 				i++
@@ -570,6 +570,26 @@ func ownName(hits []hit, text string, toks []token, company string, skill []clas
 			skill[t] = clsMentioned
 		}
 	}
+}
+
+// postalDistrict says whether the one-letter word at token i is the postal
+// district after a city's name ("Ny Munkegade 120, Aarhus C", "1050
+// København K"), not the language C or R: it follows a known city with
+// nothing but a space between them and ends its sentence, line or clause.
+func postalDistrict(s string, toks []token, i int) bool {
+	t := toks[i]
+	if i == 0 || t.flags&(fHard|fSent|fBlock|fGlued) != 0 || toks[i-1].punct != 0 {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].flags&(fHard|fSent|fBlock) == 0 {
+		return false
+	}
+	p := toks[i-1]
+	if c := s[p.start]; c < 'A' || c > 'Z' {
+		return false
+	}
+	_, ok := knownCities[foldPlace(s[p.start:p.end])]
+	return ok
 }
 
 // gluedLetter says whether s at i holds an apostrophe or a middle dot or
