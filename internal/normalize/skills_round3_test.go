@@ -133,3 +133,116 @@ func TestNordicSkillCues(t *testing.T) {
 		want: model.Skills{Required: []string{"AutoCAD", "Excel"}},
 	}})
 }
+
+func TestGluedBlocksAreSplit(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // block texts, "- " before an item
+	}{
+		{
+			// g-loot-dataops-engineer-bi (a JSON-LD description whose tags
+			// were stripped upstream)
+			name: "heading glued to a sentence, items glued to each other",
+			in:   "What you’ll doAs our first DataOps Engineer you will apply Agile Development. In this role you will be part of our BI team.Other key responsibilities are:- Explore, drive, design and implement solutions- Tracking plan updates - new product development or additional data requests- Game data management",
+			want: []string{"What you’ll do", "As our first DataOps Engineer you will apply Agile Development. In this role you will be part of our BI team.",
+				"Other key responsibilities are:", "- Explore, drive, design and implement solutions",
+				"- Tracking plan updates - new product development or additional data requests", "- Game data management"},
+		},
+		{
+			// g-loot-dataops-engineer-bi
+			name: "a lead-in glued to the sentence before it",
+			in:   "Software development experience in any language is required. Python and Java is a plusIt’s a plus if you:- Worked with Looker & an ETL software (Segment, mParticle, Stitch, etc.).",
+			want: []string{"Software development experience in any language is required. Python and Java is a plus", "It’s a plus if you:",
+				"- Worked with Looker & an ETL software (Segment, mParticle, Stitch, etc.)."},
+		},
+		{
+			// detectify-cloud-infrastructure-engineer, anyfin-react-native-developer
+			name: "sentences glued after a name in capitals",
+			in:   "used by companies such as Spotify, Trello, and KING.We also collaborate with a global network of hackers, also familiar with React, HTML5, CSS3, Javascript and GraphQL.Application development is evolving rapidly",
+			want: []string{"used by companies such as Spotify, Trello, and KING.", "We also collaborate with a global network of hackers, also familiar with React, HTML5, CSS3, Javascript and GraphQL.",
+				"Application development is evolving rapidly"},
+		},
+		{
+			// addresses, names and product spellings stay whole
+			name: "no glue",
+			in:   "Contact Benedicte.Helen.Lilleng@nav.no or see _template.Rmd; we build on ASP.Net, Node.js, WeChat and the U.S.Army's JavaScript and TypeScript code base",
+			want: []string{"Contact Benedicte.Helen.Lilleng@nav.no or see _template.Rmd; we build on ASP.Net, Node.js, WeChat and the U.S.Army's JavaScript and TypeScript code base"},
+		},
+	}
+	for _, tt := range tests {
+		for _, src := range []string{"html", "text"} {
+			var bs []block
+			if src == "html" {
+				bs = htmlBlocks(tt.in)
+			} else {
+				bs = textBlocks(tt.in)
+			}
+			var got []string
+			for _, b := range bs {
+				s := b.text
+				if b.kind == kindItem {
+					s = "- " + s
+				}
+				got = append(got, s)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("%s (%s):\n got %q\nwant %q", tt.name, src, got, tt.want)
+			}
+		}
+	}
+	// g-loot-dataops-engineer-bi: the parts read as a posting's parts
+	checkSkills(t, []skillCase{{
+		name: "glued requirements and nice-to-haves",
+		raw:  model.Raw{DescriptionHTML: "Other key responsibilities are:- Maintain tech stack data integrations, BigQuery warehouse and Looker modelling- Game data managementRequirements- Data warehousing experience, working in Big Query environment- Software development experience in any language is required. Python and Java is a plusIt’s a plus if you:- Worked with Looker & an ETL software (Segment, mParticle, Stitch, etc.).What’s in it for you?- The ability to work with a world class technology stack"},
+		want: model.Skills{Required: []string{"BigQuery", "Data Warehousing"}, Preferred: []string{"ETL", "Java", "Looker", "Python", "Segment", "Stitch", "mParticle"}},
+	}})
+}
+
+func TestPreferenceLeadInInsideASentence(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// detectify-cloud-infrastructure-engineer
+			name: "ways to stand out:",
+			raw:  model.Raw{DescriptionText: "Who you are\nExtensive experience with Kubernetes and Linux Ways to stand out from the crowd: Experience with Golang, Message Queues and/or PostgreSQL"},
+			want: model.Skills{Required: []string{"Kubernetes", "Linux"}, Preferred: []string{"Go", "Message Queues", "PostgreSQL"}},
+		},
+	})
+}
+
+func TestItHelpsIf(t *testing.T) {
+	// anyfin-react-native-developer
+	checkSkills(t, []skillCase{{
+		name: "it helps if you're also familiar with",
+		raw:  model.Raw{DescriptionText: "About the role\nReact-Native is what you’re made of, but it helps if you’re also familiar with React, Javascript and GraphQL."},
+		want: model.Skills{Required: []string{"React Native"}, Preferred: []string{"GraphQL", "JavaScript", "React"}},
+	}})
+}
+
+func TestRound3TaxonomyEntries(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// cds-fr-developpeur-principal-back-end, cds-fr-developpeur-infrastructure
+			name: "Canadian French practices",
+			raw: model.Raw{DescriptionText: "Qualifications :\n- Maîtrise des concepts de programmation orientée objet, des structures de données, des algorithmes et de la programmation au niveau du système\n" +
+				"- Expérience dans le domaine de l’infonuagique, de préférence avec AWS/Azure\n- Connaissance des principes de l’infrastructure en tant que code (Terraform et Terragrunt)\n" +
+				"- Améliorer nos pipelines d’intégration continue ou de déploiement continu"},
+			want: model.Skills{Required: []string{"CI/CD", "Cloud Computing", "Data Structures & Algorithms", "Object-Oriented Programming", "Systems Programming", "Terraform", "Terragrunt"},
+				Preferred: []string{"AWS", "Azure"}},
+		},
+		{
+			// cds-fr-architecte-services-entreprise
+			name: "architecture and identity standards",
+			raw: model.Raw{DescriptionText: "Qualifications :\n- Connaissance des cadres TOGAF, COBIT et ITIL\n- Connaissance des protocoles OIDC, SAML, FIDO2, SCIM et UMA\n" +
+				"- Connaissance du Top 10 de l’OWASP\n- Atout : ArchiMate, BPMN, Visio, Miro, Excalidraw, iGrafx ou QualiWare"},
+			want: model.Skills{Required: []string{"COBIT", "FIDO2", "ITIL", "OWASP", "OpenID Connect", "SAML", "SCIM", "TOGAF", "UMA"},
+				Preferred: []string{"ArchiMate", "BPMN", "Excalidraw", "Miro", "QualiWare", "Visio", "iGrafx"}},
+		},
+		{
+			// ordinary words stay words
+			name: "mocha, a mongoose, miro",
+			raw:  model.Raw{DescriptionText: "Requirements:\n- You like a mocha in the morning and a mongoose in the garden\n- Experience with Mocha and Sinon"},
+			want: model.Skills{Required: []string{"Mocha", "Sinon"}},
+		},
+	})
+}
