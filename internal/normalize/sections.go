@@ -42,7 +42,7 @@ var (
 		// the nice-to-have headings of other languages
 		"also have", "might also have", "may also have", "could also have", "you might have", "extra points",
 		"pluspunkte", "pluspunkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
-		"ønskelig", "ønskede kvalifikasjoner", "meritterende", "önskvärt", "det är ett plus", "souhaité",
+		"ønskelig", "ønskede kvalifikasjoner", "deseado", "deseada", "deseados", "deseadas", "meritterende", "önskvärt", "det är ett plus", "souhaité",
 		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",
 		"最好", "为佳",
 	}

@@ -246,3 +246,32 @@ func TestRound3TaxonomyEntries(t *testing.T) {
 		},
 	})
 }
+
+func TestRound3MoreNames(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// cds-fr-analyste-donnees-rapports: the suite and its named programs
+			name: "la suite Microsoft Office (Outlook, Word, Excel, PowerPoint, Teams)",
+			raw:  model.Raw{DescriptionText: "Qualifications :\n- Expérience dans l’utilisation de la suite Microsoft Office (Outlook, Word, Excel, PowerPoint, Teams)"},
+			want: model.Skills{Required: []string{"Excel", "Microsoft Office", "Microsoft Teams", "Microsoft Word", "Outlook", "PowerPoint"}},
+		},
+		{
+			// "Word" and "Teams" alone are words
+			name: "word, teams",
+			raw:  model.Raw{DescriptionText: "Requirements:\n- You keep your Word to the Teams you lead"},
+		},
+		{
+			// democracia-en-red-text-devops: the Spanish nice-to-have heading
+			name: "Deseado",
+			raw:  model.Raw{DescriptionText: "## Requisitos\n- Docker\n- Linux\n## Deseado\n- Kubernetes"},
+			want: model.Skills{Required: []string{"Docker", "Linux"}, Preferred: []string{"Kubernetes"}},
+		},
+		{
+			// cds-fr-developpeur-infrastructure, cds-fr-developpeur-full-stack-plateforme, eatit-cto
+			name: "DevOps and CI/CD in French, mobile apps",
+			raw: model.Raw{DescriptionText: "Qualifications :\n- Connaissance des pratiques de la fiabilité des sites, des opérations de développement et du développement de logiciels.\n" +
+				"- Améliorer nos pipelines d'intégration et de déploiement continus\n- You have some prior experience in developing mobile apps"},
+			want: model.Skills{Required: []string{"CI/CD", "DevOps", "Mobile Development"}},
+		},
+	})
+}
