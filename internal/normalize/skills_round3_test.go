@@ -275,3 +275,21 @@ func TestRound3MoreNames(t *testing.T) {
 		},
 	})
 }
+
+func TestGatewayAndDesignNames(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// api7-text-gateway-developer, api7-text-om-delivery-engineer
+			name: "gateways in Chinese requirements",
+			raw: model.Raw{DescriptionText: "## 任职要求\n- 对 Apache APISIX 或其他网关有深入的了解；\n- 良好的编码习惯，认同测试驱动开发；\n" +
+				"- 熟悉服务网格、k8s ingress controller 者优先；\n- 熟悉 Nginx、OpenResty 技术者优先"},
+			want: model.Skills{Required: []string{"Apache APISIX", "Software Testing"}, Preferred: []string{"Kubernetes", "Nginx", "OpenResty", "Service Mesh"}},
+		},
+		{
+			// a sketch is a drawing; Sketch the product is written as such
+			name: "Sketch",
+			raw:  model.Raw{DescriptionText: "Requirements:\n- Sketch out a plan and draw a quick sketch\n- Experience with Figma or Sketch"},
+			want: model.Skills{Required: []string{"Figma", "Sketch"}},
+		},
+	})
+}
