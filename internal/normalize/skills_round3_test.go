@@ -293,3 +293,27 @@ func TestGatewayAndDesignNames(t *testing.T) {
 		},
 	})
 }
+
+func TestDashItemsInAPage(t *testing.T) {
+	// balsfjord-kommune-fagleder-boligtjenesten: a list typed with dashes
+	// between line breaks
+	bs := htmlBlocks("<p><strong>Vi kan tilby:<br/> </strong> - Lønn etter avtale/lønn i henhold til gjeldende tariffavtale<br/> - Pensjonsordning i Kommunal Landspensjonskasse (KLP) <br/></p><p>- 2 years</p><p>-5 °C</p>")
+	var got []string
+	for _, b := range bs {
+		s := b.text
+		if b.kind == kindItem {
+			s = "- " + s
+		}
+		got = append(got, s)
+	}
+	want := []string{"Vi kan tilby:", "- Lønn etter avtale/lønn i henhold til gjeldende tariffavtale", "- Pensjonsordning i Kommunal Landspensjonskasse (KLP)", "- 2 years", "-5 °C"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	// a phrase heading is one when a dashed list follows it
+	checkSkills(t, []skillCase{{
+		name: "heading before a dashed list",
+		raw:  model.Raw{DescriptionHTML: "<p>We're looking for someone who</p><p>- Knows Kotlin</p><p>- Has shipped Android apps</p>"},
+		want: model.Skills{Required: []string{"Android", "Kotlin"}},
+	}})
+}

@@ -159,6 +159,13 @@ func htmlBlocks(s string) []block {
 				if b.kind == kindPara {
 					b.kind = kindItem
 				}
+			} else if t, ok := stripDash(text); ok {
+				// "<p>- Data annotation and labeling</p>", "…<br>- Python<br>":
+				// a list typed with dashes in a page
+				b.text = t
+				if b.kind == kindPara {
+					b.kind = kindItem
+				}
 			}
 			b.bold = boldSeen && !nonBold
 			if nonBold && boldSeen {
@@ -495,4 +502,16 @@ var openingWords = map[string]bool{
 	"What": true, "Who": true, "Why": true, "How": true, "When": true, "Where": true, "If": true, "So": true,
 	"Are": true, "Do": true, "Is": true, "As": true, "In": true, "At": true, "About": true, "Requirements": true,
 	"Qualifications": true, "Responsibilities": true, "Benefits": true,
+}
+
+// stripDash removes a leading "- ", "* ", "– " or "— " typed as a bullet.
+func stripDash(s string) (string, bool) {
+	for _, p := range []string{"- ", "* ", "– ", "— "} {
+		if strings.HasPrefix(s, p) {
+			if t := strings.TrimSpace(s[len(p):]); t != "" {
+				return t, true
+			}
+		}
+	}
+	return s, false
 }
