@@ -96,9 +96,9 @@ var (
 		"das suchen wir", "vous apporterez", "vous apportez", "tu apportes", "esperamos", "stiamo cercando",
 		"candidato ideale", "cosa ti chiediamo", "competenze", "wat je meebrengt", "我们期待", "期待你", "关于你",
 		"我们需要",
-		// Norwegian requirement headings ("Kvalifikasjonskrav",
-		// "Utdanningskrav: Relevant bachelor")
-		"kvalifikasjonskrav", "utdanningskrav",
+		// Norwegian and Swedish requirement headings ("Kvalifikasjonskrav",
+		// "Utdanningskrav: Relevant bachelor", "Din kompetens")
+		"kvalifikasjonskrav", "utdanningskrav", "din kompetens", "kompetens",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -132,9 +132,10 @@ var (
 		"why work", "join us", "who you'll work with", "who you will work with", "meet the team", "culture",
 		// Norwegian tasks, terms, applying and the rest ("Ansvar og
 		// hovedoppgaver:", "Arbeidstid:", "Søknadsfrist: Snarest",
-		// "Kontaktperson: ...", "Annet", "Informasjon")
+		// "Kontaktperson: ...", "Annet", "Informasjon", "Hva tilbyr GK
+		// Elektro?", "AGA erbjuder dig")
 		"hovedoppgaver", "oppgaver", "ansvar", "arbeidstid", "søknad", "søknadsfrist", "kontaktperson", "annet",
-		"informasjon",
+		"informasjon", "tilbyr", "erbjuder",
 	}
 	// openPhrases name a part that holds anything ("About the role", "Job
 	// description"): its sentences speak for themselves.
