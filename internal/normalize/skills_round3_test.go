@@ -106,9 +106,9 @@ func TestNorwegianHeadings(t *testing.T) {
 		{"Søknad", clsMentioned},                                  // kongsvinger-kommune-pedagogisk-radgiver
 		{"Ønskede kvalifikasjoner", clsPreferred},                 // finnmark-fisk-administrasjonsmedarbeider
 		{"Kvalifikasjoner", clsRequired},                          // cargill-elektriker-bergneset
-		{"Din kompetens", clsRequired},                            // aga-svensktalande-kundservice
-		{"Hva tilbyr GK Elektro?", clsMentioned},                  // gk-elektro-elektriker-entreprise
-		{"AGA erbjuder dig", clsMentioned},                        // aga-svensktalande-kundservice
+		{"Din kompetens", clsRequired},                            // aga-svensktalande-kundservice-tallinn
+		{"Hva tilbyr GK Elektro?", clsMentioned},                  // gk-elektro-elektriker-entreprise-oslo
+		{"AGA erbjuder dig", clsMentioned},                        // aga-svensktalande-kundservice-tallinn
 	}
 	for _, tt := range tests {
 		if got := classifyHeading(tt.heading, true); got != tt.want {
