@@ -320,3 +320,22 @@ func TestDashItemsInAPage(t *testing.T) {
 		want: model.Skills{Required: []string{"Android", "Kotlin"}},
 	}})
 }
+
+func TestNamesWrittenTogetherAndRunOnSentences(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// eatit-cto: a JSON-LD description without full stops between
+			// its sentences, a name written without its space
+			name: "ReactNative, a bonus sentence after a requirement",
+			raw:  model.Raw{DescriptionHTML: "KEY SKILLS AND EXPERIENCE To enjoy working at Eatit you should be curiosity-driven and wanting to learn new things. We think that you like to: Work with data-driven problem solving You have some prior experience in developing mobile apps It is a bonus if you have experience of Node.js, Javascript, PHP, MySQL, ReactNative Are you excited?"},
+			want: model.Skills{Required: []string{"Mobile Development"}, Preferred: []string{"JavaScript", "MySQL", "Node.js", "PHP", "React Native"}},
+		},
+		{
+			// a name of one word is not split ("Reactnative" is no CamelCase,
+			// "MachineLearning" is)
+			name: "CamelCase only",
+			raw:  model.Raw{DescriptionText: "Requirements:\n- Reactnative and MachineLearning"},
+			want: model.Skills{Required: []string{"Machine Learning"}},
+		},
+	})
+}

@@ -447,6 +447,14 @@ func appendUnglued(out []block, b block) []block {
 				emit(i, i)
 				i += w - 1
 			}
+		case c == ' ' && t[i-1] >= 'a' && t[i-1] <= 'z' && t[i+1] >= 'A' && t[i+1] <= 'Z':
+			// "prior experience in developing mobile apps It is a bonus
+			// if you have": a pronoun that opens a sentence after a word
+			// with no full stop between them
+			if w := openingWordAt(t, i+1); w > 0 && pronouns[t[i+1:i+1+w]] {
+				emit(i, i+1)
+				i += w
+			}
 		case c == '-' && t[i+1] == ' ' && t[i+2] >= 'A' && t[i+2] <= 'Z':
 			// "modelling- Game data management": a bullet glued to the
 			// item before it (not "pre- and post-")
@@ -496,6 +504,9 @@ func openingWordAt(t string, i int) int {
 	}
 	return 0
 }
+
+// pronouns open sentences in English and are capitalised nowhere else.
+var pronouns = map[string]bool{"It": true, "We": true, "You": true, "Our": true}
 
 var openingWords = map[string]bool{
 	"We": true, "You": true, "Your": true, "It": true, "Our": true, "The": true, "This": true, "These": true,
