@@ -203,6 +203,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	}
 	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
 	ownName(hits, text, toks, company, skill)
+	n.jobTitles(hits, lower, toks, skill)
 
 	nSkills := len(n.names)
 	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen

@@ -681,3 +681,29 @@ func (m *matcher) camelAt(s, lower string, t token) int32 {
 	}
 	return -1
 }
+
+// jobNouns name a job after a practice ("DevOps Engineer", "Site
+// Reliability Engineers").
+var jobNouns = map[string]bool{"engineer": true, "engineers": true, "developer": true, "developers": true,
+	"architect": true, "architects": true, "consultant": true, "consultants": true, "specialist": true,
+	"specialists": true}
+
+// jobTitles marks, in skill, a practice named as part of a job title as
+// mentioned only: "a full-time role as Infrastructure Engineer, Site
+// Reliability Engineer, DevOps Engineer" names jobs, not the practice
+// asked of the candidate. Languages and tools keep counting ("Python
+// Developer" asks for Python).
+func (n *Normalizer) jobTitles(hits []hit, lower string, toks []token, skill []class) {
+	for _, h := range hits {
+		if h.id < 0 || int(h.id) >= len(n.names) || h.end >= len(toks) || n.tax.skills[h.id].Category != "practice" {
+			continue
+		}
+		t := toks[h.end]
+		if t.punct != 0 || t.flags&(fHard|fBlock|fSent) != 0 || !jobNouns[lower[t.start:t.end]] {
+			continue
+		}
+		for k := h.tok; k < h.end; k++ {
+			skill[k] = clsMentioned
+		}
+	}
+}

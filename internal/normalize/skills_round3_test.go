@@ -339,3 +339,20 @@ func TestNamesWrittenTogetherAndRunOnSentences(t *testing.T) {
 		},
 	})
 }
+
+func TestPracticeInAJobTitle(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// detectify-cloud-infrastructure-engineer
+			name: "a role as DevOps Engineer",
+			raw:  model.Raw{DescriptionText: "Who you are\n- 2+ years of experience from a full-time role as Infrastructure Engineer, Site Reliability Engineer, DevOps Engineer, or similar positions\n- Extensive experience with AWS"},
+			want: model.Skills{Required: []string{"AWS"}},
+		},
+		{
+			// the practice itself, and a language before a job noun, still count
+			name: "DevOps practices, Python developer",
+			raw:  model.Raw{DescriptionText: "Requirements:\n- Experience with DevOps practices\n- You have worked as a Python developer"},
+			want: model.Skills{Required: []string{"DevOps", "Python"}},
+		},
+	})
+}
