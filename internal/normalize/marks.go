@@ -51,6 +51,13 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				cm, cmStart = e, k
 				break
 			}
+			if k > i && c.toks[k].flags&fColon != 0 && c.prefLeadIn(i, k) {
+				// "... Kubernetes and Linux. Ways to stand out from the
+				// crowd: Experience with Golang": a preference lead-in
+				// inside the block; what follows the colon is preferred
+				cm, cmStart = k, k
+				break
+			}
 			if prefAt < 0 && (c.prefWord(k) || c.prefMore(k)) {
 				prefAt = k
 			}
@@ -324,6 +331,10 @@ func (c *classifier) prefMore(i int) bool {
 		n := c.word(c.nextWord(i))
 		p := c.word(i - 1)
 		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are")
+	case "helps":
+		// "it helps if you're also familiar with React", "it helps to have"
+		n := c.word(c.nextWord(i))
+		return c.word(i-1) == "it" && (n == "if" || n == "to")
 	case "useful":
 		p := c.word(i - 1)
 		return p == "be" || p == "is" || p == "are"
@@ -376,7 +387,7 @@ func (c *classifier) cueMore(i int) bool {
 		"kjennskap", "kännedom", "kendskab", "behersker", "behärskar", "conhecimento", "conhecimentos",
 		"vertraut", "versiert", "conoscenze", "esperienze", "ervaringen", "expériences", "beherrschst", "beherrschen",
 		"beherrschung", "maîtrises", "familier", "familière", "manejo", "padronanza", "familiarità", "bekend",
-		"kompetanse", "kompetens", "erfahren":
+		"kompetanse", "kompetens", "erfahren", "fortrolig", "ferdigheter":
 		return true
 	case "umgang":
 		return c.word(c.nextWord(i)) == "mit" // "sicherer Umgang mit Git"
@@ -541,3 +552,31 @@ func (c *classifier) hedgedQuestion(i, j int) bool {
 	}
 	return false
 }
+
+// prefLeadIn says whether the words just before the colon at token k (at
+// most eight, within the sentence that starts at i) say that what follows
+// is a plus: "Ways to stand out from the crowd:", "It's a plus if you:",
+// "Nice to haves:". Words that may name other things ("our preferred
+// stack:", "bonus:") are left to colonMarker.
+func (c *classifier) prefLeadIn(i, k int) bool {
+	a, n := k, 0
+	for a > i && n < 8 {
+		a--
+		if c.toks[a].punct == 0 {
+			n++
+		}
+	}
+	return colonPrefSet.in(foldHeading(c.lower[c.toks[a].start:c.toks[k-1].end]))
+}
+
+var colonPrefSet = func() *phraseSet {
+	var l []string
+	for _, p := range append(append([]string{}, preferredPhrases...), leadInPreferred...) {
+		switch p {
+		case "preferred", "desired", "optional", "bonus", "plus", "pluses", "prefer", "helpful", "desirable":
+			continue
+		}
+		l = append(l, p)
+	}
+	return compilePhrases(l)
+}()

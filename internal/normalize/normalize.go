@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 17
+const rulesVersion = 18
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -206,6 +206,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	}
 	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
 	ownName(hits, text, toks, company, skill)
+	n.jobTitles(hits, lower, toks, skill)
 
 	nSkills := len(n.names)
 	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen

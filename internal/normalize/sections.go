@@ -42,7 +42,7 @@ var (
 		// the nice-to-have headings of other languages
 		"also have", "might also have", "may also have", "could also have", "you might have", "extra points",
 		"pluspunkte", "pluspunkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
-		"ønskelig", "ønskede kvalifikasjoner", "meritterende", "önskvärt", "det är ett plus", "souhaité",
+		"ønskelig", "ønskede kvalifikasjoner", "deseado", "deseada", "deseados", "deseadas", "meritterende", "önskvärt", "det är ett plus", "souhaité",
 		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",
 		"最好", "为佳",
 	}
@@ -96,6 +96,9 @@ var (
 		"das suchen wir", "vous apporterez", "vous apportez", "tu apportes", "esperamos", "stiamo cercando",
 		"candidato ideale", "cosa ti chiediamo", "competenze", "wat je meebrengt", "我们期待", "期待你", "关于你",
 		"我们需要",
+		// Norwegian and Swedish requirement headings ("Kvalifikasjonskrav",
+		// "Utdanningskrav: Relevant bachelor", "Din kompetens")
+		"kvalifikasjonskrav", "utdanningskrav", "din kompetens", "kompetens",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -127,6 +130,12 @@ var (
 		// to work at BuildBuddy?", "Who you'll work with", "Working here")
 		"like to work", "work at", "working at", "working here", "work here", "work with us", "working with us",
 		"why work", "join us", "who you'll work with", "who you will work with", "meet the team", "culture",
+		// Norwegian tasks, terms, applying and the rest ("Ansvar og
+		// hovedoppgaver:", "Arbeidstid:", "Søknadsfrist: Snarest",
+		// "Kontaktperson: ...", "Annet", "Informasjon", "Hva tilbyr GK
+		// Elektro?", "AGA erbjuder dig")
+		"hovedoppgaver", "oppgaver", "ansvar", "arbeidstid", "søknad", "søknadsfrist", "kontaktperson", "annet",
+		"informasjon", "tilbyr", "erbjuder",
 	}
 	// openPhrases name a part that holds anything ("About the role", "Job
 	// description"): its sentences speak for themselves.

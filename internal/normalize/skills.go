@@ -32,6 +32,9 @@ type accept struct {
 type matcher struct {
 	root  trieNode
 	fuzzy fuzzyIndex
+	// camel maps a name of several words written together ("reactnative")
+	// to its skill, for a word written in CamelCase ("ReactNative").
+	camel map[string]int32
 	// first has the bit keyHash(k) set for every key k of root.next: most
 	// words of a text start no alias, and the bit test (in a small table)
 	// turns them away without a lookup in the large root map.
@@ -73,6 +76,9 @@ func (m *matcher) add(alias string, id int32) {
 	lower := string(asciiLower(alias, nil))
 	if !exact && len(keep) == 1 && keep[0].punct == 0 {
 		m.fuzzy.add(lower[keep[0].start:keep[0].end], id)
+	}
+	if !exact && id != idBlocker && len(keep) >= 2 && len(keep) <= 3 {
+		m.addCamel(lower, keep, id)
 	}
 	a := accept{id: id, glue: make([]bool, len(keep)), among: among}
 	if exact {
@@ -203,6 +209,11 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 			c = m.root.next[key]
 		}
 		if c == nil {
+			if id := m.camelAt(s, lower, t); id >= 0 {
+				hits = append(hits, hit{id: id, tok: i, end: i + 1})
+				i++
+				continue
+			}
 			if x := s[t.start]; x < 'A' || x > 'Z' || t.punct != 0 || !guess {
 				i++
 				continue // misspelled or split names are capitalised
@@ -245,7 +256,7 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
-			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && gluedLetter(s, int(t.end)) {
+			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && (gluedLetter(s, int(t.end)) || postalDistrict(s, toks, i)) {
 				// "C’est", "C•CURE": a one-letter name glued by an
 				// apostrophe or a dot to a word is part of that word.
 				i++
@@ -572,6 +583,26 @@ func ownName(hits []hit, text string, toks []token, company string, skill []clas
 	}
 }
 
+// postalDistrict says whether the one-letter word at token i is the postal
+// district after a city's name ("Ny Munkegade 120, Aarhus C", "1050
+// København K"), not the language C or R: it follows a known city with
+// nothing but a space between them and ends its sentence, line or clause.
+func postalDistrict(s string, toks []token, i int) bool {
+	t := toks[i]
+	if i == 0 || t.flags&(fHard|fSent|fBlock|fGlued) != 0 || toks[i-1].punct != 0 {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].flags&(fHard|fSent|fBlock) == 0 {
+		return false
+	}
+	p := toks[i-1]
+	if c := s[p.start]; c < 'A' || c > 'Z' {
+		return false
+	}
+	_, ok := knownCities[foldPlace(s[p.start:p.end])]
+	return ok
+}
+
 // gluedLetter says whether s at i holds an apostrophe or a middle dot or
 // bullet followed by a letter: a French elision ("C’est", "c'était") or a
 // product name written with a dot ("C•CURE"), not a one-letter name before
@@ -595,4 +626,84 @@ func gluedLetter(s string, i int) bool {
 		return unicode.IsLetter(r2)
 	}
 	return true
+}
+
+// addCamel records an alias of two or three words of letters ("React
+// Native") by its words written together.
+func (m *matcher) addCamel(lower string, keep []token, id int32) {
+	var b strings.Builder
+	for _, t := range keep {
+		if t.punct != 0 {
+			return
+		}
+		w := lower[t.start:t.end]
+		for i := 0; i < len(w); i++ {
+			if w[i] < 'a' || w[i] > 'z' {
+				return
+			}
+		}
+		b.WriteString(w)
+	}
+	if m.camel == nil {
+		m.camel = map[string]int32{}
+	}
+	k := b.String()
+	if old, ok := m.camel[k]; ok && old != id {
+		m.camel[k] = -2 // two skills share it: never a match
+		return
+	}
+	m.camel[k] = id
+}
+
+// camelAt returns the skill of a word written in CamelCase that spells a
+// name of several words without their spaces ("ReactNative",
+// "MachineLearning"), or -1.
+func (m *matcher) camelAt(s, lower string, t token) int32 {
+	if t.punct != 0 || m.camel == nil || t.end-t.start < 6 {
+		return -1
+	}
+	w := s[t.start:t.end]
+	if w[0] < 'A' || w[0] > 'Z' {
+		return -1
+	}
+	inner := false
+	for i := 1; i+1 < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			inner = true
+			break
+		}
+	}
+	if !inner {
+		return -1
+	}
+	if id, ok := m.camel[lower[t.start:t.end]]; ok && id >= 0 {
+		return id
+	}
+	return -1
+}
+
+// jobNouns name a job after a practice ("DevOps Engineer", "Site
+// Reliability Engineers").
+var jobNouns = map[string]bool{"engineer": true, "engineers": true, "developer": true, "developers": true,
+	"architect": true, "architects": true, "consultant": true, "consultants": true, "specialist": true,
+	"specialists": true}
+
+// jobTitles marks, in skill, a practice named as part of a job title as
+// mentioned only: "a full-time role as Infrastructure Engineer, Site
+// Reliability Engineer, DevOps Engineer" names jobs, not the practice
+// asked of the candidate. Languages and tools keep counting ("Python
+// Developer" asks for Python).
+func (n *Normalizer) jobTitles(hits []hit, lower string, toks []token, skill []class) {
+	for _, h := range hits {
+		if h.id < 0 || int(h.id) >= len(n.names) || h.end >= len(toks) || n.tax.skills[h.id].Category != "practice" {
+			continue
+		}
+		t := toks[h.end]
+		if t.punct != 0 || t.flags&(fHard|fBlock|fSent) != 0 || !jobNouns[lower[t.start:t.end]] {
+			continue
+		}
+		for k := h.tok; k < h.end; k++ {
+			skill[k] = clsMentioned
+		}
+	}
 }

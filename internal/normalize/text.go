@@ -159,6 +159,13 @@ func htmlBlocks(s string) []block {
 				if b.kind == kindPara {
 					b.kind = kindItem
 				}
+			} else if t, ok := stripDash(text); ok {
+				// "<p>- Data annotation and labeling</p>", "…<br>- Python<br>":
+				// a list typed with dashes in a page
+				b.text = t
+				if b.kind == kindPara {
+					b.kind = kindItem
+				}
 			}
 			b.bold = boldSeen && !nonBold
 			if nonBold && boldSeen {
@@ -167,7 +174,7 @@ func htmlBlocks(s string) []block {
 				}
 			}
 			if b.text != "" {
-				out = append(out, b)
+				out = appendUnglued(out, b)
 			}
 		}
 		buf, prefix = buf[:0], prefix[:0]
@@ -296,7 +303,7 @@ func textBlocks(s string) []block {
 			b.text, b.bold = strings.TrimSpace(b.text[2:len(b.text)-2]), true
 		}
 		if b.text != "" {
-			out = append(out, b)
+			out = appendUnglued(out, b)
 		}
 	}
 	return joinWrapped(out)
@@ -371,4 +378,151 @@ func numberedPrefix(s string) int {
 		return 0
 	}
 	return i + 2
+}
+
+// appendUnglued appends b to out, split where its text glues blocks
+// together: descriptions whose tags or line breaks were stripped upstream
+// (JSON-LD pages, scraped ads) run a heading, its sentences and its list
+// items into one line ("...KING.We also collaborate", "This includes:Help
+// our journey", "Other key responsibilities are:- Explore, drive- Tracking
+// plan updates"). A piece that starts with "- " is a list item.
+func appendUnglued(out []block, b block) []block {
+	if b.kind == kindHeading || len(b.text) < 80 {
+		return append(out, b)
+	}
+	t := b.text
+	start := 0
+	first := true
+	emit := func(end, next int) {
+		piece := strings.TrimSpace(t[start:end])
+		if piece != "" {
+			nb := b
+			if !first {
+				nb.label = ""
+				nb.kind = kindPara
+				if b.kind == kindItem {
+					nb.kind = kindItem
+				}
+			}
+			if strings.HasPrefix(piece, "- ") {
+				piece, nb.kind = strings.TrimSpace(piece[2:]), kindItem
+			}
+			if piece != "" {
+				nb.text = piece
+				out = append(out, nb)
+				first = false
+			}
+		}
+		start = next
+	}
+	for i := 1; i+2 < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == '.' || c == '!' || c == '?' || c == ':':
+			// "office.Other", "you!We're", "includes:Help", "are:- Explore"
+			p, n, n2 := t[i-1], t[i+1], t[i+2]
+			upper := p >= 'A' && p <= 'Z'
+			if upper && c != ':' {
+				// "GraphQL.Application", "KING.We"; not "ASP.Net", "U.S.Army"
+				w := 0
+				for j := i + 1; j < len(t) && isASCIILetter(t[j]); j++ {
+					w++
+				}
+				upper = (w >= 4 || openingWordAt(t, i+1) > 0) && !strings.Contains(t[strings.LastIndexByte(t[:i], ' ')+1:i], ".")
+			}
+			if !(p >= 'a' && p <= 'z' || p >= '0' && p <= '9' && c != ':' || p == ')' || upper) {
+				continue
+			}
+			if n >= 'A' && n <= 'Z' && n2 >= 'a' && n2 <= 'z' || n == '-' && n2 == ' ' {
+				if gluedInWord(t, i) {
+					continue
+				}
+				emit(i+1, i+1)
+			}
+		case c >= 'A' && c <= 'Z' && t[i+1] >= 'a' && t[i+1] <= 'z' && isASCIILetter(t[i-1]) && t[i-1] != ' ':
+			// "doWe are looking", "a plusIt’s a plus if you:", "companyWe
+			// look forward": a word that opens sentences, glued to the
+			// last word before it
+			if w := openingWordAt(t, i); w > 0 && !gluedInWord(t, i) {
+				emit(i, i)
+				i += w - 1
+			}
+		case c == ' ' && t[i-1] >= 'a' && t[i-1] <= 'z' && t[i+1] >= 'A' && t[i+1] <= 'Z':
+			// "prior experience in developing mobile apps It is a bonus
+			// if you have": a pronoun that opens a sentence after a word
+			// with no full stop between them
+			if w := openingWordAt(t, i+1); w > 0 && pronouns[t[i+1:i+1+w]] {
+				emit(i, i+1)
+				i += w
+			}
+		case c == '-' && t[i+1] == ' ' && t[i+2] >= 'A' && t[i+2] <= 'Z':
+			// "modelling- Game data management": a bullet glued to the
+			// item before it (not "pre- and post-")
+			p := t[i-1]
+			if p >= 'a' && p <= 'z' || p == '.' || p == ')' || p == ':' {
+				emit(i, i)
+			}
+		}
+	}
+	if first {
+		return append(out, b)
+	}
+	emit(len(t), len(t))
+	return out
+}
+
+// gluedInWord says whether the mark at i belongs to a run without spaces
+// that is an address, a path or a file name ("Jane.Doe@nav.no",
+// "_template.Rmd", "?Job%20Role=S"), not two glued sentences.
+func gluedInWord(t string, i int) bool {
+	a, b := i, i
+	for a > 0 && t[a-1] != ' ' {
+		a--
+	}
+	for b < len(t) && t[b] != ' ' {
+		b++
+	}
+	return strings.ContainsAny(t[a:b], "@/_%=`")
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// openingWordAt returns the length of the word at i when it is one that
+// opens sentences or names a part of a posting (a pronoun, a question
+// word, "Requirements") and ends at a non-letter ("We " but not
+// "WeChat"), else 0.
+func openingWordAt(t string, i int) int {
+	j := i + 1
+	for j < len(t) && t[j] >= 'a' && t[j] <= 'z' {
+		j++
+	}
+	if j < len(t) && (isASCIILetter(t[j]) || t[j] >= utf8.RuneSelf && !strings.HasPrefix(t[j:], "’")) {
+		return 0
+	}
+	if openingWords[t[i:j]] {
+		return j - i
+	}
+	return 0
+}
+
+// pronouns open sentences in English and are capitalised nowhere else.
+var pronouns = map[string]bool{"It": true, "We": true, "You": true, "Our": true}
+
+var openingWords = map[string]bool{
+	"We": true, "You": true, "Your": true, "It": true, "Our": true, "The": true, "This": true, "These": true,
+	"What": true, "Who": true, "Why": true, "How": true, "When": true, "Where": true, "If": true, "So": true,
+	"Are": true, "Do": true, "Is": true, "As": true, "In": true, "At": true, "About": true, "Requirements": true,
+	"Qualifications": true, "Responsibilities": true, "Benefits": true,
+}
+
+// stripDash removes a leading "- ", "* ", "– " or "— " typed as a bullet.
+func stripDash(s string) (string, bool) {
+	for _, p := range []string{"- ", "* ", "– ", "— "} {
+		if strings.HasPrefix(s, p) {
+			if t := strings.TrimSpace(s[len(p):]); t != "" {
+				return t, true
+			}
+		}
+	}
+	return s, false
 }
