@@ -13,7 +13,7 @@ func TestPostgresStoreRefusedOutsideMigrate(t *testing.T) {
 	t.Setenv("DATABASE_URL", "postgres://u:pw-Secret-9@db.invalid/x")
 	yml := "store: postgres\ndatabase_url: ${DATABASE_URL}\nsnapshots: snaps\n" +
 		"sources:\n  - {name: x, type: greenhouse, board: acme}\n"
-	for _, args := range [][]string{{"run"}, {"status"}, {"postings"}, {"show", "x", "1"}, {"report"}} {
+	for _, args := range [][]string{{"status"}, {"postings"}, {"show", "x", "1"}, {"report"}} {
 		code, stdout, stderr, dir := runYAML(t, yml, args...)
 		if code != ExitUsage {
 			t.Errorf("%v: exit %d, want %d; stderr %q", args, code, ExitUsage, stderr)

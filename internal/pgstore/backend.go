@@ -406,6 +406,9 @@ func (b *Backend) EndWrite() error {
 	b.pending = map[string]*pendingSource{}
 	b.mu.Unlock()
 	if len(pending) == 0 {
+		b.mu.Lock()
+		b.last = Result{}
+		b.mu.Unlock()
 		return nil
 	}
 	at := b.now().UTC()
@@ -418,7 +421,10 @@ func (b *Backend) EndWrite() error {
 	for _, s := range names {
 		batches = append(batches, pending[s].batch(s, b.types[s], at))
 	}
-	res, err := b.s.ApplyAll(b.ctx, batches)
+	// A signal after the writes were made does not cut the commit short.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(b.ctx), ApplyTimeout)
+	defer cancel()
+	res, err := b.s.ApplyAll(ctx, batches)
 	if err != nil {
 		return fmt.Errorf("pgstore: write phase of %d sources: %w", len(batches), err)
 	}
@@ -428,6 +434,9 @@ func (b *Backend) EndWrite() error {
 	b.log.Debug("pgstore: write phase applied", "sources", len(batches), "versions", res.Versions, "events", res.Events, "duplicate_events", res.DuplicateEvents, "jobs", res.Jobs)
 	return nil
 }
+
+// ApplyTimeout bounds the transaction of a write phase.
+var ApplyTimeout = 5 * time.Minute
 
 // LastApplied is what the last write phase wrote.
 func (b *Backend) LastApplied() Result {

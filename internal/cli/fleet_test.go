@@ -1,0 +1,245 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/careers-watcher/careers-watcher/internal/pgstore"
+	"github.com/careers-watcher/careers-watcher/internal/pgtest"
+)
+
+// One PostgreSQL cluster for the package's fleet tests, started by the
+// first of them (the other tests never start it).
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// fleetDB is a fresh database with every migration applied, and its DSN.
+func fleetDB(t *testing.T) string {
+	t.Helper()
+	return pgtest.DBFrom(t, "cli_migrated", func(ctx context.Context, dsn string) error {
+		pool, err := pgxpool.New(ctx, dsn)
+		if err != nil {
+			return err
+		}
+		defer pool.Close()
+		_, err = pgstore.MigrateUp(ctx, pool, nil)
+		return err
+	})
+}
+
+// fleetJob is one posting of a stand-in Greenhouse board.
+type fleetJob struct {
+	ID      int    `json:"id"`
+	Title   string `json:"title"`
+	URL     string `json:"absolute_url"`
+	Updated string `json:"updated_at"`
+	Content string `json:"content"`
+	Loc     struct {
+		Name string `json:"name"`
+	} `json:"location"`
+}
+
+// fleetBoard is a stand-in Greenhouse board whose jobs a test changes.
+type fleetBoard struct {
+	*httptest.Server
+	mu   sync.Mutex
+	jobs []fleetJob
+	hits int
+}
+
+func newFleetBoard(t *testing.T, board string) *fleetBoard {
+	t.Helper()
+	b := &fleetBoard{}
+	b.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/v1/boards/"+board+"/jobs" {
+			http.NotFound(w, r)
+			return
+		}
+		b.mu.Lock()
+		b.hits++
+		body, _ := json.Marshal(map[string]any{"jobs": b.jobs})
+		b.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(body)
+	}))
+	t.Cleanup(b.Close)
+	return b
+}
+
+func (b *fleetBoard) set(jobs ...fleetJob) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.jobs = jobs
+}
+
+func (b *fleetBoard) requests() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.hits
+}
+
+func fleetPosting(id int, title string) fleetJob {
+	j := fleetJob{ID: id, Title: title, URL: fmt.Sprintf("https://boards.example/acme/jobs/%d", id),
+		Updated: "2026-11-20T10:00:00Z", Content: "<p>We use Go and PostgreSQL.</p>"}
+	j.Loc.Name = "Berlin, Germany"
+	return j
+}
+
+// fleetConfig writes a store: postgres config with one Greenhouse source
+// per board, a webhook notifier to hook, and returns its path.
+func fleetConfig(t *testing.T, dsn, hook string, boards map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("DATABASE_URL", dsn)
+	t.Setenv("TEST_WEBHOOK_URL", hook)
+	t.Setenv("TEST_WEBHOOK_SECRET", secret)
+	var srcs strings.Builder
+	for name, url := range boards {
+		fmt.Fprintf(&srcs, "  - {name: %s, type: greenhouse, company: Acme, board: acme, url: %q, schedule: \"@every 1s\"}\n", name, url)
+	}
+	yml := `store: postgres
+database_url: ${DATABASE_URL}
+http: {per_host_delay: 1ms, retries: 1, timeout: 5s}
+guard: {remove_after: 1, shrink_pause: 1ms}
+sources:
+` + srcs.String() + `notifiers:
+  - name: hooks
+    type: webhook
+    url: ${TEST_WEBHOOK_URL}
+    secret: ${TEST_WEBHOOK_SECRET}
+`
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// rowCounts counts rows of the fleet tables (river_job: the deliver jobs).
+func rowCounts(t *testing.T, dsn string) map[string]int {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	out := map[string]int{}
+	for name, q := range map[string]string{
+		"postings":      "SELECT count(*) FROM postings",
+		"open":          "SELECT count(*) FROM postings WHERE removed_at IS NULL",
+		"versions":      "SELECT count(*) FROM versions",
+		"events":        "SELECT count(*) FROM events",
+		"source_health": "SELECT count(*) FROM source_health",
+		"deliver_jobs":  "SELECT count(*) FROM river_job WHERE kind = 'deliver'",
+		"deliveries":    "SELECT count(*) FROM deliveries",
+	} {
+		var n int
+		if err := conn.QueryRow(ctx, q).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		out[name] = n
+	}
+	return out
+}
+
+// TestRunPostgres: `watcher run` with store: postgres writes through the
+// same pipeline to the database: a first run adds two postings, a second
+// (one changed, one added, one gone) adds a version each, records the
+// events once with a deliver job per event, and a third without a change
+// writes no version and no event. No snapshot folder is made.
+func TestRunPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts PostgreSQL")
+	}
+	dsn := fleetDB(t)
+	board := newFleetBoard(t, "acme")
+	cfg := fleetConfig(t, dsn, "http://127.0.0.1:1/unused", map[string]string{"acme": board.URL})
+	board.set(fleetPosting(1, "Data Engineer"), fleetPosting(2, "Analytics Engineer"))
+
+	code, stdout, stderr := runIn(t, cfg, "run")
+	if code != 0 {
+		t.Fatalf("first run: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "acme: 2 added, 0 removed, 0 changed") || !strings.Contains(stdout, "2 versions, 2 events recorded, 2 deliver jobs enqueued") {
+		t.Fatalf("first run printed:\n%s", stdout)
+	}
+	want := map[string]int{"postings": 2, "open": 2, "versions": 2, "events": 2, "source_health": 1, "deliver_jobs": 2, "deliveries": 0}
+	if got := rowCounts(t, dsn); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("after the first run: %v, want %v", got, want)
+	}
+
+	changed := fleetPosting(1, "Senior Data Engineer")
+	changed.Updated = "2026-11-25T10:00:00Z"
+	board.set(changed, fleetPosting(3, "Platform Engineer"))
+	code, stdout, stderr = runIn(t, cfg, "run", "--json")
+	if code != 0 {
+		t.Fatalf("second run: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	var types []string
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var ev struct{ ID, Type string }
+		if err := json.Unmarshal([]byte(l), &ev); err != nil || ev.ID == "" {
+			t.Fatalf("--json line %q: %v", l, err)
+		}
+		types = append(types, ev.Type)
+	}
+	sort.Strings(types)
+	if strings.Join(types, ",") != "posting.added,posting.changed,posting.removed" {
+		t.Fatalf("second run's events: %v", types)
+	}
+	want = map[string]int{"postings": 3, "open": 2, "versions": 5, "events": 5, "source_health": 1, "deliver_jobs": 5, "deliveries": 0}
+	if got := rowCounts(t, dsn); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("after the second run: %v, want %v", got, want)
+	}
+
+	code, stdout, stderr = runIn(t, cfg, "run")
+	if code != 0 || !strings.Contains(stdout, "acme: 0 added, 0 removed, 0 changed") {
+		t.Fatalf("third run: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if got := rowCounts(t, dsn); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("a run without a change wrote: %v, want %v", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(cfg), "snapshots")); err == nil {
+		t.Fatal("a snapshot folder was made")
+	}
+	if strings.Contains(stdout+stderr, "pw-") || strings.Contains(stdout+stderr, dsn) {
+		t.Fatal("the database URL was printed")
+	}
+
+	// the history of posting 1: added, changed
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	rows, _ := conn.Query(ctx, `SELECT change, snapshot->>'title' FROM versions WHERE source = 'acme' AND posting_id = '1' ORDER BY version`)
+	hist, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (string, error) {
+		var c, title string
+		err := r.Scan(&c, &title)
+		return c + " " + title, err
+	})
+	if err != nil || strings.Join(hist, "; ") != "added Data Engineer; changed Senior Data Engineer" {
+		t.Fatalf("history of posting 1: %v, %v", hist, err)
+	}
+
+	// a database whose schema is not current is refused, naming migrate
+	bare := pgtest.DB(t)
+	t.Setenv("DATABASE_URL", bare)
+	code, _, stderr = runIn(t, cfg, "run")
+	if code != ExitFailed || !strings.Contains(stderr, "run watcher migrate") {
+		t.Fatalf("unmigrated database: exit %d, stderr %q", code, stderr)
+	}
+}
