@@ -235,6 +235,39 @@ func TestRunPostgres(t *testing.T) {
 		t.Fatalf("history of posting 1: %v, %v", hist, err)
 	}
 
+	// the readers read the database
+	code, stdout, stderr = runIn(t, cfg, "status", "--json")
+	var sts []struct {
+		Name     string         `json:"name"`
+		Health   string         `json:"health"`
+		Open     int            `json:"open_postings"`
+		LastRun  *string        `json:"last_run"`
+		Change   *string        `json:"last_change"`
+		Pending  map[string]int `json:"pending_deliveries"`
+		Failures int            `json:"failures"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &sts); code != 0 || err != nil || len(sts) != 1 {
+		t.Fatalf("status --json: exit %d, %v\n%s\n%s", code, err, stdout, stderr)
+	}
+	if st := sts[0]; st.Name != "acme" || st.Health != "ok" || st.Open != 2 || st.LastRun == nil || st.Change == nil || st.Pending["hooks"] != 5 {
+		t.Fatalf("status: %+v (pending %v)", st, st.Pending)
+	}
+	if code, stdout, _ = runIn(t, cfg, "postings", "--title", "engineer"); code != 0 ||
+		!strings.Contains(stdout, "Senior Data Engineer") || !strings.Contains(stdout, "Platform Engineer") || strings.Contains(stdout, "Analytics Engineer") {
+		t.Fatalf("postings: exit %d\n%s", code, stdout)
+	}
+	if code, stdout, stderr = runIn(t, cfg, "show", "acme", "1"); code != 0 ||
+		!strings.Contains(stdout, "Senior Data Engineer  [open]") || !strings.Contains(stdout, "history (2):") ||
+		!strings.Contains(stdout, "title: Data Engineer -> Senior Data Engineer") {
+		t.Fatalf("show acme 1: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if code, stdout, _ = runIn(t, cfg, "show", "acme", "2"); code != 0 || !strings.Contains(stdout, "Analytics Engineer  [closed (last known version)]") || !strings.Contains(stdout, "removed") {
+		t.Fatalf("show acme 2: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr = runIn(t, cfg, "show", "acme", "99"); code != ExitFailed || !strings.Contains(stderr, `no posting "99"`) {
+		t.Fatalf("show acme 99: exit %d, %s", code, stderr)
+	}
+
 	// a database whose schema is not current is refused, naming migrate
 	bare := pgtest.DB(t)
 	t.Setenv("DATABASE_URL", bare)
