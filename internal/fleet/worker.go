@@ -60,7 +60,8 @@ type WorkerOptions struct {
 	// notification came (0: River's default, 1 s).
 	FetchPollInterval time.Duration
 	// PollTimeout bounds one poll_source job, DeliverTimeout one deliver
-	// job (0: 30 minutes and 2 minutes).
+	// job (0: 30 minutes and 2 minutes). A job still running a minute past
+	// the longer of them (its worker died) is rescued: run again.
 	PollTimeout, DeliverTimeout time.Duration
 	// MaxSnooze caps the wait a receiver's Retry-After asks for (0: 1 h).
 	MaxSnooze time.Duration
@@ -132,6 +133,10 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 		Workers:           workers,
 		PeriodicJobs:      periodic,
 		FetchPollInterval: o.FetchPollInterval,
+		// a job of a worker that died (SIGKILL, lost host) is taken up
+		// again once it has run longer than a poll may: until then the
+		// source's unique poll_source blocks the next period's
+		RescueStuckJobsAfter: max(o.PollTimeout, o.DeliverTimeout) + time.Minute,
 		Queues: map[string]river.QueueConfig{
 			PollQueue:            {MaxWorkers: o.PollWorkers},
 			pgstore.DeliverQueue: {MaxWorkers: o.DeliverWorkers},
