@@ -30,7 +30,7 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 		return ExitFailed
 	}
 	defer db.Close()
-	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stderr, AcceptShrink: allowShrink, DryRun: opt.dryRun, Backend: db.Backend})
+	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stderr, AcceptShrink: allowShrink, DryRun: opt.dryRun, Backend: db.Backend, HostGate: db.Gate})
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher run: %v\n", err)
 		return ExitFailed

@@ -225,3 +225,75 @@ func TestWorkerSnoozesOnRetryAfter(t *testing.T) {
 		t.Fatalf("deliveries recorded: %d, want 1", c["deliveries"])
 	}
 }
+
+// TestWorkersShareHostTurns: two workers polling six sources on one host
+// with per_host_delay 40ms: the host never sees two requests at once, nor
+// one that starts less than the delay after the previous one ended,
+// whichever worker sends them (fleet-wide politeness through host_turns).
+func TestWorkersShareHostTurns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts PostgreSQL")
+	}
+	dsn := fleetDB(t)
+	const delay = 40 * time.Millisecond
+	var mu sync.Mutex
+	inFlight, maxInFlight, requests := 0, 0, 0
+	var lastEnd time.Time
+	var short []time.Duration
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requests++
+		inFlight++
+		maxInFlight = max(maxInFlight, inFlight)
+		if !lastEnd.IsZero() {
+			if gap := time.Since(lastEnd); gap < delay {
+				short = append(short, gap)
+			}
+		}
+		mu.Unlock()
+		defer func() {
+			mu.Lock()
+			inFlight--
+			lastEnd = time.Now()
+			mu.Unlock()
+		}()
+		if !strings.HasPrefix(r.URL.Path, "/v1/boards/") {
+			http.NotFound(w, r)
+			return
+		}
+		time.Sleep(10 * time.Millisecond) // an answer takes a moment
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"jobs": [{"id": 1, "title": "Engineer", "absolute_url": "https://boards.example/1", "updated_at": "2026-11-20T10:00:00Z", "location": {"name": "Berlin"}, "content": "Go"}]}`)
+	}))
+	defer srv.Close()
+	t.Setenv("DATABASE_URL", dsn)
+	var srcs strings.Builder
+	for i := range 6 {
+		srcs.WriteString("  - {name: s" + string(rune('a'+i)) + ", type: greenhouse, board: b" + string(rune('a'+i)) + ", url: \"" + srv.URL + "\", schedule: \"@every 1h\"}\n")
+	}
+	cfgPath := t.TempDir() + "/config.yaml"
+	yml := "store: postgres\ndatabase_url: ${DATABASE_URL}\nhttp: {per_host_delay: 40ms, retries: 1, timeout: 5s}\nsources:\n" + srcs.String()
+	if err := os.WriteFile(cfgPath, []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stopA := startWorker(t, cfgPath, io.Discard)
+	stopB := startWorker(t, cfgPath, io.Discard)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	waitFor(t, 60*time.Second, "the six sources polled", func() bool {
+		var n int
+		conn.QueryRow(ctx, `SELECT count(*) FROM source_health WHERE state = 'ok'`).Scan(&n)
+		return n == 6
+	})
+	stopA()
+	stopB()
+	mu.Lock()
+	defer mu.Unlock()
+	if requests < 6 || maxInFlight != 1 || len(short) > 0 {
+		t.Fatalf("%d requests, at most %d at once (want 1), %d gaps under %s: %v", requests, maxInFlight, len(short), delay, short)
+	}
+}

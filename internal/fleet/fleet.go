@@ -22,6 +22,9 @@ import (
 type DB struct {
 	Store   *pgstore.Store
 	Backend *pgstore.Backend
+	// Gate is the fleet-wide turn per host (host_turns) the pipeline takes
+	// for every request: watch.Options.HostGate.
+	Gate *pgstore.HostGate
 }
 
 // ErrSchema is the error of a database whose schema is not this build's.
@@ -54,7 +57,9 @@ func Open(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*DB, er
 	for _, src := range cfg.Sources {
 		types[src.Name] = src.Type
 	}
-	return &DB{Store: s, Backend: pgstore.NewBackend(ctx, s, types, logger)}, nil
+	// a turn is held for one request: its timeout, and a margin
+	gate := pgstore.NewHostGate(s, cfg.HTTP.Timeout+30*time.Second, logger)
+	return &DB{Store: s, Backend: pgstore.NewBackend(ctx, s, types, logger), Gate: gate}, nil
 }
 
 // ConnectTimeout bounds Open's connection and schema check.

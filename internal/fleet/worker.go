@@ -95,7 +95,7 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 	if o.MaxSnooze <= 0 {
 		o.MaxSnooze = time.Hour
 	}
-	runner, err := watch.New(cfg, watch.Options{Logger: o.Logger, Transport: o.Transport, Stdout: o.Stdout, Backend: db.Backend})
+	runner, err := watch.New(cfg, watch.Options{Logger: o.Logger, Transport: o.Transport, Stdout: o.Stdout, Backend: db.Backend, HostGate: db.Gate})
 	if err != nil {
 		return nil, err
 	}

@@ -60,6 +60,10 @@ type Options struct {
 	// Backend, when set, is the store instead of the snapshot folder
 	// (fleet mode's database; see Backend): no git, outbox or lock.
 	Backend Backend
+	// HostGate, when set, is a turn per host shared with other processes
+	// (fleet mode: pgstore.HostGate), taken for every request besides this
+	// process's own per-host lanes.
+	HostGate scrape.Gate
 }
 
 // Runner runs sources. Runs may overlap (the daemon runs sources on their
@@ -156,7 +160,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy: %w", err)
 	}
-	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, back: back, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor(), metrics: o.Metrics}
+	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, back: back, norm: normalize.New(tax), hosts: scrape.NewGatedHosts(o.HostGate), red: cfg.Redactor(), metrics: o.Metrics}
 	if o.DryRun {
 		return r, nil // reads only: no repository made, no outbox, no notifier
 	}
