@@ -276,3 +276,63 @@ func TestRunPostgres(t *testing.T) {
 		t.Fatalf("unmigrated database: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestImportGit: a snapshot folder's git history (two runs of the files
+// store: two added; then one changed, one added, one removed) loads into
+// the database as versions stamped with the commits' times; a run on the
+// database then finds nothing new (the index came along); a second import
+// skips the source.
+func TestImportGit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts PostgreSQL")
+	}
+	dsn := fleetDB(t)
+	board := newFleetBoard(t, "acme")
+	dir := t.TempDir()
+	files := filepath.Join(dir, "files.yaml")
+	src := fmt.Sprintf("sources:\n  - {name: acme, type: greenhouse, company: Acme, board: acme, url: %q}\n", board.URL)
+	common := "snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1, timeout: 5s}\nguard: {remove_after: 1, shrink_pause: 1ms}\n"
+	if err := os.WriteFile(files, []byte(common+"git: {commit: true}\n"+src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	board.set(fleetPosting(1, "Data Engineer"), fleetPosting(2, "Analytics Engineer"))
+	if code, stdout, stderr := runIn(t, files, "run"); code != 0 {
+		t.Fatalf("files run 1: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	changed := fleetPosting(1, "Senior Data Engineer")
+	changed.Updated = "2026-11-25T10:00:00Z"
+	board.set(changed, fleetPosting(3, "Platform Engineer"))
+	if code, stdout, stderr := runIn(t, files, "run"); code != 0 {
+		t.Fatalf("files run 2: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+
+	t.Setenv("DATABASE_URL", dsn)
+	fleetCfg := filepath.Join(dir, "fleet.yaml")
+	if err := os.WriteFile(fleetCfg, []byte("store: postgres\ndatabase_url: ${DATABASE_URL}\n"+common+src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runIn(t, fleetCfg, "import-git")
+	if code != 0 || stdout != "acme: 2 commits, 5 versions\n" {
+		t.Fatalf("import-git: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if c := rowCounts(t, dsn); c["postings"] != 3 || c["open"] != 2 || c["versions"] != 5 || c["events"] != 0 || c["deliver_jobs"] != 0 {
+		t.Fatalf("after import-git: %v", c)
+	}
+	if code, stdout, _ = runIn(t, fleetCfg, "show", "acme", "1"); code != 0 || !strings.Contains(stdout, "title: Data Engineer -> Senior Data Engineer") {
+		t.Fatalf("show after import-git: exit %d\n%s", code, stdout)
+	}
+	// the pipeline goes on from the imported state: nothing new
+	code, stdout, stderr = runIn(t, fleetCfg, "run")
+	if code != 0 || !strings.Contains(stdout, "acme: 0 added, 0 removed, 0 changed") {
+		t.Fatalf("run after import-git: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if c := rowCounts(t, dsn); c["versions"] != 5 || c["events"] != 0 {
+		t.Fatalf("the run after import-git wrote: %v", c)
+	}
+	if code, stdout, _ = runIn(t, fleetCfg, "import-git"); code != 0 || stdout != "acme: skipped: already has postings in the database\n" {
+		t.Fatalf("second import-git: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr = runIn(t, files, "import-git"); code != ExitUsage || !strings.Contains(stderr, "import-git is for store: postgres") {
+		t.Fatalf("import-git with the files store: exit %d, %s", code, stderr)
+	}
+}
