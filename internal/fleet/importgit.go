@@ -190,4 +190,3 @@ type fileAt struct {
 	hash gitrepo.Hash
 	id   string
 }
-
