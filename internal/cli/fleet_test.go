@@ -80,7 +80,7 @@ func newFleetBoard(t *testing.T, board string) *fleetBoard {
 func (b *fleetBoard) set(jobs ...fleetJob) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.jobs = jobs
+	b.jobs = append([]fleetJob{}, jobs...) // never null: an empty board is "jobs": []
 }
 
 func (b *fleetBoard) requests() int {
@@ -334,5 +334,67 @@ func TestImportGit(t *testing.T) {
 	}
 	if code, _, stderr = runIn(t, files, "import-git"); code != ExitUsage || !strings.Contains(stderr, "import-git is for store: postgres") {
 		t.Fatalf("import-git with the files store: exit %d, %s", code, stderr)
+	}
+}
+
+// TestRunPostgresGuard: the guard holds on the database as on the folder:
+// a listing that comes back empty is held as suspicious (no removal, a
+// source.suspicious event, health suspicious); a posting gone from one
+// listing is removed only after remove_after (2) runs; a board that fails
+// makes the health failing and, at fail_after (1), a source.failed event.
+func TestRunPostgresGuard(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts PostgreSQL")
+	}
+	dsn := fleetDB(t)
+	board := newFleetBoard(t, "acme")
+	t.Setenv("DATABASE_URL", dsn)
+	cfg := filepath.Join(t.TempDir(), "config.yaml")
+	yml := fmt.Sprintf("store: postgres\ndatabase_url: ${DATABASE_URL}\nhttp: {per_host_delay: 1ms, retries: 1, timeout: 5s}\n"+
+		"guard: {remove_after: 2, fail_after: 1, shrink_pause: 1ms}\nsources:\n  - {name: acme, type: greenhouse, company: Acme, board: acme, url: %q}\n", board.URL)
+	if err := os.WriteFile(cfg, []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	health := func() (state string, events map[string]int) {
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close(ctx)
+		conn.QueryRow(ctx, `SELECT state FROM source_health WHERE source = 'acme'`).Scan(&state)
+		events = map[string]int{}
+		rows, _ := conn.Query(ctx, `SELECT type FROM events`)
+		var typ string
+		pgx.ForEachRow(rows, []any{&typ}, func() error { events[typ]++; return nil })
+		return state, events
+	}
+	board.set(fleetPosting(1, "A"), fleetPosting(2, "B"), fleetPosting(3, "C"))
+	if code, stdout, stderr := runIn(t, cfg, "run"); code != 0 {
+		t.Fatalf("run 1: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	board.set() // empty: suspicious
+	if code, _, stderr := runIn(t, cfg, "run"); code != ExitFailed || !strings.Contains(stderr, "came back empty") {
+		t.Fatalf("empty listing: exit %d\n%s", code, stderr)
+	}
+	if st, ev := health(); st != "suspicious" || ev["source.suspicious"] != 1 || ev["posting.removed"] != 0 || rowCounts(t, dsn)["open"] != 3 {
+		t.Fatalf("after an empty listing: health %s, events %v, rows %v", st, ev, rowCounts(t, dsn))
+	}
+	board.set(fleetPosting(1, "A"), fleetPosting(2, "B")) // 3 gone: missing once, then removed
+	if code, stdout, _ := runIn(t, cfg, "run"); code != 0 || !strings.Contains(stdout, "acme: 0 added, 0 removed, 0 changed") {
+		t.Fatalf("run 3: exit %d\n%s", code, stdout)
+	}
+	if st, ev := health(); st != "ok" || ev["source.recovered"] != 1 || ev["posting.removed"] != 0 {
+		t.Fatalf("after the listing came back: health %s, events %v", st, ev)
+	}
+	if code, stdout, _ := runIn(t, cfg, "run"); code != 0 || !strings.Contains(stdout, "acme: 0 added, 1 removed, 0 changed") {
+		t.Fatalf("run 4 (removal after 2 runs): exit %d\n%s", code, stdout)
+	}
+	board.Close() // the board is down
+	if code, _, _ := runIn(t, cfg, "run"); code != ExitFailed {
+		t.Fatalf("board down: exit %d", code)
+	}
+	if st, ev := health(); st != "failing" || ev["source.failed"] != 1 || rowCounts(t, dsn)["open"] != 2 {
+		t.Fatalf("after a failed run: health %s, events %v, rows %v", st, ev, rowCounts(t, dsn))
 	}
 }
