@@ -25,15 +25,16 @@ func newMigrateCmd() *cobra.Command {
 		Short: "create or update the PostgreSQL schema of store: postgres (River's and ours)",
 		Long: `Applies every pending migration of the PostgreSQL store to the database of the
 config's database_url (store: postgres): River's job tables first, then the watcher's
-tables (sources, postings, versions, source_health, events). Prints one line per
+tables (sources, postings, versions, source_health, events, source_state,
+deliveries, host_turns). Prints one line per
 migration applied; nothing to do is not an error. Migrations hold a lock in the
 database, so two at once take turns.
 
 With --down N it undoes the N newest migrations instead: the watcher's first, then
 River's (which drops the job queue with its jobs). Undoing drops tables and their data.
 
-Fleet mode is not usable yet: only this command reads store: postgres; run, daemon
-and the readers still use the snapshot folder (docs/fleet.md).
+Fleet mode is in progress (docs/fleet.md): with store: postgres, import-git, run,
+worker, status, postings and show use the database; daemon, report and serve refuse it.
 
 The notifiers and serve sections of the config are not read, so their ${VARS} need
 not be set. The database_url is never printed.

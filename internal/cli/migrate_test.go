@@ -69,8 +69,8 @@ func TestMigrateBinary(t *testing.T) {
 	if out = run(0, secretDSN); strings.Contains(out, "applied") || !strings.Contains(out, "schema up to date") {
 		t.Fatalf("second migrate:\n%s", out)
 	}
-	if out = run(0, secretDSN, "--down", "1"); !strings.HasPrefix(out, "undone watcher 2 read_indexes\nschema not up to date") {
-		t.Fatalf("migrate --down 1:\n%s", out)
+	if out = run(0, secretDSN, "--down", "3"); !strings.HasPrefix(out, "undone watcher 4 host_turns\nundone watcher 3 source_state\nundone watcher 2 read_indexes\nschema not up to date") {
+		t.Fatalf("migrate --down 3:\n%s", out)
 	}
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dsn)
@@ -81,9 +81,9 @@ func TestMigrateBinary(t *testing.T) {
 	var indexed bool
 	conn.QueryRow(ctx, `SELECT to_regclass('versions_recorded') IS NOT NULL`).Scan(&indexed)
 	if indexed {
-		t.Fatal("migration 2 still applied after --down 1")
+		t.Fatal("migration 2 still applied after --down 3")
 	}
-	if out = run(0, secretDSN); out != "applied watcher 2 read_indexes\n"+strings.SplitAfter(out, "\n")[1] {
+	if out = run(0, secretDSN); out != "applied watcher 2 read_indexes\napplied watcher 3 source_state\napplied watcher 4 host_turns\n"+strings.SplitAfter(out, "\n")[3] {
 		t.Fatalf("migrate after down:\n%s", out)
 	}
 	conn.QueryRow(ctx, `SELECT to_regclass('versions_recorded') IS NOT NULL`).Scan(&indexed)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -40,21 +41,31 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 			if _, err := q.Check(); err != nil {
 				return fail(cmd, ExitUsage, "%v", err)
 			}
-			folder, err := openFolder(cmd, f.path)
-			if err != nil {
+			var configured []serve.SourceConfig
+			var postingsOf func(string) ([]model.Posting, error)
+			if db, cfg, err := openDatabase(cmd, f.path); err != nil {
 				return err
+			} else if db != nil {
+				defer db.Close()
+				configured, postingsOf = dbListing(db, cfg)
+			} else {
+				folder, err := openFolder(cmd, f.path)
+				if err != nil {
+					return err
+				}
+				configured, postingsOf = folder.Sources, folder.Postings
 			}
 			for _, s := range sources {
-				if _, ok := folder.Source(s); !ok {
+				if !slices.ContainsFunc(configured, func(c serve.SourceConfig) bool { return c.Name == s }) {
 					return fail(cmd, ExitUsage, "--source %q: no such source in the config", s)
 				}
 			}
 			var out []model.Posting
-			for _, s := range folder.Sources {
+			for _, s := range configured {
 				if len(sources) > 0 && !hasName(sources, s.Name) {
 					continue
 				}
-				ps, err := folder.Postings(s.Name)
+				ps, err := postingsOf(s.Name)
 				if err != nil {
 					return fail(cmd, ExitFailed, "%v", err)
 				}

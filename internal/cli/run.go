@@ -77,8 +77,8 @@ commit is kept), or the run could not start; 2 bad usage or invalid config;
 				if err != nil {
 					return err
 				}
-				if err := filesOnly(cmd, l.cfg); err != nil {
-					return err
+				if l.cfg.Store.Postgres() {
+					return exitCode(runDatabase(l.cfg, sources, allowShrink, opt, l.logger, l.stdout, l.stderr))
 				}
 				return exitCode(run(l.cfg, sources, allowShrink, wait, opt, l.logger, l.stdout, l.stderr))
 			})

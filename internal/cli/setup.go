@@ -197,12 +197,12 @@ func sourceNames(cfg *config.Config) []string {
 }
 
 // filesOnly refuses a config with store: postgres in the commands that do
-// not read the database yet (only migrate does; see docs/fleet.md), so
-// that nobody believes a run went to the database when it went to files.
+// not read the database yet (daemon, report, serve; see docs/fleet.md), so
+// that nobody believes they read or wrote the database when they used files.
 func filesOnly(cmd *cobra.Command, cfg *config.Config) error {
 	if !cfg.Store.Postgres() {
 		return nil
 	}
-	return fail(cmd, ExitUsage, "store: postgres (line %d): this command does not use the database yet; only \"watcher migrate\" does (fleet mode is in progress, see docs/fleet.md); remove the store key to use the snapshot folder",
+	return fail(cmd, ExitUsage, "store: postgres (line %d): this command does not use the database yet; migrate, import-git, run, worker, status, postings and show do (fleet mode is in progress, see docs/fleet.md); remove the store key to use the snapshot folder",
 		cfg.Store.Line)
 }

@@ -32,6 +32,13 @@ Exit codes: 0 printed; 1 no such posting, or the folder could not be read; 2 bad
   watcher show netflix-data-insights 790311790854 --json | jq '.history[].changes'`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if db, cfg, err := openDatabase(cmd, f.path); err != nil || db != nil {
+				if err != nil {
+					return err
+				}
+				defer db.Close()
+				return showDB(cmd, db, cfg, args[0], args[1], asJSON)
+			}
 			folder, err := openFolder(cmd, f.path)
 			if err != nil {
 				return err

@@ -40,6 +40,13 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
   watcher status --json | jq '.[] | select(.health != "ok")'`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if db, cfg, err := openDatabase(cmd, f.path); err != nil || db != nil {
+				if err != nil {
+					return err
+				}
+				defer db.Close()
+				return statusDB(cmd, db, cfg, asJSON)
+			}
 			folder, err := openFolder(cmd, f.path)
 			if err != nil {
 				return err

@@ -7,13 +7,14 @@ import (
 	"testing"
 )
 
-// Until the database store is wired into the pipeline, every command but
-// migrate refuses store: postgres instead of quietly using the folder.
+// The commands that do not use the database yet refuse store: postgres
+// instead of quietly using the folder (run, worker and the readers status,
+// postings and show use it: fleet_test.go, worker_test.go).
 func TestPostgresStoreRefusedOutsideMigrate(t *testing.T) {
 	t.Setenv("DATABASE_URL", "postgres://u:pw-Secret-9@db.invalid/x")
 	yml := "store: postgres\ndatabase_url: ${DATABASE_URL}\nsnapshots: snaps\n" +
 		"sources:\n  - {name: x, type: greenhouse, board: acme}\n"
-	for _, args := range [][]string{{"run"}, {"status"}, {"postings"}, {"show", "x", "1"}, {"report"}} {
+	for _, args := range [][]string{{"report"}, {"daemon"}, {"serve"}} {
 		code, stdout, stderr, dir := runYAML(t, yml, args...)
 		if code != ExitUsage {
 			t.Errorf("%v: exit %d, want %d; stderr %q", args, code, ExitUsage, stderr)
@@ -29,7 +30,12 @@ func TestPostgresStoreRefusedOutsideMigrate(t *testing.T) {
 		}
 	}
 	code, stdout, stderr, _ := runYAML(t, yml, "validate")
-	if code != 0 || !strings.Contains(stderr, "warning: store: postgres is only used by \"watcher migrate\"") {
+	if code != 0 || !strings.Contains(stderr, "warning: store: postgres is used by migrate, import-git, run, worker, status, postings and show so far; daemon, report and serve refuse it") {
 		t.Errorf("validate: exit %d, stdout %q, stderr %q: want ok with a warning", code, stdout, stderr)
+	}
+	// worker is for the database only
+	code, _, stderr, _ = runYAML(t, "sources:\n  - {name: x, type: greenhouse, board: acme}\n", "worker")
+	if code != ExitUsage || !strings.Contains(stderr, "worker is for store: postgres") {
+		t.Errorf("worker with the files store: exit %d, stderr %q", code, stderr)
 	}
 }

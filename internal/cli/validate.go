@@ -32,7 +32,7 @@ Exit codes: 0 valid; 2 invalid, or bad usage.`,
 				fmt.Fprintf(l.stderr, "%s: warning: %s\n", f.path, noNotifiers)
 			}
 			if l.cfg.Store.Postgres() {
-				fmt.Fprintf(l.stderr, "%s:%d: warning: store: postgres is only used by \"watcher migrate\" so far; run, daemon and the readers refuse it (fleet mode is in progress, see docs/fleet.md)\n", f.path, l.cfg.Store.Line)
+				fmt.Fprintf(l.stderr, "%s:%d: warning: store: postgres is used by migrate, import-git, run, worker, status, postings and show so far; daemon, report and serve refuse it (fleet mode is in progress, see docs/fleet.md)\n", f.path, l.cfg.Store.Line)
 			}
 			return nil
 		},

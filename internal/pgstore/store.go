@@ -5,9 +5,8 @@
 // deterministic ids and a River `deliver` job per event and notifier, all
 // in one transaction.
 //
-// Not here yet: the snapshot.Backend implementation the pipeline writes
-// through, the workers that run the jobs, fleet-wide politeness
-// (docs/fleet.md).
+// Backend is the snapshot.Backend the pipeline (internal/watch) writes
+// through: its write phase is buffered and becomes one ApplyAll.
 package pgstore
 
 import (
@@ -115,6 +114,19 @@ type Batch struct {
 	Seen   []string
 	Events []Event
 	Health *Health // nil: left as it is
+	State  *State  // nil: left as it is
+}
+
+// State is what the pipeline keeps of a source besides its postings (the
+// files store's .watcher/ folder): each part is replaced only when its Set
+// flag is true (a nil value then removes it).
+type State struct {
+	Index           []byte // snapshot.Index as JSON
+	SetIndex        bool
+	Validators      []byte // HTTP validators, JSON as saved
+	SetValidators   bool
+	AdapterState    []byte // adapter state, JSON as saved
+	SetAdapterState bool
 }
 
 // Result counts what a batch wrote. A change equal to the stored posting
@@ -170,6 +182,36 @@ func (s *Store) Apply(ctx context.Context, b Batch) (Result, error) {
 	return res, nil
 }
 
+// ApplyAll writes the batches of several sources (one run's write phase)
+// in one transaction: all of them or none.
+func (s *Store) ApplyAll(ctx context.Context, bs []Batch) (Result, error) {
+	var res Result
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		res = Result{}
+		for _, b := range bs {
+			if b.Source == "" {
+				return errors.New("apply: empty source name")
+			}
+			if b.At.IsZero() {
+				b.At = time.Now()
+			}
+			r, err := s.applyTx(ctx, tx, b)
+			if err != nil {
+				return fmt.Errorf("source %q: %w", b.Source, err)
+			}
+			res.Versions += r.Versions
+			res.Events += r.Events
+			res.DuplicateEvents += r.DuplicateEvents
+			res.Jobs += r.Jobs
+		}
+		return nil
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
 // applyTx is Apply inside tx (a test rolls it back).
 func (s *Store) applyTx(ctx context.Context, tx pgx.Tx, b Batch) (Result, error) {
 	var res Result
@@ -198,6 +240,9 @@ func (s *Store) applyTx(ctx context.Context, tx pgx.Tx, b Batch) (Result, error)
 		if err := applyHealth(ctx, tx, b.Source, b.At, *h); err != nil {
 			return res, err
 		}
+	}
+	if err := applyState(ctx, tx, b.Source, b.At, b.State); err != nil {
+		return res, err
 	}
 	var jobs []river.InsertManyParams
 	for _, e := range b.Events {
@@ -295,6 +340,37 @@ func applyChange(ctx context.Context, tx pgx.Tx, source string, at time.Time, c 
 		return false, fmt.Errorf("version %d: %w", version, err)
 	}
 	return true, nil
+}
+
+// applyState stores the parts of st that are set, and moves the source's
+// version (readers cache by it) with every batch.
+func applyState(ctx context.Context, tx pgx.Tx, source string, at time.Time, st *State) error {
+	if st == nil {
+		st = &State{}
+	}
+	var idx any
+	if st.SetIndex && st.Index != nil {
+		idx = string(st.Index) // jsonb from its text
+	}
+	val, state := st.Validators, st.AdapterState
+	if !st.SetValidators {
+		val = nil
+	}
+	if !st.SetAdapterState {
+		state = nil
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO source_state AS s (source, idx, validators, adapter_state, version, updated_at)
+		VALUES ($1, $2::jsonb, $4, $6, 1, $8)
+		ON CONFLICT (source) DO UPDATE SET
+			idx = CASE WHEN $3 THEN excluded.idx ELSE s.idx END,
+			validators = CASE WHEN $5 THEN excluded.validators ELSE s.validators END,
+			adapter_state = CASE WHEN $7 THEN excluded.adapter_state ELSE s.adapter_state END,
+			version = s.version + 1, updated_at = excluded.updated_at`,
+		source, idx, st.SetIndex, val, st.SetValidators, state, st.SetAdapterState, at)
+	if err != nil {
+		return fmt.Errorf("source state: %w", err)
+	}
+	return nil
 }
 
 func applyHealth(ctx context.Context, tx pgx.Tx, source string, at time.Time, h Health) error {

@@ -81,9 +81,23 @@ type HostLimit struct {
 // sources on one ATS host keep to its limit together, whichever run they
 // are in.
 type Hosts struct {
-	mu sync.Mutex
-	m  map[string]*host
+	mu   sync.Mutex
+	m    map[string]*host
+	gate Gate // nil: this process's lanes only
 }
+
+// Gate is a turn per host shared beyond this process (fleet mode: every
+// worker on one database, pgstore.HostGate). A request takes its host's
+// turn after a lane of this process, and gives it back with the lane,
+// with the same delay before the next request to the host, whichever
+// process sends it.
+type Gate interface {
+	Take(ctx context.Context, host string) (release func(delay time.Duration), err error)
+}
+
+// NewGatedHosts makes an empty politeness state whose hosts also take
+// gate's turn for every request.
+func NewGatedHosts(gate Gate) *Hosts { return &Hosts{m: map[string]*host{}, gate: gate} }
 
 // host is one host's lanes: a lane is taken for a request (robots.txt
 // included) and given back with the time its next request may start. The
@@ -91,10 +105,13 @@ type Hosts struct {
 // the waiting requests in the order they came.
 type host struct {
 	lanes chan *lane
+	name  string
+	gate  Gate
 }
 
 type lane struct {
-	next time.Time // no request starts on this lane before
+	next    time.Time // no request starts on this lane before
+	release func(delay time.Duration)
 }
 
 // NewHosts makes an empty politeness state.
@@ -107,7 +124,7 @@ func (h *Hosts) get(name string, n int) *host {
 	if x, ok := h.m[name]; ok {
 		return x
 	}
-	x := &host{lanes: make(chan *lane, max(n, 1))}
+	x := &host{lanes: make(chan *lane, max(n, 1)), name: name, gate: h.gate}
 	for range cap(x.lanes) {
 		x.lanes <- &lane{}
 	}
@@ -127,11 +144,24 @@ func (x *host) take(ctx context.Context) (*lane, error) {
 		x.lanes <- l
 		return nil, err
 	}
+	if x.gate != nil {
+		release, err := x.gate.Take(ctx, x.name)
+		if err != nil {
+			x.lanes <- l
+			return nil, err
+		}
+		l.release = release
+	}
 	return l, nil
 }
 
-// give hands l back; its next request waits delay from now.
+// give hands l back (and the gate's turn); its next request waits delay
+// from now.
 func (x *host) give(l *lane, delay time.Duration) {
+	if l.release != nil {
+		l.release(delay)
+		l.release = nil
+	}
 	l.next = time.Now().Add(delay)
 	x.lanes <- l
 }

@@ -57,17 +57,17 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}()
 	// a source folder that is a link (or not a folder) could send the
 	// writes anywhere: refused before anything is read or written
-	if err := r.store.CheckSourceDir(src.Name); err != nil {
+	if err := r.back.CheckSourceDir(src.Name); err != nil {
 		f.err, f.loadErr = fmt.Errorf("%s: %w", src.Name, err), true
 		return f
 	}
-	idx, err := r.store.LoadIndex(src.Name)
+	idx, err := r.back.LoadIndex(src.Name)
 	if err != nil {
 		f.err, f.loadErr = err, true
 		return f
 	}
 	f.index = idx
-	f.rebuilt = !r.store.HasIndex(src.Name)
+	f.rebuilt = !r.back.HasIndex(src.Name)
 	version := r.norm.Version()
 	// Conditional requests only against a state that can stand in for the
 	// listing: a 304 then keeps every stored posting.
@@ -121,7 +121,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	dupes := 0
 	f.items = make([]item, 0, len(order)) // an item is large: no regrowth
-	present := r.store.Presence(src.Name)
+	present := r.presence(src.Name)
 	for _, id := range order {
 		cands := copies[id]
 		old, ok := idx.Postings[id]
@@ -188,7 +188,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 // missing or unreadable file means none (a full fetch).
 func (r *Runner) loadValidators(source string) scrape.Validators {
 	v := scrape.Validators{}
-	if b := r.store.LoadValidators(source); b != nil && json.Unmarshal(b, &v) == nil {
+	if b := r.back.LoadValidators(source); b != nil && json.Unmarshal(b, &v) == nil {
 		return v
 	}
 	return scrape.Validators{}
@@ -197,11 +197,11 @@ func (r *Runner) loadValidators(source string) scrape.Validators {
 // saveValidators writes them when they changed; it returns the path.
 func (r *Runner) saveValidators(source string, v scrape.Validators) (string, error) {
 	if len(v) == 0 {
-		return r.store.SaveValidators(source, nil)
+		return r.back.SaveValidators(source, nil)
 	}
 	b, err := json.MarshalIndent(v, "", " ")
 	if err != nil {
 		return "", err
 	}
-	return r.store.SaveValidators(source, append(b, '\n'))
+	return r.back.SaveValidators(source, append(b, '\n'))
 }

@@ -57,6 +57,13 @@ type Options struct {
 	// dryRun); nothing is written, committed or delivered, and no lock is
 	// taken.
 	DryRun bool
+	// Backend, when set, is the store instead of the snapshot folder
+	// (fleet mode's database; see Backend): no git, outbox or lock.
+	Backend Backend
+	// HostGate, when set, is a turn per host shared with other processes
+	// (fleet mode: pgstore.HostGate), taken for every request besides this
+	// process's own per-host lanes.
+	HostGate scrape.Gate
 }
 
 // Runner runs sources. Runs may overlap (the daemon runs sources on their
@@ -66,7 +73,8 @@ type Runner struct {
 	cfg    *config.Config
 	opts   Options
 	log    *slog.Logger
-	store  *snapshot.Store
+	store  *snapshot.Store  // nil with Options.Backend
+	back   snapshot.Backend // what the pipeline reads and writes: store, or Options.Backend
 	norm   *normalize.Normalizer
 	repo   *gitrepo.Repo // nil when git.commit is false
 	outbox *notify.Outbox
@@ -93,7 +101,7 @@ type Runner struct {
 // hold takes the snapshot folder's writer lock for a run (runs of this
 // process share it); release gives it up with the last of them.
 func (r *Runner) hold(ctx context.Context, what string) (release func(), err error) {
-	if r.opts.Lock != nil {
+	if r.opts.Lock != nil || r.store == nil {
 		return func() {}, nil
 	}
 	r.lockMu.Lock()
@@ -135,9 +143,14 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 			o.Retry.Attempts = cfg.HTTP.Retries
 		}
 	}
-	store, err := openStore(cfg.Snapshots, o.DryRun)
-	if err != nil {
-		return nil, err
+	var store *snapshot.Store
+	var back snapshot.Backend = o.Backend
+	if o.Backend == nil {
+		var err error
+		if store, err = openStore(cfg.Snapshots, o.DryRun); err != nil {
+			return nil, err
+		}
+		back = store
 	}
 	extra := make([]normalize.SkillDef, 0, len(cfg.Taxonomy.Skills))
 	for _, s := range cfg.Taxonomy.Skills {
@@ -147,9 +160,16 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy: %w", err)
 	}
-	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, norm: normalize.New(tax), hosts: scrape.NewHosts(), red: cfg.Redactor(), metrics: o.Metrics}
+	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, back: back, norm: normalize.New(tax), hosts: scrape.NewGatedHosts(o.HostGate), red: cfg.Redactor(), metrics: o.Metrics}
 	if o.DryRun {
 		return r, nil // reads only: no repository made, no outbox, no notifier
+	}
+	if o.Backend != nil {
+		// the store records the events and its jobs deliver them
+		if r.routes, err = buildRoutes(cfg, o); err != nil {
+			return nil, err
+		}
+		return r, nil
 	}
 	if cfg.Git.Commit {
 		if r.repo, err = openRepo(store.Dir, cfg.Git.Repository); err != nil {
@@ -298,8 +318,8 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 // When the write phase failed (applyErr), no source's run succeeded. A
 // record that cannot be written is logged: it costs the run nothing else.
 func (r *Runner) recordRuns(res Result, applyErr error) {
-	if res.Interrupted {
-		return // the next run finishes the work and records it
+	if res.Interrupted || r.store == nil {
+		return // the next run finishes the work and records it; a Backend keeps its health itself
 	}
 	at := r.opts.Now()
 	for _, s := range res.Sources {
@@ -367,7 +387,7 @@ func (r *Runner) beginWrite() error {
 	r.wmu.Lock()
 	defer r.wmu.Unlock()
 	if r.writers == 0 {
-		if err := r.store.BeginWrite(); err != nil {
+		if err := r.back.BeginWrite(); err != nil {
 			return err
 		}
 	}
@@ -392,7 +412,7 @@ func (r *Runner) endWrite() error {
 		return nil
 	}
 	r.writers = 0
-	return r.store.EndWrite()
+	return r.back.EndWrite()
 }
 
 // busy reports whether this process is writing or delivering now (the run
@@ -423,6 +443,9 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 	r.dmu.Lock()
 	defer r.dmu.Unlock()
 	var d Delivery
+	if r.outbox == nil {
+		return d, nil // a Backend's jobs deliver
+	}
 	pending, err := r.outbox.Pending()
 	if err == nil && len(pending) == 0 {
 		return d, nil // nothing owed: no file touched
@@ -550,7 +573,7 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 			// A rebuilt index has fresh counters, which go into the event
 			// ids: saved before its events, so that a run stopped from here
 			// on is redone with the same ids.
-			if _, err := r.store.SaveIndex(f.src.Name, f.index); err != nil {
+			if _, err := r.back.SaveIndex(f.src.Name, f.index); err != nil {
 				return res, err
 			}
 		}
@@ -562,7 +585,13 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 		}
 		n := min(len(events), outboxChunk)
 		red := r.redactEvents(events[:n])
-		written, err := r.outbox.Add(red, r.routes)
+		var written []string
+		var err error
+		if r.outbox != nil {
+			written, err = r.outbox.Add(red, r.routes)
+		} else if ev, ok := r.back.(Backend); ok {
+			err = ev.RecordEvents(red, r.routes)
+		}
 		if err != nil {
 			return res, fmt.Errorf("outbox: %w", err)
 		}
@@ -587,13 +616,13 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 		}
 		changed = append(changed, paths...)
 		if f.err == nil && f.suspicious == "" {
-			readme, err := r.store.WriteReadme(f.src.Name, p.writes, p.removes, p.index)
+			readme, err := r.back.WriteReadme(f.src.Name, p.writes, p.removes, p.index)
 			if err != nil {
 				return res, err
 			}
 			state = append(state, readme...)
 		}
-		idxPath, err := r.store.SaveIndex(f.src.Name, p.index)
+		idxPath, err := r.back.SaveIndex(f.src.Name, p.index)
 		if err != nil {
 			return res, err
 		}
@@ -670,7 +699,7 @@ func (r *Runner) commit(paths []string, msg string) (string, error) {
 func (r *Runner) recover() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	interrupted, since := r.store.Interrupted()
+	interrupted, since := r.back.Interrupted()
 	if !interrupted || r.busy() {
 		return nil // no marker, or this process's own live write or delivery
 	}
@@ -713,7 +742,7 @@ func (r *Runner) recover() error {
 			return err
 		}
 	}
-	return r.store.EndWrite()
+	return r.back.EndWrite()
 }
 
 // commitMessage summarises a run: a subject per source with changes, then
@@ -908,7 +937,7 @@ func (r *Runner) compare(f fetched) plan {
 				Data: notify.Data{Source: src, Posting: &post},
 			})
 		case old.Hash == it.hash:
-			if !it.onDisk && !r.store.Exists(src, it.id) {
+			if !it.onDisk && !r.back.Exists(src, it.id) {
 				p.writes[it.id] = it.data // the file went missing: restore it quietly
 			}
 		default:
@@ -992,7 +1021,7 @@ func (r *Runner) compare(f fetched) plan {
 // the file is unreadable or corrupt, the committed copy whose hash is the
 // index's (hash).
 func (r *Runner) previous(src, id, hash string) (model.Posting, error) {
-	prev, _, err := r.store.Read(src, id)
+	prev, _, err := r.back.Read(src, id)
 	if err == nil || r.repo == nil {
 		return prev, err
 	}
@@ -1030,7 +1059,7 @@ func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, er
 		if ctx.Err() != nil {
 			return paths, errInterrupted
 		}
-		path, err := r.store.WritePosting(source, id, p.writes[id])
+		path, err := r.back.WritePosting(source, id, p.writes[id])
 		if err != nil {
 			return paths, err
 		}
@@ -1040,7 +1069,7 @@ func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, er
 		if ctx.Err() != nil {
 			return paths, errInterrupted
 		}
-		path, err := r.store.RemovePosting(source, id)
+		path, err := r.back.RemovePosting(source, id)
 		if err != nil {
 			return paths, err
 		}

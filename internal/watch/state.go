@@ -14,7 +14,7 @@ func (r *Runner) loadState(source string, ad scrape.Adapter) scrape.Stateful {
 	if !ok {
 		return nil
 	}
-	st.LoadState(r.store.LoadAdapterState(source))
+	st.LoadState(r.back.LoadAdapterState(source))
 	return st
 }
 
@@ -35,7 +35,7 @@ func (r *Runner) saveState(f fetched, changed, state []string) ([]string, []stri
 	if f.err != nil || f.suspicious != "" || f.state == nil {
 		return changed, state, nil
 	}
-	path, wrote, err := r.store.SaveAdapterState(f.src.Name, append(bytes.TrimSpace(f.state), '\n'))
+	path, wrote, err := r.back.SaveAdapterState(f.src.Name, append(bytes.TrimSpace(f.state), '\n'))
 	if err != nil {
 		return changed, state, err
 	}

@@ -19,6 +19,19 @@ import (
 // process, for the files; a new connection, for a database).
 func Run(t *testing.T, open func() snapshot.Backend) {
 	t.Helper()
+	run(t, open, false)
+}
+
+// RunTransactional checks a backend whose write phase is one transaction
+// (a database): the same checks, but what a write phase that never ended
+// wrote is not there afterwards, and nothing is reported interrupted.
+func RunTransactional(t *testing.T, open func() snapshot.Backend) {
+	t.Helper()
+	run(t, open, true)
+}
+
+func run(t *testing.T, open func() snapshot.Backend, transactional bool) {
+	t.Helper()
 	b := open()
 	const src = "acme"
 	if err := b.CheckSourceDir(src); err != nil {
@@ -135,6 +148,15 @@ func Run(t *testing.T, open func() snapshot.Backend) {
 		t.Fatalf("SaveValidators of none, some stored: %q, %v; want the removal", key, err)
 	}
 	b = open()
+	if transactional {
+		if stopped, _ := b.Interrupted(); stopped {
+			t.Fatal("a transactional backend reports a write phase interrupted")
+		}
+		if _, ok, _ := b.Lookup(src, "a1"); !ok || !b.Exists(src, "a1") || !bytes.Equal(b.LoadValidators(src), val) {
+			t.Fatal("a write phase that never ended left a removal behind")
+		}
+		return
+	}
 	if stopped, _ := b.Interrupted(); !stopped {
 		t.Fatal("a write phase that never ended is not reported")
 	}

@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careers-watcher/careers-watcher/internal/fleet"
+)
+
+// newImportGitCmd is `watcher import-git [-c FILE] [--from DIR]`: a
+// snapshot folder's git history loaded into the database (fleet mode).
+func newImportGitCmd() *cobra.Command {
+	var (
+		f    configFlags
+		from string
+	)
+	cmd := &cobra.Command{
+		Use:   "import-git [-c FILE] [--from DIR]",
+		Short: "load a snapshot folder's git history into the database of store: postgres",
+		Long: `Loads the history of a snapshot folder committed to git (the files store) into the
+database of store: postgres, for a move to fleet mode: for every source of the config,
+each commit that added, changed or removed one of its snapshot files becomes a version of
+those postings, stamped with the commit's time, and the postings end as HEAD has them.
+The source's index and adapter state at HEAD come along, so the next run on the database
+goes on from there: nothing looks new. No event is recorded and nothing is sent.
+
+A source that already has postings in the database is skipped, so the command can be run
+again; each source is loaded in one transaction. --from names the folder (default: the
+config's snapshots). The database must be migrated first (watcher migrate).
+
+Exit codes: 0 done; 1 the database or the repository could not be read, or a write
+failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
+		Example: `  watcher import-git -c fleet.yaml --from snapshots`,
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			l, err := f.load(cmd)
+			if err != nil {
+				return err
+			}
+			if !l.cfg.Store.Postgres() {
+				fmt.Fprintf(l.stderr, "%s: %s: the store is the snapshot folder; import-git is for store: postgres with database_url\n", cmd.CommandPath(), f.path)
+				return &exitError{ExitUsage}
+			}
+			if from == "" {
+				from = l.cfg.Snapshots
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			db, err := fleet.Open(ctx, l.cfg, l.logger)
+			if err != nil {
+				fmt.Fprintf(l.stderr, "%s: %v\n", cmd.CommandPath(), err)
+				return &exitError{ExitFailed}
+			}
+			defer db.Close()
+			res, err := fleet.ImportGit(ctx, db, l.cfg, from)
+			for _, r := range res {
+				if r.Skipped != "" {
+					fmt.Fprintf(l.stdout, "%s: skipped: %s\n", r.Source, r.Skipped)
+					continue
+				}
+				fmt.Fprintf(l.stdout, "%s: %s, %s\n", r.Source, count(r.Commits, "commit"), count(r.Versions, "version"))
+			}
+			if err != nil {
+				fmt.Fprintf(l.stderr, "%s: %v\n", cmd.CommandPath(), err)
+				return &exitError{ExitFailed}
+			}
+			return nil
+		},
+	}
+	f.addConfig(cmd)
+	f.addLog(cmd, "warn")
+	cmd.Flags().StringVar(&from, "from", "", "the snapshot folder (default: the config's snapshots)")
+	return cmd
+}

@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"context"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/fleet"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/serve"
+)
+
+// The readers on the database (store: postgres): status, postings and
+// show print what they print of a snapshot folder, read from the tables.
+
+// openDatabase opens the database when the config at path says store:
+// postgres (db nil otherwise: the command reads the snapshot folder). A
+// config that does not load is reported as openFolder reports it.
+func openDatabase(cmd *cobra.Command, path string) (*fleet.DB, *config.Config, error) {
+	cfg, err := loadReadOnly(path)
+	if err != nil {
+		printConfigError(cmd.ErrOrStderr(), err)
+		return nil, nil, &exitError{ExitUsage}
+	}
+	if !cfg.Store.Postgres() {
+		return nil, nil, nil
+	}
+	db, err := fleet.Open(contextOf(cmd), cfg, nil)
+	if err != nil {
+		return nil, nil, fail(cmd, ExitFailed, "%s", cfg.Redactor().String(err.Error()))
+	}
+	return db, cfg, nil
+}
+
+// statusDB is `watcher status` on the database.
+func statusDB(cmd *cobra.Command, db *fleet.DB, cfg *config.Config, asJSON bool) error {
+	sts, err := db.Statuses(contextOf(cmd), cfg, time.Now())
+	if err != nil {
+		return fail(cmd, ExitFailed, "%v", err)
+	}
+	if asJSON {
+		return writeJSON(cmd, sts)
+	}
+	writeStatusTable(cmd.OutOrStdout(), sts)
+	return nil
+}
+
+// dbListing is the database's answer to what postings reads of a folder:
+// the configured sources and each one's open postings.
+func dbListing(db *fleet.DB, cfg *config.Config) ([]serve.SourceConfig, func(string) ([]model.Posting, error)) {
+	srcs := make([]serve.SourceConfig, 0, len(cfg.Sources))
+	for _, s := range cfg.Sources {
+		srcs = append(srcs, serve.SourceConfig{Name: s.Name, Type: s.Type, Company: s.Company, Schedule: cfg.SourceSchedule(s)})
+	}
+	return srcs, db.Backend.Postings
+}
+
+// showDB is `watcher show` on the database: the history is the versions
+// table's.
+func showDB(cmd *cobra.Command, db *fleet.DB, cfg *config.Config, source, id string, asJSON bool) error {
+	known := false
+	for _, s := range cfg.Sources {
+		known = known || s.Name == source
+	}
+	if !known {
+		return fail(cmd, ExitUsage, "source %q: no such source in the config", source)
+	}
+	d, err := db.Detail(contextOf(cmd), source, id)
+	if err != nil {
+		return fail(cmd, ExitFailed, "%v", err)
+	}
+	if d.Posting == nil {
+		return fail(cmd, ExitFailed, "source %q: no posting %q, now or in the history", source, id)
+	}
+	if asJSON {
+		return writeJSON(cmd, d)
+	}
+	writeDetail(cmd.OutOrStdout(), d)
+	return nil
+}
+
+// contextOf is cmd's context, or a background one (a command run without
+// ExecuteContext).
+func contextOf(cmd *cobra.Command) context.Context {
+	if ctx := cmd.Context(); ctx != nil {
+		return ctx
+	}
+	return context.Background()
+}

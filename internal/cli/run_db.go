@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/fleet"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
+)
+
+// runDatabase is `watcher run` with store: postgres: the same pipeline,
+// written to the database in one transaction per run (postings, versions,
+// events, source health and a River deliver job per event and notifier).
+// The notifiers are not called here: `watcher worker` runs the deliver
+// jobs. There is no folder lock (--wait is not used): a second run of the
+// same source at once records no event twice (their ids are unique).
+func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOutput, logger *slog.Logger, stdout, stderr io.Writer) int {
+	sources, err := cfg.Select(names)
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+		return ExitUsage
+	}
+	ctx, stop := signalContext(logger, stderr, "watcher run")
+	defer stop()
+	db, err := fleet.Open(ctx, cfg, logger)
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+		return ExitFailed
+	}
+	defer db.Close()
+	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: stderr, AcceptShrink: allowShrink, DryRun: opt.dryRun, Backend: db.Backend, HostGate: db.Gate})
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+		return ExitFailed
+	}
+	res, err := r.Run(ctx, sources)
+	if opt.json {
+		if jerr := writeEvents(stdout, res.Events); jerr != nil && err == nil {
+			err = jerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+		return ExitFailed
+	}
+	switch {
+	case opt.dryRun && !opt.json:
+		fmt.Fprint(stdout, watch.DryRunText(res))
+	case !opt.json:
+		for _, s := range res.Sources {
+			if s.Err != nil || s.Interrupted {
+				continue
+			}
+			fmt.Fprintf(stdout, "%s: %d added, %d removed, %d changed\n", s.Source, s.Added, s.Removed, s.Changed)
+		}
+		if !res.Interrupted {
+			a := db.Backend.LastApplied()
+			fmt.Fprintf(stdout, "database: %d versions, %d events recorded, %d deliver jobs enqueued (watcher worker delivers them)\n", a.Versions, a.Events, a.Jobs)
+		}
+	}
+	return runExit(ctx, cfg, res, stderr)
+}

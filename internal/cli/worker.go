@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/fleet"
+)
+
+// newWorkerCmd is `watcher worker [-c FILE]`: fleet mode's job runner
+// (docs/fleet.md).
+func newWorkerCmd() *cobra.Command {
+	var (
+		f                 configFlags
+		polls, deliveries int
+	)
+	cmd := &cobra.Command{
+		Use:   "worker [-c FILE] [--polls N] [--deliveries N]",
+		Short: "run fleet mode's jobs (store: postgres) until SIGINT/SIGTERM",
+		Long: `Runs the jobs of the database of store: postgres, beside any number of other
+workers on the same database (River job queue):
+
+  poll_source  one run of one source through the pipeline, written to the database in
+               one transaction with its events and their deliver jobs. Each source
+               gets one on its schedule (the config's schedule:, or its own) and one
+               when the cluster's leader starts; never two of one source at once.
+  deliver      one event to one notifier: delivered, it is recorded and never sent
+               again; a failure worth another try is retried with backoff, or after
+               the receiver's Retry-After; a permanent one is not tried again.
+
+The first SIGINT or SIGTERM stops taking jobs and waits for the running ones to finish
+(exit 0); a second one cancels them (a poll cut short writes nothing and is taken up
+again at once, by this or another worker) and exits 130.
+
+The database must be migrated first (watcher migrate).
+
+Exit codes: 0 stopped on a signal; 1 the database could not be reached, its schema is
+not current, or the worker could not start; 2 bad usage, invalid config, or a config
+whose store is not postgres; 130 a second signal.`,
+		Example: `  DATABASE_URL=postgres://watcher@db/watcher watcher worker -c config.yaml
+  watcher worker --polls 8 --deliveries 16`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if polls < 1 || deliveries < 1 {
+				return fail(cmd, ExitUsage, "--polls and --deliveries must be at least 1")
+			}
+			l, err := f.load(cmd)
+			if err != nil {
+				return err
+			}
+			if !l.cfg.Store.Postgres() {
+				fmt.Fprintf(l.stderr, "%s: %s: the store is the snapshot folder; worker is for store: postgres with database_url (see watcher daemon)\n", cmd.CommandPath(), f.path)
+				return &exitError{ExitUsage}
+			}
+			sig := make(chan os.Signal, 2)
+			signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+			defer signal.Stop(sig)
+			return exitCode(worker(context.Background(), l.cfg, fleet.WorkerOptions{
+				Logger: l.logger, Stdout: l.stdout, PollWorkers: polls, DeliverWorkers: deliveries,
+			}, sig, l.stderr))
+		},
+	}
+	f.addConfig(cmd)
+	f.addLog(cmd, "info")
+	cmd.Flags().IntVar(&polls, "polls", 4, "poll_source jobs this worker runs at once")
+	cmd.Flags().IntVar(&deliveries, "deliveries", 8, "deliver jobs this worker runs at once")
+	return cmd
+}
+
+// worker runs the jobs until the first value on stop (a signal), then
+// stops gracefully; a second value cancels the running jobs.
+func worker(ctx context.Context, cfg *config.Config, o fleet.WorkerOptions, stop <-chan os.Signal, stderr io.Writer) int {
+	logger := o.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	db, err := fleet.Open(ctx, cfg, logger)
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher worker: %v\n", err)
+		return ExitFailed
+	}
+	defer db.Close()
+	w, err := fleet.NewWorker(cfg, db, o)
+	if err != nil {
+		fmt.Fprintf(stderr, "watcher worker: %v\n", err)
+		return ExitFailed
+	}
+	if err := w.Start(ctx); err != nil {
+		fmt.Fprintf(stderr, "watcher worker: %v\n", err)
+		return ExitFailed
+	}
+	logger.Info("worker started", "sources", len(cfg.Sources), "notifiers", len(cfg.Notifiers))
+	select {
+	case <-w.Stopped():
+		fmt.Fprintln(stderr, "watcher worker: stopped unexpectedly")
+		return ExitFailed
+	case s := <-stop:
+		logger.Info("stopping: signal received, finishing the running jobs (a second signal cancels them)", "signal", s.String())
+	}
+	soft, cancelSoft := context.WithCancel(context.Background())
+	defer cancelSoft()
+	second := make(chan struct{})
+	go func() {
+		select {
+		case s := <-stop:
+			logger.Info("second signal: cancelling the running jobs", "signal", s.String())
+			close(second)
+			cancelSoft()
+		case <-soft.Done():
+		}
+	}()
+	if err := w.Stop(soft); err != nil {
+		// the second signal: cancel the running jobs and wait for them
+		if err := w.StopAndCancel(context.Background()); err != nil {
+			fmt.Fprintf(stderr, "watcher worker: stop: %v\n", err)
+			return ExitFailed
+		}
+	}
+	cancelSoft()
+	code := ExitOK
+	select {
+	case <-second:
+		code = ExitSignal
+	default:
+	}
+	logger.Info("worker stopped")
+	return code
+}

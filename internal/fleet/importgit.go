@@ -1,0 +1,192 @@
+package fleet
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/pgstore"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+)
+
+// ImportResult is what ImportGit loaded, per source.
+type ImportResult struct {
+	Source   string
+	Commits  int // commits that changed the source's postings
+	Versions int
+	Skipped  string // why the source was not imported ("" when it was)
+}
+
+// ImportGit loads the history of a snapshot folder committed to git (dir,
+// the files store) into the database: for every configured source, each
+// first-parent commit that added, changed or removed one of its snapshot
+// files becomes the versions of those postings, stamped with the commit's
+// time, and the postings end as HEAD has them. The source's index and
+// adapter state at HEAD are stored too, so that the pipeline goes on from
+// there (nothing looks new, event ids keep their counters). No event is
+// recorded and nothing is delivered: the history was notified when it
+// happened. A source that already has postings in the database is skipped
+// (said in its result); each source is one transaction. A shallow clone
+// imports the history it has.
+func ImportGit(ctx context.Context, db *DB, cfg *config.Config, dir string) ([]ImportResult, error) {
+	hist, err := gitrepo.OpenHistory("", dir)
+	if err != nil {
+		return nil, fmt.Errorf("import-git: %s: %w", dir, err)
+	}
+	head, err := hist.Head()
+	if err != nil {
+		return nil, fmt.Errorf("import-git: %w", err)
+	}
+	if head == nil {
+		return nil, fmt.Errorf("import-git: %s: the repository has no commit", dir)
+	}
+	// first-parent history, oldest first
+	var commits []*gitrepo.Commit
+	for c := head; c != nil; {
+		commits = append(commits, c)
+		if hist.Cut(c) {
+			break
+		}
+		if c, err = hist.Parent(c); err != nil {
+			return nil, fmt.Errorf("import-git: %w", err)
+		}
+	}
+	slices.Reverse(commits)
+
+	var out []ImportResult
+	for _, src := range cfg.Sources {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		res := ImportResult{Source: src.Name}
+		if db.Backend.HasSource(src.Name) {
+			res.Skipped = "already has postings in the database"
+			out = append(out, res)
+			continue
+		}
+		batches, err := sourceHistory(hist, commits, src)
+		if err != nil {
+			return out, fmt.Errorf("import-git: source %q: %w", src.Name, err)
+		}
+		if len(batches) == 0 {
+			res.Skipped = "no snapshot file in the history"
+			out = append(out, res)
+			continue
+		}
+		last := &batches[len(batches)-1]
+		last.State = &pgstore.State{}
+		if b, ok, err := blobAt(hist, head, snapshot.IndexRel(src.Name)); err != nil {
+			return out, fmt.Errorf("import-git: source %q: %w", src.Name, err)
+		} else if ok {
+			if _, valid := snapshot.DecodeIndex(b); valid {
+				last.State.Index, last.State.SetIndex = b, true
+			}
+		}
+		if b, ok, err := blobAt(hist, head, snapshot.StateDir+"/state/"+src.Name+".json"); err != nil {
+			return out, fmt.Errorf("import-git: source %q: %w", src.Name, err)
+		} else if ok {
+			last.State.AdapterState, last.State.SetAdapterState = b, true
+		}
+		r, err := db.Store.ApplyAll(ctx, batches)
+		if err != nil {
+			return out, fmt.Errorf("import-git: %w", err)
+		}
+		res.Commits, res.Versions = len(batches), r.Versions
+		out = append(out, res)
+	}
+	return out, nil
+}
+
+// blobAt is the content of the file at rel (relative to the folder) in c.
+func blobAt(hist *gitrepo.History, c *gitrepo.Commit, rel string) ([]byte, bool, error) {
+	e, ok, err := hist.Lookup(c, rel)
+	if err != nil || !ok || !e.File {
+		return nil, false, err
+	}
+	b, err := hist.Blob(e.Hash)
+	return b, err == nil, err
+}
+
+// sourceHistory is a batch per commit that changed the source's snapshot
+// files, oldest first.
+func sourceHistory(hist *gitrepo.History, commits []*gitrepo.Commit, src config.Source) ([]pgstore.Batch, error) {
+	prev := map[string]fileAt{} // file name -> blob, posting id
+	var out []pgstore.Batch
+	for _, c := range commits {
+		cur := map[string]fileAt{}
+		e, ok, err := hist.Lookup(c, src.Name)
+		if err != nil {
+			return nil, err
+		}
+		if ok && e.Dir {
+			ents, err := hist.Folder(e.Hash)
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range ents {
+				if f.File && snapshot.IsPostingName(f.Name) {
+					cur[f.Name] = fileAt{hash: f.Hash}
+				}
+			}
+		}
+		b := pgstore.Batch{Source: src.Name, SourceType: src.Type, At: c.When.UTC().Truncate(time.Microsecond)}
+		names := make([]string, 0, len(cur))
+		for n := range cur {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		for _, n := range names {
+			f := cur[n]
+			if old, ok := prev[n]; ok && old.hash == f.hash {
+				cur[n] = old
+				continue
+			}
+			data, err := hist.Blob(f.hash)
+			if err != nil {
+				return nil, err
+			}
+			p, err := model.Decode(data)
+			if err != nil || snapshot.PostingName(p.ID) != n {
+				delete(cur, n) // not a snapshot file of ours
+				continue
+			}
+			// the canonical bytes of this build (a file of an older
+			// format reads the same)
+			canon, err := model.Encode(p)
+			if err != nil {
+				return nil, fmt.Errorf("commit %s: %s: %w", c.Hash, n, err)
+			}
+			f.id = p.ID
+			cur[n] = f
+			kind := pgstore.Changed
+			if _, ok := prev[n]; !ok {
+				kind = pgstore.Added
+			}
+			b.Changes = append(b.Changes, pgstore.Change{PostingID: p.ID, Kind: kind, Snapshot: canon, Hash: model.Hash(data)})
+		}
+		gone := make([]string, 0)
+		for n := range prev {
+			if _, ok := cur[n]; !ok {
+				gone = append(gone, n)
+			}
+		}
+		slices.Sort(gone)
+		for _, n := range gone {
+			b.Changes = append(b.Changes, pgstore.Change{PostingID: prev[n].id, Kind: pgstore.Removed})
+		}
+		if len(b.Changes) > 0 {
+			out = append(out, b)
+		}
+		prev = cur
+	}
+	return out, nil
+}
+
+type fileAt struct {
+	hash gitrepo.Hash
+	id   string
+}

@@ -1,0 +1,139 @@
+package fleet
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/diff"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/serve"
+)
+
+// The readers of the database (status, postings, show): the same answers
+// as serve.Folder gives of a snapshot folder, read from the tables.
+
+// Statuses is every configured source's status, in config order: health
+// and counters from its stored index, last run and last success from
+// source_health, last change from versions, deliveries still owed per
+// notifier from the deliver jobs not finished, next run from its schedule.
+func (d *DB) Statuses(ctx context.Context, cfg *config.Config, now time.Time) ([]serve.Status, error) {
+	out := make([]serve.Status, 0, len(cfg.Sources))
+	for _, src := range cfg.Sources {
+		st := serve.Status{Name: src.Name, Type: src.Type, Company: src.Company, Health: "ok", Pending: map[string]int{}}
+		idx, err := d.Backend.PeekIndex(src.Name)
+		if err != nil {
+			return nil, err
+		}
+		st.Failures, st.Suspicious, st.Generation, st.Open = idx.Failures, idx.Suspicious, idx.Generation, len(idx.Postings)
+		switch {
+		case idx.Failures > 0:
+			st.Health = "failing"
+		case idx.Suspicious:
+			st.Health = "suspicious"
+		}
+		pool := d.Store.Pool()
+		var lastRun, lastSuccess, lastChange *time.Time
+		err = pool.QueryRow(ctx, `SELECT h.updated_at, h.last_success, (SELECT max(recorded_at) FROM versions v WHERE v.source = $1)
+			FROM (SELECT 1) one LEFT JOIN source_health h ON h.source = $1`, src.Name).Scan(&lastRun, &lastSuccess, &lastChange)
+		if err != nil {
+			return nil, fmt.Errorf("fleet: status of source %q: %w", src.Name, err)
+		}
+		st.LastRun, st.LastSuccess, st.LastChange = utc(lastRun), utc(lastSuccess), utc(lastChange)
+		rows, err := pool.Query(ctx, `SELECT j.args->>'notifier', count(*) FROM river_job j JOIN events e ON e.id = j.args->>'event_id'
+			WHERE j.kind = 'deliver' AND j.state NOT IN ('completed', 'cancelled', 'discarded') AND e.source = $1 GROUP BY 1`, src.Name)
+		if err != nil {
+			return nil, fmt.Errorf("fleet: pending deliveries of source %q: %w", src.Name, err)
+		}
+		var name string
+		var n int
+		if _, err := pgx.ForEachRow(rows, []any{&name, &n}, func() error { st.Pending[name] = n; return nil }); err != nil {
+			return nil, fmt.Errorf("fleet: pending deliveries of source %q: %w", src.Name, err)
+		}
+		if sch, err := config.Parser.Parse(cfg.SourceSchedule(src)); err == nil {
+			next := sch.Next(now).UTC()
+			st.NextRun = &next
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+func utc(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}
+
+// Detail is a posting and its history from the versions table, newest
+// first: each version as the event it was (posting.added, .changed with
+// the fields' old and new values, .removed; a reopening is an addition).
+// Posting is the open version, else the last known one; nil when the
+// posting was never stored. Event ids are the version numbers ("v3"):
+// the history is the database's, not git's (Commit is empty).
+func (d *DB) Detail(ctx context.Context, source, id string) (serve.Detail, error) {
+	det := serve.Detail{History: []serve.Event{}}
+	rows, err := d.Store.Pool().Query(ctx, `SELECT version, change, snapshot::text, recorded_at FROM versions
+		WHERE source = $1 AND posting_id = $2 ORDER BY version`, source, id)
+	if err != nil {
+		return det, fmt.Errorf("fleet: history of %s/%s: %w", source, id, err)
+	}
+	var version int
+	var change string
+	var snap *string
+	var at time.Time
+	var prev *model.Posting
+	_, err = pgx.ForEachRow(rows, []any{&version, &change, &snap, &at}, func() error {
+		ev := serve.Event{ID: "v" + strconv.Itoa(version), Timestamp: at.UTC(), Data: notify.Data{Source: source}}
+		var cur *model.Posting
+		if snap != nil {
+			p, err := model.Decode([]byte(*snap))
+			if err != nil {
+				return fmt.Errorf("version %d: %w", version, err)
+			}
+			cur = &p
+		}
+		switch change {
+		case "added", "reopened":
+			ev.Type, ev.Data.Posting = notify.PostingAdded, cur
+		case "changed":
+			ev.Type, ev.Data.Posting = notify.PostingChanged, cur
+			if prev != nil && cur != nil {
+				ev.Data.Previous, ev.Data.Changes = prev, diff.Postings(*prev, *cur)
+			}
+		case "removed":
+			ev.Type, ev.Data.Posting = notify.PostingRemoved, prev
+		default:
+			return fmt.Errorf("version %d: unknown change %q", version, change)
+		}
+		if cur != nil {
+			prev = cur
+		}
+		det.History = append([]serve.Event{ev}, det.History...)
+		return nil
+	})
+	if err != nil {
+		return det, fmt.Errorf("fleet: history of %s/%s: %w", source, id, err)
+	}
+	p, ok, err := d.Backend.Lookup(source, id)
+	if err != nil {
+		return det, err
+	}
+	if ok {
+		det.Open, det.Posting = true, &p
+	} else if prev != nil {
+		det.Posting = prev
+	}
+	return det, nil
+}
+
+// ErrNoSource is the error of a source name the config does not have.
+var ErrNoSource = errors.New("no such source in the config")

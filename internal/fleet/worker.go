@@ -1,0 +1,279 @@
+package fleet
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertype"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/pgstore"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
+)
+
+// PollSourceArgs is the `poll_source` job: one run of one source through
+// the pipeline, written to the database. Unique by source while it is
+// waiting or running, so that a source never runs twice at once; a
+// completed one does not block the next period's.
+type PollSourceArgs struct {
+	Source string `json:"source" river:"unique"`
+}
+
+// Kind is River's name of the job.
+func (PollSourceArgs) Kind() string { return "poll_source" }
+
+// PollQueue is the queue of the poll_source jobs.
+const PollQueue = "poll"
+
+// InsertOpts: the poll queue, unique by source in every state but the
+// finished ones (completed, cancelled, discarded).
+func (PollSourceArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{
+		Queue:       PollQueue,
+		MaxAttempts: 3,
+		UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: []rivertype.JobState{
+			rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRunning,
+			rivertype.JobStateRetryable, rivertype.JobStateScheduled,
+		}},
+	}
+}
+
+// WorkerOptions are what a Worker takes besides the config and database.
+type WorkerOptions struct {
+	Logger    *slog.Logger
+	Transport http.RoundTripper // every outgoing request (boards, notifiers); nil: the default
+	Stdout    io.Writer         // the stdout notifier writes here
+	// PollWorkers and DeliverWorkers are the jobs of each queue this
+	// process runs at once (0: 4 and 8).
+	PollWorkers, DeliverWorkers int
+	// FetchPollInterval is how often River looks for new jobs when no
+	// notification came (0: River's default, 1 s).
+	FetchPollInterval time.Duration
+	// PollTimeout bounds one poll_source job, DeliverTimeout one deliver
+	// job (0: 30 minutes and 2 minutes). A job still running a minute past
+	// the longer of them (its worker died) is rescued: run again.
+	PollTimeout, DeliverTimeout time.Duration
+	// MaxSnooze caps the wait a receiver's Retry-After asks for (0: 1 h).
+	MaxSnooze time.Duration
+}
+
+// Worker is a River client working the poll_source and deliver jobs of
+// the database, with a periodic poll_source job per source on its
+// schedule (inserted by the cluster's elected leader only).
+type Worker struct {
+	client *river.Client[pgx.Tx]
+	log    *slog.Logger
+}
+
+// NewWorker prepares a worker on db for cfg's sources and notifiers.
+func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.PollWorkers <= 0 {
+		o.PollWorkers = 4
+	}
+	if o.DeliverWorkers <= 0 {
+		o.DeliverWorkers = 8
+	}
+	if o.PollTimeout <= 0 {
+		o.PollTimeout = 30 * time.Minute
+	}
+	if o.DeliverTimeout <= 0 {
+		o.DeliverTimeout = 2 * time.Minute
+	}
+	if o.MaxSnooze <= 0 {
+		o.MaxSnooze = time.Hour
+	}
+	runner, err := watch.New(cfg, watch.Options{Logger: o.Logger, Transport: o.Transport, Stdout: o.Stdout, Backend: db.Backend, HostGate: db.Gate})
+	if err != nil {
+		return nil, err
+	}
+	routes, err := watch.Routes(cfg, watch.Options{Logger: o.Logger, Transport: o.Transport, Stdout: o.Stdout})
+	if err != nil {
+		return nil, err
+	}
+	notifiers := map[string]notify.Notifier{}
+	for _, r := range routes {
+		notifiers[r.Notifier.Name()] = r.Notifier
+	}
+	sources := map[string]config.Source{}
+	var periodic []*river.PeriodicJob
+	for _, src := range cfg.Sources {
+		sources[src.Name] = src
+		spec := cfg.SourceSchedule(src)
+		sched, err := config.Parser.Parse(spec)
+		if err != nil {
+			return nil, fmt.Errorf("source %q: schedule %q: %w", src.Name, spec, err)
+		}
+		name := src.Name
+		periodic = append(periodic, river.NewPeriodicJob(sched, func() (river.JobArgs, *river.InsertOpts) {
+			return PollSourceArgs{Source: name}, nil
+		}, &river.PeriodicJobOpts{ID: "poll_source:" + name, RunOnStart: true}))
+	}
+	workers := river.NewWorkers()
+	if err := river.AddWorkerSafely(workers, &pollWorker{runner: runner, sources: sources, log: o.Logger, timeout: o.PollTimeout}); err != nil {
+		return nil, fmt.Errorf("poll_source worker: %w", err)
+	}
+	if err := river.AddWorkerSafely(workers, &deliverWorker{store: db.Store, notifiers: notifiers, log: o.Logger, timeout: o.DeliverTimeout, maxSnooze: o.MaxSnooze}); err != nil {
+		return nil, fmt.Errorf("deliver worker: %w", err)
+	}
+	client, err := river.NewClient(riverpgxv5.New(db.Store.Pool()), &river.Config{
+		Logger:            o.Logger,
+		Workers:           workers,
+		PeriodicJobs:      periodic,
+		FetchPollInterval: o.FetchPollInterval,
+		// a job of a worker that died (SIGKILL, lost host) is taken up
+		// again once it has run longer than a poll may: until then the
+		// source's unique poll_source blocks the next period's
+		RescueStuckJobsAfter: max(o.PollTimeout, o.DeliverTimeout) + time.Minute,
+		Queues: map[string]river.QueueConfig{
+			PollQueue:            {MaxWorkers: o.PollWorkers},
+			pgstore.DeliverQueue: {MaxWorkers: o.DeliverWorkers},
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("river client: %w", err)
+	}
+	return &Worker{client: client, log: o.Logger}, nil
+}
+
+// Start starts working jobs; ctx ending stops the worker as Stop does.
+func (w *Worker) Start(ctx context.Context) error {
+	if err := w.client.Start(ctx); err != nil {
+		return fmt.Errorf("worker: start: %w", err)
+	}
+	return nil
+}
+
+// Stop stops fetching jobs and waits for the running ones to finish (or
+// for ctx to end).
+func (w *Worker) Stop(ctx context.Context) error { return w.client.Stop(ctx) }
+
+// StopAndCancel cancels the running jobs and waits for them to return: a
+// poll cut short writes nothing and is made available again at once; a
+// delivery cut short is retried.
+func (w *Worker) StopAndCancel(ctx context.Context) error { return w.client.StopAndCancel(ctx) }
+
+// Stopped is closed once the worker has stopped.
+func (w *Worker) Stopped() <-chan struct{} { return w.client.Stopped() }
+
+// pollWorker runs one source's pipeline.
+type pollWorker struct {
+	river.WorkerDefaults[PollSourceArgs]
+	runner  *watch.Runner
+	sources map[string]config.Source
+	log     *slog.Logger
+	timeout time.Duration
+}
+
+func (p *pollWorker) Timeout(*river.Job[PollSourceArgs]) time.Duration { return p.timeout }
+
+// Work runs the source. A failure of the source (its board down) is the
+// source's health, recorded by the run: the job is done, the next period
+// polls again. A write that failed is the job's failure (retried); a run
+// stopped by the worker's stop is made available again at once.
+func (p *pollWorker) Work(ctx context.Context, job *river.Job[PollSourceArgs]) error {
+	src, ok := p.sources[job.Args.Source]
+	if !ok {
+		return river.JobCancel(fmt.Errorf("poll_source: source %q is not in this worker's config", job.Args.Source))
+	}
+	res, err := p.runner.Run(ctx, []config.Source{src})
+	if err != nil {
+		return fmt.Errorf("poll_source: source %q: %w", src.Name, err)
+	}
+	interrupted := res.Interrupted
+	for _, s := range res.Sources {
+		interrupted = interrupted || s.Interrupted
+	}
+	if interrupted {
+		p.log.Info("poll_source: stopped before its write: available again", "source", src.Name)
+		return river.JobSnooze(0)
+	}
+	for _, s := range res.Sources {
+		p.log.Info("poll_source: done", "source", s.Source, "added", s.Added, "removed", s.Removed, "changed", s.Changed, "failed", s.Err != nil, "events", len(res.Events))
+	}
+	return nil
+}
+
+// deliverWorker sends one event to one notifier.
+type deliverWorker struct {
+	river.WorkerDefaults[pgstore.DeliverArgs]
+	store     *pgstore.Store
+	notifiers map[string]notify.Notifier
+	log       *slog.Logger
+	timeout   time.Duration
+	maxSnooze time.Duration
+}
+
+func (d *deliverWorker) Timeout(*river.Job[pgstore.DeliverArgs]) time.Duration { return d.timeout }
+
+// Work makes one delivery attempt. Delivered: the delivery is recorded and
+// the job completed in one transaction (a delivery recorded before is not
+// sent again). A failure worth another try is retried with River's
+// backoff, or snoozed for the receiver's Retry-After; a permanent one
+// cancels the job. A notifier no longer configured cancels it too.
+func (d *deliverWorker) Work(ctx context.Context, job *river.Job[pgstore.DeliverArgs]) error {
+	id, name := job.Args.EventID, job.Args.Notifier
+	attrs := []any{"event_id", id, "notifier", name, "attempt", job.Attempt}
+	done, err := d.store.Delivered(ctx, id, name)
+	if err != nil {
+		return fmt.Errorf("deliver: %w", err)
+	}
+	if done {
+		d.log.Info("deliver: recorded as delivered before: not sent again", attrs...)
+		return nil
+	}
+	n, ok := d.notifiers[name]
+	if !ok {
+		return river.JobCancel(fmt.Errorf("deliver: event %s: notifier %q is not in this worker's config", id, name))
+	}
+	ev, err := d.store.LoadEvent(ctx, id)
+	if errors.Is(err, pgstore.ErrNoEvent) {
+		return river.JobCancel(fmt.Errorf("deliver: %w", err))
+	}
+	if err != nil {
+		return fmt.Errorf("deliver: %w", err)
+	}
+	if nerr := n.Notify(ctx, ev); nerr != nil {
+		if ctx.Err() != nil && !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return river.JobSnooze(0) // the worker is stopping: not the receiver's failure
+		}
+		again, after := retry.Retryable(nerr)
+		if !again {
+			d.log.Warn("deliver: permanent failure: not tried again", append(attrs, "error", nerr.Error())...)
+			return river.JobCancel(fmt.Errorf("deliver: event %s to %q: permanent failure: %w", id, name, nerr))
+		}
+		if after > 0 {
+			after = min(after, d.maxSnooze)
+			d.log.Info("deliver: the receiver asked to wait: snoozed", append(attrs, "retry_after", after, "error", nerr.Error())...)
+			return river.JobSnooze(after)
+		}
+		d.log.Info("deliver: attempt failed: retried with backoff", append(attrs, "error", nerr.Error())...)
+		return fmt.Errorf("deliver: event %s to %q: %w", id, name, nerr)
+	}
+	err = pgx.BeginFunc(ctx, d.store.Pool(), func(tx pgx.Tx) error {
+		if _, err := pgstore.RecordDelivery(ctx, tx, id, name, time.Now().UTC()); err != nil {
+			return err
+		}
+		_, err := river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job)
+		return err
+	})
+	if err != nil {
+		// sent, but not recorded: the retry finds no record and sends
+		// again (at least once; the event id lets the receiver see it)
+		return fmt.Errorf("deliver: event %s to %q: record: %w", id, name, err)
+	}
+	d.log.Info("deliver: delivered", attrs...)
+	return nil
+}

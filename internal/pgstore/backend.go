@@ -1,0 +1,551 @@
+package pgstore
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+)
+
+// Backend is the PostgreSQL side of the store seam: snapshot.Backend (and
+// snapshot.Reader) on a Store, so that the pipeline of internal/watch
+// (fetch, normalize, guard, diff, events) reads and writes the database as
+// it does the snapshot folder.
+//
+// The write phase is a transaction, not a sequence of durable writes:
+// between BeginWrite and EndWrite the writes (postings, removals, index,
+// validators, adapter state) and the events (RecordEvents) are buffered,
+// and EndWrite applies them with Store.ApplyAll, all of them or none,
+// deliver jobs enqueued in the same transaction. A write phase that never
+// ends leaves nothing behind, so Interrupted is always false: the next run
+// fetches again and makes the same changes, under the same event ids.
+//
+// Reads see what is committed, not the buffer of a write phase in progress
+// (the pipeline reads before it writes). The methods of snapshot.Backend
+// take no context: they use the one given to NewBackend.
+type Backend struct {
+	s     *Store
+	ctx   context.Context
+	types map[string]string // source name -> type, for the sources rows
+	log   *slog.Logger
+	// Now stamps the rows of a write phase; nil: time.Now.
+	Now func() time.Time
+
+	mu      sync.Mutex
+	pending map[string]*pendingSource // the write phase's buffer, by source
+	last    Result                    // what the last EndWrite wrote
+}
+
+type pendingSource struct {
+	writes  map[string][]byte // id -> canonical bytes
+	removes map[string]bool
+	state   State
+	index   *snapshot.Index
+	events  []Event
+}
+
+// NewBackend is the Backend of s; types names each source's type (for the
+// sources table), ctx bounds every query.
+func NewBackend(ctx context.Context, s *Store, types map[string]string, logger *slog.Logger) *Backend {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &Backend{s: s, ctx: ctx, types: types, log: logger, pending: map[string]*pendingSource{}}
+}
+
+var _ snapshot.Backend = (*Backend)(nil)
+
+func (b *Backend) now() time.Time {
+	if b.Now != nil {
+		return b.Now()
+	}
+	return time.Now()
+}
+
+func (b *Backend) pend(source string) *pendingSource {
+	p := b.pending[source]
+	if p == nil {
+		p = &pendingSource{writes: map[string][]byte{}, removes: map[string]bool{}}
+		b.pending[source] = p
+	}
+	return p
+}
+
+// key names a buffered write (the pipeline collects them; any non-empty
+// string says "written").
+func key(kind, source, id string) string { return kind + ":" + source + "/" + id }
+
+// CheckSourceDir refuses an empty source name; a database row cannot be
+// written outside its table.
+func (b *Backend) CheckSourceDir(source string) error {
+	if source == "" {
+		return errors.New("pgstore: empty source name")
+	}
+	return nil
+}
+
+// LoadIndex is the stored index of a source, or one rebuilt from its open
+// postings (with fresh counters, as the files store does) when none is
+// stored.
+func (b *Backend) LoadIndex(source string) (snapshot.Index, error) {
+	idx, ok, err := b.storedIndex(source)
+	if err != nil || ok {
+		return idx, err
+	}
+	fresh := int(b.now().Unix())
+	idx = snapshot.Index{Generation: fresh, Incidents: fresh, Postings: map[string]snapshot.Entry{}}
+	rows, err := b.s.pool.Query(b.ctx, `SELECT id, hash FROM postings WHERE source = $1 AND removed_at IS NULL`, source)
+	if err != nil {
+		return snapshot.Index{}, fmt.Errorf("pgstore: index of source %q: %w", source, err)
+	}
+	var id, hash string
+	_, err = pgx.ForEachRow(rows, []any{&id, &hash}, func() error {
+		idx.Postings[id] = snapshot.Entry{Hash: hash}
+		return nil
+	})
+	if err != nil {
+		return snapshot.Index{}, fmt.Errorf("pgstore: index of source %q: %w", source, err)
+	}
+	return idx, nil
+}
+
+func (b *Backend) storedIndex(source string) (snapshot.Index, bool, error) {
+	var raw []byte
+	err := b.s.pool.QueryRow(b.ctx, `SELECT idx::text FROM source_state WHERE source = $1 AND idx IS NOT NULL`, source).Scan(&raw)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return snapshot.Index{}, false, nil
+	}
+	if err != nil {
+		return snapshot.Index{}, false, fmt.Errorf("pgstore: index of source %q: %w", source, err)
+	}
+	idx, ok := snapshot.DecodeIndex(raw)
+	return idx, ok, nil
+}
+
+// HasIndex reports whether an index of the source is stored.
+func (b *Backend) HasIndex(source string) bool {
+	_, ok, err := b.storedIndex(source)
+	return err == nil && ok
+}
+
+// PeekIndex is the stored index for a reader; without one, the open
+// postings' ids and hashes (nothing is written).
+func (b *Backend) PeekIndex(source string) (snapshot.Index, error) {
+	idx, ok, err := b.storedIndex(source)
+	if err != nil || ok {
+		return idx, err
+	}
+	idx, err = b.LoadIndex(source)
+	idx.Generation, idx.Incidents = 0, 0
+	return idx, err
+}
+
+// Read is the stored snapshot of an open posting and its canonical bytes.
+func (b *Backend) Read(source, id string) (model.Posting, []byte, error) {
+	p, raw, ok, err := b.read(source, id)
+	if err != nil {
+		return model.Posting{}, nil, err
+	}
+	if !ok {
+		return model.Posting{}, nil, fmt.Errorf("pgstore: source %q: posting %q: not stored", source, id)
+	}
+	return p, raw, nil
+}
+
+func (b *Backend) read(source, id string) (model.Posting, []byte, bool, error) {
+	var js []byte
+	err := b.s.pool.QueryRow(b.ctx, `SELECT snapshot::text FROM postings WHERE source = $1 AND id = $2 AND removed_at IS NULL`, source, id).Scan(&js)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return model.Posting{}, nil, false, nil
+	}
+	if err != nil {
+		return model.Posting{}, nil, false, fmt.Errorf("pgstore: source %q: posting %q: %w", source, id, err)
+	}
+	p, raw, err := decodeSnapshot(js)
+	if err != nil {
+		return model.Posting{}, nil, false, fmt.Errorf("pgstore: source %q: posting %q: %w", source, id, err)
+	}
+	return p, raw, true, nil
+}
+
+// decodeSnapshot reads a posting from its JSONB text and gives back its
+// canonical bytes (JSONB keeps neither key order nor spacing: the bytes
+// are the canonical encoding again, which is what was stored).
+func decodeSnapshot(js []byte) (model.Posting, []byte, error) {
+	p, err := model.Decode(js)
+	if err != nil {
+		return model.Posting{}, nil, err
+	}
+	raw, err := model.Encode(p)
+	if err != nil {
+		return model.Posting{}, nil, err
+	}
+	return p, raw, nil
+}
+
+// Exists reports whether the posting is stored and open.
+func (b *Backend) Exists(source, id string) bool {
+	var one int
+	err := b.s.pool.QueryRow(b.ctx, `SELECT 1 FROM postings WHERE source = $1 AND id = $2 AND removed_at IS NULL`, source, id).Scan(&one)
+	return err == nil
+}
+
+// Presence answers Exists for every posting of a source from one query,
+// made at the first question (a run asks for every posting).
+func (b *Backend) Presence(source string) func(id string) bool {
+	var ids map[string]bool
+	return func(id string) bool {
+		if ids == nil {
+			ids = map[string]bool{}
+			rows, err := b.s.pool.Query(b.ctx, `SELECT id FROM postings WHERE source = $1 AND removed_at IS NULL`, source)
+			if err != nil {
+				ids = nil
+				return b.Exists(source, id)
+			}
+			var one string
+			if _, err := pgx.ForEachRow(rows, []any{&one}, func() error { ids[one] = true; return nil }); err != nil {
+				ids = nil
+				return b.Exists(source, id)
+			}
+		}
+		return ids[id]
+	}
+}
+
+func (b *Backend) stateColumn(source, column string) []byte {
+	var v []byte
+	err := b.s.pool.QueryRow(b.ctx, `SELECT `+column+` FROM source_state WHERE source = $1`, source).Scan(&v)
+	if err != nil || len(v) == 0 {
+		return nil
+	}
+	return v
+}
+
+// LoadValidators are the source's stored HTTP validators (nil: none).
+func (b *Backend) LoadValidators(source string) []byte { return b.stateColumn(source, "validators") }
+
+// LoadAdapterState is the source's stored adapter state (nil: none).
+func (b *Backend) LoadAdapterState(source string) []byte {
+	return b.stateColumn(source, "adapter_state")
+}
+
+// BeginWrite starts a write phase: the buffer of an earlier one that never
+// ended is dropped (nothing of it was written).
+func (b *Backend) BeginWrite() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.pending = map[string]*pendingSource{}
+	return nil
+}
+
+// Interrupted is always false: a write phase is one transaction.
+func (b *Backend) Interrupted() (bool, time.Time) { return false, time.Time{} }
+
+// WritePosting buffers a posting's new snapshot.
+func (b *Backend) WritePosting(source, id string, data []byte) (string, error) {
+	if _, err := model.Decode(data); err != nil {
+		return "", fmt.Errorf("pgstore: source %q: posting %q: not a snapshot: %w", source, id, err)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	p := b.pend(source)
+	p.writes[id] = bytes.Clone(data)
+	delete(p.removes, id)
+	return key("posting", source, id), nil
+}
+
+// RemovePosting buffers a posting's removal (one not stored is no error).
+func (b *Backend) RemovePosting(source, id string) (string, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	p := b.pend(source)
+	p.removes[id] = true
+	delete(p.writes, id)
+	return key("posting", source, id), nil
+}
+
+// WriteReadme writes nothing: the database has no README view.
+func (b *Backend) WriteReadme(string, map[string][]byte, []string, snapshot.Index) ([]string, error) {
+	return nil, nil
+}
+
+// SaveIndex buffers the source's index; EndWrite also derives the source's
+// health and the postings seen again from it.
+func (b *Backend) SaveIndex(source string, idx snapshot.Index) (string, error) {
+	raw, err := json.Marshal(idx)
+	if err != nil {
+		return "", fmt.Errorf("pgstore: index of source %q: %w", source, err)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	p := b.pend(source)
+	p.state.Index, p.state.SetIndex = raw, true
+	c := idx
+	c.Postings = maps(idx.Postings)
+	p.index = &c
+	return key("index", source, ""), nil
+}
+
+func maps(m map[string]snapshot.Entry) map[string]snapshot.Entry {
+	out := make(map[string]snapshot.Entry, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// SaveValidators buffers the source's validators (empty: removed); "" when
+// there are none and none are stored.
+func (b *Backend) SaveValidators(source string, data []byte) (string, error) {
+	b.mu.Lock()
+	p := b.pend(source)
+	var had bool
+	if p.state.SetValidators {
+		had = len(p.state.Validators) > 0
+	}
+	b.mu.Unlock()
+	if !had {
+		had = b.LoadValidators(source) != nil
+	}
+	if len(data) == 0 && !had {
+		return "", nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(data) == 0 {
+		data = nil
+	}
+	p.state.Validators, p.state.SetValidators = bytes.Clone(data), true
+	return key("validators", source, ""), nil
+}
+
+// SaveAdapterState buffers the source's adapter state; wrote is false
+// when it is the state stored (or buffered) already.
+func (b *Backend) SaveAdapterState(source string, data []byte) (string, bool, error) {
+	b.mu.Lock()
+	p := b.pend(source)
+	cur, set := p.state.AdapterState, p.state.SetAdapterState
+	b.mu.Unlock()
+	if !set {
+		cur = b.LoadAdapterState(source)
+	}
+	k := key("state", source, "")
+	if bytes.Equal(cur, data) {
+		return k, false, nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	p.state.AdapterState, p.state.SetAdapterState = bytes.Clone(data), true
+	return k, true, nil
+}
+
+// RecordEvents buffers a write phase's events, each owed to the notifiers
+// of the routes that match it (as the files' outbox decides): EndWrite
+// records every event (the events table is the history, also of events no
+// notifier takes) and enqueues one deliver job per event and notifier.
+func (b *Backend) RecordEvents(events []notify.Event, routes []notify.Route) error {
+	var recs []Event
+	var sources []string
+	for _, e := range events {
+		if e.ID == "" || e.Data.Source == "" {
+			return fmt.Errorf("pgstore: event %q (%s): no id or source", e.ID, e.Type)
+		}
+		e.Timestamp = e.Timestamp.UTC().Truncate(time.Second)
+		payload, err := notify.Body(e)
+		if err != nil {
+			return fmt.Errorf("pgstore: event %s: %w", e.ID, err)
+		}
+		var owed []string
+		for _, r := range routes {
+			if r.Notifier == nil || !r.Match(e) {
+				continue
+			}
+			if n := r.Notifier.Name(); !slices.Contains(owed, n) {
+				owed = append(owed, n)
+			}
+		}
+		rec := Event{ID: e.ID, Type: e.Type, Payload: payload, Notifiers: owed}
+		if e.Data.Posting != nil && !isSourceEvent(e.Type) {
+			rec.PostingID = e.Data.Posting.ID
+		}
+		recs = append(recs, rec)
+		sources = append(sources, e.Data.Source)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for i, rec := range recs {
+		p := b.pend(sources[i])
+		p.events = append(p.events, rec)
+	}
+	return nil
+}
+
+func isSourceEvent(typ string) bool {
+	return typ == notify.SourceFailed || typ == notify.SourceRecovered || typ == notify.SourceSuspicious
+}
+
+// EndWrite applies the write phase's buffer in one transaction. On an
+// error nothing of it is written (and the buffer is dropped: the next run
+// makes the same changes again).
+func (b *Backend) EndWrite() error {
+	b.mu.Lock()
+	pending := b.pending
+	b.pending = map[string]*pendingSource{}
+	b.mu.Unlock()
+	if len(pending) == 0 {
+		b.mu.Lock()
+		b.last = Result{}
+		b.mu.Unlock()
+		return nil
+	}
+	at := b.now().UTC()
+	names := make([]string, 0, len(pending))
+	for s := range pending {
+		names = append(names, s)
+	}
+	sort.Strings(names)
+	batches := make([]Batch, 0, len(names))
+	for _, s := range names {
+		batches = append(batches, pending[s].batch(s, b.types[s], at))
+	}
+	// A signal after the writes were made does not cut the commit short.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(b.ctx), ApplyTimeout)
+	defer cancel()
+	res, err := b.s.ApplyAll(ctx, batches)
+	if err != nil {
+		return fmt.Errorf("pgstore: write phase of %d sources: %w", len(batches), err)
+	}
+	b.mu.Lock()
+	b.last = res
+	b.mu.Unlock()
+	b.log.Debug("pgstore: write phase applied", "sources", len(batches), "versions", res.Versions, "events", res.Events, "duplicate_events", res.DuplicateEvents, "jobs", res.Jobs)
+	return nil
+}
+
+// ApplyTimeout bounds the transaction of a write phase.
+var ApplyTimeout = 5 * time.Minute
+
+// LastApplied is what the last write phase wrote.
+func (b *Backend) LastApplied() Result {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.last
+}
+
+// batch turns a source's buffer into a Batch.
+func (p *pendingSource) batch(source, typ string, at time.Time) Batch {
+	bt := Batch{Source: source, SourceType: typ, At: at, Events: p.events}
+	ids := make([]string, 0, len(p.writes))
+	for id := range p.writes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		data := p.writes[id]
+		bt.Changes = append(bt.Changes, Change{PostingID: id, Kind: Changed, Snapshot: data, Hash: model.Hash(data)})
+	}
+	removes := make([]string, 0, len(p.removes))
+	for id := range p.removes {
+		removes = append(removes, id)
+	}
+	sort.Strings(removes)
+	for _, id := range removes {
+		bt.Changes = append(bt.Changes, Change{PostingID: id, Kind: Removed})
+	}
+	if p.index != nil {
+		for id, e := range p.index.Postings {
+			if _, written := p.writes[id]; !written && e.Missing == 0 {
+				bt.Seen = append(bt.Seen, id)
+			}
+		}
+		sort.Strings(bt.Seen)
+		bt.Health = healthOf(*p.index)
+	}
+	st := p.state
+	bt.State = &st
+	return bt
+}
+
+// healthOf is a source's health as its index says after a run: held as
+// suspicious, failing (failed runs in a row) or ok.
+func healthOf(idx snapshot.Index) *Health {
+	h := &Health{State: "ok", Failures: idx.Failures, Success: idx.Failures == 0}
+	switch {
+	case idx.Suspicious:
+		h.State = "suspicious"
+	case idx.Failures > 0:
+		h.State = "failing"
+		h.LastError = "fetch failed (" + strconv.Itoa(idx.Failures) + " in a row)"
+	}
+	return h
+}
+
+// Sources lists the sources with stored postings (open or removed), sorted.
+func (b *Backend) Sources() ([]string, error) {
+	rows, err := b.s.pool.Query(b.ctx, `SELECT DISTINCT source FROM postings ORDER BY source`)
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: sources: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: sources: %w", err)
+	}
+	return out, nil
+}
+
+// HasSource reports whether the source has stored postings.
+func (b *Backend) HasSource(source string) bool {
+	var one int
+	return b.s.pool.QueryRow(b.ctx, `SELECT 1 FROM postings WHERE source = $1 LIMIT 1`, source).Scan(&one) == nil
+}
+
+// Postings are the source's open postings, sorted by id.
+func (b *Backend) Postings(source string) ([]model.Posting, error) {
+	rows, err := b.s.pool.Query(b.ctx, `SELECT id, snapshot::text FROM postings WHERE source = $1 AND removed_at IS NULL ORDER BY id COLLATE "C"`, source)
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: postings of source %q: %w", source, err)
+	}
+	var out []model.Posting
+	var id string
+	var js []byte
+	_, err = pgx.ForEachRow(rows, []any{&id, &js}, func() error {
+		p, err := model.Decode(js)
+		if err != nil {
+			return fmt.Errorf("posting %q: %w", id, err)
+		}
+		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: postings of source %q: %w", source, err)
+	}
+	return out, nil
+}
+
+// Lookup is one open posting for a reader.
+func (b *Backend) Lookup(source, id string) (model.Posting, bool, error) {
+	p, _, ok, err := b.read(source, id)
+	return p, ok, err
+}
+
+// Version moves with every write phase that touched the source.
+func (b *Backend) Version(source string) string {
+	var v int64
+	if err := b.s.pool.QueryRow(b.ctx, `SELECT version FROM source_state WHERE source = $1`, source).Scan(&v); err != nil {
+		return ""
+	}
+	return strconv.FormatInt(v, 10)
+}

@@ -1,0 +1,30 @@
+package watch
+
+import (
+	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+)
+
+// Backend is a store other than the snapshot folder (fleet mode's
+// database, pgstore.Backend) that a Runner reads and writes through
+// Options.Backend: the same fetch, normalize, guard, diff and events, but
+// the write phase's events go to RecordEvents (with the routes that decide
+// which notifiers are owed each) instead of the files' outbox, the store's
+// EndWrite makes the write phase the truth (no git commit), and there is no
+// folder lock, no run record and no delivery pass (the store's own jobs
+// deliver).
+type Backend interface {
+	snapshot.Backend
+	RecordEvents(events []notify.Event, routes []notify.Route) error
+}
+
+// presence answers whether a posting is stored, from one listing of the
+// source when the store can give one (see snapshot.Store.Presence).
+func (r *Runner) presence(source string) func(id string) bool {
+	if p, ok := r.back.(interface {
+		Presence(string) func(string) bool
+	}); ok {
+		return p.Presence(source)
+	}
+	return func(id string) bool { return r.back.Exists(source, id) }
+}
