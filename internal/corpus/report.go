@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"math"
 	"os"
@@ -178,8 +179,14 @@ func (e Eval) FormatTable() string {
 		}
 		return fmt.Sprintf("%.3f (%d)", m.F1(), m.Postings)
 	}
+	testCell := func(m Metrics) string {
+		if m.Postings > 0 && m.Postings < MinTestCell {
+			return fmt.Sprintf("hidden (%d)", m.Postings)
+		}
+		return cell(m)
+	}
 	for _, f := range formats {
-		fmt.Fprintf(&b, "%-16s %26s %26s\n", f, cell(dev[f]), cell(test[f]))
+		fmt.Fprintf(&b, "%-16s %26s %26s\n", f, cell(dev[f]), testCell(test[f]))
 	}
 	return b.String()
 }
@@ -209,10 +216,16 @@ func (e Eval) LanguageTable() string {
 		}
 		return fmt.Sprintf("%.3f (%d)", m.F1(), m.Postings)
 	}
+	testCell := func(m *Metrics) string {
+		if m != nil && m.Postings < MinTestCell {
+			return fmt.Sprintf("hidden (%d)", m.Postings)
+		}
+		return cell(m)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-16s %26s %26s\n", "language", "dev skills F1 (postings)", "test skills F1 (postings)")
 	for _, l := range langs {
-		fmt.Fprintf(&b, "%-16s %26s %26s\n", l, cell(dev[l]), cell(test[l]))
+		fmt.Fprintf(&b, "%-16s %26s %26s\n", l, cell(dev[l]), testCell(test[l]))
 	}
 	return b.String()
 }
@@ -365,28 +378,41 @@ func gotField(p model.Posting, f string) string {
 func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
 
 // DevHalves splits the dev part's documents in two halves for tuning with a
-// held-back check: the dev slugs sorted bytewise, the first ceil(n/2) are
-// half "a", the rest half "b". One half is studied posting by posting, the
+// held-back check by HalfOf (a frozen hash of the slug; until 2026-12-01
+// the sorted slugs were cut in two, which moved studied documents into half
+// b whenever documents were added). One half is studied posting by posting, the
 // other only by its aggregate, so that a change is kept only when it also
 // helps (or does not hurt) postings nobody looked at.
 func (e Eval) DevHalves() (a, b map[string]bool) {
-	var slugs []string
-	for _, l := range e.Labels {
-		if PartOf(l) == "dev" {
-			slugs = append(slugs, l.Slug)
-		}
-	}
-	sort.Strings(slugs)
 	a, b = map[string]bool{}, map[string]bool{}
-	for i, s := range slugs {
-		if i < (len(slugs)+1)/2 {
-			a[s] = true
+	for _, l := range e.Labels {
+		if PartOf(l) != "dev" {
+			continue
+		}
+		if HalfOf(l.Slug) == "a" {
+			a[l.Slug] = true
 		} else {
-			b[s] = true
+			b[l.Slug] = true
 		}
 	}
 	return a, b
 }
+
+// HalfOf is a dev document's half, "a" or "b", by a frozen hash of its
+// slug (SHA-256 of seed + ":half:" + slug, first byte below 128 is a), so
+// that adding documents never moves a studied document into half b.
+func HalfOf(slug string) string {
+	sum := sha256.Sum256([]byte(Seed + ":half:" + slug))
+	if sum[0] < 128 {
+		return "a"
+	}
+	return "b"
+}
+
+// MinTestCell is the fewest test postings a per-format or per-language
+// cell shows a figure for: a cell of one or two postings would be those
+// postings' own scores.
+const MinTestCell = 5
 
 // Half is the metrics of dev half "a" or "b" (DevHalves).
 func (e Eval) Half(half string) (Metrics, error) {
