@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
@@ -19,6 +20,9 @@ import (
 // Store is a snapshot directory.
 type Store struct {
 	Dir string // absolute
+
+	seenMu sync.Mutex
+	seen   map[string]seenFile // state files as last read (readSeen)
 }
 
 // Open makes the snapshot directory if needed.
