@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -34,6 +35,7 @@ func main() {
 	changes := flag.Int("changes", 10, "files changed per commit")
 	rounds := flag.Int("rounds", 3, "commits measured")
 	keep := flag.String("dir", "", "make the repository here and keep it (default: a temporary folder, removed)")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the commits to this file")
 	flag.Parse()
 
 	dir := *keep
@@ -57,6 +59,16 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("\nmachine: %d CPUs, %s; %d files in %d folders; %d changed per commit\n\n", runtime.NumCPU(), runtime.Version(), *dirs**files, *dirs, *changes)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	fmt.Println("| commit | wall ms | CPU ms | allocated MB | heap in use after MB |")
 	fmt.Println("| --- | --- | --- | --- | --- |")
 	for round := range *rounds {
@@ -65,7 +77,7 @@ func main() {
 			d := (round*7919 + c*(*dirs/max(*changes, 1))) % *dirs
 			f := (round + c) % *files
 			p := filepath.Join(dir, fmt.Sprintf("src-%05d", d), fmt.Sprintf("%d.json", f))
-			if err := os.WriteFile(p, posting(d, f, round+1), 0o644); err != nil {
+			if err := os.WriteFile(p, posting(d, f, int(time.Now().UnixNano()%1e9)), 0o644); err != nil {
 				log.Fatal(err)
 			}
 			paths = append(paths, p)
@@ -86,7 +98,8 @@ func main() {
 			float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), float64(after.HeapInuse)/(1<<20))
 	}
 	if out, err := exec.Command("git", "-C", dir, "status", "--porcelain").CombinedOutput(); err != nil || len(out) > 0 {
-		log.Fatalf("git status after the commits: %v\n%.2000s", err, out)
+		log.Printf("git status after the commits: %v\n%.2000s", err, out)
+		return
 	}
 	fmt.Println("\ngit status: clean")
 }

@@ -1,11 +1,13 @@
 package gitrepo
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha1"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -46,6 +48,7 @@ type idxEntry struct {
 	name  []byte
 	raw   []byte
 	stage int
+	off   int // where raw is in the index read (indexLock.body); 0: not from it
 }
 
 // indexLock is a held "index.lock" plus the index it protects, read after
@@ -56,6 +59,7 @@ type indexLock struct {
 	exists     bool      // an index file existed
 	mtime      time.Time // of the index file read: entries not older are "racily clean"
 	version    uint32
+	body       []byte     // the index read, without its checksum
 	entries    []idxEntry // sorted by name, then stage
 	done       bool
 }
@@ -117,6 +121,7 @@ func (l *indexLock) parse(data []byte) error {
 		return fmt.Errorf("unsupported index version %d", version)
 	}
 	l.version = version
+	l.body = body
 	l.entries = make([]idxEntry, 0, count)
 	off := indexHeaderLen
 	for range count {
@@ -144,6 +149,7 @@ func (l *indexLock) parse(data []byte) error {
 			name:  body[nameStart : nameStart+nameLen : nameStart+nameLen],
 			raw:   body[off:end:end],
 			stage: int(flags>>12) & 3,
+			off:   off,
 		})
 		off = end
 	}
@@ -390,23 +396,43 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 		}
 	}
 
-	size := indexHeaderLen + indexChecksumLen
-	count := 0
+	count := len(add)
 	for i := range entries {
 		if !del[i] {
-			size += len(entries[i].raw)
 			count++
 		}
 	}
-	for i := range add {
-		size += len(add[i].raw)
-		count++
-	}
 	sortEntries(add)
-	buf := make([]byte, indexHeaderLen, size)
-	copy(buf, "DIRC")
-	binary.BigEndian.PutUint32(buf[4:], l.version)
-	binary.BigEndian.PutUint32(buf[8:], uint32(count))
+	// Written as it is hashed, without a copy of the index in memory: the
+	// entries kept from the index read go out as the runs of it they are
+	// (one write for the thousands of entries between two changes).
+	sum := sha1.New()
+	bw := bufio.NewWriterSize(l.f, 1<<20)
+	w := io.MultiWriter(sum, bw)
+	hdr := make([]byte, indexHeaderLen)
+	copy(hdr, "DIRC")
+	binary.BigEndian.PutUint32(hdr[4:], l.version)
+	binary.BigEndian.PutUint32(hdr[8:], uint32(count))
+	w.Write(hdr)
+	runStart, runEnd := 0, 0 // a run of l.body not written yet
+	flush := func() {
+		if runEnd > runStart {
+			w.Write(l.body[runStart:runEnd])
+		}
+		runStart, runEnd = 0, 0
+	}
+	emit := func(e *idxEntry) {
+		switch {
+		case e.off > 0 && e.off == runEnd:
+			runEnd += len(e.raw)
+		case e.off > 0:
+			flush()
+			runStart, runEnd = e.off, e.off+len(e.raw)
+		default:
+			flush()
+			w.Write(e.raw)
+		}
+	}
 	// Merge the kept entries with the added ones, both sorted by name.
 	a := 0
 	for i := range entries {
@@ -414,18 +440,17 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 			continue
 		}
 		for a < len(add) && bytes.Compare(add[a].name, entries[i].name) < 0 {
-			buf = append(buf, add[a].raw...)
+			emit(&add[a])
 			a++
 		}
-		buf = append(buf, entries[i].raw...)
+		emit(&entries[i])
 	}
 	for ; a < len(add); a++ {
-		buf = append(buf, add[a].raw...)
+		emit(&add[a])
 	}
-	sum := sha1.Sum(buf)
-	buf = append(buf, sum[:]...)
-
-	if _, err := l.f.Write(buf); err != nil {
+	flush()
+	bw.Write(sum.Sum(nil))
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write %s: %w", l.lock, err)
 	}
 	if err := l.f.Close(); err != nil {
