@@ -202,6 +202,9 @@ func (w *writeRun) write(ctx context.Context, f fetched, p plan) error {
 		w.changed = append(w.changed, written...)
 		events = events[n:]
 	}
+	if n := len(p.writes) + len(p.removes); n > 0 {
+		r.log.Info("writing snapshots", "source", src, "files", n)
+	}
 	paths, err := r.write(ctx, src, p)
 	w.changed = append(w.changed, paths...)
 	if err != nil {
