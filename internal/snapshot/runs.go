@@ -79,7 +79,7 @@ func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
 	// Atomic, but without fsyncs (a run writes one per source): a power
 	// loss may take back the last record, or leave one that does not
 	// decode, which reads as none until the next run writes it again.
-	if err := atomicfile.WriteFileNoSync(s.RunPath(source), append(b, '\n')); err != nil {
+	if err := writeRecord(s.RunPath(source), append(b, '\n')); err != nil {
 		return fmt.Errorf("run record of source %q: %w", source, err)
 	}
 	return nil
@@ -101,4 +101,33 @@ func (s *Store) PeekRun(source string) (rec RunRecord, ok bool, err error) {
 		return RunRecord{}, false, nil
 	}
 	return rec, true, nil
+}
+
+// writeRecord writes a run record as a temporary file named after it (the
+// writer lock makes that name this run's), then a rename: a crash leaves
+// the old record or the new one. No fsync, no chmod, the folder made only
+// when missing: a run writes one per source.
+func writeRecord(path string, data []byte) error {
+	tmp := filepath.Join(filepath.Dir(path), atomicfile.TempPrefix+filepath.Base(path))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
 }
