@@ -12,8 +12,8 @@ import (
 func TestDecodeThinIsThinOfDecode(t *testing.T) {
 	full := model.Posting{ID: "1", Source: "s", Company: "Acme", Title: "Data Engineer (L5)", URL: "https://x.example/1",
 		Levels: []string{"senior"}, Locations: []model.Location{{City: "Los Gatos", Country: "United States"}}, Workplace: "hybrid",
-		Salary: []model.Salary{{Currency: "USD", Min: 100000, Max: 200000, Period: "year"}},
-		Skills: model.Skills{Required: []string{"Python"}, Preferred: []string{"Go"}, Mentioned: []string{"SQL"}},
+		Salary:      []model.Salary{{Currency: "USD", Min: 100000, Max: 200000, Period: "year"}},
+		Skills:      model.Skills{Required: []string{"Python"}, Preferred: []string{"Go"}, Mentioned: []string{"SQL"}},
 		Description: "<p>Build pipelines.</p>"}
 	var cases [][]byte
 	for _, p := range []model.Posting{full, {ID: "2", Title: "Empty"}} {
