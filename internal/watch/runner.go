@@ -218,7 +218,8 @@ type Result struct {
 	Delivered      int
 	Pending        int // events still owed to a notifier after this run
 	// Events are the events of this run's changes (what went to the
-	// outbox; in a dry run, what would have), secrets redacted.
+	// outbox; in a dry run, what would have), secrets redacted; none with
+	// Options.DiscardEvents.
 	Events []notify.Event
 	// PushErr: git.push failed (after its retries); the commits are kept
 	// and the next run pushes them. Unpushed counts them.
