@@ -281,6 +281,40 @@ func encodeEntry(e *index.Entry) idxEntry {
 	return idxEntry{name: b[fixed : fixed+len(e.Name) : fixed+len(e.Name)], raw: b, stage: int(e.Stage & 3)}
 }
 
+// clean reports whether the regular file fi at rel is unchanged since its
+// index entry was written, by the stat data git compares (times, device,
+// inode, mode, owner, size), and returns the entry's blob. An entry that
+// is racily clean (its mtime not older than the index read) or smudged
+// (size 0) is not trusted, nor one of a merge stage: the file is read.
+func (l *indexLock) clean(rel string, fi os.FileInfo) (plumbing.Hash, bool) {
+	if l == nil || !l.exists {
+		return plumbing.ZeroHash, false
+	}
+	k := sort.Search(len(l.entries), func(i int) bool { return string(l.entries[i].name) >= rel })
+	if k == len(l.entries) || string(l.entries[k].name) != rel || l.entries[k].stage != 0 {
+		return plumbing.ZeroHash, false
+	}
+	raw := l.entries[k].raw
+	be := binary.BigEndian
+	st := statOf(fi)
+	exec := fi.Mode()&0o100 != 0
+	mode := be.Uint32(raw[24:])
+	switch {
+	case be.Uint32(raw[36:]) == 0 || int64(be.Uint32(raw[36:])) != st.size&0xffffffff:
+		return plumbing.ZeroHash, false
+	case int64(be.Uint32(raw[8:])) >= l.mtime.Unix(): // racily clean
+		return plumbing.ZeroHash, false
+	case mode&0o170000 != 0o100000 || (mode&0o100 != 0) != exec:
+		return plumbing.ZeroHash, false
+	case be.Uint32(raw[8:]) != uint32(st.mtime.Unix()) || be.Uint32(raw[12:]) != uint32(st.mtime.Nanosecond()),
+		be.Uint32(raw[0:]) != uint32(st.ctime.Unix()) || be.Uint32(raw[4:]) != uint32(st.ctime.Nanosecond()),
+		be.Uint32(raw[16:]) != st.dev, be.Uint32(raw[20:]) != st.ino,
+		be.Uint32(raw[28:]) != st.uid, be.Uint32(raw[32:]) != st.gid:
+		return plumbing.ZeroHash, false
+	}
+	return plumbing.Hash(raw[40:60]), true
+}
+
 // release drops the lock without writing, unless the index was written.
 func (l *indexLock) release() {
 	if l.done {
