@@ -34,6 +34,7 @@ func main() {
 	files := flag.Int("files", 50, "files (postings) per folder")
 	changes := flag.Int("changes", 10, "files changed per commit")
 	rounds := flag.Int("rounds", 3, "commits measured")
+	unchanged := flag.Int("unchanged", 0, "unchanged files given to each commit besides the changed ones (the watcher passes every source's state files)")
 	keep := flag.String("dir", "", "make the repository here and keep it (default: a temporary folder, removed)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the commits to this file")
 	flag.Parse()
@@ -58,7 +59,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("\nmachine: %d CPUs, %s; %d files in %d folders; %d changed per commit\n\n", runtime.NumCPU(), runtime.Version(), *dirs**files, *dirs, *changes)
+	fmt.Printf("\nmachine: %d CPUs, %s; %d files in %d folders; %d changed per commit, %d unchanged given too\n\n", runtime.NumCPU(), runtime.Version(), *dirs**files, *dirs, *changes, *unchanged)
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -82,12 +83,16 @@ func main() {
 			}
 			paths = append(paths, p)
 		}
+		for u := range *unchanged {
+			d, f := u%*dirs, (u / *dirs + *files/2)%*files
+			paths = append(paths, filepath.Join(dir, fmt.Sprintf("src-%05d", d), fmt.Sprintf("%d.json", f)))
+		}
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		cpu0 := cpuTime()
 		t0 := time.Now()
-		_, committed, err := repo.Commit(paths, fmt.Sprintf("round %d: %d changed", round, len(paths)), gitrepo.Author{Name: "bench", Email: "bench@example.com"}, time.Now())
+		_, committed, err := repo.Commit(paths, fmt.Sprintf("round %d: %d changed", round, *changes), gitrepo.Author{Name: "bench", Email: "bench@example.com"}, time.Now())
 		wall := time.Since(t0)
 		cpu := cpuTime() - cpu0
 		runtime.ReadMemStats(&after)

@@ -306,13 +306,20 @@ func (l *indexLock) clean(rel string, fi os.FileInfo) (plumbing.Hash, bool) {
 		return plumbing.ZeroHash, false
 	case mode&0o170000 != 0o100000 || (mode&0o100 != 0) != exec:
 		return plumbing.ZeroHash, false
-	case be.Uint32(raw[8:]) != uint32(st.mtime.Unix()) || be.Uint32(raw[12:]) != uint32(st.mtime.Nanosecond()),
-		be.Uint32(raw[0:]) != uint32(st.ctime.Unix()) || be.Uint32(raw[4:]) != uint32(st.ctime.Nanosecond()),
+	case be.Uint32(raw[8:]) != uint32(st.mtime.Unix()) || !sameNsec(be.Uint32(raw[12:]), st.mtime),
+		be.Uint32(raw[0:]) != uint32(st.ctime.Unix()) || !sameNsec(be.Uint32(raw[4:]), st.ctime),
 		be.Uint32(raw[16:]) != st.dev, be.Uint32(raw[20:]) != st.ino,
 		be.Uint32(raw[28:]) != st.uid, be.Uint32(raw[32:]) != st.gid:
 		return plumbing.ZeroHash, false
 	}
 	return plumbing.Hash(raw[40:60]), true
+}
+
+// sameNsec compares the nanoseconds of an index entry's time with t's; an
+// entry without them (a git built without sub-second times writes 0) is
+// compared by its seconds only, as that git does.
+func sameNsec(entry uint32, t time.Time) bool {
+	return entry == 0 || entry == uint32(t.Nanosecond())
 }
 
 // release drops the lock without writing, unless the index was written.
