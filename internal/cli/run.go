@@ -137,7 +137,7 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 	}
 	defer lock.Release()
 	// --allow-shrink: a shrink the user has looked at and accepts, once
-	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: notifyOut, Lock: lock, AcceptShrink: allowShrink})
+	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: notifyOut, Lock: lock, AcceptShrink: allowShrink, DiscardEvents: !opt.json})
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher run: %v\n", err)
 		return ExitFailed

@@ -164,7 +164,7 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 	stats := make([]fileStat, 0, len(rels))
 	dirs := map[string]bool{}
 	for _, rel := range rels {
-		c, st, link, err := r.stageFile(rel, dirs)
+		c, st, link, err := r.stageFile(rel, dirs, il)
 		if err != nil {
 			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 		}
@@ -257,7 +257,10 @@ func trimPrefix(err error) error {
 // absent; a directory or a special file at rel is "not a file" (git tracks
 // neither). A path through a symlinked directory is reported by beyondLink
 // (the symlink's path), not read through the link.
-func (r *Repo) stageFile(rel string, dirs map[string]bool) (c change, st fileStat, beyondLink string, err error) {
+//
+// A regular file whose stat data is its index entry's (il), and not racily
+// clean, is not read: its blob is the entry's, as git decides.
+func (r *Repo) stageFile(rel string, dirs map[string]bool, il *indexLock) (c change, st fileStat, beyondLink string, err error) {
 	if link, err := r.symlinkLeading(rel, dirs); err != nil || link != "" {
 		return change{path: rel}, fileStat{}, link, err
 	}
@@ -285,6 +288,13 @@ func (r *Repo) stageFile(rel string, dirs map[string]bool) (c change, st fileSta
 		return change{path: rel, present: true, mode: modeSymlink, hash: h}, st, "", nil
 	case !fi.Mode().IsRegular():
 		return change{path: rel, notFile: true}, fileStat{}, "", nil
+	}
+	if h, ok := il.clean(rel, fi); ok {
+		mode := modeRegular
+		if fi.Mode()&0o100 != 0 {
+			mode = modeExecutable
+		}
+		return change{path: rel, present: true, mode: mode, hash: h}, statOf(fi), "", nil
 	}
 	f, err := os.Open(abs)
 	if err != nil {

@@ -93,24 +93,13 @@ type Author struct{ Name, Email string }
 // A .git file (a linked worktree or a submodule) is followed to the git dir
 // it names; a linked worktree's "commondir" is honoured.
 func Open(dir string) (*Repo, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, fmt.Errorf("gitrepo: open %s: %w", dir, err)
-	}
-	fi, err := os.Stat(abs)
-	if err != nil {
-		return nil, fmt.Errorf("gitrepo: open %s: %w", abs, err)
-	}
-	if !fi.IsDir() {
-		return nil, fmt.Errorf("gitrepo: open %s: not a directory", abs)
-	}
 	// Discover from the real directory, like git (which starts from
 	// getcwd): walking up a symlinked path would find the repository of
 	// the link's parents, or none and create a nested one inside the
 	// target's repository.
-	real, err := filepath.EvalSymlinks(abs)
+	abs, real, err := openDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("gitrepo: open %s: %w", abs, err)
+		return nil, err
 	}
 
 	root, dotGit, found, err := discover(real)
@@ -141,6 +130,25 @@ func Open(dir string) (*Repo, error) {
 		}
 	}
 	return openAt(root, dotGit)
+}
+
+// openDir is dir made absolute (abs) and with its symlinks resolved
+// (real), once it is known to be a folder.
+func openDir(dir string) (abs, real string, err error) {
+	if abs, err = filepath.Abs(dir); err != nil {
+		return "", "", fmt.Errorf("gitrepo: open %s: %w", dir, err)
+	}
+	fi, err := os.Stat(abs)
+	if err != nil {
+		return "", "", fmt.Errorf("gitrepo: open %s: %w", abs, err)
+	}
+	if !fi.IsDir() {
+		return "", "", fmt.Errorf("gitrepo: open %s: not a directory", abs)
+	}
+	if real, err = filepath.EvalSymlinks(abs); err != nil {
+		return "", "", fmt.Errorf("gitrepo: open %s: %w", abs, err)
+	}
+	return abs, real, nil
 }
 
 // discover walks up from dir to the first directory holding a ".git" entry.

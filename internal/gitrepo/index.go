@@ -1,11 +1,13 @@
 package gitrepo
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha1"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -46,6 +48,7 @@ type idxEntry struct {
 	name  []byte
 	raw   []byte
 	stage int
+	off   int // where raw is in the index read (indexLock.body); 0: not from it
 }
 
 // indexLock is a held "index.lock" plus the index it protects, read after
@@ -56,6 +59,7 @@ type indexLock struct {
 	exists     bool      // an index file existed
 	mtime      time.Time // of the index file read: entries not older are "racily clean"
 	version    uint32
+	body       []byte     // the index read, without its checksum
 	entries    []idxEntry // sorted by name, then stage
 	done       bool
 }
@@ -117,6 +121,7 @@ func (l *indexLock) parse(data []byte) error {
 		return fmt.Errorf("unsupported index version %d", version)
 	}
 	l.version = version
+	l.body = body
 	l.entries = make([]idxEntry, 0, count)
 	off := indexHeaderLen
 	for range count {
@@ -144,6 +149,7 @@ func (l *indexLock) parse(data []byte) error {
 			name:  body[nameStart : nameStart+nameLen : nameStart+nameLen],
 			raw:   body[off:end:end],
 			stage: int(flags>>12) & 3,
+			off:   off,
 		})
 		off = end
 	}
@@ -275,6 +281,47 @@ func encodeEntry(e *index.Entry) idxEntry {
 	return idxEntry{name: b[fixed : fixed+len(e.Name) : fixed+len(e.Name)], raw: b, stage: int(e.Stage & 3)}
 }
 
+// clean reports whether the regular file fi at rel is unchanged since its
+// index entry was written, by the stat data git compares (times, device,
+// inode, mode, owner, size), and returns the entry's blob. An entry that
+// is racily clean (its mtime not older than the index read) or smudged
+// (size 0) is not trusted, nor one of a merge stage: the file is read.
+func (l *indexLock) clean(rel string, fi os.FileInfo) (plumbing.Hash, bool) {
+	if l == nil || !l.exists {
+		return plumbing.ZeroHash, false
+	}
+	k := sort.Search(len(l.entries), func(i int) bool { return string(l.entries[i].name) >= rel })
+	if k == len(l.entries) || string(l.entries[k].name) != rel || l.entries[k].stage != 0 {
+		return plumbing.ZeroHash, false
+	}
+	raw := l.entries[k].raw
+	be := binary.BigEndian
+	st := statOf(fi)
+	exec := fi.Mode()&0o100 != 0
+	mode := be.Uint32(raw[24:])
+	switch {
+	case be.Uint32(raw[36:]) == 0 || int64(be.Uint32(raw[36:])) != st.size&0xffffffff:
+		return plumbing.ZeroHash, false
+	case int64(be.Uint32(raw[8:])) >= l.mtime.Unix(): // racily clean
+		return plumbing.ZeroHash, false
+	case mode&0o170000 != 0o100000 || (mode&0o100 != 0) != exec:
+		return plumbing.ZeroHash, false
+	case be.Uint32(raw[8:]) != uint32(st.mtime.Unix()) || !sameNsec(be.Uint32(raw[12:]), st.mtime),
+		be.Uint32(raw[0:]) != uint32(st.ctime.Unix()) || !sameNsec(be.Uint32(raw[4:]), st.ctime),
+		be.Uint32(raw[16:]) != st.dev, be.Uint32(raw[20:]) != st.ino,
+		be.Uint32(raw[28:]) != st.uid, be.Uint32(raw[32:]) != st.gid:
+		return plumbing.ZeroHash, false
+	}
+	return plumbing.Hash(raw[40:60]), true
+}
+
+// sameNsec compares the nanoseconds of an index entry's time with t's; an
+// entry without them (a git built without sub-second times writes 0) is
+// compared by its seconds only, as that git does.
+func sameNsec(entry uint32, t time.Time) bool {
+	return entry == 0 || entry == uint32(t.Nanosecond())
+}
+
 // release drops the lock without writing, unless the index was written.
 func (l *indexLock) release() {
 	if l.done {
@@ -390,23 +437,43 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 		}
 	}
 
-	size := indexHeaderLen + indexChecksumLen
-	count := 0
+	count := len(add)
 	for i := range entries {
 		if !del[i] {
-			size += len(entries[i].raw)
 			count++
 		}
 	}
-	for i := range add {
-		size += len(add[i].raw)
-		count++
-	}
 	sortEntries(add)
-	buf := make([]byte, indexHeaderLen, size)
-	copy(buf, "DIRC")
-	binary.BigEndian.PutUint32(buf[4:], l.version)
-	binary.BigEndian.PutUint32(buf[8:], uint32(count))
+	// Written as it is hashed, without a copy of the index in memory: the
+	// entries kept from the index read go out as the runs of it they are
+	// (one write for the thousands of entries between two changes).
+	sum := sha1.New()
+	bw := bufio.NewWriterSize(l.f, 1<<20)
+	w := io.MultiWriter(sum, bw)
+	hdr := make([]byte, indexHeaderLen)
+	copy(hdr, "DIRC")
+	binary.BigEndian.PutUint32(hdr[4:], l.version)
+	binary.BigEndian.PutUint32(hdr[8:], uint32(count))
+	w.Write(hdr)
+	runStart, runEnd := 0, 0 // a run of l.body not written yet
+	flush := func() {
+		if runEnd > runStart {
+			w.Write(l.body[runStart:runEnd])
+		}
+		runStart, runEnd = 0, 0
+	}
+	emit := func(e *idxEntry) {
+		switch {
+		case e.off > 0 && e.off == runEnd:
+			runEnd += len(e.raw)
+		case e.off > 0:
+			flush()
+			runStart, runEnd = e.off, e.off+len(e.raw)
+		default:
+			flush()
+			w.Write(e.raw)
+		}
+	}
 	// Merge the kept entries with the added ones, both sorted by name.
 	a := 0
 	for i := range entries {
@@ -414,18 +481,17 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 			continue
 		}
 		for a < len(add) && bytes.Compare(add[a].name, entries[i].name) < 0 {
-			buf = append(buf, add[a].raw...)
+			emit(&add[a])
 			a++
 		}
-		buf = append(buf, entries[i].raw...)
+		emit(&entries[i])
 	}
 	for ; a < len(add); a++ {
-		buf = append(buf, add[a].raw...)
+		emit(&add[a])
 	}
-	sum := sha1.Sum(buf)
-	buf = append(buf, sum[:]...)
-
-	if _, err := l.f.Write(buf); err != nil {
+	flush()
+	bw.Write(sum.Sum(nil))
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write %s: %w", l.lock, err)
 	}
 	if err := l.f.Close(); err != nil {

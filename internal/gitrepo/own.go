@@ -27,20 +27,9 @@ func (e *TrackedError) Error() string {
 // fails with a *TrackedError when dir has no repository of its own and the
 // repository enclosing it has files under dir in its HEAD commit.
 func OpenOwn(dir string) (*Repo, error) {
-	abs, err := filepath.Abs(dir)
+	abs, real, err := openDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("gitrepo: open %s: %w", dir, err)
-	}
-	fi, err := os.Stat(abs)
-	if err != nil {
-		return nil, fmt.Errorf("gitrepo: open %s: %w", abs, err)
-	}
-	if !fi.IsDir() {
-		return nil, fmt.Errorf("gitrepo: open %s: not a directory", abs)
-	}
-	real, err := filepath.EvalSymlinks(abs)
-	if err != nil {
-		return nil, fmt.Errorf("gitrepo: open %s: %w", abs, err)
+		return nil, err
 	}
 	if _, err := os.Lstat(filepath.Join(real, gogit.GitDirName)); err == nil {
 		return Open(dir)

@@ -106,7 +106,7 @@ func (b *Backend) LoadIndex(source string) (snapshot.Index, error) {
 		return idx, err
 	}
 	fresh := int(b.now().Unix())
-	idx = snapshot.Index{Generation: fresh, Incidents: fresh, Postings: map[string]snapshot.Entry{}}
+	idx = snapshot.Index{Generation: fresh, Incidents: fresh, Postings: map[string]snapshot.Entry{}, Rebuilt: true}
 	rows, err := b.s.pool.Query(b.ctx, `SELECT id, hash FROM postings WHERE source = $1 AND removed_at IS NULL`, source)
 	if err != nil {
 		return snapshot.Index{}, fmt.Errorf("pgstore: index of source %q: %w", source, err)

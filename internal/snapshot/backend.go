@@ -31,8 +31,9 @@ type Backend interface {
 	// safely (for the files: a folder that is a symbolic link).
 	CheckSourceDir(source string) error
 	// LoadIndex is a source's state for the pipeline, rebuilt from the
-	// postings when lost; HasIndex says whether it was stored (a rebuilt
-	// one gets fresh counters).
+	// postings when lost or unreadable, with fresh counters and
+	// Index.Rebuilt set (the pipeline saves it before the events whose
+	// ids it numbers); HasIndex says whether one is stored.
 	LoadIndex(source string) (Index, error)
 	HasIndex(source string) bool
 	// Read is the stored version of a posting (and its canonical bytes);

@@ -36,6 +36,39 @@ type readmeRow struct {
 	Posting model.Posting `json:"posting"` // only the fields the README shows
 }
 
+// readmeFields are the fields of a snapshot file that thin keeps, decoded
+// without the rest (the description is skipped, not decoded).
+type readmeFields struct {
+	ID        string           `json:"id"`
+	Company   string           `json:"company"`
+	Title     string           `json:"title"`
+	URL       string           `json:"url"`
+	Levels    []string         `json:"levels"`
+	Locations []model.Location `json:"locations"`
+	Workplace string           `json:"workplace"`
+	Salary    []model.Salary   `json:"salary"`
+	Skills    struct {
+		Required  []string `json:"required"`
+		Preferred []string `json:"preferred"`
+	} `json:"skills"`
+}
+
+// decodeThin is thin(model.Decode(b)) for snapshot bytes, at a fraction of
+// the cost.
+func decodeThin(b []byte) (model.Posting, error) {
+	var f readmeFields
+	if err := json.Unmarshal(b, &f); err != nil {
+		return model.Posting{}, err
+	}
+	p := model.Posting{
+		ID: f.ID, Title: f.Title, URL: f.URL, Company: f.Company, Levels: f.Levels,
+		Locations: f.Locations, Workplace: f.Workplace, Salary: f.Salary,
+		Skills: model.Skills{Required: f.Skills.Required, Preferred: f.Skills.Preferred},
+	}
+	p.Canonical()
+	return thin(p), nil
+}
+
 // thin keeps the fields of p that SourceReadme shows.
 func thin(p model.Posting) model.Posting {
 	return model.Posting{
@@ -67,11 +100,15 @@ func (s *Store) WriteReadme(source string, writes map[string][]byte, removes []s
 		json.Unmarshal(b, &rows) // unreadable: rebuilt below
 	}
 	for id, data := range writes {
-		post, err := model.Decode(data)
+		post, err := decodeThin(data)
 		if err != nil {
 			return nil, err
 		}
-		rows[id] = readmeRow{Hash: model.Hash(data), Posting: thin(post)}
+		hash := idx.Postings[id].Hash // the hash of these bytes, when the index has them
+		if hash == "" {
+			hash = model.Hash(data)
+		}
+		rows[id] = readmeRow{Hash: hash, Posting: post}
 	}
 	for _, id := range removes {
 		delete(rows, id)

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 )
 
 // The run record: per source, when its last run ended, when its last
@@ -52,16 +54,19 @@ func isRunRecord(path string) bool {
 // RecordRun writes a source's run record at the end of a run that ended
 // at with outcome: the last run is at, and the last success too when the
 // outcome is RunOK (else the previous one is kept). The write is atomic
-// and durable; the record is never committed.
+// (not synced: see below); the record is never committed.
 func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
 	switch outcome {
 	case RunOK, RunFailed, RunSuspicious:
 	default:
 		return fmt.Errorf("snapshot: run record of source %q: unknown outcome %q", source, outcome)
 	}
-	rec, _, err := s.PeekRun(source)
-	if err != nil {
-		return err
+	var rec RunRecord
+	if outcome != RunOK { // the last success stays as it was
+		var err error
+		if rec, _, err = s.PeekRun(source); err != nil {
+			return err
+		}
 	}
 	rec.LastRun, rec.Outcome = at.UTC(), outcome
 	if outcome == RunOK {
@@ -71,7 +76,10 @@ func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
 	if err != nil {
 		return fmt.Errorf("snapshot: run record of source %q: %w", source, err)
 	}
-	if err := writeDurable(s.RunPath(source), append(b, '\n')); err != nil {
+	// Atomic, but without fsyncs (a run writes one per source): a power
+	// loss may take back the last record, or leave one that does not
+	// decode, which reads as none until the next run writes it again.
+	if err := writeRecord(s.RunPath(source), append(b, '\n')); err != nil {
 		return fmt.Errorf("run record of source %q: %w", source, err)
 	}
 	return nil
@@ -93,4 +101,33 @@ func (s *Store) PeekRun(source string) (rec RunRecord, ok bool, err error) {
 		return RunRecord{}, false, nil
 	}
 	return rec, true, nil
+}
+
+// writeRecord writes a run record as a temporary file named after it (the
+// writer lock makes that name this run's), then a rename: a crash leaves
+// the old record or the new one. No fsync, no chmod, the folder made only
+// when missing: a run writes one per source.
+func writeRecord(path string, data []byte) error {
+	tmp := filepath.Join(filepath.Dir(path), atomicfile.TempPrefix+filepath.Base(path))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
 }

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
@@ -136,7 +138,7 @@ func (s *Store) Version(source string) string {
 // LoadValidators reads a source's HTTP validators as saved (JSON); nil
 // when there are none.
 func (s *Store) LoadValidators(source string) []byte {
-	b, err := os.ReadFile(s.ValidatorsPath(source))
+	b, err := s.readSeen(s.ValidatorsPath(source))
 	if err != nil {
 		return nil
 	}
@@ -148,13 +150,14 @@ func (s *Store) LoadValidators(source string) []byte {
 // commit, "" when there was none and is none.
 func (s *Store) SaveValidators(source string, data []byte) (string, error) {
 	path := s.ValidatorsPath(source)
+	old, there, err := s.lastRead(path)
 	if len(data) == 0 {
-		if _, err := os.Stat(path); err != nil {
+		if err != nil || !there {
 			return "", nil
 		}
 		return path, RemoveFile(path)
 	}
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+	if err == nil && there && bytes.Equal(old, data) {
 		return path, nil
 	}
 	return path, WriteFile(path, data)
@@ -163,7 +166,7 @@ func (s *Store) SaveValidators(source string, data []byte) (string, error) {
 // LoadAdapterState reads a source's adapter state (scrape.Stateful) as
 // saved; nil when there is none or it is unreadable.
 func (s *Store) LoadAdapterState(source string) []byte {
-	b, err := os.ReadFile(s.StatePath(source))
+	b, err := s.readSeen(s.StatePath(source))
 	if err != nil {
 		return nil
 	}
@@ -174,7 +177,7 @@ func (s *Store) LoadAdapterState(source string) []byte {
 // returns the path for the commit and whether the file changed.
 func (s *Store) SaveAdapterState(source string, data []byte) (string, bool, error) {
 	path := s.StatePath(source)
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+	if old, there, err := s.lastRead(path); err == nil && there && bytes.Equal(old, data) {
 		return path, false, nil
 	}
 	if err := WriteFile(path, data); err != nil {
@@ -261,4 +264,72 @@ func DecodeIndex(b []byte) (Index, bool) {
 		return Index{}, false
 	}
 	return idx, true
+}
+
+// readSeen reads a small state file (validators, adapter state) and
+// remembers what it read with the file's size and modification time, so
+// that the save after the run compares with that after one stat instead
+// of reading the file again (lastRead).
+func (s *Store) readSeen(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		s.remember(path, seenFile{})
+		return nil, err
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	s.remember(path, seenFile{there: true, data: b, size: fi.Size(), mod: fi.ModTime()})
+	return b, nil
+}
+
+// seenFile is a state file as readSeen read it.
+type seenFile struct {
+	there bool
+	data  []byte
+	size  int64
+	mod   time.Time
+}
+
+func (s *Store) remember(path string, f seenFile) {
+	s.seenMu.Lock()
+	defer s.seenMu.Unlock()
+	if s.seen == nil {
+		s.seen = map[string]seenFile{}
+	}
+	s.seen[path] = f
+}
+
+// lastRead is a state file's content (there: it exists): as readSeen last
+// read it when the file's size and modification time are still those
+// (or it is still missing), else read again.
+func (s *Store) lastRead(path string) (data []byte, there bool, err error) {
+	s.seenMu.Lock()
+	seen, ok := s.seen[path]
+	delete(s.seen, path)
+	s.seenMu.Unlock()
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if ok && seen.there && fi.Size() == seen.size && fi.ModTime().Equal(seen.mod) {
+		return seen.data, true, nil
+	}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	return b, err == nil, err
 }

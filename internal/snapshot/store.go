@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
@@ -19,6 +20,9 @@ import (
 // Store is a snapshot directory.
 type Store struct {
 	Dir string // absolute
+
+	seenMu sync.Mutex
+	seen   map[string]seenFile // state files as last read (readSeen)
 }
 
 // Open makes the snapshot directory if needed.
@@ -140,6 +144,9 @@ type Index struct {
 	Suspicious bool             `json:"suspicious,omitempty"`
 	Incidents  int              `json:"incidents,omitempty"`
 	Postings   map[string]Entry `json:"postings"`
+	// Rebuilt: LoadIndex found no index it could read and rebuilt this
+	// one from the postings, with fresh counters (never stored).
+	Rebuilt bool `json:"-"`
 }
 
 // Entry is one posting in an Index.
@@ -169,7 +176,7 @@ func (s *Store) rebuildIndex(source string) (Index, error) {
 	// The counters that go into event ids start past any value the lost
 	// index can have held, so a rebuilt state never repeats an old id.
 	fresh := int(time.Now().Unix())
-	idx := Index{Generation: fresh, Incidents: fresh, Postings: map[string]Entry{}}
+	idx := Index{Generation: fresh, Incidents: fresh, Postings: map[string]Entry{}, Rebuilt: true}
 	dir := filepath.Join(s.Dir, source)
 	ents, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {

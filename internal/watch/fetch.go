@@ -39,7 +39,7 @@ type fetched struct {
 	validators     scrape.Validators // to save with the index
 	err            error
 	loadErr        bool   // err came from reading the stored index: no state to update
-	rebuilt        bool   // no index file: the index was rebuilt from the files, with fresh counters
+	rebuilt        bool   // no index (or an unreadable one): it was rebuilt from the files, with fresh counters
 	canceled       bool   // the run was stopped while fetching: not the source's failure
 	suspicious     string // the listing shrank beyond the source's limit: why
 	state          []byte // the adapter's state to save (scrape.Stateful), nil: none
@@ -67,7 +67,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		return f
 	}
 	f.index = idx
-	f.rebuilt = !r.back.HasIndex(src.Name)
+	f.rebuilt = idx.Rebuilt
 	version := r.norm.Version()
 	// Conditional requests only against a state that can stand in for the
 	// listing: a 304 then keeps every stored posting.

@@ -141,7 +141,6 @@ type cycleState struct {
 
 // finished records a run's end: metrics, and the state Ready reports.
 func (r *Runner) finished(res Result, err error, start time.Time) {
-	r.metrics.recorded(res.Events)
 	r.metrics.run(res, time.Since(start), time.Now())
 	r.cycle.mu.Lock()
 	defer r.cycle.mu.Unlock()

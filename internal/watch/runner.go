@@ -64,6 +64,10 @@ type Options struct {
 	// (fleet mode: pgstore.HostGate), taken for every request besides this
 	// process's own per-host lanes.
 	HostGate scrape.Gate
+	// DiscardEvents leaves Result.Events empty: the events are in the
+	// outbox, and a run over many new postings does not hold them all to
+	// its end (`run` without --json).
+	DiscardEvents bool
 }
 
 // Runner runs sources. Runs may overlap (the daemon runs sources on their
@@ -234,7 +238,8 @@ type Result struct {
 	Delivered      int
 	Pending        int // events still owed to a notifier after this run
 	// Events are the events of this run's changes (what went to the
-	// outbox; in a dry run, what would have), secrets redacted.
+	// outbox; in a dry run, what would have), secrets redacted; none with
+	// Options.DiscardEvents.
 	Events []notify.Event
 	// PushErr: git.push failed (after its retries); the commits are kept
 	// and the next run pushes them. Unpushed counts them.
@@ -256,9 +261,9 @@ func (r Result) Failed() bool {
 	return false
 }
 
-// Run fetches the given sources (concurrently; the HTTP client keeps the
-// per-host limits), then, one source after the other, writes what changed,
-// delivers the notifications and makes one commit. A source that fails
+// Run fetches the given sources (a bounded number at a time; the HTTP
+// client keeps the per-host limits), writes what changed of each as its
+// fetch ends, then makes one commit and delivers the notifications. A source that fails
 // changes nothing; the others go on. Cancelling ctx (a signal) stops the
 // fetches, and the write phase at its next posting boundary (see apply).
 func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, error) {
@@ -282,12 +287,12 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	if err := r.recover(); err != nil {
 		return Result{}, err
 	}
-	results := r.fetchAll(ctx, sources)
-	// A signal stops the write phase at the next posting boundary (the run
-	// marker stays: the next run commits what was written and redoes the
-	// rest, with the same event ids); once everything is committed, it only
-	// cuts delivery short (what was not delivered stays in the outbox).
-	res, err := r.apply(ctx, results)
+	// Each source is written as its fetch ends (stream). A signal stops
+	// the write phase at the next posting boundary (the run marker stays:
+	// the next run commits what was written and redoes the rest, with the
+	// same event ids); once everything is committed, it only cuts delivery
+	// short (what was not delivered stays in the outbox).
+	res, err := r.stream(ctx, sources)
 	r.recordRuns(res, err)
 	if err != nil || res.Interrupted {
 		return res, err
@@ -336,48 +341,6 @@ func (r *Runner) recordRuns(res Result, applyErr error) {
 			r.log.Warn("run record not written", "source", s.Source, "error", err)
 		}
 	}
-}
-
-// fetchAll fetches the sources concurrently (the HTTP client keeps the
-// per-host limits). It writes nothing.
-func (r *Runner) fetchAll(ctx context.Context, sources []config.Source) []fetched {
-	pool := scrape.NewPool(ctx, scrape.Options{
-		UserAgent:    r.cfg.HTTP.UserAgent,
-		Timeout:      r.cfg.HTTP.Timeout,
-		PerHostDelay: r.cfg.HTTP.PerHostDelay,
-		HostLimits:   hostLimits(r.cfg.HTTP.Hosts),
-		MaxBody:      r.cfg.HTTP.MaxBody,
-		Robots:       r.cfg.HTTP.Robots,
-		AllowPrivate: r.cfg.HTTP.AllowPrivate,
-		Redact:       r.red.String,
-		Retry:        r.opts.Retry,
-		Transport:    r.opts.Transport,
-		Logger:       r.log,
-		Hosts:        r.hosts,
-		Observe:      r.observeRequest(),
-	})
-	results := make([]fetched, len(sources))
-	var wg sync.WaitGroup
-	for i, src := range sources {
-		wg.Go(func() {
-			start := time.Now()
-			results[i] = r.fetchGuarded(ctx, pool, src)
-			f := results[i]
-			switch {
-			case f.canceled:
-				r.log.Info("source interrupted: fetch stopped by a signal", "source", src.Name, "duration", time.Since(start).Round(time.Millisecond))
-			case f.err != nil:
-				r.log.Error("source failed", "source", src.Name, "error", f.err, "duration", time.Since(start).Round(time.Millisecond))
-			default:
-				r.log.Info("source fetched", "source", src.Name, "postings", len(f.items), "details", f.details, "duration", time.Since(start).Round(time.Millisecond))
-			}
-		})
-	}
-	wg.Wait()
-	if err := pool.Close(); err != nil { // the browser the sources shared, if one started
-		r.log.Warn("closing the run's shared fetch resources", "error", err)
-	}
-	return results
 }
 
 // beginWrite marks the snapshot folder as being written (the run marker);
@@ -520,164 +483,6 @@ var errInterrupted = errors.New("interrupted")
 // the run's context.
 const outboxChunk = 64
 
-// apply writes and commits the fetched sources; the events go to the outbox
-// in the same commit, and are delivered after it. ctx stops the writes at a
-// posting boundary.
-func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var res Result
-	interrupted := func(stage string) (Result, error) {
-		res.Interrupted = true
-		r.log.Info("run interrupted while writing: the next run finishes it", "stage", stage)
-		return res, nil
-	}
-	var changed []string // paths whose change makes a commit worth it
-	var state []string   // state files committed along with a commit
-	var events []notify.Event
-	if ctx.Err() != nil {
-		// stopped before writing anything: the next run fetches again
-		for _, f := range results {
-			res.Sources = append(res.Sources, SourceResult{Source: f.src.Name, Interrupted: true})
-		}
-		return interrupted("before writing")
-	}
-	if err := r.beginWrite(); err != nil {
-		return res, err
-	}
-	ended := false
-	defer func() {
-		if !ended {
-			r.dropWrite() // failed or interrupted: the marker stays for the next run
-		}
-	}()
-	// Events go to the outbox before the snapshot moves: a crash between the
-	// two re-detects the same changes, with the same event ids, next run.
-	plans := make([]plan, len(results))
-	for i, f := range results {
-		sr := SourceResult{Source: f.src.Name, Err: f.err, Listed: len(f.items), Details: f.details, DetailFailures: f.detailFailures}
-		if f.canceled {
-			sr.Err, sr.Interrupted = nil, true
-		}
-		plans[i] = r.compare(f)
-		if f.suspicious != "" {
-			sr.Err, sr.Suspicious = errors.New(f.suspicious), true
-		}
-		res.Sources = append(res.Sources, sr)
-		events = append(events, plans[i].events...)
-	}
-	writes := 0
-	for i, p := range plans {
-		writes += len(p.writes) + len(p.removes)
-		if f := results[i]; f.rebuilt && p.save && len(p.events) > 0 {
-			// A rebuilt index has fresh counters, which go into the event
-			// ids: saved before its events, so that a run stopped from here
-			// on is redone with the same ids.
-			if _, err := r.back.SaveIndex(f.src.Name, f.index); err != nil {
-				return res, err
-			}
-		}
-	}
-	r.log.Info("writing", "events", len(events), "files", writes)
-	for len(events) > 0 {
-		if ctx.Err() != nil {
-			return interrupted("outbox")
-		}
-		n := min(len(events), outboxChunk)
-		red := r.redactEvents(events[:n])
-		var written []string
-		var err error
-		if r.outbox != nil {
-			written, err = r.outbox.Add(red, r.routes)
-		} else if ev, ok := r.back.(Backend); ok {
-			err = ev.RecordEvents(red, r.routes)
-		}
-		if err != nil {
-			return res, fmt.Errorf("outbox: %w", err)
-		}
-		res.Events = append(res.Events, red...)
-		changed = append(changed, written...)
-		events = events[n:]
-	}
-	for i, f := range results {
-		p := plans[i]
-		if !p.save {
-			continue
-		}
-		if len(p.writes)+len(p.removes) > 0 {
-			r.log.Info("writing snapshots", "source", f.src.Name, "files", len(p.writes)+len(p.removes))
-		}
-		paths, err := r.write(ctx, f.src.Name, p)
-		if errors.Is(err, errInterrupted) {
-			return interrupted("snapshots of " + f.src.Name)
-		}
-		if err != nil {
-			return res, err
-		}
-		changed = append(changed, paths...)
-		if f.err == nil && f.suspicious == "" {
-			readme, err := r.back.WriteReadme(f.src.Name, p.writes, p.removes, p.index)
-			if err != nil {
-				return res, err
-			}
-			state = append(state, readme...)
-		}
-		idxPath, err := r.back.SaveIndex(f.src.Name, p.index)
-		if err != nil {
-			return res, err
-		}
-		if p.stateChanged {
-			changed = append(changed, idxPath)
-		}
-		state = append(state, idxPath)
-		if f.err == nil {
-			v := f.validators
-			if f.suspicious != "" || f.detailFailures > 0 {
-				v = nil // the next run must see the listing again, not a 304
-			}
-			vPath, err := r.saveValidators(f.src.Name, v)
-			if err != nil {
-				return res, err
-			}
-			if vPath != "" {
-				state = append(state, vPath)
-			}
-			if changed, state, err = r.saveState(f, changed, state); err != nil {
-				return res, err
-			}
-		}
-		res.Sources[i] = p.result(res.Sources[i])
-	}
-	if len(changed) > 0 && r.repo != nil {
-		hash, err := r.commit(append(changed, state...), commitMessage(res))
-		if err != nil {
-			return res, err
-		}
-		res.Commit = hash
-	} else if r.repo != nil && r.ignoreMoved() {
-		// a folder made by an older version: its .gitignore gained lines
-		// (BeginWrite), committed now so that git status stays clean
-		hash, err := r.commit(nil, "watcher: the snapshot folder's .gitignore brought up to date\n")
-		if err != nil {
-			return res, err
-		}
-		res.Commit = hash
-	}
-	ended = true
-	if err := r.endWrite(); err != nil {
-		return res, err
-	}
-	for _, s := range res.Sources {
-		switch {
-		case s.Interrupted:
-			r.log.Info("source interrupted: nothing of it written", "source", s.Source)
-		case s.Err == nil:
-			r.log.Info("source done", "source", s.Source, "listed", s.Listed, "details", s.Details, "added", s.Added, "removed", s.Removed, "changed", s.Changed, "missing", s.Missing, "detail_failures", s.DetailFailures)
-		}
-	}
-	return res, nil
-}
-
 func (r *Runner) commit(paths []string, msg string) (string, error) {
 	paths = append(paths, r.store.IgnorePath())
 	slices.Sort(paths)
@@ -764,13 +569,13 @@ func commitMessage(res Result) string {
 			parts = append(parts, "normalizer "+s.upgraded+", no snapshot changed")
 		}
 		if len(parts) > 0 {
-			subj = append(subj, s.Source+": "+strings.Join(parts, ", "))
 			body = append(body, slices.Sorted(slices.Values(s.lines))...) // added, removed, changed; by id
 		}
-	}
-	for _, s := range res.Sources {
 		if s.health != "" {
-			subj = append(subj, s.Source+": "+s.health)
+			parts = append(parts, s.health) // the source named once: "a: 1 added, recovered"
+		}
+		if len(parts) > 0 {
+			subj = append(subj, s.Source+": "+strings.Join(parts, ", "))
 		}
 	}
 	if len(subj) == 0 {
