@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -160,11 +161,21 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 // runExit reports the failed sources and gives the exit code of a run.
 func runExit(ctx context.Context, cfg *config.Config, res watch.Result, stderr io.Writer) int {
 	interrupted := res.Interrupted
+	// A source whose fetch failed has had its error logged ("source
+	// failed"): the closing line names it without saying it again. A
+	// suspicious one's reason is said only here.
+	var failed []string
 	for _, s := range res.Sources {
-		if s.Err != nil {
+		switch {
+		case s.Suspicious:
 			fmt.Fprintf(stderr, "watcher run: source %s failed: %v\n", s.Source, s.Err)
+		case s.Err != nil:
+			failed = append(failed, s.Source)
 		}
 		interrupted = interrupted || s.Interrupted
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(stderr, "watcher run: %s failed: %s (errors logged above)\n", count(len(failed), "source"), strings.Join(failed, ", "))
 	}
 	if len(cfg.Notifiers) == 0 {
 		var added, removed, changed int
