@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -81,7 +80,11 @@ commit is kept), or the run could not start; 2 bad usage or invalid config;
 				if err := filesOnly(cmd, l.cfg); err != nil {
 					return err
 				}
-				return exitCode(run(l.cfg, sources, allowShrink, wait, opt, l.logger, l.stdout, l.stderr))
+				logger := l.logger
+				if f.format == "text" {
+					logger = slog.New(saidAtEnd{logger.Handler()})
+				}
+				return exitCode(run(l.cfg, sources, allowShrink, wait, opt, logger, l.stdout, l.stderr))
 			})
 		},
 	}
@@ -97,6 +100,23 @@ commit is kept), or the run could not start; 2 bad usage or invalid config;
 	_ = cmd.RegisterFlagCompletionFunc("wait", cobra.NoFileCompletions)
 	return cmd
 }
+
+// saidAtEnd leaves out of run's text log the runner's "source failed"
+// record: run's closing lines say each failed source's error (runExit),
+// and an offline run would say every failure twice. JSON logs keep it, for
+// the programs that read them; the daemon, which has no closing lines,
+// logs it.
+type saidAtEnd struct{ slog.Handler }
+
+func (h saidAtEnd) Handle(ctx context.Context, r slog.Record) error {
+	if r.Level == slog.LevelError && r.Message == "source failed" {
+		return nil
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h saidAtEnd) WithAttrs(as []slog.Attr) slog.Handler { return saidAtEnd{h.Handler.WithAttrs(as)} }
+func (h saidAtEnd) WithGroup(name string) slog.Handler    { return saidAtEnd{h.Handler.WithGroup(name)} }
 
 // runOutput is what run prints besides its logs.
 type runOutput struct {
@@ -161,21 +181,11 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 // runExit reports the failed sources and gives the exit code of a run.
 func runExit(ctx context.Context, cfg *config.Config, res watch.Result, stderr io.Writer) int {
 	interrupted := res.Interrupted
-	// A source whose fetch failed has had its error logged ("source
-	// failed"): the closing line names it without saying it again. A
-	// suspicious one's reason is said only here.
-	var failed []string
 	for _, s := range res.Sources {
-		switch {
-		case s.Suspicious:
+		if s.Err != nil {
 			fmt.Fprintf(stderr, "watcher run: source %s failed: %v\n", s.Source, s.Err)
-		case s.Err != nil:
-			failed = append(failed, s.Source)
 		}
 		interrupted = interrupted || s.Interrupted
-	}
-	if len(failed) > 0 {
-		fmt.Fprintf(stderr, "watcher run: %s failed: %s (errors logged above)\n", count(len(failed), "source"), strings.Join(failed, ", "))
 	}
 	if len(cfg.Notifiers) == 0 {
 		var added, removed, changed int
