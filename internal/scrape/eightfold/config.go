@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
 )
 
 // Config is the keys of an eightfold source besides the common ones.
@@ -39,6 +40,7 @@ func (c *Config) Validate(ck *config.Check) {
 	if ck.Has("interface") && !slices.Contains(Interfaces, c.Interface) {
 		ck.Problem("interface", "must be one of "+strings.Join(Interfaces, ", "))
 	}
+	scrape.CheckBaseKey(ck)
 }
 
 func validDomain(s string) bool {
