@@ -30,13 +30,9 @@ var _ scrape.Adapter = (*Ashby)(nil)
 
 // New makes the adapter for src (type ashby: board required, url optional).
 func New(src config.Source, c *scrape.Client) (*Ashby, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("ashby: source %q: board is required", src.Name)
-	}
-	base := strings.TrimRight(src.URL, "/")
-	if base == "" {
-		base = DefaultBase
+	board, base, err := scrape.BoardBase("ashby", src, DefaultBase)
+	if err != nil {
+		return nil, err
 	}
 	return &Ashby{base: base, board: board, client: c}, nil
 }

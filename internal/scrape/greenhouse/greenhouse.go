@@ -33,13 +33,9 @@ var _ scrape.Adapter = (*Greenhouse)(nil)
 // New makes the adapter for src (type greenhouse: board required, url
 // optional).
 func New(src config.Source, c *scrape.Client) (*Greenhouse, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("greenhouse: source %q: board is required", src.Name)
-	}
-	base := strings.TrimRight(src.URL, "/")
-	if base == "" {
-		base = DefaultBase
+	board, base, err := scrape.BoardBase("greenhouse", src, DefaultBase)
+	if err != nil {
+		return nil, err
 	}
 	return &Greenhouse{base: base, board: board, client: c}, nil
 }

@@ -42,13 +42,9 @@ var _ scrape.Adapter = (*Lever)(nil)
 // New makes the adapter for src (type lever: board, the site name, required;
 // url optional).
 func New(src config.Source, c *scrape.Client) (*Lever, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("lever: source %q: board is required", src.Name)
-	}
-	base := strings.TrimRight(src.URL, "/")
-	if base == "" {
-		base = DefaultBase
+	board, base, err := scrape.BoardBase("lever", src, DefaultBase)
+	if err != nil {
+		return nil, err
 	}
 	return &Lever{base: base, site: board, client: c}, nil
 }

@@ -53,10 +53,7 @@
 package oracle
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -96,11 +93,8 @@ func (c Config) check() error {
 	case site:
 		return errors.New("site (the siteNumber) is required")
 	}
-	u, err := url.Parse(strings.TrimSpace(c.URL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("url %q is not an http(s) URL", c.URL)
-	}
-	return nil
+	_, err := scrape.RequireURL(c.URL, "the site's host")
+	return err
 }
 
 // Adapter reads one site.
@@ -182,7 +176,7 @@ type listPage struct {
 func decodeList(body []byte) (listPage, error) {
 	var lr listResponse
 	if err := json.Unmarshal(body, &lr); err != nil {
-		return listPage{}, fmt.Errorf("invalid JSON: %w (body starts %q)", err, start(body))
+		return listPage{}, fmt.Errorf("invalid JSON: %w (body starts %q)", err, scrape.Snippet(body))
 	}
 	if lr.Items == nil {
 		return listPage{}, errors.New("no items in the response")
@@ -199,7 +193,7 @@ func decodeList(body []byte) (listPage, error) {
 		p.Total = *first.TotalJobsCount
 	}
 	for i, rq := range *first.RequisitionList {
-		id := idString(rq.ID)
+		id := scrape.IDString(rq.ID)
 		if id == "" {
 			return listPage{}, fmt.Errorf("requisition %d (%q) has no Id", i+1, rq.Title)
 		}
@@ -241,7 +235,7 @@ type detail struct {
 func decodeDetail(body []byte) (model.Raw, error) {
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(body, &probe); err != nil {
-		return model.Raw{}, fmt.Errorf("invalid JSON: %w (body starts %q)", err, start(body))
+		return model.Raw{}, fmt.Errorf("invalid JSON: %w (body starts %q)", err, scrape.Snippet(body))
 	}
 	var d detail
 	if items, ok := probe["items"]; ok {
@@ -257,7 +251,7 @@ func decodeDetail(body []byte) (model.Raw, error) {
 		return model.Raw{}, err
 	}
 	r := model.Raw{
-		ID:             idString(d.ID),
+		ID:             scrape.IDString(d.ID),
 		Title:          strings.TrimSpace(d.Title),
 		Workplace:      strings.TrimSpace(d.WorkplaceType),
 		EmploymentType: strings.TrimSpace(d.JobSchedule),
@@ -398,38 +392,10 @@ func withCountry(label, country string) string {
 	return label + ", " + country
 }
 
-func idString(b json.RawMessage) string {
-	b = bytes.TrimSpace(b)
-	if len(b) == 0 || string(b) == "null" {
-		return ""
-	}
-	var s string
-	if json.Unmarshal(b, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	var n json.Number
-	if json.Unmarshal(b, &n) == nil {
-		return n.String()
-	}
-	return ""
-}
-
 func stamp(rq requisition) string {
-	h := sha256.New()
 	parts := []string{rq.Title, rq.PostedDate, rq.PrimaryLocation, rq.PrimaryLocationCountry, rq.ShortDescriptionStr, rq.WorkplaceType}
 	for _, l := range rq.SecondaryLocations {
 		parts = append(parts, l.Name, l.CountryCode)
 	}
-	for _, s := range parts {
-		h.Write([]byte(strings.TrimSpace(s)))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-func start(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
+	return scrape.HashStamp(parts...)
 }

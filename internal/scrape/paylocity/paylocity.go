@@ -65,13 +65,7 @@ type Config struct {
 
 // Validate names the first missing or wrong key.
 func (c Config) Validate() error {
-	if strings.TrimSpace(c.Board) == "" {
-		return errors.New("board is required (the GUID of recruiting.paylocity.com/recruiting/jobs/All/{guid})")
-	}
-	if err := scrape.CheckBaseURL(c.URL); err != nil {
-		return err
-	}
-	return nil
+	return scrape.CheckBoard(c.Board, c.URL, "the GUID of recruiting.paylocity.com/recruiting/jobs/All/{guid}")
 }
 
 // Adapter reads one board.
@@ -87,11 +81,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("paylocity: source %q: %w", name, err)
 	}
-	base := strings.TrimRight(cfg.URL, "/")
-	if base == "" {
-		base = DefaultBase
-	}
-	return &Adapter{name: name, board: strings.TrimSpace(cfg.Board), base: base, client: c}, nil
+	return &Adapter{name: name, board: strings.TrimSpace(cfg.Board), base: scrape.BaseOr(cfg.URL, DefaultBase), client: c}, nil
 }
 
 func (a *Adapter) listURL() string {

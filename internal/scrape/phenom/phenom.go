@@ -45,8 +45,6 @@ package phenom
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -77,14 +75,8 @@ type Config struct {
 
 // Validate names the missing key.
 func (c Config) Validate() error {
-	if strings.TrimSpace(c.URL) == "" {
-		return errors.New("url (the search-results page) is required")
-	}
-	u, err := url.Parse(strings.TrimSpace(c.URL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("url %q is not an http(s) URL", c.URL)
-	}
-	return nil
+	_, err := scrape.RequireURL(c.URL, "the search-results page")
+	return err
 }
 
 // Adapter reads one site.
@@ -98,10 +90,10 @@ var _ scrape.Adapter = (*Adapter)(nil)
 
 // New makes the adapter of source name.
 func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
-	if err := cfg.Validate(); err != nil {
+	u, err := scrape.RequireURL(cfg.URL, "the search-results page")
+	if err != nil {
 		return nil, fmt.Errorf("phenom: source %q: %w", name, err)
 	}
-	u, _ := url.Parse(strings.TrimSpace(cfg.URL))
 	u.Fragment = ""
 	return &Adapter{name: name, search: u, client: c}, nil
 }
@@ -208,7 +200,7 @@ func findDDO(body []byte) (ddo, error) {
 		return ddo{}, fmt.Errorf("phApp.ddo is not JSON: %w", derr)
 	}
 	if !found {
-		return ddo{}, fmt.Errorf("no phApp.ddo in the page (body starts %q)", start(body))
+		return ddo{}, fmt.Errorf("no phApp.ddo in the page (body starts %q)", scrape.Snippet(body))
 	}
 	var d ddo
 	if err := json.Unmarshal(raw, &d); err != nil {
@@ -249,7 +241,7 @@ func decodeList(body []byte) (listPage, error) {
 }
 
 func raw(j job) (model.Raw, error) {
-	id := idString(j.JobID)
+	id := scrape.IDString(j.JobID)
 	if id == "" {
 		return model.Raw{}, fmt.Errorf("%q has no jobId", j.Title)
 	}
@@ -411,36 +403,11 @@ func parse(body []byte) (*goquery.Document, error) {
 	return doc, nil
 }
 
-func idString(b json.RawMessage) string {
-	b = bytes.TrimSpace(b)
-	var s string
-	if json.Unmarshal(b, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	var n json.Number
-	if json.Unmarshal(b, &n) == nil {
-		return n.String()
-	}
-	return ""
-}
-
 func stamp(j job) string {
-	h := sha256.New()
 	parts := []string{string(j.JobID), j.ReqID, j.JobSeqNo, j.Title, j.Type, j.Location, j.CityStateCountry, j.City, j.State,
 		j.Country, j.Category, j.Department, j.PostedDate, j.DateCreated, j.Teaser}
 	for _, m := range j.MultiLocation {
 		parts = append(parts, m.Location)
 	}
-	for _, s := range parts {
-		h.Write([]byte(strings.TrimSpace(s)))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-func start(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
+	return scrape.HashStamp(parts...)
 }

@@ -47,13 +47,9 @@ var _ scrape.Adapter = (*SmartRecruiters)(nil)
 // New makes the adapter for src (type smartrecruiters: board is the company
 // identifier; url overrides the API base).
 func New(src config.Source, c *scrape.Client) (*SmartRecruiters, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("smartrecruiters: source %q: board is required", src.Name)
-	}
-	base := strings.TrimRight(src.URL, "/")
-	if base == "" {
-		base = DefaultBase
+	board, base, err := scrape.BoardBase("smartrecruiters", src, DefaultBase)
+	if err != nil {
+		return nil, err
 	}
 	return &SmartRecruiters{base: base, company: board, client: c}, nil
 }
@@ -192,7 +188,7 @@ func (s *SmartRecruiters) decodeDetail(body []byte, r model.Raw) (model.Raw, err
 	if p.JobAd == nil {
 		return r, errors.New("no jobAd in the response")
 	}
-	if id := idString(p.ID); id != "" && id != r.ID {
+	if id := scrape.IDString(p.ID); id != "" && id != r.ID {
 		return r, fmt.Errorf("detail answered for posting %s", id)
 	}
 	d := r
@@ -334,20 +330,8 @@ func text(n *xhtml.Node) string {
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func idString(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	var n json.Number
-	if json.Unmarshal(raw, &n) == nil {
-		return n.String()
-	}
-	return ""
-}
-
 func (s *SmartRecruiters) raw(p posting) (model.Raw, error) {
-	id := idString(p.ID)
+	id := scrape.IDString(p.ID)
 	if id == "" {
 		return model.Raw{}, fmt.Errorf("posting %q has no id", p.Name)
 	}

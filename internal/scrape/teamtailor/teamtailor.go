@@ -162,7 +162,7 @@ func decodeItem(raw json.RawMessage, page *url.URL) (model.Raw, error) {
 	if err := json.Unmarshal(raw, &it); err != nil {
 		return model.Raw{}, err
 	}
-	id := idString(it.ID)
+	id := scrape.IDString(it.ID)
 	if id == "" {
 		return model.Raw{}, fmt.Errorf("%q has no id", it.Title)
 	}
@@ -246,7 +246,7 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 		}
 		p, err := decodeList(resp.Body, page)
 		if err != nil {
-			return nil, fmt.Errorf("teamtailor: board %q: feed page %d: %s: %w (body starts %q)", a.site, n, u, err, snippet(resp.Body))
+			return nil, fmt.Errorf("teamtailor: board %q: feed page %d: %s: %w (body starts %q)", a.site, n, u, err, scrape.Snippet(resp.Body))
 		}
 		added := 0
 		for _, r := range p.Raws {
@@ -317,23 +317,4 @@ func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
 	}
 	r.Complete = true
 	return r, nil
-}
-
-func idString(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	var n json.Number
-	if json.Unmarshal(raw, &n) == nil {
-		return n.String()
-	}
-	return ""
-}
-
-func snippet(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
 }
