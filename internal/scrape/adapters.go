@@ -143,6 +143,22 @@ func ListPage[P any](ctx context.Context, c *Client, platform, board, word strin
 	return p, nil
 }
 
+// FetchDetail fetches a posting's detail with req and decodes it; a
+// failure names the platform, the board and the posting, the decode's the
+// URL too.
+func FetchDetail[D any](ctx context.Context, c *Client, platform, board, id string, req Request, decode func(*Response) (D, error)) (D, error) {
+	var zero D
+	resp, err := c.Do(ctx, req)
+	if err != nil {
+		return zero, fmt.Errorf("%s: board %q: posting %s: %w", platform, board, id, err)
+	}
+	d, err := decode(resp)
+	if err != nil {
+		return zero, fmt.Errorf("%s: board %q: posting %s: %s: %w", platform, board, id, req.URL, err)
+	}
+	return d, nil
+}
+
 // JSONRequest is a GET of u that asks for JSON.
 func JSONRequest(u string) Request { return Request{URL: u, Header: jsonAccept.Clone()} }
 

@@ -57,7 +57,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -293,47 +292,31 @@ func decodeDetail(body []byte) (model.Raw, error) {
 // earlier requisitions, or a total that changes while paging is an error:
 // a listing read in part would report the rest removed.
 func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
-	var out []model.Raw
-	seen := map[string]bool{}
+	var got scrape.Unique
 	total := -1
 	offset := 0
+	setURL := func(r *model.Raw) { r.URL = a.PostingURL(r.ID) }
 	for page := 0; page < maxPages; page++ {
-		u := a.listURL(offset)
-		resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: http.Header{"Accept": {"application/json"}}})
+		p, err := scrape.ListPage(ctx, a.client, "oracle", a.board(), "list page", page, scrape.JSONRequest(a.listURL(offset)),
+			func(resp *scrape.Response) (listPage, error) { return decodeList(resp.Body) })
 		if err != nil {
-			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
-				return nil, fmt.Errorf("oracle: board %q: not found (404)", a.board())
-			}
-			return nil, fmt.Errorf("oracle: board %q: list page %d: %w", a.board(), page+1, err)
-		}
-		p, err := decodeList(resp.Body)
-		if err != nil {
-			return nil, fmt.Errorf("oracle: board %q: list page %d: %s: %w", a.board(), page+1, u, err)
+			return nil, err
 		}
 		if page == 0 {
 			total = p.Total
 		} else if p.Total >= 0 && total >= 0 && p.Total != total {
 			return nil, fmt.Errorf("oracle: board %q: list page %d: the total changed from %d to %d while paging: listing incomplete", a.board(), page+1, total, p.Total)
 		}
-		added := 0
-		for _, r := range p.Raws {
-			if seen[r.ID] {
-				continue
-			}
-			seen[r.ID] = true
-			r.URL = a.PostingURL(r.ID)
-			out = append(out, r)
-			added++
-		}
+		added := got.Add(p.Raws, setURL)
 		offset += len(p.Raws)
 		switch {
-		case total >= 0 && len(out) >= total:
-			return out, nil
+		case total >= 0 && got.Len() >= total:
+			return got.Postings(), nil
 		case len(p.Raws) == 0:
 			if total >= 0 {
-				return nil, fmt.Errorf("oracle: board %q: list page %d is empty after %d of %d postings: listing incomplete", a.board(), page+1, len(out), total)
+				return nil, fmt.Errorf("oracle: board %q: list page %d is empty after %d of %d postings: listing incomplete", a.board(), page+1, got.Len(), total)
 			}
-			return out, nil
+			return got.Postings(), nil
 		case added == 0:
 			return nil, fmt.Errorf("oracle: board %q: list page %d repeats earlier postings: paging does not advance", a.board(), page+1)
 		}
@@ -346,35 +329,17 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 // text, the schedule, the category and what the list lacked.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	u := a.detailURL(r.ID)
-	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: http.Header{"Accept": {"application/json"}}})
+	d, err := scrape.FetchDetail(ctx, a.client, "oracle", a.board(), r.ID, scrape.JSONRequest(u),
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body) })
 	if err != nil {
-		return r, fmt.Errorf("oracle: board %q: posting %s: %w", a.board(), r.ID, err)
-	}
-	d, err := decodeDetail(resp.Body)
-	if err != nil {
-		return r, fmt.Errorf("oracle: board %q: posting %s: %s: %w", a.board(), r.ID, u, err)
+		return r, err
 	}
 	if d.ID != "" && d.ID != r.ID {
 		return r, fmt.Errorf("oracle: board %q: posting %s: %s: detail answered for requisition %s", a.board(), r.ID, u, d.ID)
 	}
-	out := r
-	if out.Title == "" {
-		out.Title = d.Title
-	}
-	if len(out.Locations) == 0 {
-		out.Locations = d.Locations
-	}
-	if out.Workplace == "" {
-		out.Workplace = d.Workplace
-	}
-	if out.Posted == "" {
-		out.Posted = d.Posted
-	}
-	out.EmploymentType = d.EmploymentType
-	out.Team = d.Team
-	out.DescriptionHTML = d.DescriptionHTML
-	out.Complete = true
-	return out, nil
+	// the detail's schedule and category stand over the list's
+	r.EmploymentType, r.Team = d.EmploymentType, d.Team
+	return scrape.DetailOverList(r, d), nil
 }
 
 // withCountry appends the country code to a location label that does not

@@ -298,6 +298,11 @@ func decodeDetail(body []byte) (model.Raw, error) {
 	return r, nil
 }
 
+// decodePage is decodeList of a search page's response.
+func decodePage(resp *scrape.Response) (listPage, error) {
+	return decodeList(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
+}
+
 var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}}
 
 // List reads the search pages from offset 0 until it has totalHits jobs.
@@ -306,46 +311,29 @@ var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*
 // earlier jobs, or a totalHits that changes while paging is an error: a
 // listing read in part would report the rest removed.
 func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
-	var out []model.Raw
-	seen := map[string]bool{}
+	var got scrape.Unique
 	total := -1
 	from := 0
+	setURL := func(r *model.Raw) { r.URL = a.JobURL(r.ID) }
 	for page := 0; page < maxPages; page++ {
-		u := a.pageURL(from)
-		resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept})
+		p, err := scrape.ListPage(ctx, a.client, "phenom", a.board(), "list page", page, scrape.Request{URL: a.pageURL(from), Header: htmlAccept}, decodePage)
 		if err != nil {
-			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
-				return nil, fmt.Errorf("phenom: board %q: not found (404)", a.board())
-			}
-			return nil, fmt.Errorf("phenom: board %q: list page %d: %w", a.board(), page+1, err)
-		}
-		p, err := decodeList(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
-		if err != nil {
-			return nil, fmt.Errorf("phenom: board %q: list page %d: %s: %w", a.board(), page+1, u, err)
+			return nil, err
 		}
 		if page == 0 {
 			total = p.Total
 		} else if p.Total != total {
 			return nil, fmt.Errorf("phenom: board %q: list page %d: totalHits changed from %d to %d while paging: listing incomplete", a.board(), page+1, total, p.Total)
 		}
-		added := 0
-		for _, r := range p.Raws {
-			if seen[r.ID] {
-				continue
-			}
-			seen[r.ID] = true
-			r.URL = a.JobURL(r.ID)
-			out = append(out, r)
-			added++
-		}
+		added := got.Add(p.Raws, setURL)
 		from += len(p.Raws)
 		switch {
-		case len(out) >= total:
-			return out, nil
+		case got.Len() >= total:
+			return got.Postings(), nil
 		case len(p.Raws) == 0:
-			return nil, fmt.Errorf("phenom: board %q: list page %d is empty after %d of %d postings: listing incomplete", a.board(), page+1, len(out), total)
+			return nil, fmt.Errorf("phenom: board %q: list page %d is empty after %d of %d postings: listing incomplete", a.board(), page+1, got.Len(), total)
 		case added == 0:
-			return nil, fmt.Errorf("phenom: board %q: list page %d repeats earlier postings after %d of %d: paging does not advance", a.board(), page+1, len(out), total)
+			return nil, fmt.Errorf("phenom: board %q: list page %d repeats earlier postings after %d of %d: paging does not advance", a.board(), page+1, got.Len(), total)
 		}
 	}
 	return nil, fmt.Errorf("phenom: board %q: listing exceeds %d pages", a.board(), maxPages)
@@ -359,39 +347,17 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if u == "" {
 		u = a.JobURL(r.ID)
 	}
-	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept})
+	d, err := scrape.FetchDetail(ctx, a.client, "phenom", a.board(), r.ID, scrape.Request{URL: u, Header: htmlAccept},
+		func(resp *scrape.Response) (model.Raw, error) {
+			return decodeDetail(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
+		})
 	if err != nil {
-		return r, fmt.Errorf("phenom: board %q: posting %s: %w", a.board(), r.ID, err)
-	}
-	d, err := decodeDetail(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
-	if err != nil {
-		return r, fmt.Errorf("phenom: board %q: posting %s: %s: %w", a.board(), r.ID, u, err)
+		return r, err
 	}
 	if d.ID != r.ID {
 		return r, fmt.Errorf("phenom: board %q: posting %s: %s: the page is of job %s", a.board(), r.ID, u, d.ID)
 	}
-	out := r
-	if out.Title == "" {
-		out.Title = d.Title
-	}
-	if out.RequisitionID == "" {
-		out.RequisitionID = d.RequisitionID
-	}
-	if out.EmploymentType == "" {
-		out.EmploymentType = d.EmploymentType
-	}
-	if out.Team == "" {
-		out.Team = d.Team
-	}
-	if out.Posted == "" {
-		out.Posted = d.Posted
-	}
-	if len(out.Locations) == 0 {
-		out.Locations = d.Locations
-	}
-	out.DescriptionHTML = d.DescriptionHTML
-	out.Complete = true
-	return out, nil
+	return scrape.DetailOverList(r, d), nil
 }
 
 // parse reads a UTF-8 HTML body.

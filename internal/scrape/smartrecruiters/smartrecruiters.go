@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -101,49 +100,33 @@ func (s *SmartRecruiters) companyURL() string {
 
 // List pages on offset until it has totalFound postings.
 func (s *SmartRecruiters) List(ctx context.Context) ([]model.Raw, error) {
-	var out []model.Raw
-	seen := map[string]bool{}
+	var got scrape.Unique
 	total := -1
 	for page := 0; page < maxPages; page++ {
 		q := url.Values{}
 		q.Set("limit", strconv.Itoa(PageSize))
 		q.Set("offset", strconv.Itoa(page*PageSize))
-		u := s.companyURL() + "?" + q.Encode()
-		body, err := s.client.GetBody(ctx, u)
+		pg, err := scrape.ListPage(ctx, s.client, "smartrecruiters", s.company, "list page", page, scrape.JSONRequest(s.companyURL()+"?"+q.Encode()),
+			func(resp *scrape.Response) (scrape.Page, error) { return s.decodePage(resp.Body) })
 		if err != nil {
-			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
-				return nil, fmt.Errorf("smartrecruiters: board %q: not found (404)", s.company)
-			}
-			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d: %w", s.company, page+1, err)
-		}
-		pg, err := s.decodePage(body)
-		if err != nil {
-			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d: %s: %w", s.company, page+1, u, err)
+			return nil, err
 		}
 		if pg.Total >= 0 && total < 0 {
 			total = pg.Total
 		}
-		added := 0
-		for _, r := range pg.Postings {
-			if seen[r.ID] {
-				continue
-			}
-			seen[r.ID] = true
-			out = append(out, r)
-			added++
-		}
+		added := got.Add(pg.Postings, nil)
 		switch {
-		case total >= 0 && len(out) >= total:
-			return out, nil
+		case total >= 0 && got.Len() >= total:
+			return got.Postings(), nil
 		case len(pg.Postings) == 0:
 			if total >= 0 {
-				return nil, fmt.Errorf("smartrecruiters: board %q: list page %d is empty after %d of %d postings: listing incomplete", s.company, page+1, len(out), total)
+				return nil, fmt.Errorf("smartrecruiters: board %q: list page %d is empty after %d of %d postings: listing incomplete", s.company, page+1, got.Len(), total)
 			}
-			return out, nil
+			return got.Postings(), nil
 		case added == 0:
 			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d repeats earlier postings: paging does not advance", s.company, page+1)
 		case total < 0 && len(pg.Postings) < PageSize:
-			return out, nil
+			return got.Postings(), nil
 		}
 	}
 	return nil, fmt.Errorf("smartrecruiters: board %q: listing exceeds %d pages", s.company, maxPages)
