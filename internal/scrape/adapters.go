@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -184,4 +185,31 @@ func DetailOverList(l, d model.Raw) model.Raw {
 	l.DescriptionHTML = d.DescriptionHTML
 	l.Complete = true
 	return l
+}
+
+// DecodeJobs is the postings of a JSON listing whose items are the array
+// "jobs", in its order: raw maps item i (from 0) to a posting, or leaves
+// it out (keep false). An answer without the array is an error, as is an
+// item raw refuses: a shorter list would report postings removed.
+func DecodeJobs[T any](body []byte, raw func(i int, it T) (r model.Raw, keep bool, err error)) ([]model.Raw, error) {
+	var lr struct {
+		Jobs *[]T `json:"jobs"`
+	}
+	if err := Unmarshal(body, &lr); err != nil {
+		return nil, err
+	}
+	if lr.Jobs == nil {
+		return nil, errors.New("no jobs in the response")
+	}
+	out := make([]model.Raw, 0, len(*lr.Jobs))
+	for i, it := range *lr.Jobs {
+		r, keep, err := raw(i, it)
+		if err != nil {
+			return nil, err
+		}
+		if keep {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }

@@ -188,11 +188,7 @@ func decodeList(body []byte, base string) (listPage, error) {
 
 // decodeDetail completes r from its Details page's schema.org JobPosting.
 func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
-	page, err := url.Parse(r.URL)
-	if err != nil {
-		return r, err
-	}
-	jp, err := jsonld.OnPage(body, page)
+	jp, err := jsonld.OnPageAt(body, r.URL)
 	if err != nil {
 		return r, err
 	}

@@ -291,11 +291,7 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 
 // decodeDetail completes r from its job page.
 func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
-	page, err := url.Parse(r.URL)
-	if err != nil {
-		return r, err
-	}
-	jp, err := jsonld.OnPage(body, page)
+	jp, err := jsonld.OnPageAt(body, r.URL)
 	if err != nil {
 		return r, err
 	}
