@@ -213,3 +213,31 @@ func DecodeJobs[T any](body []byte, raw func(i int, it T) (r model.Raw, keep boo
 	}
 	return out, nil
 }
+
+// GetJSON gets u as JSON (see GetBody) and decodes the body; a decode
+// failure names u.
+func GetJSON[T any](ctx context.Context, c *Client, u string, decode func([]byte) (T, error)) (T, error) {
+	var zero T
+	body, err := c.GetBody(ctx, u)
+	if err != nil {
+		return zero, err
+	}
+	v, err := decode(body)
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", u, err)
+	}
+	return v, nil
+}
+
+// SameID checks the id a detail answer is about, got, against the
+// posting asked for, want: an answer about no posting or another one is
+// an error.
+func SameID(got, want string) error {
+	switch got {
+	case "":
+		return errors.New("the answer holds no posting")
+	case want:
+		return nil
+	}
+	return fmt.Errorf("detail answered for posting %s", got)
+}

@@ -147,14 +147,10 @@ func (s *SmartRecruiters) decodePage(body []byte) (scrape.Page, error) {
 // Detail fetches the job ad: all its sections as the description, and the
 // qualifications section as structured items.
 func (s *SmartRecruiters) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	u := s.companyURL() + "/" + url.PathEscape(r.ID)
-	body, err := s.client.GetBody(ctx, u)
+	d, err := scrape.FetchDetail(ctx, s.client, "smartrecruiters", s.company, r.ID, scrape.JSONRequest(s.companyURL()+"/"+url.PathEscape(r.ID)),
+		func(resp *scrape.Response) (model.Raw, error) { return s.decodeDetail(resp.Body, r) })
 	if err != nil {
-		return r, fmt.Errorf("smartrecruiters: board %q: posting %s: %w", s.company, r.ID, err)
-	}
-	d, err := s.decodeDetail(body, r)
-	if err != nil {
-		return r, fmt.Errorf("smartrecruiters: board %q: posting %s: %s: %w", s.company, r.ID, u, err)
+		return r, err
 	}
 	return d, nil
 }
