@@ -144,21 +144,56 @@ func ListPage[P any](ctx context.Context, c *Client, platform, board, word strin
 	return p, nil
 }
 
-// FetchDetail fetches a posting's detail with req and decodes it; a
-// failure names the platform, the board and the posting, the decode's the
-// URL too.
-func FetchDetail[D any](ctx context.Context, c *Client, platform, board, id string, req Request, decode func(*Response) (D, error)) (D, error) {
-	var zero D
+// FetchDetail fetches the detail of r, the listing's posting, with req
+// and decodes it. A failure returns r as it was, the error naming the
+// platform, the board and the posting as item says ("posting 12", "job
+// abc": the platform's word and the id), the decode's the URL too.
+func FetchDetail(ctx context.Context, c *Client, platform, board, item string, req Request, r model.Raw, decode func(*Response) (model.Raw, error)) (model.Raw, error) {
 	resp, err := c.Do(ctx, req)
 	if err != nil {
-		return zero, fmt.Errorf("%s: board %q: posting %s: %w", platform, board, id, err)
+		return r, fmt.Errorf("%s: board %q: %s: %w", platform, board, item, err)
 	}
 	d, err := decode(resp)
 	if err != nil {
-		return zero, fmt.Errorf("%s: board %q: posting %s: %s: %w", platform, board, id, req.URL, err)
+		return r, fmt.Errorf("%s: board %q: %s: %s: %w", platform, board, item, req.URL, err)
 	}
 	return d, nil
 }
+
+// RepeatedID is the first id that postings holds twice, "" when none: a
+// listing read whole that names a posting twice is not what it seems.
+func RepeatedID(postings []model.Raw) string {
+	seen := make(map[string]bool, len(postings))
+	for _, r := range postings {
+		if seen[r.ID] {
+			return r.ID
+		}
+		seen[r.ID] = true
+	}
+	return ""
+}
+
+// Sections builds a description from the sections a platform sends
+// apart: each one not empty (after trimming), under an <h3> heading when
+// it has one, a newline between two.
+type Sections struct{ b strings.Builder }
+
+// Add adds the section text under heading ("": none).
+func (s *Sections) Add(heading, text string) {
+	if text = strings.TrimSpace(text); text == "" {
+		return
+	}
+	if s.b.Len() > 0 {
+		s.b.WriteString("\n")
+	}
+	if heading != "" {
+		s.b.WriteString("<h3>" + heading + "</h3>\n")
+	}
+	s.b.WriteString(text)
+}
+
+// String is the description; "" when no section had text.
+func (s *Sections) String() string { return s.b.String() }
 
 // JSONRequest is a GET of u that asks for JSON.
 func JSONRequest(u string) Request { return Request{URL: u, Header: jsonAccept.Clone()} }

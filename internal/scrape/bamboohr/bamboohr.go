@@ -230,28 +230,16 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 	if p.Total >= 0 && len(p.Raws) != p.Total {
 		return nil, fmt.Errorf("bamboohr: board %q: %s: %d openings where meta.totalCount says %d: listing incomplete", a.board, u, len(p.Raws), p.Total)
 	}
-	seen := make(map[string]bool, len(p.Raws))
-	for _, r := range p.Raws {
-		if seen[r.ID] {
-			return nil, fmt.Errorf("bamboohr: board %q: %s: opening %s listed twice", a.board, u, r.ID)
-		}
-		seen[r.ID] = true
+	if id := scrape.RepeatedID(p.Raws); id != "" {
+		return nil, fmt.Errorf("bamboohr: board %q: %s: opening %s listed twice", a.board, u, id)
 	}
 	return p.Raws, nil
 }
 
 // Detail fetches the opening's description, date and pay.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	u := a.base + "/careers/" + url.PathEscape(r.ID) + "/detail"
-	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: jsonAccept()})
-	if err != nil {
-		return r, fmt.Errorf("bamboohr: board %q: opening %s: %w", a.board, r.ID, err)
-	}
-	d, err := decodeDetail(resp.Body, r)
-	if err != nil {
-		return r, fmt.Errorf("bamboohr: board %q: opening %s: %s: %w", a.board, r.ID, u, err)
-	}
-	return d, nil
+	return scrape.FetchDetail(ctx, a.client, "bamboohr", a.board, "opening "+r.ID, scrape.Request{URL: a.base + "/careers/" + url.PathEscape(r.ID) + "/detail", Header: jsonAccept()}, r,
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }
 
 func jsonAccept() http.Header { return http.Header{"Accept": {"application/json"}} }

@@ -239,24 +239,11 @@ func raw(it item) (model.Raw, error) {
 // description joins the feed's text parts, each under the heading the
 // posting page gives it.
 func description(it item) string {
-	var b strings.Builder
-	add := func(heading, s string) {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n")
-		}
-		if heading != "" {
-			b.WriteString("<h3>" + heading + "</h3>\n")
-		}
-		b.WriteString(s)
-	}
-	add("", it.Description)
-	add("Examples of Duties", it.Duties)
-	add("Qualifications", it.Qualification)
-	add("Supplemental Information", it.Supplemental)
+	var b scrape.Sections
+	b.Add("", it.Description)
+	b.Add("Examples of Duties", it.Duties)
+	b.Add("Qualifications", it.Qualification)
+	b.Add("Supplemental Information", it.Supplemental)
 	return b.String()
 }
 

@@ -258,26 +258,14 @@ func decodeDetail(body []byte) (model.Raw, error) {
 		Posted:         scrape.DatePrefix(d.ExternalPostedStartDate),
 		Locations:      scrape.AddLabels(nil, withCountry(d.PrimaryLocation, d.PrimaryLocationCountry)),
 	}
-	var b strings.Builder
-	add := func(heading, s string) {
-		if s = strings.TrimSpace(s); s == "" {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n")
-		}
-		if heading != "" {
-			b.WriteString("<h3>" + heading + "</h3>\n")
-		}
-		b.WriteString(s)
+	var b scrape.Sections
+	b.Add("", d.ExternalDescriptionStr)
+	b.Add("Responsibilities", d.ExternalResponsibilitiesStr)
+	b.Add("Qualifications", d.ExternalQualificationsStr)
+	if b.String() == "" {
+		b.Add("", d.ShortDescriptionStr)
 	}
-	add("", d.ExternalDescriptionStr)
-	add("Responsibilities", d.ExternalResponsibilitiesStr)
-	add("Qualifications", d.ExternalQualificationsStr)
-	if b.Len() == 0 {
-		add("", d.ShortDescriptionStr)
-	}
-	if b.Len() == 0 {
+	if b.String() == "" {
 		return model.Raw{}, errors.New("no description in the detail")
 	}
 	r.DescriptionHTML = b.String()
@@ -329,7 +317,7 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 // text, the schedule, the category and what the list lacked.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	u := a.detailURL(r.ID)
-	d, err := scrape.FetchDetail(ctx, a.client, "oracle", a.board(), r.ID, scrape.JSONRequest(u),
+	d, err := scrape.FetchDetail(ctx, a.client, "oracle", a.board(), "posting "+r.ID, scrape.JSONRequest(u), r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body) })
 	if err != nil {
 		return r, err

@@ -222,25 +222,14 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 	if err != nil {
 		return nil, fmt.Errorf("paylocity: board %q: %s: %w", a.board, u, err)
 	}
-	seen := make(map[string]bool, len(p.Raws))
-	for _, r := range p.Raws {
-		if seen[r.ID] {
-			return nil, fmt.Errorf("paylocity: board %q: %s: job %s listed twice", a.board, u, r.ID)
-		}
-		seen[r.ID] = true
+	if id := scrape.RepeatedID(p.Raws); id != "" {
+		return nil, fmt.Errorf("paylocity: board %q: %s: job %s listed twice", a.board, u, id)
 	}
 	return p.Raws, nil
 }
 
 // Detail reads the posting's Details page.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	resp, err := a.client.Do(ctx, scrape.Request{URL: r.URL, Header: http.Header{"Accept": {"text/html"}}})
-	if err != nil {
-		return r, fmt.Errorf("paylocity: board %q: job %s: %w", a.board, r.ID, err)
-	}
-	d, err := decodeDetail(resp.Body, r)
-	if err != nil {
-		return r, fmt.Errorf("paylocity: board %q: job %s: %s: %w", a.board, r.ID, r.URL, err)
-	}
-	return d, nil
+	return scrape.FetchDetail(ctx, a.client, "paylocity", a.board, "job "+r.ID, scrape.Request{URL: r.URL, Header: http.Header{"Accept": {"text/html"}}}, r,
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }

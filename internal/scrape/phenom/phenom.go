@@ -347,7 +347,7 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if u == "" {
 		u = a.JobURL(r.ID)
 	}
-	d, err := scrape.FetchDetail(ctx, a.client, "phenom", a.board(), r.ID, scrape.Request{URL: u, Header: htmlAccept},
+	d, err := scrape.FetchDetail(ctx, a.client, "phenom", a.board(), "posting "+r.ID, scrape.Request{URL: u, Header: htmlAccept}, r,
 		func(resp *scrape.Response) (model.Raw, error) {
 			return decodeDetail(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
 		})

@@ -247,12 +247,8 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pinpoint: board %q: %s: %w (body starts %q)", a.board, u, err, scrape.Snippet(resp.Body))
 	}
-	seen := make(map[string]bool, len(p.Raws))
-	for _, r := range p.Raws {
-		if seen[r.ID] {
-			return nil, fmt.Errorf("pinpoint: board %q: %s: posting %s listed twice", a.board, u, r.ID)
-		}
-		seen[r.ID] = true
+	if id := scrape.RepeatedID(p.Raws); id != "" {
+		return nil, fmt.Errorf("pinpoint: board %q: %s: posting %s listed twice", a.board, u, id)
 	}
 	return p.Raws, nil
 }

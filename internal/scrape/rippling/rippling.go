@@ -323,14 +323,6 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 
 // Detail fetches the job's description, places, type, date and pay.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	u := a.listURL() + "/" + url.PathEscape(r.ID)
-	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: http.Header{"Accept": {"application/json"}}})
-	if err != nil {
-		return r, fmt.Errorf("rippling: board %q: job %s: %w", a.board, r.ID, err)
-	}
-	d, err := decodeDetail(resp.Body, r)
-	if err != nil {
-		return r, fmt.Errorf("rippling: board %q: job %s: %s: %w", a.board, r.ID, u, err)
-	}
-	return d, nil
+	return scrape.FetchDetail(ctx, a.client, "rippling", a.board, "job "+r.ID, scrape.JSONRequest(a.listURL()+"/"+url.PathEscape(r.ID)), r,
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }

@@ -147,7 +147,7 @@ func (s *SmartRecruiters) decodePage(body []byte) (scrape.Page, error) {
 // Detail fetches the job ad: all its sections as the description, and the
 // qualifications section as structured items.
 func (s *SmartRecruiters) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	d, err := scrape.FetchDetail(ctx, s.client, "smartrecruiters", s.company, r.ID, scrape.JSONRequest(s.companyURL()+"/"+url.PathEscape(r.ID)),
+	d, err := scrape.FetchDetail(ctx, s.client, "smartrecruiters", s.company, "posting "+r.ID, scrape.JSONRequest(s.companyURL()+"/"+url.PathEscape(r.ID)), r,
 		func(resp *scrape.Response) (model.Raw, error) { return s.decodeDetail(resp.Body, r) })
 	if err != nil {
 		return r, err

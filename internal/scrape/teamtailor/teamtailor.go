@@ -278,15 +278,8 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if r.URL == "" {
 		return r, fmt.Errorf("teamtailor: board %q: job %s: no page URL", a.site, r.ID)
 	}
-	resp, err := a.client.Do(ctx, scrape.Request{URL: r.URL, Header: http.Header{"Accept": {"text/html"}}})
-	if err != nil {
-		return r, fmt.Errorf("teamtailor: board %q: job %s: %w", a.site, r.ID, err)
-	}
-	d, err := decodeDetail(resp.Body, r)
-	if err != nil {
-		return r, fmt.Errorf("teamtailor: board %q: job %s: %s: %w", a.site, r.ID, r.URL, err)
-	}
-	return d, nil
+	return scrape.FetchDetail(ctx, a.client, "teamtailor", a.site, "job "+r.ID, scrape.Request{URL: r.URL, Header: http.Header{"Accept": {"text/html"}}}, r,
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }
 
 // decodeDetail completes r from its job page.

@@ -256,7 +256,7 @@ func (w *Workday) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if !ok || !strings.HasPrefix(path, "/") {
 		return r, fmt.Errorf("workday: board %q: posting %s: URL %q is not on the site", w.board(), r.ID, r.URL)
 	}
-	d, err := scrape.FetchDetail(ctx, w.client, "workday", w.board(), r.ID, scrape.JSONRequest(w.apiBase()+path),
+	d, err := scrape.FetchDetail(ctx, w.client, "workday", w.board(), "posting "+r.ID, scrape.JSONRequest(w.apiBase()+path), r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 	if err != nil {
 		return r, err
