@@ -83,9 +83,8 @@ type Validator interface {
 // Check is what a Validate method reports through: it knows the file, the
 // item's key path and the line of every key of the item.
 type Check struct {
-	p    *parser
-	it   *item
-	keys []string // the keys checked, when not all of the kind's (see validateForeign)
+	p  *parser
+	it *item
 }
 
 // Has reports whether key (such as "board", "selectors.link" or "to") was
@@ -96,18 +95,6 @@ func (c *Check) Has(key string) bool {
 	}
 	_, ok := c.it.raw[key]
 	return ok
-}
-
-// Value is the value of a string or URL key (such as "url"), ${VAR}s
-// expanded: for checking what it means, never for a message (Shown is
-// what a message may quote). "" when the key was not given, or when this
-// check is of keys given to an item whose type does not take them and key
-// is not one of those.
-func (c *Check) Value(key string) string {
-	if c.keys != nil && !slices.Contains(c.keys, key) {
-		return ""
-	}
-	return c.it.val[key]
 }
 
 // Bad reports whether key had a problem already (its value was not
@@ -340,7 +327,7 @@ func (p *parser) settings(it *item, kd Kind, keys []string) any {
 		return nil
 	}
 	if val, ok := v.(Validator); ok {
-		val.Validate(&Check{p: p, it: it, keys: keys})
+		val.Validate(&Check{p: p, it: it})
 	}
 	return v
 }

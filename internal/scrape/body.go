@@ -16,7 +16,6 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 
-	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
@@ -241,11 +240,9 @@ func (c *Client) MaxBody() int64 { return c.opts.MaxBody }
 func (c *Client) UserAgent() string { return c.opts.UserAgent }
 
 // CheckBaseURL checks a source's optional url key (a host or base URL that
-// stands in for the platform's own, the adapter appends its API paths to
-// it): empty, or an http or https URL with a host and without a query or
-// fragment (https://host?x=1 would become https://host?x=1/v1/boards/...).
-// The error quotes the value: errors reach the user through the config's
-// redactor, which hides any ${VAR} in it.
+// stands in for the platform's own): empty, or an http or https URL with a
+// host. The error quotes the value: errors reach the user through the
+// config's redactor, which hides any ${VAR} in it.
 func CheckBaseURL(raw string) error {
 	if raw == "" {
 		return nil
@@ -254,24 +251,5 @@ func CheckBaseURL(raw string) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("url %q must be an http or https URL", raw)
 	}
-	if strings.ContainsAny(raw, "?#") {
-		return fmt.Errorf("url %q %s", raw, baseURLRule)
-	}
 	return nil
-}
-
-const baseURLRule = "must be a base URL such as https://host or https://host/path, without a query (?...) or fragment (#...)"
-
-// CheckBaseKey reports, at the url key, a base URL (see CheckBaseURL) with
-// a query or fragment: for the Validate of a platform whose url is a base
-// the adapter appends its API paths to. The value is never echoed.
-func CheckBaseKey(ck *config.Check) {
-	raw := ck.Value("url")
-	u, err := url.Parse(raw)
-	if raw == "" || err != nil || u.Host == "" {
-		return // not a URL: the config says so
-	}
-	if strings.ContainsAny(raw, "?#") {
-		ck.Problem("url", baseURLRule)
-	}
 }

@@ -32,13 +32,11 @@ type Board struct {
 	Board string `yaml:"board,omitempty"` // the board/site/company/account slug
 }
 
-// Validate checks that the board is a slug and the url a base (see
-// CheckBaseKey).
+// Validate checks that the board is a slug.
 func (b *Board) Validate(c *config.Check) {
 	if c.Has("board") && strings.ContainsAny(b.Board, "/?# \t\r\n") {
 		c.Problem("board", "must be the board's slug (no spaces, slashes, ? or #)")
 	}
-	CheckBaseKey(c)
 }
 
 // BoardKind is the config of a board platform named typ: board required;

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/scrape"
 )
 
 // Config is the keys of an eightfold source besides the common ones.
@@ -40,7 +39,6 @@ func (c *Config) Validate(ck *config.Check) {
 	if ck.Has("interface") && !slices.Contains(Interfaces, c.Interface) {
 		ck.Problem("interface", "must be one of "+strings.Join(Interfaces, ", "))
 	}
-	scrape.CheckBaseKey(ck)
 }
 
 func validDomain(s string) bool {

@@ -23,7 +23,6 @@ func (c *Config) Validate(ck *config.Check) {
 	if ck.Has("board") && strings.ContainsAny(c.Board, "/?#. \t\r\n") {
 		ck.Problem("board", "must be the subdomain of {board}.teamtailor.com (no dots, spaces, slashes, ? or #)")
 	}
-	scrape.CheckBaseKey(ck)
 }
 
 // NewSource makes the adapter for src.

@@ -1,9 +1,6 @@
 package workday
 
-import (
-	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/scrape"
-)
+import "github.com/careers-watcher/careers-watcher/internal/config"
 
 // Config is the keys of a workday source besides the common ones.
 type Config struct {
@@ -18,6 +15,3 @@ var Kind = config.Kind{
 	Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "tenant", Required: true}, {Name: "site", Required: true}},
 	New:  func() any { return new(Config) },
 }
-
-// Validate checks that url is a base: the adapter appends the API's paths.
-func (c *Config) Validate(ck *config.Check) { scrape.CheckBaseKey(ck) }
