@@ -93,6 +93,9 @@ config; 130 a second signal.`,
 }
 
 func daemon(r *watch.Runner, cfg *config.Config, logger *slog.Logger, stderr io.Writer) int {
+	for _, w := range cfg.Warnings() {
+		logger.Warn(w.Msg, "config", cfg.Path, "line", w.Line)
+	}
 	ctx, stop := signalContext(logger, stderr, "watcher daemon")
 	defer stop()
 	if err := r.Daemon(ctx, cfg.Sources); err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -80,6 +81,10 @@ func (p *profiler) stop() error {
 // usage error before anything runs; one that cannot be written at the end
 // makes an otherwise good command exit 1.
 func profiled(cmd *cobra.Command, dir string, body func() error) error {
+	if f := cmd.Flags().Lookup("profile"); f != nil && f.Changed && strings.TrimSpace(dir) == "" {
+		// --profile "" (an unset variable in a script) would profile nothing
+		return fail(cmd, ExitUsage, "--profile needs a folder (such as --profile prof), not an empty value")
+	}
 	p, err := startProfile(dir)
 	if err != nil {
 		return fail(cmd, ExitUsage, "--profile %s: %v", dir, err)

@@ -80,7 +80,11 @@ commit is kept), or the run could not start; 2 bad usage or invalid config;
 				if l.cfg.Store.Postgres() {
 					return exitCode(runDatabase(l.cfg, sources, allowShrink, opt, l.logger, l.stdout, l.stderr))
 				}
-				return exitCode(run(l.cfg, sources, allowShrink, wait, opt, l.logger, l.stdout, l.stderr))
+				logger := l.logger
+				if f.format == "text" {
+					logger = slog.New(saidAtEnd{logger.Handler()})
+				}
+				return exitCode(run(l.cfg, sources, allowShrink, wait, opt, logger, l.stdout, l.stderr))
 			})
 		},
 	}
@@ -96,6 +100,23 @@ commit is kept), or the run could not start; 2 bad usage or invalid config;
 	_ = cmd.RegisterFlagCompletionFunc("wait", cobra.NoFileCompletions)
 	return cmd
 }
+
+// saidAtEnd leaves out of run's text log the runner's "source failed"
+// record: run's closing lines say each failed source's error (runExit),
+// and an offline run would say every failure twice. JSON logs keep it, for
+// the programs that read them; the daemon, which has no closing lines,
+// logs it.
+type saidAtEnd struct{ slog.Handler }
+
+func (h saidAtEnd) Handle(ctx context.Context, r slog.Record) error {
+	if r.Level == slog.LevelError && r.Message == "source failed" {
+		return nil
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h saidAtEnd) WithAttrs(as []slog.Attr) slog.Handler { return saidAtEnd{h.Handler.WithAttrs(as)} }
+func (h saidAtEnd) WithGroup(name string) slog.Handler    { return saidAtEnd{h.Handler.WithGroup(name)} }
 
 // runOutput is what run prints besides its logs.
 type runOutput struct {

@@ -14,7 +14,8 @@ func newValidateCmd() *cobra.Command {
 		Long: `Loads the config as run and daemon would and checks it: keys, values, that every
 ${VAR} it names is set, and that this build can fetch every source type. Prints
 "FILE: ok" with the number of sources and notifiers (and a warning on stderr when there
-is no notifier), or one line per problem:
+is no notifier, or when jitter is not shorter than a source's schedule interval), or
+one line per problem:
 
   config.yaml:14: sources[0].url: must be an http or https URL
 
@@ -30,6 +31,9 @@ Exit codes: 0 valid; 2 invalid, or bad usage.`,
 			fmt.Fprintf(l.stdout, "%s: ok (%s, %s)\n", f.path, count(len(l.cfg.Sources), "source"), count(len(l.cfg.Notifiers), "notifier"))
 			if len(l.cfg.Notifiers) == 0 {
 				fmt.Fprintf(l.stderr, "%s: warning: %s\n", f.path, noNotifiers)
+			}
+			for _, w := range l.cfg.Warnings() {
+				fmt.Fprintf(l.stderr, "%s:%d: warning: %s\n", f.path, w.Line, w.Msg)
 			}
 			if l.cfg.Store.Postgres() {
 				fmt.Fprintf(l.stderr, "%s:%d: warning: store: postgres is used by migrate, import-git, run, worker, status, postings and show so far; daemon, report and serve refuse it (fleet mode is in progress, see docs/fleet.md)\n", f.path, l.cfg.Store.Line)

@@ -46,16 +46,17 @@ type Config struct {
 	// fixed share of the window later, a share from a hash of its name, so
 	// that sources sharing a schedule do not all hit their hosts in the same
 	// second. Keep it shorter than the schedule's interval.
-	Jitter    time.Duration
-	Git       Git
-	HTTP      HTTP
-	Taxonomy  Taxonomy
-	Sources   []Source
-	Notifiers []Notifier
-	Guard     Guard
-	Outbox    Outbox
-	Serve     Serve // the web server (serve.go)
-	Store     Store // files (default) or postgres (store.go)
+	Jitter     time.Duration
+	JitterLine int // the line of the jitter key (0: not given)
+	Git        Git
+	HTTP       HTTP
+	Taxonomy   Taxonomy
+	Sources    []Source
+	Notifiers  []Notifier
+	Guard      Guard
+	Outbox     Outbox
+	Serve      Serve // the web server (serve.go)
+	Store      Store // files (default) or postgres (store.go)
 	// Secrets are the values that ${VAR}s brought in from the environment:
 	// Redactor hides them in every output.
 	Secrets []redact.Secret

@@ -243,7 +243,7 @@ var topSection = section[Config]{
 		// 0 (no jitter) is a value here, unlike durations that must pass
 		if s, ok := p.str(n, key); ok {
 			if d, err := time.ParseDuration(strings.TrimSpace(s)); err == nil && d >= 0 {
-				c.Jitter = d
+				c.Jitter, c.JitterLine = d, p.keyLine
 			} else {
 				p.add(n.Line, key, "must be a duration of 0 or more such as 0, 30s or 10m")
 			}

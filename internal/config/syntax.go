@@ -20,7 +20,10 @@ func syntaxProblem(data []byte) (line int, msg string, ok bool) {
 	msg = le.Message
 	m := le.Mark
 	ctx := le.ContextMsg != "" && le.ContextMark.Line > 0
-	if ctx && (strings.HasPrefix(le.ContextMsg, "while scanning") || strings.HasPrefix(le.ContextMsg, "while parsing a flow")) {
+	// a tab that indents a line is where the scanner found it, though the
+	// context is the value on the line before
+	tab := strings.Contains(msg, "tab character")
+	if ctx && !tab && (strings.HasPrefix(le.ContextMsg, "while scanning") || strings.HasPrefix(le.ContextMsg, "while parsing a flow")) {
 		// an unclosed quote, bracket or key: the mistake is where it
 		// opened, the parser noticed it later
 		m = le.ContextMark
@@ -31,7 +34,7 @@ func syntaxProblem(data []byte) (line int, msg string, ok bool) {
 		line = lastLine(data)
 	}
 	var notes []string
-	if ctx && le.ContextMark.Line != line && !atEnd(data, le.ContextMark.Index) {
+	if ctx && !tab && le.ContextMark.Line != line && !atEnd(data, le.ContextMark.Index) {
 		notes = append(notes, fmt.Sprintf("%s from line %d", le.ContextMsg, le.ContextMark.Line))
 	}
 	if strings.HasPrefix(msg, "did not find expected key") || strings.HasPrefix(msg, "did not find expected '-' indicator") ||

@@ -49,6 +49,12 @@ func BoardKind(typ string) config.Kind {
 	}
 }
 
+// URLKind is the config of a platform whose one key is url, required (a
+// portal or a page whose query, its filters, is kept).
+func URLKind(typ string) config.Kind {
+	return config.Kind{Type: typ, Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}}}
+}
+
 // BoardOf is the board of a source of a board platform ("" when none).
 func BoardOf(src config.Source) string {
 	return config.SettingsOf[Board](src.Settings).Board

@@ -42,7 +42,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	self := base + "/feed.atom"
 	if eq.Source != "" {
 		title = "careers-watcher: " + eq.Source
-		self = base + "/sources/" + url.PathEscape(eq.Source) + "/feed.atom"
+		self = base + sourcePath(eq.Source) + "/feed.atom"
 	}
 	f := &feeds.Feed{Title: title, Link: &feeds.Link{Href: self, Rel: "self"}, Author: &feeds.Author{Name: "careers-watcher"}}
 	for _, ev := range evs {
@@ -71,7 +71,9 @@ func feedItem(base string, ev Event) *feeds.Item {
 	what := strings.TrimPrefix(ev.Type, "posting.")
 	it := &feeds.Item{Id: "urn:careers-watcher:event:" + ev.ID, Updated: ev.Timestamp, Created: ev.Timestamp}
 	if p == nil {
+		// a source event: the source's page
 		it.Title = fmt.Sprintf("%s: %s", ev.Data.Source, what)
+		it.Link = &feeds.Link{Href: base + sourcePath(ev.Data.Source)}
 		return it
 	}
 	it.Title = oneLineText(fmt.Sprintf("%s %s: %s", what, ev.Data.Source, p.Title))
@@ -107,7 +109,19 @@ func baseURL(r *http.Request) string {
 }
 
 func postingPath(source, id string) string {
-	return "/sources/" + url.PathEscape(source) + "/postings/" + url.PathEscape(id)
+	return sourcePath(source) + "/postings/" + segment(id)
+}
+
+func sourcePath(source string) string { return "/sources/" + segment(source) }
+
+// segment is s escaped as one path segment. A "." or ".." is escaped
+// too: a browser would resolve it as a dot segment, to the page itself or
+// its parent; the server's router reads %2E as a dot in a path value.
+func segment(s string) string {
+	if s == "." || s == ".." {
+		return strings.Repeat("%2E", len(s))
+	}
+	return url.PathEscape(s)
 }
 
 func oneLineText(s string) string {

@@ -182,7 +182,7 @@ func (s *Server) pageSource(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	self := "/sources/" + url.PathEscape(name)
+	self := sourcePath(name)
 	href := func(v url.Values) string { return self + "?" + v.Encode() }
 	var cols []column
 	for _, c := range []struct{ text, key string }{{"Title", "title"}, {"Role", "role"}, {"Level", "level"}, {"Location", "location"}, {"Pay", "pay"}, {"Posted", "posted"}, {"Required skills", ""}} {

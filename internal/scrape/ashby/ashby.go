@@ -5,7 +5,6 @@ package ashby
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -30,13 +29,9 @@ var _ scrape.Adapter = (*Ashby)(nil)
 
 // New makes the adapter for src (type ashby: board required, url optional).
 func New(src config.Source, c *scrape.Client) (*Ashby, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("ashby: source %q: board is required", src.Name)
-	}
-	base := strings.TrimRight(src.URL, "/")
-	if base == "" {
-		base = DefaultBase
+	board, base, err := scrape.BoardBase("ashby", src, DefaultBase)
+	if err != nil {
+		return nil, err
 	}
 	return &Ashby{base: base, board: board, client: c}, nil
 }
@@ -85,10 +80,6 @@ type job struct {
 	Compensation     *compensation `json:"compensation"`
 }
 
-type listResponse struct {
-	Jobs *[]job `json:"jobs"`
-}
-
 func (a *Ashby) listURL() string {
 	return a.base + "/posting-api/job-board/" + url.PathEscape(a.board) + "?includeCompensation=true"
 }
@@ -103,24 +94,12 @@ func (a *Ashby) List(ctx context.Context) ([]model.Raw, error) {
 // An answer without the jobs array, or with a job that has no id, is an
 // error: a shorter list would report postings removed.
 func decodeList(body []byte) ([]model.Raw, error) {
-	var lr listResponse
-	if err := scrape.Unmarshal(body, &lr); err != nil {
-		return nil, err
-	}
-	if lr.Jobs == nil {
-		return nil, errors.New("no jobs in the response")
-	}
-	out := make([]model.Raw, 0, len(*lr.Jobs))
-	for i, j := range *lr.Jobs {
+	return scrape.DecodeJobs(body, func(i int, j job) (model.Raw, bool, error) {
 		if j.ID == "" {
-			return nil, fmt.Errorf("job %d has no id", i+1)
+			return model.Raw{}, false, fmt.Errorf("job %d has no id", i+1)
 		}
-		if j.IsListed != nil && !*j.IsListed {
-			continue
-		}
-		out = append(out, raw(j))
-	}
-	return out, nil
+		return raw(j), j.IsListed == nil || *j.IsListed, nil
+	})
 }
 
 // Detail returns r: the listing carries the descriptions.

@@ -67,13 +67,7 @@ type Config struct {
 
 // Validate names the first missing or wrong key.
 func (c Config) Validate() error {
-	if strings.TrimSpace(c.Board) == "" {
-		return errors.New("board is required (the company subdomain of {board}.bamboohr.com)")
-	}
-	if err := scrape.CheckBaseURL(c.URL); err != nil {
-		return err
-	}
-	return nil
+	return scrape.CheckBoard(c.Board, c.URL, "the company subdomain of {board}.bamboohr.com")
 }
 
 // Adapter reads one company's board.
@@ -91,10 +85,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("bamboohr: source %q: %w", name, err)
 	}
-	base := strings.TrimRight(cfg.URL, "/")
-	if base == "" {
-		base = "https://" + strings.ToLower(cfg.Board) + ".bamboohr.com"
-	}
+	base := scrape.BaseOr(cfg.URL, "https://"+strings.ToLower(cfg.Board)+".bamboohr.com")
 	return &Adapter{name: name, board: cfg.Board, base: base, client: c}, nil
 }
 
@@ -151,7 +142,7 @@ func decodeList(body []byte, base string) (listPage, error) {
 		if err := json.Unmarshal(item, &o); err != nil {
 			return listPage{}, fmt.Errorf("opening %d: %w", i+1, err)
 		}
-		id := idString(o.ID)
+		id := scrape.IDString(o.ID)
 		if id == "" {
 			return listPage{}, fmt.Errorf("opening %d (%q) has no id", i+1, o.JobOpeningName)
 		}
@@ -234,33 +225,21 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 	}
 	p, err := decodeList(resp.Body, a.base)
 	if err != nil {
-		return nil, fmt.Errorf("bamboohr: board %q: %s: %w (body starts %q)", a.board, u, err, snippet(resp.Body))
+		return nil, fmt.Errorf("bamboohr: board %q: %s: %w (body starts %q)", a.board, u, err, scrape.Snippet(resp.Body))
 	}
 	if p.Total >= 0 && len(p.Raws) != p.Total {
 		return nil, fmt.Errorf("bamboohr: board %q: %s: %d openings where meta.totalCount says %d: listing incomplete", a.board, u, len(p.Raws), p.Total)
 	}
-	seen := make(map[string]bool, len(p.Raws))
-	for _, r := range p.Raws {
-		if seen[r.ID] {
-			return nil, fmt.Errorf("bamboohr: board %q: %s: opening %s listed twice", a.board, u, r.ID)
-		}
-		seen[r.ID] = true
+	if id := scrape.RepeatedID(p.Raws); id != "" {
+		return nil, fmt.Errorf("bamboohr: board %q: %s: opening %s listed twice", a.board, u, id)
 	}
 	return p.Raws, nil
 }
 
 // Detail fetches the opening's description, date and pay.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	u := a.base + "/careers/" + url.PathEscape(r.ID) + "/detail"
-	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: jsonAccept()})
-	if err != nil {
-		return r, fmt.Errorf("bamboohr: board %q: opening %s: %w", a.board, r.ID, err)
-	}
-	d, err := decodeDetail(resp.Body, r)
-	if err != nil {
-		return r, fmt.Errorf("bamboohr: board %q: opening %s: %s: %w", a.board, r.ID, u, err)
-	}
-	return d, nil
+	return scrape.FetchDetail(ctx, a.client, "bamboohr", a.board, "opening "+r.ID, scrape.Request{URL: a.base + "/careers/" + url.PathEscape(r.ID) + "/detail", Header: jsonAccept()}, r,
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }
 
 func jsonAccept() http.Header { return http.Header{"Accept": {"application/json"}} }
@@ -287,23 +266,4 @@ func workplace(locationType string, isRemote *bool) string {
 func stamp(item []byte) string {
 	sum := sha256.Sum256(item)
 	return hex.EncodeToString(sum[:8])
-}
-
-func idString(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	var n json.Number
-	if json.Unmarshal(raw, &n) == nil {
-		return n.String()
-	}
-	return ""
-}
-
-func snippet(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
 }

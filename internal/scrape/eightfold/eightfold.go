@@ -600,13 +600,9 @@ func (e *Eightfold) detailApply(ctx context.Context, r model.Raw) (model.Raw, er
 	q := url.Values{}
 	q.Set("domain", e.domain)
 	u := e.base + "/api/apply/v2/jobs/" + url.PathEscape(r.ID) + "?" + q.Encode()
-	body, err := e.client.GetBody(ctx, u)
+	d, err := scrape.GetJSON(ctx, e.client, u, func(b []byte) (model.Raw, error) { return e.decodeApplyDetail(b, r.ID) })
 	if err != nil {
 		return r, err
-	}
-	d, err := e.decodeApplyDetail(body, r.ID)
-	if err != nil {
-		return r, fmt.Errorf("%s: %w", u, err)
 	}
 	return d, nil
 }
@@ -618,11 +614,8 @@ func (e *Eightfold) decodeApplyDetail(body []byte, id string) (model.Raw, error)
 	if err := scrape.Unmarshal(body, &p); err != nil {
 		return model.Raw{}, err
 	}
-	if p.ID.String() == "" {
-		return model.Raw{}, errors.New("the answer holds no posting")
-	}
-	if p.ID.String() != id {
-		return model.Raw{}, fmt.Errorf("detail answered for posting %s", p.ID)
+	if err := scrape.SameID(p.ID.String(), id); err != nil {
+		return model.Raw{}, err
 	}
 	return e.rawApply(p)
 }
@@ -633,13 +626,9 @@ func (e *Eightfold) detailPCSX(ctx context.Context, r model.Raw) (model.Raw, err
 	q.Set("domain", e.domain)
 	q.Set("hl", "en")
 	u := e.base + "/api/pcsx/position_details?" + q.Encode()
-	body, err := e.client.GetBody(ctx, u)
+	d, err := scrape.GetJSON(ctx, e.client, u, func(b []byte) (model.Raw, error) { return e.decodePCSXDetail(b, r.ID) })
 	if err != nil {
 		return r, err
-	}
-	d, err := e.decodePCSXDetail(body, r.ID)
-	if err != nil {
-		return r, fmt.Errorf("%s: %w", u, err)
 	}
 	return d, nil
 }
@@ -655,11 +644,8 @@ func (e *Eightfold) decodePCSXDetail(body []byte, id string) (model.Raw, error) 
 	if err := a.check(); err != nil {
 		return model.Raw{}, err
 	}
-	if a.Data.ID.String() == "" {
-		return model.Raw{}, errors.New("the answer holds no posting")
-	}
-	if a.Data.ID.String() != id {
-		return model.Raw{}, fmt.Errorf("detail answered for posting %s", a.Data.ID)
+	if err := scrape.SameID(a.Data.ID.String(), id); err != nil {
+		return model.Raw{}, err
 	}
 	return e.rawPCSX(*a.Data)
 }

@@ -33,13 +33,9 @@ var _ scrape.Adapter = (*Greenhouse)(nil)
 // New makes the adapter for src (type greenhouse: board required, url
 // optional).
 func New(src config.Source, c *scrape.Client) (*Greenhouse, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("greenhouse: source %q: board is required", src.Name)
-	}
-	base := strings.TrimRight(src.URL, "/")
-	if base == "" {
-		base = DefaultBase
+	board, base, err := scrape.BoardBase("greenhouse", src, DefaultBase)
+	if err != nil {
+		return nil, err
 	}
 	return &Greenhouse{base: base, board: board, client: c}, nil
 }
@@ -82,10 +78,6 @@ type job struct {
 	PayInputRanges []payRange  `json:"pay_input_ranges"`
 }
 
-type listResponse struct {
-	Jobs *[]job `json:"jobs"`
-}
-
 func (g *Greenhouse) listURL() string {
 	return g.base + "/v1/boards/" + url.PathEscape(g.board) + "/jobs?content=true"
 }
@@ -99,22 +91,13 @@ func (g *Greenhouse) List(ctx context.Context) ([]model.Raw, error) {
 // without the jobs array, or with a job that has no id, is an error: a
 // shorter list would report postings removed.
 func decodeList(body []byte) ([]model.Raw, error) {
-	var lr listResponse
-	if err := scrape.Unmarshal(body, &lr); err != nil {
-		return nil, err
-	}
-	if lr.Jobs == nil {
-		return nil, errors.New("no jobs in the response")
-	}
-	out := make([]model.Raw, 0, len(*lr.Jobs))
-	for i, j := range *lr.Jobs {
+	return scrape.DecodeJobs(body, func(i int, j job) (model.Raw, bool, error) {
 		r, err := raw(j)
 		if err != nil {
-			return nil, fmt.Errorf("job %d: %w", i+1, err)
+			return model.Raw{}, false, fmt.Errorf("job %d: %w", i+1, err)
 		}
-		out = append(out, r)
-	}
-	return out, nil
+		return r, true, nil
+	})
 }
 
 // Detail returns r: the listing carries the descriptions.

@@ -7,10 +7,7 @@ import (
 
 // Kind is how the config reads a hrmdirect source: url required (the HRMDirect board or its listing page);
 // no keys of its own.
-var Kind = config.Kind{
-	Type: "hrmdirect",
-	Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}},
-}
+var Kind = scrape.URLKind("hrmdirect")
 
 // NewSource makes the adapter for src.
 func NewSource(src config.Source, c *scrape.Client) (*Adapter, error) {

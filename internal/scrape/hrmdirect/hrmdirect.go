@@ -85,14 +85,8 @@ type Config struct {
 
 // Validate names the missing key.
 func (c Config) Validate() error {
-	if strings.TrimSpace(c.URL) == "" {
-		return errors.New("url (the HRMDirect board) is required")
-	}
-	u, err := url.Parse(strings.TrimSpace(c.URL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("url %q is not an http(s) URL", c.URL)
-	}
-	return nil
+	_, err := scrape.RequireURL(c.URL, "the HRMDirect board")
+	return err
 }
 
 // Adapter reads one board.
@@ -107,10 +101,10 @@ var _ scrape.Adapter = (*Adapter)(nil)
 
 // New makes the adapter of source name.
 func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
-	if err := cfg.Validate(); err != nil {
+	u, err := scrape.RequireURL(cfg.URL, "the HRMDirect board")
+	if err != nil {
 		return nil, fmt.Errorf("hrmdirect: source %q: %w", name, err)
 	}
-	u, _ := url.Parse(strings.TrimSpace(cfg.URL))
 	a := &Adapter{name: name, origin: u.Scheme + "://" + u.Host, filters: url.Values{}, client: c}
 	if path.Base(u.Path) == "job-openings.php" {
 		a.filters = u.Query()

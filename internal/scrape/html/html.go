@@ -12,7 +12,6 @@ package htmlsel
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -115,25 +114,10 @@ func New(src config.Source, c *scrape.Client) (*HTML, error) {
 	return h, nil
 }
 
-var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}}
-
 // fetch gets one page (NotModified when a conditional request came back
 // 304); a refusal names the URL.
 func (h *HTML) fetch(ctx context.Context, u string, conditional bool) (*scrape.Response, error) {
-	var r *scrape.Response
-	var err error
-	if h.render != nil {
-		r, err = render.Get(ctx, h.client, u, *h.render)
-	} else {
-		r, err = h.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
-	}
-	if err != nil {
-		if scrape.IsStatus(err, http.StatusNotFound) {
-			return nil, fmt.Errorf("%q: not found (404)", u)
-		}
-		return nil, fmt.Errorf("%q: %w", u, err)
-	}
-	return r, nil
+	return render.Page(ctx, h.client, u, h.render, conditional, "%q")
 }
 
 // listPage is one decoded listing page.

@@ -7,10 +7,7 @@ import (
 
 // Kind is how the config reads a icims source: url required (the iCIMS portal or its search page);
 // no keys of its own.
-var Kind = config.Kind{
-	Type: "icims",
-	Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}},
-}
+var Kind = scrape.URLKind("icims")
 
 // NewSource makes the adapter for src.
 func NewSource(src config.Source, c *scrape.Client) (*Adapter, error) {

@@ -95,14 +95,8 @@ type Config struct {
 
 // Validate names the missing key.
 func (c Config) Validate() error {
-	if strings.TrimSpace(c.URL) == "" {
-		return errors.New("url (the iCIMS portal) is required")
-	}
-	u, err := url.Parse(strings.TrimSpace(c.URL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("url %q is not an http(s) URL", c.URL)
-	}
-	return nil
+	_, err := scrape.RequireURL(c.URL, "the iCIMS portal")
+	return err
 }
 
 // Adapter reads one portal.
@@ -117,10 +111,10 @@ var _ scrape.Adapter = (*Adapter)(nil)
 
 // New makes the adapter of source name.
 func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
-	if err := cfg.Validate(); err != nil {
+	u, err := scrape.RequireURL(cfg.URL, "the iCIMS portal")
+	if err != nil {
 		return nil, fmt.Errorf("icims: source %q: %w", name, err)
 	}
-	u, _ := url.Parse(strings.TrimSpace(cfg.URL))
 	a := &Adapter{name: name, origin: u.Scheme + "://" + u.Host, filters: url.Values{}, client: c}
 	if strings.TrimRight(u.Path, "/") == "/jobs/search" {
 		a.filters = u.Query()

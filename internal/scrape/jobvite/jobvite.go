@@ -112,12 +112,8 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("jobvite: source %q: %w", name, err)
 	}
-	base := strings.TrimRight(cfg.URL, "/")
-	if base == "" {
-		base = DefaultBase
-	}
 	board := strings.TrimSpace(cfg.Board)
-	return &Adapter{name: name, board: board, base: base, jobPath: jobPath(board), client: c}, nil
+	return &Adapter{name: name, board: board, base: scrape.BaseOr(cfg.URL, DefaultBase), jobPath: jobPath(board), client: c}, nil
 }
 
 // jobPath matches a job link's path, /{board}/job/{id}, the board in any case.

@@ -12,7 +12,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -70,25 +69,10 @@ func New(src config.Source, c *scrape.Client) (*JSONLD, error) {
 	return j, nil
 }
 
-var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}}
-
 // fetch gets one page (NotModified when a conditional request came back
 // 304); a refusal names the URL.
 func (j *JSONLD) fetch(ctx context.Context, u string, conditional bool) (*scrape.Response, error) {
-	var r *scrape.Response
-	var err error
-	if j.render != nil {
-		r, err = render.Get(ctx, j.client, u, *j.render)
-	} else {
-		r, err = j.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept, Conditional: conditional})
-	}
-	if err != nil {
-		if scrape.IsStatus(err, http.StatusNotFound) {
-			return nil, fmt.Errorf("page %q: not found (404)", u)
-		}
-		return nil, fmt.Errorf("page %q: %w", u, err)
-	}
-	return r, nil
+	return render.Page(ctx, j.client, u, j.render, conditional, "page %q")
 }
 
 // decodePage is the schema.org JobPosting items of the page at u (its body

@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -42,13 +41,9 @@ var _ scrape.Adapter = (*Lever)(nil)
 // New makes the adapter for src (type lever: board, the site name, required;
 // url optional).
 func New(src config.Source, c *scrape.Client) (*Lever, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("lever: source %q: board is required", src.Name)
-	}
-	base := strings.TrimRight(src.URL, "/")
-	if base == "" {
-		base = DefaultBase
+	board, base, err := scrape.BoardBase("lever", src, DefaultBase)
+	if err != nil {
+		return nil, err
 	}
 	return &Lever{base: base, site: board, client: c}, nil
 }
@@ -100,33 +95,16 @@ func (l *Lever) listURL(skip int) string {
 
 // List pages on skip until a page comes back shorter than the limit.
 func (l *Lever) List(ctx context.Context) ([]model.Raw, error) {
-	var out []model.Raw
-	seen := map[string]bool{}
+	var got scrape.Unique
 	for page := 0; page < maxPages; page++ {
-		u := l.listURL(page * PageSize)
-		body, err := l.client.GetBody(ctx, u)
+		raws, err := scrape.ListPage(ctx, l.client, "lever", l.site, "page", page, scrape.JSONRequest(l.listURL(page*PageSize)),
+			func(resp *scrape.Response) ([]model.Raw, error) { return decodePage(resp.Body) })
 		if err != nil {
-			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
-				return nil, fmt.Errorf("lever: board %q: not found (404)", l.site)
-			}
-			return nil, fmt.Errorf("lever: board %q: page %d: %w", l.site, page+1, err)
+			return nil, err
 		}
-		raws, err := decodePage(body)
-		if err != nil {
-			return nil, fmt.Errorf("lever: board %q: page %d: %s: %w", l.site, page+1, u, err)
-		}
-		added := 0
-		for _, r := range raws {
-			if seen[r.ID] {
-				// a posting published meanwhile shifts the next pages by one
-				continue
-			}
-			seen[r.ID] = true
-			out = append(out, r)
-			added++
-		}
+		added := got.Add(raws, nil)
 		if len(raws) < PageSize {
-			return out, nil
+			return got.Postings(), nil
 		}
 		if added == 0 {
 			// a server that ignores skip repeats its first page forever

@@ -38,8 +38,6 @@ package neogov
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -89,11 +87,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("neogov: source %q: %w", name, err)
 	}
-	base := strings.TrimRight(strings.TrimSpace(cfg.URL), "/")
-	if base == "" {
-		base = DefaultBase
-	}
-	return &Adapter{name: name, base: base, agency: strings.TrimSpace(cfg.Agency), client: c}, nil
+	return &Adapter{name: name, base: scrape.BaseOr(strings.TrimSpace(cfg.URL), DefaultBase), agency: strings.TrimSpace(cfg.Agency), client: c}, nil
 }
 
 // FeedURL is the agency's RSS feed.
@@ -170,7 +164,7 @@ func decodeList(body []byte) (listPage, error) {
 	dec.CharsetReader = charset.NewReaderLabel
 	var f feed
 	if err := dec.Decode(&f); err != nil {
-		return listPage{}, fmt.Errorf("not an RSS feed: %w (body starts %q)", err, start(body))
+		return listPage{}, fmt.Errorf("not an RSS feed: %w (body starts %q)", err, scrape.Snippet(body))
 	}
 	if f.Channel == nil {
 		return listPage{}, errors.New("RSS feed without a channel")
@@ -189,13 +183,6 @@ func decodeList(body []byte) (listPage, error) {
 		out = append(out, r)
 	}
 	return listPage{Raws: out}, nil
-}
-
-func start(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
 }
 
 func raw(it item) (model.Raw, error) {
@@ -252,24 +239,11 @@ func raw(it item) (model.Raw, error) {
 // description joins the feed's text parts, each under the heading the
 // posting page gives it.
 func description(it item) string {
-	var b strings.Builder
-	add := func(heading, s string) {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n")
-		}
-		if heading != "" {
-			b.WriteString("<h3>" + heading + "</h3>\n")
-		}
-		b.WriteString(s)
-	}
-	add("", it.Description)
-	add("Examples of Duties", it.Duties)
-	add("Qualifications", it.Qualification)
-	add("Supplemental Information", it.Supplemental)
+	var b scrape.Sections
+	b.Add("", it.Description)
+	b.Add("Examples of Duties", it.Duties)
+	b.Add("Qualifications", it.Qualification)
+	b.Add("Supplemental Information", it.Supplemental)
 	return b.String()
 }
 
@@ -351,12 +325,7 @@ func amount(s string) (float64, error) {
 
 // stamp hashes every field read: the feed has no update time.
 func stamp(it item) string {
-	h := sha256.New()
-	for _, s := range append([]string{it.Link, it.Title, it.Description, it.JobID, it.AdvertiseFrom, it.AdvertiseTo,
+	return scrape.HashStamp(append([]string{it.Link, it.Title, it.Description, it.JobID, it.AdvertiseFrom, it.AdvertiseTo,
 		it.JobType, it.MinSalary, it.MaxSalary, it.Currency, it.Interval, it.Department, it.Division, it.Location,
-		it.State, it.Duties, it.Qualification, it.Supplemental}, it.Categories...) {
-		h.Write([]byte(strings.TrimSpace(s)))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+		it.State, it.Duties, it.Qualification, it.Supplemental}, it.Categories...)...)
 }

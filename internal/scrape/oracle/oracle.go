@@ -53,14 +53,10 @@
 package oracle
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -96,11 +92,8 @@ func (c Config) check() error {
 	case site:
 		return errors.New("site (the siteNumber) is required")
 	}
-	u, err := url.Parse(strings.TrimSpace(c.URL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("url %q is not an http(s) URL", c.URL)
-	}
-	return nil
+	_, err := scrape.RequireURL(c.URL, "the site's host")
+	return err
 }
 
 // Adapter reads one site.
@@ -182,7 +175,7 @@ type listPage struct {
 func decodeList(body []byte) (listPage, error) {
 	var lr listResponse
 	if err := json.Unmarshal(body, &lr); err != nil {
-		return listPage{}, fmt.Errorf("invalid JSON: %w (body starts %q)", err, start(body))
+		return listPage{}, fmt.Errorf("invalid JSON: %w (body starts %q)", err, scrape.Snippet(body))
 	}
 	if lr.Items == nil {
 		return listPage{}, errors.New("no items in the response")
@@ -199,7 +192,7 @@ func decodeList(body []byte) (listPage, error) {
 		p.Total = *first.TotalJobsCount
 	}
 	for i, rq := range *first.RequisitionList {
-		id := idString(rq.ID)
+		id := scrape.IDString(rq.ID)
 		if id == "" {
 			return listPage{}, fmt.Errorf("requisition %d (%q) has no Id", i+1, rq.Title)
 		}
@@ -241,7 +234,7 @@ type detail struct {
 func decodeDetail(body []byte) (model.Raw, error) {
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(body, &probe); err != nil {
-		return model.Raw{}, fmt.Errorf("invalid JSON: %w (body starts %q)", err, start(body))
+		return model.Raw{}, fmt.Errorf("invalid JSON: %w (body starts %q)", err, scrape.Snippet(body))
 	}
 	var d detail
 	if items, ok := probe["items"]; ok {
@@ -257,7 +250,7 @@ func decodeDetail(body []byte) (model.Raw, error) {
 		return model.Raw{}, err
 	}
 	r := model.Raw{
-		ID:             idString(d.ID),
+		ID:             scrape.IDString(d.ID),
 		Title:          strings.TrimSpace(d.Title),
 		Workplace:      strings.TrimSpace(d.WorkplaceType),
 		EmploymentType: strings.TrimSpace(d.JobSchedule),
@@ -265,26 +258,14 @@ func decodeDetail(body []byte) (model.Raw, error) {
 		Posted:         scrape.DatePrefix(d.ExternalPostedStartDate),
 		Locations:      scrape.AddLabels(nil, withCountry(d.PrimaryLocation, d.PrimaryLocationCountry)),
 	}
-	var b strings.Builder
-	add := func(heading, s string) {
-		if s = strings.TrimSpace(s); s == "" {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n")
-		}
-		if heading != "" {
-			b.WriteString("<h3>" + heading + "</h3>\n")
-		}
-		b.WriteString(s)
+	var b scrape.Sections
+	b.Add("", d.ExternalDescriptionStr)
+	b.Add("Responsibilities", d.ExternalResponsibilitiesStr)
+	b.Add("Qualifications", d.ExternalQualificationsStr)
+	if b.String() == "" {
+		b.Add("", d.ShortDescriptionStr)
 	}
-	add("", d.ExternalDescriptionStr)
-	add("Responsibilities", d.ExternalResponsibilitiesStr)
-	add("Qualifications", d.ExternalQualificationsStr)
-	if b.Len() == 0 {
-		add("", d.ShortDescriptionStr)
-	}
-	if b.Len() == 0 {
+	if b.String() == "" {
 		return model.Raw{}, errors.New("no description in the detail")
 	}
 	r.DescriptionHTML = b.String()
@@ -299,47 +280,31 @@ func decodeDetail(body []byte) (model.Raw, error) {
 // earlier requisitions, or a total that changes while paging is an error:
 // a listing read in part would report the rest removed.
 func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
-	var out []model.Raw
-	seen := map[string]bool{}
+	var got scrape.Unique
 	total := -1
 	offset := 0
+	setURL := func(r *model.Raw) { r.URL = a.PostingURL(r.ID) }
 	for page := 0; page < maxPages; page++ {
-		u := a.listURL(offset)
-		resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: http.Header{"Accept": {"application/json"}}})
+		p, err := scrape.ListPage(ctx, a.client, "oracle", a.board(), "list page", page, scrape.JSONRequest(a.listURL(offset)),
+			func(resp *scrape.Response) (listPage, error) { return decodeList(resp.Body) })
 		if err != nil {
-			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
-				return nil, fmt.Errorf("oracle: board %q: not found (404)", a.board())
-			}
-			return nil, fmt.Errorf("oracle: board %q: list page %d: %w", a.board(), page+1, err)
-		}
-		p, err := decodeList(resp.Body)
-		if err != nil {
-			return nil, fmt.Errorf("oracle: board %q: list page %d: %s: %w", a.board(), page+1, u, err)
+			return nil, err
 		}
 		if page == 0 {
 			total = p.Total
 		} else if p.Total >= 0 && total >= 0 && p.Total != total {
 			return nil, fmt.Errorf("oracle: board %q: list page %d: the total changed from %d to %d while paging: listing incomplete", a.board(), page+1, total, p.Total)
 		}
-		added := 0
-		for _, r := range p.Raws {
-			if seen[r.ID] {
-				continue
-			}
-			seen[r.ID] = true
-			r.URL = a.PostingURL(r.ID)
-			out = append(out, r)
-			added++
-		}
+		added := got.Add(p.Raws, setURL)
 		offset += len(p.Raws)
 		switch {
-		case total >= 0 && len(out) >= total:
-			return out, nil
+		case total >= 0 && got.Len() >= total:
+			return got.Postings(), nil
 		case len(p.Raws) == 0:
 			if total >= 0 {
-				return nil, fmt.Errorf("oracle: board %q: list page %d is empty after %d of %d postings: listing incomplete", a.board(), page+1, len(out), total)
+				return nil, fmt.Errorf("oracle: board %q: list page %d is empty after %d of %d postings: listing incomplete", a.board(), page+1, got.Len(), total)
 			}
-			return out, nil
+			return got.Postings(), nil
 		case added == 0:
 			return nil, fmt.Errorf("oracle: board %q: list page %d repeats earlier postings: paging does not advance", a.board(), page+1)
 		}
@@ -352,35 +317,17 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 // text, the schedule, the category and what the list lacked.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	u := a.detailURL(r.ID)
-	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: http.Header{"Accept": {"application/json"}}})
+	d, err := scrape.FetchDetail(ctx, a.client, "oracle", a.board(), "posting "+r.ID, scrape.JSONRequest(u), r,
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body) })
 	if err != nil {
-		return r, fmt.Errorf("oracle: board %q: posting %s: %w", a.board(), r.ID, err)
-	}
-	d, err := decodeDetail(resp.Body)
-	if err != nil {
-		return r, fmt.Errorf("oracle: board %q: posting %s: %s: %w", a.board(), r.ID, u, err)
+		return r, err
 	}
 	if d.ID != "" && d.ID != r.ID {
 		return r, fmt.Errorf("oracle: board %q: posting %s: %s: detail answered for requisition %s", a.board(), r.ID, u, d.ID)
 	}
-	out := r
-	if out.Title == "" {
-		out.Title = d.Title
-	}
-	if len(out.Locations) == 0 {
-		out.Locations = d.Locations
-	}
-	if out.Workplace == "" {
-		out.Workplace = d.Workplace
-	}
-	if out.Posted == "" {
-		out.Posted = d.Posted
-	}
-	out.EmploymentType = d.EmploymentType
-	out.Team = d.Team
-	out.DescriptionHTML = d.DescriptionHTML
-	out.Complete = true
-	return out, nil
+	// the detail's schedule and category stand over the list's
+	r.EmploymentType, r.Team = d.EmploymentType, d.Team
+	return scrape.DetailOverList(r, d), nil
 }
 
 // withCountry appends the country code to a location label that does not
@@ -398,38 +345,10 @@ func withCountry(label, country string) string {
 	return label + ", " + country
 }
 
-func idString(b json.RawMessage) string {
-	b = bytes.TrimSpace(b)
-	if len(b) == 0 || string(b) == "null" {
-		return ""
-	}
-	var s string
-	if json.Unmarshal(b, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	var n json.Number
-	if json.Unmarshal(b, &n) == nil {
-		return n.String()
-	}
-	return ""
-}
-
 func stamp(rq requisition) string {
-	h := sha256.New()
 	parts := []string{rq.Title, rq.PostedDate, rq.PrimaryLocation, rq.PrimaryLocationCountry, rq.ShortDescriptionStr, rq.WorkplaceType}
 	for _, l := range rq.SecondaryLocations {
 		parts = append(parts, l.Name, l.CountryCode)
 	}
-	for _, s := range parts {
-		h.Write([]byte(strings.TrimSpace(s)))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-func start(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
+	return scrape.HashStamp(parts...)
 }

@@ -65,13 +65,7 @@ type Config struct {
 
 // Validate names the first missing or wrong key.
 func (c Config) Validate() error {
-	if strings.TrimSpace(c.Board) == "" {
-		return errors.New("board is required (the GUID of recruiting.paylocity.com/recruiting/jobs/All/{guid})")
-	}
-	if err := scrape.CheckBaseURL(c.URL); err != nil {
-		return err
-	}
-	return nil
+	return scrape.CheckBoard(c.Board, c.URL, "the GUID of recruiting.paylocity.com/recruiting/jobs/All/{guid}")
 }
 
 // Adapter reads one board.
@@ -87,11 +81,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("paylocity: source %q: %w", name, err)
 	}
-	base := strings.TrimRight(cfg.URL, "/")
-	if base == "" {
-		base = DefaultBase
-	}
-	return &Adapter{name: name, board: strings.TrimSpace(cfg.Board), base: base, client: c}, nil
+	return &Adapter{name: name, board: strings.TrimSpace(cfg.Board), base: scrape.BaseOr(cfg.URL, DefaultBase), client: c}, nil
 }
 
 func (a *Adapter) listURL() string {
@@ -198,11 +188,7 @@ func decodeList(body []byte, base string) (listPage, error) {
 
 // decodeDetail completes r from its Details page's schema.org JobPosting.
 func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
-	page, err := url.Parse(r.URL)
-	if err != nil {
-		return r, err
-	}
-	jp, err := jsonld.OnPage(body, page)
+	jp, err := jsonld.OnPageAt(body, r.URL)
 	if err != nil {
 		return r, err
 	}
@@ -236,25 +222,14 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 	if err != nil {
 		return nil, fmt.Errorf("paylocity: board %q: %s: %w", a.board, u, err)
 	}
-	seen := make(map[string]bool, len(p.Raws))
-	for _, r := range p.Raws {
-		if seen[r.ID] {
-			return nil, fmt.Errorf("paylocity: board %q: %s: job %s listed twice", a.board, u, r.ID)
-		}
-		seen[r.ID] = true
+	if id := scrape.RepeatedID(p.Raws); id != "" {
+		return nil, fmt.Errorf("paylocity: board %q: %s: job %s listed twice", a.board, u, id)
 	}
 	return p.Raws, nil
 }
 
 // Detail reads the posting's Details page.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	resp, err := a.client.Do(ctx, scrape.Request{URL: r.URL, Header: http.Header{"Accept": {"text/html"}}})
-	if err != nil {
-		return r, fmt.Errorf("paylocity: board %q: job %s: %w", a.board, r.ID, err)
-	}
-	d, err := decodeDetail(resp.Body, r)
-	if err != nil {
-		return r, fmt.Errorf("paylocity: board %q: job %s: %s: %w", a.board, r.ID, r.URL, err)
-	}
-	return d, nil
+	return scrape.FetchDetail(ctx, a.client, "paylocity", a.board, "job "+r.ID, scrape.Request{URL: r.URL, Header: http.Header{"Accept": {"text/html"}}}, r,
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }

@@ -37,11 +37,10 @@ var slugRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
 // replaces https://{board}.jobs.personio.de, e.g. for boards on
 // jobs.personio.com).
 func New(src config.Source, c *scrape.Client) (*Personio, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("personio: source %q: board is required", src.Name)
+	board, base, err := scrape.BoardBase("personio", src, "")
+	if err != nil {
+		return nil, err
 	}
-	base := strings.TrimRight(src.URL, "/")
 	if base == "" {
 		if !slugRE.MatchString(board) {
 			return nil, fmt.Errorf("personio: source %q: board %q is not a company slug", src.Name, board)
@@ -107,7 +106,7 @@ func (p *Personio) decodeList(body []byte) ([]model.Raw, error) {
 	dec.CharsetReader = charset.NewReaderLabel
 	var f feed
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("invalid XML: %w (body starts %q)", err, snippet(body))
+		return nil, fmt.Errorf("invalid XML: %w (body starts %q)", err, scrape.Snippet(body))
 	}
 	var out scrape.ByID
 	for i, pos := range f.Positions {
@@ -118,13 +117,6 @@ func (p *Personio) decodeList(body []byte) ([]model.Raw, error) {
 		out.Add(r)
 	}
 	return out.Postings(), nil
-}
-
-func snippet(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
 }
 
 // Detail returns r: the feed carries the whole description.

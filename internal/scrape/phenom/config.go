@@ -7,10 +7,7 @@ import (
 
 // Kind is how the config reads a phenom source: url required (the site's search-results page);
 // no keys of its own.
-var Kind = config.Kind{
-	Type: "phenom",
-	Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}},
-}
+var Kind = scrape.URLKind("phenom")
 
 // NewSource makes the adapter for src.
 func NewSource(src config.Source, c *scrape.Client) (*Adapter, error) {

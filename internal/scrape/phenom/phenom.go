@@ -45,8 +45,6 @@ package phenom
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -77,14 +75,8 @@ type Config struct {
 
 // Validate names the missing key.
 func (c Config) Validate() error {
-	if strings.TrimSpace(c.URL) == "" {
-		return errors.New("url (the search-results page) is required")
-	}
-	u, err := url.Parse(strings.TrimSpace(c.URL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("url %q is not an http(s) URL", c.URL)
-	}
-	return nil
+	_, err := scrape.RequireURL(c.URL, "the search-results page")
+	return err
 }
 
 // Adapter reads one site.
@@ -98,10 +90,10 @@ var _ scrape.Adapter = (*Adapter)(nil)
 
 // New makes the adapter of source name.
 func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
-	if err := cfg.Validate(); err != nil {
+	u, err := scrape.RequireURL(cfg.URL, "the search-results page")
+	if err != nil {
 		return nil, fmt.Errorf("phenom: source %q: %w", name, err)
 	}
-	u, _ := url.Parse(strings.TrimSpace(cfg.URL))
 	u.Fragment = ""
 	return &Adapter{name: name, search: u, client: c}, nil
 }
@@ -208,7 +200,7 @@ func findDDO(body []byte) (ddo, error) {
 		return ddo{}, fmt.Errorf("phApp.ddo is not JSON: %w", derr)
 	}
 	if !found {
-		return ddo{}, fmt.Errorf("no phApp.ddo in the page (body starts %q)", start(body))
+		return ddo{}, fmt.Errorf("no phApp.ddo in the page (body starts %q)", scrape.Snippet(body))
 	}
 	var d ddo
 	if err := json.Unmarshal(raw, &d); err != nil {
@@ -249,7 +241,7 @@ func decodeList(body []byte) (listPage, error) {
 }
 
 func raw(j job) (model.Raw, error) {
-	id := idString(j.JobID)
+	id := scrape.IDString(j.JobID)
 	if id == "" {
 		return model.Raw{}, fmt.Errorf("%q has no jobId", j.Title)
 	}
@@ -306,6 +298,11 @@ func decodeDetail(body []byte) (model.Raw, error) {
 	return r, nil
 }
 
+// decodePage is decodeList of a search page's response.
+func decodePage(resp *scrape.Response) (listPage, error) {
+	return decodeList(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
+}
+
 var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"}}
 
 // List reads the search pages from offset 0 until it has totalHits jobs.
@@ -314,46 +311,29 @@ var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*
 // earlier jobs, or a totalHits that changes while paging is an error: a
 // listing read in part would report the rest removed.
 func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
-	var out []model.Raw
-	seen := map[string]bool{}
+	var got scrape.Unique
 	total := -1
 	from := 0
+	setURL := func(r *model.Raw) { r.URL = a.JobURL(r.ID) }
 	for page := 0; page < maxPages; page++ {
-		u := a.pageURL(from)
-		resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept})
+		p, err := scrape.ListPage(ctx, a.client, "phenom", a.board(), "list page", page, scrape.Request{URL: a.pageURL(from), Header: htmlAccept}, decodePage)
 		if err != nil {
-			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
-				return nil, fmt.Errorf("phenom: board %q: not found (404)", a.board())
-			}
-			return nil, fmt.Errorf("phenom: board %q: list page %d: %w", a.board(), page+1, err)
-		}
-		p, err := decodeList(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
-		if err != nil {
-			return nil, fmt.Errorf("phenom: board %q: list page %d: %s: %w", a.board(), page+1, u, err)
+			return nil, err
 		}
 		if page == 0 {
 			total = p.Total
 		} else if p.Total != total {
 			return nil, fmt.Errorf("phenom: board %q: list page %d: totalHits changed from %d to %d while paging: listing incomplete", a.board(), page+1, total, p.Total)
 		}
-		added := 0
-		for _, r := range p.Raws {
-			if seen[r.ID] {
-				continue
-			}
-			seen[r.ID] = true
-			r.URL = a.JobURL(r.ID)
-			out = append(out, r)
-			added++
-		}
+		added := got.Add(p.Raws, setURL)
 		from += len(p.Raws)
 		switch {
-		case len(out) >= total:
-			return out, nil
+		case got.Len() >= total:
+			return got.Postings(), nil
 		case len(p.Raws) == 0:
-			return nil, fmt.Errorf("phenom: board %q: list page %d is empty after %d of %d postings: listing incomplete", a.board(), page+1, len(out), total)
+			return nil, fmt.Errorf("phenom: board %q: list page %d is empty after %d of %d postings: listing incomplete", a.board(), page+1, got.Len(), total)
 		case added == 0:
-			return nil, fmt.Errorf("phenom: board %q: list page %d repeats earlier postings after %d of %d: paging does not advance", a.board(), page+1, len(out), total)
+			return nil, fmt.Errorf("phenom: board %q: list page %d repeats earlier postings after %d of %d: paging does not advance", a.board(), page+1, got.Len(), total)
 		}
 	}
 	return nil, fmt.Errorf("phenom: board %q: listing exceeds %d pages", a.board(), maxPages)
@@ -367,39 +347,17 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if u == "" {
 		u = a.JobURL(r.ID)
 	}
-	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept})
+	d, err := scrape.FetchDetail(ctx, a.client, "phenom", a.board(), "posting "+r.ID, scrape.Request{URL: u, Header: htmlAccept}, r,
+		func(resp *scrape.Response) (model.Raw, error) {
+			return decodeDetail(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
+		})
 	if err != nil {
-		return r, fmt.Errorf("phenom: board %q: posting %s: %w", a.board(), r.ID, err)
-	}
-	d, err := decodeDetail(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")))
-	if err != nil {
-		return r, fmt.Errorf("phenom: board %q: posting %s: %s: %w", a.board(), r.ID, u, err)
+		return r, err
 	}
 	if d.ID != r.ID {
 		return r, fmt.Errorf("phenom: board %q: posting %s: %s: the page is of job %s", a.board(), r.ID, u, d.ID)
 	}
-	out := r
-	if out.Title == "" {
-		out.Title = d.Title
-	}
-	if out.RequisitionID == "" {
-		out.RequisitionID = d.RequisitionID
-	}
-	if out.EmploymentType == "" {
-		out.EmploymentType = d.EmploymentType
-	}
-	if out.Team == "" {
-		out.Team = d.Team
-	}
-	if out.Posted == "" {
-		out.Posted = d.Posted
-	}
-	if len(out.Locations) == 0 {
-		out.Locations = d.Locations
-	}
-	out.DescriptionHTML = d.DescriptionHTML
-	out.Complete = true
-	return out, nil
+	return scrape.DetailOverList(r, d), nil
 }
 
 // parse reads a UTF-8 HTML body.
@@ -411,36 +369,11 @@ func parse(body []byte) (*goquery.Document, error) {
 	return doc, nil
 }
 
-func idString(b json.RawMessage) string {
-	b = bytes.TrimSpace(b)
-	var s string
-	if json.Unmarshal(b, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	var n json.Number
-	if json.Unmarshal(b, &n) == nil {
-		return n.String()
-	}
-	return ""
-}
-
 func stamp(j job) string {
-	h := sha256.New()
 	parts := []string{string(j.JobID), j.ReqID, j.JobSeqNo, j.Title, j.Type, j.Location, j.CityStateCountry, j.City, j.State,
 		j.Country, j.Category, j.Department, j.PostedDate, j.DateCreated, j.Teaser}
 	for _, m := range j.MultiLocation {
 		parts = append(parts, m.Location)
 	}
-	for _, s := range parts {
-		h.Write([]byte(strings.TrimSpace(s)))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-func start(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
+	return scrape.HashStamp(parts...)
 }

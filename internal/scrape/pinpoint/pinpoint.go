@@ -58,13 +58,7 @@ type Config struct {
 
 // Validate names the first missing or wrong key.
 func (c Config) Validate() error {
-	if strings.TrimSpace(c.Board) == "" {
-		return errors.New("board is required (the subdomain of {board}.pinpointhq.com)")
-	}
-	if err := scrape.CheckBaseURL(c.URL); err != nil {
-		return err
-	}
-	return nil
+	return scrape.CheckBoard(c.Board, c.URL, "the subdomain of {board}.pinpointhq.com")
 }
 
 // Adapter reads one board.
@@ -80,10 +74,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("pinpoint: source %q: %w", name, err)
 	}
-	base := strings.TrimRight(cfg.URL, "/")
-	if base == "" {
-		base = "https://" + strings.ToLower(cfg.Board) + ".pinpointhq.com"
-	}
+	base := scrape.BaseOr(cfg.URL, "https://"+strings.ToLower(cfg.Board)+".pinpointhq.com")
 	return &Adapter{name: name, board: cfg.Board, base: base, client: c}, nil
 }
 
@@ -152,7 +143,7 @@ func decodeList(body []byte, base string) (listPage, error) {
 }
 
 func raw(x posting, item []byte, base string) (model.Raw, error) {
-	id := idString(x.ID)
+	id := scrape.IDString(x.ID)
 	if id == "" {
 		return model.Raw{}, fmt.Errorf("%q has no id", x.Title)
 	}
@@ -254,14 +245,10 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 	}
 	p, err := decodeList(resp.Body, a.base)
 	if err != nil {
-		return nil, fmt.Errorf("pinpoint: board %q: %s: %w (body starts %q)", a.board, u, err, snippet(resp.Body))
+		return nil, fmt.Errorf("pinpoint: board %q: %s: %w (body starts %q)", a.board, u, err, scrape.Snippet(resp.Body))
 	}
-	seen := make(map[string]bool, len(p.Raws))
-	for _, r := range p.Raws {
-		if seen[r.ID] {
-			return nil, fmt.Errorf("pinpoint: board %q: %s: posting %s listed twice", a.board, u, r.ID)
-		}
-		seen[r.ID] = true
+	if id := scrape.RepeatedID(p.Raws); id != "" {
+		return nil, fmt.Errorf("pinpoint: board %q: %s: posting %s listed twice", a.board, u, id)
 	}
 	return p.Raws, nil
 }
@@ -271,23 +258,4 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 func (a *Adapter) Detail(_ context.Context, r model.Raw) (model.Raw, error) {
 	r.Complete = true
 	return r, nil
-}
-
-func idString(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	var n json.Number
-	if json.Unmarshal(raw, &n) == nil {
-		return n.String()
-	}
-	return ""
-}
-
-func snippet(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
 }

@@ -34,11 +34,10 @@ var slugRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
 // New makes the adapter for src (type recruitee: board required; url
 // replaces https://{board}.recruitee.com).
 func New(src config.Source, c *scrape.Client) (*Recruitee, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("recruitee: source %q: board is required", src.Name)
+	board, base, err := scrape.BoardBase("recruitee", src, "")
+	if err != nil {
+		return nil, err
 	}
-	base := strings.TrimRight(src.URL, "/")
 	if base == "" {
 		if !slugRE.MatchString(board) {
 			return nil, fmt.Errorf("recruitee: source %q: board %q is not a company slug", src.Name, board)

@@ -69,13 +69,7 @@ type Config struct {
 
 // Validate names the first missing or wrong key.
 func (c Config) Validate() error {
-	if strings.TrimSpace(c.Board) == "" {
-		return errors.New("board is required (the slug of ats.rippling.com/{board}/jobs)")
-	}
-	if err := scrape.CheckBaseURL(c.URL); err != nil {
-		return err
-	}
-	return nil
+	return scrape.CheckBoard(c.Board, c.URL, "the slug of ats.rippling.com/{board}/jobs")
 }
 
 // Adapter reads one board.
@@ -91,11 +85,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("rippling: source %q: %w", name, err)
 	}
-	api := strings.TrimRight(cfg.URL, "/")
-	if api == "" {
-		api = DefaultAPI
-	}
-	return &Adapter{name: name, board: cfg.Board, api: api, client: c}, nil
+	return &Adapter{name: name, board: cfg.Board, api: scrape.BaseOr(cfg.URL, DefaultAPI), client: c}, nil
 }
 
 func (a *Adapter) listURL() string {
@@ -326,28 +316,13 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 	}
 	p, err := decodeList(resp.Body, a.board)
 	if err != nil {
-		return nil, fmt.Errorf("rippling: board %q: %s: %w (body starts %q)", a.board, u, err, snippet(resp.Body))
+		return nil, fmt.Errorf("rippling: board %q: %s: %w (body starts %q)", a.board, u, err, scrape.Snippet(resp.Body))
 	}
 	return p.Raws, nil
 }
 
 // Detail fetches the job's description, places, type, date and pay.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	u := a.listURL() + "/" + url.PathEscape(r.ID)
-	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: http.Header{"Accept": {"application/json"}}})
-	if err != nil {
-		return r, fmt.Errorf("rippling: board %q: job %s: %w", a.board, r.ID, err)
-	}
-	d, err := decodeDetail(resp.Body, r)
-	if err != nil {
-		return r, fmt.Errorf("rippling: board %q: job %s: %s: %w", a.board, r.ID, u, err)
-	}
-	return d, nil
-}
-
-func snippet(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
+	return scrape.FetchDetail(ctx, a.client, "rippling", a.board, "job "+r.ID, scrape.JSONRequest(a.listURL()+"/"+url.PathEscape(r.ID)), r,
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }

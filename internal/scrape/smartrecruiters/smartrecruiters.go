@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -47,13 +46,9 @@ var _ scrape.Adapter = (*SmartRecruiters)(nil)
 // New makes the adapter for src (type smartrecruiters: board is the company
 // identifier; url overrides the API base).
 func New(src config.Source, c *scrape.Client) (*SmartRecruiters, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("smartrecruiters: source %q: board is required", src.Name)
-	}
-	base := strings.TrimRight(src.URL, "/")
-	if base == "" {
-		base = DefaultBase
+	board, base, err := scrape.BoardBase("smartrecruiters", src, DefaultBase)
+	if err != nil {
+		return nil, err
 	}
 	return &SmartRecruiters{base: base, company: board, client: c}, nil
 }
@@ -105,49 +100,33 @@ func (s *SmartRecruiters) companyURL() string {
 
 // List pages on offset until it has totalFound postings.
 func (s *SmartRecruiters) List(ctx context.Context) ([]model.Raw, error) {
-	var out []model.Raw
-	seen := map[string]bool{}
+	var got scrape.Unique
 	total := -1
 	for page := 0; page < maxPages; page++ {
 		q := url.Values{}
 		q.Set("limit", strconv.Itoa(PageSize))
 		q.Set("offset", strconv.Itoa(page*PageSize))
-		u := s.companyURL() + "?" + q.Encode()
-		body, err := s.client.GetBody(ctx, u)
+		pg, err := scrape.ListPage(ctx, s.client, "smartrecruiters", s.company, "list page", page, scrape.JSONRequest(s.companyURL()+"?"+q.Encode()),
+			func(resp *scrape.Response) (scrape.Page, error) { return s.decodePage(resp.Body) })
 		if err != nil {
-			if page == 0 && scrape.IsStatus(err, http.StatusNotFound) {
-				return nil, fmt.Errorf("smartrecruiters: board %q: not found (404)", s.company)
-			}
-			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d: %w", s.company, page+1, err)
-		}
-		pg, err := s.decodePage(body)
-		if err != nil {
-			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d: %s: %w", s.company, page+1, u, err)
+			return nil, err
 		}
 		if pg.Total >= 0 && total < 0 {
 			total = pg.Total
 		}
-		added := 0
-		for _, r := range pg.Postings {
-			if seen[r.ID] {
-				continue
-			}
-			seen[r.ID] = true
-			out = append(out, r)
-			added++
-		}
+		added := got.Add(pg.Postings, nil)
 		switch {
-		case total >= 0 && len(out) >= total:
-			return out, nil
+		case total >= 0 && got.Len() >= total:
+			return got.Postings(), nil
 		case len(pg.Postings) == 0:
 			if total >= 0 {
-				return nil, fmt.Errorf("smartrecruiters: board %q: list page %d is empty after %d of %d postings: listing incomplete", s.company, page+1, len(out), total)
+				return nil, fmt.Errorf("smartrecruiters: board %q: list page %d is empty after %d of %d postings: listing incomplete", s.company, page+1, got.Len(), total)
 			}
-			return out, nil
+			return got.Postings(), nil
 		case added == 0:
 			return nil, fmt.Errorf("smartrecruiters: board %q: list page %d repeats earlier postings: paging does not advance", s.company, page+1)
 		case total < 0 && len(pg.Postings) < PageSize:
-			return out, nil
+			return got.Postings(), nil
 		}
 	}
 	return nil, fmt.Errorf("smartrecruiters: board %q: listing exceeds %d pages", s.company, maxPages)
@@ -168,14 +147,10 @@ func (s *SmartRecruiters) decodePage(body []byte) (scrape.Page, error) {
 // Detail fetches the job ad: all its sections as the description, and the
 // qualifications section as structured items.
 func (s *SmartRecruiters) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	u := s.companyURL() + "/" + url.PathEscape(r.ID)
-	body, err := s.client.GetBody(ctx, u)
+	d, err := scrape.FetchDetail(ctx, s.client, "smartrecruiters", s.company, "posting "+r.ID, scrape.JSONRequest(s.companyURL()+"/"+url.PathEscape(r.ID)), r,
+		func(resp *scrape.Response) (model.Raw, error) { return s.decodeDetail(resp.Body, r) })
 	if err != nil {
-		return r, fmt.Errorf("smartrecruiters: board %q: posting %s: %w", s.company, r.ID, err)
-	}
-	d, err := s.decodeDetail(body, r)
-	if err != nil {
-		return r, fmt.Errorf("smartrecruiters: board %q: posting %s: %s: %w", s.company, r.ID, u, err)
+		return r, err
 	}
 	return d, nil
 }
@@ -192,7 +167,7 @@ func (s *SmartRecruiters) decodeDetail(body []byte, r model.Raw) (model.Raw, err
 	if p.JobAd == nil {
 		return r, errors.New("no jobAd in the response")
 	}
-	if id := idString(p.ID); id != "" && id != r.ID {
+	if id := scrape.IDString(p.ID); id != "" && id != r.ID {
 		return r, fmt.Errorf("detail answered for posting %s", id)
 	}
 	d := r
@@ -334,20 +309,8 @@ func text(n *xhtml.Node) string {
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func idString(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	var n json.Number
-	if json.Unmarshal(raw, &n) == nil {
-		return n.String()
-	}
-	return ""
-}
-
 func (s *SmartRecruiters) raw(p posting) (model.Raw, error) {
-	id := idString(p.ID)
+	id := scrape.IDString(p.ID)
 	if id == "" {
 		return model.Raw{}, fmt.Errorf("posting %q has no id", p.Name)
 	}

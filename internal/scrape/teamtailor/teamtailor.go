@@ -162,7 +162,7 @@ func decodeItem(raw json.RawMessage, page *url.URL) (model.Raw, error) {
 	if err := json.Unmarshal(raw, &it); err != nil {
 		return model.Raw{}, err
 	}
-	id := idString(it.ID)
+	id := scrape.IDString(it.ID)
 	if id == "" {
 		return model.Raw{}, fmt.Errorf("%q has no id", it.Title)
 	}
@@ -246,7 +246,7 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 		}
 		p, err := decodeList(resp.Body, page)
 		if err != nil {
-			return nil, fmt.Errorf("teamtailor: board %q: feed page %d: %s: %w (body starts %q)", a.site, n, u, err, snippet(resp.Body))
+			return nil, fmt.Errorf("teamtailor: board %q: feed page %d: %s: %w (body starts %q)", a.site, n, u, err, scrape.Snippet(resp.Body))
 		}
 		added := 0
 		for _, r := range p.Raws {
@@ -278,24 +278,13 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if r.URL == "" {
 		return r, fmt.Errorf("teamtailor: board %q: job %s: no page URL", a.site, r.ID)
 	}
-	resp, err := a.client.Do(ctx, scrape.Request{URL: r.URL, Header: http.Header{"Accept": {"text/html"}}})
-	if err != nil {
-		return r, fmt.Errorf("teamtailor: board %q: job %s: %w", a.site, r.ID, err)
-	}
-	d, err := decodeDetail(resp.Body, r)
-	if err != nil {
-		return r, fmt.Errorf("teamtailor: board %q: job %s: %s: %w", a.site, r.ID, r.URL, err)
-	}
-	return d, nil
+	return scrape.FetchDetail(ctx, a.client, "teamtailor", a.site, "job "+r.ID, scrape.Request{URL: r.URL, Header: http.Header{"Accept": {"text/html"}}}, r,
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }
 
 // decodeDetail completes r from its job page.
 func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
-	page, err := url.Parse(r.URL)
-	if err != nil {
-		return r, err
-	}
-	jp, err := jsonld.OnPage(body, page)
+	jp, err := jsonld.OnPageAt(body, r.URL)
 	if err != nil {
 		return r, err
 	}
@@ -317,23 +306,4 @@ func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
 	}
 	r.Complete = true
 	return r, nil
-}
-
-func idString(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return strings.TrimSpace(s)
-	}
-	var n json.Number
-	if json.Unmarshal(raw, &n) == nil {
-		return n.String()
-	}
-	return ""
-}
-
-func snippet(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
-	}
-	return string(b)
 }

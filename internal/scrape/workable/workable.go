@@ -33,13 +33,9 @@ var _ scrape.Adapter = (*Workable)(nil)
 // New makes the adapter for src (type workable: board, the account's
 // subdomain, required; url replaces https://apply.workable.com).
 func New(src config.Source, c *scrape.Client) (*Workable, error) {
-	board := scrape.BoardOf(src)
-	if board == "" {
-		return nil, fmt.Errorf("workable: source %q: board is required", src.Name)
-	}
-	base := strings.TrimRight(src.URL, "/")
-	if base == "" {
-		base = DefaultURL
+	board, base, err := scrape.BoardBase("workable", src, DefaultURL)
+	if err != nil {
+		return nil, err
 	}
 	return &Workable{board: board, base: base, client: c}, nil
 }

@@ -256,14 +256,10 @@ func (w *Workday) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if !ok || !strings.HasPrefix(path, "/") {
 		return r, fmt.Errorf("workday: board %q: posting %s: URL %q is not on the site", w.board(), r.ID, r.URL)
 	}
-	u := w.apiBase() + path
-	body, err := w.client.GetBody(ctx, u)
+	d, err := scrape.FetchDetail(ctx, w.client, "workday", w.board(), "posting "+r.ID, scrape.JSONRequest(w.apiBase()+path), r,
+		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 	if err != nil {
-		return r, fmt.Errorf("workday: board %q: posting %s: %w", w.board(), r.ID, err)
-	}
-	d, err := decodeDetail(body, r)
-	if err != nil {
-		return r, fmt.Errorf("workday: board %q: posting %s: %s: %w", w.board(), r.ID, u, err)
+		return r, err
 	}
 	return d, nil
 }
