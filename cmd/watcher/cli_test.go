@@ -10,8 +10,8 @@ import (
 	"testing"
 )
 
-// TestBinaryCommandLine runs the real binary's command line: the version
-// from -ldflags and the build info, help on stdout with exit 0, bad usage
+// TestBinaryCommandLine runs the binary's command line: the version (from
+// -ldflags under WATCHER_LONG_TESTS=1, see build) and the build info, help on stdout with exit 0, bad usage
 // on stderr with exit 2, a completion script and the man pages.
 func TestBinaryCommandLine(t *testing.T) {
 	if testing.Short() {
@@ -31,15 +31,16 @@ func TestBinaryCommandLine(t *testing.T) {
 		return cmd.ProcessState.ExitCode(), out.String(), errb.String()
 	}
 
-	code, stdout, stderr := watcher("version")
-	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "watcher "+testVersion+"\nmodule:   github.com/careers-watcher/careers-watcher\n") {
-		t.Fatalf("version: exit %d\n%s%s", code, stdout, stderr)
-	}
-	// the revision line says what the build info holds
 	bi, err := buildinfo.ReadFile(bin)
 	if err != nil {
 		t.Fatal(err)
 	}
+	version := builtVersion(bi)
+	code, stdout, stderr := watcher("version")
+	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "watcher "+version+"\nmodule:   github.com/careers-watcher/careers-watcher\n") {
+		t.Fatalf("version: exit %d\n%s%s", code, stdout, stderr)
+	}
+	// the revision line says what the build info holds
 	rev := "unknown (built without VCS information)"
 	for _, s := range bi.Settings {
 		if s.Key == "vcs.revision" {
@@ -73,7 +74,7 @@ func TestBinaryCommandLine(t *testing.T) {
 		t.Fatalf("man: exit %d, %s", code, stderr)
 	}
 	page, err := os.ReadFile(filepath.Join(man, "watcher-run.1"))
-	if err != nil || !strings.Contains(string(page), `"careers-watcher `+testVersion+`"`) {
+	if err != nil || !strings.Contains(string(page), `"careers-watcher `+version+`"`) {
 		t.Errorf("man page: %v\n%s", err, page)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"debug/buildinfo"
 	"fmt"
 	"io"
 	"os"
@@ -30,9 +31,13 @@ func size(quick, long int) int {
 	return quick
 }
 
-// testVersion is stamped into the test binary (checked by
-// TestBinaryCommandLine).
+// testVersion is stamped into the binary that `go build` makes under
+// WATCHER_LONG_TESTS=1 (checked by TestBinaryCommandLine).
 const testVersion = "v1.2.3-test"
+
+// asWatcher, set in the environment of the processes the tests start, makes
+// the test binary run as the watcher (TestMain).
+const asWatcher = "WATCHER_TEST_AS_WATCHER"
 
 var (
 	binOnce sync.Once
@@ -41,11 +46,20 @@ var (
 	binErr  error
 )
 
-// build returns the watcher binary, compiled once per package run and
-// shared by every test (removed by TestMain).
+// build returns the watcher binary the tests run as separate processes.
+// In the default run it is this test binary itself, which runs the
+// watcher's main when asWatcher is set (TestMain): the same code as
+// cmd/watcher, without a second link of the whole program. Under
+// WATCHER_LONG_TESTS=1 it is the real binary, compiled once per package
+// run with `go build -ldflags -X ...Version=testVersion` and shared by
+// every test (removed by TestMain).
 func build(t *testing.T) string {
 	t.Helper()
 	binOnce.Do(func() {
+		if !longTests {
+			binPath, binErr = os.Executable()
+			return
+		}
 		binDir, binErr = os.MkdirTemp("", "watcher-test-bin-")
 		if binErr != nil {
 			return
@@ -64,7 +78,25 @@ func build(t *testing.T) string {
 	return binPath
 }
 
+// builtVersion is the version `watcher version` shows for build's binary,
+// whose build info is bi: testVersion when `go build` stamped it, else the
+// module version the toolchain stamped, else "dev".
+func builtVersion(bi *buildinfo.BuildInfo) string {
+	switch {
+	case longTests:
+		return testVersion
+	case bi.Main.Version != "" && bi.Main.Version != "(devel)":
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
 func TestMain(m *testing.M) {
+	if os.Getenv(asWatcher) == "1" {
+		main() // exits
+	}
+	// every process the tests start from build's binary runs as the watcher
+	os.Setenv(asWatcher, "1")
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)

@@ -14,24 +14,44 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/pgtest"
 )
 
-// TestMigrateBinary runs `watcher migrate` (the built binary) against a
-// throw-away PostgreSQL: up, nothing to do, down 1, up again; a database
-// that cannot be reached; a config without store: postgres. The
-// connection string, password included, never appears in any output.
+// asWatcher in a process's environment makes this test binary run as the
+// watcher: Main with its arguments, then exit (init below).
+const asWatcher = "WATCHER_TEST_AS_WATCHER"
+
+func init() {
+	if os.Getenv(asWatcher) == "1" {
+		os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
+	}
+}
+
+// watcherBinary is the program to start, with asWatcher=1 in its
+// environment, to run the watcher as a process of its own: this test
+// binary, which then runs what cmd/watcher's main runs (cmd/watcher's tests
+// run the binary go build makes), without linking the whole program a
+// second time.
+func watcherBinary(t *testing.T) string {
+	t.Helper()
+	bin, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
+// TestMigrateBinary runs `watcher migrate` as a process of its own (see
+// watcherBinary) against a throw-away PostgreSQL: up, nothing to do, down
+// 1, up again; a database that cannot be reached; a config without store:
+// postgres. The connection string, password included, never appears in
+// any output.
 func TestMigrateBinary(t *testing.T) {
 	t.Parallel() // a browser or a binary: overlaps the other slow tests
 	if testing.Short() {
-		t.Skip("builds the binary and starts PostgreSQL")
+		t.Skip("starts PostgreSQL and the watcher as processes")
 	}
 	start := time.Now()
 	cluster := pgtest.Start(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "watcher")
-	build := exec.Command("go", "build", "-o", bin, "../../cmd/watcher")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := watcherBinary(t)
 	dsn := cluster.NewDB(t)
 	// trust authentication ignores the password; it is there to be hidden
 	const password = "pw-Secret-4711"
@@ -47,7 +67,7 @@ func TestMigrateBinary(t *testing.T) {
 	run := func(wantCode int, url string, args ...string) string {
 		t.Helper()
 		cmd := exec.Command(bin, append([]string{"migrate", "-c", cfg}, args...)...)
-		cmd.Env = append(os.Environ(), "DATABASE_URL="+url)
+		cmd.Env = append(os.Environ(), asWatcher+"=1", "DATABASE_URL="+url)
 		out, _ := cmd.CombinedOutput()
 		if code := cmd.ProcessState.ExitCode(); code != wantCode {
 			t.Fatalf("watcher migrate %v: exit %d, want %d\n%s", args, code, wantCode, out)
@@ -103,8 +123,9 @@ func TestMigrateBinary(t *testing.T) {
 	files := filepath.Join(dir, "files.yaml")
 	os.WriteFile(files, []byte("sources:\n  - {name: x, type: greenhouse, board: acme}\n"), 0o644)
 	cmd := exec.Command(bin, "migrate", "-c", files)
+	cmd.Env = append(os.Environ(), asWatcher+"=1")
 	if out, _ := cmd.CombinedOutput(); cmd.ProcessState.ExitCode() != 2 || !strings.Contains(string(out), "migrate is for store: postgres") {
 		t.Fatalf("migrate with the files store: exit %d\n%s", cmd.ProcessState.ExitCode(), out)
 	}
-	t.Logf("cluster, build and 7 runs: %s", time.Since(start).Round(time.Millisecond))
+	t.Logf("cluster and 7 runs: %s", time.Since(start).Round(time.Millisecond))
 }

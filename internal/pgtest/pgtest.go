@@ -1,8 +1,10 @@
 // Package pgtest starts throw-away PostgreSQL 15 clusters for tests, from
 // the Debian binaries (/usr/lib/postgresql/15/bin, or $PGTEST_BINDIR):
-// initdb into a temporary folder, the server listening only on a unix
-// socket in that folder (no TCP), run as the user nobody when the test
-// runs as root (PostgreSQL refuses root), stopped afterwards.
+// a copy of a data folder initdb made (once per machine, kept in the
+// system's temporary folder as pgtest-initdb-UID-KEY) in a temporary
+// folder, the server listening only on a unix socket in that folder (no
+// TCP), run as the user nobody when the test runs as root (PostgreSQL
+// refuses root), stopped afterwards.
 //
 // One cluster per test package: call Main from TestMain and DB (or
 // DBFrom) in each test for a fresh database of its own. Start gives a test
@@ -14,8 +16,11 @@ package pgtest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -166,13 +171,12 @@ func start() (*Cluster, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), StartTimeout)
 	defer cancel()
 
-	initdb := exec.CommandContext(ctx, filepath.Join(BinDir(), "initdb"),
-		"-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C",
-		"--no-sync", "--no-instructions")
-	initdb.Env = env()
-	initdb.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
-	if out, err := initdb.CombinedOutput(); err != nil {
-		return fail(fmt.Errorf("initdb %s: %w\n%s", data, err, tail(out)))
+	tmpl, err := initdbTemplate(ctx, cred)
+	if err != nil {
+		return fail(err)
+	}
+	if err := copyTree(tmpl, data, cred); err != nil {
+		return fail(fmt.Errorf("copy the initdb template %s to %s: %w", tmpl, data, err))
 	}
 
 	logPath := filepath.Join(dir, "server.log")
@@ -216,6 +220,144 @@ func start() (*Cluster, error) {
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+// initdbArgs are initdb's arguments after -D: the template's key includes
+// them.
+var initdbArgs = []string{"-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"}
+
+// initdbTemplate returns the data folder of a cluster that initdb made and
+// no server ever ran on, made once per machine and kept in the system's
+// temporary folder (pgtest-initdb-UID-KEY, KEY from the binaries' paths,
+// sizes and times and initdb's arguments); each cluster starts from a
+// copy of it, which is much cheaper than running initdb for each (it
+// bootstraps the catalog in several single-user server runs). Packages
+// testing in parallel may each make one: the first rename wins.
+func initdbTemplate(ctx context.Context, cred *syscall.Credential) (string, error) {
+	key := strings.Join(initdbArgs, " ")
+	for _, b := range []string{"initdb", "postgres"} {
+		p := filepath.Join(BinDir(), b)
+		fi, err := os.Stat(p)
+		if err != nil {
+			return "", fmt.Errorf("initdb template: %w", err)
+		}
+		key += fmt.Sprintf("|%s %d %d", p, fi.Size(), fi.ModTime().UnixNano())
+	}
+	final := filepath.Join(os.TempDir(), fmt.Sprintf("pgtest-initdb-%d-%s", os.Geteuid(), shortHash(key)))
+	data := filepath.Join(final, "data")
+	if fi, err := os.Stat(filepath.Join(data, "PG_VERSION")); err == nil && fi.Mode().IsRegular() && ownedByMe(final) {
+		return data, nil
+	}
+	tmp, err := os.MkdirTemp(os.TempDir(), "pgtest-initdb-new-")
+	if err != nil {
+		return "", fmt.Errorf("initdb template: %w", err)
+	}
+	defer os.RemoveAll(tmp) // left only when the rename did not take it
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return "", fmt.Errorf("initdb template: %w", err)
+	}
+	if cred != nil {
+		if err := os.Chown(tmp, int(cred.Uid), int(cred.Gid)); err != nil {
+			return "", fmt.Errorf("initdb template: chown %s to nobody: %w", tmp, err)
+		}
+	}
+	initdb := exec.CommandContext(ctx, filepath.Join(BinDir(), "initdb"), append([]string{"-D", filepath.Join(tmp, "data")}, initdbArgs...)...)
+	initdb.Env = env()
+	initdb.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+	if out, err := initdb.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("initdb %s: %w\n%s", filepath.Join(tmp, "data"), err, tail(out))
+	}
+	if cred != nil { // the folder is this process's (checked above), its data nobody's
+		if err := os.Chown(tmp, os.Geteuid(), os.Getegid()); err != nil {
+			return "", fmt.Errorf("initdb template: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		// another package's test made it first (the rename of a folder
+		// onto a folder that is not empty fails)
+		if _, statErr := os.Stat(filepath.Join(data, "PG_VERSION")); statErr != nil || !ownedByMe(final) {
+			return "", fmt.Errorf("initdb template: %w", err)
+		}
+	}
+	return data, nil
+}
+
+// shortHash is the first 16 hex digits of s's SHA-256.
+func shortHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:8])
+}
+
+// ownedByMe: dir belongs to this process's user and only it may write
+// there (the system's temporary folder is everybody's).
+func ownedByMe(dir string) bool {
+	fi, err := os.Lstat(dir)
+	if err != nil || !fi.IsDir() {
+		return false
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	return ok && int(st.Uid) == os.Geteuid() && fi.Mode().Perm()&0o022 == 0
+}
+
+// copyTree copies the folder src to dst (which must not exist): folders,
+// regular files and symbolic links, with their permissions, owned by cred's
+// user when cred is not nil.
+func copyTree(src, dst string, cred *syscall.Credential) error {
+	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dst, rel)
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			if err := os.Mkdir(to, fi.Mode().Perm()); err != nil {
+				return err
+			}
+		case d.Type()&os.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			if err := os.Symlink(target, to); err != nil {
+				return err
+			}
+		case d.Type().IsRegular():
+			if err := copyFile(p, to, fi.Mode().Perm()); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("%s: not a folder, file or link", p)
+		}
+		if cred != nil {
+			return os.Lchown(to, int(cred.Uid), int(cred.Gid))
+		}
+		return nil
+	})
+}
+
+func copyFile(src, dst string, perm os.FileMode) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, perm)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 func env() []string {

@@ -3,6 +3,7 @@ package pgtest
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -85,11 +86,23 @@ func TestClusterAndDatabases(t *testing.T) {
 	}
 }
 
-// TestStartStop: a cluster of the test's own stops and leaves no folder
-// and no process behind.
+// TestStartStop: a cluster of the test's own runs on a copy of the
+// initdb template, stops and leaves no folder and no process behind.
 func TestStartStop(t *testing.T) {
 	c := Start(t)
 	dir, pid := c.SocketDir(), c.cmd.Process.Pid
+	// the server runs on a copy of the initdb template, which stays as
+	// initdb left it
+	tmpl, err := initdbTemplate(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "postmaster.pid")); err != nil {
+		t.Errorf("the running cluster's data folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(tmpl, "postmaster.pid")); !os.IsNotExist(err) || !ownedByMe(filepath.Dir(tmpl)) {
+		t.Errorf("the initdb template %s was started, or is not this user's alone (postmaster.pid: %v)", tmpl, err)
+	}
 	if err := c.Stop(); err != nil {
 		t.Fatal(err)
 	}

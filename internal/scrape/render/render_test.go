@@ -81,7 +81,15 @@ func client(srv string) *scrape.Client {
 	return scrapetest.Client(1, nil).Source(srv, false)
 }
 
+// TestGetRendersTheScriptsList reads a list its page's script builds, by
+// network idle and by wait_for. It starts a browser of its own, so it runs
+// in CI's browser step (WATCHER_LONG_TESTS=1); the default run renders
+// such a page through watcher run, both ways (internal/cli
+// TestRunRenderBrowser), and here the refusals (TestGetRefuses).
 func TestGetRendersTheScriptsList(t *testing.T) {
+	if os.Getenv("WATCHER_LONG_TESTS") != "1" { // a long suite: CI's long step runs it
+		t.Skip("a long suite: runs with WATCHER_LONG_TESTS=1 (CI's long step); internal/cli's TestRunRenderBrowser renders such a page in the default run")
+	}
 	t.Parallel() // a browser or a binary: overlaps the other slow tests
 	needBrowser(t)
 	s, _ := site(t)
