@@ -86,7 +86,7 @@ func ImportGit(ctx context.Context, db *DB, cfg *config.Config, dir string) ([]I
 				last.State.Index, last.State.SetIndex = b, true
 			}
 		}
-		if b, ok, err := blobAt(hist, head, snapshot.StateDir+"/state/"+src.Name+".json"); err != nil {
+		if b, ok, err := blobAt(hist, head, snapshot.AdapterStateRel(src.Name)); err != nil {
 			return out, fmt.Errorf("import-git: source %q: %w", src.Name, err)
 		} else if ok {
 			last.State.AdapterState, last.State.SetAdapterState = b, true

@@ -107,6 +107,10 @@ func (s *Store) IndexPath(source string) string {
 // with paths relative to the folder.
 func IndexRel(source string) string { return StateDir + "/index/" + source + ".json" }
 
+// AdapterStateRel is where a source's adapter state is inside the folder,
+// slash-separated (see IndexRel).
+func AdapterStateRel(source string) string { return StateDir + "/state/" + source + ".json" }
+
 // PostingRel is where a posting's snapshot file is inside the folder,
 // slash-separated (see IndexRel).
 func PostingRel(source, id string) string { return source + "/" + PostingName(id) }
@@ -120,7 +124,7 @@ func (s *Store) ValidatorsPath(source string) string {
 // StatePath is the file of a source's adapter state (scrape.Stateful: for
 // instance which listing interface an Eightfold tenant answers).
 func (s *Store) StatePath(source string) string {
-	return filepath.Join(s.Dir, StateDir, "state", source+".json")
+	return filepath.Join(s.Dir, filepath.FromSlash(AdapterStateRel(source)))
 }
 
 // OutboxDir is the folder of undelivered notifications.
