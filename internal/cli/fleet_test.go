@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -258,7 +259,8 @@ func TestRunPostgres(t *testing.T) {
 	}
 	if code, stdout, stderr = runIn(t, cfg, "show", "acme", "1"); code != 0 ||
 		!strings.Contains(stdout, "Senior Data Engineer  [open]") || !strings.Contains(stdout, "history (2):") ||
-		!strings.Contains(stdout, "title: Data Engineer -> Senior Data Engineer") {
+		!strings.Contains(stdout, "title: Data Engineer -> Senior Data Engineer") ||
+		!regexp.MustCompile(`(?m)^  \S+ \S+  changed  v2$`).MatchString(stdout) {
 		t.Fatalf("show acme 1: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	if code, stdout, _ = runIn(t, cfg, "show", "acme", "2"); code != 0 || !strings.Contains(stdout, "Analytics Engineer  [closed (last known version)]") || !strings.Contains(stdout, "removed") {

@@ -102,7 +102,11 @@ func writeDetail(w io.Writer, d serve.Detail) {
 		fmt.Fprintln(w, "  none in git (not committed yet, or no repository)")
 	}
 	for _, ev := range d.History {
-		fmt.Fprintf(w, "  %s  %s  %s\n", ev.Timestamp.UTC().Format("2006-01-02 15:04Z"), strings.TrimPrefix(ev.Type, "posting."), ev.Commit[:min(12, len(ev.Commit))])
+		ref := ev.Commit[:min(12, len(ev.Commit))]
+		if ref == "" {
+			ref = ev.ID // the database store: a version number ("v3")
+		}
+		fmt.Fprintf(w, "  %s  %s  %s\n", ev.Timestamp.UTC().Format("2006-01-02 15:04Z"), strings.TrimPrefix(ev.Type, "posting."), ref)
 		for _, c := range ev.Data.Changes {
 			v := serve.ViewChange(c)
 			fmt.Fprintf(w, "    %s: %s -> %s\n", c.Field, v.Old, v.New)
