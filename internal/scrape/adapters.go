@@ -276,3 +276,17 @@ func SameID(got, want string) error {
 	}
 	return fmt.Errorf("detail answered for posting %s", got)
 }
+
+// Segment escapes one path segment of a request or link URL built from a
+// platform's value (an id, a slug): url.PathEscape, and a value that is a
+// whole dot segment ("." or "..") as %2E, so that an id can never name the
+// parent resource of the path it is put in.
+func Segment(s string) string {
+	switch s {
+	case ".":
+		return "%2E"
+	case "..":
+		return "%2E%2E"
+	}
+	return url.PathEscape(s)
+}

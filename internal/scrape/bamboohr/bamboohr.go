@@ -51,7 +51,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -150,7 +149,7 @@ func decodeList(body []byte, base string) (listPage, error) {
 			ID:             id,
 			Stamp:          stamp(item),
 			Title:          strings.TrimSpace(o.JobOpeningName),
-			URL:            base + "/careers/" + url.PathEscape(id),
+			URL:            base + "/careers/" + scrape.Segment(id),
 			Team:           strings.TrimSpace(o.DepartmentLabel),
 			EmploymentType: strings.TrimSpace(o.EmploymentStatusLabel),
 			Workplace:      workplace(o.LocationType, o.IsRemote),
@@ -238,7 +237,7 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 
 // Detail fetches the opening's description, date and pay.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	return scrape.FetchDetail(ctx, a.client, "bamboohr", a.board, "opening "+r.ID, scrape.Request{URL: a.base + "/careers/" + url.PathEscape(r.ID) + "/detail", Header: jsonAccept()}, r,
+	return scrape.FetchDetail(ctx, a.client, "bamboohr", a.board, "opening "+r.ID, scrape.Request{URL: a.base + "/careers/" + scrape.Segment(r.ID) + "/detail", Header: jsonAccept()}, r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }
 

@@ -344,7 +344,7 @@ func (e *Eightfold) rawApply(p position) (model.Raw, error) {
 	}
 	link := p.CanonicalPositionURL
 	if link == "" {
-		link = e.base + "/careers/job/" + url.PathEscape(id)
+		link = e.base + "/careers/job/" + scrape.Segment(id)
 	}
 	req := p.DisplayJobID
 	if req == "" {
@@ -510,7 +510,7 @@ func (e *Eightfold) rawPCSX(p pcsxPosition) (model.Raw, error) {
 		link = e.base + p.PositionURL
 	}
 	if link == "" {
-		link = e.base + "/careers/job/" + url.PathEscape(id)
+		link = e.base + "/careers/job/" + scrape.Segment(id)
 	}
 	req := p.DisplayJobID
 	if req == "" {
@@ -599,7 +599,7 @@ func (e *Eightfold) Detail(ctx context.Context, r model.Raw) (model.Raw, error) 
 func (e *Eightfold) detailApply(ctx context.Context, r model.Raw) (model.Raw, error) {
 	q := url.Values{}
 	q.Set("domain", e.domain)
-	u := e.base + "/api/apply/v2/jobs/" + url.PathEscape(r.ID) + "?" + q.Encode()
+	u := e.base + "/api/apply/v2/jobs/" + scrape.Segment(r.ID) + "?" + q.Encode()
 	d, err := scrape.GetJSON(ctx, e.client, u, func(b []byte) (model.Raw, error) { return e.decodeApplyDetail(b, r.ID) })
 	if err != nil {
 		return r, err

@@ -135,8 +135,8 @@ func (a *Adapter) detailURL(id string) string {
 
 // PostingURL is the page a person opens for requisition id.
 func (a *Adapter) PostingURL(id string) string {
-	return a.base + "/hcmUI/CandidateExperience/" + url.PathEscape(a.lang) + "/sites/" + url.PathEscape(a.site) +
-		"/job/" + url.PathEscape(id)
+	return a.base + "/hcmUI/CandidateExperience/" + scrape.Segment(a.lang) + "/sites/" + scrape.Segment(a.site) +
+		"/job/" + scrape.Segment(id)
 }
 
 type location struct {

@@ -46,7 +46,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -85,7 +84,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 }
 
 func (a *Adapter) listURL() string {
-	return a.base + "/recruiting/jobs/All/" + url.PathEscape(a.board)
+	return a.base + "/recruiting/jobs/All/" + scrape.Segment(a.board)
 }
 
 type job struct {

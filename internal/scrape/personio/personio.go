@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"html"
 	"net/http"
-	"net/url"
 	"regexp"
 	"strings"
 
@@ -136,7 +135,7 @@ func (p *Personio) raw(pos position) (model.Raw, error) {
 	return model.Raw{
 		ID:              id,
 		Title:           strings.TrimSpace(pos.Name),
-		URL:             p.base + "/job/" + url.PathEscape(id),
+		URL:             p.base + "/job/" + scrape.Segment(id),
 		Team:            team,
 		Locations:       scrape.AddLabels(nil, append([]string{pos.Office}, pos.AdditionalOffices...)...),
 		EmploymentType:  scrape.JoinNonEmpty(pos.EmploymentType, pos.Schedule),

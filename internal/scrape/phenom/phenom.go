@@ -116,7 +116,7 @@ func (a *Adapter) JobURL(id string) string {
 	if dir == "/" || dir == "." {
 		dir = ""
 	}
-	return a.search.Scheme + "://" + a.search.Host + dir + "/job/" + url.PathEscape(id)
+	return a.search.Scheme + "://" + a.search.Host + dir + "/job/" + scrape.Segment(id)
 }
 
 type place struct {

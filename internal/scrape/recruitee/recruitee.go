@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -168,7 +167,7 @@ func (r *Recruitee) raw(o offer) (model.Raw, error) {
 	}
 	link := o.CareersURL
 	if link == "" && o.Slug != "" {
-		link = r.base + "/o/" + url.PathEscape(o.Slug)
+		link = r.base + "/o/" + scrape.Segment(o.Slug)
 	}
 	raw := model.Raw{
 		ID:              id,

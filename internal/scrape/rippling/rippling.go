@@ -51,7 +51,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -89,7 +88,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 }
 
 func (a *Adapter) listURL() string {
-	return a.api + "/platform/api/ats/v1/board/" + url.PathEscape(a.board) + "/jobs"
+	return a.api + "/platform/api/ats/v1/board/" + scrape.Segment(a.board) + "/jobs"
 }
 
 type label struct {
@@ -147,7 +146,7 @@ func decodeList(body []byte, board string) (listPage, error) {
 		r := model.Raw{ID: id, Title: strings.TrimSpace(x.Name), URL: strings.TrimSpace(x.URL),
 			Locations: scrape.AddLabels(nil, loc)}
 		if r.URL == "" {
-			r.URL = "https://ats.rippling.com/" + url.PathEscape(board) + "/jobs/" + url.PathEscape(id)
+			r.URL = "https://ats.rippling.com/" + scrape.Segment(board) + "/jobs/" + scrape.Segment(id)
 		}
 		if x.Department != nil {
 			r.Team = strings.TrimSpace(x.Department.Label)
@@ -323,6 +322,6 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 
 // Detail fetches the job's description, places, type, date and pay.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	return scrape.FetchDetail(ctx, a.client, "rippling", a.board, "job "+r.ID, scrape.JSONRequest(a.listURL()+"/"+url.PathEscape(r.ID)), r,
+	return scrape.FetchDetail(ctx, a.client, "rippling", a.board, "job "+r.ID, scrape.JSONRequest(a.listURL()+"/"+scrape.Segment(r.ID)), r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }

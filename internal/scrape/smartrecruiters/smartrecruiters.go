@@ -95,7 +95,7 @@ type listResponse struct {
 }
 
 func (s *SmartRecruiters) companyURL() string {
-	return s.base + "/v1/companies/" + url.PathEscape(s.company) + "/postings"
+	return s.base + "/v1/companies/" + scrape.Segment(s.company) + "/postings"
 }
 
 // List pages on offset until it has totalFound postings.
@@ -147,7 +147,7 @@ func (s *SmartRecruiters) decodePage(body []byte) (scrape.Page, error) {
 // Detail fetches the job ad: all its sections as the description, and the
 // qualifications section as structured items.
 func (s *SmartRecruiters) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	d, err := scrape.FetchDetail(ctx, s.client, "smartrecruiters", s.company, "posting "+r.ID, scrape.JSONRequest(s.companyURL()+"/"+url.PathEscape(r.ID)), r,
+	d, err := scrape.FetchDetail(ctx, s.client, "smartrecruiters", s.company, "posting "+r.ID, scrape.JSONRequest(s.companyURL()+"/"+scrape.Segment(r.ID)), r,
 		func(resp *scrape.Response) (model.Raw, error) { return s.decodeDetail(resp.Body, r) })
 	if err != nil {
 		return r, err
@@ -328,7 +328,7 @@ func (s *SmartRecruiters) raw(p posting) (model.Raw, error) {
 		ID:             id,
 		Stamp:          stamp(p),
 		Title:          strings.TrimSpace(p.Name),
-		URL:            "https://jobs.smartrecruiters.com/" + url.PathEscape(s.company) + "/" + url.PathEscape(id),
+		URL:            "https://jobs.smartrecruiters.com/" + scrape.Segment(s.company) + "/" + scrape.Segment(id),
 		RequisitionID:  p.RefNumber,
 		Team:           p.Department.Label,
 		Workplace:      workplace(p.Location),

@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -89,11 +88,11 @@ type detailResponse struct {
 }
 
 func (w *Workday) apiBase() string {
-	return w.base + "/wday/cxs/" + url.PathEscape(w.tenant) + "/" + url.PathEscape(w.site)
+	return w.base + "/wday/cxs/" + scrape.Segment(w.tenant) + "/" + scrape.Segment(w.site)
 }
 
 // publicBase prefixes an externalPath to make the page a person opens.
-func (w *Workday) publicBase() string { return w.base + "/" + url.PathEscape(w.site) }
+func (w *Workday) publicBase() string { return w.base + "/" + scrape.Segment(w.site) }
 
 func (w *Workday) board() string { return w.tenant + "/" + w.site }
 
