@@ -451,6 +451,10 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 				cerr = fmt.Errorf("git: %w", cerr)
 			} else if !done {
 				d.Amended = ""
+			} else {
+				// the run's commit now holds the outbox files too: this is
+				// the commit in the history (the one logged before is not)
+				r.log.Info("committed", "commit", d.Amended[:min(len(d.Amended), 12)], "amended", amend[:min(len(amend), 12)])
 			}
 			amend = d.Amended
 		}
