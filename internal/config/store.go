@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -86,10 +87,13 @@ func checkDatabaseURL(s string) string {
 		if _, err := url.Parse(s); err != nil {
 			return "is not a valid URL (special characters in the password must be percent-encoded)"
 		}
-		return ""
-	}
-	if !strings.Contains(s, "=") {
+	} else if !strings.Contains(s, "=") {
 		return "must be a postgres:// or postgresql:// URL, or key=value pairs such as host=/run/postgresql dbname=watcher"
+	}
+	// the driver's own reading, as the commands that connect read it (its
+	// error is not shown: it may quote the string)
+	if _, err := pgconn.ParseConfig(s); err != nil {
+		return "is not a valid PostgreSQL connection string (check its parameters, such as sslmode)"
 	}
 	return ""
 }

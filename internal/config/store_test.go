@@ -58,6 +58,9 @@ func TestStoreKeys(t *testing.T) {
 		{"store: postgres\ndatabase_url: mysql://u:hidden-pw@h/db\n", "config.yaml:4: database_url: must be a postgres:// or postgresql:// URL"},
 		{"store: postgres\ndatabase_url: justaword\n", "config.yaml:4: database_url: must be a postgres:// or postgresql:// URL"},
 		{"store: postgres\ndatabase_url: [a]\n", "config.yaml:4: database_url: must be a string"},
+		// what the driver refuses when a command connects, validate refuses too
+		{"store: postgres\ndatabase_url: postgres://u:hidden-pw@127.0.0.1:1/w?sslmode=bogus\n", "config.yaml:4: database_url: is not a valid PostgreSQL connection string"},
+		{"store: postgres\ndatabase_url: host=127.0.0.1 password=hidden-pw sslmode=bogus\n", "config.yaml:4: database_url: is not a valid PostgreSQL connection string"},
 	} {
 		_, err := parse([]byte(storeSource+tc.yaml), "config.yaml", env)
 		var ce *config.Error
