@@ -33,6 +33,9 @@ var ambiguous = []string{
 // one, so this test cannot import it): the frozen dev/test split.
 const splitSeed = "aec07cfbff335b50"
 
+// heldOutBatch finds a label of batch 2, which is all test.
+var heldOutBatch = regexp.MustCompile(`(?m)^batch:\s*2\s*$`)
+
 // devDocument says whether a corpus document is in the dev part, by the
 // rule of internal/corpus/split.go (batch 2 is test; otherwise SHA-256 of
 // seed:slug below 0.40 is test). Tests here read dev documents only, so
@@ -44,7 +47,7 @@ func devDocument(t *testing.T, doc string) bool {
 	if err != nil {
 		t.Fatalf("%s: its label: %v", doc, err)
 	}
-	if regexp.MustCompile(`(?m)^batch:\s*2\s*$`).Match(label) {
+	if heldOutBatch.Match(label) {
 		return false
 	}
 	sum := sha256.Sum256([]byte(splitSeed + ":" + slug))
