@@ -39,14 +39,17 @@ func Open(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*DB, er
 	}
 	connect, cancel := context.WithTimeout(ctx, ConnectTimeout)
 	defer cancel()
+	// the driver's errors name user and database, never the password; the
+	// redactor makes sure of it for every caller
+	redacted := func(err error) error { return errors.New(cfg.Redactor().String(err.Error())) }
 	s, err := pgstore.Open(connect, cfg.Store.DatabaseURL, logger)
 	if err != nil {
-		return nil, err
+		return nil, redacted(err)
 	}
 	st, err := pgstore.MigrationStatus(connect, s.Pool(), logger)
 	if err != nil {
 		s.Close()
-		return nil, err
+		return nil, redacted(err)
 	}
 	if !st.Current() {
 		s.Close()

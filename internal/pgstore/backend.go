@@ -479,16 +479,16 @@ func (p *pendingSource) batch(source, typ string, at time.Time) Batch {
 	return bt
 }
 
-// healthOf is a source's health as its index says after a run: held as
-// suspicious, failing (failed runs in a row) or ok.
+// healthOf is a source's health as its index says after a run: failing
+// (failed runs in a row), held as suspicious, or ok.
 func healthOf(idx snapshot.Index) *Health {
 	h := &Health{State: "ok", Failures: idx.Failures, Success: idx.Failures == 0}
-	switch {
-	case idx.Suspicious:
-		h.State = "suspicious"
+	switch { // failing first, as the readers rank it (serve's status)
 	case idx.Failures > 0:
 		h.State = "failing"
 		h.LastError = "fetch failed (" + strconv.Itoa(idx.Failures) + " in a row)"
+	case idx.Suspicious:
+		h.State = "suspicious"
 	}
 	return h
 }
