@@ -3,6 +3,7 @@ package normalize
 import (
 	_ "embed"
 	"strings"
+	"sync"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
@@ -27,7 +28,11 @@ var (
 	nordicRegions    = map[string]nordicInfo{} // folded region name, local or English -> region
 )
 
-func init() {
+// loadNordic reads the place table once, on first use: commands that never
+// read a location do not pay for it at start-up.
+var loadNordic = sync.OnceFunc(readNordic)
+
+func readNordic() {
 	ambiguous := map[string]bool{}
 	for line := range strings.SplitSeq(placesNordic, "\n") {
 		f := strings.Split(strings.TrimSpace(line), "|")
@@ -120,6 +125,7 @@ var municipalityWords = []string{" regionskommune", " kommune", " kommun", " mun
 // place: a city or municipality (with its region), a postal town, or a
 // region alone. country, when not empty, is the country the label names.
 func nordicPlace(p, country string) (model.Location, bool) {
+	loadNordic()
 	f := foldPlace(p)
 	if f == "" || country != "" && country != "DK" && country != "NO" && country != "SE" {
 		return model.Location{}, false
@@ -177,6 +183,7 @@ func nordicPlace(p, country string) (model.Location, bool) {
 // "" when a four-digit code may be Danish or Norwegian), or returns ok
 // false.
 func postalPart(p string) (place, country string, ok bool) {
+	loadNordic()
 	p = strings.TrimSpace(p)
 	if d := strings.IndexByte(p, '-'); !(len(p) > 0 && p[0] >= '0' && p[0] <= '9' ||
 		d > 0 && d <= 2 && d+1 < len(p) && p[d+1] >= '0' && p[d+1] <= '9') {
@@ -269,6 +276,7 @@ func nordicParts(rest []string) ([]string, string) {
 // Danmark", "Bærum kommune", "Region Midtjylland", "Skåne län, Sverige",
 // "Storgata 1, 0155 Oslo". ok is false for anything else.
 func nordicLocation(rest []string, remote bool) (model.Location, bool) {
+	loadNordic()
 	if len(rest) == 0 {
 		return model.Location{}, false
 	}

@@ -548,6 +548,7 @@ var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget
 // placeAfter says whether the amount that ends at i is a postal code: a
 // known place follows it ("11455 Stockholm", "2300 København S").
 func placeAfter(s string, i int) bool {
+	loadNordic()
 	rest := strings.TrimLeft(s[i:], " ")
 	w := strings.FieldsFunc(prefix(rest, 40), func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '\n' })
 	if len(w) == 0 {
