@@ -247,9 +247,6 @@ func CheckBaseURL(raw string) error {
 	if raw == "" {
 		return nil
 	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("url %q must be an http or https URL", raw)
-	}
-	return nil
+	_, err := RequireURL(raw, "the platform's base URL")
+	return err
 }
