@@ -305,7 +305,7 @@ func nordicLevel(x, prev, next string) string {
 			if strings.HasSuffix(head, "fag") || strings.HasSuffix(head, "team") {
 				return "Lead" // "bygningsfagleder"
 			}
-			if nordicJobLeaders[x] || strings.HasSuffix(x, "prosjektleder") || strings.HasSuffix(x, "projektleder") {
+			if strings.HasSuffix(x, "prosjektleder") || strings.HasSuffix(x, "projektleder") {
 				return ""
 			}
 			return "Manager"
