@@ -1,0 +1,90 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+)
+
+// Round 4 on skills (issue 9): general vocabulary and the cues of the
+// Nordic, German, French and Spanish postings. The sentences marked with a
+// slug are real, from dev documents of the real-world corpus
+// (internal/corpus); the others are ordinary words that must stay words.
+
+// The taxonomy's general vocabulary: named tools, suites and practices of
+// every kind of posting, and other languages' names of skills it had.
+func TestGeneralVocabulary(t *testing.T) {
+	n := normalizer(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// sinnerschrader-text-product-designer-next
+		{"Design-Kenntnisse in den branchenüblichen Tools wie Sketch, Figma, Keynote, Powerpoint und Adobe Creative Cloud",
+			[]string{"Adobe Creative Suite", "Figma", "Keynote", "PowerPoint", "Sketch"}},
+		// statist-webbutvecklare-java
+		{"Har du dessutom erfarenhet av jQuery, Netbeans och responsiv design är det meriterande.",
+			[]string{"NetBeans", "Responsive Design", "jQuery"}},
+		// kits-sakerhetsguru, kits-frontendutvecklare
+		{"Vi söker dig som även tänker hotmodellering när du ser affärskraven", []string{"Threat Modeling"}},
+		{"Har du dessutom en känsla för interaktionsdesign och en känsla för detaljer", []string{"Interaction Design"}},
+		// sparebank1-text-utvikler-masterdata, variant-text-plattformutvikler-i-trondheim
+		{"Opptatt av datakvalitet og evner å se hva verdien av korrekte data vil gi", []string{"Data Quality"}},
+		{"Tar proaktive og kostnadsbevisste valg av skytjenester", []string{"Cloud Computing"}},
+		// the same skills named in other languages
+		{"Erfaring med maskinlæring og kunstig intelligens", []string{"Artificial Intelligence", "Machine Learning"}},
+		{"Kunskap inom maskininlärning, statistisk analys och informationssäkerhet",
+			[]string{"Machine Learning", "Security Engineering", "Statistics"}},
+		{"Kendskab til objektorienteret programmering og versionsstyring", []string{"Git", "Object-Oriented Programming"}},
+		{"Erfahrung mit künstliche Intelligenz, Testautomatisierung und eingebettete Systeme",
+			[]string{"Artificial Intelligence", "Embedded Systems", "Software Testing"}},
+		{"God kjennskap til Office-pakken og regneark", []string{"Excel", "Microsoft Office"}},
+		// tools of offices, ERP and engineering in Nordic postings
+		{"Erfaring med Tripletex, Visma eller PowerOffice Go er en fordel", []string{"PowerOffice", "Tripletex", "Visma"}},
+		{"Du behersker AutoCAD, Revit og Navisworks, gjerne også Tekla", []string{"AutoCAD", "Navisworks", "Revit", "Tekla Structures"}},
+		{"Kunskap i PLC-programmering, Siemens TIA Portal och SCADA", []string{"PLC", "SCADA", "TIA Portal"}},
+		{"Experience with SharePoint, Power Automate and Power Apps", []string{"Power Apps", "Power Automate", "SharePoint"}},
+		{"Java 17, Spring, Hibernate and Maven; IntelliJ IDEA", []string{"Hibernate", "IntelliJ IDEA", "Java", "Maven", "Spring"}},
+		{"Statistical software such as SPSS, Stata or ArcGIS", []string{"ArcGIS", "SPSS", "Stata", "Statistics"}},
+		{"Windows, Linux and macOS clients", []string{"Linux", "Windows", "macOS"}},
+		// ordinary words stay words
+		{"In the spring we eclipse last year's results; the postman brings a blender.", []string{}},
+		{"Spring 2026 internship in our Windows and doors factory", []string{}},
+		{"Degree in Mathematics or Statistics", []string{"Statistics"}},
+		{"Design, implement and monitor internal control systems (ICS).", []string{}},
+		{"Experience collaborating with UI/UX designers", []string{}},
+		{"Vi utfører ROS-analyser og har ansvar for sikkerheten", []string{}},
+	}
+	for _, tt := range tests {
+		if got := n.Skills(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Skills(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// Names of the general vocabulary that are ordinary words match only as
+// written or only among other skills.
+func TestGeneralVocabularyOrdinaryWords(t *testing.T) {
+	tax, err := LoadTaxonomy(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]SkillDef{}
+	for _, s := range tax.Skills() {
+		byName[s.Name] = s
+	}
+	for _, name := range []string{"Spring", "Hibernate", "Windows", "Eclipse", "Maven", "Postman", "Cucumber", "Blender",
+		"Framer", "Electron", "Packer", "Rancher", "Flux", "Shiny", "Rhino", "Creo", "Maya", "Keynote", "Canva", "Gatsby",
+		"Astro", "Xero", "Okta", "Jeeves", "Premiere Pro", "Zephyr", "Grasshopper", "DAX", "ROS", "IFS"} {
+		s, ok := byName[name]
+		if !ok {
+			t.Errorf("%s: no taxonomy entry", name)
+			continue
+		}
+		word := lastWord(name)
+		for _, a := range aliasesOf(s) {
+			if !caseSensitive(a) && len(tokenize(a, nil)) == 1 && (a == word || a == name) {
+				t.Errorf("%s: alias %q matches the lower-case word", name, a)
+			}
+		}
+	}
+}
