@@ -3,6 +3,8 @@ package normalize
 import (
 	"reflect"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
 // Round 4 on skills (issue 9): general vocabulary and the cues of the
@@ -85,6 +87,107 @@ func TestGeneralVocabularyOrdinaryWords(t *testing.T) {
 			if !caseSensitive(a) && len(tokenize(a, nil)) == 1 && (a == word || a == name) {
 				t.Errorf("%s: alias %q matches the lower-case word", name, a)
 			}
+		}
+	}
+}
+
+// Sentences that ask for a skill in the Nordic and German way, in a part no
+// heading classifies.
+func TestNordicRequirementSentences(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// kits-sakerhetsguru: "we seek you who ..."
+			name: "vi söker dig som",
+			raw: model.Raw{DescriptionHTML: "<h3>Är du en duktig utvecklare och grym på att hitta säkerhetshål?</h3> <p>Vi söker dig som även tänker hotmodellering när du ser affärskraven för en ny tjänst eller applikation.</p>" +
+				"<p>Till din vardag hör förutom systemutveckling att genomföra sårbarhetsanalyser.</p>"},
+			want: model.Skills{Required: []string{"Threat Modeling"}},
+		},
+		{
+			// kits-frontendutvecklare
+			name: "vi söker dig som är expert på",
+			raw:  model.Raw{DescriptionHTML: "<h3>Brinner du för användarupplevelsen? Det gör vi också.</h3> <p>Vi söker dig som är expert på webb- eller mobilutveckling och som brinner för att ge användarna en riktigt bra upplevelse.</p>"},
+			want: model.Skills{Required: []string{"Mobile Development"}},
+		},
+		{
+			name: "du har, du behersker, vi forventer",
+			raw:  model.Raw{DescriptionText: "Om stillingen\nDu har erfaring fra Tripletex. Du behersker AutoCAD. Vi forventer at du kan SQL."},
+			want: model.Skills{Required: []string{"AutoCAD", "SQL", "Tripletex"}},
+		},
+		{
+			name: "du hast, du verfügst über",
+			raw:  model.Raw{DescriptionText: "Über uns\nDu hast Spaß an TypeScript und du verfügst über Wissen in Docker."},
+			want: model.Skills{Required: []string{"Docker", "TypeScript"}},
+		},
+		{
+			// lantmannen-aspen-kommunikator-hindas: a question is no requirement
+			name: "om du har några frågor",
+			raw:  model.Raw{DescriptionText: "Ansökan\nOm du har några frågor gällande tjänsten är du varmt välkommen att kontakta Julia Minges."},
+		},
+		{
+			name: "a task and an offer are no requirement",
+			raw:  model.Raw{DescriptionText: "Om jobbet\nDu har ansvar for drift av Linux-servere. Hos oss kan du jobbe med Azure."},
+		},
+	})
+}
+
+// Preference marked inline in the Nordic and German way, and its scope over
+// a list joined by the language's own conjunction.
+func TestNordicPreferenceMarkers(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// statist-webbutvecklare-java: the marker covers the whole list
+			name: "list joined by och",
+			raw: model.Raw{DescriptionText: "Du som söker har erfarenhet av webbutveckling, och du har en relevant utbildning. Du har erfarenhet av Java som programmeringsspråk och du behärskar HTML, CSS och JavaScript väl. " +
+				"Har du dessutom erfarenhet av jQuery, Netbeans och responsiv design är det meriterande."},
+			want: model.Skills{Required: []string{"HTML/CSS", "Java", "JavaScript"}, Preferred: []string{"NetBeans", "Responsive Design", "jQuery"}},
+		},
+		{
+			name: "fortrinnsvis, ønskes, gerne med",
+			raw:  model.Raw{DescriptionText: "Kvalifikationer\n- Erfaring med Python, fortrinnsvis Django\n- Kendskab til Revit ønskes\n- Uddannet ingeniør, gerne med erfaring i SAP"},
+			want: model.Skills{Required: []string{"Python"}, Preferred: []string{"Django", "Revit", "SAP"}},
+		},
+		{
+			// superluminar-senior-cloud-consultant: German "gerne" is also "like to"
+			name: "gerne as like to",
+			raw:  model.Raw{DescriptionText: "Dein Profil\n- Du vermittelst gerne dein Wissen über Kubernetes an Andere"},
+			want: model.Skills{Required: []string{"Kubernetes"}},
+		},
+		{
+			name: "ist willkommen",
+			raw:  model.Raw{DescriptionText: "Dein Profil\n- Sehr gute Kenntnisse in Java\n- Erfahrung mit Kotlin ist willkommen"},
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Kotlin"}},
+		},
+	})
+}
+
+// Headings of the Nordic, German, French and Spanish postings.
+func TestNordicAndEuropeanHeadings(t *testing.T) {
+	cases := []struct {
+		heading string
+		want    class
+	}{
+		{"Dine kompetencer", clsRequired},
+		{"Din kompetanse", clsRequired},
+		{"Vi lægger vægt på", clsRequired},
+		{"Hvad forventer vi af dig?", clsRequired},
+		{"Ska-krav", clsRequired},
+		{"Was du können solltest", clsRequired},
+		{"Ce que nous attendons de vous", clsRequired},
+		{"Ønsket kompetanse", clsPreferred},
+		{"Önskvärda kvalifikationer", clsPreferred},
+		{"Det er en fordel hvis du har", clsPreferred},
+		{"Wünschenswerte Kenntnisse", clsPreferred},
+		{"Compétences souhaitées", clsPreferred},
+		{"Dine arbejdsopgaver", clsMentioned},
+		{"Om virksomheden", clsMentioned},
+		{"Løn og ansættelsesvilkår", clsMentioned},
+		{"Om stillingen", clsOpen},
+		{"Bewirb dich gerne", clsUnknown},
+		{"Ønsket tiltredelse", clsUnknown},
+	}
+	for _, c := range cases {
+		if got := classifyHeading(c.heading, true); got != c.want {
+			t.Errorf("classifyHeading(%q) = %d, want %d", c.heading, got, c.want)
 		}
 	}
 }
