@@ -191,3 +191,61 @@ func TestNordicAndEuropeanHeadings(t *testing.T) {
 		}
 	}
 }
+
+// A requirements list flattened into one line (JSON-LD descriptions whose
+// line breaks were lost): an item opener after a lower-case word starts
+// the next item, so that a marker of one item does not reach the next.
+func TestFlattenedListItems(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// truecaller-system-engineer (JSON-LD description)
+			name: "preferably stays in its item",
+			raw: model.Raw{DescriptionText: "What we expect from you: Extensive knowledge of programming and system administration on Linux environments, preferably working on high throughput and low latency systems " +
+				"Excellent understanding of distributed system design across process and site boundaries Good understanding of process isolation, virtualization and containerization concepts " +
+				"Good understanding of software development lifecycle with a strong continuous delivery mindset"},
+			want: model.Skills{Required: []string{"CI/CD", "Distributed Systems", "Docker", "Linux"}, Preferred: []string{"Low-Latency Systems"}},
+		},
+		{
+			name: "a glued sentence",
+			raw:  model.Raw{DescriptionText: "Kvalifikationer Du har erfarenhet av Excel, gärna även Power BI och rapportering.Du har goda kunskaper i SQL"},
+			want: model.Skills{Required: []string{"Excel", "SQL"}, Preferred: []string{"Power BI"}},
+		},
+		{
+			// "Kennst Du": a German question to the reader stays one sentence
+			name: "Kennst Du",
+			raw:  model.Raw{DescriptionText: "Über uns\nKennst Du dich mit Kafka aus?"},
+			want: model.Skills{Preferred: []string{"Kafka"}},
+		},
+	})
+}
+
+func TestItemOpener(t *testing.T) {
+	for _, c := range []struct {
+		prev, word string
+		want       bool
+	}{
+		{"systems", "Excellent", true},
+		{"tjänst", "Erfarenhet", true},
+		{"Linux", "Experience", false}, // after a name: "Developer Experience"
+		{"bist", "Du", false},
+		{"tillgång", "Du", true},
+		{"gute", "Kenntnisse", false}, // German nouns are capitalised
+	} {
+		if got := itemOpener(c.prev, c.word); got != c.want {
+			t.Errorf("itemOpener(%q, %q) = %v, want %v", c.prev, c.word, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		prev, word string
+		want       bool
+	}{
+		{"carte", "Du", true},
+		{"Node", "js", false},
+		{"ASP", "NET", false},
+		{"sommarjobb", "Vår", true},
+	} {
+		if got := gluedSentence(c.prev, c.word); got != c.want {
+			t.Errorf("gluedSentence(%q, %q) = %v, want %v", c.prev, c.word, got, c.want)
+		}
+	}
+}
