@@ -256,6 +256,12 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if sc.best == i+1 && sc.acc.exact != nil && firstNames[s[t.start:t.end]] && surnameAt(s, toks, i+1) {
+				// "kontakta Julia Minges", "Ruby Chen": a person's first
+				// name before a surname, not the language
+				i++
+				continue
+			}
 			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && (gluedLetter(s, int(t.end)) || postalDistrict(s, toks, i)) {
 				// "C’est", "C•CURE": a one-letter name glued by an
 				// apostrophe or a dot to a word is part of that word.
@@ -706,4 +712,28 @@ func (n *Normalizer) jobTitles(hits []hit, lower string, toks []token, skill []c
 			skill[k] = clsMentioned
 		}
 	}
+}
+
+// firstNames are case-sensitive names of skills that are also people's
+// first names.
+var firstNames = map[string]bool{"Julia": true, "Ruby": true, "Jade": true, "Ada": true, "Crystal": true}
+
+// surnameAt says whether the token at i is a capitalised word, lower case
+// after its first letter, in the same sentence and right after the one
+// before it: a surname after a first name ("Julia Minges"). A capitalised
+// conjunction-free list ("Julia, Python") has a comma between them.
+func surnameAt(s string, toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	t := toks[i]
+	if t.punct != 0 || t.flags&(fHard|fBlock|fSent|fGlued) != 0 || t.end-t.start < 2 {
+		return false
+	}
+	for k, r := range s[t.start:t.end] {
+		if k == 0 && !unicode.IsUpper(r) || k > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }

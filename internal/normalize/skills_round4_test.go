@@ -249,3 +249,43 @@ func TestItemOpener(t *testing.T) {
 		}
 	}
 }
+
+// A heading run into the sentences around it, in a description whose line
+// breaks were lost (lantmannen-aspen-kommunikator-hindas, JSON-LD).
+func TestGluedHeading(t *testing.T) {
+	bs := appendUnglued(nil, block{kind: kindPara, text: "Tjänsten innebär även under normala omständigheter en del resor till våra dotterbolag. " +
+		"Kvalifikationer Det här behöver du för att lyckas och trivas Du har: En relevant eftergymnasial utbildning inom marknadsföring eller kommunikation."})
+	var texts []string
+	for _, b := range bs {
+		texts = append(texts, b.text)
+	}
+	want := []string{"Tjänsten innebär även under normala omständigheter en del resor till våra dotterbolag.", "Kvalifikationer",
+		"Det här behöver du för att lyckas och trivas Du har: En relevant eftergymnasial utbildning inom marknadsföring eller kommunikation."}
+	if !reflect.DeepEqual(texts, want) {
+		t.Errorf("appendUnglued = %q, want %q", texts, want)
+	}
+	for _, s := range []string{"Om tjänsten We at Platform team provides the services", "Krav Du har körkort"} {
+		if h, _ := gluedHeading(s); h == "" {
+			t.Errorf("gluedHeading(%q): no heading", s)
+		}
+	}
+	for _, s := range []string{"Om du har frågor", "Krav på dig", "Requirements engineering is"} {
+		if h, _ := gluedHeading(s); h != "" {
+			t.Errorf("gluedHeading(%q) = %q, want none", s, h)
+		}
+	}
+	checkSkills(t, []skillCase{
+		{
+			name: "a glued heading opens its section",
+			raw: model.Raw{DescriptionText: "Placering för tjänsten är på vårt huvudkontor i Hindås, utanför Göteborg och med resor till våra dotterbolag. " +
+				"Kvalifikationer Det här behöver du för att lyckas. Excel och PowerPoint i vardagen. Meriterande om du innehar kunskaper i Photoshop."},
+			want: model.Skills{Required: []string{"Excel", "PowerPoint"}, Preferred: []string{"Photoshop"}},
+		},
+		{
+			// lantmannen-aspen-kommunikator-hindas: the contact person
+			name: "a first name before a surname",
+			raw:  model.Raw{DescriptionText: "Kvalifikationer\nOm du har några frågor gällande tjänsten är du varmt välkommen att kontakta Julia Minges. Du kan Julia och Python."},
+			want: model.Skills{Required: []string{"Julia", "Python"}},
+		},
+	})
+}
