@@ -262,6 +262,12 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && licenceClass(lower, toks, i) {
+				// "Førerkort klasse C/C1", "C-körkort": a driving licence
+				// class, not the language C
+				i++
+				continue
+			}
 			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && (gluedLetter(s, int(t.end)) || postalDistrict(s, toks, i)) {
 				// "C’est", "C•CURE": a one-letter name glued by an
 				// apostrophe or a dot to a word is part of that word.
@@ -736,4 +742,53 @@ func surnameAt(s string, toks []token, i int) bool {
 		}
 	}
 	return true
+}
+
+// licenceWords name a driving licence or its class in the languages of
+// the corpus.
+var licenceWords = map[string]bool{
+	"klasse": true, "klass": true, "class": true, "kategori": true, "category": true, "førerkort": true,
+	"förarbevis": true, "körkort": true, "kørekort": true, "führerschein": true, "führerscheinklasse": true,
+	"sertifikat": true, "licence": true, "license": true, "permis": true, "carnet": true, "truckkort": true,
+	"chaufförkort": true, "yrkessjåførkompetanse": true,
+}
+
+// licenceClass says whether the one-letter word at token i is the class of
+// a driving licence: a licence word is among the two words before it
+// ("førerkort klasse C", "B- og C-sertifikat"), or one follows it
+// ("C-körkort", "C1").
+func licenceClass(lower string, toks []token, i int) bool {
+	word := func(k int) string {
+		if k < 0 || k >= len(toks) || toks[k].punct != 0 {
+			return ""
+		}
+		return lower[toks[k].start:toks[k].end]
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if w := word(k); w != "" {
+			if licenceWords[strings.ToLower(w)] {
+				return true
+			}
+		}
+		if toks[k+1].flags&(fBlock|fSent) != 0 {
+			break
+		}
+	}
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if toks[k].flags&(fBlock|fSent) != 0 {
+			break
+		}
+		w := strings.ToLower(word(k))
+		if licenceWords[w] || w == "c1" || w == "ce" || w == "be" || w == "c1e" || w == "d1" {
+			return true
+		}
+		if strings.HasSuffix(w, "sertifikat") || strings.HasSuffix(w, "körkort") || strings.HasSuffix(w, "kørekort") ||
+			strings.HasSuffix(w, "førerkort") {
+			return true
+		}
+		if toks[k].punct == 0 {
+			break // only the first word after it
+		}
+	}
+	return false
 }

@@ -289,3 +289,23 @@ func TestGluedHeading(t *testing.T) {
 		},
 	})
 }
+
+// A driving licence class is not the language C (nettpartner-elektriker-
+// energimontor-oslo).
+func TestLicenceClassIsNotALanguage(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			name: "førerkort klasse C/C1",
+			raw:  model.Raw{DescriptionHTML: "<p>Kvalifikasjoner</p><ul><li>Godkjent energimontør (Gruppe H eller A)</li><li>Førerkort klasse C/C1 er svært ønskelig, eventuelt vilje til å ta dette</li></ul>"},
+		},
+		{
+			name: "C-körkort",
+			raw:  model.Raw{DescriptionText: "Krav\n- C-körkort och truckkort\n- B- og C-sertifikat"},
+		},
+		{
+			name: "the language C stays",
+			raw:  model.Raw{DescriptionText: "Kvalifikasjoner\n- Erfaring med C og C++ i innebygde systemer"},
+			want: model.Skills{Required: []string{"C", "C++", "Embedded Systems"}},
+		},
+	})
+}
