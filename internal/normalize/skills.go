@@ -698,7 +698,7 @@ func (m *matcher) camelAt(s, lower string, t token) int32 {
 // Reliability Engineers").
 var jobNouns = map[string]bool{"engineer": true, "engineers": true, "developer": true, "developers": true,
 	"architect": true, "architects": true, "consultant": true, "consultants": true, "specialist": true,
-	"specialists": true}
+	"specialists": true, "designer": true, "designers": true, "researcher": true, "researchers": true}
 
 // jobTitles marks, in skill, a practice named as part of a job title as
 // mentioned only: "a full-time role as Infrastructure Engineer, Site
@@ -707,8 +707,11 @@ var jobNouns = map[string]bool{"engineer": true, "engineers": true, "developer":
 // Developer" asks for Python).
 func (n *Normalizer) jobTitles(hits []hit, lower string, toks []token, skill []class) {
 	for _, h := range hits {
-		if h.id < 0 || int(h.id) >= len(n.names) || h.end >= len(toks) || n.tax.skills[h.id].Category != "practice" {
+		if h.id < 0 || int(h.id) >= len(n.names) || h.end >= len(toks) {
 			continue
+		}
+		if c := n.tax.skills[h.id].Category; c != "practice" && c != "design" {
+			continue // "Python Developer" asks for Python; "UX designers" are people
 		}
 		t := toks[h.end]
 		if t.punct != 0 || t.flags&(fHard|fBlock|fSent) != 0 || !jobNouns[lower[t.start:t.end]] {

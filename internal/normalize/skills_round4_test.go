@@ -309,3 +309,19 @@ func TestLicenceClassIsNotALanguage(t *testing.T) {
 		},
 	})
 }
+
+// "UX" names the practice; "UX designers" are people (sinnerschrader-text-
+// product-owner, compiler-software-engineer).
+func TestUXAndUXDesigners(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			name: "UX-Verständnis",
+			raw:  model.Raw{DescriptionText: "Dein Profil\n- Gutes UX-Verständnis\n- Vertrauter Umgang mit dem branchenüblichen Tool Jira"},
+			want: model.Skills{Required: []string{"Jira", "UX Design"}},
+		},
+		{
+			name: "UX designers are people",
+			raw:  model.Raw{DescriptionText: "Requirements\n- Experience collaborating with product managers, UI/UX designers, remote teams"},
+		},
+	})
+}
