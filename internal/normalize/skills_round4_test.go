@@ -53,7 +53,6 @@ func TestGeneralVocabulary(t *testing.T) {
 		{"Spring 2026 internship in our Windows and doors factory", []string{}},
 		{"Degree in Mathematics or Statistics", []string{"Statistics"}},
 		{"Design, implement and monitor internal control systems (ICS).", []string{}},
-		{"Experience collaborating with UI/UX designers", []string{}},
 		{"Vi utfører ROS-analyser og har ansvar for sikkerheten", []string{}},
 	}
 	for _, tt := range tests {
