@@ -126,6 +126,7 @@ var (
 		"ce que nous attendons", "nous attendons", "ce que nous attendons de vous", "compétences requises",
 		"qualifications requises", "savoir-faire", "imprescindible", "imprescindibles", "requisitos mínimos",
 		"lo que pedimos", "qué pedimos", "lo que esperamos", "任职要求", "岗位要求", "技能要求",
+		"von dir wünschen", "von ihnen wünschen", "du passt zu uns", "passt zu uns", "sie passen zu uns",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).

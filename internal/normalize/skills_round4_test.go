@@ -48,6 +48,11 @@ func TestGeneralVocabulary(t *testing.T) {
 		{"Java 17, Spring, Hibernate and Maven; IntelliJ IDEA", []string{"Hibernate", "IntelliJ IDEA", "Java", "Maven", "Spring"}},
 		{"Statistical software such as SPSS, Stata or ArcGIS", []string{"ArcGIS", "SPSS", "Stata", "Statistics"}},
 		{"Windows, Linux and macOS clients", []string{"Linux", "Windows", "macOS"}},
+		// journal and trade software of Nordic workplaces
+		{"Erfaring med DIPS Arena og Gerica er en fordel", []string{"DIPS", "Gerica"}},
+		{"Vana av journalsystemet TakeCare eller Cosmic, kunskap i Hogia", []string{"Cosmic", "Hogia", "TakeCare"}},
+		{"Cosmic rays and the Cosmic Microwave Background", []string{}},
+		{"Journalsystem: Cosmic, TakeCare", []string{"Cosmic", "TakeCare"}},
 		// ordinary words stay words
 		{"In the spring we eclipse last year's results; the postman brings a blender.", []string{}},
 		{"Spring 2026 internship in our Windows and doors factory", []string{}},
@@ -172,6 +177,8 @@ func TestNordicAndEuropeanHeadings(t *testing.T) {
 		{"Ska-krav", clsRequired},
 		{"Was du können solltest", clsRequired},
 		{"Ce que nous attendons de vous", clsRequired},
+		{"Was wir uns von Dir wünschen", clsRequired},
+		{"Du passt zu uns, wenn", clsRequired},
 		{"Ønsket kompetanse", clsPreferred},
 		{"Önskvärda kvalifikationer", clsPreferred},
 		{"Det er en fordel hvis du har", clsPreferred},
