@@ -155,6 +155,13 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 	}
 }
 
+// listWords join the items of a list in a clause, in the languages of
+// Language ("jQuery, Netbeans och responsiv design är det meriterande").
+var listWords = map[string]bool{
+	"or": true, "and": true, "och": true, "eller": true, "og": true, "samt": true, "und": true, "oder": true,
+	"sowie": true, "et": true, "ou": true, "y": true, "o": true, "e": true, "en": false, "of": false,
+}
+
 // degreeWords name degrees in a clause ("MS or PhD preferred").
 var degreeWords = map[string]bool{
 	"ms": true, "msc": true, "phd": true, "ph": true, "master": true, "masters": true, "bs": true, "bsc": true,
@@ -254,7 +261,7 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 	list, degree := false, false
 	for t := cl; t < k; t++ {
 		w := c.word(t)
-		list = list || w == "or" || w == "and"
+		list = list || listWords[w]
 		degree = degree || degreeWords[w]
 	}
 	if list && !degree {
@@ -312,8 +319,34 @@ func (c *classifier) prefMore(i int) bool {
 		"apprezzata", "apprezzato", "aanbeveling", "meegenomen",
 		"apprécié", "appréciée", "appréciés", "appréciées", "souhaité", "souhaitée", "souhaités", "valorará",
 		"valorarán", "valoran", "preferentemente", "preferibile", "preferibilmente", "preferenziale",
-		"wenselijk", "voorkeur", "diferencial":
+		"wenselijk", "voorkeur", "diferencial",
+		// Danish and German "gerne", the Nordic "preferably"/"is wished"
+		// ("gerne med erfaring i SAP", "fortrinnsvis Python", "Erfaring
+		// med Revit ønskes", "önskas"), German "ideally"/"at best"
+		"fortrinnsvis", "företrädesvis", "foretrukket", "foretrækkes", "foretrekkes", "föredras",
+		"ønskværdigt", "ønskværdig", "ønskes", "önskas", "önskemål", "optimalerweise", "bestenfalls", "idealfall",
+		"idealfälle", "souhaitable", "souhaitables", "souhaitées":
 		return true
+	case "gerne":
+		// Danish and German "preferably": "gerne med erfaring i SAP",
+		// "gerne auch Erfahrung mit Kafka"; not German "like to" ("Du
+		// vermittelst gerne dein Wissen")
+		switch c.word(c.nextWord(i)) {
+		case "auch", "mit", "med", "også", "erfaring", "erfahrung", "erfahrungen", "kendskab", "kenntnisse", "i", "in",
+			"inden", "indenfor", "inom", "som", "en", "et", "ein", "eine", "einen", "fra", "aus", "ha", "have":
+			return true
+		}
+		return false
+	case "helst":
+		// "Du må helst ha erfaring med", "helst med Java": not "aller helst"
+		// alone at the end
+		return c.word(c.nextWord(i)) != ""
+	case "willkommen", "velkommen", "välkommen", "bienvenida", "bienvenido":
+		// "Erfahrung mit Go ist willkommen", "kendskab til SAP er
+		// velkommen"; not "Herzlich willkommen" as a greeting
+		p := c.word(i - 1)
+		return p == "ist" || p == "sind" || p == "auch" || p == "er" || p == "är" || p == "gerne" || p == "es" ||
+			p == "også" || p == "också"
 	case "plus":
 		// "ist ein Plus", "er et plus", "is een plus", "è un plus"
 		switch c.word(i - 1) {
@@ -387,8 +420,95 @@ func (c *classifier) cueMore(i int) bool {
 		"kjennskap", "kännedom", "kendskab", "behersker", "behärskar", "conhecimento", "conhecimentos",
 		"vertraut", "versiert", "conoscenze", "esperienze", "ervaringen", "expériences", "beherrschst", "beherrschen",
 		"beherrschung", "maîtrises", "familier", "familière", "manejo", "padronanza", "familiarità", "bekend",
-		"kompetanse", "kompetens", "erfahren", "fortrolig", "ferdigheter":
+		"kompetanse", "kompetens", "erfahren", "fortrolig", "ferdigheter",
+		// Danish, Norwegian and Swedish "skills", "competences", "insight",
+		// "required", "a prerequisite"; German "knowledge", "have at your
+		// command"; Spanish "you master"
+		"færdigheder", "färdigheter", "kompetencer", "kompetenser", "kundskaber", "kendskaber", "indsigt",
+		"kreves", "kræves", "krävs", "påkrævet", "påkrevd", "obligatorisk", "forutsetning", "förutsättning",
+		"forudsætning", "kenntnis", "verfügst", "verfügen", "erforderlich", "vorausgesetzt", "voraussetzung",
+		"dominas", "manejas", "imprescindible", "requis", "requise", "requises", "exigé", "exigée", "exigées",
+		"indispensable", "obligatoire":
 		return true
+	case "søker", "söker", "søger", "sucht", "suchen":
+		// "Vi söker dig som är expert på ...", "Vi søger dig, der har",
+		// "Wir suchen dich mit": the part that follows describes the
+		// candidate
+		switch c.word(c.nextWord(i)) {
+		case "dig", "deg", "dich", "sie":
+			return true
+		}
+	case "etter", "efter":
+		// "Vi ser etter deg som", "Vi letar efter dig som"
+		p := c.word(i - 1)
+		n := c.word(c.nextWord(i))
+		return (p == "ser" || p == "leter" || p == "letar" || p == "söker") && (n == "deg" || n == "dig" || n == "en" || n == "ei" || n == "ett" || n == "någon" || n == "noen")
+	case "du":
+		// "Du har erfaring med", "du behärskar HTML", "Du kender til",
+		// "du er vant til", "Du hast Erfahrung", "du verfügst über"; not
+		// "du har ansvar for" (a task) or "du har mulighet til" (an offer)
+		n := c.nextWord(i)
+		switch c.word(i - 1) {
+		case "om", "hvis", "dersom", "ifall", "wenn", "falls", "når", "när":
+			return false // "Om du har några frågor": a condition, not a requirement
+		}
+		switch c.word(n) {
+		case "har", "hast":
+			switch c.word(c.nextWord(n)) {
+			case "ansvar", "ansvaret", "ansvarat", "mulighet", "muligheten", "möjlighet", "möjligheten", "mulighed",
+				"muligheden", "tilgang", "tillgång", "adgang", "die", "eine", "hos", "i", "med", "sammen", "tillsammans",
+				"några", "noen", "nogen", "frågor", "spørsmål", "spørgsmål", "fragen":
+				return false
+			}
+			return true
+		case "behärskar", "behersker", "mestrer", "mestrar", "kender", "kjenner", "känner", "kennst", "beherrschst",
+			"verfügst", "bringst", "besitzt", "kan", "kannst":
+			if w := c.word(n); w == "kan" || w == "kannst" {
+				// "du kan Python", "Du kannst mit Git umgehen"; not "du
+				// kan arbeide" (you get to work)
+				switch c.word(c.nextWord(n)) {
+				case "jobbe", "jobba", "arbeide", "arbeta", "arbejde", "arbeiten", "se", "forvente", "förvänta",
+					"vente", "vänta", "bli", "bidra", "søke", "söka", "lese", "läsa", "lære", "lära", "få",
+					"være", "vara", "sein", "dich", "deg", "dig", "også", "också":
+					return false
+				}
+			}
+			return true
+		case "er", "är", "bist":
+			switch c.word(c.nextWord(n)) {
+			case "vant", "van", "vertraut", "erfaren", "erfarne", "utdannet", "uddannet", "utbildad", "sikker", "säker",
+				"fortrolig", "kyndig", "stærk", "sterk", "stark", "dyktig", "duktig", "dygtig", "flink", "god", "bra",
+				"ekspert", "expert", "erfahren", "versiert", "sicher", "fit":
+				return true
+			}
+		}
+	case "vi", "wir", "nous":
+		// "Vi forventer at du", "Vi förväntar oss att du", "Vi lægger
+		// vægt på", "Wir erwarten", "nous attendons"
+		switch c.word(c.nextWord(i)) {
+		case "forventer", "förväntar", "erwarten", "attendons", "kræver", "krever", "kräver", "lægger", "legger",
+			"lägger", "ønsker", "önskar", "ser":
+			if w := c.word(c.nextWord(i)); w == "lægger" || w == "legger" || w == "lägger" {
+				return c.word(c.nextWord(c.nextWord(i))) == "vægt" || c.word(c.nextWord(c.nextWord(i))) == "vekt" ||
+					c.word(c.nextWord(c.nextWord(i))) == "vikt"
+			}
+			if w := c.word(c.nextWord(i)); w == "ser" {
+				// "Vi ser gjerne at du": a wish, marked by prefMore
+				return false
+			}
+			return true
+		}
+	case "forståelse", "förståelse", "verständnis":
+		// "god forståelse for", "förståelse för", "Verständnis für"
+		n := c.word(c.nextWord(i))
+		return n == "for" || n == "för" || n == "für" || n == "af" || n == "av"
+	case "vant", "van", "vana":
+		// "vant til å jobbe i Excel", "van vid", "vana av"
+		n := c.word(c.nextWord(i))
+		return n == "til" || n == "vid" || n == "av" || n == "med"
+	case "viden":
+		n := c.word(c.nextWord(i))
+		return n == "om" || n == "inden" || n == "indenfor" || n == "til"
 	case "umgang":
 		return c.word(c.nextWord(i)) == "mit" // "sicherer Umgang mit Git"
 	case "aise":

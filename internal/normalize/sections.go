@@ -45,6 +45,17 @@ var (
 		"ønskelig", "ønskede kvalifikasjoner", "deseado", "deseada", "deseados", "deseadas", "meritterende", "önskvärt", "det är ett plus", "souhaité",
 		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",
 		"最好", "为佳",
+		// the nice-to-have headings of the Nordic, German, French and
+		// Spanish postings ("Ønsket kompetanse", "Önskvärda
+		// kvalifikationer", "Det er en fordel hvis du", "Wünschenswerte
+		// Kenntnisse", "Compétences souhaitées", "Se valorará")
+		"ønsket kompetanse", "ønskede kompetanser", "ønskelige", "ønskelige kvalifikasjoner", "ønskværdigt", "ønskværdige",
+		"önskvärda", "önskvärda kvalifikationer", "önskvärd", "meriterande kvalifikationer", "meriterende kvalifikationer",
+		"det är meriterande", "det är meriterande om du", "det er en fordel hvis du", "det er et plus", "et plus",
+		"det vil være en fordel", "det är en fördel", "fördel", "foretrukne", "foretrukne kvalifikationer",
+		"vi ser gjerne at du", "vi ser gerne at du", "vi ser gärna att du", "wünschenswerte", "wünschenswerte kenntnisse",
+		"von vorteil sind", "nice-to-haves", "souhaitées", "souhaités", "souhaitée", "compétences souhaitées",
+		"appréciées", "appréciés", "valorables", "se valora", "valoraremos", "sería genial",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -99,12 +110,34 @@ var (
 		// Norwegian and Swedish requirement headings ("Kvalifikasjonskrav",
 		// "Utdanningskrav: Relevant bachelor", "Din kompetens")
 		"kvalifikasjonskrav", "utdanningskrav", "din kompetens", "kompetens",
+		// Danish, Norwegian, Swedish, German, French and Spanish headings
+		// of the requirements ("Dine kompetencer", "Din kompetanse", "Vi
+		// lægger vægt på", "Hvad forventer vi", "Ska-krav", "Was du
+		// können solltest", "Ce que nous attendons de vous",
+		// "Imprescindible")
+		"kompetencer", "dine kompetencer", "kompetanse", "din kompetanse", "kompetenser", "dina kompetenser",
+		"kompetansekrav", "kvalifikationskrav", "vi lægger vægt på", "vi legger vekt på", "vi lägger vikt vid",
+		"vi forestiller os", "hvad forventer vi", "hva forventer vi", "vad förväntar vi oss", "vi förväntar oss",
+		"forventninger", "förväntningar", "vi søger", "hvem søger vi", "din baggrund", "din bakgrund", "din bakgrunn",
+		"ska-krav", "skall-krav", "du skal have", "du skal ha", "du skal kunne", "du bør have", "du bør ha",
+		"du behöver", "du trenger", "du må ha", "was du können solltest", "was du kannst", "das brauchst du",
+		"was du brauchst", "deine kenntnisse", "ihre kenntnisse", "dein know-how", "ihr know-how", "dein skillset",
+		"skillset", "skill set", "deine erfahrungen", "deine kompetenzen", "ihre kompetenzen", "kompetenzen",
+		"ce que nous attendons", "nous attendons", "ce que nous attendons de vous", "compétences requises",
+		"qualifications requises", "savoir-faire", "imprescindible", "imprescindibles", "requisitos mínimos",
+		"lo que pedimos", "qué pedimos", "lo que esperamos", "任职要求", "岗位要求", "技能要求",
+		"von dir wünschen", "von ihnen wünschen", "du passt zu uns", "passt zu uns", "sie passen zu uns",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
 	requiredWeak = []string{
 		"skills", "experience", "background", "competencies", "knowledge", "you are", "you're", "basic",
 		"expertise",
+		// the same words in other languages ("Erfaring", "Erfarenhet",
+		// "Kenntnisse", "Expérience")
+		"erfaring", "erfarenhet", "erfarenheter", "kenntnisse", "erfahrung", "erfahrungen", "expérience",
+		"experiencia", "kunnskap", "kunnskaper", "kunskaper", "kundskaber", "færdigheder", "ferdigheter",
+		"färdigheter", "技能",
 	}
 	mentionedPhrases = []string{
 		"responsibilities", "what you'll do", "what you will do", "what you'll be doing", "what you will be doing",
@@ -136,6 +169,15 @@ var (
 		// Elektro?", "AGA erbjuder dig")
 		"hovedoppgaver", "oppgaver", "ansvar", "arbeidstid", "søknad", "søknadsfrist", "kontaktperson", "annet",
 		"informasjon", "tilbyr", "erbjuder",
+		// Danish, Swedish and German tasks, terms and applying ("Dine
+		// arbejdsopgaver", "Om virksomheden", "Vi kan tilbyde", "Løn og
+		// ansættelsesvilkår", "Ansökan", "Was dich erwartet")
+		"arbejdsopgaver", "opgaver", "dine opgaver", "ansvarsområder", "ansvarsområden", "ansvarsområde",
+		"om virksomheden", "om os", "om oss", "om företaget", "om bedriften", "om selskapet", "tilbyde",
+		"vi kan tilbyde", "løn", "lön", "lønn", "ansættelsesvilkår", "ansøgning", "ansökan", "ansøgningsfrist",
+		"tiltrædelse", "tillträde", "anställningsform", "ansettelsesform", "arbetstider", "kontakt",
+		"was dich erwartet", "was sie erwartet", "deine rolle", "ihre rolle", "ta mission", "ton rôle", "votre rôle",
+		"vos responsabilités", "tus funciones", "tus responsabilidades", "qué harás", "lo que harás",
 	}
 	// openPhrases name a part that holds anything ("About the role", "Job
 	// description"): its sentences speak for themselves.
@@ -143,6 +185,8 @@ var (
 		"about the role", "the role", "about the job", "the job", "job description", "description",
 		"overview", "summary", "the opportunity", "opportunity", "about the position", "the position",
 		"position", "role", "job", "details", "job details", "职位描述", "岗位描述", "职位详情",
+		"om stillingen", "om jobbet", "om tjänsten", "om rollen", "stillingsbeskrivelse", "jobbeskrivelse",
+		"stellenbeschreibung", "description du poste", "le poste", "descripción del puesto", "el puesto",
 	}
 )
 

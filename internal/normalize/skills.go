@@ -256,6 +256,18 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if sc.best == i+1 && sc.acc.exact != nil && firstNames[s[t.start:t.end]] && surnameAt(s, toks, i+1) {
+				// "kontakta Julia Minges", "Ruby Chen": a person's first
+				// name before a surname, not the language
+				i++
+				continue
+			}
+			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && licenceClass(lower, toks, i) {
+				// "Førerkort klasse C/C1", "C-körkort": a driving licence
+				// class, not the language C
+				i++
+				continue
+			}
 			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && (gluedLetter(s, int(t.end)) || postalDistrict(s, toks, i)) {
 				// "C’est", "C•CURE": a one-letter name glued by an
 				// apostrophe or a dot to a word is part of that word.
@@ -686,7 +698,7 @@ func (m *matcher) camelAt(s, lower string, t token) int32 {
 // Reliability Engineers").
 var jobNouns = map[string]bool{"engineer": true, "engineers": true, "developer": true, "developers": true,
 	"architect": true, "architects": true, "consultant": true, "consultants": true, "specialist": true,
-	"specialists": true}
+	"specialists": true, "designer": true, "designers": true, "researcher": true, "researchers": true}
 
 // jobTitles marks, in skill, a practice named as part of a job title as
 // mentioned only: "a full-time role as Infrastructure Engineer, Site
@@ -695,8 +707,11 @@ var jobNouns = map[string]bool{"engineer": true, "engineers": true, "developer":
 // Developer" asks for Python).
 func (n *Normalizer) jobTitles(hits []hit, lower string, toks []token, skill []class) {
 	for _, h := range hits {
-		if h.id < 0 || int(h.id) >= len(n.names) || h.end >= len(toks) || n.tax.skills[h.id].Category != "practice" {
+		if h.id < 0 || int(h.id) >= len(n.names) || h.end >= len(toks) {
 			continue
+		}
+		if c := n.tax.skills[h.id].Category; c != "practice" && c != "design" {
+			continue // "Python Developer" asks for Python; "UX designers" are people
 		}
 		t := toks[h.end]
 		if t.punct != 0 || t.flags&(fHard|fBlock|fSent) != 0 || !jobNouns[lower[t.start:t.end]] {
@@ -706,4 +721,77 @@ func (n *Normalizer) jobTitles(hits []hit, lower string, toks []token, skill []c
 			skill[k] = clsMentioned
 		}
 	}
+}
+
+// firstNames are case-sensitive names of skills that are also people's
+// first names.
+var firstNames = map[string]bool{"Julia": true, "Ruby": true, "Jade": true, "Ada": true, "Crystal": true}
+
+// surnameAt says whether the token at i is a capitalised word, lower case
+// after its first letter, in the same sentence and right after the one
+// before it: a surname after a first name ("Julia Minges"). A capitalised
+// conjunction-free list ("Julia, Python") has a comma between them.
+func surnameAt(s string, toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	t := toks[i]
+	if t.punct != 0 || t.flags&(fHard|fBlock|fSent|fGlued) != 0 || t.end-t.start < 2 {
+		return false
+	}
+	for k, r := range s[t.start:t.end] {
+		if k == 0 && !unicode.IsUpper(r) || k > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// licenceWords name a driving licence or its class in the languages of
+// the corpus.
+var licenceWords = map[string]bool{
+	"klasse": true, "klass": true, "class": true, "kategori": true, "category": true, "førerkort": true,
+	"förarbevis": true, "körkort": true, "kørekort": true, "führerschein": true, "führerscheinklasse": true,
+	"sertifikat": true, "licence": true, "license": true, "permis": true, "carnet": true, "truckkort": true,
+	"chaufförkort": true, "yrkessjåførkompetanse": true,
+}
+
+// licenceClass says whether the one-letter word at token i is the class of
+// a driving licence: a licence word is among the two words before it
+// ("førerkort klasse C", "B- og C-sertifikat"), or one follows it
+// ("C-körkort", "C1").
+func licenceClass(lower string, toks []token, i int) bool {
+	word := func(k int) string {
+		if k < 0 || k >= len(toks) || toks[k].punct != 0 {
+			return ""
+		}
+		return lower[toks[k].start:toks[k].end]
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if w := word(k); w != "" {
+			if licenceWords[strings.ToLower(w)] {
+				return true
+			}
+		}
+		if toks[k+1].flags&(fBlock|fSent) != 0 {
+			break
+		}
+	}
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if toks[k].flags&(fBlock|fSent) != 0 {
+			break
+		}
+		w := strings.ToLower(word(k))
+		if licenceWords[w] || w == "c1" || w == "ce" || w == "be" || w == "c1e" || w == "d1" {
+			return true
+		}
+		if strings.HasSuffix(w, "sertifikat") || strings.HasSuffix(w, "körkort") || strings.HasSuffix(w, "kørekort") ||
+			strings.HasSuffix(w, "førerkort") {
+			return true
+		}
+		if toks[k].punct == 0 {
+			break // only the first word after it
+		}
+	}
+	return false
 }

@@ -390,6 +390,17 @@ func appendUnglued(out []block, b block) []block {
 	if b.kind == kindHeading || len(b.text) < 80 {
 		return append(out, b)
 	}
+	if b.kind == kindPara && b.label == "" {
+		if h, rest := gluedHeading(b.text); h != "" {
+			// "Kvalifikationer Det här behöver du ...": a heading run
+			// into its section's first sentence
+			out = append(out, block{text: h, kind: kindPara})
+			b.text = rest
+			if len(b.text) < 80 {
+				return append(out, b)
+			}
+		}
+	}
 	t := b.text
 	start := 0
 	first := true
@@ -417,6 +428,18 @@ func appendUnglued(out []block, b block) []block {
 	}
 	for i := 1; i+2 < len(t); i++ {
 		c := t[i]
+		if c == ' ' && b.kind == kindPara && (t[i-1] == '.' || t[i-1] == '!' || t[i-1] == '?') {
+			// "... i Umeå. Kvalifikationer Du har ...": a heading run
+			// into the sentences around it
+			if h, _ := gluedHeading(t[i+1:]); h != "" {
+				emit(i, i+1)
+				out = append(out, block{text: h, kind: kindPara})
+				first = false
+				start = i + 1 + len(h)
+				i = start
+				continue
+			}
+		}
 		switch {
 		case c == '.' || c == '!' || c == '?' || c == ':':
 			// "office.Other", "you!We're", "includes:Help", "are:- Explore"
@@ -525,4 +548,53 @@ func stripDash(s string) (string, bool) {
 		}
 	}
 	return s, false
+}
+
+// gluedHeadings are the section headings that run into the next sentence
+// in descriptions whose line breaks were lost (JSON-LD and scraped ads:
+// "Om tjänsten We at Platform team ...", "Kvalifikationer Det här behöver
+// du ..."), lowered.
+var gluedHeadings = func() map[string]bool {
+	m := map[string]bool{}
+	for _, h := range []string{
+		"om tjänsten", "om jobbet", "om rollen", "om stillingen", "om oss", "om företaget", "om bedriften", "om dig",
+		"om deg", "kvalifikationer", "kvalifikasjoner", "dina kvalifikationer", "dine kvalifikationer", "meriterande",
+		"meriterende", "meriterande kvalifikationer", "önskvärda kvalifikationer", "ønskede kvalifikasjoner",
+		"arbetsuppgifter", "arbeidsoppgaver", "arbejdsopgaver", "dina arbetsuppgifter", "dine arbeidsoppgaver",
+		"dine arbejdsopgaver", "personliga egenskaper", "personlige egenskaper", "vi erbjuder", "vi tilbyr",
+		"vi tilbyder", "övrigt", "ansökan", "din profil", "vem är du", "hvem er du", "krav", "ska-krav",
+		"requirements", "qualifications", "minimum qualifications", "basic qualifications", "preferred qualifications",
+		"responsibilities", "nice to have", "nice-to-have", "bonus points", "about you", "what we offer", "your profile",
+		"dein profil", "ihr profil", "deine aufgaben", "ihre aufgaben", "wir bieten", "anforderungen",
+		"profil recherché", "vos missions", "requisitos", "funciones",
+	} {
+		m[h] = true
+	}
+	return m
+}()
+
+// gluedHeading returns the heading at the start of s that runs into a
+// sentence opening with a capital ("Kvalifikationer Det här ..."), and the
+// rest of s; or "" and s.
+func gluedHeading(s string) (string, string) {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return "", s
+	}
+	end := 0
+	for n := 0; n < 3; n++ {
+		sp := strings.IndexByte(s[end:], ' ')
+		if sp <= 0 {
+			return "", s
+		}
+		end += sp
+		if gluedHeadings[strings.ToLower(s[:end])] {
+			rest := s[end+1:]
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) && len(rest) > 0 {
+				return s[:end], rest
+			}
+		}
+		end++
+	}
+	return "", s
 }

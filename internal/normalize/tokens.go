@@ -113,6 +113,19 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 			f |= fSent
 		}
 	}
+	if punct == 0 && n > 0 && f&(fHard|fBlock|fSent) == 0 && z.toks[n-1].punct == 0 && z.space &&
+		itemOpener(z.s[z.toks[n-1].start:z.toks[n-1].end], z.s[start:end]) {
+		// "... low latency systems Excellent understanding of ...": a
+		// list flattened into one line (JSON-LD descriptions, pasted
+		// text) starts its next item without a separator.
+		f |= fSent | fHard
+	}
+	if punct == 0 && !z.space && n > 1 && z.toks[n-1].punct == '.' && z.toks[n-1].flags&fGlued != 0 &&
+		z.toks[n-2].punct == 0 && gluedSentence(z.s[z.toks[n-2].start:z.toks[n-2].end], z.s[start:end]) {
+		// "À la carte.Du har huvudansvaret": a sentence glued to the
+		// one before it when the line breaks were lost.
+		f |= fSent | fHard
+	}
 	z.toks = append(z.toks, token{start: int32(start), end: int32(end), block: z.block, punct: punct, flags: f})
 	z.pending = 0
 	z.space = false
@@ -299,4 +312,63 @@ func emailEnd(s string, i int) int {
 		return i
 	}
 	return d
+}
+
+// itemOpeners are words that open an item of a requirements list when
+// written with a capital ("Excellent", "Hands-on", "Erfarenhet", "Gute",
+// "Maîtrise"): mid-sentence, after a lower-case word, they start an item
+// of a list whose line breaks were lost. German nouns are capitalised
+// everywhere, so only German adjectives and pronouns are here.
+var itemOpeners = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`Excellent Strong Solid Good Great Proven Extensive Deep Demonstrated Hands
+		Experience Experienced Knowledge Knowledgeable Familiarity Familiar Understanding Ability Able Proficiency
+		Proficient Expertise Fluent Fluency Bachelor Bachelor's Degree BSc MSc Minimum Having Previous Prior Practical
+		Professional Working Comfortable Passion Passionate Exposure Advanced Basic Ideally Preferably Knowing
+		Outstanding Exceptional Very Keen Eager Capable Competence Certification Certified Relevant
+		Erfarenhet Erfaring Erfaren Erfarne Kunskap Kunskaper Kunnskap Kunnskaper Kendskab Kännedom Kjennskap
+		God Goda Gode Godt Gott Mycket Meget Svært Utbildning Utdanning Uddannelse Körkort Førerkort Kørekort Du Har
+		Behärskar Behersker Minst Mindst Flytande Flytende Dokumenterad Dokumentert Dokumenteret Tidigare Tidligere
+		Förmåga Evne Stark Sterk Stærk Meriterande Meriterende Fördel Fordel
+		Sehr Gute Fundierte Erste Mehrjährige Abgeschlossenes Abgeschlossene Idealerweise Sichere Sicherer Ausgeprägte
+		Expérience Maîtrise Connaissance Connaissances Bonne Bonnes Excellente Excellentes Solide Solides Diplôme
+		Experiencia Conocimiento Conocimientos Dominio Manejo Buen Buena Buenas Titulación`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// itemOpener says whether word, after prev with only a space between them,
+// opens a new item of a flattened list: prev is a lower-case word and
+// word an item opener ("systems Excellent understanding"). "Du" after a
+// German verb ("Dann bist Du", "Kennst Du") opens nothing.
+func itemOpener(prev, word string) bool {
+	if !itemOpeners[word] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(prev)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	return word != "Du" || !strings.HasSuffix(prev, "st")
+}
+
+// gluedSentence says whether word, glued by a '.' to prev ("carte.Du"),
+// starts a new sentence: prev ends with a lower-case letter and has three
+// letters or more, word is capitalised and lower case after its first
+// letter ("Du", "Vår"), unlike names with a dot ("Node.js", "ASP.NET").
+func gluedSentence(prev, word string) bool {
+	if utf8.RuneCountInString(prev) < 3 || utf8.RuneCountInString(word) < 2 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if !unicode.IsLower(last) {
+		return false
+	}
+	for i, r := range word {
+		if i == 0 && !unicode.IsUpper(r) || i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
