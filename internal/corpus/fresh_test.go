@@ -77,6 +77,11 @@ func TestFresh(t *testing.T) {
 	for _, err := range e.Errors {
 		t.Error(err)
 	}
+	// A small fresh set would print a single test posting's figures: the
+	// test part's per-posting results are never shown (SPLIT.md).
+	if k := count(e, "test"); k > 0 && k < MinTestCell {
+		t.Fatalf("the fresh set holds %d test postings: under %d its figures would show single test postings; name a larger set", k, MinTestCell)
+	}
 	t.Logf("fresh round only: normalizer %s; %d label files, %d postings scored (dev %d, test %d)\n\nper field (exact: share of postings; skills: micro-averaged over labelled skills)\n%s\nskills per source format\n%s\nskills per language\n%s\ncorpus counts of the fresh round (labelled postings)\n%s\nper-field exact by language and format (test cells of under %d postings hidden)\n%s",
 		n.Version(), len(e.Labels), len(e.Results), count(e, "dev"), count(e, "test"), e.Table(targets), e.FormatTable(), e.LanguageTable(), e.CountTable(), MinTestCell, e.groupTable())
 }
