@@ -555,25 +555,18 @@ func (r *Runner) recover() error {
 }
 
 // commitMessage summarises a run: a subject per source with changes, then
-// one line per posting.
+// one line per posting; over several sources, the lines grouped under each
+// source's name (see bodyLines).
 func commitMessage(res Result) string {
 	var subj []string
-	var body []string
+	var groups []sourceLines
 	for _, s := range res.Sources {
-		var parts []string
-		for _, p := range []struct {
-			n    int
-			word string
-		}{{s.Added, "added"}, {s.Removed, "removed"}, {s.Changed, "changed"}, {s.Rewrites, "re-normalized"}, {s.Missing, "missing (removal pending)"}, {s.returned, "back before removal"}} {
-			if p.n > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", p.n, p.word))
-			}
-		}
+		parts := s.counts()
 		if len(parts) == 0 && s.upgraded != "" {
 			parts = append(parts, "normalizer "+s.upgraded+", no snapshot changed")
 		}
-		if len(parts) > 0 {
-			body = append(body, slices.Sorted(slices.Values(s.lines))...) // added, removed, changed; by id
+		if len(parts) > 0 && len(s.lines) > 0 {
+			groups = append(groups, sourceLines{s.Source, s.lines})
 		}
 		if s.health != "" {
 			parts = append(parts, s.health) // the source named once: "a: 1 added, recovered"
@@ -585,6 +578,7 @@ func commitMessage(res Result) string {
 	if len(subj) == 0 {
 		return fmt.Sprintf("watcher: notification outbox (%d delivered, %d pending)\n", res.Delivered, res.Pending)
 	}
+	body := bodyLines(groups, len(subj) > 1)
 	msg := strings.Join(subj, "; ")
 	if len(subj) > 1 && len(msg) > maxSubject {
 		// A run over many sources: totals in the subject ("1,000 sources:
