@@ -155,10 +155,10 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			p := r.norm.Normalize(src.Name, company, raw)
 			p.ID = model.PostingKey(p.ID)
 			model.DropNUL(&p)
-			p.URL = r.red.String(p.URL) // a page URL may carry the source's key
+			p.URL = r.postingRedactor(src.Name).String(p.URL) // a page URL may carry the source's key
 			b, err := model.Encode(p)
 			if err == nil {
-				p, b, err = r.redactPosting(p, b)
+				p, b, err = r.redactPosting(src.Name, p, b)
 			}
 			if err != nil {
 				f.err = fmt.Errorf("%s: posting %q: encode: %w", src.Name, raw.ID, err)

@@ -85,7 +85,8 @@ type Runner struct {
 	routes []notify.Route
 	hosts  *scrape.Hosts // per-host politeness shared by every run of this process
 
-	red *redact.Redactor // the config's secrets: out of events, state and commits
+	red     *redact.Redactor // the config's secrets: out of logs, errors, events' errors and state
+	postRed sync.Map         // source name -> *redact.Redactor of its posting data (see redact.go)
 
 	mu  sync.Mutex // serializes writes and commits
 	dmu sync.Mutex // serializes delivery passes (outside mu)
@@ -491,7 +492,9 @@ func (r *Runner) commit(paths []string, msg string) (string, error) {
 	paths = append(paths, r.store.IgnorePath())
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
-	hash, committed, err := r.repo.Commit(paths, r.red.String(msg), gitrepo.Author{Name: r.cfg.Git.AuthorName(), Email: r.cfg.Git.AuthorEmail()}, r.opts.Now())
+	// msg is fixed words, numbers, source names and posting lines (their
+	// data redacted as a posting's is, see redact.go): no other redaction
+	hash, committed, err := r.repo.Commit(paths, msg, gitrepo.Author{Name: r.cfg.Git.AuthorName(), Email: r.cfg.Git.AuthorEmail()}, r.opts.Now())
 	if err != nil {
 		return "", fmt.Errorf("git: %w", err)
 	}
