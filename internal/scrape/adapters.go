@@ -13,6 +13,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/urlpath"
 )
 
 // The set-up, paging and decoding steps that the adapters share.
@@ -326,15 +327,5 @@ func SameID(got, want string) error {
 }
 
 // Segment escapes one path segment of a request or link URL built from a
-// platform's value (an id, a slug): url.PathEscape, and a value that is a
-// whole dot segment ("." or "..") as %2E, so that an id can never name the
-// parent resource of the path it is put in.
-func Segment(s string) string {
-	switch s {
-	case ".":
-		return "%2E"
-	case "..":
-		return "%2E%2E"
-	}
-	return url.PathEscape(s)
-}
+// platform's value (an id, a slug): see urlpath.Segment.
+func Segment(s string) string { return urlpath.Segment(s) }
