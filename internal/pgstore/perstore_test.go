@@ -120,3 +120,30 @@ func TestBackendFailingSourceAlone(t *testing.T) {
 		t.Errorf("LastApplied: %+v; want the 2 versions of acme and zeta", res)
 	}
 }
+
+// A history imported from the files store (import-git: Store.ApplyAll, no
+// Backend) with a posting id holding a NUL byte, in its snapshot and its
+// index, is stored under the id's key, as a run would store it.
+func TestApplyImportedUnstorableID(t *testing.T) {
+	s := migrated(t)
+	ctx := context.Background()
+	id := "x\x00y"
+	snap := encodePosting(t, "acme", id, "Data\x00 Engineer")
+	idx := []byte(`{"normalizer":"v","generation":1,"postings":{"x\u0000y":{"hash":"h"}}}`)
+	_, err := s.ApplyAll(ctx, []Batch{{Source: "acme", SourceType: "lever", At: t0,
+		Changes: []Change{{PostingID: id, Kind: Added, Snapshot: snap, Hash: model.Hash(snap)}},
+		State:   &State{Index: idx, SetIndex: true}}})
+	if err != nil {
+		t.Fatalf("ApplyAll: %v", err)
+	}
+	b := NewBackend(ctx, s, nil, nil)
+	key := model.PostingKey(id)
+	p, _, err := b.Read("acme", key)
+	if err != nil || p.ID != key || p.Title != "Data Engineer" {
+		t.Fatalf("stored %+v, %v", p, err)
+	}
+	got, err := b.PeekIndex("acme")
+	if _, ok := got.Postings[key]; err != nil || !ok {
+		t.Fatalf("index %+v, %v", got, err)
+	}
+}
