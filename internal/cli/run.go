@@ -188,11 +188,12 @@ func runExit(ctx context.Context, cfg *config.Config, res watch.Result, stderr i
 		interrupted = interrupted || s.Interrupted
 	}
 	if len(cfg.Notifiers) == 0 {
-		var added, removed, changed int
+		var total watch.SourceResult
 		for _, s := range res.Sources {
-			added, removed, changed = added+s.Added, removed+s.Removed, changed+s.Changed
+			total.Added, total.Removed, total.Changed = total.Added+s.Added, total.Removed+s.Removed, total.Changed+s.Changed
+			total.Rewrites, total.Missing = total.Rewrites+s.Rewrites, total.Missing+s.Missing
 		}
-		fmt.Fprintf(stderr, "watcher run: %s: %d added, %d removed, %d changed; %s\n", count(len(res.Sources), "source"), added, removed, changed, noNotifiers)
+		fmt.Fprintf(stderr, "watcher run: %s: %s; %s\n", count(len(res.Sources), "source"), total.Summary(), noNotifiers)
 	}
 	if interrupted || ctx.Err() != nil {
 		fmt.Fprintln(stderr, "watcher run: interrupted by a signal; the next run finishes the work")

@@ -1,17 +1,19 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/fleet"
+	"github.com/careers-watcher/careers-watcher/internal/pgstore"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 // runDatabase is `watcher run` with store: postgres: the same pipeline,
-// written to the database in one transaction per run (postings, versions,
+// written to the database in one transaction per source (postings, versions,
 // events, source health and a River deliver job per event and notifier).
 // The notifiers are not called here: `watcher worker` runs the deliver
 // jobs. There is no folder lock (--wait is not used): a second run of the
@@ -36,6 +38,17 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 		return ExitFailed
 	}
 	res, err := r.Run(ctx, sources)
+	// The write phase is one transaction per source: a source the database
+	// refused failed alone (it is recorded failing), the others are written.
+	var werr *pgstore.WriteError
+	if errors.As(err, &werr) {
+		for i, s := range res.Sources {
+			if serr := werr.SourceErr(s.Source); serr != nil {
+				res.Sources[i] = watch.SourceResult{Source: s.Source, Err: serr}
+			}
+		}
+		err = nil
+	}
 	if opt.json {
 		if jerr := writeEvents(stdout, res.Events); jerr != nil && err == nil {
 			err = jerr
@@ -53,7 +66,7 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 			if s.Err != nil || s.Interrupted {
 				continue
 			}
-			fmt.Fprintf(stdout, "%s: %d added, %d removed, %d changed\n", s.Source, s.Added, s.Removed, s.Changed)
+			fmt.Fprintf(stdout, "%s: %s\n", s.Source, s.Summary())
 		}
 		if !res.Interrupted {
 			a := db.Backend.LastApplied()

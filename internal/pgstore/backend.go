@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -285,6 +286,7 @@ func (b *Backend) WriteReadme(string, map[string][]byte, []string, snapshot.Inde
 // SaveIndex buffers the source's index; EndWrite also derives the source's
 // health and the postings seen again from it.
 func (b *Backend) SaveIndex(source string, idx snapshot.Index) (string, error) {
+	idx = storableKeys(idx) // before JSON turns invalid UTF-8 into U+FFFD
 	raw, err := json.Marshal(idx)
 	if err != nil {
 		return "", fmt.Errorf("pgstore: index of source %q: %w", source, err)
@@ -397,9 +399,12 @@ func isSourceEvent(typ string) bool {
 	return typ == notify.SourceFailed || typ == notify.SourceRecovered || typ == notify.SourceSuspicious
 }
 
-// EndWrite applies the write phase's buffer in one transaction. On an
-// error nothing of it is written (and the buffer is dropped: the next run
-// makes the same changes again).
+// EndWrite applies the write phase's buffer, one transaction per source:
+// a source whose batch cannot be written (a database error, a value the
+// database refuses) has nothing of it written, is recorded as failing
+// with the reason, and costs the other sources nothing. The error is then
+// a *WriteError naming each such source. The buffer is dropped either way
+// (the next run makes the same changes again, under the same event ids).
 func (b *Backend) EndWrite() error {
 	b.mu.Lock()
 	pending := b.pending
@@ -417,22 +422,98 @@ func (b *Backend) EndWrite() error {
 		names = append(names, s)
 	}
 	sort.Strings(names)
-	batches := make([]Batch, 0, len(names))
-	for _, s := range names {
-		batches = append(batches, pending[s].batch(s, b.types[s], at))
-	}
 	// A signal after the writes were made does not cut the commit short.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(b.ctx), ApplyTimeout)
 	defer cancel()
-	res, err := b.s.ApplyAll(ctx, batches)
-	if err != nil {
-		return fmt.Errorf("pgstore: write phase of %d sources: %w", len(batches), err)
+	var res Result
+	var werr WriteError
+	for _, s := range names {
+		bt := pending[s].batch(s, b.types[s], at)
+		r, err := b.s.Apply(ctx, bt)
+		if err != nil {
+			err = fmt.Errorf("pgstore: %w", err)
+			werr.Sources = append(werr.Sources, SourceError{Source: s, Err: err})
+			if herr := b.s.recordFailure(ctx, s, b.types[s], at, err.Error()); herr != nil {
+				b.log.Error("pgstore: the failure of a source's write phase not recorded", "source", s, "error", herr)
+			}
+			continue
+		}
+		res.Versions += r.Versions
+		res.Events += r.Events
+		res.DuplicateEvents += r.DuplicateEvents
+		res.Jobs += r.Jobs
 	}
 	b.mu.Lock()
 	b.last = res
 	b.mu.Unlock()
-	b.log.Debug("pgstore: write phase applied", "sources", len(batches), "versions", res.Versions, "events", res.Events, "duplicate_events", res.DuplicateEvents, "jobs", res.Jobs)
+	b.log.Debug("pgstore: write phase applied", "sources", len(names)-len(werr.Sources), "failed_sources", len(werr.Sources), "versions", res.Versions, "events", res.Events, "duplicate_events", res.DuplicateEvents, "jobs", res.Jobs)
+	if len(werr.Sources) > 0 {
+		return &werr
+	}
 	return nil
+}
+
+// WriteError is a write phase in which some sources were not written (the
+// others were).
+type WriteError struct {
+	Sources []SourceError // by source name
+}
+
+// SourceError is why one source's batch was not written.
+type SourceError struct {
+	Source string
+	Err    error
+}
+
+func (e *WriteError) Error() string {
+	if len(e.Sources) == 1 {
+		return e.Sources[0].Err.Error()
+	}
+	msgs := make([]string, len(e.Sources))
+	for i, s := range e.Sources {
+		msgs[i] = s.Err.Error()
+	}
+	return fmt.Sprintf("pgstore: %d sources not written: %s", len(e.Sources), strings.Join(msgs, "; "))
+}
+
+// Unwrap gives the errors of the sources.
+func (e *WriteError) Unwrap() []error {
+	out := make([]error, len(e.Sources))
+	for i, s := range e.Sources {
+		out[i] = s.Err
+	}
+	return out
+}
+
+// SourceErr is why source was not written, nil when it was (or was not
+// part of the write phase).
+func (e *WriteError) SourceErr(source string) error {
+	for _, s := range e.Sources {
+		if s.Source == source {
+			return s.Err
+		}
+	}
+	return nil
+}
+
+// recordFailure records, in a transaction of its own, that a source's
+// write phase failed: its health failing, one failure more, the reason.
+func (s *Store) recordFailure(ctx context.Context, source, typ string, at time.Time, reason string) error {
+	reason = strings.ToValidUTF8(strings.ReplaceAll(reason, "\x00", ""), "\uFFFD")
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `INSERT INTO sources (name, type) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, source, typ); err != nil {
+			return fmt.Errorf("source row: %w", err)
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO source_health AS h (source, state, failures, last_error, last_failure, updated_at)
+			VALUES ($1, 'failing', 1, $3, $2, $2)
+			ON CONFLICT (source) DO UPDATE SET state = 'failing', failures = h.failures + 1,
+				last_error = excluded.last_error, last_failure = excluded.last_failure, updated_at = excluded.updated_at`,
+			source, at, reason)
+		if err != nil {
+			return fmt.Errorf("health: %w", err)
+		}
+		return nil
+	})
 }
 
 // ApplyTimeout bounds the transaction of a write phase.

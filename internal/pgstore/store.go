@@ -221,6 +221,10 @@ func (s *Store) applyTx(ctx context.Context, tx pgx.Tx, b Batch) (Result, error)
 		return res, fmt.Errorf("source row: %w", err)
 	}
 	for _, c := range b.Changes {
+		c, err := storableChange(c)
+		if err != nil {
+			return res, fmt.Errorf("posting %q: %w", c.PostingID, err)
+		}
 		wrote, err := applyChange(ctx, tx, b.Source, b.At, c)
 		if err != nil {
 			return res, fmt.Errorf("posting %q: %w", c.PostingID, err)
@@ -230,9 +234,13 @@ func (s *Store) applyTx(ctx context.Context, tx pgx.Tx, b Batch) (Result, error)
 		}
 	}
 	if len(b.Seen) > 0 {
+		seen := make([]string, len(b.Seen))
+		for i, id := range b.Seen {
+			seen[i] = storableID(id)
+		}
 		if _, err := tx.Exec(ctx, `UPDATE postings SET last_seen = $3
 			WHERE source = $1 AND id = ANY($2) AND removed_at IS NULL AND last_seen < $3`,
-			b.Source, b.Seen, b.At); err != nil {
+			b.Source, seen, b.At); err != nil {
 			return res, fmt.Errorf("last_seen: %w", err)
 		}
 	}
@@ -252,7 +260,7 @@ func (s *Store) applyTx(ctx context.Context, tx pgx.Tx, b Batch) (Result, error)
 		}
 		tag, err := tx.Exec(ctx, `INSERT INTO events (id, type, source, posting_id, payload, recorded_at)
 			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-			e.ID, e.Type, b.Source, e.PostingID, payload, b.At)
+			e.ID, e.Type, b.Source, storableID(e.PostingID), payload, b.At)
 		if err != nil {
 			return res, fmt.Errorf("event %s: %w", e.ID, err)
 		}
@@ -350,7 +358,11 @@ func applyState(ctx context.Context, tx pgx.Tx, source string, at time.Time, st 
 	}
 	var idx any
 	if st.SetIndex && st.Index != nil {
-		idx = string(st.Index) // jsonb from its text
+		raw, err := storableIndex(st.Index)
+		if err != nil {
+			return fmt.Errorf("source state: %w", err)
+		}
+		idx = string(raw) // jsonb from its text
 	}
 	val, state := st.Validators, st.AdapterState
 	if !st.SetValidators {

@@ -2,7 +2,9 @@
 // ${VAR}s of the config: API keys in source URLs, webhook tokens, passwords)
 // out of every output: logs, stdout, errors, events, state files, commit
 // messages. One Redactor is built from the config and applied at each
-// boundary where text leaves the process or reaches a file.
+// boundary where text of the process's own leaves it or reaches a file;
+// posting data, which a board published, is redacted only of the secrets
+// that board was sent (a Redactor of those, see internal/watch's redact.go).
 package redact
 
 import (

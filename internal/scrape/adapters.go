@@ -13,6 +13,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/urlpath"
 )
 
 // The set-up, paging and decoding steps that the adapters share.
@@ -28,12 +29,60 @@ func BoardBase(platform string, src config.Source, def string) (board, base stri
 	return board, BaseOr(src.URL, def), nil
 }
 
-// BaseOr is raw without its trailing slash, or def when raw is empty.
+// BaseOr is raw without its trailing slash (before a query, which stays:
+// url: https://host/api?api_key=${KEY}) and without a fragment, or def
+// when raw is empty. Build the URLs under it with APIURL and PageURL.
 func BaseOr(raw, def string) string {
-	if base := strings.TrimRight(raw, "/"); base != "" {
-		return base
+	raw, _, _ = strings.Cut(strings.TrimSpace(raw), "#")
+	root, q, _ := strings.Cut(raw, "?")
+	root = strings.TrimRight(root, "/")
+	if root == "" {
+		return def
 	}
-	return def
+	if q != "" {
+		return root + "?" + q
+	}
+	return root
+}
+
+// APIURL is the URL of a request of an adapter to its platform's API:
+// base (a source's url or the platform's default, see BaseOr), then ref,
+// the path with the adapter's own query when it has one
+// ("/v1/boards/acme/jobs?content=true"). The query of base goes onto every
+// such request after the adapter's own parameters; a key the adapter sets
+// itself is not repeated (the adapter's value stands: its paging depends on
+// it). Without a query in base, APIURL is base + ref.
+func APIURL(base, ref string) string {
+	root, bq, _ := strings.Cut(base, "?")
+	if bq == "" {
+		return root + ref
+	}
+	ref, frag, hasFrag := strings.Cut(ref, "#")
+	path, aq, _ := strings.Cut(ref, "?")
+	own, _ := url.ParseQuery(aq)
+	q := aq
+	for _, kv := range strings.Split(bq, "&") {
+		k, _, _ := strings.Cut(kv, "=")
+		if key, err := url.QueryUnescape(k); kv == "" || (err == nil && own.Has(key)) {
+			continue
+		}
+		if q != "" {
+			q += "&"
+		}
+		q += kv
+	}
+	out := root + path + "?" + q
+	if hasFrag {
+		out += "#" + frag
+	}
+	return out
+}
+
+// PageURL is the URL of a board's page for people under base (a posting's
+// link): base's query, a key for the API, is not carried.
+func PageURL(base, ref string) string {
+	root, _, _ := strings.Cut(base, "?")
+	return root + ref
 }
 
 // CheckBoard checks the keys of an adapter that reads a board by its slug
@@ -278,15 +327,5 @@ func SameID(got, want string) error {
 }
 
 // Segment escapes one path segment of a request or link URL built from a
-// platform's value (an id, a slug): url.PathEscape, and a value that is a
-// whole dot segment ("." or "..") as %2E, so that an id can never name the
-// parent resource of the path it is put in.
-func Segment(s string) string {
-	switch s {
-	case ".":
-		return "%2E"
-	case "..":
-		return "%2E%2E"
-	}
-	return url.PathEscape(s)
-}
+// platform's value (an id, a slug): see urlpath.Segment.
+func Segment(s string) string { return urlpath.Segment(s) }

@@ -22,6 +22,7 @@ import (
 	"github.com/gocolly/colly/v2"
 	"github.com/temoto/robotstxt"
 
+	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
@@ -68,13 +69,11 @@ type Options struct {
 	dial     func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
-// HostLimit is the politeness of one host: Concurrency lanes (0: 1), each
-// carrying one request at a time with Delay between the end of one and the
-// start of the next. At most Concurrency requests are in flight to the host.
-type HostLimit struct {
-	Delay       time.Duration
-	Concurrency int
-}
+// HostLimit is the politeness of one host, as http.hosts sets it:
+// Concurrency lanes (0: 1), each carrying one request at a time with Delay
+// between the end of one and the start of the next. At most Concurrency
+// requests are in flight to the host.
+type HostLimit = config.HostLimit
 
 // Hosts is the politeness state per host: its lanes, and when each may
 // start its next request. Share one between the pools of a process so that

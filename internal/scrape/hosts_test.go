@@ -160,12 +160,12 @@ func TestHostLimitLookup(t *testing.T) {
 		host string
 		want HostLimit
 	}{
-		{"boards-api.greenhouse.io", HostLimit{200 * time.Millisecond, 4}},
-		{"Boards-API.greenhouse.io:443", HostLimit{200 * time.Millisecond, 4}},
-		{"127.0.0.1:8080", HostLimit{5 * time.Millisecond, 2}},
-		{"127.0.0.1:8081", HostLimit{time.Second, 1}},
-		{"[::1]:9000", HostLimit{7 * time.Millisecond, 1}},
-		{"api.lever.co", HostLimit{time.Second, 1}},
+		{"boards-api.greenhouse.io", HostLimit{Delay: 200 * time.Millisecond, Concurrency: 4}},
+		{"Boards-API.greenhouse.io:443", HostLimit{Delay: 200 * time.Millisecond, Concurrency: 4}},
+		{"127.0.0.1:8080", HostLimit{Delay: 5 * time.Millisecond, Concurrency: 2}},
+		{"127.0.0.1:8081", HostLimit{Delay: time.Second, Concurrency: 1}},
+		{"[::1]:9000", HostLimit{Delay: 7 * time.Millisecond, Concurrency: 1}},
+		{"api.lever.co", HostLimit{Delay: time.Second, Concurrency: 1}},
 	} {
 		if got := o.limit(tt.host); got != tt.want {
 			t.Errorf("limit(%q) = %+v, want %+v", tt.host, got, tt.want)

@@ -2,6 +2,7 @@ package scrape
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/temoto/robotstxt"
+	"golang.org/x/sync/singleflight"
 )
 
 // robots is the Pool's robots.txt cache, one entry per scheme and host for
@@ -19,9 +21,9 @@ import (
 type robots struct {
 	mu sync.Mutex
 	m  map[string]*robotstxt.RobotsData
-	// fetching: robots.txt being fetched, closed when done, so that the
-	// lanes of a host with several fetch it once
-	fetching map[string]chan struct{}
+	// fetch: one fetch of a host's robots.txt at a time, its result shared
+	// by the lanes of the host that ask meanwhile
+	fetch singleflight.Group
 }
 
 // allowed reports whether robots.txt of u's host lets the pool's user agent
@@ -31,42 +33,34 @@ type robots struct {
 func (p *Pool) robotsAllow(ctx context.Context, u *url.URL, tr trust, hs *host, delay time.Duration) (bool, error) {
 	key := u.Scheme + "://" + u.Host
 	var data *robotstxt.RobotsData
-	for {
+	for data == nil {
 		p.robots.mu.Lock()
-		d, ok := p.robots.m[key]
-		wait, busy := p.robots.fetching[key]
-		if !ok && !busy {
-			if p.robots.fetching == nil {
-				p.robots.fetching = map[string]chan struct{}{}
-			}
-			p.robots.fetching[key] = make(chan struct{})
-		}
+		data = p.robots.m[key]
 		p.robots.mu.Unlock()
-		if ok {
-			data = d
+		if data != nil {
 			break
 		}
-		if busy { // another lane fetches it: wait, then look again
-			select {
-			case <-wait:
-				continue
-			case <-ctx.Done():
-				return false, ctx.Err()
+		ch := p.robots.fetch.DoChan(key, func() (any, error) {
+			d, err := p.fetchRobots(ctx, key, tr, hs, delay)
+			if err == nil {
+				p.robots.mu.Lock()
+				p.robots.m[key] = d
+				p.robots.mu.Unlock()
 			}
+			return d, err
+		})
+		select {
+		case res := <-ch:
+			if res.Err != nil {
+				if ctx.Err() == nil && (errors.Is(res.Err, context.Canceled) || errors.Is(res.Err, context.DeadlineExceeded)) {
+					continue // the lane that fetched it was stopped, not this one: fetch again
+				}
+				return false, res.Err
+			}
+			data = res.Val.(*robotstxt.RobotsData)
+		case <-ctx.Done():
+			return false, ctx.Err()
 		}
-		d, err := p.fetchRobots(ctx, key, tr, hs, delay)
-		p.robots.mu.Lock()
-		if err == nil {
-			p.robots.m[key] = d
-		}
-		close(p.robots.fetching[key])
-		delete(p.robots.fetching, key)
-		p.robots.mu.Unlock()
-		if err != nil {
-			return false, err
-		}
-		data = d
-		break
 	}
 	g := data.FindGroup(p.opts.UserAgent)
 	if g == nil {

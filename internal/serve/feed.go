@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"html"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/gorilla/feeds"
 
 	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/urlpath"
 )
 
 // feed answers /feed.atom and /sources/{name}/feed.atom: Atom 1.0, one entry
@@ -109,21 +109,14 @@ func baseURL(r *http.Request) string {
 }
 
 func postingPath(source, id string) string {
-	return sourcePath(source) + "/postings/" + segment(id)
+	return sourcePath(source) + "/postings/" + urlpath.Segment(id)
 }
 
-func sourcePath(source string) string { return "/sources/" + segment(source) }
+func sourcePath(source string) string { return "/sources/" + urlpath.Segment(source) }
 
 // segment is s escaped as one path segment. A "." or ".." is escaped
 // too: a browser would resolve it as a dot segment, to the page itself or
 // its parent; the server's router reads %2E as a dot in a path value.
-func segment(s string) string {
-	if s == "." || s == ".." {
-		return strings.Repeat("%2E", len(s))
-	}
-	return url.PathEscape(s)
-}
-
 func oneLineText(s string) string {
 	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {

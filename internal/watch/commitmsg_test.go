@@ -12,7 +12,7 @@ func TestCommitMessageFewSourcesKeepsPerSourceSubject(t *testing.T) {
 		{Source: "b", Removed: 2, lines: []string{"- 2 Two"}},
 		{Source: "c"},
 	}}
-	want := "a: 1 added; b: 2 removed\n\n+ 1 One\n- 2 Two\n"
+	want := "a: 1 added; b: 2 removed\n\na:\n+ 1 One\n\nb:\n- 2 Two\n"
 	if got := commitMessage(res); got != want {
 		t.Fatalf("message\n%q\nwant\n%q", got, want)
 	}
@@ -31,8 +31,8 @@ func TestCommitMessageManySourcesHasShortSubject(t *testing.T) {
 		t.Fatalf("subject %q", subject)
 	}
 	lines := strings.Split(rest, "\n")
-	if lines[0] != "board-0: 20 added" || lines[7] != "board-7: 20 added, 3 removed" || lines[1000] != "down: failed" || lines[1001] != "" || lines[1002] != "+ 0 Posting" {
-		t.Fatalf("body starts %q ... %q %q %q %q", lines[0], lines[7], lines[1000], lines[1001], lines[1002])
+	if lines[0] != "board-0: 20 added" || lines[7] != "board-7: 20 added, 3 removed" || lines[1000] != "down: failed" || lines[1001] != "" || lines[1002] != "board-0:" || lines[1003] != "+ 0 Posting" {
+		t.Fatalf("body starts %q ... %q %q %q %q %q", lines[0], lines[7], lines[1000], lines[1001], lines[1002], lines[1003])
 	}
 	if !strings.HasSuffix(msg, "+ 999 Posting\n") {
 		t.Fatalf("body ends %q", msg[len(msg)-40:])

@@ -108,16 +108,20 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	// Duplicate ids: every copy is built and the one with the greatest
 	// canonical hash is kept, so the choice depends on the copies, not on
 	// their order in the listing.
+	// Each posting is kept under model.PostingKey of its id (the id itself
+	// unless it holds a NUL byte or invalid UTF-8), in every store alike;
+	// the adapter still gets the platform's id for the detail.
 	copies := make(map[string][]model.Raw, len(raws))
 	var order []string
 	for _, raw := range raws {
 		if raw.ID == "" {
 			continue
 		}
-		if _, ok := copies[raw.ID]; !ok {
-			order = append(order, raw.ID)
+		key := model.PostingKey(raw.ID)
+		if _, ok := copies[key]; !ok {
+			order = append(order, key)
 		}
-		copies[raw.ID] = append(copies[raw.ID], raw)
+		copies[key] = append(copies[key], raw)
 	}
 	dupes := 0
 	f.items = make([]item, 0, len(order)) // an item is large: no regrowth
@@ -127,8 +131,8 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		old, ok := idx.Postings[id]
 		if len(cands) > 1 {
 			dupes++
-		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && present(raw.ID) {
-			f.items = append(f.items, item{id: raw.ID, stamp: raw.Stamp, keep: true, hash: old.Hash, onDisk: true})
+		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && present(id) {
+			f.items = append(f.items, item{id: id, stamp: raw.Stamp, keep: true, hash: old.Hash, onDisk: true})
 			continue
 		}
 		var best *item
@@ -149,16 +153,18 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 				f.details++
 			}
 			p := r.norm.Normalize(src.Name, company, raw)
-			p.URL = r.red.String(p.URL) // a page URL may carry the source's key
+			p.ID = model.PostingKey(p.ID)
+			model.DropNUL(&p)
+			p.URL = r.postingRedactor(src.Name).String(p.URL) // a page URL may carry the source's key
 			b, err := model.Encode(p)
 			if err == nil {
-				p, b, err = r.redactPosting(p, b)
+				p, b, err = r.redactPosting(src.Name, p, b)
 			}
 			if err != nil {
-				f.err = fmt.Errorf("%s: posting %s: encode: %w", src.Name, raw.ID, err)
+				f.err = fmt.Errorf("%s: posting %q: encode: %w", src.Name, raw.ID, err)
 				return f
 			}
-			it := item{id: raw.ID, stamp: raw.Stamp, post: p, data: b, hash: model.Hash(b)}
+			it := item{id: id, stamp: raw.Stamp, post: p, data: b, hash: model.Hash(b)}
 			if best == nil || it.hash > best.hash {
 				best = &it
 			}

@@ -1,6 +1,8 @@
 package watch
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/diff"
@@ -29,4 +31,64 @@ func changedLines(p model.Posting, changes []model.Change) string {
 		b.WriteString("\n  " + l)
 	}
 	return b.String()
+}
+
+// counts are the source's numbers of this run that are not zero, in the
+// words of the commit subject: "1 added", "2 missing (removal pending)".
+func (s SourceResult) counts() []string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		word string
+	}{{s.Added, "added"}, {s.Removed, "removed"}, {s.Changed, "changed"}, {s.Rewrites, "re-normalized"}, {s.Missing, "missing (removal pending)"}, {s.returned, "back before removal"}} {
+		if p.n > 0 {
+			parts = append(parts, strconv.Itoa(p.n)+" "+p.word)
+		}
+	}
+	return parts
+}
+
+// Summary is what the run did to the source, as `run` prints it: its
+// added, removed and changed postings (zero too), then the other numbers
+// of the commit subject that are not zero (re-normalized, missing with the
+// removal pending, back before removal).
+func (s SourceResult) Summary() string {
+	parts := []string{strconv.Itoa(s.Added) + " added", strconv.Itoa(s.Removed) + " removed", strconv.Itoa(s.Changed) + " changed"}
+	for _, p := range s.counts() {
+		if !strings.HasSuffix(p, " added") && !strings.HasSuffix(p, " removed") && !strings.HasSuffix(p, " changed") {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sourceLines are a source's posting lines of a commit body.
+type sourceLines struct {
+	source string
+	lines  []string
+}
+
+// bodyLines are the posting lines of a commit body, each source's sorted
+// (added, removed, changed; by id). Over several sources (grouped), each
+// source's lines stand under a line with its name, the sources sorted by
+// name and parted by a blank line:
+//
+//	greenhouse-acme:
+//	+ 12 Data Engineer
+//
+//	lever-acme:
+//	- 7f3c Analyst
+func bodyLines(groups []sourceLines, grouped bool) []string {
+	slices.SortFunc(groups, func(a, b sourceLines) int { return strings.Compare(a.source, b.source) })
+	var out []string
+	for i, g := range groups {
+		if grouped {
+			if i > 0 {
+				out = append(out, "")
+			}
+			out = append(out, g.source+":")
+		}
+		out = append(out, slices.Sorted(slices.Values(g.lines))...)
+	}
+	return out
 }

@@ -8,21 +8,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
-	"github.com/careers-watcher/careers-watcher/internal/scrape"
 )
-
-// hostLimits maps http.hosts onto the HTTP pool's per-host limits (nil
-// when none are set).
-func hostLimits(h map[string]config.HostLimit) map[string]scrape.HostLimit {
-	if len(h) == 0 {
-		return nil
-	}
-	out := make(map[string]scrape.HostLimit, len(h))
-	for k, l := range h {
-		out[k] = scrape.HostLimit{Delay: l.Delay, Concurrency: l.Concurrency}
-	}
-	return out
-}
 
 // JitterOffset is how much later than its schedule the daemon starts a
 // source's runs: a fixed point of the window [0, window) chosen by a hash

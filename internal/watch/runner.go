@@ -85,7 +85,8 @@ type Runner struct {
 	routes []notify.Route
 	hosts  *scrape.Hosts // per-host politeness shared by every run of this process
 
-	red *redact.Redactor // the config's secrets: out of events, state and commits
+	red     *redact.Redactor // the config's secrets: out of logs, errors, events' errors and state
+	postRed sync.Map         // source name -> *redact.Redactor of its posting data (see redact.go)
 
 	mu  sync.Mutex // serializes writes and commits
 	dmu sync.Mutex // serializes delivery passes (outside mu)
@@ -491,7 +492,9 @@ func (r *Runner) commit(paths []string, msg string) (string, error) {
 	paths = append(paths, r.store.IgnorePath())
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
-	hash, committed, err := r.repo.Commit(paths, r.red.String(msg), gitrepo.Author{Name: r.cfg.Git.AuthorName(), Email: r.cfg.Git.AuthorEmail()}, r.opts.Now())
+	// msg is fixed words, numbers, source names and posting lines (their
+	// data redacted as a posting's is, see redact.go): no other redaction
+	hash, committed, err := r.repo.Commit(paths, msg, gitrepo.Author{Name: r.cfg.Git.AuthorName(), Email: r.cfg.Git.AuthorEmail()}, r.opts.Now())
 	if err != nil {
 		return "", fmt.Errorf("git: %w", err)
 	}
@@ -555,25 +558,18 @@ func (r *Runner) recover() error {
 }
 
 // commitMessage summarises a run: a subject per source with changes, then
-// one line per posting.
+// one line per posting; over several sources, the lines grouped under each
+// source's name (see bodyLines).
 func commitMessage(res Result) string {
 	var subj []string
-	var body []string
+	var groups []sourceLines
 	for _, s := range res.Sources {
-		var parts []string
-		for _, p := range []struct {
-			n    int
-			word string
-		}{{s.Added, "added"}, {s.Removed, "removed"}, {s.Changed, "changed"}, {s.Rewrites, "re-normalized"}, {s.Missing, "missing (removal pending)"}, {s.returned, "back before removal"}} {
-			if p.n > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", p.n, p.word))
-			}
-		}
+		parts := s.counts()
 		if len(parts) == 0 && s.upgraded != "" {
 			parts = append(parts, "normalizer "+s.upgraded+", no snapshot changed")
 		}
-		if len(parts) > 0 {
-			body = append(body, slices.Sorted(slices.Values(s.lines))...) // added, removed, changed; by id
+		if len(parts) > 0 && len(s.lines) > 0 {
+			groups = append(groups, sourceLines{s.Source, s.lines})
 		}
 		if s.health != "" {
 			parts = append(parts, s.health) // the source named once: "a: 1 added, recovered"
@@ -585,6 +581,7 @@ func commitMessage(res Result) string {
 	if len(subj) == 0 {
 		return fmt.Sprintf("watcher: notification outbox (%d delivered, %d pending)\n", res.Delivered, res.Pending)
 	}
+	body := bodyLines(groups, len(subj) > 1)
 	msg := strings.Join(subj, "; ")
 	if len(subj) > 1 && len(msg) > maxSubject {
 		// A run over many sources: totals in the subject ("1,000 sources:

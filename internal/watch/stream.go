@@ -44,7 +44,7 @@ func (r *Runner) fetchEach(ctx context.Context, sources []config.Source, sink fu
 		UserAgent:    r.cfg.HTTP.UserAgent,
 		Timeout:      r.cfg.HTTP.Timeout,
 		PerHostDelay: r.cfg.HTTP.PerHostDelay,
-		HostLimits:   hostLimits(r.cfg.HTTP.Hosts),
+		HostLimits:   r.cfg.HTTP.Hosts,
 		MaxBody:      r.cfg.HTTP.MaxBody,
 		Robots:       r.cfg.HTTP.Robots,
 		AllowPrivate: r.cfg.HTTP.AllowPrivate,

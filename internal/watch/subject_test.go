@@ -9,7 +9,7 @@ func TestCommitSubjectNamesASourceOnce(t *testing.T) {
 		{Source: "gh-sec", Added: 1, health: "fetched again after 2 failed runs", lines: []string{"+ 1 One"}},
 		{Source: "down", health: "failed"},
 	}}
-	want := "gh-sec: 1 added, fetched again after 2 failed runs; down: failed\n\n+ 1 One\n"
+	want := "gh-sec: 1 added, fetched again after 2 failed runs; down: failed\n\ngh-sec:\n+ 1 One\n"
 	if got := commitMessage(res); got != want {
 		t.Fatalf("message\n%q\nwant\n%q", got, want)
 	}

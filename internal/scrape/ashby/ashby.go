@@ -80,7 +80,7 @@ type job struct {
 }
 
 func (a *Ashby) listURL() string {
-	return a.base + "/posting-api/job-board/" + scrape.Segment(a.board) + "?includeCompensation=true"
+	return scrape.APIURL(a.base, "/posting-api/job-board/"+scrape.Segment(a.board)+"?includeCompensation=true")
 }
 
 // List fetches the whole board in one conditional request; unlisted jobs

@@ -88,7 +88,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	return &Adapter{name: name, board: cfg.Board, base: base, client: c}, nil
 }
 
-func (a *Adapter) listURL() string { return a.base + "/careers/list" }
+func (a *Adapter) listURL() string { return scrape.APIURL(a.base, "/careers/list") }
 
 // listPage is a decoded list answer: the openings and the total the board
 // says it has (-1 when it says none).
@@ -149,7 +149,7 @@ func decodeList(body []byte, base string) (listPage, error) {
 			ID:             id,
 			Stamp:          stamp(item),
 			Title:          strings.TrimSpace(o.JobOpeningName),
-			URL:            base + "/careers/" + scrape.Segment(id),
+			URL:            scrape.PageURL(base, "/careers/"+scrape.Segment(id)),
 			Team:           strings.TrimSpace(o.DepartmentLabel),
 			EmploymentType: strings.TrimSpace(o.EmploymentStatusLabel),
 			Workplace:      workplace(o.LocationType, o.IsRemote),
@@ -237,7 +237,7 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 
 // Detail fetches the opening's description, date and pay.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	return scrape.FetchDetail(ctx, a.client, "bamboohr", a.board, "opening "+r.ID, scrape.Request{URL: a.base + "/careers/" + scrape.Segment(r.ID) + "/detail", Header: jsonAccept()}, r,
+	return scrape.FetchDetail(ctx, a.client, "bamboohr", a.board, "opening "+r.ID, scrape.Request{URL: scrape.APIURL(a.base, "/careers/"+scrape.Segment(r.ID)+"/detail"), Header: jsonAccept()}, r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }
 

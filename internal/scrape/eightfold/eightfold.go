@@ -80,7 +80,7 @@ func New(src config.Source, c *scrape.Client) (*Eightfold, error) {
 		return nil, fmt.Errorf("eightfold: source %q: interface %q is not one of auto, apply, pcsx", src.Name, cfg.Interface)
 	}
 	return &Eightfold{
-		name: src.Name, base: strings.TrimRight(src.URL, "/"), domain: cfg.Domain, teams: cfg.Teams, client: c,
+		name: src.Name, base: scrape.BaseOr(src.URL, ""), domain: cfg.Domain, teams: cfg.Teams, client: c,
 		mode: mode, from: Apply,
 	}, nil
 }
@@ -299,7 +299,7 @@ func (e *Eightfold) applyURL(start int) string {
 	for _, t := range e.teams {
 		q.Add("Teams", t)
 	}
-	return e.base + "/api/apply/v2/jobs?" + q.Encode()
+	return scrape.APIURL(e.base, "/api/apply/v2/jobs?"+q.Encode())
 }
 
 func (e *Eightfold) listApply(ctx context.Context) ([]model.Raw, error) {
@@ -344,7 +344,7 @@ func (e *Eightfold) rawApply(p position) (model.Raw, error) {
 	}
 	link := p.CanonicalPositionURL
 	if link == "" {
-		link = e.base + "/careers/job/" + scrape.Segment(id)
+		link = scrape.PageURL(e.base, "/careers/job/"+scrape.Segment(id))
 	}
 	req := p.DisplayJobID
 	if req == "" {
@@ -437,7 +437,7 @@ func (e *Eightfold) pcsxURL(start int) string {
 	for _, t := range e.teams {
 		q.Add("filter_department", t)
 	}
-	return e.base + "/api/pcsx/search?" + q.Encode()
+	return scrape.APIURL(e.base, "/api/pcsx/search?"+q.Encode())
 }
 
 // listPCSX reads the pcsx search. Teams go to the server as
@@ -507,10 +507,10 @@ func (e *Eightfold) rawPCSX(p pcsxPosition) (model.Raw, error) {
 	}
 	link := p.PublicURL
 	if link == "" && strings.HasPrefix(p.PositionURL, "/") {
-		link = e.base + p.PositionURL
+		link = scrape.PageURL(e.base, p.PositionURL)
 	}
 	if link == "" {
-		link = e.base + "/careers/job/" + scrape.Segment(id)
+		link = scrape.PageURL(e.base, "/careers/job/"+scrape.Segment(id))
 	}
 	req := p.DisplayJobID
 	if req == "" {
@@ -599,7 +599,7 @@ func (e *Eightfold) Detail(ctx context.Context, r model.Raw) (model.Raw, error) 
 func (e *Eightfold) detailApply(ctx context.Context, r model.Raw) (model.Raw, error) {
 	q := url.Values{}
 	q.Set("domain", e.domain)
-	u := e.base + "/api/apply/v2/jobs/" + scrape.Segment(r.ID) + "?" + q.Encode()
+	u := scrape.APIURL(e.base, "/api/apply/v2/jobs/"+scrape.Segment(r.ID)+"?"+q.Encode())
 	d, err := scrape.GetJSON(ctx, e.client, u, func(b []byte) (model.Raw, error) { return e.decodeApplyDetail(b, r.ID) })
 	if err != nil {
 		return r, err
@@ -625,7 +625,7 @@ func (e *Eightfold) detailPCSX(ctx context.Context, r model.Raw) (model.Raw, err
 	q.Set("position_id", r.ID)
 	q.Set("domain", e.domain)
 	q.Set("hl", "en")
-	u := e.base + "/api/pcsx/position_details?" + q.Encode()
+	u := scrape.APIURL(e.base, "/api/pcsx/position_details?"+q.Encode())
 	d, err := scrape.GetJSON(ctx, e.client, u, func(b []byte) (model.Raw, error) { return e.decodePCSXDetail(b, r.ID) })
 	if err != nil {
 		return r, err

@@ -78,7 +78,7 @@ type job struct {
 }
 
 func (g *Greenhouse) listURL() string {
-	return g.base + "/v1/boards/" + scrape.Segment(g.board) + "/jobs?content=true"
+	return scrape.APIURL(g.base, "/v1/boards/"+scrape.Segment(g.board)+"/jobs?content=true")
 }
 
 // List fetches the whole board in one conditional request.

@@ -122,7 +122,7 @@ func jobPath(board string) *regexp.Regexp {
 }
 
 func (a *Adapter) pageURL(n int) string {
-	return a.base + "/" + scrape.Segment(a.board) + "/search?p=" + strconv.Itoa(n)
+	return scrape.APIURL(a.base, "/"+scrape.Segment(a.board)+"/search?p="+strconv.Itoa(n))
 }
 
 // listPage is one search page.
@@ -247,7 +247,7 @@ func of(total int) string {
 
 // Detail reads the job's page.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	u := a.base + "/" + scrape.Segment(a.board) + "/job/" + scrape.Segment(r.ID)
+	u := scrape.APIURL(a.base, "/"+scrape.Segment(a.board)+"/job/"+scrape.Segment(r.ID))
 	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: http.Header{"Accept": {"text/html"}}})
 	if err != nil {
 		return r, fmt.Errorf("jobvite: board %q: job %s: %w", a.board, r.ID, err)

@@ -90,7 +90,7 @@ func (l *Lever) listURL(skip int) string {
 	q.Set("mode", "json")
 	q.Set("skip", strconv.Itoa(skip))
 	q.Set("limit", strconv.Itoa(PageSize))
-	return l.base + "/v0/postings/" + scrape.Segment(l.site) + "?" + q.Encode()
+	return scrape.APIURL(l.base, "/v0/postings/"+scrape.Segment(l.site)+"?"+q.Encode())
 }
 
 // List pages on skip until a page comes back shorter than the limit.

@@ -92,7 +92,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 
 // FeedURL is the agency's RSS feed.
 func (a *Adapter) FeedURL() string {
-	return a.base + "/SearchEngine/JobsFeed?agency=" + url.QueryEscape(a.agency)
+	return scrape.APIURL(a.base, "/SearchEngine/JobsFeed?agency="+url.QueryEscape(a.agency))
 }
 
 var feedAccept = http.Header{"Accept": {"application/rss+xml, application/xml;q=0.9, text/xml;q=0.8"}}

@@ -99,7 +99,7 @@ func (c Config) check() error {
 // Adapter reads one site.
 type Adapter struct {
 	name   string
-	base   string // scheme://host, no trailing slash
+	base   string // scheme://host, and the url's query when it has one (see scrape.APIURL)
 	site   string
 	lang   string
 	client *scrape.Client
@@ -117,26 +117,30 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	if lang == "" {
 		lang = "en"
 	}
-	return &Adapter{name: name, base: u.Scheme + "://" + u.Host, site: strings.TrimSpace(cfg.Site), lang: lang, client: c}, nil
+	base := u.Scheme + "://" + u.Host
+	if u.RawQuery != "" {
+		base += "?" + u.RawQuery
+	}
+	return &Adapter{name: name, base: base, site: strings.TrimSpace(cfg.Site), lang: lang, client: c}, nil
 }
 
-func (a *Adapter) board() string { return a.base + " site " + a.site }
+func (a *Adapter) board() string { return scrape.PageURL(a.base, "") + " site " + a.site }
 
 func (a *Adapter) listURL(offset int) string {
-	return a.base + "/hcmRestApi/resources/latest/recruitingCEJobRequisitions?onlyData=true" +
-		"&expand=requisitionList.secondaryLocations&finder=findReqs;siteNumber=" + url.QueryEscape(a.site) +
-		",limit=" + strconv.Itoa(PageSize) + ",offset=" + strconv.Itoa(offset) + ",sortBy=POSTING_DATES_DESC"
+	return scrape.APIURL(a.base, "/hcmRestApi/resources/latest/recruitingCEJobRequisitions?onlyData=true"+
+		"&expand=requisitionList.secondaryLocations&finder=findReqs;siteNumber="+url.QueryEscape(a.site)+
+		",limit="+strconv.Itoa(PageSize)+",offset="+strconv.Itoa(offset)+",sortBy=POSTING_DATES_DESC")
 }
 
 func (a *Adapter) detailURL(id string) string {
-	return a.base + "/hcmRestApi/resources/latest/recruitingCEJobRequisitionDetails?onlyData=true&expand=all" +
-		"&finder=ById;Id=%22" + url.QueryEscape(id) + "%22,siteNumber=" + url.QueryEscape(a.site)
+	return scrape.APIURL(a.base, "/hcmRestApi/resources/latest/recruitingCEJobRequisitionDetails?onlyData=true&expand=all"+
+		"&finder=ById;Id=%22"+url.QueryEscape(id)+"%22,siteNumber="+url.QueryEscape(a.site))
 }
 
 // PostingURL is the page a person opens for requisition id.
 func (a *Adapter) PostingURL(id string) string {
-	return a.base + "/hcmUI/CandidateExperience/" + scrape.Segment(a.lang) + "/sites/" + scrape.Segment(a.site) +
-		"/job/" + scrape.Segment(id)
+	return scrape.PageURL(a.base, "/hcmUI/CandidateExperience/"+scrape.Segment(a.lang)+"/sites/"+scrape.Segment(a.site)+
+		"/job/"+scrape.Segment(id))
 }
 
 type location struct {

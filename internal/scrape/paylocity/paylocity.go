@@ -84,7 +84,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 }
 
 func (a *Adapter) listURL() string {
-	return a.base + "/recruiting/jobs/All/" + scrape.Segment(a.board)
+	return scrape.APIURL(a.base, "/recruiting/jobs/All/"+scrape.Segment(a.board))
 }
 
 type job struct {
@@ -155,7 +155,7 @@ func decodeList(body []byte, base string) (listPage, error) {
 			ID:     id,
 			Stamp:  hex.EncodeToString(sum[:8]),
 			Title:  strings.TrimSpace(j.JobTitle),
-			URL:    base + "/Recruiting/Jobs/Details/" + id,
+			URL:    scrape.PageURL(base, "/Recruiting/Jobs/Details/"+id),
 			Team:   strings.TrimSpace(j.HiringDepartment),
 			Posted: scrape.DatePrefix(j.PublishedDate),
 		}

@@ -73,7 +73,7 @@ type description struct {
 	Value string `xml:"value"`
 }
 
-func (p *Personio) listURL() string { return p.base + "/xml" }
+func (p *Personio) listURL() string { return scrape.APIURL(p.base, "/xml") }
 
 // List fetches the feed in one conditional request. A position listed more
 // than once is one posting with every office.
@@ -135,7 +135,7 @@ func (p *Personio) raw(pos position) (model.Raw, error) {
 	return model.Raw{
 		ID:              id,
 		Title:           strings.TrimSpace(pos.Name),
-		URL:             p.base + "/job/" + scrape.Segment(id),
+		URL:             scrape.PageURL(p.base, "/job/"+scrape.Segment(id)),
 		Team:            team,
 		Locations:       scrape.AddLabels(nil, append([]string{pos.Office}, pos.AdditionalOffices...)...),
 		EmploymentType:  scrape.JoinNonEmpty(pos.EmploymentType, pos.Schedule),

@@ -78,7 +78,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	return &Adapter{name: name, board: cfg.Board, base: base, client: c}, nil
 }
 
-func (a *Adapter) listURL() string { return a.base + "/postings.json" }
+func (a *Adapter) listURL() string { return scrape.APIURL(a.base, "/postings.json") }
 
 type named struct {
 	Name string `json:"name"`
@@ -157,7 +157,7 @@ func raw(x posting, item []byte, base string) (model.Raw, error) {
 		DescriptionHTML: advert(x),
 	}
 	if r.URL == "" && strings.HasPrefix(x.Path, "/") {
-		r.URL = base + x.Path
+		r.URL = scrape.PageURL(base, x.Path)
 	}
 	if r.Workplace == "" {
 		r.Workplace = strings.TrimSpace(x.WorkplaceTypeText)

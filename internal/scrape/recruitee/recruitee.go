@@ -125,7 +125,7 @@ func (n *number) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func (r *Recruitee) listURL() string { return r.base + "/api/offers/" }
+func (r *Recruitee) listURL() string { return scrape.APIURL(r.base, "/api/offers/") }
 
 // List fetches every offer in one conditional request.
 func (r *Recruitee) List(ctx context.Context) ([]model.Raw, error) {
@@ -167,7 +167,7 @@ func (r *Recruitee) raw(o offer) (model.Raw, error) {
 	}
 	link := o.CareersURL
 	if link == "" && o.Slug != "" {
-		link = r.base + "/o/" + scrape.Segment(o.Slug)
+		link = scrape.PageURL(r.base, "/o/"+scrape.Segment(o.Slug))
 	}
 	raw := model.Raw{
 		ID:              id,

@@ -87,8 +87,11 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	return &Adapter{name: name, board: cfg.Board, api: scrape.BaseOr(cfg.URL, DefaultAPI), client: c}, nil
 }
 
-func (a *Adapter) listURL() string {
-	return a.api + "/platform/api/ats/v1/board/" + scrape.Segment(a.board) + "/jobs"
+func (a *Adapter) listURL() string { return scrape.APIURL(a.api, a.jobsPath()) }
+
+// jobsPath is the path of the board's jobs under the API base.
+func (a *Adapter) jobsPath() string {
+	return "/platform/api/ats/v1/board/" + scrape.Segment(a.board) + "/jobs"
 }
 
 type label struct {
@@ -322,6 +325,6 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 
 // Detail fetches the job's description, places, type, date and pay.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	return scrape.FetchDetail(ctx, a.client, "rippling", a.board, "job "+r.ID, scrape.JSONRequest(a.listURL()+"/"+scrape.Segment(r.ID)), r,
+	return scrape.FetchDetail(ctx, a.client, "rippling", a.board, "job "+r.ID, scrape.JSONRequest(scrape.APIURL(a.api, a.jobsPath()+"/"+scrape.Segment(r.ID))), r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }

@@ -95,7 +95,7 @@ type listResponse struct {
 }
 
 func (s *SmartRecruiters) companyURL() string {
-	return s.base + "/v1/companies/" + scrape.Segment(s.company) + "/postings"
+	return "/v1/companies/" + scrape.Segment(s.company) + "/postings"
 }
 
 // List pages on offset until it has totalFound postings.
@@ -106,7 +106,7 @@ func (s *SmartRecruiters) List(ctx context.Context) ([]model.Raw, error) {
 		q := url.Values{}
 		q.Set("limit", strconv.Itoa(PageSize))
 		q.Set("offset", strconv.Itoa(page*PageSize))
-		pg, err := scrape.ListPage(ctx, s.client, "smartrecruiters", s.company, "list page", page, scrape.JSONRequest(s.companyURL()+"?"+q.Encode()),
+		pg, err := scrape.ListPage(ctx, s.client, "smartrecruiters", s.company, "list page", page, scrape.JSONRequest(scrape.APIURL(s.base, s.companyURL()+"?"+q.Encode())),
 			func(resp *scrape.Response) (scrape.Page, error) { return s.decodePage(resp.Body) })
 		if err != nil {
 			return nil, err
@@ -147,7 +147,7 @@ func (s *SmartRecruiters) decodePage(body []byte) (scrape.Page, error) {
 // Detail fetches the job ad: all its sections as the description, and the
 // qualifications section as structured items.
 func (s *SmartRecruiters) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	d, err := scrape.FetchDetail(ctx, s.client, "smartrecruiters", s.company, "posting "+r.ID, scrape.JSONRequest(s.companyURL()+"/"+scrape.Segment(r.ID)), r,
+	d, err := scrape.FetchDetail(ctx, s.client, "smartrecruiters", s.company, "posting "+r.ID, scrape.JSONRequest(scrape.APIURL(s.base, s.companyURL()+"/"+scrape.Segment(r.ID))), r,
 		func(resp *scrape.Response) (model.Raw, error) { return s.decodeDetail(resp.Body, r) })
 	if err != nil {
 		return r, err

@@ -73,11 +73,11 @@ type listResponse struct {
 }
 
 func (w *Workable) listURL() string {
-	return w.base + "/api/v1/widget/accounts/" + scrape.Segment(w.board) + "?details=true"
+	return scrape.APIURL(w.base, "/api/v1/widget/accounts/"+scrape.Segment(w.board)+"?details=true")
 }
 
 func (w *Workable) detailURL(shortcode string) string {
-	return w.base + "/api/v2/accounts/" + scrape.Segment(w.board) + "/jobs/" + scrape.Segment(shortcode)
+	return scrape.APIURL(w.base, "/api/v2/accounts/"+scrape.Segment(w.board)+"/jobs/"+scrape.Segment(shortcode))
 }
 
 // List fetches every job in one conditional request.
@@ -155,7 +155,7 @@ func (w *Workable) raw(j job) (model.Raw, error) {
 		link = j.Shortlink
 	}
 	if link == "" {
-		link = w.base + "/" + scrape.Segment(w.board) + "/j/" + scrape.Segment(id) + "/"
+		link = scrape.PageURL(w.base, "/"+scrape.Segment(w.board)+"/j/"+scrape.Segment(id)+"/")
 	}
 	r := model.Raw{
 		ID:              id,

@@ -47,7 +47,7 @@ func New(src config.Source, c *scrape.Client) (*Workday, error) {
 	if src.URL == "" || cfg.Tenant == "" || cfg.Site == "" {
 		return nil, fmt.Errorf("workday: source %q: url, tenant and site are required", src.Name)
 	}
-	return &Workday{base: strings.TrimRight(src.URL, "/"), tenant: cfg.Tenant, site: cfg.Site, client: c}, nil
+	return &Workday{base: scrape.BaseOr(src.URL, ""), tenant: cfg.Tenant, site: cfg.Site, client: c}, nil
 }
 
 // listItem is one posting of a list page.
@@ -87,12 +87,12 @@ type detailResponse struct {
 	} `json:"jobPostingInfo"`
 }
 
-func (w *Workday) apiBase() string {
-	return w.base + "/wday/cxs/" + scrape.Segment(w.tenant) + "/" + scrape.Segment(w.site)
+func (w *Workday) apiURL(ref string) string {
+	return scrape.APIURL(w.base, "/wday/cxs/"+scrape.Segment(w.tenant)+"/"+scrape.Segment(w.site)+ref)
 }
 
 // publicBase prefixes an externalPath to make the page a person opens.
-func (w *Workday) publicBase() string { return w.base + "/" + scrape.Segment(w.site) }
+func (w *Workday) publicBase() string { return scrape.PageURL(w.base, "/"+scrape.Segment(w.site)) }
 
 func (w *Workday) board() string { return w.tenant + "/" + w.site }
 
@@ -103,7 +103,7 @@ func (w *Workday) board() string { return w.tenant + "/" + w.site }
 // explains it; anywhere else it is an error, as is an empty page before
 // total.
 func (w *Workday) List(ctx context.Context) ([]model.Raw, error) {
-	u := w.apiBase() + "/jobs"
+	u := w.apiURL("/jobs")
 	var out []model.Raw
 	seen := map[string]bool{} // posting URLs: the site's base and the externalPath
 	ids := map[string]bool{}
@@ -255,7 +255,7 @@ func (w *Workday) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if !ok || !strings.HasPrefix(path, "/") {
 		return r, fmt.Errorf("workday: board %q: posting %s: URL %q is not on the site", w.board(), r.ID, r.URL)
 	}
-	d, err := scrape.FetchDetail(ctx, w.client, "workday", w.board(), "posting "+r.ID, scrape.JSONRequest(w.apiBase()+path), r,
+	d, err := scrape.FetchDetail(ctx, w.client, "workday", w.board(), "posting "+r.ID, scrape.JSONRequest(w.apiURL(path)), r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 	if err != nil {
 		return r, err

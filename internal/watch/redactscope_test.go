@@ -1,0 +1,84 @@
+package watch
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+)
+
+// A secret of the config that is an ordinary word and never went to the
+// board (a notifier's header) leaves posting data alone: the title keeps
+// "Customer" in the snapshot, the event and the commit. The key the board
+// was sent (in the source's url) and echoes back is still masked there.
+func TestPostingDataKeepsWordsThatAreOtherSecrets(t *testing.T) {
+	const key = "sk_live_Zq81mXv03"
+	board := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `[{"id":"a1","text":"Customer Success Manager","hostedUrl":"https://jobs.lever.co/acme/a1","categories":{"team":"Customer"},
+			"description":"<p>Our postgres fleet. Your request carried %s.</p>"}]`, r.URL.Query().Get("api_key"))
+	}))
+	t.Cleanup(board.Close)
+	env := map[string]string{"TEAM_HEADER": "Customer", "DB_WORD": "postgres", "KEY": key}
+	getenv := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+	dir := t.TempDir()
+	yml := fmt.Sprintf(`snapshots: snaps
+http: {per_host_delay: 1ms, retries: 1}
+sources:
+  - {name: lv, type: lever, board: acme, url: "%s?api_key=${KEY}"}
+notifiers:
+  - {name: hooks, type: webhook, url: "http://127.0.0.1:1/${DB_WORD}", headers: {X-Team: "${TEAM_HEADER}"}}
+`, board.URL)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), getenv, Plugins())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := r.Run(context.Background(), cfg.Sources)
+	if err != nil || res.Failed() {
+		t.Fatalf("run: %v %+v", err, res.Sources)
+	}
+	s, err := snapshot.Open(cfg.Snapshots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, raw, err := s.Read("lv", "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "Customer Success Manager" || p.Team != "Customer" || !strings.Contains(p.Description, "Our postgres fleet") {
+		t.Errorf("posting data rewritten: title %q, team %q, description %q", p.Title, p.Team, p.Description)
+	}
+	if strings.Contains(string(raw), key) || !strings.Contains(p.Description, "[redacted:KEY]") {
+		t.Errorf("the key the board echoed is not masked: %q", p.Description)
+	}
+	var titles []string
+	for _, e := range res.Events {
+		if e.Data.Posting != nil {
+			titles = append(titles, e.Data.Posting.Title)
+		}
+	}
+	if strings.Join(titles, ",") != "Customer Success Manager" {
+		t.Errorf("event titles %q", titles)
+	}
+	log, err := exec.Command("git", "-C", cfg.Snapshots, "log", "--format=%B").CombinedOutput()
+	if err != nil {
+		t.Fatalf("git log: %v\n%s", err, log)
+	}
+	if !strings.Contains(string(log), "a1 Customer Success Manager") || strings.Contains(string(log), key) {
+		t.Errorf("commit message:\n%s", log)
+	}
+}
