@@ -78,6 +78,11 @@ var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": t
 	"minimal": true, "minimaal": true, "minimo": true, "mínimo": true, "moins": true, "menos": true, "über": true,
 	"ueber": true, "minimalnie": true, "co": true, "minst": true, "mindst": true}
 
+// nordicMaxBefore make the number of years a maximum in Danish,
+// Norwegian and Swedish ("inntil 2 år", "högst 3 år", "maks 1 år").
+var nordicMaxBefore = map[string]bool{"inntil": true, "høyst": true, "højst": true, "högst": true, "maks": true,
+	"maximalt": true, "maksimalt": true}
+
 // yearsNotNext are words after "years" that are not about experience.
 var yearsNotNext = map[string]bool{"ago": true, "old": true, "later": true, "from": true, "since": true, "running": true}
 
@@ -236,6 +241,9 @@ func MinYears(text string) *int {
 		if b := word(k - 1); yearsMaxBefore[b] && (b != "than" || (word(k-2) == "less" || word(k-2) == "fewer") && word(k-3) != "not" && word(k-3) != "no" ||
 			word(k-3) == "no" && word(k-2) == "more") {
 			continue
+		}
+		if b := word(k - 1); nordicMaxBefore[b] || (b == "än" || b == "enn" || b == "end") && (word(k-2) == "mindre" || word(k-2) == "færre") {
+			continue // "Mindre än 1 års erfarenhet", "inntil 2 år": a maximum
 		}
 		if prefSentence(toks, j) {
 			continue // "3+ years of Go is a plus": preferred, not a minimum

@@ -1,0 +1,145 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Round 4 of the non-skill fields: every case is a real sentence, title or
+// field of a dev document of the corpus (its slug in the comment).
+
+func loc(city, region, country string) model.Location {
+	return model.Location{City: city, Region: region, Country: country}
+}
+
+// A Swedish label that names the county before the town, without a comma.
+func TestCountyFirstLabels(t *testing.T) {
+	for label, want := range map[string]model.Location{
+		"Södermanlands län Katrineholm": loc("Katrineholm", "Södermanland", "SE"), // katrineholm-gymnasielarare-kemi
+		"Östergötlands län Linköping":   loc("Linköping", "Östergötland", "SE"),   // lansstyrelsen-ostergotland-chef-naturskydd
+		"Jämtlands län Östersund":       loc("Östersund", "Jämtland", "SE"),       // specialisttandvarden-ostersund-tandskoterska-ortodonti
+	} {
+		if got := Locations(label); !reflect.DeepEqual(got, []model.Location{want}) {
+			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+	// "län" not followed by a county's name stays unread
+	if got := Locations("Kalle län Stockholm"); len(got) != 1 || got[0].Name == "" {
+		t.Errorf("Locations(Kalle län Stockholm) = %+v, want an unread name", got)
+	}
+}
+
+// The structured experience requirement of a JSON-LD page (Platsbanken's
+// "<occupation> - <years> års erfarenhet").
+func TestHintYears(t *testing.T) {
+	for hint, want := range map[string]int{
+		"Frontend-utvecklare - 2-4 års erfarenhet":                           2, // anyfin-react-native-developer
+		"Applikationsutvecklare/Apputvecklare - 5 års erfarenhet eller mer": 5, // audiodo-app-developer
+		"Financial controller - 1-2 års erfarenhet":                          1, // esab-financial-controller-gothenburg
+		"36 months of experience":                                           3, // schema.org monthsOfExperience
+	} {
+		if got := HintYears([]string{hint}); got == nil || *got != want {
+			t.Errorf("HintYears(%q) = %v, want %d", hint, got, want)
+		}
+	}
+	for _, hint := range []string{
+		"Fordonslackerare - Mindre än 1 års erfarenhet",               // dano-billackerare-jarfalla: a maximum
+		"Barnsjuksköterska, vårdavdelning - Erfarenhet efterfrågas",  // centric-care-barnsjukskoterska-uppsala: no number
+		"6 months of experience",                                     // under a year
+	} {
+		if got := HintYears([]string{hint}); got != nil {
+			t.Errorf("HintYears(%q) = %d, want nil", hint, *got)
+		}
+	}
+	if got := HintYears([]string{"Systemutvecklare/Programmerare - 5 års erfarenhet eller mer", "Affärskonsult, IT - 2-4 års erfarenhet"}); got == nil || *got != 2 {
+		t.Errorf("two hints: %v, want the smaller, 2", got)
+	}
+}
+
+// The hints reach the model: the structured years are one more stated
+// minimum (the smallest stands), the structured degree counts when the
+// text names none.
+func TestNormalizeReadsHints(t *testing.T) {
+	n := New(nil)
+	// detectify-cloud-infrastructure-engineer: "2+ years of experience" in
+	// the text, "5 års erfarenhet eller mer" in the field
+	p := n.Normalize("s", "Detectify", model.Raw{ID: "1", Title: "Cloud Infrastructure Engineer",
+		DescriptionText: "Who you are\n2+ years of experience as Infrastructure Engineer, Site Reliability Engineer, DevOps Engineer",
+		Hints:           model.Hints{Experience: []string{"Systemutvecklare/Programmerare - 5 års erfarenhet eller mer"}}})
+	if p.MinYearsExperience == nil || *p.MinYearsExperience != 2 {
+		t.Errorf("years %v, want 2", p.MinYearsExperience)
+	}
+	// anyfin-react-native-developer: the text states no years
+	p = n.Normalize("s", "Anyfin", model.Raw{ID: "2", Title: "React Native Developer",
+		DescriptionText: "We are looking for a great React Native Developer with experience in UX, React-Native and modern application development.",
+		Hints:           model.Hints{Experience: []string{"Frontend-utvecklare - 2-4 års erfarenhet"}, Education: []string{"Eftergymnasial utbildning två år eller längre"}}})
+	if p.MinYearsExperience == nil || *p.MinYearsExperience != 2 {
+		t.Errorf("years %v, want 2", p.MinYearsExperience)
+	}
+	if len(p.Education.Required)+len(p.Education.Preferred) != 0 {
+		t.Errorf("education %+v: two years of post-secondary schooling is no degree", p.Education)
+	}
+	p = n.Normalize("s", "Acme", model.Raw{ID: "3", Title: "Data Engineer", DescriptionText: "You will build pipelines.",
+		Hints: model.Hints{Education: []string{"bachelor degree"}}})
+	if !reflect.DeepEqual(p.Education.Required, []string{"Bachelor's"}) {
+		t.Errorf("education %+v, want Bachelor's required from the hint", p.Education)
+	}
+	// the text's degree wins over the hint
+	p = n.Normalize("s", "Acme", model.Raw{ID: "4", Title: "Data Engineer", DescriptionText: "Requirements\n- A Master's degree in Computer Science",
+		Hints: model.Hints{Education: []string{"bachelor degree"}}})
+	if !reflect.DeepEqual(p.Education.Required, []string{"Master's"}) {
+		t.Errorf("education %+v, want the text's Master's", p.Education)
+	}
+}
+
+// Places from the title and the text when the platform's fields say
+// little.
+func TestTextLocations(t *testing.T) {
+	tests := []struct {
+		name, title, text, lang string
+		labels                  []string
+		want                    []model.Location
+	}{
+		{"title town beside the field's town of the same county", "Billackerare sökes omgående till Järfälla", "", "sv",
+			[]string{"Stockholm"}, []model.Location{loc("Järfälla", "Stockholm County", "SE")}}, // dano-billackerare-jarfalla
+		{"two title towns", "Säljare av tak till Flen/Katrineholm", "", "sv",
+			[]string{"Nyköping"}, []model.Location{loc("Flen", "Södermanland", "SE"), loc("Katrineholm", "Södermanland", "SE")}}, // vesivek-saljare-tak-flen-katrineholm
+		{"title town in the field's region", "Norges största grossit söker CE-chaufförer till Tromsø!", "", "sv",
+			[]string{"Troms"}, []model.Location{loc("Tromsø", "Troms", "NO")}}, // studentconsulting-ce-chaufforer-tromso
+		{"title town of another region: the field stands", "Utvecklare i Göteborg", "", "sv",
+			[]string{"Oslo"}, []model.Location{loc("Oslo", "Oslo", "NO")}},
+		{"title town, no field", "Plattformutvikler i Trondheim", "", "nb",
+			nil, []model.Location{loc("Trondheim", "Trøndelag", "NO")}}, // variant-text-plattformutvikler-i-trondheim
+		{"title words that are no place", "Software Engineer in Test", "", "en", nil, []model.Location{}},
+		{"country field, town in the text", "System Engineer i Sweden",
+			"As a System Engineer, you are responsible for building and improving the performance. This position is based in Stockholm and you will report to the manager.", "en",
+			[]string{"Sweden"}, []model.Location{loc("Stockholm", "Stockholm County", "SE")}}, // truecaller-system-engineer
+		{"relocate to", "Lead Designer",
+			"We'd ideally like to hire someone (a) full-time, who is (b) in\nor willing to relocate to Cambridge, Massachusetts. But above all, we want the best people.", "en",
+			nil, []model.Location{loc("Cambridge", "Massachusetts", "US")}}, // zulip-lead-designer
+		{"department in a town; a list of counties is no workplace", "Elektriker/Høyspentmontør og Automatiker",
+			"Vår avdeling på Herøya Industripark i Porsgrunn består i dag av ca. 50 dyktige medarbeidere innen elektro og automasjon.\nRegion Øst i Caverion består av 10 prosjekt- og serviceavdelinger i fylkene Hedmark, Oppland, Akershus, Oslo, Telemark, Buskerud, Vestfold.", "nb",
+			nil, []model.Location{loc("Porsgrunn", "Telemark", "NO")}}, // caverion-elektriker-hoyspent-automatiker-porsgrunn
+		{"Chinese cue", "HRBP", "5. 男女不限，25-35 岁，坐标深圳。", "zh",
+			nil, []model.Location{loc("Shenzhen", "Guangdong", "CN")}}, // api7-text-hrbp
+		{"German workplace word", "Softwareentwickler/in (m/w/d)", "* auf Wunsch komplette Remote-Arbeit möglich, sonst Dienstort Münster", "de",
+			nil, []model.Location{loc("Münster", "North Rhine-Westphalia", "DE")}}, // comenius-institut-text-softwareentwickler
+		{"field line", "Elektriker", "Arbeidssted: Bergen\nSøknadsfrist: snarest", "nb",
+			nil, []model.Location{loc("Bergen", "Vestland", "NO")}},
+		{"the whole country, from the language", "Selger", "Vi søker selgere.", "nb",
+			[]string{"Hele landet"}, []model.Location{{Country: "NO"}}},
+		{"a structured town is kept", "Elektriker", "Vår avdeling i Porsgrunn", "nb",
+			[]string{"Skien"}, []model.Location{loc("Skien", "Telemark", "NO")}},
+	}
+	for _, tt := range tests {
+		got := textLocations(locations(tt.labels), tt.labels, tt.title, tt.text, tt.lang)
+		if got == nil {
+			got = []model.Location{}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: got %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
