@@ -160,11 +160,12 @@ type Raw struct {
 
 // Hints are a platform's structured requirement fields, as written: the
 // schema.org JobPosting's experienceRequirements ("2-4 års erfarenhet",
-// "36 months of experience") and educationRequirements ("bachelor
-// degree").
+// "36 months of experience"), educationRequirements ("bachelor
+// degree") and qualifications (free text, beside a description).
 type Hints struct {
-	Experience []string
-	Education  []string
+	Experience     []string
+	Education      []string
+	Qualifications []string
 }
 
 // Section is one titled part of a posting, such as "Qualifications".

@@ -35,9 +35,9 @@ func TestCountyFirstLabels(t *testing.T) {
 // "<occupation> - <years> års erfarenhet").
 func TestHintYears(t *testing.T) {
 	for hint, want := range map[string]int{
-		"Frontend-utvecklare - 2-4 års erfarenhet":                           2, // anyfin-react-native-developer
+		"Frontend-utvecklare - 2-4 års erfarenhet":                          2, // anyfin-react-native-developer
 		"Applikationsutvecklare/Apputvecklare - 5 års erfarenhet eller mer": 5, // audiodo-app-developer
-		"Financial controller - 1-2 års erfarenhet":                          1, // esab-financial-controller-gothenburg
+		"Financial controller - 1-2 års erfarenhet":                         1, // esab-financial-controller-gothenburg
 		"36 months of experience":                                           3, // schema.org monthsOfExperience
 	} {
 		if got := HintYears([]string{hint}); got == nil || *got != want {
@@ -45,9 +45,9 @@ func TestHintYears(t *testing.T) {
 		}
 	}
 	for _, hint := range []string{
-		"Fordonslackerare - Mindre än 1 års erfarenhet",               // dano-billackerare-jarfalla: a maximum
-		"Barnsjuksköterska, vårdavdelning - Erfarenhet efterfrågas",  // centric-care-barnsjukskoterska-uppsala: no number
-		"6 months of experience",                                     // under a year
+		"Fordonslackerare - Mindre än 1 års erfarenhet",             // dano-billackerare-jarfalla: a maximum
+		"Barnsjuksköterska, vårdavdelning - Erfarenhet efterfrågas", // centric-care-barnsjukskoterska-uppsala: no number
+		"6 months of experience",                                    // under a year
 	} {
 		if got := HintYears([]string{hint}); got != nil {
 			t.Errorf("HintYears(%q) = %d, want nil", hint, *got)
@@ -142,4 +142,76 @@ func TestTextLocations(t *testing.T) {
 			t.Errorf("%s: got %+v, want %+v", tt.name, got, tt.want)
 		}
 	}
+}
+
+// Roles of titles in other languages, by their head noun.
+func TestRoundFourRoles(t *testing.T) {
+	for title, want := range map[string]string{
+		"Projektledare2": RoleProgramManager,   // kits-projektledare: an ad's number glued to the noun
+		"Utvecklare2":    RoleSoftwareEngineer, // kits-utvecklare
+		"Säkerhetsguru":  RoleSecurityEngineer, // kits-sakerhetsguru
+		"Phd in SW safety - industrial collaboration with KTH": RoleResearchScientist, // yabs-phd-sw-safety-kth
+		"IT-sikkerhetsarkitekt":                                RoleSecurityEngineer,
+		"Sikkerhetsvakt":                                       RoleOther, // a guard
+		"Ph.d.-stipendiat i informatikk":                       RoleResearchScientist,
+		"Doktorand i datavetenskap":                            RoleResearchScientist,
+		"Programmør":                                           RoleSoftwareEngineer,
+		"Produktejer":                                          RoleProductManager,
+		"Prosjektingeniør":                                     RoleOther, // building projects, not software
+		"Kvalitetsingeniør":                                    RoleOther,
+		"Eiendomsutvikler":                                     RoleOther,
+		"Project Engineer":                                     RoleOther,
+		"Machine Learning Engineer (PhD)":                      RoleMLEngineer,
+		"大数据开发工程师":                                             RoleDataEngineer,
+		"Senior projektledare till Knightec i Umeå":            RoleProgramManager, // knightec-senior-projektledare-umea
+		"Software Engineer L5":                                 RoleSoftwareEngineer,
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %s, want %s", title, got, want)
+		}
+	}
+}
+
+// Degrees named the Nordic, German and Chinese ways, and preference words
+// of those languages.
+func TestRoundFourDegrees(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		text      string
+		req, pref []string
+	}{
+		// eatit-cto, truecaller-system-engineer (studentjob.se's field, flattened)
+		{"Publicerad den 14-04-2020 Extra information Status Öppen Önskad utbildningsnivå Universitet/Högskolestudier Ort Sweden Typ av kontrakt Heltidsjobb (förstajobb)", nil, []string{"Bachelor's"}},
+		// lantmannen-aspen-kommunikator-hindas: a job category and "önskas" on a driving licence
+		{"Extra information Status Öppen Ort Hindås Typ av kontrakt Deltidsjobb Typ av jobb Lantbruk, Civilingenjör / Arkitekt Körkort önskas Nej", nil, nil},
+		// kongsvinger-kommune-pedagogisk-radgiver
+		{"Kvalifikasjoner\n- Spesialpedagog eller annen pedagogisk utdanning - helst med mastergrad", nil, []string{"Master's"}},
+		// orebro-waldorfskola-larare-matematik-no
+		{"Kvalifikationer\n- Vi söker dig med en lärarexamen som bakgrund", []string{"Bachelor's"}, nil},
+		{"Kvalifikationer\n- Du har en högskoleexamen inom data", []string{"Bachelor's"}, nil},
+		{"Kvalifikationer\n- Akademisk utbildning med naturvetenskaplig inriktning", []string{"Bachelor's"}, nil},
+		{"Krav\n- Universitetsuddannelse inden for datalogi", []string{"Bachelor's"}, nil},
+		{"Krav\n- Lang videregående uddannelse (kandidat)", []string{"Master's"}, nil},
+		{"Krav\n- Kort videregående uddannelse", nil, nil},
+		{"Relevant utdanning på masternivå", []string{"Master's"}, nil},
+		{"任职要求\n1. 本科及以上学历，计算机相关专业", []string{"Bachelor's"}, nil},
+		{"任职要求\n1. 硕士及以上学历", []string{"Master's"}, nil},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Utvikler", DescriptionText: tt.text, Locations: []string{"Oslo"}})
+		if !sameStrings(p.Education.Required, tt.req) || !sameStrings(p.Education.Preferred, tt.pref) {
+			t.Errorf("%q: education %+v, want required %v preferred %v", tt.text, p.Education, tt.req, tt.pref)
+		}
+	}
+	// lansstyrelsen-ostergotland-chef-naturskydd: the degree only in the
+	// JSON-LD qualifications field
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Chef till Enheten för naturskydd", DescriptionText: "Vi söker en chef.",
+		Hints: model.Hints{Qualifications: []string{"Du har akademisk utbildning med naturvetenskaplig inriktning eller annan utbildning vi bedömer likvärdig."}}})
+	if !sameStrings(p.Education.Required, []string{"Bachelor's"}) {
+		t.Errorf("qualifications hint: education %+v, want Bachelor's required", p.Education)
+	}
+}
+
+func sameStrings(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))
 }

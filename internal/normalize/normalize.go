@@ -25,7 +25,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 18
+const rulesVersion = 19
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -149,10 +149,16 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if h := HintYears(r.Hints.Experience); h != nil && (p.MinYearsExperience == nil || *h < *p.MinYearsExperience) {
 		p.MinYearsExperience = h
 	}
-	// The platform's structured education requirement, when the text
-	// names no degree.
-	if len(p.Education.Required) == 0 && len(p.Education.Preferred) == 0 && len(r.Hints.Education) > 0 {
-		p.Education = n.hintEducation(r.Hints.Education, northAmerica, lang, company)
+	// The platform's qualifications field, when the text states no years.
+	if p.MinYearsExperience == nil && len(r.Hints.Qualifications) > 0 {
+		p.MinYearsExperience = MinYears(strings.Join(r.Hints.Qualifications, "\n"))
+	}
+	// The platform's structured education requirement, else its
+	// qualifications, when the text names no degree.
+	for _, h := range [][]string{r.Hints.Education, r.Hints.Qualifications} {
+		if len(p.Education.Required) == 0 && len(p.Education.Preferred) == 0 && len(h) > 0 {
+			p.Education = n.hintEducation(h, northAmerica, lang, company)
+		}
 	}
 
 	if len(r.Salary) > 0 {

@@ -255,7 +255,8 @@ func description(m map[string]any) string {
 // (text, or OccupationalExperienceRequirements whose monthsOfExperience
 // becomes "N months of experience") and educationRequirements (text, or
 // EducationalOccupationalCredential: its credentialCategory,
-// educationalLevel, name or description), each as written.
+// educationalLevel, name or description), and, beside a description,
+// qualifications; each as written.
 func hints(m map[string]any) model.Hints {
 	var h model.Hints
 	for _, e := range list(m["experienceRequirements"]) {
@@ -277,6 +278,12 @@ func hints(m map[string]any) model.Hints {
 		}
 		for _, k := range []string{"credentialCategory", "educationalLevel", "name", "description"} {
 			h.Education = appendText(h.Education, text(o[k]))
+		}
+	}
+	if strings.TrimSpace(rawText(m["description"])) != "" {
+		// without a description the qualifications are the description
+		for _, e := range list(m["qualifications"]) {
+			h.Qualifications = appendText(h.Qualifications, text(e))
 		}
 	}
 	return h
