@@ -215,3 +215,52 @@ func TestRoundFourDegrees(t *testing.T) {
 func sameStrings(a, b []string) bool {
 	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))
 }
+
+// The text's own workplace field in a local language names the workplace
+// more closely than the listing's town of the same country.
+func TestWorkplaceFieldOverListing(t *testing.T) {
+	tests := []struct {
+		name, text string
+		labels     []string
+		want       []model.Location
+	}{
+		{"field line", "<p>Arbeidserfaring: 8-10 år</p>\nArbeidssted: Mehamn\nSøknadsfrist: Snarest", // finnmark-fisk-bryggeformann-mottak
+			[]string{"Oslo"}, []model.Location{loc("Mehamn", "Finnmark", "NO")}},
+		{"a locality the table lacks, in its municipality", "Arbeidssted er ved Cargills produksjonsanlegg på Bergneset i Balsfjord kommune. Bedriften er en prosessindustri.", // cargill-elektriker-bergneset
+			[]string{"STORSTEINNES"}, []model.Location{loc("Bergneset", "Troms", "NO")}},
+		{"a future workplace is not the workplace", "Arbeidssted vil fra dette tidspunkt være i nye NAV-lokaler på Nordkjosbotn", // balsfjord-kommune-veileder-nav
+			[]string{"Storsteinnes"}, []model.Location{loc("Storsteinnes", "Troms", "NO")}},
+		{"the same town spelt shorter", "Standort: Frankfurt", // sinnerschrader-text-contentful-developer
+			[]string{"Frankfurt am Main"}, []model.Location{loc("Frankfurt am Main", "Hesse", "DE")}},
+		{"another country's town", "Arbeidssted: Stockholm", []string{"Oslo"}, []model.Location{loc("Oslo", "Oslo", "NO")}},
+	}
+	for _, tt := range tests {
+		got := textLocations(locations(tt.labels), tt.labels, "Elektriker", tt.text, "nb")
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: got %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// Years that are an alternative to a trade certificate, and years nested
+// in an overall figure.
+func TestRoundFourYears(t *testing.T) {
+	for text, want := range map[string]int{
+		"有 3 年以上开发经验（1 年以上 GO 开发经验）":                                                         3, // api7-text-kubernetes-engineer
+		"Arbeidserfaring som elektriker i minimum to år":                                     2, // keepers-industrielektrikere-lysaker
+		"Du har minst 3 års erfaring som utvikler":                                           3,
+		"Har du fagbrev, eller 5 års erfaring? Du har også minst 2 års erfaring med ledelse": 2,
+	} {
+		if got := MinYears(text); got == nil || *got != want {
+			t.Errorf("MinYears(%q) = %v, want %d", text, got, want)
+		}
+	}
+	for _, text := range []string{
+		"Fagbrev som elektriker gr. L eller minimum 3 års erfaring på området", // cargill-elektriker-bergneset
+		"Erfaring i inntil 2 år",
+	} {
+		if got := MinYears(text); got != nil {
+			t.Errorf("MinYears(%q) = %d, want nil", text, *got)
+		}
+	}
+}

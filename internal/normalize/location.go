@@ -823,6 +823,11 @@ func textLocations(locs []model.Location, labels []string, title, text, lang str
 	if tp := titlePlaces(title); len(tp) > 0 && (len(locs) == 0 || country != "" && sameArea(locs, tp)) {
 		return tp
 	}
+	if country != "" && !countryOnly {
+		if wf := workplaceFields(text, country); len(wf) > 0 && !namesSame(locs, wf) {
+			return wf
+		}
+	}
 	if len(locs) == 0 || countryOnly {
 		want := country
 		if want == "" && whole {
@@ -851,6 +856,21 @@ func sameArea(locs, tp []model.Location) bool {
 		}
 	}
 	return true
+}
+
+// namesSame says whether the text's places name one of the field's
+// places already ("Frankfurt" beside "Frankfurt am Main"): then the
+// fields stand.
+func namesSame(locs, wf []model.Location) bool {
+	for _, w := range wf {
+		for _, l := range locs {
+			a, b := foldPlace(w.City), foldPlace(l.City)
+			if w.Country == l.Country && (a == b || strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titleLinks precede where the job is at the end of a title.
@@ -915,14 +935,16 @@ func knownPlace(p, country string) (model.Location, int) {
 
 // placeFields are the labels of a line that names the workplace
 // ("Arbeidssted: Oslo"), folded; they are also cues without a colon
-// ("sonst Dienstort Münster").
+// ("sonst Dienstort Münster", "Arbeidssted er ved Cargills
+// produksjonsanlegg på Bergneset"). true: a word of the workplace in a
+// local language, which names it more closely than a listing's town.
 var placeFields = map[string]bool{
 	"arbeidssted": true, "arbejdssted": true, "arbeidsstad": true, "arbetsort": true, "arbetsplats": true,
 	"placering": true, "placeringsort": true, "stationeringsort": true, "tjenestested": true, "kontorsted": true,
 	"oppmøtested": true, "standort": true, "einsatzort": true, "arbeitsort": true, "dienstort": true,
-	"lieu de travail": true, "lieu": true, "localisation": true, "location": true, "job location": true,
-	"work location": true, "office location": true, "locations": true, "ort": true, "sted": true,
-	"arbeidssted er": true, "workplace": true, "place of work": true, "ubicación": true, "lugar de trabajo": true,
+	"lieu de travail": true, "lieu": false, "localisation": false, "location": false, "job location": false,
+	"work location": false, "office location": false, "locations": false, "ort": false, "sted": false,
+	"workplace": false, "place of work": false, "ubicación": false, "lugar de trabajo": true,
 }
 
 // placeCues are phrases after which a sentence names the workplace
@@ -939,7 +961,34 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 // country when it is not empty: those of field lines, else those after
 // a cue phrase; none when they name more than three.
 func textPlaces(text, country string) []model.Location {
-	var fields, cued []model.Location
+	fields, cued := textPlaceLists(text, country, false)
+	for _, ls := range [][]model.Location{fields, cued} {
+		if len(ls) > 0 && len(ls) <= 3 {
+			sort.Slice(ls, func(i, j int) bool { return locationKey(ls[i]) < locationKey(ls[j]) })
+			return ls
+		}
+	}
+	return nil
+}
+
+// workplaceFields are the places of the text's own workplace fields in a
+// local language ("Arbeidssted: Mehamn", "Arbeidssted er ... på
+// Bergneset i Balsfjord kommune", "工作地点：北京"), in country: they name
+// the workplace more closely than a listing's town (often the
+// employer's address); none when they name more than three.
+func workplaceFields(text, country string) []model.Location {
+	fields, _ := textPlaceLists(text, country, true)
+	if len(fields) == 0 || len(fields) > 3 {
+		return nil
+	}
+	sort.Slice(fields, func(i, j int) bool { return locationKey(fields[i]) < locationKey(fields[j]) })
+	return fields
+}
+
+// textPlaceLists returns the places of field lines and workplace words
+// (fields) and those after cue phrases (cued); strong: only fields whose
+// word is a local-language workplace word.
+func textPlaceLists(text, country string, strong bool) (fields, cued []model.Location) {
 	add := func(to *[]model.Location, l model.Location) {
 		if l.City != "" && (country == "" || l.Country == country) && !slices.Contains(*to, l) {
 			*to = append(*to, l)
@@ -950,17 +999,32 @@ func textPlaces(text, country string) []model.Location {
 		if line == "" {
 			continue
 		}
-		if l, ok := cjkPlaceCue(line); ok {
-			add(&fields, l)
+		if ls := cjkPlaceCue(line); len(ls) > 0 {
+			for _, l := range ls {
+				add(&fields, l)
+			}
 			continue
 		}
-		if head, value, ok := cutField(line); ok && placeFields[foldPlace(head)] {
+		if head, value, ok := cutField(line); ok && knownField(foldPlace(head), strong) {
 			if i := strings.IndexAny(value, ".;"); i > 0 {
 				value = value[:i]
 			}
 			for _, l := range Locations(value) {
 				add(&fields, l)
 			}
+			continue
+		}
+		if ws := strings.Fields(line); len(ws) > 1 {
+			for k, w := range ws[:len(ws)-1] {
+				if lw := strings.ToLower(w); knownField(lw, strong) && len(w) > 4 &&
+					(!strong || presentTense[strings.ToLower(ws[k+1])]) {
+					if l, ok := townAfter(strings.Join(ws[k+1:], " "), country); ok {
+						add(&fields, l)
+					}
+				}
+			}
+		}
+		if strong {
 			continue
 		}
 		lower := strings.ToLower(line)
@@ -979,23 +1043,20 @@ func textPlaces(text, country string) []model.Location {
 				i += 1 + j
 			}
 		}
-		if ws := strings.Fields(line); len(ws) > 1 {
-			for k, w := range ws[:len(ws)-1] {
-				if placeFields[strings.ToLower(w)] && len(w) > 4 {
-					if l, ok := townAfter(strings.Join(ws[k+1:min(len(ws), k+4)], " "), country); ok {
-						add(&cued, l)
-					}
-				}
-			}
-		}
 	}
-	for _, ls := range [][]model.Location{fields, cued} {
-		if len(ls) > 0 && len(ls) <= 3 {
-			sort.Slice(ls, func(i, j int) bool { return locationKey(ls[i]) < locationKey(ls[j]) })
-			return ls
-		}
-	}
-	return nil
+	return fields, cued
+}
+
+// presentTense are the verbs of a sentence that states the workplace as it
+// is ("Arbeidssted er ved ..."), not as it will be ("Arbeidssted vil fra
+// dette tidspunkt være ...").
+var presentTense = map[string]bool{"er": true, "är": true, "ist": true, "est": true, "is": true}
+
+// knownField says whether f is a workplace field word (strong: of a local
+// language).
+func knownField(f string, strong bool) bool {
+	s, ok := placeFields[f]
+	return ok && (s || !strong)
 }
 
 // cutField splits "Head: value" (or "Head：value") with a short head.
@@ -1012,18 +1073,27 @@ func cutField(line string) (head, value string, ok bool) {
 // "办公地点：上海".
 var cjkPlaceCues = []string{"工作地点", "办公地点", "工作城市", "坐标", "地点"}
 
-func cjkPlaceCue(line string) (model.Location, bool) {
+func cjkPlaceCue(line string) []model.Location {
 	for _, cue := range cjkPlaceCues {
 		i := strings.Index(line, cue)
 		if i < 0 {
 			continue
 		}
 		rest := strings.TrimLeft(line[i+len(cue):], " ：:在为是")
-		if l, ok := cjkLocation(rest); ok && !l.Remote {
-			return l, true
+		if j := strings.IndexAny(rest, "。；;，,（("); j >= 0 {
+			rest = rest[:j] // "北京/上海/深圳，..."
+		}
+		var out []model.Location
+		for _, l := range Locations(rest) {
+			if l.City != "" && !l.Remote {
+				out = append(out, l)
+			}
+		}
+		if len(out) > 0 {
+			return out
 		}
 	}
-	return model.Location{}, false
+	return nil
 }
 
 // townAfter finds the first known town in the words after a cue, within
@@ -1037,24 +1107,36 @@ func townAfter(s, country string) (model.Location, bool) {
 	if len(ws) > 10 {
 		ws = ws[:10]
 	}
-	var best model.Location
-	bestRank := 2
 	for i := range ws {
 		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(ws[i], "(")); !unicode.IsUpper(r) {
 			continue
 		}
 		for n := min(3, len(ws)-i); n >= 1; n-- {
 			cand := strings.Trim(strings.Join(ws[i:i+n], " "), ".,;:()\"'")
-			if l, rank := knownPlace(cand, country); rank >= 0 && rank < bestRank {
-				best, bestRank = l, rank
-				break
+			l, rank := knownPlace(cand, country)
+			if rank < 0 {
+				continue
 			}
-		}
-		if bestRank == 0 {
-			break
+			// "på Bergneset i Balsfjord kommune": a locality the table
+			// lacks, in the municipality named after it
+			if i >= 3 && rank == 0 && i+n < len(ws) && isMunicipalityWord(ws[i+n]) && ws[i-1] == "i" &&
+				(ws[i-3] == "på" || ws[i-3] == "i" || ws[i-3] == "ved") {
+				if w := strings.Trim(ws[i-2], ".,;:()"); w != "" && unicode.IsUpper([]rune(w)[0]) {
+					l.City = w
+				}
+			}
+			return l, true
 		}
 	}
-	return best, bestRank < 2
+	return model.Location{}, false
+}
+
+func isMunicipalityWord(w string) bool {
+	switch strings.Trim(strings.ToLower(w), ".,;:()") {
+	case "kommune", "kommun", "municipality":
+		return true
+	}
+	return false
 }
 
 // wordEdge says whether the byte at i of s is no letter (or i is outside
