@@ -264,3 +264,26 @@ func TestRoundFourYears(t *testing.T) {
 		}
 	}
 }
+
+// A remote job that names no place is remote in the country the text or
+// the language gives.
+func TestRemoteWithoutPlace(t *testing.T) {
+	n := New(nil)
+	// api7-text-sre-engineer
+	p := n.Normalize("s", "API7.ai", model.Raw{ID: "1", Title: "SRE 工程师",
+		DescriptionText: "- 我们是一家分布式的公司，员工分布在国内 6 个城市，通过 GitHub、Slack、谷歌文档、腾讯会议完成全部的协作。\n### 任职要求\n1. 具有 Python/Go 或其他语言开发经验"})
+	if want := []model.Location{{Country: "CN", Remote: true}}; !reflect.DeepEqual(p.Locations, want) || p.Workplace != "remote" {
+		t.Errorf("locations %+v workplace %q, want %+v remote", p.Locations, p.Workplace, want)
+	}
+	p = n.Normalize("s", "Acme", model.Raw{ID: "2", Title: "Software Engineer",
+		DescriptionText: "This role is remote. You must be authorized to work in the United States."})
+	if want := []model.Location{{Country: "US", Remote: true}}; !reflect.DeepEqual(p.Locations, want) {
+		t.Errorf("locations %+v, want %+v", p.Locations, want)
+	}
+	// a place on the platform: no remote place is made up
+	p = n.Normalize("s", "Acme", model.Raw{ID: "3", Title: "Software Engineer", Locations: []string{"Berlin"},
+		DescriptionText: "We are a fully distributed company."})
+	if want := []model.Location{loc("Berlin", "Berlin", "DE")}; !reflect.DeepEqual(p.Locations, want) {
+		t.Errorf("locations %+v, want %+v", p.Locations, want)
+	}
+}

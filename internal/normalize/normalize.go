@@ -183,6 +183,15 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	}
 
 	p.Workplace = Workplace(r.Workplace, p.Locations, text)
+	if len(p.Locations) == 0 && p.Workplace == "remote" {
+		// a remote job that names no place: remote in the country the
+		// text names for where one may work, else the language's
+		c := workCountry(text)
+		if c == "" {
+			c = languageCountry[lang]
+		}
+		p.Locations = []model.Location{{Remote: true, Country: c}}
+	}
 	p.Locations = remoteCountries(p.Locations, workplaceHint(r.Workplace) == "remote", text)
 	p.EmploymentType = EmploymentType(r.EmploymentType)
 	if p.EmploymentType == "" && isInternTitle(title) {
