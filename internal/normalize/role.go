@@ -248,7 +248,9 @@ var engineeringWords = []string{"engineering", "engineer", "engineers", "softwar
 	"infrastructure", "machine learning", "ml", "systems", "data engineering", "ai", "devops", "sre",
 	"reliability", "architecture", "technology", "tools", "developer", "softwareentwicklung", "entwicklung",
 	"anwendungsentwicklung", "utvikling", "systemutvikling", "utveckling", "développement", "desarrollo", "sviluppo",
-	"informatique", "technik", "it", "tech", "ingénierie", "ingeniería", "développement logiciel", "logiciel"}
+	"informatique", "technik", "it", "tech", "ingénierie", "ingeniería", "développement logiciel", "logiciel",
+	"udvikling", "softwareudvikling", "systemudvikling", "softwareutveckling", "systemutveckling", "programvareutvikling",
+	"it-udvikling", "it-utvikling", "technique", "technologie", "technologies", "teknologi"}
 
 var dataScienceWords = []string{"data science", "data scientists", "analytics", "insights", "data and insights",
 	"research", "experimentation", "statistics", "science"}
@@ -302,6 +304,9 @@ func Role(title string) string {
 		}
 	}
 	m := " " + main + " "
+	if engineeringChief(m) {
+		return RoleEngineeringManager
+	}
 	if peopleManager(m) {
 		switch {
 		case hasAny(m, []string{"product manager", "program manager", "project manager", "product management", "tpm"}),
@@ -530,6 +535,27 @@ var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manag
 
 func hasRoleNoun(p string) bool {
 	return hasAny(" "+p+" ", roleNouns) || compoundRole(p) != ""
+}
+
+// engineeringChief says whether a compound noun names the manager of
+// software development: "Utviklingssjef", "Udviklingschef",
+// "IT-chef", "Entwicklungsleiter", "Utvecklingschef".
+func engineeringChief(m string) bool {
+	for _, w := range strings.Fields(m) {
+		for _, s := range []string{"sjef", "chef", "leder", "ledare", "leiter", "leiterin", "manager"} {
+			head, ok := strings.CutSuffix(w, s)
+			if !ok || head == "" {
+				continue
+			}
+			switch strings.TrimRight(head, "-") {
+			case "utviklings", "udviklings", "utvecklings", "entwicklungs", "softwareentwicklungs", "it", "it-utviklings",
+				"it-udviklings", "it-utvecklings", "systemutviklings", "systemutvecklings", "software", "programvare",
+				"plattform", "teknologi", "tech":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // peopleManager says whether the main part of a title names a people
