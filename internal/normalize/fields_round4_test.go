@@ -287,3 +287,20 @@ func TestRemoteWithoutPlace(t *testing.T) {
 		t.Errorf("locations %+v, want %+v", p.Locations, want)
 	}
 }
+
+// Compound nouns for the manager of development.
+func TestEngineeringChiefs(t *testing.T) {
+	for title, want := range map[string]string{
+		"Utviklingssjef":          RoleEngineeringManager,
+		"Udviklingschef":          RoleEngineeringManager,
+		"IT-chef":                 RoleEngineeringManager,
+		"Teamleder for udvikling": RoleEngineeringManager,
+		"Salgssjef":               RoleOther,
+		"Driftsleder Byggdrift":   RoleOther, // a dev NAV title: building operations
+		"Kvalitetssjef":           RoleOther,
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %s, want %s", title, got, want)
+		}
+	}
+}
