@@ -977,6 +977,15 @@ func textPlaces(text, country string) []model.Location {
 // the workplace more closely than a listing's town (often the
 // employer's address); none when they name more than three.
 func workplaceFields(text, country string) []model.Location {
+	named := false
+	for _, w := range workplaceStems {
+		if named = strings.Contains(text, w); named {
+			break
+		}
+	}
+	if !named {
+		return nil // the common case, without splitting the text
+	}
 	fields, _ := textPlaceLists(text, country, true)
 	if len(fields) == 0 || len(fields) > 3 {
 		return nil
@@ -984,6 +993,13 @@ func workplaceFields(text, country string) []model.Location {
 	sort.Slice(fields, func(i, j int) bool { return locationKey(fields[i]) < locationKey(fields[j]) })
 	return fields
 }
+
+// workplaceStems are the strong workplace words of placeFields and
+// cjkPlaceCues without their first letter (either case), to tell cheaply
+// whether a text may hold one.
+var workplaceStems = []string{"rbeidssted", "rbejdssted", "rbeidsstad", "rbetsort", "rbetsplats", "lacering",
+	"tationeringsort", "jenestested", "ontorsted", "ppmøtested", "tandort", "insatzort", "rbeitsort", "ienstort",
+	"ieu de travail", "ugar de trabajo", "工作地点", "办公地点", "工作城市", "坐标", "地点"}
 
 // textPlaceLists returns the places of field lines and workplace words
 // (fields) and those after cue phrases (cued); strong: only fields whose
