@@ -147,9 +147,25 @@ type Raw struct {
 	Sections        []Section // structured sections from the platform (e.g. Lever lists), if any
 	Salary          []Salary  // structured pay ranges from the platform, if any
 
+	// Hints are structured requirement fields the platform gives beside
+	// the description; the normalizer reads them where the text is silent.
+	// They are not part of the snapshot, and leave a Raw without them
+	// marshalled as before (omitzero).
+	Hints Hints `json:",omitzero"`
+
 	// Complete is true when the listing already carries the description, so
 	// no detail request is needed.
 	Complete bool
+}
+
+// Hints are a platform's structured requirement fields, as written: the
+// schema.org JobPosting's experienceRequirements ("2-4 års erfarenhet",
+// "36 months of experience"), educationRequirements ("bachelor
+// degree") and qualifications (free text, beside a description).
+type Hints struct {
+	Experience     []string
+	Education      []string
+	Qualifications []string
 }
 
 // Section is one titled part of a posting, such as "Qualifications".

@@ -25,7 +25,14 @@ var degreeAliases = [][]string{
 		"ensino superior", "wykształcenie wyższe", "大卒", "統招本科", "统招本科",
 		"högskoleingenjörsexamen", "högskoleingenjör", "Bachelorstudium", "ingeniero técnico", "grau en",
 		"høyere utdannelse", "høgere utdannelse", "bachelornivå", "bachelorniveau", "bacheloruddannelse",
-		"professionsbachelor", "bachelorutdanning", "bachelorutbildning", "bachelorexamen"},
+		"professionsbachelor", "bachelorutdanning", "bachelorutbildning", "bachelorexamen",
+		// Nordic degrees named by the school: "högskoleexamen", "akademisk
+		// utbildning", "Universitet/Högskolestudier", "universitetsuddannelse"
+		"högskoleexamen", "universitetsexamen", "akademisk examen", "akademisk utbildning", "akademisk utdanning",
+		"akademisk uddannelse", "högskolestudier", "universitetsstudier", "universitetsuddannelse",
+		"universitetsutdannelse", "mellemlang videregående uddannelse", "lärarexamen", "ämneslärarexamen",
+		"grundlärarexamen", "förskollärarexamen", "yrkesexamen på grundnivå", "kandidatexamen på grundnivå",
+		"本科学历", "本科及以上", "大学本科", "学士及以上"},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
 		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
@@ -37,7 +44,8 @@ var degreeAliases = [][]string{
 		"sivilingeniør", "sivilingeniørgrad", "Masterstudium", "magisterexamen", "magister", "ingeniero superior",
 		"école d'ingénieur", "école d'ingénieurs", "masternivå", "masterniveau", "masteruddannelse",
 		"masterutdanning", "masterutbildning", "cand.scient", "cand.polyt", "cand.merc", "cand.oecon", "cand.it",
-		"cand.mag", "cand.psych", "cand.jur", "kandidatgrad"},
+		"cand.mag", "cand.psych", "cand.jur", "kandidatgrad", "lang videregående uddannelse", "masterexamen",
+		"magisterexamen", "硕士及以上", "硕士学历", "研究生学历", "研究生及以上"},
 	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사", "doctorado",
 		"dottorato", "doutorado", "Promotion im", "promovierte", "phd degree", "ph.d. degree", "doktorgrad",
 		"doktorsexamen", "ph.d.-grad"},
@@ -56,7 +64,7 @@ var notDegrees = []string{"Abitur", "Fachabitur", "Hochschulreife", "Fachhochsch
 	// Nordic vocational schooling and trade certificates
 	"svennebrev", "svendebrev", "fagskole", "fagskoleutdanning", "teknisk fagskole", "yrkesutbildning",
 	"yrkeshögskola", "yrkeshögskoleutbildning", "erhvervsuddannelse", "videregående skole", "videregående opplæring",
-	"eftergymnasial utbildning", "gymnasieutbildning"}
+	"eftergymnasial utbildning", "gymnasieutbildning", "kort videregående uddannelse", "erhvervsakademiuddannelse"}
 
 // vocationalWords name schooling that is not a degree; a degree offered
 // as an alternative to one is not asked for ("Relevant bachelor,
@@ -101,11 +109,16 @@ func (sc *classifier) prefWord(i int) bool {
 	if cjkWord(w) {
 		return sc.cjkAt(i, "优先", "加分", "更佳", "更好", "歓迎", "尚可", "우대")
 	}
+	if w != "" && w[0] >= utf8.RuneSelf {
+		w = strings.ToLower(w) // "Önskad": the text is lowered for ASCII only
+	}
 	switch w {
 	case "preferred", "preferably", "bonus", "ideally", "helpful", "desirable", "desired", "beneficial",
 		"advantageous", "pluses", "optional", "wünschenswert", "idealerweise", "vorzugsweise", "souhaitable",
 		"idéalement", "deseable", "valorable", "preferiblemente", "idealmente", "preferencialmente", "desejável",
-		"gewünscht":
+		"gewünscht",
+		// Danish, German, Norwegian, Swedish: preferably, desired
+		"helst", "fortrinsvis", "fortrinnsvis", "företrädesvis", "bevorzugt", "önskad", "önskade":
 		return true
 	case "plus":
 		p := sc.word(i - 1)
@@ -172,8 +185,18 @@ func (sc *classifier) reqCue(i int) bool {
 		"qualifications", "qualified", "degree", "prerequisite",
 		"erfahrung", "berufserfahrung", "kenntnisse", "erfahrungen", "mindestens", "expérience", "maîtrise",
 		"maîtrisez", "connaissances", "connaissance", "compétence", "compétences", "familiarité", "kennis", "experiencia", "conocimientos", "conocimiento", "dominio",
-		"esperienza", "conoscenza", "ervaring", "doświadczenie", "znajomość", "experiência":
+		"esperienza", "conoscenza", "ervaring", "doświadczenie", "znajomość", "experiência",
+		// the level of schooling asked ("Önskad utbildningsnivå
+		// Universitet/Högskolestudier")
+		"utbildningsnivå", "utdanningsnivå", "uddannelsesniveau", "bildungsabschluss":
 		return true
+	case "utdanning", "utdannelse", "utbildning", "uddannelse", "examen", "eksamen":
+		// "relevant utdanning på masternivå", "utbildning inom data": a
+		// schooling asked for
+		switch sc.word(sc.nextWord(i)) {
+		case "på", "innen", "inom", "inden", "fra", "från", "som", "med":
+			return true
+		}
 	case "knowledge", "understanding", "grasp", "command":
 		n := sc.word(sc.nextWord(i))
 		return n == "of" || n == "in"

@@ -2,7 +2,9 @@ package normalize
 
 import (
 	"slices"
+	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -784,4 +786,381 @@ func isAreaPart(q string) bool {
 		return true
 	}
 	return false
+}
+
+// languageCountry is the country a posting's language says the job is in
+// when nothing else does: the languages of one country each.
+var languageCountry = map[string]string{"nb": "NO", "nn": "NO", "no": "NO", "sv": "SE", "da": "DK", "zh": "CN"}
+
+// textLocations completes the places of a posting from its title and text
+// when the platform's fields say little:
+//   - a title that ends with where the job is ("Utvecklare i Stockholm och
+//     Göteborg", "CE-chaufförer till Tromsø", "... in Berlin") names the
+//     places, when the fields name none, only a country or region of them,
+//     or another town of the same region;
+//   - with no place, or a country only, a field line ("Arbeidssted: Oslo",
+//     "Standort: München", "工作地点：北京") or a phrase about the workplace
+//     ("based in Stockholm", "kontor i Porsgrunn", "relocate to Cambridge,
+//     Massachusetts") names them (a country-only place gives way to its
+//     towns);
+//   - a "whole country" label ("Hele landet", "Hela landet") is that
+//     country: the one of the other places, else of the language.
+func textLocations(locs []model.Location, labels []string, title, text, lang string) []model.Location {
+	whole := false
+	for _, l := range labels {
+		f := foldPlace(strings.TrimSpace(l))
+		whole = whole || f == "hele landet" || f == "hela landet"
+	}
+	country, countryOnly := "", len(locs) > 0
+	for _, l := range locs {
+		if l.Remote || l.Name != "" || l.Country == "" || country != "" && l.Country != country {
+			countryOnly, country = false, ""
+			break
+		}
+		country = l.Country
+		countryOnly = countryOnly && l.City == "" && l.Region == ""
+	}
+	if tp := titlePlaces(title); len(tp) > 0 && (len(locs) == 0 || country != "" && sameArea(locs, tp)) {
+		return tp
+	}
+	if country != "" && !countryOnly {
+		if wf := workplaceFields(text, country); len(wf) > 0 && !namesSame(locs, wf) {
+			return wf
+		}
+	}
+	if len(locs) == 0 || countryOnly {
+		want := country
+		if want == "" && whole {
+			want = languageCountry[lang]
+		}
+		if tp := textPlaces(text, want); len(tp) > 0 {
+			return tp
+		}
+	}
+	if whole && len(locs) == 0 {
+		if c := languageCountry[lang]; c != "" {
+			return []model.Location{{Country: c}}
+		}
+	}
+	return locs
+}
+
+// sameArea says whether the places of the title lie in the country of the
+// field's places, and in their region when the fields name one.
+func sameArea(locs, tp []model.Location) bool {
+	for _, t := range tp {
+		for _, l := range locs {
+			if t.Country != l.Country || l.Region != "" && t.Region != l.Region {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// namesSame says whether the text's places name one of the field's
+// places already ("Frankfurt" beside "Frankfurt am Main"): then the
+// fields stand.
+func namesSame(locs, wf []model.Location) bool {
+	for _, w := range wf {
+		for _, l := range locs {
+			a, b := foldPlace(w.City), foldPlace(l.City)
+			if w.Country == l.Country && (a == b || strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleLinks precede where the job is at the end of a title.
+var titleLinks = []string{" i ", " till ", " til ", " in ", " à ", " på ", " en "}
+
+// titlePlaces reads the places at the end of a title ("Plattformutvikler
+// i Trondheim", "Säljare av tak till Flen/Katrineholm", "Utvecklare i
+// Stockholm och Göteborg"): every one must be a known town or
+// municipality, else none.
+func titlePlaces(title string) []model.Location {
+	t := title
+	if i := strings.IndexAny(t, "!?(|"); i >= 0 {
+		t = t[:i]
+	}
+	at := -1
+	for _, w := range titleLinks {
+		if i := strings.LastIndex(t, w); i > at {
+			at = i + len(w)
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	rest := strings.TrimRight(strings.TrimSpace(t[at:]), ".,;:")
+	var out []model.Location
+	for _, piece := range strings.FieldsFunc(orReplacer.Replace(conjReplacer.Replace(rest)), func(r rune) bool { return r == ',' }) {
+		l, rank := knownPlace(strings.TrimSpace(piece), "")
+		if rank < 0 || l.City == "" {
+			return nil
+		}
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// knownPlace looks a town up: a city of the city table or a Danish,
+// Norwegian or Swedish municipality (rank 0), a Nordic locality (rank 1),
+// in country when it is not empty; rank -1: none.
+func knownPlace(p, country string) (model.Location, int) {
+	f := foldPlace(p)
+	if f == "" || len(f) > 40 {
+		return model.Location{}, -1
+	}
+	if c, ok := knownCities[f]; ok && (country == "" || c.country == country) {
+		l := model.Location{City: c.city, Region: c.region, Country: c.country}
+		if !c.canonical {
+			l.City = strings.TrimSpace(p)
+		}
+		return l, 0
+	}
+	loadNordic()
+	if m, ok := nordicMunis[f]; ok && (country == "" || m.country == country) {
+		return model.Location{City: m.name, Region: m.region, Country: m.country}, 0
+	}
+	if t, ok := nordicLocalities[f]; ok && t.country != "" && (country == "" || t.country == country) {
+		return model.Location{City: t.name, Region: t.region, Country: t.country}, 1
+	}
+	return model.Location{}, -1
+}
+
+// placeFields are the labels of a line that names the workplace
+// ("Arbeidssted: Oslo"), folded; they are also cues without a colon
+// ("sonst Dienstort Münster", "Arbeidssted er ved Cargills
+// produksjonsanlegg på Bergneset"). true: a word of the workplace in a
+// local language, which names it more closely than a listing's town.
+var placeFields = map[string]bool{
+	"arbeidssted": true, "arbejdssted": true, "arbeidsstad": true, "arbetsort": true, "arbetsplats": true,
+	"placering": true, "placeringsort": true, "stationeringsort": true, "tjenestested": true, "kontorsted": true,
+	"oppmøtested": true, "standort": true, "einsatzort": true, "arbeitsort": true, "dienstort": true,
+	"lieu de travail": true, "lieu": false, "localisation": false, "location": false, "job location": false,
+	"work location": false, "office location": false, "locations": false, "ort": false, "sted": false,
+	"workplace": false, "place of work": false, "ubicación": false, "lugar de trabajo": true,
+}
+
+// placeCues are phrases after which a sentence names the workplace
+// ("based in Stockholm", "Vår avdeling på Herøya Industripark i
+// Porsgrunn", "relocate to Cambridge, Massachusetts").
+var placeCues = []string{"based in", "located in", "office in", "offices in", "office at", "relocate to",
+	"position is in", "role is in", "on-site in", "onsite in", "hybrid in", "in our office",
+	"kontor i", "kontoret i", "kontorer i", "kontor på", "avdeling", "avdelingen", "afdeling", "afdelingen",
+	"avdelning", "avdelningen", "basert i", "baseret i", "baserad i", "placerad i", "placeret i", "lokalisert i",
+	"stasjonert i", "stationerad i", "beliggende i", "belägen i", "büro in", "sitz in", "standort in",
+	"basé à", "basée à", "situé à", "située à", "bureaux à", "bureau à"}
+
+// textPlaces returns the places a text names as the workplace, in
+// country when it is not empty: those of field lines, else those after
+// a cue phrase; none when they name more than three.
+func textPlaces(text, country string) []model.Location {
+	fields, cued := textPlaceLists(text, country, false)
+	for _, ls := range [][]model.Location{fields, cued} {
+		if len(ls) > 0 && len(ls) <= 3 {
+			sort.Slice(ls, func(i, j int) bool { return locationKey(ls[i]) < locationKey(ls[j]) })
+			return ls
+		}
+	}
+	return nil
+}
+
+// workplaceFields are the places of the text's own workplace fields in a
+// local language ("Arbeidssted: Mehamn", "Arbeidssted er ... på
+// Bergneset i Balsfjord kommune", "工作地点：北京"), in country: they name
+// the workplace more closely than a listing's town (often the
+// employer's address); none when they name more than three.
+func workplaceFields(text, country string) []model.Location {
+	named := false
+	for _, w := range workplaceStems {
+		if named = strings.Contains(text, w); named {
+			break
+		}
+	}
+	if !named {
+		return nil // the common case, without splitting the text
+	}
+	fields, _ := textPlaceLists(text, country, true)
+	if len(fields) == 0 || len(fields) > 3 {
+		return nil
+	}
+	sort.Slice(fields, func(i, j int) bool { return locationKey(fields[i]) < locationKey(fields[j]) })
+	return fields
+}
+
+// workplaceStems are the strong workplace words of placeFields and
+// cjkPlaceCues without their first letter (either case), to tell cheaply
+// whether a text may hold one.
+var workplaceStems = []string{"rbeidssted", "rbejdssted", "rbeidsstad", "rbetsort", "rbetsplats", "lacering",
+	"tationeringsort", "jenestested", "ontorsted", "ppmøtested", "tandort", "insatzort", "rbeitsort", "ienstort",
+	"ieu de travail", "ugar de trabajo", "工作地点", "办公地点", "工作城市", "坐标", "地点"}
+
+// textPlaceLists returns the places of field lines and workplace words
+// (fields) and those after cue phrases (cued); strong: only fields whose
+// word is a local-language workplace word.
+func textPlaceLists(text, country string, strong bool) (fields, cued []model.Location) {
+	add := func(to *[]model.Location, l model.Location) {
+		if l.City != "" && (country == "" || l.Country == country) && !slices.Contains(*to, l) {
+			*to = append(*to, l)
+		}
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		if line == "" {
+			continue
+		}
+		if ls := cjkPlaceCue(line); len(ls) > 0 {
+			for _, l := range ls {
+				add(&fields, l)
+			}
+			continue
+		}
+		if head, value, ok := cutField(line); ok && knownField(foldPlace(head), strong) {
+			if i := strings.IndexAny(value, ".;"); i > 0 {
+				value = value[:i]
+			}
+			for _, l := range Locations(value) {
+				add(&fields, l)
+			}
+			continue
+		}
+		if ws := strings.Fields(line); len(ws) > 1 {
+			for k, w := range ws[:len(ws)-1] {
+				if lw := strings.ToLower(w); knownField(lw, strong) && len(w) > 4 &&
+					(!strong || presentTense[strings.ToLower(ws[k+1])]) {
+					if l, ok := townAfter(strings.Join(ws[k+1:], " "), country); ok {
+						add(&fields, l)
+					}
+				}
+			}
+		}
+		if strong {
+			continue
+		}
+		lower := strings.ToLower(line)
+		for _, cue := range placeCues {
+			for i := strings.Index(lower, cue); i >= 0; {
+				end := i + len(cue)
+				if wordEdge(lower, i-1) && (end == len(lower) || lower[end] == ' ') {
+					if l, ok := townAfter(line[end:], country); ok {
+						add(&cued, l)
+					}
+				}
+				j := strings.Index(lower[i+1:], cue)
+				if j < 0 {
+					break
+				}
+				i += 1 + j
+			}
+		}
+	}
+	return fields, cued
+}
+
+// presentTense are the verbs of a sentence that states the workplace as it
+// is ("Arbeidssted er ved ..."), not as it will be ("Arbeidssted vil fra
+// dette tidspunkt være ...").
+var presentTense = map[string]bool{"er": true, "är": true, "ist": true, "est": true, "is": true}
+
+// knownField says whether f is a workplace field word (strong: of a local
+// language).
+func knownField(f string, strong bool) bool {
+	s, ok := placeFields[f]
+	return ok && (s || !strong)
+}
+
+// cutField splits "Head: value" (or "Head：value") with a short head.
+func cutField(line string) (head, value string, ok bool) {
+	i := strings.IndexAny(line, ":：")
+	if i <= 0 || i > 30 {
+		return "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(line[i:])
+	return strings.TrimSpace(line[:i]), strings.TrimSpace(line[i+size:]), true
+}
+
+// cjkPlaceCues name the workplace in Chinese: "工作地点：北京", "坐标深圳",
+// "办公地点：上海".
+var cjkPlaceCues = []string{"工作地点", "办公地点", "工作城市", "坐标", "地点"}
+
+func cjkPlaceCue(line string) []model.Location {
+	for _, cue := range cjkPlaceCues {
+		i := strings.Index(line, cue)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(line[i+len(cue):], " ：:在为是")
+		if j := strings.IndexAny(rest, "。；;，,（("); j >= 0 {
+			rest = rest[:j] // "北京/上海/深圳，..."
+		}
+		var out []model.Location
+		for _, l := range Locations(rest) {
+			if l.City != "" && !l.Remote {
+				out = append(out, l)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// townAfter finds the first known town in the words after a cue, within
+// the sentence and ten words: capitalised, one to three words ("Salt
+// Lake City"); a municipality or a city of the table before a locality.
+func townAfter(s, country string) (model.Location, bool) {
+	if i := strings.IndexAny(s, ".;!?\n"); i >= 0 {
+		s = s[:i]
+	}
+	ws := strings.Fields(s)
+	if len(ws) > 10 {
+		ws = ws[:10]
+	}
+	for i := range ws {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(ws[i], "(")); !unicode.IsUpper(r) {
+			continue
+		}
+		for n := min(3, len(ws)-i); n >= 1; n-- {
+			cand := strings.Trim(strings.Join(ws[i:i+n], " "), ".,;:()\"'")
+			l, rank := knownPlace(cand, country)
+			if rank < 0 {
+				continue
+			}
+			// "på Bergneset i Balsfjord kommune": a locality the table
+			// lacks, in the municipality named after it
+			if i >= 3 && rank == 0 && i+n < len(ws) && isMunicipalityWord(ws[i+n]) && ws[i-1] == "i" &&
+				(ws[i-3] == "på" || ws[i-3] == "i" || ws[i-3] == "ved") {
+				if w := strings.Trim(ws[i-2], ".,;:()"); w != "" && unicode.IsUpper([]rune(w)[0]) {
+					l.City = w
+				}
+			}
+			return l, true
+		}
+	}
+	return model.Location{}, false
+}
+
+func isMunicipalityWord(w string) bool {
+	switch strings.Trim(strings.ToLower(w), ".,;:()") {
+	case "kommune", "kommun", "municipality":
+		return true
+	}
+	return false
+}
+
+// wordEdge says whether the byte at i of s is no letter (or i is outside
+// s): the edge of a word.
+func wordEdge(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i+1])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }

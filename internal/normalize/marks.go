@@ -324,8 +324,15 @@ func (c *classifier) prefMore(i int) bool {
 		// ("gerne med erfaring i SAP", "fortrinnsvis Python", "Erfaring
 		// med Revit ønskes", "önskas"), German "ideally"/"at best"
 		"fortrinnsvis", "företrädesvis", "foretrukket", "foretrækkes", "foretrekkes", "föredras",
-		"ønskværdigt", "ønskværdig", "ønskes", "önskas", "önskemål", "optimalerweise", "bestenfalls", "idealfall",
+		"ønskværdigt", "ønskværdig", "optimalerweise", "bestenfalls", "idealfall",
 		"idealfälle", "souhaitable", "souhaitables", "souhaitées":
+		return true
+	case "ønskes", "önskas", "önskemål":
+		// a form's field answered no ("Körkort önskas Nej") wishes nothing
+		switch c.word(c.nextWord(i)) {
+		case "nej", "nei", "no", "nein":
+			return false
+		}
 		return true
 	case "gerne":
 		// Danish and German "preferably": "gerne med erfaring i SAP",

@@ -304,6 +304,9 @@ func nordicLocation(rest []string, remote bool) (model.Location, bool) {
 	if len(parts) >= 2 && hasDigit(parts[0]) {
 		parts = parts[1:] // "Vesterbrogade 10, København": the street
 	}
+	if len(parts) == 1 {
+		parts = countyFirst(parts)
+	}
 	if c, ok := knownCities[foldPlace(parts[0])]; ok && c.country != "DK" && c.country != "NO" && c.country != "SE" {
 		return model.Location{}, false
 	}
@@ -339,4 +342,20 @@ func nordicLocation(rest []string, remote bool) (model.Location, bool) {
 	}
 	l.Remote = remote
 	return l, true
+}
+
+// countyFirst splits a Swedish label that names the county before the
+// place, without a comma ("Södermanlands län Katrineholm"), into the
+// place and the county; other parts are returned as they are.
+func countyFirst(parts []string) []string {
+	p := parts[0]
+	i := strings.Index(p, " län ")
+	if i < 0 {
+		return parts
+	}
+	county, place := strings.TrimSpace(p[:i+len(" län")]), strings.TrimSpace(p[i+len(" län "):])
+	if _, ok := nordicRegions[foldPlace(county)]; !ok || place == "" {
+		return parts
+	}
+	return []string{place, county}
 }

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -24,7 +25,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 19
+const rulesVersion = 20
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -122,7 +123,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	// only (Language reads no further), without copying the whole text.
 	lang := Language(title + "\n" + prefix(text, languageScan))
 
-	p.Locations = locations(r.Locations)
+	p.Locations = textLocations(locations(r.Locations), r.Locations, title, text, lang)
 	northAmerica := len(p.Locations) == 0
 	for _, l := range p.Locations {
 		northAmerica = northAmerica || l.Country == "US" || l.Country == "CA" || l.Country == ""
@@ -142,6 +143,22 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	}
 	if p.MinYearsExperience == nil {
 		p.MinYearsExperience = FieldYears(text) // "Arbeidserfaring: 2-5 år" under any heading
+	}
+	// The platform's structured experience requirement is one more
+	// stated minimum: the smallest one stands.
+	if h := HintYears(r.Hints.Experience); h != nil && (p.MinYearsExperience == nil || *h < *p.MinYearsExperience) {
+		p.MinYearsExperience = h
+	}
+	// The platform's qualifications field, when the text states no years.
+	if p.MinYearsExperience == nil && len(r.Hints.Qualifications) > 0 {
+		p.MinYearsExperience = MinYears(strings.Join(r.Hints.Qualifications, "\n"))
+	}
+	// The platform's structured education requirement, else its
+	// qualifications, when the text names no degree.
+	for _, h := range [][]string{r.Hints.Education, r.Hints.Qualifications} {
+		if len(p.Education.Required) == 0 && len(p.Education.Preferred) == 0 && len(h) > 0 {
+			p.Education = n.hintEducation(h, northAmerica, lang, company)
+		}
 	}
 
 	if len(r.Salary) > 0 {
@@ -166,6 +183,15 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	}
 
 	p.Workplace = Workplace(r.Workplace, p.Locations, text)
+	if len(p.Locations) == 0 && p.Workplace == "remote" {
+		// a remote job that names no place: remote in the country the
+		// text names for where one may work, else the language's
+		c := workCountry(text)
+		if c == "" {
+			c = languageCountry[lang]
+		}
+		p.Locations = []model.Location{{Remote: true, Country: c}}
+	}
 	p.Locations = remoteCountries(p.Locations, workplaceHint(r.Workplace) == "remote", text)
 	p.EmploymentType = EmploymentType(r.EmploymentType)
 	if p.EmploymentType == "" && isInternTitle(title) {
@@ -282,6 +308,37 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	}
 	a.requiredText, a.openText, a.otherText = req.String(), open.String(), other.String()
 	return a
+}
+
+// HintYears is the smallest minimum of years a platform's structured
+// experience requirements state ("Systemutvecklare - 5 års erfarenhet
+// eller mer", "36 months of experience"), or nil.
+func HintYears(hints []string) *int {
+	var best *int
+	for _, h := range hints {
+		y := MinYears(h)
+		if f := strings.Fields(h); y == nil && len(f) >= 2 && f[1] == "months" {
+			if m, err := strconv.Atoi(f[0]); err == nil && m >= 12 && m <= 240 {
+				y = new(m / 12)
+			}
+		}
+		if y != nil && (best == nil || *y < *best) {
+			best = y
+		}
+	}
+	return best
+}
+
+// hintEducation reads the degrees of a platform's structured education
+// requirements, as asked for.
+func (n *Normalizer) hintEducation(hints []string, northAmerica bool, lang, company string) model.Education {
+	text := strings.Join(hints, "\n")
+	blocks := textBlocks(text)
+	cls := make([]class, len(blocks))
+	for i := range cls {
+		cls[i] = clsRequired
+	}
+	return n.analyze(joinBlocks(blocks), blocks, cls, northAmerica, lang, company).education
 }
 
 // locations parses, sorts and de-duplicates location labels.

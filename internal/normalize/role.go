@@ -43,22 +43,25 @@ var icRules = []roleRule{
 		"produkteier", "produktleder", "produktansvarlig", "produktägare", "produktchef", "produktmanager",
 		"produktmanagerin", "produktverantwortlicher", "chef de produit", "cheffe de produit", "gestionnaire de produit",
 		"gestionnaire de produits", "responsable produit", "responsable de produit", "gerente de producto",
-		"product manager/owner", "product owner/manager"}},
+		"product manager/owner", "product owner/manager", "produktejer", "produktansvarig", "produktverantwortliche",
+		"produktverantwortlicher", "produktägare", "produktleiar", "produkteigar"}},
 	{RoleProgramManager, []string{"program manager", "programme manager", "tpm", "project manager", "program management",
 		"project management", "projektleiter", "projektleiterin", "projektleder", "prosjektleder", "projektledare",
 		"projektmanager", "projektmanagerin", "chef de projet", "cheffe de projet", "gestionnaire de projet",
-		"gestionnaire de projets", "jefe de proyecto", "jefa de proyecto", "gerente de proyecto", "delivery manager"}},
+		"gestionnaire de projets", "jefe de proyecto", "jefa de proyecto", "gerente de proyecto", "delivery manager",
+		"prosjektleiar", "projektchef", "prosjektsjef", "programleder", "programledare", "programmleiter",
+		"programmleiterin", "cheffe de projets", "chef de projets", "responsable de projet", "项目管理"}},
 	{RoleResearchScientist, []string{"research scientist", "applied scientist", "applied research scientist",
 		"machine learning scientist", "ml scientist", "ai scientist", "research science", "research scientists",
 		"quantitative researcher", "quant researcher"}},
-	{RoleDataScientist, []string{"data scientist", "data science", "data scientists", "dataforsker", "datenwissenschaftler",
+	{RoleDataScientist, []string{"data scientist", "data science", "data scientists", "dataforsker", "datavetare", "datenwissenschaftler",
 		"scientifique des données", "científico de datos", "científica de datos", "データサイエンティスト",
 		"cientista de dados", "data-scientist"}},
 	{RoleUXResearcher, []string{"ux researcher", "user researcher", "user experience researcher", "design researcher", "ux research", "user research",
 		"ux-researcher", "ux-forsker", "brukerforsker", "chercheur ux", "chercheuse ux", "chercheur en expérience utilisateur",
 		"chercheuse en expérience utilisateur", "recherche utilisateur", "recherche ux", "investigador ux", "investigadora ux",
 		"ux-forscher", "ux forscher", "用户研究"}},
-	{RoleResearchEngineer, []string{"research engineer", "research engineering"}},
+	{RoleResearchEngineer, []string{"research engineer", "research engineering", "forskningsingeniør", "forskningsingenjör"}},
 	{RoleAnalyticsEngineer, []string{"analytics engineer", "analytics engineering", "data visualization engineer",
 		"visualization engineer", "bi engineer", "business intelligence engineer", "bi developer", "bi-entwickler"}},
 	{RoleDataEngineer, []string{"data engineer", "data engineering", "dataops engineer", "dataops", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer",
@@ -108,6 +111,7 @@ var icRules = []roleRule{
 		"desarrollador", "desarrolladora", "sviluppatore", "sviluppatrice", "ontwikkelaar", "utvikler", "plattformutvikler",
 		"systemutvikler", "programador", "programadora", "programista", "utvecklare", "udvikler", "developers",
 		"software architect", "softwarearchitekt", "lead developer", "member of technical staff",
+		"programmør", "programmerare", "programmeringsingeniør", "programvareingeniør", "mjukvaruingenjör",
 		"sdet", "sde", "coder", "hacker", "programmierer", "programmiererin", "programmeur", "programmeuse", "informatiker",
 		"ingénieur logiciel", "ingénieure logiciel", "ingénieur développement", "ingénieure développement",
 		"ingénieur d'études", "ingénieure d'études", "ingénieur développeur", "ingeniero de software", "ingeniera de software",
@@ -123,7 +127,10 @@ var icRules = []roleRule{
 	{RoleResearchScientist, []string{"scientist", "researcher", "forsker", "forskare", "wissenschaftler", "wissenschaftlerin",
 		"professor", "assistant professor", "associate professor", "professorin", "professeur", "professeure",
 		"chercheur", "chercheuse", "investigador", "investigadora", "ricercatore", "ricercatrice", "onderzoeker",
-		"postdoc", "postdoctoral", "research fellow"}},
+		"postdoc", "postdoctoral", "research fellow", "phd", "ph d", "phd student", "phd position", "phd candidate",
+		"doktorand", "doktorandin", "doktorander", "stipendiat", "ph d stipendiat", "phd stipendiat",
+		"doktorgradsstipendiat", "postdoktor", "postdoktorstipendiat", "ph d studerende", "phd studerende",
+		"doctorant", "doctorante", "doctorat", "førsteamanuensis", "universitetslektor", "postdoktorand", "wissenschaftliche mitarbeiterin", "wissenschaftlicher mitarbeiter"}},
 }
 
 // compoundSuffixes end compound job nouns of Germanic languages
@@ -139,6 +146,44 @@ var compoundSuffixes = []struct {
 	{"ingenieur", RoleSoftwareEngineer, RoleDataEngineer}, {"programmierer", RoleSoftwareEngineer, RoleSoftwareEngineer},
 	{"analytiker", "", RoleDataAnalyst}, {"analyst", "", RoleDataAnalyst}, {"analist", "", RoleDataAnalyst},
 	{"designer", RoleDesigner, RoleDesigner},
+}
+
+// securityHeads and securityNouns make a compound noun of Danish, German,
+// Norwegian or Swedish a security job: "Säkerhetsguru",
+// "IT-sikkerhetsarkitekt", "Informationssicherheitsberater" (not a guard:
+// "Sikkerhetsvakt").
+var (
+	securityHeads = []string{"säkerhets", "sikkerhets", "sikkerheds", "sicherheits", "cybersäkerhets",
+		"cybersikkerhets", "cybersikkerheds", "informationssäkerhets", "informasjonssikkerhets",
+		"informationssikkerheds", "informationssicherheits", "it-säkerhets", "it-sikkerhets", "it-sikkerheds",
+		"it-sicherheits", "datasikkerhets", "cyber-security-", "cybersecurity"}
+	securityNouns = []string{"guru", "ekspert", "expert", "experte", "expertin", "specialist", "spesialist",
+		"spezialist", "spezialistin", "analytiker", "analyst", "analystin", "arkitekt", "architekt", "architektin",
+		"ingeniør", "ingenjör", "ingenieur", "ingenieurin", "konsult", "konsulent", "berater", "beraterin",
+		"rådgiver", "rådgivare", "engineer", "tekniker"}
+)
+
+func securityCompound(m string) bool {
+	for _, w := range strings.Fields(m) {
+		for _, h := range securityHeads {
+			rest, ok := strings.CutPrefix(w, h)
+			if !ok {
+				if i := strings.Index(w, h); i > 0 && strings.HasSuffix(w[:i], "-") {
+					rest, ok = w[i+len(h):], true // "IT-Sicherheits-..." written with more hyphens
+				}
+			}
+			if !ok {
+				continue
+			}
+			rest = strings.Trim(rest, "-")
+			for _, n := range securityNouns {
+				if rest == n {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // compoundRole returns the role a compound job noun in part m names, or "".
@@ -174,6 +219,20 @@ var nonSoftwareHead = map[string]bool{
 	"prozess": true, "qualitäts": true, "salgs": true, "bygg": true, "maskin": true, "el": true, "kemi": true,
 	"forretnings": true, "affärs": true, "organisasjons": true, "organisations": true, "business": true,
 	"personal": true, "geschäfts": true, "virksomheds": true, "forretningsutvikler": true,
+	// engineers of building, plants, production and quality; developers
+	// of property, places, people and business
+	"prosjekt": true, "projekt": true, "kvalitets": true, "kvalitet": true, "automasjons": true, "automations": true,
+	"automatiserings": true, "automatisierungs": true, "produksjons": true, "produktions": true, "konstruksjons": true,
+	"konstruktions": true, "prosess": true, "process": true, "miljø": true, "miljö": true, "vvs": true, "energi": true,
+	"elkraft": true, "kraft": true, "bygge": true, "anlegg": true, "anlægs": true, "vei": true, "veg": true,
+	"geo": true, "rør": true, "hms": true, "brann": true, "akustikk": true, "akustik": true, "material": true,
+	"marin": true, "skips": true, "offshore": true, "elektronikk": true, "elektronik": true, "vedlikeholds": true,
+	"underhålls": true, "planleggings": true, "beregnings": true, "installasjons": true, "installations": true,
+	"instrument": true, "mekatronik": true, "fordons": true, "jernbane": true, "nett": true, "netværks": true,
+	"nätverks": true, "netzwerk": true, "logistikk": true, "logistik": true, "innkjøps": true, "inköps": true,
+	"eiendoms": true, "fastighets": true, "ejendoms": true, "by": true, "steds": true, "kompetanse": true,
+	"kompetens": true, "kompetence": true, "markeds": true, "hr": true, "konsept": true, "koncept": true,
+	"verksamhets": true, "virksomhets": true, "samfunns": true, "nærings": true, "reiselivs": true, "leder": true,
 }
 
 // nonSoftwareDeveloper are titles with "developer" that are not software
@@ -189,7 +248,9 @@ var engineeringWords = []string{"engineering", "engineer", "engineers", "softwar
 	"infrastructure", "machine learning", "ml", "systems", "data engineering", "ai", "devops", "sre",
 	"reliability", "architecture", "technology", "tools", "developer", "softwareentwicklung", "entwicklung",
 	"anwendungsentwicklung", "utvikling", "systemutvikling", "utveckling", "développement", "desarrollo", "sviluppo",
-	"informatique", "technik", "it", "tech", "ingénierie", "ingeniería", "développement logiciel", "logiciel"}
+	"informatique", "technik", "it", "tech", "ingénierie", "ingeniería", "développement logiciel", "logiciel",
+	"udvikling", "softwareudvikling", "systemudvikling", "softwareutveckling", "systemutveckling", "programvareutvikling",
+	"it-udvikling", "it-utvikling", "technique", "technologie", "technologies", "teknologi"}
 
 var dataScienceWords = []string{"data science", "data scientists", "analytics", "insights", "data and insights",
 	"research", "experimentation", "statistics", "science"}
@@ -204,7 +265,12 @@ var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "
 	"account engineer", "policy engineer", "civil", "chemical", "process engineer", "manufacturing",
 	"customer engineer", "customer success engineer", "implementation engineer", "presales", "pre-sales",
 	"technical support engineer", "network engineer", "soc", "asic", "fpga", "rtl", "vlsi", "silicon", "analog",
-	"pcb", "chip", "optical", "photonics", "thermal", "verification engineer", "validation engineer", "design verification"}
+	"pcb", "chip", "optical", "photonics", "thermal", "verification engineer", "validation engineer", "design verification",
+	// engineers of projects, plants, buildings and production
+	"project engineer", "quality engineer", "construction", "structural", "building", "hvac", "maintenance",
+	"commissioning", "service engineer", "piping", "plant", "packaging", "materials", "environmental",
+	"geotechnical", "marine", "wind", "turbine", "energy", "power systems", "power electronics", "substation", "instrumentation",
+	"qualification engineer", "calibration", "welding", "utility", "utilities"}
 
 // Role returns the role family of a title: Research Scientist, Research
 // Engineer, Machine Learning Engineer, Software Engineer, Data Engineer, Data
@@ -238,6 +304,9 @@ func Role(title string) string {
 		}
 	}
 	m := " " + main + " "
+	if engineeringChief(m) {
+		return RoleEngineeringManager
+	}
 	if peopleManager(m) {
 		switch {
 		case hasAny(m, []string{"product manager", "program manager", "project manager", "product management", "tpm"}),
@@ -297,6 +366,9 @@ func icRole(m, all string) string {
 			return r.role
 		}
 	}
+	if securityCompound(m) {
+		return RoleSecurityEngineer
+	}
 	if r := compoundRole(m); r != "" {
 		return r
 	}
@@ -329,13 +401,42 @@ func titleParts(title string) []string {
 		return r == ',' || r == '(' || r == ')' || r == '|' || r == ':' || r == '[' || r == ']' || r == ';'
 	}) {
 		for _, q := range strings.Split(p, " - ") {
-			q = dropPostposedLevels(normalizeWords(q))
+			q = dropPostposedLevels(normalizeWords(dropGluedDigits(q)))
 			if q != "" {
 				parts = append(parts, q)
 			}
 		}
 	}
 	return parts
+}
+
+// dropGluedDigits removes digits glued to the end of a word of four or
+// more letters ("Projektledare2", "Utvecklare2": an ad's numbering), not
+// those of codes and levels ("L5", "SDE2", "H2O").
+func dropGluedDigits(t string) string {
+	if strings.IndexFunc(t, unicode.IsDigit) < 0 {
+		return t
+	}
+	rs := []rune(t)
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if unicode.IsDigit(rs[i]) && i >= 4 {
+			letters := 0
+			for k := i - 1; k >= 0 && unicode.IsLetter(rs[k]); k-- {
+				letters++
+			}
+			j := i
+			for j < len(rs) && unicode.IsDigit(rs[j]) {
+				j++
+			}
+			if letters >= 4 && (j == len(rs) || !unicode.IsLetter(rs[j])) {
+				i = j - 1
+				continue
+			}
+		}
+		b.WriteRune(rs[i])
+	}
+	return b.String()
 }
 
 // dropInclusiveEndings removes the endings of French inclusive writing
@@ -428,10 +529,33 @@ var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manag
 	"rådgiver", "konsulent", "arkitekt", "architekt", "architecte", "analytiker", "analyste", "analista", "gestionnaire",
 	"leiter", "leiterin", "leder", "chef", "cheffe", "responsable", "jefe", "gerente", "designerin", "diseñador",
 	"concepteur", "expert", "experte", "sdet", "sde", "hacker", "coder", "postdoc", "scrum master", "werkstudent",
-	"praktikant", "stagiaire", "trainee", "apprentice", "fellow"}
+	"praktikant", "stagiaire", "trainee", "apprentice", "fellow", "phd", "doktorand", "doktorandin", "stipendiat",
+	"postdoktor", "doctorant", "doctorante", "programmør", "programmerare", "datavetare", "produktejer", "projektchef",
+	"prosjektleiar", "prosjektsjef", "produktansvarig", "projektledare", "projektleder"}
 
 func hasRoleNoun(p string) bool {
 	return hasAny(" "+p+" ", roleNouns) || compoundRole(p) != ""
+}
+
+// engineeringChief says whether a compound noun names the manager of
+// software development: "Utviklingssjef", "Udviklingschef",
+// "IT-chef", "Entwicklungsleiter", "Utvecklingschef".
+func engineeringChief(m string) bool {
+	for _, w := range strings.Fields(m) {
+		for _, s := range []string{"sjef", "chef", "leder", "ledare", "leiter", "leiterin", "manager"} {
+			head, ok := strings.CutSuffix(w, s)
+			if !ok || head == "" {
+				continue
+			}
+			switch strings.TrimRight(head, "-") {
+			case "utviklings", "udviklings", "utvecklings", "entwicklungs", "softwareentwicklungs", "it", "it-utviklings",
+				"it-udviklings", "it-utvecklings", "systemutviklings", "systemutvecklings", "software", "programvare",
+				"plattform", "teknologi", "tech":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // peopleManager says whether the main part of a title names a people
@@ -490,7 +614,12 @@ func hasAny(s string, phrases []string) bool {
 
 // cjkRoles are job nouns of Chinese titles, tried in order on the title.
 var cjkRoles = []struct{ phrase, role string }{
-	{"产品经理", RoleProductManager}, {"项目经理", RoleProgramManager}, {"数据科学家", RoleDataScientist},
+	{"产品经理", RoleProductManager}, {"产品负责人", RoleProductManager}, {"项目经理", RoleProgramManager},
+	{"项目管理", RoleProgramManager}, {"数据科学家", RoleDataScientist}, {"数据挖掘", RoleDataScientist},
+	{"大数据开发", RoleDataEngineer}, {"大数据工程师", RoleDataEngineer}, {"数据仓库", RoleDataEngineer},
+	{"数仓", RoleDataEngineer}, {"机器学习", RoleMLEngineer}, {"深度学习", RoleMLEngineer},
+	{"渗透测试", RoleSecurityEngineer}, {"安全专家", RoleSecurityEngineer}, {"安全分析", RoleSecurityEngineer},
+	{"交互设计", RoleDesigner}, {"视觉设计", RoleDesigner}, {"用户体验设计", RoleDesigner},
 	{"数据分析", RoleDataAnalyst}, {"数据工程师", RoleDataEngineer}, {"数据开发", RoleDataEngineer},
 	{"算法工程师", RoleMLEngineer}, {"机器学习工程师", RoleMLEngineer}, {"安全研究", RoleSecurityEngineer},
 	{"用户研究", RoleUXResearcher}, {"研发经理", RoleEngineeringManager}, {"技术经理", RoleEngineeringManager},

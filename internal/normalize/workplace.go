@@ -71,6 +71,10 @@ var workplacePhrases = []struct{ phrase, place string }{
 	{"onsite role", "onsite"}, {"on-site role", "onsite"}, {"in-office role", "onsite"}, {"office-based", "onsite"},
 	{"five days a week in the office", "onsite"}, {"5 days a week in the office", "onsite"},
 	{"this role is not remote", "onsite"}, {"not a remote", "onsite"}, {"not eligible for remote", "onsite"},
+	// a company without offices; Chinese: remote work, a distributed company
+	{"fully distributed company", "remote"}, {"fully distributed team", "remote"}, {"remote company", "remote"},
+	{"远程办公", "remote"}, {"远程工作", "remote"}, {"全远程", "remote"}, {"分布式的公司", "remote"},
+	{"分布式公司", "remote"}, {"分布式团队", "remote"},
 }
 
 func workplaceText(text string) string {

@@ -78,6 +78,11 @@ var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": t
 	"minimal": true, "minimaal": true, "minimo": true, "mínimo": true, "moins": true, "menos": true, "über": true,
 	"ueber": true, "minimalnie": true, "co": true, "minst": true, "mindst": true}
 
+// nordicMaxBefore make the number of years a maximum in Danish,
+// Norwegian and Swedish ("inntil 2 år", "högst 3 år", "maks 1 år").
+var nordicMaxBefore = map[string]bool{"inntil": true, "høyst": true, "højst": true, "högst": true, "maks": true,
+	"maximalt": true, "maksimalt": true}
+
 // yearsNotNext are words after "years" that are not about experience.
 var yearsNotNext = map[string]bool{"ago": true, "old": true, "later": true, "from": true, "since": true, "running": true}
 
@@ -237,8 +242,14 @@ func MinYears(text string) *int {
 			word(k-3) == "no" && word(k-2) == "more") {
 			continue
 		}
+		if b := word(k - 1); nordicMaxBefore[b] || (b == "än" || b == "enn" || b == "end") && (word(k-2) == "mindre" || word(k-2) == "færre") {
+			continue // "Mindre än 1 års erfarenhet", "inntil 2 år": a maximum
+		}
 		if prefSentence(toks, j) {
 			continue // "3+ years of Go is a plus": preferred, not a minimum
+		}
+		if certificateOr(toks, k) {
+			continue // "Fagbrev som elektriker eller minimum 3 års erfaring": an alternative
 		}
 		strong := plus || yearsStrongBefore[word(k-1)] || yearsStrongBefore[word(k-2)] ||
 			(word(k-1) == "de" || word(k-1) == "von" || word(k-1) == "of") && experienceWords[word(k-2)] ||
@@ -261,6 +272,7 @@ func MinYears(text string) *int {
 	// "3年以上", "两年以上工作经验", "三年及以上", "至少1年Rust技术栈工作经验",
 	// "（1~3年经验）"
 	if strings.Contains(text, "年") {
+		text = reCJKNested.ReplaceAllString(text, "$1")
 		for _, re := range []*regexp.Regexp{reCJKYears, reCJKAtLeast, reCJKRange} {
 			for _, m := range re.FindAllStringSubmatch(text, -1) {
 				n, err := strconv.Atoi(m[1])
@@ -285,6 +297,10 @@ var (
 	// a range of years of experience: the lower end
 	reCJKRange = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*[~～\-－到至]\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*年[^。\n，,；;|]{0,12}经验`)
 )
+
+// reCJKNested is a figure in brackets right after an overall one: "3 年以上
+// 开发经验（1 年以上 GO 开发经验）" asks for 3 years, 1 of them in Go.
+var reCJKNested = regexp.MustCompile(`(年(?:及)?以上[^。\n，,；;（(]{0,12}经验)\s*[（(][^）)]*年[^）)]*[）)]`)
 
 var cjkNumbers = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -311,6 +327,29 @@ func prefSentence(toks []ytoken, j int) bool {
 		case "plus":
 			if k > 0 && toks[k-1].s == "a" {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// certificateOr says whether the clause before the number at k offers a
+// trade certificate, with "or" before the years ("Fagbrev som elektriker
+// gr. L eller minimum 3 års erfaring"): the years are an alternative to
+// it, not a minimum asked of everyone.
+func certificateOr(toks []ytoken, k int) bool {
+	or := false
+	for a := k - 1; a >= 0 && a > k-15; a-- {
+		switch s := toks[a].s; {
+		case s == "\n" || s == ";" || s == "!" || s == "?":
+			return false
+		case s == "eller" || s == "or" || s == "alternativt" || s == "oder":
+			or = true
+		case or:
+			for _, w := range vocationalWords {
+				if strings.HasPrefix(s, w) {
+					return true
+				}
 			}
 		}
 	}

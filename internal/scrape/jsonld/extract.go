@@ -215,6 +215,7 @@ func posting(m map[string]any, page *url.URL) model.Raw {
 		}
 	}
 	r.Salary = salaries(m["baseSalary"], text(m["salaryCurrency"]))
+	r.Hints = hints(m)
 	r.URL = resolve(text(m["url"]), page)
 	if r.URL == "" && page != nil {
 		r.URL = withoutFragment(page)
@@ -248,6 +249,51 @@ func description(m map[string]any) string {
 		}
 	}
 	return b.String()
+}
+
+// hints are the structured requirement fields: experienceRequirements
+// (text, or OccupationalExperienceRequirements whose monthsOfExperience
+// becomes "N months of experience") and educationRequirements (text, or
+// EducationalOccupationalCredential: its credentialCategory,
+// educationalLevel, name or description), and, beside a description,
+// qualifications; each as written.
+func hints(m map[string]any) model.Hints {
+	var h model.Hints
+	for _, e := range list(m["experienceRequirements"]) {
+		o, ok := e.(map[string]any)
+		if !ok {
+			h.Experience = appendText(h.Experience, text(e))
+			continue
+		}
+		if n, ok := number(o["monthsOfExperience"]); ok && n > 0 {
+			h.Experience = appendText(h.Experience, strconv.FormatFloat(n, 'f', -1, 64)+" months of experience")
+		}
+		h.Experience = appendText(h.Experience, text(o["description"]))
+	}
+	for _, e := range list(m["educationRequirements"]) {
+		o, ok := e.(map[string]any)
+		if !ok {
+			h.Education = appendText(h.Education, text(e))
+			continue
+		}
+		for _, k := range []string{"credentialCategory", "educationalLevel", "name", "description"} {
+			h.Education = appendText(h.Education, text(o[k]))
+		}
+	}
+	if strings.TrimSpace(rawText(m["description"])) != "" {
+		// without a description the qualifications are the description
+		for _, e := range list(m["qualifications"]) {
+			h.Qualifications = appendText(h.Qualifications, text(e))
+		}
+	}
+	return h
+}
+
+func appendText(l []string, s string) []string {
+	if s == "" {
+		return l
+	}
+	return appendNew(l, s)
 }
 
 // identifier is a PropertyValue's value, a plain string or number, or the
