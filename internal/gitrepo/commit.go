@@ -289,12 +289,9 @@ func (r *Repo) stageFile(rel string, dirs map[string]bool, il *indexLock) (c cha
 	case !fi.Mode().IsRegular():
 		return change{path: rel, notFile: true}, fileStat{}, "", nil
 	}
-	if h, ok := il.clean(rel, fi); ok {
-		mode := modeRegular
-		if fi.Mode()&0o100 != 0 {
-			mode = modeExecutable
-		}
-		return change{path: rel, present: true, mode: mode, hash: h}, statOf(fi), "", nil
+	st = statOf(fi)
+	if h, ok := il.clean(rel, st, fi.Mode()); ok {
+		return change{path: rel, present: true, mode: fileMode(fi.Mode()), hash: h}, st, "", nil
 	}
 	f, err := os.Open(abs)
 	if err != nil {
@@ -320,11 +317,16 @@ func (r *Repo) stageFile(rel string, dirs map[string]bool, il *indexLock) (c cha
 	}
 	st = statOf(fi)
 	st.size = int64(len(data))
-	mode := modeRegular
-	if fi.Mode()&0o100 != 0 { // git looks at the owner's bit only
-		mode = modeExecutable
+	return change{path: rel, present: true, mode: fileMode(fi.Mode()), hash: h}, st, "", nil
+}
+
+// fileMode is the git mode of a regular file: 100755 when its owner may
+// execute it (git looks at the owner's bit only), else 100644.
+func fileMode(m fs.FileMode) []byte {
+	if m&0o100 != 0 {
+		return modeExecutable
 	}
-	return change{path: rel, present: true, mode: mode, hash: h}, st, "", nil
+	return modeRegular
 }
 
 // symlinkLeading returns the first leading directory of rel (not rel itself)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -151,6 +152,14 @@ type Index struct {
 	// Rebuilt: LoadIndex found no index it could read and rebuilt this
 	// one from the postings, with fresh counters (never stored).
 	Rebuilt bool `json:"-"`
+}
+
+// Same reports whether two indexes hold the same stored state (every
+// field but Rebuilt, which is never stored): a run that leaves its index
+// the same need not encode and write it.
+func (a Index) Same(b Index) bool {
+	return a.Normalizer == b.Normalizer && a.Generation == b.Generation && a.Failures == b.Failures &&
+		a.Suspicious == b.Suspicious && a.Incidents == b.Incidents && maps.Equal(a.Postings, b.Postings)
 }
 
 // Entry is one posting in an Index.
