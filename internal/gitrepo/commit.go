@@ -159,6 +159,19 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 		return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 	}
 
+	// Many paths: the new objects go into one pack file (pack.go).
+	if len(rels) >= packMin {
+		if r.pack, err = r.startPack(); err != nil {
+			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+		}
+		defer func() {
+			if r.pack != nil { // not finished: an error on the way
+				r.pack.abort()
+				r.pack = nil
+			}
+		}()
+	}
+
 	// Blobs first: read every present file once, hash it, store it.
 	changes := make([]change, 0, len(rels))
 	stats := make([]fileStat, 0, len(rels))
@@ -213,6 +226,10 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 	}
 	noChange := tree == hd.tree || (hd.commit.IsZero() && empty)
 	if noChange {
+		// the index may name blobs written above
+		if err := r.finishPack(); err != nil {
+			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+		}
 		hash = ""
 		if !hd.commit.IsZero() {
 			hash = hd.commit.String()
@@ -225,6 +242,9 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 		}
 		h, err := r.writeCommit(parents, tree, message, author, when)
 		if err != nil {
+			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+		}
+		if err := r.finishPack(); err != nil {
 			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 		}
 		if err := r.updateRef(hd.ref, hd.commit, h); err != nil {
@@ -389,6 +409,24 @@ func (r *Repo) writeCommit(parents []plumbing.Hash, tree plumbing.Hash, message 
 		return plumbing.ZeroHash, err
 	}
 	return h, nil
+}
+
+// finishPack puts the commit's pack in place (when it packs) and makes
+// go-git see it; updateRef makes it durable before the branch moves.
+func (r *Repo) finishPack() error {
+	p := r.pack
+	if p == nil {
+		return nil
+	}
+	r.pack = nil
+	if err := p.finish(); err != nil {
+		return err
+	}
+	r.st.Reindex()
+	if fi, err := os.Stat(p.dir); err == nil {
+		r.packDirMod = fi.ModTime()
+	}
+	return nil
 }
 
 // keepTrees remembers the trees of this commit for the next one.
