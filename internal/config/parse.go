@@ -41,9 +41,17 @@ func Parse(data []byte, filename string, getenv func(string) (string, bool), plu
 	return cfg, nil
 }
 
-// maxSteps bounds the work on one document: aliases can make a small file
-// describe an exponentially large tree.
-const maxSteps = 200_000
+// minSteps bounds the work on a small document: aliases can make a small
+// file describe an exponentially large tree. A larger document gets one
+// step per byte (stepBudget): without aliases each node (a step, or about
+// one per node and key) takes at least a byte of the file, more than that
+// with a separator, so a fleet's config of any size is never refused,
+// while an alias bomb stays bounded by its file's size (a config of 10,000
+// sources, about 1.5 MB in block style, takes about 250,000 steps).
+const minSteps = 200_000
+
+// stepBudget is the number of steps a document of n bytes may take.
+func stepBudget(n int) int { return max(minSteps, n) }
 
 // maxMergeDepth bounds merge keys (<<) inside merged mappings.
 const maxMergeDepth = 8
@@ -56,6 +64,7 @@ type parser struct {
 	getenv  func(string) (string, bool)
 	probs   []Problem
 	steps   int
+	budget  int // stepBudget of the document
 	// secrets: value -> variable, every non-empty value getenv returned
 	secrets map[string]string
 	// aliases counts the aliases followed: whether a document that is
@@ -88,7 +97,7 @@ func (p *parser) sorted() []Problem {
 
 func (p *parser) step() {
 	p.steps++
-	if p.steps > maxSteps {
+	if p.steps > p.budget {
 		panic(tooComplex{})
 	}
 }
@@ -104,10 +113,11 @@ func (p *parser) run(data []byte) (cfg *Config) {
 			if p.aliases > 0 {
 				p.add(1, "", "the document is too complex (too many aliases)")
 			} else {
-				p.add(1, "", fmt.Sprintf("the document is too large (too many nodes: more than %d)", maxSteps))
+				p.add(1, "", fmt.Sprintf("the document is too large (too many nodes: more than %d)", p.budget))
 			}
 		}
 	}()
+	p.budget = stepBudget(len(data))
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := decode(dec, &doc); err != nil {

@@ -202,8 +202,13 @@ var problemTests = []struct {
 		"x5: &m5 {<<: [*m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4]}\nx6: &m6 {<<: [*m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5]}\n" +
 		"sources:\n  - <<: *m6\n", nil, []string{
 		"config.yaml:1: the document is too complex (too many aliases)"}},
-	{"many nodes, no alias", "taxonomy:\n  skills:\n    - {name: Big, category: tool, aliases: [" + strings.Repeat("a, ", 210_000) + "a]}\n" + minimal, nil, []string{
-		"config.yaml:1: the document is too large (too many nodes: more than 200000)"}},
+	{"alias bomb padded to a large file", "# " + strings.Repeat("padding ", 60_000) + "\n" +
+		"x0: &m0 {name: a, type: greenhouse, board: b}\n" +
+		"x1: &m1 {<<: [*m0, *m0, *m0, *m0, *m0, *m0, *m0, *m0, *m0, *m0]}\nx2: &m2 {<<: [*m1, *m1, *m1, *m1, *m1, *m1, *m1, *m1, *m1, *m1]}\n" +
+		"x3: &m3 {<<: [*m2, *m2, *m2, *m2, *m2, *m2, *m2, *m2, *m2, *m2]}\nx4: &m4 {<<: [*m3, *m3, *m3, *m3, *m3, *m3, *m3, *m3, *m3, *m3]}\n" +
+		"x5: &m5 {<<: [*m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4, *m4]}\nx6: &m6 {<<: [*m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5, *m5]}\n" +
+		"sources:\n  - <<: *m6\n", nil, []string{
+		"config.yaml:1: the document is too complex (too many aliases)"}},
 	{"merge key types", "sources:\n  - <<: 5\n    name: a\n    type: jsonld\n    url: 'https://a.example'\n  - <<: [x]\n    name: b\n    type: jsonld\n    url: 'https://b.example'\n", nil, []string{
 		"config.yaml:2: sources[0]: a merge key (<<) takes a mapping or a list of mappings",
 		"config.yaml:6: sources[1]: a merge key (<<) takes a mapping or a list of mappings"}},

@@ -159,6 +159,19 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 		return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 	}
 
+	// Many paths: the new objects go into one pack file (pack.go).
+	if len(rels) >= packMin {
+		if r.pack, err = r.startPack(); err != nil {
+			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+		}
+		defer func() {
+			if r.pack != nil { // not finished: an error on the way
+				r.pack.abort()
+				r.pack = nil
+			}
+		}()
+	}
+
 	// Blobs first: read every present file once, hash it, store it.
 	changes := make([]change, 0, len(rels))
 	stats := make([]fileStat, 0, len(rels))
@@ -213,6 +226,10 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 	}
 	noChange := tree == hd.tree || (hd.commit.IsZero() && empty)
 	if noChange {
+		// the index may name blobs written above
+		if err := r.finishPack(); err != nil {
+			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+		}
 		hash = ""
 		if !hd.commit.IsZero() {
 			hash = hd.commit.String()
@@ -225,6 +242,9 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 		}
 		h, err := r.writeCommit(parents, tree, message, author, when)
 		if err != nil {
+			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
+		}
+		if err := r.finishPack(); err != nil {
 			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 		}
 		if err := r.updateRef(hd.ref, hd.commit, h); err != nil {
@@ -289,12 +309,9 @@ func (r *Repo) stageFile(rel string, dirs map[string]bool, il *indexLock) (c cha
 	case !fi.Mode().IsRegular():
 		return change{path: rel, notFile: true}, fileStat{}, "", nil
 	}
-	if h, ok := il.clean(rel, fi); ok {
-		mode := modeRegular
-		if fi.Mode()&0o100 != 0 {
-			mode = modeExecutable
-		}
-		return change{path: rel, present: true, mode: mode, hash: h}, statOf(fi), "", nil
+	st = statOf(fi)
+	if h, ok := il.clean(rel, st, fi.Mode()); ok {
+		return change{path: rel, present: true, mode: fileMode(fi.Mode()), hash: h}, st, "", nil
 	}
 	f, err := os.Open(abs)
 	if err != nil {
@@ -320,11 +337,16 @@ func (r *Repo) stageFile(rel string, dirs map[string]bool, il *indexLock) (c cha
 	}
 	st = statOf(fi)
 	st.size = int64(len(data))
-	mode := modeRegular
-	if fi.Mode()&0o100 != 0 { // git looks at the owner's bit only
-		mode = modeExecutable
+	return change{path: rel, present: true, mode: fileMode(fi.Mode()), hash: h}, st, "", nil
+}
+
+// fileMode is the git mode of a regular file: 100755 when its owner may
+// execute it (git looks at the owner's bit only), else 100644.
+func fileMode(m fs.FileMode) []byte {
+	if m&0o100 != 0 {
+		return modeExecutable
 	}
-	return change{path: rel, present: true, mode: mode, hash: h}, st, "", nil
+	return modeRegular
 }
 
 // symlinkLeading returns the first leading directory of rel (not rel itself)
@@ -387,6 +409,24 @@ func (r *Repo) writeCommit(parents []plumbing.Hash, tree plumbing.Hash, message 
 		return plumbing.ZeroHash, err
 	}
 	return h, nil
+}
+
+// finishPack puts the commit's pack in place (when it packs) and makes
+// go-git see it; updateRef makes it durable before the branch moves.
+func (r *Repo) finishPack() error {
+	p := r.pack
+	if p == nil {
+		return nil
+	}
+	r.pack = nil
+	if err := p.finish(); err != nil {
+		return err
+	}
+	r.st.Reindex()
+	if fi, err := os.Stat(p.dir); err == nil {
+		r.packDirMod = fi.ModTime()
+	}
+	return nil
 }
 
 // keepTrees remembers the trees of this commit for the next one.

@@ -62,6 +62,8 @@ type Repo struct {
 
 	zw *zlib.Writer // reused for every object written
 
+	pack *packWriter // the pack of the commit being made, when it packs (packMin)
+
 	noFileMode bool // core.fileMode is false: the executable bit is not trusted
 
 	packDirMod time.Time // objects/pack mtime when go-git last listed packs

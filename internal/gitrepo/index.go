@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -281,12 +282,12 @@ func encodeEntry(e *index.Entry) idxEntry {
 	return idxEntry{name: b[fixed : fixed+len(e.Name) : fixed+len(e.Name)], raw: b, stage: int(e.Stage & 3)}
 }
 
-// clean reports whether the regular file fi at rel is unchanged since its
+// clean reports whether the regular file at rel (stat data st, mode perm) is unchanged since its
 // index entry was written, by the stat data git compares (times, device,
 // inode, mode, owner, size), and returns the entry's blob. An entry that
 // is racily clean (its mtime not older than the index read) or smudged
 // (size 0) is not trusted, nor one of a merge stage: the file is read.
-func (l *indexLock) clean(rel string, fi os.FileInfo) (plumbing.Hash, bool) {
+func (l *indexLock) clean(rel string, st fileStat, perm fs.FileMode) (plumbing.Hash, bool) {
 	if l == nil || !l.exists {
 		return plumbing.ZeroHash, false
 	}
@@ -296,8 +297,7 @@ func (l *indexLock) clean(rel string, fi os.FileInfo) (plumbing.Hash, bool) {
 	}
 	raw := l.entries[k].raw
 	be := binary.BigEndian
-	st := statOf(fi)
-	exec := fi.Mode()&0o100 != 0
+	exec := perm&0o100 != 0
 	mode := be.Uint32(raw[24:])
 	switch {
 	case be.Uint32(raw[36:]) == 0 || int64(be.Uint32(raw[36:])) != st.size&0xffffffff:

@@ -181,8 +181,20 @@ func hashObject(t plumbing.ObjectType, data []byte) plumbing.Hash {
 // fastest level into a temporary file, then a rename. (go-git's writer uses
 // the default level, which made compressing the big snapshot-folder tree the
 // largest cost of a commit, and hashes the content a second time.)
+//
+// While a commit packs its objects (r.pack, see pack.go), a new object goes
+// into that pack instead.
 func (r *Repo) writeObject(t plumbing.ObjectType, h plumbing.Hash, data []byte) (err error) {
+	if r.pack != nil && r.pack.has(h) {
+		return nil
+	}
 	if r.st.HasEncodedObject(h) == nil {
+		return nil
+	}
+	if r.pack != nil {
+		if err := r.pack.add(t, h, data); err != nil {
+			return fmt.Errorf("write %s %s: %w", t, h, err)
+		}
 		return nil
 	}
 	hex := h.String()

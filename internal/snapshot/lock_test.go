@@ -59,6 +59,22 @@ func TestIgnoreFileGetsTheLock(t *testing.T) {
 	if string(b) != old+"/.watcher/lock\n/.watcher/runs/\n" {
 		t.Fatalf(".gitignore:\n%s", b)
 	}
+	if !s.IgnoreWritten() {
+		t.Fatal("the store that added the lines does not report writing the .gitignore")
+	}
+	// another process on the brought-up folder: nothing to write, and a
+	// quiet run need not compare the file with HEAD's
+	s2, err := Open(s.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.BeginWrite(); err != nil {
+		t.Fatal(err)
+	}
+	s2.EndWrite()
+	if s2.IgnoreWritten() {
+		t.Fatal("a store that left the .gitignore as it was reports writing it")
+	}
 	if !Transient(s.Dir+"/.watcher/lock") || Transient(s.Dir+"/src/lock") {
 		t.Fatal("Transient does not tell the lock file")
 	}

@@ -1,6 +1,7 @@
 package snapshot
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -103,11 +104,35 @@ func (s *Store) PeekRun(source string) (rec RunRecord, ok bool, err error) {
 	return rec, true, nil
 }
 
-// writeRecord writes a run record as a temporary file named after it (the
-// writer lock makes that name this run's), then a rename: a crash leaves
-// the old record or the new one. No fsync, no chmod, the folder made only
-// when missing: a run writes one per source.
+// recordSize is the length of a run record on disk: the JSON, spaces, a
+// newline (JSON allows trailing space). A record of the same length can be
+// overwritten in place.
+const recordSize = 256
+
+// writeRecord writes a run record. One that exists is overwritten in place
+// by one write of recordSize bytes at its start (a record is never longer:
+// nothing of the old one stays): a process killed at any point leaves the
+// old record or the new one, as a rename would, without the rename's cost
+// (ext4 starts writing back a file renamed over another: 170 µs each, a
+// tenth of a quiet cycle of 1,000 sources). A reader at the same moment
+// may see a mix, which does not decode and reads as none (PeekRun), as
+// after a power loss. A new record (or one of another length, or where a
+// symbolic link is) is a temporary file named after it (the writer lock
+// makes that name this run's), then a rename. No fsync, no chmod, the
+// folder made only when missing: a run writes one per source.
 func writeRecord(path string, data []byte) error {
+	if len(data) < recordSize {
+		padded := make([]byte, recordSize)
+		n := copy(padded, bytes.TrimRight(data, "\n"))
+		for i := n; i < recordSize-1; i++ {
+			padded[i] = ' '
+		}
+		padded[recordSize-1] = '\n'
+		data = padded
+		if overwriteRecord(path, data) {
+			return nil
+		}
+	}
 	tmp := filepath.Join(filepath.Dir(path), atomicfile.TempPrefix+filepath.Base(path))
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -130,4 +155,28 @@ func writeRecord(path string, data []byte) error {
 		os.Remove(tmp)
 	}
 	return err
+}
+
+// overwriteRecord writes data (recordSize bytes) over the existing record
+// at path when it is a regular file not longer than that, reached without
+// a symbolic link. It reports whether it did; false leaves the file as it
+// was or, after a failed write, to be replaced.
+func overwriteRecord(path string, data []byte) bool {
+	if !canOverwrite {
+		return false
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|openNoFollow, 0)
+	if err != nil {
+		return false
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > int64(len(data)) {
+		f.Close()
+		return false
+	}
+	_, err = f.WriteAt(data, 0)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err == nil
 }

@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -87,5 +88,69 @@ func TestIgnoreFileGetsTheRunRecords(t *testing.T) {
 	b, err := os.ReadFile(s.IgnorePath())
 	if want := old + "\n" + ignoreRuns; err != nil || string(b) != want {
 		t.Fatalf(".gitignore:\n%s\nwant:\n%s", b, want)
+	}
+}
+
+// A run record is overwritten in place (the same file, its length fixed),
+// except one longer than a record or a symbolic link, which is replaced:
+// every outcome decodes to the last record written, and a link's target is
+// never written through.
+func TestRunRecordOverwrite(t *testing.T) {
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t1 := time.Date(2026, 1, 2, 3, 4, 5, 123456789, time.UTC)
+	check := func(what string, at time.Time, outcome string) {
+		t.Helper()
+		rec, ok, err := s.PeekRun("acme")
+		if !ok || err != nil || !rec.LastRun.Equal(at) || rec.Outcome != outcome {
+			t.Fatalf("%s: %+v %v %v", what, rec, ok, err)
+		}
+		if b, _ := os.ReadFile(s.RunPath("acme")); len(b) != recordSize {
+			t.Fatalf("%s: the record has %d bytes, want %d", what, len(b), recordSize)
+		}
+	}
+	if err := s.RecordRun("acme", t1, RunOK); err != nil {
+		t.Fatal(err)
+	}
+	check("first", t1, RunOK)
+	before, _ := os.Stat(s.RunPath("acme"))
+	t2 := t1.Add(time.Hour).Truncate(time.Second) // a shorter time: nothing of the longer one stays
+	if err := s.RecordRun("acme", t2, RunFailed); err != nil {
+		t.Fatal(err)
+	}
+	check("overwritten", t2, RunFailed)
+	if after, _ := os.Stat(s.RunPath("acme")); !os.SameFile(before, after) {
+		t.Fatal("the record was replaced, not overwritten in place")
+	}
+
+	// a longer file there (not a record of ours): replaced
+	if err := os.WriteFile(s.RunPath("acme"), []byte(strings.Repeat("x", 3*recordSize)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordRun("acme", t1, RunOK); err != nil {
+		t.Fatal(err)
+	}
+	check("after a longer file", t1, RunOK)
+
+	// a symbolic link there: replaced by a record, its target untouched
+	target := filepath.Join(t.TempDir(), "elsewhere")
+	if err := os.WriteFile(target, []byte("keep\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(s.RunPath("acme"))
+	if err := os.Symlink(target, s.RunPath("acme")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordRun("acme", t2, RunOK); err != nil {
+		t.Fatal(err)
+	}
+	check("after a symbolic link", t2, RunOK)
+	if b, _ := os.ReadFile(target); string(b) != "keep\n" {
+		t.Fatalf("the link's target was written: %q", b)
+	}
+	if fi, _ := os.Lstat(s.RunPath("acme")); fi.Mode()&os.ModeSymlink != 0 {
+		t.Fatal("the symbolic link is still there")
 	}
 }

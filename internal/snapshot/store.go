@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
@@ -23,7 +25,18 @@ type Store struct {
 
 	seenMu sync.Mutex
 	seen   map[string]seenFile // state files as last read (readSeen)
+
+	// ignoreWritten: this Store wrote the folder's .gitignore (made it,
+	// or added lines to an older one); see IgnoreWritten.
+	ignoreWritten atomic.Bool
 }
+
+// IgnoreWritten reports whether this Store wrote the folder's .gitignore
+// (Open made it, or BeginWrite added lines to an older one): only then can
+// it differ from the committed one because of the watcher, and a run with
+// nothing else to commit must look (it need not read HEAD's copy on every
+// quiet run).
+func (s *Store) IgnoreWritten() bool { return s.ignoreWritten.Load() }
 
 // Open makes the snapshot directory if needed.
 func Open(dir string) (*Store, error) {
@@ -39,6 +52,7 @@ func Open(dir string) (*Store, error) {
 		if err := WriteFile(s.IgnorePath(), []byte(ignoreFile)); err != nil {
 			return nil, err
 		}
+		s.ignoreWritten.Store(true)
 	}
 	return s, nil
 }
@@ -57,6 +71,7 @@ const ignoreLock = "/.watcher/" + LockName + "\n"
 func (s *Store) ensureIgnore() error {
 	b, err := os.ReadFile(s.IgnorePath())
 	if errors.Is(err, fs.ErrNotExist) {
+		s.ignoreWritten.Store(true)
 		return WriteFile(s.IgnorePath(), []byte(ignoreFile))
 	}
 	if err != nil {
@@ -77,6 +92,7 @@ func (s *Store) ensureIgnore() error {
 			b = append(b, l...)
 		}
 	}
+	s.ignoreWritten.Store(true)
 	return WriteFile(s.IgnorePath(), b)
 }
 
@@ -151,6 +167,14 @@ type Index struct {
 	// Rebuilt: LoadIndex found no index it could read and rebuilt this
 	// one from the postings, with fresh counters (never stored).
 	Rebuilt bool `json:"-"`
+}
+
+// Same reports whether two indexes hold the same stored state (every
+// field but Rebuilt, which is never stored): a run that leaves its index
+// the same need not encode and write it.
+func (a Index) Same(b Index) bool {
+	return a.Normalizer == b.Normalizer && a.Generation == b.Generation && a.Failures == b.Failures &&
+		a.Suspicious == b.Suspicious && a.Incidents == b.Incidents && maps.Equal(a.Postings, b.Postings)
 }
 
 // Entry is one posting in an Index.
@@ -282,12 +306,13 @@ func (s *Store) Sources() ([]string, error) {
 // writes are committed. A mark found at start means the last run stopped in
 // the middle: its files must be committed before anything else.
 // BeginWrite also brings an older .gitignore up to date (it is committed
-// with every commit).
+// with every commit), after the marker: a run that stops after rewriting it
+// leaves the marker, and the next run's recovery commits it.
 func (s *Store) BeginWrite() error {
-	if err := s.ensureIgnore(); err != nil {
+	if err := writeDurable(s.markerPath(), []byte("1\n")); err != nil {
 		return err
 	}
-	if err := writeDurable(s.markerPath(), []byte("1\n")); err != nil {
+	if err := s.ensureIgnore(); err != nil {
 		return err
 	}
 	s.beginBatch()

@@ -885,8 +885,14 @@ func (r *Runner) write(ctx context.Context, source string, p plan) ([]string, er
 }
 
 // ignoreMoved reports whether the folder's .gitignore differs from the one
-// committed in HEAD (false when HEAD has none, or it cannot be read).
+// committed in HEAD (false when HEAD has none, or it cannot be read). Only
+// a store that wrote the file in this process is looked at: a quiet run
+// reads no blob of HEAD. (One that stopped after the rewrite left its run
+// marker: the recovery commits the file.)
 func (r *Runner) ignoreMoved() bool {
+	if !r.store.IgnoreWritten() {
+		return false
+	}
 	committed, ok, err := r.repo.HeadFile(r.store.IgnorePath())
 	if err != nil || !ok {
 		return false

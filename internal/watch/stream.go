@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"sync"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
-	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // A run streams its sources: a bounded set of workers fetches them, and
@@ -347,14 +345,8 @@ func (r *Runner) apply(ctx context.Context, results []fetched) (Result, error) {
 // left as it was loaded from its file (a quiet run: nothing re-encoded,
 // nothing read back). It returns the index's path.
 func (r *Runner) saveIndex(f fetched, p plan) (string, error) {
-	if r.store != nil && !f.rebuilt && f.err == nil && sameIndex(f.index, p.index) {
+	if r.store != nil && !f.rebuilt && f.err == nil && f.index.Same(p.index) {
 		return r.store.IndexPath(f.src.Name), nil
 	}
 	return r.back.SaveIndex(f.src.Name, p.index)
-}
-
-// sameIndex reports whether two indexes hold the same state.
-func sameIndex(a, b snapshot.Index) bool {
-	return a.Normalizer == b.Normalizer && a.Generation == b.Generation && a.Failures == b.Failures &&
-		a.Suspicious == b.Suspicious && a.Incidents == b.Incidents && maps.Equal(a.Postings, b.Postings)
 }
