@@ -131,8 +131,9 @@ func Meets(key string, v, t float64) bool {
 func (e Eval) Table(t Targets) string {
 	dev, _ := e.Part("dev")
 	test, _ := e.Part("test")
+	unseen := e.UnseenTest()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-26s %18s %18s %8s %7s  %s\n", "field", "dev", "test", "target", "floor", "test vs target")
+	fmt.Fprintf(&b, "%-26s %18s %18s %8s %7s  %-14s %s\n", "field", "dev", "test", "target", "floor", "test vs target", "test, new companies")
 	row := func(name, key string, d, s float64, cnt func(Metrics) string) {
 		tv, hasT := t.Targets[key]
 		fv, hasF := t.Floor[key]
@@ -147,7 +148,7 @@ func (e Eval) Table(t Targets) string {
 		if hasF {
 			fs = fmt.Sprintf("%.2f", fv)
 		}
-		fmt.Fprintf(&b, "%-26s %18s %18s %8s %7s  %s\n", name, fmt.Sprintf("%.3f %s", d, cnt(dev)), fmt.Sprintf("%.3f %s", s, cnt(test)), ts, fs, status)
+		fmt.Fprintf(&b, "%-26s %18s %18s %8s %7s  %-14s %s\n", name, fmt.Sprintf("%.3f %s", d, cnt(dev)), fmt.Sprintf("%.3f %s", s, cnt(test)), ts, fs, status, fmt.Sprintf("%.3f %s", unseenValue(unseen, key), cnt(unseen)))
 	}
 	skills := func(m Metrics) string { return fmt.Sprintf("(%d/%d)", m.TP, m.Labelled) }
 	row("skills F1 (req+pref)", "skills_f1", dev.F1(), test.F1(), skills)
@@ -158,7 +159,45 @@ func (e Eval) Table(t Targets) string {
 	for _, f := range Fields {
 		row(f+" exact", f, dev.Accuracy(f), test.Accuracy(f), func(m Metrics) string { return fmt.Sprintf("(%d/%d)", m.Exact[f], m.Postings) })
 	}
+	fmt.Fprintf(&b, "(test, new companies: the %d test postings of companies with no posting in dev; a company's template text on both sides lifts the test column)\n", unseen.Postings)
 	return b.String()
+}
+
+// UnseenTest returns the metrics of the test postings whose company has no
+// posting in the dev part (by name, case and spacing ignored): what the
+// extractor makes of a company it was never tuned on.
+func (e Eval) UnseenTest() Metrics {
+	key := func(c string) string { return strings.Join(strings.Fields(strings.ToLower(c)), " ") }
+	seen := map[string]bool{}
+	for _, r := range e.Results {
+		if r.Part() == "dev" {
+			seen[key(r.Company)] = true
+		}
+	}
+	var m Metrics
+	for _, r := range e.Results {
+		if r.Part() == "test" && !seen[key(r.Company)] {
+			m.Add(r)
+		}
+	}
+	return m
+}
+
+// unseenValue is the Table row's figure of key for m.
+func unseenValue(m Metrics, key string) float64 {
+	switch key {
+	case "skills_f1":
+		return m.F1()
+	case "skills_precision":
+		return m.Precision()
+	case "skills_recall":
+		return m.Recall()
+	case "misplaced":
+		return m.MisplacedRate()
+	case "mentioned":
+		return ratio(m.Mentioned, m.Labelled)
+	}
+	return m.Accuracy(key)
 }
 
 // FormatTable renders skills F1 per source format, dev and test.

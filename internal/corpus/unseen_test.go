@@ -1,0 +1,25 @@
+package corpus
+
+import "testing"
+
+// TestUnseenTestLeavesOutDevCompanies: a test posting counts as unseen only
+// when no dev posting has its company (case and spacing ignored).
+func TestUnseenTestLeavesOutDevCompanies(t *testing.T) {
+	slug := func(part string) string {
+		for i := 0; ; i++ {
+			s := "unseen-" + string(rune('a'+i%26)) + string(rune('a'+i/26))
+			if Part(s) == part {
+				return s
+			}
+		}
+	}
+	e := Eval{Results: []Result{
+		{Slug: slug("dev"), Company: "Acme  Corp", Exact: map[string]bool{"role": true}},
+		{Slug: slug("test"), Company: "acme corp", Exact: map[string]bool{"role": false}},
+		{Slug: slug("test"), Company: "Beta", Exact: map[string]bool{"role": true}},
+	}}
+	m := e.UnseenTest()
+	if m.Postings != 1 || m.Accuracy("role") != 1 {
+		t.Fatalf("unseen test postings %d, role %.2f; want 1 posting of Beta, role 1.00", m.Postings, m.Accuracy("role"))
+	}
+}
