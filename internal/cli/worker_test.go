@@ -229,7 +229,8 @@ func TestWorkerSnoozesOnRetryAfter(t *testing.T) {
 // TestWorkersShareHostTurns: two workers polling six sources on one host
 // with per_host_delay 40ms: the host never sees two requests at once, nor
 // one that starts less than the delay after the previous one ended,
-// whichever worker sends them (fleet-wide politeness through host_turns).
+// whichever worker sends them (fleet-wide politeness through host_turns);
+// a job that finds the host's turn taken snoozes instead of waiting.
 func TestWorkersShareHostTurns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
@@ -296,4 +297,14 @@ func TestWorkersShareHostTurns(t *testing.T) {
 	if requests < 6 || maxInFlight != 1 || len(short) > 0 {
 		t.Fatalf("%d requests, at most %d at once (want 1), %d gaps under %s: %v", requests, maxInFlight, len(short), delay, short)
 	}
+	// the jobs that found the host's turn taken snoozed (River's snooze
+	// count in the job's metadata) rather than waiting in a worker
+	var snoozes int
+	if err := conn.QueryRow(ctx, `SELECT COALESCE(sum((metadata->>'snoozes')::int), 0) FROM river_job WHERE kind = 'poll_source'`).Scan(&snoozes); err != nil {
+		t.Fatal(err)
+	}
+	if snoozes == 0 {
+		t.Fatal("no poll_source job snoozed on a busy host")
+	}
+	t.Logf("%d requests, %d snoozes", requests, snoozes)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -122,7 +123,7 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 		}, &river.PeriodicJobOpts{ID: "poll_source:" + name, RunOnStart: true}))
 	}
 	workers := river.NewWorkers()
-	if err := river.AddWorkerSafely(workers, &pollWorker{runner: runner, sources: sources, log: o.Logger, timeout: o.PollTimeout}); err != nil {
+	if err := river.AddWorkerSafely(workers, &pollWorker{runner: runner, gate: db.Gate, sources: sources, log: o.Logger, timeout: o.PollTimeout}); err != nil {
 		return nil, fmt.Errorf("poll_source worker: %w", err)
 	}
 	if err := river.AddWorkerSafely(workers, &deliverWorker{store: db.Store, notifiers: notifiers, log: o.Logger, timeout: o.DeliverTimeout, maxSnooze: o.MaxSnooze}); err != nil {
@@ -172,9 +173,13 @@ func (w *Worker) Stopped() <-chan struct{} { return w.client.Stopped() }
 type pollWorker struct {
 	river.WorkerDefaults[PollSourceArgs]
 	runner  *watch.Runner
+	gate    *pgstore.HostGate
 	sources map[string]config.Source
 	log     *slog.Logger
 	timeout time.Duration
+	// firstHost: source name to the host of its last run's first
+	// request, looked at before the next run
+	firstHost sync.Map
 }
 
 func (p *pollWorker) Timeout(*river.Job[PollSourceArgs]) time.Duration { return p.timeout }
@@ -183,12 +188,40 @@ func (p *pollWorker) Timeout(*river.Job[PollSourceArgs]) time.Duration { return 
 // source's health, recorded by the run: the job is done, the next period
 // polls again. A write that failed is the job's failure (retried); a run
 // stopped by the worker's stop is made available again at once.
+//
+// A job does not wait for its host's turn (fleet-wide politeness, in
+// host_turns): when the host its last run started on is not free, or its
+// first request finds the turn taken, the job snoozes for the turn's
+// remaining wait and the worker takes another job.
 func (p *pollWorker) Work(ctx context.Context, job *river.Job[PollSourceArgs]) error {
 	src, ok := p.sources[job.Args.Source]
 	if !ok {
 		return river.JobCancel(fmt.Errorf("poll_source: source %q is not in this worker's config", job.Args.Source))
 	}
-	res, err := p.runner.Run(ctx, []config.Source{src})
+	if h, ok := p.firstHost.Load(src.Name); ok && p.gate != nil {
+		// the host the source's last run started on: a look before
+		// anything is fetched (two jobs of this worker on one host would
+		// otherwise wait for this process's own turn in turn)
+		wait, err := p.gate.Wait(ctx, h.(string))
+		if err != nil {
+			return fmt.Errorf("poll_source: source %q: %w", src.Name, err)
+		}
+		if wait > 0 {
+			p.log.Debug("poll_source: host busy: snoozed", "source", src.Name, "host", h, "wait", wait)
+			return river.JobSnooze(wait)
+		}
+	}
+	runCtx, turn := pgstore.SnoozeOnBusyHost(ctx)
+	defer turn.Stop()
+	res, err := p.runner.Run(runCtx, []config.Source{src})
+	if h := turn.First(); h != "" {
+		p.firstHost.Store(src.Name, h)
+	}
+	if host, wait, busy := turn.Busy(); busy && ctx.Err() == nil {
+		p.firstHost.Store(src.Name, host)
+		p.log.Debug("poll_source: host busy: snoozed", "source", src.Name, "host", host, "wait", wait)
+		return river.JobSnooze(wait)
+	}
 	if err != nil {
 		return fmt.Errorf("poll_source: source %q: %w", src.Name, err)
 	}

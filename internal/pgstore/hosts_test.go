@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -81,4 +82,88 @@ func TestHostGate(t *testing.T) {
 		t.Fatalf("the turn of a dead holder was not given up: %v", err)
 	}
 	release(0)
+}
+
+// TestHostGateSnooze: the first request of a job under SnoozeOnBusyHost
+// does not wait for a taken turn: it gives up at once, cancels the job's
+// context with ErrHostBusy and reports the turn's remaining wait (the
+// host's delay still to pass); once the job has had a turn, its later
+// requests wait as any other.
+func TestHostGateSnooze(t *testing.T) {
+	a := migrated(t)
+	ctx := context.Background()
+	g := NewHostGate(a, time.Minute, nil)
+	const host = "boards.example:443"
+	if w, err := g.Wait(ctx, host); err != nil || w != 0 {
+		t.Fatalf("a host never asked for: wait %s, %v", w, err)
+	}
+	release, err := g.Take(ctx, host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// held: the job gives up at once
+	jobCtx, turn := SnoozeOnBusyHost(ctx)
+	start := time.Now()
+	if _, err := g.Take(jobCtx, host); !errors.Is(err, ErrHostBusy) {
+		t.Fatalf("a held turn: %v, want ErrHostBusy", err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Fatalf("giving up took %s", took)
+	}
+	if h, wait, ok := turn.Busy(); !ok || h != host || wait != g.Poll {
+		t.Fatalf("Busy() = %q, %s, %v; want %q, %s (held: look again after Poll)", h, wait, ok, host, g.Poll)
+	}
+	if !errors.Is(context.Cause(jobCtx), ErrHostBusy) {
+		t.Fatalf("the job's context: %v", context.Cause(jobCtx))
+	}
+	if w, err := g.Wait(ctx, host); err != nil || w != g.Poll {
+		t.Fatalf("Wait of a held turn: %s, %v", w, err)
+	}
+	turn.Stop()
+
+	// given back with a delay: the job's wait is what is left of it
+	const delay = 400 * time.Millisecond
+	release(delay)
+	jobCtx, turn = SnoozeOnBusyHost(ctx)
+	if _, err := g.Take(jobCtx, host); !errors.Is(err, ErrHostBusy) {
+		t.Fatalf("a host in its delay: %v, want ErrHostBusy", err)
+	}
+	_, wait, _ := turn.Busy()
+	if wait <= 0 || wait > delay {
+		t.Fatalf("remaining wait %s, want in (0, %s]", wait, delay)
+	}
+	turn.Stop()
+	time.Sleep(wait)
+
+	// the wait passed: the job's first request takes the turn; a second
+	// request of the job, finding it taken, waits for it
+	jobCtx, turn = SnoozeOnBusyHost(ctx)
+	defer turn.Stop()
+	release, err = g.Take(jobCtx, host)
+	if err != nil {
+		t.Fatalf("after the wait: %v", err)
+	}
+	if turn.First() != host {
+		t.Fatalf("First() = %q", turn.First())
+	}
+	got := make(chan error, 1)
+	go func() {
+		r, err := g.Take(jobCtx, host)
+		if err == nil {
+			r(0)
+		}
+		got <- err
+	}()
+	select {
+	case err := <-got:
+		t.Fatalf("the job's second request did not wait: %v", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	release(0)
+	if err := <-got; err != nil {
+		t.Fatalf("the job's second request: %v", err)
+	}
+	if _, _, ok := turn.Busy(); ok || jobCtx.Err() != nil {
+		t.Fatal("a job that had its turn was cancelled")
+	}
 }
