@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -61,8 +62,9 @@ type WorkerOptions struct {
 	// notification came (0: River's default, 1 s).
 	FetchPollInterval time.Duration
 	// PollTimeout bounds one poll_source job, DeliverTimeout one deliver
-	// job (0: 30 minutes and 2 minutes). A job still running a minute past
-	// the longer of them (its worker died) is rescued: run again.
+	// job (0: 30 minutes and 2 minutes). A job still running half as long
+	// again as the longer of them, or a minute more (its worker died), is
+	// rescued: run again.
 	PollTimeout, DeliverTimeout time.Duration
 	// MaxSnooze caps the wait a receiver's Retry-After asks for (0: 1 h).
 	MaxSnooze time.Duration
@@ -134,10 +136,16 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 		Workers:           workers,
 		PeriodicJobs:      periodic,
 		FetchPollInterval: o.FetchPollInterval,
+		// River's pause between two fetches (100 ms) may not be longer
+		FetchCooldown: min(100*time.Millisecond, cmp.Or(o.FetchPollInterval, time.Second)),
 		// a job of a worker that died (SIGKILL, lost host) is taken up
-		// again once it has run longer than a poll may: until then the
-		// source's unique poll_source blocks the next period's
-		RescueStuckJobsAfter: max(o.PollTimeout, o.DeliverTimeout) + time.Minute,
+		// again once it has run half as long again as a job may (at most
+		// a minute more): until then the source's unique poll_source
+		// blocks the next period's
+		RescueStuckJobsAfter: rescueAfter(o.PollTimeout, o.DeliverTimeout),
+		// each worker says its own (Timeout); River's default (1 minute)
+		// may not be longer than the rescue
+		JobTimeout: max(o.PollTimeout, o.DeliverTimeout),
 		Queues: map[string]river.QueueConfig{
 			PollQueue:            {MaxWorkers: o.PollWorkers},
 			pgstore.DeliverQueue: {MaxWorkers: o.DeliverWorkers},
@@ -147,6 +155,13 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 		return nil, fmt.Errorf("river client: %w", err)
 	}
 	return &Worker{client: client, log: o.Logger}, nil
+}
+
+// rescueAfter is how long a job runs before River's rescuer takes it for
+// one of a dead worker.
+func rescueAfter(poll, deliver time.Duration) time.Duration {
+	longest := max(poll, deliver)
+	return longest + min(time.Minute, longest/2)
 }
 
 // Start starts working jobs; ctx ending stops the worker as Stop does.
