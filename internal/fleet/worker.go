@@ -102,12 +102,8 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 	if err != nil {
 		return nil, err
 	}
-	routes, err := watch.Routes(cfg, watch.Options{Logger: o.Logger, Transport: o.Transport, Stdout: o.Stdout})
-	if err != nil {
-		return nil, err
-	}
 	notifiers := map[string]notify.Notifier{}
-	for _, r := range routes {
+	for _, r := range runner.Routes() {
 		notifiers[r.Notifier.Name()] = r.Notifier
 	}
 	sources := map[string]config.Source{}
