@@ -352,7 +352,7 @@ func (f *fleetSetup) check(t *testing.T, delay time.Duration) (dups int, shortes
 }
 
 // TestFleetQuick: the fleet test's bounded version: two worker processes,
-// 50 boards over 10 hosts (10 ms an answer, 20 ms delay per host): the
+// 30 boards over 10 hosts (10 ms an answer, 20 ms delay per host): the
 // first cycle adds every posting, a second after a quarter of the boards
 // changed; every change is recorded and delivered
 // once, no host sees two requests at once or closer than its delay.
@@ -362,7 +362,7 @@ func TestFleetQuick(t *testing.T) {
 		t.Skip("starts PostgreSQL and worker processes")
 	}
 	const delay = 20 * time.Millisecond
-	const boards = 50
+	const boards = 30
 	f := newFleetSetup(t, boards, 10, 10*time.Millisecond, delay)
 	start := time.Now()
 	w1, w2 := f.startWorker(t, 4), f.startWorker(t, 4)
