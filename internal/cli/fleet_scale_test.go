@@ -48,6 +48,7 @@ type standInHost struct {
 	inFlight int
 	most     int            // most requests in flight at once
 	spans    [][2]time.Time // each request's start and end
+	robots   int            // robots.txt requests
 }
 
 func newStandIn(t *testing.T, hosts int, latency time.Duration) *standIn {
@@ -68,6 +69,11 @@ func newStandIn(t *testing.T, hosts int, latency time.Duration) *standIn {
 				h.mu.Unlock()
 			}()
 			time.Sleep(s.latency) // an answer takes this long
+			if r.URL.Path == "/robots.txt" {
+				h.mu.Lock()
+				h.robots++
+				h.mu.Unlock()
+			}
 			board, ok := strings.CutPrefix(r.URL.Path, "/v1/boards/")
 			board, ok2 := strings.CutSuffix(board, "/jobs")
 			s.mu.Lock()
@@ -196,11 +202,11 @@ func newFleetSetup(t *testing.T, boards, hosts int, latency, delay time.Duration
 		fmt.Fprintf(&srcs, "  - {name: s%04d, type: greenhouse, company: Acme, board: %s, url: %q, schedule: \"@every 24h\"}\n", i, boardName(i), f.stand.hostOf(i).URL)
 	}
 	f.boards.added = 2 * boards
-	// robots.txt is off: each job's run would fetch it again (issue 14
-	// item 3, not done), doubling the requests
+	// robots.txt is on (the default): fetched once per host for the fleet
+	// (robots_txt), a 404 here
 	yml := fmt.Sprintf(`store: postgres
 database_url: ${DATABASE_URL}
-http: {per_host_delay: %s, retries: 1, timeout: 5s, robots: false}
+http: {per_host_delay: %s, retries: 1, timeout: 5s}
 guard: {remove_after: 1, shrink_pause: 1ms}
 sources:
 %snotifiers:
@@ -347,6 +353,11 @@ func (f *fleetSetup) check(t *testing.T, delay time.Duration) (dups int, shortes
 	most, shortest, requests := f.stand.spacing()
 	if most != 1 || shortest < delay {
 		t.Fatalf("a host had %d requests at once (want 1); the shortest pause between two requests to a host %s (delay %s)", most, shortest, delay)
+	}
+	for i, h := range f.stand.hosts {
+		if h.robots != 1 {
+			t.Fatalf("host %d: robots.txt fetched %d times, want once for the fleet", i, h.robots)
+		}
 	}
 	return dups, shortest, requests
 }

@@ -230,7 +230,8 @@ func TestWorkerSnoozesOnRetryAfter(t *testing.T) {
 // with per_host_delay 40ms: the host never sees two requests at once, nor
 // one that starts less than the delay after the previous one ended,
 // whichever worker sends them (fleet-wide politeness through host_turns);
-// a job that finds the host's turn taken snoozes instead of waiting.
+// a job that finds the host's turn taken snoozes instead of waiting;
+// robots.txt is fetched once, its answer shared through the database.
 func TestWorkersShareHostTurns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
@@ -238,7 +239,7 @@ func TestWorkersShareHostTurns(t *testing.T) {
 	dsn := fleetDB(t)
 	const delay = 40 * time.Millisecond
 	var mu sync.Mutex
-	inFlight, maxInFlight, requests := 0, 0, 0
+	inFlight, maxInFlight, requests, robots := 0, 0, 0, 0
 	var lastEnd time.Time
 	var short []time.Duration
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -258,6 +259,11 @@ func TestWorkersShareHostTurns(t *testing.T) {
 			lastEnd = time.Now()
 			mu.Unlock()
 		}()
+		if r.URL.Path == "/robots.txt" {
+			robots++
+			http.NotFound(w, r) // no robots.txt: everything allowed
+			return
+		}
 		if !strings.HasPrefix(r.URL.Path, "/v1/boards/") {
 			http.NotFound(w, r)
 			return
@@ -305,6 +311,11 @@ func TestWorkersShareHostTurns(t *testing.T) {
 	}
 	if snoozes == 0 {
 		t.Fatal("no poll_source job snoozed on a busy host")
+	}
+	// robots.txt is fetched once for the fleet (robots_txt), not once per
+	// poll
+	if robots != 1 {
+		t.Fatalf("robots.txt fetched %d times; want once, shared by the workers", robots)
 	}
 	t.Logf("%d requests, %d snoozes", requests, snoozes)
 }

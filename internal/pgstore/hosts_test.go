@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -165,5 +166,57 @@ func TestHostGateSnooze(t *testing.T) {
 	}
 	if _, _, ok := turn.Busy(); ok || jobCtx.Err() != nil {
 		t.Fatal("a job that had its turn was cancelled")
+	}
+}
+
+// TestRobotsShared: robots.txt answers are shared through robots_txt:
+// the first asker is given the fetch, a second one (another worker) waits
+// for its answer rather than fetching too; an expired answer is fetched
+// again by one; a fetch given back goes to the next asker at once.
+func TestRobotsShared(t *testing.T) {
+	a := migrated(t)
+	b, err := Open(context.Background(), a.pool.Config().ConnString(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx := context.Background()
+	ga, gb := NewHostGate(a, time.Minute, nil), NewHostGate(b, time.Minute, nil)
+	const key = "https://boards.example"
+	if _, _, ok, err := ga.Robots(ctx, key); ok || err != nil {
+		t.Fatalf("a first ask: ok %v, %v; want the fetch", ok, err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		status, body, ok, err := gb.Robots(ctx, key)
+		got <- fmt.Sprintf("%d %s %v %v", status, body, ok, err)
+	}()
+	select {
+	case g := <-got:
+		t.Fatalf("the second worker did not wait for the first one's fetch: %s", g)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if err := ga.SaveRobots(ctx, key, 200, []byte("User-agent: *\nDisallow: /private\n")); err != nil {
+		t.Fatal(err)
+	}
+	if g := <-got; g != "200 User-agent: *\nDisallow: /private\n true <nil>" {
+		t.Fatalf("the second worker got %q", g)
+	}
+	// expired: fetched again, by one
+	if _, err := a.pool.Exec(ctx, `UPDATE robots_txt SET expires_at = now() - interval '1 second'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok, err := gb.Robots(ctx, key); ok || err != nil {
+		t.Fatalf("an expired answer: ok %v, %v; want the fetch", ok, err)
+	}
+	// given back (the fetch failed): the next asker fetches at once
+	gb.ReleaseRobots(key)
+	tctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if _, _, ok, err := ga.Robots(tctx, key); ok || err != nil {
+		t.Fatalf("after a fetch given back: ok %v, %v; want the fetch", ok, err)
+	}
+	if RobotsFor(404) != 24*time.Hour || RobotsFor(503) != 10*time.Minute || RobotsFor(200) != 24*time.Hour {
+		t.Fatal("RobotsFor")
 	}
 }
