@@ -243,7 +243,7 @@ func TestManPages(t *testing.T) {
 	for _, p := range pages {
 		names = append(names, filepath.Base(p))
 	}
-	want := []string{"watcher-completion.1", "watcher-daemon.1", "watcher-detect.1", "watcher-import-git.1", "watcher-man.1", "watcher-migrate.1", "watcher-notify-test.1",
+	want := []string{"watcher-completion.1", "watcher-daemon.1", "watcher-detect.1", "watcher-export-git.1", "watcher-import-git.1", "watcher-man.1", "watcher-migrate.1", "watcher-notify-test.1",
 		"watcher-notify.1", "watcher-postings.1", "watcher-probe.1", "watcher-report.1", "watcher-run.1", "watcher-serve.1", "watcher-show.1", "watcher-status.1", "watcher-validate.1", "watcher-version.1", "watcher-worker.1", "watcher.1"}
 	if !slices.Equal(names, want) {
 		t.Fatalf("pages %q, want %q", names, want)

@@ -42,9 +42,8 @@ failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
 			if err != nil {
 				return err
 			}
-			if !l.cfg.Store.Postgres() {
-				fmt.Fprintf(l.stderr, "%s: %s: the store is the snapshot folder; import-git is for store: postgres with database_url\n", cmd.CommandPath(), f.path)
-				return &exitError{ExitUsage}
+			if err := postgresOnly(cmd, l.stderr, l.cfg, f.path, ""); err != nil {
+				return err
 			}
 			if from == "" {
 				from = l.cfg.Snapshots

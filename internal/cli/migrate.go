@@ -58,9 +58,8 @@ Exit codes: 0 done; 1 the database could not be reached or a migration failed;
 				return &exitError{ExitUsage}
 			}
 			stdout, stderr, logger := redacted(cfg, stdout, stderr, f.level, f.format)
-			if !cfg.Store.Postgres() {
-				fmt.Fprintf(stderr, "%s: %s: the store is the snapshot folder; migrate is for store: postgres with database_url\n", cmd.CommandPath(), f.path)
-				return &exitError{ExitUsage}
+			if err := postgresOnly(cmd, stderr, cfg, f.path, ""); err != nil {
+				return err
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()

@@ -89,8 +89,8 @@ func TestMigrateBinary(t *testing.T) {
 	if out = run(0, secretDSN); strings.Contains(out, "applied") || !strings.Contains(out, "schema up to date") {
 		t.Fatalf("second migrate:\n%s", out)
 	}
-	if out = run(0, secretDSN, "--down", "3"); !strings.HasPrefix(out, "undone watcher 4 host_turns\nundone watcher 3 source_state\nundone watcher 2 read_indexes\nschema not up to date") {
-		t.Fatalf("migrate --down 3:\n%s", out)
+	if out = run(0, secretDSN, "--down", "4"); !strings.HasPrefix(out, "undone watcher 5 robots_txt\nundone watcher 4 host_turns\nundone watcher 3 source_state\nundone watcher 2 read_indexes\nschema not up to date") {
+		t.Fatalf("migrate --down 4:\n%s", out)
 	}
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dsn)
@@ -101,9 +101,9 @@ func TestMigrateBinary(t *testing.T) {
 	var indexed bool
 	conn.QueryRow(ctx, `SELECT to_regclass('versions_recorded') IS NOT NULL`).Scan(&indexed)
 	if indexed {
-		t.Fatal("migration 2 still applied after --down 3")
+		t.Fatal("migration 2 still applied after --down 4")
 	}
-	if out = run(0, secretDSN); out != "applied watcher 2 read_indexes\napplied watcher 3 source_state\napplied watcher 4 host_turns\n"+strings.SplitAfter(out, "\n")[3] {
+	if out = run(0, secretDSN); out != "applied watcher 2 read_indexes\napplied watcher 3 source_state\napplied watcher 4 host_turns\napplied watcher 5 robots_txt\n"+strings.SplitAfter(out, "\n")[4] {
 		t.Fatalf("migrate after down:\n%s", out)
 	}
 	conn.QueryRow(ctx, `SELECT to_regclass('versions_recorded') IS NOT NULL`).Scan(&indexed)

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -79,6 +81,21 @@ func showDB(cmd *cobra.Command, db *fleet.DB, cfg *config.Config, source, id str
 	}
 	writeDetail(cmd.OutOrStdout(), d)
 	return nil
+}
+
+// postgresOnly refuses a config whose store is the snapshot folder in the
+// commands that are for the database only (migrate, worker, import-git,
+// export-git): exit 2, naming the config file (path), with hint after a
+// semicolon when there is one. filesOnly (setup.go) is its converse.
+func postgresOnly(cmd *cobra.Command, stderr io.Writer, cfg *config.Config, path, hint string) error {
+	if cfg.Store.Postgres() {
+		return nil
+	}
+	if hint != "" {
+		hint = " (" + hint + ")"
+	}
+	fmt.Fprintf(stderr, "%s: %s: the store is the snapshot folder; %s is for store: postgres with database_url%s\n", cmd.CommandPath(), path, cmd.Name(), hint)
+	return &exitError{ExitUsage}
 }
 
 // contextOf is cmd's context, or a background one (a command run without

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -19,11 +21,13 @@ import (
 // (docs/fleet.md).
 func newWorkerCmd() *cobra.Command {
 	var (
-		f                 configFlags
-		polls, deliveries int
+		f                        configFlags
+		polls, deliveries        int
+		pollTimeout, deliverTime time.Duration
+		fetchInterval            time.Duration
 	)
 	cmd := &cobra.Command{
-		Use:   "worker [-c FILE] [--polls N] [--deliveries N]",
+		Use:   "worker [-c FILE] [--polls N] [--deliveries N] [--poll-timeout D] [--deliver-timeout D] [--fetch-interval D]",
 		Short: "run fleet mode's jobs (store: postgres) until SIGINT/SIGTERM",
 		Long: `Runs the jobs of the database of store: postgres, beside any number of other
 workers on the same database (River job queue):
@@ -35,6 +39,12 @@ workers on the same database (River job queue):
   deliver      one event to one notifier: delivered, it is recorded and never sent
                again; a failure worth another try is retried with backoff, or after
                the receiver's Retry-After; a permanent one is not tried again.
+
+A poll_source job whose host's turn is taken (one request at a time per host, and the
+host's delay, across every worker) snoozes for the turn's remaining wait rather than
+holding one of --polls. A job of a worker that died (SIGKILL, a lost machine) is run
+again once it has run half as long again as the longer of the two timeouts (at most a
+minute more); River's rescuer looks every 30 seconds.
 
 The first SIGINT or SIGTERM stops taking jobs and waits for the running ones to finish
 (exit 0); a second one cancels them (a poll cut short writes nothing and is taken up
@@ -52,19 +62,22 @@ whose store is not postgres; 130 a second signal.`,
 			if polls < 1 || deliveries < 1 {
 				return fail(cmd, ExitUsage, "--polls and --deliveries must be at least 1")
 			}
+			if pollTimeout < time.Second || deliverTime < time.Second || fetchInterval < 10*time.Millisecond {
+				return fail(cmd, ExitUsage, "--poll-timeout and --deliver-timeout must be at least 1s, --fetch-interval at least 10ms")
+			}
 			l, err := f.load(cmd)
 			if err != nil {
 				return err
 			}
-			if !l.cfg.Store.Postgres() {
-				fmt.Fprintf(l.stderr, "%s: %s: the store is the snapshot folder; worker is for store: postgres with database_url (see watcher daemon)\n", cmd.CommandPath(), f.path)
-				return &exitError{ExitUsage}
+			if err := postgresOnly(cmd, l.stderr, l.cfg, f.path, "see watcher daemon"); err != nil {
+				return err
 			}
 			sig := make(chan os.Signal, 2)
 			signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 			defer signal.Stop(sig)
 			return exitCode(worker(context.Background(), l.cfg, fleet.WorkerOptions{
 				Logger: l.logger, Stdout: l.stdout, PollWorkers: polls, DeliverWorkers: deliveries,
+				PollTimeout: pollTimeout, DeliverTimeout: deliverTime, FetchPollInterval: fetchInterval,
 			}, sig, l.stderr))
 		},
 	}
@@ -72,6 +85,9 @@ whose store is not postgres; 130 a second signal.`,
 	f.addLog(cmd, "info")
 	cmd.Flags().IntVar(&polls, "polls", 4, "poll_source jobs this worker runs at once")
 	cmd.Flags().IntVar(&deliveries, "deliveries", 8, "deliver jobs this worker runs at once")
+	cmd.Flags().DurationVar(&pollTimeout, "poll-timeout", 30*time.Minute, "longest a poll_source job may run")
+	cmd.Flags().DurationVar(&deliverTime, "deliver-timeout", 2*time.Minute, "longest a deliver job may run")
+	cmd.Flags().DurationVar(&fetchInterval, "fetch-interval", time.Second, "how often to look for jobs that came due without a notification (snoozed, retried)")
 	return cmd
 }
 
@@ -82,7 +98,9 @@ func worker(ctx context.Context, cfg *config.Config, o fleet.WorkerOptions, stop
 	if logger == nil {
 		logger = slog.Default()
 	}
-	db, err := fleet.Open(ctx, cfg, logger)
+	// a connection per job, and some for River's own (its listener, the
+	// leader's maintenance, fetching and completing jobs)
+	db, err := fleet.OpenConns(ctx, cfg, cmp.Or(o.PollWorkers, 4)+cmp.Or(o.DeliverWorkers, 8)+4, logger)
 	if err != nil {
 		fmt.Fprintf(stderr, "watcher worker: %v\n", err)
 		return ExitFailed

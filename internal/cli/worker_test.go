@@ -229,7 +229,9 @@ func TestWorkerSnoozesOnRetryAfter(t *testing.T) {
 // TestWorkersShareHostTurns: two workers polling six sources on one host
 // with per_host_delay 40ms: the host never sees two requests at once, nor
 // one that starts less than the delay after the previous one ended,
-// whichever worker sends them (fleet-wide politeness through host_turns).
+// whichever worker sends them (fleet-wide politeness through host_turns);
+// a job that finds the host's turn taken snoozes instead of waiting;
+// robots.txt is fetched once, its answer shared through the database.
 func TestWorkersShareHostTurns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
@@ -237,7 +239,7 @@ func TestWorkersShareHostTurns(t *testing.T) {
 	dsn := fleetDB(t)
 	const delay = 40 * time.Millisecond
 	var mu sync.Mutex
-	inFlight, maxInFlight, requests := 0, 0, 0
+	inFlight, maxInFlight, requests, robots := 0, 0, 0, 0
 	var lastEnd time.Time
 	var short []time.Duration
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -257,6 +259,11 @@ func TestWorkersShareHostTurns(t *testing.T) {
 			lastEnd = time.Now()
 			mu.Unlock()
 		}()
+		if r.URL.Path == "/robots.txt" {
+			robots++
+			http.NotFound(w, r) // no robots.txt: everything allowed
+			return
+		}
 		if !strings.HasPrefix(r.URL.Path, "/v1/boards/") {
 			http.NotFound(w, r)
 			return
@@ -296,4 +303,19 @@ func TestWorkersShareHostTurns(t *testing.T) {
 	if requests < 6 || maxInFlight != 1 || len(short) > 0 {
 		t.Fatalf("%d requests, at most %d at once (want 1), %d gaps under %s: %v", requests, maxInFlight, len(short), delay, short)
 	}
+	// the jobs that found the host's turn taken snoozed (River's snooze
+	// count in the job's metadata) rather than waiting in a worker
+	var snoozes int
+	if err := conn.QueryRow(ctx, `SELECT COALESCE(sum((metadata->>'snoozes')::int), 0) FROM river_job WHERE kind = 'poll_source'`).Scan(&snoozes); err != nil {
+		t.Fatal(err)
+	}
+	if snoozes == 0 {
+		t.Fatal("no poll_source job snoozed on a busy host")
+	}
+	// robots.txt is fetched once for the fleet (robots_txt), not once per
+	// poll
+	if robots != 1 {
+		t.Fatalf("robots.txt fetched %d times; want once, shared by the workers", robots)
+	}
+	t.Logf("%d requests, %d snoozes", requests, snoozes)
 }

@@ -34,6 +34,12 @@ var ErrSchema = errors.New("the database schema is not up to date: run watcher m
 // checks that every migration of this build is applied. ctx bounds the
 // Backend's reads for its life. Errors never quote the connection string.
 func Open(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*DB, error) {
+	return OpenConns(ctx, cfg, 0, logger)
+}
+
+// OpenConns is Open with a pool of at least conns connections (a worker:
+// one per job it runs at once, and some for River).
+func OpenConns(ctx context.Context, cfg *config.Config, conns int, logger *slog.Logger) (*DB, error) {
 	if !cfg.Store.Postgres() {
 		return nil, errors.New("fleet: the config's store is not postgres")
 	}
@@ -42,7 +48,7 @@ func Open(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*DB, er
 	// the driver's errors name user and database, never the password; the
 	// redactor makes sure of it for every caller
 	redacted := func(err error) error { return errors.New(cfg.Redactor().String(err.Error())) }
-	s, err := pgstore.Open(connect, cfg.Store.DatabaseURL, logger)
+	s, err := pgstore.OpenConns(connect, cfg.Store.DatabaseURL, conns, logger)
 	if err != nil {
 		return nil, redacted(err)
 	}

@@ -1,12 +1,14 @@
 package fleet
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -60,8 +62,9 @@ type WorkerOptions struct {
 	// notification came (0: River's default, 1 s).
 	FetchPollInterval time.Duration
 	// PollTimeout bounds one poll_source job, DeliverTimeout one deliver
-	// job (0: 30 minutes and 2 minutes). A job still running a minute past
-	// the longer of them (its worker died) is rescued: run again.
+	// job (0: 30 minutes and 2 minutes). A job still running half as long
+	// again as the longer of them, or a minute more (its worker died), is
+	// rescued: run again.
 	PollTimeout, DeliverTimeout time.Duration
 	// MaxSnooze caps the wait a receiver's Retry-After asks for (0: 1 h).
 	MaxSnooze time.Duration
@@ -99,12 +102,8 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 	if err != nil {
 		return nil, err
 	}
-	routes, err := watch.Routes(cfg, watch.Options{Logger: o.Logger, Transport: o.Transport, Stdout: o.Stdout})
-	if err != nil {
-		return nil, err
-	}
 	notifiers := map[string]notify.Notifier{}
-	for _, r := range routes {
+	for _, r := range runner.Routes() {
 		notifiers[r.Notifier.Name()] = r.Notifier
 	}
 	sources := map[string]config.Source{}
@@ -122,7 +121,7 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 		}, &river.PeriodicJobOpts{ID: "poll_source:" + name, RunOnStart: true}))
 	}
 	workers := river.NewWorkers()
-	if err := river.AddWorkerSafely(workers, &pollWorker{runner: runner, sources: sources, log: o.Logger, timeout: o.PollTimeout}); err != nil {
+	if err := river.AddWorkerSafely(workers, &pollWorker{runner: runner, gate: db.Gate, sources: sources, log: o.Logger, timeout: o.PollTimeout}); err != nil {
 		return nil, fmt.Errorf("poll_source worker: %w", err)
 	}
 	if err := river.AddWorkerSafely(workers, &deliverWorker{store: db.Store, notifiers: notifiers, log: o.Logger, timeout: o.DeliverTimeout, maxSnooze: o.MaxSnooze}); err != nil {
@@ -133,10 +132,16 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 		Workers:           workers,
 		PeriodicJobs:      periodic,
 		FetchPollInterval: o.FetchPollInterval,
+		// River's pause between two fetches (100 ms) may not be longer
+		FetchCooldown: min(100*time.Millisecond, cmp.Or(o.FetchPollInterval, time.Second)),
 		// a job of a worker that died (SIGKILL, lost host) is taken up
-		// again once it has run longer than a poll may: until then the
-		// source's unique poll_source blocks the next period's
-		RescueStuckJobsAfter: max(o.PollTimeout, o.DeliverTimeout) + time.Minute,
+		// again once it has run half as long again as a job may (at most
+		// a minute more): until then the source's unique poll_source
+		// blocks the next period's
+		RescueStuckJobsAfter: rescueAfter(o.PollTimeout, o.DeliverTimeout),
+		// each worker says its own (Timeout); River's default (1 minute)
+		// may not be longer than the rescue
+		JobTimeout: max(o.PollTimeout, o.DeliverTimeout),
 		Queues: map[string]river.QueueConfig{
 			PollQueue:            {MaxWorkers: o.PollWorkers},
 			pgstore.DeliverQueue: {MaxWorkers: o.DeliverWorkers},
@@ -146,6 +151,13 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 		return nil, fmt.Errorf("river client: %w", err)
 	}
 	return &Worker{client: client, log: o.Logger}, nil
+}
+
+// rescueAfter is how long a job runs before River's rescuer takes it for
+// one of a dead worker.
+func rescueAfter(poll, deliver time.Duration) time.Duration {
+	longest := max(poll, deliver)
+	return longest + min(time.Minute, longest/2)
 }
 
 // Start starts working jobs; ctx ending stops the worker as Stop does.
@@ -172,9 +184,13 @@ func (w *Worker) Stopped() <-chan struct{} { return w.client.Stopped() }
 type pollWorker struct {
 	river.WorkerDefaults[PollSourceArgs]
 	runner  *watch.Runner
+	gate    *pgstore.HostGate
 	sources map[string]config.Source
 	log     *slog.Logger
 	timeout time.Duration
+	// firstHost: source name to the host of its last run's first
+	// request, looked at before the next run
+	firstHost sync.Map
 }
 
 func (p *pollWorker) Timeout(*river.Job[PollSourceArgs]) time.Duration { return p.timeout }
@@ -183,12 +199,40 @@ func (p *pollWorker) Timeout(*river.Job[PollSourceArgs]) time.Duration { return 
 // source's health, recorded by the run: the job is done, the next period
 // polls again. A write that failed is the job's failure (retried); a run
 // stopped by the worker's stop is made available again at once.
+//
+// A job does not wait for its host's turn (fleet-wide politeness, in
+// host_turns): when the host its last run started on is not free, or its
+// first request finds the turn taken, the job snoozes for the turn's
+// remaining wait and the worker takes another job.
 func (p *pollWorker) Work(ctx context.Context, job *river.Job[PollSourceArgs]) error {
 	src, ok := p.sources[job.Args.Source]
 	if !ok {
 		return river.JobCancel(fmt.Errorf("poll_source: source %q is not in this worker's config", job.Args.Source))
 	}
-	res, err := p.runner.Run(ctx, []config.Source{src})
+	if h, ok := p.firstHost.Load(src.Name); ok && p.gate != nil {
+		// the host the source's last run started on: a look before
+		// anything is fetched (two jobs of this worker on one host would
+		// otherwise wait for this process's own turn in turn)
+		wait, err := p.gate.Wait(ctx, h.(string))
+		if err != nil {
+			return fmt.Errorf("poll_source: source %q: %w", src.Name, err)
+		}
+		if wait > 0 {
+			p.log.Debug("poll_source: host busy: snoozed", "source", src.Name, "host", h, "wait", wait)
+			return river.JobSnooze(wait)
+		}
+	}
+	runCtx, turn := pgstore.SnoozeOnBusyHost(ctx)
+	defer turn.Stop()
+	res, err := p.runner.Run(runCtx, []config.Source{src})
+	if h := turn.First(); h != "" {
+		p.firstHost.Store(src.Name, h)
+	}
+	if host, wait, busy := turn.Busy(); busy && ctx.Err() == nil {
+		p.firstHost.Store(src.Name, host)
+		p.log.Debug("poll_source: host busy: snoozed", "source", src.Name, "host", host, "wait", wait)
+		return river.JobSnooze(wait)
+	}
 	if err != nil {
 		return fmt.Errorf("poll_source: source %q: %w", src.Name, err)
 	}

@@ -107,7 +107,13 @@ func (b *Backend) LoadIndex(source string) (snapshot.Index, error) {
 		return idx, err
 	}
 	fresh := int(b.now().Unix())
-	idx = snapshot.Index{Generation: fresh, Incidents: fresh, Postings: map[string]snapshot.Entry{}, Rebuilt: true}
+	return b.openIndex(source, fresh)
+}
+
+// openIndex is an index of the source's open postings (ids and hashes)
+// with the counters at fresh.
+func (b *Backend) openIndex(source string, fresh int) (snapshot.Index, error) {
+	idx := snapshot.Index{Generation: fresh, Incidents: fresh, Postings: map[string]snapshot.Entry{}, Rebuilt: true}
 	rows, err := b.s.pool.Query(b.ctx, `SELECT id, hash FROM postings WHERE source = $1 AND removed_at IS NULL`, source)
 	if err != nil {
 		return snapshot.Index{}, fmt.Errorf("pgstore: index of source %q: %w", source, err)
@@ -149,9 +155,7 @@ func (b *Backend) PeekIndex(source string) (snapshot.Index, error) {
 	if err != nil || ok {
 		return idx, err
 	}
-	idx, err = b.LoadIndex(source)
-	idx.Generation, idx.Incidents = 0, 0
-	return idx, err
+	return b.openIndex(source, 0)
 }
 
 // Read is the stored snapshot of an open posting and its canonical bytes.

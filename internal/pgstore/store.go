@@ -33,10 +33,20 @@ type Store struct {
 // string). The DSN holds a password: callers redact it from anything they
 // print; errors from here never quote it.
 func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) {
+	return OpenConns(ctx, dsn, 0, logger)
+}
+
+// OpenConns is Open with a pool of at least conns connections (pgx's
+// default is 4, or the number of CPUs; the DSN's pool_max_conns, when
+// larger, wins): a worker holds one per running job and River some more.
+func OpenConns(ctx context.Context, dsn string, conns int, logger *slog.Logger) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		// pgx's parse errors can quote the string: say only that it is bad
 		return nil, errors.New("database_url: not a valid PostgreSQL connection string")
+	}
+	if int32(conns) > cfg.MaxConns {
+		cfg.MaxConns = int32(conns)
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

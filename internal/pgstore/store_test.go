@@ -313,15 +313,15 @@ func TestMigrateDownThenUp(t *testing.T) {
 	}
 
 	steps, err = MigrateDown(ctx, pool, 1, nil)
-	if err != nil || len(steps) != 1 || steps[0] != (Step{Line: LineWatcher, Version: 4, Name: "host_turns", Down: true}) {
+	if err != nil || len(steps) != 1 || steps[0] != (Step{Line: LineWatcher, Version: 5, Name: "robots_txt", Down: true}) {
 		t.Fatalf("down 1: %v, %v", steps, err)
 	}
-	if exists("host_turns") || !exists("source_state") || !exists("postings") {
-		t.Fatal("down 1 did not undo exactly migration 4")
+	if exists("robots_txt") || !exists("host_turns") || !exists("postings") {
+		t.Fatal("down 1 did not undo exactly migration 5")
 	}
-	steps, err = MigrateDown(ctx, pool, 4, nil)
-	if err != nil || len(steps) != 4 || steps[0].Version != 3 || steps[2].Version != 1 || steps[2].Line != LineWatcher || steps[3].Line != LineRiver || steps[3].Version != st.RiverLatest {
-		t.Fatalf("down 4: %v, %v", steps, err)
+	steps, err = MigrateDown(ctx, pool, 5, nil)
+	if err != nil || len(steps) != 5 || steps[0].Version != 4 || steps[3].Version != 1 || steps[3].Line != LineWatcher || steps[4].Line != LineRiver || steps[4].Version != st.RiverLatest {
+		t.Fatalf("down 5: %v, %v", steps, err)
 	}
 	if exists("postings") || exists("versions") || exists("events") {
 		t.Fatal("our tables left after our migrations were undone")

@@ -73,17 +73,53 @@ func (p *Pool) robotsAllow(ctx context.Context, u *url.URL, tr trust, hs *host, 
 	return g.Test(path), nil
 }
 
-// fetchRobots fetches and parses the robots.txt at key (scheme://host).
+// RobotsShare is a Gate that also shares robots.txt answers beyond this
+// process (fleet mode: pgstore.HostGate, table robots_txt): Robots gives
+// a stored answer still in use, or (ok false) the fetch to this caller,
+// which then saves what it got, or gives the fetch back when it failed.
+type RobotsShare interface {
+	Robots(ctx context.Context, key string) (status int, body []byte, ok bool, err error)
+	SaveRobots(ctx context.Context, key string, status int, body []byte) error
+	ReleaseRobots(key string)
+}
+
+// fetchRobots fetches and parses the robots.txt at key (scheme://host),
+// or takes the answer another process fetched (RobotsShare).
 func (p *Pool) fetchRobots(ctx context.Context, key string, tr trust, hs *host, delay time.Duration) (*robotstxt.RobotsData, error) {
 	ru := key + "/robots.txt"
+	share, _ := hs.gate.(RobotsShare)
+	if share != nil {
+		status, body, ok, err := share.Robots(ctx, key)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", ru, err)
+		}
+		if ok {
+			data, err := robotstxt.FromStatusAndBytes(status, body)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", ru, err)
+			}
+			return data, nil
+		}
+	}
 	ln, err := hs.take(ctx)
 	if err != nil {
+		if share != nil {
+			share.ReleaseRobots(key)
+		}
 		return nil, fmt.Errorf("%s: %w", ru, err)
 	}
 	r, err := p.once(ctx, Request{URL: ru}, tr)
 	hs.give(ln, delay)
 	if err != nil {
+		if share != nil {
+			share.ReleaseRobots(key)
+		}
 		return nil, err
+	}
+	if share != nil {
+		if err := share.SaveRobots(ctx, key, r.Status, r.Body); err != nil {
+			p.log.Warn("robots.txt not shared", "url", ru, "error", err)
+		}
 	}
 	data, err := robotstxt.FromStatusAndBytes(r.Status, r.Body)
 	if err != nil {

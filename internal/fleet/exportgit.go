@@ -1,0 +1,153 @@
+package fleet
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+)
+
+// ExportResult is what ExportGit changed in the folder.
+type ExportResult struct {
+	Sources          int    // sources exported
+	Written, Removed int    // posting files written (new or changed), removed
+	Commit           string // the commit made; "": nothing changed
+}
+
+// ExportGit mirrors the database into the snapshot folder dir, committed
+// to its own git repository (made when missing), in the files store's
+// format, written by the snapshot package: for every configured source,
+// a file per open posting (written when its bytes differ), none for a
+// posting no longer open, the README, the index, the validators and the
+// adapter state. All of it is one commit, made only when something
+// changed; the folder's writer lock is held meanwhile (a run of the files
+// store on the same folder is refused). It mirrors the current state: the
+// database's history stays in its versions table.
+func ExportGit(ctx context.Context, db *DB, cfg *config.Config, dir string, now time.Time) (ExportResult, error) {
+	var res ExportResult
+	lock, err := snapshot.AcquireLock(ctx, dir, 0, "export-git", nil)
+	if err != nil {
+		return res, fmt.Errorf("export-git: %s: %w", dir, err)
+	}
+	defer lock.Release()
+	store, err := snapshot.Open(dir)
+	if err != nil {
+		return res, fmt.Errorf("export-git: %w", err)
+	}
+	repo, err := gitrepo.OpenOwn(store.Dir)
+	if err != nil {
+		return res, fmt.Errorf("export-git: %s: %w", dir, err)
+	}
+	paths := []string{store.IgnorePath()}
+	for _, src := range cfg.Sources {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		p, err := exportSource(db, store, src.Name, &res)
+		if err != nil {
+			return res, fmt.Errorf("export-git: source %q: %w", src.Name, err)
+		}
+		paths = append(paths, p...)
+		res.Sources++
+	}
+	msg := fmt.Sprintf("watcher: export from the database (%d sources: %d files written, %d removed)\n", res.Sources, res.Written, res.Removed)
+	hash, committed, err := repo.Commit(paths, msg, gitrepo.Author{Name: cfg.Git.AuthorName(), Email: cfg.Git.AuthorEmail()}, now)
+	if err != nil {
+		return res, fmt.Errorf("export-git: git: %w", err)
+	}
+	if committed {
+		res.Commit = hash
+	}
+	return res, nil
+}
+
+// exportSource writes one source's files; it returns the paths for the
+// commit.
+func exportSource(db *DB, store *snapshot.Store, source string, res *ExportResult) ([]string, error) {
+	if err := store.CheckSourceDir(source); err != nil {
+		return nil, err
+	}
+	want, err := db.Backend.Snapshots(source)
+	if err != nil {
+		return nil, err
+	}
+	// the files there now, by name
+	have := map[string][]byte{}
+	if err := store.EachFile(source, func(name string, data []byte) error {
+		have[name] = data
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	var paths []string
+	writes := map[string][]byte{}
+	var removes []string
+	for id, data := range want {
+		name := snapshot.PostingName(id)
+		old, ok := have[name]
+		delete(have, name)
+		if ok && bytes.Equal(old, data) {
+			continue
+		}
+		p, err := store.WritePosting(source, id, data)
+		if err != nil {
+			return nil, err
+		}
+		writes[id] = data
+		paths = append(paths, p)
+		res.Written++
+	}
+	for name, data := range have { // open in the folder, not in the database
+		p := filepath.Join(store.SourceDir(source), name)
+		if err := snapshot.RemoveFile(p); err != nil {
+			return nil, err
+		}
+		if post, err := model.Decode(data); err == nil {
+			removes = append(removes, post.ID)
+		} // unreadable: the README's rows are rebuilt from the files
+		paths = append(paths, p)
+		res.Removed++
+	}
+	idx, err := db.Backend.PeekIndex(source)
+	if err != nil {
+		return nil, err
+	}
+	if len(want) == 0 && len(idx.Postings) == 0 && !db.Backend.HasIndex(source) {
+		return paths, nil // never run: nothing to mirror
+	}
+	p, err := store.SaveIndex(source, idx)
+	if err != nil {
+		return nil, err
+	}
+	paths = append(paths, p)
+	readme, err := store.WriteReadme(source, writes, removes, idx)
+	if err != nil {
+		return nil, err
+	}
+	paths = append(paths, readme...)
+	if v := db.Backend.LoadValidators(source); v != nil {
+		p, err := store.SaveValidators(source, v)
+		if err != nil {
+			return nil, err
+		}
+		if p != "" {
+			paths = append(paths, p)
+		}
+	}
+	if st := db.Backend.LoadAdapterState(source); st != nil {
+		p, _, err := store.SaveAdapterState(source, st)
+		if err != nil {
+			return nil, err
+		}
+		if p != "" {
+			paths = append(paths, p)
+		}
+	}
+	return paths, nil
+}

@@ -1,0 +1,1 @@
+DROP TABLE robots_txt;

@@ -1,0 +1,89 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+)
+
+// RobotsFor is how long a robots.txt answer is used: a day for a 2xx or
+// 4xx answer (Google keeps them up to 24 hours), 10 minutes for any other
+// (a 5xx disallows everything: asked again soon).
+func RobotsFor(status int) time.Duration {
+	if status >= 200 && status < 500 && (status < 300 || status >= 400) {
+		return 24 * time.Hour
+	}
+	return 10 * time.Minute
+}
+
+// Robots is the shared robots.txt answer of key (scheme://host): found
+// while it has not expired. When there is none, the caller is given the
+// fetch (ok false) and the other workers asking meanwhile wait for its
+// SaveRobots, for the gate's Lease at most (then one of them fetches).
+// scrape.RobotsShare.
+func (g *HostGate) Robots(ctx context.Context, key string) (status int, body []byte, ok bool, err error) {
+	lease := g.Lease
+	if lease <= 0 {
+		lease = 2 * time.Minute
+	}
+	for {
+		var fresh, claimed bool
+		err := g.s.pool.QueryRow(ctx, `
+			WITH cur AS (SELECT status, body, expires_at > clock_timestamp() AS fresh FROM robots_txt WHERE key = $1),
+			claim AS (
+				INSERT INTO robots_txt AS r (key, claimed_until) VALUES ($1, clock_timestamp() + $2 * interval '1 microsecond')
+				ON CONFLICT (key) DO UPDATE SET claimed_until = excluded.claimed_until
+				WHERE (r.expires_at IS NULL OR r.expires_at <= clock_timestamp())
+					AND (r.claimed_until IS NULL OR r.claimed_until <= clock_timestamp())
+				RETURNING 1)
+			SELECT COALESCE((SELECT status FROM cur WHERE fresh), 0), (SELECT body FROM cur WHERE fresh),
+				COALESCE((SELECT fresh FROM cur), false), EXISTS (SELECT 1 FROM claim)`,
+			key, lease.Microseconds()).Scan(&status, &body, &fresh, &claimed)
+		if err != nil {
+			if ctx.Err() != nil {
+				return 0, nil, false, ctx.Err()
+			}
+			return 0, nil, false, fmt.Errorf("robots.txt of %s: %w", key, err)
+		}
+		if fresh {
+			return status, body, true, nil
+		}
+		if claimed {
+			return 0, nil, false, nil
+		}
+		// another worker fetches it
+		if err := retry.Sleep(ctx, min(g.Poll, 100*time.Millisecond)); err != nil {
+			return 0, nil, false, err
+		}
+	}
+}
+
+// SaveRobots stores the answer a Robots caller fetched, for RobotsFor its
+// status.
+func (g *HostGate) SaveRobots(ctx context.Context, key string, status int, body []byte) error {
+	_, err := g.s.pool.Exec(ctx, `INSERT INTO robots_txt (key, status, body, fetched_at, expires_at, claimed_until)
+		VALUES ($1, $2, $3, clock_timestamp(), clock_timestamp() + $4 * interval '1 microsecond', NULL)
+		ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at,
+			expires_at = excluded.expires_at, claimed_until = NULL`,
+		key, status, body, RobotsFor(status).Microseconds())
+	if err != nil {
+		return fmt.Errorf("robots.txt of %s: %w", key, err)
+	}
+	return nil
+}
+
+// ReleaseRobots gives up a fetch Robots handed out that failed, so that
+// another worker fetches it at once rather than after the lease.
+func (g *HostGate) ReleaseRobots(key string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, err := g.s.pool.Exec(ctx, `UPDATE robots_txt SET claimed_until = NULL WHERE key = $1`, key)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		g.log.Warn("robots.txt fetch not given back: it frees itself after its lease", "key", key, "error", err)
+	}
+}
