@@ -95,9 +95,10 @@ func TestManySourcesOnSeveralHosts(t *testing.T) {
 // TestSecretsStayOutOfFiles: the webhook URL's token and the signing secret
 // reach no snapshot, state file, commit or log line.
 func TestSecretsStayOutOfFiles(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1)})
 	token := "tok3n-Sup3rSecret"
-	t.Setenv(e.urlVar, e.hook.URL+"/hooks/"+token)
+	setenv(t, e.urlVar, e.hook.URL+"/hooks/"+token)
 	e.hook.Close() // the receiver is down: errors get logged and the event stays in the outbox
 	code, stdout, stderr := e.run(t, "run", "--log-level", "debug")
 	if code != 0 {
