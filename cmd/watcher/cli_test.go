@@ -14,6 +14,7 @@ import (
 // -ldflags under WATCHER_LONG_TESTS=1, see build) and the build info, help on stdout with exit 0, bad usage
 // on stderr with exit 2, a completion script and the man pages.
 func TestBinaryCommandLine(t *testing.T) {
+	t.Parallel() // processes of their own, each on its own folder
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}

@@ -57,6 +57,7 @@ func between(s, a, b string) string {
 // directory, the snapshot holds exactly the open postings, and in the end
 // every true change was notified at least once.
 func TestCrashSuite(t *testing.T) {
+	// not parallel: its kills aim at a write phase timed by one calibration run
 	if testing.Short() {
 		t.Skip("builds the binary and runs it many times")
 	}

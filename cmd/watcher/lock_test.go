@@ -116,6 +116,7 @@ func delivered(t *testing.T, stdout string, got map[string]int) {
 // do not (they run if they get it, or exit 3 naming the holder). Every true change is delivered exactly once, git
 // fsck is clean and no run was taken for an interrupted one.
 func TestOneWriterPerFolder(t *testing.T) {
+	t.Parallel() // processes of their own, each on its own folder
 	if testing.Short() {
 		t.Skip("builds the binary and runs it several times at once")
 	}
@@ -220,6 +221,7 @@ notifiers:
 // holder, without touching a file (marker, git index, anything); with
 // --wait it runs once the lock is given up.
 func TestBusyFolderIsNotTouched(t *testing.T) {
+	t.Parallel() // processes of their own, each on its own folder
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}

@@ -128,6 +128,7 @@ notifiers:
 // TestBinary runs the real binary: exit codes of run and validate, and a
 // daemon that stops cleanly on SIGTERM.
 func TestBinary(t *testing.T) {
+	t.Parallel() // processes of their own, each on its own folder
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}

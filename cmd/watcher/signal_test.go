@@ -65,6 +65,7 @@ var bigLine = regexp.MustCompile(`^([+~-]) (?:added|changed|removed)\s+big\s+(En
 // during the next big write end the process at once (130), and again the
 // next run completes it.
 func TestSignalStopsTheWritePhase(t *testing.T) {
+	t.Parallel() // processes of their own, each on its own folder
 	if testing.Short() {
 		t.Skip("builds the binary and writes thousands of postings")
 	}

@@ -25,6 +25,7 @@ var commandNames = []string{"run", "daemon", "validate", "notify test", "report"
 
 // -h, --help and help CMD print the help on stdout and exit 0.
 func TestHelpOnStdout(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"-h"}, {"--help"}, {"help"},
 		{"run", "-h"}, {"run", "--help"}, {"help", "run"},
@@ -51,6 +52,7 @@ func TestHelpOnStdout(t *testing.T) {
 // `help run` is run's help: what it does, its usage line, examples, every
 // flag with its meaning, and the exit codes.
 func TestHelpRun(t *testing.T) {
+	t.Parallel()
 	code, stdout, stderr := call("help", "run")
 	if code != ExitOK || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
@@ -81,6 +83,7 @@ func TestHelpRun(t *testing.T) {
 // Bad usage exits 2 with a message on stderr that names the command, and
 // nothing on stdout.
 func TestBadUsage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string // the start of stderr
@@ -155,6 +158,7 @@ func TestConfigDefault(t *testing.T) {
 // The completion scripts are the shells' hooks into `watcher __complete`,
 // which knows the commands, flags, flag values and the config's names.
 func TestCompletion(t *testing.T) {
+	t.Parallel()
 	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
 		code, stdout, stderr := call("completion", shell)
 		if code != ExitOK || stderr != "" || len(stdout) < 1000 {
@@ -281,6 +285,7 @@ func TestManPages(t *testing.T) {
 }
 
 func TestVersionCommand(t *testing.T) {
+	t.Parallel()
 	code, stdout, stderr := call("version")
 	if code != ExitOK || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
@@ -298,6 +303,7 @@ func TestVersionCommand(t *testing.T) {
 }
 
 func TestVersionText(t *testing.T) {
+	t.Parallel()
 	stamped := &debug.BuildInfo{
 		GoVersion: "go1.26.8",
 		Main:      debug.Module{Path: "github.com/careers-watcher/careers-watcher", Version: "v1.4.0"},

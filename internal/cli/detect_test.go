@@ -15,6 +15,7 @@ import (
 )
 
 func TestDetectCommand(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		url  string
 		want config.Source
@@ -49,6 +50,7 @@ func TestDetectCommand(t *testing.T) {
 }
 
 func TestDetectCommandErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string

@@ -7,6 +7,7 @@ import (
 )
 
 func TestRunAshbyBoard(t *testing.T) {
+	t.Parallel()
 	srv, n := glaServer(t, "/posting-api/job-board/HighlightTA", "../scrape/ashby/testdata/ashby.json", `"ashby-1"`)
 	glaRunTwice(t, "ashby", "HighlightTA", "HighlightTA", srv.URL, []glaWant{
 		{id: "90fb3621-899e-4b59-925d-25080ec91e18", title: "Senior Technical Recruiter",

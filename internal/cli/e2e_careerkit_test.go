@@ -180,16 +180,19 @@ notifiers:
 }
 
 func TestRunNeogovEndToEnd(t *testing.T) {
+	t.Parallel()
 	site := newFixtureSite(t, map[string]string{"/SearchEngine/JobsFeed": kitFixture(t, "neogov", "neogov.xml")})
 	runKitEndToEnd(t, "neogov", "    board: fulton\n    url: {{BASE}}", site.URL, kitGolden(t, "neogov", "neogov.golden.json"))
 }
 
 func TestRunPinpointEndToEnd(t *testing.T) {
+	t.Parallel()
 	site := newFixtureSite(t, map[string]string{"/postings.json": kitFixture(t, "pinpoint", "pinpoint.json")})
 	runKitEndToEnd(t, "pinpoint", "    board: acme\n    url: {{BASE}}", site.URL, kitGolden(t, "pinpoint", "pinpoint.golden.json"))
 }
 
 func TestRunRipplingEndToEnd(t *testing.T) {
+	t.Parallel()
 	const jobs = "/platform/api/ats/v1/board/acme/jobs"
 	want := kitGolden(t, "rippling", "rippling.golden.json", "rippling_detail.golden.json")
 	site := newFixtureSite(t, map[string]string{
@@ -200,6 +203,7 @@ func TestRunRipplingEndToEnd(t *testing.T) {
 }
 
 func TestRunBambooHREndToEnd(t *testing.T) {
+	t.Parallel()
 	// the captured list says totalCount 3 beside two openings (a short
 	// listing, an error by design) and only opening 86's detail was
 	// captured: the list is cut to opening 86 and its count made to match
@@ -234,6 +238,7 @@ func onlyIDs(want []model.Raw, ids ...string) []model.Raw {
 }
 
 func TestRunJobviteEndToEnd(t *testing.T) {
+	t.Parallel()
 	site := newFixtureSite(t, map[string]string{
 		"/feedingamerica/search?p=0":   kitFixture(t, "jobvite", "jobvite.html"),
 		"/feedingamerica/job/octxAfww": kitFixture(t, "jobvite", "job_page.html"),
@@ -243,6 +248,7 @@ func TestRunJobviteEndToEnd(t *testing.T) {
 }
 
 func TestRunPaylocityEndToEnd(t *testing.T) {
+	t.Parallel()
 	const guid = "211e692d-c45a-4e3a-ae01-3e497af97929"
 	site := newFixtureSite(t, map[string]string{
 		"/recruiting/jobs/All/" + guid:     kitFixture(t, "paylocity", "paylocity.html"),
@@ -253,6 +259,7 @@ func TestRunPaylocityEndToEnd(t *testing.T) {
 }
 
 func TestRunTeamtailorEndToEnd(t *testing.T) {
+	t.Parallel()
 	site := newFixtureSite(t, map[string]string{
 		"/jobs.json": strings.ReplaceAll(kitFixture(t, "teamtailor", "teamtailor.json"), "https://career.teamtailor.com", "{{BASE}}"),
 		"/jobs/7167985-account-executive-italy-madrid-based": kitFixture(t, "teamtailor", "job_page.html"),
@@ -267,6 +274,7 @@ func TestRunTeamtailorEndToEnd(t *testing.T) {
 // div.jobDesc).
 
 func TestRunIcimsEndToEnd(t *testing.T) {
+	t.Parallel()
 	const page = `<html><head><script type="application/ld+json">{"@context": "http://schema.org", "@type": "JobPosting",
 "title": "Payroll Tax Specialist", "description": "<p>File payroll tax returns for clients.</p>", "datePosted": "2026-02-11T05:00:00.000Z"}
 </script></head><body></body></html>`
@@ -279,6 +287,7 @@ func TestRunIcimsEndToEnd(t *testing.T) {
 }
 
 func TestRunHRMDirectEndToEnd(t *testing.T) {
+	t.Parallel()
 	const page = `<html><body><div class="jobTitle">Senior Accountant</div><div class="jobDesc"><p>Close the books every month.</p></div></body></html>`
 	site := newFixtureSite(t, map[string]string{
 		"/employment/job-openings.php":             kitFixture(t, "hrmdirect", "hrmdirect.html"),
@@ -289,6 +298,7 @@ func TestRunHRMDirectEndToEnd(t *testing.T) {
 }
 
 func TestRunPhenomEndToEnd(t *testing.T) {
+	t.Parallel()
 	// the captured page is Phenom's own board trimmed to two of its 52
 	// jobs: its totalHits is made to match (a short listing is an error)
 	list := strings.Replace(kitFixture(t, "phenom", "phenom.html"), `"totalHits":52`, `"totalHits":2`, 1)
@@ -309,6 +319,7 @@ func TestRunPhenomEndToEnd(t *testing.T) {
 }
 
 func TestRunOracleEndToEnd(t *testing.T) {
+	t.Parallel()
 	list := kitFixture(t, "oracle", "oracle_orc.json")
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// the finder's parameters are in the raw query (a ";" list)

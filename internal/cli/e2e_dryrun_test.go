@@ -103,6 +103,7 @@ func checkEventLine(t *testing.T, m map[string]any) (id, typ, posting string) {
 }
 
 func TestRunDryRunAndJSON(t *testing.T) {
+	t.Parallel()
 	jobs := []fake.Job{netflixJob(1), netflixJob(2), netflixJob(3)}
 	e := newEnv(t, jobs)
 	if code, _, stderr := e.run(t, "run"); code != 0 {

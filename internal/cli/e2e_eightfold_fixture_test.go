@@ -15,6 +15,7 @@ import (
 // response (Albemarle's board, from the shared careerkit fixtures) and on
 // detail answers built from it.
 func TestRunEightfoldRealFixture(t *testing.T) {
+	t.Parallel()
 	list, err := os.ReadFile("../scrape/eightfold/testdata/eightfold.json")
 	if err != nil {
 		t.Fatal(err)

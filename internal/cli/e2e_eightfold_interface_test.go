@@ -61,6 +61,7 @@ func (e *env) touched(t *testing.T, from, to string) []string {
 // file changed. The third run starts with pcsx (no request to the refused
 // interface) and reports exactly the one real change.
 func TestRunEightfoldInterfaceSwitch(t *testing.T) {
+	t.Parallel()
 	jobs := []fake.Job{netflixJob(1), netflixJob(2), netflixJob(3)}
 	e := newEnv(t, jobs)
 
@@ -149,6 +150,7 @@ func TestRunEightfoldInterfaceSwitch(t *testing.T) {
 // another description markup). The run that switches writes them as a
 // re-normalization, without events; the next change is reported.
 func TestRunEightfoldSwitchIsQuietWhenTheShapeDiffers(t *testing.T) {
+	t.Parallel()
 	jobs := []fake.Job{netflixJob(1), netflixJob(2)}
 	e := newEnv(t, jobs)
 	e.nf.SetInterfaces(fake.PCSXOnly)

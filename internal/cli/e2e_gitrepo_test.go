@@ -153,6 +153,7 @@ func sameDir(t *testing.T, a, b string) bool {
 }
 
 func TestValidateGitRepository(t *testing.T) {
+	t.Parallel()
 	code, stdout, stderr, _ := runYAML(t, "git:\n  repository: parent\nsources:\n  - {name: a, type: lever, board: a}\n", "validate")
 	if code != 2 || !strings.Contains(stdout+stderr, `config.yaml:2: git.repository: must be "own"`) {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
@@ -164,6 +165,7 @@ func TestValidateGitRepository(t *testing.T) {
 // run, a quiet one, one with a change, one whose source fails, and one
 // whose notification stays pending in the outbox.
 func TestSnapshotRepositoryCleanAfterEveryRun(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
 	snaps := filepath.Join(e.dir, "snaps")
 	clean := func(what string) {
@@ -209,6 +211,7 @@ func TestSnapshotRepositoryCleanAfterEveryRun(t *testing.T) {
 // still move the index to the new normalizer in a commit: the next run is
 // quiet again (no detail request) and git status stays clean throughout.
 func TestNormalizerMoveIsCommitted(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
 	snaps := filepath.Join(e.dir, "snaps")
 	if code, _, stderr := e.run(t, "run"); code != 0 {
@@ -248,6 +251,7 @@ func TestNormalizerMoveIsCommitted(t *testing.T) {
 // A folder made by an older version, whose committed .gitignore lacks lines
 // this version adds: the next run, quiet or not, leaves git status clean.
 func TestOlderIgnoreFileIsBroughtUpToDate(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1)})
 	snaps := filepath.Join(e.dir, "snaps")
 	if code, _, stderr := e.run(t, "run"); code != 0 {

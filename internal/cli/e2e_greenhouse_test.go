@@ -152,6 +152,7 @@ func glaFiles(t *testing.T, snaps, source string) map[string]string {
 }
 
 func TestRunGreenhouseBoard(t *testing.T) {
+	t.Parallel()
 	srv, n := glaServer(t, "/v1/boards/amplitude/jobs", "../scrape/greenhouse/testdata/greenhouse.json", `"gh-1"`)
 	glaRunTwice(t, "greenhouse", "amplitude", "Amplitude", srv.URL, []glaWant{
 		{id: "8636903002", title: "Customer Data Scientist - Experimentation",

@@ -41,6 +41,7 @@ func (s *stamps) wrap(h http.Handler) http.Handler {
 // across hosts, while requests to one host never overlap and keep
 // per_host_delay between them, whichever source makes them.
 func TestManySourcesOnSeveralHosts(t *testing.T) {
+	t.Parallel()
 	const delay = 40 * time.Millisecond
 	teams := []string{"Data", "Studio", "Games"}
 	var jobs []fake.Job
@@ -94,9 +95,10 @@ func TestManySourcesOnSeveralHosts(t *testing.T) {
 // TestSecretsStayOutOfFiles: the webhook URL's token and the signing secret
 // reach no snapshot, state file, commit or log line.
 func TestSecretsStayOutOfFiles(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1)})
 	token := "tok3n-Sup3rSecret"
-	t.Setenv("TEST_WEBHOOK_URL", e.hook.URL+"/hooks/"+token)
+	setenv(t, e.urlVar, e.hook.URL+"/hooks/"+token)
 	e.hook.Close() // the receiver is down: errors get logged and the event stays in the outbox
 	code, stdout, stderr := e.run(t, "run", "--log-level", "debug")
 	if code != 0 {

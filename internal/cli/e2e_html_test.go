@@ -22,6 +22,7 @@ func fixturePage(t *testing.T, name string) string {
 // the second run is a 304) and Jobvite with each posting's page read for
 // its description.
 func TestRunHTMLSites(t *testing.T) {
+	t.Parallel()
 	s := newPageSite(t, map[string]string{
 		"/jobs/search":           fixturePage(t, "icims.html"),
 		"/feedingamerica/search": fixturePage(t, "jobvite.html"),

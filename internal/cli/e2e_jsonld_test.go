@@ -105,6 +105,7 @@ var acmePages = map[string]string{
 
 // A listing page linking to three posting pages with JobPosting JSON-LD.
 func TestRunJSONLDSite(t *testing.T) {
+	t.Parallel()
 	s := newPageSite(t, acmePages)
 	host := strings.TrimPrefix(s.URL, "http://")
 	yml := fmt.Sprintf(`snapshots: snaps
@@ -168,6 +169,7 @@ notifiers:
 // A posting page that lost its markup fails the source and keeps the last
 // snapshot: no removal.
 func TestRunJSONLDPageWithoutPostingFails(t *testing.T) {
+	t.Parallel()
 	pages := map[string]string{}
 	for k, v := range acmePages {
 		pages[k] = v
@@ -197,6 +199,7 @@ sources:
 
 // type auto: a URL of no known job board is read as jsonld, with links.
 func TestRunAutoFallsBackToJSONLD(t *testing.T) {
+	t.Parallel()
 	s := newPageSite(t, acmePages)
 	yml := fmt.Sprintf(`snapshots: snaps
 git: {commit: true}
@@ -216,6 +219,7 @@ notifiers:
 
 // type auto with a URL that names no board fails the source with the reason.
 func TestRunAutoUnusableURL(t *testing.T) {
+	t.Parallel()
 	yml := "snapshots: snaps\nsources:\n  - {name: a, type: auto, url: 'https://boards.greenhouse.io/'}\n"
 	code, _, stderr, dir := runYAML(t, yml, "run")
 	if code != 1 || !strings.Contains(stderr, `auto: source "a": detect: "https://boards.greenhouse.io/" looks like a greenhouse URL but names no board`) {

@@ -19,6 +19,7 @@ import (
 // and last success; a failing run moves the first and keeps the second; a
 // dry run touches neither.
 func TestStatusLastRunAndLastSuccess(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
 	snaps := filepath.Join(e.dir, "snaps")
 	const src = "netflix-data-insights"

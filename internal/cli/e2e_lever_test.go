@@ -10,6 +10,7 @@ import (
 // request): the second run re-reads and re-normalizes every posting, and
 // the same bytes make no commit.
 func TestRunLeverSite(t *testing.T) {
+	t.Parallel()
 	srv, n := glaServer(t, "/v0/postings/idealistconsulting", "../scrape/lever/testdata/lever.json", "")
 	glaRunTwice(t, "lever", "idealistconsulting", "Idealist Consulting", srv.URL, []glaWant{
 		{id: "5d54d69b-e940-452e-b892-1170aa60f095", title: "(1099 Contract) Salesforce for Nonprofits: Solution Architect",

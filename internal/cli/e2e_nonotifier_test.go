@@ -11,6 +11,7 @@ import (
 // A config without notifiers is valid but warned about, and run says in
 // one line what it recorded, since nothing else does.
 func TestNoNotifiers(t *testing.T) {
+	t.Parallel()
 	nf := fake.New(t, "netflix.com", []fake.Job{netflixJob(1), netflixJob(2)})
 	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms}\nsources:\n  - {name: nf, type: eightfold, company: Netflix, url: %q, domain: netflix.com}\n", nf.URL)
 	code, stdout, stderr, dir := runYAML(t, yml, "validate")

@@ -485,6 +485,7 @@ notifiers:
 // The email channel wired from the config delivers to a real SMTP server
 // (mailpit), when it is installed.
 func TestRunSendsEmail(t *testing.T) {
+	t.Parallel()
 	bin, err := exec.LookPath("mailpit")
 	if err != nil {
 		gp, _ := exec.Command("go", "env", "GOPATH").Output()

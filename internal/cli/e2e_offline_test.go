@@ -12,6 +12,7 @@ import (
 // the host and what failed; no per-attempt warnings, and robots.txt
 // (fetched first) is not blamed.
 func TestOfflineRunSaysWhatFailed(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

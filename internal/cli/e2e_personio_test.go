@@ -8,6 +8,7 @@ import (
 
 // The real feed lists one position twice: one snapshot.
 func TestRunPersonioEndToEnd(t *testing.T) {
+	t.Parallel()
 	api := newBoardAPI(t, map[string]string{"/xml": boardFixture(t, "personio.xml")})
 	runBoardEndToEnd(t, "personio", api, "/xml", func(t *testing.T, ps []model.Posting) {
 		if len(ps) != 1 {

@@ -19,6 +19,7 @@ import (
 // server is never asked and nothing is stored; allow_private on the source
 // reads it.
 func TestRedirectToAnotherPrivateAddressIsRefused(t *testing.T) {
+	t.Parallel()
 	body, err := os.ReadFile("../scrape/lever/testdata/lever.json")
 	if err != nil {
 		t.Fatal(err)

@@ -75,9 +75,10 @@ func (rm *gitRemote) head(t *testing.T) string {
 }
 
 func TestRunPushesToARemote(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
 	rm := newGitRemote(t)
-	t.Setenv("TEST_GIT_TOKEN", pushToken)
+	setenv(t, "TEST_GIT_TOKEN", pushToken) // a name no other test uses
 	b, err := os.ReadFile(e.cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +153,7 @@ func TestRunPushesToARemote(t *testing.T) {
 	secretFree(".git/config", string(cfgFile))
 
 	// 4. A wrong token: refused, reported without the token.
-	t.Setenv("TEST_GIT_TOKEN", "ghp_wrongTokenAlsoNeverLogged000")
+	setenv(t, "TEST_GIT_TOKEN", "ghp_wrongTokenAlsoNeverLogged000")
 	e.nf.SetJobs([]fake.Job{netflixJob(1), netflixJob(3)})
 	code, stdout, stderr = e.run(t, "run")
 	if code != ExitFailed || rm.badAuths.Load() == 0 || strings.Contains(stderr+stdout, "ghp_wrongTokenAlsoNeverLogged000") {

@@ -159,6 +159,7 @@ notifiers:
 }
 
 func TestRunRecruiteeEndToEnd(t *testing.T) {
+	t.Parallel()
 	api := newBoardAPI(t, map[string]string{"/api/offers/": boardFixture(t, "recruitee.json")})
 	runBoardEndToEnd(t, "recruitee", api, "/api/offers/", func(t *testing.T, ps []model.Posting) {
 		if len(ps) != 2 {

@@ -23,9 +23,10 @@ import (
 // source type is tried with each failure (in the default run: with one
 // failure each, every failure with three types).
 func TestSourceURLSecretsAreRedacted(t *testing.T) {
+	t.Parallel()
 	const key = "sk_live_7Hq2ZpX9wLmN4vB" // the value of CW_TEST_API_KEY
 	const mask = "[redacted:CW_TEST_API_KEY]"
-	t.Setenv("CW_TEST_API_KEY", key)
+	setenv(t, "CW_TEST_API_KEY", key) // names no other test uses
 	var mu sync.Mutex
 	var bodies []string
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -36,7 +37,7 @@ func TestSourceURLSecretsAreRedacted(t *testing.T) {
 		w.WriteHeader(http.StatusInternalServerError) // the event stays in the outbox
 	}))
 	defer hook.Close()
-	t.Setenv("CW_TEST_HOOK", hook.URL)
+	setenv(t, "CW_TEST_HOOK", hook.URL)
 	board := func(mode string) string {
 		if mode == "refused" {
 			srv := httptest.NewServer(http.NotFoundHandler())
@@ -162,8 +163,9 @@ notifiers:
 // run is a 304), no commit, no output, no webhook body; not even where the
 // board echoes it in the posting's title and text.
 func TestSecretInAListingURLStaysOutOfState(t *testing.T) {
+	t.Parallel()
 	const key = "pk_9f8e7d6c5b4a3921"
-	t.Setenv("CW_TEST_PAGE_KEY", key)
+	setenv(t, "CW_TEST_PAGE_KEY", key) // a name no other test uses
 	var mu sync.Mutex
 	var bodies []string
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -331,6 +331,7 @@ func TestServeOnRealRuns(t *testing.T) {
 }
 
 func TestServeRefusesAnOpenAddressWithoutToken(t *testing.T) {
+	t.Parallel()
 	e := twoRuns(t)
 	code, _, stderr := e.run(t, "serve", "--listen", "0.0.0.0:0")
 	if code != ExitUsage || !strings.Contains(stderr, "serve.token") {

@@ -89,6 +89,7 @@ func sitemapOf(urls ...[2]string) string {
 // only when its lastmod moved, and a sitemap that fails is the source's
 // failure, never removals.
 func TestRunJSONLDSitemap(t *testing.T) {
+	t.Parallel()
 	s := newSitemapSite(t, map[string]string{
 		"/robots.txt": "User-agent: *\nDisallow: /admin\nSitemap: BASE/sitemap_index.xml\n",
 		"/sitemap_index.xml": `<?xml version="1.0" encoding="UTF-8"?>
@@ -187,6 +188,7 @@ notifiers:
 // An html source reads the postings its sitemap lists, each from its own
 // page with the selectors (no listing page, no item selector).
 func TestRunHTMLSitemap(t *testing.T) {
+	t.Parallel()
 	page := func(title, loc, body string) string {
 		return `<!doctype html><html><body><main><h1 class="title"> ` + title + ` </h1><span class="loc">` + loc +
 			`</span><div class="desc"><p>` + body + `</p></div></main></body></html>`

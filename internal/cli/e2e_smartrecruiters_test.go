@@ -68,6 +68,7 @@ func smartRecruitersServer(t *testing.T) (srv *httptest.Server, counts func() (l
 }
 
 func TestRunSmartRecruitersEndToEnd(t *testing.T) {
+	t.Parallel()
 	srv, counts := smartRecruitersServer(t)
 	code, stdout, stderr, dir := runYAML(t, fmt.Sprintf(`snapshots: snaps
 git: {commit: true}

@@ -46,12 +46,13 @@ func twoRuns(t *testing.T) *env {
 	if code, _, stderr := e.run(t, "run"); code != 0 {
 		t.Fatalf("third run: exit %d\n%s", code, stderr)
 	}
-	os.Unsetenv("TEST_WEBHOOK_URL")
-	os.Unsetenv("TEST_WEBHOOK_SECRET")
+	os.Unsetenv(e.urlVar)
+	os.Unsetenv(e.secretVar)
 	return e
 }
 
 func TestStatusPostingsShowOnRealRuns(t *testing.T) {
+	t.Parallel()
 	e := twoRuns(t)
 
 	// status: the notifiers' ${VARS} are unset and not needed
@@ -148,6 +149,7 @@ func TestStatusPostingsShowOnRealRuns(t *testing.T) {
 }
 
 func TestStatusShowsAFailingSource(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
 	if code, _, stderr := e.run(t, "run"); code != 0 {
 		t.Fatalf("first run: exit %d\n%s", code, stderr)

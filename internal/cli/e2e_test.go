@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/go-git/go-git/v5"
@@ -86,6 +87,23 @@ type env struct {
 	dir, cfg string
 	nf       *fake.Server
 	hook     *receiver
+	// urlVar and secretVar name the environment variables the config's
+	// webhook reads (${urlVar}, ${secretVar}): names of this env's own, so
+	// that tests using newEnv run in parallel without sharing one.
+	urlVar, secretVar string
+}
+
+// envVars numbers the variable names of each newEnv.
+var envVars atomic.Int64
+
+// setenv sets a variable of the process for the test's duration. Unlike
+// t.Setenv it allows t.Parallel: callers use names no other test uses.
+func setenv(t *testing.T, name, value string) {
+	t.Helper()
+	if err := os.Setenv(name, value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Unsetenv(name) })
 }
 
 func netflixJob(i int) fake.Job {
@@ -104,8 +122,10 @@ func netflixJob(i int) fake.Job {
 
 func newEnv(t *testing.T, jobs []fake.Job) *env {
 	e := &env{dir: t.TempDir(), nf: fake.New(t, "netflix.com", jobs), hook: newReceiver(t)}
-	t.Setenv("TEST_WEBHOOK_URL", e.hook.URL)
-	t.Setenv("TEST_WEBHOOK_SECRET", secret)
+	n := envVars.Add(1)
+	e.urlVar, e.secretVar = fmt.Sprintf("TEST_WEBHOOK_URL_%d", n), fmt.Sprintf("TEST_WEBHOOK_SECRET_%d", n)
+	setenv(t, e.urlVar, e.hook.URL)
+	setenv(t, e.secretVar, secret)
 	e.cfg = filepath.Join(e.dir, "config.yaml")
 	cfg := fmt.Sprintf(`snapshots: snaps
 git:
@@ -129,9 +149,9 @@ notifiers:
     type: stdout
   - name: hooks
     type: webhook
-    url: ${TEST_WEBHOOK_URL}
-    secret: ${TEST_WEBHOOK_SECRET}
-`, e.nf.URL)
+    url: ${%s}
+    secret: ${%s}
+`, e.nf.URL, e.urlVar, e.secretVar)
 	if err := os.WriteFile(e.cfg, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -187,6 +207,7 @@ func (e *env) head(t *testing.T) (string, string) {
 }
 
 func TestRunEndToEnd(t *testing.T) {
+	t.Parallel()
 	var jobs []fake.Job
 	for i := 0; i < 12; i++ {
 		jobs = append(jobs, netflixJob(i))
@@ -356,6 +377,7 @@ func TestRunEndToEnd(t *testing.T) {
 }
 
 func TestSameInputGivesByteIdenticalSnapshots(t *testing.T) {
+	t.Parallel()
 	var jobs []fake.Job
 	for i := 0; i < 5; i++ {
 		jobs = append(jobs, netflixJob(i))
@@ -387,6 +409,7 @@ func TestSameInputGivesByteIdenticalSnapshots(t *testing.T) {
 // yet), nothing is removed, the source is not failed (exit 0, the failures
 // counted in the log); the next run fetches those details again.
 func TestDetailFailureKeepsTheRest(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2), netflixJob(3)})
 	if code, _, stderr := e.run(t, "run"); code != 0 {
 		t.Fatalf("first run: %d %s", code, stderr)
@@ -443,6 +466,7 @@ func TestDetailFailureKeepsTheRest(t *testing.T) {
 }
 
 func TestSourceFlagAndUnknownSource(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1)})
 	if code, _, stderr := e.run(t, "run", "--source", "nope"); code != 2 || !strings.Contains(stderr, `"nope"`) {
 		t.Fatalf("unknown source: exit %d, %s", code, stderr)
@@ -473,6 +497,7 @@ func equalMaps(a, b map[string]string) bool {
 // until the user accepts it with --allow-shrink: in that one run, every
 // posting it lacks is removed, one event each; the next plain run is quiet.
 func TestAllowShrinkFlag(t *testing.T) {
+	t.Parallel()
 	var jobs []fake.Job
 	for i := 1; i <= 12; i++ {
 		jobs = append(jobs, netflixJob(i))
@@ -521,6 +546,7 @@ func TestAllowShrinkFlag(t *testing.T) {
 // A taxonomy addition that clashes with the embedded taxonomy is a config
 // problem that validate reports (exit 2), not a failure at run time.
 func TestValidateChecksTheTaxonomy(t *testing.T) {
+	t.Parallel()
 	yml := "taxonomy:\n  skills:\n    - {name: Pythonx, category: language, aliases: [Golang]}\nsources:\n  - {name: x, type: eightfold, url: \"https://explore.jobs.netflix.net\", domain: netflix.com}\nnotifiers:\n  - {name: c, type: stdout}\n"
 	code, _, stderr, _ := runYAML(t, yml, "validate")
 	if code != 2 || !strings.Contains(stderr, "taxonomy.skills") || !strings.Contains(stderr, "Golang") {

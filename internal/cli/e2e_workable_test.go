@@ -11,6 +11,7 @@ import (
 // country; each run completes it through the job API, which the widget's
 // lack of an update stamp makes necessary, and still commits nothing new.
 func TestRunWorkableEndToEnd(t *testing.T) {
+	t.Parallel()
 	const list, detail = "/api/v1/widget/accounts/acme", "/api/v2/accounts/acme/jobs/DD136DD7E7"
 	api := newBoardAPI(t, map[string]string{
 		list: boardFixture(t, "workable.json"),

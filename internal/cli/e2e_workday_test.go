@@ -66,6 +66,7 @@ func workdayServer(t *testing.T) (srv *httptest.Server, counts func() (list, det
 }
 
 func TestRunWorkdayEndToEnd(t *testing.T) {
+	t.Parallel()
 	srv, counts := workdayServer(t)
 	code, stdout, stderr, dir := runYAML(t, fmt.Sprintf(`snapshots: snaps
 git: {commit: true}

@@ -14,6 +14,7 @@ import (
 // Every shipped example config passes `watcher validate`, and each names a
 // source of the type of its file name.
 func TestExamplesValidate(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.yaml"))
 	if err != nil {
 		t.Fatal(err)

@@ -97,28 +97,40 @@ func fleetPosting(id int, title string) fleetJob {
 	return j
 }
 
+// testVar is the name of an environment variable of the test's own:
+// base, then the test's name, so that tests setting one run in parallel.
+func testVar(t *testing.T, base string) string {
+	return base + "_" + strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '_'
+	}, t.Name())
+}
+
 // fleetConfig writes a store: postgres config with one Greenhouse source
 // per board, a webhook notifier to hook, and returns its path.
 func fleetConfig(t *testing.T, dsn, hook string, boards map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	t.Setenv("DATABASE_URL", dsn)
-	t.Setenv("TEST_WEBHOOK_URL", hook)
-	t.Setenv("TEST_WEBHOOK_SECRET", secret)
+	dbVar, urlVar, secretVar := testVar(t, "DATABASE_URL"), testVar(t, "TEST_WEBHOOK_URL"), testVar(t, "TEST_WEBHOOK_SECRET")
+	setenv(t, dbVar, dsn)
+	setenv(t, urlVar, hook)
+	setenv(t, secretVar, secret)
 	var srcs strings.Builder
 	for name, url := range boards {
 		fmt.Fprintf(&srcs, "  - {name: %s, type: greenhouse, company: Acme, board: acme, url: %q, schedule: \"@every 1s\"}\n", name, url)
 	}
 	yml := `store: postgres
-database_url: ${DATABASE_URL}
+database_url: ${` + dbVar + `}
 http: {per_host_delay: 1ms, retries: 1, timeout: 5s}
 guard: {remove_after: 1, shrink_pause: 1ms}
 sources:
 ` + srcs.String() + `notifiers:
   - name: hooks
     type: webhook
-    url: ${TEST_WEBHOOK_URL}
-    secret: ${TEST_WEBHOOK_SECRET}
+    url: ${` + urlVar + `}
+    secret: ${` + secretVar + `}
 `
 	cfg := filepath.Join(dir, "config.yaml")
 	if err := os.WriteFile(cfg, []byte(yml), 0o644); err != nil {
@@ -161,6 +173,7 @@ func rowCounts(t *testing.T, dsn string) map[string]int {
 // events once with a deliver job per event, and a third without a change
 // writes no version and no event. No snapshot folder is made.
 func TestRunPostgres(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}
@@ -272,7 +285,7 @@ func TestRunPostgres(t *testing.T) {
 
 	// a database whose schema is not current is refused, naming migrate
 	bare := pgtest.DB(t)
-	t.Setenv("DATABASE_URL", bare)
+	setenv(t, testVar(t, "DATABASE_URL"), bare)
 	code, _, stderr = runIn(t, cfg, "run")
 	if code != ExitFailed || !strings.Contains(stderr, "run watcher migrate") {
 		t.Fatalf("unmigrated database: exit %d, stderr %q", code, stderr)
@@ -285,6 +298,7 @@ func TestRunPostgres(t *testing.T) {
 // database then finds nothing new (the index came along); a second import
 // skips the source.
 func TestImportGit(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}
@@ -308,9 +322,10 @@ func TestImportGit(t *testing.T) {
 		t.Fatalf("files run 2: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 
-	t.Setenv("DATABASE_URL", dsn)
+	dbVar := testVar(t, "DATABASE_URL")
+	setenv(t, dbVar, dsn)
 	fleetCfg := filepath.Join(dir, "fleet.yaml")
-	if err := os.WriteFile(fleetCfg, []byte("store: postgres\ndatabase_url: ${DATABASE_URL}\n"+common+src), 0o644); err != nil {
+	if err := os.WriteFile(fleetCfg, []byte("store: postgres\ndatabase_url: ${"+dbVar+"}\n"+common+src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := runIn(t, fleetCfg, "import-git")
@@ -345,14 +360,16 @@ func TestImportGit(t *testing.T) {
 // listing is removed only after remove_after (2) runs; a board that fails
 // makes the health failing and, at fail_after (1), a source.failed event.
 func TestRunPostgresGuard(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}
 	dsn := fleetDB(t)
 	board := newFleetBoard(t, "acme")
-	t.Setenv("DATABASE_URL", dsn)
+	dbVar := testVar(t, "DATABASE_URL")
+	setenv(t, dbVar, dsn)
 	cfg := filepath.Join(t.TempDir(), "config.yaml")
-	yml := fmt.Sprintf("store: postgres\ndatabase_url: ${DATABASE_URL}\nhttp: {per_host_delay: 1ms, retries: 1, timeout: 5s}\n"+
+	yml := fmt.Sprintf("store: postgres\ndatabase_url: ${"+dbVar+"}\nhttp: {per_host_delay: 1ms, retries: 1, timeout: 5s}\n"+
 		"guard: {remove_after: 2, fail_after: 1, shrink_pause: 1ms}\nsources:\n  - {name: acme, type: greenhouse, company: Acme, board: acme, url: %q}\n", board.URL)
 	if err := os.WriteFile(cfg, []byte(yml), 0o644); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 // not shorter than a source's schedule interval, and stays quiet about a
 // shorter one.
 func TestValidateJitterWarning(t *testing.T) {
+	t.Parallel()
 	yml := "snapshots: snaps\njitter: %s\nsources:\n  - {name: a, type: lever, board: a, schedule: '@every 1h'}\nnotifiers: [{name: c, type: stdout}]\n"
 	code, stdout, stderr, dir := runYAML(t, strings.Replace(yml, "%s", "90m", 1), "validate")
 	cfg := dir + "/config.yaml"

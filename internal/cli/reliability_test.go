@@ -18,6 +18,7 @@ import (
 // says the posting changed, the committed copy says from what; the event
 // goes out and the file is rewritten.
 func TestCorruptSnapshotStillNotifies(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1), netflixJob(2)})
 	if code, _, stderr := e.run(t, "run"); code != 0 {
 		t.Fatalf("first run: %d %s", code, stderr)
@@ -95,6 +96,7 @@ notifiers:
 // not depend on the order (the one with the greatest content hash), so a
 // listing that only reorders them changes nothing.
 func TestDuplicateIDsAreResolvedByContent(t *testing.T) {
+	t.Parallel()
 	g := &ghBoard{jobs: []map[string]any{ghJob(1, "Analyst A"), ghJob(2, "Engineer"), ghJob(1, "Analyst B")}}
 	cfg, dir := ghEnv(t, g)
 	code, stdout, stderr := runIn(t, cfg, "run")
@@ -122,6 +124,7 @@ func TestDuplicateIDsAreResolvedByContent(t *testing.T) {
 // A source folder that is a symbolic link is refused before anything is
 // written through it.
 func TestSymlinkedSourceFolderIsRefused(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, []fake.Job{netflixJob(1)})
 	outside := t.TempDir()
 	os.MkdirAll(filepath.Join(e.dir, "snaps"), 0o755)
@@ -146,6 +149,7 @@ func TestSymlinkedSourceFolderIsRefused(t *testing.T) {
 // Commit messages carry posting titles without control characters or
 // bidirectional overrides, as stdout does.
 func TestCommitMessageIsClean(t *testing.T) {
+	t.Parallel()
 	j := netflixJob(1)
 	j.Name = "Data \u202eEngineer\u2066 \x1b[31mred\x1b[0m\u200f (L5)"
 	e := newEnv(t, []fake.Job{j})

@@ -14,6 +14,7 @@ import (
 // TestReportCommand: after two runs the report counts the open postings by
 // role and level and their skills, in every format.
 func TestReportCommand(t *testing.T) {
+	t.Parallel()
 	jobs := []fake.Job{netflixJob(1), netflixJob(2), netflixJob(3)}
 	jobs[2].Name = "Research Scientist (L6)"
 	e := newEnv(t, jobs)
@@ -56,6 +57,7 @@ func TestReportCommand(t *testing.T) {
 // a snapshot repository reports over the history the clone has, and says
 // that the history is cut.
 func TestReportOnShallowClone(t *testing.T) {
+	t.Parallel()
 	gitBin, err := exec.LookPath("git")
 	if err != nil {
 		t.Skip("no git binary to clone with")

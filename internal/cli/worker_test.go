@@ -93,6 +93,7 @@ func (s *syncBuffer) String() string {
 // worker started afterwards polls the unchanged board again and sends
 // nothing more. A signal stops it cleanly.
 func TestWorkerDeliversEachChangeOnce(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}
@@ -162,6 +163,7 @@ func TestWorkerDeliversEachChangeOnce(t *testing.T) {
 // snooze of the deliver job (not a failed attempt), then it is delivered
 // and recorded once.
 func TestWorkerSnoozesOnRetryAfter(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}
@@ -233,6 +235,7 @@ func TestWorkerSnoozesOnRetryAfter(t *testing.T) {
 // a job that finds the host's turn taken snoozes instead of waiting;
 // robots.txt is fetched once, its answer shared through the database.
 func TestWorkersShareHostTurns(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}
@@ -273,13 +276,14 @@ func TestWorkersShareHostTurns(t *testing.T) {
 		io.WriteString(w, `{"jobs": [{"id": 1, "title": "Engineer", "absolute_url": "https://boards.example/1", "updated_at": "2026-11-20T10:00:00Z", "location": {"name": "Berlin"}, "content": "Go"}]}`)
 	}))
 	defer srv.Close()
-	t.Setenv("DATABASE_URL", dsn)
+	dbVar := testVar(t, "DATABASE_URL")
+	setenv(t, dbVar, dsn)
 	var srcs strings.Builder
 	for i := range 6 {
 		srcs.WriteString("  - {name: s" + string(rune('a'+i)) + ", type: greenhouse, board: b" + string(rune('a'+i)) + ", url: \"" + srv.URL + "\", schedule: \"@every 1h\"}\n")
 	}
 	cfgPath := t.TempDir() + "/config.yaml"
-	yml := "store: postgres\ndatabase_url: ${DATABASE_URL}\nhttp: {per_host_delay: 40ms, retries: 1, timeout: 5s}\nsources:\n" + srcs.String()
+	yml := "store: postgres\ndatabase_url: ${" + dbVar + "}\nhttp: {per_host_delay: 40ms, retries: 1, timeout: 5s}\nsources:\n" + srcs.String()
 	if err := os.WriteFile(cfgPath, []byte(yml), 0o644); err != nil {
 		t.Fatal(err)
 	}

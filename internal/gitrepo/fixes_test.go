@@ -52,6 +52,7 @@ func chtimes(t *testing.T, path string, mtime time.Time) {
 // possibly modified when it was racily clean in that index: the new index is
 // newer than the entry, so git would trust its stat data.
 func TestRacilyCleanEntrySmudged(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	stagedRacy(t, dir)
@@ -77,6 +78,7 @@ func TestRacilyCleanEntrySmudged(t *testing.T) {
 // checked like git does), also with many of them (beyond the budget of
 // files checked, they are smudged: git rehashes them, and finds them clean).
 func TestRacilyCleanUnchangedEntries(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	for _, n := range []int{1, racyCheckFiles + 8} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
@@ -112,6 +114,7 @@ func TestRacilyCleanUnchangedEntries(t *testing.T) {
 // Committing a missing path below a tracked file names nothing: the file
 // stays.
 func TestRemovedPathBelowFileKeepsFile(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a"), "a\n")
@@ -133,6 +136,7 @@ func TestRemovedPathBelowFileKeepsFile(t *testing.T) {
 // A path through a symlinked directory is refused, not committed as a tree
 // replacing the symlink.
 func TestPathBeyondSymlinkRefused(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "real/f.json"), "f\n")
@@ -167,6 +171,7 @@ func TestPathBeyondSymlinkRefused(t *testing.T) {
 // gone from the work tree (git status shows them deleted), and the paths
 // ChangedSince lists for it commit.
 func TestTrackedDirReplacedBySymlink(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "snap/d/x.json"), "x\n")
@@ -195,6 +200,7 @@ func TestTrackedDirReplacedBySymlink(t *testing.T) {
 // it neither creates a nested repository nor uses the repository of the
 // link's parents; paths under the link (as the caller spells them) work.
 func TestOpenThroughSymlinkedDir(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	base := t.TempDir()
 	repo := filepath.Join(base, "repo")
@@ -262,6 +268,7 @@ func TestOpenThroughSymlinkedDir(t *testing.T) {
 // The executable bit is recorded like git does (the owner's bit), in the
 // tree and in the index.
 func TestExecutableBit(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
@@ -328,6 +335,7 @@ func TestExecutableBit(t *testing.T) {
 // Every path ChangedSince lists can be committed, after which it lists
 // nothing: recovery after a crash cannot fail forever.
 func TestChangedSinceAgreesWithCommit(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "snap/x"), "x\n")
@@ -392,6 +400,7 @@ func TestChangedSinceAgreesWithCommit(t *testing.T) {
 // A version 4 index is written back with every entry's flags, including
 // assume-unchanged (which go-git's decoder drops) and skip-worktree.
 func TestIndexV4KeepsFlags(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
@@ -421,6 +430,7 @@ func TestIndexV4KeepsFlags(t *testing.T) {
 // and writing the index: an entry for a file deleted in HEAD and on disk.
 // ChangedSince lists it, and committing it puts the index right.
 func TestChangedSinceListsStaleIndexEntries(t *testing.T) {
+	t.Parallel()
 	gitBin, err := exec.LookPath("git")
 	if err != nil {
 		t.Skip("needs git")

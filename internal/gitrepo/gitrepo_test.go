@@ -104,6 +104,7 @@ const (
 )
 
 func TestFirstCommitInitialisesRepo(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, pathX), "{\"id\": \"x\"}\n")
@@ -145,6 +146,7 @@ func TestFirstCommitInitialisesRepo(t *testing.T) {
 }
 
 func TestSecondCommitOnlyTheChanges(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, pathX), "x1\n")
@@ -203,6 +205,7 @@ func sortLines(s string) string {
 }
 
 func TestNoChangeNoCommit(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	r := mustOpen(t, dir)
@@ -228,6 +231,7 @@ func TestNoChangeNoCommit(t *testing.T) {
 }
 
 func TestKeepsOtherStagedChanges(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	for _, version := range []string{"2", "3", "4"} {
 		t.Run("index-v"+version, func(t *testing.T) { testKeepsOtherStaged(t, version) })
@@ -286,6 +290,7 @@ func testKeepsOtherStaged(t *testing.T, version string) {
 }
 
 func TestMissingIndexIsFilledFromHead(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
@@ -305,6 +310,7 @@ func TestMissingIndexIsFilledFromHead(t *testing.T) {
 }
 
 func TestOpenFindsOuterRepository(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
@@ -328,12 +334,14 @@ func TestOpenFindsOuterRepository(t *testing.T) {
 }
 
 func TestOpenRequiresExistingDir(t *testing.T) {
+	t.Parallel()
 	if _, err := Open(filepath.Join(t.TempDir(), "missing")); err == nil || !strings.HasPrefix(err.Error(), "gitrepo: ") {
 		t.Errorf("Open(missing) error = %v", err)
 	}
 }
 
 func TestRemovingLastFileDropsFolder(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, pathX), "x\n")
@@ -362,6 +370,7 @@ func TestRemovingLastFileDropsFolder(t *testing.T) {
 }
 
 func TestDirectoryReplacedByFile(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a/b/c.json"), "c\n")
@@ -377,6 +386,7 @@ func TestDirectoryReplacedByFile(t *testing.T) {
 }
 
 func TestChangedSince(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	r := mustOpen(t, dir)
@@ -441,6 +451,7 @@ func TestChangedSince(t *testing.T) {
 }
 
 func TestPathsOutsideWorkTree(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := mustOpen(t, filepath.Join(dir))
 	outside := filepath.Join(filepath.Dir(dir), "elsewhere.json")
@@ -462,6 +473,7 @@ func TestPathsOutsideWorkTree(t *testing.T) {
 }
 
 func TestSymlinkedRootPath(t *testing.T) {
+	t.Parallel()
 	base := t.TempDir()
 	dir := filepath.Join(base, "real")
 	writeFile(t, filepath.Join(dir, "a.json"), "a\n")
@@ -476,6 +488,7 @@ func TestSymlinkedRootPath(t *testing.T) {
 }
 
 func TestDetachedHead(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, pathX), "x\n")
@@ -497,6 +510,7 @@ func TestDetachedHead(t *testing.T) {
 }
 
 func TestLinkedWorktree(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	base := t.TempDir()
 	main := filepath.Join(base, "main")
@@ -530,6 +544,7 @@ func TestLinkedWorktree(t *testing.T) {
 }
 
 func TestLockedIndexFails(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := mustOpen(t, dir)
 	writeFile(t, filepath.Join(dir, pathX), "x\n")
@@ -546,6 +561,7 @@ func TestLockedIndexFails(t *testing.T) {
 }
 
 func TestManyCommitsHistory(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	r := mustOpen(t, dir)
@@ -561,6 +577,7 @@ func TestManyCommitsHistory(t *testing.T) {
 }
 
 func TestUnbornMaster(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "master")
@@ -580,6 +597,7 @@ func TestUnbornMaster(t *testing.T) {
 }
 
 func TestUnmergedIndexRefused(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
@@ -606,6 +624,7 @@ func TestUnmergedIndexRefused(t *testing.T) {
 }
 
 func TestCommitAfterUserGC(t *testing.T) {
+	t.Parallel()
 	needGit(t)
 	dir := t.TempDir()
 	r := mustOpen(t, dir)
@@ -635,6 +654,7 @@ func TestCommitAfterUserGC(t *testing.T) {
 }
 
 func TestHashObjectMatchesGoGit(t *testing.T) {
+	t.Parallel()
 	for _, data := range []string{"", "x\n", strings.Repeat("abc", 1000)} {
 		if got, want := hashObject(plumbing.BlobObject, []byte(data)), plumbing.ComputeHash(plumbing.BlobObject, []byte(data)); got != want {
 			t.Errorf("hashObject(%q) = %s, want %s", data, got, want)
@@ -643,6 +663,7 @@ func TestHashObjectMatchesGoGit(t *testing.T) {
 }
 
 func TestRemoveLocksSince(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r, err := Open(dir)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 // The read API walks a folder's history with paths relative to the folder,
 // wherever the work tree starts, and creates nothing.
 func TestHistoryReadsAFolder(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	dir := filepath.Join(root, "snapshots")
 	if _, err := OpenHistory("", dir); !errors.Is(err, ErrNoRepository) {

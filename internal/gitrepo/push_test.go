@@ -12,6 +12,7 @@ import (
 // a remote's name; a remote that is not there keeps the commits unpushed,
 // and the next push sends them all.
 func TestPushToALocalBareRepository(t *testing.T) {
+	t.Parallel()
 	needGit(t) // go-git's file transport runs git-receive-pack
 	root := t.TempDir()
 	bare := filepath.Join(root, "remote.git")
@@ -80,6 +81,7 @@ func TestPushToALocalBareRepository(t *testing.T) {
 }
 
 func TestRedactURL(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"https://user:s3cret@example.com/r.git": "https://user:xxxxx@example.com/r.git",
 		"https://example.com/r.git":             "https://example.com/r.git",

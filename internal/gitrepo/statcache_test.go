@@ -12,6 +12,7 @@ import (
 // A file whose stat data is its index entry's is taken from the index
 // (not read); one whose stat data moved, or that is racily clean, is read.
 func TestIndexStatCache(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r, err := Open(dir)
 	if err != nil {

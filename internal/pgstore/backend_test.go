@@ -14,6 +14,7 @@ import (
 // The snapshot.Backend contract, as the files store keeps it, on the
 // database (its write phase one transaction).
 func TestBackendContract(t *testing.T) {
+	t.Parallel()
 	s := migrated(t)
 	ctx := context.Background()
 	snapshottest.RunTransactional(t, func() snapshot.Backend {
@@ -30,6 +31,7 @@ func (n named) Notify(context.Context, notify.Event) error { return nil }
 // health, events and deliver jobs; a second phase with a change and a
 // removal adds a version each; the same events again are no new rows.
 func TestBackendWritePhase(t *testing.T) {
+	t.Parallel()
 	s := migrated(t)
 	ctx := context.Background()
 	b := NewBackend(ctx, s, map[string]string{"acme": "lever"}, nil)

@@ -16,6 +16,7 @@ import (
 // at once, nor one that starts sooner than the delay after the previous
 // one ended.
 func TestHostGate(t *testing.T) {
+	t.Parallel()
 	a := migrated(t)
 	b, err := Open(context.Background(), a.pool.Config().ConnString(), nil)
 	if err != nil {

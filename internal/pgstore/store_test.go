@@ -72,6 +72,7 @@ func addedBatch(at time.Time) Batch {
 // caller, or by a failure late in the batch) it leaves no row anywhere,
 // jobs included.
 func TestApplyWritesAllInOneTransaction(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := migrated(t)
 
@@ -150,6 +151,7 @@ func mapsEqual(a, b map[string]int) bool {
 // job; a batch that repeats a recorded event beside a new one enqueues
 // jobs for the new one only.
 func TestReapplyRecordsNoDuplicate(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := migrated(t)
 	if _, err := s.Apply(ctx, addedBatch(t0)); err != nil {
@@ -205,6 +207,7 @@ func TestReapplyRecordsNoDuplicate(t *testing.T) {
 // TestHistory: every change is a version, in order, and versions cannot
 // be rewritten.
 func TestHistory(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := migrated(t)
 	steps := []Change{
@@ -255,6 +258,7 @@ func TestHistory(t *testing.T) {
 
 // TestHealth: a failure keeps the last success's time.
 func TestHealth(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := migrated(t)
 	if _, err := s.Apply(ctx, Batch{Source: "acme", At: t0, Health: &Health{State: "ok", Success: true}}); err != nil {
@@ -276,6 +280,7 @@ func TestHealth(t *testing.T) {
 // TestMigrateDownThenUp: from an empty database up to current, down step
 // by step (ours, then River's), and up again.
 func TestMigrateDownThenUp(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	pool, err := pgxpool.New(ctx, pgtest.DB(t))
 	if err != nil {

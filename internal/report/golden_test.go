@@ -42,6 +42,7 @@ func goldenReport(t *testing.T) *Report {
 }
 
 func TestGoldenText(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	if err := goldenReport(t).WriteText(&b); err != nil {
 		t.Fatal(err)
@@ -50,6 +51,7 @@ func TestGoldenText(t *testing.T) {
 }
 
 func TestGoldenMarkdown(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	if err := goldenReport(t).WriteMarkdown(&b); err != nil {
 		t.Fatal(err)
@@ -58,6 +60,7 @@ func TestGoldenMarkdown(t *testing.T) {
 }
 
 func TestGoldenJSON(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	if err := goldenReport(t).WriteJSON(&b); err != nil {
 		t.Fatal(err)
@@ -66,6 +69,7 @@ func TestGoldenJSON(t *testing.T) {
 }
 
 func TestGoldenSourceReadme(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	var ps []model.Posting
 	for _, id := range []string{"a1", "a5", "a6", "a7"} {

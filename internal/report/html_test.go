@@ -101,6 +101,7 @@ func chartBars(t *testing.T, doc *html.Node) map[string]int {
 }
 
 func TestHTMLChartsAndNoExternalResources(t *testing.T) {
+	t.Parallel()
 	r := hostileReport(t)
 	var b bytes.Buffer
 	if err := r.WriteHTML(&b); err != nil {
@@ -207,6 +208,7 @@ func chromium(ctx context.Context, t *testing.T, args ...string) []byte {
 // be in the rendered DOM and visible on a screenshot. Set REPORT_SCREENSHOT
 // to a file name to keep the screenshot.
 func TestHTMLInChromium(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat(chromiumPath); err != nil {
 		t.Skipf("%s not found: install Debian's chromium package to run this test (apt-get install -y chromium)", chromiumPath)
 	}

@@ -13,6 +13,7 @@ import (
 )
 
 func TestTrendWeeksAndTotals(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	r := f.build(t, nil)
 	tr := r.Trend
@@ -49,6 +50,7 @@ func TestTrendWeeksAndTotals(t *testing.T) {
 }
 
 func TestTrendSkillsRisingFalling(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	tr := f.build(t, nil).Trend
 	// start (6 postings): Python 4, SQL 3, PyTorch 2, Go Kubernetes Spark
@@ -94,6 +96,7 @@ func countsOf(cs []Count) map[string]int {
 }
 
 func TestTablesOfOpenPostings(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	r := f.build(t, nil)
 	if r.Open != 8 {
@@ -162,6 +165,7 @@ func TestTablesOfOpenPostings(t *testing.T) {
 }
 
 func TestPayTables(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	r := f.build(t, nil)
 	find := func(rows []PayRow, role, level, cur string) *PayRow {
@@ -201,6 +205,7 @@ func TestPayTables(t *testing.T) {
 }
 
 func TestSinceBoundsTheWalk(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	// from W08 on: C3 (+a6 +a7 -a3), C5 (-g1, initech baseline), C6 (+i2);
 	// the start is C2's state (acme 4, globex 2) plus initech's baseline (1)
@@ -220,6 +225,7 @@ func TestSinceBoundsTheWalk(t *testing.T) {
 }
 
 func TestSourcesFilter(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	r := f.build(t, func(o *Options) { o.Sources = []string{"globex"} })
 	if r.Open != 1 || len(r.Sources) != 1 || r.Sources[0].Name != "globex" {
@@ -236,6 +242,7 @@ func TestSourcesFilter(t *testing.T) {
 }
 
 func TestUncommittedFilesCountOnlyInTables(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	extra := f.ps["a1"]
 	extra.ID, extra.Title = "a9", "Uncommitted"
@@ -257,6 +264,7 @@ func TestUncommittedFilesCountOnlyInTables(t *testing.T) {
 }
 
 func TestNoRepository(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	f := &fixture{dir: dir, ps: fixturePostings()}
 	f.write(t, f.ps["a1"])
@@ -296,6 +304,7 @@ func TestNoRepository(t *testing.T) {
 }
 
 func TestEmptySnapshotDirectory(t *testing.T) {
+	t.Parallel()
 	r, err := Build(Options{SnapshotDir: t.TempDir(), Now: fixtureNow, Since: fixtureSince})
 	if err != nil {
 		t.Fatal(err)
@@ -315,6 +324,7 @@ func TestEmptySnapshotDirectory(t *testing.T) {
 }
 
 func TestISOWeeks(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		t          time.Time
 		week, from string
@@ -335,6 +345,7 @@ func TestISOWeeks(t *testing.T) {
 }
 
 func TestSnapshotDirAtRepoRoot(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	repo, err := gitrepo.Open(root)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 // snapshots: initech's folder was created on 3 March, inside the window
 // asked for (from 2 February); the weeks before it are not listed.
 func TestTrendWindowStartsAtFirstCommit(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	r := f.build(t, func(o *Options) { o.Sources = []string{"initech"} })
 	if want := day(3, 3, 9); !r.Trend.Since.Equal(want) || !r.Since.Equal(want) {
@@ -35,6 +36,7 @@ func TestTrendWindowStartsAtFirstCommit(t *testing.T) {
 // The open postings are listed per source with title, link, level,
 // location and pay; empty weeks are not shown in the rendered report.
 func TestOpenPostingsListed(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	r := f.build(t, nil)
 	var initech *SourcePostings
@@ -69,6 +71,7 @@ func TestOpenPostingsListed(t *testing.T) {
 // A category no posting states (teams all "(none)", no workplace) is left
 // out of the rendered report; a stated one stays.
 func TestEmptyCategoriesHidden(t *testing.T) {
+	t.Parallel()
 	r := &Report{Open: 2, Roles: []Count{{Name: "Data Engineer", Postings: 2, Share: 1}},
 		Teams: []Count{{Name: none, Postings: 2, Share: 1}}, Workplaces: []Count{{Name: "(unspecified)", Postings: 2, Share: 1}},
 		SkillCategories: []SkillCategory{{Category: "data", Postings: 0}}}
