@@ -203,6 +203,6 @@ func filesOnly(cmd *cobra.Command, cfg *config.Config) error {
 	if !cfg.Store.Postgres() {
 		return nil
 	}
-	return fail(cmd, ExitUsage, "store: postgres (line %d): this command does not use the database yet; migrate, import-git, run, worker, status, postings and show do (fleet mode is in progress, see docs/fleet.md); remove the store key to use the snapshot folder",
+	return fail(cmd, ExitUsage, "store: postgres (line %d): this command does not use the database yet; migrate, import-git, export-git, run, worker, status, postings and show do (fleet mode is in progress, see docs/fleet.md); remove the store key to use the snapshot folder",
 		cfg.Store.Line)
 }

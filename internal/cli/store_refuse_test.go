@@ -30,7 +30,7 @@ func TestPostgresStoreRefusedOutsideMigrate(t *testing.T) {
 		}
 	}
 	code, stdout, stderr, _ := runYAML(t, yml, "validate")
-	if code != 0 || !strings.Contains(stderr, "warning: store: postgres is used by migrate, import-git, run, worker, status, postings and show so far; daemon, report and serve refuse it") {
+	if code != 0 || !strings.Contains(stderr, "warning: store: postgres is used by migrate, import-git, export-git, run, worker, status, postings and show so far; daemon, report and serve refuse it") {
 		t.Errorf("validate: exit %d, stdout %q, stderr %q: want ok with a warning", code, stdout, stderr)
 	}
 	// worker is for the database only
