@@ -86,10 +86,12 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				sc = clsRequired
 			}
 		}
-		if bc == clsRequired && prefAt < 0 && c.hedgedQuestion(i, j) {
+		if (bc == clsRequired || bc == clsOpen) && prefAt < 0 && c.hedgedQuestion(i, j) {
 			// "Kanske är du en kämpe för React, Vue, Angular?", "Maybe
 			// you've worked with Go?": examples of what may fit, not what
-			// is asked.
+			// is asked; in a part no heading classifies too ("Eller
+			// kanskje du har jobbet mer .NET, Java eller Kotlin?": the
+			// "du har" in it asks nothing).
 			fill(i, j, clsMentioned, false, false, skill, edu)
 			prevSc = clsMentioned
 			i = j

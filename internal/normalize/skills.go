@@ -262,6 +262,13 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if sc.best == i+1 && sc.acc.exact != nil && shoutedWords[s[t.start:t.end]][lang] {
+				// "OM OSS" (about us) in a Swedish, Norwegian or Danish
+				// text: a word of the language written in capitals, not
+				// the acronym
+				i++
+				continue
+			}
 			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && licenceClass(lower, toks, i) {
 				// "Førerkort klasse C/C1", "C-körkort": a driving licence
 				// class, not the language C
@@ -721,6 +728,13 @@ func (n *Normalizer) jobTitles(hits []hit, lower string, toks []token, skill []c
 			skill[k] = clsMentioned
 		}
 	}
+}
+
+// shoutedWords are case-sensitive acronyms of skills that are ordinary
+// words of a language when a heading is written in capitals, with the
+// languages (Language's codes) in which they are: "OM OSS" is "about us".
+var shoutedWords = map[string]map[string]bool{
+	"OSS": {"sv": true, "nb": true, "nn": true, "da": true},
 }
 
 // firstNames are case-sensitive names of skills that are also people's
