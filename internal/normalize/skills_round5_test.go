@@ -18,7 +18,7 @@ func TestShoutedNordicWordIsNoAcronym(t *testing.T) {
 		{
 			// centric-care-sjukskoterskor-uppsala-sommar
 			name: "OM OSS",
-			raw: model.Raw{DescriptionText: "DIN PROFILLeg. sjuksköterska med minst två års yrkeserfarenhet. Har du erfarenhet av onkologi är detta ett plus.OM OSS\u200bCentric Care har bemannat hälso-och sjukvården sedan år 2000 och är ett av Skandinaviens ledande bemanningsföretag med kontor i Göteborg, Stockholm, Malmö och Oslo."},
+			raw:  model.Raw{DescriptionText: "DIN PROFILLeg. sjuksköterska med minst två års yrkeserfarenhet. Har du erfarenhet av onkologi är detta ett plus.OM OSS\u200bCentric Care har bemannat hälso-och sjukvården sedan år 2000 och är ett av Skandinaviens ledande bemanningsföretag med kontor i Göteborg, Stockholm, Malmö och Oslo."},
 		},
 		{
 			name: "OSS in an English text is the acronym",
