@@ -327,7 +327,9 @@ func (c *classifier) prefMore(i int) bool {
 		// med Revit ønskes", "önskas"), German "ideally"/"at best"
 		"fortrinnsvis", "företrädesvis", "foretrukket", "foretrækkes", "foretrekkes", "föredras",
 		"ønskværdigt", "ønskværdig", "ønskes", "önskas", "önskemål", "optimalerweise", "bestenfalls", "idealfall",
-		"idealfälle", "souhaitable", "souhaitables", "souhaitées":
+		"idealfälle", "souhaitable", "souhaitables", "souhaitées",
+		// Danish and Norwegian "desirable", "advantageous"
+		"ønskeligt", "ønskværdige", "fordelagtigt", "fordelagtig", "fordelaktig", "fordelaktigt":
 		return true
 	case "gerne":
 		// Danish and German "preferably": "gerne med erfaring i SAP",
@@ -349,8 +351,9 @@ func (c *classifier) prefMore(i int) bool {
 		p := c.word(i - 1)
 		return p == "ist" || p == "sind" || p == "auch" || p == "er" || p == "är" || p == "gerne" || p == "es" ||
 			p == "også" || p == "också"
-	case "plus":
-		// "ist ein Plus", "er et plus", "is een plus", "è un plus"
+	case "plus", "pluss":
+		// "ist ein Plus", "er et plus", "is een plus", "è un plus",
+		// Norwegian "er et pluss"
 		switch c.word(i - 1) {
 		case "ein", "en", "et", "ett", "een", "uno", "um", "grande", "gros":
 			return true
@@ -471,7 +474,13 @@ func (c *classifier) cueMore(i int) bool {
 				switch c.word(c.nextWord(n)) {
 				case "jobbe", "jobba", "arbeide", "arbeta", "arbejde", "arbeiten", "se", "forvente", "förvänta",
 					"vente", "vänta", "bli", "bidra", "søke", "söka", "lese", "läsa", "lære", "lära", "få",
-					"være", "vara", "sein", "dich", "deg", "dig", "også", "också":
+					"være", "vara", "sein", "dich", "deg", "dig", "også", "också",
+					// Danish, Norwegian and Swedish offers: "du kan
+					// bidrage", "du kan glæde dig til", "du kan regne
+					// med", "du kan kontakte", "du kan blive"
+					"bidrage", "søge", "ansøge", "læse", "blive", "glæde", "glede", "glädja", "regne", "räkna",
+					"kontakte", "kontakta", "henvende", "vända", "komme", "komma", "finde", "finne", "hitta",
+					"forvänta", "udvikle", "utvikle", "utveckla", "vokse", "växa":
 					return false
 				}
 			}

@@ -127,6 +127,16 @@ var (
 		"qualifications requises", "savoir-faire", "imprescindible", "imprescindibles", "requisitos mínimos",
 		"lo que pedimos", "qué pedimos", "lo que esperamos", "任职要求", "岗位要求", "技能要求",
 		"von dir wünschen", "von ihnen wünschen", "du passt zu uns", "passt zu uns", "sie passen zu uns",
+		// "what must you know" and the requirement headings of Danish
+		// postings in their Danish forms ("Hva må du kunne?", "Hvad
+		// skal du kunne?", "Vad behöver du kunna?", "Det forventer vi",
+		// "Dine kvalifikationer")
+		"hva må du kunne", "hva du må kunne", "hva bør du kunne", "hva du bør kunne", "hvad skal du kunne",
+		"hvad du skal kunne", "hvad bør du kunne", "det skal du kunne", "det bør du kunne", "vad behöver du kunna",
+		"vad du behöver kunna", "vad ska du kunna", "det här behöver du", "hva vi forventer", "hvad vi forventer",
+		"det forventer vi", "dette forventer vi", "det här förväntar vi oss", "hvad vi søger", "hvad søger vi",
+		"hvem leder vi efter", "vi leder efter", "dine kvalifikationer", "faglige kvalifikationer",
+		"dine kvalifikasjoner", "din erfaring", "hvad du bringer", "hvad du bringer med", "det bringer du",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).

@@ -275,6 +275,12 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if sc.best == i+1 && sc.acc.exact != nil && dottedName(s, toks, i) {
+				// "Energi.AI", "Character.AI": an acronym glued by a dot
+				// after a word ends a company's or a domain's name
+				i++
+				continue
+			}
 			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && (gluedLetter(s, int(t.end)) || postalDistrict(s, toks, i)) {
 				// "C’est", "C•CURE": a one-letter name glued by an
 				// apostrophe or a dot to a word is part of that word.
@@ -728,6 +734,27 @@ func (n *Normalizer) jobTitles(hits []hit, lower string, toks []token, skill []c
 			skill[k] = clsMentioned
 		}
 	}
+}
+
+// dottedName says whether the word at token i is glued by a '.' to the
+// word before it ("Energi.AI"), and ends there: the last part of a name.
+func dottedName(s string, toks []token, i int) bool {
+	if i < 2 || toks[i].flags&(fGlued|fSent|fHard|fBlock) != fGlued {
+		return false
+	}
+	d, w := toks[i-1], toks[i-2]
+	if d.punct != '.' || d.flags&fGlued == 0 || w.punct != 0 || w.end-w.start < 2 {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].flags&fGlued != 0 && toks[i+1].punct != ',' && toks[i+1].punct != ')' {
+		return false
+	}
+	for _, r := range s[w.start:w.end] {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // shoutedWords are case-sensitive acronyms of skills that are ordinary

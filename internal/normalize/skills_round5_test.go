@@ -46,3 +46,53 @@ func TestHedgedQuestionInOpenPart(t *testing.T) {
 		},
 	})
 }
+
+// "Hva må du kunne?" asks; the customers named under it are names
+// ("Energi.AI"), not skills.
+func TestWhatMustYouKnowHeading(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// variant-text-utvikler-bergen
+			name: "hva må du kunne",
+			raw: model.Raw{DescriptionText: "## Hva må du kunne?\n\nDet aller viktigste for oss er at du har et ønske om å utvikle deg som fagperson og som kollega. Du har erfaring med Kotlin.\n\n" +
+				"Blant kundene våre finner du spennende aktører som Folkehelseinstituttet, Energi.AI, Siemens Energy, Schibsted, Kvikna."},
+			want: model.Skills{Required: []string{"Kotlin"}},
+		},
+		{
+			name: "a dotted name is no acronym, the acronym alone is",
+			raw:  model.Raw{DescriptionText: "Requirements\n- Experience with AI and work for customers such as Character.AI"},
+			want: model.Skills{Required: []string{"Artificial Intelligence"}},
+		},
+		{
+			name: "a dotted name alone",
+			raw:  model.Raw{DescriptionText: "Requirements\n- You will work with customers such as Character.AI and Energi.AI"},
+		},
+	})
+}
+
+// The Danish forms of the Nordic requirement and preference headings and
+// cues, by the language (no Danish posting is in dev).
+func TestDanishHeadingsAndCues(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			name: "hvad skal du kunne, det er en fordel",
+			raw: model.Raw{DescriptionText: "Hvad skal du kunne?\n- Erfaring med Python og SQL\n- Kendskab til Docker er en fordel\n\n" +
+				"Det er en fordel, hvis du\n- har arbejdet med Kubernetes"},
+			want: model.Skills{Required: []string{"Python", "SQL"}, Preferred: []string{"Docker", "Kubernetes"}},
+		},
+		{
+			name: "dine kvalifikationer, gerne",
+			raw:  model.Raw{DescriptionText: "Dine kvalifikationer\n- Du har en uddannelse som ingeniør, gerne med erfaring i AutoCAD\n- Du kan Java"},
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"AutoCAD"}},
+		},
+		{
+			name: "an offer with du kan is no requirement",
+			raw:  model.Raw{DescriptionText: "Om stillingen\nDu kan glæde dig til at arbejde med Azure. Du kan kontakte os om Python."},
+		},
+		{
+			name: "fordelagtigt, et pluss",
+			raw:  model.Raw{DescriptionText: "Om stillingen\nErfaring med Terraform er fordelagtigt. Kjennskap til Ansible er et pluss."},
+			want: model.Skills{Preferred: []string{"Ansible", "Terraform"}},
+		},
+	})
+}
