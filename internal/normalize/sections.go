@@ -56,6 +56,11 @@ var (
 		"vi ser gjerne at du", "vi ser gerne at du", "vi ser gärna att du", "wünschenswerte", "wünschenswerte kenntnisse",
 		"von vorteil sind", "nice-to-haves", "souhaitées", "souhaités", "souhaitée", "compétences souhaitées",
 		"appréciées", "appréciés", "valorables", "se valora", "valoraremos", "sería genial",
+		// criteria that are weighed, not demanded, in German project
+		// listings and Nordic tenders ("Wichtige Bewertungskriterien:",
+		// "Soll-Kriterien", "Bör-krav")
+		"bewertungskriterien", "soll-kriterien", "sollkriterien", "kann-kriterien", "kannkriterien",
+		"wunschkriterien", "soll-anforderungen", "kann-anforderungen", "bör-krav", "börkrav", "bør-krav",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -127,6 +132,7 @@ var (
 		"qualifications requises", "savoir-faire", "imprescindible", "imprescindibles", "requisitos mínimos",
 		"lo que pedimos", "qué pedimos", "lo que esperamos", "任职要求", "岗位要求", "技能要求",
 		"von dir wünschen", "von ihnen wünschen", "du passt zu uns", "passt zu uns", "sie passen zu uns",
+		"muss-kriterien", "musskriterien", "ausschlusskriterien", "mindestanforderungen", "muss-anforderungen",
 		// "what must you know" and the requirement headings of Danish
 		// postings in their Danish forms ("Hva må du kunne?", "Hvad
 		// skal du kunne?", "Vad behöver du kunna?", "Det forventer vi",

@@ -96,3 +96,40 @@ func TestDanishHeadingsAndCues(t *testing.T) {
 		},
 	})
 }
+
+// A short label run into the first item of its list ("Skills:- ...") is a
+// heading, and the list under it belongs to it.
+func TestLabelRunIntoFirstItem(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// nemensis-text-tester-sctm-aqua
+			name: "Tasks:- and Skills:-",
+			raw: model.Raw{DescriptionText: "Tasks:- Automatisiertes Testen\n- Manuelles Testen\n\nSkills:- Grundkenntnisse in SCTM und Aqua\n" +
+				"- Vertiefte Kenntnisse in Jira und Confluence.\n- Vertiefte Kenntnisse mit Tools wie Selenium, JUnit, Eclipse, Postman, BitBucket****\n"},
+			want: model.Skills{Required: []string{"Bitbucket", "Confluence", "Eclipse", "JUnit", "Jira", "Postman", "Selenium"}},
+		},
+		{
+			name: "a number after a label is no item",
+			raw:  model.Raw{DescriptionText: "Gehalt:-50.000 EUR\nAufgaben:\n- Entwicklung mit Java"},
+		},
+	})
+	if h, it := labelledFirstItem("Laufzeit: asap - 31.10.2025"); h != "" {
+		t.Errorf("labelledFirstItem split a date range: %q %q", h, it)
+	}
+}
+
+// German project listings weigh some criteria without demanding them:
+// "Wichtige Bewertungskriterien" after the "Muss-Kriterien" is preferred.
+func TestWeighedCriteriaArePreferred(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// mund-consulting-text-senior-java-developer
+			name: "Muss-Kriterien, Bewertungskriterien",
+			raw: model.Raw{DescriptionText: "Anforderungen (Muss-Kriterien / Ausschlusskriterien):\n- Erfahrung mit Spring Framework, JPA/Hibernate, REST-APIs\n" +
+				"Wichtige Bewertungskriterien:\n- Erfahrung mit Microservices-Architekturen und Containerisierung (Docker, Kubernetes)\n" +
+				"- Kenntnisse in Cloud-Umgebungen (vorzugsweise OpenShift, Azure oder AWS)\n"},
+			want: model.Skills{Required: []string{"Hibernate", "JPA", "REST APIs", "Spring Boot"},
+				Preferred: []string{"AWS", "Azure", "Docker", "Kubernetes", "Microservices", "OpenShift"}},
+		},
+	})
+}
