@@ -345,6 +345,9 @@ var leadInPhrases = []string{
 // section. Before any heading, a part is open: its sentences decide.
 func sectionize(bs []block, cls []class) []class {
 	cur := clsOpen
+	// leadIn: the part was opened by a plain line ending with ':' ("As the
+	// owner of this domain, you will:"); items: a list followed it
+	leadIn, items := false, false
 	for i, b := range bs {
 		next := block{}
 		if i+1 < len(bs) {
@@ -354,7 +357,16 @@ func sectionize(bs []block, cls []class) []class {
 		if isHeading {
 			cur = c
 			cls = append(cls, cur)
+			leadIn = b.kind == kindPara && !b.bold && b.label == "" && strings.HasSuffix(b.text, ":")
+			items = false
 			continue
+		}
+		if leadIn && b.kind == kindItem {
+			items = true
+		} else if leadIn && items && b.kind == kindPara && !b.bold && b.label == "" {
+			// A paragraph after the list of a lead-in line: the lead-in
+			// spoke of its list only; its sentences decide.
+			cur, leadIn = clsOpen, false
 		}
 		bc := cur
 		if lab := blockLabel(b); lab != "" {

@@ -133,3 +133,23 @@ func TestWeighedCriteriaArePreferred(t *testing.T) {
 		},
 	})
 }
+
+// A lead-in line ending with ':' speaks of its list: the paragraph after
+// the list is a part of its own, whose sentences decide.
+func TestLeadInScopesItsList(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// thryve-text-senior-computer-vision-engineer
+			name: "you will: list, then a paragraph that asks",
+			raw: model.Raw{DescriptionText: "As the owner of this domain, you will:\n" +
+				"- Ship to Production: Engineer a scalable and robust inference pipeline that can process new properties on demand.\n\n" +
+				"Our stack is Python, PyTorch, FastAPI. We are looking for a pragmatic and experienced engineer who loves tackling complex 3D vision problems. " +
+				"You should be comfortable with both 2D and 3D data and have a proven track record of delivering end-to-end ML solutions.\n"},
+			want: model.Skills{Required: []string{"Machine Learning"}},
+		},
+		{
+			name: "a heading's part goes on after its list",
+			raw:  model.Raw{DescriptionText: "## What you will do\n- Build pipelines\n\nYou should be comfortable with Kafka."},
+		},
+	})
+}
