@@ -363,9 +363,10 @@ func sectionize(bs []block, cls []class) []class {
 		}
 		if leadIn && b.kind == kindItem {
 			items = true
-		} else if leadIn && items && b.kind == kindPara && !b.bold && b.label == "" {
+		} else if leadIn && items && b.kind == kindPara && !b.bold && b.label == "" && !strings.HasSuffix(b.text, ":") {
 			// A paragraph after the list of a lead-in line: the lead-in
-			// spoke of its list only; its sentences decide.
+			// spoke of its list only; its sentences decide. ("Experience
+			// with one or more of the following:" leads into more of it.)
 			cur, leadIn = clsOpen, false
 		}
 		bc := cur
