@@ -277,6 +277,22 @@ var (
 	leadInReqSet  = compilePhrases(leadInRequired)
 )
 
+var (
+	payWordSet = compilePhrases([]string{"salary", "compensation", "pay", "lønn", "lön", "løn", "gehalt",
+		"vergütung", "benefits", "perks", "equity", "eierskap", "ejerskab", "ägande", "pension", "pensjon",
+		"ownership", "stock", "shares", "aksjer", "aktier", "rsu", "rsus", "rémunération", "salaire", "salario"})
+	bonusWordSet       = compilePhrases([]string{"bonus", "bonuses", "plus", "pluses"})
+	strictPreferredSet = func() *phraseSet {
+		var l []string
+		for _, p := range preferredPhrases {
+			if p != "bonus" && p != "plus" && p != "pluses" {
+				l = append(l, p)
+			}
+		}
+		return compilePhrases(l)
+	}()
+)
+
 // in says whether the folded heading (" word word ") holds a phrase as
 // whole words.
 func (ps *phraseSet) in(folded string) bool {
@@ -308,6 +324,10 @@ func (ps *phraseSet) in(folded string) bool {
 func classifyHeading(h string, weak bool) class {
 	f := foldHeading(h)
 	switch {
+	case payWordSet.in(f) && bonusWordSet.in(f) && !strictPreferredSet.in(f):
+		// "Lønn, bonus & eierskap", "Salary and bonus": a bonus that is
+		// pay, not a nice-to-have
+		return clsMentioned
 	case preferredSet.in(f):
 		return clsPreferred
 	case requiredSet.in(f):

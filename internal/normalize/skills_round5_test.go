@@ -153,3 +153,21 @@ func TestLeadInScopesItsList(t *testing.T) {
 		},
 	})
 }
+
+// A heading that names pay with a bonus ("Lønn, bonus & eierskap") is
+// about benefits, not nice-to-haves.
+func TestPayBonusHeadingIsNoPreference(t *testing.T) {
+	for _, tt := range []struct {
+		h    string
+		want class
+	}{
+		{"Lønn, bonus & eierskap", clsMentioned}, // variant-text-utvikler-bergen
+		{"Salary and bonus", clsMentioned},
+		{"Bonus points", clsPreferred},
+		{"Nice to have (a plus for pay negotiations)", clsPreferred},
+	} {
+		if got := classifyHeading(tt.h, true); got != tt.want {
+			t.Errorf("classifyHeading(%q) = %d, want %d", tt.h, got, tt.want)
+		}
+	}
+}
