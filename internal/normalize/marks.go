@@ -86,10 +86,12 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				sc = clsRequired
 			}
 		}
-		if bc == clsRequired && prefAt < 0 && c.hedgedQuestion(i, j) {
+		if (bc == clsRequired || bc == clsOpen) && prefAt < 0 && c.hedgedQuestion(i, j) {
 			// "Kanske är du en kämpe för React, Vue, Angular?", "Maybe
 			// you've worked with Go?": examples of what may fit, not what
-			// is asked.
+			// is asked; in a part no heading classifies too ("Eller
+			// kanskje du har jobbet mer .NET, Java eller Kotlin?": the
+			// "du har" in it asks nothing).
 			fill(i, j, clsMentioned, false, false, skill, edu)
 			prevSc = clsMentioned
 			i = j
@@ -325,7 +327,9 @@ func (c *classifier) prefMore(i int) bool {
 		// med Revit ønskes", "önskas"), German "ideally"/"at best"
 		"fortrinnsvis", "företrädesvis", "foretrukket", "foretrækkes", "foretrekkes", "föredras",
 		"ønskværdigt", "ønskværdig", "optimalerweise", "bestenfalls", "idealfall",
-		"idealfälle", "souhaitable", "souhaitables", "souhaitées":
+		"idealfälle", "souhaitable", "souhaitables", "souhaitées",
+		// Danish and Norwegian "desirable", "advantageous"
+		"ønskeligt", "ønskværdige", "fordelagtigt", "fordelagtig", "fordelaktig", "fordelaktigt":
 		return true
 	case "ønskes", "önskas", "önskemål":
 		// a form's field answered no ("Körkort önskas Nej") wishes nothing
@@ -354,8 +358,9 @@ func (c *classifier) prefMore(i int) bool {
 		p := c.word(i - 1)
 		return p == "ist" || p == "sind" || p == "auch" || p == "er" || p == "är" || p == "gerne" || p == "es" ||
 			p == "også" || p == "också"
-	case "plus":
-		// "ist ein Plus", "er et plus", "is een plus", "è un plus"
+	case "plus", "pluss":
+		// "ist ein Plus", "er et plus", "is een plus", "è un plus",
+		// Norwegian "er et pluss"
 		switch c.word(i - 1) {
 		case "ein", "en", "et", "ett", "een", "uno", "um", "grande", "gros":
 			return true
@@ -476,7 +481,13 @@ func (c *classifier) cueMore(i int) bool {
 				switch c.word(c.nextWord(n)) {
 				case "jobbe", "jobba", "arbeide", "arbeta", "arbejde", "arbeiten", "se", "forvente", "förvänta",
 					"vente", "vänta", "bli", "bidra", "søke", "söka", "lese", "läsa", "lære", "lära", "få",
-					"være", "vara", "sein", "dich", "deg", "dig", "også", "också":
+					"være", "vara", "sein", "dich", "deg", "dig", "også", "också",
+					// Danish, Norwegian and Swedish offers: "du kan
+					// bidrage", "du kan glæde dig til", "du kan regne
+					// med", "du kan kontakte", "du kan blive"
+					"bidrage", "søge", "ansøge", "læse", "blive", "glæde", "glede", "glädja", "regne", "räkna",
+					"kontakte", "kontakta", "henvende", "vända", "komme", "komma", "finde", "finne", "hitta",
+					"forvänta", "udvikle", "utvikle", "utveckla", "vokse", "växa":
 					return false
 				}
 			}

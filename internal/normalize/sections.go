@@ -56,6 +56,11 @@ var (
 		"vi ser gjerne at du", "vi ser gerne at du", "vi ser gärna att du", "wünschenswerte", "wünschenswerte kenntnisse",
 		"von vorteil sind", "nice-to-haves", "souhaitées", "souhaités", "souhaitée", "compétences souhaitées",
 		"appréciées", "appréciés", "valorables", "se valora", "valoraremos", "sería genial",
+		// criteria that are weighed, not demanded, in German project
+		// listings and Nordic tenders ("Wichtige Bewertungskriterien:",
+		// "Soll-Kriterien", "Bör-krav")
+		"bewertungskriterien", "soll-kriterien", "sollkriterien", "kann-kriterien", "kannkriterien",
+		"wunschkriterien", "soll-anforderungen", "kann-anforderungen", "bör-krav", "börkrav", "bør-krav",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -127,6 +132,17 @@ var (
 		"qualifications requises", "savoir-faire", "imprescindible", "imprescindibles", "requisitos mínimos",
 		"lo que pedimos", "qué pedimos", "lo que esperamos", "任职要求", "岗位要求", "技能要求",
 		"von dir wünschen", "von ihnen wünschen", "du passt zu uns", "passt zu uns", "sie passen zu uns",
+		"muss-kriterien", "musskriterien", "ausschlusskriterien", "mindestanforderungen", "muss-anforderungen",
+		// "what must you know" and the requirement headings of Danish
+		// postings in their Danish forms ("Hva må du kunne?", "Hvad
+		// skal du kunne?", "Vad behöver du kunna?", "Det forventer vi",
+		// "Dine kvalifikationer")
+		"hva må du kunne", "hva du må kunne", "hva bør du kunne", "hva du bør kunne", "hvad skal du kunne",
+		"hvad du skal kunne", "hvad bør du kunne", "det skal du kunne", "det bør du kunne", "vad behöver du kunna",
+		"vad du behöver kunna", "vad ska du kunna", "det här behöver du", "hva vi forventer", "hvad vi forventer",
+		"det forventer vi", "dette forventer vi", "det här förväntar vi oss", "hvad vi søger", "hvad søger vi",
+		"hvem leder vi efter", "vi leder efter", "dine kvalifikationer", "faglige kvalifikationer",
+		"dine kvalifikasjoner", "din erfaring", "hvad du bringer", "hvad du bringer med", "det bringer du",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -261,6 +277,22 @@ var (
 	leadInReqSet  = compilePhrases(leadInRequired)
 )
 
+var (
+	payWordSet = compilePhrases([]string{"salary", "compensation", "pay", "lønn", "lön", "løn", "gehalt",
+		"vergütung", "benefits", "perks", "equity", "eierskap", "ejerskab", "ägande", "pension", "pensjon",
+		"ownership", "stock", "shares", "aksjer", "aktier", "rsu", "rsus", "rémunération", "salaire", "salario"})
+	bonusWordSet       = compilePhrases([]string{"bonus", "bonuses", "plus", "pluses"})
+	strictPreferredSet = func() *phraseSet {
+		var l []string
+		for _, p := range preferredPhrases {
+			if p != "bonus" && p != "plus" && p != "pluses" {
+				l = append(l, p)
+			}
+		}
+		return compilePhrases(l)
+	}()
+)
+
 // in says whether the folded heading (" word word ") holds a phrase as
 // whole words.
 func (ps *phraseSet) in(folded string) bool {
@@ -292,6 +324,10 @@ func (ps *phraseSet) in(folded string) bool {
 func classifyHeading(h string, weak bool) class {
 	f := foldHeading(h)
 	switch {
+	case payWordSet.in(f) && bonusWordSet.in(f) && !strictPreferredSet.in(f):
+		// "Lønn, bonus & eierskap", "Salary and bonus": a bonus that is
+		// pay, not a nice-to-have
+		return clsMentioned
 	case preferredSet.in(f):
 		return clsPreferred
 	case requiredSet.in(f):
@@ -329,6 +365,9 @@ var leadInPhrases = []string{
 // section. Before any heading, a part is open: its sentences decide.
 func sectionize(bs []block, cls []class) []class {
 	cur := clsOpen
+	// leadIn: the part was opened by a plain line ending with ':' ("As the
+	// owner of this domain, you will:"); items: a list followed it
+	leadIn, items := false, false
 	for i, b := range bs {
 		next := block{}
 		if i+1 < len(bs) {
@@ -338,7 +377,17 @@ func sectionize(bs []block, cls []class) []class {
 		if isHeading {
 			cur = c
 			cls = append(cls, cur)
+			leadIn = b.kind == kindPara && !b.bold && b.label == "" && strings.HasSuffix(b.text, ":")
+			items = false
 			continue
+		}
+		if leadIn && b.kind == kindItem {
+			items = true
+		} else if leadIn && items && b.kind == kindPara && !b.bold && b.label == "" && !strings.HasSuffix(b.text, ":") {
+			// A paragraph after the list of a lead-in line: the lead-in
+			// spoke of its list only; its sentences decide. ("Experience
+			// with one or more of the following:" leads into more of it.)
+			cur, leadIn = clsOpen, false
 		}
 		bc := cur
 		if lab := blockLabel(b); lab != "" {

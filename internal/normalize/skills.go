@@ -262,9 +262,22 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if sc.best == i+1 && sc.acc.exact != nil && shoutedWords[s[t.start:t.end]][lang] {
+				// "OM OSS" (about us) in a Swedish, Norwegian or Danish
+				// text: a word of the language written in capitals, not
+				// the acronym
+				i++
+				continue
+			}
 			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && licenceClass(lower, toks, i) {
 				// "Førerkort klasse C/C1", "C-körkort": a driving licence
 				// class, not the language C
+				i++
+				continue
+			}
+			if sc.best == i+1 && sc.acc.exact != nil && dottedName(s, toks, i) {
+				// "Energi.AI", "Character.AI": an acronym glued by a dot
+				// after a word ends a company's or a domain's name
 				i++
 				continue
 			}
@@ -721,6 +734,34 @@ func (n *Normalizer) jobTitles(hits []hit, lower string, toks []token, skill []c
 			skill[k] = clsMentioned
 		}
 	}
+}
+
+// dottedName says whether the word at token i is glued by a '.' to the
+// word before it ("Energi.AI"), and ends there: the last part of a name.
+func dottedName(s string, toks []token, i int) bool {
+	if i < 2 || toks[i].flags&(fGlued|fSent|fHard|fBlock) != fGlued {
+		return false
+	}
+	d, w := toks[i-1], toks[i-2]
+	if d.punct != '.' || d.flags&fGlued == 0 || w.punct != 0 || w.end-w.start < 2 {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].flags&fGlued != 0 && toks[i+1].punct != ',' && toks[i+1].punct != ')' {
+		return false
+	}
+	for _, r := range s[w.start:w.end] {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// shoutedWords are case-sensitive acronyms of skills that are ordinary
+// words of a language when a heading is written in capitals, with the
+// languages (Language's codes) in which they are: "OM OSS" is "about us".
+var shoutedWords = map[string]map[string]bool{
+	"OSS": {"sv": true, "nb": true, "nn": true, "da": true},
 }
 
 // firstNames are case-sensitive names of skills that are also people's

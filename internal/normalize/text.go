@@ -302,11 +302,40 @@ func textBlocks(s string) []block {
 		if strings.HasPrefix(b.text, "**") && strings.HasSuffix(b.text, "**") && len(b.text) > 4 {
 			b.text, b.bold = strings.TrimSpace(b.text[2:len(b.text)-2]), true
 		}
+		if b.kind == kindPara && !b.bold {
+			if h, item := labelledFirstItem(b.text); h != "" {
+				// "Skills:- Grundkenntnisse in SCTM und Aqua": a heading
+				// run into the first item of its list
+				out = append(out, block{text: h, kind: kindPara})
+				b.text, b.kind = item, kindItem
+			}
+		}
 		if b.text != "" {
 			out = appendUnglued(out, b)
 		}
 	}
 	return joinWrapped(out)
+}
+
+// labelledFirstItem splits a line that is a short label ending with ':'
+// directly followed by a bullet and the first item ("Tasks:- Testing",
+// "Profil: • Java") into the label (with its colon) and the item.
+func labelledFirstItem(t string) (string, string) {
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || i > 40 || words(t[:i]) > 4 || strings.ContainsAny(t[:i], ".,;()!?") {
+		return "", ""
+	}
+	rest := strings.TrimLeft(t[i+1:], " ")
+	for _, b := range []string{"- ", "-", "• ", "•", "* ", "– "} {
+		if strings.HasPrefix(rest, b) {
+			item := strings.TrimSpace(rest[len(b):])
+			if item == "" || item[0] >= '0' && item[0] <= '9' {
+				return "", "" // "Gehalt: -50.000": a number, not an item
+			}
+			return t[:i+1], item
+		}
+	}
+	return "", ""
 }
 
 // joinWrapped joins a line that continues the sentence of the line before
