@@ -23,6 +23,10 @@ type Eval struct {
 	Labels  []*Label
 	Results []Result
 	Errors  []error
+	// DevLabels, when set, are the dev documents UnseenTest compares
+	// companies with (all of the corpus's, when Results are a subset);
+	// unset, the dev postings of Results.
+	DevLabels []*Label
 }
 
 // Evaluate loads the labels under dir, reads every document through its
@@ -170,9 +174,12 @@ func (e Eval) UnseenTest() Metrics {
 	key := func(c string) string { return strings.Join(strings.Fields(strings.ToLower(c)), " ") }
 	seen := map[string]bool{}
 	for _, r := range e.Results {
-		if r.Part() == "dev" {
+		if e.DevLabels == nil && r.Part() == "dev" {
 			seen[key(r.Company)] = true
 		}
+	}
+	for _, l := range e.DevLabels {
+		seen[key(l.Company)] = true
 	}
 	var m Metrics
 	for _, r := range e.Results {

@@ -22,4 +22,9 @@ func TestUnseenTestLeavesOutDevCompanies(t *testing.T) {
 	if m.Postings != 1 || m.Accuracy("role") != 1 {
 		t.Fatalf("unseen test postings %d, role %.2f; want 1 posting of Beta, role 1.00", m.Postings, m.Accuracy("role"))
 	}
+	// a subset's results (TestFresh) compare with the whole corpus's dev
+	e.DevLabels = []*Label{{Company: "BETA"}}
+	if m := e.UnseenTest(); m.Postings != 1 || m.Accuracy("role") != 0 {
+		t.Fatalf("with dev labels of Beta: unseen test postings %d, role %.2f; want 1 posting of acme corp, role 0.00", m.Postings, m.Accuracy("role"))
+	}
 }
