@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
@@ -104,8 +103,8 @@ func exportSource(db *DB, store *snapshot.Store, source string, res *ExportResul
 		res.Written++
 	}
 	for name, data := range have { // open in the folder, not in the database
-		p := filepath.Join(store.SourceDir(source), name)
-		if err := snapshot.RemoveFile(p); err != nil {
+		p, err := store.RemoveFileNamed(source, name)
+		if err != nil {
 			return nil, err
 		}
 		if post, err := model.Decode(data); err == nil {

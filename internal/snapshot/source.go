@@ -90,6 +90,17 @@ func (s *Store) RemovePosting(source, id string) (string, error) {
 	return p, RemoveFile(p)
 }
 
+// RemoveFileNamed removes a posting file that EachFile named (a file in
+// the folder whose posting is gone elsewhere, e.g. from the database that
+// export-git mirrors); it returns the path, for the commit.
+func (s *Store) RemoveFileNamed(source, name string) (string, error) {
+	if !IsPostingName(name) || filepath.Base(name) != name {
+		return "", fmt.Errorf("snapshot: source %q: %q is not a posting file name", source, name)
+	}
+	p := filepath.Join(s.SourceDir(source), name)
+	return p, RemoveFile(p)
+}
+
 // HasIndex reports whether a source's index file is there (LoadIndex
 // rebuilds one that is not, with fresh counters).
 func (s *Store) HasIndex(source string) bool {
