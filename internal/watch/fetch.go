@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -111,13 +112,19 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	// Each posting is kept under model.PostingKey of its id (the id itself
 	// unless it holds a NUL byte or invalid UTF-8), in every store alike;
 	// the adapter still gets the platform's id for the detail.
+	// The key is the id the stored posting ends up with (normalize trims
+	// it, the source's secrets are masked in it: a board that echoes its
+	// key into ids), so that a file name, an index entry or a database row
+	// never holds what the posting's "id" does not.
+	postRed := r.postingRedactor(src.Name)
+	keyOf := func(id string) string { return postRed.String(model.PostingKey(strings.TrimSpace(id))) }
 	copies := make(map[string][]model.Raw, len(raws))
 	var order []string
 	for _, raw := range raws {
-		if raw.ID == "" {
+		if strings.TrimSpace(raw.ID) == "" {
 			continue
 		}
-		key := model.PostingKey(raw.ID)
+		key := keyOf(raw.ID)
 		if _, ok := copies[key]; !ok {
 			order = append(order, key)
 		}
@@ -155,10 +162,14 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			p := r.norm.Normalize(src.Name, company, raw)
 			p.ID = model.PostingKey(p.ID)
 			model.DropNUL(&p)
-			p.URL = r.postingRedactor(src.Name).String(p.URL) // a page URL may carry the source's key
+			p.URL = postRed.String(p.URL) // a page URL may carry the source's key
 			b, err := model.Encode(p)
 			if err == nil {
 				p, b, err = r.redactPosting(src.Name, p, b)
+			}
+			if err == nil && p.ID != id { // masked in JSON another way than keyOf did
+				p.ID = id
+				b, err = model.Encode(p)
 			}
 			if err != nil {
 				f.err = fmt.Errorf("%s: posting %q: encode: %w", src.Name, raw.ID, err)
