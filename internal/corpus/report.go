@@ -152,7 +152,7 @@ func (e Eval) Table(t Targets) string {
 		if hasF {
 			fs = fmt.Sprintf("%.2f", fv)
 		}
-		fmt.Fprintf(&b, "%-26s %18s %18s %8s %7s  %-14s %s\n", name, fmt.Sprintf("%.3f %s", d, cnt(dev)), fmt.Sprintf("%.3f %s", s, cnt(test)), ts, fs, status, fmt.Sprintf("%.3f %s", unseenValue(unseen, key), cnt(unseen)))
+		fmt.Fprintf(&b, "%-26s %18s %18s %8s %7s  %-14s %s\n", name, fmt.Sprintf("%.3f %s", d, cnt(dev)), fmt.Sprintf("%.3f %s", s, cnt(test)), ts, fs, status, unseenCell(unseen, key, cnt))
 	}
 	skills := func(m Metrics) string { return fmt.Sprintf("(%d/%d)", m.TP, m.Labelled) }
 	row("skills F1 (req+pref)", "skills_f1", dev.F1(), test.F1(), skills)
@@ -188,6 +188,15 @@ func (e Eval) UnseenTest() Metrics {
 		}
 	}
 	return m
+}
+
+// unseenCell is the Table's "test, new companies" cell of key: hidden
+// under MinTestCell postings, as the test cells of the other tables are.
+func unseenCell(m Metrics, key string, cnt func(Metrics) string) string {
+	if m.Postings > 0 && m.Postings < MinTestCell {
+		return fmt.Sprintf("hidden (%d)", m.Postings)
+	}
+	return fmt.Sprintf("%.3f %s", unseenValue(m, key), cnt(m))
 }
 
 // unseenValue is the Table row's figure of key for m.

@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestUnseenTestLeavesOutDevCompanies: a test posting counts as unseen only
 // when no dev posting has its company (case and spacing ignored).
@@ -26,5 +29,9 @@ func TestUnseenTestLeavesOutDevCompanies(t *testing.T) {
 	e.DevLabels = []*Label{{Company: "BETA"}}
 	if m := e.UnseenTest(); m.Postings != 1 || m.Accuracy("role") != 0 {
 		t.Fatalf("with dev labels of Beta: unseen test postings %d, role %.2f; want 1 posting of acme corp, role 0.00", m.Postings, m.Accuracy("role"))
+	}
+	// under MinTestCell postings the table hides the column's figures
+	if tab := e.Table(Targets{}); !strings.Contains(tab, "hidden (1)") {
+		t.Fatalf("a new-companies column of one test posting is shown:\n%s", tab)
 	}
 }

@@ -1034,7 +1034,7 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			for k, w := range ws[:len(ws)-1] {
 				if lw := strings.ToLower(w); knownField(lw, strong) && len(w) > 4 &&
 					(!strong || presentTense[strings.ToLower(ws[k+1])]) {
-					if l, ok := townAfter(strings.Join(ws[k+1:], " "), country); ok {
+					if l, ok := townAfter(strings.Join(ws[k+1:min(len(ws), k+12)], " "), country); ok { // townAfter reads at most 10 words
 						add(&fields, l)
 					}
 				}

@@ -785,7 +785,17 @@ func surnameAt(s string, toks []token, i int) bool {
 			return false
 		}
 	}
-	return true
+	// "Julia Developer", "Ruby Programming": the skill, not a person
+	return !jobNouns[strings.ToLower(s[t.start:t.end])] && !skillHeads[strings.ToLower(s[t.start:t.end])]
+}
+
+// skillHeads are words that follow a language's name in a skill phrase.
+var skillHeads = map[string]bool{
+	"programming": true, "programmer": true, "programmers": true, "code": true, "coding": true, "skills": true,
+	"experience": true, "knowledge": true, "expertise": true, "language": true, "ecosystem": true, "packages": true,
+	"libraries": true, "development": true, "proficiency": true, "background": true,
+	"kenntnisse": true, "erfahrung": true, "erfaring": true, "erfarenhet": true, "kunskap": true, "kunnskap": true,
+	"kendskab": true, "programmering": true, "programmierung": true, "entwicklung": true, "utvikling": true, "utveckling": true,
 }
 
 // licenceWords name a driving licence or its class in the languages of

@@ -341,7 +341,9 @@ var itemOpeners = func() map[string]bool {
 // itemOpener says whether word, after prev with only a space between them,
 // opens a new item of a flattened list: prev is a lower-case word and
 // word an item opener ("systems Excellent understanding"). "Du" after a
-// German verb ("Dann bist Du", "Kennst Du") opens nothing.
+// German verb ("Dann bist Du", "Kennst Du") or a German conjunction ("wenn
+// Du", "dass Du": German writes the pronoun capitalised mid-sentence) opens
+// nothing.
 func itemOpener(prev, word string) bool {
 	if !itemOpeners[word] {
 		return false
@@ -350,7 +352,16 @@ func itemOpener(prev, word string) bool {
 	if !unicode.IsLower(r) {
 		return false
 	}
-	return word != "Du" || !strings.HasSuffix(prev, "st")
+	return word != "Du" || !strings.HasSuffix(prev, "st") && !germanJoiners[prev]
+}
+
+// germanJoiners are German conjunctions and relative words after which a
+// capitalised "Du" goes on with the sentence.
+var germanJoiners = map[string]bool{
+	"wenn": true, "dass": true, "daß": true, "ob": true, "falls": true, "weil": true, "sofern": true, "damit": true,
+	"wo": true, "womit": true, "wobei": true, "als": true, "wie": true, "und": true, "oder": true, "sowie": true,
+	"aber": true, "sondern": true, "bevor": true, "nachdem": true, "während": true, "indem": true, "solange": true,
+	"sobald": true, "denn": true, "was": true, "worauf": true, "wofür": true, "wozu": true, "wodurch": true,
 }
 
 // gluedSentence says whether word, glued by a '.' to prev ("carte.Du"),
