@@ -76,6 +76,15 @@ func exportSource(db *DB, store *snapshot.Store, source string, res *ExportResul
 	if err != nil {
 		return nil, err
 	}
+	idx, err := db.Backend.PeekIndex(source)
+	if err != nil {
+		return nil, err
+	}
+	if len(want) == 0 && len(idx.Postings) == 0 && !db.Backend.HasIndex(source) {
+		// never run on the database (migrated, not yet imported): the
+		// folder's files are not the database's to remove
+		return nil, nil
+	}
 	// the files there now, by name
 	have := map[string][]byte{}
 	if err := store.EachFile(source, func(name string, data []byte) error {
@@ -112,13 +121,6 @@ func exportSource(db *DB, store *snapshot.Store, source string, res *ExportResul
 		} // unreadable: the README's rows are rebuilt from the files
 		paths = append(paths, p)
 		res.Removed++
-	}
-	idx, err := db.Backend.PeekIndex(source)
-	if err != nil {
-		return nil, err
-	}
-	if len(want) == 0 && len(idx.Postings) == 0 && !db.Backend.HasIndex(source) {
-		return paths, nil // never run: nothing to mirror
 	}
 	p, err := store.SaveIndex(source, idx)
 	if err != nil {
