@@ -13,6 +13,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"regexp"
@@ -321,7 +322,17 @@ func (e *Error) Error() string {
 // Load reads the file at path and parses it with the process environment
 // and the build's plug-ins.
 func Load(path string, plugins Plugins) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfig(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data, path, os.LookupEnv, plugins)
+}
+
+// readConfig reads the config file at path, at most MaxSize bytes: a larger
+// file is an *Error naming it.
+func readConfig(path string) ([]byte, error) {
+	data, err := readAtMost(path, MaxSize+1)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -332,7 +343,21 @@ func Load(path string, plugins Plugins) (*Config, error) {
 		}
 		return nil, fmt.Errorf("config: cannot read %s: %w", path, err)
 	}
-	return Parse(data, path, os.LookupEnv, plugins)
+	if len(data) > MaxSize {
+		return nil, &Error{Problems: []Problem{{File: path, Msg: tooLargeMsg}}}
+	}
+	return data, nil
+}
+
+// readAtMost reads the first n bytes of the file at path (all of it if it
+// is shorter).
+func readAtMost(path string, n int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, n))
 }
 
 // DefaultPath is $WATCHER_CONFIG when set, else "config.yaml".

@@ -2,9 +2,7 @@ package config
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"slices"
 
@@ -51,16 +49,9 @@ func (p *parser) serve(n *yaml.Node, s *Serve) {
 // skip (for instance "notifiers") are left out before parsing, so their
 // ${VARS} need not be set. Line numbers in problems stay those of the file.
 func LoadReadOnly(path string, plugins Plugins, skip ...string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfig(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("config: %s: file not found (use -c FILE or set $WATCHER_CONFIG): %w", path, err)
-		}
-		return nil, fmt.Errorf("config: cannot read %s: %w", path, err)
+		return nil, err
 	}
 	return Parse(blankSections(data, skip), path, os.LookupEnv, plugins)
 }
