@@ -47,6 +47,13 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 				res.Sources[i] = watch.SourceResult{Source: s.Source, Err: serr}
 			}
 		}
+		kept := res.Events[:0] // a refused source's events were not recorded
+		for _, ev := range res.Events {
+			if werr.SourceErr(ev.Data.Source) == nil {
+				kept = append(kept, ev)
+			}
+		}
+		res.Events = kept
 		err = nil
 	}
 	if opt.json {

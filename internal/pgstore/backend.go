@@ -29,8 +29,10 @@ import (
 // The write phase is a transaction, not a sequence of durable writes:
 // between BeginWrite and EndWrite the writes (postings, removals, index,
 // validators, adapter state) and the events (RecordEvents) are buffered,
-// and EndWrite applies them with Store.ApplyAll, all of them or none,
-// deliver jobs enqueued in the same transaction. A write phase that never
+// and EndWrite applies them one transaction per source (Store.Apply: all
+// of a source's writes or none, its deliver jobs enqueued in the same
+// transaction; a source the database refuses is recorded failing and the
+// others are written, see WriteError). A write phase that never
 // ends leaves nothing behind, so Interrupted is always false: the next run
 // fetches again and makes the same changes, under the same event ids.
 //
@@ -426,18 +428,24 @@ func (b *Backend) EndWrite() error {
 		names = append(names, s)
 	}
 	sort.Strings(names)
-	// A signal after the writes were made does not cut the commit short.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(b.ctx), ApplyTimeout)
-	defer cancel()
+	// A signal after the writes were made does not cut the commit short;
+	// each source's transaction, and the record of its failure, has its
+	// own time (one deadline for all would fail every source after it).
+	base := context.WithoutCancel(b.ctx)
 	var res Result
 	var werr WriteError
 	for _, s := range names {
 		bt := pending[s].batch(s, b.types[s], at)
+		ctx, cancel := context.WithTimeout(base, ApplyTimeout)
 		r, err := b.s.Apply(ctx, bt)
+		cancel()
 		if err != nil {
 			err = fmt.Errorf("pgstore: %w", err)
 			werr.Sources = append(werr.Sources, SourceError{Source: s, Err: err})
-			if herr := b.s.recordFailure(ctx, s, b.types[s], at, err.Error()); herr != nil {
+			hctx, hcancel := context.WithTimeout(base, ApplyTimeout)
+			herr := b.s.recordFailure(hctx, s, b.types[s], at, err.Error())
+			hcancel()
+			if herr != nil {
 				b.log.Error("pgstore: the failure of a source's write phase not recorded", "source", s, "error", herr)
 			}
 			continue

@@ -6,7 +6,7 @@
 // in one transaction.
 //
 // Backend is the snapshot.Backend the pipeline (internal/watch) writes
-// through: its write phase is buffered and becomes one ApplyAll.
+// through: its write phase is buffered and becomes one Apply per source.
 package pgstore
 
 import (
