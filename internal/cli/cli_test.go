@@ -58,7 +58,7 @@ func TestHelpRun(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 	for _, want := range []string{
-		"Usage:\n  watcher run [-c FILE] [--source NAME ...] [--allow-shrink] [--wait DURATION] [--dry-run] [--json]\n",
+		"Usage:\n  watcher run [-c FILE] [--source NAME ...] [--allow-shrink] [--wait DURATION] [--dry-run] [--json] [--profile DIR]\n",
 		"Examples:\n  watcher run\n",
 		"-c, --config string", "--source stringArray", "--allow-shrink", "--wait duration", "--dry-run", "--json",
 		"--log-level string", "--log-format string", "-h, --help",

@@ -20,7 +20,7 @@ func newDaemonCmd() *cobra.Command {
 		profile string
 	)
 	cmd := &cobra.Command{
-		Use:   "daemon [-c FILE] [--listen ADDR [--public]]",
+		Use:   "daemon [-c FILE] [--listen ADDR [--public]] [--profile DIR]",
 		Short: "run the sources on their schedules until SIGINT/SIGTERM",
 		Long: `Runs every source on its schedule (the config's schedule:, or the source's own) until
 SIGINT or SIGTERM, then stops cleanly at the next posting boundary (exit 0). A second

@@ -27,7 +27,7 @@ func newRunCmd() *cobra.Command {
 		profile     string
 	)
 	cmd := &cobra.Command{
-		Use:   "run [-c FILE] [--source NAME ...] [--allow-shrink] [--wait DURATION] [--dry-run] [--json]",
+		Use:   "run [-c FILE] [--source NAME ...] [--allow-shrink] [--wait DURATION] [--dry-run] [--json] [--profile DIR]",
 		Short: "one cycle over the sources, then exit",
 		Long: `Fetches every source of the config (or the ones --source names) once, writes the
 snapshot files, commits them, prints what changed and hands it to the notifiers.

@@ -36,7 +36,11 @@ type Secret struct {
 type Redactor struct {
 	repl *strings.Replacer
 	olds [][]byte
+	cuts []cut // every form and its mask, for cut values (Output)
 }
+
+// cut is one form of a secret and its mask.
+type cut struct{ form, mask string }
 
 // New builds a Redactor; values shorter than MinLen are left alone.
 func New(secrets []Secret) *Redactor {
@@ -72,6 +76,7 @@ func New(secrets []Secret) *Redactor {
 	for _, p := range pairs {
 		args = append(args, p.old, p.new)
 		r.olds = append(r.olds, []byte(p.old))
+		r.cuts = append(r.cuts, cut{p.old, p.new})
 	}
 	r.repl = strings.NewReplacer(args...)
 	return r
@@ -155,9 +160,61 @@ type redacted struct {
 func (e *redacted) Error() string { return e.msg }
 func (e *redacted) Unwrap() error { return e.err }
 
-// Writer returns a writer that redacts each Write before passing it to w.
-// Each Write is redacted on its own: log/slog handlers and fmt.Fprint* write
-// a whole record or line at once, which is what this is for.
+// Ellipsis ends a value cut short (diff.Truncate).
+const Ellipsis = "…"
+
+// Output returns b with every secret replaced, and every cut secret too:
+// text ending in a prefix of a secret (MinLen bytes or more, in any of
+// its forms) right before Ellipsis. What the process prints cuts long
+// values (a change line's old and new title) before its writer sees them,
+// and a cut secret ("hooktoken_a…") is no longer the secret Bytes knows.
+// Only output is so treated: posting data (Bytes, String) is not rewritten
+// where it merely ends like the start of a secret.
+func (r *Redactor) Output(b []byte) []byte {
+	b = r.Bytes(b)
+	if r.Empty() || !bytes.Contains(b, []byte(Ellipsis)) {
+		return b
+	}
+	var out []byte
+	last := 0 // b[:last] is in out (when out is not nil)
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte(Ellipsis))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		if n, mask := r.cutPrefix(b[last:at]); n > 0 {
+			out = append(append(out, b[last:at-n]...), mask...)
+			last = at
+		}
+		i = at + len(Ellipsis)
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
+}
+
+// cutPrefix is the length of the longest prefix of a secret's form (at
+// least MinLen bytes, shorter than the form) that text ends in, and the
+// secret's mask; 0 when there is none.
+func (r *Redactor) cutPrefix(text []byte) (int, string) {
+	best, mask := 0, ""
+	for _, c := range r.cuts {
+		for k := min(len(c.form)-1, len(text)); k >= MinLen && k > best; k-- {
+			if bytes.HasSuffix(text, []byte(c.form[:k])) {
+				best, mask = k, c.mask
+				break
+			}
+		}
+	}
+	return best, mask
+}
+
+// Writer returns a writer that redacts each Write (Output: whole secrets
+// and secrets cut short) before passing it to w. Each Write is redacted on
+// its own: log/slog handlers and fmt.Fprint* write a whole record or line
+// at once, which is what this is for.
 func (r *Redactor) Writer(w io.Writer) io.Writer {
 	if r.Empty() {
 		return w
@@ -171,7 +228,7 @@ type writer struct {
 }
 
 func (w *writer) Write(p []byte) (int, error) {
-	if _, err := w.w.Write(w.r.Bytes(p)); err != nil {
+	if _, err := w.w.Write(w.r.Output(p)); err != nil {
 		return 0, err
 	}
 	return len(p), nil

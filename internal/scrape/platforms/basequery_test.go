@@ -100,6 +100,7 @@ func TestBaseQueryOnEveryPlatformsListRequest(t *testing.T) {
 		"recruitee": "board: acme", "workable": "board: acme", "personio": "board: acme", "bamboohr": "board: acme",
 		"jobvite": "board: acme", "paylocity": "board: acme", "pinpoint": "board: acme", "rippling": "board: acme",
 		"neogov": "board: acme", "oracle": "site: CX_1", "workday": "tenant: acme, site: External", "eightfold": "domain: acme.com",
+		"teamtailor": "board: acme",
 	} {
 		t.Run(typ, func(t *testing.T) {
 			rec := newRecorder(t, "")

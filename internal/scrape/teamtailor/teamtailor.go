@@ -37,7 +37,11 @@
 // Config and detect: source type "teamtailor"; keys: url (the career
 // site, https://acme.teamtailor.com or a custom domain such as
 // https://careers.acme.com) or board (the subdomain: url defaults to
-// https://{board}.teamtailor.com); one of the two is required. Detect:
+// https://{board}.teamtailor.com); one of the two is required. A query on
+// url (url: https://careers.acme.com/?api_key=${KEY}, a gateway's key) goes
+// onto every request to the site's scheme and host (scrape.APIURL: the
+// feed, its next_url pages, job pages), never to another host, and the
+// postings' page URLs leave it out. Detect:
 // https://{board}.teamtailor.com, https://{board}.teamtailor.com/jobs,
 // https://{board}.teamtailor.com/jobs/{id}-{slug} and
 // https://{board}.teamtailor.com/jobs.json give board = the first label of
@@ -88,8 +92,10 @@ func (c Config) check() error {
 
 // Adapter reads one career site.
 type Adapter struct {
-	name, site string
-	client     *scrape.Client
+	name   string
+	base   string // the site, and the url's query when it has one (see scrape.APIURL)
+	site   string // the site without the query: the board errors name
+	client *scrape.Client
 }
 
 var _ scrape.Adapter = (*Adapter)(nil)
@@ -99,14 +105,36 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	if err := cfg.check(); err != nil {
 		return nil, fmt.Errorf("teamtailor: source %q: %w", name, err)
 	}
-	site := strings.TrimRight(cfg.URL, "/")
-	if site == "" {
-		site = "https://" + strings.ToLower(cfg.Board) + ".teamtailor.com"
-	}
-	return &Adapter{name: name, site: site, client: c}, nil
+	base := scrape.BaseOr(cfg.URL, "https://"+strings.ToLower(cfg.Board)+".teamtailor.com")
+	return &Adapter{name: name, base: base, site: scrape.PageURL(base, ""), client: c}, nil
 }
 
-func (a *Adapter) feedURL() string { return a.site + "/jobs.json" }
+// feedURL is {site}/jobs.json, with the query of the source's url.
+func (a *Adapter) feedURL() string { return scrape.APIURL(a.base, "/jobs.json") }
+
+// onSite is raw (a next_url page, a job page) with the query of the
+// source's url added (scrape.APIURL: raw's own parameters stand) when raw
+// is on the site's scheme and host; a URL elsewhere is not sent the query
+// (a key the site was given).
+func (a *Adapter) onSite(raw string) string {
+	if _, q, _ := strings.Cut(a.base, "?"); q == "" {
+		return raw
+	}
+	u, err := url.Parse(raw)
+	site, serr := url.Parse(a.site)
+	if err != nil || serr != nil || u.Scheme != site.Scheme || !strings.EqualFold(u.Host, site.Host) {
+		return raw
+	}
+	u.Fragment, u.RawFragment = "", ""
+	own := u.RawQuery
+	u.RawQuery, u.ForceQuery = "", false
+	ref := ""
+	if own != "" {
+		ref = "?" + own
+	}
+	_, q, _ := strings.Cut(a.base, "?")
+	return scrape.APIURL(u.String()+"?"+q, ref)
+}
 
 type item struct {
 	ID            json.RawMessage `json:"id"`
@@ -233,7 +261,7 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 	var out []model.Raw
 	seen := map[string]bool{}
 	for n := 1; n <= maxPages; n++ {
-		page, err := url.Parse(u)
+		page, err := url.Parse(scrape.PageURL(u, "")) // what next_url and item urls resolve against: not the key
 		if err != nil {
 			return nil, fmt.Errorf("teamtailor: board %q: feed page %d: %w", a.site, n, err)
 		}
@@ -266,7 +294,7 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 		if added == 0 {
 			return nil, fmt.Errorf("teamtailor: board %q: feed page %d (%s) brings no new item but names a next page: paging does not advance", a.site, n, u)
 		}
-		u = p.Next
+		u = a.onSite(p.Next)
 	}
 	return nil, fmt.Errorf("teamtailor: board %q: feed exceeds %d pages", a.site, maxPages)
 }
@@ -278,7 +306,7 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if r.URL == "" {
 		return r, fmt.Errorf("teamtailor: board %q: job %s: no page URL", a.site, r.ID)
 	}
-	return scrape.FetchDetail(ctx, a.client, "teamtailor", a.site, "job "+r.ID, scrape.Request{URL: r.URL, Header: http.Header{"Accept": {"text/html"}}}, r,
+	return scrape.FetchDetail(ctx, a.client, "teamtailor", a.site, "job "+r.ID, scrape.Request{URL: a.onSite(r.URL), Header: http.Header{"Accept": {"text/html"}}}, r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }
 
