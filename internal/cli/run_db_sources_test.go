@@ -69,6 +69,12 @@ sources:
 		t.Fatalf("health of evil: %q %q %v", state, lastErr, err)
 	}
 
+	// --json prints only what was recorded: none of the refused source's events
+	code, stdout, stderr = runIn(t, cfg, "run", "--json")
+	if code != ExitFailed || strings.Contains(stdout, `"source":"evil"`) {
+		t.Fatalf("run --json: exit %d, the refused source's events printed:\n%s\n%s", code, stdout, stderr)
+	}
+
 	// one posting gone once: a pending removal, in the summary
 	acme.set(fleetPosting(1, "Data Engineer"), fleetPosting(2, "Analyst"))
 	code, stdout, stderr = runIn(t, cfg, "run", "--source", "acme")
