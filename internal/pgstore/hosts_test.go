@@ -217,7 +217,7 @@ func TestRobotsShared(t *testing.T) {
 	if _, _, ok, err := ga.Robots(tctx, key); ok || err != nil {
 		t.Fatalf("after a fetch given back: ok %v, %v; want the fetch", ok, err)
 	}
-	if RobotsFor(404) != 24*time.Hour || RobotsFor(503) != 10*time.Minute || RobotsFor(200) != 24*time.Hour {
+	if RobotsFor(404) != 24*time.Hour || RobotsFor(429) != 10*time.Minute || RobotsFor(503) != 10*time.Minute || RobotsFor(200) != 24*time.Hour {
 		t.Fatal("RobotsFor")
 	}
 }

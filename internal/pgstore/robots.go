@@ -13,9 +13,10 @@ import (
 
 // RobotsFor is how long a robots.txt answer is used: a day for a 2xx or
 // 4xx answer (Google keeps them up to 24 hours), 10 minutes for any other
-// (a 5xx disallows everything: asked again soon).
+// (a 5xx disallows everything: asked again soon) and for a 429, a host
+// asking to slow down, not an answer to keep for the fleet for a day.
 func RobotsFor(status int) time.Duration {
-	if status >= 200 && status < 500 && (status < 300 || status >= 400) {
+	if status >= 200 && status < 500 && (status < 300 || status >= 400) && status != 429 {
 		return 24 * time.Hour
 	}
 	return 10 * time.Minute

@@ -116,12 +116,21 @@ func (p *Pool) fetchRobots(ctx context.Context, key string, tr trust, hs *host, 
 		}
 		return nil, err
 	}
+	data, err := robotstxt.FromStatusAndBytes(r.Status, r.Body)
 	if share != nil {
-		if err := share.SaveRobots(ctx, key, r.Status, r.Body); err != nil {
-			p.log.Warn("robots.txt not shared", "url", ru, "error", err)
+		// only an answer that parses is shared, and a job stopped right
+		// after its fetch still saves it (others wait on the claim)
+		serr := err
+		if serr == nil {
+			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			serr = share.SaveRobots(sctx, key, r.Status, r.Body)
+			cancel()
+		}
+		if serr != nil {
+			share.ReleaseRobots(key)
+			p.log.Warn("robots.txt not shared", "url", ru, "error", serr)
 		}
 	}
-	data, err := robotstxt.FromStatusAndBytes(r.Status, r.Body)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", ru, err)
 	}

@@ -172,7 +172,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 				b, err = model.Encode(p)
 			}
 			if err != nil {
-				f.err = fmt.Errorf("%s: posting %q: encode: %w", src.Name, raw.ID, err)
+				f.err = fmt.Errorf("%s: posting %q: encode: %w", src.Name, id, err)
 				return f
 			}
 			it := item{id: id, stamp: raw.Stamp, post: p, data: b, hash: model.Hash(b)}
