@@ -159,12 +159,13 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 		return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 	}
 
-	// Many paths: the new objects go into one pack file (pack.go).
+	// Many new objects go into one pack file (pack.go): the first packMin
+	// are held until it is known whether there are more (a run over many
+	// sources names many paths whose blobs are already stored).
 	if len(rels) >= packMin {
-		if r.pack, err = r.startPack(); err != nil {
-			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
-		}
+		r.pend = &pendingObjects{seen: map[plumbing.Hash]bool{}}
 		defer func() {
+			r.pend = nil
 			if r.pack != nil { // not finished: an error on the way
 				r.pack.abort()
 				r.pack = nil
@@ -414,6 +415,14 @@ func (r *Repo) writeCommit(parents []plumbing.Hash, tree plumbing.Hash, message 
 // finishPack puts the commit's pack in place (when it packs) and makes
 // go-git see it; updateRef makes it durable before the branch moves.
 func (r *Repo) finishPack() error {
+	if pend := r.pend; pend != nil { // under packMin new objects: loose
+		r.pend = nil
+		for _, o := range pend.objects {
+			if err := r.writeObject(o.t, o.h, o.data); err != nil {
+				return err
+			}
+		}
+	}
 	p := r.pack
 	if p == nil {
 		return nil

@@ -18,12 +18,33 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
-// packMin is the number of paths from which a commit writes its new objects
-// as one pack file instead of one loose object each (git keeps what a fetch
+// packMin is the number of new objects from which a commit writes them as
+// one pack file instead of one loose object each (git keeps what a fetch
 // brings as a pack from 100 objects on: transfer.unpackLimit). A first
 // cycle of thousands of postings then makes two files, not one per blob;
-// a small commit stays loose, so packs do not pile up run after run.
+// a commit of few new objects stays loose, however many paths it names (a
+// run over many sources names every source's index and README), so packs
+// do not pile up run after run.
 const packMin = 100
+
+// pendingObjects are a commit's first new objects, held in memory until
+// packMin of them start a pack (they go in first) or the commit ends with
+// fewer (they are written loose).
+type pendingObjects struct {
+	objects []pendingObject
+	seen    map[plumbing.Hash]bool
+}
+
+type pendingObject struct {
+	t    plumbing.ObjectType
+	h    plumbing.Hash
+	data []byte
+}
+
+func (p *pendingObjects) add(t plumbing.ObjectType, h plumbing.Hash, data []byte) {
+	p.objects = append(p.objects, pendingObject{t: t, h: h, data: bytes.Clone(data)})
+	p.seen[h] = true
+}
 
 // packWriter writes the objects of one commit into a pack file (version 2,
 // every object whole, no deltas) under objects/pack, and its index (version

@@ -185,10 +185,28 @@ func hashObject(t plumbing.ObjectType, data []byte) plumbing.Hash {
 // While a commit packs its objects (r.pack, see pack.go), a new object goes
 // into that pack instead.
 func (r *Repo) writeObject(t plumbing.ObjectType, h plumbing.Hash, data []byte) (err error) {
-	if r.pack != nil && r.pack.has(h) {
+	if r.pack != nil && r.pack.has(h) || r.pend != nil && r.pend.seen[h] {
 		return nil
 	}
 	if r.st.HasEncodedObject(h) == nil {
+		return nil
+	}
+	if r.pend != nil {
+		r.pend.add(t, h, data)
+		if len(r.pend.objects) < packMin {
+			return nil
+		}
+		// packMin new objects: the rest of the commit goes into a pack
+		pend := r.pend
+		r.pend = nil
+		if r.pack, err = r.startPack(); err != nil {
+			return fmt.Errorf("write %s %s: %w", t, h, err)
+		}
+		for _, o := range pend.objects {
+			if err := r.pack.add(o.t, o.h, o.data); err != nil {
+				return fmt.Errorf("write %s %s: %w", o.t, o.h, err)
+			}
+		}
 		return nil
 	}
 	if r.pack != nil {
