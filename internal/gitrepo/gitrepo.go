@@ -62,7 +62,7 @@ type Repo struct {
 
 	zw *zlib.Writer // reused for every object written
 
-	pack *packWriter // the pack of the commit being made, when it packs (packMin)
+	pack *packWriter     // the pack of the commit being made, when it packs (packMin)
 	pend *pendingObjects // a commit's first new objects, until packMin decides pack or loose
 
 	noFileMode bool // core.fileMode is false: the executable bit is not trusted
