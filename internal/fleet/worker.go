@@ -233,6 +233,15 @@ func (p *pollWorker) Work(ctx context.Context, job *river.Job[PollSourceArgs]) e
 		p.log.Debug("poll_source: host busy: snoozed", "source", src.Name, "host", host, "wait", wait)
 		return river.JobSnooze(wait)
 	}
+	var werr *pgstore.WriteError
+	if errors.As(err, &werr) {
+		// the database refused this source's write: its failure is
+		// recorded (health, last_error); the next poll is the source's
+		// schedule, not River's backoff, since a value refused once is
+		// refused again
+		p.log.Warn("poll_source: the database refused the write: recorded failing", "source", src.Name, "error", err)
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("poll_source: source %q: %w", src.Name, err)
 	}
