@@ -245,6 +245,12 @@ func TestWorkersShareHostTurns(t *testing.T) {
 	inFlight, maxInFlight, requests, robots := 0, 0, 0, 0
 	var lastEnd time.Time
 	var short []time.Duration
+	// The first board answer is held until a job of the other worker has
+	// found the host's turn taken and snoozed: the overlap is made, not
+	// left to the machine's load.
+	var holdOnce, releaseOnce sync.Once
+	held, hold := make(chan struct{}), make(chan struct{})
+	release := func() { releaseOnce.Do(func() { close(hold) }) }
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		requests++
@@ -271,11 +277,13 @@ func TestWorkersShareHostTurns(t *testing.T) {
 			http.NotFound(w, r)
 			return
 		}
+		holdOnce.Do(func() { close(held); <-hold })
 		time.Sleep(10 * time.Millisecond) // an answer takes a moment
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"jobs": [{"id": 1, "title": "Engineer", "absolute_url": "https://boards.example/1", "updated_at": "2026-11-20T10:00:00Z", "location": {"name": "Berlin"}, "content": "Go"}]}`)
 	}))
 	defer srv.Close()
+	defer release()
 	dbVar := testVar(t, "DATABASE_URL")
 	setenv(t, dbVar, dsn)
 	var srcs strings.Builder
@@ -287,14 +295,28 @@ func TestWorkersShareHostTurns(t *testing.T) {
 	if err := os.WriteFile(cfgPath, []byte(yml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	stopA := startWorker(t, cfgPath, io.Discard)
-	stopB := startWorker(t, cfgPath, io.Discard)
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
+	snoozed := func() int {
+		var n int
+		if err := conn.QueryRow(ctx, `SELECT COALESCE(sum((metadata->>'snoozes')::int), 0) FROM river_job WHERE kind = 'poll_source'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	stopA := startWorker(t, cfgPath, io.Discard)
+	select {
+	case <-held:
+	case <-time.After(60 * time.Second):
+		t.Fatal("no board request from the first worker")
+	}
+	stopB := startWorker(t, cfgPath, io.Discard)
+	waitFor(t, 60*time.Second, "a poll_source job snoozed on the busy host", func() bool { return snoozed() > 0 })
+	release()
 	waitFor(t, 60*time.Second, "the six sources polled", func() bool {
 		var n int
 		conn.QueryRow(ctx, `SELECT count(*) FROM source_health WHERE state = 'ok'`).Scan(&n)
@@ -309,11 +331,7 @@ func TestWorkersShareHostTurns(t *testing.T) {
 	}
 	// the jobs that found the host's turn taken snoozed (River's snooze
 	// count in the job's metadata) rather than waiting in a worker
-	var snoozes int
-	if err := conn.QueryRow(ctx, `SELECT COALESCE(sum((metadata->>'snoozes')::int), 0) FROM river_job WHERE kind = 'poll_source'`).Scan(&snoozes); err != nil {
-		t.Fatal(err)
-	}
-	if snoozes == 0 {
+	if snoozed() == 0 {
 		t.Fatal("no poll_source job snoozed on a busy host")
 	}
 	// robots.txt is fetched once for the fleet (robots_txt), not once per
@@ -321,5 +339,5 @@ func TestWorkersShareHostTurns(t *testing.T) {
 	if robots != 1 {
 		t.Fatalf("robots.txt fetched %d times; want once, shared by the workers", robots)
 	}
-	t.Logf("%d requests, %d snoozes", requests, snoozes)
+	t.Logf("%d requests, %d snoozes", requests, snoozed())
 }
