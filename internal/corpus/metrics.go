@@ -215,6 +215,8 @@ func (m Metrics) Value(key string) float64 {
 		return m.Recall()
 	case "misplaced":
 		return m.MisplacedRate()
+	case "mentioned":
+		return ratio(m.Mentioned, m.Labelled)
 	}
 	return m.Accuracy(key)
 }

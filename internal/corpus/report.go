@@ -196,24 +196,7 @@ func unseenCell(m Metrics, key string, cnt func(Metrics) string) string {
 	if m.Postings > 0 && m.Postings < MinTestCell {
 		return fmt.Sprintf("hidden (%d)", m.Postings)
 	}
-	return fmt.Sprintf("%.3f %s", unseenValue(m, key), cnt(m))
-}
-
-// unseenValue is the Table row's figure of key for m.
-func unseenValue(m Metrics, key string) float64 {
-	switch key {
-	case "skills_f1":
-		return m.F1()
-	case "skills_precision":
-		return m.Precision()
-	case "skills_recall":
-		return m.Recall()
-	case "misplaced":
-		return m.MisplacedRate()
-	case "mentioned":
-		return ratio(m.Mentioned, m.Labelled)
-	}
-	return m.Accuracy(key)
+	return fmt.Sprintf("%.3f %s", m.Value(key), cnt(m))
 }
 
 // FormatTable renders skills F1 per source format, dev and test.
