@@ -1,11 +1,7 @@
 package cli
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -38,24 +34,14 @@ failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
 		Example: `  watcher import-git -c fleet.yaml --from snapshots`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			l, err := f.load(cmd)
+			l, ctx, db, done, err := f.openFleetDB(cmd)
 			if err != nil {
 				return err
 			}
-			if err := postgresOnly(cmd, l.stderr, l.cfg, f.path, ""); err != nil {
-				return err
-			}
+			defer done()
 			if from == "" {
 				from = l.cfg.Snapshots
 			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			db, err := fleet.Open(ctx, l.cfg, l.logger)
-			if err != nil {
-				fmt.Fprintf(l.stderr, "%s: %v\n", cmd.CommandPath(), err)
-				return &exitError{ExitFailed}
-			}
-			defer db.Close()
 			res, err := fleet.ImportGit(ctx, db, l.cfg, from)
 			for _, r := range res {
 				if r.Skipped != "" {

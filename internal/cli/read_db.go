@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -96,6 +99,26 @@ func postgresOnly(cmd *cobra.Command, stderr io.Writer, cfg *config.Config, path
 	}
 	fmt.Fprintf(stderr, "%s: %s: the store is the snapshot folder; %s is for store: postgres with database_url%s\n", cmd.CommandPath(), path, cmd.Name(), hint)
 	return &exitError{ExitUsage}
+}
+
+// openFleetDB is the start of a command that works on the database only
+// (import-git, export-git): the config loaded, a store that is not
+// postgres refused, the database opened under a context that SIGINT and
+// SIGTERM cancel. done closes both; on an error it has been called.
+func (f *configFlags) openFleetDB(cmd *cobra.Command) (l *loaded, ctx context.Context, db *fleet.DB, done func(), err error) {
+	if l, err = f.load(cmd); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if err := postgresOnly(cmd, l.stderr, l.cfg, f.path, ""); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	if db, err = fleet.Open(ctx, l.cfg, l.logger); err != nil {
+		stop()
+		fmt.Fprintf(l.stderr, "%s: %v\n", cmd.CommandPath(), err)
+		return nil, nil, nil, nil, &exitError{ExitFailed}
+	}
+	return l, ctx, db, func() { db.Close(); stop() }, nil
 }
 
 // contextOf is cmd's context, or a background one (a command run without
