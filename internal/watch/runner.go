@@ -88,6 +88,9 @@ type Runner struct {
 	red     *redact.Redactor // the config's secrets: out of logs, errors, events' errors and state
 	postRed sync.Map         // source name -> *redact.Redactor of its posting data (see redact.go)
 
+	srcIdxOnce sync.Once
+	srcIdx     map[string]int // source name -> its position in cfg.Sources (see sourceIndex)
+
 	keysUpgraded sync.Map // source name -> true: its folder holds today's keys (see upgradeKeys)
 
 	mu  sync.Mutex // serializes writes and commits
