@@ -1,22 +1,16 @@
 package watch
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -28,37 +22,13 @@ import (
 // event; a second run has nothing to upgrade or commit.
 func TestOldKeyFolderUpgradesWithoutChanges(t *testing.T) {
 	const key = "sk_live_Upgr4d3Q"
-	board := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	cfg := keyedLever(t, map[string]string{"KEY": key}, "", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `[{"id":"job-%s-1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/acme/1"},
 			{"id":" 42 ","text":"Analyst","hostedUrl":"https://jobs.lever.co/acme/42"},
 			{"id":"7","text":"Scientist","hostedUrl":"https://jobs.lever.co/acme/7"}]`, r.URL.Query().Get("api_key"))
-	}))
-	t.Cleanup(board.Close)
-	getenv := func(k string) (string, bool) {
-		if k == "KEY" {
-			return key, true
-		}
-		return "", false
-	}
-	dir := t.TempDir()
-	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n  - {name: lv, type: lever, board: acme, url: \"%s?api_key=${KEY}\"}\n", board.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), getenv, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	run := func() Result {
-		t.Helper()
-		r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := r.Run(context.Background(), cfg.Sources)
-		if err != nil || res.Failed() {
-			t.Fatalf("run: %v %+v", err, res.Sources)
-		}
-		return res
-	}
+	})
+	run := func() Result { t.Helper(); return runQuiet(t, cfg) }
 	git := func(args ...string) string {
 		t.Helper()
 		out, err := exec.Command("git", append([]string{"-C", cfg.Snapshots}, args...)...).CombinedOutput()
