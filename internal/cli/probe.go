@@ -15,7 +15,7 @@ import (
 func newProbeCmd() *cobra.Command {
 	var timeout time.Duration
 	cmd := &cobra.Command{
-		Use:   "probe [URL]",
+		Use:   "probe [URL] [--timeout 5s]",
 		Short: "exit 0 when the server's /readyz (or URL) answers 2xx: a health check",
 		Long: `Sends one GET to URL (default http://127.0.0.1:8080/readyz, the server of 'watcher
 serve' or 'watcher daemon --listen') and exits 0 when it answers 2xx, 1 otherwise. It

@@ -10,21 +10,19 @@ import (
 )
 
 // PostgreSQL's text and jsonb hold neither a NUL byte nor invalid UTF-8.
-// The pipeline keeps every posting under model.PostingKey of its id and
-// drops NUL bytes from its text (internal/watch, in both stores alike), so
-// a posting of a run is storable as it is. What comes from elsewhere (a
-// snapshot history imported by import-git, written by a build before the
-// keys) is made storable here the same way: a posting id under its
-// model.PostingKey, NUL bytes out of its text. An id that is storable is
-// kept as it is, so a key the pipeline made is never escaped twice.
+// The pipeline keeps every posting under snapshot.Key of its id (trimmed,
+// model.PostingKey, the source's secrets masked) and drops NUL bytes from
+// its text (internal/watch, in both stores alike), so a posting of a run
+// is storable as it is. What comes from elsewhere (a snapshot history
+// imported by import-git, written by a build before the keys) is keyed
+// here by the one rule the files store uses for an id a snapshot holds,
+// snapshot.StoredKey: trimmed, kept when storable (a key the pipeline made
+// is never escaped twice), else model.PostingKey. The masking is the
+// pipeline's: the database store is given no secrets, and a stored id was
+// masked when its snapshot was made.
 
 // storableID is the id a posting is stored under.
-func storableID(id string) string {
-	if model.Storable(id) {
-		return id
-	}
-	return model.PostingKey(id)
-}
+func storableID(id string) string { return snapshot.StoredKey(id, nil) }
 
 var jsonNUL = []byte(`\u0000`)
 

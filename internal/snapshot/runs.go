@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -39,6 +40,20 @@ type RunRecord struct {
 	LastRun     time.Time `json:"last_run"`              // when the last run of the source ended
 	LastSuccess time.Time `json:"last_success,omitzero"` // when the last successful run ended (zero: none yet)
 	Outcome     string    `json:"outcome"`               // RunOK, RunFailed or RunSuspicious
+	// Sum is the CRC-32 (IEEE, hex) of the record's indented JSON
+	// without it: a record read while it was overwritten in place (see
+	// writeRecord) is a mix of two that may decode, and fails its sum.
+	Sum string `json:"sum,omitempty"`
+}
+
+// recordSum is the Sum of rec (its own Sum left out).
+func recordSum(rec RunRecord) (string, error) {
+	rec.Sum = ""
+	b, err := json.MarshalIndent(rec, "", " ")
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%08x", crc32.ChecksumIEEE(b)), nil
 }
 
 // RunPath is the run record of a source (local, never committed).
@@ -73,6 +88,12 @@ func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
 	if outcome == RunOK {
 		rec.LastSuccess = rec.LastRun
 	}
+	rec.Sum = ""
+	sum, err := recordSum(rec)
+	if err != nil {
+		return fmt.Errorf("snapshot: run record of source %q: %w", source, err)
+	}
+	rec.Sum = sum
 	b, err := json.MarshalIndent(rec, "", " ")
 	if err != nil {
 		return fmt.Errorf("snapshot: run record of source %q: %w", source, err)
@@ -88,8 +109,9 @@ func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
 
 // PeekRun reads a source's run record for a reader (status, serve):
 // ok is false when there is none (no run on this machine yet, an older
-// folder, a fresh clone) or it does not decode (the next run replaces it);
-// the error is a failed read.
+// folder, a fresh clone), or it does not decode or fails its Sum (read
+// while a run overwrote it, cut by a power loss, or written by a build
+// before sums: the next run replaces it); the error is a failed read.
 func (s *Store) PeekRun(source string) (rec RunRecord, ok bool, err error) {
 	b, err := os.ReadFile(s.RunPath(source))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -98,9 +120,13 @@ func (s *Store) PeekRun(source string) (rec RunRecord, ok bool, err error) {
 	if err != nil {
 		return RunRecord{}, false, fmt.Errorf("snapshot: run record of source %q: %w", source, err)
 	}
-	if err := json.Unmarshal(b, &rec); err != nil || rec.LastRun.IsZero() {
+	if err := json.Unmarshal(b, &rec); err != nil || rec.LastRun.IsZero() || rec.Sum == "" {
 		return RunRecord{}, false, nil
 	}
+	if sum, err := recordSum(rec); err != nil || sum != rec.Sum {
+		return RunRecord{}, false, nil
+	}
+	rec.Sum = ""
 	return rec, true, nil
 }
 
@@ -115,8 +141,10 @@ const recordSize = 256
 // old record or the new one, as a rename would, without the rename's cost
 // (ext4 starts writing back a file renamed over another: 170 µs each, a
 // tenth of a quiet cycle of 1,000 sources). A reader at the same moment
-// may see a mix, which does not decode and reads as none (PeekRun), as
-// after a power loss. A new record (or one of another length, or where a
+// may see a mix of the two: both are JSON padded to the same length, so a
+// mix can decode (a time made of digits of both); its Sum then does not
+// match (but once in 2^32) and PeekRun reads it as none, as after a power
+// loss. A new record (or one of another length, or where a
 // symbolic link is) is a temporary file named after it (the writer lock
 // makes that name this run's), then a rename. No fsync, no chmod, the
 // folder made only when missing: a run writes one per source.

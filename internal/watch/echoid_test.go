@@ -1,19 +1,13 @@
 package watch
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -23,35 +17,15 @@ import (
 // README row carries the key, and every posting reads back by its id.
 func TestPostingKeyIsTheStoredID(t *testing.T) {
 	const key = "sk_live_Echo71xQ"
-	board := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	cfg := keyedLever(t, map[string]string{"KEY": key}, "", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		k := r.URL.Query().Get("api_key")
 		fmt.Fprintf(w, `[{"id":"job-%s-1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/acme/1"},
 			{"id":" 42 ","text":"Analyst","hostedUrl":"https://jobs.lever.co/acme/42"},
 			{"id":"\u2028ls","text":"Scientist","hostedUrl":"https://jobs.lever.co/acme/ls"}]`, k)
-	}))
-	t.Cleanup(board.Close)
-	getenv := func(k string) (string, bool) {
-		if k == "KEY" {
-			return key, true
-		}
-		return "", false
-	}
-	dir := t.TempDir()
-	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n  - {name: lv, type: lever, board: acme, url: \"%s?api_key=${KEY}\"}\n", board.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), getenv, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := r.Run(context.Background(), cfg.Sources)
-	if err != nil || res.Failed() {
-		t.Fatalf("run: %v %+v", err, res.Sources)
-	}
-	err = filepath.Walk(cfg.Snapshots, func(p string, fi os.FileInfo, err error) error {
+	})
+	runQuiet(t, cfg)
+	err := filepath.Walk(cfg.Snapshots, func(p string, fi os.FileInfo, err error) error {
 		if err != nil || fi.IsDir() {
 			return err
 		}

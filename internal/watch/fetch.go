@@ -117,7 +117,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	// key into ids), so that a file name, an index entry or a database row
 	// never holds what the posting's "id" does not.
 	postRed := r.postingRedactor(src.Name)
-	keyOf := func(id string) string { return postRed.String(model.PostingKey(strings.TrimSpace(id))) }
+	keyOf := func(id string) string { return snapshot.Key(id, postRed.String) }
 	copies := make(map[string][]model.Raw, len(raws))
 	var order []string
 	for _, raw := range raws {

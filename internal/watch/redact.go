@@ -2,7 +2,9 @@ package watch
 
 import (
 	"bytes"
+	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -79,38 +81,172 @@ func (r *Runner) redactPosting(source string, p model.Posting, b []byte) (model.
 	return q, out, err
 }
 
-// postingRedactor is the Redactor of the posting data of a source: the
+// postingRedactor is the masker of the posting data of a source: the
 // config's secrets whose value is in one of the source's keys (url, board,
 // tenant, selectors, company, ...) or in http.user_agent, the values its
-// board receives. Built once per source.
-func (r *Runner) postingRedactor(source string) *redact.Redactor {
-	if r.red.Empty() {
-		return r.red
-	}
+// board receives (found in a URL's host in any case: hosts are
+// case-insensitive). Built once per source.
+func (r *Runner) postingRedactor(source string) *postingMask {
 	if v, ok := r.postRed.Load(source); ok {
-		return v.(*redact.Redactor)
+		return v.(*postingMask)
 	}
-	var sent []string
-	if r.cfg != nil {
-		sent = append(sent, r.cfg.HTTP.UserAgent)
-		for _, s := range r.cfg.Sources {
-			if s.Name == source {
-				sent = configStrings(reflect.ValueOf(s), sent, 0)
-			}
+	if r.cfg == nil || r.red.Empty() {
+		v, _ := r.postRed.LoadOrStore(source, &postingMask{})
+		return v.(*postingMask)
+	}
+	sent := []string{r.cfg.HTTP.UserAgent}
+	if i, ok := r.sourceIndex()[source]; ok {
+		sent = configStrings(reflect.ValueOf(r.cfg.Sources[i]), sent, 0)
+	}
+	// the hosts of the strings sent, lower-cased: a secret there was sent
+	// whatever its case
+	var hosts []string
+	for _, v := range sent {
+		if u, err := url.Parse(v); err == nil && u.Host != "" {
+			hosts = append(hosts, strings.ToLower(u.Host))
 		}
 	}
 	var secrets []redact.Secret
 	for _, s := range r.cfg.Secrets {
-		for _, v := range sent {
-			if s.Value != "" && strings.Contains(v, s.Value) {
-				secrets = append(secrets, s)
-				break
-			}
+		if s.Value == "" {
+			continue
+		}
+		lower := strings.ToLower(s.Value)
+		if slices.ContainsFunc(sent, func(v string) bool { return strings.Contains(v, s.Value) }) ||
+			slices.ContainsFunc(hosts, func(h string) bool { return strings.Contains(h, lower) }) {
+			secrets = append(secrets, s)
 		}
 	}
-	red := redact.New(secrets)
-	v, _ := r.postRed.LoadOrStore(source, red)
-	return v.(*redact.Redactor)
+	v, _ := r.postRed.LoadOrStore(source, newPostingMask(secrets))
+	return v.(*postingMask)
+}
+
+// sourceIndex is the position of each source of the config by name, made
+// once (postingRedactor looks a source up once per source, not through
+// every source).
+func (r *Runner) sourceIndex() map[string]int {
+	r.srcIdxOnce.Do(func() {
+		r.srcIdx = make(map[string]int, len(r.cfg.Sources))
+		for i, s := range r.cfg.Sources {
+			if _, dup := r.srcIdx[s.Name]; !dup {
+				r.srcIdx[s.Name] = i
+			}
+		}
+	})
+	return r.srcIdx
+}
+
+// postingMask hides the secrets a source's board was sent in its posting
+// data, in one pass over the text whatever their number: the redact
+// Redactor's one strings.Replacer for every form of them, as written; and,
+// inside the host of every URL in the text (hosts are case-insensitive: a
+// board may give back "acmecorp.example.com" for a tenant sent as
+// "AcmeCorp"), the values in any case. Paths, queries and the rest of the
+// text are matched as written. Built once per source; nil and the zero
+// value mask nothing.
+type postingMask struct {
+	red   *redact.Redactor
+	hosts *strings.Replacer // lower-cased values -> mask, for hosts
+	lower []hostSecret      // the same, longest first
+}
+
+type hostSecret struct{ value, mask string }
+
+func newPostingMask(secrets []redact.Secret) *postingMask {
+	m := &postingMask{red: redact.New(secrets)}
+	var args []string
+	seen := map[string]bool{}
+	for _, s := range secrets {
+		v := strings.ToLower(s.Value)
+		if len(v) < redact.MinLen || seen[v] || strings.IndexFunc(v, func(c rune) bool { return !isHostByte(c) }) >= 0 {
+			continue // shorter ones are never masked; others cannot be in a host
+		}
+		seen[v] = true
+		m.lower = append(m.lower, hostSecret{v, "[redacted:" + s.Name + "]"})
+	}
+	slices.SortStableFunc(m.lower, func(a, b hostSecret) int { return len(b.value) - len(a.value) })
+	for _, h := range m.lower {
+		args = append(args, h.value, h.mask)
+	}
+	if len(args) > 0 {
+		m.hosts = strings.NewReplacer(args...)
+	}
+	return m
+}
+
+// Empty reports whether m masks nothing.
+func (m *postingMask) Empty() bool { return m == nil || m.red.Empty() }
+
+// String is s with the secrets masked.
+func (m *postingMask) String(s string) string {
+	if m.Empty() {
+		return s
+	}
+	return m.red.String(m.maskHosts(s))
+}
+
+// Bytes is b with the secrets masked (b itself when there is none).
+func (m *postingMask) Bytes(b []byte) []byte {
+	if m.Empty() {
+		return b
+	}
+	s := string(b)
+	if out := m.String(s); out != s {
+		return []byte(out)
+	}
+	return b
+}
+
+// maxHost is the longest host looked at (a DNS name is at most 253).
+const maxHost = 255
+
+// maskHosts masks the secrets, in any case, inside the host of each URL
+// ("scheme://host") of s; the rest of the host keeps its case. Each byte
+// of s is looked at a bounded number of times.
+func (m *postingMask) maskHosts(s string) string {
+	if m.hosts == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "://")
+		if j < 0 {
+			break
+		}
+		start := i + j + 3
+		end := start
+		for end < len(s) && end-start < maxHost && isHostByte(rune(s[end])) {
+			end++
+		}
+		i = max(end, start)
+		host := s[start:end]
+		lower := strings.ToLower(host)
+		if m.hosts.Replace(lower) == lower {
+			continue
+		}
+		b.WriteString(s[last:start])
+		for k := 0; k < len(host); {
+			if n := slices.IndexFunc(m.lower, func(h hostSecret) bool { return strings.HasPrefix(lower[k:], h.value) }); n >= 0 {
+				b.WriteString(m.lower[n].mask)
+				k += len(m.lower[n].value)
+				continue
+			}
+			b.WriteByte(host[k])
+			k++
+		}
+		last = end
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// isHostByte: a letter, digit, '.' or '-' (what a host name is made of).
+func isHostByte(c rune) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
 }
 
 // configStrings appends every string held in v (fields, exported or not,

@@ -1,19 +1,12 @@
 package watch
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -23,34 +16,15 @@ import (
 // was sent (in the source's url) and echoes back is still masked there.
 func TestPostingDataKeepsWordsThatAreOtherSecrets(t *testing.T) {
 	const key = "sk_live_Zq81mXv03"
-	board := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	env := map[string]string{"TEAM_HEADER": "Customer", "DB_WORD": "postgres", "KEY": key}
+	cfg := keyedLever(t, env, `notifiers:
+  - {name: hooks, type: webhook, url: "http://127.0.0.1:1/${DB_WORD}", headers: {X-Team: "${TEAM_HEADER}"}}
+`, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `[{"id":"a1","text":"Customer Success Manager","hostedUrl":"https://jobs.lever.co/acme/a1","categories":{"team":"Customer"},
 			"description":"<p>Our postgres fleet. Your request carried %s.</p>"}]`, r.URL.Query().Get("api_key"))
-	}))
-	t.Cleanup(board.Close)
-	env := map[string]string{"TEAM_HEADER": "Customer", "DB_WORD": "postgres", "KEY": key}
-	getenv := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
-	dir := t.TempDir()
-	yml := fmt.Sprintf(`snapshots: snaps
-http: {per_host_delay: 1ms, retries: 1}
-sources:
-  - {name: lv, type: lever, board: acme, url: "%s?api_key=${KEY}"}
-notifiers:
-  - {name: hooks, type: webhook, url: "http://127.0.0.1:1/${DB_WORD}", headers: {X-Team: "${TEAM_HEADER}"}}
-`, board.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), getenv, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := r.Run(context.Background(), cfg.Sources)
-	if err != nil || res.Failed() {
-		t.Fatalf("run: %v %+v", err, res.Sources)
-	}
+	})
+	res := runQuiet(t, cfg)
 	s, err := snapshot.Open(cfg.Snapshots)
 	if err != nil {
 		t.Fatal(err)

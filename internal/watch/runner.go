@@ -88,6 +88,11 @@ type Runner struct {
 	red     *redact.Redactor // the config's secrets: out of logs, errors, events' errors and state
 	postRed sync.Map         // source name -> *redact.Redactor of its posting data (see redact.go)
 
+	srcIdxOnce sync.Once
+	srcIdx     map[string]int // source name -> its position in cfg.Sources (see sourceIndex)
+
+	keysUpgraded sync.Map // source name -> true: its folder holds today's keys (see upgradeKeys)
+
 	mu  sync.Mutex // serializes writes and commits
 	dmu sync.Mutex // serializes delivery passes (outside mu)
 
@@ -286,6 +291,9 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	}
 	defer release()
 	if err := r.recover(); err != nil {
+		return Result{}, err
+	}
+	if err := r.upgradeKeys(sources); err != nil {
 		return Result{}, err
 	}
 	// Each source is written as its fetch ends (stream). A signal stops

@@ -1,0 +1,233 @@
+package snapshot
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// The key of a posting: what its snapshot's "id" holds, what its file is
+// named after (PostingName), the key of its index entry and of its
+// database rows. Every store derives it with these two functions.
+
+// Key is the key of a posting for the platform's id of it (untrusted): the
+// id trimmed of white space (as the normalizer stores it),
+// model.PostingKey of that (NUL bytes and invalid UTF-8 written as %XX),
+// then mask: the secrets the source's board was sent, which a board may
+// echo into its ids (nil: none).
+func Key(id string, mask func(string) string) string {
+	k := model.PostingKey(strings.TrimSpace(id))
+	if mask != nil {
+		k = mask(k)
+	}
+	return k
+}
+
+// StoredKey is the key of a posting for the id a stored snapshot holds
+// (one a run wrote, or a history to import): that id is a key already, so
+// it is kept when it is storable (a key is never escaped twice), else
+// made one with model.PostingKey; trimmed and masked as Key does. For an
+// id Key made, StoredKey gives it back unchanged.
+func StoredKey(id string, mask func(string) string) string {
+	k := strings.TrimSpace(id)
+	if !model.Storable(k) {
+		k = model.PostingKey(k)
+	}
+	if mask != nil {
+		k = mask(k)
+	}
+	return k
+}
+
+// OwnFile reads a file of a source's folder (or of a committed copy of
+// it): ok when it is a snapshot of that source, with its id set to its
+// key (StoredKey). A file named after another rule than PostingName of
+// its key (written before the keys were trimmed and masked, see
+// UpgradeKeys) is still the posting's.
+func OwnFile(source, name string, data []byte, mask func(string) string) (model.Posting, bool) {
+	if !IsPostingName(name) {
+		return model.Posting{}, false
+	}
+	p, err := model.Decode(data)
+	if err != nil || strings.TrimSpace(p.ID) == "" {
+		return model.Posting{}, false
+	}
+	key := StoredKey(p.ID, mask)
+	if PostingName(key) != name && p.Source != source {
+		return model.Posting{}, false // not ours
+	}
+	p.ID = key
+	return p, true
+}
+
+// UpgradeCommitSubject is the subject of the commit of the files
+// UpgradeKeys renamed.
+const UpgradeCommitSubject = "watcher: snapshot files renamed to their posting keys (no posting changed)"
+
+// NeedsKeyUpgrade reports whether a source's folder may hold files named
+// by an older rule than its keys': its stored index has an entry whose key
+// is not the one Key derives today, or there is no index to tell (a folder
+// with no snapshot file needs nothing). It reads only the index.
+func (s *Store) NeedsKeyUpgrade(source string, mask func(string) string) bool {
+	b, err := os.ReadFile(s.IndexPath(source))
+	if err != nil {
+		return !errors.Is(err, fs.ErrNotExist) || s.hasPostingFiles(source)
+	}
+	idx, ok := DecodeIndex(b)
+	if !ok {
+		return s.hasPostingFiles(source)
+	}
+	for k := range idx.Postings {
+		if Key(model.UnKey(k), mask) != k {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Store) hasPostingFiles(source string) bool {
+	ents, err := os.ReadDir(s.SourceDir(source))
+	if err != nil {
+		return false
+	}
+	for _, e := range ents {
+		if e.Type().IsRegular() && IsPostingName(e.Name()) {
+			return true
+		}
+	}
+	return false
+}
+
+// UpgradeKeys brings a source's folder to today's keys, once: a snapshot
+// file named other than PostingName of its key (StoredKey of the id it
+// holds) is moved there (its id rewritten when it is not its key), and
+// the index's entries move to the keys Key derives from the platform's
+// ids they were kept under (stamps, missing counts and counters kept).
+// Two old files of one key (ids that differed by white space only) keep
+// the one already named right, else the first by name; the others go.
+// It returns the paths to commit (old and new names, the index), none
+// when the folder was up to date; it is idempotent, and a run stopped in
+// the middle is finished by the next call (files first, the index last).
+// Call it inside the write phase (BeginWrite): no event is made.
+func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, error) {
+	type file struct {
+		name string
+		data []byte
+		post model.Posting
+	}
+	byKey := map[string][]file{}
+	err := s.EachFile(source, func(name string, data []byte) error {
+		if p, ok := OwnFile(source, name, data, mask); ok {
+			byKey[p.ID] = append(byKey[p.ID], file{name, data, p})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var paths []string
+	rehashed := map[string]string{} // key -> hash of its file, when it moved
+	for _, key := range keys {
+		files := byKey[key]
+		want := PostingName(key)
+		keep := 0
+		for i, f := range files {
+			if f.name == want {
+				keep = i
+			}
+		}
+		for i, f := range files {
+			if i == keep {
+				continue
+			}
+			p := filepath.Join(s.SourceDir(source), f.name)
+			if err := RemoveFile(p); err != nil {
+				return nil, fmt.Errorf("source %q: key upgrade: %w", source, err)
+			}
+			paths = append(paths, p)
+		}
+		f := files[keep]
+		if f.name == want {
+			continue
+		}
+		data := f.data
+		if old, err := model.Decode(data); err == nil && old.ID != key {
+			if data, err = model.Encode(f.post); err != nil {
+				return nil, fmt.Errorf("source %q: key upgrade: %s: %w", source, f.name, err)
+			}
+		}
+		np, err := s.WritePosting(source, key, data)
+		if err != nil {
+			return nil, fmt.Errorf("source %q: key upgrade: %w", source, err)
+		}
+		op := filepath.Join(s.SourceDir(source), f.name)
+		if err := RemoveFile(op); err != nil {
+			return nil, fmt.Errorf("source %q: key upgrade: %w", source, err)
+		}
+		paths = append(paths, op, np)
+		rehashed[key] = model.Hash(data)
+	}
+	b, err := os.ReadFile(s.IndexPath(source))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return paths, nil // LoadIndex rebuilds it from the files, named right now
+		}
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	idx, ok := DecodeIndex(b)
+	if !ok {
+		return paths, nil // rebuilt from the files too
+	}
+	// Entries already under their key stay; a moved one takes its new key
+	// unless that is taken (the first old key by order wins).
+	moved := make(map[string]Entry, len(idx.Postings))
+	changed := false
+	for _, k := range sortedKeys(idx.Postings) {
+		if Key(model.UnKey(k), mask) == k {
+			moved[k] = idx.Postings[k]
+		}
+	}
+	for _, k := range sortedKeys(idx.Postings) {
+		if nk := Key(model.UnKey(k), mask); nk != k {
+			changed = true
+			if _, taken := moved[nk]; !taken {
+				moved[nk] = idx.Postings[k]
+			}
+		}
+	}
+	for k, h := range rehashed {
+		if e, ok := moved[k]; ok && e.Hash != h {
+			e.Hash, changed = h, true
+			moved[k] = e
+		}
+	}
+	if !changed {
+		return paths, nil
+	}
+	idx.Postings = moved
+	p, err := s.SaveIndex(source, idx)
+	if err != nil {
+		return nil, err
+	}
+	return append(paths, p), nil
+}
+
+func sortedKeys(m map[string]Entry) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,76 @@
+package watch
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+)
+
+// upgradeKeys renames, once, the snapshot files a build before today's
+// keys (snapshot.Key: trimmed, the source's secrets masked) named by
+// another rule, and moves their index entries, so that the run after it
+// sees no change: without it, a posting whose id had white space around it
+// or held the source's key looked removed and added again. The files
+// store only (a database's rows are keyed by what the pipeline gave it),
+// inside the run's lock, before anything is fetched; one commit with its
+// own subject (snapshot.UpgradeCommitSubject), no event, no notification.
+// A folder whose indexes all hold today's keys costs one read of each
+// index; a process upgrades a source at most once.
+func (r *Runner) upgradeKeys(sources []config.Source) error {
+	if r.store == nil {
+		return nil
+	}
+	var todo []string
+	for _, src := range sources {
+		if _, done := r.keysUpgraded.Load(src.Name); done {
+			continue
+		}
+		if r.store.CheckSourceDir(src.Name) != nil {
+			continue // the source's fetch reports it
+		}
+		if !r.store.NeedsKeyUpgrade(src.Name, r.postingRedactor(src.Name).String) {
+			r.keysUpgraded.Store(src.Name, true)
+			continue
+		}
+		todo = append(todo, src.Name)
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.beginWrite(); err != nil {
+		return err
+	}
+	var paths, lines []string
+	for _, name := range todo {
+		p, err := r.store.UpgradeKeys(name, r.postingRedactor(name).String)
+		if err != nil {
+			r.dropWrite() // the marker stays: the next run commits what moved and goes on
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if n := len(p); n > 0 {
+			paths = append(paths, p...)
+			lines = append(lines, fmt.Sprintf("%s: %d %s", name, n, plural(n, "path", "paths")))
+		}
+	}
+	if len(paths) > 0 && r.repo != nil {
+		msg := snapshot.UpgradeCommitSubject + "\n\nFiles named by the rule before posting keys were trimmed and masked, moved to\ntheir keys' names; their index entries moved with them.\n\n" + strings.Join(lines, "\n") + "\n"
+		if _, err := r.commit(paths, msg); err != nil {
+			r.dropWrite()
+			return err
+		}
+	}
+	if err := r.endWrite(); err != nil {
+		return err
+	}
+	for _, name := range todo {
+		r.keysUpgraded.Store(name, true)
+	}
+	if len(paths) > 0 {
+		r.log.Info("snapshot files renamed to their posting keys", "sources", len(todo), "paths", len(paths))
+	}
+	return nil
+}
