@@ -80,7 +80,9 @@ func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
 	var rec RunRecord
 	if outcome != RunOK { // the last success stays as it was
 		var err error
-		if rec, _, err = s.PeekRun(source); err != nil {
+		// The writer's own read: a record of a build before sums (no
+		// Sum) keeps its last success; nobody overwrites it meanwhile.
+		if rec, _, err = s.readRun(source, false); err != nil {
 			return err
 		}
 	}
@@ -113,6 +115,12 @@ func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
 // while a run overwrote it, cut by a power loss, or written by a build
 // before sums: the next run replaces it); the error is a failed read.
 func (s *Store) PeekRun(source string) (rec RunRecord, ok bool, err error) {
+	return s.readRun(source, true)
+}
+
+// readRun reads a source's run record; a record without a Sum is
+// accepted unless sumRequired.
+func (s *Store) readRun(source string, sumRequired bool) (rec RunRecord, ok bool, err error) {
 	b, err := os.ReadFile(s.RunPath(source))
 	if errors.Is(err, fs.ErrNotExist) {
 		return RunRecord{}, false, nil
@@ -120,10 +128,10 @@ func (s *Store) PeekRun(source string) (rec RunRecord, ok bool, err error) {
 	if err != nil {
 		return RunRecord{}, false, fmt.Errorf("snapshot: run record of source %q: %w", source, err)
 	}
-	if err := json.Unmarshal(b, &rec); err != nil || rec.LastRun.IsZero() || rec.Sum == "" {
+	if err := json.Unmarshal(b, &rec); err != nil || rec.LastRun.IsZero() || (rec.Sum == "" && sumRequired) {
 		return RunRecord{}, false, nil
 	}
-	if sum, err := recordSum(rec); err != nil || sum != rec.Sum {
+	if sum, err := recordSum(rec); rec.Sum != "" && (err != nil || sum != rec.Sum) {
 		return RunRecord{}, false, nil
 	}
 	rec.Sum = ""
