@@ -1,0 +1,95 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Round 5 of the non-skill fields: every case is a real sentence, title,
+// label or field of a dev document of the corpus (its slug in the comment).
+
+// A share of the working time given to remote work makes the job hybrid:
+// the places named beside it are where it is, and none is remote.
+func TestRemoteShares(t *testing.T) {
+	for label, want := range map[string][]model.Location{
+		"Köln und Remote (40% Köln | 60% Remote)":                    {loc("Cologne", "North Rhine-Westphalia", "DE")}, // qualistack-text-testautomatisierer-selenium-java
+		"75% Remote | 25% Nürnberg":                                  {loc("Nuremberg", "Bavaria", "DE")},              // nemensis-text-tester-sctm-aqua
+		"80% remote (Onshore, Vor-Ort-Termine in Baden-Württemberg)": nil,                                              // mund-consulting-text-senior-java-developer: no town
+	} {
+		if got := Locations(label); !reflect.DeepEqual(got, want) {
+			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+	for hint, want := range map[string]string{
+		"60 % Remote":  "hybrid", // eviden-austria-text-tester-senior
+		"80 % Remote":  "hybrid", // vision-consulting-text-entwickler-systemarchitektur-plattform
+		"100 % Remote": "remote", // ipsways-text-cassandra-db-entwickler
+		"Remote":       "remote",
+	} {
+		if got := workplaceHint(hint); got != want {
+			t.Errorf("workplaceHint(%q) = %q, want %q", hint, got, want)
+		}
+	}
+	// a figure that is no share of remote work leaves the label alone
+	if got := Locations("Berlin (100% Präsenz)"); len(got) != 1 || got[0].City != "Berlin" {
+		t.Errorf("Locations(Berlin (100%% Präsenz)) = %+v", got)
+	}
+}
+
+// German workplace fields and cues of freelance project listings.
+func TestGermanWorkplaceFields(t *testing.T) {
+	for text, want := range map[string][]model.Location{
+		// nemensis-text-tester-sctm-aqua: the field inside a line
+		"Laufzeit: asap - 31.10.2025 (Eine Verlängerung ist geplant)Auslastung: 80% - 100%Standort: 75% Remote | 25% Nürnberg": {loc("Nuremberg", "Bavaria", "DE")},
+		// qualistack-text-testautomatisierer-selenium-java
+		"Leistungsort: Köln und Remote (40% Köln | 60% Remote)": {loc("Cologne", "North Rhine-Westphalia", "DE")},
+		// vision-consulting-text-entwickler-systemarchitektur-plattform
+		"- Projektstandort Hannover, Großteil remote": {loc("Hanover", "Lower Saxony", "DE")},
+		// eviden-austria-text-tester-senior
+		"- Remote (mind. 60%) und Teilweise auch vor Ort in Wien": {loc("Vienna", "Vienna", "AT")},
+		// ipsways-text-cassandra-db-entwickler: "ggf." (if need be) ends no sentence
+		"Einsatzort: Remote - ggf. Wien": {{City: "Vienna", Region: "Vienna", Country: "AT", Remote: true}},
+	} {
+		if got := textPlaces(text, ""); !reflect.DeepEqual(got, want) {
+			t.Errorf("textPlaces(%q) = %+v, want %+v", text, got, want)
+		}
+	}
+}
+
+// A cue before a list of the company's offices names no workplace.
+func TestOfficeListIsNoWorkplace(t *testing.T) {
+	// variant-text-fagleder-tjenestedesign-i-norge
+	text := "Vi er over 100 ansatte fordelt på kontorer i Trondheim, Oslo, Bergen, Stockholm, Gøteborg og Linkøping, alle med sine unike personligheter."
+	if got := textPlaces(text, "NO"); got != nil {
+		t.Errorf("textPlaces(office list) = %+v, want none", got)
+	}
+	if got := textPlaces("Du vil jobbe på kontoret i Trondheim.", "NO"); len(got) != 1 || got[0].City != "Trondheim" {
+		t.Errorf("textPlaces(one office) = %+v, want Trondheim", got)
+	}
+}
+
+// Remote work offered as an alternative to the places adds a remote place.
+func TestRemoteOption(t *testing.T) {
+	sf, ny := loc("San Francisco", "California", "US"), loc("New York", "New York", "US")
+	muenster := loc("Münster", "North Rhine-Westphalia", "DE")
+	for _, tt := range []struct {
+		locs []model.Location
+		text string
+		want []model.Location
+	}{
+		// figma-greenhouse
+		{[]model.Location{sf, ny}, "This is a full time role that can be held from one of our US hubs or remotely in the United States.",
+			[]model.Location{sf, ny, {Country: "US", Remote: true}}},
+		// comenius-institut-text-softwareentwickler
+		{[]model.Location{muenster}, "* auf Wunsch komplette Remote-Arbeit möglich, sonst Dienstort Münster",
+			[]model.Location{muenster, {Country: "DE", Remote: true}}},
+		// github-greenhouse: where others work is no offer
+		{[]model.Location{sf}, "The other half of our Hubbers work remotely in 18 countries across the globe.", []model.Location{sf}},
+	} {
+		if got := remoteOption(tt.locs, tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("remoteOption(%q) = %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+}
