@@ -93,3 +93,32 @@ func TestRemoteOption(t *testing.T) {
 		}
 	}
 }
+
+// Role families of titles the rules missed.
+func TestRoleRound5(t *testing.T) {
+	for title, want := range map[string]string{
+		// testers of software are software engineers
+		"Tester - Senior Vollzeit // IBM Rational RQM / ISTQB FL / Atos / Eviden / E-Goverment/Zoll": RoleSoftwareEngineer, // eviden-austria-text-tester-senior
+		"75% Remote: Tester (m/w/d) mit SCTM und Aqua KnowHow - Öffentlicher Sektor":                 RoleSoftwareEngineer, // nemensis-text-tester-sctm-aqua
+		"Testautomatisierer (m/w/d) Fokus Selenium | Java | Jenkins | ISTQB (m/w/d)":                 RoleSoftwareEngineer, // qualistack-text-testautomatisierer-selenium-java
+		"Penetration Tester": RoleSecurityEngineer,
+		"Hardware Tester":    RoleOther,
+		// two job nouns: the first names the job
+		"Drupal Web Developer / Designer": RoleSoftwareEngineer, // lumaserv-text-drupal-web-developer-designer
+		"UX Designer / Developer":         RoleDesigner,
+		// security jobs
+		"Security Champion (m/w/d)": RoleSecurityEngineer, // experis-text-security-champion
+		"IT System Engineer (m/w/d) - SIEM und Vulnerability Management / Netzwerkumfeld": RoleSecurityEngineer, // duragis-text-it-system-engineer-siem
+		"Senior Systems Engineer": RoleSRE,
+		// the administrator of IT systems runs them
+		"2 Senior Admin (Openshift/Kubernetes/GitHub/Argo/ISTIO/Vault/ Prometheus usw.)": RoleSRE, // randstad-professional-text-senior-admin-openshift
+		"2x Database Administrator Microsoft SQL (m/w/d) - ab Oktober - 6 Monate+ -":     RoleOther,
+		"Open Collective Foundation: Finance Admin":                                      RoleOther,
+		// a compound of "design" names the designer's field
+		"Fagleder Tjenestedesign i Norge": RoleDesigner, // variant-text-fagleder-tjenestedesign-i-norge
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
