@@ -98,6 +98,42 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			edu[h.tok] = clsUnknown
 		}
 	}
+	trailingPreference(lower, toks, hits, nSkills, edu)
+}
+
+// trailingPreference makes a degree preferred when its sentence or clause
+// ends with a preference marker and asks for nothing ("Bachelor's degree
+// required; advanced degree or professional certification (PgMP, MSP, PMP)
+// preferred": the advanced degree is preferred, though the marker is read
+// as qualifying the parentheses only).
+func trailingPreference(lower string, toks []token, hits []hit, nSkills int, edu []class) {
+	for _, h := range hits {
+		if int(h.id) < nSkills || edu[h.tok] != clsRequired {
+			continue
+		}
+		a, b := h.tok, h.tok
+		for a > 0 && toks[a].flags&(fSent|fBlock) == 0 {
+			a--
+		}
+		for b+1 < len(toks) && toks[b+1].flags&(fSent|fBlock) == 0 {
+			b++
+		}
+		c := classifier{lower: lower, toks: toks, start: a, end: b + 1}
+		last := b
+		for last > h.end && toks[last].punct != 0 {
+			last--
+		}
+		if last < h.end || !c.prefWord(last) {
+			continue
+		}
+		req := false
+		for k := a; k <= b && !req; k++ {
+			req = c.reqWord(k)
+		}
+		if !req {
+			edu[h.tok] = clsPreferred
+		}
+	}
 }
 
 // bareDegree is the index of the level-less degree in degreeAliases.

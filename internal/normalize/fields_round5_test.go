@@ -122,3 +122,50 @@ func TestRoleRound5(t *testing.T) {
 		}
 	}
 }
+
+// A contractor's rate by the hour or day, a range with words between its
+// amounts, and a benefit budget in Norwegian.
+func TestSalaryRound5(t *testing.T) {
+	for _, tt := range []struct {
+		text, def string
+		want      []model.Salary
+	}{
+		{"Für diese Position können wir einen max netto Stundensatz von 75,00 € € für vor Ort und remote anbieten.", "", // nemensis-text-tester-sctm-aqua
+			[]model.Salary{{Min: 75, Max: 75, Currency: "EUR", Period: "hour"}}},
+		{"• Max. Stundensatz: 73,50 EUR?all-in (bei 30 Tagen Zahlungsziel)", "", // randstad-professional-text-senior-admin-openshift
+			[]model.Salary{{Min: 73.5, Max: 73.5, Currency: "EUR", Period: "hour"}}},
+		{"Tagessatz: 800 € zzgl. MwSt.", "", []model.Salary{{Min: 800, Max: 800, Currency: "EUR", Period: "day"}}},
+		{"Lön 30 000 - till över 50 000 kr beroende på erfarenhet.", "SEK", // statist-webbutvecklare-java
+			[]model.Salary{{Min: 30000, Max: 50000, Currency: "SEK", Period: "month"}}},
+		{"- Gadget-budsjett på 12.000 kr. pluss mva. per år", "NOK", []model.Salary{}}, // variant-text-utvikler-bergen
+	} {
+		got := salaries(tt.text, tt.def)
+		if len(got) == 0 && len(tt.want) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("salaries(%q) = %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// "Bachelor's degree required; advanced degree preferred": the degree of
+// a clause that ends with a preference marker is preferred.
+func TestEducationTrailingPreference(t *testing.T) {
+	n := normalizer(t)
+	for _, tt := range []struct {
+		text     string
+		req, pre []string
+	}{
+		// persado-workable
+		{"Requirements\n- Bachelor’s degree required; advanced degree or professional certification (PgMP, MSP, PMP) preferred",
+			[]string{"Bachelor's"}, []string{"Master's"}},
+		{"Requirements\n- Bachelor's degree required; MS or PhD preferred", []string{"Bachelor's"}, []string{"Master's", "PhD"}},
+		{"Requirements\n- Master's degree required", []string{"Master's"}, []string{}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Project Manager", DescriptionText: tt.text})
+		if !reflect.DeepEqual(p.Education.Required, tt.req) || !reflect.DeepEqual(p.Education.Preferred, tt.pre) {
+			t.Errorf("%q: education %+v, want required %v preferred %v", tt.text, p.Education, tt.req, tt.pre)
+		}
+	}
+}
