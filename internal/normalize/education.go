@@ -101,6 +101,26 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 	trailingPreference(lower, toks, hits, nSkills, edu)
 }
 
+// clauseBreak says whether s holds a comma or semicolon outside
+// parentheses: the marker after it closes another clause ("BS in Computer
+// Science, Statistics or a related field, MS preferred").
+func clauseBreak(s string) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case ',', ';', '，', '；':
+			if depth <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // trailingPreference makes a degree preferred when its sentence or clause
 // ends with a preference marker and asks for nothing ("Bachelor's degree
 // required; advanced degree or professional certification (PgMP, MSP, PMP)
@@ -123,7 +143,7 @@ func trailingPreference(lower string, toks []token, hits []hit, nSkills int, edu
 		for last > h.end && toks[last].punct != 0 {
 			last--
 		}
-		if last < h.end || !c.prefWord(last) {
+		if last < h.end || !c.prefWord(last) || clauseBreak(lower[toks[h.end-1].end:toks[last].start]) {
 			continue
 		}
 		req := false

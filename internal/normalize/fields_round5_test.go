@@ -150,7 +150,8 @@ func TestSalaryRound5(t *testing.T) {
 }
 
 // "Bachelor's degree required; advanced degree preferred": the degree of
-// a clause that ends with a preference marker is preferred.
+// a clause that ends with a preference marker is preferred; a marker
+// after a comma closes another clause.
 func TestEducationTrailingPreference(t *testing.T) {
 	n := normalizer(t)
 	for _, tt := range []struct {
@@ -162,6 +163,7 @@ func TestEducationTrailingPreference(t *testing.T) {
 			[]string{"Bachelor's"}, []string{"Master's"}},
 		{"Requirements\n- Bachelor's degree required; MS or PhD preferred", []string{"Bachelor's"}, []string{"Master's", "PhD"}},
 		{"Requirements\n- Master's degree required", []string{"Master's"}, []string{}},
+		{"Requirements\n- BS in Computer Science, Statistics or a related field, MS preferred.", []string{"Bachelor's"}, []string{"Master's"}},
 	} {
 		p := n.Normalize("s", "c", model.Raw{Title: "Project Manager", DescriptionText: tt.text})
 		if !reflect.DeepEqual(p.Education.Required, tt.req) || !reflect.DeepEqual(p.Education.Preferred, tt.pre) {
