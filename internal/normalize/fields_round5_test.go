@@ -171,3 +171,23 @@ func TestEducationTrailingPreference(t *testing.T) {
 		}
 	}
 }
+
+// German years: "Mind." (at least) before the number, a compound noun of
+// experience after it, a span of past years and years nested in a figure
+// before them.
+func TestYearsRound5(t *testing.T) {
+	for text, want := range map[string]int{
+		"– Mind. 5 Jahre Projekterfahrung in der Softwareentwicklung mit Java/JEE": 5, // mund-consulting-text-senior-java-developer
+		// eviden-austria-text-tester-senior
+		"- in den letzten 8 Jahren über zumindest 6 Jahre Berufserfahrung in der IT-Branche und davon zumindest 4 Jahre praktische Testerfahrung": 6,
+		"5+ years of experience, of which 2 years in Go": 5,
+		"3 Jahre Testerfahrung":                          3,
+	} {
+		if got := MinYears(text); got == nil || *got != want {
+			t.Errorf("MinYears(%q) = %v, want %d", text, got, want)
+		}
+	}
+	if got := MinYears("Erfahrung in den letzten 8 Jahren"); got != nil {
+		t.Errorf("a span of past years: %d, want nil", *got)
+	}
+}
