@@ -191,3 +191,20 @@ func TestYearsRound5(t *testing.T) {
 		t.Errorf("a span of past years: %d, want nil", *got)
 	}
 }
+
+// The area around a known city is the city.
+func TestMetroArea(t *testing.T) {
+	for label, want := range map[string]model.Location{
+		"Greater Copenhagen":                  loc("Copenhagen", "Capital Region of Denmark", "DK"),
+		"Copenhagen Area":                     loc("Copenhagen", "Capital Region of Denmark", "DK"),
+		"Stockholm Metropolitan Area, Sweden": loc("Stockholm", "Stockholm County", "SE"),
+		"Greater London Area":                 loc("London", "England", "GB"),
+	} {
+		if got := Locations(label); !reflect.DeepEqual(got, []model.Location{want}) {
+			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+	if got := Locations("Capital Area"); len(got) != 1 || got[0].Name != "Capital Area" {
+		t.Errorf("Locations(Capital Area) = %+v, want it unread", got)
+	}
+}

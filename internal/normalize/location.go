@@ -135,6 +135,27 @@ var officeWords = map[string]bool{
 	"headquarters": true, "hub": true, "campus": true, "in-office": true, "in office": true, "based": true,
 }
 
+// metroArea reads the area around a known city as the city ("Greater
+// Copenhagen", "Copenhagen Area", "Stockholm Metropolitan Area",
+// "Greater London Area"); anything else is returned as it is.
+func metroArea(q string) string {
+	f := foldPlace(q)
+	g := strings.TrimPrefix(f, "greater ")
+	for _, suf := range []string{" metropolitan area", " metro area", " area", " metro"} {
+		if h, ok := strings.CutSuffix(g, suf); ok {
+			g = h
+			break
+		}
+	}
+	if g == f {
+		return q
+	}
+	if c, ok := knownCities[g]; ok {
+		return c.city
+	}
+	return q
+}
+
 // hedgeWords before a place say it may be the workplace ("Remote - ggf.
 // Wien": remote, possibly in Vienna); the place is still named.
 var hedgeWords = map[string]bool{
@@ -307,7 +328,7 @@ func Location(label string) model.Location {
 			none = none || notPlace[foldPlace(q)]
 			continue
 		}
-		rest = append(rest, stripOffice(wholeCountry(q)))
+		rest = append(rest, metroArea(stripOffice(wholeCountry(q))))
 	}
 	if !loc.Remote && len(rest) > 0 {
 		// "Europe, European Union": an area wider than a country
