@@ -139,6 +139,10 @@ var officeWords = map[string]bool{
 // Copenhagen", "Copenhagen Area", "Stockholm Metropolitan Area",
 // "Greater London Area"); anything else is returned as it is.
 func metroArea(q string) string {
+	if !strings.Contains(q, "rea") && !strings.Contains(q, "REA") && !strings.Contains(q, "etro") &&
+		!strings.Contains(q, "ETRO") {
+		return q // no "Area", "Greater" or "Metro": without folding
+	}
 	f := foldPlace(q)
 	g := strings.TrimPrefix(f, "greater ")
 	for _, suf := range []string{" metropolitan area", " metro area", " area", " metro"} {
@@ -942,6 +946,9 @@ func remoteOption(locs []model.Location, text string) []model.Location {
 			return locs
 		}
 		country = l.Country
+	}
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+		return locs // the common case, without lowering the text
 	}
 	lower := strings.ToLower(text)
 	named, ok := "", false
