@@ -98,6 +98,62 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			edu[h.tok] = clsUnknown
 		}
 	}
+	trailingPreference(lower, toks, hits, nSkills, edu)
+}
+
+// clauseBreak says whether s holds a comma or semicolon outside
+// parentheses: the marker after it closes another clause ("BS in Computer
+// Science, Statistics or a related field, MS preferred").
+func clauseBreak(s string) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case ',', ';', '，', '；':
+			if depth <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trailingPreference makes a degree preferred when its sentence or clause
+// ends with a preference marker and asks for nothing ("Bachelor's degree
+// required; advanced degree or professional certification (PgMP, MSP, PMP)
+// preferred": the advanced degree is preferred, though the marker is read
+// as qualifying the parentheses only).
+func trailingPreference(lower string, toks []token, hits []hit, nSkills int, edu []class) {
+	for _, h := range hits {
+		if int(h.id) < nSkills || edu[h.tok] != clsRequired {
+			continue
+		}
+		a, b := h.tok, h.tok
+		for a > 0 && toks[a].flags&(fSent|fBlock) == 0 {
+			a--
+		}
+		for b+1 < len(toks) && toks[b+1].flags&(fSent|fBlock) == 0 {
+			b++
+		}
+		c := classifier{lower: lower, toks: toks, start: a, end: b + 1}
+		last := b
+		for last > h.end && toks[last].punct != 0 {
+			last--
+		}
+		if last < h.end || !c.prefWord(last) || clauseBreak(lower[toks[h.end-1].end:toks[last].start]) {
+			continue
+		}
+		req := false
+		for k := a; k <= b && !req; k++ {
+			req = c.reqWord(k)
+		}
+		if !req {
+			edu[h.tok] = clsPreferred
+		}
+	}
 }
 
 // bareDegree is the index of the level-less degree in degreeAliases.

@@ -125,7 +125,7 @@ func TestTextLocations(t *testing.T) {
 		{"Chinese cue", "HRBP", "5. 男女不限，25-35 岁，坐标深圳。", "zh",
 			nil, []model.Location{loc("Shenzhen", "Guangdong", "CN")}}, // api7-text-hrbp
 		{"German workplace word", "Softwareentwickler/in (m/w/d)", "* auf Wunsch komplette Remote-Arbeit möglich, sonst Dienstort Münster", "de",
-			nil, []model.Location{loc("Münster", "North Rhine-Westphalia", "DE")}}, // comenius-institut-text-softwareentwickler
+			nil, []model.Location{loc("Münster", "North Rhine-Westphalia", "DE"), {Country: "DE", Remote: true}}}, // comenius-institut-text-softwareentwickler (round 5: the remote option too)
 		{"field line", "Elektriker", "Arbeidssted: Bergen\nSøknadsfrist: snarest", "nb",
 			nil, []model.Location{loc("Bergen", "Vestland", "NO")}},
 		{"the whole country, from the language", "Selger", "Vi søker selgere.", "nb",

@@ -135,6 +135,42 @@ var officeWords = map[string]bool{
 	"headquarters": true, "hub": true, "campus": true, "in-office": true, "in office": true, "based": true,
 }
 
+// metroArea reads the area around a known city as the city ("Greater
+// Copenhagen", "Copenhagen Area", "Stockholm Metropolitan Area",
+// "Greater London Area"); anything else is returned as it is.
+func metroArea(q string) string {
+	if !strings.Contains(q, "rea") && !strings.Contains(q, "REA") && !strings.Contains(q, "etro") &&
+		!strings.Contains(q, "ETRO") {
+		return q // no "Area", "Greater" or "Metro": without folding
+	}
+	f := foldPlace(q)
+	g := strings.TrimPrefix(f, "greater ")
+	for _, suf := range []string{" metropolitan area", " metro area", " area", " metro"} {
+		if h, ok := strings.CutSuffix(g, suf); ok {
+			g = h
+			break
+		}
+	}
+	if g == f {
+		return q
+	}
+	if c, ok := knownCities[g]; ok {
+		return c.city
+	}
+	return q
+}
+
+// hedgeWords before a place say it may be the workplace ("Remote - ggf.
+// Wien": remote, possibly in Vienna); the place is still named.
+var hedgeWords = map[string]bool{
+	"ggf.": true, "ggf": true, "gegebenenfalls": true, "evtl.": true, "evtl": true, "eventuell": true,
+	"possibly": true, "optionally": true, "occasionally": true, "teilweise": true,
+}
+
+// hedgeReplacer drops the abbreviated hedges whose dot would end a field's
+// value.
+var hedgeReplacer = strings.NewReplacer("ggf. ", "", "Ggf. ", "", "evtl. ", "", "Evtl. ", "")
+
 // stripOffice removes office and work-mode words around a place ("Hybrid
 // in London" -> "London"), keeping a part that would be left empty.
 func stripOffice(p string) string {
@@ -143,7 +179,7 @@ func stripOffice(p string) string {
 		return p
 	}
 	i, j := 0, len(ws)
-	for i < j-1 && (officeWords[strings.ToLower(ws[i])] || i > 0 && isLinkWord(ws[i])) {
+	for i < j-1 && (officeWords[strings.ToLower(ws[i])] || hedgeWords[strings.ToLower(ws[i])] || i > 0 && isLinkWord(ws[i])) {
 		i++
 	}
 	for j-1 > i && officeWords[strings.ToLower(ws[j-1])] {
@@ -296,7 +332,7 @@ func Location(label string) model.Location {
 			none = none || notPlace[foldPlace(q)]
 			continue
 		}
-		rest = append(rest, stripOffice(wholeCountry(q)))
+		rest = append(rest, metroArea(stripOffice(wholeCountry(q))))
 	}
 	if !loc.Remote && len(rest) > 0 {
 		// "Europe, European Union": an area wider than a country
@@ -509,6 +545,9 @@ func Locations(label string) []model.Location {
 	if s == "" {
 		return nil
 	}
+	if n := remoteShare(s); n >= 0 && n < 100 {
+		return hybridPlaces(s)
+	}
 	s = conjReplacer.Replace(s) // "Stockholm och Göteborg", "Hamburg oder Remote"
 	if workModes[foldPlace(s)] {
 		return nil // "Hybrid", "On-site": a mode, no place
@@ -631,6 +670,89 @@ func Locations(label string) []model.Location {
 		}
 	}
 	return []model.Location{one}
+}
+
+// remoteShare returns the share of the working time, in percent, that a
+// label or a work-mode field gives to remote work ("60 % Remote", "75%
+// Remote | 25% Nürnberg", "Remote (mind. 60%)", "80% remote (Onshore,
+// ...)"), or -1 when it states none.
+func remoteShare(s string) int {
+	if !strings.Contains(s, "%") {
+		return -1
+	}
+	l := strings.ToLower(s)
+	for i := strings.IndexByte(l, '%'); i >= 0; {
+		k := i
+		for k > 0 && l[k-1] == ' ' {
+			k--
+		}
+		d := k
+		for d > 0 && l[d-1] >= '0' && l[d-1] <= '9' {
+			d--
+		}
+		if d < k && k-d <= 3 {
+			n := 0
+			for _, c := range l[d:k] {
+				n = n*10 + int(c-'0')
+			}
+			after := strings.TrimLeft(l[i+1:], " )")
+			before := strings.TrimRight(l[max(0, d-16):d], " (")
+			if hasRemoteWord(after[:min(len(after), 12)]) || hasRemoteWord(before) {
+				return n
+			}
+		}
+		j := strings.IndexByte(l[i+1:], '%')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return -1
+}
+
+func hasRemoteWord(s string) bool {
+	return strings.Contains(s, "remote") || strings.Contains(s, "home office") || strings.Contains(s, "homeoffice") ||
+		strings.Contains(s, "mobil") || strings.Contains(s, "télétravail")
+}
+
+// hybridPlaces reads a label that splits the working time between remote
+// work and places ("Köln und Remote (40% Köln | 60% Remote)", "75% Remote
+// | 25% Nürnberg"): the job is hybrid, so the places are where it is and
+// none of them is remote; the remote share names no place.
+func hybridPlaces(s string) []model.Location {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			k := j
+			for k < len(s) && s[k] == ' ' {
+				k++
+			}
+			if k < len(s) && s[k] == '%' {
+				i = k
+				b.WriteByte(' ')
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	var out []model.Location
+	for _, p := range splitLocation(orReplacer.Replace(conjReplacer.Replace(b.String()))) {
+		q, _ := stripRemote(p)
+		if q = strings.TrimSpace(q); q == "" || workModes[foldPlace(q)] || remoteWords[foldPlace(q)] {
+			continue
+		}
+		l := Location(q)
+		l.Remote = false
+		if l.Name != "" || l == (model.Location{}) || slices.Contains(out, l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // citiesIn returns the known cities named by the parts of a label that
@@ -806,6 +928,62 @@ var languageCountry = map[string]string{"nb": "NO", "nn": "NO", "no": "NO", "sv"
 //   - a "whole country" label ("Hele landet", "Hela landet") is that
 //     country: the one of the other places, else of the language.
 func textLocations(locs []model.Location, labels []string, title, text, lang string) []model.Location {
+	return remoteOption(placesOf(locs, labels, title, text, lang), text)
+}
+
+// remoteOption adds remote work to the places when the text offers it as
+// an alternative to them ("can be held from one of our US hubs or remotely
+// in the United States", "auf Wunsch komplette Remote-Arbeit möglich, sonst
+// Dienstort Münster"): remote in the country the phrase names, else in the
+// one country of the places.
+func remoteOption(locs []model.Location, text string) []model.Location {
+	if len(locs) == 0 {
+		return locs
+	}
+	country := ""
+	for _, l := range locs {
+		if l.Remote || l.Country == "" || country != "" && l.Country != country {
+			return locs
+		}
+		country = l.Country
+	}
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+		return locs // the common case, without lowering the text
+	}
+	lower := strings.ToLower(text)
+	named, ok := "", false
+	if i := strings.Index(lower, "or remotely in "); i >= 0 {
+		ws := strings.Fields(lower[i+len("or remotely in "):])
+		if len(ws) > 0 && ws[0] == "the" {
+			ws = ws[1:]
+		}
+		for n := min(4, len(ws)); n >= 1 && !ok; n-- {
+			if c := countryCode(strings.Trim(strings.Join(ws[:n], " "), ".,;:()")); c != "" {
+				named, ok = c, true
+			}
+		}
+	}
+	for _, p := range remoteOptions {
+		ok = ok || strings.Contains(lower, p)
+	}
+	if !ok {
+		return locs
+	}
+	if named == "" {
+		named = country
+	}
+	return append(locs, model.Location{Country: named, Remote: true})
+}
+
+// remoteOptions are phrases that offer fully remote work besides the
+// office.
+var remoteOptions = []string{"komplette remote-arbeit möglich", "komplette remotearbeit möglich",
+	"komplett remote möglich", "vollständig remote möglich", "auch vollständig remote", "auch komplett remote",
+	"fully remote is possible", "fully remote is also possible", "or fully remote", "oder komplett remote",
+	"oder vollständig remote"}
+
+// placesOf is textLocations without the remote option.
+func placesOf(locs []model.Location, labels []string, title, text, lang string) []model.Location {
 	whole := false
 	for _, l := range labels {
 		f := foldPlace(strings.TrimSpace(l))
@@ -942,6 +1120,7 @@ var placeFields = map[string]bool{
 	"arbeidssted": true, "arbejdssted": true, "arbeidsstad": true, "arbetsort": true, "arbetsplats": true,
 	"placering": true, "placeringsort": true, "stationeringsort": true, "tjenestested": true, "kontorsted": true,
 	"oppmøtested": true, "standort": true, "einsatzort": true, "arbeitsort": true, "dienstort": true,
+	"leistungsort": true, "projektstandort": true, "projektort": true, "durchführungsort": true,
 	"lieu de travail": true, "lieu": false, "localisation": false, "location": false, "job location": false,
 	"work location": false, "office location": false, "locations": false, "ort": false, "sted": false,
 	"workplace": false, "place of work": false, "ubicación": false, "lugar de trabajo": true,
@@ -955,7 +1134,7 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	"kontor i", "kontoret i", "kontorer i", "kontor på", "avdeling", "avdelingen", "afdeling", "afdelingen",
 	"avdelning", "avdelningen", "basert i", "baseret i", "baserad i", "placerad i", "placeret i", "lokalisert i",
 	"stasjonert i", "stationerad i", "beliggende i", "belägen i", "büro in", "sitz in", "standort in",
-	"basé à", "basée à", "situé à", "située à", "bureaux à", "bureau à"}
+	"basé à", "basée à", "situé à", "située à", "bureaux à", "bureau à", "vor ort in", "vor-ort in", "einsatz in"}
 
 // textPlaces returns the places a text names as the workplace, in
 // country when it is not empty: those of field lines, else those after
@@ -999,6 +1178,7 @@ func workplaceFields(text, country string) []model.Location {
 // whether a text may hold one.
 var workplaceStems = []string{"rbeidssted", "rbejdssted", "rbeidsstad", "rbetsort", "rbetsplats", "lacering",
 	"tationeringsort", "jenestested", "ontorsted", "ppmøtested", "tandort", "insatzort", "rbeitsort", "ienstort",
+	"eistungsort", "rojektort", "urchführungsort",
 	"ieu de travail", "ugar de trabajo", "工作地点", "办公地点", "工作城市", "坐标", "地点"}
 
 // textPlaceLists returns the places of field lines and workplace words
@@ -1022,6 +1202,7 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			continue
 		}
 		if head, value, ok := cutField(line); ok && knownField(foldPlace(head), strong) {
+			value = hedgeReplacer.Replace(value) // "Remote - ggf. Wien": the dot ends no sentence
 			if i := strings.IndexAny(value, ".;"); i > 0 {
 				value = value[:i]
 			}
@@ -1032,7 +1213,17 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 		}
 		if ws := strings.Fields(line); len(ws) > 1 {
 			for k, w := range ws[:len(ws)-1] {
-				if lw := strings.ToLower(w); knownField(lw, strong) && len(w) > 4 &&
+				lw := strings.ToLower(w)
+				if h, ok := strings.CutSuffix(strings.TrimLeft(lw, "0123456789%.,)"), ":"); ok && k > 0 &&
+					knownField(h, strong) && len(h) > 4 {
+					// a field inside a line ("Auslastung: 80% - 100%Standort: 75%
+					// Remote | 25% Nürnberg"): the rest of the line is its value
+					for _, l := range Locations(strings.Join(ws[k+1:], " ")) {
+						add(&fields, l)
+					}
+					break
+				}
+				if knownField(lw, strong) && len(w) > 4 &&
 					(!strong || presentTense[strings.ToLower(ws[k+1])]) {
 					if l, ok := townAfter(strings.Join(ws[k+1:min(len(ws), k+12)], " "), country); ok { // townAfter reads at most 10 words
 						add(&fields, l)
@@ -1047,7 +1238,7 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 		for _, cue := range placeCues {
 			for i := strings.Index(lower, cue); i >= 0; {
 				end := i + len(cue)
-				if wordEdge(lower, i-1) && (end == len(lower) || lower[end] == ' ') {
+				if wordEdge(lower, i-1) && (end == len(lower) || lower[end] == ' ') && !officeList(line[end:]) {
 					if l, ok := townAfter(line[end:], country); ok {
 						add(&cued, l)
 					}
@@ -1110,6 +1301,22 @@ func cjkPlaceCue(line string) []model.Location {
 		}
 	}
 	return nil
+}
+
+// officeList says whether the words after a cue list three or more known
+// towns ("kontorer i Trondheim, Oslo, Bergen, Stockholm, Gøteborg og
+// Linkøping"): the company's offices, not where the job is.
+func officeList(s string) bool {
+	if i := strings.IndexAny(s, ".;!?\n"); i >= 0 {
+		s = s[:i]
+	}
+	n := 0
+	for _, piece := range strings.Split(orReplacer.Replace(conjReplacer.Replace(s)), ",") {
+		if _, rank := knownPlace(strings.Trim(strings.TrimSpace(piece), "()\"'"), ""); rank >= 0 {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // townAfter finds the first known town in the words after a cue, within

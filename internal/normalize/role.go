@@ -84,7 +84,8 @@ var icRules = []roleRule{
 		"product security", "offensive security", "penetration tester", "pentester", "security analyst", "cybersecurity engineer",
 		"cyber security engineer", "security architect", "security specialist", "security consultant", "infosec engineer",
 		"sikkerhetsingeniør", "sikkerhetsrådgiver", "sikkerhetsarkitekt", "ingénieur sécurité", "ingénieure sécurité",
-		"ingénieur en sécurité", "analyste en sécurité", "security expert", "ingeniero de seguridad", "安全工程师"}},
+		"ingénieur en sécurité", "analyste en sécurité", "security expert", "ingeniero de seguridad", "安全工程师",
+		"security champion", "security administrator", "security admin"}},
 	{RoleSRE, []string{"site reliability", "sre", "reliability engineer", "infrastructure engineer", "production engineer",
 		"infrastructure / production engineer", "infrastructure and production engineer", "devops engineer", "devops",
 		"dev ops engineer", "devsecops engineer", "cloud engineer", "cloud infrastructure engineer", "systems engineer",
@@ -106,6 +107,11 @@ var icRules = []roleRule{
 		"full stack", "fullstack", "full-stack", "platform engineer", "infrastructure engineer",
 		"mobile engineer", "ios engineer", "android engineer", "web engineer",
 		"tools engineer", "build engineer", "test engineer", "qa engineer",
+		// testers of software ("Tester (m/w/d) mit SCTM und Aqua KnowHow",
+		// "Testautomatisierer (m/w/d) Fokus Selenium")
+		"tester", "testerin", "software tester", "qa tester", "qa analyst", "test analyst", "testautomatisierer",
+		"testautomatisiererin", "test automation", "testautomatisierung", "softwaretester", "softwaretesterin",
+		"testare", "testautomatiserer", "testingenieur", "testingenieurin",
 		"automation engineer", "ui engineer", "encoding engineer", "streaming engineer", "developer productivity",
 		"softwareentwickler", "softwareentwicklerin", "entwickler", "entwicklerin", "développeur", "développeuse",
 		"desarrollador", "desarrolladora", "sviluppatore", "sviluppatrice", "ontwikkelaar", "utvikler", "plattformutvikler",
@@ -146,6 +152,8 @@ var compoundSuffixes = []struct {
 	{"ingenieur", RoleSoftwareEngineer, RoleDataEngineer}, {"programmierer", RoleSoftwareEngineer, RoleSoftwareEngineer},
 	{"analytiker", "", RoleDataAnalyst}, {"analyst", "", RoleDataAnalyst}, {"analist", "", RoleDataAnalyst},
 	{"designer", RoleDesigner, RoleDesigner},
+	// the field of a designer ("Fagleder Tjenestedesign", "Interaktionsdesign")
+	{"design", RoleDesigner, RoleDesigner},
 }
 
 // securityHeads and securityNouns make a compound noun of Danish, German,
@@ -355,10 +363,19 @@ func icRole(m, all string) string {
 	if hasAny(m, nonSoftwareDeveloper) {
 		return RoleOther
 	}
+	if adminOf(m, all) {
+		return securityTopic(RoleSRE, all)
+	}
 	for _, r := range icRules {
 		if hasAny(m, r.phrases) {
 			if r.role == RoleDesigner && hasWord(m, "engineer") {
 				continue // "Design Engineer", "UX Engineer": software
+			}
+			if r.role == RoleDesigner && developerFirst(m) {
+				continue // "Drupal Web Developer / Designer": the first job noun
+			}
+			if r.role == RoleSRE {
+				return securityTopic(r.role, all)
 			}
 			if r.role == RoleSoftwareEngineer && hasAny(m, nonSoftwareEngineer) && !hasAny(m, softwareWords) {
 				return RoleOther // "NVH Test Engineer", "Hardware Test Engineer"
@@ -389,6 +406,41 @@ func icRole(m, all string) string {
 		}
 	}
 	return ""
+}
+
+// adminOf says whether a title part names the administrator of IT
+// systems ("2 Senior Admin (Openshift/Kubernetes/GitHub/Argo/...)", "Linux
+// Administrator"): an operations job.
+func adminOf(m, all string) bool {
+	if !hasWord(m, "admin") && !hasWord(m, "administrator") && !hasWord(m, "administratorin") {
+		return false
+	}
+	return hasAny(all, []string{"linux", "unix", "kubernetes", "openshift", "k8s", "devops", "vmware",
+		"windows server", "docker", "terraform", "ansible"})
+}
+
+// developerFirst says whether a software job noun comes before the
+// designer noun in a title part ("Web Developer / Designer").
+func developerFirst(m string) bool {
+	d := strings.Index(m, "design")
+	for _, n := range []string{"developer", "entwickler", "engineer", "programmer", "utvikler", "utvecklare"} {
+		if i := strings.Index(m, n); i >= 0 && i < d {
+			return true
+		}
+	}
+	return false
+}
+
+// securityTopic makes an operations job whose title names a security
+// topic a security job ("IT System Engineer - SIEM und Vulnerability
+// Management").
+func securityTopic(role, all string) string {
+	if hasAny(all, []string{"siem", "vulnerability management", "vulnerability", "security operations", "soc analyst",
+		"it security", "it-security", "cyber security", "cybersecurity", "it-sicherheit", "informationssicherheit",
+		"incident response", "threat detection"}) {
+		return RoleSecurityEngineer
+	}
+	return role
 }
 
 // titleParts lowers a title and splits it at the separators between its

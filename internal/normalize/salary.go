@@ -348,6 +348,7 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 		for m < len(s) && s[m] == ' ' {
 			m++
 		}
+		m += rangeFiller(s[m:]) // "30 000 - till över 50 000 kr"
 		m2 := m
 		cur2 := ""
 		for _, c := range currencySymbols {
@@ -474,6 +475,11 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"månadslön", "month"}, {"månedsløn", "month"}, {"månedslønn", "month"}, {"per månad", "month"},
 	{"i månaden", "month"}, {"pr. måned", "month"}, {"i måneden", "month"}, {"/mån", "month"}, {"/md", "month"},
 	{"årslön", "year"}, {"årsløn", "year"}, {"årslønn", "year"}, {"pr. år", "year"}, {"om året", "year"},
+	// a contractor's rate by the hour or the day ("Max. Stundensatz: 73,50
+	// EUR", "Tagessatz", "timepris", "taux journalier", "day rate")
+	{"stundensatz", "hour"}, {"stundenlohn", "hour"}, {"stundensätze", "hour"}, {"tagessatz", "day"},
+	{"tagessätze", "day"}, {"timepris", "hour"}, {"timesats", "hour"}, {"timpris", "hour"}, {"dagpris", "day"},
+	{"taux journalier", "day"}, {"taux horaire", "hour"}, {"day rate", "day"}, {"daily rate", "day"},
 }
 
 // periodNear looks for a pay period in the rest of the sentence after the
@@ -543,7 +549,8 @@ var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget
 	// Danish, Norwegian, Swedish: allowance, grant, wellness, trip, prize,
 	// commission, benefit, pension, insurance
 	"bidrag", "tilskud", "tilskudd", "friskvård", "resa ", "reise", "rejse", "præmie", "premie", "provision",
-	"provisjon", "förmån", "pension", "pensjon", "forsikring", "försäkring", "gavekort", "presentkort", "rabatt"}
+	"provisjon", "förmån", "pension", "pensjon", "forsikring", "försäkring", "gavekort", "presentkort", "rabatt",
+	"budsjett", "gadget", "utstyr"}
 
 // placeAfter says whether the amount that ends at i is a postal code: a
 // known place follows it ("11455 Stockholm", "2300 København S").
@@ -654,6 +661,19 @@ func labelBefore(s string, j int, word string) bool {
 
 // rangeSep returns the length of a range separator at the start of s
 // ("-", "–", "~", "to ", "bis ", "à "), or 0.
+// rangeFiller returns the length of the words between a range's
+// separator and its upper amount ("30 000 - till över 50 000 kr", "60.000
+// - bis zu 80.000 €", "$50 - up to $80"), or 0.
+func rangeFiller(s string) int {
+	for _, w := range []string{"till över ", "upp till ", "till ", "över ", "bis zu ", "bis ", "up to ", "over ",
+		"opp til ", "inntil ", "op til ", "til "} {
+		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) && s[len(w)] >= '0' && s[len(w)] <= '9' {
+			return len(w)
+		}
+	}
+	return 0
+}
+
 func rangeSep(s string) int {
 	switch {
 	case strings.HasPrefix(s, "-"), strings.HasPrefix(s, "~"):

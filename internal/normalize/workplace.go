@@ -22,6 +22,9 @@ func Workplace(hint string, locs []model.Location, text string) string {
 }
 
 func workplaceHint(h string) string {
+	if n := remoteShare(h); n >= 0 && n < 100 {
+		return "hybrid" // "60 % Remote": part of the time at the place
+	}
 	f := " " + foldPlace(strings.ReplaceAll(h, "_", " ")) + " "
 	remote, office := false, false
 	for _, w := range hintRemote {

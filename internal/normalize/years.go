@@ -39,6 +39,27 @@ var yearsMaxBefore = map[string]bool{
 	"to": true, "upto": true, "max": true, "maximum": true, "than": true, "under": true, "within": true,
 	"after": true, "every": true, "first": true, "next": true, "past": true, "last": true, "zu": true,
 	"for": true,
+	// "in den letzten 8 Jahren", "de siste 5 årene": a span of time
+	"letzten": true, "vergangenen": true, "siste": true, "senaste": true, "seneste": true, "derniers": true,
+	"dernières": true,
+}
+
+// nestedBefore are words before a number of years that make it part of a
+// figure stated before ("6 Jahre Berufserfahrung und davon zumindest 4
+// Jahre praktische Testerfahrung", "5 years, of which 2 in Go"): not an
+// alternative minimum.
+var nestedBefore = map[string]bool{"davon": true, "hiervon": true, "thereof": true, "which": true, "hvorav": true,
+	"varav": true, "heraf": true, "dont": true}
+
+// experienceCompound says whether w is a compound noun of experience
+// ("Projekterfahrung", "Testerfahrung", "ledererfaring").
+func experienceCompound(w string) bool {
+	for _, suf := range []string{"erfahrung", "erfahrungen", "erfaring", "erfarenhet", "ervaring"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearsNext are words after "years" that make it an experience requirement.
@@ -76,7 +97,8 @@ var rangeWords = map[string]bool{"-": true, "to": true, "a": true, "bis": true, 
 // yearsStrongBefore are words before the number that make it a minimum.
 var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": true, "mindestens": true,
 	"minimal": true, "minimaal": true, "minimo": true, "mínimo": true, "moins": true, "menos": true, "über": true,
-	"ueber": true, "minimalnie": true, "co": true, "minst": true, "mindst": true}
+	"ueber": true, "minimalnie": true, "co": true, "minst": true, "mindst": true, "mind": true, "zumindest": true,
+	"wenigstens": true}
 
 // nordicMaxBefore make the number of years a maximum in Danish,
 // Norwegian and Swedish ("inntil 2 år", "högst 3 år", "maks 1 år").
@@ -247,6 +269,13 @@ func MinYears(text string) *int {
 		}
 		if prefSentence(toks, j) {
 			continue // "3+ years of Go is a plus": preferred, not a minimum
+		}
+		if nestedBefore[word(k-1)] || nestedBefore[word(k-2)] && yearsStrongBefore[word(k-1)] ||
+			nestedBefore[word(k-3)] && yearsStrongBefore[word(k-1)] {
+			continue // "davon zumindest 4 Jahre": part of the figure before
+		}
+		if experienceCompound(next) {
+			next = "erfahrung" // "5 Jahre Projekterfahrung"
 		}
 		if certificateOr(toks, k) {
 			continue // "Fagbrev som elektriker eller minimum 3 års erfaring": an alternative
