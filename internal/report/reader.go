@@ -208,3 +208,9 @@ func skillCounts(state [][]string) (map[string]int, int) {
 	}
 	return counts, len(state)
 }
+
+// SkillsOf is every skill of the lists, each once: what the trend counts
+// of a posting (for a Reader's SourceHistory).
+func SkillsOf(s model.Skills) []string {
+	return skillSet(model.Posting{Skills: s})
+}
