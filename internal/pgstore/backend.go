@@ -46,6 +46,11 @@ type Backend struct {
 	log   *slog.Logger
 	// Now stamps the rows of a write phase; nil: time.Now.
 	Now func() time.Time
+	// Redact masks the config's secrets (whole or cut short) in what is
+	// stored for people to read: the error of a write phase the database
+	// refused (source_health.last_error), which may quote a posting's
+	// values. nil stores it as it is.
+	Redact func(string) string
 
 	mu      sync.Mutex
 	pending map[string]*pendingSource // the write phase's buffer, by source
@@ -443,7 +448,11 @@ func (b *Backend) EndWrite() error {
 			err = fmt.Errorf("pgstore: %w", err)
 			werr.Sources = append(werr.Sources, SourceError{Source: s, Err: err})
 			hctx, hcancel := context.WithTimeout(base, ApplyTimeout)
-			herr := b.s.recordFailure(hctx, s, b.types[s], at, err.Error())
+			reason := err.Error()
+			if b.Redact != nil {
+				reason = b.Redact(reason)
+			}
+			herr := b.s.recordFailure(hctx, s, b.types[s], at, reason)
 			hcancel()
 			if herr != nil {
 				b.log.Error("pgstore: the failure of a source's write phase not recorded", "source", s, "error", herr)
