@@ -15,7 +15,8 @@ import (
 const MaxSkillTrends = 10
 
 // Trend is what changed in the trend window, read from the git history of
-// the source folders.
+// the source folders (the database's: its versions table, see
+// pgstore.ReportReader; the counting below is the same).
 //
 // The walk follows first parents from HEAD back to the last commit before
 // Since, and diffs the source folders' trees of each commit against its

@@ -1,4 +1,5 @@
-// Package report turns a snapshot directory and its git history into a report
+// Package report turns a snapshot directory and its git history (or the
+// database of store: postgres, through the same Reader) into a report
 // of what companies hire for: open postings by role, level, location and team;
 // skill demand by category; pay ranges by role and level; and the trend read
 // from the git history of the snapshots (postings opened and closed per ISO
@@ -40,7 +41,8 @@
 //	  },
 //	  "trend": {
 //	    "available": true,     // false without git history (see "notes")
-//	    "head": "<commit>", "since": "...", "commits": 5,
+//	    "head": "<commit>", "since": "...", "commits": 5,   // store: postgres: head "", commits = writes
+//	                                                        // (versions recorded at one time) that changed a source
 //	    "opened": 5, "closed": 3, "start_postings": 6, "end_postings": 8,
 //	    "weeks": [{"week": "2026-W06", "start": "2026-02-02", "opened": 2, "closed": 1}],
 //	    "sources": [{"source", "start", "opened", "closed", "start_postings", "end_postings"}],
