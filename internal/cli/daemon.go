@@ -37,6 +37,10 @@ answers 200 only once a run has ended and the last one finished its work.
 The config's jitter window spreads the sources' runs: each starts a fixed offset (a
 hash of its name) within the window after its scheduled time.
 
+With store: postgres the daemon refuses to start (exit 2): the database's schedules are
+run by 'watcher worker' processes (any number, sharing the work through the job queue)
+and its pages by 'watcher serve'.
+
 --profile DIR writes a CPU profile of the daemon's life (DIR/cpu.pprof) and a heap
 profile when it stops (DIR/heap.pprof).
 
@@ -51,8 +55,9 @@ config; 130 a second signal.`,
 				if err != nil {
 					return err
 				}
-				if err := filesOnly(cmd, l.cfg); err != nil {
-					return err
+				if l.cfg.Store.Postgres() {
+					return fail(cmd, ExitUsage, "store: postgres (line %d): the daemon runs the snapshot folder's schedules in one process; on the database run 'watcher worker' (as many as you like: they share the schedules, each source runs on one at a time) and 'watcher serve' for the dashboard, feeds, API and metrics",
+						l.cfg.Store.Line)
 				}
 				// Each cycle takes the snapshot folder's lock for its duration,
 				// waiting for another process's run (a manual `watcher run`) to end.

@@ -28,7 +28,10 @@ when missing; author from the config's git section). Only files whose bytes diff
 written; nothing changed makes no commit. The folder's writer lock is held meanwhile.
 
 The history is the database's (its versions table; watcher show): each export is one
-commit of what changed since the last. Run it on a schedule (cron) beside the workers.
+commit of what changed since the last. The database is read in one consistent
+transaction (REPEATABLE READ). The folder carries the run marker while files are
+written: an export killed before its commit is finished by the next export (or run on
+the folder), which commits the files it left. Run it on a schedule (cron) beside the workers.
 
 --to names the folder (default: the config's snapshots). The database must be migrated
 first (watcher migrate).
@@ -50,6 +53,9 @@ failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
 			if err != nil {
 				fmt.Fprintf(l.stderr, "%s: %v\n", cmd.CommandPath(), err)
 				return &exitError{ExitFailed}
+			}
+			if res.Repaired {
+				fmt.Fprintln(l.stdout, "the last export stopped before its commit: its files are committed with this one")
 			}
 			if res.Commit == "" {
 				fmt.Fprintf(l.stdout, "%s exported: nothing changed\n", count(res.Sources, "source"))

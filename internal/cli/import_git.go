@@ -26,10 +26,12 @@ The source's index and adapter state at HEAD come along, so the next run on the 
 goes on from there: nothing looks new. No event is recorded and nothing is sent.
 
 A source that already has postings in the database is skipped, so the command can be run
-again; each source is loaded in one transaction. --from names the folder (default: the
+again; each source is loaded in one transaction. A source that fails (its history
+unreadable, its write refused) is left out and named on stderr, the others are still
+loaded, and the exit code is 1. --from names the folder (default: the
 config's snapshots). The database must be migrated first (watcher migrate).
 
-Exit codes: 0 done; 1 the database or the repository could not be read, or a write
+Exit codes: 0 done; 1 the database or the repository could not be read, or a source
 failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
 		Example: `  watcher import-git -c fleet.yaml --from snapshots`,
 		Args:    noArgs,
@@ -43,14 +45,26 @@ failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
 				from = l.cfg.Snapshots
 			}
 			res, err := fleet.ImportGit(ctx, db, l.cfg, from)
+			failed := 0
 			for _, r := range res {
+				if r.Err != nil {
+					failed++
+					fmt.Fprintf(l.stdout, "%s: failed, nothing of it imported (see stderr)\n", r.Source)
+					fmt.Fprintf(l.stderr, "%s: %v\n", cmd.CommandPath(), r.Err)
+					continue
+				}
 				if r.Skipped != "" {
 					fmt.Fprintf(l.stdout, "%s: skipped: %s\n", r.Source, r.Skipped)
 					continue
 				}
 				fmt.Fprintf(l.stdout, "%s: %s, %s\n", r.Source, count(r.Commits, "commit"), count(r.Versions, "version"))
 			}
-			if err != nil {
+			if failed > 0 {
+				fmt.Fprintf(l.stderr, "%s: %s of %d failed; the others were imported (run it again once fixed: imported sources are skipped)\n",
+					cmd.CommandPath(), count(failed, "source"), len(l.cfg.Sources))
+				return &exitError{ExitFailed}
+			}
+			if err != nil { // the repository, or a stop before every source
 				fmt.Fprintf(l.stderr, "%s: %v\n", cmd.CommandPath(), err)
 				return &exitError{ExitFailed}
 			}

@@ -37,7 +37,7 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 		Example: `  watcher postings --role "Machine Learning" --level L5+ --skill PyTorch
   watcher postings --source netflix-data-insights --location remote --json | jq '.[].title'`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: maskedRun(func(cmd *cobra.Command, _ []string) error {
 			if _, err := q.Check(); err != nil {
 				return fail(cmd, ExitUsage, "%v", err)
 			}
@@ -98,7 +98,7 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 			}
 			tw.Flush()
 			return nil
-		},
+		}),
 	}
 	f.addConfig(cmd)
 	fl := cmd.Flags()

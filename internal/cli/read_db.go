@@ -32,6 +32,7 @@ func openDatabase(cmd *cobra.Command, path string) (*fleet.DB, *config.Config, e
 	if !cfg.Store.Postgres() {
 		return nil, nil, nil
 	}
+	maskWith(cmd, cfg)
 	db, err := fleet.Open(contextOf(cmd), cfg, nil)
 	if err != nil {
 		return nil, nil, fail(cmd, ExitFailed, "%s", cfg.Redactor().String(err.Error()))

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
+	"github.com/careers-watcher/careers-watcher/internal/fleet"
 	"github.com/careers-watcher/careers-watcher/internal/report"
 )
 
@@ -27,6 +28,9 @@ func newReportCmd() *cobra.Command {
 		Long: `Reads the snapshot folder and its git history (nothing is fetched) and reports the open
 postings by role, level, location and team; skill demand; pay; and, from the history,
 postings opened and closed per week and rising or falling skills since --since.
+With store: postgres it reads the database instead: the open postings from its
+postings table, the trend from its versions table (each write that changed a
+source counts where a commit would), all in one consistent read.
 
 The report reads the config too (for the snapshot folder and the sources), leaving out its
 notifiers and serve sections: their ${VARS} need not be set.
@@ -74,27 +78,42 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 		printConfigError(cmd.ErrOrStderr(), err)
 		return &exitError{ExitUsage}
 	}
-	if err := filesOnly(cmd, cfg); err != nil {
-		return err
-	}
+	red := cfg.Redactor()
 	opts.SnapshotDir = cfg.Snapshots
+	if cfg.Store.Postgres() {
+		// the database: open postings from postings, the trend from versions,
+		// read in one snapshot-consistent transaction
+		db, err := fleet.Open(contextOf(cmd), cfg, nil)
+		if err != nil {
+			return fail(cmd, ExitFailed, "%s", red.String(err.Error()))
+		}
+		defer db.Close()
+		rd, err := db.Store.NewReportReader(contextOf(cmd))
+		if err != nil {
+			return fail(cmd, ExitFailed, "%s", red.String(err.Error()))
+		}
+		defer rd.Close()
+		opts.Reader = rd
+	}
 	rep, err := report.Build(opts)
 	if err != nil {
+		return fail(cmd, ExitFailed, "%s", red.String(err.Error()))
+	}
+	// the whole report is collected, then masked as one piece (a secret
+	// cut short by a table cell included, as run's output) and written
+	buf := &atomicOut{path: out}
+	if err := write(rep, buf); err != nil {
 		return fail(cmd, ExitFailed, "%v", err)
 	}
-	w := cmd.OutOrStdout()
-	var f *atomicOut
-	if out != "" {
-		f = &atomicOut{path: out}
-		w = f
-	}
-	if err := write(rep, w); err != nil {
-		return fail(cmd, ExitFailed, "%v", err)
-	}
-	if f != nil {
-		if err := f.close(); err != nil {
+	buf.buf = red.Output(buf.buf)
+	if out == "" {
+		if _, err := cmd.OutOrStdout().Write(buf.buf); err != nil {
 			return fail(cmd, ExitFailed, "%v", err)
 		}
+		return nil
+	}
+	if err := buf.close(); err != nil {
+		return fail(cmd, ExitFailed, "%v", err)
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/fleet"
 	"github.com/careers-watcher/careers-watcher/internal/serve"
 )
 
@@ -41,6 +42,14 @@ func newServeCmd() *cobra.Command {
   /metrics                            Prometheus metrics
   /healthz, /readyz                   alive; snapshot folder readable
 
+With store: postgres the same pages read the database instead: statuses, open postings
+and histories from its tables (as status, postings and show print them), events from
+its events table under the ids they were delivered with, the outbox as the deliver jobs
+not finished; /readyz asks the database. Any number of serve processes may run beside
+the workers.
+
+Every answer is masked with the config's secrets (whole or cut short), as run's output.
+
 The default address is 127.0.0.1:8080. Listening on any other than a loopback address
 needs serve.token in the config (every request but /healthz and /readyz then carries
 "Authorization: Bearer TOKEN", or basic auth with TOKEN as the password), or --public.
@@ -61,22 +70,28 @@ invalid config.`,
 				printConfigError(stderr, err)
 				return &exitError{ExitUsage}
 			}
-			if err := filesOnly(cmd, cfg); err != nil {
-				return err
-			}
 			_, stderr, logger := redacted(cfg, cmd.OutOrStdout(), stderr, f.level, f.format)
+			ctx, stop := signalContext(logger, stderr, "watcher serve")
+			defer stop()
+			var data serve.Reader // nil: the snapshot folder
+			if cfg.Store.Postgres() {
+				db, err := fleet.Open(ctx, cfg, logger)
+				if err != nil {
+					return fail(cmd, ExitFailed, "%s", cfg.Redactor().String(err.Error()))
+				}
+				defer db.Close()
+				data = fleet.NewServeReader(ctx, db, cfg)
+			}
 			// the web server alone: hold its heap near serve.MemoryLimit
 			// (a soft limit: the GC works harder near it; GOMEMLIMIT wins)
 			if os.Getenv("GOMEMLIMIT") == "" {
 				// put back when the server stops (tests run it in-process)
 				defer debug.SetMemoryLimit(debug.SetMemoryLimit(serve.MemoryLimit))
 			}
-			hs, ln, code, err := startServer(cfg, listen, public, logger, nil)
+			hs, ln, code, err := startServer(cfg, data, listen, public, logger, nil)
 			if err != nil {
 				return fail(cmd, code, "%v", err)
 			}
-			ctx, stop := signalContext(logger, stderr, "watcher serve")
-			defer stop()
 			done := make(chan error, 1)
 			go func() { done <- hs.Serve(ln) }()
 			select {
@@ -103,8 +118,10 @@ invalid config.`,
 }
 
 // startServer checks the address against serve.token and --public, opens
-// the snapshot folder and listens. On an error it returns the exit code.
-func startServer(cfg *config.Config, listen string, public bool, logger *slog.Logger, setup func(*serve.Server) error) (*http.Server, net.Listener, int, error) {
+// the snapshot folder (data nil) or serves data, and listens. Every answer
+// is masked with the config's secrets. On an error it returns the exit
+// code.
+func startServer(cfg *config.Config, data serve.Reader, listen string, public bool, logger *slog.Logger, setup func(*serve.Server) error) (*http.Server, net.Listener, int, error) {
 	loop, err := serve.IsLoopback(listen)
 	if err != nil {
 		return nil, nil, ExitUsage, fmt.Errorf("--listen: %w", err)
@@ -112,16 +129,23 @@ func startServer(cfg *config.Config, listen string, public bool, logger *slog.Lo
 	if !loop && cfg.Serve.Token == "" && !public {
 		return nil, nil, ExitUsage, fmt.Errorf("--listen %s is not a loopback address: set serve.token in the config, or pass --public to serve without a token", listen)
 	}
-	srcs := make([]serve.SourceConfig, 0, len(cfg.Sources))
-	for _, s := range cfg.Sources {
-		srcs = append(srcs, serve.SourceConfig{Name: s.Name, Type: s.Type, Company: s.Company, Schedule: cfg.SourceSchedule(s)})
+	where := "database"
+	if data == nil {
+		srcs := make([]serve.SourceConfig, 0, len(cfg.Sources))
+		for _, s := range cfg.Sources {
+			srcs = append(srcs, serve.SourceConfig{Name: s.Name, Type: s.Type, Company: s.Company, Schedule: cfg.SourceSchedule(s)})
+		}
+		folder, err := serve.NewFolder(cfg.Snapshots, srcs)
+		if err != nil {
+			return nil, nil, ExitFailed, err
+		}
+		folder.Push, folder.PushBranch = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch
+		data, where = folder, folder.Dir
 	}
-	folder, err := serve.NewFolder(cfg.Snapshots, srcs)
-	if err != nil {
-		return nil, nil, ExitFailed, err
+	srv := serve.New(data, cfg.Serve.Token, logger)
+	if red := cfg.Redactor(); !red.Empty() {
+		srv.Mask = red.Output
 	}
-	folder.Push, folder.PushBranch = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch
-	srv := serve.New(folder, cfg.Serve.Token, logger)
 	if setup != nil {
 		if err := setup(srv); err != nil {
 			return nil, nil, ExitFailed, err
@@ -131,14 +155,14 @@ func startServer(cfg *config.Config, listen string, public bool, logger *slog.Lo
 	if err != nil {
 		return nil, nil, ExitFailed, err
 	}
-	logger.Info("serving", "url", "http://"+ln.Addr().String()+"/", "snapshots", folder.Dir, "token", cfg.Serve.Token != "")
+	logger.Info("serving", "url", "http://"+ln.Addr().String()+"/", "snapshots", where, "token", cfg.Serve.Token != "")
 	return hs, ln, ExitOK, nil
 }
 
 // serveBeside starts the web server for the daemon (--listen); the returned
 // func shuts it down.
 func serveBeside(cfg *config.Config, listen string, public bool, logger *slog.Logger, setup func(*serve.Server) error) (func(), int, error) {
-	hs, ln, code, err := startServer(cfg, listen, public, logger, setup)
+	hs, ln, code, err := startServer(cfg, nil, listen, public, logger, setup)
 	if err != nil {
 		return nil, code, err
 	}

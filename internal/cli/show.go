@@ -31,7 +31,7 @@ Exit codes: 0 printed; 1 no such posting, or the folder could not be read; 2 bad
 		Example: `  watcher show netflix-data-insights 790311790854
   watcher show netflix-data-insights 790311790854 --json | jq '.history[].changes'`,
 		Args: cobra.ExactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: maskedRun(func(cmd *cobra.Command, args []string) error {
 			if db, cfg, err := openDatabase(cmd, f.path); err != nil || db != nil {
 				if err != nil {
 					return err
@@ -59,7 +59,7 @@ Exit codes: 0 printed; 1 no such posting, or the folder could not be read; 2 bad
 			}
 			writeDetail(cmd.OutOrStdout(), d)
 			return nil
-		},
+		}),
 	}
 	f.addConfig(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print {open, posting, history} as JSON (the API's posting answer)")

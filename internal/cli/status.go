@@ -39,7 +39,7 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 		Example: `  watcher status
   watcher status --json | jq '.[] | select(.health != "ok")'`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: maskedRun(func(cmd *cobra.Command, _ []string) error {
 			if db, cfg, err := openDatabase(cmd, f.path); err != nil || db != nil {
 				if err != nil {
 					return err
@@ -66,7 +66,7 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 				fmt.Fprintf(cmd.OutOrStdout(), "\ngit: %s not pushed to git.push.remote yet\n", count(n, "commit"))
 			}
 			return nil
-		},
+		}),
 	}
 	f.addConfig(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array (keys as in the API's sources)")
@@ -84,6 +84,7 @@ func openFolder(cmd *cobra.Command, path string, skip ...string) (*serve.Folder,
 	if err := filesOnly(cmd, cfg); err != nil {
 		return nil, err
 	}
+	maskWith(cmd, cfg)
 	return folderOf(cmd, cfg)
 }
 

@@ -7,19 +7,21 @@ import (
 	"testing"
 )
 
-// The commands that do not use the database yet refuse store: postgres
-// instead of quietly using the folder (run, worker and the readers status,
-// postings and show use it: fleet_test.go, worker_test.go).
+// The daemon refuses store: postgres instead of quietly using the folder,
+// naming what runs the database's schedules (worker) and pages (serve);
+// run, worker and the readers status, postings, show, report and serve
+// use the database (fleet_test.go, worker_test.go, fleet_report_test.go,
+// fleet_serve_test.go).
 func TestPostgresStoreRefusedOutsideMigrate(t *testing.T) {
 	t.Setenv("DATABASE_URL", "postgres://u:pw-Secret-9@db.invalid/x")
 	yml := "store: postgres\ndatabase_url: ${DATABASE_URL}\nsnapshots: snaps\n" +
 		"sources:\n  - {name: x, type: greenhouse, board: acme}\n"
-	for _, args := range [][]string{{"report"}, {"daemon"}, {"serve"}} {
+	for _, args := range [][]string{{"daemon"}} {
 		code, stdout, stderr, dir := runYAML(t, yml, args...)
 		if code != ExitUsage {
 			t.Errorf("%v: exit %d, want %d; stderr %q", args, code, ExitUsage, stderr)
 		}
-		if !strings.Contains(stderr, "store: postgres (line 1): this command does not use the database yet") {
+		if !strings.Contains(stderr, "store: postgres (line 1): the daemon runs the snapshot folder's schedules in one process; on the database run 'watcher worker'") {
 			t.Errorf("%v: stderr %q does not say why", args, stderr)
 		}
 		if strings.Contains(stdout+stderr, "pw-Secret-9") {

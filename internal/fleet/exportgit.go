@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/pgstore"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -17,6 +19,9 @@ type ExportResult struct {
 	Sources          int    // sources exported
 	Written, Removed int    // posting files written (new or changed), removed
 	Commit           string // the commit made; "": nothing changed
+	// Repaired is set when the last export stopped (killed) after writing
+	// files and before its commit: this one committed them too.
+	Repaired bool
 }
 
 // ExportGit mirrors the database into the snapshot folder dir, committed
@@ -28,6 +33,14 @@ type ExportResult struct {
 // changed; the folder's writer lock is held meanwhile (a run of the files
 // store on the same folder is refused). It mirrors the current state: the
 // database's history stays in its versions table.
+//
+// The database is read in one REPEATABLE READ transaction (a moment of
+// it, however the workers write meanwhile). The folder carries the run
+// marker of the files store while files are written and until they are
+// committed: an export killed in between leaves it, and the next export
+// (or a run of the files store on the folder) sees it and commits what
+// differs from HEAD with its own changes, deletions included, as a run
+// finishes an interrupted run.
 func ExportGit(ctx context.Context, db *DB, cfg *config.Config, dir string, now time.Time) (ExportResult, error) {
 	var res ExportResult
 	lock, err := snapshot.AcquireLock(ctx, dir, 0, "export-git", nil)
@@ -44,11 +57,37 @@ func ExportGit(ctx context.Context, db *DB, cfg *config.Config, dir string, now 
 		return res, fmt.Errorf("export-git: %s: %w", dir, err)
 	}
 	paths := []string{store.IgnorePath()}
+	if interrupted, since := store.Interrupted(); interrupted {
+		// the files of the export that died are on disk, some perhaps
+		// equal to the database's now (not written again below): commit
+		// whatever differs from HEAD, and git's lock files it left
+		if _, err := repo.RemoveLocksSince(since.Add(-time.Second)); err != nil {
+			return res, fmt.Errorf("export-git: git: %w", err)
+		}
+		changed, err := repo.ChangedSince("")
+		if err != nil {
+			return res, fmt.Errorf("export-git: git: %w", err)
+		}
+		for _, p := range changed {
+			if abs := filepath.Join(repo.Root(), filepath.FromSlash(p)); !snapshot.Transient(abs) {
+				paths = append(paths, abs)
+			}
+		}
+		res.Repaired = true
+	}
+	snap, end, err := db.Backend.Snapshot(ctx)
+	if err != nil {
+		return res, fmt.Errorf("export-git: %w", err)
+	}
+	defer end()
+	if err := store.BeginWrite(); err != nil {
+		return res, fmt.Errorf("export-git: %w", err)
+	}
 	for _, src := range cfg.Sources {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		p, err := exportSource(db, store, src.Name, &res)
+		p, err := exportSource(snap, store, src.Name, &res)
 		if err != nil {
 			return res, fmt.Errorf("export-git: source %q: %w", src.Name, err)
 		}
@@ -56,6 +95,9 @@ func ExportGit(ctx context.Context, db *DB, cfg *config.Config, dir string, now 
 		res.Sources++
 	}
 	msg := fmt.Sprintf("watcher: export from the database (%d sources: %d files written, %d removed)\n", res.Sources, res.Written, res.Removed)
+	if res.Repaired {
+		msg += "\nThe previous export stopped after writing files and before committing them: they are committed here too.\n"
+	}
 	hash, committed, err := repo.Commit(paths, msg, gitrepo.Author{Name: cfg.Git.AuthorName(), Email: cfg.Git.AuthorEmail()}, now)
 	if err != nil {
 		return res, fmt.Errorf("export-git: git: %w", err)
@@ -63,24 +105,27 @@ func ExportGit(ctx context.Context, db *DB, cfg *config.Config, dir string, now 
 	if committed {
 		res.Commit = hash
 	}
+	if err := store.EndWrite(); err != nil {
+		return res, fmt.Errorf("export-git: %w", err)
+	}
 	return res, nil
 }
 
 // exportSource writes one source's files; it returns the paths for the
 // commit.
-func exportSource(db *DB, store *snapshot.Store, source string, res *ExportResult) ([]string, error) {
+func exportSource(db *pgstore.Backend, store *snapshot.Store, source string, res *ExportResult) ([]string, error) {
 	if err := store.CheckSourceDir(source); err != nil {
 		return nil, err
 	}
-	want, err := db.Backend.Snapshots(source)
+	want, err := db.Snapshots(source)
 	if err != nil {
 		return nil, err
 	}
-	idx, err := db.Backend.PeekIndex(source)
+	idx, err := db.PeekIndex(source)
 	if err != nil {
 		return nil, err
 	}
-	if len(want) == 0 && len(idx.Postings) == 0 && !db.Backend.HasIndex(source) {
+	if len(want) == 0 && len(idx.Postings) == 0 && !db.HasIndex(source) {
 		// never run on the database (migrated, not yet imported): the
 		// folder's files are not the database's to remove
 		return nil, nil
@@ -132,7 +177,7 @@ func exportSource(db *DB, store *snapshot.Store, source string, res *ExportResul
 		return nil, err
 	}
 	paths = append(paths, readme...)
-	if v := db.Backend.LoadValidators(source); v != nil {
+	if v := db.LoadValidators(source); v != nil {
 		p, err := store.SaveValidators(source, v)
 		if err != nil {
 			return nil, err
@@ -141,7 +186,7 @@ func exportSource(db *DB, store *snapshot.Store, source string, res *ExportResul
 			paths = append(paths, p)
 		}
 	}
-	if st := db.Backend.LoadAdapterState(source); st != nil {
+	if st := db.LoadAdapterState(source); st != nil {
 		p, _, err := store.SaveAdapterState(source, st)
 		if err != nil {
 			return nil, err

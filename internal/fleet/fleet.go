@@ -68,7 +68,10 @@ func OpenConns(ctx context.Context, cfg *config.Config, conns int, logger *slog.
 	}
 	// a turn is held for one request: its timeout, and a margin
 	gate := pgstore.NewHostGate(s, cfg.HTTP.Timeout+30*time.Second, logger)
-	return &DB{Store: s, Backend: pgstore.NewBackend(ctx, s, types, logger), Gate: gate}, nil
+	backend := pgstore.NewBackend(ctx, s, types, logger)
+	red := cfg.Redactor()
+	backend.Redact = func(s string) string { return string(red.Output([]byte(s))) }
+	return &DB{Store: s, Backend: backend, Gate: gate}, nil
 }
 
 // ConnectTimeout bounds Open's connection and schema check.

@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -19,6 +20,9 @@ type ImportResult struct {
 	Commits  int // commits that changed the source's postings
 	Versions int
 	Skipped  string // why the source was not imported ("" when it was)
+	// Err is why the source could not be imported (nothing of it was
+	// written); the other sources were still imported.
+	Err error
 }
 
 // ImportGit loads the history of a snapshot folder committed to git (dir,
@@ -30,8 +34,10 @@ type ImportResult struct {
 // there (nothing looks new, event ids keep their counters). No event is
 // recorded and nothing is delivered: the history was notified when it
 // happened. A source that already has postings in the database is skipped
-// (said in its result); each source is one transaction. A shallow clone
-// imports the history it has.
+// (said in its result); each source is one transaction. A source that
+// fails (its history unreadable, its write refused) is left out, its
+// result saying why, and the others are still imported: the error joins
+// every such failure. A shallow clone imports the history it has.
 func ImportGit(ctx context.Context, db *DB, cfg *config.Config, dir string) ([]ImportResult, error) {
 	hist, err := gitrepo.OpenHistory("", dir)
 	if err != nil {
@@ -58,47 +64,56 @@ func ImportGit(ctx context.Context, db *DB, cfg *config.Config, dir string) ([]I
 	slices.Reverse(commits)
 
 	var out []ImportResult
+	var errs []error
 	for _, src := range cfg.Sources {
 		if err := ctx.Err(); err != nil {
-			return out, err
+			return out, errors.Join(append(errs, err)...)
 		}
-		res := ImportResult{Source: src.Name}
-		if db.Backend.HasSource(src.Name) {
-			res.Skipped = "already has postings in the database"
-			out = append(out, res)
-			continue
-		}
-		batches, err := sourceHistory(hist, commits, src)
+		res, err := importSource(ctx, db, hist, head, commits, src)
 		if err != nil {
-			return out, fmt.Errorf("import-git: source %q: %w", src.Name, err)
+			res.Err = err
+			errs = append(errs, err)
 		}
-		if len(batches) == 0 {
-			res.Skipped = "no snapshot file in the history"
-			out = append(out, res)
-			continue
-		}
-		last := &batches[len(batches)-1]
-		last.State = &pgstore.State{}
-		if b, ok, err := blobAt(hist, head, snapshot.IndexRel(src.Name)); err != nil {
-			return out, fmt.Errorf("import-git: source %q: %w", src.Name, err)
-		} else if ok {
-			if _, valid := snapshot.DecodeIndex(b); valid {
-				last.State.Index, last.State.SetIndex = b, true
-			}
-		}
-		if b, ok, err := blobAt(hist, head, snapshot.AdapterStateRel(src.Name)); err != nil {
-			return out, fmt.Errorf("import-git: source %q: %w", src.Name, err)
-		} else if ok {
-			last.State.AdapterState, last.State.SetAdapterState = b, true
-		}
-		r, err := db.Store.ApplyAll(ctx, batches)
-		if err != nil {
-			return out, fmt.Errorf("import-git: %w", err)
-		}
-		res.Commits, res.Versions = len(batches), r.Versions
 		out = append(out, res)
 	}
-	return out, nil
+	return out, errors.Join(errs...)
+}
+
+// importSource loads one source's history in one transaction.
+func importSource(ctx context.Context, db *DB, hist *gitrepo.History, head *gitrepo.Commit, commits []*gitrepo.Commit, src config.Source) (ImportResult, error) {
+	res := ImportResult{Source: src.Name}
+	if db.Backend.HasSource(src.Name) {
+		res.Skipped = "already has postings in the database"
+		return res, nil
+	}
+	batches, err := sourceHistory(hist, commits, src)
+	if err != nil {
+		return res, fmt.Errorf("import-git: source %q: %w", src.Name, err)
+	}
+	if len(batches) == 0 {
+		res.Skipped = "no snapshot file in the history"
+		return res, nil
+	}
+	last := &batches[len(batches)-1]
+	last.State = &pgstore.State{}
+	if b, ok, err := blobAt(hist, head, snapshot.IndexRel(src.Name)); err != nil {
+		return res, fmt.Errorf("import-git: source %q: %w", src.Name, err)
+	} else if ok {
+		if _, valid := snapshot.DecodeIndex(b); valid {
+			last.State.Index, last.State.SetIndex = b, true
+		}
+	}
+	if b, ok, err := blobAt(hist, head, snapshot.AdapterStateRel(src.Name)); err != nil {
+		return res, fmt.Errorf("import-git: source %q: %w", src.Name, err)
+	} else if ok {
+		last.State.AdapterState, last.State.SetAdapterState = b, true
+	}
+	r, err := db.Store.ApplyAll(ctx, batches)
+	if err != nil {
+		return res, fmt.Errorf("import-git: source %q: %w", src.Name, err)
+	}
+	res.Commits, res.Versions = len(batches), r.Versions
+	return res, nil
 }
 
 // blobAt is the content of the file at rel (relative to the folder) in c.

@@ -46,6 +46,14 @@ type Backend struct {
 	log   *slog.Logger
 	// Now stamps the rows of a write phase; nil: time.Now.
 	Now func() time.Time
+	// q, when set, is the transaction every read goes through (Snapshot);
+	// nil: the pool.
+	q querier
+	// Redact masks the config's secrets (whole or cut short) in what is
+	// stored for people to read: the error of a write phase the database
+	// refused (source_health.last_error), which may quote a posting's
+	// values. nil stores it as it is.
+	Redact func(string) string
 
 	mu      sync.Mutex
 	pending map[string]*pendingSource // the write phase's buffer, by source
@@ -70,6 +78,33 @@ func NewBackend(ctx context.Context, s *Store, types map[string]string, logger *
 }
 
 var _ snapshot.Backend = (*Backend)(nil)
+
+// querier is what the reads need of a pool or a transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// db is where the reads go: the snapshot's transaction, or the pool.
+func (b *Backend) db() querier {
+	if b.q != nil {
+		return b.q
+	}
+	return b.s.pool
+}
+
+// Snapshot is a Backend whose reads all see one moment of the database: a
+// REPEATABLE READ, read-only transaction (what export-git reads, so that a
+// source's postings, index and state never come from two moments while
+// workers write). It is for reading only; end finishes the transaction.
+func (b *Backend) Snapshot(ctx context.Context) (snap *Backend, end func(), err error) {
+	tx, err := b.s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, nil, fmt.Errorf("pgstore: begin a snapshot: %w", err)
+	}
+	snap = &Backend{s: b.s, ctx: ctx, types: b.types, log: b.log, Now: b.Now, Redact: b.Redact, q: tx, pending: map[string]*pendingSource{}}
+	return snap, func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }, nil
+}
 
 func (b *Backend) now() time.Time {
 	if b.Now != nil {
@@ -116,7 +151,7 @@ func (b *Backend) LoadIndex(source string) (snapshot.Index, error) {
 // with the counters at fresh.
 func (b *Backend) openIndex(source string, fresh int) (snapshot.Index, error) {
 	idx := snapshot.Index{Generation: fresh, Incidents: fresh, Postings: map[string]snapshot.Entry{}, Rebuilt: true}
-	rows, err := b.s.pool.Query(b.ctx, `SELECT id, hash FROM postings WHERE source = $1 AND removed_at IS NULL`, source)
+	rows, err := b.db().Query(b.ctx, `SELECT id, hash FROM postings WHERE source = $1 AND removed_at IS NULL`, source)
 	if err != nil {
 		return snapshot.Index{}, fmt.Errorf("pgstore: index of source %q: %w", source, err)
 	}
@@ -133,7 +168,7 @@ func (b *Backend) openIndex(source string, fresh int) (snapshot.Index, error) {
 
 func (b *Backend) storedIndex(source string) (snapshot.Index, bool, error) {
 	var raw []byte
-	err := b.s.pool.QueryRow(b.ctx, `SELECT idx::text FROM source_state WHERE source = $1 AND idx IS NOT NULL`, source).Scan(&raw)
+	err := b.db().QueryRow(b.ctx, `SELECT idx::text FROM source_state WHERE source = $1 AND idx IS NOT NULL`, source).Scan(&raw)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return snapshot.Index{}, false, nil
 	}
@@ -174,7 +209,7 @@ func (b *Backend) Read(source, id string) (model.Posting, []byte, error) {
 
 func (b *Backend) read(source, id string) (model.Posting, []byte, bool, error) {
 	var js []byte
-	err := b.s.pool.QueryRow(b.ctx, `SELECT snapshot::text FROM postings WHERE source = $1 AND id = $2 AND removed_at IS NULL`, source, id).Scan(&js)
+	err := b.db().QueryRow(b.ctx, `SELECT snapshot::text FROM postings WHERE source = $1 AND id = $2 AND removed_at IS NULL`, source, id).Scan(&js)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return model.Posting{}, nil, false, nil
 	}
@@ -206,7 +241,7 @@ func decodeSnapshot(js []byte) (model.Posting, []byte, error) {
 // Exists reports whether the posting is stored and open.
 func (b *Backend) Exists(source, id string) bool {
 	var one int
-	err := b.s.pool.QueryRow(b.ctx, `SELECT 1 FROM postings WHERE source = $1 AND id = $2 AND removed_at IS NULL`, source, id).Scan(&one)
+	err := b.db().QueryRow(b.ctx, `SELECT 1 FROM postings WHERE source = $1 AND id = $2 AND removed_at IS NULL`, source, id).Scan(&one)
 	return err == nil
 }
 
@@ -217,7 +252,7 @@ func (b *Backend) Presence(source string) func(id string) bool {
 	return func(id string) bool {
 		if ids == nil {
 			ids = map[string]bool{}
-			rows, err := b.s.pool.Query(b.ctx, `SELECT id FROM postings WHERE source = $1 AND removed_at IS NULL`, source)
+			rows, err := b.db().Query(b.ctx, `SELECT id FROM postings WHERE source = $1 AND removed_at IS NULL`, source)
 			if err != nil {
 				ids = nil
 				return b.Exists(source, id)
@@ -234,7 +269,7 @@ func (b *Backend) Presence(source string) func(id string) bool {
 
 func (b *Backend) stateColumn(source, column string) []byte {
 	var v []byte
-	err := b.s.pool.QueryRow(b.ctx, `SELECT `+column+` FROM source_state WHERE source = $1`, source).Scan(&v)
+	err := b.db().QueryRow(b.ctx, `SELECT `+column+` FROM source_state WHERE source = $1`, source).Scan(&v)
 	if err != nil || len(v) == 0 {
 		return nil
 	}
@@ -443,7 +478,11 @@ func (b *Backend) EndWrite() error {
 			err = fmt.Errorf("pgstore: %w", err)
 			werr.Sources = append(werr.Sources, SourceError{Source: s, Err: err})
 			hctx, hcancel := context.WithTimeout(base, ApplyTimeout)
-			herr := b.s.recordFailure(hctx, s, b.types[s], at, err.Error())
+			reason := err.Error()
+			if b.Redact != nil {
+				reason = b.Redact(reason)
+			}
+			herr := b.s.recordFailure(hctx, s, b.types[s], at, reason)
 			hcancel()
 			if herr != nil {
 				b.log.Error("pgstore: the failure of a source's write phase not recorded", "source", s, "error", herr)
@@ -588,7 +627,7 @@ func healthOf(idx snapshot.Index) *Health {
 
 // Sources lists the sources with stored postings (open or removed), sorted.
 func (b *Backend) Sources() ([]string, error) {
-	rows, err := b.s.pool.Query(b.ctx, `SELECT DISTINCT source FROM postings ORDER BY source`)
+	rows, err := b.db().Query(b.ctx, `SELECT DISTINCT source FROM postings ORDER BY source`)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: sources: %w", err)
 	}
@@ -602,12 +641,12 @@ func (b *Backend) Sources() ([]string, error) {
 // HasSource reports whether the source has stored postings.
 func (b *Backend) HasSource(source string) bool {
 	var one int
-	return b.s.pool.QueryRow(b.ctx, `SELECT 1 FROM postings WHERE source = $1 LIMIT 1`, source).Scan(&one) == nil
+	return b.db().QueryRow(b.ctx, `SELECT 1 FROM postings WHERE source = $1 LIMIT 1`, source).Scan(&one) == nil
 }
 
 // Postings are the source's open postings, sorted by id.
 func (b *Backend) Postings(source string) ([]model.Posting, error) {
-	rows, err := b.s.pool.Query(b.ctx, `SELECT id, snapshot::text FROM postings WHERE source = $1 AND removed_at IS NULL ORDER BY id COLLATE "C"`, source)
+	rows, err := b.db().Query(b.ctx, `SELECT id, snapshot::text FROM postings WHERE source = $1 AND removed_at IS NULL ORDER BY id COLLATE "C"`, source)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: postings of source %q: %w", source, err)
 	}
@@ -637,7 +676,7 @@ func (b *Backend) Lookup(source, id string) (model.Posting, bool, error) {
 // Version moves with every write phase that touched the source.
 func (b *Backend) Version(source string) string {
 	var v int64
-	if err := b.s.pool.QueryRow(b.ctx, `SELECT version FROM source_state WHERE source = $1`, source).Scan(&v); err != nil {
+	if err := b.db().QueryRow(b.ctx, `SELECT version FROM source_state WHERE source = $1`, source).Scan(&v); err != nil {
 		return ""
 	}
 	return strconv.FormatInt(v, 10)

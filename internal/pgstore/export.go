@@ -9,7 +9,7 @@ import (
 // Snapshots is every open posting of a source as its canonical bytes (the
 // snapshot files' content), by id: what export-git writes into a folder.
 func (b *Backend) Snapshots(source string) (map[string][]byte, error) {
-	rows, err := b.s.pool.Query(b.ctx, `SELECT id, snapshot::text FROM postings WHERE source = $1 AND removed_at IS NULL`, source)
+	rows, err := b.db().Query(b.ctx, `SELECT id, snapshot::text FROM postings WHERE source = $1 AND removed_at IS NULL`, source)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: postings of source %q: %w", source, err)
 	}

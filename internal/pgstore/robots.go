@@ -33,7 +33,8 @@ func (g *HostGate) Robots(ctx context.Context, key string) (status int, body []b
 		lease = 2 * time.Minute
 	}
 	for {
-		var fresh, claimed bool
+		var fresh bool
+		var claim *time.Time
 		err := g.s.pool.QueryRow(ctx, `
 			WITH cur AS (SELECT status, body, expires_at > clock_timestamp() AS fresh FROM robots_txt WHERE key = $1),
 			claim AS (
@@ -41,10 +42,10 @@ func (g *HostGate) Robots(ctx context.Context, key string) (status int, body []b
 				ON CONFLICT (key) DO UPDATE SET claimed_until = excluded.claimed_until
 				WHERE (r.expires_at IS NULL OR r.expires_at <= clock_timestamp())
 					AND (r.claimed_until IS NULL OR r.claimed_until <= clock_timestamp())
-				RETURNING 1)
+				RETURNING r.claimed_until)
 			SELECT COALESCE((SELECT status FROM cur WHERE fresh), 0), (SELECT body FROM cur WHERE fresh),
-				COALESCE((SELECT fresh FROM cur), false), EXISTS (SELECT 1 FROM claim)`,
-			key, lease.Microseconds()).Scan(&status, &body, &fresh, &claimed)
+				COALESCE((SELECT fresh FROM cur), false), (SELECT claimed_until FROM claim)`,
+			key, lease.Microseconds()).Scan(&status, &body, &fresh, &claim)
 		if err != nil {
 			if ctx.Err() != nil {
 				return 0, nil, false, ctx.Err()
@@ -54,7 +55,13 @@ func (g *HostGate) Robots(ctx context.Context, key string) (status int, body []b
 		if fresh {
 			return status, body, true, nil
 		}
-		if claimed {
+		if claim != nil {
+			g.mu.Lock()
+			if g.robotsClaims == nil {
+				g.robotsClaims = map[string]time.Time{}
+			}
+			g.robotsClaims[key] = *claim
+			g.mu.Unlock()
 			return 0, nil, false, nil
 		}
 		// another worker fetches it
@@ -65,8 +72,11 @@ func (g *HostGate) Robots(ctx context.Context, key string) (status int, body []b
 }
 
 // SaveRobots stores the answer a Robots caller fetched, for RobotsFor its
-// status.
+// status (whoever holds the claim then: an answer is an answer).
 func (g *HostGate) SaveRobots(ctx context.Context, key string, status int, body []byte) error {
+	g.mu.Lock()
+	delete(g.robotsClaims, key)
+	g.mu.Unlock()
 	_, err := g.s.pool.Exec(ctx, `INSERT INTO robots_txt (key, status, body, fetched_at, expires_at, claimed_until)
 		VALUES ($1, $2, $3, clock_timestamp(), clock_timestamp() + $4 * interval '1 microsecond', NULL)
 		ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at,
@@ -78,12 +88,21 @@ func (g *HostGate) SaveRobots(ctx context.Context, key string, status int, body 
 	return nil
 }
 
-// ReleaseRobots gives up a fetch Robots handed out that failed, so that
-// another worker fetches it at once rather than after the lease.
+// ReleaseRobots gives up a fetch Robots handed out to this gate that
+// failed, so that another worker fetches it at once rather than after the
+// lease. Only this gate's claim is given up: once its lease has run out
+// and another worker has claimed the fetch, that claim stays.
 func (g *HostGate) ReleaseRobots(key string) {
+	g.mu.Lock()
+	token, ok := g.robotsClaims[key]
+	delete(g.robotsClaims, key)
+	g.mu.Unlock()
+	if !ok {
+		return
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	_, err := g.s.pool.Exec(ctx, `UPDATE robots_txt SET claimed_until = NULL WHERE key = $1`, key)
+	_, err := g.s.pool.Exec(ctx, `UPDATE robots_txt SET claimed_until = NULL WHERE key = $1 AND claimed_until = $2`, key, token)
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		g.log.Warn("robots.txt fetch not given back: it frees itself after its lease", "key", key, "error", err)
 	}

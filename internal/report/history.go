@@ -15,7 +15,8 @@ import (
 const MaxSkillTrends = 10
 
 // Trend is what changed in the trend window, read from the git history of
-// the source folders.
+// the source folders (the database's: its versions table, see
+// pgstore.ReportReader; the counting below is the same).
 //
 // The walk follows first parents from HEAD back to the last commit before
 // Since, and diffs the source folders' trees of each commit against its
@@ -81,103 +82,87 @@ type SkillTrend struct {
 	Change        float64 `json:"change"` // EndShare - StartShare
 }
 
-// buildTrend reads the history. A missing repository or an unborn branch is
-// a note, not an error.
-func buildTrend(dir string, sources []string, current map[string]map[string]fileInfo, opts Options, category func(string) string) (Trend, string, error) {
-	t := Trend{Since: opts.Since, Weeks: weeks(opts.Since, opts.Now), Sources: []TrendSource{}, Rising: []SkillTrend{}, Falling: []SkillTrend{}}
-	hist, err := gitrepo.OpenHistory(opts.RepoRoot, dir)
+// History reads the git history of the source folders. A missing
+// repository or an unborn branch is a note, not an error.
+func (f *folderReader) History(sources []string, since time.Time) (History, error) {
+	h := History{Sources: map[string]SourceHistory{}}
+	hist, err := gitrepo.OpenHistory(f.repoRoot, f.dir)
 	if errors.Is(err, gitrepo.ErrNoRepository) {
-		return t, "no git repository holds " + dir + ": no trend", nil
+		h.Note = "no git repository holds " + f.dir + ": no trend"
+		return h, nil
 	}
 	if err != nil {
-		return t, "", fmt.Errorf("report: %w", err)
+		return h, fmt.Errorf("report: %w", err)
 	}
 	head, err := hist.Head()
 	if err != nil {
-		return t, "", fmt.Errorf("report: %w", err)
+		return h, fmt.Errorf("report: %w", err)
 	}
 	if head == nil {
-		return t, "the git repository has no commit yet: no trend", nil
+		h.Note = "the git repository has no commit yet: no trend"
+		return h, nil
 	}
 	w := &walker{hist: hist, trees: map[string]cachedTree{}}
-	t.Available = true
-	t.Head = head.Hash.String()
+	h.Available = true
+	h.Head = head.Hash.String()
 
 	// The state at HEAD: the skills of each posting file. Files whose
 	// bytes equal the work tree's are not read again.
 	state := map[string]map[string][]string{}
 	for _, src := range sources {
 		state[src] = map[string][]string{}
-		h, err := w.entryHash(head, src)
+		eh, err := w.entryHash(head, src)
 		if err != nil {
-			return t, "", err
+			return h, err
 		}
-		if h.IsZero() {
+		if eh.IsZero() {
 			continue
 		}
-		tree, err := w.tree(src, h)
+		tree, err := w.tree(src, eh)
 		if err != nil {
-			return t, "", err
+			return h, err
 		}
 		for _, e := range tree {
 			if !postingEntry(e) {
 				continue
 			}
-			if f, ok := current[src][e.Name]; ok && f.blob == e.Hash {
-				state[src][e.Name] = skillSet(f.posting)
+			if fi, ok := f.files[src][e.Name]; ok && fi.blob == e.Hash {
+				state[src][e.Name] = skillSet(fi.posting)
 				continue
 			}
 			sk, ok, err := w.readSkills(e.Hash)
 			if err != nil {
-				return t, "", err
+				return h, err
 			}
 			if ok {
 				state[src][e.Name] = sk
 			}
 		}
 	}
-	endCounts, endTotal := skillCounts(state)
-	bySrc := map[string]*TrendSource{}
+	starts := map[string]time.Time{}
+	ends := map[string][][]string{}
 	for _, src := range sources {
-		bySrc[src] = &TrendSource{Source: src, Start: opts.Since, EndPostings: len(state[src])}
-	}
-	weekIdx := map[string]int{}
-	for i, wk := range t.Weeks {
-		weekIdx[wk.Week] = i
-	}
-	count := func(when time.Time, opened, closed int) {
-		key, monday := isoWeek(when)
-		i, ok := weekIdx[key]
-		if !ok {
-			t.Weeks = append(t.Weeks, Week{Week: key, Start: monday})
-			sort.Slice(t.Weeks, func(a, b int) bool { return t.Weeks[a].Start < t.Weeks[b].Start })
-			for j, wk := range t.Weeks {
-				weekIdx[wk.Week] = j
-			}
-			i = weekIdx[key]
-		}
-		t.Weeks[i].Opened += opened
-		t.Weeks[i].Closed += closed
+		ends[src] = skillLists(state[src])
 	}
 
 	// A shallow clone (CI checkouts often are) has commits whose parents
 	// it lacks: the history ends there, and such a commit is the baseline.
 	cut := time.Time{}
 	done := map[string]bool{}
-	for c := head; c != nil && !c.When.Before(opts.Since) && len(done) < len(sources); {
+	for c := head; c != nil && !c.When.Before(since) && len(done) < len(sources); {
 		if hist.Cut(c) {
 			cut = c.When.UTC()
 			for _, src := range sources {
 				if !done[src] {
 					done[src] = true
-					bySrc[src].Start = cut
+					starts[src] = cut
 				}
 			}
 			break
 		}
 		parent, err := hist.Parent(c)
 		if err != nil {
-			return t, "", fmt.Errorf("report: %w", err)
+			return h, fmt.Errorf("report: %w", err)
 		}
 		touched := false
 		for _, src := range sources {
@@ -186,11 +171,11 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 			}
 			hc, err := w.entryHash(c, src)
 			if err != nil {
-				return t, "", err
+				return h, err
 			}
 			hp, err := w.entryHash(parent, src)
 			if err != nil {
-				return t, "", err
+				return h, err
 			}
 			if hc == hp {
 				continue
@@ -199,39 +184,37 @@ func buildTrend(dir string, sources []string, current map[string]map[string]file
 			if hp.IsZero() {
 				// the folder starts here: this commit is the baseline
 				done[src] = true
-				bySrc[src].Start = c.When.UTC()
+				starts[src] = c.When.UTC()
 				continue
 			}
 			opened, closed, err := w.diff(src, hc, hp, state[src])
 			if err != nil {
-				return t, "", err
+				return h, err
 			}
-			bySrc[src].Opened += opened
-			bySrc[src].Closed += closed
-			t.Opened += opened
-			t.Closed += closed
-			count(c.When, opened, closed)
+			h.Changes = append(h.Changes, Change{Source: src, When: c.When, Opened: opened, Closed: closed})
 		}
 		if touched {
-			t.Commits++
+			h.Commits++
 		}
 		c = parent
 	}
-
-	note := ""
 	if !cut.IsZero() {
-		note = "the git history is shallow (a shallow clone): trend from " + cut.Format("2006-01-02 15:04 UTC") + ", the oldest commit it has"
+		h.Note = "the git history is shallow (a shallow clone): trend from " + cut.Format("2006-01-02 15:04 UTC") + ", the oldest commit it has"
 	}
-	startCounts, startTotal := skillCounts(state)
 	for _, src := range sources {
-		s := bySrc[src]
-		s.StartPostings = len(state[src])
-		t.Sources = append(t.Sources, *s)
+		h.Sources[src] = SourceHistory{Start: starts[src], StartSkills: skillLists(state[src]), EndSkills: ends[src]}
 	}
-	t.Start, t.End = startTotal, endTotal
-	t.blobReads = w.reads
-	t.Rising, t.Falling = skillTrends(startCounts, startTotal, endCounts, endTotal, category)
-	return t, note, nil
+	h.reads = w.reads
+	return h, nil
+}
+
+// skillLists are the skill lists of a folder's postings, by file name.
+func skillLists(files map[string][]string) [][]string {
+	out := make([][]string, 0, len(files))
+	for _, name := range sortedKeys(files) {
+		out = append(out, files[name])
+	}
+	return out
 }
 
 // walker reads trees and blobs, remembering the last folder read of each
@@ -357,20 +340,6 @@ func skillSet(p model.Posting) []string {
 	all = append(all, p.Skills.Preferred...)
 	all = append(all, p.Skills.Mentioned...)
 	return uniq(all)
-}
-
-func skillCounts(state map[string]map[string][]string) (map[string]int, int) {
-	counts := map[string]int{}
-	total := 0
-	for _, files := range state {
-		for _, sk := range files {
-			total++
-			for _, s := range sk {
-				counts[s]++
-			}
-		}
-	}
-	return counts, total
 }
 
 func skillTrends(start map[string]int, startTotal int, end map[string]int, endTotal int, category func(string) string) (rising, falling []SkillTrend) {

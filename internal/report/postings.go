@@ -25,12 +25,11 @@ type OpenPosting struct {
 }
 
 // listPostings lists the open postings of every source.
-func listPostings(sources []string, current map[string]map[string]fileInfo) []SourcePostings {
+func listPostings(sources []string, current map[string][]model.Posting) []SourcePostings {
 	out := make([]SourcePostings, 0, len(sources))
 	for _, src := range sources {
 		sp := SourcePostings{Source: src, Postings: []OpenPosting{}}
-		for _, f := range current[src] {
-			p := f.posting
+		for _, p := range current[src] {
 			op := OpenPosting{ID: p.ID, Title: p.Title, URL: p.URL, Levels: uniq(p.Levels), Location: placeLabel(p.Locations)}
 			if op.Levels == nil {
 				op.Levels = []string{}

@@ -1,4 +1,5 @@
-// Package report turns a snapshot directory and its git history into a report
+// Package report turns a snapshot directory and its git history (or the
+// database of store: postgres, through the same Reader) into a report
 // of what companies hire for: open postings by role, level, location and team;
 // skill demand by category; pay ranges by role and level; and the trend read
 // from the git history of the snapshots (postings opened and closed per ISO
@@ -40,7 +41,8 @@
 //	  },
 //	  "trend": {
 //	    "available": true,     // false without git history (see "notes")
-//	    "head": "<commit>", "since": "...", "commits": 5,
+//	    "head": "<commit>", "since": "...", "commits": 5,   // store: postgres: head "", commits = writes
+//	                                                        // (versions recorded at one time) that changed a source
 //	    "opened": 5, "closed": 3, "start_postings": 6, "end_postings": 8,
 //	    "weeks": [{"week": "2026-W06", "start": "2026-02-02", "opened": 2, "closed": 1}],
 //	    "sources": [{"source", "start", "opened", "closed", "start_postings", "end_postings"}],
@@ -66,10 +68,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
-	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
@@ -94,6 +94,9 @@ type Options struct {
 	// snapshots; "" discovers it from SnapshotDir (walking up). Without a
 	// repository the report has no trend (Trend.Available is false).
 	RepoRoot string
+	// Reader is the store to read; nil reads SnapshotDir and its git
+	// history (RepoRoot).
+	Reader Reader
 	// Category maps a canonical skill name to its category; nil uses the
 	// embedded taxonomy of package normalize. Skills without a category
 	// are reported under "other".
@@ -186,16 +189,20 @@ type Yearly struct {
 // yearFactors convert a labelled period to a yearly equivalent.
 var yearFactors = map[string]float64{"month": 12, "week": 52, "day": 260, "hour": 2080}
 
-// Build reads the snapshot directory (the open postings, from the work
-// tree) and the git history of the source folders (the trend), and computes
-// the report.
+// Build reads the store (Options.Reader, else the snapshot directory and
+// its git history): the open postings and the trend window's history, and
+// computes the report.
 func Build(opts Options) (*Report, error) {
-	if opts.SnapshotDir == "" {
-		return nil, errors.New("report: no snapshot directory")
-	}
-	dir, err := filepath.Abs(opts.SnapshotDir)
-	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
+	rd := opts.Reader
+	if rd == nil {
+		if opts.SnapshotDir == "" {
+			return nil, errors.New("report: no snapshot directory")
+		}
+		dir, err := filepath.Abs(opts.SnapshotDir)
+		if err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+		rd = &folderReader{store: &snapshot.Store{Dir: dir}, dir: dir, repoRoot: opts.RepoRoot}
 	}
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -217,97 +224,41 @@ func Build(opts Options) (*Report, error) {
 		category = tax.Category
 	}
 
-	store := &snapshot.Store{Dir: dir}
-	sources, err := listSources(store, opts.Sources)
+	sources, err := rd.Sources(opts.Sources)
 	if err != nil {
 		return nil, err
 	}
 	r := &Report{GeneratedAt: opts.Now, Since: opts.Since, Notes: []string{}}
 	var all []model.Posting
-	current := map[string]map[string]fileInfo{} // source -> file name -> posting
+	current := map[string][]model.Posting{} // source -> open postings
 	var srcCounts []Count
 	for _, src := range sources {
-		files, notes, err := readSource(store, src)
+		ps, notes, err := rd.Open(src)
 		if err != nil {
 			return nil, err
 		}
 		for _, n := range notes {
 			r.Notes = append(r.Notes, src+": "+n)
 		}
-		current[src] = files
-		names := sortedKeys(files)
-		for _, name := range names {
-			all = append(all, files[name].posting)
-		}
-		srcCounts = append(srcCounts, Count{Name: src, Postings: len(files)})
+		current[src] = ps
+		all = append(all, ps...)
+		srcCounts = append(srcCounts, Count{Name: src, Postings: len(ps)})
 	}
 	r.summarise(all, category)
 	r.Sources = withShares(srcCounts, r.Open)
 
-	trend, note, err := buildTrend(dir, sources, current, opts, category)
+	h, err := rd.History(sources, opts.Since)
 	if err != nil {
 		return nil, err
 	}
-	if note != "" {
-		r.Notes = append(r.Notes, note)
+	if h.Note != "" {
+		r.Notes = append(r.Notes, h.Note)
 	}
+	trend := assembleTrend(h, sources, opts, category)
 	trend.settle()
 	r.Trend, r.Since = trend, trend.Since
 	r.Postings = listPostings(sources, current)
 	return r, nil
-}
-
-// fileInfo is a posting read from the work tree with the git blob hash of
-// its bytes.
-type fileInfo struct {
-	posting model.Posting
-	blob    gitrepo.Hash
-}
-
-// listSources checks the requested sources or lists the folders.
-func listSources(store *snapshot.Store, want []string) ([]string, error) {
-	if len(want) > 0 {
-		seen := map[string]bool{}
-		var out []string
-		for _, s := range want {
-			if s == "" || strings.ContainsAny(s, `/\`) || strings.HasPrefix(s, ".") {
-				return nil, fmt.Errorf("report: source %q: not a source folder name", s)
-			}
-			if !store.HasSource(s) {
-				return nil, fmt.Errorf("report: source %q: no folder %s", s, store.SourceDir(s))
-			}
-			if !seen[s] {
-				seen[s] = true
-				out = append(out, s)
-			}
-		}
-		sort.Strings(out)
-		return out, nil
-	}
-	out, err := store.Sources()
-	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
-	}
-	return out, nil
-}
-
-// readSource reads the snapshot files of one source folder.
-func readSource(store *snapshot.Store, source string) (map[string]fileInfo, []string, error) {
-	files := map[string]fileInfo{}
-	var notes []string
-	err := store.EachFile(source, func(name string, b []byte) error {
-		p, err := model.Decode(b)
-		if err != nil {
-			notes = append(notes, fmt.Sprintf("%s: not a posting: %v", name, err))
-			return nil
-		}
-		files[name] = fileInfo{posting: p, blob: blobHash(b)}
-		return nil
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("report: %w", err)
-	}
-	return files, notes, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -162,8 +162,13 @@ func (r *Report) trendSection() section {
 	if len(head) > 12 {
 		head = head[:12]
 	}
-	s.Paras = append(s.Paras, fmt.Sprintf("From %s to commit %s: %s changed the snapshots. Open postings %d → %d: %d opened, %d closed.",
-		t.Since.Format(time.DateOnly), head, plural(t.Commits, "commit"), t.Start, t.End, t.Opened, t.Closed))
+	if head == "" { // the database's versions: the history ends now
+		s.Paras = append(s.Paras, fmt.Sprintf("From %s to now: %s changed the postings. Open postings %d → %d: %d opened, %d closed.",
+			t.Since.Format(time.DateOnly), plural(t.Commits, "write"), t.Start, t.End, t.Opened, t.Closed))
+	} else {
+		s.Paras = append(s.Paras, fmt.Sprintf("From %s to commit %s: %s changed the snapshots. Open postings %d → %d: %d opened, %d closed.",
+			t.Since.Format(time.DateOnly), head, plural(t.Commits, "commit"), t.Start, t.End, t.Opened, t.Closed))
+	}
 	wk := table{Caption: "Opened and closed per ISO week", Note: "Weeks with nothing opened or closed are left out.",
 		Head: []string{"Week", "Monday", "Opened", "Closed", "Net"}, Right: []bool{false, false, true, true, true}}
 	for _, w := range t.Weeks {

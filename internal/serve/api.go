@@ -25,7 +25,7 @@ type SourceList struct {
 }
 
 func (s *Server) apiSources(w http.ResponseWriter, r *http.Request) {
-	sts, err := s.Folder.Statuses()
+	sts, err := s.Data.Statuses()
 	if err != nil {
 		s.internal(w, r, err)
 		return
@@ -43,7 +43,7 @@ type PostingList struct {
 
 func (s *Server) apiPostings(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
-	if _, ok := s.Folder.Source(name); !ok {
+	if _, ok := s.Data.Source(name); !ok {
 		s.apiError(w, http.StatusNotFound, "no such source")
 		return
 	}
@@ -70,11 +70,11 @@ func (s *Server) apiPostings(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiPosting(w http.ResponseWriter, r *http.Request) {
 	name, id := r.PathValue("name"), r.PathValue("id")
-	if _, ok := s.Folder.Source(name); !ok {
+	if _, ok := s.Data.Source(name); !ok {
 		s.apiError(w, http.StatusNotFound, "no such source")
 		return
 	}
-	d, err := s.Folder.Detail(name, id)
+	d, err := s.Data.Detail(name, id)
 	if err != nil {
 		s.internal(w, r, err)
 		return
@@ -99,7 +99,7 @@ func (s *Server) eventQuery(r *http.Request) (EventQuery, string) {
 		q.Source = v.Get("source")
 	}
 	if q.Source != "" {
-		if _, ok := s.Folder.Source(q.Source); !ok {
+		if _, ok := s.Data.Source(q.Source); !ok {
 			return q, "no such source"
 		}
 	}
@@ -138,7 +138,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, code, bad)
 		return
 	}
-	evs, err := s.Folder.Events(q)
+	evs, err := s.Data.Events(q)
 	if err != nil {
 		s.internal(w, r, err)
 		return

@@ -32,7 +32,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, _ := pq.Check()
-	evs, err := s.Folder.Events(eq)
+	evs, err := s.Data.Events(eq)
 	if err != nil {
 		s.internal(w, r, err)
 		return
@@ -56,7 +56,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		f.Add(feedItem(base, ev))
 	}
 	if f.Updated.IsZero() {
-		f.Updated = s.Folder.now().UTC()
+		f.Updated = s.Data.Now().UTC()
 	}
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
 	if err := f.WriteAtom(w); err != nil {

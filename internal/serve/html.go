@@ -119,12 +119,12 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, msg string) {
 }
 
 func (s *Server) pageDashboard(w http.ResponseWriter, r *http.Request) {
-	sts, err := s.Folder.Statuses()
+	sts, err := s.Data.Statuses()
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	evs, err := s.Folder.Events(EventQuery{Limit: 20})
+	evs, err := s.Data.Events(EventQuery{Limit: 20})
 	if err != nil {
 		s.internal(w, r, err)
 		return
@@ -138,7 +138,7 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, bad, http.StatusBadRequest)
 		return
 	}
-	evs, err := s.Folder.Events(q)
+	evs, err := s.Data.Events(q)
 	if err != nil {
 		s.internal(w, r, err)
 		return
@@ -151,17 +151,12 @@ type column struct{ Text, Href string }
 
 func (s *Server) pageSource(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
-	sc, ok := s.Folder.Source(name)
+	_, ok := s.Data.Source(name)
 	if !ok {
 		s.notFound(w, r, "no such source")
 		return
 	}
-	pending, err := s.Folder.Pending()
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
-	st, err := s.Folder.status(sc, pending[name], s.Folder.history())
+	st, err := s.Data.SourceStatus(name)
 	if err != nil {
 		s.internal(w, r, err)
 		return
@@ -221,11 +216,11 @@ func (s *Server) pageSource(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) pagePosting(w http.ResponseWriter, r *http.Request) {
 	name, id := r.PathValue("name"), r.PathValue("id")
-	if _, ok := s.Folder.Source(name); !ok {
+	if _, ok := s.Data.Source(name); !ok {
 		s.notFound(w, r, "no such source")
 		return
 	}
-	d, err := s.Folder.Detail(name, id)
+	d, err := s.Data.Detail(name, id)
 	if err != nil {
 		s.internal(w, r, err)
 		return

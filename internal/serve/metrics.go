@@ -6,7 +6,7 @@ import (
 
 // folderCollector reads the snapshot folder at each scrape: open postings,
 // health, last change and the outbox.
-type folderCollector struct{ f *Folder }
+type folderCollector struct{ f Reader }
 
 var (
 	descOpen = prometheus.NewDesc("watcher_open_postings", "Open postings of a source (its index).", []string{"source"}, nil)

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -20,10 +21,11 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
-// Server serves a snapshot folder read-only: dashboard, Atom feeds, JSON API,
-// metrics and health.
+// Server serves a store read-only (a snapshot folder, or the database
+// through the same Reader): dashboard, Atom feeds, JSON API, metrics and
+// health.
 type Server struct {
-	Folder *Folder
+	Data Reader
 	// Token, when set, is required on every request but /healthz and
 	// /readyz: "Authorization: Bearer TOKEN", or basic auth with TOKEN as the
 	// password.
@@ -32,6 +34,11 @@ type Server struct {
 	// Ready, when set, is asked by /readyz besides the folder being readable
 	// (the daemon: its last cycle finished).
 	Ready func() error
+	// Mask, when set, rewrites every answer's body before it is sent: the
+	// config's secrets masked, whole or cut short (config.Redactor's
+	// Output), as on run's stdout. Each answer is collected and masked as
+	// one piece.
+	Mask func([]byte) []byte
 
 	mu    sync.Mutex
 	cache map[string]cached
@@ -46,12 +53,12 @@ type cached struct {
 	postings []model.Posting
 }
 
-// New makes a server over folder.
-func New(folder *Folder, token string, logger *slog.Logger) *Server {
+// New makes a server over a store's reader (a *Folder, or the database's).
+func New(folder Reader, token string, logger *slog.Logger) *Server {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{Folder: folder, Token: token, Logger: logger, cache: map[string]cached{}}
+	s := &Server{Data: folder, Token: token, Logger: logger, cache: map[string]cached{}}
 	s.reg = prometheus.NewRegistry()
 	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "watcher_http_requests_total", Help: "Requests the web server answered, by route and status class.",
@@ -84,12 +91,38 @@ func (s *Server) Handler() http.Handler {
 	route("GET /api/v1/sources/{name}/postings", s.apiPostings)
 	route("GET /api/v1/sources/{name}/postings/{id}", s.apiPosting)
 	route("GET /api/v1/events", s.apiEvents)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
+	// uncompressed when masked: the mask reads the text
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{DisableCompression: s.Mask != nil}))
 	route("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
 	route("GET /readyz", s.readyz)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.notFound(w, r, "no such page") })
-	return s.headers(s.auth(mux))
+	return s.headers(s.auth(s.masked(mux)))
 }
+
+// masked collects each answer and sends it through Mask.
+func (s *Server) masked(h http.Handler) http.Handler {
+	if s.Mask == nil {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mw := &maskWriter{ResponseWriter: w, code: http.StatusOK}
+		h.ServeHTTP(mw, r)
+		body := s.Mask(mw.buf.Bytes())
+		w.Header().Del("Content-Length")
+		w.WriteHeader(mw.code)
+		_, _ = w.Write(body)
+	})
+}
+
+// maskWriter holds an answer's status and body until it is masked.
+type maskWriter struct {
+	http.ResponseWriter
+	code int
+	buf  bytes.Buffer
+}
+
+func (w *maskWriter) WriteHeader(code int)        { w.code = code }
+func (w *maskWriter) Write(p []byte) (int, error) { return w.buf.Write(p) }
 
 func (s *Server) count(route string, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -148,7 +181,7 @@ func (s *Server) authorized(r *http.Request) bool {
 }
 
 func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
-	err := s.Folder.Readable()
+	err := s.Data.Readable()
 	if err == nil && s.Ready != nil {
 		err = s.Ready()
 	}
@@ -160,7 +193,7 @@ func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
 	fmt.Fprintln(w, "ready")
 	// unpushed commits are shown, not a reason to be unready: the next run
 	// pushes them
-	if n, ok, err := s.Folder.Unpushed(); ok && err == nil {
+	if n, ok, err := s.Data.Unpushed(); ok && err == nil {
 		fmt.Fprintf(w, "unpushed commits: %d\n", n)
 	}
 }
@@ -168,14 +201,14 @@ func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
 // postings is a source's open postings (without descriptions), from the
 // cache while the folder has not changed.
 func (s *Server) postings(source string) ([]model.Posting, error) {
-	key := s.Folder.store().Version(source)
+	key := s.Data.Version(source)
 	s.mu.Lock()
 	c, ok := s.cache[source]
 	s.mu.Unlock()
 	if ok && c.key == key {
 		return c.postings, nil
 	}
-	ps, err := s.Folder.Listing(source)
+	ps, err := s.Data.Listing(source)
 	if err != nil {
 		return nil, err
 	}
