@@ -196,13 +196,13 @@ func sourceNames(cfg *config.Config) []string {
 	return out
 }
 
-// filesOnly refuses a config with store: postgres in the commands that do
-// not read the database yet (daemon, report, serve; see docs/fleet.md), so
-// that nobody believes they read or wrote the database when they used files.
+// filesOnly refuses store: postgres in a path that reads the snapshot
+// folder (every command that reads the database branches before it), so
+// that nobody believes they read the database when they read files.
 func filesOnly(cmd *cobra.Command, cfg *config.Config) error {
 	if !cfg.Store.Postgres() {
 		return nil
 	}
-	return fail(cmd, ExitUsage, "store: postgres (line %d): this command does not use the database yet; migrate, import-git, export-git, run, worker, status, postings and show do (fleet mode is in progress, see docs/fleet.md); remove the store key to use the snapshot folder",
-		cfg.Store.Line)
+	return fail(cmd, ExitUsage, "store: postgres (line %d): %s reads the snapshot folder, not the database; remove the store key to use the folder",
+		cfg.Store.Line, cmd.Name())
 }

@@ -35,9 +35,6 @@ Exit codes: 0 valid; 2 invalid, or bad usage.`,
 			for _, w := range l.cfg.Warnings() {
 				fmt.Fprintf(l.stderr, "%s:%d: warning: %s\n", f.path, w.Line, w.Msg)
 			}
-			if l.cfg.Store.Postgres() {
-				fmt.Fprintf(l.stderr, "%s:%d: warning: store: postgres is used by migrate, import-git, export-git, run, worker, status, postings and show so far; daemon, report and serve refuse it (fleet mode is in progress, see docs/fleet.md)\n", f.path, l.cfg.Store.Line)
-			}
 			return nil
 		},
 	}
