@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -127,12 +128,15 @@ func blobAt(hist *gitrepo.History, c *gitrepo.Commit, rel string) ([]byte, bool,
 }
 
 // sourceHistory is a batch per commit that changed the source's snapshot
-// files, oldest first.
+// files, oldest first. Postings are followed by key, not by file name: a
+// file moved to its key's name (snapshot.UpgradeKeys' commit) with the
+// same posting in it is no change.
 func sourceHistory(hist *gitrepo.History, commits []*gitrepo.Commit, src config.Source) ([]pgstore.Batch, error) {
-	prev := map[string]fileAt{} // file name -> blob, posting id
+	prev := map[string]fileAt{}    // file name -> blob, posting key
+	prevIDs := map[string]fileAt{} // posting key -> its file
 	var out []pgstore.Batch
 	for _, c := range commits {
-		cur := map[string]fileAt{}
+		files := map[string]gitrepo.Hash{}
 		e, ok, err := hist.Lookup(c, src.Name)
 		if err != nil {
 			return nil, err
@@ -144,64 +148,88 @@ func sourceHistory(hist *gitrepo.History, commits []*gitrepo.Commit, src config.
 			}
 			for _, f := range ents {
 				if f.File && snapshot.IsPostingName(f.Name) {
-					cur[f.Name] = fileAt{hash: f.Hash}
+					files[f.Name] = f.Hash
 				}
 			}
 		}
 		b := pgstore.Batch{Source: src.Name, SourceType: src.Type, At: c.When.UTC().Truncate(time.Microsecond)}
-		names := make([]string, 0, len(cur))
-		for n := range cur {
+		names := make([]string, 0, len(files))
+		for n := range files {
 			names = append(names, n)
 		}
 		slices.Sort(names)
+		cur := map[string]fileAt{}    // file name -> blob, posting key
+		curIDs := map[string]fileAt{} // posting key -> its file
 		for _, n := range names {
-			f := cur[n]
+			f := fileAt{hash: files[n], name: n}
 			if old, ok := prev[n]; ok && old.hash == f.hash {
-				cur[n] = old
-				continue
+				f = old
+			} else {
+				data, err := hist.Blob(f.hash)
+				if err != nil {
+					return nil, err
+				}
+				p, ok := snapshot.OwnFile(src.Name, n, data, nil)
+				if !ok {
+					continue // not a snapshot file of ours
+				}
+				// the canonical bytes of this build (a file of an older
+				// format reads the same)
+				canon, err := model.Encode(p)
+				if err != nil {
+					return nil, fmt.Errorf("commit %s: %s: %w", c.Hash, n, err)
+				}
+				f.id, f.canon, f.sum = p.ID, canon, model.Hash(data)
+				if snapshot.PostingName(p.ID) != n {
+					f.sum = model.Hash(canon) // its id was rewritten to its key
+				}
 			}
-			data, err := hist.Blob(f.hash)
-			if err != nil {
-				return nil, err
-			}
-			p, err := model.Decode(data)
-			if err != nil || snapshot.PostingName(p.ID) != n {
-				delete(cur, n) // not a snapshot file of ours
-				continue
-			}
-			// the canonical bytes of this build (a file of an older
-			// format reads the same)
-			canon, err := model.Encode(p)
-			if err != nil {
-				return nil, fmt.Errorf("commit %s: %s: %w", c.Hash, n, err)
-			}
-			f.id = p.ID
 			cur[n] = f
+			// two files of one posting (an older name beside the key's):
+			// the one named after the key is it
+			if other, dup := curIDs[f.id]; !dup || snapshot.PostingName(f.id) == n && other.name != n {
+				curIDs[f.id] = f
+			}
+		}
+		ids := make([]string, 0, len(curIDs))
+		for id := range curIDs {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			f := curIDs[id]
+			old, seen := prevIDs[id]
+			if seen && (old.hash == f.hash || bytes.Equal(old.canon, f.canon)) {
+				continue // unchanged, or only moved to its key's name
+			}
 			kind := pgstore.Changed
-			if _, ok := prev[n]; !ok {
+			if !seen {
 				kind = pgstore.Added
 			}
-			b.Changes = append(b.Changes, pgstore.Change{PostingID: p.ID, Kind: kind, Snapshot: canon, Hash: model.Hash(data)})
+			b.Changes = append(b.Changes, pgstore.Change{PostingID: id, Kind: kind, Snapshot: f.canon, Hash: f.sum})
 		}
 		gone := make([]string, 0)
-		for n := range prev {
-			if _, ok := cur[n]; !ok {
-				gone = append(gone, n)
+		for id := range prevIDs {
+			if _, ok := curIDs[id]; !ok {
+				gone = append(gone, id)
 			}
 		}
 		slices.Sort(gone)
-		for _, n := range gone {
-			b.Changes = append(b.Changes, pgstore.Change{PostingID: prev[n].id, Kind: pgstore.Removed})
+		for _, id := range gone {
+			b.Changes = append(b.Changes, pgstore.Change{PostingID: id, Kind: pgstore.Removed})
 		}
 		if len(b.Changes) > 0 {
 			out = append(out, b)
 		}
-		prev = cur
+		prev, prevIDs = cur, curIDs
 	}
 	return out, nil
 }
 
 type fileAt struct {
-	hash gitrepo.Hash
-	id   string
+	hash  gitrepo.Hash
+	name  string
+	id    string
+	canon []byte // the snapshot in this build's encoding
+	sum   string // what the store keeps as its hash
 }
