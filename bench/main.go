@@ -52,16 +52,32 @@ func main() {
 	watcher := flag.String("watcher", "", "watcher binary to measure (default: build ./cmd/watcher)")
 	keep := flag.Bool("keep", false, "keep the temporary folder (config, snapshots, logs)")
 	env := flag.String("env", "", "extra environment for the watcher, comma-separated K=V")
+	reuse := flag.String("reuse", "", "a folder kept by -keep: skip the first cycle and run the quiet cycles on its snapshots (same -boards, -postings, -type, -hosts, -lanes)")
+	profile := flag.String("profile", "", "pass --profile DIR/watcher-N to each watcher run (CPU and heap profiles, see watcher run --help)")
 	flag.Parse()
 
-	tmp, err := os.MkdirTemp("", "watcher-bench-")
-	if err != nil {
-		log.Fatal(err)
-	}
-	if *keep {
-		log.Printf("bench: temporary folder %s", tmp)
+	var tmp string
+	var err error
+	port := 0
+	if *reuse != "" {
+		tmp = *reuse
+		b, err := os.ReadFile(filepath.Join(tmp, "bench-port"))
+		if err != nil {
+			log.Fatalf("bench: -reuse: %v (a folder from -keep holds bench-port)", err)
+		}
+		if _, err := fmt.Sscan(string(b), &port); err != nil {
+			log.Fatalf("bench: -reuse: %s/bench-port: %v", tmp, err)
+		}
 	} else {
-		defer os.RemoveAll(tmp)
+		tmp, err = os.MkdirTemp("", "watcher-bench-")
+		if err != nil {
+			log.Fatal(err)
+		}
+		if *keep {
+			log.Printf("bench: temporary folder %s", tmp)
+		} else {
+			defer os.RemoveAll(tmp)
+		}
 	}
 	bin := func(name, pkg string) string {
 		out := filepath.Join(tmp, name)
@@ -79,7 +95,7 @@ func main() {
 
 	// the stand-in
 	sargs := []string{"-boards", fmt.Sprint(*boards), "-postings", fmt.Sprint(*postings), "-hosts", fmt.Sprint(*hosts),
-		"-latency", latency.String(), "-change", fmt.Sprint(*change)}
+		"-latency", latency.String(), "-change", fmt.Sprint(*change), "-addr", fmt.Sprintf("127.0.0.1:%d", port)}
 	srv := exec.Command(standin, sargs...)
 	srv.Stderr = os.Stderr
 	stdout, _ := srv.StdoutPipe()
@@ -87,13 +103,17 @@ func main() {
 		log.Fatal(err)
 	}
 	defer srv.Process.Kill()
-	var port int
 	line, err := bufio.NewReader(stdout).ReadString('\n')
 	if _, err2 := fmt.Sscanf(line, "listening %d", &port); err != nil || err2 != nil {
 		srv.Process.Kill()
 		log.Fatalf("bench: stand-in did not start: %q %v %v", line, err, err2)
 	}
 	go io.Copy(io.Discard, stdout)
+	if *keep {
+		if err := os.WriteFile(filepath.Join(tmp, "bench-port"), []byte(fmt.Sprint(port)), 0o644); err != nil {
+			log.Fatal(err)
+		}
+	}
 
 	// the watcher's config: one source per board
 	snap := filepath.Join(tmp, "snapshots")
@@ -122,7 +142,11 @@ func main() {
 	n := 0
 	runW := func() usage {
 		n++
-		cmd := exec.Command(*watcher, "run", "-c", cfgPath)
+		args := []string{"run", "-c", cfgPath}
+		if *profile != "" {
+			args = append(args, "--profile", filepath.Join(*profile, fmt.Sprintf("watcher-%d", n)))
+		}
+		cmd := exec.Command(*watcher, args...)
 		cmd.Env = os.Environ()
 		if *env != "" {
 			cmd.Env = append(cmd.Env, strings.Split(*env, ",")...)
@@ -144,10 +168,14 @@ func main() {
 		w, f usage
 	}
 	var rows []row
-	first := row{name: fmt.Sprintf("first cycle, %d boards x %d (%d postings)", *boards, *postings, *boards**postings)}
-	first.w = runW()
-	first.f = runF(true)
-	rows = append(rows, first)
+	if *reuse == "" {
+		first := row{name: fmt.Sprintf("first cycle, %d boards x %d (%d postings)", *boards, *postings, *boards**postings)}
+		first.w = runW()
+		first.f = runF(true)
+		rows = append(rows, first)
+	} else {
+		n = 100 // log names after the kept folder's
+	}
 	for range max(*quiets, 1) {
 		quiet := row{name: fmt.Sprintf("quiet cycle, %d boards x %d", *boards, *postings)}
 		quiet.w = runW()

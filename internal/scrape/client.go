@@ -273,7 +273,7 @@ func NewPool(ctx context.Context, o Options) *Pool {
 		}
 	})
 	return &Pool{opts: o, log: o.Logger, c: c, limited: map[string]bool{}, reqs: reqs,
-		robots: robots{m: map[string]*robotstxt.RobotsData{}}, shared: shared{ctx: ctx}}
+		robots: robots{m: map[robotsKey]*robotstxt.Group{}}, shared: shared{ctx: ctx}}
 }
 
 // Client returns a client for one source. Conditional requests send the
@@ -288,10 +288,11 @@ func (p *Pool) Client(v Validators) *Client {
 // or anywhere when allowPrivate (the source's allow_private) or the pool's
 // AllowPrivate is set. It returns c.
 func (c *Client) Source(ownURL string, allowPrivate bool) *Client {
-	t := trust{all: allowPrivate || c.opts.AllowPrivate, own: map[string]bool{}}
+	own := map[string]bool{}
 	if u, err := url.Parse(ownURL); err == nil && u.Hostname() != "" {
-		t.own[strings.ToLower(u.Hostname())] = true
+		own[strings.ToLower(u.Hostname())] = true
 	}
+	t := newTrust(allowPrivate || c.opts.AllowPrivate, own)
 	c.trust = &t
 	return c
 }
@@ -521,7 +522,7 @@ func (c *Pool) robotsThenOnce(ctx context.Context, req Request, u *url.URL, tr t
 // once sends one request through colly; it ends when ctx ends.
 func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, error) {
 	cctx := colly.NewContext()
-	hdr := http.Header{}
+	hdr := make(http.Header, len(req.Header)+2) // + the request id, colly's User-Agent
 	for k, v := range req.Header {
 		hdr[k] = v
 	}
@@ -536,11 +537,11 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 	if cerr, ok := cctx.GetAny(errKey).(error); ok && err == nil {
 		err = cerr
 	}
-	var ue *url.Error
-	if errors.As(err, &ue) && (errors.Is(ue.Err, ErrPrivateAddress) || errors.Is(ue.Err, ErrTooLarge)) {
-		err = ue.Err // it names the URL already
-	}
 	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) && (errors.Is(ue.Err, ErrPrivateAddress) || errors.Is(ue.Err, ErrTooLarge)) {
+			err = ue.Err // it names the URL already
+		}
 		return nil, err
 	}
 	r, ok := cctx.GetAny(respKey).(*colly.Response)
@@ -550,9 +551,14 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 	if int64(len(r.Body)) > c.opts.MaxBody {
 		return nil, fmt.Errorf("%s: %w (%d bytes)", req.URL, ErrTooLarge, c.opts.MaxBody)
 	}
-	h := http.Header{}
+	// the header is the response's own (colly hands it over and keeps
+	// nothing of it): no copy
+	var h http.Header
 	if r.Headers != nil {
-		h = r.Headers.Clone()
+		h = *r.Headers
+	}
+	if h == nil {
+		h = http.Header{}
 	}
 	return &Response{Status: r.StatusCode, Header: h, Body: r.Body}, nil
 }

@@ -25,10 +25,21 @@ var ErrPrivateAddress = errors.New("private address refused")
 type trust struct {
 	all bool            // http.allow_private or the source's allow_private
 	own map[string]bool // hosts (lower case, no port) of the source's own URL
+	k   string          // key(), computed once by newTrust ("": compute it)
+}
+
+// newTrust is a trust with its key computed once (a request asks for it).
+func newTrust(all bool, own map[string]bool) trust {
+	t := trust{all: all, own: own}
+	t.k = t.key()
+	return t
 }
 
 // key tells trusts apart: requests of one key may share connections.
 func (t trust) key() string {
+	if t.k != "" {
+		return t.k
+	}
 	if t.all {
 		return "*"
 	}
@@ -47,7 +58,7 @@ func (t trust) allows(host string) bool {
 // hostTrust is the trust of a client bound to no source: the host of the
 // URL it was asked for is its own.
 func hostTrust(u *url.URL, all bool) trust {
-	return trust{all: all, own: map[string]bool{strings.ToLower(u.Hostname()): true}}
+	return newTrust(all, map[string]bool{strings.ToLower(u.Hostname()): true})
 }
 
 // special prefixes: what a public board has no business reaching.

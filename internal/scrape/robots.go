@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,34 +21,42 @@ import (
 // and reads its body without a cap.
 type robots struct {
 	mu sync.Mutex
-	m  map[string]*robotstxt.RobotsData
+	// m holds, per scheme://host, the group of its robots.txt that applies
+	// to the pool's user agent (found once: the agent is the pool's)
+	m map[robotsKey]*robotstxt.Group
 	// fetch: one fetch of a host's robots.txt at a time, its result shared
 	// by the lanes of the host that ask meanwhile
 	fetch singleflight.Group
 }
+
+// robotsKey is a robots.txt's scheme and host (as in a URL's Host).
+type robotsKey struct{ scheme, host string }
 
 // allowed reports whether robots.txt of u's host lets the pool's user agent
 // fetch u, fetching robots.txt the first time on a lane of hs, a turn of
 // its own. 4xx is "no robots.txt" (everything allowed), 5xx "everything
 // disallowed", as colly and Google read them.
 func (p *Pool) robotsAllow(ctx context.Context, u *url.URL, tr trust, hs *host, delay time.Duration) (bool, error) {
-	key := u.Scheme + "://" + u.Host
-	var data *robotstxt.RobotsData
-	for data == nil {
+	mk := robotsKey{u.Scheme, u.Host}
+	var g *robotstxt.Group
+	for g == nil {
 		p.robots.mu.Lock()
-		data = p.robots.m[key]
+		g = p.robots.m[mk]
 		p.robots.mu.Unlock()
-		if data != nil {
+		if g != nil {
 			break
 		}
+		key := u.Scheme + "://" + u.Host
 		ch := p.robots.fetch.DoChan(key, func() (any, error) {
 			d, err := p.fetchRobots(ctx, key, tr, hs, delay)
-			if err == nil {
-				p.robots.mu.Lock()
-				p.robots.m[key] = d
-				p.robots.mu.Unlock()
+			if err != nil {
+				return nil, err
 			}
-			return d, err
+			g := d.FindGroup(p.opts.UserAgent) // never nil: an empty group allows all
+			p.robots.mu.Lock()
+			p.robots.m[mk] = g
+			p.robots.mu.Unlock()
+			return g, nil
 		})
 		select {
 		case res := <-ch:
@@ -57,20 +66,58 @@ func (p *Pool) robotsAllow(ctx context.Context, u *url.URL, tr trust, hs *host, 
 				}
 				return false, res.Err
 			}
-			data = res.Val.(*robotstxt.RobotsData)
+			g = res.Val.(*robotstxt.Group)
 		case <-ctx.Done():
 			return false, ctx.Err()
 		}
 	}
-	g := data.FindGroup(p.opts.UserAgent)
-	if g == nil {
-		return true, nil
-	}
 	path := u.EscapedPath()
 	if u.RawQuery != "" {
-		path += "?" + u.Query().Encode()
+		path += "?" + canonicalQuery(u.RawQuery)
 	}
 	return g.Test(path), nil
+}
+
+// canonicalQuery is u.Query().Encode() of a URL whose RawQuery is raw: the
+// query robots.txt rules are tested on (as colly did). A query that is
+// already in that form (keys in order, each part one key=value of
+// unreserved characters: what url.Values.Encode writes, and what most API
+// requests send) is returned as it is, without parsing and encoding it
+// again.
+func canonicalQuery(raw string) string {
+	if isCanonicalQuery(raw) {
+		return raw
+	}
+	q, _ := url.ParseQuery(raw)
+	return q.Encode()
+}
+
+// isCanonicalQuery reports whether url.ParseQuery then Encode gives raw
+// back: non-empty parts of exactly one '=' each, keys and values of
+// unreserved characters only (QueryUnescape and QueryEscape leave them as
+// they are), keys in sorted order (Encode sorts them; a key repeated in
+// a row keeps its values' order).
+func isCanonicalQuery(raw string) bool {
+	prev := ""
+	for part := range strings.SplitSeq(raw, "&") {
+		k, v, ok := strings.Cut(part, "=")
+		if !ok || k == "" || !unreserved(k) || !unreserved(v) || k < prev {
+			return false
+		}
+		prev = k
+	}
+	return true
+}
+
+// unreserved: letters, digits and -._~ only.
+func unreserved(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~') {
+			return false
+		}
+	}
+	return true
 }
 
 // RobotsShare is a Gate that also shares robots.txt answers beyond this

@@ -127,7 +127,8 @@ func (g *guard) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx, cancel := context.WithCancel(req.Context())
 	stop := context.AfterFunc(info.ctx, cancel)
 	end := func() { stop(); cancel() }
-	di := dialInfo{trust: info.trust, url: req.URL.String()}
+	us := req.URL.String()
+	di := dialInfo{trust: info.trust, url: us}
 	if err := checkLiteral(req.URL, di); err != nil {
 		end()
 		if req.Body != nil {
@@ -152,7 +153,7 @@ func (g *guard) RoundTrip(req *http.Request) (*http.Response, error) {
 		end()
 		return nil, err
 	}
-	body, err := decodeBody(resp, req.URL.String(), g.maxBody)
+	body, err := decodeBody(resp, us, g.maxBody)
 	if err != nil {
 		resp.Body.Close()
 		end()
@@ -189,8 +190,12 @@ func (b *guardedBody) Close() error {
 // there. The bytes on the wire are capped at max as well.
 func decodeBody(resp *http.Response, u string, max int64) (io.Reader, error) {
 	var r io.Reader = &capReader{r: resp.Body, left: max, url: u, max: max}
+	ce := resp.Header.Get("Content-Encoding")
+	if ce == "" {
+		return r, nil
+	}
 	var layers []string
-	for _, part := range strings.Split(resp.Header.Get("Content-Encoding"), ",") {
+	for _, part := range strings.Split(ce, ",") {
 		if e := strings.ToLower(strings.TrimSpace(part)); e != "" && e != "identity" {
 			layers = append(layers, e)
 		}

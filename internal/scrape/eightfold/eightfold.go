@@ -151,9 +151,13 @@ func refused(iface, u string, status int, body []byte) *refusal {
 	return nil
 }
 
+// acceptJSON is the header of every request; shared, never changed (the
+// client copies a request's header before adding to it).
+var acceptJSON = map[string][]string{"Accept": {"application/json"}}
+
 // get fetches u; a refusal of iface comes back as a *refusal.
 func (e *Eightfold) get(ctx context.Context, iface, u string) ([]byte, error) {
-	r, err := e.client.Do(ctx, scrape.Request{URL: u, Header: map[string][]string{"Accept": {"application/json"}}})
+	r, err := e.client.Do(ctx, scrape.Request{URL: u, Header: acceptJSON})
 	if err != nil {
 		var se *scrape.StatusError
 		if errors.As(err, &se) {
@@ -291,15 +295,25 @@ type listResponse struct {
 	Positions []position `json:"positions"`
 }
 
+// applyURL is the list page at start. Its query is written as
+// url.Values.Encode would write it (keys sorted: Teams, domain, num,
+// start), without building the map: validators are kept by URL.
 func (e *Eightfold) applyURL(start int) string {
-	q := url.Values{}
-	q.Set("domain", e.domain)
-	q.Set("start", strconv.Itoa(start))
-	q.Set("num", strconv.Itoa(PageSize))
+	var b strings.Builder
+	b.Grow(64 + len(e.domain))
+	b.WriteString("/api/apply/v2/jobs?")
 	for _, t := range e.teams {
-		q.Add("Teams", t)
+		b.WriteString("Teams=")
+		b.WriteString(url.QueryEscape(t))
+		b.WriteByte('&')
 	}
-	return scrape.APIURL(e.base, "/api/apply/v2/jobs?"+q.Encode())
+	b.WriteString("domain=")
+	b.WriteString(url.QueryEscape(e.domain))
+	b.WriteString("&num=")
+	b.WriteString(strconv.Itoa(PageSize))
+	b.WriteString("&start=")
+	b.WriteString(strconv.Itoa(start))
+	return scrape.APIURL(e.base, b.String())
 }
 
 func (e *Eightfold) listApply(ctx context.Context) ([]model.Raw, error) {
