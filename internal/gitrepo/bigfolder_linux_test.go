@@ -2,6 +2,8 @@ package gitrepo
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"os/exec"
@@ -47,6 +49,7 @@ func BenchmarkCommitLargeFolder(b *testing.B) {
 	}
 
 	round := 0
+	stamp := int(time.Now().UnixNano() % 1e9) // a kept repository has this process's rounds already
 	change := func(b *testing.B) []string {
 		round++
 		paths := make([]string, 0, 10)
@@ -56,7 +59,7 @@ func BenchmarkCommitLargeFolder(b *testing.B) {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				b.Fatal(err)
 			}
-			if err := os.WriteFile(p, largePosting(d, (round+c)%files, round), 0o644); err != nil {
+			if err := os.WriteFile(p, largePosting(d, (round+c)%files, stamp+round), 0o644); err != nil {
 				b.Fatal(err)
 			}
 			paths = append(paths, p)
@@ -182,4 +185,29 @@ func largeFolder(b *testing.B, dir string, folders, files int) {
 		}
 	}, "fast-import", "--quiet")
 	git(nil, "read-tree", "HEAD")
+}
+
+// A small index with a wrong checksum is refused; one beyond
+// verifyIndexMax is read as git reads it, without verifying the checksum,
+// but its entries are still checked.
+func TestIndexChecksumVerifiedWhenSmall(t *testing.T) {
+	index := func(count uint32, rest []byte) []byte {
+		b := []byte("DIRC\x00\x00\x00\x02")
+		b = binary.BigEndian.AppendUint32(b, count)
+		b = append(b, rest...)
+		return append(b, bytes.Repeat([]byte{1}, indexChecksumLen)...) // not the SHA-1
+	}
+	if err := (&indexLock{}).parse(index(0, nil)); err == nil || err.Error() != "bad checksum" {
+		t.Fatalf("small index, wrong checksum: %v, want bad checksum", err)
+	}
+	// an optional extension (upper case signature) of verifyIndexMax bytes
+	ext := binary.BigEndian.AppendUint32([]byte("ZZZZ"), verifyIndexMax)
+	ext = append(ext, make([]byte, verifyIndexMax)...)
+	if err := (&indexLock{}).parse(index(0, ext)); err != nil {
+		t.Fatalf("large index, wrong checksum: %v, want it read", err)
+	}
+	// one entry of garbage (extended flags in a version 2 index)
+	if err := (&indexLock{}).parse(index(1, bytes.Repeat([]byte{0xff}, verifyIndexMax+100))); err == nil || err.Error() == "bad checksum" {
+		t.Fatalf("large index with a malformed entry: %v, want the entry refused", err)
+	}
 }
