@@ -391,6 +391,21 @@ func (c *classifier) prefMore(i int) bool {
 		// "You might have familiarity with SQL", "you may also have"
 		n := c.word(c.nextWord(i))
 		return n == "have" || n == "also" && c.word(c.nextWord(c.nextWord(i))) == "have"
+	case "positivt":
+		// "... Lean och/eller verksamhetsutveckling är det positivt",
+		// "det er positivt om du har", "erfaring med SAP ses som
+		// positivt"; not an attitude ("positivt inställd")
+		switch c.word(c.nextWord(i)) {
+		case "inställd", "innstilt", "indstillet", "anlagt", "anlagd", "innstilling", "inställning":
+			return false
+		case "om", "hvis", "dersom", "ifall", "med":
+			return true
+		}
+		switch c.word(i - 1) {
+		case "det", "er", "är", "være", "vara", "som", "også", "också", "meget", "mycket", "svært":
+			return true
+		}
+		return false
 	case "valora":
 		return c.word(i-1) == "se"
 	case "préférence", "preferencia", "preferenza":
