@@ -127,3 +127,42 @@ func TestNordicPositiveIsAPlus(t *testing.T) {
 		},
 	})
 }
+
+// "Ønskede kvalifikasjoner" is the qualifications part itself when no
+// heading of the posting names requirements (NAV's and many Norwegian
+// employers' form); its items' own markers still make a plus. Beside a
+// requirements part it names the nice-to-haves. Other Nordic headings of
+// desired qualifications ("Ønsket erfaring", "Önskade kvalifikationer",
+// "Övriga meriter") are nice-to-haves; "Personlige egenskaper" describes
+// the candidate.
+func TestNordicWishedQualifications(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// sparebank1-text-utvikler-glad-i-data
+			name: "Ønskede kvalifikasjoner alone",
+			raw: model.Raw{DescriptionText: "Ønskede kvalifikasjoner\n- Utdannelse innen IT - enten bachelor eller master\n- Erfaring med Java-programmering\n" +
+				"- Erfaring fra databaser og SQL\n- Erfaring med utvikling av REST-baserte API'er\n- Kjennskap til UNIX og shell-scripting er en fordel\n" +
+				"Hva kan vi tilby deg?\n- Først og fremst kan vi tilby en spennende stilling"},
+			want: model.Skills{Required: []string{"Java", "REST APIs", "SQL"}, Preferred: []string{"Bash", "Linux"}},
+		},
+		{
+			name: "Ønskede kvalifikasjoner beside Kvalifikasjoner",
+			raw: model.Raw{DescriptionText: "Kvalifikasjoner\n- Erfaring med Java-programmering\n" +
+				"Ønskede kvalifikasjoner\n- Erfaring fra databaser og SQL"},
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"SQL"}},
+		},
+		{
+			name: "Önskade kvalifikationer, Ønsket erfaring after requirements",
+			raw: model.Raw{DescriptionText: "Krav\n- Erfarenhet av Java\nÖnskade kvalifikationer\n- Erfarenhet av Kafka\n" +
+				"Ønsket erfaring\n- Docker"},
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Docker", "Kafka"}},
+		},
+		{
+			// sparebank1-text-utvikler-masterdata
+			name: "Personlige egenskaper",
+			raw: model.Raw{DescriptionText: "Personlige egenskaper\n- Opptatt av datakvalitet og evner å se hva verdien av korrekte data vil gi på tvers av våre løsninger\n" +
+				"- Kvalitetsbevisst, arbeider strukturert og liker å ha mange baller i luften på en gang"},
+			want: model.Skills{Required: []string{"Data Quality"}},
+		},
+	})
+}
