@@ -166,3 +166,32 @@ func TestNordicWishedQualifications(t *testing.T) {
 		},
 	})
 }
+
+// Inline pluses: English/Swedish "a merit" ("will be considered a
+// merit"), Nordic "a strength" ("är en styrka", "er en styrke"), "good to
+// have" ("är bra att ha", "er godt å ha"), "counts positively" ("tæller
+// positivt", "räknas som positivt"). Only the first sentence is from a dev
+// document; the Nordic forms are written by the language, as no dev
+// document uses them.
+func TestMoreInlinePluses(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// audiodo-app-developer
+			name: "considered a merit",
+			raw: model.Raw{DescriptionText: "Requirements\n- Since you will be working closely with our firmware team, experience in embedded SW, audio algorithms and connectivity technologies such as Bluetooth will be considered a merit\n" +
+				"- Experience with Swift"},
+			want: model.Skills{Required: []string{"Swift"}, Preferred: []string{"Bluetooth", "Embedded Systems"}},
+		},
+		{
+			name: "based on merit is no plus",
+			raw:  model.Raw{DescriptionText: "Requirements\n- Experience with Swift; promotions based on merit"},
+			want: model.Skills{Required: []string{"Swift"}},
+		},
+		{
+			name: "Nordic strength, good to have, counts positively",
+			raw: model.Raw{DescriptionText: "Krav\n- Du har erfarenhet av Java\n- Kunskap i SAP är en styrka\n- Erfarenhet av Swift är bra att ha\n" +
+				"- Erfarenhet av Jira räknas som positivt\n- Erfarenhet av PHP är en merit\n- Kendskab til Figma tæller positivt\n- Din styrke er Python"},
+			want: model.Skills{Required: []string{"Java", "Python"}, Preferred: []string{"Figma", "Jira", "PHP", "SAP", "Swift"}},
+		},
+	})
+}
