@@ -163,6 +163,9 @@ var (
 		// the candidate's personal qualities ("Personlige egenskaper":
 		// "Opptatt av datakvalitet ...")
 		"personlige egenskaper", "personliga egenskaper", "persönliche eigenschaften",
+		// the German singular ("Qualifikation:", "Ihre Qualifikation",
+		// "Anforderungsprofil")
+		"qualifikation", "ihre qualifikation", "deine qualifikation", "anforderungsprofil", "anforderung",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -343,6 +346,9 @@ func (ps *phraseSet) in(folded string) bool {
 // weak required phrases ("Skills", "Experience").
 func classifyHeading(h string, weak bool) class {
 	f := foldHeading(h)
+	if c, ok := moscowLabels[f]; ok {
+		return c
+	}
 	switch {
 	case payWordSet.in(f) && bonusWordSet.in(f) && !strictPreferredSet.in(f):
 		// "Lønn, bonus & eierskap", "Salary and bonus": a bonus that is
@@ -360,6 +366,16 @@ func classifyHeading(h string, weak bool) class {
 		return clsOpen
 	}
 	return clsUnknown
+}
+
+// moscowLabels are the priorities of a MoSCoW list used as a label or a
+// heading on their own ("MUST: React, Typescript", "SHOULD: REST, vite",
+// "Kann:"), folded.
+var moscowLabels = map[string]class{
+	" must ": clsRequired, " must have ": clsRequired, " muss ": clsRequired, " should ": clsPreferred,
+	" should have ": clsPreferred, " should-have ": clsPreferred, " should haves ": clsPreferred,
+	" should-haves ": clsPreferred, " could ": clsPreferred, " could have ": clsPreferred,
+	" could-have ": clsPreferred, " soll ": clsPreferred, " kann ": clsPreferred, " optional ": clsPreferred,
 }
 
 // words counts the space-separated words of s.

@@ -195,3 +195,29 @@ func TestMoreInlinePluses(t *testing.T) {
 		},
 	})
 }
+
+// A MoSCoW priority as a label ("MUST: ...", "SHOULD: ...") says the
+// bucket of its list; the German singular "Qualifikation:" opens the
+// requirements.
+func TestMoSCoWLabelsAndQualifikation(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// yer-staffing-text-senior-frontend-developer
+			name: "Qualifikation: MUST / SHOULD",
+			raw: model.Raw{DescriptionText: "Aufgaben:\n- Die Programmierung des Frontend in React – Typescript\n" +
+				"Qualifikation:\n- Teamplayer und Treiber für Knowledge Sharing\n" +
+				"- MUST: React, Typescript, Erfahrung mit DevOps Tools (Jira, Confluence, Gitlab)\n" +
+				"- SHOULD: REST, vite, vitest, testing-library, tanstack-query, styled-components\n" +
+				"Einsatzort: Hamburg / Remote"},
+			want: model.Skills{
+				Required:  []string{"Confluence", "DevOps", "Git", "Jira", "React", "TypeScript"},
+				Preferred: []string{"REST APIs", "TanStack Query", "Vite", "styled-components"},
+			},
+		},
+		{
+			name: "a sentence with should is no label",
+			raw:  model.Raw{DescriptionText: "Requirements\n- You should know Go: it is our main language"},
+			want: model.Skills{Required: []string{"Go"}},
+		},
+	})
+}
