@@ -370,12 +370,30 @@ func (c *classifier) prefMore(i int) bool {
 		before := strings.TrimRight(c.lower[:t.start], " ")
 		after := strings.TrimLeft(c.lower[t.end:], " ")
 		return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
-	case "great", "nice", "good", "ideal", "perfect", "fint", "bra", "fijn":
+	case "great", "nice", "good", "ideal", "perfect", "fint", "bra", "fijn", "godt", "rart":
 		// "Great if you know Go", "Det er fint om du har", "Det är bra om
-		// du", "would be ideal"; not "the ideal candidate"
-		n := c.word(c.nextWord(i))
+		// du", "would be ideal"; not "the ideal candidate"; the Nordic
+		// "good to have" ("är bra att ha", "er godt å ha", "er rart at
+		// have")
+		nx := c.nextWord(i)
+		n := c.word(nx)
 		p := c.word(i - 1)
+		if n == "att" || n == "å" || n == "at" {
+			h := c.word(c.nextWord(nx))
+			return w != "great" && w != "nice" && w != "good" && (h == "ha" || h == "have" || h == "kunna" || h == "kunne")
+		}
 		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are")
+	case "styrke", "styrka", "stärke", "merit":
+		// "Kunskap i SAP är en styrka", "er en styrke", "ist eine
+		// Stärke", Swedish "är en merit"; not "din styrke" (your strength)
+		switch c.word(i - 1) {
+		case "en", "ein", "eine", "stor", "stark", "klar", "ekstra", "extra":
+			return true
+		case "a":
+			// "will be considered a merit"; not "based on merit"
+			return w == "merit"
+		}
+		return false
 	case "helps":
 		// "it helps if you're also familiar with React", "it helps to have"
 		n := c.word(c.nextWord(i))
@@ -391,6 +409,22 @@ func (c *classifier) prefMore(i int) bool {
 		// "You might have familiarity with SQL", "you may also have"
 		n := c.word(c.nextWord(i))
 		return n == "have" || n == "also" && c.word(c.nextWord(c.nextWord(i))) == "have"
+	case "positivt":
+		// "... Lean och/eller verksamhetsutveckling är det positivt",
+		// "det er positivt om du har", "erfaring med SAP ses som
+		// positivt"; not an attitude ("positivt inställd")
+		switch c.word(c.nextWord(i)) {
+		case "inställd", "innstilt", "indstillet", "anlagt", "anlagd", "innstilling", "inställning":
+			return false
+		case "om", "hvis", "dersom", "ifall", "med":
+			return true
+		}
+		switch c.word(i - 1) {
+		case "det", "er", "är", "være", "vara", "som", "også", "också", "tæller",
+			"teller", "räknas", "regnes", "ses", "anses":
+			return true
+		}
+		return false
 	case "valora":
 		return c.word(i-1) == "se"
 	case "préférence", "preferencia", "preferenza":

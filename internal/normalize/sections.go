@@ -61,6 +61,15 @@ var (
 		// "Soll-Kriterien", "Bör-krav")
 		"bewertungskriterien", "soll-kriterien", "sollkriterien", "kann-kriterien", "kannkriterien",
 		"wunschkriterien", "soll-anforderungen", "kann-anforderungen", "bör-krav", "börkrav", "bør-krav",
+		// a Nordic heading that opens with "desired" or "advantageous"
+		// ("Ønskede egenskaper", "Ønsket erfaring", "Önskade
+		// kvalifikationer", "Fordelaktige kvalifikasjoner", "Övriga
+		// meriter")
+		"ønsket erfaring", "ønsket bakgrunn", "ønskede egenskaper", "ønskede ferdigheter", "ønsket kunnskap",
+		"ønskede kunnskaper", "ønskede kompetencer", "ønskede kvalifikationer", "önskade kvalifikationer",
+		"önskad erfarenhet", "önskade erfarenheter", "önskad kompetens", "önskade kompetenser",
+		"önskade kunskaper", "fordelaktig", "fordelaktige", "fordelagtig", "fordelagtige", "meriter",
+		"övriga meriter",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -143,6 +152,20 @@ var (
 		"det forventer vi", "dette forventer vi", "det här förväntar vi oss", "hvad vi søger", "hvad søger vi",
 		"hvem leder vi efter", "vi leder efter", "dine kvalifikationer", "faglige kvalifikationer",
 		"dine kvalifikasjoner", "din erfaring", "hvad du bringer", "hvad du bringer med", "det bringer du",
+		// "what we look for", "we wish for", "we hope that you", "what
+		// can you contribute", "applicant profile" in their Nordic forms
+		// ("Hva ser vi etter?", "Vi ønsker oss", "Vi håber, at du", "Hvad
+		// kan du bidrage med?", "Ansøgerprofil", "Kompetenskrav")
+		"hva ser vi etter", "hvad ser vi efter", "vad ser vi efter", "på udkig efter", "vi ønsker oss",
+		"vi önskar oss", "vi håber", "vi håper", "vi hoppas", "hvad kan du bidrage med", "hva kan du bidra med",
+		"vad kan du bidra med", "ansøgerprofil", "søgerprofil", "søkerprofil", "sökandeprofil", "kompetenskrav",
+		"kvalifikationskrav", "krav til kvalifikasjoner",
+		// the candidate's personal qualities ("Personlige egenskaper":
+		// "Opptatt av datakvalitet ...")
+		"personlige egenskaper", "personliga egenskaper", "persönliche eigenschaften",
+		// the German singular ("Qualifikation:", "Ihre Qualifikation",
+		// "Anforderungsprofil")
+		"qualifikation", "ihre qualifikation", "deine qualifikation", "anforderungsprofil", "anforderung",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -323,6 +346,9 @@ func (ps *phraseSet) in(folded string) bool {
 // weak required phrases ("Skills", "Experience").
 func classifyHeading(h string, weak bool) class {
 	f := foldHeading(h)
+	if c, ok := moscowLabels[f]; ok {
+		return c
+	}
 	switch {
 	case payWordSet.in(f) && bonusWordSet.in(f) && !strictPreferredSet.in(f):
 		// "Lønn, bonus & eierskap", "Salary and bonus": a bonus that is
@@ -340,6 +366,16 @@ func classifyHeading(h string, weak bool) class {
 		return clsOpen
 	}
 	return clsUnknown
+}
+
+// moscowLabels are the priorities of a MoSCoW list used as a label or a
+// heading on their own ("MUST: React, Typescript", "SHOULD: REST, vite",
+// "Kann:"), folded.
+var moscowLabels = map[string]class{
+	" must ": clsRequired, " must have ": clsRequired, " muss ": clsRequired, " should ": clsPreferred,
+	" should have ": clsPreferred, " should-have ": clsPreferred, " should haves ": clsPreferred,
+	" should-haves ": clsPreferred, " could ": clsPreferred, " could have ": clsPreferred,
+	" could-have ": clsPreferred, " soll ": clsPreferred, " kann ": clsPreferred, " optional ": clsPreferred,
 }
 
 // words counts the space-separated words of s.
@@ -364,6 +400,55 @@ var leadInPhrases = []string{
 // headings before it. A block's own label ("Nice to have: ...") overrides its
 // section. Before any heading, a part is open: its sentences decide.
 func sectionize(bs []block, cls []class) []class {
+	base := len(cls)
+	heads := make([]bool, len(bs))
+	cls = sectionizeRaw(bs, cls, heads)
+	wishedAsRequirements(bs, cls[base:], heads)
+	return cls
+}
+
+// wishedSet are the Norwegian and Danish headings of "desired"
+// qualifications ("Ønskede kvalifikasjoner", "Ønsket erfaring", "Ønsket
+// kompetanse"): NAV's and many Nordic employers' name for the
+// qualifications part itself.
+var wishedSet = compilePhrases([]string{"ønskede kvalifikasjoner", "ønskede kvalifikationer", "ønsket kompetanse",
+	"ønskede kompetanser", "ønskede kompetencer", "ønskelige kvalifikasjoner", "ønsket erfaring", "ønsket bakgrunn",
+	"ønskede egenskaper"})
+
+// wishedAsRequirements reads the part under a "desired qualifications"
+// heading (heads: which blocks are headings) as the requirements when no
+// heading of the posting names requirements: that part is then the
+// posting's qualifications, and its own markers ("... er en fordel") still
+// say what is a plus. Beside a requirements part it stays preferred.
+func wishedAsRequirements(bs []block, cls []class, heads []bool) {
+	wished := -1
+	for i, b := range bs {
+		if !heads[i] {
+			continue
+		}
+		switch {
+		case cls[i] == clsRequired:
+			return
+		case cls[i] == clsPreferred && wished < 0 && wishedSet.in(foldHeading(b.text)):
+			wished = i
+		}
+	}
+	if wished < 0 {
+		return
+	}
+	for i := wished; i < len(bs); i++ {
+		if i > wished && heads[i] {
+			break
+		}
+		if cls[i] == clsPreferred {
+			cls[i] = clsRequired
+		}
+	}
+}
+
+// sectionizeRaw is sectionize without the reading of wished parts; heads
+// (as long as bs) is set for the blocks that are headings.
+func sectionizeRaw(bs []block, cls []class, heads []bool) []class {
 	cur := clsOpen
 	// leadIn: the part was opened by a plain line ending with ':' ("As the
 	// owner of this domain, you will:"); items: a list followed it
@@ -376,6 +461,7 @@ func sectionize(bs []block, cls []class) []class {
 		c, isHeading := headingClass(b, cur, next)
 		if isHeading {
 			cur = c
+			heads[i] = true
 			cls = append(cls, cur)
 			leadIn = b.kind == kindPara && !b.bold && b.label == "" && strings.HasSuffix(b.text, ":")
 			items = false

@@ -24,7 +24,7 @@ func TestSecondPersonAndPlayfulHeadings(t *testing.T) {
 			raw: model.Raw{DescriptionText: "What you can expect from us:\n- Technical conception and development of Android apps\n" +
 				"What you should bring with you:\n- Very good knowledge of Java\n- Ideally experience with development paradigms such as Design Patterns, Agile Development, Test Driven Development\n" +
 				"What we offer:\n- Great benefits"},
-			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Design Patterns", "Software Testing"}, Mentioned: []string{"Android"}},
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Agile", "Design Patterns", "Software Testing"}, Mentioned: []string{"Android"}},
 		},
 		{
 			// stfc-computational-software-scientist: UK criteria

@@ -108,8 +108,10 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 	// A word after a free-standing '.' that starts with a capital or a
 	// digit begins a new sentence.
 	if punct == 0 && z.space && n > 0 && z.toks[n-1].punct == '.' && f&fBlock == 0 && !z.abbrevBefore(n-1) {
-		c := z.s[start]
-		if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+		// Upper case in any script: "Ønskede", "Är du", "Élève".
+		if c := z.s[start]; c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			f |= fSent
+		} else if r, _ := utf8.DecodeRuneInString(z.s[start:]); c >= utf8.RuneSelf && unicode.IsUpper(r) {
 			f |= fSent
 		}
 	}
