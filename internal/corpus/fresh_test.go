@@ -114,7 +114,9 @@ func evaluateLabels(ctx context.Context, dir string, labels []*Label, n *normali
 
 // groupTable renders skills F1 and every field's exact share per language
 // and per format, for dev and test; a test cell of fewer than MinTestCell
-// postings is hidden, as in the corpus tables.
+// postings is hidden, and with it the smallest shown cells of its kind
+// until the hidden cells hold none or at least MinTestCell postings
+// (HiddenTestCells), as in the corpus tables.
 func (e Eval) groupTable() string {
 	type key struct{ kind, name, part string }
 	ms := map[key]*Metrics{}
@@ -138,6 +140,18 @@ func (e Eval) groupTable() string {
 		}
 		return groups[i][1] < groups[j][1]
 	})
+	hidden := map[[2]string]bool{}
+	for _, kind := range []string{"language", "format"} {
+		sizes := map[string]int{}
+		for g := range names {
+			if m := ms[key{kind, g[1], "test"}]; g[0] == kind && m != nil {
+				sizes[g[1]] = m.Postings
+			}
+		}
+		for name := range HiddenTestCells(sizes) {
+			hidden[[2]string{kind, name}] = true
+		}
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-22s %-5s %5s %6s", "group", "part", "n", "skF1")
 	for _, f := range Fields {
@@ -151,7 +165,7 @@ func (e Eval) groupTable() string {
 				continue
 			}
 			fmt.Fprintf(&b, "%-22s %-5s %5d", g[0]+" "+g[1], part, m.Postings)
-			if part == "test" && m.Postings < MinTestCell {
+			if part == "test" && hidden[g] {
 				b.WriteString("  hidden\n")
 				continue
 			}
@@ -207,4 +221,62 @@ func freshSet(since, file string) (map[string]bool, error) {
 		}
 	}
 	return out, nil
+}
+
+// TestHiddenCellsCoverSmallRemainders: a test cell of under MinTestCell
+// postings is hidden, and when the hidden cells of a kind add up to under
+// MinTestCell postings the next-smallest shown cell is hidden too, in the
+// format, language and group tables: else the overall test figures minus
+// the shown cells would give the hidden postings' own.
+func TestHiddenCellsCoverSmallRemainders(t *testing.T) {
+	var rs []Result
+	add := func(n int, format, lang string) {
+		for i := 0; i < n; i++ {
+			rs = append(rs, Result{Slug: fmt.Sprintf("hide-%s-%d", format, i), Format: format, Batch: HeldOutBatch,
+				Label: Posting{Language: lang}, Exact: map[string]bool{}, TP: 1, Labelled: 1})
+		}
+	}
+	add(10, "greenhouse", "en")
+	add(6, "lever", "de")
+	add(2, "ashby", "fr")
+	e := Eval{Results: rs}
+	for name, tab := range map[string]string{"format": e.FormatTable(), "language": e.LanguageTable()} {
+		for _, want := range []string{"hidden (2)", "hidden (6)"} {
+			if !strings.Contains(tab, want) {
+				t.Errorf("%s table: no %q: a cell of 2 hidden alone is the 6-cell's total minus the rest:\n%s", name, want, tab)
+			}
+		}
+		if strings.Contains(tab, "hidden (10)") {
+			t.Errorf("%s table: the 10-posting cell is hidden though 8 postings are hidden already:\n%s", name, tab)
+		}
+	}
+	g := e.groupTable()
+	for _, row := range []string{"format lever", "language de", "format ashby", "language fr"} {
+		for _, line := range strings.Split(g, "\n") {
+			if strings.HasPrefix(line, row+" ") && !strings.HasSuffix(line, "hidden") {
+				t.Errorf("group table: %q is shown:\n%s", row, g)
+			}
+		}
+	}
+	cases := []struct {
+		in   map[string]int
+		want string
+	}{
+		{map[string]int{"a": 1, "b": 5, "c": 7}, "a b"},
+		{map[string]int{"a": 1, "b": 2, "c": 3, "d": 9}, "a b c"},
+		{map[string]int{"a": 4, "b": 1, "c": 6, "d": 6}, "a b"},
+		{map[string]int{"a": 5, "b": 6}, ""},
+		{map[string]int{"a": 2}, "a"},
+		{map[string]int{"a": 0, "b": 3, "c": 8, "d": 8}, "b c"},
+	}
+	for _, c := range cases {
+		var got []string
+		for k := range HiddenTestCells(c.in) {
+			got = append(got, k)
+		}
+		sort.Strings(got)
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("HiddenTestCells(%v) = %v; want %q", c.in, got, c.want)
+		}
+	}
 }

@@ -217,14 +217,19 @@ func (e Eval) FormatTable() string {
 		}
 		return fmt.Sprintf("%.3f (%d)", m.F1(), m.Postings)
 	}
-	testCell := func(m Metrics) string {
-		if m.Postings > 0 && m.Postings < MinTestCell {
-			return fmt.Sprintf("hidden (%d)", m.Postings)
+	sizes := map[string]int{}
+	for _, f := range formats {
+		sizes[f] = test[f].Postings
+	}
+	hidden := HiddenTestCells(sizes)
+	testCell := func(f string) string {
+		if hidden[f] {
+			return fmt.Sprintf("hidden (%d)", test[f].Postings)
 		}
-		return cell(m)
+		return cell(test[f])
 	}
 	for _, f := range formats {
-		fmt.Fprintf(&b, "%-16s %26s %26s\n", f, cell(dev[f]), testCell(test[f]))
+		fmt.Fprintf(&b, "%-16s %26s %26s\n", f, cell(dev[f]), testCell(f))
 	}
 	return b.String()
 }
@@ -254,16 +259,21 @@ func (e Eval) LanguageTable() string {
 		}
 		return fmt.Sprintf("%.3f (%d)", m.F1(), m.Postings)
 	}
-	testCell := func(m *Metrics) string {
-		if m != nil && m.Postings < MinTestCell {
-			return fmt.Sprintf("hidden (%d)", m.Postings)
+	sizes := map[string]int{}
+	for l, m := range test {
+		sizes[l] = m.Postings
+	}
+	hidden := HiddenTestCells(sizes)
+	testCell := func(l string) string {
+		if hidden[l] {
+			return fmt.Sprintf("hidden (%d)", test[l].Postings)
 		}
-		return cell(m)
+		return cell(test[l])
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-16s %26s %26s\n", "language", "dev skills F1 (postings)", "test skills F1 (postings)")
 	for _, l := range langs {
-		fmt.Fprintf(&b, "%-16s %26s %26s\n", l, cell(dev[l]), testCell(test[l]))
+		fmt.Fprintf(&b, "%-16s %26s %26s\n", l, cell(dev[l]), testCell(l))
 	}
 	return b.String()
 }
@@ -451,6 +461,40 @@ func HalfOf(slug string) string {
 // cell shows a figure for: a cell of one or two postings would be those
 // postings' own scores.
 const MinTestCell = 5
+
+// HiddenTestCells returns the test cells of one kind (the formats, or the
+// languages) that show no figure, given each cell's number of test
+// postings: every cell of 1 to MinTestCell-1 postings, and then, while the
+// hidden cells add up to 1 to MinTestCell-1 postings, also the smallest
+// cell still shown (ties by name). Otherwise the test part's overall
+// figures minus the shown cells would give the hidden postings' own.
+func HiddenTestCells(postings map[string]int) map[string]bool {
+	hidden := map[string]bool{}
+	sum := 0
+	var shown []string
+	for name, n := range postings {
+		switch {
+		case n <= 0:
+		case n < MinTestCell:
+			hidden[name] = true
+			sum += n
+		default:
+			shown = append(shown, name)
+		}
+	}
+	sort.Slice(shown, func(i, j int) bool {
+		if postings[shown[i]] != postings[shown[j]] {
+			return postings[shown[i]] < postings[shown[j]]
+		}
+		return shown[i] < shown[j]
+	})
+	for len(shown) > 0 && sum > 0 && sum < MinTestCell {
+		hidden[shown[0]] = true
+		sum += postings[shown[0]]
+		shown = shown[1:]
+	}
+	return hidden
+}
 
 // Half is the metrics of dev half "a" or "b" (DevHalves).
 func (e Eval) Half(half string) (Metrics, error) {
