@@ -78,3 +78,17 @@ func TestSuggestFloor(t *testing.T) {
 		}
 	}
 }
+
+// A group whose postings have no required or preferred skill labelled,
+// and none found, shows "no skills", not an F1 of 0.
+func TestF1CellWithoutSkills(t *testing.T) {
+	if got := f1Cell(Metrics{Postings: 6}); got != "no skills (6)" {
+		t.Errorf("no skills labelled or found: %q", got)
+	}
+	if got := f1Cell(Metrics{Postings: 2, TP: 1, FN: 1}); got != "0.667 (2)" {
+		t.Errorf("one of two found: %q", got)
+	}
+	if got := f1Cell(Metrics{Postings: 1, FP: 2}); got != "0.000 (1)" {
+		t.Errorf("only false finds: %q", got)
+	}
+}

@@ -215,7 +215,7 @@ func (e Eval) FormatTable() string {
 		if m.Postings == 0 {
 			return "-"
 		}
-		return fmt.Sprintf("%.3f (%d)", m.F1(), m.Postings)
+		return f1Cell(m)
 	}
 	sizes := map[string]int{}
 	for _, f := range formats {
@@ -257,7 +257,7 @@ func (e Eval) LanguageTable() string {
 		if m == nil {
 			return "-"
 		}
-		return fmt.Sprintf("%.3f (%d)", m.F1(), m.Postings)
+		return f1Cell(*m)
 	}
 	sizes := map[string]int{}
 	for l, m := range test {
@@ -546,4 +546,14 @@ func (e Eval) HalfFailures(half string) (string, error) {
 		}
 	}
 	return sub.Failures("dev")
+}
+
+// f1Cell is a table cell of a group's skills F1 and its postings; a group
+// with no skill labelled required or preferred and none found is "no
+// skills", not an F1 of 0.
+func f1Cell(m Metrics) string {
+	if m.TP+m.FP+m.FN == 0 {
+		return fmt.Sprintf("no skills (%d)", m.Postings)
+	}
+	return fmt.Sprintf("%.3f (%d)", m.F1(), m.Postings)
 }
