@@ -51,6 +51,36 @@ var yearsMaxBefore = map[string]bool{
 var nestedBefore = map[string]bool{"davon": true, "hiervon": true, "thereof": true, "which": true, "hvorav": true,
 	"varav": true, "heraf": true, "dont": true}
 
+// nestedWith are words that make a number of years part of a figure
+// taken before it in the same sentence ("5+ years of experience in
+// support operations, including 3+ years in a program role", "8+ years of
+// marketing experience, with at least 3+ years managing a team").
+var nestedWith = map[string]bool{"including": true, "incl": true, "with": true, "inklusive": true, "inkl": true}
+
+// nestedIn says whether the number of years at toks[k] is part of the
+// figure at toks[last] (-1: none taken): a nestedWith word before it
+// ("with at least", "including a minimum of") and no sentence end
+// between them.
+func nestedIn(toks []ytoken, k, last int) bool {
+	if last < 0 || last >= k {
+		return false
+	}
+	i := k - 1
+	for n := 0; n < 4 && i > last && (yearsStrongBefore[toks[i].s] || toks[i].s == "at" || toks[i].s == "a" || toks[i].s == "of"); n++ {
+		i-- // "with at least", "including a minimum of"
+	}
+	if i <= last || !nestedWith[toks[i].s] {
+		return false
+	}
+	for _, t := range toks[last:i] {
+		switch t.s {
+		case ".", ";", "\n", "•", "·":
+			return false
+		}
+	}
+	return true
+}
+
 // experienceCompound says whether w is a compound noun of experience
 // ("Projekterfahrung", "Testerfahrung", "ledererfaring").
 func experienceCompound(w string) bool {
@@ -185,6 +215,7 @@ func yearTokens(text string) []ytoken {
 func MinYears(text string) *int {
 	toks := yearTokens(text)
 	best := -1
+	last := -1 // the token of the last figure taken
 	word := func(i int) string {
 		if i < 0 || i >= len(toks) {
 			return ""
@@ -274,6 +305,9 @@ func MinYears(text string) *int {
 			nestedBefore[word(k-3)] && yearsStrongBefore[word(k-1)] {
 			continue // "davon zumindest 4 Jahre": part of the figure before
 		}
+		if nestedIn(toks, k, last) {
+			continue // "8+ years ..., with at least 3+ years managing a team": part of the 8
+		}
 		if experienceCompound(next) {
 			next = "erfahrung" // "5 Jahre Projekterfahrung"
 		}
@@ -294,6 +328,7 @@ func MinYears(text string) *int {
 		if n < 0 || n > 20 {
 			continue
 		}
+		last = j
 		if best < 0 || n < best {
 			best = n
 		}
