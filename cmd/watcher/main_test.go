@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -97,6 +98,13 @@ func TestMain(m *testing.M) {
 	}
 	// every process the tests start from build's binary runs as the watcher
 	os.Setenv(asWatcher, "1")
+	// and collects garbage at GOGC=400 unless GOGC is set (as
+	// internal/cli's tests: short runs, small heaps, less CPU; no test
+	// here measures memory)
+	if os.Getenv("GOGC") == "" {
+		os.Setenv("GOGC", "400")
+		debug.SetGCPercent(400)
+	}
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)

@@ -23,7 +23,10 @@ import (
 
 // One PostgreSQL cluster for the package's fleet tests, started by the
 // first of them (the other tests never start it).
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+func TestMain(m *testing.M) {
+	lessGC()
+	os.Exit(pgtest.Main(m))
+}
 
 // fleetDB is a fresh database with every migration applied, and its DSN.
 func fleetDB(t *testing.T) string {
