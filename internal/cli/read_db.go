@@ -35,7 +35,7 @@ func openDatabase(cmd *cobra.Command, path string) (*fleet.DB, *config.Config, e
 	maskWith(cmd, cfg)
 	db, err := fleet.Open(contextOf(cmd), cfg, nil)
 	if err != nil {
-		return nil, nil, fail(cmd, ExitFailed, "%s", cfg.Redactor().String(err.Error()))
+		return nil, nil, fail(cmd, ExitFailed, "%s", cfg.Redactor().Text(err.Error()))
 	}
 	return db, cfg, nil
 }

@@ -85,19 +85,19 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 		// read in one snapshot-consistent transaction
 		db, err := fleet.Open(contextOf(cmd), cfg, nil)
 		if err != nil {
-			return fail(cmd, ExitFailed, "%s", red.String(err.Error()))
+			return fail(cmd, ExitFailed, "%s", red.Text(err.Error()))
 		}
 		defer db.Close()
 		rd, err := db.Store.NewReportReader(contextOf(cmd))
 		if err != nil {
-			return fail(cmd, ExitFailed, "%s", red.String(err.Error()))
+			return fail(cmd, ExitFailed, "%s", red.Text(err.Error()))
 		}
 		defer rd.Close()
 		opts.Reader = rd
 	}
 	rep, err := report.Build(opts)
 	if err != nil {
-		return fail(cmd, ExitFailed, "%s", red.String(err.Error()))
+		return fail(cmd, ExitFailed, "%s", red.Text(err.Error()))
 	}
 	// the whole report is collected, then masked as one piece (a secret
 	// cut short by a table cell included, as run's output) and written

@@ -77,7 +77,7 @@ invalid config.`,
 			if cfg.Store.Postgres() {
 				db, err := fleet.Open(ctx, cfg, logger)
 				if err != nil {
-					return fail(cmd, ExitFailed, "%s", cfg.Redactor().String(err.Error()))
+					return fail(cmd, ExitFailed, "%s", cfg.Redactor().Text(err.Error()))
 				}
 				defer db.Close()
 				data = fleet.NewServeReader(ctx, db, cfg)

@@ -47,7 +47,7 @@ func OpenConns(ctx context.Context, cfg *config.Config, conns int, logger *slog.
 	defer cancel()
 	// the driver's errors name user and database, never the password; the
 	// redactor makes sure of it for every caller
-	redacted := func(err error) error { return errors.New(cfg.Redactor().String(err.Error())) }
+	redacted := func(err error) error { return errors.New(cfg.Redactor().Text(err.Error())) }
 	s, err := pgstore.OpenConns(connect, cfg.Store.DatabaseURL, conns, logger)
 	if err != nil {
 		return nil, redacted(err)

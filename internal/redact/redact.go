@@ -138,18 +138,29 @@ func (r *Redactor) contains(b []byte) bool {
 	return false
 }
 
-// Error returns err with its message redacted (nil for nil). errors.Is and
-// errors.As still see the original through Unwrap.
+// Error returns err with its message redacted as Text does (nil for nil).
+// errors.Is and errors.As still see the original through Unwrap.
 func (r *Redactor) Error(err error) error {
 	if err == nil || r.Empty() {
 		return err
 	}
 	msg := err.Error()
-	red := r.repl.Replace(msg)
+	red := r.Text(msg)
 	if red == msg {
 		return err
 	}
 	return &redacted{msg: red, err: err}
+}
+
+// Text returns an error text or a log line with every secret replaced,
+// and every cut secret too, as Output does: an error may show the start
+// of a body that echoed a secret, cut before the secret's end and marked
+// with Ellipsis (scrape's "body starts" excerpts).
+func (r *Redactor) Text(s string) string {
+	if r.Empty() {
+		return s
+	}
+	return string(r.Output([]byte(s)))
 }
 
 type redacted struct {

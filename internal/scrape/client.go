@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gocolly/colly/v2"
 	"github.com/temoto/robotstxt"
@@ -626,9 +627,17 @@ func DecodeJSON(u string, body []byte, v any) error {
 	return nil
 }
 
+// snippet is the start of a body for an error message, 60 bytes at most.
+// A cut start ends in "…" (redact.Ellipsis), so that a secret the body
+// echoed across the cut, no longer whole, is still masked: the redactor
+// masks a secret's prefix right before "…" in error texts (Redactor.Text).
 func snippet(b []byte) string {
-	if len(b) > 60 {
-		b = b[:60]
+	if len(b) <= 60 {
+		return string(b)
 	}
-	return string(b)
+	n := 60
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n-- // not inside a character
+	}
+	return string(b[:n]) + "…"
 }

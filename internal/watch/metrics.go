@@ -159,7 +159,7 @@ func (r *Runner) Ready() error {
 	case !r.cycle.ended:
 		return errors.New("no run has ended yet")
 	case r.cycle.err != nil:
-		return fmt.Errorf("the last run failed: %s", r.red.String(r.cycle.err.Error()))
+		return fmt.Errorf("the last run failed: %s", r.red.Text(r.cycle.err.Error()))
 	}
 	return nil
 }

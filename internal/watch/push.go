@@ -28,7 +28,7 @@ func (r *Runner) push(ctx context.Context) (int, error) {
 	defer r.pmu.Unlock()
 	n, err := r.repo.Unpushed(pc.Branch)
 	if err != nil {
-		return 0, fmt.Errorf("git push: %s", r.red.String(err.Error()))
+		return 0, fmt.Errorf("git push: %s", r.red.Text(err.Error()))
 	}
 	if n == 0 {
 		return 0, nil
@@ -45,7 +45,7 @@ func (r *Runner) push(ctx context.Context) (int, error) {
 	err = retry.Do(ctx, p, func(attempt int) error {
 		h, err := r.repo.Push(ctx, opts)
 		if err != nil {
-			err = errors.New(strings.TrimSpace(r.red.String(err.Error())))
+			err = errors.New(strings.TrimSpace(r.red.Text(err.Error())))
 			r.log.Warn("git push failed", "remote", remote, "attempt", attempt, "attempts", p.Attempts, "error", err.Error())
 			return retry.Again(err, 0)
 		}

@@ -44,7 +44,7 @@ func (r *Runner) redactEvents(evs []notify.Event) []notify.Event {
 	}
 	for i := range evs {
 		d := &evs[i].Data
-		d.Error = r.red.String(d.Error)
+		d.Error = r.red.Text(d.Error)
 		pr := r.postingRedactor(d.Source)
 		if pr.Empty() {
 			continue
