@@ -153,7 +153,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 			}
 			p := filepath.Join(s.SourceDir(source), f.name)
 			if err := RemoveFile(p); err != nil {
-				return nil, fmt.Errorf("source %q: key upgrade: %w", source, err)
+				return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
 			}
 			paths = append(paths, p)
 		}
@@ -164,18 +164,19 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 		data := f.data
 		if old, err := model.Decode(data); err == nil && old.ID != key {
 			if data, err = model.Encode(f.post); err != nil {
-				return nil, fmt.Errorf("source %q: key upgrade: %s: %w", source, f.name, err)
+				return paths, fmt.Errorf("source %q: key upgrade: %s: %w", source, f.name, err)
 			}
 		}
 		np, err := s.WritePosting(source, key, data)
 		if err != nil {
-			return nil, fmt.Errorf("source %q: key upgrade: %w", source, err)
+			return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
 		}
+		paths = append(paths, np)
 		op := filepath.Join(s.SourceDir(source), f.name)
 		if err := RemoveFile(op); err != nil {
-			return nil, fmt.Errorf("source %q: key upgrade: %w", source, err)
+			return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
 		}
-		paths = append(paths, op, np)
+		paths = append(paths, op)
 		rehashed[key] = model.Hash(data)
 	}
 	b, err := os.ReadFile(s.IndexPath(source))
@@ -183,7 +184,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 		if errors.Is(err, fs.ErrNotExist) {
 			return paths, nil // LoadIndex rebuilds it from the files, named right now
 		}
-		return nil, fmt.Errorf("snapshot: %w", err)
+		return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
 	}
 	idx, ok := DecodeIndex(b)
 	if !ok {
@@ -218,7 +219,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 	idx.Postings = moved
 	p, err := s.SaveIndex(source, idx)
 	if err != nil {
-		return nil, err
+		return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
 	}
 	return append(paths, p), nil
 }

@@ -293,7 +293,8 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	if err := r.recover(); err != nil {
 		return Result{}, err
 	}
-	if err := r.upgradeKeys(sources); err != nil {
+	failed, err := r.upgradeKeys(sources)
+	if err != nil {
 		return Result{}, err
 	}
 	// Each source is written as its fetch ends (stream). A signal stops
@@ -301,7 +302,7 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	// the next run commits what was written and redoes the rest, with the
 	// same event ids); once everything is committed, it only cuts delivery
 	// short (what was not delivered stays in the outbox).
-	res, err := r.stream(ctx, sources)
+	res, err := r.stream(ctx, sources, failed)
 	r.recordRuns(res, err)
 	if err != nil || res.Interrupted {
 		return res, err
