@@ -137,7 +137,8 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 	}
 	sort.Strings(keys)
 	var paths []string
-	rehashed := map[string]string{} // key -> hash of its file, when it moved
+	rehashed := map[string]string{} // key -> hash of its file, when it moved in this call
+	kept := map[string]string{}     // key -> hash of its file as it is now (moved in this call or before)
 	for _, key := range keys {
 		files := byKey[key]
 		want := PostingName(key)
@@ -159,6 +160,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 		}
 		f := files[keep]
 		if f.name == want {
+			kept[key] = model.Hash(f.data)
 			continue
 		}
 		data := f.data
@@ -178,6 +180,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 		}
 		paths = append(paths, op)
 		rehashed[key] = model.Hash(data)
+		kept[key] = rehashed[key]
 	}
 	b, err := os.ReadFile(s.IndexPath(source))
 	if err != nil {
@@ -199,11 +202,18 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 			moved[k] = idx.Postings[k]
 		}
 	}
+	// An entry that moves takes the hash of its key's file as it is now,
+	// whether this call moved the file or one stopped before its index
+	// was written did (a file rewritten with its key has another hash).
 	for _, k := range sortedKeys(idx.Postings) {
 		if nk := Key(model.UnKey(k), mask); nk != k {
 			changed = true
 			if _, taken := moved[nk]; !taken {
-				moved[nk] = idx.Postings[k]
+				e := idx.Postings[k]
+				if h, ok := kept[nk]; ok {
+					e.Hash = h
+				}
+				moved[nk] = e
 			}
 		}
 	}
