@@ -137,7 +137,8 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 	}
 	sort.Strings(keys)
 	var paths []string
-	rehashed := map[string]string{} // key -> hash of its file, when it moved
+	rehashed := map[string]string{} // key -> hash of its file, when it moved in this call
+	kept := map[string]string{}     // key -> hash of its file as it is now (moved in this call or before)
 	for _, key := range keys {
 		files := byKey[key]
 		want := PostingName(key)
@@ -153,56 +154,82 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 			}
 			p := filepath.Join(s.SourceDir(source), f.name)
 			if err := RemoveFile(p); err != nil {
-				return nil, fmt.Errorf("source %q: key upgrade: %w", source, err)
+				return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
 			}
 			paths = append(paths, p)
 		}
 		f := files[keep]
 		if f.name == want {
+			kept[key] = model.Hash(f.data)
 			continue
 		}
 		data := f.data
 		if old, err := model.Decode(data); err == nil && old.ID != key {
 			if data, err = model.Encode(f.post); err != nil {
-				return nil, fmt.Errorf("source %q: key upgrade: %s: %w", source, f.name, err)
+				return paths, fmt.Errorf("source %q: key upgrade: %s: %w", source, f.name, err)
 			}
 		}
 		np, err := s.WritePosting(source, key, data)
 		if err != nil {
-			return nil, fmt.Errorf("source %q: key upgrade: %w", source, err)
+			return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
 		}
+		paths = append(paths, np)
 		op := filepath.Join(s.SourceDir(source), f.name)
 		if err := RemoveFile(op); err != nil {
-			return nil, fmt.Errorf("source %q: key upgrade: %w", source, err)
+			return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
 		}
-		paths = append(paths, op, np)
+		paths = append(paths, op)
 		rehashed[key] = model.Hash(data)
+		kept[key] = rehashed[key]
 	}
 	b, err := os.ReadFile(s.IndexPath(source))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return paths, nil // LoadIndex rebuilds it from the files, named right now
 		}
-		return nil, fmt.Errorf("snapshot: %w", err)
+		return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
 	}
 	idx, ok := DecodeIndex(b)
 	if !ok {
 		return paths, nil // rebuilt from the files too
 	}
-	// Entries already under their key stay; a moved one takes its new key
-	// unless that is taken (the first old key by order wins).
-	moved := make(map[string]Entry, len(idx.Postings))
+	moved, changed := rekeyEntries(idx.Postings, mask, kept, rehashed)
+	if !changed {
+		return paths, nil
+	}
+	idx.Postings = moved
+	p, err := s.SaveIndex(source, idx)
+	if err != nil {
+		return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
+	}
+	return append(paths, p), nil
+}
+
+// rekeyEntries moves a source's index entries to their keys: entries
+// already under their key stay; a moved one takes its new key unless that
+// is taken (the first old key by order wins). An entry that moves takes
+// the hash of its key's file as it is now (kept: key -> hash), whether the
+// file moved in this call or one stopped before its index was written did
+// (a file rewritten with its key has another hash); one under its key
+// whose file moved in this call (rehashed) takes that file's. changed:
+// the entries differ from postings.
+func rekeyEntries(postings map[string]Entry, mask func(string) string, kept, rehashed map[string]string) (map[string]Entry, bool) {
+	moved := make(map[string]Entry, len(postings))
 	changed := false
-	for _, k := range sortedKeys(idx.Postings) {
+	for _, k := range sortedKeys(postings) {
 		if Key(model.UnKey(k), mask) == k {
-			moved[k] = idx.Postings[k]
+			moved[k] = postings[k]
 		}
 	}
-	for _, k := range sortedKeys(idx.Postings) {
+	for _, k := range sortedKeys(postings) {
 		if nk := Key(model.UnKey(k), mask); nk != k {
 			changed = true
 			if _, taken := moved[nk]; !taken {
-				moved[nk] = idx.Postings[k]
+				e := postings[k]
+				if h, ok := kept[nk]; ok {
+					e.Hash = h
+				}
+				moved[nk] = e
 			}
 		}
 	}
@@ -212,15 +239,61 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 			moved[k] = e
 		}
 	}
-	if !changed {
-		return paths, nil
+	return moved, changed
+}
+
+// RekeyedIndex is idx, a source's index as loaded, as UpgradeKeys would
+// leave it, made in memory: nothing is moved or written (a dry run
+// compares with it). A rebuilt index (no readable index file) gains the
+// files an older rule named, under their keys.
+func (s *Store) RekeyedIndex(source string, idx Index, mask func(string) string) (Index, error) {
+	type file struct {
+		name string
+		data []byte
+		post model.Posting
+	}
+	byKey := map[string][]file{}
+	err := s.EachFile(source, func(name string, data []byte) error {
+		if p, ok := OwnFile(source, name, data, mask); ok {
+			byKey[p.ID] = append(byKey[p.ID], file{name, data, p})
+		}
+		return nil
+	})
+	if err != nil {
+		return idx, fmt.Errorf("source %q: key upgrade: %w", source, err)
+	}
+	kept := map[string]string{}     // key -> hash of its file once moved
+	rehashed := map[string]string{} // the same, for the files that move
+	for key, files := range byKey {
+		want := PostingName(key)
+		keep := 0
+		for i, f := range files {
+			if f.name == want {
+				keep = i
+			}
+		}
+		f := files[keep]
+		data := f.data
+		if f.name != want {
+			if old, err := model.Decode(data); err == nil && old.ID != key {
+				if data, err = model.Encode(f.post); err != nil {
+					return idx, fmt.Errorf("source %q: key upgrade: %s: %w", source, f.name, err)
+				}
+			}
+			rehashed[key] = model.Hash(data)
+		}
+		kept[key] = model.Hash(data)
+	}
+	moved, _ := rekeyEntries(idx.Postings, mask, kept, rehashed)
+	if idx.Rebuilt {
+		for k, h := range kept {
+			if _, ok := moved[k]; !ok {
+				moved[k] = Entry{Hash: h}
+			}
+		}
 	}
 	idx.Postings = moved
-	p, err := s.SaveIndex(source, idx)
-	if err != nil {
-		return nil, err
-	}
-	return append(paths, p), nil
+	return idx, nil
 }
 
 func sortedKeys(m map[string]Entry) []string {

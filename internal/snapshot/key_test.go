@@ -17,7 +17,7 @@ func TestStoredKeyOfAKeyIsTheKey(t *testing.T) {
 		if got := StoredKey(k, mask); got != k {
 			t.Errorf("StoredKey(Key(%q)) = %q, want %q", raw, got, k)
 		}
-		if got := Key(model.UnKey(k), mask); got != k && !strings.Contains(k, "[redacted") {
+		if got := Key(model.UnKey(k), mask); got != k {
 			t.Errorf("Key(UnKey(Key(%q))) = %q, want %q", raw, got, k)
 		}
 		if !model.Storable(k) || strings.TrimSpace(k) != k || strings.Contains(k, "sk_live_K3y") {

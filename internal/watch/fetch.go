@@ -67,6 +67,16 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		f.err, f.loadErr = err, true
 		return f
 	}
+	if r.opts.DryRun && r.store != nil {
+		// a run would upgrade the folder's keys first (upgradeKeys): a dry
+		// run compares with the index as that would leave it, in memory
+		if mask := r.postingRedactor(src.Name).String; r.store.NeedsKeyUpgrade(src.Name, mask) {
+			if idx, err = r.store.RekeyedIndex(src.Name, idx, mask); err != nil {
+				f.err, f.loadErr = fmt.Errorf("%s: %w", src.Name, err), true
+				return f
+			}
+		}
+	}
 	f.index = idx
 	f.rebuilt = idx.Rebuilt
 	version := r.norm.Version()

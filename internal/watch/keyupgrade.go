@@ -18,9 +18,15 @@ import (
 // own subject (snapshot.UpgradeCommitSubject), no event, no notification.
 // A folder whose indexes all hold today's keys costs one read of each
 // index; a process upgrades a source at most once.
-func (r *Runner) upgradeKeys(sources []config.Source) error {
+//
+// A source whose upgrade fails is that source's failure (failed, by name:
+// the run records it as it records a failed fetch, and does not fetch
+// it); what its upgrade moved before the error is committed with the
+// others', and its next run finishes the work. The error returned is the
+// run's (the write phase or the commit failed).
+func (r *Runner) upgradeKeys(sources []config.Source) (failed map[string]error, err error) {
 	if r.store == nil {
-		return nil
+		return nil, nil
 	}
 	var todo []string
 	for _, src := range sources {
@@ -37,19 +43,22 @@ func (r *Runner) upgradeKeys(sources []config.Source) error {
 		todo = append(todo, src.Name)
 	}
 	if len(todo) == 0 {
-		return nil
+		return nil, nil
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if err := r.beginWrite(); err != nil {
-		return err
+		return nil, err
 	}
 	var paths, lines []string
 	for _, name := range todo {
 		p, err := r.store.UpgradeKeys(name, r.postingRedactor(name).String)
 		if err != nil {
-			r.dropWrite() // the marker stays: the next run commits what moved and goes on
-			return fmt.Errorf("%s: %w", name, err)
+			if failed == nil {
+				failed = map[string]error{}
+			}
+			failed[name] = fmt.Errorf("%s: %w", name, err)
+			r.log.Error("snapshot key upgrade failed", "source", name, "error", err)
 		}
 		if n := len(p); n > 0 {
 			paths = append(paths, p...)
@@ -59,18 +68,34 @@ func (r *Runner) upgradeKeys(sources []config.Source) error {
 	if len(paths) > 0 && r.repo != nil {
 		msg := snapshot.UpgradeCommitSubject + "\n\nFiles named by the rule before posting keys were trimmed and masked, moved to\ntheir keys' names; their index entries moved with them.\n\n" + strings.Join(lines, "\n") + "\n"
 		if _, err := r.commit(paths, msg); err != nil {
-			r.dropWrite()
-			return err
+			r.dropWrite() // the marker stays: the next run commits what moved and goes on
+			return nil, err
 		}
 	}
 	if err := r.endWrite(); err != nil {
-		return err
+		return nil, err
 	}
 	for _, name := range todo {
-		r.keysUpgraded.Store(name, true)
+		if failed[name] == nil {
+			r.keysUpgraded.Store(name, true)
+		}
 	}
 	if len(paths) > 0 {
-		r.log.Info("snapshot files renamed to their posting keys", "sources", len(todo), "paths", len(paths))
+		r.log.Info("snapshot files renamed to their posting keys", "sources", len(todo)-len(failed), "paths", len(paths))
 	}
-	return nil
+	return failed, nil
+}
+
+// upgradeFailed is the fetch of a source whose key upgrade failed (err):
+// nothing is fetched; its index, when it can be read, counts the failure
+// as a failed fetch's would (health, source.failed, the run record).
+func (r *Runner) upgradeFailed(src config.Source, err error) fetched {
+	f := fetched{src: src, err: err}
+	idx, lerr := r.back.LoadIndex(src.Name)
+	if lerr != nil {
+		f.loadErr = true // no state to update, as a fetch that cannot read it
+		return f
+	}
+	f.index, f.rebuilt = idx, idx.Rebuilt
+	return f
 }

@@ -2,6 +2,7 @@ package watch
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/url"
 	"reflect"
 	"slices"
@@ -59,8 +60,35 @@ func (r *Runner) redactEvents(evs []notify.Event) []notify.Event {
 			p.URL = pr.String(p.URL)
 			d.Previous = &p
 		}
+		if len(d.Changes) > 0 {
+			cs := slices.Clone(d.Changes)
+			for j := range cs {
+				cs[j].Old, cs[j].New = maskValue(pr, cs[j].Old), maskValue(pr, cs[j].New)
+			}
+			d.Changes = cs
+		}
 	}
 	return evs
+}
+
+// maskValue is a change's value (a string, or what encodes to JSON: a
+// location, a salary) with pr's secrets masked; a value holding none is
+// returned as it is, one that does as its masked JSON.
+func maskValue(pr *postingMask, v any) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case string:
+		return pr.String(x)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return v
+	}
+	if m := pr.Bytes(b); !bytes.Equal(m, b) && json.Valid(m) {
+		return json.RawMessage(m)
+	}
+	return v
 }
 
 // redactPosting hides, anywhere in a posting of source (b: its canonical

@@ -293,7 +293,8 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	if err := r.recover(); err != nil {
 		return Result{}, err
 	}
-	if err := r.upgradeKeys(sources); err != nil {
+	failed, err := r.upgradeKeys(sources)
+	if err != nil {
 		return Result{}, err
 	}
 	// Each source is written as its fetch ends (stream). A signal stops
@@ -301,7 +302,7 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	// the next run commits what was written and redoes the rest, with the
 	// same event ids); once everything is committed, it only cuts delivery
 	// short (what was not delivered stays in the outbox).
-	res, err := r.stream(ctx, sources)
+	res, err := r.stream(ctx, sources, failed)
 	r.recordRuns(res, err)
 	if err != nil || res.Interrupted {
 		return res, err
@@ -770,6 +771,11 @@ func (r *Runner) compare(f fetched) plan {
 				})
 				continue
 			}
+			// A snapshot written before today's mask (a secret in a host in
+			// another case) is compared as today's mask has it: a
+			// difference of the mask alone is a quiet rewrite, and no
+			// event carries what the mask hides.
+			prev = r.maskStored(src, prev)
 			changes := diff.Postings(prev, it.post)
 			// Under new normalizer rules a posting whose platform data is the
 			// same (by its update stamp, or, without one, by what the
@@ -817,6 +823,7 @@ func (r *Runner) compare(f fetched) plan {
 		if err != nil {
 			prev = model.Posting{ID: id, Source: src}
 		}
+		prev = r.maskStored(src, prev)
 		p.removes = append(p.removes, id)
 		p.removed++
 		p.lines = append(p.lines, "- "+line(prev))
@@ -849,6 +856,24 @@ func (r *Runner) previous(src, id, hash string) (model.Posting, error) {
 	}
 	r.log.Warn("stored snapshot unreadable: compared with its committed copy", "source", src, "posting", id, "error", err)
 	return committed, nil
+}
+
+// maskStored is a stored posting of src with the secrets its board was
+// sent masked as a snapshot made today has them (postingRedactor): one
+// written before the mask took its present form may hold one unmasked.
+func (r *Runner) maskStored(src string, p model.Posting) model.Posting {
+	if r.postingRedactor(src).Empty() {
+		return p
+	}
+	b, err := model.Encode(p)
+	if err != nil {
+		return p
+	}
+	q, _, err := r.redactPosting(src, p, b)
+	if err != nil {
+		return p
+	}
+	return q
 }
 
 // incident makes a source.* event, numbered by the source's incidents.
