@@ -25,7 +25,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 28
+const rulesVersion = 29
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -33,6 +33,7 @@ type Normalizer struct {
 	tax     *Taxonomy
 	m       matcher
 	names   []string // skill names by id; degree ids follow
+	agile   int32    // the id of Agile, -1 when the taxonomy has none
 	version string
 }
 
@@ -44,9 +45,12 @@ func New(t *Taxonomy) *Normalizer {
 			panic(err) // the embedded taxonomy is tested
 		}
 	}
-	n := &Normalizer{tax: t}
+	n := &Normalizer{tax: t, agile: -1}
 	for i, s := range t.skills {
 		n.names = append(n.names, s.Name)
+		if s.Name == "Agile" {
+			n.agile = int32(i)
+		}
 		for _, a := range aliasesOf(s) {
 			n.m.add(a, int32(i))
 		}
@@ -231,6 +235,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		i = j
 	}
 	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
+	hits = n.methodWords(hits, text, lower, toks)
 	ownName(hits, text, toks, company, skill)
 	n.jobTitles(hits, lower, toks, skill)
 

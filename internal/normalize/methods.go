@@ -1,0 +1,180 @@
+package normalize
+
+import "strings"
+
+// agileWords are the forms of the adjective "agile" in the languages of the
+// corpus ("agilen Teams", "équipe agile", "ambientes ágiles", "smidig").
+var agileWords = map[string]bool{
+	"agile": true, "agil": true, "agilen": true, "agilem": true, "agiler": true, "agiles": true,
+	"agili": true, "ágil": true, "ágiles": true, "agila": true, "agilt": true, "smidig": true,
+	"smidige": true, "smidigt": true,
+}
+
+// workNounEnds end the nouns of a way of working that "agile" may qualify
+// as a method: a team, a project, an environment, a practice, a method
+// ("agile teams", "agilen Software-Entwicklungsprojekten", "agilem
+// Testmanagement", "agile Entwicklungspraxis", "utviklingsmetodikk").
+var workNounEnds = []string{
+	"team", "teams", "projekt", "projekte", "projekten", "projektarbeit", "project", "projects",
+	"entwicklung", "praxis", "management", "methoden", "methods", "methodik", "metodikk", "metoder",
+	"kontext", "context", "umfeld", "environment", "environments", "development", "practice",
+	"practices", "principles", "prinsipper", "processes", "process", "delivery", "methodology",
+	"methodologies", "framework", "frameworks", "setting", "settings", "ways", "arbetssätt",
+}
+
+// workNounsBefore are the nouns an adjective follows in the Romance
+// languages ("équipe agile", "ambiente agile", "ambientes de trabajo
+// ágiles", "metodologie ... agile").
+var workNounsBefore = map[string]bool{
+	"équipe": true, "équipes": true, "environnement": true, "environnements": true, "ambiente": true,
+	"ambientes": true, "entorno": true, "entornos": true, "metodologie": true, "metodologia": true,
+	"metodologías": true, "méthodes": true, "méthodologies": true, "projets": true,
+	"proyectos": true, "progetti": true, "approche": true,
+}
+
+// methodNames are other named methods: "agile" next to one of them is the
+// method too ("waterfall e agile", "smidig, Lean", "agilen Kontext
+// (SCRUM, Kanban)"). Lean counts only as written, capitalised: "a lean
+// team and agile thinking" are traits.
+var methodNames = map[string]bool{
+	"scrum": true, "kanban": true, "waterfall": true, "xp": true,
+	"devops": true, "gantt": true,
+}
+
+// methodWords applies PROTOCOL.md's "Methods of working" to the adjective
+// agile: it names the method (Agile) when it qualifies a way of working or
+// stands next to another method ("Experience working in agile teams",
+// "Erfahrung mit Testing in agilen Software-Entwicklungsprojekten",
+// "Capacité à travailler dans un environnement agile", "waterfall e
+// agile"), and a personal or company trait otherwise ("Agile,
+// customer-focused, and result-oriented", "an agile, dynamic mindset",
+// "agile solutions"). Whether it is required, preferred or only mentioned
+// is then the place's, as for any skill ("Mitarbeit in agilen Teams" under
+// the tasks is mentioned). A capitalised "Agile" that the taxonomy matched
+// and that leads a list of traits is dropped; a lowercase one in a method's
+// place is added.
+func (n *Normalizer) methodWords(hits []hit, text, lower string, toks []token) []hit {
+	if n.agile < 0 {
+		return hits
+	}
+	covered := map[int]bool{}
+	out := hits[:0]
+	for _, h := range hits {
+		for k := h.tok; k < h.end; k++ {
+			covered[k] = true
+		}
+		if h.id == n.agile && h.end == h.tok+1 && agileWords[lower[toks[h.tok].start:toks[h.tok].end]] &&
+			traitList(text, toks, h.tok) && !methodPlace(text, lower, toks, h.tok) {
+			continue // "Agile, customer-focused, and result-oriented"
+		}
+		out = append(out, h)
+	}
+	hits = out
+	added := map[int]bool{}
+	for i, t := range toks {
+		if t.punct != 0 || covered[i] || !agileWords[lower[t.start:t.end]] {
+			continue
+		}
+		if methodPlace(text, lower, toks, i) {
+			hits = append(hits, hit{id: n.agile, tok: i, end: i + 1})
+			added[i+1] = true
+		}
+	}
+	if len(added) == 0 {
+		return hits
+	}
+	// "in agilen Teams": the noun the method qualifies is no product
+	// (Microsoft Teams)
+	out = hits[:0]
+	for _, h := range hits {
+		if added[h.tok] && h.end == h.tok+1 && workNoun(lower[toks[h.tok].start:toks[h.tok].end]) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// workNoun says whether w ends like a noun of a way of working.
+func workNoun(w string) bool {
+	for _, e := range workNounEnds {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// traitList says whether the word at i is followed by a comma and a
+// lower-case word: the first of a list of adjectives ("Agile,
+// customer-focused").
+func traitList(text string, toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	if n.flags&(fHard|fClause) == 0 || n.flags&(fSent|fBlock) != 0 || n.punct != 0 {
+		return false
+	}
+	c := text[n.start]
+	return c >= 'a' && c <= 'z'
+}
+
+// methodPlace says whether the adjective at i qualifies a way of working
+// or stands next to another method, within its sentence.
+func methodPlace(text, lower string, toks []token, i int) bool {
+	stop := func(k int) bool { return toks[k].flags&(fSent|fBlock) != 0 }
+	word := func(k int) string {
+		t := toks[k]
+		if t.punct != 0 {
+			return ""
+		}
+		return lower[t.start:t.end]
+	}
+	// forward: the noun it qualifies, up to four words on, not across a
+	// comma right after it ("agile, innovative team" is a trait)
+	seen := 0
+	for k := i + 1; k < len(toks) && seen < 4 && !stop(k); k++ {
+		if toks[k].punct != 0 {
+			continue
+		}
+		if seen == 0 && toks[k].flags&(fHard|fClause) != 0 && !methodNames[word(k)] {
+			break
+		}
+		seen++
+		if workNoun(word(k)) {
+			return true
+		}
+	}
+	// backward: the Romance noun it follows, up to three words back
+	seen = 0
+	for k := i - 1; k >= 0 && seen < 3 && !stop(k+1); k-- {
+		if toks[k].punct != 0 {
+			continue
+		}
+		seen++
+		if workNounsBefore[word(k)] {
+			return true
+		}
+	}
+	// another method within three words either way
+	seen = 0
+	for k := i - 1; k >= 0 && seen < 3 && !stop(k+1); k-- {
+		if toks[k].punct == 0 {
+			seen++
+			if methodNames[word(k)] || text[toks[k].start:toks[k].end] == "Lean" {
+				return true
+			}
+		}
+	}
+	seen = 0
+	for k := i + 1; k < len(toks) && seen < 3 && !stop(k); k++ {
+		if toks[k].punct == 0 {
+			seen++
+			if methodNames[word(k)] || text[toks[k].start:toks[k].end] == "Lean" {
+				return true
+			}
+		}
+	}
+	return false
+}
