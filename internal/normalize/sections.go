@@ -38,9 +38,10 @@ var (
 		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
 		"mile widziane", "titolo preferenziale", "preferenziale", "gradita", "graditi", "gradito", "was wir uns wünschen",
 		"pluspunten", "wenselijk",
-		// "Ideally, you also have", "Strong candidates may also have", and
-		// the nice-to-have headings of other languages
-		"also have", "might also have", "may also have", "could also have", "you might have", "extra points",
+		// "Ideally, you also have", "Strong candidates may also have", "An
+		// ideal candidate would also:" (after what all candidates must),
+		// and the nice-to-have headings of other languages
+		"also have", "would also", "might also have", "may also have", "could also have", "you might have", "extra points",
 		"pluspunkte", "pluspunkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
 		"ønskelig", "ønskede kvalifikasjoner", "deseado", "deseada", "deseados", "deseadas", "meritterende", "önskvärt", "det är ett plus", "souhaité",
 		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",
