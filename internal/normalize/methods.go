@@ -178,3 +178,100 @@ func methodPlace(text, lower string, toks []token, i int) bool {
 	}
 	return false
 }
+
+// contributeWords ask for taking part in open source: contributing,
+// participating ("长期贡献者优先", "有研究和贡献经验优先", "有参加过与开源相关的活动").
+var contributeWords = []string{"贡献", "参与", "参加", "contribut", "committer", "maintainer"}
+
+// openSourcePlaces sets the place of Open Source (and of GitHub as a
+// community) where the words around it say more than the section does.
+//
+// A product's or the company's own open-source community is theirs, not a
+// skill asked of the candidate ("熟悉 Kubernetes 技术及其开源社区", "our
+// open source community"): mentioned.
+//
+// In an item whose requirement names something open source and whose last
+// clause prefers contributing to it, taking part in open source is what is
+// preferred ("熟悉Github开源社区，长期贡献者优先", "熟悉Hyperledger
+// Fabric、Ethereum、IPFS等相关开源项目中的一种或多种，有研究和贡献经验优先",
+// "了解开源文化，有参加过与开源相关的活动、工作优先考虑"); the named
+// products stay required.
+func (n *Normalizer) openSourcePlaces(hits []hit, text, lower string, toks []token, skill []class) {
+	if n.open < 0 {
+		return
+	}
+	for _, h := range hits {
+		if h.id == n.git && h.end < len(toks) && siteCommunity(lower, toks, h) {
+			// "熟悉Github开源社区", "the GitHub community": the site's
+			// community, not the version control tool
+			for k := h.tok; k < h.end; k++ {
+				skill[k] = clsMentioned
+			}
+			continue
+		}
+		if h.id != n.open || h.end > len(toks) {
+			continue
+		}
+		if ownCommunity(text, lower, toks, h) {
+			for k := h.tok; k < h.end; k++ {
+				skill[k] = clsMentioned
+			}
+			continue
+		}
+		if skill[h.tok] != clsRequired {
+			continue
+		}
+		b := toks[h.tok].block
+		for k := h.end; k < len(toks) && toks[k].block == b; k++ {
+			if skill[k] != clsPreferred {
+				continue
+			}
+			end := k
+			for end < len(toks) && toks[end].block == b {
+				end++
+			}
+			part := lower[toks[k].start:toks[end-1].end]
+			for _, w := range contributeWords {
+				if strings.Contains(part, w) {
+					for j := h.tok; j < h.end; j++ {
+						skill[j] = clsPreferred
+					}
+					break
+				}
+			}
+			break
+		}
+	}
+}
+
+// ownCommunity says whether the Open Source hit h qualifies a community
+// that a possessive gives to someone else: "其开源社区" (its), "our open
+// source community", "我们的开源社区".
+func ownCommunity(text, lower string, toks []token, h hit) bool {
+	after := lower[toks[h.end-1].end:]
+	after = strings.TrimLeft(after, " ")
+	if !strings.HasPrefix(after, "社区") && !strings.HasPrefix(after, "community") && !strings.HasPrefix(after, "communities") {
+		return false
+	}
+	before := strings.TrimRight(lower[:toks[h.tok].start], " ")
+	for _, p := range []string{"其", "我们的", "我们", " our", " its", " their"} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// siteCommunity says whether the hit h (GitHub, GitLab) names a site whose
+// community follows: "Github开源社区", "GitHub community".
+func siteCommunity(lower string, toks []token, h hit) bool {
+	w := lower[toks[h.tok].start:toks[h.end-1].end]
+	if w != "github" && w != "gitlab" {
+		return false
+	}
+	after := strings.TrimLeft(lower[toks[h.end-1].end:], " ")
+	after = strings.TrimPrefix(after, "开源")
+	after = strings.TrimPrefix(after, "open source ")
+	after = strings.TrimPrefix(after, "open-source ")
+	return strings.HasPrefix(after, "社区") || strings.HasPrefix(after, "community") || strings.HasPrefix(after, "communities")
+}

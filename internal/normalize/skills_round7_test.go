@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -106,4 +107,88 @@ func TestWouldAlsoOpensExtras(t *testing.T) {
 			want: model.Skills{Required: []string{"Python"}},
 		},
 	})
+}
+
+// Open Source: a product's or the company's own community is theirs, not a
+// skill; an item that asks to know something open source and prefers
+// contributing to it prefers taking part in open source, while the products
+// it names stay required.
+func TestOpenSourcePlaces(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// api7-text-kubernetes-engineer: Kubernetes's own community,
+			// then the preference for contributors
+			name: "其开源社区 then 开源贡献者优先",
+			raw:  model.Raw{DescriptionText: "任职要求：\n1. 熟悉 Kubernetes 技术及其开源社区；\n5. Kubernetes 相关社区开源贡献者优先。"},
+			want: model.Skills{Required: []string{"Kubernetes"}, Preferred: []string{"Open Source"}},
+		},
+		{
+			// baidu-senior-rust-engineer
+			name: "熟悉Github开源社区，长期贡献者优先",
+			raw:  model.Raw{DescriptionText: "任职要求：\n- 熟悉Github开源社区，长期贡献者优先"},
+			want: model.Skills{Preferred: []string{"Open Source"}},
+		},
+		{
+			// geely-blockchain-engineer: the products stay required
+			name: "相关开源项目中的一种或多种，有研究和贡献经验优先",
+			raw:  model.Raw{DescriptionText: "任职要求：\n4.熟悉Hyperledger Fabric、Ethereum、IPFS等相关开源项目中的一种或多种，有研究和贡献经验优先；"},
+			want: model.Skills{Required: []string{"Ethereum", "Hyperledger Fabric", "IPFS"}, Preferred: []string{"Open Source"}},
+		},
+		{
+			// api7-text-marketing-intern
+			name: "了解开源文化，有参加过与开源相关的活动、工作优先考虑",
+			raw:  model.Raw{DescriptionText: "任职要求：\n5. 了解开源文化，有参加过与开源相关的活动、工作优先考虑。"},
+			want: model.Skills{Preferred: []string{"Open Source"}},
+		},
+		{
+			name: "a preference without contributing leaves it required",
+			raw:  model.Raw{DescriptionText: "任职要求：\n- 熟悉开源项目，有Rust经验优先"},
+			want: model.Skills{Required: []string{"Open Source"}, Preferred: []string{"Rust"}},
+		},
+		{
+			name: "our open source community",
+			raw:  model.Raw{DescriptionText: "Requirements\n- You will engage with our open source community and write Python"},
+			want: model.Skills{Required: []string{"Python"}},
+		},
+	})
+}
+
+// GitHub as a site with a community is not the version control tool.
+func TestGitHubCommunity(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			name: "the GitHub community",
+			raw:  model.Raw{DescriptionText: "Requirements\n- You are active in the GitHub community and use GitHub daily"},
+			want: model.Skills{Required: []string{"Git"}},
+		},
+		{
+			name: "the GitHub open source community alone",
+			raw:  model.Raw{DescriptionText: "Requirements\n- You are active in the GitHub open source community"},
+			want: model.Skills{Required: []string{"Open Source"}},
+		},
+	})
+}
+
+// The comment lines of a YAML front matter are instructions to whoever
+// edits the file, not the posting; its keys and the body stay.
+func TestFrontMatterComments(t *testing.T) {
+	// login-gov-data-analyst (the TTS job template): the editor's
+	// instructions name GitHub
+	text := "---\nlayout: layouts/jointts/job-listing\n" +
+		"# If you are editing this file on GitHub, first make sure you are creating a   #\n" +
+		"# new file, and are not editing the template file! To create a new file, go to #\n" +
+		"title: \"Login.gov: Data Analyst\"\n" +
+		"specialized_requirements: |\n  - Experience with SQL\n---\n\n# Requirements\n\n- Python\n"
+	checkSkills(t, []skillCase{{
+		name: "TTS template comments",
+		raw:  model.Raw{DescriptionText: text},
+		want: model.Skills{Required: []string{"Python", "SQL"}},
+	}})
+	got := dropFrontMatterComments(text)
+	if strings.Contains(got, "editing this file") || !strings.Contains(got, "# Requirements") || !strings.Contains(got, "specialized_requirements") {
+		t.Errorf("dropFrontMatterComments kept the comments or lost the rest:\n%s", got)
+	}
+	if plain := "# Requirements\n- Git\n"; dropFrontMatterComments(plain) != plain {
+		t.Errorf("a text without front matter changed")
+	}
 }
