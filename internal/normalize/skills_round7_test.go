@@ -192,3 +192,66 @@ func TestFrontMatterComments(t *testing.T) {
 		t.Errorf("a text without front matter changed")
 	}
 }
+
+// An underscore inside a word joins it: an identifier is one name
+// ("io_uring", "Check_MK"), not two words split by a separator.
+func TestUnderscoreJoinsIdentifier(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// datenlord-rust-engineer
+			name: "io_uring among file system names",
+			raw:  model.Raw{DescriptionText: "任职要求：\n* 熟悉Linux内核IO相关功能，有ext4、FUSE、io_uring、eBPF相关经验优先；"},
+			want: model.Skills{Required: []string{"Linux"}, Preferred: []string{"FUSE", "eBPF", "ext4", "io_uring"}},
+		},
+		{
+			name: "Check_MK",
+			raw:  model.Raw{DescriptionText: "Requirements\n- Erfahrung mit Check_MK und Ansible"},
+			want: model.Skills{Required: []string{"Ansible", "Checkmk"}},
+		},
+		{
+			name: "markdown emphasis stays apart",
+			raw:  model.Raw{DescriptionText: "Requirements\n- _Python_ and __Go__ skills"},
+			want: model.Skills{Required: []string{"Go", "Python"}},
+		},
+	})
+}
+
+// Round 7 taxonomy entries, on the dev sentences that name them.
+func TestRound7TaxonomyNames(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// sinnerschrader-text-contentful-developer
+			name: "Extreme Programming",
+			raw:  model.Raw{DescriptionText: "Was du mitbringst\n- Erfahrung mit Methoden wie Design Patterns, Clean Code, Agile Development (Scrum/Extreme Programming)"},
+			want: model.Skills{Required: []string{"Agile", "Design Patterns", "Extreme Programming", "Scrum"}},
+		},
+		{
+			// tor-project-lead-automation-engineer
+			name: "fuzzing techniques",
+			raw:  model.Raw{DescriptionText: "Nice to have:\n- Be experienced with fuzzing techniques and ideas"},
+			want: model.Skills{Preferred: []string{"Fuzzing"}},
+		},
+		{
+			// datenlord-rust-engineer: CSI next to CNI
+			name: "CNI或CSI接口",
+			raw:  model.Raw{DescriptionText: "任职要求：\n* 有K8S的CNI或CSI接口编程经验优先。"},
+			want: model.Skills{Preferred: []string{"CNI", "CSI", "Kubernetes"}},
+		},
+		{
+			name: "CSI alone is no interface",
+			raw:  model.Raw{DescriptionText: "Requirements\n- You watch CSI on Fridays"},
+		},
+		{
+			// nemensis-text-tester-sctm-aqua
+			name: "SCTM und Aqua",
+			raw:  model.Raw{DescriptionText: "Skills:\n- Grundkenntnisse in SCTM und Aqua"},
+			want: model.Skills{Required: []string{"Aqua", "SCTM"}},
+		},
+		{
+			// variant-text-fagleder-tjenestedesign-i-norge
+			name: "tjenestedesign",
+			raw:  model.Raw{DescriptionText: "Vi ser etter:\n- Du har solid erfaring med tjenestedesign"},
+			want: model.Skills{Required: []string{"Service Design"}},
+		},
+	})
+}
