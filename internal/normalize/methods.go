@@ -275,3 +275,64 @@ func siteCommunity(lower string, toks []token, h hit) bool {
 	after = strings.TrimPrefix(after, "open-source ")
 	return strings.HasPrefix(after, "社区") || strings.HasPrefix(after, "community") || strings.HasPrefix(after, "communities")
 }
+
+// attitudeLeads open an attitude, not a requirement: what follows in the
+// sentence is what the candidate likes, not what they must know ("A
+// passion for safe and ethical AI development", "Are you passionate about
+// Artificial Intelligence", "individuals interested in AI-related roles").
+// "Interest in" alone is left out: the labels read "Interest in Git and
+// GitHub" as a (weak) requirement.
+var attitudeLeads = [][]string{
+	{"passionate", "about"}, {"passion", "for"}, {"curious", "about"}, {"curiosity", "about"},
+	{"curiosity", "for"}, {"interested", "in"}, {"enthusiasm", "for"}, {"excited", "about"},
+}
+
+// attitudeEnds end an attitude's object: the sentence goes on to ask
+// for something ("Passion for Python and experience with Django", "You're
+// passionate about software design and have good testing skills").
+var attitudeEnds = map[string]bool{
+	"experience": true, "knowledge": true, "ability": true, "skills": true, "proficiency": true,
+	"familiarity": true, "expertise": true, "understanding": true, "have": true, "has": true,
+	"can": true, "bring": true,
+}
+
+// attitudes marks, in skill, the names inside an attitude as mentioned:
+// after an English lead to the end of its sentence or to a word that asks
+// for something again, and in Chinese between 对 and 感兴趣/有兴趣 in one
+// clause ("对自动驾驶领域感兴趣，对AI感兴趣"), unless the interest is
+// itself marked preferred ("对开源有兴趣的优先").
+func attitudes(lower string, toks []token, skill []class) {
+	word := func(k int) string {
+		if toks[k].punct != 0 {
+			return ""
+		}
+		return lower[toks[k].start:toks[k].end]
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		for _, l := range attitudeLeads {
+			if word(i) != l[0] || word(i+1) != l[1] || toks[i+1].flags&(fSent|fBlock|fHard) != 0 {
+				continue
+			}
+			for k := i + 2; k < len(toks) && toks[k].flags&(fSent|fBlock) == 0 && !attitudeEnds[word(k)]; k++ {
+				skill[k] = clsMentioned
+			}
+		}
+		// 感兴趣 / 有兴趣: back to 对 in the same clause
+		if w := word(i); (w == "感" || w == "有") && word(i+1) == "兴" && i+2 < len(toks) && word(i+2) == "趣" &&
+			!strings.HasPrefix(strings.TrimPrefix(lower[toks[i+2].end:], "的"), "优先") {
+			// "对开源有兴趣的优先": an interest the posting prefers is a
+			// preference
+			for k := i - 1; k >= 0; k-- {
+				if word(k) == "对" {
+					for j := k; j < i; j++ {
+						skill[j] = clsMentioned
+					}
+					break
+				}
+				if toks[k].flags&(fSent|fBlock|fHard|fClause) != 0 {
+					break
+				}
+			}
+		}
+	}
+}

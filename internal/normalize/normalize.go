@@ -242,6 +242,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		i = j
 	}
 	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
+	attitudes(lower, toks, skill)
 	hits = n.methodWords(hits, text, lower, toks)
 	ownName(hits, text, toks, company, skill)
 	n.jobTitles(hits, lower, toks, skill)

@@ -255,3 +255,48 @@ func TestRound7TaxonomyNames(t *testing.T) {
 		},
 	})
 }
+
+// An attitude is not a requirement: what the candidate is passionate
+// about, curious about or interested in is mentioned, unless the posting
+// marks the interest itself as preferred; the sentence may go on to ask
+// for something.
+func TestAttitudesAreNotRequirements(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// horizon-robotics-rust-intern
+			name: "对AI感兴趣",
+			raw:  model.Raw{DescriptionText: "### 岗位要求：\n1. 掌握rust基本用法，能用rust进行生产环境的开发。\n5. 对自动驾驶领域感兴趣，对AI感兴趣，对软件2.0感兴趣。"},
+			want: model.Skills{Required: []string{"Rust"}},
+		},
+		{
+			// api7-text-technical-support-engineer: an interest marked
+			// preferred is a preference
+			name: "对开源有兴趣的优先",
+			raw:  model.Raw{DescriptionText: "任职要求：\n6. 熟悉 API 网关产品，对开源有兴趣的优先。"},
+			want: model.Skills{Preferred: []string{"Open Source"}},
+		},
+		{
+			// opencollective-senior-ux-designer
+			name: "passionate about ... open source",
+			raw: model.Raw{DescriptionText: "Requirements\n- We are looking for a Senior UX designer who is passionate about: the future of money, collective work, transparent budgets, open source, mutual aid, and distributed leadership.\n" +
+				"- Experience with Figma"},
+			want: model.Skills{Required: []string{"Figma"}},
+		},
+		{
+			// rws-lever (AI Conversation Specialist)
+			name: "Are you passionate about Artificial Intelligence",
+			raw:  model.Raw{DescriptionText: "Requirements\n- Are you passionate about Artificial Intelligence and eager to contribute to innovative projects?"},
+		},
+		{
+			// github-greenhouse 1442654: the sentence goes on to ask
+			name: "passionate about software design and have good testing skills",
+			raw:  model.Raw{DescriptionText: "Requirements\n- You're passionate about software design and have good testing skills"},
+			want: model.Skills{Required: []string{"Software Testing"}},
+		},
+		{
+			name: "passion for Python and experience with Django",
+			raw:  model.Raw{DescriptionText: "Requirements\n- Passion for Python and experience with Django"},
+			want: model.Skills{Required: []string{"Django"}},
+		},
+	})
+}
