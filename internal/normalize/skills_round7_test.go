@@ -300,3 +300,21 @@ func TestAttitudesAreNotRequirements(t *testing.T) {
 		},
 	})
 }
+
+// Statistical reporting is a finance duty (official returns), not
+// Statistics.
+func TestStatisticalReporting(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// esab-financial-controller-gothenburg
+			name: "VAT and statistical reporting",
+			raw:  model.Raw{DescriptionText: "Qualifications\n- Experience from VAT and statistical reporting\n- Experience in cost center controlling, budgeting and forecasting"},
+			want: model.Skills{Required: []string{"Forecasting"}},
+		},
+		{
+			name: "statistical analysis stays",
+			raw:  model.Raw{DescriptionText: "Qualifications\n- Experience with statistical analysis"},
+			want: model.Skills{Required: []string{"Statistics"}},
+		},
+	})
+}
