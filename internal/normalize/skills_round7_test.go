@@ -318,3 +318,23 @@ func TestStatisticalReporting(t *testing.T) {
 		},
 	})
 }
+
+// A "Soft Skills" heading opens part of the candidate's profile: soft
+// skills are no skills, but a method named there is asked.
+func TestSoftSkillsHeading(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// avance-consulting-text-apig-engineer-zurich
+			name: "Soft Skills after the responsibilities",
+			raw: model.Raw{DescriptionText: "Key Responsibilities:\nAutomate deployments via CI/CD pipelines and scripting.\n\n" +
+				"Soft Skills\nExcellent problem-solving and debugging skills.\nAbility to work in agile teams and communicate with stakeholders effectively"},
+			want: model.Skills{Required: []string{"Agile"}},
+		},
+		{
+			// bosshard-partner-text-data-scientist-internal-fraud: agile
+			// as a person's trait stays no method
+			name: "As an agile worker",
+			raw:  model.Raw{DescriptionText: "**Soft Skills**\n\n- As an agile worker, you enjoy working in a fast-paced environment where things evolve quickly"},
+		},
+	})
+}
