@@ -25,7 +25,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 28
+const rulesVersion = 29
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -33,6 +33,9 @@ type Normalizer struct {
 	tax     *Taxonomy
 	m       matcher
 	names   []string // skill names by id; degree ids follow
+	agile   int32    // the id of Agile, -1 when the taxonomy has none
+	open    int32    // the id of Open Source, -1 when the taxonomy has none
+	git     int32    // the id of Git, -1 when the taxonomy has none
 	version string
 }
 
@@ -44,9 +47,17 @@ func New(t *Taxonomy) *Normalizer {
 			panic(err) // the embedded taxonomy is tested
 		}
 	}
-	n := &Normalizer{tax: t}
+	n := &Normalizer{tax: t, agile: -1, open: -1, git: -1}
 	for i, s := range t.skills {
 		n.names = append(n.names, s.Name)
+		switch s.Name {
+		case "Agile":
+			n.agile = int32(i)
+		case "Open Source":
+			n.open = int32(i)
+		case "Git":
+			n.git = int32(i)
+		}
 		for _, a := range aliasesOf(s) {
 			n.m.add(a, int32(i))
 		}
@@ -99,7 +110,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if strings.TrimSpace(r.DescriptionHTML) != "" {
 		desc = htmlBlocks(r.DescriptionHTML)
 	} else {
-		desc = textBlocks(r.DescriptionText)
+		desc = textBlocks(dropFrontMatterComments(r.DescriptionText))
 	}
 	secs := sectionBlocks(r.Sections)
 	p.Description = joinBlocks(desc)
@@ -231,8 +242,11 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		i = j
 	}
 	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
+	attitudes(lower, toks, skill)
+	hits = n.methodWords(hits, text, lower, toks)
 	ownName(hits, text, toks, company, skill)
 	n.jobTitles(hits, lower, toks, skill)
+	n.openSourcePlaces(hits, text, lower, toks, skill)
 
 	nSkills := len(n.names)
 	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen

@@ -38,9 +38,10 @@ var (
 		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
 		"mile widziane", "titolo preferenziale", "preferenziale", "gradita", "graditi", "gradito", "was wir uns wünschen",
 		"pluspunten", "wenselijk",
-		// "Ideally, you also have", "Strong candidates may also have", and
-		// the nice-to-have headings of other languages
-		"also have", "might also have", "may also have", "could also have", "you might have", "extra points",
+		// "Ideally, you also have", "Strong candidates may also have", "An
+		// ideal candidate would also:" (after what all candidates must),
+		// and the nice-to-have headings of other languages
+		"also have", "would also", "might also have", "may also have", "could also have", "you might have", "extra points",
 		"pluspunkte", "pluspunkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
 		"ønskelig", "ønskede kvalifikasjoner", "deseado", "deseada", "deseados", "deseadas", "meritterende", "önskvärt", "det är ett plus", "souhaité",
 		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",
@@ -85,6 +86,10 @@ var (
 		"ideal profile", "what makes you", "what you should have", "we'd like you to have", "your skills",
 		"your experience", "your background", "you might be a fit", "you may be a fit", "prerequisites",
 		"you'll need", "key skills",
+		// the candidate's personal qualities: not skills themselves, but
+		// a method named there is asked ("Soft Skills: Ability to work in
+		// agile teams")
+		"soft skills", "soft-skills",
 		"profil", "dein profil", "ihr profil", "anforderungen", "qualifikationen", "was du mitbringst",
 		"was sie mitbringen", "das bringst du mit", "das bringen sie mit", "votre profil", "ton profil",
 		"profil recherché", "compétences", "requisitos", "perfil", "tu perfil", "lo que buscamos",
@@ -628,7 +633,7 @@ var exactHeadings = func() map[string]bool {
 		"desired qualifications", "key qualifications", "must-have skills", "must have skills", "required skills",
 		"preferred skills", "some nice to haves", "nice to have skills", "key responsibilities",
 		"we're eager to talk to you if", "skills", "experience", "skills and experience", "about you",
-		"requirements", "qualifications", "technical skills", "your background",
+		"requirements", "qualifications", "technical skills", "your background", "soft skills",
 	} {
 		m[p] = true
 	}

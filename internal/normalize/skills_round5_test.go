@@ -106,7 +106,7 @@ func TestLabelRunIntoFirstItem(t *testing.T) {
 			name: "Tasks:- and Skills:-",
 			raw: model.Raw{DescriptionText: "Tasks:- Automatisiertes Testen\n- Manuelles Testen\n\nSkills:- Grundkenntnisse in SCTM und Aqua\n" +
 				"- Vertiefte Kenntnisse in Jira und Confluence.\n- Vertiefte Kenntnisse mit Tools wie Selenium, JUnit, Eclipse, Postman, BitBucket****\n"},
-			want: model.Skills{Required: []string{"Bitbucket", "Confluence", "Eclipse", "JUnit", "Jira", "Postman", "Selenium"}},
+			want: model.Skills{Required: []string{"Aqua", "Bitbucket", "Confluence", "Eclipse", "JUnit", "Jira", "Postman", "SCTM", "Selenium"}},
 		},
 		{
 			name: "a number after a label is no item",

@@ -66,6 +66,10 @@ func wordEnd(s string, i int) int {
 	for i < n {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			if c == '_' && !cjk && i+1 < n && isASCIIAlnum(s[i+1]) && isASCIIAlnum(s[i-1]) {
+				i++ // "io_uring", "Check_MK": an identifier is one word
+				continue
+			}
 			if !isASCIIAlnum(c) || cjk {
 				break
 			}
