@@ -54,4 +54,3 @@ func TestOldNamedFilesAreOpenInServe(t *testing.T) {
 		t.Errorf("api postings: %s", body)
 	}
 }
-
