@@ -100,7 +100,7 @@ func TestExportGit(t *testing.T) {
 	if code, stdout, _ := runIn(t, cfg, "export-git", "--to", mirror); code != 0 || stdout != "1 source exported: nothing changed\n" {
 		t.Fatalf("an export with nothing new: exit %d, %q", code, stdout)
 	}
-	if log := git("log", "--format=%s"); strings.Count(log, "\n") != 2 || !strings.Contains(log, "watcher: export from the database (1 sources: 2 files written, 1 removed)") {
+	if log := git("log", "--format=%s"); strings.Count(log, "\n") != 2 || !strings.Contains(log, "watcher: export from the database (1 source: 2 files written, 1 removed)") {
 		t.Fatalf("git log:\n%s", log)
 	}
 	if st := git("status", "--porcelain"); st != "" {

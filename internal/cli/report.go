@@ -93,7 +93,13 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 			return fail(cmd, ExitFailed, "%s", red.Text(err.Error()))
 		}
 		defer rd.Close()
-		opts.Reader = rd
+		// the config's sources only (the database may be shared), each
+		// one reported, empty when it has nothing stored
+		names := make([]string, 0, len(cfg.Sources))
+		for _, s := range cfg.Sources {
+			names = append(names, s.Name)
+		}
+		opts.Reader = report.Restrict(rd, names)
 	}
 	rep, err := report.Build(opts)
 	if err != nil {

@@ -94,7 +94,7 @@ func ExportGit(ctx context.Context, db *DB, cfg *config.Config, dir string, now 
 		paths = append(paths, p...)
 		res.Sources++
 	}
-	msg := fmt.Sprintf("watcher: export from the database (%d sources: %d files written, %d removed)\n", res.Sources, res.Written, res.Removed)
+	msg := fmt.Sprintf("watcher: export from the database (%s: %s written, %d removed)\n", plural(res.Sources, "source"), plural(res.Written, "file"), res.Removed)
 	if res.Repaired {
 		msg += "\nThe previous export stopped after writing files and before committing them: they are committed here too.\n"
 	}
@@ -196,4 +196,12 @@ func exportSource(db *pgstore.Backend, store *snapshot.Store, source string, res
 		}
 	}
 	return paths, nil
+}
+
+// plural is "1 source", "2 sources", "0 sources".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -277,6 +277,7 @@ func (w *walker) diff(src string, hc, hp gitrepo.Hash, state map[string][]string
 			old[e.Name] = e.Hash
 		}
 	}
+	added := map[string]bool{}
 	for _, e := range child {
 		if !postingEntry(e) {
 			continue
@@ -284,8 +285,7 @@ func (w *walker) diff(src string, hc, hp gitrepo.Hash, state map[string][]string
 		ph, ok := old[e.Name]
 		switch {
 		case !ok:
-			opened++
-			delete(state, e.Name)
+			added[e.Name] = true
 		case ph != e.Hash:
 			if err := w.load(state, e.Name, ph); err != nil {
 				return 0, 0, err
@@ -293,13 +293,45 @@ func (w *walker) diff(src string, hc, hp gitrepo.Hash, state map[string][]string
 		}
 		delete(old, e.Name)
 	}
-	for name, h := range old {
-		closed++
-		if err := w.load(state, name, h); err != nil {
+	// A file removed here whose posting is in a file added under its
+	// key's name was moved there (the key upgrade): neither opened nor
+	// closed. Only the removed files' blobs are read, as before.
+	for _, name := range sortedKeys(old) {
+		p, ok, err := w.readFile(src, name, old[name])
+		if err != nil {
 			return 0, 0, err
 		}
+		if !ok {
+			closed++ // counted as the added names are, by name
+			delete(state, name)
+			continue
+		}
+		if to := snapshot.PostingName(p.ID); to != name && added[to] {
+			delete(added, to)
+			delete(state, to)
+		} else {
+			closed++
+		}
+		state[name] = skillSet(p)
+	}
+	for name := range added {
+		opened++
+		delete(state, name)
 	}
 	return opened, closed, nil
+}
+
+// readFile reads one blob as the snapshot file name of source src
+// (snapshot.OwnFile: a file named by the rule before the key upgrade is
+// its key's posting); ok is false when it is not one.
+func (w *walker) readFile(src, name string, h gitrepo.Hash) (model.Posting, bool, error) {
+	w.reads++
+	data, err := w.hist.Blob(h)
+	if err != nil {
+		return model.Posting{}, false, fmt.Errorf("report: %w", err)
+	}
+	p, ok := snapshot.OwnFile(src, name, data, nil)
+	return p, ok, nil
 }
 
 func (w *walker) load(state map[string][]string, name string, h gitrepo.Hash) error {

@@ -214,3 +214,40 @@ func skillCounts(state [][]string) (map[string]int, int) {
 func SkillsOf(s model.Skills) []string {
 	return skillSet(model.Posting{Skills: s})
 }
+
+// Restrict is rd limited to the named sources (a config's): a report
+// with no source requested covers every one of them and no other source
+// rd knows (a shared database holds other teams' boards), and a named
+// source rd has nothing of is reported empty, as a source folder with no
+// posting file is; a requested source not named is an error.
+func Restrict(rd Reader, names []string) Reader {
+	return &restricted{Reader: rd, names: names}
+}
+
+type restricted struct {
+	Reader
+	names []string
+}
+
+func (r *restricted) Sources(want []string) ([]string, error) {
+	known := map[string]bool{}
+	for _, n := range r.names {
+		known[n] = true
+	}
+	if len(want) == 0 {
+		want = r.names
+	}
+	seen := map[string]bool{}
+	out := []string{}
+	for _, s := range want {
+		if !known[s] {
+			return nil, fmt.Errorf("report: source %q: not a source of the config", s)
+		}
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}

@@ -212,21 +212,30 @@ func (f *Folder) readPostings(source string, lite bool) ([]model.Posting, error)
 	if !validSourceName(source) {
 		return nil, fmt.Errorf("serve: source %q: not a source name", source)
 	}
-	var out []model.Posting
+	byKey := map[string]model.Posting{}
 	err := f.store().EachFile(source, func(name string, b []byte) error {
-		p, err := model.Decode(b)
-		if err != nil || snapshot.FileName(p.ID)+".json" != name {
+		// a file named by the rule before the key upgrade is the posting
+		// of its key too (snapshot.OwnFile)
+		p, ok := snapshot.OwnFile(source, name, b, nil)
+		if !ok {
 			return nil // not a snapshot file
+		}
+		if _, dup := byKey[p.ID]; dup && snapshot.PostingName(p.ID) != name {
+			return nil // two files of one key: the one named after it is it
 		}
 		if lite {
 			p.Description = ""
 			intern(&p)
 		}
-		out = append(out, p)
+		byKey[p.ID] = p
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("serve: source %q: %w", source, err)
+	}
+	out := make([]model.Posting, 0, len(byKey))
+	for _, p := range byKey {
+		out = append(out, p)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
@@ -237,7 +246,22 @@ func (f *Folder) Posting(source, id string) (model.Posting, bool, error) {
 	if !validSourceName(source) {
 		return model.Posting{}, false, nil
 	}
-	p, ok, err := f.store().Lookup(source, id)
+	st := f.store()
+	p, ok, err := st.Lookup(source, id)
+	if err != nil {
+		return model.Posting{}, false, fmt.Errorf("serve: source %q: posting %q: %w", source, id, err)
+	}
+	if ok || !st.NeedsKeyUpgrade(source, nil) {
+		return p, ok, nil
+	}
+	// a folder written before the key upgrade: the posting's file may be
+	// named by the older rule
+	err = st.EachFile(source, func(name string, b []byte) error {
+		if q, own := snapshot.OwnFile(source, name, b, nil); own && q.ID == id && (!ok || snapshot.PostingName(id) == name) {
+			p, ok = q, true
+		}
+		return nil
+	})
 	if err != nil {
 		return model.Posting{}, false, fmt.Errorf("serve: source %q: posting %q: %w", source, id, err)
 	}

@@ -37,12 +37,16 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	base := baseURL(r)
+	// Links are relative to the server's root: the request's Host header
+	// is the client's word, and a link built from it would point a feed
+	// reader (or a cache that keeps the answer) wherever the client said.
 	title := "careers-watcher: all sources"
-	self := base + "/feed.atom"
+	self := "/feed.atom"
+	id := "urn:careers-watcher:feed"
 	if eq.Source != "" {
 		title = "careers-watcher: " + eq.Source
-		self = base + sourcePath(eq.Source) + "/feed.atom"
+		self = sourcePath(eq.Source) + "/feed.atom"
+		id += ":source:" + urlpath.Segment(eq.Source)
 	}
 	f := &feeds.Feed{Title: title, Link: &feeds.Link{Href: self, Rel: "self"}, Author: &feeds.Author{Name: "careers-watcher"}}
 	for _, ev := range evs {
@@ -53,31 +57,34 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		if f.Updated.Before(ev.Timestamp) {
 			f.Updated = ev.Timestamp
 		}
-		f.Add(feedItem(base, ev))
+		f.Add(feedItem(ev))
 	}
 	if f.Updated.IsZero() {
 		f.Updated = s.Data.Now().UTC()
 	}
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-	if err := f.WriteAtom(w); err != nil {
+	af := (&feeds.Atom{Feed: f}).AtomFeed()
+	af.Id = id // an atom:id is an absolute IRI (the self link is relative)
+	if err := feeds.WriteXML(af, w); err != nil {
 		s.Logger.Error("feed failed", "path", r.URL.Path, "error", err.Error())
 	}
 }
 
 // feedItem is one entry: the title says what happened; the summary (HTML,
-// every value from a board escaped) lists the changes.
-func feedItem(base string, ev Event) *feeds.Item {
+// every value from a board escaped) lists the changes; its link is
+// relative to the server's root.
+func feedItem(ev Event) *feeds.Item {
 	p := ev.Data.Posting
 	what := strings.TrimPrefix(ev.Type, "posting.")
 	it := &feeds.Item{Id: "urn:careers-watcher:event:" + ev.ID, Updated: ev.Timestamp, Created: ev.Timestamp}
 	if p == nil {
 		// a source event: the source's page
 		it.Title = fmt.Sprintf("%s: %s", ev.Data.Source, what)
-		it.Link = &feeds.Link{Href: base + sourcePath(ev.Data.Source)}
+		it.Link = &feeds.Link{Href: sourcePath(ev.Data.Source)}
 		return it
 	}
 	it.Title = oneLineText(fmt.Sprintf("%s %s: %s", what, ev.Data.Source, p.Title))
-	it.Link = &feeds.Link{Href: base + postingPath(ev.Data.Source, p.ID)}
+	it.Link = &feeds.Link{Href: postingPath(ev.Data.Source, p.ID)}
 	var b strings.Builder
 	fmt.Fprintf(&b, "<p>%s · %s · %s</p>", html.EscapeString(p.Company), html.EscapeString(p.Role), html.EscapeString(LocationText(p.Locations)))
 	if pay := PayText(p.Salary); pay != "" {
@@ -93,19 +100,6 @@ func feedItem(base string, ev Event) *feeds.Item {
 	}
 	it.Description = b.String()
 	return it
-}
-
-// baseURL is the scheme and host the request came to.
-func baseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	host := r.Host
-	if host == "" || strings.ContainsAny(host, "/\\@ \"<>") {
-		host = "localhost"
-	}
-	return scheme + "://" + host
 }
 
 func postingPath(source, id string) string {

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strconv"
@@ -113,22 +114,55 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 	if h == nil || !validSourceName(source) {
 		return []Event{}, nil
 	}
+	// The posting is followed by its key: its file is named after the key
+	// (PostingName), or, before the key upgrade, by an older rule; the
+	// commit that moved it to its key's name changed no posting.
 	name := snapshot.PostingName(id)
-	p := snapshot.PostingRel(source, id)
 	out := []Event{}
 	c := h.head
-	cur, _, err := h.entry(c, p)
+	cur, _, err := h.entry(c, source+"/"+name)
 	if err != nil {
 		return nil, err
+	}
+	if cur.IsZero() && h.oldKeys(c, source) {
+		// a folder not upgraded yet: the open posting's file has an
+		// older name
+		if n, hash, ok, err := h.ownedIn(c, source, id, nil); err != nil {
+			return nil, err
+		} else if ok {
+			name, cur = n, hash
+		}
 	}
 	for i := 0; c != nil && i < maxWalk; i++ {
 		par, err := h.parent(c)
 		if err != nil {
 			return nil, err
 		}
-		prev, _, err := h.entry(par, p)
+		prev, _, err := h.entry(par, source+"/"+name)
 		if err != nil {
 			return nil, err
+		}
+		if prev.IsZero() && !cur.IsZero() {
+			// added here, or moved here from an older name
+			inC, err := h.names(c, source)
+			if err != nil {
+				return nil, err
+			}
+			n, hash, moved, err := h.ownedIn(par, source, id, func(n string) bool { return !inC[n] })
+			if err != nil {
+				return nil, err
+			}
+			if moved {
+				if !h.samePosting(source, n, hash, name, cur) {
+					if ev, ok, err := h.event(c, source, name, hash, cur); err != nil {
+						return nil, err
+					} else if ok {
+						out = append(out, ev)
+					}
+				}
+				c, cur, name = par, hash, n
+				continue
+			}
 		}
 		if cur != prev {
 			ev, ok, err := h.event(c, source, name, prev, cur)
@@ -142,6 +176,89 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 		c, cur = par, prev
 	}
 	return out, nil
+}
+
+// oldKeys reports whether the source's index in commit c has an entry
+// under a key of the rule before the key upgrade (untrimmed): its files
+// may be named by that rule.
+func (h *history) oldKeys(c *gitrepo.Commit, source string) bool {
+	idx, ok := h.index(c, source)
+	if !ok {
+		return true
+	}
+	for k := range idx.Postings {
+		if snapshot.Key(model.UnKey(k), nil) != k {
+			return true
+		}
+	}
+	return false
+}
+
+// names are the file names of the source's folder in commit c.
+func (h *history) names(c *gitrepo.Commit, source string) (map[string]bool, error) {
+	out := map[string]bool{}
+	dir, isDir, err := h.entry(c, source)
+	if err != nil || !isDir || dir.IsZero() {
+		return out, err
+	}
+	es, err := h.hist.Folder(dir)
+	if err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	for _, e := range es {
+		out[e.Name] = true
+	}
+	return out, nil
+}
+
+// ownedIn finds the file of the posting of key id in the source's folder
+// of commit c (snapshot.OwnFile), among the names pick takes (nil: all).
+func (h *history) ownedIn(c *gitrepo.Commit, source, id string, pick func(string) bool) (string, gitrepo.Hash, bool, error) {
+	dir, isDir, err := h.entry(c, source)
+	if err != nil || !isDir || dir.IsZero() {
+		return "", gitrepo.Hash{}, false, err
+	}
+	es, err := h.hist.Folder(dir)
+	if err != nil {
+		return "", gitrepo.Hash{}, false, fmt.Errorf("serve: %w", err)
+	}
+	for _, e := range es {
+		if !e.File || !snapshot.IsPostingName(e.Name) || pick != nil && !pick(e.Name) {
+			continue
+		}
+		if p, ok := h.own(source, e.Name, e.Hash); ok && p.ID == id {
+			return e.Name, e.Hash, true, nil
+		}
+	}
+	return "", gitrepo.Hash{}, false, nil
+}
+
+// own reads a blob as a snapshot file of the source named name.
+func (h *history) own(source, name string, hash gitrepo.Hash) (model.Posting, bool) {
+	b, err := h.hist.Blob(hash)
+	if err != nil {
+		return model.Posting{}, false
+	}
+	return snapshot.OwnFile(source, name, b, nil)
+}
+
+// samePosting reports whether two files hold the same posting (the
+// canonical bytes of the postings they are read as).
+func (h *history) samePosting(source, an string, a gitrepo.Hash, bn string, b gitrepo.Hash) bool {
+	if a == b {
+		return true
+	}
+	pa, ok := h.own(source, an, a)
+	if !ok {
+		return false
+	}
+	pb, ok := h.own(source, bn, b)
+	if !ok {
+		return false
+	}
+	ea, err1 := model.Encode(pa)
+	eb, err2 := model.Encode(pb)
+	return err1 == nil && err2 == nil && bytes.Equal(ea, eb)
 }
 
 // event makes the event of one file's change in commit c (old and new blob
@@ -277,8 +394,35 @@ func (h *history) commitEvents(c, par *gitrepo.Commit, source string) ([]Event, 
 		}
 	}
 	sort.Strings(names)
+	// A file moved to its key's name (the key upgrade) holding the same
+	// posting is no change; holding another version, a change.
 	var out []Event
+	moved := map[string]bool{}
 	for _, n := range names {
+		if _, still := now[n]; still || before[n].IsZero() {
+			continue
+		}
+		p, ok := h.own(source, n, before[n])
+		if !ok {
+			continue
+		}
+		to := snapshot.PostingName(p.ID)
+		if to == n || now[to].IsZero() || !before[to].IsZero() {
+			continue
+		}
+		moved[n], moved[to] = true, true
+		if !h.samePosting(source, n, before[n], to, now[to]) {
+			if ev, ok, err := h.event(c, source, to, before[n], now[to]); err != nil {
+				return nil, err
+			} else if ok {
+				out = append(out, ev)
+			}
+		}
+	}
+	for _, n := range names {
+		if moved[n] {
+			continue
+		}
 		ev, ok, err := h.event(c, source, n, before[n], now[n])
 		if err != nil {
 			return nil, err

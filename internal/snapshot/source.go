@@ -59,18 +59,28 @@ func (s *Store) EachFile(source string, fn func(name string, data []byte) error)
 }
 
 // Postings reads a source's open postings, sorted by id: the snapshot
-// files that decode and are named after their id (anything else in the
-// folder is not ours). A missing folder is no posting.
+// files that are the source's (OwnFile: a file named by an older rule,
+// before the key upgrade, counts, its id read as its key; anything else
+// in the folder is not ours). Two files of one key: the one named after
+// the key is it. A missing folder is no posting.
 func (s *Store) Postings(source string) ([]model.Posting, error) {
-	var out []model.Posting
+	byKey := map[string]model.Posting{}
 	err := s.EachFile(source, func(name string, b []byte) error {
-		if p, err := model.Decode(b); err == nil && FileName(p.ID)+".json" == name {
-			out = append(out, p)
+		p, ok := OwnFile(source, name, b, nil)
+		if !ok {
+			return nil
+		}
+		if _, dup := byKey[p.ID]; !dup || PostingName(p.ID) == name {
+			byKey[p.ID] = p
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	out := make([]model.Posting, 0, len(byKey))
+	for _, p := range byKey {
+		out = append(out, p)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil

@@ -222,9 +222,18 @@ func (s *Store) rebuildIndex(source string) (Index, error) {
 		if err != nil {
 			return Index{}, fmt.Errorf("snapshot: %w", err)
 		}
-		p, err := model.Decode(b)
-		if err != nil || FileName(p.ID)+".json" != name {
+		p, ok := OwnFile(source, name, b, nil) // an older rule's name counts
+		if !ok {
 			continue // not ours
+		}
+		if PostingName(p.ID) != name {
+			if _, dup := idx.Postings[p.ID]; dup {
+				continue // the file named after the key is it
+			}
+			// its id was rewritten to its key: the hash of the posting
+			if c, err := model.Encode(p); err == nil {
+				b = c
+			}
 		}
 		idx.Postings[p.ID] = Entry{Hash: model.Hash(b)}
 	}
