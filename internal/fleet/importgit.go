@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/pgstore"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -71,7 +73,7 @@ func ImportGit(ctx context.Context, db *DB, cfg *config.Config, dir string) ([]I
 		if err := ctx.Err(); err != nil {
 			return out, errors.Join(append(errs, err)...)
 		}
-		res, err := importSource(ctx, db, hist, head, commits, src, nil)
+		res, err := importSource(ctx, db, hist, head, commits, src, PostingMask(cfg, src))
 		if err != nil {
 			res.Err = err
 			errs = append(errs, err)
@@ -79,6 +81,22 @@ func ImportGit(ctx context.Context, db *DB, cfg *config.Config, dir string) ([]I
 		out = append(out, res)
 	}
 	return out, errors.Join(errs...)
+}
+
+// PostingMask is the mask of src's posting data and keys: the config's
+// secrets its board is sent (its own config values and the user agent),
+// the ones the pipeline masks its postings with (internal/watch's
+// postingRedactor); nil when there is none.
+func PostingMask(cfg *config.Config, src config.Source) func(string) string {
+	if len(cfg.Secrets) == 0 {
+		return nil
+	}
+	sent := redact.Strings(reflect.ValueOf(src), []string{cfg.HTTP.UserAgent})
+	m := redact.NewPostingMask(redact.SentSecrets(cfg.Secrets, sent))
+	if m.Empty() {
+		return nil
+	}
+	return m.String
 }
 
 // importSource loads one source's history in one transaction, keying its

@@ -4,7 +4,8 @@
 // messages. One Redactor is built from the config and applied at each
 // boundary where text of the process's own leaves it or reaches a file;
 // posting data, which a board published, is redacted only of the secrets
-// that board was sent (a Redactor of those, see internal/watch's redact.go).
+// that board was sent (a Redactor of those, see internal/watch's redact.go,
+// and PostingMask).
 package redact
 
 import (
