@@ -151,12 +151,13 @@ func unreserved(s string) bool {
 
 // RobotsShare is a Gate that also shares robots.txt answers beyond this
 // process (fleet mode: pgstore.HostGate, table robots_txt): Robots gives
-// a stored answer still in use, or (ok false) the fetch to this caller,
-// which then saves what it got, or gives the fetch back when it failed.
+// a stored answer still in use (release nil), or the fetch to this
+// caller, which then saves what it got, or gives the fetch back with
+// release when it failed (release frees that claim only, never a later
+// one of the key: another pool's sharing the gate, or another worker's).
 type RobotsShare interface {
-	Robots(ctx context.Context, key string) (status int, body []byte, ok bool, err error)
+	Robots(ctx context.Context, key string) (status int, body []byte, release func(), err error)
 	SaveRobots(ctx context.Context, key string, status int, body []byte) error
-	ReleaseRobots(key string)
 }
 
 // fetchRobots fetches and reads the robots.txt at key (scheme://host),
@@ -164,12 +165,15 @@ type RobotsShare interface {
 func (p *Pool) fetchRobots(ctx context.Context, key string, tr trust, hs *host, delay time.Duration) (*robotsRules, error) {
 	ru := key + "/robots.txt"
 	share, _ := hs.gate.(RobotsShare)
+	release := func() {}
 	if share != nil {
-		status, body, ok, err := share.Robots(ctx, key)
+		status, body, rel, err := share.Robots(ctx, key)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", ru, err)
 		}
-		if ok {
+		if rel != nil {
+			release = rel
+		} else {
 			data, err := robotsRulesFor(status, body, p.opts.UserAgent)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", ru, err)
@@ -179,17 +183,13 @@ func (p *Pool) fetchRobots(ctx context.Context, key string, tr trust, hs *host, 
 	}
 	ln, err := hs.take(ctx)
 	if err != nil {
-		if share != nil {
-			share.ReleaseRobots(key)
-		}
+		release()
 		return nil, fmt.Errorf("%s: %w", ru, err)
 	}
 	r, err := p.once(ctx, Request{URL: ru}, tr)
 	hs.give(ln, delay)
 	if err != nil {
-		if share != nil {
-			share.ReleaseRobots(key)
-		}
+		release()
 		return nil, err
 	}
 	data, err := robotsRulesFor(r.Status, r.Body, p.opts.UserAgent)
@@ -203,7 +203,7 @@ func (p *Pool) fetchRobots(ctx context.Context, key string, tr trust, hs *host, 
 			cancel()
 		}
 		if serr != nil {
-			share.ReleaseRobots(key)
+			release()
 			p.log.Warn("robots.txt not shared", "url", ru, "error", serr)
 		}
 	}
