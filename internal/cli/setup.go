@@ -195,14 +195,3 @@ func sourceNames(cfg *config.Config) []string {
 	}
 	return out
 }
-
-// filesOnly refuses store: postgres in a path that reads the snapshot
-// folder (every command that reads the database branches before it), so
-// that nobody believes they read the database when they read files.
-func filesOnly(cmd *cobra.Command, cfg *config.Config) error {
-	if !cfg.Store.Postgres() {
-		return nil
-	}
-	return fail(cmd, ExitUsage, "store: postgres (line %d): %s reads the snapshot folder, not the database; remove the store key to use the folder",
-		cfg.Store.Line, cmd.Name())
-}

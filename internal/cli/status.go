@@ -74,15 +74,14 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 }
 
 // openFolder loads the config without its notifiers and serve sections and
-// opens the snapshot folder read-only.
+// opens the snapshot folder read-only. Every caller has asked
+// openDatabase first, which opens the database of store: postgres, so the
+// store here is the folder.
 func openFolder(cmd *cobra.Command, path string, skip ...string) (*serve.Folder, error) {
 	cfg, err := loadReadOnly(path, skip...)
 	if err != nil {
 		printConfigError(cmd.ErrOrStderr(), err)
 		return nil, &exitError{ExitUsage}
-	}
-	if err := filesOnly(cmd, cfg); err != nil {
-		return nil, err
 	}
 	maskWith(cmd, cfg)
 	return folderOf(cmd, cfg)

@@ -3,8 +3,10 @@ package fleet
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"time"
 
@@ -12,6 +14,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/pgstore"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -70,7 +73,7 @@ func ImportGit(ctx context.Context, db *DB, cfg *config.Config, dir string) ([]I
 		if err := ctx.Err(); err != nil {
 			return out, errors.Join(append(errs, err)...)
 		}
-		res, err := importSource(ctx, db, hist, head, commits, src)
+		res, err := importSource(ctx, db, hist, head, commits, src, PostingMask(cfg, src))
 		if err != nil {
 			res.Err = err
 			errs = append(errs, err)
@@ -80,14 +83,32 @@ func ImportGit(ctx context.Context, db *DB, cfg *config.Config, dir string) ([]I
 	return out, errors.Join(errs...)
 }
 
-// importSource loads one source's history in one transaction.
-func importSource(ctx context.Context, db *DB, hist *gitrepo.History, head *gitrepo.Commit, commits []*gitrepo.Commit, src config.Source) (ImportResult, error) {
+// PostingMask is the mask of src's posting data and keys: the config's
+// secrets its board is sent (its own config values and the user agent),
+// the ones the pipeline masks its postings with (internal/watch's
+// postingRedactor); nil when there is none.
+func PostingMask(cfg *config.Config, src config.Source) func(string) string {
+	if len(cfg.Secrets) == 0 {
+		return nil
+	}
+	sent := redact.Strings(reflect.ValueOf(src), []string{cfg.HTTP.UserAgent})
+	m := redact.NewPostingMask(redact.SentSecrets(cfg.Secrets, sent))
+	if m.Empty() {
+		return nil
+	}
+	return m.String
+}
+
+// importSource loads one source's history in one transaction, keying its
+// postings and index entries with mask (the source's posting mask: the
+// secrets its board was sent; nil: none), as the pipeline keys them.
+func importSource(ctx context.Context, db *DB, hist *gitrepo.History, head *gitrepo.Commit, commits []*gitrepo.Commit, src config.Source, mask func(string) string) (ImportResult, error) {
 	res := ImportResult{Source: src.Name}
 	if db.Backend.HasSource(src.Name) {
 		res.Skipped = "already has postings in the database"
 		return res, nil
 	}
-	batches, err := sourceHistory(hist, commits, src)
+	batches, err := sourceHistory(hist, commits, src, mask)
 	if err != nil {
 		return res, fmt.Errorf("import-git: source %q: %w", src.Name, err)
 	}
@@ -100,7 +121,15 @@ func importSource(ctx context.Context, db *DB, hist *gitrepo.History, head *gitr
 	if b, ok, err := blobAt(hist, head, snapshot.IndexRel(src.Name)); err != nil {
 		return res, fmt.Errorf("import-git: source %q: %w", src.Name, err)
 	} else if ok {
-		if _, valid := snapshot.DecodeIndex(b); valid {
+		if idx, valid := snapshot.DecodeIndex(b); valid {
+			// HEAD's index may be keyed by an older rule than the
+			// postings now are (a folder never upgraded): its entries
+			// move to today's keys, as snapshot.UpgradeKeys moves them
+			if idx, moved := rekeyIndex(idx, headHashes(batches), mask); moved {
+				if b, err = json.Marshal(idx); err != nil {
+					return res, fmt.Errorf("import-git: source %q: index: %w", src.Name, err)
+				}
+			}
 			last.State.Index, last.State.SetIndex = b, true
 		}
 	}
@@ -117,6 +146,64 @@ func importSource(ctx context.Context, db *DB, hist *gitrepo.History, head *gitr
 	return res, nil
 }
 
+// headHashes is the hash each posting open at the end of batches is
+// stored with (its last version's), by key.
+func headHashes(batches []pgstore.Batch) map[string]string {
+	out := map[string]string{}
+	for _, b := range batches {
+		for _, c := range b.Changes {
+			if c.Kind == pgstore.Removed {
+				delete(out, c.PostingID)
+			} else {
+				out[c.PostingID] = c.Hash
+			}
+		}
+	}
+	return out
+}
+
+// rekeyIndex moves the entries of an index kept under an older rule than
+// today's keys to the keys snapshot.Key derives from the platform's ids
+// they were kept under, as snapshot.UpgradeKeys does to a folder: stamps,
+// missing counts and the index's counters kept; an entry already under
+// its key stays, a moved one takes its key unless that is taken (the first
+// old key by order wins), and takes the hash its posting was imported
+// with (hashes: by key), so that the next run compares the same bytes.
+// moved is false when every entry was under its key already.
+func rekeyIndex(idx snapshot.Index, hashes map[string]string, mask func(string) string) (_ snapshot.Index, moved bool) {
+	keys := make([]string, 0, len(idx.Postings))
+	for k := range idx.Postings {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make(map[string]snapshot.Entry, len(idx.Postings))
+	for _, k := range keys {
+		if snapshot.Key(model.UnKey(k), mask) == k {
+			out[k] = idx.Postings[k]
+		}
+	}
+	for _, k := range keys {
+		nk := snapshot.Key(model.UnKey(k), mask)
+		if nk == k {
+			continue
+		}
+		moved = true
+		if _, taken := out[nk]; taken {
+			continue
+		}
+		e := idx.Postings[k]
+		if h, ok := hashes[nk]; ok {
+			e.Hash = h
+		}
+		out[nk] = e
+	}
+	if !moved {
+		return idx, false
+	}
+	idx.Postings = out
+	return idx, true
+}
+
 // blobAt is the content of the file at rel (relative to the folder) in c.
 func blobAt(hist *gitrepo.History, c *gitrepo.Commit, rel string) ([]byte, bool, error) {
 	e, ok, err := hist.Lookup(c, rel)
@@ -131,7 +218,7 @@ func blobAt(hist *gitrepo.History, c *gitrepo.Commit, rel string) ([]byte, bool,
 // files, oldest first. Postings are followed by key, not by file name: a
 // file moved to its key's name (snapshot.UpgradeKeys' commit) with the
 // same posting in it is no change.
-func sourceHistory(hist *gitrepo.History, commits []*gitrepo.Commit, src config.Source) ([]pgstore.Batch, error) {
+func sourceHistory(hist *gitrepo.History, commits []*gitrepo.Commit, src config.Source, mask func(string) string) ([]pgstore.Batch, error) {
 	prev := map[string]fileAt{}    // file name -> blob, posting key
 	prevIDs := map[string]fileAt{} // posting key -> its file
 	var out []pgstore.Batch
@@ -169,7 +256,7 @@ func sourceHistory(hist *gitrepo.History, commits []*gitrepo.Commit, src config.
 				if err != nil {
 					return nil, err
 				}
-				p, ok := snapshot.OwnFile(src.Name, n, data, nil)
+				p, ok := snapshot.OwnFile(src.Name, n, data, mask)
 				if !ok {
 					continue // not a snapshot file of ours
 				}

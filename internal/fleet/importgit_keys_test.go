@@ -68,7 +68,7 @@ func TestImportFollowsPostingsAcrossTheKeyUpgrade(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	batches, err := sourceHistory(hist, commits, config.Source{Name: "lv", Type: "lever"})
+	batches, err := sourceHistory(hist, commits, config.Source{Name: "lv", Type: "lever"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

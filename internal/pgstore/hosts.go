@@ -30,13 +30,6 @@ type HostGate struct {
 	// Lease is how long a turn is held at most (a request's timeout and
 	// some margin); Poll the longest pause between two looks at a busy host.
 	Lease, Poll time.Duration
-
-	// robotsClaims are the claims on robots.txt fetches this gate holds,
-	// by key: the claimed_until its claim wrote, the claim's token (a
-	// later claim of the key writes a later time), so that ReleaseRobots
-	// gives back this gate's claim and never another worker's.
-	mu           sync.Mutex
-	robotsClaims map[string]time.Time
 }
 
 // NewHostGate is the gate of s.

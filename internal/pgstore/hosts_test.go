@@ -184,13 +184,13 @@ func TestRobotsShared(t *testing.T) {
 	ctx := context.Background()
 	ga, gb := NewHostGate(a, time.Minute, nil), NewHostGate(b, time.Minute, nil)
 	const key = "https://boards.example"
-	if _, _, ok, err := ga.Robots(ctx, key); ok || err != nil {
-		t.Fatalf("a first ask: ok %v, %v; want the fetch", ok, err)
+	if _, _, rel, err := ga.Robots(ctx, key); rel == nil || err != nil {
+		t.Fatalf("a first ask: %v; want the fetch", err)
 	}
 	got := make(chan string, 1)
 	go func() {
-		status, body, ok, err := gb.Robots(ctx, key)
-		got <- fmt.Sprintf("%d %s %v %v", status, body, ok, err)
+		status, body, rel, err := gb.Robots(ctx, key)
+		got <- fmt.Sprintf("%d %s %v %v", status, body, rel == nil, err)
 	}()
 	select {
 	case g := <-got:
@@ -207,15 +207,16 @@ func TestRobotsShared(t *testing.T) {
 	if _, err := a.pool.Exec(ctx, `UPDATE robots_txt SET expires_at = now() - interval '1 second'`); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, ok, err := gb.Robots(ctx, key); ok || err != nil {
-		t.Fatalf("an expired answer: ok %v, %v; want the fetch", ok, err)
+	_, _, rel, err := gb.Robots(ctx, key)
+	if rel == nil || err != nil {
+		t.Fatalf("an expired answer: %v; want the fetch", err)
 	}
 	// given back (the fetch failed): the next asker fetches at once
-	gb.ReleaseRobots(key)
+	rel()
 	tctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	if _, _, ok, err := ga.Robots(tctx, key); ok || err != nil {
-		t.Fatalf("after a fetch given back: ok %v, %v; want the fetch", ok, err)
+	if _, _, rel, err := ga.Robots(tctx, key); rel == nil || err != nil {
+		t.Fatalf("after a fetch given back: %v; want the fetch", err)
 	}
 	if RobotsFor(404) != 24*time.Hour || RobotsFor(429) != 10*time.Minute || RobotsFor(503) != 10*time.Minute || RobotsFor(200) != 24*time.Hour {
 		t.Fatal("RobotsFor")

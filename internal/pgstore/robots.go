@@ -23,11 +23,13 @@ func RobotsFor(status int) time.Duration {
 }
 
 // Robots is the shared robots.txt answer of key (scheme://host): found
-// while it has not expired. When there is none, the caller is given the
-// fetch (ok false) and the other workers asking meanwhile wait for its
-// SaveRobots, for the gate's Lease at most (then one of them fetches).
-// scrape.RobotsShare.
-func (g *HostGate) Robots(ctx context.Context, key string) (status int, body []byte, ok bool, err error) {
+// while it has not expired (release nil). When there is none, the caller
+// is given the fetch, and release gives that claim back; the other
+// workers asking meanwhile wait for its SaveRobots, for the gate's Lease
+// at most (then one of them fetches). release frees this claim only,
+// never a later one of the key (another pool's of this gate, or another
+// worker's, once this one's lease has run out). scrape.RobotsShare.
+func (g *HostGate) Robots(ctx context.Context, key string) (status int, body []byte, release func(), err error) {
 	lease := g.Lease
 	if lease <= 0 {
 		lease = 2 * time.Minute
@@ -48,25 +50,20 @@ func (g *HostGate) Robots(ctx context.Context, key string) (status int, body []b
 			key, lease.Microseconds()).Scan(&status, &body, &fresh, &claim)
 		if err != nil {
 			if ctx.Err() != nil {
-				return 0, nil, false, ctx.Err()
+				return 0, nil, nil, ctx.Err()
 			}
-			return 0, nil, false, fmt.Errorf("robots.txt of %s: %w", key, err)
+			return 0, nil, nil, fmt.Errorf("robots.txt of %s: %w", key, err)
 		}
 		if fresh {
-			return status, body, true, nil
+			return status, body, nil, nil
 		}
 		if claim != nil {
-			g.mu.Lock()
-			if g.robotsClaims == nil {
-				g.robotsClaims = map[string]time.Time{}
-			}
-			g.robotsClaims[key] = *claim
-			g.mu.Unlock()
-			return 0, nil, false, nil
+			token := *claim
+			return 0, nil, func() { g.releaseRobots(key, token) }, nil
 		}
 		// another worker fetches it
 		if err := retry.Sleep(ctx, min(g.Poll, 100*time.Millisecond)); err != nil {
-			return 0, nil, false, err
+			return 0, nil, nil, err
 		}
 	}
 }
@@ -74,9 +71,6 @@ func (g *HostGate) Robots(ctx context.Context, key string) (status int, body []b
 // SaveRobots stores the answer a Robots caller fetched, for RobotsFor its
 // status (whoever holds the claim then: an answer is an answer).
 func (g *HostGate) SaveRobots(ctx context.Context, key string, status int, body []byte) error {
-	g.mu.Lock()
-	delete(g.robotsClaims, key)
-	g.mu.Unlock()
 	_, err := g.s.pool.Exec(ctx, `INSERT INTO robots_txt (key, status, body, fetched_at, expires_at, claimed_until)
 		VALUES ($1, $2, $3, clock_timestamp(), clock_timestamp() + $4 * interval '1 microsecond', NULL)
 		ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at,
@@ -88,18 +82,12 @@ func (g *HostGate) SaveRobots(ctx context.Context, key string, status int, body 
 	return nil
 }
 
-// ReleaseRobots gives up a fetch Robots handed out to this gate that
-// failed, so that another worker fetches it at once rather than after the
-// lease. Only this gate's claim is given up: once its lease has run out
-// and another worker has claimed the fetch, that claim stays.
-func (g *HostGate) ReleaseRobots(key string) {
-	g.mu.Lock()
-	token, ok := g.robotsClaims[key]
-	delete(g.robotsClaims, key)
-	g.mu.Unlock()
-	if !ok {
-		return
-	}
+// releaseRobots gives up a fetch Robots handed out that failed, so that
+// another asker fetches it at once rather than after the lease. Only that
+// claim is given up (token: the claimed_until it wrote; a later claim of
+// the key writes a later time): once its lease has run out and another
+// asker has claimed the fetch, that claim stays.
+func (g *HostGate) releaseRobots(key string, token time.Time) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	_, err := g.s.pool.Exec(ctx, `UPDATE robots_txt SET claimed_until = NULL WHERE key = $1 AND claimed_until = $2`, key, token)

@@ -17,9 +17,12 @@ import (
 // imported by import-git, written by a build before the keys) is keyed
 // here by the one rule the files store uses for an id a snapshot holds,
 // snapshot.StoredKey: trimmed, kept when storable (a key the pipeline made
-// is never escaped twice), else model.PostingKey. The masking is the
-// pipeline's: the database store is given no secrets, and a stored id was
-// masked when its snapshot was made.
+// is never escaped twice), else model.PostingKey. This package masks
+// nothing (it is given no secrets): the pipeline masks a run's keys, and
+// import-git keys a history with its source's posting mask
+// (fleet.PostingMask, the secrets its board was sent) before its changes
+// and index get here, since a snapshot written before keys were masked
+// may hold a secret in its id.
 
 // storableID is the id a posting is stored under.
 func storableID(id string) string { return snapshot.StoredKey(id, nil) }

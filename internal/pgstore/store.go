@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -36,16 +37,17 @@ func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) 
 	return OpenConns(ctx, dsn, 0, logger)
 }
 
-// OpenConns is Open with a pool of at least conns connections (pgx's
-// default is 4, or the number of CPUs; the DSN's pool_max_conns, when
-// larger, wins): a worker holds one per running job and River some more.
+// OpenConns is Open with a pool of exactly conns connections when conns
+// is above 0 (a worker: one per running job and some for River; pgx's
+// default, max(4, CPUs), would be more on a large machine than the
+// README's sizing counts), unless the DSN sets pool_max_conns, which wins.
 func OpenConns(ctx context.Context, dsn string, conns int, logger *slog.Logger) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		// pgx's parse errors can quote the string: say only that it is bad
 		return nil, errors.New("database_url: not a valid PostgreSQL connection string")
 	}
-	if int32(conns) > cfg.MaxConns {
+	if conns > 0 && !strings.Contains(dsn, "pool_max_conns") {
 		cfg.MaxConns = int32(conns)
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)

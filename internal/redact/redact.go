@@ -4,12 +4,16 @@
 // messages. One Redactor is built from the config and applied at each
 // boundary where text of the process's own leaves it or reaches a file;
 // posting data, which a board published, is redacted only of the secrets
-// that board was sent (a Redactor of those, see internal/watch's redact.go).
+// that board was sent (a Redactor of those, see internal/watch's redact.go,
+// and PostingMask).
 package redact
 
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"html"
 	"io"
 	"net/url"
 	"sort"
@@ -83,8 +87,12 @@ func New(secrets []Secret) *Redactor {
 }
 
 // forms are the ways a value is written: as is, escaped in a URL query or
-// path, in a JSON string (HTML-escaped too, as encoding/json does), and
-// in a Go-quoted string (log/slog's text handler).
+// path (%XX in either case: html/template writes lower-case hex), in a
+// JSON string (HTML-escaped too, as encoding/json does), in a Go-quoted
+// string (log/slog's text handler), and each of the plain and URL forms
+// escaped for HTML and XML: html.EscapeString's, html/template's (which
+// also writes '+' as &#43;, and normalizes a URL attribute's bytes to
+// lower-case %xx first) and encoding/xml's.
 func forms(vs ...string) []string {
 	var out []string
 	for _, v := range vs {
@@ -94,7 +102,13 @@ func forms(vs ...string) []string {
 }
 
 func form(v string) []string {
-	out := []string{v, url.QueryEscape(v), url.PathEscape(v)}
+	q, p := url.QueryEscape(v), url.PathEscape(v)
+	bases := []string{v, q, p, lowerHex(q), lowerHex(p), urlNormalize(v, false), urlNormalize(v, true)}
+	var out []string
+	for _, b := range bases {
+		h := html.EscapeString(b)
+		out = append(out, b, h, strings.ReplaceAll(h, "+", "&#43;"), xmlEscape(b))
+	}
 	if b, err := json.Marshal(v); err == nil {
 		out = append(out, string(b[1:len(b)-1]))
 	}
@@ -105,9 +119,56 @@ func form(v string) []string {
 		b := bytes.TrimSpace(buf.Bytes())
 		out = append(out, string(b[1:len(b)-1]))
 	}
-	q := strconv.Quote(v)
-	out = append(out, q[1:len(q)-1])
+	qs := strconv.Quote(v)
+	out = append(out, qs[1:len(qs)-1])
 	return out
+}
+
+// lowerHex is s with the hex digits of its %XX escapes in lower case.
+func lowerHex(s string) string {
+	b := []byte(s)
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == '%' {
+			b[i+1], b[i+2] = lowerASCII(b[i+1]), lowerASCII(b[i+2])
+			i += 2
+		}
+	}
+	return string(b)
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// urlNormalize is how html/template writes a value into a URL: every byte
+// but letters, digits and -._~ as lower-case %xx (a whole query value), or
+// (norm, a URL of its own) the reserved characters and '%' kept too.
+func urlNormalize(s string, norm bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~", c) >= 0:
+			b.WriteByte(c)
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]%", c) >= 0:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02x", c)
+		}
+	}
+	return b.String()
+}
+
+// xmlEscape is s as encoding/xml's EscapeText writes it.
+func xmlEscape(s string) string {
+	var b strings.Builder
+	if err := xml.EscapeText(&b, []byte(s)); err != nil {
+		return s
+	}
+	return b.String()
 }
 
 // Empty reports whether r redacts nothing.

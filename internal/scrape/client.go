@@ -21,7 +21,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gocolly/colly/v2"
-	"github.com/temoto/robotstxt"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
@@ -274,7 +273,7 @@ func NewPool(ctx context.Context, o Options) *Pool {
 		}
 	})
 	return &Pool{opts: o, log: o.Logger, c: c, limited: map[string]bool{}, reqs: reqs,
-		robots: robots{m: map[robotsKey]*robotstxt.Group{}}, shared: shared{ctx: ctx}}
+		robots: robots{m: map[robotsKey]*robotsRules{}}, shared: shared{ctx: ctx}}
 }
 
 // Client returns a client for one source. Conditional requests send the

@@ -21,9 +21,9 @@ import (
 // and reads its body without a cap.
 type robots struct {
 	mu sync.Mutex
-	// m holds, per scheme://host, the group of its robots.txt that applies
+	// m holds, per scheme://host, the rules of its robots.txt that apply
 	// to the pool's user agent (found once: the agent is the pool's)
-	m map[robotsKey]*robotstxt.Group
+	m map[robotsKey]*robotsRules
 	// fetch: one fetch of a host's robots.txt at a time, its result shared
 	// by the lanes of the host that ask meanwhile
 	fetch singleflight.Group
@@ -32,13 +32,43 @@ type robots struct {
 // robotsKey is a robots.txt's scheme and host (as in a URL's Host).
 type robotsKey struct{ scheme, host string }
 
+// robotsRules is what a host's robots.txt answer says to the pool's user
+// agent: its group of the file, or (none) nothing is allowed. A 5xx
+// answer is the latter: robotstxt keeps that as a flag of its RobotsData
+// with no group, and FindGroup on it gives an empty group, which allows
+// everything.
+type robotsRules struct {
+	group *robotstxt.Group
+	none  bool
+}
+
+// allow reports whether the rules let the agent fetch path.
+func (r *robotsRules) allow(path string) bool {
+	return !r.none && r.group.Test(path)
+}
+
+// robotsRulesFor reads a robots.txt answer (status and body, fetched here
+// or shared by another worker) for the user agent ua: 2xx its rules, 4xx
+// everything allowed, 5xx nothing allowed, any other status an error.
+func robotsRulesFor(status int, body []byte, ua string) (*robotsRules, error) {
+	d, err := robotstxt.FromStatusAndBytes(status, body)
+	if err != nil {
+		return nil, err
+	}
+	if status >= 500 && status < 600 {
+		return &robotsRules{none: true}, nil
+	}
+	return &robotsRules{group: d.FindGroup(ua)}, nil // never nil: an empty group allows all
+}
+
 // allowed reports whether robots.txt of u's host lets the pool's user agent
 // fetch u, fetching robots.txt the first time on a lane of hs, a turn of
 // its own. 4xx is "no robots.txt" (everything allowed), 5xx "everything
-// disallowed", as colly and Google read them.
+// disallowed", as Google reads them (robotsRulesFor), whether this pool
+// fetched the answer or another worker shared it.
 func (p *Pool) robotsAllow(ctx context.Context, u *url.URL, tr trust, hs *host, delay time.Duration) (bool, error) {
 	mk := robotsKey{u.Scheme, u.Host}
-	var g *robotstxt.Group
+	var g *robotsRules
 	for g == nil {
 		p.robots.mu.Lock()
 		g = p.robots.m[mk]
@@ -48,11 +78,10 @@ func (p *Pool) robotsAllow(ctx context.Context, u *url.URL, tr trust, hs *host, 
 		}
 		key := u.Scheme + "://" + u.Host
 		ch := p.robots.fetch.DoChan(key, func() (any, error) {
-			d, err := p.fetchRobots(ctx, key, tr, hs, delay)
+			g, err := p.fetchRobots(ctx, key, tr, hs, delay)
 			if err != nil {
 				return nil, err
 			}
-			g := d.FindGroup(p.opts.UserAgent) // never nil: an empty group allows all
 			p.robots.mu.Lock()
 			p.robots.m[mk] = g
 			p.robots.mu.Unlock()
@@ -66,7 +95,7 @@ func (p *Pool) robotsAllow(ctx context.Context, u *url.URL, tr trust, hs *host, 
 				}
 				return false, res.Err
 			}
-			g = res.Val.(*robotstxt.Group)
+			g = res.Val.(*robotsRules)
 		case <-ctx.Done():
 			return false, ctx.Err()
 		}
@@ -75,7 +104,7 @@ func (p *Pool) robotsAllow(ctx context.Context, u *url.URL, tr trust, hs *host, 
 	if u.RawQuery != "" {
 		path += "?" + canonicalQuery(u.RawQuery)
 	}
-	return g.Test(path), nil
+	return g.allow(path), nil
 }
 
 // canonicalQuery is u.Query().Encode() of a URL whose RawQuery is raw: the
@@ -122,26 +151,30 @@ func unreserved(s string) bool {
 
 // RobotsShare is a Gate that also shares robots.txt answers beyond this
 // process (fleet mode: pgstore.HostGate, table robots_txt): Robots gives
-// a stored answer still in use, or (ok false) the fetch to this caller,
-// which then saves what it got, or gives the fetch back when it failed.
+// a stored answer still in use (release nil), or the fetch to this
+// caller, which then saves what it got, or gives the fetch back with
+// release when it failed (release frees that claim only, never a later
+// one of the key: another pool's sharing the gate, or another worker's).
 type RobotsShare interface {
-	Robots(ctx context.Context, key string) (status int, body []byte, ok bool, err error)
+	Robots(ctx context.Context, key string) (status int, body []byte, release func(), err error)
 	SaveRobots(ctx context.Context, key string, status int, body []byte) error
-	ReleaseRobots(key string)
 }
 
-// fetchRobots fetches and parses the robots.txt at key (scheme://host),
+// fetchRobots fetches and reads the robots.txt at key (scheme://host),
 // or takes the answer another process fetched (RobotsShare).
-func (p *Pool) fetchRobots(ctx context.Context, key string, tr trust, hs *host, delay time.Duration) (*robotstxt.RobotsData, error) {
+func (p *Pool) fetchRobots(ctx context.Context, key string, tr trust, hs *host, delay time.Duration) (*robotsRules, error) {
 	ru := key + "/robots.txt"
 	share, _ := hs.gate.(RobotsShare)
+	release := func() {}
 	if share != nil {
-		status, body, ok, err := share.Robots(ctx, key)
+		status, body, rel, err := share.Robots(ctx, key)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", ru, err)
 		}
-		if ok {
-			data, err := robotstxt.FromStatusAndBytes(status, body)
+		if rel != nil {
+			release = rel
+		} else {
+			data, err := robotsRulesFor(status, body, p.opts.UserAgent)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", ru, err)
 			}
@@ -150,20 +183,16 @@ func (p *Pool) fetchRobots(ctx context.Context, key string, tr trust, hs *host, 
 	}
 	ln, err := hs.take(ctx)
 	if err != nil {
-		if share != nil {
-			share.ReleaseRobots(key)
-		}
+		release()
 		return nil, fmt.Errorf("%s: %w", ru, err)
 	}
 	r, err := p.once(ctx, Request{URL: ru}, tr)
 	hs.give(ln, delay)
 	if err != nil {
-		if share != nil {
-			share.ReleaseRobots(key)
-		}
+		release()
 		return nil, err
 	}
-	data, err := robotstxt.FromStatusAndBytes(r.Status, r.Body)
+	data, err := robotsRulesFor(r.Status, r.Body, p.opts.UserAgent)
 	if share != nil {
 		// only an answer that parses is shared, and a job stopped right
 		// after its fetch still saves it (others wait on the claim)
@@ -174,7 +203,7 @@ func (p *Pool) fetchRobots(ctx context.Context, key string, tr trust, hs *host, 
 			cancel()
 		}
 		if serr != nil {
-			share.ReleaseRobots(key)
+			release()
 			p.log.Warn("robots.txt not shared", "url", ru, "error", serr)
 		}
 	}
