@@ -90,7 +90,7 @@ func showDB(cmd *cobra.Command, db *fleet.DB, cfg *config.Config, source, id str
 // postgresOnly refuses a config whose store is the snapshot folder in the
 // commands that are for the database only (migrate, worker, import-git,
 // export-git): exit 2, naming the config file (path), with hint after a
-// semicolon when there is one. filesOnly (setup.go) is its converse.
+// semicolon when there is one.
 func postgresOnly(cmd *cobra.Command, stderr io.Writer, cfg *config.Config, path, hint string) error {
 	if cfg.Store.Postgres() {
 		return nil

@@ -12,9 +12,8 @@ import (
 // that source's board was sent: the values of the source's own config
 // keys and the user agent, found in any case inside a URL's host. Code
 // that keys postings without a watch.Runner (fleet's import-git) builds
-// the same mask here: SentSecrets picks the secrets, NewPostingMask masks
-// with them. Keep the two in step (internal/watch/redact.go's
-// postingRedactor and postingMask).
+// the same mask: SentSecrets picks the secrets, NewPostingMask masks with
+// them (internal/watch's postingRedactor does both, once per source).
 
 // SentSecrets are the secrets whose value is in one of sent (the strings
 // a board is sent: its source's config values and the user agent, see
@@ -120,6 +119,18 @@ func (m *PostingMask) String(s string) string {
 		return s
 	}
 	return m.red.String(m.maskHosts(s))
+}
+
+// Bytes is b with the secrets masked (b itself when there is none).
+func (m *PostingMask) Bytes(b []byte) []byte {
+	if m.Empty() {
+		return b
+	}
+	s := string(b)
+	if out := m.String(s); out != s {
+		return []byte(out)
+	}
+	return b
 }
 
 // maxHost is the longest host looked at (a DNS name is at most 253).

@@ -3,10 +3,8 @@ package watch
 import (
 	"bytes"
 	"encoding/json"
-	"net/url"
 	"reflect"
 	"slices"
-	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
@@ -74,7 +72,7 @@ func (r *Runner) redactEvents(evs []notify.Event) []notify.Event {
 // maskValue is a change's value (a string, or what encodes to JSON: a
 // location, a salary) with pr's secrets masked; a value holding none is
 // returned as it is, one that does as its masked JSON.
-func maskValue(pr *postingMask, v any) any {
+func maskValue(pr *redact.PostingMask, v any) any {
 	switch x := v.(type) {
 	case nil:
 		return nil
@@ -114,39 +112,21 @@ func (r *Runner) redactPosting(source string, p model.Posting, b []byte) (model.
 // tenant, selectors, company, ...) or in http.user_agent, the values its
 // board receives (found in a URL's host in any case: hosts are
 // case-insensitive). Built once per source.
-func (r *Runner) postingRedactor(source string) *postingMask {
+func (r *Runner) postingRedactor(source string) *redact.PostingMask {
 	if v, ok := r.postRed.Load(source); ok {
-		return v.(*postingMask)
+		return v.(*redact.PostingMask)
 	}
 	if r.cfg == nil || r.red.Empty() {
-		v, _ := r.postRed.LoadOrStore(source, &postingMask{})
-		return v.(*postingMask)
+		v, _ := r.postRed.LoadOrStore(source, &redact.PostingMask{})
+		return v.(*redact.PostingMask)
 	}
 	sent := []string{r.cfg.HTTP.UserAgent}
 	if i, ok := r.sourceIndex()[source]; ok {
-		sent = configStrings(reflect.ValueOf(r.cfg.Sources[i]), sent, 0)
+		sent = redact.Strings(reflect.ValueOf(r.cfg.Sources[i]), sent)
 	}
-	// the hosts of the strings sent, lower-cased: a secret there was sent
-	// whatever its case
-	var hosts []string
-	for _, v := range sent {
-		if u, err := url.Parse(v); err == nil && u.Host != "" {
-			hosts = append(hosts, strings.ToLower(u.Host))
-		}
-	}
-	var secrets []redact.Secret
-	for _, s := range r.cfg.Secrets {
-		if s.Value == "" {
-			continue
-		}
-		lower := strings.ToLower(s.Value)
-		if slices.ContainsFunc(sent, func(v string) bool { return strings.Contains(v, s.Value) }) ||
-			slices.ContainsFunc(hosts, func(h string) bool { return strings.Contains(h, lower) }) {
-			secrets = append(secrets, s)
-		}
-	}
-	v, _ := r.postRed.LoadOrStore(source, newPostingMask(secrets))
-	return v.(*postingMask)
+	secrets := redact.SentSecrets(r.cfg.Secrets, sent)
+	v, _ := r.postRed.LoadOrStore(source, redact.NewPostingMask(secrets))
+	return v.(*redact.PostingMask)
 }
 
 // sourceIndex is the position of each source of the config by name, made
@@ -162,151 +142,4 @@ func (r *Runner) sourceIndex() map[string]int {
 		}
 	})
 	return r.srcIdx
-}
-
-// postingMask hides the secrets a source's board was sent in its posting
-// data, in one pass over the text whatever their number: the redact
-// Redactor's one strings.Replacer for every form of them, as written; and,
-// inside the host of every URL in the text (hosts are case-insensitive: a
-// board may give back "acmecorp.example.com" for a tenant sent as
-// "AcmeCorp"), the values in any case. Paths, queries and the rest of the
-// text are matched as written. Built once per source; nil and the zero
-// value mask nothing.
-type postingMask struct {
-	red   *redact.Redactor
-	hosts *strings.Replacer // lower-cased values -> mask, for hosts
-	lower []hostSecret      // the same, longest first
-}
-
-type hostSecret struct{ value, mask string }
-
-func newPostingMask(secrets []redact.Secret) *postingMask {
-	m := &postingMask{red: redact.New(secrets)}
-	var args []string
-	seen := map[string]bool{}
-	for _, s := range secrets {
-		v := strings.ToLower(s.Value)
-		if len(v) < redact.MinLen || seen[v] || strings.IndexFunc(v, func(c rune) bool { return !isHostByte(c) }) >= 0 {
-			continue // shorter ones are never masked; others cannot be in a host
-		}
-		seen[v] = true
-		m.lower = append(m.lower, hostSecret{v, "[redacted:" + s.Name + "]"})
-	}
-	slices.SortStableFunc(m.lower, func(a, b hostSecret) int { return len(b.value) - len(a.value) })
-	for _, h := range m.lower {
-		args = append(args, h.value, h.mask)
-	}
-	if len(args) > 0 {
-		m.hosts = strings.NewReplacer(args...)
-	}
-	return m
-}
-
-// Empty reports whether m masks nothing.
-func (m *postingMask) Empty() bool { return m == nil || m.red.Empty() }
-
-// String is s with the secrets masked.
-func (m *postingMask) String(s string) string {
-	if m.Empty() {
-		return s
-	}
-	return m.red.String(m.maskHosts(s))
-}
-
-// Bytes is b with the secrets masked (b itself when there is none).
-func (m *postingMask) Bytes(b []byte) []byte {
-	if m.Empty() {
-		return b
-	}
-	s := string(b)
-	if out := m.String(s); out != s {
-		return []byte(out)
-	}
-	return b
-}
-
-// maxHost is the longest host looked at (a DNS name is at most 253).
-const maxHost = 255
-
-// maskHosts masks the secrets, in any case, inside the host of each URL
-// ("scheme://host") of s; the rest of the host keeps its case. Each byte
-// of s is looked at a bounded number of times.
-func (m *postingMask) maskHosts(s string) string {
-	if m.hosts == nil {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], "://")
-		if j < 0 {
-			break
-		}
-		start := i + j + 3
-		end := start
-		for end < len(s) && end-start < maxHost && isHostByte(rune(s[end])) {
-			end++
-		}
-		i = max(end, start)
-		host := s[start:end]
-		lower := strings.ToLower(host)
-		if m.hosts.Replace(lower) == lower {
-			continue
-		}
-		b.WriteString(s[last:start])
-		for k := 0; k < len(host); {
-			if n := slices.IndexFunc(m.lower, func(h hostSecret) bool { return strings.HasPrefix(lower[k:], h.value) }); n >= 0 {
-				b.WriteString(m.lower[n].mask)
-				k += len(m.lower[n].value)
-				continue
-			}
-			b.WriteByte(host[k])
-			k++
-		}
-		last = end
-	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
-}
-
-// isHostByte: a letter, digit, '.' or '-' (what a host name is made of).
-func isHostByte(c rune) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
-}
-
-// configStrings appends every string held in v (fields, exported or not,
-// elements, map keys and values, through pointers and interfaces), to a
-// bounded depth.
-func configStrings(v reflect.Value, out []string, depth int) []string {
-	if depth > 8 || !v.IsValid() {
-		return out
-	}
-	switch v.Kind() {
-	case reflect.String:
-		if s := v.String(); s != "" {
-			out = append(out, s)
-		}
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			out = configStrings(v.Elem(), out, depth+1)
-		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			out = configStrings(v.Field(i), out, depth+1)
-		}
-	case reflect.Slice, reflect.Array:
-		for i := range min(v.Len(), 1024) {
-			out = configStrings(v.Index(i), out, depth+1)
-		}
-	case reflect.Map:
-		it := v.MapRange()
-		for n := 0; n < 1024 && it.Next(); n++ {
-			out = configStrings(it.Key(), out, depth+1)
-			out = configStrings(it.Value(), out, depth+1)
-		}
-	}
-	return out
 }

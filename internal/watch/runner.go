@@ -86,7 +86,7 @@ type Runner struct {
 	hosts  *scrape.Hosts // per-host politeness shared by every run of this process
 
 	red     *redact.Redactor // the config's secrets: out of logs, errors, events' errors and state
-	postRed sync.Map         // source name -> *redact.Redactor of its posting data (see redact.go)
+	postRed sync.Map         // source name -> *redact.PostingMask of its posting data (see redact.go)
 
 	srcIdxOnce sync.Once
 	srcIdx     map[string]int // source name -> its position in cfg.Sources (see sourceIndex)
