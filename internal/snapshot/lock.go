@@ -85,6 +85,9 @@ func AcquireLock(ctx context.Context, dir string, wait time.Duration, command st
 		waited := time.Since(start)
 		if wait >= 0 && waited >= wait {
 			f.Close()
+			if wait == 0 {
+				waited = 0 // it did not wait: the first try's time is no wait
+			}
 			return nil, busy(path, waited)
 		}
 		if onWait != nil {
