@@ -67,6 +67,13 @@ func startCmd(t *testing.T, e *env, command string, extra ...string) string {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Cleanup(func() {
+		select {
+		case code := <-done:
+			// a SIGINT now would find no handler and end the test process
+			t.Errorf("%s had exited (%d) before the test ended:\n%s", command, code, errb.String())
+			return
+		default:
+		}
 		_ = syscall.Kill(os.Getpid(), syscall.SIGINT)
 		select {
 		case code := <-done:
