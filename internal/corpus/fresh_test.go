@@ -64,6 +64,9 @@ func TestFresh(t *testing.T) {
 	for s := range slugs {
 		t.Errorf("fresh slug %s: no label file that passed the protocol's checks", s)
 	}
+	for _, err := range CheckRound(fresh, labels) { // company rule and per-company cap (SPLIT.md)
+		t.Error(err)
+	}
 	if *freshLoad {
 		t.Logf("%d fresh label files checked; the extractor was not run", len(fresh))
 		return
@@ -106,6 +109,7 @@ func evaluateLabels(ctx context.Context, dir string, labels []*Label, n *normali
 			}
 			res := Score(l.Slug, l.Format, l.Company, p, n.Normalize(l.Slug, l.Company, r))
 			res.Batch = l.Batch
+			res.SplitWith = l.SplitWith
 			e.Results = append(e.Results, res)
 		}
 	}
