@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"strings"
@@ -148,5 +149,137 @@ func TestLoadChecksTheBatch(t *testing.T) {
 	dir := writeCase(t, "b", "txt", []byte("x"), "format: text\nbatch: 3\nraw: {locations: [X]}\npostings:\n  - id: b\n    title: X\n"+posting)
 	if _, errs := Load(dir); len(errs) != 1 || !strings.Contains(errs[0].Error(), "batch 3") {
 		t.Errorf("errors %v, want one about batch 3", errs)
+	}
+}
+
+func TestSplitWithTakesTheNamedSide(t *testing.T) {
+	// "doc-1" is test and "doc-2" dev by the seeded rule: a document that
+	// names doc-1 in split_with is test, whatever its own slug; batch 2
+	// stays test.
+	for _, tt := range []struct {
+		slug, with string
+		batch      int
+		want       string
+	}{{"doc-2", "", 0, "dev"}, {"doc-2", "doc-1", 0, "test"}, {"doc-1", "doc-2", 1, "dev"}, {"doc-2", "doc-2x", 2, "test"}} {
+		l := &Label{Slug: tt.slug, Batch: tt.batch, SplitWith: tt.with}
+		if got := PartOf(l); got != tt.want {
+			t.Errorf("PartOf(%s, split_with %q, batch %d) = %s, want %s", tt.slug, tt.with, tt.batch, got, tt.want)
+		}
+		if got := (Result{Slug: tt.slug, Batch: tt.batch, SplitWith: tt.with}).Part(); got != tt.want {
+			t.Errorf("Result{%s, split_with %q}.Part() = %s, want %s", tt.slug, tt.with, got, tt.want)
+		}
+	}
+}
+
+func TestCapSample(t *testing.T) {
+	var slugs []string
+	for i := range 11 {
+		slugs = append(slugs, fmt.Sprintf("acme-%d", i))
+	}
+	got := CapSample(slugs, RoundCap)
+	if len(got) != RoundCap {
+		t.Fatalf("CapSample kept %d of 11, want %d", len(got), RoundCap)
+	}
+	rev := append([]string(nil), slugs...)
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	if again := CapSample(rev, RoundCap); strings.Join(again, " ") != strings.Join(got, " ") {
+		t.Errorf("CapSample depends on the input order: %v vs %v", got, again)
+	}
+	// the order is SHA-256(seed:cap:slug): the kept ones all sort before the dropped ones
+	kept := map[string]bool{}
+	for _, s := range got {
+		kept[s] = true
+	}
+	h := func(s string) string { return fmt.Sprintf("%x", sha256.Sum256([]byte(Seed+":cap:"+s))) }
+	for _, s := range slugs {
+		if kept[s] {
+			continue
+		}
+		for _, k := range got {
+			if h(k) > h(s) {
+				t.Errorf("kept %s (hash %s) over dropped %s (hash %s)", k, h(k)[:8], s, h(s)[:8])
+			}
+		}
+	}
+	if few := CapSample(slugs[:3], RoundCap); len(few) != 3 {
+		t.Errorf("CapSample of 3 kept %d", len(few))
+	}
+}
+
+func TestCheckRound(t *testing.T) {
+	lab := func(slug, company string, posts int, with string) *Label {
+		l := &Label{Slug: slug, File: slug + ".yaml", Company: company, SplitWith: with}
+		for i := range posts {
+			l.Postings = append(l.Postings, Posting{ID: fmt.Sprint(i)})
+		}
+		return l
+	}
+	// doc-1 test, doc-2..doc-5 dev by the seeded rule (TestSplitIsFrozen)
+	old := lab("doc-1", "Old Co", 1, "")
+	ok := []*Label{lab("doc-2", "New", 1, ""), lab("doc-3", "new ", 2, ""), lab("doc-6", "Old  co", 1, ""), lab("doc-4", "Old Co", 1, "doc-1")}
+	if errs := CheckRound(ok, append([]*Label{old}, ok...)); len(errs) != 0 {
+		t.Errorf("a round by the rules: %v", errs)
+	}
+	// doc-7 is test by the seed, company New is dev (its first round document doc-2)
+	bad := []*Label{lab("doc-2", "New", 1, ""), lab("doc-7", "New", 1, "")}
+	if errs := CheckRound(bad, bad); len(errs) != 1 || !strings.Contains(errs[0].Error(), "split_with: doc-2") {
+		t.Errorf("a company on both sides: %v", errs)
+	}
+	// split_with naming another document than the anchor
+	wrong := []*Label{lab("doc-2", "New", 1, ""), lab("doc-7", "New", 1, "doc-5")}
+	if errs := CheckRound(wrong, wrong); len(errs) != 1 || !strings.Contains(errs[0].Error(), `names "doc-2"`) {
+		t.Errorf("split_with not the anchor: %v", errs)
+	}
+	// an existing company: the anchor is its first document before the round
+	ex := []*Label{lab("doc-2", "Old Co", 1, "")}
+	if errs := CheckRound(ex, append([]*Label{old}, ex...)); len(errs) != 1 || !strings.Contains(errs[0].Error(), "split_with: doc-1") {
+		t.Errorf("an existing company's round document on the other side: %v", errs)
+	}
+	// the cap: 9 documents, or 9 postings in fewer documents
+	var many []*Label
+	for i := range 9 {
+		many = append(many, lab(fmt.Sprintf("big-%d", i), "Big", 1, ""))
+	}
+	errs := CheckRound(many, many)
+	capped := 0
+	for _, err := range errs {
+		if strings.Contains(err.Error(), "at most 8") {
+			capped++
+		}
+	}
+	if capped != 1 {
+		t.Errorf("9 documents of one company: %d cap errors in %v", capped, errs)
+	}
+	few := []*Label{lab("doc-2", "Wide", 5, ""), lab("doc-3", "Wide", 4, "")}
+	if errs := CheckRound(few, few); len(errs) != 1 || !strings.Contains(errs[0].Error(), "9 postings") {
+		t.Errorf("9 postings in 2 documents: %v", errs)
+	}
+}
+
+// TestSplitWithNamesTheCompany: every split_with in the corpus names a
+// label file of the same company that has none itself (the company's
+// anchor, SPLIT.md).
+func TestSplitWithNamesTheCompany(t *testing.T) {
+	labels, _ := Load("testdata")
+	by := map[string]*Label{}
+	for _, l := range labels {
+		by[l.Slug] = l
+	}
+	key := func(c string) string { return strings.Join(strings.Fields(strings.ToLower(c)), " ") }
+	for _, l := range labels {
+		if l.SplitWith == "" {
+			continue
+		}
+		a := by[l.SplitWith]
+		switch {
+		case a == nil:
+			t.Errorf("%s: split_with %q: no such label file", l.File, l.SplitWith)
+		case key(a.Company) != key(l.Company):
+			t.Errorf("%s: split_with %q is %q's, not %q's", l.File, l.SplitWith, a.Company, l.Company)
+		case a.SplitWith != "":
+			t.Errorf("%s: split_with %q names a document that has split_with itself", l.File, l.SplitWith)
+		}
 	}
 }

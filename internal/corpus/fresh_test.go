@@ -20,6 +20,7 @@ var (
 	freshSince = flag.String("since", "", "with TestFresh: the fresh documents are the label files added since this commit (git diff --diff-filter=A)")
 	freshSlugs = flag.String("slugs", "", "with TestFresh: a file listing the fresh documents' slugs, one a line (# starts a comment)")
 	freshLoad  = flag.Bool("load-only", false, "with TestFresh: only check the fresh label files against the protocol; do not run the extractor")
+	freshOld   = flag.Bool("before-rules", false, "with TestFresh: the round was added before the company rule and the per-company cap (rounds 1-5): report their breaches without failing")
 )
 
 // TestFresh measures a fresh round of documents only: the label files added
@@ -34,6 +35,10 @@ var (
 //	go test ./internal/corpus -run TestFresh -v -args -since=<commit>
 //	go test ./internal/corpus -run TestFresh -v -args -slugs=fresh.txt
 //	go test ./internal/corpus -run TestFresh -v -args -since=<commit> -load-only
+//
+// The round must keep the company rule and the per-company cap of SPLIT.md
+// (CheckRound); -before-rules measures a round added before them (rounds
+// 1-5), logging their breaches instead of failing.
 func TestFresh(t *testing.T) {
 	if *freshSince == "" && *freshSlugs == "" {
 		t.Skip("no fresh round named: give -args -since=<commit> or -args -slugs=<file>")
@@ -63,6 +68,13 @@ func TestFresh(t *testing.T) {
 	}
 	for s := range slugs {
 		t.Errorf("fresh slug %s: no label file that passed the protocol's checks", s)
+	}
+	for _, err := range CheckRound(fresh, labels) { // company rule and per-company cap (SPLIT.md)
+		if *freshOld {
+			t.Logf("before the rules: %v", err)
+			continue
+		}
+		t.Error(err)
 	}
 	if *freshLoad {
 		t.Logf("%d fresh label files checked; the extractor was not run", len(fresh))
@@ -106,6 +118,7 @@ func evaluateLabels(ctx context.Context, dir string, labels []*Label, n *normali
 			}
 			res := Score(l.Slug, l.Format, l.Company, p, n.Normalize(l.Slug, l.Company, r))
 			res.Batch = l.Batch
+			res.SplitWith = l.SplitWith
 			e.Results = append(e.Results, res)
 		}
 	}

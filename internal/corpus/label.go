@@ -43,7 +43,8 @@ type Label struct {
 	Company    string     `yaml:"company"`
 	Provenance Provenance `yaml:"provenance"`
 	Trimmed    bool       `yaml:"trimmed"`
-	Batch      int        `yaml:"batch"` // 1 (or absent): seeded split; 2: held-out test batch (SPLIT.md)
+	Batch      int        `yaml:"batch"`      // 1 (or absent): seeded split; 2: held-out test batch (SPLIT.md)
+	SplitWith  string     `yaml:"split_with"` // company rule: the slug of the company's first document, whose side this one takes (SPLIT.md)
 	Raw        *RawHints  `yaml:"raw"`
 	Postings   []Posting  `yaml:"postings"`
 }
@@ -234,6 +235,9 @@ func (l *Label) check(dir string) []error {
 	}
 	if l.Batch < 0 || l.Batch > HeldOutBatch {
 		bad("batch %d: 1 (or absent) or %d", l.Batch, HeldOutBatch)
+	}
+	if l.SplitWith != "" && (!slugRE.MatchString(l.SplitWith) || l.SplitWith == l.Slug) {
+		bad("split_with %q: the slug of another label file (the company's first document)", l.SplitWith)
 	}
 	p := l.Provenance
 	for _, f := range []struct{ key, v string }{{"repo", p.Repo}, {"path", p.Path}, {"commit", p.Commit}, {"licence", p.Licence}} {

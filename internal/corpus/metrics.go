@@ -14,7 +14,8 @@ var Fields = []string{"locations", "salary", "years", "education", "role", "leve
 // Result is one labelled posting scored against what the model made of it.
 type Result struct {
 	Slug, Format, Company string
-	Batch                 int // the label file's batch (SPLIT.md)
+	Batch                 int    // the label file's batch (SPLIT.md)
+	SplitWith             string // the label file's split_with (the company rule, SPLIT.md)
 	Label                 Posting
 	Got                   model.Posting
 
@@ -229,4 +230,4 @@ func ratio(a, b int) float64 {
 }
 
 // Part is the result's part, "dev" or "test" (SPLIT.md).
-func (r Result) Part() string { return partOf(r.Slug, r.Batch) }
+func (r Result) Part() string { return partOf(r.Slug, r.Batch, r.SplitWith) }

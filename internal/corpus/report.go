@@ -47,6 +47,7 @@ func Evaluate(ctx context.Context, dir string, n *normalize.Normalizer) Eval {
 			got := n.Normalize(l.Slug, l.Company, r)
 			res := Score(l.Slug, l.Format, l.Company, p, got)
 			res.Batch = l.Batch
+			res.SplitWith = l.SplitWith
 			e.Results = append(e.Results, res)
 		}
 	}
