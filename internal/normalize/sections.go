@@ -171,6 +171,9 @@ var (
 		// the German singular ("Qualifikation:", "Ihre Qualifikation",
 		// "Anforderungsprofil")
 		"qualifikation", "ihre qualifikation", "deine qualifikation", "anforderungsprofil", "anforderung",
+		// what the employer requires or expects of the candidate ("What
+		// We Require", "What is expected from you")
+		"we require", "what we require", "expected from you", "expected of you",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).

@@ -115,3 +115,23 @@ func TestCapsHeadingsGlued(t *testing.T) {
 		}
 	}
 }
+
+// A heading that says what the employer requires or expects of the
+// candidate opens the requirements.
+func TestRequireExpectHeadings(t *testing.T) {
+	for _, h := range []string{
+		"What We Require",           // palantir-lever
+		"What is expected from you", // opencollective-senior-ux-designer
+	} {
+		if c := classifyHeading(h, true); c != clsRequired {
+			t.Errorf("%q: class %d, want required", h, c)
+		}
+	}
+	checkSkills(t, []skillCase{{
+		// palantir-lever: the items under it are asked of the candidate
+		name: "What We Require",
+		raw: model.Raw{DescriptionHTML: "<h3>What We Require</h3><ul><li>Excellent digital literacy, including proficiency " +
+			"with Microsoft products (Outlook, Excel, Word, PowerPoint, etc.).</li><li>Familiarity with travel booking and expense reporting software.</li></ul>"},
+		want: model.Skills{Required: []string{"Excel", "Microsoft Word", "Outlook", "PowerPoint"}},
+	}})
+}
