@@ -171,6 +171,9 @@ var (
 		// the German singular ("Qualifikation:", "Ihre Qualifikation",
 		// "Anforderungsprofil")
 		"qualifikation", "ihre qualifikation", "deine qualifikation", "anforderungsprofil", "anforderung",
+		// what the employer requires or expects of the candidate ("What
+		// We Require", "What is expected from you")
+		"we require", "what we require", "expected from you", "expected of you",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).
@@ -229,7 +232,7 @@ var (
 		"about the role", "the role", "about the job", "the job", "job description", "description",
 		"overview", "summary", "the opportunity", "opportunity", "about the position", "the position",
 		"position", "role", "job", "details", "job details", "职位描述", "岗位描述", "职位详情",
-		"om stillingen", "om jobbet", "om tjänsten", "om rollen", "stillingsbeskrivelse", "jobbeskrivelse",
+		"om stillingen", "om jobbet", "om tjänsten", "om rollen", "om uppdraget", "om oppdraget", "stillingsbeskrivelse", "jobbeskrivelse",
 		"stellenbeschreibung", "description du poste", "le poste", "descripción del puesto", "el puesto",
 	}
 )
@@ -574,6 +577,13 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		// "💡 You bring", "Is this you?") and short lines or a list
 		// follow it.
 		f := strings.TrimSpace(foldHeading(text))
+		if words(text) <= 6 && shouted(text) {
+			// "DIN PROFIL", "DINA ARBETSUPPGIFTER": a line in capitals
+			// that names a part is a heading, as a bold one is
+			if c := classifyHeading(text, true); c != clsUnknown {
+				return c, true
+			}
+		}
 		if exactHeadings[f] && words(text) <= 7 && !strings.Contains(text, ",") {
 			c := classifyHeading(text, true)
 			if c == clsUnknown {
@@ -659,4 +669,19 @@ func sectionBlocks(ss []model.Section) []block {
 		}
 	}
 	return out
+}
+
+// shouted says whether s is written in capitals: at least four letters,
+// none of them small.
+func shouted(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 4
 }

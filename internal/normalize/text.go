@@ -2,9 +2,11 @@ package normalize
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -455,6 +457,21 @@ func appendUnglued(out []block, b block) []block {
 		}
 		start = next
 	}
+	glued := gluedText(t)
+	// cutCamel cuts at i where a word runs into the next item or
+	// sentence without a space (camelCut), a heading in capitals before
+	// it into a block of its own; it returns i
+	cutCamel := func(i int) int {
+		cut, caps := camelCut(t, i, glued)
+		if !cut || addressAt(t, i) {
+			return i
+		}
+		if caps > start && caps < i && classifyHeading(t[caps:i], false) != clsUnknown {
+			emit(caps, caps) // "... vid behov. DIN PROFIL": the heading alone
+		}
+		emit(i, i)
+		return i
+	}
 	for i := 1; i+2 < len(t); i++ {
 		c := t[i]
 		if c == ' ' && b.kind == kindPara && (t[i-1] == '.' || t[i-1] == '!' || t[i-1] == '?') {
@@ -466,6 +483,16 @@ func appendUnglued(out []block, b block) []block {
 				first = false
 				start = i + 1 + len(h)
 				i = start
+				continue
+			}
+		}
+		if (c == '.' || c == '!' || c == '?') && t[i+1] >= 'A' && t[i+1] <= 'Z' && t[i+2] >= 'A' && t[i+2] <= 'Z' {
+			// "förlossningsvana.OM OSS Centric Care": a heading in
+			// capitals glued to the sentence before it
+			if e := capsHeadingAt(t, i+1); e > 0 {
+				emit(i+1, i+1)
+				emit(e, e)
+				i = e
 				continue
 			}
 		}
@@ -498,7 +525,17 @@ func appendUnglued(out []block, b block) []block {
 			if w := openingWordAt(t, i); w > 0 && !gluedInWord(t, i) {
 				emit(i, i)
 				i += w - 1
+				continue
 			}
+			i = cutCamel(i)
+		case c >= '0' && c <= '9' && glued && t[i-1] >= 'a' && t[i-1] <= 'z' && yearsGlued(t, i):
+			// "Who you are2+ years of experience": a heading run into
+			// the number of years of its first item
+			emit(i, i)
+		case c >= 0xC0 || c >= 'A' && c <= 'Z' && t[i-1] >= 0x80:
+			// "VärmdöSlå", "ÖVRIGTVi": a capital or a letter before it
+			// outside ASCII
+			i = cutCamel(i)
 		case c == ' ' && t[i-1] >= 'a' && t[i-1] <= 'z' && t[i+1] >= 'A' && t[i+1] <= 'Z':
 			// "prior experience in developing mobile apps It is a bonus
 			// if you have": a pronoun that opens a sentence after a word
@@ -535,6 +572,23 @@ func gluedInWord(t string, i int) bool {
 		b++
 	}
 	return strings.ContainsAny(t[a:b], "@/_%=`")
+}
+
+// addressAt says whether the letters at i belong to a run without spaces
+// that is an address or an identifier ("jane.doe@x.se", "https://…/jobOffer",
+// "form_hiddenField"); a list of names joined by a slash
+// ("Terraform/CloudformationExtensive") is none.
+func addressAt(t string, i int) bool {
+	a, b := i, i
+	for a > 0 && t[a-1] != ' ' {
+		a--
+	}
+	for b < len(t) && t[b] != ' ' {
+		b++
+	}
+	run := t[a:b]
+	return strings.ContainsAny(run, "@_%=`") || strings.Contains(run, "://") || strings.HasPrefix(run, "/") ||
+		strings.HasPrefix(run, "www.") || strings.Count(run, "/") >= 2
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -626,4 +680,285 @@ func gluedHeading(s string) (string, string) {
 		end++
 	}
 	return "", s
+}
+
+// embeddedNames holds the names and aliases of the embedded taxonomy
+// written as one word, lowered, without spaces, dots or hyphens
+// ("javascript", "gitops", "sqlalchemy", "reactnative"): words written in
+// CamelCase that must not be cut where their capitals are.
+var embeddedNames = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	var f taxonomyFile
+	if err := yaml.Unmarshal(taxonomyYAML, &f); err != nil {
+		return m // the embedded taxonomy is tested: LoadTaxonomy reports it
+	}
+	add := func(s string) {
+		var b strings.Builder
+		for _, r := range strings.ToLower(aliasText(s)) {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			}
+		}
+		if b.Len() > 0 {
+			m[b.String()] = true
+		}
+	}
+	for _, s := range f.Skills {
+		add(s.Name)
+		for _, a := range s.Aliases {
+			add(a)
+		}
+	}
+	return m
+})
+
+// gluedText says whether a long line shows that its line breaks were
+// lost (JSON-LD descriptions, scraped ads): at least two places where a
+// word runs into the next sentence or list item without a space ("can
+// not.DIN PROFIL", "monitoringCollaborate", "förarkortTruckkort",
+// "YKBDigitalt").
+func gluedText(t string) bool {
+	n := 0
+	for i := 1; i+2 < len(t); i++ {
+		c := t[i]
+		if c < 'A' || c > 'Z' {
+			continue
+		}
+		p, _ := utf8.DecodeLastRuneInString(t[:i])
+		r2, _ := utf8.DecodeRuneInString(t[i+1:])
+		switch {
+		case p == '.' || p == '!' || p == '?':
+			// "the internet is broken.We also", "sjuksköterska.DIN"
+			if q, _ := utf8.DecodeLastRuneInString(t[:i-1]); unicode.IsLower(q) {
+				n++
+			}
+		case unicode.IsLower(p) && unicode.IsLower(r2):
+			// "monitoringCollaborate", but not "JavaScript": the word
+			// before the capital starts in lower case
+			a := i
+			for a > 0 {
+				q, w := utf8.DecodeLastRuneInString(t[:a])
+				if !unicode.IsLetter(q) {
+					break
+				}
+				a -= w
+			}
+			if r, _ := utf8.DecodeRuneInString(t[a:]); unicode.IsLower(r) && i-a >= 3 {
+				n++
+			}
+		case unicode.IsUpper(p) && unicode.IsLower(r2) && i >= 2 && t[i-2] >= 'A' && t[i-2] <= 'Z':
+			// "YKBDigitalt", "PROFILOperationssjuksköterska"
+			n++
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// camelCut says whether a line is cut at i, where a capital letter starts
+// a word glued to the letters before it: the end of one list item or
+// sentence run into the next when the line breaks were lost. A name of
+// the taxonomy written in CamelCase ("JavaScript", "GitOps") is never cut.
+// Cut are a word that starts in lower case ("accountsAbility",
+// "förarkortTruckkort") and, in a line that shows lost breaks (glued), a
+// long capitalised word ("CloudformationExtensive"), a name of the
+// taxonomy ("LinuxWays") or a word in capitals ("YKBDigitalt", "DIN
+// PROFILOperationssjuksköterska") before a capitalised word. caps is the
+// start of the words in capitals that end at i (a heading such as "DIN
+// PROFIL"), or -1.
+func camelCut(t string, i int, glued bool) (cut bool, caps int) {
+	caps = -1
+	r, size := utf8.DecodeRuneInString(t[i:])
+	if !unicode.IsUpper(r) {
+		return false, caps
+	}
+	// the capitalised word at i: one capital and at least two small letters
+	e := i + size
+	small := 0
+	for e < len(t) {
+		q, w := utf8.DecodeRuneInString(t[e:])
+		if !unicode.IsLower(q) {
+			break
+		}
+		e += w
+		small++
+	}
+	if small < 1 {
+		return false, caps
+	}
+	if q, _ := utf8.DecodeRuneInString(t[e:]); unicode.IsDigit(q) || small == 1 && q != ' ' {
+		return false, caps
+	}
+	// the letters before it, back to the start of the word, and the
+	// starts of its humps (a capital after a small letter)
+	var humps [8]int
+	nh := 0
+	a := i
+	prevUpper := false
+	for a > 0 {
+		q, w := utf8.DecodeLastRuneInString(t[:a])
+		if !unicode.IsLetter(q) {
+			break
+		}
+		if prevUpper && unicode.IsLower(q) && nh < len(humps) {
+			humps[nh] = a
+			nh++
+		}
+		prevUpper = unicode.IsUpper(q)
+		a -= w
+	}
+	if a == i {
+		return false, caps
+	}
+	humps[min(nh, len(humps)-1)] = a
+	if nh < len(humps) {
+		nh++
+	}
+	// the rest of the word after the capitalised part
+	end := e
+	for end < len(t) {
+		q, w := utf8.DecodeRuneInString(t[end:])
+		if !unicode.IsLetter(q) && !unicode.IsDigit(q) {
+			break
+		}
+		end += w
+	}
+	names := embeddedNames()
+	low := strings.ToLower(t[a:end])
+	if names[low] {
+		return false, caps
+	}
+	// a name of the taxonomy across the cut ("GitOps" in "GitOpsCreate")
+	for k := 0; k < nh; k++ {
+		if names[strings.ToLower(t[humps[k]:e])] {
+			return false, caps
+		}
+	}
+	p, _ := utf8.DecodeLastRuneInString(t[:i])
+	first, _ := utf8.DecodeRuneInString(t[a:])
+	switch {
+	case small == 1 && unicode.IsLower(p):
+		return false, caps
+	case unicode.IsLower(first) && unicode.IsLower(p) && nh == 1 && i-a >= 3:
+		return true, caps
+	case !glued:
+		return false, caps
+	case unicode.IsLower(p):
+		left := t[humps[0]:i] // the last hump before the cut
+		if utf8.RuneCountInString(left) >= 6 {
+			return true, caps
+		}
+		for k := 0; k < nh; k++ {
+			if s := t[humps[k]:i]; len(s) >= 4 && names[strings.ToLower(s)] && small >= 2 {
+				return true, caps
+			}
+		}
+		return false, caps
+	}
+	// capitals before the capitalised word: the last of them starts it
+	// ("YKBDigitalt" is "YKB" and "Digitalt"); at least two before it
+	if !unicode.IsUpper(p) || i-a < 2 {
+		return false, caps
+	}
+	for k := a; k < i; {
+		q, w := utf8.DecodeRuneInString(t[k:])
+		if !unicode.IsUpper(q) {
+			return false, caps
+		}
+		k += w
+	}
+	// the heading in capitals that ends here: the words in capitals
+	// before it, back to a mark or a word in small letters
+	caps = a
+	for k := a; k > 0; {
+		q, w := utf8.DecodeLastRuneInString(t[:k])
+		if q == ' ' {
+			k -= w
+			continue
+		}
+		if !unicode.IsUpper(q) {
+			break
+		}
+		for k > 0 {
+			q, w = utf8.DecodeLastRuneInString(t[:k])
+			if !unicode.IsUpper(q) {
+				break
+			}
+			k -= w
+		}
+		if q, _ := utf8.DecodeLastRuneInString(t[:k]); k > 0 && unicode.IsLetter(q) {
+			break // "OperationsSJUK": a word not all in capitals
+		}
+		caps = k
+	}
+	if small == 1 && classifyHeading(t[caps:i], false) == clsUnknown {
+		// "OM UPPDRAGETNu söker vi": a word of two letters after a
+		// heading only
+		return false, -1
+	}
+	return true, caps
+}
+
+// yearsGlued says whether the number at i, glued to a word of at least
+// three small letters before it, is a number of years ("are2+ years",
+// "har3 års erfarenhet"), not part of a name ("Python3", "es2015").
+func yearsGlued(t string, i int) bool {
+	a := i
+	for a > 0 && t[a-1] >= 'a' && t[a-1] <= 'z' {
+		a--
+	}
+	if i-a < 3 || a > 0 && isASCIILetter(t[a-1]) {
+		return false
+	}
+	j := i
+	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	rest := strings.ToLower(t[j:min(len(t), j+8)])
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "+"), " ")
+	for _, w := range []string{"year", "yrs", "år", "jahr"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// capsHeadingAt returns the end of a heading written in capitals that
+// starts at j ("OM OSS", "DIN PROFIL") and is followed by a space and a
+// capital, or 0.
+func capsHeadingAt(t string, j int) int {
+	k := j
+	for w := 0; w < 4 && k < len(t); w++ {
+		for k < len(t) && t[k] >= 'A' && t[k] <= 'Z' || k+1 < len(t) && t[k] >= 0xC0 && unicode.IsUpper(firstRune(t[k:])) {
+			_, n := utf8.DecodeRuneInString(t[k:])
+			k += n
+		}
+		rest := t[k:]
+		sp := 0
+		switch {
+		case strings.HasPrefix(rest, " "):
+			sp = 1
+		case strings.HasPrefix(rest, "\u200b"):
+			sp = len("\u200b")
+		default:
+			return 0
+		}
+		r := firstRune(rest[sp:])
+		if !unicode.IsUpper(r) {
+			return 0
+		}
+		if r2 := firstRune(rest[sp+utf8.RuneLen(r):]); unicode.IsLower(r2) && shouted(t[j:k]) && classifyHeading(t[j:k], false) != clsUnknown {
+			return k
+		}
+		k += sp
+	}
+	return 0
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
