@@ -38,9 +38,8 @@ type Secret struct {
 // quoted log values too, with "[redacted:NAME]". The zero value and nil
 // redact nothing. Safe for concurrent use.
 type Redactor struct {
-	repl *strings.Replacer
-	olds [][]byte
-	cuts []cut // every form and its mask, for cut values (Output)
+	m    *matcher // every form, one pass (nil: nothing to redact)
+	cuts []cut    // every form and its mask, for cut values (Output)
 }
 
 // cut is one form of a secret and its mask.
@@ -75,14 +74,13 @@ func New(secrets []Secret) *Redactor {
 	}
 	// longest first: a secret containing another is replaced whole
 	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].old) > len(pairs[j].old) })
-	args := make([]string, 0, 2*len(pairs))
 	r := &Redactor{}
-	for _, p := range pairs {
-		args = append(args, p.old, p.new)
-		r.olds = append(r.olds, []byte(p.old))
+	olds, masks := make([]string, len(pairs)), make([]string, len(pairs))
+	for i, p := range pairs {
+		olds[i], masks[i] = p.old, p.new
 		r.cuts = append(r.cuts, cut{p.old, p.new})
 	}
-	r.repl = strings.NewReplacer(args...)
+	r.m = newMatcher(olds, masks)
 	return r
 }
 
@@ -172,31 +170,22 @@ func xmlEscape(s string) string {
 }
 
 // Empty reports whether r redacts nothing.
-func (r *Redactor) Empty() bool { return r == nil || r.repl == nil }
+func (r *Redactor) Empty() bool { return r == nil || r.m == nil }
 
 // String returns s with every secret replaced.
 func (r *Redactor) String(s string) string {
 	if r.Empty() {
 		return s
 	}
-	return r.repl.Replace(s)
+	return r.m.replace(s)
 }
 
 // Bytes returns b with every secret replaced (b itself when there is none).
 func (r *Redactor) Bytes(b []byte) []byte {
-	if r.Empty() || !r.contains(b) {
+	if r.Empty() {
 		return b
 	}
-	return []byte(r.repl.Replace(string(b)))
-}
-
-func (r *Redactor) contains(b []byte) bool {
-	for _, o := range r.olds {
-		if bytes.Contains(b, o) {
-			return true
-		}
-	}
-	return false
+	return r.m.replaceBytes(b)
 }
 
 // Error returns err with its message redacted as Text does (nil for nil).
