@@ -85,7 +85,8 @@ func New(secrets []Secret) *Redactor {
 }
 
 // forms are the ways a value is written: as is, escaped in a URL query or
-// path (%XX in either case: html/template writes lower-case hex), in a
+// path (%XX in either case: html/template writes lower-case hex; once, or
+// twice when the URL holding it is escaped into another one), in a
 // JSON string (HTML-escaped too, as encoding/json does), in a Go-quoted
 // string (log/slog's text handler), and each of the plain and URL forms
 // escaped for HTML and XML: html.EscapeString's, html/template's (which
@@ -101,11 +102,15 @@ func forms(vs ...string) []string {
 
 func form(v string) []string {
 	q, p := url.QueryEscape(v), url.PathEscape(v)
-	bases := []string{v, q, p, lowerHex(q), lowerHex(p), urlNormalize(v, false), urlNormalize(v, true)}
+	bases := []string{v, q, p, lowerHex(q), lowerHex(p), urlNormalize(v, false), urlNormalize(v, true),
+		// escaped twice: a URL holding the value, itself escaped into
+		// another URL's query or path (a redirect's next=)
+		url.QueryEscape(q), url.QueryEscape(p), url.PathEscape(q), url.PathEscape(p)}
 	var out []string
 	for _, b := range bases {
 		h := html.EscapeString(b)
-		out = append(out, b, h, strings.ReplaceAll(h, "+", "&#43;"), xmlEscape(b))
+		// a URL's & < > as encoding/json writes them in a JSON string
+		out = append(out, b, h, strings.ReplaceAll(h, "+", "&#43;"), xmlEscape(b), jsonHTML.Replace(b))
 	}
 	if b, err := json.Marshal(v); err == nil {
 		out = append(out, string(b[1:len(b)-1]))
@@ -121,6 +126,9 @@ func form(v string) []string {
 	out = append(out, qs[1:len(qs)-1])
 	return out
 }
+
+// jsonHTML writes & < > as encoding/json does in a string (HTML-safe).
+var jsonHTML = strings.NewReplacer("&", `\u0026`, "<", `\u003c`, ">", `\u003e`)
 
 // lowerHex is s with the hex digits of its %XX escapes in lower case.
 func lowerHex(s string) string {
