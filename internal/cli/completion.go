@@ -2,10 +2,16 @@ package cli
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 var shells = []string{"bash", "zsh", "fish", "powershell"}
@@ -62,4 +68,61 @@ PowerShell:
 			return nil
 		},
 	}
+}
+
+// completionConfig is the config whose names complete a command line: as
+// the commands load it, or, when it does not load (a ${VAR} unset in the
+// shell that completes, a problem being mended), the names written under
+// sources: and notifiers: (a name that is itself a ${VAR} left out).
+func completionConfig(path string) (*config.Config, bool) {
+	if cfg, err := config.Load(path, watch.Plugins()); err == nil {
+		return cfg, true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, config.MaxSize))
+	if err != nil {
+		return nil, false
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) != 1 {
+		return nil, false
+	}
+	cfg := &config.Config{}
+	for _, name := range writtenNames(doc.Content[0], "sources") {
+		cfg.Sources = append(cfg.Sources, config.Source{Name: name})
+	}
+	for _, name := range writtenNames(doc.Content[0], "notifiers") {
+		cfg.Notifiers = append(cfg.Notifiers, config.Notifier{Name: name})
+	}
+	return cfg, true
+}
+
+// writtenNames are the plain name: values of the items of the top-level
+// list key.
+func writtenNames(root *yaml.Node, key string) []string {
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out []string
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != key || root.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, item := range root.Content[i+1].Content {
+			if item.Kind != yaml.MappingNode {
+				continue
+			}
+			for j := 0; j+1 < len(item.Content); j += 2 {
+				k, v := item.Content[j], item.Content[j+1]
+				if k.Value == "name" && v.Kind == yaml.ScalarNode && v.Value != "" && !strings.Contains(v.Value, "${") {
+					out = append(out, v.Value)
+				}
+			}
+		}
+	}
+	return out
 }

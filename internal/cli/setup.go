@@ -174,8 +174,8 @@ func signalContext(logger *slog.Logger, stderr io.Writer, who string) (context.C
 // command line names (sources or notifiers); nothing when it does not load.
 func configNames(f *configFlags, names func(*config.Config) []string) cobra.CompletionFunc {
 	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		cfg, err := config.Load(f.path, watch.Plugins())
-		if err != nil {
+		cfg, ok := completionConfig(f.path)
+		if !ok {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		var out []cobra.Completion

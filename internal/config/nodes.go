@@ -44,6 +44,12 @@ func (p *parser) pairs(n *yaml.Node, path string, depth int) []kv {
 			merged = append(merged, p.merge(v, path, depth)...)
 			continue
 		}
+		if i := strings.IndexByte(k.Value, 0); i >= 0 {
+			// a "\0" escape in a quoted key: named here, then read
+			// without it, so that no "is required" hides the cause
+			p.add(k.Line, join(path, strconv.Quote(k.Value)), nulMessage("key", i))
+			k = &yaml.Node{Kind: k.Kind, Tag: k.Tag, Line: k.Line, Column: k.Column, Value: strings.ReplaceAll(k.Value, "\x00", "")}
+		}
 		if l, dup := seen[k.Value]; dup {
 			p.add(k.Line, join(path, k.Value), fmt.Sprintf("duplicate key (first at line %d)", l))
 			continue
@@ -127,6 +133,10 @@ func (p *parser) str(n *yaml.Node, key string) (string, bool) {
 	case "!!null":
 		return "", true
 	case "!!str":
+		if i := strings.IndexByte(r.Value, 0); i >= 0 {
+			p.add(n.Line, key, nulMessage("value", i))
+			return "", false
+		}
 		s, problems := expand(r.Value, p.getenv)
 		for _, msg := range problems {
 			p.add(n.Line, key, msg)
@@ -247,6 +257,12 @@ func kindName(n *yaml.Node) string {
 		return "a single value"
 	}
 	return "empty"
+}
+
+// nulMessage names a NUL byte (a "\0" escape in a quoted scalar) in a
+// key or value as written in the file, and where it is.
+func nulMessage(what string, at int) string {
+	return fmt.Sprintf("the %s has a NUL byte (\\x00) at byte %d: remove its escape (\\0, \\x00 or \\u0000)", what, at+1)
 }
 
 // show quotes a scalar as written in the file, before ${VAR} expansion, so

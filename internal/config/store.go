@@ -2,6 +2,7 @@ package config
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -84,8 +85,17 @@ func checkDatabaseURL(s string) string {
 		default:
 			return "must be a postgres:// or postgresql:// URL, or key=value pairs such as host=/run/postgresql dbname=watcher"
 		}
-		if _, err := url.Parse(s); err != nil {
+		u, err := url.Parse(s)
+		if err != nil {
+			if strings.Contains(err.Error(), "invalid port") {
+				// what follows the last ':' of the host is no number: a
+				// bad port, or a '/' in the password that ended the host early
+				return "has an invalid port (a number from 1 to 65535 after the host, such as :5432; a '/' in the password must be written %2F)"
+			}
 			return "is not a valid URL (special characters in the password must be percent-encoded)"
+		}
+		if msg := checkPorts(u.Host); msg != "" {
+			return msg
 		}
 	} else if !strings.Contains(s, "=") {
 		return "must be a postgres:// or postgresql:// URL, or key=value pairs such as host=/run/postgresql dbname=watcher"
@@ -94,6 +104,21 @@ func checkDatabaseURL(s string) string {
 	// error is not shown: it may quote the string)
 	if _, err := pgconn.ParseConfig(s); err != nil {
 		return "is not a valid PostgreSQL connection string (check its parameters, such as sslmode)"
+	}
+	return ""
+}
+
+// checkPorts checks the port of each host of a URL's host list
+// (host:port,host:port, as the driver reads it).
+func checkPorts(hosts string) string {
+	for _, h := range strings.Split(hosts, ",") {
+		i := strings.LastIndexByte(h, ':')
+		if i < 0 || i == len(h)-1 || strings.HasSuffix(h, "]") {
+			continue // no port, or a bracketed IPv6 address without one
+		}
+		if n, err := strconv.Atoi(h[i+1:]); err != nil || n < 1 || n > 65535 {
+			return "has an invalid port (a number from 1 to 65535 after the host, such as :5432)"
+		}
 	}
 	return ""
 }

@@ -51,11 +51,11 @@ func TestRedactorMarkupForms(t *testing.T) {
 		}
 		rendered = append(rendered, b.String())
 		rendered = append(rendered, html.EscapeString(secret), texttemplate.HTMLEscapeString(secret))
-		// the secret's places in each: the page's 5 (4 when the value is a
-		// URL holding it: the first href writes that URL into another's
-		// query, escaping the secret's escapes again, %252B, a form not
-		// masked), the XML text's 1, the entry's 2, the escaped strings' 1
-		places := []int{5, 4, 1, 2, 1, 1}
+		// the secret's places in each: the page's 5 (when the value is a
+		// URL holding it, the first href writes that URL into another's
+		// query, escaping the secret's escapes again, %252B: masked too),
+		// the XML text's 1, the entry's 2, the escaped strings' 1
+		places := []int{5, 5, 1, 2, 1, 1}
 		for i, s := range rendered {
 			got := r.String(s)
 			if leak := leaked(got, secret); leak != "" {

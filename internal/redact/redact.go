@@ -38,9 +38,8 @@ type Secret struct {
 // quoted log values too, with "[redacted:NAME]". The zero value and nil
 // redact nothing. Safe for concurrent use.
 type Redactor struct {
-	repl *strings.Replacer
-	olds [][]byte
-	cuts []cut // every form and its mask, for cut values (Output)
+	m    *matcher // every form, one pass (nil: nothing to redact)
+	cuts []cut    // every form and its mask, for cut values (Output)
 }
 
 // cut is one form of a secret and its mask.
@@ -75,19 +74,19 @@ func New(secrets []Secret) *Redactor {
 	}
 	// longest first: a secret containing another is replaced whole
 	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].old) > len(pairs[j].old) })
-	args := make([]string, 0, 2*len(pairs))
 	r := &Redactor{}
-	for _, p := range pairs {
-		args = append(args, p.old, p.new)
-		r.olds = append(r.olds, []byte(p.old))
+	olds, masks := make([]string, len(pairs)), make([]string, len(pairs))
+	for i, p := range pairs {
+		olds[i], masks[i] = p.old, p.new
 		r.cuts = append(r.cuts, cut{p.old, p.new})
 	}
-	r.repl = strings.NewReplacer(args...)
+	r.m = newMatcher(olds, masks)
 	return r
 }
 
 // forms are the ways a value is written: as is, escaped in a URL query or
-// path (%XX in either case: html/template writes lower-case hex), in a
+// path (%XX in either case: html/template writes lower-case hex; once, or
+// twice when the URL holding it is escaped into another one), in a
 // JSON string (HTML-escaped too, as encoding/json does), in a Go-quoted
 // string (log/slog's text handler), and each of the plain and URL forms
 // escaped for HTML and XML: html.EscapeString's, html/template's (which
@@ -103,11 +102,15 @@ func forms(vs ...string) []string {
 
 func form(v string) []string {
 	q, p := url.QueryEscape(v), url.PathEscape(v)
-	bases := []string{v, q, p, lowerHex(q), lowerHex(p), urlNormalize(v, false), urlNormalize(v, true)}
+	bases := []string{v, q, p, lowerHex(q), lowerHex(p), urlNormalize(v, false), urlNormalize(v, true),
+		// escaped twice: a URL holding the value, itself escaped into
+		// another URL's query or path (a redirect's next=)
+		url.QueryEscape(q), url.QueryEscape(p), url.PathEscape(q), url.PathEscape(p)}
 	var out []string
 	for _, b := range bases {
 		h := html.EscapeString(b)
-		out = append(out, b, h, strings.ReplaceAll(h, "+", "&#43;"), xmlEscape(b))
+		// a URL's & < > as encoding/json writes them in a JSON string
+		out = append(out, b, h, strings.ReplaceAll(h, "+", "&#43;"), xmlEscape(b), jsonHTML.Replace(b))
 	}
 	if b, err := json.Marshal(v); err == nil {
 		out = append(out, string(b[1:len(b)-1]))
@@ -123,6 +126,9 @@ func form(v string) []string {
 	out = append(out, qs[1:len(qs)-1])
 	return out
 }
+
+// jsonHTML writes & < > as encoding/json does in a string (HTML-safe).
+var jsonHTML = strings.NewReplacer("&", `\u0026`, "<", `\u003c`, ">", `\u003e`)
 
 // lowerHex is s with the hex digits of its %XX escapes in lower case.
 func lowerHex(s string) string {
@@ -172,31 +178,22 @@ func xmlEscape(s string) string {
 }
 
 // Empty reports whether r redacts nothing.
-func (r *Redactor) Empty() bool { return r == nil || r.repl == nil }
+func (r *Redactor) Empty() bool { return r == nil || r.m == nil }
 
 // String returns s with every secret replaced.
 func (r *Redactor) String(s string) string {
 	if r.Empty() {
 		return s
 	}
-	return r.repl.Replace(s)
+	return r.m.replace(s)
 }
 
 // Bytes returns b with every secret replaced (b itself when there is none).
 func (r *Redactor) Bytes(b []byte) []byte {
-	if r.Empty() || !r.contains(b) {
+	if r.Empty() {
 		return b
 	}
-	return []byte(r.repl.Replace(string(b)))
-}
-
-func (r *Redactor) contains(b []byte) bool {
-	for _, o := range r.olds {
-		if bytes.Contains(b, o) {
-			return true
-		}
-	}
-	return false
+	return r.m.replaceBytes(b)
 }
 
 // Error returns err with its message redacted as Text does (nil for nil).

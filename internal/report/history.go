@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"time"
 
@@ -294,19 +295,39 @@ func (w *walker) diff(src string, hc, hp gitrepo.Hash, state map[string][]string
 		delete(old, e.Name)
 	}
 	// A file removed here whose posting is in a file added under its
-	// key's name was moved there (the key upgrade): neither opened nor
-	// closed. Only the removed files' blobs are read, as before.
-	for _, name := range sortedKeys(old) {
-		p, ok, err := w.readFile(src, name, old[name])
-		if err != nil {
-			return 0, 0, err
+	// key's name was moved there (the key upgrade, snapshot.Moves):
+	// neither opened nor closed. Only the removed files' blobs are read,
+	// each once.
+	before := make(map[string]gitrepo.Hash, len(old)+len(child))
+	after := make(map[string]gitrepo.Hash, len(child))
+	for _, e := range child {
+		if postingEntry(e) {
+			after[e.Name] = e.Hash
+			if !added[e.Name] {
+				before[e.Name] = e.Hash // in both (the hash is not compared)
+			}
 		}
+	}
+	maps.Copy(before, old)
+	read := map[string]model.Posting{} // the removed files that are snapshots
+	moves, err := snapshot.Moves(before, after, func(name string, h gitrepo.Hash) (model.Posting, bool, error) {
+		p, ok, err := w.readFile(src, name, h)
+		if ok {
+			read[name] = p
+		}
+		return p, ok, err
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, name := range sortedKeys(old) {
+		p, ok := read[name]
 		if !ok {
 			closed++ // counted as the added names are, by name
 			delete(state, name)
 			continue
 		}
-		if to := snapshot.PostingName(p.ID); to != name && added[to] {
+		if to, moved := moves[name]; moved && added[to] { // (one move to a name)
 			delete(added, to)
 			delete(state, to)
 		} else {

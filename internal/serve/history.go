@@ -127,7 +127,7 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 	if cur.IsZero() && h.oldKeys(c, source) {
 		// a folder not upgraded yet: the open posting's file has an
 		// older name
-		if n, hash, ok, err := h.ownedIn(c, source, id, nil); err != nil {
+		if n, hash, ok, err := h.ownedIn(c, source, id); err != nil {
 			return nil, err
 		} else if ok {
 			name, cur = n, hash
@@ -144,11 +144,7 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 		}
 		if prev.IsZero() && !cur.IsZero() {
 			// added here, or moved here from an older name
-			inC, err := h.names(c, source)
-			if err != nil {
-				return nil, err
-			}
-			n, hash, moved, err := h.ownedIn(par, source, id, func(n string) bool { return !inC[n] })
+			n, hash, moved, err := h.movedFrom(par, c, source, name)
 			if err != nil {
 				return nil, err
 			}
@@ -194,9 +190,10 @@ func (h *history) oldKeys(c *gitrepo.Commit, source string) bool {
 	return false
 }
 
-// names are the file names of the source's folder in commit c.
-func (h *history) names(c *gitrepo.Commit, source string) (map[string]bool, error) {
-	out := map[string]bool{}
+// files are the posting files of the source's folder in commit c (name
+// -> blob).
+func (h *history) files(c *gitrepo.Commit, source string) (map[string]gitrepo.Hash, error) {
+	out := map[string]gitrepo.Hash{}
 	dir, isDir, err := h.entry(c, source)
 	if err != nil || !isDir || dir.IsZero() {
 		return out, err
@@ -206,14 +203,46 @@ func (h *history) names(c *gitrepo.Commit, source string) (map[string]bool, erro
 		return nil, fmt.Errorf("serve: %w", err)
 	}
 	for _, e := range es {
-		out[e.Name] = true
+		if e.File && snapshot.IsPostingName(e.Name) {
+			out[e.Name] = e.Hash
+		}
 	}
 	return out, nil
 }
 
+// movedFrom is the file of commit par (its name and blob) that commit c
+// moved to name, its posting's key's name (snapshot.Moves).
+func (h *history) movedFrom(par, c *gitrepo.Commit, source, name string) (string, gitrepo.Hash, bool, error) {
+	before, err := h.files(par, source)
+	if err != nil {
+		return "", gitrepo.Hash{}, false, err
+	}
+	after, err := h.files(c, source)
+	if err != nil {
+		return "", gitrepo.Hash{}, false, err
+	}
+	moves, err := snapshot.Moves(before, after, func(n string, hash gitrepo.Hash) (model.Posting, bool, error) {
+		p, ok := h.own(source, n, hash)
+		return p, ok, nil
+	})
+	if err != nil {
+		return "", gitrepo.Hash{}, false, err
+	}
+	from := ""
+	for n, to := range moves {
+		if to == name && (from == "" || n < from) { // (two old names: the first)
+			from = n
+		}
+	}
+	if from == "" {
+		return "", gitrepo.Hash{}, false, nil
+	}
+	return from, before[from], true, nil
+}
+
 // ownedIn finds the file of the posting of key id in the source's folder
-// of commit c (snapshot.OwnFile), among the names pick takes (nil: all).
-func (h *history) ownedIn(c *gitrepo.Commit, source, id string, pick func(string) bool) (string, gitrepo.Hash, bool, error) {
+// of commit c (snapshot.OwnFile).
+func (h *history) ownedIn(c *gitrepo.Commit, source, id string) (string, gitrepo.Hash, bool, error) {
 	dir, isDir, err := h.entry(c, source)
 	if err != nil || !isDir || dir.IsZero() {
 		return "", gitrepo.Hash{}, false, err
@@ -223,7 +252,7 @@ func (h *history) ownedIn(c *gitrepo.Commit, source, id string, pick func(string
 		return "", gitrepo.Hash{}, false, fmt.Errorf("serve: %w", err)
 	}
 	for _, e := range es {
-		if !e.File || !snapshot.IsPostingName(e.Name) || pick != nil && !pick(e.Name) {
+		if !e.File || !snapshot.IsPostingName(e.Name) {
 			continue
 		}
 		if p, ok := h.own(source, e.Name, e.Hash); ok && p.ID == id {
@@ -394,20 +423,21 @@ func (h *history) commitEvents(c, par *gitrepo.Commit, source string) ([]Event, 
 		}
 	}
 	sort.Strings(names)
-	// A file moved to its key's name (the key upgrade) holding the same
-	// posting is no change; holding another version, a change.
+	// A file moved to its key's name (the key upgrade, snapshot.Moves)
+	// holding the same posting is no change; holding another version, a
+	// change.
 	var out []Event
+	moves, err := snapshot.Moves(before, now, func(n string, hash gitrepo.Hash) (model.Posting, bool, error) {
+		p, ok := h.own(source, n, hash)
+		return p, ok, nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	moved := map[string]bool{}
 	for _, n := range names {
-		if _, still := now[n]; still || before[n].IsZero() {
-			continue
-		}
-		p, ok := h.own(source, n, before[n])
+		to, ok := moves[n]
 		if !ok {
-			continue
-		}
-		to := snapshot.PostingName(p.ID)
-		if to == n || now[to].IsZero() || !before[to].IsZero() {
 			continue
 		}
 		moved[n], moved[to] = true, true

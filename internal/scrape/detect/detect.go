@@ -10,6 +10,7 @@ package detect
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"slices"
@@ -362,6 +363,10 @@ func Slug(s string) string {
 // public suffix, skipping www/careers/jobs prefixes (careers.acme.co.uk ->
 // acme).
 func siteSlug(host string) string {
+	if ip, err := netip.ParseAddr(host); err == nil {
+		// an address has no organisation: its last label ("1") is no name
+		return Slug("ip-" + ip.String())
+	}
 	labels := strings.Split(host, ".")
 	if len(labels) == 1 {
 		return Slug(host)

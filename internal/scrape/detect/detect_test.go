@@ -103,7 +103,7 @@ func TestDetect(t *testing.T) {
 		// Anything else: the page's JSON-LD
 		{"https://careers.acme.com/jobs?team=data#top", config.Source{Name: "acme", Type: "jsonld", URL: "https://careers.acme.com/jobs?team=data"}},
 		{"HTTPS://WWW.Example.CO.UK/Careers/", config.Source{Name: "example", Type: "jsonld", URL: "https://www.example.co.uk/Careers/"}},
-		{"http://127.0.0.1:8080/jobs", config.Source{Name: "0", Type: "jsonld", URL: "http://127.0.0.1:8080/jobs"}},
+		{"http://127.0.0.1:8080/jobs", config.Source{Name: "ip-127-0-0-1", Type: "jsonld", URL: "http://127.0.0.1:8080/jobs"}},
 		{"  https://jobs.netflix.com/search  ", config.Source{Name: "netflix", Type: "jsonld", URL: "https://jobs.netflix.com/search"}},
 		{"https://recruitee.com/", config.Source{Name: "recruitee", Type: "jsonld", URL: "https://recruitee.com/"}},
 	}
