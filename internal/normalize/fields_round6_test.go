@@ -151,3 +151,25 @@ func TestRoleRound6(t *testing.T) {
 		}
 	}
 }
+
+// A degree that sets the pay in a conditional sentence, and a degree word
+// inside a link's address, are not asked for
+// (variant-text-designer-i-stavanger).
+func TestDegreeInPayScale(t *testing.T) {
+	n := New(nil)
+	text := "Hva vi tilbyr\n- Lønn. Variant justerer lønn basert på Teknas lønsstatistikk. Dette betyr at hvis du " +
+		"eksempelvis har en [mastergrad fra 2013, vil din startlønn være 954 593](/kalkulator?year=2013&degree=master).\n"
+	p := n.Normalize("s", "Variant", model.Raw{ID: "1", Title: "Designer i Stavanger", DescriptionText: text})
+	if len(p.Education.Required)+len(p.Education.Preferred) != 0 {
+		t.Errorf("education = %+v, want none", p.Education)
+	}
+	if !paySentence("dette betyr at hvis du eksempelvis har en mastergrad fra 2013, vil din startlønn være 954 593") {
+		t.Error("paySentence: the Variant sentence")
+	}
+	// a requirement with a degree stays one (sinnerschrader-text-bi-analyst)
+	p = n.Normalize("s", "SinnerSchrader", model.Raw{ID: "2", Title: "Business Intelligence Analyst",
+		DescriptionText: "Was du mitbringst\n- Erfolgreich abgeschlossenes Studium der Wirtschaftsinformatik oder eine vergleichbare Ausbildung\n"})
+	if len(p.Education.Required) != 1 || p.Education.Required[0] != "Bachelor's" {
+		t.Errorf("education = %+v, want Bachelor's required", p.Education)
+	}
+}
