@@ -1,6 +1,18 @@
 package normalize
 
-import "strings"
+import (
+	_ "embed"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
 
 // cityRows are cities that postings often name without a region or a
 // country: "name|region|country[|alias|alias...]". The region is the
@@ -163,3 +175,174 @@ var knownCities = func() map[string]cityInfo {
 	}
 	return m
 }()
+
+// placesWorld holds the cities of GeoNames with 15,000 or more inhabitants
+// outside Denmark, Norway and Sweden (source, licence and changes in the
+// file's header).
+//
+//go:embed places_world.txt
+var placesWorld string
+
+type worldInfo struct {
+	name, region, country string
+	pop                   int
+}
+
+var (
+	worldOnce sync.Once
+	// folded name (also without diacritics) -> places, most populous first
+	worldCities map[string][]worldInfo
+	// folded first-level region name -> the region, when one country has it
+	worldRegions map[string]worldInfo
+)
+
+// notWorldCity are names of world cities that are also ordinary words of
+// the languages postings are written in, or words of location labels:
+// they are read as cities only from the city table.
+var notWorldCity = map[string]bool{
+	"most": true, "police": true, "mobile": true, "split": true, "sale": true, "bar": true, "male": true,
+	"orange": true, "bath": true, "university": true, "college": true, "enterprise": true, "opportunity": true,
+	"industry": true, "independence": true, "union": true, "liberty": true, "mission": true, "pleasant": true,
+	"paradise": true, "spring": true, "springs": true, "beach": true, "center": true, "centre": true,
+	"central": true, "north": true, "south": true, "east": true, "west": true, "city": true, "hybrid": true,
+	"remote": true, "home": true, "office": true, "temple": true, "marina": true, "buy": true, "kota": true,
+	"best": true, "hope": true, "victoria": true, "aurora": true, "florence": true, "lincoln": true,
+	"jackson": true, "franklin": true, "clinton": true, "washington": true, "hamilton": true,
+	"none": true, "global": true, "europe": true, "america": true, "asia": true, "africa": true,
+	"andere": true, "alle": true, "flexible": true, "ede": true, "oss": true, "born": true,
+	"weil": true, "senden": true,
+	"lage": true, "bad": true, "leer": true,
+	"deal": true, "street": true, "march": true, "may": true, "bay": true, "port": true,
+	"grand": true, "royal": true, "young": true, "progress": true, "reform": true, "as": true,
+	"ii": true, "iii": true, "ba": true, "de": true, "la": true, "el": true, "san": true, "santa": true,
+	"ta": true, "ra": true, "ma": true, "ms": true, "ai": true, "it": true, "ort": true, "remote us": true,
+}
+
+func loadWorld() {
+	worldOnce.Do(func() {
+		m := make(map[string][]worldInfo, 40000)
+		for line := range strings.SplitSeq(placesWorld, "\n") {
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			f := strings.Split(line, "|")
+			if len(f) != 4 {
+				continue
+			}
+			pop, _ := strconv.Atoi(f[3])
+			w := worldInfo{name: f[0], region: f[1], country: f[2], pop: pop}
+			k := foldPlace(w.name)
+			if len([]rune(k)) < 3 || notWorldCity[k] || countryCode(w.name) != "" || usStates[k] != "" ||
+				regionNames[k] != "" || areaWords[k] || remoteWords[k] || workModes[k] {
+				continue
+			}
+			m[k] = append(m[k], w) // the file lists the most populous first, per country
+			if a := stripMarks(k); a != k {
+				m[a] = append(m[a], w)
+			}
+		}
+		for k, ws := range m {
+			sort.SliceStable(ws, func(i, j int) bool { return ws[i].pop > ws[j].pop })
+			m[k] = ws
+		}
+		worldCities = m
+		regions := map[string]worldInfo{}
+		add := func(k string, w worldInfo) {
+			if old, ok := regions[k]; ok && old.country != w.country {
+				w.country = "" // a region name of two countries
+			}
+			regions[k] = w
+		}
+		for _, ws := range m {
+			for _, w := range ws {
+				if w.region == "" {
+					continue
+				}
+				r := worldInfo{region: w.region, country: w.country}
+				add(foldPlace(w.region), r)
+				add(stripMarks(foldPlace(w.region)), r)
+			}
+		}
+		for local, english := range regionNames {
+			if r, ok := regions[foldPlace(english)]; ok {
+				add(local, r)
+			}
+		}
+		worldRegions = regions
+	})
+}
+
+// worldPlace looks a city up in the world table: in country when it is
+// not empty (the most populous place of the name there), else the most
+// populous place of the name when it has at least three times the
+// inhabitants of the next one ("Mannheim", "Ingolstadt", "Winterthur"; not
+// "Cambridge", which two countries share).
+func worldPlace(p, country string) (model.Location, bool) {
+	f := foldPlace(strings.TrimSpace(p))
+	if f == "" || len(f) > 40 {
+		return model.Location{}, false
+	}
+	loadWorld()
+	ws := worldCities[f]
+	for i, w := range ws {
+		if country != "" && w.country != country {
+			continue
+		}
+		if country == "" && i == 0 && len(ws) > 1 && ws[1].pop*3 > w.pop {
+			return model.Location{}, false
+		}
+		return model.Location{City: w.name, Region: w.region, Country: w.country}, true
+	}
+	return model.Location{}, false
+}
+
+// worldRegion looks a first-level region up by its name in the world
+// table or its local name ("Baden-Württemberg", "Bayern", "Upper
+// Austria"): the region of one country, and no city of the name.
+func worldRegion(p string) (model.Location, bool) {
+	f := foldPlace(strings.TrimSpace(p))
+	if f == "" || len(f) > 40 {
+		return model.Location{}, false
+	}
+	loadWorld()
+	r, ok := worldRegions[f]
+	if !ok || r.country == "" || len(worldCities[f]) > 0 {
+		return model.Location{}, false
+	}
+	return model.Location{Region: r.region, Country: r.country}, true
+}
+
+// stripMarks removes the diacritics of Latin letters: "zürich" ->
+// "zurich", "kraków" -> "krakow".
+func stripMarks(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		ascii = ascii && s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return s
+	}
+	t := norm.NFD.String(s)
+	var b strings.Builder
+	for _, r := range t {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		switch r {
+		case 'ß':
+			b.WriteString("ss")
+			continue
+		case 'ø':
+			r = 'o'
+		case 'æ':
+			b.WriteString("ae")
+			continue
+		case 'ł':
+			r = 'l'
+		case 'đ':
+			r = 'd'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -97,8 +97,34 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			strings.Contains(sent, " ou ") || strings.Contains(sent, "/")) {
 			edu[h.tok] = clsUnknown
 		}
+		if paySentence(sent) {
+			edu[h.tok] = clsUnknown
+		}
+		// a degree word inside a link's address ("(/kalkulator?year=2013&degree=master)")
+		if st := toks[h.tok].start; st > 0 && strings.IndexByte("=?&", lower[st-1]) >= 0 {
+			edu[h.tok] = clsUnknown
+		}
 	}
 	trailingPreference(lower, toks, hits, nSkills, edu)
+}
+
+// degreePayWords and ifWords: a sentence that sets the pay by a degree, as a
+// condition ("hvis du eksempelvis har en mastergrad fra 2013, vil din
+// startlønn være 954 593"), explains a pay scale: it asks for no degree.
+var (
+	degreePayWords = []string{"lønn", "løn", "lön", "salary", "gehalt", "salaire", "startlønn", "lønnstrinn", "pay scale"}
+	ifWords        = []string{"hvis ", "dersom ", "om du ", "if you ", "wenn ", "falls ", "si vous "}
+)
+
+func paySentence(sent string) bool {
+	pay, cond := false, false
+	for _, w := range degreePayWords {
+		pay = pay || strings.Contains(sent, w)
+	}
+	for _, w := range ifWords {
+		cond = cond || strings.Contains(sent, w)
+	}
+	return pay && cond
 }
 
 // clauseBreak says whether s holds a comma or semicolon outside

@@ -16,7 +16,7 @@ func TestRemoteShares(t *testing.T) {
 	for label, want := range map[string][]model.Location{
 		"Köln und Remote (40% Köln | 60% Remote)":                    {loc("Cologne", "North Rhine-Westphalia", "DE")}, // qualistack-text-testautomatisierer-selenium-java
 		"75% Remote | 25% Nürnberg":                                  {loc("Nuremberg", "Bavaria", "DE")},              // nemensis-text-tester-sctm-aqua
-		"80% remote (Onshore, Vor-Ort-Termine in Baden-Württemberg)": nil,                                              // mund-consulting-text-senior-java-developer: no town
+		"80% remote (Onshore, Vor-Ort-Termine in Baden-Württemberg)": {{Region: "Baden-Württemberg", Country: "DE"}},   // mund-consulting-text-senior-java-developer: no town, a region (round 6)
 	} {
 		if got := Locations(label); !reflect.DeepEqual(got, want) {
 			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)

@@ -445,6 +445,21 @@ func Location(label string) model.Location {
 				loc.Region, loc.Country = st, "US"
 				break
 			}
+		}
+		// a city of the world table ("Ingolstadt", "Mannheim, Germany")
+		if w, ok := worldPlace(p, loc.Country); ok && loc.Country != "US" && loc.Country != "CA" {
+			loc.City, loc.Country = w.City, w.Country
+			if loc.Region == "" {
+				loc.Region = w.Region
+			}
+			break
+		}
+		// a first-level region alone ("Baden-Württemberg", "Bayern")
+		if w, ok := worldRegion(p); ok && (loc.Country == "" || loc.Country == w.Country) && loc.Region == "" {
+			loc.Region, loc.Country = w.Region, w.Country
+			break
+		}
+		if loc.Country == "" {
 			return unknown
 		}
 		loc.City = p
@@ -746,6 +761,9 @@ func hybridPlaces(s string) []model.Location {
 			continue
 		}
 		l := Location(q)
+		if i := strings.LastIndex(q, " in "); l.Name != "" && i > 0 {
+			l = Location(q[i+len(" in "):]) // "Vor-Ort-Termine in Baden-Württemberg"
+		}
 		l.Remote = false
 		if l.Name != "" || l == (model.Location{}) || slices.Contains(out, l) {
 			continue
@@ -984,6 +1002,7 @@ var remoteOptions = []string{"komplette remote-arbeit möglich", "komplette remo
 
 // placesOf is textLocations without the remote option.
 func placesOf(locs []model.Location, labels []string, title, text, lang string) []model.Location {
+	locs = everyRegion(locs)
 	whole := false
 	for _, l := range labels {
 		f := foldPlace(strings.TrimSpace(l))
@@ -1000,6 +1019,20 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 	}
 	if tp := titlePlaces(title); len(tp) > 0 && (len(locs) == 0 || country != "" && sameArea(locs, tp)) {
 		return tp
+	}
+	if len(locs) == 0 || countryOnly {
+		if tp := titleSegmentPlaces(title, country); len(tp) > 0 {
+			return tp
+		}
+	}
+	if tr := titleRemote(title); len(tr) > 0 && len(locs) > 0 {
+		same := true
+		for _, l := range locs {
+			same = same && l.Country == tr[0].Country && !l.Remote
+		}
+		if same {
+			return tr
+		}
 	}
 	if country != "" && !countryOnly {
 		if wf := workplaceFields(text, country); len(wf) > 0 && !namesSame(locs, wf) {
@@ -1021,6 +1054,96 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 		}
 	}
 	return locs
+}
+
+// everyRegion reads places that are every region of a Nordic country,
+// listed one by one (the 21 län of Sweden, the 15 fylker of Norway, the 5
+// regions of Denmark), as the whole country (PROTOCOL.md).
+func everyRegion(locs []model.Location) []model.Location {
+	if len(locs) < 5 {
+		return locs
+	}
+	country := locs[0].Country
+	regions := map[string]bool{}
+	for _, l := range locs {
+		if l.City != "" || l.Region == "" || l.Remote || l.Country != country {
+			return locs
+		}
+		regions[l.Region] = true
+	}
+	loadNordic()
+	all := 0
+	seen := map[string]bool{}
+	for _, r := range nordicRegions {
+		if r.country == country && !seen[r.region] {
+			seen[r.region] = true
+			all++
+		}
+	}
+	if all == 0 || len(regions) < all {
+		return locs
+	}
+	return []model.Location{{Country: country}}
+}
+
+// titleSegment splits a title at its separators (" - ", "|", "(", ")",
+// ",", "@", "//").
+var titleSegmentSep = strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", "(", "|", ")", "|", ",", "|", " @ ", "|",
+	"//", "|", "【", "|", "】", "|")
+
+// titleSegmentPlaces reads a part of a title that is a known town alone,
+// or with an office word ("Intern 2020 - Stockholm office i Sweden",
+// "Data Engineer | Oslo"), in country when it is not empty: where the job
+// is when the fields name no place or only the country.
+func titleSegmentPlaces(title, country string) []model.Location {
+	var out []model.Location
+	for _, seg := range strings.Split(titleSegmentSep.Replace(title), "|") {
+		seg = strings.TrimSpace(seg)
+		// JobTech titles end with " i <country>"
+		for _, w := range []string{" i ", " in "} {
+			if i := strings.LastIndex(seg, w); i > 0 && countryCode(seg[i+len(w):]) != "" {
+				seg = strings.TrimSpace(seg[:i])
+			}
+		}
+		var ws []string
+		for _, w := range strings.Fields(seg) {
+			if !officeWords[strings.ToLower(w)] && !strings.EqualFold(w, "kontor") && !strings.EqualFold(w, "kontoret") {
+				ws = append(ws, w)
+			}
+		}
+		if len(ws) == 0 || len(ws) > 3 {
+			continue
+		}
+		l, rank := knownPlace(strings.Join(ws, " "), country)
+		if rank != 0 || l.City == "" || slices.Contains(out, l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// titleRemote reads a part of a title that says the job is remote in a
+// country ("Data Science Intern | Fully Remote US", "Engineer (Remote,
+// Germany)"): those places, or none.
+func titleRemote(title string) []model.Location {
+	if !strings.Contains(strings.ToLower(title), "remote") {
+		return nil
+	}
+	for _, seg := range strings.Split(strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", "(", "|", ")", "|").Replace(title), "|") {
+		if !strings.Contains(strings.ToLower(seg), "remote") {
+			continue
+		}
+		ls := Locations(strings.TrimSpace(seg))
+		ok := len(ls) > 0
+		for _, l := range ls {
+			ok = ok && l.Remote && l.Country != "" && l.City == "" && l.Region == "" && l.Name == ""
+		}
+		if ok && len(ls) == 1 {
+			return ls
+		}
+	}
+	return nil
 }
 
 // sameArea says whether the places of the title lie in the country of the
@@ -1108,6 +1231,9 @@ func knownPlace(p, country string) (model.Location, int) {
 	if t, ok := nordicLocalities[f]; ok && t.country != "" && (country == "" || t.country == country) {
 		return model.Location{City: t.name, Region: t.region, Country: t.country}, 1
 	}
+	if w, ok := worldPlace(p, country); ok {
+		return w, 2
+	}
 	return model.Location{}, -1
 }
 
@@ -1134,7 +1260,11 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	"kontor i", "kontoret i", "kontorer i", "kontor på", "avdeling", "avdelingen", "afdeling", "afdelingen",
 	"avdelning", "avdelningen", "basert i", "baseret i", "baserad i", "placerad i", "placeret i", "lokalisert i",
 	"stasjonert i", "stationerad i", "beliggende i", "belägen i", "büro in", "sitz in", "standort in",
-	"basé à", "basée à", "situé à", "située à", "bureaux à", "bureau à", "vor ort in", "vor-ort in", "einsatz in"}
+	"basé à", "basée à", "situé à", "située à", "bureaux à", "bureau à", "vor ort in", "vor-ort in", "einsatz in",
+	// the team or the work in a town ("förstärka teamet i Tallinn",
+	// "arbeta i en modern arbetsmiljö i Tallin")
+	"teamet i", "team in", "arbeta i", "jobba i", "arbeide i", "jobbe i", "arbejde i", "work in", "working in",
+	"arbeiten in"}
 
 // textPlaces returns the places a text names as the workplace, in
 // country when it is not empty: those of field lines, else those after
@@ -1186,7 +1316,10 @@ var workplaceStems = []string{"rbeidssted", "rbejdssted", "rbeidsstad", "rbetsor
 // word is a local-language workplace word.
 func textPlaceLists(text, country string, strong bool) (fields, cued []model.Location) {
 	add := func(to *[]model.Location, l model.Location) {
-		if l.City != "" && (country == "" || l.Country == country) && !slices.Contains(*to, l) {
+		// a field may name a region alone ("Einsatzort: 80% remote
+		// (Vor-Ort-Termine in Baden-Württemberg)"); a cue names a town
+		named := l.City != "" || to == &fields && l.Region != ""
+		if named && (country == "" || l.Country == country) && !slices.Contains(*to, l) {
 			*to = append(*to, l)
 		}
 	}

@@ -85,7 +85,10 @@ var icRules = []roleRule{
 		"cyber security engineer", "security architect", "security specialist", "security consultant", "infosec engineer",
 		"sikkerhetsingeniør", "sikkerhetsrådgiver", "sikkerhetsarkitekt", "ingénieur sécurité", "ingénieure sécurité",
 		"ingénieur en sécurité", "analyste en sécurité", "security expert", "ingeniero de seguridad", "安全工程师",
-		"security champion", "security administrator", "security admin"}},
+		"security champion", "security administrator", "security admin",
+		// testers of defences and analysts of a security operations centre
+		"penetrationstester", "penetrationstesterin", "penetration testing", "soc analyst", "soc engineer",
+		"cyber security analyst", "cybersecurity analyst", "information security analyst"}},
 	{RoleSRE, []string{"site reliability", "sre", "reliability engineer", "infrastructure engineer", "production engineer",
 		"infrastructure / production engineer", "infrastructure and production engineer", "devops engineer", "devops",
 		"dev ops engineer", "devsecops engineer", "cloud engineer", "cloud infrastructure engineer", "systems engineer",
@@ -236,7 +239,7 @@ var nonSoftwareHead = map[string]bool{
 	"geo": true, "rør": true, "hms": true, "brann": true, "akustikk": true, "akustik": true, "material": true,
 	"marin": true, "skips": true, "offshore": true, "elektronikk": true, "elektronik": true, "vedlikeholds": true,
 	"underhålls": true, "planleggings": true, "beregnings": true, "installasjons": true, "installations": true,
-	"instrument": true, "mekatronik": true, "fordons": true, "jernbane": true, "nett": true, "netværks": true,
+	"instrument": true, "mekatronik": true, "fordons": true, "jernbane": true, "nett": true, "nettverks": true, "netværks": true,
 	"nätverks": true, "netzwerk": true, "logistikk": true, "logistik": true, "innkjøps": true, "inköps": true,
 	"eiendoms": true, "fastighets": true, "ejendoms": true, "by": true, "steds": true, "kompetanse": true,
 	"kompetens": true, "kompetence": true, "markeds": true, "hr": true, "konsept": true, "koncept": true,
@@ -312,6 +315,12 @@ func Role(title string) string {
 		}
 	}
 	m := " " + main + " "
+	if academic(m) {
+		return RoleResearchScientist // "Associate Professor in Data Science"
+	}
+	if r := fieldAfterEngineer(main, parts); r != "" {
+		return r
+	}
 	if engineeringChief(m) {
 		return RoleEngineeringManager
 	}
@@ -357,6 +366,79 @@ func Role(title string) string {
 	return RoleOther
 }
 
+// academicNouns name university research posts: whatever their field,
+// the job is research ("Tenure Track Assistant Professor in Software
+// Engineering", "Postdoc in Machine Learning").
+var academicNouns = []string{"professor", "assistant professor", "associate professor", "full professor",
+	"professorin", "professeur", "professeure", "postdoc", "postdoctoral", "postdoktor", "postdoktorand",
+	"phd student", "phd position", "phd candidate", "phd fellowship", "ph d student", "ph d fellowship", "doktorand",
+	"doktorandin", "doctorant", "doctorante", "ph d stipendiat", "phd stipendiat", "ph d studerende", "phd studerende",
+	"førsteamanuensis", "universitetslektor"}
+
+func academic(m string) bool {
+	return hasAny(m, academicNouns)
+}
+
+// fieldAfterEngineer reads titles that put the field after a bare
+// engineer noun ("Engineer II, Data", "Senior Engineer - Machine
+// Learning", "Staff Engineer, Security"): the field's engineer, when the
+// role rules know one more specific than a software engineer.
+func fieldAfterEngineer(main string, parts []string) string {
+	var ws []string
+	for _, w := range strings.Fields(main) {
+		switch w {
+		case "i", "ii", "iii", "iv", "v", "1", "2", "3", "4", "5", "senior", "sr", "staff", "principal", "lead",
+			"junior", "jr", "mid", "associate", "distinguished":
+			continue
+		}
+		ws = append(ws, w)
+	}
+	if len(ws) != 1 || ws[0] != "engineer" {
+		return ""
+	}
+	for _, p := range parts {
+		if p == main || len(strings.Fields(p)) > 3 {
+			continue
+		}
+		r := icRole(" "+p+" engineer ", " "+p+" engineer ")
+		if r != "" && r != RoleSoftwareEngineer && r != RoleOther && r != RoleDesigner {
+			return r
+		}
+	}
+	return ""
+}
+
+// compoundEngineer reads compound engineer nouns of Danish, German,
+// Norwegian and Swedish whose head is an English field or its
+// translation ("Cloud-ingeniør", "DevOps-Ingenieur",
+// "Maskinlæringsingeniør"): the English field's engineer.
+func compoundEngineer(m string) string {
+	for _, w := range strings.Fields(m) {
+		for _, suf := range []string{"ingeniør", "ingenjör", "ingenieur", "ingenieurin"} {
+			head, ok := strings.CutSuffix(w, suf)
+			if !ok || head == "" {
+				continue
+			}
+			head = strings.Trim(head, "-")
+			if t, ok := engineerHeads[head]; ok {
+				head = t
+			}
+			r := icRole(" "+head+" engineer ", " "+head+" engineer ")
+			if r != "" && r != RoleSoftwareEngineer && r != RoleOther && r != RoleDesigner {
+				return r
+			}
+		}
+	}
+	return ""
+}
+
+// engineerHeads translate the heads of compound engineer nouns.
+var engineerHeads = map[string]string{
+	"maskinlærings": "machine learning", "maskinlæring": "machine learning", "maskininlärnings": "machine learning",
+	"maskinlærings-": "machine learning", "ki": "ai", "ai": "ai", "ml": "ml", "drifts": "operations",
+	"sky": "cloud", "moln": "cloud", "plattforms": "platform", "pålitelighets": "reliability",
+}
+
 // icRole classifies an individual-contributor title part m (all is the
 // whole title), or returns "".
 func icRole(m, all string) string {
@@ -385,6 +467,9 @@ func icRole(m, all string) string {
 	}
 	if securityCompound(m) {
 		return RoleSecurityEngineer
+	}
+	if r := compoundEngineer(m); r != "" {
+		return r
 	}
 	if r := compoundRole(m); r != "" {
 		return r
@@ -666,7 +751,7 @@ func hasAny(s string, phrases []string) bool {
 
 // cjkRoles are job nouns of Chinese titles, tried in order on the title.
 var cjkRoles = []struct{ phrase, role string }{
-	{"产品经理", RoleProductManager}, {"产品负责人", RoleProductManager}, {"项目经理", RoleProgramManager},
+	{"机器学习研究员", RoleResearchScientist}, {"深度学习研究员", RoleResearchScientist}, {"产品经理", RoleProductManager}, {"产品负责人", RoleProductManager}, {"项目经理", RoleProgramManager},
 	{"项目管理", RoleProgramManager}, {"数据科学家", RoleDataScientist}, {"数据挖掘", RoleDataScientist},
 	{"大数据开发", RoleDataEngineer}, {"大数据工程师", RoleDataEngineer}, {"数据仓库", RoleDataEngineer},
 	{"数仓", RoleDataEngineer}, {"机器学习", RoleMLEngineer}, {"深度学习", RoleMLEngineer},
