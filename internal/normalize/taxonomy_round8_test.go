@@ -120,12 +120,11 @@ func TestTaxonomyRound8OrdinaryWords(t *testing.T) {
 		"Requirements:\n- Our code is released under the Apache License 2.0.",
 		"Requirements:\n- You follow the codex of our guild.",
 		"Requirements:\n- You can read a stencil and cut it.",
-		"Requirements:\n- Questions? Ask Tor Hansen, our team lead.",
 		"Requirements:\n- You polish chrome and steel parts.",
 	} {
 		got := skillsOf(t, model.Raw{DescriptionText: text})
 		all := slices.Concat(got.Required, got.Preferred, got.Mentioned)
-		for _, s := range []string{"Make", "Capacitor", "Varnish", "Apache HTTP Server", "OpenAI Codex", "StencilJS", "Tor", "Google Chrome"} {
+		for _, s := range []string{"Make", "Capacitor", "Varnish", "Apache HTTP Server", "OpenAI Codex", "StencilJS", "Google Chrome"} {
 			if slices.Contains(all, s) {
 				t.Errorf("%q: found %s in %+v", text, s, got)
 			}
