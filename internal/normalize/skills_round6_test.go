@@ -73,8 +73,8 @@ func TestAWSServicesAndNetworkingNames(t *testing.T) {
 				"General Knowledge (also important)\n• DNS fundamentals\n• TLS / Certificates\n\n" +
 				"Nice-to-have Skills\n• Observability & Tracing (OpenTelemetry, X-Ray, etc.)"},
 			want: model.Skills{
-				Required: []string{"AWS", "AWS CDK", "AWS IAM", "AWS KMS", "Amazon API Gateway", "Amazon CloudFront",
-					"Amazon Route 53", "Amazon VPC", "Computer Networking", "DNS", "Go", "REST APIs", "TLS", "Terraform"},
+				Required: []string{"AWS", "AWS CDK", "AWS KMS", "Amazon API Gateway", "Amazon CloudFront",
+					"Amazon Route 53", "Amazon VPC", "Computer Networking", "DNS", "Go", "Identity and Access Management", "REST APIs", "TLS", "Terraform"},
 				Preferred: []string{"AWS X-Ray", "Observability", "OpenTelemetry"},
 			},
 		},
@@ -211,7 +211,7 @@ func TestMoSCoWLabelsAndQualifikation(t *testing.T) {
 				"Einsatzort: Hamburg / Remote"},
 			want: model.Skills{
 				Required:  []string{"Confluence", "DevOps", "Git", "Jira", "React", "TypeScript"},
-				Preferred: []string{"REST APIs", "TanStack Query", "Vite", "styled-components"},
+				Preferred: []string{"REST APIs", "TanStack Query", "Vite", "Vitest", "styled-components"},
 			},
 		},
 		{

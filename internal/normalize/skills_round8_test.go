@@ -31,7 +31,7 @@ func TestCamelGlueCutsItems(t *testing.T) {
 			// detectify-cloud-infrastructure-engineer
 			name: "LinuxWays",
 			raw:  model.Raw{DescriptionHTML: detectifyGlued},
-			want: model.Skills{Required: []string{"AWS", "Kubernetes", "Linux", "Terraform"},
+			want: model.Skills{Required: []string{"AWS", "AWS CloudFormation", "Kubernetes", "Linux", "Terraform"},
 				Preferred: []string{"Go", "Message Queues", "PostgreSQL"}},
 		},
 	})
