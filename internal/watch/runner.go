@@ -308,11 +308,7 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	// the next run commits what was written and redoes the rest, with the
 	// same event ids); once everything is committed, it only cuts delivery
 	// short (what was not delivered stays in the outbox).
-	failed, err := r.upgradeKeys(sources)
-	if err != nil {
-		return Result{}, err
-	}
-	res, err := r.stream(ctx, sources, failed)
+	res, err := r.stream(ctx, sources, nil)
 	r.recordRuns(res, err)
 	if err != nil || res.Interrupted {
 		return res, err
