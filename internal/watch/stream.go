@@ -76,7 +76,9 @@ func (r *Runner) fetchEach(ctx context.Context, sources []config.Source, failed 
 				case f.err != nil:
 					r.log.Error("source failed", "source", src.Name, "error", f.err, "duration", time.Since(start).Round(time.Millisecond))
 				default:
-					r.log.Info("source fetched", "source", src.Name, "postings", len(f.items), "details", f.details, "duration", time.Since(start).Round(time.Millisecond))
+					// debug: the source's "source done" line at the run's end
+					// says what it found (one line per source at info)
+					r.log.Debug("source fetched", "source", src.Name, "postings", len(f.items), "details", f.details, "duration", time.Since(start).Round(time.Millisecond))
 				}
 				sink(i, f)
 			}
