@@ -125,7 +125,7 @@ type writeRun struct {
 // entries, state files) a run holds before it commits them: a first cycle
 // of a large fleet makes a commit every so many paths, at the end of a
 // source, instead of one at its end whose size grows with every posting.
-const DefaultCommitEvery = 20000
+const DefaultCommitEvery = 5000
 
 func (r *Runner) newWriteRun(n int) *writeRun {
 	return &writeRun{r: r, res: Result{Sources: make([]SourceResult, n)}, done: make([]bool, n)}
