@@ -83,6 +83,23 @@ func (s *Store) NeedsKeyUpgrade(source string, mask func(string) string) bool {
 	if !ok {
 		return s.hasPostingFiles(source)
 	}
+	return hasOldKeys(idx, mask)
+}
+
+// IndexNeedsKeyUpgrade is NeedsKeyUpgrade for the index LoadIndex just
+// gave (idx): it does not read the index again. An index LoadIndex
+// rebuilt (none, or an unreadable one) tells nothing: the folder is
+// looked at for posting files, as NeedsKeyUpgrade does.
+func (s *Store) IndexNeedsKeyUpgrade(source string, idx Index, mask func(string) string) bool {
+	if idx.Rebuilt {
+		return s.hasPostingFiles(source)
+	}
+	return hasOldKeys(idx, mask)
+}
+
+// hasOldKeys reports whether an index has an entry whose key is not the
+// one Key derives today.
+func hasOldKeys(idx Index, mask func(string) string) bool {
 	for k := range idx.Postings {
 		if Key(model.UnKey(k), mask) != k {
 			return true

@@ -70,11 +70,18 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	if r.opts.DryRun && r.store != nil {
 		// a run would upgrade the folder's keys first (upgradeKeys): a dry
 		// run compares with the index as that would leave it, in memory
-		if mask := r.postingRedactor(src.Name).String; r.store.NeedsKeyUpgrade(src.Name, mask) {
+		if mask := r.postingRedactor(src.Name).String; r.store.IndexNeedsKeyUpgrade(src.Name, idx, mask) {
 			if idx, err = r.store.RekeyedIndex(src.Name, idx, mask); err != nil {
 				f.err, f.loadErr = fmt.Errorf("%s: %w", src.Name, err), true
 				return f
 			}
+		}
+	} else if r.store != nil {
+		// the folder's keys are upgraded (once per process) before the
+		// source is fetched, checked on the index just loaded
+		if idx, err = r.upgradeSourceKeys(src, idx); err != nil {
+			f.index, f.rebuilt, f.err = idx, idx.Rebuilt, err
+			return f
 		}
 	}
 	f.index = idx

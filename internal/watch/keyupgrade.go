@@ -14,10 +14,11 @@ import (
 // sees no change: without it, a posting whose id had white space around it
 // or held the source's key looked removed and added again. The files
 // store only (a database's rows are keyed by what the pipeline gave it),
-// inside the run's lock, before anything is fetched; one commit with its
-// own subject (snapshot.UpgradeCommitSubject), no event, no notification.
-// A folder whose indexes all hold today's keys costs one read of each
-// index; a process upgrades a source at most once.
+// inside the run's lock, before the source is fetched (upgradeSourceKeys,
+// from the fetch, on the index it loaded: no read of its own); one commit
+// with its own subject (snapshot.UpgradeCommitSubject), no event, no
+// notification, per source upgraded. A process upgrades a source at most
+// once.
 //
 // A source whose upgrade fails is that source's failure (failed, by name:
 // the run records it as it records a failed fetch, and does not fetch
@@ -84,6 +85,29 @@ func (r *Runner) upgradeKeys(sources []config.Source) (failed map[string]error, 
 		r.log.Info("snapshot files renamed to their posting keys", "sources", len(todo)-len(failed), "paths", len(paths))
 	}
 	return failed, nil
+}
+
+// upgradeSourceKeys upgrades a source's keys before its fetch, when the
+// index the fetch loaded (idx) holds a key of an older rule (once per
+// process: a source found up to date is not looked at again), and gives
+// the index to fetch with: idx, or the upgraded one read again. An error
+// is the source's failure (its fetch is not made; idx counts it).
+func (r *Runner) upgradeSourceKeys(src config.Source, idx snapshot.Index) (snapshot.Index, error) {
+	if _, done := r.keysUpgraded.Load(src.Name); done {
+		return idx, nil
+	}
+	if !r.store.IndexNeedsKeyUpgrade(src.Name, idx, r.postingRedactor(src.Name).String) {
+		r.keysUpgraded.Store(src.Name, true)
+		return idx, nil
+	}
+	failed, err := r.upgradeKeys([]config.Source{src})
+	if err == nil {
+		err = failed[src.Name]
+	}
+	if err != nil {
+		return idx, err
+	}
+	return r.back.LoadIndex(src.Name)
 }
 
 // upgradeFailed is the fetch of a source whose key upgrade failed (err):

@@ -68,6 +68,10 @@ type Options struct {
 	// outbox, and a run over many new postings does not hold them all to
 	// its end (`run` without --json).
 	DiscardEvents bool
+	// CommitEvery is how many written paths a run holds before it commits
+	// them (at the end of a source); 0: DefaultCommitEvery. A run that
+	// writes more makes several commits.
+	CommitEvery int
 }
 
 // Runner runs sources. Runs may overlap (the daemon runs sources on their
@@ -231,13 +235,18 @@ type SourceResult struct {
 
 // Lines are the postings this run added (+), removed (-) and changed (~,
 // then one indented line per field, old -> new), as the commit body has
-// them.
+// them; none once a part of a run over many changes committed them (see
+// Options.CommitEvery).
 func (s SourceResult) Lines() []string { return slices.Clone(s.lines) }
 
 // Result is what a run did.
 type Result struct {
 	Sources []SourceResult
-	Commit  string // hash of the commit of the changes, "" when none
+	Commit  string // hash of the (last) commit of the changes, "" when none
+	// Commits are the run's commits of its changes, oldest first: one, or
+	// several when the run wrote more than Options.CommitEvery paths (the
+	// last is Commit; the delivery may amend it, see DeliveryCommit).
+	Commits []string
 	// DeliveryCommit is the hash of the commit of the outbox files the
 	// delivery after it changed (delivered, dropped, expired), "" when none.
 	DeliveryCommit string
@@ -269,7 +278,8 @@ func (r Result) Failed() bool {
 
 // Run fetches the given sources (a bounded number at a time; the HTTP
 // client keeps the per-host limits), writes what changed of each as its
-// fetch ends, then makes one commit and delivers the notifications. A source that fails
+// fetch ends, commits (once at the end, or every Options.CommitEvery
+// written paths, see commitPart) and delivers the notifications. A source that fails
 // changes nothing; the others go on. Cancelling ctx (a signal) stops the
 // fetches, and the write phase at its next posting boundary (see apply).
 func (r *Runner) Run(ctx context.Context, sources []config.Source) (Result, error) {
@@ -293,16 +303,12 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	if err := r.recover(); err != nil {
 		return Result{}, err
 	}
-	failed, err := r.upgradeKeys(sources)
-	if err != nil {
-		return Result{}, err
-	}
 	// Each source is written as its fetch ends (stream). A signal stops
 	// the write phase at the next posting boundary (the run marker stays:
 	// the next run commits what was written and redoes the rest, with the
 	// same event ids); once everything is committed, it only cuts delivery
 	// short (what was not delivered stays in the outbox).
-	res, err := r.stream(ctx, sources, failed)
+	res, err := r.stream(ctx, sources, nil)
 	r.recordRuns(res, err)
 	if err != nil || res.Interrupted {
 		return res, err
@@ -319,6 +325,9 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	res.Delivered, res.Pending, res.DeliveryCommit = dr.Delivered, dr.Pending, dr.Commit
 	if dr.Amended != "" {
 		res.Commit, res.DeliveryCommit = dr.Amended, ""
+		if n := len(res.Commits); n > 0 {
+			res.Commits[n-1] = dr.Amended
+		}
 	}
 	// git.push: what is committed goes to the remote, still inside the
 	// lock, so that no other process's commit moves the branch meanwhile

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -16,8 +17,10 @@ import (
 // events go to the outbox and its files are written (one source at a
 // time, under r.mu); then its postings are dropped. What a source leaves
 // for the end of the run is its result (counts and the commit's lines)
-// and the paths to commit, so a run's memory is bounded by the number of
-// workers, not by the number of postings.
+// and the paths to commit; a run that writes more than CommitEvery paths
+// commits them as it goes, in parts (commitPart), so a run's memory is
+// bounded by the number of workers and by CommitEvery, not by the number
+// of postings.
 
 // minSourceWorkers is the least number of sources fetched at once; a
 // config whose hosts allow more lanes (http.hosts) gets twice their sum.
@@ -73,7 +76,9 @@ func (r *Runner) fetchEach(ctx context.Context, sources []config.Source, failed 
 				case f.err != nil:
 					r.log.Error("source failed", "source", src.Name, "error", f.err, "duration", time.Since(start).Round(time.Millisecond))
 				default:
-					r.log.Info("source fetched", "source", src.Name, "postings", len(f.items), "details", f.details, "duration", time.Since(start).Round(time.Millisecond))
+					// debug: the source's "source done" line at the run's end
+					// says what it found (one line per source at info)
+					r.log.Debug("source fetched", "source", src.Name, "postings", len(f.items), "details", f.details, "duration", time.Since(start).Round(time.Millisecond))
 				}
 				sink(i, f)
 			}
@@ -108,10 +113,29 @@ type writeRun struct {
 	stopped string   // the stage a signal stopped the writes at; "": not stopped
 	err     error    // a write failed: nothing more is written
 	done    []bool   // sources added
+	// part: the sources written since the last commit of this run (their
+	// paths are in changed and state); a run over many changes commits
+	// every commitEvery paths (commitPart), so what waits for a commit
+	// stays bounded.
+	part    []int
+	commits []string // the run's commits so far, oldest first
 }
+
+// DefaultCommitEvery is how many written paths (snapshots, outbox
+// entries, state files) a run holds before it commits them: a first cycle
+// of a large fleet makes a commit every so many paths, at the end of a
+// source, instead of one at its end whose size grows with every posting.
+const DefaultCommitEvery = 5000
 
 func (r *Runner) newWriteRun(n int) *writeRun {
 	return &writeRun{r: r, res: Result{Sources: make([]SourceResult, n)}, done: make([]bool, n)}
+}
+
+func (r *Runner) commitEvery() int {
+	if r.opts.CommitEvery > 0 {
+		return r.opts.CommitEvery
+	}
+	return DefaultCommitEvery
 }
 
 // add writes one source's fetch (the i-th of the run): its events to the
@@ -154,6 +178,7 @@ func (w *writeRun) add(ctx context.Context, i int, f fetched) bool {
 		}
 		w.begun = true
 	}
+	w.part = append(w.part, i)
 	if err := w.write(ctx, f, p); err != nil {
 		if errors.Is(err, errInterrupted) {
 			w.stop(i, "snapshots of "+f.src.Name)
@@ -163,7 +188,47 @@ func (w *writeRun) add(ctx context.Context, i int, f fetched) bool {
 		return false
 	}
 	w.res.Sources[i] = p.result(sr)
+	if len(w.changed)+len(w.state) >= r.commitEvery() && len(w.changed) > 0 && r.repo != nil {
+		if err := w.commitPart(); err != nil {
+			w.err = err
+			return false
+		}
+	}
 	return true
+}
+
+// partMessage is the commit message of the sources written since the
+// last commit of the run.
+func (w *writeRun) partMessage() string {
+	part := Result{Sources: make([]SourceResult, 0, len(w.part)), Delivered: w.res.Delivered, Pending: w.res.Pending}
+	slices.Sort(w.part) // the config's order, as a run's message has it
+	for _, i := range w.part {
+		part.Sources = append(part.Sources, w.res.Sources[i])
+	}
+	return commitMessage(part)
+}
+
+// commitPart commits what the run wrote so far (r.mu held, the run marker
+// set): the sources of the part, whole, with their lines; then it lets go
+// of their paths and lines. The run marker stays until the run's end: a
+// run stopped after a part is finished by the next run's recovery, which
+// commits the rest.
+func (w *writeRun) commitPart() error {
+	r := w.r
+	hash, err := r.commit(append(w.changed, w.state...), w.partMessage())
+	if err != nil {
+		return err
+	}
+	if hash != "" {
+		w.commits = append(w.commits, hash)
+		w.res.Commit = hash
+	}
+	for _, i := range w.part {
+		w.res.Sources[i].lines = nil
+	}
+	w.changed, w.state, w.part = nil, nil, nil
+	r.log.Info("committed a part of the run", "commit", hash[:min(len(hash), 12)], "parts", len(w.commits))
+	return nil
 }
 
 // stop marks the run as stopped by a signal while writing source i.
@@ -260,6 +325,7 @@ func (w *writeRun) finish() (Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	res := w.res
+	res.Commits = w.commits
 	for i, d := range w.done {
 		if !d {
 			// never reached the writer: the run stopped before its fetch
@@ -294,11 +360,19 @@ func (w *writeRun) finish() (Result, error) {
 		}
 	}()
 	if len(w.changed) > 0 && r.repo != nil {
-		hash, err := r.commit(append(w.changed, w.state...), commitMessage(res))
+		msg := commitMessage(res)
+		if len(w.commits) > 0 {
+			msg = w.partMessage() // the earlier parts have their own commits
+		}
+		hash, err := r.commit(append(w.changed, w.state...), msg)
 		if err != nil {
 			return res, err
 		}
-		res.Commit = hash
+		if hash != "" {
+			res.Commit = hash
+			w.commits = append(w.commits, hash)
+		}
+		res.Commits = w.commits
 	} else if r.repo != nil && r.ignoreMoved() {
 		// a folder made by an older version: its .gitignore gained lines
 		// (BeginWrite), committed now so that git status stays clean
@@ -306,7 +380,10 @@ func (w *writeRun) finish() (Result, error) {
 		if err != nil {
 			return res, err
 		}
-		res.Commit = hash
+		if hash != "" {
+			res.Commit = hash
+			res.Commits = append(w.commits, hash)
+		}
 	}
 	ok = true
 	if err := r.endWrite(); err != nil {
@@ -324,7 +401,8 @@ func (w *writeRun) finish() (Result, error) {
 }
 
 // stream is a run's fetch and write phases: each source is written as its
-// fetch ends, and the run is committed once at the end.
+// fetch ends, and the run is committed at the end, or in parts of about
+// Options.CommitEvery paths as it goes (commitPart).
 // failed: the sources whose key upgrade failed (upgradeKeys), failed
 // without a fetch.
 func (r *Runner) stream(ctx context.Context, sources []config.Source, failed map[string]error) (Result, error) {
