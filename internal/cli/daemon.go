@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -85,7 +86,7 @@ config; 130 a second signal.`,
 				} else if r, err = watch.New(l.cfg, o); err != nil {
 					return fail(cmd, ExitFailed, "%v", err)
 				}
-				return exitCode(daemon(r, l.cfg, l.logger, l.stderr))
+				return exitCode(daemon(cmd.Context(), r, l.cfg, l.logger, l.stderr))
 			})
 		},
 	}
@@ -97,12 +98,17 @@ config; 130 a second signal.`,
 	return cmd
 }
 
-func daemon(r *watch.Runner, cfg *config.Config, logger *slog.Logger, stderr io.Writer) int {
+// daemon runs the schedules until a signal, or until parent ends (a
+// caller in the same process, such as a test, stops it so).
+func daemon(parent context.Context, r *watch.Runner, cfg *config.Config, logger *slog.Logger, stderr io.Writer) int {
 	for _, w := range cfg.Warnings() {
 		logger.Warn(w.Msg, "config", cfg.Path, "line", w.Line)
 	}
 	ctx, stop := signalContext(logger, stderr, "watcher daemon")
 	defer stop()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(parent, cancel)()
 	if err := r.Daemon(ctx, cfg.Sources); err != nil {
 		fmt.Fprintf(stderr, "watcher daemon: %v\n", err)
 		return ExitUsage

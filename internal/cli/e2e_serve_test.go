@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
-	"os"
+	"regexp"
 	"strings"
-	"syscall"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,65 +27,103 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/serve"
 )
 
-// startServe runs `watcher serve` (Main, as the binary does) on a free
-// loopback port until the test ends (SIGINT, as a user would stop it).
+// startServe runs `watcher serve` (as the binary does) on a free
+// loopback port until the test ends (stopped as a signal would: see startCmd).
 func startServe(t *testing.T, e *env, extra ...string) string {
 	t.Helper()
 	return startCmd(t, e, "serve", extra...)
 }
 
-// startCmd runs `watcher CMD --listen ADDR` (serve or daemon) until the test
-// ends.
+// startCmd runs `watcher CMD --listen 127.0.0.1:0` (serve or daemon) in
+// this process until the test ends, and returns the base URL of the
+// address it bound, which it logs ("serving"). The test stops it by ending
+// the command's context, as a signal would: no signal goes to the test
+// process.
 func startCmd(t *testing.T, e *env, command string, extra ...string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	var out, errb bytes.Buffer
+	ctx, cancel := context.WithCancel(context.Background())
+	var out bytes.Buffer
+	errb := &lockedBuffer{}
 	done := make(chan int, 1)
 	go func() {
-		done <- Main(append([]string{command, "-c", e.cfg, "--listen", addr, "--log-level", "warn"}, extra...), &out, &errb)
+		args := append([]string{command, "-c", e.cfg, "--listen", "127.0.0.1:0", "--log-level", "info"}, extra...)
+		done <- mainContext(ctx, args, &out, errb)
 	}()
-	base := "http://" + addr
+	served := regexp.MustCompile(`msg=serving url=(http://[^/ ]+)/`)
+	var base string
 	deadline := time.Now().Add(10 * time.Second)
-	for {
-		resp, err := http.Get(base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
+	for base == "" {
+		if m := served.FindStringSubmatch(errb.String()); m != nil {
+			base = m[1]
 			break
 		}
 		select {
 		case code := <-done:
-			t.Fatalf("serve exited %d:\n%s", code, errb.String())
+			cancel()
+			t.Fatalf("%s exited %d:\n%s", command, code, errb.String())
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("serve did not answer: %v", err)
+			cancel()
+			t.Fatalf("%s logged no address in 10 s:\n%s", command, errb.String())
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond)
 	}
 	t.Cleanup(func() {
 		select {
 		case code := <-done:
-			// a SIGINT now would find no handler and end the test process
+			cancel()
 			t.Errorf("%s had exited (%d) before the test ended:\n%s", command, code, errb.String())
 			return
 		default:
 		}
-		_ = syscall.Kill(os.Getpid(), syscall.SIGINT)
+		cancel()
 		select {
 		case code := <-done:
 			if code != 0 {
-				t.Errorf("serve exited %d on SIGINT:\n%s", code, errb.String())
+				t.Errorf("%s exited %d when stopped:\n%s", command, code, errb.String())
 			}
 		case <-time.After(10 * time.Second):
-			t.Error("serve did not stop on SIGINT")
+			t.Errorf("%s did not stop", command)
 		}
 	})
 	return base
+}
+
+// mainContext is Main with a context: the command stops when ctx ends.
+func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRoot()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	if _, err := root.ExecuteContextC(ctx); err != nil {
+		var ec *exitError
+		if errors.As(err, &ec) {
+			return ec.code
+		}
+		fmt.Fprintf(stderr, "%v\n", err)
+		return ExitUsage
+	}
+	return ExitOK
+}
+
+// lockedBuffer is a bytes.Buffer that a command writes its log to while
+// the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func get(t *testing.T, url string) (*http.Response, []byte) {

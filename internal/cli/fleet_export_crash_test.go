@@ -17,6 +17,7 @@ import (
 // write again) with its own changes: the repository is clean, HEAD holds
 // the database's postings, the marker is gone.
 func TestExportGitKilledIsRepaired(t *testing.T) {
+	pgSuite(t)
 	if testing.Short() {
 		t.Skip("starts PostgreSQL and the watcher as a process")
 	}

@@ -11,6 +11,7 @@ import (
 // source the database has never run (migrated, not yet imported) removes
 // none of that folder's posting files.
 func TestExportGitLeavesNeverRunSources(t *testing.T) {
+	pgSuite(t)
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}

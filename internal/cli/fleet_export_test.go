@@ -19,6 +19,7 @@ import (
 // export with nothing new makes none, and the folder's repository is
 // clean. A files-store config is refused.
 func TestExportGit(t *testing.T) {
+	pgSuite(t)
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}

@@ -17,6 +17,7 @@ import (
 // 1. Run again once the cause is gone, it imports the failed source and
 // skips the one already there.
 func TestImportGitGoesOnPastAFailingSource(t *testing.T) {
+	pgSuite(t)
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")

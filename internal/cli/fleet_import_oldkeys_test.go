@@ -18,6 +18,7 @@ import (
 // snapshot's id "1") imports as the posting "1", index included: the
 // database run after it finds nothing new and nothing gone.
 func TestImportGitOldKeys(t *testing.T) {
+	pgSuite(t)
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")

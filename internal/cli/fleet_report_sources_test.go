@@ -13,6 +13,7 @@ import (
 // and a configured source with nothing stored yet is reported empty
 // (with --source too), not an error.
 func TestReportPostgresConfigSources(t *testing.T) {
+	pgSuite(t)
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}

@@ -19,6 +19,7 @@ import (
 // report says where the trend ends. --source is checked against the
 // database.
 func TestReportPostgresMatchesFiles(t *testing.T) {
+	pgSuite(t)
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}

@@ -18,6 +18,7 @@ import (
 // that a change line cuts it short: no page, and nothing status,
 // postings, show or report print, holds the secret whole or cut.
 func TestServeAndReadersOnPostgres(t *testing.T) {
+	pgSuite(t)
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}

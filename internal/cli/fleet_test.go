@@ -28,6 +28,17 @@ func TestMain(m *testing.M) {
 	os.Exit(pgtest.Main(m))
 }
 
+// pgSuite skips a PostgreSQL test of the long set: the README's command
+// keeps TestRunPostgres (a run on PostgreSQL, end to end) and TestFleetQuick
+// (worker processes on one database); the rest run with
+// WATCHER_LONG_TESTS=1, in .ci/run's PostgreSQL step.
+func pgSuite(t *testing.T) {
+	t.Helper()
+	if !longTests {
+		t.Skip("a PostgreSQL suite: runs with WATCHER_LONG_TESTS=1 (CI's PostgreSQL step)")
+	}
+}
+
 // fleetDB is a fresh database with every migration applied, and its DSN.
 func fleetDB(t *testing.T) string {
 	t.Helper()
@@ -301,6 +312,7 @@ func TestRunPostgres(t *testing.T) {
 // database then finds nothing new (the index came along); a second import
 // skips the source.
 func TestImportGit(t *testing.T) {
+	pgSuite(t)
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
@@ -363,6 +375,7 @@ func TestImportGit(t *testing.T) {
 // listing is removed only after remove_after (2) runs; a board that fails
 // makes the health failing and, at fail_after (1), a source.failed event.
 func TestRunPostgresGuard(t *testing.T) {
+	pgSuite(t)
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")

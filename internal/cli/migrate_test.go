@@ -44,6 +44,7 @@ func watcherBinary(t *testing.T) string {
 // postgres. The connection string, password included, never appears in
 // any output.
 func TestMigrateBinary(t *testing.T) {
+	pgSuite(t)
 	t.Parallel() // a browser or a binary: overlaps the other slow tests
 	if testing.Short() {
 		t.Skip("starts PostgreSQL and the watcher as processes")

@@ -17,6 +17,7 @@ import (
 // written and summarised; the summary says pending removals, as the files
 // store's commit subject does.
 func TestRunPostgresSourceFailsAlone(t *testing.T) {
+	pgSuite(t)
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
 	}

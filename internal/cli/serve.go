@@ -73,6 +73,11 @@ invalid config.`,
 			_, stderr, logger := redacted(cfg, cmd.OutOrStdout(), stderr, f.level, f.format)
 			ctx, stop := signalContext(logger, stderr, "watcher serve")
 			defer stop()
+			// a caller in the same process (a test) stops it by ending
+			// the command's context
+			ctx, cancel := context.WithCancel(ctx)
+			defer cancel()
+			defer context.AfterFunc(cmd.Context(), cancel)()
 			var data serve.Reader // nil: the snapshot folder
 			if cfg.Store.Postgres() {
 				db, err := fleet.Open(ctx, cfg, logger)

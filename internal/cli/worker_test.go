@@ -93,6 +93,7 @@ func (s *syncBuffer) String() string {
 // worker started afterwards polls the unchanged board again and sends
 // nothing more. A signal stops it cleanly.
 func TestWorkerDeliversEachChangeOnce(t *testing.T) {
+	pgSuite(t)
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
@@ -163,6 +164,7 @@ func TestWorkerDeliversEachChangeOnce(t *testing.T) {
 // snooze of the deliver job (not a failed attempt), then it is delivered
 // and recorded once.
 func TestWorkerSnoozesOnRetryAfter(t *testing.T) {
+	pgSuite(t)
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
@@ -235,6 +237,7 @@ func TestWorkerSnoozesOnRetryAfter(t *testing.T) {
 // a job that finds the host's turn taken snoozes instead of waiting;
 // robots.txt is fetched once, its answer shared through the database.
 func TestWorkersShareHostTurns(t *testing.T) {
+	pgSuite(t)
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/watch"
+	"github.com/careers-watcher/careers-watcher/internal/config/registry"
 )
 
 // teamsFleet is a config of n eightfold sources whose teams are one list of
@@ -83,7 +83,7 @@ func TestConfigFileTooLarge(t *testing.T) {
 	if !errors.As(err, &ce) || err.Error() != path+strings.TrimPrefix(want, "config.yaml") {
 		t.Fatalf("Load: %.300v", err)
 	}
-	if _, err := config.LoadReadOnly(path, watch.Plugins(), "notifiers"); err == nil || err.Error() != path+strings.TrimPrefix(want, "config.yaml") {
+	if _, err := config.LoadReadOnly(path, registry.Plugins(), "notifiers"); err == nil || err.Error() != path+strings.TrimPrefix(want, "config.yaml") {
 		t.Fatalf("LoadReadOnly: %.300v", err)
 	}
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/watch"
+	"github.com/careers-watcher/careers-watcher/internal/config/registry"
 )
 
 func TestServeToken(t *testing.T) {
@@ -51,7 +51,7 @@ sources:
 	if _, err := load(p); err == nil {
 		t.Fatal("Load took unset vars")
 	}
-	_, err := config.LoadReadOnly(p, watch.Plugins(), "notifiers", "serve")
+	_, err := config.LoadReadOnly(p, registry.Plugins(), "notifiers", "serve")
 	// the only problem left is the schedule, on its own line of the file
 	if err == nil || !strings.Contains(err.Error(), "config.yaml:13: sources[0].schedule") || strings.Contains(err.Error(), "UNSET") {
 		t.Fatalf("LoadReadOnly: %v", err)
@@ -60,7 +60,7 @@ sources:
 	if err := os.WriteFile(p, []byte(good), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.LoadReadOnly(p, watch.Plugins(), "notifiers", "serve")
+	cfg, err := config.LoadReadOnly(p, registry.Plugins(), "notifiers", "serve")
 	if err != nil || len(cfg.Notifiers) != 0 || len(cfg.Sources) != 1 || cfg.Serve.Token != "" {
 		t.Fatalf("LoadReadOnly: %v %+v", err, cfg)
 	}

@@ -1,5 +1,5 @@
 // Package scrape holds what every source type shares: the polite HTTP client
-// (colly underneath; robots.txt, a per-host delay and parallelism, a timeout,
+// (colly underneath, see package send; robots.txt, a per-host delay and parallelism, a timeout,
 // a body-size cap on the decoded body, retries, no private addresses) and
 // the Adapter interface that each platform package implements.
 package scrape
@@ -20,10 +20,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gocolly/colly/v2"
-
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/send"
 )
 
 // Options configure a Client; config.HTTP maps onto them.
@@ -67,6 +66,8 @@ type Options struct {
 	// system's); only used without Transport
 	resolver resolver
 	dial     func(ctx context.Context, network, addr string) (net.Conn, error)
+	// for tests: the sender (nil: the registered one, see package send)
+	sender send.New
 }
 
 // HostLimit is the politeness of one host, as http.hosts sets it:
@@ -184,16 +185,17 @@ func (o *Options) limit(hostport string) HostLimit {
 	return HostLimit{Delay: o.PerHostDelay, Concurrency: 1}
 }
 
-// Pool is the HTTP side of one run, shared by all its sources: one colly
-// collector, one politeness rule per host. Sources on different hosts fetch
+// Pool is the HTTP side of one run, shared by all its sources: one sender
+// (a colly collector in the watcher, see package send), one politeness
+// rule per host. Sources on different hosts fetch
 // in parallel; requests to one host go one at a time with PerHostDelay
 // between them, whichever source makes them.
 type Pool struct {
 	opts    Options
 	log     *slog.Logger
-	c       *colly.Collector
+	c       send.Sender
 	mu      sync.Mutex
-	limited map[string]bool // hosts with a colly LimitRule
+	limited map[string]bool // hosts with a sender's limit
 	reqs    *requests
 	robots  robots
 	shared  shared // values the pool's sources share, such as a browser (shared.go)
@@ -239,38 +241,33 @@ func NewPool(ctx context.Context, o Options) *Pool {
 	if o.Redact == nil {
 		o.Redact = func(s string) string { return s }
 	}
-	c := colly.NewCollector(
-		colly.UserAgent(o.UserAgent),
-		colly.AllowURLRevisit(),
-		colly.ParseHTTPErrorResponse(),
-		colly.StdlibContext(ctx),
-		// one byte over the cap tells a body at the cap from a larger one
-		colly.MaxBodySize(int(o.MaxBody)+1),
-	)
-	// robots.txt is the Pool's (robots.go): colly's has no context and no cap
-	c.IgnoreRobotsTxt = true
-	c.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
-		if len(via) >= maxRedirects {
-			return fmt.Errorf("%w: more than %d", errRedirect, maxRedirects)
-		}
-		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-			return fmt.Errorf("%w to a %s URL", errRedirect, req.URL.Scheme)
-		}
-		return nil
-	})
-	c.SetRequestTimeout(o.Timeout)
 	reqs := &requests{}
 	g := &guard{base: o.Transport, reqs: reqs, maxBody: o.MaxBody, observe: o.Observe}
 	if o.Transport == nil {
 		g.template = http.DefaultTransport.(*http.Transport).Clone()
 		g.template.DialContext = newDialer(o).DialContext
 	}
-	c.WithTransport(g)
-	c.OnResponse(func(r *colly.Response) { r.Ctx.Put(respKey, r) })
-	c.OnError(func(r *colly.Response, err error) {
-		if r != nil && r.Ctx != nil {
-			r.Ctx.Put(errKey, err)
-		}
+	// robots.txt is the Pool's (robots.go), not the sender's
+	mk := o.sender
+	if mk == nil {
+		mk = newSender
+	}
+	c := mk(send.Config{
+		Ctx:       ctx,
+		UserAgent: o.UserAgent,
+		// one byte over the cap tells a body at the cap from a larger one
+		MaxBody: int(o.MaxBody) + 1,
+		Timeout: o.Timeout,
+		Redirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= maxRedirects {
+				return fmt.Errorf("%w: more than %d", errRedirect, maxRedirects)
+			}
+			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+				return fmt.Errorf("%w to a %s URL", errRedirect, req.URL.Scheme)
+			}
+			return nil
+		},
+		Transport: g,
 	})
 	return &Pool{opts: o, log: o.Logger, c: c, limited: map[string]bool{}, reqs: reqs,
 		robots: robots{m: map[robotsKey]*robotsRules{}}, shared: shared{ctx: ctx}}
@@ -327,11 +324,6 @@ const maxRedirects = 5
 
 // errRedirect is a redirect refused: permanent, not retried.
 var errRedirect = errors.New("redirects refused")
-
-const (
-	respKey = "careers-watcher.response"
-	errKey  = "careers-watcher.error"
-)
 
 // Request is one HTTP request.
 type Request struct {
@@ -519,10 +511,9 @@ func (c *Pool) robotsThenOnce(ctx context.Context, req Request, u *url.URL, tr t
 	return r, err
 }
 
-// once sends one request through colly; it ends when ctx ends.
+// once sends one request through the sender; it ends when ctx ends.
 func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, error) {
-	cctx := colly.NewContext()
-	hdr := make(http.Header, len(req.Header)+2) // + the request id, colly's User-Agent
+	hdr := make(http.Header, len(req.Header)+2) // + the request id, the User-Agent
 	for k, v := range req.Header {
 		hdr[k] = v
 	}
@@ -533,10 +524,7 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 	if req.Body != nil {
 		body = bytes.NewReader(req.Body)
 	}
-	err := c.c.Request(req.Method, req.URL, body, cctx, hdr)
-	if cerr, ok := cctx.GetAny(errKey).(error); ok && err == nil {
-		err = cerr
-	}
+	r, err := c.c.Send(req.Method, req.URL, body, hdr)
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) && (errors.Is(ue.Err, ErrPrivateAddress) || errors.Is(ue.Err, ErrTooLarge)) {
@@ -544,53 +532,32 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 		}
 		return nil, err
 	}
-	r, ok := cctx.GetAny(respKey).(*colly.Response)
-	if !ok {
-		return nil, errors.New("no response")
-	}
 	if int64(len(r.Body)) > c.opts.MaxBody {
 		return nil, fmt.Errorf("%s: %w (%d bytes)", req.URL, ErrTooLarge, c.opts.MaxBody)
 	}
-	// the header is the response's own (colly hands it over and keeps
-	// nothing of it): no copy
-	var h http.Header
-	if r.Headers != nil {
-		h = *r.Headers
-	}
+	h := r.Header
 	if h == nil {
 		h = http.Header{}
 	}
-	return &Response{Status: r.StatusCode, Header: h, Body: r.Body}, nil
+	return &Response{Status: r.Status, Header: h, Body: r.Body}, nil
 }
 
-// limitHost gives a host its own colly LimitRule (as many requests at a
-// time as it has lanes) the first time this pool sees it. The lanes and the
-// pause between requests are kept by Hosts, across pools and cut short when
-// the run is cancelled; colly's own delay sleeps through a shutdown.
+// limitHost tells the sender how many requests to a host may run at once
+// (as many as it has lanes; a colly LimitRule) the first time this pool
+// sees it. The lanes and the pause between requests are kept by Hosts,
+// across pools and cut short when the run is cancelled; colly's own delay
+// sleeps through a shutdown.
 func (c *Pool) limitHost(host string, lanes int) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.limited[host] {
 		return nil
 	}
-	if err := c.c.Limit(&colly.LimitRule{DomainGlob: globQuote(host), Parallelism: max(lanes, 1)}); err != nil {
+	if err := c.c.Limit(host, lanes); err != nil {
 		return fmt.Errorf("rate limit for %s: %w", host, err)
 	}
 	c.limited[host] = true
 	return nil
-}
-
-// globQuote escapes glob metacharacters so that a host matches only itself.
-func globQuote(s string) string {
-	out := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '*', '?', '[', ']', '{', '}', '\\', '!':
-			out = append(out, '\\')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
 }
 
 // GetJSON fetches url and decodes its JSON body into v. A body that is not

@@ -1,6 +1,7 @@
 // Package platforms is the one list of the source types a build has: one
 // line per type registers how the config reads its keys and how its
-// adapter is made.
+// adapter is made; importing it also registers the build's HTTP sender,
+// colly (scrape/collysend).
 package platforms
 
 import (
@@ -12,6 +13,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/ashby"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/bamboohr"
+	_ "github.com/careers-watcher/careers-watcher/internal/scrape/collysend" // the watcher sends through colly
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/greenhouse"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/hrmdirect"
