@@ -128,15 +128,23 @@ func busy(path string, waited time.Duration) *BusyError {
 			e.Command = v
 		}
 	}
+	if e.PID > 0 && !alive(e.PID) {
+		// the card of a watcher that was killed: whoever holds the lock
+		// now wrote none (flock(1), a backup tool)
+		e.PID, e.Command, e.Started = 0, "", time.Time{}
+	}
 	return e
 }
 
-// Release gives the lock up. The card stays in the file: a holder is known
-// only by the flock, never by the file's content.
+// Release gives the lock up, emptying its card first so that a process
+// refused later by another holder (one that writes no card) is not told
+// this one's pid. A holder is known only by the flock, never by the file's
+// content: the card is a hint for the refused process's message.
 func (l *Lock) Release() error {
 	if l == nil || l.f == nil {
 		return nil
 	}
+	_ = l.f.Truncate(0)
 	err := unlock(l.f)
 	if cerr := l.f.Close(); err == nil {
 		err = cerr

@@ -14,3 +14,5 @@ var errBusy = errors.New("locked by another process")
 func tryLock(*os.File) error { return nil }
 
 func unlock(*os.File) error { return nil }
+
+func alive(int) bool { return true }
