@@ -103,7 +103,7 @@ func folderOf(cmd *cobra.Command, cfg *config.Config) (*serve.Folder, error) {
 	if err != nil {
 		return nil, fail(cmd, ExitFailed, "%v", err)
 	}
-	folder.Push, folder.PushBranch = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch
+	folder.Push, folder.PushBranch, folder.FailAfter = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch, cfg.Guard.FailAfter
 	if err := folder.Readable(); err != nil {
 		return nil, fail(cmd, ExitFailed, "%v", err)
 	}
