@@ -94,7 +94,7 @@ func TestBadUsage(t *testing.T) {
 		{[]string{"report", "--allow-shrink"}, "watcher report: unknown flag --allow-shrink\n"},
 		{[]string{"daemon", "--source", "a"}, "watcher daemon: unknown flag --source\n"},
 		{[]string{"notify", "test", "--bar"}, "watcher notify test: unknown flag --bar\n"},
-		{[]string{"run", "--wait", "soon"}, `watcher run: invalid argument "soon" for "--wait" flag`},
+		{[]string{"run", "--wait", "soon"}, `watcher run: --wait: "soon" is not a duration`},
 		{[]string{"run", "--wait"}, "watcher run: flag needs an argument: --wait\n"},
 		{[]string{"run", "extra"}, `watcher run: unexpected argument "extra"`},
 		{[]string{"nope"}, `watcher: unknown command "nope" for "watcher"`},

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -50,7 +51,7 @@ failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
 				if r.Err != nil {
 					failed++
 					fmt.Fprintf(l.stdout, "%s: failed, nothing of it imported (see stderr)\n", r.Source)
-					fmt.Fprintf(l.stderr, "%s: %v\n", cmd.CommandPath(), r.Err)
+					fmt.Fprintf(l.stderr, "%s: %s\n", cmd.CommandPath(), importGitMessage(r.Err))
 					continue
 				}
 				if r.Skipped != "" {
@@ -65,7 +66,7 @@ failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
 				return &exitError{ExitFailed}
 			}
 			if err != nil { // the repository, or a stop before every source
-				fmt.Fprintf(l.stderr, "%s: %v\n", cmd.CommandPath(), err)
+				fmt.Fprintf(l.stderr, "%s: %s\n", cmd.CommandPath(), importGitMessage(err))
 				return &exitError{ExitFailed}
 			}
 			return nil
@@ -75,4 +76,10 @@ failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
 	f.addLog(cmd, "warn")
 	cmd.Flags().StringVar(&from, "from", "", "the snapshot folder (default: the config's snapshots)")
 	return cmd
+}
+
+// importGitMessage is an error of fleet.ImportGit without the "import-git: "
+// it starts with: the line says it after the command's name already.
+func importGitMessage(err error) string {
+	return strings.TrimPrefix(err.Error(), "import-git: ")
 }

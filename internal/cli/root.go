@@ -94,6 +94,7 @@ the work).`,
 		},
 	}
 	root.Flags().BoolVar(&showVersion, "version", false, "print the version (as watcher version)")
+	root.SetFlagErrorFunc(flagError)
 	root.CompletionOptions.DisableDefaultCmd = true // our own completion command
 	root.AddCommand(
 		newRunCmd(),

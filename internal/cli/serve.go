@@ -144,7 +144,7 @@ func startServer(cfg *config.Config, data serve.Reader, listen string, public bo
 		if err != nil {
 			return nil, nil, ExitFailed, err
 		}
-		folder.Push, folder.PushBranch = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch
+		folder.Push, folder.PushBranch, folder.FailAfter = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch, cfg.Guard.FailAfter
 		data, where = folder, folder.Dir
 	}
 	srv := serve.New(data, cfg.Serve.Token, logger)

@@ -103,7 +103,7 @@ func folderOf(cmd *cobra.Command, cfg *config.Config) (*serve.Folder, error) {
 	if err != nil {
 		return nil, fail(cmd, ExitFailed, "%v", err)
 	}
-	folder.Push, folder.PushBranch = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch
+	folder.Push, folder.PushBranch, folder.FailAfter = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch, cfg.Guard.FailAfter
 	if err := folder.Readable(); err != nil {
 		return nil, fail(cmd, ExitFailed, "%v", err)
 	}
@@ -121,11 +121,18 @@ func writeJSON(cmd *cobra.Command, v any) error {
 }
 
 func writeStatusTable(w io.Writer, sts []serve.Status) {
+	// the cells are masked before the columns are measured (the output is
+	// masked again as a whole): a [redacted:VAR] in place of a longer or
+	// shorter value keeps the table aligned
+	cell := oneLine
+	if m, ok := w.(*maskOut); ok && m.red != nil {
+		cell = func(s string) string { return m.red.String(oneLine(s)) }
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tTYPE\tCOMPANY\tHEALTH\tLAST RUN\tLAST SUCCESS\tLAST CHANGE\tOPEN\tPENDING\tNEXT RUN")
 	for _, s := range sts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", oneLine(s.Name), oneLine(s.Type), dash(oneLine(s.Company)), s.HealthText(),
-			timeText(s.LastRun), timeText(s.LastSuccess), timeText(s.LastChange), s.Open, pendingText(s.Pending), timeText(s.NextRun))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", cell(s.Name), cell(s.Type), dash(cell(s.Company)), s.HealthText(),
+			timeText(s.LastRun), timeText(s.LastSuccess), timeText(s.LastChange), s.Open, cell(pendingText(s.Pending)), timeText(s.NextRun))
 	}
 	tw.Flush()
 }

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -102,8 +101,8 @@ func checkDatabaseURL(s string) string {
 	}
 	// the driver's own reading, as the commands that connect read it (its
 	// error is not shown: it may quote the string)
-	if _, err := pgconn.ParseConfig(s); err != nil {
-		return "is not a valid PostgreSQL connection string (check its parameters, such as sslmode)"
+	if err := parseDatabaseURL(s); err != nil {
+		return "is not a valid PostgreSQL connection string (check its parameters, such as sslmode or pool_max_conns)"
 	}
 	return ""
 }

@@ -3,6 +3,7 @@ package scrape
 import (
 	"errors"
 	"net"
+	"net/url"
 	"syscall"
 )
 
@@ -31,8 +32,17 @@ func (e *NetError) Error() string {
 func (e *NetError) Unwrap() error { return e.Err }
 
 // netError turns a name resolution or connection failure met by a request
-// to host into a *NetError; any other error is returned as it is.
+// to host (or, when err says which request failed, that request's host: a
+// redirect's target) into a *NetError; any other error is returned as it
+// is.
 func netError(host string, err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		// the request that failed: after a redirect, its target's host
+		if t, perr := url.Parse(ue.URL); perr == nil && t.Host != "" {
+			host = t.Host
+		}
+	}
 	var dns *net.DNSError
 	if errors.As(err, &dns) {
 		reason := dns.Err

@@ -29,7 +29,7 @@ func (f fakeNames) LookupNetIP(_ context.Context, _, host string) ([]netip.Addr,
 }
 
 // privateSetup is a board at the public-looking board.example (resolved to
-// 203.0.113.10, which the test dialer connects to the local test server)
+// 93.184.215.14, which the test dialer connects to the local test server)
 // whose redirects point at the machine itself, and a /secret that must
 // never be read through it.
 func privateSetup(t *testing.T) (board string, port string, secretHits *atomic.Int32, o Options) {
@@ -55,11 +55,11 @@ func privateSetup(t *testing.T) (board string, port string, secretHits *atomic.I
 	o = Options{
 		UserAgent: "private-test", Robots: true,
 		Retry:    retry.Policy{Attempts: 2, Base: time.Millisecond, Max: time.Millisecond},
-		resolver: fakeNames{"board.example": "203.0.113.10", "internal.example": "127.0.0.1", "meta.example": "169.254.169.254"},
+		resolver: fakeNames{"board.example": "93.184.215.14", "internal.example": "127.0.0.1", "meta.example": "169.254.169.254"},
 		dial: func(ctx context.Context, network, addr string) (net.Conn, error) {
 			host, p, _ := net.SplitHostPort(addr)
 			switch host {
-			case "203.0.113.10", "127.0.0.1", "::1", "169.254.169.254":
+			case "93.184.215.14", "127.0.0.1", "::1", "169.254.169.254":
 				// every address reaches the local server: what is refused
 				// is refused by the check, not by a failing dial
 				return (&net.Dialer{}).DialContext(ctx, network, net.JoinHostPort("127.0.0.1", p))
@@ -149,7 +149,7 @@ func TestSpecialAddresses(t *testing.T) {
 			t.Errorf("%s is not special", s)
 		}
 	}
-	for _, s := range []string{"8.8.8.8", "203.0.113.10", "2606:4700::1111", "100.128.0.1", "64:ff9b::808:808"} {
+	for _, s := range []string{"8.8.8.8", "192.0.3.1", "2606:4700::1111", "100.128.0.1", "64:ff9b::808:808"} {
 		if Special(netip.MustParseAddr(s)) {
 			t.Errorf("%s is special", s)
 		}

@@ -38,9 +38,20 @@ type robotsKey struct{ scheme, host string }
 // with no group, and FindGroup on it gives an empty group, which allows
 // everything.
 type robotsRules struct {
-	group *robotstxt.Group
-	none  bool
+	group  *robotstxt.Group
+	none   bool
+	status int // the 5xx answer, when none
 }
+
+// errRobotsUnavailable is a request refused because its host's robots.txt
+// answered a 5xx (status): it is errRobots, and says why.
+type errRobotsUnavailable struct{ status int }
+
+func (e errRobotsUnavailable) Error() string {
+	return fmt.Sprintf("robots.txt unavailable (HTTP %d): nothing fetched (an unavailable robots.txt disallows every page)", e.status)
+}
+
+func (e errRobotsUnavailable) Is(target error) bool { return target == errRobots }
 
 // allow reports whether the rules let the agent fetch path.
 func (r *robotsRules) allow(path string) bool {
@@ -56,7 +67,7 @@ func robotsRulesFor(status int, body []byte, ua string) (*robotsRules, error) {
 		return nil, err
 	}
 	if status >= 500 && status < 600 {
-		return &robotsRules{none: true}, nil
+		return &robotsRules{none: true, status: status}, nil
 	}
 	return &robotsRules{group: d.FindGroup(ua)}, nil // never nil: an empty group allows all
 }
@@ -99,6 +110,9 @@ func (p *Pool) robotsAllow(ctx context.Context, u *url.URL, tr trust, hs *host, 
 		case <-ctx.Done():
 			return false, ctx.Err()
 		}
+	}
+	if g.none {
+		return false, fmt.Errorf("%s: %w", u, errRobotsUnavailable{g.status})
 	}
 	path := u.EscapedPath()
 	if u.RawQuery != "" {

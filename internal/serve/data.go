@@ -40,7 +40,11 @@ type Folder struct {
 	// not pushed yet (of PushBranch, "" HEAD's branch).
 	Push       bool
 	PushBranch string
-	now        func() time.Time
+	// FailAfter is the config's guard.fail_after (0: its default): a
+	// source's first failed run is a source.failed event only when it
+	// reached it.
+	FailAfter int
+	now       func() time.Time
 }
 
 // Unpushed counts the commits not pushed to git.push.remote yet; ok is

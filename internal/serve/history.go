@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/diff"
 	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -31,8 +32,9 @@ type Event struct {
 
 // history reads the git repository that holds the snapshot folder.
 type history struct {
-	hist *gitrepo.History
-	head *gitrepo.Commit
+	hist      *gitrepo.History
+	head      *gitrepo.Commit
+	failAfter int // guard.fail_after
 }
 
 // history opens the repository; nil when there is none or no commit yet.
@@ -45,7 +47,11 @@ func (f *Folder) history() *history {
 	if err != nil || head == nil {
 		return nil
 	}
-	return &history{hist: hist, head: head}
+	failAfter := f.FailAfter
+	if failAfter <= 0 {
+		failAfter = config.DefaultFailAfter
+	}
+	return &history{hist: hist, head: head, failAfter: failAfter}
 }
 
 // entry is the hash of rel (relative to the snapshot folder) in commit c
@@ -497,7 +503,9 @@ func (h *history) sourceEvent(c, par *gitrepo.Commit, source string) (Event, boo
 	switch {
 	case now.Suspicious && !before.Suspicious:
 		typ = notify.SourceSuspicious
-	case now.Failures > 0 && now.Failures > before.Failures:
+	case now.Failures > 0 && now.Failures > before.Failures && (had || now.FailedNow(h.failAfter)):
+		// with no index before, the counter's start is unknown: the
+		// run's rule says whether this failure notified
 		typ = notify.SourceFailed
 	case had && now.Failures == 0 && !now.Suspicious && (before.Failures > 0 || before.Suspicious):
 		typ = notify.SourceRecovered

@@ -702,7 +702,7 @@ func (r *Runner) compare(f fetched) plan {
 		p := plan{save: true, index: idx, stateChanged: true}
 		p.index.Failures++
 		p.health = fmt.Sprintf("fetch failed (%d in a row)", p.index.Failures)
-		if p.index.Failures == pol.failAfter {
+		if p.index.FailedNow(pol.failAfter) {
 			p.health = "failed"
 			p.events = append(p.events, r.incident(&p.index, notify.SourceFailed, src, now, f.err.Error()))
 		}

@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// flagKinds words what a flag of a pflag value type takes.
+var flagKinds = map[string]string{
+	"float64":  "a number",
+	"float32":  "a number",
+	"int":      "a whole number",
+	"int64":    "a whole number",
+	"uint":     "a whole number, 0 or more",
+	"duration": "a duration such as 90s, 10m or 1h30m",
+	"bool":     "true or false",
+}
+
+// flagError is the root's flag error func: a flag given a value it cannot
+// take is said as `--min-pay: "abc" is not a number`, without the Go
+// parse error (strconv.ParseFloat: parsing "abc": invalid syntax) that
+// pflag words it with. Main prints it after the command's name.
+func flagError(_ *cobra.Command, err error) error {
+	var iv *pflag.InvalidValueError
+	if !errors.As(err, &iv) || iv.GetFlag() == nil {
+		return err
+	}
+	f := iv.GetFlag()
+	kind, ok := flagKinds[f.Value.Type()]
+	if !ok {
+		// a value type of ours: its Set error says what is wrong
+		return fmt.Errorf("--%s %q: %v", f.Name, iv.GetValue(), errors.Unwrap(iv))
+	}
+	return fmt.Errorf("--%s: %q is not %s", f.Name, iv.GetValue(), kind)
+}
