@@ -169,32 +169,35 @@ func (r *Repo) ChangedSince(prefix string) ([]string, error) {
 // HEAD's (head: HEAD's files under rel): present in one and not the other,
 // or another blob. It reads the index without locking it.
 func (r *Repo) indexDiffers(rel string, head map[string]headFile) ([]string, error) {
-	data, err := os.ReadFile(filepath.Join(r.gitDir, "index"))
+	src, _, err := openIndex(filepath.Join(r.gitDir, "index"))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read index: %w", err)
 	}
-	var l indexLock
-	if err := l.parse(data); err != nil {
-		return nil, fmt.Errorf("read index: %w", err)
-	}
-	under := func(name string) bool {
-		return rel == "" || name == rel || strings.HasPrefix(name, rel+"/")
+	defer src.close()
+	under := func(name []byte) bool {
+		return rel == "" || string(name) == rel || len(name) > len(rel) && name[len(rel)] == '/' && string(name[:len(rel)]) == rel
 	}
 	var out []string
 	inIndex := map[string]bool{}
-	for _, e := range l.entries {
+	if _, _, err := scanIndex(src.reader(), func(e *idxEntry) error {
+		if e.stage != 0 || !under(e.name) {
+			return nil
+		}
 		name := string(e.name)
-		if e.stage != 0 || !under(name) || hasGitDirPart(name) {
-			continue
+		if hasGitDirPart(name) {
+			return nil
 		}
 		inIndex[name] = true
 		hf, ok := head[name]
 		if !ok || !bytes.Equal(e.raw[40:60], hf.hash[:]) {
 			out = append(out, name)
 		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
 	}
 	for name := range head {
 		if !inIndex[name] {

@@ -148,7 +148,7 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 
 	// Lock the index first, like git: a concurrent git command that would
 	// rewrite the index either finished before or fails on the lock.
-	il, err := r.lockIndex()
+	il, err := r.lockIndex(rels...)
 	if err != nil {
 		return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 	}

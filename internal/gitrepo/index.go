@@ -47,30 +47,383 @@ const (
 )
 
 // idxEntry is one index entry: its name and its complete encoding
-// (including the padding).
+// (including the padding). An entry passed by scanIndex points into the
+// reader's buffer and is valid during the call only.
 type idxEntry struct {
 	name  []byte
 	raw   []byte
 	stage int
-	off   int // where raw is in the index read (indexLock.body); 0: not from it
+	ord   int // its position in the index read; -1: not from it
 }
 
 // indexLock is a held "index.lock" plus the index it protects, read after
-// the lock was taken.
+// the lock was taken. The index is not held in memory (40 MB at 500,000
+// files): it is read once when the lock is taken, to check it and to keep
+// the entries of the paths to commit (and of their parents and of what is
+// below them), and read again, one entry at a time, as the new index is
+// written (update).
 type indexLock struct {
 	path, lock string
-	f          *os.File
-	exists     bool      // an index file existed
-	mtime      time.Time // of the index file read: entries not older are "racily clean"
-	version    uint32
-	body       []byte     // the index read, without its checksum
-	entries    []idxEntry // sorted by name, then stage
+	f          *os.File // the lock file
+	exists     bool     // an index file existed
+	mtime      time.Time
+	src        indexSource // the index read
+	version    uint32      // of the index to write
+	count      int         // entries in the index read
+	rels       []string    // the paths whose entries are in found, sorted
+	found      []idxEntry  // copies of the entries of interest, in index order
 	done       bool
 }
 
-// lockIndex takes the index lock the way git does and reads the index. It
-// refuses an index with unmerged entries, like `git commit`.
-func (r *Repo) lockIndex() (*indexLock, error) {
+// indexSource is an index file: its body (without the checksum) is read
+// from the open file, or from memory when it was small enough to verify.
+type indexSource struct {
+	f       *os.File
+	data    []byte
+	bodyLen int64
+}
+
+func (s *indexSource) reader() io.Reader {
+	if s.f == nil {
+		return bytes.NewReader(s.data)
+	}
+	return io.NewSectionReader(s.f, 0, s.bodyLen)
+}
+
+func (s *indexSource) close() {
+	if s.f != nil {
+		s.f.Close()
+		s.f = nil
+	}
+}
+
+// openIndex opens the index at p: one up to verifyIndexMax is read whole
+// and its checksum verified; a larger one is read as git reads every index
+// since 2.13 (only fsck verifies the checksum): its SHA-1 was a third of a
+// commit's CPU in a folder of 500,000 postings (BenchmarkCommitLargeFolder);
+// its entries are still checked one by one as they are read, and the index
+// written gets a new checksum. The mtime is the open file's.
+func openIndex(p string) (indexSource, os.FileInfo, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return indexSource{}, nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return indexSource{}, nil, err
+	}
+	if fi.Size()-indexChecksumLen > verifyIndexMax {
+		var hdr [indexHeaderLen]byte
+		if _, err := f.ReadAt(hdr[:], 0); err != nil || string(hdr[:4]) != "DIRC" {
+			f.Close()
+			return indexSource{}, nil, errors.New("not an index file")
+		}
+		return indexSource{f: f, bodyLen: fi.Size() - indexChecksumLen}, fi, nil
+	}
+	data, err := readOpen(f, fi.Size())
+	f.Close()
+	if err != nil {
+		return indexSource{}, nil, err
+	}
+	src, err := smallIndex(data)
+	return src, fi, err
+}
+
+// smallIndex checks the header and, for an index up to verifyIndexMax,
+// the checksum (index.skipHash writes a zero one) of an index in memory.
+func smallIndex(data []byte) (indexSource, error) {
+	if len(data) < indexHeaderLen+indexChecksumLen || string(data[:4]) != "DIRC" {
+		return indexSource{}, errors.New("not an index file")
+	}
+	body, sum := data[:len(data)-indexChecksumLen], data[len(data)-indexChecksumLen:]
+	if len(body) <= verifyIndexMax {
+		if got := sha1.Sum(body); !bytes.Equal(got[:], sum) && !bytes.Equal(sum, make([]byte, indexChecksumLen)) {
+			return indexSource{}, errors.New("bad checksum")
+		}
+	}
+	return indexSource{data: body, bodyLen: int64(len(body))}, nil
+}
+
+// parse checks an index in memory, as lockIndex checks the index file.
+func (l *indexLock) parse(data []byte) error {
+	src, err := smallIndex(data)
+	if err != nil {
+		return err
+	}
+	_, _, err = scanIndex(src.reader(), func(*idxEntry) error { return nil })
+	return err
+}
+
+// window is a buffered reader whose unread bytes can be looked at in place.
+type window struct {
+	r        io.Reader
+	buf      []byte
+	pos, end int
+	eof      bool
+	err      error
+}
+
+// need makes at least n unread bytes available in buf[pos:]; false at the
+// end of the input (or on an error, in w.err).
+func (w *window) need(n int) bool {
+	for w.end-w.pos < n {
+		if w.eof || w.err != nil {
+			return false
+		}
+		if w.pos+n > len(w.buf) {
+			if n > len(w.buf) {
+				nb := make([]byte, max(n, 2*len(w.buf)))
+				w.end = copy(nb, w.buf[w.pos:w.end])
+				w.buf = nb
+			} else {
+				w.end = copy(w.buf, w.buf[w.pos:w.end])
+			}
+			w.pos = 0
+		}
+		k, err := w.r.Read(w.buf[w.end:])
+		w.end += k
+		switch {
+		case err == io.EOF:
+			w.eof = true
+		case err != nil:
+			w.err = err
+		}
+	}
+	return true
+}
+
+// nul returns the offset from buf[pos] of the first NUL at or after from.
+func (w *window) nul(from int) int {
+	for {
+		if i := bytes.IndexByte(w.buf[w.pos+min(from, w.end-w.pos):w.end], 0); i >= 0 {
+			return min(from, w.end-w.pos) + i
+		}
+		if !w.need(w.end - w.pos + 1) {
+			return -1
+		}
+	}
+}
+
+// scanIndex reads an index body (without its checksum) from r and calls fn
+// with each entry in order (a version 4 entry re-encoded for version 2 or
+// 3, with all its flags), then checks the extensions. It returns the
+// version to write the index back in and the number of entries.
+func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count int, err error) {
+	w := &window{r: r, buf: make([]byte, 256<<10)}
+	readErr := func(err error) error {
+		if w.err != nil {
+			return w.err
+		}
+		return err
+	}
+	if !w.need(indexHeaderLen) || string(w.buf[:4]) != "DIRC" {
+		return 0, 0, readErr(errors.New("not an index file"))
+	}
+	inVersion := binary.BigEndian.Uint32(w.buf[4:])
+	count = int(binary.BigEndian.Uint32(w.buf[8:]))
+	w.pos += indexHeaderLen
+	version = inVersion
+	switch inVersion {
+	case 2, 3:
+	case 4:
+		version = 2
+	default:
+		return 0, 0, fmt.Errorf("unsupported index version %d", inVersion)
+	}
+	var prev, scratch []byte // version 4: the previous name, the entry re-encoded
+	var e idxEntry
+	for i := range count {
+		if !w.need(entryFixedLen) {
+			return 0, 0, readErr(errors.New("truncated entry"))
+		}
+		b := w.buf[w.pos:]
+		flags := binary.BigEndian.Uint16(b[60:])
+		fixed := entryFixedLen
+		if flags&flagExtended != 0 {
+			if inVersion < 3 {
+				return 0, 0, errors.New("extended entry flags in a version 2 index")
+			}
+			fixed += 2
+			if !w.need(fixed) {
+				return 0, 0, readErr(errors.New("truncated entry"))
+			}
+		}
+		if inVersion == 4 {
+			if fixed > entryFixedLen {
+				version = 3
+			}
+			// The number of bytes to drop from the end of the previous
+			// name, in git's offset varint encoding, then the rest,
+			// NUL-terminated.
+			p := fixed
+			strip, ok := 0, false
+			for w.need(p + 1) {
+				c := w.buf[w.pos+p]
+				p++
+				strip = strip<<7 | int(c&0x7f)
+				if c&0x80 == 0 {
+					ok = true
+					break
+				}
+				strip++
+				if strip > len(prev) {
+					break
+				}
+			}
+			if !ok || strip > len(prev) {
+				return 0, 0, readErr(errors.New("malformed entry name prefix"))
+			}
+			nul := w.nul(p)
+			if nul < 0 {
+				return 0, 0, readErr(errors.New("malformed entry name"))
+			}
+			b = w.buf[w.pos:]
+			rest := b[p:nul]
+			nameLen := len(prev) - strip + len(rest)
+			n := (fixed + nameLen + 8) &^ 7
+			scratch = slices.Grow(scratch[:0], n)[:n]
+			clear(scratch)
+			copy(scratch, b[:fixed])
+			copy(scratch[fixed:], prev[:len(prev)-strip])
+			copy(scratch[fixed+len(prev)-strip:], rest)
+			binary.BigEndian.PutUint16(scratch[60:], flags&^flagNameMask|uint16(min(nameLen, flagNameMask)))
+			e = idxEntry{name: scratch[fixed : fixed+nameLen : fixed+nameLen], raw: scratch, stage: int(flags>>12) & 3, ord: i}
+			prev = append(prev[:0], e.name...)
+			w.pos += nul + 1
+		} else {
+			nameLen := int(flags & flagNameMask)
+			if nameLen == flagNameMask {
+				nameLen = w.nul(fixed)
+				if nameLen >= 0 {
+					nameLen -= fixed
+				}
+			}
+			end := (fixed + nameLen + 8) &^ 7
+			if nameLen < 0 || !w.need(end) || w.buf[w.pos+fixed+nameLen] != 0 {
+				return 0, 0, readErr(errors.New("malformed entry name"))
+			}
+			b = w.buf[w.pos : w.pos+end : w.pos+end]
+			e = idxEntry{name: b[fixed : fixed+nameLen : fixed+nameLen], raw: b, stage: int(flags>>12) & 3, ord: i}
+			w.pos += end
+		}
+		if err := fn(&e); err != nil {
+			return 0, 0, err
+		}
+	}
+	// Extensions are not kept; none may be required.
+	for w.need(1) {
+		if !w.need(8) {
+			return 0, 0, readErr(errors.New("malformed extensions"))
+		}
+		sig := w.buf[w.pos : w.pos+4]
+		size := int64(binary.BigEndian.Uint32(w.buf[w.pos+4:]))
+		if sig[0] < 'A' || sig[0] > 'Z' {
+			return 0, 0, fmt.Errorf("unsupported required index extension %q (split or sparse index)", sig)
+		}
+		w.pos += 8
+		for size > 0 {
+			if w.pos == w.end && !w.need(1) {
+				return 0, 0, readErr(errors.New("malformed extensions"))
+			}
+			k := min(size, int64(w.end-w.pos))
+			w.pos += int(k)
+			size -= k
+		}
+	}
+	if w.err != nil {
+		return 0, 0, w.err
+	}
+	return version, count, nil
+}
+
+// errUnmerged is an index entry of a merge stage.
+type errUnmerged struct{ name string }
+
+func (e errUnmerged) Error() string { return "unmerged entry " + e.name }
+
+// interest matches, in one pass over names in index order, the names of
+// interest for a commit of some paths: the paths and their parent
+// directories (exact), and the names below a path (path + "/").
+type interest struct {
+	exact, below [][]byte // sorted, unique
+	x, b         int
+	open         [][]byte // the prefixes of below the current name has, shortest first
+}
+
+func newInterest(rels []string) *interest {
+	in := &interest{}
+	for _, rel := range rels {
+		in.exact = append(in.exact, []byte(rel))
+		in.below = append(in.below, []byte(rel+"/"))
+		for d := path.Dir(rel); d != "." && d != "/"; d = path.Dir(d) {
+			in.exact = append(in.exact, []byte(d))
+		}
+	}
+	slices.SortFunc(in.exact, bytes.Compare)
+	in.exact = slices.CompactFunc(in.exact, bytes.Equal)
+	slices.SortFunc(in.below, bytes.Compare)
+	in.below = slices.CompactFunc(in.below, bytes.Equal)
+	return in
+}
+
+// match reports whether name is of interest; names come in index order.
+func (in *interest) match(name []byte) bool {
+	for in.x < len(in.exact) && bytes.Compare(in.exact[in.x], name) < 0 {
+		in.x++
+	}
+	if in.x < len(in.exact) && bytes.Equal(in.exact[in.x], name) {
+		return true
+	}
+	// A name past a prefix that it does not start with is past every
+	// name below it: the names below a prefix are one run of the order.
+	for len(in.open) > 0 && !bytes.HasPrefix(name, in.open[len(in.open)-1]) {
+		in.open = in.open[:len(in.open)-1]
+	}
+	for in.b < len(in.below) && bytes.Compare(in.below[in.b], name) <= 0 {
+		if bytes.HasPrefix(name, in.below[in.b]) {
+			in.open = append(in.open, in.below[in.b])
+		}
+		in.b++
+	}
+	return len(in.open) > 0
+}
+
+// collect reads the index (pass 1): it checks every entry, refuses
+// unmerged ones, and keeps copies of the entries of interest for rels.
+func (l *indexLock) collect(rels []string) error {
+	in := newInterest(rels)
+	l.rels = rels
+	l.found = l.found[:0]
+	version, count, err := scanIndex(l.src.reader(), func(e *idxEntry) error {
+		if e.stage != 0 {
+			return errUnmerged{string(e.name)}
+		}
+		if in.match(e.name) {
+			l.found = append(l.found, copyEntry(e))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	l.version, l.count = version, count
+	return nil
+}
+
+func copyEntry(e *idxEntry) idxEntry {
+	raw := slices.Clone(e.raw)
+	off := entryFixedLen
+	if binary.BigEndian.Uint16(raw[60:])&flagExtended != 0 {
+		off += 2
+	}
+	return idxEntry{name: raw[off : off+len(e.name) : off+len(e.name)], raw: raw, stage: e.stage, ord: e.ord}
+}
+
+// lockIndex takes the index lock the way git does and reads the index,
+// keeping the entries of interest for a commit of rels (sorted; see
+// interest). It refuses an index with unmerged entries, like `git commit`.
+func (r *Repo) lockIndex(rels ...string) (*indexLock, error) {
 	l := &indexLock{path: filepath.Join(r.gitDir, "index"), version: 2}
 	l.lock = l.path + ".lock"
 	f, err := os.OpenFile(l.lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
@@ -83,165 +436,26 @@ func (r *Repo) lockIndex() (*indexLock, error) {
 	l.f = f
 
 	// The mtime of the open file: the index may be replaced meanwhile.
-	data, fi, err := readFileStat(l.path)
+	src, fi, err := openIndex(l.path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return l, nil
 	case err != nil:
 		l.release()
-		return nil, fmt.Errorf("read index: %w", err)
-	}
-	l.exists = true
-	l.mtime = fi.ModTime()
-	if err := l.parse(data); err != nil {
-		l.release()
 		return nil, fmt.Errorf("read index %s: %w", l.path, err)
 	}
-	for _, e := range l.entries {
-		if e.stage != 0 {
-			l.release()
-			return nil, fmt.Errorf("index %s has unmerged entries (%s): resolve the conflict first", l.path, e.name)
+	l.src = src
+	l.exists = true
+	l.mtime = fi.ModTime()
+	if err := l.collect(rels); err != nil {
+		l.release()
+		var um errUnmerged
+		if errors.As(err, &um) {
+			return nil, fmt.Errorf("index %s has unmerged entries (%s): resolve the conflict first", l.path, um.name)
 		}
+		return nil, fmt.Errorf("read index %s: %w", l.path, err)
 	}
 	return l, nil
-}
-
-func (l *indexLock) parse(data []byte) error {
-	if len(data) < indexHeaderLen+indexChecksumLen || string(data[:4]) != "DIRC" {
-		return errors.New("not an index file")
-	}
-	body, sum := data[:len(data)-indexChecksumLen], data[len(data)-indexChecksumLen:]
-	// index.skipHash writes a zero checksum. A large index is read as git
-	// reads every index since 2.13 (only fsck verifies the checksum): its
-	// SHA-1 was a third of a commit's CPU in a folder of 500,000 postings
-	// (BenchmarkCommitLargeFolder); the entries are still checked one by
-	// one below, and the index written back gets a new checksum.
-	if len(body) <= verifyIndexMax {
-		if got := sha1.Sum(body); !bytes.Equal(got[:], sum) && !bytes.Equal(sum, make([]byte, indexChecksumLen)) {
-			return errors.New("bad checksum")
-		}
-	}
-	version := binary.BigEndian.Uint32(data[4:])
-	count := int(binary.BigEndian.Uint32(data[8:]))
-	switch version {
-	case 2, 3:
-	case 4:
-		return l.parseV4(body, count)
-	default:
-		return fmt.Errorf("unsupported index version %d", version)
-	}
-	l.version = version
-	l.body = body
-	l.entries = make([]idxEntry, 0, count)
-	off := indexHeaderLen
-	for range count {
-		if off+entryFixedLen > len(body) {
-			return errors.New("truncated entry")
-		}
-		flags := binary.BigEndian.Uint16(body[off+60:])
-		fixed := entryFixedLen
-		if flags&flagExtended != 0 {
-			if version < 3 {
-				return errors.New("extended entry flags in a version 2 index")
-			}
-			fixed += 2
-		}
-		nameStart := off + fixed
-		nameLen := int(flags & flagNameMask)
-		if nameLen == flagNameMask {
-			nameLen = bytes.IndexByte(body[min(nameStart, len(body)):], 0)
-		}
-		end := off + (fixed+nameLen+8)&^7
-		if nameLen < 0 || end > len(body) || body[nameStart+nameLen] != 0 {
-			return errors.New("malformed entry name")
-		}
-		l.entries = append(l.entries, idxEntry{
-			name:  body[nameStart : nameStart+nameLen : nameStart+nameLen],
-			raw:   body[off:end:end],
-			stage: int(flags>>12) & 3,
-			off:   off,
-		})
-		off = end
-	}
-	return checkExtensions(body, off)
-}
-
-// checkExtensions checks the extensions from off to the end of body: only
-// that none is required.
-func checkExtensions(body []byte, off int) error {
-	for off+8 <= len(body) {
-		sig := body[off : off+4]
-		size := int(binary.BigEndian.Uint32(body[off+4:]))
-		if sig[0] < 'A' || sig[0] > 'Z' {
-			return fmt.Errorf("unsupported required index extension %q (split or sparse index)", sig)
-		}
-		off += 8 + size
-	}
-	if off != len(body) {
-		return errors.New("malformed extensions")
-	}
-	return nil
-}
-
-// parseV4 reads the entries of a version 4 index (from body, the index
-// without its checksum), whose names are compressed against the previous
-// name, and re-encodes them for version 2 or 3 with their stat data and all
-// their flags (assume-unchanged, skip-worktree, intent-to-add) kept.
-func (l *indexLock) parseV4(body []byte, count int) error {
-	l.version = 2
-	l.entries = make([]idxEntry, 0, count)
-	var prev []byte
-	off := indexHeaderLen
-	for range count {
-		if off+entryFixedLen > len(body) {
-			return errors.New("truncated entry")
-		}
-		flags := binary.BigEndian.Uint16(body[off+60:])
-		fixed := entryFixedLen
-		if flags&flagExtended != 0 {
-			fixed += 2
-			l.version = 3
-			if off+fixed > len(body) {
-				return errors.New("truncated entry")
-			}
-		}
-		// The number of bytes to drop from the end of the previous name,
-		// in git's offset varint encoding, then the rest, NUL-terminated.
-		p := off + fixed
-		strip, ok := 0, false
-		for p < len(body) {
-			c := body[p]
-			p++
-			strip = strip<<7 | int(c&0x7f)
-			if c&0x80 == 0 {
-				ok = true
-				break
-			}
-			strip++
-			if strip > len(prev) {
-				break
-			}
-		}
-		if !ok || strip > len(prev) {
-			return errors.New("malformed entry name prefix")
-		}
-		nul := bytes.IndexByte(body[p:], 0)
-		if nul < 0 {
-			return errors.New("malformed entry name")
-		}
-		nameLen := len(prev) - strip + nul
-		n := (fixed + nameLen + 8) &^ 7
-		raw := make([]byte, n)
-		copy(raw, body[off:off+fixed])
-		copy(raw[fixed:], prev[:len(prev)-strip])
-		copy(raw[fixed+len(prev)-strip:], body[p:p+nul])
-		binary.BigEndian.PutUint16(raw[60:], flags&^flagNameMask|uint16(min(nameLen, flagNameMask)))
-		name := raw[fixed : fixed+nameLen : fixed+nameLen]
-		l.entries = append(l.entries, idxEntry{name: name, raw: raw, stage: int(flags>>12) & 3})
-		prev = name
-		off = p + nul + 1
-	}
-	return checkExtensions(body, off)
 }
 
 // encodeEntry encodes an index entry for version 2 or 3.
@@ -296,15 +510,25 @@ func encodeEntry(e *index.Entry) idxEntry {
 // inode, mode, owner, size), and returns the entry's blob. An entry that
 // is racily clean (its mtime not older than the index read) or smudged
 // (size 0) is not trusted, nor one of a merge stage: the file is read.
+// rel is looked up among the entries kept for the paths given to
+// lockIndex; another path costs a read of the index.
 func (l *indexLock) clean(rel string, st fileStat, perm fs.FileMode) (plumbing.Hash, bool) {
 	if l == nil || !l.exists {
 		return plumbing.ZeroHash, false
 	}
-	k := sort.Search(len(l.entries), func(i int) bool { return string(l.entries[i].name) >= rel })
-	if k == len(l.entries) || string(l.entries[k].name) != rel || l.entries[k].stage != 0 {
+	found := l.found
+	if _, ok := slices.BinarySearch(l.rels, rel); !ok {
+		other := &indexLock{src: l.src}
+		if other.collect([]string{rel}) != nil {
+			return plumbing.ZeroHash, false
+		}
+		found = other.found
+	}
+	k := sort.Search(len(found), func(i int) bool { return string(found[i].name) >= rel })
+	if k == len(found) || string(found[k].name) != rel || found[k].stage != 0 {
 		return plumbing.ZeroHash, false
 	}
-	raw := l.entries[k].raw
+	raw := found[k].raw
 	be := binary.BigEndian
 	exec := perm&0o100 != 0
 	mode := be.Uint32(raw[24:])
@@ -333,6 +557,7 @@ func sameNsec(entry uint32, t time.Time) bool {
 
 // release drops the lock without writing, unless the index was written.
 func (l *indexLock) release() {
+	l.src.close()
 	if l.done {
 		return
 	}
@@ -345,23 +570,44 @@ func (l *indexLock) release() {
 // when anything changed. hd is HEAD before the commit: a missing index is
 // first filled from its tree (with no stat data, so git rehashes those files
 // once), so that the other files do not look deleted.
+//
+// The changes are decided on the entries kept by lockIndex (those of the
+// paths, their parents and what is below them: all that a change can
+// replace or remove); the index is then read again one entry at a time and
+// written, as it is hashed, with the added entries merged in by name.
 func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat) error {
 	changed := !l.exists
-	if !l.exists && !hd.tree.IsZero() {
-		if err := r.walkTree(hd.tree, "", func(p string, e *treeEntry) error {
-			mode, err := filemode.New(string(e.mode))
-			if err != nil {
-				return fmt.Errorf("%s: %w", p, err)
+	var filled []idxEntry // the entries of a missing index, from HEAD
+	if !l.exists {
+		if !hd.tree.IsZero() {
+			if err := r.walkTree(hd.tree, "", func(p string, e *treeEntry) error {
+				mode, err := filemode.New(string(e.mode))
+				if err != nil {
+					return fmt.Errorf("%s: %w", p, err)
+				}
+				filled = append(filled, encodeEntry(&index.Entry{Name: p, Hash: e.hash, Mode: mode}))
+				return nil
+			}); err != nil {
+				return fmt.Errorf("fill new index from HEAD: %w", err)
 			}
-			l.entries = append(l.entries, encodeEntry(&index.Entry{Name: p, Hash: e.hash, Mode: mode}))
-			return nil
-		}); err != nil {
-			return fmt.Errorf("fill new index from HEAD: %w", err)
+			sortEntries(filled)
 		}
-		sortEntries(l.entries)
+		rels := make([]string, len(changes))
+		for i, c := range changes {
+			rels[i] = c.path
+		}
+		in := newInterest(rels)
+		l.found = l.found[:0]
+		for i := range filled {
+			filled[i].ord = i
+			if in.match(filled[i].name) {
+				l.found = append(l.found, filled[i])
+			}
+		}
+		l.count, l.version = len(filled), 2
 	}
 
-	entries := l.entries
+	entries := l.found
 	n := len(entries)
 	search := func(name string) int {
 		return sort.Search(n, func(i int) bool { return string(entries[i].name) >= name })
@@ -422,6 +668,7 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 			add = append(add, ne)
 			changed = true
 		case !bytes.Equal(entries[existing].raw, ne.raw):
+			ne.ord = entries[existing].ord
 			entries[existing] = ne // same name: the order holds
 			changed = true
 		}
@@ -432,75 +679,79 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 	if !changed {
 		return nil
 	}
-
-	// The entries copied from the index read may be "racily clean": their
-	// file changed in the same second as that index was written, which git
-	// detects by comparing their mtime with the index file's. The index
-	// written now is newer, so such an entry is smudged (see smudgeRacy).
-	if !l.mtime.IsZero() {
-		budget := racyBudget{files: racyCheckFiles, bytes: racyCheckBytes}
-		for i := range entries {
-			if !del[i] && !set[i] {
-				r.smudgeRacy(&entries[i], l.mtime.Unix(), &budget)
-			}
-		}
-	}
-
-	count := len(add)
-	for i := range entries {
-		if !del[i] {
-			count++
-		}
-	}
 	sortEntries(add)
-	// Written as it is hashed, without a copy of the index in memory: the
-	// entries kept from the index read go out as the runs of it they are
-	// (one write for the thousands of entries between two changes).
+	count := l.count - len(del) + len(add)
+
+	// Written as it is hashed (the SHA-1 of each buffer written): the
+	// entries not committed are copied from the index read as it is read
+	// again. The entries copied may be "racily clean": their file changed
+	// in the same second as that index was written, which git detects by
+	// comparing their mtime with the index file's. The index written now
+	// is newer, so such an entry is smudged (see smudgeRacy).
 	sum := sha1.New()
-	bw := bufio.NewWriterSize(l.f, 1<<20)
-	w := io.MultiWriter(sum, bw)
+	bw := bufio.NewWriterSize(io.MultiWriter(sum, l.f), 256<<10)
 	hdr := make([]byte, indexHeaderLen)
 	copy(hdr, "DIRC")
 	binary.BigEndian.PutUint32(hdr[4:], l.version)
 	binary.BigEndian.PutUint32(hdr[8:], uint32(count))
-	w.Write(hdr)
-	runStart, runEnd := 0, 0 // a run of l.body not written yet
-	flush := func() {
-		if runEnd > runStart {
-			w.Write(l.body[runStart:runEnd])
+	bw.Write(hdr)
+	budget := racyBudget{files: racyCheckFiles, bytes: racyCheckBytes}
+	var tmp idxEntry
+	smudged := func(e *idxEntry) *idxEntry {
+		if l.mtime.IsZero() {
+			return e
 		}
-		runStart, runEnd = 0, 0
+		tmp.raw = append(tmp.raw[:0], e.raw...)
+		tmp.name = e.name
+		r.smudgeRacy(&tmp, l.mtime.Unix(), &budget)
+		return &tmp
 	}
+	a, k, written := 0, 0, 0
 	emit := func(e *idxEntry) {
-		switch {
-		case e.off > 0 && e.off == runEnd:
-			runEnd += len(e.raw)
-		case e.off > 0:
-			flush()
-			runStart, runEnd = e.off, e.off+len(e.raw)
-		default:
-			flush()
-			w.Write(e.raw)
-		}
-	}
-	// Merge the kept entries with the added ones, both sorted by name.
-	a := 0
-	for i := range entries {
-		if del[i] {
-			continue
-		}
-		for a < len(add) && bytes.Compare(add[a].name, entries[i].name) < 0 {
-			emit(&add[a])
+		for a < len(add) && bytes.Compare(add[a].name, e.name) < 0 {
+			bw.Write(add[a].raw)
 			a++
+			written++
 		}
-		emit(&entries[i])
+		bw.Write(e.raw)
+		written++
+	}
+	each := func(e *idxEntry) error {
+		if k < n && entries[k].ord == e.ord {
+			j := k
+			k++
+			switch {
+			case del[j]:
+			case set[j]:
+				emit(&entries[j])
+			default:
+				emit(smudged(&entries[j]))
+			}
+			return nil
+		}
+		emit(smudged(e))
+		return nil
+	}
+	if l.exists {
+		if _, _, err := scanIndex(l.src.reader(), each); err != nil {
+			return fmt.Errorf("read index %s again: %w", l.path, err)
+		}
+	} else {
+		for i := range filled {
+			each(&filled[i])
+		}
 	}
 	for ; a < len(add); a++ {
-		emit(&add[a])
+		bw.Write(add[a].raw)
+		written++
 	}
-	flush()
-	bw.Write(sum.Sum(nil))
+	if k != n || written != count {
+		return fmt.Errorf("write %s: the index changed while it was locked (%d entries written, %d expected)", l.lock, written, count)
+	}
 	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", l.lock, err)
+	}
+	if _, err := l.f.Write(sum.Sum(nil)); err != nil {
 		return fmt.Errorf("write %s: %w", l.lock, err)
 	}
 	if err := l.f.Close(); err != nil {
