@@ -430,6 +430,18 @@ func (c *classifier) prefMore(i int) bool {
 		before := strings.TrimRight(c.lower[:t.start], " ")
 		after := strings.TrimLeft(c.lower[t.end:], " ")
 		return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
+	case "learn":
+		// "Know how to work with Adobe Illustrator or want to learn",
+		// "..., or are willing to learn": the candidate may still learn
+		// it, so it is not demanded
+		if c.word(i-1) != "to" {
+			return false
+		}
+		switch c.word(i - 2) {
+		case "want", "willing", "eager", "keen", "happy", "wanting":
+			return c.word(i-3) == "or" || c.word(i-4) == "or"
+		}
+		return false
 	case "pre":
 		// Dutch "is een enorme pre", "een pre" (written without the
 		// accent of "pré"), and "(pre)" after an item; not the English

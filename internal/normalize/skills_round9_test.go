@@ -97,3 +97,22 @@ func TestPrePrefixAndDutchList(t *testing.T) {
 		},
 	})
 }
+
+// "X or want to learn" asks for X only as a wish: the candidate may learn it.
+func TestOrWantToLearn(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// fronteers-easy-lms-front-end-developer-design-skills
+			name: "or want to learn",
+			raw: model.Raw{DescriptionText: "## Is this job an option for me?\n\nYou are a match if you:\n\n" +
+				"-   Know the basics of front-end development. You are familiar with HTML, CSS, CSS preprocessors such as Sass or Less, Javascript, and React.\n" +
+				"-   Know how to work with Adobe Illustrator or want to learn.\n"},
+			want: model.Skills{Required: []string{"HTML/CSS", "JavaScript", "Less", "React", "Sass"}, Preferred: []string{"Adobe Illustrator"}},
+		},
+		{
+			name: "want to learn without or",
+			raw:  model.Raw{DescriptionText: "Requirements:\n- Experience with Python; we want to learn from you.\n"},
+			want: model.Skills{Required: []string{"Python"}},
+		},
+	})
+}
