@@ -137,6 +137,23 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			// "Experience with Kafka is a plus" with no heading above it.
 			sc = clsRequired
 		}
+		if pref && c.afterSemicolon(i) && c.opensWithListWord(i, j) {
+			// "Docker and/or Terraform; an understanding of AWS APIs;
+			// and being comfortable with Linux is a plus": the marker of
+			// the list's last item names every item the semicolons split
+			// since the sentence began.
+			s := i
+			for s > c.start && c.afterSemicolon(s) {
+				p := s - 1
+				for p > c.start && c.toks[p].flags&fSent == 0 {
+					p--
+				}
+				s = p
+			}
+			fill(s, j, sc, true, req, skill, edu)
+			i = j
+			continue
+		}
 		if pref {
 			// A marker may qualify only part of its sentence: "BS in CS,
 			// MS preferred", "Kubernetes and a public cloud (AWS
@@ -148,6 +165,16 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				}
 				fill(i, j, rest, false, req, skill, edu)
 				fill(a, b, sc, true, req, skill, edu)
+				// a later marker of the sentence qualifies its own part
+				// ("Jenkins | Material UI (pré) | Sketch (pré)")
+				for k := b; k < j && a > i; k++ {
+					if k > prefAt && c.toks[k].punct == 0 && (c.prefWord(k) || c.prefMore(k)) {
+						if a2, b2 := c.prefScope(i, j, k); a2 > i && b2 > k {
+							fill(a2, b2, sc, true, req, skill, edu)
+							k = b2 - 1
+						}
+					}
+				}
 				i = j
 				continue
 			}
@@ -218,7 +245,16 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		open += ts
 		if strings.TrimSpace(c.lower[open+1:ks]) == "" {
 			// "React, Angular or Vue (preferred)": the marker alone in
-			// parentheses qualifies what comes before it.
+			// parentheses qualifies what comes before it; in a list
+			// whose items are split by "|" ("Jenkins | Sketch (pré) |
+			// Animaties"), only the item it follows.
+			if bar := strings.LastIndexByte(c.lower[ts:open], '|'); bar >= 0 {
+				a := i
+				for a < j && int(c.toks[a].start) < ts+bar {
+					a++
+				}
+				return a, k + 1
+			}
 			return i, j
 		}
 		a, b := i, j
@@ -263,7 +299,10 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 	list, degree := false, false
 	for t := cl; t < k; t++ {
 		w := c.word(t)
-		list = list || listWords[w]
+		// Dutch "en"/"of" before a Dutch marker joins a list ("ACF,
+		// Gravity forms en Woocommerce is een enorme pre"): listWords
+		// leaves them out as other languages' "in"/"of"
+		list = list || listWords[w] || (w == "en" || w == "of") && dutchMarker(c.word(k))
 		degree = degree || degreeWords[w]
 	}
 	if list && !degree {
@@ -290,6 +329,27 @@ func fill(a, b int, bc class, pref, req bool, skill, edu []class) {
 	for k := a; k < b; k++ {
 		skill[k], edu[k] = sk, ed
 	}
+}
+
+// dutchMarker says whether w is a Dutch preference marker's word.
+func dutchMarker(w string) bool {
+	switch w {
+	case "pre", "pré", "pluspunt", "aanbeveling", "meegenomen", "voorkeur", "wenselijk":
+		return true
+	}
+	return false
+}
+
+// opensWithListWord says whether the sentence [i, j) begins with "and",
+// "or" or "and/or" (the last item of a list split by semicolons).
+func (c *classifier) opensWithListWord(i, j int) bool {
+	for k := i; k < j; k++ {
+		if c.toks[k].punct == 0 {
+			w := c.word(k)
+			return w == "and" || w == "or"
+		}
+	}
+	return false
 }
 
 // afterSemicolon says whether the sentence that starts at token i follows
@@ -370,7 +430,32 @@ func (c *classifier) prefMore(i int) bool {
 		before := strings.TrimRight(c.lower[:t.start], " ")
 		after := strings.TrimLeft(c.lower[t.end:], " ")
 		return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
-	case "great", "nice", "good", "ideal", "perfect", "fint", "bra", "fijn", "godt", "rart":
+	case "learn":
+		// "Know how to work with Adobe Illustrator or want to learn",
+		// "..., or are willing to learn": the candidate may still learn
+		// it, so it is not demanded
+		if c.word(i-1) != "to" {
+			return false
+		}
+		switch c.word(i - 2) {
+		case "want", "willing", "eager", "keen", "happy", "wanting":
+			return c.word(i-3) == "or" || c.word(i-4) == "or"
+		}
+		return false
+	case "pre":
+		// Dutch "is een enorme pre", "een pre" (written without the
+		// accent of "pré"), and "(pre)" after an item; not the English
+		// prefix ("pre-sales")
+		switch c.word(i - 1) {
+		case "een", "enorme", "grote", "flinke", "dikke", "echte", "extra":
+			e := int(c.toks[i].end)
+			return e >= len(c.lower) || c.lower[e] != '-'
+		}
+		t := c.toks[i]
+		before := strings.TrimRight(c.lower[:t.start], " ")
+		after := strings.TrimLeft(c.lower[t.end:], " ")
+		return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
+	case "great", "nice", "good", "ideal", "perfect", "fint", "bra", "fijn", "godt", "rart", "fantastic", "awesome", "amazing":
 		// "Great if you know Go", "Det er fint om du har", "Det är bra om
 		// du", "would be ideal"; not "the ideal candidate"; the Nordic
 		// "good to have" ("är bra att ha", "er godt å ha", "er rart at

@@ -37,7 +37,7 @@ var (
 		"un plus", "un atout", "atouts", "加分项", "加分", "优先", "更佳", "歓迎", "尚可", "우대", "deseable", "deseables", "valorable", "se valorará", "desejável",
 		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
 		"mile widziane", "titolo preferenziale", "preferenziale", "gradita", "graditi", "gradito", "was wir uns wünschen",
-		"pluspunten", "wenselijk",
+		"pluspunten", "wenselijk", "pre's", "pré's",
 		// "Ideally, you also have", "Strong candidates may also have", "An
 		// ideal candidate would also:" (after what all candidates must),
 		// and the nice-to-have headings of other languages
@@ -119,7 +119,7 @@ var (
 		"om deg", "du er", "vi forventer", "vi søker deg som", "ce que nous recherchons", "ce que l'on recherche",
 		"qui êtes-vous", "qui es-tu", "vous avez", "vous êtes", "tu as", "tu es", "prérequis", "vos compétences",
 		"votre expérience", "qué buscamos", "buscamos", "a quién buscamos", "qué necesitas", "lo que necesitas",
-		"chi cerchiamo", "cerchiamo", "il tuo profilo", "profilo", "wie ben jij", "wie ben je", "wie zoeken wij",
+		"chi cerchiamo", "cerchiamo", "il tuo profilo", "profilo", "wie ben jij", "wie ben je", "solliciteer als", "wie zoeken wij",
 		"wie zoeken we", "wat breng je mee", "wat neem je mee", "wat vragen we", "jij hebt", "quem procuramos",
 		"o que esperamos", "任职条件", "应聘条件", "我们期望",
 		"hva vi ser etter", "ser etter", "vad vi söker", "vi söker", "was wir suchen", "wen wir suchen",
@@ -619,7 +619,7 @@ func leadInClass(s string) class {
 }
 
 var (
-	leadInPreferred = []string{"would be great", "would be nice", "is a plus", "are a plus", "a bonus",
+	leadInPreferred = []string{"would be great", "would be nice", "would be fantastic", "would be awesome", "would be amazing", "is a plus", "are a plus", "a bonus",
 		"an advantage", "even better", "we'd love", "would love", "it helps if", "helpful", "we prefer", "prefer"}
 	leadInRequired = []string{"you'll need", "you will need", "you need", "you should have", "you must have",
 		"you have", "you bring", "you'll bring", "we expect", "we're looking for", "we are looking for",
