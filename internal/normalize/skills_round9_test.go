@@ -19,8 +19,8 @@ func TestPipeListPreMarksItsItem(t *testing.T) {
 			name: "pipe list with (pré)",
 			raw: model.Raw{DescriptionText: "## Jouw skillset omvat:\n\n" +
 				"HTML | CSS | CSS Transition| Typescript | SASS | ReactJs | Reduc | Capacitor | Storybook | NPM | Webpack |REST API’s | Jenkins | Material UI (pré) | Sketch (pré) | Illustrator (pré) | Animaties | Scrum/Agile (pré) | StencilJS (pré)\n"},
-			want: model.Skills{Required: []string{"CI/CD", "HTML/CSS", "REST APIs", "React", "Sass", "Storybook", "TypeScript", "Webpack", "npm"},
-				Preferred: []string{"Adobe Illustrator", "Agile", "Material UI", "Scrum", "Sketch"}},
+			want: model.Skills{Required: []string{"CI/CD", "Capacitor", "HTML/CSS", "REST APIs", "React", "Sass", "Storybook", "TypeScript", "Webpack", "npm"},
+				Preferred: []string{"Adobe Illustrator", "Agile", "Material UI", "Scrum", "Sketch", "StencilJS"}},
 		},
 	})
 }
@@ -64,7 +64,7 @@ func TestDutchPre(t *testing.T) {
 				"-   Kennis van veelgebruikte WordPress plugins als ACF, Gravity forms en Woocommerce is een enorme pre!;\n" +
 				"-   Ervaring met PHP, MySQL, HTML(5), CSS(3), JavaScript, jQuery;\n" +
 				"-   Kennis van Git;\n"},
-			want: model.Skills{Required: []string{"Git", "HTML/CSS", "JavaScript", "MySQL", "PHP", "jQuery"}, Preferred: []string{"WooCommerce", "WordPress"}},
+			want: model.Skills{Required: []string{"Git", "HTML/CSS", "JavaScript", "MySQL", "PHP", "jQuery"}, Preferred: []string{"Advanced Custom Fields", "Gravity Forms", "WooCommerce", "WordPress"}},
 		},
 		{
 			// fronteers-easy-lms-front-end-developer-design-skills
