@@ -110,7 +110,7 @@ func delivered(t *testing.T, stdout string, got map[string]int) {
 	}
 }
 
-// TestOneWriterPerFolder starts 6 `watcher run` processes (20 under
+// TestOneWriterPerFolder starts 4 `watcher run` processes (20 under
 // WATCHER_LONG_TESTS=1) at once on one snapshot folder against a board
 // that changes at every listing: half wait for the folder (--wait), half
 // do not (they run if they get it, or exit 3 naming the holder). Every true change is delivered exactly once, git
@@ -120,7 +120,7 @@ func TestOneWriterPerFolder(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs it several times at once")
 	}
-	procs := size(6, 20)
+	procs := size(4, 20)
 	gitBin, gitErr := exec.LookPath("git")
 	bin := build(t)
 	b := newBoard(t, 30)
