@@ -316,7 +316,7 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	// the next run commits what was written and redoes the rest, with the
 	// same event ids); once everything is committed, it only cuts delivery
 	// short (what was not delivered stays in the outbox).
-	res, err := r.stream(ctx, sources, nil)
+	res, err := r.stream(ctx, sources)
 	r.recordRuns(res, err)
 	if err != nil || res.Interrupted {
 		return res, err
@@ -433,7 +433,8 @@ type Delivery struct {
 // commits the outbox files it changed (delivered, dropped, expired), so that
 // a one-shot CI job does not send them again. After a run's commit (amend:
 // its hash) that is still HEAD, the outbox files are folded into that commit
-// rather than making a second one: a run stays one commit. One summary line
+// rather than making a second one: a run makes no commit of its own for
+// its notifications (a run in parts: folded into its last). One summary line
 // is logged.
 func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 	r.dmu.Lock()
