@@ -250,24 +250,17 @@ func (s *Store) HasSource(source string) bool {
 	return err == nil && fi.IsDir()
 }
 
-// Presence answers whether the snapshot file of a posting the source's
-// index names is there (as Exists) from one listing of the source's
-// folder, made at the first question, instead of a stat per posting: for
-// a run that asks for every posting. A folder that cannot be listed falls
-// back to Exists. The answers are those of the moment of the listing.
-// When the folder has not changed since the index LoadIndex read was
-// written (its modification time is before the index's: indexUnchangedFolder),
-// every file the index names is there and the folder is not listed: a
-// quiet run's source costs one stat instead of a listing.
+// Presence answers whether a posting's snapshot file is there (as Exists)
+// from one listing of the source's folder, made at the first question,
+// instead of a stat per posting: for a run that asks for every posting. A
+// folder that cannot be listed falls back to Exists. The answers are those
+// of the moment of the listing.
 func (s *Store) Presence(source string) func(id string) bool {
 	var names map[string]bool
-	listed, all := false, false
+	listed := false
 	return func(id string) bool {
 		if !listed {
 			listed = true
-			if all = s.indexUnchangedFolder(source); all {
-				return true
-			}
 			if ents, err := os.ReadDir(s.SourceDir(source)); err == nil {
 				names = make(map[string]bool, len(ents))
 				for _, e := range ents {
@@ -276,9 +269,6 @@ func (s *Store) Presence(source string) func(id string) bool {
 					}
 				}
 			}
-		}
-		if all {
-			return true
 		}
 		if names == nil {
 			return s.Exists(source, id)

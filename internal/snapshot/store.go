@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -26,9 +25,6 @@ type Store struct {
 
 	seenMu sync.Mutex
 	seen   map[string]seenFile // state files as last read (readSeen)
-	// indexMod: source -> the modification time of its index file as
-	// LoadIndex last read it (see Presence)
-	indexMod map[string]time.Time
 
 	// ignoreWritten: this Store wrote the folder's .gitignore (made it,
 	// or added lines to an older one); see IgnoreWritten.
@@ -192,15 +188,9 @@ type Entry struct {
 // lost) it is rebuilt from the snapshot files, so deleting .watcher never
 // makes every posting look new.
 func (s *Store) LoadIndex(source string) (Index, error) {
-	b, mod, err := readWithTime(s.IndexPath(source))
+	b, err := os.ReadFile(s.IndexPath(source))
 	if err == nil {
 		if idx, ok := DecodeIndex(b); ok {
-			s.seenMu.Lock()
-			if s.indexMod == nil {
-				s.indexMod = map[string]time.Time{}
-			}
-			s.indexMod[source] = mod
-			s.seenMu.Unlock()
 			return idx, nil
 		}
 		// a corrupt index is rebuilt from the files, which are the truth
@@ -208,52 +198,6 @@ func (s *Store) LoadIndex(source string) (Index, error) {
 		return Index{}, fmt.Errorf("snapshot: %w", err)
 	}
 	return s.rebuildIndex(source)
-}
-
-// readWithTime is os.ReadFile that also gives the file's modification
-// time (from the same open file: no stat of its own).
-func readWithTime(path string) ([]byte, time.Time, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	b := make([]byte, 0, fi.Size()+512)
-	for {
-		n, err := f.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, fi.ModTime(), nil
-		}
-		if err != nil {
-			return nil, time.Time{}, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-	}
-}
-
-// indexUnchangedFolder reports whether the source's folder has had no
-// entry made, renamed or removed since its index, as LoadIndex last read
-// it, was written (the folder's modification time is before the index's): every run writes the index after the snapshot files
-// and README it names, so the files the index names are all there.
-func (s *Store) indexUnchangedFolder(source string) bool {
-	s.seenMu.Lock()
-	mod, ok := s.indexMod[source]
-	s.seenMu.Unlock()
-	if !ok {
-		return false
-	}
-	fi, err := os.Stat(s.SourceDir(source))
-	// strictly before: a file system's clock ticks coarsely (ext4: a few
-	// ms), and a removal in the tick of the index's write leaves the two
-	// times equal
-	return err == nil && fi.IsDir() && fi.ModTime().Before(mod)
 }
 
 func (s *Store) rebuildIndex(source string) (Index, error) {

@@ -100,8 +100,16 @@ type Runner struct {
 	mu  sync.Mutex // serializes writes and commits
 	dmu sync.Mutex // serializes delivery passes (outside mu)
 
-	wmu     sync.Mutex // guards writers
+	wmu     sync.Mutex // guards writers and owed
 	writers int        // writes and deliveries in progress: the run marker stays while > 0
+	// owed: a write or delivery failed or was interrupted (dropWrite)
+	// since the last recovery: the run marker stays when the last writer
+	// ends, so that the next run's recovery commits what it wrote
+	owed bool
+
+	// commitFault, for tests: a failure injected into the commit whose
+	// message it is given (nil: none)
+	commitFault func(msg string) error
 
 	lockMu sync.Mutex // guards lock and lockN
 	lock   *snapshot.Lock
@@ -308,7 +316,7 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	// the next run commits what was written and redoes the rest, with the
 	// same event ids); once everything is committed, it only cuts delivery
 	// short (what was not delivered stays in the outbox).
-	res, err := r.stream(ctx, sources, nil)
+	res, err := r.stream(ctx, sources)
 	r.recordRuns(res, err)
 	if err != nil || res.Interrupted {
 		return res, err
@@ -379,11 +387,14 @@ func (r *Runner) beginWrite() error {
 
 // dropWrite ends a write or delivery that failed or was interrupted: the
 // run marker stays, so that the next run (of this process too) commits
-// what was written.
+// what was written; also when other writes of the run are still going
+// on (a key upgrade whose commit failed, while another source's fetch is
+// written): their endWrite leaves the marker (owed) until a recovery.
 func (r *Runner) dropWrite() {
 	r.wmu.Lock()
 	defer r.wmu.Unlock()
 	r.writers = max(r.writers-1, 0)
+	r.owed = true
 }
 
 func (r *Runner) endWrite() error {
@@ -394,6 +405,9 @@ func (r *Runner) endWrite() error {
 		return nil
 	}
 	r.writers = 0
+	if r.owed {
+		return nil // a dropped write's files wait for the next run's recovery
+	}
 	return r.back.EndWrite()
 }
 
@@ -419,7 +433,8 @@ type Delivery struct {
 // commits the outbox files it changed (delivered, dropped, expired), so that
 // a one-shot CI job does not send them again. After a run's commit (amend:
 // its hash) that is still HEAD, the outbox files are folded into that commit
-// rather than making a second one: a run stays one commit. One summary line
+// rather than making a second one: a run makes no commit of its own for
+// its notifications (a run in parts: folded into its last). One summary line
 // is logged.
 func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 	r.dmu.Lock()
@@ -507,6 +522,11 @@ var errInterrupted = errors.New("interrupted")
 const outboxChunk = 64
 
 func (r *Runner) commit(paths []string, msg string) (string, error) {
+	if r.commitFault != nil {
+		if err := r.commitFault(msg); err != nil {
+			return "", fmt.Errorf("git: %w", err)
+		}
+	}
 	paths = append(paths, r.store.IgnorePath())
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
@@ -530,8 +550,12 @@ func (r *Runner) recover() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	interrupted, since := r.back.Interrupted()
-	if !interrupted || r.busy() {
-		return nil // no marker, or this process's own live write or delivery
+	if r.busy() {
+		return nil // this process's own live write or delivery
+	}
+	if !interrupted {
+		r.clearOwed() // no marker: nothing waits for a recovery
+		return nil
 	}
 	r.log.Warn("the last run stopped before it committed: committing its files")
 	if r.repo != nil {
@@ -572,7 +596,18 @@ func (r *Runner) recover() error {
 			return err
 		}
 	}
-	return r.back.EndWrite()
+	if err := r.back.EndWrite(); err != nil {
+		return err
+	}
+	r.clearOwed()
+	return nil
+}
+
+// clearOwed: what dropped writes left is recovered (see owed).
+func (r *Runner) clearOwed() {
+	r.wmu.Lock()
+	defer r.wmu.Unlock()
+	r.owed = false
 }
 
 // commitMessage summarises a run: a subject per source with changes, then

@@ -39,9 +39,8 @@ func (r *Runner) sourceWorkers(n int) int {
 // client keeps the per-host limits) and hands each fetch to sink, in the
 // worker that fetched it: a sink that is slow holds back the fetches. It
 // writes nothing itself. Stopping ctx stops the fetches (they come to sink
-// canceled). A source in failed (its key upgrade failed) is not fetched:
-// it comes to sink failed with that error.
-func (r *Runner) fetchEach(ctx context.Context, sources []config.Source, failed map[string]error, sink func(i int, f fetched)) {
+// canceled).
+func (r *Runner) fetchEach(ctx context.Context, sources []config.Source, sink func(i int, f fetched)) {
 	pool := scrape.NewPool(ctx, scrape.Options{
 		UserAgent:    r.cfg.HTTP.UserAgent,
 		Timeout:      r.cfg.HTTP.Timeout,
@@ -64,12 +63,7 @@ func (r *Runner) fetchEach(ctx context.Context, sources []config.Source, failed 
 			for i := range next {
 				src := sources[i]
 				start := time.Now()
-				var f fetched
-				if err := failed[src.Name]; err != nil {
-					f = r.upgradeFailed(src, err)
-				} else {
-					f = r.fetchGuarded(ctx, pool, src)
-				}
+				f := r.fetchGuarded(ctx, pool, src)
 				switch {
 				case f.canceled:
 					r.log.Info("source interrupted: fetch stopped by a signal", "source", src.Name, "duration", time.Since(start).Round(time.Millisecond))
@@ -98,7 +92,7 @@ func (r *Runner) fetchEach(ctx context.Context, sources []config.Source, failed 
 // them; tests).
 func (r *Runner) fetchAll(ctx context.Context, sources []config.Source) []fetched {
 	results := make([]fetched, len(sources))
-	r.fetchEach(ctx, sources, nil, func(i int, f fetched) { results[i] = f })
+	r.fetchEach(ctx, sources, func(i int, f fetched) { results[i] = f })
 	return results
 }
 
@@ -319,7 +313,8 @@ func (w *writeRun) write(ctx context.Context, f fetched, p plan) error {
 	return nil
 }
 
-// finish commits what the run wrote (one commit) and ends the write phase.
+// finish commits what the run wrote since its last part's commit (all of
+// it when there was none; see commitPart) and ends the write phase.
 func (w *writeRun) finish() (Result, error) {
 	r := w.r
 	r.mu.Lock()
@@ -403,13 +398,11 @@ func (w *writeRun) finish() (Result, error) {
 // stream is a run's fetch and write phases: each source is written as its
 // fetch ends, and the run is committed at the end, or in parts of about
 // Options.CommitEvery paths as it goes (commitPart).
-// failed: the sources whose key upgrade failed (upgradeKeys), failed
-// without a fetch.
-func (r *Runner) stream(ctx context.Context, sources []config.Source, failed map[string]error) (Result, error) {
+func (r *Runner) stream(ctx context.Context, sources []config.Source) (Result, error) {
 	w := r.newWriteRun(len(sources))
 	fctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	r.fetchEach(fctx, sources, failed, func(i int, f fetched) {
+	r.fetchEach(fctx, sources, func(i int, f fetched) {
 		if !w.add(ctx, i, f) {
 			cancel() // an error or a signal: the other fetches stop
 		}
