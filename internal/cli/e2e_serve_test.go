@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -88,23 +86,6 @@ func startCmd(t *testing.T, e *env, command string, extra ...string) string {
 		}
 	})
 	return base
-}
-
-// mainContext is Main with a context: the command stops when ctx ends.
-func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := newRoot()
-	root.SetArgs(args)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
-	if _, err := root.ExecuteContextC(ctx); err != nil {
-		var ec *exitError
-		if errors.As(err, &ec) {
-			return ec.code
-		}
-		fmt.Fprintf(stderr, "%v\n", err)
-		return ExitUsage
-	}
-	return ExitOK
 }
 
 // lockedBuffer is a bytes.Buffer that a command writes its log to while

@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -37,6 +38,12 @@ func init() { cobra.EnableCommandSorting = false }
 // returns the exit code. Help goes to stdout; errors, logs and usage
 // mistakes go to stderr.
 func Main(args []string, stdout, stderr io.Writer) int {
+	return mainContext(context.Background(), args, stdout, stderr)
+}
+
+// mainContext is Main with a context: a command stops when ctx ends (the
+// tests stop a serve or a daemon with it).
+func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if args == nil {
 		args = []string{} // cobra reads os.Args when given nil
 	}
@@ -44,7 +51,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
 	}

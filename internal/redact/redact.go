@@ -104,8 +104,11 @@ func form(v string) []string {
 	q, p := url.QueryEscape(v), url.PathEscape(v)
 	bases := []string{v, q, p, lowerHex(q), lowerHex(p), urlNormalize(v, false), urlNormalize(v, true),
 		// escaped twice: a URL holding the value, itself escaped into
-		// another URL's query or path (a redirect's next=)
-		url.QueryEscape(q), url.QueryEscape(p), url.PathEscape(q), url.PathEscape(p)}
+		// another URL's query or path (a redirect's next=); the inner
+		// escape in either case of hex (html/template's lower-case once,
+		// then escaped again: %252f)
+		url.QueryEscape(q), url.QueryEscape(p), url.PathEscape(q), url.PathEscape(p),
+		url.QueryEscape(lowerHex(q)), url.QueryEscape(lowerHex(p)), url.PathEscape(lowerHex(q)), url.PathEscape(lowerHex(p))}
 	var out []string
 	for _, b := range bases {
 		h := html.EscapeString(b)

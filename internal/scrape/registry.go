@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/urlpath"
 )
 
 // Platform is one source type as a build registers it: how the config
@@ -32,10 +33,14 @@ type Board struct {
 	Board string `yaml:"board,omitempty"` // the board/site/company/account slug
 }
 
-// Validate checks that the board is a slug.
+// Validate checks that the board is a slug, and not a dot segment ("."
+// or "..", also written with %2e), which the request URL's parser would
+// read as the path itself or its parent (see urlpath.Dot).
 func (b *Board) Validate(c *config.Check) {
 	if c.Has("board") && strings.ContainsAny(b.Board, "/?# \t\r\n") {
 		c.Problem("board", "must be the board's slug (no spaces, slashes, ? or #)")
+	} else if c.Has("board") && urlpath.Dot(b.Board) {
+		c.Problem("board", "must be the board's slug, not "+c.Shown("board")+` (a dot segment: "." or "..", also as %2e, names the parent path)`)
 	}
 }
 

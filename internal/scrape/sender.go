@@ -5,8 +5,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"strings"
 
+	whatwgurl "github.com/nlnwa/whatwg-url/url"
 	"golang.org/x/net/html/charset"
 
 	"github.com/careers-watcher/careers-watcher/internal/scrape/send"
@@ -23,8 +25,9 @@ func newSender(cfg send.Config) send.Sender {
 
 // plainSender sends with net/http alone and reads a response as colly's
 // collector does with the Pool's settings: a User-Agent and "Accept: */*"
-// unless the request has its own, a form Content-Type on a POST without
-// one, a cookie jar per pool, an error status as a response, at most
+// unless the request has its own, the URL normalized as a browser does
+// (colly's WHATWG parse, see normalize), a form Content-Type on a POST
+// without one, a cookie jar per pool, an error status as a response, at most
 // MaxBody bytes of the body, and a body whose Content-Type names a charset
 // other than UTF-8 converted to UTF-8. It is what a program that registers
 // no sender uses (the test of one adapter package); the watcher registers
@@ -41,7 +44,32 @@ func newPlainSender(cfg send.Config) send.Sender {
 	}}
 }
 
+// urlParser is the WHATWG URL parser as colly v2's collector makes it
+// (colly.go: whatwgUrl.NewParser(whatwgUrl.WithPercentEncodeSinglePercentSign())).
+var urlParser = whatwgurl.NewParser(whatwgurl.WithPercentEncodeSinglePercentSign())
+
+// normalize parses u as colly's collector does before it sends (WHATWG
+// first, then net/url on the result): a backslash is a slash, "." and ".."
+// segments (also "%2e" forms) are removed, and a space, a quote or a
+// non-ASCII byte in the query is percent-encoded. The server then sees the
+// same request line from either sender.
+func normalize(u string) (string, error) {
+	w, err := urlParser.Parse(u)
+	if err != nil {
+		return "", err
+	}
+	p, err := url.Parse(w.Href(false))
+	if err != nil {
+		return "", err
+	}
+	return p.String(), nil
+}
+
 func (s *plainSender) Send(method, u string, body io.Reader, hdr http.Header) (*send.Response, error) {
+	u, err := normalize(u)
+	if err != nil {
+		return nil, err
+	}
 	req, err := http.NewRequestWithContext(s.cfg.Ctx, method, u, body)
 	if err != nil {
 		return nil, err

@@ -17,7 +17,9 @@ import (
 // (colly's) and the plain one that adapter tests use, and wants the same
 // answers and the same requests on the wire: headers set by default, a
 // charset converted, a form POST, cookies kept, an error status, a body
-// over the cap, too many redirects.
+// over the cap, too many redirects, and a URL normalized as colly's WHATWG
+// parse does (a backslash, "." and ".." segments, a space, quotes and
+// non-ASCII bytes in the query).
 func TestSendersAgree(t *testing.T) {
 	name, colly := send.Registered()
 	if name != "colly" {
@@ -29,8 +31,8 @@ func TestSendersAgree(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		ck, _ := r.Cookie("s")
-		seen = append(seen, fmt.Sprintf("%s %s ua=%q accept=%q ct=%q cookie=%v",
-			r.Method, r.URL.Path, r.UserAgent(), r.Header.Get("Accept"), r.Header.Get("Content-Type"), ck))
+		seen = append(seen, fmt.Sprintf("%s %s uri=%q ua=%q accept=%q ct=%q cookie=%v",
+			r.Method, r.URL.Path, r.RequestURI, r.UserAgent(), r.Header.Get("Accept"), r.Header.Get("Content-Type"), ck))
 		mu.Unlock()
 		switch r.URL.Path {
 		case "/latin1":
@@ -64,6 +66,12 @@ func TestSendersAgree(t *testing.T) {
 		{URL: srv.URL + "/missing"},
 		{URL: srv.URL + "/big"},
 		{URL: srv.URL + "/loop"},
+		{URL: srv.URL + `/a\b`},
+		{URL: srv.URL + "/x/../y"},
+		{URL: srv.URL + "/x/%2e%2e/y"},
+		{URL: srv.URL + "/q?x=a b"},
+		{URL: srv.URL + `/q?x='"`},
+		{URL: srv.URL + "/q?x=café"},
 	}
 	run := func(mk send.New) (answers, wire []string) {
 		mu.Lock()
@@ -97,6 +105,11 @@ func TestSendersAgree(t *testing.T) {
 	for _, want := range []string{`/latin1: 200 "text/html; charset=ISO-8859-1" "café"`, "/missing: error", "/big: error", "/loop: error"} {
 		if !strings.Contains(strings.Join(ca, "\n"), want) {
 			t.Errorf("no answer %q in\n%s", want, strings.Join(ca, "\n"))
+		}
+	}
+	for _, want := range []string{`uri="/a/b"`, `uri="/y"`, `uri="/q?x=a%20b"`, `uri="/q?x=%27%22"`, `uri="/q?x=caf%C3%A9"`} {
+		if !strings.Contains(strings.Join(cw, "\n"), want) {
+			t.Errorf("no request %s in\n%s", want, strings.Join(cw, "\n"))
 		}
 	}
 	if !strings.Contains(strings.Join(cw, "\n"), `cookie=s=1`) {

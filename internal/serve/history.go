@@ -199,10 +199,19 @@ func (h *history) oldKeys(c *gitrepo.Commit, source string) bool {
 // files are the posting files of the source's folder in commit c (name
 // -> blob).
 func (h *history) files(c *gitrepo.Commit, source string) (map[string]gitrepo.Hash, error) {
-	out := map[string]gitrepo.Hash{}
 	dir, isDir, err := h.entry(c, source)
-	if err != nil || !isDir || dir.IsZero() {
-		return out, err
+	if err != nil {
+		return map[string]gitrepo.Hash{}, err
+	}
+	return h.folderFiles(dir, isDir)
+}
+
+// folderFiles are the posting files of the source's folder dir (name ->
+// blob): none when the source's entry is not a folder.
+func (h *history) folderFiles(dir gitrepo.Hash, isDir bool) (map[string]gitrepo.Hash, error) {
+	out := map[string]gitrepo.Hash{}
+	if !isDir || dir.IsZero() {
+		return out, nil
 	}
 	es, err := h.hist.Folder(dir)
 	if err != nil {
@@ -396,27 +405,14 @@ func (h *history) commitEvents(c, par *gitrepo.Commit, source string) ([]Event, 
 	if a == b {
 		return nil, nil
 	}
-	var ta, tb []gitrepo.Entry
-	if aDir {
-		if ta, err = h.hist.Folder(a); err != nil {
-			return nil, fmt.Errorf("serve: %w", err)
-		}
+	now, err := h.folderFiles(a, aDir)
+	if err != nil {
+		return nil, err
 	}
-	if bDir {
-		if tb, err = h.hist.Folder(b); err != nil {
-			return nil, fmt.Errorf("serve: %w", err)
-		}
+	before, err := h.folderFiles(b, bDir)
+	if err != nil {
+		return nil, err
 	}
-	files := func(t []gitrepo.Entry) map[string]gitrepo.Hash {
-		m := map[string]gitrepo.Hash{}
-		for _, e := range t {
-			if e.File && snapshot.IsPostingName(e.Name) {
-				m[e.Name] = e.Hash
-			}
-		}
-		return m
-	}
-	now, before := files(ta), files(tb)
 	var names []string
 	for n, hh := range now {
 		if before[n] != hh {

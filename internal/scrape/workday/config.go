@@ -1,6 +1,9 @@
 package workday
 
-import "github.com/careers-watcher/careers-watcher/internal/config"
+import (
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/urlpath"
+)
 
 // Config is the keys of a workday source besides the common ones.
 type Config struct {
@@ -14,4 +17,15 @@ var Kind = config.Kind{
 	Type: "workday",
 	Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "tenant", Required: true}, {Name: "site", Required: true}},
 	New:  func() any { return new(Config) },
+}
+
+// Validate checks that tenant and site are not dot segments ("." or "..",
+// also written with %2e): each is a segment of the API path, and a dot
+// segment would name its parent (see urlpath.Dot).
+func (c *Config) Validate(ck *config.Check) {
+	for _, k := range [...]struct{ key, v string }{{"tenant", c.Tenant}, {"site", c.Site}} {
+		if ck.Has(k.key) && urlpath.Dot(k.v) {
+			ck.Problem(k.key, "must not be "+ck.Shown(k.key)+` (a dot segment: "." or "..", also as %2e, names the parent path)`)
+		}
+	}
 }
