@@ -14,7 +14,8 @@ import (
 
 // A place after a cue in running text is a town of the city table (or a
 // Nordic one), never a world-table name, nor the first word of a
-// taxonomy tool name.
+// taxonomy tool name; after "work in" and "team in" nor a town that runs
+// on into a capitalised name ("Palo Alto Networks").
 func TestCuedPlacesNotWorldOrTools(t *testing.T) {
 	us := []model.Location{{Country: "US"}}
 	for _, c := range []struct {
@@ -44,6 +45,11 @@ func TestCuedPlacesNotWorldOrTools(t *testing.T) {
 	got := placesOf(nil, nil, "Engineer", "You will work in Berlin with our data team.", "en")
 	if len(got) != 1 || got[0].City != "Berlin" || got[0].Country != "DE" {
 		t.Errorf("work in Berlin: %+v", got)
+	}
+	// a strong cue's town may run on into a capitalised name
+	got = placesOf(nil, nil, "Engineer", "You will be based in London Bridge.", "en")
+	if len(got) != 1 || got[0].City != "London" || got[0].Country != "GB" {
+		t.Errorf("based in London Bridge: %+v", got)
 	}
 	// a tool name after the cue, and the town after it: the town
 	got = placesOf(nil, nil, "Engineer", "You will work in Phoenix LiveView in our office in Berlin.", "en")

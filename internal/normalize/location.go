@@ -1280,6 +1280,21 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	"teamet i", "team in", "arbeta i", "jobba i", "arbeide i", "jobbe i", "arbejde i", "work in", "working in",
 	"arbeiten in"}
 
+// weakCues are the cue phrases that name the work or the team, which
+// tools follow as often as towns ("work in Apex", "working in Delta
+// Lake").
+var weakCues = map[string]bool{"teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
+	"arbeide i": true, "jobbe i": true, "arbejde i": true, "work in": true, "working in": true, "arbeiten in": true}
+
+// cueKind says what the words townAfter reads follow.
+type cueKind int
+
+const (
+	cueField  cueKind = iota // a workplace field word
+	cueStrong                // a cue phrase that names the workplace ("based in")
+	cueWeak                  // a cue phrase of the work or the team ("work in")
+)
+
 // textPlaces returns the places a text names as the workplace, in
 // country when it is not empty: those of field lines, else those after
 // a cue phrase; none when they name more than three.
@@ -1372,7 +1387,7 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 				}
 				if knownField(lw, strong) && len(w) > 4 &&
 					(!strong || presentTense[strings.ToLower(ws[k+1])]) {
-					if l, ok := townAfter(strings.Join(ws[k+1:min(len(ws), k+12)], " "), country, true); ok { // townAfter reads at most 10 words
+					if l, ok := townAfter(strings.Join(ws[k+1:min(len(ws), k+12)], " "), country, cueField); ok { // townAfter reads at most 10 words
 						add(&fields, l)
 					}
 				}
@@ -1386,7 +1401,11 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			for i := strings.Index(lower, cue); i >= 0; {
 				end := i + len(cue)
 				if wordEdge(lower, i-1) && (end == len(lower) || lower[end] == ' ') && !officeList(line[end:]) {
-					if l, ok := townAfter(line[end:], country, false); ok {
+					kind := cueStrong
+					if weakCues[cue] {
+						kind = cueWeak
+					}
+					if l, ok := townAfter(line[end:], country, kind); ok {
 						add(&cued, l)
 					}
 				}
@@ -1469,12 +1488,14 @@ func officeList(s string) bool {
 // townAfter finds the first known town in the words after a cue, within
 // the sentence and ten words: capitalised, one to three words ("Salt
 // Lake City"); a municipality or a city of the table before a locality.
-// field: the words follow a workplace field word ("Dienstort Münster"),
-// which may name a town of the world table; after a cue phrase of running
-// text ("work in", "team in") only the curated tables count, and no town
-// where a taxonomy tool name starts ("work in Phoenix LiveView") or that
-// runs on into a capitalised name ("Palo Alto Networks firewalls").
-func townAfter(s, country string, field bool) (model.Location, bool) {
+// After a workplace field word (cueField: "Dienstort Münster") a town of
+// the world table counts; after a cue phrase of running text only the
+// curated tables count, and no town where a taxonomy tool name starts
+// ("based in Phoenix LiveView"); after a weak cue (cueWeak: "work in")
+// also no town that runs on into a capitalised name ("work in Palo Alto
+// Networks firewalls").
+func townAfter(s, country string, kind cueKind) (model.Location, bool) {
+	field := kind == cueField
 	if i := strings.IndexAny(s, ".;!?\n"); i >= 0 {
 		s = s[:i]
 	}
@@ -1495,7 +1516,8 @@ func townAfter(s, country string, field bool) (model.Location, bool) {
 			rank := -1
 			if field {
 				l, rank = knownPlace(cand, country)
-			} else if l, rank = curatedPlace(cand, country); rank >= 0 && i+n < len(ws) && nameGoesOn(ws[i+n-1], ws[i+n]) {
+			} else if l, rank = curatedPlace(cand, country); rank >= 0 && kind == cueWeak && i+n < len(ws) &&
+				nameGoesOn(ws[i+n-1], ws[i+n]) {
 				rank = -1
 			}
 			if rank < 0 {
