@@ -237,7 +237,7 @@ func loadWorld() {
 				continue
 			}
 			m[k] = append(m[k], w) // the file lists the most populous first, per country
-			if a := stripMarks(k); a != k {
+			if a := stripMarks(k); a != k && !notWorldCity[a] {
 				m[a] = append(m[a], w)
 			}
 		}
@@ -294,6 +294,67 @@ func worldPlace(p, country string) (model.Location, bool) {
 		return model.Location{City: w.name, Region: w.region, Country: w.country}, true
 	}
 	return model.Location{}, false
+}
+
+// wordTownPop is the fewest inhabitants of a world-table town named as an
+// English word that a location label names alone.
+const wordTownPop = 100000
+
+// worldWordNames are the one-word names of the world table that are also
+// lower-case words of an English dictionary: the intersection of
+// places_world.txt with the word list of the Debian package wamerican
+// 2020.12.07-2 (SCOWL size 50, Copyright 2000-2011 Kevin Atkinson and the
+// others its README names; permission to use, copy, modify, distribute and
+// sell the lists and the output created from them is granted, with the
+// copyright notice; deb sha256
+// c8f8e2b2ad0d37bfdd41f0e40f1e4c8e5f907467d768a1d3698b164e9617f0b4),
+// taken with apt-get download on 2026-12-02.
+var worldWordNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+	acre agar alabaster alliance aloha along altos anchorage angers antelope anthem apex arbutus
+	archway ascot astrakhan auburn badger balsas banes banning bar barking bath baud bay bear bell
+	bend bender best billings bimbo bologna bonny boom borne boulder bountiful bra brad bray brusque
+	buckeye buffalo bury butte buy cairns canning canton cassino cayenne centennial central centurion
+	chandler chaparral chino cloverleaf cocoa cognac columbine concord converse cork corona crystal
+	cypress date davenport deal debar defiance delta derby dole dome dour dyer eagle emporia
+	enterprise erode eureka federal felling fishers flagstaff fleet flint florin fords fountain gap
+	garland garner gay gent goes golden grapevine grays green griffin grove groves hale hawthorn hays
+	hem hermitage hickory highland hillside ho holiday homburg homestead hook hove humble hurricane
+	imperial independence jasper jingling keystone lancing largo lattes laurel leek leer lend lens
+	liberal liberty lice limerick linden lira lisle luau magenta maidenhead male man manage manga
+	manly march marina marks martin mascara mascot mason mecca mentor meridian mesa mesquite metro
+	midland midstream midway mission mobile most much muscat mustang natal neath newton nice normal
+	ode of ogre opportunity oral orange orchards overland oxford pace paisley papaya paradise
+	paramount pare parole pearl peer pen perm phoenix pinto pita plantation plum plunge police pop
+	portage posse pout prosper providence pueblo puma quarto queens reading republic reservoir retreat
+	revere rho riverside rogers roman roses rugby ruse rye saga sake saki sale salt same sandy sari
+	savage savannah seaside sedan shanghai shaping shoreline silvan sim simmering slough sparks split
+	spring springs stains sterling stow sulphur summit sunrise sunset superior surprise surrey swords
+	sycamore tamale tame tangier tank tapes temple tequila terrace tire torrent tours troy tucker
+	tulle union university upland uptown valence van vineyard vista walker walnut ware warren wedding
+	welling wellington westerly wheeling woodland woodlands worms wright young
+`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// wordTown says whether l, a town of the world table, is a small one
+// named as an English word ("Federal", "Gap", "Lens", "Goes", "Summit",
+// "Apex"): a label names it only with its country or region beside it.
+// Large ones ("Nice", "Tours") are named alone.
+func wordTown(l model.Location) bool {
+	if !worldWordNames[foldPlace(l.City)] {
+		return false
+	}
+	loadWorld()
+	for _, w := range worldCities[foldPlace(l.City)] {
+		if w.name == l.City && w.country == l.Country && w.region == l.Region {
+			return w.pop < wordTownPop
+		}
+	}
+	return true
 }
 
 // worldRegion looks a first-level region up by its name in the world

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -447,7 +448,9 @@ func Location(label string) model.Location {
 			}
 		}
 		// a city of the world table ("Ingolstadt", "Mannheim, Germany")
-		if w, ok := worldPlace(p, loc.Country); ok && loc.Country != "US" && loc.Country != "CA" {
+		// alone in the label, no small town named as an English word
+		if w, ok := worldPlace(p, loc.Country); ok && loc.Country != "US" && loc.Country != "CA" &&
+			(loc.Country != "" || loc.Region != "" || !wordTown(w)) {
 			loc.City, loc.Country = w.City, w.Country
 			if loc.Region == "" {
 				loc.Region = w.Region
@@ -1213,6 +1216,20 @@ func titlePlaces(title string) []model.Location {
 // Norwegian or Swedish municipality (rank 0), a Nordic locality (rank 1),
 // in country when it is not empty; rank -1: none.
 func knownPlace(p, country string) (model.Location, int) {
+	if l, rank := curatedPlace(p, country); rank >= 0 {
+		return l, rank
+	}
+	if w, ok := worldPlace(p, country); ok {
+		return w, 2
+	}
+	return model.Location{}, -1
+}
+
+// curatedPlace is knownPlace without the world table (rank 0 or 1): the
+// towns a word of running text may name. The world table holds towns
+// named as tools and ordinary words ("work in Apex", "working in Federal
+// agencies"), which only a whole location label names as a place.
+func curatedPlace(p, country string) (model.Location, int) {
 	f := foldPlace(p)
 	if f == "" || len(f) > 40 {
 		return model.Location{}, -1
@@ -1230,9 +1247,6 @@ func knownPlace(p, country string) (model.Location, int) {
 	}
 	if t, ok := nordicLocalities[f]; ok && t.country != "" && (country == "" || t.country == country) {
 		return model.Location{City: t.name, Region: t.region, Country: t.country}, 1
-	}
-	if w, ok := worldPlace(p, country); ok {
-		return w, 2
 	}
 	return model.Location{}, -1
 }
@@ -1265,6 +1279,21 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	// "arbeta i en modern arbetsmiljö i Tallin")
 	"teamet i", "team in", "arbeta i", "jobba i", "arbeide i", "jobbe i", "arbejde i", "work in", "working in",
 	"arbeiten in"}
+
+// weakCues are the cue phrases that name the work or the team, which
+// tools follow as often as towns ("work in Apex", "working in Delta
+// Lake").
+var weakCues = map[string]bool{"teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
+	"arbeide i": true, "jobbe i": true, "arbejde i": true, "work in": true, "working in": true, "arbeiten in": true}
+
+// cueKind says what the words townAfter reads follow.
+type cueKind int
+
+const (
+	cueField  cueKind = iota // a workplace field word
+	cueStrong                // a cue phrase that names the workplace ("based in")
+	cueWeak                  // a cue phrase of the work or the team ("work in")
+)
 
 // textPlaces returns the places a text names as the workplace, in
 // country when it is not empty: those of field lines, else those after
@@ -1358,7 +1387,7 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 				}
 				if knownField(lw, strong) && len(w) > 4 &&
 					(!strong || presentTense[strings.ToLower(ws[k+1])]) {
-					if l, ok := townAfter(strings.Join(ws[k+1:min(len(ws), k+12)], " "), country); ok { // townAfter reads at most 10 words
+					if l, ok := townAfter(strings.Join(ws[k+1:min(len(ws), k+12)], " "), country, cueField); ok { // townAfter reads at most 10 words
 						add(&fields, l)
 					}
 				}
@@ -1372,7 +1401,11 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			for i := strings.Index(lower, cue); i >= 0; {
 				end := i + len(cue)
 				if wordEdge(lower, i-1) && (end == len(lower) || lower[end] == ' ') && !officeList(line[end:]) {
-					if l, ok := townAfter(line[end:], country); ok {
+					kind := cueStrong
+					if weakCues[cue] {
+						kind = cueWeak
+					}
+					if l, ok := townAfter(line[end:], country, kind); ok {
 						add(&cued, l)
 					}
 				}
@@ -1455,7 +1488,14 @@ func officeList(s string) bool {
 // townAfter finds the first known town in the words after a cue, within
 // the sentence and ten words: capitalised, one to three words ("Salt
 // Lake City"); a municipality or a city of the table before a locality.
-func townAfter(s, country string) (model.Location, bool) {
+// After a workplace field word (cueField: "Dienstort Münster") a town of
+// the world table counts; after a cue phrase of running text only the
+// curated tables count, and no town where a taxonomy tool name starts
+// ("based in Phoenix LiveView"); after a weak cue (cueWeak: "work in")
+// also no town that runs on into a capitalised name ("work in Palo Alto
+// Networks firewalls").
+func townAfter(s, country string, kind cueKind) (model.Location, bool) {
+	field := kind == cueField
 	if i := strings.IndexAny(s, ".;!?\n"); i >= 0 {
 		s = s[:i]
 	}
@@ -1467,9 +1507,19 @@ func townAfter(s, country string) (model.Location, bool) {
 		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(ws[i], "(")); !unicode.IsUpper(r) {
 			continue
 		}
+		if !field && toolAt(ws[i:]) {
+			continue
+		}
 		for n := min(3, len(ws)-i); n >= 1; n-- {
 			cand := strings.Trim(strings.Join(ws[i:i+n], " "), ".,;:()\"'")
-			l, rank := knownPlace(cand, country)
+			var l model.Location
+			rank := -1
+			if field {
+				l, rank = knownPlace(cand, country)
+			} else if l, rank = curatedPlace(cand, country); rank >= 0 && kind == cueWeak && i+n < len(ws) &&
+				nameGoesOn(ws[i+n-1], ws[i+n]) {
+				rank = -1
+			}
 			if rank < 0 {
 				continue
 			}
@@ -1503,4 +1553,68 @@ func wordEdge(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i+1])
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// nameGoesOn says whether next, the word after a town's last word last,
+// carries a name on ("Palo Alto Networks", "Delta Lake"): capitalised,
+// with no punctuation between, and neither a place nor a word of places
+// ("Berlin Mitte" is a town the table knows; "Austin Texas", "Oslo
+// kommune" name the town).
+func nameGoesOn(last, next string) bool {
+	if strings.ContainsAny(last, ",;:()/") || strings.HasPrefix(next, "(") {
+		return false
+	}
+	w := strings.Trim(next, ".,;:()\"'")
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || isMunicipalityWord(w) || officeWords[strings.ToLower(w)] {
+		return false
+	}
+	if countryCode(w) != "" || stateName(w) != "" {
+		return false
+	}
+	if _, ok := worldRegion(w); ok {
+		return false
+	}
+	_, rank := knownPlace(w, "")
+	return rank < 0
+}
+
+// toolNames are the taxonomy's aliases as lower-case words, by their first
+// word; single-word aliases that count only among other skills ("~Phoenix")
+// are left out, since alone they name the town as often.
+var toolNames = sync.OnceValue(func() map[string][][]string {
+	m := map[string][][]string{}
+	t, err := LoadTaxonomy(nil)
+	if err != nil {
+		return m
+	}
+	for _, s := range t.Skills() {
+		for _, a := range aliasesOf(s) {
+			ws := strings.Fields(strings.ToLower(aliasText(a)))
+			if len(ws) == 0 || len(ws) == 1 && listOnly(a) {
+				continue
+			}
+			m[ws[0]] = append(m[ws[0]], ws)
+		}
+	}
+	return m
+})
+
+// toolAt says whether a taxonomy skill or tool name starts at the first of
+// ws ("Phoenix LiveView", "Delta Lake").
+func toolAt(ws []string) bool {
+	first := strings.ToLower(strings.Trim(ws[0], ".,;:()\"'"))
+	for _, name := range toolNames()[first] {
+		if len(name) > len(ws) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(name) && ok; k++ {
+			ok = strings.ToLower(strings.Trim(ws[k], ".,;:()\"'")) == name[k]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
