@@ -308,7 +308,8 @@ const wordTownPop = 100000
 // sell the lists and the output created from them is granted, with the
 // copyright notice; deb sha256
 // c8f8e2b2ad0d37bfdd41f0e40f1e4c8e5f907467d768a1d3698b164e9617f0b4),
-// taken with apt-get download on 2026-12-02.
+// taken with apt-get download on 2026-12-02; NOTICE.wordlist beside this
+// file carries its copyright and permission notices verbatim.
 var worldWordNames = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`
