@@ -13,6 +13,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/scrape/bamboohr"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/jobvite"
+	"github.com/careers-watcher/careers-watcher/internal/scrape/phenom"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/rippling"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/smartrecruiters"
@@ -40,7 +41,7 @@ func TestIDSegment(t *testing.T) {
 // and the id, and no request leaves (the parser that sends requests would
 // collapse it into a parent path); a normal id's detail request reaches
 // the posting's own path. One case per adapter whose detail URL is built
-// from the id with scrape.IDSegment.
+// from the id with scrape.IDSegment (phenom: its page URL, JobURL).
 func TestDotIDDetails(t *testing.T) {
 	type newAdapter func(t *testing.T, base string, c *scrape.Client) scrape.Adapter
 	must := func(t *testing.T, a scrape.Adapter, err error) scrape.Adapter {
@@ -79,6 +80,10 @@ func TestDotIDDetails(t *testing.T) {
 			a, err := eightfold.New(config.Source{Name: "s", Type: "eightfold", URL: base, Settings: &eightfold.Config{Domain: "acme.example", Interface: eightfold.Apply}}, c)
 			return must(t, a, err)
 		}, "/api/apply/v2/jobs/42"},
+		{"phenom", func(t *testing.T, base string, c *scrape.Client) scrape.Adapter {
+			a, err := phenom.New("s", phenom.Config{URL: base + "/global/en/search-results"}, c)
+			return must(t, a, err)
+		}, "/global/en/job/42"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.platform, func(t *testing.T) {
