@@ -329,3 +329,16 @@ func SameID(got, want string) error {
 // Segment escapes one path segment of a request or link URL built from a
 // platform's value (an id, a slug): see urlpath.Segment.
 func Segment(s string) string { return urlpath.Segment(s) }
+
+// IDSegment is Segment of a posting id from a platform's answer, for the
+// URL of a request; an id that is a dot segment (".", "..", "%2e%2E", ...)
+// is refused with an error naming it: the parser that sends the request
+// collapses such a segment, escaped or not, and the request would go to a
+// parent path on the platform's host. Detail fetches use it; the error
+// fails that posting's detail only.
+func IDSegment(id string) (string, error) {
+	if urlpath.Dot(id) {
+		return "", fmt.Errorf("posting id %q is a dot segment (a URL with it names a parent path): refused, not fetched", id)
+	}
+	return urlpath.Segment(id), nil
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/gorilla/feeds"
@@ -102,7 +103,14 @@ func feedItem(ev Event) *feeds.Item {
 	return it
 }
 
+// postingPath is the link to a posting's page. A key "." or ".." goes in
+// the query (/sources/{name}/postings/?id=..): as a path segment, even
+// percent-encoded, a browser (a WHATWG URL parser) resolves it to a parent
+// path, the source's page.
 func postingPath(source, id string) string {
+	if id == "." || id == ".." {
+		return sourcePath(source) + "/postings/?id=" + url.QueryEscape(id)
+	}
 	return sourcePath(source) + "/postings/" + urlpath.Segment(id)
 }
 

@@ -216,6 +216,12 @@ func (s *Server) pageSource(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) pagePosting(w http.ResponseWriter, r *http.Request) {
 	name, id := r.PathValue("name"), r.PathValue("id")
+	if id == "" { // /sources/{name}/postings/?id=..: the link of a dot key
+		if id = r.URL.Query().Get("id"); id == "" {
+			s.notFound(w, r, "no such posting, open or in the history")
+			return
+		}
+	}
 	if _, ok := s.Data.Source(name); !ok {
 		s.notFound(w, r, "no such source")
 		return

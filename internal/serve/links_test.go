@@ -40,7 +40,7 @@ func TestDotIDLinks(t *testing.T) {
 			t.Errorf("GET %s: %d, want the posting page\n%s", href, resp.StatusCode, body)
 		}
 	}
-	for id, want := range map[string]string{"..": "/sources/acme/postings/%2E%2E", ".": "/sources/acme/postings/%2E", "a.b": "/sources/acme/postings/a.b"} {
+	for id, want := range map[string]string{"..": "/sources/acme/postings/?id=..", ".": "/sources/acme/postings/?id=.", "a.b": "/sources/acme/postings/a.b", "p1": "/sources/acme/postings/p1", "a b": "/sources/acme/postings/a%20b"} {
 		if got := postingPath("acme", id); got != want {
 			t.Errorf("postingPath(%q) = %q, want %q", id, got, want)
 		}

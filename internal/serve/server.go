@@ -84,6 +84,7 @@ func (s *Server) Handler() http.Handler {
 	route("GET /events", s.pageEvents)
 	route("GET /sources/{name}", s.pageSource)
 	route("GET /sources/{name}/postings/{id}", s.pagePosting)
+	route("GET /sources/{name}/postings/{$}", s.pagePosting) // ?id=, see postingPath
 	route("GET /feed.atom", s.feed)
 	route("GET /sources/{name}/feed.atom", s.feed)
 	route("GET /api/v1/openapi.json", s.openapi)

@@ -237,7 +237,11 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 
 // Detail fetches the opening's description, date and pay.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	return scrape.FetchDetail(ctx, a.client, "bamboohr", a.board, "opening "+r.ID, scrape.Request{URL: scrape.APIURL(a.base, "/careers/"+scrape.Segment(r.ID)+"/detail"), Header: jsonAccept()}, r,
+	id, err := scrape.IDSegment(r.ID)
+	if err != nil {
+		return r, fmt.Errorf("bamboohr: board %q: opening %s: %w", a.board, r.ID, err)
+	}
+	return scrape.FetchDetail(ctx, a.client, "bamboohr", a.board, "opening "+r.ID, scrape.Request{URL: scrape.APIURL(a.base, "/careers/"+id+"/detail"), Header: jsonAccept()}, r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }
 

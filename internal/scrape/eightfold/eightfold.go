@@ -613,7 +613,11 @@ func (e *Eightfold) Detail(ctx context.Context, r model.Raw) (model.Raw, error) 
 func (e *Eightfold) detailApply(ctx context.Context, r model.Raw) (model.Raw, error) {
 	q := url.Values{}
 	q.Set("domain", e.domain)
-	u := scrape.APIURL(e.base, "/api/apply/v2/jobs/"+scrape.Segment(r.ID)+"?"+q.Encode())
+	id, err := scrape.IDSegment(r.ID)
+	if err != nil {
+		return r, err
+	}
+	u := scrape.APIURL(e.base, "/api/apply/v2/jobs/"+id+"?"+q.Encode())
 	d, err := scrape.GetJSON(ctx, e.client, u, func(b []byte) (model.Raw, error) { return e.decodeApplyDetail(b, r.ID) })
 	if err != nil {
 		return r, err

@@ -247,7 +247,11 @@ func of(total int) string {
 
 // Detail reads the job's page.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	u := scrape.APIURL(a.base, "/"+scrape.Segment(a.board)+"/job/"+scrape.Segment(r.ID))
+	id, err := scrape.IDSegment(r.ID)
+	if err != nil {
+		return r, fmt.Errorf("jobvite: board %q: job %s: %w", a.board, r.ID, err)
+	}
+	u := scrape.APIURL(a.base, "/"+scrape.Segment(a.board)+"/job/"+id)
 	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: http.Header{"Accept": {"text/html"}}})
 	if err != nil {
 		return r, fmt.Errorf("jobvite: board %q: job %s: %w", a.board, r.ID, err)

@@ -343,6 +343,10 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 // authority on identity, stamp and URL; the page fills what the listing
 // lacked.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
+	// the page URL is JobURL(r.ID): a dot id names a parent path
+	if _, err := scrape.IDSegment(r.ID); err != nil {
+		return r, fmt.Errorf("phenom: board %q: posting %s: %w", a.board(), r.ID, err)
+	}
 	u := r.URL
 	if u == "" {
 		u = a.JobURL(r.ID)

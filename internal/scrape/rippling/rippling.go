@@ -325,6 +325,10 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 
 // Detail fetches the job's description, places, type, date and pay.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	return scrape.FetchDetail(ctx, a.client, "rippling", a.board, "job "+r.ID, scrape.JSONRequest(scrape.APIURL(a.api, a.jobsPath()+"/"+scrape.Segment(r.ID))), r,
+	id, err := scrape.IDSegment(r.ID)
+	if err != nil {
+		return r, fmt.Errorf("rippling: board %q: job %s: %w", a.board, r.ID, err)
+	}
+	return scrape.FetchDetail(ctx, a.client, "rippling", a.board, "job "+r.ID, scrape.JSONRequest(scrape.APIURL(a.api, a.jobsPath()+"/"+id)), r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }

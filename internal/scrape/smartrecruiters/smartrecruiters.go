@@ -147,7 +147,11 @@ func (s *SmartRecruiters) decodePage(body []byte) (scrape.Page, error) {
 // Detail fetches the job ad: all its sections as the description, and the
 // qualifications section as structured items.
 func (s *SmartRecruiters) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	d, err := scrape.FetchDetail(ctx, s.client, "smartrecruiters", s.company, "posting "+r.ID, scrape.JSONRequest(scrape.APIURL(s.base, s.companyURL()+"/"+scrape.Segment(r.ID))), r,
+	id, err := scrape.IDSegment(r.ID)
+	if err != nil {
+		return r, fmt.Errorf("smartrecruiters: board %q: posting %s: %w", s.company, r.ID, err)
+	}
+	d, err := scrape.FetchDetail(ctx, s.client, "smartrecruiters", s.company, "posting "+r.ID, scrape.JSONRequest(scrape.APIURL(s.base, s.companyURL()+"/"+id)), r,
 		func(resp *scrape.Response) (model.Raw, error) { return s.decodeDetail(resp.Body, r) })
 	if err != nil {
 		return r, err

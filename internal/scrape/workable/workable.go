@@ -76,8 +76,12 @@ func (w *Workable) listURL() string {
 	return scrape.APIURL(w.base, "/api/v1/widget/accounts/"+scrape.Segment(w.board)+"?details=true")
 }
 
-func (w *Workable) detailURL(shortcode string) string {
-	return scrape.APIURL(w.base, "/api/v2/accounts/"+scrape.Segment(w.board)+"/jobs/"+scrape.Segment(shortcode))
+func (w *Workable) detailURL(shortcode string) (string, error) {
+	id, err := scrape.IDSegment(shortcode)
+	if err != nil {
+		return "", err
+	}
+	return scrape.APIURL(w.base, "/api/v2/accounts/"+scrape.Segment(w.board)+"/jobs/"+id), nil
 }
 
 // List fetches every job in one conditional request.
@@ -111,7 +115,10 @@ func (w *Workable) decodeList(body []byte) ([]model.Raw, error) {
 
 // Detail fetches the description of a job the widget listed without one.
 func (w *Workable) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	u := w.detailURL(r.ID)
+	u, err := w.detailURL(r.ID)
+	if err != nil {
+		return r, fmt.Errorf("workable: board %q: job %s: %w", w.board, r.ID, err)
+	}
 	body, err := w.client.GetBody(ctx, u)
 	if err != nil {
 		if scrape.IsStatus(err, http.StatusNotFound) {

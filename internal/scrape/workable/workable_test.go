@@ -74,7 +74,7 @@ func TestDecodeGolden(t *testing.T) {
 func TestNew(t *testing.T) {
 	a, err := New(config.Source{Name: "x", Settings: &scrape.Board{Board: "zaelab"}}, client(1))
 	if err != nil || a.listURL() != "https://apply.workable.com/api/v1/widget/accounts/zaelab?details=true" ||
-		a.detailURL("DD136DD7E7") != "https://apply.workable.com/api/v2/accounts/zaelab/jobs/DD136DD7E7" {
+		mustURL(a.detailURL("DD136DD7E7")) != "https://apply.workable.com/api/v2/accounts/zaelab/jobs/DD136DD7E7" {
 		t.Fatalf("default host: %v %v", a, err)
 	}
 	a, err = New(config.Source{Name: "x", URL: "http://mirror.test/", Settings: &scrape.Board{Board: "zaelab"}}, client(1))
@@ -224,4 +224,11 @@ func TestNotModified(t *testing.T) {
 	if !reflect.DeepEqual(ims, []string{"", "Wed, 05 Aug 2026 10:00:00 GMT"}) {
 		t.Fatalf("If-Modified-Since sent: %q", ims)
 	}
+}
+
+func mustURL(u string, err error) string {
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return u
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/urlpath"
 )
 
 // PageSize is the largest page the API serves (a larger limit is a 400).
@@ -224,6 +225,19 @@ func (w *Workday) raw(it listItem) (model.Raw, error) {
 	return r, nil
 }
 
+// dotSegment is the first segment of path (before any query; "\\" counts
+// as "/", as the WHATWG parser that sends requests reads it) that is a dot
+// segment: the parser collapses it, escaped or not.
+func dotSegment(path string) (string, bool) {
+	path, _, _ = strings.Cut(path, "?")
+	for _, seg := range strings.FieldsFunc(path, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if urlpath.Dot(seg) {
+			return seg, true
+		}
+	}
+	return "", false
+}
+
 // postingID is the stable id in an externalPath
 // (/job/Illinois---Chicago/Customer-Success-Manager_JR332446 -> JR332446):
 // the part after the last "_" of the last segment, which is the requisition
@@ -254,6 +268,9 @@ func (w *Workday) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	path, ok := strings.CutPrefix(r.URL, w.publicBase())
 	if !ok || !strings.HasPrefix(path, "/") {
 		return r, fmt.Errorf("workday: board %q: posting %s: URL %q is not on the site", w.board(), r.ID, r.URL)
+	}
+	if seg, ok := dotSegment(path); ok {
+		return r, fmt.Errorf("workday: board %q: posting %s: externalPath %q has the dot segment %q (it names a parent path): refused, not fetched", w.board(), r.ID, path, seg)
 	}
 	d, err := scrape.FetchDetail(ctx, w.client, "workday", w.board(), "posting "+r.ID, scrape.JSONRequest(w.apiURL(path)), r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
