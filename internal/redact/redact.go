@@ -38,8 +38,9 @@ type Secret struct {
 // quoted log values too, with "[redacted:NAME]". The zero value and nil
 // redact nothing. Safe for concurrent use.
 type Redactor struct {
-	m    *matcher // every form, one pass (nil: nothing to redact)
-	cuts []cut    // every form and its mask, for cut values (Output)
+	m    *matcher       // every form, one pass (nil: nothing to redact)
+	cuts []cut          // every form and its mask, for cut values (Output)
+	esc  []escapedValue // every value, longest first, for escaped writings
 }
 
 // cut is one form of a secret and its mask.
@@ -50,6 +51,7 @@ func New(secrets []Secret) *Redactor {
 	type pair struct{ old, new string }
 	seen := map[string]bool{}
 	var pairs []pair
+	var esc []escapedValue
 	for _, s := range secrets {
 		if len(s.Value) < MinLen {
 			continue
@@ -61,6 +63,9 @@ func New(secrets []Secret) *Redactor {
 		// comes before it is the secret as it appears in errors.
 		if i := strings.IndexByte(s.Value, '#'); i >= MinLen {
 			values = append(values, s.Value[:i])
+		}
+		for _, v := range values {
+			esc = append(esc, escapedValue{v, mask})
 		}
 		for _, form := range forms(values...) {
 			if form != "" && !seen[form] {
@@ -74,7 +79,8 @@ func New(secrets []Secret) *Redactor {
 	}
 	// longest first: a secret containing another is replaced whole
 	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].old) > len(pairs[j].old) })
-	r := &Redactor{}
+	sort.SliceStable(esc, func(i, j int) bool { return len(esc[i].value) > len(esc[j].value) })
+	r := &Redactor{esc: esc}
 	olds, masks := make([]string, len(pairs)), make([]string, len(pairs))
 	for i, p := range pairs {
 		olds[i], masks[i] = p.old, p.new
@@ -188,7 +194,13 @@ func (r *Redactor) String(s string) string {
 	if r.Empty() {
 		return s
 	}
-	return r.m.replace(s)
+	s = r.m.replace(s)
+	if strings.IndexByte(s, '%') >= 0 {
+		if out := maskEscaped([]byte(s), r.esc); out != nil {
+			return string(out)
+		}
+	}
+	return s
 }
 
 // Bytes returns b with every secret replaced (b itself when there is none).
@@ -196,7 +208,11 @@ func (r *Redactor) Bytes(b []byte) []byte {
 	if r.Empty() {
 		return b
 	}
-	return r.m.replaceBytes(b)
+	b = r.m.replaceBytes(b)
+	if out := maskEscaped(b, r.esc); out != nil {
+		return out
+	}
+	return b
 }
 
 // Error returns err with its message redacted as Text does (nil for nil).
