@@ -79,7 +79,7 @@ var specialPrefixes = func() []netip.Prefix {
 		"203.0.113.0/24",  // documentation (TEST-NET-3)
 		"224.0.0.0/4",     // multicast
 		"240.0.0.0/4",     // reserved, broadcast
-		"::/128",          // unspecified
+		"::/96",           // unspecified, and IPv4-compatible (deprecated: ::127.0.0.1)
 		"::1/128",         // loopback
 		"fc00::/7",        // unique local
 		"fe80::/10",       // link-local
@@ -98,16 +98,25 @@ var specialPrefixes = func() []netip.Prefix {
 	return out
 }()
 
-var nat64 = netip.MustParsePrefix("64:ff9b::/96")
+var (
+	nat64  = netip.MustParsePrefix("64:ff9b::/96")
+	sixTo4 = netip.MustParsePrefix("2002::/16") // 6to4: the IPv4 in bits 16-47
+)
 
 // Special reports whether ip is loopback, private, link-local, unspecified,
-// CGNAT, multicast or another special-purpose address, IPv4-mapped and
-// NAT64 forms of those included.
+// CGNAT, multicast or another special-purpose address, IPv4-mapped, NAT64
+// and 6to4 forms of those included.
 func Special(ip netip.Addr) bool {
 	ip = ip.Unmap().WithZone("")
 	if nat64.Contains(ip) {
 		b := ip.As16()
 		return Special(netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}))
+	}
+	if sixTo4.Contains(ip) {
+		b := ip.As16()
+		if Special(netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]})) {
+			return true
+		}
 	}
 	for _, p := range specialPrefixes {
 		if p.Contains(ip) {
