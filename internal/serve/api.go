@@ -70,6 +70,14 @@ func (s *Server) apiPostings(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiPosting(w http.ResponseWriter, r *http.Request) {
 	name, id := r.PathValue("name"), r.PathValue("id")
+	if id == "" {
+		// /api/v1/sources/{name}/postings/?id=..: a posting whose key is a
+		// dot segment, which a client's URL parser would resolve away
+		if id = r.URL.Query().Get("id"); id == "" {
+			s.apiError(w, http.StatusNotFound, "no such posting, open or in the history")
+			return
+		}
+	}
 	if _, ok := s.Data.Source(name); !ok {
 		s.apiError(w, http.StatusNotFound, "no such source")
 		return

@@ -116,9 +116,8 @@ func postingPath(source, id string) string {
 
 func sourcePath(source string) string { return "/sources/" + urlpath.Segment(source) }
 
-// segment is s escaped as one path segment. A "." or ".." is escaped
-// too: a browser would resolve it as a dot segment, to the page itself or
-// its parent; the server's router reads %2E as a dot in a path value.
+// oneLineText is s on one line: control characters as spaces, runs of
+// white space as one.
 func oneLineText(s string) string {
 	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {

@@ -91,6 +91,7 @@ func (s *Server) Handler() http.Handler {
 	route("GET /api/v1/sources", s.apiSources)
 	route("GET /api/v1/sources/{name}/postings", s.apiPostings)
 	route("GET /api/v1/sources/{name}/postings/{id}", s.apiPosting)
+	route("GET /api/v1/sources/{name}/postings/{$}", s.apiPosting) // ?id=: a dot key
 	route("GET /api/v1/events", s.apiEvents)
 	// uncompressed when masked: the mask reads the text
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{DisableCompression: s.Mask != nil}))
