@@ -557,7 +557,7 @@ func (r *Runner) recover() error {
 		r.clearOwed() // no marker: nothing waits for a recovery
 		return nil
 	}
-	r.log.Warn("the last run stopped before it committed: committing its files")
+	r.log.Warn("the last run left files it did not commit (it stopped, or one of its commits failed): committing them")
 	if r.repo != nil {
 		// git's lock files made after the dead run began writing are its own
 		removed, err := r.repo.RemoveLocksSince(since.Add(-time.Second))
@@ -592,7 +592,7 @@ func (r *Runner) recover() error {
 		}
 		keep = append(keep, files...)
 		keep = slices.DeleteFunc(keep, snapshot.Transient)
-		if _, err := r.commit(keep, "watcher: finish an interrupted run\n\nThe previous run stopped after writing these files and before committing them.\n"); err != nil {
+		if _, err := r.commit(keep, "watcher: finish an interrupted run\n\nThe previous run wrote these files and did not commit them: it stopped, or one of its commits failed.\n"); err != nil {
 			return err
 		}
 	}
