@@ -287,8 +287,19 @@ func (sc *classifier) reqCue(i int) bool {
 		"esperienza", "conoscenza", "ervaring", "doświadczenie", "znajomość", "experiência",
 		// the level of schooling asked ("Önskad utbildningsnivå
 		// Universitet/Högskolestudier")
-		"utbildningsnivå", "utdanningsnivå", "uddannelsesniveau", "bildungsabschluss":
+		"utbildningsnivå", "utdanningsnivå", "uddannelsesniveau", "bildungsabschluss",
+		// Dutch: a level of work and thought asked ("HBO werk- en
+		// denkniveau"), a completed schooling ("een afgeronde Bachelor")
+		"denkniveau", "werkniveau", "afgeronde", "afgerond":
 		return true
+	case "achtergrond":
+		// "een HBO of WO-achtergrond in informatica", as "background in"
+		n := sc.word(sc.nextWord(i))
+		return n == "in" || n == "als"
+	case "hebt", "heb":
+		// "je hebt", "jij hebt", "heb je": "you have"
+		p, n := sc.word(i-1), sc.word(sc.nextWord(i))
+		return p == "je" || p == "jij" || n == "je" || n == "jij"
 	case "utdanning", "utdannelse", "utbildning", "uddannelse", "examen", "eksamen":
 		// "relevant utdanning på masternivå", "utbildning inom data": a
 		// schooling asked for

@@ -29,6 +29,12 @@ func TestDutchEducationLevels(t *testing.T) {
 		{"Wat vragen we?\n-   HBO werk- en denkniveau;", bach, nil},
 		// fronteers-zig-lead-front-end-developer
 		{"Wat vragen we?\n-   WO werk- en denkniveau;\n-   Jij bent communicatief vaardig in woord en geschrift", mast, nil},
+		// under the postings' own headings, which name no requirements
+		// part: the sentence's cue asks ("je hebt", "werk- en denkniveau")
+		{"### Jouw competenties als Software Engineer Front-end\n\n- Je hebt een HBO of WO-achtergrond in informatica of gerelateerd gebied\n- Bij voorkeur ervaring in frontend development", bach, nil},
+		{"## Kennis en ervaring:\n\n-   Senior front-end development ervaring;\n-   HBO werk- en denkniveau;\n-   Bewezen kennis en ervaring met de genoemde skillset;", bach, nil},
+		{"## Kennis en ervaring:\n\n-   WO werk- en denkniveau;\n-   Jij bent communicatief vaardig in woord en geschrift", mast, nil},
+		{"## Over jou\n\n- Een afgeronde bachelor in een relevant vakgebied;", bach, nil},
 		// the vocabulary beyond the dev sentences
 		{"Wat vragen we?\n- Een afgeronde hbo-opleiding in de informatica", bach, nil},
 		{"Functie-eisen\n- Je hebt een wo-opleiding afgerond", mast, nil},
