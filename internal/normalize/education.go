@@ -16,7 +16,7 @@ var degreeAliases = [][]string{
 		"本科", "学士", "学士学位", "学部卒", "학사", "undergraduate", "Studium", "Hochschulstudium", "Hochschulabschluss",
 		"Universitätsabschluss", "Fachhochschulabschluss", "Bachelorabschluss", "Bachelor-Abschluss", "Licenciatura",
 		"licenciado", "licenciada", "título universitario", "titulación universitaria", "laurea", "laurea triennale",
-		"graduação", "bacharelado", "=HBO", "bac+3", "bac + 3", "bac+4", "bac + 4",
+		"graduação", "bacharelado", "bac+3", "bac + 3", "bac+4", "bac + 4",
 		"=BFA", "=B.F.A.", "=B.E.", "=B.Tech.", "bs degree", "b.s. degree", "ba degree",
 		"bsc degree", "bachelor degree", "bachelorgrad", "bachelorgrad eller tilsvarende", "høyere utdanning",
 		"høgere utdanning", "høgre utdanning", "utdanning på universitets", "utdanning fra universitet",
@@ -32,7 +32,15 @@ var degreeAliases = [][]string{
 		"akademisk uddannelse", "högskolestudier", "universitetsstudier", "universitetsuddannelse",
 		"universitetsutdannelse", "mellemlang videregående uddannelse", "lärarexamen", "ämneslärarexamen",
 		"grundlärarexamen", "förskollärarexamen", "yrkesexamen på grundnivå", "kandidatexamen på grundnivå",
-		"本科学历", "本科及以上", "大学本科", "学士及以上"},
+		"本科学历", "本科及以上", "大学本科", "学士及以上",
+		// Dutch: hbo (a university of applied sciences) gives a bachelor's;
+		// "hbo/wo", "hbo of wo" name the smaller (PROTOCOL.md, Dutch
+		// education levels); "werk- en denkniveau" keeps the degree (an alias
+		// matches "werk" of it: "werk-" before a space does not match "werk-")
+		"hbo", "hbo-niveau", "hbo-opleiding", "hbo-diploma", "hbo-bachelor", "hbo/wo",
+		"hbo / wo", "hbo of wo", "hbo- of wo", "hbo/wo-niveau", "hbo of wo-niveau", "hbo- of wo-niveau",
+		"hbo/universitair", "bacheloropleiding",
+		"bachelordiploma", "bachelorniveau"},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
 		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
@@ -45,7 +53,14 @@ var degreeAliases = [][]string{
 		"école d'ingénieur", "école d'ingénieurs", "masternivå", "masterniveau", "masteruddannelse",
 		"masterutdanning", "masterutbildning", "cand.scient", "cand.polyt", "cand.merc", "cand.oecon", "cand.it",
 		"cand.mag", "cand.psych", "cand.jur", "kandidatgrad", "lang videregående uddannelse", "masterexamen",
-		"magisterexamen", "硕士及以上", "硕士学历", "研究生学历", "研究生及以上"},
+		"magisterexamen", "硕士及以上", "硕士学历", "研究生学历", "研究生及以上",
+		// Dutch: wo (a research university, "universitair", "academisch")
+		// ends with a master's; "wo" alone only in capitals (German "wo",
+		// "where"), else with a Dutch word beside it
+		"=WO", "wo-niveau", "wo-opleiding", "wo-diploma", "wo-master", "wo-achtergrond", "wo werk",
+		"wetenschappelijk onderwijs", "academisch niveau", "academisch werk", "academisch denkniveau", "academische opleiding",
+		"universitair niveau", "universitair werk", "universitaire opleiding", "masteropleiding",
+		"masterdiploma"},
 	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사", "doctorado",
 		"dottorato", "doutorado", "Promotion im", "promovierte", "phd degree", "ph.d. degree", "doktorgrad",
 		"doktorsexamen", "ph.d.-grad"},
@@ -64,7 +79,9 @@ var notDegrees = []string{"Abitur", "Fachabitur", "Hochschulreife", "Fachhochsch
 	// Nordic vocational schooling and trade certificates
 	"svennebrev", "svendebrev", "fagskole", "fagskoleutdanning", "teknisk fagskole", "yrkesutbildning",
 	"yrkeshögskola", "yrkeshögskoleutbildning", "erhvervsuddannelse", "videregående skole", "videregående opplæring",
-	"eftergymnasial utbildning", "gymnasieutbildning", "kort videregående uddannelse", "erhvervsakademiuddannelse"}
+	"eftergymnasial utbildning", "gymnasieutbildning", "kort videregående uddannelse", "erhvervsakademiuddannelse",
+	// Dutch vocational schooling (middelbaar beroepsonderwijs)
+	"mbo", "mbo-niveau", "mbo-opleiding", "mbo-diploma", "mbo werk"}
 
 // vocationalWords name schooling that is not a degree; a degree offered
 // as an alternative to one is not asked for ("Relevant bachelor,
@@ -270,8 +287,19 @@ func (sc *classifier) reqCue(i int) bool {
 		"esperienza", "conoscenza", "ervaring", "doświadczenie", "znajomość", "experiência",
 		// the level of schooling asked ("Önskad utbildningsnivå
 		// Universitet/Högskolestudier")
-		"utbildningsnivå", "utdanningsnivå", "uddannelsesniveau", "bildungsabschluss":
+		"utbildningsnivå", "utdanningsnivå", "uddannelsesniveau", "bildungsabschluss",
+		// Dutch: a level of work and thought asked ("HBO werk- en
+		// denkniveau"), a completed schooling ("een afgeronde Bachelor")
+		"denkniveau", "werkniveau", "afgeronde", "afgerond":
 		return true
+	case "achtergrond":
+		// "een HBO of WO-achtergrond in informatica", as "background in"
+		n := sc.word(sc.nextWord(i))
+		return n == "in" || n == "als"
+	case "hebt", "heb":
+		// "je hebt", "jij hebt", "heb je": "you have"
+		p, n := sc.word(i-1), sc.word(sc.nextWord(i))
+		return p == "je" || p == "jij" || n == "je" || n == "jij"
 	case "utdanning", "utdannelse", "utbildning", "uddannelse", "examen", "eksamen":
 		// "relevant utdanning på masternivå", "utbildning inom data": a
 		// schooling asked for
