@@ -1,8 +1,9 @@
 package normalize
 
 import (
+	"cmp"
 	_ "embed"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -184,17 +185,32 @@ var knownCities = func() map[string]cityInfo {
 var placesWorld string
 
 type worldInfo struct {
-	name, region, country string
-	pop                   int
+	name, region, country string // substrings of placesWorld
+	pop                   int32
 }
+
+// worldSpan is where a name's places are in worldAll.
+type worldSpan struct{ at, n int32 }
 
 var (
 	worldOnce sync.Once
-	// folded name (also without diacritics) -> places, most populous first
-	worldCities map[string][]worldInfo
+	// every place under each of its folded names (also without
+	// diacritics), grouped by name, most populous first: one array, no
+	// allocation per place (the table is loaded once per process)
+	worldAll []worldInfo
+	worldIdx map[string]worldSpan
 	// folded first-level region name -> the region, when one country has it
 	worldRegions map[string]worldInfo
 )
+
+// worldNamed are the places of a folded name, most populous first.
+func worldNamed(k string) []worldInfo {
+	sp, ok := worldIdx[k]
+	if !ok {
+		return nil
+	}
+	return worldAll[sp.at : sp.at+sp.n]
+}
 
 // notWorldCity are names of world cities that are also ordinary words of
 // the languages postings are written in, or words of location labels:
@@ -220,32 +236,52 @@ var notWorldCity = map[string]bool{
 
 func loadWorld() {
 	worldOnce.Do(func() {
-		m := make(map[string][]worldInfo, 40000)
+		type named struct {
+			k string
+			w worldInfo
+		}
+		all := make([]named, 0, 32000)
 		for line := range strings.SplitSeq(placesWorld, "\n") {
 			if line == "" || line[0] == '#' {
 				continue
 			}
-			f := strings.Split(line, "|")
-			if len(f) != 4 {
+			name, rest, ok1 := strings.Cut(line, "|")
+			region, rest, ok2 := strings.Cut(rest, "|")
+			country, popText, ok3 := strings.Cut(rest, "|")
+			if !ok1 || !ok2 || !ok3 || strings.Contains(popText, "|") {
 				continue
 			}
-			pop, _ := strconv.Atoi(f[3])
-			w := worldInfo{name: f[0], region: f[1], country: f[2], pop: pop}
-			k := foldPlace(w.name)
-			if len([]rune(k)) < 3 || notWorldCity[k] || countryCode(w.name) != "" || usStates[k] != "" ||
+			pop, _ := strconv.Atoi(popText)
+			w := worldInfo{name: name, region: region, country: country, pop: int32(min(pop, 1<<31-1))}
+			k := foldPlace(name)
+			if utf8.RuneCountInString(k) < 3 || notWorldCity[k] || countryCode(name) != "" || usStates[k] != "" ||
 				regionNames[k] != "" || areaWords[k] || remoteWords[k] || workModes[k] {
 				continue
 			}
-			m[k] = append(m[k], w) // the file lists the most populous first, per country
+			all = append(all, named{k, w}) // the file lists the most populous first, per country
 			if a := stripMarks(k); a != k && !notWorldCity[a] {
-				m[a] = append(m[a], w)
+				all = append(all, named{a, w})
 			}
 		}
-		for k, ws := range m {
-			sort.SliceStable(ws, func(i, j int) bool { return ws[i].pop > ws[j].pop })
-			m[k] = ws
+		// by name, then most populous first (stable: the file's order
+		// among equals)
+		slices.SortStableFunc(all, func(a, b named) int {
+			if c := strings.Compare(a.k, b.k); c != 0 {
+				return c
+			}
+			return cmp.Compare(b.w.pop, a.w.pop)
+		})
+		worldAll = make([]worldInfo, len(all))
+		worldIdx = make(map[string]worldSpan, len(all))
+		for i, x := range all {
+			worldAll[i] = x.w
+			if sp, ok := worldIdx[x.k]; ok {
+				sp.n++
+				worldIdx[x.k] = sp
+			} else {
+				worldIdx[x.k] = worldSpan{int32(i), 1}
+			}
 		}
-		worldCities = m
 		regions := map[string]worldInfo{}
 		add := func(k string, w worldInfo) {
 			if old, ok := regions[k]; ok && old.country != w.country {
@@ -253,15 +289,16 @@ func loadWorld() {
 			}
 			regions[k] = w
 		}
-		for _, ws := range m {
-			for _, w := range ws {
-				if w.region == "" {
-					continue
-				}
-				r := worldInfo{region: w.region, country: w.country}
-				add(foldPlace(w.region), r)
-				add(stripMarks(foldPlace(w.region)), r)
+		type regionOf struct{ region, country string }
+		done := map[regionOf]bool{}
+		for _, w := range worldAll {
+			if w.region == "" || done[regionOf{w.region, w.country}] {
+				continue
 			}
+			done[regionOf{w.region, w.country}] = true
+			r := worldInfo{region: w.region, country: w.country}
+			add(foldPlace(w.region), r)
+			add(stripMarks(foldPlace(w.region)), r)
 		}
 		for local, english := range regionNames {
 			if r, ok := regions[foldPlace(english)]; ok {
@@ -283,12 +320,12 @@ func worldPlace(p, country string) (model.Location, bool) {
 		return model.Location{}, false
 	}
 	loadWorld()
-	ws := worldCities[f]
+	ws := worldNamed(f)
 	for i, w := range ws {
 		if country != "" && w.country != country {
 			continue
 		}
-		if country == "" && i == 0 && len(ws) > 1 && ws[1].pop*3 > w.pop {
+		if country == "" && i == 0 && len(ws) > 1 && int64(ws[1].pop)*3 > int64(w.pop) {
 			return model.Location{}, false
 		}
 		return model.Location{City: w.name, Region: w.region, Country: w.country}, true
@@ -350,7 +387,7 @@ func wordTown(l model.Location) bool {
 		return false
 	}
 	loadWorld()
-	for _, w := range worldCities[foldPlace(l.City)] {
+	for _, w := range worldNamed(foldPlace(l.City)) {
 		if w.name == l.City && w.country == l.Country && w.region == l.Region {
 			return w.pop < wordTownPop
 		}
@@ -368,7 +405,7 @@ func worldRegion(p string) (model.Location, bool) {
 	}
 	loadWorld()
 	r, ok := worldRegions[f]
-	if !ok || r.country == "" || len(worldCities[f]) > 0 {
+	if !ok || r.country == "" || len(worldNamed(f)) > 0 {
 		return model.Location{}, false
 	}
 	return model.Location{Region: r.region, Country: r.country}, true
