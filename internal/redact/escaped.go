@@ -1,7 +1,5 @@
 package redact
 
-import "bytes"
-
 // A value can be percent-encoded in more ways than forms lists: an encoder
 // chooses which bytes to escape (Python's quote keeps '/' and escapes ':',
 // others escape '/' too, some escape unreserved letters), and a URL held in
@@ -16,7 +14,7 @@ type escapedValue struct{ value, mask string }
 // unescapeAt reads the byte that text[i:] starts with, decoding %XX and
 // %25XX; n is the number of text bytes it takes, esc whether it was
 // escaped. '+' reads as a space only when space is wanted.
-func unescapeAt(text []byte, i int, want byte) (b byte, n int, esc bool) {
+func unescapeAt[T ~string | ~[]byte](text T, i int, want byte) (b byte, n int, esc bool) {
 	c := text[i]
 	if c == '+' && want == ' ' {
 		return ' ', 1, true
@@ -56,7 +54,7 @@ func hexVal(c byte) (byte, bool) {
 
 // escapedEnd is the end of v written from text[i:] with at least one
 // escape, or -1.
-func escapedEnd(text []byte, i int, v string) int {
+func escapedEnd[T ~string | ~[]byte](text T, i int, v string) int {
 	escaped := false
 	for k := 0; k < len(v); k++ {
 		if i >= len(text) {
@@ -75,35 +73,49 @@ func escapedEnd(text []byte, i int, v string) int {
 	return i
 }
 
-// maskEscaped replaces every escaped writing of a value in text (nil when
-// there is none, so that callers keep their text).
-func maskEscaped(text []byte, values []escapedValue) []byte {
-	if len(values) == 0 || bytes.IndexByte(text, '%') < 0 {
-		return nil
-	}
-	var out []byte
-	last := 0
-	for i := 0; i < len(text); {
-		end, mask := -1, ""
+// nextEscaped is the first escaped writing of a value in text at or after
+// from: its start, end and mask; start -1 when there is none.
+func nextEscaped[T ~string | ~[]byte](text T, from int, values []escapedValue) (start, end int, mask string) {
+	for i := from; i < len(text); i++ {
+		c := text[i]
 		for _, ev := range values { // longest first, as New sorted them
-			c := text[i]
 			if c != ev.value[0] && c != '%' && c != '+' {
 				continue
 			}
 			if e := escapedEnd(text, i, ev.value); e > 0 {
-				end, mask = e, ev.mask
-				break
+				return i, e, ev.mask
 			}
 		}
-		if end < 0 {
-			i++
-			continue
+	}
+	return -1, -1, ""
+}
+
+// maskEscaped replaces every escaped writing of a value in text; ok is
+// false, and nothing is allocated, when there is none (or text holds no
+// '%', the only case it looks for).
+func maskEscaped[T ~string | ~[]byte](text T, values []escapedValue) (out []byte, ok bool) {
+	if len(values) == 0 || !hasPercent(text) {
+		return nil, false
+	}
+	at, end, mask := nextEscaped(text, 0, values)
+	if at < 0 {
+		return nil, false
+	}
+	out = make([]byte, 0, len(text))
+	last := 0
+	for at >= 0 {
+		out = append(append(out, text[last:at]...), mask...)
+		last = end
+		at, end, mask = nextEscaped(text, end, values)
+	}
+	return append(out, text[last:]...), true
+}
+
+func hasPercent[T ~string | ~[]byte](text T) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] == '%' {
+			return true
 		}
-		out = append(append(out, text[last:i]...), mask...)
-		last, i = end, end
 	}
-	if out == nil {
-		return nil
-	}
-	return append(out, text[last:]...)
+	return false
 }

@@ -195,10 +195,8 @@ func (r *Redactor) String(s string) string {
 		return s
 	}
 	s = r.m.replace(s)
-	if strings.IndexByte(s, '%') >= 0 {
-		if out := maskEscaped([]byte(s), r.esc); out != nil {
-			return string(out)
-		}
+	if out, ok := maskEscaped(s, r.esc); ok {
+		return string(out)
 	}
 	return s
 }
@@ -209,7 +207,7 @@ func (r *Redactor) Bytes(b []byte) []byte {
 		return b
 	}
 	b = r.m.replaceBytes(b)
-	if out := maskEscaped(b, r.esc); out != nil {
+	if out, ok := maskEscaped(b, r.esc); ok {
 		return out
 	}
 	return b
