@@ -36,8 +36,13 @@ const splitSeed = "aec07cfbff335b50"
 // heldOutBatch finds a label of batch 2, which is all test.
 var heldOutBatch = regexp.MustCompile(`(?m)^batch:\s*2\s*$`)
 
+// splitWith finds a label's split_with: the document takes the side of the
+// document it names (the company rule of internal/corpus/SPLIT.md).
+var splitWith = regexp.MustCompile(`(?m)^split_with:\s*"?([^"\s]+)"?\s*$`)
+
 // devDocument says whether a corpus document is in the dev part, by the
-// rule of internal/corpus/split.go (batch 2 is test; otherwise SHA-256 of
+// rule of internal/corpus/split.go (batch 2 is test; a document with
+// split_with takes the side of the one it names; otherwise SHA-256 of
 // seed:slug below 0.40 is test). Tests here read dev documents only, so
 // that no failure or log line points at a test-part document.
 func devDocument(t *testing.T, doc string) bool {
@@ -49,6 +54,9 @@ func devDocument(t *testing.T, doc string) bool {
 	}
 	if heldOutBatch.Match(label) {
 		return false
+	}
+	if m := splitWith.FindSubmatch(label); m != nil {
+		slug = string(m[1])
 	}
 	sum := sha256.Sum256([]byte(splitSeed + ":" + slug))
 	return float64(binary.BigEndian.Uint64(sum[:8]))/(1<<64) >= 0.40
