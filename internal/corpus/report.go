@@ -153,7 +153,21 @@ func (e Eval) Table(t Targets) string {
 		if hasF {
 			fs = fmt.Sprintf("%.2f", fv)
 		}
-		fmt.Fprintf(&b, "%-26s %18s %18s %8s %7s  %-14s %s\n", name, fmt.Sprintf("%.3f %s", d, cnt(dev)), fmt.Sprintf("%.3f %s", s, cnt(test)), ts, fs, status, unseenCell(unseen, key, cnt))
+		cell := func(v float64, m Metrics) string { return fmt.Sprintf("%.3f %s", v, cnt(m)) }
+		if skillKeys[key] {
+			// A part with no skill labelled required or preferred and none
+			// found has no skills figure: "no skills", not 0.000 not met.
+			cell = func(v float64, m Metrics) string {
+				if m.TP+m.FP+m.FN == 0 {
+					return "no skills"
+				}
+				return fmt.Sprintf("%.3f %s", v, cnt(m))
+			}
+			if test.TP+test.FP+test.FN == 0 && hasT {
+				status = "no skills"
+			}
+		}
+		fmt.Fprintf(&b, "%-26s %18s %18s %8s %7s  %-14s %s\n", name, cell(d, dev), cell(s, test), ts, fs, status, unseenCell(unseen, key, cnt))
 	}
 	skills := func(m Metrics) string { return fmt.Sprintf("(%d/%d)", m.TP, m.Labelled) }
 	row("skills F1 (req+pref)", "skills_f1", dev.F1(), test.F1(), skills)
@@ -167,6 +181,9 @@ func (e Eval) Table(t Targets) string {
 	fmt.Fprintf(&b, "(test, new companies: the %d test postings of companies with no posting in dev; a company's template text on both sides lifts the test column)\n", unseen.Postings)
 	return b.String()
 }
+
+// skillKeys are the table rows that are figures of labelled or found skills.
+var skillKeys = map[string]bool{"skills_f1": true, "skills_precision": true, "skills_recall": true, "misplaced": true, "mentioned": true}
 
 // UnseenTest returns the metrics of the test postings whose company has no
 // posting in the dev part (by name, case and spacing ignored): what the
@@ -196,6 +213,9 @@ func (e Eval) UnseenTest() Metrics {
 func unseenCell(m Metrics, key string, cnt func(Metrics) string) string {
 	if m.Postings > 0 && m.Postings < MinTestCell {
 		return fmt.Sprintf("hidden (%d)", m.Postings)
+	}
+	if skillKeys[key] && m.TP+m.FP+m.FN == 0 {
+		return "no skills"
 	}
 	return fmt.Sprintf("%.3f %s", m.Value(key), cnt(m))
 }
