@@ -40,3 +40,21 @@ func checkLocations(t *testing.T, cases map[string][]model.Location) {
 		}
 	}
 }
+
+// checkMinYears checks MinYears of each text of cases against its years
+// (-1: none, nil).
+func checkMinYears(t *testing.T, cases map[string]int) {
+	t.Helper()
+	for text, want := range cases {
+		got := MinYears(text)
+		if want < 0 {
+			if got != nil {
+				t.Errorf("MinYears(%q) = %d, want nil", text, *got)
+			}
+			continue
+		}
+		if got == nil || *got != want {
+			t.Errorf("MinYears(%q) = %v, want %d", text, got, want)
+		}
+	}
+}
