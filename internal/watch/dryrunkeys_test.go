@@ -12,14 +12,10 @@ import (
 // would: nothing, as the run after the upgrade reports nothing; not the
 // old keys missing and the new ones added.
 func TestDryRunBeforeKeyUpgradeReportsNoChange(t *testing.T) {
-	const key = "sk_live_DryK3ys"
-	cfg := keyedLever(t, map[string]string{"KEY": key}, "", oldKeysBoard)
+	// after a first run, the folder as the build before d86d7b3 left it
+	// (as in TestOldKeyFolderUpgradesWithoutChanges)
+	cfg, _ := oldKeysSource(t, "sk_live_DryK3ys")
 	git := snapGit(t, cfg.Snapshots)
-	runQuiet(t, cfg)
-
-	// the folder as the build before d86d7b3 left it (as in
-	// TestOldKeyFolderUpgradesWithoutChanges)
-	oldKeyFolder(t, cfg.Snapshots, "lv", oldKeysRaw(key))
 	s, err := snapshot.Open(cfg.Snapshots)
 	if err != nil {
 		t.Fatal(err)

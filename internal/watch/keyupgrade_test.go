@@ -14,17 +14,15 @@ import (
 // names in one commit of their own, and the run reports no change, no
 // event; a second run has nothing to upgrade or commit.
 func TestOldKeyFolderUpgradesWithoutChanges(t *testing.T) {
-	const key = "sk_live_Upgr4d3Q"
-	cfg := keyedLever(t, map[string]string{"KEY": key}, "", oldKeysBoard)
-	run := func() Result { t.Helper(); return runQuiet(t, cfg) }
-	git := snapGit(t, cfg.Snapshots)
-	run()
-
-	// The folder as the build before d86d7b3 left it: each posting's
-	// file and index entry under model.PostingKey of the listing's id.
-	if renamed := oldKeyFolder(t, cfg.Snapshots, "lv", oldKeysRaw(key)); renamed != 2 {
+	// After a first run, the folder as the build before d86d7b3 left it:
+	// each posting's file and index entry under model.PostingKey of the
+	// listing's id.
+	cfg, renamed := oldKeysSource(t, "sk_live_Upgr4d3Q")
+	if renamed != 2 {
 		t.Fatalf("%d files named differently by the old rule, want 2", renamed)
 	}
+	run := func() Result { t.Helper(); return runQuiet(t, cfg) }
+	git := snapGit(t, cfg.Snapshots)
 
 	res := run()
 	for _, sr := range res.Sources {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
@@ -60,6 +61,16 @@ func oldKeysBoard(w http.ResponseWriter, r *http.Request) {
 // them (key the api_key of ${KEY}), by the keys they are kept under today.
 func oldKeysRaw(key string) map[string]string {
 	return map[string]string{"job-[redacted:KEY]-1": "job-" + key + "-1", "42": " 42 ", "7": "7"}
+}
+
+// oldKeysSource is keyedLever's source "lv" over oldKeysBoard (KEY: key),
+// run once, whose folder is then made as the build before d86d7b3 left it
+// (oldKeyFolder); renamed is how many files that moved.
+func oldKeysSource(t *testing.T, key string) (cfg *config.Config, renamed int) {
+	t.Helper()
+	cfg = keyedLever(t, map[string]string{"KEY": key}, "", oldKeysBoard)
+	runQuiet(t, cfg)
+	return cfg, oldKeyFolder(t, cfg.Snapshots, "lv", oldKeysRaw(key))
 }
 
 // oldKeyFolder makes source's part of the snapshot folder dir as the build
