@@ -3,8 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,24 +15,10 @@ import (
 // 1. Run again once the cause is gone, it imports the failed source and
 // skips the one already there.
 func TestImportGitGoesOnPastAFailingSource(t *testing.T) {
-	pgSuite(t)
-	t.Parallel()
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	dsn := fleetDB(t)
-	board := newFleetBoard(t, "acme")
-	dir := t.TempDir()
-	src := fmt.Sprintf("sources:\n  - {name: bad, type: greenhouse, company: Bad, board: acme, url: %q}\n  - {name: good, type: greenhouse, company: Good, board: acme, url: %q}\n", board.URL, board.URL)
-	common := "snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1, timeout: 5s}\n"
-	files := filepath.Join(dir, "files.yaml")
-	if err := os.WriteFile(files, []byte(common+"git: {commit: true}\n"+src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	board.set(fleetPosting(1, "Data Engineer"), fleetPosting(2, "Analytics Engineer"))
-	if code, stdout, stderr := runIn(t, files, "run"); code != 0 {
-		t.Fatalf("files run: exit %d\n%s\n%s", code, stdout, stderr)
-	}
+	s := newImportGitSetup(t, func(url string) string {
+		return fmt.Sprintf("sources:\n  - {name: bad, type: greenhouse, company: Bad, board: acme, url: %q}\n  - {name: good, type: greenhouse, company: Good, board: acme, url: %q}\n", url, url)
+	})
+	dsn, fleetCfg := s.dsn, s.fleet
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dsn)
 	if err != nil {
@@ -44,12 +28,6 @@ func TestImportGitGoesOnPastAFailingSource(t *testing.T) {
 	if _, err := conn.Exec(ctx, `CREATE FUNCTION refuse_bad() RETURNS trigger LANGUAGE plpgsql AS $$
 		BEGIN IF NEW.source = 'bad' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
 		CREATE TRIGGER refuse_bad BEFORE INSERT ON postings FOR EACH ROW EXECUTE FUNCTION refuse_bad();`); err != nil {
-		t.Fatal(err)
-	}
-	dbVar := testVar(t, "DATABASE_URL")
-	setenv(t, dbVar, dsn)
-	fleetCfg := filepath.Join(dir, "fleet.yaml")
-	if err := os.WriteFile(fleetCfg, []byte("store: postgres\ndatabase_url: ${"+dbVar+"}\n"+common+src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := runIn(t, fleetCfg, "import-git")

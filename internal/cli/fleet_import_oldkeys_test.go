@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,24 +17,8 @@ import (
 // snapshot's id "1") imports as the posting "1", index included: the
 // database run after it finds nothing new and nothing gone.
 func TestImportGitOldKeys(t *testing.T) {
-	pgSuite(t)
-	t.Parallel()
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	dsn := fleetDB(t)
-	board := newFleetBoard(t, "acme")
-	dir := t.TempDir()
-	files := filepath.Join(dir, "files.yaml")
-	src := fmt.Sprintf("sources:\n  - {name: acme, type: greenhouse, company: Acme, board: acme, url: %q}\n", board.URL)
-	common := "snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1, timeout: 5s}\nguard: {remove_after: 1, shrink_pause: 1ms}\n"
-	if err := os.WriteFile(files, []byte(common+"git: {commit: true}\n"+src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	board.set(fleetPosting(1, "Data Engineer"), fleetPosting(2, "Analytics Engineer"))
-	if code, stdout, stderr := runIn(t, files, "run"); code != 0 {
-		t.Fatalf("files run: exit %d\n%s\n%s", code, stdout, stderr)
-	}
+	s := newImportGitSetup(t, acmeSource)
+	dsn, dir := s.dsn, s.dir
 
 	// the folder as a build before the trimmed keys left it: posting 1's
 	// file and index entry under the key of " 1 "
@@ -83,12 +66,7 @@ func TestImportGitOldKeys(t *testing.T) {
 	git("add", "-A")
 	git("commit", "-q", "-m", "acme: as an older build keyed it")
 
-	dbVar := testVar(t, "DATABASE_URL")
-	setenv(t, dbVar, dsn)
-	fleetCfg := filepath.Join(dir, "fleet.yaml")
-	if err := os.WriteFile(fleetCfg, []byte("store: postgres\ndatabase_url: ${"+dbVar+"}\n"+common+src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fleetCfg := s.fleet
 	code, stdout, stderr := runIn(t, fleetCfg, "import-git")
 	if code != 0 || stdout != "acme: 1 commit, 2 versions\n" {
 		t.Fatalf("import-git: exit %d\n%s\n%s", code, stdout, stderr)

@@ -312,24 +312,8 @@ func TestRunPostgres(t *testing.T) {
 // database then finds nothing new (the index came along); a second import
 // skips the source.
 func TestImportGit(t *testing.T) {
-	pgSuite(t)
-	t.Parallel()
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	dsn := fleetDB(t)
-	board := newFleetBoard(t, "acme")
-	dir := t.TempDir()
-	files := filepath.Join(dir, "files.yaml")
-	src := fmt.Sprintf("sources:\n  - {name: acme, type: greenhouse, company: Acme, board: acme, url: %q}\n", board.URL)
-	common := "snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1, timeout: 5s}\nguard: {remove_after: 1, shrink_pause: 1ms}\n"
-	if err := os.WriteFile(files, []byte(common+"git: {commit: true}\n"+src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	board.set(fleetPosting(1, "Data Engineer"), fleetPosting(2, "Analytics Engineer"))
-	if code, stdout, stderr := runIn(t, files, "run"); code != 0 {
-		t.Fatalf("files run 1: exit %d\n%s\n%s", code, stdout, stderr)
-	}
+	s := newImportGitSetup(t, acmeSource)
+	dsn, board, files, fleetCfg := s.dsn, s.board, s.files, s.fleet
 	changed := fleetPosting(1, "Senior Data Engineer")
 	changed.Updated = "2026-11-25T10:00:00Z"
 	board.set(changed, fleetPosting(3, "Platform Engineer"))
@@ -337,12 +321,6 @@ func TestImportGit(t *testing.T) {
 		t.Fatalf("files run 2: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 
-	dbVar := testVar(t, "DATABASE_URL")
-	setenv(t, dbVar, dsn)
-	fleetCfg := filepath.Join(dir, "fleet.yaml")
-	if err := os.WriteFile(fleetCfg, []byte("store: postgres\ndatabase_url: ${"+dbVar+"}\n"+common+src), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	code, stdout, stderr := runIn(t, fleetCfg, "import-git")
 	if code != 0 || stdout != "acme: 2 commits, 5 versions\n" {
 		t.Fatalf("import-git: exit %d\n%s\n%s", code, stdout, stderr)

@@ -4,18 +4,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"testing"
-
-	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
 // The API reads a posting whose key is a dot segment at
 // /api/v1/sources/{name}/postings/?id=.. (its path form would be resolved
 // away by the client's URL parser); without an id it is no posting.
 func TestAPIDotKeyByQuery(t *testing.T) {
-	h := New(writeFolder(t, []model.Posting{
-		{ID: "..", Title: "Dot dot job", Role: "Software Engineer"},
-		{ID: "p1", Title: "Plain job", Role: "Software Engineer"},
-	}), "", nil).Handler()
+	h := dotKeyHandler(t, "..", "p1")
 	for target, want := range map[string]string{
 		"/api/v1/sources/acme/postings/?id=..": "Dot dot job",
 		"/api/v1/sources/acme/postings/p1":     "Plain job",

@@ -15,11 +15,7 @@ import (
 // browser does not resolve to the parent path, and the link leads to the
 // posting's page.
 func TestDotIDLinks(t *testing.T) {
-	s := New(writeFolder(t, []model.Posting{
-		{ID: "..", Title: "Dot dot job", Role: "Software Engineer"},
-		{ID: ".", Title: "Dot job", Role: "Software Engineer"},
-	}), "", nil)
-	h := s.Handler()
+	h := dotKeyHandler(t, "..", ".")
 	resp, page := fetch(t, h, "/sources/acme")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("source page: %d\n%s", resp.StatusCode, page)

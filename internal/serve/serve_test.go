@@ -40,6 +40,22 @@ func writeFolder(t testing.TB, ps []model.Posting) *Folder {
 	return f
 }
 
+// dotKeyHandler serves a folder of source "acme" holding the postings of
+// ids (".." "Dot dot job", "." "Dot job", "p1" "Plain job"): keys that are
+// a path's dot segments, beside a plain one.
+func dotKeyHandler(t *testing.T, ids ...string) http.Handler {
+	t.Helper()
+	titles := map[string]string{"..": "Dot dot job", ".": "Dot job", "p1": "Plain job"}
+	var ps []model.Posting
+	for _, id := range ids {
+		if titles[id] == "" {
+			t.Fatalf("dotKeyHandler: no posting %q", id)
+		}
+		ps = append(ps, model.Posting{ID: id, Title: titles[id], Role: "Software Engineer"})
+	}
+	return New(writeFolder(t, ps), "", nil).Handler()
+}
+
 func fetch(t *testing.T, h http.Handler, path string, hdr ...string) (*http.Response, string) {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodGet, path, nil)

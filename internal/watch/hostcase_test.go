@@ -6,17 +6,14 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -28,26 +25,14 @@ import (
 // any case.
 func TestHostMaskOnOldSnapshotIsAQuietRewrite(t *testing.T) {
 	const tenant = "AcmeCorpTenant"
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	env := map[string]string{"KEY": "sk_live_H0stC4se", "TENANT": tenant}
+	cfg := leverConfig(t, env, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `[{"id":"1","text":"Data Engineer","hostedUrl":"https://acmecorptenant.example.com/1"}]`)
-	}))
-	t.Cleanup(srv.Close)
-	dir := t.TempDir()
-	env := map[string]string{"KEY": "sk_live_H0stC4se", "TENANT": tenant}
-	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n  - {name: lv, type: lever, board: acme, url: \"%s?api_key=${KEY}&tenant=${TENANT}\"}\n", srv.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), func(k string) (string, bool) { v, ok := env[k]; return v, ok }, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	git := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("git", append([]string{"-C", cfg.Snapshots}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
+	}, func(url string) string {
+		return fmt.Sprintf("  - {name: lv, type: lever, board: acme, url: \"%s?api_key=${KEY}&tenant=${TENANT}\"}\n", url)
+	})
+	git := snapGit(t, cfg.Snapshots)
 	runQuiet(t, cfg)
 
 	// the folder as the build before the any-case host mask left it
@@ -80,16 +65,11 @@ func TestHostMaskOnOldSnapshotIsAQuietRewrite(t *testing.T) {
 	if _, err := s.SaveIndex("lv", idx); err != nil {
 		t.Fatal(err)
 	}
-	git("add", "-A")
-	git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "an older build's folder")
+	commitAll(git, "an older build's folder")
 	before := git("rev-parse", "HEAD")
 
 	var logs strings.Builder
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := r.Run(context.Background(), cfg.Sources)
+	res, err := quietRunner(t, cfg, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))}).Run(context.Background(), cfg.Sources)
 	if err != nil || res.Failed() {
 		t.Fatalf("run: %v %+v", err, res.Sources)
 	}

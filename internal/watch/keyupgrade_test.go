@@ -1,16 +1,9 @@
 package watch
 
 import (
-	"encoding/json"
-	"fmt"
-	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -21,69 +14,15 @@ import (
 // names in one commit of their own, and the run reports no change, no
 // event; a second run has nothing to upgrade or commit.
 func TestOldKeyFolderUpgradesWithoutChanges(t *testing.T) {
-	const key = "sk_live_Upgr4d3Q"
-	cfg := keyedLever(t, map[string]string{"KEY": key}, "", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `[{"id":"job-%s-1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/acme/1"},
-			{"id":" 42 ","text":"Analyst","hostedUrl":"https://jobs.lever.co/acme/42"},
-			{"id":"7","text":"Scientist","hostedUrl":"https://jobs.lever.co/acme/7"}]`, r.URL.Query().Get("api_key"))
-	})
-	run := func() Result { t.Helper(); return runQuiet(t, cfg) }
-	git := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("git", append([]string{"-C", cfg.Snapshots}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
-	run()
-
-	// The folder as the build before d86d7b3 left it: each posting's
-	// file and index entry under model.PostingKey of the listing's id.
-	rawOf := map[string]string{"job-[redacted:KEY]-1": "job-" + key + "-1", "42": " 42 ", "7": "7"}
-	oldKey := func(raw string) string { return model.PostingKey(raw) } // d86d7b3^: key := model.PostingKey(raw.ID)
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
-	idxPath := filepath.Join(cfg.Snapshots, filepath.FromSlash(snapshot.IndexRel("lv")))
-	var idx map[string]any
-	b, err := os.ReadFile(idxPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &idx); err != nil {
-		t.Fatal(err)
-	}
-	entries := idx["postings"].(map[string]any)
-	old := map[string]any{}
-	renamed := 0
-	for id, raw := range rawOf {
-		e, ok := entries[id]
-		if !ok {
-			t.Fatalf("index has no %q: %v", id, entries)
-		}
-		old[oldKey(raw)] = e
-		from, to := s.PostingPath("lv", id), s.PostingPath("lv", oldKey(raw))
-		if from != to {
-			renamed++
-			git("mv", filepath.Base(filepath.Dir(from))+"/"+filepath.Base(from), filepath.Base(filepath.Dir(to))+"/"+filepath.Base(to))
-		}
-	}
+	// After a first run, the folder as the build before d86d7b3 left it:
+	// each posting's file and index entry under model.PostingKey of the
+	// listing's id.
+	cfg, renamed := oldKeysSource(t, "sk_live_Upgr4d3Q")
 	if renamed != 2 {
 		t.Fatalf("%d files named differently by the old rule, want 2", renamed)
 	}
-	idx["postings"] = old
-	b, err = json.MarshalIndent(idx, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(idxPath, append(b, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	git("add", "-A")
-	git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "an old build's folder")
+	run := func() Result { t.Helper(); return runQuiet(t, cfg) }
+	git := snapGit(t, cfg.Snapshots)
 
 	res := run()
 	for _, sr := range res.Sources {
@@ -102,6 +41,10 @@ func TestOldKeyFolderUpgradesWithoutChanges(t *testing.T) {
 	}
 	if moves := git("show", "--name-status", "-M", "--format=", "HEAD"); strings.Count(moves, "R100") != 2 {
 		t.Errorf("the upgrade commit is not two renames:\n%s", moves)
+	}
+	s, err := snapshot.Open(cfg.Snapshots)
+	if err != nil {
+		t.Fatal(err)
 	}
 	posts, err := s.Postings("lv")
 	if err != nil {

@@ -8,15 +8,9 @@ import (
 	"os"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/config/registry"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
-	"github.com/careers-watcher/careers-watcher/internal/notify/discord"
-	"github.com/careers-watcher/careers-watcher/internal/notify/email"
-	"github.com/careers-watcher/careers-watcher/internal/notify/slack"
-	"github.com/careers-watcher/careers-watcher/internal/notify/stdout"
-	"github.com/careers-watcher/careers-watcher/internal/notify/teams"
-	"github.com/careers-watcher/careers-watcher/internal/notify/webhook"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
-	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
 )
 
 // Routes makes the configured notifiers and their routes (sources, event
@@ -57,33 +51,10 @@ func buildRoutes(cfg *config.Config, o Options) ([]notify.Route, error) {
 	return out, nil
 }
 
-// Channel is one notifier type as a build registers it: how the config
-// reads its keys and how the notifier is made.
-type Channel struct {
-	Config config.Kind
-	New    func(n config.Notifier, d notify.Deps) (notify.Notifier, error)
-}
-
-// Channels is the one list of notifier types, in the order problems and
-// docs list them. Adding a channel is one package and one line here.
-var Channels = []Channel{
-	{Config: stdout.Kind, New: stdout.Build},
-	{Config: webhook.Kind, New: webhook.Build},
-	{Config: slack.Kind, New: slack.Build},
-	{Config: discord.Kind, New: discord.Build},
-	{Config: teams.Kind, New: teams.Build},
-	{Config: email.Kind, New: email.Build},
-}
-
 // Plugins are the source types (scrape/platforms) and channels of this
-// build, as config.Parse and config.Load take them.
-func Plugins() config.Plugins {
-	p := config.Plugins{Sources: platforms.Kinds()}
-	for _, c := range Channels {
-		p.Channels = append(p.Channels, c.Config)
-	}
-	return p
-}
+// build, as config.Parse and config.Load take them: config/registry's one
+// list.
+func Plugins() config.Plugins { return registry.Plugins() }
 
 // buildNotifier makes the notifier n with its channel's New. Errors name
 // the notifier, never its URL or password.
@@ -103,7 +74,7 @@ func buildNotifier(cfg *config.Config, n config.Notifier, o Options) (notify.Not
 		Stdout:    w,
 		Now:       o.Now,
 	}
-	for _, c := range Channels {
+	for _, c := range registry.Channels {
 		if c.Config.Type == n.Type {
 			return c.New(n, d)
 		}

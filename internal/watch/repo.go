@@ -3,6 +3,7 @@ package watch
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 	"github.com/careers-watcher/careers-watcher/internal/config"
@@ -22,6 +23,12 @@ func openRepo(dir, which string) (*gitrepo.Repo, error) {
 		return nil, fmt.Errorf("git.repository is %q (the default): %w; to keep committing there, set git.repository: %s", config.RepoOwn, err, config.RepoEnclosing)
 	}
 	return repo, err
+}
+
+// committer makes the commits of a run: gitrepo.Repo's Commit, the one
+// seam a commit goes through (a test puts a failing one in its place).
+type committer interface {
+	Commit(paths []string, message string, author gitrepo.Author, when time.Time) (hash string, committed bool, err error)
 }
 
 // restoreCommitted writes back the content HEAD has for each of paths (the

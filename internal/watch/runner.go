@@ -107,9 +107,7 @@ type Runner struct {
 	// ends, so that the next run's recovery commits what it wrote
 	owed bool
 
-	// commitFault, for tests: a failure injected into the commit whose
-	// message it is given (nil: none)
-	commitFault func(msg string) error
+	commits committer // repo's commits go through it (nil when repo is)
 
 	lockMu sync.Mutex // guards lock and lockN
 	lock   *snapshot.Lock
@@ -197,6 +195,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 		if r.repo, err = openRepo(store.Dir, cfg.Git.Repository); err != nil {
 			return nil, err
 		}
+		r.commits = r.repo
 	}
 	if r.outbox, err = notify.OpenOutbox(store.OutboxDir(), cfg.Outbox.Expire); err != nil {
 		return nil, err
@@ -522,17 +521,12 @@ var errInterrupted = errors.New("interrupted")
 const outboxChunk = 64
 
 func (r *Runner) commit(paths []string, msg string) (string, error) {
-	if r.commitFault != nil {
-		if err := r.commitFault(msg); err != nil {
-			return "", fmt.Errorf("git: %w", err)
-		}
-	}
 	paths = append(paths, r.store.IgnorePath())
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
 	// msg is fixed words, numbers, source names and posting lines (their
 	// data redacted as a posting's is, see redact.go): no other redaction
-	hash, committed, err := r.repo.Commit(paths, msg, gitrepo.Author{Name: r.cfg.Git.AuthorName(), Email: r.cfg.Git.AuthorEmail()}, r.opts.Now())
+	hash, committed, err := r.commits.Commit(paths, msg, gitrepo.Author{Name: r.cfg.Git.AuthorName(), Email: r.cfg.Git.AuthorEmail()}, r.opts.Now())
 	if err != nil {
 		return "", fmt.Errorf("git: %w", err)
 	}

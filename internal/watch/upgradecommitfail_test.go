@@ -2,23 +2,14 @@ package watch
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -30,7 +21,7 @@ import (
 // already held the new keys, so nothing upgraded or committed them again.)
 func TestKeyUpgradeCommitFailureKeepsMarker(t *testing.T) {
 	var more atomic.Bool
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	cfg := leverConfig(t, nil, func(w http.ResponseWriter, r *http.Request) {
 		board := strings.TrimPrefix(r.URL.Path, "/v0/postings/")
 		w.Header().Set("Content-Type", "application/json")
 		if board == "lv" {
@@ -42,78 +33,33 @@ func TestKeyUpgradeCommitFailureKeepsMarker(t *testing.T) {
 			extra = `,{"id":"lw-2","text":"Analyst","hostedUrl":"https://jobs.lever.co/lw/2"}`
 		}
 		fmt.Fprintf(w, `[{"id":"lw-1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/lw/1"}%s]`, extra)
-	}))
-	t.Cleanup(srv.Close)
-	dir := t.TempDir()
-	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n  - {name: lv, type: lever, board: lv, url: %q}\n  - {name: lw, type: lever, board: lw, url: %q}\n", srv.URL, srv.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), func(string) (string, bool) { return "", false }, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	git := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("git", append([]string{"-C", cfg.Snapshots}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
+	}, leverBoards("lv", "lw"))
+	git := snapGit(t, cfg.Snapshots)
 	runQuiet(t, cfg)
 
 	// lv's folder as a build before trimmed keys left it: " 42 " kept
 	// under model.PostingKey(" 42 "), its file named after that
+	if oldKeyFolder(t, cfg.Snapshots, "lv", map[string]string{"42": " 42 "}) != 1 {
+		t.Fatal("the old rule names the file alike: nothing to upgrade")
+	}
 	s, err := snapshot.Open(cfg.Snapshots)
 	if err != nil {
 		t.Fatal(err)
 	}
 	newPath, oldPath := s.PostingPath("lv", "42"), s.PostingPath("lv", model.PostingKey(" 42 "))
-	if newPath == oldPath {
-		t.Fatal("the old rule names the file alike: nothing to upgrade")
-	}
-	rel := func(p string) string {
-		t.Helper()
-		r, err := filepath.Rel(cfg.Snapshots, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return filepath.ToSlash(r)
-	}
-	git("mv", rel(newPath), rel(oldPath))
-	idxPath := filepath.Join(cfg.Snapshots, filepath.FromSlash(snapshot.IndexRel("lv")))
-	var idx map[string]any
-	b, err := os.ReadFile(idxPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &idx); err != nil {
-		t.Fatal(err)
-	}
-	entries := idx["postings"].(map[string]any)
-	entries[model.PostingKey(" 42 ")] = entries["42"]
-	delete(entries, "42")
-	if b, err = json.MarshalIndent(idx, "", " "); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(idxPath, append(b, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	git("add", "-A")
-	git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "an old build's folder")
+	rel := func(p string) string { t.Helper(); return slashRel(t, cfg.Snapshots, p) }
 
 	// the run: lv's upgrade commit fails, lw changes
 	more.Store(true)
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := quietRunner(t, cfg, Options{})
 	injected := 0
-	r.commitFault = func(msg string) error {
+	r.commits = failingCommits{next: r.commits, fail: func(msg string) error {
 		if strings.HasPrefix(msg, snapshot.UpgradeCommitSubject) {
 			injected++
 			return errors.New("injected failure of the upgrade commit")
 		}
 		return nil
-	}
+	}}
 	res, err := r.Run(context.Background(), cfg.Sources)
 	if err != nil {
 		t.Fatalf("run: %v", err)

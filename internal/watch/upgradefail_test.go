@@ -3,19 +3,13 @@ package watch
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
@@ -25,7 +19,7 @@ import (
 func TestKeyUpgradeFailureFailsOnlyItsSource(t *testing.T) {
 	var lvRequests atomic.Int32
 	var more atomic.Bool
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	cfg := leverConfig(t, nil, func(w http.ResponseWriter, r *http.Request) {
 		board := strings.TrimPrefix(r.URL.Path, "/v0/postings/")
 		if board == "lv" {
 			lvRequests.Add(1)
@@ -36,14 +30,7 @@ func TestKeyUpgradeFailureFailsOnlyItsSource(t *testing.T) {
 			extra = fmt.Sprintf(`,{"id":"%s-2","text":"Analyst","hostedUrl":"https://jobs.lever.co/%s/2"}`, board, board)
 		}
 		fmt.Fprintf(w, `[{"id":"%s-1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/%s/1"}%s]`, board, board, extra)
-	}))
-	t.Cleanup(srv.Close)
-	dir := t.TempDir()
-	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n  - {name: lw, type: lever, board: lw, url: %q}\n  - {name: lv, type: lever, board: lv, url: %q}\n", srv.URL, srv.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), func(string) (string, bool) { return "", false }, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
+	}, leverBoards("lw", "lv"))
 	runQuiet(t, cfg)
 
 	// lw's index becomes a folder; lv lists one more posting
@@ -56,19 +43,9 @@ func TestKeyUpgradeFailureFailsOnlyItsSource(t *testing.T) {
 	}
 	more.Store(true)
 	before := lvRequests.Load()
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	head := func() string {
-		out, err := exec.Command("git", "-C", cfg.Snapshots, "rev-parse", "HEAD").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.TrimSpace(string(out))
-	}
-	h0 := head()
-	res, err := r.Run(context.Background(), cfg.Sources)
+	git := snapGit(t, cfg.Snapshots)
+	h0 := git("rev-parse", "HEAD")
+	res, err := quietRunner(t, cfg, Options{}).Run(context.Background(), cfg.Sources)
 	if err != nil {
 		t.Fatalf("run failed as a whole: %v", err)
 	}
@@ -95,7 +72,7 @@ func TestKeyUpgradeFailureFailsOnlyItsSource(t *testing.T) {
 	if rec, ok, err := s.PeekRun("lv"); err != nil || !ok || rec.Outcome != snapshot.RunOK {
 		t.Errorf("lv run record %+v %v %v, want ok", rec, ok, err)
 	}
-	if res.Commit == "" || head() == h0 {
+	if res.Commit == "" || git("rev-parse", "HEAD") == h0 {
 		t.Errorf("lv's change was not committed (commit %q)", res.Commit)
 	}
 }

@@ -1,13 +1,14 @@
-// Package registry is the config side of this build's plug-ins: its source
+// Package registry is the one list of this build's plug-ins: its source
 // types (scrape/platforms) and notifier channels, as config.Parse and
-// config.Load take them, without the rest of the program. watch.Plugins
-// is the same list with the code that runs them; a test in internal/cli
-// holds the two equal. The config package's tests read their configs with
-// it, so that their test binary does not link the whole watcher.
+// config.Load take them and as watch makes the notifiers, without the rest
+// of the program. watch.Plugins is this list; the config package's tests
+// read their configs with it directly, so that their test binary does not
+// link the whole watcher.
 package registry
 
 import (
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/notify/discord"
 	"github.com/careers-watcher/careers-watcher/internal/notify/email"
 	"github.com/careers-watcher/careers-watcher/internal/notify/slack"
@@ -17,10 +18,29 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
 )
 
-// Channels are the notifier types' config kinds, in watch.Channels' order.
-var Channels = []config.Kind{stdout.Kind, webhook.Kind, slack.Kind, discord.Kind, teams.Kind, email.Kind}
+// Channel is one notifier type as a build registers it: how the config
+// reads its keys and how the notifier is made.
+type Channel struct {
+	Config config.Kind
+	New    func(n config.Notifier, d notify.Deps) (notify.Notifier, error)
+}
+
+// Channels is the one list of notifier types, in the order problems and
+// docs list them. Adding a channel is one package and one line here.
+var Channels = []Channel{
+	{Config: stdout.Kind, New: stdout.Build},
+	{Config: webhook.Kind, New: webhook.Build},
+	{Config: slack.Kind, New: slack.Build},
+	{Config: discord.Kind, New: discord.Build},
+	{Config: teams.Kind, New: teams.Build},
+	{Config: email.Kind, New: email.Build},
+}
 
 // Plugins are the source types and channels of this build.
 func Plugins() config.Plugins {
-	return config.Plugins{Sources: platforms.Kinds(), Channels: append([]config.Kind(nil), Channels...)}
+	p := config.Plugins{Sources: platforms.Kinds()}
+	for _, c := range Channels {
+		p.Channels = append(p.Channels, c.Config)
+	}
+	return p
 }
