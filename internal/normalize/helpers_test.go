@@ -329,10 +329,10 @@ func TestSkillAliases(t *testing.T) {
 		{"Go experience is a plus.", []string{"Go"}},
 		{"We hire and supervised teams of engineers.", []string{}},
 		{"supervised and unsupervised methods", []string{"Supervised Learning", "Unsupervised Learning"}},
-		{"Google Sheets and MS Excel", []string{"Excel"}},
+		{"Google Sheets and MS Excel", []string{"Excel", "Google Sheets"}},
 		{"excel at SQL", []string{"SQL"}},
 		{"Python3 and python", []string{"Python"}},
-		{"S3, EC2 and s3", []string{"AWS"}},
+		{"S3, EC2 and s3", []string{"Amazon EC2", "Amazon S3"}},
 		{"career growth and job security", []string{}},
 	}
 	for _, tt := range tests {

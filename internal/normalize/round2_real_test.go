@@ -67,7 +67,7 @@ func TestOneLetterNameGluedToAWord(t *testing.T) {
 			// anthropic-greenhouse: a product written with a bullet
 			name: "C•CURE",
 			raw:  model.Raw{DescriptionText: "Minimum qualifications\n- Experience with video management systems (e.g., Genetec, C•CURE, or comparable)\n- Experience with C, R's ecosystem and C/C++"},
-			want: model.Skills{Required: []string{"C", "C++", "Genetec", "R"}, Preferred: []string{}, Mentioned: []string{}},
+			want: model.Skills{Required: []string{"C", "C++", "C•CURE", "Genetec", "R"}, Preferred: []string{}, Mentioned: []string{}},
 		},
 	}
 	for _, tt := range tests {

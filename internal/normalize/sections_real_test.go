@@ -142,7 +142,7 @@ func TestInlinePreferenceForms(t *testing.T) {
 			text: "We require that you:\n- Have used Git or other version control software on a fairly regular basis for projects\n" +
 				"And we prefer, but don’t require, that you:\n- Have worked on, started, or contributed to open source projects (e.g. Open Science\nFramework, GitHub, GitLab)\n" +
 				"- Have experience in or familiar with using HTML, CSS, and other web technologies.",
-			want: model.Skills{Required: []string{"Git"}, Preferred: []string{"HTML/CSS", "Open Source"}, Mentioned: []string{}},
+			want: model.Skills{Required: []string{"Git", "Version Control"}, Preferred: []string{"HTML/CSS", "Open Source"}, Mentioned: []string{}},
 		},
 	}
 	for _, tt := range tests {
@@ -180,7 +180,7 @@ func TestRequirementSentencesInOpenParts(t *testing.T) {
 			// candidate's quality or past experience
 			name: "exposure to; items that open with a quality or past experience",
 			text: "The stuff\n- Exposure to software version control systems/Git and GitHub.\n- Strong Python skills\n- Have shipped production code in Rust\n- Led by a manager who plans in Jira",
-			want: model.Skills{Required: []string{"Git", "Python", "Rust"}, Preferred: []string{}, Mentioned: []string{"Jira"}},
+			want: model.Skills{Required: []string{"Git", "Python", "Rust", "Version Control"}, Preferred: []string{}, Mentioned: []string{"Jira"}},
 		},
 		{
 			// variant-text-utvecklare-stockholm-goteborg: Swedish cue words
@@ -193,7 +193,7 @@ func TestRequirementSentencesInOpenParts(t *testing.T) {
 			// pipelines"), and the same cue in German and French
 			name: "strong at, handling of, at ease with",
 			text: "Vi tilbyr raushet.\nEr sterk på CI/CD pipelines, om det er Github Actions eller Azure DevOps.\nSicherer Umgang mit Kubernetes.\nTu es à l’aise avec Terraform.",
-			want: model.Skills{Required: []string{"Azure DevOps", "CI/CD", "Kubernetes", "Terraform"}, Preferred: []string{}, Mentioned: []string{}},
+			want: model.Skills{Required: []string{"Azure DevOps", "CI/CD", "GitHub Actions", "Kubernetes", "Terraform"}, Preferred: []string{}, Mentioned: []string{}},
 		},
 	}
 	for _, tt := range tests {
@@ -265,7 +265,7 @@ func TestInlineMarkersOfMoreLanguages(t *testing.T) {
 func TestQuestionsToTheReader(t *testing.T) {
 	got := skillsOf(t, model.Raw{DescriptionText: "Do you have a passion for using your stellar technical skills to help people? Do you love to automate, measure, and test all things? Are Jenkins and Travis your friends?\n" +
 		"Kennst du dich mit Kafka aus? Wir bauen mit Spark."})
-	want := model.Skills{Required: []string{}, Preferred: []string{"CI/CD", "Kafka", "Travis CI"}, Mentioned: []string{"Spark"}}
+	want := model.Skills{Required: []string{}, Preferred: []string{"Jenkins", "Kafka", "Travis CI"}, Mentioned: []string{"Spark"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}

@@ -128,7 +128,7 @@ func TestWeighedCriteriaArePreferred(t *testing.T) {
 			raw: model.Raw{DescriptionText: "Anforderungen (Muss-Kriterien / Ausschlusskriterien):\n- Erfahrung mit Spring Framework, JPA/Hibernate, REST-APIs\n" +
 				"Wichtige Bewertungskriterien:\n- Erfahrung mit Microservices-Architekturen und Containerisierung (Docker, Kubernetes)\n" +
 				"- Kenntnisse in Cloud-Umgebungen (vorzugsweise OpenShift, Azure oder AWS)\n"},
-			want: model.Skills{Required: []string{"Hibernate", "JPA", "REST APIs", "Spring Boot"},
+			want: model.Skills{Required: []string{"Hibernate", "JPA", "REST APIs", "Spring"},
 				Preferred: []string{"AWS", "Azure", "Docker", "Kubernetes", "Microservices", "OpenShift"}},
 		},
 	})

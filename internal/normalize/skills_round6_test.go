@@ -74,7 +74,7 @@ func TestAWSServicesAndNetworkingNames(t *testing.T) {
 				"Nice-to-have Skills\n• Observability & Tracing (OpenTelemetry, X-Ray, etc.)"},
 			want: model.Skills{
 				Required: []string{"AWS", "AWS CDK", "AWS KMS", "Amazon API Gateway", "Amazon CloudFront",
-					"Amazon Route 53", "Amazon VPC", "Computer Networking", "DNS", "Go", "Identity and Access Management", "REST APIs", "TLS", "Terraform"},
+					"Amazon Route 53", "Amazon VPC", "Computer Networking", "DNS", "Go", "Identity and Access Management", "Infrastructure as Code", "REST APIs", "TLS"},
 				Preferred: []string{"AWS X-Ray", "Observability", "OpenTelemetry"},
 			},
 		},
@@ -143,7 +143,7 @@ func TestNordicWishedQualifications(t *testing.T) {
 			raw: model.Raw{DescriptionText: "Ønskede kvalifikasjoner\n- Utdannelse innen IT - enten bachelor eller master\n- Erfaring med Java-programmering\n" +
 				"- Erfaring fra databaser og SQL\n- Erfaring med utvikling av REST-baserte API'er\n- Kjennskap til UNIX og shell-scripting er en fordel\n" +
 				"Hva kan vi tilby deg?\n- Først og fremst kan vi tilby en spennende stilling"},
-			want: model.Skills{Required: []string{"Java", "REST APIs", "SQL"}, Preferred: []string{"Bash", "Linux"}},
+			want: model.Skills{Required: []string{"Java", "REST APIs", "SQL"}, Preferred: []string{"Bash", "Unix"}},
 		},
 		{
 			name: "Ønskede kvalifikasjoner beside Kvalifikasjoner",

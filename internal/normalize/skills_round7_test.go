@@ -92,14 +92,14 @@ func TestWouldAlsoOpensExtras(t *testing.T) {
 			raw: model.Raw{DescriptionText: "In general, you should:\n\nBe comfortable working remotely.\n\n" +
 				"An ideal candidate would also:\n\nHave experience with open-source software development, including working with distributed teams.\n" +
 				"Have basic familiarity with distributed version control systems such as git."},
-			want: model.Skills{Preferred: []string{"Git", "Open Source"}},
+			want: model.Skills{Preferred: []string{"Open Source", "Version Control"}},
 		},
 		{
 			// tor-project-lead-automation-engineer
 			name: "would also possess several of the following skills",
 			raw: model.Raw{DescriptionText: "All candidates must:\n\nBe proficient in Python.\n\n" +
 				"An ideal candidate would also possess several of the following skills:\n\nBe familiar with Jenkins or a similar Open Source nightly build system."},
-			want: model.Skills{Required: []string{"Python"}, Preferred: []string{"CI/CD", "Open Source"}},
+			want: model.Skills{Required: []string{"Python"}, Preferred: []string{"Jenkins", "Open Source"}},
 		},
 		{
 			name: "the ideal candidate alone still requires",

@@ -19,7 +19,7 @@ func TestPipeListPreMarksItsItem(t *testing.T) {
 			name: "pipe list with (pré)",
 			raw: model.Raw{DescriptionText: "## Jouw skillset omvat:\n\n" +
 				"HTML | CSS | CSS Transition| Typescript | SASS | ReactJs | Reduc | Capacitor | Storybook | NPM | Webpack |REST API’s | Jenkins | Material UI (pré) | Sketch (pré) | Illustrator (pré) | Animaties | Scrum/Agile (pré) | StencilJS (pré)\n"},
-			want: model.Skills{Required: []string{"CI/CD", "Capacitor", "HTML/CSS", "REST APIs", "React", "Sass", "Storybook", "TypeScript", "Webpack", "npm"},
+			want: model.Skills{Required: []string{"Capacitor", "HTML/CSS", "Jenkins", "REST APIs", "React", "Sass", "Storybook", "TypeScript", "Webpack", "npm"},
 				Preferred: []string{"Adobe Illustrator", "Agile", "Material UI", "Scrum", "Sketch", "StencilJS"}},
 		},
 	})

@@ -25,10 +25,19 @@ var taxonomyYAML []byte
 // but not "go"). The Name is an implicit case-insensitive alias unless a
 // case-sensitive alias spells it. Hyphens in aliases match a hyphen or a
 // space ("fine-tuning" matches "fine tuning" and "fine-tuning").
+//
+// An alias names the same thing as Name: a spelling, an abbreviation, a
+// translation, a version, or a part shipped inside it (PySpark, HDFS). A
+// product, tool, language or practice with a name of its own is an entry of
+// its own, never an alias (Helm is not Kubernetes, MariaDB is not MySQL);
+// Parent names the broader entry it belongs to, when one exists (Helm's is
+// Kubernetes, FAISS's is Vector Databases), so that a filter on the broader
+// entry can widen to it. Parent is not part of what the normalizer writes.
 type SkillDef struct {
 	Name     string   `yaml:"name"`
 	Category string   `yaml:"category"`
 	Aliases  []string `yaml:"aliases"`
+	Parent   string   `yaml:"parent,omitempty"`
 }
 
 // Taxonomy is the set of known skills. It is immutable once loaded.
@@ -79,6 +88,9 @@ func LoadTaxonomy(extra []SkillDef) (*Taxonomy, error) {
 			if c := strings.TrimSpace(d.Category); c != "" {
 				s.Category = c
 			}
+			if p := strings.TrimSpace(d.Parent); p != "" {
+				s.Parent = p
+			}
 			return nil
 		}
 		cat := strings.TrimSpace(d.Category)
@@ -86,7 +98,8 @@ func LoadTaxonomy(extra []SkillDef) (*Taxonomy, error) {
 			return fmt.Errorf("normalize: %s[%d] %q: empty category", where, i, name)
 		}
 		byName[key] = len(t.skills)
-		t.skills = append(t.skills, SkillDef{Name: name, Category: cat, Aliases: append([]string(nil), d.Aliases...)})
+		t.skills = append(t.skills, SkillDef{Name: name, Category: cat, Aliases: append([]string(nil), d.Aliases...),
+			Parent: strings.TrimSpace(d.Parent)})
 		return nil
 	}
 	for i, d := range f.Skills {
@@ -105,6 +118,9 @@ func LoadTaxonomy(extra []SkillDef) (*Taxonomy, error) {
 		}
 	}
 	sort.Slice(t.skills, func(i, j int) bool { return t.skills[i].Name < t.skills[j].Name })
+	if err := t.checkParents(); err != nil {
+		return nil, err
+	}
 	owner := map[string]string{} // alias key -> skill name
 	h := sha256.New()
 	for i := range t.skills {
@@ -126,6 +142,50 @@ func LoadTaxonomy(extra []SkillDef) (*Taxonomy, error) {
 	}
 	t.sum = hex.EncodeToString(h.Sum(nil))
 	return t, nil
+}
+
+// checkParents: a parent names another entry (its exact name), and no chain
+// of parents comes back to where it started.
+func (t *Taxonomy) checkParents() error {
+	parent := map[string]string{}
+	for _, s := range t.skills {
+		if s.Parent == "" {
+			continue
+		}
+		if !t.known(s.Parent) {
+			return fmt.Errorf("normalize: skill %q: parent %q is no taxonomy entry", s.Name, s.Parent)
+		}
+		if s.Parent == s.Name {
+			return fmt.Errorf("normalize: skill %q: its own parent", s.Name)
+		}
+		parent[s.Name] = s.Parent
+	}
+	for name := range parent {
+		seen := map[string]bool{name: true}
+		for p := parent[name]; p != ""; p = parent[p] {
+			if seen[p] {
+				return fmt.Errorf("normalize: skill %q: its parents come back to %q", name, p)
+			}
+			seen[p] = true
+		}
+	}
+	return nil
+}
+
+// known says whether skill is the exact name of an entry.
+func (t *Taxonomy) known(skill string) bool {
+	i := sort.Search(len(t.skills), func(i int) bool { return t.skills[i].Name >= skill })
+	return i < len(t.skills) && t.skills[i].Name == skill
+}
+
+// Parent returns the broader entry of a canonical skill name ("Kubernetes"
+// for "Helm"), or "" when it has none or is unknown.
+func (t *Taxonomy) Parent(skill string) string {
+	i := sort.Search(len(t.skills), func(i int) bool { return t.skills[i].Name >= skill })
+	if i < len(t.skills) && t.skills[i].Name == skill {
+		return t.skills[i].Parent
+	}
+	return ""
 }
 
 // aliasesOf lists the aliases a skill is matched by, the name included
@@ -199,7 +259,7 @@ func (t *Taxonomy) Category(skill string) string {
 func (t *Taxonomy) Skills() []SkillDef {
 	out := make([]SkillDef, len(t.skills))
 	for i, s := range t.skills {
-		out[i] = SkillDef{Name: s.Name, Category: s.Category, Aliases: append([]string(nil), s.Aliases...)}
+		out[i] = SkillDef{Name: s.Name, Category: s.Category, Aliases: append([]string(nil), s.Aliases...), Parent: s.Parent}
 	}
 	return out
 }

@@ -51,7 +51,7 @@ func TestTaxonomyRound8SplitAliases(t *testing.T) {
 			// mund-consulting-text-senior-java-developer: "GitLab CI" was Git (by GitLab)
 			name: "GitLab CI",
 			raw:  model.Raw{DescriptionText: "Ihr Profil:\n- Erfahrung mit Jenkins und GitLab CI"},
-			want: model.Skills{Required: []string{"CI/CD", "GitLab CI"}},
+			want: model.Skills{Required: []string{"GitLab CI", "Jenkins"}},
 		},
 	})
 }
