@@ -3,6 +3,7 @@ package scrapetest
 import (
 	"context"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -42,7 +43,7 @@ func RunDetails(t testing.TB, a scrape.Adapter) Run {
 }
 
 // Check fails t unless exactly the ids of refused failed, each with an
-// error holding every one of want and the id quoted, and the postings
+// error holding every one of want and the id quoted (%q), and the postings
 // done are exactly done.
 func (r Run) Check(t testing.TB, refused []string, done []string, want ...string) {
 	t.Helper()
@@ -52,7 +53,7 @@ func (r Run) Check(t testing.TB, refused []string, done []string, want ...string
 			t.Errorf("posting %q: no error (done: %v)", id, r.Done[id].Complete)
 			continue
 		}
-		for _, w := range append(want, `"`+id+`"`) {
+		for _, w := range append(want, strconv.Quote(id)) {
 			if !strings.Contains(err.Error(), w) {
 				t.Errorf("posting %q: error %q does not name %q", id, err, w)
 			}
