@@ -28,7 +28,7 @@ func TestDotIDsInListing(t *testing.T) {
 		}
 	}
 	run := scrapetest.RunDetails(t, a)
-	run.Check(t, []string{"..", "%2e%2E"}, []string{"86"}, `bamboohr: board "acme": opening `, "dot segment")
+	run.Check(t, []string{"..", "%2e%2E"}, []string{"86"}, `bamboohr: board "acme": opening {id}: posting id {q} is a dot segment`)
 	if d := run.Done["86"]; d.URL != srv.URL+"/careers/86" || d.Posted != "2026-07-06" {
 		t.Errorf("opening 86: %+v", d)
 	}

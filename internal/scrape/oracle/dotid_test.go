@@ -42,7 +42,7 @@ func TestRefusedIDsInListing(t *testing.T) {
 		}
 	}
 	run := scrapetest.RunDetails(t, a)
-	run.Check(t, bad, []string{"25587", "26876"}, `oracle: board "`+srv.URL+` site CX": posting `, "refused, not fetched")
+	run.Check(t, bad, []string{"25587", "26876"}, `oracle: board "`+srv.URL+` site CX": posting {id}: `, "id {q}", "refused, not fetched")
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.detHits != 2 {

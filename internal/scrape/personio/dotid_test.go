@@ -33,7 +33,7 @@ func TestDotIDsInFeed(t *testing.T) {
 		}
 	}
 	run := scrapetest.RunDetails(t, a)
-	run.Check(t, []string{"..", "%2e%2E", "."}, []string{"1834171"}, `personio: board "acme": position `, "dot segment")
+	run.Check(t, []string{"..", "%2e%2E", "."}, []string{"1834171"}, `personio: board "acme": position {id}: posting id {q} is a dot segment`)
 	if got := run.Done["1834171"]; got.URL != srv.URL+"/job/1834171" || got.Title != "Staff Software Engineer, Data Platform" {
 		t.Errorf("the real position: %+v", got)
 	}

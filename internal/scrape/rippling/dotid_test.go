@@ -38,7 +38,7 @@ func TestDotIDsInListing(t *testing.T) {
 		}
 	}
 	run := scrapetest.RunDetails(t, a)
-	run.Check(t, []string{"..", "%2e%2E", "."}, []string{uuid}, `rippling: board "acme": job `, "dot segment")
+	run.Check(t, []string{"..", "%2e%2E", "."}, []string{uuid}, `rippling: board "acme": job {id}: posting id {q} is a dot segment`)
 	if d := run.Done[uuid]; !d.Complete || len(d.Locations) == 0 || len(d.Salary) != 1 {
 		t.Errorf("the real job: %+v", d)
 	}

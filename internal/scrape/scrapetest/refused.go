@@ -43,8 +43,8 @@ func RunDetails(t testing.TB, a scrape.Adapter) Run {
 }
 
 // Check fails t unless exactly the ids of refused failed, each with an
-// error holding every one of want and the id quoted (%q), and the postings
-// done are exactly done.
+// error holding every one of want, where {id} stands for the id and {q}
+// for it quoted (%q), and the postings done are exactly done.
 func (r Run) Check(t testing.TB, refused []string, done []string, want ...string) {
 	t.Helper()
 	for _, id := range refused {
@@ -53,7 +53,8 @@ func (r Run) Check(t testing.TB, refused []string, done []string, want ...string
 			t.Errorf("posting %q: no error (done: %v)", id, r.Done[id].Complete)
 			continue
 		}
-		for _, w := range append(want, strconv.Quote(id)) {
+		for _, w := range want {
+			w = strings.NewReplacer("{id}", id, "{q}", strconv.Quote(id)).Replace(w)
 			if !strings.Contains(err.Error(), w) {
 				t.Errorf("posting %q: error %q does not name %q", id, err, w)
 			}

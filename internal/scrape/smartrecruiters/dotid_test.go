@@ -68,7 +68,7 @@ func TestDotIDsInListing(t *testing.T) {
 		}
 	}
 	run := scrapetest.RunDetails(t, a)
-	run.Check(t, []string{"..", "%2e%2E", "."}, []string{id}, `smartrecruiters: board "knight": posting `, "dot segment")
+	run.Check(t, []string{"..", "%2e%2E", "."}, []string{id}, `smartrecruiters: board "knight": posting {id}: posting id {q} is a dot segment`)
 	if d := run.Done[id]; !strings.Contains(d.DescriptionHTML, "Consistent hours.") || d.URL == "" {
 		t.Errorf("the real posting: %+v", d)
 	}
