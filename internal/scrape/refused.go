@@ -25,10 +25,12 @@ func Refused(id, title string) model.Raw {
 
 // CheckDetailURL checks a whole URL that a platform's answer gives for a
 // posting's page, which the adapter will fetch: an http or https URL on
-// host (the portal's host, as the source's url names it; compared without
-// case) whose path has no dot segment (a sender would resolve it to
-// another page of the host). The error says which rule it breaks.
-func CheckDetailURL(raw, host string) (*url.URL, error) {
+// the portal's host (as the source's url names it: the same name without
+// case, and the same port, a missing one being its scheme's default; http
+// and https links to a portal's default port alike) whose path has no dot
+// segment (a sender would resolve it to another page of the host). The
+// error says which rule it breaks.
+func CheckDetailURL(raw string, portal *url.URL) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return nil, fmt.Errorf("detail URL %q does not parse", raw)
@@ -36,13 +38,33 @@ func CheckDetailURL(raw, host string) (*url.URL, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, fmt.Errorf("detail URL %q is not an http(s) URL: refused, not fetched", raw)
 	}
-	if !strings.EqualFold(u.Host, host) {
-		return nil, fmt.Errorf("detail URL %q is not on the portal's host %s: refused, not fetched", raw, host)
+	if !sameHost(u, portal) {
+		return nil, fmt.Errorf("detail URL %q is not on the portal's host %s: refused, not fetched", raw, portal.Host)
 	}
 	if DotPath(u.EscapedPath()) {
 		return nil, fmt.Errorf("detail URL %q has a dot segment in its path (it names another page): refused, not fetched", raw)
 	}
 	return u, nil
+}
+
+func sameHost(u, portal *url.URL) bool {
+	if !strings.EqualFold(u.Hostname(), portal.Hostname()) {
+		return false
+	}
+	if u.Port() == "" && portal.Port() == "" {
+		return true
+	}
+	return port(u) == port(portal)
+}
+
+func port(u *url.URL) string {
+	switch {
+	case u.Port() != "":
+		return u.Port()
+	case u.Scheme == "http":
+		return "80"
+	}
+	return "443"
 }
 
 // DotPath reports whether an escaped URL path has a dot segment in any
