@@ -21,7 +21,7 @@ func TestOffPortalLinks(t *testing.T) {
 	var p portal
 	srv := p.serve(t)
 	page := strings.ReplaceAll(fixture(t), "https://careers-wipfli.icims.com", srv.URL)
-	card := page[strings.LastIndex(page, `<li class="iCIMS_JobCardItem">`):strings.LastIndex(page, "</li>")+len("</li>")]
+	card := page[strings.LastIndex(page, `<li class="iCIMS_JobCardItem">`) : strings.LastIndex(page, "</li>")+len("</li>")]
 	links := map[string]string{
 		"8300": "/jobs/8300/%2e%2e/%2e%2e/admin?in_iframe=1",
 		"8301": "ftp://" + strings.TrimPrefix(srv.URL, "http://") + "/jobs/8301/x/job",
