@@ -82,3 +82,21 @@ func DotPath(escaped string) bool {
 }
 
 var backslash = strings.NewReplacer("%5C", "/", "%5c", "/")
+
+// AsSent is the absolute URL u as a request for it is sent when its path
+// has a dot segment (DotPath): resolved as the sender's WHATWG parser
+// resolves it (see normalize: "..", "%2e%2E", ... name the parent), so
+// that what matches a source's links regexp, and the id made from the
+// URL, are those of the page fetched, not of the text
+// (/careers/job/%2e%2e/%2e%2e/admin is /admin). Other URLs, and one that
+// does not parse, are returned as they are.
+func AsSent(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || !DotPath(p.EscapedPath()) {
+		return u
+	}
+	if n, err := normalize(u); err == nil {
+		return n
+	}
+	return u
+}
