@@ -145,11 +145,17 @@ func decodeList(body []byte, base string) (listPage, error) {
 		if id == "" {
 			return listPage{}, fmt.Errorf("opening %d (%q) has no id", i+1, o.JobOpeningName)
 		}
+		seg, err := scrape.IDSegment(id)
+		if err != nil {
+			// no link from it; Detail refuses it, that opening alone
+			p.Raws = append(p.Raws, scrape.Refused(id, o.JobOpeningName))
+			continue
+		}
 		r := model.Raw{
 			ID:             id,
 			Stamp:          stamp(item),
 			Title:          strings.TrimSpace(o.JobOpeningName),
-			URL:            scrape.PageURL(base, "/careers/"+scrape.Segment(id)),
+			URL:            scrape.PageURL(base, "/careers/"+seg),
 			Team:           strings.TrimSpace(o.DepartmentLabel),
 			EmploymentType: strings.TrimSpace(o.EmploymentStatusLabel),
 			Workplace:      workplace(o.LocationType, o.IsRemote),

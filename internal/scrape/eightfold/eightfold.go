@@ -274,20 +274,20 @@ func pager(fetch func(start int) (scrape.Page, error), requireCount bool) ([]mod
 
 // position is one job as the apply interface returns it (list and detail).
 type position struct {
-	ID                   json.Number `json:"id"`
-	Name                 string      `json:"name"`
-	Location             string      `json:"location"`
-	Locations            []string    `json:"locations"`
-	Department           string      `json:"department"`
-	BusinessUnit         string      `json:"business_unit"`
-	TCreate              int64       `json:"t_create"`
-	TUpdate              int64       `json:"t_update"`
-	ATSJobID             string      `json:"ats_job_id"`
-	DisplayJobID         string      `json:"display_job_id"`
-	WorkLocationOption   string      `json:"work_location_option"`
-	CanonicalPositionURL string      `json:"canonicalPositionUrl"`
-	JobDescription       string      `json:"job_description"`
-	Type                 string      `json:"type"`
+	ID                   json.RawMessage `json:"id"` // a number; a string is read too (see rawApply)
+	Name                 string          `json:"name"`
+	Location             string          `json:"location"`
+	Locations            []string        `json:"locations"`
+	Department           string          `json:"department"`
+	BusinessUnit         string          `json:"business_unit"`
+	TCreate              int64           `json:"t_create"`
+	TUpdate              int64           `json:"t_update"`
+	ATSJobID             string          `json:"ats_job_id"`
+	DisplayJobID         string          `json:"display_job_id"`
+	WorkLocationOption   string          `json:"work_location_option"`
+	CanonicalPositionURL string          `json:"canonicalPositionUrl"`
+	JobDescription       string          `json:"job_description"`
+	Type                 string          `json:"type"`
 }
 
 type listResponse struct {
@@ -343,8 +343,13 @@ func (e *Eightfold) decodeApplyPage(body []byte) (scrape.Page, error) {
 	return scrape.DecodePage(lr.Positions, lr.Count, "no positions in the response", e.rawApply)
 }
 
+// rawApply is one position of the apply interface. The id is a number;
+// one sent as a string is read as the platform's id all the same, and one
+// that is a dot segment is listed as scrape.Refused (with its team, which
+// the listing filters on): no link is made from it and Detail refuses it,
+// that position alone.
 func (e *Eightfold) rawApply(p position) (model.Raw, error) {
-	id := p.ID.String()
+	id := scrape.IDString(p.ID)
 	if id == "" {
 		return model.Raw{}, errors.New("a position has no id")
 	}
@@ -355,6 +360,11 @@ func (e *Eightfold) rawApply(p position) (model.Raw, error) {
 	team := p.Department
 	if team == "" {
 		team = p.BusinessUnit
+	}
+	if _, err := scrape.IDSegment(id); err != nil {
+		r := scrape.Refused(id, p.Name)
+		r.Team = team
+		return r, nil
 	}
 	link := p.CanonicalPositionURL
 	if link == "" {
@@ -392,19 +402,19 @@ func (e *Eightfold) rawApply(p position) (model.Raw, error) {
 // pcsxPosition is one job as the pcsx interface returns it: the search's
 // fields, and the detail's (location, publicUrl, jobDescription).
 type pcsxPosition struct {
-	ID                 json.Number `json:"id"`
-	DisplayJobID       string      `json:"displayJobId"`
-	ATSJobID           string      `json:"atsJobId"`
-	Name               string      `json:"name"`
-	Locations          []string    `json:"locations"`
-	Location           string      `json:"location"`
-	Department         string      `json:"department"`
-	PostedTs           json.Number `json:"postedTs"`
-	CreationTs         json.Number `json:"creationTs"`
-	WorkLocationOption string      `json:"workLocationOption"`
-	PositionURL        string      `json:"positionUrl"`
-	PublicURL          string      `json:"publicUrl"`
-	JobDescription     string      `json:"jobDescription"`
+	ID                 json.RawMessage `json:"id"` // a number; a string is read too (see rawApply)
+	DisplayJobID       string          `json:"displayJobId"`
+	ATSJobID           string          `json:"atsJobId"`
+	Name               string          `json:"name"`
+	Locations          []string        `json:"locations"`
+	Location           string          `json:"location"`
+	Department         string          `json:"department"`
+	PostedTs           json.Number     `json:"postedTs"`
+	CreationTs         json.Number     `json:"creationTs"`
+	WorkLocationOption string          `json:"workLocationOption"`
+	PositionURL        string          `json:"positionUrl"`
+	PublicURL          string          `json:"publicUrl"`
+	JobDescription     string          `json:"jobDescription"`
 }
 
 // pcsxAnswer is the envelope of both pcsx endpoints.
@@ -510,10 +520,17 @@ func (e *Eightfold) inTeams(team string) bool {
 	return false
 }
 
+// rawPCSX is one position of the pcsx interface; its id is read as
+// rawApply reads one.
 func (e *Eightfold) rawPCSX(p pcsxPosition) (model.Raw, error) {
-	id := p.ID.String()
+	id := scrape.IDString(p.ID)
 	if id == "" {
 		return model.Raw{}, errors.New("a position has no id")
+	}
+	if _, err := scrape.IDSegment(id); err != nil {
+		r := scrape.Refused(id, p.Name)
+		r.Team = p.Department // the teams filter reads it
+		return r, nil
 	}
 	locs := p.Locations
 	if len(locs) == 0 && p.Location != "" {
@@ -594,6 +611,11 @@ func day(sec int64) string {
 // Detail fetches the posting's description through the interface the
 // listing came from.
 func (e *Eightfold) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
+	// a dot id has no page URL (scrape.Refused): refused through either
+	// interface, though pcsx would carry it in a query
+	if _, err := scrape.IDSegment(r.ID); err != nil {
+		return r, fmt.Errorf("eightfold: source %q: posting %s: %w", e.name, r.ID, err)
+	}
 	var d model.Raw
 	var err error
 	if e.using == PCSX || e.using == "" && e.mode == PCSX {
@@ -632,7 +654,7 @@ func (e *Eightfold) decodeApplyDetail(body []byte, id string) (model.Raw, error)
 	if err := scrape.Unmarshal(body, &p); err != nil {
 		return model.Raw{}, err
 	}
-	if err := scrape.SameID(p.ID.String(), id); err != nil {
+	if err := scrape.SameID(scrape.IDString(p.ID), id); err != nil {
 		return model.Raw{}, err
 	}
 	return e.rawApply(p)
@@ -662,7 +684,7 @@ func (e *Eightfold) decodePCSXDetail(body []byte, id string) (model.Raw, error) 
 	if err := a.check(); err != nil {
 		return model.Raw{}, err
 	}
-	if err := scrape.SameID(a.Data.ID.String(), id); err != nil {
+	if err := scrape.SameID(scrape.IDString(a.Data.ID), id); err != nil {
 		return model.Raw{}, err
 	}
 	return e.rawPCSX(*a.Data)

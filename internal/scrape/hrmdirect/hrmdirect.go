@@ -136,7 +136,9 @@ type listPage struct {
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // decodeList reads the listing page (UTF-8 HTML); base resolves the rows'
-// relative links.
+// relative links. A row whose link leaves the board (another host, not
+// http(s), a dot segment in its path: scrape.CheckDetailURL) gets the
+// board's own page of its req instead: the detail fetches only the board.
 func decodeList(body []byte, base *url.URL) (listPage, error) {
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
 	if err != nil {
@@ -168,6 +170,12 @@ func decodeList(body []byte, base *url.URL) (listPage, error) {
 			keep.Set("req_loc", loc)
 		}
 		link.RawQuery, link.Fragment = keep.Encode(), ""
+		if _, err := scrape.CheckDetailURL(link.String(), base); err != nil {
+			// off the board (another host, not http(s), a dot path): the
+			// posting's page is the board's own (the package comment's
+			// URL), which the detail reads instead of what the row names
+			link = base.ResolveReference(&url.URL{Path: "/employment/job-opening.php", RawQuery: keep.Encode()})
+		}
 		title := clean(s.FindMatcher(titleCell).First().Text())
 		custom, _ := s.Attr("data-custom-req-id")
 		place := scrape.JoinNonEmpty(s.FindMatcher(cityCell).First().Text(), s.FindMatcher(stateCell).First().Text(),
@@ -280,6 +288,10 @@ func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	u := r.URL
 	if u == "" {
 		u = a.origin + "/employment/job-opening.php?req=" + url.QueryEscape(r.ID)
+	}
+	origin, _ := url.Parse(a.origin)
+	if _, err := scrape.CheckDetailURL(u, origin); err != nil {
+		return r, fmt.Errorf("hrmdirect: board %q: posting %s: %w", a.board(), r.ID, err)
 	}
 	resp, err := a.client.Do(ctx, scrape.Request{URL: u, Header: htmlAccept})
 	if err != nil {

@@ -426,7 +426,9 @@ func resolve(doc *goquery.Document, href string) string {
 		return ""
 	}
 	u.Fragment, u.RawFragment = "", ""
-	return u.String()
+	// a dot segment ResolveReference leaves (%2e%2e) is resolved as the
+	// request will be: the id and the page fetched agree
+	return scrape.AsSent(u.String())
 }
 
 // ID is a posting's id from its link: the URL's path, plus its query (in

@@ -56,6 +56,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
@@ -103,8 +104,12 @@ func (c Config) Validate() error {
 type Adapter struct {
 	name    string
 	origin  string     // scheme://host
+	portal  *url.URL   // the portal (scheme and host): every posting page is on its host
 	filters url.Values // the configured search page's query, without pr and in_iframe
 	client  *scrape.Client
+
+	mu      sync.Mutex
+	refused map[string]error // posting id -> why the last listing gave it no page URL
 }
 
 var _ scrape.Adapter = (*Adapter)(nil)
@@ -115,7 +120,7 @@ func New(name string, cfg Config, c *scrape.Client) (*Adapter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("icims: source %q: %w", name, err)
 	}
-	a := &Adapter{name: name, origin: u.Scheme + "://" + u.Host, filters: url.Values{}, client: c}
+	a := &Adapter{name: name, origin: u.Scheme + "://" + u.Host, portal: &url.URL{Scheme: u.Scheme, Host: u.Host}, filters: url.Values{}, client: c}
 	if strings.TrimRight(u.Path, "/") == "/jobs/search" {
 		a.filters = u.Query()
 		a.filters.Del("pr")
@@ -144,15 +149,20 @@ func (a *Adapter) pageURL(n int) string {
 
 // listPage is one decoded search page.
 type listPage struct {
-	Raws   []model.Raw
-	Pages  int  // Y of "Page X of Y"; 0 when the page does not say
-	Next   bool // the page links a next page
-	Portal bool // the page has iCIMS listing markup (telling an empty board from another page)
+	Raws    []model.Raw
+	Pages   int  // Y of "Page X of Y"; 0 when the page does not say
+	Next    bool // the page links a next page
+	Portal  bool // the page has iCIMS listing markup (telling an empty board from another page)
+	Refused map[string]error
 }
 
 // decodeList reads one search page (UTF-8 HTML); base resolves relative
 // links. Posting URLs are the links without their query (in_iframe,
-// session parameters).
+// session parameters). A card whose link is off base's host, or not
+// http(s), or has a dot segment in its path (scrape.CheckDetailURL), is
+// listed as scrape.Refused under the id its path names, the reason in
+// Refused: the posting page is on the portal (see the package comment),
+// and the detail would fetch whatever the link names.
 func decodeList(body []byte, base *url.URL) (listPage, error) {
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
 	if err != nil {
@@ -172,6 +182,15 @@ func decodeList(body []byte, base *url.URL) (listPage, error) {
 		if err != nil {
 			ferr = fmt.Errorf("card %d: %w", i+1, err)
 			return false
+		}
+		if _, err := scrape.CheckDetailURL(r.URL, base); err != nil {
+			if p.Refused == nil {
+				p.Refused = map[string]error{}
+			}
+			if !seen[r.ID] {
+				p.Refused[r.ID] = err
+				r = scrape.Refused(r.ID, r.Title)
+			}
 		}
 		if !seen[r.ID] {
 			seen[r.ID] = true
@@ -300,7 +319,16 @@ var htmlAccept = http.Header{"Accept": {"text/html,application/xhtml+xml;q=0.9,*
 // that repeats earlier cards is an error: a listing read in part would
 // report the rest removed.
 func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
+	out, refused, err := a.list(ctx)
+	a.mu.Lock()
+	a.refused = refused
+	a.mu.Unlock()
+	return out, err
+}
+
+func (a *Adapter) list(ctx context.Context) ([]model.Raw, map[string]error, error) {
 	var out []model.Raw
+	refused := map[string]error{}
 	seen := map[string]bool{}
 	pages := 0
 	for n := 0; n < maxPages; n++ {
@@ -309,25 +337,25 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 		if err != nil {
 			var se *scrape.StatusError
 			if n == 0 && errors.As(err, &se) && (se.Status == http.StatusNotFound || se.Status == http.StatusGone) {
-				return nil, fmt.Errorf("icims: board %q: not found (%d)", a.board(), se.Status)
+				return nil, nil, fmt.Errorf("icims: board %q: not found (%d)", a.board(), se.Status)
 			}
-			return nil, fmt.Errorf("icims: board %q: list page %d: %w", a.board(), n+1, err)
+			return nil, nil, fmt.Errorf("icims: board %q: list page %d: %w", a.board(), n+1, err)
 		}
 		base, _ := url.Parse(u)
 		p, err := decodeList(scrape.UTF8HTML(resp.Body, resp.Header.Get("Content-Type")), base)
 		if err != nil {
-			return nil, fmt.Errorf("icims: board %q: list page %d: %s: %w", a.board(), n+1, u, err)
+			return nil, nil, fmt.Errorf("icims: board %q: list page %d: %s: %w", a.board(), n+1, u, err)
 		}
 		if n == 0 {
 			pages = p.Pages
 			if len(p.Raws) == 0 {
 				if !p.Portal {
-					return nil, fmt.Errorf("icims: board %q: list page 1: %s: not an iCIMS search page (no job cards, no listing markup)", a.board(), u)
+					return nil, nil, fmt.Errorf("icims: board %q: list page 1: %s: not an iCIMS search page (no job cards, no listing markup)", a.board(), u)
 				}
 				if pages > 1 || p.Next {
-					return nil, fmt.Errorf("icims: board %q: list page 1 has no job cards but says more pages follow: listing incomplete", a.board())
+					return nil, nil, fmt.Errorf("icims: board %q: list page 1 has no job cards but says more pages follow: listing incomplete", a.board())
 				}
-				return out, nil // an empty board
+				return out, refused, nil // an empty board
 			}
 		}
 		added := 0
@@ -336,20 +364,23 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 				seen[r.ID] = true
 				out = append(out, r)
 				added++
+				if err := p.Refused[r.ID]; err != nil {
+					refused[r.ID] = err
+				}
 			}
 		}
 		switch {
 		case len(p.Raws) == 0:
-			return nil, fmt.Errorf("icims: board %q: list page %d has no job cards after %d postings%s: listing incomplete", a.board(), n+1, len(out), of(pages))
+			return nil, nil, fmt.Errorf("icims: board %q: list page %d has no job cards after %d postings%s: listing incomplete", a.board(), n+1, len(out), of(pages))
 		case added == 0:
-			return nil, fmt.Errorf("icims: board %q: list page %d repeats earlier postings: paging does not advance", a.board(), n+1)
+			return nil, nil, fmt.Errorf("icims: board %q: list page %d repeats earlier postings: paging does not advance", a.board(), n+1)
 		case pages > 0 && n+1 >= pages:
-			return out, nil
+			return out, refused, nil
 		case pages == 0 && !p.Next:
-			return out, nil
+			return out, refused, nil
 		}
 	}
-	return nil, fmt.Errorf("icims: board %q: listing exceeds %d pages", a.board(), maxPages)
+	return nil, nil, fmt.Errorf("icims: board %q: listing exceeds %d pages", a.board(), maxPages)
 }
 
 func of(pages int) string {
@@ -362,10 +393,23 @@ func of(pages int) string {
 // Detail reads the posting page's JobPosting. The card is the authority on
 // identity, stamp, URL and the fields it shows; the page adds the
 // description and what the card lacked (date, type, places, pay).
+//
+// A posting the listing refused (its card's link is off the portal, see
+// decodeList) fails here, naming the link, never fetched; so does any URL
+// that scrape.CheckDetailURL refuses.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
-	page, err := url.Parse(r.URL)
-	if err != nil || page.Host == "" {
-		return r, fmt.Errorf("icims: board %q: posting %s: bad URL %q", a.board(), r.ID, r.URL)
+	a.mu.Lock()
+	why := a.refused[r.ID]
+	a.mu.Unlock()
+	if why == nil && r.URL == "" {
+		why = errors.New("no posting page URL")
+	}
+	if why != nil {
+		return r, fmt.Errorf("icims: board %q: posting %s: %w", a.board(), r.ID, why)
+	}
+	page, err := scrape.CheckDetailURL(r.URL, a.portal)
+	if err != nil {
+		return r, fmt.Errorf("icims: board %q: posting %s: %w", a.board(), r.ID, err)
 	}
 	q := page.Query()
 	q.Set("in_iframe", "1")

@@ -17,6 +17,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
 )
 
 // Extract returns the schema.org JobPosting items of an HTML page, mapped to
@@ -569,7 +570,9 @@ func resolve(ref string, base *url.URL) string {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return ""
 	}
-	return withoutFragment(u)
+	// a dot segment ResolveReference leaves (%2e%2e) is resolved as the
+	// request will be: the links regexp and the id see the page fetched
+	return scrape.AsSent(withoutFragment(u))
 }
 
 func withoutFragment(u *url.URL) string {

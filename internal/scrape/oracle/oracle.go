@@ -137,10 +137,29 @@ func (a *Adapter) detailURL(id string) string {
 		"&finder=ById;Id=%22"+url.QueryEscape(id)+"%22,siteNumber="+url.QueryEscape(a.site))
 }
 
-// PostingURL is the page a person opens for requisition id.
+// PostingURL is the page a person opens for requisition id; "" for an id
+// that checkID refuses.
 func (a *Adapter) PostingURL(id string) string {
+	if checkID(id) != nil {
+		return ""
+	}
 	return scrape.PageURL(a.base, "/hcmUI/CandidateExperience/"+scrape.Segment(a.lang)+"/sites/"+scrape.Segment(a.site)+
 		"/job/"+scrape.Segment(id))
+}
+
+// checkID refuses a requisition id that no URL can carry: a dot segment
+// (its page URL, .../job/.., would name the site's page; see
+// scrape.IDSegment), or one holding a double quote, which would end the
+// quoted Id of the detail's finder (ById;Id="...") and let the rest of
+// the id rewrite the finder (another siteNumber, say).
+func checkID(id string) error {
+	if _, err := scrape.IDSegment(id); err != nil {
+		return err
+	}
+	if strings.Contains(id, `"`) {
+		return fmt.Errorf("requisition id %q holds a double quote (it would end the finder's quoted Id): refused, not fetched", id)
+	}
+	return nil
 }
 
 type location struct {
@@ -199,6 +218,11 @@ func decodeList(body []byte) (listPage, error) {
 		id := scrape.IDString(rq.ID)
 		if id == "" {
 			return listPage{}, fmt.Errorf("requisition %d (%q) has no Id", i+1, rq.Title)
+		}
+		if checkID(id) != nil {
+			// no link, no stamp; Detail refuses it, that requisition alone
+			p.Raws = append(p.Raws, scrape.Refused(id, rq.Title))
+			continue
 		}
 		r := model.Raw{
 			ID:        id,
@@ -320,6 +344,9 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 // on identity, stamp, URL, locations and posted date; the detail adds the
 // text, the schedule, the category and what the list lacked.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
+	if err := checkID(r.ID); err != nil {
+		return r, fmt.Errorf("oracle: board %q: posting %s: %w", a.board(), r.ID, err)
+	}
 	u := a.detailURL(r.ID)
 	d, err := scrape.FetchDetail(ctx, a.client, "oracle", a.board(), "posting "+r.ID, scrape.JSONRequest(u), r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body) })

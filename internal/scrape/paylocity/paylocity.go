@@ -88,11 +88,11 @@ func (a *Adapter) listURL() string {
 }
 
 type job struct {
-	JobID            json.Number `json:"JobId"`
-	JobTitle         string      `json:"JobTitle"`
-	LocationName     string      `json:"LocationName"`
-	PublishedDate    string      `json:"PublishedDate"`
-	HiringDepartment string      `json:"HiringDepartment"`
+	JobID            json.RawMessage `json:"JobId"` // a number; a string is read too
+	JobTitle         string          `json:"JobTitle"`
+	LocationName     string          `json:"LocationName"`
+	PublishedDate    string          `json:"PublishedDate"`
+	HiringDepartment string          `json:"HiringDepartment"`
 	JobLocation      *struct {
 		Name    string `json:"Name"`
 		City    string `json:"City"`
@@ -146,16 +146,22 @@ func decodeList(body []byte, base string) (listPage, error) {
 		if err := json.Unmarshal(item, &j); err != nil {
 			return listPage{}, fmt.Errorf("job %d: %w", i+1, err)
 		}
-		id := j.JobID.String()
+		id := scrape.IDString(j.JobID)
 		if id == "" || id == "0" {
 			return listPage{}, fmt.Errorf("job %d (%q) has no JobId", i+1, j.JobTitle)
+		}
+		seg, err := scrape.IDSegment(id)
+		if err != nil {
+			// no Details URL from it; Detail refuses it, that job alone
+			p.Raws = append(p.Raws, scrape.Refused(id, j.JobTitle))
+			continue
 		}
 		sum := sha256.Sum256(item)
 		r := model.Raw{
 			ID:     id,
 			Stamp:  hex.EncodeToString(sum[:8]),
 			Title:  strings.TrimSpace(j.JobTitle),
-			URL:    scrape.PageURL(base, "/Recruiting/Jobs/Details/"+id),
+			URL:    scrape.PageURL(base, "/Recruiting/Jobs/Details/"+seg),
 			Team:   strings.TrimSpace(j.HiringDepartment),
 			Posted: scrape.DatePrefix(j.PublishedDate),
 		}
@@ -227,8 +233,13 @@ func (a *Adapter) List(ctx context.Context) ([]model.Raw, error) {
 	return p.Raws, nil
 }
 
-// Detail reads the posting's Details page.
+// Detail reads the posting's Details page, whose URL the listing made
+// from the board's base and the JobId (no URL from the page is fetched);
+// a JobId that is a dot segment fails here, never fetched.
 func (a *Adapter) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
+	if _, err := scrape.IDSegment(r.ID); err != nil {
+		return r, fmt.Errorf("paylocity: board %q: job %s: %w", a.board, r.ID, err)
+	}
 	return scrape.FetchDetail(ctx, a.client, "paylocity", a.board, "job "+r.ID, scrape.Request{URL: r.URL, Header: http.Header{"Accept": {"text/html"}}}, r,
 		func(resp *scrape.Response) (model.Raw, error) { return decodeDetail(resp.Body, r) })
 }

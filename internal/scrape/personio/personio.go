@@ -118,8 +118,13 @@ func (p *Personio) decodeList(body []byte) ([]model.Raw, error) {
 	return out.Postings(), nil
 }
 
-// Detail returns r: the feed carries the whole description.
+// Detail returns r: the feed carries the whole description. A position
+// whose id is a dot segment (listed as scrape.Refused: its link would name
+// the board's page) fails here, never fetched.
 func (p *Personio) Detail(_ context.Context, r model.Raw) (model.Raw, error) {
+	if _, err := scrape.IDSegment(r.ID); err != nil {
+		return r, fmt.Errorf("personio: board %q: position %s: %w", p.board, r.ID, err)
+	}
 	return r, nil
 }
 
@@ -128,6 +133,10 @@ func (p *Personio) raw(pos position) (model.Raw, error) {
 	if id == "" {
 		return model.Raw{}, errors.New("no id")
 	}
+	seg, err := scrape.IDSegment(id)
+	if err != nil {
+		return scrape.Refused(id, pos.Name), nil
+	}
 	team := strings.TrimSpace(pos.Department)
 	if team == "" {
 		team = strings.TrimSpace(pos.RecruitingCategory)
@@ -135,7 +144,7 @@ func (p *Personio) raw(pos position) (model.Raw, error) {
 	return model.Raw{
 		ID:              id,
 		Title:           strings.TrimSpace(pos.Name),
-		URL:             scrape.PageURL(p.base, "/job/"+scrape.Segment(id)),
+		URL:             scrape.PageURL(p.base, "/job/"+seg),
 		Team:            team,
 		Locations:       scrape.AddLabels(nil, append([]string{pos.Office}, pos.AdditionalOffices...)...),
 		EmploymentType:  scrape.JoinNonEmpty(pos.EmploymentType, pos.Schedule),

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -23,6 +24,9 @@ type Recruitee struct {
 	board  string
 	base   string // https://acme.recruitee.com or the url override, no trailing slash
 	client *scrape.Client
+
+	mu      sync.Mutex
+	refused map[string]error // offer id -> why the last listing gave it no link (see raw)
 }
 
 var _ scrape.Adapter = (*Recruitee)(nil)
@@ -145,19 +149,39 @@ func (r *Recruitee) decodeList(body []byte) ([]model.Raw, error) {
 		return nil, errors.New("no offers in the response")
 	}
 	out := make([]model.Raw, 0, len(lr.Offers))
+	refused := map[string]error{}
 	for i, o := range lr.Offers {
 		raw, err := r.raw(o)
 		if err != nil {
 			return nil, fmt.Errorf("offer %d: %w", i+1, err)
 		}
+		if raw.Complete {
+			delete(refused, raw.ID)
+		} else {
+			refused[raw.ID] = fmt.Errorf("slug %q is a dot segment (its link /o/%s names the board's page): refused", o.Slug, o.Slug)
+		}
 		out = append(out, raw)
 	}
+	r.mu.Lock()
+	r.refused = refused
+	r.mu.Unlock()
 	return out, nil
 }
 
-// Detail returns r: the offers API carries the whole description.
+// Detail returns r: the offers API carries the whole description. An
+// offer the listing refused (a dot slug and no careers_url: no link can be
+// made for it) fails here, naming the board, the offer and the slug.
 func (r *Recruitee) Detail(_ context.Context, raw model.Raw) (model.Raw, error) {
-	return raw, nil
+	if raw.Complete {
+		return raw, nil
+	}
+	r.mu.Lock()
+	err := r.refused[raw.ID]
+	r.mu.Unlock()
+	if err == nil {
+		err = errors.New("listed incomplete: refused")
+	}
+	return raw, fmt.Errorf("recruitee: board %q: offer %s: %w", r.board, raw.ID, err)
 }
 
 func (r *Recruitee) raw(o offer) (model.Raw, error) {
@@ -167,7 +191,12 @@ func (r *Recruitee) raw(o offer) (model.Raw, error) {
 	}
 	link := o.CareersURL
 	if link == "" && o.Slug != "" {
-		link = scrape.PageURL(r.base, "/o/"+scrape.Segment(o.Slug))
+		seg, err := scrape.IDSegment(o.Slug)
+		if err != nil {
+			// no link from it; Detail refuses it, that offer alone
+			return scrape.Refused(id, o.Title), nil
+		}
+		link = scrape.PageURL(r.base, "/o/"+seg)
 	}
 	raw := model.Raw{
 		ID:              id,

@@ -141,6 +141,14 @@ func decodeList(body []byte, board string) (listPage, error) {
 		if x.WorkLocation != nil {
 			loc = x.WorkLocation.Label
 		}
+		if _, err := scrape.IDSegment(id); err != nil {
+			// no link from it, no stamp; Detail refuses it, that job alone
+			if _, ok := at[id]; !ok {
+				at[id] = len(p.Raws)
+				p.Raws = append(p.Raws, scrape.Refused(id, x.Name))
+			}
+			continue
+		}
 		hashes[id] = append(hashes[id], item)
 		if j, ok := at[id]; ok {
 			p.Raws[j].Locations = scrape.AddLabels(p.Raws[j].Locations, loc)
@@ -158,6 +166,9 @@ func decodeList(body []byte, board string) (listPage, error) {
 		p.Raws = append(p.Raws, r)
 	}
 	for i := range p.Raws {
+		if hashes[p.Raws[i].ID] == nil {
+			continue // refused
+		}
 		h := sha256.New()
 		for _, b := range hashes[p.Raws[i].ID] {
 			h.Write(b)

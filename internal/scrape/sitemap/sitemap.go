@@ -294,7 +294,9 @@ func absolute(base *url.URL, ref string) string {
 		return ""
 	}
 	u.Fragment, u.RawFragment = "", ""
-	return u.String()
+	// a dot segment ResolveReference leaves (%2e%2e) is resolved as the
+	// request will be: links matches, and the id names, the page fetched
+	return scrape.AsSent(u.String())
 }
 
 // Raws are the postings of entries, their ids made by id from their URLs:

@@ -318,6 +318,10 @@ func (s *SmartRecruiters) raw(p posting) (model.Raw, error) {
 	if id == "" {
 		return model.Raw{}, fmt.Errorf("posting %q has no id", p.Name)
 	}
+	seg, err := scrape.IDSegment(id)
+	if err != nil {
+		return scrape.Refused(id, p.Name), nil // no link from it; Detail refuses it
+	}
 	loc := p.Location.FullLocation
 	if loc == "" {
 		var parts []string
@@ -332,7 +336,7 @@ func (s *SmartRecruiters) raw(p posting) (model.Raw, error) {
 		ID:             id,
 		Stamp:          stamp(p),
 		Title:          strings.TrimSpace(p.Name),
-		URL:            "https://jobs.smartrecruiters.com/" + scrape.Segment(s.company) + "/" + scrape.Segment(id),
+		URL:            "https://jobs.smartrecruiters.com/" + scrape.Segment(s.company) + "/" + seg,
 		RequisitionID:  p.RefNumber,
 		Team:           p.Department.Label,
 		Workplace:      workplace(p.Location),
