@@ -1,0 +1,68 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Round 7 on the fields other than skills (issue 9). The sentences marked
+// with a slug are real, from dev documents of the real-world corpus
+// (internal/corpus).
+
+// A degree after an article and an adjective ("Een afgeronde Bachelor of
+// Master") is not the first word of a new item of a flattened list: the
+// item opener cuts only after three words or more, so the cue before it
+// ("afgeronde", "completed") reaches the degree. Dutch "of" is "or":
+// "Bachelor of Master" asks for the smaller (PROTOCOL.md).
+func TestDegreeAfterArticleAndAdjective(t *testing.T) {
+	n := New(nil)
+	bach := []string{"Bachelor's"}
+	tests := []struct {
+		text      string
+		req, pref []string
+	}{
+		// fronteers-sonic-senior-react-developer, under its own heading
+		// (which names no requirements part)
+		{"## WAT STAAT ER OP JE CV?\n\n- Een afgeronde Bachelor of Master in een relevant vakgebied;\n- Minimaal 7 jaar ervaring met React, CSS en HTML;\n- Ervaring met Next.js is een pré;", bach, nil},
+		{"## WAT STAAT ER OP JE CV?\n\n- Een afgeronde Master in een relevant vakgebied;", []string{"Master's"}, nil},
+		{"## WAT STAAT ER OP JE CV?\n\n- Een afgeronde universitaire opleiding in de informatica;", []string{"Master's"}, nil},
+		{"## WAT STAAT ER OP JE CV?\n\n- Academisch werk- en denkniveau;", []string{"Master's"}, nil},
+		{"Functie-eisen\n- Hbo- of universitair niveau;", bach, nil},
+		{"Functie-eisen\n- Een afgeronde wo-bachelor in de informatica;", bach, nil},
+		{"Functie-eisen\n- Een afgeronde hbo-master in de informatica;", []string{"Master's"}, nil},
+		{"Functie-eisen\n- Een universitaire opleiding (wetenschappelijk onderwijs) in de wiskunde;", []string{"Master's"}, nil},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Senior React Developer", DescriptionText: tt.text, Locations: []string{"Purmerend"}})
+		if !sameStrings(p.Education.Required, tt.req) || !sameStrings(p.Education.Preferred, tt.pref) {
+			t.Errorf("%q: education %+v, want required %v preferred %v", tt.text, p.Education, tt.req, tt.pref)
+		}
+	}
+}
+
+// The item opener still cuts a flattened list after an item of three words
+// or more, and not after two.
+func TestItemOpenerNeedsAnItemBefore(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		cut  bool
+	}{
+		// truecaller-system-engineer (JSON-LD, flattened)
+		{"on high throughput and low latency systems Excellent understanding of distributed system design", true},
+		{"Een afgeronde Bachelor of Master in een relevant vakgebied", false},
+		{"A completed Bachelor's degree in computer science", false},
+		{"Du har erfarenhet av rapportering Goda kunskaper i SQL", true},
+	} {
+		toks := tokenize(c.text, nil)
+		cut := false
+		for _, tk := range toks[1:] {
+			if tk.flags&fSent != 0 {
+				cut = true
+			}
+		}
+		if cut != c.cut {
+			t.Errorf("tokenize(%q): a new item: %v, want %v", c.text, cut, c.cut)
+		}
+	}
+}
