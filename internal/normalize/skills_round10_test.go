@@ -48,3 +48,62 @@ func TestAcronymPluralIsNotCut(t *testing.T) {
 		},
 	})
 }
+
+// "X, or want to learn it" in other languages (Norwegian "eller lyst til
+// å lære det", Swedish "eller vill lära dig", German "oder bereit, es zu
+// lernen"): the candidate may still learn X, so it is only wished for.
+func TestOrWantToLearnNordic(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// sparebank1-text-testutvikler-boligreisen
+			name: "eller lyst til å lære det",
+			raw: model.Raw{DescriptionText: "#### Kvalifikasjoner\n* Erfaring innen automatisert testing\n" +
+				"* Glad i å jobbe på Linux-plattformen, eller lyst til å lære det?\n* Erfaring med virksomhetskritiske systemer\n"},
+			want: model.Skills{Preferred: []string{"Linux"}},
+		},
+		{
+			name: "eller vill lära dig",
+			raw:  model.Raw{DescriptionText: "Kvalifikationer\n- Du kan Kotlin eller vill lära dig det\n- Du har erfarenhet av SQL"},
+			want: model.Skills{Required: []string{"SQL"}, Preferred: []string{"Kotlin"}},
+		},
+		{
+			name: "oder bereit, es zu lernen",
+			raw:  model.Raw{DescriptionText: "Dein Profil\n- Du kennst Rust oder bist bereit, es zu lernen\n- Erfahrung mit Go"},
+			want: model.Skills{Required: []string{"Go"}, Preferred: []string{"Rust"}},
+		},
+		{
+			// a wish to learn with no "or" before it asks for what it names
+			name: "lyst til å lære without or",
+			raw:  model.Raw{DescriptionText: "Kvalifikasjoner\n- Erfaring med Java og lyst til å lære mer om Kafka"},
+			want: model.Skills{Required: []string{"Java", "Kafka"}},
+		},
+	})
+}
+
+// A Nordic condition written by inversion ("har du X, er det ...", "Har
+// du dessutom X så är det ...") names what is welcome: the main clause
+// after it ("er det også en super match", "är det på KITS du ska jobba")
+// makes it a preference, also where no heading classifies the part. "...
+// er det deg vi ser etter" (it is you we look for) marks nothing.
+func TestNordicInvertedCondition(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// sparebank1-text-utvikler-glad-i-data
+			name: "men har du erfaring fra ETL er det",
+			raw:  model.Raw{DescriptionText: "Vi tror at du først og fremst er en utvikler med erfaring med Java-programmering, men har du erfaring fra ETL er det også en super match. Vi tror at du vokser på utfordringer, er interessert i å lære og dele.\n"},
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"ETL"}},
+		},
+		{
+			// kits-frontendutvecklare
+			name: "Har du dessutom ... så är det",
+			raw: model.Raw{DescriptionText: "Vi söker dig som är expert på webb- eller mobilutveckling och som brinner för att ge användarna en riktigt bra upplevelse. " +
+				"Har du dessutom en känsla för interaktionsdesign och en känsla för detaljer så är det på KITS du ska jobba.\n"},
+			want: model.Skills{Required: []string{"Mobile Development"}, Preferred: []string{"Interaction Design"}},
+		},
+		{
+			name: "er det deg vi ser etter",
+			raw:  model.Raw{DescriptionText: "Kvalifikasjoner\nHar du erfaring med Java og Kafka, er det deg vi ser etter."},
+			want: model.Skills{Required: []string{"Java", "Kafka"}},
+		},
+	})
+}
