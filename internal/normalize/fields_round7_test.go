@@ -66,3 +66,24 @@ func TestItemOpenerNeedsAnItemBefore(t *testing.T) {
 		}
 	}
 }
+
+// An "and" that is another word in another language (Dutch "en", French
+// "et", Spanish "y") joins a label's places only when every piece is a
+// place the gazetteer knows: "Nijmegen en Eindhoven" is two places,
+// "Trabajo en Madrid" and "Télétravail en France" are not split.
+func TestAmbiguousAndBetweenPlaces(t *testing.T) {
+	nijmegen, eindhoven := loc("Nijmegen", "Gelderland", "NL"), loc("Eindhoven", "North Brabant", "NL")
+	// fronteers-iquality-senior-front-end-developer: the posting's label
+	p := New(nil).Normalize("s", "c", model.Raw{ID: "1", Title: "Senior front-end developer", Locations: []string{"Nijmegen en Eindhoven"}})
+	if len(p.Locations) != 2 || p.Locations[0] != nijmegen || p.Locations[1] != eindhoven {
+		t.Errorf("Nijmegen en Eindhoven: %+v", p.Locations)
+	}
+	if got := Locations("Madrid y Barcelona"); len(got) != 2 || got[0].City != "Madrid" || got[1].City != "Barcelona" {
+		t.Errorf("Madrid y Barcelona: %+v", got)
+	}
+	for _, s := range []string{"Trabajo en Madrid", "Télétravail en France", "Amsterdam en Remote"} {
+		if got := Locations(s); len(got) != 1 {
+			t.Errorf("%s: %+v, want one entry as before", s, got)
+		}
+	}
+}
