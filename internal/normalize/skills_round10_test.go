@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,4 +108,30 @@ func TestNordicInvertedCondition(t *testing.T) {
 			want: model.Skills{Required: []string{"Java", "Kafka"}},
 		},
 	})
+}
+
+// The title repeated as the description's first heading names the posting,
+// not a part of it: "looking for" in it ("The Tor Project is looking for
+// a pluggable transport developer!") opens no requirements part, so the
+// duties after it ask nothing.
+func TestTitleHeadingOpensNoPart(t *testing.T) {
+	// tor-project-pluggable-transport-developer
+	title := "The Tor Project is looking for a pluggable transport developer!"
+	html := "<h1>" + title + "</h1>" +
+		"<p>This job is for the development and maintenance of the flash proxy circumvention system, with a focus on deployment and getting tools in the hands of users. If it goes well, we might have you branch out into improving usability and deployability of other Tor pluggable transports.</p>" +
+		"<p>Applicants must be familiar with Python, JavaScript, and web technologies, particularly WebSocket. You will do usability testing and be in charge of producing binary packages of client software for GNU/Linux, Windows, and OS X.</p>"
+	got := New(nil).Normalize("s", "c", model.Raw{ID: "1", Title: title, DescriptionHTML: html}).Skills
+	if !reflect.DeepEqual(got.Required, []string{"JavaScript", "Python", "WebSocket"}) {
+		t.Errorf("required %v, want the applicants' must only (JavaScript, Python, WebSocket), not the duties' platforms", got.Required)
+	}
+	for _, s := range []string{"Linux", "Windows", "macOS"} {
+		if !slices.Contains(got.Mentioned, s) {
+			t.Errorf("%s: %+v, want it mentioned (a duty)", s, got)
+		}
+	}
+	// a heading that is not the title still opens its part
+	got = New(nil).Normalize("s", "c", model.Raw{ID: "1", Title: "Developer", DescriptionHTML: "<h2>What we are looking for</h2><p>Experience with Kotlin.</p><p>You know Linux.</p>"}).Skills
+	if !reflect.DeepEqual(got.Required, []string{"Kotlin", "Linux"}) {
+		t.Errorf("heading not the title: %+v", got)
+	}
 }
