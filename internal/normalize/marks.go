@@ -35,6 +35,13 @@ func (c *classifier) nextWord(i int) int {
 // in (skill) and the class its degrees count in (edu; clsUnknown: not at
 // all), from the class of the block's section and its own sentences.
 func (c *classifier) markBlock(bc class, skill, edu []class) {
+	if c.applyBlock() {
+		// "To apply, please email your CV ... You should include a link
+		// to your code ... references (co-workers, open source
+		// projects)": how to apply asks nothing of the candidate's skills
+		fill(c.start, c.end, clsMentioned, false, false, skill, edu)
+		return
+	}
 	prevSc := clsUnknown // the class of the block's previous sentence
 	for i := c.start; i < c.end; {
 		j := i + 1
@@ -182,6 +189,22 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 		fill(i, j, sc, pref, req, skill, edu)
 		i = j
 	}
+}
+
+// applyBlock says whether the block opens with how to apply ("To apply,
+// send ...", "How to apply: ...", "When applying, ...").
+func (c *classifier) applyBlock() bool {
+	i := c.start
+	if c.word(i) == "how" {
+		i++
+	}
+	switch c.word(i) {
+	case "to":
+		return c.word(i+1) == "apply"
+	case "when":
+		return c.word(i+1) == "applying"
+	}
+	return false
 }
 
 // listWords join the items of a list in a clause, in the languages of

@@ -135,3 +135,25 @@ func TestTitleHeadingOpensNoPart(t *testing.T) {
 		t.Errorf("heading not the title: %+v", got)
 	}
 }
+
+// A paragraph on how to apply asks nothing of the candidate's skills,
+// though it says what "you should" send.
+func TestHowToApplyAsksNothing(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// tor-project-core-developer
+			name: "To apply, please email your CV",
+			raw: model.Raw{DescriptionText: "Desired skills and experience:\n" +
+				"Experience with open-source software development, including working over email and IRC\n" +
+				"Other notes:\n" +
+				"To apply, please email your CV to hr@torproject.org with “Core Developer” in the subject line. You should include a link to your code sample(s); more than one sample is ideal. Your CV should detail your background, experience, skills, and other relevant qualifications, and should include three professional references (co-workers, open source projects, supervisors).\n"},
+			want: model.Skills{Preferred: []string{"Open Source"}},
+		},
+		{
+			// the same words as a requirement are still one
+			name: "not about applying",
+			raw:  model.Raw{DescriptionText: "Other notes:\nYou should have contributed to open source projects.\n"},
+			want: model.Skills{Required: []string{"Open Source"}},
+		},
+	})
+}
