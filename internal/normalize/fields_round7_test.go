@@ -87,3 +87,26 @@ func TestAmbiguousAndBetweenPlaces(t *testing.T) {
 		}
 	}
 }
+
+// Nordic years of experience: two number words side by side are a range
+// ("fem seks år": five or six years, the smaller), and "som har jobbet N
+// år" (who has worked N years) asks N of the candidate; an article before
+// the number ("et to års vikariat") and the company's own years ("Vi har
+// jobbet 10 år med dette") are no minimum.
+func TestNordicYearsWorked(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int // -1: none
+	}{
+		// variant-text-designer-i-stavanger
+		{"Vi ser etter en designer, som har jobbet fem seks år eller med ett eller flere av følgende områder:", 5},
+		{"Du har arbeidet 3 år som utvikler.", 3},
+		{"Stillingen er et to års vikariat.", -1},
+		{"Vi har jobbet 10 år med dette.", -1},
+	} {
+		got := MinYears(c.text)
+		if c.want < 0 && got != nil || c.want >= 0 && (got == nil || *got != c.want) {
+			t.Errorf("MinYears(%q) = %v, want %d", c.text, deref(got), c.want)
+		}
+	}
+}
