@@ -39,7 +39,7 @@ var degreeAliases = [][]string{
 		// matches "werk" of it: "werk-" before a space does not match "werk-")
 		"hbo", "hbo-niveau", "hbo-opleiding", "hbo-diploma", "hbo-bachelor", "hbo/wo",
 		"hbo / wo", "hbo of wo", "hbo- of wo", "hbo/wo-niveau", "hbo of wo-niveau", "hbo- of wo-niveau",
-		"hbo/universitair", "bacheloropleiding",
+		"hbo/universitair", "wo-bachelor", "bacheloropleiding",
 		"bachelordiploma", "bachelorniveau"},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
@@ -57,7 +57,7 @@ var degreeAliases = [][]string{
 		// Dutch: wo (a research university, "universitair", "academisch")
 		// ends with a master's; "wo" alone only in capitals (German "wo",
 		// "where"), else with a Dutch word beside it
-		"=WO", "wo-niveau", "wo-opleiding", "wo-diploma", "wo-master", "wo-achtergrond", "wo werk",
+		"=WO", "wo-niveau", "wo-opleiding", "wo-diploma", "wo-master", "hbo-master", "wo-achtergrond", "wo werk",
 		"wetenschappelijk onderwijs", "academisch niveau", "academisch werk", "academisch denkniveau", "academische opleiding",
 		"universitair niveau", "universitair werk", "universitaire opleiding", "masteropleiding",
 		"masterdiploma"},

@@ -513,6 +513,32 @@ var (
 	orReplacer   = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
 )
 
+// ambiguousConjs are "and" in one language and another word in another
+// (Dutch "en" is Spanish and French "in"; French "et", Spanish "y",
+// Italian and Portuguese "e").
+var ambiguousConjs = []string{" en ", " et ", " y ", " e "}
+
+// placesJoined reads an ambiguous "and" between places as a list ("Nijmegen
+// en Eindhoven", "Madrid y Barcelona") when every piece it joins is a
+// place the gazetteer knows; else ("Trabajo en Madrid", "Télétravail en
+// France") s is unchanged.
+func placesJoined(s string) string {
+	for _, sep := range ambiguousConjs {
+		if !strings.Contains(s, sep) {
+			continue
+		}
+		known := true
+		for _, p := range strings.Split(s, sep) {
+			l := Location(strings.TrimSpace(p))
+			known = known && l.Name == "" && !l.Remote && (l.City != "" || l.Region != "" || l.Country != "")
+		}
+		if known {
+			return strings.ReplaceAll(s, sep, " or ")
+		}
+	}
+	return s
+}
+
 // regionNames give the usual English name of regions that labels write in
 // their own language.
 var regionNames = map[string]string{
@@ -567,6 +593,7 @@ func Locations(label string) []model.Location {
 		return hybridPlaces(s)
 	}
 	s = conjReplacer.Replace(s) // "Stockholm och Göteborg", "Hamburg oder Remote"
+	s = placesJoined(s)
 	if workModes[foldPlace(s)] {
 		return nil // "Hybrid", "On-site": a mode, no place
 	}

@@ -35,6 +35,13 @@ func (c *classifier) nextWord(i int) int {
 // in (skill) and the class its degrees count in (edu; clsUnknown: not at
 // all), from the class of the block's section and its own sentences.
 func (c *classifier) markBlock(bc class, skill, edu []class) {
+	if c.applyBlock() {
+		// "To apply, please email your CV ... You should include a link
+		// to your code ... references (co-workers, open source
+		// projects)": how to apply asks nothing of the candidate's skills
+		fill(c.start, c.end, clsMentioned, false, false, skill, edu)
+		return
+	}
 	prevSc := clsUnknown // the class of the block's previous sentence
 	for i := c.start; i < c.end; {
 		j := i + 1
@@ -184,6 +191,22 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 	}
 }
 
+// applyBlock says whether the block opens with how to apply ("To apply,
+// send ...", "How to apply: ...", "When applying, ...").
+func (c *classifier) applyBlock() bool {
+	i := c.start
+	if c.word(i) == "how" {
+		i++
+	}
+	switch c.word(i) {
+	case "to":
+		return c.word(i+1) == "apply"
+	case "when":
+		return c.word(i+1) == "applying"
+	}
+	return false
+}
+
 // listWords join the items of a list in a clause, in the languages of
 // Language ("jQuery, Netbeans och responsiv design är det meriterande").
 var listWords = map[string]bool{
@@ -269,6 +292,11 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			}
 		}
 		return a, b
+	}
+	if learnWords[c.word(k)] {
+		// "Du kennst Rust oder bist bereit, es zu lernen": the wish to
+		// learn qualifies what its "or" offers, before the comma
+		return i, j
 	}
 	cl := i
 	for t := k; t > i; t-- {
@@ -362,6 +390,11 @@ func (c *classifier) afterSemicolon(i int) bool {
 	return strings.Contains(between, ";") || strings.Contains(between, "；")
 }
 
+// learnWords are "learn" in the languages prefMore reads a wish to
+// learn in.
+var learnWords = map[string]bool{"learn": true, "lære": true, "lära": true, "lernen": true, "leren": true,
+	"apprendre": true, "aprender": true}
+
 // prefMore says whether token i marks its sentence as preferred, in the
 // words prefWord does not know: other languages' inline markers ("wäre ein
 // Pluspunkt", "Fordel med", "gjerne", "meriterande", "se valorará",
@@ -430,16 +463,76 @@ func (c *classifier) prefMore(i int) bool {
 		before := strings.TrimRight(c.lower[:t.start], " ")
 		after := strings.TrimLeft(c.lower[t.end:], " ")
 		return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
-	case "learn":
-		// "Know how to work with Adobe Illustrator or want to learn",
-		// "..., or are willing to learn": the candidate may still learn
-		// it, so it is not demanded
-		if c.word(i-1) != "to" {
+	case "learn", "lære", "lära", "lernen", "leren", "apprendre", "aprender":
+		if w == "learn" {
+			// "Know how to work with Adobe Illustrator or want to learn",
+			// "..., or are willing to learn": the candidate may still
+			// learn it, so it is not demanded
+			if c.word(i-1) != "to" {
+				return false
+			}
+			switch c.word(i - 2) {
+			case "want", "willing", "eager", "keen", "happy", "wanting":
+				return c.word(i-3) == "or" || c.word(i-4) == "or"
+			}
 			return false
 		}
-		switch c.word(i - 2) {
-		case "want", "willing", "eager", "keen", "happy", "wanting":
-			return c.word(i-3) == "or" || c.word(i-4) == "or"
+		// the same in other languages: "Glad i å jobbe på Linux, eller
+		// lyst til å lære det?", "eller vill lära dig", "oder bereit,
+		// es zu lernen", "ou envie d'apprendre": an "or" and a wish
+		// before the verb, in its sentence
+		or := false
+		for k := i - 1; k >= c.start && k >= i-7 && c.toks[k+1].flags&fSent == 0; k-- {
+			switch c.word(k) {
+			case "lyst", "vill", "villig", "villiga", "bereit", "lust", "motiviert", "wil", "bereid", "envie", "prêt",
+				"prête", "ganas", "dispuesto", "dispuesta", "interessert", "intresserad", "interesseret", "gerne", "gärna":
+				if or {
+					return false // the wish before the "or" is another clause
+				}
+				for m := k - 1; m >= c.start && m >= k-4 && c.toks[m+1].flags&fSent == 0; m-- {
+					switch c.word(m) {
+					case "eller", "oder", "of", "ou", "o":
+						return true
+					}
+				}
+			case "eller", "oder", "of", "ou", "o":
+				or = true
+			}
+		}
+		return false
+	case "det":
+		// a Nordic condition by inversion, then its main clause: "men
+		// har du erfaring fra ETL er det også en super match", "Har du
+		// dessutom erfarenhet av jQuery ... är det meriterande": what
+		// the condition names is welcome, not asked; not "... er det
+		// deg vi ser etter" (it is you we look for)
+		switch c.word(i - 1) {
+		case "er", "är", "vore", "blir", "bliver":
+		default:
+			return false
+		}
+		switch c.word(c.nextWord(i)) {
+		case "du", "deg", "dig", "dej", "dere", "akkurat", "nettopp", "netop", "precis", "just", "ikke", "inte", "":
+			return false
+		}
+		for k := i - 2; k > c.start && k >= i-30 && c.toks[k+1].flags&fSent == 0; k-- {
+			switch c.word(k + 1) {
+			case "du", "man", "ni", "dere", "i":
+			default:
+				continue
+			}
+			switch c.word(k) {
+			case "har", "kan", "kjenner", "känner", "kender", "behersker", "behärskar", "mestrer":
+			default:
+				continue
+			}
+			if c.toks[k].flags&(fSent|fHard|fBlock) != 0 || k == c.start {
+				return true
+			}
+			switch c.word(k - 1) {
+			case "men", "og", "och", "samt", "eller", "dessuden", "dessutom", "også":
+				return true
+			}
 		}
 		return false
 	case "pre":

@@ -25,7 +25,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 38
+const rulesVersion = 39
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -111,6 +111,15 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		desc = htmlBlocks(r.DescriptionHTML)
 	} else {
 		desc = textBlocks(dropFrontMatterComments(r.DescriptionText))
+	}
+	for i := 0; i < min(2, len(desc)); i++ {
+		// the title repeated as the description's first heading ("The Tor
+		// Project is looking for a pluggable transport developer!") names
+		// the posting, not a part of it: its words ("looking for")
+		// classify nothing
+		if desc[i].kind == kindHeading && title != "" && strings.EqualFold(collapse(desc[i].text), title) {
+			desc[i].kind = kindPara
+		}
 	}
 	secs := sectionBlocks(r.Sections)
 	p.Description = joinBlocks(desc)

@@ -522,7 +522,7 @@ func appendUnglued(out []block, b block) []block {
 			// "doWe are looking", "a plusIt’s a plus if you:", "companyWe
 			// look forward": a word that opens sentences, glued to the
 			// last word before it
-			if w := openingWordAt(t, i); w > 0 && !gluedInWord(t, i) {
+			if w := openingWordAt(t, i); w > 0 && !gluedInWord(t, i) && !acronymPlural(t, i, w) {
 				emit(i, i)
 				i += w - 1
 				continue
@@ -609,6 +609,14 @@ func openingWordAt(t string, i int) int {
 		return j - i
 	}
 	return 0
+}
+
+// acronymPlural says whether the opening word of w letters at i is the
+// plural "s" of an acronym in capitals before it ("APIs", "KPIs", "CIs",
+// "GPAs" read as "AP"+"Is"), not a sentence glued to the word before: a
+// word of a capital and "s" right after a capital.
+func acronymPlural(t string, i, w int) bool {
+	return w == 2 && t[i+1] == 's' && t[i-1] >= 'A' && t[i-1] <= 'Z'
 }
 
 // pronouns open sentences in English and are capitalised nowhere else.

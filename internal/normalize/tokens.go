@@ -120,7 +120,7 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 		}
 	}
 	if punct == 0 && n > 0 && f&(fHard|fBlock|fSent) == 0 && z.toks[n-1].punct == 0 && z.space &&
-		itemOpener(z.s[z.toks[n-1].start:z.toks[n-1].end], z.s[start:end]) {
+		itemOpener(z.s[z.toks[n-1].start:z.toks[n-1].end], z.s[start:end]) && z.itemBefore() {
 		// "... low latency systems Excellent understanding of ...": a
 		// list flattened into one line (JSON-LD descriptions, pasted
 		// text) starts its next item without a separator.
@@ -135,6 +135,25 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 	z.toks = append(z.toks, token{start: int32(start), end: int32(end), block: z.block, punct: punct, flags: f})
 	z.pending = 0
 	z.space = false
+}
+
+// itemBefore says whether the words since the last separator make an
+// item of their own, so that an item opener after them starts the next
+// one: at least three words ("low latency systems Excellent"). Two words
+// are an article and an adjective of the opener's own phrase ("Een
+// afgeronde Bachelor of Master", "a relevant Bachelor's degree").
+func (z *tokenizer) itemBefore() bool {
+	words := 0
+	for k := len(z.toks) - 1; k >= 0 && words < 3; k-- {
+		t := z.toks[k]
+		if t.punct == 0 {
+			words++
+		}
+		if t.flags&(fHard|fSent|fBlock) != 0 {
+			break
+		}
+	}
+	return words >= 3
 }
 
 // abbreviations end with a '.' that ends no sentence ("e.g. Python",

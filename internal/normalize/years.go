@@ -25,6 +25,10 @@ var nordicNumbers = map[string]int{"en": 1, "et": 1, "ett": 1, "ei": 1, "eitt": 
 	"fire": 4, "fyra": 4, "fem": 5, "seks": 6, "sex": 6, "sju": 7, "syv": 7, "åtte": 8, "åtta": 8, "otte": 8,
 	"ni": 9, "nio": 9, "ti": 10, "tio": 10}
 
+// workedWords are the Nordic "worked" after "har" ("som har jobbet fem
+// år": who has worked five years).
+var workedWords = map[string]bool{"jobbet": true, "arbeidet": true, "jobbat": true, "arbetat": true, "arbejdet": true}
+
 // yearWords name a year in several languages.
 var yearWords = map[string]bool{
 	"years": true, "year": true, "yrs": true, "yr": true, "years'": true, "jahre": true, "jahren": true,
@@ -285,6 +289,11 @@ func MinYears(text string) *int {
 				n, k = m, k-2
 			}
 		}
+		// a range of two number words side by side, Nordic "fem seks år"
+		// (five or six years)
+		if m, ok := nordicNumbers[word(k-1)]; ok && m >= 2 && !toks[k].num && m < n && (t.s == "år" || t.s == "års") {
+			n, k = m, k-1
+		}
 		next := word(j + 1)
 		if yearsNotNext[next] {
 			continue
@@ -321,7 +330,10 @@ func MinYears(text string) *int {
 			word(k-1) == ":" && experienceWords[word(k-2)] ||
 			// "not less than 3 years", "non inferiore a 7 anni", "pas moins de 3 ans"
 			word(k-1) == "than" && word(k-2) == "less" && (word(k-3) == "not" || word(k-3) == "no") ||
-			word(k-1) == "a" && word(k-2) == "inferiore" || word(k-1) == "de" && word(k-2) == "moins"
+			word(k-1) == "a" && word(k-2) == "inferiore" || word(k-1) == "de" && word(k-2) == "moins" ||
+			// the candidate "has worked N years": "som har jobbet fem seks
+			// år", "du har arbeidet 3 år"
+			workedWords[word(k-1)] && word(k-2) == "har" && (word(k-3) == "som" || word(k-3) == "du")
 		if !strong && !yearsNext[next] && !(next == "or" && word(j+2) == "more") {
 			continue
 		}
