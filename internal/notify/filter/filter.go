@@ -2,7 +2,9 @@
 // notify.Route's sources and event types: a title regex, roles, levels
 // ("L5+"), locations, skills (any / all) and a minimum pay. Every list is
 // "any of"; the conditions together are "all of"; an empty condition takes
-// everything. source.* events (failures, recoveries) always pass.
+// everything. A skill condition on a broader taxonomy entry also takes a
+// posting that names only a narrower one (PyTorch takes PyTorch Lightning,
+// Kubernetes takes Helm: normalize.Broader). source.* events (failures, recoveries) always pass.
 //
 // Example: new L5-and-above Machine Learning roles that require PyTorch:
 //
@@ -20,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 )
 
@@ -203,6 +206,11 @@ func (c *Compiled) MatchPosting(p *model.Posting) bool {
 		have := map[string]bool{}
 		for _, s := range append(append([]string(nil), p.Skills.Required...), p.Skills.Preferred...) {
 			have[norm(s)] = true
+			// a posting that names a narrower entry (PyTorch Lightning,
+			// Helm) also has its broader ones (PyTorch, Kubernetes)
+			for _, b := range normalize.Broader(s) {
+				have[norm(b)] = true
+			}
 		}
 		if len(c.any) > 0 && !anyOf(c.any, func(s string) bool { return have[s] }) {
 			return false
