@@ -192,19 +192,29 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 }
 
 // applyBlock says whether the block opens with how to apply ("To apply,
-// send ...", "How to apply: ...", "When applying, ...").
+// send ...", "How to apply: ...", "When applying, please ..."). "To apply
+// for this role you must have ..." states requirements: only "how to
+// apply", or "to apply"/"when applying" followed by punctuation or an
+// instruction, open an application paragraph.
 func (c *classifier) applyBlock() bool {
 	i := c.start
 	if c.word(i) == "how" {
-		i++
+		return c.word(i+1) == "to" && c.word(i+2) == "apply"
 	}
-	switch c.word(i) {
-	case "to":
-		return c.word(i+1) == "apply"
-	case "when":
-		return c.word(i+1) == "applying"
+	switch {
+	case c.word(i) == "to" && c.word(i+1) == "apply",
+		c.word(i) == "when" && c.word(i+1) == "applying":
+		return i+2 < c.end && c.toks[i+2].punct != 0 || applyInstructions[c.word(i+2)]
 	}
 	return false
+}
+
+// applyInstructions are the words that, right after "To apply" or "When
+// applying", tell how to apply ("To apply send us ...", "When applying
+// please include ...").
+var applyInstructions = map[string]bool{
+	"please": true, "send": true, "email": true, "e-mail": true, "submit": true, "visit": true,
+	"click": true, "use": true, "fill": true, "upload": true, "include": true, "contact": true, "write": true,
 }
 
 // listWords join the items of a list in a clause, in the languages of

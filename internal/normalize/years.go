@@ -331,9 +331,11 @@ func MinYears(text string) *int {
 			// "not less than 3 years", "non inferiore a 7 anni", "pas moins de 3 ans"
 			word(k-1) == "than" && word(k-2) == "less" && (word(k-3) == "not" || word(k-3) == "no") ||
 			word(k-1) == "a" && word(k-2) == "inferiore" || word(k-1) == "de" && word(k-2) == "moins" ||
-			// the candidate "has worked N years": "som har jobbet fem seks
-			// år", "du har arbeidet 3 år"
-			workedWords[word(k-1)] && word(k-2) == "har" && (word(k-3) == "som" || word(k-3) == "du")
+			// the candidate "has worked N years": "du har jobbet 3 år",
+			// "Vi ser etter en designer, som har jobbet fem seks år"; not
+			// anyone's ("et team av utviklere som har jobbet 15 år sammen")
+			workedWords[word(k-1)] && word(k-2) == "har" && (word(k-3) == "du" ||
+				word(k-3) == "som" && soughtBefore(word, k-4))
 		if !strong && !yearsNext[next] && !(next == "or" && word(j+2) == "more") {
 			continue
 		}
@@ -447,4 +449,17 @@ func FieldYears(text string) *int {
 		}
 	}
 	return best
+}
+
+// soughtBefore says whether one of the 8 words up to k names the sought
+// candidate ("deg", "dig") or the seeking ("ser etter", "søker", "söker",
+// "letar efter"): "som har jobbet N år" is then the candidate's.
+func soughtBefore(word func(int) string, k int) bool {
+	for i := k; i > k-8; i-- {
+		switch word(i) {
+		case "deg", "dig", "søker", "söker", "etter", "efter":
+			return true
+		}
+	}
+	return false
 }
