@@ -118,9 +118,6 @@ func IDString(raw json.RawMessage) string {
 	}
 	var n json.Number
 	if json.Unmarshal(raw, &n) == nil {
-		if id, err := NumberID(n); err == nil {
-			return id // 123.0 is the posting 123
-		}
 		return n.String()
 	}
 	return ""
