@@ -335,7 +335,7 @@ func (h *HTML) listSitemap(ctx context.Context) ([]model.Raw, error) {
 			return nil, h.errorf("sitemap: %w", err)
 		}
 	}
-	entries, err := sitemap.Reader{Client: h.client, Match: h.links, MaxPostings: h.maxPages}.Postings(ctx, starts)
+	entries, err := sitemap.Reader{Client: h.client, Source: h.name, Match: h.links, MaxPostings: h.maxPages}.Postings(ctx, starts)
 	if err != nil {
 		return nil, h.errorf("%w", err)
 	}
