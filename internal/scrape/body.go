@@ -45,11 +45,12 @@ func (c *Client) ListBody(ctx context.Context, u string) ([]byte, error) {
 	return r.Body, nil
 }
 
-// Unmarshal decodes a JSON body into v for a pure decode: the error shows
+// Unmarshal decodes a JSON body into v for a pure decode (a leading UTF-8
+// byte order mark is skipped): the error shows
 // the start of what came instead of JSON; the caller names the URL
 // (fmt.Errorf("%s: %w", u, err) reads as DecodeJSON's error).
 func Unmarshal(body []byte, v any) error {
-	if err := json.Unmarshal(body, v); err != nil {
+	if err := json.Unmarshal(TrimBOM(body), v); err != nil {
 		return fmt.Errorf("invalid JSON: %w (body starts %q)", err, snippet(body))
 	}
 	return nil

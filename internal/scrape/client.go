@@ -449,7 +449,25 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if req.Conditional && !resp.NotModified {
 		c.remember(req.URL, resp.Header)
 	}
+	if isJSON(req.Header, resp.Header) {
+		resp.Body = TrimBOM(resp.Body)
+	}
 	return resp, nil
+}
+
+// utf8BOM is the UTF-8 byte order mark, which some servers put before a
+// JSON answer (JSON forbids it; decoders refuse it).
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// TrimBOM is body without a leading UTF-8 byte order mark.
+func TrimBOM(body []byte) []byte { return bytes.TrimPrefix(body, utf8BOM) }
+
+// isJSON reports whether a request asked for JSON (its Accept) or its
+// answer says it is JSON (its Content-Type): such a body loses a leading
+// UTF-8 byte order mark in Do, for every adapter's decode alike.
+func isJSON(req, resp http.Header) bool {
+	return strings.Contains(strings.ToLower(req.Get("Accept")), "json") ||
+		strings.Contains(strings.ToLower(resp.Get("Content-Type")), "json")
 }
 
 func (c *Client) conditionalHeader(u string, h http.Header) http.Header {
@@ -587,7 +605,7 @@ func (c *Client) ListJSON(ctx context.Context, u string, v any) error {
 // DecodeJSON decodes body into v, with an error that names the URL and shows
 // the start of what came instead.
 func DecodeJSON(u string, body []byte, v any) error {
-	if err := json.Unmarshal(body, v); err != nil {
+	if err := json.Unmarshal(TrimBOM(body), v); err != nil {
 		return fmt.Errorf("%s: invalid JSON: %w (body starts %q)", u, err, snippet(body))
 	}
 	return nil

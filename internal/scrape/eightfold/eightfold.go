@@ -280,8 +280,8 @@ type position struct {
 	Locations            []string        `json:"locations"`
 	Department           string          `json:"department"`
 	BusinessUnit         string          `json:"business_unit"`
-	TCreate              int64           `json:"t_create"`
-	TUpdate              int64           `json:"t_update"`
+	TCreate              scrape.Int      `json:"t_create"`
+	TUpdate              scrape.Int      `json:"t_update"`
 	ATSJobID             string          `json:"ats_job_id"`
 	DisplayJobID         string          `json:"display_job_id"`
 	WorkLocationOption   string          `json:"work_location_option"`
@@ -374,9 +374,9 @@ func (e *Eightfold) rawApply(p position) (model.Raw, error) {
 	if req == "" {
 		req = p.ATSJobID
 	}
-	stamp := p.TUpdate
+	stamp := int64(p.TUpdate)
 	if stamp == 0 {
-		stamp = p.TCreate
+		stamp = int64(p.TCreate)
 	}
 	r := model.Raw{
 		ID:              id,
@@ -387,7 +387,7 @@ func (e *Eightfold) rawApply(p position) (model.Raw, error) {
 		Locations:       locs,
 		Workplace:       p.WorkLocationOption,
 		EmploymentType:  p.Type,
-		Posted:          day(p.TCreate),
+		Posted:          day(int64(p.TCreate)),
 		DescriptionHTML: p.JobDescription,
 		Complete:        p.JobDescription != "",
 	}

@@ -105,7 +105,10 @@ func (g *Greenhouse) Detail(_ context.Context, r model.Raw) (model.Raw, error) {
 }
 
 func raw(j job) (model.Raw, error) {
-	id := j.ID.String()
+	id, err := scrape.NumberID(j.ID)
+	if err != nil {
+		return model.Raw{}, fmt.Errorf("id: %w", err)
+	}
 	if id == "" {
 		return model.Raw{}, errors.New("a job has no id")
 	}
@@ -121,7 +124,9 @@ func raw(j job) (model.Raw, error) {
 	}
 	r.Complete = r.DescriptionHTML != ""
 	if r.RequisitionID == "" {
-		r.RequisitionID = j.InternalJobID.String()
+		if r.RequisitionID, err = scrape.NumberID(j.InternalJobID); err != nil {
+			return model.Raw{}, fmt.Errorf("internal_job_id: %w", err)
+		}
 	}
 	if len(j.Departments) > 0 {
 		r.Team = strings.TrimSpace(j.Departments[0].Name)

@@ -11,9 +11,12 @@ package htmlsel
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -129,7 +132,11 @@ type listPage struct {
 // decodePage reads the listing page at u (its body and Content-Type) with
 // the source's selectors; it touches nothing else. A page without items,
 // or whose items have no title, or an item without its link, is an error:
-// a listing read in part would report the rest removed.
+// a listing read in part would report the rest removed. An item whose
+// link is not a web page (javascript:, mailto:) is left out with a
+// warning: its id would come from the link, so it was never stored, and
+// failing the page would fail the source on every run until the page
+// changed; a page whose every item is such is an error.
 func (h *HTML) decodePage(body []byte, contentType, u string) (listPage, error) {
 	doc, err := scrape.ParseHTML(body, contentType, u)
 	if err != nil {
@@ -141,11 +148,26 @@ func (h *HTML) decodePage(body []byte, contentType, u string) (listPage, error) 
 	}
 	var pg listPage
 	var ierr error
+	var skipped []string // the schemes of the items skipped
 	items.EachWithBreak(func(i int, s *goquery.Selection) bool {
 		if h.filler(s) {
 			return true
 		}
 		r, err := h.item(s, doc)
+		var other *otherScheme
+		if errors.As(err, &other) {
+			// a javascript: or mailto: item: no page, so no id; it was
+			// never stored either, so leaving it out reports nothing
+			// removed, and the others are listed
+			skipped = append(skipped, other.scheme)
+			log, page := slog.Default(), u
+			if h.client != nil {
+				log, page = h.client.Logger(), h.client.RedactURL(u)
+			}
+			log.Warn("html item skipped: its link is not http(s)", "source", h.name,
+				"page", page, "item", i+1, "title", r.Title, "scheme", other.scheme)
+			return true
+		}
 		if err != nil {
 			ierr = fmt.Errorf("item %d: %w", i+1, err)
 			return false
@@ -155,6 +177,11 @@ func (h *HTML) decodePage(body []byte, contentType, u string) (listPage, error) 
 	})
 	if ierr != nil {
 		return listPage{}, ierr
+	}
+	if len(pg.postings) == 0 && len(skipped) > 0 {
+		// every item: a changed layout (links made scripts), not a page
+		// without postings; an empty listing would report all removed
+		return listPage{}, fmt.Errorf("no item has an http(s) link (selectors.link %q): %d items link %s", h.sel.text.Link, len(skipped), strings.Join(slices.Compact(slices.Sorted(slices.Values(skipped))), ", "))
 	}
 	if len(pg.postings) == 0 {
 		return listPage{}, fmt.Errorf("no item has a title (selectors.title %q)", h.sel.text.Title)
@@ -240,6 +267,11 @@ func (h *HTML) item(s *goquery.Selection, doc *goquery.Document) (model.Raw, err
 	if h.sel.link != nil {
 		href, ok := first(s, h.sel.link).Attr("href")
 		link := resolve(doc, href)
+		if ok && link == "" {
+			if sc := scheme(href); sc != "" && sc != "http" && sc != "https" {
+				return r, &otherScheme{sc}
+			}
+		}
 		if !ok || link == "" {
 			return r, fmt.Errorf("%q: no link (selectors.link %q matches no element with an http(s) href)", r.Title, h.sel.text.Link)
 		}
@@ -260,6 +292,22 @@ func (h *HTML) item(s *goquery.Selection, doc *goquery.Document) (model.Raw, err
 		r.Team = text(first(s, h.sel.team))
 	}
 	return r, nil
+}
+
+// otherScheme is an item whose link is not a web page (javascript:,
+// mailto:, tel:): the listing goes on without it (see decodePage).
+type otherScheme struct{ scheme string }
+
+func (e *otherScheme) Error() string { return "link is " + e.scheme + ":, not http(s)" }
+
+// scheme is href's scheme in lower case ("" for a relative or unreadable
+// href).
+func scheme(href string) string {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Scheme)
 }
 
 // nextPage is the absolute URL of the next-page link, or "" at the end
@@ -287,7 +335,7 @@ func (h *HTML) listSitemap(ctx context.Context) ([]model.Raw, error) {
 			return nil, h.errorf("sitemap: %w", err)
 		}
 	}
-	entries, err := sitemap.Reader{Client: h.client, Match: h.links, MaxPostings: h.maxPages}.Postings(ctx, starts)
+	entries, err := sitemap.Reader{Client: h.client, Source: h.name, Match: h.links, MaxPostings: h.maxPages}.Postings(ctx, starts)
 	if err != nil {
 		return nil, h.errorf("%w", err)
 	}

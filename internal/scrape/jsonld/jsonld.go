@@ -201,7 +201,7 @@ func (j *JSONLD) listSitemap(ctx context.Context) ([]model.Raw, error) {
 			return nil, j.errorf("sitemap: %w", err)
 		}
 	}
-	entries, err := sitemap.Reader{Client: j.client, Match: j.links, MaxPostings: j.maxPages}.Postings(ctx, starts)
+	entries, err := sitemap.Reader{Client: j.client, Source: j.name, Match: j.links, MaxPostings: j.maxPages}.Postings(ctx, starts)
 	if err != nil {
 		return nil, j.errorf("%w", err)
 	}

@@ -82,7 +82,7 @@ type posting struct {
 	Lists             []list       `json:"lists"`
 	Additional        string       `json:"additional"`
 	AdditionalPlain   string       `json:"additionalPlain"`
-	CreatedAt         int64        `json:"createdAt"`
+	CreatedAt         scrape.Int   `json:"createdAt"`
 }
 
 func (l *Lever) listURL(skip int) string {
@@ -176,7 +176,7 @@ func raw(p posting) model.Raw {
 		r.Workplace = w
 	}
 	if p.CreatedAt > 0 {
-		r.Posted = time.UnixMilli(p.CreatedAt).UTC().Format(time.DateOnly)
+		r.Posted = time.UnixMilli(int64(p.CreatedAt)).UTC().Format(time.DateOnly)
 	}
 	if s := p.SalaryRange; s != nil && (s.Min > 0 || s.Max > 0) {
 		r.Salary = []model.Salary{{Min: s.Min, Max: s.Max, Currency: strings.TrimSpace(s.Currency), Period: period(s.Interval)}}

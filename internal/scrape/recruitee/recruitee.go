@@ -185,7 +185,10 @@ func (r *Recruitee) Detail(_ context.Context, raw model.Raw) (model.Raw, error) 
 }
 
 func (r *Recruitee) raw(o offer) (model.Raw, error) {
-	id := o.ID.String()
+	id, err := scrape.NumberID(o.ID)
+	if err != nil {
+		return model.Raw{}, fmt.Errorf("id: %w", err)
+	}
 	if id == "" {
 		return model.Raw{}, errors.New("no id")
 	}

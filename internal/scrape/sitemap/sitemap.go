@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -161,6 +162,8 @@ func lastMod(s string) string {
 // Reader reads the postings of a site's sitemaps.
 type Reader struct {
 	Client *scrape.Client
+	// Source is the name of the source reading, for the warnings.
+	Source string
 	// Match picks the posting URLs among a sitemap's URLs (required).
 	Match *regexp.Regexp
 	// MaxPostings caps the postings (matching URLs); more is an error.
@@ -199,6 +202,17 @@ func (r Reader) Postings(ctx context.Context, starts []string) ([]Entry, error) 
 		base, _ := url.Parse(u)
 		for i, e := range f.Entries {
 			abs := absolute(base, e.URL)
+			if sc := scheme(e.URL); abs == "" && sc != "" && sc != "http" && sc != "https" {
+				// a javascript: or mailto: <loc> names no page: never
+				// fetched, never stored, so leaving it out removes nothing,
+				// while failing would fail the source until the file changed
+				log, su := slog.Default(), u
+				if r.Client != nil {
+					log, su = r.Client.Logger(), r.Client.RedactURL(u)
+				}
+				log.Warn("sitemap entry skipped: its loc is not http(s)", "source", r.Source, "sitemap", su, "entry", i+1, "scheme", sc)
+				continue
+			}
 			if abs == "" {
 				return fmt.Errorf("sitemap %q: entry %d: <loc> %q is not an http(s) URL", u, i+1, e.URL)
 			}
@@ -279,6 +293,16 @@ func FromRobots(ctx context.Context, c *scrape.Client, site *url.URL) ([]string,
 		return nil, fmt.Errorf("%s: no Sitemap: line", ru)
 	}
 	return out, nil
+}
+
+// scheme is ref's scheme in lower case ("" for a relative or unreadable
+// ref).
+func scheme(ref string) string {
+	u, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Scheme)
 }
 
 // absolute is ref as an absolute http(s) URL without fragment, or "".
