@@ -49,3 +49,29 @@ func bucketOf(p model.Posting, skill string) (string, bool) {
 	}
 	return "", false
 }
+
+// The level of a Nordic university or university college named as such
+// ("universitet-/høgskolenivå", "högskolenivå") is a Bachelor's, the
+// smaller degree of the two schools, as "universitetsutdanning" and
+// "høgskoleutdanning" are (PROTOCOL.md: other countries' names map to the
+// canonical degrees).
+func TestNordicUniversityLevel(t *testing.T) {
+	n := New(nil)
+	bach := []string{"Bachelor's"}
+	for _, tt := range []struct {
+		html string
+		req  []string
+	}{
+		// steinkjer-kommune-fagansvarlig-datasentertjenester
+		{"<h3>Kvalifikasjoner</h3><ul><li>Relevant IKT-utdanning\n(universitet-/høgskolenivå)</li><li>Relevant erfaring, kan\ndelvis kompensere manglende utdanning</li></ul>", bach},
+		{"<h3>Kvalifikasjoner</h3><ul><li>Utdanning på høgskolenivå innen IKT</li></ul>", bach},
+		{"<h3>Kvalifikationer</h3><ul><li>Eftergymnasial utbildning på högskolenivå inom data</li></ul>", bach},
+		{"<h3>Kvalifikasjoner</h3><ul><li>Utdanning på masternivå innen IKT</li></ul>", []string{"Master's"}},
+		{"<h3>Kvalifikasjoner</h3><ul><li>Fagbrev som elektriker</li></ul>", nil},
+	} {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Fagansvarlig Datasentertjenester", DescriptionHTML: tt.html})
+		if !sameStrings(p.Education.Required, tt.req) || len(p.Education.Preferred) != 0 {
+			t.Errorf("%q: education %+v, want required %v", tt.html, p.Education, tt.req)
+		}
+	}
+}
