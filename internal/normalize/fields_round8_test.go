@@ -75,3 +75,28 @@ func TestNordicUniversityLevel(t *testing.T) {
 		}
 	}
 }
+
+// A short head before a hyphen in a compound engineer noun ("MT-ingenjör",
+// "VVS-ingeniør") is the acronym of the engineer's field: software only when
+// the acronym names a software field ("IT-ingeniør", "ML-ingenjör"). A
+// medical-technology engineer is no software job.
+func TestAcronymEngineerCompounds(t *testing.T) {
+	for title, want := range map[string]string{
+		// region-skane-mt-ingenjor-kristianstad
+		"MT-ingenjör till Bild-och funktionsteknik i Kristianstad": RoleOther,
+		"VVS-ingeniør":            RoleOther,
+		"EL-Ingenieur (m/w/d)":    RoleOther,
+		"Medicinteknisk ingenjör": RoleOther,
+		"Biomedical Engineer":     RoleOther,
+		"IT-ingeniør":             RoleSoftwareEngineer,
+		"IKT-ingeniør":            RoleSoftwareEngineer,
+		"ML-ingenjör":             RoleMLEngineer,
+		"Cloud-ingeniør":          RoleSRE,
+		"Dataingeniør":            RoleDataEngineer,
+		"QA-Ingenieur (m/w/d)":    RoleSoftwareEngineer,
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
