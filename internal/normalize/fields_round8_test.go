@@ -100,3 +100,26 @@ func TestAcronymEngineerCompounds(t *testing.T) {
 		}
 	}
 }
+
+// Nynorsk shares "arbeid", "blir" and "også" with Bokmål: a Nynorsk
+// posting that uses them ("Tilkallingsvikarar har ikkje rett til å bli
+// tilbudt arbeid") is still Nynorsk, and a Bokmål one still Bokmål.
+func TestNynorskSharedWords(t *testing.T) {
+	for _, tt := range []struct{ lang, text string }{
+		// os-kommune-tilkallingsvikarar-pleie-omsorg
+		{"nn", "Pleie - og omsorgstenesta i Os kommune har behov for tilkallingsvikarar som kan arbeide dag-, kveld,- og nattskift. " +
+			"Som tilkallingsvikar kan vi tilby arbeid/vakter ved fråvær pga av sjukdom, ferie eller andre mellombels høve som fører til behov for midlertidig arbeidskraft. " +
+			"Tilkallingsvikarar har ikkje rett til å bli tilbudt arbeid eller plikt til å påta seg tilbudt arbeid. " +
+			"Arbeid i behandlings-, pleie- og omsorgsarbeid ved sengepostane og i heimebasert omsorg. Det er også behov for vikarer i reinhalds- og vaskeriavdeling. " +
+			"Som tilkallingsvikar ønskjer vi at du har du har relevant utdanning eller er i eit utdanningsløp men dette er ikkje eit krav. " +
+			"Er du ufaglært og har interesse for arbeid med menneske er du også velkomen til å søkja, og din relevante erfaring blir lagt vekt på. " +
+			"Det blir og lagt vekt på personlege eigenskapar. Utanlandsk utdanning må vere NOKUT godkjent. " +
+			"Tilsette i kommunen er allereie definert som brukar i systemet, og skal ikkje registere seg på nytt."},
+		{"nb", "Vi søker en sykepleier som vil jobbe hos oss. Du blir en del av et team som også har ansvar for arbeid med pasienter. " +
+			"Vi ser etter deg som har erfaring fra helse og som ikke er redd for å ta ansvar. Arbeid i turnus blir lagt vekt på."},
+	} {
+		if got := Language(tt.text); got != tt.lang {
+			t.Errorf("Language(%.60q...) = %q, want %q", tt.text, got, tt.lang)
+		}
+	}
+}
