@@ -123,3 +123,29 @@ func TestNynorskSharedWords(t *testing.T) {
 		}
 	}
 }
+
+// Towns joined by "or"/"and" after a workplace word ("med placering i
+// Malmö eller Helsingborg") name the workplaces: beside a field that names
+// one of them, the text adds the others; a single town after the word is
+// still read only when stated ("Arbeidssted er ...").
+func TestWorkplaceTownList(t *testing.T) {
+	n := New(nil)
+	malmo, hbg := loc("Malmö", "Skåne", "SE"), loc("Helsingborg", "Skåne", "SE")
+	// solar-sverige-account-manager-installation
+	const text = "Då kan du vara en av vår nya Account Managers till vårt säljteam i region Syd med placering i Malmö eller Helsingborg. Vi söker nu två nya stjärnor som vill utvecklas tillsammans med oss."
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Account Manager Installation EL & VVS", DescriptionText: text, Locations: []string{"Malmö"}})
+	if len(p.Locations) != 2 || p.Locations[0] != malmo || p.Locations[1] != hbg {
+		t.Errorf("placering i Malmö eller Helsingborg: %+v", p.Locations)
+	}
+	// one town after the word: the field stands
+	p = n.Normalize("s", "c", model.Raw{ID: "1", Title: "Account Manager", DescriptionText: "Tjänsten har placering i Helsingborg.", Locations: []string{"Malmö"}})
+	if len(p.Locations) != 1 || p.Locations[0] != malmo {
+		t.Errorf("placering i Helsingborg: %+v", p.Locations)
+	}
+	// a list that leaves out the field's town names the workplaces more
+	// closely, as a field line does ("Arbeidssted: Mehamn")
+	p = n.Normalize("s", "c", model.Raw{ID: "1", Title: "Account Manager", DescriptionText: "Arbetsort i Lund och Helsingborg.", Locations: []string{"Malmö"}})
+	if len(p.Locations) != 2 || p.Locations[0] != hbg || p.Locations[1] != loc("Lund", "Skåne", "SE") {
+		t.Errorf("arbetsort i Lund och Helsingborg: %+v", p.Locations)
+	}
+}
