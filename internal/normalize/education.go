@@ -33,6 +33,16 @@ var degreeAliases = [][]string{
 		"universitetsutdannelse", "mellemlang videregående uddannelse", "lärarexamen", "ämneslärarexamen",
 		"grundlärarexamen", "förskollärarexamen", "yrkesexamen på grundnivå", "kandidatexamen på grundnivå",
 		"本科学历", "本科及以上", "大学本科", "学士及以上",
+		// the level of a Nordic university or university college named
+		// as such ("Relevant IKT-utdanning (universitet-/høgskolenivå)",
+		// "utbildning på högskolenivå"): the smaller degree of the two
+		// schools, as "universitetsutdanning" and "høgskoleutdanning"
+		"høgskolenivå", "høyskolenivå", "universitetsnivå", "universitets-/høgskolenivå",
+		"universitet-/høgskolenivå", "universitets-/høyskolenivå", "universitet-/høyskolenivå",
+		"høgskole-/universitetsnivå", "høyskole-/universitetsnivå", "universitets- og høgskolenivå",
+		"universitets- eller høgskolenivå", "universitets- og høyskolenivå", "universitets- eller høyskolenivå",
+		"högskolenivå", "universitets-/högskolenivå", "universitets- eller högskolenivå",
+		"högskole-/universitetsnivå",
 		// Dutch: hbo (a university of applied sciences) gives a bachelor's;
 		// "hbo/wo", "hbo of wo" name the smaller (PROTOCOL.md, Dutch
 		// education levels); "werk- en denkniveau" keeps the degree (an alias

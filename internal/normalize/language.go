@@ -55,7 +55,8 @@ var stopWords = func() map[string]uint16 {
 		"og at det som en et for med på er vi du av til har om den deg din ditt våre vår ikke eller kan skal hos " +
 			"jeg hva noen mye gjennom mellom etter nå bli blir arbeid meg seg oss dere fra bare sammen også",
 		// nn (Norwegian Nynorsk): the words it shares with Bokmål, and its own
-		"og at det som for med på er vi du av til har om den deg din ditt våre vår eller kan skal " +
+		// ("arbeid", "blir" and "også" are Nynorsk as well)
+		"og at det som for med på er vi du av til har om den deg din ditt våre vår eller kan skal arbeid blir også " +
 			"ikkje eg ein eit ei dei kva korleis frå hjå òg berre mykje nokon noko vere dykk dykkar sjølv fleire " +
 			"heile eigen hennar gjennom mellom etter bli meg seg oss",
 	}

@@ -1065,8 +1065,15 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 		}
 	}
 	if country != "" && !countryOnly {
-		if wf := workplaceFields(text, country); len(wf) > 0 && !namesSame(locs, wf) {
-			return wf
+		if wf := workplaceFields(text, country); len(wf) > 0 {
+			if !namesSame(locs, wf) {
+				return wf
+			}
+			if more := placesBeyond(locs, wf); len(more) > 0 {
+				// "med placering i Malmö eller Helsingborg" beside the
+				// field "Malmö": the text names every field town and more
+				return append(append([]model.Location(nil), locs...), more...)
+			}
 		}
 	}
 	if len(locs) == 0 || countryOnly {
@@ -1412,6 +1419,17 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 					}
 					break
 				}
+				if strong && knownField(lw, strong) && len(w) > 4 && placePrepositions[strings.ToLower(ws[k+1])] {
+					// "med placering i Malmö eller Helsingborg", "arbetsort
+					// i Lund och Malmö": towns joined by "or"/"and" after a
+					// workplace word name the workplaces; one town alone is
+					// read only as stated ("Arbeidssted er ...")
+					if ls := townList(ws[k+2:min(len(ws), k+14)], country); len(ls) >= 2 {
+						for _, l := range ls {
+							add(&fields, l)
+						}
+					}
+				}
 				if knownField(lw, strong) && len(w) > 4 &&
 					(!strong || presentTense[strings.ToLower(ws[k+1])]) {
 					if l, ok := townAfter(strings.Join(ws[k+1:min(len(ws), k+12)], " "), country, cueField); ok { // townAfter reads at most 10 words
@@ -1445,6 +1463,64 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 		}
 	}
 	return fields, cued
+}
+
+// placePrepositions come between a workplace word and its towns
+// ("placering i Malmö eller Helsingborg").
+var placePrepositions = map[string]bool{"i": true, "in": true, "på": true}
+
+// placeJoiners join the towns of a list of workplaces.
+var placeJoiners = map[string]bool{"eller": true, "och": true, "og": true, "samt": true, "or": true, "and": true,
+	"oder": true, "und": true, "ou": true, "et": true, "/": true}
+
+// townList reads towns the gazetteer knows in country, joined by "or",
+// "and", commas or slashes, from the start of ws ("Malmö eller
+// Helsingborg. Vi söker ..."); it stops at the first word that is neither
+// a town nor a joiner, or at the end of a sentence.
+func townList(ws []string, country string) []model.Location {
+	var out []model.Location
+	for i := 0; i < len(ws); {
+		if len(out) > 0 && placeJoiners[strings.ToLower(ws[i])] {
+			i++
+			continue
+		}
+		found := 0
+		for n := min(3, len(ws)-i); n >= 1 && found == 0; n-- {
+			cand := strings.Trim(strings.Join(ws[i:i+n], " "), ".,;:()\"'")
+			if r, _ := utf8.DecodeRuneInString(cand); !unicode.IsUpper(r) {
+				continue
+			}
+			if l, rank := knownPlace(cand, country); rank >= 0 && l.City != "" {
+				out = append(out, l)
+				found = n
+			}
+		}
+		if found == 0 {
+			break
+		}
+		i += found
+		if strings.ContainsAny(ws[i-1], ".;!?") {
+			break
+		}
+	}
+	return out
+}
+
+// placesBeyond returns the towns of wf that locs lack when wf names every
+// town of locs (as namesSame matches them), else none.
+func placesBeyond(locs, wf []model.Location) []model.Location {
+	for _, l := range locs {
+		if l.City == "" || !namesSame([]model.Location{l}, wf) {
+			return nil
+		}
+	}
+	var more []model.Location
+	for _, w := range wf {
+		if !namesSame(locs, []model.Location{w}) {
+			more = append(more, w)
+		}
+	}
+	return more
 }
 
 // presentTense are the verbs of a sentence that states the workplace as it

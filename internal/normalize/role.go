@@ -206,8 +206,15 @@ func compoundRole(m string) string {
 			if !ok || head == "" {
 				continue
 			}
+			hyphen := strings.HasSuffix(head, "-")
 			head = strings.Trim(head, "-")
 			switch {
+			case hyphen && engineerSuffix[c.suffix] && utf8.RuneCountInString(head) <= 3 && !softwareAcronyms[head]:
+				// "MT-ingenjör", "VVS-ingeniør", "EL-Ingenieur": a short
+				// head before a hyphen is an acronym of the engineer's
+				// field, and an engineer of another field than software
+				// ("IT-ingeniør", "ML-ingenjör" are software's)
+				return RoleOther
 			case head == "data" || head == "daten" || strings.HasPrefix(head, "datenbank") || head == "database" ||
 				strings.HasPrefix(head, "dataplattform") || strings.HasPrefix(head, "datavarehus"):
 				if c.data != "" {
@@ -222,6 +229,16 @@ func compoundRole(m string) string {
 	}
 	return ""
 }
+
+// engineerSuffix are the compound suffixes that name an engineer, and
+// softwareAcronyms the acronyms of software fields that head one
+// ("IT-ingeniør", "IKT-ingeniør", "ML-ingenjör", "QA-Ingenieur").
+var (
+	engineerSuffix   = map[string]bool{"ingeniør": true, "ingenjör": true, "ingenieur": true}
+	softwareAcronyms = map[string]bool{"it": true, "ikt": true, "ict": true, "edb": true, "ml": true, "ai": true,
+		"ki": true, "bi": true, "qa": true, "ux": true, "ui": true, "sw": true, "sre": true, "api": true, "iot": true,
+		"db": true, "web": true, "app": true, "ios": true, "net": true, "php": true, "go": true}
+)
 
 // nonSoftwareHead are heads of compound engineer nouns that are not
 // software jobs ("Maschinenbauingenieur", "Elektroingeniør").
@@ -281,7 +298,10 @@ var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "
 	"project engineer", "quality engineer", "construction", "structural", "building", "hvac", "maintenance",
 	"commissioning", "service engineer", "piping", "plant", "packaging", "materials", "environmental",
 	"geotechnical", "marine", "wind", "turbine", "energy", "power systems", "power electronics", "substation", "instrumentation",
-	"qualification engineer", "calibration", "welding", "utility", "utilities"}
+	"qualification engineer", "calibration", "welding", "utility", "utilities",
+	// medical technology ("Medicinteknisk ingenjör", "Biomedical Engineer")
+	"biomedical", "medical device", "medical devices", "medical technology", "clinical engineer", "medicinteknisk",
+	"medicintekniska", "medisinteknisk", "medisinsk-teknisk", "biomedicinsk", "biomedisinsk", "medizintechnik"}
 
 // Role returns the role family of a title: Research Scientist, Research
 // Engineer, Machine Learning Engineer, Software Engineer, Data Engineer, Data

@@ -225,6 +225,12 @@ var (
 		"tiltrædelse", "tillträde", "anställningsform", "ansettelsesform", "arbetstider", "kontakt",
 		"was dich erwartet", "was sie erwartet", "deine rolle", "ihre rolle", "ta mission", "ton rôle", "votre rôle",
 		"vos responsabilités", "tus funciones", "tus responsabilidades", "qué harás", "lo que harás",
+		// keyword and tag lines ("Sökord: orderhantering, ..., SAP",
+		// "Stikkord:", "Keywords:", "Tags:"): a list of words for search,
+		// not of requirements
+		"sökord", "nyckelord", "stikkord", "søkeord", "søgeord", "nøgleord", "nøkkelord",
+		"keywords", "keyword", "tags", "schlagwörter", "schlagworte", "stichwörter", "mots-clés", "palabras clave",
+		"trefwoorden",
 	}
 	// openPhrases name a part that holds anything ("About the role", "Job
 	// description"): its sentences speak for themselves.
