@@ -11,9 +11,6 @@
 package normalize
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -73,10 +70,7 @@ func New(t *Taxonomy) *Normalizer {
 	for _, p := range notDegrees {
 		n.m.add(p, idBlocker)
 	}
-	// the snapshot format is in the fingerprint: a new one makes the next
-	// run rewrite every stored posting once, quietly (as a rules change does)
-	sum := sha256.Sum256(fmt.Appendf(nil, "rules %d\ntaxonomy %s\nformat %d\n", rulesVersion, t.sum, model.SnapshotFormat))
-	n.version = hex.EncodeToString(sum[:6])
+	n.version = VersionOf(t)
 	return n
 }
 

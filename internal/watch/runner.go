@@ -83,8 +83,8 @@ type Runner struct {
 	log    *slog.Logger
 	store  *snapshot.Store  // nil with Options.Backend
 	back   snapshot.Backend // what the pipeline reads and writes: store, or Options.Backend
-	norm   *normalize.Normalizer
-	repo   *gitrepo.Repo // nil when git.commit is false
+	norm   *lazyNormalizer  // built at the first posting normalized
+	repo   *gitrepo.Repo    // nil when git.commit is false
 	outbox *notify.Outbox
 	routes []notify.Route
 	hosts  *scrape.Hosts // per-host politeness shared by every run of this process
@@ -180,7 +180,7 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy: %w", err)
 	}
-	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, back: back, norm: normalize.New(tax), hosts: scrape.NewGatedHosts(o.HostGate), red: cfg.Redactor(), metrics: o.Metrics}
+	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, back: back, norm: newLazyNormalizer(tax), hosts: scrape.NewGatedHosts(o.HostGate), red: cfg.Redactor(), metrics: o.Metrics}
 	if o.DryRun {
 		return r, nil // reads only: no repository made, no outbox, no notifier
 	}
