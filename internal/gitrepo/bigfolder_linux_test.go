@@ -201,7 +201,7 @@ func TestIndexChecksumVerifiedWhenSmall(t *testing.T) {
 		t.Fatalf("small index, wrong checksum: %v, want bad checksum", err)
 	}
 	// an optional extension (upper case signature) of verifyIndexMax bytes
-	ext := binary.BigEndian.AppendUint32([]byte("ZZZZ"), verifyIndexMax)
+	ext := binary.BigEndian.AppendUint32([]byte("ZZZZ"), uint32(verifyIndexMax))
 	ext = append(ext, make([]byte, verifyIndexMax)...)
 	if err := (&indexLock{}).parse(index(0, ext)); err != nil {
 		t.Fatalf("large index, wrong checksum: %v, want it read", err)

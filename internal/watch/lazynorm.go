@@ -8,31 +8,38 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
-// lazyNormalizer is the run's normalizer, compiled from the taxonomy the
-// first time a posting is normalized: a run in which nothing is new or
+// sharedNormalizer is a taxonomy's normalizer, compiled the first time any
+// run normalizes a posting with it: a run in which nothing is new or
 // changed (a quiet cycle) only compares stored postings' versions with
-// Version and never builds the matcher (about 1.3 MB of live heap and
-// 10-15 ms). The taxonomy itself is loaded, and a bad extra skill
-// refused, when the runner is made.
-type lazyNormalizer struct {
+// its version and never builds the matcher (about 1.3 MB of live heap
+// and 10-15 ms). Runners with the same extra skills share one
+// (normalizerFor); a Normalizer is immutable and safe for concurrent use.
+type sharedNormalizer struct {
 	version string
 	get     func() *normalize.Normalizer
-	built   atomic.Bool // the matcher was compiled (tests)
+}
+
+func newSharedNormalizer(tax *normalize.Taxonomy) *sharedNormalizer {
+	return &sharedNormalizer{version: normalize.VersionOf(tax), get: sync.OnceValue(func() *normalize.Normalizer {
+		return normalize.New(tax)
+	})}
+}
+
+// lazyNormalizer is one Runner's handle on a shared normalizer.
+type lazyNormalizer struct {
+	shared *sharedNormalizer
+	built  atomic.Bool // this runner asked for the compiled matcher (tests)
 }
 
 func newLazyNormalizer(tax *normalize.Taxonomy) *lazyNormalizer {
-	l := &lazyNormalizer{version: normalize.VersionOf(tax)}
-	l.get = sync.OnceValue(func() *normalize.Normalizer {
-		l.built.Store(true)
-		return normalize.New(tax)
-	})
-	return l
+	return &lazyNormalizer{shared: newSharedNormalizer(tax)}
 }
 
 // Version is normalize.Normalizer.Version of the normalizer it builds.
-func (l *lazyNormalizer) Version() string { return l.version }
+func (l *lazyNormalizer) Version() string { return l.shared.version }
 
 // Normalize is normalize.Normalizer.Normalize (safe for concurrent use).
 func (l *lazyNormalizer) Normalize(source, company string, r model.Raw) model.Posting {
-	return l.get().Normalize(source, company, r)
+	l.built.Store(true)
+	return l.shared.get().Normalize(source, company, r)
 }

@@ -176,11 +176,11 @@ func New(cfg *config.Config, o Options) (*Runner, error) {
 	for _, s := range cfg.Taxonomy.Skills {
 		extra = append(extra, normalize.SkillDef{Name: s.Name, Category: s.Category, Aliases: s.Aliases})
 	}
-	tax, err := normalize.LoadTaxonomy(extra)
+	norm, err := normalizerFor(extra)
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy: %w", err)
 	}
-	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, back: back, norm: newLazyNormalizer(tax), hosts: scrape.NewGatedHosts(o.HostGate), red: cfg.Redactor(), metrics: o.Metrics}
+	r := &Runner{cfg: cfg, opts: o, log: o.Logger, store: store, back: back, norm: &lazyNormalizer{shared: norm}, hosts: scrape.NewGatedHosts(o.HostGate), red: cfg.Redactor(), metrics: o.Metrics}
 	if o.DryRun {
 		return r, nil // reads only: no repository made, no outbox, no notifier
 	}

@@ -153,15 +153,14 @@ func TestGetNeverSettles(t *testing.T) {
 
 // The browser goes through the same politeness and address checks as a
 // plain request: robots.txt, and no private address but the source's own
-// host, by the page's URL or by what its scripts load.
+// host, by the page's URL (here, refused before a browser starts) or by
+// what its scripts load (TestGetRefusesAScriptsPrivateFetch).
 func TestGetRefuses(t *testing.T) {
-	t.Parallel() // a browser or a binary: overlaps the other slow tests
-	needBrowser(t)
+	t.Parallel()
 	s, _ := site(t)
 	var secret atomic.Int32
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		secret.Add(1)
-		w.Header().Set("Access-Control-Allow-Origin", "*")
 		fmt.Fprint(w, `<html><body>secret</body></html>`)
 	}))
 	defer other.Close()
@@ -178,6 +177,30 @@ func TestGetRefuses(t *testing.T) {
 	if !errors.Is(err, scrape.ErrPrivateAddress) {
 		t.Errorf("a page on a private address: %v", err)
 	}
+	if n := secret.Load(); n != 0 {
+		t.Errorf("the private host got %d requests", n)
+	}
+}
+
+// A script of the source's page that reaches for a private address is
+// refused, and the private host gets no request. It starts a browser, so
+// it runs in CI's browser step (WATCHER_LONG_TESTS=1); the default run
+// keeps the refusals above, made before a browser starts, and one watcher
+// run rendering pages in Chromium (internal/cli TestRunRenderBrowser).
+func TestGetRefusesAScriptsPrivateFetch(t *testing.T) {
+	if os.Getenv("WATCHER_LONG_TESTS") != "1" {
+		t.Skip("a long suite: runs with WATCHER_LONG_TESTS=1 (CI's long step)")
+	}
+	t.Parallel() // a browser or a binary: overlaps the other slow tests
+	needBrowser(t)
+	var secret atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		secret.Add(1)
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		fmt.Fprint(w, `<html><body>secret</body></html>`)
+	}))
+	defer other.Close()
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(other.URL, "http://"))
 	// a script of the source's page reaching for it
 	s2 := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `<html><body><p id="x">waiting</p><script>
@@ -188,9 +211,8 @@ fetch('http://localhost:%s/').then(r => r.text()).then(t => { document.getElemen
 	defer s2.Close()
 	c2 := client(s2.URL)
 	defer c2.Close()
-	// the one Get here that starts a browser: its timeout is not what is
-	// checked (settleTimeout)
-	_, err = render.Get(context.Background(), c2, s2.URL+"/", render.Options{Timeout: settleTimeout(t)})
+	// its timeout is not what is checked (settleTimeout)
+	_, err := render.Get(context.Background(), c2, s2.URL+"/", render.Options{Timeout: settleTimeout(t)})
 	if !errors.Is(err, scrape.ErrPrivateAddress) || !strings.Contains(err.Error(), "localhost") {
 		t.Errorf("a script fetching a private address: %v", err)
 	}
