@@ -99,7 +99,7 @@ func TestReportPostgresMatchesFiles(t *testing.T) {
 		t.Errorf("text report on the database: exit %d\n%s\n%s", code, text, stderr)
 	}
 	code, _, stderr = runIn(t, cfg, "report", "--source", "nope")
-	if code != ExitFailed || !strings.Contains(stderr, `source "nope": not a source of the config`) {
+	if code != ExitUsage || !strings.Contains(stderr, `--source "nope": no such source in the config`) {
 		t.Errorf("--source nope: exit %d, stderr %q", code, stderr)
 	}
 }

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/fleet"
 )
 
@@ -42,10 +45,20 @@ failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
 				return err
 			}
 			defer done()
-			if from == "" {
+			given := from != ""
+			if !given {
 				from = l.cfg.Snapshots
 			}
+			if fi, serr := os.Stat(from); serr != nil || !fi.IsDir() {
+				if given {
+					return fail(cmd, ExitFailed, "%s: no such folder (--from)", from)
+				}
+				return fail(cmd, ExitFailed, "%s: no such folder (the config's snapshots): nothing to import; name the folder with --from", from)
+			}
 			res, err := fleet.ImportGit(ctx, db, l.cfg, from)
+			for _, name := range unconfiguredFolders(from, l.cfg) {
+				fmt.Fprintf(l.stdout, "%s: skipped: not a source of the config\n", name)
+			}
 			failed := 0
 			for _, r := range res {
 				if r.Err != nil {
@@ -76,6 +89,25 @@ failed; 2 bad usage, invalid config, or a config whose store is not postgres.`,
 	f.addLog(cmd, "warn")
 	cmd.Flags().StringVar(&from, "from", "", "the snapshot folder (default: the config's snapshots)")
 	return cmd
+}
+
+// unconfiguredFolders are the source folders in the snapshot folder dir
+// that no source of cfg names (not imported: said, not silently left), by
+// name; folders starting with a dot (.git, .watcher) are not sources.
+func unconfiguredFolders(dir string, cfg *config.Config) []string {
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, de := range des {
+		n := de.Name()
+		if !de.IsDir() || strings.HasPrefix(n, ".") || slices.ContainsFunc(cfg.Sources, func(s config.Source) bool { return s.Name == n }) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // importGitMessage is an error of fleet.ImportGit without the "import-git: "

@@ -54,7 +54,7 @@ Exit codes: 0 done; 1 the database could not be reached or a migration failed;
 			}
 			cfg, err := loadReadOnly(f.path)
 			if err != nil {
-				printConfigError(stderr, err)
+				printConfigError(cmd, err)
 				return &exitError{ExitUsage}
 			}
 			stdout, stderr, logger := redacted(cfg, stdout, stderr, f.level, f.format)

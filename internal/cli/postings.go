@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -108,13 +109,36 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 	fl.StringArrayVar(&q.Levels, "level", nil, "L5, L5+, L4-L6 or a word such as Senior (repeatable: any of)")
 	fl.StringArrayVar(&q.Skills, "skill", nil, "a required or preferred skill (repeatable: any of)")
 	fl.StringArrayVar(&q.Location, "location", nil, "city, region, country code or remote (repeatable: any of)")
-	fl.Float64Var(&q.MinPay, "min-pay", 0, "largest range maximum, made yearly, at least this much")
+	fl.Var(payFlag{&q.MinPay}, "min-pay", "largest range maximum, made yearly, at least this much")
 	fl.StringVar(&q.Currency, "currency", "", "currency of --min-pay (default USD)")
 	fl.StringVar(&q.Sort, "sort", "", "id, title, role, level, location, posted or pay; a leading - sorts descending")
 	fl.BoolVar(&asJSON, "json", false, "print a JSON array of postings (the snapshot format)")
 	_ = cmd.RegisterFlagCompletionFunc("source", configNames(&f, sourceNames))
 	return cmd
 }
+
+// payFlag is --min-pay: a number as serve.ParseMinPay reads the API's
+// min_pay (NaN, Inf, 1_000 and hexadecimal are not numbers); its Type
+// says "a number" in flagError's words.
+type payFlag struct{ v *float64 }
+
+func (p payFlag) String() string {
+	if p.v == nil {
+		return "0"
+	}
+	return strconv.FormatFloat(*p.v, 'f', -1, 64)
+}
+
+func (p payFlag) Set(s string) error {
+	x, err := serve.ParseMinPay(s)
+	if err != nil {
+		return err
+	}
+	*p.v = x
+	return nil
+}
+
+func (p payFlag) Type() string { return "float64" }
 
 func hasName(list []string, s string) bool {
 	for _, x := range list {

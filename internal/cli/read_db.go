@@ -26,7 +26,7 @@ import (
 func openDatabase(cmd *cobra.Command, path string) (*fleet.DB, *config.Config, error) {
 	cfg, err := loadReadOnly(path)
 	if err != nil {
-		printConfigError(cmd.ErrOrStderr(), err)
+		printConfigError(cmd, err)
 		return nil, nil, &exitError{ExitUsage}
 	}
 	if !cfg.Store.Postgres() {

@@ -2,11 +2,16 @@ package cli
 
 import (
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
+	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/fleet"
 	"github.com/careers-watcher/careers-watcher/internal/report"
 )
@@ -70,15 +75,30 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 		if err != nil {
 			return fail(cmd, ExitUsage, "--since %q: use a date such as 2026-09-01", since)
 		}
+		if t.After(time.Now()) {
+			return fail(cmd, ExitUsage, "--since %q: a date in the future (the trend window starts there)", since)
+		}
 		opts.Since = t
 	}
 	// the notifiers are not read: their ${VARS} need not be set
 	cfg, err := loadReadOnly(cfgPath)
 	if err != nil {
-		printConfigError(cmd.ErrOrStderr(), err)
+		printConfigError(cmd, err)
 		return &exitError{ExitUsage}
 	}
 	red := cfg.Redactor()
+	for _, s := range sources {
+		if !slices.ContainsFunc(cfg.Sources, func(c config.Source) bool { return c.Name == s }) {
+			return fail(cmd, ExitUsage, "--source %q: no such source in the config", s)
+		}
+	}
+	if out != "" {
+		// like a shell's redirection: the file's folder must be there (a
+		// typo in -o makes no folder tree)
+		if fi, err := os.Stat(filepath.Dir(out)); err != nil || !fi.IsDir() {
+			return fail(cmd, ExitFailed, "-o %s: no such folder %s", out, filepath.Dir(out))
+		}
+	}
 	opts.SnapshotDir = cfg.Snapshots
 	if cfg.Store.Postgres() {
 		// the database: open postings from postings, the trend from versions,
@@ -100,10 +120,13 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 			names = append(names, s.Name)
 		}
 		opts.Reader = report.Restrict(rd, names)
+	} else if err := snapshotsThere(cmd, cfg.Snapshots); err != nil {
+		return err
 	}
 	rep, err := report.Build(opts)
 	if err != nil {
-		return fail(cmd, ExitFailed, "%s", red.Text(err.Error()))
+		// the command names itself: not "report: report: ..."
+		return fail(cmd, ExitFailed, "%s", strings.TrimPrefix(red.Text(err.Error()), "report: "))
 	}
 	// the whole report is collected, then masked as one piece (a secret
 	// cut short by a table cell included, as run's output) and written

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes (README.md, "Command line": the table of exit codes).
@@ -48,6 +49,14 @@ func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		args = []string{} // cobra reads os.Args when given nil
 	}
 	root := newRoot()
+	if path, name, ok := singleDashLong(root, args); ok {
+		// Go's flag package took -source; pflag reads it as -s -o -u ...,
+		// and cobra, before any flag is parsed, as a command named by the
+		// flag's value ("unknown command \"x\"")
+		fmt.Fprintf(stderr, "%s: unknown flag -%s (long flags take two dashes: --%s)\n", path, name, name)
+		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", path)
+		return ExitUsage
+	}
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -157,6 +166,50 @@ func exitCode(code int) error {
 func fail(cmd *cobra.Command, code int, format string, args ...any) error {
 	fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s\n", cmd.CommandPath(), fmt.Sprintf(format, args...))
 	return &exitError{code}
+}
+
+// singleDashLong finds, before a "--", an argument that is a long flag of
+// the command line written with one dash ("-source", "-config=c.yaml"): the
+// path of the command the arguments name (the root when none), the flag's
+// name, ok.
+func singleDashLong(root *cobra.Command, args []string) (path, name string, ok bool) {
+	long := map[string]bool{}       // long flag names
+	takesValue := map[string]bool{} // "--name" and "-x" of flags that take the next argument as their value
+	for _, c := range allCommands(root) {
+		c.InitDefaultHelpFlag()
+		for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
+			fs.VisitAll(func(f *pflag.Flag) {
+				if len(f.Name) > 1 {
+					long[f.Name] = true
+				}
+				if f.NoOptDefVal == "" {
+					takesValue["--"+f.Name] = true
+					if f.Shorthand != "" {
+						takesValue["-"+f.Shorthand] = true
+					}
+				}
+			})
+		}
+	}
+	cmd := root
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if i > 0 && takesValue[args[i-1]] {
+			continue // a flag's value ("--sort -title")
+		}
+		if sub, _, err := cmd.Find([]string{a}); err == nil && sub != cmd && !strings.HasPrefix(a, "-") {
+			cmd = sub
+		}
+		if len(a) > 2 && a[0] == '-' && a[1] != '-' {
+			n, _, _ := strings.Cut(a[1:], "=")
+			if long[n] && name == "" {
+				name = n
+			}
+		}
+	}
+	return cmd.CommandPath(), name, name != ""
 }
 
 // usageMessage words pflag's and cobra's parse errors as this command line

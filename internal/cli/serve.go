@@ -67,7 +67,7 @@ invalid config.`,
 			}
 			cfg, err := loadReadOnly(f.path, "notifiers")
 			if err != nil {
-				printConfigError(stderr, err)
+				printConfigError(cmd, err)
 				return &exitError{ExitUsage}
 			}
 			_, stderr, logger := redacted(cfg, cmd.OutOrStdout(), stderr, f.level, f.format)
@@ -160,8 +160,20 @@ func startServer(cfg *config.Config, data serve.Reader, listen string, public bo
 	if err != nil {
 		return nil, nil, ExitFailed, err
 	}
-	logger.Info("serving", "url", "http://"+ln.Addr().String()+"/", "snapshots", where, "token", cfg.Serve.Token != "")
+	logger.Info("serving", "url", "http://"+listenedAt(listen, ln.Addr())+"/", "snapshots", where, "token", cfg.Serve.Token != "")
 	return hs, ln, ExitOK, nil
+}
+
+// listenedAt is the address a server listens at as the user gave it
+// (--listen 0.0.0.0:8080, localhost:0), with the port the listener got: Go
+// reports a wildcard IPv4 listener as [::].
+func listenedAt(listen string, got net.Addr) string {
+	host, _, err := net.SplitHostPort(listen)
+	_, port, perr := net.SplitHostPort(got.String())
+	if err != nil || perr != nil || host == "" {
+		return got.String()
+	}
+	return net.JoinHostPort(host, port)
 }
 
 // serveBeside starts the web server for the daemon (--listen); the returned

@@ -63,7 +63,7 @@ func (f *configFlags) load(cmd *cobra.Command) (*loaded, error) {
 	}
 	cfg, err := load(f.path)
 	if err != nil {
-		printConfigError(stderr, err)
+		printConfigError(cmd, err)
 		return nil, &exitError{ExitUsage}
 	}
 	stdout, stderr, logger := redacted(cfg, stdout, stderr, f.level, f.format)
@@ -103,7 +103,8 @@ func load(path string) (*config.Config, error) {
 	return cfg, nil
 }
 
-func printConfigError(w io.Writer, err error) {
+func printConfigError(cmd *cobra.Command, err error) {
+	w := cmd.ErrOrStderr()
 	var ce *config.Error
 	if errors.As(err, &ce) {
 		for _, p := range ce.Problems {
@@ -111,7 +112,7 @@ func printConfigError(w io.Writer, err error) {
 		}
 		return
 	}
-	fmt.Fprintf(w, "watcher: %v\n", err)
+	fmt.Fprintf(w, "%s: %v\n", cmd.CommandPath(), err)
 }
 
 // redacted wraps stdout and stderr in cfg's Redactor and makes the logger
@@ -151,7 +152,11 @@ func signalContext(logger *slog.Logger, stderr io.Writer, who string) (context.C
 	go func() {
 		select {
 		case sig := <-ch:
-			logger.Info("stopping: signal received, finishing at the next posting boundary (a second signal exits at once)", "signal", sig.String())
+			if who == "watcher serve" {
+				logger.Info("stopping: signal received, closing the server (a second signal exits at once)", "signal", sig.String())
+			} else {
+				logger.Info("stopping: signal received, finishing at the next posting boundary (a second signal exits at once)", "signal", sig.String())
+			}
 			cancel()
 		case <-done:
 			return

@@ -2,8 +2,11 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -80,7 +83,7 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 func openFolder(cmd *cobra.Command, path string, skip ...string) (*serve.Folder, error) {
 	cfg, err := loadReadOnly(path, skip...)
 	if err != nil {
-		printConfigError(cmd.ErrOrStderr(), err)
+		printConfigError(cmd, err)
 		return nil, &exitError{ExitUsage}
 	}
 	maskWith(cmd, cfg)
@@ -104,6 +107,9 @@ func folderOf(cmd *cobra.Command, cfg *config.Config) (*serve.Folder, error) {
 		return nil, fail(cmd, ExitFailed, "%v", err)
 	}
 	folder.Push, folder.PushBranch, folder.FailAfter = cfg.Git.Push.Remote != "", cfg.Git.Push.Branch, cfg.Guard.FailAfter
+	if err := snapshotsThere(cmd, folder.Dir); err != nil {
+		return nil, err
+	}
 	if err := folder.Readable(); err != nil {
 		return nil, fail(cmd, ExitFailed, "%v", err)
 	}
@@ -176,4 +182,14 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// snapshotsThere says, before a reader meets it, that the snapshot folder
+// dir does not exist yet (a fresh clone before its first run) and how to
+// get it.
+func snapshotsThere(cmd *cobra.Command, dir string) error {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return fail(cmd, ExitFailed, "no snapshots yet: %s does not exist (run `watcher run` first)", dir)
+	}
+	return nil
 }

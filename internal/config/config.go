@@ -329,6 +329,20 @@ func Load(path string, plugins Plugins) (*Config, error) {
 	return Parse(data, path, os.LookupEnv, plugins)
 }
 
+// notFoundError is a config file that is not there, said once: "config:
+// nope.yaml: no such file (use -c FILE or set $WATCHER_CONFIG)"; it wraps
+// fs.ErrNotExist.
+type notFoundError struct {
+	path string
+	err  error
+}
+
+func (e *notFoundError) Error() string {
+	return fmt.Sprintf("config: %s: no such file (use -c FILE or set $WATCHER_CONFIG)", e.path)
+}
+
+func (e *notFoundError) Unwrap() error { return e.err }
+
 // readConfig reads the config file at path, at most MaxSize bytes: a larger
 // file is an *Error naming it.
 func readConfig(path string) ([]byte, error) {
@@ -339,7 +353,7 @@ func readConfig(path string) ([]byte, error) {
 			err = pe.Err
 		}
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("config: %s: file not found (use -c FILE or set $WATCHER_CONFIG): %w", path, err)
+			return nil, &notFoundError{path: path, err: err}
 		}
 		return nil, fmt.Errorf("config: cannot read %s: %w", path, err)
 	}

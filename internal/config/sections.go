@@ -124,14 +124,26 @@ func strField[T any](name string, check func(string) string, dst func(*T) *strin
 	}}
 }
 
+// authorField reads git.author ("Name <email>"); gitSection refuses a
+// ${VAR} in it first.
+var authorField = strField("author", func(s string) string {
+	if _, _, good := splitAuthor(s); !good {
+		return `must be "Name <email>" such as "careers-watcher <watcher@localhost>"`
+	}
+	return ""
+}, func(g *Git) *string { return &g.Author })
+
 var gitSection = section[Git]{
 	boolField("commit", func(g *Git) *bool { return &g.Commit }),
-	strField("author", func(s string) string {
-		if _, _, good := splitAuthor(s); !good {
-			return `must be "Name <email>" such as "careers-watcher <watcher@localhost>"`
+	{name: "author", read: func(p *parser, n *yaml.Node, key string, g *Git) {
+		if r := p.resolve(n); r.Kind == yaml.ScalarNode && fromEnv(r) {
+			// DESIGN invariant 8: no value from the environment in any
+			// commit, and the author is written into every one
+			p.add(n.Line, key, "must not take a ${VAR}: the author is written into every commit, where no value from the environment may appear (write the name and email in the config)")
+			return
 		}
-		return ""
-	}, func(g *Git) *string { return &g.Author }),
+		authorField.read(p, n, key, g)
+	}},
 	strField("repository", func(s string) string {
 		if s != RepoOwn && s != RepoEnclosing {
 			return `must be "own" (the snapshot folder's own repository) or "enclosing" (the repository that holds the snapshot folder)`

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +27,28 @@ var currencyCodes = map[string]bool{
 	"MXN": true, "KRW": true, "CNY": true, "ZAR": true, "ILS": true, "TRY": true, "CZK": true, "HUF": true,
 	"RON": true, "TWD": true, "THB": true, "PHP": true, "IDR": true, "MYR": true, "ARS": true, "CLP": true,
 	"COP": true, "AED": true, "SAR": true,
+}
+
+// MaxPay bounds a pay figure, in any currency and period: no salary comes
+// near it (a yearly pay in rials or dong stays well below). A larger
+// figure, a negative one or one that is not finite is not pay: from a text
+// ("$999...9", hundreds of digits, which made +Inf) or from a platform's
+// structured pay (see PlausibleSalary).
+const MaxPay = 1e12
+
+// maxDigits bounds the integer digits of an amount read from a text: more
+// are more than MaxPay, and are not added up (400 of them overflow to +Inf).
+const maxDigits = 13
+
+// PlausibleSalary reports whether a pay range's figures are finite, not
+// negative, and at most MaxPay (0 stands for a missing end).
+func PlausibleSalary(s model.Salary) bool {
+	for _, v := range []float64{s.Min, s.Max} {
+		if math.IsNaN(v) || v < 0 || v > MaxPay {
+			return false
+		}
+	}
+	return true
 }
 
 // amount is a number read from a text.
@@ -240,6 +263,16 @@ func readNumber(s string, i int) (amount, bool) {
 		}
 		break
 	}
+	if e := exponent(s, j); e > j {
+		// "1e309": a number in scientific notation is not an amount
+		a.val, a.end = math.NaN(), e
+		return a, true
+	}
+	if len(intPart) > maxDigits {
+		a.val = math.Inf(1) // not pay (readPay), whatever follows
+		a.end = j
+		return a, true
+	}
 	v := 0.0
 	for _, d := range intPart {
 		v = v*10 + float64(d-'0')
@@ -273,6 +306,26 @@ func readNumber(s string, i int) (amount, bool) {
 	}
 	a.end = j
 	return a, true
+}
+
+// exponent is the end of an exponent ("e309", "E+6") at i, or i when there
+// is none.
+func exponent(s string, i int) int {
+	if i >= len(s) || s[i] != 'e' && s[i] != 'E' {
+		return i
+	}
+	k := i + 1
+	if k < len(s) && (s[k] == '+' || s[k] == '-') {
+		k++
+	}
+	d := k
+	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k == d {
+		return i
+	}
+	return k
 }
 
 // groupOK says whether digits read so far can take another thousands group.
@@ -408,7 +461,7 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			lo, hi = hi, lo
 		}
 	}
-	if lo <= 0 {
+	if lo <= 0 || !PlausibleSalary(model.Salary{Min: lo, Max: hi}) {
 		return model.Salary{}, 0, false
 	}
 	period := periodNear(s, j, end)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
 // none labels postings that leave a field empty.
@@ -307,8 +308,8 @@ func payTables(all []model.Posting) Pay {
 			levels = []string{none}
 		}
 		for _, s := range p.Salary {
-			if s.Min <= 0 && s.Max <= 0 {
-				continue
+			if s.Min <= 0 && s.Max <= 0 || !normalize.PlausibleSalary(s) {
+				continue // no pay, or none a salary can be (+Inf once yearly)
 			}
 			lo, hi := s.Min, s.Max
 			if lo <= 0 {

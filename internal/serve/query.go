@@ -3,7 +3,9 @@ package serve
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"regexp"
 	"slices"
@@ -61,6 +63,9 @@ type Page struct {
 func (q Query) Check() (*filter.Compiled, error) {
 	if q.MinPay < 0 {
 		return nil, fmt.Errorf("min_pay: negative")
+	}
+	if math.IsNaN(q.MinPay) || math.IsInf(q.MinPay, 0) {
+		return nil, fmt.Errorf("min_pay: not a number")
 	}
 	c, err := q.Filter().Compile()
 	if err != nil {
@@ -191,6 +196,25 @@ func PayText(ss []model.Salary) string {
 	return strings.Join(parts, "; ")
 }
 
+// errNotANumber is ParseMinPay's error.
+var errNotANumber = errors.New("not a number")
+
+// ParseMinPay reads a pay threshold: a finite decimal number ("150000",
+// "1e5", "95000.50"). NaN and Inf (which the notifiers' filter refuses
+// too: a NaN threshold passed every posting), digits parted by
+// underscores ("1_000") and hexadecimal ("0x1p4"), which strconv takes,
+// are not. A negative number is read: Check refuses it.
+func ParseMinPay(s string) (float64, error) {
+	if strings.ContainsAny(s, "_xXpP") {
+		return 0, errNotANumber
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0, errNotANumber
+	}
+	return x, nil
+}
+
 // QueryFromValues reads a query from URL query parameters: q (title words),
 // role, level, skill, location (each repeatable), min_pay, currency, sort,
 // page, per_page.
@@ -199,8 +223,11 @@ func QueryFromValues(v url.Values) (Query, error) {
 		Skills: nonEmpty(v["skill"]), Location: nonEmpty(v["location"]), Currency: strings.ToUpper(v.Get("currency")), Sort: v.Get("sort")}
 	var err error
 	if s := v.Get("min_pay"); s != "" {
-		if q.MinPay, err = strconv.ParseFloat(s, 64); err != nil || q.MinPay < 0 {
-			return q, fmt.Errorf("min_pay %q: not a number", s)
+		if q.MinPay, err = ParseMinPay(s); err != nil {
+			return q, fmt.Errorf("min_pay %q: %w", s, err)
+		}
+		if q.MinPay < 0 {
+			return q, fmt.Errorf("min_pay %q: negative", s)
 		}
 	}
 	for _, p := range []struct {

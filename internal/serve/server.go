@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -98,7 +100,69 @@ func (s *Server) Handler() http.Handler {
 	route("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
 	route("GET /readyz", s.readyz)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.notFound(w, r, "no such page") })
-	return s.headers(s.auth(s.masked(mux)))
+	return s.headers(s.auth(s.masked(s.checked(mux))))
+}
+
+// maxQuery bounds a request's query string, and maxQueryValue each of its
+// values: a filter is a few words, and a page's links repeat its query.
+const (
+	maxQuery      = 8 << 10
+	maxQueryValue = 1 << 10
+)
+
+// checked answers 405 (Allow: GET, HEAD) to a method other than GET and
+// HEAD (the server is read-only), and 400 to a query that cannot be read
+// (a handler's r.URL.Query() would drop what it cannot read: filters
+// silently off) or is too long, naming the problem.
+func (s *Server) checked(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			s.refuse(w, r, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: the server is read-only (GET, HEAD)")
+			return
+		}
+		if msg := queryProblem(r.URL.RawQuery); msg != "" {
+			s.refuse(w, r, http.StatusBadRequest, msg)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// queryProblem says what is wrong with a raw query string, "" when nothing.
+func queryProblem(raw string) string {
+	if len(raw) > maxQuery {
+		return fmt.Sprintf("query: longer than %d bytes", maxQuery)
+	}
+	v, err := url.ParseQuery(raw)
+	if err != nil {
+		return "query: " + err.Error()
+	}
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, x := range v[k] {
+			if len(x) > maxQueryValue {
+				if len(k) > 40 {
+					k = k[:40] + "..."
+				}
+				return fmt.Sprintf("query: %s: longer than %d bytes", k, maxQueryValue)
+			}
+		}
+	}
+	return ""
+}
+
+// refuse answers code with msg: a JSON error under /api/, else text.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, code int, msg string) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		s.apiError(w, code, msg)
+		return
+	}
+	http.Error(w, msg, code)
 }
 
 // masked collects each answer and sends it through Mask.
@@ -174,8 +238,9 @@ func (s *Server) auth(h http.Handler) http.Handler {
 
 func (s *Server) authorized(r *http.Request) bool {
 	got := ""
-	if a := r.Header.Get("Authorization"); strings.HasPrefix(a, "Bearer ") {
-		got = strings.TrimSpace(strings.TrimPrefix(a, "Bearer "))
+	// the scheme is case-insensitive (RFC 9110 section 11.1)
+	if a := r.Header.Get("Authorization"); len(a) > len("Bearer ") && strings.EqualFold(a[:len("Bearer ")], "Bearer ") {
+		got = strings.TrimSpace(a[len("Bearer "):])
 	} else if _, pw, ok := r.BasicAuth(); ok {
 		got = pw
 	}

@@ -176,6 +176,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 				raw = full
 				f.details++
 			}
+			raw.Salary = r.plausiblePay(src.Name, id, raw.Salary)
 			p := r.norm.Normalize(src.Name, company, raw)
 			p.ID = model.PostingKey(p.ID)
 			model.DropNUL(&p)

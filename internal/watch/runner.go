@@ -767,6 +767,7 @@ func (r *Runner) compare(f fetched) plan {
 		p.health = "recovered"
 		p.events = append(p.events, r.incident(&p.index, notify.SourceRecovered, src, now, ""))
 	}
+	hist := &committed{r: r}
 	present := make(map[string]bool, len(f.items))
 	for _, it := range f.items {
 		present[it.id] = true
@@ -795,7 +796,7 @@ func (r *Runner) compare(f fetched) plan {
 			}
 		default:
 			p.writes[it.id] = it.data
-			prev, err := r.previous(src, it.id, old.Hash)
+			prev, disk, err := r.previous(src, it.id, old.Hash, hist)
 			if err != nil {
 				// The index's hash says the posting changed; the stored
 				// file cannot say from what. The change is still a change.
@@ -820,6 +821,17 @@ func (r *Runner) compare(f fetched) plan {
 			// platform gave as it was) is rewritten without an event.
 			upgraded := idx.Normalizer != version && (old.Stamp != "" && old.Stamp == it.stamp || sameSource(prev, it.post))
 			renormalized := upgraded || f.reshaped
+			// The file already holds this version: a run stopped after
+			// putting the change's event in the outbox and rewriting the
+			// file (writeRun.write), before saving the index. The change is
+			// reported again; its event is not made again.
+			recorded := disk == it.hash
+			if recorded && len(changes) == 0 && !renormalized {
+				// its previous version is in none of the last commits
+				p.changed++
+				p.lines = append(p.lines, "~ "+line(it.post)+" (previous snapshot not found)")
+				continue
+			}
 			if len(changes) == 0 || renormalized {
 				p.rewrites++
 				continue
@@ -827,6 +839,9 @@ func (r *Runner) compare(f fetched) plan {
 			post := it.post
 			p.changed++
 			p.lines = append(p.lines, changedLines(post, changes))
+			if recorded {
+				continue
+			}
 			p.events = append(p.events, notify.Event{
 				ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
 				Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
@@ -857,7 +872,7 @@ func (r *Runner) compare(f fetched) plan {
 			p.stateChanged = true
 			continue
 		}
-		prev, err := r.previous(src, id, old.Hash)
+		prev, _, err := r.previous(src, id, old.Hash, hist)
 		if err != nil {
 			prev = model.Posting{ID: id, Source: src}
 		}
@@ -876,24 +891,27 @@ func (r *Runner) compare(f fetched) plan {
 	return p
 }
 
-// previous is the stored version of a posting: its snapshot file, or, when
-// the file is unreadable or corrupt, the committed copy whose hash is the
-// index's (hash).
-func (r *Runner) previous(src, id, hash string) (model.Posting, error) {
-	prev, _, err := r.back.Read(src, id)
-	if err == nil || r.repo == nil {
-		return prev, err
+// previous is the stored version of a posting whose index hash is hash:
+// its snapshot file; or, when the file is unreadable, corrupt, missing or
+// holds another version (a run stopped after rewriting it, before saving
+// the index), the committed copy whose hash is the index's (see
+// committed). disk is the content hash of the file as read ("" when it
+// could not be read).
+func (r *Runner) previous(src, id, hash string, hist *committed) (prev model.Posting, disk string, err error) {
+	prev, b, err := r.back.Read(src, id)
+	if err == nil {
+		if disk = model.Hash(b); disk == hash {
+			return prev, disk, nil
+		}
 	}
-	b, ok, herr := r.repo.HeadFile(r.store.PostingPath(src, id))
-	if herr != nil || !ok || model.Hash(b) != hash {
-		return prev, err
+	old, ok := hist.version(src, id, hash)
+	if !ok {
+		return prev, disk, err
 	}
-	committed, derr := model.Decode(b)
-	if derr != nil {
-		return prev, err
+	if err != nil {
+		r.log.Warn("stored snapshot unreadable: compared with its committed copy", "source", src, "posting", id, "error", err)
 	}
-	r.log.Warn("stored snapshot unreadable: compared with its committed copy", "source", src, "posting", id, "error", err)
-	return committed, nil
+	return old, disk, nil
 }
 
 // maskStored is a stored posting of src with the secrets its board was

@@ -1,0 +1,79 @@
+package watch
+
+import (
+	"errors"
+	"path/filepath"
+
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// maxCommitsBack is how many commits (HEAD and its first parents) are
+// looked at for the version of a posting the index has: after a run stopped
+// while writing, the next run's recovery commit is HEAD and the version
+// before it is one commit further back (a few more when delivery commits
+// came in between).
+const maxCommitsBack = 8
+
+// committed finds the committed version of postings whose snapshot file no
+// longer holds the version the index records: a run stopped (or failed)
+// after rewriting or removing the file and before saving the index, so the
+// file (and, once the next run's recovery has committed it, HEAD) already
+// has the new version. It opens the snapshot folder's history on first use
+// (one per source's comparison).
+type committed struct {
+	r      *Runner
+	opened bool
+	h      *gitrepo.History
+}
+
+// version is the posting's version whose content hash is hash, from HEAD
+// or one of its last first parents; ok is false when none of them has it
+// (or there is no repository).
+func (c *committed) version(src, id, hash string) (post model.Posting, ok bool) {
+	r := c.r
+	if r.repo == nil || r.store == nil {
+		return post, false
+	}
+	if !c.opened {
+		c.opened = true
+		h, err := gitrepo.OpenHistory("", r.store.Dir)
+		if err != nil {
+			if !errors.Is(err, gitrepo.ErrNoRepository) {
+				r.log.Warn("snapshot history unreadable: a rewritten snapshot is compared as it is on disk", "error", err)
+			}
+			return post, false
+		}
+		c.h = h
+	}
+	if c.h == nil {
+		return post, false
+	}
+	rel, err := filepath.Rel(r.store.Dir, r.store.PostingPath(src, id))
+	if err != nil {
+		return post, false
+	}
+	rel = filepath.ToSlash(rel)
+	commit, err := c.h.Head()
+	var seen gitrepo.Hash
+	for n := 0; err == nil && commit != nil && n < maxCommitsBack; n++ {
+		e, found, lerr := c.h.Lookup(commit, rel)
+		if lerr != nil {
+			break
+		}
+		if found && e.File && e.Hash != seen {
+			seen = e.Hash
+			b, berr := c.h.Blob(e.Hash)
+			if berr == nil && model.Hash(b) == hash {
+				if p, derr := model.Decode(b); derr == nil {
+					return p, true
+				}
+			}
+		}
+		if c.h.Cut(commit) {
+			break
+		}
+		commit, err = c.h.Parent(commit)
+	}
+	return post, false
+}
