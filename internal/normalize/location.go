@@ -624,6 +624,9 @@ func Locations(label string) []model.Location {
 	if !strings.ContainsAny(s, ",()•|;/&") && !strings.Contains(s, " or ") && !strings.Contains(s, " and ") {
 		return []model.Location{Location(s)} // one place
 	}
+	if out := sharedTail(s); out != nil {
+		return out
+	}
 	// "San Francisco, CA • New York, NY", "London | Berlin": each piece a
 	// place of its own.
 	for _, sep := range []string{"•", " | ", "; ", " / "} {
@@ -1720,4 +1723,28 @@ func toolAt(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// sharedTail reads "Lyon or Paris, France" and "Nijmegen en Eindhoven, NL"
+// as places of one country (or region) written once at the end: each
+// piece joined by "or" with the tail is a city of its own. Nil unless
+// every piece is a city.
+func sharedTail(s string) []model.Location {
+	i := strings.LastIndex(s, ", ")
+	if i < 0 {
+		return nil
+	}
+	head, tail := s[:i], s[i+2:]
+	if !strings.Contains(head, " or ") || strings.ContainsAny(head, ",()•|;/&") {
+		return nil
+	}
+	var out []model.Location
+	for _, p := range strings.Split(head, " or ") {
+		l := Location(strings.TrimSpace(p) + ", " + tail)
+		if l.Name != "" || l.Remote || l.City == "" {
+			return nil
+		}
+		out = append(out, l)
+	}
+	return out
 }

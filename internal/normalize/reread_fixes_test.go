@@ -46,3 +46,23 @@ func TestApplyParagraphThatRequires(t *testing.T) {
 		}
 	}
 }
+
+// Places joined by "or" (or an and-word read as one) with the country
+// written once at the end are each a city of that country: "Lyon et
+// Paris, France" was the city "Lyon or Paris".
+func TestPlacesWithSharedCountry(t *testing.T) {
+	for label, want := range map[string][]string{
+		"Lyon et Paris, France":     {"Lyon FR", "Paris FR"},
+		"Lyon or Paris, France":     {"Lyon FR", "Paris FR"},
+		"Nijmegen en Eindhoven, NL": {"Nijmegen NL", "Eindhoven NL"},
+		"London or Berlin":          {"London GB", "Berlin DE"},
+	} {
+		var got []string
+		for _, l := range Locations(label) {
+			got = append(got, l.City+" "+l.Country)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Locations(%q) = %v, want %v", label, got, want)
+		}
+	}
+}
