@@ -28,8 +28,9 @@ func Refused(id, title string) model.Raw {
 // the portal's host (as the source's url names it: the same name without
 // case, and the same port, a missing one being its scheme's default; http
 // and https links to a portal's default port alike) whose path has no dot
-// segment (a sender would resolve it to another page of the host). The
-// error says which rule it breaks.
+// segment (a sender would resolve it to another page of the host). A plain
+// http link to an https portal is returned as https. The error says which
+// rule it breaks.
 func CheckDetailURL(raw string, portal *url.URL) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -44,17 +45,43 @@ func CheckDetailURL(raw string, portal *url.URL) (*url.URL, error) {
 	if DotPath(u.EscapedPath()) {
 		return nil, fmt.Errorf("detail URL %q has a dot segment in its path (it names another page): refused, not fetched", raw)
 	}
+	if u.Scheme == "http" && portal.Scheme == "https" && defaultPort(u) {
+		// the portal is served over https: a plain http link to it is
+		// fetched over https too, never in the clear
+		v := *u
+		v.Scheme = "https"
+		if v.Port() != "" {
+			v.Host = v.Hostname()
+		}
+		u = &v
+	}
 	return u, nil
 }
 
+// sameHost: the same host name without case, and the same port, where a
+// missing port and either scheme's default (80, 443) count as the
+// portal's default alike.
 func sameHost(u, portal *url.URL) bool {
 	if !strings.EqualFold(u.Hostname(), portal.Hostname()) {
 		return false
 	}
-	if u.Port() == "" && portal.Port() == "" {
+	if defaultPort(u) && defaultPort(portal) {
 		return true
 	}
 	return port(u) == port(portal)
+}
+
+// defaultPort says whether a URL's port is missing or its scheme's default.
+func defaultPort(u *url.URL) bool {
+	switch u.Port() {
+	case "":
+		return true
+	case "80":
+		return u.Scheme == "http"
+	case "443":
+		return u.Scheme == "https"
+	}
+	return false
 }
 
 func port(u *url.URL) string {
