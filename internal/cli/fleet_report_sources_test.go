@@ -66,7 +66,7 @@ func TestReportPostgresConfigSources(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"open_postings": 0`) {
 		t.Errorf("--source quiet: exit %d, want an empty report\n%s\n%s", code, out, stderr)
 	}
-	if code, _, stderr = runIn(t, cfg, "report", "--source", "theirs"); code != ExitFailed || !strings.Contains(stderr, `source "theirs": not a source of the config`) {
+	if code, _, stderr = runIn(t, cfg, "report", "--source", "theirs"); code != ExitUsage || !strings.Contains(stderr, `--source "theirs": no such source in the config`) {
 		t.Errorf("--source theirs: exit %d, stderr %q", code, stderr)
 	}
 }
