@@ -52,6 +52,9 @@ func CheckDetailURL(raw string, portal *url.URL) (*url.URL, error) {
 		v.Scheme = "https"
 		if v.Port() != "" {
 			v.Host = v.Hostname()
+			if strings.Contains(v.Host, ":") {
+				v.Host = "[" + v.Host + "]" // an IPv6 literal keeps its brackets
+			}
 		}
 		u = &v
 	}

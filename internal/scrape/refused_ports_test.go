@@ -34,3 +34,16 @@ func TestCheckDetailURLDefaultPorts(t *testing.T) {
 		}
 	}
 }
+
+// An IPv6 literal keeps its brackets when a plain http link is fetched
+// over https.
+func TestCheckDetailURLIPv6Upgrade(t *testing.T) {
+	portal, _ := url.Parse("https://[2001:db8::1]")
+	u, err := scrape.CheckDetailURL("http://[2001:db8::1]:80/jobs/1", portal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := u.String(), "https://[2001:db8::1]/jobs/1"; got != want {
+		t.Fatalf("fetched as %s, want %s", got, want)
+	}
+}

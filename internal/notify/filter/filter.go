@@ -298,8 +298,8 @@ func Yearly(amount float64, period string) (float64, bool) {
 func YearlyMax(ss []model.Salary, currency string) float64 {
 	best := 0.0
 	for _, s := range ss {
-		if !strings.EqualFold(strings.TrimSpace(s.Currency), currency) {
-			continue
+		if !strings.EqualFold(strings.TrimSpace(s.Currency), currency) || !normalize.PlausibleSalary(s) {
+			continue // a snapshot stored before pay was bounded (1.7e308/hour) is no pay
 		}
 		v := max(s.Max, s.Min)
 		if y, ok := Yearly(v, s.Period); ok && y > best {
