@@ -38,9 +38,11 @@ type JSONLD struct {
 	client   *scrape.Client
 	sitemap  string          // "": none; a sitemap URL, or sitemap.Robots
 	render   *render.Options // nil: plain requests
+	ids      *idState        // the id memory of the last successful run (LoadState); nil: none
+	next     *idState        // the id memory of this run's List, for SaveState
 }
 
-var _ scrape.Adapter = (*JSONLD)(nil)
+var _ scrape.Stateful = (*JSONLD)(nil)
 
 // New makes the adapter for src (type jsonld: url required; links and
 // max_pages optional).
@@ -127,7 +129,7 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 		if err != nil {
 			return nil, j.errorf("page %q: %w", start, err)
 		}
-		return uniq(raws, nil)
+		return j.uniq(raws, nil)
 	}
 	links, err := decodeLinks(resp.Body, resp.Header.Get("Content-Type"), start, j.links)
 	if err != nil {
@@ -152,42 +154,18 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 			own = append(own, StableURL(r.URL) == StableURL(link))
 		}
 	}
-	return uniq(raws, own)
+	return j.uniq(raws, own)
 }
 
-// uniq drops repeats of a posting (the same id, title and URL: a page that
-// also marks up related postings, a block printed twice); own says which
-// items came from their own page, and wins. When different postings share
-// an identifier (sites that put the company's id there), identifiers cannot
-// tell them apart: every id then comes from the posting's URL.
-func uniq(raws []model.Raw, own []bool) ([]model.Raw, error) {
-	for pass := 0; pass < 2; pass++ {
-		var out []model.Raw
-		at := map[string]int{}
-		clash := false
-		for i, r := range raws {
-			k, ok := at[r.ID]
-			if !ok {
-				at[r.ID] = len(out)
-				out = append(out, r)
-				continue
-			}
-			if !strings.EqualFold(out[k].Title, r.Title) || StableURL(out[k].URL) != StableURL(r.URL) {
-				clash = true
-				break
-			}
-			if own != nil && own[i] {
-				out[k] = r
-			}
-		}
-		if !clash {
-			return out, nil
-		}
-		for i := range raws {
-			raws[i].ID = StableURL(raws[i].URL)
-		}
+// ids gives the listed postings their ids (assignIDs) and keeps the id
+// memory for SaveState.
+func (j *JSONLD) uniq(raws []model.Raw, own []bool) ([]model.Raw, error) {
+	out, next, err := assignIDs(dedupe(raws, own), j.ids)
+	if err != nil {
+		return nil, j.errorf("%w", err)
 	}
-	return nil, fmt.Errorf("jsonld: different postings share a URL and have no distinct identifier")
+	j.next = next
+	return out, nil
 }
 
 // listSitemap is the listing from the sitemap: one posting per URL that

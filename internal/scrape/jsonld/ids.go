@@ -1,0 +1,143 @@
+package jsonld
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// A posting's id is its schema.org identifier, or its page's URL
+// (StableURL) when it has none. Some sites put one identifier on several
+// postings (the company's, a department's), so an identifier that different
+// postings share cannot be their id. Which postings then take their URL as
+// id must not change with the rest of the page: a new posting that reuses
+// an existing posting's identifier would otherwise rename that posting too
+// (reported removed and added again, a false alarm for a posting nobody
+// touched). So the adapter keeps, between runs, which identifier belongs to
+// which page and which pages carry their URL as id, and keeps every id it
+// gave as long as the posting is listed.
+
+// idState is the id memory kept in the source's state (scrape.Stateful).
+type idState struct {
+	// Owners maps an identifier used as id to the StableURL of the posting
+	// that carries it.
+	Owners map[string]string `json:"owners"`
+	// URLIDs are the StableURLs of postings that have an identifier but are
+	// known by their URL, since another posting shared it.
+	URLIDs []string `json:"url_ids,omitempty"`
+}
+
+// LoadState takes the id memory of the last successful run. Without one
+// (a source from before this memory, or a first run), ids are given as
+// earlier versions gave them: identifiers, or every posting's URL when two
+// different postings shared one.
+func (j *JSONLD) LoadState(b []byte) {
+	j.ids, j.next = nil, nil
+	var s idState
+	if len(b) > 0 && json.Unmarshal(b, &s) == nil && s.Owners != nil {
+		j.ids = &s
+	}
+}
+
+// SaveState is the id memory of the last successful List (nil for a
+// sitemap source, whose ids are always URLs).
+func (j *JSONLD) SaveState() []byte {
+	if j.next == nil {
+		return nil
+	}
+	b, _ := json.Marshal(j.next)
+	return b
+}
+
+// Reshaped is always false: the memory changes no posting's content.
+func (j *JSONLD) Reshaped() bool { return false }
+
+// errSharedURL is the error for postings that neither identifiers nor URLs
+// tell apart.
+var errSharedURL = errors.New("different postings share a URL and have no distinct identifier (an identifier or a page of its own per posting is needed)")
+
+// dedupe drops repeats of a posting (the same identifier, title and URL: a
+// page that also marks up related postings, a block printed twice); own
+// says which items came from their own page, and wins.
+func dedupe(raws []model.Raw, own []bool) []model.Raw {
+	type key struct{ ident, title, url string }
+	at := map[key]int{}
+	out := make([]model.Raw, 0, len(raws))
+	for i, r := range raws {
+		k := key{r.RequisitionID, strings.ToLower(r.Title), StableURL(r.URL)}
+		if n, ok := at[k]; ok {
+			if own != nil && own[i] {
+				out[n] = r
+			}
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, r)
+	}
+	return out
+}
+
+// assignIDs gives every posting its id (see the package's id memory above)
+// and returns the memory to keep; mem nil: no memory yet.
+func assignIDs(raws []model.Raw, mem *idState) ([]model.Raw, *idState, error) {
+	claims := map[string]int{} // identifier -> distinct postings carrying it
+	for _, r := range raws {
+		if r.RequisitionID != "" {
+			claims[r.RequisitionID]++
+		}
+	}
+	byURL := func(r model.Raw) bool { return r.RequisitionID == "" }
+	if mem == nil {
+		shared := false
+		for _, n := range claims {
+			shared = shared || n > 1
+		}
+		byURL = func(r model.Raw) bool { return r.RequisitionID == "" || shared }
+	} else {
+		pinned := make(map[string]bool, len(mem.URLIDs))
+		for _, u := range mem.URLIDs {
+			pinned[u] = true
+		}
+		listed := make(map[string]bool, len(raws))
+		for _, r := range raws {
+			listed[StableURL(r.URL)] = true
+		}
+		byURL = func(r model.Raw) bool {
+			u := StableURL(r.URL)
+			switch owner, ok := mem.Owners[r.RequisitionID]; {
+			case r.RequisitionID == "" || pinned[u]:
+				return true
+			case ok && owner == u:
+				return false
+			case ok && listed[owner]:
+				return true // its owner is still listed: a newcomer sharing it
+			default:
+				// A new identifier, or one whose page moved: the
+				// identifier is the id when no other listed posting
+				// carries it.
+				return claims[r.RequisitionID] > 1
+			}
+		}
+	}
+	next := &idState{Owners: map[string]string{}}
+	seen := make(map[string]bool, len(raws))
+	for i := range raws {
+		r := &raws[i]
+		if byURL(*r) {
+			r.ID = StableURL(r.URL)
+			if r.RequisitionID != "" {
+				next.URLIDs = append(next.URLIDs, r.ID)
+			}
+		} else {
+			r.ID = r.RequisitionID
+			next.Owners[r.ID] = StableURL(r.URL)
+		}
+		if seen[r.ID] {
+			return nil, nil, errSharedURL
+		}
+		seen[r.ID] = true
+	}
+	return raws, next, nil
+}
