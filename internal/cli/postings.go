@@ -61,7 +61,24 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 					return fail(cmd, ExitUsage, "--source %q: no such source in the config", s)
 				}
 			}
-			var out []model.Posting
+			// Without --sort the listing goes source by source (config
+			// order), each by id; with it, it is one listing in that order.
+			var out, all []model.Posting
+			selectAll := func(ps []model.Posting) error {
+				q.PerPage = 500
+				q.Page = 1
+				for {
+					page, err := q.Select(ps)
+					if err != nil {
+						return err
+					}
+					out = append(out, page.Postings...)
+					if page.Page >= page.Pages {
+						return nil
+					}
+					q.Page++
+				}
+			}
 			for _, s := range configured {
 				if len(sources) > 0 && !hasName(sources, s.Name) {
 					continue
@@ -70,18 +87,17 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 				if err != nil {
 					return fail(cmd, ExitFailed, "%v", err)
 				}
-				q.PerPage = 500
-				q.Page = 1
-				for {
-					page, err := q.Select(ps)
-					if err != nil {
-						return fail(cmd, ExitUsage, "%v", err)
-					}
-					out = append(out, page.Postings...)
-					if page.Page >= page.Pages {
-						break
-					}
-					q.Page++
+				if q.Sort != "" {
+					all = append(all, ps...)
+					continue
+				}
+				if err := selectAll(ps); err != nil {
+					return fail(cmd, ExitUsage, "%v", err)
+				}
+			}
+			if q.Sort != "" {
+				if err := selectAll(all); err != nil {
+					return fail(cmd, ExitUsage, "%v", err)
 				}
 			}
 			if out == nil {
