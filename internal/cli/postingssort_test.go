@@ -67,3 +67,12 @@ func TestPostingsSortAcrossSources(t *testing.T) {
 		t.Errorf("--sort pay: %q, want 1 2 3 0", got)
 	}
 }
+
+// A --title that is not UTF-8 is a usage error about the title.
+func TestPostingsTitleNotUTF8(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"postings", "-c", "/nonexistent/config.yaml", "--title", "\xff"}, &stdout, &stderr)
+	if code != ExitUsage || !strings.Contains(stderr.String(), "title: not valid UTF-8 text") {
+		t.Fatalf("exit %d, stderr %q", code, stderr.String())
+	}
+}

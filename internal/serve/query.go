@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
@@ -66,6 +67,16 @@ func (q Query) Check() (*filter.Compiled, error) {
 	}
 	if math.IsNaN(q.MinPay) || math.IsInf(q.MinPay, 0) {
 		return nil, fmt.Errorf("min_pay: not a number")
+	}
+	if !utf8.ValidString(q.Title) {
+		return nil, fmt.Errorf("title: not valid UTF-8 text")
+	}
+	for _, l := range [][]string{q.Roles, q.Levels, q.Skills, q.Location} {
+		for _, v := range l {
+			if !utf8.ValidString(v) {
+				return nil, fmt.Errorf("filter %q: not valid UTF-8 text", strings.ToValidUTF8(v, "\ufffd"))
+			}
+		}
 	}
 	c, err := q.Filter().Compile()
 	if err != nil {
