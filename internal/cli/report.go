@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -52,7 +53,7 @@ Exit codes: 0 written; 1 the snapshots could not be read or the file not written
 	}
 	f.addConfig(cmd)
 	cmd.Flags().StringArrayVar(&sources, "source", nil, "report only this source (repeatable)")
-	cmd.Flags().StringVar(&since, "since", "", "start of the trend window, YYYY-MM-DD (default: 12 weeks ago)")
+	cmd.Flags().StringVar(&since, "since", "", "start of the trend window, YYYY-MM-DD in the local time zone (default: 12 weeks ago)")
 	cmd.Flags().StringVar(&format, "format", "text", "text, markdown, json or html")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
 	_ = cmd.RegisterFlagCompletionFunc("source", configNames(&f, sourceNames))
@@ -71,12 +72,9 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 	}
 	opts := report.Options{Sources: sources}
 	if since != "" {
-		t, err := time.Parse(time.DateOnly, since)
+		t, err := parseSince(since, time.Now())
 		if err != nil {
-			return fail(cmd, ExitUsage, "--since %q: use a date such as 2026-09-01", since)
-		}
-		if t.After(time.Now()) {
-			return fail(cmd, ExitUsage, "--since %q: a date in the future (the trend window starts there)", since)
+			return fail(cmd, ExitUsage, "%v", err)
 		}
 		opts.Since = t
 	}
@@ -160,3 +158,18 @@ func (a *atomicOut) Write(p []byte) (int, error) {
 }
 
 func (a *atomicOut) close() error { return atomicfile.WriteFile(a.path, a.buf) }
+
+// parseSince reads --since, a calendar date, as the midnight that starts
+// it in now's time zone (the local one): today's date is the start of
+// today where the user is, never in the future (read as UTC midnight, it
+// was, east of UTC before midnight UTC); a later date is refused.
+func parseSince(s string, now time.Time) (time.Time, error) {
+	t, err := time.ParseInLocation(time.DateOnly, s, now.Location())
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--since %q: use a date such as 2026-09-01", s)
+	}
+	if t.After(now) {
+		return time.Time{}, fmt.Errorf("--since %q: a date in the future (the trend window starts there)", s)
+	}
+	return t, nil
+}

@@ -133,10 +133,28 @@ var authorField = strField("author", func(s string) string {
 	return ""
 }, func(g *Git) *string { return &g.Author })
 
+// refersToEnv reports whether s, a value as written, holds a ${VAR}
+// reference, read as expand reads it: "$$" is a literal "$", so "$${" is
+// a literal "${", no reference (fromEnv's plain search took it for one).
+func refersToEnv(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '$' {
+			continue
+		}
+		switch s[i+1] {
+		case '$':
+			i++ // "$$": a literal $, the next one read past
+		case '{':
+			return true
+		}
+	}
+	return false
+}
+
 var gitSection = section[Git]{
 	boolField("commit", func(g *Git) *bool { return &g.Commit }),
 	{name: "author", read: func(p *parser, n *yaml.Node, key string, g *Git) {
-		if r := p.resolve(n); r.Kind == yaml.ScalarNode && fromEnv(r) {
+		if r := p.resolve(n); r.Kind == yaml.ScalarNode && refersToEnv(r.Value) {
 			// DESIGN invariant 8: no value from the environment in any
 			// commit, and the author is written into every one
 			p.add(n.Line, key, "must not take a ${VAR}: the author is written into every commit, where no value from the environment may appear (write the name and email in the config)")

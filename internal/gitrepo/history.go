@@ -158,7 +158,8 @@ func (h *History) Cut(c *Commit) bool {
 }
 
 // Lookup is the entry at rel (relative to the folder) in commit c; ok is
-// false when c (nil: none) has nothing there.
+// false when c (nil: none) has nothing there. rel "" is the folder itself
+// (the root tree when the folder is the work tree's root).
 func (h *History) Lookup(c *Commit, rel string) (e Entry, ok bool, err error) {
 	if c == nil {
 		return Entry{}, false, nil
@@ -178,6 +179,9 @@ func (h *History) Lookup(c *Commit, rel string) (e Entry, ok bool, err error) {
 	p := rel
 	if h.prefix != "" {
 		p = path.Join(h.prefix, rel)
+	}
+	if p == "" {
+		return Entry{Hash: h.tree.Hash, Dir: true}, true, nil
 	}
 	te, err := h.tree.FindEntry(p)
 	if errors.Is(err, object.ErrEntryNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {

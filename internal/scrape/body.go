@@ -162,16 +162,17 @@ type Page struct {
 }
 
 // DecodePage maps a page's items to postings with raw; total is the
-// page's count (nil: none). A page with neither items nor a count is not a
+// page's count (nil: none; an Int, so that 20.0 reads as 20 as the ids
+// do). A page with neither items nor a count is not a
 // page of the listing: an error saying what is missing ("no content in the
 // response"), as is an item raw refuses.
-func DecodePage[T any](items []T, total *int, missing string, raw func(T) (model.Raw, error)) (Page, error) {
+func DecodePage[T any](items []T, total *Int, missing string, raw func(T) (model.Raw, error)) (Page, error) {
 	if items == nil && total == nil {
 		return Page{}, errors.New(missing)
 	}
 	pg := Page{Total: -1, Postings: make([]model.Raw, 0, len(items))}
 	if total != nil {
-		pg.Total = *total
+		pg.Total = int(*total)
 	}
 	for _, it := range items {
 		r, err := raw(it)

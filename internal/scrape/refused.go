@@ -29,7 +29,8 @@ func Refused(id, title string) model.Raw {
 // case, and the same port, a missing one being its scheme's default; http
 // and https links to a portal's default port alike) whose path has no dot
 // segment (a sender would resolve it to another page of the host). A plain
-// http link to an https portal is returned as https. The error says which
+// http link to an https portal is returned as https (on the default port,
+// or on the portal's explicit port kept). The error says which
 // rule it breaks.
 func CheckDetailURL(raw string, portal *url.URL) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
@@ -45,15 +46,21 @@ func CheckDetailURL(raw string, portal *url.URL) (*url.URL, error) {
 	if DotPath(u.EscapedPath()) {
 		return nil, fmt.Errorf("detail URL %q has a dot segment in its path (it names another page): refused, not fetched", raw)
 	}
-	if u.Scheme == "http" && portal.Scheme == "https" && defaultPort(u) {
+	if u.Scheme == "http" && portal.Scheme == "https" {
 		// the portal is served over https: a plain http link to it is
-		// fetched over https too, never in the clear
+		// fetched over https too, never in the clear, at the portal's
+		// port (sameHost took the link's as the same): its default one,
+		// or the port it names (https://host:8443 and a link
+		// http://host:8443/...: that one port serves https)
 		v := *u
 		v.Scheme = "https"
-		if v.Port() != "" {
+		if v.Port() != "" || !defaultPort(portal) {
 			v.Host = v.Hostname()
 			if strings.Contains(v.Host, ":") {
 				v.Host = "[" + v.Host + "]" // an IPv6 literal keeps its brackets
+			}
+			if !defaultPort(portal) {
+				v.Host += ":" + portal.Port()
 			}
 		}
 		u = &v

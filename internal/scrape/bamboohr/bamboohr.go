@@ -117,7 +117,7 @@ type opening struct {
 
 type listResponse struct {
 	Meta *struct {
-		TotalCount *int `json:"totalCount"`
+		TotalCount *scrape.Int `json:"totalCount"` // 20.0 reads as 20
 	} `json:"meta"`
 	Result *[]json.RawMessage `json:"result"`
 }
@@ -134,7 +134,7 @@ func decodeList(body []byte, base string) (listPage, error) {
 	}
 	p := listPage{Total: -1, Raws: make([]model.Raw, 0, len(*lr.Result))}
 	if lr.Meta != nil && lr.Meta.TotalCount != nil {
-		p.Total = *lr.Meta.TotalCount
+		p.Total = int(*lr.Meta.TotalCount)
 	}
 	for i, item := range *lr.Result {
 		var o opening

@@ -291,8 +291,8 @@ type position struct {
 }
 
 type listResponse struct {
-	Count     *int       `json:"count"`
-	Positions []position `json:"positions"`
+	Count     *scrape.Int `json:"count"` // 20.0 reads as 20
+	Positions []position  `json:"positions"`
 }
 
 // applyURL is the list page at start. Its query is written as
@@ -419,14 +419,14 @@ type pcsxPosition struct {
 
 // pcsxAnswer is the envelope of both pcsx endpoints.
 type pcsxAnswer[T any] struct {
-	Status *int            `json:"status"`
+	Status *scrape.Int     `json:"status"` // 200.0 reads as 200
 	Error  json.RawMessage `json:"error"`
 	Data   *T              `json:"data"`
 }
 
 type pcsxSearch struct {
 	Positions []pcsxPosition `json:"positions"`
-	Count     *int           `json:"count"`
+	Count     *scrape.Int    `json:"count"`
 }
 
 // check reads the envelope: a status other than 200, an error message or no

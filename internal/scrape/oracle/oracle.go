@@ -181,7 +181,7 @@ type requisition struct {
 
 type listResponse struct {
 	Items *[]struct {
-		TotalJobsCount  *int           `json:"TotalJobsCount"`
+		TotalJobsCount  *scrape.Int    `json:"TotalJobsCount"` // 20.0 reads as 20
 		RequisitionList *[]requisition `json:"requisitionList"`
 	} `json:"items"`
 }
@@ -212,7 +212,7 @@ func decodeList(body []byte) (listPage, error) {
 		return listPage{}, errors.New("no requisitionList in items[0]")
 	}
 	if first.TotalJobsCount != nil {
-		p.Total = *first.TotalJobsCount
+		p.Total = int(*first.TotalJobsCount)
 	}
 	for i, rq := range *first.RequisitionList {
 		id := scrape.IDString(rq.ID)

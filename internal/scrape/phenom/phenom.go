@@ -146,15 +146,15 @@ type job struct {
 
 type ddo struct {
 	Search *struct {
-		Status    *int `json:"status"`
-		Hits      *int `json:"hits"`
-		TotalHits *int `json:"totalHits"`
+		Status    *scrape.Int `json:"status"` // counts and codes: 20.0 reads as 20
+		Hits      *scrape.Int `json:"hits"`
+		TotalHits *scrape.Int `json:"totalHits"`
 		Data      *struct {
 			Jobs *[]job `json:"jobs"`
 		} `json:"data"`
 	} `json:"eagerLoadRefineSearch"`
 	Detail *struct {
-		Status *int `json:"status"`
+		Status *scrape.Int `json:"status"`
 		Data   *struct {
 			Job *job `json:"job"`
 		} `json:"data"`
@@ -226,9 +226,9 @@ func decodeList(body []byte) (listPage, error) {
 	if s.Data == nil || s.Data.Jobs == nil || s.TotalHits == nil {
 		return listPage{}, errors.New("eagerLoadRefineSearch without data.jobs and totalHits")
 	}
-	p := listPage{Hits: -1, Total: *s.TotalHits}
+	p := listPage{Hits: -1, Total: int(*s.TotalHits)}
 	if s.Hits != nil {
-		p.Hits = *s.Hits
+		p.Hits = int(*s.Hits)
 	}
 	for i, j := range *s.Data.Jobs {
 		r, err := raw(j)

@@ -90,8 +90,8 @@ type section struct {
 }
 
 type listResponse struct {
-	TotalFound *int      `json:"totalFound"`
-	Content    []posting `json:"content"`
+	TotalFound *scrape.Int `json:"totalFound"` // 20.0 reads as 20
+	Content    []posting   `json:"content"`
 }
 
 func (s *SmartRecruiters) companyURL() string {

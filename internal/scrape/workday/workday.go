@@ -63,8 +63,8 @@ type listItem struct {
 }
 
 type listResponse struct {
-	Total       *int       `json:"total"`
-	JobPostings []listItem `json:"jobPostings"`
+	Total       *scrape.Int `json:"total"` // 20.0 reads as 20
+	JobPostings []listItem  `json:"jobPostings"`
 }
 
 type listRequest struct {
