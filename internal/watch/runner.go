@@ -897,14 +897,15 @@ func (r *Runner) compare(f fetched) plan {
 		// a posting kept as stored (its detail failed) keeps its flag: its
 		// file is still the stopped run's (see snapshot.Entry.FileMoved)
 		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash, FileMoved: it.keep && old.FileMoved}
-		if known && old.Missing > 0 {
+		handled, readded := false, false
+		if known && old.FileMoved && !it.keep {
+			handled, readded = r.compareMoved(&p, f, it, old, gen, now)
+		}
+		if known && old.Missing > 0 && !readded {
 			p.stateChanged = true // back inside the debounce window: no event
 			p.returned++
 		}
-		if it.keep {
-			continue
-		}
-		if known && old.FileMoved && r.compareMoved(&p, f, it, old, gen, now) {
+		if it.keep || handled {
 			continue
 		}
 		switch {
@@ -1061,8 +1062,8 @@ var errNotRead = errors.New("not read")
 // FileMoved (a run stopped after rewriting or removing its file, before
 // saving the index; the recovery committed the file as it was left, see
 // markMoved) with its file, the version the history and the outbox last
-// have: the index's hash names the version before the stopped run. It
-// returns false when the usual comparison applies: the file holds the
+// have: the index's hash names the version before the stopped run.
+// handled is false when the usual comparison applies: the file holds the
 // fetched version (the stopped run's work redone: its event is in the
 // outbox, and the change is reported against the index's version) or the
 // index's, or it cannot be read.
@@ -1085,8 +1086,9 @@ var errNotRead = errors.New("not read")
 //
 // A flagged posting whose file is gone was removed by the stopped run
 // (its posting.removed event is in the outbox, the removal in the
-// history): listed again, it is added, as after a completed removal.
-func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, gen string, now time.Time) bool {
+// history): listed again, it is added (readded), as after a completed
+// removal, not "back before removal".
+func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, gen string, now time.Time) (handled, readded bool) {
 	src := f.src.Name
 	stored, b, err := r.back.Read(src, it.id)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -1098,14 +1100,14 @@ func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, g
 			ID: notify.EventID(notify.PostingAdded, src, it.id, "", it.hash, gen), Type: notify.PostingAdded, Timestamp: now,
 			Data: notify.Data{Source: src, Posting: &post},
 		})
-		return true
+		return true, true
 	}
 	if err != nil {
-		return false
+		return false, false
 	}
 	disk := model.Hash(b)
 	if disk == it.hash || disk == old.Hash {
-		return false
+		return false, false
 	}
 	p.writes[it.id] = it.data
 	stored = r.maskStored(src, stored)
@@ -1115,7 +1117,7 @@ func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, g
 	renormalized := f.reshaped || f.index.Normalizer != r.norm.Version() && sameSource(stored, it.post)
 	if len(changes) == 0 || renormalized {
 		p.rewrites++
-		return true
+		return true, false
 	}
 	post := it.post
 	p.changed++
@@ -1124,7 +1126,7 @@ func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, g
 		ID: notify.EventID(notify.PostingChanged, src, it.id, disk, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
 		Data: notify.Data{Source: src, Posting: &post, Previous: &stored, Changes: changes},
 	})
-	return true
+	return true, false
 }
 
 // maskStored is a stored posting of src with the secrets its board was

@@ -404,7 +404,7 @@ func TestPostingBackAfterAStoppedRemovalIsAdded(t *testing.T) {
 	nf.SetJobs([]fake.Job{job(1), job(2), job(4), job(5), job(6)})
 	res := run(t, r, cfg)
 	s := res.Sources[0]
-	if s.Added != 1 || s.Removed != 1 || s.Changed != 0 || len(res.Events) != 2 || res.Events[0].Type != "posting.added" || res.Events[0].Data.Posting.ID != "101" {
+	if s.Added != 1 || s.Removed != 1 || s.Changed != 0 || s.Lines()[0] != "+ 101 Data Scientist 1 (L4)" || res.Sources[0].returned != 0 || len(res.Events) != 2 || res.Events[0].Type != "posting.added" || res.Events[0].Data.Posting.ID != "101" {
 		t.Fatalf("%+v, events %v; want 101 added again (and 103's removal redone)", s, res.Events)
 	}
 	if _, err := os.Stat(filepath.Join(cfg.Snapshots, "nf", "101.json")); err != nil {
