@@ -182,6 +182,14 @@ type Entry struct {
 	Stamp   string `json:"stamp,omitempty"`
 	Hash    string `json:"hash"`
 	Missing int    `json:"missing,omitempty"` // successful runs in a row it was missing from (removal debounce)
+	// FileMoved: a run stopped after it rewrote or removed the posting's
+	// snapshot file and before it saved this index, and the next run's
+	// recovery committed the file as the stopped run left it: the file
+	// (and HEAD) may hold a version Hash does not name. The next run that
+	// fetches the posting compares it with the file, never keeps it by its
+	// stamp, and the entry it saves is plain again. Set only by a recovery
+	// (never in an index a completed run saved).
+	FileMoved bool `json:"file_moved,omitempty"`
 }
 
 // LoadIndex reads a source's index. When there is none (first run, or state

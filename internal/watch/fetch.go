@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
@@ -76,6 +77,13 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 				return f
 			}
 		}
+		// and with the flags a recovery of the interrupted run (its marker
+		// still there) would set (markMoved; what no file time shows, a
+		// removal, is left out), in memory
+		if interrupted, since := r.store.Interrupted(); interrupted && !idx.Rebuilt {
+			idx.Postings = maps.Clone(idx.Postings)
+			r.flagMoved(src.Name, &idx, modifiedSince(since), false)
+		}
 	} else if r.store != nil {
 		// the folder's keys are upgraded (once per process) before the
 		// source is fetched, checked on the index just loaded
@@ -90,7 +98,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	// Conditional requests only against a state that can stand in for the
 	// listing: a 304 then keeps every stored posting.
 	validators := scrape.Validators{}
-	if len(idx.Postings) > 0 && idx.Normalizer == version {
+	if len(idx.Postings) > 0 && idx.Normalizer == version && !anyMoved(idx) {
 		validators = r.loadValidators(src.Name)
 	}
 	client := pool.Client(validators).Source(src.URL, src.AllowPrivate)
@@ -155,7 +163,9 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		old, ok := idx.Postings[id]
 		if len(cands) > 1 {
 			dupes++
-		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && present(id) {
+		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && !old.FileMoved && present(id) {
+			// (a flagged posting is built and compared with its file,
+			// whatever its stamp: see compareMoved)
 			f.items = append(f.items, item{id: id, stamp: raw.Stamp, keep: true, hash: old.Hash, onDisk: true})
 			continue
 		}
@@ -217,6 +227,19 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	f.validators = client.Validators()
 	return f
+}
+
+// anyMoved reports whether an index has an entry flagged FileMoved (a
+// recovery's, see markMoved): its listing is fetched in full, since a 304
+// would keep every posting as stored. A loop over the index in memory,
+// without a read.
+func anyMoved(idx snapshot.Index) bool {
+	for _, e := range idx.Postings {
+		if e.FileMoved {
+			return true
+		}
+	}
+	return false
 }
 
 // loadValidators reads a source's conditional-request validators; a

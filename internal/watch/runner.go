@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
@@ -577,9 +578,20 @@ func (r *Runner) recover() error {
 			return fmt.Errorf("git: %w", err)
 		}
 		keep := make([]string, 0, len(paths))
+		touched := make(map[string]bool, len(paths))
 		for _, p := range paths {
-			keep = append(keep, filepath.Join(r.repo.Root(), filepath.FromSlash(p)))
+			abs := filepath.Join(r.repo.Root(), filepath.FromSlash(p))
+			keep = append(keep, abs)
+			touched[abs] = true
 		}
+		// Before the commit makes the stopped run's files the history:
+		// the index entries whose file it rewrote or removed without
+		// saving the index are flagged (see markMoved), in this commit.
+		indexes, err := r.markMoved(postingSources(r.store.Dir, keep), func(path string) bool { return touched[path] }, true)
+		if err != nil {
+			return err
+		}
+		keep = append(keep, indexes...)
 		files, err := r.store.Files()
 		if err != nil {
 			return fmt.Errorf("recover: %w", err)
@@ -589,12 +601,122 @@ func (r *Runner) recover() error {
 		if _, err := r.commit(keep, "watcher: finish an interrupted run\n\nThe previous run wrote these files and did not commit them: it stopped, or one of its commits failed.\n"); err != nil {
 			return err
 		}
+	} else if r.store != nil {
+		// No history to say what the stopped run wrote: the snapshot
+		// files modified since its run marker was made are looked at
+		// (a removal leaves no trace: only rewrites are flagged).
+		sources, err := r.store.Sources()
+		if err != nil {
+			return fmt.Errorf("recover: %w", err)
+		}
+		if _, err := r.markMoved(sources, modifiedSince(since), false); err != nil {
+			return err
+		}
 	}
 	if err := r.back.EndWrite(); err != nil {
 		return err
 	}
 	r.clearOwed()
 	return nil
+}
+
+// markMoved flags (snapshot.Entry.FileMoved) the index entries of the
+// given sources whose snapshot file the interrupted run rewrote (touched
+// says which files it may have written) and that no longer holds the
+// version the entry names, and saves those indexes; it returns their
+// paths. With removed, an entry whose touched file is gone is flagged too
+// (the history says the stopped run removed it).
+//
+// Why: events go to the outbox before the files move, so a file a stopped
+// run rewrote holds a change whose event is already recorded (or a quiet
+// rewrite), and the recovery commits it; the index, not saved, still
+// names the version before. Without the flag, the next run keeps such a
+// posting by its stamp, or by its hash when the platform went back to the
+// version the index names, and the file (and what serve, postings and
+// report show) keeps the stopped run's version for good, while the
+// platform's going back is never reported. This costs a read of the
+// touched files, only here, after an interrupted run.
+func (r *Runner) markMoved(sources []string, touched func(path string) bool, removed bool) ([]string, error) {
+	var saved []string
+	for _, src := range sources {
+		if r.store.CheckSourceDir(src) != nil || !r.store.HasIndex(src) {
+			continue // refused by the fetch as well; or no index to flag
+		}
+		idx, err := r.store.LoadIndex(src)
+		if err != nil || idx.Rebuilt {
+			continue // the fetch reports an unreadable index
+		}
+		n := r.flagMoved(src, &idx, touched, removed)
+		if n == 0 {
+			continue
+		}
+		path, err := r.store.SaveIndex(src, idx)
+		if err != nil {
+			return saved, fmt.Errorf("recover: source %q: %w", src, err)
+		}
+		saved = append(saved, path)
+		r.log.Warn("snapshot files the interrupted run rewrote or removed before saving its index: the next fetch compares the postings with them", "source", src, "postings", n)
+	}
+	return saved, nil
+}
+
+// flagMoved is markMoved's work on one source's index, in memory; it
+// returns how many entries it flagged.
+func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path string) bool, removed bool) int {
+	// a key upgrade renames files: a file gone from under an old key is
+	// not a removal
+	gone := removed && !r.store.IndexNeedsKeyUpgrade(src, *idx, r.postingRedactor(src).String)
+	n := 0
+	for id, e := range idx.Postings {
+		if e.FileMoved || !touched(r.store.PostingPath(src, id)) {
+			continue
+		}
+		_, b, err := r.store.Read(src, id)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if !gone {
+				continue
+			}
+		case err != nil, model.Hash(b) == e.Hash:
+			// unreadable: compared with its committed copy, as ever; or
+			// it holds the entry's version
+			continue
+		}
+		e.FileMoved = true
+		idx.Postings[id] = e
+		n++
+	}
+	return n
+}
+
+// modifiedSince says whether a file was modified at since or after (a
+// second earlier, for coarse file times): a run marker's time.
+func modifiedSince(since time.Time) func(path string) bool {
+	after := since.Add(-time.Second)
+	return func(path string) bool {
+		fi, err := os.Lstat(path)
+		return err == nil && !fi.ModTime().Before(after)
+	}
+}
+
+// postingSources are the sources of the snapshot files among paths (a
+// file right inside a source's folder of the snapshot directory dir),
+// sorted, each once.
+func postingSources(dir string, paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			continue
+		}
+		src, name, ok := strings.Cut(filepath.ToSlash(rel), "/")
+		if !ok || strings.Contains(name, "/") || !strings.HasSuffix(name, ".json") || src == snapshot.StateDir || src == ".." || strings.HasPrefix(src, ".") {
+			continue
+		}
+		out = append(out, src)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // clearOwed: what dropped writes left is recovered (see owed).
@@ -771,13 +893,19 @@ func (r *Runner) compare(f fetched) plan {
 	present := make(map[string]bool, len(f.items))
 	for _, it := range f.items {
 		present[it.id] = true
-		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash}
 		old, known := idx.Postings[it.id]
-		if known && old.Missing > 0 {
+		// a posting kept as stored (its detail failed) keeps its flag: its
+		// file is still the stopped run's (see snapshot.Entry.FileMoved)
+		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash, FileMoved: it.keep && old.FileMoved}
+		handled, readded := false, false
+		if known && old.FileMoved && !it.keep {
+			handled, readded = r.compareMoved(&p, f, it, old, gen, now)
+		}
+		if known && old.Missing > 0 && !readded {
 			p.stateChanged = true // back inside the debounce window: no event
 			p.returned++
 		}
-		if it.keep {
+		if it.keep || handled {
 			continue
 		}
 		switch {
@@ -796,7 +924,7 @@ func (r *Runner) compare(f fetched) plan {
 			}
 		default:
 			p.writes[it.id] = it.data
-			prev, disk, err := r.previous(src, it.id, old.Hash, hist)
+			prev, disk, found, err := r.previous(src, it.id, old.Hash, hist)
 			if err != nil {
 				// The index's hash says the posting changed; the stored
 				// file cannot say from what. The change is still a change.
@@ -826,8 +954,11 @@ func (r *Runner) compare(f fetched) plan {
 			// file (writeRun.write), before saving the index. The change is
 			// reported again; its event is not made again.
 			recorded := disk == it.hash
-			if recorded && len(changes) == 0 && !renormalized {
-				// its previous version is in none of the last commits
+			if recorded && !found && !renormalized {
+				// its previous version is in none of the last commits:
+				// prev is the file, the version the stopped run wrote. (One
+				// found there with no reportable change was a quiet rewrite,
+				// counted below as one.)
 				p.changed++
 				p.lines = append(p.lines, "~ "+line(it.post)+" (previous snapshot not found)")
 				continue
@@ -872,7 +1003,16 @@ func (r *Runner) compare(f fetched) plan {
 			p.stateChanged = true
 			continue
 		}
-		prev, _, err := r.previous(src, id, old.Hash, hist)
+		var prev model.Posting
+		err := errNotRead
+		if old.FileMoved {
+			// the version the stopped run left, the last the history and
+			// the outbox have (see compareMoved)
+			prev, _, err = r.back.Read(src, id)
+		}
+		if err != nil {
+			prev, _, _, err = r.previous(src, id, old.Hash, hist)
+		}
 		if err != nil {
 			prev = model.Posting{ID: id, Source: src}
 		}
@@ -896,22 +1036,97 @@ func (r *Runner) compare(f fetched) plan {
 // holds another version (a run stopped after rewriting it, before saving
 // the index), the committed copy whose hash is the index's (see
 // committed). disk is the content hash of the file as read ("" when it
-// could not be read).
-func (r *Runner) previous(src, id, hash string, hist *committed) (prev model.Posting, disk string, err error) {
+// could not be read); found says prev is the version hash names (false:
+// prev is the file as it is, which holds another).
+func (r *Runner) previous(src, id, hash string, hist *committed) (prev model.Posting, disk string, found bool, err error) {
 	prev, b, err := r.back.Read(src, id)
 	if err == nil {
 		if disk = model.Hash(b); disk == hash {
-			return prev, disk, nil
+			return prev, disk, true, nil
 		}
 	}
 	old, ok := hist.version(src, id, hash)
 	if !ok {
-		return prev, disk, err
+		return prev, disk, false, err
 	}
 	if err != nil {
 		r.log.Warn("stored snapshot unreadable: compared with its committed copy", "source", src, "posting", id, "error", err)
 	}
-	return old, disk, nil
+	return old, disk, true, nil
+}
+
+// errNotRead: nothing read yet.
+var errNotRead = errors.New("not read")
+
+// compareMoved compares a fetched posting whose index entry is flagged
+// FileMoved (a run stopped after rewriting or removing its file, before
+// saving the index; the recovery committed the file as it was left, see
+// markMoved) with its file, the version the history and the outbox last
+// have: the index's hash names the version before the stopped run.
+// handled is false when the usual comparison applies: the file holds the
+// fetched version (the stopped run's work redone: its event is in the
+// outbox, and the change is reported against the index's version) or the
+// index's, or it cannot be read.
+//
+// The events. The stopped run put its event (A -> B) in the outbox before
+// it rewrote the file, and the recovery committed both, so the notifiers
+// get A -> B (they may have already) and the history has B. When the
+// platform is back at A (or at C), the posting's file must not stay B:
+// the change B -> A (B -> C) is reported, with its own event, against
+// the file. Keeping the file B and saying nothing (the fetch keeping the
+// posting by its stamp, or its hash equal to the index's) left the stale
+// B in every view and the last word to the notifiers wrong; rewriting it
+// to A without an event leaves them believing B. Withdrawing A -> B
+// instead is not possible: it may have been delivered, and the history
+// holds B. A difference with no reportable change (the stopped run's
+// rewrite was quiet, or the back-and-forth is not one the diff reports)
+// is a quiet rewrite. The event id is made of the file's hash and the
+// fetched one, with the generation the stopped run used: a run stopped
+// again before saving the index redoes it with the same id.
+//
+// A flagged posting whose file is gone was removed by the stopped run
+// (its posting.removed event is in the outbox, the removal in the
+// history): listed again, it is added (readded), as after a completed
+// removal, not "back before removal".
+func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, gen string, now time.Time) (handled, readded bool) {
+	src := f.src.Name
+	stored, b, err := r.back.Read(src, it.id)
+	if errors.Is(err, fs.ErrNotExist) {
+		post := it.post
+		p.writes[it.id] = it.data
+		p.added++
+		p.lines = append(p.lines, "+ "+line(post))
+		p.events = append(p.events, notify.Event{
+			ID: notify.EventID(notify.PostingAdded, src, it.id, "", it.hash, gen), Type: notify.PostingAdded, Timestamp: now,
+			Data: notify.Data{Source: src, Posting: &post},
+		})
+		return true, true
+	}
+	if err != nil {
+		return false, false
+	}
+	disk := model.Hash(b)
+	if disk == it.hash || disk == old.Hash {
+		return false, false
+	}
+	p.writes[it.id] = it.data
+	stored = r.maskStored(src, stored)
+	changes := diff.Postings(stored, it.post)
+	// new rules alone make no event (see compare); the stamp says nothing
+	// here: it is the index's, not the file's
+	renormalized := f.reshaped || f.index.Normalizer != r.norm.Version() && sameSource(stored, it.post)
+	if len(changes) == 0 || renormalized {
+		p.rewrites++
+		return true, false
+	}
+	post := it.post
+	p.changed++
+	p.lines = append(p.lines, changedLines(post, changes))
+	p.events = append(p.events, notify.Event{
+		ID: notify.EventID(notify.PostingChanged, src, it.id, disk, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
+		Data: notify.Data{Source: src, Posting: &post, Previous: &stored, Changes: changes},
+	})
+	return true, false
 }
 
 // maskStored is a stored posting of src with the secrets its board was
