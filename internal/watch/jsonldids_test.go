@@ -90,3 +90,108 @@ notifiers:
 		t.Fatal("B lost its identifier id")
 	}
 }
+
+// A jsonld source with links: one posting page that fails (a stale link,
+// 404) is that posting's problem, as a failed detail is: it is kept as
+// stored, not missing, and the other pages' changes are recorded. Before
+// the source has an id memory, or when every page fails, the source fails.
+func TestJSONLDLinksOnePageFails(t *testing.T) {
+	page := func(ident, title, extra string) string {
+		return fmt.Sprintf(`<html><head><script type="application/ld+json">{"@type":"JobPosting","identifier":%q,"title":%q,"description":"<p>Requirements: SQL and Python. %s</p>"}</script></head></html>`, ident, title, extra)
+	}
+	var mu sync.Mutex
+	pages := map[string]string{
+		"/careers": `<html><body><a href="/careers/job/1">1</a><a href="/careers/job/2">2</a><a href="/careers/job/3">3</a></body></html>`,
+		"/careers/job/1": page("J-1", "Analyst", ""), "/careers/job/2": page("J-2", "Engineer", ""), "/careers/job/3": page("J-3", "Scientist", ""),
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		body, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	set := func(path, body string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if body == "" {
+			delete(pages, path)
+		} else {
+			pages[path] = body
+		}
+	}
+	h := newHook(t)
+	dir := t.TempDir()
+	yml := fmt.Sprintf(`snapshots: snaps
+http: {per_host_delay: 1ms, retries: 1}
+guard: {shrink_pause: 1ms}
+sources:
+  - {name: lk, type: jsonld, url: %q, links: "/careers/job/\\d+"}
+notifiers:
+  - {name: hooks, type: webhook, url: %q}
+`, srv.URL+"/careers", h.URL)
+	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
+	if err != nil {
+		t.Fatal(err)
+	}
+	newR := func() *Runner {
+		r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r := newR()
+
+	// No memory yet: a failing page fails the source, nothing is written.
+	set("/careers/job/3", "")
+	res, err := r.Run(t.Context(), cfg.Sources)
+	if err != nil || !res.Failed() || !strings.Contains(res.Sources[0].Err.Error(), "404") {
+		t.Fatalf("first run with a stale link: %v, %+v", err, res.Sources[0])
+	}
+	set("/careers/job/3", page("J-3", "Scientist", ""))
+	if s := run(t, r, cfg).Sources[0]; s.Added != 3 {
+		t.Fatalf("added %d", s.Added)
+	}
+	h.take()
+
+	// Page 2 goes stale while page 1 changes: the change is recorded, 2 is
+	// kept as stored (not missing), in this process and in a new one.
+	set("/careers/job/2", "")
+	set("/careers/job/1", page("J-1", "Senior Analyst", ""))
+	for i, rr := range []*Runner{r, newR(), newR()} {
+		s := run(t, rr, cfg).Sources[0]
+		wantChanged := 0
+		if i == 0 {
+			wantChanged = 1
+		}
+		if s.Changed != wantChanged || s.Missing != 0 || s.Removed != 0 || s.Added != 0 || s.DetailFailures != 1 {
+			t.Fatalf("run %d with page 2 stale: %+v", i, s)
+		}
+		if n := len(h.take()); n != wantChanged {
+			t.Fatalf("run %d: %d events", i, n)
+		}
+		if !r.store.Exists("lk", "J-2") {
+			t.Fatalf("run %d: J-2's snapshot is gone", i)
+		}
+	}
+	// It comes back unchanged: quiet. Then every page fails: the source fails.
+	set("/careers/job/2", page("J-2", "Engineer", ""))
+	if s := run(t, r, cfg).Sources[0]; s.Changed+s.Added+s.Removed+s.Missing+s.DetailFailures != 0 {
+		t.Fatalf("back: %+v", s)
+	}
+	for _, p := range []string{"/careers/job/1", "/careers/job/2", "/careers/job/3"} {
+		set(p, "")
+	}
+	if res, err := r.Run(t.Context(), cfg.Sources); err != nil || !res.Failed() {
+		t.Fatalf("every page stale: %v, failed %v", err, res.Failed())
+	}
+	if len(h.take()) != 0 {
+		t.Fatal("events when every page failed")
+	}
+}

@@ -3,6 +3,7 @@ package jsonld
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -27,6 +28,10 @@ type idState struct {
 	// URLIDs are the StableURLs of postings that have an identifier but are
 	// known by their URL, since another posting shared it.
 	URLIDs []string `json:"url_ids,omitempty"`
+	// Pages maps a posting page of a links source (its StableURL) to the
+	// ids of the postings read from it: when that page fails once, its
+	// postings are kept as stored (a failed detail) rather than missing.
+	Pages map[string][]string `json:"pages,omitempty"`
 }
 
 // LoadState takes the id memory of the last successful run. Without one
@@ -34,7 +39,7 @@ type idState struct {
 // earlier versions gave them: identifiers, or every posting's URL when two
 // different postings shared one.
 func (j *JSONLD) LoadState(b []byte) {
-	j.ids, j.next = nil, nil
+	j.ids, j.next, j.failed = nil, nil, nil
 	var s idState
 	if len(b) > 0 && json.Unmarshal(b, &s) == nil && s.Owners != nil {
 		j.ids = &s
@@ -62,11 +67,10 @@ var errSharedURL = errors.New("different postings share a URL and have no distin
 // page that also marks up related postings, a block printed twice); own
 // says which items came from their own page, and wins.
 func dedupe(raws []model.Raw, own []bool) []model.Raw {
-	type key struct{ ident, title, url string }
-	at := map[key]int{}
+	at := map[rawKey]int{}
 	out := make([]model.Raw, 0, len(raws))
 	for i, r := range raws {
-		k := key{r.RequisitionID, strings.ToLower(r.Title), StableURL(r.URL)}
+		k := keyOfRaw(r)
 		if n, ok := at[k]; ok {
 			if own != nil && own[i] {
 				out[n] = r
@@ -79,9 +83,18 @@ func dedupe(raws []model.Raw, own []bool) []model.Raw {
 	return out
 }
 
+// rawKey is what makes two items one posting (dedupe).
+type rawKey struct{ ident, title, url string }
+
+func keyOfRaw(r model.Raw) rawKey {
+	return rawKey{r.RequisitionID, strings.ToLower(r.Title), StableURL(r.URL)}
+}
+
 // assignIDs gives every posting its id (see the package's id memory above)
-// and returns the memory to keep; mem nil: no memory yet.
-func assignIDs(raws []model.Raw, mem *idState) ([]model.Raw, *idState, error) {
+// and returns the memory to keep; mem nil: no memory yet. away are the
+// URLs of postings not read this run but kept as stored (their page
+// failed): their identifiers are not free.
+func assignIDs(raws []model.Raw, mem *idState, away ...string) ([]model.Raw, *idState, error) {
 	claims := map[string]int{} // identifier -> distinct postings carrying it
 	for _, r := range raws {
 		if r.RequisitionID != "" {
@@ -103,6 +116,9 @@ func assignIDs(raws []model.Raw, mem *idState) ([]model.Raw, *idState, error) {
 		listed := make(map[string]bool, len(raws))
 		for _, r := range raws {
 			listed[StableURL(r.URL)] = true
+		}
+		for _, u := range away {
+			listed[u] = true
 		}
 		byURL = func(r model.Raw) bool {
 			u := StableURL(r.URL)
@@ -140,4 +156,15 @@ func assignIDs(raws []model.Raw, mem *idState) ([]model.Raw, *idState, error) {
 		seen[r.ID] = true
 	}
 	return raws, next, nil
+}
+
+// keep carries a posting's id memory over from prev (its page failed this
+// run, so this run's listing does not show it).
+func (s *idState) keep(prev *idState, id string) {
+	if u, ok := prev.Owners[id]; ok {
+		s.Owners[id] = u
+	}
+	if slices.Contains(prev.URLIDs, id) && !slices.Contains(s.URLIDs, id) {
+		s.URLIDs = append(s.URLIDs, id)
+	}
 }

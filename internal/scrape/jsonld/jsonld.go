@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -36,10 +37,11 @@ type JSONLD struct {
 	links    *regexp.Regexp // nil: read the page's own items
 	maxPages int
 	client   *scrape.Client
-	sitemap  string          // "": none; a sitemap URL, or sitemap.Robots
-	render   *render.Options // nil: plain requests
-	ids      *idState        // the id memory of the last successful run (LoadState); nil: none
-	next     *idState        // the id memory of this run's List, for SaveState
+	sitemap  string           // "": none; a sitemap URL, or sitemap.Robots
+	render   *render.Options  // nil: plain requests
+	ids      *idState         // the id memory of the last successful run (LoadState); nil: none
+	next     *idState         // the id memory of this run's List, for SaveState
+	failed   map[string]error // ids of postings whose page failed in List, and why
 }
 
 var _ scrape.Stateful = (*JSONLD)(nil)
@@ -140,27 +142,96 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	}
 	var raws []model.Raw
 	var own []bool
+	var failed []pageError
+	from := map[string][]rawKey{} // a page's StableURL -> the postings read from it
 	for i, link := range links {
-		resp, err := j.fetch(ctx, link, false)
+		got, err := j.postingPage(ctx, link, i, len(links))
 		if err != nil {
-			return nil, j.errorf("posting %d of %d: %w", i+1, len(links), err)
-		}
-		got, err := decodePage(resp.Body, resp.Header.Get("Content-Type"), link)
-		if err != nil {
-			return nil, j.errorf("posting page %q: %w", link, err)
+			if ctx.Err() != nil {
+				return nil, j.errorf("%w", err)
+			}
+			failed = append(failed, pageError{link, err})
+			continue
 		}
 		for _, r := range got {
 			raws = append(raws, r)
 			own = append(own, StableURL(r.URL) == StableURL(link))
+			from[StableURL(link)] = append(from[StableURL(link)], keyOfRaw(r))
 		}
 	}
-	return j.uniq(raws, own)
+	// One posting page that fails (a stale link, a page refused) is that
+	// posting's problem, as a failed detail is: with the id memory of an
+	// earlier run its postings are kept as stored. Without one, or when
+	// every page failed, the source fails.
+	if len(failed) > 0 && (j.ids == nil || len(failed) == len(links)) {
+		return nil, j.errorf("%w", failed[0].err)
+	}
+	var away []string // the pages of postings kept as stored: their identifiers stay theirs
+	for _, f := range failed {
+		for _, id := range j.ids.Pages[StableURL(f.link)] {
+			if u, ok := j.ids.Owners[id]; ok {
+				away = append(away, u)
+			}
+		}
+	}
+	out, err := j.uniq(raws, own, away...)
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[rawKey]string, len(out))
+	listed := make(map[string]bool, len(out))
+	for _, r := range out {
+		ids[keyOfRaw(r)] = r.ID
+		listed[r.ID] = true
+	}
+	j.next.Pages = map[string][]string{}
+	for page, keys := range from {
+		for _, k := range keys {
+			if id, ok := ids[k]; ok && !slices.Contains(j.next.Pages[page], id) {
+				j.next.Pages[page] = append(j.next.Pages[page], id)
+			}
+		}
+	}
+	j.failed = map[string]error{}
+	for _, f := range failed {
+		page := StableURL(f.link)
+		for _, id := range j.ids.Pages[page] {
+			if listed[id] {
+				continue // read from another page too
+			}
+			listed[id] = true
+			out = append(out, model.Raw{ID: id, URL: f.link})
+			j.failed[id] = f.err
+			j.next.Pages[page] = append(j.next.Pages[page], id)
+			j.next.keep(j.ids, id)
+		}
+	}
+	return out, nil
+}
+
+// pageError is a posting page that failed.
+type pageError struct {
+	link string
+	err  error
+}
+
+// postingPage fetches and decodes one posting page.
+func (j *JSONLD) postingPage(ctx context.Context, link string, i, n int) ([]model.Raw, error) {
+	resp, err := j.fetch(ctx, link, false)
+	if err != nil {
+		return nil, fmt.Errorf("posting %d of %d: %w", i+1, n, err)
+	}
+	got, err := decodePage(resp.Body, resp.Header.Get("Content-Type"), link)
+	if err != nil {
+		return nil, fmt.Errorf("posting page %q: %w", link, err)
+	}
+	return got, nil
 }
 
 // ids gives the listed postings their ids (assignIDs) and keeps the id
 // memory for SaveState.
-func (j *JSONLD) uniq(raws []model.Raw, own []bool) ([]model.Raw, error) {
-	out, next, err := assignIDs(dedupe(raws, own), j.ids)
+func (j *JSONLD) uniq(raws []model.Raw, own []bool, away ...string) ([]model.Raw, error) {
+	out, next, err := assignIDs(dedupe(raws, own), j.ids, away...)
 	if err != nil {
 		return nil, j.errorf("%w", err)
 	}
@@ -193,6 +264,9 @@ func (j *JSONLD) listSitemap(ctx context.Context) ([]model.Raw, error) {
 func (j *JSONLD) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if r.Complete {
 		return r, nil
+	}
+	if err, ok := j.failed[r.ID]; ok {
+		return r, j.errorf("%w", err) // its page failed in List: kept as stored
 	}
 	resp, err := j.fetch(ctx, r.URL, false)
 	if err != nil {
