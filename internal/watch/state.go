@@ -35,7 +35,10 @@ func (r *Runner) saveState(f fetched, changed, state []string) ([]string, []stri
 	if f.err != nil || f.suspicious != "" || f.state == nil {
 		return changed, state, nil
 	}
-	path, wrote, err := r.back.SaveAdapterState(f.src.Name, append(bytes.TrimSpace(f.state), '\n'))
+	// The state is committed: what the source's board was sent is masked
+	// in it as in its snapshots (an adapter keeps ids, which may be URLs).
+	st := r.postingRedactor(f.src.Name).Bytes(bytes.TrimSpace(f.state))
+	path, wrote, err := r.back.SaveAdapterState(f.src.Name, append(st, '\n'))
 	if err != nil {
 		return changed, state, err
 	}

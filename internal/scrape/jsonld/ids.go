@@ -1,6 +1,8 @@
 package jsonld
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -22,13 +24,14 @@ import (
 
 // idState is the id memory kept in the source's state (scrape.Stateful).
 type idState struct {
-	// Owners maps an identifier used as id to the StableURL of the posting
-	// that carries it.
+	// Owners maps an identifier used as id to the posting that carries it
+	// (urlKey of its StableURL). The memory holds keys of URLs, not URLs:
+	// a page URL may carry a secret of the config.
 	Owners map[string]string `json:"owners"`
-	// URLIDs are the StableURLs of postings that have an identifier but are
+	// URLIDs are the postings (urlKey) that have an identifier but are
 	// known by their URL, since another posting shared it.
 	URLIDs []string `json:"url_ids,omitempty"`
-	// Pages maps a posting page of a links source (its StableURL) to the
+	// Pages maps a posting page of a links source (urlKey) to the
 	// ids of the postings read from it: when that page fails once, its
 	// postings are kept as stored (a failed detail) rather than missing.
 	Pages map[string][]string `json:"pages,omitempty"`
@@ -115,13 +118,13 @@ func assignIDs(raws []model.Raw, mem *idState, away ...string) ([]model.Raw, *id
 		}
 		listed := make(map[string]bool, len(raws))
 		for _, r := range raws {
-			listed[StableURL(r.URL)] = true
+			listed[urlKey(r.URL)] = true
 		}
 		for _, u := range away {
 			listed[u] = true
 		}
 		byURL = func(r model.Raw) bool {
-			u := StableURL(r.URL)
+			u := urlKey(r.URL)
 			switch owner, ok := mem.Owners[r.RequisitionID]; {
 			case r.RequisitionID == "" || pinned[u]:
 				return true
@@ -144,11 +147,11 @@ func assignIDs(raws []model.Raw, mem *idState, away ...string) ([]model.Raw, *id
 		if byURL(*r) {
 			r.ID = StableURL(r.URL)
 			if r.RequisitionID != "" {
-				next.URLIDs = append(next.URLIDs, r.ID)
+				next.URLIDs = append(next.URLIDs, urlKey(r.URL))
 			}
 		} else {
 			r.ID = r.RequisitionID
-			next.Owners[r.ID] = StableURL(r.URL)
+			next.Owners[r.ID] = urlKey(r.URL)
 		}
 		if seen[r.ID] {
 			return nil, nil, errSharedURL
@@ -164,7 +167,14 @@ func (s *idState) keep(prev *idState, id string) {
 	if u, ok := prev.Owners[id]; ok {
 		s.Owners[id] = u
 	}
-	if slices.Contains(prev.URLIDs, id) && !slices.Contains(s.URLIDs, id) {
-		s.URLIDs = append(s.URLIDs, id)
+	if k := urlKey(id); slices.Contains(prev.URLIDs, k) && !slices.Contains(s.URLIDs, k) {
+		s.URLIDs = append(s.URLIDs, k) // a URL id is its StableURL
 	}
+}
+
+// urlKey is what the id memory keeps of a page URL: a digest of its
+// StableURL (a StableURL is its own StableURL).
+func urlKey(u string) string {
+	sum := sha256.Sum256([]byte(StableURL(u)))
+	return hex.EncodeToString(sum[:12])
 }

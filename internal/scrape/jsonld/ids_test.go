@@ -81,7 +81,7 @@ func TestIDsWithoutMemoryMatchEarlierVersions(t *testing.T) {
 		t.Fatalf("moved page: %v, %v", ids(out), err)
 	}
 	var s idState
-	if err := json.Unmarshal(j2.SaveState(), &s); err != nil || s.Owners["R-1"] != "x.example/a-moved" || len(s.URLIDs) != 0 {
+	if err := json.Unmarshal(j2.SaveState(), &s); err != nil || s.Owners["R-1"] != urlKey("https://x.example/a-moved") || len(s.URLIDs) != 0 {
 		t.Fatalf("memory %+v, %v", s, err)
 	}
 }

@@ -143,7 +143,7 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	var raws []model.Raw
 	var own []bool
 	var failed []pageError
-	from := map[string][]rawKey{} // a page's StableURL -> the postings read from it
+	from := map[string][]rawKey{} // a page's link -> the postings read from it
 	for i, link := range links {
 		got, err := j.postingPage(ctx, link, i, len(links))
 		if err != nil {
@@ -156,7 +156,7 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 		for _, r := range got {
 			raws = append(raws, r)
 			own = append(own, StableURL(r.URL) == StableURL(link))
-			from[StableURL(link)] = append(from[StableURL(link)], keyOfRaw(r))
+			from[link] = append(from[link], keyOfRaw(r))
 		}
 	}
 	// One posting page that fails (a stale link, a page refused) is that
@@ -168,7 +168,7 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	}
 	var away []string // the pages of postings kept as stored: their identifiers stay theirs
 	for _, f := range failed {
-		for _, id := range j.ids.Pages[StableURL(f.link)] {
+		for _, id := range j.ids.Pages[urlKey(f.link)] {
 			if u, ok := j.ids.Owners[id]; ok {
 				away = append(away, u)
 			}
@@ -185,7 +185,8 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 		listed[r.ID] = true
 	}
 	j.next.Pages = map[string][]string{}
-	for page, keys := range from {
+	for link, keys := range from {
+		page := urlKey(link)
 		for _, k := range keys {
 			if id, ok := ids[k]; ok && !slices.Contains(j.next.Pages[page], id) {
 				j.next.Pages[page] = append(j.next.Pages[page], id)
@@ -194,7 +195,7 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	}
 	j.failed = map[string]error{}
 	for _, f := range failed {
-		page := StableURL(f.link)
+		page := urlKey(f.link)
 		for _, id := range j.ids.Pages[page] {
 			if listed[id] {
 				continue // read from another page too
