@@ -101,7 +101,7 @@ func TestJSONLDLinksOnePageFails(t *testing.T) {
 	}
 	var mu sync.Mutex
 	pages := map[string]string{
-		"/careers": `<html><body><a href="/careers/job/1">1</a><a href="/careers/job/2">2</a><a href="/careers/job/3">3</a></body></html>`,
+		"/careers":       `<html><body><a href="/careers/job/1">1</a><a href="/careers/job/2">2</a><a href="/careers/job/3">3</a></body></html>`,
 		"/careers/job/1": page("J-1", "Analyst", ""), "/careers/job/2": page("J-2", "Engineer", ""), "/careers/job/3": page("J-3", "Scientist", ""),
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
