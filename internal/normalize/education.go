@@ -124,7 +124,7 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			strings.Contains(sent, " ou ") || strings.Contains(sent, "/")) {
 			edu[h.tok] = clsUnknown
 		}
-		if paySentence(sent) {
+		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) {
 			edu[h.tok] = clsUnknown
 		}
 		// a degree word inside a link's address ("(/kalkulator?year=2013&degree=master)")
@@ -152,6 +152,44 @@ func paySentence(sent string) bool {
 		cond = cond || strings.Contains(sent, w)
 	}
 	return pay && cond
+}
+
+// categoryFields are the keys of a job board's field that names the
+// occupation the posting is filed under, not what it asks of the
+// candidate: "Typ av jobb Lantbruk, Civilingenjör / Arkitekt" (a
+// studentjob.se footer) files a communicator's job under engineering and
+// asks for no degree (PROTOCOL.md, Nordic university levels).
+var categoryFields = []string{"typ av jobb", "yrkesområde", "yrkesgrupp", "yrkesroll", "job category", "job function",
+	"jobkategori", "stillingskategori", "stillingsgruppe", "occupation:", "yrke:"}
+
+// categoryFieldKeys end a category field's value: the next field of the
+// same block ("... Civilingenjör / Arkitekt Körkort önskas Nej").
+var categoryFieldKeys = []string{"körkort", "önskad", "tillgång", "personligt brev", "språk", "ort ", "status",
+	"typ av kontrakt"}
+
+// categoryField says whether the degree word at offset at stands in the
+// value of an occupation category field, within 60 bytes of its key.
+func categoryField(lower string, at int) bool {
+	from := max(0, at-60)
+	for from > 0 && !utf8.RuneStart(lower[from]) {
+		from--
+	}
+	before := lower[from:at]
+	for _, k := range categoryFields {
+		i := strings.LastIndex(before, k)
+		if i < 0 {
+			continue
+		}
+		value := before[i+len(k):]
+		ended := strings.ContainsAny(value, ".;\n")
+		for _, e := range categoryFieldKeys {
+			ended = ended || strings.Contains(value, e)
+		}
+		if !ended {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak says whether s holds a comma or semicolon outside
