@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -48,4 +49,53 @@ func TestWishToLearnQualifiesItsClause(t *testing.T) {
 			want: model.Skills{Required: []string{"SQL"}, Preferred: []string{"Kotlin"}},
 		},
 	})
+}
+
+// GitHub and GitLab are entries of their own under Git (taxonomy round
+// 12, PROTOCOL.md): a hosting service with a name of its own is not an
+// alias of the tool it hosts. In GitHub's own postings the company's name
+// is asked for as a tool where it stands beside another named tool in a
+// sentence that asks for tools ("Interest in Git and GitHub"), not where
+// the company is what the sentence is about.
+func TestGitHubAndGitLabUnderGit(t *testing.T) {
+	n := New(nil)
+	tax, err := LoadTaxonomy(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"GitHub", "GitLab"} {
+		if p := tax.Parent(s); p != "Git" {
+			t.Errorf("Parent(%q) = %q, want Git", s, p)
+		}
+	}
+	tests := []struct {
+		slug, company, text string
+		want                model.Skills
+	}{
+		{"github-greenhouse 712339", "GitHub",
+			"Minimum Qualifications:\nCollaborative and team oriented\nInterest in Git and GitHub\nMust be legally authorized to work in Japan\n",
+			model.Skills{Required: []string{"Git", "GitHub"}, Preferred: []string{}, Mentioned: []string{}}},
+		{"github-greenhouse 1398392", "GitHub",
+			"Qualifications\n- Exposure to software version control systems/Git and GitHub\n",
+			model.Skills{Required: []string{"Git", "GitHub", "Version Control"}, Preferred: []string{}, Mentioned: []string{}}},
+		{"github-greenhouse 1447616", "GitHub",
+			"Requirements\n- You're comfortable with the GitHub API and have created an integration using it\n",
+			model.Skills{Required: []string{"GitHub"}, Preferred: []string{}, Mentioned: []string{}}},
+		{"github-greenhouse 1285757", "GitHub",
+			"Do you want to help us scale Git and GitHub to support customers of all sizes? GitHub is looking for Linux Filesystem Engineers.\n" +
+				"Requirements\n- You have used Git as a developer\n",
+			model.Skills{Required: []string{"Git"}, Preferred: []string{}, Mentioned: []string{"GitHub", "Linux"}}},
+		{"yer-staffing-text-senior-frontend-developer", "Yer",
+			"Qualifikation\nMUST: React, Typescript, Erfahrung mit DevOps Tools (Jira, Confluence, Gitlab)\n",
+			model.Skills{Required: []string{"Confluence", "DevOps", "GitLab", "Jira", "React", "TypeScript"}, Preferred: []string{}, Mentioned: []string{}}},
+		{"cds-fr-architecte-services-entreprise", "CDS",
+			"Qualifications\n- Expérience des environnements/outils de développement modernes, tels qu’Azure Dev Ops, GitHub, Miro, Excalidraw\n",
+			model.Skills{Required: []string{"Azure DevOps", "Excalidraw", "GitHub", "Miro"}, Preferred: []string{}, Mentioned: []string{}}},
+	}
+	for _, tt := range tests {
+		got := n.Normalize("s", tt.company, model.Raw{DescriptionText: tt.text}).Skills
+		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tt.slug, got, tt.want)
+		}
+	}
 }
