@@ -22,7 +22,7 @@ func TestWishToLearnQualifiesItsClause(t *testing.T) {
 			name: "Linux, eller lyst til å lære det",
 			raw: model.Raw{DescriptionText: "#### Kvalifikasjoner\n* Erfaring innen automatisert testing\n" +
 				"* Glad i å jobbe på Linux-plattformen, eller lyst til å lære det?\n* Erfaring med virksomhetskritiske systemer\n"},
-			want: model.Skills{Preferred: []string{"Linux"}},
+			want: model.Skills{Required: []string{"Software Testing"}, Preferred: []string{"Linux"}},
 		},
 		{
 			// fronteers-easy-lms-front-end-developer-design-skills
@@ -96,6 +96,27 @@ func TestGitHubAndGitLabUnderGit(t *testing.T) {
 		got := n.Normalize("s", tt.company, model.Raw{DescriptionText: tt.text}).Skills
 		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
 			t.Errorf("%s:\n got %q\nwant %q", tt.slug, got, tt.want)
+		}
+	}
+}
+
+// Software testing named in the corpus's other languages is Software
+// Testing (translations are aliases): Norwegian "automatisert testing",
+// Swedish "automatiserad testning", Danish "automatiseret test", German
+// "automatisierte Tests", Dutch "geautomatiseerd testen", French "tests
+// unitaires".
+func TestSoftwareTestingTranslations(t *testing.T) {
+	n := New(nil)
+	// sparebank1-text-testutvikler-boligreisen
+	p := n.Normalize("s", "SpareBank 1", model.Raw{Title: "Testutvikler", DescriptionText: "#### Arbeidsoppgaver\n* Teknisk testing og ende-til-ende test av verdikjeder\n\n" +
+		"#### Kvalifikasjoner\n* Erfaring innen automatisert testing\n* Glad i å jobbe på Linux-plattformen, eller lyst til å lære det?\n"})
+	if want := (model.Skills{Required: []string{"Software Testing"}, Preferred: []string{"Linux"}, Mentioned: []string{}}); fmt.Sprintf("%q", p.Skills) != fmt.Sprintf("%q", want) {
+		t.Errorf("testutvikler: %q, want %q", p.Skills, want)
+	}
+	for _, s := range []string{"Erfarenhet av automatiserad testning", "Erfaring med automatiseret test", "Erfahrung mit automatisierten Tests und Unit-Tests",
+		"Ervaring met geautomatiseerd testen", "Maîtrise des tests unitaires", "Experiencia con pruebas unitarias", "Regresjonstesting og integrasjonstesting"} {
+		if got := n.Skills(s); fmt.Sprint(got) != "[Software Testing]" {
+			t.Errorf("%q: %q, want [Software Testing]", s, got)
 		}
 	}
 }
