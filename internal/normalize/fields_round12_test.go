@@ -146,3 +146,26 @@ func TestNordicUniversityLevels(t *testing.T) {
 		}
 	}
 }
+
+// A recruiter's client named with its town is where the work is when no
+// field names a place ("For our client, a leading bank in Zurich, we are
+// looking for a skilled Data Scientist"); an area or a market after the
+// same words names none.
+func TestRecruiterClientTown(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		slug, text string
+		want       []model.Location
+	}{
+		{"bosshard-partner-text-data-scientist-internal-fraud", "For our client, a leading bank in Zurich, we are looking for a skilled Data Scientist.",
+			[]model.Location{{City: "Zurich", Region: "Zurich", Country: "CH"}}},
+		{"constructed", "For our client, a software company in the fintech space, we are looking for a developer.", []model.Location{}},
+		{"constructed", "Our client is the largest insurer in Europe.", []model.Location{}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Data Scientist", DescriptionText: tt.text})
+		if !reflect.DeepEqual(p.Locations, tt.want) {
+			t.Errorf("%s: %q -> %+v, want %+v", tt.slug, tt.text, p.Locations, tt.want)
+		}
+	}
+}
