@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -124,7 +125,7 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			strings.Contains(sent, " ou ") || strings.Contains(sent, "/")) {
 			edu[h.tok] = clsUnknown
 		}
-		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) {
+		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
 		}
 		// a degree word inside a link's address ("(/kalkulator?year=2013&degree=master)")
@@ -152,6 +153,48 @@ func paySentence(sent string) bool {
 		cond = cond || strings.Contains(sent, w)
 	}
 	return pay && cond
+}
+
+// studentWords name students; teachWords the candidate's work with them.
+var (
+	studentWords = []string{"students", "student", "studenter", "studerende", "studierende", "studenten", "étudiants"}
+	teachWords   = []string{"teach", "supervis", "guidance", "guiding", "guide ", "mentor", "undervis", "veiled",
+		"handled", "betreu", "lehre", "encadre", "begeleid"}
+)
+
+// studentsTaught says whether the degree hit h names students the
+// candidate teaches or supervises, not a degree asked of the candidate:
+// "giving guidance to PhD, master and bachelor students", "supervise
+// master students", "undervisning av masterstudenter". The degree words
+// of the list run to the student word; a teaching word stands before them
+// in the sentence (from token a).
+func studentsTaught(lower string, toks []token, h hit, a int) bool {
+	found := false
+	for e := h.end; !found && e < len(toks) && e < h.end+8 && toks[e].flags&(fSent|fBlock) == 0; e++ {
+		w := lower[toks[e].start:toks[e].end]
+		if slices.Contains(studentWords, w) {
+			found = true
+			break
+		}
+		switch w {
+		case "and", "or", "og", "och", "und", "et", "en", "phd", "ph", "d", "master", "masters", "bachelor",
+			"bachelors", "msc", "bsc", "level", "degree", "s":
+			continue
+		}
+		if toks[e].punct == 0 {
+			return false
+		}
+	}
+	if !found {
+		return false
+	}
+	before := lower[toks[a].start:toks[h.tok].start]
+	for _, w := range teachWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // categoryFields are the keys of a job board's field that names the

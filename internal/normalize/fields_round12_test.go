@@ -169,3 +169,29 @@ func TestRecruiterClientTown(t *testing.T) {
 		}
 	}
 }
+
+// Degree words that name the students the candidate teaches or
+// supervises are no degree asked of the candidate: "giving guidance to
+// PhD, master and bachelor students". A student who is the candidate
+// still names the degree ("You are a master student").
+func TestStudentsTaughtAreNoDegree(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		slug, text string
+		want       model.Education
+	}{
+		{"aarhus-university-ultrafast-photoelectron-spectroscopy",
+			"Qualifications\nThe candidate must hold a PhD in physics or in a related field. Having already prior experience as a postdoc and in giving guidance to PhD, master and bachelor students will be an advantage.",
+			model.Education{Required: []string{"PhD"}, Preferred: []string{}}},
+		{"constructed", "Requirements\n- You will supervise master students\n- A PhD in chemistry",
+			model.Education{Required: []string{"PhD"}, Preferred: []string{}}},
+		{"constructed", "Requirements\n- You are a master student in computer science",
+			model.Education{Required: []string{"Master's"}, Preferred: []string{}}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{Title: "Assistant professor", DescriptionText: tt.text})
+		if !reflect.DeepEqual(p.Education, tt.want) {
+			t.Errorf("%s: education %+v, want %+v", tt.slug, p.Education, tt.want)
+		}
+	}
+}
