@@ -195,3 +195,18 @@ func TestStudentsTaughtAreNoDegree(t *testing.T) {
 		}
 	}
 }
+
+// 负责人 (the person in charge) of a function is its Head; after a word
+// of engineering work (技术负责人, 项目负责人) it stays Lead.
+func TestChinesePersonInCharge(t *testing.T) {
+	for title, want := range map[string][]string{
+		"开发者关系和生态负责人": {"Head"}, // api7-text-head-of-devrel
+		"区块链技术负责人":    {"Lead"},
+		"项目负责人":       {"Lead"},
+		"市场推广负责人":     {"Head"}, // constructed
+	} {
+		if got := Levels(title); !reflect.DeepEqual(got, want) {
+			t.Errorf("Levels(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
