@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -124,7 +125,7 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			strings.Contains(sent, " ou ") || strings.Contains(sent, "/")) {
 			edu[h.tok] = clsUnknown
 		}
-		if paySentence(sent) {
+		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
 		}
 		// a degree word inside a link's address ("(/kalkulator?year=2013&degree=master)")
@@ -152,6 +153,86 @@ func paySentence(sent string) bool {
 		cond = cond || strings.Contains(sent, w)
 	}
 	return pay && cond
+}
+
+// studentWords name students; teachWords the candidate's work with them.
+var (
+	studentWords = []string{"students", "student", "studenter", "studerende", "studierende", "studenten", "étudiants"}
+	teachWords   = []string{"teach", "supervis", "guidance", "guiding", "guide ", "mentor", "undervis", "veiled",
+		"handled", "betreu", "lehre", "encadre", "begeleid"}
+)
+
+// studentsTaught says whether the degree hit h names students the
+// candidate teaches or supervises, not a degree asked of the candidate:
+// "giving guidance to PhD, master and bachelor students", "supervise
+// master students", "undervisning av masterstudenter". The degree words
+// of the list run to the student word; a teaching word stands before them
+// in the sentence (from token a).
+func studentsTaught(lower string, toks []token, h hit, a int) bool {
+	found := false
+	for e := h.end; !found && e < len(toks) && e < h.end+8 && toks[e].flags&(fSent|fBlock) == 0; e++ {
+		w := lower[toks[e].start:toks[e].end]
+		if slices.Contains(studentWords, w) {
+			found = true
+			break
+		}
+		switch w {
+		case "and", "or", "og", "och", "und", "et", "en", "phd", "ph", "d", "master", "masters", "bachelor",
+			"bachelors", "msc", "bsc", "level", "degree", "s":
+			continue
+		}
+		if toks[e].punct == 0 {
+			return false
+		}
+	}
+	if !found {
+		return false
+	}
+	before := lower[toks[a].start:toks[h.tok].start]
+	for _, w := range teachWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// categoryFields are the keys of a job board's field that names the
+// occupation the posting is filed under, not what it asks of the
+// candidate: "Typ av jobb Lantbruk, Civilingenjör / Arkitekt" (a
+// studentjob.se footer) files a communicator's job under engineering and
+// asks for no degree (PROTOCOL.md, Nordic university levels).
+var categoryFields = []string{"typ av jobb", "yrkesområde", "yrkesgrupp", "yrkesroll", "job category", "job function",
+	"jobkategori", "stillingskategori", "stillingsgruppe", "occupation:", "yrke:"}
+
+// categoryFieldKeys end a category field's value: the next field of the
+// same block ("... Civilingenjör / Arkitekt Körkort önskas Nej").
+var categoryFieldKeys = []string{"körkort", "önskad", "tillgång", "personligt brev", "språk", "ort ", "status",
+	"typ av kontrakt"}
+
+// categoryField says whether the degree word at offset at stands in the
+// value of an occupation category field, within 60 bytes of its key.
+func categoryField(lower string, at int) bool {
+	from := max(0, at-60)
+	for from > 0 && !utf8.RuneStart(lower[from]) {
+		from--
+	}
+	before := lower[from:at]
+	for _, k := range categoryFields {
+		i := strings.LastIndex(before, k)
+		if i < 0 {
+			continue
+		}
+		value := before[i+len(k):]
+		ended := strings.ContainsAny(value, ".;\n")
+		for _, e := range categoryFieldKeys {
+			ended = ended || strings.Contains(value, e)
+		}
+		if !ended {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak says whether s holds a comma or semicolon outside

@@ -78,6 +78,27 @@ var cjkLevels = []struct{ word, level string }{
 	{"シニア", "Senior"}, {"首席", "Principal"}, {"总监", "Director"},
 }
 
+// techLeadWords before 负责人 make it the lead of engineering work, not
+// the head of a function.
+var techLeadWords = []string{"技术", "研发", "开发", "项目", "团队", "架构", "工程"}
+
+// techLead says whether the title's 负责人 follows a word of engineering
+// work ("区块链技术负责人"); "开发者关系和生态负责人" (developer relations
+// and ecosystem) is a function's head though "开发" is in it.
+func techLead(title string) bool {
+	i := strings.Index(title, "负责人")
+	if i < 0 {
+		return false
+	}
+	before := title[:i]
+	for _, w := range techLeadWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // icManagerWords precede "manager" in titles that do not manage people.
 var icManagerWords = map[string]bool{
 	"product": true, "program": true, "programme": true, "project": true, "account": true,
@@ -200,6 +221,13 @@ func seniority(title string) []string {
 			if strings.Contains(title, c.word) {
 				found[c.level] = true
 			}
+		}
+		if found["Lead"] && strings.Contains(title, "负责人") && !techLead(title) {
+			// "开发者关系和生态负责人", "海外市场推广负责人": the person in
+			// charge of a function heads it; "技术负责人" (the technical
+			// lead) and "项目负责人" stay Lead
+			delete(found, "Lead")
+			found["Head"] = true
 		}
 		if found["Intern"] && (strings.Contains(title, "社招") || strings.Contains(title, "校招")) {
 			// "（社招/校招/实习生均可）": interns are welcome among others;

@@ -1315,13 +1315,19 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	// the team or the work in a town ("förstärka teamet i Tallinn",
 	// "arbeta i en modern arbetsmiljö i Tallin")
 	"teamet i", "team in", "arbeta i", "jobba i", "arbeide i", "jobbe i", "arbejde i", "work in", "working in",
-	"arbeiten in"}
+	"arbeiten in",
+	// a recruiter's client where the work is ("For our client, a leading
+	// bank in Zurich", "für unseren Kunden, ein Versicherer in Köln")
+	"client in", "bank in", "company in", "firm in", "insurer in", "kunden in", "kunde in", "unternehmen in",
+	"versicherer in"}
 
 // weakCues are the cue phrases that name the work or the team, which
 // tools follow as often as towns ("work in Apex", "working in Delta
 // Lake").
 var weakCues = map[string]bool{"teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
-	"arbeide i": true, "jobbe i": true, "arbejde i": true, "work in": true, "working in": true, "arbeiten in": true}
+	"arbeide i": true, "jobbe i": true, "arbejde i": true, "work in": true, "working in": true, "arbeiten in": true,
+	"client in": true, "bank in": true, "company in": true, "firm in": true, "insurer in": true, "kunden in": true,
+	"kunde in": true, "unternehmen in": true, "versicherer in": true}
 
 // cueKind says what the words townAfter reads follow.
 type cueKind int

@@ -305,8 +305,12 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 	}
 	if learnWords[c.word(k)] {
 		// "Du kennst Rust oder bist bereit, es zu lernen": the wish to
-		// learn qualifies what its "or" offers, before the comma
-		return i, j
+		// learn qualifies what its "or" offers (also before the comma
+		// after "oder"): the clause that ends at the "or", not the
+		// sentence's earlier clauses ("Erfaring med Java, og Linux
+		// eller lyst til å lære det": Java is still asked for), up to
+		// the next separator after the wish.
+		return c.learnScope(i, j, k)
 	}
 	cl := i
 	for t := k; t > i; t-- {
@@ -347,6 +351,44 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		return i, j
 	}
 	return cl, j
+}
+
+// learnScope is prefScope for a wish to learn at k: from the start of the
+// clause that the "or" before the wish closes ("Glad i å jobbe på Linux,
+// eller lyst til å lære det": the clause before the comma) to the next
+// separator after the wish; the whole sentence [i, j) when no "or" is
+// found.
+func (c *classifier) learnScope(i, j, k int) (int, int) {
+	o := -1
+	for t := k - 1; t >= i && t >= k-8; t-- {
+		switch c.word(t) {
+		case "or", "eller", "oder", "of", "ou", "o":
+			o = t
+		}
+		if o >= 0 {
+			break
+		}
+	}
+	if o < 0 {
+		return i, j
+	}
+	// a separator right before the "or" ("Linux, eller") ends the
+	// clause the wish qualifies: look before it
+	a := i
+	for t := o - 1; t > i; t-- {
+		if c.toks[t].flags&fHard != 0 {
+			a = t
+			break
+		}
+	}
+	b := j
+	for t := k + 1; t < j; t++ {
+		if c.toks[t].flags&fHard != 0 {
+			b = t
+			break
+		}
+	}
+	return a, b
 }
 
 func fill(a, b int, bc class, pref, req bool, skill, edu []class) {

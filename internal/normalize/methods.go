@@ -201,9 +201,9 @@ func (n *Normalizer) openSourcePlaces(hits []hit, text, lower string, toks []tok
 		return
 	}
 	for _, h := range hits {
-		if h.id == n.git && h.end < len(toks) && siteCommunity(lower, toks, h) {
+		if (h.id == n.sites[0] || h.id == n.sites[1]) && h.id >= 0 && h.end < len(toks) && siteCommunity(lower, toks, h) {
 			// "熟悉Github开源社区", "the GitHub community": the site's
-			// community, not the version control tool
+			// community, not the hosting service as a tool
 			for k := h.tok; k < h.end; k++ {
 				skill[k] = clsMentioned
 			}

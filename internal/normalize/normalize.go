@@ -22,7 +22,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 47
+const rulesVersion = 54
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -32,7 +32,7 @@ type Normalizer struct {
 	names   []string // skill names by id; degree ids follow
 	agile   int32    // the id of Agile, -1 when the taxonomy has none
 	open    int32    // the id of Open Source, -1 when the taxonomy has none
-	git     int32    // the id of Git, -1 when the taxonomy has none
+	sites   [2]int32 // the ids of GitHub and GitLab, -1 when the taxonomy has none
 	version string
 }
 
@@ -44,7 +44,7 @@ func New(t *Taxonomy) *Normalizer {
 			panic(err) // the embedded taxonomy is tested
 		}
 	}
-	n := &Normalizer{tax: t, agile: -1, open: -1, git: -1}
+	n := &Normalizer{tax: t, agile: -1, open: -1, sites: [2]int32{-1, -1}}
 	for i, s := range t.skills {
 		n.names = append(n.names, s.Name)
 		switch s.Name {
@@ -52,8 +52,10 @@ func New(t *Taxonomy) *Normalizer {
 			n.agile = int32(i)
 		case "Open Source":
 			n.open = int32(i)
-		case "Git":
-			n.git = int32(i)
+		case "GitHub":
+			n.sites[0] = int32(i)
+		case "GitLab":
+			n.sites[1] = int32(i)
 		}
 		for _, a := range aliasesOf(s) {
 			n.m.add(a, int32(i))

@@ -92,7 +92,7 @@ func TestCompanyHeadingsAreMentioned(t *testing.T) {
 	got := skillsOf(t, model.Raw{DescriptionText: "We're looking for someone who\n- Is able to write code in Golang\n" +
 		"What's it like to work at BuildBuddy?\n- We value curiosity and encourage employees to contribute to open source projects\n" +
 		"Who you'll work with\n- Jane Doe - GitHub: @jane"})
-	want := model.Skills{Required: []string{"Go"}, Preferred: []string{}, Mentioned: []string{"Git", "Open Source"}}
+	want := model.Skills{Required: []string{"Go"}, Preferred: []string{}, Mentioned: []string{"GitHub", "Open Source"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}

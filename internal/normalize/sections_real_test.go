@@ -142,7 +142,7 @@ func TestInlinePreferenceForms(t *testing.T) {
 			text: "We require that you:\n- Have used Git or other version control software on a fairly regular basis for projects\n" +
 				"And we prefer, but don’t require, that you:\n- Have worked on, started, or contributed to open source projects (e.g. Open Science\nFramework, GitHub, GitLab)\n" +
 				"- Have experience in or familiar with using HTML, CSS, and other web technologies.",
-			want: model.Skills{Required: []string{"Git", "Version Control"}, Preferred: []string{"HTML/CSS", "Open Source"}, Mentioned: []string{}},
+			want: model.Skills{Required: []string{"Git", "Version Control"}, Preferred: []string{"GitHub", "GitLab", "HTML/CSS", "Open Source"}, Mentioned: []string{}},
 		},
 	}
 	for _, tt := range tests {
@@ -180,7 +180,7 @@ func TestRequirementSentencesInOpenParts(t *testing.T) {
 			// candidate's quality or past experience
 			name: "exposure to; items that open with a quality or past experience",
 			text: "The stuff\n- Exposure to software version control systems/Git and GitHub.\n- Strong Python skills\n- Have shipped production code in Rust\n- Led by a manager who plans in Jira",
-			want: model.Skills{Required: []string{"Git", "Python", "Rust", "Version Control"}, Preferred: []string{}, Mentioned: []string{"Jira"}},
+			want: model.Skills{Required: []string{"Git", "GitHub", "Python", "Rust", "Version Control"}, Preferred: []string{}, Mentioned: []string{"Jira"}},
 		},
 		{
 			// variant-text-utvecklare-stockholm-goteborg: Swedish cue words
@@ -209,15 +209,22 @@ func TestCompanyNameIsNoSkill(t *testing.T) {
 	text := "GitHub Engineering and Product Management organizations are highly distributed so you should embrace an environment of asynchronous communication.\n" +
 		"Requirements\n- Familiarity with GitHub is a plus\n- Strong SQL"
 	got := n.Normalize("s", "GitHub", model.Raw{DescriptionText: text}).Skills
-	want := model.Skills{Required: []string{"SQL"}, Preferred: []string{"Git"}, Mentioned: []string{}}
+	want := model.Skills{Required: []string{"SQL"}, Preferred: []string{"GitHub"}, Mentioned: []string{}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("GitHub:\n got %+v\nwant %+v", got, want)
 	}
-	// github-greenhouse 1394106, 1424415
-	for _, item := range []string{"Previous work with GitHub and/or developers", "Experience working with git and GitHub."} {
-		got = n.Normalize("s", "GitHub", model.Raw{DescriptionText: "Requirements\n- " + item}).Skills
-		if !reflect.DeepEqual(got.Required, []string{"Git"}) {
-			t.Errorf("%q: required %q, want Git", item, got.Required)
+	// github-greenhouse 1394106, 1424415 (GitHub is an entry of its own
+	// since round 12, under Git)
+	for _, tt := range []struct {
+		item string
+		want []string
+	}{
+		{"Previous work with GitHub and/or developers", []string{"GitHub"}},
+		{"Experience working with git and GitHub.", []string{"Git", "GitHub"}},
+	} {
+		got = n.Normalize("s", "GitHub", model.Raw{DescriptionText: "Requirements\n- " + tt.item}).Skills
+		if !reflect.DeepEqual(got.Required, tt.want) {
+			t.Errorf("%q: required %q, want %q", tt.item, got.Required, tt.want)
 		}
 	}
 	text = "Requirements\n- At Figma, one of our values is Grow as you go. If your past experience doesn’t align perfectly, apply anyway.\n- Experience with Salesforce\n" +

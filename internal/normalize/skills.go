@@ -504,6 +504,9 @@ func asTool(text string, toks []token, i int) bool {
 	if i == 0 || toks[i].flags&(fSent|fBlock) != 0 {
 		return false
 	}
+	if w := word(i - 1); (w == "the" || w == "a" || w == "an") && i >= 2 && toks[i-1].flags&(fSent|fBlock) == 0 {
+		i-- // "comfortable with the GitHub API"
+	}
 	switch word(i - 1) {
 	case "using", "use":
 		return true
@@ -518,6 +521,51 @@ func asTool(text string, toks []token, i int) bool {
 			if toks[k].flags&(fSent|fBlock) != 0 {
 				break
 			}
+		}
+	}
+	return false
+}
+
+// besideTool says whether the hit h is joined by "and", "or", "&" or "/"
+// to another named skill right before or after it, in a sentence that
+// asks for a tool: the company's product listed with a tool is asked for
+// as one ("Interest in Git and GitHub", "Exposure to software version
+// control systems/Git and GitHub"); not "Do you want to help us scale Git
+// and GitHub", which asks for nothing.
+func besideTool(hits []hit, text string, toks []token, h hit) bool {
+	cue := false
+	for k := h.tok - 1; k >= 0 && k >= h.tok-12 && !cue; k-- {
+		w := strings.ToLower(text[toks[k].start:toks[k].end])
+		cue = toolCue[w] || w == "interest" || w == "exposure" || w == "using"
+		if toks[k].flags&(fSent|fBlock) != 0 {
+			break
+		}
+	}
+	if !cue {
+		return false
+	}
+	join := func(k int) bool {
+		if k < 0 || k >= len(toks) || toks[k].flags&(fSent|fBlock) != 0 {
+			return false
+		}
+		if toks[k].punct == '/' || toks[k].punct == '&' {
+			return true
+		}
+		switch strings.ToLower(text[toks[k].start:toks[k].end]) {
+		case "and", "or", "und", "oder", "og", "och", "eller", "et", "ou", "y", "o":
+			return true
+		}
+		return false
+	}
+	for _, o := range hits {
+		if o.tok == h.tok || o.end <= o.tok {
+			continue
+		}
+		if o.end == h.tok-1 && join(h.tok-1) && toks[h.tok].flags&(fSent|fBlock) == 0 {
+			return true // "Git and GitHub"
+		}
+		if o.tok == h.end+1 && join(h.end) && o.tok < len(toks) && toks[o.tok].flags&(fSent|fBlock) == 0 {
+			return true // "GitHub and Git"
 		}
 	}
 	return false
@@ -599,7 +647,7 @@ func ownName(hits []hit, text string, toks []token, company string, skill []clas
 		if !sameLetters(k, full) && (first == "" || !sameLetters(k, first)) {
 			continue
 		}
-		if asTool(text, toks, h.tok) {
+		if asTool(text, toks, h.tok) || besideTool(hits, text, toks, h) {
 			continue // "familiarity with GitHub": the company's product as a tool
 		}
 		for t := h.tok; t < h.end; t++ {

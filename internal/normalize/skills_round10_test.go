@@ -61,7 +61,7 @@ func TestOrWantToLearnNordic(t *testing.T) {
 			name: "eller lyst til å lære det",
 			raw: model.Raw{DescriptionText: "#### Kvalifikasjoner\n* Erfaring innen automatisert testing\n" +
 				"* Glad i å jobbe på Linux-plattformen, eller lyst til å lære det?\n* Erfaring med virksomhetskritiske systemer\n"},
-			want: model.Skills{Preferred: []string{"Linux"}},
+			want: model.Skills{Required: []string{"Software Testing"}, Preferred: []string{"Linux"}},
 		},
 		{
 			name: "eller vill lära dig",

@@ -210,7 +210,7 @@ func TestMoSCoWLabelsAndQualifikation(t *testing.T) {
 				"- SHOULD: REST, vite, vitest, testing-library, tanstack-query, styled-components\n" +
 				"Einsatzort: Hamburg / Remote"},
 			want: model.Skills{
-				Required:  []string{"Confluence", "DevOps", "Git", "Jira", "React", "TypeScript"},
+				Required:  []string{"Confluence", "DevOps", "GitLab", "Jira", "React", "TypeScript"},
 				Preferred: []string{"REST APIs", "TanStack Query", "Vite", "Vitest", "styled-components"},
 			},
 		},

@@ -92,7 +92,7 @@ func TestWouldAlsoOpensExtras(t *testing.T) {
 			raw: model.Raw{DescriptionText: "In general, you should:\n\nBe comfortable working remotely.\n\n" +
 				"An ideal candidate would also:\n\nHave experience with open-source software development, including working with distributed teams.\n" +
 				"Have basic familiarity with distributed version control systems such as git."},
-			want: model.Skills{Preferred: []string{"Open Source", "Version Control"}},
+			want: model.Skills{Preferred: []string{"Git", "Open Source", "Version Control"}},
 		},
 		{
 			// tor-project-lead-automation-engineer
@@ -159,7 +159,7 @@ func TestGitHubCommunity(t *testing.T) {
 		{
 			name: "the GitHub community",
 			raw:  model.Raw{DescriptionText: "Requirements\n- You are active in the GitHub community and use GitHub daily"},
-			want: model.Skills{Required: []string{"Git"}},
+			want: model.Skills{Required: []string{"GitHub"}},
 		},
 		{
 			name: "the GitHub open source community alone",

@@ -54,7 +54,7 @@ func TestDutchPre(t *testing.T) {
 				"-   Je hebt kennis van TypeScript.\n" +
 				"-   Je kunt je redden met kleine PHP klusjes.\n" +
 				"-   Je hebt een Github-profiel met open source projecten.\n"},
-			want: model.Skills{Required: []string{"HTML/CSS", "JavaScript"}, Preferred: []string{"Git", "Open Source", "PHP", "TypeScript"}},
+			want: model.Skills{Required: []string{"HTML/CSS", "JavaScript"}, Preferred: []string{"GitHub", "Open Source", "PHP", "TypeScript"}},
 		},
 		{
 			// fronteers-stuurlui-wordpress-developer

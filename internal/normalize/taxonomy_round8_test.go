@@ -19,7 +19,7 @@ func TestTaxonomyRound8SplitAliases(t *testing.T) {
 			name: "vite, vitest",
 			raw: model.Raw{DescriptionText: "Qualifikation:\n• MUST: React, Typescript, Erfahrung mit DevOps Tools (Jira, Confluence, Gitlab)\n" +
 				"• SHOULD: REST, vite, vitest, testing-library, tanstack-query, styled-components"},
-			want: model.Skills{Required: []string{"Confluence", "DevOps", "Git", "Jira", "React", "TypeScript"},
+			want: model.Skills{Required: []string{"Confluence", "DevOps", "GitLab", "Jira", "React", "TypeScript"},
 				Preferred: []string{"REST APIs", "TanStack Query", "Vite", "Vitest", "styled-components"}},
 		},
 		{

@@ -51,7 +51,7 @@ func TestTaxonomyRound9Splits(t *testing.T) {
 		{"TensorFlow Serving, TFX and PyTorch Lightning", []string{"PyTorch Lightning", "TFX", "TensorFlow Serving"}},
 		{"GitOps with ArgoCD or Argo Workflows on NixOS; Cloudflare Workers", []string{"Argo CD", "Argo Workflows", "Cloudflare Workers", "NixOS"}},
 		// the names the split entries were taken out of keep their own aliases
-		{"k8s, Postgres, GitHub, Apache Spark", []string{"Git", "Kubernetes", "PostgreSQL", "Spark"}},
+		{"k8s, Postgres, GitHub, Apache Spark", []string{"GitHub", "Kubernetes", "PostgreSQL", "Spark"}},
 		{"tf.keras, torchvision, Argo, Nix and Cloudflare", []string{"Argo", "Cloudflare", "Nix", "PyTorch", "TensorFlow"}},
 		// the split names that are ordinary words match only as written
 		{"She was at the helm of a thrift shop selling flax and chroma keys off the rails; ask Bert.", []string{}},

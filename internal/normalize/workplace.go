@@ -74,10 +74,17 @@ var workplacePhrases = []struct{ phrase, place string }{
 	{"onsite role", "onsite"}, {"on-site role", "onsite"}, {"in-office role", "onsite"}, {"office-based", "onsite"},
 	{"five days a week in the office", "onsite"}, {"5 days a week in the office", "onsite"},
 	{"this role is not remote", "onsite"}, {"not a remote", "onsite"}, {"not eligible for remote", "onsite"},
-	// a company without offices; Chinese: remote work, a distributed company
+	// Chinese: remote work; sitting in the office (坐班), or not
+	{"远程办公", "remote"}, {"远程工作", "remote"}, {"全远程", "remote"}, {"不需要坐班", "remote"},
+	{"无需坐班", "remote"}, {"不用坐班", "remote"}, {"坐班", "onsite"},
+}
+
+// companyPhrases say how the company works, not this job: a job's own
+// phrase anywhere in the text wins over them ("我们是一家分布式的公司" in
+// the company blurb, "能持续坐班实习 ... 每周保证 3 天在岗" for the intern).
+var companyPhrases = []struct{ phrase, place string }{
 	{"fully distributed company", "remote"}, {"fully distributed team", "remote"}, {"remote company", "remote"},
-	{"远程办公", "remote"}, {"远程工作", "remote"}, {"全远程", "remote"}, {"分布式的公司", "remote"},
-	{"分布式公司", "remote"}, {"分布式团队", "remote"},
+	{"分布式的公司", "remote"}, {"分布式公司", "remote"}, {"分布式团队", "remote"},
 }
 
 func workplaceText(text string) string {
@@ -85,13 +92,21 @@ func workplaceText(text string) string {
 		return ""
 	}
 	t := strings.ToLower(text)
+	if w := firstPhrase(t, workplacePhrases); w != "" {
+		return w
+	}
+	return firstPhrase(t, companyPhrases)
+}
+
+// firstPhrase is the place of the phrase found first in t; at the same
+// place, the longer phrase's ("不需要坐班" before "坐班").
+func firstPhrase(t string, phrases []struct{ phrase, place string }) string {
 	best, at, size := "", len(t)+1, 0
-	for _, p := range workplacePhrases {
+	for _, p := range phrases {
 		i := strings.Index(t, p.phrase)
 		if i < 0 {
 			continue
 		}
-		// The first phrase in the text wins; at the same place, the longer.
 		if i < at || i == at && len(p.phrase) > size {
 			best, at, size = p.place, i, len(p.phrase)
 		}
