@@ -39,7 +39,8 @@ func heapPeak() (stop func() uint64) {
 // committed in packs as a first cycle does), with 10 files changed: the
 // heap's peak while it runs (peak-MB, sampled every millisecond, after a
 // GC) and per file of the folder (peak-B/file); maps-before is the
-// implementation before it streamed (refChangedSince).
+// implementation before it streamed (refChangedSince); commit-all is the
+// recovery's commit that follows (every file of the folder named).
 func BenchmarkChangedSince50k(b *testing.B) {
 	for _, sources := range []int{200, 1000} {
 		b.Run(fmt.Sprintf("files=%d", sources*50), func(b *testing.B) { benchChangedSince(b, sources, 50) })
@@ -107,4 +108,31 @@ func benchChangedSince(b *testing.B, sources, postings int) {
 			b.ReportMetric(float64(peak)/float64(sources*postings), "peak-B/file")
 		})
 	}
+	// what a recovery commits next: every file of the folder (the runner
+	// adds them all), nearly all clean
+	all := make([]string, 0, sources*postings)
+	for s := range sources {
+		for p := range postings {
+			all = append(all, filepath.Join(dir, fmt.Sprintf("snapshots/source-%04d/%012d.json", s, 790311790854+p)))
+		}
+	}
+	b.Run("commit-all", func(b *testing.B) {
+		b.ReportAllocs()
+		var peak uint64
+		for b.Loop() {
+			b.StopTimer()
+			runtime.GC()
+			stop := heapPeak()
+			b.StartTimer()
+			_, _, err := r.Commit(all, "recover", testAuthor, testWhen)
+			b.StopTimer()
+			peak = max(peak, stop())
+			b.StartTimer()
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+		b.ReportMetric(float64(peak)/float64(sources*postings), "peak-B/file")
+	})
 }
