@@ -88,18 +88,18 @@ func (p *parser) checkName(it *item, what string, first map[string]int) bool {
 	return true
 }
 
-// checkType checks that an item's type is one of types.
-func (p *parser) checkType(it *item, what string, types []string) bool {
+// checkType checks that an item's type is one of kinds'.
+func (p *parser) checkType(it *item, what string, kinds []Kind) bool {
 	if it.bad["type"] {
 		return false
 	}
 	n, ok := it.node["type"]
 	if !ok {
-		p.add(it.line, it.path+".type", "is required (one of "+strings.Join(types, ", ")+")")
+		p.add(it.line, it.path+".type", "is required (one of "+strings.Join(kindTypes(kinds), ", ")+")")
 		return false
 	}
-	if !slices.Contains(types, it.val["type"]) {
-		p.add(n.Line, it.path+".type", fmt.Sprintf("unknown %s type %s (supported: %s)", what, show(n), strings.Join(types, ", ")))
+	if _, found := findKind(kinds, it.val["type"]); !found {
+		p.add(n.Line, it.path+".type", fmt.Sprintf("unknown %s type %s (supported: %s)", what, show(n), strings.Join(kindTypes(kinds), ", ")))
 		return false
 	}
 	return true
@@ -112,7 +112,7 @@ func (p *parser) checkType(it *item, what string, types []string) bool {
 func (p *parser) checkItem(it *item, what string, kinds []Kind, common []string, first map[string]int) (kd Kind, found, keysOK bool) {
 	p.checkName(it, what, first)
 	kd, found = findKind(kinds, it.val["type"])
-	if p.checkType(it, what, kindTypes(kinds)) {
+	if p.checkType(it, what, kinds) {
 		keysOK = p.checkKeys(it, kd, common)
 	}
 	return kd, found, keysOK

@@ -233,8 +233,15 @@ func (p *parser) readKey(it *item, e kv, k Key) {
 		case !ok:
 			it.bad[e.key] = true
 		case strings.TrimSpace(s) != "":
-			it.val[e.key], it.node[e.key], it.raw[e.key] = s, e.v, p.resolve(e.v)
-			it.clean[e.key] = strNode(s)
+			r := p.resolve(e.v)
+			it.val[e.key], it.node[e.key], it.raw[e.key] = s, e.v, r
+			if r.Value == s && r.Kind == yaml.ScalarNode && r.ShortTag() == "!!str" {
+				// the string as written decodes as itself: no copy (a
+				// fleet's config has tens of thousands)
+				it.clean[e.key] = r
+			} else {
+				it.clean[e.key] = strNode(s)
+			}
 		}
 	}
 }

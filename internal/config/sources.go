@@ -25,7 +25,15 @@ func (p *parser) sources(n *yaml.Node) []Source {
 	first := make(map[string]int)
 	kinds := p.plugins.Sources
 	all := newUnion(sourceKeys, kinds, sourceGuardKeys)
-	for i, node := range p.sequence(n, "sources") {
+	items := p.sequence(n, "sources")
+	// A source's nodes are not read again once it is read: they are let go
+	// as the list is read (a fleet's tree is most of what Parse holds), but
+	// only from a list written here, not one an alias may name again.
+	release := n.Kind == yaml.SequenceNode && n.Anchor == ""
+	for i, node := range items {
+		if release {
+			items[i] = nil
+		}
 		it := newItem(fmt.Sprintf("sources[%d]", i), node.Line)
 		if !p.fields(node, it, all, nil) {
 			continue

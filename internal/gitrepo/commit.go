@@ -56,10 +56,22 @@ func (r *Repo) resolveHead() (head, error) {
 	return head{}, fmt.Errorf("HEAD: too many levels of symbolic refs")
 }
 
+// readCommit reads and decodes a commit. The last commit this process wrote
+// is decoded from memory: it is in the pack of its commit when that packed,
+// and reading it back through go-git would decode the index of every pack
+// in the repository again at each commit (finishPack makes go-git drop them).
 func (r *Repo) readCommit(h plumbing.Hash) (*object.Commit, error) {
-	obj, err := r.st.EncodedObject(plumbing.CommitObject, h)
-	if err != nil {
-		return nil, fmt.Errorf("read commit %s: %w", h, err)
+	var obj plumbing.EncodedObject
+	if h == r.lastCommit && r.lastCommitData != nil {
+		m := &plumbing.MemoryObject{}
+		m.SetType(plumbing.CommitObject)
+		m.Write(r.lastCommitData)
+		obj = m
+	} else {
+		var err error
+		if obj, err = r.st.EncodedObject(plumbing.CommitObject, h); err != nil {
+			return nil, fmt.Errorf("read commit %s: %w", h, err)
+		}
 	}
 	var c object.Commit
 	if err := c.Decode(obj); err != nil {
@@ -409,6 +421,7 @@ func (r *Repo) writeCommit(parents []plumbing.Hash, tree plumbing.Hash, message 
 	if err := r.writeObject(plumbing.CommitObject, h, data); err != nil {
 		return plumbing.ZeroHash, err
 	}
+	r.lastCommit, r.lastCommitData = h, data
 	return h, nil
 }
 
@@ -432,6 +445,9 @@ func (r *Repo) finishPack() error {
 		return err
 	}
 	r.st.Reindex()
+	if r.packs != nil {
+		r.packs.add(p.base+".idx", p.objects)
+	}
 	if fi, err := os.Stat(p.dir); err == nil {
 		r.packDirMod = fi.ModTime()
 	}

@@ -68,6 +68,17 @@ type Repo struct {
 	noFileMode bool // core.fileMode is false: the executable bit is not trusted
 
 	packDirMod time.Time // objects/pack mtime when go-git last listed packs
+
+	// packs answers writeObject's existence checks for packed objects
+	// (packset.go); nil until first needed and after objects/pack changed.
+	// packsFailed: an index it cannot read, go-git answers instead.
+	packs       *packSet
+	packsFailed bool
+
+	// lastCommit is the last commit object this process wrote (its
+	// encoding), which the next commit reads as HEAD (readCommit).
+	lastCommit     plumbing.Hash
+	lastCommitData []byte
 }
 
 // refreshPacks makes go-git list the pack files again when objects/pack
@@ -81,6 +92,7 @@ func (r *Repo) refreshPacks() {
 	if !fi.ModTime().Equal(r.packDirMod) {
 		r.packDirMod = fi.ModTime()
 		r.st.Reindex()
+		r.packs, r.packsFailed = nil, false
 	}
 }
 

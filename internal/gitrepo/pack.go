@@ -60,6 +60,7 @@ type packWriter struct {
 	zw      *zlib.Writer
 	objects []packedObject
 	seen    map[plumbing.Hash]bool
+	base    string // objects/pack/pack-<sum>, once finished
 }
 
 type packedObject struct {
@@ -219,6 +220,7 @@ func (p *packWriter) finish() (err error) {
 		os.Remove(base + ".pack")
 		return fmt.Errorf("write pack index: %w", err)
 	}
+	p.base = base
 	return nil
 }
 

@@ -188,7 +188,7 @@ func (r *Repo) writeObject(t plumbing.ObjectType, h plumbing.Hash, data []byte) 
 	if r.pack != nil && r.pack.has(h) || r.pend != nil && r.pend.seen[h] {
 		return nil
 	}
-	if r.st.HasEncodedObject(h) == nil {
+	if r.hasObject(h) {
 		return nil
 	}
 	if r.pend != nil {
@@ -256,6 +256,31 @@ func (r *Repo) writeObject(t plumbing.ObjectType, h plumbing.Hash, data []byte) 
 		return fmt.Errorf("write %s %s: %w", t, h, err)
 	}
 	return nil
+}
+
+// hasObject reports whether the repository stores h, loose or packed. It
+// reads the pack indexes itself (packSet) rather than through go-git, which
+// would decode and hold every pack index of the repository. An object it
+// cannot find is written again: a duplicate is harmless to git.
+func (r *Repo) hasObject(h plumbing.Hash) bool {
+	hex := h.String()
+	if _, err := os.Lstat(filepath.Join(r.commonDir, "objects", hex[:2], hex[2:])); err == nil {
+		return true
+	}
+	if r.packs == nil && !r.packsFailed {
+		s, err := loadPackSet(filepath.Join(r.commonDir, "objects", "pack"))
+		if err != nil {
+			r.packsFailed = true
+		} else {
+			r.packs = s
+		}
+	}
+	if r.packs != nil {
+		if ok, err := r.packs.has(h); err == nil {
+			return ok
+		}
+	}
+	return r.st.HasEncodedObject(h) == nil
 }
 
 // change is the new state of one path: present with blob hash and mode, or
