@@ -166,16 +166,7 @@ func TestListDetectsAServerThatIgnoresStart(t *testing.T) {
 }
 
 func TestRealFixture(t *testing.T) {
-	b := scrapetest.Fixture(t, "eightfold.json")
-	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Query().Get("start") != "0" {
-			fmt.Fprint(w, `{"positions": []}`)
-			return
-		}
-		w.Write(b)
-	})
-	a, _ := New(config.Source{Name: "albemarle", URL: srv.URL, Settings: &Config{Domain: "albemarle.com"}}, client(t, 1))
-	raws, err := a.List(context.Background())
+	_, raws, err := fixtureBoard(t).Listing(t, scrapetest.Fixture(t, "eightfold.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
