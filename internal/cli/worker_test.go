@@ -18,6 +18,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/fleet"
+	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
@@ -70,22 +71,7 @@ func startWorker(t *testing.T, cfgPath string, logs io.Writer) func() int {
 }
 
 // syncBuffer is a log a worker writes while the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = notifytest.Buffer
 
 // TestWorkerDeliversEachChangeOnce: `watcher worker` polls a source on its
 // schedule (and when it starts), records its changes and delivers each

@@ -1,35 +1,16 @@
 package watch
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
-
-// syncBuffer is a log sink safe for the run's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // A platform's structured pay beyond any salary (1e308, which made +Inf
 // in the yearly figures of the report) is dropped where it enters the
@@ -49,7 +30,7 @@ func TestImplausiblePayIsDroppedNotFatal(t *testing.T) {
  {"id":"d","text":"Engineer","hostedUrl":"https://jobs.lever.co/acme/d",
   "salaryRange":{"min":-5,"max":120000,"currency":"USD","interval":"per-year-salary"}}]`, nines)
 	}, leverBoards("acme"))
-	var logs syncBuffer
+	var logs notifytest.Buffer
 	r := quietRunner(t, cfg, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	res, err := r.Run(context.Background(), cfg.Sources)
 	if err != nil {
