@@ -128,11 +128,7 @@ func TestFieldMapping(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	scrapetest.CheckListFailures(t, `ashby: board "HighlightTA": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
-		srv := serve(t, status, body)
-		raws, err := adapter(t, srv.URL, tries).List(context.Background())
-		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
-	}, []scrapetest.Failure{
+	scrapetest.CheckListFailures(t, `ashby: board "HighlightTA": `, scrapetest.Served(serve, adapter), []scrapetest.Failure{
 		{Name: "server error after retries", Status: 502, Body: "bad gateway", Tries: 3, Want: "status 502", Requests: 3},
 		{Name: "html error page with 200", Status: 200, Body: "<!doctype html><html><body>Oops</body></html>", Tries: 1, Want: "invalid JSON", Requests: 1},
 		{Name: "truncated body", Status: 200, Body: `{"apiVersion": "1", "jobs": [{"id": "a"`, Tries: 1, Want: "invalid JSON", Requests: 1},

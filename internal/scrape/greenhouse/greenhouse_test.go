@@ -149,11 +149,7 @@ func TestEmptyBoard(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	scrapetest.CheckListFailures(t, `greenhouse: board "amplitude": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
-		srv := serve(t, status, body)
-		raws, err := adapter(t, srv.URL, tries).List(context.Background())
-		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
-	}, []scrapetest.Failure{
+	scrapetest.CheckListFailures(t, `greenhouse: board "amplitude": `, scrapetest.Served(serve, adapter), []scrapetest.Failure{
 		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 3, Want: "status 500", Requests: 3},
 		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 1, Want: "invalid JSON", Requests: 1},
 		{Name: "truncated body", Status: 200, Body: `{"jobs": [{"id": 1, "title": "A"`, Tries: 1, Want: "invalid JSON", Requests: 1},

@@ -184,6 +184,17 @@ func CheckListFailures(t *testing.T, prefix string, list Lister, cases []Failure
 	}
 }
 
+// Served is the Lister of the adapter that adapter makes for a board at
+// url with tries attempts, the board being what serve starts: a server
+// answering every listing request with status and body.
+func Served[A scrape.Adapter](serve func(t *testing.T, status int, body string) *Server, adapter func(t *testing.T, url string, tries int) A) Lister {
+	return func(t *testing.T, status int, body string, tries int) Listing {
+		srv := serve(t, status, body)
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return Listing{Raws: raws, Err: err, Requests: srv.Requests()}
+	}
+}
+
 // Site is a fake careers site serving HTML pages: Pages maps a key to a
 // testdata file name, or to a literal body prefixed "="; Fail maps a key to
 // the status it fails with; with ETag set, pages carry it and a request
