@@ -18,11 +18,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, sc
 
 func adapter(t *testing.T, base string, attempts int) *Ashby {
 	t.Helper()
-	a, err := New(config.Source{Name: "highlight", Type: "ashby", URL: base, Settings: &scrape.Board{Board: "HighlightTA"}}, client(attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "highlight", Type: "ashby", URL: base, Settings: &scrape.Board{Board: "HighlightTA"}}, client(attempts))
 }
 
 // serve answers the board's URL with body, other boards with Ashby's 404.

@@ -103,11 +103,7 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{Board: "acme", URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "acme", Config{Board: "acme", URL: url}, attempts)
 }
 
 // whole is the fixture with its totalCount matching the two openings it

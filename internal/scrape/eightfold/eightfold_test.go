@@ -31,11 +31,8 @@ func jobs(n int, team string) []fake.Job {
 func client(t *testing.T, attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 func adapter(t *testing.T, srv *fake.Server, teams []string, attempts int) *Eightfold {
-	a, err := New(config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Settings: &Config{Domain: srv.Domain, Teams: teams}}, client(t, attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	t.Helper()
+	return scrapetest.NewSource(t, New, config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Settings: &Config{Domain: srv.Domain, Teams: teams}}, client(t, attempts))
 }
 
 // TestDecodeGolden: what the decode makes of the real fixture, whole.

@@ -16,11 +16,7 @@ import (
 
 func adapterIn(t *testing.T, srv *fake.Server, teams []string, iface string) *Eightfold {
 	t.Helper()
-	a, err := New(config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Settings: &Config{Domain: srv.Domain, Teams: teams, Interface: iface}}, client(t, 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Settings: &Config{Domain: srv.Domain, Teams: teams, Interface: iface}}, client(t, 1))
 }
 
 func TestPCSXListPagesTeamsAndCount(t *testing.T) {

@@ -26,11 +26,7 @@ func fixtureBoard(t *testing.T) scrapetest.Board {
 			})
 		},
 		List: func(url string) ([]model.Raw, error) {
-			a, err := New(config.Source{Name: "albemarle", URL: url, Settings: &Config{Domain: "albemarle.com"}}, client(t, 1))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return a.List(context.Background())
+			return scrapetest.NewSource(t, New, config.Source{Name: "albemarle", URL: url, Settings: &Config{Domain: "albemarle.com"}}, client(t, 1)).List(context.Background())
 		},
 	}
 }

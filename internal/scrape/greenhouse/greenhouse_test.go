@@ -19,11 +19,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, sc
 
 func adapter(t *testing.T, base string, attempts int) *Greenhouse {
 	t.Helper()
-	a, err := New(config.Source{Name: "amplitude", Type: "greenhouse", URL: base, Settings: &scrape.Board{Board: "amplitude"}}, client(attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "amplitude", Type: "greenhouse", URL: base, Settings: &scrape.Board{Board: "amplitude"}}, client(attempts))
 }
 
 // serve answers the board's list URL with body (and 404 elsewhere).

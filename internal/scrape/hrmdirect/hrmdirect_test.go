@@ -105,11 +105,7 @@ func (b *board) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{URL: base + "/employment/job-openings.php?search=true&dept=-1"}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "acme", Config{URL: base + "/employment/job-openings.php?search=true&dept=-1"}, attempts)
 }
 
 func TestListAndDetailOnTheFixture(t *testing.T) {

@@ -123,11 +123,7 @@ func (p *portal) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, u string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("wipfli", Config{URL: u}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "wipfli", Config{URL: u}, attempts)
 }
 
 func TestListAndDetailOnTheFixture(t *testing.T) {

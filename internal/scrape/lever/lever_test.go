@@ -74,11 +74,7 @@ func postings(n int) []map[string]any {
 
 func adapter(t *testing.T, base string, attempts int) *Lever {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme", Type: "lever", URL: base, Settings: &scrape.Board{Board: "acme"}}, client(attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "acme", Type: "lever", URL: base, Settings: &scrape.Board{Board: "acme"}}, client(attempts))
 }
 
 func TestNewDefaultsAndEUHost(t *testing.T) {

@@ -40,11 +40,7 @@ func serve(t *testing.T, status int, body []byte) *scrapetest.Server {
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("fulton", Config{URL: base, Agency: "fulton"}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "fulton", Config{URL: base, Agency: "fulton"}, attempts)
 }
 
 func TestDecodeGolden(t *testing.T) {

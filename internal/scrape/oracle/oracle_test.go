@@ -158,11 +158,7 @@ func fixtureDetail(t *testing.T, id string) string {
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{URL: base + "/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX"}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "acme", Config{URL: base + "/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX"}, attempts)
 }
 
 func TestListAndDetailOnTheFixture(t *testing.T) {

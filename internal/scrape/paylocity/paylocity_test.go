@@ -78,11 +78,7 @@ func serve(t *testing.T, pages map[string]string, codes map[string]int) *scrapet
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("ncaec", Config{Board: guid, URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "ncaec", Config{Board: guid, URL: url}, attempts)
 }
 
 func TestListAndDetail(t *testing.T) {

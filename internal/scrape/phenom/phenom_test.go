@@ -121,11 +121,7 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("phenom", Config{URL: base + "/global/en/search-results?category=Sales"}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "phenom", Config{URL: base + "/global/en/search-results?category=Sales"}, attempts)
 }
 
 func TestListPagesToTotalHitsAndDetails(t *testing.T) {

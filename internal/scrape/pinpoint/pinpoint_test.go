@@ -73,11 +73,7 @@ func serve(t *testing.T, status int, body string) *scrapetest.Server {
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{Board: "acme", URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "acme", Config{Board: "acme", URL: url}, attempts)
 }
 
 func TestListOnTheFixture(t *testing.T) {

@@ -28,6 +28,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
@@ -276,4 +277,28 @@ func Decoded[T any](t testing.TB, name, fixture string, decode func([]byte) (T, 
 	}
 	Golden(t, name, v)
 	return v
+}
+
+// NewSource is the adapter that newAdapter makes of src with the client c;
+// an error fails the test.
+func NewSource[A any](t testing.TB, newAdapter func(config.Source, *scrape.Client) (A, error), src config.Source, c *scrape.Client) A {
+	t.Helper()
+	a, err := newAdapter(src, c)
+	if err != nil {
+		t.Fatalf("source %q: %v", src.Name, err)
+	}
+	return a
+}
+
+// NewBoard is the adapter that newAdapter makes of the source name with
+// cfg and a test client of attempts tries making conditional requests
+// from an empty start (Client(attempts, scrape.Validators{})); an error
+// fails the test.
+func NewBoard[C, A any](t testing.TB, newAdapter func(string, C, *scrape.Client) (A, error), name string, cfg C, attempts int) A {
+	t.Helper()
+	a, err := newAdapter(name, cfg, Client(attempts, scrape.Validators{}))
+	if err != nil {
+		t.Fatalf("source %q: %v", name, err)
+	}
+	return a
 }

@@ -38,11 +38,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, ni
 
 func adapter(t *testing.T, url string, attempts int) *Workday {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme", Type: "workday", URL: url + "/", Settings: &Config{Tenant: "acme", Site: "External"}}, client(attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "acme", Type: "workday", URL: url + "/", Settings: &Config{Tenant: "acme", Site: "External"}}, client(attempts))
 }
 
 // TestDecodeGolden: what the decode makes of the real fixture, whole.
