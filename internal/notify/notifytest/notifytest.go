@@ -217,3 +217,15 @@ func CheckFailures(t *testing.T, send Sender, secrets ...string) {
 		})
 	}
 }
+
+// CheckMoreNote checks a chat channel's note under a cut digest ("… and N
+// more postings"): one is "1 more posting", two are "2 more postings".
+func CheckMoreNote(t *testing.T, note func(n int, what, where string) string) {
+	t.Helper()
+	if got := note(1, "postings", "https://example.com/h"); !strings.Contains(got, "1 more posting") || strings.Contains(got, "postings") {
+		t.Errorf("one: %q", got)
+	}
+	if got := note(2, "postings", "https://example.com/h"); !strings.Contains(got, "2 more postings") {
+		t.Errorf("two: %q", got)
+	}
+}
