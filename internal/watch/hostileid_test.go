@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // A posting id with a NUL byte is kept under model.PostingKey of the id,
@@ -29,10 +28,7 @@ func TestHostileIDKeptUnderItsKey(t *testing.T) {
 	if res.Sources[0].Added != 2 {
 		t.Fatalf("first run: %+v", res.Sources[0])
 	}
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	key := model.PostingKey("x\x00y")
 	p, _, err := s.Read("lv", key)
 	if err != nil {

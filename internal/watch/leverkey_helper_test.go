@@ -13,6 +13,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // leverConfig is the config of the sources that sources gives for the URL
@@ -25,6 +26,16 @@ func leverConfig(t *testing.T, env map[string]string, board http.HandlerFunc, so
 	t.Cleanup(srv.Close)
 	getenv := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
 	return parseConfig(t, t.TempDir(), "snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n"+sources(srv.URL), getenv)
+}
+
+// snapStore opens cfg's snapshot folder; an error fails the test.
+func snapStore(t *testing.T, cfg *config.Config) *snapshot.Store {
+	t.Helper()
+	s, err := snapshot.Open(cfg.Snapshots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // parseConfig is the config yml as if read from dir/config.yaml (relative

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
-	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // A platform's structured pay beyond any salary (1e308, which made +Inf
@@ -42,10 +41,7 @@ func TestImplausiblePayIsDroppedNotFatal(t *testing.T) {
 	if res.Sources[0].Added != 4 {
 		t.Fatalf("added %d, want 4", res.Sources[0].Added)
 	}
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	for id, want := range map[string]int{"a": 0, "b": 1, "c": 0, "d": 0} {
 		p, _, err := s.Read("acme", id)
 		if err != nil {

@@ -244,7 +244,7 @@ func TestInterruptedRunIsCommittedNextTime(t *testing.T) {
 	if got := h.take(); len(got) != 0 {
 		t.Fatalf("the interrupted run delivered %d events before committing them, want 0", len(got))
 	}
-	store, _ := snapshot.Open(cfg.Snapshots)
+	store := snapStore(t, cfg)
 	if ok, _ := store.Interrupted(); !ok {
 		t.Fatal("no marker after a run that did not commit")
 	}
@@ -301,7 +301,7 @@ func TestRecoveryRepairsAStaleGitIndex(t *testing.T) {
 	run(t, r, cfg)
 	// the crash: the old index back, the run marker left
 	os.WriteFile(indexFile, before, 0o644)
-	store, _ := snapshot.Open(cfg.Snapshots)
+	store := snapStore(t, cfg)
 	store.BeginWrite()
 	status := func() string {
 		out, err := exec.Command(gitBin, "-C", cfg.Snapshots, "status", "--porcelain").CombinedOutput()
