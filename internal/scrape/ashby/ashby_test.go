@@ -135,7 +135,7 @@ func TestListFailures(t *testing.T) {
 
 func TestBoardNotFound(t *testing.T) {
 	srv := serve(t, 200, "{}")
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "x"}}, client(3))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "x"}}, client(3))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `ashby: board "x": not found (404)` {
 		t.Fatalf("err = %v", err)

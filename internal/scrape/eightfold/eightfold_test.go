@@ -156,7 +156,7 @@ func TestListDetectsAServerThatIgnoresStart(t *testing.T) {
 	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"count": 100, "positions": [{"id": 1, "name": "A"}, {"id": 2, "name": "B"}]}`)
 	})
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	if _, err := a.List(context.Background()); err == nil || !strings.Contains(err.Error(), "does not advance") {
 		t.Fatalf("err = %v", err)
 	}
@@ -190,7 +190,7 @@ func TestListAdvancesByWhatThePageHeld(t *testing.T) {
 		}
 		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
 	})
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 13 {
 		t.Fatalf("got %d postings, %v; want all 13 from pages of 4", len(raws), err)
@@ -213,7 +213,7 @@ func TestListDuplicateInsideAPage(t *testing.T) {
 		}
 		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
 	})
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 23 {
 		t.Fatalf("got %d postings, %v; want all 23", len(raws), err)
@@ -223,7 +223,7 @@ func TestListDuplicateInsideAPage(t *testing.T) {
 func TestDetailWithoutAPostingIsAnError(t *testing.T) {
 	for _, body := range []string{`{}`, `{"error": "try later"}`} {
 		srv := scrapetest.Serve(t, scrapetest.Body(200, body))
-		a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
+		a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 		_, err := a.Detail(context.Background(), model.Raw{ID: "5", Title: "T"})
 		if err == nil || !strings.Contains(err.Error(), "holds no posting") {
 			t.Fatalf("detail %s: err = %v", body, err)

@@ -45,7 +45,7 @@ func TestNewDefaultsAndRequiresBoard(t *testing.T) {
 	if err != nil || a.listURL() != "https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true" {
 		t.Fatalf("url %q, err %v", a.listURL(), err)
 	}
-	a, _ = New(config.Source{Name: "x", URL: "https://mirror.example/gh/", Settings: &scrape.Board{Board: "acme"}}, client(1))
+	a = scrapetest.NewSource(t, New, config.Source{Name: "x", URL: "https://mirror.example/gh/", Settings: &scrape.Board{Board: "acme"}}, client(1))
 	if a.listURL() != "https://mirror.example/gh/v1/boards/acme/jobs?content=true" {
 		t.Fatalf("url %q", a.listURL())
 	}
@@ -156,7 +156,7 @@ func TestListFailures(t *testing.T) {
 
 func TestBoardNotFound(t *testing.T) {
 	srv := serve(t, 200, "{}")
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "acme"}}, client(3))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "acme"}}, client(3))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `greenhouse: board "acme": not found (404)` {
 		t.Fatalf("err = %v", err)

@@ -176,7 +176,7 @@ func TestConfig(t *testing.T) {
 	if _, err := New("x", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || err.Error() != `hrmdirect: source "x": url (the HRMDirect board) is required` {
 		t.Fatalf("err = %v", err)
 	}
-	a, _ := New("x", Config{URL: "https://acme.hrmdirect.com/"}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{URL: "https://acme.hrmdirect.com/"}, 1)
 	if a.ListURL() != "https://acme.hrmdirect.com/employment/job-openings.php?search=true" {
 		t.Fatal(a.ListURL())
 	}

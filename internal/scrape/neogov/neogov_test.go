@@ -148,7 +148,7 @@ func TestListFailures(t *testing.T) {
 
 func TestNotFound(t *testing.T) {
 	srv := serve(t, 200, nil)
-	a, _ := New("x", Config{URL: srv.URL, Agency: "gone"}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{URL: srv.URL, Agency: "gone"}, 1)
 	if _, err := a.List(context.Background()); err == nil || err.Error() != `neogov: board "gone": not found (404)` {
 		t.Fatalf("err = %v", err)
 	}
@@ -158,11 +158,11 @@ func TestConfig(t *testing.T) {
 	if _, err := New("x", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || err.Error() != `neogov: source "x": board (the agency slug) is required` {
 		t.Fatalf("err = %v", err)
 	}
-	a, _ := New("x", Config{Agency: "fulton"}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{Agency: "fulton"}, 1)
 	if a.FeedURL() != "https://www.governmentjobs.com/SearchEngine/JobsFeed?agency=fulton" {
 		t.Fatal(a.FeedURL())
 	}
-	a, _ = New("x", Config{Agency: "tacoma public", URL: "https://www.schooljobs.com/"}, scrapetest.Client(1, scrape.Validators{}))
+	a = scrapetest.NewBoard(t, New, "x", Config{Agency: "tacoma public", URL: "https://www.schooljobs.com/"}, 1)
 	if a.FeedURL() != "https://www.schooljobs.com/SearchEngine/JobsFeed?agency=tacoma+public" {
 		t.Fatal(a.FeedURL())
 	}

@@ -307,7 +307,7 @@ func TestConfig(t *testing.T) {
 			t.Fatalf("%+v: %v", cfg, err)
 		}
 	}
-	a, _ := New("x", Config{URL: "https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX_1"}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{URL: "https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX_1"}, 1)
 	if got := a.listURL(200); got != "https://ejov.fa.ca2.oraclecloud.com/hcmRestApi/resources/latest/recruitingCEJobRequisitions?onlyData=true&expand=requisitionList.secondaryLocations&finder=findReqs;siteNumber=CX_1,limit=100,offset=200,sortBy=POSTING_DATES_DESC" {
 		t.Fatal(got)
 	}

@@ -254,7 +254,7 @@ func TestConfig(t *testing.T) {
 	if _, err := New("x", Config{URL: "careers.example/search-results"}, scrapetest.Client(1, scrape.Validators{})); err == nil || !strings.Contains(err.Error(), "is not an http(s) URL") {
 		t.Fatalf("err = %v", err)
 	}
-	a, _ := New("x", Config{URL: "https://careers.phenom.com/global/en/search-results"}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{URL: "https://careers.phenom.com/global/en/search-results"}, 1)
 	if a.pageURL(20) != "https://careers.phenom.com/global/en/search-results?from=20&s=1" ||
 		a.JobURL("P-104461") != "https://careers.phenom.com/global/en/job/P-104461" {
 		t.Fatalf("%s %s", a.pageURL(20), a.JobURL("P-104461"))

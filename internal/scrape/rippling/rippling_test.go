@@ -124,7 +124,7 @@ func TestListFailures(t *testing.T) {
 		{Name: "null", Status: 200, Body: "null", Tries: 1, Want: "not a list of jobs: null", Requests: 1},
 		{Name: "row without uuid", Status: 200, Body: `[{"name":"A"}]`, Tries: 1, Want: `row 1 ("A") has no uuid`, Requests: 1},
 	})
-	a, _ := New("x", Config{Board: "other", URL: (&api{}).serve(t).URL}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{Board: "other", URL: (&api{}).serve(t).URL}, 1)
 	if _, err := a.List(context.Background()); err == nil || err.Error() != `rippling: board "other": not found (404)` {
 		t.Fatalf("err = %v", err)
 	}
