@@ -177,45 +177,37 @@ func TestRealFixture(t *testing.T) {
 	}
 }
 
-// A server whose pages hold fewer postings than asked: start follows what
-// came, so nothing is skipped.
-func TestListAdvancesByWhatThePageHeld(t *testing.T) {
-	all := jobs(13, "D")
+// listPaged lists all through a server whose pages hold size positions
+// from start, the first page with its first position twice when dup.
+func listPaged(t *testing.T, all []fake.Job, size int, dup bool) ([]model.Raw, error) {
+	t.Helper()
 	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		start := 0
 		fmt.Sscan(r.URL.Query().Get("start"), &start)
 		var page []string
-		for i := start; i < len(all) && i < start+4; i++ {
+		for i := start; i < len(all) && i < start+size; i++ {
 			page = append(page, fmt.Sprintf(`{"id": %d, "name": %q}`, all[i].ID, all[i].Name))
+		}
+		if dup && start == 0 {
+			page = append(page, page[0])
 		}
 		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
 	})
-	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
-	raws, err := a.List(context.Background())
-	if err != nil || len(raws) != 13 {
+	return scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1)).List(context.Background())
+}
+
+// A server whose pages hold fewer postings than asked: start follows what
+// came, so nothing is skipped.
+func TestListAdvancesByWhatThePageHeld(t *testing.T) {
+	if raws, err := listPaged(t, jobs(13, "D"), 4, false); err != nil || len(raws) != 13 {
 		t.Fatalf("got %d postings, %v; want all 13 from pages of 4", len(raws), err)
 	}
 }
 
-// A page that carries one posting twice must not make paging skip the next
-// one, nor pass a listing short of count.
+// A page that carries one posting twice (11 entries, 10 postings) must not
+// make paging skip the next one, nor pass a listing short of count.
 func TestListDuplicateInsideAPage(t *testing.T) {
-	all := jobs(23, "D")
-	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
-		start := 0
-		fmt.Sscan(r.URL.Query().Get("start"), &start)
-		var page []string
-		for i := start; i < len(all) && i < start+10; i++ {
-			page = append(page, fmt.Sprintf(`{"id": %d, "name": %q}`, all[i].ID, all[i].Name))
-		}
-		if start == 0 {
-			page = append(page, page[0]) // 11 entries, 10 postings
-		}
-		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
-	})
-	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
-	raws, err := a.List(context.Background())
-	if err != nil || len(raws) != 23 {
+	if raws, err := listPaged(t, jobs(23, "D"), 10, true); err != nil || len(raws) != 23 {
 		t.Fatalf("got %d postings, %v; want all 23", len(raws), err)
 	}
 }
