@@ -29,8 +29,7 @@ func serve(t *testing.T, status int, body string) *scrapetest.Server {
 			fmt.Fprint(w, `{"success":false}`)
 			return
 		}
-		w.WriteHeader(status)
-		fmt.Fprint(w, body)
+		scrapetest.Body(status, body)(w, r)
 	})
 }
 

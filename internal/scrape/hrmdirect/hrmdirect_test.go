@@ -91,12 +91,9 @@ func (b *board) serve(t *testing.T) *scrapetest.Server {
 			}
 			status, body := b.list()
 			w.Header().Set("ETag", `"v1"`)
-			w.WriteHeader(status)
-			fmt.Fprint(w, body)
+			scrapetest.Body(status, body)(w, r)
 		case "/employment/job-opening.php":
-			status, body := b.job(r.URL.Query().Get("req"))
-			w.WriteHeader(status)
-			fmt.Fprint(w, body)
+			scrapetest.Body(b.job(r.URL.Query().Get("req")))(w, r)
 		default:
 			http.NotFound(w, r)
 		}

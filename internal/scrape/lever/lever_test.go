@@ -45,8 +45,7 @@ func newServer(t *testing.T, postings []map[string]any) *server {
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 		if s.fail != nil {
 			if status, body := s.fail(skip); status != 0 {
-				w.WriteHeader(status)
-				fmt.Fprint(w, body)
+				scrapetest.Body(status, body)(w, r)
 				return
 			}
 		}

@@ -97,9 +97,7 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 			offset, _ := strconv.Atoi(params["offset"])
 			limit, _ := strconv.Atoi(params["limit"])
 			if s.listBody != nil {
-				status, body := s.listBody(offset)
-				w.WriteHeader(status)
-				fmt.Fprint(w, body)
+				scrapetest.Body(s.listBody(offset))(w, r)
 				return
 			}
 			if s.pageCap > 0 && limit > s.pageCap {
@@ -258,7 +256,8 @@ func TestShortListingIsAnError(t *testing.T) {
 			b, _ := json.Marshal(map[string]any{"items": []any{map[string]any{"TotalJobsCount": 150, "requisitionList": reqs[:PageSize]}}})
 			return 200, string(b)
 		}, "list page 2: " + "http"},
-		{"server error", func(int) (int, string) { return 503, "busy" }, "list page 1: " + "http"},
+		{"server error names the page", func(int) (int, string) { return 503, "busy" }, "list page 1: http://127.0.0.1:"},
+		{"server error names the status", func(int) (int, string) { return 503, "busy" }, "status 503"},
 		{"no requisitionList", func(int) (int, string) { return 200, `{"items": [{"TotalJobsCount": 3}]}` }, "no requisitionList in items[0]"},
 		{"no items", func(int) (int, string) { return 200, `{"title": "Error"}` }, "no items in the response"},
 		{"requisition without id", func(int) (int, string) { return 200, `{"items": [{"requisitionList": [{"Title": "A"}]}]}` }, `requisition 1 ("A") has no Id`},

@@ -3,7 +3,6 @@ package phenom
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -105,14 +104,10 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 				http.Error(w, "no from", 400)
 				return
 			}
-			status, body := s.list(from)
-			w.WriteHeader(status)
-			fmt.Fprint(w, body)
+			scrapetest.Body(s.list(from))(w, r)
 		case strings.HasPrefix(r.URL.Path, "/global/en/job/") && s.detail != nil:
 			s.jobs.Add(1)
-			status, body := s.detail(strings.TrimPrefix(r.URL.Path, "/global/en/job/"))
-			w.WriteHeader(status)
-			fmt.Fprint(w, body)
+			scrapetest.Body(s.detail(strings.TrimPrefix(r.URL.Path, "/global/en/job/")))(w, r)
 		default:
 			http.NotFound(w, r)
 		}

@@ -66,8 +66,7 @@ func serve(t *testing.T, status int, body string) *scrapetest.Server {
 			http.NotFound(w, r)
 			return
 		}
-		w.WriteHeader(status)
-		fmt.Fprint(w, body)
+		scrapetest.Body(status, body)(w, r)
 	})
 }
 
