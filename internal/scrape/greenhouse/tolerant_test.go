@@ -1,18 +1,14 @@
 package greenhouse
 
 import (
-	"context"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
 // board serves a body as the board's jobs answer.
 func board(t *testing.T) scrapetest.Board {
-	return scrapetest.Board{Path: "/v1/boards/amplitude/jobs", ContentType: "application/json", List: func(url string) ([]model.Raw, error) {
-		return adapter(t, url, 1).List(context.Background())
-	}}
+	return scrapetest.Board{Path: "/v1/boards/amplitude/jobs", ContentType: "application/json", List: scrapetest.ListWith(t, adapter, 1)}
 }
 
 // The real board answer behind a UTF-8 byte order mark, with a job's id

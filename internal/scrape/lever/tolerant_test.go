@@ -1,19 +1,15 @@
 package lever
 
 import (
-	"context"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
 // board serves a body as the site's postings answer (JSON content type,
 // as a real server's).
 func board(t *testing.T) scrapetest.Board {
-	return scrapetest.Board{Path: "/v0/postings/acme", ContentType: "application/json; charset=utf-8", List: func(url string) ([]model.Raw, error) {
-		return adapter(t, url, 1).List(context.Background())
-	}}
+	return scrapetest.Board{Path: "/v0/postings/acme", ContentType: "application/json; charset=utf-8", List: scrapetest.ListWith(t, adapter, 1)}
 }
 
 // The real answer with a UTF-8 byte order mark before it, and its first

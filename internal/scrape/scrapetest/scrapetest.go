@@ -191,8 +191,16 @@ func CheckListFailures(t *testing.T, prefix string, list Lister, cases []Failure
 func Served[A scrape.Adapter](serve func(t *testing.T, status int, body string) *Server, adapter func(t *testing.T, url string, tries int) A) Lister {
 	return func(t *testing.T, status int, body string, tries int) Listing {
 		srv := serve(t, status, body)
-		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		raws, err := ListWith(t, adapter, tries)(srv.URL)
 		return Listing{Raws: raws, Err: err, Requests: srv.Requests()}
+	}
+}
+
+// ListWith lists the board at url through the adapter that adapter makes
+// for it with tries attempts.
+func ListWith[A scrape.Adapter](t *testing.T, adapter func(t *testing.T, url string, tries int) A, tries int) func(url string) ([]model.Raw, error) {
+	return func(url string) ([]model.Raw, error) {
+		return adapter(t, url, tries).List(context.Background())
 	}
 }
 
