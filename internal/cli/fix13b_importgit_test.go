@@ -7,9 +7,11 @@ import (
 	"testing"
 )
 
-// import-git from a folder that does not exist says so once, after the
-// command's name, without a second "import-git:".
-func TestImportGitMissingFolderSaysCommandOnce(t *testing.T) {
+// import-git from a folder that does not exist says so (exit 1), once,
+// after the command's name, without a second "import-git:": the folder
+// --from names, or without --from the config's snapshot folder (rather
+// than importing nothing silently).
+func TestImportGitMissingFolderIsSaid(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts PostgreSQL")
@@ -24,11 +26,16 @@ func TestImportGitMissingFolderSaysCommandOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	missing := filepath.Join(dir, "nonexistent")
-	code, _, stderr := runIn(t, cfg, "import-git", "--from", missing)
-	if code != ExitFailed {
-		t.Errorf("exit %d, want %d\n%s", code, ExitFailed, stderr)
-	}
-	if !strings.HasPrefix(stderr, "watcher import-git: "+missing) || strings.Count(stderr, "import-git:") != 1 {
-		t.Errorf("stderr:\n%s\nwant one line starting %q, import-git named once", stderr, "watcher import-git: "+missing)
+	for _, c := range []struct {
+		args []string
+		want string // the start of stderr
+	}{
+		{[]string{"import-git", "--from", missing}, "watcher import-git: " + missing},
+		{[]string{"import-git"}, "watcher import-git: " + filepath.Join(dir, "snaps") + ": no such folder (the config's snapshots)"},
+	} {
+		code, _, stderr := runIn(t, cfg, c.args...)
+		if code != ExitFailed || !strings.HasPrefix(stderr, c.want) || strings.Count(stderr, "import-git:") != 1 {
+			t.Errorf("%q: exit %d, stderr:\n%s\nwant exit %d and one line starting %q, import-git named once", c.args, code, stderr, ExitFailed, c.want)
+		}
 	}
 }

@@ -25,12 +25,7 @@ type importGitSetup struct {
 // parallel, and skips it outside the long set or with -short.
 func newImportGitSetup(t *testing.T, sources func(boardURL string) string) importGitSetup {
 	t.Helper()
-	pgSuite(t)
-	t.Parallel()
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	s := importGitSetup{dsn: fleetDB(t), board: newFleetBoard(t, "acme"), dir: t.TempDir()}
+	s := importGitSetup{dsn: fleetTest(t), board: newFleetBoard(t, "acme"), dir: t.TempDir()}
 	src := sources(s.board.URL)
 	common := "snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1, timeout: 5s}\nguard: {remove_after: 1, shrink_pause: 1ms}\n"
 	dbVar := testVar(t, "DATABASE_URL")

@@ -18,6 +18,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/fleet"
+	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
@@ -69,23 +70,21 @@ func startWorker(t *testing.T, cfgPath string, logs io.Writer) func() int {
 	return finish
 }
 
+// fleetTest starts a test of the PostgreSQL suite (the long set) in
+// parallel, skipped with -short, and is the DSN of a fresh migrated
+// database of its own.
+func fleetTest(t *testing.T) string {
+	t.Helper()
+	pgSuite(t)
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("starts PostgreSQL")
+	}
+	return fleetDB(t)
+}
+
 // syncBuffer is a log a worker writes while the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = notifytest.Buffer
 
 // TestWorkerDeliversEachChangeOnce: `watcher worker` polls a source on its
 // schedule (and when it starts), records its changes and delivers each
@@ -93,12 +92,7 @@ func (s *syncBuffer) String() string {
 // worker started afterwards polls the unchanged board again and sends
 // nothing more. A signal stops it cleanly.
 func TestWorkerDeliversEachChangeOnce(t *testing.T) {
-	pgSuite(t)
-	t.Parallel()
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	dsn := fleetDB(t)
+	dsn := fleetTest(t)
 	board := newFleetBoard(t, "acme")
 	hook := newReceiver(t)
 	cfgPath := fleetConfig(t, dsn, hook.URL, map[string]string{"acme": board.URL})
@@ -164,12 +158,7 @@ func TestWorkerDeliversEachChangeOnce(t *testing.T) {
 // snooze of the deliver job (not a failed attempt), then it is delivered
 // and recorded once.
 func TestWorkerSnoozesOnRetryAfter(t *testing.T) {
-	pgSuite(t)
-	t.Parallel()
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	dsn := fleetDB(t)
+	dsn := fleetTest(t)
 	board := newFleetBoard(t, "acme")
 	board.set(fleetPosting(1, "Data Engineer"))
 	var mu sync.Mutex
@@ -237,12 +226,7 @@ func TestWorkerSnoozesOnRetryAfter(t *testing.T) {
 // a job that finds the host's turn taken snoozes instead of waiting;
 // robots.txt is fetched once, its answer shared through the database.
 func TestWorkersShareHostTurns(t *testing.T) {
-	pgSuite(t)
-	t.Parallel()
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	dsn := fleetDB(t)
+	dsn := fleetTest(t)
 	const delay = 40 * time.Millisecond
 	var mu sync.Mutex
 	inFlight, maxInFlight, requests, robots := 0, 0, 0, 0

@@ -25,9 +25,7 @@ func fill(t *testing.T, o *notify.Outbox, routes []notify.Route, n int) []notify
 	for i := range events {
 		events[i] = event(notify.PostingAdded, "x", fmt.Sprint(i), t0.Add(time.Duration(i)*time.Second))
 	}
-	if _, err := o.Add(events, routes); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, events, routes)
 	return events
 }
 

@@ -71,9 +71,7 @@ func TestDeliverGroupsDigestsBySource(t *testing.T) {
 	b1 := event(notify.PostingRemoved, "b", "1", t0.Add(time.Minute))
 	a2 := event(notify.PostingChanged, "a", "2", t0.Add(time.Minute))
 	b2 := event(notify.SourceFailed, "b", "", t0.Add(3*time.Minute))
-	if _, err := o.Add([]notify.Event{a3, a1, b1, a2, b2}, routes); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{a3, a1, b1, a2, b2}, routes)
 	res, err := o.Deliver(context.Background(), routes)
 	if err != nil {
 		t.Fatal(err)
@@ -107,9 +105,7 @@ func TestDeliverDigestFailureKeepsTheGroup(t *testing.T) {
 	a1 := event(notify.PostingAdded, "a", "1", t0)
 	a2 := event(notify.PostingAdded, "a", "2", t0)
 	b1 := event(notify.PostingAdded, "b", "1", t0)
-	if _, err := o.Add([]notify.Event{a1, a2, b1}, routes); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{a1, a2, b1}, routes)
 	res, err := o.Deliver(context.Background(), routes)
 	if err != nil {
 		t.Fatal(err)
@@ -135,9 +131,7 @@ func TestDeliverDigestFailureKeepsTheGroup(t *testing.T) {
 	// group and the new event go out in one digest, in order.
 	a0 := event(notify.PostingRemoved, "a", "0", t0.Add(-time.Hour))
 	a9 := event(notify.PostingRemoved, "a", "9", t0.Add(time.Hour))
-	if _, err := o.Add([]notify.Event{a9, a0}, []notify.Route{{Notifier: d}}); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{a9, a0}, []notify.Route{{Notifier: d}})
 	d.mu.Lock()
 	d.failFor = nil
 	d.mu.Unlock()
@@ -158,9 +152,7 @@ func TestDeliverDigestStopsWithContext(t *testing.T) {
 	d := &digester{name: "d"}
 	routes := []notify.Route{{Notifier: d}}
 	e := event(notify.PostingAdded, "a", "1", t0)
-	if _, err := o.Add([]notify.Event{e}, routes); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{e}, routes)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := o.Deliver(ctx, routes); !errors.Is(err, context.Canceled) {

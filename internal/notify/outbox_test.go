@@ -80,6 +80,14 @@ func open(t *testing.T, dir string) *notify.Outbox {
 	return o
 }
 
+// add adds events for routes to o; an error fails the test.
+func add(t *testing.T, o *notify.Outbox, events []notify.Event, routes []notify.Route) {
+	t.Helper()
+	if _, err := o.Add(events, routes); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func files(t *testing.T, dir string) []string {
 	t.Helper()
 	des, err := os.ReadDir(dir)
@@ -182,9 +190,7 @@ func TestDeliverRemovesDelivered(t *testing.T) {
 	routes := []notify.Route{{Notifier: a}, {Notifier: b}}
 	later := event(notify.PostingAdded, "x", "1", t0.Add(time.Minute))
 	early := event(notify.PostingRemoved, "x", "2", t0)
-	if _, err := o.Add([]notify.Event{later, early}, routes); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{later, early}, routes)
 	pend, err := o.Pending()
 	if err != nil || len(pend) != 2 || pend[0].ID != early.ID || pend[1].ID != later.ID {
 		t.Fatalf("Pending = %v, %v", pend, err)
@@ -214,9 +220,7 @@ func TestDeliverFailingNotifierKeepsEntry(t *testing.T) {
 	routes := []notify.Route{{Notifier: a}, {Notifier: b}}
 	e := event(notify.PostingChanged, "x", "1", t0)
 	o := open(t, dir)
-	if _, err := o.Add([]notify.Event{e}, routes); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{e}, routes)
 	res, err := open(t, dir).Deliver(context.Background(), routes)
 	if err != nil {
 		t.Fatal(err)
@@ -252,9 +256,7 @@ func TestDeliverDropsUnconfiguredNotifier(t *testing.T) {
 	a, gone := &fake{name: "a"}, &fake{name: "gone"}
 	o := open(t, dir)
 	e := event(notify.PostingAdded, "x", "1", t0)
-	if _, err := o.Add([]notify.Event{e}, []notify.Route{{Notifier: a}, {Notifier: gone}}); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{e}, []notify.Route{{Notifier: a}, {Notifier: gone}})
 	res, err := o.Deliver(context.Background(), []notify.Route{{Notifier: a}})
 	if err != nil || res.Delivered != 1 || len(res.Changed) != 1 {
 		t.Errorf("%+v, %v", res, err)
@@ -375,17 +377,13 @@ func TestDeliverExpires(t *testing.T) {
 	down := &fake{name: "down", fail: retry.Again(errors.New(`webhook "down": status 502`), 0)}
 	routes := []notify.Route{{Notifier: down}}
 	old := event(notify.PostingAdded, "x", "old", t0)
-	if _, err := o.Add([]notify.Event{old}, routes); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{old}, routes)
 	if res, _ := o.Deliver(context.Background(), routes); res.Failed != 1 {
 		t.Fatalf("first pass %+v", res)
 	}
 	clock = t0.Add(25 * time.Hour)
 	fresh := event(notify.PostingAdded, "x", "fresh", clock)
-	if _, err := o.Add([]notify.Event{fresh}, routes); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{fresh}, routes)
 	res, err := o.Deliver(context.Background(), routes)
 	if err != nil {
 		t.Fatal(err)
@@ -419,9 +417,7 @@ func TestDeliverCorruptFile(t *testing.T) {
 	a := &fake{name: "a"}
 	routes := []notify.Route{{Notifier: a}}
 	e := event(notify.PostingAdded, "x", "1", t0)
-	if _, err := o.Add([]notify.Event{e}, routes); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{e}, routes)
 	bad := filepath.Join(dir, "evt_broken.json")
 	if err := os.WriteFile(bad, []byte(`{"id": "evt_broken", "event": {`), 0o644); err != nil {
 		t.Fatal(err)
@@ -460,9 +456,7 @@ func TestDeliverStopsWhenContextEnds(t *testing.T) {
 	routes := []notify.Route{{Notifier: a}}
 	e1 := event(notify.PostingAdded, "x", "1", t0)
 	e2 := event(notify.PostingAdded, "x", "2", t0.Add(time.Second))
-	if _, err := o.Add([]notify.Event{e1, e2}, routes); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{e1, e2}, routes)
 	_, err := o.Deliver(ctx, routes)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
@@ -488,9 +482,7 @@ func TestPendingRoundTrip(t *testing.T) {
 		{Field: "skills.required", New: "PyTorch"},
 		{Field: "min_years_experience", Old: 3, New: 9007199254740993},
 	}
-	if _, err := o.Add([]notify.Event{e}, []notify.Route{{Notifier: &fake{name: "a"}}}); err != nil {
-		t.Fatal(err)
-	}
+	add(t, o, []notify.Event{e}, []notify.Route{{Notifier: &fake{name: "a"}}})
 	pend, err := open(t, dir).Pending()
 	if err != nil || len(pend) != 1 {
 		t.Fatal(pend, err)

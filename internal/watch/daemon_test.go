@@ -3,18 +3,12 @@ package watch
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
 // In the daemon each source runs on its own schedule with its own pool;
@@ -59,14 +53,8 @@ sources:
   - {name: b, type: greenhouse, board: b, url: %q}
   - {name: c, type: greenhouse, board: c, url: %q}
 `, srv.URL, srv.URL, srv.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, dir, yml, nil)
+	r := quietRunner(t, cfg, Options{})
 	r.Daemon(ctx, cfg.Sources)
 	mu.Lock()
 	defer mu.Unlock()

@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -21,7 +20,6 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
@@ -70,14 +68,8 @@ func deliveryRunner(t *testing.T, nf *fake.Server, hookURL string, logs io.Write
 	if hookURL != "" {
 		yml += fmt.Sprintf("notifiers:\n  - {name: hooks, type: webhook, url: %q}\noutbox: {budget: 500ms}\n", hookURL)
 	}
-	cfg, err := config.Parse([]byte(yml), filepath.Join(t.TempDir(), "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(logs, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, t.TempDir(), yml, nil)
+	r := quietRunner(t, cfg, Options{Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	return r, cfg
 }
 

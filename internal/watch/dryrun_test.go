@@ -3,15 +3,11 @@ package watch
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 )
 
@@ -29,14 +25,8 @@ sources:
 notifiers:
   - {name: hooks, type: webhook, url: %q}
 `, nf.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}, DryRun: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, dir, yml, nil)
+	r := quietRunner(t, cfg, Options{DryRun: true})
 	res, err := r.Run(context.Background(), cfg.Sources)
 	if err != nil || res.Failed() {
 		t.Fatalf("dry run: %v %+v", err, res)

@@ -3,8 +3,6 @@ package watch
 import (
 	"context"
 	"testing"
-
-	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // A dry run on a folder that still needs the key upgrade (files and index
@@ -16,10 +14,7 @@ func TestDryRunBeforeKeyUpgradeReportsNoChange(t *testing.T) {
 	// (as in TestOldKeyFolderUpgradesWithoutChanges)
 	cfg, _ := oldKeysSource(t, "sk_live_DryK3ys")
 	git := snapGit(t, cfg.Snapshots)
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	if !s.NeedsKeyUpgrade("lv", nil) {
 		t.Fatal("the folder needs no upgrade: the test shows nothing")
 	}

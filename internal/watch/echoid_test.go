@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // A board that echoes the key it was sent into its posting ids, and ids
@@ -43,10 +41,7 @@ func TestPostingKeyIsTheStoredID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	posts, err := s.Postings("lv")
 	if err != nil {
 		t.Fatal(err)

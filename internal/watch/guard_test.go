@@ -6,18 +6,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os/exec"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 )
 
@@ -77,14 +73,8 @@ sources:
 notifiers:
   - {name: hooks, type: webhook, url: %q}
 `, g.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, dir, yml, nil)
+	r := quietRunner(t, cfg, Options{})
 	return r, cfg
 }
 
@@ -197,11 +187,8 @@ func TestStoppedDuringShrinkPauseIsNotAFailure(t *testing.T) {
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	dir := t.TempDir()
 	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nguard: {shrink_pause: 1h}\nsources:\n  - {name: nf, type: eightfold, url: %q, domain: netflix.com}\nnotifiers:\n  - {name: hooks, type: webhook, url: %q}\n", nf.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, _ := newRunner2(t, cfg)
+	cfg := parseConfig(t, dir, yml, nil)
+	r := quietRunner(t, cfg, Options{})
 	run(t, r, cfg)
 	nf.SetJobs(nil) // empty: the run waits an hour before fetching again
 	ctx, cancel := context.WithCancel(context.Background())

@@ -14,7 +14,6 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
-	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // gitOut runs the real git binary in dir.
@@ -134,10 +133,7 @@ func TestOldFormatMigratesInOneQuietCommit(t *testing.T) {
 	}
 
 	// Turn the folder into what a watcher of the old format left behind.
-	store, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := snapStore(t, cfg)
 	idx, err := store.LoadIndex("nf")
 	if err != nil {
 		t.Fatal(err)

@@ -36,10 +36,7 @@ func TestHostMaskOnOldSnapshotIsAQuietRewrite(t *testing.T) {
 	runQuiet(t, cfg)
 
 	// the folder as the build before the any-case host mask left it
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	post, _, err := s.Read("lv", "1")
 	if err != nil {
 		t.Fatal(err)

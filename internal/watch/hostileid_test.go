@@ -2,17 +2,11 @@ package watch
 
 import (
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
-	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // A posting id with a NUL byte is kept under model.PostingKey of the id,
@@ -28,22 +22,13 @@ func TestHostileIDKeptUnderItsKey(t *testing.T) {
 	t.Cleanup(board.Close)
 	dir := t.TempDir()
 	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n  - {name: lv, type: lever, board: acme, url: %q}\n", board.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, dir, yml, nil)
+	r := quietRunner(t, cfg, Options{})
 	res := run(t, r, cfg)
 	if res.Sources[0].Added != 2 {
 		t.Fatalf("first run: %+v", res.Sources[0])
 	}
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	key := model.PostingKey("x\x00y")
 	p, _, err := s.Read("lv", key)
 	if err != nil {

@@ -34,10 +34,7 @@ func TestOlderIgnoreFileIsCommittedOnAQuietRun(t *testing.T) {
 		t.Fatalf("commit the older .gitignore: %v %v", ok, err)
 	}
 
-	r2, err := newRunner2(t, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r2 := quietRunner(t, cfg, Options{})
 	res := run(t, r2, cfg)
 	if res.Commit == "" {
 		t.Fatal("the quiet run that brought the .gitignore up to date committed nothing")
@@ -52,10 +49,7 @@ func TestOlderIgnoreFileIsCommittedOnAQuietRun(t *testing.T) {
 		t.Fatalf("HEAD's .gitignore %q (%v %v), the file %q", head, ok, err, now)
 	}
 
-	r3, err := newRunner2(t, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r3 := quietRunner(t, cfg, Options{})
 	if res := run(t, r3, cfg); res.Commit != "" {
 		t.Fatalf("a quiet run after it committed %s", res.Commit)
 	}

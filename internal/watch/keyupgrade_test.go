@@ -42,10 +42,7 @@ func TestOldKeyFolderUpgradesWithoutChanges(t *testing.T) {
 	if moves := git("show", "--name-status", "-M", "--format=", "HEAD"); strings.Count(moves, "R100") != 2 {
 		t.Errorf("the upgrade commit is not two renames:\n%s", moves)
 	}
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	posts, err := s.Postings("lv")
 	if err != nil {
 		t.Fatal(err)

@@ -23,10 +23,7 @@ func TestQuietRunBuildsNoNormalizer(t *testing.T) {
 		t.Fatal("a run that added postings did not build the normalizer")
 	}
 
-	r2, err := newRunner2(t, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r2 := quietRunner(t, cfg, Options{})
 	if res := run(t, r2, cfg); res.Sources[0].Added+res.Sources[0].Changed+res.Sources[0].Rewrites != 0 {
 		t.Fatalf("quiet run: %+v", res.Sources[0])
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // leverConfig is the config of the sources that sources gives for the URL
@@ -24,8 +25,24 @@ func leverConfig(t *testing.T, env map[string]string, board http.HandlerFunc, so
 	srv := httptest.NewServer(board)
 	t.Cleanup(srv.Close)
 	getenv := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
-	dir := t.TempDir()
-	yml := "snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n" + sources(srv.URL)
+	return parseConfig(t, t.TempDir(), "snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n"+sources(srv.URL), getenv)
+}
+
+// snapStore opens cfg's snapshot folder; an error fails the test.
+func snapStore(t *testing.T, cfg *config.Config) *snapshot.Store {
+	t.Helper()
+	s, err := snapshot.Open(cfg.Snapshots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// parseConfig is the config yml as if read from dir/config.yaml (relative
+// snapshots are in dir), with the variables of getenv (nil: none); an
+// error fails the test.
+func parseConfig(t *testing.T, dir, yml string, getenv func(string) (string, bool)) *config.Config {
+	t.Helper()
 	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), getenv, Plugins())
 	if err != nil {
 		t.Fatal(err)

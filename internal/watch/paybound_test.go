@@ -1,35 +1,15 @@
 package watch
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 )
-
-// syncBuffer is a log sink safe for the run's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // A platform's structured pay beyond any salary (1e308, which made +Inf
 // in the yearly figures of the report) is dropped where it enters the
@@ -49,7 +29,7 @@ func TestImplausiblePayIsDroppedNotFatal(t *testing.T) {
  {"id":"d","text":"Engineer","hostedUrl":"https://jobs.lever.co/acme/d",
   "salaryRange":{"min":-5,"max":120000,"currency":"USD","interval":"per-year-salary"}}]`, nines)
 	}, leverBoards("acme"))
-	var logs syncBuffer
+	var logs notifytest.Buffer
 	r := quietRunner(t, cfg, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	res, err := r.Run(context.Background(), cfg.Sources)
 	if err != nil {
@@ -61,10 +41,7 @@ func TestImplausiblePayIsDroppedNotFatal(t *testing.T) {
 	if res.Sources[0].Added != 4 {
 		t.Fatalf("added %d, want 4", res.Sources[0].Added)
 	}
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	for id, want := range map[string]int{"a": 0, "b": 1, "c": 0, "d": 0} {
 		p, _, err := s.Read("acme", id)
 		if err != nil {

@@ -3,18 +3,12 @@ package watch
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
 func TestJitterOffset(t *testing.T) {
@@ -87,14 +81,8 @@ func TestDaemonJitter(t *testing.T) {
 	for _, n := range names {
 		fmt.Fprintf(&b, "  - {name: %s, type: greenhouse, board: %s, url: %q}\n", n, n, srv.URL)
 	}
-	cfg, err := config.Parse([]byte(b.String()), filepath.Join(dir, "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, dir, b.String(), nil)
+	r := quietRunner(t, cfg, Options{})
 	start := time.Now()
 	r.Daemon(ctx, cfg.Sources)
 	mu.Lock()
@@ -153,14 +141,8 @@ func TestRunHostConcurrency(t *testing.T) {
 	for _, n := range []string{"a", "b", "c", "d"} {
 		fmt.Fprintf(&b, "  - {name: %s, type: greenhouse, board: %s, url: %q}\n", n, n, srv.URL)
 	}
-	cfg, err := config.Parse([]byte(b.String()), filepath.Join(t.TempDir(), "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, t.TempDir(), b.String(), nil)
+	r := quietRunner(t, cfg, Options{})
 	res, err := r.Run(context.Background(), cfg.Sources)
 	if err != nil || res.Failed() {
 		t.Fatalf("run: %v %+v", err, res)

@@ -6,8 +6,6 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
-
-	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // A secret of the config that is an ordinary word and never went to the
@@ -25,10 +23,7 @@ func TestPostingDataKeepsWordsThatAreOtherSecrets(t *testing.T) {
 			"description":"<p>Our postgres fleet. Your request carried %s.</p>"}]`, r.URL.Query().Get("api_key"))
 	})
 	res := runQuiet(t, cfg)
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	p, raw, err := s.Read("lv", "a1")
 	if err != nil {
 		t.Fatal(err)

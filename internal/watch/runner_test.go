@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -17,7 +16,6 @@ import (
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
@@ -71,14 +69,8 @@ sources:
 notifiers:
   - {name: hooks, type: webhook, url: %q}
 `, nf.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, dir, yml, nil)
+	r := quietRunner(t, cfg, Options{})
 	return r, cfg
 }
 
@@ -208,7 +200,7 @@ func TestUndeliveredEventsSurviveAndKeepTheirID(t *testing.T) {
 	}
 	// a new process: nothing changed upstream, the receiver is back
 	h.setDown(false)
-	r2, _ := newRunner2(t, cfg)
+	r2 := quietRunner(t, cfg, Options{})
 	res = run(t, r2, cfg)
 	ids := h.take()
 	if len(ids) != 2 || res.Pending != 0 {
@@ -227,10 +219,6 @@ func TestUndeliveredEventsSurviveAndKeepTheirID(t *testing.T) {
 	if len(h.take()) != 0 || res.Commit != "" || res.DeliveryCommit != "" {
 		t.Fatal("a quiet run sent events or committed")
 	}
-}
-
-func newRunner2(t *testing.T, cfg *config.Config) (*Runner, error) {
-	return New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
 }
 
 // A run that stopped after writing its files and before committing them
@@ -256,12 +244,12 @@ func TestInterruptedRunIsCommittedNextTime(t *testing.T) {
 	if got := h.take(); len(got) != 0 {
 		t.Fatalf("the interrupted run delivered %d events before committing them, want 0", len(got))
 	}
-	store, _ := snapshot.Open(cfg.Snapshots)
+	store := snapStore(t, cfg)
 	if ok, _ := store.Interrupted(); !ok {
 		t.Fatal("no marker after a run that did not commit")
 	}
 	os.Remove(lock)
-	r2, _ := newRunner2(t, cfg)
+	r2 := quietRunner(t, cfg, Options{})
 	res := run(t, r2, cfg)
 	if got := h.take(); len(got) != 2 {
 		t.Fatalf("the next run delivered %d events of the interrupted run, want 2 (once each)", len(got))
@@ -313,7 +301,7 @@ func TestRecoveryRepairsAStaleGitIndex(t *testing.T) {
 	run(t, r, cfg)
 	// the crash: the old index back, the run marker left
 	os.WriteFile(indexFile, before, 0o644)
-	store, _ := snapshot.Open(cfg.Snapshots)
+	store := snapStore(t, cfg)
 	store.BeginWrite()
 	status := func() string {
 		out, err := exec.Command(gitBin, "-C", cfg.Snapshots, "status", "--porcelain").CombinedOutput()
@@ -344,14 +332,8 @@ sources:
 notifiers:
   - {name: hooks, type: webhook, url: %q}
 `, nf.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := newRunner2(t, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, dir, yml, nil)
+	r := quietRunner(t, cfg, Options{})
 	run(t, r, cfg)
 	h.take()
 	nf.SetJobs(nil)

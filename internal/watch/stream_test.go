@@ -3,16 +3,12 @@ package watch
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 )
 
@@ -32,14 +28,8 @@ sources:
 notifiers:
   - {name: hooks, type: webhook, url: %q}
 `, a.URL, b.URL, h.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), nil, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err = New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg = parseConfig(t, dir, yml, nil)
+	r = quietRunner(t, cfg, Options{})
 	return r, cfg, a, b, h
 }
 

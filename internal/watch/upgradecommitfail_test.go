@@ -42,10 +42,7 @@ func TestKeyUpgradeCommitFailureKeepsMarker(t *testing.T) {
 	if oldKeyFolder(t, cfg.Snapshots, "lv", map[string]string{"42": " 42 "}) != 1 {
 		t.Fatal("the old rule names the file alike: nothing to upgrade")
 	}
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	newPath, oldPath := s.PostingPath("lv", "42"), s.PostingPath("lv", model.PostingKey(" 42 "))
 	rel := func(p string) string { t.Helper(); return slashRel(t, cfg.Snapshots, p) }
 

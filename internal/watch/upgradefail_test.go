@@ -62,10 +62,7 @@ func TestKeyUpgradeFailureFailsOnlyItsSource(t *testing.T) {
 	if lvRequests.Load() == before {
 		t.Errorf("lv was not fetched")
 	}
-	s, err := snapshot.Open(cfg.Snapshots)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snapStore(t, cfg)
 	if rec, ok, err := s.PeekRun("lw"); err != nil || !ok || rec.Outcome != snapshot.RunFailed {
 		t.Errorf("lw run record %+v %v %v, want failed", rec, ok, err)
 	}

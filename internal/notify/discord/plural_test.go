@@ -1,15 +1,9 @@
 package discord
 
 import (
-	"strings"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 )
 
-func TestMoreNotePlural(t *testing.T) {
-	if got := note(1, "postings", "https://example.com/h"); !strings.Contains(got, "1 more posting") || strings.Contains(got, "postings") {
-		t.Errorf("one: %q", got)
-	}
-	if got := note(2, "postings", "https://example.com/h"); !strings.Contains(got, "2 more postings") {
-		t.Errorf("two: %q", got)
-	}
-}
+func TestMoreNotePlural(t *testing.T) { notifytest.CheckMoreNote(t, note) }

@@ -1,9 +1,11 @@
 // Package notifytest holds what the channel tests share: a receiver that
 // records requests and answers from a script, the retry-status table every
-// HTTP channel follows, and an assertion that a text leaks no secret.
+// HTTP channel follows, an assertion that a text leaks no secret, and a
+// log sink that a run's goroutines write while the test reads it.
 package notifytest
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"log/slog"
@@ -26,6 +28,26 @@ var Fast = retry.Policy{Attempts: 4, Base: time.Millisecond, Max: 5 * time.Milli
 
 // Quiet is a logger that writes nothing.
 func Quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// Buffer is a log sink safe for concurrent writers (a run's goroutines, a
+// worker in the background) that the test reads at any time.
+type Buffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *Buffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+// String is what was written so far.
+func (s *Buffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
 
 // Added is the posting.added event of posting p<i> of source netflix (L5,
 // Los Gatos US, USD 100,000-720,000 a year) titled title.
@@ -193,5 +215,17 @@ func CheckFailures(t *testing.T, send Sender, secrets ...string) {
 			}
 			NoSecret(t, "error", err.Error(), append([]string{u}, secrets...)...)
 		})
+	}
+}
+
+// CheckMoreNote checks a chat channel's note under a cut digest ("… and N
+// more postings"): one is "1 more posting", two are "2 more postings".
+func CheckMoreNote(t *testing.T, note func(n int, what, where string) string) {
+	t.Helper()
+	if got := note(1, "postings", "https://example.com/h"); !strings.Contains(got, "1 more posting") || strings.Contains(got, "postings") {
+		t.Errorf("one: %q", got)
+	}
+	if got := note(2, "postings", "https://example.com/h"); !strings.Contains(got, "2 more postings") {
+		t.Errorf("two: %q", got)
 	}
 }

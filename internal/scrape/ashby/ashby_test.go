@@ -18,11 +18,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, sc
 
 func adapter(t *testing.T, base string, attempts int) *Ashby {
 	t.Helper()
-	a, err := New(config.Source{Name: "highlight", Type: "ashby", URL: base, Settings: &scrape.Board{Board: "HighlightTA"}}, client(attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "highlight", Type: "ashby", URL: base, Settings: &scrape.Board{Board: "HighlightTA"}}, client(attempts))
 }
 
 // serve answers the board's URL with body, other boards with Ashby's 404.
@@ -33,8 +29,7 @@ func serve(t *testing.T, status int, body string) *scrapetest.Server {
 			fmt.Fprint(w, `{"success":false}`)
 			return
 		}
-		w.WriteHeader(status)
-		fmt.Fprint(w, body)
+		scrapetest.Body(status, body)(w, r)
 	})
 }
 
@@ -128,11 +123,7 @@ func TestFieldMapping(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	scrapetest.CheckListFailures(t, `ashby: board "HighlightTA": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
-		srv := serve(t, status, body)
-		raws, err := adapter(t, srv.URL, tries).List(context.Background())
-		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
-	}, []scrapetest.Failure{
+	scrapetest.CheckListFailures(t, `ashby: board "HighlightTA": `, scrapetest.Served(serve, adapter), []scrapetest.Failure{
 		{Name: "server error after retries", Status: 502, Body: "bad gateway", Tries: 3, Want: "status 502", Requests: 3},
 		{Name: "html error page with 200", Status: 200, Body: "<!doctype html><html><body>Oops</body></html>", Tries: 1, Want: "invalid JSON", Requests: 1},
 		{Name: "truncated body", Status: 200, Body: `{"apiVersion": "1", "jobs": [{"id": "a"`, Tries: 1, Want: "invalid JSON", Requests: 1},
@@ -143,7 +134,7 @@ func TestListFailures(t *testing.T) {
 
 func TestBoardNotFound(t *testing.T) {
 	srv := serve(t, 200, "{}")
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "x"}}, client(3))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "x"}}, client(3))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `ashby: board "x": not found (404)` {
 		t.Fatalf("err = %v", err)

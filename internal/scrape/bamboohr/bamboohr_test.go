@@ -103,11 +103,7 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{Board: "acme", URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "acme", Config{Board: "acme", URL: url}, attempts)
 }
 
 // whole is the fixture with its totalCount matching the two openings it
@@ -148,21 +144,16 @@ func TestShortListingIsAnError(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct{ name, body, want string }{
-		{"html page instead of json", "<!doctype html><html><body>BambooHR</body></html>", "invalid JSON"},
-		{"json without result", `{"meta":{"totalCount":0}}`, "no result in the response"},
-		{"opening without id", `{"result":[{"jobOpeningName":"A"}]}`, `opening 1 ("A") has no id`},
-		{"opening listed twice", `{"result":[{"id":"1"},{"id":"1"}]}`, "opening 1 listed twice"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			s := &site{list: c.body}
-			_, err := adapter(t, s.serve(t).URL, 1).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "/careers/list") {
-				t.Fatalf("err = %v, want %q", err, c.want)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `bamboohr: board "acme": `, func(t *testing.T, _ int, body string, tries int) scrapetest.Listing {
+		srv := (&site{list: body}).serve(t)
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests(), Mention: srv.URL + "/careers/list"}
+	}, []scrapetest.Failure{
+		{Name: "html page instead of json", Status: 200, Body: "<!doctype html><html><body>BambooHR</body></html>", Tries: 1, Want: "invalid JSON", Requests: 1},
+		{Name: "json without result", Status: 200, Body: `{"meta":{"totalCount":0}}`, Tries: 1, Want: "no result in the response", Requests: 1},
+		{Name: "opening without id", Status: 200, Body: `{"result":[{"jobOpeningName":"A"}]}`, Tries: 1, Want: `opening 1 ("A") has no id`, Requests: 1},
+		{Name: "opening listed twice", Status: 200, Body: `{"result":[{"id":"1"},{"id":"1"}]}`, Tries: 1, Want: "opening 1 listed twice", Requests: 1},
+	})
 }
 
 func TestEmptyBoard(t *testing.T) {

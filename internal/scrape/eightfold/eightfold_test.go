@@ -31,11 +31,8 @@ func jobs(n int, team string) []fake.Job {
 func client(t *testing.T, attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }
 
 func adapter(t *testing.T, srv *fake.Server, teams []string, attempts int) *Eightfold {
-	a, err := New(config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Settings: &Config{Domain: srv.Domain, Teams: teams}}, client(t, attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	t.Helper()
+	return scrapetest.NewSource(t, New, config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Settings: &Config{Domain: srv.Domain, Teams: teams}}, client(t, attempts))
 }
 
 // TestDecodeGolden: what the decode makes of the real fixture, whole.
@@ -159,23 +156,14 @@ func TestListDetectsAServerThatIgnoresStart(t *testing.T) {
 	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"count": 100, "positions": [{"id": 1, "name": "A"}, {"id": 2, "name": "B"}]}`)
 	})
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	if _, err := a.List(context.Background()); err == nil || !strings.Contains(err.Error(), "does not advance") {
 		t.Fatalf("err = %v", err)
 	}
 }
 
 func TestRealFixture(t *testing.T) {
-	b := scrapetest.Fixture(t, "eightfold.json")
-	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Query().Get("start") != "0" {
-			fmt.Fprint(w, `{"positions": []}`)
-			return
-		}
-		w.Write(b)
-	})
-	a, _ := New(config.Source{Name: "albemarle", URL: srv.URL, Settings: &Config{Domain: "albemarle.com"}}, client(t, 1))
-	raws, err := a.List(context.Background())
+	_, raws, err := fixtureBoard(t).Listing(t, scrapetest.Fixture(t, "eightfold.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,45 +177,37 @@ func TestRealFixture(t *testing.T) {
 	}
 }
 
-// A server whose pages hold fewer postings than asked: start follows what
-// came, so nothing is skipped.
-func TestListAdvancesByWhatThePageHeld(t *testing.T) {
-	all := jobs(13, "D")
+// listPaged lists all through a server whose pages hold size positions
+// from start, the first page with its first position twice when dup.
+func listPaged(t *testing.T, all []fake.Job, size int, dup bool) ([]model.Raw, error) {
+	t.Helper()
 	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
 		start := 0
 		fmt.Sscan(r.URL.Query().Get("start"), &start)
 		var page []string
-		for i := start; i < len(all) && i < start+4; i++ {
+		for i := start; i < len(all) && i < start+size; i++ {
 			page = append(page, fmt.Sprintf(`{"id": %d, "name": %q}`, all[i].ID, all[i].Name))
+		}
+		if dup && start == 0 {
+			page = append(page, page[0])
 		}
 		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
 	})
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
-	raws, err := a.List(context.Background())
-	if err != nil || len(raws) != 13 {
+	return scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1)).List(context.Background())
+}
+
+// A server whose pages hold fewer postings than asked: start follows what
+// came, so nothing is skipped.
+func TestListAdvancesByWhatThePageHeld(t *testing.T) {
+	if raws, err := listPaged(t, jobs(13, "D"), 4, false); err != nil || len(raws) != 13 {
 		t.Fatalf("got %d postings, %v; want all 13 from pages of 4", len(raws), err)
 	}
 }
 
-// A page that carries one posting twice must not make paging skip the next
-// one, nor pass a listing short of count.
+// A page that carries one posting twice (11 entries, 10 postings) must not
+// make paging skip the next one, nor pass a listing short of count.
 func TestListDuplicateInsideAPage(t *testing.T) {
-	all := jobs(23, "D")
-	srv := scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
-		start := 0
-		fmt.Sscan(r.URL.Query().Get("start"), &start)
-		var page []string
-		for i := start; i < len(all) && i < start+10; i++ {
-			page = append(page, fmt.Sprintf(`{"id": %d, "name": %q}`, all[i].ID, all[i].Name))
-		}
-		if start == 0 {
-			page = append(page, page[0]) // 11 entries, 10 postings
-		}
-		fmt.Fprintf(w, `{"count": %d, "positions": [%s]}`, len(all), strings.Join(page, ","))
-	})
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
-	raws, err := a.List(context.Background())
-	if err != nil || len(raws) != 23 {
+	if raws, err := listPaged(t, jobs(23, "D"), 10, true); err != nil || len(raws) != 23 {
 		t.Fatalf("got %d postings, %v; want all 23", len(raws), err)
 	}
 }
@@ -235,7 +215,7 @@ func TestListDuplicateInsideAPage(t *testing.T) {
 func TestDetailWithoutAPostingIsAnError(t *testing.T) {
 	for _, body := range []string{`{}`, `{"error": "try later"}`} {
 		srv := scrapetest.Serve(t, scrapetest.Body(200, body))
-		a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
+		a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 		_, err := a.Detail(context.Background(), model.Raw{ID: "5", Title: "T"})
 		if err == nil || !strings.Contains(err.Error(), "holds no posting") {
 			t.Fatalf("detail %s: err = %v", body, err)

@@ -16,11 +16,7 @@ import (
 
 func adapterIn(t *testing.T, srv *fake.Server, teams []string, iface string) *Eightfold {
 	t.Helper()
-	a, err := New(config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Settings: &Config{Domain: srv.Domain, Teams: teams, Interface: iface}}, client(t, 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "nf", Type: "eightfold", URL: srv.URL, Settings: &Config{Domain: srv.Domain, Teams: teams, Interface: iface}}, client(t, 1))
 }
 
 func TestPCSXListPagesTeamsAndCount(t *testing.T) {
@@ -99,7 +95,7 @@ func TestPCSXFilterIgnoredByTheServerIsAppliedHere(t *testing.T) {
 		return "data & insights " // case and spaces as a tenant may write them
 	})
 	srv := pcsxServer(t, rows, 28, nil)
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d", Teams: []string{"Data & Insights"}, Interface: "pcsx"}}, client(t, 1))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d", Teams: []string{"Data & Insights"}, Interface: "pcsx"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 21 {
 		t.Fatalf("got %d postings, %v; want the 21 of the team out of the whole board of 28", len(raws), err)
@@ -132,7 +128,7 @@ func TestPCSXFailures(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			srv := pcsxServer(t, nil, 0, func(int) string { return c.body })
-			a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d", Interface: "pcsx"}}, client(t, 1))
+			a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d", Interface: "pcsx"}}, client(t, 1))
 			raws, err := a.List(context.Background())
 			if err == nil || !strings.Contains(err.Error(), c.want) || raws != nil {
 				t.Fatalf("err = %v, want one naming %q", err, c.want)
@@ -143,7 +139,7 @@ func TestPCSXFailures(t *testing.T) {
 
 func TestPCSXEmptyBoardIsEmpty(t *testing.T) {
 	srv := pcsxServer(t, nil, 0, nil)
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d", Interface: "pcsx"}}, client(t, 1))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d", Interface: "pcsx"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 0 {
 		t.Fatalf("got %d, %v", len(raws), err)
@@ -277,7 +273,7 @@ func TestBothRefusedIsAnError(t *testing.T) {
 			fmt.Fprint(w, fake.ApplyRefusal)
 		}
 	})
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Domain: "d"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err == nil || raws != nil || !strings.Contains(err.Error(), "neither listing interface answers") {
 		t.Fatalf("err = %v", err)
@@ -383,7 +379,7 @@ func TestPCSXFixtures(t *testing.T) {
 			http.NotFound(w, r)
 		}
 	})
-	a, _ := New(config.Source{Name: "nf", URL: srv.URL, Settings: &Config{Domain: "netflix.com", Interface: "pcsx"}}, client(t, 1))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "nf", URL: srv.URL, Settings: &Config{Domain: "netflix.com", Interface: "pcsx"}}, client(t, 1))
 	raws, err := a.List(context.Background())
 	if err != nil || len(raws) != 3 {
 		t.Fatalf("got %d postings, %v", len(raws), err)

@@ -19,11 +19,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, sc
 
 func adapter(t *testing.T, base string, attempts int) *Greenhouse {
 	t.Helper()
-	a, err := New(config.Source{Name: "amplitude", Type: "greenhouse", URL: base, Settings: &scrape.Board{Board: "amplitude"}}, client(attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "amplitude", Type: "greenhouse", URL: base, Settings: &scrape.Board{Board: "amplitude"}}, client(attempts))
 }
 
 // serve answers the board's list URL with body (and 404 elsewhere).
@@ -49,7 +45,7 @@ func TestNewDefaultsAndRequiresBoard(t *testing.T) {
 	if err != nil || a.listURL() != "https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true" {
 		t.Fatalf("url %q, err %v", a.listURL(), err)
 	}
-	a, _ = New(config.Source{Name: "x", URL: "https://mirror.example/gh/", Settings: &scrape.Board{Board: "acme"}}, client(1))
+	a = scrapetest.NewSource(t, New, config.Source{Name: "x", URL: "https://mirror.example/gh/", Settings: &scrape.Board{Board: "acme"}}, client(1))
 	if a.listURL() != "https://mirror.example/gh/v1/boards/acme/jobs?content=true" {
 		t.Fatalf("url %q", a.listURL())
 	}
@@ -149,11 +145,7 @@ func TestEmptyBoard(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	scrapetest.CheckListFailures(t, `greenhouse: board "amplitude": `, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
-		srv := serve(t, status, body)
-		raws, err := adapter(t, srv.URL, tries).List(context.Background())
-		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
-	}, []scrapetest.Failure{
+	scrapetest.CheckListFailures(t, `greenhouse: board "amplitude": `, scrapetest.Served(serve, adapter), []scrapetest.Failure{
 		{Name: "server error after retries", Status: 500, Body: "oops", Tries: 3, Want: "status 500", Requests: 3},
 		{Name: "html error page with 200", Status: 200, Body: "<html><body>Something went wrong</body></html>", Tries: 1, Want: "invalid JSON", Requests: 1},
 		{Name: "truncated body", Status: 200, Body: `{"jobs": [{"id": 1, "title": "A"`, Tries: 1, Want: "invalid JSON", Requests: 1},
@@ -164,7 +156,7 @@ func TestListFailures(t *testing.T) {
 
 func TestBoardNotFound(t *testing.T) {
 	srv := serve(t, 200, "{}")
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "acme"}}, client(3))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "acme"}}, client(3))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `greenhouse: board "acme": not found (404)` {
 		t.Fatalf("err = %v", err)

@@ -91,12 +91,9 @@ func (b *board) serve(t *testing.T) *scrapetest.Server {
 			}
 			status, body := b.list()
 			w.Header().Set("ETag", `"v1"`)
-			w.WriteHeader(status)
-			fmt.Fprint(w, body)
+			scrapetest.Body(status, body)(w, r)
 		case "/employment/job-opening.php":
-			status, body := b.job(r.URL.Query().Get("req"))
-			w.WriteHeader(status)
-			fmt.Fprint(w, body)
+			scrapetest.Body(b.job(r.URL.Query().Get("req")))(w, r)
 		default:
 			http.NotFound(w, r)
 		}
@@ -105,11 +102,7 @@ func (b *board) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{URL: base + "/employment/job-openings.php?search=true&dept=-1"}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "acme", Config{URL: base + "/employment/job-openings.php?search=true&dept=-1"}, attempts)
 }
 
 func TestListAndDetailOnTheFixture(t *testing.T) {
@@ -143,26 +136,16 @@ func TestListAndDetailOnTheFixture(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name   string
-		status int
-		body   string
-		want   string
-	}{
-		{"server error", 503, "busy", "status 503"},
-		{"error page with 200", 200, "<html><body>This site is under maintenance</body></html>", "not an HRMDirect listing"},
-		{"paged listing", 200, strings.Replace(fixture(t), "</table>", `</table><a href="job-openings.php?search=true&amp;page=2">Next</a>`, 1), "the listing links further pages: listing incomplete"},
-		{"row without link", 200, `<table><tr data-req-id="1"><td class="posTitle">A</td></tr></table>`, "row 1: no link to the posting"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			b := &board{list: func() (int, string) { return c.status, c.body }}
-			_, err := adapter(t, b.serve(t).URL, 2).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `hrmdirect: board "127.0.0.1:`) {
-				t.Fatalf("error %v, want one naming the board and %q", err, c.want)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `hrmdirect: board "127.0.0.1:`, func(t *testing.T, status int, body string, tries int) scrapetest.Listing {
+		srv := (&board{list: func() (int, string) { return status, body }}).serve(t)
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
+	}, []scrapetest.Failure{
+		{Name: "server error", Status: 503, Body: "busy", Tries: 2, Want: "status 503", Requests: 2},
+		{Name: "error page with 200", Status: 200, Body: "<html><body>This site is under maintenance</body></html>", Tries: 2, Want: "not an HRMDirect listing", Requests: 1},
+		{Name: "paged listing", Status: 200, Body: strings.Replace(fixture(t), "</table>", `</table><a href="job-openings.php?search=true&amp;page=2">Next</a>`, 1), Tries: 2, Want: "the listing links further pages: listing incomplete", Requests: 1},
+		{Name: "row without link", Status: 200, Body: `<table><tr data-req-id="1"><td class="posTitle">A</td></tr></table>`, Tries: 2, Want: "row 1: no link to the posting", Requests: 1},
+	})
 }
 
 func TestEmptyBoard(t *testing.T) {
@@ -190,7 +173,7 @@ func TestConfig(t *testing.T) {
 	if _, err := New("x", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || err.Error() != `hrmdirect: source "x": url (the HRMDirect board) is required` {
 		t.Fatalf("err = %v", err)
 	}
-	a, _ := New("x", Config{URL: "https://acme.hrmdirect.com/"}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{URL: "https://acme.hrmdirect.com/"}, 1)
 	if a.ListURL() != "https://acme.hrmdirect.com/employment/job-openings.php?search=true" {
 		t.Fatal(a.ListURL())
 	}

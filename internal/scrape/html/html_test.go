@@ -23,11 +23,7 @@ func client(attempts int, v scrape.Validators) *scrape.Client { return scrapetes
 
 func adapter(t *testing.T, url string, sel Selectors, maxPages int, c *scrape.Client) *HTML {
 	t.Helper()
-	h, err := New(config.Source{Name: "acme", Type: "html", URL: url, Settings: &Config{Selectors: sel, MaxPages: maxPages}}, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return h
+	return scrapetest.NewSource(t, New, config.Source{Name: "acme", Type: "html", URL: url, Settings: &Config{Selectors: sel, MaxPages: maxPages}}, c)
 }
 
 // Selectors for three real boards' listing pages.

@@ -108,13 +108,10 @@ func (p *portal) serve(t *testing.T) *scrapetest.Server {
 			}
 			status, body := p.list(pr)
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(status)
-			fmt.Fprint(w, body)
+			scrapetest.Body(status, body)(w, r)
 		case strings.HasPrefix(r.URL.Path, "/jobs/") && p.job != nil:
 			p.jobs.Add(1)
-			status, body := p.job(jobID.FindStringSubmatch(r.URL.Path)[1])
-			w.WriteHeader(status)
-			fmt.Fprint(w, body)
+			scrapetest.Body(p.job(jobID.FindStringSubmatch(r.URL.Path)[1]))(w, r)
 		default:
 			http.NotFound(w, r)
 		}
@@ -123,11 +120,7 @@ func (p *portal) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, u string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("wipfli", Config{URL: u}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "wipfli", Config{URL: u}, attempts)
 }
 
 func TestListAndDetailOnTheFixture(t *testing.T) {

@@ -87,11 +87,7 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("feeding-america", Config{Board: "feedingamerica", URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "feeding-america", Config{Board: "feedingamerica", URL: url}, attempts)
 }
 
 func TestListAndDetailOnTheFixture(t *testing.T) {

@@ -45,8 +45,7 @@ func newServer(t *testing.T, postings []map[string]any) *server {
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 		if s.fail != nil {
 			if status, body := s.fail(skip); status != 0 {
-				w.WriteHeader(status)
-				fmt.Fprint(w, body)
+				scrapetest.Body(status, body)(w, r)
 				return
 			}
 		}
@@ -74,11 +73,7 @@ func postings(n int) []map[string]any {
 
 func adapter(t *testing.T, base string, attempts int) *Lever {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme", Type: "lever", URL: base, Settings: &scrape.Board{Board: "acme"}}, client(attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "acme", Type: "lever", URL: base, Settings: &scrape.Board{Board: "acme"}}, client(attempts))
 }
 
 func TestNewDefaultsAndEUHost(t *testing.T) {
@@ -86,7 +81,7 @@ func TestNewDefaultsAndEUHost(t *testing.T) {
 	if err != nil || a.listURL(0) != "https://api.lever.co/v0/postings/acme?limit=100&mode=json&skip=0" {
 		t.Fatalf("url %q, err %v", a.listURL(0), err)
 	}
-	a, _ = New(config.Source{Name: "x", URL: "https://api.eu.lever.co/", Settings: &scrape.Board{Board: "acme"}}, client(1))
+	a = scrapetest.NewSource(t, New, config.Source{Name: "x", URL: "https://api.eu.lever.co/", Settings: &scrape.Board{Board: "acme"}}, client(1))
 	if a.listURL(200) != "https://api.eu.lever.co/v0/postings/acme?limit=100&mode=json&skip=200" {
 		t.Fatalf("url %q", a.listURL(200))
 	}
@@ -265,7 +260,7 @@ func TestListFailures(t *testing.T) {
 
 func TestBoardNotFound(t *testing.T) {
 	srv := newServer(t, nil)
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "nope"}}, client(3))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &scrape.Board{Board: "nope"}}, client(3))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `lever: board "nope": not found (404)` {
 		t.Fatalf("err = %v", err)
@@ -275,7 +270,7 @@ func TestBoardNotFound(t *testing.T) {
 func TestBodyOverMaxBodyIsAnError(t *testing.T) {
 	srv := newServer(t, postings(100))
 	c := scrape.NewClient(context.Background(), scrape.Options{MaxBody: 1000, Retry: retry.Policy{Attempts: 1}})
-	a, _ := New(config.Source{Name: "acme", URL: srv.URL, Settings: &scrape.Board{Board: "acme"}}, c)
+	a := scrapetest.NewSource(t, New, config.Source{Name: "acme", URL: srv.URL, Settings: &scrape.Board{Board: "acme"}}, c)
 	_, err := a.List(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "http.max_body") {
 		t.Fatalf("err = %v", err)

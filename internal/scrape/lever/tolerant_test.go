@@ -1,27 +1,15 @@
 package lever
 
 import (
-	"bytes"
-	"context"
-	"net/http"
-	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/scrape/scrapetest"
 )
 
-// serveBody answers the site's postings URL with body as a real server
-// would (JSON content type).
-func serveBody(t *testing.T, body []byte) *scrapetest.Server {
-	return scrapetest.Serve(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/v0/postings/acme" {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Write(body)
-	})
+// board serves a body as the site's postings answer (JSON content type,
+// as a real server's).
+func board(t *testing.T) scrapetest.Board {
+	return scrapetest.Board{Path: "/v0/postings/acme", ContentType: "application/json; charset=utf-8", List: scrapetest.ListWith(t, adapter, 1)}
 }
 
 // The real answer with a UTF-8 byte order mark before it, and its first
@@ -29,27 +17,13 @@ func serveBody(t *testing.T, body []byte) *scrapetest.Server {
 // postings as the answer itself.
 func TestListToleratesBOMAndIntegralFloatTimestamp(t *testing.T) {
 	fix := scrapetest.Fixture(t, "lever.json")
-	want, err := decodePage(fix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(want) == 0 || want[0].Posted == "" {
-		t.Fatalf("fixture decodes to %d postings, first posted %q", len(want), want[0].Posted)
-	}
-	altered := bytes.Replace(fix, []byte(`"createdAt": 1764205361939,`), []byte(`"createdAt": 1764205361939.0,`), 1)
-	if bytes.Equal(altered, fix) {
-		t.Fatal("fixture has no createdAt 1764205361939 to alter")
-	}
-	altered = append([]byte("\xEF\xBB\xBF"), altered...)
-	for name, body := range map[string][]byte{"bom and float": altered, "exponent": bytes.Replace(altered, []byte("1764205361939.0"), []byte("1.764205361939e12"), 1)} {
-		srv := serveBody(t, body)
-		got, err := adapter(t, srv.URL, 1).List(context.Background())
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: listed %+v\nwant %+v", name, got, want)
-		}
+	altered := append([]byte(scrapetest.BOM), scrapetest.Altered(t, fix, `"createdAt": 1764205361939,`, `"createdAt": 1764205361939.0,`)...)
+	want := board(t).ListsAlike(t, fix, map[string][]byte{
+		"bom and float": altered,
+		"exponent":      scrapetest.Altered(t, altered, "1764205361939.0", "1.764205361939e12"),
+	})
+	if want[0].Posted == "" {
+		t.Errorf("the fixture's first posting has no posted day: %+v", want[0])
 	}
 }
 
@@ -58,16 +32,7 @@ func TestListToleratesBOMAndIntegralFloatTimestamp(t *testing.T) {
 func TestNonIntegralTimestampIsAnError(t *testing.T) {
 	fix := scrapetest.Fixture(t, "lever.json")
 	for _, v := range []string{"1764205361939.5", "1e300", `"1764205361939"`} {
-		body := bytes.Replace(fix, []byte(`"createdAt": 1764205361939,`), []byte(`"createdAt": `+v+`,`), 1)
-		srv := serveBody(t, body)
-		raws, err := adapter(t, srv.URL, 1).List(context.Background())
-		if err == nil {
-			t.Fatalf("createdAt %s: listed %d postings, want an error", v, len(raws))
-		}
-		for _, part := range []string{`lever: board "acme"`, srv.URL + "/v0/postings/acme", "createdAt"} {
-			if !strings.Contains(err.Error(), part) {
-				t.Errorf("createdAt %s: error %q does not name %q", v, err, part)
-			}
-		}
+		board(t).Fails(t, "createdAt "+v, scrapetest.Altered(t, fix, `"createdAt": 1764205361939,`, `"createdAt": `+v+`,`),
+			`lever: board "acme"`, "{url}/v0/postings/acme", "createdAt")
 	}
 }

@@ -40,11 +40,7 @@ func serve(t *testing.T, status int, body []byte) *scrapetest.Server {
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("fulton", Config{URL: base, Agency: "fulton"}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "fulton", Config{URL: base, Agency: "fulton"}, attempts)
 }
 
 func TestDecodeGolden(t *testing.T) {
@@ -140,33 +136,19 @@ func TestEmptyFeed(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cut := fixture(t)[:1500]
-	cases := []struct {
-		name   string
-		status int
-		body   []byte
-		want   string
-	}{
-		{"server error", 500, []byte("oops"), "status 500"},
-		{"html error page with 200", 200, []byte("<html><body>Maintenance</body></html>"), "not an RSS feed"},
-		{"truncated feed", 200, cut, "not an RSS feed"},
-		{"rss without channel", 200, []byte(`<rss version="2.0"></rss>`), "without a channel"},
-		{"item without id", 200, []byte(`<rss><channel><item><title>A</title></item></channel></rss>`), `item 1: "A" has no jobId`},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := serve(t, c.status, c.body)
-			_, err := adapter(t, srv.URL, 2).List(context.Background())
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `neogov: board "fulton": `) {
-				t.Fatalf("error %v, want one naming the board and %q", err, c.want)
-			}
-		})
-	}
+	serveText := func(t *testing.T, status int, body string) *scrapetest.Server { return serve(t, status, []byte(body)) }
+	scrapetest.CheckListFailures(t, `neogov: board "fulton": `, scrapetest.Served(serveText, adapter), []scrapetest.Failure{
+		{Name: "server error", Status: 500, Body: "oops", Tries: 2, Want: "status 500", Requests: 2},
+		{Name: "html error page with 200", Status: 200, Body: "<html><body>Maintenance</body></html>", Tries: 2, Want: "not an RSS feed", Requests: 1},
+		{Name: "truncated feed", Status: 200, Body: string(fixture(t)[:1500]), Tries: 2, Want: "not an RSS feed", Requests: 1},
+		{Name: "rss without channel", Status: 200, Body: `<rss version="2.0"></rss>`, Tries: 2, Want: "without a channel", Requests: 1},
+		{Name: "item without id", Status: 200, Body: `<rss><channel><item><title>A</title></item></channel></rss>`, Tries: 2, Want: `item 1: "A" has no jobId`, Requests: 1},
+	})
 }
 
 func TestNotFound(t *testing.T) {
 	srv := serve(t, 200, nil)
-	a, _ := New("x", Config{URL: srv.URL, Agency: "gone"}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{URL: srv.URL, Agency: "gone"}, 1)
 	if _, err := a.List(context.Background()); err == nil || err.Error() != `neogov: board "gone": not found (404)` {
 		t.Fatalf("err = %v", err)
 	}
@@ -176,11 +158,11 @@ func TestConfig(t *testing.T) {
 	if _, err := New("x", Config{}, scrapetest.Client(1, scrape.Validators{})); err == nil || err.Error() != `neogov: source "x": board (the agency slug) is required` {
 		t.Fatalf("err = %v", err)
 	}
-	a, _ := New("x", Config{Agency: "fulton"}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{Agency: "fulton"}, 1)
 	if a.FeedURL() != "https://www.governmentjobs.com/SearchEngine/JobsFeed?agency=fulton" {
 		t.Fatal(a.FeedURL())
 	}
-	a, _ = New("x", Config{Agency: "tacoma public", URL: "https://www.schooljobs.com/"}, scrapetest.Client(1, scrape.Validators{}))
+	a = scrapetest.NewBoard(t, New, "x", Config{Agency: "tacoma public", URL: "https://www.schooljobs.com/"}, 1)
 	if a.FeedURL() != "https://www.schooljobs.com/SearchEngine/JobsFeed?agency=tacoma+public" {
 		t.Fatal(a.FeedURL())
 	}

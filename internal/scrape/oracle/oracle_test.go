@@ -97,9 +97,7 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 			offset, _ := strconv.Atoi(params["offset"])
 			limit, _ := strconv.Atoi(params["limit"])
 			if s.listBody != nil {
-				status, body := s.listBody(offset)
-				w.WriteHeader(status)
-				fmt.Fprint(w, body)
+				scrapetest.Body(s.listBody(offset))(w, r)
 				return
 			}
 			if s.pageCap > 0 && limit > s.pageCap {
@@ -158,11 +156,7 @@ func fixtureDetail(t *testing.T, id string) string {
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{URL: base + "/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX"}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "acme", Config{URL: base + "/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX"}, attempts)
 }
 
 func TestListAndDetailOnTheFixture(t *testing.T) {
@@ -262,7 +256,8 @@ func TestShortListingIsAnError(t *testing.T) {
 			b, _ := json.Marshal(map[string]any{"items": []any{map[string]any{"TotalJobsCount": 150, "requisitionList": reqs[:PageSize]}}})
 			return 200, string(b)
 		}, "list page 2: " + "http"},
-		{"server error", func(int) (int, string) { return 503, "busy" }, "list page 1: " + "http"},
+		{"server error names the page", func(int) (int, string) { return 503, "busy" }, "list page 1: http://127.0.0.1:"},
+		{"server error names the status", func(int) (int, string) { return 503, "busy" }, "status 503"},
 		{"no requisitionList", func(int) (int, string) { return 200, `{"items": [{"TotalJobsCount": 3}]}` }, "no requisitionList in items[0]"},
 		{"no items", func(int) (int, string) { return 200, `{"title": "Error"}` }, "no items in the response"},
 		{"requisition without id", func(int) (int, string) { return 200, `{"items": [{"requisitionList": [{"Title": "A"}]}]}` }, `requisition 1 ("A") has no Id`},
@@ -311,7 +306,7 @@ func TestConfig(t *testing.T) {
 			t.Fatalf("%+v: %v", cfg, err)
 		}
 	}
-	a, _ := New("x", Config{URL: "https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX_1"}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{URL: "https://ejov.fa.ca2.oraclecloud.com/hcmUI/CandidateExperience/en/sites/CX/", Site: "CX_1"}, 1)
 	if got := a.listURL(200); got != "https://ejov.fa.ca2.oraclecloud.com/hcmRestApi/resources/latest/recruitingCEJobRequisitions?onlyData=true&expand=requisitionList.secondaryLocations&finder=findReqs;siteNumber=CX_1,limit=100,offset=200,sortBy=POSTING_DATES_DESC" {
 		t.Fatal(got)
 	}

@@ -78,11 +78,7 @@ func serve(t *testing.T, pages map[string]string, codes map[string]int) *scrapet
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("ncaec", Config{Board: guid, URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "ncaec", Config{Board: guid, URL: url}, attempts)
 }
 
 func TestListAndDetail(t *testing.T) {
@@ -115,22 +111,17 @@ func TestDetailPageWithoutPosting(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct{ name, body, want string }{
-		{"a page without pageData", "<html><body><h1>Job Not Found</h1></body></html>", "no window.pageData on the page"},
-		{"pageData without jobs", `<script>window.pageData = {"ModuleTitle":"X"};</script>`, "no Jobs in window.pageData"},
-		{"cut pageData", `<script>window.pageData = {"Jobs":[{"JobId":1`, "window.pageData: unexpected EOF"},
-		{"job without id", `<script>window.pageData = {"Jobs":[{"JobTitle":"A"}]};</script>`, `job 1 ("A") has no JobId`},
-		{"job listed twice", `<script>window.pageData = {"Jobs":[{"JobId":1},{"JobId":1}]};</script>`, "job 1 listed twice"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := serve(t, map[string]string{"/recruiting/jobs/All/" + guid: c.body}, nil)
-			raws, err := adapter(t, srv.URL, 1).List(context.Background())
-			if err == nil || raws != nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `paylocity: board "`+guid+`": `) {
-				t.Fatalf("err = %v, want %q", err, c.want)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `paylocity: board "`+guid+`": `, func(t *testing.T, _ int, body string, tries int) scrapetest.Listing {
+		srv := serve(t, map[string]string{"/recruiting/jobs/All/" + guid: body}, nil)
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
+	}, []scrapetest.Failure{
+		{Name: "a page without pageData", Status: 200, Body: "<html><body><h1>Job Not Found</h1></body></html>", Tries: 1, Want: "no window.pageData on the page", Requests: 1},
+		{Name: "pageData without jobs", Status: 200, Body: `<script>window.pageData = {"ModuleTitle":"X"};</script>`, Tries: 1, Want: "no Jobs in window.pageData", Requests: 1},
+		{Name: "cut pageData", Status: 200, Body: `<script>window.pageData = {"Jobs":[{"JobId":1`, Tries: 1, Want: "window.pageData: unexpected EOF", Requests: 1},
+		{Name: "job without id", Status: 200, Body: `<script>window.pageData = {"Jobs":[{"JobTitle":"A"}]};</script>`, Tries: 1, Want: `job 1 ("A") has no JobId`, Requests: 1},
+		{Name: "job listed twice", Status: 200, Body: `<script>window.pageData = {"Jobs":[{"JobId":1},{"JobId":1}]};</script>`, Tries: 1, Want: "job 1 listed twice", Requests: 1},
+	})
 }
 
 func TestEmptyBoardAndNotModified(t *testing.T) {

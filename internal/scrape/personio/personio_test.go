@@ -36,11 +36,7 @@ func serve(body string) func(w http.ResponseWriter, r *http.Request) {
 
 func adapter(t *testing.T, base string, c *scrape.Client) *Personio {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme-jobs", Type: "personio", URL: base, Settings: &scrape.Board{Board: "acme"}}, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "acme-jobs", Type: "personio", URL: base, Settings: &scrape.Board{Board: "acme"}}, c)
 }
 
 // TestDecodeGolden: what the decode makes of the real fixture, whole.

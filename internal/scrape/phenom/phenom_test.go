@@ -3,7 +3,6 @@ package phenom
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -105,14 +104,10 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 				http.Error(w, "no from", 400)
 				return
 			}
-			status, body := s.list(from)
-			w.WriteHeader(status)
-			fmt.Fprint(w, body)
+			scrapetest.Body(s.list(from))(w, r)
 		case strings.HasPrefix(r.URL.Path, "/global/en/job/") && s.detail != nil:
 			s.jobs.Add(1)
-			status, body := s.detail(strings.TrimPrefix(r.URL.Path, "/global/en/job/"))
-			w.WriteHeader(status)
-			fmt.Fprint(w, body)
+			scrapetest.Body(s.detail(strings.TrimPrefix(r.URL.Path, "/global/en/job/")))(w, r)
 		default:
 			http.NotFound(w, r)
 		}
@@ -121,11 +116,7 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, base string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("phenom", Config{URL: base + "/global/en/search-results?category=Sales"}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "phenom", Config{URL: base + "/global/en/search-results?category=Sales"}, attempts)
 }
 
 func TestListPagesToTotalHitsAndDetails(t *testing.T) {
@@ -258,7 +249,7 @@ func TestConfig(t *testing.T) {
 	if _, err := New("x", Config{URL: "careers.example/search-results"}, scrapetest.Client(1, scrape.Validators{})); err == nil || !strings.Contains(err.Error(), "is not an http(s) URL") {
 		t.Fatalf("err = %v", err)
 	}
-	a, _ := New("x", Config{URL: "https://careers.phenom.com/global/en/search-results"}, scrapetest.Client(1, scrape.Validators{}))
+	a := scrapetest.NewBoard(t, New, "x", Config{URL: "https://careers.phenom.com/global/en/search-results"}, 1)
 	if a.pageURL(20) != "https://careers.phenom.com/global/en/search-results?from=20&s=1" ||
 		a.JobURL("P-104461") != "https://careers.phenom.com/global/en/job/P-104461" {
 		t.Fatalf("%s %s", a.pageURL(20), a.JobURL("P-104461"))

@@ -66,18 +66,13 @@ func serve(t *testing.T, status int, body string) *scrapetest.Server {
 			http.NotFound(w, r)
 			return
 		}
-		w.WriteHeader(status)
-		fmt.Fprint(w, body)
+		scrapetest.Body(status, body)(w, r)
 	})
 }
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{Board: "acme", URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "acme", Config{Board: "acme", URL: url}, attempts)
 }
 
 func TestListOnTheFixture(t *testing.T) {
@@ -94,29 +89,14 @@ func TestListOnTheFixture(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct {
-		name     string
-		status   int
-		body     string
-		attempts int
-		want     string
-	}{
-		{"html page instead of json", 200, "<!DOCTYPE html><html><body>Not found</body></html>", 1, "invalid JSON"},
-		{"json without data", 200, `{"error":"nope"}`, 1, "no data in the response"},
-		{"posting without id", 200, `{"data":[{"title":"A"}]}`, 1, `posting 1: "A" has no id`},
-		{"posting twice", 200, `{"data":[{"id":"1"},{"id":"1"}]}`, 1, "posting 1 listed twice"},
-		{"server error", 503, "busy", 2, "status 503"},
-		{"no such board", 404, "", 1, "not found (404)"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			srv := serve(t, c.status, c.body)
-			raws, err := adapter(t, srv.URL, c.attempts).List(context.Background())
-			if err == nil || raws != nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `pinpoint: board "acme": `) {
-				t.Fatalf("err = %v, want %q", err, c.want)
-			}
-		})
-	}
+	scrapetest.CheckListFailures(t, `pinpoint: board "acme": `, scrapetest.Served(serve, adapter), []scrapetest.Failure{
+		{Name: "html page instead of json", Status: 200, Body: "<!DOCTYPE html><html><body>Not found</body></html>", Tries: 1, Want: "invalid JSON", Requests: 1},
+		{Name: "json without data", Status: 200, Body: `{"error":"nope"}`, Tries: 1, Want: "no data in the response", Requests: 1},
+		{Name: "posting without id", Status: 200, Body: `{"data":[{"title":"A"}]}`, Tries: 1, Want: `posting 1: "A" has no id`, Requests: 1},
+		{Name: "posting twice", Status: 200, Body: `{"data":[{"id":"1"},{"id":"1"}]}`, Tries: 1, Want: "posting 1 listed twice", Requests: 1},
+		{Name: "server error", Status: 503, Body: "busy", Tries: 2, Want: "status 503", Requests: 2},
+		{Name: "no such board", Status: 404, Tries: 1, Want: "not found (404)", Requests: 1},
+	})
 }
 
 func TestEmptyBoard(t *testing.T) {

@@ -28,11 +28,7 @@ func server(t *testing.T, answer http.HandlerFunc) *scrapetest.Server {
 
 func adapter(t *testing.T, base string, c *scrape.Client) *Recruitee {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme-jobs", Type: "recruitee", URL: base, Settings: &scrape.Board{Board: "acme"}}, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "acme-jobs", Type: "recruitee", URL: base, Settings: &scrape.Board{Board: "acme"}}, c)
 }
 
 func fixture(t *testing.T) []byte { return scrapetest.Fixture(t, "recruitee.json") }

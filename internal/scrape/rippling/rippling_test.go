@@ -97,11 +97,7 @@ func (s *api) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, url string, attempts int) *Adapter {
 	t.Helper()
-	a, err := New("acme", Config{Board: "acme", URL: url}, scrapetest.Client(attempts, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "acme", Config{Board: "acme", URL: url}, attempts)
 }
 
 func TestListAndDetail(t *testing.T) {
@@ -118,22 +114,17 @@ func TestListAndDetail(t *testing.T) {
 }
 
 func TestListFailures(t *testing.T) {
-	cases := []struct{ name, body, want string }{
-		{"error object instead of the list", `{"error_code":"RESOURCE_NOT_FOUND","message":"Job Board not found"}`, "not a list of jobs: error_code RESOURCE_NOT_FOUND"},
-		{"html page instead of json", "<html><body>Rippling</body></html>", "invalid JSON"},
-		{"null", "null", "not a list of jobs: null"},
-		{"row without uuid", `[{"name":"A"}]`, `row 1 ("A") has no uuid`},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			s := &api{list: c.body}
-			raws, err := adapter(t, s.serve(t).URL, 1).List(context.Background())
-			if err == nil || raws != nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), `rippling: board "acme": `) {
-				t.Fatalf("err = %v, want %q", err, c.want)
-			}
-		})
-	}
-	a, _ := New("x", Config{Board: "other", URL: (&api{}).serve(t).URL}, scrapetest.Client(1, scrape.Validators{}))
+	scrapetest.CheckListFailures(t, `rippling: board "acme": `, func(t *testing.T, _ int, body string, tries int) scrapetest.Listing {
+		srv := (&api{list: body}).serve(t)
+		raws, err := adapter(t, srv.URL, tries).List(context.Background())
+		return scrapetest.Listing{Raws: raws, Err: err, Requests: srv.Requests()}
+	}, []scrapetest.Failure{
+		{Name: "error object instead of the list", Status: 200, Body: `{"error_code":"RESOURCE_NOT_FOUND","message":"Job Board not found"}`, Tries: 1, Want: "not a list of jobs: error_code RESOURCE_NOT_FOUND", Requests: 1},
+		{Name: "html page instead of json", Status: 200, Body: "<html><body>Rippling</body></html>", Tries: 1, Want: "invalid JSON", Requests: 1},
+		{Name: "null", Status: 200, Body: "null", Tries: 1, Want: "not a list of jobs: null", Requests: 1},
+		{Name: "row without uuid", Status: 200, Body: `[{"name":"A"}]`, Tries: 1, Want: `row 1 ("A") has no uuid`, Requests: 1},
+	})
+	a := scrapetest.NewBoard(t, New, "x", Config{Board: "other", URL: (&api{}).serve(t).URL}, 1)
 	if _, err := a.List(context.Background()); err == nil || err.Error() != `rippling: board "other": not found (404)` {
 		t.Fatalf("err = %v", err)
 	}

@@ -28,6 +28,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
@@ -184,6 +185,25 @@ func CheckListFailures(t *testing.T, prefix string, list Lister, cases []Failure
 	}
 }
 
+// Served is the Lister of the adapter that adapter makes for a board at
+// url with tries attempts, the board being what serve starts: a server
+// answering every listing request with status and body.
+func Served[A scrape.Adapter](serve func(t *testing.T, status int, body string) *Server, adapter func(t *testing.T, url string, tries int) A) Lister {
+	return func(t *testing.T, status int, body string, tries int) Listing {
+		srv := serve(t, status, body)
+		raws, err := ListWith(t, adapter, tries)(srv.URL)
+		return Listing{Raws: raws, Err: err, Requests: srv.Requests()}
+	}
+}
+
+// ListWith lists the board at url through the adapter that adapter makes
+// for it with tries attempts.
+func ListWith[A scrape.Adapter](t *testing.T, adapter func(t *testing.T, url string, tries int) A, tries int) func(url string) ([]model.Raw, error) {
+	return func(url string) ([]model.Raw, error) {
+		return adapter(t, url, tries).List(context.Background())
+	}
+}
+
 // Site is a fake careers site serving HTML pages: Pages maps a key to a
 // testdata file name, or to a literal body prefixed "="; Fail maps a key to
 // the status it fails with; with ETag set, pages carry it and a request
@@ -265,4 +285,28 @@ func Decoded[T any](t testing.TB, name, fixture string, decode func([]byte) (T, 
 	}
 	Golden(t, name, v)
 	return v
+}
+
+// NewSource is the adapter that newAdapter makes of src with the client c;
+// an error fails the test.
+func NewSource[A any](t testing.TB, newAdapter func(config.Source, *scrape.Client) (A, error), src config.Source, c *scrape.Client) A {
+	t.Helper()
+	a, err := newAdapter(src, c)
+	if err != nil {
+		t.Fatalf("source %q: %v", src.Name, err)
+	}
+	return a
+}
+
+// NewBoard is the adapter that newAdapter makes of the source name with
+// cfg and a test client of attempts tries making conditional requests
+// from an empty start (Client(attempts, scrape.Validators{})); an error
+// fails the test.
+func NewBoard[C, A any](t testing.TB, newAdapter func(string, C, *scrape.Client) (A, error), name string, cfg C, attempts int) A {
+	t.Helper()
+	a, err := newAdapter(name, cfg, Client(attempts, scrape.Validators{}))
+	if err != nil {
+		t.Fatalf("source %q: %v", name, err)
+	}
+	return a
 }

@@ -33,11 +33,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, ni
 
 func adapter(t *testing.T, base, board string, attempts int) *SmartRecruiters {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme", Type: "smartrecruiters", URL: base, Settings: &scrape.Board{Board: board}}, client(attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "acme", Type: "smartrecruiters", URL: base, Settings: &scrape.Board{Board: board}}, client(attempts))
 }
 
 // TestDecodeGolden: what the decode makes of the real fixture, whole.

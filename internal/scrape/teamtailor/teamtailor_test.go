@@ -92,11 +92,7 @@ func (s *site) serve(t *testing.T) *scrapetest.Server {
 
 func adapter(t *testing.T, url string) *Adapter {
 	t.Helper()
-	a, err := New("teamtailor", Config{URL: url}, scrapetest.Client(1, scrape.Validators{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewBoard(t, New, "teamtailor", Config{URL: url}, 1)
 }
 
 // localFeed is the fixture with its item URLs moved to srv.

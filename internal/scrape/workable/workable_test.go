@@ -57,11 +57,7 @@ func serve(body string) func(w http.ResponseWriter, r *http.Request) {
 
 func adapter(t *testing.T, base string, c *scrape.Client) *Workable {
 	t.Helper()
-	a, err := New(config.Source{Name: "zaelab", Type: "workable", URL: base, Settings: &scrape.Board{Board: "acme"}}, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "zaelab", Type: "workable", URL: base, Settings: &scrape.Board{Board: "acme"}}, c)
 }
 
 func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, nil) }

@@ -38,11 +38,7 @@ func client(attempts int) *scrape.Client { return scrapetest.Client(attempts, ni
 
 func adapter(t *testing.T, url string, attempts int) *Workday {
 	t.Helper()
-	a, err := New(config.Source{Name: "acme", Type: "workday", URL: url + "/", Settings: &Config{Tenant: "acme", Site: "External"}}, client(attempts))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return scrapetest.NewSource(t, New, config.Source{Name: "acme", Type: "workday", URL: url + "/", Settings: &Config{Tenant: "acme", Site: "External"}}, client(attempts))
 }
 
 // TestDecodeGolden: what the decode makes of the real fixture, whole.
@@ -184,7 +180,7 @@ func TestListRetriesTransientErrors(t *testing.T) {
 
 func TestListNotFound(t *testing.T) {
 	srv := fake.New(t, "acme", "External", jobs(3))
-	a, _ := New(config.Source{Name: "x", URL: srv.URL, Settings: &Config{Tenant: "acme", Site: "Gone"}}, client(1))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "x", URL: srv.URL, Settings: &Config{Tenant: "acme", Site: "Gone"}}, client(1))
 	_, err := a.List(context.Background())
 	if err == nil || err.Error() != `workday: board "acme/Gone": not found (404)` {
 		t.Fatalf("err = %v", err)
@@ -312,7 +308,7 @@ func TestRealFixture(t *testing.T) {
 		gotBody = string(body)
 		w.Write(b)
 	})
-	a, _ := New(config.Source{Name: "salesforce", URL: srv.URL, Settings: &Config{Tenant: "salesforce", Site: "External_Career_Site"}}, client(1))
+	a := scrapetest.NewSource(t, New, config.Source{Name: "salesforce", URL: srv.URL, Settings: &Config{Tenant: "salesforce", Site: "External_Career_Site"}}, client(1))
 	raws, err := a.List(context.Background())
 	if err != nil {
 		t.Fatal(err)
