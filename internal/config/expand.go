@@ -1,22 +1,36 @@
 package config
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // expand replaces ${VAR} and ${VAR:-default} in s with values from getenv
 // and $$ with a single $. Any other $ is kept as is. As in the shell, the
 // default applies when VAR is unset or empty; it is taken literally (no
 // nested references) up to the first }. The messages returned name
 // variables, never their values.
+//
+// In a URL (a value with "://", or one that starts with a reference: a
+// base URL from the environment), a variable's value that lands inside a
+// query parameter's value (after '?' and a '=', before '&' or '#') is
+// written query-escaped (url.QueryEscape), so that the server reads the
+// value itself: a key with '+' (base64) would otherwise reach it with a
+// space, '&' or '#' would cut it. A default, and a value anywhere else (a
+// whole query "?${Q}", a path, a host), is written as is.
 func expand(s string, getenv func(string) (string, bool)) (string, []string) {
 	if !strings.Contains(s, "$") {
 		return s, nil
 	}
 	var b strings.Builder
 	var problems []string
+	var q queryPos
+	q.url = strings.Contains(s, "://") || strings.HasPrefix(s, "${")
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c != '$' || i+1 == len(s) {
 			b.WriteByte(c)
+			q.see(c)
 			i++
 			continue
 		}
@@ -43,15 +57,45 @@ func expand(s string, getenv func(string) (string, bool)) (string, []string) {
 				v = def
 			case !ok:
 				problems = append(problems, "${"+name+"} is not set")
+			case q.inValue():
+				v = url.QueryEscape(v)
 			}
 			b.WriteString(v)
+			for j := 0; j < len(v); j++ {
+				q.see(v[j])
+			}
 		default:
 			b.WriteByte('$')
+			q.see('$')
 			i++
 		}
 	}
 	return b.String(), problems
 }
+
+// queryPos follows where in a URL the text written so far ends: in its
+// query, and there inside a parameter's value.
+type queryPos struct {
+	url, query, value, fragment bool
+}
+
+func (q *queryPos) see(c byte) {
+	if !q.url || q.fragment {
+		return
+	}
+	switch {
+	case c == '#':
+		q.fragment, q.query, q.value = true, false, false
+	case c == '?' && !q.query:
+		q.query = true
+	case c == '&' && q.query:
+		q.value = false
+	case c == '=' && q.query:
+		q.value = true
+	}
+}
+
+func (q *queryPos) inValue() bool { return q.query && q.value }
 
 func validVarName(s string) bool {
 	if s == "" {

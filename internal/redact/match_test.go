@@ -35,7 +35,13 @@ func TestMatcherAsReplacer(t *testing.T) {
 			}
 		}
 		s := b.String()
+		// then the escaped pass, as String does: the forms of a value's
+		// form-decoded reading, cut short, can make an escaped writing
+		// of the value itself, which that pass masks
 		want := repl.Replace(s)
+		if out, ok := maskEscaped(want, r.esc); ok {
+			want = string(out)
+		}
 		if got := r.String(s); got != want {
 			t.Fatalf("String(%q)\n got %q\nwant %q", s, got, want)
 		}

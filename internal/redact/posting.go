@@ -17,7 +17,8 @@ import (
 
 // SentSecrets are the secrets whose value is in one of sent (the strings
 // a board is sent: its source's config values and the user agent, see
-// Strings), or, in any case, inside the host of a URL among them.
+// Strings) as is or query-escaped, or, in any case, inside the host of a
+// URL among them.
 func SentSecrets(secrets []Secret, sent []string) []Secret {
 	var hosts []string
 	for _, v := range sent {
@@ -31,7 +32,10 @@ func SentSecrets(secrets []Secret, sent []string) []Secret {
 			continue
 		}
 		lower := strings.ToLower(s.Value)
-		if slices.ContainsFunc(sent, func(v string) bool { return strings.Contains(v, s.Value) }) ||
+		// the value, or the value query-escaped (config writes a ${VAR}
+		// in a URL query parameter's value so)
+		q := url.QueryEscape(s.Value)
+		if slices.ContainsFunc(sent, func(v string) bool { return strings.Contains(v, s.Value) || strings.Contains(v, q) }) ||
 			slices.ContainsFunc(hosts, func(h string) bool { return strings.Contains(h, lower) }) {
 			out = append(out, s)
 		}

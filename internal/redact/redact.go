@@ -67,6 +67,13 @@ func New(secrets []Secret) *Redactor {
 		for _, v := range values {
 			esc = append(esc, escapedValue{v, mask})
 		}
+		// A value written unescaped into a URL query is what the server
+		// reads form-decoded ('+' a space, %XX a byte), and a board may
+		// echo it so: that reading is masked too, in its written forms
+		// (the escaped pass keeps to the value as configured).
+		if d := formDecoded(s.Value); d != s.Value && len(d) >= MinLen {
+			values = append(values, d)
+		}
 		for _, form := range forms(values...) {
 			if form != "" && !seen[form] {
 				seen[form] = true
@@ -88,6 +95,21 @@ func New(secrets []Secret) *Redactor {
 	}
 	r.m = newMatcher(olds, masks)
 	return r
+}
+
+// formDecoded is v as a server reads it from a query it was written into
+// unescaped: url.QueryUnescape's reading, or, when v holds a '%' that
+// starts no escape, only '+' read as a space (what Go's and most servers'
+// query parsers do with such a value is keep the bad escape or refuse it).
+// It is v itself when v has neither '+' nor '%'.
+func formDecoded(v string) string {
+	if !strings.ContainsAny(v, "+%") {
+		return v
+	}
+	if d, err := url.QueryUnescape(v); err == nil {
+		return d
+	}
+	return strings.ReplaceAll(v, "+", " ")
 }
 
 // forms are the ways a value is written: as is, escaped in a URL query or

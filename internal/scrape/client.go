@@ -383,6 +383,10 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if req.Conditional {
 		req.Header = c.conditionalHeader(req.URL, req.Header)
 	}
+	// a 304 answers only a request that sent a validator: one to a
+	// request without (no validators stored for the URL yet, or a plain
+	// request) is a broken answer, never "the listing is as it was"
+	validated := req.Header.Get("If-None-Match") != "" || req.Header.Get("If-Modified-Since") != ""
 	tr := hostTrust(u, c.opts.AllowPrivate)
 	if c.trust != nil {
 		tr = *c.trust
@@ -427,8 +431,8 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		switch retry.Classify(r.Status) {
 		case retry.OK:
 			if r.Status == http.StatusNotModified {
-				if !req.Conditional {
-					return &StatusError{URL: req.URL, Status: r.Status}
+				if !req.Conditional || !validated {
+					return fmt.Errorf("%w to a request that sent no validators (If-None-Match, If-Modified-Since): a broken answer", &StatusError{URL: req.URL, Status: r.Status})
 				}
 				r.NotModified = true
 				r.Body = nil

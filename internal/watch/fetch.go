@@ -175,6 +175,9 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		for _, raw := range cands {
 			if !raw.Complete {
 				full, err := ad.Detail(ctx, raw)
+				if err == nil { // an answer without the description: see checkDetail
+					full, err = r.checkDetail(src.Name, id, ok, raw, full)
+				}
 				if err != nil {
 					if ctx.Err() != nil {
 						f.err = err

@@ -374,10 +374,6 @@ func (e *Eightfold) rawApply(p position) (model.Raw, error) {
 	if req == "" {
 		req = p.ATSJobID
 	}
-	stamp := int64(p.TUpdate)
-	if stamp == 0 {
-		stamp = int64(p.TCreate)
-	}
 	r := model.Raw{
 		ID:              id,
 		Title:           strings.TrimSpace(p.Name),
@@ -391,10 +387,35 @@ func (e *Eightfold) rawApply(p position) (model.Raw, error) {
 		DescriptionHTML: p.JobDescription,
 		Complete:        p.JobDescription != "",
 	}
-	if stamp != 0 {
-		r.Stamp = strconv.FormatInt(stamp, 10)
-	}
+	r.Stamp = applyStamp(p)
 	return r, nil
+}
+
+// applyStamp is an apply posting's update stamp: t_update (t_create when
+// the tenant lists none: the real Albemarle answer has no t_update) and a
+// digest of every listed field, so that an edit the listing shows (title,
+// places, department, workplace, requisition, link, a listed description)
+// is a new stamp and a new detail request even when t_update does not
+// move or is absent. Without either time there is no stamp: the detail is
+// asked every run. Stamps of earlier versions (the time alone) all differ
+// once: each posting's detail is read and compared once, which is no
+// event when its content is the same. It never equals a pcsx stamp.
+func applyStamp(p position) string {
+	t := int64(p.TUpdate)
+	if t == 0 {
+		t = int64(p.TCreate)
+	}
+	if t == 0 {
+		return ""
+	}
+	h := fnv.New64a()
+	for _, s := range []string{p.Name, p.Location, strings.Join(p.Locations, "\x1f"), p.Department, p.BusinessUnit,
+		p.WorkLocationOption, p.Type, p.DisplayJobID, p.ATSJobID, p.CanonicalPositionURL, p.JobDescription,
+		strconv.FormatInt(int64(p.TCreate), 10)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return fmt.Sprintf("%d:%016x", t, h.Sum64())
 }
 
 // ---- pcsx: /api/pcsx/search ----
@@ -626,9 +647,13 @@ func (e *Eightfold) Detail(ctx context.Context, r model.Raw) (model.Raw, error) 
 	if err != nil {
 		return r, fmt.Errorf("eightfold: source %q: posting %s: %w", e.name, r.ID, err)
 	}
-	// the list is the authority on identity and stamp; the detail adds text
+	// the list is the authority on identity and stamp; the detail adds
+	// text. An answer whose description is empty is not complete; the
+	// runner decides what it is worth (a posting stored with a description
+	// keeps it: see watch.checkDetail), not refused here: some postings
+	// have no text at all, and a refusal would never let them be recorded.
 	d = scrape.OverList(d, r)
-	d.Complete = true
+	d.Complete = strings.TrimSpace(d.DescriptionHTML) != ""
 	return d, nil
 }
 
