@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/notify/notifytest"
 )
 
 // The implausible-pay warning is said once per posting, as it is first
@@ -33,7 +35,7 @@ func TestImplausiblePayWarnedOncePerPosting(t *testing.T) {
 	}, leverBoards("acme"))
 	run := func(level slog.Level) string {
 		t.Helper()
-		var logs syncBuffer
+		var logs notifytest.Buffer
 		r := quietRunner(t, cfg, Options{Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: level}))})
 		res, err := r.Run(context.Background(), cfg.Sources)
 		if err != nil {
