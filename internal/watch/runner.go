@@ -710,7 +710,7 @@ func postingSources(dir string, paths []string) []string {
 			continue
 		}
 		src, name, ok := strings.Cut(filepath.ToSlash(rel), "/")
-		if !ok || strings.Contains(name, "/") || !strings.HasSuffix(name, ".json") || src == snapshot.StateDir || src == ".." || strings.HasPrefix(src, ".") {
+		if !ok || strings.Contains(name, "/") || !strings.HasSuffix(name, ".json") || strings.HasPrefix(src, ".") { // the state folder (.watcher), "..", hidden ones
 			continue
 		}
 		out = append(out, src)
