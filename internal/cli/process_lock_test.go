@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -93,7 +93,7 @@ func (b *board) change() {
 	b.nf.SetJobs(b.list())
 }
 
-var eventLine = regexp.MustCompile(`^([+~-]) (?:added|changed|removed)\s+nf\s+(Engineer \d+ v\d+)`)
+var procEventLine = regexp.MustCompile(`^([+~-]) (?:added|changed|removed)\s+nf\s+(Engineer \d+ v\d+)`)
 
 // delivered counts the posting lines of the stdout notifier by change.
 func delivered(t *testing.T, stdout string, got map[string]int) {
@@ -102,7 +102,7 @@ func delivered(t *testing.T, stdout string, got map[string]int) {
 		if l == "" {
 			continue
 		}
-		m := eventLine.FindStringSubmatch(l)
+		m := procEventLine.FindStringSubmatch(l)
 		if m == nil {
 			t.Fatalf("unexpected stdout line %q", l)
 		}
@@ -122,7 +122,7 @@ func TestOneWriterPerFolder(t *testing.T) {
 	}
 	procs := size(4, 20)
 	gitBin, gitErr := exec.LookPath("git")
-	bin := build(t)
+	bin := watcherBuild(t)
 	b := newBoard(t, 30)
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "config.yaml")
@@ -225,10 +225,10 @@ func TestBusyFolderIsNotTouched(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := build(t)
+	bin := watcherBuild(t)
 	b := newBoard(t, 5)
 	dir := t.TempDir()
-	cfg := writeConfig(t, dir, b.nf.URL)
+	cfg := procConfig(t, dir, b.nf.URL)
 	snaps := filepath.Join(dir, "snaps")
 	if out, err := exec.Command(bin, "run", "-c", cfg).CombinedOutput(); err != nil {
 		t.Fatalf("first run: %v\n%s", err, out)
