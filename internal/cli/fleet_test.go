@@ -25,7 +25,12 @@ import (
 // first of them (the other tests never start it).
 func TestMain(m *testing.M) {
 	lessGC()
-	os.Exit(pgtest.Main(m))
+	// every process the tests start from watcherBuild's binary (this
+	// test binary in the default run) runs as the watcher
+	os.Setenv(asWatcher, "1")
+	code := pgtest.Main(m)
+	removeBuilt()
+	os.Exit(code)
 }
 
 // pgSuite skips a PostgreSQL test of the long set: the README's command

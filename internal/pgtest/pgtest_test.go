@@ -18,6 +18,7 @@ func TestMain(m *testing.M) { os.Exit(Main(m)) }
 // not as root, and each DB is a database of its own; a template's setup
 // runs once and its copies start with what it made.
 func TestClusterAndDatabases(t *testing.T) {
+	t.Parallel() // the shared cluster starts while TestStartStop's own does
 	ctx := context.Background()
 	a, b := DB(t), DB(t)
 	if a == b {
@@ -89,6 +90,7 @@ func TestClusterAndDatabases(t *testing.T) {
 // TestStartStop: a cluster of the test's own runs on a copy of the
 // initdb template, stops and leaves no folder and no process behind.
 func TestStartStop(t *testing.T) {
+	t.Parallel() // a cluster of its own, in a folder of its own
 	c := Start(t)
 	dir, pid := c.SocketDir(), c.cmd.Process.Pid
 	// the server runs on a copy of the initdb template, which stays as

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -11,14 +11,14 @@ import (
 )
 
 // TestBinaryCommandLine runs the binary's command line: the version (from
-// -ldflags under WATCHER_LONG_TESTS=1, see build) and the build info, help on stdout with exit 0, bad usage
+// -ldflags under WATCHER_LONG_TESTS=1, see watcherBuild) and the build info, help on stdout with exit 0, bad usage
 // on stderr with exit 2, a completion script and the man pages.
 func TestBinaryCommandLine(t *testing.T) {
 	t.Parallel() // processes of their own, each on its own folder
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := build(t)
+	bin := watcherBuild(t)
 	watcher := func(args ...string) (int, string, string) {
 		t.Helper()
 		cmd := exec.Command(bin, args...)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -72,7 +72,7 @@ func TestSignalStopsTheWritePhase(t *testing.T) {
 	}
 	n := size(150, 2000) // postings: 2,000 under WATCHER_LONG_TESTS=1
 	gitBin, gitErr := exec.LookPath("git")
-	bin := build(t)
+	bin := watcherBuild(t)
 	b := &bigBoard{n: n}
 	srv := httptest.NewServer(b)
 	defer srv.Close()

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -17,12 +16,6 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/scrape/eightfold/fake"
 )
-
-// longTests is the one switch for the full-size suites (WATCHER_LONG_TESTS=1,
-// as CI runs them): without it each long suite runs a bounded quick version
-// that still exercises the failure it guards, so that `go test ./...`
-// stays under a minute.
-var longTests = os.Getenv("WATCHER_LONG_TESTS") == "1"
 
 // size is quick in the default run and long under WATCHER_LONG_TESTS=1.
 func size(quick, long int) int {
@@ -36,10 +29,6 @@ func size(quick, long int) int {
 // WATCHER_LONG_TESTS=1 (checked by TestBinaryCommandLine).
 const testVersion = "v1.2.3-test"
 
-// asWatcher, set in the environment of the processes the tests start, makes
-// the test binary run as the watcher (TestMain).
-const asWatcher = "WATCHER_TEST_AS_WATCHER"
-
 var (
 	binOnce sync.Once
 	binDir  string
@@ -47,14 +36,17 @@ var (
 	binErr  error
 )
 
-// build returns the watcher binary the tests run as separate processes.
-// In the default run it is this test binary itself, which runs the
-// watcher's main when asWatcher is set (TestMain): the same code as
-// cmd/watcher, without a second link of the whole program. Under
-// WATCHER_LONG_TESTS=1 it is the real binary, compiled once per package
-// run with `go build -ldflags -X ...Version=testVersion` and shared by
-// every test (removed by TestMain).
-func build(t *testing.T) string {
+// watcherBuild returns the watcher binary the process-level tests run
+// (these tests lived in cmd/watcher; they are here so that the default run
+// links no test binary for cmd/watcher, whose main is one line calling
+// Main). In the default run it is this test binary itself, which runs
+// Main when asWatcher is set (init in migrate_test.go; TestMain sets it for
+// every process the tests start): the same code as cmd/watcher, without a
+// second link of the whole program. Under WATCHER_LONG_TESTS=1 it is the
+// real binary, compiled once per package run from cmd/watcher with
+// `go build -ldflags -X ...Version=testVersion` and shared by every test
+// (removed by TestMain).
+func watcherBuild(t *testing.T) string {
 	t.Helper()
 	binOnce.Do(func() {
 		if !longTests {
@@ -67,7 +59,8 @@ func build(t *testing.T) string {
 		}
 		binPath = filepath.Join(binDir, "watcher")
 		cmd := exec.Command("go", "build", "-o", binPath,
-			"-ldflags", "-X github.com/careers-watcher/careers-watcher/internal/cli.Version="+testVersion, ".")
+			"-ldflags", "-X github.com/careers-watcher/careers-watcher/internal/cli.Version="+testVersion,
+			"github.com/careers-watcher/careers-watcher/cmd/watcher")
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			binErr = fmt.Errorf("go build: %v\n%s", err, out)
@@ -79,7 +72,7 @@ func build(t *testing.T) string {
 	return binPath
 }
 
-// builtVersion is the version `watcher version` shows for build's binary,
+// builtVersion is the version `watcher version` shows for watcherBuild's binary,
 // whose build info is bi: testVersion when `go build` stamped it, else the
 // module version the toolchain stamped, else "dev".
 func builtVersion(bi *buildinfo.BuildInfo) string {
@@ -92,27 +85,14 @@ func builtVersion(bi *buildinfo.BuildInfo) string {
 	return "dev"
 }
 
-func TestMain(m *testing.M) {
-	if os.Getenv(asWatcher) == "1" {
-		main() // exits
-	}
-	// every process the tests start from build's binary runs as the watcher
-	os.Setenv(asWatcher, "1")
-	// and collects garbage at GOGC=400 unless GOGC is set (as
-	// internal/cli's tests: short runs, small heaps, less CPU; no test
-	// here measures memory)
-	if os.Getenv("GOGC") == "" {
-		os.Setenv("GOGC", "400")
-		debug.SetGCPercent(400)
-	}
-	code := m.Run()
+// removeBuilt removes the binary watcherBuild made, if any (TestMain).
+func removeBuilt() {
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}
-	os.Exit(code)
 }
 
-func writeConfig(t *testing.T, dir, url string) string {
+func procConfig(t *testing.T, dir, url string) string {
 	t.Helper()
 	cfg := filepath.Join(dir, "config.yaml")
 	body := fmt.Sprintf(`snapshots: snaps
@@ -140,10 +120,10 @@ func TestBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := build(t)
+	bin := watcherBuild(t)
 	nf := fake.New(t, "netflix.com", []fake.Job{{ID: 1, Name: "Data Scientist (L5)", TUpdate: 1, Description: "<p>SQL</p>"}})
 	dir := t.TempDir()
-	cfg := writeConfig(t, dir, nf.URL)
+	cfg := procConfig(t, dir, nf.URL)
 
 	out, err := exec.Command(bin, "run", "-c", cfg).CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "Data Scientist (L5)") {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -59,8 +59,8 @@ func between(s, a, b string) string {
 // every true change was notified at least once.
 //
 // It runs only under WATCHER_LONG_TESTS=1 (.ci/run's long step): each kill
-// costs two runs, git fsck and git status (about half of this package's
-// default run at 8 kills). The default run keeps an abrupt end of a real
+// costs two runs, git fsck and git status (about half of the process-level
+// tests' default run at 8 kills). The default run keeps an abrupt end of a real
 // process in its write phase and the next run's repair
 // (TestSignalStopsTheWritePhase: two SIGINTs end it at once), and
 // internal/watch checks runs interrupted at every step in process
@@ -74,7 +74,7 @@ func TestCrashSuite(t *testing.T) {
 		t.Skip("50 SIGKILLed runs: WATCHER_LONG_TESTS=1 (.ci/run's long step)")
 	}
 	gitBin, gitErr := exec.LookPath("git")
-	bin := build(t)
+	bin := watcherBuild(t)
 	rng := rand.New(rand.NewPCG(7, 11))
 
 	jobs := map[int64]fake.Job{}
