@@ -53,6 +53,15 @@ type Commit struct {
 	c    *object.Commit
 }
 
+// Parent is the commit's first parent, zero for a root commit. A run that
+// folds its outbox files into its commit (Amend) keeps the parent.
+func (c *Commit) Parent() Hash {
+	if c.c == nil || len(c.c.ParentHashes) == 0 {
+		return Hash{}
+	}
+	return c.c.ParentHashes[0]
+}
+
 // Entry is a file or folder in a commit's tree.
 type Entry struct {
 	Name string

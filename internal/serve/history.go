@@ -337,7 +337,10 @@ func (h *history) event(c *gitrepo.Commit, source, name string, old, new gitrepo
 			ev.Data.Changes = []model.Change{}
 		}
 	}
-	ev.ID = notify.EventID("git", c.Hash.String(), source, name, ev.Type)
+	// The id derives from what does not change when the run folds its
+	// outbox files into its commit after delivery (the commit's hash does):
+	// the parent, the file and its two versions.
+	ev.ID = notify.EventID("git", c.Parent().String(), source, name, ev.Type, old.String(), new.String())
 	return ev, true, nil
 }
 
