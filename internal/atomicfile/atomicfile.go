@@ -20,7 +20,8 @@ func IsTemp(path string) bool { return strings.HasPrefix(filepath.Base(path), Te
 
 // WriteFile writes data to path (mode 0644, parent folders made): a
 // temporary file in the same folder, fsync, rename over path, fsync of the
-// folder.
+// folder. A path under a folder given to Confine that is or passes through
+// a symbolic link is refused (*SymlinkError) before anything is written.
 func WriteFile(path string, data []byte) error { return write(path, data, true) }
 
 // WriteFileNoSync is WriteFile without the two fsyncs: a crash of the
@@ -31,6 +32,9 @@ func WriteFile(path string, data []byte) error { return write(path, data, true) 
 func WriteFileNoSync(path string, data []byte) error { return write(path, data, false) }
 
 func write(path string, data []byte, durable bool) (err error) {
+	if err := Check(path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -73,6 +77,9 @@ func write(path string, data []byte, durable bool) (err error) {
 
 // Remove removes path, if it is there, durably.
 func Remove(path string) error {
+	if err := Check(path); err != nil {
+		return fmt.Errorf("remove %s: %w", path, err)
+	}
 	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
@@ -82,6 +89,9 @@ func Remove(path string) error {
 // RemoveNoSync removes path, if it is there; the removal survives a power
 // loss once a SyncFS of its file system has returned.
 func RemoveNoSync(path string) error {
+	if err := Check(path); err != nil {
+		return fmt.Errorf("remove %s: %w", path, err)
+	}
 	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

@@ -148,6 +148,8 @@ func startServer(cfg *config.Config, data serve.Reader, listen string, public bo
 		data, where = folder, folder.Dir
 	}
 	srv := serve.New(data, cfg.Serve.Token, logger)
+	// tokenless on loopback: only loopback Host names (DNS rebinding)
+	srv.LoopbackHosts = loop && cfg.Serve.Token == ""
 	if red := cfg.Redactor(); !red.Empty() {
 		srv.Mask = red.Output
 	}

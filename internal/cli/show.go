@@ -109,7 +109,7 @@ func writeDetail(w io.Writer, d serve.Detail) {
 		fmt.Fprintf(w, "  %s  %s  %s\n", ev.Timestamp.UTC().Format("2006-01-02 15:04Z"), strings.TrimPrefix(ev.Type, "posting."), ref)
 		for _, c := range ev.Data.Changes {
 			v := serve.ViewChange(c)
-			fmt.Fprintf(w, "    %s: %s -> %s\n", c.Field, v.Old, v.New)
+			fmt.Fprintf(w, "    %s: %s -> %s\n", oneLine(c.Field), oneLine(v.Old), oneLine(v.New))
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/diff"
 	"github.com/careers-watcher/careers-watcher/internal/serve"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
@@ -137,7 +138,7 @@ func writeStatusTable(w io.Writer, sts []serve.Status) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tTYPE\tCOMPANY\tHEALTH\tLAST RUN\tLAST SUCCESS\tLAST CHANGE\tOPEN\tPENDING\tNEXT RUN")
 	for _, s := range sts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", cell(s.Name), cell(s.Type), dash(cell(s.Company)), s.HealthText(),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", cell(s.Name), cell(s.Type), dash(cell(s.Company)), cell(s.HealthText()),
 			timeText(s.LastRun), timeText(s.LastSuccess), timeText(s.LastChange), s.Open, cell(pendingText(s.Pending)), timeText(s.NextRun))
 	}
 	tw.Flush()
@@ -173,12 +174,19 @@ func dash(s string) string {
 	return s
 }
 
-// oneLine keeps a board's text on one line of a table: control characters
-// (tabs, newlines, escape sequences) become spaces.
+// oneLine keeps a board's text on one line of a table, as the terminal
+// shows it: control characters (tabs, newlines, escape sequences) and the
+// line and paragraph separators become spaces, and the bidirectional
+// marks and overrides (U+202A-U+202E, U+2066-U+2069, ...), which could
+// make a column display reversed, are dropped, as run's stdout drops them
+// (diff.IsBidi). The --json output stays exact.
 func oneLine(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+		switch {
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == '\u2028' || r == '\u2029':
 			return ' '
+		case diff.IsBidi(r):
+			return -1
 		}
 		return r
 	}, s)

@@ -41,6 +41,10 @@ type Server struct {
 	// Output), as on run's stdout. Each answer is collected and masked as
 	// one piece.
 	Mask func([]byte) []byte
+	// LoopbackHosts, when set (a loopback listener without Token), makes
+	// the server answer only requests whose Host header is a loopback name
+	// or address; any other answers 421 (see hostChecked: DNS rebinding).
+	LoopbackHosts bool
 
 	mu    sync.Mutex
 	cache map[string]cached
@@ -100,7 +104,7 @@ func (s *Server) Handler() http.Handler {
 	route("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
 	route("GET /readyz", s.readyz)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.notFound(w, r, "no such page") })
-	return s.headers(s.auth(s.masked(s.checked(mux))))
+	return s.headers(s.hostChecked(s.auth(s.masked(s.checked(mux)))))
 }
 
 // maxQuery bounds a request's query string, and maxQueryValue each of its

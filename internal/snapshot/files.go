@@ -12,6 +12,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
@@ -106,6 +108,46 @@ func RemoveFile(path string) error {
 	}
 	if err := remove(path); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
+	}
+	return nil
+}
+
+// readFile reads a file of the folder (as os.ReadFile), refusing one that
+// is or passes through a symbolic link below the folder (a link committed
+// by someone else must not bring, say, /etc/shadow into a commit).
+func (s *Store) readFile(path string) ([]byte, error) {
+	if err := atomicfile.CheckPath(s.Dir, path); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
+}
+
+// fixedPaths are the folder's own files and folders, slash-separated, that
+// CheckLinks looks at before a run touches anything.
+var fixedPaths = []string{
+	".gitignore",
+	StateDir,
+	StateDir + "/" + LockName,
+	StateDir + "/" + markerName,
+	StateDir + "/index",
+	StateDir + "/state",
+	StateDir + "/http",
+	StateDir + "/readme",
+	StateDir + "/outbox",
+	StateDir + "/" + runsDir,
+}
+
+// CheckLinks refuses a folder where one of the watcher's own files or
+// folders (.gitignore, .watcher and its lock, run marker, index, state,
+// http, readme, outbox and runs) is a symbolic link: a run then fails
+// before it writes anything. Every write and read checks its own path as
+// well (atomicfile.CheckPath): a link deeper down (a posting file, one
+// source's index) fails that source.
+func (s *Store) CheckLinks() error {
+	for _, rel := range fixedPaths {
+		if err := atomicfile.CheckPath(s.Dir, filepath.Join(s.Dir, filepath.FromSlash(rel))); err != nil {
+			return fmt.Errorf("snapshot: %w", err)
+		}
 	}
 	return nil
 }

@@ -75,7 +75,7 @@ const UpgradeCommitSubject = "watcher: snapshot files renamed to their posting k
 // is not the one Key derives today, or there is no index to tell (a folder
 // with no snapshot file needs nothing). It reads only the index.
 func (s *Store) NeedsKeyUpgrade(source string, mask func(string) string) bool {
-	b, err := os.ReadFile(s.IndexPath(source))
+	b, err := s.readFile(s.IndexPath(source))
 	if err != nil {
 		return !errors.Is(err, fs.ErrNotExist) || s.hasPostingFiles(source)
 	}
@@ -199,7 +199,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 		rehashed[key] = model.Hash(data)
 		kept[key] = rehashed[key]
 	}
-	b, err := os.ReadFile(s.IndexPath(source))
+	b, err := s.readFile(s.IndexPath(source))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return paths, nil // LoadIndex rebuilds it from the files, named right now

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 )
 
 // LockName is the file under StateDir that one process at a time holds
@@ -56,7 +58,7 @@ const lockPoll = 25 * time.Millisecond
 // AcquireLock takes the writer lock of the snapshot folder dir, waiting for
 // another holder up to wait (0: not at all; negative: until ctx ends). It
 // creates dir/.watcher and the lock file when missing and writes nothing
-// else. A holder records its pid, start time and command in the file, which
+// else; a lock file (or .watcher) that is a symbolic link is refused. A holder records its pid, start time and command in the file, which
 // a refused process reports in its *BusyError. onWait (may be nil) is
 // called once when the lock is busy and the caller is willing to wait.
 func AcquireLock(ctx context.Context, dir string, wait time.Duration, command string, onWait func(*BusyError)) (*Lock, error) {
@@ -64,11 +66,16 @@ func AcquireLock(ctx context.Context, dir string, wait time.Duration, command st
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: lock: %w", err)
 	}
+	path := filepath.Join(abs, StateDir, LockName)
+	// a lock file that is a committed symbolic link would be truncated
+	// wherever it points
+	if err := atomicfile.CheckPath(abs, path); err != nil {
+		return nil, fmt.Errorf("snapshot: lock: %w", err)
+	}
 	if err := os.MkdirAll(filepath.Join(abs, StateDir), 0o755); err != nil {
 		return nil, fmt.Errorf("snapshot: lock: %w", err)
 	}
-	path := filepath.Join(abs, StateDir, LockName)
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|openNoFollow, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: lock: %w", err)
 	}

@@ -96,7 +96,7 @@ func (s *Store) WriteReadme(source string, writes map[string][]byte, removes []s
 		return nil, nil
 	}
 	rows := map[string]readmeRow{}
-	if b, err := os.ReadFile(s.ReadmeRowsPath(source)); err == nil {
+	if b, err := s.readFile(s.ReadmeRowsPath(source)); err == nil {
 		json.Unmarshal(b, &rows) // unreadable: rebuilt below
 	}
 	for id, data := range writes {

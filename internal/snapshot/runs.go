@@ -103,6 +103,9 @@ func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
 	// Atomic, but without fsyncs (a run writes one per source): a power
 	// loss may take back the last record, or leave one that does not
 	// decode, which reads as none until the next run writes it again.
+	if err := atomicfile.CheckPath(s.Dir, s.RunPath(source)); err != nil {
+		return fmt.Errorf("snapshot: run record of source %q: %w", source, err)
+	}
 	if err := writeRecord(s.RunPath(source), append(b, '\n')); err != nil {
 		return fmt.Errorf("run record of source %q: %w", source, err)
 	}
@@ -121,7 +124,7 @@ func (s *Store) PeekRun(source string) (rec RunRecord, ok bool, err error) {
 // readRun reads a source's run record; a record without a Sum is
 // accepted unless sumRequired.
 func (s *Store) readRun(source string, sumRequired bool) (rec RunRecord, ok bool, err error) {
-	b, err := os.ReadFile(s.RunPath(source))
+	b, err := s.readFile(s.RunPath(source))
 	if errors.Is(err, fs.ErrNotExist) {
 		return RunRecord{}, false, nil
 	}

@@ -134,7 +134,8 @@ func TestRunRecordOverwrite(t *testing.T) {
 	}
 	check("after a longer file", t1, RunOK)
 
-	// a symbolic link there: replaced by a record, its target untouched
+	// a symbolic link there (review F19): refused, naming it, its target
+	// untouched and the link left for the user to look at
 	target := filepath.Join(t.TempDir(), "elsewhere")
 	if err := os.WriteFile(target, []byte("keep\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -143,14 +144,16 @@ func TestRunRecordOverwrite(t *testing.T) {
 	if err := os.Symlink(target, s.RunPath("acme")); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RecordRun("acme", t2, RunOK); err != nil {
-		t.Fatal(err)
+	if err := s.RecordRun("acme", t2, RunOK); err == nil || !strings.Contains(err.Error(), s.RunPath("acme")+" is a symbolic link: refused") {
+		t.Fatalf("a record that is a symbolic link: %v, want it refused", err)
 	}
-	check("after a symbolic link", t2, RunOK)
+	if _, _, err := s.PeekRun("acme"); err == nil {
+		t.Fatal("a record that is a symbolic link was read")
+	}
 	if b, _ := os.ReadFile(target); string(b) != "keep\n" {
 		t.Fatalf("the link's target was written: %q", b)
 	}
-	if fi, _ := os.Lstat(s.RunPath("acme")); fi.Mode()&os.ModeSymlink != 0 {
-		t.Fatal("the symbolic link is still there")
+	if fi, _ := os.Lstat(s.RunPath("acme")); fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatal("the symbolic link was replaced")
 	}
 }

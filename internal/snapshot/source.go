@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
@@ -47,7 +48,7 @@ func (s *Store) EachFile(source string, fn func(name string, data []byte) error)
 		if !e.Type().IsRegular() || !IsPostingName(e.Name()) {
 			continue
 		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		b, err := s.readFile(filepath.Join(dir, e.Name()))
 		if err != nil {
 			return fmt.Errorf("snapshot: %w", err)
 		}
@@ -122,7 +123,7 @@ func (s *Store) HasIndex(source string) bool {
 // is rebuilt or written. A missing or unreadable index is the snapshot
 // files' names, without stamps or hashes (nothing decoded).
 func (s *Store) PeekIndex(source string) (Index, error) {
-	b, err := os.ReadFile(s.IndexPath(source))
+	b, err := s.readFile(s.IndexPath(source))
 	if err == nil {
 		if idx, ok := DecodeIndex(b); ok {
 			return idx, nil
@@ -230,7 +231,7 @@ func (s *Store) Files() ([]string, error) {
 // snapshot file for id, or the file is not the posting's (it does not
 // decode, or holds another id). The error is a failed read.
 func (s *Store) Lookup(source, id string) (model.Posting, bool, error) {
-	b, err := os.ReadFile(s.PostingPath(source, id))
+	b, err := s.readFile(s.PostingPath(source, id))
 	if errors.Is(err, fs.ErrNotExist) {
 		return model.Posting{}, false, nil
 	}
@@ -292,6 +293,9 @@ func DecodeIndex(b []byte) (Index, bool) {
 // that the save after the run compares with that after one stat instead
 // of reading the file again (lastRead).
 func (s *Store) readSeen(path string) ([]byte, error) {
+	if err := atomicfile.CheckPath(s.Dir, path); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		s.remember(path, seenFile{})
@@ -348,7 +352,7 @@ func (s *Store) lastRead(path string) (data []byte, there bool, err error) {
 	if ok && seen.there && fi.Size() == seen.size && fi.ModTime().Equal(seen.mod) {
 		return seen.data, true, nil
 	}
-	b, err := os.ReadFile(path)
+	b, err := s.readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}

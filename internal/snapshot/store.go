@@ -38,16 +38,22 @@ type Store struct {
 // quiet run).
 func (s *Store) IgnoreWritten() bool { return s.ignoreWritten.Load() }
 
-// Open makes the snapshot directory if needed.
+// Open makes the snapshot directory if needed. It refuses a folder whose
+// own files are symbolic links (CheckLinks), and confines every write
+// under it (atomicfile.Confine: no symbolic link on a written path).
 func Open(dir string) (*Store, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
+	s := &Store{Dir: abs}
+	if err := s.CheckLinks(); err != nil {
+		return nil, err
+	}
+	atomicfile.Confine(abs)
 	if err := os.MkdirAll(filepath.Join(abs, StateDir), 0o755); err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
-	s := &Store{Dir: abs}
 	if _, err := os.Stat(s.IgnorePath()); errors.Is(err, fs.ErrNotExist) {
 		if err := WriteFile(s.IgnorePath(), []byte(ignoreFile)); err != nil {
 			return nil, err
@@ -69,7 +75,7 @@ const ignoreLock = "/.watcher/" + LockName + "\n"
 // ensureIgnore adds the lines of the lock and of the run records to an
 // older .gitignore (or writes the file when it is gone).
 func (s *Store) ensureIgnore() error {
-	b, err := os.ReadFile(s.IgnorePath())
+	b, err := s.readFile(s.IgnorePath())
 	if errors.Is(err, fs.ErrNotExist) {
 		s.ignoreWritten.Store(true)
 		return WriteFile(s.IgnorePath(), []byte(ignoreFile))
@@ -196,7 +202,7 @@ type Entry struct {
 // lost) it is rebuilt from the snapshot files, so deleting .watcher never
 // makes every posting look new.
 func (s *Store) LoadIndex(source string) (Index, error) {
-	b, err := os.ReadFile(s.IndexPath(source))
+	b, err := s.readFile(s.IndexPath(source))
 	if err == nil {
 		if idx, ok := DecodeIndex(b); ok {
 			return idx, nil
@@ -226,7 +232,7 @@ func (s *Store) rebuildIndex(source string) (Index, error) {
 		if e.IsDir() || !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
 			continue
 		}
-		b, err := os.ReadFile(filepath.Join(dir, name))
+		b, err := s.readFile(filepath.Join(dir, name))
 		if err != nil {
 			return Index{}, fmt.Errorf("snapshot: %w", err)
 		}
@@ -255,7 +261,7 @@ func (s *Store) SaveIndex(source string, idx Index) (string, error) {
 		return "", fmt.Errorf("snapshot: %w", err)
 	}
 	p := s.IndexPath(source)
-	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, append(b, '\n')) {
+	if old, err := s.readFile(p); err == nil && bytes.Equal(old, append(b, '\n')) {
 		return p, nil
 	}
 	// The snapshots it describes are durable before it is (see batch.go).
@@ -268,7 +274,7 @@ func (s *Store) SaveIndex(source string, idx Index) (string, error) {
 // Read loads the stored snapshot of a posting.
 func (s *Store) Read(source, id string) (model.Posting, []byte, error) {
 	p := s.PostingPath(source, id)
-	b, err := os.ReadFile(p)
+	b, err := s.readFile(p)
 	if err != nil {
 		return model.Posting{}, nil, fmt.Errorf("snapshot: %w", err)
 	}

@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+)
+
+// serve on a loopback address without serve.token refuses a request
+// whose Host is another name (DNS rebinding, review F15); with a token
+// any name is served to whoever has it.
+func TestServeLoopbackWithoutTokenChecksHost(t *testing.T) {
+	for _, c := range []struct {
+		token     string
+		wantOther int
+	}{
+		{"", http.StatusMisdirectedRequest},
+		{"0123456789abcdef-token", http.StatusOK},
+	} {
+		cfg := &config.Config{Snapshots: t.TempDir()}
+		cfg.Serve.Token = c.token
+		hs, ln, code, err := startServer(cfg, nil, "127.0.0.1:0", false, slog.New(slog.DiscardHandler), nil)
+		if err != nil {
+			t.Fatalf("startServer: exit %d: %v", code, err)
+		}
+		go hs.Serve(ln)
+		defer hs.Shutdown(context.Background())
+		base := "http://" + ln.Addr().String()
+		get := func(host string) (int, string) {
+			req, err := http.NewRequest(http.MethodGet, base+"/api/v1/sources", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Host = host
+			if c.token != "" {
+				req.Header.Set("Authorization", "Bearer "+c.token)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(b)
+		}
+		if got, body := get("attacker.example:" + strings.Split(ln.Addr().String(), ":")[1]); got != c.wantOther {
+			t.Errorf("token %q, forged Host: %d, want %d\n%s", c.token, got, c.wantOther, body)
+		} else if got == http.StatusMisdirectedRequest && !strings.Contains(body, `host attacker.example:`) {
+			t.Errorf("the refusal does not name the host: %s", body)
+		}
+		if got, body := get(ln.Addr().String()); got != http.StatusOK {
+			t.Errorf("token %q, Host %s: %d\n%s", c.token, ln.Addr(), got, body)
+		}
+	}
+}
