@@ -84,7 +84,7 @@ func TestCommittedSymlinkInSnapshotFolderIsRefused(t *testing.T) {
 				t.Fatal(err)
 			}
 			commitLink(t, snaps, rel)
-			before := tree(t, snaps)
+			before := linkTree(t, snaps)
 
 			// a change, so that the run has files to write
 			changed := []fake.Job{netflixJob(1), netflixJob(2), netflixJob(3)}
@@ -119,7 +119,7 @@ func TestCommittedSymlinkInSnapshotFolderIsRefused(t *testing.T) {
 				t.Errorf("the link %s was replaced: %v", link, err)
 			}
 			if tc.before {
-				after := tree(t, snaps)
+				after := linkTree(t, snaps)
 				for p, c := range after {
 					if before[p] != c {
 						t.Errorf("%s written in the folder before the refusal", p)
@@ -150,9 +150,9 @@ func commitLink(t *testing.T, snaps, rel string) {
 	}
 }
 
-// tree is every file and link under dir (outside .git) with its content
+// linkTree is every file and link under dir (outside .git) with its content
 // or target.
-func tree(t *testing.T, dir string) map[string]string {
+func linkTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
