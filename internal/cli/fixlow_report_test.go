@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -63,7 +64,10 @@ func TestReportSinceTodayEastOfUTC(t *testing.T) {
 		t.Skipf("no time zone data: %v", err)
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestReportSinceTodayEastOfUTC$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "TZ=Pacific/Kiritimati", "CW_FIXLOW_SINCE_CHILD=1")
+	// the child runs this test, not the watcher (TestMain sets asWatcher
+	// for every process the tests start)
+	env := slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, asWatcher+"=") })
+	cmd.Env = append(env, "TZ=Pacific/Kiritimati", "CW_FIXLOW_SINCE_CHILD=1")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("child: %v\n%s", err, out)
 	}
