@@ -53,3 +53,21 @@ func (r *Runner) checkDetail(source, id string, known bool, listed, full model.R
 	full.Stamp = ""
 	return full, nil
 }
+
+// checkListed is checkDetail for a posting whose listing is complete (a
+// platform whose listing carries the description: Greenhouse with
+// content=true, Lever, Ashby, ...): a stored posting that had a
+// description and is listed without one is kept as stored, as a failed
+// detail is (its snapshot and old stamp stay; the next run reads it
+// again), never reported as its description, pay and skills wiped. A
+// listing that drops every description at once (content=true not
+// honoured by a mirror) would otherwise be a board-wide false "changed",
+// and another when the text comes back. A posting stored without one
+// goes on as listed.
+func (r *Runner) checkListed(source, id string, listed model.Raw) error {
+	p, _, err := r.back.Read(source, id)
+	if err != nil || strings.TrimSpace(p.Description) != "" {
+		return fmt.Errorf("%s: posting %q: the listing gives no description for %s", source, id, listed.URL)
+	}
+	return nil
+}

@@ -188,6 +188,13 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 				}
 				raw = full
 				f.details++
+			} else if ok && !described(raw) {
+				// a listing that carries the text, without it this time
+				// (a gateway dropping content=true): see checkListed
+				if err := r.checkListed(src.Name, id, raw); err != nil {
+					detailErr, detailURL = err, raw.URL
+					break
+				}
 			}
 			raw.Salary = r.plausiblePay(src.Name, id, raw.Salary)
 			p := r.norm.Normalize(src.Name, company, raw)
