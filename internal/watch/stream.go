@@ -338,8 +338,10 @@ func (w *writeRun) finish() (Result, error) {
 		res.Interrupted = true
 		if w.begun {
 			r.dropWrite()
+			r.log.Info("run interrupted while writing: the next run finishes it", "stage", w.stopped)
+		} else {
+			r.log.Info("run interrupted before writing: nothing was written", "stage", w.stopped)
 		}
-		r.log.Info("run interrupted while writing: the next run finishes it", "stage", w.stopped)
 		return res, nil
 	}
 	if !w.begun {
