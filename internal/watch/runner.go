@@ -239,6 +239,7 @@ type SourceResult struct {
 	lines          []string
 	health         string // a source.* event of this run, for the commit subject
 	upgraded       string // the normalizer the index moved to, when this run moved it
+	stateSaved     bool   // the adapter's state file changed (an interface switch, ids remembered)
 }
 
 // Lines are the postings this run added (+), removed (-) and changed (~,
@@ -736,6 +737,9 @@ func commitMessage(res Result) string {
 		parts := s.counts()
 		if len(parts) == 0 && s.upgraded != "" {
 			parts = append(parts, "normalizer "+s.upgraded+", no snapshot changed")
+		}
+		if len(parts) == 0 && s.health == "" && s.stateSaved {
+			parts = append(parts, "source state saved, no snapshot changed")
 		}
 		if len(parts) > 0 && len(s.lines) > 0 {
 			groups = append(groups, sourceLines{s.Source, s.lines})

@@ -99,14 +99,15 @@ func (r *Runner) fetchAll(ctx context.Context, sources []config.Source) []fetche
 // writeRun is the write phase of one run, fed one source at a time (add),
 // then committed (finish).
 type writeRun struct {
-	r       *Runner
-	res     Result
-	changed []string // paths whose change makes a commit worth it
-	state   []string // state files committed along with a commit
-	begun   bool     // the run marker is set (beginWrite)
-	stopped string   // the stage a signal stopped the writes at; "": not stopped
-	err     error    // a write failed: nothing more is written
-	done    []bool   // sources added
+	r          *Runner
+	res        Result
+	changed    []string // paths whose change makes a commit worth it
+	state      []string // state files committed along with a commit
+	begun      bool     // the run marker is set (beginWrite)
+	stopped    string   // the stage a signal stopped the writes at; "": not stopped
+	stateSaved bool     // the source being written saved a changed adapter state (saveState)
+	err        error    // a write failed: nothing more is written
+	done       []bool   // sources added
 	// part: the sources written since the last commit of this run (their
 	// paths are in changed and state); a run over many changes commits
 	// every commitEvery paths (commitPart), so what waits for a commit
@@ -182,6 +183,7 @@ func (w *writeRun) add(ctx context.Context, i int, f fetched) bool {
 		return false
 	}
 	w.res.Sources[i] = p.result(sr)
+	w.res.Sources[i].stateSaved, w.stateSaved = w.stateSaved, false
 	if len(w.changed)+len(w.state) >= r.commitEvery() && len(w.changed) > 0 && r.repo != nil {
 		if err := w.commitPart(); err != nil {
 			w.err = err
@@ -306,9 +308,11 @@ func (w *writeRun) write(ctx context.Context, f fetched, p plan) error {
 		if vPath != "" {
 			w.state = append(w.state, vPath)
 		}
+		n := len(w.changed)
 		if w.changed, w.state, err = r.saveState(f, w.changed, w.state); err != nil {
 			return err
 		}
+		w.stateSaved = len(w.changed) > n
 	}
 	return nil
 }
