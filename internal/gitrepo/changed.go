@@ -365,24 +365,6 @@ func isExecMode(m []byte) bool {
 	return bytes.Equal(m, modeExecutable)
 }
 
-// readOpen reads an open file to its end; size is its expected size.
-func readOpen(f *os.File, size int64) ([]byte, error) {
-	data := make([]byte, 0, size+1)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", f.Name(), err)
-		}
-		if len(data) == cap(data) {
-			data = slices.Grow(data, 4096)
-		}
-	}
-}
-
 // lookup finds the entry at the slash-separated path p below the tree root;
 // p == "" gives the root itself (as a tree entry).
 func (r *Repo) lookup(root plumbing.Hash, p string) (treeEntry, bool, error) {

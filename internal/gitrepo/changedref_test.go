@@ -230,7 +230,7 @@ func readFileStat(p string) ([]byte, os.FileInfo, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	data, err := readOpen(f, fi.Size())
+	data, err := readInto(f, fi.Size(), nil)
 	if err != nil {
 		return nil, nil, err
 	}

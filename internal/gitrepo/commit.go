@@ -340,7 +340,7 @@ func (r *Repo) stageFile(rel string, dirs map[string]bool, il *indexLock) (c cha
 	if !fi.Mode().IsRegular() { // replaced between Lstat and Open
 		return change{}, fileStat{}, "", fmt.Errorf("path %s changed while it was committed", abs)
 	}
-	data, err := readOpen(f, fi.Size())
+	data, err := readInto(f, fi.Size(), nil)
 	if err != nil {
 		return change{}, fileStat{}, "", err
 	}

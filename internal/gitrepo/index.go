@@ -125,7 +125,7 @@ func openIndex(p string) (indexSource, os.FileInfo, error) {
 		}
 		return indexSource{f: f, bodyLen: fi.Size() - indexChecksumLen}, fi, nil
 	}
-	data, err := readOpen(f, fi.Size())
+	data, err := readInto(f, fi.Size(), nil)
 	f.Close()
 	if err != nil {
 		return indexSource{}, nil, err
