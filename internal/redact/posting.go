@@ -122,7 +122,7 @@ func (m *PostingMask) String(s string) string {
 	if m.Empty() {
 		return s
 	}
-	return m.red.String(m.maskHosts(s))
+	return maskSplit(m.red.m, m.red.String(m.maskHosts(s)))
 }
 
 // Bytes is b with the secrets masked (b itself when there is none).
