@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"math"
+	"net/netip"
 	"net/url"
 	"slices"
 	"strconv"
@@ -177,8 +178,25 @@ var gitSection = section[Git]{
 			p.add(n.Line, key, "token (HTTPS) and ssh_key (SSH) exclude each other")
 		case g.Push.Token != "" && !strings.HasPrefix(g.Push.Remote, "https://") && !strings.HasPrefix(g.Push.Remote, "http://"):
 			p.add(n.Line, key+".token", "needs an https:// remote URL")
+		case g.Push.Token != "" && strings.HasPrefix(g.Push.Remote, "http://") && !loopbackURL(g.Push.Remote):
+			p.add(n.Line, key+".token", "needs an https:// remote URL: over http:// the token would cross the network in clear text (http:// is accepted only for a loopback address)")
 		}
 	}},
+}
+
+// loopbackURL reports whether the host of raw is localhost or a loopback
+// address (where a plain http:// remote does not leave the machine).
+func loopbackURL(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	h := u.Hostname()
+	if strings.EqualFold(h, "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(h)
+	return err == nil && ip.IsLoopback()
 }
 
 var pushSection = section[GitPush]{
