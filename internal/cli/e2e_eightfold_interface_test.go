@@ -164,7 +164,7 @@ func TestRunEightfoldSwitchIsQuietWhenTheShapeDiffers(t *testing.T) {
 
 	// The tenant goes back to the older interface, whose markup differs.
 	e.nf.SetInterfaces(fake.ApplyOnly)
-	jobs[0].Description = strings.Replace(jobs[0].Description, "<p>Netflix is one", "<p>\n  Netflix is one", 1) + "<p>Equal opportunity employer.</p>"
+	jobs[0].Description = strings.Replace(jobs[0].Description, "<p>Netflix is one", "<p>Netflix</p><p>is one", 1)
 	e.nf.SetJobs(jobs)
 	code, _, stderr := e.run(t, "run")
 	if code != 0 {

@@ -952,7 +952,7 @@ func (r *Runner) compare(f fetched) plan {
 			// same (by its update stamp, or, without one, by what the
 			// platform gave as it was) is rewritten without an event.
 			upgraded := idx.Normalizer != version && (old.Stamp != "" && old.Stamp == it.stamp || sameSource(prev, it.post))
-			renormalized := upgraded || f.reshaped
+			renormalized := upgraded || f.reshaped && sameAcrossInterfaces(prev, it.post)
 			// The file already holds this version: a run stopped after
 			// putting the change's event in the outbox and rewriting the
 			// file (writeRun.write), before saving the index. The change is
@@ -1118,7 +1118,7 @@ func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, g
 	changes := diff.Postings(stored, it.post)
 	// new rules alone make no event (see compare); the stamp says nothing
 	// here: it is the index's, not the file's
-	renormalized := f.reshaped || f.index.Normalizer != r.norm.Version() && sameSource(stored, it.post)
+	renormalized := f.reshaped && sameAcrossInterfaces(stored, it.post) || f.index.Normalizer != r.norm.Version() && sameSource(stored, it.post)
 	if len(changes) == 0 || renormalized {
 		p.rewrites++
 		return true, false

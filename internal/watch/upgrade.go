@@ -21,6 +21,22 @@ func sameSource(a, b model.Posting) bool {
 		sameWords(a.Description, b.Description)
 }
 
+// sameAcrossInterfaces reports whether two versions of a posting read
+// through two interfaces of one platform (an Eightfold tenant's apply and
+// pcsx, see scrape.Stateful's Reshaped) say the same thing: what
+// sameSource compares, except what the interface shapes (the link's form,
+// the posted date read from another time field, the company and a team
+// that one interface leaves out: Eightfold's apply lists a business unit,
+// which stands in for a missing department, pcsx none). A posting whose
+// title, requisition, team (named by both) or description words differ
+// really changed:
+// the run that switches reports it, so that a tenant that answers through
+// one interface and then the other mutes no change.
+func sameAcrossInterfaces(a, b model.Posting) bool {
+	return a.Title == b.Title && a.RequisitionID == b.RequisitionID &&
+		(a.Team == b.Team || a.Team == "" || b.Team == "") && sameWords(a.Description, b.Description)
+}
+
 // sameWords compares two texts word by word, ignoring case, punctuation and
 // layout: a renderer that now keeps a list's line breaks, or spaces a
 // heading differently, changes no word.
