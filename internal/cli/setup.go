@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
@@ -85,16 +84,6 @@ func load(path string) (*config.Config, error) {
 				File: path, Line: s.Line, Key: fmt.Sprintf("sources[%d].type", i),
 				Msg: fmt.Sprintf("%q is not supported by this build yet (supported: %s)", s.Type, strings.Join(supported, ", ")),
 			})
-		}
-	}
-	if len(cfg.Taxonomy.Skills) > 0 {
-		extra := make([]normalize.SkillDef, 0, len(cfg.Taxonomy.Skills))
-		for _, sk := range cfg.Taxonomy.Skills {
-			extra = append(extra, normalize.SkillDef{Name: sk.Name, Category: sk.Category, Aliases: sk.Aliases})
-		}
-		if _, err := normalize.LoadTaxonomy(extra); err != nil {
-			// a clash with the embedded taxonomy is only known here
-			problems = append(problems, config.Problem{File: path, Key: "taxonomy.skills", Msg: err.Error()})
 		}
 	}
 	if len(problems) > 0 {
