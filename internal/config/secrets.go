@@ -17,7 +17,8 @@ import (
 // a name, a type, a number, a duration, a switch) is not registered, so
 // that a container's paths and schedules read as they are in logs and
 // messages. Every other key is secret-bearing: URLs, headers, tokens,
-// passwords, the user agent, and every key a source type or channel owns
+// passwords, the user agent, a source's company (shown where a board's
+// own name would be), and every key a source type or channel owns
 // (board, tenant, selectors, ...), since config does not know what those
 // mean. Secrets are values, not keys: a value that also comes into a
 // secret-bearing key is hidden everywhere, in the plain key's output too.
@@ -33,7 +34,7 @@ var plainKeys = map[string]bool{
 	"outbox.expire": true, "outbox.retry_every": true, "outbox.budget": true, "outbox.max_pending": true,
 	"outbox.break_after":     true,
 	"taxonomy.skills[].name": true, "taxonomy.skills[].category": true, "taxonomy.skills[].aliases[]": true,
-	"sources[].name": true, "sources[].type": true, "sources[].company": true, "sources[].schedule": true,
+	"sources[].name": true, "sources[].type": true, "sources[].schedule": true,
 	"sources[].allow_shrink": true, "sources[].remove_after": true, "sources[].max_shrink": true,
 	"sources[].allow_private": true,
 	"notifiers[].name":        true, "notifiers[].type": true, "notifiers[].events[]": true, "notifiers[].sources[]": true,
