@@ -40,7 +40,7 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 		Args: noArgs,
 		RunE: maskedRun(func(cmd *cobra.Command, _ []string) error {
 			if _, err := q.Check(); err != nil {
-				return fail(cmd, ExitUsage, "%v", err)
+				return usageFail(cmd, cmd.ErrOrStderr(), "%s", queryFlagMessage(err))
 			}
 			var configured []serve.SourceConfig
 			var postingsOf func(string) ([]model.Posting, error)
@@ -58,7 +58,7 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 			}
 			for _, s := range sources {
 				if !slices.ContainsFunc(configured, func(c serve.SourceConfig) bool { return c.Name == s }) {
-					return fail(cmd, ExitUsage, "--source %q: no such source in the config", s)
+					return usageFail(cmd, cmd.ErrOrStderr(), "--source %q: no such source in the config", s)
 				}
 			}
 			// Without --sort the listing goes source by source (config
@@ -92,12 +92,12 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 					continue
 				}
 				if err := selectAll(ps); err != nil {
-					return fail(cmd, ExitUsage, "%v", err)
+					return usageFail(cmd, cmd.ErrOrStderr(), "%s", queryFlagMessage(err))
 				}
 			}
 			if q.Sort != "" {
 				if err := selectAll(all); err != nil {
-					return fail(cmd, ExitUsage, "%v", err)
+					return usageFail(cmd, cmd.ErrOrStderr(), "%s", queryFlagMessage(err))
 				}
 			}
 			if out == nil {
@@ -163,4 +163,16 @@ func hasName(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// queryFlagMessage words a query's problem with the flag it came from: the
+// serve package names the API's parameters (sort "x": ..., min_pay: ...).
+func queryFlagMessage(err error) string {
+	msg := err.Error()
+	for _, p := range [][2]string{{"sort ", "--sort "}, {"min_pay: ", "--min-pay: "}, {"title: ", "--title: "}, {"level ", "--level "}, {"role ", "--role "}, {"skill ", "--skill "}, {"location ", "--location "}, {"currency ", "--currency "}} {
+		if rest, ok := strings.CutPrefix(msg, p[0]); ok {
+			return p[1] + rest
+		}
+	}
+	return msg
 }

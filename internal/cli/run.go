@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -71,7 +73,7 @@ commit is kept), or the run could not start; 2 bad usage or invalid config;
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if wait < 0 {
-				return fail(cmd, ExitUsage, "--wait %s: must not be negative", wait)
+				return usageFail(cmd, cmd.ErrOrStderr(), "--wait %s: must not be negative", wait)
 			}
 			return profiled(cmd, profile, func() error {
 				l, err := f.loadFor(cmd, opt.dryRun)
@@ -130,9 +132,8 @@ type runOutput struct {
 }
 
 func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duration, opt runOutput, logger *slog.Logger, stdout, stderr io.Writer) int {
-	sources, err := cfg.Select(names)
-	if err != nil {
-		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+	sources, ok := selectSources(cfg, names, stderr)
+	if !ok {
 		return ExitUsage
 	}
 	ctx, stop := signalContext(logger, stderr, "watcher run")
@@ -265,4 +266,22 @@ func writeEvents(w io.Writer, evs []notify.Event) error {
 		}
 	}
 	return nil
+}
+
+// selectSources is the sources run's --source flags name (all without
+// one); a name the config does not have is a usage mistake, said on stderr.
+func selectSources(cfg *config.Config, names []string, stderr io.Writer) ([]config.Source, bool) {
+	sources, err := cfg.Select(names)
+	if err == nil {
+		return sources, true
+	}
+	configured := sourceNames(cfg)
+	for _, n := range names {
+		if !slices.Contains(configured, n) {
+			usageLine(stderr, "watcher run", fmt.Sprintf("--source %q: no such source in the config (configured: %s)", n, strings.Join(configured, ", ")))
+			return nil, false
+		}
+	}
+	usageLine(stderr, "watcher run", fmt.Sprintf("--source: %v", err))
+	return nil, false
 }

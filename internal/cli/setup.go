@@ -68,7 +68,7 @@ func (f *configFlags) load(cmd *cobra.Command) (*loaded, error) {
 func (f *configFlags) loadFor(cmd *cobra.Command, sendsNothing bool) (*loaded, error) {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	if _, err := newLogger(stderr, f.level, f.format); err != nil {
-		return nil, fail(cmd, ExitUsage, "%v", err)
+		return nil, usageFail(cmd, stderr, "%v", err)
 	}
 	cfg, err := load(f.path)
 	unread := false
