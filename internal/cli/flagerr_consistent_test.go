@@ -35,6 +35,8 @@ func TestFlagValueMistakesGetTheUsageHint(t *testing.T) {
 		{[]string{"report", "--since", "2099-01-01", "-c", cfg}, `watcher report: --since "2099-01-01": a date in the future`},
 		{[]string{"report", "--source", "nope", "-c", cfg}, `watcher report: --source "nope": no such source in the config`},
 		{[]string{"postings", "--sort", "bogus", "-c", cfg}, `watcher postings: --sort "bogus": use one of`},
+		{[]string{"postings", "--level", "L9-L4", "-c", cfg}, `watcher postings: --level: "L9-L4": empty range`},
+		{[]string{"postings", "--min-pay", "-5", "-c", cfg}, `watcher postings: --min-pay: negative`},
 		{[]string{"migrate", "--down", "0", "-c", cfg}, `watcher migrate: --down 0: must be at least 1`},
 		{[]string{"probe", "--timeout", "0s"}, `watcher probe: --timeout 0s: must be greater than 0`},
 		{[]string{"worker", "--polls", "0", "-c", cfg}, `watcher worker: --polls 0: must be at least 1`},

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -165,14 +166,24 @@ func hasName(list []string, s string) bool {
 	return false
 }
 
-// queryFlagMessage words a query's problem with the flag it came from: the
-// serve package names the API's parameters (sort "x": ..., min_pay: ...).
+// queryFlagMessage words a query's problems with the flags they came from:
+// the serve and filter packages name the API's parameters and the filter's
+// keys (sort "x": ..., min_pay: ..., filter: levels[0]: ...), one line each.
 func queryFlagMessage(err error) string {
-	msg := err.Error()
-	for _, p := range [][2]string{{"sort ", "--sort "}, {"min_pay: ", "--min-pay: "}, {"title: ", "--title: "}, {"level ", "--level "}, {"role ", "--role "}, {"skill ", "--skill "}, {"location ", "--location "}, {"currency ", "--currency "}} {
-		if rest, ok := strings.CutPrefix(msg, p[0]); ok {
-			return p[1] + rest
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		if m := queryKeyRE.FindStringSubmatch(l); m != nil {
+			lines[i] = queryFlags[m[1]] + l[len(m[0]):]
 		}
 	}
-	return msg
+	return strings.Join(lines, "\n")
+}
+
+// queryKeyRE matches the key a query's problem starts with.
+var queryKeyRE = regexp.MustCompile(`^(?:filter: )?(sort|min_pay|title|roles|levels|locations|skills_any|min_pay_currency)(?:\[\d+\])?:? `)
+
+// queryFlags are postings' flags by the query key they set.
+var queryFlags = map[string]string{
+	"sort": "--sort ", "min_pay": "--min-pay: ", "title": "--title: ", "roles": "--role: ", "levels": "--level: ",
+	"locations": "--location: ", "skills_any": "--skill: ", "min_pay_currency": "--currency: ",
 }
