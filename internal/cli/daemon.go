@@ -79,7 +79,9 @@ config; 130 a second signal.`,
 						srv.Ready = r.Ready
 						return nil
 					})
-					if err != nil {
+					if err != nil && code == ExitUsage {
+						return usageFail(cmd, l.stderr, "%v", err)
+					} else if err != nil {
 						return fail(cmd, code, "%v", err)
 					}
 					defer stopServer()

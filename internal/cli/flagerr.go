@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -35,4 +36,25 @@ func flagError(_ *cobra.Command, err error) error {
 		return fmt.Errorf("--%s %q: %v", f.Name, iv.GetValue(), errors.Unwrap(iv))
 	}
 	return fmt.Errorf("--%s: %q is not %s", f.Name, iv.GetValue(), kind)
+}
+
+// usageHint writes the line that ends every usage mistake.
+func usageHint(w io.Writer, path string) {
+	fmt.Fprintf(w, "Run '%s --help' for usage.\n", path)
+}
+
+// usageFail ends the command on a mistake in a flag's value that the
+// command finds itself (a value pflag took but the command cannot use,
+// such as --wait -1s or --source nope) as Main ends one that pflag finds:
+// "watcher CMD: --flag ...: what is wrong", then the usage hint, on w
+// (stderr, redacted once the config is loaded), exit 2.
+func usageFail(cmd *cobra.Command, w io.Writer, format string, args ...any) error {
+	usageLine(w, cmd.CommandPath(), fmt.Sprintf(format, args...))
+	return &exitError{ExitUsage}
+}
+
+// usageLine writes a usage mistake of the command at path and the hint.
+func usageLine(w io.Writer, path, msg string) {
+	fmt.Fprintf(w, "%s: %s\n", path, msg)
+	usageHint(w, path)
 }

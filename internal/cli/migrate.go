@@ -46,11 +46,11 @@ Exit codes: 0 done; 1 the database could not be reached or a migration failed;
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if cmd.Flags().Changed("down") && down < 1 {
-				return fail(cmd, ExitUsage, "--down %d: must be at least 1", down)
+				return usageFail(cmd, cmd.ErrOrStderr(), "--down %d: must be at least 1", down)
 			}
 			stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 			if _, err := newLogger(stderr, f.level, f.format); err != nil {
-				return fail(cmd, ExitUsage, "%v", err)
+				return usageFail(cmd, stderr, "%v", err)
 			}
 			cfg, err := loadReadOnly(f.path)
 			if err != nil {

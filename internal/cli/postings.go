@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,7 +41,7 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 		Args: noArgs,
 		RunE: maskedRun(func(cmd *cobra.Command, _ []string) error {
 			if _, err := q.Check(); err != nil {
-				return fail(cmd, ExitUsage, "%v", err)
+				return usageFail(cmd, cmd.ErrOrStderr(), "%s", queryFlagMessage(err))
 			}
 			var configured []serve.SourceConfig
 			var postingsOf func(string) ([]model.Posting, error)
@@ -58,7 +59,7 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 			}
 			for _, s := range sources {
 				if !slices.ContainsFunc(configured, func(c serve.SourceConfig) bool { return c.Name == s }) {
-					return fail(cmd, ExitUsage, "--source %q: no such source in the config", s)
+					return usageFail(cmd, cmd.ErrOrStderr(), "--source %q: no such source in the config", s)
 				}
 			}
 			// Without --sort the listing goes source by source (config
@@ -92,12 +93,12 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 					continue
 				}
 				if err := selectAll(ps); err != nil {
-					return fail(cmd, ExitUsage, "%v", err)
+					return usageFail(cmd, cmd.ErrOrStderr(), "%s", queryFlagMessage(err))
 				}
 			}
 			if q.Sort != "" {
 				if err := selectAll(all); err != nil {
-					return fail(cmd, ExitUsage, "%v", err)
+					return usageFail(cmd, cmd.ErrOrStderr(), "%s", queryFlagMessage(err))
 				}
 			}
 			if out == nil {
@@ -163,4 +164,26 @@ func hasName(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// queryFlagMessage words a query's problems with the flags they came from:
+// the serve and filter packages name the API's parameters and the filter's
+// keys (sort "x": ..., min_pay: ..., filter: levels[0]: ...), one line each.
+func queryFlagMessage(err error) string {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		if m := queryKeyRE.FindStringSubmatch(l); m != nil {
+			lines[i] = queryFlags[m[1]] + l[len(m[0]):]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// queryKeyRE matches the key a query's problem starts with.
+var queryKeyRE = regexp.MustCompile(`^(?:filter: )?(sort|min_pay|title|roles|levels|locations|skills_any|min_pay_currency)(?:\[\d+\])?:? `)
+
+// queryFlags are postings' flags by the query key they set.
+var queryFlags = map[string]string{
+	"sort": "--sort ", "min_pay": "--min-pay: ", "title": "--title: ", "roles": "--role: ", "levels": "--level: ",
+	"locations": "--location: ", "skills_any": "--skill: ", "min_pay_currency": "--currency: ",
 }

@@ -33,10 +33,10 @@ Exit codes: 0 a 2xx answer; 1 another answer, or none within --timeout; 2 bad us
 			}
 			u, err := url.Parse(target)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				return fail(cmd, ExitUsage, "%q: must be an http or https URL", target)
+				return usageFail(cmd, cmd.ErrOrStderr(), "%q: must be an http or https URL", target)
 			}
 			if timeout <= 0 {
-				return fail(cmd, ExitUsage, "--timeout %s: must be greater than 0", timeout)
+				return usageFail(cmd, cmd.ErrOrStderr(), "--timeout %s: must be greater than 0", timeout)
 			}
 			c := &http.Client{Timeout: timeout}
 			resp, err := c.Get(u.String())

@@ -83,11 +83,11 @@ func (p *profiler) stop() error {
 func profiled(cmd *cobra.Command, dir string, body func() error) error {
 	if f := cmd.Flags().Lookup("profile"); f != nil && f.Changed && strings.TrimSpace(dir) == "" {
 		// --profile "" (an unset variable in a script) would profile nothing
-		return fail(cmd, ExitUsage, "--profile needs a folder (such as --profile prof), not an empty value")
+		return usageFail(cmd, cmd.ErrOrStderr(), "--profile needs a folder (such as --profile prof), not an empty value")
 	}
 	p, err := startProfile(dir)
 	if err != nil {
-		return fail(cmd, ExitUsage, "--profile %s: %v", dir, err)
+		return usageFail(cmd, cmd.ErrOrStderr(), "--profile %s: %v", dir, err)
 	}
 	err = body()
 	if serr := p.stop(); serr != nil {

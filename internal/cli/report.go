@@ -68,13 +68,13 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 		"json": (*report.Report).WriteJSON, "html": (*report.Report).WriteHTML,
 	}[format]
 	if write == nil {
-		return fail(cmd, ExitUsage, "--format %q: use text, markdown, json or html", format)
+		return usageFail(cmd, cmd.ErrOrStderr(), "--format %q: use text, markdown, json or html", format)
 	}
 	opts := report.Options{Sources: sources}
 	if since != "" {
 		t, err := parseSince(since, time.Now())
 		if err != nil {
-			return fail(cmd, ExitUsage, "%v", err)
+			return usageFail(cmd, cmd.ErrOrStderr(), "%v", err)
 		}
 		opts.Since = t
 	}
@@ -87,7 +87,7 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 	red := cfg.Redactor()
 	for _, s := range sources {
 		if !slices.ContainsFunc(cfg.Sources, func(c config.Source) bool { return c.Name == s }) {
-			return fail(cmd, ExitUsage, "--source %q: no such source in the config", s)
+			return usageFail(cmd, red.Writer(cmd.ErrOrStderr()), "--source %q: no such source in the config", s)
 		}
 	}
 	if out != "" {

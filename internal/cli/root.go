@@ -53,8 +53,7 @@ func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		// Go's flag package took -source; pflag reads it as -s -o -u ...,
 		// and cobra, before any flag is parsed, as a command named by the
 		// flag's value ("unknown command \"x\"")
-		fmt.Fprintf(stderr, "%s: unknown flag -%s (long flags take two dashes: --%s)\n", path, name, name)
-		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", path)
+		usageLine(stderr, path, fmt.Sprintf("unknown flag -%s (long flags take two dashes: --%s)", name, name))
 		return ExitUsage
 	}
 	root.SetArgs(args)
@@ -74,8 +73,7 @@ func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	if cmd != nil {
 		path = cmd.CommandPath()
 	}
-	fmt.Fprintf(stderr, "%s: %s\n", path, usageMessage(err))
-	fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", path)
+	usageLine(stderr, path, usageMessage(err))
 	return ExitUsage
 }
 

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -40,7 +42,8 @@ past the guard goes through, and what it lacks is reported removed in this run.
 
 --dry-run fetches, normalizes and compares as a run does, then prints what would change
 (the commit it would make) and stops: no snapshot, state, validator or outbox file is
-written, nothing is committed, pushed or sent, and no lock is taken.
+written, nothing is committed, pushed or sent, and no lock is taken. The notifiers'
+${VARS} need not be set for it: each one that is not is a note on stderr.
 
 --json prints the run's events on stdout, one JSON object a line: the event envelope
 of the webhooks ("type", "timestamp", "data") with its "id" (the webhook-id). Logs stay
@@ -70,13 +73,14 @@ commit is kept), or the run could not start; 2 bad usage or invalid config;
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if wait < 0 {
-				return fail(cmd, ExitUsage, "--wait %s: must not be negative", wait)
+				return usageFail(cmd, cmd.ErrOrStderr(), "--wait %s: must not be negative", wait)
 			}
 			return profiled(cmd, profile, func() error {
-				l, err := f.load(cmd)
+				l, err := f.loadFor(cmd, opt.dryRun)
 				if err != nil {
 					return err
 				}
+				opt.unreadNotifiers = l.unreadNotifiers
 				if l.cfg.Store.Postgres() {
 					return exitCode(runDatabase(l.cfg, sources, allowShrink, opt, l.logger, l.stdout, l.stderr))
 				}
@@ -122,12 +126,14 @@ func (h saidAtEnd) WithGroup(name string) slog.Handler    { return saidAtEnd{h.H
 type runOutput struct {
 	dryRun bool // --dry-run: what would change, nothing written
 	json   bool // --json: the events as JSON lines on stdout
+	// unreadNotifiers: a dry run read the config without its notifiers
+	// (their ${VARS} are not set): it says nothing of there being none
+	unreadNotifiers bool
 }
 
 func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duration, opt runOutput, logger *slog.Logger, stdout, stderr io.Writer) int {
-	sources, err := cfg.Select(names)
-	if err != nil {
-		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+	sources, ok := selectSources(cfg, names, stderr)
+	if !ok {
 		return ExitUsage
 	}
 	ctx, stop := signalContext(logger, stderr, "watcher run")
@@ -180,6 +186,11 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 
 // runExit reports the failed sources and gives the exit code of a run.
 func runExit(ctx context.Context, cfg *config.Config, res watch.Result, stderr io.Writer) int {
+	return runEnd(ctx, cfg, res, stderr, len(cfg.Notifiers) == 0)
+}
+
+// runEnd is runExit; none says that the config has no notifiers.
+func runEnd(ctx context.Context, cfg *config.Config, res watch.Result, stderr io.Writer, none bool) int {
 	interrupted := res.Interrupted
 	for _, s := range res.Sources {
 		if s.Err != nil {
@@ -187,7 +198,7 @@ func runExit(ctx context.Context, cfg *config.Config, res watch.Result, stderr i
 		}
 		interrupted = interrupted || s.Interrupted
 	}
-	if len(cfg.Notifiers) == 0 {
+	if none {
 		var total watch.SourceResult
 		for _, s := range res.Sources {
 			total.Added, total.Removed, total.Changed = total.Added+s.Added, total.Removed+s.Removed, total.Changed+s.Changed
@@ -230,6 +241,9 @@ func dryRun(ctx context.Context, cfg *config.Config, sources []config.Source, al
 	} else {
 		fmt.Fprint(stdout, watch.DryRunText(res))
 	}
+	if opt.unreadNotifiers {
+		return runEnd(ctx, cfg, res, stderr, false)
+	}
 	return runExit(ctx, cfg, res, stderr)
 }
 
@@ -252,4 +266,22 @@ func writeEvents(w io.Writer, evs []notify.Event) error {
 		}
 	}
 	return nil
+}
+
+// selectSources is the sources run's --source flags name (all without
+// one); a name the config does not have is a usage mistake, said on stderr.
+func selectSources(cfg *config.Config, names []string, stderr io.Writer) ([]config.Source, bool) {
+	sources, err := cfg.Select(names)
+	if err == nil {
+		return sources, true
+	}
+	configured := sourceNames(cfg)
+	for _, n := range names {
+		if !slices.Contains(configured, n) {
+			usageLine(stderr, "watcher run", fmt.Sprintf("--source %q: no such source in the config (configured: %s)", n, strings.Join(configured, ", ")))
+			return nil, false
+		}
+	}
+	usageLine(stderr, "watcher run", fmt.Sprintf("--source: %v", err))
+	return nil, false
 }

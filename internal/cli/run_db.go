@@ -19,9 +19,8 @@ import (
 // jobs. There is no folder lock (--wait is not used): a second run of the
 // same source at once records no event twice (their ids are unique).
 func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOutput, logger *slog.Logger, stdout, stderr io.Writer) int {
-	sources, err := cfg.Select(names)
-	if err != nil {
-		fmt.Fprintf(stderr, "watcher run: %v\n", err)
+	sources, ok := selectSources(cfg, names, stderr)
+	if !ok {
 		return ExitUsage
 	}
 	ctx, stop := signalContext(logger, stderr, "watcher run")

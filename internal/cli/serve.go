@@ -63,7 +63,7 @@ invalid config.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			stderr := cmd.ErrOrStderr()
 			if _, err := newLogger(stderr, f.level, f.format); err != nil {
-				return fail(cmd, ExitUsage, "%v", err)
+				return usageFail(cmd, stderr, "%v", err)
 			}
 			cfg, err := loadReadOnly(f.path, "notifiers")
 			if err != nil {
@@ -94,7 +94,9 @@ invalid config.`,
 				defer debug.SetMemoryLimit(debug.SetMemoryLimit(serve.MemoryLimit))
 			}
 			hs, ln, code, err := startServer(cfg, data, listen, public, logger, nil)
-			if err != nil {
+			if err != nil && code == ExitUsage {
+				return usageFail(cmd, stderr, "%v", err)
+			} else if err != nil {
 				return fail(cmd, code, "%v", err)
 			}
 			done := make(chan error, 1)
@@ -129,10 +131,10 @@ invalid config.`,
 func startServer(cfg *config.Config, data serve.Reader, listen string, public bool, logger *slog.Logger, setup func(*serve.Server) error) (*http.Server, net.Listener, int, error) {
 	loop, err := serve.IsLoopback(listen)
 	if err != nil {
-		return nil, nil, ExitUsage, fmt.Errorf("--listen: %w", err)
+		return nil, nil, ExitUsage, fmt.Errorf("--listen %q: %w", listen, err)
 	}
 	if !loop && cfg.Serve.Token == "" && !public {
-		return nil, nil, ExitUsage, fmt.Errorf("--listen %s is not a loopback address: set serve.token in the config, or pass --public to serve without a token", listen)
+		return nil, nil, ExitUsage, fmt.Errorf("--listen %s: not a loopback address: set serve.token in the config, or pass --public to serve without a token", listen)
 	}
 	where := "database"
 	if data == nil {

@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/platforms"
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
@@ -52,28 +51,69 @@ type loaded struct {
 	cfg            *config.Config
 	logger         *slog.Logger
 	stdout, stderr io.Writer
+	// unreadNotifiers: the config was read without its notifiers, whose
+	// ${VARS} a dry run does not need (loadFor)
+	unreadNotifiers bool
 }
 
 // load checks the log flags, loads the config and wraps the outputs in its
 // redactor. A problem is printed and ends the command with ExitUsage.
 func (f *configFlags) load(cmd *cobra.Command) (*loaded, error) {
+	return f.loadFor(cmd, false)
+}
+
+// loadFor is load; sendsNothing (a dry run) takes a config whose only
+// problems are notifiers' unset ${VARS}: each is printed as a note, and the
+// config is read without its notifiers (loaded.unreadNotifiers).
+func (f *configFlags) loadFor(cmd *cobra.Command, sendsNothing bool) (*loaded, error) {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	if _, err := newLogger(stderr, f.level, f.format); err != nil {
-		return nil, fail(cmd, ExitUsage, "%v", err)
+		return nil, usageFail(cmd, stderr, "%v", err)
 	}
 	cfg, err := load(f.path)
+	unread := false
+	if err != nil && sendsNothing {
+		var ce *config.Error
+		if errors.As(err, &ce) && onlyUnsetNotifierVars(ce.Problems) {
+			if c, rerr := loadChecked(f.path, func(path string) (*config.Config, error) {
+				return config.LoadReadOnly(path, watch.Plugins(), "notifiers")
+			}); rerr == nil {
+				for _, p := range ce.Problems {
+					fmt.Fprintf(stderr, "%s: note: %s (a dry run sends nothing; a run needs it)\n", cmd.CommandPath(), p)
+				}
+				cfg, err, unread = c, nil, true
+			}
+		}
+	}
 	if err != nil {
 		printConfigError(cmd, err)
 		return nil, &exitError{ExitUsage}
 	}
 	stdout, stderr, logger := redacted(cfg, stdout, stderr, f.level, f.format)
-	return &loaded{cfg: cfg, logger: logger, stdout: stdout, stderr: stderr}, nil
+	return &loaded{cfg: cfg, logger: logger, stdout: stdout, stderr: stderr, unreadNotifiers: unread}, nil
+}
+
+// onlyUnsetNotifierVars reports whether every problem is a ${VAR} of a
+// notifier that is not set.
+func onlyUnsetNotifierVars(problems []config.Problem) bool {
+	for _, p := range problems {
+		if !strings.HasPrefix(p.Key, "notifiers[") || !strings.HasPrefix(p.Msg, "${") || !strings.HasSuffix(p.Msg, "} is not set") {
+			return false
+		}
+	}
+	return len(problems) > 0
 }
 
 // load reads and validates the config, including what only this build
 // knows: which source types it can fetch.
 func load(path string) (*config.Config, error) {
-	cfg, err := config.Load(path, watch.Plugins())
+	return loadChecked(path, func(path string) (*config.Config, error) { return config.Load(path, watch.Plugins()) })
+}
+
+// loadChecked reads the config with read and checks what only this build
+// knows.
+func loadChecked(path string, read func(string) (*config.Config, error)) (*config.Config, error) {
+	cfg, err := read(path)
 	if err != nil {
 		return nil, err
 	}
@@ -85,16 +125,6 @@ func load(path string) (*config.Config, error) {
 				File: path, Line: s.Line, Key: fmt.Sprintf("sources[%d].type", i),
 				Msg: fmt.Sprintf("%q is not supported by this build yet (supported: %s)", s.Type, strings.Join(supported, ", ")),
 			})
-		}
-	}
-	if len(cfg.Taxonomy.Skills) > 0 {
-		extra := make([]normalize.SkillDef, 0, len(cfg.Taxonomy.Skills))
-		for _, sk := range cfg.Taxonomy.Skills {
-			extra = append(extra, normalize.SkillDef{Name: sk.Name, Category: sk.Category, Aliases: sk.Aliases})
-		}
-		if _, err := normalize.LoadTaxonomy(extra); err != nil {
-			// a clash with the embedded taxonomy is only known here
-			problems = append(problems, config.Problem{File: path, Key: "taxonomy.skills", Msg: err.Error()})
 		}
 	}
 	if len(problems) > 0 {

@@ -64,7 +64,7 @@ func TestReportUsageMistakes(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runIn(t, cfg, "report", "--source", "nope")
-	if code != ExitUsage || stderr != "watcher report: --source \"nope\": no such source in the config\n" {
+	if code != ExitUsage || stderr != "watcher report: --source \"nope\": no such source in the config\nRun 'watcher report --help' for usage.\n" {
 		t.Errorf("report --source nope: exit %d, stderr %q", code, stderr)
 	}
 	code, _, stderr = runIn(t, cfg, "report", "--since", "2099-01-01")

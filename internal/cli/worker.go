@@ -59,11 +59,18 @@ whose store is not postgres; 130 a second signal.`,
   watcher worker --polls 8 --deliveries 16`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if polls < 1 || deliveries < 1 {
-				return fail(cmd, ExitUsage, "--polls and --deliveries must be at least 1")
-			}
-			if pollTimeout < time.Second || deliverTime < time.Second || fetchInterval < 10*time.Millisecond {
-				return fail(cmd, ExitUsage, "--poll-timeout and --deliver-timeout must be at least 1s, --fetch-interval at least 10ms")
+			w := cmd.ErrOrStderr()
+			switch {
+			case polls < 1:
+				return usageFail(cmd, w, "--polls %d: must be at least 1", polls)
+			case deliveries < 1:
+				return usageFail(cmd, w, "--deliveries %d: must be at least 1", deliveries)
+			case pollTimeout < time.Second:
+				return usageFail(cmd, w, "--poll-timeout %s: must be at least 1s", pollTimeout)
+			case deliverTime < time.Second:
+				return usageFail(cmd, w, "--deliver-timeout %s: must be at least 1s", deliverTime)
+			case fetchInterval < 10*time.Millisecond:
+				return usageFail(cmd, w, "--fetch-interval %s: must be at least 10ms", fetchInterval)
 			}
 			l, err := f.load(cmd)
 			if err != nil {

@@ -18,6 +18,14 @@ import (
 // value itself: a key with '+' (base64) would otherwise reach it with a
 // space, '&' or '#' would cut it. A default, and a value anywhere else (a
 // whole query "?${Q}", a path, a host), is written as is.
+//
+// A value that lands in a URL's user-info (https://${USER}:${PASS}@host/:
+// in the authority, before an '@' the rest of the URL as written has
+// before its path) is percent-escaped but for the unreserved bytes, so
+// that '@', ':', '/', '+' or '%' in a password neither end the user-info
+// nor change a byte: the server reads the value itself. When the
+// user-info has no ':' of its own (https://${CREDS}@host/), the value's
+// first ':' is kept: it separates the user from the password.
 func expand(s string, getenv func(string) (string, bool)) (string, []string) {
 	if !strings.Contains(s, "$") {
 		return s, nil
@@ -59,6 +67,10 @@ func expand(s string, getenv func(string) (string, bool)) (string, []string) {
 				problems = append(problems, "${"+name+"} is not set")
 			case q.inValue():
 				v = url.QueryEscape(v)
+			case q.inAuthority():
+				if at, colon := userInfoAhead(s[i:]); at {
+					v = escapeUserInfo(v, !colon && !q.colon)
+				}
 			}
 			b.WriteString(v)
 			for j := 0; j < len(v); j++ {
@@ -74,14 +86,41 @@ func expand(s string, getenv func(string) (string, bool)) (string, []string) {
 }
 
 // queryPos follows where in a URL the text written so far ends: in its
-// query, and there inside a parameter's value.
+// authority (and whether an '@' or a ':' came there), in its query, and
+// there inside a parameter's value.
 type queryPos struct {
 	url, query, value, fragment bool
+	// scheme counts the bytes of "://" seen in a row (3: in the
+	// authority; 4: past it)
+	scheme    int
+	at, colon bool // in the authority: an '@' seen; a ':' seen before any '@'
 }
 
 func (q *queryPos) see(c byte) {
 	if !q.url || q.fragment {
 		return
+	}
+	switch q.scheme {
+	case 0, 1, 2:
+		switch {
+		case c == ':' && q.scheme == 0:
+			q.scheme = 1
+		case c == '/' && q.scheme > 0:
+			q.scheme++
+		default:
+			q.scheme = 0
+		}
+	case 3:
+		switch c {
+		case '/', '?', '#':
+			q.scheme = 4
+		case '@':
+			q.at, q.colon = true, false
+		case ':':
+			if !q.at {
+				q.colon = true
+			}
+		}
 	}
 	switch {
 	case c == '#':
@@ -96,6 +135,61 @@ func (q *queryPos) see(c byte) {
 }
 
 func (q *queryPos) inValue() bool { return q.query && q.value }
+
+// inAuthority: after "://", before the path, query or fragment, and before
+// any '@' (a host or port follows one).
+func (q *queryPos) inAuthority() bool { return q.scheme == 3 && !q.at }
+
+// userInfoAhead reads rest, the text as written after a reference in a
+// URL's authority: at, whether an '@' comes before the authority ends (the
+// reference is in the user-info), and colon, whether a ':' comes before
+// that '@'. The references in rest are skipped, not read.
+func userInfoAhead(rest string) (at, colon bool) {
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '$':
+			if i+1 < len(rest) && rest[i+1] == '{' {
+				end := strings.IndexByte(rest[i:], '}')
+				if end < 0 {
+					return false, false
+				}
+				i += end
+			} else if i+1 < len(rest) && rest[i+1] == '$' {
+				i++
+			}
+		case '@':
+			return true, colon
+		case ':':
+			colon = true
+		case '/', '?', '#':
+			return false, false
+		}
+	}
+	return false, false
+}
+
+// escapeUserInfo percent-escapes every byte of v but the unreserved ones
+// (RFC 3986: letters, digits, '-', '.', '_', '~'); keepColon keeps the
+// first ':' as it is.
+func escapeUserInfo(v string, keepColon bool) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '.', c == '_', c == '~':
+			b.WriteByte(c)
+		case c == ':' && keepColon:
+			b.WriteByte(c)
+			keepColon = false
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
 
 func validVarName(s string) bool {
 	if s == "" {

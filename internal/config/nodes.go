@@ -137,7 +137,7 @@ func (p *parser) str(n *yaml.Node, key string) (string, bool) {
 			p.add(n.Line, key, nulMessage("value", i))
 			return "", false
 		}
-		s, problems := expand(r.Value, p.getenv)
+		s, problems := expand(r.Value, p.envFor(key))
 		for _, msg := range problems {
 			p.add(n.Line, key, msg)
 		}

@@ -27,7 +27,7 @@ func Parse(data []byte, filename string, getenv func(string) (string, bool), plu
 		getenv = os.LookupEnv
 	}
 	p := &parser{file: filename, plugins: plugins}
-	p.getenv = p.recordEnv(getenv)
+	p.env, p.getenv = getenv, p.recordEnv(getenv)
 	if len(data) >= tightGCFrom {
 		defer tightGC()()
 	}
@@ -122,7 +122,8 @@ type tooComplex struct{}
 type parser struct {
 	file    string
 	plugins Plugins
-	getenv  func(string) (string, bool)
+	env     func(string) (string, bool) // the environment as given
+	getenv  func(string) (string, bool) // env, remembering the values as secrets (envFor)
 	probs   []Problem
 	steps   int
 	budget  int // stepBudget of the document's nodes

@@ -379,11 +379,14 @@ var skillKeys = []string{"name", "category", "aliases"}
 
 func (p *parser) skills(n *yaml.Node, path string) []Skill {
 	var out []Skill
+	var at []skillAt
+	problems := len(p.probs)
 	first := make(map[string]int)
 	for i, item := range p.sequence(n, path) {
 		ipath := fmt.Sprintf("%s[%d]", path, i)
 		var s Skill
 		nameLine, nameNode := item.Line, item
+		where := skillAt{path: ipath, line: item.Line}
 		if r := p.resolve(item); r.Kind != yaml.MappingNode {
 			p.add(item.Line, ipath, "must be a mapping with name, category and aliases, not "+kindName(r))
 			continue
@@ -397,8 +400,14 @@ func (p *parser) skills(n *yaml.Node, path string) []Skill {
 				nameLine, nameNode = e.v.Line, p.resolve(e.v)
 			case "category":
 				s.Category, _ = p.str(e.v, key)
+				where.category = e.v.Line
 			case "aliases":
 				s.Aliases = p.strList(e.v, key, true)
+				if r := p.resolve(e.v); r.Kind == yaml.SequenceNode {
+					for _, a := range r.Content {
+						where.aliases = append(where.aliases, a.Line)
+					}
+				}
 			default:
 				p.unknown(e, ipath, skillKeys)
 			}
@@ -413,7 +422,12 @@ func (p *parser) skills(n *yaml.Node, path string) []Skill {
 			continue
 		}
 		first[fold] = nameLine
+		where.name = nameLine
 		out = append(out, s)
+		at = append(at, where)
+	}
+	if len(p.probs) == problems && len(out) > 0 {
+		p.checkTaxonomy(out, at)
 	}
 	return out
 }
