@@ -173,10 +173,14 @@ type Index struct {
 	// Rebuilt: LoadIndex found no index it could read and rebuilt this
 	// one from the postings, with fresh counters (never stored).
 	Rebuilt bool `json:"-"`
+	// Unreadable: the index file LoadIndex rebuilt this one instead of
+	// was there but not an index (torn, edited, a bad merge); never
+	// stored. The pipeline warns and commits the rebuilt one.
+	Unreadable bool `json:"-"`
 }
 
 // Same reports whether two indexes hold the same stored state (every
-// field but Rebuilt, which is never stored): a run that leaves its index
+// field but Rebuilt and Unreadable, which are never stored): a run that leaves its index
 // the same need not encode and write it.
 func (a Index) Same(b Index) bool {
 	return a.Normalizer == b.Normalizer && a.Generation == b.Generation && a.Failures == b.Failures &&
@@ -203,15 +207,19 @@ type Entry struct {
 // makes every posting look new.
 func (s *Store) LoadIndex(source string) (Index, error) {
 	b, err := s.readFile(s.IndexPath(source))
+	unreadable := false
 	if err == nil {
 		if idx, ok := DecodeIndex(b); ok {
 			return idx, nil
 		}
 		// a corrupt index is rebuilt from the files, which are the truth
+		unreadable = true
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return Index{}, fmt.Errorf("snapshot: %w", err)
 	}
-	return s.rebuildIndex(source)
+	idx, err := s.rebuildIndex(source)
+	idx.Unreadable = unreadable && err == nil
+	return idx, err
 }
 
 func (s *Store) rebuildIndex(source string) (Index, error) {

@@ -94,6 +94,19 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	f.index = idx
 	f.rebuilt = idx.Rebuilt
+	if rebuiltNoted(idx) {
+		// the index the run saves is committed, and the commit says so
+		// (compare); the postings of the files are known, none is new
+		what := "index missing: rebuilt from the snapshot files"
+		if idx.Unreadable {
+			what = "index unreadable: rebuilt from the snapshot files"
+		}
+		attrs := []any{"source", src.Name, "postings", len(idx.Postings)}
+		if r.store != nil {
+			attrs = append(attrs, "path", r.store.IndexPath(src.Name))
+		}
+		r.log.Warn(what, attrs...)
+	}
 	version := r.norm.Version()
 	// Conditional requests only against a state that can stand in for the
 	// listing: a 304 then keeps every stored posting.
@@ -237,6 +250,14 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	f.validators = client.Validators()
 	return f
+}
+
+// rebuiltNoted reports whether a run over idx rebuilds a source's index
+// that was there (unreadable) or whose postings are (their files, without
+// an index): the run commits the rebuilt index, and its commit says so. A
+// new source's first index (no file, no posting) is no news.
+func rebuiltNoted(idx snapshot.Index) bool {
+	return idx.Rebuilt && (idx.Unreadable || len(idx.Postings) > 0)
 }
 
 // anyMoved reports whether an index has an entry flagged FileMoved (a

@@ -240,7 +240,16 @@ type SourceResult struct {
 	health         string // a source.* event of this run, for the commit subject
 	upgraded       string // the normalizer the index moved to, when this run moved it
 	stateSaved     bool   // the adapter's state file changed (an interface switch, ids remembered)
+	// notes: what the run repaired of the source's stored state, one
+	// phrase each ("index rebuilt from snapshots"): the commit body has a
+	// line "<source>: <note>" for each
+	notes []string
 }
+
+// noteIndexRebuilt is the note (SourceResult.notes) of a run that rebuilt
+// a source's index from its snapshot files (unreadable or missing) and
+// commits it.
+const noteIndexRebuilt = "index rebuilt from snapshots"
 
 // Lines are the postings this run added (+), removed (-) and changed (~,
 // then one indented line per field, old -> new), as the commit body has
@@ -731,7 +740,7 @@ func (r *Runner) clearOwed() {
 // one line per posting; over several sources, the lines grouped under each
 // source's name (see bodyLines).
 func commitMessage(res Result) string {
-	var subj []string
+	var subj, notes []string
 	var groups []sourceLines
 	for _, s := range res.Sources {
 		parts := s.counts()
@@ -740,6 +749,12 @@ func commitMessage(res Result) string {
 		}
 		if len(parts) == 0 && s.health == "" && s.stateSaved {
 			parts = append(parts, "source state saved, no snapshot changed")
+		}
+		if len(parts) == 0 && s.health == "" && len(s.notes) > 0 {
+			parts = append(parts, s.notes...)
+		}
+		for _, n := range s.notes {
+			notes = append(notes, s.Source+": "+n)
 		}
 		if len(parts) > 0 && len(s.lines) > 0 {
 			groups = append(groups, sourceLines{s.Source, s.lines})
@@ -761,6 +776,13 @@ func commitMessage(res Result) string {
 		// 20,000 added"), one line per source first in the body.
 		body = append(append(subj, ""), body...)
 		msg = shortSubject(res, len(subj))
+	}
+	if len(notes) > 0 {
+		// the repairs first: "<source>: index rebuilt from snapshots"
+		if len(body) > 0 {
+			notes = append(notes, "")
+		}
+		body = append(notes, body...)
 	}
 	if len(body) > 0 {
 		msg += "\n\n" + strings.Join(body, "\n")
@@ -830,12 +852,13 @@ type plan struct {
 	returned     int // back in the listing before their removal was reported
 	lines        []string
 	health       string
-	upgraded     string // the new normalizer version, when the index moves to it
+	upgraded     string   // the new normalizer version, when the index moves to it
+	notes        []string // repairs of the stored state, for the commit body (see SourceResult.notes)
 }
 
 func (p plan) result(sr SourceResult) SourceResult {
 	sr.Added, sr.Removed, sr.Changed, sr.Rewrites, sr.Missing, sr.returned = p.added, p.removed, p.changed, p.rewrites, p.missing, p.returned
-	sr.lines, sr.health, sr.upgraded = p.lines, p.health, p.upgraded
+	sr.lines, sr.health, sr.upgraded, sr.notes = p.lines, p.health, p.upgraded, p.notes
 	return sr
 }
 
@@ -853,8 +876,12 @@ func (r *Runner) compare(f fetched) plan {
 		return plan{}
 	}
 	idx := f.index
+	var notes []string
+	if rebuiltNoted(idx) {
+		notes = append(notes, noteIndexRebuilt)
+	}
 	if f.err != nil {
-		p := plan{save: true, index: idx, stateChanged: true}
+		p := plan{save: true, index: idx, stateChanged: true, notes: notes}
 		p.index.Failures++
 		p.health = fmt.Sprintf("fetch failed (%d in a row)", p.index.Failures)
 		if p.index.FailedNow(pol.failAfter) {
@@ -869,7 +896,7 @@ func (r *Runner) compare(f fetched) plan {
 	// and it moves only when a run's changes are saved, so a run that
 	// crashed and is redone produces the same ids again.
 	gen := strconv.Itoa(idx.Generation + 1)
-	p := plan{save: true, writes: map[string][]byte{}, index: snapshot.Index{
+	p := plan{save: true, writes: map[string][]byte{}, notes: notes, stateChanged: len(notes) > 0, index: snapshot.Index{
 		Normalizer: version, Generation: idx.Generation, Incidents: idx.Incidents, Suspicious: idx.Suspicious,
 		Postings: make(map[string]snapshot.Entry, len(f.items)),
 	}}
