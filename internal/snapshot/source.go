@@ -228,10 +228,13 @@ func (s *Store) Files() ([]string, error) {
 }
 
 // Lookup reads an open posting for a reader: ok is false when there is no
-// snapshot file for id, or the file is not the posting's (it does not
-// decode, or holds another id). The error is a failed read.
+// snapshot file for id, or the file holds another id. The error is a
+// failed read, or a file that is there and does not decode (ErrUnreadable,
+// with its path): the posting is not known to be closed, its file is
+// unreadable (the next run rewrites it).
 func (s *Store) Lookup(source, id string) (model.Posting, bool, error) {
-	b, err := s.readFile(s.PostingPath(source, id))
+	path := s.PostingPath(source, id)
+	b, err := s.readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return model.Posting{}, false, nil
 	}
@@ -239,7 +242,10 @@ func (s *Store) Lookup(source, id string) (model.Posting, bool, error) {
 		return model.Posting{}, false, err
 	}
 	p, err := model.Decode(b)
-	if err != nil || p.ID != id {
+	if err != nil {
+		return model.Posting{}, false, fmt.Errorf("snapshot: %s: %w: %w", path, ErrUnreadable, err)
+	}
+	if p.ID != id {
 		return model.Posting{}, false, nil
 	}
 	return p, true, nil

@@ -200,6 +200,13 @@ type Entry struct {
 	// stamp, and the entry it saves is plain again. Set only by a recovery
 	// (never in an index a completed run saved).
 	FileMoved bool `json:"file_moved,omitempty"`
+	// Size is the length of the snapshot file of the version Hash names,
+	// in bytes: a run that keeps the posting without reading its file
+	// (by its stamp) stats the file, and reads it when its size is
+	// another (an unreadable file is rewritten). 0: not recorded (an
+	// index saved before sizes were, or a database's), then the file is
+	// read once to record it.
+	Size int64 `json:"size,omitempty"`
 }
 
 // LoadIndex reads a source's index. When there is none (first run, or state
@@ -248,6 +255,7 @@ func (s *Store) rebuildIndex(source string) (Index, error) {
 		if !ok {
 			continue // not ours
 		}
+		size := int64(len(b))
 		if PostingName(p.ID) != name {
 			if _, dup := idx.Postings[p.ID]; dup {
 				continue // the file named after the key is it
@@ -256,8 +264,9 @@ func (s *Store) rebuildIndex(source string) (Index, error) {
 			if c, err := model.Encode(p); err == nil {
 				b = c
 			}
+			size = 0 // its file is not written yet
 		}
-		idx.Postings[p.ID] = Entry{Hash: model.Hash(b)}
+		idx.Postings[p.ID] = Entry{Hash: model.Hash(b), Size: size}
 	}
 	return idx, nil
 }
@@ -279,6 +288,11 @@ func (s *Store) SaveIndex(source string, idx Index) (string, error) {
 	return p, writeDurable(p, append(b, '\n'))
 }
 
+// ErrUnreadable: a posting's snapshot file is there but is not a
+// snapshot (torn, edited, a bad merge): Read and Lookup wrap it with the
+// file's path and the decoder's error.
+var ErrUnreadable = errors.New("unreadable snapshot file")
+
 // Read loads the stored snapshot of a posting.
 func (s *Store) Read(source, id string) (model.Posting, []byte, error) {
 	p := s.PostingPath(source, id)
@@ -288,9 +302,55 @@ func (s *Store) Read(source, id string) (model.Posting, []byte, error) {
 	}
 	post, err := model.Decode(b)
 	if err != nil {
-		return model.Posting{}, nil, fmt.Errorf("snapshot: %s: %w", p, err)
+		return model.Posting{}, nil, fmt.Errorf("snapshot: %s: %w: %w", p, ErrUnreadable, err)
 	}
 	return post, b, nil
+}
+
+// Holds reads a posting's snapshot file to tell whether it holds the
+// version whose content hash is hash; size is the file's length (0 when
+// it cannot be read).
+func (s *Store) Holds(source, id, hash string) (size int64, ok bool) {
+	b, err := s.readFile(s.PostingPath(source, id))
+	if err != nil {
+		return 0, false
+	}
+	return int64(len(b)), model.Hash(b) == hash
+}
+
+// Sizes answers the length of a posting's snapshot file (there: it is a
+// regular file), from one listing of the source's folder made at the
+// first question (as Presence) and a stat per question. A folder that
+// cannot be listed is asked file by file.
+func (s *Store) Sizes(source string) func(id string) (size int64, there bool) {
+	var ents map[string]fs.DirEntry
+	listed := false
+	return func(id string) (int64, bool) {
+		if !listed {
+			listed = true
+			if list, err := os.ReadDir(s.SourceDir(source)); err == nil {
+				ents = make(map[string]fs.DirEntry, len(list))
+				for _, e := range list {
+					if e.Type().IsRegular() {
+						ents[e.Name()] = e
+					}
+				}
+			}
+		}
+		var fi fs.FileInfo
+		var err error
+		if ents == nil {
+			fi, err = os.Lstat(s.PostingPath(source, id))
+		} else if e, ok := ents[PostingName(id)]; ok {
+			fi, err = e.Info()
+		} else {
+			return 0, false
+		}
+		if err != nil || !fi.Mode().IsRegular() {
+			return 0, false
+		}
+		return fi.Size(), true
+	}
 }
 
 // Exists reports whether the snapshot file of a posting is there.

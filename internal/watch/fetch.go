@@ -23,6 +23,7 @@ type item struct {
 	// onDisk: the fetch saw the posting's snapshot file (a keep by its
 	// stamp), so the write phase need not look again
 	onDisk bool
+	size   int64 // of the stored file, when keep: for the index (snapshot.Entry.Size)
 	post   model.Posting
 	data   []byte // canonical bytes (when !keep)
 	hash   string // of data, or the stored hash when keep
@@ -130,7 +131,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		// lacked (missing, removal pending) is still lacking
 		for id, e := range idx.Postings {
 			if e.Missing == 0 {
-				f.items = append(f.items, item{id: id, stamp: e.Stamp, keep: true, hash: e.Hash})
+				f.items = append(f.items, item{id: id, stamp: e.Stamp, keep: true, hash: e.Hash, size: e.Size})
 			}
 		}
 		f.validators = client.Validators()
@@ -170,17 +171,20 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	dupes := 0
 	f.items = make([]item, 0, len(order)) // an item is large: no regrowth
-	present := r.presence(src.Name)
+	stored := r.storedCheck(src.Name)
 	for _, id := range order {
 		cands := copies[id]
 		old, ok := idx.Postings[id]
 		if len(cands) > 1 {
 			dupes++
-		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && !old.FileMoved && present(id) {
+		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && !old.FileMoved {
 			// (a flagged posting is built and compared with its file,
-			// whatever its stamp: see compareMoved)
-			f.items = append(f.items, item{id: id, stamp: raw.Stamp, keep: true, hash: old.Hash, onDisk: true})
-			continue
+			// whatever its stamp: see compareMoved; one whose file is
+			// gone or not the version it was is built, see storedCheck)
+			if size, intact := stored(id, old); intact {
+				f.items = append(f.items, item{id: id, stamp: raw.Stamp, keep: true, hash: old.Hash, onDisk: true, size: size})
+				continue
+			}
 		}
 		var best *item
 		var detailErr error
@@ -239,7 +243,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			f.detailFailures++
 			r.log.Warn("posting detail failed: kept as it was, fetched again next run", "source", src.Name, "posting", id, "url", detailURL, "known", ok, "error", detailErr)
 			if ok {
-				f.items = append(f.items, item{id: id, stamp: old.Stamp, keep: true, hash: old.Hash})
+				f.items = append(f.items, item{id: id, stamp: old.Stamp, keep: true, hash: old.Hash, size: old.Size})
 			}
 			continue
 		}
@@ -250,6 +254,32 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	f.validators = client.Validators()
 	return f
+}
+
+// storedCheck answers whether a known posting's snapshot file can stand
+// without being read (the posting kept by its stamp), and its size: the
+// file is there and, for the snapshot folder, has the size its index
+// entry recorded. An entry without a size (an index saved before sizes
+// were) has its file read once, and the size it gets then is saved with
+// the index. A file of another size (torn, edited) is not kept: its
+// posting is built and compared (compareSame rewrites an unreadable one).
+// One listing of the folder, a stat per posting.
+func (r *Runner) storedCheck(source string) func(id string, e snapshot.Entry) (int64, bool) {
+	if r.store == nil {
+		present := r.presence(source)
+		return func(id string, e snapshot.Entry) (int64, bool) { return e.Size, present(id) }
+	}
+	sizes := r.store.Sizes(source)
+	return func(id string, e snapshot.Entry) (int64, bool) {
+		size, there := sizes(id)
+		switch {
+		case !there:
+			return 0, false
+		case e.Size > 0:
+			return size, size == e.Size
+		}
+		return r.store.Holds(source, id, e.Hash)
+	}
 }
 
 // rebuiltNoted reports whether a run over idx rebuilds a source's index

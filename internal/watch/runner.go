@@ -251,6 +251,11 @@ type SourceResult struct {
 // commits it.
 const noteIndexRebuilt = "index rebuilt from snapshots"
 
+// noteSizes is the note of a run that recorded the sizes of the snapshot
+// files in an index saved before there were (snapshot.Entry.Size): once
+// per source, committed.
+const noteSizes = "snapshot file sizes recorded in the index"
+
 // Lines are the postings this run added (+), removed (-) and changed (~,
 // then one indented line per field, old -> new), as the commit body has
 // them; none once a part of a run over many changes committed them (see
@@ -921,13 +926,24 @@ func (r *Runner) compare(f fetched) plan {
 		p.events = append(p.events, r.incident(&p.index, notify.SourceRecovered, src, now, ""))
 	}
 	hist := &committed{r: r}
+	sized := false // noteSizes made
 	present := make(map[string]bool, len(f.items))
 	for _, it := range f.items {
 		present[it.id] = true
 		old, known := idx.Postings[it.id]
 		// a posting kept as stored (its detail failed) keeps its flag: its
 		// file is still the stopped run's (see snapshot.Entry.FileMoved)
-		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash, FileMoved: it.keep && old.FileMoved}
+		size := int64(len(it.data))
+		if it.keep {
+			size = it.size
+			if old.Size == 0 && size > 0 && r.store != nil && !sized {
+				// an index saved before the files' sizes were: the files
+				// were read once (storedCheck), their sizes committed
+				sized, p.stateChanged = true, true
+				p.notes = append(p.notes, noteSizes)
+			}
+		}
+		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash, Size: size, FileMoved: it.keep && old.FileMoved}
 		handled, readded := false, false
 		if known && old.FileMoved && !it.keep {
 			handled, readded = r.compareMoved(&p, f, it, old, gen, now)
@@ -940,6 +956,9 @@ func (r *Runner) compare(f fetched) plan {
 			continue
 		}
 		switch {
+		case !known && f.rebuilt && r.compareUnindexed(&p, it, hist, gen, now, src):
+			// its file is there, unreadable: the rebuilt index could not
+			// know it, the posting is not new
 		case !known:
 			post := it.post
 			p.writes[it.id] = it.data
@@ -950,9 +969,7 @@ func (r *Runner) compare(f fetched) plan {
 				Data: notify.Data{Source: src, Posting: &post},
 			})
 		case old.Hash == it.hash:
-			if !it.onDisk && !r.back.Exists(src, it.id) {
-				p.writes[it.id] = it.data // the file went missing: restore it quietly
-			}
+			r.compareSame(&p, src, it)
 		default:
 			p.writes[it.id] = it.data
 			prev, disk, found, err := r.previous(src, it.id, old.Hash, hist)
@@ -1084,6 +1101,97 @@ func (r *Runner) previous(src, id, hash string, hist *committed) (prev model.Pos
 		r.log.Warn("stored snapshot unreadable: compared with its committed copy", "source", src, "posting", id, "error", err)
 	}
 	return old, disk, true, nil
+}
+
+// compareSame looks at the file of a posting built again whose version is
+// the one its index entry names (its stamp moved, it has none, or its
+// file is not the size the entry recorded): a file gone is restored
+// quietly; one that no longer decodes (torn, edited, a bad merge) is
+// rewritten from the fetched posting, with a warning that names it and
+// a note in the commit, and no event: the posting is the version of the
+// last completed run, which the notifiers were told of and the history
+// has. A readable file holding another version (edited by hand) is left
+// as it was, as before; its size goes in the index, so that it is not
+// read again. A stat per posting built; a read only when the size says
+// the file is not the fetched version.
+func (r *Runner) compareSame(p *plan, src string, it item) {
+	if r.store == nil {
+		if !r.back.Exists(src, it.id) {
+			p.writes[it.id] = it.data // the file went missing: restore it quietly
+		}
+		return
+	}
+	size, there := r.store.Sizes(src)(it.id)
+	if !there {
+		p.writes[it.id] = it.data // the file went missing: restore it quietly
+		return
+	}
+	if size == int64(len(it.data)) {
+		return
+	}
+	_, _, err := r.back.Read(src, it.id)
+	if errors.Is(err, snapshot.ErrUnreadable) {
+		r.repaired(p, src, it, err)
+		return
+	}
+	if e, ok := p.index.Postings[it.id]; ok && err == nil {
+		e.Size = size
+		p.index.Postings[it.id] = e
+	}
+}
+
+// repaired rewrites the unreadable snapshot file of a posting from the
+// fetched one, without an event (see compareSame), with a warning naming
+// the file and a note for the commit.
+func (r *Runner) repaired(p *plan, src string, it item, err error) {
+	p.writes[it.id] = it.data
+	p.stateChanged = true // committed even when nothing else changed
+	p.notes = append(p.notes, snapshot.PostingName(it.id)+" was unreadable: rewritten")
+	r.log.Warn("stored snapshot unreadable: rewritten from the fetched posting, the version its index names (no event)", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id), "error", err)
+}
+
+// compareUnindexed handles a fetched posting that a rebuilt index (its
+// index file was unreadable or gone) does not have although its snapshot
+// file is there: the rebuild could not read the file. The posting is not
+// new, so it is not reported added: it is compared with its newest
+// committed version that decodes (the last good one), and is a change
+// from it when the diff reports one, else a quiet rewrite. Without such
+// a version (no git, or never committed readable) nothing is known of
+// what the notifiers were told: the file is rewritten without an event
+// (the posting was added before, an 'added' would be false; a change
+// cannot be shown), with a warning. It returns false when the file is
+// not an unreadable one (the usual comparison applies).
+func (r *Runner) compareUnindexed(p *plan, it item, hist *committed, gen string, now time.Time, src string) bool {
+	if r.store == nil {
+		return false
+	}
+	_, _, err := r.back.Read(src, it.id)
+	if !errors.Is(err, snapshot.ErrUnreadable) {
+		return false
+	}
+	prev, prevHash, found := hist.latest(src, it.id)
+	if !found {
+		r.repaired(p, src, it, err)
+		return true
+	}
+	prev = r.maskStored(src, prev)
+	changes := diff.Postings(prev, it.post)
+	// a rebuilt index knows no normalizer version: a posting whose
+	// platform data is the same is a quiet rewrite, as compare has it
+	if len(changes) == 0 || prevHash == it.hash || sameSource(prev, it.post) {
+		r.repaired(p, src, it, err)
+		return true
+	}
+	p.writes[it.id] = it.data
+	r.log.Warn("stored snapshot unreadable and not in the rebuilt index: compared with its last good committed copy", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id), "error", err)
+	post := it.post
+	p.changed++
+	p.lines = append(p.lines, changedLines(post, changes))
+	p.events = append(p.events, notify.Event{
+		ID: notify.EventID(notify.PostingChanged, src, it.id, prevHash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
+		Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
+	})
+	return true
 }
 
 // errNotRead: nothing read yet.
