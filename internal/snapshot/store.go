@@ -72,8 +72,19 @@ const ignoreFile = `# written by careers-watcher: files of a run in progress, ne
 // folder made before there was a lock.
 const ignoreLock = "/.watcher/" + LockName + "\n"
 
-// ensureIgnore adds the lines of the lock and of the run records to an
-// older .gitignore (or writes the file when it is gone).
+// ignoreRules are the lines of ignoreFile that the folder's .gitignore
+// must have, whoever wrote it.
+var ignoreRules = []string{".tmp-*\n", "/" + StateDir + "/" + markerName + "\n", ignoreLock, ignoreRuns}
+
+// ignoreAdded heads the lines added to a .gitignore the watcher did not
+// write (the folder's own, from before the first run).
+const ignoreAdded = "# added by careers-watcher: files of a run in progress and run records, never committed\n"
+
+// ensureIgnore adds the lines of ignoreRules that a .gitignore lacks, once,
+// after its own lines, which stay as they are: one of an older version
+// (no lock or run records line), or the folder's own, there before the
+// first run (no line of the watcher's: Open writes the file only when
+// there is none). It writes the file when it is gone.
 func (s *Store) ensureIgnore() error {
 	b, err := s.readFile(s.IgnorePath())
 	if errors.Is(err, fs.ErrNotExist) {
@@ -83,23 +94,30 @@ func (s *Store) ensureIgnore() error {
 	if err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
-	missing := map[string]bool{ignoreLock: true, ignoreRuns: true}
+	have := map[string]bool{}
+	ours := false
 	for _, l := range strings.Split(string(b), "\n") {
-		delete(missing, l+"\n")
+		l = strings.TrimRight(l, " \t\r")
+		have[l+"\n"] = true
+		ours = ours || strings.HasPrefix(l, "# written by careers-watcher") || strings.HasPrefix(l, "# added by careers-watcher")
 	}
-	if len(missing) == 0 {
+	var add []byte
+	for _, l := range ignoreRules {
+		if !have[l] {
+			add = append(add, l...)
+		}
+	}
+	if len(add) == 0 {
 		return nil
 	}
 	if len(b) > 0 && b[len(b)-1] != '\n' {
 		b = append(b, '\n')
 	}
-	for _, l := range []string{ignoreLock, ignoreRuns} {
-		if missing[l] {
-			b = append(b, l...)
-		}
+	if !ours {
+		b = append(b, ignoreAdded...)
 	}
 	s.ignoreWritten.Store(true)
-	return WriteFile(s.IgnorePath(), b)
+	return WriteFile(s.IgnorePath(), append(b, add...))
 }
 
 // IgnorePath is the .gitignore of the snapshot directory.
