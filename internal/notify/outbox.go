@@ -332,7 +332,7 @@ func (o *Outbox) load() ([]loaded, []badFile, error) {
 			continue
 		}
 		path := filepath.Join(o.dir, name)
-		en, err := readEntry(path)
+		en, err := readEntry(o.dir, path)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				continue // removed meanwhile
@@ -359,7 +359,18 @@ func (o *Outbox) load() ([]loaded, []badFile, error) {
 // errCorrupt marks a file that can be read but not understood.
 var errCorrupt = errors.New("corrupt")
 
-func readEntry(path string) (*entry, error) {
+// readEntry reads the outbox file path of the outbox folder dir. It reads
+// nothing through a symbolic link, as the snapshot store's reads do: not
+// the file itself (atomicfile.CheckPath on dir; a link swapped in after the
+// folder was listed), nor one on the way to it below a confined snapshot
+// folder (atomicfile.Check: the outbox folder is a link).
+func readEntry(dir, path string) (*entry, error) {
+	if err := atomicfile.Check(path); err != nil {
+		return nil, err
+	}
+	if err := atomicfile.CheckPath(dir, path); err != nil {
+		return nil, err
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
