@@ -112,6 +112,42 @@ func (s *Store) RemoveFileNamed(source, name string) (string, error) {
 	return p, RemoveFile(p)
 }
 
+// Unindexed are the postings of a source's snapshot files that touched
+// says a stopped run wrote (touched: the file's path) and that idx does
+// not have, as entries of it flagged Unsaved (hash and size of the file).
+// Only the touched files are read; a file named by another rule than its
+// key's (a key upgrade's business) or not the source's is left out.
+func (s *Store) Unindexed(source string, idx Index, touched func(path string) bool) (map[string]Entry, error) {
+	dir := s.SourceDir(source)
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	out := map[string]Entry{}
+	for _, e := range ents {
+		name := e.Name()
+		path := filepath.Join(dir, name)
+		if !e.Type().IsRegular() || !IsPostingName(name) || !touched(path) {
+			continue
+		}
+		b, err := s.readFile(path)
+		if err != nil {
+			continue
+		}
+		p, ok := OwnFile(source, name, b, nil)
+		if !ok || PostingName(p.ID) != name {
+			continue
+		}
+		if _, known := idx.Postings[p.ID]; !known {
+			out[p.ID] = Entry{Hash: model.Hash(b), Size: int64(len(b)), Unsaved: true}
+		}
+	}
+	return out, nil
+}
+
 // HasIndex reports whether a source's index file is there (LoadIndex
 // rebuilds one that is not, with fresh counters).
 func (s *Store) HasIndex(source string) bool {

@@ -225,6 +225,14 @@ type Entry struct {
 	// index saved before sizes were, or a database's), then the file is
 	// read once to record it.
 	Size int64 `json:"size,omitempty"`
+	// Unsaved: a run stopped after it recorded the posting's 'added'
+	// event and wrote its file, before it saved this index, and the next
+	// run's recovery committed both and recorded the posting here (Hash:
+	// its file's). A run that lists it reports it added, as the stopped
+	// run did (the same event id); one that does not counts it missing and
+	// removes it, as any posting, so that the file does not stay for good.
+	// Set only by a recovery.
+	Unsaved bool `json:"unsaved,omitempty"`
 }
 
 // LoadIndex reads a source's index. When there is none (first run, or state

@@ -296,7 +296,7 @@ func rebuiltNoted(idx snapshot.Index) bool {
 // without a read.
 func anyMoved(idx snapshot.Index) bool {
 	for _, e := range idx.Postings {
-		if e.FileMoved {
+		if e.FileMoved || e.Unsaved {
 			return true
 		}
 	}

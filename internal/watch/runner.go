@@ -670,7 +670,7 @@ func (r *Runner) markMoved(sources []string, touched func(path string) bool, rem
 			return saved, fmt.Errorf("recover: source %q: %w", src, err)
 		}
 		saved = append(saved, path)
-		r.log.Warn("snapshot files the interrupted run rewrote or removed before saving its index: the next fetch compares the postings with them", "source", src, "postings", n)
+		r.log.Warn("snapshot files the interrupted run added, rewrote or removed before saving its index: the next fetch compares the postings with them", "source", src, "postings", n)
 	}
 	return saved, nil
 }
@@ -698,6 +698,17 @@ func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path st
 			continue
 		}
 		e.FileMoved = true
+		idx.Postings[id] = e
+		n++
+	}
+	// the postings the stopped run added (their events recorded, their
+	// files written) that it never saved in the index: recorded, so that a
+	// run that no longer lists them removes their files
+	added, err := r.store.Unindexed(src, *idx, touched)
+	if err != nil {
+		r.log.Warn("recover: the postings a stopped run added could not be listed", "source", src, "error", err)
+	}
+	for id, e := range added {
 		idx.Postings[id] = e
 		n++
 	}
@@ -931,6 +942,11 @@ func (r *Runner) compare(f fetched) plan {
 	for _, it := range f.items {
 		present[it.id] = true
 		old, known := idx.Postings[it.id]
+		if known && old.Unsaved && !it.keep {
+			// a stopped run's addition, recorded by its recovery: still an
+			// addition (its event made again with the same id)
+			old, known = snapshot.Entry{}, false
+		}
 		// a posting kept as stored (its detail failed) keeps its flag: its
 		// file is still the stopped run's (see snapshot.Entry.FileMoved)
 		size := int64(len(it.data))
@@ -943,7 +959,7 @@ func (r *Runner) compare(f fetched) plan {
 				p.notes = append(p.notes, noteSizes)
 			}
 		}
-		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash, Size: size, FileMoved: it.keep && old.FileMoved}
+		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash, Size: size, FileMoved: it.keep && old.FileMoved, Unsaved: it.keep && old.Unsaved}
 		handled, readded := false, false
 		if known && old.FileMoved && !it.keep {
 			handled, readded = r.compareMoved(&p, f, it, old, gen, now)
@@ -1053,9 +1069,9 @@ func (r *Runner) compare(f fetched) plan {
 		}
 		var prev model.Posting
 		err := errNotRead
-		if old.FileMoved {
+		if old.FileMoved || old.Unsaved {
 			// the version the stopped run left, the last the history and
-			// the outbox have (see compareMoved)
+			// the outbox have (see compareMoved, snapshot.Entry.Unsaved)
 			prev, _, err = r.back.Read(src, id)
 		}
 		if err != nil {
