@@ -356,6 +356,34 @@ func (o *Outbox) load() ([]loaded, []badFile, error) {
 	return entries, bad, nil
 }
 
+// RecordedSince are the posting events (added, changed, removed) of the
+// outbox entries added at since or after (their Created time, whole
+// seconds), oldest first: what a run that stopped in its write phase
+// recorded, for the recovery to finish the file moves the events
+// announce. Unreadable files are left out.
+func (o *Outbox) RecordedSince(since time.Time) ([]Event, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	entries, _, err := o.load()
+	if err != nil {
+		return nil, err
+	}
+	after := since.Truncate(time.Second)
+	var out []Event
+	for _, l := range entries {
+		switch l.Event.Type {
+		case PostingAdded, PostingChanged, PostingRemoved:
+		default:
+			continue
+		}
+		if l.Created.Before(after) || l.Event.Data.Posting == nil {
+			continue
+		}
+		out = append(out, l.Event)
+	}
+	return out, nil
+}
+
 // errCorrupt marks a file that can be read but not understood.
 var errCorrupt = errors.New("corrupt")
 

@@ -599,6 +599,16 @@ func (r *Runner) recover() error {
 			keep = append(keep, abs)
 			touched[abs] = true
 		}
+		// The file moves the stopped run announced (its events are in
+		// the outbox) and did not make are made first (finishRecorded).
+		written, removed, err := r.finishRecorded(since)
+		if err != nil {
+			return err
+		}
+		for _, p := range append(written, removed...) {
+			keep = append(keep, p)
+			touched[p] = true
+		}
 		// Before the commit makes the stopped run's files the history:
 		// the index entries whose file it rewrote or removed without
 		// saving the index are flagged (see markMoved), in this commit.
@@ -624,6 +634,9 @@ func (r *Runner) recover() error {
 		if err != nil {
 			return fmt.Errorf("recover: %w", err)
 		}
+		// (the moves the stopped run's events announce are not made
+		// here: without a history, the next run could not tell the
+		// version before them, see finishRecorded)
 		if _, err := r.markMoved(sources, modifiedSince(since), false); err != nil {
 			return err
 		}
@@ -713,6 +726,65 @@ func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path st
 		n++
 	}
 	return n
+}
+
+// finishRecorded makes the file moves that the posting events a stopped
+// run recorded announce (the outbox entries added since its run marker
+// was made) and that it did not make: events go to the outbox before the
+// files move, so a run stopped in between leaves events (A -> B, an
+// addition, a removal) that the notifiers get while the file is still
+// as before; the platform going back to A before the next run was then
+// never reported, and the notifiers kept believing B (an addition
+// dropped by the platform never got its removal). The file is written to
+// the event's version (removed, for a removal), and markMoved flags its
+// index entry as for a move the stopped run made: the next run compares
+// the fetched posting with the version the notifiers were told of. It
+// returns the paths written and removed. Events of a source not in the
+// config, or whose folder or index is not there, are left alone. Only
+// with git: the version before a move is then its committed copy (a
+// folder without history keeps the stopped run's files as they are).
+func (r *Runner) finishRecorded(since time.Time) (written, removed []string, err error) {
+	if r.outbox == nil || r.store == nil {
+		return nil, nil, nil
+	}
+	events, err := r.outbox.RecordedSince(since.Add(-time.Second))
+	if err != nil {
+		return nil, nil, fmt.Errorf("recover: %w", err)
+	}
+	srcs := r.sourceIndex()
+	for _, e := range events {
+		src, id := e.Data.Source, e.Data.Posting.ID
+		if _, ok := srcs[src]; !ok || id == "" || r.store.CheckSourceDir(src) != nil || !r.store.HasIndex(src) {
+			continue
+		}
+		if e.Type == notify.PostingRemoved {
+			if !r.store.Exists(src, id) {
+				continue
+			}
+			path, err := r.store.RemovePosting(src, id)
+			if err != nil {
+				return written, removed, fmt.Errorf("recover: source %q: %w", src, err)
+			}
+			removed = append(removed, path)
+			continue
+		}
+		data, err := model.Encode(*e.Data.Posting)
+		if err != nil {
+			continue
+		}
+		if size, ok := r.store.Holds(src, id, model.Hash(data)); ok && size > 0 {
+			continue // moved already
+		}
+		path, err := r.store.WritePosting(src, id, data)
+		if err != nil {
+			return written, removed, fmt.Errorf("recover: source %q: %w", src, err)
+		}
+		written = append(written, path)
+	}
+	if n := len(written) + len(removed); n > 0 {
+		r.log.Warn("recover: the interrupted run recorded events whose snapshot files it had not written: written now", "files", n)
+	}
+	return written, removed, nil
 }
 
 // modifiedSince says whether a file was modified at since or after (a
@@ -1034,9 +1106,8 @@ func (r *Runner) compare(f fetched) plan {
 			post := it.post
 			p.changed++
 			p.lines = append(p.lines, changedLines(post, changes))
-			if recorded {
-				continue
-			}
+			// (recorded: the stopped run's event is made again, with its
+			// id: the outbox keeps the one it has)
 			p.events = append(p.events, notify.Event{
 				ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
 				Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
