@@ -249,12 +249,17 @@ func rekeyEntries(postings map[string]Entry, mask func(string) string, kept, reh
 	for _, k := range sortedKeys(postings) {
 		if nk := Key(model.UnKey(k), mask); nk != k {
 			changed = true
-			if _, taken := moved[nk]; !taken {
+			if w, taken := moved[nk]; !taken {
 				e := postings[k]
 				if h, ok := kept[nk]; ok {
 					e.Hash, e.Size = h, sizes[nk]
 				}
 				moved[nk] = e
+			} else if o := postings[k]; o.FileMoved && !w.FileMoved {
+				// the entry that loses keeps a recovery's mark for the key:
+				// its file may be the one kept (see Entry.FileMoved)
+				w.FileMoved = true
+				moved[nk] = w
 			}
 		}
 	}
