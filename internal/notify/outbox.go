@@ -332,7 +332,7 @@ func (o *Outbox) load() ([]loaded, []badFile, error) {
 			continue
 		}
 		path := filepath.Join(o.dir, name)
-		en, err := readEntry(path)
+		en, err := readEntry(o.dir, path)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				continue // removed meanwhile
@@ -356,10 +356,49 @@ func (o *Outbox) load() ([]loaded, []badFile, error) {
 	return entries, bad, nil
 }
 
+// RecordedSince are the posting events (added, changed, removed) of the
+// outbox entries added at since or after (their Created time, whole
+// seconds), oldest first: what a run that stopped in its write phase
+// recorded, for the recovery to finish the file moves the events
+// announce. Unreadable files are left out.
+func (o *Outbox) RecordedSince(since time.Time) ([]Event, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	entries, _, err := o.load()
+	if err != nil {
+		return nil, err
+	}
+	after := since.Truncate(time.Second)
+	var out []Event
+	for _, l := range entries {
+		switch l.Event.Type {
+		case PostingAdded, PostingChanged, PostingRemoved:
+		default:
+			continue
+		}
+		if l.Created.Before(after) || l.Event.Data.Posting == nil {
+			continue
+		}
+		out = append(out, l.Event)
+	}
+	return out, nil
+}
+
 // errCorrupt marks a file that can be read but not understood.
 var errCorrupt = errors.New("corrupt")
 
-func readEntry(path string) (*entry, error) {
+// readEntry reads the outbox file path of the outbox folder dir. It reads
+// nothing through a symbolic link, as the snapshot store's reads do: not
+// the file itself (atomicfile.CheckPath on dir; a link swapped in after the
+// folder was listed), nor one on the way to it below a confined snapshot
+// folder (atomicfile.Check: the outbox folder is a link).
+func readEntry(dir, path string) (*entry, error) {
+	if err := atomicfile.Check(path); err != nil {
+		return nil, err
+	}
+	if err := atomicfile.CheckPath(dir, path); err != nil {
+		return nil, err
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 )
 
 // Readers of an outbox folder (status, serve, metrics): they open nothing
@@ -31,10 +33,14 @@ func PendingIn(dir string) (map[string]map[string]int, error) {
 		return nil, fmt.Errorf("notify: outbox: %w", err)
 	}
 	for _, e := range ents {
-		if e.IsDir() || !isEntryName(e.Name()) {
-			continue
+		if !e.Type().IsRegular() || !isEntryName(e.Name()) {
+			continue // a folder, or a symbolic link: never read through
 		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		path := filepath.Join(dir, e.Name())
+		if atomicfile.Check(path) != nil || atomicfile.CheckPath(dir, path) != nil {
+			continue // a link on the way (see readEntry)
+		}
+		b, err := os.ReadFile(path)
 		if err != nil {
 			continue // delivered and removed meanwhile
 		}

@@ -156,6 +156,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 	var paths []string
 	rehashed := map[string]string{} // key -> hash of its file, when it moved in this call
 	kept := map[string]string{}     // key -> hash of its file as it is now (moved in this call or before)
+	sizes := map[string]int64{}     // key -> length of that file
 	for _, key := range keys {
 		files := byKey[key]
 		want := PostingName(key)
@@ -178,6 +179,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 		f := files[keep]
 		if f.name == want {
 			kept[key] = model.Hash(f.data)
+			sizes[key] = int64(len(f.data))
 			continue
 		}
 		data := f.data
@@ -198,6 +200,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 		paths = append(paths, op)
 		rehashed[key] = model.Hash(data)
 		kept[key] = rehashed[key]
+		sizes[key] = int64(len(data))
 	}
 	b, err := s.readFile(s.IndexPath(source))
 	if err != nil {
@@ -210,7 +213,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 	if !ok {
 		return paths, nil // rebuilt from the files too
 	}
-	moved, changed := rekeyEntries(idx.Postings, mask, kept, rehashed)
+	moved, changed := rekeyEntries(idx.Postings, mask, kept, rehashed, sizes)
 	if !changed {
 		return paths, nil
 	}
@@ -227,32 +230,42 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 // is taken (the first old key by order wins). An entry that moves takes
 // the hash of its key's file as it is now (kept: key -> hash), whether the
 // file moved in this call or one stopped before its index was written did
-// (a file rewritten with its key has another hash); one under its key
-// whose file moved in this call (rehashed) takes that file's. changed:
+// (a file rewritten with its key has another hash), and its length
+// (sizes); one under its key whose file moved in this call (rehashed)
+// takes that file's. changed:
 // the entries differ from postings.
-func rekeyEntries(postings map[string]Entry, mask func(string) string, kept, rehashed map[string]string) (map[string]Entry, bool) {
+func rekeyEntries(postings map[string]Entry, mask func(string) string, kept, rehashed map[string]string, sizes map[string]int64) (map[string]Entry, bool) {
 	moved := make(map[string]Entry, len(postings))
 	changed := false
 	for _, k := range sortedKeys(postings) {
 		if Key(model.UnKey(k), mask) == k {
-			moved[k] = postings[k]
+			e := postings[k]
+			if h, ok := kept[k]; ok && e.Size == 0 && h == e.Hash {
+				e.Size = sizes[k] // an index saved before sizes were: saved with the rest
+			}
+			moved[k] = e
 		}
 	}
 	for _, k := range sortedKeys(postings) {
 		if nk := Key(model.UnKey(k), mask); nk != k {
 			changed = true
-			if _, taken := moved[nk]; !taken {
+			if w, taken := moved[nk]; !taken {
 				e := postings[k]
 				if h, ok := kept[nk]; ok {
-					e.Hash = h
+					e.Hash, e.Size = h, sizes[nk]
 				}
 				moved[nk] = e
+			} else if o := postings[k]; o.FileMoved && !w.FileMoved {
+				// the entry that loses keeps a recovery's mark for the key:
+				// its file may be the one kept (see Entry.FileMoved)
+				w.FileMoved = true
+				moved[nk] = w
 			}
 		}
 	}
 	for k, h := range rehashed {
 		if e, ok := moved[k]; ok && e.Hash != h {
-			e.Hash, changed = h, true
+			e.Hash, e.Size, changed = h, sizes[k], true
 			moved[k] = e
 		}
 	}
@@ -281,6 +294,7 @@ func (s *Store) RekeyedIndex(source string, idx Index, mask func(string) string)
 	}
 	kept := map[string]string{}     // key -> hash of its file once moved
 	rehashed := map[string]string{} // the same, for the files that move
+	sizes := map[string]int64{}     // key -> length of that file
 	for key, files := range byKey {
 		want := PostingName(key)
 		keep := 0
@@ -300,12 +314,13 @@ func (s *Store) RekeyedIndex(source string, idx Index, mask func(string) string)
 			rehashed[key] = model.Hash(data)
 		}
 		kept[key] = model.Hash(data)
+		sizes[key] = int64(len(data))
 	}
-	moved, _ := rekeyEntries(idx.Postings, mask, kept, rehashed)
+	moved, _ := rekeyEntries(idx.Postings, mask, kept, rehashed, sizes)
 	if idx.Rebuilt {
 		for k, h := range kept {
 			if _, ok := moved[k]; !ok {
-				moved[k] = Entry{Hash: h}
+				moved[k] = Entry{Hash: h, Size: sizes[k]}
 			}
 		}
 	}

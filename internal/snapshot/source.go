@@ -112,6 +112,42 @@ func (s *Store) RemoveFileNamed(source, name string) (string, error) {
 	return p, RemoveFile(p)
 }
 
+// Unindexed are the postings of a source's snapshot files that touched
+// says a stopped run wrote (touched: the file's path) and that idx does
+// not have, as entries of it flagged Unsaved (hash and size of the file).
+// Only the touched files are read; a file named by another rule than its
+// key's (a key upgrade's business) or not the source's is left out.
+func (s *Store) Unindexed(source string, idx Index, touched func(path string) bool) (map[string]Entry, error) {
+	dir := s.SourceDir(source)
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	out := map[string]Entry{}
+	for _, e := range ents {
+		name := e.Name()
+		path := filepath.Join(dir, name)
+		if !e.Type().IsRegular() || !IsPostingName(name) || !touched(path) {
+			continue
+		}
+		b, err := s.readFile(path)
+		if err != nil {
+			continue
+		}
+		p, ok := OwnFile(source, name, b, nil)
+		if !ok || PostingName(p.ID) != name {
+			continue
+		}
+		if _, known := idx.Postings[p.ID]; !known {
+			out[p.ID] = Entry{Hash: model.Hash(b), Size: int64(len(b)), Unsaved: true}
+		}
+	}
+	return out, nil
+}
+
 // HasIndex reports whether a source's index file is there (LoadIndex
 // rebuilds one that is not, with fresh counters).
 func (s *Store) HasIndex(source string) bool {
@@ -228,10 +264,13 @@ func (s *Store) Files() ([]string, error) {
 }
 
 // Lookup reads an open posting for a reader: ok is false when there is no
-// snapshot file for id, or the file is not the posting's (it does not
-// decode, or holds another id). The error is a failed read.
+// snapshot file for id, or the file holds another id. The error is a
+// failed read, or a file that is there and does not decode (ErrUnreadable,
+// with its path): the posting is not known to be closed, its file is
+// unreadable (the next run rewrites it).
 func (s *Store) Lookup(source, id string) (model.Posting, bool, error) {
-	b, err := s.readFile(s.PostingPath(source, id))
+	path := s.PostingPath(source, id)
+	b, err := s.readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return model.Posting{}, false, nil
 	}
@@ -239,7 +278,10 @@ func (s *Store) Lookup(source, id string) (model.Posting, bool, error) {
 		return model.Posting{}, false, err
 	}
 	p, err := model.Decode(b)
-	if err != nil || p.ID != id {
+	if err != nil {
+		return model.Posting{}, false, fmt.Errorf("snapshot: %s: %w: %w", path, ErrUnreadable, err)
+	}
+	if p.ID != id {
 		return model.Posting{}, false, nil
 	}
 	return p, true, nil

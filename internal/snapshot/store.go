@@ -72,8 +72,19 @@ const ignoreFile = `# written by careers-watcher: files of a run in progress, ne
 // folder made before there was a lock.
 const ignoreLock = "/.watcher/" + LockName + "\n"
 
-// ensureIgnore adds the lines of the lock and of the run records to an
-// older .gitignore (or writes the file when it is gone).
+// ignoreRules are the lines of ignoreFile that the folder's .gitignore
+// must have, whoever wrote it.
+var ignoreRules = []string{".tmp-*\n", "/" + StateDir + "/" + markerName + "\n", ignoreLock, ignoreRuns}
+
+// ignoreAdded heads the lines added to a .gitignore the watcher did not
+// write (the folder's own, from before the first run).
+const ignoreAdded = "# added by careers-watcher: files of a run in progress and run records, never committed\n"
+
+// ensureIgnore adds the lines of ignoreRules that a .gitignore lacks, once,
+// after its own lines, which stay as they are: one of an older version
+// (no lock or run records line), or the folder's own, there before the
+// first run (no line of the watcher's: Open writes the file only when
+// there is none). It writes the file when it is gone.
 func (s *Store) ensureIgnore() error {
 	b, err := s.readFile(s.IgnorePath())
 	if errors.Is(err, fs.ErrNotExist) {
@@ -83,23 +94,30 @@ func (s *Store) ensureIgnore() error {
 	if err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
-	missing := map[string]bool{ignoreLock: true, ignoreRuns: true}
+	have := map[string]bool{}
+	ours := false
 	for _, l := range strings.Split(string(b), "\n") {
-		delete(missing, l+"\n")
+		l = strings.TrimRight(l, " \t\r")
+		have[l+"\n"] = true
+		ours = ours || strings.HasPrefix(l, "# written by careers-watcher") || strings.HasPrefix(l, "# added by careers-watcher")
 	}
-	if len(missing) == 0 {
+	var add []byte
+	for _, l := range ignoreRules {
+		if !have[l] {
+			add = append(add, l...)
+		}
+	}
+	if len(add) == 0 {
 		return nil
 	}
 	if len(b) > 0 && b[len(b)-1] != '\n' {
 		b = append(b, '\n')
 	}
-	for _, l := range []string{ignoreLock, ignoreRuns} {
-		if missing[l] {
-			b = append(b, l...)
-		}
+	if !ours {
+		b = append(b, ignoreAdded...)
 	}
 	s.ignoreWritten.Store(true)
-	return WriteFile(s.IgnorePath(), b)
+	return WriteFile(s.IgnorePath(), append(b, add...))
 }
 
 // IgnorePath is the .gitignore of the snapshot directory.
@@ -173,10 +191,14 @@ type Index struct {
 	// Rebuilt: LoadIndex found no index it could read and rebuilt this
 	// one from the postings, with fresh counters (never stored).
 	Rebuilt bool `json:"-"`
+	// Unreadable: the index file LoadIndex rebuilt this one instead of
+	// was there but not an index (torn, edited, a bad merge); never
+	// stored. The pipeline warns and commits the rebuilt one.
+	Unreadable bool `json:"-"`
 }
 
 // Same reports whether two indexes hold the same stored state (every
-// field but Rebuilt, which is never stored): a run that leaves its index
+// field but Rebuilt and Unreadable, which are never stored): a run that leaves its index
 // the same need not encode and write it.
 func (a Index) Same(b Index) bool {
 	return a.Normalizer == b.Normalizer && a.Generation == b.Generation && a.Failures == b.Failures &&
@@ -196,6 +218,21 @@ type Entry struct {
 	// stamp, and the entry it saves is plain again. Set only by a recovery
 	// (never in an index a completed run saved).
 	FileMoved bool `json:"file_moved,omitempty"`
+	// Size is the length of the snapshot file of the version Hash names,
+	// in bytes: a run that keeps the posting without reading its file
+	// (by its stamp) stats the file, and reads it when its size is
+	// another (an unreadable file is rewritten). 0: not recorded (an
+	// index saved before sizes were, or a database's), then the file is
+	// read once to record it.
+	Size int64 `json:"size,omitempty"`
+	// Unsaved: a run stopped after it recorded the posting's 'added'
+	// event and wrote its file, before it saved this index, and the next
+	// run's recovery committed both and recorded the posting here (Hash:
+	// its file's). A run that lists it reports it added, as the stopped
+	// run did (the same event id); one that does not counts it missing and
+	// removes it, as any posting, so that the file does not stay for good.
+	// Set only by a recovery.
+	Unsaved bool `json:"unsaved,omitempty"`
 }
 
 // LoadIndex reads a source's index. When there is none (first run, or state
@@ -203,15 +240,19 @@ type Entry struct {
 // makes every posting look new.
 func (s *Store) LoadIndex(source string) (Index, error) {
 	b, err := s.readFile(s.IndexPath(source))
+	unreadable := false
 	if err == nil {
 		if idx, ok := DecodeIndex(b); ok {
 			return idx, nil
 		}
 		// a corrupt index is rebuilt from the files, which are the truth
+		unreadable = true
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return Index{}, fmt.Errorf("snapshot: %w", err)
 	}
-	return s.rebuildIndex(source)
+	idx, err := s.rebuildIndex(source)
+	idx.Unreadable = unreadable && err == nil
+	return idx, err
 }
 
 func (s *Store) rebuildIndex(source string) (Index, error) {
@@ -240,6 +281,7 @@ func (s *Store) rebuildIndex(source string) (Index, error) {
 		if !ok {
 			continue // not ours
 		}
+		size := int64(len(b))
 		if PostingName(p.ID) != name {
 			if _, dup := idx.Postings[p.ID]; dup {
 				continue // the file named after the key is it
@@ -248,8 +290,9 @@ func (s *Store) rebuildIndex(source string) (Index, error) {
 			if c, err := model.Encode(p); err == nil {
 				b = c
 			}
+			size = 0 // its file is not written yet
 		}
-		idx.Postings[p.ID] = Entry{Hash: model.Hash(b)}
+		idx.Postings[p.ID] = Entry{Hash: model.Hash(b), Size: size}
 	}
 	return idx, nil
 }
@@ -271,6 +314,11 @@ func (s *Store) SaveIndex(source string, idx Index) (string, error) {
 	return p, writeDurable(p, append(b, '\n'))
 }
 
+// ErrUnreadable: a posting's snapshot file is there but is not a
+// snapshot (torn, edited, a bad merge): Read and Lookup wrap it with the
+// file's path and the decoder's error.
+var ErrUnreadable = errors.New("unreadable snapshot file")
+
 // Read loads the stored snapshot of a posting.
 func (s *Store) Read(source, id string) (model.Posting, []byte, error) {
 	p := s.PostingPath(source, id)
@@ -280,9 +328,55 @@ func (s *Store) Read(source, id string) (model.Posting, []byte, error) {
 	}
 	post, err := model.Decode(b)
 	if err != nil {
-		return model.Posting{}, nil, fmt.Errorf("snapshot: %s: %w", p, err)
+		return model.Posting{}, nil, fmt.Errorf("snapshot: %s: %w: %w", p, ErrUnreadable, err)
 	}
 	return post, b, nil
+}
+
+// Holds reads a posting's snapshot file to tell whether it holds the
+// version whose content hash is hash; size is the file's length (0 when
+// it cannot be read).
+func (s *Store) Holds(source, id, hash string) (size int64, ok bool) {
+	b, err := s.readFile(s.PostingPath(source, id))
+	if err != nil {
+		return 0, false
+	}
+	return int64(len(b)), model.Hash(b) == hash
+}
+
+// Sizes answers the length of a posting's snapshot file (there: it is a
+// regular file), from one listing of the source's folder made at the
+// first question (as Presence) and a stat per question. A folder that
+// cannot be listed is asked file by file.
+func (s *Store) Sizes(source string) func(id string) (size int64, there bool) {
+	var ents map[string]fs.DirEntry
+	listed := false
+	return func(id string) (int64, bool) {
+		if !listed {
+			listed = true
+			if list, err := os.ReadDir(s.SourceDir(source)); err == nil {
+				ents = make(map[string]fs.DirEntry, len(list))
+				for _, e := range list {
+					if e.Type().IsRegular() {
+						ents[e.Name()] = e
+					}
+				}
+			}
+		}
+		var fi fs.FileInfo
+		var err error
+		if ents == nil {
+			fi, err = os.Lstat(s.PostingPath(source, id))
+		} else if e, ok := ents[PostingName(id)]; ok {
+			fi, err = e.Info()
+		} else {
+			return 0, false
+		}
+		if err != nil || !fi.Mode().IsRegular() {
+			return 0, false
+		}
+		return fi.Size(), true
+	}
 }
 
 // Exists reports whether the snapshot file of a posting is there.

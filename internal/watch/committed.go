@@ -31,9 +31,22 @@ type committed struct {
 // or one of its last first parents; ok is false when none of them has it
 // (or there is no repository).
 func (c *committed) version(src, id, hash string) (post model.Posting, ok bool) {
+	post, _, ok = c.find(src, id, hash)
+	return post, ok
+}
+
+// latest is the posting's newest committed version that decodes, from
+// HEAD or one of its last first parents (a file committed unreadable is
+// passed over), with its content hash; ok is false when there is none.
+func (c *committed) latest(src, id string) (post model.Posting, hash string, ok bool) {
+	return c.find(src, id, "")
+}
+
+// find is version's search; hash "" takes the newest that decodes.
+func (c *committed) find(src, id, hash string) (post model.Posting, found string, ok bool) {
 	r := c.r
 	if r.repo == nil || r.store == nil {
-		return post, false
+		return post, "", false
 	}
 	if !c.opened {
 		c.opened = true
@@ -42,16 +55,16 @@ func (c *committed) version(src, id, hash string) (post model.Posting, ok bool) 
 			if !errors.Is(err, gitrepo.ErrNoRepository) {
 				r.log.Warn("snapshot history unreadable: a rewritten snapshot is compared as it is on disk", "error", err)
 			}
-			return post, false
+			return post, "", false
 		}
 		c.h = h
 	}
 	if c.h == nil {
-		return post, false
+		return post, "", false
 	}
 	rel, err := filepath.Rel(r.store.Dir, r.store.PostingPath(src, id))
 	if err != nil {
-		return post, false
+		return post, "", false
 	}
 	rel = filepath.ToSlash(rel)
 	commit, err := c.h.Head()
@@ -64,9 +77,9 @@ func (c *committed) version(src, id, hash string) (post model.Posting, ok bool) 
 		if found && e.File && e.Hash != seen {
 			seen = e.Hash
 			b, berr := c.h.Blob(e.Hash)
-			if berr == nil && model.Hash(b) == hash {
+			if berr == nil && (hash == "" || model.Hash(b) == hash) {
 				if p, derr := model.Decode(b); derr == nil {
-					return p, true
+					return p, model.Hash(b), true
 				}
 			}
 		}
@@ -75,5 +88,5 @@ func (c *committed) version(src, id, hash string) (post model.Posting, ok bool) 
 		}
 		commit, err = c.h.Parent(commit)
 	}
-	return post, false
+	return post, "", false
 }

@@ -23,6 +23,7 @@ type item struct {
 	// onDisk: the fetch saw the posting's snapshot file (a keep by its
 	// stamp), so the write phase need not look again
 	onDisk bool
+	size   int64 // of the stored file, when keep: for the index (snapshot.Entry.Size)
 	post   model.Posting
 	data   []byte // canonical bytes (when !keep)
 	hash   string // of data, or the stored hash when keep
@@ -94,6 +95,19 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	f.index = idx
 	f.rebuilt = idx.Rebuilt
+	if rebuiltNoted(idx) {
+		// the index the run saves is committed, and the commit says so
+		// (compare); the postings of the files are known, none is new
+		what := "index missing: rebuilt from the snapshot files"
+		if idx.Unreadable {
+			what = "index unreadable: rebuilt from the snapshot files"
+		}
+		attrs := []any{"source", src.Name, "postings", len(idx.Postings)}
+		if r.store != nil {
+			attrs = append(attrs, "path", r.store.IndexPath(src.Name))
+		}
+		r.log.Warn(what, attrs...)
+	}
 	version := r.norm.Version()
 	// Conditional requests only against a state that can stand in for the
 	// listing: a 304 then keeps every stored posting.
@@ -117,7 +131,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		// lacked (missing, removal pending) is still lacking
 		for id, e := range idx.Postings {
 			if e.Missing == 0 {
-				f.items = append(f.items, item{id: id, stamp: e.Stamp, keep: true, hash: e.Hash})
+				f.items = append(f.items, item{id: id, stamp: e.Stamp, keep: true, hash: e.Hash, size: e.Size})
 			}
 		}
 		f.validators = client.Validators()
@@ -157,17 +171,20 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	dupes := 0
 	f.items = make([]item, 0, len(order)) // an item is large: no regrowth
-	present := r.presence(src.Name)
+	stored := r.storedCheck(src.Name)
 	for _, id := range order {
 		cands := copies[id]
 		old, ok := idx.Postings[id]
 		if len(cands) > 1 {
 			dupes++
-		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && !old.FileMoved && present(id) {
+		} else if raw := cands[0]; ok && raw.Stamp != "" && old.Stamp == raw.Stamp && idx.Normalizer == version && !old.FileMoved {
 			// (a flagged posting is built and compared with its file,
-			// whatever its stamp: see compareMoved)
-			f.items = append(f.items, item{id: id, stamp: raw.Stamp, keep: true, hash: old.Hash, onDisk: true})
-			continue
+			// whatever its stamp: see compareMoved; one whose file is
+			// gone or not the version it was is built, see storedCheck)
+			if size, intact := stored(id, old); intact {
+				f.items = append(f.items, item{id: id, stamp: raw.Stamp, keep: true, hash: old.Hash, onDisk: true, size: size})
+				continue
+			}
 		}
 		var best *item
 		var detailErr error
@@ -226,7 +243,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			f.detailFailures++
 			r.log.Warn("posting detail failed: kept as it was, fetched again next run", "source", src.Name, "posting", id, "url", detailURL, "known", ok, "error", detailErr)
 			if ok {
-				f.items = append(f.items, item{id: id, stamp: old.Stamp, keep: true, hash: old.Hash})
+				f.items = append(f.items, item{id: id, stamp: old.Stamp, keep: true, hash: old.Hash, size: old.Size})
 			}
 			continue
 		}
@@ -239,13 +256,47 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	return f
 }
 
+// storedCheck answers whether a known posting's snapshot file can stand
+// without being read (the posting kept by its stamp), and its size: the
+// file is there and, for the snapshot folder, has the size its index
+// entry recorded. An entry without a size (an index saved before sizes
+// were) has its file read once, and the size it gets then is saved with
+// the index. A file of another size (torn, edited) is not kept: its
+// posting is built and compared (compareSame rewrites an unreadable one).
+// One listing of the folder, a stat per posting.
+func (r *Runner) storedCheck(source string) func(id string, e snapshot.Entry) (int64, bool) {
+	if r.store == nil {
+		present := r.presence(source)
+		return func(id string, e snapshot.Entry) (int64, bool) { return e.Size, present(id) }
+	}
+	sizes := r.store.Sizes(source)
+	return func(id string, e snapshot.Entry) (int64, bool) {
+		size, there := sizes(id)
+		switch {
+		case !there:
+			return 0, false
+		case e.Size > 0:
+			return size, size == e.Size
+		}
+		return r.store.Holds(source, id, e.Hash)
+	}
+}
+
+// rebuiltNoted reports whether a run over idx rebuilds a source's index
+// that was there (unreadable) or whose postings are (their files, without
+// an index): the run commits the rebuilt index, and its commit says so. A
+// new source's first index (no file, no posting) is no news.
+func rebuiltNoted(idx snapshot.Index) bool {
+	return idx.Rebuilt && (idx.Unreadable || len(idx.Postings) > 0)
+}
+
 // anyMoved reports whether an index has an entry flagged FileMoved (a
 // recovery's, see markMoved): its listing is fetched in full, since a 304
 // would keep every posting as stored. A loop over the index in memory,
 // without a read.
 func anyMoved(idx snapshot.Index) bool {
 	for _, e := range idx.Postings {
-		if e.FileMoved {
+		if e.FileMoved || e.Unsaved {
 			return true
 		}
 	}

@@ -240,7 +240,21 @@ type SourceResult struct {
 	health         string // a source.* event of this run, for the commit subject
 	upgraded       string // the normalizer the index moved to, when this run moved it
 	stateSaved     bool   // the adapter's state file changed (an interface switch, ids remembered)
+	// notes: what the run repaired of the source's stored state, one
+	// phrase each ("index rebuilt from snapshots"): the commit body has a
+	// line "<source>: <note>" for each
+	notes []string
 }
+
+// noteIndexRebuilt is the note (SourceResult.notes) of a run that rebuilt
+// a source's index from its snapshot files (unreadable or missing) and
+// commits it.
+const noteIndexRebuilt = "index rebuilt from snapshots"
+
+// noteSizes is the note of a run that recorded the sizes of the snapshot
+// files in an index saved before there were (snapshot.Entry.Size): once
+// per source, committed.
+const noteSizes = "snapshot file sizes recorded in the index"
 
 // Lines are the postings this run added (+), removed (-) and changed (~,
 // then one indented line per field, old -> new), as the commit body has
@@ -585,6 +599,16 @@ func (r *Runner) recover() error {
 			keep = append(keep, abs)
 			touched[abs] = true
 		}
+		// The file moves the stopped run announced (its events are in
+		// the outbox) and did not make are made first (finishRecorded).
+		written, removed, err := r.finishRecorded(since)
+		if err != nil {
+			return err
+		}
+		for _, p := range append(written, removed...) {
+			keep = append(keep, p)
+			touched[p] = true
+		}
 		// Before the commit makes the stopped run's files the history:
 		// the index entries whose file it rewrote or removed without
 		// saving the index are flagged (see markMoved), in this commit.
@@ -610,6 +634,9 @@ func (r *Runner) recover() error {
 		if err != nil {
 			return fmt.Errorf("recover: %w", err)
 		}
+		// (the moves the stopped run's events announce are not made
+		// here: without a history, the next run could not tell the
+		// version before them, see finishRecorded)
 		if _, err := r.markMoved(sources, modifiedSince(since), false); err != nil {
 			return err
 		}
@@ -656,7 +683,7 @@ func (r *Runner) markMoved(sources []string, touched func(path string) bool, rem
 			return saved, fmt.Errorf("recover: source %q: %w", src, err)
 		}
 		saved = append(saved, path)
-		r.log.Warn("snapshot files the interrupted run rewrote or removed before saving its index: the next fetch compares the postings with them", "source", src, "postings", n)
+		r.log.Warn("snapshot files the interrupted run added, rewrote or removed before saving its index: the next fetch compares the postings with them", "source", src, "postings", n)
 	}
 	return saved, nil
 }
@@ -687,7 +714,77 @@ func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path st
 		idx.Postings[id] = e
 		n++
 	}
+	// the postings the stopped run added (their events recorded, their
+	// files written) that it never saved in the index: recorded, so that a
+	// run that no longer lists them removes their files
+	added, err := r.store.Unindexed(src, *idx, touched)
+	if err != nil {
+		r.log.Warn("recover: the postings a stopped run added could not be listed", "source", src, "error", err)
+	}
+	for id, e := range added {
+		idx.Postings[id] = e
+		n++
+	}
 	return n
+}
+
+// finishRecorded makes the file moves that the posting events a stopped
+// run recorded announce (the outbox entries added since its run marker
+// was made) and that it did not make: events go to the outbox before the
+// files move, so a run stopped in between leaves events (A -> B, an
+// addition, a removal) that the notifiers get while the file is still
+// as before; the platform going back to A before the next run was then
+// never reported, and the notifiers kept believing B (an addition
+// dropped by the platform never got its removal). The file is written to
+// the event's version (removed, for a removal), and markMoved flags its
+// index entry as for a move the stopped run made: the next run compares
+// the fetched posting with the version the notifiers were told of. It
+// returns the paths written and removed. Events of a source not in the
+// config, or whose folder or index is not there, are left alone. Only
+// with git: the version before a move is then its committed copy (a
+// folder without history keeps the stopped run's files as they are).
+func (r *Runner) finishRecorded(since time.Time) (written, removed []string, err error) {
+	if r.outbox == nil || r.store == nil {
+		return nil, nil, nil
+	}
+	events, err := r.outbox.RecordedSince(since.Add(-time.Second))
+	if err != nil {
+		return nil, nil, fmt.Errorf("recover: %w", err)
+	}
+	srcs := r.sourceIndex()
+	for _, e := range events {
+		src, id := e.Data.Source, e.Data.Posting.ID
+		if _, ok := srcs[src]; !ok || id == "" || r.store.CheckSourceDir(src) != nil || !r.store.HasIndex(src) {
+			continue
+		}
+		if e.Type == notify.PostingRemoved {
+			if !r.store.Exists(src, id) {
+				continue
+			}
+			path, err := r.store.RemovePosting(src, id)
+			if err != nil {
+				return written, removed, fmt.Errorf("recover: source %q: %w", src, err)
+			}
+			removed = append(removed, path)
+			continue
+		}
+		data, err := model.Encode(*e.Data.Posting)
+		if err != nil {
+			continue
+		}
+		if size, ok := r.store.Holds(src, id, model.Hash(data)); ok && size > 0 {
+			continue // moved already
+		}
+		path, err := r.store.WritePosting(src, id, data)
+		if err != nil {
+			return written, removed, fmt.Errorf("recover: source %q: %w", src, err)
+		}
+		written = append(written, path)
+	}
+	if n := len(written) + len(removed); n > 0 {
+		r.log.Warn("recover: the interrupted run recorded events whose snapshot files it had not written: written now", "files", n)
+	}
+	return written, removed, nil
 }
 
 // modifiedSince says whether a file was modified at since or after (a
@@ -731,7 +828,7 @@ func (r *Runner) clearOwed() {
 // one line per posting; over several sources, the lines grouped under each
 // source's name (see bodyLines).
 func commitMessage(res Result) string {
-	var subj []string
+	var subj, notes []string
 	var groups []sourceLines
 	for _, s := range res.Sources {
 		parts := s.counts()
@@ -740,6 +837,12 @@ func commitMessage(res Result) string {
 		}
 		if len(parts) == 0 && s.health == "" && s.stateSaved {
 			parts = append(parts, "source state saved, no snapshot changed")
+		}
+		if len(parts) == 0 && s.health == "" && len(s.notes) > 0 {
+			parts = append(parts, s.notes...)
+		}
+		for _, n := range s.notes {
+			notes = append(notes, s.Source+": "+n)
 		}
 		if len(parts) > 0 && len(s.lines) > 0 {
 			groups = append(groups, sourceLines{s.Source, s.lines})
@@ -761,6 +864,13 @@ func commitMessage(res Result) string {
 		// 20,000 added"), one line per source first in the body.
 		body = append(append(subj, ""), body...)
 		msg = shortSubject(res, len(subj))
+	}
+	if len(notes) > 0 {
+		// the repairs first: "<source>: index rebuilt from snapshots"
+		if len(body) > 0 {
+			notes = append(notes, "")
+		}
+		body = append(notes, body...)
 	}
 	if len(body) > 0 {
 		msg += "\n\n" + strings.Join(body, "\n")
@@ -830,12 +940,13 @@ type plan struct {
 	returned     int // back in the listing before their removal was reported
 	lines        []string
 	health       string
-	upgraded     string // the new normalizer version, when the index moves to it
+	upgraded     string   // the new normalizer version, when the index moves to it
+	notes        []string // repairs of the stored state, for the commit body (see SourceResult.notes)
 }
 
 func (p plan) result(sr SourceResult) SourceResult {
 	sr.Added, sr.Removed, sr.Changed, sr.Rewrites, sr.Missing, sr.returned = p.added, p.removed, p.changed, p.rewrites, p.missing, p.returned
-	sr.lines, sr.health, sr.upgraded = p.lines, p.health, p.upgraded
+	sr.lines, sr.health, sr.upgraded, sr.notes = p.lines, p.health, p.upgraded, p.notes
 	return sr
 }
 
@@ -853,8 +964,12 @@ func (r *Runner) compare(f fetched) plan {
 		return plan{}
 	}
 	idx := f.index
+	var notes []string
+	if rebuiltNoted(idx) {
+		notes = append(notes, noteIndexRebuilt)
+	}
 	if f.err != nil {
-		p := plan{save: true, index: idx, stateChanged: true}
+		p := plan{save: true, index: idx, stateChanged: true, notes: notes}
 		p.index.Failures++
 		p.health = fmt.Sprintf("fetch failed (%d in a row)", p.index.Failures)
 		if p.index.FailedNow(pol.failAfter) {
@@ -869,7 +984,7 @@ func (r *Runner) compare(f fetched) plan {
 	// and it moves only when a run's changes are saved, so a run that
 	// crashed and is redone produces the same ids again.
 	gen := strconv.Itoa(idx.Generation + 1)
-	p := plan{save: true, writes: map[string][]byte{}, index: snapshot.Index{
+	p := plan{save: true, writes: map[string][]byte{}, notes: notes, stateChanged: len(notes) > 0, index: snapshot.Index{
 		Normalizer: version, Generation: idx.Generation, Incidents: idx.Incidents, Suspicious: idx.Suspicious,
 		Postings: make(map[string]snapshot.Entry, len(f.items)),
 	}}
@@ -894,13 +1009,29 @@ func (r *Runner) compare(f fetched) plan {
 		p.events = append(p.events, r.incident(&p.index, notify.SourceRecovered, src, now, ""))
 	}
 	hist := &committed{r: r}
+	sized := false // noteSizes made
 	present := make(map[string]bool, len(f.items))
 	for _, it := range f.items {
 		present[it.id] = true
 		old, known := idx.Postings[it.id]
+		if known && old.Unsaved && !it.keep {
+			// a stopped run's addition, recorded by its recovery: still an
+			// addition (its event made again with the same id)
+			old, known = snapshot.Entry{}, false
+		}
 		// a posting kept as stored (its detail failed) keeps its flag: its
 		// file is still the stopped run's (see snapshot.Entry.FileMoved)
-		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash, FileMoved: it.keep && old.FileMoved}
+		size := int64(len(it.data))
+		if it.keep {
+			size = it.size
+			if old.Size == 0 && size > 0 && r.store != nil && !sized {
+				// an index saved before the files' sizes were: the files
+				// were read once (storedCheck), their sizes committed
+				sized, p.stateChanged = true, true
+				p.notes = append(p.notes, noteSizes)
+			}
+		}
+		p.index.Postings[it.id] = snapshot.Entry{Stamp: it.stamp, Hash: it.hash, Size: size, FileMoved: it.keep && old.FileMoved, Unsaved: it.keep && old.Unsaved}
 		handled, readded := false, false
 		if known && old.FileMoved && !it.keep {
 			handled, readded = r.compareMoved(&p, f, it, old, gen, now)
@@ -913,6 +1044,9 @@ func (r *Runner) compare(f fetched) plan {
 			continue
 		}
 		switch {
+		case !known && f.rebuilt && r.compareUnindexed(&p, it, hist, gen, now, src):
+			// its file is there, unreadable: the rebuilt index could not
+			// know it, the posting is not new
 		case !known:
 			post := it.post
 			p.writes[it.id] = it.data
@@ -923,9 +1057,7 @@ func (r *Runner) compare(f fetched) plan {
 				Data: notify.Data{Source: src, Posting: &post},
 			})
 		case old.Hash == it.hash:
-			if !it.onDisk && !r.back.Exists(src, it.id) {
-				p.writes[it.id] = it.data // the file went missing: restore it quietly
-			}
+			r.compareSame(&p, src, it)
 		default:
 			p.writes[it.id] = it.data
 			prev, disk, found, err := r.previous(src, it.id, old.Hash, hist)
@@ -974,9 +1106,8 @@ func (r *Runner) compare(f fetched) plan {
 			post := it.post
 			p.changed++
 			p.lines = append(p.lines, changedLines(post, changes))
-			if recorded {
-				continue
-			}
+			// (recorded: the stopped run's event is made again, with its
+			// id: the outbox keeps the one it has)
 			p.events = append(p.events, notify.Event{
 				ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
 				Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
@@ -1009,9 +1140,9 @@ func (r *Runner) compare(f fetched) plan {
 		}
 		var prev model.Posting
 		err := errNotRead
-		if old.FileMoved {
+		if old.FileMoved || old.Unsaved {
 			// the version the stopped run left, the last the history and
-			// the outbox have (see compareMoved)
+			// the outbox have (see compareMoved, snapshot.Entry.Unsaved)
 			prev, _, err = r.back.Read(src, id)
 		}
 		if err != nil {
@@ -1057,6 +1188,97 @@ func (r *Runner) previous(src, id, hash string, hist *committed) (prev model.Pos
 		r.log.Warn("stored snapshot unreadable: compared with its committed copy", "source", src, "posting", id, "error", err)
 	}
 	return old, disk, true, nil
+}
+
+// compareSame looks at the file of a posting built again whose version is
+// the one its index entry names (its stamp moved, it has none, or its
+// file is not the size the entry recorded): a file gone is restored
+// quietly; one that no longer decodes (torn, edited, a bad merge) is
+// rewritten from the fetched posting, with a warning that names it and
+// a note in the commit, and no event: the posting is the version of the
+// last completed run, which the notifiers were told of and the history
+// has. A readable file holding another version (edited by hand) is left
+// as it was, as before; its size goes in the index, so that it is not
+// read again. A stat per posting built; a read only when the size says
+// the file is not the fetched version.
+func (r *Runner) compareSame(p *plan, src string, it item) {
+	if r.store == nil {
+		if !r.back.Exists(src, it.id) {
+			p.writes[it.id] = it.data // the file went missing: restore it quietly
+		}
+		return
+	}
+	size, there := r.store.Sizes(src)(it.id)
+	if !there {
+		p.writes[it.id] = it.data // the file went missing: restore it quietly
+		return
+	}
+	if size == int64(len(it.data)) {
+		return
+	}
+	_, _, err := r.back.Read(src, it.id)
+	if errors.Is(err, snapshot.ErrUnreadable) {
+		r.repaired(p, src, it, err)
+		return
+	}
+	if e, ok := p.index.Postings[it.id]; ok && err == nil {
+		e.Size = size
+		p.index.Postings[it.id] = e
+	}
+}
+
+// repaired rewrites the unreadable snapshot file of a posting from the
+// fetched one, without an event (see compareSame), with a warning naming
+// the file and a note for the commit.
+func (r *Runner) repaired(p *plan, src string, it item, err error) {
+	p.writes[it.id] = it.data
+	p.stateChanged = true // committed even when nothing else changed
+	p.notes = append(p.notes, snapshot.PostingName(it.id)+" was unreadable: rewritten")
+	r.log.Warn("stored snapshot unreadable: rewritten from the fetched posting, the version its index names (no event)", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id), "error", err)
+}
+
+// compareUnindexed handles a fetched posting that a rebuilt index (its
+// index file was unreadable or gone) does not have although its snapshot
+// file is there: the rebuild could not read the file. The posting is not
+// new, so it is not reported added: it is compared with its newest
+// committed version that decodes (the last good one), and is a change
+// from it when the diff reports one, else a quiet rewrite. Without such
+// a version (no git, or never committed readable) nothing is known of
+// what the notifiers were told: the file is rewritten without an event
+// (the posting was added before, an 'added' would be false; a change
+// cannot be shown), with a warning. It returns false when the file is
+// not an unreadable one (the usual comparison applies).
+func (r *Runner) compareUnindexed(p *plan, it item, hist *committed, gen string, now time.Time, src string) bool {
+	if r.store == nil {
+		return false
+	}
+	_, _, err := r.back.Read(src, it.id)
+	if !errors.Is(err, snapshot.ErrUnreadable) {
+		return false
+	}
+	prev, prevHash, found := hist.latest(src, it.id)
+	if !found {
+		r.repaired(p, src, it, err)
+		return true
+	}
+	prev = r.maskStored(src, prev)
+	changes := diff.Postings(prev, it.post)
+	// a rebuilt index knows no normalizer version: a posting whose
+	// platform data is the same is a quiet rewrite, as compare has it
+	if len(changes) == 0 || prevHash == it.hash || sameSource(prev, it.post) {
+		r.repaired(p, src, it, err)
+		return true
+	}
+	p.writes[it.id] = it.data
+	r.log.Warn("stored snapshot unreadable and not in the rebuilt index: compared with its last good committed copy", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id), "error", err)
+	post := it.post
+	p.changed++
+	p.lines = append(p.lines, changedLines(post, changes))
+	p.events = append(p.events, notify.Event{
+		ID: notify.EventID(notify.PostingChanged, src, it.id, prevHash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
+		Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
+	})
+	return true
 }
 
 // errNotRead: nothing read yet.
