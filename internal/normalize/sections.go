@@ -38,6 +38,11 @@ var (
 		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
 		"mile widziane", "titolo preferenziale", "preferenziale", "gradita", "graditi", "gradito", "was wir uns wünschen",
 		"pluspunten", "wenselijk", "pre's", "pré's",
+		// the Norwegian "pluss" and the Dutch "pré" as headings ("Pluss
+		// om du har", "Det er et pluss om du", "Een pré"), and "great if
+		// you have"
+		"pluss", "et pluss", "ekstra pluss", "pluss om du", "pré", "een pré", "is een pré", "ønskeligt",
+		"great if you", "great if", "it's great if",
 		// "Ideally, you also have", "Strong candidates may also have", "An
 		// ideal candidate would also:" (after what all candidates must),
 		// and the nice-to-have headings of other languages
@@ -379,7 +384,7 @@ func classifyHeading(h string, weak bool) class {
 	case openSet.in(f):
 		return clsOpen
 	}
-	return clsUnknown
+	return vocabHeading(f, weak)
 }
 
 // moscowLabels are the priorities of a MoSCoW list used as a label or a
