@@ -75,3 +75,31 @@ func TestHeadingVocabularyLeavesSentencesAndItems(t *testing.T) {
 		t.Errorf("a weak word alone as a bold heading: %d", c)
 	}
 }
+
+func TestLeadInsOfOtherLanguages(t *testing.T) {
+	n := New(nil)
+	for want, leads := range map[class][]string{
+		clsRequired: {"Wir suchen jemanden mit:", "Je hebt:", "För att lyckas i rollen behöver du:", "Hierfür bringst du mit:",
+			"Wir wünschen uns:", "Vi behöver någon som har:", "Sie bringen mit:", "Voor deze functie zoeken we iemand met:"},
+		clsPreferred: {"Ideal wäre:", "Es wäre schön, wenn du hast:"},
+	} {
+		for _, l := range leads {
+			for _, r := range []model.Raw{
+				{DescriptionText: "Acme bygger system åt kunder.\n\n" + l + "\n- Java\n- Docker\n\nVälkommen med din ansökan."},
+				{DescriptionHTML: "<p>Acme bygger system åt kunder.</p><p>" + l + "</p><ul><li>Java</li><li>Docker</li></ul><p>Välkommen med din ansökan.</p>"},
+			} {
+				p := n.Normalize("x", "Acme", r)
+				got := clsMentioned
+				switch {
+				case len(p.Skills.Required) > 0:
+					got = clsRequired
+				case len(p.Skills.Preferred) > 0:
+					got = clsPreferred
+				}
+				if got != want {
+					t.Errorf("%q: Java in class %d, want %d", l, got, want)
+				}
+			}
+		}
+	}
+}

@@ -43,6 +43,8 @@ var (
 		// you have"
 		"pluss", "et pluss", "ekstra pluss", "pluss om du", "pré", "een pré", "is een pré", "ønskeligt",
 		"great if you", "great if", "it's great if",
+		// "Ideal wäre:", "Es wäre schön, wenn du hast:"
+		"wäre schön", "wäre toll", "wäre super", "wäre ideal", "ideal wäre", "wäre von vorteil",
 		// "Ideally, you also have", "Strong candidates may also have", "An
 		// ideal candidate would also:" (after what all candidates must),
 		// and the nice-to-have headings of other languages
@@ -638,7 +640,22 @@ var (
 		"to be successful", "to succeed", "requirements", "required", "qualifications", "must have",
 		"you'll have", "you will have", "you are", "you're", "we'd like you to", "following skills",
 		"following experience", "following qualifications", "candidates should", "candidates must",
-		"the candidate", "we require"}
+		"the candidate", "we require",
+		// the same lead-ins in the other languages of Language: what
+		// the candidate has or brings ("För att lyckas i rollen behöver
+		// du:", "Hierfür bringst du mit:", "Je hebt:"), what the
+		// employer wishes or expects ("Wir wünschen uns:"), and the
+		// person sought ("Wir suchen jemanden mit:", "Voor deze functie
+		// zoeken we iemand met:")
+		"behöver du", "du behöver", "du bör ha", "du ska ha", "du skall ha", "förväntar vi", "vi förväntar oss",
+		"du trenger", "du må ha", "du bør ha", "du skal ha", "du skal have", "du bør have", "vi forventer",
+		"bringst du mit", "du mitbringst", "bringen sie mit", "sie bringen mit", "bringen mit", "mitbringen",
+		"wir wünschen uns", "wünschen wir uns", "wir erwarten", "erwarten wir", "du hast", "sie haben",
+		"du verfügst", "sie verfügen", "je hebt", "jij hebt", "u heeft", "je beschikt", "breng je mee",
+		"we vragen", "wij vragen", "we verwachten", "wij verwachten", "tu as", "vous avez", "tu possèdes",
+		"vous possédez", "nous attendons", "tienes", "necesitas", "se requiere",
+		"jemanden mit", "jemanden der", "eine person mit", "någon som", "en person som", "en person med",
+		"en kandidat med", "iemand met", "iemand die", "quelqu'un qui", "une personne", "alguien con"}
 )
 
 // exactHeadings are headings recognised even without a colon or bold.
