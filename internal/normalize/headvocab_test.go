@@ -103,3 +103,26 @@ func TestLeadInsOfOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceCuesOfOtherLanguages(t *testing.T) {
+	n := New(nil)
+	for want, sents := range map[class][]string{
+		clsRequired:  {"Du är bekväm med Excel.", "Du må beherske Excel."},
+		clsPreferred: {"Erfahrung mit SAP wäre schön.", "Gerne hast du Erfahrung mit SAP.", "Ideal wäre Erfahrung mit SAP."},
+		clsMentioned: {"Du vermittelst gerne dein Wissen über SAP.", "Wir arbeiten mit SAP."},
+	} {
+		for _, s := range sents {
+			p := n.Normalize("x", "Acme", model.Raw{Title: "Ekonom", DescriptionText: "Acme bygger system.\n\n" + s + "\n"})
+			got := clsMentioned
+			switch {
+			case len(p.Skills.Required) > 0:
+				got = clsRequired
+			case len(p.Skills.Preferred) > 0:
+				got = clsPreferred
+			}
+			if got != want {
+				t.Errorf("%q: class %d, want %d (%+v)", s, got, want, p.Skills)
+			}
+		}
+	}
+}
