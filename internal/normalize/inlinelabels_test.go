@@ -1,0 +1,43 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+func TestInlineLabelsSplitARunOfParts(t *testing.T) {
+	n := New(nil)
+	for _, tt := range []struct {
+		text      string
+		req, pref []string
+	}{
+		// the parts of a description whose line breaks were stripped
+		{"Vi bygger system i världsklass. Krav: Java, SQL. Meriterande: Kubernetes. Vi erbjuder: Docker-kurser.",
+			[]string{"Java", "SQL"}, []string{"Kubernetes"}},
+		{"Wir bauen Software.Anforderungen: Java, SQL.Wünschenswert: Kubernetes.Wir bieten: Docker-Schulungen.",
+			[]string{"Java", "SQL"}, []string{"Kubernetes"}},
+		// a label that asks nothing governs its own sentence only
+		{"Vi erbjuder: kurser i Docker. Du har erfarenhet av Java.", []string{"Java"}, nil},
+	} {
+		for _, r := range []model.Raw{{DescriptionText: tt.text}, {DescriptionHTML: "<p>" + tt.text + "</p>"}} {
+			r.Title = "Utvecklare"
+			p := n.Normalize("x", "Acme", r)
+			if !reflect.DeepEqual(p.Skills.Required, nonNil(tt.req)) || !reflect.DeepEqual(p.Skills.Preferred, nonNil(tt.pref)) {
+				t.Errorf("%q: required %v preferred %v, want %v %v", tt.text, p.Skills.Required, p.Skills.Preferred, tt.req, tt.pref)
+			}
+		}
+	}
+	// no label: the paragraph stays whole
+	if got := inlineLabelCuts("Wir suchen dich. Du arbeitest in Berlin: mitten in der Stadt."); len(got) != 0 {
+		t.Errorf("cuts %v", got)
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
