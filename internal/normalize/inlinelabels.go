@@ -18,7 +18,7 @@ import (
 // erbjuder: friskvård." speaks for itself again.
 func splitInlineLabels(bs []block) []block {
 	var out []block
-	for _, b := range bs {
+	for _, b := range splitInlineBullets(bs) {
 		if b.kind != kindPara || b.bold || b.label != "" || strings.Count(b.text, ":") < 1 {
 			out = append(out, b)
 			continue
@@ -128,4 +128,39 @@ func sentenceEnd(t string, i int) int {
 		}
 	}
 	return -1
+}
+
+// inlineBullets are the bullet glyphs a stripped list keeps inside a line.
+var inlineBullets = []string{" • ", " · ", " ▪ ", " ● ", " ■ ", " ➢ ", " ► "}
+
+// splitInlineBullets turns a paragraph or item that holds a list whose
+// line breaks were stripped ("... världsklass. • Erfarenhet av Java •
+// Goda kunskaper i SQL • Meriterande: Kubernetes") into its text before
+// the first bullet and one item per bullet, so that a marker in one item
+// ("Meriterande:") does not reach the others. Two bullets at least.
+func splitInlineBullets(bs []block) []block {
+	var out []block
+	for _, b := range bs {
+		glyph := ""
+		for _, g := range inlineBullets {
+			if strings.Count(" "+b.text, g) >= 2 {
+				glyph = g
+				break
+			}
+		}
+		if glyph == "" || b.kind == kindHeading || b.bold || b.label != "" {
+			out = append(out, b)
+			continue
+		}
+		parts := strings.Split(" "+b.text, glyph)
+		if head := strings.TrimSpace(parts[0]); head != "" {
+			out = append(out, block{text: head, kind: b.kind})
+		}
+		for _, p := range parts[1:] {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, block{text: p, kind: kindItem})
+			}
+		}
+	}
+	return out
 }

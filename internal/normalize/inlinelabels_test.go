@@ -41,3 +41,17 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
+
+func TestInlineBulletsSplitIntoItems(t *testing.T) {
+	n := New(nil)
+	text := "Vi bygger system i världsklass. • Erfarenhet av Java • Goda kunskaper i SQL • Meriterande: Kubernetes"
+	p := n.Normalize("x", "Acme", model.Raw{Title: "Utvecklare", DescriptionText: text})
+	if !reflect.DeepEqual(p.Skills.Required, []string{"Java", "SQL"}) || !reflect.DeepEqual(p.Skills.Preferred, []string{"Kubernetes"}) {
+		t.Errorf("required %v preferred %v", p.Skills.Required, p.Skills.Preferred)
+	}
+	// one bullet in a line is no list
+	bs := splitInlineBullets([]block{{text: "Berlin • Remote", kind: kindPara}})
+	if len(bs) != 1 {
+		t.Errorf("%+v", bs)
+	}
+}
