@@ -55,3 +55,17 @@ func TestInlineBulletsSplitIntoItems(t *testing.T) {
 		t.Errorf("%+v", bs)
 	}
 }
+
+func TestGluedHeadingsOfAnyPart(t *testing.T) {
+	n := New(nil)
+	text := "Vi bygger system i världsklass och har kunder i hela Norden sedan tjugo år.KvalifikationerDu har arbetat med Java i flera år.MeriterandeErfarenhet av Kubernetes.Vi erbjuderVi använder Docker."
+	p := n.Normalize("x", "Acme", model.Raw{Title: "Utvecklare", DescriptionText: text})
+	if !reflect.DeepEqual(p.Skills.Required, []string{"Java"}) || !reflect.DeepEqual(p.Skills.Preferred, []string{"Kubernetes"}) ||
+		!reflect.DeepEqual(p.Skills.Mentioned, []string{"Docker"}) {
+		t.Errorf("%+v", p.Skills)
+	}
+	// the humps of a name in CamelCase end no heading
+	if h := gluedHeadingBefore("Hands-on experience in DevOps, Infrastructure", 0, len("Hands-on experience in Dev")); h >= 0 {
+		t.Errorf("a heading ends inside DevOps: %d", h)
+	}
+}
