@@ -126,3 +126,18 @@ func TestSentenceCuesOfOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestOneWeakWordBeforeAList(t *testing.T) {
+	n := New(nil)
+	for _, h := range []string{"Conocimientos", "Kenntnisse", "Erfarenhet"} {
+		p := n.Normalize("x", "Acme", model.Raw{Title: "Utvecklare", DescriptionText: "Acme bygger system.\n\n" + h + "\n- Java\n- Docker\n"})
+		if len(p.Skills.Required) != 2 {
+			t.Errorf("%q before a list: %+v", h, p.Skills)
+		}
+		// before a sentence it stays a line of text
+		p = n.Normalize("x", "Acme", model.Raw{Title: "Utvecklare", DescriptionText: "Acme bygger system.\n\n" + h + "\nVi använder Java.\n"})
+		if len(p.Skills.Required) != 0 {
+			t.Errorf("%q before a sentence: %+v", h, p.Skills)
+		}
+	}
+}

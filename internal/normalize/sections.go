@@ -607,6 +607,12 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		// A longer line ("You may be a good fit if you", "Ideally, you
 		// also have") is a heading only before a list.
 		c := classifyHeading(text, false)
+		if c == clsUnknown && next.kind == kindItem && words(text) <= 3 {
+			// one word of the candidate's side alone before a list
+			// ("Kenntnisse", "Erfarenhet", "Conocimientos"), as "Skills"
+			// and "Experience" are
+			c = classifyHeading(text, true)
+		}
 		short := words(text) <= 4 && !strings.Contains(text, ",")
 		if (c == clsRequired || c == clsPreferred) && (short || next.kind == kindItem) {
 			return c, true
