@@ -489,10 +489,16 @@ func (c *classifier) prefMore(i int) bool {
 		// vermittelst gerne dein Wissen")
 		switch c.word(c.nextWord(i)) {
 		case "auch", "mit", "med", "også", "erfaring", "erfahrung", "erfahrungen", "kendskab", "kenntnisse", "i", "in",
-			"inden", "indenfor", "inom", "som", "en", "et", "ein", "eine", "einen", "fra", "aus", "ha", "have":
+			"inden", "indenfor", "inom", "som", "en", "et", "ein", "eine", "einen", "fra", "aus", "ha", "have",
+			// "Gerne hast du Erfahrung mit SAP", "Gerne bringst du ... mit"
+			"hast", "bringst", "kennst", "verfügst", "hättest", "haben", "bringen", "kennen", "verfügen":
 			return true
 		}
 		return false
+	case "schön", "toll":
+		// "Erfahrung mit SAP wäre schön", "schön wäre": a wish
+		return c.word(i-1) == "wäre" || c.word(i-1) == "wären" || c.word(c.nextWord(i)) == "wäre" ||
+			c.word(c.nextWord(i)) == "wären"
 	case "helst":
 		// "Du må helst ha erfaring med", "helst med Java": not "aller helst"
 		// alone at the end
@@ -612,7 +618,7 @@ func (c *classifier) prefMore(i int) bool {
 			h := c.word(c.nextWord(nx))
 			return w != "great" && w != "nice" && w != "good" && (h == "ha" || h == "have" || h == "kunna" || h == "kunne")
 		}
-		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are")
+		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are" || p == "wäre" || n == "wäre")
 	case "styrke", "styrka", "stärke", "merit":
 		// "Kunskap i SAP är en styrka", "er en styrke", "ist eine
 		// Stärke", Swedish "är en merit"; not "din styrke" (your strength)
@@ -704,7 +710,11 @@ func (c *classifier) cueMore(i int) bool {
 		"kreves", "kræves", "krävs", "påkrævet", "påkrevd", "obligatorisk", "forutsetning", "förutsättning",
 		"forudsætning", "kenntnis", "verfügst", "verfügen", "erforderlich", "vorausgesetzt", "voraussetzung",
 		"dominas", "manejas", "imprescindible", "requis", "requise", "requises", "exigé", "exigée", "exigées",
-		"indispensable", "obligatoire":
+		"indispensable", "obligatoire",
+		// the infinitives and the "comfortable with" of the Nordic and
+		// German texts ("Du må beherske Excel", "Du är bekväm med
+		// Excel", "sicher beherrscht")
+		"beherske", "behärska", "beherrscht", "bekväm", "bekvem", "bekvemt", "bekvämt":
 		return true
 	case "søker", "söker", "søger", "sucht", "suchen":
 		// "Vi söker dig som är expert på ...", "Vi søger dig, der har",

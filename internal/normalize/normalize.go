@@ -22,7 +22,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 55
+const rulesVersion = 63
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -108,6 +108,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	} else {
 		desc = textBlocks(dropFrontMatterComments(r.DescriptionText))
 	}
+	desc = splitInlineLabels(desc)
 	for i := 0; i < min(2, len(desc)); i++ {
 		// the title repeated as the description's first heading ("The Tor
 		// Project is looking for a pluggable transport developer!") names

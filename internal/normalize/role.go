@@ -98,7 +98,7 @@ var icRules = []roleRule{
 		"développeur d infrastructure", "développeuse d infrastructure", "développeur d'infrastructure",
 		"développeuse d'infrastructure", "ingénieur infrastructure", "ingénieure infrastructure",
 		"ingénieur d infrastructure", "ingénieure d infrastructure", "driftstekniker", "drifttekniker"}},
-	{RoleDesigner, []string{"designer", "design", "ux", "ui/ux", "ux/ui", "designerin", "diseñador", "diseñadora",
+	{RoleDesigner, []string{"designer", "designers", "design", "ux", "ui/ux", "ux/ui", "designerin", "diseñador", "diseñadora",
 		"concepteur", "conceptrice", "gestalter", "gestalterin", "デザイナー", "设计师"}},
 	{RoleDataAnalyst, []string{"data analyst", "analytics analyst", "business analyst", "insights analyst",
 		"product analyst", "bi analyst", "business intelligence analyst", "reporting analyst", "marketing analyst", "analytics",
@@ -343,6 +343,11 @@ func Role(title string) string {
 	}
 	if engineeringChief(m) {
 		return RoleEngineeringManager
+	}
+	if hasWord(m, "chief") && (hasWord(m, "officer") || hasWord(m, "officers")) {
+		// "Chief Technology Officer", "Chief Design Officer": an
+		// executive, as "CTO" is, not the manager of a team
+		return RoleOther
 	}
 	if peopleManager(m) {
 		switch {

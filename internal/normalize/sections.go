@@ -38,6 +38,13 @@ var (
 		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
 		"mile widziane", "titolo preferenziale", "preferenziale", "gradita", "graditi", "gradito", "was wir uns wünschen",
 		"pluspunten", "wenselijk", "pre's", "pré's",
+		// the Norwegian "pluss" and the Dutch "pré" as headings ("Pluss
+		// om du har", "Det er et pluss om du", "Een pré"), and "great if
+		// you have"
+		"pluss", "et pluss", "ekstra pluss", "pluss om du", "pré", "een pré", "is een pré", "ønskeligt",
+		"great if you", "great if", "it's great if",
+		// "Ideal wäre:", "Es wäre schön, wenn du hast:"
+		"wäre schön", "wäre toll", "wäre super", "wäre ideal", "ideal wäre", "wäre von vorteil",
 		// "Ideally, you also have", "Strong candidates may also have", "An
 		// ideal candidate would also:" (after what all candidates must),
 		// and the nice-to-have headings of other languages
@@ -379,7 +386,7 @@ func classifyHeading(h string, weak bool) class {
 	case openSet.in(f):
 		return clsOpen
 	}
-	return clsUnknown
+	return vocabHeading(f, weak)
 }
 
 // moscowLabels are the priorities of a MoSCoW list used as a label or a
@@ -600,6 +607,12 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		// A longer line ("You may be a good fit if you", "Ideally, you
 		// also have") is a heading only before a list.
 		c := classifyHeading(text, false)
+		if c == clsUnknown && next.kind == kindItem && words(text) <= 3 {
+			// one word of the candidate's side alone before a list
+			// ("Kenntnisse", "Erfarenhet", "Conocimientos"), as "Skills"
+			// and "Experience" are
+			c = classifyHeading(text, true)
+		}
 		short := words(text) <= 4 && !strings.Contains(text, ",")
 		if (c == clsRequired || c == clsPreferred) && (short || next.kind == kindItem) {
 			return c, true
@@ -633,7 +646,22 @@ var (
 		"to be successful", "to succeed", "requirements", "required", "qualifications", "must have",
 		"you'll have", "you will have", "you are", "you're", "we'd like you to", "following skills",
 		"following experience", "following qualifications", "candidates should", "candidates must",
-		"the candidate", "we require"}
+		"the candidate", "we require",
+		// the same lead-ins in the other languages of Language: what
+		// the candidate has or brings ("För att lyckas i rollen behöver
+		// du:", "Hierfür bringst du mit:", "Je hebt:"), what the
+		// employer wishes or expects ("Wir wünschen uns:"), and the
+		// person sought ("Wir suchen jemanden mit:", "Voor deze functie
+		// zoeken we iemand met:")
+		"behöver du", "du behöver", "du bör ha", "du ska ha", "du skall ha", "förväntar vi", "vi förväntar oss",
+		"du trenger", "du må ha", "du bør ha", "du skal ha", "du skal have", "du bør have", "vi forventer",
+		"bringst du mit", "du mitbringst", "bringen sie mit", "sie bringen mit", "bringen mit", "mitbringen",
+		"wir wünschen uns", "wünschen wir uns", "wir erwarten", "erwarten wir", "du hast", "sie haben",
+		"du verfügst", "sie verfügen", "je hebt", "jij hebt", "u heeft", "je beschikt", "breng je mee",
+		"we vragen", "wij vragen", "we verwachten", "wij verwachten", "tu as", "vous avez", "tu possèdes",
+		"vous possédez", "nous attendons", "tienes", "necesitas", "se requiere",
+		"jemanden mit", "jemanden der", "eine person mit", "någon som", "en person som", "en person med",
+		"en kandidat med", "iemand met", "iemand die", "quelqu'un qui", "une personne", "alguien con"}
 )
 
 // exactHeadings are headings recognised even without a colon or bold.

@@ -496,6 +496,14 @@ func appendUnglued(out []block, b block) []block {
 				continue
 			}
 		}
+		if h := gluedHeadingBefore(t, start, i); h >= 0 {
+			// "världsklass.KvalifikationerDu har ...", "Vi erbjuderVi
+			// använder ...": a heading that names a part, glued to the
+			// sentence after it, is a block of its own
+			emit(h, h)
+			emit(i, i)
+			continue
+		}
 		switch {
 		case c == '.' || c == '!' || c == '?' || c == ':':
 			// "office.Other", "you!We're", "includes:Help", "are:- Explore"
@@ -969,4 +977,64 @@ func capsHeadingAt(t string, j int) int {
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// gluedHeadingBefore returns where a heading starts that ends at i, where
+// a capital follows a small letter with no space ("KvalifikationerDu",
+// "Vi erbjuderVi"): the words since the last sentence end (or since
+// from) are one to four, open with a capital, and name a part of a
+// posting (requirements, preferences, or a part that asks nothing); else
+// -1.
+func gluedHeadingBefore(t string, from, i int) int {
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	p, _ := utf8.DecodeLastRuneInString(t[:i])
+	if !unicode.IsUpper(r) || !unicode.IsLower(p) {
+		return -1
+	}
+	s := i
+	for s > from {
+		q, w := utf8.DecodeLastRuneInString(t[:s])
+		if q == '.' || q == '!' || q == '?' || q == ':' {
+			break
+		}
+		if !unicode.IsLetter(q) && q != ' ' && q != '-' {
+			return -1
+		}
+		s -= w
+	}
+	for s < i && t[s] == ' ' {
+		s++
+	}
+	h := t[s:i]
+	if h == "" || words(h) > 4 {
+		return -1
+	}
+	if q, _ := utf8.DecodeRuneInString(h); !unicode.IsUpper(q) {
+		return -1
+	}
+	// the glued word is no name written in CamelCase ("DevOps",
+	// "PowerShell"): its humps are not a heading's end
+	a, e := i, i
+	for a > 0 {
+		q, w := utf8.DecodeLastRuneInString(t[:a])
+		if !unicode.IsLetter(q) {
+			break
+		}
+		a -= w
+	}
+	for e < len(t) {
+		q, w := utf8.DecodeRuneInString(t[e:])
+		if !unicode.IsLetter(q) {
+			break
+		}
+		e += w
+	}
+	if embeddedNames()[strings.ToLower(t[a:e])] {
+		return -1
+	}
+	switch classifyHeading(h, false) {
+	case clsRequired, clsPreferred, clsMentioned:
+		return s
+	}
+	return -1
 }
