@@ -5,7 +5,10 @@
 // links, the page's own JobPosting items. With sitemap, the posting pages
 // are the URLs of the site's sitemap that links matches: a posting's id is
 // its page's URL (StableURL), its update stamp the sitemap's lastmod, and
-// its page is fetched only when that changed.
+// its page is fetched only when that changed. A URL id leaves out tracking
+// tags and session ids (StableURL); a posting stored under a URL id an
+// earlier rule gave keeps it while listed (CurrentID, scrape.IDRule), and
+// an id memory saved before is read by the earlier keys (legacyKey).
 package jsonld
 
 import (
@@ -168,7 +171,7 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	}
 	var away []string // the pages of postings kept as stored: their identifiers stay theirs
 	for _, f := range failed {
-		for _, id := range j.ids.Pages[urlKey(f.link)] {
+		for _, id := range j.ids.page(f.link) {
 			if u, ok := j.ids.Owners[id]; ok {
 				away = append(away, u)
 			}
@@ -196,8 +199,8 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	j.failed = map[string]error{}
 	for _, f := range failed {
 		page := urlKey(f.link)
-		for _, id := range j.ids.Pages[page] {
-			if listed[id] {
+		for _, id := range j.ids.page(f.link) {
+			if listed[id] || listed[j.CurrentID(id)] {
 				continue // read from another page too
 			}
 			listed[id] = true
