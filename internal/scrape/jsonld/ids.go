@@ -37,6 +37,10 @@ type idState struct {
 	// ids of the postings read from it: when that page fails once, its
 	// postings are kept as stored (a failed detail) rather than missing.
 	Pages map[string][]string `json:"pages,omitempty"`
+	// Gone maps a posting page of a links source (urlKey) that answered
+	// 404 or 410 to how many runs in a row it did, up to GoneAfter (see
+	// JSONLD.gone).
+	Gone map[string]int `json:"gone,omitempty"`
 }
 
 // LoadState takes the id memory of the last successful run. Without one
