@@ -16,8 +16,9 @@ func TestCleanURLDropsSessionsAndSourceTags(t *testing.T) {
 		"https://jobs.example.com/job/1%3Bjsessionid=kept":                            "https://jobs.example.com/job/1%3Bjsessionid=kept",
 		"https://jobs.example.com/job?id=7&PHPSESSID=k2mf0d9l3tqm7m1":                 "https://jobs.example.com/job?id=7",
 		"https://jobs.example.com/job?id=7&jsessionid=ABC&SessionID=x9&session_id=q1": "https://jobs.example.com/job?id=7",
-		"https://jobs.example.com/job?id=7&sid=f3a9c0e1b2d4":                          "https://jobs.example.com/job?id=7",
+		"https://jobs.example.com/job?id=7&sid=f3a9c0e1b2d4a5b6c7d8":                  "https://jobs.example.com/job?id=7",
 		"https://jobs.example.com/job?sid=123":                                        "https://jobs.example.com/job?sid=123",
+		"https://jobs.example.com/job?session=summer2026&sid=12345678901234567":       "https://jobs.example.com/job?session=summer2026&sid=12345678901234567",
 		"https://jobs.example.com/job?session=42&b=1":                                 "https://jobs.example.com/job?session=42&b=1",
 		"https://boards.greenhouse.io/acme/jobs/123?gh_src=a607b2971us":               "https://boards.greenhouse.io/acme/jobs/123",
 		"https://acme.com/careers?gh_jid=123&gh_src=linkedin":                         "https://acme.com/careers?gh_jid=123",
@@ -36,11 +37,11 @@ func TestCleanURLDropsSessionsAndSourceTags(t *testing.T) {
 }
 
 func TestStripTrackingSessionValues(t *testing.T) {
-	q, _ := url.ParseQuery("sid=abc123def456&sid=789&req=5")
-	if got := StripTracking(q).Encode(); got != "req=5&sid=abc123def456&sid=789" {
+	q, _ := url.ParseQuery("sid=abc123def456abc1&sid=789&req=5")
+	if got := StripTracking(q).Encode(); got != "req=5&sid=abc123def456abc1&sid=789" {
 		t.Errorf("a sid with a number among its values is kept whole: got %q", got)
 	}
-	q, _ = url.ParseQuery("Sid=abc123def456&REQ=5&Gh_Src=x")
+	q, _ = url.ParseQuery("Sid=abc123def456abc1&REQ=5&Gh_Src=x")
 	if got := StripTracking(q).Encode(); got != "REQ=5" {
 		t.Errorf("got %q", got)
 	}

@@ -23,8 +23,9 @@ var tracking = map[string]bool{
 // query parameter, or as a path parameter: /job/1;jsessionid=...): a board
 // that rotates sessions would otherwise give every posting a new link, and
 // a new id, on every run. sid and session are also short names a site may
-// give a record's number, so a value of digits only is kept under them (a
-// session id is a random token).
+// give a record or a term ("session=summer2026"), so a value under them is
+// a session id only when it looks like one: a token of 16 or more letters,
+// digits, '-', '_' or '.', with a letter (not a long number).
 var sessions = map[string]bool{
 	"jsessionid": true, "phpsessid": true, "sessionid": true, "session_id": true, "sessid": true,
 	"aspsessionid": true, "sid": true, "session": true,
@@ -44,9 +45,28 @@ func Session(key, value string) bool {
 	case !sessions[k]:
 		return false
 	case k == "sid" || k == "session":
-		return strings.Trim(value, "0123456789") != ""
+		return sessionToken(value)
 	}
 	return true
+}
+
+// sessionToken reports whether v looks like a random session token (see
+// sessions).
+func sessionToken(v string) bool {
+	if len(v) < 16 {
+		return false
+	}
+	letter := false
+	for _, c := range v {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letter = true
+		case c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.':
+		default:
+			return false
+		}
+	}
+	return letter
 }
 
 // StripTracking removes tracking parameters and session ids from q (in

@@ -11,13 +11,13 @@ import (
 // F4): a board that rotates sessions or tags keeps its ids.
 func TestIDWithoutSessionsAndSourceTags(t *testing.T) {
 	for in, want := range map[string]string{
-		"https://a.example/jobs/1;jsessionid=9F8E7D6C5B4A":                "/jobs/1",
-		"https://a.example/jobs/1;JSESSIONID=9F8E7D6C5B4A.node1?req=2":    "/jobs/1?req=2",
-		"https://a.example/job.php?req=2&PHPSESSID=k2mf0d9l3t&sid=ab12cd": "/job.php?req=2",
-		"https://a.example/job.php?req=2&JSessionID=X&session=ab12cd34ef": "/job.php?req=2",
-		"https://a.example/job.php?sid=1234":                              "/job.php?sid=1234",
-		"https://a.example/jobs/1?gh_src=a607b2971us&gh_jid=1":            "/jobs/1?gh_jid=1",
-		"https://a.example/jobs/1?lever-source=LinkedIn&lever-origin=x":   "/jobs/1",
+		"https://a.example/jobs/1;jsessionid=9F8E7D6C5B4A":                            "/jobs/1",
+		"https://a.example/jobs/1;JSESSIONID=9F8E7D6C5B4A.node1?req=2":                "/jobs/1?req=2",
+		"https://a.example/job.php?req=2&PHPSESSID=k2mf0d9l3t&sid=ab12cd34ef56ab78cd": "/job.php?req=2",
+		"https://a.example/job.php?req=2&JSessionID=X&session=ab12cd34ef56ab78cd":     "/job.php?req=2",
+		"https://a.example/job.php?sid=1234":                                          "/job.php?sid=1234",
+		"https://a.example/jobs/1?gh_src=a607b2971us&gh_jid=1":                        "/jobs/1?gh_jid=1",
+		"https://a.example/jobs/1?lever-source=LinkedIn&lever-origin=x":               "/jobs/1",
 	} {
 		if got := ID(in); got != want {
 			t.Errorf("ID(%q) = %q, want %q", in, got, want)
