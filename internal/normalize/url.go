@@ -6,32 +6,118 @@ import (
 )
 
 // tracking are query parameters that never identify a posting (besides
-// every utm_* one).
+// every utm_* one): ad click ids, mail campaign tags, and the source tags
+// applicant tracking systems add to a posting's link to credit a channel
+// (Greenhouse gh_src; Lever lever-source, lever-origin; Jobvite __jvst,
+// __jvsd, __jvsc; iCIMS iis, iisn; SmartRecruiters trid; Ashby and Workable
+// tag with utm_*). A platform's own id parameter (gh_jid, ashby_jid) is no
+// tag and stays.
 var tracking = map[string]bool{
 	"gclid": true, "fbclid": true, "msclkid": true, "mc_cid": true, "mc_eid": true, "_ga": true,
 	"_gl": true, "igshid": true, "_hsenc": true, "_hsmi": true, "yclid": true, "dclid": true,
+	"gh_src": true, "lever-source": true, "lever-source[]": true, "lever-origin": true,
+	"__jvst": true, "__jvsd": true, "__jvsc": true, "iis": true, "iisn": true, "trid": true,
 }
 
-// Tracking reports whether a query parameter only tracks a visit.
+// sessions are the names of session ids that servers put in links (as a
+// query parameter, or as a path parameter: /job/1;jsessionid=...): a board
+// that rotates sessions would otherwise give every posting a new link, and
+// a new id, on every run. sid and session are also short names a site may
+// give a record or a term ("session=summer2026"), so a value under them is
+// a session id only when it looks like one: a token of 16 or more letters,
+// digits, '-', '_' or '.', with a letter (not a long number).
+var sessions = map[string]bool{
+	"jsessionid": true, "phpsessid": true, "sessionid": true, "session_id": true, "sessid": true,
+	"aspsessionid": true, "sid": true, "session": true,
+}
+
+// Tracking reports whether a query parameter only tracks a visit or a
+// channel.
 func Tracking(key string) bool {
 	k := strings.ToLower(key)
 	return strings.HasPrefix(k, "utm_") || tracking[k]
 }
 
-// StripTracking removes tracking parameters from q (in place) and returns it.
+// Session reports whether a query or path parameter key=value is a
+// session id (see sessions); key in any case.
+func Session(key, value string) bool {
+	switch k := strings.ToLower(key); {
+	case !sessions[k]:
+		return false
+	case k == "sid" || k == "session":
+		return sessionToken(value)
+	}
+	return true
+}
+
+// sessionToken reports whether v looks like a random session token (see
+// sessions).
+func sessionToken(v string) bool {
+	if len(v) < 16 {
+		return false
+	}
+	letter := false
+	for _, c := range v {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letter = true
+		case c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.':
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
+// StripTracking removes tracking parameters and session ids from q (in
+// place) and returns it.
 func StripTracking(q url.Values) url.Values {
-	for k := range q {
-		if Tracking(k) {
+	for k, vs := range q {
+		if Tracking(k) || sessionValues(k, vs) {
 			q.Del(k)
 		}
 	}
 	return q
 }
 
-// CleanURL is a posting's URL without tracking parameters and fragment, so
-// that a link that only changed its campaign tags is no change. The rest of
-// the URL is kept as it was (a URL that does not parse is returned
-// trimmed).
+// sessionValues reports whether a query key with values vs is a session
+// id: every value is one.
+func sessionValues(k string, vs []string) bool {
+	for _, v := range vs {
+		if !Session(k, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// StripSessionPath removes session ids given as path parameters
+// (";jsessionid=ABC" at the end of a segment) from an escaped path; other
+// path parameters stay. An escaped ";" (%3B) is no separator.
+func StripSessionPath(escaped string) string {
+	if !strings.Contains(escaped, ";") {
+		return escaped
+	}
+	segs := strings.Split(escaped, "/")
+	for i, seg := range segs {
+		parts := strings.Split(seg, ";")
+		kept := parts[:1]
+		for _, p := range parts[1:] {
+			k, v, _ := strings.Cut(p, "=")
+			if ku, err := url.PathUnescape(k); err == nil && Session(ku, v) {
+				continue
+			}
+			kept = append(kept, p)
+		}
+		segs[i] = strings.Join(kept, ";")
+	}
+	return strings.Join(segs, "/")
+}
+
+// CleanURL is a posting's URL without tracking parameters, session ids and
+// fragment, so that a link that only changed its campaign tags or its
+// session is no change. The rest of the URL is kept as it was (a URL that
+// does not parse is returned trimmed).
 func CleanURL(raw string) string {
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
@@ -39,6 +125,13 @@ func CleanURL(raw string) string {
 		return raw
 	}
 	u.Fragment, u.RawFragment = "", ""
+	if p := u.EscapedPath(); strings.Contains(p, ";") {
+		if s := StripSessionPath(p); s != p {
+			if u2, err := url.Parse("http://h" + s); err == nil {
+				u.Path, u.RawPath = u2.Path, u2.RawPath
+			}
+		}
+	}
 	if u.RawQuery != "" {
 		q := u.Query()
 		n := len(q)

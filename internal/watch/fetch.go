@@ -159,11 +159,15 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	keyOf := func(id string) string { return snapshot.Key(id, postRed.String) }
 	copies := make(map[string][]model.Raw, len(raws))
 	var order []string
+	former := formerKeys(ad, idx, keyOf) // ids stored under an earlier id rule
 	for _, raw := range raws {
 		if strings.TrimSpace(raw.ID) == "" {
 			continue
 		}
 		key := keyOf(raw.ID)
+		if stored, ok := former[key]; ok {
+			key = stored
+		}
 		if _, ok := copies[key]; !ok {
 			order = append(order, key)
 		}

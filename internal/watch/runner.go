@@ -1079,6 +1079,9 @@ func (r *Runner) compare(f fetched) plan {
 			// difference of the mask alone is a quiet rewrite, and no
 			// event carries what the mask hides.
 			prev = r.maskStored(src, prev)
+			// Likewise a link stored with the tracking tags or session id
+			// an earlier rule kept (normalize.CleanURL): no change alone.
+			prev.URL = normalize.CleanURL(prev.URL)
 			changes := diff.Postings(prev, it.post)
 			// Under new normalizer rules a posting whose platform data is the
 			// same (by its update stamp, or, without one, by what the

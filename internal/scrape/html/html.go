@@ -6,7 +6,10 @@
 // HRMDirect listings and the like). With sitemap, the postings are the
 // URLs of the site's sitemap that links matches, each read from its own
 // page with the selectors (item optional), its update stamp the lastmod:
-// a page is fetched again only when its lastmod moved.
+// a page is fetched again only when its lastmod moved. A posting's id is
+// its link's path and query without tracking tags and session ids (ID); a
+// posting stored under an id an earlier rule gave keeps it while listed
+// (CurrentID, scrape.IDRule).
 package htmlsel
 
 import (
@@ -482,14 +485,20 @@ func resolve(doc *goquery.Document, href string) string {
 // ID is a posting's id from its link: the URL's path, plus its query (in
 // sorted order, without utm_* and other tracking parameters) when it has
 // one, since many boards tell postings apart only there
-// (job-opening.php?req=3762934).
+// (job-opening.php?req=3762934). Session ids are no part of it, as query
+// or as path parameters (/job/1;jsessionid=...): a board that rotates
+// sessions would otherwise rename every posting on every run.
+//
+// Ids stored before tracking tags (gh_src, ...) and session ids were left
+// out keep their form while their posting is listed (see CurrentID and
+// scrape.IDRule): their files keep their names.
 func ID(link string) string {
 	u, err := url.Parse(link)
 	if err != nil {
 		return link
 	}
 	q := normalize.StripTracking(u.Query())
-	id := u.EscapedPath()
+	id := normalize.StripSessionPath(u.EscapedPath())
 	if id == "" {
 		id = "/"
 	}
@@ -497,6 +506,20 @@ func ID(link string) string {
 		id += "?" + q.Encode()
 	}
 	return id
+}
+
+var _ scrape.IDRule = (*HTML)(nil)
+
+// CurrentID is the id ID gives today to the posting stored as stored
+// (scrape.IDRule): an id from a link (a path, with its query) as an
+// earlier rule made it, with its tracking tags or session id, is read
+// again by today's rule. An id that is no path (a title, for a listing
+// without links) is as it was.
+func (h *HTML) CurrentID(stored string) string {
+	if !strings.HasPrefix(stored, "/") || strings.HasPrefix(stored, "//") || !strings.ContainsAny(stored, "?;") {
+		return stored
+	}
+	return ID(stored)
 }
 
 func appendNew(l []string, s string) []string {

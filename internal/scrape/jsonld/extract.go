@@ -582,16 +582,19 @@ func withoutFragment(u *url.URL) string {
 }
 
 // StableURL is a page URL as an id: host (lower case) and path without a
-// trailing slash, plus the query without tracking parameters (utm_*,
-// gclid, ...) in sorted order; no scheme, no fragment. Two URLs of one page
-// that differ only in those respects get the same id.
+// trailing slash and without session ids (;jsessionid=...), plus the query
+// without tracking parameters (utm_*, gclid, gh_src, ...) and session ids
+// in sorted order; no scheme, no fragment. Two URLs of one page that
+// differ only in those respects get the same id. (Ids stored before
+// tracking tags and session ids were left out keep their form: see
+// CurrentID.)
 func StableURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return raw
 	}
 	q := normalize.StripTracking(u.Query())
-	p := strings.TrimRight(u.EscapedPath(), "/")
+	p := strings.TrimRight(normalize.StripSessionPath(u.EscapedPath()), "/")
 	id := strings.ToLower(u.Host) + p
 	if len(q) > 0 {
 		id += "?" + q.Encode()

@@ -5,10 +5,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
 )
 
 // A posting's id is its schema.org identifier, or its page's URL
@@ -35,6 +37,10 @@ type idState struct {
 	// ids of the postings read from it: when that page fails once, its
 	// postings are kept as stored (a failed detail) rather than missing.
 	Pages map[string][]string `json:"pages,omitempty"`
+	// Gone maps a posting page of a links source (urlKey) that answered
+	// 404 or 410 to how many runs in a row it did, up to GoneAfter (see
+	// JSONLD.gone).
+	Gone map[string]int `json:"gone,omitempty"`
 }
 
 // LoadState takes the id memory of the last successful run. Without one
@@ -119,16 +125,19 @@ func assignIDs(raws []model.Raw, mem *idState, away ...string) ([]model.Raw, *id
 		listed := make(map[string]bool, len(raws))
 		for _, r := range raws {
 			listed[urlKey(r.URL)] = true
+			listed[legacyKey(r.URL)] = true
 		}
 		for _, u := range away {
 			listed[u] = true
 		}
 		byURL = func(r model.Raw) bool {
-			u := urlKey(r.URL)
+			// a memory saved before tracking tags and session ids left
+			// page URLs knows a page by its earlier key
+			u, lu := urlKey(r.URL), legacyKey(r.URL)
 			switch owner, ok := mem.Owners[r.RequisitionID]; {
-			case r.RequisitionID == "" || pinned[u]:
+			case r.RequisitionID == "" || pinned[u] || pinned[lu]:
 				return true
-			case ok && owner == u:
+			case ok && (owner == u || owner == lu):
 				return false
 			case ok && listed[owner]:
 				return true // its owner is still listed: a newcomer sharing it
@@ -175,6 +184,71 @@ func (s *idState) keep(prev *idState, id string) {
 // urlKey is what the id memory keeps of a page URL: a digest of its
 // StableURL (a StableURL is its own StableURL).
 func urlKey(u string) string {
-	sum := sha256.Sum256([]byte(StableURL(u)))
+	return digest(StableURL(u))
+}
+
+func digest(s string) string {
+	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:12])
+}
+
+// page is the ids of the postings last read from the page at link (Pages),
+// found by its key or, in a memory saved before tracking tags and session
+// ids left page URLs, by its earlier key.
+func (s *idState) page(link string) []string {
+	if ids, ok := s.Pages[urlKey(link)]; ok {
+		return ids
+	}
+	return s.Pages[legacyKey(link)]
+}
+
+// legacyKey is the key a page URL had in the id memory before tracking
+// tags (gh_src, lever-source, ...) and session ids left StableURL: the
+// digest of its StableURL under that rule, which left out only utm_* and
+// the click ids below. A memory saved since holds urlKeys, and assignIDs
+// saves urlKeys only.
+func legacyKey(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return digest(raw)
+	}
+	q := u.Query()
+	for k := range q {
+		if lk := strings.ToLower(k); strings.HasPrefix(lk, "utm_") || legacyTracking[lk] {
+			q.Del(k)
+		}
+	}
+	id := strings.ToLower(u.Host) + strings.TrimRight(u.EscapedPath(), "/")
+	if len(q) > 0 {
+		id += "?" + q.Encode()
+	}
+	return digest(id)
+}
+
+// legacyTracking is the tracking parameters of the rule legacyKey reads
+// (besides utm_*), as it was: frozen, not to follow normalize.Tracking.
+var legacyTracking = map[string]bool{
+	"gclid": true, "fbclid": true, "msclkid": true, "mc_cid": true, "mc_eid": true, "_ga": true,
+	"_gl": true, "igshid": true, "_hsenc": true, "_hsmi": true, "yclid": true, "dclid": true,
+}
+
+var _ scrape.IDRule = (*JSONLD)(nil)
+
+// CurrentID is the id a posting stored as stored has today
+// (scrape.IDRule): a URL id (StableURL: host and path, with a query or
+// path parameters) an earlier rule made with tracking tags or a session
+// id in it is read again by today's StableURL. An identifier is as it
+// was.
+func (j *JSONLD) CurrentID(stored string) string {
+	if !strings.ContainsAny(stored, "?;") {
+		return stored
+	}
+	host, _, _ := strings.Cut(stored, "/")
+	if !strings.ContainsAny(host, ".:") || strings.ContainsAny(host, "?;") {
+		return stored // no host: an identifier
+	}
+	if id := StableURL("http://" + stored); !strings.HasPrefix(id, "http://") {
+		return id
+	}
+	return stored
 }

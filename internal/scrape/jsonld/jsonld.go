@@ -5,13 +5,21 @@
 // links, the page's own JobPosting items. With sitemap, the posting pages
 // are the URLs of the site's sitemap that links matches: a posting's id is
 // its page's URL (StableURL), its update stamp the sitemap's lastmod, and
-// its page is fetched only when that changed.
+// its page is fetched only when that changed. A URL id leaves out tracking
+// tags and session ids (StableURL); a posting stored under a URL id an
+// earlier rule gave keeps it while listed (CurrentID, scrape.IDRule), and
+// an id memory saved before is read by the earlier keys (legacyKey). A
+// posting page of a links source that fails keeps its postings as stored,
+// unless it answered 404 or 410 on GoneAfter runs in a row: then they
+// leave the listing.
 package jsonld
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
@@ -166,9 +174,10 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	if len(failed) > 0 && (j.ids == nil || len(failed) == len(links)) {
 		return nil, j.errorf("%w", failed[0].err)
 	}
+	failed, gone := j.gone(failed)
 	var away []string // the pages of postings kept as stored: their identifiers stay theirs
 	for _, f := range failed {
-		for _, id := range j.ids.Pages[urlKey(f.link)] {
+		for _, id := range j.ids.page(f.link) {
 			if u, ok := j.ids.Owners[id]; ok {
 				away = append(away, u)
 			}
@@ -193,11 +202,14 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 			}
 		}
 	}
+	if len(gone) > 0 {
+		j.next.Gone = gone
+	}
 	j.failed = map[string]error{}
 	for _, f := range failed {
 		page := urlKey(f.link)
-		for _, id := range j.ids.Pages[page] {
-			if listed[id] {
+		for _, id := range j.ids.page(f.link) {
+			if listed[id] || listed[j.CurrentID(id)] {
 				continue // read from another page too
 			}
 			listed[id] = true
@@ -208,6 +220,44 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 		}
 	}
 	return out, nil
+}
+
+// GoneAfter is how many runs in a row a posting page of a links source
+// must answer 404 Not Found or 410 Gone before its postings are no longer
+// kept as stored.
+const GoneAfter = 3
+
+// gone splits the failed posting pages: those whose postings are still
+// kept as stored, and the runs in a row (up to GoneAfter) each page that
+// answered 404 or 410 did so, by page key, for the id memory. A page that
+// answered so on GoneAfter runs in a row is gone, as the board says: its
+// postings are left out of the listing (they go missing, and the guard
+// removes them as any posting that left the listing). Any other failure
+// (5xx, a timeout, a refused address) keeps them however long it lasts,
+// and ends a page's count, as an answer does.
+func (j *JSONLD) gone(failed []pageError) (kept []pageError, runs map[string]int) {
+	for _, f := range failed {
+		if !scrape.IsStatus(f.err, http.StatusNotFound) && !scrape.IsStatus(f.err, http.StatusGone) {
+			kept = append(kept, f)
+			continue
+		}
+		key := urlKey(f.link)
+		n := min(j.ids.Gone[key]+1, GoneAfter)
+		if runs == nil {
+			runs = map[string]int{}
+		}
+		runs[key] = n
+		if n < GoneAfter {
+			kept = append(kept, f)
+			continue
+		}
+		log, page := slog.Default(), f.link
+		if j.client != nil {
+			log, page = j.client.Logger(), j.client.RedactURL(f.link)
+		}
+		log.Warn("jsonld posting page gone: its postings are no longer kept", "source", j.name, "url", page, "runs", n, "error", f.err)
+	}
+	return kept, runs
 }
 
 // pageError is a posting page that failed.

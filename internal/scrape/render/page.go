@@ -26,9 +26,21 @@ func Page(ctx context.Context, c *scrape.Client, u string, o *Options, condition
 	}
 	if err != nil {
 		if scrape.IsStatus(err, http.StatusNotFound) {
-			return nil, fmt.Errorf(name+": not found (404)", u)
+			// the status stays readable (scrape.IsStatus): a page that
+			// stays not found is gone (see jsonld's links)
+			return nil, notFound{fmt.Sprintf(name+": not found (404)", u), err}
 		}
 		return nil, fmt.Errorf(name+": %w", u, err)
 	}
 	return r, nil
 }
+
+// notFound is Page's error for a 404: its own message, the answer's
+// StatusError beneath.
+type notFound struct {
+	msg string
+	err error
+}
+
+func (e notFound) Error() string { return e.msg }
+func (e notFound) Unwrap() error { return e.err }
