@@ -344,6 +344,9 @@ func Location(label string) model.Location {
 		if area {
 			return model.Location{Name: s}
 		}
+		// "Poland, EMEA": a place beside a wider area; the area names no
+		// place (PROTOCOL.md), the place is the label's
+		rest = dropAreaParts(rest)
 	}
 	if len(rest) == 2 && countryCode(rest[0]) != "" && countryCode(rest[1]) == "" && stateName(rest[1]) == "" {
 		// "China, Shanghai": the country first
@@ -683,6 +686,17 @@ func Locations(label string) []model.Location {
 			parts = append(parts, q)
 		}
 	}
+	// "Ukraine/Europe", "Remote - Poland/EMEA": a country beside a wider
+	// area gives the country; the area names no place (PROTOCOL.md)
+	if kept := dropAreaParts(parts); len(kept) < len(parts) {
+		parts = kept
+		if len(parts) == 1 {
+			if l := Location(parts[0]); l.Name == "" && l != (model.Location{}) {
+				l.Remote = l.Remote || remote
+				return []model.Location{l}
+			}
+		}
+	}
 	countries, distinct := 0, map[string]bool{}
 	for _, p := range parts {
 		if cc := countryCode(p); cc != "" {
@@ -944,6 +958,22 @@ func sameLabelRemote(ls []model.Location) []model.Location {
 		ls = out
 	}
 	return ls
+}
+
+// dropAreaParts drops the parts of a label that name an area wider than a
+// country or a time zone when another part names a place; parts that are
+// all areas are kept (the caller reads them as an area).
+func dropAreaParts(parts []string) []string {
+	keep := make([]string, 0, len(parts))
+	for _, q := range parts {
+		if !isAreaPart(q) {
+			keep = append(keep, q)
+		}
+	}
+	if len(keep) == 0 || len(keep) == len(parts) {
+		return parts
+	}
+	return keep
 }
 
 // isAreaPart says whether a part of a label names an area wider than a
