@@ -30,3 +30,25 @@ func TestLoc13CountryBesideArea(t *testing.T) {
 		}
 	}
 }
+
+// The text's own location field that says only "Remote" makes the
+// places remote, as a platform's remote field does; a location field
+// naming a town, a share under 100% and "remote" in running text do not.
+func TestLoc13RemoteLocationField(t *testing.T) {
+	ua := []model.Location{{Country: "UA"}}
+	for _, c := range []struct {
+		text string
+		want []model.Location
+	}{
+		{"* **Duration:** 3 Months\n* **Location:** Remote\n", []model.Location{{Country: "UA", Remote: true}}},
+		{"Arbeitsort: 100 % Remote\n", []model.Location{{Country: "UA", Remote: true}}},
+		{"Location: Kyiv\nWe work remote on Fridays.\n", []model.Location{{City: "Kyiv", Region: "Kyiv", Country: "UA"}}},
+		{"Standort: 60 % Remote\n", ua},
+		{"Some of our team is remote.\n", ua},
+	} {
+		locs := append([]model.Location(nil), ua...)
+		if got := textLocations(locs, []string{"Ukraine"}, "Engineer", c.text, "en"); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("textLocations(%q) = %+v, want %+v", c.text, got, c.want)
+		}
+	}
+}

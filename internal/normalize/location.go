@@ -1009,7 +1009,53 @@ var languageCountry = map[string]string{"nb": "NO", "nn": "NO", "no": "NO", "sv"
 //   - a "whole country" label ("Hele landet", "Hela landet") is that
 //     country: the one of the other places, else of the language.
 func textLocations(locs []model.Location, labels []string, title, text, lang string) []model.Location {
-	return remoteOption(placesOf(locs, labels, title, text, lang), text)
+	return remoteField(remoteOption(placesOf(locs, labels, title, text, lang), text), text)
+}
+
+// remoteField makes every place remote when the text's own location field
+// says only that the job is remote ("Location: Remote", "Arbeitsort: 100 %
+// Remote"), as a platform's remote work-mode field does (PROTOCOL.md); an
+// area wider than a country stays no place. Places of which one is
+// already remote say themselves which are.
+func remoteField(locs []model.Location, text string) []model.Location {
+	if len(locs) == 0 || !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+		return locs // the common case, without splitting the text
+	}
+	for _, l := range locs {
+		if l.Remote {
+			return locs
+		}
+	}
+	found := false
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		head, value, ok := cutField(strings.ReplaceAll(line, "*", ""))
+		if !ok {
+			continue
+		}
+		if _, field := placeFields[foldPlace(head)]; !field {
+			continue
+		}
+		v := strings.TrimSpace(strings.Trim(strings.TrimSpace(value), ".;"))
+		if remoteWords[foldPlace(v)] || remoteShare(v) == 100 {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return locs
+	}
+	out := make([]model.Location, 0, len(locs))
+	for _, l := range locs {
+		if isArea(l.Name) {
+			l = model.Location{}
+		}
+		l.Remote = true
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // remoteOption adds remote work to the places when the text offers it as
