@@ -52,3 +52,30 @@ func TestLoc13RemoteLocationField(t *testing.T) {
 		}
 	}
 }
+
+// A workplace field's value on the line after its word, a field naming a
+// country only, and a field word run together with the value before it
+// by a lost line break name the workplace.
+func TestLoc13FieldValues(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []model.Location
+	}{
+		{"Stellentyp:\nfreiberuflich\n\nEinsatzort:\nDeutschland\n\nStarttermin:\nasap", []model.Location{{Country: "DE"}}},
+		{"Einsatzort:\nMünchen\n", []model.Location{{City: "Munich", Region: "Bavaria", Country: "DE"}}},
+		{"Projektdauer: 6 MonateProjektauslastung: VollzeitProjektstandort: Köln\n",
+			[]model.Location{{City: "Cologne", Region: "North Rhine-Westphalia", Country: "DE"}}},
+		// a field word with its value missing, then another field: nothing
+		{"Einsatzort:\nStarttermin: asap\n", nil},
+		// two countries: no country
+		{"Einsatzort: Deutschland oder Österreich\n", nil},
+	} {
+		if got := textPlaces(c.text, ""); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("textPlaces(%q) = %+v, want %+v", c.text, got, c.want)
+		}
+	}
+	// a strong field lookup (beside a listing's town) takes no country
+	if got := workplaceFields("Einsatzort: Deutschland\n", "DE"); got != nil {
+		t.Errorf("workplaceFields = %+v, want none", got)
+	}
+}

@@ -1471,10 +1471,32 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			*to = append(*to, l)
 		}
 	}
+	var countries []model.Location // country-only values of fields
+	fieldValue := func(value string) {
+		value = hedgeReplacer.Replace(value) // "Remote - ggf. Wien": the dot ends no sentence
+		if i := strings.IndexAny(value, ".;"); i > 0 {
+			value = value[:i]
+		}
+		for _, l := range Locations(value) {
+			if l.City == "" && l.Region == "" && l.Country != "" && !l.Remote && !slices.Contains(countries, l) {
+				countries = append(countries, l)
+			}
+			add(&fields, l)
+		}
+	}
+	pending := false // a field word ended the last line: its value is this one
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
 		if line == "" {
 			continue
+		}
+		if pending {
+			// "Einsatzort:\nDeutschland": the value on the line after
+			pending = false
+			if _, _, ok := cutField(line); !ok {
+				fieldValue(line)
+				continue
+			}
 		}
 		if ls := cjkPlaceCue(line); len(ls) > 0 {
 			for _, l := range ls {
@@ -1483,20 +1505,18 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			continue
 		}
 		if head, value, ok := cutField(line); ok && knownField(foldPlace(head), strong) {
-			value = hedgeReplacer.Replace(value) // "Remote - ggf. Wien": the dot ends no sentence
-			if i := strings.IndexAny(value, ".;"); i > 0 {
-				value = value[:i]
+			if value == "" {
+				pending = true
+				continue
 			}
-			for _, l := range Locations(value) {
-				add(&fields, l)
-			}
+			fieldValue(value)
 			continue
 		}
 		if ws := strings.Fields(line); len(ws) > 1 {
 			for k, w := range ws[:len(ws)-1] {
 				lw := strings.ToLower(w)
 				if h, ok := strings.CutSuffix(strings.TrimLeft(lw, "0123456789%.,)"), ":"); ok && k > 0 &&
-					knownField(h, strong) && len(h) > 4 {
+					knownField(gluedField(w, h), strong) && len(gluedField(w, h)) > 4 {
 					// a field inside a line ("Auslastung: 80% - 100%Standort: 75%
 					// Remote | 25% Nürnberg"): the rest of the line is its value
 					for _, l := range Locations(strings.Join(ws[k+1:], " ")) {
@@ -1547,7 +1567,26 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			}
 		}
 	}
+	if len(fields) == 0 && len(countries) == 1 && !strong && (country == "" || countries[0].Country == country) {
+		// "Einsatzort: Deutschland": a field naming a country only
+		fields = countries
+	}
 	return fields, cued
+}
+
+// gluedField returns the field word at the end of a word that lost the
+// line break before it ("VollzeitProjektstandort:" of "Projektauslastung:
+// Vollzeit" and "Projektstandort: Köln" run together): the part from the
+// last capital after a small letter, lowered; else h, the word lowered.
+func gluedField(w, h string) string {
+	w = strings.TrimSuffix(w, ":")
+	rs := []rune(w)
+	for i := len(rs) - 1; i > 0; i-- {
+		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+			return strings.ToLower(string(rs[i:]))
+		}
+	}
+	return h
 }
 
 // placePrepositions come between a workplace word and its towns
