@@ -128,12 +128,44 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
 		}
+		// a word one letter off a degree's name ("Mastery of Go" is not
+		// "Masters"): the edit-distance guess is for misspelled tools
+		if h.end == h.tok+1 && fuzzyDegree(lower[toks[h.tok].start:toks[h.tok].end]) {
+			edu[h.tok] = clsUnknown
+		}
 		// a degree word inside a link's address ("(/kalkulator?year=2013&degree=master)")
 		if st := toks[h.tok].start; st > 0 && strings.IndexByte("=?&", lower[st-1]) >= 0 {
 			edu[h.tok] = clsUnknown
 		}
 	}
 	trailingPreference(lower, toks, hits, nSkills, edu)
+}
+
+// degreeAliasWords are the one-word degree aliases, lowered.
+var degreeAliasWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, as := range degreeAliases {
+		for _, a := range as {
+			if a = strings.ToLower(strings.TrimPrefix(a, "=")); !strings.ContainsAny(a, " -/") {
+				m[a] = true
+			}
+		}
+	}
+	return m
+}()
+
+// fuzzyDegree says whether w, one word of a degree hit, is no degree
+// alias as written but a word the misspelling match took for one.
+func fuzzyDegree(w string) bool {
+	if len(w) < fuzzyMinLen || degreeAliasWords[w] {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // degreePayWords and ifWords: a sentence that sets the pay by a degree, as a
