@@ -128,6 +128,12 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
 		}
+		// "Academic degrees are great, but not required": a degree the
+		// sentence says is no requirement is not asked for (marked as a
+		// plus, it stays preferred)
+		if edu[h.tok] == clsRequired && notRequired(sent) {
+			edu[h.tok] = clsUnknown
+		}
 		// a word one letter off a degree's name ("Mastery of Go" is not
 		// "Masters"): the edit-distance guess is for misspelled tools
 		if h.end == h.tok+1 && fuzzyDegree(lower[toks[h.tok].start:toks[h.tok].end]) {
@@ -139,6 +145,21 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 		}
 	}
 	trailingPreference(lower, toks, hits, nSkills, edu)
+}
+
+// notRequiredPhrases say that what a sentence names is no requirement.
+var notRequiredPhrases = []string{"not required", "not a requirement", "not necessary", "not mandatory",
+	"not needed", "no degree required", "not a must", "nicht erforderlich", "nicht notwendig", "keine voraussetzung",
+	"keine pflicht", "ikke et krav", "inget krav", "ikke krav", "pas obligatoire", "pas nécessaire", "no es necesario",
+	"no es imprescindible", "geen vereiste", "niet vereist", "niet verplicht"}
+
+func notRequired(sent string) bool {
+	for _, p := range notRequiredPhrases {
+		if strings.Contains(sent, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // degreeAliasWords are the one-word degree aliases, lowered.

@@ -29,3 +29,23 @@ func TestLoc13NoDegreeWithoutDegreeWord(t *testing.T) {
 		}
 	}
 }
+
+// A degree in a sentence that says it is no requirement is not asked
+// for; marked as a plus beside it, it stays preferred.
+func TestLoc13DegreeNotRequired(t *testing.T) {
+	n := New(nil)
+	for _, c := range []struct {
+		text      string
+		req, pref []string
+	}{
+		{"Requirements:\n* Academic degrees are great, but not required if you have the right experience.", nil, nil},
+		{"Requirements:\n* Bachelor's degree preferred but not required.", nil, []string{"Bachelor's"}},
+		{"Requirements:\n* Bachelor's degree required.\n* A certification is not required.", []string{"Bachelor's"}, nil},
+		{"Anforderungen:\n* Ein Studium ist nicht erforderlich.", nil, nil},
+	} {
+		p := n.Normalize("x", "X", model.Raw{Title: "Engineer", DescriptionText: c.text, Locations: []string{"Berlin, Germany"}})
+		if !slices.Equal(p.Education.Required, c.req) || !slices.Equal(p.Education.Preferred, c.pref) {
+			t.Errorf("%q: education %+v, want required %v preferred %v", c.text, p.Education, c.req, c.pref)
+		}
+	}
+}
