@@ -128,12 +128,65 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
 		}
+		// "Academic degrees are great, but not required": a degree the
+		// sentence says is no requirement is not asked for (marked as a
+		// plus, it stays preferred)
+		if edu[h.tok] == clsRequired && notRequired(sent) {
+			edu[h.tok] = clsUnknown
+		}
+		// a word one letter off a degree's name ("Mastery of Go" is not
+		// "Masters"): the edit-distance guess is for misspelled tools
+		if h.end == h.tok+1 && fuzzyDegree(lower[toks[h.tok].start:toks[h.tok].end]) {
+			edu[h.tok] = clsUnknown
+		}
 		// a degree word inside a link's address ("(/kalkulator?year=2013&degree=master)")
 		if st := toks[h.tok].start; st > 0 && strings.IndexByte("=?&", lower[st-1]) >= 0 {
 			edu[h.tok] = clsUnknown
 		}
 	}
 	trailingPreference(lower, toks, hits, nSkills, edu)
+}
+
+// notRequiredPhrases say that what a sentence names is no requirement.
+var notRequiredPhrases = []string{"not required", "not a requirement", "not necessary", "not mandatory",
+	"not needed", "no degree required", "not a must", "nicht erforderlich", "nicht notwendig", "keine voraussetzung",
+	"keine pflicht", "ikke et krav", "inget krav", "ikke krav", "pas obligatoire", "pas nécessaire", "no es necesario",
+	"no es imprescindible", "geen vereiste", "niet vereist", "niet verplicht"}
+
+func notRequired(sent string) bool {
+	for _, p := range notRequiredPhrases {
+		if strings.Contains(sent, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// degreeAliasWords are the one-word degree aliases, lowered.
+var degreeAliasWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, as := range degreeAliases {
+		for _, a := range as {
+			if a = strings.ToLower(strings.TrimPrefix(a, "=")); !strings.ContainsAny(a, " -/") {
+				m[a] = true
+			}
+		}
+	}
+	return m
+}()
+
+// fuzzyDegree says whether w, one word of a degree hit, is no degree
+// alias as written but a word the misspelling match took for one.
+func fuzzyDegree(w string) bool {
+	if len(w) < fuzzyMinLen || degreeAliasWords[w] {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // degreePayWords and ifWords: a sentence that sets the pay by a degree, as a

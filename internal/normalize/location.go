@@ -344,6 +344,9 @@ func Location(label string) model.Location {
 		if area {
 			return model.Location{Name: s}
 		}
+		// "Poland, EMEA": a place beside a wider area; the area names no
+		// place (PROTOCOL.md), the place is the label's
+		rest = dropAreaParts(rest)
 	}
 	if len(rest) == 2 && countryCode(rest[0]) != "" && countryCode(rest[1]) == "" && stateName(rest[1]) == "" {
 		// "China, Shanghai": the country first
@@ -683,6 +686,17 @@ func Locations(label string) []model.Location {
 			parts = append(parts, q)
 		}
 	}
+	// "Ukraine/Europe", "Remote - Poland/EMEA": a country beside a wider
+	// area gives the country; the area names no place (PROTOCOL.md)
+	if kept := dropAreaParts(parts); len(kept) < len(parts) {
+		parts = kept
+		if len(parts) == 1 {
+			if l := Location(parts[0]); l.Name == "" && l != (model.Location{}) {
+				l.Remote = l.Remote || remote
+				return []model.Location{l}
+			}
+		}
+	}
 	countries, distinct := 0, map[string]bool{}
 	for _, p := range parts {
 		if cc := countryCode(p); cc != "" {
@@ -946,6 +960,22 @@ func sameLabelRemote(ls []model.Location) []model.Location {
 	return ls
 }
 
+// dropAreaParts drops the parts of a label that name an area wider than a
+// country or a time zone when another part names a place; parts that are
+// all areas are kept (the caller reads them as an area).
+func dropAreaParts(parts []string) []string {
+	keep := make([]string, 0, len(parts))
+	for _, q := range parts {
+		if !isAreaPart(q) {
+			keep = append(keep, q)
+		}
+	}
+	if len(keep) == 0 || len(keep) == len(parts) {
+		return parts
+	}
+	return keep
+}
+
 // isAreaPart says whether a part of a label names an area wider than a
 // country ("Europe", "EMEA only") or a time zone ("CET +/- 2h").
 func isAreaPart(q string) bool {
@@ -979,7 +1009,53 @@ var languageCountry = map[string]string{"nb": "NO", "nn": "NO", "no": "NO", "sv"
 //   - a "whole country" label ("Hele landet", "Hela landet") is that
 //     country: the one of the other places, else of the language.
 func textLocations(locs []model.Location, labels []string, title, text, lang string) []model.Location {
-	return remoteOption(placesOf(locs, labels, title, text, lang), text)
+	return remoteField(remoteOption(placesOf(locs, labels, title, text, lang), text), text)
+}
+
+// remoteField makes every place remote when the text's own location field
+// says only that the job is remote ("Location: Remote", "Arbeitsort: 100 %
+// Remote"), as a platform's remote work-mode field does (PROTOCOL.md); an
+// area wider than a country stays no place. Places of which one is
+// already remote say themselves which are.
+func remoteField(locs []model.Location, text string) []model.Location {
+	if len(locs) == 0 || !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+		return locs // the common case, without splitting the text
+	}
+	for _, l := range locs {
+		if l.Remote {
+			return locs
+		}
+	}
+	found := false
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		head, value, ok := cutField(strings.ReplaceAll(line, "*", ""))
+		if !ok {
+			continue
+		}
+		if _, field := placeFields[foldPlace(head)]; !field {
+			continue
+		}
+		v := strings.TrimSpace(strings.Trim(strings.TrimSpace(value), ".;"))
+		if remoteWords[foldPlace(v)] || remoteShare(v) == 100 {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return locs
+	}
+	out := make([]model.Location, 0, len(locs))
+	for _, l := range locs {
+		if isArea(l.Name) {
+			l = model.Location{}
+		}
+		l.Remote = true
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // remoteOption adds remote work to the places when the text offers it as
@@ -1395,10 +1471,32 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			*to = append(*to, l)
 		}
 	}
+	var countries []model.Location // country-only values of fields
+	fieldValue := func(value string) {
+		value = hedgeReplacer.Replace(value) // "Remote - ggf. Wien": the dot ends no sentence
+		if i := strings.IndexAny(value, ".;"); i > 0 {
+			value = value[:i]
+		}
+		for _, l := range Locations(value) {
+			if l.City == "" && l.Region == "" && l.Country != "" && !l.Remote && !slices.Contains(countries, l) {
+				countries = append(countries, l)
+			}
+			add(&fields, l)
+		}
+	}
+	pending := false // a field word ended the last line: its value is this one
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
 		if line == "" {
 			continue
+		}
+		if pending {
+			// "Einsatzort:\nDeutschland": the value on the line after
+			pending = false
+			if _, _, ok := cutField(line); !ok {
+				fieldValue(line)
+				continue
+			}
 		}
 		if ls := cjkPlaceCue(line); len(ls) > 0 {
 			for _, l := range ls {
@@ -1407,20 +1505,18 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			continue
 		}
 		if head, value, ok := cutField(line); ok && knownField(foldPlace(head), strong) {
-			value = hedgeReplacer.Replace(value) // "Remote - ggf. Wien": the dot ends no sentence
-			if i := strings.IndexAny(value, ".;"); i > 0 {
-				value = value[:i]
+			if value == "" {
+				pending = true
+				continue
 			}
-			for _, l := range Locations(value) {
-				add(&fields, l)
-			}
+			fieldValue(value)
 			continue
 		}
 		if ws := strings.Fields(line); len(ws) > 1 {
 			for k, w := range ws[:len(ws)-1] {
 				lw := strings.ToLower(w)
 				if h, ok := strings.CutSuffix(strings.TrimLeft(lw, "0123456789%.,)"), ":"); ok && k > 0 &&
-					knownField(h, strong) && len(h) > 4 {
+					knownField(gluedField(w, h), strong) && len(gluedField(w, h)) > 4 {
 					// a field inside a line ("Auslastung: 80% - 100%Standort: 75%
 					// Remote | 25% Nürnberg"): the rest of the line is its value
 					for _, l := range Locations(strings.Join(ws[k+1:], " ")) {
@@ -1471,7 +1567,26 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			}
 		}
 	}
+	if len(fields) == 0 && len(countries) == 1 && !strong && (country == "" || countries[0].Country == country) {
+		// "Einsatzort: Deutschland": a field naming a country only
+		fields = countries
+	}
 	return fields, cued
+}
+
+// gluedField returns the field word at the end of a word that lost the
+// line break before it ("VollzeitProjektstandort:" of "Projektauslastung:
+// Vollzeit" and "Projektstandort: Köln" run together): the part from the
+// last capital after a small letter, lowered; else h, the word lowered.
+func gluedField(w, h string) string {
+	w = strings.TrimSuffix(w, ":")
+	rs := []rune(w)
+	for i := len(rs) - 1; i > 0; i-- {
+		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+			return strings.ToLower(string(rs[i:]))
+		}
+	}
+	return h
 }
 
 // placePrepositions come between a workplace word and its towns

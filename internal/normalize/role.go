@@ -341,6 +341,13 @@ func Role(title string) string {
 	if r := fieldAfterEngineer(main, parts); r != "" {
 		return r
 	}
+	if hasWord(m, "chief") && hasWord(m, "officer") || solutionDesigner(m) {
+		// "Chief Technology Officer", "Chief Design Officer": an
+		// executive of the company, not the manager of one function;
+		// "Solution Designer Abrechnung": a designer of business
+		// systems, as a solution architect
+		return RoleOther
+	}
 	if engineeringChief(m) {
 		return RoleEngineeringManager
 	}
@@ -681,7 +688,7 @@ func normalizeWords(s string) string {
 
 var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manager", "director", "designer",
 	"researcher", "architect", "developer", "lead", "head", "vp", "vice president", "intern", "programmer",
-	"specialist", "partner", "recruiter", "coordinator", "president", "officer", "chief", "owner", "administrator",
+	"specialist", "spezialist", "spezialistin", "spesialist", "specialister", "designers", "partner", "recruiter", "coordinator", "president", "officer", "chief", "owner", "administrator",
 	"associate", "consultant", "strategist", "producer", "writer", "counsel", "attorney", "mle", "swe", "sre", "tpm",
 	"entwickler", "entwicklerin", "softwareentwickler", "développeur", "développeuse", "desarrollador", "utvikler",
 	"plattformutvikler", "ontwikkelaar", "hunter", "produkteier", "produktleder", "prosjektleder", "projektleiter",
@@ -697,6 +704,13 @@ var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manag
 
 func hasRoleNoun(p string) bool {
 	return hasAny(" "+p+" ", roleNouns) || compoundRole(p) != ""
+}
+
+// solutionDesigner says whether the main part of a title names a designer
+// of business or IT solutions ("Solution Designer", "Solutions Designer
+// Billing"), the work of a solution architect rather than of design.
+func solutionDesigner(m string) bool {
+	return hasWord(m, "solution designer") || hasWord(m, "solutions designer")
 }
 
 // engineeringChief says whether a compound noun names the manager of
