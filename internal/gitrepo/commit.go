@@ -68,10 +68,14 @@ func (r *Repo) readCommit(h plumbing.Hash) (*object.Commit, error) {
 		m.Write(r.lastCommitData)
 		obj = m
 	} else {
-		var err error
-		if obj, err = r.st.EncodedObject(plumbing.CommitObject, h); err != nil {
-			return nil, fmt.Errorf("read commit %s: %w", h, err)
+		data, err := r.readObject(plumbing.CommitObject, h)
+		if err != nil {
+			return nil, err // "read commit <hash>: ..."
 		}
+		m := &plumbing.MemoryObject{}
+		m.SetType(plumbing.CommitObject)
+		m.Write(data)
+		obj = m
 	}
 	var c object.Commit
 	if err := c.Decode(obj); err != nil {

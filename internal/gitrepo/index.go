@@ -346,53 +346,6 @@ type errUnmerged struct{ name string }
 
 func (e errUnmerged) Error() string { return "unmerged entry " + e.name }
 
-// interest matches, in one pass over names in index order, the names of
-// interest for a commit of some paths: the paths and their parent
-// directories (exact), and the names below a path (path + "/").
-type interest struct {
-	exact, below [][]byte // sorted, unique
-	x, b         int
-	open         [][]byte // the prefixes of below the current name has, shortest first
-}
-
-func newInterest(rels []string) *interest {
-	in := &interest{}
-	for _, rel := range rels {
-		in.exact = append(in.exact, []byte(rel))
-		in.below = append(in.below, []byte(rel+"/"))
-		for d := path.Dir(rel); d != "." && d != "/"; d = path.Dir(d) {
-			in.exact = append(in.exact, []byte(d))
-		}
-	}
-	slices.SortFunc(in.exact, bytes.Compare)
-	in.exact = slices.CompactFunc(in.exact, bytes.Equal)
-	slices.SortFunc(in.below, bytes.Compare)
-	in.below = slices.CompactFunc(in.below, bytes.Equal)
-	return in
-}
-
-// match reports whether name is of interest; names come in index order.
-func (in *interest) match(name []byte) bool {
-	for in.x < len(in.exact) && bytes.Compare(in.exact[in.x], name) < 0 {
-		in.x++
-	}
-	if in.x < len(in.exact) && bytes.Equal(in.exact[in.x], name) {
-		return true
-	}
-	// A name past a prefix that it does not start with is past every
-	// name below it: the names below a prefix are one run of the order.
-	for len(in.open) > 0 && !bytes.HasPrefix(name, in.open[len(in.open)-1]) {
-		in.open = in.open[:len(in.open)-1]
-	}
-	for in.b < len(in.below) && bytes.Compare(in.below[in.b], name) <= 0 {
-		if bytes.HasPrefix(name, in.below[in.b]) {
-			in.open = append(in.open, in.below[in.b])
-		}
-		in.b++
-	}
-	return len(in.open) > 0
-}
-
 // collect reads the index (pass 1): it checks every entry, refuses
 // unmerged ones, and keeps copies of the entries of interest for rels.
 func (l *indexLock) collect(rels []string) error {

@@ -144,6 +144,16 @@ func (r *Repo) readTree(h plumbing.Hash, touched map[plumbing.Hash][]byte) ([]by
 }
 
 func (r *Repo) readObject(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	if s := r.packSetLoaded(); s != nil {
+		// the watcher's own packs without go-git's indexes (packread.go);
+		// a miss, a delta or an error is go-git's to answer
+		if pt, data, ok, err := s.read(h); err == nil && ok {
+			if t != plumbing.AnyObject && pt != t {
+				return nil, fmt.Errorf("read %s %s: %w", t, h, plumbing.ErrObjectNotFound)
+			}
+			return data, nil
+		}
+	}
 	obj, err := r.st.EncodedObject(t, h)
 	if err != nil {
 		return nil, fmt.Errorf("read %s %s: %w", t, h, err)
@@ -267,15 +277,7 @@ func (r *Repo) hasObject(h plumbing.Hash) bool {
 	if _, err := os.Lstat(filepath.Join(r.commonDir, "objects", hex[:2], hex[2:])); err == nil {
 		return true
 	}
-	if r.packs == nil && !r.packsFailed {
-		s, err := loadPackSet(filepath.Join(r.commonDir, "objects", "pack"))
-		if err != nil {
-			r.packsFailed = true
-		} else {
-			r.packs = s
-		}
-	}
-	if r.packs != nil {
+	if r.packSetLoaded() != nil {
 		if ok, err := r.packs.has(h); err == nil {
 			return ok
 		}

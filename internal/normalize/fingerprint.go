@@ -14,13 +14,15 @@ import (
 // embedded one.
 func VersionOf(t *Taxonomy) string {
 	if t == nil {
-		var err error
-		if t, err = LoadTaxonomy(nil); err != nil {
-			panic(err) // the embedded taxonomy is tested
-		}
+		return EmbeddedVersion()
 	}
+	return versionOfSum(t.sum)
+}
+
+// versionOfSum is the Version for a taxonomy's fingerprint.
+func versionOfSum(taxonomySum string) string {
 	// the snapshot format is in the fingerprint: a new one makes the next
 	// run rewrite every stored posting once, quietly (as a rules change does)
-	sum := sha256.Sum256(fmt.Appendf(nil, "rules %d\ntaxonomy %s\nformat %d\n", rulesVersion, t.sum, model.SnapshotFormat))
+	sum := sha256.Sum256(fmt.Appendf(nil, "rules %d\ntaxonomy %s\nformat %d\n", rulesVersion, taxonomySum, model.SnapshotFormat))
 	return hex.EncodeToString(sum[:6])
 }

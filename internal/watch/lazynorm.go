@@ -19,6 +19,16 @@ type sharedNormalizer struct {
 	get     func() *normalize.Normalizer
 }
 
+// newEmbeddedNormalizer is the shared normalizer of the embedded taxonomy
+// alone: its version comes from normalize.EmbeddedVersion (no YAML
+// decode), and the taxonomy is loaded with the matcher, at the first
+// posting a run normalizes.
+func newEmbeddedNormalizer() *sharedNormalizer {
+	return &sharedNormalizer{version: normalize.EmbeddedVersion(), get: sync.OnceValue(func() *normalize.Normalizer {
+		return normalize.New(nil) // loads the embedded taxonomy (tested: it loads)
+	})}
+}
+
 func newSharedNormalizer(tax *normalize.Taxonomy) *sharedNormalizer {
 	return &sharedNormalizer{version: normalize.VersionOf(tax), get: sync.OnceValue(func() *normalize.Normalizer {
 		return normalize.New(tax)

@@ -44,11 +44,17 @@ func normalizerFor(extra []normalize.SkillDef) (*sharedNormalizer, error) {
 	if n != nil {
 		return n, nil
 	}
-	tax, err := normalize.LoadTaxonomy(extra)
-	if err != nil {
-		return nil, err
+	if k == "" {
+		// the embedded taxonomy alone has nothing to check: a quiet run
+		// needs only its version, which needs no decode of the YAML
+		n = newEmbeddedNormalizer()
+	} else {
+		tax, err := normalize.LoadTaxonomy(extra)
+		if err != nil {
+			return nil, err
+		}
+		n = newSharedNormalizer(tax)
 	}
-	n = newSharedNormalizer(tax)
 	normalizers.Lock()
 	defer normalizers.Unlock()
 	if old := normalizers.m[k]; old != nil {

@@ -623,7 +623,7 @@ func (r *Runner) recover() error {
 		}
 		keep = append(keep, files...)
 		keep = slices.DeleteFunc(keep, snapshot.Transient)
-		if _, err := r.commit(keep, "watcher: finish an interrupted run\n\nThe previous run wrote these files and did not commit them: it stopped, or one of its commits failed.\n"); err != nil {
+		if err := r.commitRecovery(keep, "watcher: finish an interrupted run\n\nThe previous run wrote these files and did not commit them: it stopped, or one of its commits failed.\n"); err != nil {
 			return err
 		}
 	} else if r.store != nil {
