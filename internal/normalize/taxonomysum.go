@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "4faffdcc9512eb799c62dbd94d71b08dcd9c49e6d45715b254d76d5ab422b62c"
-	embeddedTaxonomySum     = "86db591c81a7210696f5bc0ded60fea38e78b598299998ddd1683baec5ec70ea"
+	embeddedTaxonomyFileSum = "aa5a00eceb85ab4dd5c2aa532fbe4f65726f287ed00df6bce8ea32a845c75ea1"
+	embeddedTaxonomySum     = "443af2d363d2579e1c12233017f1e4e59325139f289998f63400dc5bcea310b0"
 )
