@@ -34,6 +34,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/testtmp"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -476,11 +477,14 @@ var (
 	sharedMu   sync.Mutex
 )
 
-// Main runs the package's tests (call it from TestMain) and stops the
-// shared cluster afterwards, if a test started it.
+// Main runs the package's tests (call it from TestMain), with their
+// temporary folders and clusters in memory when the machine has room there
+// (internal/testtmp), and stops the shared cluster afterwards, if a test
+// started it.
 //
 //	func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 func Main(m *testing.M) int {
+	testtmp.Use() // the clusters and the tests' folders in memory, when it can
 	code := m.Run()
 	sharedMu.Lock()
 	defer sharedMu.Unlock()
