@@ -27,6 +27,14 @@ import (
 type Plugins struct {
 	Sources  []Kind
 	Channels []Kind
+	// DatabaseURL reads store.database_url as the commands that connect
+	// read it (the PostgreSQL driver's own parser), so that a parameter
+	// the runtime would refuse is a config problem with its line; nil:
+	// only the checks of the config itself. Its error may quote the
+	// string: it is never shown. (The build's list gives the driver's;
+	// the config package does not import the driver, so that a test
+	// binary of a source type or channel does not link it.)
+	DatabaseURL func(string) error
 }
 
 // Kind is one source type or channel as the config reads it.

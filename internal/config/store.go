@@ -57,7 +57,7 @@ var storeFields = []field[Config]{
 		if !ok {
 			return
 		}
-		if msg := checkDatabaseURL(s); msg != "" {
+		if msg := checkDatabaseURL(s, p.plugins.DatabaseURL); msg != "" {
 			p.add(n.Line, key, msg)
 			return
 		}
@@ -72,8 +72,9 @@ var storeFields = []field[Config]{
 }
 
 // checkDatabaseURL says what is wrong with a connection string, without
-// quoting it.
-func checkDatabaseURL(s string) string {
+// quoting it; driver is the driver's own reading (Plugins.DatabaseURL),
+// nil for none.
+func checkDatabaseURL(s string, driver func(string) error) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "must not be empty (set the variable it names, such as DATABASE_URL)"
@@ -101,7 +102,10 @@ func checkDatabaseURL(s string) string {
 	}
 	// the driver's own reading, as the commands that connect read it (its
 	// error is not shown: it may quote the string)
-	if err := parseDatabaseURL(s); err != nil {
+	if driver == nil {
+		return ""
+	}
+	if err := driver(s); err != nil {
 		return "is not a valid PostgreSQL connection string (check its parameters, such as sslmode or pool_max_conns)"
 	}
 	return ""

@@ -7,6 +7,8 @@
 package registry
 
 import (
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/notify/discord"
@@ -38,9 +40,18 @@ var Channels = []Channel{
 
 // Plugins are the source types and channels of this build.
 func Plugins() config.Plugins {
-	p := config.Plugins{Sources: platforms.Kinds()}
+	p := config.Plugins{Sources: platforms.Kinds(), DatabaseURL: parseDatabaseURL}
 	for _, c := range Channels {
 		p.Channels = append(p.Channels, c.Config)
 	}
 	return p
+}
+
+// parseDatabaseURL reads a connection string as the commands that connect
+// read it (pgstore.Open: pgxpool.ParseConfig, which reads the pool's
+// parameters such as pool_max_conns and pgx's such as
+// statement_cache_capacity besides the driver's).
+func parseDatabaseURL(s string) error {
+	_, err := pgxpool.ParseConfig(s)
+	return err
 }
