@@ -14,8 +14,11 @@ import (
 // workplace, employment type, language) is what the normalizer made of it.
 // After a normalizer upgrade, a posting whose source says the same is a
 // quiet rewrite, never a posting.changed: this holds for platforms with no
-// update stamp too, where the stamp cannot tell.
+// update stamp too, where the stamp cannot tell. Text is compared in
+// Unicode NFC: a posting stored in NFD, before the normalizer read text in
+// NFC, says the same.
 func sameSource(a, b model.Posting) bool {
+	a, b = model.NFCPosting(a), model.NFCPosting(b)
 	return a.Title == b.Title && a.URL == b.URL && a.RequisitionID == b.RequisitionID &&
 		a.Team == b.Team && a.Posted == b.Posted && a.Company == b.Company &&
 		sameWords(a.Description, b.Description)
