@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -70,12 +71,37 @@ func DatePrefix(s string) string {
 // read from the listing. A platform that edits a posting without moving
 // its update time (a title fixed in place) still changes the stamp, so the
 // posting is read again instead of kept as stored.
+//
+// A pay figure that is no number (NaN, see Amount) or infinite is digested
+// as a marker, since JSON has no such number: the stamp keeps its digest.
 func ListedStamp(updated string, r model.Raw) string {
 	r.Stamp, r.Complete = "", false
+	for i, s := range r.Salary {
+		if !finite(s.Min) || !finite(s.Max) {
+			r.Salary = slices.Clone(r.Salary)
+			r.Salary[i].Min, r.Salary[i].Max = nonFinite(s.Min), nonFinite(s.Max)
+		}
+	}
 	b, err := json.Marshal(r)
 	if err != nil {
 		return updated
 	}
 	sum := sha256.Sum256(b)
 	return strings.TrimSpace(updated) + ":" + hex.EncodeToString(sum[:8])
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// nonFinite is f, or a negative marker (never a figure of pay) for NaN and
+// the infinities.
+func nonFinite(f float64) float64 {
+	switch {
+	case math.IsNaN(f):
+		return -1
+	case math.IsInf(f, 1):
+		return -2
+	case math.IsInf(f, -1):
+		return -3
+	}
+	return f
 }
