@@ -52,13 +52,22 @@ func JoinNonEmpty(parts ...string) string {
 	return strings.Join(keep, ", ")
 }
 
-// DatePrefix is the YYYY-MM-DD a timestamp starts with ("2026-08-05
-// 10:10:39 UTC", "2026-08-05T10:10:39Z"), or "" when it starts with no
-// valid date (relative text such as "Posted 5 Days Ago").
+// DatePrefix is the date of a timestamp: of an instant written with its
+// UTC offset ("2026-07-27T23:30:00-04:00"), the date in UTC ("2026-07-28"),
+// so that the same instant written with another offset (the account's time
+// zone changed, the API answering in UTC) is the same date; else the
+// YYYY-MM-DD it starts with ("2026-08-05 10:10:39 UTC", a date alone, a
+// time without a zone), or "" when it starts with no valid date (relative
+// text such as "Posted 5 Days Ago").
 func DatePrefix(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) < 10 {
 		return ""
+	}
+	for _, layout := range instantLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC().Format(time.DateOnly)
+		}
 	}
 	if _, err := time.Parse(time.DateOnly, s[:10]); err != nil {
 		return ""
@@ -104,4 +113,17 @@ func nonFinite(f float64) float64 {
 		return -3
 	}
 	return f
+}
+
+// instantLayouts are the timestamps with an explicit offset that DatePrefix
+// reads as instants (fractions of seconds are accepted after the seconds
+// by time.Parse).
+var instantLayouts = []string{
+	time.RFC3339,
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05Z0700",
+	"2006-01-02 15:04:05 Z07:00",
+	"2006-01-02 15:04:05 -0700",
 }

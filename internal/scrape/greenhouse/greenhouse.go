@@ -187,11 +187,12 @@ func employmentType(md []metadata) string {
 	return ""
 }
 
-// day is the date of an RFC 3339 time as written (in its own offset).
+// day is the date in UTC of an RFC 3339 time (as scrape.DatePrefix): the
+// same instant written with another offset is the same day.
 func day(s string) string {
 	t, err := time.Parse(time.RFC3339, strings.TrimSpace(s))
 	if err != nil {
 		return ""
 	}
-	return t.Format(time.DateOnly)
+	return t.UTC().Format(time.DateOnly)
 }
