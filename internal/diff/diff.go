@@ -12,7 +12,10 @@ import (
 // Scalars give one Change with both values; lists give one Change per item
 // added (Old nil) or removed (New nil), so that "PyTorch became required"
 // reads as exactly that. The description gives one Change with both texts.
+// Both are compared in Unicode NFC (model.NFCPosting): a posting stored in
+// NFD is not changed by the same characters in NFC.
 func Postings(old, new model.Posting) []model.Change {
+	old, new = model.NFCPosting(old), model.NFCPosting(new)
 	var out []model.Change
 	scalar := func(field, a, b string) {
 		if a != b {

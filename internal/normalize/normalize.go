@@ -17,12 +17,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 65
+const rulesVersion = 66
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -86,8 +88,10 @@ func (n *Normalizer) Taxonomy() *Taxonomy { return n.tax }
 
 // Normalize maps a raw posting into the model. Same input, same output:
 // slices are sorted (locations, skills, degrees) or in order of appearance
-// (salary), without repeats, and never nil.
+// (salary), without repeats, and never nil. Text is read in Unicode NFC
+// (model.NFCRaw): the same posting in NFD is the same model.
 func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Posting {
+	r, company = model.NFCRaw(r), norm.NFC.String(company) // NFD text is the same posting
 	title := collapse(r.Title)
 	p := model.Posting{
 		ID:            strings.TrimSpace(r.ID),

@@ -46,12 +46,13 @@ func (c *Client) ListBody(ctx context.Context, u string) ([]byte, error) {
 }
 
 // Unmarshal decodes a JSON body into v for a pure decode (a leading UTF-8
-// byte order mark is skipped): the error shows
+// byte order mark is skipped): the error says a value of another shape
+// in the answer's terms (jsonReason) and shows
 // the start of what came instead of JSON; the caller names the URL
 // (fmt.Errorf("%s: %w", u, err) reads as DecodeJSON's error).
 func Unmarshal(body []byte, v any) error {
 	if err := json.Unmarshal(TrimBOM(body), v); err != nil {
-		return fmt.Errorf("invalid JSON: %w (body starts %q)", err, snippet(body))
+		return fmt.Errorf("invalid JSON: %w (body starts %q)", jsonReason(err), snippet(body))
 	}
 	return nil
 }

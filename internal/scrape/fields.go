@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -51,13 +52,22 @@ func JoinNonEmpty(parts ...string) string {
 	return strings.Join(keep, ", ")
 }
 
-// DatePrefix is the YYYY-MM-DD a timestamp starts with ("2026-08-05
-// 10:10:39 UTC", "2026-08-05T10:10:39Z"), or "" when it starts with no
-// valid date (relative text such as "Posted 5 Days Ago").
+// DatePrefix is the date of a timestamp: of an instant written with its
+// UTC offset ("2026-07-27T23:30:00-04:00"), the date in UTC ("2026-07-28"),
+// so that the same instant written with another offset (the account's time
+// zone changed, the API answering in UTC) is the same date; else the
+// YYYY-MM-DD it starts with ("2026-08-05 10:10:39 UTC", a date alone, a
+// time without a zone), or "" when it starts with no valid date (relative
+// text such as "Posted 5 Days Ago").
 func DatePrefix(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) < 10 {
 		return ""
+	}
+	for _, layout := range instantLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC().Format(time.DateOnly)
+		}
 	}
 	if _, err := time.Parse(time.DateOnly, s[:10]); err != nil {
 		return ""
@@ -70,12 +80,50 @@ func DatePrefix(s string) string {
 // read from the listing. A platform that edits a posting without moving
 // its update time (a title fixed in place) still changes the stamp, so the
 // posting is read again instead of kept as stored.
+//
+// A pay figure that is no number (NaN, see Amount) or infinite is digested
+// as a marker, since JSON has no such number: the stamp keeps its digest.
 func ListedStamp(updated string, r model.Raw) string {
 	r.Stamp, r.Complete = "", false
+	for i, s := range r.Salary {
+		if !finite(s.Min) || !finite(s.Max) {
+			r.Salary = slices.Clone(r.Salary)
+			r.Salary[i].Min, r.Salary[i].Max = nonFinite(s.Min), nonFinite(s.Max)
+		}
+	}
 	b, err := json.Marshal(r)
 	if err != nil {
 		return updated
 	}
 	sum := sha256.Sum256(b)
 	return strings.TrimSpace(updated) + ":" + hex.EncodeToString(sum[:8])
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// nonFinite is f, or a negative marker (never a figure of pay) for NaN and
+// the infinities.
+func nonFinite(f float64) float64 {
+	switch {
+	case math.IsNaN(f):
+		return -1
+	case math.IsInf(f, 1):
+		return -2
+	case math.IsInf(f, -1):
+		return -3
+	}
+	return f
+}
+
+// instantLayouts are the timestamps with an explicit offset that DatePrefix
+// reads as instants (fractions of seconds are accepted after the seconds
+// by time.Parse).
+var instantLayouts = []string{
+	time.RFC3339,
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05Z0700",
+	"2006-01-02 15:04:05 Z07:00",
+	"2006-01-02 15:04:05 -0700",
 }

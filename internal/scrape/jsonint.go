@@ -70,3 +70,34 @@ func NumberID(n json.Number) (string, error) {
 	}
 	return strconv.FormatInt(v, 10), nil
 }
+
+// Amount is a pay figure that a platform writes as a JSON number or as a
+// string holding one ("10000000", " 1.5e5 "). Anything else (another
+// string, an object, a list, true) is no figure: NaN, which the pipeline's
+// plausibility check drops with its range and a warning naming the
+// posting (normalize.PlausibleSalary), so that one posting's odd figure
+// never fails the whole listing. null leaves the value as it was.
+type Amount float64
+
+// UnmarshalJSON reads a number or a numeric string; it never fails.
+func (a *Amount) UnmarshalJSON(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	if s == "null" {
+		return nil
+	}
+	if len(s) >= 2 && s[0] == '"' {
+		var str string
+		if json.Unmarshal([]byte(s), &str) != nil {
+			*a = Amount(math.NaN())
+			return nil
+		}
+		s = strings.TrimSpace(str)
+	}
+	// a JSON number only: not "NaN", "Inf", "0x1p4" or "1_000"
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || s == "" || !strings.ContainsAny(s[:1], "-0123456789") || !json.Valid([]byte(s)) {
+		f = math.NaN()
+	}
+	*a = Amount(f)
+	return nil
+}

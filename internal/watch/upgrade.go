@@ -2,6 +2,7 @@ package watch
 
 import (
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -14,10 +15,13 @@ import (
 // workplace, employment type, language) is what the normalizer made of it.
 // After a normalizer upgrade, a posting whose source says the same is a
 // quiet rewrite, never a posting.changed: this holds for platforms with no
-// update stamp too, where the stamp cannot tell.
+// update stamp too, where the stamp cannot tell. Text is compared in
+// Unicode NFC: a posting stored in NFD, before the normalizer read text in
+// NFC, says the same.
 func sameSource(a, b model.Posting) bool {
+	a, b = model.NFCPosting(a), model.NFCPosting(b)
 	return a.Title == b.Title && a.URL == b.URL && a.RequisitionID == b.RequisitionID &&
-		a.Team == b.Team && a.Posted == b.Posted && a.Company == b.Company &&
+		a.Team == b.Team && samePosted(a.Posted, b.Posted) && a.Company == b.Company &&
 		sameWords(a.Description, b.Description)
 }
 
@@ -77,3 +81,20 @@ func words(s string) func() (string, bool) {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// samePosted reports whether two posting dates can be the same
+// publication instant: equal, or one day apart, as the same instant is
+// read in UTC (scrape.DatePrefix, since normalizer rules 56) where older
+// rules took the date in the board's own offset. Only an upgrade asks.
+func samePosted(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, errA := time.Parse(time.DateOnly, a)
+	y, errB := time.Parse(time.DateOnly, b)
+	if errA != nil || errB != nil {
+		return false
+	}
+	d := x.Sub(y)
+	return d == 24*time.Hour || d == -24*time.Hour
+}

@@ -24,7 +24,8 @@ func TestSameSource(t *testing.T) {
 		{"title", func(p *model.Posting) { p.Title = "Senior Data Engineer" }, false},
 		{"url", func(p *model.Posting) { p.URL = "https://x/2" }, false},
 		{"team", func(p *model.Posting) { p.Team = "Platform" }, false},
-		{"posted", func(p *model.Posting) { p.Posted = "2026-11-02" }, false},
+		{"posted", func(p *model.Posting) { p.Posted = "2026-11-03" }, false},
+		{"posted one day off (UTC vs the board's offset)", func(p *model.Posting) { p.Posted = "2026-11-02" }, true},
 	} {
 		b := base
 		tc.edit(&b)

@@ -53,12 +53,14 @@ type metadata struct {
 	Value json.RawMessage `json:"value"`
 }
 
-// payRange is one pay-transparency range (amounts in cents).
+// payRange is one pay-transparency range (amounts in cents). An amount
+// written as a string is read as its number; one that is no number is
+// NaN, a range the pipeline drops with a warning naming the posting.
 type payRange struct {
-	MinCents     float64 `json:"min_cents"`
-	MaxCents     float64 `json:"max_cents"`
-	CurrencyType string  `json:"currency_type"`
-	Title        string  `json:"title"`
+	MinCents     scrape.Amount `json:"min_cents"`
+	MaxCents     scrape.Amount `json:"max_cents"`
+	CurrencyType string        `json:"currency_type"`
+	Title        string        `json:"title"`
 }
 
 type job struct {
@@ -135,7 +137,7 @@ func raw(j job) (model.Raw, error) {
 	r.EmploymentType = employmentType(j.Metadata)
 	for _, p := range j.PayInputRanges {
 		r.Salary = append(r.Salary, model.Salary{
-			Min: p.MinCents / 100, Max: p.MaxCents / 100, Currency: strings.TrimSpace(p.CurrencyType),
+			Min: float64(p.MinCents) / 100, Max: float64(p.MaxCents) / 100, Currency: strings.TrimSpace(p.CurrencyType),
 		})
 	}
 	r.Stamp = scrape.ListedStamp(j.UpdatedAt, r)
@@ -185,11 +187,12 @@ func employmentType(md []metadata) string {
 	return ""
 }
 
-// day is the date of an RFC 3339 time as written (in its own offset).
+// day is the date in UTC of an RFC 3339 time (as scrape.DatePrefix): the
+// same instant written with another offset is the same day.
 func day(s string) string {
 	t, err := time.Parse(time.RFC3339, strings.TrimSpace(s))
 	if err != nil {
 		return ""
 	}
-	return t.Format(time.DateOnly)
+	return t.UTC().Format(time.DateOnly)
 }
