@@ -19,6 +19,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // MinLen is the shortest value redacted. Shorter values ("1", "on", "dev")
@@ -73,6 +75,12 @@ func New(secrets []Secret) *Redactor {
 		// (the escaped pass keeps to the value as configured).
 		if d := formDecoded(s.Value); d != s.Value && len(d) >= MinLen {
 			values = append(values, d)
+		}
+		// Posting text is read in Unicode NFC (normalize): a value written
+		// in another form (decomposed accents) that a board echoes comes
+		// out composed.
+		if c := norm.NFC.String(s.Value); c != s.Value {
+			values = append(values, c)
 		}
 		for _, form := range forms(values...) {
 			if form != "" && !seen[form] {
