@@ -610,7 +610,7 @@ func (c *Client) ListJSON(ctx context.Context, u string, v any) error {
 // the start of what came instead.
 func DecodeJSON(u string, body []byte, v any) error {
 	if err := json.Unmarshal(TrimBOM(body), v); err != nil {
-		return fmt.Errorf("%s: invalid JSON: %w (body starts %q)", u, err, snippet(body))
+		return fmt.Errorf("%s: invalid JSON: %w (body starts %q)", u, jsonReason(err), snippet(body))
 	}
 	return nil
 }

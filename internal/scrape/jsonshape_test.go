@@ -57,3 +57,14 @@ func TestWrongShapeSaidPlainly(t *testing.T) {
 		t.Errorf("syntax error: %v", err)
 	}
 }
+
+// DecodeJSON (Eightfold's decoder) names a wrong shape as Unmarshal does.
+func TestDecodeJSONNamesTheShape(t *testing.T) {
+	var v struct {
+		Positions []struct{ ID int64 } `json:"positions"`
+	}
+	err := DecodeJSON("https://x.example/api", []byte(`[]`), &v)
+	if err == nil || !strings.Contains(err.Error(), `https://x.example/api: invalid JSON: the answer is a JSON array, not an object with "positions"`) {
+		t.Fatalf("DecodeJSON: %v", err)
+	}
+}
