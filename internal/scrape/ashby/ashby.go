@@ -36,11 +36,11 @@ func New(src config.Source, c *scrape.Client) (*Ashby, error) {
 }
 
 type component struct {
-	CompensationType string   `json:"compensationType"`
-	Interval         string   `json:"interval"`
-	CurrencyCode     string   `json:"currencyCode"`
-	MinValue         *float64 `json:"minValue"`
-	MaxValue         *float64 `json:"maxValue"`
+	CompensationType string         `json:"compensationType"`
+	Interval         string         `json:"interval"`
+	CurrencyCode     string         `json:"currencyCode"`
+	MinValue         *scrape.Amount `json:"minValue"`
+	MaxValue         *scrape.Amount `json:"maxValue"`
 }
 
 type compensation struct {
@@ -186,10 +186,10 @@ func salaries(c *compensation) []model.Salary {
 		}
 		s := model.Salary{Currency: strings.TrimSpace(k.CurrencyCode), Period: p}
 		if k.MinValue != nil {
-			s.Min = *k.MinValue
+			s.Min = float64(*k.MinValue)
 		}
 		if k.MaxValue != nil {
-			s.Max = *k.MaxValue
+			s.Max = float64(*k.MaxValue)
 		}
 		if s.Min <= 0 && s.Max <= 0 {
 			continue

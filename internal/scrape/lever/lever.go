@@ -57,10 +57,10 @@ type categories struct {
 }
 
 type salaryRange struct {
-	Min      float64 `json:"min"`
-	Max      float64 `json:"max"`
-	Currency string  `json:"currency"`
-	Interval string  `json:"interval"`
+	Min      scrape.Amount `json:"min"`
+	Max      scrape.Amount `json:"max"`
+	Currency string        `json:"currency"`
+	Interval string        `json:"interval"`
 }
 
 type list struct {
@@ -179,7 +179,7 @@ func raw(p posting) model.Raw {
 		r.Posted = time.UnixMilli(int64(p.CreatedAt)).UTC().Format(time.DateOnly)
 	}
 	if s := p.SalaryRange; s != nil && (s.Min > 0 || s.Max > 0) {
-		r.Salary = []model.Salary{{Min: s.Min, Max: s.Max, Currency: strings.TrimSpace(s.Currency), Period: period(s.Interval)}}
+		r.Salary = []model.Salary{{Min: float64(s.Min), Max: float64(s.Max), Currency: strings.TrimSpace(s.Currency), Period: period(s.Interval)}}
 	}
 	// The posting page shows the description, the lists, the pay note and
 	// the closing text: the lists are the structured sections, the rest

@@ -98,8 +98,8 @@ type posting struct {
 	Benefits                       string          `json:"benefits"`
 	WorkplaceType                  string          `json:"workplace_type"`
 	WorkplaceTypeText              string          `json:"workplace_type_text"`
-	CompensationMinimum            *float64        `json:"compensation_minimum"`
-	CompensationMaximum            *float64        `json:"compensation_maximum"`
+	CompensationMinimum            *scrape.Amount  `json:"compensation_minimum"`
+	CompensationMaximum            *scrape.Amount  `json:"compensation_maximum"`
 	CompensationCurrency           string          `json:"compensation_currency"`
 	CompensationFrequency          string          `json:"compensation_frequency"`
 	CompensationVisible            *bool           `json:"compensation_visible"`
@@ -211,10 +211,10 @@ func salary(x posting) (model.Salary, bool) {
 	}
 	var lo, hi float64
 	if x.CompensationMinimum != nil {
-		lo = *x.CompensationMinimum
+		lo = float64(*x.CompensationMinimum)
 	}
 	if x.CompensationMaximum != nil {
-		hi = *x.CompensationMaximum
+		hi = float64(*x.CompensationMaximum)
 	}
 	if lo <= 0 && hi <= 0 {
 		return model.Salary{}, false

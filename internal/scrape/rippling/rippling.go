@@ -200,10 +200,10 @@ type detail struct {
 		Name string `json:"name"`
 	} `json:"department"`
 	PayRanges []struct {
-		RangeStart *float64 `json:"rangeStart"`
-		RangeEnd   *float64 `json:"rangeEnd"`
-		Currency   string   `json:"currency"`
-		Frequency  string   `json:"frequency"`
+		RangeStart *scrape.Amount `json:"rangeStart"`
+		RangeEnd   *scrape.Amount `json:"rangeEnd"`
+		Currency   string         `json:"currency"`
+		Frequency  string         `json:"frequency"`
 	} `json:"payRangeDetails"`
 }
 
@@ -250,10 +250,10 @@ func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
 	for _, p := range d.PayRanges {
 		var lo, hi float64
 		if p.RangeStart != nil {
-			lo = *p.RangeStart
+			lo = float64(*p.RangeStart)
 		}
 		if p.RangeEnd != nil {
-			hi = *p.RangeEnd
+			hi = float64(*p.RangeEnd)
 		}
 		if lo <= 0 && hi <= 0 {
 			continue
