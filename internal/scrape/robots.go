@@ -89,6 +89,14 @@ func (p *Pool) robotsAllow(ctx context.Context, u *url.URL, tr trust, hs *host, 
 		}
 		key := u.Scheme + "://" + u.Host
 		ch := p.robots.fetch.DoChan(key, func() (any, error) {
+			// a flight that ended between this lane's look at m and
+			// DoChan has stored its rules: no second fetch
+			p.robots.mu.Lock()
+			done := p.robots.m[mk]
+			p.robots.mu.Unlock()
+			if done != nil {
+				return done, nil
+			}
 			g, err := p.fetchRobots(ctx, key, tr, hs, delay)
 			if err != nil {
 				return nil, err
