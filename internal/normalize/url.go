@@ -133,11 +133,69 @@ func CleanURL(raw string) string {
 		}
 	}
 	if u.RawQuery != "" {
-		q := u.Query()
-		n := len(q)
-		if StripTracking(q); len(q) != n {
-			u.RawQuery = q.Encode()
-		}
+		u.RawQuery = StripRawQuery(u.RawQuery)
 	}
 	return u.String()
+}
+
+// StripRawQuery is a raw query without its tracking tags and session ids,
+// the other pairs kept in their order and as written: a link that gained
+// or lost a campaign tag is the same link, byte for byte. A pair is what
+// lies between two '&' (a ';' is part of its value, as Go reads queries
+// since 1.17); one whose key or value does not unescape is kept.
+func StripRawQuery(raw string) string {
+	if raw == "" {
+		return raw
+	}
+	parts := strings.Split(raw, "&")
+	kept := parts[:0:0]
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(p, "=")
+		ku, err1 := url.QueryUnescape(k)
+		vu, err2 := url.QueryUnescape(v)
+		if err1 == nil && err2 == nil && (Tracking(ku) || Session(ku, vu)) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, "&")
+}
+
+// QueryID is the query part of an id made from a link's raw query: its
+// parameters without tracking tags and session ids, keys sorted
+// (url.Values.Encode, the form such ids have always had). A query that
+// url.ParseQuery refuses (a ';' in a pair, a bad escape: Go's reading
+// drops those pairs) is kept as written, without its tracking and session
+// pairs (StripRawQuery): links that differ there never share an id.
+func QueryID(raw string) string {
+	q, err := url.ParseQuery(raw)
+	if err != nil {
+		return StripRawQuery(raw)
+	}
+	return StripTracking(q).Encode()
+}
+
+// SameLink reports whether two links name the same page but for how the
+// query is written: the same scheme, host (in any case), path, and query
+// parameters (in any order and escaping). A board that reorders or
+// re-escapes a link's query makes no change of it.
+func SameLink(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	if err1 != nil || err2 != nil || ua.Scheme != ub.Scheme || !strings.EqualFold(ua.Host, ub.Host) ||
+		ua.EscapedPath() != ub.EscapedPath() || ua.Fragment != ub.Fragment || ua.User.String() != ub.User.String() {
+		return false
+	}
+	qa, err1 := url.ParseQuery(ua.RawQuery)
+	qb, err2 := url.ParseQuery(ub.RawQuery)
+	if err1 != nil || err2 != nil {
+		return ua.RawQuery == ub.RawQuery
+	}
+	return qa.Encode() == qb.Encode()
 }

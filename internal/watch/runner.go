@@ -1082,6 +1082,11 @@ func (r *Runner) compare(f fetched) plan {
 			// Likewise a link stored with the tracking tags or session id
 			// an earlier rule kept (normalize.CleanURL): no change alone.
 			prev.URL = normalize.CleanURL(prev.URL)
+			// and a link whose query the board only reordered or
+			// re-escaped is the same link
+			if normalize.SameLink(prev.URL, it.post.URL) {
+				prev.URL = it.post.URL
+			}
 			changes := diff.Postings(prev, it.post)
 			// Under new normalizer rules a posting whose platform data is the
 			// same (by its update stamp, or, without one, by what the

@@ -497,13 +497,12 @@ func ID(link string) string {
 	if err != nil {
 		return link
 	}
-	q := normalize.StripTracking(u.Query())
 	id := normalize.StripSessionPath(u.EscapedPath())
 	if id == "" {
 		id = "/"
 	}
-	if len(q) > 0 {
-		id += "?" + q.Encode()
+	if q := normalize.QueryID(u.RawQuery); q != "" {
+		id += "?" + q
 	}
 	return id
 }

@@ -593,11 +593,10 @@ func StableURL(raw string) string {
 	if err != nil || u.Host == "" {
 		return raw
 	}
-	q := normalize.StripTracking(u.Query())
 	p := strings.TrimRight(normalize.StripSessionPath(u.EscapedPath()), "/")
 	id := strings.ToLower(u.Host) + p
-	if len(q) > 0 {
-		id += "?" + q.Encode()
+	if q := normalize.QueryID(u.RawQuery); q != "" {
+		id += "?" + q
 	}
 	return id
 }
