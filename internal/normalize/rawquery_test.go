@@ -52,3 +52,20 @@ func TestSameLink(t *testing.T) {
 		}
 	}
 }
+
+// Review s16 R9: one page's link written with another escape case, or
+// with an unreserved character escaped, gives the same id.
+func TestCanonicalEscapes(t *testing.T) {
+	for in, want := range map[string]string{
+		"/jobs/z%c3%bcrich-1": "/jobs/z%C3%BCrich-1",
+		"/jobs/z%C3%BCrich-1": "/jobs/z%C3%BCrich-1",
+		"/jobs/%7Ejane%2d1":   "/jobs/~jane-1",
+		"/a%2fb%20c":          "/a%2Fb%20c",
+		"/100%":               "/100%",
+		"/x%zz":               "/x%zz",
+	} {
+		if got := CanonicalEscapes(in); got != want {
+			t.Errorf("CanonicalEscapes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -173,7 +173,7 @@ func StripRawQuery(raw string) string {
 func QueryID(raw string) string {
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		return StripRawQuery(raw)
+		return CanonicalEscapes(StripRawQuery(raw))
 	}
 	return StripTracking(q).Encode()
 }
@@ -198,4 +198,50 @@ func SameLink(a, b string) bool {
 		return ua.RawQuery == ub.RawQuery
 	}
 	return qa.Encode() == qb.Encode()
+}
+
+// CanonicalEscapes writes the percent-escapes of an escaped path or query
+// one way (RFC 3986 6.2.2): hex in upper case, an escaped unreserved
+// character (letter, digit, '-', '.', '_', '~') as the character. Links
+// to one page that a board's encoder writes as %c3%bc or %C3%BC, %7E or ~,
+// give one id.
+func CanonicalEscapes(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			c := unhex(s[i+1])<<4 | unhex(s[i+2])
+			if unreserved(c) {
+				b.WriteByte(c)
+			} else {
+				b.WriteByte('%')
+				b.WriteString(strings.ToUpper(s[i+1 : i+3]))
+			}
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
+}
+
+func unreserved(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~'
 }

@@ -22,3 +22,16 @@ func TestIDKeepsSemicolonQueries(t *testing.T) {
 		t.Errorf("ID = %q", got)
 	}
 }
+
+// Review s16 R9: ids do not depend on the escape case of the board's
+// encoder; a posting stored under an id of the earlier rule is found under
+// today's (CurrentID, which the runner's id migration reads).
+func TestIDEscapeCase(t *testing.T) {
+	a, b := ID("https://x.example/jobs/z%C3%BCrich-1"), ID("https://x.example/jobs/z%c3%bcrich-1")
+	if a != b || a != "/jobs/z%C3%BCrich-1" {
+		t.Fatalf("ids %q and %q", a, b)
+	}
+	if got := (&HTML{}).CurrentID("/jobs/z%c3%bcrich-1"); got != a {
+		t.Errorf("CurrentID of the earlier id = %q, want %q", got, a)
+	}
+}

@@ -593,7 +593,7 @@ func StableURL(raw string) string {
 	if err != nil || u.Host == "" {
 		return raw
 	}
-	p := strings.TrimRight(normalize.StripSessionPath(u.EscapedPath()), "/")
+	p := strings.TrimRight(normalize.CanonicalEscapes(normalize.StripSessionPath(u.EscapedPath())), "/")
 	id := strings.ToLower(u.Host) + p
 	if q := normalize.QueryID(u.RawQuery); q != "" {
 		id += "?" + q

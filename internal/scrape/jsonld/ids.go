@@ -240,11 +240,11 @@ var _ scrape.IDRule = (*JSONLD)(nil)
 // id in it is read again by today's StableURL. An identifier is as it
 // was.
 func (j *JSONLD) CurrentID(stored string) string {
-	if !strings.ContainsAny(stored, "?;") {
+	if !strings.ContainsAny(stored, "?;%") {
 		return stored
 	}
 	host, _, _ := strings.Cut(stored, "/")
-	if !strings.ContainsAny(host, ".:") || strings.ContainsAny(host, "?;") {
+	if !strings.ContainsAny(host, ".:") || strings.ContainsAny(host, "?;%") {
 		return stored // no host: an identifier
 	}
 	if id := StableURL("http://" + stored); !strings.HasPrefix(id, "http://") {
