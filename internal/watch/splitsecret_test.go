@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,9 +11,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
 // Review s16 R1: a board echoes the key of its URL with a character inside
@@ -60,14 +56,8 @@ func TestSplitSecretEchoNotReassembled(t *testing.T) {
 		}
 		return "", false
 	}
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), getenv, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, dir, yml, getenv)
+	r := quietRunner(t, cfg, Options{})
 	if res := run(t, r, cfg); res.Sources[0].Added != 4 {
 		t.Fatalf("run: %+v", res.Sources[0])
 	}
@@ -75,7 +65,7 @@ func TestSplitSecretEchoNotReassembled(t *testing.T) {
 	shown := func(s string) string {
 		return strings.NewReplacer("\u202a", "", "\u00ad", "", "\x01", "", "\u200b", "", `\u0001`, "").Replace(s)
 	}
-	err = filepath.Walk(cfg.Snapshots, func(p string, fi os.FileInfo, err error) error {
+	err := filepath.Walk(cfg.Snapshots, func(p string, fi os.FileInfo, err error) error {
 		if err != nil || fi.IsDir() {
 			return err
 		}

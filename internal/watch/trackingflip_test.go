@@ -3,16 +3,10 @@ package watch
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
-
-	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
 // Review s16 R2: a board that adds a campaign tag to its links, then drops
@@ -40,14 +34,8 @@ func TestLinkTagsAndQueryOrderAreNoChange(t *testing.T) {
 	t.Cleanup(board.Close)
 	dir := t.TempDir()
 	yml := fmt.Sprintf("snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n  - {name: acme, type: greenhouse, board: acme, url: %q}\n", board.URL)
-	cfg, err := config.Parse([]byte(yml), filepath.Join(dir, "config.yaml"), func(string) (string, bool) { return "", false }, Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(cfg, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := parseConfig(t, dir, yml, nil)
+	r := quietRunner(t, cfg, Options{})
 	if res := run(t, r, cfg); res.Sources[0].Added != 2 {
 		t.Fatalf("first run: %+v", res.Sources[0])
 	}
