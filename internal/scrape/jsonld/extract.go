@@ -459,14 +459,13 @@ func number(v any) (float64, bool) {
 var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05-0700",
 	"2006-01-02T15:04:05.000-0700", "01/02/2006", "January 2, 2006", "Jan 2, 2006", "2 January 2006"}
 
-// date returns YYYY-MM-DD from an ISO 8601 date or date-time (and a few
-// sloppy forms), else "".
+// date returns YYYY-MM-DD from an ISO 8601 date or date-time (the UTC
+// date of an instant with an offset, scrape.DatePrefix) and a few sloppy
+// forms, else "".
 func date(s string) string {
 	s = strings.TrimSpace(s)
-	if len(s) >= 10 {
-		if t, err := time.Parse(time.DateOnly, s[:10]); err == nil {
-			return t.Format(time.DateOnly)
-		}
+	if d := scrape.DatePrefix(s); d != "" {
+		return d
 	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
