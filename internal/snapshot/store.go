@@ -195,6 +195,11 @@ type Index struct {
 	// was there but not an index (torn, edited, a bad merge); never
 	// stored. The pipeline warns and commits the rebuilt one.
 	Unreadable bool `json:"-"`
+	// Broken: the names of the posting files of the source's folder that
+	// a rebuild could not decode (torn, edited, a bad merge): their
+	// postings are not in Postings, and only their history can tell what
+	// they were (never stored).
+	Broken []string `json:"-"`
 }
 
 // Same reports whether two indexes hold the same stored state (every
@@ -279,7 +284,10 @@ func (s *Store) rebuildIndex(source string) (Index, error) {
 		}
 		p, ok := OwnFile(source, name, b, nil) // an older rule's name counts
 		if !ok {
-			continue // not ours
+			if d, err := model.Decode(b); IsPostingName(name) && (err != nil || strings.TrimSpace(d.ID) == "") {
+				idx.Broken = append(idx.Broken, name)
+			}
+			continue // not ours, or not readable
 		}
 		size := int64(len(b))
 		if PostingName(p.ID) != name {

@@ -93,6 +93,9 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			return f
 		}
 	}
+	if idx.Rebuilt {
+		r.recoverBroken(src.Name, &idx)
+	}
 	f.index = idx
 	f.rebuilt = idx.Rebuilt
 	if rebuiltNoted(idx) {
