@@ -179,9 +179,10 @@ func QueryID(raw string) string {
 }
 
 // SameLink reports whether two links name the same page but for how the
-// query is written: the same scheme, host (in any case), path, and query
+// path's escapes and the query are written: the same scheme, host (in any
+// case), path (%7E or ~, %c3%a9 or %C3%A9: CanonicalEscapes), and query
 // parameters (in any order and escaping). A board that reorders or
-// re-escapes a link's query makes no change of it.
+// re-escapes a link makes no change of it.
 func SameLink(a, b string) bool {
 	if a == b {
 		return true
@@ -189,7 +190,7 @@ func SameLink(a, b string) bool {
 	ua, err1 := url.Parse(a)
 	ub, err2 := url.Parse(b)
 	if err1 != nil || err2 != nil || ua.Scheme != ub.Scheme || !strings.EqualFold(ua.Host, ub.Host) ||
-		ua.EscapedPath() != ub.EscapedPath() || ua.Fragment != ub.Fragment || ua.User.String() != ub.User.String() {
+		CanonicalEscapes(ua.EscapedPath()) != CanonicalEscapes(ub.EscapedPath()) || ua.Fragment != ub.Fragment || ua.User.String() != ub.User.String() {
 		return false
 	}
 	qa, err1 := url.ParseQuery(ua.RawQuery)

@@ -1019,6 +1019,9 @@ func (r *Runner) compare(f fetched) plan {
 			// addition (its event made again with the same id)
 			old, known = snapshot.Entry{}, false
 		}
+		if known && !it.keep && old.Hash != it.hash && !old.FileMoved {
+			it = r.storedLinkSpelling(src, it, old, hist)
+		}
 		// a posting kept as stored (its detail failed) keeps its flag: its
 		// file is still the stopped run's (see snapshot.Entry.FileMoved)
 		size := int64(len(it.data))
