@@ -612,7 +612,7 @@ func (r *Runner) recover() error {
 		// Before the commit makes the stopped run's files the history:
 		// the index entries whose file it rewrote or removed without
 		// saving the index are flagged (see markMoved), in this commit.
-		indexes, err := r.markMoved(postingSources(r.store.Dir, keep), func(path string) bool { return touched[path] }, true)
+		indexes, err := r.markMoved(postingSources(r.store.Dir, keep), func(path string) bool { return touched[path] }, r.recordedRemovals(since))
 		if err != nil {
 			return err
 		}
@@ -637,7 +637,7 @@ func (r *Runner) recover() error {
 		// (the moves the stopped run's events announce are not made
 		// here: without a history, the next run could not tell the
 		// version before them, see finishRecorded)
-		if _, err := r.markMoved(sources, modifiedSince(since), false); err != nil {
+		if _, err := r.markMoved(sources, modifiedSince(since), nil); err != nil {
 			return err
 		}
 	}
@@ -653,7 +653,10 @@ func (r *Runner) recover() error {
 // says which files it may have written) and that no longer holds the
 // version the entry names, and saves those indexes; it returns their
 // paths. With removed, an entry whose touched file is gone is flagged too
-// (the history says the stopped run removed it).
+// when removed says the stopped run recorded the posting's removal (its
+// event went to the outbox before the file went): a file gone that the
+// stopped run did not remove (deleted by hand after a run that failed) is
+// restored quietly by the next run, not reported added again.
 //
 // Why: events go to the outbox before the files move, so a file a stopped
 // run rewrote holds a change whose event is already recorded (or a quiet
@@ -664,7 +667,7 @@ func (r *Runner) recover() error {
 // report show) keeps the stopped run's version for good, while the
 // platform's going back is never reported. This costs a read of the
 // touched files, only here, after an interrupted run.
-func (r *Runner) markMoved(sources []string, touched func(path string) bool, removed bool) ([]string, error) {
+func (r *Runner) markMoved(sources []string, touched func(path string) bool, removed func(src, id string) bool) ([]string, error) {
 	var saved []string
 	for _, src := range sources {
 		if r.store.CheckSourceDir(src) != nil || !r.store.HasIndex(src) {
@@ -690,10 +693,10 @@ func (r *Runner) markMoved(sources []string, touched func(path string) bool, rem
 
 // flagMoved is markMoved's work on one source's index, in memory; it
 // returns how many entries it flagged.
-func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path string) bool, removed bool) int {
+func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path string) bool, removed func(src, id string) bool) int {
 	// a key upgrade renames files: a file gone from under an old key is
 	// not a removal
-	gone := removed && !r.store.IndexNeedsKeyUpgrade(src, *idx, r.postingRedactor(src).String)
+	gone := removed != nil && !r.store.IndexNeedsKeyUpgrade(src, *idx, r.postingRedactor(src).String)
 	n := 0
 	for id, e := range idx.Postings {
 		if e.FileMoved || !touched(r.store.PostingPath(src, id)) {
@@ -702,7 +705,7 @@ func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path st
 		_, b, err := r.store.Read(src, id)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			if !gone {
+			if !gone || !removed(src, id) {
 				continue
 			}
 		case err != nil, model.Hash(b) == e.Hash:
@@ -785,6 +788,26 @@ func (r *Runner) finishRecorded(since time.Time) (written, removed []string, err
 		r.log.Warn("recover: the interrupted run recorded events whose snapshot files it had not written: written now", "files", n)
 	}
 	return written, removed, nil
+}
+
+// recordedRemovals says which postings a run stopped after since
+// recorded as removed (their posting.removed events in the outbox):
+// markMoved's removed. Without an outbox, or one that cannot be read,
+// none.
+func (r *Runner) recordedRemovals(since time.Time) func(src, id string) bool {
+	set := map[[2]string]bool{}
+	if r.outbox != nil {
+		events, err := r.outbox.RecordedSince(since.Add(-time.Second))
+		if err != nil {
+			r.log.Warn("recover: the outbox could not be read: files gone are restored, not taken as removed", "error", err)
+		}
+		for _, e := range events {
+			if e.Type == notify.PostingRemoved {
+				set[[2]string{e.Data.Source, e.Data.Posting.ID}] = true
+			}
+		}
+	}
+	return func(src, id string) bool { return set[[2]string{src, id}] }
 }
 
 // modifiedSince says whether a file was modified at since or after (a
