@@ -256,6 +256,10 @@ const noteIndexRebuilt = "index rebuilt from snapshots"
 // per source, committed.
 const noteSizes = "snapshot file sizes recorded in the index"
 
+// noteFiled is the note of a run that found postings' snapshot files its
+// index did not have (compareFiled) and recorded them: committed.
+const noteFiled = "postings of snapshot files the index lacked recorded"
+
 // Lines are the postings this run added (+), removed (-) and changed (~,
 // then one indented line per field, old -> new), as the commit body has
 // them; none once a part of a run over many changes committed them (see
@@ -1037,7 +1041,8 @@ func (r *Runner) compare(f fetched) plan {
 	for _, it := range f.items {
 		present[it.id] = true
 		old, known := idx.Postings[it.id]
-		if known && old.Unsaved && !it.keep {
+		unsaved := known && old.Unsaved && !it.keep
+		if unsaved {
 			// a stopped run's addition, recorded by its recovery: still an
 			// addition (its event made again with the same id)
 			old, known = snapshot.Entry{}, false
@@ -1073,6 +1078,9 @@ func (r *Runner) compare(f fetched) plan {
 		case !known && f.rebuilt && r.compareUnindexed(&p, it, hist, gen, now, src):
 			// its file is there, unreadable: the rebuilt index could not
 			// know it, the posting is not new
+		case !known && !unsaved && r.compareFiled(&p, it, idx.Normalizer != version, gen, now, src):
+			// its file is there: an index older than the files (restored
+			// from a backup or a cache, a hand merge) did not have it
 		case !known:
 			post := it.post
 			p.writes[it.id] = it.data
@@ -1311,6 +1319,49 @@ func (r *Runner) compareUnindexed(p *plan, it item, hist *committed, gen string,
 	p.events = append(p.events, notify.Event{
 		ID: notify.EventID(notify.PostingChanged, src, it.id, prevHash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
 		Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
+	})
+	return true
+}
+
+// compareFiled handles a fetched posting its index does not have although
+// a readable snapshot file of it is there (an index restored from a
+// backup or a CI cache older than the files, a hand merge): the posting
+// is not new. The file is the version stored, which the history and the
+// notifiers have: the same is no event (the index records it), another is
+// a change from it. It returns false when there is no such file (the
+// usual addition; an unreadable file is compareUnindexed's).
+func (r *Runner) compareFiled(p *plan, it item, upgrading bool, gen string, now time.Time, src string) bool {
+	if r.store == nil {
+		return false
+	}
+	stored, b, err := r.back.Read(src, it.id)
+	if err != nil {
+		return false
+	}
+	disk := model.Hash(b)
+	r.log.Warn("posting not in the index but its snapshot file is there: compared with the file", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id))
+	p.stateChanged = true
+	if !slices.Contains(p.notes, noteFiled) {
+		p.notes = append(p.notes, noteFiled)
+	}
+	if disk == it.hash {
+		return true
+	}
+	p.writes[it.id] = it.data
+	stored = r.maskStored(src, stored)
+	changes := diff.Postings(stored, it.post)
+	// under new normalizer rules, the same platform data is a quiet
+	// rewrite (as compare has it)
+	if len(changes) == 0 || upgrading && sameSource(stored, it.post) {
+		p.rewrites++
+		return true
+	}
+	post := it.post
+	p.changed++
+	p.lines = append(p.lines, changedLines(post, changes))
+	p.events = append(p.events, notify.Event{
+		ID: notify.EventID(notify.PostingChanged, src, it.id, disk, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
+		Data: notify.Data{Source: src, Posting: &post, Previous: &stored, Changes: changes},
 	})
 	return true
 }
