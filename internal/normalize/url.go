@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"net/url"
+	"sort"
 	"strings"
 )
 
@@ -168,12 +169,16 @@ func StripRawQuery(raw string) string {
 // parameters without tracking tags and session ids, keys sorted
 // (url.Values.Encode, the form such ids have always had). A query that
 // url.ParseQuery refuses (a ';' in a pair, a bad escape: Go's reading
-// drops those pairs) is kept as written, without its tracking and session
-// pairs (StripRawQuery): links that differ there never share an id.
+// drops those pairs) keeps its pairs as written, without its tracking and
+// session pairs (StripRawQuery), escapes written one way and the pairs
+// sorted: links that differ there never share an id, and a board that
+// only reorders them keeps it.
 func QueryID(raw string) string {
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		return CanonicalEscapes(StripRawQuery(raw))
+		pairs := strings.Split(CanonicalEscapes(StripRawQuery(raw)), "&")
+		sort.Strings(pairs)
+		return strings.Join(pairs, "&")
 	}
 	return StripTracking(q).Encode()
 }
