@@ -338,7 +338,26 @@ func (s *Store) Read(source, id string) (model.Posting, []byte, error) {
 	if err != nil {
 		return model.Posting{}, nil, fmt.Errorf("snapshot: %s: %w: %w", p, ErrUnreadable, err)
 	}
+	if err := sameIdentity(source, id, post); err != nil {
+		return model.Posting{}, nil, fmt.Errorf("snapshot: %s: %w: %w", p, ErrUnreadable, err)
+	}
 	return post, b, nil
+}
+
+// sameIdentity checks that a decoded snapshot file is the posting its
+// name says: a file holding another posting (its "id" or "source"
+// another: a copy over the wrong file, an edit, a bad merge) is no
+// version of this one, and is taken as unreadable (rewritten from the
+// fetched posting, compared with its last good committed copy) rather
+// than as a hand edit to keep.
+func sameIdentity(source, id string, p model.Posting) error {
+	if p.Source != "" && p.Source != source {
+		return fmt.Errorf("it holds a posting of source %q", p.Source)
+	}
+	if k := StoredKey(p.ID, nil); k != id && PostingName(k) != PostingName(id) {
+		return fmt.Errorf("it holds posting %q", p.ID)
+	}
+	return nil
 }
 
 // Holds reads a posting's snapshot file to tell whether it holds the
