@@ -78,6 +78,7 @@ func deliveryRunner(t *testing.T, nf *fake.Server, hookURL string, logs io.Write
 // records its change as if no notifier were configured. The run times are
 // logged (go test -v -run TestDeadReceiver ./internal/watch/) for the README.
 func TestDeadReceiverCostsARunLittle(t *testing.T) {
+	t.Parallel() // waits on the receiver (times only logged): overlaps the other waiting tests
 	for _, tc := range []struct {
 		mode        string
 		maxAttempts int64

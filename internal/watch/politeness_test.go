@@ -51,6 +51,7 @@ func TestJitterOffset(t *testing.T) {
 // source reaches the host no earlier than the source's offset after start
 // (times recorded by the server).
 func TestDaemonJitter(t *testing.T) {
+	t.Parallel() // waits out the jitter window (lower bounds only): overlaps the other waiting tests
 	const window = 400 * time.Millisecond
 	names := []string{"a", "b", "c"}
 	var mu sync.Mutex
