@@ -59,6 +59,7 @@ func dropSizes(t *testing.T, cfg *config.Config) {
 // commit of the repair; one torn in the work tree only is back to HEAD's
 // copy, and no commit is needed.
 func TestUnreadableSnapshotOfUnchangedPostingIsRewritten(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	for _, tc := range []struct{ oldIndex, committed bool }{{false, false}, {false, true}, {true, false}, {true, true}} {
 		t.Run(fmt.Sprintf("index without sizes %v, torn file committed %v", tc.oldIndex, tc.committed), func(t *testing.T) {
 			oldIndex := tc.oldIndex

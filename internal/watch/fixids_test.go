@@ -29,6 +29,7 @@ import (
 // The folder is tried as left by a build of today's normalizer and of an
 // earlier one (the upgrade re-normalizes every posting too).
 func TestRotatingSessionsKeepStoredIDs(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	t.Run("same normalizer", func(t *testing.T) { rotatingSessions(t, "") })
 	t.Run("earlier normalizer", func(t *testing.T) { rotatingSessions(t, "0.earlier") })
 }

@@ -129,6 +129,7 @@ func TestSuspiciousListingIsNotRecoveredByA304(t *testing.T) {
 // In one-shot CI only the committed repository survives: the failure
 // streak is committed, so source.failed goes out after fail_after jobs.
 func TestFailureStreakSurvivesOneShotJobs(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	g, h := newGH(t, 1, 2), newHook(t)
 	dir := t.TempDir()
 	r, cfg := ghRunner(t, dir, g, h)

@@ -134,6 +134,7 @@ func checkSettledSource(t *testing.T, cfg *config.Config, src string) {
 // event of its own; the notifiers get A -> B once and B -> A once, and
 // everything is settled after it.
 func TestRevertAfterAStoppedChangeIsReported(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	for _, tc := range []struct {
 		name string
 		back fake.Job // what the platform shows after the stopped run
