@@ -82,6 +82,7 @@ func (c *cancelOn) WithGroup(string) slog.Handler            { return c }
 // A run stopped (a signal) after one part was committed keeps the run
 // marker; the next run commits what is left and reports nothing twice.
 func TestRunStoppedAfterAPartIsFinished(t *testing.T) {
+	t.Parallel()
 	r, cfg, _, b, h := twoSources(t)
 	r.opts.CommitEvery = 1
 	ctx, cancel := context.WithCancel(context.Background())

@@ -132,6 +132,7 @@ func TestDeadReceiverCostsARunLittle(t *testing.T) {
 // Snapshots are committed before delivery starts: when the receiver gets
 // the event, the posting is already in the branch's HEAD.
 func TestSnapshotsAreCommittedBeforeDelivery(t *testing.T) {
+	t.Parallel()
 	nf := fake.New(t, "netflix.com", []fake.Job{job(1)})
 	var mu sync.Mutex
 	var snaps string
@@ -185,6 +186,7 @@ func TestSnapshotsAreCommittedBeforeDelivery(t *testing.T) {
 // A signal during delivery is no failure: the changes are committed, the
 // undelivered events stay in the outbox, and the run returns no error.
 func TestSignalDuringDeliveryIsNoFailure(t *testing.T) {
+	t.Parallel()
 	nf := fake.New(t, "netflix.com", []fake.Job{job(1)})
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()

@@ -176,6 +176,7 @@ func (idRuleAdapter) CurrentID(stored string) string { return strings.TrimSuffix
 // as before; a posting stored under today's id too is that one; an adapter
 // without a rule maps nothing.
 func TestFormerKeysPrefersTheListedCopy(t *testing.T) {
+	t.Parallel()
 	idx := snapshot.Index{Postings: map[string]snapshot.Entry{
 		"a~old": {Hash: "1", Missing: 1}, "b~old": {Hash: "2"}, "/x~old": {Hash: "3", Missing: 1},
 		"c~old": {Hash: "4"}, "c": {Hash: "5"}, "d": {Hash: "6"},

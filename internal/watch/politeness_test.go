@@ -12,6 +12,7 @@ import (
 )
 
 func TestJitterOffset(t *testing.T) {
+	t.Parallel()
 	const window = time.Minute
 	seen := map[time.Duration]bool{}
 	var tens [6]int
