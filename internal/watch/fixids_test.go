@@ -30,6 +30,7 @@ import (
 // The folder is tried as left by a build of today's normalizer and of an
 // earlier one (the upgrade re-normalizes every posting too).
 func TestRotatingSessionsKeepStoredIDs(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	t.Run("same normalizer", func(t *testing.T) { rotatingSessions(t, "") })
 	t.Run("earlier normalizer", func(t *testing.T) { rotatingSessions(t, "0.earlier") })
 }
@@ -188,6 +189,7 @@ func (idRuleAdapter) CurrentID(stored string) string { return strings.TrimSuffix
 // as before; a posting stored under today's id too is that one; an adapter
 // without a rule maps nothing.
 func TestFormerKeysPrefersTheListedCopy(t *testing.T) {
+	t.Parallel()
 	idx := snapshot.Index{Postings: map[string]snapshot.Entry{
 		"a~old": {Hash: "1", Missing: 1}, "b~old": {Hash: "2"}, "/x~old": {Hash: "3", Missing: 1},
 		"c~old": {Hash: "4"}, "c": {Hash: "5"}, "d": {Hash: "6"},

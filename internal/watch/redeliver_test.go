@@ -41,6 +41,7 @@ func outboxFiles(t *testing.T, snapshots string) []string {
 // Events a receiver could not take go out between runs, and the emptied
 // outbox is committed.
 func TestRedeliverBetweenRuns(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	h.setDown(true)
 	r, cfg := newRunner(t, nf, h)
@@ -142,6 +143,7 @@ func TestDaemonRedeliversOnTimer(t *testing.T) {
 // While a notifier is down, quiet runs and redelivery ticks retry it but
 // commit nothing: attempt bookkeeping is no change.
 func TestQuietRunsDoNotCommitWhileANotifierIsDown(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	h.setDown(true)
 	r, cfg := newRunner(t, nf, h)
