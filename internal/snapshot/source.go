@@ -101,6 +101,12 @@ func (s *Store) RemovePosting(source, id string) (string, error) {
 	return p, RemoveFile(p)
 }
 
+// NamedPath is the path of the file named name in a source's folder (a
+// name EachFile or Index.Broken gives).
+func (s *Store) NamedPath(source, name string) string {
+	return filepath.Join(s.SourceDir(source), filepath.Base(name))
+}
+
 // RemoveFileNamed removes a posting file that EachFile named (a file in
 // the folder whose posting is gone elsewhere, e.g. from the database that
 // export-git mirrors); it returns the path, for the commit.

@@ -1,8 +1,6 @@
 package watch
 
 import (
-	"path/filepath"
-
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
@@ -23,7 +21,7 @@ func (r *Runner) recoverBroken(src string, idx *snapshot.Index) {
 	}
 	hist := &committed{r: r}
 	for _, name := range idx.Broken {
-		path := filepath.Join(r.store.SourceDir(src), name)
+		path := r.store.NamedPath(src, name)
 		if b, ok := hist.blob(path, ""); ok {
 			p, own := snapshot.OwnFile(src, name, b, nil)
 			if _, dup := idx.Postings[p.ID]; own && !dup && snapshot.PostingName(p.ID) == name {
