@@ -969,6 +969,20 @@ type plan struct {
 	health       string
 	upgraded     string   // the new normalizer version, when the index moves to it
 	notes        []string // repairs of the stored state, for the commit body (see SourceResult.notes)
+	// recorded: ids of events (among events) a stopped run put in the
+	// outbox already, made again as its work is redone: reported, not
+	// recorded again (delivered meanwhile, they are no longer in the
+	// outbox, and recording them again would deliver them twice)
+	recorded map[string]bool
+}
+
+// redone notes that event e (the last of p.events) is a stopped run's,
+// recorded already.
+func (p *plan) redone(e notify.Event) {
+	if p.recorded == nil {
+		p.recorded = map[string]bool{}
+	}
+	p.recorded[e.ID] = true
 }
 
 func (p plan) result(sr SourceResult) SourceResult {
@@ -1042,9 +1056,11 @@ func (r *Runner) compare(f fetched) plan {
 		present[it.id] = true
 		old, known := idx.Postings[it.id]
 		unsaved := known && old.Unsaved && !it.keep
+		sameUnsaved := false // the same version as the stopped run's addition
 		if unsaved {
 			// a stopped run's addition, recorded by its recovery: still an
 			// addition (its event made again with the same id)
+			sameUnsaved = old.Hash == it.hash
 			old, known = snapshot.Entry{}, false
 		}
 		if known && !it.keep && old.Hash != it.hash && !old.FileMoved {
@@ -1090,6 +1106,9 @@ func (r *Runner) compare(f fetched) plan {
 				ID: notify.EventID(notify.PostingAdded, src, it.id, "", it.hash, gen), Type: notify.PostingAdded, Timestamp: now,
 				Data: notify.Data{Source: src, Posting: &post},
 			})
+			if sameUnsaved {
+				p.redone(p.events[len(p.events)-1])
+			}
 		case old.Hash == it.hash:
 			r.compareSame(&p, src, it)
 		default:
@@ -1149,11 +1168,14 @@ func (r *Runner) compare(f fetched) plan {
 			p.changed++
 			p.lines = append(p.lines, changedLines(post, changes))
 			// (recorded: the stopped run's event is made again, with its
-			// id: the outbox keeps the one it has)
+			// id, and not recorded again: see plan.recorded)
 			p.events = append(p.events, notify.Event{
 				ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
 				Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
 			})
+			if recorded {
+				p.redone(p.events[len(p.events)-1])
+			}
 		}
 	}
 	gone := make([]string, 0)
@@ -1187,6 +1209,8 @@ func (r *Runner) compare(f fetched) plan {
 			// the outbox have (see compareMoved, snapshot.Entry.Unsaved)
 			prev, _, err = r.back.Read(src, id)
 		}
+		// a file the stopped run removed: its removal recorded already
+		removedBefore := old.FileMoved && errors.Is(err, fs.ErrNotExist)
 		if err != nil {
 			prev, _, _, err = r.previous(src, id, old.Hash, hist)
 		}
@@ -1201,6 +1225,9 @@ func (r *Runner) compare(f fetched) plan {
 			ID: notify.EventID(notify.PostingRemoved, src, id, old.Hash, "", gen), Type: notify.PostingRemoved, Timestamp: now,
 			Data: notify.Data{Source: src, Posting: &prev},
 		})
+		if removedBefore {
+			p.redone(p.events[len(p.events)-1])
+		}
 	}
 	if p.added+p.changed+p.removed > 0 {
 		p.index.Generation++
