@@ -329,6 +329,9 @@ func (s *Store) Presence(source string) func(id string) bool {
 // DecodeIndex reads an index's bytes (a committed copy, for instance); ok
 // is false when they are not an index.
 func DecodeIndex(b []byte) (Index, bool) {
+	if idx, ok := quickIndex(b); ok {
+		return idx, true
+	}
 	var idx Index
 	if json.Unmarshal(b, &idx) != nil || idx.Postings == nil {
 		return Index{}, false

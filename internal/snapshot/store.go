@@ -372,33 +372,23 @@ func (s *Store) Holds(source, id, hash string) (size int64, ok bool) {
 }
 
 // Sizes answers the length of a posting's snapshot file (there: it is a
-// regular file), from one listing of the source's folder made at the
-// first question (as Presence) and a stat per question. A folder that
-// cannot be listed is asked file by file.
+// regular file), from one read of the source's folder made at the first
+// question: its names and a stat of each ".json" file relative to the
+// open folder (listSizes). A folder that cannot be listed is asked file
+// by file.
 func (s *Store) Sizes(source string) func(id string) (size int64, there bool) {
-	var ents map[string]fs.DirEntry
-	listed := false
+	var sizes map[string]int64
+	listed, ok := false, false
 	return func(id string) (int64, bool) {
 		if !listed {
 			listed = true
-			if list, err := os.ReadDir(s.SourceDir(source)); err == nil {
-				ents = make(map[string]fs.DirEntry, len(list))
-				for _, e := range list {
-					if e.Type().IsRegular() {
-						ents[e.Name()] = e
-					}
-				}
-			}
+			sizes, ok = listSizes(s.SourceDir(source))
 		}
-		var fi fs.FileInfo
-		var err error
-		if ents == nil {
-			fi, err = os.Lstat(s.PostingPath(source, id))
-		} else if e, ok := ents[PostingName(id)]; ok {
-			fi, err = e.Info()
-		} else {
-			return 0, false
+		if ok {
+			size, there := sizes[PostingName(id)]
+			return size, there
 		}
+		fi, err := os.Lstat(s.PostingPath(source, id))
 		if err != nil || !fi.Mode().IsRegular() {
 			return 0, false
 		}
