@@ -65,3 +65,20 @@ func TestMarkdownEntitiesInPlainTextLoc14(t *testing.T) {
 		t.Fatalf("salary = %v, want %v", p.Salary, want)
 	}
 }
+
+func TestYearsOverallAndSkillFigureLoc14(t *testing.T) {
+	for text, want := range map[string]int{
+		"We want 10+ years of software development experience and 5+ years of Python programming experience.": 10,
+		"You bring 8 years of professional experience and 3 years with Kubernetes.":                           8,
+		// two separate requirements, neither overall: the smallest
+		"You have 4+ years of Python/Django and 2+ years of enterprise architecture.": 2,
+		"5 years as a People Manager and 7 years of program management.":             5,
+		// no overall figure before the "and": the smallest
+		"3 years of Java experience and 5 years of software development experience.": 3,
+	} {
+		got := MinYears(text)
+		if got == nil || *got != want {
+			t.Errorf("MinYears(%q) = %v, want %d", text, got, want)
+		}
+	}
+}
