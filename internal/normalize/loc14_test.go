@@ -72,7 +72,7 @@ func TestYearsOverallAndSkillFigureLoc14(t *testing.T) {
 		"You bring 8 years of professional experience and 3 years with Kubernetes.":                           8,
 		// two separate requirements, neither overall: the smallest
 		"You have 4+ years of Python/Django and 2+ years of enterprise architecture.": 2,
-		"5 years as a People Manager and 7 years of program management.":             5,
+		"5 years as a People Manager and 7 years of program management.":              5,
 		// no overall figure before the "and": the smallest
 		"3 years of Java experience and 5 years of software development experience.": 3,
 	} {
