@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 68
+const rulesVersion = 70
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -110,7 +110,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if strings.TrimSpace(r.DescriptionHTML) != "" {
 		desc = htmlBlocks(r.DescriptionHTML)
 	} else {
-		desc = textBlocks(dropFrontMatterComments(r.DescriptionText))
+		desc = textBlocks(markdownEntities.Replace(dropFrontMatterComments(r.DescriptionText)))
 	}
 	desc = splitInlineLabels(desc)
 	for i := 0; i < min(2, len(desc)); i++ {
