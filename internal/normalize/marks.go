@@ -517,9 +517,16 @@ func (c *classifier) prefMore(i int) bool {
 			return true
 		}
 		// "(Plus) Sabes HTML y CSS": the marker alone in parentheses
+		// and "Docker (a plus)", "(a big plus)": an article or a word of
+		// size between the parenthesis and the marker
 		t := c.toks[i]
 		before := strings.TrimRight(c.lower[:t.start], " ")
 		after := strings.TrimLeft(c.lower[t.end:], " ")
+		for _, w := range []string{"big", "huge", "great", "a", "an"} {
+			if b, ok := strings.CutSuffix(before, w); ok && (strings.HasSuffix(b, " ") || strings.HasSuffix(b, "(")) {
+				before = strings.TrimRight(b, " ")
+			}
+		}
 		return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
 	case "learn", "lære", "lära", "lernen", "leren", "apprendre", "aprender":
 		if w == "learn" {
@@ -618,7 +625,7 @@ func (c *classifier) prefMore(i int) bool {
 			h := c.word(c.nextWord(nx))
 			return w != "great" && w != "nice" && w != "good" && (h == "ha" || h == "have" || h == "kunna" || h == "kunne")
 		}
-		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are" || p == "wäre" || n == "wäre")
+		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are" || p == "wäre" || p == "wären" || n == "wäre")
 	case "styrke", "styrka", "stärke", "merit":
 		// "Kunskap i SAP är en styrka", "er en styrke", "ist eine
 		// Stärke", Swedish "är en merit"; not "din styrke" (your strength)

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "aa5a00eceb85ab4dd5c2aa532fbe4f65726f287ed00df6bce8ea32a845c75ea1"
-	embeddedTaxonomySum     = "443af2d363d2579e1c12233017f1e4e59325139f289998f63400dc5bcea310b0"
+	embeddedTaxonomyFileSum = "0c2e163634b9c4882ba8cc6987fd333894493d10a111d4af4253694c1ad73ca8"
+	embeddedTaxonomySum     = "9a828226038d81f97313a362c41c2600dbb295fa4b327647c76ba08ab625d656"
 )
