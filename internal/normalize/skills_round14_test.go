@@ -123,3 +123,48 @@ func TestRound14TaxonomyEntries(t *testing.T) {
 		},
 	})
 }
+
+// "an advantage", "an asset", "valuable", "valued" said of a skill in
+// German, French, Dutch, Swedish, Spanish and English mark it preferred,
+// inside a requirements list too; the same words in other senses
+// ("tillgång till": access to; "valuable products") mark nothing.
+func TestRound14AdvantageWords(t *testing.T) {
+	for _, s := range []string{
+		"Anforderungen\n- Java\n- Docker-Kenntnisse sind ein Vorteil\n",
+		"Profil\n- Java\n- Docker est un avantage\n",
+		"Functie-eisen\n- Java\n- Ervaring met Docker is een voordeel\n",
+		"Krav\n- Java\n- Kunskap i Docker är en tillgång\n",
+		"Krav\n- Java\n- Docker är värdefullt\n",
+		"Requisitos\n- Java\n- Conocimientos de Docker serán valorados\n",
+		"Requirements\n- Java\n- Docker experience would be valuable\n",
+	} {
+		checkSkills(t, []skillCase{{name: s, raw: model.Raw{DescriptionText: s},
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Docker"}}}})
+	}
+	for _, s := range []string{
+		"Krav\n- Java\n- Du får tillgång till Docker\n",
+		"Requirements\n- Java\n- You build valuable products in Docker\n",
+	} {
+		checkSkills(t, []skillCase{{name: s, raw: model.Raw{DescriptionText: s},
+			want: model.Skills{Required: []string{"Docker", "Java"}}}})
+	}
+}
+
+// A marker in parentheses with only an article or a word of size beside
+// it ("(a plus)", "(a big plus)") qualifies the item before it, as
+// "(plus)" and "(preferred)" did; a parenthesis that names something
+// else keeps its own scope.
+func TestRound14ParenthesisedMarkerWithArticle(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			name: "(a plus)",
+			raw:  model.Raw{DescriptionText: "Requirements\n- Java\n- Docker (a plus)\n- Kafka (a big plus)\n"},
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Docker", "Kafka"}},
+		},
+		{
+			name: "(Kafka a plus)",
+			raw:  model.Raw{DescriptionText: "Requirements\n- Java and messaging (Kafka a plus)\n"},
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Kafka"}},
+		},
+	})
+}
