@@ -83,6 +83,8 @@ var (
 		// har", "Du har gärna", "Du har gjerne")
 		"bra att ha", "bra om du", "bra om du har", "det är bra om du", "det är också bra om du", "också bra om",
 		"du har gärna", "du har gjerne", "godt å ha", "fint å ha", "kjekt å ha", "kjekt om du",
+		// "It would be nice if you have"
+		"would be nice", "nice if",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -189,6 +191,9 @@ var (
 		// the Swedish requirement profile and "must have" ("Kravprofil",
 		// "Måste ha", "Du måste ha")
 		"kravprofil", "måste ha", "du måste ha", "du måste", "må ha",
+		// "Is this role for you?", Dutch "Wat breng jij mee"
+		"role for you", "is this role for you",
+		"wat breng jij mee", "wat neem jij mee",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).

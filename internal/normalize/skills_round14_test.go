@@ -168,3 +168,24 @@ func TestRound14ParenthesisedMarkerWithArticle(t *testing.T) {
 		},
 	})
 }
+
+// More heading phrasings: "Is this role for you?", Dutch "Wat breng jij
+// mee" (the "jij" form of "wat breng je mee") are requirement headings;
+// "It would be nice if you have" is a nice-to-have heading.
+func TestRound14MoreHeadings(t *testing.T) {
+	for _, h := range []string{"Is this role for you?", "Wat breng jij mee?", "Wat neem jij mee"} {
+		if got := classifyHeading(h, true); got != clsRequired {
+			t.Errorf("classifyHeading(%q) = %v, want required", h, got)
+		}
+	}
+	for _, h := range []string{"It would be nice if you have", "Would be nice"} {
+		if got := classifyHeading(h, true); got != clsPreferred {
+			t.Errorf("classifyHeading(%q) = %v, want preferred", h, got)
+		}
+	}
+	checkSkills(t, []skillCase{{
+		name: "would be nice heading",
+		raw:  model.Raw{DescriptionText: "Is this role for you?\n- Experience with Java\nIt would be nice if you have\n- Experience with Kafka\n"},
+		want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Kafka"}},
+	}})
+}
