@@ -189,3 +189,19 @@ func TestRound14MoreHeadings(t *testing.T) {
 		want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Kafka"}},
 	}})
 }
+
+// Round 14 taxonomy, second part: operations, security and hardware
+// tools; SCCM's later name MECM is the same product.
+func TestRound14TaxonomyOperationsSecurity(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			name: "operations and security tools",
+			raw:  model.Raw{DescriptionText: "Kvalifikationer\nDu har erfarenhet av MECM, Nutanix och Zscaler. Kunskap om Qualys eller Nessus är meriterande.\n"},
+			want: model.Skills{Required: []string{"Nutanix", "SCCM", "Zscaler"}, Preferred: []string{"Nessus", "Qualys"}},
+		},
+		{
+			name: "ordinary words stay words",
+			raw:  model.Raw{DescriptionText: "Requirements\n- You can stripe a disk and tenable arguments\n"},
+		},
+	})
+}

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "0c2e163634b9c4882ba8cc6987fd333894493d10a111d4af4253694c1ad73ca8"
-	embeddedTaxonomySum     = "9a828226038d81f97313a362c41c2600dbb295fa4b327647c76ba08ab625d656"
+	embeddedTaxonomyFileSum = "f4c5c25ad0ef1c6332202239e14e14804f45a6dc48cc84daeeb00fe7dad720a8"
+	embeddedTaxonomySum     = "9531eae69ebad74a611632a253e8979697b4d162364c552e845cfb477b7be535"
 )
