@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "aa5a00eceb85ab4dd5c2aa532fbe4f65726f287ed00df6bce8ea32a845c75ea1"
-	embeddedTaxonomySum     = "443af2d363d2579e1c12233017f1e4e59325139f289998f63400dc5bcea310b0"
+	embeddedTaxonomyFileSum = "f4c5c25ad0ef1c6332202239e14e14804f45a6dc48cc84daeeb00fe7dad720a8"
+	embeddedTaxonomySum     = "9531eae69ebad74a611632a253e8979697b4d162364c552e845cfb477b7be535"
 )
