@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "f4c5c25ad0ef1c6332202239e14e14804f45a6dc48cc84daeeb00fe7dad720a8"
-	embeddedTaxonomySum     = "9531eae69ebad74a611632a253e8979697b4d162364c552e845cfb477b7be535"
+	embeddedTaxonomyFileSum = "9a4909e6b0a2c17fb29dbd0a3c7c84c3e9beb0f10bdbcdf3f38c78f45ca1ec84"
+	embeddedTaxonomySum     = "71be3ffd5f5ace8f6ace8f480a80844b30130493b2f6feacd31602015ba03505"
 )
