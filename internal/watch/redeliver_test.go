@@ -108,6 +108,10 @@ func TestDaemonRedeliversOnTimer(t *testing.T) {
 	r, cfg := newRunner(t, nf, h)
 	cfg.Schedule = "@every 1h"
 	cfg.Outbox.RetryEvery = 20 * time.Millisecond
+	// every tick tries: on a slow machine three ticks can fail before the
+	// receiver is up, and the breaker's pause (its own tests) would
+	// outlast the wait below
+	r.outbox.BreakAfter = 100
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- r.Daemon(ctx, cfg.Sources) }()
