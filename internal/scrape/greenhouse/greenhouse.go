@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"time"
 
@@ -130,9 +131,7 @@ func raw(j job) (model.Raw, error) {
 			return model.Raw{}, fmt.Errorf("internal_job_id: %w", err)
 		}
 	}
-	if len(j.Departments) > 0 {
-		r.Team = strings.TrimSpace(j.Departments[0].Name)
-	}
+	r.Team = team(j.Departments)
 	r.Locations, r.Workplace = locations(j)
 	r.EmploymentType = employmentType(j.Metadata)
 	for _, p := range j.PayInputRanges {
@@ -171,8 +170,23 @@ func locations(j job) ([]string, string) {
 	return out, ""
 }
 
-// employmentType is the value of the board's "Employment Type" custom field,
-// when it has one with a single text value.
+// team is the job's department. A job in one department is that one; of
+// several, the first name in sorted order, so a board listing the same
+// departments in another order names the same team (review s17 F18).
+func team(ds []named) string {
+	best := ""
+	for _, d := range ds {
+		n := strings.TrimSpace(d.Name)
+		if n != "" && (best == "" || n < best) {
+			best = n
+		}
+	}
+	return best
+}
+
+// employmentType is the value of the board's "Employment Type" custom field:
+// its text, or for a multi-select field (a list of texts) the items in
+// sorted order joined by ", " (["Full-time"] is "Full-time").
 func employmentType(md []metadata) string {
 	for _, m := range md {
 		n := strings.ToLower(strings.TrimSpace(m.Name))
@@ -182,6 +196,21 @@ func employmentType(md []metadata) string {
 		var s string
 		if json.Unmarshal(m.Value, &s) == nil {
 			return strings.TrimSpace(s)
+		}
+		var list []json.RawMessage
+		if json.Unmarshal(m.Value, &list) != nil {
+			continue
+		}
+		var items []string
+		for _, v := range list {
+			if json.Unmarshal(v, &s) == nil && strings.TrimSpace(s) != "" {
+				items = append(items, strings.TrimSpace(s))
+			}
+		}
+		slices.Sort(items)
+		items = slices.Compact(items)
+		if len(items) > 0 {
+			return strings.Join(items, ", ")
 		}
 	}
 	return ""

@@ -1,0 +1,51 @@
+package greenhouse
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestTeamIgnoresDepartmentOrderS17: the same departments listed in
+// another order name the same team (review s17 F18: a false 'changed'
+// each run); one department is that department, as before.
+func TestTeamIgnoresDepartmentOrderS17(t *testing.T) {
+	for _, tc := range []struct{ deps, want string }{
+		{`[{"name":"Data"},{"name":"Eng"}]`, "Data"},
+		{`[{"name":"Eng"},{"name":"Data"}]`, "Data"},
+		{`[{"name":" "},{"name":"Zeta "}]`, "Zeta"},
+		{`[{"name":"Sales"}]`, "Sales"},
+		{`[]`, ""},
+	} {
+		body := fmt.Sprintf(`{"jobs":[{"id":1,"title":"T","departments":%s}]}`, tc.deps)
+		rs, err := decodeList([]byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rs[0].Team != tc.want {
+			t.Errorf("departments %s: team %q, want %q", tc.deps, rs[0].Team, tc.want)
+		}
+	}
+}
+
+// TestEmploymentTypeFromListS17: a metadata value given as a list (a
+// multi-select custom field) is read as its items (review s17 F18).
+func TestEmploymentTypeFromListS17(t *testing.T) {
+	for _, tc := range []struct{ value, want string }{
+		{`"Full-time"`, "Full-time"},
+		{`["Full-time"]`, "Full-time"},
+		{`[" Full-time ", "Full-time"]`, "Full-time"},
+		{`["Part-time","Contract"]`, "Contract, Part-time"},
+		{`["Contract","Part-time"]`, "Contract, Part-time"},
+		{`[1, null]`, ""},
+		{`null`, ""},
+	} {
+		body := fmt.Sprintf(`{"jobs":[{"id":1,"title":"T","metadata":[{"name":"Employment Type","value":%s}]}]}`, tc.value)
+		rs, err := decodeList([]byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rs[0].EmploymentType != tc.want {
+			t.Errorf("value %s: employment type %q, want %q", tc.value, rs[0].EmploymentType, tc.want)
+		}
+	}
+}
