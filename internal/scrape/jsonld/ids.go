@@ -240,7 +240,7 @@ var _ scrape.IDRule = (*JSONLD)(nil)
 // id in it is read again by today's StableURL. An identifier is as it
 // was.
 func (j *JSONLD) CurrentID(stored string) string {
-	if !strings.ContainsAny(stored, "?;%") {
+	if !strings.ContainsAny(stored, "?;%(") {
 		return stored
 	}
 	host, _, _ := strings.Cut(stored, "/")
