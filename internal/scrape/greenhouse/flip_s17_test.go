@@ -49,3 +49,21 @@ func TestEmploymentTypeFromListS17(t *testing.T) {
 		}
 	}
 }
+
+// TestImplausiblePostedDateS17: a first_published of year 0001 or 9999 is
+// no posting date (review s17 F12).
+func TestImplausiblePostedDateS17(t *testing.T) {
+	for in, want := range map[string]string{
+		"0001-01-01T00:00:00+01:00": "",
+		"9999-12-31T23:59:59-12:00": "",
+		"2026-11-01T23:30:00-05:00": "2026-11-02",
+	} {
+		rs, err := decodeList([]byte(`{"jobs":[{"id":1,"title":"T","first_published":"` + in + `"}]}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rs[0].Posted != want {
+			t.Errorf("first_published %s: posted %q, want %q", in, rs[0].Posted, want)
+		}
+	}
+}

@@ -217,11 +217,12 @@ func employmentType(md []metadata) string {
 }
 
 // day is the date in UTC of an RFC 3339 time (as scrape.DatePrefix): the
-// same instant written with another offset is the same day.
+// same instant written with another offset is the same day; an
+// implausible date (year 0001, 9999-12-31) is "", as DatePrefix has it.
 func day(s string) string {
 	t, err := time.Parse(time.RFC3339, strings.TrimSpace(s))
 	if err != nil {
 		return ""
 	}
-	return t.UTC().Format(time.DateOnly)
+	return scrape.DatePrefix(t.UTC().Format(time.DateOnly))
 }
