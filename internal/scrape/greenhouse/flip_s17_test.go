@@ -2,6 +2,7 @@ package greenhouse
 
 import (
 	"fmt"
+	"math"
 	"testing"
 )
 
@@ -65,5 +66,21 @@ func TestImplausiblePostedDateS17(t *testing.T) {
 		if rs[0].Posted != want {
 			t.Errorf("first_published %s: posted %q, want %q", in, rs[0].Posted, want)
 		}
+	}
+}
+
+// TestPayMinAboveMaxS17: a pay range with min above max is NaN (dropped by
+// the pipeline with a warning), not swapped into another range (review s17
+// F11); cents as European text read right.
+func TestPayMinAboveMaxS17(t *testing.T) {
+	rs, err := decodeList([]byte(`{"jobs":[{"id":1,"title":"T","pay_input_ranges":[
+		{"min_cents":10000000,"max_cents":5000000,"currency_type":"USD"},
+		{"min_cents":"5.000.000","max_cents":"10.000.000,00","currency_type":"EUR"}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := rs[0].Salary
+	if len(s) != 2 || !math.IsNaN(s[0].Min) || !math.IsNaN(s[0].Max) || s[1].Min != 50000 || s[1].Max != 100000 {
+		t.Errorf("salary %+v", s)
 	}
 }

@@ -135,9 +135,8 @@ func raw(j job) (model.Raw, error) {
 	r.Locations, r.Workplace = locations(j)
 	r.EmploymentType = employmentType(j.Metadata)
 	for _, p := range j.PayInputRanges {
-		r.Salary = append(r.Salary, model.Salary{
-			Min: float64(p.MinCents) / 100, Max: float64(p.MaxCents) / 100, Currency: strings.TrimSpace(p.CurrencyType),
-		})
+		lo, hi := scrape.PayRange(float64(p.MinCents)/100, float64(p.MaxCents)/100)
+		r.Salary = append(r.Salary, model.Salary{Min: lo, Max: hi, Currency: strings.TrimSpace(p.CurrencyType)})
 	}
 	r.Stamp = scrape.ListedStamp(j.UpdatedAt, r)
 	return r, nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -442,29 +443,25 @@ func salaries(v any, currency string) []model.Salary {
 			s.Currency = currency
 		}
 		s.Currency = strings.ToUpper(s.Currency)
-		if s.Min > 0 || s.Max > 0 {
+		s.Min, s.Max = scrape.PayRange(s.Min, s.Max)
+		if s.Min > 0 || s.Max > 0 || math.IsNaN(s.Min) || math.IsNaN(s.Max) {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-// number reads a JSON number or a numeric string ("120,000", "$95000.00").
+// number reads a JSON number or a numeric string ("120,000", "$95000.00",
+// "2.000,75": scrape.PayNumber).
 func number(v any) (float64, bool) {
 	var s string
 	switch t := v.(type) {
 	case json.Number:
 		s = t.String()
 	case string:
-		s = strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' || r == '.' || r == '-' {
-				return r
-			}
-			if r == ',' || r == ' ' || r == '\u00a0' || r == '$' || r == '€' || r == '£' {
-				return -1
-			}
-			return 'x' // anything else: not a plain number
-		}, strings.TrimSpace(t))
+		// separators in the English or European way; an ambiguous figure
+		// is NaN, dropped with its range by the pipeline with a warning
+		return scrape.PayNumber(t)
 	case float64:
 		return t, true
 	default:
