@@ -26,10 +26,14 @@ var tracking = map[string]bool{
 // a new id, on every run. sid and session are also short names a site may
 // give a record or a term ("session=summer2026"), so a value under them is
 // a session id only when it looks like one: a token of 16 or more letters,
-// digits, '-', '_' or '.', with a letter (not a long number).
+// digits, '-', '_' or '.', with a letter (not a long number). Besides
+// the Java and PHP names: ASP.NET's ASP.NET_SessionId, classic ASP's
+// ASPSESSIONIDxxxxxxxx (any suffix), ColdFusion's CFID and CFTOKEN, and
+// the shop engines' BV_SessionID, zenid and osCsid.
 var sessions = map[string]bool{
 	"jsessionid": true, "phpsessid": true, "sessionid": true, "session_id": true, "sessid": true,
-	"aspsessionid": true, "sid": true, "session": true,
+	"aspsessionid": true, "sid": true, "session": true, "asp.net_sessionid": true,
+	"cfid": true, "cftoken": true, "bv_sessionid": true, "zenid": true, "oscsid": true,
 }
 
 // Tracking reports whether a query parameter only tracks a visit or a
@@ -43,6 +47,8 @@ func Tracking(key string) bool {
 // session id (see sessions); key in any case.
 func Session(key, value string) bool {
 	switch k := strings.ToLower(key); {
+	case strings.HasPrefix(k, "aspsessionid"):
+		return true
 	case !sessions[k]:
 		return false
 	case k == "sid" || k == "session":
@@ -93,13 +99,24 @@ func sessionValues(k string, vs []string) bool {
 }
 
 // StripSessionPath removes session ids given as path parameters
-// (";jsessionid=ABC" at the end of a segment) from an escaped path; other
-// path parameters stay. An escaped ";" (%3B) is no separator.
+// (";jsessionid=ABC" at the end of a segment) and ASP.NET's cookieless
+// session segments ("/(S(lit3py55t21z5v55vlm25s55))/", "(X(1)S(...))",
+// "(A(...)S(...)F(...))", see cookieless) from an escaped path; other path
+// parameters and segments stay. An escaped ";" (%3B) is no separator.
 func StripSessionPath(escaped string) string {
-	if !strings.Contains(escaped, ";") {
+	if !strings.Contains(escaped, ";") && !strings.Contains(escaped, "(") && !strings.Contains(escaped, "%28") {
 		return escaped
 	}
 	segs := strings.Split(escaped, "/")
+	if len(segs) > 1 {
+		kept := segs[:1]
+		for _, seg := range segs[1:] {
+			if !cookieless(seg) {
+				kept = append(kept, seg)
+			}
+		}
+		segs = kept
+	}
 	for i, seg := range segs {
 		parts := strings.Split(seg, ";")
 		kept := parts[:1]
@@ -115,6 +132,28 @@ func StripSessionPath(escaped string) string {
 	return strings.Join(segs, "/")
 }
 
+// cookieless reports whether an escaped path segment is an ASP.NET
+// cookieless session (or anonymous id / forms ticket) segment: "(" then one
+// or more parts, each a letter and a token in parentheses, then ")".
+func cookieless(seg string) bool {
+	s, err := url.PathUnescape(seg)
+	if err != nil || len(s) < 5 || s[0] != '(' || s[len(s)-1] != ')' {
+		return false
+	}
+	s = s[1 : len(s)-1]
+	for s != "" {
+		if len(s) < 3 || !(s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z') || s[1] != '(' {
+			return false
+		}
+		end := strings.IndexByte(s, ')')
+		if end < 0 || strings.ContainsAny(s[2:end], "()/") {
+			return false
+		}
+		s = s[end+1:]
+	}
+	return true
+}
+
 // CleanURL is a posting's URL without tracking parameters, session ids and
 // fragment, so that a link that only changed its campaign tags or its
 // session is no change. The rest of the URL is kept as it was (a URL that
@@ -126,7 +165,7 @@ func CleanURL(raw string) string {
 		return raw
 	}
 	u.Fragment, u.RawFragment = "", ""
-	if p := u.EscapedPath(); strings.Contains(p, ";") {
+	if p := u.EscapedPath(); strings.ContainsAny(p, ";(") || strings.Contains(p, "%28") {
 		if s := StripSessionPath(p); s != p {
 			if u2, err := url.Parse("http://h" + s); err == nil {
 				u.Path, u.RawPath = u2.Path, u2.RawPath

@@ -240,7 +240,7 @@ var _ scrape.IDRule = (*JSONLD)(nil)
 // id in it is read again by today's StableURL. An identifier is as it
 // was.
 func (j *JSONLD) CurrentID(stored string) string {
-	if !strings.ContainsAny(stored, "?;%") {
+	if !strings.ContainsAny(stored, "?;%(") {
 		return stored
 	}
 	// the host runs to the path, or to the query of a page at the
