@@ -1,0 +1,21 @@
+package scrapetest
+
+import "testing"
+
+// UTCDates checks an adapter's reading of a posted instant: one written
+// with an offset is dated in UTC, as every adapter dates it
+// (scrape.DatePrefix), so that the same instant written by a board in
+// another time zone is the same date.
+func UTCDates(t *testing.T, name string, date func(string) string) {
+	t.Helper()
+	for in, want := range map[string]string{
+		"2026-07-27T23:30:00-04:00": "2026-07-28",
+		"2026-07-28T03:30:00Z":      "2026-07-28",
+		"2026-07-28T01:30:00+02:00": "2026-07-27",
+		"2026-07-28T10:00:00.000Z":  "2026-07-28",
+	} {
+		if got := date(in); got != want {
+			t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
+		}
+	}
+}
