@@ -976,6 +976,18 @@ type plan struct {
 	recorded map[string]bool
 }
 
+// change records a change of posting it from prev (whose content hash
+// is from): counted, its stdout/commit line, its posting.changed event.
+func (p *plan) change(src string, it item, prev model.Posting, from string, changes []model.Change, gen string, now time.Time) {
+	post := it.post
+	p.changed++
+	p.lines = append(p.lines, changedLines(post, changes))
+	p.events = append(p.events, notify.Event{
+		ID: notify.EventID(notify.PostingChanged, src, it.id, from, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
+		Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
+	})
+}
+
 // redone notes that event e (the last of p.events) is a stopped run's,
 // recorded already.
 func (p *plan) redone(e notify.Event) {
@@ -1164,15 +1176,9 @@ func (r *Runner) compare(f fetched) plan {
 				p.rewrites++
 				continue
 			}
-			post := it.post
-			p.changed++
-			p.lines = append(p.lines, changedLines(post, changes))
 			// (recorded: the stopped run's event is made again, with its
 			// id, and not recorded again: see plan.recorded)
-			p.events = append(p.events, notify.Event{
-				ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
-				Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
-			})
+			p.change(src, it, prev, old.Hash, changes, gen, now)
 			if recorded {
 				p.redone(p.events[len(p.events)-1])
 			}
@@ -1340,13 +1346,7 @@ func (r *Runner) compareUnindexed(p *plan, it item, hist *committed, gen string,
 	}
 	p.writes[it.id] = it.data
 	r.log.Warn("stored snapshot unreadable and not in the rebuilt index: compared with its last good committed copy", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id), "error", err)
-	post := it.post
-	p.changed++
-	p.lines = append(p.lines, changedLines(post, changes))
-	p.events = append(p.events, notify.Event{
-		ID: notify.EventID(notify.PostingChanged, src, it.id, prevHash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
-		Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
-	})
+	p.change(src, it, prev, prevHash, changes, gen, now)
 	return true
 }
 
@@ -1383,13 +1383,7 @@ func (r *Runner) compareFiled(p *plan, it item, upgrading bool, gen string, now 
 		p.rewrites++
 		return true
 	}
-	post := it.post
-	p.changed++
-	p.lines = append(p.lines, changedLines(post, changes))
-	p.events = append(p.events, notify.Event{
-		ID: notify.EventID(notify.PostingChanged, src, it.id, disk, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
-		Data: notify.Data{Source: src, Posting: &post, Previous: &stored, Changes: changes},
-	})
+	p.change(src, it, stored, disk, changes, gen, now)
 	return true
 }
 
@@ -1457,13 +1451,7 @@ func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, g
 		p.rewrites++
 		return true, false
 	}
-	post := it.post
-	p.changed++
-	p.lines = append(p.lines, changedLines(post, changes))
-	p.events = append(p.events, notify.Event{
-		ID: notify.EventID(notify.PostingChanged, src, it.id, disk, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
-		Data: notify.Data{Source: src, Posting: &post, Previous: &stored, Changes: changes},
-	})
+	p.change(src, it, stored, disk, changes, gen, now)
 	return true, false
 }
 
