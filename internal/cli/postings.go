@@ -43,6 +43,10 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 			if _, err := q.Check(); err != nil {
 				return usageFail(cmd, cmd.ErrOrStderr(), "%s", queryFlagMessage(err))
 			}
+			if cmd.Flags().Changed("currency") && !cmd.Flags().Changed("min-pay") {
+				// the currency is --min-pay's: alone it would filter nothing
+				return usageFail(cmd, cmd.ErrOrStderr(), "--currency %q: it is the currency of --min-pay, which is not given", q.Currency)
+			}
 			var configured []serve.SourceConfig
 			var postingsOf func(string) ([]model.Posting, error)
 			if db, cfg, err := openDatabase(cmd, f.path); err != nil {
