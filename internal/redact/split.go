@@ -99,8 +99,13 @@ func maskSplit(m *matcher, s string) string {
 			continue
 		}
 		n := 1
-		if s[i] == '\\' && i+1 < len(s) {
+		switch {
+		case s[i] == '\\' && i+1 < len(s):
 			n = 2 // an escape of JSON (\\, \"): its second byte starts nothing
+		case s[i] >= utf8.RuneSelf:
+			// a whole rune kept (a secret's "é"): its continuation bytes
+			// alone would read as invalid UTF-8, an ignorable unit
+			_, n = utf8.DecodeRuneInString(s[i:])
 		}
 		for k := i; k < i+n; k++ {
 			kept = append(kept, s[k])
