@@ -17,13 +17,25 @@ import (
 
 // SentSecrets are the secrets whose value is in one of sent (the strings
 // a board is sent: its source's config values and the user agent, see
-// Strings) as is or query-escaped, or, in any case, inside the host of a
-// URL among them.
+// Strings) as is or query-escaped, in the user-info of a URL among them
+// (decoded), or, in any case, inside the host of such a URL.
 func SentSecrets(secrets []Secret, sent []string) []Secret {
-	var hosts []string
+	var hosts, users []string
 	for _, v := range sent {
-		if u, err := url.Parse(v); err == nil && u.Host != "" {
+		u, err := url.Parse(v)
+		if err != nil {
+			continue
+		}
+		if u.Host != "" {
 			hosts = append(hosts, strings.ToLower(u.Host))
+		}
+		if u.User != nil {
+			// the user-info as the board reads it (config escapes a
+			// ${VAR} there its own way: ' ' as %20, the first ':' kept)
+			users = append(users, u.User.Username())
+			if pw, ok := u.User.Password(); ok {
+				users = append(users, pw, u.User.Username()+":"+pw)
+			}
 		}
 	}
 	var out []Secret
@@ -36,7 +48,8 @@ func SentSecrets(secrets []Secret, sent []string) []Secret {
 		// in a URL query parameter's value so)
 		q := url.QueryEscape(s.Value)
 		if slices.ContainsFunc(sent, func(v string) bool { return strings.Contains(v, s.Value) || strings.Contains(v, q) }) ||
-			slices.ContainsFunc(hosts, func(h string) bool { return strings.Contains(h, lower) }) {
+			slices.ContainsFunc(hosts, func(h string) bool { return strings.Contains(h, lower) }) ||
+			slices.ContainsFunc(users, func(v string) bool { return strings.Contains(v, s.Value) }) {
 			out = append(out, s)
 		}
 	}
