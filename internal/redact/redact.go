@@ -16,6 +16,7 @@ import (
 	"html"
 	"io"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,6 +67,15 @@ func New(secrets []Secret) *Redactor {
 		if i := strings.IndexByte(s.Value, '#'); i >= MinLen {
 			values = append(values, s.Value[:i])
 		}
+		// Posting text is read in Unicode NFC (normalize), links are not:
+		// a value written in one form that a board echoes may come out in
+		// the other, composed in text, decomposed (and percent-escaped) in
+		// a link.
+		for _, c := range []string{norm.NFC.String(s.Value), norm.NFD.String(s.Value)} {
+			if !slices.Contains(values, c) {
+				values = append(values, c)
+			}
+		}
 		for _, v := range values {
 			esc = append(esc, escapedValue{v, mask})
 		}
@@ -75,12 +85,6 @@ func New(secrets []Secret) *Redactor {
 		// (the escaped pass keeps to the value as configured).
 		if d := formDecoded(s.Value); d != s.Value && len(d) >= MinLen {
 			values = append(values, d)
-		}
-		// Posting text is read in Unicode NFC (normalize): a value written
-		// in another form (decomposed accents) that a board echoes comes
-		// out composed.
-		if c := norm.NFC.String(s.Value); c != s.Value {
-			values = append(values, c)
 		}
 		for _, form := range forms(values...) {
 			if form != "" && !seen[form] {
