@@ -20,6 +20,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -44,6 +46,9 @@ type Redactor struct {
 	m    *matcher       // every form, one pass (nil: nothing to redact)
 	cuts []cut          // every form and its mask, for cut values (Output)
 	esc  []escapedValue // every value, longest first, for escaped writings
+	// for split forms (split.go): the forms of the secrets of 8
+	// characters or more without whitespace, and the hints
+	wsm, hint *matcher
 }
 
 // cut is one form of a secret and its mask.
@@ -53,7 +58,8 @@ type cut struct{ form, mask string }
 func New(secrets []Secret) *Redactor {
 	type pair struct{ old, new string }
 	seen := map[string]bool{}
-	var pairs []pair
+	var pairs, wsPairs []pair
+	var hints []string
 	var esc []escapedValue
 	for _, s := range secrets {
 		if len(s.Value) < MinLen {
@@ -86,10 +92,19 @@ func New(secrets []Secret) *Redactor {
 		if d := formDecoded(s.Value); d != s.Value && len(d) >= MinLen {
 			values = append(values, d)
 		}
+		spaced := strings.IndexFunc(s.Value, unicode.IsSpace) >= 0
 		for _, form := range forms(values...) {
-			if form != "" && !seen[form] {
-				seen[form] = true
-				pairs = append(pairs, pair{form, mask})
+			if form == "" || seen[form] {
+				continue
+			}
+			seen[form] = true
+			pairs = append(pairs, pair{form, mask})
+			switch {
+			case !spaced && utf8.RuneCountInString(s.Value) >= 8:
+				wsPairs = append(wsPairs, pair{form, mask})
+				hints = append(hints, form[:(len(form)+1)/2], form[len(form)/2:])
+			case spaced:
+				hints = append(hints, slices.MaxFunc(strings.Fields(form+" x"), func(a, b string) int { return len(a) - len(b) }))
 			}
 		}
 	}
@@ -106,7 +121,32 @@ func New(secrets []Secret) *Redactor {
 		r.cuts = append(r.cuts, cut{p.old, p.new})
 	}
 	r.m = newMatcher(olds, masks)
+	if len(wsPairs) > 0 {
+		sort.SliceStable(wsPairs, func(i, j int) bool { return len(wsPairs[i].old) > len(wsPairs[j].old) })
+		olds, masks := make([]string, len(wsPairs)), make([]string, len(wsPairs))
+		for i, p := range wsPairs {
+			olds[i], masks[i] = p.old, p.new
+		}
+		r.wsm = newMatcher(olds, masks)
+	}
+	r.hint = hintMatcher(hints)
 	return r
+}
+
+// hintMatcher finds any of hints (deduplicated, those of 2 bytes or more).
+func hintMatcher(hints []string) *matcher {
+	slices.SortStableFunc(hints, func(a, b string) int { return len(b) - len(a) })
+	hints = slices.Compact(hints)
+	var keep []string
+	for _, h := range hints {
+		if len(h) >= 2 {
+			keep = append(keep, h)
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	return newMatcher(keep, keep)
 }
 
 // formDecoded is v as a server reads it from a query it was written into
@@ -258,9 +298,9 @@ func (r *Redactor) String(s string) string {
 	}
 	s = r.m.replace(s)
 	if out, ok := maskEscaped(s, r.esc); ok {
-		return string(out)
+		s = string(out)
 	}
-	return s
+	return maskSplit(r, s)
 }
 
 // Bytes returns b with every secret replaced (b itself when there is none).
@@ -270,7 +310,12 @@ func (r *Redactor) Bytes(b []byte) []byte {
 	}
 	b = r.m.replaceBytes(b)
 	if out, ok := maskEscaped(b, r.esc); ok {
-		return out
+		b = out
+	}
+	if splitCandidate(r, b) {
+		if out := maskSplit(r, string(b)); out != string(b) {
+			return []byte(out)
+		}
 	}
 	return b
 }
