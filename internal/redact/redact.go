@@ -47,8 +47,8 @@ type Redactor struct {
 	cuts []cut          // every form and its mask, for cut values (Output)
 	esc  []escapedValue // every value, longest first, for escaped writings
 	// for split forms (split.go): the forms of the secrets of 8
-	// characters or more without whitespace, and the hints
-	wsm, hint *matcher
+	// characters or more without whitespace (m finds the hints)
+	wsm *matcher
 }
 
 // cut is one form of a secret and its mask.
@@ -102,7 +102,7 @@ func New(secrets []Secret) *Redactor {
 			switch {
 			case !spaced && utf8.RuneCountInString(s.Value) >= 8:
 				wsPairs = append(wsPairs, pair{form, mask})
-				hints = append(hints, form[:(len(form)+1)/2], form[len(form)/2:])
+				hints = append(hints, form[:4], form[len(form)-4:])
 			case spaced:
 				hints = append(hints, slices.MaxFunc(strings.Fields(form+" x"), func(a, b string) int { return len(a) - len(b) }))
 			}
@@ -120,7 +120,7 @@ func New(secrets []Secret) *Redactor {
 		olds[i], masks[i] = p.old, p.new
 		r.cuts = append(r.cuts, cut{p.old, p.new})
 	}
-	r.m = newMatcher(olds, masks)
+	r.m = withHints(olds, masks, hintList(hints))
 	if len(wsPairs) > 0 {
 		sort.SliceStable(wsPairs, func(i, j int) bool { return len(wsPairs[i].old) > len(wsPairs[j].old) })
 		olds, masks := make([]string, len(wsPairs)), make([]string, len(wsPairs))
@@ -129,24 +129,14 @@ func New(secrets []Secret) *Redactor {
 		}
 		r.wsm = newMatcher(olds, masks)
 	}
-	r.hint = hintMatcher(hints)
 	return r
 }
 
-// hintMatcher finds any of hints (deduplicated, those of 2 bytes or more).
-func hintMatcher(hints []string) *matcher {
-	slices.SortStableFunc(hints, func(a, b string) int { return len(b) - len(a) })
+// hintList is hints deduplicated, those of 2 bytes or more.
+func hintList(hints []string) []string {
+	slices.Sort(hints)
 	hints = slices.Compact(hints)
-	var keep []string
-	for _, h := range hints {
-		if len(h) >= 2 {
-			keep = append(keep, h)
-		}
-	}
-	if len(keep) == 0 {
-		return nil
-	}
-	return newMatcher(keep, keep)
+	return slices.DeleteFunc(hints, func(h string) bool { return len(h) < 2 })
 }
 
 // formDecoded is v as a server reads it from a query it was written into
@@ -296,11 +286,12 @@ func (r *Redactor) String(s string) string {
 	if r.Empty() {
 		return s
 	}
-	s = r.m.replace(s)
+	hinted := false
+	s = r.m.replace(s, &hinted)
 	if out, ok := maskEscaped(s, r.esc); ok {
 		s = string(out)
 	}
-	return maskSplit(r, s)
+	return maskSplit(r, s, hinted)
 }
 
 // Bytes returns b with every secret replaced (b itself when there is none).
@@ -308,12 +299,13 @@ func (r *Redactor) Bytes(b []byte) []byte {
 	if r.Empty() {
 		return b
 	}
-	b = r.m.replaceBytes(b)
+	hinted := false
+	b = r.m.replaceBytes(b, &hinted)
 	if out, ok := maskEscaped(b, r.esc); ok {
 		b = out
 	}
-	if splitCandidate(r, b) {
-		if out := maskSplit(r, string(b)); out != string(b) {
+	if splitCandidate(r, b, hinted) {
+		if out := maskSplit(r, string(b), hinted); out != string(b) {
 			return []byte(out)
 		}
 	}

@@ -32,10 +32,11 @@ import (
 // \U000e0001).
 //
 // The forms with whitespace runs are looked for only when the text holds
-// an ignorable unit or a piece of such a form (hint: a half of a form of
-// a secret without whitespace, the longest piece between the spaces of
-// one with): a secret split by one whitespace run is always found, one
-// split by several whitespace runs whenever a piece is long enough.
+// an ignorable unit or a piece of such a form (hint: the first or the
+// last 4 bytes of a form of a secret without whitespace, the longest
+// piece between the spaces of one with): a secret split by one
+// whitespace run is always found, one split by several whitespace runs
+// whenever its first or last 4 bytes are whole.
 
 // ignorable reports whether a view drops r (see above).
 func ignorable(r rune) bool {
@@ -122,7 +123,8 @@ func hexRune[T ~string | ~[]byte](s T) (rune, bool) {
 
 // splitCandidate reports whether s may hold a split form of r's secrets:
 // an ignorable unit, or whitespace and a hint (see above).
-func splitCandidate[T ~string | ~[]byte](r *Redactor, s T) bool {
+// hinted: r.m saw a hint in s as it was masked.
+func splitCandidate[T ~string | ~[]byte](r *Redactor, s T, hinted bool) bool {
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -142,11 +144,7 @@ func splitCandidate[T ~string | ~[]byte](r *Redactor, s T) bool {
 		}
 		i += n - 1
 	}
-	if !space || r.hint == nil {
-		return false
-	}
-	at, _ := next(r.hint, s, 0)
-	return at >= 0
+	return space && hinted
 }
 
 // unitByte: the bytes splitCandidate looks at (a space, and those that
@@ -160,8 +158,8 @@ var unitByte = func() (t [256]bool) {
 
 // maskSplit masks in s the split forms of r's secrets (see above): s
 // itself when there is none.
-func maskSplit(r *Redactor, s string) string {
-	if r.Empty() || !splitCandidate(r, s) {
+func maskSplit(r *Redactor, s string, hinted bool) string {
+	if r.Empty() || !splitCandidate(r, s, hinted) {
 		return s
 	}
 	s = maskKept(r.m, s, false)
@@ -199,7 +197,7 @@ func maskKept(m *matcher, s string, dropSpace bool) string {
 		}
 		i += n
 	}
-	at, f := next(m, kept, 0)
+	at, f := next(m, kept, 0, nil)
 	if at < 0 {
 		return s
 	}
@@ -214,7 +212,7 @@ func maskKept(m *matcher, s string, dropSpace bool) string {
 		for last < len(s) && !utf8.RuneStart(s[last]) {
 			last++ // a whitespace rune read as ' ' ended the form
 		}
-		at, f = next(m, kept, end)
+		at, f = next(m, kept, end, nil)
 	}
 	b.WriteString(s[last:])
 	return b.String()
