@@ -125,10 +125,14 @@ func hexRune[T ~string | ~[]byte](s T) (rune, bool) {
 // an ignorable unit, or whitespace and a hint (see above).
 // hinted: r.m saw a hint in s as it was masked.
 func splitCandidate[T ~string | ~[]byte](r *Redactor, s T, hinted bool) bool {
+	look := &unitByte
+	if !hinted {
+		look = &dropByte // whitespace does not matter then
+	}
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !unitByte[c] {
+		if !look[c] {
 			continue
 		}
 		if c == ' ' {
@@ -152,6 +156,16 @@ func splitCandidate[T ~string | ~[]byte](r *Redactor, s T, hinted bool) bool {
 var unitByte = func() (t [256]bool) {
 	for c := range 256 {
 		t[c] = c <= ' ' || c == 0x7f || c == '\\' || c >= utf8.RuneSelf
+	}
+	return t
+}()
+
+// dropByte: unitByte without the ASCII whitespace (which starts no unit a
+// view drops)
+var dropByte = func() (t [256]bool) {
+	t = unitByte
+	for _, c := range " \t\n\r\f\v" {
+		t[c] = false
 	}
 	return t
 }()
