@@ -371,6 +371,9 @@ func (r *Redactor) Output(b []byte) []byte {
 		if n, mask := r.cutPrefix(b[last:at]); n > 0 {
 			out = append(append(out, b[last:at-n]...), mask...)
 			last = at
+		} else if n, mask := r.cutSplitPrefix(b[last:at]); n > 0 {
+			out = append(append(out, b[last:at-n]...), mask...)
+			last = at
 		}
 		i = at + len(Ellipsis)
 	}
@@ -394,6 +397,29 @@ func (r *Redactor) cutPrefix(text []byte) (int, string) {
 		}
 	}
 	return best, mask
+}
+
+// cutSplitPrefix is cutPrefix for a split form (split.go): the length of
+// the end of text that is a cut form read without its dropped units, or
+// with its whitespace runs squeezed or dropped; 0 when there is none.
+func (r *Redactor) cutSplitPrefix(text []byte) (int, string) {
+	longest := 0
+	for _, c := range r.cuts {
+		longest = max(longest, len(c.form))
+	}
+	// the end of text that may hold such a prefix: a unit is at most 10
+	// bytes (\U000e0001), and as many may come between two bytes
+	tail := text[max(0, len(text)-20*longest):]
+	if !splitCandidate(r, tail, true) {
+		return 0, ""
+	}
+	for _, drop := range []bool{false, true} {
+		kept, from := keptOf(tail, drop)
+		if n, mask := r.cutPrefix(kept); n > 0 {
+			return len(tail) - from[len(kept)-n], mask
+		}
+	}
+	return 0, ""
 }
 
 // Writer returns a writer that redacts each Write (Output: whole secrets

@@ -188,9 +188,33 @@ func maskSplit(r *Redactor, s string, hinted bool) string {
 // dropped. The span masked runs from the form's first unit to its last,
 // the units dropped inside included.
 func maskKept(m *matcher, s string, dropSpace bool) string {
-	// kept: s so read; from[j]: the offset in s of kept's byte j
-	kept := make([]byte, 0, len(s))
-	from := make([]int, 0, len(s))
+	kept, from := keptOf(s, dropSpace)
+	at, f := next(m, kept, 0, nil)
+	if at < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for at >= 0 {
+		end := at + len(m.forms[f])
+		b.WriteString(s[last:from[at]])
+		b.WriteString(m.masks[f])
+		last = from[end-1] + 1
+		for last < len(s) && !utf8.RuneStart(s[last]) {
+			last++ // a whitespace rune read as ' ' ended the form
+		}
+		at, f = next(m, kept, end, nil)
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// keptOf is s read as maskKept reads it: kept, and from[j] the offset in
+// s of kept's byte j.
+func keptOf[T ~string | ~[]byte](s T, dropSpace bool) (kept []byte, from []int) {
+	kept = make([]byte, 0, len(s))
+	from = make([]int, 0, len(s))
 	inSpace := false
 	for i := 0; i < len(s); {
 		k, n := unitAt(s, i)
@@ -211,23 +235,5 @@ func maskKept(m *matcher, s string, dropSpace bool) string {
 		}
 		i += n
 	}
-	at, f := next(m, kept, 0, nil)
-	if at < 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	last := 0
-	for at >= 0 {
-		end := at + len(m.forms[f])
-		b.WriteString(s[last:from[at]])
-		b.WriteString(m.masks[f])
-		last = from[end-1] + 1
-		for last < len(s) && !utf8.RuneStart(s[last]) {
-			last++ // a whitespace rune read as ' ' ended the form
-		}
-		at, f = next(m, kept, end, nil)
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return kept, from
 }
