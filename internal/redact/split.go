@@ -29,7 +29,7 @@ import (
 // and masks the whole span. A unit is a rune, an invalid byte, or the
 // escape of one as JSON (\u00ad, \n) or a Go-quoted string writes it
 // (strconv.Quote, errors quoting a board's body: \u200b, \x07, \v,
-// \U000e0001).
+// \U000e0001), or percent-escaped in a link (%E2%80%8B, %09).
 //
 // The forms with whitespace runs are looked for only when the text holds
 // an ignorable unit or a piece of such a form (hint: the first or the
@@ -101,12 +101,42 @@ func unitAt[T ~string | ~[]byte](s T, i int) (kind, n int) {
 		}
 		return unitKeep, 2
 	}
+	if c == '%' {
+		if k, n := escapedUnit(s, i); k != unitKeep {
+			return k, n
+		}
+		return unitKeep, 1
+	}
 	if c < utf8.RuneSelf {
 		return runeKind(rune(c)), 1
 	}
 	var buf [utf8.UTFMax]byte
 	r, n := utf8.DecodeRune(buf[:copy(buf[:], s[i:min(i+utf8.UTFMax, len(s))])])
 	return runeKind(r), n
+}
+
+// escapedUnit is the kind and length of a percent-escaped rune at s[i:]
+// (a link's query or path: %E2%80%8B, %09, %C2%AD), unitKeep for any
+// other.
+func escapedUnit[T ~string | ~[]byte](s T, i int) (kind, n int) {
+	var buf [utf8.UTFMax]byte
+	k := 0
+	for j := i; k < len(buf) && j+2 < len(s) && s[j] == '%'; j += 3 {
+		v, ok := unhex(s[j+1], s[j+2])
+		if !ok || k > 0 && utf8.RuneStart(v) {
+			break
+		}
+		buf[k] = v
+		k++
+		if utf8.FullRune(buf[:k]) {
+			break
+		}
+	}
+	if k == 0 {
+		return unitKeep, 0
+	}
+	r, size := utf8.DecodeRune(buf[:k])
+	return runeKind(r), 3 * size
 }
 
 func hexRune[T ~string | ~[]byte](s T) (rune, bool) {
@@ -155,7 +185,7 @@ func splitCandidate[T ~string | ~[]byte](r *Redactor, s T, hinted bool) bool {
 // may start a unit other than a kept one)
 var unitByte = func() (t [256]bool) {
 	for c := range 256 {
-		t[c] = c <= ' ' || c == 0x7f || c == '\\' || c >= utf8.RuneSelf
+		t[c] = c <= ' ' || c == 0x7f || c == '\\' || c == '%' || c >= utf8.RuneSelf
 	}
 	return t
 }()
