@@ -61,7 +61,8 @@ that fails keeps them, and the next run pushes them all.
 
 Exit codes: 0 every source fetched; 1 at least one source failed or is held as
 suspicious (the others were still processed and committed), the push failed (the
-commit is kept), or the run could not start; 2 bad usage or invalid config;
+commit is kept), notifications were dropped undelivered (outbox.max_pending), or
+the run could not start; 2 bad usage or invalid config;
 3 the snapshot folder is in use; 130 stopped by a signal.`,
 		Example: `  watcher run
   watcher run -c data/config.yaml --source netflix --source stripe
@@ -163,6 +164,9 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 		return ExitFailed
 	}
 	defer lock.Release()
+	// a notification dropped undelivered (outbox.max_pending) fails the run
+	lost := newLostEvents(logger.Handler())
+	logger = slog.New(lost)
 	// --allow-shrink: a shrink the user has looked at and accepts, once
 	r, err := watch.New(cfg, watch.Options{Logger: logger, Stdout: notifyOut, Lock: lock, AcceptShrink: allowShrink, DiscardEvents: !opt.json})
 	if err != nil {
@@ -181,7 +185,12 @@ func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duratio
 		fmt.Fprintf(stderr, "watcher run: %v\n", err)
 		return ExitFailed
 	}
-	return runExit(ctx, cfg, res, stderr)
+	code := runExit(ctx, cfg, res, stderr)
+	if n := lost.Lost(); n > 0 && code == ExitOK {
+		fmt.Fprintf(stderr, "watcher run: %d events dropped undelivered: a failing notifier was owed more than outbox.max_pending (%d)\n", n, cfg.Outbox.MaxPending)
+		code = ExitFailed
+	}
+	return code
 }
 
 // runExit reports the failed sources and gives the exit code of a run.

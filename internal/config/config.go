@@ -102,8 +102,11 @@ type Outbox struct {
 	// notifier that does not answer: an attempt with no answer by then is
 	// cancelled and that notifier's other events wait for the next pass.
 	Budget time.Duration
-	// MaxPending (max_pending, default 10000) bounds the events kept for one
-	// notifier; beyond it the oldest are dropped and reported.
+	// MaxPending (max_pending, default 10000) bounds the backlog of a
+	// notifier that failed in a delivery pass: after the pass, the oldest
+	// events it did not take beyond it are dropped and reported (ERROR,
+	// `watcher run` exits 1). It never caps what one run records, and a
+	// notifier that takes its events loses none.
 	MaxPending int
 	// BreakAfter (break_after, 1..100, default 3) is the number of failed
 	// attempts in a row after which a notifier is paused (circuit open).

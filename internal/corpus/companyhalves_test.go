@@ -1,11 +1,8 @@
 package corpus
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
 // TestDevCompanyHalves prints the dev part split in two halves by company
@@ -15,7 +12,7 @@ import (
 //
 //	go test ./internal/corpus -run TestDevCompanyHalves -v
 func TestDevCompanyHalves(t *testing.T) {
-	e := Evaluate(context.Background(), "testdata", normalize.New(nil))
+	e, _ := sharedEval()
 	side := map[string]string{}
 	cos := map[string]int{"A": 0, "B": 0}
 	for _, r := range e.Results {

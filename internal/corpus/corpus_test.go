@@ -1,14 +1,11 @@
 package corpus
 
 import (
-	"context"
 	"crypto/sha256"
 	"flag"
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
 var (
@@ -33,8 +30,7 @@ func TestCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := normalize.New(nil)
-	e := Evaluate(context.Background(), "testdata", n)
+	e, n := sharedEval()
 	for _, err := range e.Errors {
 		t.Error(err)
 	}

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
 // writeCase makes a one-document testdata folder: docs/<slug>.<ext> with
@@ -174,7 +172,7 @@ var half = flag.String("half", "", `with TestDevHalves: also print the per-posti
 //	go test ./internal/corpus -run TestDevHalves -v
 //	go test ./internal/corpus -run TestDevHalves -v -args -half=a
 func TestDevHalves(t *testing.T) {
-	e := Evaluate(context.Background(), "testdata", normalize.New(nil))
+	e, _ := sharedEval()
 	a, b := e.DevHalves()
 	// by hash the halves are about equal: each between 35% and 65%
 	if n := len(a) + len(b); len(a)*100 < 35*n || len(b)*100 < 35*n {

@@ -1,13 +1,10 @@
 package corpus
 
 import (
-	"context"
 	"crypto/sha256"
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
 // companyHalfSeed is the fixed seed of the by-company dev halves
@@ -33,7 +30,7 @@ func companyHalfOf(company string) string {
 //
 //	go test ./internal/corpus -run TestDevCompanyHalvesFields -v
 func TestDevCompanyHalvesFields(t *testing.T) {
-	e := Evaluate(context.Background(), "testdata", normalize.New(nil))
+	e, _ := sharedEval()
 	var ms [2]Metrics
 	companies := [2]map[string]bool{{}, {}}
 	for _, r := range e.Results {

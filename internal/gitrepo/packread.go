@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"bufio"
+	"bytes"
 	"compress/zlib"
 	"encoding/binary"
 	"errors"
@@ -146,9 +147,17 @@ func readPackedAt(pack string, off int64) (plumbing.ObjectType, []byte, error) {
 		return 0, nil, fmt.Errorf("pack %s at %d: %w", pack, off, err)
 	}
 	defer zr.Close()
-	data := make([]byte, size)
-	if _, err := io.ReadFull(zr, data); err != nil {
+	// the header's size is not trusted for an allocation (a flipped bit in
+	// a large pack would ask for terabytes): the object grows as it
+	// inflates, and must be exactly that size
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, 1<<20)))
+	_, err = buf.ReadFrom(io.LimitReader(zr, int64(size)+1))
+	data := buf.Bytes()
+	if err != nil {
 		return 0, nil, fmt.Errorf("pack %s at %d: %w", pack, off, err)
+	}
+	if uint64(len(data)) != size {
+		return 0, nil, fmt.Errorf("pack %s at %d: object of %d bytes where its header says %d", pack, off, len(data), size)
 	}
 	return t, data, nil
 }

@@ -279,6 +279,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"Representation Learning": {"embeddings"},
 	"Ruby":                    {"ruby"},
 	"Security Engineering":    {"cybersecurity"},
+	"Serverless":              {"serverless"},
 	"Service Design":          {"tjenestedesign"},
 	"Spreadsheets":            {"spreadsheets"},
 	"Statistics":              {"statistical", "statistics"},

@@ -166,6 +166,16 @@ func seniority(title string) []string {
 			}
 		case "principal":
 			found["Principal"] = true
+		case "middle":
+			// "Middle PHP Developer", "Middle/Senior", as Ukrainian and
+			// Eastern European boards write mid-level; not "Middle East",
+			// "Middle School", "Middle Office", "middle management".
+			switch wordAt(w, i+1) {
+			case "east", "eastern", "school", "office", "market", "management", "manager", "managers", "ages", "age",
+				"earth", "years", "grade", "grades", "class":
+			default:
+				found["Mid"] = true
+			}
 		case "mid", "intermediate":
 			// "Mid-Senior", "Mid-level", not "Mid-Market"
 			if next := wordAt(w, i+1); next != "market" && next != "size" && next != "sized" && next != "year" {

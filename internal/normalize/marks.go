@@ -276,8 +276,9 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 	ks, ke := int(c.toks[k].start), int(c.toks[k].end)
 	if open := strings.LastIndexByte(c.lower[ts:ks], '('); open >= 0 && !strings.Contains(c.lower[ts+open:ks], ")") {
 		open += ts
-		if strings.TrimSpace(c.lower[open+1:ks]) == "" {
-			// "React, Angular or Vue (preferred)": the marker alone in
+		if fillerOnly(c.lower[open+1 : ks]) {
+			// "React, Angular or Vue (preferred)", "Docker (a big plus)",
+			// "Go (ideally)": the marker alone in
 			// parentheses qualifies what comes before it; in a list
 			// whose items are split by "|" ("Jenkins | Sketch (pré) |
 			// Animaties"), only the item it follows.
@@ -618,7 +619,28 @@ func (c *classifier) prefMore(i int) bool {
 			h := c.word(c.nextWord(nx))
 			return w != "great" && w != "nice" && w != "good" && (h == "ha" || h == "have" || h == "kunna" || h == "kunne")
 		}
-		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are" || p == "wäre" || n == "wäre")
+		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are" || p == "wäre" || p == "wären" || n == "wäre")
+	case "vorteil", "avantage", "voordeel", "tillgång":
+		// "Kenntnisse in SAP sind ein Vorteil", "Docker est un
+		// avantage", "ervaring met Go is een voordeel", "kunskap i SAP
+		// är en tillgång" (an advantage, an asset); not "tillgång till"
+		// (access to)
+		switch c.word(i - 1) {
+		case "ein", "großer", "klarer", "un", "gros", "grand", "véritable", "réel", "een", "groot", "grote",
+			"en", "stor", "klar":
+			return w != "tillgång" || c.word(c.nextWord(i)) != "till"
+		}
+		return false
+	case "valuable", "värdefull", "värdefullt", "valorado", "valorada", "valorados", "valoradas":
+		// "Go experience would be valuable", "SAP är värdefullt",
+		// "conocimientos de Docker serán valorados"; not "valuable
+		// products"
+		switch c.word(i - 1) {
+		case "be", "is", "are", "very", "highly", "especially", "also", "är", "vara", "mycket", "será", "serán",
+			"es", "son", "muy", "altamente":
+			return true
+		}
+		return false
 	case "styrke", "styrka", "stärke", "merit":
 		// "Kunskap i SAP är en styrka", "er en styrke", "ist eine
 		// Stärke", Swedish "är en merit"; not "din styrke" (your strength)
@@ -866,6 +888,18 @@ var markerWords = map[string]bool{
 	"er": true, "är": true, "es": true, "sería": true, "è": true, "sarebbe": true, "costituisce": true, "een": true,
 	"it": true, "that": true, "this": true, "of": true, "as": true, "dat": true, "det": true, "das": true,
 	"dan": true, "then": true, "så": true, "da": true, "alors": true, "c'est": true, "ce": true,
+}
+
+// fillerOnly says whether s holds only words that stand beside a
+// preference marker ("a", "a big", "would be"): "(a plus)" is the marker
+// alone in its parentheses.
+func fillerOnly(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !markerWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // fillerClause says whether the clause [a, b), which holds the preference

@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 68
+const rulesVersion = 73
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -114,7 +114,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 			desc[i].text, desc[i].label = norm.NFC.String(desc[i].text), norm.NFC.String(desc[i].label)
 		}
 	} else {
-		desc = textBlocks(dropFrontMatterComments(r.DescriptionText))
+		desc = textBlocks(markdownEntities.Replace(dropFrontMatterComments(r.DescriptionText)))
 	}
 	desc = splitInlineLabels(desc)
 	for i := 0; i < min(2, len(desc)); i++ {

@@ -394,6 +394,9 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 		}
 	}
 	sep := rangeSep(s[k:])
+	if sep == 0 && betweenBefore(s, j) {
+		sep = betweenAnd(s[k:])
+	}
 	var b amount
 	ranged := false
 	if sep > 0 {
@@ -742,3 +745,33 @@ func rangeSep(s string) int {
 	}
 	return 0
 }
+
+// betweenBefore reports whether the word right before the amount at j
+// (past a currency sign) says "between": "mellom 85 000 og 95 000",
+// "zwischen 50.000 und 60.000 €", "entre 30 000 et 40 000 €".
+func betweenBefore(s string, j int) bool {
+	before := strings.TrimRight(s[max(0, j-16):j], " $€£\u00a0")
+	for _, w := range []string{"between", "mellom", "mellan", "zwischen", "entre", "tussen"} {
+		if len(before) >= len(w) && strings.EqualFold(before[len(before)-len(w):], w) &&
+			(len(before) == len(w) || before[len(before)-len(w)-1] == ' ' || before[len(before)-len(w)-1] == '\n') {
+			return true
+		}
+	}
+	return false
+}
+
+// betweenAnd returns the length of the "and" of "between X and Y" in the
+// languages of betweenBefore, less its space as rangeSep, or 0.
+func betweenAnd(s string) int {
+	for _, w := range []string{"og ", "och ", "und ", "et ", "y ", "en ", "e "} {
+		if strings.HasPrefix(s, w) {
+			return len(w) - 1
+		}
+	}
+	return 0
+}
+
+// markdownEntities are the entities a Markdown source writes into its
+// text ("85&nbsp;000", "R&amp;D"): plain text, so they are read as the
+// characters they stand for.
+var markdownEntities = strings.NewReplacer("&nbsp;", "\u00a0", "&#160;", "\u00a0", "&amp;", "&")

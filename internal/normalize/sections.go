@@ -78,6 +78,13 @@ var (
 		"önskad erfarenhet", "önskade erfarenheter", "önskad kompetens", "önskade kompetenser",
 		"önskade kunskaper", "fordelaktig", "fordelaktige", "fordelagtig", "fordelagtige", "meriter",
 		"övriga meriter",
+		// "good to have", "good if you have", "you preferably have" in
+		// Swedish and Norwegian headings ("Bra att ha", "Det är bra om du
+		// har", "Du har gärna", "Du har gjerne")
+		"bra att ha", "bra om du", "bra om du har", "det är bra om du", "det är också bra om du", "också bra om",
+		"du har gärna", "du har gjerne", "godt å ha", "fint å ha", "kjekt å ha", "kjekt om du",
+		// "It would be nice if you have"
+		"would be nice", "nice if",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -181,6 +188,12 @@ var (
 		// what the employer requires or expects of the candidate ("What
 		// We Require", "What is expected from you")
 		"we require", "what we require", "expected from you", "expected of you",
+		// the Swedish requirement profile and "must have" ("Kravprofil",
+		// "Måste ha", "Du måste ha")
+		"kravprofil", "måste ha", "du måste ha", "du måste", "må ha",
+		// "Is this role for you?", Dutch "Wat breng jij mee"
+		"role for you", "is this role for you",
+		"wat breng jij mee", "wat neem jij mee",
 	}
 	// Weak required phrases count only for a heading that is clearly one
 	// (h1-h6, bold, or a line after the intro).

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "aa5a00eceb85ab4dd5c2aa532fbe4f65726f287ed00df6bce8ea32a845c75ea1"
-	embeddedTaxonomySum     = "443af2d363d2579e1c12233017f1e4e59325139f289998f63400dc5bcea310b0"
+	embeddedTaxonomyFileSum = "9a4909e6b0a2c17fb29dbd0a3c7c84c3e9beb0f10bdbcdf3f38c78f45ca1ec84"
+	embeddedTaxonomySum     = "71be3ffd5f5ace8f6ace8f480a80844b30130493b2f6feacd31602015ba03505"
 )

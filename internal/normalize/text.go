@@ -531,6 +531,14 @@ func appendUnglued(out []block, b block) []block {
 			// look forward": a word that opens sentences, glued to the
 			// last word before it
 			if w := openingWordAt(t, i); w > 0 && !gluedInWord(t, i) && !acronymPlural(t, i, w) {
+				if t[i-1] >= 'A' && t[i-1] <= 'Z' {
+					// "... Kafka. ABOUT USWe use": a heading in capitals
+					// before the opening word is a block of its own
+					if _, caps := camelCut(t, i, glued); caps > start && caps < i &&
+						classifyHeading(t[caps:i], false) != clsUnknown && !addressAt(t, i) {
+						emit(caps, caps)
+					}
+				}
 				emit(i, i)
 				i += w - 1
 				continue

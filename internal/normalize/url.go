@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"net/url"
+	"sort"
 	"strings"
 )
 
@@ -25,10 +26,14 @@ var tracking = map[string]bool{
 // a new id, on every run. sid and session are also short names a site may
 // give a record or a term ("session=summer2026"), so a value under them is
 // a session id only when it looks like one: a token of 16 or more letters,
-// digits, '-', '_' or '.', with a letter (not a long number).
+// digits, '-', '_' or '.', with a letter (not a long number). Besides
+// the Java and PHP names: ASP.NET's ASP.NET_SessionId, classic ASP's
+// ASPSESSIONIDxxxxxxxx (any suffix), ColdFusion's CFID and CFTOKEN, and
+// the shop engines' BV_SessionID, zenid and osCsid.
 var sessions = map[string]bool{
 	"jsessionid": true, "phpsessid": true, "sessionid": true, "session_id": true, "sessid": true,
-	"aspsessionid": true, "sid": true, "session": true,
+	"aspsessionid": true, "sid": true, "session": true, "asp.net_sessionid": true,
+	"cfid": true, "cftoken": true, "bv_sessionid": true, "zenid": true, "oscsid": true,
 }
 
 // Tracking reports whether a query parameter only tracks a visit or a
@@ -42,6 +47,8 @@ func Tracking(key string) bool {
 // session id (see sessions); key in any case.
 func Session(key, value string) bool {
 	switch k := strings.ToLower(key); {
+	case strings.HasPrefix(k, "aspsessionid"):
+		return true
 	case !sessions[k]:
 		return false
 	case k == "sid" || k == "session":
@@ -92,13 +99,24 @@ func sessionValues(k string, vs []string) bool {
 }
 
 // StripSessionPath removes session ids given as path parameters
-// (";jsessionid=ABC" at the end of a segment) from an escaped path; other
-// path parameters stay. An escaped ";" (%3B) is no separator.
+// (";jsessionid=ABC" at the end of a segment) and ASP.NET's cookieless
+// session segments ("/(S(lit3py55t21z5v55vlm25s55))/", "(X(1)S(...))",
+// "(A(...)S(...)F(...))", see cookieless) from an escaped path; other path
+// parameters and segments stay. An escaped ";" (%3B) is no separator.
 func StripSessionPath(escaped string) string {
-	if !strings.Contains(escaped, ";") {
+	if !strings.Contains(escaped, ";") && !strings.Contains(escaped, "(") && !strings.Contains(escaped, "%28") {
 		return escaped
 	}
 	segs := strings.Split(escaped, "/")
+	if len(segs) > 1 {
+		kept := segs[:1]
+		for _, seg := range segs[1:] {
+			if !cookieless(seg) {
+				kept = append(kept, seg)
+			}
+		}
+		segs = kept
+	}
 	for i, seg := range segs {
 		parts := strings.Split(seg, ";")
 		kept := parts[:1]
@@ -114,6 +132,28 @@ func StripSessionPath(escaped string) string {
 	return strings.Join(segs, "/")
 }
 
+// cookieless reports whether an escaped path segment is an ASP.NET
+// cookieless session (or anonymous id / forms ticket) segment: "(" then one
+// or more parts, each a letter and a token in parentheses, then ")".
+func cookieless(seg string) bool {
+	s, err := url.PathUnescape(seg)
+	if err != nil || len(s) < 5 || s[0] != '(' || s[len(s)-1] != ')' {
+		return false
+	}
+	s = s[1 : len(s)-1]
+	for s != "" {
+		if len(s) < 3 || !(s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z') || s[1] != '(' {
+			return false
+		}
+		end := strings.IndexByte(s, ')')
+		if end < 0 || strings.ContainsAny(s[2:end], "()/") {
+			return false
+		}
+		s = s[end+1:]
+	}
+	return true
+}
+
 // CleanURL is a posting's URL without tracking parameters, session ids and
 // fragment, so that a link that only changed its campaign tags or its
 // session is no change. The rest of the URL is kept as it was (a URL that
@@ -125,7 +165,7 @@ func CleanURL(raw string) string {
 		return raw
 	}
 	u.Fragment, u.RawFragment = "", ""
-	if p := u.EscapedPath(); strings.Contains(p, ";") {
+	if p := u.EscapedPath(); strings.ContainsAny(p, ";(") || strings.Contains(p, "%28") {
 		if s := StripSessionPath(p); s != p {
 			if u2, err := url.Parse("http://h" + s); err == nil {
 				u.Path, u.RawPath = u2.Path, u2.RawPath
@@ -168,20 +208,25 @@ func StripRawQuery(raw string) string {
 // parameters without tracking tags and session ids, keys sorted
 // (url.Values.Encode, the form such ids have always had). A query that
 // url.ParseQuery refuses (a ';' in a pair, a bad escape: Go's reading
-// drops those pairs) is kept as written, without its tracking and session
-// pairs (StripRawQuery): links that differ there never share an id.
+// drops those pairs) keeps its pairs as written, without its tracking and
+// session pairs (StripRawQuery), escapes written one way and the pairs
+// sorted: links that differ there never share an id, and a board that
+// only reorders them keeps it.
 func QueryID(raw string) string {
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		return CanonicalEscapes(StripRawQuery(raw))
+		pairs := strings.Split(CanonicalEscapes(StripRawQuery(raw)), "&")
+		sort.Strings(pairs)
+		return strings.Join(pairs, "&")
 	}
 	return StripTracking(q).Encode()
 }
 
 // SameLink reports whether two links name the same page but for how the
-// query is written: the same scheme, host (in any case), path, and query
+// path's escapes and the query are written: the same scheme, host (in any
+// case), path (%7E or ~, %c3%a9 or %C3%A9: CanonicalEscapes), and query
 // parameters (in any order and escaping). A board that reorders or
-// re-escapes a link's query makes no change of it.
+// re-escapes a link makes no change of it.
 func SameLink(a, b string) bool {
 	if a == b {
 		return true
@@ -189,7 +234,7 @@ func SameLink(a, b string) bool {
 	ua, err1 := url.Parse(a)
 	ub, err2 := url.Parse(b)
 	if err1 != nil || err2 != nil || ua.Scheme != ub.Scheme || !strings.EqualFold(ua.Host, ub.Host) ||
-		ua.EscapedPath() != ub.EscapedPath() || ua.Fragment != ub.Fragment || ua.User.String() != ub.User.String() {
+		CanonicalEscapes(ua.EscapedPath()) != CanonicalEscapes(ub.EscapedPath()) || ua.Fragment != ub.Fragment || ua.User.String() != ub.User.String() {
 		return false
 	}
 	qa, err1 := url.ParseQuery(ua.RawQuery)

@@ -73,12 +73,42 @@ func nestedIn(toks []ytoken, k, last int) bool {
 	for n := 0; n < 4 && i > last && (yearsStrongBefore[toks[i].s] || toks[i].s == "at" || toks[i].s == "a" || toks[i].s == "of"); n++ {
 		i-- // "with at least", "including a minimum of"
 	}
-	if i <= last || !nestedWith[toks[i].s] {
+	if i <= last || !nestedWith[toks[i].s] && (toks[i].s != "and" || !overallFigure(toks[last+1:i])) {
 		return false
 	}
 	for _, t := range toks[last:i] {
 		switch t.s {
 		case ".", ";", "\n", "•", "·":
+			return false
+		}
+	}
+	return true
+}
+
+// overallWords name experience of every kind, not of one skill.
+var overallWords = map[string]bool{"software": true, "development": true, "engineering": true, "professional": true,
+	"industry": true, "work": true, "working": true, "relevant": true, "it": true, "technical": true, "overall": true,
+	"total": true, "programming": true, "commercial": true, "practical": true, "hands": true, "on": true, "-": true}
+
+// overallFigure says whether the words after a figure's "years" name
+// overall experience ("of software development experience", "of
+// professional experience"): a figure joined to it by "and" ("10+ years of
+// software development experience and 5+ years of Python programming
+// experience") is part of it, not a separate requirement.
+func overallFigure(toks []ytoken) bool {
+	if len(toks) < 2 || len(toks) > 6 || toks[0].s != "of" && toks[0].s != "in" ||
+		toks[len(toks)-1].s != "experience" && toks[len(toks)-1].s != "," {
+		return false
+	}
+	end := len(toks) - 1
+	if toks[end].s == "," {
+		end--
+	}
+	if end < 1 || toks[end].s != "experience" {
+		return false
+	}
+	for _, t := range toks[1:end] {
+		if !overallWords[t.s] {
 			return false
 		}
 	}

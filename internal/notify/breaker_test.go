@@ -188,18 +188,25 @@ func (h hanging) Notify(ctx context.Context, e notify.Event) error {
 	return retry.Again(fmt.Errorf("webhook %q: %w", h.name, ctx.Err()), 0)
 }
 
-// The outbox keeps at most max_pending events per notifier: the oldest are
-// dropped for that notifier (deleted when nobody else is owed them), with
-// one log line.
+// The outbox keeps at most max_pending events per failing notifier: after
+// a pass it failed, the oldest are dropped for that notifier (deleted when
+// nobody else is owed them), with one log line. Add drops none (review s17
+// F24: see maxpending_s17_test.go).
 func TestOutboxIsBoundedPerNotifier(t *testing.T) {
 	dir := t.TempDir()
 	var logs bytes.Buffer
 	o := open(t, dir)
 	o.Logger = slog.New(slog.NewTextHandler(&logs, nil))
 	o.MaxPending = 3
-	a := &fake{name: "a"}
+	a := &fake{name: "a", fail: retry.Again(errors.New("down"), 0)}
 	routes := []notify.Route{{Notifier: a}}
 	events := fill(t, o, routes, 5)
+	if left, _ := o.Pending(); len(left) != 5 {
+		t.Fatalf("Add kept %d events, want all 5 (nothing tried yet)", len(left))
+	}
+	if _, err := o.Deliver(context.Background(), routes); err != nil {
+		t.Fatal(err)
+	}
 	left, err := o.Pending()
 	if err != nil {
 		t.Fatal(err)

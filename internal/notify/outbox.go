@@ -45,8 +45,14 @@ type Outbox struct {
 	// BreakAfter is the number of failures in a row that open a notifier's
 	// circuit; 0: DefaultBreakAfter.
 	BreakAfter int
-	// MaxPending bounds the events kept for one notifier: Add drops the
-	// oldest beyond it; 0: no bound.
+	// MaxPending bounds the backlog a failing notifier leaves: after a
+	// Deliver pass, when more than MaxPending events are still owed to a
+	// notifier, the oldest of those it failed to take in that pass (an
+	// attempt failed, or they were held behind its open circuit or a
+	// stalled attempt) are dropped for it, reported in the result
+	// (Trimmed, Dropped, Errors) and logged at ERROR. Add never drops, and
+	// a notifier that takes its events loses none, however many one run
+	// adds. 0: no bound.
 	MaxPending int
 	// Observe, when set, is told each delivery outcome per notifier:
 	// "delivered", "failed" (tried again later), "dropped" (a permanent
@@ -83,10 +89,14 @@ type entry struct {
 // corrupt files, each naming the event or the file.
 type DeliverResult struct {
 	Delivered, Failed, Expired int
-	// Dropped counts (event, notifier) pairs given up on a permanent
-	// failure; Held those not tried because the notifier is paused or did
-	// not answer within the budget.
-	Dropped, Held    int
+	// Dropped counts (event, notifier) pairs given up: on a permanent
+	// failure, or trimmed (MaxPending); Held those not tried because the
+	// notifier is paused or did not answer within the budget.
+	Dropped, Held int
+	// Trimmed counts the (event, notifier) pairs of Dropped that were
+	// dropped undelivered because the notifier was owed more than
+	// MaxPending after failing in this pass.
+	Trimmed          int
 	Changed, Touched []string
 	Errors           []error
 }
@@ -210,79 +220,7 @@ func (o *Outbox) Add(events []Event, routes []Route) (written []string, err erro
 		}
 		written = append(written, path)
 	}
-	if o.MaxPending > 0 && len(written) > 0 {
-		trimmed, terr := o.trim()
-		written = append(written, trimmed...)
-		if terr != nil {
-			errs = append(errs, terr)
-		}
-	}
 	return written, errors.Join(errs...)
-}
-
-// trim keeps at most MaxPending events owed to each notifier: the oldest
-// beyond it are dropped for that notifier (a file owed to nobody else is
-// deleted), with one log line per notifier. It returns the paths changed.
-func (o *Outbox) trim() ([]string, error) {
-	des, err := os.ReadDir(o.dir)
-	if err != nil {
-		return nil, fmt.Errorf("notify: outbox: %w", err)
-	}
-	if len(des) <= o.MaxPending {
-		return nil, nil // no notifier can be owed more
-	}
-	entries, _, err := o.load()
-	if err != nil {
-		return nil, err
-	}
-	count := map[string]int{}
-	for _, le := range entries {
-		for _, n := range le.Owed {
-			count[n]++
-		}
-	}
-	over := map[string]int{}
-	for n, c := range count {
-		if c > o.MaxPending {
-			over[n] = c - o.MaxPending
-		}
-	}
-	if len(over) == 0 {
-		return nil, nil
-	}
-	dropped := map[string]int{}
-	var changed []string
-	var errs []error
-	for _, le := range entries { // oldest first
-		owed := le.Owed[:0:0]
-		for _, n := range le.Owed {
-			if over[n] > 0 {
-				over[n]--
-				dropped[n]++
-				continue
-			}
-			owed = append(owed, n)
-		}
-		if len(owed) == len(le.Owed) {
-			continue
-		}
-		le.Owed = owed
-		var werr error
-		if len(owed) == 0 {
-			werr = o.remove(le.path)
-		} else {
-			werr = o.write(le.path, le.entry)
-		}
-		if werr != nil {
-			errs = append(errs, werr)
-			continue
-		}
-		changed = append(changed, le.path)
-	}
-	for n, c := range dropped {
-		o.log().Error("notify: outbox full, oldest events dropped undelivered", "notifier", n, "dropped", c, "max_pending", o.MaxPending)
-	}
-	return changed, errors.Join(errs...)
 }
 
 func (o *Outbox) path(id string) string { return filepath.Join(o.dir, id+fileExt) }
@@ -439,7 +377,10 @@ func readEntry(dir, path string) (*entry, error) {
 //   - after BreakAfter failures in a row the notifier's circuit opens: no
 //     attempt until a backoff (30s, doubling to 1h) ends, then one probe;
 //   - an attempt that has no answer within Budget is cancelled, and the
-//     notifier's other events wait for the next pass.
+//     notifier's other events wait for the next pass;
+//   - when a notifier that failed in this pass is still owed more than
+//     MaxPending events, the oldest of those it failed to take are dropped
+//     for it (see trim).
 //
 // Logs stay short whatever the number of events: one line when a
 // notifier's circuit opens or closes, one summary line per notifier and
@@ -571,7 +512,10 @@ func (o *Outbox) Deliver(ctx context.Context, routes []Route) (DeliverResult, er
 	}
 	wg.Wait()
 
-	// 4. Write back what changed.
+	// 4. The bound on what a failing notifier is owed.
+	o.trim(live, &res)
+
+	// 5. Write back what changed.
 	for _, p := range live {
 		if !p.dirty {
 			continue
@@ -609,6 +553,64 @@ func (o *Outbox) Deliver(ctx context.Context, routes []Route) (DeliverResult, er
 	return res, errors.Join(ioErrs...)
 }
 
+// OutboxFullMessage is the message of the ERROR record Deliver logs once
+// per notifier that lost events to MaxPending, with the attributes
+// notifier, dropped (the count) and max_pending: what `watcher run` counts
+// to exit 1 (internal/cli).
+const OutboxFullMessage = "notify: outbox full, oldest events dropped undelivered"
+
+// trim keeps at most MaxPending events owed to each notifier after a pass:
+// beyond it, the oldest of those the notifier failed to take in this pass
+// (p.missed) are dropped for it. An event it was not offered because the
+// pass was stopped (ctx), or that it took, is never a candidate, so a
+// notifier that delivers never loses an event. One ERROR line and one
+// error per notifier that lost events.
+func (o *Outbox) trim(live []*pass, res *DeliverResult) {
+	if o.MaxPending <= 0 {
+		return
+	}
+	owed := map[string]int{}
+	for _, p := range live {
+		for _, name := range p.Owed {
+			if !p.done[name] {
+				owed[name]++
+			}
+		}
+	}
+	over := map[string]int{}
+	for name, c := range owed {
+		if c > o.MaxPending {
+			over[name] = c - o.MaxPending
+		}
+	}
+	if len(over) == 0 {
+		return
+	}
+	dropped := map[string]int{}
+	var names []string
+	for _, p := range live { // oldest first
+		for _, name := range p.Owed {
+			if over[name] == 0 || p.done[name] || !p.missed[name] {
+				continue
+			}
+			over[name]--
+			if dropped[name] == 0 {
+				names = append(names, name)
+			}
+			dropped[name]++
+			p.done[name], p.dirty = true, true
+		}
+	}
+	for _, name := range names {
+		n := dropped[name]
+		res.Trimmed += n
+		res.Dropped += n
+		o.observe(name, "dropped", n)
+		res.Errors = append(res.Errors, fmt.Errorf("notify: outbox full: %d oldest undelivered events dropped for %s, which failed and was owed more than max_pending (%d)", n, name, o.MaxPending))
+		o.log().Error(OutboxFullMessage, "notifier", name, "dropped", n, "max_pending", o.MaxPending)
+	}
+}
+
 // job is one call to a notifier: one event, or a digest of one source's.
 type job struct {
 	source string
@@ -624,6 +626,7 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 	if wait := b.closedAt(o.now()); wait > 0 {
 		rmu.Lock()
 		res.Held += countEvents(jobs)
+		missed(name, jobs)
 		rmu.Unlock()
 		return
 	}
@@ -636,6 +639,9 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 		}
 		if b.closedAt(o.now()) > 0 {
 			held += countEvents(jobs[i:])
+			rmu.Lock()
+			missed(name, jobs[i:])
+			rmu.Unlock()
 			break
 		}
 		rmu.Lock()
@@ -697,6 +703,7 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 				res.Errors = append(res.Errors, fmt.Errorf("notify: event %s (%s, source %q) dropped for %s: permanent failure: %w", p.Event.ID, p.Event.Type, p.Event.Data.Source, name, nerr))
 			}
 		} else {
+			missed(name, jobs[i:i+1])
 			failed += len(jb.passes)
 			res.Failed += len(jb.passes)
 			o.observe(name, "failed", len(jb.passes))
@@ -718,6 +725,9 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 		}
 		if stalled {
 			held += countEvents(jobs[i+1:])
+			rmu.Lock()
+			missed(name, jobs[i+1:])
+			rmu.Unlock()
 			break
 		}
 	}
@@ -726,6 +736,19 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 		res.Held += held
 		rmu.Unlock()
 		log.Warn("notify: notifier did not take every event", "notifier", name, "failed", failed, "dropped", dropped, "held", held, "error", lastErr)
+	}
+}
+
+// missed marks the events of jobs as not taken by the notifier name in
+// this pass because it failed (candidates for trim). rmu held.
+func missed(name string, jobs []job) {
+	for _, j := range jobs {
+		for _, p := range j.passes {
+			if p.missed == nil {
+				p.missed = map[string]bool{}
+			}
+			p.missed[name] = true
+		}
 	}
 }
 
@@ -837,6 +860,7 @@ func (b *breaker) failure(now time.Time, asked time.Duration, after int) (time.T
 type pass struct {
 	loaded
 	done    map[string]bool // notifiers delivered to (or dropped) in this pass
+	missed  map[string]bool // notifiers that failed to take it in this pass (see trim)
 	dirty   bool            // the file must be written or removed
 	tried   bool
 	lastErr string

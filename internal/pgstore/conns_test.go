@@ -13,6 +13,7 @@ import (
 // not pgx's default of max(4, CPUs) when that is larger; a pool_max_conns
 // in the DSN wins.
 func TestOpenConnsSizesThePool(t *testing.T) {
+	t.Parallel() // its own database; waits on PostgreSQL and leases: overlaps the other waiting tests
 	dsn := pgtest.DB(t)
 	ctx := context.Background()
 	for _, n := range []int{2, 16} {

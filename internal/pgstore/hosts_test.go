@@ -92,6 +92,7 @@ func TestHostGate(t *testing.T) {
 // host's delay still to pass); once the job has had a turn, its later
 // requests wait as any other.
 func TestHostGateSnooze(t *testing.T) {
+	t.Parallel() // its own database; waits on PostgreSQL and leases: overlaps the other waiting tests
 	a := migrated(t)
 	ctx := context.Background()
 	g := NewHostGate(a, time.Minute, nil)
@@ -175,6 +176,7 @@ func TestHostGateSnooze(t *testing.T) {
 // for its answer rather than fetching too; an expired answer is fetched
 // again by one; a fetch given back goes to the next asker at once.
 func TestRobotsShared(t *testing.T) {
+	t.Parallel() // its own database; waits on PostgreSQL and leases: overlaps the other waiting tests
 	a := migrated(t)
 	b, err := Open(context.Background(), a.pool.Config().ConnString(), nil)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 // the other's claim up: its release leaves it, and a third asker
 // still waits for the holder. The holder's own release frees it.
 func TestReleaseRobotsOwnClaimOnly(t *testing.T) {
+	t.Parallel() // its own database; waits on PostgreSQL and leases: overlaps the other waiting tests
 	a := migrated(t)
 	ctx := context.Background()
 	ga, gb, gc := NewHostGate(a, time.Minute, nil), NewHostGate(a, time.Minute, nil), NewHostGate(a, time.Minute, nil)

@@ -11,6 +11,7 @@ import (
 // through the same gate. The first's late release gives back its own
 // claim only: the second's stays, and another asker waits for it.
 func TestReleaseRobotsPerClaim(t *testing.T) {
+	t.Parallel() // its own database; waits on PostgreSQL and leases: overlaps the other waiting tests
 	a := migrated(t)
 	ctx := context.Background()
 	g, other := NewHostGate(a, time.Minute, nil), NewHostGate(a, time.Minute, nil)

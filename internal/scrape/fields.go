@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -58,7 +59,10 @@ func JoinNonEmpty(parts ...string) string {
 // zone changed, the API answering in UTC) is the same date; else the
 // YYYY-MM-DD it starts with ("2026-08-05 10:10:39 UTC", a date alone, a
 // time without a zone), or "" when it starts with no valid date (relative
-// text such as "Posted 5 Days Ago").
+// text such as "Posted 5 Days Ago"). An implausible date is "" too: a year
+// before MinPostedYear or more than two years from now (0001-01-01, a
+// 9999-12-31 placeholder), or a time with an offset that is no offset
+// ("+25:00").
 func DatePrefix(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) < 10 {
@@ -66,13 +70,30 @@ func DatePrefix(s string) string {
 	}
 	for _, layout := range instantLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC().Format(time.DateOnly)
+			return plausibleDate(t.UTC())
 		}
 	}
-	if _, err := time.Parse(time.DateOnly, s[:10]); err != nil {
+	t, err := time.Parse(time.DateOnly, s[:10])
+	if err != nil || badOffsetRE.MatchString(s) {
 		return ""
 	}
-	return s[:10]
+	return plausibleDate(t)
+}
+
+// MinPostedYear is the earliest year DatePrefix takes for a posting date.
+const MinPostedYear = 1990
+
+// badOffsetRE is a time with a numeric offset: one DatePrefix did not read
+// as an instant has an offset out of range.
+var badOffsetRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)? ?[+-]\d{2}:?\d{2}$`)
+
+// plausibleDate is t's date, or "" when it lies before MinPostedYear or
+// more than two years after today.
+func plausibleDate(t time.Time) string {
+	if t.Year() < MinPostedYear || t.After(time.Now().AddDate(2, 0, 0)) {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
 
 // ListedStamp is the update stamp of a posting whose listing carries it

@@ -72,7 +72,8 @@ func NumberID(n json.Number) (string, error) {
 }
 
 // Amount is a pay figure that a platform writes as a JSON number or as a
-// string holding one ("10000000", " 1.5e5 "). Anything else (another
+// string holding one ("10000000", " 1.5e5 ", or with separators as
+// PayNumber reads them: "120,000", "2.000,75"). Anything else (another
 // string, an object, a list, true) is no figure: NaN, which the pipeline's
 // plausibility check drops with its range and a warning naming the
 // posting (normalize.PlausibleSalary), so that one posting's odd figure
@@ -93,10 +94,13 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 		}
 		s = strings.TrimSpace(str)
 	}
-	// a JSON number only: not "NaN", "Inf", "0x1p4" or "1_000"
+	// a JSON number: not "NaN", "Inf", "0x1p4" or "1_000"; else pay text
+	// with separators ("120,000", European "2.000,75": PayNumber)
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || s == "" || !strings.ContainsAny(s[:1], "-0123456789") || !json.Valid([]byte(s)) {
-		f = math.NaN()
+		if f, _ = PayNumber(s); s == "" || strings.ContainsAny(s[:1], "-") {
+			f = math.NaN()
+		}
 	}
 	*a = Amount(f)
 	return nil

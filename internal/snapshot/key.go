@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
@@ -17,16 +20,27 @@ import (
 // database rows. Every store derives it with these two functions.
 
 // Key is the key of a posting for the platform's id of it (untrusted): the
-// id trimmed of white space (as the normalizer stores it),
-// model.PostingKey of that (NUL bytes and invalid UTF-8 written as %XX),
-// then mask: the secrets the source's board was sent, which a board may
-// echo into its ids (nil: none).
+// id trimmed of white space (as the normalizer stores it), in NFC (an id
+// a board writes decomposed one day, "Mu\u0308ller-1", and composed the
+// next is one posting), model.PostingKey of that (NUL bytes and invalid
+// UTF-8 written as %XX), then mask: the secrets the source's board was
+// sent, which a board may echo into its ids (nil: none). A posting stored
+// under a decomposed id keeps it while listed (watch's formerKeys).
 func Key(id string, mask func(string) string) string {
-	k := model.PostingKey(strings.TrimSpace(id))
+	k := model.PostingKey(composed(strings.TrimSpace(id)))
 	if mask != nil {
 		k = mask(k)
 	}
 	return k
+}
+
+// composed is s in NFC when it is valid UTF-8 (invalid bytes are the
+// key's %XX business), else s.
+func composed(s string) string {
+	if !utf8.ValidString(s) || norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // StoredKey is the key of a posting for the id a stored snapshot holds

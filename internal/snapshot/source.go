@@ -101,6 +101,12 @@ func (s *Store) RemovePosting(source, id string) (string, error) {
 	return p, RemoveFile(p)
 }
 
+// NamedPath is the path of the file named name in a source's folder (a
+// name EachFile or Index.Broken gives).
+func (s *Store) NamedPath(source, name string) string {
+	return filepath.Join(s.SourceDir(source), filepath.Base(name))
+}
+
 // RemoveFileNamed removes a posting file that EachFile named (a file in
 // the folder whose posting is gone elsewhere, e.g. from the database that
 // export-git mirrors); it returns the path, for the commit.
@@ -323,6 +329,9 @@ func (s *Store) Presence(source string) func(id string) bool {
 // DecodeIndex reads an index's bytes (a committed copy, for instance); ok
 // is false when they are not an index.
 func DecodeIndex(b []byte) (Index, bool) {
+	if idx, ok := quickIndex(b); ok {
+		return idx, true
+	}
 	var idx Index
 	if json.Unmarshal(b, &idx) != nil || idx.Postings == nil {
 		return Index{}, false

@@ -195,6 +195,11 @@ type Index struct {
 	// was there but not an index (torn, edited, a bad merge); never
 	// stored. The pipeline warns and commits the rebuilt one.
 	Unreadable bool `json:"-"`
+	// Broken: the names of the posting files of the source's folder that
+	// a rebuild could not decode (torn, edited, a bad merge): their
+	// postings are not in Postings, and only their history can tell what
+	// they were (never stored).
+	Broken []string `json:"-"`
 }
 
 // Same reports whether two indexes hold the same stored state (every
@@ -279,7 +284,10 @@ func (s *Store) rebuildIndex(source string) (Index, error) {
 		}
 		p, ok := OwnFile(source, name, b, nil) // an older rule's name counts
 		if !ok {
-			continue // not ours
+			if d, err := model.Decode(b); IsPostingName(name) && (err != nil || strings.TrimSpace(d.ID) == "") {
+				idx.Broken = append(idx.Broken, name)
+			}
+			continue // not ours, or not readable
 		}
 		size := int64(len(b))
 		if PostingName(p.ID) != name {
@@ -330,7 +338,26 @@ func (s *Store) Read(source, id string) (model.Posting, []byte, error) {
 	if err != nil {
 		return model.Posting{}, nil, fmt.Errorf("snapshot: %s: %w: %w", p, ErrUnreadable, err)
 	}
+	if err := sameIdentity(source, id, post); err != nil {
+		return model.Posting{}, nil, fmt.Errorf("snapshot: %s: %w: %w", p, ErrUnreadable, err)
+	}
 	return post, b, nil
+}
+
+// sameIdentity checks that a decoded snapshot file is the posting its
+// name says: a file holding another posting (its "id" or "source"
+// another: a copy over the wrong file, an edit, a bad merge) is no
+// version of this one, and is taken as unreadable (rewritten from the
+// fetched posting, compared with its last good committed copy) rather
+// than as a hand edit to keep.
+func sameIdentity(source, id string, p model.Posting) error {
+	if p.Source != "" && p.Source != source {
+		return fmt.Errorf("it holds a posting of source %q", p.Source)
+	}
+	if k := StoredKey(p.ID, nil); k != id && PostingName(k) != PostingName(id) {
+		return fmt.Errorf("it holds posting %q", p.ID)
+	}
+	return nil
 }
 
 // Holds reads a posting's snapshot file to tell whether it holds the
@@ -345,33 +372,23 @@ func (s *Store) Holds(source, id, hash string) (size int64, ok bool) {
 }
 
 // Sizes answers the length of a posting's snapshot file (there: it is a
-// regular file), from one listing of the source's folder made at the
-// first question (as Presence) and a stat per question. A folder that
-// cannot be listed is asked file by file.
+// regular file), from one read of the source's folder made at the first
+// question: its names and a stat of each ".json" file relative to the
+// open folder (listSizes). A folder that cannot be listed is asked file
+// by file.
 func (s *Store) Sizes(source string) func(id string) (size int64, there bool) {
-	var ents map[string]fs.DirEntry
-	listed := false
+	var sizes map[string]int64
+	listed, ok := false, false
 	return func(id string) (int64, bool) {
 		if !listed {
 			listed = true
-			if list, err := os.ReadDir(s.SourceDir(source)); err == nil {
-				ents = make(map[string]fs.DirEntry, len(list))
-				for _, e := range list {
-					if e.Type().IsRegular() {
-						ents[e.Name()] = e
-					}
-				}
-			}
+			sizes, ok = listSizes(s.SourceDir(source))
 		}
-		var fi fs.FileInfo
-		var err error
-		if ents == nil {
-			fi, err = os.Lstat(s.PostingPath(source, id))
-		} else if e, ok := ents[PostingName(id)]; ok {
-			fi, err = e.Info()
-		} else {
-			return 0, false
+		if ok {
+			size, there := sizes[PostingName(id)]
+			return size, there
 		}
+		fi, err := os.Lstat(s.PostingPath(source, id))
 		if err != nil || !fi.Mode().IsRegular() {
 			return 0, false
 		}

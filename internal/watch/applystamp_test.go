@@ -16,6 +16,7 @@ import (
 // stamps of earlier versions (the time alone) are no event: every detail
 // is read once more and compared, nothing changed, nothing notified.
 func TestApplyListingEditWithoutUpdateTime(t *testing.T) {
+	t.Parallel()
 	jobs := []fake.Job{
 		{ID: 21, Name: "Supply Planner, Bromine S&OP", Team: "Supply Chain", Locations: []string{"Charlotte, NC"}, TCreate: 1785801600, Description: "<p>Plan bromine supply. SQL and Excel.</p>"},
 		{ID: 22, Name: "Director, Media Relations", Team: "Comms", Locations: []string{"Charlotte, NC"}, TCreate: 1785801700, Description: "<p>Lead media relations.</p>"},

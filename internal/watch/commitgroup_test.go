@@ -7,6 +7,7 @@ import "testing"
 // run of one source keeps its lines without a heading (the subject names
 // it).
 func TestCommitBodyGroupsLinesBySource(t *testing.T) {
+	t.Parallel()
 	res := Result{Sources: []SourceResult{
 		{Source: "zeta", Added: 1, Removed: 1, lines: []string{"- 9 Old", "+ 1 New"}},
 		{Source: "alpha", Changed: 1, lines: []string{"~ 5 Analyst\n  title Analyst -> Senior Analyst"}},
@@ -28,6 +29,7 @@ func TestCommitBodyGroupsLinesBySource(t *testing.T) {
 // `run`'s summary of a source says its pending removals, as the commit
 // subject does.
 func TestSourceSummary(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		s    SourceResult
 		want string

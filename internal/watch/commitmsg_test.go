@@ -7,6 +7,7 @@ import (
 )
 
 func TestCommitMessageFewSourcesKeepsPerSourceSubject(t *testing.T) {
+	t.Parallel()
 	res := Result{Sources: []SourceResult{
 		{Source: "a", Added: 1, lines: []string{"+ 1 One"}},
 		{Source: "b", Removed: 2, lines: []string{"- 2 Two"}},
@@ -19,6 +20,7 @@ func TestCommitMessageFewSourcesKeepsPerSourceSubject(t *testing.T) {
 }
 
 func TestCommitMessageManySourcesHasShortSubject(t *testing.T) {
+	t.Parallel()
 	var res Result
 	for i := range 1000 {
 		res.Sources = append(res.Sources, SourceResult{Source: fmt.Sprintf("board-%d", i), Added: 20, lines: []string{fmt.Sprintf("+ %d Posting", i)}})
@@ -40,6 +42,7 @@ func TestCommitMessageManySourcesHasShortSubject(t *testing.T) {
 }
 
 func TestThousands(t *testing.T) {
+	t.Parallel()
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 20000: "20,000", 1234567: "1,234,567", -1234: "-1,234"} {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)

@@ -15,6 +15,7 @@ import (
 // and body name only its own source, the run's Commits are those commits
 // (the last is Commit), and the folder is clean after the run.
 func TestRunCommitsInParts(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	r, cfg, _, _, h := twoSources(t)
 	r.opts.CommitEvery = 1
 	before := strings.Fields(gitOut(t, cfg.Snapshots, "rev-list", "--all"))
@@ -81,6 +82,7 @@ func (c *cancelOn) WithGroup(string) slog.Handler            { return c }
 // A run stopped (a signal) after one part was committed keeps the run
 // marker; the next run commits what is left and reports nothing twice.
 func TestRunStoppedAfterAPartIsFinished(t *testing.T) {
+	t.Parallel()
 	r, cfg, _, b, h := twoSources(t)
 	r.opts.CommitEvery = 1
 	ctx, cancel := context.WithCancel(context.Background())

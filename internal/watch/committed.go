@@ -44,9 +44,23 @@ func (c *committed) latest(src, id string) (post model.Posting, hash string, ok 
 
 // find is version's search; hash "" takes the newest that decodes.
 func (c *committed) find(src, id, hash string) (post model.Posting, found string, ok bool) {
+	if c.r.store == nil {
+		return post, "", false
+	}
+	b, ok := c.blob(c.r.store.PostingPath(src, id), hash)
+	if !ok {
+		return post, "", false
+	}
+	post, _ = model.Decode(b)
+	return post, model.Hash(b), true
+}
+
+// open opens the snapshot folder's history on first use; false when there
+// is none to read (no repository, a database store, unreadable).
+func (c *committed) open() bool {
 	r := c.r
 	if r.repo == nil || r.store == nil {
-		return post, "", false
+		return false
 	}
 	if !c.opened {
 		c.opened = true
@@ -55,16 +69,24 @@ func (c *committed) find(src, id, hash string) (post model.Posting, found string
 			if !errors.Is(err, gitrepo.ErrNoRepository) {
 				r.log.Warn("snapshot history unreadable: a rewritten snapshot is compared as it is on disk", "error", err)
 			}
-			return post, "", false
+			return false
 		}
 		c.h = h
 	}
-	if c.h == nil {
-		return post, "", false
+	return c.h != nil
+}
+
+// blob is the bytes of the file at path (in the snapshot folder) as HEAD
+// or one of its last first parents has them: the newest that decode as a
+// posting whose content hash is hash ("": any). ok is false when none
+// does (or the history cannot be read).
+func (c *committed) blob(path, hash string) (b []byte, ok bool) {
+	if !c.open() {
+		return nil, false
 	}
-	rel, err := filepath.Rel(r.store.Dir, r.store.PostingPath(src, id))
+	rel, err := filepath.Rel(c.r.store.Dir, path)
 	if err != nil {
-		return post, "", false
+		return nil, false
 	}
 	rel = filepath.ToSlash(rel)
 	commit, err := c.h.Head()
@@ -78,8 +100,8 @@ func (c *committed) find(src, id, hash string) (post model.Posting, found string
 			seen = e.Hash
 			b, berr := c.h.Blob(e.Hash)
 			if berr == nil && (hash == "" || model.Hash(b) == hash) {
-				if p, derr := model.Decode(b); derr == nil {
-					return p, model.Hash(b), true
+				if _, derr := model.Decode(b); derr == nil {
+					return b, true
 				}
 			}
 		}
@@ -88,5 +110,5 @@ func (c *committed) find(src, id, hash string) (post model.Posting, found string
 		}
 		commit, err = c.h.Parent(commit)
 	}
-	return post, "", false
+	return nil, false
 }

@@ -17,6 +17,7 @@ import (
 // after delivery folds the outbox files into the run's commit (an amend),
 // the amended commit, not the one it replaced.
 func TestCommittedLogNamesTheCommitInTheHistory(t *testing.T) {
+	t.Parallel()
 	nf := fake.New(t, "netflix.com", []fake.Job{job(1)})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)

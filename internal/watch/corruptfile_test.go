@@ -59,6 +59,7 @@ func dropSizes(t *testing.T, cfg *config.Config) {
 // commit of the repair; one torn in the work tree only is back to HEAD's
 // copy, and no commit is needed.
 func TestUnreadableSnapshotOfUnchangedPostingIsRewritten(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	for _, tc := range []struct{ oldIndex, committed bool }{{false, false}, {false, true}, {true, false}, {true, true}} {
 		t.Run(fmt.Sprintf("index without sizes %v, torn file committed %v", tc.oldIndex, tc.committed), func(t *testing.T) {
 			oldIndex := tc.oldIndex
@@ -107,6 +108,7 @@ func TestUnreadableSnapshotOfUnchangedPostingIsRewritten(t *testing.T) {
 // reported against the last good committed version (not as an addition,
 // not without its previous version).
 func TestUnreadableSnapshotOfChangedPostingIsComparedWithItsCommittedCopy(t *testing.T) {
+	t.Parallel()
 	var logs notifytest.Buffer
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := loggedRunner(t, nf, h, &logs)
@@ -133,6 +135,7 @@ func TestUnreadableSnapshotOfChangedPostingIsComparedWithItsCommittedCopy(t *tes
 // 'added' event; changed meanwhile, it is reported changed from that
 // version.
 func TestUnreadableSnapshotUnderARebuiltIndexIsNotAdded(t *testing.T) {
+	t.Parallel()
 	for _, change := range []bool{false, true} {
 		t.Run(fmt.Sprintf("changed %v", change), func(t *testing.T) {
 			var logs notifytest.Buffer
@@ -183,6 +186,7 @@ func TestUnreadableSnapshotUnderARebuiltIndexIsNotAdded(t *testing.T) {
 // the index (so the folder stays clean), saying so; the run after keeps
 // the postings by a stat, with nothing to commit.
 func TestSizesOfAnOlderIndexAreRecordedOnce(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)

@@ -14,6 +14,7 @@ import (
 // In the daemon each source runs on its own schedule with its own pool;
 // sources on one host still never overlap and keep per_host_delay apart.
 func TestDaemonPerHostAcrossSources(t *testing.T) {
+	t.Parallel() // waits on per_host_delay (lower bounds only): overlaps the other waiting tests
 	var cur, peak atomic.Int32
 	var mu sync.Mutex
 	var times []time.Time

@@ -78,6 +78,7 @@ func deliveryRunner(t *testing.T, nf *fake.Server, hookURL string, logs io.Write
 // records its change as if no notifier were configured. The run times are
 // logged (go test -v -run TestDeadReceiver ./internal/watch/) for the README.
 func TestDeadReceiverCostsARunLittle(t *testing.T) {
+	t.Parallel() // waits on the receiver (times only logged): overlaps the other waiting tests
 	for _, tc := range []struct {
 		mode        string
 		maxAttempts int64
@@ -131,6 +132,7 @@ func TestDeadReceiverCostsARunLittle(t *testing.T) {
 // Snapshots are committed before delivery starts: when the receiver gets
 // the event, the posting is already in the branch's HEAD.
 func TestSnapshotsAreCommittedBeforeDelivery(t *testing.T) {
+	t.Parallel()
 	nf := fake.New(t, "netflix.com", []fake.Job{job(1)})
 	var mu sync.Mutex
 	var snaps string
@@ -184,6 +186,7 @@ func TestSnapshotsAreCommittedBeforeDelivery(t *testing.T) {
 // A signal during delivery is no failure: the changes are committed, the
 // undelivered events stay in the outbox, and the run returns no error.
 func TestSignalDuringDeliveryIsNoFailure(t *testing.T) {
+	t.Parallel()
 	nf := fake.New(t, "netflix.com", []fake.Job{job(1)})
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()

@@ -1,10 +1,12 @@
 package watch
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // described reports whether a posting read from a platform carries a
@@ -45,8 +47,8 @@ func (r *Runner) checkDetail(source, id string, known bool, listed, full model.R
 		return full, nil
 	}
 	if known {
-		p, _, err := r.back.Read(source, id)
-		if err != nil || strings.TrimSpace(p.Description) != "" {
+		desc, err := r.storedDescription(source, id)
+		if err != nil || strings.TrimSpace(desc) != "" {
 			return full, fmt.Errorf("%s: posting %q: detail %s: the answer has no description", source, id, listed.URL)
 		}
 	}
@@ -65,9 +67,24 @@ func (r *Runner) checkDetail(source, id string, known bool, listed, full model.R
 // and another when the text comes back. A posting stored without one
 // goes on as listed.
 func (r *Runner) checkListed(source, id string, listed model.Raw) error {
-	p, _, err := r.back.Read(source, id)
-	if err != nil || strings.TrimSpace(p.Description) != "" {
+	desc, err := r.storedDescription(source, id)
+	if err != nil || strings.TrimSpace(desc) != "" {
 		return fmt.Errorf("%s: posting %q: the listing gives no description for %s", source, id, listed.URL)
 	}
 	return nil
+}
+
+// storedDescription is the description of a stored posting: its file's,
+// or, when the file no longer decodes (torn, a bad merge), its newest
+// committed copy's that does, so that a posting the platform lists
+// without a description is judged by what was stored and its file can be
+// repaired (an error kept it unreadable for good).
+func (r *Runner) storedDescription(source, id string) (string, error) {
+	p, _, err := r.back.Read(source, id)
+	if errors.Is(err, snapshot.ErrUnreadable) {
+		if old, _, ok := (&committed{r: r}).latest(source, id); ok {
+			return old.Description, nil
+		}
+	}
+	return p.Description, err
 }

@@ -17,6 +17,7 @@ const emptyDetailDesc = "<p>Lead our media relations. You have 5+ years of exper
 // stamp froze the emptied posting). The next run asks again, and the
 // description back is no change.
 func TestEmptyDetailOfDescribedPostingIsAFailure(t *testing.T) {
+	t.Parallel()
 	j := fake.Job{ID: 11, Name: "Director, Media Relations", Team: "Comms", Locations: []string{"Los Gatos, California"},
 		TCreate: 1700000000, TUpdate: 1700000000, Description: emptyDetailDesc}
 	nf := fake.New(t, "netflix.com", []fake.Job{j})
@@ -71,6 +72,7 @@ func TestEmptyDetailOfDescribedPostingIsAFailure(t *testing.T) {
 // it keeps no stamp, so every run asks its detail again: no event while it
 // stays empty, a change when its description shows up (never frozen out).
 func TestEmptyDetailOfNewPostingIsRecordedAndAskedAgain(t *testing.T) {
+	t.Parallel()
 	j := fake.Job{ID: 12, Name: "Evergreen: Engineers", Team: "Eng", Locations: []string{"Remote"},
 		TCreate: 1700000000, TUpdate: 1700000000}
 	nf := fake.New(t, "netflix.com", []fake.Job{j})

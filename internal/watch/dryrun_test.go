@@ -15,6 +15,7 @@ import (
 // posting as added and makes nothing: no folder, no repository, no
 // delivery.
 func TestDryRunOnAFreshFolderMakesNothing(t *testing.T) {
+	t.Parallel()
 	nf := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)})
 	h := newHook(t)
 	dir := t.TempDir()

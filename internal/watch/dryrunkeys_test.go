@@ -10,6 +10,7 @@ import (
 // would: nothing, as the run after the upgrade reports nothing; not the
 // old keys missing and the new ones added.
 func TestDryRunBeforeKeyUpgradeReportsNoChange(t *testing.T) {
+	t.Parallel()
 	// after a first run, the folder as the build before d86d7b3 left it
 	// (as in TestOldKeyFolderUpgradesWithoutChanges)
 	cfg, _ := oldKeysSource(t, "sk_live_DryK3ys")

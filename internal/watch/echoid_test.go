@@ -14,6 +14,7 @@ import (
 // snapshot holds (trimmed, the key masked), so no file name, index or
 // README row carries the key, and every posting reads back by its id.
 func TestPostingKeyIsTheStoredID(t *testing.T) {
+	t.Parallel()
 	const key = "sk_live_Echo71xQ"
 	cfg := keyedLever(t, map[string]string{"KEY": key}, "", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

@@ -134,6 +134,7 @@ func (rc *recorder) take() []string {
 // The watcher must report exactly the true changes: possibly late, never
 // false, never lost.
 func TestFaultInjection(t *testing.T) {
+	t.Parallel() // waits on injected timeouts; its own servers and folder: overlaps the other waiting tests
 	runs := *faultRuns
 	jobs := map[int]fake.Job{}
 	mk := func(i, v int) fake.Job {

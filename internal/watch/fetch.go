@@ -83,7 +83,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		// removal, is left out), in memory
 		if interrupted, since := r.store.Interrupted(); interrupted && !idx.Rebuilt {
 			idx.Postings = maps.Clone(idx.Postings)
-			r.flagMoved(src.Name, &idx, modifiedSince(since), false)
+			r.flagMoved(src.Name, &idx, modifiedSince(since), nil)
 		}
 	} else if r.store != nil {
 		// the folder's keys are upgraded (once per process) before the
@@ -92,6 +92,9 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			f.index, f.rebuilt, f.err = idx, idx.Rebuilt, err
 			return f
 		}
+	}
+	if idx.Rebuilt {
+		r.recoverBroken(src.Name, &idx)
 	}
 	f.index = idx
 	f.rebuilt = idx.Rebuilt

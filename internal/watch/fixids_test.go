@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
@@ -29,47 +30,13 @@ import (
 // The folder is tried as left by a build of today's normalizer and of an
 // earlier one (the upgrade re-normalizes every posting too).
 func TestRotatingSessionsKeepStoredIDs(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	t.Run("same normalizer", func(t *testing.T) { rotatingSessions(t, "") })
 	t.Run("earlier normalizer", func(t *testing.T) { rotatingSessions(t, "0.earlier") })
 }
 
 func rotatingSessions(t *testing.T, normalizer string) {
-	var mu sync.Mutex
-	session, tag, jobs := "A1B2C3D4E5F6", "li1", []int{1, 2}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		defer mu.Unlock()
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		io.WriteString(w, "<html><body><ul>")
-		for _, n := range jobs {
-			fmt.Fprintf(w, `<li><a href="/jobs/%d;jsessionid=%s?req=%d&gh_src=%s">Data Engineer %d</a></li>`, n, session, n, tag, n)
-		}
-		io.WriteString(w, "</ul></body></html>")
-	}))
-	t.Cleanup(srv.Close)
-	set := func(s, g string, j ...int) { mu.Lock(); session, tag, jobs = s, g, j; mu.Unlock() }
-
-	h := newHook(t)
-	dir := t.TempDir()
-	cfg := parseConfig(t, dir, fmt.Sprintf(`snapshots: snaps
-http: {per_host_delay: 1ms, retries: 1}
-guard: {shrink_pause: 1ms}
-sources:
-  - {name: board, type: html, url: %q, selectors: {item: li, title: a, link: a}}
-notifiers:
-  - {name: hooks, type: webhook, url: %q}
-`, srv.URL+"/jobs", h.URL), nil)
-	run(t, quietRunner(t, cfg, Options{}), cfg)
-	if n := len(h.take()); n != 2 {
-		t.Fatalf("first run: %d events", n)
-	}
-	// The folder as the build before this rule left it: ids and links
-	// with the session and the tag of that run.
-	oldID := func(n int) string { return fmt.Sprintf("/jobs/%d;jsessionid=A1B2C3D4E5F6?gh_src=li1&req=%d", n, n) }
-	oldURL := func(n int) string {
-		return fmt.Sprintf("%s/jobs/%d;jsessionid=A1B2C3D4E5F6?req=%d&gh_src=li1", srv.URL, n, n)
-	}
-	earlierFolder(t, cfg.Snapshots, "board", normalizer, map[string][2]string{"/jobs/1?req=1": {oldID(1), oldURL(1)}, "/jobs/2?req=2": {oldID(2), oldURL(2)}})
+	set, oldID, h, cfg := sessionBoard(t, normalizer)
 
 	s, err := snapshot.Open(cfg.Snapshots)
 	if err != nil {
@@ -90,7 +57,7 @@ notifiers:
 			if err != nil {
 				t.Fatalf("%s: posting %d not under its stored id: %v", name, n, err)
 			}
-			if want := fmt.Sprintf("%s/jobs/%d?req=%d", srv.URL, n, n); p.URL != want || p.ID != oldID(n) {
+			if want := fmt.Sprintf("%s/jobs/%d?req=%d", strings.TrimSuffix(cfg.Sources[0].URL, "/jobs"), n, n); p.URL != want || p.ID != oldID(n) {
 				t.Fatalf("%s: posting %d stored as id %q url %q; want id %q url %q", name, n, p.ID, p.URL, oldID(n), want)
 			}
 			if s.Exists("board", fmt.Sprintf("/jobs/%d?req=%d", n, n)) {
@@ -107,6 +74,53 @@ notifiers:
 	if !s.Exists("board", "/jobs/3?req=3") {
 		t.Fatal("the new posting is not named by today's rule")
 	}
+}
+
+// sessionBoard is an html board whose links carry a session id and a
+// source tag (set changes them and the postings listed), a webhook and a
+// config of one source "board", its folder left by an earlier build (ids
+// and links with the first run's session and tag: oldID; the index's
+// normalizer version normalizer unless "") after a first run of postings 1
+// and 2, committed.
+func sessionBoard(t *testing.T, normalizer string) (set func(session, tag string, jobs ...int), oldID func(int) string, h *hook, cfg *config.Config) {
+	t.Helper()
+	var mu sync.Mutex
+	session, tag, jobs := "A1B2C3D4E5F6", "li1", []int{1, 2}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<html><body><ul>")
+		for _, n := range jobs {
+			fmt.Fprintf(w, `<li><a href="/jobs/%d;jsessionid=%s?req=%d&gh_src=%s">Data Engineer %d</a></li>`, n, session, n, tag, n)
+		}
+		io.WriteString(w, "</ul></body></html>")
+	}))
+	t.Cleanup(srv.Close)
+	set = func(s, g string, j ...int) { mu.Lock(); session, tag, jobs = s, g, j; mu.Unlock() }
+
+	h = newHook(t)
+	dir := t.TempDir()
+	cfg = parseConfig(t, dir, fmt.Sprintf(`snapshots: snaps
+http: {per_host_delay: 1ms, retries: 1}
+guard: {shrink_pause: 1ms}
+sources:
+  - {name: board, type: html, url: %q, selectors: {item: li, title: a, link: a}}
+notifiers:
+  - {name: hooks, type: webhook, url: %q}
+`, srv.URL+"/jobs", h.URL), nil)
+	run(t, quietRunner(t, cfg, Options{}), cfg)
+	if n := len(h.take()); n != 2 {
+		t.Fatalf("first run: %d events", n)
+	}
+	// The folder as the build before this rule left it: ids and links
+	// with the session and the tag of that run.
+	oldID = func(n int) string { return fmt.Sprintf("/jobs/%d;jsessionid=A1B2C3D4E5F6?gh_src=li1&req=%d", n, n) }
+	oldURL := func(n int) string {
+		return fmt.Sprintf("%s/jobs/%d;jsessionid=A1B2C3D4E5F6?req=%d&gh_src=li1", srv.URL, n, n)
+	}
+	earlierFolder(t, cfg.Snapshots, "board", normalizer, map[string][2]string{"/jobs/1?req=1": {oldID(1), oldURL(1)}, "/jobs/2?req=2": {oldID(2), oldURL(2)}})
+	return set, oldID, h, cfg
 }
 
 // earlierFolder makes source's part of the snapshot folder dir as a build
@@ -175,6 +189,7 @@ func (idRuleAdapter) CurrentID(stored string) string { return strings.TrimSuffix
 // as before; a posting stored under today's id too is that one; an adapter
 // without a rule maps nothing.
 func TestFormerKeysPrefersTheListedCopy(t *testing.T) {
+	t.Parallel()
 	idx := snapshot.Index{Postings: map[string]snapshot.Entry{
 		"a~old": {Hash: "1", Missing: 1}, "b~old": {Hash: "2"}, "/x~old": {Hash: "3", Missing: 1},
 		"c~old": {Hash: "4"}, "c": {Hash: "5"}, "d": {Hash: "6"},

@@ -18,6 +18,7 @@ import (
 // as a cron job's next process is, is quiet at the warning level (the
 // line is a debug one); a posting new in the third run is warned about.
 func TestImplausiblePayWarnedOncePerPosting(t *testing.T) {
+	t.Parallel()
 	var third atomic.Bool
 	cfg := leverConfig(t, nil, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

@@ -1,6 +1,8 @@
 package watch
 
 import (
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
@@ -13,16 +15,20 @@ import (
 // again. Only keys no stored posting has are mapped. When several stored
 // postings read as one key today (a board that rotated sessions, stored
 // under each), the one listed last run (not missing) is kept, else the
-// least; the others go missing as before. nil for an adapter without a
-// rule, or when every stored key reads as itself.
+// least; the others go missing as before. Keys stored decomposed (not
+// NFC: snapshot.Key composes ids since rules 68) read as their NFC form,
+// for every adapter. nil when every stored key reads as itself.
 func formerKeys(ad scrape.Adapter, idx snapshot.Index, keyOf func(string) string) map[string]string {
-	rule, ok := ad.(scrape.IDRule)
-	if !ok {
-		return nil
-	}
+	rule, hasRule := ad.(scrape.IDRule)
 	var out map[string]string
 	for stored, e := range idx.Postings {
-		cur := keyOf(rule.CurrentID(stored))
+		cur := stored
+		if hasRule {
+			cur = rule.CurrentID(stored)
+		} else if norm.NFC.IsNormalString(stored) {
+			continue // read as itself
+		}
+		cur = keyOf(cur)
 		if cur == stored {
 			continue
 		}

@@ -18,6 +18,7 @@ import (
 // stayed 404 kept its posting, warned on every run, for as long as the
 // listing linked it.
 func TestGonePostingPageIsRemoved(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	for _, status := range []int{http.StatusNotFound, http.StatusServiceUnavailable} {
 		t.Run(http.StatusText(status), func(t *testing.T) { gonePage(t, status) })
 	}

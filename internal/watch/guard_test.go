@@ -81,6 +81,7 @@ notifiers:
 // A 304 after a run that saw a posting missing keeps it missing: the
 // removal is reported when the debounce is through, not hidden.
 func Test304KeepsCountingARemoval(t *testing.T) {
+	t.Parallel()
 	g, h := newGH(t, 1, 2, 3), newHook(t)
 	r, cfg := ghRunner(t, t.TempDir(), g, h)
 	run(t, r, cfg)
@@ -103,6 +104,7 @@ func Test304KeepsCountingARemoval(t *testing.T) {
 // A suspicious (shrunk) listing saves no validators: the next run sees the
 // listing again instead of a 304 that would pass for recovery.
 func TestSuspiciousListingIsNotRecoveredByA304(t *testing.T) {
+	t.Parallel()
 	ids := []int{}
 	for i := 1; i <= 20; i++ {
 		ids = append(ids, i)
@@ -129,6 +131,7 @@ func TestSuspiciousListingIsNotRecoveredByA304(t *testing.T) {
 // In one-shot CI only the committed repository survives: the failure
 // streak is committed, so source.failed goes out after fail_after jobs.
 func TestFailureStreakSurvivesOneShotJobs(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	g, h := newGH(t, 1, 2), newHook(t)
 	dir := t.TempDir()
 	r, cfg := ghRunner(t, dir, g, h)
@@ -161,6 +164,7 @@ func TestFailureStreakSurvivesOneShotJobs(t *testing.T) {
 // A run stopped by SIGTERM is no failure of the source: three of them
 // queue no source.failed.
 func TestShutdownIsNotAFailure(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)

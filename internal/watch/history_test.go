@@ -55,6 +55,7 @@ const longDescription = `<p>At Netflix, we want to entertain the world. Our Data
 
 // A one-sentence edit of a long description is a one-line diff in git log -p.
 func TestOneSentenceEditIsOneLineDiff(t *testing.T) {
+	t.Parallel()
 	j := job(1)
 	j.Description = longDescription
 	nf, h := fake.New(t, "netflix.com", []fake.Job{j, job(2)}), newHook(t)
@@ -122,6 +123,7 @@ func oldFormat(t *testing.T, b []byte) []byte {
 // normalizer version) is rewritten by the next run: one commit, every file
 // in the new format, no event; the run after it changes nothing.
 func TestOldFormatMigratesInOneQuietCommit(t *testing.T) {
+	t.Parallel()
 	j := job(1)
 	j.Description = longDescription
 	jobs := []fake.Job{j, job(2), job(3)}

@@ -24,6 +24,7 @@ import (
 // and nothing the run makes (events, files, the commit) holds the tenant in
 // any case.
 func TestHostMaskOnOldSnapshotIsAQuietRewrite(t *testing.T) {
+	t.Parallel()
 	const tenant = "AcmeCorpTenant"
 	env := map[string]string{"KEY": "sk_live_H0stC4se", "TENANT": tenant}
 	cfg := leverConfig(t, env, func(w http.ResponseWriter, r *http.Request) {
@@ -115,6 +116,7 @@ func TestHostMaskOnOldSnapshotIsAQuietRewrite(t *testing.T) {
 // An event's changes carry the values masked as its postings are: a
 // string, and a value that encodes to JSON holding a secret.
 func TestRedactEventsMasksChanges(t *testing.T) {
+	t.Parallel()
 	r := redactBenchRunner(t) // TENANT=AcmeCorpTenant in the host of source ef's url
 	type link struct{ Href string }
 	evs := r.redactEvents([]notify.Event{{Type: notify.PostingChanged, Data: notify.Data{Source: "ef", Changes: []model.Change{

@@ -14,6 +14,7 @@ import (
 // the text has no NUL, and the next run finds it unchanged. The adapter's
 // detail and listing still see the platform's id.
 func TestHostileIDKeptUnderItsKey(t *testing.T) {
+	t.Parallel()
 	board := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `[{"id":"x\u0000y","text":"Data\u0000 Engineer","hostedUrl":"https://jobs.lever.co/acme/x","categories":{"team":"Data"},"description":"<p>SQL</p>"},

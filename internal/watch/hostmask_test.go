@@ -13,6 +13,7 @@ import (
 // path, a query or the text, case matters: only the value as written is
 // the secret.
 func TestPostingMaskHostsInAnyCase(t *testing.T) {
+	t.Parallel()
 	r := redactBenchRunner(t) // TENANT=AcmeCorpTenant in the host of the source's url, 15 keys in its query
 	m := r.postingRedactor("ef")
 	for _, c := range []struct{ in, want string }{

@@ -16,6 +16,7 @@ import (
 // commit commits the file; a later quiet run (another process, which left
 // the file as it was) commits nothing.
 func TestOlderIgnoreFileIsCommittedOnAQuietRun(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)

@@ -46,6 +46,7 @@ func retitled(i int) fake.Job {
 // would make a true change look like a quiet re-normalization). Each event
 // reaches the webhook once; a dry run in between says the same.
 func TestChangesOfAStoppedWriteAreReportedAsChanges(t *testing.T) {
+	t.Parallel()
 	jobs := []fake.Job{job(1), job(2), job(3), job(4)}
 	nf, h := fake.New(t, "netflix.com", jobs), newHook(t)
 	r, cfg := newRunner(t, nf, h)

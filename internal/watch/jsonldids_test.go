@@ -21,6 +21,7 @@ import (
 // them, neither when the newcomer comes nor when it goes. Earlier every id
 // of the page switched to its URL on such a clash and back without it.
 func TestJSONLDSharedIdentifierKeepsOtherIDs(t *testing.T) {
+	t.Parallel()
 	posting := func(ident, path, title string) string {
 		return fmt.Sprintf(`{"@type":"JobPosting","identifier":%q,"url":%q,"title":%q,"description":"<p>Requirements: SQL and Python for %s.</p>","datePosted":"2026-11-01"}`,
 			ident, path, title, title)
@@ -96,6 +97,7 @@ notifiers:
 // stored, not missing, and the other pages' changes are recorded. Before
 // the source has an id memory, or when every page fails, the source fails.
 func TestJSONLDLinksOnePageFails(t *testing.T) {
+	t.Parallel()
 	page := func(ident, title, extra string) string {
 		return fmt.Sprintf(`<html><head><script type="application/ld+json">{"@type":"JobPosting","identifier":%q,"title":%q,"description":"<p>Requirements: SQL and Python. %s</p>"}</script></head></html>`, ident, title, extra)
 	}

@@ -14,6 +14,7 @@ import (
 // names in one commit of their own, and the run reports no change, no
 // event; a second run has nothing to upgrade or commit.
 func TestOldKeyFolderUpgradesWithoutChanges(t *testing.T) {
+	t.Parallel()
 	// After a first run, the folder as the build before d86d7b3 left it:
 	// each posting's file and index entry under model.PostingKey of the
 	// listing's id.

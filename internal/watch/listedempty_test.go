@@ -20,6 +20,7 @@ import (
 // to the source is recorded as listed. (Greenhouse and Lever mark such a
 // posting incomplete, and the detail check covers them.)
 func TestListingWithoutDescriptionsIsNoChange(t *testing.T) {
+	t.Parallel()
 	var mu sync.Mutex
 	content, extra := true, false
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -17,6 +17,7 @@ import (
 // --wait` does between two cycles); the runs of one process share the
 // lock; the refused run leaves no marker to recover.
 func TestRunsWaitForTheFolder(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1)}), newHook(t)
 	daemon, cfg := newRunner(t, nf, h)
 	daemon.opts.LockWait = -1

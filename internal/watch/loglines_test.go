@@ -28,6 +28,7 @@ func (c *countHandler) WithGroup(string) slog.Handler      { return c }
 // found); the fetch's own line ("source fetched", with its duration) is
 // at debug: a fleet's run is not two lines per source.
 func TestOneInfoLinePerSource(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		level   slog.Level
 		fetched int

@@ -41,6 +41,7 @@ func nfcBoard(t *testing.T, nfd *atomic.Bool) *httptest.Server {
 // A board that sends the same text in NFD instead of NFC (review s16 R6)
 // changes nothing: no event, no commit, and back in NFC neither.
 func TestNFDBoardIsNoChange(t *testing.T) {
+	t.Parallel()
 	var nfd atomic.Bool
 	srv := nfcBoard(t, &nfd)
 	dir, h := t.TempDir(), newHook(t)
@@ -66,6 +67,7 @@ func TestNFDBoardIsNoChange(t *testing.T) {
 // gazetteer), upgrades to the NFC posting without an event: on a platform
 // without update stamps (Lever), where only the posting itself tells.
 func TestNFDStoredSnapshotUpgradesQuietly(t *testing.T) {
+	t.Parallel()
 	body := `[{"id": "a1", "text": "Ingénieur Données Zürich", "hostedUrl": "https://jobs.lever.co/acme/a1",
 		"categories": {"location": "Zürich, Switzerland", "team": "Données"},
 		"descriptionPlain": "Café résumé. Über uns.\nRequirements: SQL and Python.", "createdAt": 1760000000000}]`

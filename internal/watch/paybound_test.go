@@ -17,6 +17,7 @@ import (
 // digits (which made +Inf and failed the whole source at encode). The
 // source's other postings, and their plausible pay, are recorded.
 func TestImplausiblePayIsDroppedNotFatal(t *testing.T) {
+	t.Parallel()
 	nines := strings.Repeat("9", 400)
 	cfg := leverConfig(t, nil, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

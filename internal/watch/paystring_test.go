@@ -17,6 +17,7 @@ import (
 // board is read, a numeric string is the number, and a range whose figure
 // is no number is dropped with a warning naming the posting.
 func TestGreenhousePayAsStringDroppedWithWarning(t *testing.T) {
+	t.Parallel()
 	body := `{"jobs": [
  {"id": 1, "title": "Data Engineer", "absolute_url": "https://boards.greenhouse.io/acme/jobs/1", "updated_at": "2026-07-01T10:00:00Z",
   "content": "&lt;p&gt;SQL&lt;/p&gt;", "pay_input_ranges": [{"min_cents": "10000000", "max_cents": "15000000", "currency_type": "USD"}]},

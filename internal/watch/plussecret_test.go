@@ -21,6 +21,7 @@ import (
 // the key itself (it was sent raw and read with a space), and a board that
 // echoes it, in either reading, leaves it in no snapshot.
 func TestPlusSecretInQuerySentAndMasked(t *testing.T) {
+	t.Parallel()
 	const key = "Sup3r+Secret/Key=42"
 	var mu sync.Mutex
 	var got []string

@@ -12,6 +12,7 @@ import (
 )
 
 func TestJitterOffset(t *testing.T) {
+	t.Parallel()
 	const window = time.Minute
 	seen := map[time.Duration]bool{}
 	var tens [6]int
@@ -51,6 +52,7 @@ func TestJitterOffset(t *testing.T) {
 // source reaches the host no earlier than the source's offset after start
 // (times recorded by the server).
 func TestDaemonJitter(t *testing.T) {
+	t.Parallel() // waits out the jitter window (lower bounds only): overlaps the other waiting tests
 	const window = 400 * time.Millisecond
 	names := []string{"a", "b", "c"}
 	var mu sync.Mutex

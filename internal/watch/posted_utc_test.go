@@ -17,6 +17,7 @@ import (
 // date) changed; and afterwards the same instant written in UTC is no
 // change (review s16 R5).
 func TestPostedUTCUpgradesQuietly(t *testing.T) {
+	t.Parallel()
 	var utc atomic.Bool
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fp := "2026-07-27T23:30:00-04:00"

@@ -11,6 +11,7 @@ import (
 // The README kept from cached rows is byte for byte the one built from
 // every snapshot, through additions, changes, removals and a damaged cache.
 func TestReadmeFromRowsEqualsAFullRebuild(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2), job(3)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	readme := r.store.ReadmePath("nf")

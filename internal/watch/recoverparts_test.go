@@ -14,6 +14,7 @@ import (
 // stopped run left (the work tree is clean after them), and the next run
 // still reports each change once, as the one-commit recovery does.
 func TestRecoveryCommitsInParts(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	var jobs, changed []fake.Job
 	for i := 1; i <= 12; i++ {
 		jobs = append(jobs, job(i))

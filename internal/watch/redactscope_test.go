@@ -13,6 +13,7 @@ import (
 // "Customer" in the snapshot, the event and the commit. The key the board
 // was sent (in the source's url) and echoes back is still masked there.
 func TestPostingDataKeepsWordsThatAreOtherSecrets(t *testing.T) {
+	t.Parallel()
 	const key = "sk_live_Zq81mXv03"
 	env := map[string]string{"TEAM_HEADER": "Customer", "DB_WORD": "postgres", "KEY": key}
 	cfg := keyedLever(t, env, `notifiers:

@@ -41,6 +41,7 @@ func outboxFiles(t *testing.T, snapshots string) []string {
 // Events a receiver could not take go out between runs, and the emptied
 // outbox is committed.
 func TestRedeliverBetweenRuns(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	h.setDown(true)
 	r, cfg := newRunner(t, nf, h)
@@ -107,6 +108,10 @@ func TestDaemonRedeliversOnTimer(t *testing.T) {
 	r, cfg := newRunner(t, nf, h)
 	cfg.Schedule = "@every 1h"
 	cfg.Outbox.RetryEvery = 20 * time.Millisecond
+	// every tick tries: on a slow machine three ticks can fail before the
+	// receiver is up, and the breaker's pause (its own tests) would
+	// outlast the wait below
+	r.outbox.BreakAfter = 100
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- r.Daemon(ctx, cfg.Sources) }()
@@ -142,6 +147,7 @@ func TestDaemonRedeliversOnTimer(t *testing.T) {
 // While a notifier is down, quiet runs and redelivery ticks retry it but
 // commit nothing: attempt bookkeeping is no change.
 func TestQuietRunsDoNotCommitWhileANotifierIsDown(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	h.setDown(true)
 	r, cfg := newRunner(t, nf, h)

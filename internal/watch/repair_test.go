@@ -51,6 +51,7 @@ func warned(logs string, words ...string) bool {
 // is committed in the run's commit, which says so; no posting is reported
 // added or removed because of the rebuild; the folder is clean after it.
 func TestCorruptIndexIsRebuiltAndCommitted(t *testing.T) {
+	t.Parallel()
 	for _, also := range []bool{false, true} {
 		t.Run(fmt.Sprintf("with a change %v", also), func(t *testing.T) {
 			var logs notifytest.Buffer

@@ -256,6 +256,10 @@ const noteIndexRebuilt = "index rebuilt from snapshots"
 // per source, committed.
 const noteSizes = "snapshot file sizes recorded in the index"
 
+// noteFiled is the note of a run that found postings' snapshot files its
+// index did not have (compareFiled) and recorded them: committed.
+const noteFiled = "postings of snapshot files the index lacked recorded"
+
 // Lines are the postings this run added (+), removed (-) and changed (~,
 // then one indented line per field, old -> new), as the commit body has
 // them; none once a part of a run over many changes committed them (see
@@ -612,7 +616,7 @@ func (r *Runner) recover() error {
 		// Before the commit makes the stopped run's files the history:
 		// the index entries whose file it rewrote or removed without
 		// saving the index are flagged (see markMoved), in this commit.
-		indexes, err := r.markMoved(postingSources(r.store.Dir, keep), func(path string) bool { return touched[path] }, true)
+		indexes, err := r.markMoved(postingSources(r.store.Dir, keep), func(path string) bool { return touched[path] }, r.recordedRemovals(since))
 		if err != nil {
 			return err
 		}
@@ -637,7 +641,7 @@ func (r *Runner) recover() error {
 		// (the moves the stopped run's events announce are not made
 		// here: without a history, the next run could not tell the
 		// version before them, see finishRecorded)
-		if _, err := r.markMoved(sources, modifiedSince(since), false); err != nil {
+		if _, err := r.markMoved(sources, modifiedSince(since), nil); err != nil {
 			return err
 		}
 	}
@@ -653,7 +657,10 @@ func (r *Runner) recover() error {
 // says which files it may have written) and that no longer holds the
 // version the entry names, and saves those indexes; it returns their
 // paths. With removed, an entry whose touched file is gone is flagged too
-// (the history says the stopped run removed it).
+// when removed says the stopped run recorded the posting's removal (its
+// event went to the outbox before the file went): a file gone that the
+// stopped run did not remove (deleted by hand after a run that failed) is
+// restored quietly by the next run, not reported added again.
 //
 // Why: events go to the outbox before the files move, so a file a stopped
 // run rewrote holds a change whose event is already recorded (or a quiet
@@ -664,7 +671,7 @@ func (r *Runner) recover() error {
 // report show) keeps the stopped run's version for good, while the
 // platform's going back is never reported. This costs a read of the
 // touched files, only here, after an interrupted run.
-func (r *Runner) markMoved(sources []string, touched func(path string) bool, removed bool) ([]string, error) {
+func (r *Runner) markMoved(sources []string, touched func(path string) bool, removed func(src, id string) bool) ([]string, error) {
 	var saved []string
 	for _, src := range sources {
 		if r.store.CheckSourceDir(src) != nil || !r.store.HasIndex(src) {
@@ -690,10 +697,10 @@ func (r *Runner) markMoved(sources []string, touched func(path string) bool, rem
 
 // flagMoved is markMoved's work on one source's index, in memory; it
 // returns how many entries it flagged.
-func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path string) bool, removed bool) int {
+func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path string) bool, removed func(src, id string) bool) int {
 	// a key upgrade renames files: a file gone from under an old key is
 	// not a removal
-	gone := removed && !r.store.IndexNeedsKeyUpgrade(src, *idx, r.postingRedactor(src).String)
+	gone := removed != nil && !r.store.IndexNeedsKeyUpgrade(src, *idx, r.postingRedactor(src).String)
 	n := 0
 	for id, e := range idx.Postings {
 		if e.FileMoved || !touched(r.store.PostingPath(src, id)) {
@@ -702,7 +709,7 @@ func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path st
 		_, b, err := r.store.Read(src, id)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			if !gone {
+			if !gone || !removed(src, id) {
 				continue
 			}
 		case err != nil, model.Hash(b) == e.Hash:
@@ -785,6 +792,26 @@ func (r *Runner) finishRecorded(since time.Time) (written, removed []string, err
 		r.log.Warn("recover: the interrupted run recorded events whose snapshot files it had not written: written now", "files", n)
 	}
 	return written, removed, nil
+}
+
+// recordedRemovals says which postings a run stopped after since
+// recorded as removed (their posting.removed events in the outbox):
+// markMoved's removed. Without an outbox, or one that cannot be read,
+// none.
+func (r *Runner) recordedRemovals(since time.Time) func(src, id string) bool {
+	set := map[[2]string]bool{}
+	if r.outbox != nil {
+		events, err := r.outbox.RecordedSince(since.Add(-time.Second))
+		if err != nil {
+			r.log.Warn("recover: the outbox could not be read: files gone are restored, not taken as removed", "error", err)
+		}
+		for _, e := range events {
+			if e.Type == notify.PostingRemoved {
+				set[[2]string{e.Data.Source, e.Data.Posting.ID}] = true
+			}
+		}
+	}
+	return func(src, id string) bool { return set[[2]string{src, id}] }
 }
 
 // modifiedSince says whether a file was modified at since or after (a
@@ -942,6 +969,20 @@ type plan struct {
 	health       string
 	upgraded     string   // the new normalizer version, when the index moves to it
 	notes        []string // repairs of the stored state, for the commit body (see SourceResult.notes)
+	// recorded: ids of events (among events) a stopped run put in the
+	// outbox already, made again as its work is redone: reported, not
+	// recorded again (delivered meanwhile, they are no longer in the
+	// outbox, and recording them again would deliver them twice)
+	recorded map[string]bool
+}
+
+// redone notes that event e (the last of p.events) is a stopped run's,
+// recorded already.
+func (p *plan) redone(e notify.Event) {
+	if p.recorded == nil {
+		p.recorded = map[string]bool{}
+	}
+	p.recorded[e.ID] = true
 }
 
 func (p plan) result(sr SourceResult) SourceResult {
@@ -1014,10 +1055,16 @@ func (r *Runner) compare(f fetched) plan {
 	for _, it := range f.items {
 		present[it.id] = true
 		old, known := idx.Postings[it.id]
-		if known && old.Unsaved && !it.keep {
+		unsaved := known && old.Unsaved && !it.keep
+		sameUnsaved := false // the same version as the stopped run's addition
+		if unsaved {
 			// a stopped run's addition, recorded by its recovery: still an
 			// addition (its event made again with the same id)
+			sameUnsaved = old.Hash == it.hash
 			old, known = snapshot.Entry{}, false
+		}
+		if known && !it.keep && old.Hash != it.hash && !old.FileMoved {
+			it = r.storedLinkSpelling(src, it, old, hist)
 		}
 		// a posting kept as stored (its detail failed) keeps its flag: its
 		// file is still the stopped run's (see snapshot.Entry.FileMoved)
@@ -1047,6 +1094,9 @@ func (r *Runner) compare(f fetched) plan {
 		case !known && f.rebuilt && r.compareUnindexed(&p, it, hist, gen, now, src):
 			// its file is there, unreadable: the rebuilt index could not
 			// know it, the posting is not new
+		case !known && !unsaved && r.compareFiled(&p, it, idx.Normalizer != version, gen, now, src):
+			// its file is there: an index older than the files (restored
+			// from a backup or a cache, a hand merge) did not have it
 		case !known:
 			post := it.post
 			p.writes[it.id] = it.data
@@ -1056,6 +1106,9 @@ func (r *Runner) compare(f fetched) plan {
 				ID: notify.EventID(notify.PostingAdded, src, it.id, "", it.hash, gen), Type: notify.PostingAdded, Timestamp: now,
 				Data: notify.Data{Source: src, Posting: &post},
 			})
+			if sameUnsaved {
+				p.redone(p.events[len(p.events)-1])
+			}
 		case old.Hash == it.hash:
 			r.compareSame(&p, src, it)
 		default:
@@ -1115,11 +1168,14 @@ func (r *Runner) compare(f fetched) plan {
 			p.changed++
 			p.lines = append(p.lines, changedLines(post, changes))
 			// (recorded: the stopped run's event is made again, with its
-			// id: the outbox keeps the one it has)
+			// id, and not recorded again: see plan.recorded)
 			p.events = append(p.events, notify.Event{
 				ID: notify.EventID(notify.PostingChanged, src, it.id, old.Hash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
 				Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
 			})
+			if recorded {
+				p.redone(p.events[len(p.events)-1])
+			}
 		}
 	}
 	gone := make([]string, 0)
@@ -1153,6 +1209,8 @@ func (r *Runner) compare(f fetched) plan {
 			// the outbox have (see compareMoved, snapshot.Entry.Unsaved)
 			prev, _, err = r.back.Read(src, id)
 		}
+		// a file the stopped run removed: its removal recorded already
+		removedBefore := old.FileMoved && errors.Is(err, fs.ErrNotExist)
 		if err != nil {
 			prev, _, _, err = r.previous(src, id, old.Hash, hist)
 		}
@@ -1167,6 +1225,9 @@ func (r *Runner) compare(f fetched) plan {
 			ID: notify.EventID(notify.PostingRemoved, src, id, old.Hash, "", gen), Type: notify.PostingRemoved, Timestamp: now,
 			Data: notify.Data{Source: src, Posting: &prev},
 		})
+		if removedBefore {
+			p.redone(p.events[len(p.events)-1])
+		}
 	}
 	if p.added+p.changed+p.removed > 0 {
 		p.index.Generation++
@@ -1285,6 +1346,49 @@ func (r *Runner) compareUnindexed(p *plan, it item, hist *committed, gen string,
 	p.events = append(p.events, notify.Event{
 		ID: notify.EventID(notify.PostingChanged, src, it.id, prevHash, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
 		Data: notify.Data{Source: src, Posting: &post, Previous: &prev, Changes: changes},
+	})
+	return true
+}
+
+// compareFiled handles a fetched posting its index does not have although
+// a readable snapshot file of it is there (an index restored from a
+// backup or a CI cache older than the files, a hand merge): the posting
+// is not new. The file is the version stored, which the history and the
+// notifiers have: the same is no event (the index records it), another is
+// a change from it. It returns false when there is no such file (the
+// usual addition; an unreadable file is compareUnindexed's).
+func (r *Runner) compareFiled(p *plan, it item, upgrading bool, gen string, now time.Time, src string) bool {
+	if r.store == nil {
+		return false
+	}
+	stored, b, err := r.back.Read(src, it.id)
+	if err != nil {
+		return false
+	}
+	disk := model.Hash(b)
+	r.log.Warn("posting not in the index but its snapshot file is there: compared with the file", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id))
+	p.stateChanged = true
+	if !slices.Contains(p.notes, noteFiled) {
+		p.notes = append(p.notes, noteFiled)
+	}
+	if disk == it.hash {
+		return true
+	}
+	p.writes[it.id] = it.data
+	stored = r.maskStored(src, stored)
+	changes := diff.Postings(stored, it.post)
+	// under new normalizer rules, the same platform data is a quiet
+	// rewrite (as compare has it)
+	if len(changes) == 0 || upgrading && sameSource(stored, it.post) {
+		p.rewrites++
+		return true
+	}
+	post := it.post
+	p.changed++
+	p.lines = append(p.lines, changedLines(post, changes))
+	p.events = append(p.events, notify.Event{
+		ID: notify.EventID(notify.PostingChanged, src, it.id, disk, it.hash, gen), Type: notify.PostingChanged, Timestamp: now,
+		Data: notify.Data{Source: src, Posting: &post, Previous: &stored, Changes: changes},
 	})
 	return true
 }

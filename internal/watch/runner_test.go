@@ -89,6 +89,7 @@ func run(t *testing.T, r *Runner, cfg *config.Config) Result {
 // A posting that closes and reopens with the same content is a new event
 // each time: receivers that drop repeated webhook-ids must not miss it.
 func TestReopenedPostingGetsNewEventIDs(t *testing.T) {
+	t.Parallel()
 	keep := job(2) // the listing never drops to zero: that would be suspicious
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), keep}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
@@ -120,6 +121,7 @@ func TestReopenedPostingGetsNewEventIDs(t *testing.T) {
 
 // A posting missing from one run and back in the next is no event at all.
 func TestRemovalDebounce(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)
@@ -143,6 +145,7 @@ func TestRemovalDebounce(t *testing.T) {
 // row, source.recovered on the first success after; a listing that drops
 // to zero is held as suspicious, reported once, and changes nothing.
 func TestSourceHealthAndSuspiciousShrink(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)
@@ -183,6 +186,7 @@ func TestSourceHealthAndSuspiciousShrink(t *testing.T) {
 // snapshots (so a one-shot CI job keeps them), and go out on a later run
 // with the same webhook-id.
 func TestUndeliveredEventsSurviveAndKeepTheirID(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	h.setDown(true)
 	r, cfg := newRunner(t, nf, h)
@@ -225,6 +229,7 @@ func TestUndeliveredEventsSurviveAndKeepTheirID(t *testing.T) {
 // (here: the commit fails on a held git lock) is finished by the next run:
 // its files are committed, nothing is reported twice.
 func TestInterruptedRunIsCommittedNextTime(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)
@@ -282,6 +287,7 @@ func TestInterruptedRunIsCommittedNextTime(t *testing.T) {
 // leaves the index behind HEAD; the next run puts it right, so that `git
 // status` shows a clean snapshot directory.
 func TestRecoveryRepairsAStaleGitIndex(t *testing.T) {
+	t.Parallel()
 	gitBin, err := exec.LookPath("git")
 	if err != nil {
 		t.Skip("no git binary to check the index with")
@@ -322,6 +328,7 @@ func TestRecoveryRepairsAStaleGitIndex(t *testing.T) {
 // allow_shrink and remove_after on a source: an emptied listing is taken as
 // it is, and removals are reported on the first run they are missing from.
 func TestSourceGuardOverrides(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	dir := t.TempDir()
 	yml := fmt.Sprintf(`snapshots: snaps

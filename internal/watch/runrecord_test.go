@@ -12,6 +12,7 @@ import (
 // a listing held as suspicious does not, and a run stopped by a signal
 // leaves the record as it was.
 func TestRunRecordPerSource(t *testing.T) {
+	t.Parallel()
 	ids := []int{}
 	for i := 1; i <= 20; i++ {
 		ids = append(ids, i)

@@ -18,6 +18,7 @@ import (
 // starts ..."), leaks no piece of the key: not in its source.failed
 // event, nor in the log once masked as the command masks it.
 func TestCutBodyExcerptLeaksNoPartOfAKey(t *testing.T) {
+	t.Parallel()
 	const key = "sk_live_9f8e7d6c5b4a39281706f5e4d3c2b1a0ffee"
 	cfg := keyedLever(t, map[string]string{"KEY": key}, "guard: {fail_after: 1}\n", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

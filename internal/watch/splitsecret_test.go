@@ -18,6 +18,7 @@ import (
 // the views clean the text and so put the key together again. No file,
 // commit body or Slack message may hold it.
 func TestSplitSecretEchoNotReassembled(t *testing.T) {
+	t.Parallel()
 	const key = "supersecretkey123"
 	board := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {

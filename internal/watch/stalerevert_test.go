@@ -134,6 +134,7 @@ func checkSettledSource(t *testing.T, cfg *config.Config, src string) {
 // event of its own; the notifiers get A -> B once and B -> A once, and
 // everything is settled after it.
 func TestRevertAfterAStoppedChangeIsReported(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	for _, tc := range []struct {
 		name string
 		back fake.Job // what the platform shows after the stopped run
@@ -219,6 +220,7 @@ type notifyEvent struct{ id, typ, from, to string }
 // B: the change is reported from B, the version the notifiers were told
 // of (the history has it too), not from A.
 func TestChangeAfterAStoppedChangeIsReportedFromTheStoppedVersion(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)
@@ -313,6 +315,7 @@ func readFile(t *testing.T, path string) string {
 // snapshot not found)". And when the platform went back meanwhile, the
 // file goes back too, as quietly.
 func TestStoppedQuietRewriteStaysQuiet(t *testing.T) {
+	t.Parallel()
 	for _, back := range []bool{false, true} {
 		t.Run(fmt.Sprintf("platform back %v", back), func(t *testing.T) {
 			board, h := &payBoard{}, newHook(t)
@@ -363,6 +366,7 @@ func TestStoppedQuietRewriteStaysQuiet(t *testing.T) {
 // the removal: it is added again (file, line and event), as after a
 // completed removal, not restored without a word.
 func TestPostingBackAfterAStoppedRemovalIsAdded(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2), job(3), job(4), job(5), job(6)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)
@@ -419,6 +423,7 @@ func TestPostingBackAfterAStoppedRemovalIsAdded(t *testing.T) {
 // Without git (git.commit false), the recovery tells the rewritten files
 // by their time: the revert is reported and the file rewritten as well.
 func TestRevertAfterAStoppedChangeWithoutGit(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	dir := t.TempDir()
 	yml := fmt.Sprintf(`snapshots: snaps
@@ -457,6 +462,7 @@ notifiers:
 // A dry run between the stopped run and the next says what the next run
 // will: the revert is a change.
 func TestDryRunAfterAStoppedChangeSeesTheRevert(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)

@@ -11,6 +11,7 @@ import (
 // An adapter's state is saved only after a successful run, and a runner
 // that runs again (the daemon) starts from it.
 func TestAdapterStateSavedOnlyOnSuccess(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	path := r.store.StatePath("nf")

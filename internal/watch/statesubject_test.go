@@ -19,6 +19,7 @@ import (
 // snapshot) names the source in its commit subject, not "notification
 // outbox".
 func TestStateOnlyCommitNamesTheSource(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<html><head><script type="application/ld+json">[{"@type":"JobPosting","identifier":"J-1","title":"Analyst","url":"/jobs/1","description":"<p>SQL</p>"}]</script></head></html>`)

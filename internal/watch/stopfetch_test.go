@@ -18,6 +18,7 @@ import (
 // A run stopped while it fetches (nothing written yet) says so; it does
 // not claim to have been stopped while writing.
 func TestStopDuringFetchIsNotCalledWriting(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

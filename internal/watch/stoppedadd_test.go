@@ -19,6 +19,7 @@ import (
 // notifiers were told it was added), and the folder is settled. When the
 // platform still lists it, it is the addition it was, reported once.
 func TestStoppedAddIsRemovedWhenThePostingGoes(t *testing.T) {
+	t.Parallel() // its own board, hook and folder: runs beside the waiting tests
 	for _, gone := range []bool{true, false} {
 		name := "listed again"
 		if gone {

@@ -14,6 +14,7 @@ import (
 // B: the change B -> A is reported, with its own event, as when the
 // stopped run had written the file (see compareMoved).
 func TestRecordedChangeWhoseFileWasNotWrittenIsRevertedOnTheRecord(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)

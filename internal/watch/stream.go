@@ -259,9 +259,9 @@ func (w *writeRun) write(ctx context.Context, f fetched, p plan) error {
 		var written []string
 		var err error
 		if r.outbox != nil {
-			written, err = r.outbox.Add(red, r.routes)
+			written, err = r.outbox.Add(unrecorded(red, p.recorded), r.routes)
 		} else if ev, ok := r.back.(Backend); ok {
-			err = ev.RecordEvents(red, r.routes) // fleet mode: the store's jobs deliver
+			err = ev.RecordEvents(unrecorded(red, p.recorded), r.routes) // fleet mode: the store's jobs deliver
 		}
 		if err != nil {
 			return fmt.Errorf("outbox: %w", err)

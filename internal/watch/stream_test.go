@@ -50,6 +50,7 @@ func waitFor(cond func() bool) func(int) (int, string) {
 // other sources are still being fetched (stream per source), and the run
 // still makes one commit of both.
 func TestSourceWrittenWhileOthersFetch(t *testing.T) {
+	t.Parallel()
 	r, cfg, _, b, h := twoSources(t)
 	b.FailList(waitFor(func() bool { return r.store.Exists("a", "101") && r.store.Exists("a", "102") }))
 	res, err := r.Run(context.Background(), cfg.Sources)
@@ -77,6 +78,7 @@ func TestSourceWrittenWhileOthersFetch(t *testing.T) {
 // stops the run: what was written stays, with the run marker, and the
 // next run commits it and fetches the rest; every event goes out once.
 func TestSignalBetweenSourcesLeavesWrittenSourceForNextRun(t *testing.T) {
+	t.Parallel()
 	r, cfg, _, b, h := twoSources(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	b.FailList(waitFor(func() bool {
@@ -124,6 +126,7 @@ func TestSignalBetweenSourcesLeavesWrittenSourceForNextRun(t *testing.T) {
 // The fetch workers: at least minSourceWorkers (never more than the
 // sources), twice the lanes the config's hosts allow when that is more.
 func TestSourceWorkers(t *testing.T) {
+	t.Parallel()
 	r := &Runner{cfg: &config.Config{}}
 	if got := r.sourceWorkers(3); got != 3 {
 		t.Fatalf("3 sources: %d workers", got)

@@ -5,6 +5,7 @@ import "testing"
 // A source with both posting changes and a health change is named once in
 // the subject.
 func TestCommitSubjectNamesASourceOnce(t *testing.T) {
+	t.Parallel()
 	res := Result{Sources: []SourceResult{
 		{Source: "gh-sec", Added: 1, health: "fetched again after 2 failed runs", lines: []string{"+ 1 One"}},
 		{Source: "down", health: "failed"},

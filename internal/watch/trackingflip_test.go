@@ -14,6 +14,7 @@ import (
 // each time (the rest of the query was re-encoded only when a tag was
 // stripped): a false "url" change for every posting, each flip.
 func TestLinkTagsAndQueryOrderAreNoChange(t *testing.T) {
+	t.Parallel()
 	var suffix atomic.Value
 	suffix.Store("?id=5&board=acme")
 	board := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

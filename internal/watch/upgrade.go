@@ -5,6 +5,8 @@ import (
 	"time"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
@@ -61,8 +63,11 @@ func sameWords(a, b string) bool {
 	}
 }
 
-// words iterates the lower-cased runs of letters and digits of s.
+// words iterates the lower-cased runs of letters and digits of s, in NFC
+// (a posting stored before text was NFC, or read through an interface
+// that decomposes accents, has the same words).
 func words(s string) func() (string, bool) {
+	s = norm.NFC.String(s)
 	return func() (string, bool) {
 		start := strings.IndexFunc(s, isWordRune)
 		if start < 0 {

@@ -76,6 +76,7 @@ func checkQuietUpgrade(t *testing.T, source string, files, renormalized []string
 
 // A platform with update stamps (Eightfold's t_update).
 func TestUpgradeStaysQuiet(t *testing.T) {
+	t.Parallel()
 	j1, j2 := job(1), job(2)
 	j1.Description = "<p><strong>Requirements</strong></p><ul><li>SQL and Frobnicator</li></ul>"
 	nf := fake.New(t, "netflix.com", []fake.Job{j1, j2})
@@ -87,6 +88,7 @@ func TestUpgradeStaysQuiet(t *testing.T) {
 // only be told from the posting itself (sameSource: what the platform gave
 // as it was), so a new normalizer version rewrites it without an event.
 func TestUpgradeStaysQuietWithoutStamps(t *testing.T) {
+	t.Parallel()
 	body := `[{"id": "a1", "text": "Data Engineer", "hostedUrl": "https://jobs.lever.co/acme/a1", "categories": {"location": "Berlin, Germany"},
 		"descriptionPlain": "Requirements: SQL and Frobnicator.", "createdAt": 1760000000000}]`
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestSameSource(t *testing.T) {
+	t.Parallel()
 	base := model.Posting{Title: "Data Engineer", URL: "https://x/1", Team: "Data", Posted: "2026-11-01", Company: "Acme",
 		Description: "Requirements: Python, SQL.\nNice to have: dbt.", Role: "Data Engineer"}
 	for _, tc := range []struct {

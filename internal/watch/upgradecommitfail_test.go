@@ -20,6 +20,7 @@ import (
 // (Before, the run's own end took the marker away; the index on disk
 // already held the new keys, so nothing upgraded or committed them again.)
 func TestKeyUpgradeCommitFailureKeepsMarker(t *testing.T) {
+	t.Parallel()
 	var more atomic.Bool
 	cfg := leverConfig(t, nil, func(w http.ResponseWriter, r *http.Request) {
 		board := strings.TrimPrefix(r.URL.Path, "/v0/postings/")

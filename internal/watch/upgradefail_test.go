@@ -17,6 +17,7 @@ import (
 // source's failure alone: the other source is fetched, written and
 // committed; the failed one has its error and its failed run record.
 func TestKeyUpgradeFailureFailsOnlyItsSource(t *testing.T) {
+	t.Parallel()
 	var lvRequests atomic.Int32
 	var more atomic.Bool
 	cfg := leverConfig(t, nil, func(w http.ResponseWriter, r *http.Request) {

@@ -14,6 +14,7 @@ import (
 // committed even when the run has nothing else to commit; the run after
 // commits nothing.
 func TestUserIgnoreFileGetsTheWatcherLinesCommitted(t *testing.T) {
+	t.Parallel()
 	nf, h := fake.New(t, "netflix.com", []fake.Job{job(1), job(2)}), newHook(t)
 	r, cfg := newRunner(t, nf, h)
 	run(t, r, cfg)

@@ -36,7 +36,7 @@ func (c *Config) Validate(ck *config.Check) {
 func Build(n config.Notifier, d notify.Deps) (notify.Notifier, error) {
 	c := config.SettingsOf[Config](n.Settings)
 	return New(Options{
-		Name: n.Name, URL: c.URL, Client: d.Client, Retry: d.Retry, Logger: d.Logger, UserAgent: d.UserAgent,
+		Name: n.Name, URL: c.URL, Client: d.Client, Retry: d.Retry, Logger: d.Logger,
 		Username: c.Username, Template: c.Template, HistoryURL: c.HistoryURL,
 	})
 }

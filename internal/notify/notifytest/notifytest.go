@@ -168,8 +168,9 @@ type Failure struct {
 }
 
 // Failures is the retry-status table of the HTTP channels (retry.Classify):
-// 408, 429 and 5xx are worth another try; any other status, a redirect
-// included (never followed), is permanent.
+// 408, 429 and 5xx are worth another try, and so is a redirect (never
+// followed, and no delivery: kept in the outbox until the url is fixed);
+// any other status is permanent.
 var Failures = []Failure{
 	{http.StatusRequestTimeout, true},
 	{http.StatusTooManyRequests, true},
@@ -177,7 +178,9 @@ var Failures = []Failure{
 	{http.StatusBadGateway, true},
 	{http.StatusServiceUnavailable, true},
 	{http.StatusGatewayTimeout, true},
-	{http.StatusMovedPermanently, false},
+	{http.StatusMovedPermanently, true},
+	{http.StatusTemporaryRedirect, true},
+	{http.StatusPermanentRedirect, true},
 	{http.StatusBadRequest, false},
 	{http.StatusUnauthorized, false},
 	{http.StatusForbidden, false},

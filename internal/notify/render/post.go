@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 )
 
@@ -138,6 +139,11 @@ func (p *Poster) once(ctx context.Context, body []byte) (int, error) {
 		msg += ": " + a
 	}
 	serr := errors.New(msg)
+	if status >= 300 && status < 400 {
+		// Not followed, and no delivery: kept for another try (see
+		// notify.RedirectNote).
+		return status, retry.Again(fmt.Errorf("%s: %s", msg, notify.RedirectNote(resp, p.Clean)), 0)
+	}
 	if retry.Classify(status) == retry.Retry {
 		var after time.Duration
 		ok := false

@@ -282,7 +282,7 @@ func TestRetriesAndErrors(t *testing.T) {
 		{name: "404 permanent", statuses: []int{404}, answer: "no_service", wantErr: `slack "ml-jobs": status 404: no_service`, wantReqs: 1},
 		{name: "400 invalid blocks", statuses: []int{400}, answer: "invalid_blocks", wantErr: `slack "ml-jobs": status 400: invalid_blocks`, wantReqs: 1},
 		{name: "always 503", statuses: []int{503}, wantErr: `slack "ml-jobs": status 503: ok`, wantReqs: 4},
-		{name: "redirect not followed", statuses: []int{301}, wantErr: `slack "ml-jobs": status 301: ok`, wantReqs: 1},
+		{name: "redirect not followed, retried", statuses: []int{301}, wantErr: `slack "ml-jobs": status 301: ok: redirect (no location) not followed: fix the notifier url`, wantReqs: 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

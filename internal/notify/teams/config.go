@@ -14,7 +14,7 @@ var Kind = render.ChatKind("teams")
 func Build(n config.Notifier, d notify.Deps) (notify.Notifier, error) {
 	c := config.SettingsOf[render.ChatConfig](n.Settings)
 	return New(Options{
-		Name: n.Name, URL: c.URL, Client: d.Client, Retry: d.Retry, Logger: d.Logger, UserAgent: d.UserAgent,
+		Name: n.Name, URL: c.URL, Client: d.Client, Retry: d.Retry, Logger: d.Logger,
 		Template: c.Template, HistoryURL: c.HistoryURL,
 	})
 }

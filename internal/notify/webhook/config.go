@@ -47,6 +47,6 @@ func Build(n config.Notifier, d notify.Deps) (notify.Notifier, error) {
 	c := config.SettingsOf[Config](n.Settings)
 	return New(Options{
 		Name: n.Name, URL: c.URL, Secret: c.Secret, Headers: c.Headers,
-		Client: d.Client, Retry: d.Retry, UserAgent: d.UserAgent, Logger: d.Logger,
+		Client: d.Client, Retry: d.Retry, Logger: d.Logger,
 	})
 }

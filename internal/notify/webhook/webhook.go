@@ -177,8 +177,9 @@ func sign(key []byte, id string, ts int64, body []byte) string {
 	return "v1," + base64.StdEncoding.EncodeToString(m.Sum(nil))
 }
 
-// Notify POSTs e, retrying network errors, 429 and 5xx answers (honouring
-// Retry-After, capped by the policy); another status is a permanent error.
+// Notify POSTs e, retrying network errors, 3xx (a redirect is not
+// followed), 408, 429 and 5xx answers (honouring Retry-After, capped by the
+// policy); another status is a permanent error.
 func (w *Webhook) Notify(ctx context.Context, e notify.Event) error {
 	if e.ID == "" {
 		return fmt.Errorf("webhook %q: event has no id", w.name)
@@ -233,6 +234,13 @@ func (w *Webhook) post(ctx context.Context, id string, body []byte) (int, error)
 		return status, nil
 	}
 	serr := fmt.Errorf("webhook %q: status %d", w.name, status)
+	if status >= 300 && status < 400 {
+		// A redirect is not followed (the signature and the headers must
+		// not go to another address, and a redirected POST may turn into
+		// a GET), and it is no delivery either: the event stays in the
+		// outbox and is tried again until the url is fixed or it expires.
+		return status, retry.Again(fmt.Errorf("%w: %s", serr, notify.RedirectNote(resp, w.clean)), 0)
+	}
 	if retry.Classify(status) == retry.Retry {
 		after, _ := retry.RetryAfter(resp.Header, w.now())
 		return status, retry.Again(serr, after)

@@ -97,7 +97,7 @@ func TestNotify(t *testing.T) {
 		{name: "429 retry-after 0", statuses: []int{429, 200}, respHdr: []map[string]string{{"Retry-After": "0"}}, wantReqs: 2},
 		{name: "429 retry-after 1 capped", statuses: []int{429, 200}, respHdr: []map[string]string{{"Retry-After": "1"}}, wantReqs: 2},
 		{name: "410 permanent", secret: testSecret, statuses: []int{410}, wantErr: `webhook "hooks": status 410`, wantReqs: 1},
-		{name: "redirect not followed", statuses: []int{302}, wantErr: `webhook "hooks": status 302`, wantReqs: 1},
+		{name: "redirect not followed, retried", statuses: []int{302}, wantErr: `webhook "hooks": status 302: redirect (no location) not followed: fix the notifier url`, wantReqs: 4},
 		{name: "always 500", statuses: []int{500}, wantErr: `webhook "hooks": status 500`, wantReqs: 4},
 	}
 	for _, tt := range tests {

@@ -213,11 +213,11 @@ func period(interval string) (string, bool) {
 	return "", false
 }
 
-// day is the date of an RFC 3339 time as written (Ashby writes UTC).
+// day is the UTC date of an RFC 3339 time (Ashby writes UTC; an offset
+// is read as every adapter reads one, scrape.DatePrefix).
 func day(s string) string {
-	t, err := time.Parse(time.RFC3339, strings.TrimSpace(s))
-	if err != nil {
+	if _, err := time.Parse(time.RFC3339, strings.TrimSpace(s)); err != nil {
 		return ""
 	}
-	return t.Format(time.DateOnly)
+	return scrape.DatePrefix(s)
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"time"
 
@@ -130,15 +131,12 @@ func raw(j job) (model.Raw, error) {
 			return model.Raw{}, fmt.Errorf("internal_job_id: %w", err)
 		}
 	}
-	if len(j.Departments) > 0 {
-		r.Team = strings.TrimSpace(j.Departments[0].Name)
-	}
+	r.Team = team(j.Departments)
 	r.Locations, r.Workplace = locations(j)
 	r.EmploymentType = employmentType(j.Metadata)
 	for _, p := range j.PayInputRanges {
-		r.Salary = append(r.Salary, model.Salary{
-			Min: float64(p.MinCents) / 100, Max: float64(p.MaxCents) / 100, Currency: strings.TrimSpace(p.CurrencyType),
-		})
+		lo, hi := scrape.PayRange(float64(p.MinCents)/100, float64(p.MaxCents)/100)
+		r.Salary = append(r.Salary, model.Salary{Min: lo, Max: hi, Currency: strings.TrimSpace(p.CurrencyType)})
 	}
 	r.Stamp = scrape.ListedStamp(j.UpdatedAt, r)
 	return r, nil
@@ -171,8 +169,21 @@ func locations(j job) ([]string, string) {
 	return out, ""
 }
 
-// employmentType is the value of the board's "Employment Type" custom field,
-// when it has one with a single text value.
+// team is the job's department: the first the board lists. (Taking the
+// first in sorted order, so that a reordered list names the same team,
+// was tried (review s17 F18) and left out: every stored posting in
+// several departments whose first is not first alphabetically would have
+// been reported changed once at the upgrade.)
+func team(ds []named) string {
+	if len(ds) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(ds[0].Name)
+}
+
+// employmentType is the value of the board's "Employment Type" custom field:
+// its text, or for a multi-select field (a list of texts) the items in
+// sorted order joined by ", " (["Full-time"] is "Full-time").
 func employmentType(md []metadata) string {
 	for _, m := range md {
 		n := strings.ToLower(strings.TrimSpace(m.Name))
@@ -183,16 +194,32 @@ func employmentType(md []metadata) string {
 		if json.Unmarshal(m.Value, &s) == nil {
 			return strings.TrimSpace(s)
 		}
+		var list []json.RawMessage
+		if json.Unmarshal(m.Value, &list) != nil {
+			continue
+		}
+		var items []string
+		for _, v := range list {
+			if json.Unmarshal(v, &s) == nil && strings.TrimSpace(s) != "" {
+				items = append(items, strings.TrimSpace(s))
+			}
+		}
+		slices.Sort(items)
+		items = slices.Compact(items)
+		if len(items) > 0 {
+			return strings.Join(items, ", ")
+		}
 	}
 	return ""
 }
 
 // day is the date in UTC of an RFC 3339 time (as scrape.DatePrefix): the
-// same instant written with another offset is the same day.
+// same instant written with another offset is the same day; an
+// implausible date (year 0001, 9999-12-31) is "", as DatePrefix has it.
 func day(s string) string {
 	t, err := time.Parse(time.RFC3339, strings.TrimSpace(s))
 	if err != nil {
 		return ""
 	}
-	return t.UTC().Format(time.DateOnly)
+	return scrape.DatePrefix(t.UTC().Format(time.DateOnly))
 }

@@ -515,7 +515,7 @@ var _ scrape.IDRule = (*HTML)(nil)
 // again by today's rule. An id that is no path (a title, for a listing
 // without links) is as it was.
 func (h *HTML) CurrentID(stored string) string {
-	if !strings.HasPrefix(stored, "/") || strings.HasPrefix(stored, "//") || !strings.ContainsAny(stored, "?;%") {
+	if !strings.HasPrefix(stored, "/") || strings.HasPrefix(stored, "//") || !strings.ContainsAny(stored, "?;%(") {
 		return stored
 	}
 	return ID(stored)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -25,37 +26,58 @@ import (
 // posting has no identifier and no url, its id). It finds them in every
 // <script type="application/ld+json"> block: a single object, an array, an
 // @graph, or nested in another item (mainEntity, itemListElement). A block
-// that cannot be read even leniently is an error when it mentions
-// JobPosting, and skipped otherwise (sites often carry broken breadcrumbs).
+// that cannot be read even leniently is skipped, as browsers and search
+// engines skip it; it is an error only when no JobPosting could be read
+// from the page (ExtractWarn also reports the skipped blocks).
 func Extract(doc *goquery.Document, page *url.URL) ([]model.Raw, error) {
+	return ExtractWarn(doc, page, nil)
+}
+
+// ExtractWarn is Extract with warn called for each ld+json block that
+// cannot be read (n counts the page's ld+json blocks from 1) when the page
+// still gives a JobPosting. A page where none could be read and some block
+// was broken is an error naming the first broken block: its postings are
+// then kept as stored, not reported removed (review s17 F10).
+func ExtractWarn(doc *goquery.Document, page *url.URL, warn func(n int, err error)) ([]model.Raw, error) {
 	var out []model.Raw
-	var err error
-	doc.Find("script").EachWithBreak(func(i int, s *goquery.Selection) bool {
+	var broken []blockError
+	n := 0
+	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
 		typ, _ := s.Attr("type")
 		if !isLDType(typ) {
-			return true
+			return
 		}
-		text := s.Text()
-		values, derr := decodeLenient(text)
+		n++
+		values, derr := decodeLenient(s.Text())
 		if derr != nil {
-			if strings.Contains(text, "JobPosting") {
-				err = fmt.Errorf("ld+json block %d: %w", i+1, derr)
-				return false
-			}
-			return true
+			broken = append(broken, blockError{n, derr})
+			return
 		}
 		for _, v := range values {
 			for _, m := range findPostings(v, 0) {
 				out = append(out, posting(m, page))
 			}
 		}
-		return true
 	})
-	if err != nil {
-		return nil, err
+	if len(out) == 0 && len(broken) > 0 {
+		return nil, broken[0]
+	}
+	if warn != nil {
+		for _, b := range broken {
+			warn(b.n, b.err)
+		}
 	}
 	return out, nil
 }
+
+// blockError is an ld+json block that could not be read.
+type blockError struct {
+	n   int
+	err error
+}
+
+func (b blockError) Error() string { return fmt.Sprintf("ld+json block %d: %v", b.n, b.err) }
+func (b blockError) Unwrap() error { return b.err }
 
 func isLDType(t string) bool {
 	t = strings.ToLower(strings.TrimSpace(t))
@@ -421,29 +443,25 @@ func salaries(v any, currency string) []model.Salary {
 			s.Currency = currency
 		}
 		s.Currency = strings.ToUpper(s.Currency)
-		if s.Min > 0 || s.Max > 0 {
+		s.Min, s.Max = scrape.PayRange(s.Min, s.Max)
+		if s.Min > 0 || s.Max > 0 || math.IsNaN(s.Min) || math.IsNaN(s.Max) {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-// number reads a JSON number or a numeric string ("120,000", "$95000.00").
+// number reads a JSON number or a numeric string ("120,000", "$95000.00",
+// "2.000,75": scrape.PayNumber).
 func number(v any) (float64, bool) {
 	var s string
 	switch t := v.(type) {
 	case json.Number:
 		s = t.String()
 	case string:
-		s = strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' || r == '.' || r == '-' {
-				return r
-			}
-			if r == ',' || r == ' ' || r == '\u00a0' || r == '$' || r == '€' || r == '£' {
-				return -1
-			}
-			return 'x' // anything else: not a plain number
-		}, strings.TrimSpace(t))
+		// separators in the English or European way; an ambiguous figure
+		// is NaN, dropped with its range by the pipeline with a warning
+		return scrape.PayNumber(t)
 	case float64:
 		return t, true
 	default:
@@ -459,14 +477,13 @@ func number(v any) (float64, bool) {
 var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05-0700",
 	"2006-01-02T15:04:05.000-0700", "01/02/2006", "January 2, 2006", "Jan 2, 2006", "2 January 2006"}
 
-// date returns YYYY-MM-DD from an ISO 8601 date or date-time (and a few
-// sloppy forms), else "".
+// date returns YYYY-MM-DD from an ISO 8601 date or date-time (the UTC
+// date of an instant with an offset, scrape.DatePrefix) and a few sloppy
+// forms, else "".
 func date(s string) string {
 	s = strings.TrimSpace(s)
-	if len(s) >= 10 {
-		if t, err := time.Parse(time.DateOnly, s[:10]); err == nil {
-			return t.Format(time.DateOnly)
-		}
+	if d := scrape.DatePrefix(s); d != "" {
+		return d
 	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {

@@ -240,11 +240,16 @@ var _ scrape.IDRule = (*JSONLD)(nil)
 // id in it is read again by today's StableURL. An identifier is as it
 // was.
 func (j *JSONLD) CurrentID(stored string) string {
-	if !strings.ContainsAny(stored, "?;%") {
+	if !strings.ContainsAny(stored, "?;%(") {
 		return stored
 	}
-	host, _, _ := strings.Cut(stored, "/")
-	if !strings.ContainsAny(host, ".:") || strings.ContainsAny(host, "?;%") {
+	// the host runs to the path, or to the query of a page at the
+	// site's root (StableURL trims the root's '/': "jobs.example.com?id=7")
+	host := stored
+	if i := strings.IndexAny(stored, "/?"); i >= 0 {
+		host = stored[:i]
+	}
+	if !strings.ContainsAny(host, ".:") || strings.ContainsAny(host, ";%") {
 		return stored // no host: an identifier
 	}
 	if id := StableURL("http://" + stored); !strings.HasPrefix(id, "http://") {

@@ -89,13 +89,29 @@ func (j *JSONLD) fetch(ctx context.Context, u string, conditional bool) (*scrape
 
 // decodePage is the schema.org JobPosting items of the page at u (its body
 // and Content-Type), in page order, repeats included; a page without one is
-// an error.
+// an error. An ld+json block that cannot be read is skipped with a warning
+// naming the page and the block when the page still gives a JobPosting.
+func (j *JSONLD) decodePage(body []byte, contentType, u string) ([]model.Raw, error) {
+	return decodePageWarn(body, contentType, u, func(n int, err error) {
+		log, page := slog.Default(), u
+		if j.client != nil {
+			log, page = j.client.Logger(), j.client.RedactURL(u)
+		}
+		log.Warn("jsonld: unreadable ld+json block skipped", "source", j.name, "url", page, "block", n, "error", err)
+	})
+}
+
+// decodePage is decodePage without the warnings.
 func decodePage(body []byte, contentType, u string) ([]model.Raw, error) {
+	return decodePageWarn(body, contentType, u, nil)
+}
+
+func decodePageWarn(body []byte, contentType, u string, warn func(int, error)) ([]model.Raw, error) {
 	doc, err := scrape.ParseHTML(body, contentType, u)
 	if err != nil {
 		return nil, err
 	}
-	raws, err := Extract(doc, doc.Url)
+	raws, err := ExtractWarn(doc, doc.Url, warn)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +151,7 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 		return nil, scrape.ErrNotModified
 	}
 	if j.links == nil {
-		raws, err := decodePage(resp.Body, resp.Header.Get("Content-Type"), start)
+		raws, err := j.decodePage(resp.Body, resp.Header.Get("Content-Type"), start)
 		if err != nil {
 			return nil, j.errorf("page %q: %w", start, err)
 		}
@@ -272,7 +288,7 @@ func (j *JSONLD) postingPage(ctx context.Context, link string, i, n int) ([]mode
 	if err != nil {
 		return nil, fmt.Errorf("posting %d of %d: %w", i+1, n, err)
 	}
-	got, err := decodePage(resp.Body, resp.Header.Get("Content-Type"), link)
+	got, err := j.decodePage(resp.Body, resp.Header.Get("Content-Type"), link)
 	if err != nil {
 		return nil, fmt.Errorf("posting page %q: %w", link, err)
 	}
@@ -323,7 +339,7 @@ func (j *JSONLD) Detail(ctx context.Context, r model.Raw) (model.Raw, error) {
 	if err != nil {
 		return r, j.errorf("%w", err)
 	}
-	got, err := decodePage(resp.Body, resp.Header.Get("Content-Type"), r.URL)
+	got, err := j.decodePage(resp.Body, resp.Header.Get("Content-Type"), r.URL)
 	if err != nil {
 		return r, j.errorf("posting page %q: %w", r.URL, err)
 	}

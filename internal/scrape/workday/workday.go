@@ -14,7 +14,6 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -320,15 +319,7 @@ func decodeDetail(body []byte, r model.Raw) (model.Raw, error) {
 	return r, nil
 }
 
-// date keeps an absolute YYYY-MM-DD (or a timestamp's date); anything else
-// (relative text) gives "".
-func date(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) < 10 {
-		return ""
-	}
-	if _, err := time.Parse(time.DateOnly, s[:10]); err != nil {
-		return ""
-	}
-	return s[:10]
-}
+// date keeps an absolute YYYY-MM-DD (or a timestamp's date, in UTC when
+// it has an offset: scrape.DatePrefix); anything else (relative text)
+// gives "".
+func date(s string) string { return scrape.DatePrefix(s) }
