@@ -41,7 +41,7 @@ func Parse(data []byte, filename string, getenv func(string) (string, bool), plu
 		}
 		return nil, &Error{Problems: probs}
 	}
-	cfg.Secrets = p.secretList()
+	cfg.Secrets = withPushAuth(p.secretList(), cfg.Git.Push)
 	return cfg, nil
 }
 

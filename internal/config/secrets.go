@@ -91,6 +91,22 @@ func (p *parser) secretList() []redact.Secret {
 	return out
 }
 
+// withPushAuth adds to secrets the Basic-auth forms (redact.BasicAuth) of
+// the push token when it came from the environment: a git server may echo
+// the Authorization header it refused.
+func withPushAuth(secrets []redact.Secret, push GitPush) []redact.Secret {
+	for _, s := range secrets {
+		if push.Token != "" && s.Value == push.Token {
+			user := push.Username
+			if user == "" {
+				user = "x-access-token" // as gitrepo's push sends it
+			}
+			return append(secrets, redact.BasicAuth(s.Name, user, push.Token)...)
+		}
+	}
+	return secrets
+}
+
 // Redactor hides the config's secrets (see redact.MinLen for the values it
 // leaves alone).
 func (c *Config) Redactor() *redact.Redactor {

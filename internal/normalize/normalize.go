@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 72
+const rulesVersion = 73
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -109,6 +109,10 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	var desc []block
 	if strings.TrimSpace(r.DescriptionHTML) != "" {
 		desc = htmlBlocks(r.DescriptionHTML)
+		for i := range desc {
+			// character references are decoded after NFCRaw: Zu&#776;rich
+			desc[i].text, desc[i].label = norm.NFC.String(desc[i].text), norm.NFC.String(desc[i].label)
+		}
 	} else {
 		desc = textBlocks(markdownEntities.Replace(dropFrontMatterComments(r.DescriptionText)))
 	}

@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // matcher finds the forms of the secrets in a text in one pass: a table
 // of the forms' first two bytes says at which positions a form can start
@@ -15,6 +18,9 @@ type matcher struct {
 	byPair map[uint16][]int     // first two bytes -> indexes into forms, longest first
 	forms  []string
 	masks  []string
+	// hint[i]: forms[i] is a hint (split.go), not masked: next reports
+	// that it saw one through saw
+	hint []bool
 }
 
 // newMatcher indexes forms (each at least 2 bytes, sorted longest first)
@@ -29,9 +35,34 @@ func newMatcher(forms, masks []string) *matcher {
 	return m
 }
 
+// withHints is a matcher of forms and masks (sorted longest first) and of
+// hints, which it finds but does not mask (see next).
+func withHints(forms, masks, hints []string) *matcher {
+	type entry struct {
+		form, mask string
+		hint       bool
+	}
+	var all []entry
+	for i := range forms {
+		all = append(all, entry{forms[i], masks[i], false})
+	}
+	for _, h := range hints {
+		all = append(all, entry{h, "", true})
+	}
+	slices.SortStableFunc(all, func(a, b entry) int { return len(b.form) - len(a.form) })
+	f, m, h := make([]string, len(all)), make([]string, len(all)), make([]bool, len(all))
+	for i, e := range all {
+		f[i], m[i], h[i] = e.form, e.mask, e.hint
+	}
+	mt := newMatcher(f, m)
+	mt.hint = h
+	return mt
+}
+
 // next is the first form in s at or after from: its position and index
-// in forms; -1 when there is none.
-func next[T ~string | ~[]byte](m *matcher, s T, from int) (at, form int) {
+// in forms; -1 when there is none. A hint found on the way sets *saw
+// (saw may be nil) and is passed over.
+func next[T ~string | ~[]byte](m *matcher, s T, from int, saw *bool) (at, form int) {
 	for i := from; i+1 < len(s); i++ {
 		k := uint16(s[i])<<8 | uint16(s[i+1])
 		if m.start[k>>6]&(1<<(k&63)) == 0 {
@@ -40,6 +71,12 @@ func next[T ~string | ~[]byte](m *matcher, s T, from int) (at, form int) {
 		for _, f := range m.byPair[k] {
 			// (a comparison of string(bytes) allocates nothing)
 			if n := len(m.forms[f]); n <= len(s)-i && string(s[i:i+n]) == m.forms[f] {
+				if m.hint != nil && m.hint[f] {
+					if saw != nil {
+						*saw = true
+					}
+					continue
+				}
 				return i, f
 			}
 		}
@@ -49,8 +86,8 @@ func next[T ~string | ~[]byte](m *matcher, s T, from int) (at, form int) {
 
 // replace is s with every form replaced by its mask (s itself when it
 // holds none).
-func (m *matcher) replace(s string) string {
-	at, f := next(m, s, 0)
+func (m *matcher) replace(s string, saw *bool) string {
+	at, f := next(m, s, 0, saw)
 	if at < 0 {
 		return s
 	}
@@ -61,7 +98,7 @@ func (m *matcher) replace(s string) string {
 		b.WriteString(s[last:at])
 		b.WriteString(m.masks[f])
 		last = at + len(m.forms[f])
-		at, f = next(m, s, last)
+		at, f = next(m, s, last, saw)
 	}
 	b.WriteString(s[last:])
 	return b.String()
@@ -69,8 +106,8 @@ func (m *matcher) replace(s string) string {
 
 // replaceBytes is replace for bytes: a new slice, or b itself when it
 // holds no form.
-func (m *matcher) replaceBytes(b []byte) []byte {
-	at, f := next(m, b, 0)
+func (m *matcher) replaceBytes(b []byte, saw *bool) []byte {
+	at, f := next(m, b, 0, saw)
 	if at < 0 {
 		return b
 	}
@@ -79,7 +116,7 @@ func (m *matcher) replaceBytes(b []byte) []byte {
 	for at >= 0 {
 		out = append(append(out, b[last:at]...), m.masks[f]...)
 		last = at + len(m.forms[f])
-		at, f = next(m, b, last)
+		at, f = next(m, b, last, saw)
 	}
 	return append(out, b[last:]...)
 }

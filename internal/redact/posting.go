@@ -17,13 +17,25 @@ import (
 
 // SentSecrets are the secrets whose value is in one of sent (the strings
 // a board is sent: its source's config values and the user agent, see
-// Strings) as is or query-escaped, or, in any case, inside the host of a
-// URL among them.
+// Strings) as is or query-escaped, in the user-info of a URL among them
+// (decoded), or, in any case, inside the host of such a URL.
 func SentSecrets(secrets []Secret, sent []string) []Secret {
-	var hosts []string
+	var hosts, users []string
 	for _, v := range sent {
-		if u, err := url.Parse(v); err == nil && u.Host != "" {
+		u, err := url.Parse(v)
+		if err != nil {
+			continue
+		}
+		if u.Host != "" {
 			hosts = append(hosts, strings.ToLower(u.Host))
+		}
+		if u.User != nil {
+			// the user-info as the board reads it (config escapes a
+			// ${VAR} there its own way: ' ' as %20, the first ':' kept)
+			users = append(users, u.User.Username())
+			if pw, ok := u.User.Password(); ok {
+				users = append(users, pw, u.User.Username()+":"+pw)
+			}
 		}
 	}
 	var out []Secret
@@ -36,7 +48,8 @@ func SentSecrets(secrets []Secret, sent []string) []Secret {
 		// in a URL query parameter's value so)
 		q := url.QueryEscape(s.Value)
 		if slices.ContainsFunc(sent, func(v string) bool { return strings.Contains(v, s.Value) || strings.Contains(v, q) }) ||
-			slices.ContainsFunc(hosts, func(h string) bool { return strings.Contains(h, lower) }) {
+			slices.ContainsFunc(hosts, func(h string) bool { return strings.Contains(h, lower) }) ||
+			slices.ContainsFunc(users, func(v string) bool { return strings.Contains(v, s.Value) }) {
 			out = append(out, s)
 		}
 	}
@@ -122,7 +135,7 @@ func (m *PostingMask) String(s string) string {
 	if m.Empty() {
 		return s
 	}
-	return maskSplit(m.red.m, m.red.String(m.maskHosts(s)))
+	return m.red.String(m.maskHosts(s)) // split forms too (split.go)
 }
 
 // Bytes is b with the secrets masked (b itself when there is none).
@@ -155,23 +168,63 @@ func (m *PostingMask) maskHosts(s string) string {
 		}
 		start := i + j + 3
 		end := start
-		for end < len(s) && end-start < maxHost && isHostByte(rune(s[end])) {
-			end++
+		split := false // a unit a view drops inside the host (split.go)
+		for end < len(s) && end-start < maxHost {
+			if isHostByte(rune(s[end])) {
+				end++
+				continue
+			}
+			if k, n := unitAt(s, end); k == unitDrop && end > start {
+				split = true
+				end += n
+				continue
+			}
+			break
 		}
 		i = max(end, start)
 		host := s[start:end]
-		lower := strings.ToLower(host)
+		// hb: the host's bytes as a view shows them, from[k]: the offset
+		// in host of hb's byte k
+		hb, from := host, []int(nil)
+		if split {
+			var kb []byte
+			for k := 0; k < len(host); {
+				if isHostByte(rune(host[k])) {
+					kb = append(kb, host[k])
+					from = append(from, k)
+					k++
+					continue
+				}
+				_, n := unitAt(host, k)
+				k += n
+			}
+			hb = string(kb)
+		}
+		lower := strings.ToLower(hb)
 		if m.hosts.Replace(lower) == lower {
 			continue
 		}
+		at := func(k int) int { // offset in host of hb's byte k
+			if from == nil || k == len(hb) {
+				return min(k, len(host))
+			}
+			return from[k]
+		}
 		b.WriteString(s[last:start])
-		for k := 0; k < len(host); {
+		for k := 0; k < len(hb); {
 			if n := slices.IndexFunc(m.lower, func(h hostSecret) bool { return strings.HasPrefix(lower[k:], h.value) }); n >= 0 {
 				b.WriteString(m.lower[n].mask)
 				k += len(m.lower[n].value)
+				if k < len(hb) {
+					b.WriteString(host[at(k-1)+1 : at(k)]) // units dropped after it stay
+				}
 				continue
 			}
-			b.WriteByte(host[k])
+			if k+1 < len(hb) {
+				b.WriteString(host[at(k):at(k+1)])
+			} else {
+				b.WriteString(host[at(k):])
+			}
 			k++
 		}
 		last = end

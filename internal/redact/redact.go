@@ -16,9 +16,12 @@ import (
 	"html"
 	"io"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -43,6 +46,9 @@ type Redactor struct {
 	m    *matcher       // every form, one pass (nil: nothing to redact)
 	cuts []cut          // every form and its mask, for cut values (Output)
 	esc  []escapedValue // every value, longest first, for escaped writings
+	// for split forms (split.go): the forms of the secrets of 8
+	// characters or more without whitespace (m finds the hints)
+	wsm *matcher
 }
 
 // cut is one form of a secret and its mask.
@@ -52,7 +58,8 @@ type cut struct{ form, mask string }
 func New(secrets []Secret) *Redactor {
 	type pair struct{ old, new string }
 	seen := map[string]bool{}
-	var pairs []pair
+	var pairs, wsPairs []pair
+	var hints []string
 	var esc []escapedValue
 	for _, s := range secrets {
 		if len(s.Value) < MinLen {
@@ -66,6 +73,15 @@ func New(secrets []Secret) *Redactor {
 		if i := strings.IndexByte(s.Value, '#'); i >= MinLen {
 			values = append(values, s.Value[:i])
 		}
+		// Posting text is read in Unicode NFC (normalize), links are not:
+		// a value written in one form that a board echoes may come out in
+		// the other, composed in text, decomposed (and percent-escaped) in
+		// a link.
+		for _, c := range []string{norm.NFC.String(s.Value), norm.NFD.String(s.Value)} {
+			if !slices.Contains(values, c) {
+				values = append(values, c)
+			}
+		}
 		for _, v := range values {
 			esc = append(esc, escapedValue{v, mask})
 		}
@@ -76,16 +92,19 @@ func New(secrets []Secret) *Redactor {
 		if d := formDecoded(s.Value); d != s.Value && len(d) >= MinLen {
 			values = append(values, d)
 		}
-		// Posting text is read in Unicode NFC (normalize): a value written
-		// in another form (decomposed accents) that a board echoes comes
-		// out composed.
-		if c := norm.NFC.String(s.Value); c != s.Value {
-			values = append(values, c)
-		}
+		spaced := strings.IndexFunc(s.Value, unicode.IsSpace) >= 0
 		for _, form := range forms(values...) {
-			if form != "" && !seen[form] {
-				seen[form] = true
-				pairs = append(pairs, pair{form, mask})
+			if form == "" || seen[form] {
+				continue
+			}
+			seen[form] = true
+			pairs = append(pairs, pair{form, mask})
+			switch {
+			case !spaced && utf8.RuneCountInString(s.Value) >= 8:
+				wsPairs = append(wsPairs, pair{form, mask})
+				hints = append(hints, form[:4], form[len(form)-4:])
+			case spaced:
+				hints = append(hints, slices.MaxFunc(strings.Fields(form+" x"), func(a, b string) int { return len(a) - len(b) }))
 			}
 		}
 	}
@@ -101,8 +120,23 @@ func New(secrets []Secret) *Redactor {
 		olds[i], masks[i] = p.old, p.new
 		r.cuts = append(r.cuts, cut{p.old, p.new})
 	}
-	r.m = newMatcher(olds, masks)
+	r.m = withHints(olds, masks, hintList(hints))
+	if len(wsPairs) > 0 {
+		sort.SliceStable(wsPairs, func(i, j int) bool { return len(wsPairs[i].old) > len(wsPairs[j].old) })
+		olds, masks := make([]string, len(wsPairs)), make([]string, len(wsPairs))
+		for i, p := range wsPairs {
+			olds[i], masks[i] = p.old, p.new
+		}
+		r.wsm = newMatcher(olds, masks)
+	}
 	return r
+}
+
+// hintList is hints deduplicated, those of 2 bytes or more.
+func hintList(hints []string) []string {
+	slices.Sort(hints)
+	hints = slices.Compact(hints)
+	return slices.DeleteFunc(hints, func(h string) bool { return len(h) < 2 })
 }
 
 // formDecoded is v as a server reads it from a query it was written into
@@ -252,11 +286,12 @@ func (r *Redactor) String(s string) string {
 	if r.Empty() {
 		return s
 	}
-	s = r.m.replace(s)
+	hinted := false
+	s = r.m.replace(s, &hinted)
 	if out, ok := maskEscaped(s, r.esc); ok {
-		return string(out)
+		s = string(out)
 	}
-	return s
+	return maskSplit(r, s, hinted)
 }
 
 // Bytes returns b with every secret replaced (b itself when there is none).
@@ -264,9 +299,15 @@ func (r *Redactor) Bytes(b []byte) []byte {
 	if r.Empty() {
 		return b
 	}
-	b = r.m.replaceBytes(b)
+	hinted := false
+	b = r.m.replaceBytes(b, &hinted)
 	if out, ok := maskEscaped(b, r.esc); ok {
-		return out
+		b = out
+	}
+	if splitCandidate(r, b, hinted) {
+		if out := maskSplit(r, string(b), hinted); out != string(b) {
+			return []byte(out)
+		}
 	}
 	return b
 }
@@ -330,6 +371,9 @@ func (r *Redactor) Output(b []byte) []byte {
 		if n, mask := r.cutPrefix(b[last:at]); n > 0 {
 			out = append(append(out, b[last:at-n]...), mask...)
 			last = at
+		} else if n, mask := r.cutSplitPrefix(b[last:at]); n > 0 {
+			out = append(append(out, b[last:at-n]...), mask...)
+			last = at
 		}
 		i = at + len(Ellipsis)
 	}
@@ -353,6 +397,29 @@ func (r *Redactor) cutPrefix(text []byte) (int, string) {
 		}
 	}
 	return best, mask
+}
+
+// cutSplitPrefix is cutPrefix for a split form (split.go): the length of
+// the end of text that is a cut form read without its dropped units, or
+// with its whitespace runs squeezed or dropped; 0 when there is none.
+func (r *Redactor) cutSplitPrefix(text []byte) (int, string) {
+	longest := 0
+	for _, c := range r.cuts {
+		longest = max(longest, len(c.form))
+	}
+	// the end of text that may hold such a prefix: a unit is at most 10
+	// bytes (\U000e0001), and as many may come between two bytes
+	tail := text[max(0, len(text)-20*longest):]
+	if !splitCandidate(r, tail, true) {
+		return 0, ""
+	}
+	for _, drop := range []bool{false, true} {
+		kept, from := keptOf(tail, drop)
+		if n, mask := r.cutPrefix(kept); n > 0 {
+			return len(tail) - from[len(kept)-n], mask
+		}
+	}
+	return 0, ""
 }
 
 // Writer returns a writer that redacts each Write (Output: whole secrets

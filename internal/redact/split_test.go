@@ -33,9 +33,11 @@ func TestPostingMaskFindsSplitSecrets(t *testing.T) {
 			}
 		}
 	}
-	// What a view keeps is not ignorable: a space or a letter between the
-	// bytes is another text, kept as it is; a text without the key as well.
-	for _, s := range []string{"super secretkey123", "superXsecretkey123", "a\u00adb", `say "super\\u0001" please`} {
+	// What a view keeps is not ignorable: a letter between the bytes is
+	// another text, kept as it is; a text without the key as well. (A
+	// space between them is the key with a space put in, masked since
+	// review s17 F3: whitespace_s17_test.go.)
+	for _, s := range []string{"superXsecretkey123", "a\u00adb", `say "super\\u0001" please`} {
 		if got := m.String(s); got != s {
 			t.Errorf("String(%q) = %q, want it unchanged", s, got)
 		}
