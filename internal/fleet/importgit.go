@@ -178,12 +178,12 @@ func rekeyIndex(idx snapshot.Index, hashes map[string]string, mask func(string) 
 	slices.Sort(keys)
 	out := make(map[string]snapshot.Entry, len(idx.Postings))
 	for _, k := range keys {
-		if snapshot.Key(model.UnKey(k), mask) == k {
+		if snapshot.KeyAsStored(model.UnKey(k), mask) == k {
 			out[k] = idx.Postings[k]
 		}
 	}
 	for _, k := range keys {
-		nk := snapshot.Key(model.UnKey(k), mask)
+		nk := snapshot.KeyAsStored(model.UnKey(k), mask)
 		if nk == k {
 			continue
 		}

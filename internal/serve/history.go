@@ -189,7 +189,7 @@ func (h *history) oldKeys(c *gitrepo.Commit, source string) bool {
 		return true
 	}
 	for k := range idx.Postings {
-		if snapshot.Key(model.UnKey(k), nil) != k {
+		if snapshot.KeyAsStored(model.UnKey(k), nil) != k {
 			return true
 		}
 	}

@@ -27,7 +27,20 @@ import (
 // sent, which a board may echo into its ids (nil: none). A posting stored
 // under a decomposed id keeps it while listed (watch's formerKeys).
 func Key(id string, mask func(string) string) string {
-	k := model.PostingKey(composed(strings.TrimSpace(id)))
+	return key(composed(strings.TrimSpace(id)), mask)
+}
+
+// KeyAsStored is the key of a stored posting's id under the rule that
+// moves files (UpgradeKeys, and its readers: import-git, serve's
+// history): Key without composing the id. A posting stored under a
+// decomposed id keeps its key and file (no rename); a run maps today's
+// composed key to it (watch's formerKeys).
+func KeyAsStored(id string, mask func(string) string) string {
+	return key(strings.TrimSpace(id), mask)
+}
+
+func key(id string, mask func(string) string) string {
+	k := model.PostingKey(id)
 	if mask != nil {
 		k = mask(k)
 	}
@@ -115,7 +128,7 @@ func (s *Store) IndexNeedsKeyUpgrade(source string, idx Index, mask func(string)
 // one Key derives today.
 func hasOldKeys(idx Index, mask func(string) string) bool {
 	for k := range idx.Postings {
-		if Key(model.UnKey(k), mask) != k {
+		if KeyAsStored(model.UnKey(k), mask) != k {
 			return true
 		}
 	}
@@ -252,7 +265,7 @@ func rekeyEntries(postings map[string]Entry, mask func(string) string, kept, reh
 	moved := make(map[string]Entry, len(postings))
 	changed := false
 	for _, k := range sortedKeys(postings) {
-		if Key(model.UnKey(k), mask) == k {
+		if KeyAsStored(model.UnKey(k), mask) == k {
 			e := postings[k]
 			if h, ok := kept[k]; ok && e.Size == 0 && h == e.Hash {
 				e.Size = sizes[k] // an index saved before sizes were: saved with the rest
@@ -261,7 +274,7 @@ func rekeyEntries(postings map[string]Entry, mask func(string) string, kept, reh
 		}
 	}
 	for _, k := range sortedKeys(postings) {
-		if nk := Key(model.UnKey(k), mask); nk != k {
+		if nk := KeyAsStored(model.UnKey(k), mask); nk != k {
 			changed = true
 			if w, taken := moved[nk]; !taken {
 				e := postings[k]

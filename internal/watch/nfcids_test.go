@@ -69,3 +69,49 @@ func TestFormerKeysComposesDecomposedIDs(t *testing.T) {
 		t.Errorf("with a rule: %q, want %q", got, want)
 	}
 }
+
+// Verify s17: a folder an earlier build left with a posting stored under
+// a decomposed id (the board wrote it NFD) upgrades quietly: no key
+// upgrade renames it (the key rule of stored postings does not compose),
+// today's composed key maps to it, nothing is reported, and it is stored
+// once, under its stored id, whichever form the board writes.
+func TestDecomposedStoredIDUpgradesQuietly(t *testing.T) {
+	for _, form := range []string{"M\u00fcller-1", "Mu\u0308ller-1"} {
+		t.Run(fmt.Sprintf("board writes %+q", form), func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				fmt.Fprintf(w, `<html><head><script type="application/ld+json">{"@type":"JobPosting","identifier":%q,"url":"/jobs/m1","title":"Entwickler","description":"<p>Anforderungen: SQL und Python.</p>","datePosted":"2026-11-01"}</script></head></html>`, form)
+			}))
+			t.Cleanup(srv.Close)
+			h := newHook(t)
+			cfg := parseConfig(t, t.TempDir(), fmt.Sprintf(`snapshots: snaps
+http: {per_host_delay: 1ms, retries: 1}
+guard: {shrink_pause: 1ms, remove_after: 1}
+sources:
+  - {name: lf, type: jsonld, url: %q}
+notifiers:
+  - {name: hooks, type: webhook, url: %q}
+`, srv.URL+"/jobs/", h.URL), nil)
+			run(t, quietRunner(t, cfg, Options{}), cfg)
+			h.take()
+			nfd := "Mu\u0308ller-1"
+			earlierFolder(t, cfg.Snapshots, "lf", "0.earlier", map[string][2]string{"M\u00fcller-1": {nfd, srv.URL + "/jobs/m1"}})
+			for i := 0; i < 2; i++ {
+				res := run(t, quietRunner(t, cfg, Options{}), cfg)
+				if st := res.Sources[0]; st.Added+st.Removed+st.Changed+st.Missing != 0 || len(res.Events) != 0 {
+					t.Fatalf("run %d: %+v, %d events; want nothing reported", i+1, st, len(res.Events))
+				}
+			}
+			s := snapStore(t, cfg)
+			if !s.Exists("lf", nfd) || s.Exists("lf", "M\u00fcller-1") {
+				t.Fatal("the posting is not stored once, under its stored (decomposed) id")
+			}
+			if n := len(h.take()); n != 0 {
+				t.Fatalf("%d events delivered", n)
+			}
+			if out := gitOut(t, cfg.Snapshots, "status", "--porcelain", "--untracked-files=all"); out != "" {
+				t.Fatalf("the snapshot folder differs from HEAD:\n%s", out)
+			}
+		})
+	}
+}
