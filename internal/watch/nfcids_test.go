@@ -43,6 +43,9 @@ notifiers:
 		if st.Added != want || st.Removed+st.Changed+st.Missing != 0 {
 			t.Fatalf("run %d: %+v; want %d added and nothing else", i+1, st, want)
 		}
+		if i >= 1 && res.Commit != "" {
+			t.Fatalf("run %d: commit %s (the id memory flipping with the form?)", i+1, res.Commit)
+		}
 	}
 	if n := len(h.take()); n != 1 {
 		t.Fatalf("%d events, want 1", n)

@@ -8,6 +8,9 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
@@ -134,7 +137,7 @@ func assignIDs(raws []model.Raw, mem *idState, away ...string) ([]model.Raw, *id
 			// a memory saved before tracking tags and session ids left
 			// page URLs knows a page by its earlier key
 			u, lu := urlKey(r.URL), legacyKey(r.URL)
-			switch owner, ok := mem.Owners[r.RequisitionID]; {
+			switch owner, ok := mem.Owners[ownerKey(r.RequisitionID)]; {
 			case r.RequisitionID == "" || pinned[u] || pinned[lu]:
 				return true
 			case ok && (owner == u || owner == lu):
@@ -160,7 +163,7 @@ func assignIDs(raws []model.Raw, mem *idState, away ...string) ([]model.Raw, *id
 			}
 		} else {
 			r.ID = r.RequisitionID
-			next.Owners[r.ID] = urlKey(r.URL)
+			next.Owners[ownerKey(r.ID)] = urlKey(r.URL)
 		}
 		if seen[r.ID] {
 			return nil, nil, errSharedURL
@@ -170,11 +173,23 @@ func assignIDs(raws []model.Raw, mem *idState, away ...string) ([]model.Raw, *id
 	return raws, next, nil
 }
 
+// ownerKey is an identifier as the id memory keeps it: in NFC, so that a
+// board writing it decomposed one run and composed the next leaves the
+// memory as it was (no state commit per run). A memory saved with a
+// decomposed key is read as a new identifier once, which it is not: the
+// identifier stays the id (see byURL).
+func ownerKey(id string) string {
+	if !utf8.ValidString(id) || norm.NFC.IsNormalString(id) {
+		return id
+	}
+	return norm.NFC.String(id)
+}
+
 // keep carries a posting's id memory over from prev (its page failed this
 // run, so this run's listing does not show it).
 func (s *idState) keep(prev *idState, id string) {
-	if u, ok := prev.Owners[id]; ok {
-		s.Owners[id] = u
+	if u, ok := prev.Owners[ownerKey(id)]; ok {
+		s.Owners[ownerKey(id)] = u
 	}
 	if k := urlKey(id); slices.Contains(prev.URLIDs, k) && !slices.Contains(s.URLIDs, k) {
 		s.URLIDs = append(s.URLIDs, k) // a URL id is its StableURL
