@@ -19,3 +19,15 @@ func TestQueryIDOfUnparsableQueryIgnoresOrder(t *testing.T) {
 		t.Error("different pairs share an id")
 	}
 }
+
+// Verify s17 F22: the same link with such a query's pairs in another
+// order is the same link (no url change reported, the stored spelling
+// kept).
+func TestSameLinkOfUnparsableQueryIgnoresOrder(t *testing.T) {
+	if !SameLink("https://a.example/c?q=%zz&r=1", "https://a.example/c?r=1&q=%zz") {
+		t.Error("a reordered unparsable query is another link")
+	}
+	if SameLink("https://a.example/c?q=%zz&r=1", "https://a.example/c?q=%zz&r=2") {
+		t.Error("another pair is the same link")
+	}
+}

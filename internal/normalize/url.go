@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -215,9 +216,7 @@ func StripRawQuery(raw string) string {
 func QueryID(raw string) string {
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		pairs := strings.Split(CanonicalEscapes(StripRawQuery(raw)), "&")
-		sort.Strings(pairs)
-		return strings.Join(pairs, "&")
+		return sortedPairs(StripRawQuery(raw))
 	}
 	return StripTracking(q).Encode()
 }
@@ -240,9 +239,19 @@ func SameLink(a, b string) bool {
 	qa, err1 := url.ParseQuery(ua.RawQuery)
 	qb, err2 := url.ParseQuery(ub.RawQuery)
 	if err1 != nil || err2 != nil {
-		return ua.RawQuery == ub.RawQuery
+		// a query Go cannot parse: its pairs as written, in any order
+		return sortedPairs(ua.RawQuery) == sortedPairs(ub.RawQuery)
 	}
 	return qa.Encode() == qb.Encode()
+}
+
+// sortedPairs is a raw query's '&'-separated pairs, escapes written one
+// way (CanonicalEscapes), empty ones left out, sorted.
+func sortedPairs(raw string) string {
+	pairs := strings.Split(CanonicalEscapes(raw), "&")
+	pairs = slices.DeleteFunc(pairs, func(p string) bool { return p == "" })
+	sort.Strings(pairs)
+	return strings.Join(pairs, "&")
 }
 
 // CanonicalEscapes writes the percent-escapes of an escaped path or query
