@@ -70,14 +70,14 @@ func DatePrefix(s string) string {
 	}
 	for _, layout := range instantLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return plausibleDate(t.UTC())
+			return PlausibleDate(t.UTC())
 		}
 	}
 	t, err := time.Parse(time.DateOnly, s[:10])
 	if err != nil || badOffsetRE.MatchString(s) {
 		return ""
 	}
-	return plausibleDate(t)
+	return PlausibleDate(t)
 }
 
 // MinPostedYear is the earliest year DatePrefix takes for a posting date.
@@ -87,9 +87,9 @@ const MinPostedYear = 1990
 // as an instant has an offset out of range.
 var badOffsetRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)? ?[+-]\d{2}:?\d{2}$`)
 
-// plausibleDate is t's date, or "" when it lies before MinPostedYear or
+// PlausibleDate is t's date, or "" when it lies before MinPostedYear or
 // more than two years after today.
-func plausibleDate(t time.Time) string {
+func PlausibleDate(t time.Time) string {
 	if t.Year() < MinPostedYear || t.After(time.Now().AddDate(2, 0, 0)) {
 		return ""
 	}

@@ -487,7 +487,7 @@ func date(s string) string {
 	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t.Format(time.DateOnly)
+			return scrape.PlausibleDate(t.UTC()) // 0001-01-01, 9999-12-31: none
 		}
 	}
 	return ""
