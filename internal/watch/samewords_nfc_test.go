@@ -13,3 +13,17 @@ func TestSameWordsNFC(t *testing.T) {
 		t.Error("an accent dropped compared as the same word")
 	}
 }
+
+// A placeholder posted date stored under older rules (0001-01-01,
+// 9999-12-31) that today's rules read as none is the same posting at the
+// upgrade; a real date dropped is not.
+func TestSamePostedPlaceholderDates(t *testing.T) {
+	for _, a := range []string{"0001-01-01", "9999-12-31"} {
+		if !samePosted(a, "") {
+			t.Errorf("samePosted(%q, \"\") = false", a)
+		}
+	}
+	if samePosted("2026-11-01", "") {
+		t.Error("a real date dropped compared as the same")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/scrape"
 )
 
 // sameSource reports whether two versions of a posting say the same thing
@@ -93,6 +94,11 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // rules took the date in the board's own offset. Only an upgrade asks.
 func samePosted(a, b string) bool {
 	if a == b {
+		return true
+	}
+	// a placeholder date older rules kept (0001-01-01, 9999-12-31) is no
+	// date now (scrape.PlausibleDate)
+	if t, err := time.Parse(time.DateOnly, a); err == nil && b == "" && scrape.PlausibleDate(t) == "" {
 		return true
 	}
 	x, errA := time.Parse(time.DateOnly, a)
