@@ -302,8 +302,8 @@ var errStopWalk = errors.New("stop")
 // HEAD's files (both in index order).
 func (r *Repo) indexDiffers(rel string, top *treeEntry) ([]string, error) {
 	src, _, err := openIndex(filepath.Join(r.gitDir, "index"))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
+	if errors.Is(err, os.ErrNotExist) || errors.Is(err, errCorruptIndex) {
+		return nil, nil // a corrupt one: the next commit rebuilds it from HEAD
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read index: %w", err)

@@ -47,6 +47,10 @@ const objectCacheSize = 16 * cache.MiByte
 type Repo struct {
 	mu sync.Mutex
 
+	// repairedIndex: the path of an index file a commit found corrupt and
+	// rebuilt from HEAD, until RepairedIndex reads it
+	repairedIndex string
+
 	root     string // work tree root, absolute, as discovered
 	realRoot string // root with symlinks evaluated
 
@@ -361,4 +365,15 @@ func realPath(abs string) (string, error) {
 		rest = filepath.Join(filepath.Base(p), rest)
 		p = parent
 	}
+}
+
+// RepairedIndex is the path of the git index file that a commit since the
+// last call found corrupt (torn: a power loss, a full disk, a killed git)
+// and rebuilt from HEAD, for the caller to warn about; "" when none.
+func (r *Repo) RepairedIndex() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p := r.repairedIndex
+	r.repairedIndex = ""
+	return p
 }

@@ -121,7 +121,7 @@ func openIndex(p string) (indexSource, os.FileInfo, error) {
 		var hdr [indexHeaderLen]byte
 		if _, err := f.ReadAt(hdr[:], 0); err != nil || string(hdr[:4]) != "DIRC" {
 			f.Close()
-			return indexSource{}, nil, errors.New("not an index file")
+			return indexSource{}, nil, fmt.Errorf("%w: not an index file", errCorruptIndex)
 		}
 		return indexSource{f: f, bodyLen: fi.Size() - indexChecksumLen}, fi, nil
 	}
@@ -134,16 +134,22 @@ func openIndex(p string) (indexSource, os.FileInfo, error) {
 	return src, fi, err
 }
 
+// errCorruptIndex: the index file is there but is no index (torn by a
+// power loss, a full disk, a killed git). The index is a cache of HEAD and
+// the work tree: a commit rebuilds it from HEAD (lockIndex), as when it is
+// missing, rather than every run failing on it for good.
+var errCorruptIndex = errors.New("corrupt index")
+
 // smallIndex checks the header and, for an index up to verifyIndexMax,
 // the checksum (index.skipHash writes a zero one) of an index in memory.
 func smallIndex(data []byte) (indexSource, error) {
 	if len(data) < indexHeaderLen+indexChecksumLen || string(data[:4]) != "DIRC" {
-		return indexSource{}, errors.New("not an index file")
+		return indexSource{}, fmt.Errorf("%w: not an index file", errCorruptIndex)
 	}
 	body, sum := data[:len(data)-indexChecksumLen], data[len(data)-indexChecksumLen:]
 	if len(body) <= verifyIndexMax {
 		if got := sha1.Sum(body); !bytes.Equal(got[:], sum) && !bytes.Equal(sum, make([]byte, indexChecksumLen)) {
-			return indexSource{}, errors.New("bad checksum")
+			return indexSource{}, fmt.Errorf("%w: bad checksum", errCorruptIndex)
 		}
 	}
 	return indexSource{data: body, bodyLen: int64(len(body))}, nil
@@ -396,6 +402,10 @@ func (r *Repo) lockIndex(rels ...string) (*indexLock, error) {
 	src, fi, err := openIndex(l.path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
+		return l, nil
+	case errors.Is(err, errCorruptIndex):
+		// filled from HEAD by update and written whole, as a missing one
+		r.repairedIndex = l.path
 		return l, nil
 	case err != nil:
 		l.release()

@@ -547,6 +547,11 @@ func (r *Runner) commit(paths []string, msg string) (string, error) {
 	// msg is fixed words, numbers, source names and posting lines (their
 	// data redacted as a posting's is, see redact.go): no other redaction
 	hash, committed, err := r.commits.Commit(paths, msg, gitrepo.Author{Name: r.cfg.Git.AuthorName(), Email: r.cfg.Git.AuthorEmail()}, r.opts.Now())
+	if r.repo != nil {
+		if p := r.repo.RepairedIndex(); p != "" {
+			r.log.Warn("git index unreadable (torn: a power loss, a full disk, a killed git): rebuilt from HEAD", "path", p)
+		}
+	}
 	if err != nil {
 		return "", fmt.Errorf("git: %w", err)
 	}
