@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -132,6 +133,11 @@ func startServer(cfg *config.Config, data serve.Reader, listen string, public bo
 	loop, err := serve.IsLoopback(listen)
 	if err != nil {
 		return nil, nil, ExitUsage, fmt.Errorf("--listen %q: %w", listen, err)
+	}
+	if _, port, err := net.SplitHostPort(listen); err == nil {
+		if n, err := strconv.Atoi(port); err == nil && (n < 0 || n > 65535) {
+			return nil, nil, ExitUsage, fmt.Errorf("--listen %q: port %d out of range (0-65535)", listen, n)
+		}
 	}
 	if !loop && cfg.Serve.Token == "" && !public {
 		return nil, nil, ExitUsage, fmt.Errorf("--listen %s: not a loopback address: set serve.token in the config, or pass --public to serve without a token", listen)
