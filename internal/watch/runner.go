@@ -1080,8 +1080,9 @@ func (r *Runner) compare(f fetched) plan {
 			sameUnsaved = old.Hash == it.hash
 			old, known = snapshot.Entry{}, false
 		}
+		var sr *storedRead // the stored version, when read already
 		if known && !it.keep && old.Hash != it.hash && !old.FileMoved {
-			it = r.storedLinkSpelling(src, it, old, hist)
+			it, sr = r.storedLinkSpelling(src, it, old, hist)
 		}
 		// a posting kept as stored (its detail failed) keeps its flag: its
 		// file is still the stopped run's (see snapshot.Entry.FileMoved)
@@ -1130,7 +1131,11 @@ func (r *Runner) compare(f fetched) plan {
 			r.compareSame(&p, src, it)
 		default:
 			p.writes[it.id] = it.data
-			prev, disk, found, err := r.previous(src, it.id, old.Hash, hist)
+			if sr == nil {
+				sr = new(storedRead)
+				sr.prev, sr.disk, sr.found, sr.err = r.previous(src, it.id, old.Hash, hist)
+			}
+			prev, disk, found, err := sr.prev, sr.disk, sr.found, sr.err
 			if err != nil {
 				// The index's hash says the posting changed; the stored
 				// file cannot say from what. The change is still a change.
