@@ -5,9 +5,11 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 
+	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
@@ -18,20 +20,7 @@ import (
 func TestDecomposedIdentifierIsTheSamePosting(t *testing.T) {
 	var flip atomic.Int32
 	ids := [2]string{"M\u00fcller-1", "Mu\u0308ller-1"}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<html><head><script type="application/ld+json">{"@type":"JobPosting","identifier":%q,"url":"/jobs/m1","title":"Entwickler","description":"<p>Anforderungen: SQL und Python.</p>","datePosted":"2026-11-01"}</script></head></html>`, ids[flip.Load()%2])
-	}))
-	t.Cleanup(srv.Close)
-	h := newHook(t)
-	cfg := parseConfig(t, t.TempDir(), fmt.Sprintf(`snapshots: snaps
-http: {per_host_delay: 1ms, retries: 1}
-guard: {shrink_pause: 1ms, remove_after: 1}
-sources:
-  - {name: lf, type: jsonld, url: %q}
-notifiers:
-  - {name: hooks, type: webhook, url: %q}
-`, srv.URL+"/jobs/", h.URL), nil)
+	h, cfg := identifierBoard(t, func() string { return ids[flip.Load()%2] })
 	for i := 0; i < 4; i++ {
 		flip.Store(int32(i))
 		res := run(t, quietRunner(t, cfg, Options{}), cfg)
@@ -81,24 +70,11 @@ func TestFormerKeysComposesDecomposedIDs(t *testing.T) {
 func TestDecomposedStoredIDUpgradesQuietly(t *testing.T) {
 	for _, form := range []string{"M\u00fcller-1", "Mu\u0308ller-1"} {
 		t.Run(fmt.Sprintf("board writes %+q", form), func(t *testing.T) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "text/html; charset=utf-8")
-				fmt.Fprintf(w, `<html><head><script type="application/ld+json">{"@type":"JobPosting","identifier":%q,"url":"/jobs/m1","title":"Entwickler","description":"<p>Anforderungen: SQL und Python.</p>","datePosted":"2026-11-01"}</script></head></html>`, form)
-			}))
-			t.Cleanup(srv.Close)
-			h := newHook(t)
-			cfg := parseConfig(t, t.TempDir(), fmt.Sprintf(`snapshots: snaps
-http: {per_host_delay: 1ms, retries: 1}
-guard: {shrink_pause: 1ms, remove_after: 1}
-sources:
-  - {name: lf, type: jsonld, url: %q}
-notifiers:
-  - {name: hooks, type: webhook, url: %q}
-`, srv.URL+"/jobs/", h.URL), nil)
+			h, cfg := identifierBoard(t, func() string { return form })
 			run(t, quietRunner(t, cfg, Options{}), cfg)
 			h.take()
 			nfd := "Mu\u0308ller-1"
-			earlierFolder(t, cfg.Snapshots, "lf", "0.earlier", map[string][2]string{"M\u00fcller-1": {nfd, srv.URL + "/jobs/m1"}})
+			earlierFolder(t, cfg.Snapshots, "lf", "0.earlier", map[string][2]string{"M\u00fcller-1": {nfd, strings.TrimSuffix(cfg.Sources[0].URL, "/jobs/") + "/jobs/m1"}})
 			for i := 0; i < 2; i++ {
 				res := run(t, quietRunner(t, cfg, Options{}), cfg)
 				if st := res.Sources[0]; st.Added+st.Removed+st.Changed+st.Missing != 0 || len(res.Events) != 0 {
@@ -117,4 +93,26 @@ notifiers:
 			}
 		})
 	}
+}
+
+// identifierBoard is a jsonld board of one posting whose identifier is
+// id() at each request, a webhook, and the config of its source "lf"
+// (remove_after 1).
+func identifierBoard(t *testing.T, id func() string) (*hook, *config.Config) {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<html><head><script type="application/ld+json">{"@type":"JobPosting","identifier":%q,"url":"/jobs/m1","title":"Entwickler","description":"<p>Anforderungen: SQL und Python.</p>","datePosted":"2026-11-01"}</script></head></html>`, id())
+	}))
+	t.Cleanup(srv.Close)
+	h := newHook(t)
+	cfg := parseConfig(t, t.TempDir(), fmt.Sprintf(`snapshots: snaps
+http: {per_host_delay: 1ms, retries: 1}
+guard: {shrink_pause: 1ms, remove_after: 1}
+sources:
+  - {name: lf, type: jsonld, url: %q}
+notifiers:
+  - {name: hooks, type: webhook, url: %q}
+`, srv.URL+"/jobs/", h.URL), nil)
+	return h, cfg
 }
