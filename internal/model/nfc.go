@@ -1,6 +1,10 @@
 package model
 
-import "golang.org/x/text/unicode/norm"
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // The same characters can be written two ways in Unicode: "ü" as one code
 // point (NFC, what most boards send) or as "u" and a combining diaeresis
@@ -83,6 +87,16 @@ func NFCPosting(p Posting) Posting {
 }
 
 func nfc(s string) string { return norm.NFC.String(s) }
+
+// NFCID is a platform's id in NFC, so that one written decomposed one day
+// and composed the next is one id; an id that is not valid UTF-8 is as it
+// is (its bytes are the key's %XX business, see PostingKey).
+func NFCID(id string) string {
+	if !utf8.ValidString(id) || norm.NFC.IsNormalString(id) {
+		return id
+	}
+	return norm.NFC.String(id)
+}
 
 // nfcList is list in NFC: list itself when it is already, else a copy.
 func nfcList(list []string) []string {

@@ -8,9 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
@@ -27,7 +24,7 @@ import (
 // sent, which a board may echo into its ids (nil: none). A posting stored
 // under a decomposed id keeps it while listed (watch's formerKeys).
 func Key(id string, mask func(string) string) string {
-	return key(composed(strings.TrimSpace(id)), mask)
+	return key(model.NFCID(strings.TrimSpace(id)), mask)
 }
 
 // KeyAsStored is the key of a stored posting's id under the rule that
@@ -45,15 +42,6 @@ func key(id string, mask func(string) string) string {
 		k = mask(k)
 	}
 	return k
-}
-
-// composed is s in NFC when it is valid UTF-8 (invalid bytes are the
-// key's %XX business), else s.
-func composed(s string) string {
-	if !utf8.ValidString(s) || norm.NFC.IsNormalString(s) {
-		return s
-	}
-	return norm.NFC.String(s)
 }
 
 // StoredKey is the key of a posting for the id a stored snapshot holds

@@ -8,9 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
@@ -178,12 +175,7 @@ func assignIDs(raws []model.Raw, mem *idState, away ...string) ([]model.Raw, *id
 // memory as it was (no state commit per run). A memory saved with a
 // decomposed key is read as a new identifier once, which it is not: the
 // identifier stays the id (see byURL).
-func ownerKey(id string) string {
-	if !utf8.ValidString(id) || norm.NFC.IsNormalString(id) {
-		return id
-	}
-	return norm.NFC.String(id)
-}
+func ownerKey(id string) string { return model.NFCID(id) }
 
 // keep carries a posting's id memory over from prev (its page failed this
 // run, so this run's listing does not show it).
