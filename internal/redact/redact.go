@@ -291,7 +291,7 @@ func (r *Redactor) String(s string) string {
 	if out, ok := maskEscaped(s, r.esc); ok {
 		s = string(out)
 	}
-	return maskSplit(r, s, hinted)
+	return maskMarkup(r.m, maskSplit(r, s, hinted))
 }
 
 // Bytes returns b with every secret replaced (b itself when there is none).
@@ -306,10 +306,10 @@ func (r *Redactor) Bytes(b []byte) []byte {
 	}
 	if splitCandidate(r, b, hinted) {
 		if out := maskSplit(r, string(b), hinted); out != string(b) {
-			return []byte(out)
+			b = []byte(out)
 		}
 	}
-	return b
+	return maskMarkupBytes(r.m, b)
 }
 
 // Error returns err with its message redacted as Text does (nil for nil).
