@@ -42,12 +42,30 @@ func (c *committed) latest(src, id string) (post model.Posting, hash string, ok 
 	return c.find(src, id, "")
 }
 
+// removedCopy is the newest committed version of a posting whose file
+// is gone when it is removed (deleted by hand, the deletion committed or
+// not): its removal carries what the posting was. It looks further back
+// than latest, at most maxCommitsBackGone commits: one search per such
+// removal, which is rare.
+func (c *committed) removedCopy(src, id string) (post model.Posting, ok bool) {
+	post, _, ok = c.search(src, id, "", maxCommitsBackGone)
+	return post, ok
+}
+
+// maxCommitsBackGone bounds removedCopy's walk.
+const maxCommitsBackGone = 2000
+
 // find is version's search; hash "" takes the newest that decodes.
 func (c *committed) find(src, id, hash string) (post model.Posting, found string, ok bool) {
+	return c.search(src, id, hash, maxCommitsBack)
+}
+
+// search is find looking at most back commits back.
+func (c *committed) search(src, id, hash string, back int) (post model.Posting, found string, ok bool) {
 	if c.r.store == nil {
 		return post, "", false
 	}
-	b, ok := c.blob(c.r.store.PostingPath(src, id), hash)
+	b, ok := c.blob(c.r.store.PostingPath(src, id), hash, back)
 	if !ok {
 		return post, "", false
 	}
@@ -77,10 +95,10 @@ func (c *committed) open() bool {
 }
 
 // blob is the bytes of the file at path (in the snapshot folder) as HEAD
-// or one of its last first parents has them: the newest that decode as a
+// or one of its last back first parents has them: the newest that decode as a
 // posting whose content hash is hash ("": any). ok is false when none
 // does (or the history cannot be read).
-func (c *committed) blob(path, hash string) (b []byte, ok bool) {
+func (c *committed) blob(path, hash string, back int) (b []byte, ok bool) {
 	if !c.open() {
 		return nil, false
 	}
@@ -91,7 +109,7 @@ func (c *committed) blob(path, hash string) (b []byte, ok bool) {
 	rel = filepath.ToSlash(rel)
 	commit, err := c.h.Head()
 	var seen gitrepo.Hash
-	for n := 0; err == nil && commit != nil && n < maxCommitsBack; n++ {
+	for n := 0; err == nil && commit != nil && n < back; n++ {
 		e, found, lerr := c.h.Lookup(commit, rel)
 		if lerr != nil {
 			break

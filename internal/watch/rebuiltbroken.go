@@ -22,7 +22,7 @@ func (r *Runner) recoverBroken(src string, idx *snapshot.Index) {
 	hist := &committed{r: r}
 	for _, name := range idx.Broken {
 		path := r.store.NamedPath(src, name)
-		if b, ok := hist.blob(path, ""); ok {
+		if b, ok := hist.blob(path, "", maxCommitsBack); ok {
 			p, own := snapshot.OwnFile(src, name, b, nil)
 			if _, dup := idx.Postings[p.ID]; own && !dup && snapshot.PostingName(p.ID) == name {
 				idx.Postings[p.ID] = snapshot.Entry{Hash: model.Hash(b)}

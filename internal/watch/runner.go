@@ -1231,7 +1231,7 @@ func (r *Runner) compare(f fetched) plan {
 			prev, _, _, err = r.previous(src, id, old.Hash, hist)
 		}
 		if err != nil {
-			prev = model.Posting{ID: id, Source: src}
+			prev = r.goneRemoval(src, id, hist, err)
 		}
 		prev = r.maskStored(src, prev)
 		p.removes = append(p.removes, id)
