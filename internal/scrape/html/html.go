@@ -515,6 +515,11 @@ var _ scrape.IDRule = (*HTML)(nil)
 // again by today's rule. An id that is no path (a title, for a listing
 // without links) is as it was.
 func (h *HTML) CurrentID(stored string) string {
+	return scrape.KeepMasks(stored, currentID)
+}
+
+// currentID is CurrentID of an id without masks.
+func currentID(stored string) string {
 	if !strings.HasPrefix(stored, "/") || strings.HasPrefix(stored, "//") || !strings.ContainsAny(stored, "?;%(") {
 		return stored
 	}

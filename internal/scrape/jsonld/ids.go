@@ -247,6 +247,11 @@ var _ scrape.IDRule = (*JSONLD)(nil)
 // id in it is read again by today's StableURL. An identifier is as it
 // was.
 func (j *JSONLD) CurrentID(stored string) string {
+	return scrape.KeepMasks(stored, currentID)
+}
+
+// currentID is CurrentID of an id without masks.
+func currentID(stored string) string {
 	if !strings.ContainsAny(stored, "?;%(") {
 		return stored
 	}
