@@ -11,7 +11,8 @@ import (
 // separators and a decimal mark in the English or the European way
 // ("120,000", "1,000.50", "2.000,75" = 2000.75, "1.000.000" = 1e6, "1 000",
 // "12'000", Indian "1,00,000"), a currency sign ($ € £) and spaces around
-// allowed. A single '.' is a decimal mark ("95000.00", "2.000" = 2); a
+// allowed, and a full stop or comma after the last digit (the sentence's).
+// A single '.' is a decimal mark ("95000.00", "2.000" = 2); a
 // single ',' before one or two digits is one ("1000,50"), before three a
 // thousands separator ("120,000"). ok is false for text that is no figure
 // ("competitive", "50k", a negative number); a figure whose separators do
@@ -32,6 +33,11 @@ func PayNumber(s string) (float64, bool) {
 		}
 	}
 	t := strings.Trim(b.String(), "_")
+	// a full stop or comma ending the figure ends the sentence or the
+	// list it is in ("up to $120,000."): no decimal mark without decimals
+	if n := len(t); n > 1 && (t[n-1] == '.' || t[n-1] == ',') && t[n-2] >= '0' && t[n-2] <= '9' {
+		t = strings.TrimRight(t[:n-1], "_")
+	}
 	if t == "" || !strings.ContainsAny(t, "0123456789") {
 		return math.NaN(), false
 	}
