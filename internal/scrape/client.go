@@ -281,13 +281,13 @@ func (p *Pool) Client(v Validators) *Client {
 }
 
 // Source binds c to the source whose own URL is ownURL: its requests may
-// reach a special address (loopback, private, ...) only on that URL's host,
-// or anywhere when allowPrivate (the source's allow_private) or the pool's
+// reach a special address (loopback, private, ...) only on that URL's host
+// and port, or anywhere when allowPrivate (the source's allow_private) or the pool's
 // AllowPrivate is set. It returns c.
 func (c *Client) Source(ownURL string, allowPrivate bool) *Client {
 	own := map[string]bool{}
 	if u, err := url.Parse(ownURL); err == nil && u.Hostname() != "" {
-		own[strings.ToLower(u.Hostname())] = true
+		own[urlOwn(u)] = true
 	}
 	t := newTrust(allowPrivate || c.opts.AllowPrivate, own)
 	c.trust = &t

@@ -80,7 +80,7 @@ func (c *Client) CheckHost(ctx context.Context, rawURL string) error {
 	}
 	tr := c.trustFor(u)
 	host := u.Hostname()
-	if tr.allows(host) {
+	if tr.allows(host, urlPort(u)) {
 		return nil
 	}
 	var ips []netip.Addr

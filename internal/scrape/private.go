@@ -24,7 +24,7 @@ var ErrPrivateAddress = errors.New("private address refused")
 // trust says which special addresses one source's requests may reach.
 type trust struct {
 	all bool            // http.allow_private or the source's allow_private
-	own map[string]bool // hosts (lower case, no port) of the source's own URL
+	own map[string]bool // host:port (ownKey) of the source's own URL
 	k   string          // key(), computed once by newTrust ("": compute it)
 }
 
@@ -51,14 +51,38 @@ func (t trust) key() string {
 	return strings.Join(hosts, " ")
 }
 
-func (t trust) allows(host string) bool {
-	return t.all || t.own[strings.ToLower(strings.TrimSuffix(host, "."))]
+// allows reports whether a special address may be reached at host and
+// port: anywhere (allow_private), or on the source's own host and port
+// only (review s17 F15: a source on 127.0.0.1:8080 does not make
+// 127.0.0.1:6379 or :22 reachable by a redirect or a link).
+func (t trust) allows(host, port string) bool {
+	return t.all || t.own[ownKey(host, port)]
 }
 
-// hostTrust is the trust of a client bound to no source: the host of the
-// URL it was asked for is its own.
+// ownKey is how trust.own names a host and port: the host in lower case
+// without a final '.' or IPv6 brackets, then the port.
+func ownKey(host, port string) string {
+	return net.JoinHostPort(strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), ".")), port)
+}
+
+// urlPort is the port a request to u goes to: its own, else its scheme's.
+func urlPort(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	if strings.EqualFold(u.Scheme, "http") {
+		return "80"
+	}
+	return "443"
+}
+
+// urlOwn is the trust.own key of u's host and port.
+func urlOwn(u *url.URL) string { return ownKey(u.Hostname(), urlPort(u)) }
+
+// hostTrust is the trust of a client bound to no source: the host and
+// port of the URL it was asked for are its own.
 func hostTrust(u *url.URL, all bool) trust {
-	return newTrust(all, map[string]bool{strings.ToLower(u.Hostname()): true})
+	return newTrust(all, map[string]bool{urlOwn(u): true})
 }
 
 // special prefixes: what a public board has no business reaching.
@@ -138,7 +162,7 @@ func refuse(u, host string, ip netip.Addr) error {
 // request may not reach (names are checked when dialled).
 func checkLiteral(u *url.URL, di dialInfo) error {
 	ip, err := netip.ParseAddr(strings.Trim(u.Hostname(), "[]"))
-	if err != nil || !Special(ip) || di.trust.allows(u.Hostname()) {
+	if err != nil || !Special(ip) || di.trust.allows(u.Hostname(), urlPort(u)) {
 		return nil
 	}
 	return refuse(u.Redacted(), u.Hostname(), ip)
@@ -195,7 +219,7 @@ func (d *dialer) DialContext(ctx context.Context, network, addr string) (net.Con
 	}
 	var firstErr error
 	for _, ip := range ips {
-		if Special(ip) && !di.trust.allows(host) {
+		if Special(ip) && !di.trust.allows(host, port) {
 			if firstErr == nil {
 				firstErr = refuse(di.url, host, ip)
 			}
