@@ -56,6 +56,14 @@ func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		usageLine(stderr, path, fmt.Sprintf("unknown flag -%s (long flags take two dashes: --%s)", name, name))
 		return ExitUsage
 	}
+	if flag, value, ok := flagAsValue(root, args); ok {
+		path := root.CommandPath()
+		if c, _, err := root.Find(args); err == nil {
+			path = c.CommandPath()
+		}
+		usageLine(stderr, path, fmt.Sprintf("%s needs a value, and %s is a flag (write %s=%s if that is the value)", flag, value, flag, value))
+		return ExitUsage
+	}
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -171,24 +179,8 @@ func fail(cmd *cobra.Command, code int, format string, args ...any) error {
 // path of the command the arguments name (the root when none), the flag's
 // name, ok.
 func singleDashLong(root *cobra.Command, args []string) (path, name string, ok bool) {
-	long := map[string]bool{}       // long flag names
-	takesValue := map[string]bool{} // "--name" and "-x" of flags that take the next argument as their value
-	for _, c := range allCommands(root) {
-		c.InitDefaultHelpFlag()
-		for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
-			fs.VisitAll(func(f *pflag.Flag) {
-				if len(f.Name) > 1 {
-					long[f.Name] = true
-				}
-				if f.NoOptDefVal == "" {
-					takesValue["--"+f.Name] = true
-					if f.Shorthand != "" {
-						takesValue["-"+f.Shorthand] = true
-					}
-				}
-			})
-		}
-	}
+	t := flagTableOf(root)
+	long, takesValue := t.long, t.takesValue
 	cmd := root
 	for i, a := range args {
 		if a == "--" {
@@ -208,6 +200,58 @@ func singleDashLong(root *cobra.Command, args []string) (path, name string, ok b
 		}
 	}
 	return cmd.CommandPath(), name, name != ""
+}
+
+// flagTable is what the command line's flags are called, over every
+// command.
+type flagTable struct {
+	long       map[string]bool // long flag names
+	takesValue map[string]bool // "--name" and "-x" of flags that take the next argument as their value
+	flag       map[string]bool // "--name" and "-x" of every flag
+}
+
+func flagTableOf(root *cobra.Command) flagTable {
+	t := flagTable{long: map[string]bool{}, takesValue: map[string]bool{}, flag: map[string]bool{}}
+	for _, c := range allCommands(root) {
+		c.InitDefaultHelpFlag()
+		for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
+			fs.VisitAll(func(f *pflag.Flag) {
+				if len(f.Name) > 1 {
+					t.long[f.Name] = true
+				}
+				t.flag["--"+f.Name] = true
+				if f.Shorthand != "" {
+					t.flag["-"+f.Shorthand] = true
+				}
+				if f.NoOptDefVal == "" {
+					t.takesValue["--"+f.Name] = true
+					if f.Shorthand != "" {
+						t.takesValue["-"+f.Shorthand] = true
+					}
+				}
+			})
+		}
+	}
+	return t
+}
+
+// flagAsValue finds, before a "--", a flag that takes a value followed by
+// another flag of the command line ("--source --dry-run"): pflag takes the
+// second as the first's value, and the run goes on without it (review s17
+// F19). It returns the two; a value that only starts with a dash and is
+// no flag ("--sort -title") is a value.
+func flagAsValue(root *cobra.Command, args []string) (flag, value string, ok bool) {
+	t := flagTableOf(root)
+	for i := 1; i < len(args); i++ {
+		if args[i-1] == "--" {
+			break
+		}
+		n, _, _ := strings.Cut(args[i], "=")
+		if t.takesValue[args[i-1]] && t.flag[n] {
+			return args[i-1], args[i], true
+		}
+	}
+	return "", "", false
 }
 
 // usageMessage words pflag's and cobra's parse errors as this command line
