@@ -16,7 +16,7 @@ func quickIndex(b []byte) (idx Index, ok bool) {
 	if !d.byte('{') {
 		return Index{}, false
 	}
-	var seen [6]bool
+	var seen [7]bool
 	for first := true; ; first = false {
 		if d.byte('}') {
 			break
@@ -49,6 +49,9 @@ func quickIndex(b []byte) (idx Index, ok bool) {
 		case "postings":
 			k = 5
 			idx.Postings, good = d.postings()
+		case "posted_utc":
+			k = 6
+			idx.PostedUTC, good = d.bool()
 		}
 		if !good || seen[k] {
 			return Index{}, false
@@ -202,7 +205,7 @@ func (d *quickDecoder) entry() (Entry, bool) {
 	if !d.byte('{') {
 		return e, false
 	}
-	var seen [6]bool
+	var seen [7]bool
 	for first := true; ; first = false {
 		if d.byte('}') {
 			return e, true

@@ -22,6 +22,9 @@ func TestIndexSameSeesEveryField(t *testing.T) {
 		if f.Tag.Get("json") == "-" {
 			continue // not stored
 		}
+		if f.Name == "PostedUTC" {
+			continue // not compared, by design (see Index)
+		}
 		a, b := base(), base()
 		v := reflect.ValueOf(&b).Elem().Field(i)
 		switch v.Kind() {

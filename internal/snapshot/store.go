@@ -184,10 +184,17 @@ type Index struct {
 	// Health: failed runs in a row, whether the listing is held as
 	// suspicious, and a counter of source.* incidents (part of their event
 	// ids).
-	Failures   int              `json:"failures,omitempty"`
-	Suspicious bool             `json:"suspicious,omitempty"`
-	Incidents  int              `json:"incidents,omitempty"`
-	Postings   map[string]Entry `json:"postings"`
+	Failures   int  `json:"failures,omitempty"`
+	Suspicious bool `json:"suspicious,omitempty"`
+	Incidents  int  `json:"incidents,omitempty"`
+	// PostedUTC: the index was saved by a watcher that reads posting
+	// dates in UTC (normalizer rules 56 and later), so that the stored
+	// postings' dates are UTC dates: an upgrade run gives no one-day
+	// leeway to a posted date then (internal/watch samePosted). Not in
+	// Same: a run that changes nothing else does not write the index (nor
+	// commit it) for it alone; the next that writes it records it.
+	PostedUTC bool             `json:"posted_utc,omitempty"`
+	Postings  map[string]Entry `json:"postings"`
 	// Rebuilt: LoadIndex found no index it could read and rebuilt this
 	// one from the postings, with fresh counters (never stored).
 	Rebuilt bool `json:"-"`
@@ -203,7 +210,7 @@ type Index struct {
 }
 
 // Same reports whether two indexes hold the same stored state (every
-// field but Rebuilt and Unreadable, which are never stored): a run that leaves its index
+// field but PostedUTC, and Rebuilt and Unreadable, which are never stored): a run that leaves its index
 // the same need not encode and write it.
 func (a Index) Same(b Index) bool {
 	return a.Normalizer == b.Normalizer && a.Generation == b.Generation && a.Failures == b.Failures &&

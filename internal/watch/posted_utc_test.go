@@ -57,6 +57,7 @@ func TestPostedUTCUpgradesQuietly(t *testing.T) {
 	e := idx.Postings["1"]
 	e.Hash, e.Stamp = model.Hash(b), "2026-07-27T23:30:00-04:00:0123456789abcdef"
 	idx.Postings["1"], idx.Normalizer = e, "0000000000000000"
+	idx.PostedUTC = false // as older watchers saved it
 	if _, err := r.store.SaveIndex("gh", idx); err != nil {
 		t.Fatal(err)
 	}

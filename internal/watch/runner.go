@@ -1044,7 +1044,7 @@ func (r *Runner) compare(f fetched) plan {
 	gen := strconv.Itoa(idx.Generation + 1)
 	p := plan{save: true, writes: map[string][]byte{}, notes: notes, stateChanged: len(notes) > 0, index: snapshot.Index{
 		Normalizer: version, Generation: idx.Generation, Incidents: idx.Incidents, Suspicious: idx.Suspicious,
-		Postings: make(map[string]snapshot.Entry, len(f.items)),
+		Postings: make(map[string]snapshot.Entry, len(f.items)), PostedUTC: true,
 	}}
 	if idx.Normalizer != "" && idx.Normalizer != version && f.suspicious == "" {
 		// New rules: the index records the version they ran under, and it
@@ -1166,7 +1166,7 @@ func (r *Runner) compare(f fetched) plan {
 			// Under new normalizer rules a posting whose platform data is the
 			// same (by its update stamp, or, without one, by what the
 			// platform gave as it was) is rewritten without an event.
-			upgraded := idx.Normalizer != version && (old.Stamp != "" && old.Stamp == it.stamp || sameSource(prev, it.post))
+			upgraded := idx.Normalizer != version && (old.Stamp != "" && old.Stamp == it.stamp || sameSource(prev, it.post, !idx.PostedUTC))
 			renormalized := upgraded || f.reshaped && sameAcrossInterfaces(prev, it.post)
 			// The file already holds this version: a run stopped after
 			// putting the change's event in the outbox and rewriting the
@@ -1350,7 +1350,7 @@ func (r *Runner) compareUnindexed(p *plan, it item, hist *committed, gen string,
 	changes := diff.Postings(prev, it.post)
 	// a rebuilt index knows no normalizer version: a posting whose
 	// platform data is the same is a quiet rewrite, as compare has it
-	if len(changes) == 0 || prevHash == it.hash || sameSource(prev, it.post) {
+	if len(changes) == 0 || prevHash == it.hash || sameSource(prev, it.post, true) {
 		r.repaired(p, src, it, err)
 		return true
 	}
@@ -1389,7 +1389,7 @@ func (r *Runner) compareFiled(p *plan, it item, upgrading bool, gen string, now 
 	changes := diff.Postings(stored, it.post)
 	// under new normalizer rules, the same platform data is a quiet
 	// rewrite (as compare has it)
-	if len(changes) == 0 || upgrading && sameSource(stored, it.post) {
+	if len(changes) == 0 || upgrading && sameSource(stored, it.post, true) {
 		p.rewrites++
 		return true
 	}
@@ -1456,7 +1456,7 @@ func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, g
 	changes := diff.Postings(stored, it.post)
 	// new rules alone make no event (see compare); the stamp says nothing
 	// here: it is the index's, not the file's
-	renormalized := f.reshaped && sameAcrossInterfaces(stored, it.post) || f.index.Normalizer != r.norm.Version() && sameSource(stored, it.post)
+	renormalized := f.reshaped && sameAcrossInterfaces(stored, it.post) || f.index.Normalizer != r.norm.Version() && sameSource(stored, it.post, !f.index.PostedUTC)
 	if len(changes) == 0 || renormalized {
 		p.rewrites++
 		return true, false

@@ -20,11 +20,12 @@ import (
 // quiet rewrite, never a posting.changed: this holds for platforms with no
 // update stamp too, where the stamp cannot tell. Text is compared in
 // Unicode NFC: a posting stored in NFD, before the normalizer read text in
-// NFC, says the same.
-func sameSource(a, b model.Posting) bool {
+// NFC, says the same. dayLeeway: the stored version's posted date may
+// have been read in the board's offset (see samePosted).
+func sameSource(a, b model.Posting, dayLeeway bool) bool {
 	a, b = model.NFCPosting(a), model.NFCPosting(b)
 	return a.Title == b.Title && a.URL == b.URL && a.RequisitionID == b.RequisitionID &&
-		a.Team == b.Team && samePosted(a.Posted, b.Posted) && a.Company == b.Company &&
+		a.Team == b.Team && samePosted(a.Posted, b.Posted, dayLeeway) && a.Company == b.Company &&
 		sameWords(a.Description, b.Description)
 }
 
@@ -89,10 +90,13 @@ func words(s string) func() (string, bool) {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // samePosted reports whether two posting dates can be the same
-// publication instant: equal, or one day apart, as the same instant is
-// read in UTC (scrape.DatePrefix, since normalizer rules 56) where older
-// rules took the date in the board's own offset. Only an upgrade asks.
-func samePosted(a, b string) bool {
+// publication instant: equal, or, with dayLeeway, one day apart, as the
+// same instant is read in UTC (scrape.DatePrefix, since normalizer rules
+// 56) where older rules took the date in the board's own offset. Only an
+// upgrade asks; the leeway is given only where the stored version may
+// predate that (an index without posted_utc, snapshot.Index.PostedUTC:
+// reread16 M3, a real one-day change in an upgrade run was silenced).
+func samePosted(a, b string, dayLeeway bool) bool {
 	if a == b {
 		return true
 	}
@@ -100,6 +104,9 @@ func samePosted(a, b string) bool {
 	// date now (scrape.PlausibleDate)
 	if t, err := time.Parse(time.DateOnly, a); err == nil && b == "" && scrape.PlausibleDate(t) == "" {
 		return true
+	}
+	if !dayLeeway {
+		return false
 	}
 	x, errA := time.Parse(time.DateOnly, a)
 	y, errB := time.Parse(time.DateOnly, b)

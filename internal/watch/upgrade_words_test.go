@@ -30,7 +30,7 @@ func TestSameSource(t *testing.T) {
 	} {
 		b := base
 		tc.edit(&b)
-		if got := sameSource(base, b); got != tc.same {
+		if got := sameSource(base, b, true); got != tc.same {
 			t.Errorf("%s: sameSource = %v, want %v", tc.name, got, tc.same)
 		}
 	}
