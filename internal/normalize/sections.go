@@ -49,7 +49,7 @@ var (
 		// ideal candidate would also:" (after what all candidates must),
 		// and the nice-to-have headings of other languages
 		"also have", "would also", "might also have", "may also have", "could also have", "you might have", "extra points",
-		"pluspunkte", "pluspunkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
+		"pluspunkte", "pluspunkt", "plus-punkte", "plus-punkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
 		"ønskelig", "ønskede kvalifikasjoner", "deseado", "deseada", "deseados", "deseadas", "meritterende", "önskvärt", "det är ett plus", "souhaité",
 		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",
 		"最好", "为佳",
@@ -205,6 +205,10 @@ var (
 		"erfaring", "erfarenhet", "erfarenheter", "kenntnisse", "erfahrung", "erfahrungen", "expérience",
 		"experiencia", "kunnskap", "kunnskaper", "kunskaper", "kundskaber", "færdigheder", "ferdigheter",
 		"färdigheter", "技能",
+		// the conditions of success ("To succeed in this role", "To be
+		// successful you'll have") and German's "what convinces us"
+		"to succeed", "to be successful", "womit du uns überzeugst", "womit sie uns überzeugen",
+		"damit überzeugst du uns", "damit überzeugen sie uns", "so überzeugst du uns", "so überzeugen sie uns",
 	}
 	mentionedPhrases = []string{
 		"responsibilities", "what you'll do", "what you will do", "what you'll be doing", "what you will be doing",
@@ -410,6 +414,10 @@ var moscowLabels = map[string]class{
 	" should have ": clsPreferred, " should-have ": clsPreferred, " should haves ": clsPreferred,
 	" should-haves ": clsPreferred, " could ": clsPreferred, " could have ": clsPreferred,
 	" could-have ": clsPreferred, " soll ": clsPreferred, " kann ": clsPreferred, " optional ": clsPreferred,
+	// UK criteria as a heading on its own ("Essential:" beside
+	// "Desirable:"; "Essential functions" are duties, so only alone), and
+	// US federal knowledge, skills and abilities
+	" essential ": clsRequired, " ksas ": clsRequired, " ksa ": clsRequired,
 }
 
 // words counts the space-separated words of s.

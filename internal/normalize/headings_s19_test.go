@@ -1,0 +1,42 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Headings of conditions of success, UK criteria on their own, US federal
+// KSAs and German "what convinces us" open requirement sections; a
+// hyphenated "Plus-Punkte" is "Pluspunkte"; "Essential functions" (duties)
+// is no requirement heading.
+func TestHeadingsS19(t *testing.T) {
+	for h, want := range map[string]class{
+		"To succeed in this role":   clsRequired,
+		"To be successful":          clsRequired,
+		"Essential:":                clsRequired,
+		"Desirable:":                clsPreferred,
+		"KSAs":                      clsRequired,
+		"Womit du uns überzeugst":   clsRequired,
+		"Damit überzeugen Sie uns:": clsRequired,
+		"Plus-Punkte":               clsPreferred,
+	} {
+		if got := classifyHeading(h, true); got != want {
+			t.Errorf("classifyHeading(%q) = %v, want %v", h, got, want)
+		}
+	}
+	if got := classifyHeading("Essential Functions", true); got == clsRequired {
+		t.Errorf("classifyHeading(%q) = required: duties, not requirements", "Essential Functions")
+	}
+}
+
+// In a posting: the items under such a heading are required skills.
+func TestSucceedHeadingFilesRequiredS19(t *testing.T) {
+	n := normalizer(t)
+	p := n.Normalize("s", "c", model.Raw{DescriptionHTML: `<p>About the team</p><p>We build pipelines in Go.</p><p><b>To succeed in this role</b></p><ul><li>Airflow</li><li>dbt</li></ul><p><b>Essential:</b></p><ul><li>Snowflake</li></ul><p><b>Desirable:</b></p><ul><li>Looker</li></ul>`})
+	want := model.Skills{Required: []string{"Airflow", "Snowflake", "dbt"}, Preferred: []string{"Looker"}, Mentioned: []string{"Go"}}
+	if !reflect.DeepEqual(p.Skills, want) {
+		t.Errorf("skills = %+v, want %+v", p.Skills, want)
+	}
+}
