@@ -153,8 +153,9 @@ notifiers:
 	// killed starts a run and kills it with SIGKILL delay after its start,
 	// or, with atWriting, delay after it logs that its write phase began.
 	// It returns how far the run's log got: "fetch" (no write yet),
-	// "write" (writing, not committed) or "deliver" (committed).
-	killed := func(delay time.Duration, atWriting bool) string {
+	// "write" (writing, not committed) or "deliver" (committed), and, when
+	// it committed, how long its write phase took.
+	killed := func(delay time.Duration, atWriting bool) (string, time.Duration) {
 		cmd := exec.Command(bin, "run", "-c", cfg)
 		pipe, err := cmd.StderrPipe()
 		if err != nil {
@@ -169,23 +170,31 @@ notifiers:
 			timer = time.AfterFunc(delay, kill)
 		}
 		stage := "fetch"
+		var writing time.Time
+		var took time.Duration
 		sc := bufio.NewScanner(pipe)
 		for sc.Scan() {
 			switch {
 			case strings.Contains(sc.Text(), "msg=writing "):
 				stage = "write"
+				if writing.IsZero() {
+					writing = time.Now()
+				}
 				if timer == nil {
 					timer = time.AfterFunc(delay, kill)
 				}
 			case strings.Contains(sc.Text(), "msg=committed"):
 				stage = "deliver"
+				if !writing.IsZero() {
+					took = time.Since(writing)
+				}
 			}
 		}
 		cmd.Wait()
 		if timer != nil {
 			timer.Stop()
 		}
-		return stage
+		return stage, took
 	}
 	// how long a run with such a change takes, and its write phase (from
 	// the log line "writing" to "committed"): the ranges the kills fall in
@@ -224,10 +233,20 @@ notifiers:
 	for i := 0; i < *crashRuns; i++ {
 		change()
 
+		var stage string
+		var took time.Duration
 		if i%2 == 0 {
-			stages[killed(time.Duration(rng.Int64N(int64(writePhase))), true)]++
+			stage, took = killed(time.Duration(rng.Int64N(int64(writePhase))), true)
 		} else {
-			stages[killed(time.Duration(rng.Int64N(int64(full))), false)]++
+			stage, took = killed(time.Duration(rng.Int64N(int64(full))), false)
+		}
+		stages[stage]++
+		// the calibration run may have been slow (a loaded machine, cold
+		// caches): a write phase seen shorter moves the kills' range
+		// halfway to it, so that they keep landing in the write path, its
+		// end included
+		if took > 0 && took < writePhase {
+			writePhase = max((writePhase+took)/2, time.Millisecond)
 		}
 		if _, err := os.Stat(filepath.Join(snaps, ".watcher", "run-in-progress")); err == nil {
 			interrupted++
