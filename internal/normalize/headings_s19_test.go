@@ -40,3 +40,23 @@ func TestSucceedHeadingFilesRequiredS19(t *testing.T) {
 		t.Errorf("skills = %+v, want %+v", p.Skills, want)
 	}
 }
+
+// Project management titles as German names the function, as Dutch and
+// Chinese write them, and the lead forms; "Business Development" stays no
+// program manager.
+func TestProjectRolesS19(t *testing.T) {
+	for title, want := range map[string]string{
+		"Projektleitung Digitalisierung (m/w/d)": RoleProgramManager,
+		"Projectleider ICT":                      RoleProgramManager,
+		"Senior Project Lead, Data Platform":     RoleProgramManager,
+		"项目经理":                                   RoleProgramManager,
+		"Kierownik projektu IT":                  RoleProgramManager,
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %q, want %q", title, got, want)
+		}
+	}
+	if got := Role("Business Development Lead"); got == RoleProgramManager {
+		t.Errorf("Role(%q) = %q", "Business Development Lead", got)
+	}
+}

@@ -50,7 +50,12 @@ var icRules = []roleRule{
 		"projektmanager", "projektmanagerin", "chef de projet", "cheffe de projet", "gestionnaire de projet",
 		"gestionnaire de projets", "jefe de proyecto", "jefa de proyecto", "gerente de proyecto", "delivery manager",
 		"prosjektleiar", "projektchef", "prosjektsjef", "programleder", "programledare", "programmleiter",
-		"programmleiterin", "cheffe de projets", "chef de projets", "responsable de projet", "项目管理"}},
+		"programmleiterin", "cheffe de projets", "chef de projets", "responsable de projet", "项目管理",
+		// German titles name the function ("Projektleitung (m/w/d)"), Dutch
+		// writes one word, and the leader forms of English and Chinese
+		"projektleitung", "projektmanagement", "projectleider", "projectmanager", "project lead", "project leader",
+		"programme lead", "program lead", "项目经理", "gerente de projeto", "gerente de projetos",
+		"responsabile di progetto", "kierownik projektu"}},
 	{RoleResearchScientist, []string{"research scientist", "applied scientist", "applied research scientist",
 		"machine learning scientist", "ml scientist", "ai scientist", "research science", "research scientists",
 		"quantitative researcher", "quant researcher"}},
