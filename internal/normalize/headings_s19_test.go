@@ -51,6 +51,10 @@ func TestProjectRolesS19(t *testing.T) {
 		"Senior Project Lead, Data Platform":     RoleProgramManager,
 		"项目经理":                                   RoleProgramManager,
 		"Kierownik projektu IT":                  RoleProgramManager,
+		"KI-Entwickler (m/w/d)":                  RoleMLEngineer,
+		"Ingénieur IA":                           RoleMLEngineer,
+		"IT-Sicherheitsbeauftragter (m/w/d)":     RoleSecurityEngineer,
+		"Informasjonssikkerhetsrådgiver":         RoleSecurityEngineer,
 	} {
 		if got := Role(title); got != want {
 			t.Errorf("Role(%q) = %q, want %q", title, got, want)

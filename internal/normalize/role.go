@@ -78,6 +78,9 @@ var icRules = []roleRule{
 	{RoleMLEngineer, []string{"machine learning engineer", "ml engineer", "mle", "machine learning software engineer",
 		"ml software engineer", "machine learning infrastructure engineer", "ml infrastructure engineer",
 		"ai engineer", "ai/ml engineer", "ml/ai engineer", "deep learning engineer", "machine learning engineering",
+		// AI as German, French and Nordic titles write it ("KI-Entwickler")
+		"ki-entwickler", "ki-entwicklerin", "ki-engineer", "ki-ingenieur", "ki-ingenieurin", "ai developer",
+		"ai-entwickler", "ingénieur ia", "ingénieure ia", "ingénieur en ia", "ai-utvikler", "ai-utvecklare",
 		"ml engineering", "machine learning platform engineer", "ml platform engineer", "ai/ml software engineer",
 		"ai software engineer", "applied ml engineer", "applied machine learning engineer", "ml ops engineer", "mlops engineer",
 		"computer vision engineer", "nlp engineer", "llm engineer"}},
@@ -93,7 +96,12 @@ var icRules = []roleRule{
 		"security champion", "security administrator", "security admin",
 		// testers of defences and analysts of a security operations centre
 		"penetrationstester", "penetrationstesterin", "penetration testing", "soc analyst", "soc engineer",
-		"cyber security analyst", "cybersecurity analyst", "information security analyst"}},
+		"cyber security analyst", "cybersecurity analyst", "information security analyst",
+		// compounds of information security's advisers and officers
+		"informasjonssikkerhetsrådgiver", "informationssäkerhetsspecialist", "informationssäkerhetsexpert",
+		"it-sicherheitsbeauftragter", "it-sicherheitsbeauftragte", "informationssicherheitsbeauftragter",
+		"informationssicherheitsbeauftragte", "it-sicherheitsexperte", "it-sicherheitsexpertin", "sicherheitsingenieur",
+		"informationssikkerhedsrådgiver", "it-sikkerhedsspecialist"}},
 	{RoleSRE, []string{"site reliability", "sre", "reliability engineer", "infrastructure engineer", "production engineer",
 		"infrastructure / production engineer", "infrastructure and production engineer", "devops engineer", "devops",
 		"dev ops engineer", "devsecops engineer", "cloud engineer", "cloud infrastructure engineer", "systems engineer",
