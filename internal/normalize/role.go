@@ -100,7 +100,7 @@ var icRules = []roleRule{
 		// compounds of information security's advisers and officers
 		"informasjonssikkerhetsrådgiver", "informationssäkerhetsspecialist", "informationssäkerhetsexpert",
 		"it-sicherheitsbeauftragter", "it-sicherheitsbeauftragte", "informationssicherheitsbeauftragter",
-		"informationssicherheitsbeauftragte", "it-sicherheitsexperte", "it-sicherheitsexpertin", "sicherheitsingenieur",
+		"informationssicherheitsbeauftragte", "it-sicherheitsexperte", "it-sicherheitsexpertin",
 		"informationssikkerhedsrådgiver", "it-sikkerhedsspecialist"}},
 	{RoleSRE, []string{"site reliability", "sre", "reliability engineer", "infrastructure engineer", "production engineer",
 		"infrastructure / production engineer", "infrastructure and production engineer", "devops engineer", "devops",
