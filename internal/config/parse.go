@@ -23,15 +23,31 @@ import (
 // looks up ${VAR}s (nil: os.LookupEnv). On any problem it returns nil and an
 // *Error listing all of them.
 func Parse(data []byte, filename string, getenv func(string) (string, bool), plugins Plugins) (*Config, error) {
+	cfg, _, err := parse(data, filename, getenv, plugins, partsFrom)
+	return cfg, err
+}
+
+// parse is Parse reading the sources list in parts from a file of
+// partsFrom bytes; inParts tells whether it did.
+func parse(data []byte, filename string, getenv func(string) (string, bool), plugins Plugins, partsFrom int) (_ *Config, inParts bool, _ error) {
 	if getenv == nil {
 		getenv = os.LookupEnv
 	}
-	p := &parser{file: filename, plugins: plugins}
-	p.env, p.getenv = getenv, p.recordEnv(getenv)
-	if len(data) >= tightGCFrom {
-		defer tightGC()()
+	p := newParser(filename, plugins, getenv)
+	var cfg *Config
+	if len(data) >= partsFrom && len(data) <= MaxSize {
+		if c, ok := p.runInParts(data); ok {
+			cfg, inParts = c, true
+		} else {
+			p = newParser(filename, plugins, getenv) // read it whole, from the start
+		}
 	}
-	cfg := p.run(data)
+	if cfg == nil {
+		if len(data) >= tightGCFrom {
+			defer tightGC()()
+		}
+		cfg = p.run(data)
+	}
 	if len(p.probs) > 0 {
 		// no message should hold a value, but none may
 		red := redact.New(p.secretList())
@@ -39,10 +55,10 @@ func Parse(data []byte, filename string, getenv func(string) (string, bool), plu
 		for i := range probs {
 			probs[i].Msg = red.String(probs[i].Msg)
 		}
-		return nil, &Error{Problems: probs}
+		return nil, false, &Error{Problems: probs}
 	}
 	cfg.Secrets = withPushAuth(p.secretList(), cfg.Git.Push)
-	return cfg, nil
+	return cfg, inParts, nil
 }
 
 // tightGCFrom is the size of a config from which Parse collects garbage
@@ -133,9 +149,23 @@ type parser struct {
 	// too much work is an alias bomb or only big
 	aliases int
 
+	// runInParts: the sources list's items not yet read, the nodes read so
+	// far (the budget's base), whether the sources key was read and whether
+	// an item could not be read on its own
+	parts       []sourcePart
+	nodes       int
+	partsRead   bool
+	partsFailed bool
+
 	keyLine     int         // line of the key being read (readSection)
 	sourcesLine int         // line of the sources key
 	refs        []sourceRef // the sources named by notifiers
+}
+
+func newParser(filename string, plugins Plugins, getenv func(string) (string, bool)) *parser {
+	p := &parser{file: filename, plugins: plugins}
+	p.env, p.getenv = getenv, p.recordEnv(getenv)
+	return p
 }
 
 func (p *parser) add(line int, key, msg string) {
@@ -332,6 +362,10 @@ var topSection = section[Config]{
 	}},
 	{name: "sources", nulls: true, read: func(p *parser, n *yaml.Node, key string, c *Config) {
 		p.sourcesLine = p.keyLine
+		if p.parts != nil {
+			c.Sources = p.sourcesInParts(n)
+			return
+		}
 		c.Sources = p.sources(n)
 	}},
 	{name: "notifiers", read: func(p *parser, n *yaml.Node, key string, c *Config) {

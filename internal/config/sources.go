@@ -21,10 +21,7 @@ var sourceGuardKeys = []Key{
 var sourceCommon = []string{"name", "type", "company", "schedule", "allow_shrink", "remove_after", "max_shrink", "allow_private"}
 
 func (p *parser) sources(n *yaml.Node) []Source {
-	var out []Source
-	first := make(map[string]int)
-	kinds := p.plugins.Sources
-	all := newUnion(sourceKeys, kinds, sourceGuardKeys)
+	r := p.newSourceReader()
 	items := p.sequence(n, "sources")
 	// A source's nodes are not read again once it is read: they are let go
 	// as the list is read (a fleet's tree is most of what Parse holds), but
@@ -34,34 +31,52 @@ func (p *parser) sources(n *yaml.Node) []Source {
 		if release {
 			items[i] = nil
 		}
-		it := newItem(fmt.Sprintf("sources[%d]", i), node.Line)
-		if !p.fields(node, it, all, nil) {
-			continue
-		}
-		s := Source{
-			Line: it.line, Name: it.val["name"], Type: it.val["type"], Company: it.val["company"],
-			URL: it.val["url"], Schedule: it.val["schedule"],
-		}
-		decodeCommon(it, "allow_shrink", &s.AllowShrink)
-		decodeCommon(it, "allow_private", &s.AllowPrivate)
-		decodeCommon(it, "remove_after", &s.RemoveAfter)
-		decodeCommon(it, "max_shrink", &s.MaxShrink)
-		// Each check reports its own problems; the item is kept either way for
-		// the checks across items (Parse returns no Config on any problem).
-		kd, found, _ := p.checkItem(it, "source", kinds, sourceCommon, first)
-		if it.has("url") {
-			p.checkURL(it, "url")
-		}
-		if found {
-			s.Settings = p.settings(it, kd, nil)
-		}
-		p.validateForeign(it, kd, found, kinds, all, nil)
-		if it.has("schedule") {
-			p.schedule(it.node["schedule"], it.path+".schedule", s.Schedule)
-		}
-		out = append(out, s)
+		r.read(p, i, node)
 	}
-	return out
+	return r.out
+}
+
+// sourceReader reads the items of the sources list one by one, checking
+// each and across them (names given twice).
+type sourceReader struct {
+	out   []Source
+	first map[string]int
+	all   union
+}
+
+func (p *parser) newSourceReader() *sourceReader {
+	return &sourceReader{first: make(map[string]int), all: newUnion(sourceKeys, p.plugins.Sources, sourceGuardKeys)}
+}
+
+// read reads the list's item i (node).
+func (r *sourceReader) read(p *parser, i int, node *yaml.Node) {
+	kinds := p.plugins.Sources
+	it := newItem(fmt.Sprintf("sources[%d]", i), node.Line)
+	if !p.fields(node, it, r.all, nil) {
+		return
+	}
+	s := Source{
+		Line: it.line, Name: it.val["name"], Type: it.val["type"], Company: it.val["company"],
+		URL: it.val["url"], Schedule: it.val["schedule"],
+	}
+	decodeCommon(it, "allow_shrink", &s.AllowShrink)
+	decodeCommon(it, "allow_private", &s.AllowPrivate)
+	decodeCommon(it, "remove_after", &s.RemoveAfter)
+	decodeCommon(it, "max_shrink", &s.MaxShrink)
+	// Each check reports its own problems; the item is kept either way for
+	// the checks across items (Parse returns no Config on any problem).
+	kd, found, _ := p.checkItem(it, "source", kinds, sourceCommon, r.first)
+	if it.has("url") {
+		p.checkURL(it, "url")
+	}
+	if found {
+		s.Settings = p.settings(it, kd, nil)
+	}
+	p.validateForeign(it, kd, found, kinds, r.all, nil)
+	if it.has("schedule") {
+		p.schedule(it.node["schedule"], it.path+".schedule", s.Schedule)
+	}
+	r.out = append(r.out, s)
 }
 
 // decodeCommon decodes the value read for a common key into dst.
