@@ -175,6 +175,13 @@ func htmlBlocks(s string) []block {
 					b.label = p
 				}
 			}
+			if b.kind == kindPara && !b.bold && b.label == "" {
+				var head string
+				head, b = plainMarks(b)
+				if head != "" {
+					out = appendUnglued(out, block{text: head, kind: kindPara})
+				}
+			}
 			if b.text != "" {
 				out = appendUnglued(out, b)
 			}
@@ -317,6 +324,41 @@ func textBlocks(s string) []block {
 		}
 	}
 	return joinWrapped(out)
+}
+
+// plainMarks reads the marks of plain text in a paragraph or line of a
+// page, as textBlocks reads them in a line: a page whose text was written
+// as lines ("<p>1. Python</p>", "<p>## Requirements</p>", "…<br>**Nice to
+// have**<br>", "<p>Skills:- SQL</p>") has the same structure as the same
+// text given plain. head is a label run into the first item of its list
+// ("Skills:"), which comes before b.
+func plainMarks(b block) (head string, _ block) {
+	t := b.text
+	if n := len(t) - len(strings.TrimLeft(t, "#")); n > 0 && n <= 6 && strings.HasPrefix(t[n:], " ") {
+		if h := strings.TrimSpace(t[n:]); h != "" {
+			b.text, b.kind = h, kindHeading
+			return "", b
+		}
+	}
+	if n := numberedPrefix(t); n > 0 {
+		b.text, b.kind = strings.TrimSpace(t[n:]), kindItem
+		return "", b
+	}
+	if strings.HasPrefix(t, "+ ") {
+		b.text, b.kind = strings.TrimSpace(t[2:]), kindItem
+		return "", b
+	}
+	if strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") && len(t) > 4 {
+		b.text, b.bold = strings.TrimSpace(t[2:len(t)-2]), true
+		return "", b
+	}
+	// a label run into the first item of a line's own list; a longer
+	// run of glued items is appendUnglued's
+	if h, item := labelledFirstItem(t); h != "" && !strings.Contains(item, "- ") {
+		b.text, b.kind = item, kindItem
+		return h, b
+	}
+	return "", b
 }
 
 // labelledFirstItem splits a line that is a short label ending with ':'
