@@ -36,6 +36,9 @@ func (r *Repo) resolveHead() (head, error) {
 			if name == plumbing.HEAD {
 				return head{}, fmt.Errorf("no HEAD in %s", r.gitDir)
 			}
+			if err := r.checkUnborn(name); err != nil {
+				return head{}, err
+			}
 			return head{ref: name}, nil // unborn branch
 		}
 		if err != nil {
@@ -46,6 +49,9 @@ func (r *Repo) resolveHead() (head, error) {
 			continue
 		}
 		h := head{ref: name, commit: ref.Hash()}
+		if h.commit.IsZero() {
+			return head{}, damagedRef(name, r.refPath(name), "holds no commit hash")
+		}
 		c, err := r.readCommit(h.commit)
 		if err != nil {
 			return head{}, fmt.Errorf("%s: %w", name, err)
@@ -54,6 +60,36 @@ func (r *Repo) resolveHead() (head, error) {
 		return h, nil
 	}
 	return head{}, fmt.Errorf("HEAD: too many levels of symbolic refs")
+}
+
+// checkUnborn tells a branch that has no commit yet from one whose ref was
+// lost: a ref file that is there but empty or unreadable (what a power loss
+// after a ref update can leave), an empty packed-refs file, or a reflog that
+// says the branch pointed at a commit. A commit on such a branch would be a
+// new root commit holding only the run's files, the history orphaned: it is
+// refused, naming the file.
+func (r *Repo) checkUnborn(name plumbing.ReferenceName) error {
+	damaged := func(file, what string) error { return damagedRef(name, file, what) }
+	path := r.refPath(name)
+	if fi, err := os.Lstat(path); err == nil {
+		if fi.Size() == 0 {
+			return damaged(path, "is empty")
+		}
+		return damaged(path, "holds no commit hash")
+	}
+	packed := filepath.Join(r.commonDir, "packed-refs")
+	if fi, err := os.Stat(packed); err == nil && fi.Size() == 0 {
+		return damaged(packed, "is empty")
+	}
+	logPath := filepath.Join(r.commonDir, "logs", filepath.FromSlash(name.String()))
+	if fi, err := os.Stat(logPath); err == nil && fi.Size() > 0 {
+		return damaged(path, "is missing while its reflog "+logPath+" records commits")
+	}
+	return nil
+}
+
+func damagedRef(name plumbing.ReferenceName, file, what string) error {
+	return fmt.Errorf("branch %s: %s %s: the ref is damaged (a commit now would start a new history without the earlier snapshots); restore it, e.g. with git reflog or git fsck --lost-found and git update-ref %s <last commit>", name, file, what, name)
 }
 
 // readCommit reads and decodes a commit. The last commit this process wrote
@@ -522,12 +558,20 @@ func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash) er
 	if _, err := f.WriteString(new.String() + "\n"); err != nil {
 		return fmt.Errorf("update %s: %w", name, err)
 	}
+	// the ref's own bytes are durable before its name moves: a power loss
+	// must not leave an empty ref (an empty ref is refused, checkUnborn)
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("update %s: %w", name, err)
+	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("update %s: %w", name, err)
 	}
 	done = true
 	if err := os.Rename(lock, path); err != nil {
 		os.Remove(lock)
+		return fmt.Errorf("update %s: %w", name, err)
+	}
+	if err := atomicfile.SyncDir(filepath.Dir(path)); err != nil {
 		return fmt.Errorf("update %s: %w", name, err)
 	}
 	return nil
