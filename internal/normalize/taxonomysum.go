@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "9a4909e6b0a2c17fb29dbd0a3c7c84c3e9beb0f10bdbcdf3f38c78f45ca1ec84"
-	embeddedTaxonomySum     = "71be3ffd5f5ace8f6ace8f480a80844b30130493b2f6feacd31602015ba03505"
+	embeddedTaxonomyFileSum = "070afd81b1bb8d1d9671657d557fbbe951e657fcb3c9bb347d21fb57d46ea426"
+	embeddedTaxonomySum     = "6f58743ce8745efcd43a4ff8909e9bd22a4299fb9719505d92e7a492cab48e13"
 )
