@@ -48,3 +48,37 @@ func TestTaxonomyS20NewEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworksAmongSkills: "networks" and its German and Nordic forms name
+// Computer Networking only in a list of other skills (list-only aliases):
+// "Kenntnisse in Windows-Servern, Netzwerken, Virtualisierung und
+// IT-Sicherheit" (iq-plus-text-system-spezialist-windows-backend, dev);
+// alone they are a company's partners, a social network, a neural one.
+func TestNetworksAmongSkills(t *testing.T) {
+	n := normalizer(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Fundierte Kenntnisse in Windows-Servern, Netzwerken, Virtualisierung und IT-Sicherheit", []string{"Computer Networking", "Security Engineering", "Virtualization", "Windows Server"}},
+		{"Experience with Linux, networks and Kubernetes", []string{"Computer Networking", "Kubernetes", "Linux"}},
+		{"Du hast Freude daran, Netzwerke mit Partnern aufzubauen", []string{}},
+		{"We build networks of partners across Europe", []string{}},
+		{"Experience with neural networks in PyTorch", []string{"Deep Learning", "PyTorch"}},
+	}
+	for _, tt := range tests {
+		if got := n.Skills(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Skills(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func init() {
+	// Reviewed (TestNoAliasMatchesOrdinaryWords): "networks" is the skill
+	// in "experience in Linux systems administration, networks,
+	// performance troubleshooting" (posthog-site-reliability-engineer)
+	// and an ordinary word in "corporate networks" among a duty's places
+	// (github-greenhouse), a duty's places ("Identify active threats to
+	// ... corporate networks"): mentioned there, never asked.
+	lowerCaseSkillWords["Computer Networking"] = append(lowerCaseSkillWords["Computer Networking"], "networks")
+}

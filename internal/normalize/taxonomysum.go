@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "070afd81b1bb8d1d9671657d557fbbe951e657fcb3c9bb347d21fb57d46ea426"
-	embeddedTaxonomySum     = "6f58743ce8745efcd43a4ff8909e9bd22a4299fb9719505d92e7a492cab48e13"
+	embeddedTaxonomyFileSum = "d3d40d44fc84bdd08adeef2a34d5a3125bee21d640951c1087a06e8053ee8b64"
+	embeddedTaxonomySum     = "c522c9c7cbabcbb02217ecdc09a83aa17d9566210963ac87c79b95c4317ca95c"
 )
