@@ -839,6 +839,24 @@ func (c *classifier) cueMore(i int) bool {
 		}
 	case "exposure":
 		return c.word(c.nextWord(i)) == "to"
+	case "experience", "experienced":
+		// the verbs reqCue does not list after "experience": "Experience
+		// utilizing modern ORM systems (e.g. Doctrine, Eloquent)",
+		// "experience configuring Kafka", "experienced troubleshooting Linux"
+		switch c.word(c.nextWord(i)) {
+		case "utilizing", "utilising", "integrating", "configuring", "administering", "testing", "automating",
+			"migrating", "supporting", "troubleshooting", "debugging", "scaling", "optimizing", "optimising",
+			"modeling", "modelling", "architecting", "programming", "coding", "analyzing", "analysing",
+			"administrating", "monitoring", "securing", "tuning", "integration", "administration":
+			return true
+		}
+	case "adept", "competent", "conversant", "knowledgeable":
+		// "Adept in writing Unit and Integration tests", "competent with
+		// Terraform", "conversant in SQL", "knowledgeable about Kafka"
+		switch c.word(c.nextWord(i)) {
+		case "in", "at", "with", "about", "of", "on", "using":
+			return true
+		}
 	case "years", "yrs", "year":
 		// "at least 2 years working with MongoDB", "3+ years in Python"
 		switch c.word(c.nextWord(i)) {
