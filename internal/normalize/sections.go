@@ -85,6 +85,10 @@ var (
 		"du har gärna", "du har gjerne", "godt å ha", "fint å ha", "kjekt å ha", "kjekt om du",
 		// "It would be nice if you have"
 		"would be nice", "nice if",
+		// skills over and above the requirements ("Extra skills", "Extra
+		// Kenntnisse", "Extra kvalifikationer")
+		"extra skills", "extra qualifications", "extra knowledge", "extra experience", "extra kenntnisse",
+		"extra kvalifikationer", "extra kompetens", "extra kompetanse",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -138,6 +142,17 @@ var (
 		"o que esperamos", "任职条件", "应聘条件", "我们期望",
 		"hva vi ser etter", "ser etter", "vad vi söker", "vi söker", "was wir suchen", "wen wir suchen",
 		"das suchen wir", "vous apporterez", "vous apportez", "tu apportes", "esperamos", "stiamo cercando",
+		// what the job demands and whom it wants ("Tjänsten kräver:", "Vi
+		// ønsker deg som:"), what is asked of the candidate in Dutch ("We
+		// vragen van je als front-end developer:", "Wat staat er op je
+		// cv?", "Herken jij jezelf hierin?"), "You are a match if you:",
+		// and German lists of knowledge in named fields ("Praktische
+		// Kenntnisse in folgenden Tools / Technologien")
+		"tjänsten kräver", "rollen kräver", "jobbet kräver", "tjenesten krever", "stillingen krever",
+		"stillingen kræver", "rollen krever", "vi ønsker deg som", "vi önskar dig som", "vi ønsker dig som",
+		"vragen van je", "vragen wij van je", "vragen we van je", "op je cv", "herken jij jezelf", "herken je jezelf",
+		"match if you", "a match if", "in folgenden bereichen", "in folgenden technologien", "in folgenden tools",
+		"mit folgenden softwaretools", "mit folgenden tools", "methodische fähigkeiten", "methodische kenntnisse",
 		"candidato ideale", "cosa ti chiediamo", "competenze", "wat je meebrengt", "我们期待", "期待你", "关于你",
 		"我们需要",
 		// Norwegian and Swedish requirement headings ("Kvalifikasjonskrav",
