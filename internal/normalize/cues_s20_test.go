@@ -35,3 +35,21 @@ func TestS20ExperienceVerbsAndAdeptCues(t *testing.T) {
 		},
 	})
 }
+
+// Swedish and Norwegian "du ska/skall/måste/skal/bör ha" say what the
+// candidate shall have, with or without a knowledge word after it; a task
+// ("du ska ha ansvar för") stays mentioned. Chinese "能够使用" (able to use)
+// and "使用过" (has used) ask for the tool. The frames are from dev
+// documents ("Du ska ha fordonsteknisk utbildning, god datorvana",
+// "了解并使用过主流 Web 框架", "能够使用清晰、明确、易理解的语言"), with a
+// tool in them.
+func TestS20ShallHaveAndAbleToUse(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{name: "ska ha jobbat med", raw: d("Du ska ha jobbat med Docker och Kubernetes."), want: model.Skills{Required: []string{"Docker", "Kubernetes"}}},
+		{name: "skal ha", raw: d("Du skal ha brukt Excel i flere år."), want: model.Skills{Required: []string{"Excel"}}},
+		{name: "ska ha ansvar för: a task", raw: d("Du ska ha ansvar för vår drift i Azure.")},
+		{name: "能够使用", raw: d("能够使用 Python 进行数据分析"), want: model.Skills{Required: []string{"Data Analysis", "Python"}}},
+		{name: "使用过", raw: d("使用过主流 Web 框架，如 React"), want: model.Skills{Required: []string{"React"}}},
+	})
+}

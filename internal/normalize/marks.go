@@ -717,7 +717,7 @@ func (c *classifier) strongPref(i int) bool {
 func (c *classifier) cueMore(i int) bool {
 	w := c.word(i)
 	if cjkWord(w) {
-		return c.cjkAt(i, "明白", "理解", "懂得", "会使用")
+		return c.cjkAt(i, "明白", "理解", "懂得", "会使用", "能够使用", "使用过")
 	}
 	switch w {
 	case "erfaring", "erfarenhet", "erfarenheter", "kunnskap", "kunnskaper", "kunskap", "kunskaper",
@@ -788,6 +788,18 @@ func (c *classifier) cueMore(i int) bool {
 				}
 			}
 			return true
+		case "ska", "skall", "måste", "skal", "bör":
+			// "Du ska ha jobbat med Docker", "Du måste ha körkort": what the
+			// candidate shall have; not "du ska ha ansvar för" (a task) or
+			// "du skal ha det gøy" (an offer)
+			if h := c.nextWord(n); c.word(h) == "ha" {
+				switch c.word(c.nextWord(h)) {
+				case "ansvar", "ansvaret", "ansvarat", "hovedansvar", "huvudansvar", "personalansvar", "budgetansvar",
+					"hand", "kontakt", "möjlighet", "möjligheten", "mulighet", "muligheten", "det", "fokus", "en", "ett", "ei", "et":
+					return false
+				}
+				return true
+			}
 		case "er", "är", "bist":
 			switch c.word(c.nextWord(n)) {
 			case "vant", "van", "vertraut", "erfaren", "erfarne", "utdannet", "uddannet", "utbildad", "sikker", "säker",
