@@ -50,3 +50,37 @@ func TestS20Headings(t *testing.T) {
 		},
 	})
 }
+
+// "Knowledge, skills and abilities" (the US federal KSAs) names what the
+// candidate has; helpful and useful skills are preferred; Swedish "Detta
+// har du med dig", German "Das zeichnet Sie aus", Norwegian "Vi tror du
+// har", "Your toolbox" and "Core competencies" are requirements: the
+// usual headings of postings of these languages that the lists did not
+// know. A weak word alone ("Skills") is a heading only where the markup
+// says so (TestOneWeakWordBeforeAList), unchanged.
+func TestS20MoreHeadings(t *testing.T) {
+	for _, tt := range []struct {
+		h    string
+		want class
+	}{
+		{"Knowledge, skills and abilities", clsRequired},
+		{"Helpful skills", clsPreferred}, {"Useful experience", clsPreferred}, {"Darüber freuen wir uns", clsPreferred},
+		{"Detta har du med dig", clsRequired}, {"Det här tar du med dig", clsRequired},
+		{"Das zeichnet Sie aus", clsRequired}, {"Vi tror du har", clsRequired}, {"Your toolbox", clsRequired},
+		{"Core competencies", clsRequired}, {"You're someone who", clsRequired}, {"你的技能", clsRequired},
+		// unchanged
+		{"Tools we use", clsUnknown}, {"What you'll do", clsMentioned},
+	} {
+		if got := classifyHeading(tt.h, false); got != tt.want {
+			t.Errorf("classifyHeading(%q) = %v, want %v", tt.h, got, tt.want)
+		}
+	}
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			name: "a list of bare tools under Skills",
+			raw:  d("## Skills\n- Python\n- SQL\n\n## Benefits\n- Laptop\n"),
+			want: model.Skills{Required: []string{"Python", "SQL"}},
+		},
+	})
+}

@@ -89,6 +89,8 @@ var (
 		// Kenntnisse", "Extra kvalifikationer")
 		"extra skills", "extra qualifications", "extra knowledge", "extra experience", "extra kenntnisse",
 		"extra kvalifikationer", "extra kompetens", "extra kompetanse",
+		// "Helpful skills", "Useful experience", "Darüber freuen wir uns"
+		"helpful skills", "helpful experience", "useful skills", "useful experience", "darüber freuen wir uns",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -100,7 +102,7 @@ var (
 		"good fit", "great fit", "great addition", "what it takes", "to be successful", "minimum", "basic qualifications",
 		"skills and experience", "experience and skills", "skills and qualifications",
 		"what we look for", "we look for", "who we're looking for", "who we are looking for", "your toolkit",
-		"toolkit", "you've", "you're a fit", "is this you", "are you", "your profile", "profile",
+		"toolkit", "your toolbox", "toolbox", "you've", "you're a fit", "is this you", "are you", "your profile", "profile",
 		"ideal profile", "what makes you", "what you should have", "we'd like you to have", "your skills",
 		"your experience", "your background", "you might be a fit", "you may be a fit", "prerequisites",
 		"you'll need", "key skills",
@@ -153,6 +155,12 @@ var (
 		"vragen van je", "vragen wij van je", "vragen we van je", "op je cv", "herken jij jezelf", "herken je jezelf",
 		"match if you", "a match if", "in folgenden bereichen", "in folgenden technologien", "in folgenden tools",
 		"mit folgenden softwaretools", "mit folgenden tools", "methodische fähigkeiten", "methodische kenntnisse",
+		// "Detta har du med dig", "Det här tar du med dig", "Das zeichnet
+		// Sie aus", "Vi tror du har", "You're someone who", "Core
+		// competencies", "你的技能"
+		"har du med dig", "tar du med dig", "du har med dig", "du tar med dig", "zeichnet sie aus",
+		"vi tror du", "vi tror at du", "you're someone who", "you are someone who", "core competencies",
+		"你的技能",
 		"candidato ideale", "cosa ti chiediamo", "competenze", "wat je meebrengt", "我们期待", "期待你", "关于你",
 		"我们需要",
 		// Norwegian and Swedish requirement headings ("Kvalifikasjonskrav",
