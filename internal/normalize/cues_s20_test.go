@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -52,4 +53,40 @@ func TestS20ShallHaveAndAbleToUse(t *testing.T) {
 		{name: "能够使用", raw: d("能够使用 Python 进行数据分析"), want: model.Skills{Required: []string{"Data Analysis", "Python"}}},
 		{name: "使用过", raw: d("使用过主流 Web 框架，如 React"), want: model.Skills{Required: []string{"React"}}},
 	})
+}
+
+// A sentence of a requirements part that says what the team or workplace
+// does ("we use", "vi dokumenterar i", "hos oss") names the team's tools,
+// which the protocol counts as mentioned. nybro-kommun-legitimerad-
+// sjukskoterska (dev): "Du har god datorvana och goda kunskaper i
+// dokumentation. Vi dokumenterar i Procapita." under "Kvalifikationer"
+// (Procapita is the municipality's record system, not asked of the nurse).
+func TestS20TeamStatementsInRequirements(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{name: "vi dokumenterar i", raw: d("Kvalifikationer\nLegitimerad sjuksköterska. Du har god datorvana och goda kunskaper i dokumentation. Vi dokumenterar i Procapita. Rekrytering kommer att ske fortlöpande\n")},
+		{name: "we use", raw: d("Requirements\n- Strong SQL\n- We currently use Kafka and Go.\n"), want: model.Skills{Required: []string{"SQL"}}},
+		{name: "hos oss", raw: d("Din profil\nDu har erfarenhet av Java. Hos oss arbetar vi i Kotlin.\n"), want: model.Skills{Required: []string{"Java"}}},
+		{name: "we use, and a requirement in the same sentence", raw: d("Requirements\n- We use Kafka, so experience with it is required.\n"), want: model.Skills{Required: []string{"Kafka"}}},
+		{name: "we expect: a requirement", raw: d("Requirements\n- We expect experience with Kafka.\n"), want: model.Skills{Required: []string{"Kafka"}}},
+	})
+}
+
+// The Nordic systems of the session-20 taxonomy block match where named,
+// and the recruitment systems get no entry.
+func TestS20NordicSystems(t *testing.T) {
+	n := normalizer(t)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Erfaring med ePhorte, WebSak eller Sikri Elements er ønskelig", []string{"Sikri Elements", "WebSak", "ePhorte"}},
+		{"Du har arbetat i Heroma, Personec P eller Raindance", []string{"Heroma", "Personec", "Raindance"}},
+		{"Søknad sendes elektronisk via Webcruiter.", []string{}},
+		{"en raindance festival; a primula in the garden", []string{}},
+	} {
+		if got := n.Skills(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Skills(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }

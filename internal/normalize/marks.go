@@ -119,6 +119,15 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				cue = true
 			}
 		}
+		if bc == clsRequired && prefAt < 0 && !req && !cue && cm < 0 && c.teamStatement(i, j) {
+			// "Vi dokumenterar i Procapita", "We use Kafka and Go", "Hos
+			// oss arbetar vi i Kotlin" among the requirements: the team's
+			// tools, not the candidate's
+			fill(i, j, clsMentioned, false, false, skill, edu)
+			prevSc = clsMentioned
+			i = j
+			continue
+		}
 		pref := prefAt >= 0
 		if pref && bc == clsMentioned && cue && c.strongPref(prefAt) {
 			// "最好能明白 Rust 相关的编译流程", "experience with Go is a
@@ -1056,3 +1065,52 @@ var colonPrefSet = func() *phraseSet {
 	}
 	return compilePhrases(l)
 }()
+
+// teamWe are "we" and "at our place" in the languages the cues read;
+// teamVerbs the verbs of a team's own practice that follow them ("We use",
+// "Vi bruker", "Wir arbeiten mit", "Vi dokumenterar i").
+var (
+	teamWe    = map[string]bool{"we": true, "vi": true, "wir": true, "nous": true, "wij": true, "we're": true}
+	teamAdv   = map[string]bool{"currently": true, "mainly": true, "mostly": true, "primarily": true, "also": true, "today": true, "også": true, "också": true, "auch": true, "hovedsakelig": true, "huvudsakligen": true, "främst": true, "primært": true, "derzeit": true, "aktuell": true, "idag": true, "i": true}
+	teamVerbs = map[string]bool{
+		"use": true, "work": true, "build": true, "run": true, "document": true, "develop": true, "deploy": true, "host": true, "rely": true,
+		"bruker": true, "benytter": true, "jobber": true, "arbeider": true, "utvikler": true, "dokumenterer": true, "kjører": true,
+		"använder": true, "jobbar": true, "arbetar": true, "utvecklar": true, "dokumenterar": true, "kör": true, "nyttjar": true,
+		"bruger": true, "arbejder": true, "udvikler": true,
+		"nutzen": true, "verwenden": true, "arbeiten": true, "entwickeln": true, "dokumentieren": true, "setzen": true,
+		"utilisons": true, "travaillons": true, "développons": true, "gebruiken": true, "werken": true, "ontwikkelen": true,
+	}
+)
+
+// teamStatement says whether the sentence [i, j) states what the team or
+// workplace does: it opens with "we" and a verb of its own practice (one
+// adverb between: "We currently use", "Vi bruker i dag"), or with "hos
+// oss"/"bei uns"/"chez nous" (at our place).
+func (c *classifier) teamStatement(i, j int) bool {
+	k := i
+	for k < j && c.toks[k].punct != 0 {
+		k++
+	}
+	if k >= j {
+		return false
+	}
+	w0 := c.word(k)
+	n := c.nextWord(k)
+	if n >= j {
+		return false
+	}
+	w1 := c.word(n)
+	switch {
+	case (w0 == "hos" || w0 == "chez") && (w1 == "oss" || w1 == "os" || w1 == "nous"), w0 == "bei" && w1 == "uns":
+		return true
+	case !teamWe[w0]:
+		return false
+	}
+	if teamAdv[w1] {
+		if n = c.nextWord(n); n >= j {
+			return false
+		}
+		w1 = c.word(n)
+	}
+	return teamVerbs[w1]
+}

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "d3d40d44fc84bdd08adeef2a34d5a3125bee21d640951c1087a06e8053ee8b64"
-	embeddedTaxonomySum     = "c522c9c7cbabcbb02217ecdc09a83aa17d9566210963ac87c79b95c4317ca95c"
+	embeddedTaxonomyFileSum = "6559661652315a9e2b5cc3b75a30efda6a799e0c84dbadc3c4a52ee9ac6468ad"
+	embeddedTaxonomySum     = "cabb3fcabbc7359f8049c40934e556d1f8445d45b04f54bdd36f357a3820976d"
 )
