@@ -90,3 +90,20 @@ func TestS20NordicSystems(t *testing.T) {
 		}
 	}
 }
+
+// A marker alone in parentheses qualifies the list before it back to an
+// earlier item's own parentheses: the protocol's example of inline marking
+// ("Python required, Scala a plus" gives Python required and Scala
+// preferred) written with parentheses; with no earlier parentheses the
+// whole list stays qualified, as before.
+func TestS20ParenthesisedMarkerAfterAnEarlierOne(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{name: "required, then nice to have", raw: d("Requirements\n- Python (required), Scala (nice to have)\n"),
+			want: model.Skills{Required: []string{"Python"}, Preferred: []string{"Scala"}}},
+		{name: "a version, then a plus", raw: d("Requirements\n- Java (8+), Kotlin (a plus)\n"),
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Kotlin"}}},
+		{name: "one marker after a list", raw: d("Requirements\n- React, Angular or Vue (preferred)\n"),
+			want: model.Skills{Preferred: []string{"Angular", "React", "Vue"}}},
+	})
+}

@@ -291,6 +291,16 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			// parentheses qualifies what comes before it; in a list
 			// whose items are split by "|" ("Jenkins | Sketch (pré) |
 			// Animaties"), only the item it follows.
+			if cp := strings.LastIndexByte(c.lower[ts:open], ')'); cp >= 0 {
+				// "Python (required), Scala (nice to have)", "Java (8+),
+				// Kotlin (a plus)": an earlier item's own parentheses end
+				// the list the marker qualifies
+				a := i
+				for a < j && int(c.toks[a].start) <= ts+cp {
+					a++
+				}
+				return a, k + 1
+			}
 			if bar := strings.LastIndexByte(c.lower[ts:open], '|'); bar >= 0 {
 				a := i
 				for a < j && int(c.toks[a].start) < ts+bar {
