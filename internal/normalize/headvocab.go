@@ -42,7 +42,7 @@ var (
 		{"baggrund", 0}, {"utbildning", 0}, {"utdanning", 0}, {"uddannelse", 0}, {"ausbildung", 0},
 		{"opleiding", 0}, {"formation", 0}, {"formación", 0}, {"know-how", 0}, {"expertise", 0},
 		{"knowledge", 0}, {"fähigkeit", 2}, {"competenc", 3}, {"compétence", 1}, {"competencia", 1},
-		{"kwalificatie", 1}, {"ausbildung", 0}, {"studium", 0}, {"education", 0},
+		{"kwalificatie", 1}, {"ausbildung", 0}, {"studium", 0}, {"education", 0}, {"abilit", 3},
 	}
 	vocabPreferred = []vocabStem{
 		{"meriter", 5}, {"meritter", 5}, {"önskvärd", 2}, {"önskad", 1}, {"ønskelig", 2}, {"ønsket", 0},

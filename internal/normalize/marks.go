@@ -119,6 +119,15 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				cue = true
 			}
 		}
+		if bc == clsRequired && prefAt < 0 && !req && !cue && cm < 0 && c.teamStatement(i, j) {
+			// "Vi dokumenterar i Procapita", "We use Kafka and Go", "Hos
+			// oss arbetar vi i Kotlin" among the requirements: the team's
+			// tools, not the candidate's
+			fill(i, j, clsMentioned, false, false, skill, edu)
+			prevSc = clsMentioned
+			i = j
+			continue
+		}
 		pref := prefAt >= 0
 		if pref && bc == clsMentioned && cue && c.strongPref(prefAt) {
 			// "最好能明白 Rust 相关的编译流程", "experience with Go is a
@@ -282,6 +291,16 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			// parentheses qualifies what comes before it; in a list
 			// whose items are split by "|" ("Jenkins | Sketch (pré) |
 			// Animaties"), only the item it follows.
+			if cp := strings.LastIndexByte(c.lower[ts:open], ')'); cp >= 0 {
+				// "Python (required), Scala (nice to have)", "Java (8+),
+				// Kotlin (a plus)": an earlier item's own parentheses end
+				// the list the marker qualifies
+				a := i
+				for a < j && int(c.toks[a].start) <= ts+cp {
+					a++
+				}
+				return a, k + 1
+			}
 			if bar := strings.LastIndexByte(c.lower[ts:open], '|'); bar >= 0 {
 				a := i
 				for a < j && int(c.toks[a].start) < ts+bar {
@@ -717,7 +736,7 @@ func (c *classifier) strongPref(i int) bool {
 func (c *classifier) cueMore(i int) bool {
 	w := c.word(i)
 	if cjkWord(w) {
-		return c.cjkAt(i, "明白", "理解", "懂得", "会使用")
+		return c.cjkAt(i, "明白", "理解", "懂得", "会使用", "能够使用", "使用过")
 	}
 	switch w {
 	case "erfaring", "erfarenhet", "erfarenheter", "kunnskap", "kunnskaper", "kunskap", "kunskaper",
@@ -788,6 +807,18 @@ func (c *classifier) cueMore(i int) bool {
 				}
 			}
 			return true
+		case "ska", "skall", "måste", "skal", "bör":
+			// "Du ska ha jobbat med Docker", "Du måste ha körkort": what the
+			// candidate shall have; not "du ska ha ansvar för" (a task) or
+			// "du skal ha det gøy" (an offer)
+			if h := c.nextWord(n); c.word(h) == "ha" {
+				switch c.word(c.nextWord(h)) {
+				case "ansvar", "ansvaret", "ansvarat", "hovedansvar", "huvudansvar", "personalansvar", "budgetansvar",
+					"hand", "kontakt", "möjlighet", "möjligheten", "mulighet", "muligheten", "det", "fokus", "en", "ett", "ei", "et":
+					return false
+				}
+				return true
+			}
 		case "er", "är", "bist":
 			switch c.word(c.nextWord(n)) {
 			case "vant", "van", "vertraut", "erfaren", "erfarne", "utdannet", "uddannet", "utbildad", "sikker", "säker",
@@ -839,6 +870,24 @@ func (c *classifier) cueMore(i int) bool {
 		}
 	case "exposure":
 		return c.word(c.nextWord(i)) == "to"
+	case "experience", "experienced":
+		// the verbs reqCue does not list after "experience": "Experience
+		// utilizing modern ORM systems (e.g. Doctrine, Eloquent)",
+		// "experience configuring Kafka", "experienced troubleshooting Linux"
+		switch c.word(c.nextWord(i)) {
+		case "utilizing", "utilising", "integrating", "configuring", "administering", "testing", "automating",
+			"migrating", "supporting", "troubleshooting", "debugging", "scaling", "optimizing", "optimising",
+			"modeling", "modelling", "architecting", "programming", "coding", "analyzing", "analysing",
+			"administrating", "monitoring", "securing", "tuning", "integration", "administration":
+			return true
+		}
+	case "adept", "competent", "conversant", "knowledgeable":
+		// "Adept in writing Unit and Integration tests", "competent with
+		// Terraform", "conversant in SQL", "knowledgeable about Kafka"
+		switch c.word(c.nextWord(i)) {
+		case "in", "at", "with", "about", "of", "on", "using":
+			return true
+		}
 	case "years", "yrs", "year":
 		// "at least 2 years working with MongoDB", "3+ years in Python"
 		switch c.word(c.nextWord(i)) {
@@ -1026,3 +1075,52 @@ var colonPrefSet = func() *phraseSet {
 	}
 	return compilePhrases(l)
 }()
+
+// teamWe are "we" and "at our place" in the languages the cues read;
+// teamVerbs the verbs of a team's own practice that follow them ("We use",
+// "Vi bruker", "Wir arbeiten mit", "Vi dokumenterar i").
+var (
+	teamWe    = map[string]bool{"we": true, "vi": true, "wir": true, "nous": true, "wij": true, "we're": true}
+	teamAdv   = map[string]bool{"currently": true, "mainly": true, "mostly": true, "primarily": true, "also": true, "today": true, "også": true, "också": true, "auch": true, "hovedsakelig": true, "huvudsakligen": true, "främst": true, "primært": true, "derzeit": true, "aktuell": true, "idag": true, "i": true}
+	teamVerbs = map[string]bool{
+		"use": true, "work": true, "build": true, "run": true, "document": true, "develop": true, "deploy": true, "host": true, "rely": true,
+		"bruker": true, "benytter": true, "jobber": true, "arbeider": true, "utvikler": true, "dokumenterer": true, "kjører": true,
+		"använder": true, "jobbar": true, "arbetar": true, "utvecklar": true, "dokumenterar": true, "kör": true, "nyttjar": true,
+		"bruger": true, "arbejder": true, "udvikler": true,
+		"nutzen": true, "verwenden": true, "arbeiten": true, "entwickeln": true, "dokumentieren": true, "setzen": true,
+		"utilisons": true, "travaillons": true, "développons": true, "gebruiken": true, "werken": true, "ontwikkelen": true,
+	}
+)
+
+// teamStatement says whether the sentence [i, j) states what the team or
+// workplace does: it opens with "we" and a verb of its own practice (one
+// adverb between: "We currently use", "Vi bruker i dag"), or with "hos
+// oss"/"bei uns"/"chez nous" (at our place).
+func (c *classifier) teamStatement(i, j int) bool {
+	k := i
+	for k < j && c.toks[k].punct != 0 {
+		k++
+	}
+	if k >= j {
+		return false
+	}
+	w0 := c.word(k)
+	n := c.nextWord(k)
+	if n >= j {
+		return false
+	}
+	w1 := c.word(n)
+	switch {
+	case (w0 == "hos" || w0 == "chez") && (w1 == "oss" || w1 == "os" || w1 == "nous"), w0 == "bei" && w1 == "uns":
+		return true
+	case !teamWe[w0]:
+		return false
+	}
+	if teamAdv[w1] {
+		if n = c.nextWord(n); n >= j {
+			return false
+		}
+		w1 = c.word(n)
+	}
+	return teamVerbs[w1]
+}

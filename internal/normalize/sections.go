@@ -85,6 +85,12 @@ var (
 		"du har gärna", "du har gjerne", "godt å ha", "fint å ha", "kjekt å ha", "kjekt om du",
 		// "It would be nice if you have"
 		"would be nice", "nice if",
+		// skills over and above the requirements ("Extra skills", "Extra
+		// Kenntnisse", "Extra kvalifikationer")
+		"extra skills", "extra qualifications", "extra knowledge", "extra experience", "extra kenntnisse",
+		"extra kvalifikationer", "extra kompetens", "extra kompetanse",
+		// "Helpful skills", "Useful experience", "Darüber freuen wir uns"
+		"helpful skills", "helpful experience", "useful skills", "useful experience", "darüber freuen wir uns",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -96,7 +102,7 @@ var (
 		"good fit", "great fit", "great addition", "what it takes", "to be successful", "minimum", "basic qualifications",
 		"skills and experience", "experience and skills", "skills and qualifications",
 		"what we look for", "we look for", "who we're looking for", "who we are looking for", "your toolkit",
-		"toolkit", "you've", "you're a fit", "is this you", "are you", "your profile", "profile",
+		"toolkit", "your toolbox", "toolbox", "you've", "you're a fit", "is this you", "are you", "your profile", "profile",
 		"ideal profile", "what makes you", "what you should have", "we'd like you to have", "your skills",
 		"your experience", "your background", "you might be a fit", "you may be a fit", "prerequisites",
 		"you'll need", "key skills",
@@ -138,6 +144,23 @@ var (
 		"o que esperamos", "任职条件", "应聘条件", "我们期望",
 		"hva vi ser etter", "ser etter", "vad vi söker", "vi söker", "was wir suchen", "wen wir suchen",
 		"das suchen wir", "vous apporterez", "vous apportez", "tu apportes", "esperamos", "stiamo cercando",
+		// what the job demands and whom it wants ("Tjänsten kräver:", "Vi
+		// ønsker deg som:"), what is asked of the candidate in Dutch ("We
+		// vragen van je als front-end developer:", "Wat staat er op je
+		// cv?", "Herken jij jezelf hierin?"), "You are a match if you:",
+		// and German lists of knowledge in named fields ("Praktische
+		// Kenntnisse in folgenden Tools / Technologien")
+		"tjänsten kräver", "rollen kräver", "jobbet kräver", "tjenesten krever", "stillingen krever",
+		"stillingen kræver", "rollen krever", "vi ønsker deg som", "vi önskar dig som", "vi ønsker dig som",
+		"vragen van je", "vragen wij van je", "vragen we van je", "op je cv", "herken jij jezelf", "herken je jezelf",
+		"match if you", "a match if", "in folgenden bereichen", "in folgenden technologien", "in folgenden tools",
+		"mit folgenden softwaretools", "mit folgenden tools", "methodische fähigkeiten", "methodische kenntnisse",
+		// "Detta har du med dig", "Det här tar du med dig", "Das zeichnet
+		// Sie aus", "Vi tror du har", "You're someone who", "Core
+		// competencies", "你的技能"
+		"har du med dig", "tar du med dig", "du har med dig", "du tar med dig", "zeichnet sie aus",
+		"vi tror du", "vi tror at du", "you're someone who", "you are someone who", "core competencies",
+		"你的技能",
 		"candidato ideale", "cosa ti chiediamo", "competenze", "wat je meebrengt", "我们期待", "期待你", "关于你",
 		"我们需要",
 		// Norwegian and Swedish requirement headings ("Kvalifikasjonskrav",

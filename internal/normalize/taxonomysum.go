@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "9a4909e6b0a2c17fb29dbd0a3c7c84c3e9beb0f10bdbcdf3f38c78f45ca1ec84"
-	embeddedTaxonomySum     = "71be3ffd5f5ace8f6ace8f480a80844b30130493b2f6feacd31602015ba03505"
+	embeddedTaxonomyFileSum = "6559661652315a9e2b5cc3b75a30efda6a799e0c84dbadc3c4a52ee9ac6468ad"
+	embeddedTaxonomySum     = "cabb3fcabbc7359f8049c40934e556d1f8445d45b04f54bdd36f357a3820976d"
 )
