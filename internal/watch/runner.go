@@ -1101,6 +1101,9 @@ func (r *Runner) compare(f fetched) plan {
 		if known && old.FileMoved && !it.keep {
 			handled, readded = r.compareMoved(&p, f, it, old, gen, now)
 		}
+		if unsaved && !sameUnsaved {
+			handled = r.compareUnsaved(&p, f, it, gen, now)
+		}
 		if known && old.Missing > 0 && !readded {
 			p.stateChanged = true // back inside the debounce window: no event
 			p.returned++
@@ -1463,6 +1466,36 @@ func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, g
 	}
 	p.change(src, it, stored, disk, changes, gen, now)
 	return true, false
+}
+
+// compareUnsaved compares a fetched posting whose index entry is a stopped
+// run's addition (Unsaved: the recovery committed the file that run wrote,
+// and its posting.added event is in the outbox) with that file when the
+// platform has moved on since: the notifiers are told of the addition as
+// the stopped run made it, so what differs now is a change from that
+// file's version, not a second addition. handled is false when the file
+// cannot be read or holds the fetched version: the addition is then made
+// again (with the stopped run's id when it is the same version).
+func (r *Runner) compareUnsaved(p *plan, f fetched, it item, gen string, now time.Time) (handled bool) {
+	src := f.src.Name
+	stored, b, err := r.back.Read(src, it.id)
+	if err != nil {
+		return false
+	}
+	disk := model.Hash(b)
+	if disk == it.hash {
+		return false
+	}
+	p.writes[it.id] = it.data
+	stored = r.maskStored(src, stored)
+	changes := diff.Postings(stored, it.post)
+	renormalized := f.reshaped && sameAcrossInterfaces(stored, it.post) || f.index.Normalizer != r.norm.Version() && sameSource(stored, it.post, !f.index.PostedUTC)
+	if len(changes) == 0 || renormalized {
+		p.rewrites++
+		return true
+	}
+	p.change(src, it, stored, disk, changes, gen, now)
+	return true
 }
 
 // maskStored is a stored posting of src with the secrets its board was
