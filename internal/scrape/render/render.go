@@ -118,6 +118,11 @@ func (b *browser) start() (context.Context, error) {
 		// default profile's traffic goes to a closed port
 		chromedp.Flag("proxy-server", "http://127.0.0.1:9"),
 		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+		// WebRTC's UDP (STUN, peer connections) does not go through a
+		// proxy, so the private-address guard never saw it: no UDP that
+		// is not proxied, which is none
+		chromedp.Flag("force-webrtc-ip-handling-policy", "disable_non_proxied_udp"),
+		chromedp.Flag("webrtc-ip-handling-policy", "disable_non_proxied_udp"),
 	)
 	if b.userAgent != "" {
 		opts = append(opts, chromedp.UserAgent(b.userAgent))
