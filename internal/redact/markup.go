@@ -64,6 +64,67 @@ func maskMarkup(m *matcher, s string) string {
 	return b.String()
 }
 
+// maskMarkups is s with maskMarkup's forms and maskMarkupKept's masked.
+// The whitespace reading, the costlier, is made only when the view holds
+// the start or end of a secret (m's hints, see New) or a form.
+func maskMarkups(m, wsm *matcher, s string) string {
+	if m == nil || strings.IndexByte(s, '<') < 0 && strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	view, changed := markupView(s, nil)
+	if !changed {
+		return s
+	}
+	hinted := false
+	at, _ := next(m, view, 0, &hinted)
+	if at >= 0 {
+		s = maskMarkup(m, s)
+	}
+	if wsm != nil && (hinted || at >= 0) {
+		s = maskMarkupKept(wsm, s)
+	}
+	return s
+}
+
+// maskMarkupKept is maskMarkup for the forms a view shows once its
+// whitespace is read as split.go reads it (maskKept, runs of it dropped):
+// "Abcdef&nbsp;Secret42", "Abcdef&#32;Secret42", "Abcdef<br/> Secret42"
+// read as a secret split by a space, as "Abcdef Secret42" does. wsm is the
+// Redactor's matcher of forms read without whitespace.
+func maskMarkupKept(wsm *matcher, s string) string {
+	if wsm == nil || strings.IndexByte(s, '<') < 0 && strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	view, changed := markupView(s, nil)
+	if !changed {
+		return s
+	}
+	if kept, _ := keptOf(view, true, false); len(kept) == len(view) {
+		return s // no whitespace to read otherwise: maskMarkup's
+	} else if at, _ := next(wsm, kept, 0, nil); at < 0 {
+		return s
+	}
+	var spans []markupSpan
+	view, _ = markupView(s, &spans)
+	kept, from := keptOf(view, true, true)
+	at, f := next(wsm, kept, 0, nil)
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for at >= 0 {
+		end := at + len(wsm.forms[f])
+		start, stop := spanOf(spans, from[at]).from, spanOf(spans, from[end-1]).to
+		if start >= last {
+			b.WriteString(s[last:start])
+			b.WriteString(wsm.masks[f])
+			last = stop
+		}
+		at, f = next(wsm, kept, end, nil)
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 // markupSpan: view bytes from view onwards come from s[from:to] (a byte
 // kept as it is, or a decoded character reference; tags give none).
 type markupSpan struct{ view, from, to int }
@@ -137,12 +198,12 @@ func tagStart(c byte) bool {
 // masked. Bytes that are a JSON document (a posting's snapshot) stay one:
 // a span that reads as a secret only across two of its strings (a '<' in
 // one, a '>' in the next) is left as it is.
-func maskMarkupBytes(m *matcher, b []byte) []byte {
+func maskMarkupBytes(m, wsm *matcher, b []byte) []byte {
 	if m == nil || bytes.IndexByte(b, '<') < 0 && bytes.IndexByte(b, '&') < 0 {
 		return b
 	}
 	s := string(b)
-	out := maskMarkup(m, s)
+	out := maskMarkups(m, wsm, s)
 	if out == s || json.Valid(b) && !json.Valid([]byte(out)) {
 		return b
 	}

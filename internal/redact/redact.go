@@ -291,7 +291,7 @@ func (r *Redactor) String(s string) string {
 	if out, ok := maskEscaped(s, r.esc); ok {
 		s = string(out)
 	}
-	return maskMarkup(r.m, maskSplit(r, s, hinted))
+	return maskMarkups(r.m, r.wsm, maskSplit(r, s, hinted))
 }
 
 // Bytes returns b with every secret replaced (b itself when there is none).
@@ -309,7 +309,7 @@ func (r *Redactor) Bytes(b []byte) []byte {
 			b = []byte(out)
 		}
 	}
-	return maskMarkupBytes(r.m, b)
+	return maskMarkupBytes(r.m, r.wsm, b)
 }
 
 // Error returns err with its message redacted as Text does (nil for nil).
@@ -414,7 +414,7 @@ func (r *Redactor) cutSplitPrefix(text []byte) (int, string) {
 		return 0, ""
 	}
 	for _, drop := range []bool{false, true} {
-		kept, from := keptOf(tail, drop)
+		kept, from := keptOf(tail, drop, true)
 		if n, mask := r.cutPrefix(kept); n > 0 {
 			return len(tail) - from[len(kept)-n], mask
 		}

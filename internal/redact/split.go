@@ -236,7 +236,7 @@ func maskSplit(r *Redactor, s string, hinted bool) string {
 // dropped. The span masked runs from the form's first unit to its last,
 // the units dropped inside included.
 func maskKept(m *matcher, s string, dropSpace bool) string {
-	kept, from := keptOf(s, dropSpace)
+	kept, from := keptOf(s, dropSpace, true)
 	at, f := next(m, kept, 0, nil)
 	if at < 0 {
 		return s
@@ -259,10 +259,12 @@ func maskKept(m *matcher, s string, dropSpace bool) string {
 }
 
 // keptOf is s read as maskKept reads it: kept, and from[j] the offset in
-// s of kept's byte j.
-func keptOf[T ~string | ~[]byte](s T, dropSpace bool) (kept []byte, from []int) {
+// s of kept's byte j (when wantFrom).
+func keptOf[T ~string | ~[]byte](s T, dropSpace, wantFrom bool) (kept []byte, from []int) {
 	kept = make([]byte, 0, len(s))
-	from = make([]int, 0, len(s))
+	if wantFrom {
+		from = make([]int, 0, len(s))
+	}
 	inSpace := false
 	for i := 0; i < len(s); {
 		k, n := unitAt(s, i)
@@ -271,14 +273,18 @@ func keptOf[T ~string | ~[]byte](s T, dropSpace bool) (kept []byte, from []int) 
 		case k == unitSpace:
 			if !dropSpace && !inSpace {
 				kept = append(kept, ' ')
-				from = append(from, i)
+				if wantFrom {
+					from = append(from, i)
+				}
 			}
 			inSpace = true
 		default:
 			inSpace = false
 			for j := i; j < i+n; j++ {
 				kept = append(kept, s[j])
-				from = append(from, j)
+				if wantFrom {
+					from = append(from, j)
+				}
 			}
 		}
 		i += n
