@@ -335,7 +335,9 @@ func (r *Repo) indexDiffers(rel string, top *treeEntry) ([]string, error) {
 		}
 		out = append(out, string(e.name)) // not in HEAD
 		return nil
-	}); err != nil {
+	}); errors.Is(err, errCorruptIndex) {
+		return nil, nil // a large one torn past its header: the next commit rebuilds it from HEAD
+	} else if err != nil {
 		return nil, fmt.Errorf("read index: %w", err)
 	}
 	for more {

@@ -228,7 +228,7 @@ func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count i
 		return err
 	}
 	if !w.need(indexHeaderLen) || string(w.buf[:4]) != "DIRC" {
-		return 0, 0, readErr(errors.New("not an index file"))
+		return 0, 0, readErr(fmt.Errorf("%w: not an index file", errCorruptIndex))
 	}
 	inVersion := binary.BigEndian.Uint32(w.buf[4:])
 	count = int(binary.BigEndian.Uint32(w.buf[8:]))
@@ -245,7 +245,7 @@ func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count i
 	var e idxEntry
 	for i := range count {
 		if !w.need(entryFixedLen) {
-			return 0, 0, readErr(errors.New("truncated entry"))
+			return 0, 0, readErr(fmt.Errorf("%w: truncated entry", errCorruptIndex))
 		}
 		b := w.buf[w.pos:]
 		flags := binary.BigEndian.Uint16(b[60:])
@@ -256,7 +256,7 @@ func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count i
 			}
 			fixed += 2
 			if !w.need(fixed) {
-				return 0, 0, readErr(errors.New("truncated entry"))
+				return 0, 0, readErr(fmt.Errorf("%w: truncated entry", errCorruptIndex))
 			}
 		}
 		if inVersion == 4 {
@@ -282,11 +282,11 @@ func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count i
 				}
 			}
 			if !ok || strip > len(prev) {
-				return 0, 0, readErr(errors.New("malformed entry name prefix"))
+				return 0, 0, readErr(fmt.Errorf("%w: malformed entry name prefix", errCorruptIndex))
 			}
 			nul := w.nul(p)
 			if nul < 0 {
-				return 0, 0, readErr(errors.New("malformed entry name"))
+				return 0, 0, readErr(fmt.Errorf("%w: malformed entry name", errCorruptIndex))
 			}
 			b = w.buf[w.pos:]
 			rest := b[p:nul]
@@ -311,7 +311,7 @@ func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count i
 			}
 			end := (fixed + nameLen + 8) &^ 7
 			if nameLen < 0 || !w.need(end) || w.buf[w.pos+fixed+nameLen] != 0 {
-				return 0, 0, readErr(errors.New("malformed entry name"))
+				return 0, 0, readErr(fmt.Errorf("%w: malformed entry name", errCorruptIndex))
 			}
 			b = w.buf[w.pos : w.pos+end : w.pos+end]
 			e = idxEntry{name: b[fixed : fixed+nameLen : fixed+nameLen], raw: b, stage: int(flags>>12) & 3, ord: i}
@@ -324,7 +324,7 @@ func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count i
 	// Extensions are not kept; none may be required.
 	for w.need(1) {
 		if !w.need(8) {
-			return 0, 0, readErr(errors.New("malformed extensions"))
+			return 0, 0, readErr(fmt.Errorf("%w: malformed extensions", errCorruptIndex))
 		}
 		sig := w.buf[w.pos : w.pos+4]
 		size := int64(binary.BigEndian.Uint32(w.buf[w.pos+4:]))
@@ -334,7 +334,7 @@ func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count i
 		w.pos += 8
 		for size > 0 {
 			if w.pos == w.end && !w.need(1) {
-				return 0, 0, readErr(errors.New("malformed extensions"))
+				return 0, 0, readErr(fmt.Errorf("%w: malformed extensions", errCorruptIndex))
 			}
 			k := min(size, int64(w.end-w.pos))
 			w.pos += int(k)
@@ -414,7 +414,15 @@ func (r *Repo) lockIndex(rels ...string) (*indexLock, error) {
 	l.src = src
 	l.exists = true
 	l.mtime = fi.ModTime()
-	if err := l.collect(rels); err != nil {
+	if err := l.collect(rels); errors.Is(err, errCorruptIndex) {
+		// a large index is checked as it is read (openIndex): one torn
+		// past its header is rebuilt from HEAD as a small one is
+		l.src.close()
+		l.src, l.exists, l.mtime, l.found = indexSource{}, false, time.Time{}, l.found[:0]
+		l.version, l.count = 2, 0
+		r.repairedIndex = l.path
+		return l, nil
+	} else if err != nil {
 		l.release()
 		var um errUnmerged
 		if errors.As(err, &um) {
