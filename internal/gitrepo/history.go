@@ -140,9 +140,10 @@ func commitOf(c *object.Commit) *Commit {
 	return &Commit{Hash: c.Hash, When: c.Committer.When, c: c}
 }
 
-// Parent is c's first parent; nil for a root commit.
+// Parent is c's first parent; nil for a root commit, and for the oldest
+// commit a shallow clone has (Cut): the history it has ends there.
 func (h *History) Parent(c *Commit) (*Commit, error) {
-	if c.c.NumParents() == 0 {
+	if c.c.NumParents() == 0 || h.Cut(c) {
 		return nil, nil
 	}
 	p, err := c.c.Parent(0)
