@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -153,7 +154,29 @@ func (p *parser) checkURL(it *item, k string) bool {
 		p.add(it.node[k].Line, it.path+"."+k, msg)
 		return false
 	}
+	if msg := hostPortProblem(u); msg != "" {
+		p.add(it.node[k].Line, it.path+"."+k, msg)
+		return false
+	}
 	return true
+}
+
+// hostPortProblem says what is wrong with a URL's host and port that no
+// request can reach ("" when nothing is): an empty host ("http://:80/"),
+// a port that is not a number from 1 to 65535.
+func hostPortProblem(u *url.URL) string {
+	if u.Hostname() == "" {
+		return "must name a host"
+	}
+	if port := u.Port(); port != "" {
+		n, err := strconv.Atoi(port)
+		if err != nil || n < 1 || n > 65535 {
+			return "must have a port from 1 to 65535"
+		}
+	} else if strings.HasSuffix(u.Host, ":") {
+		return "must have a port from 1 to 65535 after the ':' (or none)"
+	}
+	return ""
 }
 
 // kv is one entry of a mapping.
