@@ -224,6 +224,16 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	j.failed = map[string]error{}
 	for _, f := range failed {
 		page := urlKey(f.link)
+		if len(j.ids.page(f.link)) == 0 {
+			// no posting of it was ever read: nothing to keep, but the page
+			// is not silently left out (a link refused, a page failing)
+			log, shown := slog.Default(), f.link
+			if j.client != nil {
+				log, shown = j.client.Logger(), j.client.RedactURL(f.link)
+			}
+			log.Warn("jsonld posting page failed; it has no postings read before, so none are listed from it", "source", j.name, "url", shown, "error", f.err)
+			continue
+		}
 		for _, id := range j.ids.page(f.link) {
 			if listed[id] || listed[j.CurrentID(id)] {
 				continue // read from another page too
