@@ -55,7 +55,7 @@ Exit codes: 0 written; 1 the snapshots could not be read or the file not written
 	cmd.Flags().StringArrayVar(&sources, "source", nil, "report only this source (repeatable)")
 	cmd.Flags().StringVar(&since, "since", "", "start of the trend window, YYYY-MM-DD in the local time zone (default: 12 weeks ago)")
 	cmd.Flags().StringVar(&format, "format", "text", "text, markdown, json or html")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout (\"-\": stdout)")
 	_ = cmd.RegisterFlagCompletionFunc("source", configNames(&f, sourceNames))
 	_ = cmd.RegisterFlagCompletionFunc("since", cobra.NoFileCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "markdown", "json", "html"}, cobra.ShellCompDirectiveNoFileComp))
@@ -63,6 +63,9 @@ Exit codes: 0 written; 1 the snapshots could not be read or the file not written
 }
 
 func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, format, out string) error {
+	if out == "-" {
+		out = "" // "-o -": stdout, as the usual meaning of "-" is
+	}
 	write := map[string]func(*report.Report, io.Writer) error{
 		"text": (*report.Report).WriteText, "markdown": (*report.Report).WriteMarkdown,
 		"json": (*report.Report).WriteJSON, "html": (*report.Report).WriteHTML,

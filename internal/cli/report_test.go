@@ -45,6 +45,13 @@ func TestReportCommand(t *testing.T) {
 	if err != nil || !strings.Contains(string(html), "<svg") {
 		t.Fatalf("html report without charts: %v", err)
 	}
+	// "-o -" is stdout, not a file named "-" (review s20 F14)
+	if code, stdout, stderr := e.run(t, "report", "--format", "json", "-o", "-", "--since", "2020-01-01"); code != 0 || !strings.Contains(stdout, "Data Engineer") {
+		t.Fatalf("report -o -: exit %d, stdout %d bytes\n%s", code, len(stdout), stderr)
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Fatal("report -o - wrote a file named -")
+	}
 	for _, bad := range [][]string{{"--format", "pdf"}, {"--since", "yesterday"}, {"--source", "nope"}} {
 		code, _, _ := e.run(t, append([]string{"report"}, bad...)...)
 		if code == 0 {
