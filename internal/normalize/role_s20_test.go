@@ -1,0 +1,46 @@
+package normalize
+
+import "testing"
+
+// Session 20 (issue 9): job nouns of other languages name the same roles
+// as their English forms already do: an administrator of systems or a
+// cloud engineer is an operations job (as "Systems Administrator" and
+// "Cloud Engineer"), an engineer of machine learning or of research, a
+// cybersecurity engineer or SOC analyst, a manager of projects or
+// products, a BI analyst or developer and a UX researcher, whatever the
+// language of the title.
+func TestRoleNounsOfOtherLanguagesS20(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Systemadministratör till IT-avdelningen", RoleSRE},
+		{"Systemadministratorin (m/w/d) Linux", RoleSRE},
+		{"Administrador de sistemas Linux", RoleSRE},
+		{"Amministratore di sistema", RoleSRE},
+		{"Systeembeheerder", RoleSRE},
+		{"Ingénieur Cloud AWS (H/F)", RoleSRE},
+		{"Machine Learning Ingenieur (m/w/d)", RoleMLEngineer},
+		{"Ingénieur en apprentissage automatique", RoleMLEngineer},
+		{"Ingeniero de Machine Learning", RoleMLEngineer},
+		{"Maskininlärningsingenjör", RoleMLEngineer},
+		{"Ingeniero de Ciberseguridad", RoleSecurityEngineer},
+		{"Analyste SOC N2 (H/F)", RoleSecurityEngineer},
+		{"Ingénieur Cybersécurité", RoleSecurityEngineer},
+		{"Gestor de proyectos TI", RoleProgramManager},
+		{"Jefe de Producto Digital", RoleProductManager},
+		{"Forschungsingenieur Robotik (m/w/d)", RoleResearchEngineer},
+		{"Ingénieur de recherche en traitement du signal", RoleResearchEngineer},
+		{"UX-forskare", RoleUXResearcher},
+		{"BI-Analyst (m/w/d)", RoleDataAnalyst},
+		{"BI-utvecklare", RoleAnalyticsEngineer},
+		// unchanged: the English forms and nouns that already had a role
+		{"Systems Administrator", RoleSRE},
+		{"Cloud Engineer", RoleSRE},
+		{"Projektledare IT", RoleProgramManager},
+		{"Produktägare", RoleProductManager},
+		{"Systemutvecklare", RoleSoftwareEngineer},
+	}
+	for _, tt := range tests {
+		if got := Role(tt.title); got != tt.want {
+			t.Errorf("Role(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
