@@ -51,7 +51,15 @@ var degreeAliases = [][]string{
 		"hbo", "hbo-niveau", "hbo-opleiding", "hbo-diploma", "hbo-bachelor", "hbo/wo",
 		"hbo / wo", "hbo of wo", "hbo- of wo", "hbo/wo-niveau", "hbo of wo-niveau", "hbo- of wo-niveau",
 		"hbo/universitair", "wo-bachelor", "bacheloropleiding",
-		"bachelordiploma", "bachelorniveau"},
+		"bachelordiploma", "bachelorniveau",
+		// German compounds of a field or school with "Studium"
+		// ("Abgeschlossenes Informatikstudium", "Fachhochschulstudium"), a
+		// Spanish title written without its accent, the French licence
+		"Informatikstudium", "Fachhochschulstudium", "Universitätsstudium", "Ingenieurstudium",
+		"Wirtschaftsinformatikstudium", "Mathematikstudium", "Physikstudium", "Elektrotechnikstudium",
+		"Maschinenbaustudium", "Wirtschaftsstudium", "Informatik-Studium", "FH-Studium", "Uni-Studium",
+		"Hochschul-/Universitätsstudium", "Universitäts-/Hochschulstudium", "titulo universitario",
+		"titulacion universitaria", "licence en", "licence professionnelle", "licence informatique"},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
 		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
@@ -71,10 +79,15 @@ var degreeAliases = [][]string{
 		"=WO", "wo-niveau", "wo-opleiding", "wo-diploma", "wo-master", "hbo-master", "wo-achtergrond", "wo werk",
 		"wetenschappelijk onderwijs", "academisch niveau", "academisch werk", "academisch denkniveau", "academische opleiding",
 		"universitair niveau", "universitair werk", "universitaire opleiding", "masteropleiding",
-		"masterdiploma"},
+		"masterdiploma",
+		// the French mastère, Nordic "master i/innen" and the Swedish
+		// civil engineering programme
+		"mastère", "mastère spécialisé", "master i", "master innen", "master inom", "civilingenjörsutbildning",
+		"civilingenjörsprogram", "civilingenjörsprogrammet"},
 	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사", "doctorado",
 		"dottorato", "doutorado", "Promotion im", "promovierte", "phd degree", "ph.d. degree", "doktorgrad",
-		"doktorsexamen", "ph.d.-grad"},
+		"doktorsexamen", "ph.d.-grad", "doctorat", "Promotion in", "eine Promotion",
+		"abgeschlossene Promotion", "Doktortitel", "promoviert"},
 	// a degree that names no level: Bachelor's where a degree alone means
 	// one (outside North America), else nothing
 	{"degree", "degrees", "a degree", "university education", "Abschluss"},

@@ -1,0 +1,48 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Session 20 (issue 9): degrees as other countries name them
+// (PROTOCOL.md, Education): German compounds of a field or school with
+// "Studium" and the Promotion, the Spanish título written without its
+// accent, the French licence, mastère and doctorat, Norwegian "master i"
+// and the Swedish civilingenjör programme.
+func TestDegreesOfOtherCountriesS20(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		text      string
+		req, pref []string
+	}{
+		{"Abgeschlossenes Informatikstudium oder vergleichbare Qualifikation.", []string{"Bachelor's"}, nil},
+		{"Abgeschlossenes Fachhochschulstudium der Informatik.", []string{"Bachelor's"}, nil},
+		{"Promotion in Informatik oder Physik wünschenswert.", nil, []string{"PhD"}},
+		{"Eine Promotion ist von Vorteil.", nil, []string{"PhD"}},
+		{"Titulo universitario en Ingeniería Informática.", []string{"Bachelor's"}, nil},
+		{"Licence en informatique ou équivalent.", []string{"Bachelor's"}, nil},
+		{"Mastère spécialisé en data science.", []string{"Master's"}, nil},
+		{"Titulaire d'un doctorat en informatique.", []string{"PhD"}, nil},
+		{"Doctorat en apprentissage automatique apprécié.", nil, []string{"PhD"}},
+		{"Master i informatikk er en fordel.", nil, []string{"Master's"}},
+		{"Du har en civilingenjörsutbildning inom datateknik.", []string{"Master's"}, nil},
+		// unchanged: two-year French diplomas are no degree
+		{"BTS ou DUT en informatique.", nil, nil},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: "Requirements\n" + tt.text})
+		if !sameDegrees(p.Education.Required, tt.req) || !sameDegrees(p.Education.Preferred, tt.pref) {
+			t.Errorf("%q -> required %v preferred %v, want %v %v", tt.text, p.Education.Required, p.Education.Preferred, tt.req, tt.pref)
+		}
+	}
+}
+
+func sameDegrees(got, want []string) bool {
+	if len(got) == 0 && len(want) == 0 {
+		return true
+	}
+	return reflect.DeepEqual(got, want)
+}
