@@ -12,12 +12,23 @@ import (
 // krone stands for "kr" until the role's country says which crown it is.
 const krone = "kr"
 
+// dollar stands for a bare "$" until the role's country says which dollar
+// it is: "$90,000 - $110,000" for a role in Toronto is in Canadian dollars,
+// as "kr" in Oslo is in kroner; elsewhere, or with places in several
+// countries, it is the US dollar.
+const dollar = "$"
+
+// dollarCountries are the currencies written with a bare "$" where they
+// are paid.
+var dollarCountries = map[string]bool{"CAD": true, "AUD": true, "NZD": true, "SGD": true, "HKD": true,
+	"MXN": true, "TWD": true}
+
 // currencySymbols maps a symbol (with its optional letter prefix) to ISO 4217.
 // Longer spellings come first.
 var currencySymbols = []struct{ sym, code string }{
 	{"US$", "USD"}, {"CA$", "CAD"}, {"C$", "CAD"}, {"AU$", "AUD"}, {"A$", "AUD"}, {"NZ$", "NZD"},
 	{"S$", "SGD"}, {"HK$", "HKD"}, {"R$", "BRL"}, {"MX$", "MXN"},
-	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"₩", "KRW"}, {"₪", "ILS"},
+	{"$", dollar}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"₩", "KRW"}, {"₪", "ILS"},
 	{"zł", "PLN"}, {"kr", krone}, {"CHF", "CHF"},
 }
 
@@ -143,8 +154,16 @@ func prefixCurrency(s string, j int) (string, bool) {
 					continue
 				}
 			}
-			if c.sym == "$" && before > 0 && head[before-1] >= 'A' && head[before-1] <= 'Z' {
-				continue // an unknown "XY$" prefix
+			if c.sym == "$" {
+				// a code before the sign names the dollar: "AUD $120k",
+				// "SGD$6,000"
+				b := strings.TrimRight(head[:before], " ")
+				if len(b) >= 3 && currencyCodes[b[len(b)-3:]] && (len(b) == 3 || !isASCIIAlnum(b[len(b)-4])) {
+					return b[len(b)-3:], true
+				}
+				if before > 0 && head[before-1] >= 'A' && head[before-1] <= 'Z' {
+					continue // an unknown "XY$" prefix
+				}
 			}
 			return c.code, true
 		}
@@ -190,7 +209,7 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 // suffixCurrencies follow an amount: "60.000 €", "2100 euros", "5000 zł",
 // "₹ after", "90 000 kr".
 var suffixCurrencies = []struct{ sym, code string }{
-	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", krone}, {"$", "USD"}, {"₹", "INR"}, {"¥", "JPY"},
+	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", krone}, {"$", dollar}, {"₹", "INR"}, {"¥", "JPY"},
 	{"₩", "KRW"}, {"₪", "ILS"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"}, {"pounds", "GBP"},
 	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"},
 }
@@ -299,6 +318,16 @@ func readNumber(s string, i int) (amount, bool) {
 		a.k = true // "between 100 and 120 thousand"
 		a.val *= 1000
 		j += len(w)
+	} else if kSpaced(s, j) {
+		a.k = true // "45 K€ - 55 K€": the French thousands, spaced
+		a.val *= 1000
+		j += 2
+	} else if w := " mil"; strings.HasPrefix(s[j:], w) && j+len(w) < len(s) && s[j+len(w)] == ' ' {
+		if _, _, ok := suffixCurrency(s, j+len(w)); ok {
+			a.k = true // "entre 30 y 35 mil euros": Spanish thousands, before a currency
+			a.val *= 1000
+			j += len(w)
+		}
 	} else if j < len(s) && s[j] == 'M' && (j+1 == len(s) || !isASCIIAlnum(s[j+1])) {
 		a.m = true // "¥15M", "$1.2M"
 		a.val *= 1e6
@@ -306,6 +335,16 @@ func readNumber(s string, i int) (amount, bool) {
 	}
 	a.end = j
 	return a, true
+}
+
+// kSpaced says whether " K" at i, a space then the thousands' K, stands
+// right before a euro sign or code ("45 K€", "55 k EUR" is not read: the
+// sign must follow the K).
+func kSpaced(s string, i int) bool {
+	if i+2 >= len(s) || s[i] != ' ' || s[i+1] != 'K' && s[i+1] != 'k' {
+		return false
+	}
+	return strings.HasPrefix(s[i+2:], "€") || strings.HasPrefix(s[i+2:], "EUR") && (i+5 == len(s) || !isASCIIAlnum(s[i+5]))
 }
 
 // exponent is the end of an exponent ("e309", "E+6") at i, or i when there
@@ -412,6 +451,14 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 				cur2, m2 = c.code, m+len(c.sym)
 				break
 			}
+			// "fra kr 650 000 til kr 800 000": the crown before the
+			// upper amount, a word of its own
+			if c.sym == "kr" && (strings.HasPrefix(s[m:], "kr ") || strings.HasPrefix(s[m:], "kr. ")) {
+				if d := strings.IndexByte(s[m:], ' ') + m + 1; d < len(s) && s[d] >= '0' && s[d] <= '9' {
+					cur2, m2 = krone, d
+					break
+				}
+			}
 		}
 		if m2 == m && len(s)-m >= 4 && currencyCodes[s[m:m+3]] && s[m+3] == ' ' {
 			cur2, m2 = s[m:m+3], m+4
@@ -431,6 +478,12 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			if cur == "" {
 				cur = cur2
 			}
+		}
+	}
+	if cur == dollar {
+		cur = "USD"
+		if dollarCountries[def] {
+			cur = def
 		}
 	}
 	if cur == krone {
@@ -485,6 +538,11 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 		if (cur == "SEK" || cur == "NOK" || cur == "DKK") && hi >= 1000 && hi < 200000 {
 			// Swedish, Norwegian and Danish pay is quoted by the month
 			// ("Lön 30 000 kr", PROTOCOL.md); a yearly figure is larger.
+			period = "month"
+		}
+		if (cur == "PLN" || cur == "BRL") && hi >= 1000 && hi < 60000 {
+			// Polish and Brazilian pay is quoted by the month ("15-20k
+			// netto B2B", "R$ 8.000"); a yearly figure is larger.
 			period = "month"
 		}
 		if cur == "CNY" && hi >= 1000 && hi < 100000 {
