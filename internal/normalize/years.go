@@ -162,7 +162,17 @@ var rangeWords = map[string]bool{"-": true, "to": true, "a": true, "bis": true, 
 var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": true, "mindestens": true,
 	"minimal": true, "minimaal": true, "minimo": true, "mínimo": true, "moins": true, "menos": true, "über": true,
 	"ueber": true, "minimalnie": true, "co": true, "minst": true, "mindst": true, "mind": true, "zumindest": true,
-	"wenigstens": true}
+	"wenigstens": true, "mínima": true, "minima": true}
+
+// betweenYearsWords and betweenYearsAnd frame a range of years in words:
+// "between 3 and 5 years", "zwischen 3 und 5 Jahren", "entre 3 et 5 ans",
+// "mellan 3 och 5 år".
+var (
+	betweenYearsWords = map[string]bool{"between": true, "zwischen": true, "entre": true, "mellan": true,
+		"mellom": true, "tussen": true, "tra": true}
+	betweenYearsAnd = map[string]bool{"and": true, "und": true, "et": true, "y": true, "och": true, "og": true,
+		"en": true, "e": true}
+)
 
 // nordicMaxBefore make the number of years a maximum in Danish,
 // Norwegian and Swedish ("inntil 2 år", "högst 3 år", "maks 1 år").
@@ -319,6 +329,13 @@ func MinYears(text string) *int {
 				n, k = m, k-2
 			}
 		}
+		// a range "between 3 and 5 years", "zwischen 3 und 5 Jahren",
+		// "entre 3 y 5 años": the lower end
+		if betweenYearsAnd[word(k-1)] && betweenYearsWords[word(k-3)] {
+			if m, ok := num(k - 2); ok && m <= n {
+				n, k = m, k-2
+			}
+		}
 		// a range of two number words side by side, Nordic "fem seks år"
 		// (five or six years)
 		if m, ok := nordicNumbers[word(k-1)]; ok && m >= 2 && !toks[k].num && m < n && (t.s == "år" || t.s == "års") {
@@ -358,6 +375,8 @@ func MinYears(text string) *int {
 			word(k-1) == "or" && word(k-2) == "least" ||
 			// "Arbeidserfaring: 2-5 år", "Experience: 3+ years": a field
 			word(k-1) == ":" && experienceWords[word(k-2)] ||
+			// "Experiencia mínima de 3 años", "Erfahrung: mindestens 3 Jahre"
+			(word(k-1) == "de" || word(k-1) == ":" || word(k-1) == "von") && yearsStrongBefore[word(k-2)] && experienceWords[word(k-3)] ||
 			// "not less than 3 years", "non inferiore a 7 anni", "pas moins de 3 ans"
 			word(k-1) == "than" && word(k-2) == "less" && (word(k-3) == "not" || word(k-3) == "no") ||
 			word(k-1) == "a" && word(k-2) == "inferiore" || word(k-1) == "de" && word(k-2) == "moins" ||
@@ -381,7 +400,7 @@ func MinYears(text string) *int {
 	// "（1~3年经验）"
 	if strings.Contains(text, "年") {
 		text = reCJKNested.ReplaceAllString(text, "$1")
-		for _, re := range []*regexp.Regexp{reCJKYears, reCJKAtLeast, reCJKRange} {
+		for _, re := range []*regexp.Regexp{reCJKYears, reCJKAtLeast, reCJKRange, reCJKFieldRange} {
 			for _, m := range re.FindAllStringSubmatch(text, -1) {
 				n, err := strconv.Atoi(m[1])
 				if err != nil {
@@ -408,6 +427,10 @@ var (
 
 // reCJKNested is a figure in brackets right after an overall one: "3 年以上
 // 开发经验（1 年以上 GO 开发经验）" asks for 3 years, 1 of them in Go.
+// reCJKFieldRange is a range of years written after the word for
+// experience, as a field: "工作经验3-5年", "经验：1~3年".
+var reCJKFieldRange = regexp.MustCompile(`经验\s*[：:]?\s*(\d{1,2}|[一二两三四五六七八九十])\s*[~～\-－到至]\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*年`)
+
 var reCJKNested = regexp.MustCompile(`(年(?:及)?以上[^。\n，,；;（(]{0,12}经验)\s*[（(][^）)]*年[^）)]*[）)]`)
 
 var cjkNumbers = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

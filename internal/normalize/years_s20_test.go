@@ -1,0 +1,42 @@
+package normalize
+
+import (
+	"fmt"
+	"testing"
+)
+
+// Session 20 (issue 9): ranges of years written with words ("between 3
+// and 5 years") give their lower end, not the upper; "Experiencia mínima
+// de 3 años" (the minimum before the number, the experience before it)
+// and a Chinese field "工作经验3-5年" are minima (PROTOCOL.md, Years of
+// experience).
+func TestYearsRangesInWordsS20(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // -1: none
+	}{
+		{"Between 3 and 5 years of experience in backend development.", 3},
+		{"Sie bringen zwischen 3 und 5 Jahren Berufserfahrung mit.", 3},
+		{"Vous avez entre 2 et 4 ans d'expérience en développement.", 2},
+		{"Du har mellan 3 och 5 års erfarenhet av systemutveckling.", 3},
+		{"Experiencia mínima de 3 años en desarrollo backend.", 3},
+		{"岗位要求：工作经验3-5年，熟悉Rust", 3},
+		// unchanged: a maximum, a span not asked of the candidate
+		{"Up to 2 years of experience.", -1},
+		{"Our company was founded 15 years ago.", -1},
+		{"3 to 5 years of experience in backend development.", 3},
+	}
+	for _, tt := range tests {
+		got := MinYears(tt.text)
+		if tt.want < 0 && got != nil || tt.want >= 0 && (got == nil || *got != tt.want) {
+			t.Errorf("MinYears(%q) = %v, want %d", tt.text, s20Years(got), tt.want)
+		}
+	}
+}
+
+func s20Years(p *int) string {
+	if p == nil {
+		return "nil"
+	}
+	return fmt.Sprint(*p)
+}
