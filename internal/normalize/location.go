@@ -287,6 +287,48 @@ func stripRemote(p string) (string, bool) {
 	return p, false
 }
 
+// orRemote says whether a field value offers remote work as the
+// alternative to its places, with a word for "or" ("Berlin or remote",
+// "Hamburg oder remote", "Oslo eller remote").
+func orRemote(v string) bool {
+	l := " " + strings.ToLower(v) + " "
+	for _, w := range []string{" or ", " oder ", " eller ", " ou ", " o ", " of ", " alternatively "} {
+		if i := strings.Index(l, w); i >= 0 && strings.Contains(l[i:], "remote") {
+			return true
+		}
+	}
+	return false
+}
+
+// dropOnly removes a trailing "only" from a part of a label ("Remote (US
+// only)", "Remote - Germany only"): the place it limits stays.
+func dropOnly(p string) string {
+	t := strings.TrimSpace(p)
+	if len(t) > 5 && strings.EqualFold(t[len(t)-5:], " only") {
+		return strings.TrimSpace(t[:len(t)-5])
+	}
+	return p
+}
+
+// remoteIn reads the remote alternative of a label ("remote within the
+// UK", "remote (Sweden)", "Remote"): ok when it is remote work, with the
+// country it names or "".
+func remoteIn(b string) (string, bool) {
+	t := strings.TrimSpace(strings.NewReplacer("(", " ", ")", " ").Replace(b))
+	q, r := stripRemote(dropOnly(t))
+	if !r {
+		return "", false
+	}
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return "", true
+	}
+	if cc := countryCode(q); cc != "" {
+		return cc, true
+	}
+	return "", false
+}
+
 // caProvince returns the Canadian province a part names ("ON", "Ontario"),
 // or "".
 func caProvince(p string) string {
@@ -325,7 +367,7 @@ func Location(label string) model.Location {
 	var rest []string
 	none := false // a part says the place is none of one ("Hele landet")
 	for _, p := range splitLocation(s) {
-		q, remote := stripRemote(p)
+		q, remote := stripRemote(dropOnly(p))
 		if remote {
 			loc.Remote = true
 		}
@@ -622,6 +664,13 @@ func Locations(label string) []model.Location {
 			if remoteWords[foldPlace(a)] {
 				return append(Locations(b), model.Location{Remote: true})
 			}
+			// "London or remote within the UK", "Stockholm or remote
+			// (Sweden)": remote work in a country, besides the place
+			if cc, ok := remoteIn(b); ok && !strings.ContainsAny(a, "/&|;") {
+				if ls := Locations(a); len(ls) > 0 && ls[0].Name == "" && (cc == "" || ls[0].Country == cc) {
+					return append(ls, model.Location{Country: cc, Remote: true})
+				}
+			}
 		}
 	}
 	if !strings.ContainsAny(s, ",()•|;/&") && !strings.Contains(s, " or ") && !strings.Contains(s, " and ") {
@@ -680,7 +729,7 @@ func Locations(label string) []model.Location {
 	// "Remote (US, Canada)", "Remote - US/Canada", "London or Berlin".
 	parts, remote := []string{}, false
 	for _, p := range splitLocation(orReplacer.Replace(s)) {
-		q, r := stripRemote(p)
+		q, r := stripRemote(dropOnly(p))
 		remote = remote || r
 		if !workModes[foldPlace(q)] {
 			parts = append(parts, q)
@@ -1472,16 +1521,39 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 		}
 	}
 	var countries []model.Location // country-only values of fields
+	var remotes []model.Location   // remote work in a country, from field values
 	fieldValue := func(value string) {
 		value = hedgeReplacer.Replace(value) // "Remote - ggf. Wien": the dot ends no sentence
 		if i := strings.IndexAny(value, ".;"); i > 0 {
 			value = value[:i]
 		}
-		for _, l := range Locations(value) {
+		ls := Locations(value)
+		if len(ls) > 1 {
+			if orRemote(value) {
+				ls = sameLabelRemote(slices.Clone(ls)) // "Berlin or remote": remote in Berlin's country
+			} else if slices.ContainsFunc(ls, func(l model.Location) bool { return l.City != "" || l.Region != "" }) {
+				// "Standort: Köln und Remote", "Einsatzort: Hamburg /
+				// Remote": on site and remote by turns, the office only
+				// (the corpus labels read a field so)
+				ls = slices.DeleteFunc(slices.Clone(ls), func(l model.Location) bool {
+					return l.Remote && l.City == "" && l.Region == ""
+				})
+			}
+		}
+		for _, l := range ls {
 			if l.City == "" && l.Region == "" && l.Country != "" && !l.Remote && !slices.Contains(countries, l) {
 				countries = append(countries, l)
 			}
 			add(&fields, l)
+		}
+		// "Location: Remote (UK)", "Standort: Berlin oder remote": remote
+		// work in a country, alone or as the alternative to the value's
+		// own places, as the same label would give (PROTOCOL.md)
+		for _, l := range ls {
+			if l.Remote && l.City == "" && l.Region == "" && l.Country != "" && (country == "" || l.Country == country) &&
+				!slices.Contains(remotes, l) {
+				remotes = append(remotes, l)
+			}
 		}
 	}
 	pending := false // a field word ended the last line: its value is this one
@@ -1570,6 +1642,18 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 	if len(fields) == 0 && len(countries) == 1 && !strong && (country == "" || countries[0].Country == country) {
 		// "Einsatzort: Deutschland": a field naming a country only
 		fields = countries
+	}
+	if !strong && len(remotes) > 0 {
+		switch {
+		case len(fields) == 0:
+			fields = remotes
+		default:
+			for _, r := range remotes {
+				if slices.ContainsFunc(fields, func(l model.Location) bool { return l.Country == r.Country && !l.Remote }) {
+					fields = append(fields, r)
+				}
+			}
+		}
 	}
 	return fields, cued
 }

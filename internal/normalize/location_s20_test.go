@@ -1,0 +1,75 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Session 20 (issue 9): remote places as PROTOCOL.md's "Remote places and
+// work modes" says, in labels and in a text's own location field: "only"
+// limits the place it follows ("Remote (US only)"); a remote alternative
+// that names its country ("London or remote within the UK") gives the
+// office, not remote, and remote work in that country; a field that names
+// remote work in a country ("Location: Remote (UK)") or as the
+// alternative to its town ("Standort: Hamburg oder remote") gives it, while
+// on site and remote by turns ("Standort: Köln und Remote",
+// experis-text-security-champion; "Einsatzort: Hamburg / Remote",
+// yer-staffing-text-senior-frontend-developer) gives the office only.
+func TestRemoteInLabelsAndFieldsS20(t *testing.T) {
+	n := New(nil)
+	gb := model.Location{Country: "GB", Remote: true}
+	de := model.Location{Country: "DE", Remote: true}
+	london := model.Location{City: "London", Region: "England", Country: "GB"}
+	hamburg := model.Location{City: "Hamburg", Region: "Hamburg", Country: "DE"}
+	labels := []struct {
+		label string
+		want  []model.Location
+	}{
+		{"Remote (US only)", []model.Location{{Country: "US", Remote: true}}},
+		{"Remote - Germany only", []model.Location{de}},
+		{"Remote (Europe only)", []model.Location{{Remote: true}}},
+		{"London or remote within the UK", []model.Location{london, gb}},
+		{"Stockholm or remote (Sweden)", []model.Location{{City: "Stockholm", Region: "Stockholm County", Country: "SE"}, {Country: "SE", Remote: true}}},
+	}
+	for _, tt := range labels {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", Locations: []string{tt.label}, DescriptionText: "We build software."})
+		if !sameLocations(p.Locations, tt.want) {
+			t.Errorf("label %q -> %+v, want %+v", tt.label, p.Locations, tt.want)
+		}
+	}
+	fields := []struct {
+		line string
+		want []model.Location
+	}{
+		{"Location: Remote (UK)", []model.Location{gb}},
+		{"Standort: Remote (Deutschland)", []model.Location{de}},
+		{"Standort: Hamburg oder remote", []model.Location{hamburg, de}},
+		{"Einsatzort: Hamburg / Remote", []model.Location{hamburg}},
+		{"- Standort: Köln und Remote", []model.Location{{City: "Cologne", Region: "North Rhine-Westphalia", Country: "DE"}}},
+	}
+	for _, tt := range fields {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: "Über das Projekt\n" + tt.line + "\nWir bauen Software."})
+		if !sameLocations(p.Locations, tt.want) {
+			t.Errorf("field %q -> %+v, want %+v", tt.line, p.Locations, tt.want)
+		}
+	}
+}
+
+// sameLocations compares places in any order.
+func sameLocations(got, want []model.Location) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			found = found || reflect.DeepEqual(g, w)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
