@@ -1107,6 +1107,33 @@ func remoteField(locs []model.Location, text string) []model.Location {
 	return out
 }
 
+// partRemoteField says whether the text's own location field gives remote
+// work a share under 100 % ("Einsatzort: 90 % Remote (ca. 510 Stunden), 10
+// % Onsite Nürnberg", "Einsatzort: Wiesbaden Remote min. 90%"): part-time
+// remote, not remote (PROTOCOL.md), whatever the platform's work mode says.
+func partRemoteField(text string) bool {
+	if !strings.Contains(text, "%") {
+		return false
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		if !strings.Contains(line, "%") {
+			continue
+		}
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		head, value, ok := cutField(strings.ReplaceAll(line, "*", ""))
+		if !ok {
+			continue
+		}
+		if _, field := placeFields[foldPlace(head)]; !field {
+			continue
+		}
+		if n := remoteShare(value); n >= 0 && n < 100 {
+			return true
+		}
+	}
+	return false
+}
+
 // remoteOption adds remote work to the places when the text offers it as
 // an alternative to them ("can be held from one of our US hubs or remotely
 // in the United States", "auf Wunsch komplette Remote-Arbeit möglich, sonst

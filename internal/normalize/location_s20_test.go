@@ -73,3 +73,32 @@ func sameLocations(got, want []model.Location) bool {
 	}
 	return true
 }
+
+// A platform's remote work mode yields to the text's own location field
+// when that gives remote work a share under 100 %: part-time remote is not
+// remote (PROTOCOL.md); real lines from the dev documents
+// somi-experts-text-enterprise-architect-oeffentlicher-dienst and
+// sinc-text-loesungsarchitekt-technischer-lead-identity-access-managemen.
+func TestPartRemoteFieldBeatsRemoteModeS20(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		label, line   string
+		want          model.Location
+		wantWorkplace string
+	}{
+		{"Nürnberg", "Einsatzort: 90 % Remote (ca. 510 Stunden), 10 % Onsite Nürnberg",
+			model.Location{City: "Nuremberg", Region: "Bavaria", Country: "DE"}, "hybrid"},
+		{"Wiesbaden", "- Einsatzort: Wiesbaden Remote min. 90%",
+			model.Location{City: "Wiesbaden", Region: "Hesse", Country: "DE"}, "hybrid"},
+		// unchanged: a field that says fully remote keeps the mode
+		{"Wiesbaden", "- Einsatzort: 100 % Remote",
+			model.Location{City: "Wiesbaden", Region: "Hesse", Country: "DE", Remote: true}, "remote"},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Enterprise Architect (m/w/d)", Locations: []string{tt.label},
+			Workplace: "100 % Remote", DescriptionText: "Projektdetails\n" + tt.line + "\nLaufzeit: 6 Monate"})
+		if len(p.Locations) != 1 || p.Locations[0] != tt.want || p.Workplace != tt.wantWorkplace {
+			t.Errorf("%q -> %+v %q, want %+v %q", tt.line, p.Locations, p.Workplace, tt.want, tt.wantWorkplace)
+		}
+	}
+}
