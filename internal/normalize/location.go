@@ -138,16 +138,27 @@ var officeWords = map[string]bool{
 
 // metroArea reads the area around a known city as the city ("Greater
 // Copenhagen", "Copenhagen Area", "Stockholm Metropolitan Area",
-// "Greater London Area"); anything else is returned as it is.
+// "Greater London Area", "Großraum Hamburg", "Raum Stuttgart", "Nähe
+// Köln", "Hamburg und Umgebung", "Stor-Oslo", "Oslo-området",
+// "Stockholmsområdet", "Oslo sentrum", "Göteborg centrum", "Stockholm
+// City"); anything else is returned as it is.
 func metroArea(q string) string {
-	if !strings.Contains(q, "rea") && !strings.Contains(q, "REA") && !strings.Contains(q, "etro") &&
-		!strings.Contains(q, "ETRO") {
-		return q // no "Area", "Greater" or "Metro": without folding
+	if !metroMarker(q) {
+		return q // no word of an area: without folding
 	}
 	f := foldPlace(q)
-	g := strings.TrimPrefix(f, "greater ")
-	for _, suf := range []string{" metropolitan area", " metro area", " area", " metro"} {
-		if h, ok := strings.CutSuffix(g, suf); ok {
+	if _, ok := knownCities[f]; ok {
+		return q // "Mexico City", "Quebec City": a city of its own
+	}
+	g := f
+	for _, pre := range metroPrefixes {
+		if h, ok := strings.CutPrefix(g, pre); ok {
+			g = h
+			break
+		}
+	}
+	for _, suf := range metroSuffixes {
+		if h, ok := strings.CutSuffix(g, suf); ok && h != "" {
 			g = h
 			break
 		}
@@ -158,7 +169,35 @@ func metroArea(q string) string {
 	if c, ok := knownCities[g]; ok {
 		return c.city
 	}
+	if h, ok := strings.CutSuffix(g, "s"); ok && strings.HasSuffix(f, "området") {
+		if c, ok := knownCities[h]; ok {
+			return c.city // "Stockholmsområdet": the genitive s
+		}
+	}
 	return q
+}
+
+// metroPrefixes and metroSuffixes (folded) are the words of the area
+// around a city, in the languages of the corpus.
+var (
+	metroPrefixes = []string{"greater ", "großraum ", "grossraum ", "raum ", "nähe ", "naehe ", "nahe ",
+		"umkreis ", "stor ", "metro "}
+	metroSuffixes = []string{" metropolitan area", " metro area", " area", " metro", " und umgebung",
+		" umgebung", " and surroundings", " området", "området", " regionen", " sentrum", " centrum",
+		" city", " centre", " center", " innenstadt", " c"}
+)
+
+// metroMarker says cheaply whether a part may hold a word of metroPrefixes
+// or metroSuffixes.
+func metroMarker(q string) bool {
+	for _, m := range []string{"rea", "REA", "etro", "ETRO", "aum", "AUM", "ähe", "ÄHE", "ahe", "mgebung", "mkreis",
+		"Stor", "stor", "råde", "RÅDE", "egionen", "entrum", "ENTRUM", "City", "city", "CITY", "entre", "enter",
+		"nnenstadt", " C", "urrounding"} {
+		if strings.Contains(q, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // hedgeWords before a place say it may be the workplace ("Remote - ggf.

@@ -102,3 +102,30 @@ func TestPartRemoteFieldBeatsRemoteModeS20(t *testing.T) {
 		}
 	}
 }
+
+// The area around a known city, written as real labels and text fields
+// write it, is the city ("Großraum Hamburg", dev document
+// proconnect-text-wir-suchen-einen-bauleiter-ausbau-im-grossraum-hamburg);
+// a city whose name holds such a word stays itself ("Mexico City").
+func TestAreaAroundACityS20(t *testing.T) {
+	tests := []struct{ label, city string }{
+		{"Großraum Hamburg", "Hamburg"},
+		{"Raum Stuttgart", "Stuttgart"},
+		{"Nähe Hamburg", "Hamburg"},
+		{"Stor-Oslo", "Oslo"},
+		{"Oslo-området", "Oslo"},
+		{"Stockholmsområdet", "Stockholm"},
+		{"Oslo sentrum", "Oslo"},
+		{"Göteborg centrum", "Gothenburg"},
+		{"Stockholm City", "Stockholm"},
+		{"Metro Vancouver", "Vancouver"},
+		{"Greater Boston Area", "Boston"},
+		{"Mexico City, Mexico", "Mexico City"},
+		{"New York City", "New York"},
+	}
+	for _, tt := range tests {
+		if got := Location(tt.label); got.City != tt.city || got.Name != "" {
+			t.Errorf("Location(%q) = %+v, want city %q", tt.label, got, tt.city)
+		}
+	}
+}
