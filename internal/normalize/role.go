@@ -82,6 +82,9 @@ var icRules = []roleRule{
 		"dateningenieur", "data-engineer", "dataingeniør", "dataingenjör", "ingénieur de données", "ingénieure de données",
 		"ingénieur données", "ingénieur data", "ingénieure data", "ingeniero de datos", "ingeniera de datos", "data architect",
 		"engenheiro de dados", "engenheira de dados", "inżynier danych",
+		// the data architect, as "data architect"
+		"dataarkitekt", "datenarchitekt", "datenarchitektin", "architecte de données", "architecte data",
+		"arquitecto de datos", "arquitecta de datos",
 		"データエンジニア"}},
 	{RoleMLEngineer, []string{"machine learning engineer", "ml engineer", "mle", "machine learning software engineer",
 		"ml software engineer", "machine learning infrastructure engineer", "ml infrastructure engineer",
@@ -145,6 +148,9 @@ var icRules = []roleRule{
 		"dataanalytiker", "datenanalyst", "datenanalystin", "analyste de données", "analista de datos", "data analytics",
 		"analista de dados", "data-analist", "data analist", "analityk danych",
 		"bi-analyst", "bi-analytiker", "bi-analystin", "analyste bi", "analista bi",
+		// business analysts, as "business analyst"
+		"affärsanalytiker", "forretningsanalytiker", "forretningsanalytikar", "analyste métier", "analyste d'affaires",
+		"analista de negocio", "analista de negocios",
 		"数据分析"}},
 	{RoleSoftwareEngineer, []string{"software engineer", "software developer", "software engineering", "developer",
 		"swe", "programmer", "backend engineer", "frontend engineer", "front end engineer", "back end engineer",
@@ -784,7 +790,13 @@ func peopleManager(m string) bool {
 		switch x {
 		case "director", "vp", "svp", "evp", "chief", "directeur", "directrice", "leiter", "leiterin", "teamleiter",
 			"teamleiterin", "abteilungsleiter", "abteilungsleiterin", "teamleder", "avdelingsleder", "utviklingsleder",
-			"gestionnaire":
+			"gestionnaire",
+			// leaders of a group, unit or department in German and Nordic
+			// titles ("Gruppchef systemutveckling", "Gruppenleiter
+			// Softwareentwicklung", "Afdelingsleder IT")
+			"gruppchef", "enhetschef", "avdelningschef", "sektionschef", "teamchef", "teamledare", "afdelingsleder",
+			"gruppeleder", "seksjonsleder", "enhetsleder", "teamleiar", "avdelingsleiar", "bereichsleiter",
+			"bereichsleiterin", "gruppenleiter", "gruppenleiterin":
 			return true
 		case "head":
 			return i+1 < len(w) && w[i+1] == "of" || i == len(w)-1

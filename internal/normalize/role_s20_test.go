@@ -44,3 +44,28 @@ func TestRoleNounsOfOtherLanguagesS20(t *testing.T) {
 		}
 	}
 }
+
+// Leaders of a group, unit or department of software work in German and
+// Nordic titles are engineering managers, as "Teamleiter
+// Softwareentwicklung" and "Avdelingsleder IT" already were; business
+// analysts and data architects of other languages are what their English
+// forms are.
+func TestLeadersAndAnalystsOfOtherLanguagesS20(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Gruppchef systemutveckling", RoleEngineeringManager},
+		{"Enhetschef IT", RoleEngineeringManager},
+		{"Gruppenleiter Softwareentwicklung (m/w/d)", RoleEngineeringManager},
+		{"Afdelingsleder IT-udvikling", RoleEngineeringManager},
+		{"Affärsanalytiker", RoleDataAnalyst},
+		{"Forretningsanalytiker", RoleDataAnalyst},
+		{"Dataarkitekt", RoleDataEngineer},
+		// unchanged
+		{"Teamleiter Softwareentwicklung", RoleEngineeringManager},
+		{"Enhetschef äldreomsorg", RoleOther},
+	}
+	for _, tt := range tests {
+		if got := Role(tt.title); got != tt.want {
+			t.Errorf("Role(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
