@@ -326,6 +326,39 @@ func stripRemote(p string) (string, bool) {
 	return p, false
 }
 
+// remoteFieldCountry returns the one country of the towns a remote
+// location field of the text names ("Einsatzort: Remote, Einarbeitung 1–2
+// Wochen vor Ort (Nürnberg oder München)" -> DE), or "": the country the
+// remote work is tied to when no label or sentence names one.
+func remoteFieldCountry(text string) string {
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+		return ""
+	}
+	country := ""
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		head, value, ok := cutField(strings.ReplaceAll(line, "*", ""))
+		if !ok || !hasRemoteWord(strings.ToLower(value)) {
+			continue
+		}
+		if _, field := placeFields[foldPlace(head)]; !field {
+			continue
+		}
+		for _, p := range splitLocation(value) {
+			if q, _ := stripRemote(p); q != "" && isAreaPart(q) {
+				return "" // "Remote (Europe), ...": an area wider than a country
+			}
+		}
+		for _, l := range citiesIn(orReplacer.Replace(conjReplacer.Replace(value))) {
+			if country != "" && country != l.Country {
+				return ""
+			}
+			country = l.Country
+		}
+	}
+	return country
+}
+
 // orRemote says whether a field value offers remote work as the
 // alternative to its places, with a word for "or" ("Berlin or remote",
 // "Hamburg oder remote", "Oslo eller remote").

@@ -129,3 +129,26 @@ func TestAreaAroundACityS20(t *testing.T) {
 		}
 	}
 }
+
+// "Remote" with the country elsewhere: a bare remote label takes the one
+// country of the towns the text's remote location field names (dev
+// document tenth-revolution-group-text-firewall-administrator-fortigate-
+// security-engineer-splunk-re), never when the field names a wider area.
+func TestRemoteTakesTheCountryOfItsFieldS20(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		line string
+		want model.Location
+	}{
+		{"Einsatzort: Remote, Einarbeitung 1–2 Wochen vor Ort (Nürnberg oder München)", model.Location{Country: "DE", Remote: true}},
+		{"Location: Remote (Europe), with a yearly week in Berlin", model.Location{Remote: true}},
+		{"Einsatzort: Remote", model.Location{Remote: true}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Security Engineer (Splunk) – Remote", Locations: []string{"Remote"},
+			Workplace: "100 % Remote", DescriptionText: "Projektdetails\n" + tt.line + "\nLaufzeit: 6 Monate"})
+		if len(p.Locations) != 1 || p.Locations[0] != tt.want {
+			t.Errorf("%q -> %+v, want %+v", tt.line, p.Locations, tt.want)
+		}
+	}
+}

@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 85
+const rulesVersion = 86
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -466,6 +466,11 @@ func remoteCountries(locs []model.Location, remote bool, text string) []model.Lo
 	}
 	if country == "" {
 		country = workCountry(text)
+	}
+	if country == "" && len(locs) == 1 {
+		// "Einsatzort: Remote, Einarbeitung vor Ort (Nürnberg oder
+		// München)": the towns of the remote field say the country
+		country = remoteFieldCountry(text)
 	}
 
 	if country == "" || country == "-" {
