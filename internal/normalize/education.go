@@ -44,6 +44,14 @@ var degreeAliases = [][]string{
 		"universitets- eller høgskolenivå", "universitets- og høyskolenivå", "universitets- eller høyskolenivå",
 		"högskolenivå", "universitets-/högskolenivå", "universitets- eller högskolenivå",
 		"högskole-/universitetsnivå",
+		// the school named with its alternative, as the NAV field
+		// "Utdanningsnivå: Høyskole / Universitet" and Swedish ads write it
+		// (PROTOCOL.md, Nordic university levels)
+		"høyskole / universitet", "høyskole/universitet", "høgskole / universitet", "høgskole/universitet",
+		"universitet / høyskole", "universitet/høyskole", "universitet / høgskole", "universitet/høgskole",
+		"høyskole eller universitet", "høgskole eller universitet", "universitet eller høyskole",
+		"universitet eller høgskole", "högskola/universitet", "högskola / universitet", "universitet/högskola",
+		"universitet / högskola", "universitet eller högskola", "högskola eller universitet",
 		// Dutch: hbo (a university of applied sciences) gives a bachelor's;
 		// "hbo/wo", "hbo of wo" name the smaller (PROTOCOL.md, Dutch
 		// education levels); "werk- en denkniveau" keeps the degree (an alias

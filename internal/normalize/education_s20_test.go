@@ -46,3 +46,21 @@ func sameDegrees(got, want []string) bool {
 	}
 	return reflect.DeepEqual(got, want)
 }
+
+// The school named with its alternative ("Høyskole / Universitet", the
+// NAV education-level field; "Universitet eller högskola") is a
+// university degree, Bachelor's (PROTOCOL.md, Nordic university levels).
+func TestNordicSchoolPairsS20(t *testing.T) {
+	n := New(nil)
+	for _, text := range []string{
+		"Kvalifikasjoner\nUtdanningsnivå: Høyskole / Universitet",
+		"Kvalifikasjoner\nUtdanning fra høyskole eller universitet",
+		"Krav\nUtbildning: Högskola/universitet",
+		"Kvalifikationer\nUtbildning: Universitet eller högskola",
+	} {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Rådgiver", Locations: []string{"Oslo"}, DescriptionText: text})
+		if !sameDegrees(p.Education.Required, []string{"Bachelor's"}) || len(p.Education.Preferred) > 0 {
+			t.Errorf("%q -> %v %v, want [Bachelor's] []", text, p.Education.Required, p.Education.Preferred)
+		}
+	}
+}
