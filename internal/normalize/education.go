@@ -146,6 +146,16 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			strings.Contains(sent, " ou ") || strings.Contains(sent, "/")) {
 			edu[h.tok] = clsUnknown
 		}
+		// the NAV level field lists each accepted level as an item of its
+		// own: "Fagskole / Fagbrev (2 år)" beside "Høyskole / Universitet"
+		// is a vocational route beside the degree (PROTOCOL.md)
+		if schoolPair(sent) {
+			for _, w := range vocationalWords {
+				if strings.Contains(lower, w) {
+					edu[h.tok] = clsUnknown
+				}
+			}
+		}
 		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
 		}
@@ -166,6 +176,14 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 		}
 	}
 	trailingPreference(lower, toks, hits, nSkills, edu)
+}
+
+// schoolPair says whether a sentence names the university and the
+// university college together ("Høyskole / Universitet", "universitet
+// eller högskola"), as a level field does.
+func schoolPair(sent string) bool {
+	return strings.Contains(sent, "universitet") && (strings.Contains(sent, "høyskole") ||
+		strings.Contains(sent, "høgskole") || strings.Contains(sent, "högskola"))
 }
 
 // notRequiredPhrases say that what a sentence names is no requirement.

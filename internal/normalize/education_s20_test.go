@@ -64,3 +64,15 @@ func TestNordicSchoolPairsS20(t *testing.T) {
 		}
 	}
 }
+
+// A vocational route listed beside the school pair, each an item of the
+// NAV level field, gives nothing (PROTOCOL.md: "Fagskole / Fagbrev"
+// beside "Høyskole / Universitet").
+func TestNordicSchoolPairBesideVocationalS20(t *testing.T) {
+	n := New(nil)
+	text := "Kvalifikasjoner\n- Utdanningsnivå: Fagskole / Fagbrev (2 år)\n- Høyskole / Universitet"
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Driftsleder", Locations: []string{"Tromsø"}, DescriptionText: text})
+	if len(p.Education.Required) > 0 || len(p.Education.Preferred) > 0 {
+		t.Errorf("%q -> %v %v, want nothing", text, p.Education.Required, p.Education.Preferred)
+	}
+}
