@@ -357,6 +357,9 @@ func MinYears(text string) *int {
 		if prefSentence(toks, j) {
 			continue // "3+ years of Go is a plus": preferred, not a minimum
 		}
+		if orgYears(toks, k) {
+			continue // "We are a company with over 20 years of experience": not the candidate's
+		}
 		if nestedBefore[word(k-1)] || nestedBefore[word(k-2)] && yearsStrongBefore[word(k-1)] ||
 			nestedBefore[word(k-3)] && yearsStrongBefore[word(k-1)] {
 			continue // "davon zumindest 4 Jahre": part of the figure before
@@ -385,7 +388,10 @@ func MinYears(text string) *int {
 			// anyone's ("et team av utviklere som har jobbet 15 år sammen")
 			workedWords[word(k-1)] && word(k-2) == "har" && (word(k-3) == "du" ||
 				word(k-3) == "som" && soughtBefore(word, k-4))
-		if !strong && !yearsNext[next] && !(next == "or" && word(j+2) == "more") {
+		if !strong && !yearsNext[next] && !(next == "or" && word(j+2) == "more") &&
+			// "i 2 år eller mer", "3 år eller mere": Nordic "or more"
+			!(next == "eller" && (word(j+2) == "mer" || word(j+2) == "mere" || word(j+2) == "mera" || word(j+2) == "längre") &&
+				experienceBefore(toks, k)) {
 			continue
 		}
 		if n < 0 || n > 20 {
@@ -434,6 +440,83 @@ var reCJKFieldRange = regexp.MustCompile(`经验\s*[：:]?\s*(\d{1,2}|[一二两
 var reCJKNested = regexp.MustCompile(`(年(?:及)?以上[^。\n，,；;（(]{0,12}经验)\s*[（(][^）)]*年[^）)]*[）)]`)
 
 var cjkNumbers = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+// experienceBefore says whether the clause before the number at toks[k]
+// names experience ("erfaring som elektriker i 2 år eller mer"), so that
+// the years are its length and not a contract's ("vikariat i 1 år eller
+// mer").
+func experienceBefore(toks []ytoken, k int) bool {
+	for i := k - 1; i >= 0; i-- {
+		w := toks[i].s
+		if w == "." || w == ";" || w == "\n" || w == "!" || w == "?" {
+			return false
+		}
+		if experienceWords[w] || experienceCompound(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgSubjects and orgPairs name the company or its team as the subject of
+// a clause; orgHave are the "we have" of the languages of the corpus.
+var (
+	orgSubjects = map[string]bool{"selskapet": true, "firmaet": true, "bedriften": true, "företaget": true,
+		"firman": true, "virksomheden": true, "konsernet": true, "koncernen": true, "unternehmen": true,
+		"konzern": true, "agency": true}
+	orgPairs = map[[2]string]bool{{"our", "team"}: true, {"our", "company"}: true, {"our", "firm"}: true,
+		{"our", "group"}: true, {"the", "company"}: true, {"company", "with"}: true, {"team", "with"}: true,
+		{"team", "med"}: true, {"team", "mit"}: true, {"unser", "team"}: true, {"notre", "équipe"}: true,
+		{"notre", "entreprise"}: true, {"vårt", "team"}: true, {"vårt", "selskap"}: true, {"vores", "team"}: true,
+		{"firm", "with"}: true, {"business", "with"}: true}
+	orgHave = map[[2]string]bool{{"we", "have"}: true, {"vi", "har"}: true, {"wir", "haben"}: true,
+		{"nous", "avons"}: true, {"we", "bring"}: true}
+	// words between "we have" and the figure ("over", "more than")
+	orgFiller = map[string]bool{"over": true, "more": true, "than": true, "nearly": true, "almost": true,
+		"about": true, "around": true, "mer": true, "enn": true, "än": true, "mehr": true, "als": true,
+		"über": true, "plus": true, "de": true, "près": true, "snart": true, "nästan": true, "nesten": true}
+	// words that make the clause about the candidate after all
+	candidateWords = map[string]bool{"you": true, "your": true, "du": true, "deg": true, "dig": true, "sie": true,
+		"vous": true, "candidate": true, "candidates": true, "kandidat": true, "kandidaten": true, "someone": true,
+		"somebody": true, "person": true, "engineer": true, "developer": true,
+		// "join our team with 5+ years of experience": the one who joins
+		"join": true, "joining": true, "verstärken": true, "verstärkst": true, "rejoindre": true, "rejoignez": true,
+		"bli": true, "ansluta": true}
+)
+
+// orgYears says whether the number of years at toks[k] is the company's
+// or its team's, the subject of its clause ("We are a company with over
+// 20 years of experience", "Vi er et team med over 20 års erfaring", "we
+// have over 30 years of experience"), not the candidate's.
+func orgYears(toks []ytoken, k int) bool {
+	stop := func(s string) bool {
+		return s == "." || s == ";" || s == "\n" || s == "!" || s == "?" || s == "," || s == "("
+	}
+	a := k
+	for a > 0 && !stop(toks[a-1].s) {
+		a--
+	}
+	org := false
+	for i := a; i < k; i++ {
+		w := toks[i].s
+		if candidateWords[w] {
+			return false
+		}
+		org = org || orgSubjects[w]
+		if i+1 < k {
+			pair := [2]string{w, toks[i+1].s}
+			org = org || orgPairs[pair]
+			if orgHave[pair] {
+				m := i + 2
+				for m < k && orgFiller[toks[m].s] {
+					m++
+				}
+				org = org || m == k
+			}
+		}
+	}
+	return org
+}
 
 // prefSentence says whether the sentence around token j marks itself as
 // preferred ("5+ years preferred", "ideally 3 years").

@@ -40,3 +40,32 @@ func s20Years(p *int) string {
 	}
 	return fmt.Sprint(*p)
 }
+
+// Years that are the company's or its team's are not the candidate's
+// minimum ("We are a company with over 20 years of experience", "Vi er et
+// team med over 20 års erfaring"), but the candidate's stay, also when the
+// company is named in the clause; a Nordic "N år eller mer" after the
+// experience is a minimum, after a contract it is not.
+func TestYearsOfTheCompanyAndNordicOrMoreS20(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // -1: none
+	}{
+		{"We are a company with over 20 years of experience in the field.", -1},
+		{"Our team has 15 years of experience building products.", -1},
+		{"Vi er et team med over 20 års erfaring.", -1},
+		{"We have over 30 years of experience in logistics.", -1},
+		{"Du har erfaring som elektriker i 2 år eller mer.", 2},
+		{"Vikariat i 1 år eller mer, med mulighet for forlengelse.", -1},
+		// unchanged: the candidate's years
+		{"Join our team with 5+ years of experience in Python.", 5},
+		{"We are looking for an engineer with 5+ years of experience.", 5},
+		{"You have 3+ years of experience and will join our team.", 3},
+	}
+	for _, tt := range tests {
+		got := MinYears(tt.text)
+		if tt.want < 0 && got != nil || tt.want >= 0 && (got == nil || *got != tt.want) {
+			t.Errorf("MinYears(%q) = %v, want %d", tt.text, s20Years(got), tt.want)
+		}
+	}
+}
