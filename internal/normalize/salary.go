@@ -146,6 +146,9 @@ func prefixCurrency(s string, j int) (string, bool) {
 		}
 	}
 	head := s[:k]
+	if strings.HasSuffix(head, "kr.") || strings.HasSuffix(head, "Kr.") {
+		head = head[:len(head)-1] // "Årslønn kr. 600 000": the crown abbreviated with a dot
+	}
 	for _, c := range currencySymbols {
 		if strings.HasSuffix(head, c.sym) {
 			before := len(head) - len(c.sym)
@@ -332,6 +335,9 @@ func readNumber(s string, i int) (amount, bool) {
 		a.m = true // "¥15M", "$1.2M"
 		a.val *= 1e6
 		j++
+	}
+	if strings.HasPrefix(s[j:], ",-") && (j+2 == len(s) || s[j+2] < '0' || s[j+2] > '9') {
+		j += 2 // "600.000,-": Norwegian whole kroner
 	}
 	a.end = j
 	return a, true
@@ -594,6 +600,8 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"stundensatz", "hour"}, {"stundenlohn", "hour"}, {"stundensätze", "hour"}, {"tagessatz", "day"},
 	{"tagessätze", "day"}, {"timepris", "hour"}, {"timesats", "hour"}, {"timpris", "hour"}, {"dagpris", "day"},
 	{"taux journalier", "day"}, {"taux horaire", "hour"}, {"day rate", "day"}, {"daily rate", "day"},
+	// the French daily rate of a contractor ("TJM : 500-600€")
+	{"tjm", "day"}, {"/jour", "day"}, {"par jour", "day"},
 }
 
 // periodNear looks for a pay period in the rest of the sentence after the

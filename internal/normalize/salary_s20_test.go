@@ -44,3 +44,26 @@ func TestPayAsPostingsWriteItS20(t *testing.T) {
 		}
 	}
 }
+
+// Whole amounts written with ",-" ("600.000,-", "€ 95,- bis € 100,-", dev
+// document somi-experts-text-enterprise-architect-oeffentlicher-dienst)
+// are one range, the crown abbreviated "kr." is a currency before the
+// amount, and the French TJM is a daily rate.
+func TestPayNotationsS20(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		place, text string
+		want        []model.Salary
+	}{
+		{"Oslo, Norway", "Lønn fra 600.000,- til 700.000,-", []model.Salary{{Min: 600000, Max: 700000, Currency: "NOK", Period: "year"}}},
+		{"Nürnberg", "Stundensatz: € 95,- bis € 100,- ALL-IN", []model.Salary{{Min: 95, Max: 100, Currency: "EUR", Period: "hour"}}},
+		{"Oslo, Norway", "Årslønn kr. 600 000 - 700 000", []model.Salary{{Min: 600000, Max: 700000, Currency: "NOK", Period: "year"}}},
+		{"Paris, France", "TJM : 500-600€", []model.Salary{{Min: 500, Max: 600, Currency: "EUR", Period: "day"}}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", Locations: []string{tt.place}, DescriptionText: "About the role\n" + tt.text})
+		if !reflect.DeepEqual(p.Salary, tt.want) {
+			t.Errorf("%q in %q -> %+v, want %+v", tt.text, tt.place, p.Salary, tt.want)
+		}
+	}
+}
