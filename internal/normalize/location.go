@@ -542,6 +542,17 @@ func Location(label string) model.Location {
 		}
 	case 1:
 		p := rest[0]
+		if loc.Country == "" && len(strings.TrimSpace(p)) > 2 {
+			// "Ontario": the province, not the Californian town of its
+			// name; a city in the province of its name stays the city
+			// ("Québec")
+			if pr := caProvince(p); pr != "" {
+				if c, ok := knownCities[foldPlace(p)]; !ok || c.region != pr {
+					loc.Country, loc.Region = "CA", pr
+					break
+				}
+			}
+		}
 		if loc.Region == "" && loc.Country == "US" {
 			if st := stateName(p); st != "" && len(strings.TrimSpace(p)) > 2 {
 				loc.Region = st

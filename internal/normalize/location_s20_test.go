@@ -152,3 +152,23 @@ func TestRemoteTakesTheCountryOfItsFieldS20(t *testing.T) {
 		}
 	}
 }
+
+// A Canadian province named alone is the province, not a town of its name
+// in another region ("Ontario" is not Ontario, California); a city and
+// its province of the same name stay as they were.
+func TestProvinceAloneS20(t *testing.T) {
+	tests := []struct {
+		label string
+		want  model.Location
+	}{
+		{"Ontario", model.Location{Region: "Ontario", Country: "CA"}},
+		{"London, Ontario", model.Location{City: "London", Region: "Ontario", Country: "CA"}},
+		{"Ontario, CA", model.Location{City: "Ontario", Region: "California", Country: "US"}},
+		{"Salzburg", model.Location{City: "Salzburg", Region: "Salzburg", Country: "AT"}},
+	}
+	for _, tt := range tests {
+		if got := Location(tt.label); got != tt.want {
+			t.Errorf("Location(%q) = %+v, want %+v", tt.label, got, tt.want)
+		}
+	}
+}
