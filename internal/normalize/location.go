@@ -1233,7 +1233,7 @@ func remoteOption(locs []model.Location, text string) []model.Location {
 		}
 		country = l.Country
 	}
-	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") && !strings.Contains(text, "远程") {
 		return locs // the common case, without lowering the text
 	}
 	lower := strings.ToLower(text)
@@ -1249,6 +1249,9 @@ func remoteOption(locs []model.Location, text string) []model.Location {
 			}
 		}
 	}
+	if strings.Contains(lower, "远程") {
+		lower = notRemoteCJK.Replace(lower) // "不可远程": remote work not possible
+	}
 	for _, p := range remoteOptions {
 		ok = ok || strings.Contains(lower, p)
 	}
@@ -1261,12 +1264,18 @@ func remoteOption(locs []model.Location, text string) []model.Location {
 	return append(locs, model.Location{Country: named, Remote: true})
 }
 
+// notRemoteCJK drops the Chinese phrases that refuse remote work, which
+// hold the ones that offer it ("不可远程" holds "可远程").
+var notRemoteCJK = strings.NewReplacer("不可远程", "", "不支持远程", "", "不接受远程", "")
+
 // remoteOptions are phrases that offer fully remote work besides the
 // office.
 var remoteOptions = []string{"komplette remote-arbeit möglich", "komplette remotearbeit möglich",
 	"komplett remote möglich", "vollständig remote möglich", "auch vollständig remote", "auch komplett remote",
 	"fully remote is possible", "fully remote is also possible", "or fully remote", "oder komplett remote",
-	"oder vollständig remote"}
+	"oder vollständig remote",
+	// Chinese: remote work possible, supported, accepted ("北京（可远程）")
+	"可远程", "支持远程", "接受远程", "也可远程"}
 
 // placesOf is textLocations without the remote option.
 func placesOf(locs []model.Location, labels []string, title, text, lang string) []model.Location {
@@ -1865,11 +1874,39 @@ func cutField(line string) (head, value string, ok bool) {
 
 // cjkPlaceCues name the workplace in Chinese: "工作地点：北京", "坐标深圳",
 // "办公地点：上海".
-var cjkPlaceCues = []string{"工作地点", "办公地点", "工作城市", "坐标", "地点"}
+var cjkPlaceCues = []string{"工作地点", "办公地点", "工作城市", "坐标", "地点", "base地", "base"}
+
+// baseCue finds the "base" of Chinese postings ("Base：杭州", "base 北京",
+// "base地：上海或深圳"), any case, as a word of its own followed by a
+// Chinese place; -1 for other cues or none ("database", "code base").
+func baseCue(line, cue string) int {
+	if !strings.HasPrefix(cue, "base") || len(line) < 6 ||
+		!strings.Contains(line, "ase") && !strings.Contains(line, "ASE") {
+		return -1
+	}
+	l := strings.ToLower(line)
+	for i := strings.Index(l, cue); i >= 0; {
+		if i == 0 || !isASCIIAlnum(l[i-1]) {
+			rest := strings.TrimLeft(line[i+len(cue):], " ：:在为是")
+			if r, _ := utf8.DecodeRuneInString(rest); isCJK(r) {
+				return i
+			}
+		}
+		j := strings.Index(l[i+1:], cue)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return -1
+}
 
 func cjkPlaceCue(line string) []model.Location {
 	for _, cue := range cjkPlaceCues {
 		i := strings.Index(line, cue)
+		if i < 0 {
+			i = baseCue(line, cue)
+		}
 		if i < 0 {
 			continue
 		}

@@ -172,3 +172,47 @@ func TestProvinceAloneS20(t *testing.T) {
 		}
 	}
 }
+
+// Chinese postings name the workplace with "base" ("Base：杭州", "base地：
+// 上海或深圳") and remote work with "地点：远程" or as an option
+// ("北京（可远程）" -> Beijing and remote in China, PROTOCOL.md's remote
+// alternative), never "不可远程" (remote not possible) or a "database".
+func TestChineseBaseAndRemoteS20(t *testing.T) {
+	n := New(nil)
+	beijing := model.Location{City: "Beijing", Region: "Beijing", Country: "CN"}
+	cn := model.Location{Country: "CN", Remote: true}
+	tests := []struct {
+		line string
+		want []model.Location
+	}{
+		{"Base：杭州", []model.Location{{City: "Hangzhou", Region: "Zhejiang", Country: "CN"}}},
+		{"base地：上海或深圳", []model.Location{{City: "Shanghai", Region: "Shanghai", Country: "CN"}, {City: "Shenzhen", Region: "Guangdong", Country: "CN"}}},
+		{"地点：远程", []model.Location{cn}},
+		{"工作地点：北京（可远程）", []model.Location{beijing, cn}},
+		{"工作地点：北京（不可远程）", []model.Location{beijing}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Rust 开发工程师", DescriptionText: "职位描述\n" + tt.line + "\n岗位要求\n熟悉Rust"})
+		if !sameLocations(p.Locations, tt.want) {
+			t.Errorf("%q -> %+v, want %+v", tt.line, p.Locations, tt.want)
+		}
+	}
+}
+
+// baseCue takes "base" as a word of its own before a Chinese place only.
+func TestBaseCueS20(t *testing.T) {
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"Base：杭州", 0},
+		{"工作 base 北京", len("工作 ")},
+		{"熟悉 database 北京团队", -1},
+		{"our code base in Berlin", -1},
+	}
+	for _, tt := range tests {
+		if got := baseCue(tt.line, "base"); got != tt.want {
+			t.Errorf("baseCue(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+}
