@@ -214,7 +214,7 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 var suffixCurrencies = []struct{ sym, code string }{
 	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", krone}, {"$", dollar}, {"₹", "INR"}, {"¥", "JPY"},
 	{"₩", "KRW"}, {"₪", "ILS"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"}, {"pounds", "GBP"},
-	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"},
+	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"}, {"元", "CNY"},
 }
 
 // suffixFirst marks the bytes a suffix currency may start with.
@@ -509,6 +509,9 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	if cur == "" || (a.wan || b.wan) && cur != "CNY" {
 		return model.Salary{}, 0, false
 	}
+	if cur == "CNY" && strings.Contains(s[j:end], "元") && !payWordNear(s, j, end) {
+		return model.Salary{}, 0, false // "补贴500元": yuan, but no word of pay
+	}
 	lo, hi := a.val, a.val
 	if ranged {
 		if b.k && !a.k && !a.m && a.val < 1000 && strings.HasSuffix(s[:b.end], "万") {
@@ -586,6 +589,7 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"miesięcznie", "month"}, {"per måned", "month"}, {"pro stunde", "hour"}, {"/stunde", "hour"},
 	{"月薪", "month"}, {"/月", "month"}, {"每月", "month"}, {"12薪", "month"}, {"13薪", "month"}, {"14薪", "month"},
 	{"15薪", "month"}, {"16薪", "month"}, {"年薪", "year"}, {"/年", "year"}, {"每年", "year"},
+	{"日薪", "day"}, {"/天", "day"}, {"每天", "day"}, {"时薪", "hour"}, {"/小时", "hour"},
 	{"总包", "year"}, {"年包", "year"},
 	{"de l'heure", "hour"}, {"/heure", "hour"}, {"por hora", "hour"}, {"por mês", "month"}, {"/mês", "month"},
 	{"por ano", "year"}, {"ao ano", "year"},

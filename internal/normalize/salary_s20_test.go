@@ -67,3 +67,23 @@ func TestPayNotationsS20(t *testing.T) {
 		}
 	}
 }
+
+// Chinese pay by the day ("日薪300-500元"): 元 is the yuan where a word of
+// pay stands near it, not in an allowance ("交通补贴500元").
+func TestChineseDailyPayS20(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		text string
+		want []model.Salary
+	}{
+		{"日薪300-500元", []model.Salary{{Min: 300, Max: 500, Currency: "CNY", Period: "day"}}},
+		{"工资：8000-12000元/月", []model.Salary{{Min: 8000, Max: 12000, Currency: "CNY", Period: "month"}}},
+		{"福利：交通补贴500元", nil},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Rust 开发工程师", Locations: []string{"上海"}, DescriptionText: "职位描述\n" + tt.text + "\n岗位要求\n熟悉Rust"})
+		if !(len(p.Salary) == 0 && len(tt.want) == 0) && !reflect.DeepEqual(p.Salary, tt.want) {
+			t.Errorf("%q -> %+v, want %+v", tt.text, p.Salary, tt.want)
+		}
+	}
+}

@@ -408,9 +408,13 @@ func MinYears(text string) *int {
 		text = reCJKNested.ReplaceAllString(text, "$1")
 		for _, re := range []*regexp.Regexp{reCJKYears, reCJKAtLeast, reCJKRange, reCJKFieldRange} {
 			for _, m := range re.FindAllStringSubmatch(text, -1) {
-				n, err := strconv.Atoi(m[1])
+				g := m[1]
+				if g == "" && len(m) > 2 {
+					g = m[2] // "3年+ 后端开发经验"
+				}
+				n, err := strconv.Atoi(g)
 				if err != nil {
-					n = cjkNumbers[m[1]]
+					n = cjkNumbers[g]
 				}
 				if n > 0 && n <= 20 && (best < 0 || n < best) {
 					best = n
@@ -425,7 +429,7 @@ func MinYears(text string) *int {
 }
 
 var (
-	reCJKYears   = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*\+?\s*年(?:及)?以上`)
+	reCJKYears   = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*\+?\s*年(?:及)?以上|(\d{1,2}|[一二两三四五六七八九十])\s*年\s*\+\s*[^。\n，,；;|]{0,12}经验`)
 	reCJKAtLeast = regexp.MustCompile(`至少\s*(\d{1,2}|[一二两三四五六七八九十])\s*年`)
 	// a range of years of experience: the lower end
 	reCJKRange = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*[~～\-－到至]\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*年[^。\n，,；;|]{0,12}经验`)

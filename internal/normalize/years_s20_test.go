@@ -69,3 +69,12 @@ func TestYearsOfTheCompanyAndNordicOrMoreS20(t *testing.T) {
 		}
 	}
 }
+
+// "3年+ 后端开发经验": a Chinese figure with a plus before the experience.
+func TestChineseYearsPlusS20(t *testing.T) {
+	for text, want := range map[string]int{"3年+ 后端开发经验": 3, "岗位要求：5 年 + Go 开发经验": 5, "1-3年工作经验": 1} {
+		if got := MinYears(text); got == nil || *got != want {
+			t.Errorf("MinYears(%q) = %v, want %d", text, s20Years(got), want)
+		}
+	}
+}
