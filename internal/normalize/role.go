@@ -348,7 +348,12 @@ var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "
 	"qualification engineer", "calibration", "welding", "utility", "utilities",
 	// medical technology ("Medicinteknisk ingenjör", "Biomedical Engineer")
 	"biomedical", "medical device", "medical devices", "medical technology", "clinical engineer", "medicinteknisk",
-	"medicintekniska", "medisinteknisk", "medisinsk-teknisk", "biomedicinsk", "biomedisinsk", "medizintechnik"}
+	"medicintekniska", "medisinteknisk", "medisinsk-teknisk", "biomedicinsk", "biomedisinsk", "medizintechnik",
+	// the field of a Nordic or German engineer named as a word of its own
+	// ("Ingeniør bygg", "Ingeniør – elektro", "Ingenieur Versorgungstechnik")
+	"bygg", "byg", "elektro", "elkraft", "maskin", "kjemi", "kemi", "automasjon", "automatisering", "vvs",
+	"anlegg", "anlæg", "konstruksjon", "konstruktion", "prosess", "produksjon", "produktion", "bau",
+	"elektrotechnik", "maschinenbau", "verfahrenstechnik", "versorgungstechnik", "hochbau", "tiefbau"}
 
 // Role returns the role family of a title: Research Scientist, Research
 // Engineer, Machine Learning Engineer, Software Engineer, Data Engineer, Data
@@ -472,7 +477,13 @@ func fieldAfterEngineer(main string, parts []string) string {
 		}
 		ws = append(ws, w)
 	}
-	if len(ws) != 1 || ws[0] != "engineer" {
+	if len(ws) != 1 {
+		return ""
+	}
+	switch ws[0] {
+	case "engineer", "ingeniør", "ingenjör", "ingenieur", "ingenieurin", "ingénieur", "ingénieure", "ingeniero",
+		"ingeniera":
+	default:
 		return ""
 	}
 	for _, p := range parts {
@@ -482,6 +493,9 @@ func fieldAfterEngineer(main string, parts []string) string {
 		r := icRole(" "+p+" engineer ", " "+p+" engineer ")
 		if r != "" && r != RoleSoftwareEngineer && r != RoleOther && r != RoleDesigner {
 			return r
+		}
+		if r == RoleOther && hasAny(" "+p+" ", nonSoftwareEngineer) {
+			return RoleOther // "Engineer, Power Electronics": an engineer of hardware
 		}
 	}
 	return ""

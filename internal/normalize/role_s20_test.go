@@ -69,3 +69,26 @@ func TestLeadersAndAnalystsOfOtherLanguagesS20(t *testing.T) {
 		}
 	}
 }
+
+// An engineer whose field, named beside the job noun, is not software is
+// no software engineer, in English ("Engineer, Power Electronics") and in
+// Nordic and German titles ("Ingeniør bygg", "Ingeniør – elektro"), as
+// "Elektroingeniør" and "Electrical Engineer" already were.
+func TestEngineersOfOtherFieldsS20(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Engineer, Power Electronics", RoleOther},
+		{"Ingeniør bygg", RoleOther},
+		{"Ingeniør – elektro", RoleOther},
+		{"Ingenieur Versorgungstechnik (m/w/d)", RoleOther},
+		// unchanged
+		{"Ingeniør innen programvare", RoleSoftwareEngineer},
+		{"Engineer, Data Platform", RoleDataEngineer},
+		{"Elektroingeniør", RoleOther},
+		{"Test Automation Engineer", RoleSoftwareEngineer},
+	}
+	for _, tt := range tests {
+		if got := Role(tt.title); got != tt.want {
+			t.Errorf("Role(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
