@@ -271,6 +271,9 @@ func seniority(title string) []string {
 	for i, x := range orig {
 		switch x {
 		case "I", "II", "III", "IV":
+			if x == "I" && strings.Count(title, " I ") >= 2 {
+				continue // "... Invaris I ID-126 I QUINCEY": "I" written as a bar between parts
+			}
 			if i > 0 && (x != "I" || i == len(orig)-1 || orig[i-1] != "and") {
 				found[x] = true
 			}

@@ -30,3 +30,22 @@ func TestLevelsOfOtherBoardsS20(t *testing.T) {
 		}
 	}
 }
+
+// "I" written as a bar between the parts of a title is no level (dev
+// document quincey-text-senior-office-entwickler-und-tester-mit-kenntnissen-in-invar);
+// a Roman "I" after the job's words still is.
+func TestLevelIAsABarS20(t *testing.T) {
+	tests := []struct {
+		title string
+		want  []string
+	}{
+		{"Senior Office Entwickler und Tester mit Kenntnissen in Invaris I ID-126 I QUINCEY", []string{"Senior"}},
+		{"Software Engineer I", []string{"I"}},
+		{"Data Analyst I - Marketing", []string{"I"}},
+	}
+	for _, tt := range tests {
+		if got := Levels(tt.title); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Levels(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
