@@ -672,6 +672,9 @@ var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget
 	"augment", "raise", "increase", "commission", "equity", "referral", "prämie", "zuschuss", "workspace",
 	"equipment", "expense", "visa", "costs", "voucher", "lunch", "meal", "learning", "conference", "coworking",
 	"co-working", "internet", "phone", "gym",
+	// the ceiling of a pay system, not the job's pay ("the maximum salary
+	// available for the GS pay system is $191,900")
+	"pay system", "maximum salary available", "salary cap", "pay cap",
 	// Danish, Norwegian, Swedish: allowance, grant, wellness, trip, prize,
 	// commission, benefit, pension, insurance
 	"bidrag", "tilskud", "tilskudd", "friskvård", "resa ", "reise", "rejse", "præmie", "premie", "provision",

@@ -87,3 +87,23 @@ func TestChineseDailyPayS20(t *testing.T) {
 		}
 	}
 }
+
+// The ceiling of a pay system is not the job's pay (dev document
+// gsa-tts-login-account-manager-2024: "the maximum salary available for
+// the GS pay system is $191,900"); a job's own "up to" stays pay.
+func TestPaySystemCeilingS20(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		text string
+		want []model.Salary
+	}{
+		{"Your salary, including base and locality, will be determined upon selection,\ndependent on your actual duty location. Please note the maximum salary available\nfor the GS pay system is $191,900. For specific details on locality pay, please visit OPM.", nil},
+		{"Salary: up to $150,000 per year.", []model.Salary{{Min: 150000, Max: 150000, Currency: "USD", Period: "year"}}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Technical Account Manager", Locations: []string{"Remote - US"}, DescriptionText: "About the role\n" + tt.text})
+		if !(len(p.Salary) == 0 && len(tt.want) == 0) && !reflect.DeepEqual(p.Salary, tt.want) {
+			t.Errorf("%q -> %+v, want %+v", tt.text, p.Salary, tt.want)
+		}
+	}
+}
