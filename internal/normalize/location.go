@@ -638,6 +638,9 @@ var (
 	conjReplacer = strings.NewReplacer(" och ", " or ", " og ", " or ", " und ", " or ", " ou ", " or ", " oder ", " or ",
 		" eller ", " or ", " o ", " or ", " ou en ", " or ", " or in ", " or ")
 	dashReplacer = strings.NewReplacer(" – ", " - ", " — ", " - ")
+	// Norwegian counties whose name holds "og" (and), kept whole
+	ogCounties = strings.NewReplacer("Vestfold og Telemark", "Vestfold-og-Telemark", "Troms og Finnmark",
+		"Troms-og-Finnmark", "Møre og Romsdal", "Møre-og-Romsdal", "Sogn og Fjordane", "Sogn-og-Fjordane")
 	orReplacer   = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
 )
 
@@ -719,6 +722,9 @@ func Locations(label string) []model.Location {
 	}
 	if n := remoteShare(s); n >= 0 && n < 100 {
 		return hybridPlaces(s)
+	}
+	if strings.Contains(s, " og ") {
+		s = ogCounties.Replace(s) // "Vestfold og Telemark" is one county, not two places
 	}
 	s = conjReplacer.Replace(s) // "Stockholm och Göteborg", "Hamburg oder Remote"
 	s = placesJoined(s)

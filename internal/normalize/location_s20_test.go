@@ -216,3 +216,27 @@ func TestBaseCueS20(t *testing.T) {
 		}
 	}
 }
+
+// Norway's counties of 2020-2023 that were split again ("Viken",
+// "Vestfold og Telemark") give the town's own county beside a town, and
+// are never the Swedish town Viken; county names holding "og" stay one
+// county ("Sogn og Fjordane" -> Vestland, PROTOCOL.md Nordic places).
+func TestSplitNorwegianCountiesS20(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		label string
+		want  model.Location
+	}{
+		{"Lillestrøm, Viken", model.Location{City: "Lillestrøm", Region: "Akershus", Country: "NO"}},
+		{"Drammen, Viken", model.Location{City: "Drammen", Region: "Buskerud", Country: "NO"}},
+		{"Skien, Vestfold og Telemark", model.Location{City: "Skien", Region: "Telemark", Country: "NO"}},
+		{"Førde, Sogn og Fjordane", model.Location{City: "Førde", Region: "Vestland", Country: "NO"}},
+		{"Ålesund, Møre og Romsdal", model.Location{City: "Ålesund", Region: "Møre og Romsdal", Country: "NO"}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Rådgiver", Locations: []string{tt.label}, DescriptionText: "Om stillingen"})
+		if len(p.Locations) != 1 || p.Locations[0] != tt.want {
+			t.Errorf("%q -> %+v, want %+v", tt.label, p.Locations, tt.want)
+		}
+	}
+}
