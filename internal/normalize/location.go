@@ -641,7 +641,7 @@ var (
 	// Norwegian counties whose name holds "og" (and), kept whole
 	ogCounties = strings.NewReplacer("Vestfold og Telemark", "Vestfold-og-Telemark", "Troms og Finnmark",
 		"Troms-og-Finnmark", "Møre og Romsdal", "Møre-og-Romsdal", "Sogn og Fjordane", "Sogn-og-Fjordane")
-	orReplacer   = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
+	orReplacer = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
 )
 
 // ambiguousConjs are "and" in one language and another word in another
