@@ -177,6 +177,46 @@ func metroArea(q string) string {
 	return q
 }
 
+// cityDistrict reads a district of a known city as the city: a French
+// arrondissement ("Lyon 3e", "Paris 8ème") or a district after a hyphen
+// ("München-Schwabing", "Berlin-Mitte"); a name that is a place of its
+// own stays as it is.
+func cityDistrict(q string) string {
+	t := strings.TrimSpace(q)
+	if !strings.ContainsAny(t, "-0123456789") {
+		return q
+	}
+	if _, ok := knownCities[foldPlace(t)]; ok {
+		return q
+	}
+	if i := strings.LastIndexByte(t, ' '); i > 0 {
+		suf := strings.ToLower(t[i+1:])
+		d := 0
+		for d < len(suf) && suf[d] >= '0' && suf[d] <= '9' {
+			d++
+		}
+		if d >= 1 && d <= 2 {
+			switch suf[d:] {
+			case "e", "è", "ème", "eme", "er", "ère":
+				if c, ok := knownCities[foldPlace(t[:i])]; ok && c.country == "FR" {
+					return c.city
+				}
+			}
+		}
+	}
+	if i := strings.IndexByte(t, '-'); i > 0 && i+1 < len(t) {
+		// the district's name starts with a capital ("Berlin-Mitte", not
+		// "Oslo-området")
+		if r, _ := utf8.DecodeRuneInString(t[i+1:]); unicode.IsUpper(r) {
+			loadNordic()
+			if c, ok := knownCities[foldPlace(t[:i])]; ok && c.country != "US" && nordicRegions[foldPlace(t)].region == "" {
+				return c.city
+			}
+		}
+	}
+	return q
+}
+
 // metroPrefixes and metroSuffixes (folded) are the words of the area
 // around a city, in the languages of the corpus.
 var (
@@ -447,7 +487,7 @@ func Location(label string) model.Location {
 			none = none || notPlace[foldPlace(q)]
 			continue
 		}
-		rest = append(rest, metroArea(stripOffice(wholeCountry(q))))
+		rest = append(rest, cityDistrict(metroArea(stripOffice(wholeCountry(q)))))
 	}
 	if !loc.Remote && len(rest) > 0 {
 		// "Europe, European Union": an area wider than a country
@@ -1561,6 +1601,9 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	"kontor i", "kontoret i", "kontorer i", "kontor på", "avdeling", "avdelingen", "afdeling", "afdelingen",
 	"avdelning", "avdelningen", "basert i", "baseret i", "baserad i", "placerad i", "placeret i", "lokalisert i",
 	"stasjonert i", "stationerad i", "beliggende i", "belägen i", "büro in", "sitz in", "standort in",
+	// where the office lies or the company sits ("Kontoret ligger i
+	// Aarhus", "Vi holder til i Kristiansand", "vores team i Odense")
+	"ligger i", "holder til i", "holder til på", "holder hus i", "sidder i", "team i", "oficina en", "oficinas en",
 	"basé à", "basée à", "situé à", "située à", "bureaux à", "bureau à", "vor ort in", "vor-ort in", "einsatz in",
 	// the team or the work in a town ("förstärka teamet i Tallinn",
 	// "arbeta i en modern arbetsmiljö i Tallin")
@@ -1574,7 +1617,7 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 // weakCues are the cue phrases that name the work or the team, which
 // tools follow as often as towns ("work in Apex", "working in Delta
 // Lake").
-var weakCues = map[string]bool{"teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
+var weakCues = map[string]bool{"team i": true, "sidder i": true, "teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
 	"arbeide i": true, "jobbe i": true, "arbejde i": true, "work in": true, "working in": true, "arbeiten in": true,
 	"client in": true, "bank in": true, "company in": true, "firm in": true, "insurer in": true, "kunden in": true,
 	"kunde in": true, "unternehmen in": true, "versicherer in": true}

@@ -240,3 +240,34 @@ func TestSplitNorwegianCountiesS20(t *testing.T) {
 		}
 	}
 }
+
+// Where the office lies in Danish, Norwegian and Spanish sentences
+// ("Kontoret ligger i Aarhus", "Vi holder til i Kristiansand sentrum",
+// "Oficina en Madrid"), and a district of a known city (a French
+// arrondissement, "München-Schwabing") name the city.
+func TestOfficeSentencesAndDistrictsS20(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		line string
+		want model.Location
+	}{
+		{"Kontoret ligger i Aarhus.", model.Location{City: "Aarhus", Region: "Central Denmark Region", Country: "DK"}},
+		{"Du bliver en del af vores team i Odense.", model.Location{City: "Odense", Region: "Region of Southern Denmark", Country: "DK"}},
+		{"Vi holder til i Kristiansand sentrum.", model.Location{City: "Kristiansand", Region: "Agder", Country: "NO"}},
+		{"Oficina en Madrid.", model.Location{City: "Madrid", Region: "Community of Madrid", Country: "ES"}},
+		{"Lieu de travail : Lyon 3e", model.Location{City: "Lyon", Region: "Auvergne-Rhône-Alpes", Country: "FR"}},
+		{"Lieu : Paris 8ème", model.Location{City: "Paris", Region: "Île-de-France", Country: "FR"}},
+		{"Arbeitsort: München-Schwabing", model.Location{City: "Munich", Region: "Bavaria", Country: "DE"}},
+		{"Standort: Berlin-Mitte", model.Location{City: "Berlin", Region: "Berlin", Country: "DE"}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Utvikler", DescriptionText: "Om stillingen\n" + tt.line + "\nVi tilbyr"})
+		if len(p.Locations) != 1 || p.Locations[0] != tt.want {
+			t.Errorf("%q -> %+v, want %+v", tt.line, p.Locations, tt.want)
+		}
+	}
+	// a city whose name holds a hyphen stays itself
+	if got := Location("Frankfurt am Main"); got.City != "Frankfurt am Main" {
+		t.Errorf("Location(Frankfurt am Main) = %+v", got)
+	}
+}
