@@ -1331,6 +1331,9 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 		f := foldPlace(strings.TrimSpace(l))
 		whole = whole || f == "hele landet" || f == "hela landet"
 	}
+	if !whole && len(locs) == 0 {
+		whole = wholeCountryField(text) // "Arbeidssted: Hele landet"
+	}
 	country, countryOnly := "", len(locs) > 0
 	for _, l := range locs {
 		if l.Remote || l.Name != "" || l.Country == "" || country != "" && l.Country != country {
@@ -1384,6 +1387,29 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 		}
 	}
 	return locs
+}
+
+// wholeCountryField says whether the text's own location field names the
+// whole country ("Arbeidssted: Hele landet", "Arbetsort: Hela landet").
+func wholeCountryField(text string) bool {
+	if !strings.Contains(text, "ele landet") && !strings.Contains(text, "ela landet") &&
+		!strings.Contains(text, "ELE LANDET") && !strings.Contains(text, "ELA LANDET") {
+		return false
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		head, value, ok := cutField(strings.ReplaceAll(line, "*", ""))
+		if !ok {
+			continue
+		}
+		if _, field := placeFields[foldPlace(head)]; !field {
+			continue
+		}
+		if f := foldPlace(strings.Trim(strings.TrimSpace(value), ".;")); f == "hele landet" || f == "hela landet" {
+			return true
+		}
+	}
+	return false
 }
 
 // everyRegion reads places that are every region of a Nordic country,

@@ -271,3 +271,20 @@ func TestOfficeSentencesAndDistrictsS20(t *testing.T) {
 		t.Errorf("Location(Frankfurt am Main) = %+v", got)
 	}
 }
+
+// A location field that names the whole country ("Arbeidssted: Hele
+// landet") gives the country of the posting's language, as the same
+// words in a label do (PROTOCOL.md Nordic places).
+func TestWholeCountryFieldS20(t *testing.T) {
+	n := New(nil)
+	tests := []struct{ title, text, want string }{
+		{"Utvikler", "Om stillingen\nArbeidssted: Hele landet\nVi tilbyr en spennende stilling med gode betingelser for deg som ønsker å jobbe i et godt miljø.", "NO"},
+		{"Utvecklare", "Om tjänsten\nArbetsort: Hela landet\nVi erbjuder en spännande tjänst för dig som vill arbeta i en bra miljö med trevliga kollegor.", "SE"},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: tt.title, DescriptionText: tt.text})
+		if len(p.Locations) != 1 || p.Locations[0] != (model.Location{Country: tt.want}) {
+			t.Errorf("%q -> %+v, want {Country: %s}", tt.text, p.Locations, tt.want)
+		}
+	}
+}
