@@ -278,6 +278,15 @@ func MinYears(text string) *int {
 		return n, ok
 	}
 	for j, t := range toks {
+		if n, ok := yearAdjective(toks, j); ok {
+			// "3-jährige Berufserfahrung", "dreijährige Projekterfahrung",
+			// "2-årig erfaring": years written as an adjective of the
+			// experience
+			if !prefSentence(toks, j) && (best < 0 || n < best) {
+				best = n
+			}
+			continue
+		}
 		if t.s == "decade" || t.s == "decades" {
 			// "over a decade of experience", "two decades in industry"
 			c, ok := num(j - 1)
@@ -322,6 +331,9 @@ func MinYears(text string) *int {
 		}
 		if word(k+1) == "+" || word(j+1) == "+" {
 			plus = true // "10 years+ experience"
+		}
+		if word(k-1) == "+" && toks[k].num {
+			plus = true // "Experiencia demostrable de +3 años"
 		}
 		// a range "5-8 years", "5 to 8 years"
 		if sep := word(k - 1); rangeWords[sep] {
@@ -460,6 +472,52 @@ func experienceBefore(toks []ytoken, k int) bool {
 		}
 	}
 	return false
+}
+
+// yearAdjectives end a German or Nordic adjective of years ("3-jährige",
+// "dreijährige", "2-årig"); yearAdjectiveNumbers are the number words
+// before them.
+var (
+	yearAdjectives       = []string{"jährige", "jährigen", "jähriger", "jähriges", "årig", "årige", "årigt"}
+	yearAdjectiveNumbers = map[string]int{"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+		"sieben": 7, "acht": 8, "zehn": 10, "to": 2, "tre": 3, "fire": 4, "fem": 5, "två": 2, "fyra": 4}
+)
+
+// yearAdjective reads the years of an adjective at toks[j] that qualifies
+// experience ("3-jährige Berufserfahrung", "mindestens dreijährige
+// Berufserfahrung", "2-årig erfaring"); "mehrjährige" (several years)
+// and a course's length ("treårig utdanning") are none.
+func yearAdjective(toks []ytoken, j int) (int, bool) {
+	w := toks[j].s
+	suffix := ""
+	for _, a := range yearAdjectives {
+		if strings.HasSuffix(w, a) {
+			suffix = a
+			break
+		}
+	}
+	if suffix == "" {
+		return 0, false
+	}
+	n := 0
+	if head := strings.TrimSuffix(w, suffix); head == "" {
+		// "3-jährige": the number and a hyphen before
+		if j < 2 || toks[j-1].s != "-" || !toks[j-2].num || len(toks[j-2].s) > 2 {
+			return 0, false
+		}
+		n, _ = strconv.Atoi(toks[j-2].s)
+	} else if c, ok := yearAdjectiveNumbers[head]; ok {
+		n = c
+	} else {
+		return 0, false
+	}
+	// the experience it qualifies, right after (past a comma-free word)
+	for k := j + 1; k < len(toks) && k <= j+2; k++ {
+		if experienceWords[toks[k].s] || experienceCompound(toks[k].s) {
+			return n, n > 0 && n <= 20
+		}
+	}
+	return 0, false
 }
 
 // orgSubjects and orgPairs name the company or its team as the subject of

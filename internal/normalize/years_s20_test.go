@@ -78,3 +78,28 @@ func TestChineseYearsPlusS20(t *testing.T) {
 		}
 	}
 }
+
+// Years written as an adjective of the experience ("Mind. 3-jährige
+// Berufserfahrung", "mindestens dreijährige Berufserfahrung", "2-årig
+// erfaring") and a plus before the number ("de +3 años") are minima;
+// "mehrjährige" and a course's length ("Treårig utdanning") are none.
+func TestYearAdjectivesS20(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Mind. 3-jährige Berufserfahrung in der Softwareentwicklung", 3},
+		{"Sie verfügen über eine mehrjährige, mindestens dreijährige Berufserfahrung", 3},
+		{"fünfjährige Projekterfahrung im SAP-Umfeld", 5},
+		{"Du har 2-årig erfaring fra drift", 2},
+		{"Experiencia demostrable de +3 años en desarrollo", 3},
+		{"Mehrjährige Berufserfahrung in der Entwicklung", -1},
+		{"Treårig utdanning innen IT", -1},
+	}
+	for _, tt := range tests {
+		got := MinYears(tt.text)
+		if tt.want < 0 && got != nil || tt.want >= 0 && (got == nil || *got != tt.want) {
+			t.Errorf("MinYears(%q) = %v, want %d", tt.text, s20Years(got), tt.want)
+		}
+	}
+}
