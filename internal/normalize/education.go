@@ -44,6 +44,14 @@ var degreeAliases = [][]string{
 		"universitets- eller høgskolenivå", "universitets- og høyskolenivå", "universitets- eller høyskolenivå",
 		"högskolenivå", "universitets-/högskolenivå", "universitets- eller högskolenivå",
 		"högskole-/universitetsnivå",
+		// the school named with its alternative, as the NAV field
+		// "Utdanningsnivå: Høyskole / Universitet" and Swedish ads write it
+		// (PROTOCOL.md, Nordic university levels)
+		"høyskole / universitet", "høyskole/universitet", "høgskole / universitet", "høgskole/universitet",
+		"universitet / høyskole", "universitet/høyskole", "universitet / høgskole", "universitet/høgskole",
+		"høyskole eller universitet", "høgskole eller universitet", "universitet eller høyskole",
+		"universitet eller høgskole", "högskola/universitet", "högskola / universitet", "universitet/högskola",
+		"universitet / högskola", "universitet eller högskola", "högskola eller universitet",
 		// Dutch: hbo (a university of applied sciences) gives a bachelor's;
 		// "hbo/wo", "hbo of wo" name the smaller (PROTOCOL.md, Dutch
 		// education levels); "werk- en denkniveau" keeps the degree (an alias
@@ -51,7 +59,15 @@ var degreeAliases = [][]string{
 		"hbo", "hbo-niveau", "hbo-opleiding", "hbo-diploma", "hbo-bachelor", "hbo/wo",
 		"hbo / wo", "hbo of wo", "hbo- of wo", "hbo/wo-niveau", "hbo of wo-niveau", "hbo- of wo-niveau",
 		"hbo/universitair", "wo-bachelor", "bacheloropleiding",
-		"bachelordiploma", "bachelorniveau"},
+		"bachelordiploma", "bachelorniveau",
+		// German compounds of a field or school with "Studium"
+		// ("Abgeschlossenes Informatikstudium", "Fachhochschulstudium"), a
+		// Spanish title written without its accent, the French licence
+		"Informatikstudium", "Fachhochschulstudium", "Universitätsstudium", "Ingenieurstudium",
+		"Wirtschaftsinformatikstudium", "Mathematikstudium", "Physikstudium", "Elektrotechnikstudium",
+		"Maschinenbaustudium", "Wirtschaftsstudium", "Informatik-Studium", "FH-Studium", "Uni-Studium",
+		"Hochschul-/Universitätsstudium", "Universitäts-/Hochschulstudium", "titulo universitario",
+		"titulacion universitaria", "licence en", "licence professionnelle", "licence informatique"},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
 		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
@@ -71,10 +87,15 @@ var degreeAliases = [][]string{
 		"=WO", "wo-niveau", "wo-opleiding", "wo-diploma", "wo-master", "hbo-master", "wo-achtergrond", "wo werk",
 		"wetenschappelijk onderwijs", "academisch niveau", "academisch werk", "academisch denkniveau", "academische opleiding",
 		"universitair niveau", "universitair werk", "universitaire opleiding", "masteropleiding",
-		"masterdiploma"},
+		"masterdiploma",
+		// the French mastère, Nordic "master i/innen" and the Swedish
+		// civil engineering programme
+		"mastère", "mastère spécialisé", "master i", "master innen", "master inom", "civilingenjörsutbildning",
+		"civilingenjörsprogram", "civilingenjörsprogrammet"},
 	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사", "doctorado",
 		"dottorato", "doutorado", "Promotion im", "promovierte", "phd degree", "ph.d. degree", "doktorgrad",
-		"doktorsexamen", "ph.d.-grad"},
+		"doktorsexamen", "ph.d.-grad", "doctorat", "Promotion in", "eine Promotion",
+		"abgeschlossene Promotion", "Doktortitel", "promoviert"},
 	// a degree that names no level: Bachelor's where a degree alone means
 	// one (outside North America), else nothing
 	{"degree", "degrees", "a degree", "university education", "Abschluss"},
@@ -125,6 +146,16 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			strings.Contains(sent, " ou ") || strings.Contains(sent, "/")) {
 			edu[h.tok] = clsUnknown
 		}
+		// the NAV level field lists each accepted level as an item of its
+		// own: "Fagskole / Fagbrev (2 år)" beside "Høyskole / Universitet"
+		// is a vocational route beside the degree (PROTOCOL.md)
+		if schoolPair(sent) {
+			for _, w := range vocationalWords {
+				if strings.Contains(lower, w) {
+					edu[h.tok] = clsUnknown
+				}
+			}
+		}
 		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
 		}
@@ -145,6 +176,14 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 		}
 	}
 	trailingPreference(lower, toks, hits, nSkills, edu)
+}
+
+// schoolPair says whether a sentence names the university and the
+// university college together ("Høyskole / Universitet", "universitet
+// eller högskola"), as a level field does.
+func schoolPair(sent string) bool {
+	return strings.Contains(sent, "universitet") && (strings.Contains(sent, "høyskole") ||
+		strings.Contains(sent, "høgskole") || strings.Contains(sent, "högskola"))
 }
 
 // notRequiredPhrases say that what a sentence names is no requirement.

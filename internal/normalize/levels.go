@@ -150,7 +150,22 @@ func seniority(title string) []string {
 			found["Principal"] = true
 		case "junior", "jr":
 			found["Junior"] = true
+		case "semisenior", "semi-senior":
+			found["Mid"] = true // Latin American "semi senior": mid-level
+		case "entry-level":
+			found["Junior"] = true // "Entry-level Analyst"
+		case "entry":
+			if wordAt(w, i+1) == "level" {
+				found["Junior"] = true
+			}
+		case "semi":
+			if i+1 < len(w) && isSenior(w[i+1]) {
+				found["Mid"] = true
+			}
 		case "senior", "sr":
+			if i > 0 && w[i-1] == "semi" {
+				continue // "Semi Senior": mid-level
+			}
 			next := ""
 			if i+1 < len(w) {
 				next = w[i+1]
@@ -256,6 +271,9 @@ func seniority(title string) []string {
 	for i, x := range orig {
 		switch x {
 		case "I", "II", "III", "IV":
+			if x == "I" && strings.Count(title, " I ") >= 2 {
+				continue // "... Invaris I ID-126 I QUINCEY": "I" written as a bar between parts
+			}
 			if i > 0 && (x != "I" || i == len(orig)-1 || orig[i-1] != "and") {
 				found[x] = true
 			}

@@ -138,16 +138,27 @@ var officeWords = map[string]bool{
 
 // metroArea reads the area around a known city as the city ("Greater
 // Copenhagen", "Copenhagen Area", "Stockholm Metropolitan Area",
-// "Greater London Area"); anything else is returned as it is.
+// "Greater London Area", "Großraum Hamburg", "Raum Stuttgart", "Nähe
+// Köln", "Hamburg und Umgebung", "Stor-Oslo", "Oslo-området",
+// "Stockholmsområdet", "Oslo sentrum", "Göteborg centrum", "Stockholm
+// City"); anything else is returned as it is.
 func metroArea(q string) string {
-	if !strings.Contains(q, "rea") && !strings.Contains(q, "REA") && !strings.Contains(q, "etro") &&
-		!strings.Contains(q, "ETRO") {
-		return q // no "Area", "Greater" or "Metro": without folding
+	if !metroMarker(q) {
+		return q // no word of an area: without folding
 	}
 	f := foldPlace(q)
-	g := strings.TrimPrefix(f, "greater ")
-	for _, suf := range []string{" metropolitan area", " metro area", " area", " metro"} {
-		if h, ok := strings.CutSuffix(g, suf); ok {
+	if _, ok := knownCities[f]; ok {
+		return q // "Mexico City", "Quebec City": a city of its own
+	}
+	g := f
+	for _, pre := range metroPrefixes {
+		if h, ok := strings.CutPrefix(g, pre); ok {
+			g = h
+			break
+		}
+	}
+	for _, suf := range metroSuffixes {
+		if h, ok := strings.CutSuffix(g, suf); ok && h != "" {
 			g = h
 			break
 		}
@@ -158,7 +169,75 @@ func metroArea(q string) string {
 	if c, ok := knownCities[g]; ok {
 		return c.city
 	}
+	if h, ok := strings.CutSuffix(g, "s"); ok && strings.HasSuffix(f, "området") {
+		if c, ok := knownCities[h]; ok {
+			return c.city // "Stockholmsområdet": the genitive s
+		}
+	}
 	return q
+}
+
+// cityDistrict reads a district of a known city as the city: a French
+// arrondissement ("Lyon 3e", "Paris 8ème") or a district after a hyphen
+// ("München-Schwabing", "Berlin-Mitte"); a name that is a place of its
+// own stays as it is.
+func cityDistrict(q string) string {
+	t := strings.TrimSpace(q)
+	if !strings.ContainsAny(t, "-0123456789") {
+		return q
+	}
+	if _, ok := knownCities[foldPlace(t)]; ok {
+		return q
+	}
+	if i := strings.LastIndexByte(t, ' '); i > 0 {
+		suf := strings.ToLower(t[i+1:])
+		d := 0
+		for d < len(suf) && suf[d] >= '0' && suf[d] <= '9' {
+			d++
+		}
+		if d >= 1 && d <= 2 {
+			switch suf[d:] {
+			case "e", "è", "ème", "eme", "er", "ère":
+				if c, ok := knownCities[foldPlace(t[:i])]; ok && c.country == "FR" {
+					return c.city
+				}
+			}
+		}
+	}
+	if i := strings.IndexByte(t, '-'); i > 0 && i+1 < len(t) {
+		// the district's name starts with a capital ("Berlin-Mitte", not
+		// "Oslo-området")
+		if r, _ := utf8.DecodeRuneInString(t[i+1:]); unicode.IsUpper(r) {
+			loadNordic()
+			if c, ok := knownCities[foldPlace(t[:i])]; ok && c.country != "US" && nordicRegions[foldPlace(t)].region == "" {
+				return c.city
+			}
+		}
+	}
+	return q
+}
+
+// metroPrefixes and metroSuffixes (folded) are the words of the area
+// around a city, in the languages of the corpus.
+var (
+	metroPrefixes = []string{"greater ", "großraum ", "grossraum ", "raum ", "nähe ", "naehe ", "nahe ",
+		"umkreis ", "stor ", "metro "}
+	metroSuffixes = []string{" metropolitan area", " metro area", " area", " metro", " und umgebung",
+		" umgebung", " and surroundings", " området", "området", " regionen", " sentrum", " centrum",
+		" city", " centre", " center", " innenstadt", " c"}
+)
+
+// metroMarker says cheaply whether a part may hold a word of metroPrefixes
+// or metroSuffixes.
+func metroMarker(q string) bool {
+	for _, m := range []string{"rea", "REA", "etro", "ETRO", "aum", "AUM", "ähe", "ÄHE", "ahe", "mgebung", "mkreis",
+		"Stor", "stor", "råde", "RÅDE", "egionen", "entrum", "ENTRUM", "City", "city", "CITY", "entre", "enter",
+		"nnenstadt", " C", "urrounding"} {
+		if strings.Contains(q, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // hedgeWords before a place say it may be the workplace ("Remote - ggf.
@@ -287,6 +366,81 @@ func stripRemote(p string) (string, bool) {
 	return p, false
 }
 
+// remoteFieldCountry returns the one country of the towns a remote
+// location field of the text names ("Einsatzort: Remote, Einarbeitung 1–2
+// Wochen vor Ort (Nürnberg oder München)" -> DE), or "": the country the
+// remote work is tied to when no label or sentence names one.
+func remoteFieldCountry(text string) string {
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+		return ""
+	}
+	country := ""
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		head, value, ok := cutField(strings.ReplaceAll(line, "*", ""))
+		if !ok || !hasRemoteWord(strings.ToLower(value)) {
+			continue
+		}
+		if _, field := placeFields[foldPlace(head)]; !field {
+			continue
+		}
+		for _, p := range splitLocation(value) {
+			if q, _ := stripRemote(p); q != "" && isAreaPart(q) {
+				return "" // "Remote (Europe), ...": an area wider than a country
+			}
+		}
+		for _, l := range citiesIn(orReplacer.Replace(conjReplacer.Replace(value))) {
+			if country != "" && country != l.Country {
+				return ""
+			}
+			country = l.Country
+		}
+	}
+	return country
+}
+
+// orRemote says whether a field value offers remote work as the
+// alternative to its places, with a word for "or" ("Berlin or remote",
+// "Hamburg oder remote", "Oslo eller remote").
+func orRemote(v string) bool {
+	l := " " + strings.ToLower(v) + " "
+	for _, w := range []string{" or ", " oder ", " eller ", " ou ", " o ", " of ", " alternatively "} {
+		if i := strings.Index(l, w); i >= 0 && strings.Contains(l[i:], "remote") {
+			return true
+		}
+	}
+	return false
+}
+
+// dropOnly removes a trailing "only" from a part of a label ("Remote (US
+// only)", "Remote - Germany only"): the place it limits stays.
+func dropOnly(p string) string {
+	t := strings.TrimSpace(p)
+	if len(t) > 5 && strings.EqualFold(t[len(t)-5:], " only") {
+		return strings.TrimSpace(t[:len(t)-5])
+	}
+	return p
+}
+
+// remoteIn reads the remote alternative of a label ("remote within the
+// UK", "remote (Sweden)", "Remote"): ok when it is remote work, with the
+// country it names or "".
+func remoteIn(b string) (string, bool) {
+	t := strings.TrimSpace(strings.NewReplacer("(", " ", ")", " ").Replace(b))
+	q, r := stripRemote(dropOnly(t))
+	if !r {
+		return "", false
+	}
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return "", true
+	}
+	if cc := countryCode(q); cc != "" {
+		return cc, true
+	}
+	return "", false
+}
+
 // caProvince returns the Canadian province a part names ("ON", "Ontario"),
 // or "".
 func caProvince(p string) string {
@@ -325,7 +479,7 @@ func Location(label string) model.Location {
 	var rest []string
 	none := false // a part says the place is none of one ("Hele landet")
 	for _, p := range splitLocation(s) {
-		q, remote := stripRemote(p)
+		q, remote := stripRemote(dropOnly(p))
 		if remote {
 			loc.Remote = true
 		}
@@ -333,7 +487,7 @@ func Location(label string) model.Location {
 			none = none || notPlace[foldPlace(q)]
 			continue
 		}
-		rest = append(rest, metroArea(stripOffice(wholeCountry(q))))
+		rest = append(rest, cityDistrict(metroArea(stripOffice(wholeCountry(q)))))
 	}
 	if !loc.Remote && len(rest) > 0 {
 		// "Europe, European Union": an area wider than a country
@@ -428,6 +582,17 @@ func Location(label string) model.Location {
 		}
 	case 1:
 		p := rest[0]
+		if loc.Country == "" && len(strings.TrimSpace(p)) > 2 {
+			// "Ontario": the province, not the Californian town of its
+			// name; a city in the province of its name stays the city
+			// ("Québec")
+			if pr := caProvince(p); pr != "" {
+				if c, ok := knownCities[foldPlace(p)]; !ok || c.region != pr {
+					loc.Country, loc.Region = "CA", pr
+					break
+				}
+			}
+		}
 		if loc.Region == "" && loc.Country == "US" {
 			if st := stateName(p); st != "" && len(strings.TrimSpace(p)) > 2 {
 				loc.Region = st
@@ -513,7 +678,10 @@ var (
 	conjReplacer = strings.NewReplacer(" och ", " or ", " og ", " or ", " und ", " or ", " ou ", " or ", " oder ", " or ",
 		" eller ", " or ", " o ", " or ", " ou en ", " or ", " or in ", " or ")
 	dashReplacer = strings.NewReplacer(" – ", " - ", " — ", " - ")
-	orReplacer   = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
+	// Norwegian counties whose name holds "og" (and), kept whole
+	ogCounties = strings.NewReplacer("Vestfold og Telemark", "Vestfold-og-Telemark", "Troms og Finnmark",
+		"Troms-og-Finnmark", "Møre og Romsdal", "Møre-og-Romsdal", "Sogn og Fjordane", "Sogn-og-Fjordane")
+	orReplacer = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
 )
 
 // ambiguousConjs are "and" in one language and another word in another
@@ -595,6 +763,9 @@ func Locations(label string) []model.Location {
 	if n := remoteShare(s); n >= 0 && n < 100 {
 		return hybridPlaces(s)
 	}
+	if strings.Contains(s, " og ") {
+		s = ogCounties.Replace(s) // "Vestfold og Telemark" is one county, not two places
+	}
 	s = conjReplacer.Replace(s) // "Stockholm och Göteborg", "Hamburg oder Remote"
 	s = placesJoined(s)
 	if workModes[foldPlace(s)] {
@@ -621,6 +792,13 @@ func Locations(label string) []model.Location {
 			}
 			if remoteWords[foldPlace(a)] {
 				return append(Locations(b), model.Location{Remote: true})
+			}
+			// "London or remote within the UK", "Stockholm or remote
+			// (Sweden)": remote work in a country, besides the place
+			if cc, ok := remoteIn(b); ok && !strings.ContainsAny(a, "/&|;") {
+				if ls := Locations(a); len(ls) > 0 && ls[0].Name == "" && (cc == "" || ls[0].Country == cc) {
+					return append(ls, model.Location{Country: cc, Remote: true})
+				}
 			}
 		}
 	}
@@ -680,7 +858,7 @@ func Locations(label string) []model.Location {
 	// "Remote (US, Canada)", "Remote - US/Canada", "London or Berlin".
 	parts, remote := []string{}, false
 	for _, p := range splitLocation(orReplacer.Replace(s)) {
-		q, r := stripRemote(p)
+		q, r := stripRemote(dropOnly(p))
 		remote = remote || r
 		if !workModes[foldPlace(q)] {
 			parts = append(parts, q)
@@ -1058,6 +1236,33 @@ func remoteField(locs []model.Location, text string) []model.Location {
 	return out
 }
 
+// partRemoteField says whether the text's own location field gives remote
+// work a share under 100 % ("Einsatzort: 90 % Remote (ca. 510 Stunden), 10
+// % Onsite Nürnberg", "Einsatzort: Wiesbaden Remote min. 90%"): part-time
+// remote, not remote (PROTOCOL.md), whatever the platform's work mode says.
+func partRemoteField(text string) bool {
+	if !strings.Contains(text, "%") {
+		return false
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		if !strings.Contains(line, "%") {
+			continue
+		}
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		head, value, ok := cutField(strings.ReplaceAll(line, "*", ""))
+		if !ok {
+			continue
+		}
+		if _, field := placeFields[foldPlace(head)]; !field {
+			continue
+		}
+		if n := remoteShare(value); n >= 0 && n < 100 {
+			return true
+		}
+	}
+	return false
+}
+
 // remoteOption adds remote work to the places when the text offers it as
 // an alternative to them ("can be held from one of our US hubs or remotely
 // in the United States", "auf Wunsch komplette Remote-Arbeit möglich, sonst
@@ -1074,7 +1279,7 @@ func remoteOption(locs []model.Location, text string) []model.Location {
 		}
 		country = l.Country
 	}
-	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") && !strings.Contains(text, "远程") {
 		return locs // the common case, without lowering the text
 	}
 	lower := strings.ToLower(text)
@@ -1090,6 +1295,9 @@ func remoteOption(locs []model.Location, text string) []model.Location {
 			}
 		}
 	}
+	if strings.Contains(lower, "远程") {
+		lower = notRemoteCJK.Replace(lower) // "不可远程": remote work not possible
+	}
 	for _, p := range remoteOptions {
 		ok = ok || strings.Contains(lower, p)
 	}
@@ -1102,12 +1310,18 @@ func remoteOption(locs []model.Location, text string) []model.Location {
 	return append(locs, model.Location{Country: named, Remote: true})
 }
 
+// notRemoteCJK drops the Chinese phrases that refuse remote work, which
+// hold the ones that offer it ("不可远程" holds "可远程").
+var notRemoteCJK = strings.NewReplacer("不可远程", "", "不支持远程", "", "不接受远程", "")
+
 // remoteOptions are phrases that offer fully remote work besides the
 // office.
 var remoteOptions = []string{"komplette remote-arbeit möglich", "komplette remotearbeit möglich",
 	"komplett remote möglich", "vollständig remote möglich", "auch vollständig remote", "auch komplett remote",
 	"fully remote is possible", "fully remote is also possible", "or fully remote", "oder komplett remote",
-	"oder vollständig remote"}
+	"oder vollständig remote",
+	// Chinese: remote work possible, supported, accepted ("北京（可远程）")
+	"可远程", "支持远程", "接受远程", "也可远程"}
 
 // placesOf is textLocations without the remote option.
 func placesOf(locs []model.Location, labels []string, title, text, lang string) []model.Location {
@@ -1116,6 +1330,9 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 	for _, l := range labels {
 		f := foldPlace(strings.TrimSpace(l))
 		whole = whole || f == "hele landet" || f == "hela landet"
+	}
+	if !whole && len(locs) == 0 {
+		whole = wholeCountryField(text) // "Arbeidssted: Hele landet"
 	}
 	country, countryOnly := "", len(locs) > 0
 	for _, l := range locs {
@@ -1170,6 +1387,29 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 		}
 	}
 	return locs
+}
+
+// wholeCountryField says whether the text's own location field names the
+// whole country ("Arbeidssted: Hele landet", "Arbetsort: Hela landet").
+func wholeCountryField(text string) bool {
+	if !strings.Contains(text, "ele landet") && !strings.Contains(text, "ela landet") &&
+		!strings.Contains(text, "ELE LANDET") && !strings.Contains(text, "ELA LANDET") {
+		return false
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		head, value, ok := cutField(strings.ReplaceAll(line, "*", ""))
+		if !ok {
+			continue
+		}
+		if _, field := placeFields[foldPlace(head)]; !field {
+			continue
+		}
+		if f := foldPlace(strings.Trim(strings.TrimSpace(value), ".;")); f == "hele landet" || f == "hela landet" {
+			return true
+		}
+	}
+	return false
 }
 
 // everyRegion reads places that are every region of a Nordic country,
@@ -1387,6 +1627,9 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	"kontor i", "kontoret i", "kontorer i", "kontor på", "avdeling", "avdelingen", "afdeling", "afdelingen",
 	"avdelning", "avdelningen", "basert i", "baseret i", "baserad i", "placerad i", "placeret i", "lokalisert i",
 	"stasjonert i", "stationerad i", "beliggende i", "belägen i", "büro in", "sitz in", "standort in",
+	// where the office lies or the company sits ("Kontoret ligger i
+	// Aarhus", "Vi holder til i Kristiansand", "vores team i Odense")
+	"ligger i", "holder til i", "holder til på", "holder hus i", "sidder i", "team i", "oficina en", "oficinas en",
 	"basé à", "basée à", "situé à", "située à", "bureaux à", "bureau à", "vor ort in", "vor-ort in", "einsatz in",
 	// the team or the work in a town ("förstärka teamet i Tallinn",
 	// "arbeta i en modern arbetsmiljö i Tallin")
@@ -1400,7 +1643,7 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 // weakCues are the cue phrases that name the work or the team, which
 // tools follow as often as towns ("work in Apex", "working in Delta
 // Lake").
-var weakCues = map[string]bool{"teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
+var weakCues = map[string]bool{"team i": true, "sidder i": true, "teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
 	"arbeide i": true, "jobbe i": true, "arbejde i": true, "work in": true, "working in": true, "arbeiten in": true,
 	"client in": true, "bank in": true, "company in": true, "firm in": true, "insurer in": true, "kunden in": true,
 	"kunde in": true, "unternehmen in": true, "versicherer in": true}
@@ -1472,16 +1715,39 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 		}
 	}
 	var countries []model.Location // country-only values of fields
+	var remotes []model.Location   // remote work in a country, from field values
 	fieldValue := func(value string) {
 		value = hedgeReplacer.Replace(value) // "Remote - ggf. Wien": the dot ends no sentence
 		if i := strings.IndexAny(value, ".;"); i > 0 {
 			value = value[:i]
 		}
-		for _, l := range Locations(value) {
+		ls := Locations(value)
+		if len(ls) > 1 {
+			if orRemote(value) {
+				ls = sameLabelRemote(slices.Clone(ls)) // "Berlin or remote": remote in Berlin's country
+			} else if slices.ContainsFunc(ls, func(l model.Location) bool { return l.City != "" || l.Region != "" }) {
+				// "Standort: Köln und Remote", "Einsatzort: Hamburg /
+				// Remote": on site and remote by turns, the office only
+				// (the corpus labels read a field so)
+				ls = slices.DeleteFunc(slices.Clone(ls), func(l model.Location) bool {
+					return l.Remote && l.City == "" && l.Region == ""
+				})
+			}
+		}
+		for _, l := range ls {
 			if l.City == "" && l.Region == "" && l.Country != "" && !l.Remote && !slices.Contains(countries, l) {
 				countries = append(countries, l)
 			}
 			add(&fields, l)
+		}
+		// "Location: Remote (UK)", "Standort: Berlin oder remote": remote
+		// work in a country, alone or as the alternative to the value's
+		// own places, as the same label would give (PROTOCOL.md)
+		for _, l := range ls {
+			if l.Remote && l.City == "" && l.Region == "" && l.Country != "" && (country == "" || l.Country == country) &&
+				!slices.Contains(remotes, l) {
+				remotes = append(remotes, l)
+			}
 		}
 	}
 	pending := false // a field word ended the last line: its value is this one
@@ -1570,6 +1836,18 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 	if len(fields) == 0 && len(countries) == 1 && !strong && (country == "" || countries[0].Country == country) {
 		// "Einsatzort: Deutschland": a field naming a country only
 		fields = countries
+	}
+	if !strong && len(remotes) > 0 {
+		switch {
+		case len(fields) == 0:
+			fields = remotes
+		default:
+			for _, r := range remotes {
+				if slices.ContainsFunc(fields, func(l model.Location) bool { return l.Country == r.Country && !l.Remote }) {
+					fields = append(fields, r)
+				}
+			}
+		}
 	}
 	return fields, cued
 }
@@ -1671,11 +1949,39 @@ func cutField(line string) (head, value string, ok bool) {
 
 // cjkPlaceCues name the workplace in Chinese: "工作地点：北京", "坐标深圳",
 // "办公地点：上海".
-var cjkPlaceCues = []string{"工作地点", "办公地点", "工作城市", "坐标", "地点"}
+var cjkPlaceCues = []string{"工作地点", "办公地点", "工作城市", "坐标", "地点", "base地", "base"}
+
+// baseCue finds the "base" of Chinese postings ("Base：杭州", "base 北京",
+// "base地：上海或深圳"), any case, as a word of its own followed by a
+// Chinese place; -1 for other cues or none ("database", "code base").
+func baseCue(line, cue string) int {
+	if !strings.HasPrefix(cue, "base") || len(line) < 6 ||
+		!strings.Contains(line, "ase") && !strings.Contains(line, "ASE") {
+		return -1
+	}
+	l := strings.ToLower(line)
+	for i := strings.Index(l, cue); i >= 0; {
+		if i == 0 || !isASCIIAlnum(l[i-1]) {
+			rest := strings.TrimLeft(line[i+len(cue):], " ：:在为是")
+			if r, _ := utf8.DecodeRuneInString(rest); isCJK(r) {
+				return i
+			}
+		}
+		j := strings.Index(l[i+1:], cue)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return -1
+}
 
 func cjkPlaceCue(line string) []model.Location {
 	for _, cue := range cjkPlaceCues {
 		i := strings.Index(line, cue)
+		if i < 0 {
+			i = baseCue(line, cue)
+		}
 		if i < 0 {
 			continue
 		}

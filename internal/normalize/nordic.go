@@ -104,6 +104,13 @@ func readNordic() {
 	}
 }
 
+// splitCounties are Norway's counties of 2020-2023 that were split again
+// in 2024 (folded): beside a town they name no county of their own
+// (PROTOCOL.md: the county by its name since 2024); "Viken" is also a
+// Swedish town.
+var splitCounties = map[string]bool{"viken": true, "viken fylke": true, "vestfold og telemark": true,
+	"vestfold og telemark fylke": true, "troms og finnmark": true, "troms og finnmark fylke": true}
+
 // dkDistricts are the letters of a Danish postal district after its town:
 // "København S", "Aarhus C", "Odense SØ".
 var dkDistricts = map[string]bool{"c": true, "k": true, "v": true, "ø": true, "n": true, "s": true, "nv": true,
@@ -325,6 +332,11 @@ func nordicLocation(rest []string, remote bool) (model.Location, bool) {
 	}
 	if len(parts) >= 2 {
 		r, ok := nordicRegions[foldPlace(parts[1])]
+		if splitCounties[foldPlace(parts[1])] && l.City != "" && l.Country == "NO" {
+			// "Lillestrøm, Viken", "Skien, Vestfold og Telemark": a
+			// county of 2020-2023 split again; the town's own county
+			r, ok = nordicInfo{region: l.Region, country: "NO"}, true
+		}
 		if !ok {
 			if m, known := nordicPlace(parts[1], l.Country); known && m.Region != "" {
 				r, ok = nordicInfo{region: m.Region, country: m.Country}, true // "Kongens Lyngby, Lyngby-Taarbæk"

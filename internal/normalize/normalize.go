@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 79
+const rulesVersion = 101
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -208,6 +208,9 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	}
 
 	p.Workplace = Workplace(r.Workplace, p.Locations, text)
+	if p.Workplace == "remote" && partRemoteField(text) {
+		p.Workplace = "hybrid" // "Einsatzort: 90 % Remote, 10 % Onsite Nürnberg"
+	}
 	if len(p.Locations) == 0 && p.Workplace == "remote" {
 		// a remote job that names no place: remote in the country the
 		// text names for where one may work, else the language's
@@ -217,7 +220,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		}
 		p.Locations = []model.Location{{Remote: true, Country: c}}
 	}
-	p.Locations = remoteCountries(p.Locations, workplaceHint(r.Workplace) == "remote", text)
+	p.Locations = remoteCountries(p.Locations, workplaceHint(r.Workplace) == "remote" && !partRemoteField(text), text)
 	p.EmploymentType = EmploymentType(r.EmploymentType)
 	if p.EmploymentType == "" && isInternTitle(title) {
 		p.EmploymentType = "internship"
@@ -463,6 +466,11 @@ func remoteCountries(locs []model.Location, remote bool, text string) []model.Lo
 	}
 	if country == "" {
 		country = workCountry(text)
+	}
+	if country == "" && len(locs) == 1 {
+		// "Einsatzort: Remote, Einarbeitung vor Ort (Nürnberg oder
+		// München)": the towns of the remote field say the country
+		country = remoteFieldCountry(text)
 	}
 
 	if country == "" || country == "-" {

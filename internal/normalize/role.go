@@ -44,7 +44,8 @@ var icRules = []roleRule{
 		"produktmanagerin", "produktverantwortlicher", "chef de produit", "cheffe de produit", "gestionnaire de produit",
 		"gestionnaire de produits", "responsable produit", "responsable de produit", "gerente de producto",
 		"product manager/owner", "product owner/manager", "produktejer", "produktansvarig", "produktverantwortliche",
-		"produktverantwortlicher", "produktägare", "produktleiar", "produkteigar"}},
+		"produktverantwortlicher", "produktägare", "produktleiar", "produkteigar",
+		"jefe de producto", "jefa de producto", "gestor de producto", "gestora de producto"}},
 	{RoleProgramManager, []string{"program manager", "programme manager", "tpm", "project manager", "program management",
 		"project management", "projektleiter", "projektleiterin", "projektleder", "prosjektleder", "projektledare",
 		"projektmanager", "projektmanagerin", "chef de projet", "cheffe de projet", "gestionnaire de projet",
@@ -55,7 +56,10 @@ var icRules = []roleRule{
 		// writes one word, and the leader forms of English and Chinese
 		"projektleitung", "projektmanagement", "projectleider", "projectmanager", "project lead", "project leader",
 		"programme lead", "program lead", "项目经理", "gerente de projeto", "gerente de projetos",
-		"responsabile di progetto", "kierownik projektu"}},
+		"responsabile di progetto", "kierownik projektu",
+		// Spanish and Portuguese managers of projects ("Gestor de proyectos")
+		"gestor de proyectos", "gestora de proyectos", "gestor de proyecto", "gestora de proyecto",
+		"gerente de proyectos", "jefe de proyectos", "jefa de proyectos", "gestor de projetos", "gestora de projetos"}},
 	{RoleResearchScientist, []string{"research scientist", "applied scientist", "applied research scientist",
 		"machine learning scientist", "ml scientist", "ai scientist", "research science", "research scientists",
 		"quantitative researcher", "quant researcher"}},
@@ -65,15 +69,22 @@ var icRules = []roleRule{
 	{RoleUXResearcher, []string{"ux researcher", "user researcher", "user experience researcher", "design researcher", "ux research", "user research",
 		"ux-researcher", "ux-forsker", "brukerforsker", "chercheur ux", "chercheuse ux", "chercheur en expérience utilisateur",
 		"chercheuse en expérience utilisateur", "recherche utilisateur", "recherche ux", "investigador ux", "investigadora ux",
-		"ux-forscher", "ux forscher", "用户研究"}},
-	{RoleResearchEngineer, []string{"research engineer", "research engineering", "forskningsingeniør", "forskningsingenjör"}},
+		"ux-forscher", "ux forscher", "用户研究", "ux-forskare", "ux-forscherin"}},
+	{RoleResearchEngineer, []string{"research engineer", "research engineering", "forskningsingeniør", "forskningsingenjör",
+		"forschungsingenieur", "forschungsingenieurin", "ingénieur de recherche", "ingénieure de recherche",
+		"ingeniero de investigación", "ingeniera de investigación"}},
 	{RoleAnalyticsEngineer, []string{"analytics engineer", "analytics engineering", "data visualization engineer",
-		"visualization engineer", "bi engineer", "business intelligence engineer", "bi developer", "bi-entwickler"}},
+		"visualization engineer", "bi engineer", "business intelligence engineer", "bi developer", "bi-entwickler",
+		"bi-entwicklerin", "bi-utvecklare", "bi-utvikler", "bi-udvikler", "développeur bi", "développeuse bi",
+		"desarrollador bi", "desarrolladora bi"}},
 	{RoleDataEngineer, []string{"data engineer", "data engineering", "dataops engineer", "dataops", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer",
 		"data developer", "database developer", "etl developer", "développeur de données", "développeuse de données",
 		"dateningenieur", "data-engineer", "dataingeniør", "dataingenjör", "ingénieur de données", "ingénieure de données",
 		"ingénieur données", "ingénieur data", "ingénieure data", "ingeniero de datos", "ingeniera de datos", "data architect",
 		"engenheiro de dados", "engenheira de dados", "inżynier danych",
+		// the data architect, as "data architect"
+		"dataarkitekt", "datenarchitekt", "datenarchitektin", "architecte de données", "architecte data",
+		"arquitecto de datos", "arquitecta de datos",
 		"データエンジニア"}},
 	{RoleMLEngineer, []string{"machine learning engineer", "ml engineer", "mle", "machine learning software engineer",
 		"ml software engineer", "machine learning infrastructure engineer", "ml infrastructure engineer",
@@ -83,7 +94,15 @@ var icRules = []roleRule{
 		"ai-entwickler", "ingénieur ia", "ingénieure ia", "ingénieur en ia", "ai-utvikler", "ai-utvecklare",
 		"ml engineering", "machine learning platform engineer", "ml platform engineer", "ai/ml software engineer",
 		"ai software engineer", "applied ml engineer", "applied machine learning engineer", "ml ops engineer", "mlops engineer",
-		"computer vision engineer", "nlp engineer", "llm engineer"}},
+		"computer vision engineer", "nlp engineer", "llm engineer",
+		// the engineer of machine learning in the title's own language
+		// ("Machine Learning Ingenieur", "Ingénieur en apprentissage automatique")
+		"machine learning ingenieur", "machine learning ingenieurin", "machine-learning-ingenieur",
+		"ingénieur machine learning", "ingénieure machine learning", "ingénieur en machine learning",
+		"ingénieure en machine learning", "ingénieur en apprentissage automatique",
+		"ingénieure en apprentissage automatique", "ingeniero de machine learning", "ingeniera de machine learning",
+		"ingeniero de aprendizaje automático", "ingeniera de aprendizaje automático", "maskininlärningsingenjör",
+		"ml-ingenieur", "ml-ingenjör", "ml-ingeniør", "ingegnere machine learning"}},
 	// specific software titles that hold an SRE, security or science phrase
 	{RoleSoftwareEngineer, []string{"research software engineer", "software scientist", "research software developer", "distributed systems engineer", "embedded systems engineer", "infrastructure software engineer",
 		"security software engineer", "backend developer", "back-end developer", "back end developer"}},
@@ -101,7 +120,12 @@ var icRules = []roleRule{
 		"informasjonssikkerhetsrådgiver", "informationssäkerhetsspecialist", "informationssäkerhetsexpert",
 		"it-sicherheitsbeauftragter", "it-sicherheitsbeauftragte", "informationssicherheitsbeauftragter",
 		"informationssicherheitsbeauftragte", "it-sicherheitsexperte", "it-sicherheitsexpertin",
-		"informationssikkerhedsrådgiver", "it-sikkerhedsspecialist"}},
+		"informationssikkerhedsrådgiver", "it-sikkerhedsspecialist",
+		// cybersecurity engineers and SOC analysts of Romance-language titles
+		"ingeniero de ciberseguridad", "ingeniera de ciberseguridad", "ingeniero en ciberseguridad",
+		"ingeniera en ciberseguridad", "analista de ciberseguridad", "analista soc", "ingénieur cybersécurité",
+		"ingénieure cybersécurité", "ingénieur en cybersécurité", "ingénieure en cybersécurité",
+		"analyste cybersécurité", "analyste en cybersécurité", "analyste soc", "ingegnere della sicurezza"}},
 	{RoleSRE, []string{"site reliability", "sre", "reliability engineer", "infrastructure engineer", "production engineer",
 		"infrastructure / production engineer", "infrastructure and production engineer", "devops engineer", "devops",
 		"dev ops engineer", "devsecops engineer", "cloud engineer", "cloud infrastructure engineer", "systems engineer",
@@ -110,13 +134,23 @@ var icRules = []roleRule{
 		"platform reliability", "observability engineer", "infrastructure developer", "driftsingeniør", "运维",
 		"développeur d infrastructure", "développeuse d infrastructure", "développeur d'infrastructure",
 		"développeuse d'infrastructure", "ingénieur infrastructure", "ingénieure infrastructure",
-		"ingénieur d infrastructure", "ingénieure d infrastructure", "driftstekniker", "drifttekniker"}},
+		"ingénieur d infrastructure", "ingénieure d infrastructure", "driftstekniker", "drifttekniker",
+		// administrators of systems and cloud engineers in other languages
+		// ("Systemadministratör", "Administrador de sistemas", "Ingénieur cloud")
+		"systemadministratör", "systemadministratorin", "systemadministratoren", "administrador de sistemas",
+		"administradora de sistemas", "amministratore di sistema", "amministratore di sistemi", "systeembeheerder",
+		"ingénieur cloud", "ingénieure cloud", "ingeniero cloud", "ingeniera cloud", "ingeniero de cloud",
+		"ingeniera de cloud"}},
 	{RoleDesigner, []string{"designer", "designers", "design", "ux", "ui/ux", "ux/ui", "designerin", "diseñador", "diseñadora",
 		"concepteur", "conceptrice", "gestalter", "gestalterin", "デザイナー", "设计师"}},
 	{RoleDataAnalyst, []string{"data analyst", "analytics analyst", "business analyst", "insights analyst",
 		"product analyst", "bi analyst", "business intelligence analyst", "reporting analyst", "marketing analyst", "analytics",
 		"dataanalytiker", "datenanalyst", "datenanalystin", "analyste de données", "analista de datos", "data analytics",
 		"analista de dados", "data-analist", "data analist", "analityk danych",
+		"bi-analyst", "bi-analytiker", "bi-analystin", "analyste bi", "analista bi",
+		// business analysts, as "business analyst"
+		"affärsanalytiker", "forretningsanalytiker", "forretningsanalytikar", "analyste métier", "analyste d'affaires",
+		"analista de negocio", "analista de negocios",
 		"数据分析"}},
 	{RoleSoftwareEngineer, []string{"software engineer", "software developer", "software engineering", "developer",
 		"swe", "programmer", "backend engineer", "frontend engineer", "front end engineer", "back end engineer",
@@ -314,7 +348,12 @@ var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "
 	"qualification engineer", "calibration", "welding", "utility", "utilities",
 	// medical technology ("Medicinteknisk ingenjör", "Biomedical Engineer")
 	"biomedical", "medical device", "medical devices", "medical technology", "clinical engineer", "medicinteknisk",
-	"medicintekniska", "medisinteknisk", "medisinsk-teknisk", "biomedicinsk", "biomedisinsk", "medizintechnik"}
+	"medicintekniska", "medisinteknisk", "medisinsk-teknisk", "biomedicinsk", "biomedisinsk", "medizintechnik",
+	// the field of a Nordic or German engineer named as a word of its own
+	// ("Ingeniør bygg", "Ingeniør – elektro", "Ingenieur Versorgungstechnik")
+	"bygg", "byg", "elektro", "elkraft", "maskin", "kjemi", "kemi", "automasjon", "automatisering", "vvs",
+	"anlegg", "anlæg", "konstruksjon", "konstruktion", "prosess", "produksjon", "produktion", "bau",
+	"elektrotechnik", "maschinenbau", "verfahrenstechnik", "versorgungstechnik", "hochbau", "tiefbau"}
 
 // Role returns the role family of a title: Research Scientist, Research
 // Engineer, Machine Learning Engineer, Software Engineer, Data Engineer, Data
@@ -438,7 +477,13 @@ func fieldAfterEngineer(main string, parts []string) string {
 		}
 		ws = append(ws, w)
 	}
-	if len(ws) != 1 || ws[0] != "engineer" {
+	if len(ws) != 1 {
+		return ""
+	}
+	switch ws[0] {
+	case "engineer", "ingeniør", "ingenjör", "ingenieur", "ingenieurin", "ingénieur", "ingénieure", "ingeniero",
+		"ingeniera":
+	default:
 		return ""
 	}
 	for _, p := range parts {
@@ -448,6 +493,9 @@ func fieldAfterEngineer(main string, parts []string) string {
 		r := icRole(" "+p+" engineer ", " "+p+" engineer ")
 		if r != "" && r != RoleSoftwareEngineer && r != RoleOther && r != RoleDesigner {
 			return r
+		}
+		if r == RoleOther && hasAny(" "+p+" ", nonSoftwareEngineer) {
+			return RoleOther // "Engineer, Power Electronics": an engineer of hardware
 		}
 	}
 	return ""
@@ -713,7 +761,8 @@ var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manag
 	"concepteur", "expert", "experte", "sdet", "sde", "hacker", "coder", "postdoc", "scrum master", "werkstudent",
 	"praktikant", "stagiaire", "trainee", "apprentice", "fellow", "phd", "doktorand", "doktorandin", "stipendiat",
 	"postdoktor", "doctorant", "doctorante", "programmør", "programmerare", "datavetare", "produktejer", "projektchef",
-	"prosjektleiar", "prosjektsjef", "produktansvarig", "projektledare", "projektleder"}
+	"prosjektleiar", "prosjektsjef", "produktansvarig", "projektledare", "projektleder",
+	"administrador", "administradora", "amministratore", "beheerder", "gestor", "gestora"}
 
 func hasRoleNoun(p string) bool {
 	return hasAny(" "+p+" ", roleNouns) || compoundRole(p) != ""
@@ -755,7 +804,13 @@ func peopleManager(m string) bool {
 		switch x {
 		case "director", "vp", "svp", "evp", "chief", "directeur", "directrice", "leiter", "leiterin", "teamleiter",
 			"teamleiterin", "abteilungsleiter", "abteilungsleiterin", "teamleder", "avdelingsleder", "utviklingsleder",
-			"gestionnaire":
+			"gestionnaire",
+			// leaders of a group, unit or department in German and Nordic
+			// titles ("Gruppchef systemutveckling", "Gruppenleiter
+			// Softwareentwicklung", "Afdelingsleder IT")
+			"gruppchef", "enhetschef", "avdelningschef", "sektionschef", "teamchef", "teamledare", "afdelingsleder",
+			"gruppeleder", "seksjonsleder", "enhetsleder", "teamleiar", "avdelingsleiar", "bereichsleiter",
+			"bereichsleiterin", "gruppenleiter", "gruppenleiterin":
 			return true
 		case "head":
 			return i+1 < len(w) && w[i+1] == "of" || i == len(w)-1

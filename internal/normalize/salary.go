@@ -12,12 +12,23 @@ import (
 // krone stands for "kr" until the role's country says which crown it is.
 const krone = "kr"
 
+// dollar stands for a bare "$" until the role's country says which dollar
+// it is: "$90,000 - $110,000" for a role in Toronto is in Canadian dollars,
+// as "kr" in Oslo is in kroner; elsewhere, or with places in several
+// countries, it is the US dollar.
+const dollar = "$"
+
+// dollarCountries are the currencies written with a bare "$" where they
+// are paid.
+var dollarCountries = map[string]bool{"CAD": true, "AUD": true, "NZD": true, "SGD": true, "HKD": true,
+	"MXN": true, "TWD": true}
+
 // currencySymbols maps a symbol (with its optional letter prefix) to ISO 4217.
 // Longer spellings come first.
 var currencySymbols = []struct{ sym, code string }{
 	{"US$", "USD"}, {"CA$", "CAD"}, {"C$", "CAD"}, {"AU$", "AUD"}, {"A$", "AUD"}, {"NZ$", "NZD"},
 	{"S$", "SGD"}, {"HK$", "HKD"}, {"R$", "BRL"}, {"MX$", "MXN"},
-	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"₩", "KRW"}, {"₪", "ILS"},
+	{"$", dollar}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"₩", "KRW"}, {"₪", "ILS"},
 	{"zł", "PLN"}, {"kr", krone}, {"CHF", "CHF"},
 }
 
@@ -135,6 +146,9 @@ func prefixCurrency(s string, j int) (string, bool) {
 		}
 	}
 	head := s[:k]
+	if strings.HasSuffix(head, "kr.") || strings.HasSuffix(head, "Kr.") {
+		head = head[:len(head)-1] // "Årslønn kr. 600 000": the crown abbreviated with a dot
+	}
 	for _, c := range currencySymbols {
 		if strings.HasSuffix(head, c.sym) {
 			before := len(head) - len(c.sym)
@@ -143,8 +157,16 @@ func prefixCurrency(s string, j int) (string, bool) {
 					continue
 				}
 			}
-			if c.sym == "$" && before > 0 && head[before-1] >= 'A' && head[before-1] <= 'Z' {
-				continue // an unknown "XY$" prefix
+			if c.sym == "$" {
+				// a code before the sign names the dollar: "AUD $120k",
+				// "SGD$6,000"
+				b := strings.TrimRight(head[:before], " ")
+				if len(b) >= 3 && currencyCodes[b[len(b)-3:]] && (len(b) == 3 || !isASCIIAlnum(b[len(b)-4])) {
+					return b[len(b)-3:], true
+				}
+				if before > 0 && head[before-1] >= 'A' && head[before-1] <= 'Z' {
+					continue // an unknown "XY$" prefix
+				}
 			}
 			return c.code, true
 		}
@@ -190,9 +212,9 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 // suffixCurrencies follow an amount: "60.000 €", "2100 euros", "5000 zł",
 // "₹ after", "90 000 kr".
 var suffixCurrencies = []struct{ sym, code string }{
-	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", krone}, {"$", "USD"}, {"₹", "INR"}, {"¥", "JPY"},
+	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", krone}, {"$", dollar}, {"₹", "INR"}, {"¥", "JPY"},
 	{"₩", "KRW"}, {"₪", "ILS"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"}, {"pounds", "GBP"},
-	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"},
+	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"}, {"元", "CNY"},
 }
 
 // suffixFirst marks the bytes a suffix currency may start with.
@@ -299,13 +321,36 @@ func readNumber(s string, i int) (amount, bool) {
 		a.k = true // "between 100 and 120 thousand"
 		a.val *= 1000
 		j += len(w)
+	} else if kSpaced(s, j) {
+		a.k = true // "45 K€ - 55 K€": the French thousands, spaced
+		a.val *= 1000
+		j += 2
+	} else if w := " mil"; strings.HasPrefix(s[j:], w) && j+len(w) < len(s) && s[j+len(w)] == ' ' {
+		if _, _, ok := suffixCurrency(s, j+len(w)); ok {
+			a.k = true // "entre 30 y 35 mil euros": Spanish thousands, before a currency
+			a.val *= 1000
+			j += len(w)
+		}
 	} else if j < len(s) && s[j] == 'M' && (j+1 == len(s) || !isASCIIAlnum(s[j+1])) {
 		a.m = true // "¥15M", "$1.2M"
 		a.val *= 1e6
 		j++
 	}
+	if strings.HasPrefix(s[j:], ",-") && (j+2 == len(s) || s[j+2] < '0' || s[j+2] > '9') {
+		j += 2 // "600.000,-": Norwegian whole kroner
+	}
 	a.end = j
 	return a, true
+}
+
+// kSpaced says whether " K" at i, a space then the thousands' K, stands
+// right before a euro sign or code ("45 K€", "55 k EUR" is not read: the
+// sign must follow the K).
+func kSpaced(s string, i int) bool {
+	if i+2 >= len(s) || s[i] != ' ' || s[i+1] != 'K' && s[i+1] != 'k' {
+		return false
+	}
+	return strings.HasPrefix(s[i+2:], "€") || strings.HasPrefix(s[i+2:], "EUR") && (i+5 == len(s) || !isASCIIAlnum(s[i+5]))
 }
 
 // exponent is the end of an exponent ("e309", "E+6") at i, or i when there
@@ -412,6 +457,14 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 				cur2, m2 = c.code, m+len(c.sym)
 				break
 			}
+			// "fra kr 650 000 til kr 800 000": the crown before the
+			// upper amount, a word of its own
+			if c.sym == "kr" && (strings.HasPrefix(s[m:], "kr ") || strings.HasPrefix(s[m:], "kr. ")) {
+				if d := strings.IndexByte(s[m:], ' ') + m + 1; d < len(s) && s[d] >= '0' && s[d] <= '9' {
+					cur2, m2 = krone, d
+					break
+				}
+			}
 		}
 		if m2 == m && len(s)-m >= 4 && currencyCodes[s[m:m+3]] && s[m+3] == ' ' {
 			cur2, m2 = s[m:m+3], m+4
@@ -433,6 +486,12 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			}
 		}
 	}
+	if cur == dollar {
+		cur = "USD"
+		if dollarCountries[def] {
+			cur = def
+		}
+	}
 	if cur == krone {
 		// "kr" is the krona or the krone: the role's country says which
 		cur = "SEK"
@@ -449,6 +508,9 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	}
 	if cur == "" || (a.wan || b.wan) && cur != "CNY" {
 		return model.Salary{}, 0, false
+	}
+	if cur == "CNY" && strings.Contains(s[j:end], "元") && !payWordNear(s, j, end) {
+		return model.Salary{}, 0, false // "补贴500元": yuan, but no word of pay
 	}
 	lo, hi := a.val, a.val
 	if ranged {
@@ -487,6 +549,11 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			// ("Lön 30 000 kr", PROTOCOL.md); a yearly figure is larger.
 			period = "month"
 		}
+		if (cur == "PLN" || cur == "BRL") && hi >= 1000 && hi < 60000 {
+			// Polish and Brazilian pay is quoted by the month ("15-20k
+			// netto B2B", "R$ 8.000"); a yearly figure is larger.
+			period = "month"
+		}
 		if cur == "CNY" && hi >= 1000 && hi < 100000 {
 			// Pay in China is quoted by the month ("15-30k"); a yearly
 			// figure says so (年薪) or is larger.
@@ -522,6 +589,7 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"miesięcznie", "month"}, {"per måned", "month"}, {"pro stunde", "hour"}, {"/stunde", "hour"},
 	{"月薪", "month"}, {"/月", "month"}, {"每月", "month"}, {"12薪", "month"}, {"13薪", "month"}, {"14薪", "month"},
 	{"15薪", "month"}, {"16薪", "month"}, {"年薪", "year"}, {"/年", "year"}, {"每年", "year"},
+	{"日薪", "day"}, {"/天", "day"}, {"每天", "day"}, {"时薪", "hour"}, {"/小时", "hour"},
 	{"总包", "year"}, {"年包", "year"},
 	{"de l'heure", "hour"}, {"/heure", "hour"}, {"por hora", "hour"}, {"por mês", "month"}, {"/mês", "month"},
 	{"por ano", "year"}, {"ao ano", "year"},
@@ -536,6 +604,8 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"stundensatz", "hour"}, {"stundenlohn", "hour"}, {"stundensätze", "hour"}, {"tagessatz", "day"},
 	{"tagessätze", "day"}, {"timepris", "hour"}, {"timesats", "hour"}, {"timpris", "hour"}, {"dagpris", "day"},
 	{"taux journalier", "day"}, {"taux horaire", "hour"}, {"day rate", "day"}, {"daily rate", "day"},
+	// the French daily rate of a contractor ("TJM : 500-600€")
+	{"tjm", "day"}, {"/jour", "day"}, {"par jour", "day"},
 }
 
 // periodNear looks for a pay period in the rest of the sentence after the
@@ -602,6 +672,9 @@ var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget
 	"augment", "raise", "increase", "commission", "equity", "referral", "prämie", "zuschuss", "workspace",
 	"equipment", "expense", "visa", "costs", "voucher", "lunch", "meal", "learning", "conference", "coworking",
 	"co-working", "internet", "phone", "gym",
+	// the ceiling of a pay system, not the job's pay ("the maximum salary
+	// available for the GS pay system is $191,900")
+	"pay system", "maximum salary available", "salary cap", "pay cap",
 	// Danish, Norwegian, Swedish: allowance, grant, wellness, trip, prize,
 	// commission, benefit, pension, insurance
 	"bidrag", "tilskud", "tilskudd", "friskvård", "resa ", "reise", "rejse", "præmie", "premie", "provision",

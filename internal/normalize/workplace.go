@@ -77,6 +77,11 @@ var workplacePhrases = []struct{ phrase, place string }{
 	// Chinese: remote work; sitting in the office (坐班), or not
 	{"远程办公", "remote"}, {"远程工作", "remote"}, {"全远程", "remote"}, {"不需要坐班", "remote"},
 	{"无需坐班", "remote"}, {"不用坐班", "remote"}, {"坐班", "onsite"},
+	// a place field that says remote ("地点：远程", "工作地点: 远程"), or
+	// remote work offered ("可远程", "支持远程")
+	{"地点：远程", "remote"}, {"地点:远程", "remote"}, {"地点: 远程", "remote"}, {"地点： 远程", "remote"},
+	{"可远程", "remote"}, {"支持远程", "remote"}, {"接受远程", "remote"},
+	{"不可远程", "onsite"}, {"不支持远程", "onsite"}, {"不接受远程", "onsite"},
 }
 
 // companyPhrases say how the company works, not this job: a job's own

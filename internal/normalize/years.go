@@ -162,7 +162,17 @@ var rangeWords = map[string]bool{"-": true, "to": true, "a": true, "bis": true, 
 var yearsStrongBefore = map[string]bool{"least": true, "minimum": true, "min": true, "mindestens": true,
 	"minimal": true, "minimaal": true, "minimo": true, "mínimo": true, "moins": true, "menos": true, "über": true,
 	"ueber": true, "minimalnie": true, "co": true, "minst": true, "mindst": true, "mind": true, "zumindest": true,
-	"wenigstens": true}
+	"wenigstens": true, "mínima": true, "minima": true}
+
+// betweenYearsWords and betweenYearsAnd frame a range of years in words:
+// "between 3 and 5 years", "zwischen 3 und 5 Jahren", "entre 3 et 5 ans",
+// "mellan 3 och 5 år".
+var (
+	betweenYearsWords = map[string]bool{"between": true, "zwischen": true, "entre": true, "mellan": true,
+		"mellom": true, "tussen": true, "tra": true}
+	betweenYearsAnd = map[string]bool{"and": true, "und": true, "et": true, "y": true, "och": true, "og": true,
+		"en": true, "e": true}
+)
 
 // nordicMaxBefore make the number of years a maximum in Danish,
 // Norwegian and Swedish ("inntil 2 år", "högst 3 år", "maks 1 år").
@@ -268,6 +278,15 @@ func MinYears(text string) *int {
 		return n, ok
 	}
 	for j, t := range toks {
+		if n, ok := yearAdjective(toks, j); ok {
+			// "3-jährige Berufserfahrung", "dreijährige Projekterfahrung",
+			// "2-årig erfaring": years written as an adjective of the
+			// experience
+			if !prefSentence(toks, j) && (best < 0 || n < best) {
+				best = n
+			}
+			continue
+		}
 		if t.s == "decade" || t.s == "decades" {
 			// "over a decade of experience", "two decades in industry"
 			c, ok := num(j - 1)
@@ -313,8 +332,18 @@ func MinYears(text string) *int {
 		if word(k+1) == "+" || word(j+1) == "+" {
 			plus = true // "10 years+ experience"
 		}
+		if word(k-1) == "+" && toks[k].num {
+			plus = true // "Experiencia demostrable de +3 años"
+		}
 		// a range "5-8 years", "5 to 8 years"
 		if sep := word(k - 1); rangeWords[sep] {
+			if m, ok := num(k - 2); ok && m <= n {
+				n, k = m, k-2
+			}
+		}
+		// a range "between 3 and 5 years", "zwischen 3 und 5 Jahren",
+		// "entre 3 y 5 años": the lower end
+		if betweenYearsAnd[word(k-1)] && betweenYearsWords[word(k-3)] {
 			if m, ok := num(k - 2); ok && m <= n {
 				n, k = m, k-2
 			}
@@ -340,6 +369,9 @@ func MinYears(text string) *int {
 		if prefSentence(toks, j) {
 			continue // "3+ years of Go is a plus": preferred, not a minimum
 		}
+		if orgYears(toks, k) {
+			continue // "We are a company with over 20 years of experience": not the candidate's
+		}
 		if nestedBefore[word(k-1)] || nestedBefore[word(k-2)] && yearsStrongBefore[word(k-1)] ||
 			nestedBefore[word(k-3)] && yearsStrongBefore[word(k-1)] {
 			continue // "davon zumindest 4 Jahre": part of the figure before
@@ -358,6 +390,8 @@ func MinYears(text string) *int {
 			word(k-1) == "or" && word(k-2) == "least" ||
 			// "Arbeidserfaring: 2-5 år", "Experience: 3+ years": a field
 			word(k-1) == ":" && experienceWords[word(k-2)] ||
+			// "Experiencia mínima de 3 años", "Erfahrung: mindestens 3 Jahre"
+			(word(k-1) == "de" || word(k-1) == ":" || word(k-1) == "von") && yearsStrongBefore[word(k-2)] && experienceWords[word(k-3)] ||
 			// "not less than 3 years", "non inferiore a 7 anni", "pas moins de 3 ans"
 			word(k-1) == "than" && word(k-2) == "less" && (word(k-3) == "not" || word(k-3) == "no") ||
 			word(k-1) == "a" && word(k-2) == "inferiore" || word(k-1) == "de" && word(k-2) == "moins" ||
@@ -366,7 +400,10 @@ func MinYears(text string) *int {
 			// anyone's ("et team av utviklere som har jobbet 15 år sammen")
 			workedWords[word(k-1)] && word(k-2) == "har" && (word(k-3) == "du" ||
 				word(k-3) == "som" && soughtBefore(word, k-4))
-		if !strong && !yearsNext[next] && !(next == "or" && word(j+2) == "more") {
+		if !strong && !yearsNext[next] && !(next == "or" && word(j+2) == "more") &&
+			// "i 2 år eller mer", "3 år eller mere": Nordic "or more"
+			!(next == "eller" && (word(j+2) == "mer" || word(j+2) == "mere" || word(j+2) == "mera" || word(j+2) == "längre") &&
+				experienceBefore(toks, k)) {
 			continue
 		}
 		if n < 0 || n > 20 {
@@ -381,11 +418,15 @@ func MinYears(text string) *int {
 	// "（1~3年经验）"
 	if strings.Contains(text, "年") {
 		text = reCJKNested.ReplaceAllString(text, "$1")
-		for _, re := range []*regexp.Regexp{reCJKYears, reCJKAtLeast, reCJKRange} {
+		for _, re := range []*regexp.Regexp{reCJKYears, reCJKAtLeast, reCJKRange, reCJKFieldRange} {
 			for _, m := range re.FindAllStringSubmatch(text, -1) {
-				n, err := strconv.Atoi(m[1])
+				g := m[1]
+				if g == "" && len(m) > 2 {
+					g = m[2] // "3年+ 后端开发经验"
+				}
+				n, err := strconv.Atoi(g)
 				if err != nil {
-					n = cjkNumbers[m[1]]
+					n = cjkNumbers[g]
 				}
 				if n > 0 && n <= 20 && (best < 0 || n < best) {
 					best = n
@@ -400,7 +441,7 @@ func MinYears(text string) *int {
 }
 
 var (
-	reCJKYears   = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*\+?\s*年(?:及)?以上`)
+	reCJKYears   = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*\+?\s*年(?:及)?以上|(\d{1,2}|[一二两三四五六七八九十])\s*年\s*\+\s*[^。\n，,；;|]{0,12}经验`)
 	reCJKAtLeast = regexp.MustCompile(`至少\s*(\d{1,2}|[一二两三四五六七八九十])\s*年`)
 	// a range of years of experience: the lower end
 	reCJKRange = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十])\s*[~～\-－到至]\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*年[^。\n，,；;|]{0,12}经验`)
@@ -408,9 +449,136 @@ var (
 
 // reCJKNested is a figure in brackets right after an overall one: "3 年以上
 // 开发经验（1 年以上 GO 开发经验）" asks for 3 years, 1 of them in Go.
+// reCJKFieldRange is a range of years written after the word for
+// experience, as a field: "工作经验3-5年", "经验：1~3年".
+var reCJKFieldRange = regexp.MustCompile(`经验\s*[：:]?\s*(\d{1,2}|[一二两三四五六七八九十])\s*[~～\-－到至]\s*(?:\d{1,2}|[一二两三四五六七八九十])\s*年`)
+
 var reCJKNested = regexp.MustCompile(`(年(?:及)?以上[^。\n，,；;（(]{0,12}经验)\s*[（(][^）)]*年[^）)]*[）)]`)
 
 var cjkNumbers = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+// experienceBefore says whether the clause before the number at toks[k]
+// names experience ("erfaring som elektriker i 2 år eller mer"), so that
+// the years are its length and not a contract's ("vikariat i 1 år eller
+// mer").
+func experienceBefore(toks []ytoken, k int) bool {
+	for i := k - 1; i >= 0; i-- {
+		w := toks[i].s
+		if w == "." || w == ";" || w == "\n" || w == "!" || w == "?" {
+			return false
+		}
+		if experienceWords[w] || experienceCompound(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearAdjectives end a German or Nordic adjective of years ("3-jährige",
+// "dreijährige", "2-årig"); yearAdjectiveNumbers are the number words
+// before them.
+var (
+	yearAdjectives       = []string{"jährige", "jährigen", "jähriger", "jähriges", "årig", "årige", "årigt"}
+	yearAdjectiveNumbers = map[string]int{"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+		"sieben": 7, "acht": 8, "zehn": 10, "to": 2, "tre": 3, "fire": 4, "fem": 5, "två": 2, "fyra": 4}
+)
+
+// yearAdjective reads the years of an adjective at toks[j] that qualifies
+// experience ("3-jährige Berufserfahrung", "mindestens dreijährige
+// Berufserfahrung", "2-årig erfaring"); "mehrjährige" (several years)
+// and a course's length ("treårig utdanning") are none.
+func yearAdjective(toks []ytoken, j int) (int, bool) {
+	w := toks[j].s
+	suffix := ""
+	for _, a := range yearAdjectives {
+		if strings.HasSuffix(w, a) {
+			suffix = a
+			break
+		}
+	}
+	if suffix == "" {
+		return 0, false
+	}
+	n := 0
+	if head := strings.TrimSuffix(w, suffix); head == "" {
+		// "3-jährige": the number and a hyphen before
+		if j < 2 || toks[j-1].s != "-" || !toks[j-2].num || len(toks[j-2].s) > 2 {
+			return 0, false
+		}
+		n, _ = strconv.Atoi(toks[j-2].s)
+	} else if c, ok := yearAdjectiveNumbers[head]; ok {
+		n = c
+	} else {
+		return 0, false
+	}
+	// the experience it qualifies, right after (past a comma-free word)
+	for k := j + 1; k < len(toks) && k <= j+2; k++ {
+		if experienceWords[toks[k].s] || experienceCompound(toks[k].s) {
+			return n, n > 0 && n <= 20
+		}
+	}
+	return 0, false
+}
+
+// orgSubjects and orgPairs name the company or its team as the subject of
+// a clause; orgHave are the "we have" of the languages of the corpus.
+var (
+	orgSubjects = map[string]bool{"selskapet": true, "firmaet": true, "bedriften": true, "företaget": true,
+		"firman": true, "virksomheden": true, "konsernet": true, "koncernen": true, "unternehmen": true,
+		"konzern": true, "agency": true}
+	orgPairs = map[[2]string]bool{{"our", "team"}: true, {"our", "company"}: true, {"our", "firm"}: true,
+		{"our", "group"}: true, {"the", "company"}: true, {"company", "with"}: true, {"team", "with"}: true,
+		{"team", "med"}: true, {"team", "mit"}: true, {"unser", "team"}: true, {"notre", "équipe"}: true,
+		{"notre", "entreprise"}: true, {"vårt", "team"}: true, {"vårt", "selskap"}: true, {"vores", "team"}: true,
+		{"firm", "with"}: true, {"business", "with"}: true}
+	orgHave = map[[2]string]bool{{"we", "have"}: true, {"vi", "har"}: true, {"wir", "haben"}: true,
+		{"nous", "avons"}: true, {"we", "bring"}: true}
+	// words between "we have" and the figure ("over", "more than")
+	orgFiller = map[string]bool{"over": true, "more": true, "than": true, "nearly": true, "almost": true,
+		"about": true, "around": true, "mer": true, "enn": true, "än": true, "mehr": true, "als": true,
+		"über": true, "plus": true, "de": true, "près": true, "snart": true, "nästan": true, "nesten": true}
+	// words that make the clause about the candidate after all
+	candidateWords = map[string]bool{"you": true, "your": true, "du": true, "deg": true, "dig": true, "sie": true,
+		"vous": true, "candidate": true, "candidates": true, "kandidat": true, "kandidaten": true, "someone": true,
+		"somebody": true, "person": true, "engineer": true, "developer": true,
+		// "join our team with 5+ years of experience": the one who joins
+		"join": true, "joining": true, "verstärken": true, "verstärkst": true, "rejoindre": true, "rejoignez": true,
+		"bli": true, "ansluta": true}
+)
+
+// orgYears says whether the number of years at toks[k] is the company's
+// or its team's, the subject of its clause ("We are a company with over
+// 20 years of experience", "Vi er et team med over 20 års erfaring", "we
+// have over 30 years of experience"), not the candidate's.
+func orgYears(toks []ytoken, k int) bool {
+	stop := func(s string) bool {
+		return s == "." || s == ";" || s == "\n" || s == "!" || s == "?" || s == "," || s == "("
+	}
+	a := k
+	for a > 0 && !stop(toks[a-1].s) {
+		a--
+	}
+	org := false
+	for i := a; i < k; i++ {
+		w := toks[i].s
+		if candidateWords[w] {
+			return false
+		}
+		org = org || orgSubjects[w]
+		if i+1 < k {
+			pair := [2]string{w, toks[i+1].s}
+			org = org || orgPairs[pair]
+			if orgHave[pair] {
+				m := i + 2
+				for m < k && orgFiller[toks[m].s] {
+					m++
+				}
+				org = org || m == k
+			}
+		}
+	}
+	return org
+}
 
 // prefSentence says whether the sentence around token j marks itself as
 // preferred ("5+ years preferred", "ideally 3 years").
