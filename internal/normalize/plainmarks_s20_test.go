@@ -3,6 +3,7 @@ package normalize
 import (
 	"html"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,5 +39,29 @@ func TestPlainMarksInPages(t *testing.T) {
 				t.Errorf("%s:\n got %+v\nwant %+v (the text's)\npage: %s", name, got, want, page)
 			}
 		}
+	}
+}
+
+// TestEveryLineIndented: a plain text whose every line starts with a
+// space (an HTML description flattened by a scraper) has no indentation
+// to read: its headings and items are read as in the same text without
+// the spaces, not glued onto the first item as its wrapped continuation
+// (a probe re-rendering the dev part's HTML postings as such text: skills
+// F1 .924 -> .786 before, .888 after).
+func TestEveryLineIndented(t *testing.T) {
+	text := "Responsibilities:\n• Build delivery pipelines with customers\n• Track progress\n\nMinimum Qualifications:\n• Experience with Jenkins, CircleCI or Travis CI\n• Knowledge of LDAP and SAML\n\nPreferred Qualifications:\n• Terraform"
+	want := skillsOf(t, model.Raw{DescriptionText: text})
+	if len(want.Required) == 0 || len(want.Preferred) == 0 {
+		t.Fatalf("the plain text's skills: %+v", want)
+	}
+	indented := " " + strings.ReplaceAll(text, "\n", "\n ")
+	if got := skillsOf(t, model.Raw{DescriptionText: indented}); !reflect.DeepEqual(got, want) {
+		t.Errorf("every line indented:\n got %+v\nwant %+v", got, want)
+	}
+	// a wrapped item indented under its bullet still continues it
+	wrapped := "Requirements:\n- Experience with Go\n  would be a bonus\n- SQL"
+	got := skillsOf(t, model.Raw{DescriptionText: wrapped})
+	if !slices.Contains(got.Preferred, "Go") || !slices.Contains(got.Required, "SQL") {
+		t.Errorf("a wrapped item: %+v", got)
 	}
 }

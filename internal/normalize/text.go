@@ -285,12 +285,17 @@ func hasNonSpace(b []byte) bool {
 // as such.
 func textBlocks(s string) []block {
 	var out []block
+	prevLead := 0 // the indentation of the line before
 	for line := range strings.SplitSeq(s, "\n") {
 		t := collapse(line)
 		if t == "" {
 			continue
 		}
-		b := block{text: t, kind: kindPara, indent: line[0] == ' ' || line[0] == '\t'}
+		// indented: deeper than the line before (a text whose every line
+		// starts with a space has no indentation to read)
+		lead := len(line) - len(strings.TrimLeft(line, " \t"))
+		b := block{text: t, kind: kindPara, indent: lead > prevLead}
+		prevLead = lead
 		switch {
 		case strings.HasPrefix(t, "#"):
 			h := strings.TrimSpace(strings.TrimLeft(t, "#"))
