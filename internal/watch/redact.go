@@ -107,6 +107,9 @@ func (r *Runner) redactPosting(source string, p model.Posting, b []byte) (model.
 	return q, out, err
 }
 
+// noMask is the posting mask of every source when the config has no secret.
+var noMask = &redact.PostingMask{}
+
 // postingRedactor is the masker of the posting data of a source: the
 // config's secrets whose value is in one of the source's keys (url, board,
 // tenant, selectors, company, ...) or in http.user_agent, the values its
@@ -117,8 +120,9 @@ func (r *Runner) postingRedactor(source string) *redact.PostingMask {
 		return v.(*redact.PostingMask)
 	}
 	if r.cfg == nil || r.red.Empty() {
-		v, _ := r.postRed.LoadOrStore(source, &redact.PostingMask{})
-		return v.(*redact.PostingMask)
+		// no secret at all: one empty mask for every source, not an
+		// entry per source (2-3 MB of a quiet run of 10,000 sources)
+		return noMask
 	}
 	sent := []string{r.cfg.HTTP.UserAgent}
 	if i, ok := r.sourceIndex()[source]; ok {
