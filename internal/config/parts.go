@@ -162,11 +162,10 @@ func isDashItem(t []byte, d int) bool {
 	return len(t) == d+1 || t[d+1] == ' '
 }
 
-// decodePart decodes a part's text into its items' nodes, with the lines
-// of the file. ok is false when the text is not exactly the items the split
-// found, each on its line (the full parse then reports whatever is wrong).
-func decodePart(part sourcePart) ([]*yaml.Node, bool) {
-	dec := yaml.NewDecoder(bytes.NewReader(part.text))
+// decodeOne decodes data that must be exactly one YAML document holding
+// one node; ok is false otherwise (the full parse says what is wrong).
+func decodeOne(data []byte) (*yaml.Node, bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := decode(dec, &doc); err != nil {
 		return nil, false
@@ -176,6 +175,17 @@ func decodePart(part sourcePart) ([]*yaml.Node, bool) {
 		return nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+		return nil, false
+	}
+	return &doc, true
+}
+
+// decodePart decodes a part's text into its items' nodes, with the lines
+// of the file. ok is false when the text is not exactly the items the split
+// found, each on its line (the full parse then reports whatever is wrong).
+func decodePart(part sourcePart) ([]*yaml.Node, bool) {
+	doc, ok := decodeOne(part.text)
+	if !ok {
 		return nil, false
 	}
 	seq := doc.Content[0]
@@ -242,19 +252,11 @@ func (p *parser) runInParts(data []byte) (cfg *Config, ok bool) {
 			cfg, ok = nil, false
 		}
 	}()
-	dec := yaml.NewDecoder(bytes.NewReader(sp.rest))
-	var doc yaml.Node
-	if err := decode(dec, &doc); err != nil {
+	doc, ok := decodeOne(sp.rest)
+	if !ok || doc.Content[0].Kind != yaml.MappingNode || hasAnchors(doc) {
 		return nil, false
 	}
-	var extra yaml.Node
-	if err := decode(dec, &extra); err != io.EOF {
-		return nil, false
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode || hasAnchors(&doc) {
-		return nil, false
-	}
-	p.nodes = countNodes(&doc)
+	p.nodes = countNodes(doc)
 	p.budget = stepBudget(p.nodes)
 	p.parts = sp.items
 	cfg = p.config(doc.Content[0])
