@@ -1677,13 +1677,7 @@ func textPlaces(text, country string) []model.Location {
 // the workplace more closely than a listing's town (often the
 // employer's address); none when they name more than three.
 func workplaceFields(text, country string) []model.Location {
-	named := false
-	for _, w := range workplaceStems {
-		if named = strings.Contains(text, w); named {
-			break
-		}
-	}
-	if !named {
+	if !workplaceStemIndex.in(text) {
 		return nil // the common case, without splitting the text
 	}
 	fields, _ := textPlaceLists(text, country, true)
@@ -1701,6 +1695,8 @@ var workplaceStems = []string{"rbeidssted", "rbejdssted", "rbeidsstad", "rbetsor
 	"tationeringsort", "jenestested", "ontorsted", "ppmøtested", "tandort", "insatzort", "rbeitsort", "ienstort",
 	"eistungsort", "rojektort", "urchführungsort",
 	"ieu de travail", "ugar de trabajo", "工作地点", "办公地点", "工作城市", "坐标", "地点"}
+
+var workplaceStemIndex = newPhraseIndex(workplaceStems, false)
 
 // textPlaceLists returns the places of field lines and workplace words
 // (fields) and those after cue phrases (cued); strong: only fields whose

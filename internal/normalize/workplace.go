@@ -96,27 +96,44 @@ func workplaceText(text string) string {
 	if text == "" {
 		return ""
 	}
-	t := strings.ToLower(text)
-	if w := firstPhrase(t, workplacePhrases); w != "" {
+	t := foldable(text)
+	if w := firstPhrase(t, workplacePhrases, workplaceIndex); w != "" {
 		return w
 	}
-	return firstPhrase(t, companyPhrases)
+	return firstPhrase(t, companyPhrases, companyIndex)
+}
+
+var (
+	workplaceIndex = placePhraseIndex(workplacePhrases)
+	companyIndex   = placePhraseIndex(companyPhrases)
+)
+
+func placePhraseIndex(phrases []struct{ phrase, place string }) *phraseIndex {
+	l := make([]string, len(phrases))
+	for i, p := range phrases {
+		l[i] = p.phrase
+	}
+	return newPhraseIndex(l, true)
+}
+
+// foldable is text ready for a folding phraseIndex: as it is, unless it
+// holds one of the two capitals that lower to ASCII ("İ" to "i", the
+// Kelvin sign to "k"), which only lowering the whole text matches.
+func foldable(text string) string {
+	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212a") {
+		return strings.ToLower(text)
+	}
+	return text
 }
 
 // firstPhrase is the place of the phrase found first in t; at the same
-// place, the longer phrase's ("不需要坐班" before "坐班").
-func firstPhrase(t string, phrases []struct{ phrase, place string }) string {
-	best, at, size := "", len(t)+1, 0
-	for _, p := range phrases {
-		i := strings.Index(t, p.phrase)
-		if i < 0 {
-			continue
-		}
-		if i < at || i == at && len(p.phrase) > size {
-			best, at, size = p.place, i, len(p.phrase)
-		}
+// place, the longer phrase's ("不需要坐班" before "坐班"). x indexes
+// phrases.
+func firstPhrase(t string, phrases []struct{ phrase, place string }, x *phraseIndex) string {
+	if _, k := x.first(t); k >= 0 {
+		return phrases[k].place
 	}
-	return best
+	return ""
 }
 
 // EmploymentType maps a platform's free text to full_time, part_time,
