@@ -130,7 +130,8 @@ func sentenceEnd(t string, i int) int {
 	return -1
 }
 
-// inlineBullets are the bullet glyphs a stripped list keeps inside a line.
+// inlineBullets are the bullet glyphs a stripped list keeps inside a line
+// (each starts with a space and then the byte 0xe2 or 0xc2).
 var inlineBullets = []string{" • ", " · ", " ▪ ", " ● ", " ■ ", " ➢ ", " ► "}
 
 // splitInlineBullets turns a paragraph or item that holds a list whose
@@ -142,10 +143,14 @@ func splitInlineBullets(bs []block) []block {
 	var out []block
 	for _, b := range bs {
 		glyph := ""
-		for _, g := range inlineBullets {
-			if strings.Count(" "+b.text, g) >= 2 {
-				glyph = g
-				break
+		if strings.IndexByte(b.text, 0xe2) >= 0 || strings.IndexByte(b.text, 0xc2) >= 0 {
+			// the glyphs' first bytes: most blocks hold none
+			t := " " + b.text
+			for _, g := range inlineBullets {
+				if strings.Count(t, g) >= 2 {
+					glyph = g
+					break
+				}
 			}
 		}
 		if glyph == "" || b.kind == kindHeading || b.bold || b.label != "" {

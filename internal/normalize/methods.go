@@ -10,6 +10,15 @@ var agileWords = map[string]bool{
 	"smidige": true, "smidigt": true,
 }
 
+// isAgileWord is agileWords[w], looked up only for words that can be one:
+// most words of a text start with another letter.
+func isAgileWord(w string) bool {
+	if len(w) < 4 || len(w) > 8 || w[0] != 'a' && w[0] != 's' && w[0] != 0xc3 {
+		return false
+	}
+	return agileWords[w]
+}
+
 // workNounEnds end the nouns of a way of working that "agile" may qualify
 // as a method: a team, a project, an environment, a practice, a method
 // ("agile teams", "agilen Software-Entwicklungsprojekten", "agilem
@@ -57,7 +66,7 @@ func (n *Normalizer) methodWords(hits []hit, text, lower string, toks []token) [
 	if n.agile < 0 {
 		return hits
 	}
-	covered := map[int]bool{}
+	covered := make([]bool, len(toks))
 	out := hits[:0]
 	for _, h := range hits {
 		for k := h.tok; k < h.end; k++ {
@@ -72,7 +81,7 @@ func (n *Normalizer) methodWords(hits []hit, text, lower string, toks []token) [
 	hits = out
 	added := map[int]bool{}
 	for i, t := range toks {
-		if t.punct != 0 || covered[i] || !agileWords[lower[t.start:t.end]] {
+		if t.punct != 0 || covered[i] || !isAgileWord(lower[t.start:t.end]) {
 			continue
 		}
 		if methodPlace(text, lower, toks, i) {
@@ -309,8 +318,9 @@ func attitudes(lower string, toks []token, skill []class) {
 		return lower[toks[k].start:toks[k].end]
 	}
 	for i := 0; i+1 < len(toks); i++ {
+		w := word(i)
 		for _, l := range attitudeLeads {
-			if word(i) != l[0] || word(i+1) != l[1] || toks[i+1].flags&(fSent|fBlock|fHard) != 0 {
+			if w != l[0] || word(i+1) != l[1] || toks[i+1].flags&(fSent|fBlock|fHard) != 0 {
 				continue
 			}
 			for k := i + 2; k < len(toks) && toks[k].flags&(fSent|fBlock) == 0 && !attitudeEnds[word(k)]; k++ {
@@ -318,7 +328,7 @@ func attitudes(lower string, toks []token, skill []class) {
 			}
 		}
 		// 感兴趣 / 有兴趣: back to 对 in the same clause
-		if w := word(i); (w == "感" || w == "有") && word(i+1) == "兴" && i+2 < len(toks) && word(i+2) == "趣" &&
+		if (w == "感" || w == "有") && word(i+1) == "兴" && i+2 < len(toks) && word(i+2) == "趣" &&
 			!strings.HasPrefix(strings.TrimPrefix(lower[toks[i+2].end:], "的"), "优先") {
 			// "对开源有兴趣的优先": an interest the posting prefers is a
 			// preference

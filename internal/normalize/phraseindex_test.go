@@ -155,3 +155,26 @@ func BenchmarkWorkplaceText(b *testing.B) {
 		workplaceText(text)
 	}
 }
+
+// TestQuickChecksAsLists: the cheap checks in front of list lookups pass
+// every entry of their lists.
+func TestQuickChecksAsLists(t *testing.T) {
+	for w := range agileWords {
+		if !isAgileWord(w) {
+			t.Errorf("isAgileWord(%q) = false", w)
+		}
+	}
+	for _, g := range inlineBullets {
+		if len(g) < 3 || g[0] != ' ' || g[1] != 0xe2 && g[1] != 0xc2 {
+			t.Errorf("inline bullet %q does not start with a space and 0xe2 or 0xc2", g)
+		}
+	}
+}
+
+func TestItemOpenersStartWithCapitals(t *testing.T) {
+	for w := range itemOpeners {
+		if w[0] < 'A' || w[0] > 'Z' {
+			t.Errorf("item opener %q does not start with an ASCII capital, which itemOpener's quick check needs", w)
+		}
+	}
+}

@@ -1041,6 +1041,15 @@ func firstRune(s string) rune {
 // posting (requirements, preferences, or a part that asks nothing); else
 // -1.
 func gluedHeadingBefore(t string, from, i int) int {
+	if i == 0 || i >= len(t) {
+		return -1
+	}
+	if c := t[i]; c < 0xc0 && (c < 'A' || c > 'Z') || t[i-1] < 0x80 && (t[i-1] < 'a' || t[i-1] > 'z') {
+		// the common case, decided on bytes: no capital starts at i (an
+		// ASCII byte other than A-Z, or a UTF-8 continuation byte), or an
+		// ASCII byte other than a-z ends before it
+		return -1
+	}
 	r, _ := utf8.DecodeRuneInString(t[i:])
 	p, _ := utf8.DecodeLastRuneInString(t[:i])
 	if !unicode.IsUpper(r) || !unicode.IsLower(p) {

@@ -370,7 +370,8 @@ var itemOpeners = func() map[string]bool {
 // Du", "dass Du": German writes the pronoun capitalised mid-sentence) opens
 // nothing.
 func itemOpener(prev, word string) bool {
-	if !itemOpeners[word] {
+	if word == "" || word[0] < 'A' || word[0] > 'Z' || !itemOpeners[word] {
+		// every item opener starts with an ASCII capital
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(prev)
