@@ -17,8 +17,9 @@ import (
 // other label its own sentence only, so that a sentence after "Vi
 // erbjuder: friskvård." speaks for itself again.
 func splitInlineLabels(bs []block) []block {
-	var out []block
-	for _, b := range splitInlineBullets(bs) {
+	bs = splitInlineBullets(bs)
+	out := make([]block, 0, len(bs)+len(bs)/4)
+	for _, b := range bs {
 		if b.kind != kindPara || b.bold || b.label != "" || strings.Count(b.text, ":") < 1 {
 			out = append(out, b)
 			continue
@@ -140,7 +141,7 @@ var inlineBullets = []string{" • ", " · ", " ▪ ", " ● ", " ■ ", " ➢ "
 // the first bullet and one item per bullet, so that a marker in one item
 // ("Meriterande:") does not reach the others. Two bullets at least.
 func splitInlineBullets(bs []block) []block {
-	var out []block
+	out := make([]block, 0, len(bs)+len(bs)/4)
 	for _, b := range bs {
 		glyph := ""
 		if strings.IndexByte(b.text, 0xe2) >= 0 || strings.IndexByte(b.text, 0xc2) >= 0 {

@@ -240,7 +240,7 @@ type analysis struct {
 }
 
 func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool, lang, company string) analysis {
-	lower := string(asciiLower(text, make([]byte, 0, len(text))))
+	lower := asciiLowerString(text)
 	toks := tokenize(text, make([]token, 0, len(text)/5+8))
 	skill := make([]class, len(toks))
 	edu := make([]class, len(toks))

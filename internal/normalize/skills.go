@@ -390,7 +390,7 @@ func (sc *scan) cjkName(w, exact string, depth, i int) bool {
 // Skills returns the canonical names of every skill named in text, sorted,
 // without regard to sections.
 func (n *Normalizer) Skills(text string) []string {
-	lower := string(asciiLower(text, make([]byte, 0, len(text))))
+	lower := asciiLowerString(text)
 	toks := tokenize(text, make([]token, 0, len(text)/5+8))
 	hits := n.m.find(text, lower, toks, make([]hit, 0, 64))
 	seen := make([]bool, len(n.names))

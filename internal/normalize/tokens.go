@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // tokFlag describes what separates a token from the one before it.
@@ -41,6 +42,16 @@ func isSpace(c byte) bool {
 
 // asciiLower writes s with ASCII letters lowered into buf (same length as s)
 // and returns it, so that byte offsets agree between s and the result.
+// asciiLowerString is asciiLower's result as a string, made without a
+// second copy of the text: the bytes are new and never written again.
+func asciiLowerString(s string) string {
+	if s == "" {
+		return ""
+	}
+	b := asciiLower(s, make([]byte, 0, len(s)))
+	return unsafe.String(&b[0], len(b))
+}
+
 func asciiLower(s string, buf []byte) []byte {
 	buf = append(buf[:0], s...)
 	for i, c := range buf {
