@@ -296,6 +296,15 @@ var attitudeLeads = [][]string{
 	{"curiosity", "for"}, {"interested", "in"}, {"enthusiasm", "for"}, {"excited", "about"},
 }
 
+// attitudeLeadMin is the length of the shortest first word of a lead.
+var attitudeLeadMin = func() int {
+	m := len(attitudeLeads[0][0])
+	for _, l := range attitudeLeads {
+		m = min(m, len(l[0]))
+	}
+	return m
+}()
+
 // attitudeEnds end an attitude's object: the sentence goes on to ask
 // for something ("Passion for Python and experience with Django", "You're
 // passionate about software design and have good testing skills").
@@ -320,6 +329,9 @@ func attitudes(lower string, toks []token, skill []class) {
 	for i := 0; i+1 < len(toks); i++ {
 		w := word(i)
 		for _, l := range attitudeLeads {
+			if len(w) < attitudeLeadMin {
+				break // shorter than every lead's first word
+			}
 			if w != l[0] || word(i+1) != l[1] || toks[i+1].flags&(fSent|fBlock|fHard) != 0 {
 				continue
 			}
