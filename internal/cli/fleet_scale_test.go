@@ -438,6 +438,13 @@ func TestFleet(t *testing.T) {
 		start = time.Now()
 		f.cycle(t)
 		waitFor(t, 5*time.Minute, "a third of the second cycle", func() bool { return completed() >= boards+boards/3 })
+		// the kill must hit running jobs: wait until the victim runs one
+		// (its River client id names its process: fleet.ClientID)
+		victim := fmt.Sprintf("%%\\_pid%d\\_%%", ws[1].cmd.Process.Pid)
+		runningOn := func() int {
+			return f.count(t, "SELECT count(*) FROM river_job WHERE state = 'running' AND attempted_by[array_length(attempted_by, 1)] LIKE '"+victim+"'")
+		}
+		waitFor(t, 5*time.Minute, "a running job on the worker to kill", func() bool { return runningOn() > 0 })
 		running := f.count(t, "SELECT count(*) FROM river_job WHERE state = 'running'")
 		ws[1].cmd.Process.Signal(syscall.SIGKILL)
 		<-ws[1].done
@@ -460,7 +467,7 @@ func TestFleet(t *testing.T) {
 
 		dups, shortest, requests := f.check(t, delay)
 		events := f.boards.added + f.boards.changed + f.boards.removed
-		t.Logf("cycles: first %s (3 workers), second %s (one SIGKILLed at %s with %d jobs running in all; %d jobs run again), third %s (2 workers)",
+		t.Logf("cycles: first %s (3 workers), second %s (one SIGKILLed at %s with %d jobs running in all, at least one on it; %d jobs run again), third %s (2 workers)",
 			first.Round(time.Millisecond), second.Round(time.Millisecond), killedAt.Round(time.Millisecond), running, rescued, third.Round(time.Millisecond))
 		t.Logf("%d true changes: %d events, %d versions, %d deliveries recorded, %d distinct event ids at the receiver, %d sent twice (sent, then killed before recorded)",
 			events, events, events, events, events, dups)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -128,6 +130,7 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 		return nil, fmt.Errorf("deliver worker: %w", err)
 	}
 	client, err := river.NewClient(riverpgxv5.New(db.Store.Pool()), &river.Config{
+		ID:                ClientID(time.Now()),
 		Logger:            o.Logger,
 		Workers:           workers,
 		PeriodicJobs:      periodic,
@@ -151,6 +154,20 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 		return nil, fmt.Errorf("river client: %w", err)
 	}
 	return &Worker{client: client, log: o.Logger}, nil
+}
+
+// ClientID is a worker's name in River (a job's attempted_by): the host,
+// the process id and the start time, so that an operator (and the fleet
+// test) can tell which process ran a job. The host is cut to 60 bytes,
+// its dots made underscores, as in River's own default.
+func ClientID(start time.Time) string {
+	host, _ := os.Hostname()
+	host = strings.ReplaceAll(cmp.Or(host, "unknown_host"), ".", "_")
+	if len(host) > 60 {
+		host = host[:60]
+	}
+	at := strings.ReplaceAll(start.UTC().Format("2006_01_02T15_04_05.000000"), ".", "_")
+	return fmt.Sprintf("%s_pid%d_%s", host, os.Getpid(), at)
 }
 
 // rescueAfter is how long a job runs before River's rescuer takes it for
