@@ -46,19 +46,28 @@ func maskMarkup(m *matcher, s string) string {
 	}
 	var spans []markupSpan
 	view, _ = markupView(s, &spans)
-	at, f := next(m, view, 0, nil)
+	return maskRead(m, s, view, spans, func(i int) int { return i })
+}
+
+// maskRead is s with every form m finds in read masked: read is a reading
+// of s (its markup view, or that view's kept bytes) whose byte i comes
+// from the view's byte pos(i), and that one from s at spanOf(spans, ...).
+// A form is masked from the start of its first byte's span to the end of
+// its last's, unless it overlaps one masked before.
+func maskRead(m *matcher, s string, read []byte, spans []markupSpan, pos func(int) int) string {
+	at, f := next(m, read, 0, nil)
 	var b strings.Builder
 	b.Grow(len(s))
 	last := 0
 	for at >= 0 {
 		end := at + len(m.forms[f])
-		start, stop := spanOf(spans, at).from, spanOf(spans, end-1).to
+		start, stop := spanOf(spans, pos(at)).from, spanOf(spans, pos(end-1)).to
 		if start >= last {
 			b.WriteString(s[last:start])
 			b.WriteString(m.masks[f])
 			last = stop
 		}
-		at, f = next(m, view, end, nil)
+		at, f = next(m, read, end, nil)
 	}
 	b.WriteString(s[last:])
 	return b.String()
@@ -107,22 +116,7 @@ func maskMarkupKept(wsm *matcher, s string) string {
 	var spans []markupSpan
 	view, _ = markupView(s, &spans)
 	kept, from := keptOf(view, true, true)
-	at, f := next(wsm, kept, 0, nil)
-	var b strings.Builder
-	b.Grow(len(s))
-	last := 0
-	for at >= 0 {
-		end := at + len(wsm.forms[f])
-		start, stop := spanOf(spans, from[at]).from, spanOf(spans, from[end-1]).to
-		if start >= last {
-			b.WriteString(s[last:start])
-			b.WriteString(wsm.masks[f])
-			last = stop
-		}
-		at, f = next(wsm, kept, end, nil)
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return maskRead(wsm, s, kept, spans, func(i int) int { return from[i] })
 }
 
 // markupSpan: view bytes from view onwards come from s[from:to] (a byte
