@@ -1,0 +1,659 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A description whose line breaks were all lost (scraped ads, JSON-LD
+// description fields, job aggregators, a page with all its text in one
+// <p>) runs its headings, paragraphs and list items into one long line:
+// "... at scale. Responsibilities • Play a pivotal role ... • Automate
+// alert enrichment. Minimum Qualifications: • 4+ years ...", "## Dein
+// Profil: - Mindestens 5 Jahre Berufserfahrung - Agile Methoden ...",
+// "**岗位职责：** 1.负责吸收 ... 2.负责与 ...". flatPieces finds the lines
+// again, so that the section logic reads the headings as headings and the
+// items as items.
+
+// flatMin is the length from which a line is read for lost line breaks:
+// a line shorter than that holds no description's worth of blocks.
+const flatMin = 160
+
+// flatPieces returns the lines a long line is made of, each with its
+// marks ("- ", "• ", "1. ", "## ", "**...**") kept for the caller to
+// read, or nil when it finds no more than one. A line is cut:
+//   - before the bullets of a list run into it: a glyph ("•", "▪", ...),
+//     "- ", "– ", "* " or "+ " before a word, when the same mark starts
+//     two items at least;
+//   - before the numbers of a numbered list ("1. ... 2. ...", "1) ...
+//     2) ...", "1.负责 ... 2.负责"): a run 1, 2, ... in order;
+//   - before a markdown heading ("... nicht. ## Dein Profil: ...") and
+//     around a bold heading ("**岗位职责：**", "**Requirements**");
+//   - around a heading phrase of the sections' vocabulary that stands
+//     after a sentence's end (or at a piece's start) and before a
+//     capitalised sentence or a list ("... to apply. Requirements You
+//     have ...", "... standards. Minimum Qualifications: • 4+ years"), or
+//     a heading in capitals ("... Cambridge. POSITION SUMMARY The
+//     Controller ...").
+//
+// Sentences are not cut otherwise: a paragraph stays one block, and a
+// label inside it ("Krav: Java. Meriterande: Kubernetes.") is
+// splitInlineLabels'.
+func flatPieces(t string) []string {
+	if len(t) < flatMin {
+		return nil
+	}
+	cuts := markCuts(t, make([]int, 0, 16))
+	var out []string
+	for k := 0; k <= len(cuts); k++ {
+		start, end := 0, len(t)
+		if k > 0 {
+			start = cuts[k-1]
+		}
+		if k < len(cuts) {
+			end = cuts[k]
+		}
+		piece := strings.TrimSpace(t[start:end])
+		if piece == "" {
+			continue
+		}
+		beforeList := k < len(cuts) && listMarkAt(t, cuts[k])
+		out = headingPieces(out, piece, beforeList)
+	}
+	if len(out) <= 1 {
+		return nil
+	}
+	return out
+}
+
+// bulletGlyphs are the glyphs a list keeps when its line breaks are lost.
+var bulletGlyphs = []string{"•", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►", "✓", "✔", "·"}
+
+// dashMarks are the bullets typed as characters ("- Python").
+var dashMarks = []string{"- ", "– ", "* ", "+ "}
+
+// listMarkAt says whether a list item's mark starts at i.
+func listMarkAt(t string, i int) bool {
+	s := t[i:]
+	for _, g := range bulletGlyphs {
+		if strings.HasPrefix(s, g) {
+			return true
+		}
+	}
+	for _, d := range dashMarks {
+		if strings.HasPrefix(s, d) {
+			return true
+		}
+	}
+	n, _ := listNumberAt(t, i)
+	return n > 0
+}
+
+// markCuts appends to cuts, in order and without repeats, where a mark
+// starts a piece of t: a bullet of a list, a number of a numbered list, a
+// markdown heading, a bold heading and the text after it.
+func markCuts(t string, cuts []int) []int {
+	// the bullets: a mark that starts two items at least
+	var glyphs, dashes [16]int8
+	count := func() {
+		for i := 0; i < len(t); i++ {
+			if i > 0 && t[i-1] != ' ' {
+				continue
+			}
+			c := t[i]
+			if c >= 0x80 {
+				for g, s := range bulletGlyphs {
+					if strings.HasPrefix(t[i:], s) && bulletItemAt(t, i+len(s)) {
+						glyphs[g] = min(glyphs[g]+1, 2)
+					}
+				}
+			}
+			for d, s := range dashMarks {
+				if strings.HasPrefix(t[i:], s) && dashItemAt(t, i+len(s)) {
+					dashes[d] = min(dashes[d]+1, 2)
+				}
+			}
+		}
+	}
+	count()
+	for i := 0; i < len(t); i++ {
+		if i > 0 && t[i-1] != ' ' {
+			continue
+		}
+		c := t[i]
+		switch {
+		case c >= 0x80:
+			for g, s := range bulletGlyphs {
+				if glyphs[g] >= 2 && strings.HasPrefix(t[i:], s) && bulletItemAt(t, i+len(s)) {
+					cuts = append(cuts, i)
+				}
+			}
+			for d, s := range dashMarks {
+				if dashes[d] >= 2 && strings.HasPrefix(t[i:], s) && dashItemAt(t, i+len(s)) {
+					cuts = append(cuts, i)
+				}
+			}
+		case c == '-' || c == '*' || c == '+':
+			for d, s := range dashMarks {
+				if dashes[d] >= 2 && strings.HasPrefix(t[i:], s) && dashItemAt(t, i+len(s)) {
+					cuts = append(cuts, i)
+				}
+			}
+			if c == '*' && strings.HasPrefix(t[i:], "**") {
+				cuts = boldCuts(t, i, cuts)
+			}
+		case c == '#':
+			n := 0
+			for i+n < len(t) && t[i+n] == '#' {
+				n++
+			}
+			if n <= 6 && i+n < len(t) && t[i+n] == ' ' {
+				cuts = append(cuts, i)
+			}
+		}
+	}
+	cuts = numberCuts(t, cuts)
+	// in order, without repeats, none at the start
+	sortInts(cuts)
+	out := cuts[:0]
+	for _, c := range cuts {
+		if c > 0 && (len(out) == 0 || c > out[len(out)-1]) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// sortInts sorts a short list in place.
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// bulletItemAt says whether an item follows a glyph at i: a word, after
+// one space or none.
+func bulletItemAt(t string, i int) bool {
+	if i < len(t) && t[i] == ' ' {
+		i++
+	}
+	if i >= len(t) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '(' || r == '*' || r == '"'
+}
+
+// dashItemAt says whether an item follows a dash typed as a bullet at i:
+// a capital, a digit, a letter outside ASCII or a bold or quoted word;
+// not a word in small letters ("Python - a plus" is a sentence).
+func dashItemAt(t string, i int) bool {
+	if i >= len(t) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.IsLower(r) ||
+		r == '*' || r == '"' || r == '(' || r == '['
+}
+
+// boldCuts appends the cuts around a bold heading that opens at i
+// ("**岗位职责：**", "**Requirements**", "**Nice to have:**"): a bold
+// run of at most 80 bytes that ends with a colon or names a part of a
+// posting. Bold words inside a sentence ("Du behöver **självklart**
+// inte") are none.
+func boldCuts(t string, i int, cuts []int) []int {
+	e := strings.Index(t[i+2:], "**")
+	if e <= 0 || e > 80 {
+		return cuts
+	}
+	inner := strings.TrimSpace(t[i+2 : i+2+e])
+	end := i + 2 + e + 2
+	if inner == "" || end < len(t) && t[end] != ' ' && t[end] < 0x80 {
+		return cuts
+	}
+	if !strings.HasSuffix(inner, ":") && !strings.HasSuffix(inner, "：") {
+		c := classifyHeading(inner, true)
+		if c == clsUnknown || words(inner) > 6 || !sentenceStart(t, i) {
+			return cuts
+		}
+	}
+	return append(cuts, i, end)
+}
+
+// sentenceStart says whether a sentence may start at i: at the line's
+// start, or after a sentence's end, a colon or a closing mark.
+func sentenceStart(t string, i int) bool {
+	j := i
+	for j > 0 && t[j-1] == ' ' {
+		j--
+	}
+	if j == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:j])
+	switch r {
+	case '.', '!', '?', ':', ';', '*', ')', '\\', '。', '！', '？', '；', '：', '…':
+		return true
+	}
+	return false
+}
+
+// listNumberAt returns the number of a numbered item that starts at i
+// ("1. Python", "2) SQL", "3.负责", "4、熟悉") and its mark ('.', ')', '、'),
+// or 0.
+func listNumberAt(t string, i int) (int, byte) {
+	n, j := 0, i
+	for j < len(t) && j-i < 2 && t[j] >= '0' && t[j] <= '9' {
+		n = n*10 + int(t[j]-'0')
+		j++
+	}
+	if j == i || j >= len(t) || j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		return 0, 0
+	}
+	mark := t[j]
+	switch {
+	case mark == '.' || mark == ')':
+		j++
+	case strings.HasPrefix(t[j:], "、"), strings.HasPrefix(t[j:], "．"):
+		mark = '.'
+		j += len("、")
+	default:
+		return 0, 0
+	}
+	if j >= len(t) {
+		return 0, 0
+	}
+	if t[j] == ' ' {
+		j++
+		if j >= len(t) {
+			return 0, 0
+		}
+	} else if t[j] < 0x80 {
+		return 0, 0 // "1.5 years", "2.x"
+	}
+	r, _ := utf8.DecodeRuneInString(t[j:])
+	if !unicode.IsLetter(r) && r != '(' && r != '"' && r != '*' {
+		return 0, 0
+	}
+	return n, mark
+}
+
+// numberCuts appends the starts of the numbered items of t: numbers that
+// count up from 1 in order ("1. ... 2. ... 3. ..."), each at a
+// sentence's start, after a space or a mark; a list restarts at 1. A
+// lone number ("Python 3. We") is none.
+func numberCuts(t string, cuts []int) []int {
+	var run [32]int
+	nrun := 0
+	var mark byte
+	flush := func() {
+		if nrun >= 2 {
+			cuts = append(cuts, run[:nrun]...)
+		}
+		nrun = 0
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		if i > 0 {
+			p := t[i-1]
+			if p >= '0' && p <= '9' || p != ' ' && p < 0x80 && p != ';' && p != '.' && p != ':' && p != '*' {
+				continue
+			}
+			if p >= 0x80 {
+				// after a letter outside ASCII only when it ends a
+				// sentence or a clause ("。", "；", "：")
+				r, _ := utf8.DecodeLastRuneInString(t[:i])
+				if unicode.IsLetter(r) {
+					continue
+				}
+			}
+		}
+		n, m := listNumberAt(t, i)
+		switch {
+		case n == 0:
+		case n == 1:
+			flush()
+			run[0], nrun, mark = i, 1, m
+		case nrun > 0 && m == mark && n == nrun+1 && nrun < len(run):
+			run[nrun] = i
+			nrun++
+		}
+	}
+	flush()
+	return cuts
+}
+
+// headingPieces appends the piece to out, cut around the headings it
+// holds: a heading phrase after a sentence's end and before a capitalised
+// sentence; a heading that ends the piece (before a list: beforeList, or
+// with a colon); a markdown heading's end. A piece that is a bullet
+// around a heading alone ("• Requirements", the bullets between every
+// line) is the heading.
+func headingPieces(out []string, piece string, beforeList bool) []string {
+	if strings.HasPrefix(piece, "#") {
+		n := len(piece) - len(strings.TrimLeft(piece, "#"))
+		h := strings.TrimSpace(piece[n:])
+		if e := headingEnd(h); e > 0 && e < len(h) {
+			out = append(out, piece[:n]+" "+h[:e])
+			piece = strings.TrimSpace(h[e:])
+		} else if e < 0 {
+			piece = h // a long line with no heading's end: a paragraph
+		} else {
+			return append(out, piece)
+		}
+	}
+	if item, ok := bulletedHeading(piece); ok {
+		return append(out, item)
+	}
+	tail := ""
+	if ts := trailingHeading(piece, beforeList); ts > 0 {
+		piece, tail = strings.TrimSpace(piece[:ts]), piece[ts:]
+	}
+	start := 0
+	for j := 0; j < len(piece); j++ {
+		if j > 0 && !boundaryAt(piece, j) {
+			continue
+		}
+		e, inline := headingAt(piece, j)
+		if e <= 0 {
+			continue
+		}
+		if j > start {
+			out = append(out, strings.TrimSpace(piece[start:j]))
+		}
+		if !inline {
+			start = len(piece)
+			out = append(out, strings.TrimSpace(piece[j:]))
+			break
+		}
+		out = append(out, strings.TrimSpace(piece[j:e]))
+		start = e
+		j = e - 1
+	}
+	if t := strings.TrimSpace(piece[start:]); t != "" {
+		out = append(out, t)
+	}
+	if tail != "" {
+		out = append(out, tail)
+	}
+	return out
+}
+
+// trailingHeading returns where a heading starts that ends a piece
+// before a list (beforeList) or with a colon, after the sentence or item
+// before it ("... and standards. Minimum Qualifications:", "... at
+// scale. Responsibilities", "... Erstellung von Sachstandsberichten
+// Anforderungen (Muss-Kriterien / Ausschlusskriterien):"), or 0. The
+// heading is the shortest run of the piece's last words (eight at most)
+// that names a part of a posting, with the words before it that belong
+// to a heading ("What you bring", "Minimum Qualifications"); it opens
+// with a capital, after the text before it.
+func trailingHeading(t string, beforeList bool) int {
+	colon := strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")
+	if !beforeList && !colon || len(t) < 4 {
+		return 0
+	}
+	// the starts of the last words
+	var ws [9]int
+	n := 0
+	for i := len(t) - 1; i > 0 && n < len(ws); i-- {
+		if t[i-1] == ' ' && t[i] != ' ' {
+			ws[n] = i
+			n++
+		}
+		if len(t)-i > 100 {
+			break
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	// the shortest run that names a part
+	s := -1
+	for k := 0; k < n; k++ {
+		run := t[ws[k]:]
+		if strings.ContainsAny(strings.TrimRight(run, ":：?"), ".;!?。；,") {
+			break
+		}
+		c := classifyHeading(run, beforeList && k < 2)
+		if c == clsUnknown && colon && k < 4 {
+			c = leadInClass(run)
+		}
+		if c != clsUnknown {
+			s = k
+			break
+		}
+	}
+	if s < 0 {
+		return 0
+	}
+	// the words before it that belong to the heading
+	for s+1 < n {
+		w := t[ws[s+1]:ws[s]]
+		w = strings.TrimSpace(w)
+		if strings.ContainsAny(w, ".;!?。；,:)") {
+			break
+		}
+		lw := strings.ToLower(w)
+		f := strings.TrimSpace(foldHeading(t[ws[s+1]:]))
+		if !vocabGrammar[lw] && !exactHeadings[f] && vocabHeading(" "+f+" ", false) == clsUnknown {
+			break
+		}
+		s++
+	}
+	start := ws[s]
+	if r := firstRune(t[start:]); !unicode.IsUpper(r) && !isCJK(r) {
+		return 0
+	}
+	if strings.Count(t[start:], "(") != strings.Count(t[start:], ")") {
+		return 0
+	}
+	return start
+}
+
+// bulletedHeading returns the heading a piece holds after a bullet, when
+// the piece is a heading alone ("• Requirements", "• Nice to have:"): the
+// bullets of a text flattened with one between every line.
+func bulletedHeading(piece string) (string, bool) {
+	h, ok := stripBullet(piece)
+	if !ok || h == "" || utf8.RuneCountInString(h) > 60 || words(h) > 6 {
+		return "", false
+	}
+	f := strings.TrimSpace(foldHeading(h))
+	if exactHeadings[f] {
+		return h, true
+	}
+	if (strings.HasSuffix(h, ":") || strings.HasSuffix(h, "：")) && classifyHeading(h, true) != clsUnknown {
+		return h, true
+	}
+	return "", false
+}
+
+// boundaryAt says whether a sentence starts at j of a piece: after ". ",
+// "! ", "? ", a closing "…" or one of the marks of Chinese.
+func boundaryAt(t string, j int) bool {
+	if t[j] == ' ' || j < 2 {
+		return false
+	}
+	if t[j-1] != ' ' {
+		r, _ := utf8.DecodeLastRuneInString(t[:j])
+		return r == '。' || r == '！' || r == '？' || r == '；'
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t[:j-1]); isCJK(r) {
+		return true // a space between lines of Chinese
+	}
+	p := t[j-2]
+	if p == '.' {
+		// not "e.g. Kafka", "Dr. Smith", "U.S. Army": a word of two
+		// letters at least before the full stop
+		k := j - 2
+		for k > 0 && isASCIILetter(t[k-1]) {
+			k--
+		}
+		return j-2-k >= 2 || k > 0 && (t[k-1] == ')' || t[k-1] >= '0' && t[k-1] <= '9')
+	}
+	if p == '!' || p == '?' || p == ')' {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:j-1])
+	return r == '…' || r == '。' || r == '！' || r == '？' || r == '；'
+}
+
+// headingAt returns the end of a heading that starts at the sentence
+// start j of a piece, or 0; inline says that text follows it in the same
+// piece (a capitalised sentence), else the heading runs to the piece's
+// end. A heading is:
+//   - a phrase of one to six words that names a part of a posting
+//     ("Requirements", "What you'll bring", "Om oss") followed by a
+//     capitalised word; the phrase is a heading of exactHeadings or
+//     written in title case ("Minimum Qualifications");
+//   - a phrase in capitals that names a part ("POSITION SUMMARY");
+//   - at the piece's end, before a list or with a colon, a phrase of up to
+//     eight words that names a part ("Minimum Qualifications:",
+//     "Responsibilities").
+func headingAt(t string, j int) (int, bool) {
+	r, _ := utf8.DecodeRuneInString(t[j:])
+	if !unicode.IsUpper(r) && !isCJK(r) {
+		return 0, false
+	}
+	// a heading in capitals
+	if e := shoutedHeadingAt(t, j); e > 0 {
+		return e, e < len(t)
+	}
+	// a heading phrase before a capitalised sentence
+	best := 0
+	k := j
+	for w := 0; w < 6; w++ {
+		sp := strings.IndexByte(t[k:], ' ')
+		if sp < 0 {
+			break
+		}
+		k += sp
+		phrase := t[j:k]
+		if strings.ContainsAny(phrase, ".,;!?:()") {
+			break
+		}
+		// the sentence after it opens with a capitalised word, not one
+		// in capitals ("Are you an APP DEVELOPER")
+		if next := nextWord(t, k+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) && phraseHeading(phrase) {
+			best = k
+		}
+		k++
+	}
+	if best > 0 {
+		return best, true
+	}
+	return 0, false
+}
+
+// phraseHeading says whether a phrase without marks that opens a sentence
+// is a heading: one of exactHeadings, or a phrase in title case that
+// names a part ("Minimum Qualifications", "What You Will Do").
+func phraseHeading(p string) bool {
+	f := strings.TrimSpace(foldHeading(p))
+	if exactHeadings[f] {
+		return true
+	}
+	if words(p) < 2 || !titleCase(p) {
+		return false
+	}
+	return classifyHeading(p, false) != clsUnknown
+}
+
+// titleCase says whether every word of four letters or more of p opens
+// with a capital, and two words of p do ("Minimum Qualifications", "What
+// You Bring"; not "Are you an").
+func titleCase(p string) bool {
+	caps := 0
+	for _, w := range strings.Fields(p) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			caps++
+		} else if utf8.RuneCountInString(w) >= 4 {
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+// shoutedHeadingAt returns the end of a heading in capitals that starts
+// at j ("POSITION SUMMARY", "MAJOR RESPONSIBILITIES AND DUTIES", "OM
+// OSS:") and names a part of a posting, followed by a capitalised word, a
+// list mark or the piece's end; or 0.
+func shoutedHeadingAt(t string, j int) int {
+	k := j
+	end := 0
+	for w := 0; w < 6 && k < len(t); w++ {
+		e := k
+		for e < len(t) && t[e] != ' ' {
+			e++
+		}
+		word := strings.TrimRight(t[k:e], ":")
+		if !shoutedWord(word) {
+			break
+		}
+		colon := e > k && t[e-1] == ':'
+		next := e + 1
+		h := t[j:e]
+		if next >= len(t) || colon || unicode.IsUpper(firstRune(t[next:])) && !shoutedWord(nextWord(t, next)) || listMarkAt(t, next) {
+			if shouted(h) && classifyHeading(h, true) != clsUnknown {
+				end = e
+			}
+		}
+		if colon {
+			break
+		}
+		k = next
+	}
+	return end
+}
+
+// shoutedWord says whether w is a word in capitals ("SUMMARY", "AND").
+func shoutedWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) || !unicode.IsLetter(r) && r != '&' && r != '-' && r != '/' {
+			return false
+		}
+	}
+	return true
+}
+
+func nextWord(t string, i int) string {
+	e := strings.IndexByte(t[i:], ' ')
+	if e < 0 {
+		return t[i:]
+	}
+	return t[i : i+e]
+}
+
+// headingEnd returns where the heading of a markdown heading mark that
+// runs into the text after it ends ("Dein Profil: Mindestens ...", "Vem
+// letar vi efter? Hos oss ..."): after its colon or question mark, or
+// after the longest phrase that names a part before a capitalised word;
+// len(h) when h is short enough to be a heading whole; -1 when none.
+func headingEnd(h string) int {
+	if len(h) <= 100 {
+		return len(h)
+	}
+	for i := 0; i < 100; i++ {
+		switch h[i] {
+		case ':', '?', '!':
+			if h[i+1] == ' ' {
+				return i + 1
+			}
+		}
+	}
+	if e, inline := headingAt(h, 0); e > 0 && inline {
+		return e
+	}
+	return -1
+}
