@@ -421,6 +421,9 @@ func trailingHeading(t string, beforeList bool) int {
 		if strings.ContainsAny(strings.TrimRight(run, ":：?"), ".;!?。；,") {
 			break
 		}
+		if strings.Count(run, "(") != strings.Count(run, ")") || !unicode.IsLetter(firstRune(run)) {
+			continue // "Ausschlusskriterien):", "(Muss-Kriterien / ...)": inside parentheses
+		}
 		c := classifyHeading(run, beforeList && k < 2)
 		if c == clsUnknown && colon && k < 4 {
 			c = leadInClass(run)
@@ -442,16 +445,14 @@ func trailingHeading(t string, beforeList bool) int {
 		}
 		lw := strings.ToLower(w)
 		f := strings.TrimSpace(foldHeading(t[ws[s+1]:]))
-		if !vocabGrammar[lw] && !exactHeadings[f] && vocabHeading(" "+f+" ", false) == clsUnknown {
+		if !vocabGrammar[lw] && !exactHeadings[f] && vocabHeading(" "+f+" ", false) == clsUnknown &&
+			!(shoutedWord(w) && shouted(t[ws[s]:])) {
 			break
 		}
 		s++
 	}
 	start := ws[s]
 	if r := firstRune(t[start:]); !unicode.IsUpper(r) && !isCJK(r) {
-		return 0
-	}
-	if strings.Count(t[start:], "(") != strings.Count(t[start:], ")") {
 		return 0
 	}
 	return start
