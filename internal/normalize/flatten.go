@@ -117,6 +117,21 @@ func markCuts(t string, cuts []int) []int {
 		}
 	}
 	count()
+	// markdown's hard line breaks ("... techniques.\\ **Required Skills
+	// & Experience:**\\ - Strong experience"): a backslash before a space,
+	// twice at least
+	if strings.Count(t, "\\ ") >= 2 {
+		for i := strings.IndexByte(t, '\\'); i >= 0 && i+1 < len(t); {
+			if t[i+1] == ' ' {
+				cuts = append(cuts, i+2)
+			}
+			k := strings.IndexByte(t[i+1:], '\\')
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
 	for i := 0; i < len(t); i++ {
 		if i > 0 && t[i-1] != ' ' {
 			continue
@@ -211,12 +226,20 @@ func boldCuts(t string, i int, cuts []int) []int {
 	}
 	inner := strings.TrimSpace(t[i+2 : i+2+e])
 	end := i + 2 + e + 2
-	if inner == "" || end < len(t) && t[end] != ' ' && t[end] < 0x80 {
+	if inner == "" || end < len(t) && t[end] != ' ' && t[end] != '\\' && t[end] < 0x80 {
 		return cuts
 	}
 	if !strings.HasSuffix(inner, ":") && !strings.HasSuffix(inner, "：") {
-		c := classifyHeading(inner, true)
-		if c == clsUnknown || words(inner) > 6 || !sentenceStart(t, i) {
+		if !sentenceStart(t, i) {
+			return cuts
+		}
+		next := end
+		for next < len(t) && t[next] == ' ' {
+			next++
+		}
+		// a bold line before a list ("**_For tiden jobber vi mye med_** -
+		// Docker og Kubernetes"), or one that names a part
+		if !(next < len(t) && listMarkAt(t, next)) && (words(inner) > 6 || classifyHeading(inner, true) == clsUnknown) {
 			return cuts
 		}
 	}
@@ -352,7 +375,11 @@ func headingPieces(out []string, piece string, beforeList bool) []string {
 		return append(out, item)
 	}
 	tail := ""
-	if ts := trailingHeading(piece, beforeList); ts > 0 {
+	ts := trailingHeading(piece, beforeList)
+	if ts == 0 && beforeList && (strings.HasSuffix(piece, ":") || strings.HasSuffix(piece, "：")) {
+		ts = leadInStart(piece)
+	}
+	if ts > 0 {
 		piece, tail = strings.TrimSpace(piece[:ts]), piece[ts:]
 	}
 	start := 0
@@ -383,6 +410,25 @@ func headingPieces(out []string, piece string, beforeList bool) []string {
 		out = append(out, tail)
 	}
 	return out
+}
+
+// leadInStart returns where the last sentence of a piece starts, when it
+// ends with a colon before a list, is a lead-in's length and asks for
+// what the list holds ("... first. All candidates must:"), else 0: in its
+// lines it is a line of its own. One that says what would be nice ("...
+// They should also have experience using the following software/tools:")
+// is left in its paragraph: as often as not it was written there, and the
+// list keeps the part it is in.
+func leadInStart(t string) int {
+	for j := len(t) - 2; j > 0; j-- {
+		if boundaryAt(t, j) {
+			if words(t[j:]) > 40 || leadInClass(t[j:]) != clsRequired && classifyHeading(t[j:], false) != clsRequired {
+				return 0
+			}
+			return j
+		}
+	}
+	return 0
 }
 
 // trailingHeading returns where a heading starts that ends a piece
@@ -445,14 +491,14 @@ func trailingHeading(t string, beforeList bool) int {
 		}
 		lw := strings.ToLower(w)
 		f := strings.TrimSpace(foldHeading(t[ws[s+1]:]))
-		if !vocabGrammar[lw] && !exactHeadings[f] && vocabHeading(" "+f+" ", false) == clsUnknown &&
+		if !vocabGrammar[lw] && lw != "&" && !exactHeadings[f] && vocabHeading(" "+f+" ", false) == clsUnknown &&
 			!(shoutedWord(w) && shouted(t[ws[s]:])) {
 			break
 		}
 		s++
 	}
 	start := ws[s]
-	if r := firstRune(t[start:]); !unicode.IsUpper(r) && !isCJK(r) {
+	if r := firstRune(strings.TrimLeft(t[start:], "*#")); !unicode.IsUpper(r) && !isCJK(r) {
 		return 0
 	}
 	return start
