@@ -261,7 +261,7 @@ func sentenceStart(t string, i int) bool {
 	case '.', '!', '?', ':', ';', '*', ')', '\\', '。', '！', '？', '；', '：', '…':
 		return true
 	}
-	return false
+	return j < i && isCJK(r) // a space between lines of Chinese
 }
 
 // listNumberAt returns the number of a numbered item that starts at i
@@ -338,13 +338,17 @@ func numberCuts(t string, cuts []int) []int {
 			}
 		}
 		n, m := listNumberAt(t, i)
+		at := i
+		if strings.HasSuffix(t[:i], "**") {
+			at = i - 2 // "**2. 职位描述**": a numbered bold heading starts at its bold
+		}
 		switch {
 		case n == 0:
 		case n == 1:
 			flush()
-			run[0], nrun, mark = i, 1, m
+			run[0], nrun, mark = at, 1, m
 		case nrun > 0 && m == mark && n == nrun+1 && nrun < len(run):
-			run[nrun] = i
+			run[nrun] = at
 			nrun++
 		}
 	}
@@ -464,7 +468,7 @@ func trailingHeading(t string, beforeList bool) int {
 	s := -1
 	for k := 0; k < n; k++ {
 		run := t[ws[k]:]
-		if strings.ContainsAny(strings.TrimRight(run, ":：?"), ".;!?。；,") {
+		if strings.ContainsAny(strings.TrimRight(run, ":：?"), ".;!?。；,，、") {
 			break
 		}
 		if strings.Count(run, "(") != strings.Count(run, ")") || !unicode.IsLetter(firstRune(run)) {
@@ -498,7 +502,20 @@ func trailingHeading(t string, beforeList bool) int {
 		s++
 	}
 	start := ws[s]
-	if r := firstRune(strings.TrimLeft(t[start:], "*#")); !unicode.IsUpper(r) && !isCJK(r) {
+	r := firstRune(strings.TrimLeft(t[start:], "*#"))
+	if isCJK(r) {
+		// a heading in Chinese ends with its colon ("任职要求：") or
+		// follows a sentence's end ("... 性能优化。 我们眼中的加分项"), and is
+		// short: "Kubernetes 有使用经验者优先" ends an item that names a
+		// preference
+		if colon {
+			return start
+		}
+		p, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t[:start], " "))
+		if utf8.RuneCountInString(t[start:]) > 16 || p != '。' && p != '；' && p != '！' && p != '？' {
+			return 0
+		}
+	} else if !unicode.IsUpper(r) {
 		return 0
 	}
 	return start
