@@ -55,6 +55,12 @@ func flatPieces(t string) []string {
 			end = cuts[k]
 		}
 		piece := strings.TrimSpace(t[start:end])
+		for _, g := range bulletGlyphs {
+			// "本月招聘 • ## 海致星图": a bullet before a mark of its own
+			if strings.HasSuffix(piece, " "+g) {
+				piece = strings.TrimSpace(strings.TrimSuffix(piece, g))
+			}
+		}
 		if piece == "" {
 			continue
 		}
@@ -529,8 +535,13 @@ func bulletedHeading(piece string) (string, bool) {
 	if !ok || h == "" || utf8.RuneCountInString(h) > 60 || words(h) > 6 {
 		return "", false
 	}
-	f := strings.TrimSpace(foldHeading(h))
-	if exactHeadings[f] {
+	if phraseHeading(h) && !strings.ContainsAny(h, ".,;!?") {
+		return h, true
+	}
+	if r := firstRune(h); isCJK(r) && utf8.RuneCountInString(h) <= 16 && !strings.ContainsAny(h, "，。；、！？") &&
+		!strings.HasSuffix(h, "优先") && classifyHeading(h, false) != clsUnknown {
+		// "• 我们眼中的加分项 •"; not an item that names a preference
+		// ("有使用经验者优先")
 		return h, true
 	}
 	if (strings.HasSuffix(h, ":") || strings.HasSuffix(h, "：")) && classifyHeading(h, true) != clsUnknown {
