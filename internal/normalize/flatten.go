@@ -44,7 +44,11 @@ func flatPieces(t string) []string {
 	if len(t) < flatMin {
 		return nil
 	}
-	cuts := markCuts(t, make([]int, 0, 16))
+	var buf [32]int
+	cuts := markCuts(t, buf[:0])
+	if len(cuts) == 0 && t[0] != '#' && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") && !headingIn(t) {
+		return nil // the common case: a paragraph
+	}
 	var out []string
 	for k := 0; k <= len(cuts); k++ {
 		start, end := 0, len(t)
@@ -100,29 +104,38 @@ func listMarkAt(t string, i int) bool {
 // starts a piece of t: a bullet of a list, a number of a numbered list, a
 // markdown heading, a bold heading and the text after it.
 func markCuts(t string, cuts []int) []int {
-	// the bullets: a mark that starts two items at least
+	// the bullets: a mark that starts two items at least; the words
+	// start at 0 and after each space
 	var glyphs, dashes [16]int8
-	count := func() {
-		for i := 0; i < len(t); i++ {
-			if i > 0 && t[i-1] != ' ' {
-				continue
-			}
-			c := t[i]
-			if c >= 0x80 {
-				for g, s := range bulletGlyphs {
-					if strings.HasPrefix(t[i:], s) && bulletItemAt(t, i+len(s)) {
-						glyphs[g] = min(glyphs[g]+1, 2)
-					}
+	others := false // a word opens with '#' or '*'
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch {
+		case c == 0xe2 || c == 0xc2:
+			for g, s := range bulletGlyphs {
+				if strings.HasPrefix(t[i:], s) && bulletItemAt(t, i+len(s)) {
+					glyphs[g] = min(glyphs[g]+1, 2)
 				}
 			}
+			if strings.HasPrefix(t[i:], "– ") && dashItemAt(t, i+len("– ")) {
+				dashes[1] = min(dashes[1]+1, 2)
+			}
+		case c == '-' || c == '*' || c == '+':
 			for d, s := range dashMarks {
 				if strings.HasPrefix(t[i:], s) && dashItemAt(t, i+len(s)) {
 					dashes[d] = min(dashes[d]+1, 2)
 				}
 			}
+			others = others || c == '*'
+		case c == '#':
+			others = true
 		}
+		sp := strings.IndexByte(t[i:], ' ')
+		if sp < 0 {
+			break
+		}
+		i += sp + 1
 	}
-	count()
 	// markdown's hard line breaks ("... techniques.\\ **Required Skills
 	// & Experience:**\\ - Strong experience"): a backslash before a space,
 	// twice at least
@@ -138,10 +151,11 @@ func markCuts(t string, cuts []int) []int {
 			i += 1 + k
 		}
 	}
-	for i := 0; i < len(t); i++ {
-		if i > 0 && t[i-1] != ' ' {
-			continue
-		}
+	marked := others
+	for k := range glyphs {
+		marked = marked || glyphs[k] >= 2 || dashes[k] >= 2
+	}
+	for i := 0; marked && i < len(t); {
 		c := t[i]
 		switch {
 		case c >= 0x80:
@@ -173,6 +187,11 @@ func markCuts(t string, cuts []int) []int {
 				cuts = append(cuts, i)
 			}
 		}
+		sp := strings.IndexByte(t[i:], ' ')
+		if sp < 0 {
+			break
+		}
+		i += sp + 1
 	}
 	cuts = numberCuts(t, cuts)
 	// in order, without repeats, none at the start
@@ -245,7 +264,7 @@ func boldCuts(t string, i int, cuts []int) []int {
 		}
 		// a bold line before a list ("**_For tiden jobber vi mye med_** -
 		// Docker og Kubernetes"), or one that names a part
-		if !(next < len(t) && listMarkAt(t, next)) && (words(inner) > 6 || classifyHeading(inner, true) == clsUnknown) {
+		if !(next < len(t) && listMarkAt(t, next)) && (countWords(inner) > 6 || classifyHeading(inner, true) == clsUnknown) {
 			return cuts
 		}
 	}
@@ -362,6 +381,41 @@ func numberCuts(t string, cuts []int) []int {
 	return cuts
 }
 
+// headingIn says whether a heading stands between the sentences of t
+// (headingAt).
+func headingIn(t string) bool {
+	for j := 0; j < len(t); j++ {
+		if headingAtCheap(t, j) && (j == 0 || boundaryAt(t, j)) {
+			if e, _ := headingAt(t, j); e > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headingAtCheap says, on bytes, whether a heading may start at j: a
+// capital or a letter outside ASCII.
+func headingAtCheap(t string, j int) bool {
+	c := t[j]
+	return c >= 'A' && c <= 'Z' || c >= 0xc0
+}
+
+// countWords counts the space-separated words of s, as words does,
+// without allocating.
+func countWords(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
 // headingPieces appends the piece to out, cut around the headings it
 // holds: a heading phrase after a sentence's end and before a capitalised
 // sentence; a heading that ends the piece (before a list: beforeList, or
@@ -432,7 +486,7 @@ func headingPieces(out []string, piece string, beforeList bool) []string {
 func leadInStart(t string) int {
 	for j := len(t) - 2; j > 0; j-- {
 		if boundaryAt(t, j) {
-			if words(t[j:]) > 40 || leadInClass(t[j:]) != clsRequired && classifyHeading(t[j:], false) != clsRequired {
+			if countWords(t[j:]) > 40 || leadInClass(t[j:]) != clsRequired && classifyHeading(t[j:], false) != clsRequired {
 				return 0
 			}
 			return j
@@ -532,7 +586,7 @@ func trailingHeading(t string, beforeList bool) int {
 // bullets of a text flattened with one between every line.
 func bulletedHeading(piece string) (string, bool) {
 	h, ok := stripBullet(piece)
-	if !ok || h == "" || utf8.RuneCountInString(h) > 60 || words(h) > 6 {
+	if !ok || h == "" || utf8.RuneCountInString(h) > 60 || countWords(h) > 6 {
 		return "", false
 	}
 	if phraseHeading(h) && !strings.ContainsAny(h, ".,;!?") {
@@ -557,6 +611,9 @@ func boundaryAt(t string, j int) bool {
 		return false
 	}
 	if t[j-1] != ' ' {
+		if t[j-1] < 0x80 {
+			return false
+		}
 		r, _ := utf8.DecodeLastRuneInString(t[:j])
 		return r == '。' || r == '！' || r == '？' || r == '；'
 	}
@@ -602,6 +659,9 @@ func headingAt(t string, j int) (int, bool) {
 		return e, e < len(t)
 	}
 	// a heading phrase before a capitalised sentence
+	if !phraseMayStart(t[j:]) {
+		return 0, false
+	}
 	best := 0
 	k := j
 	for w := 0; w < 6; w++ {
@@ -609,11 +669,11 @@ func headingAt(t string, j int) (int, bool) {
 		if sp < 0 {
 			break
 		}
-		k += sp
-		phrase := t[j:k]
-		if strings.ContainsAny(phrase, ".,;!?:()") {
+		if phraseMark(t[k : k+sp]) {
 			break
 		}
+		k += sp
+		phrase := t[j:k]
 		// the sentence after it opens with a capitalised word, not one
 		// in capitals ("Are you an APP DEVELOPER")
 		if next := nextWord(t, k+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) && phraseHeading(phrase) {
@@ -627,18 +687,155 @@ func headingAt(t string, j int) (int, bool) {
 	return 0, false
 }
 
+// phraseMayStart says, cheaply, whether a heading phrase may open t
+// (phraseHeading): its first word opens one of exactHeadings, or a
+// capitalised word follows it (title case), after a short word or not.
+func phraseMayStart(t string) bool {
+	sp := strings.IndexByte(t, ' ')
+	if sp < 0 {
+		return false
+	}
+	var lb [32]byte
+	if f, ok := foldASCII(t[:sp], lb[:0]); !ok || headingFirstWords[string(f)] {
+		return true
+	}
+	for w := 0; w < 2; w++ {
+		t = t[sp+1:]
+		if t == "" || t[0] >= 'A' && t[0] <= 'Z' || t[0] >= 0xc0 {
+			return t != ""
+		}
+		if sp = strings.IndexByte(t, ' '); sp < 0 || sp >= 4 {
+			return false
+		}
+	}
+	return false
+}
+
+// phraseMark says whether a word holds a mark that no heading phrase
+// holds inside it (".,;!?:()").
+func phraseMark(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '.', ',', ';', '!', '?', ':', '(', ')':
+			return true
+		}
+	}
+	return false
+}
+
 // phraseHeading says whether a phrase without marks that opens a sentence
 // is a heading: one of exactHeadings, or a phrase in title case that
 // names a part ("Minimum Qualifications", "What You Will Do").
 func phraseHeading(p string) bool {
-	f := strings.TrimSpace(foldHeading(p))
-	if exactHeadings[f] {
+	title := titleCase(p)
+	if !title {
+		// the common case, a sentence: its first word opens no heading
+		w := p
+		if sp := strings.IndexByte(p, ' '); sp >= 0 {
+			w = p[:sp]
+		}
+		var lb [32]byte
+		if f, ok := foldASCII(w, lb[:0]); ok && !headingFirstWords[string(f)] {
+			return false
+		}
+	}
+	var buf [64]byte
+	if f, ok := foldASCII(p, buf[:0]); ok {
+		if exactHeadings[string(f)] {
+			return true
+		}
+	} else if exactHeadings[strings.TrimSpace(foldHeading(p))] {
 		return true
 	}
-	if words(p) < 2 || !titleCase(p) {
+	if strings.IndexByte(p, ' ') < 0 || !title || !mayNamePart(p) {
 		return false
 	}
 	return classifyHeading(p, false) != clsUnknown
+}
+
+// mayNamePart says, cheaply, whether classifyHeading may find a part in
+// a phrase: one of its words is a word of the heading phrases other than
+// their grammar ("Qualifications", "Bring"; not "The AI", "Retirement
+// Plan"), or a word of the heading vocabulary. A phrase with letters
+// outside ASCII may.
+func mayNamePart(p string) bool {
+	for p != "" {
+		w := p
+		if sp := strings.IndexByte(p, ' '); sp >= 0 {
+			w, p = p[:sp], p[sp+1:]
+		} else {
+			p = ""
+		}
+		var lb [32]byte
+		f, ok := foldASCII(w, lb[:0])
+		if !ok || len(w) > len(lb) {
+			return true
+		}
+		if headingContentWords[string(f)] {
+			return true
+		}
+		fs := string(f)
+		if stemIn(fs, vocabRequired) || stemIn(fs, vocabWeak) || stemIn(fs, vocabPreferred) ||
+			endIn(fs, vocabRequiredEnds) || endIn(fs, vocabWeakEnds) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingContentWords are the words of the heading phrases but the
+// grammar of vocabGrammar.
+var headingContentWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range [][]string{preferredPhrases, requiredStrong, requiredWeak, mentionedPhrases, openPhrases} {
+		for _, p := range l {
+			for _, w := range strings.Fields(p) {
+				if !vocabGrammar[w] {
+					m[w] = true
+				}
+			}
+		}
+	}
+	for f := range moscowLabels {
+		for _, w := range strings.Fields(f) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// headingFirstWords are the first words of exactHeadings.
+var headingFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for h := range exactHeadings {
+		w := h
+		if sp := strings.IndexByte(h, ' '); sp >= 0 {
+			w = h[:sp]
+		}
+		m[w] = true
+	}
+	return m
+}()
+
+// foldASCII folds a phrase of ASCII letters, digits, hyphens and
+// apostrophes between single spaces as foldHeading does (lowered, without
+// the spaces around it) into buf, without allocating; ok is false for any
+// other phrase.
+func foldASCII(p string, buf []byte) ([]byte, bool) {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			buf = append(buf, c+'a'-'A')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '\'':
+			buf = append(buf, c)
+		case c == ' ' && i > 0 && p[i-1] != ' ' && i+1 < len(p):
+			buf = append(buf, c)
+		default:
+			return nil, false
+		}
+	}
+	return buf, true
 }
 
 // titleCase says whether every word of four letters or more of p opens
@@ -646,7 +843,16 @@ func phraseHeading(p string) bool {
 // You Bring"; not "Are you an").
 func titleCase(p string) bool {
 	caps := 0
-	for _, w := range strings.Fields(p) {
+	for p != "" {
+		w := p
+		if sp := strings.IndexByte(p, ' '); sp >= 0 {
+			w, p = p[:sp], p[sp+1:]
+		} else {
+			p = ""
+		}
+		if w == "" {
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) {
 			caps++
