@@ -491,6 +491,18 @@ func leadInStart(t string) int {
 			}
 			return j
 		}
+		if t[j-1] == ' ' && j >= 2 && t[j-2] >= 'a' && t[j-2] <= 'z' && (openingWordAt(t, j) > 0 || strings.HasPrefix(t[j:], "And ")) {
+			// "... for projects And we prefer, but don’t require, that
+			// you:": a capitalised word that opens sentences after a
+			// word in small letters, with no mark between them, starts
+			// a line of its own
+			if countWords(t[j:]) > 40 {
+				return 0
+			}
+			if leadInClass(t[j:]) != clsUnknown || classifyHeading(t[j:], false) != clsUnknown {
+				return j
+			}
+		}
 	}
 	return 0
 }
