@@ -477,19 +477,30 @@ func headingPieces(out []string, piece string, beforeList bool) []string {
 }
 
 // leadInStart returns where the last sentence of a piece starts, when it
-// ends with a colon before a list, is a lead-in's length and asks for
-// what the list holds ("... first. All candidates must:"), else 0: in its
-// lines it is a line of its own. One that says what would be nice ("...
-// They should also have experience using the following software/tools:")
-// is left in its paragraph: as often as not it was written there, and the
+// ends with a colon before a list, is a lead-in's length and says what
+// the list holds ("... first. All candidates must:", "... fluently. It
+// would be fantastic if you have experience with:"), else 0: in its lines
+// it is a line of its own. One that asks for more of the same ("... They
+// should also have experience using the following software/tools:") is
+// left in its paragraph: as often as not it was written there, and the
 // list keeps the part it is in.
 func leadInStart(t string) int {
 	for j := len(t) - 2; j > 0; j-- {
 		if boundaryAt(t, j) {
-			if countWords(t[j:]) > 40 || leadInClass(t[j:]) != clsRequired && classifyHeading(t[j:], false) != clsRequired {
+			if countWords(t[j:]) > 40 {
 				return 0
 			}
-			return j
+			if leadInClass(t[j:]) == clsRequired || classifyHeading(t[j:], false) == clsRequired {
+				return j
+			}
+			if leadInClass(t[j:]) == clsPreferred && !strings.Contains(foldHeading(t[j:]), " also ") {
+				// "... fluently. It would be fantastic if you are highly
+				// interested in or have experience with:"; "They should
+				// also have experience using the following:" goes on
+				// with the part it is in
+				return j
+			}
+			return 0
 		}
 		if t[j-1] == ' ' && j >= 2 && t[j-2] >= 'a' && t[j-2] <= 'z' && (openingWordAt(t, j) > 0 || strings.HasPrefix(t[j:], "And ")) {
 			// "... for projects And we prefer, but don’t require, that
