@@ -476,6 +476,26 @@ func headingPieces(out []string, piece string, beforeList bool) []string {
 	return out
 }
 
+// withoutParens returns s without its parenthesised parts.
+func withoutParens(s string) string {
+	if strings.IndexByte(s, '(') < 0 {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // leadInStart returns where the last sentence of a piece starts, when it
 // ends with a colon before a list, is a lead-in's length and says what
 // the list holds ("... first. All candidates must:", "... fluently. It
@@ -557,9 +577,12 @@ func trailingHeading(t string, beforeList bool) int {
 		if strings.Count(run, "(") != strings.Count(run, ")") || !unicode.IsLetter(firstRune(run)) {
 			continue // "Ausschlusskriterien):", "(Muss-Kriterien / ...)": inside parentheses
 		}
-		c := classifyHeading(run, beforeList && k < 2)
+		// what a heading says is outside its parentheses: "Vue (pré)"
+		// ends an item that names a preference
+		bare := withoutParens(run)
+		c := classifyHeading(bare, beforeList && k < 2)
 		if c == clsUnknown && colon && k < 4 {
-			c = leadInClass(run)
+			c = leadInClass(bare)
 		}
 		if c != clsUnknown {
 			s = k
@@ -575,6 +598,9 @@ func trailingHeading(t string, beforeList bool) int {
 		w = strings.TrimSpace(w)
 		if strings.ContainsAny(w, ".;!?。；,:)") {
 			break
+		}
+		if unicode.IsUpper(firstRune(t[ws[s]:])) && !unicode.IsUpper(firstRune(strings.TrimLeft(w, "*#_"))) {
+			break // "... travel is required Preferred qualifications"
 		}
 		lw := strings.ToLower(w)
 		f := strings.TrimSpace(foldHeading(t[ws[s+1]:]))
