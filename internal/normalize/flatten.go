@@ -45,7 +45,7 @@ func flatPieces(t string) []string {
 		return nil
 	}
 	var buf [32]int
-	cuts := markCuts(t, buf[:0])
+	cuts, oItems := markCuts(t, buf[:0])
 	if len(cuts) == 0 && t[0] != '#' && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") && !headingIn(t) {
 		return nil // the common case: a paragraph
 	}
@@ -68,6 +68,9 @@ func flatPieces(t string) []string {
 		if piece == "" {
 			continue
 		}
+		if oItems && k > 0 && strings.HasPrefix(piece, "o ") {
+			piece = "- " + piece[2:]
+		}
 		beforeList := k < len(cuts) && listMarkAt(t, cuts[k])
 		out = headingPieces(out, piece, beforeList)
 	}
@@ -81,7 +84,13 @@ func flatPieces(t string) []string {
 var bulletGlyphs = []string{"•", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►", "✓", "✔", "·"}
 
 // dashMarks are the bullets typed as characters ("- Python").
-var dashMarks = []string{"- ", "– ", "* ", "+ "}
+var dashMarks = []string{"- ", "– ", "* ", "+ ", "o "}
+
+// oMark is the index in dashMarks of "o ", the bullet of word processors
+// ("Muss-Kriterien: o Deutsche Sprachkenntnisse ... o Erfahrung im
+// öffentlichen Bereich"): a word of Spanish and Italian ("React o Vue"),
+// so it takes three items, and its pieces are given the bullet "- ".
+const oMark = 4
 
 // listMarkAt says whether a list item's mark starts at i.
 func listMarkAt(t string, i int) bool {
@@ -102,8 +111,9 @@ func listMarkAt(t string, i int) bool {
 
 // markCuts appends to cuts, in order and without repeats, where a mark
 // starts a piece of t: a bullet of a list, a number of a numbered list, a
-// markdown heading, a bold heading and the text after it.
-func markCuts(t string, cuts []int) []int {
+// markdown heading, a bold heading and the text after it. oItems says
+// that "o " is a bullet of t.
+func markCuts(t string, cuts []int) (_ []int, oItems bool) {
 	// the bullets: a mark that starts two items at least; the words
 	// start at 0 and after each space
 	var glyphs, dashes [16]int8
@@ -120,10 +130,10 @@ func markCuts(t string, cuts []int) []int {
 			if strings.HasPrefix(t[i:], "– ") && dashItemAt(t, i+len("– ")) {
 				dashes[1] = min(dashes[1]+1, 2)
 			}
-		case c == '-' || c == '*' || c == '+':
+		case c == '-' || c == '*' || c == '+' || c == 'o':
 			for d, s := range dashMarks {
 				if strings.HasPrefix(t[i:], s) && dashItemAt(t, i+len(s)) {
-					dashes[d] = min(dashes[d]+1, 2)
+					dashes[d] = min(dashes[d]+1, 3)
 				}
 			}
 			others = others || c == '*'
@@ -152,6 +162,9 @@ func markCuts(t string, cuts []int) []int {
 		}
 	}
 	marked := others
+	if dashes[oMark] < 3 {
+		dashes[oMark] = 0
+	}
 	for k := range glyphs {
 		marked = marked || glyphs[k] >= 2 || dashes[k] >= 2
 	}
@@ -169,7 +182,7 @@ func markCuts(t string, cuts []int) []int {
 					cuts = append(cuts, i)
 				}
 			}
-		case c == '-' || c == '*' || c == '+':
+		case c == '-' || c == '*' || c == '+' || c == 'o':
 			for d, s := range dashMarks {
 				if dashes[d] >= 2 && strings.HasPrefix(t[i:], s) && dashItemAt(t, i+len(s)) {
 					cuts = append(cuts, i)
@@ -202,7 +215,7 @@ func markCuts(t string, cuts []int) []int {
 			out = append(out, c)
 		}
 	}
-	return out
+	return out, dashes[oMark] >= 2
 }
 
 // sortInts sorts a short list in place.
