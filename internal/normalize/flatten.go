@@ -449,15 +449,16 @@ func headingPieces(out []string, piece string, beforeList bool) []string {
 		}
 	}
 	if item, ok := bulletedHeading(piece); ok {
-		return append(out, item)
+		return append(out, asHeading(item))
 	}
 	tail := ""
 	ts := trailingHeading(piece, beforeList)
-	if ts == 0 && beforeList && (strings.HasSuffix(piece, ":") || strings.HasSuffix(piece, "：")) {
-		ts = leadInStart(piece)
-	}
 	if ts > 0 {
-		piece, tail = strings.TrimSpace(piece[:ts]), piece[ts:]
+		piece, tail = strings.TrimSpace(piece[:ts]), asHeading(piece[ts:])
+	} else if beforeList && leadEnd(piece) {
+		if ts = leadInStart(piece); ts > 0 {
+			piece, tail = strings.TrimSpace(piece[:ts]), piece[ts:]
+		}
 	}
 	start := 0
 	for j := 0; j < len(piece); j++ {
@@ -473,10 +474,10 @@ func headingPieces(out []string, piece string, beforeList bool) []string {
 		}
 		if !inline {
 			start = len(piece)
-			out = append(out, strings.TrimSpace(piece[j:]))
+			out = append(out, asHeading(strings.TrimSpace(piece[j:])))
 			break
 		}
-		out = append(out, strings.TrimSpace(piece[j:e]))
+		out = append(out, asHeading(strings.TrimSpace(piece[j:e])))
 		start = e
 		j = e - 1
 	}
@@ -487,6 +488,17 @@ func headingPieces(out []string, piece string, beforeList bool) []string {
 		out = append(out, tail)
 	}
 	return out
+}
+
+// asHeading marks a piece found as a heading that names a part of a
+// posting with "## ", as its line would be marked in markdown: its end
+// ("Bonus...", "Responsibilities") need not look like a heading's. The
+// mark is read (textBlocks, plainMarks), not kept in the text.
+func asHeading(h string) string {
+	if strings.HasPrefix(h, "#") || strings.HasPrefix(h, "*") || classifyHeading(withoutParens(h), false) == clsUnknown {
+		return h
+	}
+	return "## " + h
 }
 
 // withoutParens returns s without its parenthesised parts.
@@ -507,6 +519,12 @@ func withoutParens(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// leadEnd says whether t ends as a line that leads into a list: with a
+// colon, or with an ellipsis ("You may be a good fit if...", "Bonus...").
+func leadEnd(t string) bool {
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
 }
 
 // leadInStart returns where the last sentence of a piece starts, when it
@@ -561,7 +579,7 @@ func leadInStart(t string) int {
 // to a heading ("What you bring", "Minimum Qualifications"); it opens
 // with a capital, after the text before it.
 func trailingHeading(t string, beforeList bool) int {
-	colon := strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")
+	colon := leadEnd(t)
 	if !beforeList && !colon || len(t) < 4 {
 		return 0
 	}
@@ -584,7 +602,7 @@ func trailingHeading(t string, beforeList bool) int {
 	s := -1
 	for k := 0; k < n; k++ {
 		run := t[ws[k]:]
-		if strings.ContainsAny(strings.TrimRight(run, ":：?"), ".;!?。；,，、") {
+		if strings.ContainsAny(strings.TrimRight(strings.TrimSuffix(run, "..."), ":：?…"), ".;!?。；,，、") {
 			break
 		}
 		if strings.Count(run, "(") != strings.Count(run, ")") || !unicode.IsLetter(firstRune(run)) {

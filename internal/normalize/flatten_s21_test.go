@@ -11,7 +11,8 @@ import (
 
 // Session 21: descriptions whose line breaks were all lost. The texts are
 // the dev corpus postings named, with their lines joined by a space (as
-// TestFormatVariants' flat-line variant makes them).
+// TestFormatVariants' flat-line variant makes them). A heading found
+// without a mark of its own is given the markdown mark "## ".
 func TestS21FlatPieces(t *testing.T) {
 	for _, tt := range []struct {
 		name, in string
@@ -21,9 +22,9 @@ func TestS21FlatPieces(t *testing.T) {
 			// github-greenhouse 1424415: headings with a colon after the
 			// item before them, glyph bullets
 			"greenhouse bullets", "• Automate alert enrichment and detection response. • Create and maintain relevant team documentation and standards. Minimum Qualifications: • 4+ years experience or demonstrable proficiency in threat detection. • Basic scripting experience with Ruby, Python, Bash, or Powershell. Preferred Qualifications: • Software engineering experience with Python, Ruby, Golang, JavaScript, or other OOP languages.",
-			[]string{"• Automate alert enrichment and detection response.", "• Create and maintain relevant team documentation and standards.", "Minimum Qualifications:",
+			[]string{"• Automate alert enrichment and detection response.", "• Create and maintain relevant team documentation and standards.", "## Minimum Qualifications:",
 				"• 4+ years experience or demonstrable proficiency in threat detection.", "• Basic scripting experience with Ruby, Python, Bash, or Powershell.",
-				"Preferred Qualifications:", "• Software engineering experience with Python, Ruby, Golang, JavaScript, or other OOP languages."},
+				"## Preferred Qualifications:", "• Software engineering experience with Python, Ruby, Golang, JavaScript, or other OOP languages."},
 		},
 		{
 			// superluminar-senior-cloud-consultant: markdown headings and
@@ -42,8 +43,8 @@ func TestS21FlatPieces(t *testing.T) {
 		{
 			// tor-project-controller: headings in capitals
 			"shouted", "This position is part-time, approximately 20 hours per week, at our office in Cambridge, Massachusetts. POSITION SUMMARY The Controller is responsible for performing highly specialized accounting work. MAJOR RESPONSIBILITIES AND DUTIES • Oversees the daily accounting activities. • Maintains organized set of detailed records.",
-			[]string{"This position is part-time, approximately 20 hours per week, at our office in Cambridge, Massachusetts.", "POSITION SUMMARY",
-				"The Controller is responsible for performing highly specialized accounting work.", "MAJOR RESPONSIBILITIES AND DUTIES",
+			[]string{"This position is part-time, approximately 20 hours per week, at our office in Cambridge, Massachusetts.", "## POSITION SUMMARY",
+				"The Controller is responsible for performing highly specialized accounting work.", "## MAJOR RESPONSIBILITIES AND DUTIES",
 				"• Oversees the daily accounting activities.", "• Maintains organized set of detailed records."},
 		},
 		{
@@ -51,18 +52,18 @@ func TestS21FlatPieces(t *testing.T) {
 			// to the item before it, without a full stop
 			"glued heading", "- Wissensaufbau bei den internen Mitarbeitern zu neuen Technologien - Regelmäßige Teilnahme an Jour Fixe und Erstellung von Sachstandsberichten Anforderungen (Muss-Kriterien / Ausschlusskriterien): - Abgeschlossenes Studium im IT-Bereich oder gleichwertige Qualifikation",
 			[]string{"- Wissensaufbau bei den internen Mitarbeitern zu neuen Technologien", "- Regelmäßige Teilnahme an Jour Fixe und Erstellung von Sachstandsberichten",
-				"Anforderungen (Muss-Kriterien / Ausschlusskriterien):", "- Abgeschlossenes Studium im IT-Bereich oder gleichwertige Qualifikation"},
+				"## Anforderungen (Muss-Kriterien / Ausschlusskriterien):", "- Abgeschlossenes Studium im IT-Bereich oder gleichwertige Qualifikation"},
 		},
 		{
 			// a heading phrase between two sentences (an <h3> flattened)
 			"heading between sentences", "Interested in threat hunting, MITRE ATT&CK, building and tuning detection logic, alert enrichment, or response automation? About the role We are looking for an experienced Detection Engineer to join our remote SIRT.",
-			[]string{"Interested in threat hunting, MITRE ATT&CK, building and tuning detection logic, alert enrichment, or response automation?", "About the role",
+			[]string{"Interested in threat hunting, MITRE ATT&CK, building and tuning detection logic, alert enrichment, or response automation?", "## About the role",
 				"We are looking for an experienced Detection Engineer to join our remote SIRT."},
 		},
 		{
 			// the bullets between every line: a heading alone after one
 			"bullet heading", "• A successful applicant will have a desire to detect and hunt a variety of adversaries in diverse environments at scale. • Minimum Qualifications • 4+ years experience or demonstrable proficiency in threat detection. • Experience using or securing Linux day-to-day.",
-			[]string{"• A successful applicant will have a desire to detect and hunt a variety of adversaries in diverse environments at scale.", "Minimum Qualifications",
+			[]string{"• A successful applicant will have a desire to detect and hunt a variety of adversaries in diverse environments at scale.", "## Minimum Qualifications",
 				"• 4+ years experience or demonstrable proficiency in threat detection.", "• Experience using or securing Linux day-to-day."},
 		},
 	} {
@@ -98,10 +99,10 @@ func TestS21FlatSameSkills(t *testing.T) {
 		"Responsibilities:",
 		"• Automate alert enrichment and detection response.",
 		"• Create and maintain relevant team documentation and standards.",
-		"Minimum Qualifications:",
+		"## Minimum Qualifications:",
 		"• Experience using or securing Linux day-to-day in a production environment.",
 		"• Basic scripting experience with Ruby, Python, Bash, or Powershell.",
-		"Preferred Qualifications:",
+		"## Preferred Qualifications:",
 		"• Software engineering experience with Golang, JavaScript, or other OOP languages.",
 	}
 	n := New(nil)
