@@ -398,10 +398,15 @@ func numberCuts(t string, cuts []int) []int {
 // (headingAt).
 func headingIn(t string) bool {
 	for j := 0; j < len(t); j++ {
-		if headingAtCheap(t, j) && (j == 0 || boundaryAt(t, j)) {
+		if !headingAtCheap(t, j) {
+			continue
+		}
+		if j == 0 || boundaryAt(t, j) {
 			if e, _ := headingAt(t, j); e > 0 {
 				return true
 			}
+		} else if e, _ := gluedHeadingAt(t, j); e > 0 {
+			return true
 		}
 	}
 	return false
@@ -462,10 +467,13 @@ func headingPieces(out []string, piece string, beforeList bool) []string {
 	}
 	start := 0
 	for j := 0; j < len(piece); j++ {
-		if j > 0 && !boundaryAt(piece, j) {
-			continue
+		var e int
+		var inline bool
+		if j == 0 || boundaryAt(piece, j) {
+			e, inline = headingAt(piece, j)
+		} else if headingAtCheap(piece, j) {
+			e, inline = gluedHeadingAt(piece, j)
 		}
-		e, inline := headingAt(piece, j)
 		if e <= 0 {
 			continue
 		}
@@ -730,12 +738,29 @@ func boundaryAt(t string, j int) bool {
 //     eight words that names a part ("Minimum Qualifications:",
 //     "Responsibilities").
 func headingAt(t string, j int) (int, bool) {
+	return phraseHeadingAt(t, j, false)
+}
+
+// gluedHeadingAt is headingAt for a heading that follows a word with no
+// mark between them ("... GitHub, Slack, Notion What we offer We're a
+// small team"): a phrase of two words or more of exactHeadings only.
+func gluedHeadingAt(t string, j int) (int, bool) {
+	if j < 2 || t[j-1] != ' ' || t[j] < 'A' || t[j] > 'Z' {
+		return 0, false
+	}
+	if p := t[j-2]; !(p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9' || p == ')') {
+		return 0, false
+	}
+	return phraseHeadingAt(t, j, true)
+}
+
+func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 	r, _ := utf8.DecodeRuneInString(t[j:])
 	if !unicode.IsUpper(r) && !isCJK(r) {
 		return 0, false
 	}
 	// a heading in capitals
-	if e := shoutedHeadingAt(t, j); e > 0 {
+	if e := shoutedHeadingAt(t, j); e > 0 && !glued {
 		return e, e < len(t)
 	}
 	// a heading phrase before a capitalised sentence
@@ -756,7 +781,8 @@ func headingAt(t string, j int) (int, bool) {
 		phrase := t[j:k]
 		// the sentence after it opens with a capitalised word, not one
 		// in capitals ("Are you an APP DEVELOPER")
-		if next := nextWord(t, k+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) && phraseHeading(phrase) {
+		if next := nextWord(t, k+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) &&
+			(!glued && phraseHeading(phrase) || glued && w > 0 && exactPhrase(phrase)) {
 			best = k
 		}
 		k++
@@ -765,6 +791,15 @@ func headingAt(t string, j int) (int, bool) {
 		return best, true
 	}
 	return 0, false
+}
+
+// exactPhrase says whether a phrase is one of exactHeadings.
+func exactPhrase(p string) bool {
+	var buf [64]byte
+	if f, ok := foldASCII(p, buf[:0]); ok {
+		return exactHeadings[string(f)]
+	}
+	return exactHeadings[strings.TrimSpace(foldHeading(p))]
 }
 
 // phraseMayStart says, cheaply, whether a heading phrase may open t
