@@ -72,6 +72,13 @@ func flatPieces(t string) []string {
 			piece = "- " + piece[2:]
 		}
 		beforeList := k < len(cuts) && listMarkAt(t, cuts[k])
+		if k > 0 && !beforeList && listMarkAt(t, start) {
+			// the last item of a list runs into the text after it
+			if e := itemEnd(piece); e > 0 {
+				out = headingPieces(out, strings.TrimSpace(piece[:e]), false)
+				piece = piece[e:]
+			}
+		}
 		out = headingPieces(out, piece, beforeList)
 	}
 	if len(out) <= 1 {
@@ -216,6 +223,29 @@ func markCuts(t string, cuts []int) (_ []int, oItems bool) {
 		}
 	}
 	return out, dashes[oMark] >= 2
+}
+
+// itemEnd returns where the text after a list's last item starts in the
+// piece that holds both ("... Experience with Rust or Go At Warp, we are
+// dedicated to ..."): a word that opens sentences ("At", "We", "You",
+// "The") glued to a word in small letters, after the item's first three
+// words; or 0.
+func itemEnd(p string) int {
+	if len(p) < 120 {
+		return 0
+	}
+	for j := 2; j+2 < len(p); j++ {
+		if p[j-1] != ' ' || p[j] < 'A' || p[j] > 'Z' {
+			continue
+		}
+		if c := p[j-2]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			continue
+		}
+		if w := openingWordAt(p, j); w > 0 && countWords(p[:j]) > 4 {
+			return j
+		}
+	}
+	return 0
 }
 
 // sortInts sorts a short list in place.
