@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +16,10 @@ import (
 // "**岗位职责：** 1.负责吸收 ... 2.负责与 ...". flatPieces finds the lines
 // again, so that the section logic reads the headings as headings and the
 // items as items.
+
+// flatLong is the length from which a line without marks is read for
+// headings between its sentences: longer than paragraphs are.
+const flatLong = 600
 
 // flatMin is the length from which a line is read for lost line breaks:
 // a line shorter than that holds no description's worth of blocks.
@@ -41,15 +46,21 @@ const flatMin = 160
 // label inside it ("Krav: Java. Meriterande: Kubernetes.") is
 // splitInlineLabels'.
 func flatPieces(t string) []string {
-	if len(t) < flatMin {
+	if len(t) < flatMin || os.Getenv("M21OFF") != "" {
 		return nil
 	}
 	var buf [32]int
 	cuts, oItems := markCuts(t, buf[:0])
-	if len(cuts) == 0 && t[0] != '#' && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") && !headingIn(t) {
+	// a heading between sentences is read in a line that shows its lost
+	// breaks (two marks, or a whole description's length): in a
+	// paragraph, "Du har PT-utdanning" and "Team Boligreisen var" are
+	// sentences
+	flat := len(cuts) >= 2 || len(t) >= flatLong
+	if len(cuts) == 0 && t[0] != '#' && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") && !(flat && headingIn(t)) {
 		return nil // the common case: a paragraph
 	}
 	var out []string
+	carry := ""
 	for k := 0; k <= len(cuts); k++ {
 		start, end := 0, len(t)
 		if k > 0 {
@@ -65,7 +76,16 @@ func flatPieces(t string) []string {
 				piece = strings.TrimSpace(strings.TrimSuffix(piece, g))
 			}
 		}
+		if carry != "" {
+			piece, carry = carry+" "+piece, ""
+		}
 		if piece == "" {
+			continue
+		}
+		if onlyMark(piece) && k < len(cuts) {
+			// "- **Design:** ...", "1. **Entwicklung:** ...": a mark
+			// goes with the piece after it
+			carry = piece
 			continue
 		}
 		if oItems && k > 0 && strings.HasPrefix(piece, "o ") {
@@ -75,11 +95,11 @@ func flatPieces(t string) []string {
 		if k > 0 && !beforeList && listMarkAt(t, start) {
 			// the last item of a list runs into the text after it
 			if e := itemEnd(piece); e > 0 {
-				out = headingPieces(out, strings.TrimSpace(piece[:e]), false)
+				out = headingPieces(out, strings.TrimSpace(piece[:e]), false, flat)
 				piece = piece[e:]
 			}
 		}
-		out = headingPieces(out, piece, beforeList)
+		out = headingPieces(out, piece, beforeList, flat)
 	}
 	if len(out) <= 1 {
 		return nil
@@ -196,7 +216,21 @@ func markCuts(t string, cuts []int) (_ []int, oItems bool) {
 				}
 			}
 			if c == '*' && strings.HasPrefix(t[i:], "**") {
-				cuts = boldCuts(t, i, cuts)
+				cuts = boldCuts(t, i, cuts, func(k int) bool {
+					// a mark that starts two items at least
+					for d, s := range dashMarks {
+						if dashes[d] >= 2 && strings.HasPrefix(t[k:], s) {
+							return true
+						}
+					}
+					for g, s := range bulletGlyphs {
+						if glyphs[g] >= 2 && strings.HasPrefix(t[k:], s) {
+							return true
+						}
+					}
+					n, _ := listNumberAt(t, k)
+					return n > 0
+				})
 			}
 		case c == '#':
 			n := 0
@@ -223,6 +257,25 @@ func markCuts(t string, cuts []int) (_ []int, oItems bool) {
 		}
 	}
 	return out, dashes[oMark] >= 2
+}
+
+// onlyMark says whether a piece is a list's mark alone ("-", "•", "1.").
+func onlyMark(p string) bool {
+	if len(p) > 4 {
+		return false
+	}
+	if t, ok := stripBullet(p); ok && t == "" {
+		return true
+	}
+	switch p {
+	case "-", "*", "+", "–", "o":
+		return true
+	}
+	n := 0
+	for n < len(p) && p[n] >= '0' && p[n] <= '9' {
+		n++
+	}
+	return n > 0 && n == len(p)-1 && (p[n] == '.' || p[n] == ')')
 }
 
 // itemEnd returns where the text after a list's last item starts in the
@@ -287,7 +340,7 @@ func dashItemAt(t string, i int) bool {
 // run of at most 80 bytes that ends with a colon or names a part of a
 // posting. Bold words inside a sentence ("Du behöver **självklart**
 // inte") are none.
-func boldCuts(t string, i int, cuts []int) []int {
+func boldCuts(t string, i int, cuts []int, listAt func(int) bool) []int {
 	e := strings.Index(t[i+2:], "**")
 	if e <= 0 || e > 80 {
 		return cuts
@@ -297,7 +350,12 @@ func boldCuts(t string, i int, cuts []int) []int {
 	if inner == "" || end < len(t) && t[end] != ' ' && t[end] != '\\' && t[end] < 0x80 {
 		return cuts
 	}
-	if !strings.HasSuffix(inner, ":") && !strings.HasSuffix(inner, "：") {
+	if strings.HasSuffix(inner, ":") || strings.HasSuffix(inner, "：") {
+		// a label: the text after it is its own ("- **Design:** Design
+		// of digital products ..."), read by blockLabel
+		return append(cuts, i)
+	}
+	{
 		if !sentenceStart(t, i) {
 			return cuts
 		}
@@ -307,7 +365,7 @@ func boldCuts(t string, i int, cuts []int) []int {
 		}
 		// a bold line before a list ("**_For tiden jobber vi mye med_** -
 		// Docker og Kubernetes"), or one that names a part
-		if !(next < len(t) && listMarkAt(t, next)) && (countWords(inner) > 6 || classifyHeading(inner, true) == clsUnknown) {
+		if !(next < len(t) && listAt(next)) && (countWords(inner) > 6 || classifyHeading(inner, true) == clsUnknown) {
 			return cuts
 		}
 	}
@@ -470,7 +528,7 @@ func countWords(s string) int {
 // with a colon); a markdown heading's end. A piece that is a bullet
 // around a heading alone ("• Requirements", the bullets between every
 // line) is the heading.
-func headingPieces(out []string, piece string, beforeList bool) []string {
+func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 	if strings.HasPrefix(piece, "#") {
 		n := len(piece) - len(strings.TrimLeft(piece, "#"))
 		h := strings.TrimSpace(piece[n:])
@@ -496,7 +554,7 @@ func headingPieces(out []string, piece string, beforeList bool) []string {
 		}
 	}
 	start := 0
-	for j := 0; j < len(piece); j++ {
+	for j := 0; flat && j < len(piece); j++ {
 		var e int
 		var inline bool
 		if j == 0 || boundaryAt(piece, j) {
@@ -633,6 +691,10 @@ func trailingHeading(t string, beforeList bool) int {
 			break
 		}
 	}
+	if n < len(ws) && len(t) <= 100 {
+		ws[n] = 0 // the piece's first word
+		n++
+	}
 	if n == 0 {
 		return 0
 	}
@@ -665,8 +727,8 @@ func trailingHeading(t string, beforeList bool) int {
 	for s+1 < n {
 		w := t[ws[s+1]:ws[s]]
 		w = strings.TrimSpace(w)
-		if strings.ContainsAny(w, ".;!?。；,:)") {
-			break
+		if strings.ContainsAny(w, ".;!?。；,:)") || strings.IndexFunc(w, unicode.IsLetter) < 0 && w != "&" {
+			break // a mark ("•") is no word of the heading
 		}
 		if unicode.IsUpper(firstRune(t[ws[s]:])) && !unicode.IsUpper(firstRune(strings.TrimLeft(w, "*#_"))) {
 			break // "... travel is required Preferred qualifications"
@@ -781,6 +843,13 @@ func gluedHeadingAt(t string, j int) (int, bool) {
 	if p := t[j-2]; !(p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9' || p == ')') {
 		return 0, false
 	}
+	// not after a word of grammar: "we are an Equal Opportunity
+	// Employer" is one sentence
+	a := strings.LastIndexByte(t[:j-1], ' ') + 1
+	var lb [16]byte
+	if f, ok := foldASCII(t[a:j-1], lb[:0]); ok && len(t[a:j-1]) <= len(lb) && vocabGrammar[string(f)] {
+		return 0, false
+	}
 	return phraseHeadingAt(t, j, true)
 }
 
@@ -793,8 +862,11 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 	if e := shoutedHeadingAt(t, j); e > 0 && !glued {
 		return e, e < len(t)
 	}
-	// a heading phrase before a capitalised sentence
-	if !phraseMayStart(t[j:]) {
+	// a heading phrase before a capitalised sentence, not one that opens
+	// with the subject of a sentence ("Du har PT-utdanning", "You know
+	// Ramp's products", "We're looking for Corporate Sales
+	// Representatives")
+	if !phraseMayStart(t[j:]) || subjectAt(t, j) {
 		return 0, false
 	}
 	best := 0
@@ -812,7 +884,7 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		// the sentence after it opens with a capitalised word, not one
 		// in capitals ("Are you an APP DEVELOPER")
 		if next := nextWord(t, k+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) &&
-			(!glued && phraseHeading(phrase) || glued && w > 0 && exactPhrase(phrase)) {
+			(!glued && phraseHeading(phrase) || glued && w > 0 && exactPhrase(phrase)) && (w > 0 || oneWordHeading(phrase, t, k+1)) {
 			best = k
 		}
 		k++
@@ -821,6 +893,44 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		return best, true
 	}
 	return 0, false
+}
+
+// oneWordHeading says whether a heading of one word stands before the
+// sentence at i: one that names requirements or preferences
+// ("Requirements", "Meriterande"), or any other before a word that opens
+// sentences ("Responsibilities We", "Team The"); "Team Boligreisen var"
+// is a sentence.
+func oneWordHeading(h, t string, i int) bool {
+	switch classifyHeading(h, false) {
+	case clsRequired, clsPreferred:
+		return true
+	}
+	return openingWordAt(t, i) > 0
+}
+
+// subjects are the personal pronouns that open sentences, lowered.
+var subjects = wordSet("i you you're you'll you've you'd we we're we'll we've we'd du vi wir ihr sie je jij " +
+	"wij nous vous tu yo")
+
+// subjectAt says whether the word at j is a personal pronoun.
+func subjectAt(t string, j int) bool {
+	w := nextWord(t, j)
+	if len(w) > 8 {
+		return false
+	}
+	var lb [16]byte
+	b := lb[:0]
+	for _, r := range w {
+		switch {
+		case r == '’':
+			b = append(b, '\'')
+		case r < utf8.RuneSelf:
+			b = append(b, byte(unicode.ToLower(r)))
+		default:
+			return false
+		}
+	}
+	return subjects[string(b)]
 }
 
 // exactPhrase says whether a phrase is one of exactHeadings.

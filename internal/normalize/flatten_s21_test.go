@@ -19,6 +19,13 @@ func TestS21FlatPieces(t *testing.T) {
 		want     []string
 	}{
 		{
+			// cfpb-chief-information-officer, comenius-institut-text-softwareentwickler:
+			// a bold label after a list's mark stays with its mark and
+			// its text
+			"bold labels", "- **Design:** Design of digital products on consumerfinance.gov. - **Development:** Software engineering for digital products and custom applications for internal use.",
+			[]string{"- **Design:** Design of digital products on consumerfinance.gov.", "- **Development:** Software engineering for digital products and custom applications for internal use."},
+		},
+		{
 			// github-greenhouse 1424415: headings with a colon after the
 			// item before them, glyph bullets
 			"greenhouse bullets", "• Automate alert enrichment and detection response. • Create and maintain relevant team documentation and standards. Minimum Qualifications: • 4+ years experience or demonstrable proficiency in threat detection. • Basic scripting experience with Ruby, Python, Bash, or Powershell. Preferred Qualifications: • Software engineering experience with Python, Ruby, Golang, JavaScript, or other OOP languages.",
@@ -56,9 +63,8 @@ func TestS21FlatPieces(t *testing.T) {
 		},
 		{
 			// a heading phrase between two sentences (an <h3> flattened)
-			"heading between sentences", "Interested in threat hunting, MITRE ATT&CK, building and tuning detection logic, alert enrichment, or response automation? About the role We are looking for an experienced Detection Engineer to join our remote SIRT.",
-			[]string{"Interested in threat hunting, MITRE ATT&CK, building and tuning detection logic, alert enrichment, or response automation?", "## About the role",
-				"We are looking for an experienced Detection Engineer to join our remote SIRT."},
+			"heading between sentences", detectionIntro + " About the role We are looking for an experienced Detection Engineer to join our remote SIRT.",
+			[]string{detectionIntro, "## About the role", "We are looking for an experienced Detection Engineer to join our remote SIRT."},
 		},
 		{
 			// the bullets between every line: a heading alone after one
@@ -73,6 +79,15 @@ func TestS21FlatPieces(t *testing.T) {
 	}
 }
 
+// detectionIntro is the opening paragraph of github-greenhouse 1424415,
+// a whole description's length.
+const detectionIntro = "GitHub is changing the way the world builds software, and we want you to help change the way we secure GitHub. " +
+	"Interested in threat hunting, MITRE ATT&CK, building and tuning detection logic, alert enrichment, or response automation? " +
+	"As a Detection Engineer, you will work alongside peers within GitHub Security as well as GitHub's Engineering, Legal, and Support " +
+	"teams to design and build a comprehensive threat detection program. This includes work to improve telemetry, build and tune " +
+	"alerting and enrichment tools, and then use those tools for intrusion detection, incident response, and hunting. A successful " +
+	"applicant will have a desire to detect and hunt a variety of adversaries in diverse environments at scale."
+
 // Long lines of prose are not cut: dashes before small letters, a bold
 // word in a sentence, a lone number, a heading word inside a sentence.
 func TestS21FlatProseUncut(t *testing.T) {
@@ -83,6 +98,13 @@ func TestS21FlatProseUncut(t *testing.T) {
 		"Vi söker dig som vill revolutionera Sverige – tillsammans med andra och tillsammans med oss! Du behöver **självklart** inte pricka in alla punkter ovan, prickar du av en – så sök! Vi söker dig som vill utvecklas!",
 		"Are you an APP DEVELOPER that wants to transform how we perceive sound and music? We have shipped Python 3. We also run 2 data centres - one in Oslo and one in Bergen - and we grow.",
 		"The Tor Project excels in comprehensive research, development, in the area of Internet privacy. Requirements are set by the board. Experience with Python is a plus, and our team Cambridge works with the Board.",
+		// paragraphs longer than flatLong: sparebank1-text-testutvikler-boligreisen
+		// ("Team" opens a name, not a part), rws-lever ("an Equal
+		// Opportunity Employer"), actic-hamar-personlig-trener ("Du har"
+		// opens a sentence)
+		"Team Boligreisen var året tidligere ute enn konkurrentene med det vi kaller «samtykkebasert lånesøknad», som vil si å hente inn lønnslipper og skattedata fra Altinn etter et samtykke fra kunden. Dette samarbeidet vant [Digitaliseringsprisen i 2018](https://www.difi.no/nyhet/2018/06/samtykkebasert-lanesoknad-er-arets-digitale-suksesshistorie). Hos oss vil du bli en del av et tverrfaglig team med trivelige, dyktige og engasjerte kollegaer. Vi har også en balansert kjønnsfordeling og god aldersspredning. Teamet har høy grad av selvstendighet og stor takhøyde. Du får være med på å påvirke valg av både løsning, teknologi og arbeidsmåte – og ikke minst forme fremtidens boliglånesøknad.",
+		"RWS embraces DEI and promotes equal opportunity, we are an Equal Opportunity Employer and prohibit discrimination and harassment of any kind. RWS is committed to the principle of equal employment opportunity for all employees and to providing employees with a work environment free of discrimination and harassment. All employment decisions at RWS are based on business needs, job requirements and individual qualifications, without regard to race, religion, nationality, ethnicity, sex, age, disability, or sexual orientation. RWS will not tolerate discrimination based on any of these characteristics.",
+		"Du har PT-utdanning, helst ett-årig, eller er kanskje en treningsinteressert fysioterapeut, eller idrettsfaglig utdannet? Vi vurderer alle søkere individuelt. " + strings.Repeat("Vi ser etter deg som liker å jobbe med mennesker og vil bidra til et godt miljø. ", 6),
 	} {
 		if got := flatPieces(in); got != nil {
 			t.Errorf("flatPieces(%q) = %q, want none", in, got)
