@@ -363,6 +363,11 @@ func boldCuts(t string, i int, cuts []int, listAt func(int) bool) []int {
 		for next < len(t) && t[next] == ' ' {
 			next++
 		}
+		if next < len(t) && unicode.IsLower(firstRune(t[next:])) {
+			// "**The design team at Open Collective** is currently
+			// based in ...": the sentence goes on
+			return cuts
+		}
 		// a bold line before a list ("**_For tiden jobber vi mye med_** -
 		// Docker og Kubernetes"), or one that names a part
 		if !(next < len(t) && listAt(next)) && (countWords(inner) > 6 || classifyHeading(inner, true) == clsUnknown) {
