@@ -347,13 +347,17 @@ func boldCuts(t string, i int, cuts []int, listAt func(int) bool) []int {
 	}
 	inner := strings.TrimSpace(t[i+2 : i+2+e])
 	end := i + 2 + e + 2
-	if inner == "" || end < len(t) && t[end] != ' ' && t[end] != '\\' && t[end] < 0x80 {
+	if inner == "" {
 		return cuts
 	}
 	if strings.HasSuffix(inner, ":") || strings.HasSuffix(inner, "：") {
 		// a label: the text after it is its own ("- **Design:** Design
-		// of digital products ..."), read by blockLabel
+		// of digital products ...", "**Aufgaben (Senior
+		// Tester):**Spezifikation, ..."), read by blockLabel
 		return append(cuts, i)
+	}
+	if end < len(t) && t[end] != ' ' && t[end] != '\\' && t[end] < 0x80 {
+		return cuts
 	}
 	{
 		if !sentenceStart(t, i) {
