@@ -729,8 +729,8 @@ func trailingHeading(t string, beforeList bool) int {
 			break
 		}
 	}
-	if s < 0 {
-		return 0
+	if s < 0 || !allHeadingWords(t[ws[s]:]) {
+		return 0 // "• You have used GraphQL in production environments" is an item
 	}
 	// the words before it that belong to the heading
 	for s+1 < n {
@@ -1045,6 +1045,27 @@ func mayNamePart(p string) bool {
 		}
 	}
 	return false
+}
+
+// allHeadingWords says whether every word of a run outside its
+// parentheses is a word of the heading phrases or vocabulary (or not in
+// ASCII letters: Chinese, a word with a diacritic).
+func allHeadingWords(run string) bool {
+	for _, w := range strings.Fields(withoutParens(run)) {
+		w = strings.ToLower(strings.Trim(w, ":：?…*#_.-/\\"))
+		if w == "" || w == "&" || isCJK(firstRune(w)) || vocabGrammar[w] || headingContentWords[w] {
+			continue
+		}
+		if stemIn(w, vocabRequired) || stemIn(w, vocabWeak) || stemIn(w, vocabPreferred) ||
+			endIn(w, vocabRequiredEnds) || endIn(w, vocabWeakEnds) {
+			continue
+		}
+		if exactHeadings[strings.TrimSpace(foldHeading(w))] || classifyHeading(w, true) != clsUnknown {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // headingContentWords are the words of the heading phrases but the
