@@ -714,8 +714,8 @@ func trailingHeading(t string, beforeList bool) int {
 		if strings.ContainsAny(strings.TrimRight(strings.TrimSuffix(run, "..."), ":：?…"), ".;!?。；,，、") {
 			break
 		}
-		if strings.Count(run, "(") != strings.Count(run, ")") || !unicode.IsLetter(firstRune(run)) {
-			continue // "Ausschlusskriterien):", "(Muss-Kriterien / ...)": inside parentheses
+		if strings.Count(run, "(") != strings.Count(run, ")") || strings.Count(run, "\"")%2 == 1 || !unicode.IsLetter(firstRune(run)) {
+			continue // "Ausschlusskriterien):", "(Muss-Kriterien / ...)", "Job\"": inside parentheses or quotes
 		}
 		// what a heading says is outside its parentheses: "Vue (pré)"
 		// ends an item that names a preference
@@ -751,6 +751,13 @@ func trailingHeading(t string, beforeList bool) int {
 		s++
 	}
 	start := ws[s]
+	if before := strings.TrimRight(t[:start], " "); before != "" {
+		// not after a word of grammar ("Training on the Job")
+		w := before[strings.LastIndexByte(before, ' ')+1:]
+		if vocabGrammar[strings.ToLower(w)] {
+			return 0
+		}
+	}
 	r := firstRune(strings.TrimLeft(t[start:], "*#"))
 	if isCJK(r) {
 		// a heading in Chinese ends with its colon ("任职要求：") or
