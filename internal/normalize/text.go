@@ -155,35 +155,27 @@ func htmlBlocks(s string) []block {
 	flush := func() {
 		text := collapse(string(buf))
 		if text != "" {
-			b := block{text: text, kind: kind()}
-			if t, ok := stripBullet(text); ok {
-				b.text = t
-				if b.kind == kindPara {
-					b.kind = kindItem
-				}
-			} else if t, ok := stripDash(text); ok {
-				// "<p>- Data annotation and labeling</p>", "…<br>- Python<br>":
-				// a list typed with dashes in a page
-				b.text = t
-				if b.kind == kindPara {
-					b.kind = kindItem
-				}
-			}
-			b.bold = boldSeen && !nonBold
+			b := block{text: text, kind: kind(), bold: boldSeen && !nonBold}
+			lead := ""
 			if nonBold && boldSeen {
-				if p := collapse(string(prefix)); strings.HasSuffix(p, ":") && len(p) < len(b.text) {
-					b.label = p
-				}
+				lead = collapse(string(prefix))
 			}
-			if b.kind == kindPara && !b.bold && b.label == "" {
-				var head string
-				head, b = plainMarks(b)
-				if head != "" {
-					out = appendUnglued(out, block{text: head, kind: kindPara})
-				}
+			var pieces []string
+			if b.kind != kindHeading && !b.bold {
+				pieces = flatPieces(text) // a block that holds many: its line breaks were lost
 			}
-			if b.text != "" {
-				out = appendUnglued(out, b)
+			for i, p := range pieces {
+				pb := block{text: p, kind: kindPara}
+				if i == 0 && b.kind == kindItem {
+					pb.kind = kindItem
+				}
+				if i > 0 {
+					lead = ""
+				}
+				out = pageBlock(out, pb, lead)
+			}
+			if pieces == nil {
+				out = pageBlock(out, b, lead)
 			}
 		}
 		buf, prefix = buf[:0], prefix[:0]
@@ -267,6 +259,40 @@ func htmlBlocks(s string) []block {
 	}
 }
 
+// pageBlock appends a block of a page to out, read for the marks typed in
+// its text: a bullet or a dash ("<p>- Data annotation and labeling</p>",
+// "…<br>- Python<br>": a list typed with dashes in a page), the plain
+// marks of plainMarks, blocks glued together (appendUnglued). lead is the
+// bold text that opens the block, if any: the block's label when it ends
+// with ':'.
+func pageBlock(out []block, b block, lead string) []block {
+	if t, ok := stripBullet(b.text); ok {
+		b.text = t
+		if b.kind == kindPara {
+			b.kind = kindItem
+		}
+	} else if t, ok := stripDash(b.text); ok {
+		b.text = t
+		if b.kind == kindPara {
+			b.kind = kindItem
+		}
+	}
+	if strings.HasSuffix(lead, ":") && len(lead) < len(b.text) {
+		b.label = lead
+	}
+	if b.kind == kindPara && !b.bold && b.label == "" {
+		var head string
+		head, b = plainMarks(b)
+		if head != "" {
+			out = appendUnglued(out, block{text: head, kind: kindPara})
+		}
+	}
+	if b.text != "" {
+		out = appendUnglued(out, b)
+	}
+	return out
+}
+
 func hasNonSpace(b []byte) bool {
 	for _, c := range b {
 		if c >= utf8.RuneSelf {
@@ -294,41 +320,55 @@ func textBlocks(s string) []block {
 		// indented: deeper than the line before (a text whose every line
 		// starts with a space has no indentation to read)
 		lead := len(line) - len(strings.TrimLeft(line, " \t"))
-		b := block{text: t, kind: kindPara, indent: lead > prevLead}
+		indent := lead > prevLead
 		prevLead = lead
-		switch {
-		case strings.HasPrefix(t, "#"):
-			h := strings.TrimSpace(strings.TrimLeft(t, "#"))
-			if h != "" && len(t)-len(strings.TrimLeft(t, "#")) <= 6 {
-				b.text, b.kind = h, kindHeading
+		if pieces := flatPieces(t); pieces != nil {
+			// a line that holds many: its line breaks were lost
+			for _, p := range pieces {
+				out = textLine(out, p, false)
 			}
-		case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") ||
-			strings.HasPrefix(t, "– ") || strings.HasPrefix(t, "— "):
-			_, size := utf8.DecodeRuneInString(t)
-			b.text, b.kind = strings.TrimSpace(t[size:]), kindItem
-		default:
-			if u, ok := stripBullet(t); ok {
-				b.text, b.kind = u, kindItem
-			} else if n := numberedPrefix(t); n > 0 {
-				b.text, b.kind = strings.TrimSpace(t[n:]), kindItem
-			}
+			continue
 		}
-		if strings.HasPrefix(b.text, "**") && strings.HasSuffix(b.text, "**") && len(b.text) > 4 {
-			b.text, b.bold = strings.TrimSpace(b.text[2:len(b.text)-2]), true
-		}
-		if b.kind == kindPara && !b.bold {
-			if h, item := labelledFirstItem(b.text); h != "" {
-				// "Skills:- Grundkenntnisse in SCTM und Aqua": a heading
-				// run into the first item of its list
-				out = append(out, block{text: h, kind: kindPara})
-				b.text, b.kind = item, kindItem
-			}
-		}
-		if b.text != "" {
-			out = appendUnglued(out, b)
-		}
+		out = textLine(out, t, indent)
 	}
 	return joinWrapped(out)
+}
+
+// textLine appends the blocks of one line of plain text (collapsed) to out.
+func textLine(out []block, t string, indent bool) []block {
+	b := block{text: t, kind: kindPara, indent: indent}
+	switch {
+	case strings.HasPrefix(t, "#"):
+		h := strings.TrimSpace(strings.TrimLeft(t, "#"))
+		if h != "" && len(t)-len(strings.TrimLeft(t, "#")) <= 6 {
+			b.text, b.kind = h, kindHeading
+		}
+	case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") ||
+		strings.HasPrefix(t, "– ") || strings.HasPrefix(t, "— "):
+		_, size := utf8.DecodeRuneInString(t)
+		b.text, b.kind = strings.TrimSpace(t[size:]), kindItem
+	default:
+		if u, ok := stripBullet(t); ok {
+			b.text, b.kind = u, kindItem
+		} else if n := numberedPrefix(t); n > 0 {
+			b.text, b.kind = strings.TrimSpace(t[n:]), kindItem
+		}
+	}
+	if strings.HasPrefix(b.text, "**") && strings.HasSuffix(b.text, "**") && len(b.text) > 4 {
+		b.text, b.bold = strings.TrimSpace(b.text[2:len(b.text)-2]), true
+	}
+	if b.kind == kindPara && !b.bold {
+		if h, item := labelledFirstItem(b.text); h != "" {
+			// "Skills:- Grundkenntnisse in SCTM und Aqua": a heading
+			// run into the first item of its list
+			out = append(out, block{text: h, kind: kindPara})
+			b.text, b.kind = item, kindItem
+		}
+	}
+	if b.text != "" {
+		out = appendUnglued(out, b)
+	}
+	return out
 }
 
 // plainMarks reads the marks of plain text in a paragraph or line of a
