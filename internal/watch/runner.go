@@ -1285,10 +1285,11 @@ func (r *Runner) previous(src, id, hash string, hist *committed) (prev model.Pos
 // rewritten from the fetched posting, with a warning that names it and
 // a note in the commit, and no event: the posting is the version of the
 // last completed run, which the notifiers were told of and the history
-// has. A readable file holding another version (edited by hand) is left
-// as it was, as before; its size goes in the index, so that it is not
-// read again. A stat per posting built; a read only when the size says
-// the file is not the fetched version.
+// has. A readable file holding another version (edited by hand) is
+// rewritten the same way ("was edited: rewritten"): kept, it left the
+// folder modified for good (review s20 F3). A stat per posting built; a
+// read only when the size says the file is not the fetched version (an
+// edit that keeps the size is not seen).
 func (r *Runner) compareSame(p *plan, src string, it item) {
 	if r.store == nil {
 		if !r.back.Exists(src, it.id) {
@@ -1309,10 +1310,16 @@ func (r *Runner) compareSame(p *plan, src string, it item) {
 		r.repaired(p, src, it, err)
 		return
 	}
-	if e, ok := p.index.Postings[it.id]; ok && err == nil {
-		e.Size = size
-		p.index.Postings[it.id] = e
+	if err != nil {
+		return // not read: left as it is, its size not recorded (read again next run)
 	}
+	// readable, another version: the folder must not keep it (it would
+	// stay modified for good, or go into a later commit under another
+	// title), and a snapshot is what the board gave
+	p.writes[it.id] = it.data
+	p.stateChanged = true
+	p.notes = append(p.notes, snapshot.PostingName(it.id)+" was edited: rewritten")
+	r.log.Warn("stored snapshot edited (it is not the version its index names): rewritten from the fetched posting (no event)", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id))
 }
 
 // repaired rewrites the unreadable snapshot file of a posting from the
