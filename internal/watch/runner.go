@@ -1299,7 +1299,13 @@ func (r *Runner) compareSame(p *plan, src string, it item) {
 	}
 	size, there := r.store.Sizes(src)(it.id)
 	if !there {
-		p.writes[it.id] = it.data // the file went missing: restore it quietly
+		// the file went missing (deleted by hand): restored, no event; a
+		// line of the source's own commit, not left to whatever commit
+		// comes next (review s20 F6)
+		p.writes[it.id] = it.data
+		p.stateChanged = true
+		p.notes = append(p.notes, snapshot.PostingName(it.id)+" was missing: restored")
+		r.log.Warn("stored snapshot missing: restored from the fetched posting, the version its index names (no event)", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id))
 		return
 	}
 	if size == int64(len(it.data)) {
