@@ -1251,7 +1251,70 @@ func (r *Runner) compare(f fetched) plan {
 	if p.added+p.changed+p.removed > 0 {
 		p.index.Generation++
 	}
+	if f.suspicious == "" {
+		r.warnStrays(src, p, idx.Broken)
+	}
 	return p
+}
+
+// maxStraysNamed is how many stray files a warning names.
+const maxStraysNamed = 5
+
+// warnStrays warns of the snapshot files of a source's folder that its
+// new index does not name and that the run does not remove: files copied
+// in or restored by hand whose posting the board does not list (one it
+// lists is compared with its file, see compareFiled), or another
+// posting's copy under another name. The run neither compares nor
+// commits them (they are the user's), but the read commands list them as
+// open postings: a warning every run, naming them, until they are gone
+// (review s20 F11). broken: the files a rebuilt index could not read,
+// warned of already (recoverBroken). One listing of the folder, names
+// only; a map only when a name is not a plain id's.
+func (r *Runner) warnStrays(src string, p plan, broken []string) {
+	if r.store == nil || r.opts.DryRun {
+		return // a dry run has not upgraded the files' names (upgradeKeys)
+	}
+	d, err := os.Open(r.store.SourceDir(src))
+	if err != nil {
+		return
+	}
+	names, err := d.Readdirnames(-1)
+	d.Close()
+	if err != nil {
+		return
+	}
+	var named map[string]bool // file names of the index's and the removed ids
+	var strays []string
+	for _, n := range names {
+		if !snapshot.IsPostingName(n) {
+			continue
+		}
+		id := strings.TrimSuffix(n, ".json")
+		if _, ok := p.index.Postings[id]; ok && snapshot.PostingName(id) == n {
+			continue
+		}
+		if named == nil {
+			named = make(map[string]bool, len(p.index.Postings)+len(p.removes))
+			for id := range p.index.Postings {
+				named[snapshot.PostingName(id)] = true
+			}
+			for _, id := range p.removes {
+				named[snapshot.PostingName(id)] = true
+			}
+		}
+		if !named[n] && !slices.Contains(broken, n) {
+			strays = append(strays, n)
+		}
+	}
+	if len(strays) == 0 {
+		return
+	}
+	sort.Strings(strays)
+	paths := make([]string, 0, maxStraysNamed)
+	for _, n := range strays[:min(len(strays), maxStraysNamed)] {
+		paths = append(paths, r.store.NamedPath(src, n))
+	}
+	r.log.Warn("snapshot files not in the index, of no posting the board lists: ignored (not compared, not committed; the read commands show them as open postings until they are removed)", "source", src, "files", len(strays), "paths", strings.Join(paths, " "))
 }
 
 // previous is the stored version of a posting whose index hash is hash:
