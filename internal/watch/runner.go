@@ -1251,7 +1251,70 @@ func (r *Runner) compare(f fetched) plan {
 	if p.added+p.changed+p.removed > 0 {
 		p.index.Generation++
 	}
+	if f.suspicious == "" {
+		r.warnStrays(src, p, idx.Broken)
+	}
 	return p
+}
+
+// maxStraysNamed is how many stray files a warning names.
+const maxStraysNamed = 5
+
+// warnStrays warns of the snapshot files of a source's folder that its
+// new index does not name and that the run does not remove: files copied
+// in or restored by hand whose posting the board does not list (one it
+// lists is compared with its file, see compareFiled), or another
+// posting's copy under another name. The run neither compares nor
+// commits them (they are the user's), but the read commands list them as
+// open postings: a warning every run, naming them, until they are gone
+// (review s20 F11). broken: the files a rebuilt index could not read,
+// warned of already (recoverBroken). One listing of the folder, names
+// only; a map only when a name is not a plain id's.
+func (r *Runner) warnStrays(src string, p plan, broken []string) {
+	if r.store == nil || r.opts.DryRun {
+		return // a dry run has not upgraded the files' names (upgradeKeys)
+	}
+	d, err := os.Open(r.store.SourceDir(src))
+	if err != nil {
+		return
+	}
+	names, err := d.Readdirnames(-1)
+	d.Close()
+	if err != nil {
+		return
+	}
+	var named map[string]bool // file names of the index's and the removed ids
+	var strays []string
+	for _, n := range names {
+		if !snapshot.IsPostingName(n) {
+			continue
+		}
+		id := strings.TrimSuffix(n, ".json")
+		if _, ok := p.index.Postings[id]; ok && snapshot.PostingName(id) == n {
+			continue
+		}
+		if named == nil {
+			named = make(map[string]bool, len(p.index.Postings)+len(p.removes))
+			for id := range p.index.Postings {
+				named[snapshot.PostingName(id)] = true
+			}
+			for _, id := range p.removes {
+				named[snapshot.PostingName(id)] = true
+			}
+		}
+		if !named[n] && !slices.Contains(broken, n) {
+			strays = append(strays, n)
+		}
+	}
+	if len(strays) == 0 {
+		return
+	}
+	sort.Strings(strays)
+	paths := make([]string, 0, maxStraysNamed)
+	for _, n := range strays[:min(len(strays), maxStraysNamed)] {
+		paths = append(paths, r.store.NamedPath(src, n))
+	}
+	r.log.Warn("snapshot files not in the index, of no posting the board lists: ignored (not compared, not committed; the read commands show them as open postings until they are removed)", "source", src, "files", len(strays), "paths", strings.Join(paths, " "))
 }
 
 // previous is the stored version of a posting whose index hash is hash:
@@ -1285,10 +1348,11 @@ func (r *Runner) previous(src, id, hash string, hist *committed) (prev model.Pos
 // rewritten from the fetched posting, with a warning that names it and
 // a note in the commit, and no event: the posting is the version of the
 // last completed run, which the notifiers were told of and the history
-// has. A readable file holding another version (edited by hand) is left
-// as it was, as before; its size goes in the index, so that it is not
-// read again. A stat per posting built; a read only when the size says
-// the file is not the fetched version.
+// has. A readable file holding another version (edited by hand) is
+// rewritten the same way ("was edited: rewritten"): kept, it left the
+// folder modified for good (review s20 F3). A stat per posting built; a
+// read only when the size says the file is not the fetched version (an
+// edit that keeps the size is not seen).
 func (r *Runner) compareSame(p *plan, src string, it item) {
 	if r.store == nil {
 		if !r.back.Exists(src, it.id) {
@@ -1298,7 +1362,13 @@ func (r *Runner) compareSame(p *plan, src string, it item) {
 	}
 	size, there := r.store.Sizes(src)(it.id)
 	if !there {
-		p.writes[it.id] = it.data // the file went missing: restore it quietly
+		// the file went missing (deleted by hand): restored, no event; a
+		// line of the source's own commit, not left to whatever commit
+		// comes next (review s20 F6)
+		p.writes[it.id] = it.data
+		p.stateChanged = true
+		p.notes = append(p.notes, snapshot.PostingName(it.id)+" was missing: restored")
+		r.log.Warn("stored snapshot missing: restored from the fetched posting, the version its index names (no event)", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id))
 		return
 	}
 	if size == int64(len(it.data)) {
@@ -1309,10 +1379,16 @@ func (r *Runner) compareSame(p *plan, src string, it item) {
 		r.repaired(p, src, it, err)
 		return
 	}
-	if e, ok := p.index.Postings[it.id]; ok && err == nil {
-		e.Size = size
-		p.index.Postings[it.id] = e
+	if err != nil {
+		return // not read: left as it is, its size not recorded (read again next run)
 	}
+	// readable, another version: the folder must not keep it (it would
+	// stay modified for good, or go into a later commit under another
+	// title), and a snapshot is what the board gave
+	p.writes[it.id] = it.data
+	p.stateChanged = true
+	p.notes = append(p.notes, snapshot.PostingName(it.id)+" was edited: rewritten")
+	r.log.Warn("stored snapshot edited (it is not the version its index names): rewritten from the fetched posting (no event)", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id))
 }
 
 // repaired rewrites the unreadable snapshot file of a posting from the
