@@ -291,6 +291,9 @@ type Result struct {
 	// write phase, at a posting boundary, before it committed; the run
 	// marker stays and the next run finishes the work.
 	Interrupted bool
+	// recoveryPending: a dry run found the run marker of a stopped run,
+	// whose files the next real run commits first (DryRunText says so)
+	recoveryPending bool
 }
 
 // Failed reports whether any source failed.
