@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	"github.com/careers-watcher/careers-watcher/internal/serve"
 )
 
@@ -42,6 +43,11 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 		RunE: maskedRun(func(cmd *cobra.Command, _ []string) error {
 			if _, err := q.Check(); err != nil {
 				return usageFail(cmd, cmd.ErrOrStderr(), "%s", queryFlagMessage(err))
+			}
+			for _, l := range q.Levels {
+				if msg := levelMistake(l); msg != "" {
+					return usageFail(cmd, cmd.ErrOrStderr(), "--level %q: %s", l, msg)
+				}
 			}
 			if cmd.Flags().Changed("currency") && !cmd.Flags().Changed("min-pay") {
 				// the currency is --min-pay's: alone it would filter nothing
@@ -190,4 +196,41 @@ var queryKeyRE = regexp.MustCompile(`^(?:filter: )?(sort|min_pay|title|roles|lev
 var queryFlags = map[string]string{
 	"sort": "--sort ", "min_pay": "--min-pay: ", "title": "--title: ", "roles": "--role: ", "levels": "--level: ",
 	"locations": "--location: ", "skills_any": "--skill: ", "min_pay_currency": "--currency: ",
+}
+
+// levelForm is a --level of L numbers: L5, L5+, L4-L6 (as the filter
+// reads them; a range the wrong way round is the filter's mistake).
+var levelForm = regexp.MustCompile(`(?i)^l(\d{1,2})\s*(\+|-\s*l?(\d{1,2}))?$`)
+
+// levelMistake says why no posting can have level l ("" when one can):
+// postings' levels are what normalize.Levels gives, L3 to L8 or a
+// seniority word, so an L range outside L3-L8 or another word (a typo,
+// "Sr" for Senior) would list nothing and look like "no postings"
+// (review s20 F14).
+func levelMistake(l string) string {
+	const what = "not a level (L3 to L8, L5+, L4-L6, or a seniority word such as Senior or Staff)"
+	l = strings.Join(strings.Fields(l), " ")
+	if m := levelForm.FindStringSubmatch(l); m != nil {
+		lo, _ := strconv.Atoi(m[1])
+		hi := lo
+		switch {
+		case m[2] == "+":
+			hi = 99
+		case m[3] != "":
+			hi, _ = strconv.Atoi(m[3])
+		}
+		if hi < 3 || lo > 8 {
+			return what
+		}
+		return ""
+	}
+	// a title of this word alone: the word when it is a seniority word
+	got := normalize.Levels("Engineer " + l)
+	if len(got) == 1 && strings.EqualFold(got[0], l) {
+		return ""
+	}
+	if len(got) == 1 {
+		return fmt.Sprintf("not a level (did you mean %q?)", got[0])
+	}
+	return what
 }

@@ -61,7 +61,11 @@ func mainContext(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		if c, _, err := root.Find(args); err == nil {
 			path = c.CommandPath()
 		}
-		usageLine(stderr, path, fmt.Sprintf("%s needs a value, and %s is a flag (write %s=%s if that is the value)", flag, value, flag, value))
+		msg := fmt.Sprintf("%s needs a value, and %s is a flag (write %s=%s if that is the value)", flag, value, flag, value)
+		if value == "--" {
+			msg = fmt.Sprintf("%s needs a value, and -- ends the flags (write %s=-- if that is the value)", flag, flag)
+		}
+		usageLine(stderr, path, msg)
 		return ExitUsage
 	}
 	root.SetArgs(args)
@@ -236,7 +240,8 @@ func flagTableOf(root *cobra.Command) flagTable {
 }
 
 // flagAsValue finds, before a "--", a flag that takes a value followed by
-// another flag of the command line ("--source --dry-run"): pflag takes the
+// another flag of the command line ("--source --dry-run"), or by "--"
+// itself ("--title -- --json", review s20 F14): pflag takes the
 // second as the first's value, and the run goes on without it (review s17
 // F19). It returns the two; a value that only starts with a dash and is
 // no flag ("--sort -title") is a value.
@@ -247,7 +252,7 @@ func flagAsValue(root *cobra.Command, args []string) (flag, value string, ok boo
 			break
 		}
 		n, _, _ := strings.Cut(args[i], "=")
-		if t.takesValue[args[i-1]] && t.flag[n] {
+		if t.takesValue[args[i-1]] && (t.flag[n] || args[i] == "--") {
 			return args[i-1], args[i], true
 		}
 	}

@@ -54,6 +54,11 @@ func (r *Repo) resolveHead() (head, error) {
 		}
 		c, err := r.readCommit(h.commit)
 		if err != nil {
+			// a ref file cut inside its hash: go-git pads it with zeros
+			// ("read commit dc22113a5412000...: object not found")
+			if b, rerr := os.ReadFile(r.refPath(name)); rerr == nil && !plumbing.IsHash(strings.TrimSpace(string(b))) {
+				return head{}, damagedRef(name, r.refPath(name), "holds no full commit hash")
+			}
 			return head{}, fmt.Errorf("%s: %w", name, err)
 		}
 		h.tree = c.TreeHash

@@ -226,6 +226,9 @@ func openAt(root, dotGit string) (*Repo, error) {
 		return nil, fmt.Errorf("gitrepo: open %s: %w", root, err)
 	}
 
+	if err := checkHeadFile(root, gitDir, commonDir); err != nil {
+		return nil, err
+	}
 	var fs billy.Filesystem = osfs.New(gitDir)
 	if commonDir != gitDir {
 		fs = dotgit.NewRepositoryFilesystem(fs, osfs.New(commonDir))
@@ -376,4 +379,30 @@ func (r *Repo) RepairedIndex() string {
 	p := r.repairedIndex
 	r.repairedIndex = ""
 	return p
+}
+
+// checkHeadFile refuses a HEAD file that is there but names nothing (empty
+// or garbage: a power loss or a killed git while it was written), naming
+// it and the fix: go-git took an empty one for no repository at all
+// ("repository does not exist"), and read garbage as a hash (review s20
+// F14). A missing HEAD is go-git's to report.
+func checkHeadFile(root, gitDir, commonDir string) error {
+	path := filepath.Join(gitDir, "HEAD")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	line := strings.TrimSpace(string(b))
+	if target, ok := strings.CutPrefix(line, "ref:"); ok && strings.TrimSpace(target) != "" || plumbing.IsHash(line) {
+		return nil
+	}
+	what := "is empty"
+	if line != "" {
+		what = "names no branch and no commit"
+	}
+	branch := "main"
+	if ents, err := os.ReadDir(filepath.Join(commonDir, "refs", "heads")); err == nil && len(ents) == 1 && ents[0].Type().IsRegular() {
+		branch = ents[0].Name()
+	}
+	return fmt.Errorf("gitrepo: open %s: %s %s: the file is damaged (a power loss or a killed git while it was written), the repository is there; restore it, e.g. with: echo 'ref: refs/heads/%s' > %s", root, path, what, branch, path)
 }

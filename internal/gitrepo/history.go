@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -79,6 +80,17 @@ func OpenHistory(start, dir string) (*History, error) {
 	}
 	repo, err := gogit.PlainOpenWithOptions(start, &gogit.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if errors.Is(err, gogit.ErrRepositoryNotExists) {
+		// an empty HEAD is no repository to go-git: a damaged one is not
+		// "no history"
+		if _, real, derr := openDir(start); derr == nil {
+			if _, dotGit, found, _ := discover(real); found {
+				if fi, serr := os.Stat(dotGit); serr == nil && fi.IsDir() {
+					if herr := checkHeadFile(filepath.Dir(dotGit), dotGit, dotGit); herr != nil {
+						return nil, herr
+					}
+				}
+			}
+		}
 		return nil, ErrNoRepository
 	}
 	if err != nil {

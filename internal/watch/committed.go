@@ -77,7 +77,10 @@ func (c *committed) search(src, id, hash string, back int) (post model.Posting, 
 // is none to read (no repository, a database store, unreadable).
 func (c *committed) open() bool {
 	r := c.r
-	if r.repo == nil || r.store == nil {
+	// a dry run opens no repository (it writes nothing) but reads the
+	// history as the run it previews does: a stopped run's rewritten file
+	// is compared with its committed version (review s20 F14)
+	if r.store == nil || r.repo == nil && !(r.opts.DryRun && r.cfg.Git.Commit) {
 		return false
 	}
 	if !c.opened {

@@ -35,6 +35,7 @@ func openStore(dir string, dryRun bool) (*snapshot.Store, error) {
 func (r *Runner) dryRun(ctx context.Context, sources []config.Source) (Result, error) {
 	results := r.fetchAll(ctx, sources)
 	var res Result
+	res.recoveryPending, _ = r.back.Interrupted()
 	for _, f := range results {
 		sr := SourceResult{Source: f.src.Name, Err: f.err, Listed: len(f.items), Details: f.details, DetailFailures: f.detailFailures}
 		if f.canceled {
@@ -85,6 +86,9 @@ func DryRunText(res Result) string {
 		if s.health != "" {
 			fmt.Fprintf(&b, "  health: %s\n", s.health)
 		}
+	}
+	if res.recoveryPending {
+		b.WriteString("dry run: a stopped run's files wait for the next run, which commits them first (\"watcher: finish an interrupted run\"); the changes above are against the last commit, as that run's are\n")
 	}
 	b.WriteString("dry run: nothing was written, committed or sent\n")
 	return b.String()

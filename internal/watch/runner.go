@@ -291,6 +291,9 @@ type Result struct {
 	// write phase, at a posting boundary, before it committed; the run
 	// marker stays and the next run finishes the work.
 	Interrupted bool
+	// recoveryPending: a dry run found the run marker of a stopped run,
+	// whose files the next real run commits first (DryRunText says so)
+	recoveryPending bool
 }
 
 // Failed reports whether any source failed.
@@ -1388,7 +1391,7 @@ func (r *Runner) compareSame(p *plan, src string, it item) {
 	p.writes[it.id] = it.data
 	p.stateChanged = true
 	p.notes = append(p.notes, snapshot.PostingName(it.id)+" was edited: rewritten")
-	r.log.Warn("stored snapshot edited (it is not the version its index names): rewritten from the fetched posting (no event)", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id))
+	r.log.Warn("stored snapshot edited (readable, not the version its index names: by hand, a merge, a stopped run): rewritten from the fetched posting (no event)", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id))
 }
 
 // repaired rewrites the unreadable snapshot file of a posting from the
