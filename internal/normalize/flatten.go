@@ -656,6 +656,13 @@ func leadInStart(t string) int {
 				// with the part it is in
 				return j
 			}
+			if lc, hc := leadInClass(t[j:]), classifyHeading(t[j:], false); lc == clsUnknown && hc == clsUnknown &&
+				countWords(t[j:]) <= 6 && !strings.Contains(foldHeading(t[j:]), " also ") {
+				// "... for contracts. In general, you should:": a short
+				// line that names no part, as it would stand in its
+				// lines (headingClass reads it)
+				return j
+			}
 			return 0
 		}
 		if t[j-1] == ' ' && j >= 2 && t[j-2] >= 'a' && t[j-2] <= 'z' && (openingWordAt(t, j) > 0 || strings.HasPrefix(t[j:], "And ")) {
