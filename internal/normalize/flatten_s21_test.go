@@ -72,6 +72,43 @@ func TestS21FlatPieces(t *testing.T) {
 			[]string{"• A successful applicant will have a desire to detect and hunt a variety of adversaries in diverse environments at scale.", "## Minimum Qualifications",
 				"• 4+ years experience or demonstrable proficiency in threat detection.", "• Experience using or securing Linux day-to-day."},
 		},
+		{
+			// warp-greenhouse 5749183004: lead-ins that end with an
+			// ellipsis
+			"ellipsis lead-ins", "Be the voice of the customer to Product and Engineering. You may be a good fit if... • You have FDE-equivalent experience. • You have strong infrastructure fundamentals. Bonus... • Experience building or deploying AI agents in production • Experience with Rust or Go",
+			[]string{"Be the voice of the customer to Product and Engineering.", "You may be a good fit if...", "• You have FDE-equivalent experience.",
+				"• You have strong infrastructure fundamentals.", "## Bonus...", "• Experience building or deploying AI agents in production", "• Experience with Rust or Go"},
+		},
+		{
+			// linear-ashby d3bc1ced: a heading glued to the last item
+			// before it and to the sentence after it
+			"glued between item and sentence", "• Node, Postgres, Temporal, and Redis in the backend • Hosted on Google Cloud with k8s • GitHub, Slack, Notion What we offer We're a small, focused team that cares deeply about the quality of our work. • Competitive salary and equity",
+			[]string{"• Node, Postgres, Temporal, and Redis in the backend", "• Hosted on Google Cloud with k8s", "• GitHub, Slack, Notion", "## What we offer",
+				"We're a small, focused team that cares deeply about the quality of our work.", "• Competitive salary and equity"},
+		},
+		{
+			// sinc-text-loesungsarchitekt-...: a word processor's "o"
+			// bullets
+			"o bullets", "Muss-Kriterien: o Deutsche Sprachkenntnisse in Wort und Schrift mindestens gemäß Stufe B2 o Erfahrung im öffentlichen Bereich o Mindestens 5 Jahre nachweisbare Projekterfahrung als Lösungsarchitekt",
+			[]string{"Muss-Kriterien:", "- Deutsche Sprachkenntnisse in Wort und Schrift mindestens gemäß Stufe B2", "- Erfahrung im öffentlichen Bereich",
+				"- Mindestens 5 Jahre nachweisbare Projekterfahrung als Lösungsarchitekt"},
+		},
+		{
+			// items that end with a heading's word are items:
+			// devport-text-frontend-developer ("(pré)"),
+			// github-greenhouse 1309195 ("You have used"),
+			// superluminar-senior-cloud-consultant ("the Job")
+			"items", "* Uitstekende kennis van HTML, CSS en JavaScript * Ervaring met frameworks als React, Angular of Vue (pré) * Oog voor design en gebruikerservaring • You have remote work experience • You have used GraphQL in production environments - Du bist kommunikativ und leistest gerne \"Training on the Job\" - Du hast Erfahrungen mit Docker",
+			[]string{"* Uitstekende kennis van HTML, CSS en JavaScript", "* Ervaring met frameworks als React, Angular of Vue (pré)", "* Oog voor design en gebruikerservaring",
+				"• You have remote work experience", "• You have used GraphQL in production environments", "- Du bist kommunikativ und leistest gerne \"Training on the Job\"",
+				"- Du hast Erfahrungen mit Docker"},
+		},
+		{
+			// numbered items after ")" and a heading between them
+			"numbered", "Requirements: 1) At least 3 years of experience with Python 2) Good knowledge of SQL and PostgreSQL 3) Fluent English. Nice to have: 1) Experience with Kubernetes 2) Experience with Kafka",
+			[]string{"Requirements:", "1) At least 3 years of experience with Python", "2) Good knowledge of SQL and PostgreSQL", "3) Fluent English.", "## Nice to have:",
+				"1) Experience with Kubernetes", "2) Experience with Kafka"},
+		},
 	} {
 		if got := flatPieces(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: flatPieces =\n%q\nwant\n%q", tt.name, got, tt.want)
@@ -133,9 +170,12 @@ func TestS21FlatSameSkills(t *testing.T) {
 		t.Fatalf("lines: skills %+v", want)
 	}
 	for name, raw := range map[string]model.Raw{
-		"one line":   {DescriptionText: strings.Join(lines, " ")},
-		"one <p>":    {DescriptionHTML: "<p>" + strings.Join(lines, " ") + "</p>"},
-		"<br> lines": {DescriptionHTML: "<p>" + strings.Join(lines, "<br>") + "</p>"},
+		"one line":              {DescriptionText: strings.Join(lines, " ")},
+		"one <p>":               {DescriptionHTML: "<p>" + strings.Join(lines, " ") + "</p>"},
+		"<br> lines":            {DescriptionHTML: "<p>" + strings.Join(lines, "<br>") + "</p>"},
+		"one <div>":             {DescriptionHTML: "<div>" + strings.Join(lines, " ") + "</div>"},
+		"bullets between lines": {DescriptionText: strings.Join(lines, " • ")},
+		"dashes between lines":  {DescriptionText: "- " + strings.Join(lines, " - ")},
 	} {
 		raw.Title = "Detection Engineer"
 		if got := n.Normalize("s", "GitHub", raw).Skills; !reflect.DeepEqual(got, want) {
