@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,7 +45,7 @@ const flatMin = 160
 // label inside it ("Krav: Java. Meriterande: Kubernetes.") is
 // splitInlineLabels'.
 func flatPieces(t string) []string {
-	if len(t) < flatMin || os.Getenv("M21OFF") != "" {
+	if len(t) < flatMin {
 		return nil
 	}
 	var buf [32]int

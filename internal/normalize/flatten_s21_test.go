@@ -155,14 +155,15 @@ func TestS21FlatSameSkills(t *testing.T) {
 	// github-greenhouse 1424415, shortened
 	lines := []string{
 		"As a Detection Engineer, you will work alongside peers within GitHub Security to design and build a comprehensive threat detection program.",
-		"Responsibilities:",
+		"Responsibilities",
 		"• Automate alert enrichment and detection response.",
 		"• Create and maintain relevant team documentation and standards.",
-		"## Minimum Qualifications:",
+		"Minimum Qualifications",
 		"• Experience using or securing Linux day-to-day in a production environment.",
 		"• Basic scripting experience with Ruby, Python, Bash, or Powershell.",
-		"## Preferred Qualifications:",
+		"Preferred Qualifications",
 		"• Software engineering experience with Golang, JavaScript, or other OOP languages.",
+		"• Familiarity with Splunk or the ELK stack.",
 	}
 	n := New(nil)
 	want := n.Normalize("s", "GitHub", model.Raw{Title: "Detection Engineer", DescriptionText: strings.Join(lines, "\n")}).Skills
