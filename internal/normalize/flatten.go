@@ -552,6 +552,14 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 	if item, ok := bulletedHeading(piece); ok {
 		return append(out, asHeading(item))
 	}
+	if h, ok := stripBullet(piece); ok {
+		if label, item := labelledFirstItem(h); label != "" {
+			// "• Skills:- Grundkenntnisse in SCTM und Aqua": a label run
+			// into its list's first item, after the bullets between
+			// every line
+			return append(out, label, "- "+item)
+		}
+	}
 	tail := ""
 	ts := trailingHeading(piece, beforeList)
 	if ts > 0 {
@@ -791,7 +799,7 @@ func bulletedHeading(piece string) (string, bool) {
 	if !ok || h == "" || utf8.RuneCountInString(h) > 60 || countWords(h) > 6 {
 		return "", false
 	}
-	if phraseHeading(h) && !strings.ContainsAny(h, ".,;!?") {
+	if phraseHeading(h) && !strings.ContainsAny(strings.TrimSuffix(h, ":"), ".,;!?:") {
 		return h, true
 	}
 	if r := firstRune(h); isCJK(r) && utf8.RuneCountInString(h) <= 16 && !strings.ContainsAny(h, "，。；、！？") &&
