@@ -55,7 +55,7 @@ func flatPieces(t string) []string {
 	// paragraph, "Du har PT-utdanning" and "Team Boligreisen var" are
 	// sentences
 	flat := len(cuts) >= 2 || len(t) >= flatLong
-	if len(cuts) == 0 && t[0] != '#' && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") && !(flat && headingIn(t)) {
+	if len(cuts) == 0 && (!flat || t[0] != '#' && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") && !headingIn(t)) {
 		return nil // the common case: a paragraph
 	}
 	var out []string
