@@ -26,20 +26,31 @@ const flatMin = 160
 
 // flatPieces returns the lines a long line is made of, each with its
 // marks ("- ", "• ", "1. ", "## ", "**...**") kept for the caller to
-// read, or nil when it finds no more than one. A line is cut:
+// read, or nil when it finds no more than one. A heading it finds with no
+// mark of its own is given "## " when it names a part of a posting. A
+// line is cut:
 //   - before the bullets of a list run into it: a glyph ("•", "▪", ...),
 //     "- ", "– ", "* " or "+ " before a word, when the same mark starts
-//     two items at least;
+//     two items at least ("o ", a word processor's bullet, three);
+//     markdown's hard breaks ("\\ ");
 //   - before the numbers of a numbered list ("1. ... 2. ...", "1) ...
 //     2) ...", "1.负责 ... 2.负责"): a run 1, 2, ... in order;
 //   - before a markdown heading ("... nicht. ## Dein Profil: ...") and
-//     around a bold heading ("**岗位职责：**", "**Requirements**");
-//   - around a heading phrase of the sections' vocabulary that stands
-//     after a sentence's end (or at a piece's start) and before a
-//     capitalised sentence or a list ("... to apply. Requirements You
-//     have ...", "... standards. Minimum Qualifications: • 4+ years"), or
-//     a heading in capitals ("... Cambridge. POSITION SUMMARY The
-//     Controller ...").
+//     around a bold heading ("**岗位职责：**", "**Requirements**"), before
+//     a bold label ("**Aufgaben:**");
+//   - before a heading or a lead-in that ends a piece before a list
+//     ("... standards. Minimum Qualifications: • 4+ years", "...
+//     Sachstandsberichten Anforderungen (Muss-Kriterien): - ...", "...
+//     first. All candidates must: • ...", "You may be a good fit
+//     if..."), and at the end of a list's last item ("... Rust or Go At
+//     Warp, we are ...");
+//   - in a line that shows its lost breaks (two marks, or a whole
+//     description's length: flatLong), around a heading phrase of the
+//     sections' vocabulary that stands after a sentence's end, or glued
+//     to the word before it, and before a capitalised sentence ("... to
+//     apply. Requirements You have ...", "... Notion What we offer We're
+//     a small team"), or a heading in capitals ("... Cambridge. POSITION
+//     SUMMARY The Controller ...").
 //
 // Sentences are not cut otherwise: a paragraph stays one block, and a
 // label inside it ("Krav: Java. Meriterande: Kubernetes.") is
@@ -854,11 +865,11 @@ func boundaryAt(t string, j int) bool {
 //   - a phrase of one to six words that names a part of a posting
 //     ("Requirements", "What you'll bring", "Om oss") followed by a
 //     capitalised word; the phrase is a heading of exactHeadings or
-//     written in title case ("Minimum Qualifications");
-//   - a phrase in capitals that names a part ("POSITION SUMMARY");
-//   - at the piece's end, before a list or with a colon, a phrase of up to
-//     eight words that names a part ("Minimum Qualifications:",
-//     "Responsibilities").
+//     written in title case ("Minimum Qualifications"), opens with no
+//     subject ("Du har PT-utdanning" is a sentence), and is of one word
+//     only when it names requirements or preferences or a word that
+//     opens sentences follows it;
+//   - a phrase in capitals that names a part ("POSITION SUMMARY").
 func headingAt(t string, j int) (int, bool) {
 	return phraseHeadingAt(t, j, false)
 }
