@@ -369,26 +369,25 @@ func boldCuts(t string, i int, cuts []int, listAt func(int) bool) []int {
 	if end < len(t) && t[end] != ' ' && t[end] != '\\' && t[end] < 0x80 {
 		return cuts
 	}
-	{
-		if !sentenceStart(t, i) {
-			return cuts
-		}
-		next := end
-		for next < len(t) && t[next] == ' ' {
-			next++
-		}
-		if next < len(t) && unicode.IsLower(firstRune(t[next:])) {
-			// "**The design team at Open Collective** is currently
-			// based in ...": the sentence goes on
-			return cuts
-		}
-		// a bold line before a list ("**_For tiden jobber vi mye med_** -
-		// Docker og Kubernetes"), or one that names a part
-		if !(next < len(t) && listAt(next)) && (countWords(inner) > 6 || classifyHeading(inner, true) == clsUnknown) {
-			return cuts
-		}
+	next := end
+	for next < len(t) && t[next] == ' ' {
+		next++
 	}
-	return append(cuts, i, end)
+	if next < len(t) && unicode.IsLower(firstRune(t[next:])) {
+		// "**The design team at Open Collective** is currently based in
+		// ...": the sentence goes on
+		return cuts
+	}
+	// a bold line before a list ("**_For tiden jobber vi mye med_** -
+	// Docker og Kubernetes"), or one that names a part, at a sentence's
+	// start; or both after an item with no full stop ("... and reports
+	// **Requirements** - Master or Bachelor's degree")
+	before := next < len(t) && listAt(next)
+	named := countWords(inner) <= 6 && classifyHeading(inner, true) != clsUnknown
+	if sentenceStart(t, i) && (before || named) || before && named {
+		return append(cuts, i, end)
+	}
+	return cuts
 }
 
 // sentenceStart says whether a sentence may start at i: at the line's
