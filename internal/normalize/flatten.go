@@ -924,7 +924,7 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		// the sentence after it opens with a capitalised word, not one
 		// in capitals ("Are you an APP DEVELOPER")
 		if next := nextWord(t, k+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) &&
-			(!glued && phraseHeading(phrase) || glued && w > 0 && exactPhrase(phrase)) && (w > 0 || oneWordHeading(phrase, t, k+1)) {
+			(!glued && phraseHeading(phrase) || glued && w > 0 && gluedPhrase(phrase)) && (w > 0 || oneWordHeading(phrase, t, k+1)) {
 			best = k
 		}
 		k++
@@ -971,6 +971,24 @@ func subjectAt(t string, j int) bool {
 		}
 	}
 	return subjects[string(b)]
+}
+
+// gluedPhrase says whether a phrase glued to the word before it is a
+// heading: one of exactHeadings, or one in title case that names
+// requirements or preferences ("... PowerShell): Experte Nice-to-Have
+// Skills Containerization ...").
+func gluedPhrase(p string) bool {
+	if exactPhrase(p) {
+		return true
+	}
+	if !titleCase(p) || !mayNamePart(p) {
+		return false
+	}
+	switch classifyHeading(p, false) {
+	case clsRequired, clsPreferred:
+		return true
+	}
+	return false
 }
 
 // exactPhrase says whether a phrase is one of exactHeadings.
