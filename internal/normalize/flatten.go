@@ -981,8 +981,8 @@ func gluedPhrase(p string) bool {
 	if exactPhrase(p) {
 		return true
 	}
-	if !titleCase(p) || !mayNamePart(p) {
-		return false
+	if !titleCase(p) || !mayNamePart(p) || !allHeadingWords(p) {
+		return false // "... the Fair Labor Standards Minimum Wage Act"
 	}
 	switch classifyHeading(p, false) {
 	case clsRequired, clsPreferred:
