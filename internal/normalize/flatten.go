@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -259,7 +260,7 @@ func markCuts(t string, cuts []int) (_ []int, oItems bool) {
 	}
 	cuts = numberCuts(t, cuts)
 	// in order, without repeats, none at the start
-	sortInts(cuts)
+	slices.Sort(cuts)
 	out := cuts[:0]
 	for _, c := range cuts {
 		if c > 0 && (len(out) == 0 || c > out[len(out)-1]) {
@@ -309,15 +310,6 @@ func itemEnd(p string) int {
 		}
 	}
 	return 0
-}
-
-// sortInts sorts a short list in place.
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
 
 // bulletItemAt says whether an item follows a glyph at i: a word, after
