@@ -804,6 +804,11 @@ func bulletedHeading(piece string) (string, bool) {
 	if phraseHeading(h) && !strings.ContainsAny(strings.TrimSuffix(h, ":"), ".,;!?:") {
 		return h, true
 	}
+	if b := strings.TrimSuffix(h, "\\"); len(b) > 4 && strings.HasPrefix(b, "**") && strings.HasSuffix(b, "**") &&
+		!strings.Contains(b[2:len(b)-2], "**") {
+		// "• **_For tiden jobber vi mye med_** •": a bold line
+		return h, true
+	}
 	if r := firstRune(h); isCJK(r) && utf8.RuneCountInString(h) <= 16 && !strings.ContainsAny(h, "，。；、！？") &&
 		!strings.HasSuffix(h, "优先") && classifyHeading(h, false) != clsUnknown {
 		// "• 我们眼中的加分项 •"; not an item that names a preference
