@@ -1,7 +1,7 @@
 package normalize
 
 import (
-	"os"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,26 +27,37 @@ const flatMin = 160
 
 // flatPieces returns the lines a long line is made of, each with its
 // marks ("- ", "• ", "1. ", "## ", "**...**") kept for the caller to
-// read, or nil when it finds no more than one. A line is cut:
+// read, or nil when it finds no more than one. A heading it finds with no
+// mark of its own is given "## " when it names a part of a posting. A
+// line is cut:
 //   - before the bullets of a list run into it: a glyph ("•", "▪", ...),
 //     "- ", "– ", "* " or "+ " before a word, when the same mark starts
-//     two items at least;
+//     two items at least ("o ", a word processor's bullet, three);
+//     markdown's hard breaks ("\\ ");
 //   - before the numbers of a numbered list ("1. ... 2. ...", "1) ...
 //     2) ...", "1.负责 ... 2.负责"): a run 1, 2, ... in order;
 //   - before a markdown heading ("... nicht. ## Dein Profil: ...") and
-//     around a bold heading ("**岗位职责：**", "**Requirements**");
-//   - around a heading phrase of the sections' vocabulary that stands
-//     after a sentence's end (or at a piece's start) and before a
-//     capitalised sentence or a list ("... to apply. Requirements You
-//     have ...", "... standards. Minimum Qualifications: • 4+ years"), or
-//     a heading in capitals ("... Cambridge. POSITION SUMMARY The
-//     Controller ...").
+//     around a bold heading ("**岗位职责：**", "**Requirements**"), before
+//     a bold label ("**Aufgaben:**");
+//   - before a heading or a lead-in that ends a piece before a list
+//     ("... standards. Minimum Qualifications: • 4+ years", "...
+//     Sachstandsberichten Anforderungen (Muss-Kriterien): - ...", "...
+//     first. All candidates must: • ...", "You may be a good fit
+//     if..."), and at the end of a list's last item ("... Rust or Go At
+//     Warp, we are ...");
+//   - in a line that shows its lost breaks (two marks, or a whole
+//     description's length: flatLong), around a heading phrase of the
+//     sections' vocabulary that stands after a sentence's end, or glued
+//     to the word before it, and before a capitalised sentence ("... to
+//     apply. Requirements You have ...", "... Notion What we offer We're
+//     a small team"), or a heading in capitals ("... Cambridge. POSITION
+//     SUMMARY The Controller ...").
 //
 // Sentences are not cut otherwise: a paragraph stays one block, and a
 // label inside it ("Krav: Java. Meriterande: Kubernetes.") is
 // splitInlineLabels'.
 func flatPieces(t string) []string {
-	if len(t) < flatMin || os.Getenv("M21OFF") != "" {
+	if len(t) < flatMin {
 		return nil
 	}
 	var buf [32]int
@@ -56,7 +67,7 @@ func flatPieces(t string) []string {
 	// paragraph, "Du har PT-utdanning" and "Team Boligreisen var" are
 	// sentences
 	flat := len(cuts) >= 2 || len(t) >= flatLong
-	if len(cuts) == 0 && t[0] != '#' && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") && !(flat && headingIn(t)) {
+	if len(cuts) == 0 && (!flat || t[0] != '#' && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") && !headingIn(t)) {
 		return nil // the common case: a paragraph
 	}
 	var out []string
@@ -249,7 +260,7 @@ func markCuts(t string, cuts []int) (_ []int, oItems bool) {
 	}
 	cuts = numberCuts(t, cuts)
 	// in order, without repeats, none at the start
-	sortInts(cuts)
+	slices.Sort(cuts)
 	out := cuts[:0]
 	for _, c := range cuts {
 		if c > 0 && (len(out) == 0 || c > out[len(out)-1]) {
@@ -301,15 +312,6 @@ func itemEnd(p string) int {
 	return 0
 }
 
-// sortInts sorts a short list in place.
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
-}
-
 // bulletItemAt says whether an item follows a glyph at i: a word, after
 // one space or none.
 func bulletItemAt(t string, i int) bool {
@@ -359,26 +361,25 @@ func boldCuts(t string, i int, cuts []int, listAt func(int) bool) []int {
 	if end < len(t) && t[end] != ' ' && t[end] != '\\' && t[end] < 0x80 {
 		return cuts
 	}
-	{
-		if !sentenceStart(t, i) {
-			return cuts
-		}
-		next := end
-		for next < len(t) && t[next] == ' ' {
-			next++
-		}
-		if next < len(t) && unicode.IsLower(firstRune(t[next:])) {
-			// "**The design team at Open Collective** is currently
-			// based in ...": the sentence goes on
-			return cuts
-		}
-		// a bold line before a list ("**_For tiden jobber vi mye med_** -
-		// Docker og Kubernetes"), or one that names a part
-		if !(next < len(t) && listAt(next)) && (countWords(inner) > 6 || classifyHeading(inner, true) == clsUnknown) {
-			return cuts
-		}
+	next := end
+	for next < len(t) && t[next] == ' ' {
+		next++
 	}
-	return append(cuts, i, end)
+	if next < len(t) && unicode.IsLower(firstRune(t[next:])) {
+		// "**The design team at Open Collective** is currently based in
+		// ...": the sentence goes on
+		return cuts
+	}
+	// a bold line before a list ("**_For tiden jobber vi mye med_** -
+	// Docker og Kubernetes"), or one that names a part, at a sentence's
+	// start; or both after an item with no full stop ("... and reports
+	// **Requirements** - Master or Bachelor's degree")
+	before := next < len(t) && listAt(next)
+	named := countWords(inner) <= 6 && classifyHeading(inner, true) != clsUnknown
+	if sentenceStart(t, i) && (before || named) || before && named {
+		return append(cuts, i, end)
+	}
+	return cuts
 }
 
 // sentenceStart says whether a sentence may start at i: at the line's
@@ -553,6 +554,14 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 	if item, ok := bulletedHeading(piece); ok {
 		return append(out, asHeading(item))
 	}
+	if h, ok := stripBullet(piece); ok {
+		if label, item := labelledFirstItem(h); label != "" {
+			// "• Skills:- Grundkenntnisse in SCTM und Aqua": a label run
+			// into its list's first item, after the bullets between
+			// every line
+			return append(out, label, "- "+item)
+		}
+	}
 	tail := ""
 	ts := trailingHeading(piece, beforeList)
 	if ts > 0 {
@@ -654,6 +663,13 @@ func leadInStart(t string) int {
 				// interested in or have experience with:"; "They should
 				// also have experience using the following:" goes on
 				// with the part it is in
+				return j
+			}
+			if lc, hc := leadInClass(t[j:]), classifyHeading(t[j:], false); lc == clsUnknown && hc == clsUnknown &&
+				countWords(t[j:]) <= 6 && !strings.Contains(foldHeading(t[j:]), " also ") {
+				// "... for contracts. In general, you should:": a short
+				// line that names no part, as it would stand in its
+				// lines (headingClass reads it)
 				return j
 			}
 			return 0
@@ -785,7 +801,12 @@ func bulletedHeading(piece string) (string, bool) {
 	if !ok || h == "" || utf8.RuneCountInString(h) > 60 || countWords(h) > 6 {
 		return "", false
 	}
-	if phraseHeading(h) && !strings.ContainsAny(h, ".,;!?") {
+	if phraseHeading(h) && !strings.ContainsAny(strings.TrimSuffix(h, ":"), ".,;!?:") {
+		return h, true
+	}
+	if b := strings.TrimSuffix(h, "\\"); len(b) > 4 && strings.HasPrefix(b, "**") && strings.HasSuffix(b, "**") &&
+		!strings.Contains(b[2:len(b)-2], "**") {
+		// "• **_For tiden jobber vi mye med_** •": a bold line
 		return h, true
 	}
 	if r := firstRune(h); isCJK(r) && utf8.RuneCountInString(h) <= 16 && !strings.ContainsAny(h, "，。；、！？") &&
@@ -840,11 +861,11 @@ func boundaryAt(t string, j int) bool {
 //   - a phrase of one to six words that names a part of a posting
 //     ("Requirements", "What you'll bring", "Om oss") followed by a
 //     capitalised word; the phrase is a heading of exactHeadings or
-//     written in title case ("Minimum Qualifications");
-//   - a phrase in capitals that names a part ("POSITION SUMMARY");
-//   - at the piece's end, before a list or with a colon, a phrase of up to
-//     eight words that names a part ("Minimum Qualifications:",
-//     "Responsibilities").
+//     written in title case ("Minimum Qualifications"), opens with no
+//     subject ("Du har PT-utdanning" is a sentence), and is of one word
+//     only when it names requirements or preferences or a word that
+//     opens sentences follows it;
+//   - a phrase in capitals that names a part ("POSITION SUMMARY").
 func headingAt(t string, j int) (int, bool) {
 	return phraseHeadingAt(t, j, false)
 }
@@ -900,7 +921,7 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		// the sentence after it opens with a capitalised word, not one
 		// in capitals ("Are you an APP DEVELOPER")
 		if next := nextWord(t, k+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) &&
-			(!glued && phraseHeading(phrase) || glued && w > 0 && exactPhrase(phrase)) && (w > 0 || oneWordHeading(phrase, t, k+1)) {
+			(!glued && phraseHeading(phrase) || glued && w > 0 && gluedPhrase(phrase)) && (w > 0 || oneWordHeading(phrase, t, k+1)) {
 			best = k
 		}
 		k++
@@ -947,6 +968,24 @@ func subjectAt(t string, j int) bool {
 		}
 	}
 	return subjects[string(b)]
+}
+
+// gluedPhrase says whether a phrase glued to the word before it is a
+// heading: one of exactHeadings, or one in title case that names
+// requirements or preferences ("... PowerShell): Experte Nice-to-Have
+// Skills Containerization ...").
+func gluedPhrase(p string) bool {
+	if exactPhrase(p) {
+		return true
+	}
+	if !titleCase(p) || !mayNamePart(p) || !allHeadingWords(p) {
+		return false // "... the Fair Labor Standards Minimum Wage Act"
+	}
+	switch classifyHeading(p, false) {
+	case clsRequired, clsPreferred:
+		return true
+	}
+	return false
 }
 
 // exactPhrase says whether a phrase is one of exactHeadings.
