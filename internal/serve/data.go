@@ -132,7 +132,10 @@ func (f *Folder) Statuses() ([]Status, error) {
 	if err != nil {
 		return nil, err
 	}
-	hist := f.history()
+	hist, err := f.history()
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Status, 0, len(f.Sources))
 	for _, sc := range f.Sources {
 		st, err := f.status(sc, pending[sc.Name], hist)

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -38,20 +39,26 @@ type history struct {
 }
 
 // history opens the repository; nil when there is none or no commit yet.
-func (f *Folder) history() *history {
+func (f *Folder) history() (*history, error) {
 	hist, err := gitrepo.OpenHistory(f.RepoRoot, f.Dir)
+	if errors.Is(err, gitrepo.ErrNoRepository) {
+		return nil, nil // no git (git.commit: false): no history, no error
+	}
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("serve: %w", err) // a damaged HEAD is not "no history"
 	}
 	head, err := hist.Head()
-	if err != nil || head == nil {
-		return nil
+	if err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	if head == nil {
+		return nil, nil
 	}
 	failAfter := f.FailAfter
 	if failAfter <= 0 {
 		failAfter = config.DefaultFailAfter
 	}
-	return &history{hist: hist, head: head, failAfter: failAfter}
+	return &history{hist: hist, head: head, failAfter: failAfter}, nil
 }
 
 // entry is the hash of rel (relative to the snapshot folder) in commit c
@@ -116,7 +123,10 @@ func (h *history) posting(hash gitrepo.Hash) (model.Posting, error) {
 // History is one posting's history from git, newest first: every commit
 // that added, changed or removed its snapshot file.
 func (f *Folder) History(source, id string) ([]Event, error) {
-	h := f.history()
+	h, err := f.history()
+	if err != nil {
+		return nil, err
+	}
 	if h == nil || !validSourceName(source) {
 		return []Event{}, nil
 	}
@@ -357,7 +367,10 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 		q.Limit = 100
 	}
 	out := []Event{}
-	h := f.history()
+	h, err := f.history()
+	if err != nil {
+		return nil, err
+	}
 	if h == nil {
 		return out, nil
 	}

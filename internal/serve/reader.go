@@ -60,7 +60,11 @@ func (f *Folder) SourceStatus(name string) (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	return f.status(sc, pending[name], f.history())
+	hist, err := f.history()
+	if err != nil {
+		return Status{}, err
+	}
+	return f.status(sc, pending[name], hist)
 }
 
 // Version moves whenever the source's folder or index changes.
