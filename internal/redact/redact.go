@@ -188,6 +188,16 @@ func form(v string) []string {
 		b := bytes.TrimSpace(buf.Bytes())
 		out = append(out, string(b[1:len(b)-1]))
 	}
+	// PHP's json_encode (and some Java and .NET writers) escape every '/'
+	// as "\/", which a board that echoes a key or URL in an error does;
+	// an excerpt of such a body is then Go-quoted ("\\/") in messages
+	if strings.Contains(v, "/") {
+		for _, f := range out[len(out)-2:] {
+			s := strings.ReplaceAll(f, "/", `\/`)
+			q := strconv.Quote(s)
+			out = append(out, s, q[1:len(q)-1])
+		}
+	}
 	qs := strconv.Quote(v)
 	out = append(out, qs[1:len(qs)-1])
 	return out
