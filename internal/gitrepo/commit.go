@@ -13,6 +13,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 )
@@ -90,7 +91,35 @@ func (r *Repo) checkUnborn(name plumbing.ReferenceName) error {
 	if fi, err := os.Stat(logPath); err == nil && fi.Size() > 0 {
 		return damaged(path, "is missing while its reflog "+logPath+" records commits")
 	}
+	// the watcher writes no reflog: a commit with a parent in the object
+	// store says a history was there (a branch's first commit, even one a
+	// stopped run wrote before it could move the ref, has none)
+	if h, ok := r.parentedCommit(); ok {
+		return damaged(path, "is missing while the repository holds commit "+h.String()+", which has a parent")
+	}
 	return nil
+}
+
+// parentedCommit is a commit of the object store (loose or packed) that
+// has a parent, if there is one. It reads every commit only when there is
+// none: a branch's ref is missing, which is rare.
+func (r *Repo) parentedCommit() (plumbing.Hash, bool) {
+	r.refreshPacks()
+	iter, err := r.st.IterEncodedObjects(plumbing.CommitObject)
+	if err != nil {
+		return plumbing.ZeroHash, false
+	}
+	defer iter.Close()
+	var found plumbing.Hash
+	iter.ForEach(func(o plumbing.EncodedObject) error {
+		var c object.Commit
+		if c.Decode(o) == nil && len(c.ParentHashes) > 0 {
+			found = o.Hash()
+			return storer.ErrStop
+		}
+		return nil
+	})
+	return found, !found.IsZero()
 }
 
 func damagedRef(name plumbing.ReferenceName, file, what string) error {
