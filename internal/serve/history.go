@@ -88,6 +88,9 @@ func (h *history) parent(c *gitrepo.Commit) (*gitrepo.Commit, error) {
 func (h *history) lastChange(source string) (time.Time, bool, error) {
 	c := h.head
 	for i := 0; c != nil && i < maxWalk; i++ {
+		if h.hist.Cut(c) {
+			break // a shallow clone's oldest commit: what it changed is unknown
+		}
 		par, err := h.parent(c)
 		if err != nil {
 			return time.Time{}, false, err
@@ -150,6 +153,9 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 		}
 	}
 	for i := 0; c != nil && i < maxWalk; i++ {
+		if h.hist.Cut(c) {
+			break // a shallow clone's oldest commit: what it changed is unknown
+		}
 		par, err := h.parent(c)
 		if err != nil {
 			return nil, err
@@ -384,6 +390,9 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 	for i := 0; c != nil && i < maxWalk && len(out) < q.Limit; i++ {
 		if !q.Since.IsZero() && c.When.Before(q.Since) {
 			break
+		}
+		if h.hist.Cut(c) {
+			break // a shallow clone's oldest commit: what it changed is unknown
 		}
 		par, err := h.parent(c)
 		if err != nil {
