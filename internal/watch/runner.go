@@ -1075,7 +1075,11 @@ func (r *Runner) compare(f fetched) plan {
 	for _, it := range f.items {
 		present[it.id] = true
 		old, known := idx.Postings[it.id]
-		unsaved := known && old.Unsaved && !it.keep
+		// a stopped run's addition that a second stopped run then rewrote
+		// or removed (FileMoved too): its file holds what the notifiers
+		// were last told (the second run's event), so it is compared with
+		// the file as any moved file is, not redone as an addition
+		unsaved := known && old.Unsaved && !old.FileMoved && !it.keep
 		sameUnsaved := false // the same version as the stopped run's addition
 		if unsaved {
 			// a stopped run's addition, recorded by its recovery: still an
