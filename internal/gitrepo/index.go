@@ -238,6 +238,9 @@ func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count i
 	case 2, 3:
 	case 4:
 		version = 2
+	case 0:
+		// a zeroed header (a torn write): no version git ever wrote
+		return 0, 0, fmt.Errorf("%w: index version 0", errCorruptIndex)
 	default:
 		return 0, 0, fmt.Errorf("unsupported index version %d", inVersion)
 	}
@@ -310,7 +313,8 @@ func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count i
 				}
 			}
 			end := (fixed + nameLen + 8) &^ 7
-			if nameLen < 0 || !w.need(end) || w.buf[w.pos+fixed+nameLen] != 0 {
+			if nameLen <= 0 || !w.need(end) || w.buf[w.pos+fixed+nameLen] != 0 {
+				// (an empty name: a zeroed entry, which git never writes)
 				return 0, 0, readErr(fmt.Errorf("%w: malformed entry name", errCorruptIndex))
 			}
 			b = w.buf[w.pos : w.pos+end : w.pos+end]
@@ -328,6 +332,11 @@ func scanIndex(r io.Reader, fn func(e *idxEntry) error) (version uint32, count i
 		}
 		sig := w.buf[w.pos : w.pos+4]
 		size := int64(binary.BigEndian.Uint32(w.buf[w.pos+4:]))
+		if !asciiLetters(sig) {
+			// zeros (a torn tail: the size kept, the last blocks never
+			// written) or garbage: no extension git writes
+			return 0, 0, readErr(fmt.Errorf("%w: malformed extension signature %q", errCorruptIndex, sig))
+		}
 		if sig[0] < 'A' || sig[0] > 'Z' {
 			return 0, 0, fmt.Errorf("unsupported required index extension %q (split or sparse index)", sig)
 		}
@@ -839,4 +848,15 @@ func (r *Repo) readTreeNoMemo(h plumbing.Hash) ([]byte, error) {
 		return nil, nil
 	}
 	return r.readObject(plumbing.TreeObject, h)
+}
+
+// asciiLetters says whether b holds ASCII letters only (an index
+// extension's signature: "TREE", "REUC", "link", "sdir").
+func asciiLetters(b []byte) bool {
+	for _, c := range b {
+		if (c < 'A' || c > 'Z') && (c < 'a' || c > 'z') {
+			return false
+		}
+	}
+	return true
 }
