@@ -198,9 +198,52 @@ func form(v string) []string {
 			out = append(out, s, q[1:len(q)-1])
 		}
 	}
+	// .NET's System.Text.Json escapes + ` ' & < > as \u002B and the like
+	// (capital hex), other writers in small hex, some '=' too (\u003d)
+	if strings.ContainsAny(v, "+=`'&<>") {
+		if b, err := json.Marshal(v); err == nil {
+			j := string(b[1 : len(b)-1])
+			for _, chars := range []string{"+`'", "+`'="} {
+				for _, upper := range []bool{true, false} {
+					out = append(out, unicodeEscaped(j, chars, upper))
+				}
+			}
+		}
+	}
 	qs := strconv.Quote(v)
 	out = append(out, qs[1:len(qs)-1])
 	return out
+}
+
+// unicodeEscaped is j (a JSON string's content, as encoding/json writes
+// it: & < > as \u0026 \u003c \u003e) with every byte of chars written
+// \u00XX too, and the hex of all such escapes in capitals when upper.
+func unicodeEscaped(j, chars string, upper bool) string {
+	hex := "0123456789abcdef"
+	if upper {
+		hex = "0123456789ABCDEF"
+	}
+	b := make([]byte, 0, len(j)+16)
+	for i := 0; i < len(j); i++ {
+		c := j[i]
+		switch {
+		case strings.IndexByte(chars, c) >= 0:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+		case c == '\\' && i+5 < len(j) && j[i+1] == 'u':
+			b = append(b, j[i:i+6]...)
+			if upper {
+				for k := len(b) - 4; k < len(b); k++ {
+					if b[k] >= 'a' && b[k] <= 'f' {
+						b[k] -= 'a' - 'A'
+					}
+				}
+			}
+			i += 5
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // urlBases are v itself and v percent-encoded as a URL carries it: in a

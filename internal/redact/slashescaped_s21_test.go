@@ -25,3 +25,22 @@ func TestSlashEscapedJSONIsMasked(t *testing.T) {
 		}
 	}
 }
+
+// TestUnicodeEscapedJSONIsMasked: a secret echoed in JSON whose writer
+// escapes + ` ' = & < > as \u00XX (.NET's System.Text.Json: capital hex)
+// is masked (review s21 F6, its addendum).
+func TestUnicodeEscapedJSONIsMasked(t *testing.T) {
+	for _, c := range []struct{ secret, written string }{
+		{"Ab3+Xy9Qw7Rt5z", `Ab3\u002BXy9Qw7Rt5z`},
+		{"Ab3+Xy9Qw7Rt5z", `Ab3\u002bXy9Qw7Rt5z`},
+		{"Kq9Zp3Vw8Yx2==", `Kq9Zp3Vw8Yx2\u003d\u003d`},
+		{"Kq9+p3Vw8&x2==", `Kq9\u002Bp3Vw8\u0026x2==`},
+		{"Kq9<p3Vw8>x2'a", `Kq9\u003Cp3Vw8\u003Ex2\u0027a`},
+	} {
+		r := New([]Secret{{Name: "K", Value: c.secret}})
+		text := `{"error":"bad key ` + c.written + `"}`
+		if got := r.Text(text); strings.Contains(got, "Vw8") || strings.Contains(got, "Xy9") {
+			t.Errorf("Text(%q) = %q: the secret is left", text, got)
+		}
+	}
+}
