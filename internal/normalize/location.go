@@ -1166,7 +1166,27 @@ func isAreaPart(q string) bool {
 	case "cet", "cest", "utc", "gmt", "est", "pst", "et", "pt", "ct", "mt", "edt", "pdt", "eet", "wet", "bst":
 		return true
 	}
-	return false
+	return tzNote(f)
+}
+
+// tzNote says whether a part is a note about time zones or working hours
+// rather than a place: "preference for UTC-6 to UTC+5", "working hours are
+// UTC 15:00 to UTC 23:00", "GMT+1 to GMT+3 preferred" (MUI's careers
+// pages). It needs an unambiguous zone name (UTC, GMT, CET, CEST) as a word
+// of its own or with an offset, and no word that is a known place.
+func tzNote(f string) bool {
+	zone := false
+	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '/' || r == ',' }) {
+		z := strings.TrimRight(w, "+-0123456789:.")
+		if z == "utc" || z == "gmt" || z == "cet" || z == "cest" {
+			zone = true
+			continue
+		}
+		if _, ok := knownCities[w]; ok || countryCode(w) != "" {
+			return false
+		}
+	}
+	return zone
 }
 
 // languageCountry is the country a posting's language says the job is in

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "6559661652315a9e2b5cc3b75a30efda6a799e0c84dbadc3c4a52ee9ac6468ad"
-	embeddedTaxonomySum     = "cabb3fcabbc7359f8049c40934e556d1f8445d45b04f54bdd36f357a3820976d"
+	embeddedTaxonomyFileSum = "004a3749eeb870137526c6e2dc52c66d15027bfd2be9d5245b2029975aeec0d8"
+	embeddedTaxonomySum     = "f7889593d5de546280cd37dad1b8e8d14073c3bf6d6de950b6721f6a65217b69"
 )

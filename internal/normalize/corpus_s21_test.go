@@ -1,0 +1,101 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Session 21 (corpus round s21): a remote label whose parenthesis is a
+// time-zone preference or working hours ("Remote (preference for UTC-6 to
+// UTC+5)", "Remote (working hours are UTC 15:00 to UTC 23:00)", "fully
+// remote (preference for UTC-6 to UTC +3)", MUI's careers pages) names no
+// place: one remote entry (PROTOCOL.md, "Remote (CET +/- 2h)").
+func TestRemoteTimeZoneLabelsS21(t *testing.T) {
+	n := New(nil)
+	remote := []model.Location{{Remote: true}}
+	for _, label := range []string{
+		"Remote (preference for UTC-6 to UTC+5)",
+		"Remote (working hours are UTC 15:00 to UTC 23:00)",
+		"fully remote (preference for UTC-6 to UTC +3)",
+		"Fully remote",
+		"Remote (GMT+1 to GMT+3 preferred)",
+	} {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Designer", Locations: []string{label}, DescriptionText: "We build UI libraries."})
+		if !sameLocations(p.Locations, remote) {
+			t.Errorf("label %q -> %+v, want %+v", label, p.Locations, remote)
+		}
+	}
+	// unchanged: a place beside the remote word stays the place
+	de := []model.Location{{Country: "DE", Remote: true}}
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Designer", Locations: []string{"Remote (Germany)"}, DescriptionText: "We build UI libraries."})
+	if !sameLocations(p.Locations, de) {
+		t.Errorf("label %q -> %+v, want %+v", "Remote (Germany)", p.Locations, de)
+	}
+}
+
+// A number of years in Markdown emphasis ("You have **5-8 years** of
+// recruiting experience", MUI's Technical Recruiter) is the same minimum as
+// without it.
+func TestYearsInMarkdownEmphasisS21(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"- You have **5-8 years** of recruiting experience, with a strong background in technical R&D hiring.", 5},
+		{"- **3+ years** of professional design experience.", 3},
+		{"* You bring _2 years_ of experience with Cocoa.", 2},
+	}
+	for _, tt := range tests {
+		got := MinYears(tt.text)
+		if got == nil || *got != tt.want {
+			t.Errorf("MinYears(%q) = %v, want %d", tt.text, s20Years(got), tt.want)
+		}
+	}
+}
+
+// Headings of the round's dev documents: Canadian English "Assets" (French
+// "atouts") lists the nice-to-haves; "You might fit for this role if you"
+// and "You should apply if" list what is asked.
+func TestS21Headings(t *testing.T) {
+	for _, tt := range []struct {
+		h    string
+		want class
+	}{
+		{"ASSETS:", clsPreferred},                           // osd-peerio-graphic-designer
+		{"**Assets**", clsPreferred},                        // osd-savoir-faire-linux-ux-ui-designer
+		{"You might fit for this role if you", clsRequired}, // mui-text-designer
+		{"## You should apply if", clsRequired},             // mui-text-technical-recruiter
+		// unchanged
+		{"Nice to have (but not required)", clsPreferred},
+		{"How to apply", clsMentioned},
+	} {
+		if got := classifyHeading(tt.h, false); got != tt.want {
+			t.Errorf("classifyHeading(%q) = %v, want %v", tt.h, got, tt.want)
+		}
+	}
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// osd-peerio-graphic-designer, cut
+			name: "qualifications and assets",
+			raw: d("QUALIFICATIONS:\n* A strong understanding of typography, colour, and layout\n* Skills in motion design and/or animation\n* Skills in illustration\n" +
+				"ASSETS:\n* Experience in icon design\n* An understanding of HTML/CSS\n* Experience in user experience research\n"),
+			want: model.Skills{Required: []string{"Animation", "Illustration", "Motion Design", "Typography"}, Preferred: []string{"HTML/CSS", "Icon Design", "User Research"}},
+		},
+		{
+			// osd-wikimedia-de-working-student-ux, osd-moodle-ux-designer, cut
+			name: "design disciplines by name",
+			raw: d("What we expect\n* Experience in Interaction Design, UX Design, Human Centered Design, Design Thinking or a similar discipline\n" +
+				"* Experience with evidence-based design thinking.\n* Skills in creating visual designs which are clean and coherent\n"),
+			want: model.Skills{Required: []string{"Design Thinking", "Human-Centered Design", "Interaction Design", "UX Design", "Visual Design"}},
+		},
+		{
+			// osd-briar-mobile-ux-designer, osd-ura-design-style-guide-frontend-developer, osd-qutebrowser-ui-ux-design, cut
+			name: "tools by name",
+			raw: d("Essential skills:\n* Android/Material Design\n* experience in Jekyll and Git\n* Show a good knowledge of Inkscape interface and workflow\n" +
+				"It'd be great if you used similar projects before (and/or the vim editor).\n"),
+			want: model.Skills{Required: []string{"Android", "Git", "Inkscape", "Jekyll", "Material Design"}, Preferred: []string{"Vim"}},
+		},
+	})
+}
