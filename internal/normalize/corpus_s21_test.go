@@ -99,3 +99,28 @@ func TestS21Headings(t *testing.T) {
 		},
 	})
 }
+
+// A title segment that names a town and remote work as alternatives
+// ("Designer (UX/UI) - Remote / Luxembourg - Fulltime",
+// osd-passbolt-designer-ux-ui) gives the town and remote work in its
+// country when no field names a place.
+func TestTitleRemoteAlternativeS21(t *testing.T) {
+	n := New(nil)
+	berlin := model.Location{City: "Berlin", Region: "Berlin", Country: "DE"}
+	tests := []struct {
+		title string
+		want  []model.Location
+	}{
+		{"Designer (UX/UI) - Remote / Berlin - Fulltime", []model.Location{berlin, {Country: "DE", Remote: true}}},
+		{"Frontend Developer (Berlin / Remote)", []model.Location{berlin, {Country: "DE", Remote: true}}},
+		// unchanged: no town beside the remote word, or no remote word
+		{"Designer (UX/UI) - Remote - Fulltime", nil},
+		{"Designer - Berlin", []model.Location{berlin}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: tt.title, DescriptionText: "We build software."})
+		if !sameLocations(p.Locations, tt.want) {
+			t.Errorf("title %q -> %+v, want %+v", tt.title, p.Locations, tt.want)
+		}
+	}
+}

@@ -1371,6 +1371,11 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 			return tp
 		}
 	}
+	if len(locs) == 0 {
+		if ta := titleRemoteAlternative(title); len(ta) > 0 {
+			return ta
+		}
+	}
 	if tr := titleRemote(title); len(tr) > 0 && len(locs) > 0 {
 		same := true
 		for _, l := range locs {
@@ -1557,6 +1562,38 @@ var titleLinks = []string{" i ", " till ", " til ", " in ", " à ", " på ", " e
 // i Trondheim", "Säljare av tak till Flen/Katrineholm", "Utvecklare i
 // Stockholm och Göteborg"): every one must be a known town or
 // municipality, else none.
+// titleRemoteAlternative reads a title segment that names one town and
+// remote work as alternatives ("Designer (UX/UI) - Remote / Luxembourg -
+// Fulltime", "Engineer (Berlin / Remote)"): the town, not remote, and remote
+// work in its country, as the same alternatives in a location label
+// (PROTOCOL.md, "Remote or NYC").
+func titleRemoteAlternative(title string) []model.Location {
+	if !strings.Contains(strings.ToLower(title), "remote") {
+		return nil
+	}
+	for _, seg := range strings.Split(strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", "(", "|", ")", "|").Replace(title), "|") {
+		seg = strings.TrimSpace(seg)
+		if !strings.Contains(strings.ToLower(seg), "remote") || len(strings.Fields(seg)) > 5 {
+			continue
+		}
+		ls := Locations(seg)
+		if len(ls) != 2 {
+			continue
+		}
+		place, remote := ls[0], ls[1]
+		if place.Remote {
+			place, remote = remote, place
+		}
+		if place.Remote || place.City == "" || place.Country == "" || place.Name != "" ||
+			!remote.Remote || remote.City != "" || remote.Region != "" || remote.Name != "" ||
+			remote.Country != "" && remote.Country != place.Country {
+			continue
+		}
+		return []model.Location{place, {Country: place.Country, Remote: true}}
+	}
+	return nil
+}
+
 func titlePlaces(title string) []model.Location {
 	t := title
 	if i := strings.IndexAny(t, "!?(|"); i >= 0 {
