@@ -124,3 +124,23 @@ func TestTitleRemoteAlternativeS21(t *testing.T) {
 		}
 	}
 }
+
+// "Ability to work in an agile way" (osd-canonical-senior-ux-designer)
+// asks for the method, as "Ability to work in an agile environment" does
+// (PROTOCOL.md, Methods of working); "agile" as a trait stays unlabelled.
+func TestAgileWayS21(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			name: "an agile way",
+			raw: d("## Required Skills And Experience\n\n- Ability to work in an agile way and manage your own workload to deliver designs to agreed timescales\n" +
+				"- Proficiency in design and prototyping tools and basic understanding of HTML and CSS\n"),
+			want: model.Skills{Required: []string{"Agile", "HTML/CSS", "Prototyping"}},
+		},
+		{
+			name: "a trait",
+			raw:  d("## Requirements\n\n- An agile, dynamic mindset\n- Experience with Figma\n"),
+			want: model.Skills{Required: []string{"Figma"}},
+		},
+	})
+}
