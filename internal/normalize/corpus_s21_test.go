@@ -144,3 +144,21 @@ func TestAgileWayS21(t *testing.T) {
 		},
 	})
 }
+
+// "employer branding" (a recruiter's work, mui-text-technical-recruiter) is
+// not the design discipline Branding; "brand identity" is.
+func TestEmployerBrandingS21(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			name: "employer branding",
+			raw:  d("## You should apply if\n\n- You are excited by the prospect of owning employer branding and diversity and inclusion initiatives.\n"),
+			want: model.Skills{},
+		},
+		{
+			name: "brand identity",
+			raw:  d("## Requirements\n\n- Experience in designing brand identity systems and illustrations for the web.\n"),
+			want: model.Skills{Required: []string{"Branding", "Illustration"}},
+		},
+	})
+}

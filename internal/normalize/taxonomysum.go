@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "004a3749eeb870137526c6e2dc52c66d15027bfd2be9d5245b2029975aeec0d8"
-	embeddedTaxonomySum     = "f7889593d5de546280cd37dad1b8e8d14073c3bf6d6de950b6721f6a65217b69"
+	embeddedTaxonomyFileSum = "8cc2f771f2dede862ee489af3f5de829a9c884d0a6f68f04ce5aa4f92fd8697c"
+	embeddedTaxonomySum     = "f89487a07719d939b5dcbb8e56f433a69b8cf7b39d815dfc83d5b04aae582c82"
 )
