@@ -126,8 +126,10 @@ func TestFormatVariants(t *testing.T) {
 		"html-to-br": 0.88, "html-to-text": 0.86,
 		// the whole description on one line: 0.901, 0.901, 0.901 at
 		// rules 104 (2026-12-04); 0.662, 0.727, 0.662 before the line
-		// was read for its lost breaks (flatPieces)
-		"flat-line": 0.895, "flat-bullets": 0.895, "flat-one-p": 0.895,
+		// was read for its lost breaks (flatPieces). The dev part then
+		// grew by 25 postings (round s21, markdown posts whose headings a
+		// flattened line loses): 0.888, 0.892, 0.888 at rules 108
+		"flat-line": 0.88, "flat-bullets": 0.885, "flat-one-p": 0.88,
 	}
 	n := normalize.New(nil)
 	labels, errs := Load("testdata")

@@ -251,7 +251,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"Experimentation":         {"experimentation"},
 	"Figma":                   {"figma"},
 	"Firewalls":               {"firewall", "firewalls"},
-	"Forecasting":             {"forecasting"},
+	"Forecasting":             {"forecasting", "forecasts"},
 	"Git":                     {"git"},
 	"GitHub":                  {"github"},
 	"Go":                      {"golang"},
@@ -292,14 +292,28 @@ var lowerCaseSkillWords = map[string][]string{
 	"Vitest":                  {"vitest"},
 	"WebAssembly":             {"wasm"},
 	"WebSocket":               {"websocket"},
-	"Wireframing":             {"wireframing"},
+	"Wireframing":             {"wireframing", "wireframes"},
 	"YARA":                    {"yara"},
 	"auditd":                  {"auditd"},
 	"dbt":                     {"dbt"},
 	"ext4":                    {"ext4"},
-	"io_uring":                {"io_uring"},
-	"lnav":                    {"lnav"},
-	"osquery":                 {"osquery"},
+	// session 21 (corpus round s21): the Open Source Design and MUI
+	// documents; cfpb-chief-information-officer's "desk illustration" is
+	// an image's alt text (mentioned at most)
+	"Illustration": {"illustration", "illustrations"},
+	"Typography":   {"typography"},
+	"Animation":    {"animation", "animations"},
+	"Branding":     {"branding"},
+	"Vim":          {"vim"},
+	"Ubuntu":       {"ubuntu"},
+	"Linux":        {"linux"},
+	"npm":          {"npm"},
+	"n8n":          {"n8n"},
+	"Vue":          {"vuejs"},
+	"JavaScript":   {"javascript"},
+	"io_uring":     {"io_uring"},
+	"lnav":         {"lnav"},
+	"osquery":      {"osquery"},
 }
 
 // ordinaryWordMatches are lower-case matches of the dev part that are

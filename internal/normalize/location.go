@@ -1166,7 +1166,27 @@ func isAreaPart(q string) bool {
 	case "cet", "cest", "utc", "gmt", "est", "pst", "et", "pt", "ct", "mt", "edt", "pdt", "eet", "wet", "bst":
 		return true
 	}
-	return false
+	return tzNote(f)
+}
+
+// tzNote says whether a part is a note about time zones or working hours
+// rather than a place: "preference for UTC-6 to UTC+5", "working hours are
+// UTC 15:00 to UTC 23:00", "GMT+1 to GMT+3 preferred" (MUI's careers
+// pages). It needs an unambiguous zone name (UTC, GMT, CET, CEST) as a word
+// of its own or with an offset, and no word that is a known place.
+func tzNote(f string) bool {
+	zone := false
+	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '/' || r == ',' }) {
+		z := strings.TrimRight(w, "+-0123456789:.")
+		if z == "utc" || z == "gmt" || z == "cet" || z == "cest" {
+			zone = true
+			continue
+		}
+		if _, ok := knownCities[w]; ok || countryCode(w) != "" {
+			return false
+		}
+	}
+	return zone
 }
 
 // languageCountry is the country a posting's language says the job is in
@@ -1349,6 +1369,11 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 	if len(locs) == 0 || countryOnly {
 		if tp := titleSegmentPlaces(title, country); len(tp) > 0 {
 			return tp
+		}
+	}
+	if len(locs) == 0 {
+		if ta := titleRemoteAlternative(title); len(ta) > 0 {
+			return ta
 		}
 	}
 	if tr := titleRemote(title); len(tr) > 0 && len(locs) > 0 {
@@ -1537,6 +1562,38 @@ var titleLinks = []string{" i ", " till ", " til ", " in ", " à ", " på ", " e
 // i Trondheim", "Säljare av tak till Flen/Katrineholm", "Utvecklare i
 // Stockholm och Göteborg"): every one must be a known town or
 // municipality, else none.
+// titleRemoteAlternative reads a title segment that names one town and
+// remote work as alternatives ("Designer (UX/UI) - Remote / Luxembourg -
+// Fulltime", "Engineer (Berlin / Remote)"): the town, not remote, and remote
+// work in its country, as the same alternatives in a location label
+// (PROTOCOL.md, "Remote or NYC").
+func titleRemoteAlternative(title string) []model.Location {
+	if !strings.Contains(strings.ToLower(title), "remote") {
+		return nil
+	}
+	for _, seg := range strings.Split(strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", "(", "|", ")", "|").Replace(title), "|") {
+		seg = strings.TrimSpace(seg)
+		if !strings.Contains(strings.ToLower(seg), "remote") || len(strings.Fields(seg)) > 5 {
+			continue
+		}
+		ls := Locations(seg)
+		if len(ls) != 2 {
+			continue
+		}
+		place, remote := ls[0], ls[1]
+		if place.Remote {
+			place, remote = remote, place
+		}
+		if place.Remote || place.City == "" || place.Country == "" || place.Name != "" ||
+			!remote.Remote || remote.City != "" || remote.Region != "" || remote.Name != "" ||
+			remote.Country != "" && remote.Country != place.Country {
+			continue
+		}
+		return []model.Location{place, {Country: place.Country, Remote: true}}
+	}
+	return nil
+}
+
 func titlePlaces(title string) []model.Location {
 	t := title
 	if i := strings.IndexAny(t, "!?(|"); i >= 0 {

@@ -28,7 +28,7 @@ var workNounEnds = []string{
 	"entwicklung", "praxis", "management", "methoden", "methods", "methodik", "metodikk", "metoder",
 	"kontext", "context", "umfeld", "environment", "environments", "development", "practice",
 	"practices", "principles", "prinsipper", "processes", "process", "delivery", "methodology",
-	"methodologies", "framework", "frameworks", "setting", "settings", "ways", "arbetssätt",
+	"methodologies", "framework", "frameworks", "setting", "settings", "ways", "way", "arbetssätt",
 }
 
 // workNounsBefore are the nouns an adjective follows in the Romance

@@ -38,6 +38,9 @@ var (
 		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
 		"mile widziane", "titolo preferenziale", "preferenziale", "gradita", "graditi", "gradito", "was wir uns wünschen",
 		"pluspunten", "wenselijk", "pre's", "pré's",
+		// Canadian English "Assets" (French "atouts"): the nice-to-haves
+		// (osd-peerio-graphic-designer, osd-savoir-faire-linux-ux-ui-designer)
+		"assets",
 		// the Norwegian "pluss" and the Dutch "pré" as headings ("Pluss
 		// om du har", "Det er et pluss om du", "Een pré"), and "great if
 		// you have"
@@ -105,7 +108,7 @@ var (
 		"toolkit", "your toolbox", "toolbox", "you've", "you're a fit", "is this you", "are you", "your profile", "profile",
 		"ideal profile", "what makes you", "what you should have", "we'd like you to have", "your skills",
 		"your experience", "your background", "you might be a fit", "you may be a fit", "prerequisites",
-		"you'll need", "key skills",
+		"you'll need", "key skills", "you might fit", "you may fit", "you should apply if",
 		// the candidate's personal qualities: not skills themselves, but
 		// a method named there is asked ("Soft Skills: Ability to work in
 		// agile teams")

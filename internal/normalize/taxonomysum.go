@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "6559661652315a9e2b5cc3b75a30efda6a799e0c84dbadc3c4a52ee9ac6468ad"
-	embeddedTaxonomySum     = "cabb3fcabbc7359f8049c40934e556d1f8445d45b04f54bdd36f357a3820976d"
+	embeddedTaxonomyFileSum = "8cc2f771f2dede862ee489af3f5de829a9c884d0a6f68f04ce5aa4f92fd8697c"
+	embeddedTaxonomySum     = "f89487a07719d939b5dcbb8e56f433a69b8cf7b39d815dfc83d5b04aae582c82"
 )

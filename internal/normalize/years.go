@@ -218,7 +218,8 @@ func yearTokens(text string) []ytoken {
 			}
 			out = append(out, ytoken{s: t[i:j]})
 			i = j
-		case c == ' ' || c == '\t' || c == '\r':
+		case c == ' ' || c == '\t' || c == '\r' || c == '*' || c == '_':
+			// Markdown emphasis ("**5-8 years**", "_2 years_") is no word
 			i++
 		case c >= 0x80:
 			j := i + 1
