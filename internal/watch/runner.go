@@ -874,7 +874,12 @@ func commitMessage(res Result) string {
 			parts = append(parts, "source state saved, no snapshot changed")
 		}
 		if len(parts) == 0 && s.health == "" && len(s.notes) > 0 {
-			parts = append(parts, s.notes...)
+			if len(s.notes) <= maxNotesInSubject {
+				parts = append(parts, s.notes...)
+			} else {
+				// 60 files deleted by hand: counted, each named in the body
+				parts = append(parts, fmt.Sprintf("%d repairs of the stored state", len(s.notes)))
+			}
 		}
 		for _, n := range s.notes {
 			notes = append(notes, s.Source+": "+n)
@@ -912,6 +917,10 @@ func commitMessage(res Result) string {
 	}
 	return msg + "\n"
 }
+
+// maxNotesInSubject is how many repair notes a source's subject names;
+// more are counted there (the body names each).
+const maxNotesInSubject = 3
 
 // maxSubject is the longest subject of per-source parts; a longer one (of
 // more than one source) becomes totals.
