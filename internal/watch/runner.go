@@ -767,7 +767,7 @@ func (r *Runner) finishRecorded(since time.Time) (written, removed []string, err
 		return nil, nil, fmt.Errorf("recover: %w", err)
 	}
 	srcs := r.sourceIndex()
-	for _, e := range events {
+	for _, e := range lastOfEach(events) {
 		src, id := e.Data.Source, e.Data.Posting.ID
 		if _, ok := srcs[src]; !ok || id == "" || r.store.CheckSourceDir(src) != nil || !r.store.HasIndex(src) {
 			continue
@@ -800,6 +800,70 @@ func (r *Runner) finishRecorded(since time.Time) (written, removed []string, err
 		r.log.Warn("recover: the interrupted run recorded events whose snapshot files it had not written: written now", "files", n)
 	}
 	return written, removed, nil
+}
+
+// lastOfEach is, of the recorded events, the last of each posting: two
+// stopped runs in a row may each have recorded one (an addition, then a
+// change from it or its removal), within the same second, which is all
+// the outbox's times say. The last is the one whose resulting version no
+// other event of the posting starts from; when that does not decide (a
+// posting back and forth), the order given.
+func lastOfEach(events []notify.Event) []notify.Event {
+	type key struct{ src, id string }
+	byPosting := map[key][]int{}
+	for i, e := range events {
+		k := key{e.Data.Source, e.Data.Posting.ID}
+		byPosting[k] = append(byPosting[k], i)
+	}
+	hash := func(p *model.Posting) string {
+		if p == nil {
+			return ""
+		}
+		b, err := model.Encode(*p)
+		if err != nil {
+			return ""
+		}
+		return model.Hash(b)
+	}
+	// from and to: the version an event starts from and the one it leaves
+	// ("" for none: before an addition, after a removal)
+	ends := func(e notify.Event) (from, to string) {
+		switch e.Type {
+		case notify.PostingAdded:
+			return "", hash(e.Data.Posting)
+		case notify.PostingRemoved:
+			return hash(e.Data.Posting), ""
+		}
+		return hash(e.Data.Previous), hash(e.Data.Posting)
+	}
+	var out []notify.Event
+	for i, e := range events {
+		idx := byPosting[key{e.Data.Source, e.Data.Posting.ID}]
+		if len(idx) == 1 {
+			out = append(out, e)
+			continue
+		}
+		if idx[0] != i {
+			continue // the group is decided at its first event
+		}
+		last := idx[len(idx)-1]
+		froms := map[string]int{}
+		for _, j := range idx {
+			f, _ := ends(events[j])
+			froms[f]++
+		}
+		var open []int
+		for _, j := range idx {
+			if _, to := ends(events[j]); froms[to] == 0 {
+				open = append(open, j)
+			}
+		}
+		if len(open) == 1 {
+			last = open[0]
+		}
+		out = append(out, events[last])
+	}
+	return out
 }
 
 // recordedRemovals says which postings a run stopped after since
