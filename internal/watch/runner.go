@@ -640,8 +640,9 @@ func (r *Runner) recover() error {
 		}
 	} else if r.store != nil {
 		// No history to say what the stopped run wrote: the snapshot
-		// files modified since its run marker was made are looked at
-		// (a removal leaves no trace: only rewrites are flagged).
+		// files modified since its run marker was made are looked at,
+		// and a file gone whose removal the stopped run recorded (its
+		// event in the outbox) is flagged as removed.
 		sources, err := r.store.Sources()
 		if err != nil {
 			return fmt.Errorf("recover: %w", err)
@@ -649,7 +650,20 @@ func (r *Runner) recover() error {
 		// (the moves the stopped run's events announce are not made
 		// here: without a history, the next run could not tell the
 		// version before them, see finishRecorded)
-		if _, err := r.markMoved(sources, modifiedSince(since), nil); err != nil {
+		// the removals it recorded and did not make are made (a removal
+		// needs no version before it, unlike finishRecorded's rewrites)
+		if err := r.finishRecordedRemovals(since); err != nil {
+			return err
+		}
+		modified := modifiedSince(since)
+		touched := func(path string) bool {
+			if modified(path) {
+				return true
+			}
+			_, err := os.Lstat(path)
+			return errors.Is(err, fs.ErrNotExist)
+		}
+		if _, err := r.markMoved(sources, touched, r.recordedRemovals(since)); err != nil {
 			return err
 		}
 	}
@@ -864,6 +878,35 @@ func lastOfEach(events []notify.Event) []notify.Event {
 		out = append(out, events[last])
 	}
 	return out
+}
+
+// finishRecordedRemovals removes the snapshot files of the postings whose
+// removal a run stopped after since recorded (posting.removed in the
+// outbox) and did not make: without a history, the only moves of
+// finishRecorded the next run can tell.
+func (r *Runner) finishRecordedRemovals(since time.Time) error {
+	if r.outbox == nil {
+		return nil
+	}
+	events, err := r.outbox.RecordedSince(since.Add(-time.Second))
+	if err != nil {
+		return fmt.Errorf("recover: %w", err)
+	}
+	srcs := r.sourceIndex()
+	for _, e := range lastOfEach(events) {
+		src, id := e.Data.Source, e.Data.Posting.ID
+		if e.Type != notify.PostingRemoved {
+			continue
+		}
+		if _, ok := srcs[src]; !ok || id == "" || r.store.CheckSourceDir(src) != nil || !r.store.HasIndex(src) || !r.store.Exists(src, id) {
+			continue
+		}
+		if _, err := r.store.RemovePosting(src, id); err != nil {
+			return fmt.Errorf("recover: source %q: %w", src, err)
+		}
+		r.log.Warn("recover: a posting whose removal the interrupted run recorded: its file removed now", "source", src, "posting", id)
+	}
+	return nil
 }
 
 // recordedRemovals says which postings a run stopped after since
