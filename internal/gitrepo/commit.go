@@ -93,11 +93,35 @@ func (r *Repo) checkUnborn(name plumbing.ReferenceName) error {
 	}
 	// the watcher writes no reflog: a commit with a parent in the object
 	// store says a history was there (a branch's first commit, even one a
-	// stopped run wrote before it could move the ref, has none)
+	// stopped run wrote before it could move the ref, has none), unless
+	// another branch or tag may hold it (an orphan branch made with git
+	// checkout --orphan in a repository with history)
+	if r.otherRefs(name) {
+		return nil
+	}
 	if h, ok := r.parentedCommit(); ok {
 		return damaged(path, "is missing while the repository holds commit "+h.String()+", which has a parent")
 	}
 	return nil
+}
+
+// otherRefs says whether the repository has a branch, tag or other ref
+// besides name and HEAD.
+func (r *Repo) otherRefs(name plumbing.ReferenceName) bool {
+	iter, err := r.st.IterReferences()
+	if err != nil {
+		return false
+	}
+	defer iter.Close()
+	found := false
+	iter.ForEach(func(ref *plumbing.Reference) error {
+		if ref.Name() != name && ref.Name() != plumbing.HEAD {
+			found = true
+			return storer.ErrStop
+		}
+		return nil
+	})
+	return found
 }
 
 // parentedCommit is a commit of the object store (loose or packed) that

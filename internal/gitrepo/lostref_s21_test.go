@@ -1,6 +1,7 @@
 package gitrepo
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,4 +84,24 @@ func TestLostRefWithoutReflogIsRefused(t *testing.T) {
 			t.Fatalf("first commit after a stopped one: committed=%v err=%v", ok, err)
 		}
 	})
+}
+
+// An orphan branch (git checkout --orphan) in a repository whose other
+// branch has a history is unborn, not a lost ref: its first commit works.
+func TestOrphanBranchBesideAHistoryIsUnborn(t *testing.T) {
+	needGit(t)
+	dir := t.TempDir()
+	git(t, dir, "init", "-q", "-b", "main")
+	for i, name := range []string{"a.txt", "b.txt"} {
+		writeFile(t, filepath.Join(dir, name), name)
+		git(t, dir, "add", name)
+		git(t, dir, "-c", "user.name=u", "-c", "user.email=u@example.com", "commit", "-q", "-m", fmt.Sprint("c", i))
+	}
+	git(t, dir, "checkout", "-q", "--orphan", "snapshots")
+	git(t, dir, "rm", "-rq", "--cached", ".")
+	r := mustOpen(t, dir)
+	writeFile(t, filepath.Join(dir, "s", "1.json"), "{}")
+	if _, ok := mustCommit(t, r, []string{filepath.Join(dir, "s", "1.json")}, "first snapshot"); !ok {
+		t.Fatal("nothing committed on the orphan branch")
+	}
 }
