@@ -44,6 +44,12 @@ const (
 // The split only decides where items begin; whether each item is a valid
 // YAML list item is checked when it is decoded (decodePart).
 func splitSources(data []byte) (sp sourceParts, ok bool) {
+	if hasOtherLineBreaks(data) || bytes.HasPrefix(data, []byte("%")) || bytes.Contains(data, []byte("\n%")) {
+		// lines the parts would count otherwise than YAML does (NEL,
+		// U+2028, U+2029, a lone CR), or a directive (%TAG, %YAML) that
+		// holds for the whole document: read whole
+		return sp, false
+	}
 	lines := bytes.SplitAfter(data, []byte("\n"))
 	key := -1
 	for i, l := range lines {
@@ -295,4 +301,23 @@ func (p *parser) sourcesInParts(n *yaml.Node) []Source {
 		}
 	}
 	return r.out
+}
+
+// hasOtherLineBreaks says whether data holds a line break YAML counts
+// besides "\n" and "\r\n": NEL (U+0085), U+2028, U+2029 or a lone "\r".
+func hasOtherLineBreaks(data []byte) bool {
+	if bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
+		return true
+	}
+	for i := bytes.IndexByte(data, '\r'); i >= 0; {
+		if i+1 >= len(data) || data[i+1] != '\n' {
+			return true
+		}
+		j := bytes.IndexByte(data[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
