@@ -68,4 +68,4 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-var nameRE = regexp.MustCompile(`^[a-z0-9-]+$`)
+var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)

@@ -12,11 +12,11 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var nameRE = regexp.MustCompile(`^[a-z0-9-]+$`)
+var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 func validName(s string) bool { return len(s) <= 64 && nameRE.MatchString(s) }
 
-const nameRule = "use lowercase letters, digits and hyphens, at most 64 characters"
+const nameRule = "use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters"
 
 // item collects the keys of one list item: their string values, nodes and
 // lines. Keys whose value had a problem are in bad; null and "" values are

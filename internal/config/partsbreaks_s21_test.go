@@ -34,3 +34,17 @@ func TestOtherLineBreaksAndDirectivesAreReadWhole(t *testing.T) {
 		parse([]byte(data), "config.yaml", nil) // panics when the two reads differ
 	}
 }
+
+// A source name starts with a letter or digit: "-x" or "--" would read as
+// flags on the command line (review s21 F13).
+func TestNameStartsWithLetterOrDigit(t *testing.T) {
+	for name, ok := range map[string]bool{"-x": false, "--": false, "a-b": true, "1x": true} {
+		_, err := parse([]byte("snapshots: snaps\nsources:\n  - {name: \""+name+"\", type: greenhouse, board: b}\n"), "config.yaml", nil)
+		if got := err == nil; got != ok {
+			t.Errorf("name %q: accepted %v, want %v (%v)", name, got, ok, err)
+		}
+		if !ok && (err == nil || !strings.Contains(err.Error(), "starting with a letter or digit")) {
+			t.Errorf("name %q: %v, want the rule named", name, err)
+		}
+	}
+}

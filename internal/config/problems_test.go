@@ -116,10 +116,10 @@ var problemTests = []struct {
 	{"source names", "sources:\n  - {name: Netflix, type: jsonld, url: 'https://a.example'}\n  - {type: jsonld, url: 'https://a.example'}\n" +
 		"  - {name: dup, type: jsonld, url: 'https://a.example'}\n  - {name: dup, type: jsonld, url: 'https://b.example'}\n" +
 		"  - {name: " + strings.Repeat("a", 65) + ", type: jsonld, url: 'https://a.example'}\n  - {name: '', type: jsonld, url: 'https://a.example'}\n", nil, []string{
-		`config.yaml:2: sources[0].name: invalid name "Netflix": use lowercase letters, digits and hyphens, at most 64 characters`,
+		`config.yaml:2: sources[0].name: invalid name "Netflix": use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters`,
 		"config.yaml:3: sources[1].name: is required",
 		`config.yaml:5: sources[3].name: duplicate source name "dup" (first at line 4)`,
-		`config.yaml:6: sources[4].name: invalid name "` + strings.Repeat("a", 65) + `": use lowercase letters, digits and hyphens, at most 64 characters`,
+		`config.yaml:6: sources[4].name: invalid name "` + strings.Repeat("a", 65) + `": use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters`,
 		"config.yaml:7: sources[5].name: is required"}},
 	{"source types", "sources:\n  - {name: a, url: 'https://a.example'}\n  - {name: b, type: greenhous, board: b}\n  - {name: c, type: [html]}\n", nil, []string{
 		"config.yaml:2: sources[0].type: is required (one of eightfold, greenhouse, lever, ashby, workday, smartrecruiters, recruitee, workable, personio, teamtailor, bamboohr, pinpoint, rippling, jobvite, paylocity, neogov, oracle, icims, phenom, hrmdirect, jsonld, html, auto)",
@@ -157,7 +157,7 @@ var problemTests = []struct {
 	{"notifiers", minimal + "notifiers:\n  - {name: Console, type: stdout}\n  - {name: s, type: slak, url: 'https://hooks.slack.com/x'}\n" +
 		"  - {type: stdout}\n  - {name: s2, type: stdout, url: 'https://x.example', secret: " + testSecret + "}\n" +
 		"  - {name: w, type: webhook}\n  - {name: w2, type: webhook, url: 'mailto:a@b.example'}\n  - {name: w2, type: webhook, url: 'https://x.example', retry: 3}\n", nil, []string{
-		`config.yaml:4: notifiers[0].name: invalid name "Console": use lowercase letters, digits and hyphens, at most 64 characters`,
+		`config.yaml:4: notifiers[0].name: invalid name "Console": use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters`,
 		`config.yaml:5: notifiers[1].type: unknown notifier type "slak" (supported: stdout, webhook, slack, discord, teams, email)`,
 		"config.yaml:6: notifiers[2].name: is required",
 		"config.yaml:7: notifiers[3].secret: is not used by type stdout",
@@ -192,7 +192,7 @@ var problemTests = []struct {
 		"config.yaml:2: sources[0].board: unterminated ${ (write $$ for a literal $)",
 		"config.yaml:2: sources[0].company: invalid variable reference ${lower-case} (use ${NAME} or ${NAME:-default}; $$ for a literal $)"}},
 	{"env value invalid", "sources:\n  - {name: '${N}', type: '${T}', board: b}\n", map[string]string{"N": "Bad Name", "T": "bogus"}, []string{
-		`config.yaml:2: sources[0].name: invalid name "${N}": use lowercase letters, digits and hyphens, at most 64 characters`,
+		`config.yaml:2: sources[0].name: invalid name "${N}": use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters`,
 		`config.yaml:2: sources[0].type: unknown source type "${T}" (supported: eightfold, greenhouse, lever, ashby, workday, smartrecruiters, recruitee, workable, personio, teamtailor, bamboohr, pinpoint, rippling, jobvite, paylocity, neogov, oracle, icims, phenom, hrmdirect, jsonld, html, auto)`}},
 	{"unsupported tag", "sources:\n  - {name: a, type: greenhouse, board: !secret b}\n", nil, []string{
 		"config.yaml:2: sources[0].board: unsupported tag !secret"}},
