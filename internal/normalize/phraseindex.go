@@ -9,7 +9,6 @@ import "sort"
 // pair of first two bytes tells at once whether any can. A list of 70
 // phrases over a 10 KB description costs one scan instead of 70.
 type phraseIndex struct {
-	phrases []string
 	fold    bool                 // ASCII letters of the text compared as lower case
 	pairs   [1 << 16 / 64]uint64 // bit first<<8|second: a phrase starts with the two bytes (any second byte for a phrase of one)
 	byFirst [256][]phraseHead    // by first byte, longest first, then in list order
@@ -26,7 +25,7 @@ type phraseHead struct {
 // case), as if the text had been lowered first: no lowered copy of the
 // text is made.
 func newPhraseIndex(phrases []string, fold bool) *phraseIndex {
-	x := &phraseIndex{phrases: phrases, fold: fold}
+	x := &phraseIndex{fold: fold}
 	for i, p := range phrases {
 		if p == "" {
 			panic("normalize: empty phrase in a phrase index")
