@@ -213,7 +213,10 @@ func (o *Outbox) Add(events []Event, routes []Route) (written []string, err erro
 		e.Timestamp = e.Timestamp.UTC().Truncate(time.Second)
 		e.Data.Posting = canonical(e.Data.Posting)
 		e.Data.Previous = canonical(e.Data.Previous)
-		en := &entry{ID: e.ID, Event: e, Owed: owed, Created: now.Truncate(time.Second)}
+		// Created keeps the clock's full precision: it orders the events
+		// recorded within one second (a posting that went A -> B in one
+		// run and back in the next; see load).
+		en := &entry{ID: e.ID, Event: e, Owed: owed, Created: now}
 		if werr := o.write(path, en); werr != nil {
 			errs = append(errs, werr)
 			continue
@@ -256,7 +259,11 @@ type badFile struct {
 	err  error
 }
 
-// load reads every outbox file, sorted by event timestamp then id.
+// load reads every outbox file, sorted by event timestamp (whole
+// seconds), then by the time it was recorded, then by id: two events of one
+// posting within one second (A -> B, then back) are in the order they
+// were made. (Files written before Created kept its fraction of a second
+// tie, and fall to the id.)
 func (o *Outbox) load() ([]loaded, []badFile, error) {
 	des, err := os.ReadDir(o.dir)
 	if err != nil {
@@ -289,14 +296,17 @@ func (o *Outbox) load() ([]loaded, []badFile, error) {
 		if !a.Timestamp.Equal(b.Timestamp) {
 			return a.Timestamp.Before(b.Timestamp)
 		}
+		if ca, cb := entries[i].Created, entries[j].Created; !ca.Equal(cb) {
+			return ca.Before(cb)
+		}
 		return a.ID < b.ID
 	})
 	return entries, bad, nil
 }
 
 // RecordedSince are the posting events (added, changed, removed) of the
-// outbox entries added at since or after (their Created time, whole
-// seconds), oldest first: what a run that stopped in its write phase
+// outbox entries added in since's second or after (their Created time),
+// oldest first (see load): what a run that stopped in its write phase
 // recorded, for the recovery to finish the file moves the events
 // announce. Unreadable files are left out.
 func (o *Outbox) RecordedSince(since time.Time) ([]Event, error) {
