@@ -114,6 +114,13 @@ type Runner struct {
 	lock   *snapshot.Lock
 	lockN  int // runs of this process inside the lock
 
+	// redo: the ids of the last posting events a stopped run recorded,
+	// by source, posting and event type, set by its recovery (see
+	// markMoved's spending of the generation): a run that makes such an
+	// event again (plan.redone) gives it the recorded id.
+	redoMu sync.Mutex
+	redo   map[redoKey]string
+
 	pmu     sync.Mutex // one push at a time
 	metrics *Metrics   // nil: none
 	cycle   cycleState // how the last run ended (Ready)
@@ -624,7 +631,9 @@ func (r *Runner) recover() error {
 		// Before the commit makes the stopped run's files the history:
 		// the index entries whose file it rewrote or removed without
 		// saving the index are flagged (see markMoved), in this commit.
-		indexes, err := r.markMoved(postingSources(r.store.Dir, keep), func(path string) bool { return touched[path] }, r.recordedRemovals(since))
+		rec := r.recordedSince(since)
+		r.setRedo(rec.last)
+		indexes, err := r.markMoved(postingSources(r.store.Dir, keep), func(path string) bool { return touched[path] }, rec, true)
 		if err != nil {
 			return err
 		}
@@ -663,7 +672,7 @@ func (r *Runner) recover() error {
 			_, err := os.Lstat(path)
 			return errors.Is(err, fs.ErrNotExist)
 		}
-		if _, err := r.markMoved(sources, touched, r.recordedRemovals(since)); err != nil {
+		if _, err := r.markMoved(sources, touched, r.recordedSince(since), false); err != nil {
 			return err
 		}
 	}
@@ -693,8 +702,16 @@ func (r *Runner) recover() error {
 // report show) keeps the stopped run's version for good, while the
 // platform's going back is never reported. This costs a read of the
 // touched files, only here, after an interrupted run.
-func (r *Runner) markMoved(sources []string, touched func(path string) bool, removed func(src, id string) bool) ([]string, error) {
+func (r *Runner) markMoved(sources []string, touched func(path string) bool, rec recordedSet, spend bool) ([]string, error) {
 	var saved []string
+	if spend {
+		sources = slices.Clone(sources)
+		for src := range rec.sources {
+			sources = append(sources, src)
+		}
+		slices.Sort(sources)
+		sources = slices.Compact(sources)
+	}
 	for _, src := range sources {
 		if r.store.CheckSourceDir(src) != nil || !r.store.HasIndex(src) {
 			continue // refused by the fetch as well; or no index to flag
@@ -703,16 +720,35 @@ func (r *Runner) markMoved(sources []string, touched func(path string) bool, rem
 		if err != nil || idx.Rebuilt {
 			continue // the fetch reports an unreadable index
 		}
-		n := r.flagMoved(src, &idx, touched, removed)
-		if n == 0 {
+		n := r.flagMoved(src, &idx, touched, rec.removed)
+		spent := spend && rec.sources[src]
+		if n == 0 && !spent {
 			continue
+		}
+		if spent {
+			// The stopped run's events carry the generation it took from
+			// this index (Generation+1), which it never saved: the next
+			// run would make its events with that generation again, and a
+			// change that recurs (A -> B, stopped; B -> A, stopped; A -> B)
+			// would get the id of one the notifiers have, and be dropped
+			// as a repeat (review s21 F11). The generation is spent here.
+			// A stopped run's event the next run makes again is not
+			// recorded again whatever its id (plan.redone): its file
+			// holds its version (finishRecorded), or it is a removal or
+			// an addition the recovery flagged. Only with a history:
+			// without one, the moves are not finished, and the next run
+			// makes a stopped run's change again as a change, which the
+			// outbox takes for the same event by its id.
+			idx.Generation++
 		}
 		path, err := r.store.SaveIndex(src, idx)
 		if err != nil {
 			return saved, fmt.Errorf("recover: source %q: %w", src, err)
 		}
 		saved = append(saved, path)
-		r.log.Warn("snapshot files the interrupted run added, rewrote or removed before saving its index: the next fetch compares the postings with them", "source", src, "postings", n)
+		if n > 0 {
+			r.log.Warn("snapshot files the interrupted run added, rewrote or removed before saving its index: the next fetch compares the postings with them", "source", src, "postings", n)
+		}
 	}
 	return saved, nil
 }
@@ -909,25 +945,69 @@ func (r *Runner) finishRecordedRemovals(since time.Time) error {
 	return nil
 }
 
-// recordedRemovals says which postings a run stopped after since
-// recorded as removed (their posting.removed events in the outbox):
-// markMoved's removed. Without an outbox, or one that cannot be read,
-// none.
-func (r *Runner) recordedRemovals(since time.Time) func(src, id string) bool {
-	set := map[[2]string]bool{}
+// recordedSet is what a run stopped after since recorded in the outbox:
+// the postings it recorded as removed (their posting.removed events:
+// markMoved's removed) and the sources it recorded any posting event of.
+// Without an outbox, or one that cannot be read, none.
+type recordedSet struct {
+	removals map[[2]string]bool
+	sources  map[string]bool
+	last     []notify.Event // each posting's last event (lastOfEach)
+}
+
+func (r *Runner) recordedSince(since time.Time) recordedSet {
+	set := recordedSet{removals: map[[2]string]bool{}, sources: map[string]bool{}}
 	if r.outbox != nil {
 		events, err := r.outbox.RecordedSince(since.Add(-time.Second))
 		if err != nil {
 			r.log.Warn("recover: the outbox could not be read: files gone are restored, not taken as removed", "error", err)
 		}
 		for _, e := range events {
+			if e.Data.Posting == nil {
+				continue
+			}
+			set.sources[e.Data.Source] = true
 			if e.Type == notify.PostingRemoved {
-				set[[2]string{e.Data.Source, e.Data.Posting.ID}] = true
+				set.removals[[2]string{e.Data.Source, e.Data.Posting.ID}] = true
 			}
 		}
+		set.last = lastOfEach(events)
 	}
-	return func(src, id string) bool { return set[[2]string{src, id}] }
+	return set
 }
+
+// redoKey names a posting's event: source, posting id, event type.
+type redoKey struct{ src, id, typ string }
+
+// setRedo records the ids of a stopped run's last events (see
+// Runner.redo), replacing those of an earlier recovery.
+func (r *Runner) setRedo(last []notify.Event) {
+	r.redoMu.Lock()
+	defer r.redoMu.Unlock()
+	r.redo = make(map[redoKey]string, len(last))
+	for _, e := range last {
+		r.redo[redoKey{e.Data.Source, e.Data.Posting.ID, e.Type}] = e.ID
+	}
+}
+
+// redone notes that p's last event is a stopped run's made again: it is
+// not recorded again (plan.redone), and it takes the id the stopped run
+// recorded it with, when the recovery read one for the posting (the
+// recovery spent the generation that id was made with).
+func (r *Runner) redone(p *plan) {
+	e := &p.events[len(p.events)-1]
+	r.redoMu.Lock()
+	k := redoKey{e.Data.Source, e.Data.Posting.ID, e.Type}
+	if id, ok := r.redo[k]; ok {
+		e.ID = id
+		delete(r.redo, k)
+	}
+	r.redoMu.Unlock()
+	p.redone(*e)
+}
+
+// removed says whether the stopped run recorded the posting's removal.
+func (s recordedSet) removed(src, id string) bool { return s.removals[[2]string{src, id}] }
 
 // modifiedSince says whether a file was modified at since or after (a
 // second earlier, for coarse file times): a run marker's time.
@@ -1251,7 +1331,7 @@ func (r *Runner) compare(f fetched) plan {
 				Data: notify.Data{Source: src, Posting: &post},
 			})
 			if sameUnsaved {
-				p.redone(p.events[len(p.events)-1])
+				r.redone(&p)
 			}
 		case old.Hash == it.hash:
 			r.compareSame(&p, src, it)
@@ -1316,7 +1396,7 @@ func (r *Runner) compare(f fetched) plan {
 			// id, and not recorded again: see plan.recorded)
 			p.change(src, it, prev, old.Hash, changes, gen, now)
 			if recorded {
-				p.redone(p.events[len(p.events)-1])
+				r.redone(&p)
 			}
 		}
 	}
@@ -1368,7 +1448,7 @@ func (r *Runner) compare(f fetched) plan {
 			Data: notify.Data{Source: src, Posting: &prev},
 		})
 		if removedBefore {
-			p.redone(p.events[len(p.events)-1])
+			r.redone(&p)
 		}
 	}
 	if p.added+p.changed+p.removed > 0 {
