@@ -40,6 +40,9 @@ func (r *Repo) resolveHead() (head, error) {
 			if err := r.checkUnborn(name); err != nil {
 				return head{}, err
 			}
+			if err := r.checkMade(name, plumbing.ZeroHash); err != nil {
+				return head{}, err
+			}
 			return head{ref: name}, nil // unborn branch
 		}
 		if err != nil {
@@ -61,6 +64,9 @@ func (r *Repo) resolveHead() (head, error) {
 				return head{}, damagedRef(name, r.refPath(name), "holds no full commit hash")
 			}
 			return head{}, fmt.Errorf("%s: %w", name, err)
+		}
+		if err := r.checkMade(name, h.commit); err != nil {
+			return head{}, err
 		}
 		h.tree = c.TreeHash
 		return h, nil
@@ -361,6 +367,7 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 		if err := r.updateRef(hd.ref, hd.commit, h); err != nil {
 			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 		}
+		r.recordMade(hd.ref, h)
 		hash, committed = h.String(), true
 	}
 

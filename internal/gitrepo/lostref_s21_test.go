@@ -80,6 +80,8 @@ func TestLostRefWithoutReflogIsRefused(t *testing.T) {
 	t.Run("only a root commit: still unborn", func(t *testing.T) {
 		r, ref := setup(t, 1)
 		os.Remove(ref)
+		// a commit stopped before its ref moved has recorded nothing
+		os.Remove(r.lastMadePath())
 		if ok, err := commitNext(t, r); err != nil || !ok {
 			t.Fatalf("first commit after a stopped one: committed=%v err=%v", ok, err)
 		}
