@@ -151,3 +151,40 @@ func (s *Store) CheckLinks() error {
 	}
 	return nil
 }
+
+// Owned says whether path (absolute, inside the folder) is one of the files
+// the watcher writes and commits: the folder's .gitignore, a posting file
+// (<source>/<name>.json) or README.md of the folder of a source (source
+// says which folder names are sources), and the files
+// of .watcher's index, state, http, readme and outbox folders. A run's
+// recovery commits only such paths: a file of the user's in the folder
+// (notes, an .env the .gitignore excludes, the config when the folder is
+// the project's own) is never the stopped run's, and never committed.
+func (s *Store) Owned(path string, source func(name string) bool) bool {
+	rel, err := filepath.Rel(s.Dir, path)
+	if err != nil || !filepath.IsLocal(rel) || Transient(path) {
+		return false
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	switch len(parts) {
+	case 1:
+		return parts[0] == ".gitignore"
+	case 2:
+		dir, name := parts[0], parts[1]
+		if strings.HasPrefix(dir, ".") || !source(dir) {
+			return false
+		}
+		return name == ReadmeName || strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".")
+	case 3:
+		if parts[0] != StateDir || strings.HasPrefix(parts[2], ".") {
+			return false
+		}
+		switch parts[1] {
+		case "index", "state", "http", "readme":
+			return strings.HasSuffix(parts[2], ".json")
+		case "outbox":
+			return true
+		}
+	}
+	return false
+}

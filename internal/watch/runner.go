@@ -643,7 +643,12 @@ func (r *Runner) recover() error {
 			return fmt.Errorf("recover: %w", err)
 		}
 		keep = append(keep, files...)
-		keep = slices.DeleteFunc(keep, snapshot.Transient)
+		// only the watcher's own files: not a user's file of the folder
+		// (an .env its .gitignore excludes, notes, the config), which no
+		// run writes and a normal run never commits
+		srcs := r.sourceIndex()
+		source := func(name string) bool { _, ok := srcs[name]; return ok }
+		keep = slices.DeleteFunc(keep, func(p string) bool { return !r.store.Owned(p, source) })
 		if err := r.commitRecovery(keep, "watcher: finish an interrupted run\n\nThe previous run wrote these files and did not commit them: it stopped, or one of its commits failed.\n"); err != nil {
 			return err
 		}
