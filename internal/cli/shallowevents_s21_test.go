@@ -60,5 +60,10 @@ func TestShowOnShallowCloneInventsNoAdditions(t *testing.T) {
 		if got := strings.Contains(stdout, " added "); got != c.added {
 			t.Errorf("depth %s, posting %d (%s): an added line %v, want %v\n%s", c.depth, c.job, c.comment, got, c.added, stdout)
 		}
+		// where the walk reached the cut, show says the clone is shallow,
+		// not "none in git" (review s22 F5)
+		if strings.Contains(stdout, "none in git") || !c.added && !strings.Contains(stdout, "shallow clone, whose history starts at") {
+			t.Errorf("depth %s, posting %d: the history does not say the clone is shallow:\n%s", c.depth, c.job, stdout)
+		}
 	}
 }

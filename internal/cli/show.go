@@ -98,7 +98,7 @@ func writeDetail(w io.Writer, d serve.Detail) {
 		row("experience", fmt.Sprintf("%d+ years", *p.MinYearsExperience))
 	}
 	fmt.Fprintf(w, "\nhistory (%d):\n", len(d.History))
-	if len(d.History) == 0 {
+	if len(d.History) == 0 && d.ShallowFrom == nil {
 		fmt.Fprintln(w, "  none in git (not committed yet, or no repository)")
 	}
 	for _, ev := range d.History {
@@ -111,5 +111,13 @@ func writeDetail(w io.Writer, d serve.Detail) {
 			v := serve.ViewChange(c)
 			fmt.Fprintf(w, "    %s: %s -> %s\n", oneLine(c.Field), oneLine(v.Old), oneLine(v.New))
 		}
+	}
+	if c := d.ShallowFrom; c != nil {
+		what := "nothing older"
+		if len(d.History) == 0 {
+			what = "none of its commits"
+		}
+		fmt.Fprintf(w, "  %s is here: the folder is a shallow clone, whose history starts at %s (%s); git fetch --unshallow brings the rest\n",
+			what, c.Commit[:min(12, len(c.Commit))], c.Timestamp.UTC().Format("2006-01-02 15:04Z"))
 	}
 }

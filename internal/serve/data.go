@@ -306,6 +306,16 @@ type Detail struct {
 	Open    bool           `json:"open"`
 	Posting *model.Posting `json:"posting"` // the open version, else the last known one (null: never seen)
 	History []Event        `json:"history"` // newest first
+	// ShallowFrom: the history is a shallow clone's (a CI checkout), and
+	// the posting's was followed back to its oldest commit, before which
+	// nothing is known (null otherwise).
+	ShallowFrom *HistoryCut `json:"shallow_from,omitempty"`
+}
+
+// HistoryCut is the oldest commit a shallow clone has.
+type HistoryCut struct {
+	Commit    string    `json:"commit"`
+	Timestamp time.Time `json:"timestamp"` // its committer's time
 }
 
 // Detail reads a posting and its history. A closed posting comes from its
@@ -319,8 +329,12 @@ func (f *Folder) Detail(source, id string) (Detail, error) {
 	if ok {
 		d.Open, d.Posting = true, &p
 	}
-	if d.History, err = f.History(source, id); err != nil {
+	var cut *gitrepo.Commit
+	if d.History, cut, err = f.historyFrom(source, id); err != nil {
 		return d, err
+	}
+	if cut != nil {
+		d.ShallowFrom = &HistoryCut{Commit: cut.Hash.String(), Timestamp: cut.When.UTC()}
 	}
 	if d.Posting == nil {
 		for _, ev := range d.History {

@@ -126,54 +126,62 @@ func (h *history) posting(hash gitrepo.Hash) (model.Posting, error) {
 // History is one posting's history from git, newest first: every commit
 // that added, changed or removed its snapshot file.
 func (f *Folder) History(source, id string) ([]Event, error) {
+	out, _, err := f.historyFrom(source, id)
+	return out, err
+}
+
+// historyFrom is History, and, when the walk reached the oldest commit of
+// a shallow clone (what that commit changed is unknown), that commit.
+func (f *Folder) historyFrom(source, id string) (out []Event, cut *gitrepo.Commit, err error) {
 	h, err := f.history()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if h == nil || !validSourceName(source) {
-		return []Event{}, nil
+		return []Event{}, nil, nil
 	}
 	// The posting is followed by its key: its file is named after the key
 	// (PostingName), or, before the key upgrade, by an older rule; the
 	// commit that moved it to its key's name changed no posting.
 	name := snapshot.PostingName(id)
-	out := []Event{}
+	out = []Event{}
 	c := h.head
 	cur, _, err := h.entry(c, source+"/"+name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if cur.IsZero() && h.oldKeys(c, source) {
 		// a folder not upgraded yet: the open posting's file has an
 		// older name
 		if n, hash, ok, err := h.ownedIn(c, source, id); err != nil {
-			return nil, err
+			return nil, nil, err
 		} else if ok {
 			name, cur = n, hash
 		}
 	}
 	for i := 0; c != nil && i < maxWalk; i++ {
 		if h.hist.Cut(c) {
+			cut = c
 			break // a shallow clone's oldest commit: what it changed is unknown
 		}
 		par, err := h.parent(c)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		prev, _, err := h.entry(par, source+"/"+name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if prev.IsZero() && !cur.IsZero() {
 			// added here, or moved here from an older name
 			n, hash, moved, err := h.movedFrom(par, c, source, name)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if moved {
 				if !h.samePosting(source, n, hash, name, cur) {
 					if ev, ok, err := h.event(c, source, name, hash, cur); err != nil {
-						return nil, err
+						return nil, nil, err
 					} else if ok {
 						out = append(out, ev)
 					}
@@ -185,7 +193,7 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 		if cur != prev {
 			ev, ok, err := h.event(c, source, name, prev, cur)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if ok {
 				out = append(out, ev)
@@ -193,7 +201,7 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 		}
 		c, cur = par, prev
 	}
-	return out, nil
+	return out, cut, nil
 }
 
 // oldKeys reports whether the source's index in commit c has an entry
