@@ -661,12 +661,13 @@ func (r *Runner) recover() error {
 		if err != nil {
 			return fmt.Errorf("recover: %w", err)
 		}
-		// (the moves the stopped run's events announce are not made
-		// here: without a history, the next run could not tell the
-		// version before them, see finishRecorded)
-		// the removals it recorded and did not make are made (a removal
-		// needs no version before it, unlike finishRecorded's rewrites)
-		if err := r.finishRecordedRemovals(since); err != nil {
+		// The file moves the stopped run's events announce and it did
+		// not make are made, as with a history (finishRecorded): the
+		// file then holds what the notifiers were told, and markMoved
+		// flags its entry, so that the platform going back is reported
+		// (the version before a redone change is not known without a
+		// history: that change is counted, its event not made again).
+		if _, _, err := r.finishRecorded(since); err != nil {
 			return err
 		}
 		modified := modifiedSince(since)
@@ -677,7 +678,9 @@ func (r *Runner) recover() error {
 			_, err := os.Lstat(path)
 			return errors.Is(err, fs.ErrNotExist)
 		}
-		if _, err := r.markMoved(sources, touched, r.recordedSince(since), false); err != nil {
+		rec := r.recordedSince(since)
+		r.setRedo(rec.last)
+		if _, err := r.markMoved(sources, touched, rec, true); err != nil {
 			return err
 		}
 	}
@@ -740,10 +743,7 @@ func (r *Runner) markMoved(sources []string, touched func(path string) bool, rec
 			// A stopped run's event the next run makes again is not
 			// recorded again whatever its id (plan.redone): its file
 			// holds its version (finishRecorded), or it is a removal or
-			// an addition the recovery flagged. Only with a history:
-			// without one, the moves are not finished, and the next run
-			// makes a stopped run's change again as a change, which the
-			// outbox takes for the same event by its id.
+			// an addition the recovery flagged.
 			idx.Generation++
 		}
 		path, err := r.store.SaveIndex(src, idx)
@@ -810,9 +810,7 @@ func (r *Runner) flagMoved(src string, idx *snapshot.Index, touched func(path st
 // index entry as for a move the stopped run made: the next run compares
 // the fetched posting with the version the notifiers were told of. It
 // returns the paths written and removed. Events of a source not in the
-// config, or whose folder or index is not there, are left alone. Only
-// with git: the version before a move is then its committed copy (a
-// folder without history keeps the stopped run's files as they are).
+// config, or whose folder or index is not there, are left alone.
 func (r *Runner) finishRecorded(since time.Time) (written, removed []string, err error) {
 	if r.outbox == nil || r.store == nil {
 		return nil, nil, nil
@@ -919,35 +917,6 @@ func lastOfEach(events []notify.Event) []notify.Event {
 		out = append(out, events[last])
 	}
 	return out
-}
-
-// finishRecordedRemovals removes the snapshot files of the postings whose
-// removal a run stopped after since recorded (posting.removed in the
-// outbox) and did not make: without a history, the only moves of
-// finishRecorded the next run can tell.
-func (r *Runner) finishRecordedRemovals(since time.Time) error {
-	if r.outbox == nil {
-		return nil
-	}
-	events, err := r.outbox.RecordedSince(since.Add(-time.Second))
-	if err != nil {
-		return fmt.Errorf("recover: %w", err)
-	}
-	srcs := r.sourceIndex()
-	for _, e := range lastOfEach(events) {
-		src, id := e.Data.Source, e.Data.Posting.ID
-		if e.Type != notify.PostingRemoved {
-			continue
-		}
-		if _, ok := srcs[src]; !ok || id == "" || r.store.CheckSourceDir(src) != nil || !r.store.HasIndex(src) || !r.store.Exists(src, id) {
-			continue
-		}
-		if _, err := r.store.RemovePosting(src, id); err != nil {
-			return fmt.Errorf("recover: source %q: %w", src, err)
-		}
-		r.log.Warn("recover: a posting whose removal the interrupted run recorded: its file removed now", "source", src, "posting", id)
-	}
-	return nil
 }
 
 // recordedSet is what a run stopped after since recorded in the outbox:

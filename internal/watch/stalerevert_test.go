@@ -445,8 +445,12 @@ notifiers:
 	stoppedRun(t, r, cfg, stopAtWrite(1))
 	nf.SetJobs([]fake.Job{job(1), retitled(2)})
 	res := run(t, r, cfg)
-	if s := res.Sources[0]; s.Changed != 2 || len(res.Events) != 2 {
-		t.Fatalf("%d changed, %d events; want 2 and 2", s.Changed, len(res.Events))
+	// 102's change, which the stopped run recorded and the recovery wrote
+	// (finishRecorded), is counted, its event not made again: without a
+	// history its version before is not known (the outbox delivers the
+	// stopped run's event)
+	if s := res.Sources[0]; s.Changed != 2 || len(res.Events) != 1 {
+		t.Fatalf("%d changed, %d events; want 2 and 1 (101's revert)", s.Changed, len(res.Events))
 	}
 	if p := readPosting(t, cfg, "101"); p.Title != "Data Scientist 1 (L4)" {
 		t.Fatalf("the snapshot holds %q", p.Title)
