@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/careers-watcher/careers-watcher/internal/winname"
 )
 
 var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -79,6 +81,11 @@ func (p *parser) checkName(it *item, what string, first map[string]int) bool {
 	name := it.val["name"]
 	if !validName(name) {
 		p.add(n.Line, it.path+".name", "invalid name "+show(n)+": "+nameRule)
+		return false
+	}
+	if winname.Reserved(name) {
+		// a source's folder of the snapshots is named after it
+		p.add(n.Line, it.path+".name", "invalid name "+show(n)+": Windows reserves it for a device (a folder so named cannot be checked out there)")
 		return false
 	}
 	if l, dup := first[name]; dup {

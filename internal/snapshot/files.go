@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
+	"github.com/careers-watcher/careers-watcher/internal/winname"
 )
 
 // StateDir is the folder of the watcher's own state inside the snapshot dir.
@@ -65,25 +66,11 @@ func plain(id string) bool {
 			return false
 		}
 	}
-	return !reserved(id)
+	return !winname.Reserved(id)
 }
 
 func safeByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-'
-}
-
-// reserved reports names that Windows refuses (CON, NUL, COM1, ...), so that a
-// snapshot repository can be checked out anywhere.
-func reserved(id string) bool {
-	base := strings.ToUpper(strings.SplitN(id, ".", 2)[0])
-	switch base {
-	case "CON", "PRN", "AUX", "NUL":
-		return true
-	}
-	if len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '0' && base[3] <= '9' {
-		return true
-	}
-	return false
 }
 
 // WriteFile writes a file atomically (see atomicfile); inside a store's
