@@ -51,6 +51,9 @@ type fetched struct {
 
 // fetch lists a source and builds every posting that is new or changed,
 // fetching a detail only for those. It writes nothing.
+// maxIDBytes is the longest posting id taken from a listing.
+const maxIDBytes = 1024
+
 func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source) (f fetched) {
 	f.src = src
 	defer func() {
@@ -163,8 +166,16 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	copies := make(map[string][]model.Raw, len(raws))
 	var order []string
 	former := formerKeys(ad, idx, keyOf) // ids stored under an earlier id rule
+	overlong := 0
 	for _, raw := range raws {
 		if strings.TrimSpace(raw.ID) == "" {
+			continue
+		}
+		if len(raw.ID) > maxIDBytes {
+			// no platform's id is this long: a hostile or broken answer,
+			// whose id would go whole into the index, every event and the
+			// commit message
+			overlong++
 			continue
 		}
 		key := keyOf(raw.ID)
@@ -175,6 +186,9 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			order = append(order, key)
 		}
 		copies[key] = append(copies[key], raw)
+	}
+	if overlong > 0 {
+		r.log.Warn("postings whose id is longer than any platform's left out", "source", src.Name, "postings", overlong, "max_bytes", maxIDBytes)
 	}
 	dupes := 0
 	f.items = make([]item, 0, len(order)) // an item is large: no regrowth
