@@ -185,6 +185,13 @@ func (f *Folder) status(sc SourceConfig, pending map[string]int, hist *history) 
 		p := cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 		if sch, err := p.Parse(sc.Schedule); err == nil {
 			n := sch.Next(f.now()).UTC()
+			// an interval (@every) runs from the daemon's last run, not
+			// from whenever status is asked
+			if _, every := sch.(cron.ConstantDelaySchedule); every && st.LastRun != nil {
+				if after := sch.Next(*st.LastRun).UTC(); after.After(f.now()) {
+					n = after
+				}
+			}
 			st.NextRun = &n
 		}
 	}
