@@ -101,6 +101,12 @@ func TestStatusPostingsShowOnRealRuns(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &ps); code != 0 || err != nil || len(ps) != 0 {
 		t.Fatalf("postings --level L6+: exit %d, %v, %d postings", code, err, len(ps))
 	}
+	// an empty table: the header on stdout, a hint on stderr (review s22
+	// F12 c)
+	code, out, stderr = e.run(t, "postings", "--level", "L6+")
+	if code != 0 || strings.Count(out, "\n") != 1 || !strings.Contains(stderr, "no open postings match") || !strings.Contains(stderr, "watcher status") {
+		t.Fatalf("postings --level L6+: exit %d\n%s\n%s", code, out, stderr)
+	}
 	code, out, _ = e.run(t, "postings", "--skill", "Python", "--location", "US", "--role", "Data Engineer", "--sort", "-title")
 	rows := strings.Split(strings.TrimSpace(out), "\n")
 	if code != 0 || len(rows) != 6 || !strings.Contains(rows[1], "Data Engineer 4 (L5)") || !strings.Contains(rows[5], "Data Engineer 1 (L5)") {

@@ -125,6 +125,11 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 					dash(oneLine(strings.Join(p.Skills.Required, ", "))))
 			}
 			tw.Flush()
+			if len(out) == 0 {
+				// an empty table says nothing of why: a hint on stderr
+				// (stdout stays the table, for scripts)
+				fmt.Fprintln(cmd.ErrOrStderr(), "no open postings match; `watcher status` shows each source's last run and health")
+			}
 			return nil
 		}),
 	}
