@@ -593,6 +593,8 @@ func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash) er
 		return fmt.Errorf("update %s: %w", name, err)
 	}
 	lock := path + ".lock"
+	r.takingLock(lock)
+	defer r.droppedLock(lock)
 	f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
 		if errors.Is(err, os.ErrExist) {
@@ -600,6 +602,7 @@ func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash) er
 		}
 		return fmt.Errorf("update %s: %w", name, err)
 	}
+	r.tookLock(lock, f)
 	done := false
 	defer func() {
 		if !done {

@@ -47,6 +47,10 @@ const objectCacheSize = 16 * cache.MiByte
 type Repo struct {
 	mu sync.Mutex
 
+	// the lock files this process holds (see tookLock)
+	locksMu   sync.Mutex
+	locksHeld map[string]string
+
 	// repairedIndex: the path of an index file a commit found corrupt and
 	// rebuilt from HEAD, until RepairedIndex reads it
 	repairedIndex string

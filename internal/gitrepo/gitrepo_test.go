@@ -686,11 +686,30 @@ func TestRemoveLocksSince(t *testing.T) {
 	if _, _, err := r.Commit([]string{f}, "two", Author{Name: "t", Email: "t@x"}, time.Unix(2, 0)); err == nil {
 		t.Fatal("commit with a held index.lock succeeded")
 	}
-	// one made after the run started is the dead run's: removed
-	if removed, err := r.RemoveLocksSince(old.Add(-time.Second)); err != nil || len(removed) != 1 {
+	// one made after the run started by another process (a live git: a
+	// user's pull or commit in the folder) is not the dead run's: kept
+	// (review s22 F8)
+	os.Chtimes(lock, time.Now(), time.Now())
+	if removed, err := r.RemoveLocksSince(old.Add(-time.Second)); err != nil || len(removed) != 0 {
+		t.Fatalf("removed %v, %v: another process's lock", removed, err)
+	}
+	// one a watcher made and was killed holding (its commit never ended):
+	// removed by the next process
+	os.Remove(lock)
+	if _, err := r.lockIndex("a.json"); err != nil {
+		t.Fatal(err)
+	}
+	r2, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if removed, err := r2.RemoveLocksSince(old.Add(-time.Second)); err != nil || len(removed) != 1 {
 		t.Fatalf("removed %v, %v", removed, err)
 	}
-	if _, ok, err := r.Commit([]string{f}, "two", Author{Name: "t", Email: "t@x"}, time.Unix(2, 0)); err != nil || !ok {
+	if _, ok, err := r2.Commit([]string{f}, "two", Author{Name: "t", Email: "t@x"}, time.Unix(2, 0)); err != nil || !ok {
 		t.Fatalf("commit after removing the stale lock: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".git", ownLocksFile)); err == nil {
+		t.Fatal("the record of held locks stays after the commit")
 	}
 }

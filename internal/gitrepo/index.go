@@ -67,6 +67,7 @@ type idxEntry struct {
 // below them), and read again, one entry at a time, as the new index is
 // written (update).
 type indexLock struct {
+	repo       *Repo
 	path, lock string
 	f          *os.File // the lock file
 	exists     bool     // an index file existed
@@ -396,16 +397,19 @@ func copyEntry(e *idxEntry) idxEntry {
 // keeping the entries of interest for a commit of rels (sorted; see
 // interest). It refuses an index with unmerged entries, like `git commit`.
 func (r *Repo) lockIndex(rels ...string) (*indexLock, error) {
-	l := &indexLock{path: filepath.Join(r.gitDir, "index"), version: 2}
+	l := &indexLock{repo: r, path: filepath.Join(r.gitDir, "index"), version: 2}
 	l.lock = l.path + ".lock"
+	r.takingLock(l.lock)
 	f, err := os.OpenFile(l.lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
+		r.droppedLock(l.lock)
 		if errors.Is(err, os.ErrExist) {
 			return nil, fmt.Errorf("lock index: %s exists: another git process is running, or one crashed (then remove the file)", l.lock)
 		}
 		return nil, fmt.Errorf("lock index: %w", err)
 	}
 	l.f = f
+	r.tookLock(l.lock, f)
 
 	// The mtime of the open file: the index may be replaced meanwhile.
 	src, fi, err := openIndex(l.path)
@@ -548,6 +552,7 @@ func (l *indexLock) release() {
 	l.done = true
 	l.f.Close()
 	os.Remove(l.lock)
+	l.repo.droppedLock(l.lock)
 }
 
 // update sets the index entries of the committed paths and writes the index
@@ -742,6 +747,7 @@ func (l *indexLock) update(r *Repo, hd head, changes []change, stats []fileStat)
 		return fmt.Errorf("write %s: %w", l.lock, err)
 	}
 	l.done = true
+	defer l.repo.droppedLock(l.lock)
 	if err := os.Rename(l.lock, l.path); err != nil {
 		os.Remove(l.lock)
 		return fmt.Errorf("write index: %w", err)
