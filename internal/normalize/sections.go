@@ -72,6 +72,10 @@ var (
 		// "Soll-Kriterien", "Bör-krav")
 		"bewertungskriterien", "soll-kriterien", "sollkriterien", "kann-kriterien", "kannkriterien",
 		"wunschkriterien", "soll-anforderungen", "kann-anforderungen", "bör-krav", "börkrav", "bør-krav",
+		// "Zu bewertende Qualifikationsanforderungen", "zu bewertende
+		// Kriterien": the criteria a tender weighs, beside its
+		// Ausschluss- or Muss-Kriterien
+		"zu bewertende", "zu bewertenden",
 		// a Nordic heading that opens with "desired" or "advantageous"
 		// ("Ønskede egenskaper", "Ønsket erfaring", "Önskade
 		// kvalifikationer", "Fordelaktige kvalifikasjoner", "Övriga
@@ -458,6 +462,21 @@ func leadInWords(s string) bool {
 	return leadInSet.in(foldHeading(s))
 }
 
+// itemLeadIn says whether a list item ending with ':' leads into a
+// list of what it names ("Experience with the following tools:",
+// "Erfahrung im Umgang mit folgenden Softwaretools:", "Kunskap inom
+// följande:"), in the languages of the corpus.
+func itemLeadIn(s string) bool {
+	f := foldHeading(s)
+	return leadInSet.in(f) || itemLeadInSet.in(f)
+}
+
+var itemLeadInSet = compilePhrases([]string{
+	"erfahrung", "erfahrungen", "kenntnisse", "folgenden", "folgende", "erfarenhet", "erfarenheter", "följande",
+	"erfaring", "følgende", "kunnskap", "kunskap", "kendskab", "expérience", "suivants", "suivantes",
+	"experiencia", "siguientes", "ervaring", "volgende",
+})
+
 var leadInPhrases = []string{
 	"experience", "skills", "knowledge", "familiarity", "proficiency", "expertise", "following",
 	"one or more", "any of", "including", "such as", "ability", "strong", "deep", "exposure",
@@ -608,6 +627,13 @@ func headingClass(b block, cur class, next block) (class, bool) {
 			return c, true
 		}
 		c := classifyHeading(text, false)
+		if c == clsRequired && cur == clsPreferred && b.kind == kindItem && itemLeadIn(text) {
+			// "2.3. Erfahrung im Umgang mit folgenden Softwaretools:"
+			// in a part of weighed criteria: an item that leads into a
+			// list of its own stays in its part; the experience it
+			// names is what the part asks for, not a new requirement
+			return cur, false
+		}
 		switch {
 		case c == clsRequired || c == clsPreferred:
 			return c, true

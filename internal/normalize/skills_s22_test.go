@@ -1,0 +1,139 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Session 22: the structure of pasted and converted documents (a word
+// processor's "o" bullets, an outline's clause numbers, an abbreviation
+// written with a space inside an open parenthesis that wraps to the next
+// line). The sentences are from dev documents of the corpus (named).
+func TestS22PastedDocumentStructure(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// sinc-text-loesungsarchitekt-technischer-lead-identity-access-managemen:
+			// "o" bullets, an item wrapped over three lines, the last
+			// line opening inside "(z. B." with the examples that
+			// "idealerweise" wishes for
+			name: "o bullets and an example list wrapped after z. B.",
+			raw: d("Muss-Kriterien:\n" +
+				"o Deutsche Sprachkenntnisse in Wort und Schrift mindestens gemäß Stufe B2\n" +
+				"o Tiefgehendes, herstellerunabhängiges Verständnis der Architektur von Identitäts- und Governance-\n" +
+				"Plattformen, idealerweise mit nachweisbarer Erfahrung in führenden Open-Source-Lösungen (z. B.\n" +
+				"Keycloak, Janssen Project/Gluu, WSO2 IS).\n" +
+				"o Fundierte Kenntnisse im Bereich IT-Sicherheitsarchitektur, Kryptographie und der Umsetzung von\n" +
+				"Sicherheitsvorgaben auf Systemebene.\n"),
+			want: model.Skills{
+				Required:  []string{"Cryptography"},
+				Preferred: []string{"Gluu", "Keycloak", "Open Source", "WSO2 Identity Server"},
+			},
+		},
+		{
+			// randstad-text-itsm-servicenow-implementation-specialist: the
+			// wish at the end reaches past "(z. B. Celonis)"
+			name: "z. B. inside parentheses ends no sentence",
+			raw: d("Unsere Anforderungen\n" +
+				"• Mehrjährige Erfahrung im Betrieb, in der Implementierung und Konfiguration von ServiceNow\n" +
+				"• Kenntnisse in Process Mining Tools (z. B. Celonis) und JIRA wünschenswert\n"),
+			want: model.Skills{Required: []string{"ServiceNow"}, Preferred: []string{"Celonis", "Jira", "Process Mining"}},
+		},
+		{
+			// sms-consulting-text-spezialist-fuer-eidas-evaluierten-systeme-und-zertifizierung:
+			// "2)" opens the weighed criteria, "2.3." leads into its
+			// own list, "2.3.1." are its clauses
+			name: "weighed criteria of a tender in outline numbering",
+			raw: d("X.509-Zertifikatsstrukturen: Tiefgehende Kenntnisse im Aufbau und Betrieb von Public Key Infrastructures (PKI) basierend auf X.509, inkl. Root- und Sub-CA-Design.\n\n" +
+				"2) Zu bewertende Qualifikationsanforderungen:\n" +
+				"2.1. Erfahrungen im Umgang mit CA-Systemen und Systemen zur Langzeitarchivierung,\n" +
+				"2.2.6. Verzeichnis- und Zertifikatsstatusdienste (LDAP, OCSP),\n" +
+				"2.3. Erfahrung im Umgang mit folgenden Softwaretools:\n" +
+				"2.3.1. verteiltes Versionierungssystem git,\n" +
+				"2.3.2. CI/CD-Build Pipelines in Gitlab,\n" +
+				"2.3.3. Projektmanagementsystem Jira,\n" +
+				"2.3.4. Wissensdatenbank Confluence.\n"),
+			want: model.Skills{
+				Required:  []string{"PKI", "X.509"},
+				Preferred: []string{"CI/CD", "Confluence", "Git", "GitLab", "Jira", "LDAP", "OCSP"},
+			},
+		},
+		{
+			// an item that leads into a list of requirements still opens
+			// a requirements part after a part of wishes
+			name: "a requirements heading item after wishes",
+			raw:  d("Nice to have\n- Kotlin\n- Requirements:\n- Java\n"),
+			want: model.Skills{Required: []string{"Java"}, Preferred: []string{"Kotlin"}},
+		},
+	})
+}
+
+func TestS22NumberedPrefix(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"1. Python", 3},
+		{"2) Zu bewertende Qualifikationsanforderungen:", 3},
+		{"2.1. Erfahrungen im Umgang", 5},
+		{"2.3.1. verteiltes Versionierungssystem git,", 7},
+		{"2.1) SQL", 5},
+		{"2.5 years of Go", 0},
+		{"3.5% growth", 0},
+		{"1.2.3.4.5. too deep", 0},
+		{"Python 3. Go", 0},
+	} {
+		if got := numberedPrefix(tt.in); got != tt.want {
+			t.Errorf("numberedPrefix(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestS22OBullets(t *testing.T) {
+	three := "Muss-Kriterien:\no Erfahrung im öffentlichen Bereich\no Kenntnisse in Java\no Deutsch B2\n"
+	if !oBullets(three) {
+		t.Error("three lines opening with 'o' + capital are not read as bullets")
+	}
+	// one Spanish line that opens with "o" (or) is no list
+	if oBullets("Experiencia con Python\no Java, y SQL\n") {
+		t.Error("one line opening with 'o' is read as a bullet list")
+	}
+	if oBullets("o python\no java\no sql\n") {
+		t.Error("'o' before lower-case words is read as a bullet")
+	}
+	bs := textBlocks(three)
+	if len(bs) != 4 || bs[1].kind != kindItem || bs[1].text != "Erfahrung im öffentlichen Bereich" {
+		t.Errorf("blocks %+v", bs)
+	}
+}
+
+func TestS22SpacedAbbreviation(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		word string
+		sent bool
+	}{
+		{"Lösungen (z. B. Keycloak, Gluu)", "Keycloak", false},
+		{"Lösungen (z. B. Keycloak, Gluu)", "B", false},
+		{"langages (p. ex. Java)", "Java", false},
+		{"Tools (u. a. SQL)", "SQL", false},
+		{"Er kennt Java. Z. B. ist gut.", "Z", true},
+		{"Wir nutzen Git. B. Meyer leitet das Team.", "B", true},
+	} {
+		toks := tokenize(tt.in, nil)
+		found := false
+		for _, tk := range toks {
+			if tt.in[tk.start:tk.end] != tt.word {
+				continue
+			}
+			found = true
+			if got := tk.flags&fSent != 0; got != tt.sent {
+				t.Errorf("%q: %q starts a sentence %v, want %v", tt.in, tt.word, got, tt.sent)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", tt.in, tt.word)
+		}
+	}
+}
