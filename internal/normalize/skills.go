@@ -894,3 +894,45 @@ func licenceClass(lower string, toks []token, i int) bool {
 	}
 	return false
 }
+
+// uxPeople are nouns after "UX" that make it name a team, its people or
+// its problems ("UI/UX teams", "complex UX challenges"), not the
+// discipline asked of the candidate.
+var uxPeople = map[string]bool{
+	"team": true, "teams": true, "colleagues": true, "folks": true, "people": true, "department": true,
+	"challenge": true, "challenges": true, "problems": true, "issues": true, "writer": true, "writers": true,
+}
+
+// uxQualities are adjectives before "UX" that make it the quality of a
+// product ("good and bad UX", "a seamless UX"), not the discipline.
+var uxQualities = map[string]bool{
+	"good": true, "bad": true, "great": true, "poor": true, "better": true, "seamless": true, "smooth": true,
+	"intuitive": true, "delightful": true, "excellent": true, "best": true, "awesome": true,
+}
+
+// uxAsQuality marks, in skill, a bare "UX" that names a product's
+// quality or a team ("You can distinguish between good and bad UX",
+// "collaborate with UI/UX teams", "complex UX challenges") as mentioned:
+// "experience in UX", "Kenntnisse in UX" still ask for UX Design.
+func (n *Normalizer) uxAsQuality(hits []hit, text, lower string, toks []token, skill []class) {
+	for _, h := range hits {
+		if h.id < 0 || int(h.id) >= len(n.names) || h.end != h.tok+1 || n.names[h.id] != "UX Design" {
+			continue
+		}
+		t := toks[h.tok]
+		if text[t.start:t.end] != "UX" {
+			continue
+		}
+		people := false
+		if k := h.end; k < len(toks) && toks[k].punct == 0 && toks[k].flags&(fHard|fBlock|fSent) == 0 {
+			people = uxPeople[lower[toks[k].start:toks[k].end]]
+		}
+		quality := false
+		if k := h.tok - 1; k >= 0 && toks[k].punct == 0 && t.flags&(fHard|fBlock|fSent) == 0 {
+			quality = uxQualities[lower[toks[k].start:toks[k].end]]
+		}
+		if people || quality {
+			skill[h.tok] = clsMentioned
+		}
+	}
+}

@@ -137,3 +137,37 @@ func TestS22SpacedAbbreviation(t *testing.T) {
 		}
 	}
 }
+
+// A bare "UX" that names a product's quality or a team is not the
+// discipline asked of the candidate; "experience in UX" still is. The
+// sentences are from dev documents (named).
+func TestS22UXAsQuality(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// anadea-fullstack-developer-python-node-js-typescript
+			name: "good and bad UX",
+			raw:  d("Requirements\n- You have taste. You can distinguish between good and bad UX, and you can share examples to demonstrate it.\n"),
+			want: model.Skills{},
+		},
+		{
+			// anadea-senior-frontend-developer-with-spanish
+			name: "UI/UX teams",
+			raw:  d("Requirements\n- Proven ability to collaborate effectively with UI/UX teams and cross-functional groups\n"),
+			want: model.Skills{},
+		},
+		{
+			// fronteers-easy-lms-front-end-developer-design-skills
+			name: "complex UX challenges",
+			raw:  d("Requirements\n- Enjoy making elegant solutions for complex UX challenges with a diverse team of colleagues.\n"),
+			want: model.Skills{},
+		},
+		{
+			// anyfin-react-native-developer, sinnerschrader-text-product-designer-next
+			name: "experience in UX is asked",
+			raw: d("We're looking for a great React Native Developer with experience in UX, React-Native and modern application development.\n" +
+				"Dein Profil\n- Kenntnisse in UX\n"),
+			want: model.Skills{Required: []string{"React Native", "UX Design"}},
+		},
+	})
+}
