@@ -583,6 +583,11 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 		if e <= 0 {
 			continue
 		}
+		if strings.Count(piece[start:j], "**")%2 == 1 {
+			// "**Modern Business Tech Stack Management (CIO/RevOps):**":
+			// a phrase inside a bold label is part of the label
+			continue
+		}
 		if j > start {
 			out = append(out, strings.TrimSpace(piece[start:j]))
 		}

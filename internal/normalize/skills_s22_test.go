@@ -171,3 +171,25 @@ func TestS22UXAsQuality(t *testing.T) {
 		},
 	})
 }
+
+// A description flattened onto one line keeps its bold labels whole: a
+// heading phrase inside a bold label ("**Modern Business Tech Stack
+// Management (CIO/RevOps):**") is no heading of its own. From the dev
+// document mui-text-operations-engineer, its lines joined as a scraper
+// or a JSON-LD field gives them.
+func TestS22FlatBoldLabelKeepsItsPhrase(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{{
+		name: "Tech Stack inside a bold label",
+		raw: d("## Who we're looking for ### Required - **Full-Stack Engineering:** Proficiency in TypeScript and SQL; " +
+			"can quickly build internal tools, scripts, and API integrations. - **Modern Business Tech Stack Management " +
+			"(CIO/RevOps):** Technical mastery over core SaaS ecosystems (Salesforce/HubSpot, Stripe, NetSuite/Xero, " +
+			"Segment). - **High conscientiousness & Detail rigor:** Strong commitment to no-defect execution; " +
+			"double-checks everything, maintains immaculate documentation. ### Nice to have (but not required) - " +
+			"Experience with React, Next.js, and their tool ecosystem."),
+		want: model.Skills{
+			Required:  []string{"HubSpot", "NetSuite", "SQL", "Salesforce", "Segment", "Stripe", "TypeScript", "Xero"},
+			Preferred: []string{"Next.js", "React"},
+		},
+	}})
+}
