@@ -193,3 +193,28 @@ func TestS22FlatBoldLabelKeepsItsPhrase(t *testing.T) {
 		},
 	}})
 }
+
+// "X und idealerweise Y": the adverb of a wish after "and"/"or" wishes
+// for what follows it; what came before is still asked for. From the dev
+// document randstad-text-itsm-servicenow-implementation-specialist, and
+// the same frame with a named skill after the adverb.
+func TestS22WishAfterAnd(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			name: "und idealerweise, nothing named after it",
+			raw:  d("Unsere Anforderungen\n• Tiefgreifendes Know-how in ServiceNow-ITSM und idealerweise Service Portfolio Management (SPM)\n"),
+			want: model.Skills{Required: []string{"ServiceNow"}},
+		},
+		{
+			name: "und idealerweise before a skill",
+			raw:  d("Unsere Anforderungen\n• Tiefgreifendes Know-how in ServiceNow-ITSM und idealerweise Celonis\n"),
+			want: model.Skills{Required: []string{"ServiceNow"}, Preferred: []string{"Celonis"}},
+		},
+		{
+			name: "ideally at the start still wishes for the whole item",
+			raw:  d("Requirements\n- Ideally experience with development paradigms such as Design Patterns\n"),
+			want: model.Skills{Preferred: []string{"Design Patterns"}},
+		},
+	})
+}
