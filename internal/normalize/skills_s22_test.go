@@ -218,3 +218,26 @@ func TestS22WishAfterAnd(t *testing.T) {
 		},
 	})
 }
+
+// A heading line that ends with a colon is never the wrapped last line
+// of the item above it, even when the text indents it deeper (the dev
+// document tor-project-core-developer, its page given as plain lines).
+func TestS22IndentedHeadingAfterAList(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{{
+		name: "Desired skills and experience: under the last item",
+		raw: d("  Expected skills and experience: \n" +
+			"  • 5+ years’ experience in C and several other programming languages\n" +
+			" •  Transparency! As a non-profit, everything Tor Project does is public, including your name and pay rate\n" +
+			" \n" +
+			"  Desired skills and experience: \n" +
+			"  • Knowledge of cryptography basics: be able to understand how to implement our protocols\n" +
+			" • Experience with development on Microsoft Windows\n"),
+		want: model.Skills{Required: []string{"C"}, Preferred: []string{"Cryptography", "Windows"}},
+	}})
+	// the item's own wrapped line still joins it
+	bs := textBlocks("Requirements\n- Experience with Kafka and\n  Flink in production\n")
+	if len(bs) != 2 || bs[1].text != "Experience with Kafka and Flink in production" {
+		t.Errorf("blocks %+v", bs)
+	}
+}

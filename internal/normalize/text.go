@@ -503,6 +503,13 @@ func continues(prev block, b block) bool {
 	if prev.kind != kindItem {
 		return false
 	}
+	if (strings.HasSuffix(next, ":") || strings.HasSuffix(next, "：")) &&
+		(classifyHeading(next, false) != clsUnknown || leadInClass(next) != clsUnknown) {
+		// "  Desired skills and experience:" indented under the last
+		// item of a list: a heading of the next part, not the item's
+		// last line
+		return false
+	}
 	if b.indent {
 		return true
 	}
