@@ -656,7 +656,7 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if c := leadInClass(text); c != clsUnknown {
 			return c, true
 		}
-	case b.kind == kindPara && n <= 80 && words(text) <= 10 && !strings.ContainsAny(strings.TrimRight(text, "?!"), ".;!?"):
+	case b.kind == kindPara && n <= 80 && words(text) <= 10 && !strings.ContainsAny(strings.TrimRight(trimEllipsis(text), "?!"), ".;!?"):
 		// A short line without a colon is a heading when it is one of the
 		// usual heading phrases ("Qualifications", "Nice to have"), or
 		// when it names a requirement or preference part ("Who you are",
@@ -695,6 +695,28 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		}
 	}
 	return cur, false
+}
+
+// trimEllipsis drops the ellipsis that ends a heading leading into its
+// list ("Bonus...", "You may be a good fit if…"). One that ends on the
+// infinitive's "to" ("Are you an APP DEVELOPER that wants to...") leads
+// into the things the job will let you do: it is kept, and the line is
+// no heading.
+func trimEllipsis(s string) string {
+	s = strings.TrimRight(s, " \u00a0")
+	t, ok := strings.CutSuffix(s, "...")
+	if !ok {
+		t, ok = strings.CutSuffix(s, "…")
+	}
+	if !ok {
+		return s
+	}
+	t = strings.TrimRight(t, " ")
+	last := strings.ToLower(t[strings.LastIndexByte(t, ' ')+1:])
+	if last == "to" || last == "att" || last == "zu" || last == "å" || last == "at" {
+		return s
+	}
+	return t
 }
 
 // leadInClass classifies a sentence that ends with ':' and introduces a

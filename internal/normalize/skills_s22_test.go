@@ -241,3 +241,34 @@ func TestS22IndentedHeadingAfterAList(t *testing.T) {
 		t.Errorf("blocks %+v", bs)
 	}
 }
+
+// A short line that ends with an ellipsis before its list is a heading
+// ("Bonus...", "You may be a good fit if..."), from the dev document
+// warp-greenhouse (Forward Deployed Engineer) given as plain lines; one
+// that ends on an infinitive's "to" leads into what the job lets you do
+// (audiodo-app-developer) and is no heading.
+func TestS22EllipsisHeadings(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{{
+		name: "Bonus... after You may be a good fit if...",
+		raw: d(" You may be a good fit if...\n" +
+			"  • You have strong infrastructure fundamentals. You're comfortable with Docker, CI/CD pipelines, cloud infrastructure (AWS, GCP, Azure), container orchestration, and Linux.\n" +
+			" \n Bonus...\u00a0\n" +
+			"  • Experience building or deploying AI agents in production (LangChain, custom agent frameworks, or similar)\n" +
+			" • Experience with GitHub Actions, webhooks, and event-driven automation\n"),
+		want: model.Skills{
+			Required:  []string{"AWS", "Azure", "CI/CD", "Cloud Computing", "Docker", "GCP", "Linux"},
+			Preferred: []string{"AI Agents", "GitHub Actions", "LangChain"},
+		},
+	}})
+	for _, tt := range []struct{ in, want string }{
+		{"Bonus...", "Bonus"},
+		{"You may be a good fit if…", "You may be a good fit if"},
+		{"Are you an APP DEVELOPER that wants to...", "Are you an APP DEVELOPER that wants to..."},
+		{"Requirements", "Requirements"},
+	} {
+		if got := trimEllipsis(tt.in); got != tt.want {
+			t.Errorf("trimEllipsis(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
