@@ -272,3 +272,19 @@ func TestS22EllipsisHeadings(t *testing.T) {
 		}
 	}
 }
+
+// A heading of the usual phrases is never the wrapped last line of an
+// item that ends on a word that cannot end a sentence ("... looks like\n
+// Must Have"): from the dev document warp-greenhouse (Expansion Account
+// Manager), its page given as plain lines.
+func TestS22HeadingAfterAnOpenItem(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{{
+		name: "Must Have after an item ending on 'like'",
+		raw: d("Responsibilities\n" +
+			" • Collaborate closely with Engineering, Growth, and Leadership to surface field signal — what's landing, what's not, and what the next wave of expansion looks like\n" +
+			" \n Must Have\n" +
+			"  • Hands-on experience with tools like HubSpot, sales engagement platforms (Apollo, Outreach, or similar), and BI/usage dashboards\n"),
+		want: model.Skills{Required: []string{"Apollo", "Data Visualization", "HubSpot", "Outreach"}},
+	}})
+}

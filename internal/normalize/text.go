@@ -504,9 +504,11 @@ func continues(prev block, b block) bool {
 		return false
 	}
 	if (strings.HasSuffix(next, ":") || strings.HasSuffix(next, "：")) &&
-		(classifyHeading(next, false) != clsUnknown || leadInClass(next) != clsUnknown) {
+		(classifyHeading(next, false) != clsUnknown || leadInClass(next) != clsUnknown) ||
+		words(next) <= 6 && exactHeadings[strings.TrimSpace(foldHeading(next))] {
 		// "  Desired skills and experience:" indented under the last
-		// item of a list: a heading of the next part, not the item's
+		// item of a list, "Must Have" after an item that ends on
+		// "looks like": a heading of the next part, not the item's
 		// last line
 		return false
 	}
