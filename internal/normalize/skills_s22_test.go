@@ -288,3 +288,33 @@ func TestS22HeadingAfterAnOpenItem(t *testing.T) {
 		want: model.Skills{Required: []string{"Apollo", "Data Visualization", "HubSpot", "Outreach"}},
 	}})
 }
+
+// In a description flattened onto one line, a lead-in that leaves its
+// sentence to the list after it ("We're looking for someone who •
+// Is comfortable ...") is cut from the item it was run into, as one that
+// ends with a colon is. From the dev document buildbuddy-software-engineer,
+// its page flattened as a scraper gives it.
+func TestS22FlatLeadInWithoutColon(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{{
+		name: "We're looking for someone who",
+		raw: d("Software Engineer Full-Time, San Francisco Bay Area & Remote. You will • Design, build, test, deploy, and maintain reliable software • Debug complex production issues across the stack • " +
+			"Plan for the growth of our platform and infrastructure • Build a great customer experience for our users (other engineers!) " +
+			"We're looking for someone who • Is comfortable with ambiguity and working outside of their comfort zone • Can manage priorities well when there's a lot to be done • " +
+			"Holds yourself and others to a high bar when working with production • Is able to write high quality code in a programming language (e.g. Golang, Typescript). " +
+			"Who you'll work with • Tyler Williams • GitHub: @tylerwilliams"),
+		want: model.Skills{Required: []string{"Go", "TypeScript"}},
+	}})
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"(other engineers!) We're looking for someone who", true},
+		{"You may be a good fit if", true},
+		{"Experience with Kafka and Flink", false},
+	} {
+		if got := openLeadEnd(tt.in); got != tt.want {
+			t.Errorf("openLeadEnd(%q) = %v", tt.in, got)
+		}
+	}
+}
