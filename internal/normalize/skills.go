@@ -275,6 +275,12 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if sc.best == i+1 && fileExtension(s, toks, i) {
+				// "{% include job/status_alert.html %}", "index.html": a
+				// file's extension, not the language
+				i++
+				continue
+			}
 			if sc.best == i+1 && sc.acc.exact != nil && dottedName(s, toks, i) {
 				// "Energi.AI", "Character.AI": an acronym glued by a dot
 				// after a word ends a company's or a domain's name
@@ -935,4 +941,27 @@ func (n *Normalizer) uxAsQuality(hits []hit, text, lower string, toks []token, s
 			skill[h.tok] = clsMentioned
 		}
 	}
+}
+
+// fileExtension says whether the word at token i is a file name's
+// extension: lower case, glued by a '.' to the word before it
+// ("status_alert.html", "main.py"), and no glued word after it.
+func fileExtension(s string, toks []token, i int) bool {
+	t := toks[i]
+	if i < 2 || t.flags&fGlued == 0 || t.end-t.start < 2 || t.end-t.start > 5 {
+		return false
+	}
+	d, w := toks[i-1], toks[i-2]
+	if d.punct != '.' || d.flags&fGlued == 0 || w.punct != 0 || d.flags&(fSent|fHard|fBlock) != 0 {
+		return false
+	}
+	for k := t.start; k < t.end; k++ {
+		if c := s[k]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	if i+1 < len(toks) && toks[i+1].flags&fGlued != 0 && toks[i+1].punct == 0 {
+		return false
+	}
+	return true
 }

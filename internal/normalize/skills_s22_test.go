@@ -318,3 +318,23 @@ func TestS22FlatLeadInWithoutColon(t *testing.T) {
 		}
 	}
 }
+
+// A file name's extension is not the language: the template includes of
+// the dev documents gsa-tts-login-* ("{% include job/status_alert.html
+// %}") named HTML/CSS as required; "html, css" and "Vue.js" still count.
+func TestS22FileExtensionIsNoSkill(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			name: "template includes",
+			raw: d("Requirements\n- {% include job/status_alert.html %}\n" +
+				"- Island). Subject to background check. {% include job/full_info_on_usajobs.html %}\n" +
+				"- {% include job/salary_range.html min=\"\" max=\"\" %}\n"),
+		},
+		{
+			name: "names written in lower case, and names with a dot",
+			raw:  d("Requirements\n- Experience with html, css, Node.js, Vue.js and JavaScript\n"),
+			want: model.Skills{Required: []string{"HTML/CSS", "JavaScript", "Node.js", "Vue"}},
+		},
+	})
+}
