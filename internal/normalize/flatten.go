@@ -566,7 +566,7 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 	ts := trailingHeading(piece, beforeList)
 	if ts > 0 {
 		piece, tail = strings.TrimSpace(piece[:ts]), asHeading(piece[ts:])
-	} else if beforeList && leadEnd(piece) {
+	} else if beforeList && (leadEnd(piece) || openLeadEnd(piece)) {
 		if ts = leadInStart(piece); ts > 0 {
 			piece, tail = strings.TrimSpace(piece[:ts]), piece[ts:]
 		}
@@ -581,6 +581,11 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 			e, inline = gluedHeadingAt(piece, j)
 		}
 		if e <= 0 {
+			continue
+		}
+		if strings.Count(piece[start:j], "**")%2 == 1 {
+			// "**Modern Business Tech Stack Management (CIO/RevOps):**":
+			// a phrase inside a bold label is part of the label
 			continue
 		}
 		if j > start {
@@ -639,6 +644,14 @@ func withoutParens(s string) string {
 // colon, or with an ellipsis ("You may be a good fit if...", "Bonus...").
 func leadEnd(t string) bool {
 	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+}
+
+// openLeadEnd says whether t ends on a word that leaves its sentence to
+// the list after it, with no colon: a relative or a condition ("We're
+// looking for someone who", "You may be a good fit if").
+func openLeadEnd(t string) bool {
+	w := strings.ToLower(t[strings.LastIndexByte(t, ' ')+1:])
+	return w == "who" || w == "if" || w == "that" || w == "whom"
 }
 
 // leadInStart returns where the last sentence of a piece starts, when it

@@ -339,6 +339,17 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			break
 		}
 	}
+	if forwardMarkers[c.word(k)] && k-1 > i && c.toks[k].flags&(fHard|fSent) == 0 && listJoins[c.word(k-1)] {
+		// "Know-how in ServiceNow-ITSM und idealerweise Service
+		// Portfolio Management", "Rust and ideally Go": after "and"
+		// the adverb wishes for what follows it, up to the clause's
+		// end; what came before it is asked for
+		b := k + 1
+		for b < j && c.toks[b].flags&fHard == 0 {
+			b++
+		}
+		return k - 1, b
+	}
 	if cl == i {
 		return i, j
 	}
@@ -371,6 +382,20 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		return i, j
 	}
 	return cl, j
+}
+
+// forwardMarkers are the adverbs of a wish that qualify what follows
+// them ("and ideally Go", "und idealerweise Kotlin", "og gjerne Kotlin").
+var forwardMarkers = map[string]bool{
+	"ideally": true, "preferably": true, "idealerweise": true, "vorzugsweise": true, "optimalerweise": true,
+	"bestenfalls": true, "idéalement": true, "idealmente": true, "preferiblemente": true, "preferibilmente": true,
+	"helst": true, "gjerne": true, "gärna": true, "gerne": true, "fortrinnsvis": true, "företrädesvis": true,
+}
+
+// listJoins are the words "and" and "or" in the languages of the corpus.
+var listJoins = map[string]bool{
+	"and": true, "or": true, "und": true, "oder": true, "og": true, "och": true, "eller": true, "et": true,
+	"ou": true, "y": true, "o": true, "e": true, "en": true, "of": true,
 }
 
 // learnScope is prefScope for a wish to learn at k: from the start of the

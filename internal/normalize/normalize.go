@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 108
+const rulesVersion = 117
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -263,6 +263,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	hits = n.methodWords(hits, text, lower, toks)
 	ownName(hits, text, toks, company, skill)
 	n.jobTitles(hits, lower, toks, skill)
+	n.uxAsQuality(hits, text, lower, toks, skill)
 	n.openSourcePlaces(hits, text, lower, toks, skill)
 
 	nSkills := len(n.names)

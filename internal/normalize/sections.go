@@ -72,6 +72,10 @@ var (
 		// "Soll-Kriterien", "Bör-krav")
 		"bewertungskriterien", "soll-kriterien", "sollkriterien", "kann-kriterien", "kannkriterien",
 		"wunschkriterien", "soll-anforderungen", "kann-anforderungen", "bör-krav", "börkrav", "bør-krav",
+		// "Zu bewertende Qualifikationsanforderungen", "zu bewertende
+		// Kriterien": the criteria a tender weighs, beside its
+		// Ausschluss- or Muss-Kriterien
+		"zu bewertende", "zu bewertenden",
 		// a Nordic heading that opens with "desired" or "advantageous"
 		// ("Ønskede egenskaper", "Ønsket erfaring", "Önskade
 		// kvalifikationer", "Fordelaktige kvalifikasjoner", "Övriga
@@ -458,6 +462,21 @@ func leadInWords(s string) bool {
 	return leadInSet.in(foldHeading(s))
 }
 
+// itemLeadIn says whether a list item ending with ':' leads into a
+// list of what it names ("Experience with the following tools:",
+// "Erfahrung im Umgang mit folgenden Softwaretools:", "Kunskap inom
+// följande:"), in the languages of the corpus.
+func itemLeadIn(s string) bool {
+	f := foldHeading(s)
+	return leadInSet.in(f) || itemLeadInSet.in(f)
+}
+
+var itemLeadInSet = compilePhrases([]string{
+	"erfahrung", "erfahrungen", "kenntnisse", "folgenden", "folgende", "erfarenhet", "erfarenheter", "följande",
+	"erfaring", "følgende", "kunnskap", "kunskap", "kendskab", "expérience", "suivants", "suivantes",
+	"experiencia", "siguientes", "ervaring", "volgende",
+})
+
 var leadInPhrases = []string{
 	"experience", "skills", "knowledge", "familiarity", "proficiency", "expertise", "following",
 	"one or more", "any of", "including", "such as", "ability", "strong", "deep", "exposure",
@@ -608,6 +627,13 @@ func headingClass(b block, cur class, next block) (class, bool) {
 			return c, true
 		}
 		c := classifyHeading(text, false)
+		if c == clsRequired && cur == clsPreferred && b.kind == kindItem && itemLeadIn(text) {
+			// "2.3. Erfahrung im Umgang mit folgenden Softwaretools:"
+			// in a part of weighed criteria: an item that leads into a
+			// list of its own stays in its part; the experience it
+			// names is what the part asks for, not a new requirement
+			return cur, false
+		}
 		switch {
 		case c == clsRequired || c == clsPreferred:
 			return c, true
@@ -630,7 +656,7 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if c := leadInClass(text); c != clsUnknown {
 			return c, true
 		}
-	case b.kind == kindPara && n <= 80 && words(text) <= 10 && !strings.ContainsAny(strings.TrimRight(text, "?!"), ".;!?"):
+	case b.kind == kindPara && n <= 80 && words(text) <= 10 && !strings.ContainsAny(strings.TrimRight(trimEllipsis(text), "?!"), ".;!?"):
 		// A short line without a colon is a heading when it is one of the
 		// usual heading phrases ("Qualifications", "Nice to have"), or
 		// when it names a requirement or preference part ("Who you are",
@@ -669,6 +695,28 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		}
 	}
 	return cur, false
+}
+
+// trimEllipsis drops the ellipsis that ends a heading leading into its
+// list ("Bonus...", "You may be a good fit if…"). One that ends on the
+// infinitive's "to" ("Are you an APP DEVELOPER that wants to...") leads
+// into the things the job will let you do: it is kept, and the line is
+// no heading.
+func trimEllipsis(s string) string {
+	s = strings.TrimRight(s, " \u00a0")
+	t, ok := strings.CutSuffix(s, "...")
+	if !ok {
+		t, ok = strings.CutSuffix(s, "…")
+	}
+	if !ok {
+		return s
+	}
+	t = strings.TrimRight(t, " ")
+	last := strings.ToLower(t[strings.LastIndexByte(t, ' ')+1:])
+	if last == "to" || last == "att" || last == "zu" || last == "å" || last == "at" {
+		return s
+	}
+	return t
 }
 
 // leadInClass classifies a sentence that ends with ':' and introduces a

@@ -275,6 +275,12 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if sc.best == i+1 && fileExtension(s, toks, i) {
+				// "{% include job/status_alert.html %}", "index.html": a
+				// file's extension, not the language
+				i++
+				continue
+			}
 			if sc.best == i+1 && sc.acc.exact != nil && dottedName(s, toks, i) {
 				// "Energi.AI", "Character.AI": an acronym glued by a dot
 				// after a word ends a company's or a domain's name
@@ -893,4 +899,69 @@ func licenceClass(lower string, toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// uxPeople are nouns after "UX" that make it name a team, its people or
+// its problems ("UI/UX teams", "complex UX challenges"), not the
+// discipline asked of the candidate.
+var uxPeople = map[string]bool{
+	"team": true, "teams": true, "colleagues": true, "folks": true, "people": true, "department": true,
+	"challenge": true, "challenges": true, "problems": true, "issues": true, "writer": true, "writers": true,
+}
+
+// uxQualities are adjectives before "UX" that make it the quality of a
+// product ("good and bad UX", "a seamless UX"), not the discipline.
+var uxQualities = map[string]bool{
+	"good": true, "bad": true, "great": true, "poor": true, "better": true, "seamless": true, "smooth": true,
+	"intuitive": true, "delightful": true, "excellent": true, "best": true, "awesome": true,
+}
+
+// uxAsQuality marks, in skill, a bare "UX" that names a product's
+// quality or a team ("You can distinguish between good and bad UX",
+// "collaborate with UI/UX teams", "complex UX challenges") as mentioned:
+// "experience in UX", "Kenntnisse in UX" still ask for UX Design.
+func (n *Normalizer) uxAsQuality(hits []hit, text, lower string, toks []token, skill []class) {
+	for _, h := range hits {
+		if h.id < 0 || int(h.id) >= len(n.names) || h.end != h.tok+1 || n.names[h.id] != "UX Design" {
+			continue
+		}
+		t := toks[h.tok]
+		if text[t.start:t.end] != "UX" {
+			continue
+		}
+		people := false
+		if k := h.end; k < len(toks) && toks[k].punct == 0 && toks[k].flags&(fHard|fBlock|fSent) == 0 {
+			people = uxPeople[lower[toks[k].start:toks[k].end]]
+		}
+		quality := false
+		if k := h.tok - 1; k >= 0 && toks[k].punct == 0 && t.flags&(fHard|fBlock|fSent) == 0 {
+			quality = uxQualities[lower[toks[k].start:toks[k].end]]
+		}
+		if people || quality {
+			skill[h.tok] = clsMentioned
+		}
+	}
+}
+
+// fileExtension says whether the word at token i is a file name's
+// extension: lower case, glued by a '.' to the word before it
+// ("status_alert.html", "main.py"), and no glued word after it.
+func fileExtension(s string, toks []token, i int) bool {
+	t := toks[i]
+	if i < 2 || t.flags&fGlued == 0 || t.end-t.start < 2 || t.end-t.start > 5 {
+		return false
+	}
+	d, w := toks[i-1], toks[i-2]
+	if d.punct != '.' || d.flags&fGlued == 0 || w.punct != 0 || d.flags&(fSent|fHard|fBlock) != 0 {
+		return false
+	}
+	for k := t.start; k < t.end; k++ {
+		if c := s[k]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	if i+1 < len(toks) && toks[i+1].flags&fGlued != 0 && toks[i+1].punct == 0 {
+		return false
+	}
+	return true
 }

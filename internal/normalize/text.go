@@ -312,10 +312,14 @@ func hasNonSpace(b []byte) bool {
 func textBlocks(s string) []block {
 	var out []block
 	prevLead := 0 // the indentation of the line before
+	oItems := oBullets(s)
 	for line := range strings.SplitSeq(s, "\n") {
 		t := collapse(line)
 		if t == "" {
 			continue
+		}
+		if oItems && oBulletLine(t) {
+			t = "• " + t[2:] // a word processor's "o" bullet
 		}
 		// indented: deeper than the line before (a text whose every line
 		// starts with a space has no indentation to read)
@@ -332,6 +336,33 @@ func textBlocks(s string) []block {
 		out = textLine(out, t, indent)
 	}
 	return joinWrapped(out)
+}
+
+// oBulletLine says whether the collapsed line t opens with a word
+// processor's "o" bullet: "o " before a capital letter ("o Erfahrung mit
+// Keycloak").
+func oBulletLine(t string) bool {
+	if len(t) < 3 || t[0] != 'o' || t[1] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[2:])
+	return unicode.IsUpper(r)
+}
+
+// oBullets says whether the text s marks its list items with "o " (a
+// word processor's bullet, as a pasted or converted document keeps it):
+// three lines open with it at least, so that a line opening with the
+// word "o" ("or" in Spanish, Italian, Portuguese) is no item.
+func oBullets(s string) bool {
+	n := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		if oBulletLine(strings.TrimLeft(line, " \t")) {
+			if n++; n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // textLine appends the blocks of one line of plain text (collapsed) to out.
@@ -453,6 +484,12 @@ func continues(prev block, b block) bool {
 	last := prev.text[len(prev.text)-1]
 	switch last {
 	case '.', ':', ';', '!', '?', ')', '"':
+		if last == '.' && prev.kind == kindItem && openAbbrev(prev.text) {
+			// "... Open-Source-Lösungen (z. B.\nKeycloak, Gluu)": the
+			// item stops inside its parentheses, after an abbreviation
+			// that opens an example; its full stop ends no sentence
+			return true
+		}
 		return false
 	}
 	if next[0] >= 'a' && next[0] <= 'z' {
@@ -464,6 +501,15 @@ func continues(prev block, b block) bool {
 	// sentence ("(e.g. Open Science\nFramework, GitHub)", "adhering
 	// to\nFAIR principles", "User Experience\n(UX) design").
 	if prev.kind != kindItem {
+		return false
+	}
+	if (strings.HasSuffix(next, ":") || strings.HasSuffix(next, "：")) &&
+		(classifyHeading(next, false) != clsUnknown || leadInClass(next) != clsUnknown) ||
+		words(next) <= 6 && exactHeadings[strings.TrimSpace(foldHeading(next))] {
+		// "  Desired skills and experience:" indented under the last
+		// item of a list, "Must Have" after an item that ends on
+		// "looks like": a heading of the next part, not the item's
+		// last line
 		return false
 	}
 	if b.indent {
@@ -479,6 +525,22 @@ func continues(prev block, b block) bool {
 	return openEnds[strings.ToLower(w)]
 }
 
+// openAbbrev says whether t ends with an abbreviation that introduces
+// examples or a list ("e.g.", "z. B.", "bzw.", "p. ex.") inside a
+// parenthesis it leaves open: the text goes on past the line's end.
+func openAbbrev(t string) bool {
+	if strings.Count(t, "(") <= strings.Count(t, ")") {
+		return false
+	}
+	l := strings.ToLower(t)
+	for _, a := range [...]string{"e.g.", "i.e.", "z. b.", "z.b.", "bzw.", "u. a.", "u.a.", "p. ex.", "p.ex.", "ex.", "incl.", "inkl.", "bspw.", "f.eks.", "f. eks.", "t.ex.", "t. ex.", "bl.a.", "bl. a.", "fx.", "vgl.", "cf."} {
+		if strings.HasSuffix(l, a) && (len(l) == len(a) || !isASCIILetter(l[len(l)-len(a)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
 // openEnds are words after which a sentence cannot end.
 var openEnds = map[string]bool{
 	"and": true, "or": true, "with": true, "of": true, "in": true, "on": true, "for": true, "to": true,
@@ -486,16 +548,28 @@ var openEnds = map[string]bool{
 	"e.g.": true, "i.e.": true, "from": true, "by": true, "than": true, "into": true, "via": true,
 }
 
-// numberedPrefix returns the length of a "1. " or "2) " list marker, or 0.
+// numberedPrefix returns the length of a "1. " or "2) " list marker, or
+// of an outline's number ("2.1. ", "2.3.1. ", "2.1) ": a tender's or
+// contract's numbered clauses, each an item of the part it is under), or 0.
 func numberedPrefix(s string) int {
 	i := 0
-	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
-		i++
+	for level := 0; level < 4; level++ {
+		d := i
+		for i < len(s) && i-d < 3 && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == d || i+1 >= len(s) {
+			return 0
+		}
+		if (s[i] == '.' || s[i] == ')') && s[i+1] == ' ' {
+			return i + 2
+		}
+		if s[i] != '.' || s[i+1] < '0' || s[i+1] > '9' {
+			return 0
+		}
+		i++ // "2.1": a deeper level follows
 	}
-	if i == 0 || i+1 >= len(s) || (s[i] != '.' && s[i] != ')') || s[i+1] != ' ' {
-		return 0
-	}
-	return i + 2
+	return 0
 }
 
 // appendUnglued appends b to out, split where its text glues blocks

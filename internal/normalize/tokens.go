@@ -122,7 +122,8 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 	}
 	// A word after a free-standing '.' that starts with a capital or a
 	// digit begins a new sentence.
-	if punct == 0 && z.space && n > 0 && z.toks[n-1].punct == '.' && f&fBlock == 0 && !z.abbrevBefore(n-1) {
+	if punct == 0 && z.space && n > 0 && z.toks[n-1].punct == '.' && f&fBlock == 0 && !z.abbrevBefore(n-1) &&
+		!z.spacedAbbrev(start, end) {
 		// Upper case in any script: "Ønskede", "Är du", "Élève".
 		if c := z.s[start]; c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
 			f |= fSent
@@ -174,6 +175,25 @@ var abbreviations = map[string]bool{
 	"inkl": true, "zb": true, "bla": true, "fx": true, "feks": true, "tex": true, "ex": true, "pex": true,
 	"dvs": true, "ol": true, "mfl": true, "etc": false, "resp": true, "cf": true, "esp": true, "ua": true,
 	"sog": true, "evt": true, "ggf": true, "zt": true, "td": true, "por": true, "ej": true, "pe": true,
+	"dh": true,
+}
+
+// spacedAbbrev says whether the word at [start, end) is the second part
+// of an abbreviation written with a space ("z. B. Keycloak", "p. ex.
+// Java", "u. a. SQL", "d. h."): a short word before a '.' that ends it,
+// after a one- or two-letter word and its '.', the two making a word of
+// the list. Its capital begins no sentence.
+func (z *tokenizer) spacedAbbrev(start, end int) bool {
+	n := len(z.toks)
+	if end-start > 3 || end >= len(z.s) || z.s[end] != '.' || n < 2 {
+		return false
+	}
+	w := z.toks[n-2]
+	if w.punct != 0 || w.end-w.start > 2 || w.flags&fGlued != 0 || z.toks[n-1].flags&fGlued == 0 {
+		return false
+	}
+	key := strings.ToLower(z.s[w.start:w.end] + z.s[start:end])
+	return abbreviations[key]
 }
 
 // abbrevBefore says whether the '.' token at i closes an abbreviation: a
