@@ -384,23 +384,53 @@ func (s *Store) Holds(source, id, hash string) (size int64, ok bool) {
 // open folder (listSizes). A folder that cannot be listed is asked file
 // by file.
 func (s *Store) Sizes(source string) func(id string) (size int64, there bool) {
-	var sizes map[string]int64
-	listed, ok := false, false
-	return func(id string) (int64, bool) {
-		if !listed {
-			listed = true
-			sizes, ok = listSizes(s.SourceDir(source))
-		}
-		if ok {
-			size, there := sizes[PostingName(id)]
-			return size, there
-		}
-		fi, err := os.Lstat(s.PostingPath(source, id))
-		if err != nil || !fi.Mode().IsRegular() {
-			return 0, false
-		}
-		return fi.Size(), true
+	l := s.SizeList(source)
+	return l.Size
+}
+
+// SizeList is Sizes with the listing it made kept (Names).
+type SizeList struct {
+	dir, source string
+	s           *Store
+	listed, ok  bool
+	sizes       map[string]int64
+}
+
+// SizeList is a source's SizeList; nothing is read before its first
+// question.
+func (s *Store) SizeList(source string) *SizeList {
+	return &SizeList{dir: s.SourceDir(source), source: source, s: s}
+}
+
+// Size is the length of a posting's snapshot file (see Sizes).
+func (l *SizeList) Size(id string) (int64, bool) {
+	if !l.listed {
+		l.listed = true
+		l.sizes, l.ok = listSizes(l.dir)
 	}
+	if l.ok {
+		size, there := l.sizes[PostingName(id)]
+		return size, there
+	}
+	fi, err := os.Lstat(l.s.PostingPath(l.source, id))
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0, false
+	}
+	return fi.Size(), true
+}
+
+// Names are the names of the regular ".json" files of the folder, when a
+// question (Size) listed it; ok is false when none did, or the folder could
+// not be listed.
+func (l *SizeList) Names() (names []string, ok bool) {
+	if l == nil || !l.listed || !l.ok {
+		return nil, false
+	}
+	names = make([]string, 0, len(l.sizes))
+	for n := range l.sizes {
+		names = append(names, n)
+	}
+	return names, true
 }
 
 // Exists reports whether the snapshot file of a posting is there.

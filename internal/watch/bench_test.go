@@ -32,7 +32,7 @@ func benchPosting(i, version int) model.Posting {
 func benchItem(i, version int) item {
 	p := benchPosting(i, version)
 	b, _ := model.Encode(p)
-	return item{id: p.ID, stamp: fmt.Sprint(version), post: p, data: b, hash: model.Hash(b)}
+	return item{id: p.ID, stamp: fmt.Sprint(version), post: &p, data: b, hash: model.Hash(b)}
 }
 
 // benchRunner has a snapshot repository holding n committed postings.

@@ -24,7 +24,7 @@ type item struct {
 	// stamp), so the write phase need not look again
 	onDisk bool
 	size   int64 // of the stored file, when keep: for the index (snapshot.Entry.Size)
-	post   model.Posting
+	post   *model.Posting // the built posting (when !keep)
 	data   []byte // canonical bytes (when !keep)
 	hash   string // of data, or the stored hash when keep
 }
@@ -42,6 +42,9 @@ type fetched struct {
 	validators     scrape.Validators // to save with the index
 	err            error
 	loadErr        bool   // err came from reading the stored index: no state to update
+	// listing: the source folder's files as the fetch listed them (to
+	// tell kept postings' files), nil when it did not
+	listing *snapshot.SizeList
 	rebuilt        bool   // no index (or an unreadable one): it was rebuilt from the files, with fresh counters
 	canceled       bool   // the run was stopped while fetching: not the source's failure
 	suspicious     string // the listing shrank beyond the source's limit: why
@@ -191,8 +194,9 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		r.log.Warn("postings whose id is longer than any platform's left out", "source", src.Name, "postings", overlong, "max_bytes", maxIDBytes)
 	}
 	dupes := 0
-	f.items = make([]item, 0, len(order)) // an item is large: no regrowth
-	stored := r.storedCheck(src.Name)
+	f.items = make([]item, 0, len(order))
+	stored, listing := r.storedCheck(src.Name)
+	f.listing = listing
 	for _, id := range order {
 		cands := copies[id]
 		old, ok := idx.Postings[id]
@@ -251,7 +255,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 				f.err = fmt.Errorf("%s: posting %q: encode: %w", src.Name, id, err)
 				return f
 			}
-			it := item{id: id, stamp: raw.Stamp, post: p, data: b, hash: model.Hash(b)}
+			it := item{id: id, stamp: raw.Stamp, post: &p, data: b, hash: model.Hash(b)}
 			if best == nil || it.hash > best.hash {
 				best = &it
 			}
@@ -285,14 +289,14 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 // the index. A file of another size (torn, edited) is not kept: its
 // posting is built and compared (compareSame rewrites an unreadable one).
 // One listing of the folder, a stat per posting.
-func (r *Runner) storedCheck(source string) func(id string, e snapshot.Entry) (int64, bool) {
+func (r *Runner) storedCheck(source string) (check func(id string, e snapshot.Entry) (int64, bool), listing *snapshot.SizeList) {
 	if r.store == nil {
 		present := r.presence(source)
-		return func(id string, e snapshot.Entry) (int64, bool) { return e.Size, present(id) }
+		return func(id string, e snapshot.Entry) (int64, bool) { return e.Size, present(id) }, nil
 	}
-	sizes := r.store.Sizes(source)
+	sizes := r.store.SizeList(source)
 	return func(id string, e snapshot.Entry) (int64, bool) {
-		size, there := sizes(id)
+		size, there := sizes.Size(id)
 		switch {
 		case !there:
 			return 0, false
@@ -300,7 +304,7 @@ func (r *Runner) storedCheck(source string) func(id string, e snapshot.Entry) (i
 			return size, size == e.Size
 		}
 		return r.store.Holds(source, id, e.Hash)
-	}
+	}, sizes
 }
 
 // rebuiltNoted reports whether a run over idx rebuilds a source's index

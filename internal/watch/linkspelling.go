@@ -26,13 +26,13 @@ func (r *Runner) storedLinkSpelling(src string, it item, old snapshot.Entry, his
 	if stored == it.post.URL || normalize.CleanURL(stored) != stored || !normalize.SameLink(stored, it.post.URL) {
 		return it, &sr
 	}
-	post := it.post
+	post := *it.post
 	post.URL = stored
 	b, err := model.Encode(post)
 	if err != nil {
 		return it, &sr
 	}
-	it.post, it.data, it.hash = post, b, model.Hash(b)
+	it.post, it.data, it.hash = &post, b, model.Hash(b)
 	return it, &sr
 }
 

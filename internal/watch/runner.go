@@ -1157,7 +1157,7 @@ type plan struct {
 // change records a change of posting it from prev (whose content hash
 // is from): counted, its stdout/commit line, its posting.changed event.
 func (p *plan) change(src string, it item, prev model.Posting, from string, changes []model.Change, gen string, now time.Time) {
-	post := it.post
+	post := *it.post
 	p.changed++
 	p.lines = append(p.lines, changedLines(post, changes))
 	p.events = append(p.events, notify.Event{
@@ -1296,7 +1296,7 @@ func (r *Runner) compare(f fetched) plan {
 			// its file is there: an index older than the files (restored
 			// from a backup or a cache, a hand merge) did not have it
 		case !known:
-			post := it.post
+			post := *it.post
 			p.writes[it.id] = it.data
 			p.added++
 			p.lines = append(p.lines, "+ "+line(post))
@@ -1320,7 +1320,7 @@ func (r *Runner) compare(f fetched) plan {
 				// The index's hash says the posting changed; the stored
 				// file cannot say from what. The change is still a change.
 				r.log.Warn("stored snapshot unreadable and not in git: rewriting it, the change reported without its previous version", "source", src, "posting", it.id, "error", err)
-				post := it.post
+				post := *it.post
 				p.changed++
 				p.lines = append(p.lines, "~ "+line(post)+" (previous snapshot unreadable)")
 				p.events = append(p.events, notify.Event{
@@ -1342,12 +1342,12 @@ func (r *Runner) compare(f fetched) plan {
 			if normalize.SameLink(prev.URL, it.post.URL) {
 				prev.URL = it.post.URL
 			}
-			changes := diff.Postings(prev, it.post)
+			changes := diff.Postings(prev, *it.post)
 			// Under new normalizer rules a posting whose platform data is the
 			// same (by its update stamp, or, without one, by what the
 			// platform gave as it was) is rewritten without an event.
-			upgraded := idx.Normalizer != version && (old.Stamp != "" && old.Stamp == it.stamp || sameSource(prev, it.post, !idx.PostedUTC))
-			renormalized := upgraded || f.reshaped && sameAcrossInterfaces(prev, it.post)
+			upgraded := idx.Normalizer != version && (old.Stamp != "" && old.Stamp == it.stamp || sameSource(prev, *it.post, !idx.PostedUTC))
+			renormalized := upgraded || f.reshaped && sameAcrossInterfaces(prev, *it.post)
 			// The file already holds this version: a run stopped after
 			// putting the change's event in the outbox and rewriting the
 			// file (writeRun.write), before saving the index. The change is
@@ -1359,7 +1359,7 @@ func (r *Runner) compare(f fetched) plan {
 				// found there with no reportable change was a quiet rewrite,
 				// counted below as one.)
 				p.changed++
-				p.lines = append(p.lines, "~ "+line(it.post)+" (previous snapshot not found)")
+				p.lines = append(p.lines, "~ "+line(*it.post)+" (previous snapshot not found)")
 				continue
 			}
 			if len(changes) == 0 || renormalized {
@@ -1429,7 +1429,7 @@ func (r *Runner) compare(f fetched) plan {
 		p.index.Generation++
 	}
 	if f.suspicious == "" {
-		r.warnStrays(src, p, idx.Broken)
+		r.warnStrays(src, p, idx.Broken, f.listing)
 	}
 	return p
 }
@@ -1447,18 +1447,23 @@ const maxStraysNamed = 5
 // (review s20 F11). broken: the files a rebuilt index could not read,
 // warned of already (recoverBroken). One listing of the folder, names
 // only; a map only when a name is not a plain id's.
-func (r *Runner) warnStrays(src string, p plan, broken []string) {
+func (r *Runner) warnStrays(src string, p plan, broken []string, listing *snapshot.SizeList) {
 	if r.store == nil || r.opts.DryRun {
 		return // a dry run has not upgraded the files' names (upgradeKeys)
 	}
-	d, err := os.Open(r.store.SourceDir(src))
-	if err != nil {
-		return
-	}
-	names, err := d.Readdirnames(-1)
-	d.Close()
-	if err != nil {
-		return
+	// the folder as the fetch listed it, when it did (a run with postings
+	// kept by their stamps), else read now
+	names, ok := listing.Names()
+	if !ok {
+		d, err := os.Open(r.store.SourceDir(src))
+		if err != nil {
+			return
+		}
+		names, err = d.Readdirnames(-1)
+		d.Close()
+		if err != nil {
+			return
+		}
 	}
 	var named map[string]bool // file names of the index's and the removed ids
 	var strays []string
@@ -1603,10 +1608,10 @@ func (r *Runner) compareUnindexed(p *plan, it item, hist *committed, gen string,
 		return true
 	}
 	prev = r.maskStored(src, prev)
-	changes := diff.Postings(prev, it.post)
+	changes := diff.Postings(prev, *it.post)
 	// a rebuilt index knows no normalizer version: a posting whose
 	// platform data is the same is a quiet rewrite, as compare has it
-	if len(changes) == 0 || prevHash == it.hash || sameSource(prev, it.post, true) {
+	if len(changes) == 0 || prevHash == it.hash || sameSource(prev, *it.post, true) {
 		r.repaired(p, src, it, err)
 		return true
 	}
@@ -1642,10 +1647,10 @@ func (r *Runner) compareFiled(p *plan, it item, upgrading bool, gen string, now 
 	}
 	p.writes[it.id] = it.data
 	stored = r.maskStored(src, stored)
-	changes := diff.Postings(stored, it.post)
+	changes := diff.Postings(stored, *it.post)
 	// under new normalizer rules, the same platform data is a quiet
 	// rewrite (as compare has it)
-	if len(changes) == 0 || upgrading && sameSource(stored, it.post, true) {
+	if len(changes) == 0 || upgrading && sameSource(stored, *it.post, true) {
 		p.rewrites++
 		return true
 	}
@@ -1690,7 +1695,7 @@ func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, g
 	src := f.src.Name
 	stored, b, err := r.back.Read(src, it.id)
 	if errors.Is(err, fs.ErrNotExist) {
-		post := it.post
+		post := *it.post
 		p.writes[it.id] = it.data
 		p.added++
 		p.lines = append(p.lines, "+ "+line(post))
@@ -1709,10 +1714,10 @@ func (r *Runner) compareMoved(p *plan, f fetched, it item, old snapshot.Entry, g
 	}
 	p.writes[it.id] = it.data
 	stored = r.maskStored(src, stored)
-	changes := diff.Postings(stored, it.post)
+	changes := diff.Postings(stored, *it.post)
 	// new rules alone make no event (see compare); the stamp says nothing
 	// here: it is the index's, not the file's
-	renormalized := f.reshaped && sameAcrossInterfaces(stored, it.post) || f.index.Normalizer != r.norm.Version() && sameSource(stored, it.post, !f.index.PostedUTC)
+	renormalized := f.reshaped && sameAcrossInterfaces(stored, *it.post) || f.index.Normalizer != r.norm.Version() && sameSource(stored, *it.post, !f.index.PostedUTC)
 	if len(changes) == 0 || renormalized {
 		p.rewrites++
 		return true, false
@@ -1741,8 +1746,8 @@ func (r *Runner) compareUnsaved(p *plan, f fetched, it item, gen string, now tim
 	}
 	p.writes[it.id] = it.data
 	stored = r.maskStored(src, stored)
-	changes := diff.Postings(stored, it.post)
-	renormalized := f.reshaped && sameAcrossInterfaces(stored, it.post) || f.index.Normalizer != r.norm.Version() && sameSource(stored, it.post, !f.index.PostedUTC)
+	changes := diff.Postings(stored, *it.post)
+	renormalized := f.reshaped && sameAcrossInterfaces(stored, *it.post) || f.index.Normalizer != r.norm.Version() && sameSource(stored, *it.post, !f.index.PostedUTC)
 	if len(changes) == 0 || renormalized {
 		p.rewrites++
 		return true
