@@ -23,10 +23,10 @@ type item struct {
 	// onDisk: the fetch saw the posting's snapshot file (a keep by its
 	// stamp), so the write phase need not look again
 	onDisk bool
-	size   int64 // of the stored file, when keep: for the index (snapshot.Entry.Size)
+	size   int64          // of the stored file, when keep: for the index (snapshot.Entry.Size)
 	post   *model.Posting // the built posting (when !keep)
-	data   []byte // canonical bytes (when !keep)
-	hash   string // of data, or the stored hash when keep
+	data   []byte         // canonical bytes (when !keep)
+	hash   string         // of data, or the stored hash when keep
 }
 
 // fetched is what a source's fetch produced; err set means the source failed
@@ -41,15 +41,15 @@ type fetched struct {
 	detailFailures int
 	validators     scrape.Validators // to save with the index
 	err            error
-	loadErr        bool   // err came from reading the stored index: no state to update
+	loadErr        bool // err came from reading the stored index: no state to update
 	// listing: the source folder's files as the fetch listed them (to
 	// tell kept postings' files), nil when it did not
-	listing *snapshot.SizeList
-	rebuilt        bool   // no index (or an unreadable one): it was rebuilt from the files, with fresh counters
-	canceled       bool   // the run was stopped while fetching: not the source's failure
-	suspicious     string // the listing shrank beyond the source's limit: why
-	state          []byte // the adapter's state to save (scrape.Stateful), nil: none
-	reshaped       bool   // the listing came through another interface than the snapshots: see scrape.Stateful
+	listing    *snapshot.SizeList
+	rebuilt    bool   // no index (or an unreadable one): it was rebuilt from the files, with fresh counters
+	canceled   bool   // the run was stopped while fetching: not the source's failure
+	suspicious string // the listing shrank beyond the source's limit: why
+	state      []byte // the adapter's state to save (scrape.Stateful), nil: none
+	reshaped   bool   // the listing came through another interface than the snapshots: see scrape.Stateful
 }
 
 // fetch lists a source and builds every posting that is new or changed,
