@@ -49,7 +49,7 @@ var cityRows = []string{
 	"London|England|GB|=伦敦|=ロンドン", "Manchester|England|GB", "Birmingham|England|GB", "Bristol|England|GB", "Leeds|England|GB",
 	"Cambridge|England|GB", "Oxford|England|GB", "Brighton|England|GB", "Reading|England|GB", "Newcastle|England|GB",
 	"Liverpool|England|GB", "Sheffield|England|GB", "Nottingham|England|GB", "Edinburgh|Scotland|GB",
-	"Glasgow|Scotland|GB", "Cardiff|Wales|GB", "Belfast|Northern Ireland|GB", "Dublin|Leinster|IE", "Cork|Munster|IE",
+	"Glasgow|Scotland|GB", "Cardiff|Wales|GB", "Belfast|Northern Ireland|GB", "Dublin||IE", "Cork||IE",
 	// Europe
 	"Berlin|Berlin|DE|=柏林", "Hamburg|Hamburg|DE", "Munich|Bavaria|DE|=münchen|=muenchen", "Nuremberg|Bavaria|DE|=nürnberg",
 	"Frankfurt|Hesse|DE|frankfurt am main", "Cologne|North Rhine-Westphalia|DE|=köln|=koeln", "Düsseldorf|North Rhine-Westphalia|DE|dusseldorf",
@@ -112,7 +112,7 @@ var cityRows = []string{
 	"Harwell|England|GB", "Warrington|England|GB", "Didcot|England|GB", "Milton Keynes|England|GB", "Swindon|England|GB",
 	"Guildford|England|GB", "Southampton|England|GB", "Portsmouth|England|GB", "Exeter|England|GB", "Bath|England|GB",
 	"York|England|GB", "Norwich|England|GB", "Leicester|England|GB", "Coventry|England|GB", "Aberdeen|Scotland|GB",
-	"Dundee|Scotland|GB", "Swansea|Wales|GB", "Galway|Connacht|IE", "Limerick|Munster|IE",
+	"Dundee|Scotland|GB", "Swansea|Wales|GB", "Galway||IE", "Limerick||IE",
 	"Kristiansand|Agder|NO", "Tromsø|Troms|NO|tromso", "Drammen|Buskerud|NO", "Fredrikstad|Østfold|NO", "Sandnes|Rogaland|NO",
 	"Bodø|Nordland|NO|bodo", "Ålesund|Møre og Romsdal|NO|alesund", "Hamar|Innlandet|NO", "Gjøvik|Innlandet|NO",
 	"Lillehammer|Innlandet|NO", "Fornebu|Akershus|NO", "Lysaker|Akershus|NO", "Linköping|Östergötland|SE|linkoping",
@@ -252,6 +252,12 @@ func loadWorld() {
 				continue
 			}
 			pop, _ := strconv.Atoi(popText)
+			if country == "IE" {
+				// GeoNames' first level in Ireland is the four
+				// provinces, which no address or posting names
+				// (PROTOCOL.md: region empty when there is no usual one)
+				region = ""
+			}
 			w := worldInfo{name: name, region: region, country: country, pop: int32(min(pop, 1<<31-1))}
 			k := foldPlace(name)
 			if utf8.RuneCountInString(k) < 3 || notWorldCity[k] || countryCode(name) != "" || usStates[k] != "" ||

@@ -555,6 +555,11 @@ func Location(label string) model.Location {
 				loc.Region = auStates[strings.TrimSpace(last)]
 			}
 			rest = rest[:len(rest)-1]
+		} else if foldPlace(last) == "georgia" && georgianTown(rest[0]) {
+			// "Tbilisi, Georgia": the country, not the US state, when the
+			// town is one of the country's and none of the state's
+			loc.Country = "GE"
+			rest = rest[:len(rest)-1]
 		} else if st := stateName(last); st != "" {
 			// "New York, NY" - unless the city is a known one elsewhere ("Berlin, DE").
 			if c, ok := knownCities[foldPlace(rest[0])]; ok && c.country != "US" && countryCode(last) == c.country {
@@ -671,6 +676,19 @@ func Location(label string) model.Location {
 		}
 	}
 	return loc
+}
+
+// georgianTown reports whether p is a town of the country Georgia in the
+// world table and not a town the gazetteer places in the US.
+func georgianTown(p string) bool {
+	if c, ok := knownCities[foldPlace(p)]; ok && c.country == "US" {
+		return false
+	}
+	if w, ok := worldPlace(p, "US"); ok && w.Region == "Georgia" {
+		return false
+	}
+	_, ok := worldPlace(p, "GE")
+	return ok
 }
 
 var (
