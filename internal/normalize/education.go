@@ -67,7 +67,13 @@ var degreeAliases = [][]string{
 		"Wirtschaftsinformatikstudium", "Mathematikstudium", "Physikstudium", "Elektrotechnikstudium",
 		"Maschinenbaustudium", "Wirtschaftsstudium", "Informatik-Studium", "FH-Studium", "Uni-Studium",
 		"Hochschul-/Universitätsstudium", "Universitäts-/Hochschulstudium", "titulo universitario",
-		"titulacion universitaria", "licence en", "licence professionnelle", "licence informatique"},
+		"titulacion universitaria", "licence en", "licence professionnelle", "licence informatique",
+		// a graduate of a (university) major: "计算机或相关专业毕业" (not
+		// beside 大专, a college diploma: vocationalAlternatives); the
+		// Japanese university graduate; the Portuguese and Australian
+		// higher education; India's bachelor of computer applications
+		"专业毕业", "大学卒業", "formação superior", "curso superior", "tertiary qualification",
+		"tertiary qualifications", "tertiary degree", "=BCA", "=B.C.A."},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
 		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
@@ -91,7 +97,10 @@ var degreeAliases = [][]string{
 		// the French mastère, Nordic "master i/innen" and the Swedish
 		// civil engineering programme
 		"mastère", "mastère spécialisé", "master i", "master innen", "master inom", "civilingenjörsutbildning",
-		"civilingenjörsprogram", "civilingenjörsprogrammet"},
+		"civilingenjörsprogram", "civilingenjörsprogrammet",
+		// India's master of computer applications; the Japanese graduate
+		// school
+		"=MCA", "=M.C.A.", "大学院卒", "大学院修了"},
 	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사", "doctorado",
 		"dottorato", "doutorado", "Promotion im", "promovierte", "phd degree", "ph.d. degree", "doktorgrad",
 		"doktorsexamen", "ph.d.-grad", "doctorat", "Promotion in", "eine Promotion",
@@ -155,6 +164,12 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 					edu[h.tok] = clsUnknown
 				}
 			}
+		}
+		// "大专及以上学历，相关专业毕业": the graduate of a major beside a
+		// college diploma (大专) asks for no degree
+		if strings.Contains(lower[toks[h.tok].start:toks[h.end-1].end], "毕业") &&
+			(strings.Contains(sent, "大专") || strings.Contains(sent, "专科")) {
+			edu[h.tok] = clsUnknown
 		}
 		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
