@@ -66,7 +66,7 @@ var cityRows = []string{
 	"Iasi|Iași|RO|iași", "Novi Sad|Vojvodina|RS", "Thessaloniki|Central Macedonia|GR", "Minsk|Minsk|BY", "Karlsruhe|Baden-Württemberg|DE", "Leipzig|Saxony|DE", "Dresden|Saxony|DE",
 	"Hanover|Lower Saxony|DE|=hannover", "Bremen|Bremen|DE", "Vienna|Vienna|AT|=wien", "Zurich|Zurich|CH|=zürich|=zuerich", "Geneva|Geneva|CH|=genève|=geneve|=genf",
 	"Basel|Basel-Stadt|CH", "Lausanne|Vaud|CH", "Bern|Bern|CH", "Amsterdam|North Holland|NL", "Rotterdam|South Holland|NL", "Utrecht|Utrecht|NL", "The Hague|South Holland|NL|=den haag",
-	"Eindhoven|North Brabant|NL", "Brussels|Brussels|BE|=bruxelles|=brussel", "Antwerp|Flanders|BE|=antwerpen", "Luxembourg|Luxembourg|LU|=luxembourg city", "Paris|Île-de-France|FR|=巴黎",
+	"Eindhoven|North Brabant|NL", "Brussels|Brussels|BE|=bruxelles|=brussel", "Antwerp|Flanders|BE|=antwerpen", "Luxembourg||LU|=luxembourg city", "Monaco||MC", "Paris|Île-de-France|FR|=巴黎",
 	"Lyon|Auvergne-Rhône-Alpes|FR", "Toulouse|Occitania|FR", "Marseille|Provence-Alpes-Côte d'Azur|FR", "Nantes|Pays de la Loire|FR", "Bordeaux|Nouvelle-Aquitaine|FR", "Lille|Hauts-de-France|FR", "Madrid|Community of Madrid|ES",
 	"Barcelona|Catalonia|ES", "Valencia|Valencian Community|ES", "Malaga|Andalusia|ES|=málaga", "Seville|Andalusia|ES|=sevilla", "Lisbon|Lisbon|PT|=lisboa", "Porto|Porto|PT",
 	"Rome|Lazio|IT|=roma", "Milan|Lombardy|IT|=milano", "Turin|Piedmont|IT|=torino", "Stockholm|Stockholm County|SE", "Gothenburg|Västra Götaland|SE|=göteborg", "Malmö|Skåne|SE|malmo",
@@ -252,10 +252,12 @@ func loadWorld() {
 				continue
 			}
 			pop, _ := strconv.Atoi(popText)
-			if country == "IE" {
+			if country == "IE" || cityStates[country] {
 				// GeoNames' first level in Ireland is the four
-				// provinces, which no address or posting names
-				// (PROTOCOL.md: region empty when there is no usual one)
+				// provinces, which no address or posting names; a
+				// city-state's districts are no region either
+				// ("Singapore", "Luxembourg", "Monaco": PROTOCOL.md,
+				// region empty when there is no usual one)
 				region = ""
 			}
 			w := worldInfo{name: name, region: region, country: country, pop: int32(min(pop, 1<<31-1))}

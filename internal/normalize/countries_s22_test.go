@@ -64,6 +64,12 @@ func TestCountryLabels_s22(t *testing.T) {
 		{"Dublin, Ireland", "|Dublin||IE|false"},
 		{"Cork", "|Cork||IE|false"},
 		{"Galway, Ireland", "|Galway||IE|false"},
+		// a city-state's districts are no region (dev osd-passbolt-designer-ux-ui:
+		// Luxembourg, as Singapore and Hong Kong already were)
+		{"Luxembourg", "|Luxembourg||LU|false"},
+		{"Luxembourg, Luxembourg", "|Luxembourg||LU|false"},
+		{"Monaco", "|Monaco||MC|false"},
+		{"Singapore", "|Singapore||SG|false"},
 	}
 	for _, tt := range tests {
 		var got []string

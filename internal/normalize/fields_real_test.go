@@ -131,7 +131,7 @@ func TestLocationOfficeAndCodeForms(t *testing.T) {
 		{"Sydney, NSW", []model.Location{L("Sydney", "New South Wales", "AU", false)}},
 		{"Seattle, WA", []model.Location{L("Seattle", "Washington", "US", false)}},
 		{"Dublin, Ireland / London, UK", []model.Location{L("Dublin", "", "IE", false), L("London", "England", "GB", false)}},
-		{"Luxembourg", []model.Location{L("Luxembourg", "Luxembourg", "LU", false)}},
+		{"Luxembourg", []model.Location{L("Luxembourg", "", "LU", false)}},
 		{"Singapore", []model.Location{L("Singapore", "", "SG", false)}},
 		{"Washington, D.C.", []model.Location{L("Washington", "District of Columbia", "US", false)}},
 		{"St. Louis, MO", []model.Location{L("St. Louis", "Missouri", "US", false)}},
