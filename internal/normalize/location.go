@@ -1126,6 +1126,66 @@ func countryListAfter(f []string) bool {
 	return false
 }
 
+// workCountryList returns the countries a sentence about where the
+// candidate may work or live lists one by one ("Candidates must be
+// located in Germany, Austria or Switzerland", "hire across the US and
+// Canada"): two or more, in the order written; else nil. workCountry
+// reads a sentence that names one.
+func workCountryList(text string) []string {
+	var out []string
+	for line := range strings.SplitSeq(text, "\n") {
+		for _, sent := range strings.Split(line, ". ") {
+			l := strings.ToLower(sent)
+			if strings.Contains(l, "worldwide") || strings.Contains(l, "anywhere in the world") {
+				return nil
+			}
+			if !(strings.Contains(l, "remote") || strings.Contains(l, "authorized to work") ||
+				strings.Contains(l, "authorised to work") || strings.Contains(l, "eligible to work") ||
+				strings.Contains(l, "based in") || strings.Contains(l, "reside") || strings.Contains(l, "located in")) {
+				continue
+			}
+			for _, w := range []string{" in the ", " within the ", " across the ", " in ", " within ", " across "} {
+				for i := strings.Index(l, w); i >= 0; {
+					if cs := countryList(l[i+len(w):]); len(cs) >= 2 {
+						if out != nil && !slices.Equal(out, cs) {
+							return nil // two sentences, two lists
+						}
+						out = cs
+					}
+					j := strings.Index(l[i+1:], w)
+					if j < 0 {
+						break
+					}
+					i += 1 + j
+				}
+			}
+		}
+	}
+	return out
+}
+
+// countryList reads the countries that open s, joined by commas, "and",
+// "or", "&" or "/" ("germany, austria or switzerland."), each named in
+// full; it stops at the first piece that is no country.
+func countryList(s string) []string {
+	if i := strings.IndexAny(s, ".;:(!?"); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.NewReplacer(" and the ", ",", " or the ", ",", " and ", ",", " or ", ",", " & ", ",", "/", ",").Replace(s)
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "the "))
+		cc := countryNames[foldPlace(p)]
+		if cc == "" || p == "america" {
+			break
+		}
+		if !slices.Contains(out, cc) {
+			out = append(out, cc)
+		}
+	}
+	return out
+}
+
 // sameLabelRemote gives a remote place without a country the country of
 // the places of the same label when they share one: "San Francisco Bay
 // Area & Remote" is remote in the US. (A "Remote" label beside a city's

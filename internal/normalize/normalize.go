@@ -467,6 +467,20 @@ func remoteCountries(locs []model.Location, remote bool, text string) []model.Lo
 	if country == "" {
 		country = workCountry(text)
 	}
+	if country == "" {
+		// "Candidates must be located in Germany, Austria or
+		// Switzerland": one remote entry a country (PROTOCOL.md)
+		if cs := workCountryList(text); len(cs) >= 2 {
+			out := append(locs[:bare:bare], locs[bare+1:]...)
+			for _, c := range cs {
+				if l := (model.Location{Country: c, Remote: true}); !slices.Contains(out, l) {
+					out = append(out, l)
+				}
+			}
+			sort.Slice(out, func(i, j int) bool { return locationKey(out[i]) < locationKey(out[j]) })
+			return out
+		}
+	}
 	if country == "" && len(locs) == 1 {
 		// "Einsatzort: Remote, Einarbeitung vor Ort (Nürnberg oder
 		// München)": the towns of the remote field say the country

@@ -1,0 +1,36 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// TestRemoteCountryList_s22: "Remote" with the countries in a sentence,
+// listed one by one: one remote entry a country (PROTOCOL.md, Remote
+// places); one country or an area keeps the rules before.
+func TestRemoteCountryList_s22(t *testing.T) {
+	n := New(nil)
+	r := func(c string) model.Location { return model.Location{Country: c, Remote: true} }
+	tests := []struct {
+		labels []string
+		text   string
+		want   []model.Location
+	}{
+		{[]string{"Remote"}, "Candidates must be located in Germany, Austria or Switzerland.", []model.Location{r("AT"), r("CH"), r("DE")}},
+		{nil, "We're remote-first and hire across the US and Canada.", []model.Location{r("CA"), r("US")}},
+		{[]string{"Remote"}, "This is a remote role open to candidates based in the United Kingdom or Ireland.", []model.Location{r("GB"), r("IE")}},
+		// unchanged: one country, an area, worldwide
+		{[]string{"Remote"}, "You must be eligible to work in the US.", []model.Location{r("US")}},
+		{[]string{"Remote"}, "We hire in the EU.", []model.Location{{Remote: true}}},
+		{[]string{"Remote"}, "Remote worldwide; our team sits in Germany and France.", []model.Location{{Remote: true}}},
+		// a "Remote" label beside an office label stays without a country
+		{[]string{"New York, NY", "Remote"}, "About us.", []model.Location{{Remote: true}, {City: "New York", Region: "New York", Country: "US"}}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Designer", Locations: tt.labels, DescriptionText: tt.text})
+		if !sameLocations(p.Locations, tt.want) {
+			t.Errorf("%q %q -> %+v, want %+v", tt.labels, tt.text, p.Locations, tt.want)
+		}
+	}
+}
