@@ -174,6 +174,9 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if h := HintYears(r.Hints.Experience); h != nil && (p.MinYearsExperience == nil || *h < *p.MinYearsExperience) {
 		p.MinYearsExperience = h
 	}
+	if h := SummaryYears(text); h != nil && (p.MinYearsExperience == nil || *h < *p.MinYearsExperience) {
+		p.MinYearsExperience = h // "北京 | 1-5年": a listing's summary field, as a hint
+	}
 	// The platform's qualifications field, when the text states no years.
 	if p.MinYearsExperience == nil && len(r.Hints.Qualifications) > 0 {
 		p.MinYearsExperience = MinYears(strings.Join(r.Hints.Qualifications, "\n"))

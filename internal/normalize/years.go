@@ -650,6 +650,40 @@ func FieldYears(text string) *int {
 	return best
 }
 
+// reSummaryYears is the experience field of a Chinese listing's summary
+// line: "1-5年", "1- 5年", "3年以上", "经验3-5年".
+var reSummaryYears = regexp.MustCompile(`^(?:经验)?\s*(\d{1,2})\s*(?:(?:-|~|～|至)\s*\d{1,2}\s*年|年以上)$`)
+
+// SummaryYears reads the experience field of a listing's summary line
+// near the top of a posting, its fields parted by "|" ("北京 | 1- 5年",
+// "上海 | 3-5年 | 本科"): a structured requirement like a platform's
+// field, whose smallest figure is the minimum.
+func SummaryYears(text string) *int {
+	if !strings.Contains(text, "年") || !strings.Contains(text, "|") {
+		return nil
+	}
+	var best *int
+	lines := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		if lines++; lines > 12 {
+			break
+		}
+		if !strings.Contains(line, "|") || utf8.RuneCountInString(line) > 60 {
+			continue
+		}
+		for f := range strings.SplitSeq(line, "|") {
+			m := reSummaryYears.FindStringSubmatch(strings.TrimSpace(f))
+			if m == nil {
+				continue
+			}
+			if n, err := strconv.Atoi(m[1]); err == nil && (best == nil || n < *best) {
+				best = &n
+			}
+		}
+	}
+	return best
+}
+
 // soughtBefore says whether one of the 8 words up to k names the sought
 // candidate ("deg", "dig") or the seeking ("ser etter", "søker", "söker",
 // "letar efter"): "som har jobbet N år" is then the candidate's.
