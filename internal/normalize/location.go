@@ -1489,7 +1489,39 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 			return []model.Location{{Country: c}}
 		}
 	}
+	if len(locs) == 0 && remoteModeField(text) {
+		return []model.Location{{Remote: true}} // "Remote: 100% Homeoffice"
+	}
 	return locs
+}
+
+// remoteModeFields are heads of a field line that give the share of remote
+// work ("Remote: 100% Homeoffice", "Homeoffice: 100 %").
+var remoteModeFields = map[string]bool{"remote": true, "homeoffice": true, "home office": true,
+	"remote anteil": true, "remoteanteil": true, "mobiles arbeiten": true, "remote work": true, "télétravail": true}
+
+// remoteModeField says whether a field line of the text gives remote work
+// the whole working time: "Remote: 100% Homeoffice", "Homeoffice: 100 %"
+// (a share under 100 % is part-time remote, not remote: PROTOCOL.md).
+func remoteModeField(text string) bool {
+	if !strings.Contains(text, "100") {
+		return false
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		if !strings.Contains(line, "100") {
+			continue
+		}
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		head, value, ok := cutField(strings.ReplaceAll(line, "*", ""))
+		if !ok || !remoteModeFields[foldPlace(head)] {
+			continue
+		}
+		v := strings.TrimSpace(value)
+		if strings.HasPrefix(v, "100%") || strings.HasPrefix(v, "100 %") {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeCountryField says whether the text's own location field names the

@@ -34,3 +34,26 @@ func TestRemoteCountryList_s22(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoteModeField_s22: a field line giving remote work the whole
+// working time names a remote place when nothing else names one (dev
+// ferchau-text-experte-fuer-einfuehrung-integration-von-sap-successfactors:
+// "* Remote: 100% Homeoffice"); a share under 100 % does not.
+func TestRemoteModeField_s22(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		text string
+		want []model.Location
+	}{
+		{"* Projektstart: 01.11.2025, spätestens zum 01.01.2026\n* Projektdauer: 3 Monate\n* Remote: 100% Homeoffice\n\nKontaktperson: Branch Manager", []model.Location{{Remote: true}}},
+		{"Homeoffice: 100 %", []model.Location{{Remote: true}}},
+		{"* Remote: 80% Homeoffice", nil},
+		{"Homeoffice: 2 Tage pro Woche, 100 Mitarbeitende", nil},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "SAP Berater", DescriptionText: tt.text})
+		if !sameLocations(p.Locations, tt.want) {
+			t.Errorf("%q -> %+v, want %+v", tt.text, p.Locations, tt.want)
+		}
+	}
+}
