@@ -34,3 +34,37 @@ func TestSummaryYears_s22(t *testing.T) {
 		}
 	}
 }
+
+// TestYearForms_s22: experience written as hedges, words, brackets and
+// abbreviations (issue 9 item 5); maxima and years not asked of the
+// candidate stay none. No dev document writes these forms; the sentences
+// follow real ads.
+func TestYearForms_s22(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // -1: none
+	}{
+		{"Erste Berufserfahrung (1-2 Jahre) in der Softwareentwicklung", 1},
+		{"Experience level: Mid (3-5 years)", 3},
+		{"Première expérience (1 an minimum) en data.", 1},
+		{"Experience with customers (2 years minimum) is required.", 2},
+		{"Posiadasz minimum 3-letnie doświadczenie w programowaniu.", 3},
+		{"A decade or more of experience.", 10},
+		{"5-plus years in backend roles.", 5},
+		{"3+ YOE in backend.", 3},
+		// unchanged: no experience, a maximum, the article "an"
+		{"You will join us (3 years contract) to build pipelines.", -1},
+		{"Pay: $25 an hour, 2 shifts.", -1},
+		{"bis zu 3 Jahre Berufserfahrung", -1},
+		{"Ideal for graduates with up to 2 years of experience.", -1},
+	}
+	for _, tt := range tests {
+		got := -1
+		if y := MinYears(tt.text); y != nil {
+			got = *y
+		}
+		if got != tt.want {
+			t.Errorf("MinYears(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
