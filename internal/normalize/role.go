@@ -450,6 +450,13 @@ func Role(title string) string {
 			}
 		}
 	}
+	// A specialist or expert of a programming language, framework or
+	// graphics library is a software engineer ("Full/part-time Web
+	// GL/Three.JS specialist", "React Specialist", "Java Experte").
+	if hasAny(all, []string{"specialist", "spezialist", "spezialistin", "expert", "experte", "expertin"}) &&
+		hasAny(all, programmingWords) {
+		return RoleSoftwareEngineer
+	}
 	// "Dev" as a word is the developer when nothing else names the job
 	// ("FirstSpirit Senior Dev/Tech Architekt", "Lead Dev"), not in
 	// "Business Dev Representative".
@@ -464,6 +471,12 @@ func Role(title string) string {
 	}
 	return RoleOther
 }
+
+// programmingWords name programming languages, frameworks and graphics
+// libraries in titles ("three js": titleParts writes "Three.JS" so).
+var programmingWords = []string{"react", "python", "java", "javascript", "typescript", "golang", "rust", "php",
+	"ruby", "node js", "nodejs", "c++", "c#", ".net", "webgl", "web gl", "three js", "threejs", "angular",
+	"vue", "flutter", "kotlin", "scala", "elixir", "django", "rails", "laravel", "spring boot"}
 
 // academicNouns name university research posts: whatever their field,
 // the job is research ("Tenure Track Assistant Professor in Software

@@ -21,6 +21,14 @@ func TestRoleClasses_s22(t *testing.T) {
 		{"Back-end dev", RoleSoftwareEngineer},
 		{"Senior Business Dev Representative", RoleOther},
 		{"DevOps Engineer", RoleSRE},
+		// a specialist of a programming language or library (dev
+		// osd-ethereal-lifestyle-webgl-threejs-specialist)
+		{"Full/part-time Web GL/Three.JS specialist", RoleSoftwareEngineer},
+		{"React Specialist", RoleSoftwareEngineer},
+		{"Java Experte (m/w/d)", RoleSoftwareEngineer},
+		{"SAP Specialist", RoleOther},
+		{"SWIFT Payments Specialist", RoleOther},
+		{"Java Security Specialist", RoleSecurityEngineer},
 	}
 	for _, tt := range tests {
 		if got := Role(tt.title); got != tt.want {
