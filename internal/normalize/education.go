@@ -122,7 +122,12 @@ var notDegrees = []string{"Abitur", "Fachabitur", "Hochschulreife", "Fachhochsch
 	"yrkeshögskola", "yrkeshögskoleutbildning", "erhvervsuddannelse", "videregående skole", "videregående opplæring",
 	"eftergymnasial utbildning", "gymnasieutbildning", "kort videregående uddannelse", "erhvervsakademiuddannelse",
 	// Dutch vocational schooling (middelbaar beroepsonderwijs)
-	"mbo", "mbo-niveau", "mbo-opleiding", "mbo-diploma", "mbo werk"}
+	"mbo", "mbo-niveau", "mbo-opleiding", "mbo-diploma", "mbo werk",
+	// "degree" as an extent, not a diploma: "a high degree of personal
+	// responsibility", "some degree of autonomy", "to a degree"
+	"a degree of", "high degree", "higher degree of", "great degree", "large degree", "some degree",
+	"certain degree", "any degree of", "degree of freedom", "degrees of freedom", "to a degree",
+	"to some degree", "to a large degree", "degree of autonomy", "degree of independence", "degree of ownership"}
 
 // vocationalWords name schooling that is not a degree; a degree offered
 // as an alternative to one is not asked for ("Relevant bachelor,

@@ -31,3 +31,26 @@ func TestDegreesOfOtherCountries_s22(t *testing.T) {
 		}
 	}
 }
+
+// TestDegreeAsExtent_s22: "degree" as an extent is no diploma, also where
+// a degree alone is a Bachelor's (the sentence of dev
+// osd-goinvo-healthcare-designer, placed in a UK posting).
+func TestDegreeAsExtent_s22(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		text string
+		req  []string
+	}{
+		{"Requirements:\n- You are given great freedom and responsibility for managing your own work program to mentoring staff to driving company goals. Taking pride in and feeling responsible for a high degree of personal craftsmanship.", nil},
+		{"Requirements:\n- Some degree of autonomy is expected", nil},
+		{"Requirements:\n- A degree of comfort with ambiguity", nil},
+		// unchanged: a degree alone in a UK posting
+		{"Requirements:\n- A degree in Design", []string{"Bachelor's"}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Designer", Locations: []string{"London, UK"}, DescriptionText: tt.text})
+		if !sameDegrees(p.Education.Required, tt.req) || len(p.Education.Preferred) != 0 {
+			t.Errorf("%q -> required %v preferred %v, want %v", tt.text, p.Education.Required, p.Education.Preferred, tt.req)
+		}
+	}
+}
