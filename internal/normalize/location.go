@@ -1802,6 +1802,9 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	// "arbeta i en modern arbetsmiljö i Tallin")
 	"teamet i", "team in", "arbeta i", "jobba i", "arbeide i", "jobbe i", "arbejde i", "work in", "working in",
 	"arbeiten in",
+	// where one sits, works from ("Du kan sitta i Stockholm, Göteborg
+	// eller Linköping", "du kan sitte i Bergen", "utgå från Malmö")
+	"sitta i", "sitte i", "sidde i", "utgå från", "utgå fra", "utgå ifrån",
 	// a recruiter's client where the work is ("For our client, a leading
 	// bank in Zurich", "für unseren Kunden, ein Versicherer in Köln")
 	"client in", "bank in", "company in", "firm in", "insurer in", "kunden in", "kunde in", "unternehmen in",
@@ -1810,7 +1813,7 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 // weakCues are the cue phrases that name the work or the team, which
 // tools follow as often as towns ("work in Apex", "working in Delta
 // Lake").
-var weakCues = map[string]bool{"team i": true, "sidder i": true, "teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
+var weakCues = map[string]bool{"team i": true, "sidder i": true, "sitta i": true, "sitte i": true, "sidde i": true, "teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
 	"arbeide i": true, "jobbe i": true, "arbejde i": true, "work in": true, "working in": true, "arbeiten in": true,
 	"client in": true, "bank in": true, "company in": true, "firm in": true, "insurer in": true, "kunden in": true,
 	"kunde in": true, "unternehmen in": true, "versicherer in": true}
@@ -1984,7 +1987,18 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 					if weakCues[cue] {
 						kind = cueWeak
 					}
-					if l, ok := townAfter(line[end:], country, kind); ok {
+					// towns joined by commas, "or", "and" right after the
+					// cue are each a workplace ("Du kan sitta i Stockholm,
+					// Göteborg eller Linköping", "offices in Berlin or Munich")
+					var list []model.Location
+					if ws := strings.Fields(line[end:]); len(ws) > 2 {
+						list = townList(ws[:min(len(ws), 14)], country)
+					}
+					if len(list) >= 2 {
+						for _, l := range list {
+							add(&cued, l)
+						}
+					} else if l, ok := townAfter(line[end:], country, kind); ok {
 						add(&cued, l)
 					}
 				}

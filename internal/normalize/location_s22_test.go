@@ -57,3 +57,29 @@ func TestRemoteModeField_s22(t *testing.T) {
 		}
 	}
 }
+
+// TestCuedTownList_s22: two towns joined after a workplace cue are each a
+// workplace ("based in Berlin or Munich"); Swedish and Norwegian "sit in"
+// is such a cue, as Danish "sidder i". (Three or more stay a list of the
+// company's offices, officeList.)
+func TestCuedTownList_s22(t *testing.T) {
+	n := New(nil)
+	munich := model.Location{City: "Munich", Region: "Bavaria", Country: "DE"}
+	berlin := model.Location{City: "Berlin", Region: "Berlin", Country: "DE"}
+	tests := []struct {
+		text string
+		want []model.Location
+	}{
+		{"You will be based in Berlin or Munich.", []model.Location{berlin, munich}},
+		{"Du kan sitte i Bergen eller Oslo.", []model.Location{{City: "Bergen", Region: "Vestland", Country: "NO"}, {City: "Oslo", Region: "Oslo", Country: "NO"}}},
+		{"You will be based in Munich.", []model.Location{munich}},
+		// not a town: "sitta i ett team"
+		{"Du kommer att sitta i ett team med fem utvecklare.", nil},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Utvecklare", DescriptionText: tt.text})
+		if !sameLocations(p.Locations, tt.want) {
+			t.Errorf("%q -> %+v, want %+v", tt.text, p.Locations, tt.want)
+		}
+	}
+}
