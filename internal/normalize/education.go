@@ -198,6 +198,45 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 	trailingPreference(lower, toks, hits, nSkills, edu)
 }
 
+// genericDegrees are degree words that name no programme of their own: a
+// level named in brackets right after them says which ("Abgeschlossenes
+// Hochschulstudium (Diplom, Master)", "University degree (MSc or PhD)").
+var genericDegrees = map[string]bool{"studium": true, "hochschulstudium": true, "universitätsstudium": true,
+	"fachhochschulstudium": true, "hochschulabschluss": true, "universitätsabschluss": true, "abschluss": true,
+	"university degree": true, "college degree": true, "degree": true, "a degree": true, "degrees": true,
+	"university education": true, "título universitario": true, "titulación universitaria": true}
+
+// bracketDegrees drops a generic degree word followed by brackets that
+// name the degree ("Hochschulstudium (Diplom, Master)" asks for a
+// Master's, not a Bachelor's and a Master's); the degrees in the brackets
+// stand, as alternatives.
+func bracketDegrees(lower string, toks []token, hits []hit, nSkills int, edu []class) {
+	for _, h := range hits {
+		if d := int(h.id) - nSkills; d != 0 && d != bareDegree || edu[h.tok] == clsUnknown ||
+			!genericDegrees[lower[toks[h.tok].start:toks[h.end-1].end]] {
+			continue
+		}
+		after := lower[toks[h.end-1].end:]
+		open := len(after) - len(strings.TrimLeft(after, " "))
+		if open >= len(after) || after[open] != '(' {
+			continue
+		}
+		end := strings.IndexByte(after[open:], ')')
+		if end < 0 || end > 60 {
+			continue
+		}
+		lo := int(toks[h.end-1].end) + open
+		hi := lo + end
+		for _, g := range hits {
+			if d := int(g.id) - nSkills; d >= 0 && d < len(degreeNames) && g.tok != h.tok &&
+				int(toks[g.tok].start) > lo && int(toks[g.tok].start) < hi {
+				edu[h.tok] = clsUnknown
+				break
+			}
+		}
+	}
+}
+
 // schoolPair says whether a sentence names the university and the
 // university college together ("Høyskole / Universitet", "universitet
 // eller högskola"), as a level field does.

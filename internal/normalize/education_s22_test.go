@@ -54,3 +54,27 @@ func TestDegreeAsExtent_s22(t *testing.T) {
 		}
 	}
 }
+
+// TestBracketDegrees_s22: a generic degree word followed by brackets that
+// name the degree asks for that degree (PROTOCOL.md: "Diplom/Master" ->
+// Master's), not a Bachelor's beside it. No dev document writes this form.
+func TestBracketDegrees_s22(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		loc, text string
+		req       []string
+	}{
+		{"Munich", "Dein Profil:\n- Abgeschlossenes Hochschulstudium (Diplom, Master) in Informatik", []string{"Master's"}},
+		{"Munich", "Dein Profil:\n- Abgeschlossenes Hochschulstudium (Master oder Diplom) in Informatik", []string{"Master's"}},
+		{"London", "Requirements:\n- University degree (MSc or PhD) in Computer Science", []string{"Master's"}},
+		// unchanged: the brackets name the lower degree, or none
+		{"Amsterdam", "Requirements:\n- University degree (Bachelor or Master) in CS", []string{"Bachelor's"}},
+		{"Munich", "Dein Profil:\n- Abgeschlossenes Studium (Informatik oder Mathematik)", []string{"Bachelor's"}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Data Engineer", Locations: []string{tt.loc}, DescriptionText: tt.text})
+		if !sameDegrees(p.Education.Required, tt.req) || len(p.Education.Preferred) != 0 {
+			t.Errorf("%q -> required %v preferred %v, want %v", tt.text, p.Education.Required, p.Education.Preferred, tt.req)
+		}
+	}
+}

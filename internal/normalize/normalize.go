@@ -281,6 +281,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		}
 		return 0
 	}
+	bracketDegrees(lower, toks, hits, nSkills, edu)
 	alternatives(text, toks, hits, nSkills, edu)
 	vocationalAlternatives(lower, toks, hits, nSkills, edu)
 	for _, h := range hits {
