@@ -412,12 +412,42 @@ func orRemote(v string) bool {
 	return false
 }
 
+// exampleBrackets drops brackets after a place that give examples of its
+// towns ("Ruhrgebiet (Essen, Dortmund usw.)", "Bay Area (e.g. Palo Alto,
+// San Jose)"): the label names the area.
+func exampleBrackets(label string) string {
+	i := strings.IndexByte(label, '(')
+	if i <= 0 {
+		return label
+	}
+	j := strings.IndexByte(label[i:], ')')
+	if j < 0 {
+		j = len(label) - i - 1 // cut at "usw." by a field's value: unclosed
+	}
+	in := strings.ToLower(label[i : i+j+1])
+	for _, w := range []string{"usw", "etc", "e.g", "z.b", "z. b", "bspw", "u.a", "for example", "zum beispiel"} {
+		if strings.Contains(in, w) {
+			return strings.TrimSpace(label[:i]) + label[min(len(label), i+j+1):]
+		}
+	}
+	return label
+}
+
 // dropOnly removes a trailing "only" from a part of a label ("Remote (US
 // only)", "Remote - Germany only"): the place it limits stays.
 func dropOnly(p string) string {
 	t := strings.TrimSpace(p)
 	if len(t) > 5 && strings.EqualFold(t[len(t)-5:], " only") {
 		return strings.TrimSpace(t[:len(t)-5])
+	}
+	// "Remote (Germany-based)", "Germany-wide", "Deutschlandweit": a
+	// country named with "based", "wide" or German "weit" is the country
+	for _, suf := range []string{"-based", " based", "-wide", " wide", "weit"} {
+		if len(t) > len(suf)+2 && strings.EqualFold(t[len(t)-len(suf):], suf) {
+			if c := strings.TrimSpace(t[:len(t)-len(suf)]); countryCode(c) != "" {
+				return c
+			}
+		}
 	}
 	return p
 }
@@ -732,6 +762,10 @@ func placesJoined(s string) string {
 // their own language.
 var regionNames = map[string]string{
 	"bayern": "Bavaria", "nordrhein westfalen": "North Rhine-Westphalia", "nrw": "North Rhine-Westphalia",
+	// metropolitan areas that lie in one state ("Standorte: Ruhrgebiet (Essen,
+	// Dortmund usw.)", dev randstad-text-itsm-servicenow-...)
+	"ruhrgebiet": "North Rhine-Westphalia", "ruhr area": "North Rhine-Westphalia", "ruhrpott": "North Rhine-Westphalia",
+	"rhein main gebiet": "Hesse", "rhein main": "Hesse", "rhine main": "Hesse", "rhine main area": "Hesse",
 	"hessen": "Hesse", "niedersachsen": "Lower Saxony", "sachsen": "Saxony", "baden württemberg": "Baden-Württemberg",
 	"baden wurttemberg": "Baden-Württemberg", "rheinland pfalz": "Rhineland-Palatinate", "thüringen": "Thuringia",
 	"île de france": "Île-de-France", "ile de france": "Île-de-France", "catalunya": "Catalonia", "cataluña": "Catalonia",
@@ -774,7 +808,7 @@ var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true, "LU": true}
 // CA, New York City, NY", "London or Berlin", "Remote (US, Canada)",
 // "Berlin / Munich". A label that is one place gives one entry.
 func Locations(label string) []model.Location {
-	s := officePrefix(collapse(label))
+	s := officePrefix(collapse(exampleBrackets(label)))
 	if s == "" {
 		return nil
 	}
@@ -1779,7 +1813,7 @@ func curatedPlace(p, country string) (model.Location, int) {
 var placeFields = map[string]bool{
 	"arbeidssted": true, "arbejdssted": true, "arbeidsstad": true, "arbetsort": true, "arbetsplats": true,
 	"placering": true, "placeringsort": true, "stationeringsort": true, "tjenestested": true, "kontorsted": true,
-	"oppmøtested": true, "standort": true, "einsatzort": true, "arbeitsort": true, "dienstort": true,
+	"oppmøtested": true, "standort": true, "standorte": true, "einsatzort": true, "einsatzorte": true, "arbeitsort": true, "dienstort": true,
 	"leistungsort": true, "projektstandort": true, "projektort": true, "durchführungsort": true,
 	"lieu de travail": true, "lieu": false, "localisation": false, "location": false, "job location": false,
 	"work location": false, "office location": false, "locations": false, "ort": false, "sted": false,

@@ -83,3 +83,34 @@ func TestCuedTownList_s22(t *testing.T) {
 		}
 	}
 }
+
+// TestAreaLabels_s22: a country named with "-based", "-wide" or "weit";
+// metropolitan areas that lie in one state; towns in brackets given as
+// examples (dev randstad-text-itsm-servicenow-implementation-specialist:
+// "Standorte:\nRuhrgebiet (Essen, Dortmund usw.)" beside "100 % Remote").
+func TestAreaLabels_s22(t *testing.T) {
+	tests := []struct {
+		label string
+		want  []model.Location
+	}{
+		{"Remote (Germany-based)", []model.Location{{Country: "DE", Remote: true}}},
+		{"Remote - UK based", []model.Location{{Country: "GB", Remote: true}}},
+		{"Deutschlandweit", []model.Location{{Country: "DE"}}},
+		{"Germany-wide", []model.Location{{Country: "DE"}}},
+		{"Ruhrgebiet (Essen, Dortmund usw.)", []model.Location{{Region: "North Rhine-Westphalia", Country: "DE"}}},
+		{"Rhein-Main-Gebiet", []model.Location{{Region: "Hesse", Country: "DE"}}},
+		// unchanged: brackets that name the place
+		{"Cyprus (Limassol)", []model.Location{{City: "Limassol", Region: "Limassol", Country: "CY"}}},
+	}
+	for _, tt := range tests {
+		if got := Locations(tt.label); !sameLocations(got, tt.want) {
+			t.Errorf("Locations(%q) = %+v, want %+v", tt.label, got, tt.want)
+		}
+	}
+	n := New(nil)
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "ITSM / ServiceNow Implementation Specialist (m/w/d)", Workplace: "100 % Remote",
+		DescriptionText: "Standorte:\nRuhrgebiet (Essen, Dortmund usw.)\n\nUnsere Anforderungen\n• Mehrjährige Erfahrung mit ServiceNow"})
+	if want := []model.Location{{Region: "North Rhine-Westphalia", Country: "DE", Remote: true}}; !sameLocations(p.Locations, want) {
+		t.Errorf("randstad -> %+v, want %+v", p.Locations, want)
+	}
+}
