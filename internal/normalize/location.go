@@ -412,6 +412,32 @@ func orRemote(v string) bool {
 	return false
 }
 
+// usArea reads a part of the US named by its coast, its time zones or a
+// compass point ("US - East Coast (Remote)", "Remote - US East", "Remote
+// (US time zones)", "East Coast") as the US: the most precise place the
+// label names (PROTOCOL.md, Remote places).
+func usArea(q string) string {
+	f := foldPlace(q)
+	if !strings.Contains(f, "coast") && !strings.HasPrefix(f, "us ") && !strings.HasPrefix(f, "usa ") {
+		return q
+	}
+	rest, ok := strings.CutPrefix(f, "us ")
+	if !ok {
+		rest, ok = strings.CutPrefix(f, "usa ")
+	}
+	switch rest {
+	case "east", "west", "central", "eastern", "western", "pacific", "mountain", "east coast", "west coast",
+		"time zones", "timezones", "time zone", "timezone", "eastern time", "pacific time", "central time":
+		if ok {
+			return "US"
+		}
+	}
+	if !ok && (f == "east coast" || f == "west coast") {
+		return "US"
+	}
+	return q
+}
+
 // exampleBrackets drops brackets after a place that give examples of its
 // towns ("Ruhrgebiet (Essen, Dortmund usw.)", "Bay Area (e.g. Palo Alto,
 // San Jose)"): the label names the area.
@@ -517,7 +543,11 @@ func Location(label string) model.Location {
 			none = none || notPlace[foldPlace(q)]
 			continue
 		}
-		rest = append(rest, cityDistrict(metroArea(stripOffice(wholeCountry(q)))))
+		v := cityDistrict(metroArea(stripOffice(wholeCountry(usArea(q)))))
+		if v == "US" && slices.Contains(rest, "US") {
+			continue // "US - East Coast": the US once
+		}
+		rest = append(rest, v)
 	}
 	if !loc.Remote && len(rest) > 0 {
 		// "Europe, European Union": an area wider than a country

@@ -99,7 +99,12 @@ func TestAreaLabels_s22(t *testing.T) {
 		{"Germany-wide", []model.Location{{Country: "DE"}}},
 		{"Ruhrgebiet (Essen, Dortmund usw.)", []model.Location{{Region: "North Rhine-Westphalia", Country: "DE"}}},
 		{"Rhein-Main-Gebiet", []model.Location{{Region: "Hesse", Country: "DE"}}},
-		// unchanged: brackets that name the place
+		// a part of the US named by its coast or time zones is the US
+		{"US - East Coast (Remote)", []model.Location{{Country: "US", Remote: true}}},
+		{"Remote - US East", []model.Location{{Country: "US", Remote: true}}},
+		{"Remote (US time zones)", []model.Location{{Country: "US", Remote: true}}},
+		// unchanged: brackets that name the place; a time zone alone
+		{"Remote (CET +/- 2h)", []model.Location{{Remote: true}}},
 		{"Cyprus (Limassol)", []model.Location{{City: "Limassol", Region: "Limassol", Country: "CY"}}},
 	}
 	for _, tt := range tests {
