@@ -778,8 +778,8 @@ var payWords = []string{"salary", "salaries", "pay range", "compensation", "base
 	"salaire", "rémunération", "salario", "sueldo", "retribuzione", "stipendio", "salaris",
 	"wynagrodzenie", "lønn", "lön", "løn", "palkka", "薪", "工资", "待遇", "payrange", "pay_range", "remuneração",
 	"salário", "remuneración", "remunerazione", "löner", "lønnsnivå", "brutto",
-	// "Banda salarial", Italian "salari"
-	"salari"}
+	// "Banda salarial" (not "salari": French "salariés" are employees)
+	"salarial"}
 
 func payWordNear(s string, start, end int) bool {
 	w := strings.ToLower(sentenceBefore(s, start, 80) + " " + sentenceAfter(s, end, 40))

@@ -30,6 +30,8 @@ func TestPayForms_s22(t *testing.T) {
 			[]model.Salary{{Min: 35000, Max: 45000, Currency: "EUR", Period: "year"}}},
 		{"Milan", "Offriamo:\n- RAL 40-50k.",
 			[]model.Salary{{Min: 40000, Max: 50000, Currency: "EUR", Period: "year"}}},
+		// not pay: French "salariés" are employees
+		{"Paris, France", "Entreprise de 45 000 salariés dans le monde.", nil},
 		// not pay: "ral" inside a word
 		{"Milan", "Esperienza nel settore generale 40-50k utenti.", nil},
 	}
