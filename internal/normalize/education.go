@@ -67,7 +67,13 @@ var degreeAliases = [][]string{
 		"Wirtschaftsinformatikstudium", "Mathematikstudium", "Physikstudium", "Elektrotechnikstudium",
 		"Maschinenbaustudium", "Wirtschaftsstudium", "Informatik-Studium", "FH-Studium", "Uni-Studium",
 		"Hochschul-/Universitätsstudium", "Universitäts-/Hochschulstudium", "titulo universitario",
-		"titulacion universitaria", "licence en", "licence professionnelle", "licence informatique"},
+		"titulacion universitaria", "licence en", "licence professionnelle", "licence informatique",
+		// a graduate of a (university) major: "计算机或相关专业毕业" (not
+		// beside 大专, a college diploma: vocationalAlternatives); the
+		// Japanese university graduate; the Portuguese and Australian
+		// higher education; India's bachelor of computer applications
+		"专业毕业", "大学卒業", "formação superior", "curso superior", "tertiary qualification",
+		"tertiary qualifications", "tertiary degree", "=BCA", "=B.C.A."},
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
 		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
@@ -91,7 +97,10 @@ var degreeAliases = [][]string{
 		// the French mastère, Nordic "master i/innen" and the Swedish
 		// civil engineering programme
 		"mastère", "mastère spécialisé", "master i", "master innen", "master inom", "civilingenjörsutbildning",
-		"civilingenjörsprogram", "civilingenjörsprogrammet"},
+		"civilingenjörsprogram", "civilingenjörsprogrammet",
+		// India's master of computer applications; the Japanese graduate
+		// school
+		"=MCA", "=M.C.A.", "大学院卒", "大学院修了"},
 	{"phd", "ph.d.", "ph.d", "phds", "doctorate", "doctoral degree", "doctoral", "博士", "박사", "doctorado",
 		"dottorato", "doutorado", "Promotion im", "promovierte", "phd degree", "ph.d. degree", "doktorgrad",
 		"doktorsexamen", "ph.d.-grad", "doctorat", "Promotion in", "eine Promotion",
@@ -113,7 +122,12 @@ var notDegrees = []string{"Abitur", "Fachabitur", "Hochschulreife", "Fachhochsch
 	"yrkeshögskola", "yrkeshögskoleutbildning", "erhvervsuddannelse", "videregående skole", "videregående opplæring",
 	"eftergymnasial utbildning", "gymnasieutbildning", "kort videregående uddannelse", "erhvervsakademiuddannelse",
 	// Dutch vocational schooling (middelbaar beroepsonderwijs)
-	"mbo", "mbo-niveau", "mbo-opleiding", "mbo-diploma", "mbo werk"}
+	"mbo", "mbo-niveau", "mbo-opleiding", "mbo-diploma", "mbo werk",
+	// "degree" as an extent, not a diploma: "a high degree of personal
+	// responsibility", "some degree of autonomy", "to a degree"
+	"a degree of", "high degree", "higher degree of", "great degree", "large degree", "some degree",
+	"certain degree", "any degree of", "degree of freedom", "degrees of freedom", "to a degree",
+	"to some degree", "to a large degree", "degree of autonomy", "degree of independence", "degree of ownership"}
 
 // vocationalWords name schooling that is not a degree; a degree offered
 // as an alternative to one is not asked for ("Relevant bachelor,
@@ -156,6 +170,12 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 				}
 			}
 		}
+		// "大专及以上学历，相关专业毕业": the graduate of a major beside a
+		// college diploma (大专) asks for no degree
+		if strings.Contains(lower[toks[h.tok].start:toks[h.end-1].end], "毕业") &&
+			(strings.Contains(sent, "大专") || strings.Contains(sent, "专科")) {
+			edu[h.tok] = clsUnknown
+		}
 		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
 		}
@@ -176,6 +196,45 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 		}
 	}
 	trailingPreference(lower, toks, hits, nSkills, edu)
+}
+
+// genericDegrees are degree words that name no programme of their own: a
+// level named in brackets right after them says which ("Abgeschlossenes
+// Hochschulstudium (Diplom, Master)", "University degree (MSc or PhD)").
+var genericDegrees = map[string]bool{"studium": true, "hochschulstudium": true, "universitätsstudium": true,
+	"fachhochschulstudium": true, "hochschulabschluss": true, "universitätsabschluss": true, "abschluss": true,
+	"university degree": true, "college degree": true, "degree": true, "a degree": true, "degrees": true,
+	"university education": true, "título universitario": true, "titulación universitaria": true}
+
+// bracketDegrees drops a generic degree word followed by brackets that
+// name the degree ("Hochschulstudium (Diplom, Master)" asks for a
+// Master's, not a Bachelor's and a Master's); the degrees in the brackets
+// stand, as alternatives.
+func bracketDegrees(lower string, toks []token, hits []hit, nSkills int, edu []class) {
+	for _, h := range hits {
+		if d := int(h.id) - nSkills; d != 0 && d != bareDegree || edu[h.tok] == clsUnknown ||
+			!genericDegrees[lower[toks[h.tok].start:toks[h.end-1].end]] {
+			continue
+		}
+		after := lower[toks[h.end-1].end:]
+		open := len(after) - len(strings.TrimLeft(after, " "))
+		if open >= len(after) || after[open] != '(' {
+			continue
+		}
+		end := strings.IndexByte(after[open:], ')')
+		if end < 0 || end > 60 {
+			continue
+		}
+		lo := int(toks[h.end-1].end) + open
+		hi := lo + end
+		for _, g := range hits {
+			if d := int(g.id) - nSkills; d >= 0 && d < len(degreeNames) && g.tok != h.tok &&
+				int(toks[g.tok].start) > lo && int(toks[g.tok].start) < hi {
+				edu[h.tok] = clsUnknown
+				break
+			}
+		}
+	}
 }
 
 // schoolPair says whether a sentence names the university and the

@@ -140,6 +140,12 @@ func seniority(title string) []string {
 		case "intern", "internship", "interns", "werkstudent", "werkstudentin", "praktikant", "praktikantin",
 			"praktikum", "stagiaire", "stagista", "tirocinante", "becario", "becaria":
 			found["Intern"] = true
+		case "working":
+			if wordAt(w, i+1) == "student" {
+				found["Intern"] = true // "Working Student Data Science", as Werkstudent
+			}
+		case "teamleiter", "teamleiterin", "teamleitung", "teamleider", "gruppenleiter", "gruppenleiterin":
+			found["Lead"] = true // German, Dutch: the team's lead, as Nordic "teamleder"
 		case "júnior", "junior-":
 			found["Junior"] = true
 		case "sénior", "sênior", "snr":
@@ -263,7 +269,7 @@ func seniority(title string) []string {
 	// Roman numerals after the job's words ("Engineer II", "Analyst
 	// II/III"), as written.
 	var orig []string
-	if strings.Contains(title, " I") {
+	if strings.Contains(title, " I") || strings.Contains(title, "(I") {
 		orig = strings.FieldsFunc(title, func(r rune) bool {
 			return r == ' ' || r == '/' || r == ',' || r == '(' || r == ')' || r == '-' || r == '–' || r == '|'
 		})

@@ -412,12 +412,68 @@ func orRemote(v string) bool {
 	return false
 }
 
+// usArea reads a part of the US named by its coast, its time zones or a
+// compass point ("US - East Coast (Remote)", "Remote - US East", "Remote
+// (US time zones)", "East Coast") as the US: the most precise place the
+// label names (PROTOCOL.md, Remote places).
+func usArea(q string) string {
+	f := foldPlace(q)
+	if !strings.Contains(f, "coast") && !strings.HasPrefix(f, "us ") && !strings.HasPrefix(f, "usa ") {
+		return q
+	}
+	rest, ok := strings.CutPrefix(f, "us ")
+	if !ok {
+		rest, ok = strings.CutPrefix(f, "usa ")
+	}
+	switch rest {
+	case "east", "west", "central", "eastern", "western", "pacific", "mountain", "east coast", "west coast",
+		"time zones", "timezones", "time zone", "timezone", "eastern time", "pacific time", "central time":
+		if ok {
+			return "US"
+		}
+	}
+	if !ok && (f == "east coast" || f == "west coast") {
+		return "US"
+	}
+	return q
+}
+
+// exampleBrackets drops brackets after a place that give examples of its
+// towns ("Ruhrgebiet (Essen, Dortmund usw.)", "Bay Area (e.g. Palo Alto,
+// San Jose)"): the label names the area.
+func exampleBrackets(label string) string {
+	i := strings.IndexByte(label, '(')
+	if i <= 0 {
+		return label
+	}
+	j := strings.IndexByte(label[i:], ')')
+	if j < 0 {
+		j = len(label) - i - 1 // cut at "usw." by a field's value: unclosed
+	}
+	in := strings.ToLower(label[i : i+j+1])
+	for _, w := range []string{"usw", "etc", "e.g", "z.b", "z. b", "bspw", "u.a", "for example", "zum beispiel"} {
+		if strings.Contains(in, w) {
+			return strings.TrimSpace(label[:i]) + label[min(len(label), i+j+1):]
+		}
+	}
+	return label
+}
+
 // dropOnly removes a trailing "only" from a part of a label ("Remote (US
 // only)", "Remote - Germany only"): the place it limits stays.
 func dropOnly(p string) string {
 	t := strings.TrimSpace(p)
 	if len(t) > 5 && strings.EqualFold(t[len(t)-5:], " only") {
 		return strings.TrimSpace(t[:len(t)-5])
+	}
+	// "Remote (Germany-based)", "Germany-wide", "Deutschlandweit": a
+	// country named with "based", "wide" or German "weit" is the country
+	for _, suf := range []string{"-based", " based", "-wide", " wide", "weit"} {
+		if len(t) > len(suf)+2 && strings.EqualFold(t[len(t)-len(suf):], suf) {
+			if c := strings.TrimSpace(t[:len(t)-len(suf)]); countryCode(c) != "" {
+				return c
+			}
+		}
 	}
 	return p
 }
@@ -487,7 +543,11 @@ func Location(label string) model.Location {
 			none = none || notPlace[foldPlace(q)]
 			continue
 		}
-		rest = append(rest, cityDistrict(metroArea(stripOffice(wholeCountry(q)))))
+		v := cityDistrict(metroArea(stripOffice(wholeCountry(usArea(q)))))
+		if v == "US" && slices.Contains(rest, "US") {
+			continue // "US - East Coast": the US once
+		}
+		rest = append(rest, v)
 	}
 	if !loc.Remote && len(rest) > 0 {
 		// "Europe, European Union": an area wider than a country
@@ -554,6 +614,11 @@ func Location(label string) model.Location {
 			if c.country == "AU" && auStates[strings.TrimSpace(last)] != "" {
 				loc.Region = auStates[strings.TrimSpace(last)]
 			}
+			rest = rest[:len(rest)-1]
+		} else if foldPlace(last) == "georgia" && georgianTown(rest[0]) {
+			// "Tbilisi, Georgia": the country, not the US state, when the
+			// town is one of the country's and none of the state's
+			loc.Country = "GE"
 			rest = rest[:len(rest)-1]
 		} else if st := stateName(last); st != "" {
 			// "New York, NY" - unless the city is a known one elsewhere ("Berlin, DE").
@@ -673,6 +738,19 @@ func Location(label string) model.Location {
 	return loc
 }
 
+// georgianTown reports whether p is a town of the country Georgia in the
+// world table and not a town the gazetteer places in the US.
+func georgianTown(p string) bool {
+	if c, ok := knownCities[foldPlace(p)]; ok && c.country == "US" {
+		return false
+	}
+	if w, ok := worldPlace(p, "US"); ok && w.Region == "Georgia" {
+		return false
+	}
+	_, ok := worldPlace(p, "GE")
+	return ok
+}
+
 var (
 	// "or" and "and" of other languages between places
 	conjReplacer = strings.NewReplacer(" och ", " or ", " og ", " or ", " und ", " or ", " ou ", " or ", " oder ", " or ",
@@ -714,6 +792,10 @@ func placesJoined(s string) string {
 // their own language.
 var regionNames = map[string]string{
 	"bayern": "Bavaria", "nordrhein westfalen": "North Rhine-Westphalia", "nrw": "North Rhine-Westphalia",
+	// metropolitan areas that lie in one state ("Standorte: Ruhrgebiet (Essen,
+	// Dortmund usw.)", dev randstad-text-itsm-servicenow-...)
+	"ruhrgebiet": "North Rhine-Westphalia", "ruhr area": "North Rhine-Westphalia", "ruhrpott": "North Rhine-Westphalia",
+	"rhein main gebiet": "Hesse", "rhein main": "Hesse", "rhine main": "Hesse", "rhine main area": "Hesse",
 	"hessen": "Hesse", "niedersachsen": "Lower Saxony", "sachsen": "Saxony", "baden württemberg": "Baden-Württemberg",
 	"baden wurttemberg": "Baden-Württemberg", "rheinland pfalz": "Rhineland-Palatinate", "thüringen": "Thuringia",
 	"île de france": "Île-de-France", "ile de france": "Île-de-France", "catalunya": "Catalonia", "cataluña": "Catalonia",
@@ -756,7 +838,7 @@ var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true, "LU": true}
 // CA, New York City, NY", "London or Berlin", "Remote (US, Canada)",
 // "Berlin / Munich". A label that is one place gives one entry.
 func Locations(label string) []model.Location {
-	s := officePrefix(collapse(label))
+	s := officePrefix(collapse(exampleBrackets(label)))
 	if s == "" {
 		return nil
 	}
@@ -1108,6 +1190,66 @@ func countryListAfter(f []string) bool {
 	return false
 }
 
+// workCountryList returns the countries a sentence about where the
+// candidate may work or live lists one by one ("Candidates must be
+// located in Germany, Austria or Switzerland", "hire across the US and
+// Canada"): two or more, in the order written; else nil. workCountry
+// reads a sentence that names one.
+func workCountryList(text string) []string {
+	var out []string
+	for line := range strings.SplitSeq(text, "\n") {
+		for _, sent := range strings.Split(line, ". ") {
+			l := strings.ToLower(sent)
+			if strings.Contains(l, "worldwide") || strings.Contains(l, "anywhere in the world") {
+				return nil
+			}
+			if !(strings.Contains(l, "remote") || strings.Contains(l, "authorized to work") ||
+				strings.Contains(l, "authorised to work") || strings.Contains(l, "eligible to work") ||
+				strings.Contains(l, "based in") || strings.Contains(l, "reside") || strings.Contains(l, "located in")) {
+				continue
+			}
+			for _, w := range []string{" in the ", " within the ", " across the ", " in ", " within ", " across "} {
+				for i := strings.Index(l, w); i >= 0; {
+					if cs := countryList(l[i+len(w):]); len(cs) >= 2 {
+						if out != nil && !slices.Equal(out, cs) {
+							return nil // two sentences, two lists
+						}
+						out = cs
+					}
+					j := strings.Index(l[i+1:], w)
+					if j < 0 {
+						break
+					}
+					i += 1 + j
+				}
+			}
+		}
+	}
+	return out
+}
+
+// countryList reads the countries that open s, joined by commas, "and",
+// "or", "&" or "/" ("germany, austria or switzerland."), each named in
+// full; it stops at the first piece that is no country.
+func countryList(s string) []string {
+	if i := strings.IndexAny(s, ".;:(!?"); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.NewReplacer(" and the ", ",", " or the ", ",", " and ", ",", " or ", ",", " & ", ",", "/", ",").Replace(s)
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "the "))
+		cc := countryNames[foldPlace(p)]
+		if cc == "" || p == "america" {
+			break
+		}
+		if !slices.Contains(out, cc) {
+			out = append(out, cc)
+		}
+	}
+	return out
+}
+
 // sameLabelRemote gives a remote place without a country the country of
 // the places of the same label when they share one: "San Francisco Bay
 // Area & Remote" is remote in the US. (A "Remote" label beside a city's
@@ -1411,7 +1553,39 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 			return []model.Location{{Country: c}}
 		}
 	}
+	if len(locs) == 0 && remoteModeField(text) {
+		return []model.Location{{Remote: true}} // "Remote: 100% Homeoffice"
+	}
 	return locs
+}
+
+// remoteModeFields are heads of a field line that give the share of remote
+// work ("Remote: 100% Homeoffice", "Homeoffice: 100 %").
+var remoteModeFields = map[string]bool{"remote": true, "homeoffice": true, "home office": true,
+	"remote anteil": true, "remoteanteil": true, "mobiles arbeiten": true, "remote work": true, "télétravail": true}
+
+// remoteModeField says whether a field line of the text gives remote work
+// the whole working time: "Remote: 100% Homeoffice", "Homeoffice: 100 %"
+// (a share under 100 % is part-time remote, not remote: PROTOCOL.md).
+func remoteModeField(text string) bool {
+	if !strings.Contains(text, "100") {
+		return false
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		if !strings.Contains(line, "100") {
+			continue
+		}
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*•·# "))
+		head, value, ok := cutField(strings.ReplaceAll(line, "*", ""))
+		if !ok || !remoteModeFields[foldPlace(head)] {
+			continue
+		}
+		v := strings.TrimSpace(value)
+		if strings.HasPrefix(v, "100%") || strings.HasPrefix(v, "100 %") {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeCountryField says whether the text's own location field names the
@@ -1669,7 +1843,7 @@ func curatedPlace(p, country string) (model.Location, int) {
 var placeFields = map[string]bool{
 	"arbeidssted": true, "arbejdssted": true, "arbeidsstad": true, "arbetsort": true, "arbetsplats": true,
 	"placering": true, "placeringsort": true, "stationeringsort": true, "tjenestested": true, "kontorsted": true,
-	"oppmøtested": true, "standort": true, "einsatzort": true, "arbeitsort": true, "dienstort": true,
+	"oppmøtested": true, "standort": true, "standorte": true, "einsatzort": true, "einsatzorte": true, "arbeitsort": true, "dienstort": true,
 	"leistungsort": true, "projektstandort": true, "projektort": true, "durchführungsort": true,
 	"lieu de travail": true, "lieu": false, "localisation": false, "location": false, "job location": false,
 	"work location": false, "office location": false, "locations": false, "ort": false, "sted": false,
@@ -1692,6 +1866,9 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	// "arbeta i en modern arbetsmiljö i Tallin")
 	"teamet i", "team in", "arbeta i", "jobba i", "arbeide i", "jobbe i", "arbejde i", "work in", "working in",
 	"arbeiten in",
+	// where one sits, works from ("Du kan sitta i Stockholm, Göteborg
+	// eller Linköping", "du kan sitte i Bergen", "utgå från Malmö")
+	"sitta i", "sitte i", "sidde i", "utgå från", "utgå fra", "utgå ifrån",
 	// a recruiter's client where the work is ("For our client, a leading
 	// bank in Zurich", "für unseren Kunden, ein Versicherer in Köln")
 	"client in", "bank in", "company in", "firm in", "insurer in", "kunden in", "kunde in", "unternehmen in",
@@ -1700,7 +1877,7 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 // weakCues are the cue phrases that name the work or the team, which
 // tools follow as often as towns ("work in Apex", "working in Delta
 // Lake").
-var weakCues = map[string]bool{"team i": true, "sidder i": true, "teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
+var weakCues = map[string]bool{"team i": true, "sidder i": true, "sitta i": true, "sitte i": true, "sidde i": true, "teamet i": true, "team in": true, "arbeta i": true, "jobba i": true,
 	"arbeide i": true, "jobbe i": true, "arbejde i": true, "work in": true, "working in": true, "arbeiten in": true,
 	"client in": true, "bank in": true, "company in": true, "firm in": true, "insurer in": true, "kunden in": true,
 	"kunde in": true, "unternehmen in": true, "versicherer in": true}
@@ -1874,7 +2051,18 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 					if weakCues[cue] {
 						kind = cueWeak
 					}
-					if l, ok := townAfter(line[end:], country, kind); ok {
+					// towns joined by commas, "or", "and" right after the
+					// cue are each a workplace ("Du kan sitta i Stockholm,
+					// Göteborg eller Linköping", "offices in Berlin or Munich")
+					var list []model.Location
+					if ws := strings.Fields(line[end:]); len(ws) > 2 {
+						list = townList(ws[:min(len(ws), 14)], country)
+					}
+					if len(list) >= 2 {
+						for _, l := range list {
+							add(&cued, l)
+						}
+					} else if l, ok := townAfter(line[end:], country, kind); ok {
 						add(&cued, l)
 					}
 				}

@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 117
+const rulesVersion = 118
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -174,6 +174,9 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if h := HintYears(r.Hints.Experience); h != nil && (p.MinYearsExperience == nil || *h < *p.MinYearsExperience) {
 		p.MinYearsExperience = h
 	}
+	if h := SummaryYears(text); h != nil && (p.MinYearsExperience == nil || *h < *p.MinYearsExperience) {
+		p.MinYearsExperience = h // "北京 | 1-5年": a listing's summary field, as a hint
+	}
 	// The platform's qualifications field, when the text states no years.
 	if p.MinYearsExperience == nil && len(r.Hints.Qualifications) > 0 {
 		p.MinYearsExperience = MinYears(strings.Join(r.Hints.Qualifications, "\n"))
@@ -279,6 +282,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		}
 		return 0
 	}
+	bracketDegrees(lower, toks, hits, nSkills, edu)
 	alternatives(text, toks, hits, nSkills, edu)
 	vocationalAlternatives(lower, toks, hits, nSkills, edu)
 	for _, h := range hits {
@@ -467,6 +471,20 @@ func remoteCountries(locs []model.Location, remote bool, text string) []model.Lo
 	}
 	if country == "" {
 		country = workCountry(text)
+	}
+	if country == "" {
+		// "Candidates must be located in Germany, Austria or
+		// Switzerland": one remote entry a country (PROTOCOL.md)
+		if cs := workCountryList(text); len(cs) >= 2 {
+			out := append(locs[:bare:bare], locs[bare+1:]...)
+			for _, c := range cs {
+				if l := (model.Location{Country: c, Remote: true}); !slices.Contains(out, l) {
+					out = append(out, l)
+				}
+			}
+			sort.Slice(out, func(i, j int) bool { return locationKey(out[i]) < locationKey(out[j]) })
+			return out
+		}
 	}
 	if country == "" && len(locs) == 1 {
 		// "Einsatzort: Remote, Einarbeitung vor Ort (Nürnberg oder

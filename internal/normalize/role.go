@@ -140,7 +140,14 @@ var icRules = []roleRule{
 		"systemadministratör", "systemadministratorin", "systemadministratoren", "administrador de sistemas",
 		"administradora de sistemas", "amministratore di sistema", "amministratore di sistemi", "systeembeheerder",
 		"ingénieur cloud", "ingénieure cloud", "ingeniero cloud", "ingeniera cloud", "ingeniero de cloud",
-		"ingeniera de cloud"}},
+		"ingeniera de cloud",
+		// administrators of infrastructure, networks, servers and clouds,
+		// as a systems administrator ("Infrastructure Administrator",
+		// "Netzwerkadministrator"); not of a database or an application
+		"infrastructure administrator", "infrastructure admin", "network administrator", "network admin",
+		"server administrator", "cloud administrator", "it administrator", "it-administrator",
+		"infrastrukturadministrator", "it-infrastrukturadministrator", "netzwerkadministrator",
+		"serveradministrator", "it-systemadministrator"}},
 	{RoleDesigner, []string{"designer", "designers", "design", "ux", "ui/ux", "ux/ui", "designerin", "diseñador", "diseñadora",
 		"concepteur", "conceptrice", "gestalter", "gestalterin", "デザイナー", "设计师"}},
 	{RoleDataAnalyst, []string{"data analyst", "analytics analyst", "business analyst", "insights analyst",
@@ -443,12 +450,33 @@ func Role(title string) string {
 			}
 		}
 	}
+	// A specialist or expert of a programming language, framework or
+	// graphics library is a software engineer ("Full/part-time Web
+	// GL/Three.JS specialist", "React Specialist", "Java Experte").
+	if hasAny(all, []string{"specialist", "spezialist", "spezialistin", "expert", "experte", "expertin"}) &&
+		hasAny(all, programmingWords) {
+		return RoleSoftwareEngineer
+	}
+	// "Dev" as a word is the developer when nothing else names the job
+	// ("FirstSpirit Senior Dev/Tech Architekt", "Lead Dev"), not in
+	// "Business Dev Representative".
+	for _, p := range parts {
+		if q := " " + p + " "; (hasWord(q, "dev") || hasWord(q, "devs")) && !hasWord(q, "business") {
+			return RoleSoftwareEngineer
+		}
+	}
 	// "Tech Lead" names the software job when nothing else does.
 	if hasAny(all, []string{"tech lead", "technical lead", "tech-lead", "techlead"}) {
 		return RoleSoftwareEngineer
 	}
 	return RoleOther
 }
+
+// programmingWords name programming languages, frameworks and graphics
+// libraries in titles ("three js": titleParts writes "Three.JS" so).
+var programmingWords = []string{"react", "python", "java", "javascript", "typescript", "golang", "rust", "php",
+	"ruby", "node js", "nodejs", "c++", "c#", ".net", "webgl", "web gl", "three js", "threejs", "angular",
+	"vue", "flutter", "kotlin", "scala", "elixir", "django", "rails", "laravel", "spring boot"}
 
 // academicNouns name university research posts: whatever their field,
 // the job is research ("Tenure Track Assistant Professor in Software

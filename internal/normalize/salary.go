@@ -242,6 +242,10 @@ func readNumber(s string, i int) (amount, bool) {
 		return a, false
 	}
 	intPart := s[i:j]
+	if e, d, ok := lakhGroups(s, i); ok {
+		// "₹12,00,000": the Indian grouping, by lakhs and crores
+		intPart, j = d, e
+	}
 	frac := ""
 	digits := func(k, n int) bool {
 		if k+n > len(s) {
@@ -342,6 +346,33 @@ func readNumber(s string, i int) (amount, bool) {
 	a.end = j
 	return a, true
 }
+
+// lakhGroups reads a number grouped the Indian way at i: one or two
+// digits, then groups of two, then a last group of three ("12,00,000",
+// "1,20,00,000"); it returns the end, the digits and whether it was one.
+func lakhGroups(s string, i int) (end int, digits string, ok bool) {
+	j := i
+	for j < len(s) && j-i < 3 && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if n := j - i; n == 0 || n > 2 {
+		return 0, "", false
+	}
+	d := s[i:j]
+	pairs := 0
+	for j+3 <= len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && (j+3 == len(s) || !isDigit(s[j+3])) {
+		d += s[j+1 : j+3]
+		j += 3
+		pairs++
+	}
+	if pairs == 0 || j+4 > len(s) || s[j] != ',' || !isDigit(s[j+1]) || !isDigit(s[j+2]) || !isDigit(s[j+3]) ||
+		j+4 < len(s) && isDigit(s[j+4]) {
+		return 0, "", false
+	}
+	return j + 4, d + s[j+1:j+4], true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // kSpaced says whether " K" at i, a space then the thousands' K, stands
 // right before a euro sign or code ("45 K€", "55 k EUR" is not read: the
@@ -746,13 +777,23 @@ func normalizePeriod(p string) string {
 var payWords = []string{"salary", "salaries", "pay range", "compensation", "base pay", "gehalt", "vergütung",
 	"salaire", "rémunération", "salario", "sueldo", "retribuzione", "stipendio", "salaris",
 	"wynagrodzenie", "lønn", "lön", "løn", "palkka", "薪", "工资", "待遇", "payrange", "pay_range", "remuneração",
-	"salário", "remuneración", "remunerazione", "löner", "lønnsnivå", "brutto"}
+	"salário", "remuneración", "remunerazione", "löner", "lønnsnivå", "brutto",
+	// "Banda salarial" (not "salari": French "salariés" are employees)
+	"salarial"}
 
 func payWordNear(s string, start, end int) bool {
 	w := strings.ToLower(sentenceBefore(s, start, 80) + " " + sentenceAfter(s, end, 40))
 	for _, x := range payWords {
 		if strings.Contains(w, x) {
 			return true
+		}
+	}
+	// the Italian RAL (retribuzione annua lorda), a word of its own
+	if strings.Contains(w, "ral") {
+		for _, f := range strings.Fields(w) {
+			if strings.Trim(f, ":.,;()") == "ral" {
+				return true
+			}
 		}
 	}
 	return false
@@ -824,7 +865,7 @@ func rangeSep(s string) int {
 // "zwischen 50.000 und 60.000 €", "entre 30 000 et 40 000 €".
 func betweenBefore(s string, j int) bool {
 	before := strings.TrimRight(s[max(0, j-16):j], " $€£\u00a0")
-	for _, w := range []string{"between", "mellom", "mellan", "zwischen", "entre", "tussen"} {
+	for _, w := range []string{"between", "mellom", "mellan", "zwischen", "entre", "tussen", "tussen de"} {
 		if len(before) >= len(w) && strings.EqualFold(before[len(before)-len(w):], w) &&
 			(len(before) == len(w) || before[len(before)-len(w)-1] == ' ' || before[len(before)-len(w)-1] == '\n') {
 			return true

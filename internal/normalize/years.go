@@ -34,7 +34,7 @@ var yearWords = map[string]bool{
 	"years": true, "year": true, "yrs": true, "yr": true, "years'": true, "jahre": true, "jahren": true,
 	"jahr": true, "ans": true, "années": true, "année": true, "años": true, "año": true, "anos": true,
 	"ano": true, "anni": true, "anno": true, "jaar": true, "jaren": true, "lat": true, "lata": true,
-	"år": true, "års": true, "vuotta": true,
+	"år": true, "års": true, "vuotta": true, "yoe": true, "an": true,
 }
 
 // yearsMaxBefore make the number a maximum or a span that is not asked of
@@ -294,19 +294,23 @@ func MinYears(text string) *int {
 			if word(j-1) == "a" || word(j-1) == "one" {
 				c, ok = 1, t.s == "decade"
 			}
-			if ok && yearsNext[word(j+1)] && !prefSentence(toks, j) && (best < 0 || 10*c < best) {
+			orMore := word(j+1) == "or" && word(j+2) == "more" // "a decade or more of experience"
+			if ok && (yearsNext[word(j+1)] || orMore && yearsNext[word(j+3)]) && !prefSentence(toks, j) && (best < 0 || 10*c < best) {
 				best = 10 * c
 			}
 			continue
 		}
-		if !yearWords[t.s] {
-			continue
+		if !yearWords[t.s] || t.s == "an" && word(j-1) != "1" {
+			continue // French "1 an", not the English article
 		}
 		k := j - 1
 		plus := false
 		if word(k) == "+" || word(k) == "plus" {
 			plus = true // "5+ years", "5 plus years"
 			k--
+			if word(k+1) == "plus" && word(k) == "-" {
+				k-- // "5-plus years"
+			}
 		}
 		// "3 or more years"
 		if word(k) == "more" && word(k-1) == "or" {
@@ -325,6 +329,9 @@ func MinYears(text string) *int {
 		}
 		if w, cut := strings.CutSuffix(word(k), "-plus"); !ok && cut {
 			n, ok = numberWords[w] // "ten-plus years"
+			if d, err := strconv.Atoi(w); !ok && err == nil && len(w) <= 2 {
+				n, ok = d, true // "5-plus years"
+			}
 			plus = true
 		}
 		if !ok {
@@ -389,6 +396,11 @@ func MinYears(text string) *int {
 		strong := plus || yearsStrongBefore[word(k-1)] || yearsStrongBefore[word(k-2)] ||
 			(word(k-1) == "de" || word(k-1) == "von" || word(k-1) == "of") && experienceWords[word(k-2)] ||
 			word(k-1) == "or" && word(k-2) == "least" ||
+			// "Erste Berufserfahrung (1-2 Jahre)", "Experience level: Mid
+			// (3-5 years)", "Première expérience (1 an minimum)": the
+			// figure in brackets after the experience it measures
+			word(k-1) == "(" && experienceBefore(toks, k-1) ||
+			t.s == "yoe" || // "3+ YOE": years of experience
 			// "Arbeidserfaring: 2-5 år", "Experience: 3+ years": a field
 			word(k-1) == ":" && experienceWords[word(k-2)] ||
 			// "Experiencia mínima de 3 años", "Erfahrung: mindestens 3 Jahre"
@@ -479,7 +491,9 @@ func experienceBefore(toks []ytoken, k int) bool {
 // "dreijährige", "2-årig"); yearAdjectiveNumbers are the number words
 // before them.
 var (
-	yearAdjectives       = []string{"jährige", "jährigen", "jähriger", "jähriges", "årig", "årige", "årigt"}
+	yearAdjectives = []string{"jährige", "jährigen", "jähriger", "jähriges", "årig", "årige", "årigt",
+		// Polish: "minimum 3-letnie doświadczenie"
+		"letnie", "letniego", "letnim", "letnią"}
 	yearAdjectiveNumbers = map[string]int{"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
 		"sieben": 7, "acht": 8, "zehn": 10, "to": 2, "tre": 3, "fire": 4, "fem": 5, "två": 2, "fyra": 4}
 )
@@ -645,6 +659,40 @@ func FieldYears(text string) *int {
 		}
 		if n := MinYears(strings.TrimSpace(head) + ": " + rest); n != nil && (best == nil || *n < *best) {
 			best = n
+		}
+	}
+	return best
+}
+
+// reSummaryYears is the experience field of a Chinese listing's summary
+// line: "1-5年", "1- 5年", "3年以上", "经验3-5年".
+var reSummaryYears = regexp.MustCompile(`^(?:经验)?\s*(\d{1,2})\s*(?:(?:-|~|～|至)\s*\d{1,2}\s*年|年以上)$`)
+
+// SummaryYears reads the experience field of a listing's summary line
+// near the top of a posting, its fields parted by "|" ("北京 | 1- 5年",
+// "上海 | 3-5年 | 本科"): a structured requirement like a platform's
+// field, whose smallest figure is the minimum.
+func SummaryYears(text string) *int {
+	if !strings.Contains(text, "年") || !strings.Contains(text, "|") {
+		return nil
+	}
+	var best *int
+	lines := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		if lines++; lines > 12 {
+			break
+		}
+		if !strings.Contains(line, "|") || utf8.RuneCountInString(line) > 60 {
+			continue
+		}
+		for f := range strings.SplitSeq(line, "|") {
+			m := reSummaryYears.FindStringSubmatch(strings.TrimSpace(f))
+			if m == nil {
+				continue
+			}
+			if n, err := strconv.Atoi(m[1]); err == nil && (best == nil || n < *best) {
+				best = &n
+			}
 		}
 	}
 	return best
