@@ -49,10 +49,11 @@ func (r *Repo) lastMade(name plumbing.ReferenceName) (plumbing.Hash, bool) {
 }
 
 // checkMade refuses a branch at tip (ZeroHash: its ref is missing) that
-// does not hold the last commit a commit moved it to, made, when tip is an
-// older commit of made's history (or there is none): a ref rewound or lost.
-// A branch that moved on from made (a commit of the user's, a rebase, an
-// amend) is not refused.
+// does not hold the last commit a commit moved it to, made, when its loose
+// ref file is gone or empty and tip, read from packed-refs, is an older
+// commit of made's history (or there is none): a ref lost. A branch moved
+// by git (a reset, a checkout -B, a commit of the user's, a rebase, an
+// amend) has a loose ref file, and is not refused.
 func (r *Repo) checkMade(name plumbing.ReferenceName, tip plumbing.Hash) error {
 	made, ok := r.lastMade(name)
 	if !ok || made == tip {
@@ -65,10 +66,17 @@ func (r *Repo) checkMade(name plumbing.ReferenceName, tip plumbing.Hash) error {
 	if tip.IsZero() {
 		return fmt.Errorf("branch %s: %s is missing while the repository holds %s, the last commit made on it: the ref is damaged (a commit now would start a new history without the earlier snapshots); %s", name, r.refPath(name), made, fix)
 	}
+	// git writes a loose ref file for every move it makes (a reset, a
+	// checkout -B to the remote's branch after a failed push: deliberate,
+	// and allowed); only a loose ref that is gone or empty, so that the
+	// branch is read from an older packed-refs line, is damage
+	if fi, err := os.Stat(r.refPath(name)); err == nil && fi.Size() > 0 {
+		return nil
+	}
 	if !r.hasAncestor(made, tip) {
 		return nil
 	}
-	return fmt.Errorf("branch %s points at %s, an older commit of its history than %s, the last commit made on it: the ref was rewound (a loose ref lost or emptied behind an older packed-refs line, or a reset); a commit now would leave the commits in between out of the history; %s", name, tip, made, fix)
+	return fmt.Errorf("branch %s points at %s, an older commit of its history than %s, the last commit made on it: its ref file %s is gone or empty, and packed-refs holds an older value; a commit now would leave the commits in between out of the history; %s", name, tip, made, r.refPath(name), fix)
 }
 
 // hasAncestor says whether old is in from's history, within

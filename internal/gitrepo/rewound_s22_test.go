@@ -43,9 +43,15 @@ func TestRewoundOrLostBranchIsRefused(t *testing.T) {
 		damage func(t *testing.T, dir string, heads []string)
 		want   string // "" when the commit is made
 	}{
-		{"loose ref deleted, packed line older", func(t *testing.T, dir string, _ []string) { os.Remove(ref(dir)) }, "rewound"},
-		{"loose ref emptied, packed line older", func(t *testing.T, dir string, _ []string) { os.WriteFile(ref(dir), nil, 0o644) }, "rewound"},
-		{"reset to an older commit", func(t *testing.T, dir string, heads []string) { git(t, dir, "update-ref", "refs/heads/main", heads[0]) }, "rewound"},
+		{"loose ref deleted, packed line older", func(t *testing.T, dir string, _ []string) { os.Remove(ref(dir)) }, "packed-refs holds an older value"},
+		{"loose ref emptied, packed line older", func(t *testing.T, dir string, _ []string) { os.WriteFile(ref(dir), nil, 0o644) }, "packed-refs holds an older value"},
+		// git writes the loose ref of a reset: a deliberate move (the
+		// remote's branch after a failed push, review s22b R1)
+		{"reset to an older commit", func(t *testing.T, dir string, heads []string) { git(t, dir, "update-ref", "refs/heads/main", heads[0]) }, ""},
+		{"checkout -B to a remote-tracking branch", func(t *testing.T, dir string, heads []string) {
+			git(t, dir, "update-ref", "refs/remotes/origin/main", heads[1])
+			git(t, dir, "checkout", "-q", "--force", "-B", "main", "refs/remotes/origin/main")
+		}, ""},
 		{"lost in a clone with remote-tracking refs", func(t *testing.T, dir string, heads []string) {
 			git(t, dir, "update-ref", "refs/remotes/origin/main", heads[2])
 			os.Remove(ref(dir))
