@@ -95,3 +95,15 @@ func BenchmarkMask10KBReplacer(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMaskBackslashRun: a text holding a run of 40,000 backslashes
+// (a description quoting a quoted path, an attacker's answer): the
+// escaped pass reads each run once (it was quadratic: 1 s; review s22b R3).
+func BenchmarkMaskBackslashRun(b *testing.B) {
+	r := New([]Secret{{Name: "K", Value: "AbCd+EfGh/IjKl="}})
+	text := "x " + strings.Repeat(`\`, 40_000) + " y"
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		r.String(text)
+	}
+}

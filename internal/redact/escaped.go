@@ -168,6 +168,12 @@ func escapedEnd[T ~string | ~[]byte](text T, i int, v string) int {
 func nextEscaped[T ~string | ~[]byte](text T, from int, values []escapedValue) (start, end int, mask string) {
 	for i := from; i < len(text); i++ {
 		c := text[i]
+		if c == '\\' && i > from && text[i-1] == '\\' {
+			// inside a run of backslashes: a writing starts at the run's
+			// first byte (backslashAt reads the whole run from there), and
+			// trying each byte of a long run again is quadratic
+			continue
+		}
 		for _, ev := range values { // longest first, as New sorted them
 			if c != ev.value[0] && c != '%' && c != '+' && c != '\\' {
 				continue
@@ -208,4 +214,89 @@ func hasEscape[T ~string | ~[]byte](text T) bool {
 		}
 	}
 	return false
+}
+
+// cutEscapedPrefix is the length of the end of text that is an escaped
+// writing (see escapedEnd) of a proper prefix of a value, at least MinLen
+// bytes of it, possibly followed by the start of an escape cut short (an
+// excerpt cut in the middle of \u00e9 or %C3): what a cut excerpt ("…")
+// shows of a secret written escaped; and the value's mask. 0 when there is
+// none.
+func cutEscapedPrefix(text []byte, values []escapedValue) (int, string) {
+	if !hasEscape(text) {
+		return 0, ""
+	}
+	var buf [utf8.UTFMax]byte
+	for _, ev := range values { // longest first
+		v := ev.value
+		// an escaped byte takes at most 12 bytes of text (\\\\u00e9 ...):
+		// a writing of a prefix starts no further back than that
+		from := max(0, len(text)-12*len(v))
+		for s := from; s+MinLen <= len(text); s++ {
+			c := text[s]
+			if c != v[0] && c != '%' && c != '+' && c != '\\' {
+				continue
+			}
+			i, k, escaped := s, 0, false
+			for i < len(text) && k < len(v) {
+				d, n, esc := unescapeAt(text, i, v[k], &buf)
+				if k+d > len(v) || string(buf[:d]) != v[k:k+d] {
+					break
+				}
+				i, k, escaped = i+n, k+d, escaped || esc
+			}
+			// (a plain prefix ending the text is cutPrefix's; one
+			// followed by an escape cut short is this one's)
+			if k < MinLen || k >= len(v) || !escaped && i == len(text) || !escapeStart(text[i:]) {
+				continue
+			}
+			return len(text) - s, ev.mask
+		}
+	}
+	return 0, ""
+}
+
+// escapeStart says whether rest is empty or could be the start of an
+// escape cut short: backslashes, then u and up to 3 hex digits; or '%' and
+// at most one hex digit (or %25 and at most one).
+func escapeStart(rest []byte) bool {
+	if len(rest) == 0 {
+		return true
+	}
+	if len(rest) > 16 {
+		return false
+	}
+	i := 0
+	switch rest[0] {
+	case '\\':
+		for i < len(rest) && rest[i] == '\\' {
+			i++
+		}
+		if i == len(rest) {
+			return true
+		}
+		if rest[i] != 'u' && rest[i] != 'U' {
+			return false
+		}
+		i++
+		if len(rest)-i > 3 {
+			return false
+		}
+	case '%':
+		i = 1
+		if len(rest) >= 3 && rest[1] == '2' && rest[2] == '5' {
+			i = 3
+		}
+		if len(rest)-i > 1 {
+			return false
+		}
+	default:
+		return false
+	}
+	for ; i < len(rest); i++ {
+		if _, ok := hexVal(rest[i]); !ok {
+			return false
+		}
+	}
+	return true
 }

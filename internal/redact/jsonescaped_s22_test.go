@@ -80,3 +80,47 @@ func TestJSONEscapedSecretsAtAnyDepthAreMasked(t *testing.T) {
 		}
 	}
 }
+
+// An error quotes the first bytes of a body and ends the excerpt with
+// "…": a secret the body holds JSON-escaped, cut short there, is masked
+// as a cut literal one is (Output), also when the cut falls inside an
+// escape (review s22b R2).
+func TestCutEscapedSecretIsMasked(t *testing.T) {
+	for _, v := range []string{"toké-0123456789abcdef", "AbCd+EfGh/IjKl=MnOp"} {
+		r := New([]Secret{{Name: "K", Value: v}})
+		body := `{"t":"` + pyJSON(v, true, false) + `"}`
+		for cut := 12; cut < len(body); cut++ {
+			// as scrape's snippet cuts a body and an error quotes it
+			for _, text := range []string{body[:cut] + Ellipsis, fmt.Sprintf("%q", body[:cut]+Ellipsis)} {
+				text = "body starts " + text + ")"
+				out := string(r.Output([]byte(text)))
+				// the excerpt shows at least MinLen bytes of the value: they
+				// must be gone
+				if shown := decodedValueBytes(body[:cut], v); shown >= MinLen && !strings.Contains(out, "[redacted:K]") {
+					t.Errorf("secret %q cut after %d bytes of it: %q -> %q", v, shown, text, out)
+				}
+			}
+		}
+	}
+}
+
+// decodedValueBytes is how many bytes of v the JSON body shows: the
+// length of its longest prefix that json.Unmarshal of the body's string,
+// completed, would give (an estimate from the escaped writing).
+func decodedValueBytes(body, v string) int {
+	i := strings.Index(body, `"t":"`)
+	if i < 0 {
+		return 0
+	}
+	rest := body[i+5:]
+	var buf [utf8.UTFMax]byte
+	k, j := 0, 0
+	for j < len(rest) && k < len(v) {
+		d, n, _ := unescapeAt(rest, j, v[k], &buf)
+		if j+n > len(rest) || k+d > len(v) || string(buf[:d]) != v[k:k+d] {
+			break
+		}
+		j, k = j+n, k+d
+	}
+	return k
+}

@@ -427,6 +427,9 @@ func (r *Redactor) Output(b []byte) []byte {
 		} else if n, mask := r.cutSplitPrefix(b[last:at]); n > 0 {
 			out = append(append(out, b[last:at-n]...), mask...)
 			last = at
+		} else if n, mask := cutEscapedPrefix(b[last:at], r.esc); n > 0 {
+			out = append(append(out, b[last:at-n]...), mask...)
+			last = at
 		}
 		i = at + len(Ellipsis)
 	}
