@@ -68,8 +68,15 @@ func ExportGit(ctx context.Context, db *DB, cfg *config.Config, dir string, now 
 		if err != nil {
 			return res, fmt.Errorf("export-git: git: %w", err)
 		}
+		// only the watcher's own files: never a user's file of the
+		// folder (an .env its .gitignore excludes), as a run's recovery
+		configured := map[string]bool{}
+		for _, src := range cfg.Sources {
+			configured[src.Name] = true
+		}
+		source := func(name string) bool { return configured[name] }
 		for _, p := range changed {
-			if abs := filepath.Join(repo.Root(), filepath.FromSlash(p)); !snapshot.Transient(abs) {
+			if abs := filepath.Join(repo.Root(), filepath.FromSlash(p)); store.Owned(abs, source) {
 				paths = append(paths, abs)
 			}
 		}

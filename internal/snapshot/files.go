@@ -142,7 +142,8 @@ func (s *Store) CheckLinks() error {
 // Owned says whether path (absolute, inside the folder) is one of the files
 // the watcher writes and commits: the folder's .gitignore, a posting file
 // (<source>/<name>.json) or README.md of the folder of a source (source
-// says which folder names are sources), and the files
+// says which folder names are configured sources; a folder with an index
+// is one too), and the files
 // of .watcher's index, state, http, readme and outbox folders. A run's
 // recovery commits only such paths: a file of the user's in the folder
 // (notes, an .env the .gitignore excludes, the config when the folder is
@@ -158,7 +159,10 @@ func (s *Store) Owned(path string, source func(name string) bool) bool {
 		return parts[0] == ".gitignore"
 	case 2:
 		dir, name := parts[0], parts[1]
-		if strings.HasPrefix(dir, ".") || !source(dir) {
+		// a configured source's folder, or one with an index of its own
+		// (a source renamed or dropped from the config since the stopped
+		// run wrote it: its files are still the watcher's)
+		if strings.HasPrefix(dir, ".") || !source(dir) && !s.HasIndex(dir) {
 			return false
 		}
 		return name == ReadmeName || strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".")

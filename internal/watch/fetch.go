@@ -54,8 +54,8 @@ type fetched struct {
 
 // fetch lists a source and builds every posting that is new or changed,
 // fetching a detail only for those. It writes nothing.
-// maxIDBytes is the longest posting id taken from a listing.
-const maxIDBytes = 1024
+// maxIDBytes is the longest posting id taken from a listing as new.
+const maxIDBytes = 16 << 10
 
 func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source) (f fetched) {
 	f.src = src
@@ -174,16 +174,17 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		if strings.TrimSpace(raw.ID) == "" {
 			continue
 		}
-		if len(raw.ID) > maxIDBytes {
-			// no platform's id is this long: a hostile or broken answer,
-			// whose id would go whole into the index, every event and the
-			// commit message
-			overlong++
-			continue
-		}
 		key := keyOf(raw.ID)
 		if stored, ok := former[key]; ok {
 			key = stored
+		}
+		if _, known := idx.Postings[key]; len(raw.ID) > maxIDBytes && !known {
+			// no platform's id is this long (a URL-keyed one of a long
+			// non-ASCII slug is a few KB): a hostile or broken answer,
+			// whose id would go whole into the index and every event. One
+			// the index holds is kept, never reported removed for it.
+			overlong++
+			continue
 		}
 		if _, ok := copies[key]; !ok {
 			order = append(order, key)

@@ -15,8 +15,12 @@ const maxTitle = 100
 // line is a posting in a commit body: id and title, control characters and
 // bidirectional overrides out, the title cut.
 func line(p model.Posting) string {
-	return diff.Clean(p.ID) + " " + diff.Truncate(diff.Clean(p.Title), maxTitle)
+	return diff.Truncate(diff.Clean(p.ID), maxIDShown) + " " + diff.Truncate(diff.Clean(p.Title), maxTitle)
 }
+
+// maxIDShown is the longest posting id a commit line shows whole (an id
+// keyed by a long URL is cut, with an ellipsis).
+const maxIDShown = 200
 
 // changedLines is a changed posting in a commit body: "~ id title", then
 // one indented line per changed field, old -> new (diff.Lines):
