@@ -83,8 +83,9 @@ func (p *parser) checkName(it *item, what string, first map[string]int) bool {
 		p.add(n.Line, it.path+".name", "invalid name "+show(n)+": "+nameRule)
 		return false
 	}
-	if winname.Reserved(name) {
-		// a source's folder of the snapshots is named after it
+	if what == "source" && winname.Reserved(name) {
+		// a source's folder of the snapshots is named after it (a
+		// notifier's name names no file)
 		p.add(n.Line, it.path+".name", "invalid name "+show(n)+": Windows reserves it for a device (a folder so named cannot be checked out there)")
 		return false
 	}

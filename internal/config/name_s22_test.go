@@ -17,4 +17,8 @@ func TestWindowsDeviceNamesAreRefused(t *testing.T) {
 			t.Errorf("name %q: %v, want the rule named", name, err)
 		}
 	}
+	// a notifier's name names no file: not refused
+	if _, err := parse([]byte("snapshots: snaps\nsources:\n  - {name: a, type: greenhouse, board: b}\nnotifiers:\n  - {name: con, type: stdout}\n"), "config.yaml", nil); err != nil {
+		t.Errorf("notifier named con: %v", err)
+	}
 }

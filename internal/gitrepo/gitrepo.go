@@ -47,9 +47,14 @@ const objectCacheSize = 16 * cache.MiByte
 type Repo struct {
 	mu sync.Mutex
 
-	// the lock files this process holds (see tookLock)
-	locksMu   sync.Mutex
-	locksHeld map[string]string
+	// the lock files this process holds (see tookLock), and the last
+	// verdict of checkMade's walk (see rewound), under locksMu
+	locksMu     sync.Mutex
+	locksHeld   map[string]string
+	rewoundMemo struct {
+		made, tip plumbing.Hash
+		v         bool
+	}
 
 	// repairedIndex: the path of an index file a commit found corrupt and
 	// rebuilt from HEAD, until RepairedIndex reads it

@@ -73,10 +73,27 @@ func (r *Repo) checkMade(name plumbing.ReferenceName, tip plumbing.Hash) error {
 	if fi, err := os.Stat(r.refPath(name)); err == nil && fi.Size() > 0 {
 		return nil
 	}
-	if !r.hasAncestor(made, tip) {
+	if !r.rewound(made, tip) {
 		return nil
 	}
 	return fmt.Errorf("branch %s points at %s, an older commit of its history than %s, the last commit made on it: its ref file %s is gone or empty, and packed-refs holds an older value; a commit now would leave the commits in between out of the history; %s", name, tip, made, r.refPath(name), fix)
+}
+
+// rewound is hasAncestor(made, tip), remembered for the last pair asked:
+// the read paths resolve HEAD again and again.
+func (r *Repo) rewound(made, tip plumbing.Hash) bool {
+	r.locksMu.Lock()
+	if r.rewoundMemo.made == made && r.rewoundMemo.tip == tip {
+		v := r.rewoundMemo.v
+		r.locksMu.Unlock()
+		return v
+	}
+	r.locksMu.Unlock()
+	v := r.hasAncestor(made, tip)
+	r.locksMu.Lock()
+	r.rewoundMemo.made, r.rewoundMemo.tip, r.rewoundMemo.v = made, tip, v
+	r.locksMu.Unlock()
+	return v
 }
 
 // hasAncestor says whether old is in from's history, within
