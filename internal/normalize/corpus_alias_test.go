@@ -27,6 +27,9 @@ var ambiguous = []string{
 	"Argo", "Pulsar", "Playwright", "Flask", "Asana", "Dovetail", "Claude", "Gemini", "Scrum",
 	"Amazon Athena", "Groovy", "Elixir", "Contentful", "Tailwind CSS", "Raft", "Loom", "Zoom", "Waterfall",
 	"Substrate", "Vagrant", "Solidity", "Adobe Illustrator", "Express",
+	// session 22 (taxonomy_s22_test.go)
+	"Backstage", "Harness", "Haystack", "Unleash", "Gremlin", "Teleport", "Mend", "Quay", "Caddy",
+	"Longhorn", "Rook", "Pachyderm", "Telepresence", "Flagger", "Juju",
 }
 
 // splitSeed is internal/corpus's Seed (the corpus package imports this

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "8cc2f771f2dede862ee489af3f5de829a9c884d0a6f68f04ce5aa4f92fd8697c"
-	embeddedTaxonomySum     = "f89487a07719d939b5dcbb8e56f433a69b8cf7b39d815dfc83d5b04aae582c82"
+	embeddedTaxonomyFileSum = "4d0e78b87f0503272855c593163b16b8f7138cf51d10d925d0bd350ce49ec439"
+	embeddedTaxonomySum     = "489d11c0e083deea1a02406d96de3fa0342aa7b48bb7bfdecab69296e3d71212"
 )
