@@ -314,8 +314,8 @@ type Detail struct {
 	Posting *model.Posting `json:"posting"` // the open version, else the last known one (null: never seen)
 	History []Event        `json:"history"` // newest first
 	// ShallowFrom: the history is a shallow clone's (a CI checkout), and
-	// the posting's was followed back to its oldest commit, before which
-	// nothing is known (null otherwise).
+	// the posting's was followed back to its oldest commit without
+	// reaching its addition: nothing before is known (omitted otherwise).
 	ShallowFrom *HistoryCut `json:"shallow_from,omitempty"`
 }
 
@@ -340,7 +340,8 @@ func (f *Folder) Detail(source, id string) (Detail, error) {
 	if d.History, cut, err = f.historyFrom(source, id); err != nil {
 		return d, err
 	}
-	if cut != nil {
+	// (a history that starts with the posting's addition is whole)
+	if n := len(d.History); cut != nil && (n == 0 || d.History[n-1].Type != notify.PostingAdded) {
 		d.ShallowFrom = &HistoryCut{Commit: cut.Hash.String(), Timestamp: cut.When.UTC()}
 	}
 	if d.Posting == nil {
