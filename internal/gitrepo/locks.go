@@ -40,13 +40,13 @@ func (r *Repo) tookLock(path string, f *os.File) {
 	if err != nil {
 		return
 	}
-	st := statOf(fi)
-	if st.ino == 0 {
-		return // no inode to tell it by (not Linux): as pending
+	id, ok := fileIdentity(fi)
+	if !ok {
+		return // no inode to tell it by (Windows): as pending
 	}
 	r.locksMu.Lock()
 	defer r.locksMu.Unlock()
-	r.locksHeld[path] = lockIdentity(st)
+	r.locksHeld[path] = id
 	r.writeOwnLocks()
 }
 
@@ -61,8 +61,6 @@ func (r *Repo) droppedLock(path string) {
 	delete(r.locksHeld, path)
 	r.writeOwnLocks()
 }
-
-func lockIdentity(st fileStat) string { return fmt.Sprintf("%d %d", st.dev, st.ino) }
 
 // writeOwnLocks writes the record of the locks held ("<dev> <ino> <path>"
 // lines), or removes it when there is none. Not synced: a power loss
@@ -126,7 +124,7 @@ func (r *Repo) RemoveLocksSince(since time.Time) ([]string, error) {
 		if fi.ModTime().Before(since) {
 			continue
 		}
-		if id, ok := own[p]; !ok || id != pendingLock && id != lockIdentity(statOf(fi)) {
+		if id, ok := own[p]; !ok || id != pendingLock && !sameIdentity(id, fi) {
 			continue // not a lock a watcher made
 		}
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -138,4 +136,9 @@ func (r *Repo) RemoveLocksSince(since time.Time) ([]string, error) {
 		os.Remove(filepath.Join(r.gitDir, ownLocksFile))
 	}
 	return removed, nil
+}
+
+func sameIdentity(id string, fi os.FileInfo) bool {
+	got, ok := fileIdentity(fi)
+	return ok && got == id
 }
