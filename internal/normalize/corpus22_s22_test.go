@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -91,5 +92,38 @@ func TestFrenchEducationFieldS22(t *testing.T) {
 	p = n.Normalize("s", "c", model.Raw{ID: "1", Title: "Développeur", DescriptionText: "Informations complémentaires\n\nNous finançons vos études de master."})
 	if len(p.Education.Required) != 0 {
 		t.Errorf("études of a benefit: required %v, want none", p.Education.Required)
+	}
+}
+
+// Catalan postings (the dev document codec-text-desenvolupadora-front-end,
+// Còdec's "Còdec busca desenvolupadora"): the Catalan developer noun, the
+// requirements heading "Quins són els requisits tècnics de la feina?" and
+// the nice-to-have heading "Què valorem?".
+func TestCatalanPostingS22(t *testing.T) {
+	for _, title := range []string{"Còdec busca desenvolupadora", "Desenvolupador web"} {
+		if got := Role(title); got != RoleSoftwareEngineer {
+			t.Errorf("Role(%q) = %q, want %q", title, got, RoleSoftwareEngineer)
+		}
+	}
+	n := New(nil)
+	text := "Quins són els requisits tècnics de la feina?\n\n" +
+		"* La feina requereix coneixements i experiència en programació web en algun o ambdós d'aquests àmbits:\n" +
+		"\t* HTML5, CSS i PHP en el context de la programació amb Wordpress.\n" +
+		"\t* Frameworks de desenvolupament amb JavaScript com React, Vue o d'altres.\n\n" +
+		"Què valorem?\n\n" +
+		"* Experiència amb Docker.\n"
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Còdec busca desenvolupadora", DescriptionText: text})
+	for _, s := range []string{"PHP", "WordPress", "JavaScript", "React", "Vue"} {
+		if !slices.Contains(p.Skills.Required, s) {
+			t.Errorf("%s not required: required %v, mentioned %v", s, p.Skills.Required, p.Skills.Mentioned)
+		}
+	}
+	if !slices.Contains(p.Skills.Preferred, "Docker") {
+		t.Errorf("Docker not preferred: preferred %v, mentioned %v", p.Skills.Preferred, p.Skills.Mentioned)
+	}
+	// unchanged: a Spanish heading keeps its reading
+	p = n.Normalize("s", "c", model.Raw{ID: "1", Title: "Desarrollador", DescriptionText: "Requisitos\n\n* Experiencia con PHP.\n"})
+	if !slices.Contains(p.Skills.Required, "PHP") {
+		t.Errorf("Spanish requisitos: required %v", p.Skills.Required)
 	}
 }

@@ -256,7 +256,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"GitHub":                  {"github"},
 	"Go":                      {"golang"},
 	"Greenbone":               {"greenbone"},
-	"HTML/CSS":                {"html"},
+	"HTML/CSS":                {"css", "html"},
 	"Interaction Design":      {"interaktionsdesign"},
 	"Internationalization":    {"internationalization"},
 	"Kubernetes":              {"k8s", "kubernetes"},

@@ -165,6 +165,8 @@ var icRules = []roleRule{
 		"automation engineer", "ui engineer", "encoding engineer", "streaming engineer", "developer productivity",
 		"softwareentwickler", "softwareentwicklerin", "entwickler", "entwicklerin", "développeur", "développeuse",
 		"desarrollador", "desarrolladora", "sviluppatore", "sviluppatrice", "ontwikkelaar", "utvikler", "plattformutvikler",
+		// Catalan ("Còdec busca desenvolupadora")
+		"desenvolupador", "desenvolupadora",
 		"systemutvikler", "programador", "programadora", "programista", "utvecklare", "udvikler", "developers",
 		"software architect", "softwarearchitekt", "lead developer", "member of technical staff",
 		"programmør", "programmerare", "programmeringsingeniør", "programvareingeniør", "mjukvaruingenjör",
@@ -755,6 +757,7 @@ var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manag
 	"plattformutvikler", "ontwikkelaar", "hunter", "produkteier", "produktleder", "prosjektleder", "projektleiter",
 	"ingénieur", "ingénieure", "ingeniero", "ingeniera", "ingegnere", "ingenieur", "ingenieurin", "ingeniør", "ingenjör",
 	"développeuse", "desarrolladora", "sviluppatore", "utvecklare", "udvikler", "programmierer", "programmeur",
+	"desenvolupador", "desenvolupadora",
 	"informatiker", "forsker", "forskare", "wissenschaftler", "chercheur", "chercheuse", "investigador", "ricercatore",
 	"rådgiver", "konsulent", "arkitekt", "architekt", "architecte", "analytiker", "analyste", "analista", "gestionnaire",
 	"leiter", "leiterin", "leder", "chef", "cheffe", "responsable", "jefe", "gerente", "designerin", "diseñador",

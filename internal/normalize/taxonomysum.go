@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "8cc2f771f2dede862ee489af3f5de829a9c884d0a6f68f04ce5aa4f92fd8697c"
-	embeddedTaxonomySum     = "f89487a07719d939b5dcbb8e56f433a69b8cf7b39d815dfc83d5b04aae582c82"
+	embeddedTaxonomyFileSum = "38e6ed6f47efc21799c8c9d539fa6e991f65a718da3297d7e874401428ddaff3"
+	embeddedTaxonomySum     = "128209bb9d4804819e9eecb97f117d87a86ddcd0379d83f80f33885029c9c18e"
 )
