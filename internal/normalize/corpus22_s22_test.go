@@ -127,3 +127,30 @@ func TestCatalanPostingS22(t *testing.T) {
 		t.Errorf("Spanish requisitos: required %v", p.Skills.Required)
 	}
 }
+
+// A workplace field whose label is in Markdown emphasis ("- **Lieu** :
+// Paris, France (75011)" of the dev document multi-text-directeur-technique)
+// names the workplace as the plain label does, and French "Télétravail
+// total possible" offers fully remote work beside it (PROTOCOL.md: the
+// office and a remote entry in its country).
+func TestEmphasisedPlaceFieldS22(t *testing.T) {
+	n := New(nil)
+	paris := model.Location{City: "Paris", Region: "Île-de-France", Country: "FR"}
+	tests := []struct {
+		text string
+		want []model.Location
+	}{
+		{"Informations complémentaires\n\n- **Type de contrat** : CDI\n- **Lieu** : Paris, France (75011)\n- **Télétravail total possible**",
+			[]model.Location{paris, {Country: "FR", Remote: true}}},
+		{"Informations complémentaires\n\n- **Lieu** : Paris, France (75011)", []model.Location{paris}},
+		{"Details\n\n- **Standort**: Hamburg", []model.Location{{City: "Hamburg", Region: "Hamburg", Country: "DE"}}},
+		// unchanged: télétravail as a perk of some days is no remote entry
+		{"Informations\n\n- **Lieu** : Paris\n- Deux jours de télétravail par semaine", []model.Location{paris}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Développeur", DescriptionText: tt.text})
+		if !reflect.DeepEqual(p.Locations, tt.want) {
+			t.Errorf("%q -> %+v, want %+v", tt.text, p.Locations, tt.want)
+		}
+	}
+}

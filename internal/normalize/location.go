@@ -1299,7 +1299,8 @@ func remoteOption(locs []model.Location, text string) []model.Location {
 		}
 		country = l.Country
 	}
-	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") && !strings.Contains(text, "远程") {
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") && !strings.Contains(text, "远程") &&
+		!strings.Contains(text, "élétravail") {
 		return locs // the common case, without lowering the text
 	}
 	lower := strings.ToLower(text)
@@ -1340,6 +1341,10 @@ var remoteOptions = []string{"komplette remote-arbeit möglich", "komplette remo
 	"komplett remote möglich", "vollständig remote möglich", "auch vollständig remote", "auch komplett remote",
 	"fully remote is possible", "fully remote is also possible", "or fully remote", "oder komplett remote",
 	"oder vollständig remote",
+	// French: fully remote work possible ("Lieu : Paris ... Télétravail
+	// total possible")
+	"télétravail total possible", "télétravail complet possible", "télétravail à 100% possible",
+	"100% télétravail possible",
 	// Chinese: remote work possible, supported, accepted ("北京（可远程）")
 	"可远程", "支持远程", "接受远程", "也可远程"}
 
@@ -1990,14 +1995,18 @@ func knownField(f string, strong bool) bool {
 	return ok && (s || !strong)
 }
 
-// cutField splits "Head: value" (or "Head：value") with a short head.
+// cutField splits "Head: value" (or "Head：value") with a short head. A
+// head in Markdown emphasis ("**Lieu** : Paris", "**Standort:** Berlin")
+// is the head without its marks.
 func cutField(line string) (head, value string, ok bool) {
 	i := strings.IndexAny(line, ":：")
 	if i <= 0 || i > 30 {
 		return "", "", false
 	}
 	_, size := utf8.DecodeRuneInString(line[i:])
-	return strings.TrimSpace(line[:i]), strings.TrimSpace(line[i+size:]), true
+	head = strings.Trim(strings.TrimSpace(line[:i]), "*_ ")
+	value = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line[i+size:]), "*"))
+	return head, value, true
 }
 
 // cjkPlaceCues name the workplace in Chinese: "工作地点：北京", "坐标深圳",
