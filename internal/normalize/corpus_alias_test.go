@@ -268,6 +268,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"Microservices":           {"microservices"},
 	"Middleware":              {"middleware"},
 	"Mobile Development":      {"mobilutveckling"},
+	"Nginx":                   {"nginx"},
 	"Node.js":                 {"nodejs"},
 	"Observability":           {"observability"},
 	"PHP":                     {"php"},
