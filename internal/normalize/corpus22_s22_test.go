@@ -154,3 +154,44 @@ func TestEmphasisedPlaceFieldS22(t *testing.T) {
 		}
 	}
 }
+
+// A place field whose value is a sentence ("* Ort: Unser Büro ist in
+// Berlin - dort arbeiten wir mindestens einmal die Woche gemeinsam" of the
+// dev document okfde-text-prototype-fund-programmmanagement) names the
+// town after the workplace cue in it; a value that names no town still
+// names none.
+func TestSentencePlaceFieldS22(t *testing.T) {
+	n := New(nil)
+	berlin := model.Location{City: "Berlin", Region: "Berlin", Country: "DE"}
+	tests := []struct {
+		text string
+		want []model.Location
+	}{
+		{"Zahlen, Daten, Fakten:\n\n* Gehalt: nach TV-L E12/S1\n* Ort: Unser Büro ist in Berlin - dort arbeiten wir mindestens  einmal die Woche gemeinsam.",
+			[]model.Location{berlin}},
+		{"Details\n\n- Location: Our office is in Berlin, where we meet weekly.", []model.Location{berlin}},
+		{"Details\n\n- Ort: Berlin", []model.Location{berlin}},
+		// unchanged: a sentence with no cue and no town
+		{"Details\n\n- Ort: nach Absprache", nil},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Mitarbeiter:in", DescriptionText: tt.text})
+		if len(p.Locations) == 0 && len(tt.want) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(p.Locations, tt.want) {
+			t.Errorf("%q -> %+v, want %+v", tt.text, p.Locations, tt.want)
+		}
+	}
+}
+
+// German "Programmmanagement" (one word, three m) as the title names the
+// function, as "Projektmanagement" does ("Programmmanagement (Prototype
+// Fund)" of the dev document okfde-text-prototype-fund-programmmanagement).
+func TestGermanProgrammManagementRoleS22(t *testing.T) {
+	for _, title := range []string{"Programmmanagement (Prototype Fund)", "Programmmanager:in", "Projektmanagement (m/w/d)"} {
+		if got := Role(title); got != RoleProgramManager {
+			t.Errorf("Role(%q) = %q, want Program Manager", title, got)
+		}
+	}
+}

@@ -1689,6 +1689,9 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	"kontor i", "kontoret i", "kontorer i", "kontor på", "avdeling", "avdelingen", "afdeling", "afdelingen",
 	"avdelning", "avdelningen", "basert i", "baseret i", "baserad i", "placerad i", "placeret i", "lokalisert i",
 	"stasjonert i", "stationerad i", "beliggende i", "belägen i", "büro in", "sitz in", "standort in",
+	// an office named in a sentence ("Ort: Unser Büro ist in Berlin - dort
+	// arbeiten wir mindestens einmal die Woche gemeinsam", "our office is in Lyon")
+	"büro ist in", "büro befindet sich in", "office is in",
 	// where the office lies or the company sits ("Kontoret ligger i
 	// Aarhus", "Vi holder til i Kristiansand", "vores team i Odense")
 	"ligger i", "holder til i", "holder til på", "holder hus i", "sidder i", "team i", "oficina en", "oficinas en",
@@ -1780,6 +1783,21 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			value = value[:i]
 		}
 		ls := Locations(value)
+		if !slices.ContainsFunc(ls, func(l model.Location) bool { return l.City != "" || l.Region != "" || l.Country != "" || l.Remote }) {
+			// a sentence as the value ("Ort: Unser Büro ist in Berlin -
+			// dort arbeiten wir mindestens einmal die Woche gemeinsam"):
+			// the town after a workplace cue in it
+			lower := strings.ToLower(value)
+			for _, cue := range placeCues {
+				if i := strings.Index(lower, cue); i >= 0 && wordEdge(lower, i-1) && !weakCues[cue] &&
+					(i+len(cue) == len(lower) || lower[i+len(cue)] == ' ') {
+					if l, ok := townAfter(value[i+len(cue):], country, cueStrong); ok {
+						ls = []model.Location{l}
+						break
+					}
+				}
+			}
+		}
 		if len(ls) > 1 {
 			if orRemote(value) {
 				ls = sameLabelRemote(slices.Clone(ls)) // "Berlin or remote": remote in Berlin's country

@@ -54,7 +54,7 @@ var icRules = []roleRule{
 		"programmleiterin", "cheffe de projets", "chef de projets", "responsable de projet", "项目管理",
 		// German titles name the function ("Projektleitung (m/w/d)"), Dutch
 		// writes one word, and the leader forms of English and Chinese
-		"projektleitung", "projektmanagement", "projectleider", "projectmanager", "project lead", "project leader",
+		"projektleitung", "projektmanagement", "programmmanagement", "programmmanager", "programmmanagerin", "projectleider", "projectmanager", "project lead", "project leader",
 		"programme lead", "program lead", "项目经理", "gerente de projeto", "gerente de projetos",
 		"responsabile di progetto", "kierownik projektu",
 		// Spanish and Portuguese managers of projects ("Gestor de proyectos")
