@@ -17,7 +17,7 @@ var degreeAliases = [][]string{
 		"本科", "学士", "学士学位", "学部卒", "학사", "undergraduate", "Studium", "Hochschulstudium", "Hochschulabschluss",
 		"Universitätsabschluss", "Fachhochschulabschluss", "Bachelorabschluss", "Bachelor-Abschluss", "Licenciatura",
 		"licenciado", "licenciada", "título universitario", "titulación universitaria", "laurea", "laurea triennale",
-		"graduação", "bacharelado", "bac+3", "bac + 3", "bac+4", "bac + 4",
+		"graduação", "bacharelado", "bac+3", "bac + 3", "bac +3", "bac+ 3", "bac+4", "bac + 4", "bac +4", "bac+ 4",
 		"=BFA", "=B.F.A.", "=B.E.", "=B.Tech.", "bs degree", "b.s. degree", "ba degree",
 		"bsc degree", "bachelor degree", "bachelorgrad", "bachelorgrad eller tilsvarende", "høyere utdanning",
 		"høgere utdanning", "høgre utdanning", "utdanning på universitets", "utdanning fra universitet",
@@ -77,7 +77,7 @@ var degreeAliases = [][]string{
 	{"master's", "masters", "master of science", "master of engineering", "master of arts", "master's degree",
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
 		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
-		"Master-Abschluss", "laurea magistrale", "máster", "mestrado", "bac+5", "bac + 5", "diplôme d'ingénieur",
+		"Master-Abschluss", "laurea magistrale", "máster", "mestrado", "bac+5", "bac + 5", "bac +5", "bac+ 5", "diplôme d'ingénieur",
 		"Master in", "Master im", "Master en", "Master degree", "masters degree", "advanced degree", "advanced degrees",
 		"postgraduate degree", "post-graduate degree", "master candidate", "master student", "master's student",
 		"master's candidate", "ms degree", "m.s. degree", "msc degree", "=MFA", "=M.F.A.", "=M.Tech", "=MTech",
@@ -116,7 +116,7 @@ var degreeAliases = [][]string{
 var notDegrees = []string{"Abitur", "Fachabitur", "Hochschulreife", "Fachhochschulreife", "vergleichbarer Abschluss",
 	"vergleichbaren Abschluss", "Schulabschluss", "abgeschlossene Ausbildung", "abgeschlossene Berufsausbildung",
 	"Berufsausbildung", "associate's degree", "associate degree", "associates degree", "high school diploma",
-	"high school degree", "bac+2", "bac + 2", "大专", "专科", "fagbrev",
+	"high school degree", "bac+2", "bac + 2", "bac +2", "bac+ 2", "大专", "专科", "fagbrev",
 	// Nordic vocational schooling and trade certificates
 	"svennebrev", "svendebrev", "fagskole", "fagskoleutdanning", "teknisk fagskole", "yrkesutbildning",
 	"yrkeshögskola", "yrkeshögskoleutbildning", "erhvervsuddannelse", "videregående skole", "videregående opplæring",
@@ -530,6 +530,14 @@ func (sc *classifier) reqCue(i int) bool {
 		// the level of schooling asked ("Önskad utbildningsnivå
 		// Universitet/Högskolestudier")
 		"utbildningsnivå", "utdanningsnivå", "uddannelsesniveau", "bildungsabschluss",
+		// the French field of the schooling asked ("Niveau d'études : Bac
+		// +5 / Master", "Niveau d'étude requis : Bac+3")
+		"études", "étude":
+		if w == "études" || w == "étude" {
+			return sc.word(i-1) == "niveau" || sc.word(i-2) == "niveau" || sc.word(i-3) == "niveau"
+		}
+		return true
+	case
 		// Dutch: a level of work and thought asked ("HBO werk- en
 		// denkniveau"), a completed schooling ("een afgeronde Bachelor")
 		"denkniveau", "werkniveau", "afgeronde", "afgerond":

@@ -220,7 +220,9 @@ func seniority(title string) []string {
 					found["Manager"] = true
 				}
 			}
-		case "director":
+		case "director", "directeur", "directrice":
+			// the French "Directeur technique", "Directrice / Directeur
+			// technique" name a director as the English word does
 			if anySenior(w, i) {
 				found["Senior Director"] = true
 			} else {

@@ -1441,7 +1441,8 @@ func remoteOption(locs []model.Location, text string) []model.Location {
 		}
 		country = l.Country
 	}
-	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") && !strings.Contains(text, "远程") {
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") && !strings.Contains(text, "远程") &&
+		!strings.Contains(text, "élétravail") {
 		return locs // the common case, without lowering the text
 	}
 	lower := strings.ToLower(text)
@@ -1482,6 +1483,10 @@ var remoteOptions = []string{"komplette remote-arbeit möglich", "komplette remo
 	"komplett remote möglich", "vollständig remote möglich", "auch vollständig remote", "auch komplett remote",
 	"fully remote is possible", "fully remote is also possible", "or fully remote", "oder komplett remote",
 	"oder vollständig remote",
+	// French: fully remote work possible ("Lieu : Paris ... Télétravail
+	// total possible")
+	"télétravail total possible", "télétravail complet possible", "télétravail à 100% possible",
+	"100% télétravail possible",
 	// Chinese: remote work possible, supported, accepted ("北京（可远程）")
 	"可远程", "支持远程", "接受远程", "也可远程"}
 
@@ -1858,6 +1863,9 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	"kontor i", "kontoret i", "kontorer i", "kontor på", "avdeling", "avdelingen", "afdeling", "afdelingen",
 	"avdelning", "avdelningen", "basert i", "baseret i", "baserad i", "placerad i", "placeret i", "lokalisert i",
 	"stasjonert i", "stationerad i", "beliggende i", "belägen i", "büro in", "sitz in", "standort in",
+	// an office named in a sentence ("Ort: Unser Büro ist in Berlin - dort
+	// arbeiten wir mindestens einmal die Woche gemeinsam", "our office is in Lyon")
+	"büro ist in", "büro befindet sich in", "office is in",
 	// where the office lies or the company sits ("Kontoret ligger i
 	// Aarhus", "Vi holder til i Kristiansand", "vores team i Odense")
 	"ligger i", "holder til i", "holder til på", "holder hus i", "sidder i", "team i", "oficina en", "oficinas en",
@@ -1952,6 +1960,21 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			value = value[:i]
 		}
 		ls := Locations(value)
+		if !slices.ContainsFunc(ls, func(l model.Location) bool { return l.City != "" || l.Region != "" || l.Country != "" || l.Remote }) {
+			// a sentence as the value ("Ort: Unser Büro ist in Berlin -
+			// dort arbeiten wir mindestens einmal die Woche gemeinsam"):
+			// the town after a workplace cue in it
+			lower := strings.ToLower(value)
+			for _, cue := range placeCues {
+				if i := strings.Index(lower, cue); i >= 0 && wordEdge(lower, i-1) && !weakCues[cue] &&
+					(i+len(cue) == len(lower) || lower[i+len(cue)] == ' ') {
+					if l, ok := townAfter(value[i+len(cue):], country, cueStrong); ok {
+						ls = []model.Location{l}
+						break
+					}
+				}
+			}
+		}
 		if len(ls) > 1 {
 			if orRemote(value) {
 				ls = sameLabelRemote(slices.Clone(ls)) // "Berlin or remote": remote in Berlin's country
@@ -2178,14 +2201,18 @@ func knownField(f string, strong bool) bool {
 	return ok && (s || !strong)
 }
 
-// cutField splits "Head: value" (or "Head：value") with a short head.
+// cutField splits "Head: value" (or "Head：value") with a short head. A
+// head in Markdown emphasis ("**Lieu** : Paris", "**Standort:** Berlin")
+// is the head without its marks.
 func cutField(line string) (head, value string, ok bool) {
 	i := strings.IndexAny(line, ":：")
 	if i <= 0 || i > 30 {
 		return "", "", false
 	}
 	_, size := utf8.DecodeRuneInString(line[i:])
-	return strings.TrimSpace(line[:i]), strings.TrimSpace(line[i+size:]), true
+	head = strings.Trim(strings.TrimSpace(line[:i]), "*_ ")
+	value = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line[i+size:]), "*"))
+	return head, value, true
 }
 
 // cjkPlaceCues name the workplace in Chinese: "工作地点：北京", "坐标深圳",

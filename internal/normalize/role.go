@@ -54,7 +54,7 @@ var icRules = []roleRule{
 		"programmleiterin", "cheffe de projets", "chef de projets", "responsable de projet", "项目管理",
 		// German titles name the function ("Projektleitung (m/w/d)"), Dutch
 		// writes one word, and the leader forms of English and Chinese
-		"projektleitung", "projektmanagement", "projectleider", "projectmanager", "project lead", "project leader",
+		"projektleitung", "projektmanagement", "programmmanagement", "programmmanager", "programmmanagerin", "projectleider", "projectmanager", "project lead", "project leader",
 		"programme lead", "program lead", "项目经理", "gerente de projeto", "gerente de projetos",
 		"responsabile di progetto", "kierownik projektu",
 		// Spanish and Portuguese managers of projects ("Gestor de proyectos")
@@ -172,6 +172,8 @@ var icRules = []roleRule{
 		"automation engineer", "ui engineer", "encoding engineer", "streaming engineer", "developer productivity",
 		"softwareentwickler", "softwareentwicklerin", "entwickler", "entwicklerin", "développeur", "développeuse",
 		"desarrollador", "desarrolladora", "sviluppatore", "sviluppatrice", "ontwikkelaar", "utvikler", "plattformutvikler",
+		// Catalan ("Còdec busca desenvolupadora")
+		"desenvolupador", "desenvolupadora",
 		"systemutvikler", "programador", "programadora", "programista", "utvecklare", "udvikler", "developers",
 		"software architect", "softwarearchitekt", "lead developer", "member of technical staff",
 		"programmør", "programmerare", "programmeringsingeniør", "programvareingeniør", "mjukvaruingenjör",
@@ -783,6 +785,7 @@ var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manag
 	"plattformutvikler", "ontwikkelaar", "hunter", "produkteier", "produktleder", "prosjektleder", "projektleiter",
 	"ingénieur", "ingénieure", "ingeniero", "ingeniera", "ingegnere", "ingenieur", "ingenieurin", "ingeniør", "ingenjör",
 	"développeuse", "desarrolladora", "sviluppatore", "utvecklare", "udvikler", "programmierer", "programmeur",
+	"desenvolupador", "desenvolupadora",
 	"informatiker", "forsker", "forskare", "wissenschaftler", "chercheur", "chercheuse", "investigador", "ricercatore",
 	"rådgiver", "konsulent", "arkitekt", "architekt", "architecte", "analytiker", "analyste", "analista", "gestionnaire",
 	"leiter", "leiterin", "leder", "chef", "cheffe", "responsable", "jefe", "gerente", "designerin", "diseñador",

@@ -55,6 +55,8 @@ var (
 		"pluspunkte", "pluspunkt", "plus-punkte", "plus-punkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
 		"ønskelig", "ønskede kvalifikasjoner", "deseado", "deseada", "deseados", "deseadas", "meritterende", "önskvärt", "det är ett plus", "souhaité",
 		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",
+		// Catalan: "Què valorem?", "Es valorarà"
+		"valorem", "es valorarà", "valorarem",
 		"最好", "为佳",
 		// the nice-to-have headings of the Nordic, German, French and
 		// Spanish postings ("Ønsket kompetanse", "Önskvärda
@@ -120,6 +122,9 @@ var (
 		"profil", "dein profil", "ihr profil", "anforderungen", "qualifikationen", "was du mitbringst",
 		"was sie mitbringen", "das bringst du mit", "das bringen sie mit", "votre profil", "ton profil",
 		"profil recherché", "compétences", "requisitos", "perfil", "tu perfil", "lo que buscamos",
+		// Catalan: "Quins són els requisits tècnics de la feina?", "Què
+		// requereix la feina?"
+		"requisits", "requisits tècnics", "requereix",
 		"requisiti", "vereisten", "wat we vragen", "wymagania", "critères", "critères d'évaluation", "exigences",
 		"wat wij zoeken", "wat we zoeken", "jouw profiel", "profiel", "du har", "vi söker dig som", "vi ser etter",
 		"vi leter etter", "din profil", "dina kvalifikationer", "kvalifikationer", "kvalifikasjoner", "krav",

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "4d0e78b87f0503272855c593163b16b8f7138cf51d10d925d0bd350ce49ec439"
-	embeddedTaxonomySum     = "489d11c0e083deea1a02406d96de3fa0342aa7b48bb7bfdecab69296e3d71212"
+	embeddedTaxonomyFileSum = "af8f834fd74a010a92f28b75142ebb425999c8d80e94b857a988bc887cf499ee"
+	embeddedTaxonomySum     = "b09fe90cd897142f59547041017cb9a352a312e5c957771c534a915aa32a4fbc"
 )

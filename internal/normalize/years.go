@@ -403,6 +403,10 @@ func MinYears(text string) *int {
 			t.s == "yoe" || // "3+ YOE": years of experience
 			// "Arbeidserfaring: 2-5 år", "Experience: 3+ years": a field
 			word(k-1) == ":" && experienceWords[word(k-2)] ||
+			// "Expérience : > 3 ans", "Experience ≥ 2 years": a field whose
+			// number is a lower bound
+			(word(k-1) == ">" || word(k-1) == "≥") && toks[k].num &&
+				(experienceWords[word(k-2)] || word(k-2) == ":" && experienceWords[word(k-3)]) ||
 			// "Experiencia mínima de 3 años", "Erfahrung: mindestens 3 Jahre"
 			(word(k-1) == "de" || word(k-1) == ":" || word(k-1) == "von") && yearsStrongBefore[word(k-2)] && experienceWords[word(k-3)] ||
 			// "not less than 3 years", "non inferiore a 7 anni", "pas moins de 3 ans"
