@@ -20,7 +20,7 @@ import (
 // the old source's index, which the filter keeps, is committed.
 func TestRecoveryAfterSourceRenamed(t *testing.T) {
 	t.Parallel()
-	nf, rc := fake.New(t, "netflix.com", []fake.Job{job(0), job(1)}), newLastReceiver(t)
+	nf, rc := fake.New(t, "netflix.com", []fake.Job{job(0), job(1)}), newStateReceiver(t)
 	dir := t.TempDir()
 	parse := func(name string) *config.Config {
 		cfg, err := config.Parse([]byte(fmt.Sprintf(`snapshots: snaps
