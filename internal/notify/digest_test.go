@@ -127,8 +127,10 @@ func TestDeliverDigestFailureKeepsTheGroup(t *testing.T) {
 	}
 	d.take()
 
-	// A later run adds one more event of a; the receiver is back: the kept
-	// group and the new event go out in one digest, in order.
+	// A later run adds two more events of a; the receiver is back: the
+	// kept group and the new events go out in one digest, in the order
+	// recorded: the earlier run's first, then the later run's by their
+	// timestamps (a0's is older than a1's: a clock stepped back).
 	a0 := event(notify.PostingRemoved, "a", "0", t0.Add(-time.Hour))
 	a9 := event(notify.PostingRemoved, "a", "9", t0.Add(time.Hour))
 	add(t, o, []notify.Event{a9, a0}, []notify.Route{{Notifier: d}})
@@ -138,7 +140,7 @@ func TestDeliverDigestFailureKeepsTheGroup(t *testing.T) {
 	if _, err := o.Deliver(context.Background(), routes); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := d.take(), []string{"a: " + a0.ID + " " + a1.ID + " " + a2.ID + " " + a9.ID}; !slices.Equal(got, want) {
+	if got, want := d.take(), []string{"a: " + a1.ID + " " + a2.ID + " " + a0.ID + " " + a9.ID}; !slices.Equal(got, want) {
 		t.Errorf("digests %q, want %q", got, want)
 	}
 	if left := files(t, dir); len(left) != 0 {

@@ -65,14 +65,26 @@ type Outbox struct {
 
 	bmu      sync.Mutex
 	breakers map[string]*breaker
+
+	// seq is the highest Seq of the outbox's entries, read from them on
+	// the first Add (seqRead); mu guards both.
+	seq     uint64
+	seqRead bool
 }
 
 // entry is the content of one outbox file.
 type entry struct {
-	ID           string     `json:"id"`
-	Event        Event      `json:"event"`
-	Owed         []string   `json:"owed"`
-	Created      time.Time  `json:"created"`
+	ID      string    `json:"id"`
+	Event   Event     `json:"event"`
+	Owed    []string  `json:"owed"`
+	Created time.Time `json:"created"`
+	// Seq is the place of the Add call that wrote the entry in the order
+	// of the outbox's Add calls: one more than the highest Seq in the
+	// outbox then, the same for every entry of the call. It orders
+	// delivery across runs whatever the clock did between them (a clock
+	// stepped back makes a later run's Timestamp and Created the
+	// earlier). Entries written before Seq have none (0) and come first.
+	Seq          uint64     `json:"seq,omitempty"`
 	Attempts     int        `json:"attempts"`
 	FirstAttempt *time.Time `json:"first_attempt,omitempty"`
 	LastAttempt  *time.Time `json:"last_attempt,omitempty"`
@@ -216,14 +228,38 @@ func (o *Outbox) Add(events []Event, routes []Route) (written []string, err erro
 		// Created keeps the clock's full precision: it orders the events
 		// recorded within one second (a posting that went A -> B in one
 		// run and back in the next; see load).
-		en := &entry{ID: e.ID, Event: e, Owed: owed, Created: now}
+		if !o.seqRead {
+			if serr := o.readSeq(); serr != nil {
+				errs = append(errs, serr)
+				continue
+			}
+		}
+		en := &entry{ID: e.ID, Event: e, Owed: owed, Created: now, Seq: o.seq + 1}
 		if werr := o.write(path, en); werr != nil {
 			errs = append(errs, werr)
 			continue
 		}
 		written = append(written, path)
 	}
+	if len(written) > 0 {
+		o.seq++
+	}
 	return written, errors.Join(errs...)
+}
+
+// readSeq sets o.seq to the highest Seq of the outbox's entries. Files
+// that cannot be read are left out: Deliver moves them aside, and their
+// events are not delivered.
+func (o *Outbox) readSeq() error {
+	entries, _, err := o.load()
+	if err != nil {
+		return err
+	}
+	for _, le := range entries {
+		o.seq = max(o.seq, le.Seq)
+	}
+	o.seqRead = true
+	return nil
 }
 
 func (o *Outbox) path(id string) string { return filepath.Join(o.dir, id+fileExt) }
@@ -259,11 +295,14 @@ type badFile struct {
 	err  error
 }
 
-// load reads every outbox file, sorted by event timestamp (whole
-// seconds), then by the time it was recorded, then by id: two events of one
-// posting within one second (A -> B, then back) are in the order they
-// were made. (Files written before Created kept its fraction of a second
-// tie, and fall to the id.)
+// load reads every outbox file, sorted in the order the events were
+// recorded: by Seq (their Add call), which no clock moves; entries
+// written before Seq (none) come first. Entries of one call (and those
+// without Seq) are sorted by event timestamp (whole seconds), then by
+// the time they were recorded, then by id: two events of one posting
+// within one second (A -> B, then back) are in the order they were made.
+// (Files written before Created kept its fraction of a second tie, and
+// fall to the id.)
 func (o *Outbox) load() ([]loaded, []badFile, error) {
 	des, err := os.ReadDir(o.dir)
 	if err != nil {
@@ -292,6 +331,9 @@ func (o *Outbox) load() ([]loaded, []badFile, error) {
 		entries = append(entries, loaded{en, path})
 	}
 	sort.Slice(entries, func(i, j int) bool {
+		if sa, sb := entries[i].Seq, entries[j].Seq; sa != sb {
+			return sa < sb
+		}
 		a, b := entries[i].Event, entries[j].Event
 		if !a.Timestamp.Equal(b.Timestamp) {
 			return a.Timestamp.Before(b.Timestamp)
@@ -366,7 +408,7 @@ func readEntry(dir, path string) (*entry, error) {
 	return &en, nil
 }
 
-// Deliver tries every stored event, oldest first (by Timestamp, then id), on
+// Deliver tries every stored event, in the order recorded (see load), on
 // each notifier still owed it. A notifier that takes the event is removed
 // from the file; a file with none left is deleted. An entry older than the
 // expiry (counted from when it was added) is dropped without another try
