@@ -66,10 +66,12 @@ type Outbox struct {
 	bmu      sync.Mutex
 	breakers map[string]*breaker
 
-	// seq is the highest Seq of the outbox's entries, read from them on
-	// the first Add (seqRead); mu guards both.
-	seq     uint64
-	seqRead bool
+	// seq is the highest Seq of the outbox's entries, read from them by
+	// an Add when the folder changed since the last Add (its mtime is
+	// not seqStamp: another process's run, a delivery, a first Add);
+	// mu guards both.
+	seq      uint64
+	seqStamp time.Time
 }
 
 // entry is the content of one outbox file.
@@ -191,8 +193,14 @@ func validID(id string) bool {
 // still are. A zero Timestamp is set to now. It returns the paths of the
 // files written.
 func (o *Outbox) Add(events []Event, routes []Route) (written []string, err error) {
+	if len(events) == 0 {
+		return nil, nil
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if err := o.readSeq(); err != nil {
+		return nil, err
+	}
 	var errs []error
 	for _, e := range events {
 		if !validID(e.ID) {
@@ -228,12 +236,6 @@ func (o *Outbox) Add(events []Event, routes []Route) (written []string, err erro
 		// Created keeps the clock's full precision: it orders the events
 		// recorded within one second (a posting that went A -> B in one
 		// run and back in the next; see load).
-		if !o.seqRead {
-			if serr := o.readSeq(); serr != nil {
-				errs = append(errs, serr)
-				continue
-			}
-		}
 		en := &entry{ID: e.ID, Event: e, Owed: owed, Created: now, Seq: o.seq + 1}
 		if werr := o.write(path, en); werr != nil {
 			errs = append(errs, werr)
@@ -243,23 +245,40 @@ func (o *Outbox) Add(events []Event, routes []Route) (written []string, err erro
 	}
 	if len(written) > 0 {
 		o.seq++
+		o.seqStamp = o.stamp()
 	}
 	return written, errors.Join(errs...)
 }
 
-// readSeq sets o.seq to the highest Seq of the outbox's entries. Files
-// that cannot be read are left out: Deliver moves them aside, and their
-// events are not delivered.
+// readSeq sets o.seq to the highest Seq of the outbox's entries, unless
+// the folder is as this Outbox's last Add left it (a run's later Adds, in
+// one process). Files that cannot be read are left out: Deliver moves them
+// aside, and their events are not delivered.
 func (o *Outbox) readSeq() error {
+	stamp := o.stamp()
+	if !stamp.IsZero() && stamp.Equal(o.seqStamp) {
+		return nil
+	}
 	entries, _, err := o.load()
 	if err != nil {
 		return err
 	}
+	o.seq = 0
 	for _, le := range entries {
 		o.seq = max(o.seq, le.Seq)
 	}
-	o.seqRead = true
+	o.seqStamp = stamp
 	return nil
+}
+
+// stamp is the outbox folder's modification time (zero when it cannot be
+// read): adding or removing a file moves it.
+func (o *Outbox) stamp() time.Time {
+	fi, err := os.Stat(o.dir)
+	if err != nil {
+		return time.Time{}
+	}
+	return fi.ModTime()
 }
 
 func (o *Outbox) path(id string) string { return filepath.Join(o.dir, id+fileExt) }

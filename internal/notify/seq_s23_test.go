@@ -137,3 +137,21 @@ func readSeq(t *testing.T, path string) int {
 	n, _ := rawEntry(t, path)["seq"].(float64)
 	return int(n)
 }
+
+// The daemon keeps one outbox for its life; a manual run in another
+// process adds entries between two of its runs: the daemon's next entry
+// still counts on from the manual run's, not from its own last one.
+func TestSeqCountsOnFromAnotherProcess(t *testing.T) {
+	dir := t.TempDir()
+	routes := []notify.Route{{Notifier: &fake{name: "a"}}}
+	daemon, manual := open(t, dir), open(t, dir)
+	ids := []string{"evt_daemon1", "evt_manual", "evt_daemon2"}
+	for i, o := range []*notify.Outbox{daemon, manual, daemon} {
+		e := event("posting.changed", "s", "1", t0)
+		e.ID = ids[i]
+		add(t, o, []notify.Event{e}, routes)
+		if got := readSeq(t, filepath.Join(dir, e.ID+".json")); got != i+1 {
+			t.Fatalf("%s has seq %d, want %d", e.ID, got, i+1)
+		}
+	}
+}
