@@ -113,8 +113,10 @@ type Status struct {
 	Open        int        `json:"open_postings"`
 	// Pending is the number of undelivered events per notifier.
 	Pending map[string]int `json:"pending_deliveries"`
-	// NextRun is the next time the schedule fires (daemon), null when the
-	// schedule cannot be read.
+	// NextRun is when the daemon runs the source next: the time the
+	// daemon recorded at its last run of the source while that is ahead,
+	// else the schedule's next time (for @every, an interval after the
+	// last run); null when the schedule cannot be read.
 	NextRun *time.Time `json:"next_run"`
 }
 
@@ -181,7 +183,11 @@ func (f *Folder) status(sc SourceConfig, pending map[string]int, hist *history) 
 			st.LastChange = &t
 		}
 	}
-	if sc.Schedule != "" {
+	if ok && rec.NextRun.After(f.now()) {
+		// the daemon that made the last run said when it runs next
+		n := rec.NextRun
+		st.NextRun = &n
+	} else if sc.Schedule != "" {
 		p := cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 		if sch, err := p.Parse(sc.Schedule); err == nil {
 			n := sch.Next(f.now()).UTC()

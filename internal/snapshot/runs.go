@@ -40,6 +40,10 @@ type RunRecord struct {
 	LastRun     time.Time `json:"last_run"`              // when the last run of the source ended
 	LastSuccess time.Time `json:"last_success,omitzero"` // when the last successful run ended (zero: none yet)
 	Outcome     string    `json:"outcome"`               // RunOK, RunFailed or RunSuspicious
+	// NextRun is when the daemon that made the run starts the source's
+	// next run (its schedule's next time plus the source's jitter); zero
+	// for a run the daemon did not make (watcher run, a CI job).
+	NextRun time.Time `json:"next_run,omitzero"`
 	// Sum is the CRC-32 (IEEE, hex) of the record's indented JSON
 	// without it: a record read while it was overwritten in place (see
 	// writeRecord) is a mix of two that may decode, and fails its sum.
@@ -72,6 +76,12 @@ func isRunRecord(path string) bool {
 // outcome is RunOK (else the previous one is kept). The write is atomic
 // (not synced: see below); the record is never committed.
 func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
+	return s.RecordRunNext(source, at, outcome, time.Time{})
+}
+
+// RecordRunNext is RecordRun for a run the daemon made, which starts the
+// source's next run at next (zero: not known).
+func (s *Store) RecordRunNext(source string, at time.Time, outcome string, next time.Time) error {
 	switch outcome {
 	case RunOK, RunFailed, RunSuspicious:
 	default:
@@ -86,7 +96,10 @@ func (s *Store) RecordRun(source string, at time.Time, outcome string) error {
 			return err
 		}
 	}
-	rec.LastRun, rec.Outcome = at.UTC(), outcome
+	rec.LastRun, rec.Outcome, rec.NextRun = at.UTC(), outcome, time.Time{}
+	if !next.IsZero() {
+		rec.NextRun = next.UTC()
+	}
 	if outcome == RunOK {
 		rec.LastSuccess = rec.LastRun
 	}

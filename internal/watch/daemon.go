@@ -28,6 +28,7 @@ func (r *Runner) Daemon(ctx context.Context, sources []config.Source) error {
 		cron.WithChain(cron.Recover(logger)),
 	)
 	jobs := make([]cron.Job, len(sources))
+	entries := make(map[string]cron.EntryID, len(sources))
 	for i, src := range sources {
 		spec := r.cfg.SourceSchedule(src)
 		// SkipIfStillRunning wraps each job on its own: one source's long run
@@ -35,10 +36,25 @@ func (r *Runner) Daemon(ctx context.Context, sources []config.Source) error {
 		jobs[i] = cron.NewChain(cron.SkipIfStillRunning(logger)).Then(cron.FuncJob(func() {
 			r.runOne(ctx, src)
 		}))
-		if _, err := c.AddJob(spec, jobs[i]); err != nil {
+		id, err := c.AddJob(spec, jobs[i])
+		if err != nil {
 			return fmt.Errorf("source %q: schedule %q: %w", src.Name, spec, err)
 		}
+		entries[src.Name] = id
 		r.log.Info("scheduled", "source", src.Name, "schedule", spec)
+	}
+	// A run's record says when this daemon runs the source next (status's
+	// NEXT RUN): cron has moved the entry on when the run started.
+	r.nextRun = func(source string) time.Time {
+		id, ok := entries[source]
+		if !ok {
+			return time.Time{}
+		}
+		next := c.Entry(id).Next
+		if next.IsZero() {
+			return next
+		}
+		return next.Add(JitterOffset(source, r.cfg.Jitter))
 	}
 	c.Start()
 	var first sync.WaitGroup

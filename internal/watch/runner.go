@@ -124,6 +124,10 @@ type Runner struct {
 	pmu     sync.Mutex // one push at a time
 	metrics *Metrics   // nil: none
 	cycle   cycleState // how the last run ended (Ready)
+
+	// nextRun, set by Daemon before its first run, says when the daemon
+	// runs a source next, for the run record (nil: not a daemon).
+	nextRun func(source string) time.Time
 }
 
 // hold takes the snapshot folder's writer lock for a run (runs of this
@@ -393,7 +397,11 @@ func (r *Runner) recordRuns(res Result, applyErr error) {
 		case s.Err != nil || applyErr != nil:
 			outcome = snapshot.RunFailed
 		}
-		if err := r.store.RecordRun(s.Source, at, outcome); err != nil {
+		var next time.Time
+		if r.nextRun != nil {
+			next = r.nextRun(s.Source)
+		}
+		if err := r.store.RecordRunNext(s.Source, at, outcome, next); err != nil {
 			r.log.Warn("run record not written", "source", s.Source, "error", err)
 		}
 	}
