@@ -121,15 +121,27 @@ func variants(r model.Raw) map[string]model.Raw {
 // rules 102), on the dev part only (the test part is only measured, by
 // TestCorpus). "-v" prints the table, and the postings that lost a skill.
 func TestFormatVariants(t *testing.T) {
+	// The dev part grew by 35 text postings in round s23 (two batches;
+	// security postings naming tools the taxonomy lacks, 16 of them
+	// already on one line): the unchanged forms' F1 fell 0.917 -> 0.886 on
+	// all 434 dev postings, the text forms' 0.915 -> 0.877, and with them
+	// the variants' (normalizer bb8d5c113480, the same before and after):
+	// text-to-p and text-to-br 0.912 -> 0.874, flat-line 0.898 -> 0.855,
+	// flat-bullets 0.899 -> 0.868, flat-one-p 0.892 -> 0.850. The drop
+	// against the unchanged form grew for the flattened forms (flat-line
+	// 0.019 -> 0.031, flat-one-p 0.025 -> 0.036: the new dev postings with
+	// headings lose more when flattened), not for the text forms (0.003).
+	// Those five floors were set just under the new figures, as after
+	// round s21.
 	floors := map[string]float64{
-		"text-to-p": 0.90, "text-to-br": 0.90, "html-escaped": 0.91, "h-to-strong": 0.90,
+		"text-to-p": 0.87, "text-to-br": 0.87, "html-escaped": 0.91, "h-to-strong": 0.90,
 		"html-to-br": 0.88, "html-to-text": 0.86,
 		// the whole description on one line: 0.901, 0.901, 0.901 at
 		// rules 104 (2026-12-04); 0.662, 0.727, 0.662 before the line
 		// was read for its lost breaks (flatPieces). The dev part then
 		// grew by 25 postings (round s21, markdown posts whose headings a
 		// flattened line loses): 0.888, 0.892, 0.888 at rules 108
-		"flat-line": 0.88, "flat-bullets": 0.885, "flat-one-p": 0.88,
+		"flat-line": 0.85, "flat-bullets": 0.865, "flat-one-p": 0.845,
 	}
 	n := normalize.New(nil)
 	labels, errs := Load("testdata")
