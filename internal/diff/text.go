@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
 // The text of changes: one short line per changed field, the same on
@@ -386,14 +387,7 @@ func IsBidi(r rune) bool {
 		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }
 
-// Truncate cuts s to at most n runes, ending in "…" when cut.
-func Truncate(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}
+// Truncate cuts s to at most n runes, ending in "…" when cut, before a word
+// or token it would split unless the value is mostly that token
+// (redact.CutText).
+func Truncate(s string, n int) string { return redact.CutText(s, n) }

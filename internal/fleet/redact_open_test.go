@@ -50,9 +50,14 @@ func TestOpenMasksStoredWriteErrors(t *testing.T) {
 		CREATE TRIGGER refuse_all BEFORE INSERT ON postings FOR EACH ROW EXECUTE FUNCTION refuse_all();`); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ id, want string }{
-		{"job-" + secret, `posting "job-[redacted:KEY]"`},
-		{"job-" + secret[:10] + redact.Ellipsis, `posting "job-[redacted:KEY]` + redact.Ellipsis + `"`},
+	// a board's id that merely starts like the secret is shown as written:
+	// masking it would tell the board its guess was right (review s23 F1)
+	for _, c := range []struct {
+		id, want string
+		masked   bool
+	}{
+		{"job-" + secret, `posting "job-[redacted:KEY]"`, true},
+		{"job-" + secret[:10] + redact.Ellipsis, `posting "job-` + secret[:10] + redact.Ellipsis + `"`, false},
 	} {
 		b := db.Backend
 		data, err := model.Encode(model.Posting{ID: c.id, Source: "acme", Title: "Data Engineer", Company: "Acme"})
@@ -70,7 +75,7 @@ func TestOpenMasksStoredWriteErrors(t *testing.T) {
 		if err := db.Store.Pool().QueryRow(ctx, `SELECT last_error FROM source_health WHERE source = 'acme'`).Scan(&lastErr); err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(lastErr, secret[:6]) || !strings.Contains(lastErr, c.want) {
+		if c.masked && strings.Contains(lastErr, secret[:6]) || !strings.Contains(lastErr, c.want) {
 			t.Errorf("%q: last_error %q, want %s with the secret masked", c.id, lastErr, c.want)
 		}
 	}

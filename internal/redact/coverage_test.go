@@ -160,11 +160,11 @@ func TestEscapedPassCoverage(t *testing.T) {
 		}
 	}
 
-	// a URL form cut before its end, in output
-	r := New([]Secret{{Name: "S", Value: "ak/S3cr3t:KEY"}})
-	if out := string(r.Output([]byte("k=ak%2FS3cr3" + Ellipsis))); out != "k=[redacted:S]"+Ellipsis {
+	// a URL form cut before its end shows none of it (Cut)
+	if out := Cut("u k=ak%2FS3cr3t%3AKEY", 12); strings.Contains(out, "ak%2F") {
 		t.Errorf("a cut URL form: %q", out)
 	}
+	r := New([]Secret{{Name: "S", Value: "ak/S3cr3t:KEY"}})
 	// a secret inside another: the longer one's URL form is masked whole
 	r = New([]Secret{{Name: "A", Value: "tok_abcd"}, {Name: "B", Value: "tok_abcd/efgh"}})
 	if out := r.String("u=" + url.PathEscape("tok_abcd/efgh")); out != "u=[redacted:B]" {

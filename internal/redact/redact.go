@@ -44,7 +44,7 @@ type Secret struct {
 // redact nothing. Safe for concurrent use.
 type Redactor struct {
 	m    *matcher       // every form, one pass (nil: nothing to redact)
-	cuts []cut          // every form and its mask, for cut values (Output)
+	cuts []cut          // every form and its mask, longest first: what m matches
 	esc  []escapedValue // every value, longest first, for escaped writings
 	// for split forms (split.go): the forms of the secrets of 8
 	// characters or more without whitespace (m finds the hints)
@@ -379,10 +379,8 @@ func (r *Redactor) Error(err error) error {
 	return &redacted{msg: red, err: err}
 }
 
-// Text returns an error text or a log line with every secret replaced,
-// and every cut secret too, as Output does: an error may show the start
-// of a body that echoed a secret, cut before the secret's end and marked
-// with Ellipsis (scrape's "body starts" excerpts).
+// Text returns an error text or a log line with every secret replaced, as
+// Output does.
 func (r *Redactor) Text(s string) string {
 	if r.Empty() {
 		return s
@@ -401,85 +399,18 @@ func (e *redacted) Unwrap() error { return e.err }
 // Ellipsis ends a value cut short (diff.Truncate).
 const Ellipsis = "…"
 
-// Output returns b with every secret replaced, and every cut secret too:
-// text ending in a prefix of a secret (MinLen bytes or more, in any of
-// its forms) right before Ellipsis. What the process prints cuts long
-// values (a change line's old and new title) before its writer sees them,
-// and a cut secret ("hooktoken_a…") is no longer the secret Bytes knows.
-// Only output is so treated: posting data (Bytes, String) is not rewritten
-// where it merely ends like the start of a secret.
+// Output returns b with every secret replaced, as Bytes does: what the
+// process prints, logs and serves. A secret cut short is not recognised
+// here: text that merely ends like the start of a secret is left alone, for
+// masking it would tell whoever wrote the text (a board's title, a body)
+// whether it starts like a secret, one guess at a time (review s23 F1).
+// The process's own cuts never leave a secret's start instead (Cut).
 func (r *Redactor) Output(b []byte) []byte {
-	b = r.Bytes(b)
-	if r.Empty() || !bytes.Contains(b, []byte(Ellipsis)) {
-		return b
-	}
-	var out []byte
-	last := 0 // b[:last] is in out (when out is not nil)
-	for i := 0; ; {
-		j := bytes.Index(b[i:], []byte(Ellipsis))
-		if j < 0 {
-			break
-		}
-		at := i + j
-		if n, mask := r.cutPrefix(b[last:at]); n > 0 {
-			out = append(append(out, b[last:at-n]...), mask...)
-			last = at
-		} else if n, mask := r.cutSplitPrefix(b[last:at]); n > 0 {
-			out = append(append(out, b[last:at-n]...), mask...)
-			last = at
-		} else if n, mask := cutEscapedPrefix(b[last:at], r.esc); n > 0 {
-			out = append(append(out, b[last:at-n]...), mask...)
-			last = at
-		}
-		i = at + len(Ellipsis)
-	}
-	if out == nil {
-		return b
-	}
-	return append(out, b[last:]...)
+	return r.Bytes(b)
 }
 
-// cutPrefix is the length of the longest prefix of a secret's form (at
-// least MinLen bytes, shorter than the form) that text ends in, and the
-// secret's mask; 0 when there is none.
-func (r *Redactor) cutPrefix(text []byte) (int, string) {
-	best, mask := 0, ""
-	for _, c := range r.cuts {
-		for k := min(len(c.form)-1, len(text)); k >= MinLen && k > best; k-- {
-			if bytes.HasSuffix(text, []byte(c.form[:k])) {
-				best, mask = k, c.mask
-				break
-			}
-		}
-	}
-	return best, mask
-}
-
-// cutSplitPrefix is cutPrefix for a split form (split.go): the length of
-// the end of text that is a cut form read without its dropped units, or
-// with its whitespace runs squeezed or dropped; 0 when there is none.
-func (r *Redactor) cutSplitPrefix(text []byte) (int, string) {
-	longest := 0
-	for _, c := range r.cuts {
-		longest = max(longest, len(c.form))
-	}
-	// the end of text that may hold such a prefix: a unit is at most 10
-	// bytes (\U000e0001), and as many may come between two bytes
-	tail := text[max(0, len(text)-20*longest):]
-	if !splitCandidate(r, tail, true) {
-		return 0, ""
-	}
-	for _, drop := range []bool{false, true} {
-		kept, from := keptOf(tail, drop, true)
-		if n, mask := r.cutPrefix(kept); n > 0 {
-			return len(tail) - from[len(kept)-n], mask
-		}
-	}
-	return 0, ""
-}
-
-// Writer returns a writer that redacts each Write (Output: whole secrets
-// and secrets cut short) before passing it to w. Each Write is redacted on
+// Writer returns a writer that redacts each Write (Output) before passing
+// it to w. Each Write is redacted on
 // its own: log/slog handlers and fmt.Fprint* write a whole record or line
 // at once, which is what this is for.
 func (r *Redactor) Writer(w io.Writer) io.Writer {

@@ -2,7 +2,8 @@ package report
 
 import (
 	"strconv"
-	"strings"
+
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
 // fmtStats writes min / median / max.
@@ -32,14 +33,9 @@ func fmtSigned(n int) string {
 	return strconv.Itoa(n)
 }
 
-// truncate shortens s to at most n runes, with an ellipsis.
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
-}
+// truncate shortens s to at most n runes, with an ellipsis (diff.Truncate's
+// rule, redact.CutText).
+func truncate(s string, n int) string { return redact.CutText(s, n) }
 
 // payLabel is "USD / year".
 func payLabel(currency, period string) string {

@@ -18,9 +18,9 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 	"github.com/careers-watcher/careers-watcher/internal/retry"
 	"github.com/careers-watcher/careers-watcher/internal/scrape/send"
 )
@@ -615,17 +615,13 @@ func DecodeJSON(u string, body []byte, v any) error {
 	return nil
 }
 
-// snippet is the start of a body for an error message, 60 bytes at most.
-// A cut start ends in "…" (redact.Ellipsis), so that a secret the body
-// echoed across the cut, no longer whole, is still masked: the redactor
-// masks a secret's prefix right before "…" in error texts (Redactor.Text).
+// snippet is the start of a body for an error message, 60 bytes at most,
+// cut before a token the 60 bytes would split (redact.CutBytes): a secret
+// the body echoed (the key its request carried) shows none of its start,
+// whole or not at all (whole, the redactor masks it).
 func snippet(b []byte) string {
 	if len(b) <= 60 {
 		return string(b)
 	}
-	n := 60
-	for n > 0 && !utf8.RuneStart(b[n]) {
-		n-- // not inside a character
-	}
-	return string(b[:n]) + "…"
+	return redact.CutBytes(string(b[:61]), 60)
 }
