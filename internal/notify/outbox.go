@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -85,7 +86,8 @@ type entry struct {
 	// outbox then, the same for every entry of the call. It orders
 	// delivery across runs whatever the clock did between them (a clock
 	// stepped back makes a later run's Timestamp and Created the
-	// earlier). Entries written before Seq have none (0) and come first.
+	// earlier). Entries written before Seq have none (0): a folder that
+	// holds any is ordered by the clock alone (see load).
 	Seq          uint64     `json:"seq,omitempty"`
 	Attempts     int        `json:"attempts"`
 	FirstAttempt *time.Time `json:"first_attempt,omitempty"`
@@ -315,11 +317,11 @@ type badFile struct {
 }
 
 // load reads every outbox file, sorted in the order the events were
-// recorded: by Seq (their Add call), which no clock moves; entries
-// written before Seq (none) come first. Entries of one call (and those
-// without Seq) are sorted by event timestamp (whole seconds), then by
-// the time they were recorded, then by id: two events of one posting
-// within one second (A -> B, then back) are in the order they were made.
+// recorded: by Seq (their Add call), which no clock moves. Entries of one
+// call, and every entry of a folder where some have no Seq, are sorted by
+// event timestamp (whole seconds), then by the time they were recorded,
+// then by id: two events of one posting within one second (A -> B, then
+// back) are in the order they were made.
 // (Files written before Created kept its fraction of a second tie, and
 // fall to the id.)
 func (o *Outbox) load() ([]loaded, []badFile, error) {
@@ -349,8 +351,13 @@ func (o *Outbox) load() ([]loaded, []badFile, error) {
 		en.Event.ID = en.ID
 		entries = append(entries, loaded{en, path})
 	}
+	// A folder where some entries have no Seq (written by a release
+	// before it, also after entries with one: a downgrade, an older
+	// daemon beside a newer run) is sorted by the clock alone, as that
+	// release did.
+	bySeq := !slices.ContainsFunc(entries, func(l loaded) bool { return l.Seq == 0 })
 	sort.Slice(entries, func(i, j int) bool {
-		if sa, sb := entries[i].Seq, entries[j].Seq; sa != sb {
+		if sa, sb := entries[i].Seq, entries[j].Seq; bySeq && sa != sb {
 			return sa < sb
 		}
 		a, b := entries[i].Event, entries[j].Event
@@ -704,9 +711,21 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 	var failed, dropped, held int
 	var lastErr string
 	last := time.Now()
+	// blocked: the postings (and sources, for their source events) whose
+	// event failed in this pass and stays for the next: their later
+	// events wait too, so that a receiver never gets a posting's B -> C
+	// before its A -> B (review s23 F3)
+	var blocked map[string]bool
 	for i, jb := range jobs {
 		if ctx.Err() != nil {
 			break
+		}
+		if blocked != nil && slices.ContainsFunc(jb.passes, func(p *pass) bool { return blocked[orderKey(p.Event)] }) {
+			held += len(jb.passes)
+			rmu.Lock()
+			missed(name, jobs[i:i+1])
+			rmu.Unlock()
+			continue
 		}
 		if b.closedAt(o.now()) > 0 {
 			held += countEvents(jobs[i:])
@@ -775,6 +794,12 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 			}
 		} else {
 			missed(name, jobs[i:i+1])
+			if blocked == nil {
+				blocked = map[string]bool{}
+			}
+			for _, p := range jb.passes {
+				blocked[orderKey(p.Event)] = true
+			}
 			failed += len(jb.passes)
 			res.Failed += len(jb.passes)
 			o.observe(name, "failed", len(jb.passes))
@@ -808,6 +833,15 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 		rmu.Unlock()
 		log.Warn("notify: notifier did not take every event", "notifier", name, "failed", failed, "dropped", dropped, "held", held, "error", lastErr)
 	}
+}
+
+// orderKey names what an event's order matters within: its posting, or
+// its source for an event without one (source.failed, source.recovered).
+func orderKey(e Event) string {
+	if e.Data.Posting != nil {
+		return e.Data.Source + "\x00" + e.Data.Posting.ID
+	}
+	return e.Data.Source
 }
 
 // missed marks the events of jobs as not taken by the notifier name in

@@ -61,26 +61,28 @@ func TestClockSteppedBackKeepsRecordOrder(t *testing.T) {
 	}
 }
 
-// An entry an older version wrote (no seq) was recorded before any entry
-// with one: it is delivered first, whatever its timestamp; the next entry
-// added counts on from the highest seq in the folder, not from 1.
-func TestEntriesWithoutSeqComeFirst(t *testing.T) {
+// A folder where an entry has no seq (an older release wrote it, before
+// or after entries with one: a downgrade, an older daemon beside a newer
+// run) is ordered by the clock alone, as that release did; the next entry
+// added still counts on from the highest seq in the folder.
+func TestFolderWithEntriesWithoutSeqFollowsTheClock(t *testing.T) {
 	dir := t.TempDir()
 	a := &fake{name: "a"}
 	routes := []notify.Route{{Notifier: a}}
 	o := open(t, dir)
 	o.Now = func() time.Time { return t0 }
-	old := event("posting.changed", "s", "1", t0.Add(time.Hour))
-	old.ID = "evt_old"
-	mid := event("posting.changed", "s", "1", t0)
-	mid.ID = "evt_mid"
-	add(t, o, []notify.Event{old, mid}, routes)
-	stripSeq(t, filepath.Join(dir, old.ID+".json"))
-	setSeq(t, filepath.Join(dir, mid.ID+".json"), 41)
+	late := event("posting.changed", "s", "1", t0.Add(time.Hour))
+	late.ID = "evt_late"
+	early := event("posting.changed", "s", "2", t0)
+	early.ID = "evt_early"
+	add(t, o, []notify.Event{late}, routes)
+	add(t, o, []notify.Event{early}, routes)
+	stripSeq(t, filepath.Join(dir, early.ID+".json"))
+	setSeq(t, filepath.Join(dir, late.ID+".json"), 41)
 
 	o = open(t, dir)
 	o.Now = func() time.Time { return t0 }
-	last := event("posting.changed", "s", "1", t0)
+	last := event("posting.changed", "s", "3", t0.Add(2*time.Hour))
 	last.ID = "evt_aaa_last"
 	add(t, o, []notify.Event{last}, routes)
 	if got := readSeq(t, filepath.Join(dir, last.ID+".json")); got != 42 {
@@ -89,8 +91,8 @@ func TestEntriesWithoutSeqComeFirst(t *testing.T) {
 	if _, err := o.Deliver(context.Background(), routes); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := a.calls(), []string{old.ID, mid.ID, last.ID}; !slices.Equal(got, want) {
-		t.Fatalf("delivered %v, want %v", got, want)
+	if got, want := a.calls(), []string{early.ID, late.ID, last.ID}; !slices.Equal(got, want) {
+		t.Fatalf("delivered %v, want %v (by the clock)", got, want)
 	}
 }
 

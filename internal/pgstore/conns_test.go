@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"net/url"
+	"strconv"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/pgtest"
@@ -11,7 +12,7 @@ import (
 // OpenConns sizes the pool to exactly the connections asked for (a
 // worker: --polls + --deliveries + 4, what the README's sizing counts),
 // not pgx's default of max(4, CPUs) when that is larger; a pool_max_conns
-// in the DSN wins.
+// in the DSN wins when it is larger (docs/fleet.md), not when smaller.
 func TestOpenConnsSizesThePool(t *testing.T) {
 	t.Parallel() // its own database; waits on PostgreSQL and leases: overlaps the other waiting tests
 	dsn := pgtest.DB(t)
@@ -30,15 +31,17 @@ func TestOpenConnsSizesThePool(t *testing.T) {
 	if err != nil || u.Scheme == "" {
 		t.Fatalf("pgtest's DSN %q is not a URL (%v)", dsn, err)
 	}
-	q := u.Query()
-	q.Set("pool_max_conns", "3")
-	u.RawQuery = q.Encode()
-	s, err := OpenConns(ctx, u.String(), 16, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if got := s.pool.Config().MaxConns; got != 3 {
-		t.Errorf("pool_max_conns=3 in the DSN, OpenConns(16): MaxConns %d", got)
+	for _, c := range []struct{ set, want int32 }{{3, 16}, {40, 40}} {
+		q := u.Query()
+		q.Set("pool_max_conns", strconv.Itoa(int(c.set)))
+		u.RawQuery = q.Encode()
+		s, err := OpenConns(ctx, u.String(), 16, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.pool.Config().MaxConns; got != c.want {
+			t.Errorf("pool_max_conns=%d in the DSN, OpenConns(16): MaxConns %d, want %d", c.set, got, c.want)
+		}
+		s.Close()
 	}
 }

@@ -37,17 +37,19 @@ func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) 
 	return OpenConns(ctx, dsn, 0, logger)
 }
 
-// OpenConns is Open with a pool of exactly conns connections when conns
-// is above 0 (a worker: one per running job and some for River; pgx's
-// default, max(4, CPUs), would be more on a large machine than the
-// README's sizing counts), unless the DSN sets pool_max_conns, which wins.
+// OpenConns is Open with a pool of conns connections when conns is above
+// 0 (a worker: one per running job and some for River; pgx's default,
+// max(4, CPUs), would be more on a large machine than the README's sizing
+// counts), or of the DSN's pool_max_conns when that is larger (a smaller
+// one would leave jobs waiting for a connection).
 func OpenConns(ctx context.Context, dsn string, conns int, logger *slog.Logger) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		// pgx's parse errors can quote the string: say only that it is bad
 		return nil, errors.New("database_url: not a valid PostgreSQL connection string")
 	}
-	if conns > 0 && !strings.Contains(dsn, "pool_max_conns") {
+	// pgx has read pool_max_conns into MaxConns when the DSN names it
+	if set := strings.Contains(dsn, "pool_max_conns="); conns > 0 && (!set || cfg.MaxConns < int32(conns)) {
 		cfg.MaxConns = int32(conns)
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
