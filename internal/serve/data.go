@@ -45,6 +45,7 @@ type Folder struct {
 	// reached it.
 	FailAfter int
 	now       func() time.Time
+	changes   *changeCache // the sources' last changes (nil: read each time)
 }
 
 // Unpushed counts the commits not pushed to git.push.remote yet; ok is
@@ -66,7 +67,7 @@ func NewFolder(dir string, sources []SourceConfig) (*Folder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serve: snapshot folder %s: %w", dir, err)
 	}
-	return &Folder{Dir: abs, Sources: sources, now: time.Now}, nil
+	return &Folder{Dir: abs, Sources: sources, now: time.Now, changes: &changeCache{}}, nil
 }
 
 func (f *Folder) store() *snapshot.Store { return &snapshot.Store{Dir: f.Dir} }
@@ -128,6 +129,15 @@ func (s Status) HealthText() string {
 	return s.Health
 }
 
+// sourceNames are the configured sources' names.
+func (f *Folder) sourceNames() []string {
+	names := make([]string, len(f.Sources))
+	for i, sc := range f.Sources {
+		names[i] = sc.Name
+	}
+	return names
+}
+
 // Statuses lists every configured source's status, in config order.
 func (f *Folder) Statuses() ([]Status, error) {
 	pending, err := f.Pending()
@@ -177,7 +187,7 @@ func (f *Folder) status(sc SourceConfig, pending map[string]int, hist *history) 
 		}
 	}
 	if hist != nil {
-		if t, ok, err := hist.lastChange(sc.Name); err != nil {
+		if t, ok, err := hist.lastChangeCached(f.changes, f.sourceNames(), sc.Name); err != nil {
 			return st, err
 		} else if ok {
 			st.LastChange = &t

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
@@ -81,6 +83,109 @@ func (h *history) parent(c *gitrepo.Commit) (*gitrepo.Commit, error) {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
 	return p, nil
+}
+
+// changeCache keeps every configured source's last change as read at one
+// HEAD: status, the dashboard and /metrics ask for all of them on every
+// request, and a source whose folder has not changed for a long time
+// costs a walk of the whole history (review s23 F11). A new HEAD is read
+// from its commit back to the cached one (or, after an amend, its
+// parent): the sources it changed are updated, the others kept.
+type changeCache struct {
+	mu     sync.Mutex
+	head   gitrepo.Hash        // the HEAD the entries were read at (zero: none)
+	parent gitrepo.Hash        // its first parent
+	last   map[string]changeAt // source -> its last change (absent: none within maxWalk)
+	known  map[string]bool     // the sources read at head
+}
+
+// changeAt is a source's last change: the commit and its time.
+type changeAt struct {
+	commit gitrepo.Hash
+	when   time.Time
+}
+
+// lastChangeCached is lastChange through cache for the sources: all of
+// them are read in one walk when HEAD moved.
+func (h *history) lastChangeCached(cache *changeCache, sources []string, source string) (time.Time, bool, error) {
+	if cache == nil || !slices.Contains(sources, source) {
+		return h.lastChange(source)
+	}
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	if cache.head != h.head.Hash {
+		if err := h.readChanges(cache, sources); err != nil {
+			return time.Time{}, false, err
+		}
+	}
+	c, ok := cache.last[source]
+	return c.when, ok, nil
+}
+
+// readChanges brings cache to h's HEAD for sources in one walk back from
+// HEAD: a source is settled at the first commit that changed its folder,
+// or, where the walk meets the HEAD the cache was read at, by the cache
+// (after an amend of that HEAD, at its parent, unless the amended commit
+// was the source's last change).
+func (h *history) readChanges(cache *changeCache, sources []string) error {
+	last := map[string]changeAt{}
+	pending := map[string]bool{}
+	for _, s := range sources {
+		pending[s] = true
+	}
+	settle := func(stop gitrepo.Hash) {
+		for s := range pending {
+			if !cache.known[s] {
+				continue
+			}
+			c, ok := cache.last[s]
+			if ok && stop == cache.parent && c.commit == cache.head {
+				continue // the amended commit's change: look further
+			}
+			if ok {
+				last[s] = c
+			}
+			delete(pending, s)
+		}
+	}
+	c := h.head
+	for i := 0; c != nil && len(pending) > 0 && i < maxWalk; i++ {
+		if !cache.head.IsZero() && (c.Hash == cache.head || c.Hash == cache.parent) {
+			settle(c.Hash)
+			if len(pending) == 0 {
+				break
+			}
+		}
+		if h.hist.Cut(c) {
+			break // a shallow clone's oldest commit: what it changed is unknown
+		}
+		par, err := h.parent(c)
+		if err != nil {
+			return err
+		}
+		for s := range pending {
+			a, _, err := h.entry(c, s)
+			if err != nil {
+				return err
+			}
+			b, _, err := h.entry(par, s)
+			if err != nil {
+				return err
+			}
+			if a != b {
+				last[s] = changeAt{c.Hash, c.When.UTC()}
+				delete(pending, s)
+			}
+		}
+		c = par
+	}
+	cache.head, cache.parent = h.head.Hash, h.head.Parent()
+	cache.last = last
+	cache.known = map[string]bool{}
+	for _, s := range sources {
+		cache.known[s] = true
+	}
+	return nil
 }
 
 // lastChange is the time of the newest commit that changed the source's
