@@ -252,15 +252,12 @@ func loadWorld() {
 				continue
 			}
 			pop, _ := strconv.Atoi(popText)
-			if country == "IE" || country == "VN" || cityStates[country] {
+			if country == "IE" || cityStates[country] {
 				// GeoNames' first level in Ireland is the four
 				// provinces, which no address or posting names; a
 				// city-state's districts are no region either
 				// ("Singapore", "Luxembourg", "Monaco": PROTOCOL.md,
-				// region empty when there is no usual one). Vietnam's
-				// names do not fit its towns' codes in this build (after
-				// the 2025 province reform: "Hanoi|Quang Tri"): none
-				// rather than a wrong one.
+				// region empty when there is no usual one).
 				region = ""
 			}
 			w := worldInfo{name: name, region: region, country: country, pop: int32(min(pop, 1<<31-1))}
