@@ -113,12 +113,25 @@ var workModes = map[string]bool{
 	"ibrido": true, "présentiel": true, "presencial": true, "in sede": true, "vor ort": true,
 }
 
+// placeFieldNames are names of a field that holds the place of work, in
+// the languages of the postings: "Standort: Berlin", "Arbeitssted: Oslo",
+// "Lieu : Paris", "Ubicación: Madrid".
+var placeFieldNames = map[string]bool{
+	"location": true, "locations": true, "based in": true, "city": true, "work location": true,
+	"job location": true, "office location": true, "place of work": true,
+	"standort": true, "standorte": true, "arbeitsort": true, "einsatzort": true, "dienstort": true,
+	"arbeitssted": true, "arbeidssted": true, "arbejdssted": true, "tjenestested": true,
+	"arbetsort": true, "placering": true, "placeringsort": true, "ort": true,
+	"lieu": true, "lieu de travail": true, "localisation": true, "ville": true,
+	"ubicación": true, "ubicacion": true, "lugar de trabajo": true, "sede": true, "sede di lavoro": true,
+	"locatie": true, "standplaats": true, "werklocatie": true,
+}
+
 // officePrefix strips an office or work-mode prefix that ends with ':'
 // ("HQ: Berlin", "Office: London", "Hybrid: Paris").
 func officePrefix(s string) string {
 	if i := strings.IndexByte(s, ':'); i > 0 && i < 24 {
-		if p := foldPlace(s[:i]); workModes[p] || p == "location" || p == "locations" ||
-			p == "based in" || p == "city" {
+		if p := foldPlace(s[:i]); workModes[p] || placeFieldNames[p] {
 			return strings.TrimSpace(s[i+1:])
 		} else if remoteWords[p] {
 			// "Remote: US" stays remote: "Remote - US"
@@ -521,6 +534,86 @@ func stateName(p string) string {
 // New York, US}; "Remote (USA)" -> {US, remote}; a label it cannot read ->
 // {name: label}.
 func Location(label string) model.Location {
+	l := location(label)
+	if l.Name != "" && l.City == "" && l.Region == "" && l.Country == "" {
+		// a label read as no place: once more without a postal code
+		// ("10115 Berlin", "75008 Paris", "D-80331 München"), a city
+		// district's number ("Dublin 2") or with a state code that
+		// follows the city without a comma ("Melbourne VIC", "Austin TX")
+		if t, ok := plainPlaceLabel(l.Name); ok {
+			if m := location(t); m.City != "" || m.Region != "" || m.Country != "" {
+				return m
+			}
+		}
+	}
+	return l
+}
+
+// plainPlaceLabel rewrites the parts of a label (split at commas) the way
+// Location reads them: a postal code before or after a place dropped, a
+// district's number after a city dropped, a state code after a city set
+// off by a comma. ok is false when nothing changed.
+func plainPlaceLabel(s string) (string, bool) {
+	parts := strings.Split(s, ",")
+	changed := false
+	for i, p := range parts {
+		w := strings.Fields(p)
+		if len(w) < 2 {
+			continue
+		}
+		switch {
+		case postalCode(w[0]):
+			w = w[1:]
+		case postalCode(w[len(w)-1]) || districtNumber(w[len(w)-1]):
+			w = w[:len(w)-1]
+		case len(w) == 2 && (auStates[w[1]] != "" || len(w[1]) == 2 && usStates[w[1]] != ""):
+			w = []string{w[0] + ",", w[1]}
+		default:
+			continue
+		}
+		parts[i] = strings.Join(w, " ")
+		changed = true
+	}
+	return strings.Join(parts, ","), changed
+}
+
+// postalCode reports whether w is a postal code of four or five digits,
+// optionally after a country's letter code ("D-80331", "CH-8001", "F-75008").
+func postalCode(w string) bool {
+	if i := strings.IndexByte(w, '-'); i > 0 && i <= 2 {
+		for _, r := range w[:i] {
+			if r < 'A' || r > 'Z' {
+				return false
+			}
+		}
+		w = w[i+1:]
+	}
+	if len(w) < 4 || len(w) > 5 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// districtNumber reports whether w is a city district's number after the
+// city's name ("Dublin 2", "Paris 8"): one or two digits.
+func districtNumber(w string) bool {
+	if len(w) == 0 || len(w) > 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func location(label string) model.Location {
 	s := officePrefix(collapse(label))
 	if s == "" {
 		return model.Location{}
@@ -647,10 +740,10 @@ func Location(label string) model.Location {
 		}
 	case 1:
 		p := rest[0]
-		if loc.Country == "" && len(strings.TrimSpace(p)) > 2 {
-			// "Ontario": the province, not the Californian town of its
-			// name; a city in the province of its name stays the city
-			// ("Québec")
+		if (loc.Country == "" || loc.Country == "CA") && len(strings.TrimSpace(p)) > 2 {
+			// "Ontario", "Ontario, Canada": the province, not the
+			// Californian town of its name; a city in the province of
+			// its name stays the city ("Québec")
 			if pr := caProvince(p); pr != "" {
 				if c, ok := knownCities[foldPlace(p)]; !ok || c.region != pr {
 					loc.Country, loc.Region = "CA", pr
@@ -697,6 +790,16 @@ func Location(label string) model.Location {
 		}
 		if loc.Country == "" {
 			return unknown
+		}
+		if t, ok := plainPlaceLabel(p); ok && !strings.Contains(t, ",") {
+			// "Dublin 2, Ireland", "10115 Berlin, Germany"
+			if m := location(t); m.City != "" && m.Country == loc.Country && !m.Remote {
+				loc.City = m.City
+				if loc.Region == "" {
+					loc.Region = m.Region
+				}
+				break
+			}
 		}
 		loc.City = p
 	default:

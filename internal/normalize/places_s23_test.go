@@ -24,3 +24,40 @@ func TestWorldRegionsFollowCodes_s23(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelForms_s23: location labels as ATS fields and listing pages
+// write them in Europe and Australia: a postal code beside the town, a
+// city district's number, a state code after the city without a comma, a
+// field name in the posting's language before the place, and a Canadian
+// province named with its country.
+func TestLabelForms_s23(t *testing.T) {
+	tests := []struct{ label, city, region, country string }{
+		{"10115 Berlin", "Berlin", "Berlin", "DE"},
+		{"D-80331 München", "Munich", "Bavaria", "DE"},
+		{"75008 Paris", "Paris", "Île-de-France", "FR"},
+		{"Paris 75008, France", "Paris", "Île-de-France", "FR"},
+		{"8001 Zürich", "Zurich", "Zurich", "CH"},
+		{"1010 Wien", "Vienna", "Vienna", "AT"},
+		{"Dublin 2", "Dublin", "", "IE"},
+		{"Dublin 2, Ireland", "Dublin", "", "IE"},
+		{"Melbourne VIC", "Melbourne", "Victoria", "AU"},
+		{"Austin TX", "Austin", "Texas", "US"},
+		{"Standort: Berlin", "Berlin", "Berlin", "DE"},
+		{"Arbeitsort: Köln", "Cologne", "North Rhine-Westphalia", "DE"},
+		{"Arbeidssted: Oslo", "Oslo", "Oslo", "NO"},
+		{"Arbetsort: Stockholm", "Stockholm", "Stockholm County", "SE"},
+		{"Lieu : Paris", "Paris", "Île-de-France", "FR"},
+		{"Ubicación: Madrid", "Madrid", "Community of Madrid", "ES"},
+		{"Ontario, Canada", "", "Ontario", "CA"},
+		// unchanged: Nordic postal codes, a town in the province of its name
+		{"0150 Oslo", "Oslo", "Oslo", "NO"},
+		{"2100 København Ø", "Copenhagen", "Capital Region of Denmark", "DK"},
+		{"Québec, QC", "Québec", "Quebec", "CA"},
+	}
+	for _, tt := range tests {
+		got := Locations(tt.label)
+		if len(got) != 1 || got[0].City != tt.city || got[0].Region != tt.region || got[0].Country != tt.country || got[0].Remote {
+			t.Errorf("Locations(%q) = %+v, want %s|%s|%s", tt.label, got, tt.city, tt.region, tt.country)
+		}
+	}
+}
