@@ -1461,7 +1461,7 @@ func textLocations(locs []model.Location, labels []string, title, text, lang str
 // area wider than a country stays no place. Places of which one is
 // already remote say themselves which are.
 func remoteField(locs []model.Location, text string) []model.Location {
-	if len(locs) == 0 || !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
 		return locs // the common case, without splitting the text
 	}
 	for _, l := range locs {
@@ -1487,6 +1487,11 @@ func remoteField(locs []model.Location, text string) []model.Location {
 	}
 	if !found {
 		return locs
+	}
+	if len(locs) == 0 {
+		// no place anywhere: the field's remote is the one place, as a
+		// platform's remote work mode with no place (PROTOCOL.md)
+		return []model.Location{{Remote: true}}
 	}
 	out := make([]model.Location, 0, len(locs))
 	for _, l := range locs {

@@ -1,6 +1,11 @@
 package normalize
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
 
 // TestWorldRegionsFollowCodes_s23: places_world.txt gives each city the
 // first-level division of its own GeoNames admin1 code; where the codes
@@ -58,6 +63,35 @@ func TestLabelForms_s23(t *testing.T) {
 		got := Locations(tt.label)
 		if len(got) != 1 || got[0].City != tt.city || got[0].Region != tt.region || got[0].Country != tt.country || got[0].Remote {
 			t.Errorf("Locations(%q) = %+v, want %s|%s|%s", tt.label, got, tt.city, tt.region, tt.country)
+		}
+	}
+}
+
+// TestRemoteFieldWithoutPlace_s23: the text's own place field that says
+// only "remote" (dev contractor-consulting-text-cloud-engineer-iot-remote-id-29848,
+// here under a title that does not say it) gives one remote place when
+// nothing else names a place, as a platform's remote work mode does
+// (PROTOCOL.md); a share under 100 % is not remote.
+func TestRemoteFieldWithoutPlace_s23(t *testing.T) {
+	n := New(nil)
+	head := "für unser Kundenprojekt suche ich aktuell eine/n Cloud Engineer (m/w/d) IoT (29848).\n\nStart: ASAP\nDauer: 3 Monate +\n"
+	tests := []struct {
+		field string
+		want  []model.Location
+	}{
+		{"Einsatzort: remote", []model.Location{{Remote: true}}},
+		{"Einsatzort: 100 % Remote", []model.Location{{Remote: true}}},
+		{"Einsatzort: 60 % Remote", nil},
+		{"Einsatzort: München", []model.Location{{City: "Munich", Region: "Bavaria", Country: "DE"}}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Cloud Engineer (m/w/d) IoT", DescriptionText: head + tt.field + "\n\nAufgaben:\nPlanung und Betrieb von Cloud-Infrastrukturen."})
+		var got []model.Location
+		for _, l := range p.Locations {
+			got = append(got, model.Location{City: l.City, Region: l.Region, Country: l.Country, Remote: l.Remote})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: locations %+v, want %+v", tt.field, got, tt.want)
 		}
 	}
 }
