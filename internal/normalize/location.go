@@ -562,6 +562,9 @@ func plainPlaceLabel(s string) (string, bool) {
 			continue
 		}
 		switch {
+		case len(w) >= 3 && len(w[0]) == 2 && isoCodes[w[0]] && postalCode(w[0]+"-"+w[1]):
+			// "DK 6091 Bjert", as a Danish address writes it: "DK-6091 Bjert"
+			w = append([]string{w[0] + "-" + w[1]}, w[2:]...)
 		case postalCode(w[0]):
 			w = w[1:]
 		case postalCode(w[len(w)-1]) || districtNumber(w[len(w)-1]):

@@ -95,3 +95,32 @@ func TestRemoteFieldWithoutPlace_s23(t *testing.T) {
 		}
 	}
 }
+
+// TestDanishAddressesAndTowns_s23: the address lines of Work in Denmark
+// pages ("DK 5500 Middelfart", "DK 6091 Bjert", "DK 2670 Greve": dev
+// dinex-nvh-test-engineer, bixter-dutch-speaking-salesperson,
+// hobbii-warehouse-team-lead) and Danish towns of the 7000-7999 postal
+// range, which spans four regions (places_nordic.txt: regions from
+// GeoNames).
+func TestDanishAddressesAndTowns_s23(t *testing.T) {
+	tests := []struct{ label, city, region string }{
+		{"DK 5500 Middelfart", "Middelfart", "Region of Southern Denmark"},
+		{"DK 6091 Bjert", "Bjert", "Region of Southern Denmark"},
+		{"DK 2670 Greve", "Greve", "Region Zealand"},
+		{"DK-8000 Aarhus C", "Aarhus", "Central Denmark Region"},
+		{"Fredericia", "Fredericia", "Region of Southern Denmark"},
+		{"7100 Vejle", "Vejle", "Region of Southern Denmark"},
+		{"Billund", "Billund", "Region of Southern Denmark"},
+		{"Give", "Give", "Region of Southern Denmark"},
+		{"Brande", "Brande", "Central Denmark Region"},
+		{"Ikast", "Ikast", "Central Denmark Region"},
+		{"Thisted", "Thisted", "North Denmark Region"},
+		{"Skibby", "Skibby", "Capital Region of Denmark"},
+	}
+	for _, tt := range tests {
+		got := Locations(tt.label)
+		if len(got) != 1 || got[0].City != tt.city || got[0].Region != tt.region || got[0].Country != "DK" || got[0].Remote {
+			t.Errorf("Locations(%q) = %+v, want %s|%s|DK", tt.label, got, tt.city, tt.region)
+		}
+	}
+}
