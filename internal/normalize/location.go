@@ -602,6 +602,42 @@ func postalCode(w string) bool {
 	return true
 }
 
+// frenchDepartments are the regions (their names in this package's
+// tables) of metropolitan France's départements, by the two digits that
+// open their postal codes (20: Corsica).
+var frenchDepartments = func() map[string]string {
+	regions := map[string]string{
+		"Auvergne-Rhône-Alpes":       "01 03 07 15 26 38 42 43 63 69 73 74",
+		"Hauts-de-France":            "02 59 60 62 80",
+		"Provence-Alpes-Côte d'Azur": "04 05 06 13 83 84",
+		"Grand Est":                  "08 10 51 52 54 55 57 67 68 88",
+		"Occitania":                  "09 11 12 30 31 32 34 46 48 65 66 81 82",
+		"Normandy":                   "14 27 50 61 76",
+		"Nouvelle-Aquitaine":         "16 17 19 23 24 33 40 47 64 79 86 87",
+		"Centre-Val de Loire":        "18 28 36 37 41 45",
+		"Corsica":                    "20",
+		"Bourgogne-Franche-Comté":    "21 25 39 58 70 71 89 90",
+		"Brittany":                   "22 29 35 56",
+		"Pays de la Loire":           "44 49 53 72 85",
+		"Île-de-France":              "75 77 78 91 92 93 94 95",
+	}
+	m := map[string]string{}
+	for r, ds := range regions {
+		for _, d := range strings.Fields(ds) {
+			m[d] = r
+		}
+	}
+	return m
+}()
+
+// frenchRegion is the region of a French postal code of five digits, or "".
+func frenchRegion(code string) string {
+	if len(code) != 5 || !postalCode(code) {
+		return ""
+	}
+	return frenchDepartments[code[:2]]
+}
+
 // districtNumber reports whether w is a city district's number after the
 // city's name ("Dublin 2", "Paris 8"): one or two digits.
 func districtNumber(w string) bool {
@@ -803,6 +839,12 @@ func location(label string) model.Location {
 				}
 				break
 			}
+			if f := strings.Fields(p); loc.Country == "FR" && len(f) >= 2 && postalCode(f[0]) {
+				// "14460 Colombelles, France": a town the tables do not
+				// know, its region from the postal code's département
+				loc.City, loc.Region = strings.Join(f[1:], " "), frenchRegion(f[0])
+				break
+			}
 		}
 		loc.City = p
 	default:
@@ -827,6 +869,13 @@ func location(label string) model.Location {
 				}
 			} else if r := regionNames[foldPlace(region)]; r != "" {
 				region = r // "München, Bayern, Deutschland": Bavaria
+			} else if len(rest) == 2 && postalCode(region) {
+				// "Colombelles (14460), FR": a postal code, no region;
+				// in France its département names the region
+				region = ""
+				if loc.Country == "FR" {
+					region = frenchRegion(rest[1])
+				}
 			}
 			if c, ok := knownCities[foldPlace(loc.City)]; ok && c.country == loc.Country {
 				if c.canonical || foldPlace(region) == foldPlace(c.region) {
@@ -1655,6 +1704,13 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 			}
 		}
 	}
+	if noRegion(locs) {
+		// a field's town the tables do not place: the text's place field
+		// may ("Lieu : Colombelles (14460), FR")
+		if f, _ := textPlaceLists(text, country, false); len(f) > 0 {
+			locs = regionsFrom(locs, f)
+		}
+	}
 	if len(locs) == 0 || countryOnly {
 		want := country
 		if want == "" && whole {
@@ -1843,6 +1899,43 @@ func namesSame(locs, wf []model.Location) bool {
 		}
 	}
 	return false
+}
+
+// noRegion says whether a place of locs names a town and a country but
+// no region, in a country whose towns have one.
+func noRegion(locs []model.Location) bool {
+	for _, l := range locs {
+		if l.Region == "" && l.City != "" && l.Country != "" && !cityStates[l.Country] && l.Country != "IE" {
+			return true
+		}
+	}
+	return false
+}
+
+// regionsFrom gives a place of the platform's fields that has no region
+// the region of the same town in the text's place field ("Colombelles,
+// FR" beside "Lieu : Colombelles (14460), FR": Normandy, from the postal
+// code); locs is not changed in place.
+func regionsFrom(locs, wf []model.Location) []model.Location {
+	var out []model.Location
+	for i, l := range locs {
+		if l.Region != "" || l.City == "" || l.Country == "" {
+			continue
+		}
+		for _, w := range wf {
+			if w.Region != "" && w.Country == l.Country && foldPlace(w.City) == foldPlace(l.City) {
+				if out == nil {
+					out = slices.Clone(locs)
+				}
+				out[i].Region = w.Region
+				break
+			}
+		}
+	}
+	if out == nil {
+		return locs
+	}
+	return out
 }
 
 // titleLinks precede where the job is at the end of a title.

@@ -124,3 +124,34 @@ func TestDanishAddressesAndTowns_s23(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchPostalRegion_s23: a French postal code names the département
+// and so the region of a town the tables do not know (dev
+// caencamp-limengo-ingenieur-lead-full-stack: "Lieu : Colombelles (14460),
+// FR" beside the listing's "Colombelles, FR"); elsewhere a postal code
+// is no region.
+func TestFrenchPostalRegion_s23(t *testing.T) {
+	tests := []struct{ label, city, region, country string }{
+		{"Colombelles (14460), FR", "Colombelles", "Normandy", "FR"},
+		{"14460 Colombelles, France", "Colombelles", "Normandy", "FR"},
+		{"Bar-le-Duc (55000), France", "Bar-le-Duc", "Grand Est", "FR"},
+		{"Smalltown (12345), Germany", "Smalltown", "", "DE"},
+	}
+	for _, tt := range tests {
+		got := Locations(tt.label)
+		if len(got) != 1 || got[0].City != tt.city || got[0].Region != tt.region || got[0].Country != tt.country {
+			t.Errorf("Locations(%q) = %+v, want %s|%s|%s", tt.label, got, tt.city, tt.region, tt.country)
+		}
+	}
+	n := New(nil)
+	text := "Limengo\nLimengo est une jeune société de service.\n\nLieu : Colombelles (14460), FR\nType de contrat : CDI\nDate de publication : 2019-12-02\n"
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Ingénieur Lead Full Stack technico-fonctionnel", Locations: []string{"Colombelles, FR"}, DescriptionText: text})
+	want := []model.Location{{City: "Colombelles", Region: "Normandy", Country: "FR"}}
+	var got []model.Location
+	for _, l := range p.Locations {
+		got = append(got, model.Location{City: l.City, Region: l.Region, Country: l.Country, Remote: l.Remote})
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("listing \"Colombelles, FR\" with %q: %+v, want %+v", "Lieu : Colombelles (14460), FR", got, want)
+	}
+}
