@@ -2057,6 +2057,7 @@ var placeFields = map[string]bool{
 	"lieu de travail": true, "lieu": false, "localisation": false, "location": false, "job location": false,
 	"work location": false, "office location": false, "locations": false, "ort": false, "sted": false,
 	"workplace": false, "place of work": false, "ubicación": false, "lugar de trabajo": true,
+	"dónde": false, "donde": false,
 }
 
 // placeCues are phrases after which a sentence names the workplace
@@ -2421,7 +2422,7 @@ func cutField(line string) (head, value string, ok bool) {
 
 // cjkPlaceCues name the workplace in Chinese: "工作地点：北京", "坐标深圳",
 // "办公地点：上海".
-var cjkPlaceCues = []string{"工作地点", "办公地点", "工作城市", "坐标", "地点", "base地", "base"}
+var cjkPlaceCues = []string{"工作地点", "办公地点", "工作城市", "坐标", "地点", "工作地址", "办公地址", "地址", "base地", "base"}
 
 // baseCue finds the "base" of Chinese postings ("Base：杭州", "base 北京",
 // "base地：上海或深圳"), any case, as a word of its own followed by a

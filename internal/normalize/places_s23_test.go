@@ -155,3 +155,21 @@ func TestFrenchPostalRegion_s23(t *testing.T) {
 		t.Errorf("listing \"Colombelles, FR\" with %q: %+v, want %+v", "Lieu : Colombelles (14460), FR", got, want)
 	}
 }
+
+// TestAddressAndWhereFields_s23: a Chinese address field ("地址：", dev
+// ftquant-algorithm-development-engineer) and the Spanish "Dónde:" (dev
+// democracia-en-red-text-back-end-dev, there inside a span) name the
+// workplace when nothing else does.
+func TestAddressAndWhereFields_s23(t *testing.T) {
+	n := New(nil)
+	tests := []struct{ title, text, city, region, country string }{
+		{"算法开发工程师", "岗位职责：\n- 负责量化策略研发\n- 地址：上海市漕河泾开发区 凯科国际大厦", "Shanghai", "Shanghai", "CN"},
+		{"Back-end dev", "Qué buscamos\nDónde: Buenos Aires\nCuándo: ya", "Buenos Aires", "Buenos Aires", "AR"},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: tt.title, DescriptionText: tt.text})
+		if len(p.Locations) != 1 || p.Locations[0].City != tt.city || p.Locations[0].Region != tt.region || p.Locations[0].Country != tt.country {
+			t.Errorf("%q: %+v, want %s|%s|%s", tt.text, p.Locations, tt.city, tt.region, tt.country)
+		}
+	}
+}
