@@ -1067,12 +1067,13 @@ func Locations(label string) []model.Location {
 			return out
 		}
 	}
-	// "San Francisco, CA, New York City, NY": city and state pairs.
+	// "San Francisco, CA, New York City, NY", "Berlin, Germany, Munich,
+	// Germany": city and state (or country) pairs.
 	if strings.Count(s, ",") >= 3 {
 		cs := strings.Split(s, ",")
 		var out []model.Location
 		for i := 0; i+1 < len(cs); i += 2 {
-			if stateName(cs[i+1]) == "" && caProvince(cs[i+1]) == "" {
+			if stateName(cs[i+1]) == "" && caProvince(cs[i+1]) == "" && countryCode(cs[i+1]) == "" {
 				out = nil
 				break
 			}

@@ -173,3 +173,29 @@ func TestAddressAndWhereFields_s23(t *testing.T) {
 		}
 	}
 }
+
+// TestCityCountryPairs_s23: a label that lists towns each with its
+// country, separated by commas only ("Berlin, Germany, Munich, Germany"),
+// gives each town, as the city and state pairs already did ("Austin, TX,
+// Denver, CO"); no dev label writes it so, the form of the
+// protocol's "several places in one label".
+func TestCityCountryPairs_s23(t *testing.T) {
+	tests := []struct {
+		label string
+		want  []string
+	}{
+		{"Berlin, Germany, Munich, Germany", []string{"Berlin|Berlin|DE", "Munich|Bavaria|DE"}},
+		{"Paris, France, London, United Kingdom", []string{"Paris|Île-de-France|FR", "London|England|GB"}},
+		{"Austin, TX, Denver, CO", []string{"Austin|Texas|US", "Denver|Colorado|US"}},
+		{"Los Gatos, California, United States", []string{"Los Gatos|California|US"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range Locations(tt.label) {
+			got = append(got, l.City+"|"+l.Region+"|"+l.Country)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Locations(%q) = %q, want %q", tt.label, got, tt.want)
+		}
+	}
+}
