@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -196,6 +197,47 @@ func TestCityCountryPairs_s23(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Locations(%q) = %q, want %q", tt.label, got, tt.want)
+		}
+	}
+}
+
+// TestWorldRegionsAgreeWithCityTable_s23: a town of the world table and
+// the city of its region in the city table name the region alike (the
+// city table's names, which the dev labels use: "Riyadh Province").
+func TestWorldRegionsAgreeWithCityTable_s23(t *testing.T) {
+	tests := []struct{ town, city string }{
+		{"Ramat Gan, Israel", "Tel Aviv"},
+		{"Jeddah, Saudi Arabia", "Riyadh"}, // both "... Province"
+		{"Kaunas, Lithuania", "Vilnius"},   // both "... County"
+		{"Quezon City, Philippines", "Manila"},
+		{"Suwon, South Korea", "Seongnam"},
+		{"Burgos, Spain", "Valladolid"},
+		{"Udine, Italy", "Trieste"},
+		{"Palmira, Colombia", "Cali"},
+	}
+	for _, tt := range tests {
+		a, b := Locations(tt.town), Locations(tt.city)
+		if len(a) != 1 || len(b) != 1 || a[0].Region == "" || b[0].Region == "" {
+			t.Fatalf("%q -> %+v, %q -> %+v", tt.town, a, tt.city, b)
+		}
+		suffix := func(r string) string {
+			for _, s := range []string{" Province", " County", " District"} {
+				if strings.HasSuffix(r, s) {
+					return s
+				}
+			}
+			return ""
+		}
+		if a[0].Country == b[0].Country && suffix(a[0].Region) != suffix(b[0].Region) {
+			t.Errorf("%q region %q and %q region %q name their kind of region otherwise", tt.town, a[0].Region, tt.city, b[0].Region)
+		}
+	}
+	same := [][2]string{{"Ramat Gan, Israel", "Tel Aviv"}, {"Quezon City, Philippines", "Manila"},
+		{"Suwon, South Korea", "Seongnam"}, {"Burgos, Spain", "Valladolid"}, {"Udine, Italy", "Trieste"}, {"Palmira, Colombia", "Cali"}}
+	for _, p := range same {
+		a, b := Locations(p[0]), Locations(p[1])
+		if a[0].Region != b[0].Region {
+			t.Errorf("%q region %q, %q region %q: one region, one name", p[0], a[0].Region, p[1], b[0].Region)
 		}
 	}
 }
