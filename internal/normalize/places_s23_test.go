@@ -22,6 +22,10 @@ func TestWorldRegionsFollowCodes_s23(t *testing.T) {
 		{"Juba, South Sudan", "Juba", "Central Equatoria", "SS"},
 		{"Semey, Kazakhstan", "Semey", "Abai Region", "KZ"},
 		{"Sorong, Indonesia", "Sorong", "Southwest Papua", "ID"},
+		// Taiwan: the municipality or county, not GeoNames' old province
+		{"Kaohsiung, Taiwan", "Kaohsiung", "Kaohsiung", "TW"},
+		{"Taichung, Taiwan", "Taichung", "Taichung", "TW"},
+		{"Banqiao, Taiwan", "Banqiao", "New Taipei", "TW"},
 	}
 	for _, tt := range tests {
 		got := Locations(tt.label)
