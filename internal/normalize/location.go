@@ -987,7 +987,7 @@ func wholeCountry(q string) string {
 // cityStates are countries that are one city.
 // Luxembourg is not one, but a label that says only "Luxembourg" means
 // its capital, where the offices are.
-var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true, "LU": true}
+var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true, "LU": true, "MO": true}
 
 // Locations parses a label that may name several places: "San Francisco,
 // CA, New York City, NY", "London or Berlin", "Remote (US, Canada)",

@@ -245,3 +245,35 @@ func TestWorldRegionsAgreeWithCityTable_s23(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseCityNames_s23: Chinese postings name their towns in Chinese
+// only ("- 工作地点：北京市", dev baidu-senior-rust-engineer; "北京/上海/深圳",
+// dev circlequant-full-stack-engineer); the provincial capitals and large
+// cities beyond the first ones are read the same way, Macau as a
+// city-state.
+func TestChineseCityNames_s23(t *testing.T) {
+	tests := []struct{ label, city, region, country string }{
+		{"北京市", "Beijing", "Beijing", "CN"},
+		{"贵阳市", "Guiyang", "Guizhou", "CN"},
+		{"石家庄", "Shijiazhuang", "Hebei", "CN"},
+		{"乌鲁木齐", "Ürümqi", "Xinjiang", "CN"},
+		{"温州", "Wenzhou", "Zhejiang", "CN"},
+		{"澳门", "Macau", "", "MO"},
+		{"Macau", "Macau", "", "MO"},
+	}
+	for _, tt := range tests {
+		got := Locations(tt.label)
+		if len(got) != 1 || got[0].City != tt.city || got[0].Region != tt.region || got[0].Country != tt.country {
+			t.Errorf("Locations(%q) = %+v, want %s|%s|%s", tt.label, got, tt.city, tt.region, tt.country)
+		}
+	}
+	got := Locations("南宁/昆明/贵阳")
+	if len(got) != 3 || got[0].City != "Nanning" || got[1].City != "Kunming" || got[2].City != "Guiyang" {
+		t.Errorf("Locations(南宁/昆明/贵阳) = %+v", got)
+	}
+	n := New(nil)
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Rust 高级工程师", DescriptionText: "岗位职责：\n- 负责存储系统开发\n- 工作地点：太原市"})
+	if len(p.Locations) != 1 || p.Locations[0].City != "Taiyuan" || p.Locations[0].Region != "Shanxi" {
+		t.Errorf("工作地点：太原市 -> %+v, want Taiyuan, Shanxi", p.Locations)
+	}
+}
