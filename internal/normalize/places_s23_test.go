@@ -277,3 +277,15 @@ func TestChineseCityNames_s23(t *testing.T) {
 		t.Errorf("工作地点：太原市 -> %+v, want Taiyuan, Shanxi", p.Locations)
 	}
 }
+
+// TestNorwegianDistrictLetter_s23: a Norwegian postal place written with a
+// district letter is its town, as a Danish one ("Aarhus C" -> Aarhus).
+func TestNorwegianDistrictLetter_s23(t *testing.T) {
+	for label, city := range map[string]string{"Kristiansand S": "Kristiansand", "4608 Kristiansand S": "Kristiansand",
+		"Kristiansund N": "Kristiansund", "Aarhus C": "Aarhus"} {
+		got := Locations(label)
+		if len(got) != 1 || got[0].City != city || got[0].Region == "" {
+			t.Errorf("Locations(%q) = %+v, want %s with its region", label, got, city)
+		}
+	}
+}
