@@ -1040,7 +1040,11 @@ func Locations(label string) []model.Location {
 		}
 	}
 	if !strings.ContainsAny(s, ",()•|;/&") && !strings.Contains(s, " or ") && !strings.Contains(s, " and ") {
-		return []model.Location{Location(s)} // one place
+		l := Location(s) // one place
+		if l.Name != "" && l.Remote && l.City == "" && l.Region == "" && l.Country == "" {
+			l = remoteNote(l.Name)
+		}
+		return []model.Location{l}
 	}
 	if out := sharedTail(s); out != nil {
 		return out
@@ -1146,8 +1150,24 @@ func Locations(label string) []model.Location {
 		if cs := citiesIn(s); len(cs) > 0 {
 			return cs
 		}
+		if one.Remote {
+			return []model.Location{remoteNote(one.Name)}
+		}
 	}
 	return []model.Location{one}
+}
+
+// remoteNote reads a remote label that Location could not place: the place
+// before a note ("Remote - US: Select locations"), else remote with a note
+// that names no place ("Remote (Travel Required)", "Remote-Friendly
+// (Travel-Required)").
+func remoteNote(name string) model.Location {
+	if i := strings.LastIndexByte(name, ':'); i > 0 {
+		if m := Location(name[:i]); m.Name == "" && m.Remote {
+			return m
+		}
+	}
+	return model.Location{Remote: true}
 }
 
 // remoteShare returns the share of the working time, in percent, that a

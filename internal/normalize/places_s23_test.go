@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -286,6 +287,35 @@ func TestNorwegianDistrictLetter_s23(t *testing.T) {
 		got := Locations(label)
 		if len(got) != 1 || got[0].City != city || got[0].Region == "" {
 			t.Errorf("Locations(%q) = %+v, want %s with its region", label, got, city)
+		}
+	}
+}
+
+// TestRemoteWithNote_s23: a remote label with a note that names no place
+// is remote, no place ("Remote (Travel Required)"), as the dev listings'
+// "Remote (preference for UTC-6 to UTC+5)" and "Remote (working hours are
+// UTC 15:00 to UTC 23:00)" already were; a country before a note stays
+// ("Remote - US: Select locations"); beside an office in another label
+// part the remote alternative is a place of its own.
+func TestRemoteWithNote_s23(t *testing.T) {
+	tests := []struct {
+		label string
+		want  []string
+	}{
+		{"Remote (preference for UTC-6 to UTC+5)", []string{"|||true"}},
+		{"Remote (working hours are UTC 15:00 to UTC 23:00)", []string{"|||true"}},
+		{"Remote (Travel Required)", []string{"|||true"}},
+		{"Remote-Friendly (Travel-Required)", []string{"|||true"}},
+		{"Remote - US: Select locations", []string{"||US|true"}},
+		{"San Francisco, CA | Remote-Friendly (Travel-Required)", []string{"San Francisco|California|US|false", "|||true"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range Locations(tt.label) {
+			got = append(got, fmt.Sprintf("%s|%s|%s|%t", l.City, l.Region, l.Country, l.Remote))
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Locations(%q) = %q, want %q", tt.label, got, tt.want)
 		}
 	}
 }
