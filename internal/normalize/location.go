@@ -136,6 +136,9 @@ func officePrefix(s string) string {
 		} else if remoteWords[p] {
 			// "Remote: US" stays remote: "Remote - US"
 			return s[:i] + " - " + strings.TrimSpace(s[i+1:])
+		} else if v := strings.TrimSpace(s[i+1:]); countryCode(s[:i]) != "" && remoteWords[foldPlace(v)] {
+			// "Germany: Remote": remote in the country
+			return v + " - " + strings.TrimSpace(s[:i])
 		}
 	}
 	return s
@@ -731,6 +734,11 @@ func location(label string) model.Location {
 			rest = append(r, f[0])
 		}
 	}
+	if len(rest) == 3 && len(rest[0]) == 2 && isoCodes[rest[0]] && countryCode(rest[2]) == "" &&
+		(stateName(rest[1]) != "" || caProvince(rest[1]) != "") {
+		// "US - NY - New York": the ATS code path written with spaces
+		rest = []string{rest[2], rest[1], rest[0]}
+	}
 	if l, ok := nordicLocation(rest, loc.Remote); ok {
 		return l
 	}
@@ -1022,8 +1030,11 @@ func Locations(label string) []model.Location {
 	}
 	// "San Francisco Bay Area & Remote", "London or remote": a place, and
 	// remote work besides.
-	for _, sep := range []string{" & ", " or ", " and ", " / "} {
+	for _, sep := range []string{" & ", " or ", " and ", " / ", "/"} {
 		if a, b, ok := strings.Cut(s, sep); ok {
+			if sep == "/" && !townSlashRemote(a, b) {
+				continue // "US/Canada", "Oslo/Bergen", "Germany/Remote": read below
+			}
 			if remoteWords[foldPlace(b)] {
 				return append(Locations(a), model.Location{Remote: true})
 			}
@@ -1155,6 +1166,20 @@ func Locations(label string) []model.Location {
 		}
 	}
 	return []model.Location{one}
+}
+
+// townSlashRemote says whether "a/b" is a town and remote work as
+// alternatives ("Oslo/Remote", "Remote/Berlin"); a country beside remote
+// ("Germany/Remote") is remote work in the country, read elsewhere.
+func townSlashRemote(a, b string) bool {
+	if remoteWords[foldPlace(a)] {
+		a, b = b, a
+	}
+	if !remoteWords[foldPlace(b)] {
+		return false
+	}
+	l := Location(a)
+	return l.City != "" && !l.Remote
 }
 
 // remoteNote reads a remote label that Location could not place: the place

@@ -319,3 +319,33 @@ func TestRemoteWithNote_s23(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelAlternatives_s23: a town and remote work written with a bare
+// slash are alternatives as with spaced ones ("Oslo/Remote" as "Oslo /
+// Remote"; a country with remote stays remote in the country:
+// "Germany/Remote"); "Germany: Remote" is remote in Germany; an ATS code
+// path with spaces ("US - NY - New York") as without.
+func TestLabelAlternatives_s23(t *testing.T) {
+	tests := []struct {
+		label string
+		want  []string
+	}{
+		{"Oslo/Remote", []string{"Oslo|Oslo|NO|false", "|||true"}},
+		{"Oslo / Remote", []string{"Oslo|Oslo|NO|false", "|||true"}},
+		{"Remote/Berlin", []string{"Berlin|Berlin|DE|false", "|||true"}},
+		{"Germany/Remote", []string{"||DE|true"}},
+		{"Germany: Remote", []string{"||DE|true"}},
+		{"US/Canada", []string{"||US|false", "||CA|false"}},
+		{"US - NY - New York", []string{"New York|New York|US|false"}},
+		{"US-CA-San Francisco", []string{"San Francisco|California|US|false"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range Locations(tt.label) {
+			got = append(got, fmt.Sprintf("%s|%s|%s|%t", l.City, l.Region, l.Country, l.Remote))
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Locations(%q) = %q, want %q", tt.label, got, tt.want)
+		}
+	}
+}
