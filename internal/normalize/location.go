@@ -919,6 +919,9 @@ var (
 	conjReplacer = strings.NewReplacer(" och ", " or ", " og ", " or ", " und ", " or ", " ou ", " or ", " oder ", " or ",
 		" eller ", " or ", " o ", " or ", " ou en ", " or ", " or in ", " or ")
 	dashReplacer = strings.NewReplacer(" – ", " - ", " — ", " - ")
+	// a town and its surroundings, one area around the town (metroArea)
+	surroundReplacer = strings.NewReplacer(" und Umgebung", " Umgebung", " und umgebung", " umgebung",
+		" og omegn", " området", " och omnejd", " området", " med omnejd", " området", " og omegnen", " området")
 	// Norwegian counties whose name holds "og" (and), kept whole
 	ogCounties = strings.NewReplacer("Vestfold og Telemark", "Vestfold-og-Telemark", "Troms og Finnmark",
 		"Troms-og-Finnmark", "Møre og Romsdal", "Møre-og-Romsdal", "Sogn og Fjordane", "Sogn-og-Fjordane")
@@ -1011,7 +1014,8 @@ func Locations(label string) []model.Location {
 	if strings.Contains(s, " og ") {
 		s = ogCounties.Replace(s) // "Vestfold og Telemark" is one county, not two places
 	}
-	s = conjReplacer.Replace(s) // "Stockholm och Göteborg", "Hamburg oder Remote"
+	s = surroundReplacer.Replace(s) // "Hamburg und Umgebung" is one area, not two places
+	s = conjReplacer.Replace(s)     // "Stockholm och Göteborg", "Hamburg oder Remote"
 	s = placesJoined(s)
 	if workModes[foldPlace(s)] {
 		return nil // "Hybrid", "On-site": a mode, no place
@@ -1316,6 +1320,12 @@ func citiesIn(s string) []model.Location {
 // "上海市漕河泾开发区" (a district after the city), "全远程" (fully remote).
 func cjkLocation(s string) (model.Location, bool) {
 	if strings.Contains(s, "远程") || strings.Contains(s, "遠隔") || strings.Contains(s, "リモート") {
+		// "远程（中国）": remote in the country the label names
+		for name, cc := range cjkCountries {
+			if strings.Contains(s, name) {
+				return model.Location{Remote: true, Country: cc}, true
+			}
+		}
 		return model.Location{Remote: true}, true
 	}
 	for _, c := range cityRows {
@@ -1329,6 +1339,10 @@ func cjkLocation(s string) (model.Location, bool) {
 	}
 	return model.Location{}, false
 }
+
+// cjkCountries are countries' names in Chinese and Japanese labels.
+var cjkCountries = map[string]string{"中国": "CN", "中國": "CN", "美国": "US", "美國": "US", "日本": "JP",
+	"加拿大": "CA", "英国": "GB", "英國": "GB", "德国": "DE", "德國": "DE", "新加坡": "SG"}
 
 // isArea says whether a label that names no place names only areas wider
 // than a country ("Europe, European Union", "EMEA").

@@ -349,3 +349,32 @@ func TestLabelAlternatives_s23(t *testing.T) {
 		}
 	}
 }
+
+// TestSurroundingsAndCJKRemoteCountry_s23: a town with its surroundings
+// is the town ("Hamburg und Umgebung", named in metroArea's own list, was
+// split at "und" first); a Chinese remote label that names the country is
+// remote there ("远程（中国）"), a bare one stays without ("远程", the dev
+// listings' label).
+func TestSurroundingsAndCJKRemoteCountry_s23(t *testing.T) {
+	tests := []struct {
+		label string
+		want  []string
+	}{
+		{"Hamburg und Umgebung", []string{"Hamburg|Hamburg|DE|false"}},
+		{"Oslo og omegn", []string{"Oslo|Oslo|NO|false"}},
+		{"Stockholm med omnejd", []string{"Stockholm|Stockholm County|SE|false"}},
+		{"Essen oder München", []string{"Essen|North Rhine-Westphalia|DE|false", "Munich|Bavaria|DE|false"}},
+		{"远程（中国）", []string{"||CN|true"}},
+		{"远程", []string{"|||true"}},
+		{"北京/远程", []string{"Beijing|Beijing|CN|false", "|||true"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range Locations(tt.label) {
+			got = append(got, fmt.Sprintf("%s|%s|%s|%t", l.City, l.Region, l.Country, l.Remote))
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Locations(%q) = %q, want %q", tt.label, got, tt.want)
+		}
+	}
+}
