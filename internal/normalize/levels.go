@@ -111,6 +111,9 @@ var icManagerWords = map[string]bool{
 	// the manager of a delivery, a transition or an integration project,
 	// as a project manager (PROTOCOL.md: the job noun of Program Manager)
 	"delivery": true, "transition": true, "integration": true,
+	// the manager of a body of work or of money, not of people ("Grants
+	// Manager", "Payroll Manager")
+	"grants": true, "grant": true, "payroll": true,
 }
 
 // isPeopleManager says whether the "manager" at words[i] is a people manager.

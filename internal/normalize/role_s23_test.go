@@ -19,6 +19,8 @@ func TestProjectManagerNouns_s23(t *testing.T) {
 		{"Senior Delivery Manager", RoleProgramManager, []string{"Senior"}},
 		{"Project Manager", RoleProgramManager, []string{}},
 		{"Engineering Manager", RoleEngineeringManager, []string{"Manager"}},
+		// dev tor-project-grants-manager: grants, not people
+		{"Internet Freedom Nonprofit Seeks Experienced Grants Manager", RoleOther, []string{}},
 	}
 	for _, tt := range tests {
 		if got := Role(tt.title); got != tt.role {
