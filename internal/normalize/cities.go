@@ -152,7 +152,7 @@ var cityRows = []string{
 	"Shaoxing|Zhejiang|CN|=绍兴", "Jinhua|Zhejiang|CN|=金华", "Nantong|Jiangsu|CN|=南通", "Xuzhou|Jiangsu|CN|=徐州",
 	"Yangzhou|Jiangsu|CN|=扬州", "Kunshan|Jiangsu|CN|=昆山", "Tangshan|Hebei|CN|=唐山", "Baoding|Hebei|CN|=保定",
 	"Luoyang|Henan|CN|=洛阳", "Weifang|Shandong|CN|=潍坊", "Zibo|Shandong|CN|=淄博", "Quanzhou|Fujian|CN|=泉州",
-	"Wuhu|Anhui|CN|=芜湖", "Sanya|Hainan|CN|=三亚", "Macau||MO|=澳门|=澳門|macao", "Kyoto|Kyoto|JP|=京都", "Fukuoka|Fukuoka|JP|=福岡",
+	"Wuhu|Anhui|CN|=芜湖", "Sanya|Hainan|CN|=三亚", "Kyoto|Kyoto|JP|=京都", "Fukuoka|Fukuoka|JP|=福岡",
 	"Nagoya|Aichi|JP|=名古屋", "Yokohama|Kanagawa|JP|=横浜", "Busan|Busan|KR", "Seongnam|Gyeonggi|KR|pangyo",
 	"Ahmedabad|Gujarat|IN", "Jaipur|Rajasthan|IN", "Kochi|Kerala|IN", "Thiruvananthapuram|Kerala|IN|trivandrum",
 	"Coimbatore|Tamil Nadu|IN", "Chandigarh|Chandigarh|IN", "Indore|Madhya Pradesh|IN", "Cebu|Central Visayas|PH|cebu city",
