@@ -674,7 +674,7 @@ func location(label string) model.Location {
 		if remote {
 			loc.Remote = true
 		}
-		if workModes[foldPlace(q)] || notPlace[foldPlace(q)] {
+		if workModes[foldPlace(q)] || notPlace[foldPlace(q)] || officeDays(q) {
 			none = none || notPlace[foldPlace(q)]
 			continue
 		}
@@ -1184,6 +1184,18 @@ func townSlashRemote(a, b string) bool {
 	}
 	l := Location(a)
 	return l.City != "" && !l.Remote
+}
+
+// officeDays says whether a label part gives the days in the office
+// ("2 days in office", "3 days a week in the office", "hybrid, 3 days"): a
+// work mode, no place.
+func officeDays(q string) bool {
+	w := strings.Fields(strings.ToLower(q))
+	if len(w) < 2 || len(w) > 7 || !districtNumber(w[0]) && w[0] != "one" && w[0] != "two" && w[0] != "three" &&
+		w[0] != "four" {
+		return false
+	}
+	return w[1] == "day" || w[1] == "days" || w[1] == "tage" || w[1] == "dagar" || w[1] == "dager" || w[1] == "dage"
 }
 
 // remoteNote reads a remote label that Location could not place: the place

@@ -337,6 +337,10 @@ func TestLabelAlternatives_s23(t *testing.T) {
 		{"US/Canada", []string{"||US|false", "||CA|false"}},
 		{"US - NY - New York", []string{"New York|New York|US|false"}},
 		{"US-CA-San Francisco", []string{"San Francisco|California|US|false"}},
+		// the days in the office are a work mode, no place
+		{"London - 2 days in office", []string{"London|England|GB|false"}},
+		{"London (3 days a week in the office)", []string{"London|England|GB|false"}},
+		{"Berlin, 2 Tage vor Ort", []string{"Berlin|Berlin|DE|false"}},
 	}
 	for _, tt := range tests {
 		var got []string
