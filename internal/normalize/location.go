@@ -917,6 +917,7 @@ func georgianTown(p string) bool {
 var (
 	// "or" and "and" of other languages between places
 	conjReplacer = strings.NewReplacer(" och ", " or ", " og ", " or ", " und ", " or ", " ou ", " or ", " oder ", " or ",
+		" et ", " or ", " e ", " or ",
 		" eller ", " or ", " o ", " or ", " ou en ", " or ", " or in ", " or ")
 	dashReplacer = strings.NewReplacer(" – ", " - ", " — ", " - ")
 	// a town and its surroundings, one area around the town (metroArea)
@@ -964,7 +965,8 @@ var regionNames = map[string]string{
 	"rhein main gebiet": "Hesse", "rhein main": "Hesse", "rhine main": "Hesse", "rhine main area": "Hesse",
 	"hessen": "Hesse", "niedersachsen": "Lower Saxony", "sachsen": "Saxony", "baden württemberg": "Baden-Württemberg",
 	"baden wurttemberg": "Baden-Württemberg", "rheinland pfalz": "Rhineland-Palatinate", "thüringen": "Thuringia",
-	"île de france": "Île-de-France", "ile de france": "Île-de-France", "catalunya": "Catalonia", "cataluña": "Catalonia",
+	"île de france": "Île-de-France", "ile de france": "Île-de-France", "région parisienne": "Île-de-France",
+	"region parisienne": "Île-de-France", "catalunya": "Catalonia", "cataluña": "Catalonia",
 	"comunidad de madrid": "Community of Madrid", "madrid": "Community of Madrid", "lombardia": "Lombardy",
 	"lazio": "Lazio", "piemonte": "Piedmont", "toscana": "Tuscany", "mazowieckie": "Masovian Voivodeship",
 	"małopolskie": "Lesser Poland Voivodeship", "malopolskie": "Lesser Poland Voivodeship",

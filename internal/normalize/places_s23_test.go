@@ -367,6 +367,10 @@ func TestSurroundingsAndCJKRemoteCountry_s23(t *testing.T) {
 		{"Oslo og omegn", []string{"Oslo|Oslo|NO|false"}},
 		{"Stockholm med omnejd", []string{"Stockholm|Stockholm County|SE|false"}},
 		{"Essen oder München", []string{"Essen|North Rhine-Westphalia|DE|false", "Munich|Bavaria|DE|false"}},
+		// French and Italian "and", as the Nordic, German and Dutch ones
+		{"Paris et Lyon", []string{"Paris|Île-de-France|FR|false", "Lyon|Auvergne-Rhône-Alpes|FR|false"}},
+		{"Milano e Roma", []string{"Milan|Lombardy|IT|false", "Rome|Lazio|IT|false"}},
+		{"Région parisienne", []string{"|Île-de-France|FR|false"}},
 		{"远程（中国）", []string{"||CN|true"}},
 		{"远程", []string{"|||true"}},
 		{"北京/远程", []string{"Beijing|Beijing|CN|false", "|||true"}},
