@@ -141,7 +141,18 @@ var cityRows = []string{
 	"Bratislava|Bratislava Region|SK", "Wuxi|Jiangsu|CN|=无锡", "Ningbo|Zhejiang|CN|=宁波", "Jinan|Shandong|CN|=济南",
 	"Zhengzhou|Henan|CN|=郑州", "Shenyang|Liaoning|CN|=沈阳", "Fuzhou|Fujian|CN|=福州", "Dongguan|Guangdong|CN|=东莞",
 	"Foshan|Guangdong|CN|=佛山", "Changchun|Jilin|CN|=长春", "Harbin|Heilongjiang|CN|=哈尔滨", "Kunming|Yunnan|CN|=昆明",
-	"Nanchang|Jiangxi|CN|=南昌", "Changzhou|Jiangsu|CN|=常州", "Kyoto|Kyoto|JP|=京都", "Fukuoka|Fukuoka|JP|=福岡",
+	"Nanchang|Jiangxi|CN|=南昌", "Changzhou|Jiangsu|CN|=常州",
+	// the other provincial capitals and large cities of China, with
+	// their Chinese names (Chinese postings write places in Chinese only)
+	"Guiyang|Guizhou|CN|=贵阳", "Nanning|Guangxi|CN|=南宁", "Shijiazhuang|Hebei|CN|=石家庄",
+	"Taiyuan|Shanxi|CN|=太原", "Lanzhou|Gansu|CN|=兰州", "Ürümqi|Xinjiang|CN|=乌鲁木齐|urumqi",
+	"Hohhot|Inner Mongolia|CN|=呼和浩特", "Haikou|Hainan|CN|=海口", "Xining|Qinghai|CN|=西宁",
+	"Yinchuan|Ningxia|CN|=银川", "Lhasa|Tibet|CN|=拉萨", "Wenzhou|Zhejiang|CN|=温州", "Yantai|Shandong|CN|=烟台",
+	"Shantou|Guangdong|CN|=汕头", "Huizhou|Guangdong|CN|=惠州", "Jiaxing|Zhejiang|CN|=嘉兴",
+	"Shaoxing|Zhejiang|CN|=绍兴", "Jinhua|Zhejiang|CN|=金华", "Nantong|Jiangsu|CN|=南通", "Xuzhou|Jiangsu|CN|=徐州",
+	"Yangzhou|Jiangsu|CN|=扬州", "Kunshan|Jiangsu|CN|=昆山", "Tangshan|Hebei|CN|=唐山", "Baoding|Hebei|CN|=保定",
+	"Luoyang|Henan|CN|=洛阳", "Weifang|Shandong|CN|=潍坊", "Zibo|Shandong|CN|=淄博", "Quanzhou|Fujian|CN|=泉州",
+	"Wuhu|Anhui|CN|=芜湖", "Sanya|Hainan|CN|=三亚", "Kyoto|Kyoto|JP|=京都", "Fukuoka|Fukuoka|JP|=福岡",
 	"Nagoya|Aichi|JP|=名古屋", "Yokohama|Kanagawa|JP|=横浜", "Busan|Busan|KR", "Seongnam|Gyeonggi|KR|pangyo",
 	"Ahmedabad|Gujarat|IN", "Jaipur|Rajasthan|IN", "Kochi|Kerala|IN", "Thiruvananthapuram|Kerala|IN|trivandrum",
 	"Coimbatore|Tamil Nadu|IN", "Chandigarh|Chandigarh|IN", "Indore|Madhya Pradesh|IN", "Cebu|Central Visayas|PH|cebu city",
@@ -252,15 +263,12 @@ func loadWorld() {
 				continue
 			}
 			pop, _ := strconv.Atoi(popText)
-			if country == "IE" || country == "VN" || cityStates[country] {
+			if country == "IE" || cityStates[country] {
 				// GeoNames' first level in Ireland is the four
 				// provinces, which no address or posting names; a
 				// city-state's districts are no region either
 				// ("Singapore", "Luxembourg", "Monaco": PROTOCOL.md,
-				// region empty when there is no usual one). Vietnam's
-				// names do not fit its towns' codes in this build (after
-				// the 2025 province reform: "Hanoi|Quang Tri"): none
-				// rather than a wrong one.
+				// region empty when there is no usual one).
 				region = ""
 			}
 			w := worldInfo{name: name, region: region, country: country, pop: int32(min(pop, 1<<31-1))}

@@ -108,6 +108,12 @@ var icManagerWords = map[string]bool{
 	"engagement": true, "relationship": true, "client": true, "solutions": true, "implementation": true,
 	"onboarding": true, "event": true, "events": true, "territory": true, "expansion": true, "renewals": true,
 	"renewal": true, "growth": true, "lifecycle": true, "merchandising": true, "portfolio": true,
+	// the manager of a delivery, a transition or an integration project,
+	// as a project manager (PROTOCOL.md: the job noun of Program Manager)
+	"delivery": true, "transition": true, "integration": true,
+	// the manager of a body of work or of money, not of people ("Grants
+	// Manager", "Payroll Manager")
+	"grants": true, "grant": true, "payroll": true,
 }
 
 // isPeopleManager says whether the "manager" at words[i] is a people manager.

@@ -113,16 +113,32 @@ var workModes = map[string]bool{
 	"ibrido": true, "présentiel": true, "presencial": true, "in sede": true, "vor ort": true,
 }
 
+// placeFieldNames are names of a field that holds the place of work, in
+// the languages of the postings: "Standort: Berlin", "Arbeitssted: Oslo",
+// "Lieu : Paris", "Ubicación: Madrid".
+var placeFieldNames = map[string]bool{
+	"location": true, "locations": true, "based in": true, "city": true, "work location": true,
+	"job location": true, "office location": true, "place of work": true,
+	"standort": true, "standorte": true, "arbeitsort": true, "einsatzort": true, "dienstort": true,
+	"arbeitssted": true, "arbeidssted": true, "arbejdssted": true, "tjenestested": true,
+	"arbetsort": true, "placering": true, "placeringsort": true, "ort": true,
+	"lieu": true, "lieu de travail": true, "localisation": true, "ville": true,
+	"ubicación": true, "ubicacion": true, "lugar de trabajo": true, "sede": true, "sede di lavoro": true,
+	"locatie": true, "standplaats": true, "werklocatie": true,
+}
+
 // officePrefix strips an office or work-mode prefix that ends with ':'
 // ("HQ: Berlin", "Office: London", "Hybrid: Paris").
 func officePrefix(s string) string {
 	if i := strings.IndexByte(s, ':'); i > 0 && i < 24 {
-		if p := foldPlace(s[:i]); workModes[p] || p == "location" || p == "locations" ||
-			p == "based in" || p == "city" {
+		if p := foldPlace(s[:i]); workModes[p] || placeFieldNames[p] {
 			return strings.TrimSpace(s[i+1:])
 		} else if remoteWords[p] {
 			// "Remote: US" stays remote: "Remote - US"
 			return s[:i] + " - " + strings.TrimSpace(s[i+1:])
+		} else if v := strings.TrimSpace(s[i+1:]); countryCode(s[:i]) != "" && remoteWords[foldPlace(v)] {
+			// "Germany: Remote": remote in the country
+			return v + " - " + strings.TrimSpace(s[:i])
 		}
 	}
 	return s
@@ -521,6 +537,125 @@ func stateName(p string) string {
 // New York, US}; "Remote (USA)" -> {US, remote}; a label it cannot read ->
 // {name: label}.
 func Location(label string) model.Location {
+	l := location(label)
+	if l.Name != "" && l.City == "" && l.Region == "" && l.Country == "" {
+		// a label read as no place: once more without a postal code
+		// ("10115 Berlin", "75008 Paris", "D-80331 München"), a city
+		// district's number ("Dublin 2") or with a state code that
+		// follows the city without a comma ("Melbourne VIC", "Austin TX")
+		if t, ok := plainPlaceLabel(l.Name); ok {
+			if m := location(t); m.City != "" || m.Region != "" || m.Country != "" {
+				return m
+			}
+		}
+	}
+	return l
+}
+
+// plainPlaceLabel rewrites the parts of a label (split at commas) the way
+// Location reads them: a postal code before or after a place dropped, a
+// district's number after a city dropped, a state code after a city set
+// off by a comma. ok is false when nothing changed.
+func plainPlaceLabel(s string) (string, bool) {
+	parts := strings.Split(s, ",")
+	changed := false
+	for i, p := range parts {
+		w := strings.Fields(p)
+		if len(w) < 2 {
+			continue
+		}
+		switch {
+		case len(w) >= 3 && len(w[0]) == 2 && isoCodes[w[0]] && postalCode(w[0]+"-"+w[1]):
+			// "DK 6091 Bjert", as a Danish address writes it: "DK-6091 Bjert"
+			w = append([]string{w[0] + "-" + w[1]}, w[2:]...)
+		case postalCode(w[0]):
+			w = w[1:]
+		case postalCode(w[len(w)-1]) || districtNumber(w[len(w)-1]):
+			w = w[:len(w)-1]
+		case len(w) == 2 && (auStates[w[1]] != "" || len(w[1]) == 2 && usStates[w[1]] != ""):
+			w = []string{w[0] + ",", w[1]}
+		default:
+			continue
+		}
+		parts[i] = strings.Join(w, " ")
+		changed = true
+	}
+	return strings.Join(parts, ","), changed
+}
+
+// postalCode reports whether w is a postal code of four or five digits,
+// optionally after a country's letter code ("D-80331", "CH-8001", "F-75008").
+func postalCode(w string) bool {
+	if i := strings.IndexByte(w, '-'); i > 0 && i <= 2 {
+		for _, r := range w[:i] {
+			if r < 'A' || r > 'Z' {
+				return false
+			}
+		}
+		w = w[i+1:]
+	}
+	if len(w) < 4 || len(w) > 5 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// frenchDepartments are the regions (their names in this package's
+// tables) of metropolitan France's départements, by the two digits that
+// open their postal codes (20: Corsica).
+var frenchDepartments = func() map[string]string {
+	regions := map[string]string{
+		"Auvergne-Rhône-Alpes":       "01 03 07 15 26 38 42 43 63 69 73 74",
+		"Hauts-de-France":            "02 59 60 62 80",
+		"Provence-Alpes-Côte d'Azur": "04 05 06 13 83 84",
+		"Grand Est":                  "08 10 51 52 54 55 57 67 68 88",
+		"Occitania":                  "09 11 12 30 31 32 34 46 48 65 66 81 82",
+		"Normandy":                   "14 27 50 61 76",
+		"Nouvelle-Aquitaine":         "16 17 19 23 24 33 40 47 64 79 86 87",
+		"Centre-Val de Loire":        "18 28 36 37 41 45",
+		"Corsica":                    "20",
+		"Bourgogne-Franche-Comté":    "21 25 39 58 70 71 89 90",
+		"Brittany":                   "22 29 35 56",
+		"Pays de la Loire":           "44 49 53 72 85",
+		"Île-de-France":              "75 77 78 91 92 93 94 95",
+	}
+	m := map[string]string{}
+	for r, ds := range regions {
+		for _, d := range strings.Fields(ds) {
+			m[d] = r
+		}
+	}
+	return m
+}()
+
+// frenchRegion is the region of a French postal code of five digits, or "".
+func frenchRegion(code string) string {
+	if len(code) != 5 || !postalCode(code) {
+		return ""
+	}
+	return frenchDepartments[code[:2]]
+}
+
+// districtNumber reports whether w is a city district's number after the
+// city's name ("Dublin 2", "Paris 8"): one or two digits.
+func districtNumber(w string) bool {
+	if len(w) == 0 || len(w) > 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func location(label string) model.Location {
 	s := officePrefix(collapse(label))
 	if s == "" {
 		return model.Location{}
@@ -539,7 +674,7 @@ func Location(label string) model.Location {
 		if remote {
 			loc.Remote = true
 		}
-		if workModes[foldPlace(q)] || notPlace[foldPlace(q)] {
+		if workModes[foldPlace(q)] || notPlace[foldPlace(q)] || officeDays(q) {
 			none = none || notPlace[foldPlace(q)]
 			continue
 		}
@@ -599,6 +734,11 @@ func Location(label string) model.Location {
 			rest = append(r, f[0])
 		}
 	}
+	if len(rest) == 3 && len(rest[0]) == 2 && isoCodes[rest[0]] && countryCode(rest[2]) == "" &&
+		(stateName(rest[1]) != "" || caProvince(rest[1]) != "") {
+		// "US - NY - New York": the ATS code path written with spaces
+		rest = []string{rest[2], rest[1], rest[0]}
+	}
 	if l, ok := nordicLocation(rest, loc.Remote); ok {
 		return l
 	}
@@ -647,10 +787,10 @@ func Location(label string) model.Location {
 		}
 	case 1:
 		p := rest[0]
-		if loc.Country == "" && len(strings.TrimSpace(p)) > 2 {
-			// "Ontario": the province, not the Californian town of its
-			// name; a city in the province of its name stays the city
-			// ("Québec")
+		if (loc.Country == "" || loc.Country == "CA") && len(strings.TrimSpace(p)) > 2 {
+			// "Ontario", "Ontario, Canada": the province, not the
+			// Californian town of its name; a city in the province of
+			// its name stays the city ("Québec")
 			if pr := caProvince(p); pr != "" {
 				if c, ok := knownCities[foldPlace(p)]; !ok || c.region != pr {
 					loc.Country, loc.Region = "CA", pr
@@ -698,6 +838,22 @@ func Location(label string) model.Location {
 		if loc.Country == "" {
 			return unknown
 		}
+		if t, ok := plainPlaceLabel(p); ok && !strings.Contains(t, ",") {
+			// "Dublin 2, Ireland", "10115 Berlin, Germany"
+			if m := location(t); m.City != "" && m.Country == loc.Country && !m.Remote {
+				loc.City = m.City
+				if loc.Region == "" {
+					loc.Region = m.Region
+				}
+				break
+			}
+			if f := strings.Fields(p); loc.Country == "FR" && len(f) >= 2 && postalCode(f[0]) {
+				// "14460 Colombelles, France": a town the tables do not
+				// know, its region from the postal code's département
+				loc.City, loc.Region = strings.Join(f[1:], " "), frenchRegion(f[0])
+				break
+			}
+		}
 		loc.City = p
 	default:
 		if loc.Country == "" {
@@ -721,6 +877,13 @@ func Location(label string) model.Location {
 				}
 			} else if r := regionNames[foldPlace(region)]; r != "" {
 				region = r // "München, Bayern, Deutschland": Bavaria
+			} else if len(rest) == 2 && postalCode(region) {
+				// "Colombelles (14460), FR": a postal code, no region;
+				// in France its département names the region
+				region = ""
+				if loc.Country == "FR" {
+					region = frenchRegion(rest[1])
+				}
 			}
 			if c, ok := knownCities[foldPlace(loc.City)]; ok && c.country == loc.Country {
 				if c.canonical || foldPlace(region) == foldPlace(c.region) {
@@ -754,8 +917,12 @@ func georgianTown(p string) bool {
 var (
 	// "or" and "and" of other languages between places
 	conjReplacer = strings.NewReplacer(" och ", " or ", " og ", " or ", " und ", " or ", " ou ", " or ", " oder ", " or ",
+		" et ", " or ", " e ", " or ",
 		" eller ", " or ", " o ", " or ", " ou en ", " or ", " or in ", " or ")
 	dashReplacer = strings.NewReplacer(" – ", " - ", " — ", " - ")
+	// a town and its surroundings, one area around the town (metroArea)
+	surroundReplacer = strings.NewReplacer(" und Umgebung", " Umgebung", " und umgebung", " umgebung",
+		" og omegn", " området", " och omnejd", " området", " med omnejd", " området", " og omegnen", " området")
 	// Norwegian counties whose name holds "og" (and), kept whole
 	ogCounties = strings.NewReplacer("Vestfold og Telemark", "Vestfold-og-Telemark", "Troms og Finnmark",
 		"Troms-og-Finnmark", "Møre og Romsdal", "Møre-og-Romsdal", "Sogn og Fjordane", "Sogn-og-Fjordane")
@@ -798,7 +965,8 @@ var regionNames = map[string]string{
 	"rhein main gebiet": "Hesse", "rhein main": "Hesse", "rhine main": "Hesse", "rhine main area": "Hesse",
 	"hessen": "Hesse", "niedersachsen": "Lower Saxony", "sachsen": "Saxony", "baden württemberg": "Baden-Württemberg",
 	"baden wurttemberg": "Baden-Württemberg", "rheinland pfalz": "Rhineland-Palatinate", "thüringen": "Thuringia",
-	"île de france": "Île-de-France", "ile de france": "Île-de-France", "catalunya": "Catalonia", "cataluña": "Catalonia",
+	"île de france": "Île-de-France", "ile de france": "Île-de-France", "région parisienne": "Île-de-France",
+	"region parisienne": "Île-de-France", "catalunya": "Catalonia", "cataluña": "Catalonia",
 	"comunidad de madrid": "Community of Madrid", "madrid": "Community of Madrid", "lombardia": "Lombardy",
 	"lazio": "Lazio", "piemonte": "Piedmont", "toscana": "Tuscany", "mazowieckie": "Masovian Voivodeship",
 	"małopolskie": "Lesser Poland Voivodeship", "malopolskie": "Lesser Poland Voivodeship",
@@ -832,7 +1000,7 @@ func wholeCountry(q string) string {
 // cityStates are countries that are one city.
 // Luxembourg is not one, but a label that says only "Luxembourg" means
 // its capital, where the offices are.
-var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true, "LU": true}
+var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true, "LU": true, "MO": true}
 
 // Locations parses a label that may name several places: "San Francisco,
 // CA, New York City, NY", "London or Berlin", "Remote (US, Canada)",
@@ -848,7 +1016,8 @@ func Locations(label string) []model.Location {
 	if strings.Contains(s, " og ") {
 		s = ogCounties.Replace(s) // "Vestfold og Telemark" is one county, not two places
 	}
-	s = conjReplacer.Replace(s) // "Stockholm och Göteborg", "Hamburg oder Remote"
+	s = surroundReplacer.Replace(s) // "Hamburg und Umgebung" is one area, not two places
+	s = conjReplacer.Replace(s)     // "Stockholm och Göteborg", "Hamburg oder Remote"
 	s = placesJoined(s)
 	if workModes[foldPlace(s)] {
 		return nil // "Hybrid", "On-site": a mode, no place
@@ -867,8 +1036,11 @@ func Locations(label string) []model.Location {
 	}
 	// "San Francisco Bay Area & Remote", "London or remote": a place, and
 	// remote work besides.
-	for _, sep := range []string{" & ", " or ", " and ", " / "} {
+	for _, sep := range []string{" & ", " or ", " and ", " / ", "/"} {
 		if a, b, ok := strings.Cut(s, sep); ok {
+			if sep == "/" && !townSlashRemote(a, b) {
+				continue // "US/Canada", "Oslo/Bergen", "Germany/Remote": read below
+			}
 			if remoteWords[foldPlace(b)] {
 				return append(Locations(a), model.Location{Remote: true})
 			}
@@ -885,7 +1057,11 @@ func Locations(label string) []model.Location {
 		}
 	}
 	if !strings.ContainsAny(s, ",()•|;/&") && !strings.Contains(s, " or ") && !strings.Contains(s, " and ") {
-		return []model.Location{Location(s)} // one place
+		l := Location(s) // one place
+		if l.Name != "" && l.Remote && l.City == "" && l.Region == "" && l.Country == "" {
+			l = remoteNote(l.Name)
+		}
+		return []model.Location{l}
 	}
 	if out := sharedTail(s); out != nil {
 		return out
@@ -912,12 +1088,13 @@ func Locations(label string) []model.Location {
 			return out
 		}
 	}
-	// "San Francisco, CA, New York City, NY": city and state pairs.
+	// "San Francisco, CA, New York City, NY", "Berlin, Germany, Munich,
+	// Germany": city and state (or country) pairs.
 	if strings.Count(s, ",") >= 3 {
 		cs := strings.Split(s, ",")
 		var out []model.Location
 		for i := 0; i+1 < len(cs); i += 2 {
-			if stateName(cs[i+1]) == "" && caProvince(cs[i+1]) == "" {
+			if stateName(cs[i+1]) == "" && caProvince(cs[i+1]) == "" && countryCode(cs[i+1]) == "" {
 				out = nil
 				break
 			}
@@ -990,8 +1167,50 @@ func Locations(label string) []model.Location {
 		if cs := citiesIn(s); len(cs) > 0 {
 			return cs
 		}
+		if one.Remote {
+			return []model.Location{remoteNote(one.Name)}
+		}
 	}
 	return []model.Location{one}
+}
+
+// townSlashRemote says whether "a/b" is a town and remote work as
+// alternatives ("Oslo/Remote", "Remote/Berlin"); a country beside remote
+// ("Germany/Remote") is remote work in the country, read elsewhere.
+func townSlashRemote(a, b string) bool {
+	if remoteWords[foldPlace(a)] {
+		a, b = b, a
+	}
+	if !remoteWords[foldPlace(b)] {
+		return false
+	}
+	l := Location(a)
+	return l.City != "" && !l.Remote
+}
+
+// officeDays says whether a label part gives the days in the office
+// ("2 days in office", "3 days a week in the office", "hybrid, 3 days"): a
+// work mode, no place.
+func officeDays(q string) bool {
+	w := strings.Fields(strings.ToLower(q))
+	if len(w) < 2 || len(w) > 7 || !districtNumber(w[0]) && w[0] != "one" && w[0] != "two" && w[0] != "three" &&
+		w[0] != "four" {
+		return false
+	}
+	return w[1] == "day" || w[1] == "days" || w[1] == "tage" || w[1] == "dagar" || w[1] == "dager" || w[1] == "dage"
+}
+
+// remoteNote reads a remote label that Location could not place: the place
+// before a note ("Remote - US: Select locations"), else remote with a note
+// that names no place ("Remote (Travel Required)", "Remote-Friendly
+// (Travel-Required)").
+func remoteNote(name string) model.Location {
+	if i := strings.LastIndexByte(name, ':'); i > 0 {
+		if m := Location(name[:i]); m.Name == "" && m.Remote {
+			return m
+		}
+	}
+	return model.Location{Remote: true}
 }
 
 // remoteShare returns the share of the working time, in percent, that a
@@ -1115,6 +1334,12 @@ func citiesIn(s string) []model.Location {
 // "上海市漕河泾开发区" (a district after the city), "全远程" (fully remote).
 func cjkLocation(s string) (model.Location, bool) {
 	if strings.Contains(s, "远程") || strings.Contains(s, "遠隔") || strings.Contains(s, "リモート") {
+		// "远程（中国）": remote in the country the label names
+		for name, cc := range cjkCountries {
+			if strings.Contains(s, name) {
+				return model.Location{Remote: true, Country: cc}, true
+			}
+		}
 		return model.Location{Remote: true}, true
 	}
 	for _, c := range cityRows {
@@ -1128,6 +1353,10 @@ func cjkLocation(s string) (model.Location, bool) {
 	}
 	return model.Location{}, false
 }
+
+// cjkCountries are countries' names in Chinese and Japanese labels.
+var cjkCountries = map[string]string{"中国": "CN", "中國": "CN", "美国": "US", "美國": "US", "日本": "JP",
+	"加拿大": "CA", "英国": "GB", "英國": "GB", "德国": "DE", "德國": "DE", "新加坡": "SG"}
 
 // isArea says whether a label that names no place names only areas wider
 // than a country ("Europe, European Union", "EMEA").
@@ -1358,7 +1587,7 @@ func textLocations(locs []model.Location, labels []string, title, text, lang str
 // area wider than a country stays no place. Places of which one is
 // already remote say themselves which are.
 func remoteField(locs []model.Location, text string) []model.Location {
-	if len(locs) == 0 || !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
 		return locs // the common case, without splitting the text
 	}
 	for _, l := range locs {
@@ -1384,6 +1613,11 @@ func remoteField(locs []model.Location, text string) []model.Location {
 	}
 	if !found {
 		return locs
+	}
+	if len(locs) == 0 {
+		// no place anywhere: the field's remote is the one place, as a
+		// platform's remote work mode with no place (PROTOCOL.md)
+		return []model.Location{{Remote: true}}
 	}
 	out := make([]model.Location, 0, len(locs))
 	for _, l := range locs {
@@ -1542,6 +1776,13 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 				// field "Malmö": the text names every field town and more
 				return append(append([]model.Location(nil), locs...), more...)
 			}
+		}
+	}
+	if noRegion(locs) {
+		// a field's town the tables do not place: the text's place field
+		// may ("Lieu : Colombelles (14460), FR")
+		if f, _ := textPlaceLists(text, country, false); len(f) > 0 {
+			locs = regionsFrom(locs, f)
 		}
 	}
 	if len(locs) == 0 || countryOnly {
@@ -1734,6 +1975,43 @@ func namesSame(locs, wf []model.Location) bool {
 	return false
 }
 
+// noRegion says whether a place of locs names a town and a country but
+// no region, in a country whose towns have one.
+func noRegion(locs []model.Location) bool {
+	for _, l := range locs {
+		if l.Region == "" && l.City != "" && l.Country != "" && !cityStates[l.Country] && l.Country != "IE" {
+			return true
+		}
+	}
+	return false
+}
+
+// regionsFrom gives a place of the platform's fields that has no region
+// the region of the same town in the text's place field ("Colombelles,
+// FR" beside "Lieu : Colombelles (14460), FR": Normandy, from the postal
+// code); locs is not changed in place.
+func regionsFrom(locs, wf []model.Location) []model.Location {
+	var out []model.Location
+	for i, l := range locs {
+		if l.Region != "" || l.City == "" || l.Country == "" {
+			continue
+		}
+		for _, w := range wf {
+			if w.Region != "" && w.Country == l.Country && foldPlace(w.City) == foldPlace(l.City) {
+				if out == nil {
+					out = slices.Clone(locs)
+				}
+				out[i].Region = w.Region
+				break
+			}
+		}
+	}
+	if out == nil {
+		return locs
+	}
+	return out
+}
+
 // titleLinks precede where the job is at the end of a title.
 var titleLinks = []string{" i ", " till ", " til ", " in ", " à ", " på ", " en "}
 
@@ -1853,6 +2131,7 @@ var placeFields = map[string]bool{
 	"lieu de travail": true, "lieu": false, "localisation": false, "location": false, "job location": false,
 	"work location": false, "office location": false, "locations": false, "ort": false, "sted": false,
 	"workplace": false, "place of work": false, "ubicación": false, "lugar de trabajo": true,
+	"dónde": false, "donde": false,
 }
 
 // placeCues are phrases after which a sentence names the workplace
@@ -2217,7 +2496,7 @@ func cutField(line string) (head, value string, ok bool) {
 
 // cjkPlaceCues name the workplace in Chinese: "工作地点：北京", "坐标深圳",
 // "办公地点：上海".
-var cjkPlaceCues = []string{"工作地点", "办公地点", "工作城市", "坐标", "地点", "base地", "base"}
+var cjkPlaceCues = []string{"工作地点", "办公地点", "工作城市", "坐标", "地点", "工作地址", "办公地址", "地址", "base地", "base"}
 
 // baseCue finds the "base" of Chinese postings ("Base：杭州", "base 北京",
 // "base地：上海或深圳"), any case, as a word of its own followed by a

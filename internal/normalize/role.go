@@ -50,6 +50,9 @@ var icRules = []roleRule{
 		"project management", "projektleiter", "projektleiterin", "projektleder", "prosjektleder", "projektledare",
 		"projektmanager", "projektmanagerin", "chef de projet", "cheffe de projet", "gestionnaire de projet",
 		"gestionnaire de projets", "jefe de proyecto", "jefa de proyecto", "gerente de proyecto", "delivery manager",
+		// managers of an IT transition or integration project ("IT
+		// Transition und Integration Manager (m/w/d)")
+		"transition manager", "integration manager",
 		"prosjektleiar", "projektchef", "prosjektsjef", "programleder", "programledare", "programmleiter",
 		"programmleiterin", "cheffe de projets", "chef de projets", "responsable de projet", "项目管理",
 		// German titles name the function ("Projektleitung (m/w/d)"), Dutch

@@ -561,6 +561,9 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 		return model.Salary{}, 0, false
 	}
 	period := periodNear(s, j, end)
+	if additionAfter(s, end) {
+		return model.Salary{}, 0, false // "10-30 kr per timme extra på din lön": an addition to the pay
+	}
 	if !ranged {
 		if period == "" && (hi < 1000 || a.m) {
 			return model.Salary{}, 0, false // "$5", "raised $50M"
@@ -695,6 +698,38 @@ func sentenceBefore(s string, i, n int) string {
 	}
 	return w
 }
+
+// additionWords right after an amount (and its period) make it an
+// addition to the pay, not the pay: "10-30 kr per timme extra på din lön",
+// "20 kr/t i tillägg", "€200 on top".
+var additionWords = []string{"extra", "ekstra", "i tillägg", "tillägg", "i tillegg", "tillegg", "tillæg", "zulage",
+	"zuschlag", "on top"}
+
+// additionAfter says whether the words after the amount ending at i, up to
+// a period word, name an addition to the pay.
+func additionAfter(s string, i int) bool {
+	w := strings.Fields(strings.ToLower(sentenceAfter(s, i, 32)))
+	for k := 0; k < len(w) && k < 5; k++ {
+		x := strings.Trim(w[k], ".,;:!()")
+		for _, a := range additionWords {
+			if x == a || strings.Contains(a, " ") && strings.HasPrefix(strings.Join(w[k:], " "), a) {
+				return true
+			}
+		}
+		if !amountFiller[x] {
+			return false // "30 000 kr + extra ersättning": the pay, then more
+		}
+	}
+	return false
+}
+
+// amountFiller are the currency and period words between an amount and
+// what is said of it ("kr per timme", "€ pro Monat", "/h").
+var amountFiller = map[string]bool{"kr": true, "sek": true, "nok": true, "dkk": true, "eur": true, "€": true,
+	"euro": true, "$": true, "usd": true, "per": true, "pr": true, "pro": true, "i": true, "om": true, "a": true,
+	"timme": true, "timmen": true, "time": true, "timen": true, "timer": true, "h": true, "/h": true, "/t": true,
+	"hour": true, "stunde": true, "månad": true, "månaden": true, "måned": true, "måneden": true, "mnd": true,
+	"month": true, "monat": true, "kr/t": true, "kr/h": true, "kr/tim": true}
 
 // notPayWords near a single amount say it is not a salary.
 var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget", "credit", "funding",
