@@ -71,7 +71,7 @@ const (
 	DefaultShrinkPause = 30 * time.Second
 	DefaultExpire      = 7 * 24 * time.Hour
 	DefaultRetryEvery  = 5 * time.Minute
-	DefaultBudget      = time.Second
+	DefaultBudget      = 10 * time.Second
 	DefaultMaxPending  = 10000
 	DefaultBreakAfter  = 3
 )
@@ -98,7 +98,7 @@ type Guard struct {
 type Outbox struct {
 	Expire     time.Duration // expire: how long an undelivered event is kept; default 168h (7 days)
 	RetryEvery time.Duration // retry_every: the daemon's redelivery timer; default 5m
-	// Budget (budget, default 1s) is the longest a delivery pass waits on a
+	// Budget (budget, default 10s) is the longest a delivery pass waits on a
 	// notifier that does not answer: an attempt with no answer by then is
 	// cancelled and that notifier's other events wait for the next pass.
 	Budget time.Duration
