@@ -454,7 +454,9 @@ func (sc *classifier) prefWord(i int) bool {
 		w = strings.ToLower(w) // "Önskad": the text is lowered for ASCII only
 	}
 	switch w {
-	case "preferred", "preferably", "bonus", "ideally", "helpful", "desirable", "desired", "beneficial",
+	case "beneficial":
+		return sc.predicative(i)
+	case "preferred", "preferably", "bonus", "ideally", "helpful", "desirable", "desired",
 		"advantageous", "pluses", "optional", "wünschenswert", "idealerweise", "vorzugsweise", "souhaitable",
 		"idéalement", "deseable", "valorable", "preferiblemente", "idealmente", "preferencialmente", "desejável",
 		"gewünscht",

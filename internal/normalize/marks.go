@@ -1149,3 +1149,33 @@ func (c *classifier) teamStatement(i, j int) bool {
 	}
 	return teamVerbs[w1]
 }
+
+// predicative says whether the adjective at token i is said of what its
+// sentence names ("X is beneficial", "would be highly beneficial",
+// "beneficial but not required"), not of a noun after it ("build
+// beneficial AI systems") or of someone it serves ("safe and beneficial
+// for our users"): only then does it mark a preference.
+func (sc *classifier) predicative(i int) bool {
+	p := i - 1
+	for p >= sc.start && sc.toks[p].punct == 0 && adverbs[sc.word(p)] {
+		p--
+	}
+	switch sc.word(p) {
+	case "is", "are", "be", "been", "considered", "deemed":
+	default:
+		return false
+	}
+	if sc.word(i+1) == "for" {
+		// "beneficial for this role", not "for our users"
+		switch sc.word(i + 2) {
+		case "this", "the":
+			n := sc.word(i + 3)
+			return n == "role" || n == "position" || n == "job"
+		}
+		return false
+	}
+	return true
+}
+
+// adverbs are the degree words between a copula and its adjective.
+var adverbs = wordSet("very highly also especially extremely particularly really definitely certainly greatly hugely most")

@@ -438,8 +438,66 @@ func classifyHeading(h string, weak bool) class {
 	case openSet.in(f):
 		return clsOpen
 	}
-	return vocabHeading(f, weak)
+	if c := vocabHeading(f, weak); c != clsUnknown {
+		return c
+	}
+	if aboutOrganisation(f) {
+		return clsMentioned
+	}
+	return clsUnknown
 }
+
+// aboutOrganisation says whether a folded heading introduces the employer
+// or another organisation ("About Anthropic", "About the CFPB", "À propos
+// du SNC", "Om Knightec", "Über den Auftraggeber", "Over Iquality"): a
+// company blurb, whose tools are the company's, not asked of the
+// candidate. Headings about the candidate ("About you", "Om dig") or the
+// job ("About the role", "Om tjänsten") are classified before this; "om"
+// as "if" ("Om du ...") and the job's own words leave it unknown.
+func aboutOrganisation(f string) bool {
+	ws := strings.Fields(f)
+	if len(ws) < 2 {
+		return false
+	}
+	switch ws[0] {
+	case "about", "om", "über", "over", "sobre", "acerca":
+		ws = ws[1:]
+	case "à", "a":
+		if ws[1] != "propos" {
+			return false
+		}
+		ws = ws[2:]
+	default:
+		return false
+	}
+	for len(ws) > 0 && aboutArticles[ws[0]] {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		if aboutNotOrganisation[strings.Trim(w, "'-")] || vocabPerson[w] || vocabSecond[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// aboutArticles are the articles and prepositions after "about"
+	// ("À propos de l'équipe", "Acerca de nosotros").
+	aboutArticles = wordSet("the de du des d d' l l' la le les den die das der el los las")
+	// aboutNotOrganisation are the words of an "about" heading that is
+	// about the job, the candidate or the application, not an
+	// organisation.
+	aboutNotOrganisation = wordSet("role roles job jobs position opportunity opening vacancy internship " +
+		"project projects assignment contract mission candidate applicant application you yourself " +
+		"this these poste rôle emploi stage stelle rolle position aufgabe projekt " +
+		"tjänsten jobbet rollen uppdraget stillingen oppdraget jobben stillingen praktik " +
+		"functie vacature rol opdracht puesto rol proyecto vaga " +
+		"du dig deg dich jou je vous toi ti")
+)
 
 // moscowLabels are the priorities of a MoSCoW list used as a label or a
 // heading on their own ("MUST: React, Typescript", "SHOULD: REST, vite",
