@@ -594,8 +594,7 @@ func (sc *classifier) reqCue(i int) bool {
 			}
 		}
 	case "we":
-		n := sc.word(sc.nextWord(i))
-		return n == "expect" || n == "require" || n == "need"
+		return sc.weAsk(i)
 	case "candidate", "candidates", "applicant", "applicants":
 		switch sc.word(sc.nextWord(i)) {
 		case "should", "must", "will", "has", "have", "brings", "bring", "needs", "possesses", "is", "are":
@@ -611,7 +610,7 @@ func (sc *classifier) reqCue(i int) bool {
 					if sc.toks[k].flags&fSent != 0 {
 						break
 					}
-					if x := sc.word(k); x == "with" || x == "who" {
+					if sc.whoWith(k) {
 						return true
 					}
 				}

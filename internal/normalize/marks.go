@@ -1179,3 +1179,60 @@ func (sc *classifier) predicative(i int) bool {
 
 // adverbs are the degree words between a copula and its adjective.
 var adverbs = wordSet("very highly also especially extremely particularly really definitely certainly greatly hugely most")
+
+// weAsk says whether "we" at token i opens a sentence that asks something
+// of the candidate: "we expect", "we require", "we need" followed by what
+// is needed ("we need strong Go skills", "we need you to"). "We need a
+// Senior Backend Engineer to join our team" and "we need to expand our
+// team" hire; they ask for skills only as "looking for" does, with "with"
+// or "who" ("we need someone with Go", not "who will run our CI").
+func (sc *classifier) weAsk(i int) bool {
+	j := sc.nextWord(i)
+	switch sc.word(j) {
+	case "expect", "require":
+		return true
+	case "need":
+	default:
+		return false
+	}
+	k := sc.nextWord(j)
+	switch sc.word(k) {
+	case "to":
+		return false
+	case "a", "an", "the", "someone", "somebody", "people", "more", "new", "another":
+		for m := k + 1; m < sc.end && m < k+12; m++ {
+			if sc.toks[m].flags&fSent != 0 {
+				break
+			}
+			if sc.whoWith(m) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// whoWith says whether token k, in a sentence that looks for someone,
+// opens what that someone has: "with" ("an engineer with Go experience"),
+// or "who" not followed by what they will do or like ("a DevOps who will
+// implement ... (Docker, Vault)", "an engineer who loves tackling 3D
+// problems": the job's work and the person's taste, not a skill asked).
+func (sc *classifier) whoWith(k int) bool {
+	switch sc.word(k) {
+	case "with":
+		return true
+	case "who":
+	default:
+		return false
+	}
+	if k+2 < sc.end && sc.toks[k+1].punct == '\'' {
+		return sc.word(k+2) != "ll" && sc.word(k+2) != "d" // "who'll", "who'd"
+	}
+	return !whoDuties[sc.word(sc.nextWord(k))]
+}
+
+// whoDuties are the verbs after "who" that say what the person will do or
+// likes, not what they have.
+var whoDuties = wordSet("will would shall wants want wishes enjoys enjoy loves love likes like thrives thrive " +
+	"cares care shares share joins join helps help leads lead drives drive plays play takes take owns own")

@@ -98,6 +98,10 @@ var (
 		// Kenntnisse", "Extra kvalifikationer")
 		"extra skills", "extra qualifications", "extra knowledge", "extra experience", "extra kenntnisse",
 		"extra kvalifikationer", "extra kompetens", "extra kompetanse",
+		// session 23: a wish said with delight ("We'd be thrilled if you",
+		// "Cherry on top", "Things that help")
+		"thrilled if", "excited if you", "delighted if", "cherry on top", "cherry on the cake", "things that help",
+		"would make us smile",
 		// "Helpful skills", "Useful experience", "Darüber freuen wir uns"
 		"helpful skills", "helpful experience", "useful skills", "useful experience", "darüber freuen wir uns",
 	}
@@ -226,6 +230,17 @@ var (
 		// the Swedish requirement profile and "must have" ("Kravprofil",
 		// "Måste ha", "Du måste ha")
 		"kravprofil", "måste ha", "du måste ha", "du måste", "må ha",
+		// session 23: what helps the candidate succeed, whom the job
+		// suits, the candidate's strengths and person ("What will help
+		// you succeed", "Who should apply", "You'll love this job if",
+		// "Your strengths", "Som person är du", "Det här har du", "Vi
+		// lägger stor vikt vid")
+		"help you succeed", "who should apply", "should apply if", "love this job if", "love this role if",
+		"love this position if", "perfect candidate", "who thrives", "thrive here", "what you already have",
+		"your strengths", "dina styrkor", "dine styrker", "tools of the trade", "weapons of choice",
+		"trivas om du", "trives hvis du", "trives om du", "trives, hvis du", "som person är du", "som person er du",
+		"som person", "det här har du", "det har du", "ska du ha", "vi vill att du", "lägger stor vikt vid",
+		"legger stor vekt på", "lægger stor vægt på", "lægger vægt på",
 		// "Is this role for you?", Dutch "Wat breng jij mee"
 		"role for you", "is this role for you",
 		"wat breng jij mee", "wat neem jij mee",

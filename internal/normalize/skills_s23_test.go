@@ -68,3 +68,70 @@ func TestS23AboutOrganisationHeadings(t *testing.T) {
 		}
 	}
 }
+
+// Session 23: a sentence that hires ("looking for a DevOps who will
+// ...", "we need a Senior Backend Engineer to join") asks for no skill by
+// itself; "with" or "who has" after it still does.
+func TestS23HiringSentences(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// djangocon19-peopledoc-devops-engineer: the tools are what
+			// the DevOps will support developers with
+			name: "looking for someone who will",
+			raw: d("To improve our CI/CD and the quality of our deployments, Peopledoc is looking for a DevOps who will implement " +
+				"and maintain tools in the production environment and support developers with the usage of new technologies/services " +
+				"(Docker, Vault, Datadog).\n"),
+		},
+		{
+			// djangocon19-verve-backend-engineer-python: the service's
+			// stack, then a hire
+			name: "we need an engineer to join",
+			raw: d("Verve is building a global platform that enables advocates to sell the products they love to their friends. " +
+				"Our entire service is built using Python 3, Django, GraphQL, React.js and SASS and we need a Senior Backend Engineer " +
+				"to join our team and contribute significantly to the software and system design of our services.\n"),
+		},
+		{
+			// "with" after the person sought still asks (the form of
+			// tor-project and github-greenhouse openings)
+			name: "looking for someone with",
+			raw:  d("We are looking for an engineer with strong experience in Go and Kubernetes.\n"),
+			want: model.Skills{Required: []string{"Go", "Kubernetes"}},
+		},
+		{
+			name: "we need someone who has",
+			raw:  d("We need someone who has shipped production services in Rust.\n"),
+			want: model.Skills{Required: []string{"Rust"}},
+		},
+	})
+}
+
+// Session 23: heading phrases of the candidate's side that no list named
+// (written from the forms postings use, not from one document): what
+// helps one succeed, whom the job suits, the candidate's strengths and
+// person, and a wish said with delight.
+func TestS23HeadingPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		h    string
+		want class
+	}{
+		{"What will help you succeed", clsRequired},
+		{"Who should apply", clsRequired},
+		{"You'll love this job if", clsRequired},
+		{"Your strengths", clsRequired},
+		{"Tools of the trade", clsRequired},
+		{"Som person är du", clsRequired},
+		{"Det här har du", clsRequired},
+		{"Du kommer att trivas om du", clsRequired},
+		{"Vi lägger stor vikt vid", clsRequired},
+		{"We'd be thrilled if you", clsPreferred},
+		{"Cherry on top", clsPreferred},
+		// unchanged: the job's part and the company's values
+		{"What you'll be doing", clsMentioned},
+		{"Our values", clsMentioned},
+	} {
+		if got := classifyHeading(tc.h, true); got != tc.want {
+			t.Errorf("classifyHeading(%q) = %d, want %d", tc.h, got, tc.want)
+		}
+	}
+}
