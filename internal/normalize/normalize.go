@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 122
+const rulesVersion = 123
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -35,6 +35,7 @@ type Normalizer struct {
 	agile   int32    // the id of Agile, -1 when the taxonomy has none
 	open    int32    // the id of Open Source, -1 when the taxonomy has none
 	sites   [2]int32 // the ids of GitHub and GitLab, -1 when the taxonomy has none
+	design  [2]int32 // the ids of UX Design and UI Design, -1 when the taxonomy has none
 	version string
 }
 
@@ -46,7 +47,7 @@ func New(t *Taxonomy) *Normalizer {
 			panic(err) // the embedded taxonomy is tested
 		}
 	}
-	n := &Normalizer{tax: t, agile: -1, open: -1, sites: [2]int32{-1, -1}}
+	n := &Normalizer{tax: t, agile: -1, open: -1, sites: [2]int32{-1, -1}, design: [2]int32{-1, -1}}
 	for i, s := range t.skills {
 		n.names = append(n.names, s.Name)
 		switch s.Name {
@@ -58,6 +59,10 @@ func New(t *Taxonomy) *Normalizer {
 			n.sites[0] = int32(i)
 		case "GitLab":
 			n.sites[1] = int32(i)
+		case "UX Design":
+			n.design[0] = int32(i)
+		case "UI Design":
+			n.design[1] = int32(i)
 		}
 		for _, a := range aliasesOf(s) {
 			n.m.add(a, int32(i))
@@ -267,6 +272,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	ownName(hits, text, toks, company, skill)
 	n.jobTitles(hits, lower, toks, skill)
 	n.uxAsQuality(hits, text, lower, toks, skill)
+	hits = n.uiBesideUX(hits, text, lower, toks)
 	n.openSourcePlaces(hits, text, lower, toks, skill)
 
 	nSkills := len(n.names)

@@ -965,3 +965,41 @@ func fileExtension(s string, toks []token, i int) bool {
 	}
 	return true
 }
+
+// uiBesideUX adds UI Design where "UI" is named beside "UX" as its own
+// discipline ("UI/UX", "UX/UI design", "UI | UX", "UI and UX"): the pair
+// names both, as a list does ("Python, Java" labels each). The UX
+// Design hit may span the pair ("UI/UX design"); UI Design takes its
+// place, and so its class ("UI/UX teams" stays mentioned).
+func (n *Normalizer) uiBesideUX(hits []hit, text, lower string, toks []token) []hit {
+	ux, ui := n.design[0], n.design[1]
+	if ux < 0 || ui < 0 {
+		return hits
+	}
+	for _, h := range hits {
+		if h.id != ux {
+			continue
+		}
+		pair := false
+		for k := h.tok; k < h.end && !pair; k++ {
+			pair = text[toks[k].start:toks[k].end] == "UI"
+		}
+		if !pair {
+			p := h.tok - 1
+			if p >= 0 && toks[p].punct == '/' || p >= 0 && toks[p].punct == '&' {
+				p--
+			} else if p >= 0 && toks[p].punct == 0 && pairWords[lower[toks[p].start:toks[p].end]] {
+				p--
+			}
+			pair = p >= 0 && p < h.tok && toks[p].block == toks[h.tok].block && text[toks[p].start:toks[p].end] == "UI" &&
+				toks[p+1].flags&fSent == 0
+		}
+		if pair {
+			hits = append(hits, hit{id: ui, tok: h.tok, end: h.tok + 1})
+		}
+	}
+	return hits
+}
+
+// pairWords join two names of a pair ("UI and UX", "UI og UX").
+var pairWords = wordSet("and or og och und oder et ou y o e eller en of")

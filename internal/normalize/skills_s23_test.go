@@ -135,3 +135,36 @@ func TestS23HeadingPhrases(t *testing.T) {
 		}
 	}
 }
+
+// Session 23: "UI/UX" names two disciplines, UI Design and UX Design, as
+// a list names each of its items.
+func TestS23UIBesideUX(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// fronteers-zig-conversational-senior-frontend-developer
+			name: "UI | UX in a list of the stack",
+			raw:  d("Wat vragen we?\n- ReactJS | JavaScript | UI | UX | Redux | Scrum/Agile (pré)\n"),
+			want: model.Skills{Required: []string{"JavaScript", "React", "Redux", "UI Design", "UX Design"}, Preferred: []string{"Agile", "Scrum"}},
+		},
+		{
+			// osd-preset-superset-product-designer
+			name: "knowledge in UI/UX",
+			raw:  d("Requirements\n- Product Designer/CSS wizard/contributor who has knowledge in UI/UX\n"),
+			want: model.Skills{Required: []string{"HTML/CSS", "UI Design", "UX Design"}},
+		},
+		{
+			// anadea-senior-frontend-developer-with-spanish: the pair
+			// names teams, as "UX teams" does
+			name: "UI/UX teams",
+			raw:  d("Requirements\n- Proven ability to collaborate effectively with UI/UX teams and cross-functional groups\n"),
+		},
+		{
+			// consileon-text-senior-platform-engineer-golang-aws: a Go
+			// interface's design is no user interface's
+			name: "Interface Design among Go skills",
+			raw:  d("Core Skills – Must-Haves\n- Excellent knowledge of Golang programming\n- Table-Driven Testing\n- Interface Design\n"),
+			want: model.Skills{Required: []string{"Go"}},
+		},
+	})
+}
