@@ -168,3 +168,35 @@ func TestS23UIBesideUX(t *testing.T) {
 		},
 	})
 }
+
+// Session 23: the names of practices in the corpus's other languages
+// (translations, which PROTOCOL.md allows as aliases), from dev documents.
+func TestS23PracticeTranslations(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// mund-consulting-text-senior-java-developer
+			name: "Cloud-Umgebungen",
+			raw:  d("Wichtige Bewertungskriterien:\n- Kenntnisse in Cloud-Umgebungen (vorzugsweise OpenShift, Azure oder AWS)\n"),
+			want: model.Skills{Preferred: []string{"AWS", "Azure", "Cloud Computing", "OpenShift"}},
+		},
+		{
+			// eviden-austria-text-tester-senior
+			name: "Testerfahrung",
+			raw:  d("Anforderungen:\n- in den letzten 8 Jahren über zumindest 6 Jahre Berufserfahrung in der IT-Branche und davon zumindest 4 Jahre praktische Testerfahrung\n"),
+			want: model.Skills{Required: []string{"Software Testing"}},
+		},
+		{
+			// pingcap-infra-engineer: "software architecture"
+			name: "软件架构",
+			raw:  d("任职要求：\n4.有一定软件架构能力，了解微服务拆分，分布式架构设计及常用中间件；\n"),
+			want: model.Skills{Required: []string{"Distributed Systems", "Microservices", "Middleware", "System Design"}},
+		},
+		{
+			// guangzhou-shenzhen-rust-engineer keeps "信息安全" as a
+			// field of study (generalize_test): no alias
+			name: "信息安全 as a major",
+			raw:  d("职位要求\n- 计算机软件、信息安全等相关专业，统招本科及以上学历\n"),
+		},
+	})
+}

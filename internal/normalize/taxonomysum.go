@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "af8f834fd74a010a92f28b75142ebb425999c8d80e94b857a988bc887cf499ee"
-	embeddedTaxonomySum     = "b09fe90cd897142f59547041017cb9a352a312e5c957771c534a915aa32a4fbc"
+	embeddedTaxonomyFileSum = "3b4c4139bab8cc86766de8c9e04bd05857ffcd1f446fc82fcb4a37f4c40f1868"
+	embeddedTaxonomySum     = "d8f09fec57d4b60422e37542336ba0964c5e9c1b56b0f2a7e0d7058cabf6f0bb"
 )
