@@ -651,7 +651,8 @@ func (c *classifier) prefMore(i int) bool {
 		before := strings.TrimRight(c.lower[:t.start], " ")
 		after := strings.TrimLeft(c.lower[t.end:], " ")
 		return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
-	case "great", "nice", "good", "ideal", "perfect", "fint", "bra", "fijn", "godt", "rart", "fantastic", "awesome", "amazing":
+	case "great", "nice", "good", "ideal", "perfect", "fint", "bra", "fijn", "godt", "rart", "fantastic", "awesome", "amazing",
+		"wonderful":
 		// "Great if you know Go", "Det er fint om du har", "Det är bra om
 		// du", "would be ideal"; not "the ideal candidate"; the Nordic
 		// "good to have" ("är bra att ha", "er godt å ha", "er rart at
@@ -662,6 +663,11 @@ func (c *classifier) prefMore(i int) bool {
 		if n == "att" || n == "å" || n == "at" {
 			h := c.word(c.nextWord(nx))
 			return w != "great" && w != "nice" && w != "good" && (h == "ha" || h == "have" || h == "kunna" || h == "kunne")
+		}
+		if p == "be" && (c.word(i-2) == "would" || c.word(i-2) == "also") {
+			// "Kubernetes experience would be awesome" (session 23; "would
+			// be great" is prefWord's)
+			return true
 		}
 		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are" || p == "wäre" || p == "wären" || n == "wäre")
 	case "vorteil", "avantage", "voordeel", "tillgång":
@@ -697,9 +703,38 @@ func (c *classifier) prefMore(i int) bool {
 		}
 		return false
 	case "helps":
-		// "it helps if you're also familiar with React", "it helps to have"
-		n := c.word(c.nextWord(i))
+		// "it helps if you're also familiar with React", "it helps to have";
+		// "Experience with Kubernetes helps", "... also helps a lot"
+		// (session 23): the sentence ends on it
+		nx := c.nextWord(i)
+		n := c.word(nx)
+		if n == "" && (nx >= c.end || c.toks[nx].flags&fSent != 0 || c.toks[nx].punct == '.') {
+			return true
+		}
+		if n == "a" && c.word(c.nextWord(nx)) == "lot" {
+			return true
+		}
 		return c.word(i-1) == "it" && (n == "if" || n == "to")
+	case "better":
+		// "Even better if you have worked with Kubernetes", "even better:"
+		return c.word(i-1) == "even"
+	case "addition":
+		// "Kubernetes would be a nice addition", "a welcome addition"
+		switch c.word(i - 1) {
+		case "nice", "great", "welcome", "valuable", "good", "plus":
+			return true
+		}
+		return false
+	case "apart":
+		// "Kubernetes experience would set you apart"
+		p := c.word(i - 2)
+		return c.word(i-1) == "you" && (p == "set" || p == "sets")
+	case "out":
+		// "Kubernetes experience will make you stand out"
+		return c.word(i-1) == "stand" && c.word(i-2) != "to"
+	case "meriterar":
+		// Swedish "counts as a merit": "Erfarenhet av Kubernetes meriterar"
+		return true
 	case "useful":
 		p := c.word(i - 1)
 		return p == "be" || p == "is" || p == "are"

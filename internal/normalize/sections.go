@@ -526,6 +526,9 @@ var moscowLabels = map[string]class{
 	// "Desirable:"; "Essential functions" are duties, so only alone), and
 	// US federal knowledge, skills and abilities
 	" essential ": clsRequired, " ksas ": clsRequired, " ksa ": clsRequired,
+	// "Extra: Kubernetes" as a label or a heading on its own (session 23;
+	// "Extra information" is no heading of preferences)
+	" extra ": clsPreferred,
 }
 
 // words counts the space-separated words of s.

@@ -200,3 +200,35 @@ func TestS23PracticeTranslations(t *testing.T) {
 		},
 	})
 }
+
+// Session 23: inline preference markers that the lists missed, in the
+// forms English and Swedish postings use ("... would be awesome", "...
+// helps", "Even better if", "a nice addition", "would set you apart",
+// "make you stand out", "meriterar", "Extra: ...").
+func TestS23InlinePreferences(t *testing.T) {
+	var tests []skillCase
+	for _, item := range []string{
+		"Kubernetes experience would be awesome",
+		"Experience with Kubernetes helps",
+		"Even better if you have worked with Kubernetes",
+		"Kubernetes would be a nice addition",
+		"Having Kubernetes experience would set you apart",
+		"Kubernetes experience will make you stand out",
+		"Erfarenhet av Kubernetes meriterar",
+		"Extra: Kubernetes",
+	} {
+		tests = append(tests, skillCase{
+			name: item,
+			raw:  model.Raw{DescriptionText: "Requirements\n- Strong Python skills\n- " + item + "\n"},
+			want: model.Skills{Required: []string{"Python"}, Preferred: []string{"Kubernetes"}},
+		})
+	}
+	// not preferences: a requirement that "helps" the team, "stand out"
+	// as the job's aim
+	tests = append(tests, skillCase{
+		name: "helps the team",
+		raw:  model.Raw{DescriptionText: "Requirements\n- Kubernetes experience that helps the team ship\n"},
+		want: model.Skills{Required: []string{"Kubernetes"}},
+	})
+	checkSkills(t, tests)
+}
