@@ -953,6 +953,10 @@ func (c *classifier) cueMore(i int) bool {
 		switch c.word(c.nextWord(i)) {
 		case "working", "using", "building", "developing", "writing", "programming", "in", "with", "hands":
 			return true
+		case "of":
+			// "3+ years of Go", "five years of Kubernetes" (session 23):
+			// a count of years, not "years of growth" after no number
+			return c.yearCount(i - 1)
 		}
 	case "ability", "able":
 		// "ability to work with Tableau", "able to write Go"
@@ -1271,3 +1275,22 @@ func (sc *classifier) whoWith(k int) bool {
 // likes, not what they have.
 var whoDuties = wordSet("will would shall wants want wishes enjoys enjoy loves love likes like thrives thrive " +
 	"cares care shares share joins join helps help leads lead drives drive plays play takes take owns own")
+
+// yearCount says whether token k counts the years after it: a number
+// ("3", "3+", "3-5") or a number word ("five", "several").
+func (c *classifier) yearCount(k int) bool {
+	for k >= c.start && c.toks[k].punct == '+' {
+		k--
+	}
+	w := c.word(k)
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	return yearNumbers[w]
+}
+
+// yearNumbers are the number words that count years of experience.
+var yearNumbers = wordSet("one two three four five six seven eight nine ten several many multiple few")

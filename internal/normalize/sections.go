@@ -235,7 +235,8 @@ var (
 		// you succeed", "Who should apply", "You'll love this job if",
 		// "Your strengths", "Som person är du", "Det här har du", "Vi
 		// lägger stor vikt vid")
-		"help you succeed", "who should apply", "should apply if", "love this job if", "love this role if",
+		"help you succeed", "who should apply", "you should know", "should know", "make you successful",
+		"great at this if", "good at this if", "role requires", "job requires", "position requires", "should apply if", "love this job if", "love this role if",
 		"love this position if", "perfect candidate", "who thrives", "thrive here", "what you already have",
 		"your strengths", "dina styrkor", "dine styrker", "tools of the trade", "weapons of choice",
 		"trivas om du", "trives hvis du", "trives om du", "trives, hvis du", "som person är du", "som person er du",
@@ -529,6 +530,8 @@ var moscowLabels = map[string]class{
 	// "Extra: Kubernetes" as a label or a heading on its own (session 23;
 	// "Extra information" is no heading of preferences)
 	" extra ": clsPreferred,
+	// "Mandatory" alone, as "Essential" (session 23)
+	" mandatory ": clsRequired, " mandatory skills ": clsRequired,
 }
 
 // words counts the space-separated words of s.

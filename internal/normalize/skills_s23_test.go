@@ -232,3 +232,36 @@ func TestS23InlinePreferences(t *testing.T) {
 	})
 	checkSkills(t, tests)
 }
+
+// Session 23: a count of years of a tool asks for it ("3+ years of Go"),
+// and headings that say what the role requires ("The role requires",
+// "What will make you successful in this role", "You'll be great at this
+// if", "Mandatory", "You should know:").
+func TestS23YearsOfAndRoleRequires(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			name: "years of a tool in a part no heading classifies",
+			raw:  d("We are a fast-growing startup building tools for logistics.\n\n3+ years of Go.\n"),
+			want: model.Skills{Required: []string{"Go"}},
+		},
+		{
+			name: "years of growth count nothing",
+			raw:  d("After years of growth on Kubernetes we are hiring.\n"),
+		},
+	})
+	for _, tc := range []struct {
+		h    string
+		want class
+	}{
+		{"What will make you successful in this role", clsRequired},
+		{"This role requires", clsRequired},
+		{"You'll be great at this if", clsRequired},
+		{"Mandatory", clsRequired},
+		{"You should know", clsRequired},
+	} {
+		if got := classifyHeading(tc.h, true); got != tc.want {
+			t.Errorf("classifyHeading(%q) = %d, want %d", tc.h, got, tc.want)
+		}
+	}
+}
