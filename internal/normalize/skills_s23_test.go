@@ -265,3 +265,36 @@ func TestS23YearsOfAndRoleRequires(t *testing.T) {
 		}
 	}
 }
+
+// Session 23: a product's short name inside a list of its vendor's or
+// its kind's products ("Word, Excel, Access", "Redis, MongoDB, Elastic",
+// "EC2, RDS, S3, Lambda"), and ECMAScript's yearly versions.
+func TestS23ShortNamesInLists(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// tor-project-controller
+			name: "Access among the Office programs",
+			raw:  d("Requirements\n- Knowledge and ability in the use of a personal computer and software applications (e.g. Microsoft Word, Excel, Access, PowerPoint, etc.).\n"),
+			want: model.Skills{Required: []string{"Excel", "Microsoft Access", "Microsoft Word", "PowerPoint"}},
+		},
+		{
+			// anadea-middle-php-developer-conversational-spanish-is-mandatory
+			name: "Elastic among NoSQL databases",
+			raw:  d("Requirements\n- Knowledge of NoSQL Databases (Redis, MongoDB, Elastic)\n"),
+			want: model.Skills{Required: []string{"Elasticsearch", "MongoDB", "NoSQL", "Redis"}},
+		},
+		{
+			// djangocon19-plecto-senior-python-developer
+			name: "ES2016",
+			raw:  d("Qualifications\n- HTML5\n- ES2016\n"),
+			want: model.Skills{Required: []string{"HTML/CSS", "JavaScript"}},
+		},
+		{
+			// sms-consulting-text-spezialist-fuer-eidas-evaluierten-systeme-und-zertifizierung
+			name: "Extended Access Control is no Microsoft Access",
+			raw:  d("Anforderungen:\n- Extended Access Control (EAC) und Passive Authentication (PA), X.509\n"),
+			want: model.Skills{Required: []string{"X.509"}},
+		},
+	})
+}

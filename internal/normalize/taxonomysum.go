@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "3b4c4139bab8cc86766de8c9e04bd05857ffcd1f446fc82fcb4a37f4c40f1868"
-	embeddedTaxonomySum     = "d8f09fec57d4b60422e37542336ba0964c5e9c1b56b0f2a7e0d7058cabf6f0bb"
+	embeddedTaxonomyFileSum = "71e71200c0b95d786c0ac7ddb5aaf5e7d9654a851d7939c02a056e43da59bbea"
+	embeddedTaxonomySum     = "c7ae1b3bbb5e66e23864eb0a5ad018ba6166b7429fc729ee8aa4b23ba5e3cb2d"
 )
