@@ -977,8 +977,16 @@ func (c *classifier) cueMore(i int) bool {
 			"have", "has", "can", "built", "shipped", "designed", "developed", "led", "worked", "used", "implemented",
 			"deployed", "maintained", "created", "wrote", "written", "owned", "scaled", "architected", "delivered",
 			"launched", "contributed", "operated", "ran", "managed":
-			// not a passive ("Led by a Chief Information Security Officer")
-			return c.word(c.nextWord(i)) != "by"
+			// not a passive ("Led by a Chief Information Security Officer"),
+			// nor a participle that opens a sentence about a product
+			// ("Built on ethical hacker knowledge, Detectify offers a web
+			// application security scanner", "Written in Go, our CLI ...":
+			// session 23)
+			n := c.word(c.nextWord(i))
+			if participles[w] && participleLinks[n] {
+				return false
+			}
+			return n != "by"
 		}
 	}
 	return false
@@ -1294,3 +1302,13 @@ func (c *classifier) yearCount(k int) bool {
 
 // yearNumbers are the number words that count years of experience.
 var yearNumbers = wordSet("one two three four five six seven eight nine ten several many multiple few")
+
+// participles are the past participles of the sentence openings of
+// experience that also open a sentence about a product ("Built on",
+// "Designed for", "Written in").
+var participles = wordSet("built designed developed created written launched delivered operated managed maintained " +
+	"scaled architected owned deployed implemented used")
+
+// participleLinks are the prepositions after such a participle that make
+// it describe a product, not the candidate's experience.
+var participleLinks = wordSet("on for in at from around upon to with by")

@@ -696,6 +696,13 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		// A list item that is all bold and names a part ("<li><strong>Nice
 		// to have</strong></li>"): a heading inside the list.
 		return classifyHeading(text, false), true
+	case b.kind == kindItem && !colon && n <= 40 && next.kind == kindItem && exactHeadings[strings.TrimSpace(foldHeading(text))] &&
+		classifyHeading(text, false) != clsUnknown:
+		// A list item that is a heading phrase alone, over a list of its
+		// own ("<li>Requirements<ul><li>Python</li></ul></li>", nested
+		// lists whose parents name the parts): a heading inside the list
+		// (session 23).
+		return classifyHeading(text, false), true
 	case colon && n <= 80 && words(text) <= 12:
 		if cur == clsMentioned || cur == clsOpen {
 			c := classifyHeading(text, true)

@@ -298,3 +298,28 @@ func TestS23ShortNamesInLists(t *testing.T) {
 		},
 	})
 }
+
+// Session 23: a list item that is a heading phrase alone over a nested
+// list names its part; a participle that opens a sentence about a product
+// ("Built on ...", "Written in Go, our CLI") asks nothing of the
+// candidate.
+func TestS23NestedHeadingsAndParticiples(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			name: "nested lists under heading items",
+			raw:  model.Raw{DescriptionHTML: "<ul><li>Requirements<ul><li>Python</li></ul></li><li>Nice to have<ul><li>Kubernetes</li></ul></li></ul>"},
+			want: model.Skills{Required: []string{"Python"}, Preferred: []string{"Kubernetes"}},
+		},
+		{
+			// detectify-customer-success-engineer: the company's blurb
+			name: "Built on ... , the company offers",
+			raw: model.Raw{DescriptionText: "What we do at Detectify\n\nBuilt on ethical hacker knowledge, Detectify offers a web application " +
+				"security scanner that automates hacker attacks to help businesses stay safe.\n"},
+		},
+		{
+			name: "Built pipelines on Spark still tells experience",
+			raw:  model.Raw{DescriptionText: "About the role\n\nBuilt pipelines on Spark at scale.\n"},
+			want: model.Skills{Required: []string{"Spark"}},
+		},
+	})
+}
