@@ -323,3 +323,29 @@ func TestS23NestedHeadingsAndParticiples(t *testing.T) {
 		},
 	})
 }
+
+// Session 23: a language whose name is also a word ("go", "rust",
+// "swift") written in lower case is the language inside a list of named
+// skills, with only a comma or a slash beside it (issue 9: words that are
+// skills only in context).
+func TestS23LowerCaseLanguagesInLists(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// dtd-text-security-engineer
+			name: "go in a list of languages",
+			raw:  d("Qualifiche chiave\n- Buona esperienza con linguaggi di programmazione (C/C++, Python, go, etc.)\n"),
+			want: model.Skills{Required: []string{"C", "C++", "Go", "Python"}},
+		},
+		{
+			name: "a list in lower case",
+			raw:  d("Requirements\n- Experience with java, python, rust\n- Kotlin/swift\n"),
+			want: model.Skills{Required: []string{"Java", "Kotlin", "Python", "Rust", "Swift"}},
+		},
+		{
+			name: "the verb before a comma",
+			raw:  d("Requirements\n- Ready to go, Python is our main language\n- We go to conferences. Python experience.\n"),
+			want: model.Skills{Required: []string{"Python"}},
+		},
+	})
+}
