@@ -1029,8 +1029,8 @@ func (n *Normalizer) listedLowerNames(hits []hit, text string, toks []token) []h
 	var edge []uint8 // per token: 1 a name starts there, 2 a name ends before it
 	nh := len(hits)
 	for i, t := range toks {
-		if t.punct != 0 || t.end-t.start < 2 || t.end-t.start > 8 {
-			continue
+		if t.punct != 0 || t.end-t.start < 2 || t.end-t.start > 8 || !listPlace(toks, i) {
+			continue // most words stand beside no comma or slash
 		}
 		id, ok := n.lowerNames[text[t.start:t.end]] // written in lower case exactly
 		if !ok {
@@ -1082,4 +1082,13 @@ func (n *Normalizer) listedAt(hits []hit, edge []uint8, toks []token, i int) boo
 		return true
 	}
 	return false
+}
+
+// listPlace says, on flags only, whether token i stands beside a comma or
+// a slash: the places listedAt reads.
+func listPlace(toks []token, i int) bool {
+	if toks[i].flags&fClause != 0 || i >= 1 && toks[i-1].punct == '/' {
+		return true
+	}
+	return i+1 < len(toks) && (toks[i+1].flags&fClause != 0 || toks[i+1].punct == '/')
 }
