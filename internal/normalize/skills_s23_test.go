@@ -349,3 +349,21 @@ func TestS23LowerCaseLanguagesInLists(t *testing.T) {
 		},
 	})
 }
+
+// Session 23: the Chinese stacks' projects named beside entries the
+// taxonomy had ("熟悉Spring Boot、MyBatis等框架").
+func TestS23ChineseStacks(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{Title: "Java开发工程师", DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			name: "MyBatis beside Spring Boot, Redis and Kafka preferred",
+			raw:  d("职位要求\n1、本科及以上学历，3年以上Java开发经验；\n2、熟悉Spring Boot、MyBatis等框架；\n3、熟悉Redis、Kafka者优先；\n"),
+			want: model.Skills{Required: []string{"Java", "MyBatis", "Spring Boot"}, Preferred: []string{"Kafka", "Redis"}},
+		},
+		{
+			name: "front-end and mini programs",
+			raw:  d("任职要求：\n- 熟悉Vue、Element UI、ECharts\n- 有微信小程序或uni-app开发经验者优先\n"),
+			want: model.Skills{Required: []string{"ECharts", "Element UI", "Vue"}, Preferred: []string{"WeChat Mini Program", "uni-app"}},
+		},
+	})
+}
