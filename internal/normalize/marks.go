@@ -1312,3 +1312,43 @@ var participles = wordSet("built designed developed created written launched del
 // participleLinks are the prepositions after such a participle that make
 // it describe a product, not the candidate's experience.
 var participleLinks = wordSet("on for in at from around upon to with by")
+
+// teamAsides marks, in skill, the names inside a parenthesis that says what
+// the team uses, as mentioned: "a very strong background in Django,
+// architecture and databases (we use Clickhouse and Postgres)" asks for
+// databases, and names the team's (session 23; PROTOCOL.md: the team's
+// stack is mentioned). The aside opens with "we" or "our" right after
+// "(" and a verb of using or having ("we use", "we're on", "our stack
+// is"), and ends at ")" or with its block.
+func teamAsides(lower string, toks []token, skill []class) {
+	for i := 1; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.punct != 0 || t.flags&fHard == 0 || lower[t.start] != 'w' && lower[t.start] != 'o' {
+			continue
+		}
+		w := lower[t.start:t.end]
+		if w != "we" && w != "our" {
+			continue
+		}
+		if strings.IndexByte(lower[toks[i-1].end:t.start], '(') < 0 {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && toks[k].punct == '\'' {
+			k++ // "we're", "we've"
+		}
+		if k >= len(toks) || toks[k].punct != 0 || !teamAsideVerbs[lower[toks[k].start:toks[k].end]] {
+			continue
+		}
+		for j := k + 1; j < len(toks) && toks[j].flags&(fBlock|fSent) == 0; j++ {
+			if strings.IndexByte(lower[toks[j-1].end:toks[j].start], ')') >= 0 {
+				break
+			}
+			skill[j] = clsMentioned
+		}
+	}
+}
+
+// teamAsideVerbs follow "we" or "our" in an aside about the team's tools.
+var teamAsideVerbs = wordSet("use used using run rely build built work are re ve have stack tech tools " +
+	"currently mostly mainly primarily")

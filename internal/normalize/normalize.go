@@ -24,7 +24,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 130
+const rulesVersion = 131
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -278,6 +278,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	}
 	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
 	attitudes(lower, toks, skill)
+	teamAsides(lower, toks, skill)
 	hits = n.methodWords(hits, text, lower, toks)
 	ownName(hits, text, toks, company, skill)
 	n.jobTitles(hits, lower, toks, skill)

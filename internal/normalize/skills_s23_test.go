@@ -367,3 +367,34 @@ func TestS23ChineseStacks(t *testing.T) {
 		},
 	})
 }
+
+// Session 23: a parenthesis that says what the team uses ("(we use
+// GitHub)") names the team's tools inside a requirement.
+func TestS23TeamAsides(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// mui-text-designer
+			name: "git (we use GitHub)",
+			raw:  d("About you\n- Feel comfortable around code and git (we use GitHub).\n"),
+			want: model.Skills{Required: []string{"Git"}},
+		},
+		{
+			// osd-simply-secure-visual-web-designer
+			name: "(we use Figma, Notion, and Miro, primarily)",
+			raw:  d("Requirements\n- You use tools that facilitate easy, remote collaboration (we use Figma, Notion, and Miro, primarily).\n"),
+		},
+		{
+			// posthog-full-stack-software-engineer
+			name: "(we use Clickhouse and Postgres) in a sentence that asks",
+			raw: d("In particular, those with a very strong background in Django, architecture and databases (we use Clickhouse and Postgres) " +
+				"are going to have fun here.\n"),
+			want: model.Skills{Required: []string{"Django"}},
+		},
+		{
+			name: "examples in parentheses still count",
+			raw:  d("Requirements\n- Experience with SQL databases (e.g. PostgreSQL)\n"),
+			want: model.Skills{Required: []string{"PostgreSQL", "SQL"}},
+		},
+	})
+}
