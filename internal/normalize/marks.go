@@ -815,7 +815,10 @@ func (c *classifier) cueMore(i int) bool {
 		// the infinitives and the "comfortable with" of the Nordic and
 		// German texts ("Du må beherske Excel", "Du är bekväm med
 		// Excel", "sicher beherrscht")
-		"beherske", "behärska", "beherrscht", "bekväm", "bekvem", "bekvemt", "bekvämt":
+		"beherske", "behärska", "beherrscht", "bekväm", "bekvem", "bekvemt", "bekvämt",
+		// French "you know", "you have" of the candidate's side ("Vous
+		// connaissez Linux et Ansible", session 23)
+		"connaissez", "connais", "possédez", "possèdes":
 		return true
 	case "søker", "söker", "søger", "sucht", "suchen":
 		// "Vi söker dig som är expert på ...", "Vi søger dig, der har",

@@ -398,3 +398,14 @@ func TestS23TeamAsides(t *testing.T) {
 		},
 	})
 }
+
+// Session 23: French "vous connaissez" asks, as "vous maîtrisez" does.
+func TestS23FrenchKnow(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			name: "Vous connaissez",
+			raw:  model.Raw{DescriptionText: "Nous recherchons un développeur.\n\nVous connaissez Linux et Ansible.\n"},
+			want: model.Skills{Required: []string{"Ansible", "Linux"}},
+		},
+	})
+}
