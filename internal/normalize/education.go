@@ -454,7 +454,9 @@ func (sc *classifier) prefWord(i int) bool {
 		w = strings.ToLower(w) // "Önskad": the text is lowered for ASCII only
 	}
 	switch w {
-	case "preferred", "preferably", "bonus", "ideally", "helpful", "desirable", "desired", "beneficial",
+	case "beneficial":
+		return sc.predicative(i)
+	case "preferred", "preferably", "bonus", "ideally", "helpful", "desirable", "desired",
 		"advantageous", "pluses", "optional", "wünschenswert", "idealerweise", "vorzugsweise", "souhaitable",
 		"idéalement", "deseable", "valorable", "preferiblemente", "idealmente", "preferencialmente", "desejável",
 		"gewünscht",
@@ -592,8 +594,7 @@ func (sc *classifier) reqCue(i int) bool {
 			}
 		}
 	case "we":
-		n := sc.word(sc.nextWord(i))
-		return n == "expect" || n == "require" || n == "need"
+		return sc.weAsk(i)
 	case "candidate", "candidates", "applicant", "applicants":
 		switch sc.word(sc.nextWord(i)) {
 		case "should", "must", "will", "has", "have", "brings", "bring", "needs", "possesses", "is", "are":
@@ -609,7 +610,7 @@ func (sc *classifier) reqCue(i int) bool {
 					if sc.toks[k].flags&fSent != 0 {
 						break
 					}
-					if x := sc.word(k); x == "with" || x == "who" {
+					if sc.whoWith(k) {
 						return true
 					}
 				}

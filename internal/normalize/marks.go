@@ -651,7 +651,8 @@ func (c *classifier) prefMore(i int) bool {
 		before := strings.TrimRight(c.lower[:t.start], " ")
 		after := strings.TrimLeft(c.lower[t.end:], " ")
 		return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
-	case "great", "nice", "good", "ideal", "perfect", "fint", "bra", "fijn", "godt", "rart", "fantastic", "awesome", "amazing":
+	case "great", "nice", "good", "ideal", "perfect", "fint", "bra", "fijn", "godt", "rart", "fantastic", "awesome", "amazing",
+		"wonderful":
 		// "Great if you know Go", "Det er fint om du har", "Det är bra om
 		// du", "would be ideal"; not "the ideal candidate"; the Nordic
 		// "good to have" ("är bra att ha", "er godt å ha", "er rart at
@@ -662,6 +663,11 @@ func (c *classifier) prefMore(i int) bool {
 		if n == "att" || n == "å" || n == "at" {
 			h := c.word(c.nextWord(nx))
 			return w != "great" && w != "nice" && w != "good" && (h == "ha" || h == "have" || h == "kunna" || h == "kunne")
+		}
+		if p == "be" && (c.word(i-2) == "would" || c.word(i-2) == "also") {
+			// "Kubernetes experience would be awesome" (session 23; "would
+			// be great" is prefWord's)
+			return true
 		}
 		return n == "if" || n == "om" || n == "als" || w == "ideal" && (p == "be" || p == "is" || p == "are" || p == "wäre" || p == "wären" || n == "wäre")
 	case "vorteil", "avantage", "voordeel", "tillgång":
@@ -697,9 +703,38 @@ func (c *classifier) prefMore(i int) bool {
 		}
 		return false
 	case "helps":
-		// "it helps if you're also familiar with React", "it helps to have"
-		n := c.word(c.nextWord(i))
+		// "it helps if you're also familiar with React", "it helps to have";
+		// "Experience with Kubernetes helps", "... also helps a lot"
+		// (session 23): the sentence ends on it
+		nx := c.nextWord(i)
+		n := c.word(nx)
+		if n == "" && (nx >= c.end || c.toks[nx].flags&fSent != 0 || c.toks[nx].punct == '.') {
+			return true
+		}
+		if n == "a" && c.word(c.nextWord(nx)) == "lot" {
+			return true
+		}
 		return c.word(i-1) == "it" && (n == "if" || n == "to")
+	case "better":
+		// "Even better if you have worked with Kubernetes", "even better:"
+		return c.word(i-1) == "even"
+	case "addition":
+		// "Kubernetes would be a nice addition", "a welcome addition"
+		switch c.word(i - 1) {
+		case "nice", "great", "welcome", "valuable", "good", "plus":
+			return true
+		}
+		return false
+	case "apart":
+		// "Kubernetes experience would set you apart"
+		p := c.word(i - 2)
+		return c.word(i-1) == "you" && (p == "set" || p == "sets")
+	case "out":
+		// "Kubernetes experience will make you stand out"
+		return c.word(i-1) == "stand" && c.word(i-2) != "to"
+	case "meriterar":
+		// Swedish "counts as a merit": "Erfarenhet av Kubernetes meriterar"
+		return true
 	case "useful":
 		p := c.word(i - 1)
 		return p == "be" || p == "is" || p == "are"
@@ -780,7 +815,10 @@ func (c *classifier) cueMore(i int) bool {
 		// the infinitives and the "comfortable with" of the Nordic and
 		// German texts ("Du må beherske Excel", "Du är bekväm med
 		// Excel", "sicher beherrscht")
-		"beherske", "behärska", "beherrscht", "bekväm", "bekvem", "bekvemt", "bekvämt":
+		"beherske", "behärska", "beherrscht", "bekväm", "bekvem", "bekvemt", "bekvämt",
+		// French "you know", "you have" of the candidate's side ("Vous
+		// connaissez Linux et Ansible", session 23)
+		"connaissez", "connais", "possédez", "possèdes":
 		return true
 	case "søker", "söker", "søger", "sucht", "suchen":
 		// "Vi söker dig som är expert på ...", "Vi søger dig, der har",
@@ -918,6 +956,10 @@ func (c *classifier) cueMore(i int) bool {
 		switch c.word(c.nextWord(i)) {
 		case "working", "using", "building", "developing", "writing", "programming", "in", "with", "hands":
 			return true
+		case "of":
+			// "3+ years of Go", "five years of Kubernetes" (session 23):
+			// a count of years, not "years of growth" after no number
+			return c.yearCount(i - 1)
 		}
 	case "ability", "able":
 		// "ability to work with Tableau", "able to write Go"
@@ -938,8 +980,16 @@ func (c *classifier) cueMore(i int) bool {
 			"have", "has", "can", "built", "shipped", "designed", "developed", "led", "worked", "used", "implemented",
 			"deployed", "maintained", "created", "wrote", "written", "owned", "scaled", "architected", "delivered",
 			"launched", "contributed", "operated", "ran", "managed":
-			// not a passive ("Led by a Chief Information Security Officer")
-			return c.word(c.nextWord(i)) != "by"
+			// not a passive ("Led by a Chief Information Security Officer"),
+			// nor a participle that opens a sentence about a product
+			// ("Built on ethical hacker knowledge, Detectify offers a web
+			// application security scanner", "Written in Go, our CLI ...":
+			// session 23)
+			n := c.word(c.nextWord(i))
+			if participles[w] && participleLinks[n] {
+				return false
+			}
+			return n != "by"
 		}
 	}
 	return false
@@ -1149,3 +1199,159 @@ func (c *classifier) teamStatement(i, j int) bool {
 	}
 	return teamVerbs[w1]
 }
+
+// predicative says whether the adjective at token i is said of what its
+// sentence names ("X is beneficial", "would be highly beneficial",
+// "beneficial but not required"), not of a noun after it ("build
+// beneficial AI systems") or of someone it serves ("safe and beneficial
+// for our users"): only then does it mark a preference.
+func (sc *classifier) predicative(i int) bool {
+	p := i - 1
+	for p >= sc.start && sc.toks[p].punct == 0 && adverbs[sc.word(p)] {
+		p--
+	}
+	switch sc.word(p) {
+	case "is", "are", "be", "been", "considered", "deemed":
+	default:
+		return false
+	}
+	if sc.word(i+1) == "for" {
+		// "beneficial for this role", not "for our users"
+		switch sc.word(i + 2) {
+		case "this", "the":
+			n := sc.word(i + 3)
+			return n == "role" || n == "position" || n == "job"
+		}
+		return false
+	}
+	return true
+}
+
+// adverbs are the degree words between a copula and its adjective.
+var adverbs = wordSet("very highly also especially extremely particularly really definitely certainly greatly hugely most")
+
+// weAsk says whether "we" at token i opens a sentence that asks something
+// of the candidate: "we expect", "we require", "we need" followed by what
+// is needed ("we need strong Go skills", "we need you to"). "We need a
+// Senior Backend Engineer to join our team" and "we need to expand our
+// team" hire; they ask for skills only as "looking for" does, with "with"
+// or "who" ("we need someone with Go", not "who will run our CI").
+func (sc *classifier) weAsk(i int) bool {
+	j := sc.nextWord(i)
+	switch sc.word(j) {
+	case "expect", "require":
+		return true
+	case "need":
+	default:
+		return false
+	}
+	k := sc.nextWord(j)
+	switch sc.word(k) {
+	case "to":
+		return false
+	case "a", "an", "the", "someone", "somebody", "people", "more", "new", "another":
+		for m := k + 1; m < sc.end && m < k+12; m++ {
+			if sc.toks[m].flags&fSent != 0 {
+				break
+			}
+			if sc.whoWith(m) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// whoWith says whether token k, in a sentence that looks for someone,
+// opens what that someone has: "with" ("an engineer with Go experience"),
+// or "who" not followed by what they will do or like ("a DevOps who will
+// implement ... (Docker, Vault)", "an engineer who loves tackling 3D
+// problems": the job's work and the person's taste, not a skill asked).
+func (sc *classifier) whoWith(k int) bool {
+	switch sc.word(k) {
+	case "with":
+		return true
+	case "who":
+	default:
+		return false
+	}
+	if k+2 < sc.end && sc.toks[k+1].punct == '\'' {
+		return sc.word(k+2) != "ll" && sc.word(k+2) != "d" // "who'll", "who'd"
+	}
+	return !whoDuties[sc.word(sc.nextWord(k))]
+}
+
+// whoDuties are the verbs after "who" that say what the person will do or
+// likes, not what they have.
+var whoDuties = wordSet("will would shall wants want wishes enjoys enjoy loves love likes like thrives thrive " +
+	"cares care shares share joins join helps help leads lead drives drive plays play takes take owns own")
+
+// yearCount says whether token k counts the years after it: a number
+// ("3", "3+", "3-5") or a number word ("five", "several").
+func (c *classifier) yearCount(k int) bool {
+	for k >= c.start && c.toks[k].punct == '+' {
+		k--
+	}
+	w := c.word(k)
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	return yearNumbers[w]
+}
+
+// yearNumbers are the number words that count years of experience.
+var yearNumbers = wordSet("one two three four five six seven eight nine ten several many multiple few")
+
+// participles are the past participles of the sentence openings of
+// experience that also open a sentence about a product ("Built on",
+// "Designed for", "Written in").
+var participles = wordSet("built designed developed created written launched delivered operated managed maintained " +
+	"scaled architected owned deployed implemented used")
+
+// participleLinks are the prepositions after such a participle that make
+// it describe a product, not the candidate's experience.
+var participleLinks = wordSet("on for in at from around upon to with by")
+
+// teamAsides marks, in skill, the names inside a parenthesis that says what
+// the team uses, as mentioned: "a very strong background in Django,
+// architecture and databases (we use Clickhouse and Postgres)" asks for
+// databases, and names the team's (session 23; PROTOCOL.md: the team's
+// stack is mentioned). The aside opens with "we" or "our" right after
+// "(" and a verb of using or having ("we use", "we're on", "our stack
+// is"), and ends at ")" or with its block.
+func teamAsides(lower string, toks []token, skill []class) {
+	for i := 1; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.punct != 0 || t.flags&fHard == 0 || lower[t.start] != 'w' && lower[t.start] != 'o' {
+			continue
+		}
+		w := lower[t.start:t.end]
+		if w != "we" && w != "our" {
+			continue
+		}
+		if strings.IndexByte(lower[toks[i-1].end:t.start], '(') < 0 {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && toks[k].punct == '\'' {
+			k++ // "we're", "we've"
+		}
+		if k >= len(toks) || toks[k].punct != 0 || !teamAsideVerbs[lower[toks[k].start:toks[k].end]] {
+			continue
+		}
+		for j := k + 1; j < len(toks) && toks[j].flags&(fBlock|fSent) == 0; j++ {
+			if strings.IndexByte(lower[toks[j-1].end:toks[j].start], ')') >= 0 {
+				break
+			}
+			skill[j] = clsMentioned
+		}
+	}
+}
+
+// teamAsideVerbs follow "we" or "our" in an aside about the team's tools.
+var teamAsideVerbs = wordSet("use used using run rely build built work are re ve have stack tech tools " +
+	"currently mostly mainly primarily")

@@ -24,18 +24,23 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 140
+const rulesVersion = 141
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
 type Normalizer struct {
-	tax     *Taxonomy
-	m       matcher
-	names   []string // skill names by id; degree ids follow
-	agile   int32    // the id of Agile, -1 when the taxonomy has none
-	open    int32    // the id of Open Source, -1 when the taxonomy has none
-	sites   [2]int32 // the ids of GitHub and GitLab, -1 when the taxonomy has none
-	version string
+	tax    *Taxonomy
+	m      matcher
+	names  []string // skill names by id; degree ids follow
+	agile  int32    // the id of Agile, -1 when the taxonomy has none
+	open   int32    // the id of Open Source, -1 when the taxonomy has none
+	sites  [2]int32 // the ids of GitHub and GitLab, -1 when the taxonomy has none
+	design [2]int32 // the ids of UX Design and UI Design, -1 when the taxonomy has none
+	// lowerNames maps a language's one-word case-sensitive name, lowered
+	// ("go", "rust"), to its skill: the name written in lower case inside
+	// a list of names (listedLowerNames)
+	lowerNames map[string]int32
+	version    string
 }
 
 // New compiles the taxonomy's aliases. A nil taxonomy means the embedded one.
@@ -46,7 +51,7 @@ func New(t *Taxonomy) *Normalizer {
 			panic(err) // the embedded taxonomy is tested
 		}
 	}
-	n := &Normalizer{tax: t, agile: -1, open: -1, sites: [2]int32{-1, -1}}
+	n := &Normalizer{tax: t, agile: -1, open: -1, sites: [2]int32{-1, -1}, design: [2]int32{-1, -1}}
 	for i, s := range t.skills {
 		n.names = append(n.names, s.Name)
 		switch s.Name {
@@ -58,9 +63,19 @@ func New(t *Taxonomy) *Normalizer {
 			n.sites[0] = int32(i)
 		case "GitLab":
 			n.sites[1] = int32(i)
+		case "UX Design":
+			n.design[0] = int32(i)
+		case "UI Design":
+			n.design[1] = int32(i)
 		}
 		for _, a := range aliasesOf(s) {
 			n.m.add(a, int32(i))
+			if s.Category == "language" && strings.HasPrefix(a, "=") && len(a) > 2 && isLowerWord(strings.ToLower(a[1:])) {
+				if n.lowerNames == nil {
+					n.lowerNames = map[string]int32{}
+				}
+				n.lowerNames[strings.ToLower(a[1:])] = int32(i)
+			}
 		}
 	}
 	for d, aliases := range degreeAliases {
@@ -263,10 +278,13 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	}
 	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
 	attitudes(lower, toks, skill)
+	teamAsides(lower, toks, skill)
 	hits = n.methodWords(hits, text, lower, toks)
 	ownName(hits, text, toks, company, skill)
 	n.jobTitles(hits, lower, toks, skill)
 	n.uxAsQuality(hits, text, lower, toks, skill)
+	hits = n.uiBesideUX(hits, text, lower, toks)
+	hits = n.listedLowerNames(hits, text, toks)
 	n.openSourcePlaces(hits, text, lower, toks, skill)
 
 	nSkills := len(n.names)

@@ -98,6 +98,10 @@ var (
 		// Kenntnisse", "Extra kvalifikationer")
 		"extra skills", "extra qualifications", "extra knowledge", "extra experience", "extra kenntnisse",
 		"extra kvalifikationer", "extra kompetens", "extra kompetanse",
+		// session 23: a wish said with delight ("We'd be thrilled if you",
+		// "Cherry on top", "Things that help")
+		"thrilled if", "excited if you", "delighted if", "cherry on top", "cherry on the cake", "things that help",
+		"would make us smile",
 		// "Helpful skills", "Useful experience", "Darüber freuen wir uns"
 		"helpful skills", "helpful experience", "useful skills", "useful experience", "darüber freuen wir uns",
 	}
@@ -226,6 +230,18 @@ var (
 		// the Swedish requirement profile and "must have" ("Kravprofil",
 		// "Måste ha", "Du måste ha")
 		"kravprofil", "måste ha", "du måste ha", "du måste", "må ha",
+		// session 23: what helps the candidate succeed, whom the job
+		// suits, the candidate's strengths and person ("What will help
+		// you succeed", "Who should apply", "You'll love this job if",
+		// "Your strengths", "Som person är du", "Det här har du", "Vi
+		// lägger stor vikt vid")
+		"help you succeed", "who should apply", "you should know", "should know", "make you successful",
+		"great at this if", "good at this if", "role requires", "job requires", "position requires", "should apply if", "love this job if", "love this role if",
+		"love this position if", "perfect candidate", "who thrives", "thrive here", "what you already have",
+		"your strengths", "dina styrkor", "dine styrker", "tools of the trade", "weapons of choice",
+		"trivas om du", "trives hvis du", "trives om du", "trives, hvis du", "som person är du", "som person er du",
+		"som person", "det här har du", "det har du", "ska du ha", "vi vill att du", "lägger stor vikt vid",
+		"legger stor vekt på", "lægger stor vægt på", "lægger vægt på",
 		// "Is this role for you?", Dutch "Wat breng jij mee"
 		"role for you", "is this role for you",
 		"wat breng jij mee", "wat neem jij mee",
@@ -438,8 +454,66 @@ func classifyHeading(h string, weak bool) class {
 	case openSet.in(f):
 		return clsOpen
 	}
-	return vocabHeading(f, weak)
+	if c := vocabHeading(f, weak); c != clsUnknown {
+		return c
+	}
+	if aboutOrganisation(f) {
+		return clsMentioned
+	}
+	return clsUnknown
 }
+
+// aboutOrganisation says whether a folded heading introduces the employer
+// or another organisation ("About Anthropic", "About the CFPB", "À propos
+// du SNC", "Om Knightec", "Über den Auftraggeber", "Over Iquality"): a
+// company blurb, whose tools are the company's, not asked of the
+// candidate. Headings about the candidate ("About you", "Om dig") or the
+// job ("About the role", "Om tjänsten") are classified before this; "om"
+// as "if" ("Om du ...") and the job's own words leave it unknown.
+func aboutOrganisation(f string) bool {
+	ws := strings.Fields(f)
+	if len(ws) < 2 {
+		return false
+	}
+	switch ws[0] {
+	case "about", "om", "über", "over", "sobre", "acerca":
+		ws = ws[1:]
+	case "à", "a":
+		if ws[1] != "propos" {
+			return false
+		}
+		ws = ws[2:]
+	default:
+		return false
+	}
+	for len(ws) > 0 && aboutArticles[ws[0]] {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		if aboutNotOrganisation[strings.Trim(w, "'-")] || vocabPerson[w] || vocabSecond[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// aboutArticles are the articles and prepositions after "about"
+	// ("À propos de l'équipe", "Acerca de nosotros").
+	aboutArticles = wordSet("the de du des d d' l l' la le les den die das der el los las")
+	// aboutNotOrganisation are the words of an "about" heading that is
+	// about the job, the candidate or the application, not an
+	// organisation.
+	aboutNotOrganisation = wordSet("role roles job jobs position opportunity opening vacancy internship " +
+		"project projects assignment contract mission candidate applicant application you yourself " +
+		"this these poste rôle emploi stage stelle rolle position aufgabe projekt " +
+		"tjänsten jobbet rollen uppdraget stillingen oppdraget jobben stillingen praktik " +
+		"functie vacature rol opdracht puesto rol proyecto vaga " +
+		"du dig deg dich jou je vous toi ti")
+)
 
 // moscowLabels are the priorities of a MoSCoW list used as a label or a
 // heading on their own ("MUST: React, Typescript", "SHOULD: REST, vite",
@@ -453,6 +527,11 @@ var moscowLabels = map[string]class{
 	// "Desirable:"; "Essential functions" are duties, so only alone), and
 	// US federal knowledge, skills and abilities
 	" essential ": clsRequired, " ksas ": clsRequired, " ksa ": clsRequired,
+	// "Extra: Kubernetes" as a label or a heading on its own (session 23;
+	// "Extra information" is no heading of preferences)
+	" extra ": clsPreferred,
+	// "Mandatory" alone, as "Essential" (session 23)
+	" mandatory ": clsRequired, " mandatory skills ": clsRequired,
 }
 
 // words counts the space-separated words of s.
@@ -616,6 +695,13 @@ func headingClass(b block, cur class, next block) (class, bool) {
 	case b.bold && b.kind == kindItem && n <= 60 && words(text) <= 6 && classifyHeading(text, false) != clsUnknown:
 		// A list item that is all bold and names a part ("<li><strong>Nice
 		// to have</strong></li>"): a heading inside the list.
+		return classifyHeading(text, false), true
+	case b.kind == kindItem && !colon && n <= 40 && next.kind == kindItem && exactHeadings[strings.TrimSpace(foldHeading(text))] &&
+		classifyHeading(text, false) != clsUnknown:
+		// A list item that is a heading phrase alone, over a list of its
+		// own ("<li>Requirements<ul><li>Python</li></ul></li>", nested
+		// lists whose parents name the parts): a heading inside the list
+		// (session 23).
 		return classifyHeading(text, false), true
 	case colon && n <= 80 && words(text) <= 12:
 		if cur == clsMentioned || cur == clsOpen {

@@ -965,3 +965,130 @@ func fileExtension(s string, toks []token, i int) bool {
 	}
 	return true
 }
+
+// uiBesideUX adds UI Design where "UI" is named beside "UX" as its own
+// discipline ("UI/UX", "UX/UI design", "UI | UX", "UI and UX"): the pair
+// names both, as a list does ("Python, Java" labels each). The UX
+// Design hit may span the pair ("UI/UX design"); UI Design takes its
+// place, and so its class ("UI/UX teams" stays mentioned).
+func (n *Normalizer) uiBesideUX(hits []hit, text, lower string, toks []token) []hit {
+	ux, ui := n.design[0], n.design[1]
+	if ux < 0 || ui < 0 {
+		return hits
+	}
+	for _, h := range hits {
+		if h.id != ux {
+			continue
+		}
+		pair := false
+		for k := h.tok; k < h.end && !pair; k++ {
+			pair = text[toks[k].start:toks[k].end] == "UI"
+		}
+		if !pair {
+			p := h.tok - 1
+			if p >= 0 && toks[p].punct == '/' || p >= 0 && toks[p].punct == '&' {
+				p--
+			} else if p >= 0 && toks[p].punct == 0 && pairWords[lower[toks[p].start:toks[p].end]] {
+				p--
+			}
+			pair = p >= 0 && p < h.tok && toks[p].block == toks[h.tok].block && text[toks[p].start:toks[p].end] == "UI" &&
+				toks[p+1].flags&fSent == 0
+		}
+		if pair {
+			hits = append(hits, hit{id: ui, tok: h.tok, end: h.tok + 1})
+		}
+	}
+	return hits
+}
+
+// pairWords join two names of a pair ("UI and UX", "UI og UX").
+var pairWords = wordSet("and or og och und oder et ou y o e eller en of")
+
+// isLowerWord says whether w is two letters a-z or more.
+func isLowerWord(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// listedLowerNames adds a language whose case-sensitive name is written in
+// lower case as an item of a list of named skills ("C/C++, Python, go,
+// etc.", "java, python, rust"): next to another skill's name, with only a
+// comma or a slash between them, "go" and "rust" are the languages, not the
+// English words (issue 9: words that are skills only in context).
+func (n *Normalizer) listedLowerNames(hits []hit, text string, toks []token) []hit {
+	if len(n.lowerNames) == 0 || len(hits) == 0 {
+		return hits
+	}
+	var edge []uint8 // per token: 1 a name starts there, 2 a name ends before it
+	nh := len(hits)
+	for i, t := range toks {
+		if t.punct != 0 || t.end-t.start < 2 || t.end-t.start > 8 || !listPlace(toks, i) {
+			continue // most words stand beside no comma or slash
+		}
+		id, ok := n.lowerNames[text[t.start:t.end]] // written in lower case exactly
+		if !ok {
+			continue
+		}
+		if edge == nil {
+			edge = make([]uint8, len(toks)+2)
+			for _, h := range hits[:nh] {
+				if h.id >= 0 && int(h.id) < len(n.names) {
+					edge[h.tok] |= 1
+					edge[h.end] |= 2
+				}
+			}
+		}
+		if n.listedAt(hits[:nh], edge, toks, i) {
+			hits = append(hits, hit{id: id, tok: i, end: i + 1})
+			edge[i] |= 1
+			edge[i+1] |= 2 // "java, python, rust, go": the list goes on
+		}
+	}
+	return hits
+}
+
+// listedAt says whether token i, uncovered by hits, stands next to a
+// named skill with only a comma or a slash between them.
+func (n *Normalizer) listedAt(hits []hit, edge []uint8, toks []token, i int) bool {
+	for _, h := range hits {
+		if h.tok <= i && i < h.end {
+			return false
+		}
+	}
+	comma := func(b int) bool {
+		return b < len(toks) && toks[b].flags&fClause != 0 && toks[b].flags&(fSent|fBlock) == 0
+	}
+	slash := func(s int) bool {
+		return s >= 0 && s+1 < len(toks) && toks[s].punct == '/' && toks[s+1].flags&(fHard|fSent|fBlock) == 0
+	}
+	// the word opens a list item or follows a separator: "go, Python"
+	// may then be a list, "Ready to go, Python is ..." is not
+	opens := toks[i].flags&(fHard|fBlock|fClause) != 0 || i >= 1 && toks[i-1].punct == '/'
+	switch {
+	case edge[i]&2 != 0 && comma(i): // "Python, go"
+		return true
+	case i >= 1 && edge[i-1]&2 != 0 && slash(i-1): // "C++/go"
+		return true
+	case opens && edge[i+1]&1 != 0 && comma(i+1): // "go, Python"
+		return true
+	case opens && i+2 < len(edge) && edge[i+2]&1 != 0 && slash(i+1): // "go/Python"
+		return true
+	}
+	return false
+}
+
+// listPlace says, on flags only, whether token i stands beside a comma or
+// a slash: the places listedAt reads.
+func listPlace(toks []token, i int) bool {
+	if toks[i].flags&fClause != 0 || i >= 1 && toks[i-1].punct == '/' {
+		return true
+	}
+	return i+1 < len(toks) && (toks[i+1].flags&fClause != 0 || toks[i+1].punct == '/')
+}

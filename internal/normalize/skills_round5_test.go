@@ -128,8 +128,11 @@ func TestWeighedCriteriaArePreferred(t *testing.T) {
 			raw: model.Raw{DescriptionText: "Anforderungen (Muss-Kriterien / Ausschlusskriterien):\n- Erfahrung mit Spring Framework, JPA/Hibernate, REST-APIs\n" +
 				"Wichtige Bewertungskriterien:\n- Erfahrung mit Microservices-Architekturen und Containerisierung (Docker, Kubernetes)\n" +
 				"- Kenntnisse in Cloud-Umgebungen (vorzugsweise OpenShift, Azure oder AWS)\n"},
+			// session 23: "Cloud-Umgebungen" and "Containerisierung" are
+			// the German names of Cloud Computing and Containerization
+			// (the label names Cloud Computing)
 			want: model.Skills{Required: []string{"Hibernate", "JPA", "REST APIs", "Spring"},
-				Preferred: []string{"AWS", "Azure", "Docker", "Kubernetes", "Microservices", "OpenShift"}},
+				Preferred: []string{"AWS", "Azure", "Cloud Computing", "Containerization", "Docker", "Kubernetes", "Microservices", "OpenShift"}},
 		},
 	})
 }

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "af8f834fd74a010a92f28b75142ebb425999c8d80e94b857a988bc887cf499ee"
-	embeddedTaxonomySum     = "b09fe90cd897142f59547041017cb9a352a312e5c957771c534a915aa32a4fbc"
+	embeddedTaxonomyFileSum = "4799e760ce0e22970ec9b9a67971b235c27bbfb3a99bb11e2c4093a925cdaa8b"
+	embeddedTaxonomySum     = "44c1eaaa20d0a9ef16aa72c8b5182db306990be4cde62728214b0ca92c44f9ca"
 )
