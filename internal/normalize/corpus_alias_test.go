@@ -318,6 +318,9 @@ var lowerCaseSkillWords = map[string][]string{
 	"io_uring":     {"io_uring"},
 	"lnav":         {"lnav"},
 	"osquery":      {"osquery"},
+	// session 23 (corpus round s23): the practices' own words
+	"Offensive Security": {"pentesting"},
+	"Localization":       {"localization"},
 }
 
 // ordinaryWordMatches are lower-case matches of the dev part that are
