@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "af8f834fd74a010a92f28b75142ebb425999c8d80e94b857a988bc887cf499ee"
-	embeddedTaxonomySum     = "b09fe90cd897142f59547041017cb9a352a312e5c957771c534a915aa32a4fbc"
+	embeddedTaxonomyFileSum = "f9b1187fee34fd76516fc0fb2f6a82255694d23b7b20207590205a1991986723"
+	embeddedTaxonomySum     = "beaf1a4e5d3606d3e24c2dc6c2ae168a060d5e5a4872a2c157557bccbd55f334"
 )
