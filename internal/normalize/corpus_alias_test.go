@@ -318,6 +318,13 @@ var lowerCaseSkillWords = map[string][]string{
 	"io_uring":     {"io_uring"},
 	"lnav":         {"lnav"},
 	"osquery":      {"osquery"},
+	// session 23 (corpus round s23): the products' own lower-case
+	// spellings and the practices' own words
+	"Cribl":              {"cribl"},
+	"Passbolt":           {"passbolt"},
+	"Photogrammetry":     {"photogrammetry"},
+	"Offensive Security": {"pentesting"},
+	"Localization":       {"localization"},
 }
 
 // ordinaryWordMatches are lower-case matches of the dev part that are

@@ -144,6 +144,7 @@ var unlistedDevNames = map[string]string{
 	"HR Manager":   "a Norwegian HR system, but the same words name the job title (\"HR manager\") in every language's postings",
 	"JSON":         "a data format that postings name in passing (\"REST/JSON APIs\"); an entry takes it from sentences whose tests expect none (sections_real_test; corpus round 9 left it for the taxonomy owner)",
 	"Layer 2":      "ambiguous: a blockchain scaling layer or the network layer; an ordinary phrase",
+	"MFA":          "also the Master of Fine Arts (a degree education.go reads); the entry is Multi-Factor Authentication, by its long names (session 23)",
 	"Signal":       "the messenger; an ordinary word that a list-only alias would still take beside skills",
 	"T4":           "ambiguous (a template engine, an instance type, a pay grade)",
 	"Tor":          "a first name in the corpus's Nordic postings: ~Tor took 'Ask Tor Hansen' (commit f20a348)",

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "4799e760ce0e22970ec9b9a67971b235c27bbfb3a99bb11e2c4093a925cdaa8b"
-	embeddedTaxonomySum     = "44c1eaaa20d0a9ef16aa72c8b5182db306990be4cde62728214b0ca92c44f9ca"
+	embeddedTaxonomyFileSum = "b7d9bdb8581b31264db849524cd4fee9770ef164d81826077496498fb71dde81"
+	embeddedTaxonomySum     = "da7ee98f236d50799b73011667729c0b238e6ec4643f28d8796e26c1a6d01c1a"
 )
