@@ -49,15 +49,18 @@ type Config struct {
 	// second. Keep it shorter than the schedule's interval.
 	Jitter     time.Duration
 	JitterLine int // the line of the jitter key (0: not given)
-	Git        Git
-	HTTP       HTTP
-	Taxonomy   Taxonomy
-	Sources    []Source
-	Notifiers  []Notifier
-	Guard      Guard
-	Outbox     Outbox
-	Serve      Serve // the web server (serve.go)
-	Store      Store // files (default) or postgres (store.go)
+	// readWarnings are the warnings found while the file was read (a
+	// $NAME kept as written), for Warnings
+	readWarnings []Warning
+	Git          Git
+	HTTP         HTTP
+	Taxonomy     Taxonomy
+	Sources      []Source
+	Notifiers    []Notifier
+	Guard        Guard
+	Outbox       Outbox
+	Serve        Serve // the web server (serve.go)
+	Store        Store // files (default) or postgres (store.go)
 	// Secrets are the values that ${VAR}s brought in from the environment:
 	// Redactor hides them in every output.
 	Secrets []redact.Secret

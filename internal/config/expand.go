@@ -206,3 +206,39 @@ func validVarName(s string) bool {
 	}
 	return true
 }
+
+// bareVar is the name of the first $NAME in s written without braces (a
+// shell's or compose's way), which expand keeps as written: "" when none.
+// $$ is a literal $ and never starts one.
+func bareVar(s string) string {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '$' {
+			continue
+		}
+		if s[i+1] == '$' {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == '_' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z' || j > i+1 && s[j] >= '0' && s[j] <= '9') {
+			j++
+		}
+		if j > i+1 {
+			return s[i+1 : j]
+		}
+	}
+	return ""
+}
+
+// secretKey reports whether key holds a credential (a token, a secret, a
+// password, a header's value), where a $NAME kept as written would make
+// the credential the variable's name, which anyone reading the config
+// knows: an error there, a warning elsewhere.
+func secretKey(key string) bool {
+	last := key[strings.LastIndexByte(key, '.')+1:]
+	switch strings.ToLower(last) {
+	case "token", "secret", "password", "api_key", "apikey":
+		return true
+	}
+	return strings.Contains(key, ".headers.") || strings.Contains(key, ".headers[")
+}

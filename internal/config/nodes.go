@@ -138,6 +138,14 @@ func (p *parser) str(n *yaml.Node, key string) (string, bool) {
 			return "", false
 		}
 		s, problems := expand(r.Value, p.envFor(key))
+		if name := bareVar(r.Value); name != "" && len(problems) == 0 {
+			msg := "$" + name + " is kept as written, not read from the environment: write ${" + name + "} for the variable, $$ for a literal $"
+			if secretKey(key) {
+				problems = append(problems, msg)
+			} else if !strings.Contains(key, "template") {
+				p.warns = append(p.warns, Warning{Line: n.Line, Msg: key + ": " + msg})
+			}
+		}
 		for _, msg := range problems {
 			p.add(n.Line, key, msg)
 		}

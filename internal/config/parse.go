@@ -58,6 +58,7 @@ func parse(data []byte, filename string, getenv func(string) (string, bool), plu
 		return nil, false, &Error{Problems: probs}
 	}
 	cfg.Secrets = withPushAuth(p.secretList(), cfg.Git.Push)
+	cfg.readWarnings = p.warns
 	return cfg, inParts, nil
 }
 
@@ -145,6 +146,8 @@ type parser struct {
 	budget  int // stepBudget of the document's nodes
 	// secrets: value -> variable, every non-empty value getenv returned
 	secrets map[string]string
+	// warns: the warnings found while reading (Config.Warnings)
+	warns []Warning
 	// aliases counts the aliases followed: whether a document that is
 	// too much work is an alias bomb or only big
 	aliases int

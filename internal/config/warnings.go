@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -21,12 +22,14 @@ var warnFrom = time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC)
 // apart, then three).
 const warnRuns = 64
 
-// Warnings are the config's warnings, in line order: a jitter window that
-// is not shorter than the shortest interval of a source's schedule (the
-// daemon starts each run up to jitter late, and a run still waiting when
-// its next time comes makes that time be skipped).
+// Warnings are the config's warnings, in line order: a $NAME written
+// without braces, which is kept as written (outside templates; in a
+// token, secret, password or header it is an error), and a jitter window
+// that is not shorter than the shortest interval of a source's schedule
+// (the daemon starts each run up to jitter late, and a run still waiting
+// when its next time comes makes that time be skipped).
 func (c *Config) Warnings() []Warning {
-	var out []Warning
+	out := slices.Clone(c.readWarnings)
 	if c.Jitter > 0 {
 		name, spec, gap := c.shortestInterval()
 		if gap > 0 && c.Jitter >= gap {
@@ -35,6 +38,7 @@ func (c *Config) Warnings() []Warning {
 				c.Jitter, gap, name, spec)})
 		}
 	}
+	slices.SortStableFunc(out, func(a, b Warning) int { return a.Line - b.Line })
 	return out
 }
 
