@@ -72,16 +72,28 @@ func (f *configFlags) loadFor(cmd *cobra.Command, sendsNothing bool) (*loaded, e
 	}
 	cfg, err := load(f.path)
 	unread := false
-	if err != nil && sendsNothing {
-		var ce *config.Error
-		if errors.As(err, &ce) && onlyUnsetNotifierVars(ce.Problems) {
+	var ce *config.Error
+	if err != nil && errors.As(err, &ce) {
+		// the sections whose unset ${VARS} this command does not need:
+		// serve's unless it serves, the notifiers' for a dry run
+		var skip []string
+		notifiers, serve := unsetVarSections(ce.Problems)
+		if serve && !serves(cmd) {
+			skip = append(skip, "serve")
+		}
+		if notifiers && sendsNothing {
+			skip = append(skip, "notifiers")
+		}
+		if len(skip) > 0 && (!notifiers || sendsNothing) && (!serve || !serves(cmd)) {
 			if c, rerr := loadChecked(f.path, func(path string) (*config.Config, error) {
-				return config.LoadReadOnly(path, watch.Plugins(), "notifiers")
+				return config.LoadReadOnly(path, watch.Plugins(), skip...)
 			}); rerr == nil {
 				for _, p := range ce.Problems {
-					fmt.Fprintf(stderr, "%s: note: %s (a dry run sends nothing; a run needs it)\n", cmd.CommandPath(), p)
+					if strings.HasPrefix(p.Key, "notifiers[") {
+						fmt.Fprintf(stderr, "%s: note: %s (a dry run sends nothing; a run needs it)\n", cmd.CommandPath(), p)
+					}
 				}
-				cfg, err, unread = c, nil, true
+				cfg, err, unread = c, nil, notifiers
 			}
 		}
 	}
@@ -93,15 +105,33 @@ func (f *configFlags) loadFor(cmd *cobra.Command, sendsNothing bool) (*loaded, e
 	return &loaded{cfg: cfg, logger: logger, stdout: stdout, stderr: stderr, unreadNotifiers: unread}, nil
 }
 
-// onlyUnsetNotifierVars reports whether every problem is a ${VAR} of a
-// notifier that is not set.
-func onlyUnsetNotifierVars(problems []config.Problem) bool {
+// unsetVarSections says which sections hold the problems when every one
+// is an unset ${VAR} of a notifier or of serve (both false otherwise).
+func unsetVarSections(problems []config.Problem) (notifiers, serve bool) {
 	for _, p := range problems {
-		if !strings.HasPrefix(p.Key, "notifiers[") || !strings.HasPrefix(p.Msg, "${") || !strings.HasSuffix(p.Msg, "} is not set") {
-			return false
+		if !strings.HasPrefix(p.Msg, "${") || !strings.HasSuffix(p.Msg, "} is not set") {
+			return false, false
+		}
+		switch {
+		case strings.HasPrefix(p.Key, "notifiers["):
+			notifiers = true
+		case strings.HasPrefix(p.Key, "serve."):
+			serve = true
+		default:
+			return false, false
 		}
 	}
-	return len(problems) > 0
+	return notifiers, serve
+}
+
+// serves reports whether cmd reads serve: watcher serve, watcher daemon
+// with --listen, and watcher validate, which checks the whole file.
+func serves(cmd *cobra.Command) bool {
+	if cmd.Name() == "serve" || cmd.Name() == "validate" {
+		return true
+	}
+	l := cmd.Flags().Lookup("listen")
+	return cmd.Name() == "daemon" && l != nil && l.Value.String() != ""
 }
 
 // load reads and validates the config, including what only this build

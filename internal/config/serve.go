@@ -14,7 +14,8 @@ import (
 type Serve struct {
 	// Token (serve.token): the bearer token (or basic auth password) every
 	// request must carry; required to listen on a non-loopback address
-	// unless --public is given. At least MinTokenLen characters.
+	// unless --public is given. At least MinTokenLen characters; empty
+	// (a ${VAR:-} whose variable is unset) is no token.
 	Token string
 }
 
@@ -32,6 +33,9 @@ func (p *parser) serve(n *yaml.Node, s *Serve) {
 		switch e.key {
 		case "token":
 			if t, ok := p.str(e.v, key); ok {
+				if t == "" {
+					continue // ${VAR:-} with VAR unset or empty: no token
+				}
 				if len(t) < MinTokenLen {
 					p.add(e.v.Line, key, fmt.Sprintf("must be at least %d characters long", MinTokenLen))
 				} else {
