@@ -618,12 +618,20 @@ func appendUnglued(out []block, b block) []block {
 		}
 		start = next
 	}
-	glued := gluedText(t)
+	// glued is gluedText(t), read the first time a cut asks for it (most
+	// lines have no place where it matters)
+	gluedKnown, gluedLine := false, false
+	glued := func() bool {
+		if !gluedKnown {
+			gluedKnown, gluedLine = true, gluedText(t)
+		}
+		return gluedLine
+	}
 	// cutCamel cuts at i where a word runs into the next item or
 	// sentence without a space (camelCut), a heading in capitals before
 	// it into a block of its own; it returns i
 	cutCamel := func(i int) int {
-		cut, caps := camelCut(t, i, glued)
+		cut, caps := camelCut(t, i, glued())
 		if !cut || addressAt(t, i) {
 			return i
 		}
@@ -635,6 +643,9 @@ func appendUnglued(out []block, b block) []block {
 	}
 	for i := 1; i+2 < len(t); i++ {
 		c := t[i]
+		if !ungluedMarks[c] {
+			continue // nothing below starts at a small letter or a comma
+		}
 		if c == ' ' && b.kind == kindPara && (t[i-1] == '.' || t[i-1] == '!' || t[i-1] == '?') {
 			// "... i Umeå. Kvalifikationer Du har ...": a heading run
 			// into the sentences around it
@@ -695,7 +706,7 @@ func appendUnglued(out []block, b block) []block {
 				if t[i-1] >= 'A' && t[i-1] <= 'Z' {
 					// "... Kafka. ABOUT USWe use": a heading in capitals
 					// before the opening word is a block of its own
-					if _, caps := camelCut(t, i, glued); caps > start && caps < i &&
+					if _, caps := camelCut(t, i, glued()); caps > start && caps < i &&
 						classifyHeading(t[caps:i], false) != clsUnknown && !addressAt(t, i) {
 						emit(caps, caps)
 					}
@@ -705,7 +716,7 @@ func appendUnglued(out []block, b block) []block {
 				continue
 			}
 			i = cutCamel(i)
-		case c >= '0' && c <= '9' && glued && t[i-1] >= 'a' && t[i-1] <= 'z' && yearsGlued(t, i):
+		case c >= '0' && c <= '9' && t[i-1] >= 'a' && t[i-1] <= 'z' && glued() && yearsGlued(t, i):
 			// "Who you are2+ years of experience": a heading run into
 			// the number of years of its first item
 			emit(i, i)
@@ -736,6 +747,27 @@ func appendUnglued(out []block, b block) []block {
 	emit(len(t), len(t))
 	return out
 }
+
+// ungluedMarks are the bytes at which appendUnglued may cut a line or
+// look further: a space, a sentence's or a label's end mark, a hyphen, a
+// digit, an ASCII capital and the first byte of a letter outside ASCII.
+// Every other byte (small letters, commas, UTF-8 continuation bytes)
+// starts none of its cases.
+var ungluedMarks = func() (m [256]bool) {
+	for _, c := range []byte(" .!?:-") {
+		m[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		m[c] = true
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		m[c] = true
+	}
+	for c := 0xC0; c < 256; c++ {
+		m[c] = true
+	}
+	return m
+}()
 
 // gluedInWord says whether the mark at i belongs to a run without spaces
 // that is an address, a path or a file name ("Jane.Doe@nav.no",
@@ -841,6 +873,26 @@ var gluedHeadings = func() map[string]bool {
 	return m
 }()
 
+// isGluedHeading says whether strings.ToLower(h) is one of gluedHeadings,
+// lowering an ASCII h on the stack.
+func isGluedHeading(h string) bool {
+	var buf [48]byte
+	if len(h) > len(buf) {
+		return gluedHeadings[strings.ToLower(h)]
+	}
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if c >= utf8.RuneSelf {
+			return gluedHeadings[strings.ToLower(h)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return gluedHeadings[string(buf[:len(h)])]
+}
+
 // gluedHeading returns the heading at the start of s that runs into a
 // sentence opening with a capital ("Kvalifikationer Det här ..."), and the
 // rest of s; or "" and s.
@@ -856,7 +908,7 @@ func gluedHeading(s string) (string, string) {
 			return "", s
 		}
 		end += sp
-		if gluedHeadings[strings.ToLower(s[:end])] {
+		if isGluedHeading(s[:end]) {
 			rest := s[end+1:]
 			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) && len(rest) > 0 {
 				return s[:end], rest
