@@ -15,7 +15,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -242,11 +244,52 @@ type analysis struct {
 	otherText    string // the text of the remaining parts but the preferred ones
 }
 
+// analyzeBuffers are the working slices of one analyze call, kept in
+// analyzePool for the next: none of them outlives the call (the analysis
+// holds skill names and the blocks' text, never the lowered text, the
+// tokens or the hits).
+type analyzeBuffers struct {
+	lower []byte
+	toks  []token
+	skill []class
+	edu   []class
+	hits  []hit
+	best  []uint8
+}
+
+var analyzePool = sync.Pool{New: func() any { return new(analyzeBuffers) }}
+
+// classes returns buf resized to n, every class clsMentioned (the zero
+// value, as make gives).
+func classes(buf []class, n int) []class {
+	if cap(buf) < n {
+		return make([]class, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
 func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool, lang, company string) analysis {
-	lower := asciiLowerString(text)
-	toks := tokenize(text, make([]token, 0, len(text)/5+8))
-	skill := make([]class, len(toks))
-	edu := make([]class, len(toks))
+	ab := analyzePool.Get().(*analyzeBuffers)
+	defer func() {
+		if cap(ab.lower) <= 1<<20 { // a hostile posting's buffers are let go
+			analyzePool.Put(ab)
+		}
+	}()
+	ab.lower = asciiLower(text, ab.lower)
+	var lower string
+	if len(ab.lower) > 0 {
+		lower = unsafe.String(&ab.lower[0], len(ab.lower))
+	}
+	if cap(ab.toks) < len(text)/5+8 {
+		ab.toks = make([]token, 0, len(text)/5+8)
+	}
+	toks := tokenize(text, ab.toks[:0])
+	ab.toks = toks
+	skill := classes(ab.skill, len(toks))
+	edu := classes(ab.edu, len(toks))
+	ab.skill, ab.edu = skill, edu
 	c := classifier{lower: lower, toks: toks}
 	for i := 0; i < len(toks); {
 		j := i + 1
@@ -261,7 +304,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		c.markBlock(bc, skill, edu)
 		i = j
 	}
-	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
+	hits := n.m.findIn(text, lower, toks, ab.hits[:0], lang)
 	attitudes(lower, toks, skill)
 	hits = n.methodWords(hits, text, lower, toks)
 	ownName(hits, text, toks, company, skill)
@@ -270,7 +313,12 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	n.openSourcePlaces(hits, text, lower, toks, skill)
 
 	nSkills := len(n.names)
-	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen
+	ab.hits = hits
+	if cap(ab.best) < nSkills+len(degreeAliases) {
+		ab.best = make([]uint8, nSkills+len(degreeAliases))
+	}
+	best := ab.best[:nSkills+len(degreeAliases)] // rank of the strongest class seen
+	clear(best)
 	rank := func(c class) uint8 {
 		switch c {
 		case clsRequired:
