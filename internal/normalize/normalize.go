@@ -141,7 +141,12 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	// first maxAnalyzed bytes are read for the model (the description is
 	// stored whole), so that memory stays within a few times its size.
 	blocks, bcls = boundBlocks(blocks, bcls, maxAnalyzed)
-	text := joinBlocks(blocks)
+	text := p.Description
+	if len(secs) > 0 || len(text) > maxAnalyzed {
+		// the description alone, within the bound, is the text as joined
+		// already; else join what is read
+		text = joinBlocks(blocks)
+	}
 	if p.Role == RoleOther {
 		p.Role = RoleIn(title, text) // a title that names no job: the description may
 	}

@@ -668,13 +668,16 @@ func appendUnglued(out []block, b block) []block {
 				continue
 			}
 		}
-		if h := gluedHeadingBefore(t, start, i); h >= 0 {
-			// "världsklass.KvalifikationerDu har ...", "Vi erbjuderVi
-			// använder ...": a heading that names a part, glued to the
-			// sentence after it, is a block of its own
-			emit(h, h)
-			emit(i, i)
-			continue
+		if c >= 'A' && c <= 'Z' || c >= 0xC0 {
+			// only a capital may end a heading glued to the words before it
+			if h := gluedHeadingBefore(t, start, i); h >= 0 {
+				// "världsklass.KvalifikationerDu har ...", "Vi erbjuderVi
+				// använder ...": a heading that names a part, glued to the
+				// sentence after it, is a block of its own
+				emit(h, h)
+				emit(i, i)
+				continue
+			}
 		}
 		switch {
 		case c == '.' || c == '!' || c == '?' || c == ':':
@@ -728,6 +731,9 @@ func appendUnglued(out []block, b block) []block {
 			// "prior experience in developing mobile apps It is a bonus
 			// if you have": a pronoun that opens a sentence after a word
 			// with no full stop between them
+			if !pronounFirst[t[i+1]] {
+				continue
+			}
 			if w := openingWordAt(t, i+1); w > 0 && pronouns[t[i+1:i+1+w]] {
 				emit(i, i+1)
 				i += w
@@ -830,6 +836,15 @@ func acronymPlural(t string, i, w int) bool {
 
 // pronouns open sentences in English and are capitalised nowhere else.
 var pronouns = map[string]bool{"It": true, "We": true, "You": true, "Our": true}
+
+// pronounFirst has the first letters of pronouns: a capital that starts
+// none is no pronoun, without reading its word.
+var pronounFirst = func() (m [256]bool) {
+	for p := range pronouns {
+		m[p[0]] = true
+	}
+	return m
+}()
 
 var openingWords = map[string]bool{
 	"We": true, "You": true, "Your": true, "It": true, "Our": true, "The": true, "This": true, "These": true,
