@@ -602,7 +602,10 @@ func blockLabel(b block) string {
 // (next is the block after it, or the zero block).
 func headingClass(b block, cur class, next block) (class, bool) {
 	text := b.text
-	n := utf8.RuneCountInString(text)
+	// n is compared with bounds of at most 240 letters only: a long
+	// paragraph is counted over its first 1,024 bytes, which hold 256
+	// letters at least (more than 240 either way)
+	n := utf8.RuneCountInString(text[:min(len(text), 1024)])
 	colon := strings.HasSuffix(text, ":") || strings.HasSuffix(text, "：")
 	switch {
 	case b.kind == kindHeading, b.bold && b.kind != kindItem && n <= 100, b.bold && colon && n <= 100:
