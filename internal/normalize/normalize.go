@@ -113,7 +113,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		desc = htmlBlocks(r.DescriptionHTML)
 		for i := range desc {
 			// character references are decoded after NFCRaw: Zu&#776;rich
-			desc[i].text, desc[i].label = norm.NFC.String(desc[i].text), norm.NFC.String(desc[i].label)
+			desc[i].text, desc[i].label = nfcString(desc[i].text), nfcString(desc[i].label)
 		}
 	} else {
 		desc = textBlocks(markdownEntities.Replace(dropFrontMatterComments(r.DescriptionText)))
@@ -238,6 +238,17 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	p.Language = lang
 	p.Canonical()
 	return p
+}
+
+// nfcString is norm.NFC.String(s), with text in ASCII (most blocks)
+// returned as it is without asking the normalizer: ASCII is NFC.
+func nfcString(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFC.String(s)
+		}
+	}
+	return s
 }
 
 // analysis is what the description's words say.
@@ -379,23 +390,43 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 			a.education.Preferred = append(a.education.Preferred, name)
 		}
 	}
-	var req, open, other strings.Builder
-	for i, b := range blocks {
-		w := &other
+	// the texts of the required parts, the parts no heading classifies and
+	// the others but the preferred ones, each grown once to its length
+	const (
+		reqText = iota
+		openText
+		otherText
+	)
+	part := func(i int) int {
 		if i < len(bcls) {
 			switch bcls[i] {
 			case clsRequired:
-				w = &req
+				return reqText
 			case clsOpen:
-				w = &open
+				return openText
 			case clsPreferred:
-				continue
+				return -1
 			}
 		}
-		w.WriteString(b.text)
-		w.WriteByte('\n')
+		return otherText
 	}
-	a.requiredText, a.openText, a.otherText = req.String(), open.String(), other.String()
+	var size [3]int
+	for i, b := range blocks {
+		if p := part(i); p >= 0 {
+			size[p] += len(b.text) + 1
+		}
+	}
+	var texts [3]strings.Builder
+	for p := range texts {
+		texts[p].Grow(size[p])
+	}
+	for i, b := range blocks {
+		if p := part(i); p >= 0 {
+			texts[p].WriteString(b.text)
+			texts[p].WriteByte('\n')
+		}
+	}
+	a.requiredText, a.openText, a.otherText = texts[reqText].String(), texts[openText].String(), texts[otherText].String()
 	return a
 }
 

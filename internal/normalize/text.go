@@ -131,10 +131,10 @@ func htmlBlocks(s string) []block {
 		s = html.UnescapeString(s)
 	}
 	var (
-		out       []block
-		buf       []byte // reused across blocks
-		prefix    []byte // bold text before the first non-bold text
-		nonBold   bool   // non-bold, non-space text seen in the current block
+		out       = make([]block, 0, min(strings.Count(s, "<")/2, 256)+4) // about a block per element
+		buf       []byte                                                  // reused across blocks
+		prefix    []byte                                                  // bold text before the first non-bold text
+		nonBold   bool                                                    // non-bold, non-space text seen in the current block
 		boldSeen  bool
 		boldDepth int
 		skipDepth int
