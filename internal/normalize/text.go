@@ -57,13 +57,22 @@ func joinBlocks(bs []block) string {
 
 // collapse trims s and turns every run of white space into one space.
 func collapse(s string) string {
+	// s is returned as it is when nothing would change: valid UTF-8 with
+	// single spaces between words and no other white space (nor a
+	// zero-width space or a byte order mark)
 	clean := true
 	prevSpace := true
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			clean = false
-			break
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+				clean = false // written as U+FFFD, or white space
+				break
+			}
+			prevSpace = false
+			i += size
+			continue
 		}
 		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 		if sp && (prevSpace || c != ' ') {
@@ -71,6 +80,7 @@ func collapse(s string) string {
 			break
 		}
 		prevSpace = sp
+		i++
 	}
 	if clean && !prevSpace {
 		return s
@@ -92,9 +102,26 @@ func collapse(s string) string {
 	return b.String()
 }
 
+// leadBullets are the glyphs stripBullet removes.
+var leadBullets = []string{"•", "·", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►", "✓", "✔"}
+
+// bulletFirst has the first bytes of leadBullets: a block that starts
+// with none of them starts with no glyph.
+var bulletFirst = firstBytes(leadBullets)
+
+func firstBytes(l []string) (m [256]bool) {
+	for _, p := range l {
+		m[p[0]] = true
+	}
+	return m
+}
+
 // stripBullet removes a leading bullet glyph ("• ", "· ") from a block.
 func stripBullet(s string) (string, bool) {
-	for _, p := range []string{"•", "·", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►", "✓", "✔"} {
+	if s == "" || !bulletFirst[s[0]] {
+		return s, false
+	}
+	for _, p := range leadBullets {
 		if strings.HasPrefix(s, p) {
 			return strings.TrimSpace(s[len(p):]), true
 		}
@@ -853,9 +880,17 @@ var openingWords = map[string]bool{
 	"Qualifications": true, "Responsibilities": true, "Benefits": true,
 }
 
+// dashBullets are the marks stripDash removes.
+var dashBullets = []string{"- ", "* ", "– ", "— "}
+
+var dashFirst = firstBytes(dashBullets)
+
 // stripDash removes a leading "- ", "* ", "– " or "— " typed as a bullet.
 func stripDash(s string) (string, bool) {
-	for _, p := range []string{"- ", "* ", "– ", "— "} {
+	if s == "" || !dashFirst[s[0]] {
+		return s, false
+	}
+	for _, p := range dashBullets {
 		if strings.HasPrefix(s, p) {
 			if t := strings.TrimSpace(s[len(p):]); t != "" {
 				return t, true
