@@ -64,6 +64,11 @@ func collapse(s string) string {
 	prevSpace := true
 	for i := 0; i < len(s); {
 		c := s[i]
+		if !collapseMarks[c] {
+			prevSpace = false // a letter, a digit, a mark
+			i++
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
@@ -115,6 +120,18 @@ func firstBytes(l []string) (m [256]bool) {
 	}
 	return m
 }
+
+// collapseMarks are the bytes collapse looks at: ASCII white space and the
+// first bytes of runes outside ASCII.
+var collapseMarks = func() (m [256]bool) {
+	for _, c := range []byte(" \t\n\r\f\v") {
+		m[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		m[c] = true
+	}
+	return m
+}()
 
 // stripBullet removes a leading bullet glyph ("• ", "· ") from a block.
 func stripBullet(s string) (string, bool) {

@@ -132,6 +132,7 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 		}
 	}
 	if punct == 0 && n > 0 && f&(fHard|fBlock|fSent) == 0 && z.toks[n-1].punct == 0 && z.space &&
+		z.s[start] >= 'A' && z.s[start] <= 'Z' && // as every item opener starts
 		itemOpener(z.s[z.toks[n-1].start:z.toks[n-1].end], z.s[start:end]) && z.itemBefore() {
 		// "... low latency systems Excellent understanding of ...": a
 		// list flattened into one line (JSON-LD descriptions, pasted
