@@ -145,7 +145,11 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 		// one before it when the line breaks were lost.
 		f |= fSent | fHard
 	}
-	z.toks = append(z.toks, token{start: int32(start), end: int32(end), block: z.block, punct: punct, flags: f})
+	// the fields are written in place: a token built whole and copied in
+	// stalled on its own narrower stores
+	z.toks = append(z.toks, token{})
+	t := &z.toks[n]
+	t.start, t.end, t.block, t.punct, t.flags = int32(start), int32(end), z.block, punct, f
 	z.pending = 0
 	z.space = false
 }
