@@ -287,3 +287,27 @@ func TestS23PooledBuffersKeepNoState(t *testing.T) {
 		}
 	}
 }
+
+// asciiLower lowers eight bytes at a time: the same as byte by byte, for
+// every byte value at every place.
+func TestS23ASCIILowerMatchesBytewise(t *testing.T) {
+	var all []byte
+	for c := 0; c < 256; c++ {
+		all = append(all, byte(c))
+	}
+	cases := []string{"", "A", "Hello, World!", "ÄÖÜ äöü ZÜRICH", "@[`{AZaz", string(all)}
+	for k := 1; k < 16; k++ {
+		cases = append(cases, string(all[k:])+string(all[:k]))
+	}
+	for _, s := range cases {
+		want := []byte(s)
+		for i, c := range want {
+			if c >= 'A' && c <= 'Z' {
+				want[i] = c + 32
+			}
+		}
+		if got := asciiLower(s, nil); string(got) != string(want) {
+			t.Errorf("asciiLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
