@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
@@ -308,6 +309,19 @@ func TestS23ASCIILowerMatchesBytewise(t *testing.T) {
 		}
 		if got := asciiLower(s, nil); string(got) != string(want) {
 			t.Errorf("asciiLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// runesUpTo counts as utf8.RuneCountInString does, up to past its bound.
+func TestS23RunesUpTo(t *testing.T) {
+	for _, s := range []string{"", "a", "Zürich", "北京 | 1-5年", "\xff\xfe", "a\xe2\x80", strings.Repeat("é", 300),
+		strings.Repeat("a", 240), strings.Repeat("a", 241), strings.Repeat("ab\xc3", 100)} {
+		for _, max := range []int{0, 1, 5, 60, 240} {
+			want := min(utf8.RuneCountInString(s), max+1)
+			if got := runesUpTo(s, max); got != want {
+				t.Errorf("runesUpTo(%q, %d) = %d, want %d", s, max, got, want)
+			}
 		}
 	}
 }
