@@ -133,8 +133,10 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if p.Description == "" {
 		p.Description = joinBlocks(secs)
 	}
-	blocks := make([]block, 0, len(desc)+len(secs))
-	blocks = append(append(blocks, desc...), secs...)
+	blocks := desc // read only from here on
+	if len(secs) > 0 {
+		blocks = append(append(make([]block, 0, len(desc)+len(secs)), desc...), secs...)
+	}
 	bcls := sectionize(desc, make([]class, 0, len(blocks)))
 	bcls = sectionize(secs, bcls)
 	// A real posting is a few KB; a hostile one may be megabytes. Only the
