@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Session 23 made BenchmarkNormalize faster without changing any output.
@@ -324,4 +326,48 @@ func TestS23RunesUpTo(t *testing.T) {
 			}
 		}
 	}
+}
+
+// tagAtom reads the tag name from the raw tag: the same atom as
+// atom.Lookup(z.TagName()) for every tag the tokenizer returns.
+func checkTagAtoms(t *testing.T, doc string) {
+	z := html.NewTokenizer(strings.NewReader(doc))
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			got := tagAtom(z, tt)
+			name, _ := z.TagName()
+			if want := atom.Lookup(name); got != want {
+				t.Fatalf("%q: tag %q: tagAtom %v, TagName's atom %v", doc, z.Raw(), got, want)
+			}
+		}
+	}
+}
+
+var tagAtomCases = []string{
+	"<p>a</p>", "<P CLASS=x>a</P >", "<li>x</li\n>", "<br/><BR /><hr>", "<scr\x00ipt>x</scr\x00ipt>",
+	"<script>if (a<b) {}</script><p>x", "<title>t</title><style>p{}</style>", "<a\vb>x</a\vb>", "<p", "</p",
+	"<!-- c --><p>x", "</>", "<div\n class=a>", "<textarea></p></textarea>", "<strong>B</strong>",
+	"<" + strings.Repeat("a", 40) + ">", "<annotation-xml>", "<h1>T</h1><H2>U</H2>", "<p/>x</p/>", "<td>1<th>2",
+}
+
+func TestS23TagAtom(t *testing.T) {
+	for _, doc := range tagAtomCases {
+		checkTagAtoms(t, doc)
+	}
+	for _, name := range postingNames(t) {
+		checkTagAtoms(t, loadRaw(t, name).DescriptionHTML)
+	}
+}
+
+func FuzzS23TagAtom(f *testing.F) {
+	for _, doc := range tagAtomCases {
+		f.Add(doc)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		checkTagAtoms(t, doc)
+	})
 }

@@ -251,8 +251,7 @@ func htmlBlocks(s string) []block {
 				prefix = append(prefix, text...)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z, tt)
 			if skipAtoms[a] {
 				if tt == html.StartTagToken {
 					skipDepth++
@@ -275,8 +274,7 @@ func htmlBlocks(s string) []block {
 				}
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z, tt)
 			if skipAtoms[a] {
 				if skipDepth > 0 {
 					skipDepth--
@@ -301,6 +299,36 @@ func htmlBlocks(s string) []block {
 			}
 		}
 	}
+}
+
+// tagAtom is the atom of the tag name z.TagName returns for the current
+// start, self-closing or end tag (atom.Lookup of the name lowered), read
+// from the tag's raw bytes ("<name ...>", "</name ...>") where the
+// tokenizer read the name, without the copy TagName makes of it. A name
+// with a NUL byte, which TagName writes as U+FFFD, is no atom either way.
+func tagAtom(z *html.Tokenizer, tt html.TokenType) atom.Atom {
+	raw := z.Raw()
+	i := 1 // after '<'
+	if tt == html.EndTagToken {
+		i = 2 // after "</"
+	}
+	var buf [32]byte
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(buf) {
+			return 0 // longer than any atom
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return atom.Lookup(buf[:n])
 }
 
 // pageBlock appends a block of a page to out, read for the marks typed in
