@@ -371,3 +371,52 @@ func FuzzS23TagAtom(f *testing.F) {
 		checkTagAtoms(t, doc)
 	})
 }
+
+// gluedHeadingRef is gluedHeading as it was: every prefix of up to three
+// words lowered by strings.ToLower, with no look at the first word alone.
+func gluedHeadingRef(s string) (string, string) {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return "", s
+	}
+	end := 0
+	for n := 0; n < 3; n++ {
+		sp := strings.IndexByte(s[end:], ' ')
+		if sp <= 0 {
+			return "", s
+		}
+		end += sp
+		if gluedHeadings[strings.ToLower(s[:end])] {
+			rest := s[end+1:]
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) && len(rest) > 0 {
+				return s[:end], rest
+			}
+		}
+		end++
+	}
+	return "", s
+}
+
+func TestS23GluedHeadingMatchesRef(t *testing.T) {
+	var cases []string
+	for h := range gluedHeadings {
+		for _, v := range []string{h, strings.ToUpper(h), strings.ToUpper(h[:1]) + h[1:]} {
+			cases = append(cases, v+" Du har", v+" du har", v, v+"  Vi", v+" Ärlig", "Om "+v+" Vi")
+		}
+	}
+	for _, l := range gluedLines(t) {
+		l = collapse(l)
+		for i := 0; i < len(l); i++ {
+			if i == 0 || l[i-1] == ' ' {
+				cases = append(cases, l[i:])
+			}
+		}
+	}
+	for _, s := range cases {
+		gh, gr := gluedHeading(s)
+		wh, wr := gluedHeadingRef(s)
+		if gh != wh || gr != wr {
+			t.Fatalf("gluedHeading(%q) = %q, %q; want %q, %q", s, gh, gr, wh, wr)
+		}
+	}
+}

@@ -968,24 +968,38 @@ var gluedHeadings = func() map[string]bool {
 	return m
 }()
 
-// isGluedHeading says whether strings.ToLower(h) is one of gluedHeadings,
-// lowering an ASCII h on the stack.
-func isGluedHeading(h string) bool {
+// isGluedHeading says whether strings.ToLower(h) is one of gluedHeadings.
+func isGluedHeading(h string) bool { return lowerIn(gluedHeadings, h) }
+
+// gluedHeadingFirst holds the first words of gluedHeadings: a line whose
+// first word is none of them opens with no glued heading.
+var gluedHeadingFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for h := range gluedHeadings {
+		first, _, _ := strings.Cut(h, " ")
+		m[first] = true
+	}
+	return m
+}()
+
+// lowerIn says whether strings.ToLower(h) is a key of m, lowering an
+// ASCII h on the stack.
+func lowerIn(m map[string]bool, h string) bool {
 	var buf [48]byte
 	if len(h) > len(buf) {
-		return gluedHeadings[strings.ToLower(h)]
+		return m[strings.ToLower(h)]
 	}
 	for i := 0; i < len(h); i++ {
 		c := h[i]
 		if c >= utf8.RuneSelf {
-			return gluedHeadings[strings.ToLower(h)]
+			return m[strings.ToLower(h)]
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return gluedHeadings[string(buf[:len(h)])]
+	return m[string(buf[:len(h)])]
 }
 
 // gluedHeading returns the heading at the start of s that runs into a
@@ -995,6 +1009,9 @@ func gluedHeading(s string) (string, string) {
 	r, _ := utf8.DecodeRuneInString(s)
 	if !unicode.IsUpper(r) {
 		return "", s
+	}
+	if sp := strings.IndexByte(s, ' '); sp <= 0 || !lowerIn(gluedHeadingFirst, s[:sp]) {
+		return "", s // no heading opens with this word
 	}
 	end := 0
 	for n := 0; n < 3; n++ {
