@@ -16,18 +16,28 @@ import (
 // requirement or preference label governs up to the next label; any
 // other label its own sentence only, so that a sentence after "Vi
 // erbjuder: friskvård." speaks for itself again.
+//
+// bs is returned as it is when no paragraph is split (most descriptions);
+// else the blocks are copied into a new slice.
 func splitInlineLabels(bs []block) []block {
 	bs = splitInlineBullets(bs)
-	out := make([]block, 0, len(bs)+len(bs)/4)
-	for _, b := range bs {
-		if b.kind != kindPara || b.bold || b.label != "" || strings.Count(b.text, ":") < 1 {
-			out = append(out, b)
+	var out []block // nil until a paragraph is split
+	for i, b := range bs {
+		if b.kind != kindPara || b.bold || b.label != "" || strings.IndexByte(b.text, ':') < 0 {
+			if out != nil {
+				out = append(out, b)
+			}
 			continue
 		}
 		cuts := inlineLabelCuts(b.text)
 		if len(cuts) == 0 {
-			out = append(out, b)
+			if out != nil {
+				out = append(out, b)
+			}
 			continue
+		}
+		if out == nil {
+			out = append(make([]block, 0, len(bs)+len(bs)/4), bs[:i]...)
 		}
 		prev := 0
 		for _, c := range cuts {
@@ -41,6 +51,9 @@ func splitInlineLabels(bs []block) []block {
 		if t := strings.TrimSpace(b.text[prev:]); t != "" {
 			out = append(out, block{text: t, kind: kindPara})
 		}
+	}
+	if out == nil {
+		return bs
 	}
 	return out
 }
@@ -139,10 +152,11 @@ var inlineBullets = []string{" • ", " · ", " ▪ ", " ● ", " ■ ", " ➢ "
 // line breaks were stripped ("... världsklass. • Erfarenhet av Java •
 // Goda kunskaper i SQL • Meriterande: Kubernetes") into its text before
 // the first bullet and one item per bullet, so that a marker in one item
-// ("Meriterande:") does not reach the others. Two bullets at least.
+// ("Meriterande:") does not reach the others. Two bullets at least. bs is
+// returned as it is when no block holds such a list.
 func splitInlineBullets(bs []block) []block {
-	out := make([]block, 0, len(bs)+len(bs)/4)
-	for _, b := range bs {
+	var out []block // nil until a block is split
+	for i, b := range bs {
 		glyph := ""
 		if strings.IndexByte(b.text, 0xe2) >= 0 || strings.IndexByte(b.text, 0xc2) >= 0 {
 			// the glyphs' first bytes: most blocks hold none
@@ -155,8 +169,13 @@ func splitInlineBullets(bs []block) []block {
 			}
 		}
 		if glyph == "" || b.kind == kindHeading || b.bold || b.label != "" {
-			out = append(out, b)
+			if out != nil {
+				out = append(out, b)
+			}
 			continue
+		}
+		if out == nil {
+			out = append(make([]block, 0, len(bs)+len(bs)/4), bs[:i]...)
 		}
 		parts := strings.Split(" "+b.text, glyph)
 		if head := strings.TrimSpace(parts[0]); head != "" {
@@ -167,6 +186,9 @@ func splitInlineBullets(bs []block) []block {
 				out = append(out, block{text: p, kind: kindItem})
 			}
 		}
+	}
+	if out == nil {
+		return bs
 	}
 	return out
 }

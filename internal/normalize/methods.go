@@ -305,6 +305,16 @@ var attitudeLeadMin = func() int {
 	return m
 }()
 
+// attitudeLeadLen has the lengths of the leads' first words (up to 63).
+var attitudeLeadLen = func() (m [64]bool) {
+	for _, l := range attitudeLeads {
+		if len(l[0]) < len(m) {
+			m[len(l[0])] = true
+		}
+	}
+	return m
+}()
+
 // attitudeEnds end an attitude's object: the sentence goes on to ask
 // for something ("Passion for Python and experience with Django", "You're
 // passionate about software design and have good testing skills").
@@ -329,8 +339,8 @@ func attitudes(lower string, toks []token, skill []class) {
 	for i := 0; i+1 < len(toks); i++ {
 		w := word(i)
 		for _, l := range attitudeLeads {
-			if len(w) < attitudeLeadMin {
-				break // shorter than every lead's first word
+			if len(w) < attitudeLeadMin || len(w) < len(attitudeLeadLen) && !attitudeLeadLen[len(w)] {
+				break // no lead's first word is as long
 			}
 			if w != l[0] || word(i+1) != l[1] || toks[i+1].flags&(fSent|fBlock|fHard) != 0 {
 				continue

@@ -15,7 +15,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -126,7 +128,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		desc = htmlBlocks(r.DescriptionHTML)
 		for i := range desc {
 			// character references are decoded after NFCRaw: Zu&#776;rich
-			desc[i].text, desc[i].label = norm.NFC.String(desc[i].text), norm.NFC.String(desc[i].label)
+			desc[i].text, desc[i].label = nfcString(desc[i].text), nfcString(desc[i].label)
 		}
 	} else {
 		desc = textBlocks(markdownEntities.Replace(dropFrontMatterComments(r.DescriptionText)))
@@ -146,15 +148,22 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if p.Description == "" {
 		p.Description = joinBlocks(secs)
 	}
-	blocks := make([]block, 0, len(desc)+len(secs))
-	blocks = append(append(blocks, desc...), secs...)
+	blocks := desc // read only from here on
+	if len(secs) > 0 {
+		blocks = append(append(make([]block, 0, len(desc)+len(secs)), desc...), secs...)
+	}
 	bcls := sectionize(desc, make([]class, 0, len(blocks)))
 	bcls = sectionize(secs, bcls)
 	// A real posting is a few KB; a hostile one may be megabytes. Only the
 	// first maxAnalyzed bytes are read for the model (the description is
 	// stored whole), so that memory stays within a few times its size.
 	blocks, bcls = boundBlocks(blocks, bcls, maxAnalyzed)
-	text := joinBlocks(blocks)
+	text := p.Description
+	if len(secs) > 0 || len(text) > maxAnalyzed {
+		// the description alone, within the bound, is the text as joined
+		// already; else join what is read
+		text = joinBlocks(blocks)
+	}
 	if p.Role == RoleOther {
 		p.Role = RoleIn(title, text) // a title that names no job: the description may
 	}
@@ -248,6 +257,17 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	return p
 }
 
+// nfcString is norm.NFC.String(s), with text in ASCII (most blocks)
+// returned as it is without asking the normalizer: ASCII is NFC.
+func nfcString(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFC.String(s)
+		}
+	}
+	return s
+}
+
 // analysis is what the description's words say.
 type analysis struct {
 	skills       model.Skills
@@ -257,11 +277,52 @@ type analysis struct {
 	otherText    string // the text of the remaining parts but the preferred ones
 }
 
+// analyzeBuffers are the working slices of one analyze call, kept in
+// analyzePool for the next: none of them outlives the call (the analysis
+// holds skill names and the blocks' text, never the lowered text, the
+// tokens or the hits).
+type analyzeBuffers struct {
+	lower []byte
+	toks  []token
+	skill []class
+	edu   []class
+	hits  []hit
+	best  []uint8
+}
+
+var analyzePool = sync.Pool{New: func() any { return new(analyzeBuffers) }}
+
+// classes returns buf resized to n, every class clsMentioned (the zero
+// value, as make gives).
+func classes(buf []class, n int) []class {
+	if cap(buf) < n {
+		return make([]class, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
 func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool, lang, company string) analysis {
-	lower := asciiLowerString(text)
-	toks := tokenize(text, make([]token, 0, len(text)/5+8))
-	skill := make([]class, len(toks))
-	edu := make([]class, len(toks))
+	ab := analyzePool.Get().(*analyzeBuffers)
+	defer func() {
+		if cap(ab.lower) <= 1<<20 { // a hostile posting's buffers are let go
+			analyzePool.Put(ab)
+		}
+	}()
+	ab.lower = asciiLower(text, ab.lower)
+	var lower string
+	if len(ab.lower) > 0 {
+		lower = unsafe.String(&ab.lower[0], len(ab.lower))
+	}
+	if cap(ab.toks) < len(text)/5+8 {
+		ab.toks = make([]token, 0, len(text)/5+8)
+	}
+	toks := tokenize(text, ab.toks[:0])
+	ab.toks = toks
+	skill := classes(ab.skill, len(toks))
+	edu := classes(ab.edu, len(toks))
+	ab.skill, ab.edu = skill, edu
 	c := classifier{lower: lower, toks: toks}
 	for i := 0; i < len(toks); {
 		j := i + 1
@@ -276,7 +337,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		c.markBlock(bc, skill, edu)
 		i = j
 	}
-	hits := n.m.findIn(text, lower, toks, make([]hit, 0, len(toks)/8+16), lang)
+	hits := n.m.findIn(text, lower, toks, ab.hits[:0], lang)
 	attitudes(lower, toks, skill)
 	teamAsides(lower, toks, skill)
 	hits = n.methodWords(hits, text, lower, toks)
@@ -288,7 +349,12 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	n.openSourcePlaces(hits, text, lower, toks, skill)
 
 	nSkills := len(n.names)
-	best := make([]uint8, nSkills+len(degreeAliases)) // rank of the strongest class seen
+	ab.hits = hits
+	if cap(ab.best) < nSkills+len(degreeAliases) {
+		ab.best = make([]uint8, nSkills+len(degreeAliases))
+	}
+	best := ab.best[:nSkills+len(degreeAliases)] // rank of the strongest class seen
+	clear(best)
 	rank := func(c class) uint8 {
 		switch c {
 		case clsRequired:
@@ -344,23 +410,43 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 			a.education.Preferred = append(a.education.Preferred, name)
 		}
 	}
-	var req, open, other strings.Builder
-	for i, b := range blocks {
-		w := &other
+	// the texts of the required parts, the parts no heading classifies and
+	// the others but the preferred ones, each grown once to its length
+	const (
+		reqText = iota
+		openText
+		otherText
+	)
+	part := func(i int) int {
 		if i < len(bcls) {
 			switch bcls[i] {
 			case clsRequired:
-				w = &req
+				return reqText
 			case clsOpen:
-				w = &open
+				return openText
 			case clsPreferred:
-				continue
+				return -1
 			}
 		}
-		w.WriteString(b.text)
-		w.WriteByte('\n')
+		return otherText
 	}
-	a.requiredText, a.openText, a.otherText = req.String(), open.String(), other.String()
+	var size [3]int
+	for i, b := range blocks {
+		if p := part(i); p >= 0 {
+			size[p] += len(b.text) + 1
+		}
+	}
+	var texts [3]strings.Builder
+	for p := range texts {
+		texts[p].Grow(size[p])
+	}
+	for i, b := range blocks {
+		if p := part(i); p >= 0 {
+			texts[p].WriteString(b.text)
+			texts[p].WriteByte('\n')
+		}
+	}
+	a.requiredText, a.openText, a.otherText = texts[reqText].String(), texts[openText].String(), texts[otherText].String()
 	return a
 }
 

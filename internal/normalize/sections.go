@@ -677,11 +677,28 @@ func blockLabel(b block) string {
 	return p
 }
 
+// runesUpTo is utf8.RuneCountInString(s) when that is at most max, else
+// max+1 (s is not counted to its end).
+func runesUpTo(s string, max int) int {
+	n := 0
+	for i := 0; i < len(s) && n <= max; n++ {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return n
+}
+
 // headingClass says whether b is a heading and which section it opens
 // (next is the block after it, or the zero block).
 func headingClass(b block, cur class, next block) (class, bool) {
 	text := b.text
-	n := utf8.RuneCountInString(text)
+	// n is compared with bounds of at most 240 letters only: a long
+	// paragraph is counted no further than that
+	n := runesUpTo(text, 240)
 	colon := strings.HasSuffix(text, ":") || strings.HasSuffix(text, "：")
 	switch {
 	case b.kind == kindHeading, b.bold && b.kind != kindItem && n <= 100, b.bold && colon && n <= 100:

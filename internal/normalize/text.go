@@ -57,13 +57,27 @@ func joinBlocks(bs []block) string {
 
 // collapse trims s and turns every run of white space into one space.
 func collapse(s string) string {
+	// s is returned as it is when nothing would change: valid UTF-8 with
+	// single spaces between words and no other white space (nor a
+	// zero-width space or a byte order mark)
 	clean := true
 	prevSpace := true
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
+		if !collapseMarks[c] {
+			prevSpace = false // a letter, a digit, a mark
+			i++
+			continue
+		}
 		if c >= utf8.RuneSelf {
-			clean = false
-			break
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+				clean = false // written as U+FFFD, or white space
+				break
+			}
+			prevSpace = false
+			i += size
+			continue
 		}
 		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 		if sp && (prevSpace || c != ' ') {
@@ -71,6 +85,7 @@ func collapse(s string) string {
 			break
 		}
 		prevSpace = sp
+		i++
 	}
 	if clean && !prevSpace {
 		return s
@@ -92,9 +107,38 @@ func collapse(s string) string {
 	return b.String()
 }
 
+// leadBullets are the glyphs stripBullet removes.
+var leadBullets = []string{"•", "·", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►", "✓", "✔"}
+
+// bulletFirst has the first bytes of leadBullets: a block that starts
+// with none of them starts with no glyph.
+var bulletFirst = firstBytes(leadBullets)
+
+func firstBytes(l []string) (m [256]bool) {
+	for _, p := range l {
+		m[p[0]] = true
+	}
+	return m
+}
+
+// collapseMarks are the bytes collapse looks at: ASCII white space and the
+// first bytes of runes outside ASCII.
+var collapseMarks = func() (m [256]bool) {
+	for _, c := range []byte(" \t\n\r\f\v") {
+		m[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		m[c] = true
+	}
+	return m
+}()
+
 // stripBullet removes a leading bullet glyph ("• ", "· ") from a block.
 func stripBullet(s string) (string, bool) {
-	for _, p := range []string{"•", "·", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►", "✓", "✔"} {
+	if s == "" || !bulletFirst[s[0]] {
+		return s, false
+	}
+	for _, p := range leadBullets {
 		if strings.HasPrefix(s, p) {
 			return strings.TrimSpace(s[len(p):]), true
 		}
@@ -131,10 +175,10 @@ func htmlBlocks(s string) []block {
 		s = html.UnescapeString(s)
 	}
 	var (
-		out       []block
-		buf       []byte // reused across blocks
-		prefix    []byte // bold text before the first non-bold text
-		nonBold   bool   // non-bold, non-space text seen in the current block
+		out       = make([]block, 0, min(strings.Count(s, "<")/2, 256)+4) // about a block per element
+		buf       []byte                                                  // reused across blocks
+		prefix    []byte                                                  // bold text before the first non-bold text
+		nonBold   bool                                                    // non-bold, non-space text seen in the current block
 		boldSeen  bool
 		boldDepth int
 		skipDepth int
@@ -207,8 +251,7 @@ func htmlBlocks(s string) []block {
 				prefix = append(prefix, text...)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z, tt)
 			if skipAtoms[a] {
 				if tt == html.StartTagToken {
 					skipDepth++
@@ -231,8 +274,7 @@ func htmlBlocks(s string) []block {
 				}
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z, tt)
 			if skipAtoms[a] {
 				if skipDepth > 0 {
 					skipDepth--
@@ -257,6 +299,36 @@ func htmlBlocks(s string) []block {
 			}
 		}
 	}
+}
+
+// tagAtom is the atom of the tag name z.TagName returns for the current
+// start, self-closing or end tag (atom.Lookup of the name lowered), read
+// from the tag's raw bytes ("<name ...>", "</name ...>") where the
+// tokenizer read the name, without the copy TagName makes of it. A name
+// with a NUL byte, which TagName writes as U+FFFD, is no atom either way.
+func tagAtom(z *html.Tokenizer, tt html.TokenType) atom.Atom {
+	raw := z.Raw()
+	i := 1 // after '<'
+	if tt == html.EndTagToken {
+		i = 2 // after "</"
+	}
+	var buf [32]byte
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(buf) {
+			return 0 // longer than any atom
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return atom.Lookup(buf[:n])
 }
 
 // pageBlock appends a block of a page to out, read for the marks typed in
@@ -618,12 +690,20 @@ func appendUnglued(out []block, b block) []block {
 		}
 		start = next
 	}
-	glued := gluedText(t)
+	// glued is gluedText(t), read the first time a cut asks for it (most
+	// lines have no place where it matters)
+	gluedKnown, gluedLine := false, false
+	glued := func() bool {
+		if !gluedKnown {
+			gluedKnown, gluedLine = true, gluedText(t)
+		}
+		return gluedLine
+	}
 	// cutCamel cuts at i where a word runs into the next item or
 	// sentence without a space (camelCut), a heading in capitals before
 	// it into a block of its own; it returns i
 	cutCamel := func(i int) int {
-		cut, caps := camelCut(t, i, glued)
+		cut, caps := camelCut(t, i, glued())
 		if !cut || addressAt(t, i) {
 			return i
 		}
@@ -635,6 +715,9 @@ func appendUnglued(out []block, b block) []block {
 	}
 	for i := 1; i+2 < len(t); i++ {
 		c := t[i]
+		if !ungluedMarks[c] {
+			continue // nothing below starts at a small letter or a comma
+		}
 		if c == ' ' && b.kind == kindPara && (t[i-1] == '.' || t[i-1] == '!' || t[i-1] == '?') {
 			// "... i Umeå. Kvalifikationer Du har ...": a heading run
 			// into the sentences around it
@@ -657,13 +740,16 @@ func appendUnglued(out []block, b block) []block {
 				continue
 			}
 		}
-		if h := gluedHeadingBefore(t, start, i); h >= 0 {
-			// "världsklass.KvalifikationerDu har ...", "Vi erbjuderVi
-			// använder ...": a heading that names a part, glued to the
-			// sentence after it, is a block of its own
-			emit(h, h)
-			emit(i, i)
-			continue
+		if c >= 'A' && c <= 'Z' || c >= 0xC0 {
+			// only a capital may end a heading glued to the words before it
+			if h := gluedHeadingBefore(t, start, i); h >= 0 {
+				// "världsklass.KvalifikationerDu har ...", "Vi erbjuderVi
+				// använder ...": a heading that names a part, glued to the
+				// sentence after it, is a block of its own
+				emit(h, h)
+				emit(i, i)
+				continue
+			}
 		}
 		switch {
 		case c == '.' || c == '!' || c == '?' || c == ':':
@@ -695,7 +781,7 @@ func appendUnglued(out []block, b block) []block {
 				if t[i-1] >= 'A' && t[i-1] <= 'Z' {
 					// "... Kafka. ABOUT USWe use": a heading in capitals
 					// before the opening word is a block of its own
-					if _, caps := camelCut(t, i, glued); caps > start && caps < i &&
+					if _, caps := camelCut(t, i, glued()); caps > start && caps < i &&
 						classifyHeading(t[caps:i], false) != clsUnknown && !addressAt(t, i) {
 						emit(caps, caps)
 					}
@@ -705,7 +791,7 @@ func appendUnglued(out []block, b block) []block {
 				continue
 			}
 			i = cutCamel(i)
-		case c >= '0' && c <= '9' && glued && t[i-1] >= 'a' && t[i-1] <= 'z' && yearsGlued(t, i):
+		case c >= '0' && c <= '9' && t[i-1] >= 'a' && t[i-1] <= 'z' && glued() && yearsGlued(t, i):
 			// "Who you are2+ years of experience": a heading run into
 			// the number of years of its first item
 			emit(i, i)
@@ -717,6 +803,9 @@ func appendUnglued(out []block, b block) []block {
 			// "prior experience in developing mobile apps It is a bonus
 			// if you have": a pronoun that opens a sentence after a word
 			// with no full stop between them
+			if !pronounFirst[t[i+1]] {
+				continue
+			}
 			if w := openingWordAt(t, i+1); w > 0 && pronouns[t[i+1:i+1+w]] {
 				emit(i, i+1)
 				i += w
@@ -736,6 +825,27 @@ func appendUnglued(out []block, b block) []block {
 	emit(len(t), len(t))
 	return out
 }
+
+// ungluedMarks are the bytes at which appendUnglued may cut a line or
+// look further: a space, a sentence's or a label's end mark, a hyphen, a
+// digit, an ASCII capital and the first byte of a letter outside ASCII.
+// Every other byte (small letters, commas, UTF-8 continuation bytes)
+// starts none of its cases.
+var ungluedMarks = func() (m [256]bool) {
+	for _, c := range []byte(" .!?:-") {
+		m[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		m[c] = true
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		m[c] = true
+	}
+	for c := 0xC0; c < 256; c++ {
+		m[c] = true
+	}
+	return m
+}()
 
 // gluedInWord says whether the mark at i belongs to a run without spaces
 // that is an address, a path or a file name ("Jane.Doe@nav.no",
@@ -799,6 +909,15 @@ func acronymPlural(t string, i, w int) bool {
 // pronouns open sentences in English and are capitalised nowhere else.
 var pronouns = map[string]bool{"It": true, "We": true, "You": true, "Our": true}
 
+// pronounFirst has the first letters of pronouns: a capital that starts
+// none is no pronoun, without reading its word.
+var pronounFirst = func() (m [256]bool) {
+	for p := range pronouns {
+		m[p[0]] = true
+	}
+	return m
+}()
+
 var openingWords = map[string]bool{
 	"We": true, "You": true, "Your": true, "It": true, "Our": true, "The": true, "This": true, "These": true,
 	"What": true, "Who": true, "Why": true, "How": true, "When": true, "Where": true, "If": true, "So": true,
@@ -806,9 +925,17 @@ var openingWords = map[string]bool{
 	"Qualifications": true, "Responsibilities": true, "Benefits": true,
 }
 
+// dashBullets are the marks stripDash removes.
+var dashBullets = []string{"- ", "* ", "– ", "— "}
+
+var dashFirst = firstBytes(dashBullets)
+
 // stripDash removes a leading "- ", "* ", "– " or "— " typed as a bullet.
 func stripDash(s string) (string, bool) {
-	for _, p := range []string{"- ", "* ", "– ", "— "} {
+	if s == "" || !dashFirst[s[0]] {
+		return s, false
+	}
+	for _, p := range dashBullets {
 		if strings.HasPrefix(s, p) {
 			if t := strings.TrimSpace(s[len(p):]); t != "" {
 				return t, true
@@ -841,6 +968,40 @@ var gluedHeadings = func() map[string]bool {
 	return m
 }()
 
+// isGluedHeading says whether strings.ToLower(h) is one of gluedHeadings.
+func isGluedHeading(h string) bool { return lowerIn(gluedHeadings, h) }
+
+// gluedHeadingFirst holds the first words of gluedHeadings: a line whose
+// first word is none of them opens with no glued heading.
+var gluedHeadingFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for h := range gluedHeadings {
+		first, _, _ := strings.Cut(h, " ")
+		m[first] = true
+	}
+	return m
+}()
+
+// lowerIn says whether strings.ToLower(h) is a key of m, lowering an
+// ASCII h on the stack.
+func lowerIn(m map[string]bool, h string) bool {
+	var buf [48]byte
+	if len(h) > len(buf) {
+		return m[strings.ToLower(h)]
+	}
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(h)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(h)])]
+}
+
 // gluedHeading returns the heading at the start of s that runs into a
 // sentence opening with a capital ("Kvalifikationer Det här ..."), and the
 // rest of s; or "" and s.
@@ -849,6 +1010,9 @@ func gluedHeading(s string) (string, string) {
 	if !unicode.IsUpper(r) {
 		return "", s
 	}
+	if sp := strings.IndexByte(s, ' '); sp <= 0 || !lowerIn(gluedHeadingFirst, s[:sp]) {
+		return "", s // no heading opens with this word
+	}
 	end := 0
 	for n := 0; n < 3; n++ {
 		sp := strings.IndexByte(s[end:], ' ')
@@ -856,7 +1020,7 @@ func gluedHeading(s string) (string, string) {
 			return "", s
 		}
 		end += sp
-		if gluedHeadings[strings.ToLower(s[:end])] {
+		if isGluedHeading(s[:end]) {
 			rest := s[end+1:]
 			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) && len(rest) > 0 {
 				return s[:end], rest

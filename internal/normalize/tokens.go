@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,8 +41,6 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
-// asciiLower writes s with ASCII letters lowered into buf (same length as s)
-// and returns it, so that byte offsets agree between s and the result.
 // asciiLowerString is asciiLower's result as a string, made without a
 // second copy of the text: the bytes are new and never written again.
 func asciiLowerString(s string) string {
@@ -52,10 +51,24 @@ func asciiLowerString(s string) string {
 	return unsafe.String(&b[0], len(b))
 }
 
+// asciiLower writes s with ASCII letters lowered into buf (same length as s)
+// and returns it, so that byte offsets agree between s and the result.
 func asciiLower(s string, buf []byte) []byte {
 	buf = append(buf[:0], s...)
-	for i, c := range buf {
-		if c >= 'A' && c <= 'Z' {
+	i := 0
+	for ; i+8 <= len(buf); i += 8 {
+		// eight bytes at a time: the high bit of a byte of upper is set
+		// where the byte is 'A'..'Z', and moved to 0x20 it lowers it
+		const ones, high = 0x0101010101010101, 0x8080808080808080
+		x := binary.LittleEndian.Uint64(buf[i:])
+		low7 := x &^ high                      // each byte below 0x80: no carry between bytes
+		atLeastA := low7 + ones*(0x80-'A')     // high bit set from 'A' on
+		pastZ := low7 + ones*(0x80-'Z'-1)      // high bit set past 'Z'
+		upper := atLeastA &^ pastZ &^ x & high // and the byte itself ASCII
+		binary.LittleEndian.PutUint64(buf[i:], x|upper>>2)
+	}
+	for ; i < len(buf); i++ {
+		if c := buf[i]; c >= 'A' && c <= 'Z' {
 			buf[i] = c + 32
 		}
 	}
@@ -132,6 +145,7 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 		}
 	}
 	if punct == 0 && n > 0 && f&(fHard|fBlock|fSent) == 0 && z.toks[n-1].punct == 0 && z.space &&
+		z.s[start] >= 'A' && z.s[start] <= 'Z' && // as every item opener starts
 		itemOpener(z.s[z.toks[n-1].start:z.toks[n-1].end], z.s[start:end]) && z.itemBefore() {
 		// "... low latency systems Excellent understanding of ...": a
 		// list flattened into one line (JSON-LD descriptions, pasted
@@ -144,7 +158,11 @@ func (z *tokenizer) emit(start, end int, punct byte) {
 		// one before it when the line breaks were lost.
 		f |= fSent | fHard
 	}
-	z.toks = append(z.toks, token{start: int32(start), end: int32(end), block: z.block, punct: punct, flags: f})
+	// the fields are written in place: a token built whole and copied in
+	// stalled on its own narrower stores
+	z.toks = append(z.toks, token{})
+	t := &z.toks[n]
+	t.start, t.end, t.block, t.punct, t.flags = int32(start), int32(end), z.block, punct, f
 	z.pending = 0
 	z.space = false
 }
