@@ -17,11 +17,11 @@ func newDaemonCmd() *cobra.Command {
 	var (
 		f       configFlags
 		listen  string
-		public  bool
+		acc     access
 		profile string
 	)
 	cmd := &cobra.Command{
-		Use:   "daemon [-c FILE] [--listen ADDR [--public]] [--profile DIR]",
+		Use:   "daemon [-c FILE] [--listen ADDR [--public] [--loopback-names]] [--profile DIR]",
 		Short: "run the sources on their schedules until SIGINT/SIGTERM",
 		Long: `Runs every source on its schedule (the config's schedule:, or the source's own) until
 SIGINT or SIGTERM, then stops cleanly at the next posting boundary (exit 0). A second
@@ -65,7 +65,7 @@ config; 130 a second signal.`,
 				o := watch.Options{Logger: l.logger, Stdout: l.stdout, LockWait: -1}
 				var r *watch.Runner
 				if listen != "" { // the web server of watcher serve, beside the schedules
-					stopServer, code, err := serveBeside(l.cfg, listen, public, l.logger, func(srv *serve.Server) error {
+					stopServer, code, err := serveBeside(l.cfg, listen, acc, l.logger, func(srv *serve.Server) error {
 						// the pipeline's counters on the server's /metrics, and
 						// /readyz asks whether the last run ended
 						m, err := watch.NewMetrics(srv.Registry())
@@ -95,7 +95,7 @@ config; 130 a second signal.`,
 	f.addConfig(cmd)
 	f.addLog(cmd, "info")
 	cmd.Flags().StringVar(&listen, "listen", "", "also serve the dashboard, feeds, API and metrics (as watcher serve) on this address")
-	cmd.Flags().BoolVar(&public, "public", false, "allow a non-loopback --listen without serve.token")
+	addAccessFlags(cmd, &acc)
 	addProfileFlag(cmd, &profile)
 	return cmd
 }

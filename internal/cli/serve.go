@@ -27,10 +27,10 @@ func newServeCmd() *cobra.Command {
 	var (
 		f      configFlags
 		listen string
-		public bool
+		acc    access
 	)
 	cmd := &cobra.Command{
-		Use:   "serve [-c FILE] [--listen ADDR] [--public]",
+		Use:   "serve [-c FILE] [--listen ADDR] [--public] [--loopback-names]",
 		Short: "serve the snapshot folder read-only: dashboard, Atom feeds, JSON API, metrics",
 		Long: `Serves the snapshot folder read-only over HTTP until SIGINT or SIGTERM:
 
@@ -94,7 +94,7 @@ invalid config.`,
 				// put back when the server stops (tests run it in-process)
 				defer debug.SetMemoryLimit(debug.SetMemoryLimit(serve.MemoryLimit))
 			}
-			hs, ln, code, err := startServer(cfg, data, listen, public, logger, nil)
+			hs, ln, code, err := startServer(cfg, data, listen, acc, logger, nil)
 			if err != nil && code == ExitUsage {
 				return usageFail(cmd, stderr, "%v", err)
 			} else if err != nil {
@@ -121,7 +121,7 @@ invalid config.`,
 	f.addConfig(cmd)
 	f.addLog(cmd, "info")
 	cmd.Flags().StringVar(&listen, "listen", DefaultListen, "address to listen on, host:port")
-	cmd.Flags().BoolVar(&public, "public", false, "allow a non-loopback --listen without serve.token")
+	addAccessFlags(cmd, &acc)
 	return cmd
 }
 
@@ -129,7 +129,8 @@ invalid config.`,
 // the snapshot folder (data nil) or serves data, and listens. Every answer
 // is masked with the config's secrets. On an error it returns the exit
 // code.
-func startServer(cfg *config.Config, data serve.Reader, listen string, public bool, logger *slog.Logger, setup func(*serve.Server) error) (*http.Server, net.Listener, int, error) {
+func startServer(cfg *config.Config, data serve.Reader, listen string, acc access, logger *slog.Logger, setup func(*serve.Server) error) (*http.Server, net.Listener, int, error) {
+	public := acc.public
 	loop, err := serve.IsLoopback(listen)
 	if err != nil {
 		return nil, nil, ExitUsage, fmt.Errorf("--listen %q: %w", listen, err)
@@ -156,8 +157,9 @@ func startServer(cfg *config.Config, data serve.Reader, listen string, public bo
 		data, where = folder, folder.Dir
 	}
 	srv := serve.New(data, cfg.Serve.Token, logger)
-	// tokenless on loopback: only loopback Host names (DNS rebinding)
-	srv.LoopbackHosts = loop && cfg.Serve.Token == ""
+	// tokenless on loopback, or asked for (a container's port published
+	// on the host's loopback): only loopback Host names (DNS rebinding)
+	srv.LoopbackHosts = (loop || acc.loopbackNames) && cfg.Serve.Token == ""
 	if red := cfg.Redactor(); !red.Empty() {
 		srv.Mask = red.Output
 	}
@@ -188,8 +190,8 @@ func listenedAt(listen string, got net.Addr) string {
 
 // serveBeside starts the web server for the daemon (--listen); the returned
 // func shuts it down.
-func serveBeside(cfg *config.Config, listen string, public bool, logger *slog.Logger, setup func(*serve.Server) error) (func(), int, error) {
-	hs, ln, code, err := startServer(cfg, nil, listen, public, logger, setup)
+func serveBeside(cfg *config.Config, listen string, acc access, logger *slog.Logger, setup func(*serve.Server) error) (func(), int, error) {
+	hs, ln, code, err := startServer(cfg, nil, listen, acc, logger, setup)
 	if err != nil {
 		return nil, code, err
 	}
@@ -203,4 +205,15 @@ func serveBeside(cfg *config.Config, listen string, public bool, logger *slog.Lo
 		defer cancel()
 		_ = hs.Shutdown(ctx)
 	}, ExitOK, nil
+}
+
+// access is how the web server may be reached without serve.token.
+type access struct {
+	public        bool // --public: a non-loopback --listen without a token
+	loopbackNames bool // --loopback-names: only loopback Host names, whatever --listen
+}
+
+func addAccessFlags(cmd *cobra.Command, acc *access) {
+	cmd.Flags().BoolVar(&acc.public, "public", false, "allow a non-loopback --listen without serve.token")
+	cmd.Flags().BoolVar(&acc.loopbackNames, "loopback-names", false, "without serve.token, answer only requests addressed to localhost, 127.x.y.z or [::1], whatever --listen (a container whose port is published on the host's loopback)")
 }

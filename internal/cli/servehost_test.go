@@ -4,7 +4,9 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,22 +17,30 @@ import (
 // whose Host is another name (DNS rebinding, review F15); with a token
 // any name is served to whoever has it.
 func TestServeLoopbackWithoutTokenChecksHost(t *testing.T) {
+	// and, with --loopback-names, whatever --listen (a container whose port
+	// is published on the host's loopback: review s23 F12); a public
+	// listener without it checks no Host
 	for _, c := range []struct {
+		listen    string
+		acc       access
 		token     string
 		wantOther int
 	}{
-		{"", http.StatusMisdirectedRequest},
-		{"0123456789abcdef-token", http.StatusOK},
+		{"127.0.0.1:0", access{}, "", http.StatusMisdirectedRequest},
+		{"127.0.0.1:0", access{}, "0123456789abcdef-token", http.StatusOK},
+		{"0.0.0.0:0", access{public: true, loopbackNames: true}, "", http.StatusMisdirectedRequest},
+		{"0.0.0.0:0", access{public: true}, "", http.StatusOK},
 	} {
 		cfg := &config.Config{Snapshots: t.TempDir()}
 		cfg.Serve.Token = c.token
-		hs, ln, code, err := startServer(cfg, nil, "127.0.0.1:0", false, slog.New(slog.DiscardHandler), nil)
+		hs, ln, code, err := startServer(cfg, nil, c.listen, c.acc, slog.New(slog.DiscardHandler), nil)
 		if err != nil {
 			t.Fatalf("startServer: exit %d: %v", code, err)
 		}
 		go hs.Serve(ln)
 		defer hs.Shutdown(context.Background())
-		base := "http://" + ln.Addr().String()
+		port := ln.Addr().(*net.TCPAddr).Port
+		base := "http://127.0.0.1:" + strconv.Itoa(port)
 		get := func(host string) (int, string) {
 			req, err := http.NewRequest(http.MethodGet, base+"/api/v1/sources", nil)
 			if err != nil {
@@ -48,13 +58,13 @@ func TestServeLoopbackWithoutTokenChecksHost(t *testing.T) {
 			b, _ := io.ReadAll(resp.Body)
 			return resp.StatusCode, string(b)
 		}
-		if got, body := get("attacker.example:" + strings.Split(ln.Addr().String(), ":")[1]); got != c.wantOther {
+		if got, body := get("attacker.example:" + strconv.Itoa(port)); got != c.wantOther {
 			t.Errorf("token %q, forged Host: %d, want %d\n%s", c.token, got, c.wantOther, body)
 		} else if got == http.StatusMisdirectedRequest && !strings.Contains(body, `host attacker.example:`) {
 			t.Errorf("the refusal does not name the host: %s", body)
 		}
-		if got, body := get(ln.Addr().String()); got != http.StatusOK {
-			t.Errorf("token %q, Host %s: %d\n%s", c.token, ln.Addr(), got, body)
+		if got, body := get("127.0.0.1:" + strconv.Itoa(port)); got != http.StatusOK {
+			t.Errorf("token %q, Host 127.0.0.1: %d\n%s", c.token, got, body)
 		}
 	}
 }
