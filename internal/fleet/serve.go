@@ -104,6 +104,10 @@ func (r *ServeReader) Detail(source, id string) (serve.Detail, error) {
 // Events are the recorded events of the configured sources (or of
 // q.Source), newest first: the events table's, under the ids they were
 // delivered with. Commit is empty: the history is the database's.
+// maxFilterScan bounds the events a filtered read looks at (as the git
+// reader's walk is bounded).
+const maxFilterScan = 20000
+
 func (r *ServeReader) Events(q serve.EventQuery) ([]serve.Event, error) {
 	if q.Limit <= 0 {
 		q.Limit = 100
@@ -118,11 +122,17 @@ func (r *ServeReader) Events(q serve.EventQuery) ([]serve.Event, error) {
 	if !q.Since.IsZero() {
 		since = &q.Since
 	}
+	// a filter (Match) is applied to the rows as they come: the newest
+	// maxFilterScan events are read for up to Limit matches
+	rowLimit := q.Limit
+	if q.Match != nil {
+		rowLimit = maxFilterScan
+	}
 	ctx, cancel := r.bounded()
 	defer cancel()
 	rows, err := r.db.Store.Pool().Query(ctx, `SELECT id, payload::text FROM events
 		WHERE source = ANY($1) AND ($2::timestamptz IS NULL OR recorded_at >= $2)
-		ORDER BY recorded_at DESC, id DESC LIMIT $3`, names, since, q.Limit)
+		ORDER BY recorded_at DESC, id DESC LIMIT $3`, names, since, rowLimit)
 	if err != nil {
 		return nil, fmt.Errorf("fleet: events: %w", err)
 	}
@@ -134,7 +144,10 @@ func (r *ServeReader) Events(q serve.EventQuery) ([]serve.Event, error) {
 		if err := json.Unmarshal(payload, &e); err != nil {
 			return fmt.Errorf("event %s: payload: %w", id, err)
 		}
-		out = append(out, serve.Event{ID: id, Type: e.Type, Timestamp: e.Timestamp.UTC(), Data: e.Data})
+		ev := serve.Event{ID: id, Type: e.Type, Timestamp: e.Timestamp.UTC(), Data: e.Data}
+		if len(out) < q.Limit && (q.Match == nil || q.Match(ev)) {
+			out = append(out, ev)
+		}
 		return nil
 	})
 	if err != nil {

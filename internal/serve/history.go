@@ -478,6 +478,10 @@ type EventQuery struct {
 	Source string    // "" = every configured source
 	Since  time.Time // only events at or after it (zero: no bound)
 	Limit  int       // at most this many, newest first (0: 100)
+	// Match, when set, keeps only the events it accepts: Limit counts
+	// those (a filtered feed's limit is of its matches, not of the events
+	// read before the filter)
+	Match func(Event) bool
 }
 
 // Events reads the events from the git history, newest first.
@@ -516,9 +520,13 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, evs...)
 			if ev, ok := h.sourceEvent(c, par, src); ok {
-				out = append(out, ev)
+				evs = append(evs, ev)
+			}
+			for _, ev := range evs {
+				if q.Match == nil || q.Match(ev) {
+					out = append(out, ev)
+				}
 			}
 		}
 		c = par
