@@ -62,6 +62,11 @@ func (s *Server) apiPostings(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	if q.Page > page.Pages {
+		// past the last page: none, not the last page again (a client
+		// paging until an empty page stops; review s23 F6)
+		page.Postings, page.Page = nil, q.Page
+	}
 	if page.Postings == nil {
 		page.Postings = []model.Posting{}
 	}
