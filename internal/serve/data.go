@@ -6,6 +6,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -46,6 +47,29 @@ type Folder struct {
 	FailAfter int
 	now       func() time.Time
 	changes   *changeCache // the sources' last changes (nil: read each time)
+	// walks bounds the history walks (a posting's history, the events)
+	// running at once: each may read up to maxWalk commits, and requests
+	// beyond it are answered 503 rather than queued (nil: unbounded)
+	walks chan struct{}
+}
+
+// maxWalks is how many history walks run at once (Folder.walks).
+const maxWalks = 2
+
+// ErrBusy is the answer to a history read while maxWalks others run.
+var ErrBusy = errors.New("serve: busy reading the history for other requests: try again in a few seconds")
+
+// walk takes a place for a history walk; done gives it back.
+func (f *Folder) walk() (done func(), err error) {
+	if f.walks == nil {
+		return func() {}, nil
+	}
+	select {
+	case f.walks <- struct{}{}:
+		return func() { <-f.walks }, nil
+	default:
+		return nil, ErrBusy
+	}
 }
 
 // Unpushed counts the commits not pushed to git.push.remote yet; ok is
@@ -67,7 +91,7 @@ func NewFolder(dir string, sources []SourceConfig) (*Folder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serve: snapshot folder %s: %w", dir, err)
 	}
-	return &Folder{Dir: abs, Sources: sources, now: time.Now, changes: &changeCache{}}, nil
+	return &Folder{Dir: abs, Sources: sources, now: time.Now, changes: &changeCache{}, walks: make(chan struct{}, maxWalks)}, nil
 }
 
 func (f *Folder) store() *snapshot.Store { return &snapshot.Store{Dir: f.Dir} }

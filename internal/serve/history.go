@@ -238,6 +238,11 @@ func (f *Folder) History(source, id string) ([]Event, error) {
 // historyFrom is History, and, when the walk reached the oldest commit of
 // a shallow clone (what that commit changed is unknown), that commit.
 func (f *Folder) historyFrom(source, id string) (out []Event, cut *gitrepo.Commit, err error) {
+	done, err := f.walk()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer done()
 	h, err := f.history()
 	if err != nil {
 		return nil, nil, err
@@ -489,6 +494,11 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 	if q.Limit <= 0 {
 		q.Limit = 100
 	}
+	done, err := f.walk()
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	out := []Event{}
 	h, err := f.history()
 	if err != nil {

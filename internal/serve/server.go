@@ -308,6 +308,16 @@ func (s *Server) apiError(w http.ResponseWriter, code int, msg string) {
 }
 
 func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, ErrBusy) {
+		// bounded history walks: the client tries again (review s23 F5)
+		w.Header().Set("Retry-After", "5")
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			s.apiError(w, http.StatusServiceUnavailable, err.Error())
+			return
+		}
+		http.Error(w, err.Error(), http.StatusServiceUnavailable)
+		return
+	}
 	s.Logger.Error("request failed", "path", r.URL.Path, "error", err.Error())
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		s.apiError(w, http.StatusInternalServerError, "internal error: see the server's log")
