@@ -140,6 +140,11 @@ func startServer(cfg *config.Config, data serve.Reader, listen string, acc acces
 			return nil, nil, ExitUsage, fmt.Errorf("--listen %q: port %d out of range (0-65535)", listen, n)
 		}
 	}
+	if !loop && cfg.Serve.Token == "" && cfg.Serve.TokenLine > 0 {
+		// fail closed: a token meant but empty (a ${VAR:-} whose variable
+		// the deployment forgot) is not --public's "no token"
+		return nil, nil, ExitUsage, fmt.Errorf("--listen %s: not a loopback address, and serve.token (line %d) is empty: set its variable, or remove the key and pass --public to serve without a token", listen, cfg.Serve.TokenLine)
+	}
 	if !loop && cfg.Serve.Token == "" && !public {
 		return nil, nil, ExitUsage, fmt.Errorf("--listen %s: not a loopback address: set serve.token in the config, or pass --public to serve without a token", listen)
 	}

@@ -68,3 +68,21 @@ func TestServeLoopbackWithoutTokenChecksHost(t *testing.T) {
 		}
 	}
 }
+
+// A serve.token given but empty (a ${VAR:-} whose variable the deployment
+// forgot) is refused beyond loopback, also with --public: fail closed
+// (review s23b B4); on loopback it is no token.
+func TestEmptyTokenIsRefusedBeyondLoopback(t *testing.T) {
+	cfg := &config.Config{Snapshots: t.TempDir()}
+	cfg.Serve.TokenLine = 3
+	_, _, code, err := startServer(cfg, nil, "0.0.0.0:0", access{public: true, loopbackNames: true}, slog.New(slog.DiscardHandler), nil)
+	if err == nil || code != ExitUsage || !strings.Contains(err.Error(), "serve.token (line 3) is empty") {
+		t.Fatalf("exit %d, %v; want a refusal naming serve.token's line", code, err)
+	}
+	hs, ln, _, err := startServer(cfg, nil, "127.0.0.1:0", access{}, slog.New(slog.DiscardHandler), nil)
+	if err != nil {
+		t.Fatalf("loopback: %v", err)
+	}
+	hs.Close()
+	ln.Close()
+}

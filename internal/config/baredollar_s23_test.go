@@ -30,3 +30,22 @@ func TestBareDollarNameIsNamed(t *testing.T) {
 		t.Errorf("companies %q %q", cfg.Sources[0].Company, cfg.Sources[1].Company)
 	}
 }
+
+// A literal credential holding "$" and a letter inside a longer value
+// (a generated token, a password "Pa$sword1") still loads, with a warning
+// that shows no part of it (review s23b B1).
+func TestLiteralDollarCredentialLoadsQuietly(t *testing.T) {
+	env := func(string) (string, bool) { return "", false }
+	const token = "Zq8$kT2pLm9xWv4nRb7c"
+	cfg, err := config.Parse([]byte("serve:\n  token: '"+token+"'\nsources:\n  - {name: a, type: fake, slug: a}\n"), "config.yaml", env, fakePlugins)
+	if err != nil {
+		t.Fatalf("a literal token with $ in it: %v", err)
+	}
+	if cfg.Serve.Token != token {
+		t.Errorf("token %q", cfg.Serve.Token)
+	}
+	ws := cfg.Warnings()
+	if len(ws) != 1 || ws[0].Line != 2 || strings.Contains(ws[0].Msg, "kT2p") {
+		t.Fatalf("warnings %+v; want one on line 2 showing nothing of the token", ws)
+	}
+}

@@ -231,9 +231,9 @@ func bareVar(s string) string {
 }
 
 // secretKey reports whether key holds a credential (a token, a secret, a
-// password, a header's value), where a $NAME kept as written would make
-// the credential the variable's name, which anyone reading the config
-// knows: an error there, a warning elsewhere.
+// password, a header's value): a value that is a $NAME kept as written
+// would make the credential the variable's name, which anyone reading the
+// config knows (an error), and no message shows such a value.
 func secretKey(key string) bool {
 	last := key[strings.LastIndexByte(key, '.')+1:]
 	switch strings.ToLower(last) {

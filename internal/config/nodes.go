@@ -138,11 +138,20 @@ func (p *parser) str(n *yaml.Node, key string) (string, bool) {
 			return "", false
 		}
 		s, problems := expand(r.Value, p.envFor(key))
-		if name := bareVar(r.Value); name != "" && len(problems) == 0 {
-			msg := "$" + name + " is kept as written, not read from the environment: write ${" + name + "} for the variable, $$ for a literal $"
-			if secretKey(key) {
+		if name := bareVar(r.Value); name != "" && len(problems) == 0 && !strings.Contains(key, "template") {
+			// The name is shown only when it is the whole value: inside a
+			// longer one (a password "Pa$sword1") it is part of what may
+			// be a credential.
+			whole := r.Value == "$"+name
+			msg := "a $ followed by a name is kept as written, not read from the environment: write ${NAME} for a variable, $$ for a literal $"
+			if whole {
+				msg = "$" + name + " is kept as written, not read from the environment: write ${" + name + "} for the variable, $$ for a literal $"
+			}
+			if whole && secretKey(key) {
+				// the credential would be the variable's name, which
+				// anyone reading the config knows
 				problems = append(problems, msg)
-			} else if !strings.Contains(key, "template") {
+			} else {
 				p.warns = append(p.warns, Warning{Line: n.Line, Msg: key + ": " + msg})
 			}
 		}

@@ -136,6 +136,9 @@ func (c *Check) line(key string) int {
 // Shown is the value of key as written in the file, quoted: before ${VAR}
 // expansion, so that a value from the environment never reaches a message.
 func (c *Check) Shown(key string) string {
+	if secretKey(key) {
+		return "(a credential: not shown)"
+	}
 	if n, ok := c.it.raw[key]; ok {
 		return show(n)
 	}

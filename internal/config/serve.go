@@ -17,6 +17,9 @@ type Serve struct {
 	// unless --public is given. At least MinTokenLen characters; empty
 	// (a ${VAR:-} whose variable is unset) is no token.
 	Token string
+	// TokenLine is the line of the token key (0: not given): a token
+	// given but empty is refused beyond loopback, even with --public.
+	TokenLine int
 }
 
 // MinTokenLen is the shortest serve.token.
@@ -32,6 +35,7 @@ func (p *parser) serve(n *yaml.Node, s *Serve) {
 		}
 		switch e.key {
 		case "token":
+			s.TokenLine = e.v.Line
 			if t, ok := p.str(e.v, key); ok {
 				if t == "" {
 					continue // ${VAR:-} with VAR unset or empty: no token

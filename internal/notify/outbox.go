@@ -721,10 +721,9 @@ func (o *Outbox) serve(ctx context.Context, n Notifier, jobs []job, res *Deliver
 			break
 		}
 		if blocked != nil && slices.ContainsFunc(jb.passes, func(p *pass) bool { return blocked[orderKey(p.Event)] }) {
+			// held for order, not failed: never a candidate for trim
+			// (review s23b B2)
 			held += len(jb.passes)
-			rmu.Lock()
-			missed(name, jobs[i:i+1])
-			rmu.Unlock()
 			continue
 		}
 		if b.closedAt(o.now()) > 0 {

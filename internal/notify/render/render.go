@@ -12,9 +12,9 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/careers-watcher/careers-watcher/internal/diff"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 )
@@ -314,21 +314,16 @@ func SafeURL(u string) string {
 // Truncate cuts s to at most n runes, ending in "…" when cut.
 func Truncate(s string, n int) string { return diff.Truncate(s, n) }
 
-// TruncateBytes cuts s to at most n bytes on a rune boundary, ending in "…"
-// when cut.
+// TruncateBytes cuts s to at most n bytes, ending in "…" when cut, before
+// a word or token it would split (redact.CutBytes).
 func TruncateBytes(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	const ell = "…"
-	if n < len(ell) {
+	if n < len(redact.Ellipsis) {
 		return ""
 	}
-	i := n - len(ell)
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + ell
+	return redact.CutBytes(s, n-len(redact.Ellipsis))
 }
 
 // Sample is an example event for `watcher notify test`: a posting added to
