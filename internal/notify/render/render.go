@@ -14,9 +14,9 @@ import (
 	"unicode"
 
 	"github.com/careers-watcher/careers-watcher/internal/diff"
-	"github.com/careers-watcher/careers-watcher/internal/redact"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
 // Digester is notify.Digester: channels that send the events of one
