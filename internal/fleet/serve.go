@@ -3,6 +3,7 @@ package fleet
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -108,6 +109,9 @@ func (r *ServeReader) Detail(source, id string) (serve.Detail, error) {
 // reader's walk is bounded).
 const maxFilterScan = 20000
 
+// errEnough ends a read of rows once it has what it needs.
+var errEnough = errors.New("enough rows")
+
 func (r *ServeReader) Events(q serve.EventQuery) ([]serve.Event, error) {
 	if q.Limit <= 0 {
 		q.Limit = 100
@@ -145,11 +149,17 @@ func (r *ServeReader) Events(q serve.EventQuery) ([]serve.Event, error) {
 			return fmt.Errorf("event %s: payload: %w", id, err)
 		}
 		ev := serve.Event{ID: id, Type: e.Type, Timestamp: e.Timestamp.UTC(), Data: e.Data}
-		if len(out) < q.Limit && (q.Match == nil || q.Match(ev)) {
+		if q.Match == nil || q.Match(ev) {
 			out = append(out, ev)
+		}
+		if len(out) >= q.Limit {
+			return errEnough // the rows after are not read
 		}
 		return nil
 	})
+	if errors.Is(err, errEnough) {
+		err = nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("fleet: events: %w", err)
 	}

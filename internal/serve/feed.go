@@ -33,8 +33,10 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, _ := pq.Check()
-	// the filter goes with the query: limit counts the matching events
-	eq.Match = func(ev Event) bool { return c.Match(notify.Event{Type: ev.Type, Data: ev.Data}) }
+	// a filter goes with the query: limit counts the matching events
+	if !c.Empty() {
+		eq.Match = func(ev Event) bool { return c.Match(notify.Event{Type: ev.Type, Data: ev.Data}) }
+	}
 	evs, err := s.Data.Events(eq)
 	if err != nil {
 		s.internal(w, r, err)

@@ -485,9 +485,14 @@ type EventQuery struct {
 	Limit  int       // at most this many, newest first (0: 100)
 	// Match, when set, keeps only the events it accepts: Limit counts
 	// those (a filtered feed's limit is of its matches, not of the events
-	// read before the filter)
+	// read before the filter). A filtered read walks at most
+	// maxFilteredWalk commits: a filter that matches little would walk
+	// the whole history on every poll.
 	Match func(Event) bool
 }
+
+// maxFilteredWalk bounds the commits a filtered events read walks.
+const maxFilteredWalk = 2000
 
 // Events reads the events from the git history, newest first.
 func (f *Folder) Events(q EventQuery) ([]Event, error) {
@@ -513,8 +518,12 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 			sources = append(sources, s.Name)
 		}
 	}
+	walk := maxWalk
+	if q.Match != nil {
+		walk = maxFilteredWalk
+	}
 	c := h.head
-	for i := 0; c != nil && i < maxWalk && len(out) < q.Limit; i++ {
+	for i := 0; c != nil && i < walk && len(out) < q.Limit; i++ {
 		if !q.Since.IsZero() && c.When.Before(q.Since) {
 			break
 		}

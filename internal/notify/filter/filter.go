@@ -183,6 +183,9 @@ func (c *Compiled) Match(e notify.Event) bool {
 	return false
 }
 
+// Empty reports whether the filter lets every event pass.
+func (c *Compiled) Empty() bool { return c == nil || c.empty() }
+
 func (c *Compiled) empty() bool {
 	return c.title == nil && len(c.roles) == 0 && len(c.levels) == 0 && len(c.locations) == 0 &&
 		len(c.any) == 0 && len(c.all) == 0 && c.minPay == 0
