@@ -72,9 +72,13 @@ func cutAt(s string, end int, soft bool) string {
 	return strings.TrimRightFunc(s[:end], unicode.IsSpace) + Ellipsis
 }
 
-// delimiter reports whether c ends a token for Cut: whitespace, or a
+// Delimiter reports whether c ends a token for Cut: whitespace, or a
 // character that quotes or brackets a value (none of them is in the
 // alphabets secrets are written in: base64, hex, URL-safe tokens, URLs).
+// A cut of a window of text (both ends) uses it to leave out the tokens
+// the window would split.
+func Delimiter(c rune) bool { return delimiter(c) }
+
 func delimiter(c rune) bool {
 	return unicode.IsSpace(c) || strings.ContainsRune(`"'<>{}[](),;`, c)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
 // Query selects and orders open postings: the notifiers' filter language
@@ -359,6 +360,18 @@ func ViewChange(c model.Change) ChangeText {
 		lo, hi := max(0, pre-40), min(len(r), len(r)-suf+40)
 		if hi-lo > 200 {
 			hi = lo + 200
+		}
+		// never a part of a token at either end: a secret the text held
+		// whole shows no start or end of it (redact.Cut)
+		if lo > 0 && !redact.Delimiter(r[lo-1]) {
+			for lo < hi && !redact.Delimiter(r[lo]) {
+				lo++
+			}
+		}
+		if hi < len(r) && !redact.Delimiter(r[hi]) {
+			for hi > lo && !redact.Delimiter(r[hi-1]) {
+				hi--
+			}
 		}
 		out := string(r[lo:hi])
 		if lo > 0 {
