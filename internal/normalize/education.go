@@ -606,13 +606,8 @@ func (sc *classifier) reqCue(i int) bool {
 		if sc.word(sc.nextWord(i)) == "for" {
 			switch sc.word(sc.nextWord(sc.nextWord(i))) {
 			case "someone", "somebody", "people", "candidates", "a", "an", "engineers", "you":
-				for k := i + 3; k < sc.end && k < i+12; k++ {
-					if sc.toks[k].flags&fSent != 0 {
-						break
-					}
-					if sc.whoWith(k) {
-						return true
-					}
+				if sc.whoWithBefore(i+3, i+12) {
+					return true
 				}
 			}
 		}

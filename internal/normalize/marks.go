@@ -1250,17 +1250,24 @@ func (sc *classifier) weAsk(i int) bool {
 	case "to":
 		return false
 	case "a", "an", "the", "someone", "somebody", "people", "more", "new", "another":
-		for m := k + 1; m < sc.end && m < k+12; m++ {
-			if sc.toks[m].flags&fSent != 0 {
-				break
-			}
-			if sc.whoWith(m) {
-				return true
-			}
-		}
-		return false
+		return sc.whoWithBefore(k+1, k+12)
 	}
 	return true
+}
+
+// whoWithBefore reports whether a token from from up to (not including)
+// limit, before the sentence ends, is whoWith's "with"/"who has" after the
+// person.
+func (sc *classifier) whoWithBefore(from, limit int) bool {
+	for m := from; m < sc.end && m < limit; m++ {
+		if sc.toks[m].flags&fSent != 0 {
+			return false
+		}
+		if sc.whoWith(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // whoWith says whether token k, in a sentence that looks for someone,

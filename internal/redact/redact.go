@@ -379,14 +379,9 @@ func (r *Redactor) Error(err error) error {
 	return &redacted{msg: red, err: err}
 }
 
-// Text returns an error text or a log line with every secret replaced, as
-// Output does.
-func (r *Redactor) Text(s string) string {
-	if r.Empty() {
-		return s
-	}
-	return string(r.Output([]byte(s)))
-}
+// Text returns an error text or a log line with every secret replaced
+// (String; as Output does for bytes).
+func (r *Redactor) Text(s string) string { return r.String(s) }
 
 type redacted struct {
 	msg string

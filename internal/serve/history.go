@@ -96,7 +96,6 @@ type changeCache struct {
 	head   gitrepo.Hash        // the HEAD the entries were read at (zero: none)
 	parent gitrepo.Hash        // its first parent
 	last   map[string]changeAt // source -> its last change (absent: none within maxWalk)
-	known  map[string]bool     // the sources read at head
 }
 
 // changeAt is a source's last change: the commit and its time.
@@ -105,8 +104,9 @@ type changeAt struct {
 	when   time.Time
 }
 
-// lastChangeCached is lastChange through cache for the sources: all of
-// them are read in one walk when HEAD moved.
+// lastChangeCached is lastChange through cache for the sources (the
+// Folder's configured ones, the same on every call): all of them are read
+// in one walk when HEAD moved.
 func (h *history) lastChangeCached(cache *changeCache, sources []string, source string) (time.Time, bool, error) {
 	if cache == nil || !slices.Contains(sources, source) {
 		return h.lastChange(source)
@@ -135,9 +135,6 @@ func (h *history) readChanges(cache *changeCache, sources []string) error {
 	}
 	settle := func(stop gitrepo.Hash) {
 		for s := range pending {
-			if !cache.known[s] {
-				continue
-			}
 			c, ok := cache.last[s]
 			if ok && stop == cache.parent && c.commit == cache.head {
 				continue // the amended commit's change: look further
@@ -181,10 +178,6 @@ func (h *history) readChanges(cache *changeCache, sources []string) error {
 	}
 	cache.head, cache.parent = h.head.Hash, h.head.Parent()
 	cache.last = last
-	cache.known = map[string]bool{}
-	for _, s := range sources {
-		cache.known[s] = true
-	}
 	return nil
 }
 
