@@ -2,9 +2,73 @@ package redact
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
+
+// guarded holds the forms of every secret a Redactor of this process was
+// built with that contain a delimiter (a passphrase with spaces, a password
+// with ';'): Cut's token rule alone would keep such a secret's first words.
+// A cut that would end inside an occurrence of one, whole in the text being
+// cut, ends before it instead. Only an occurrence of the whole form counts,
+// so the cut tells nobody whether their text starts like a secret (no
+// oracle: a text holding a whole secret was masked whole anyway).
+var guarded struct {
+	sync.RWMutex
+	forms []string
+	seen  map[string]bool
+}
+
+// guard records forms (of one secret) that contain a delimiter.
+func guard(forms []string) {
+	for _, f := range forms {
+		if strings.IndexFunc(f, delimiter) < 0 {
+			continue
+		}
+		guarded.Lock()
+		if !guarded.seen[f] {
+			if guarded.seen == nil {
+				guarded.seen = map[string]bool{}
+			}
+			guarded.seen[f] = true
+			guarded.forms = append(guarded.forms, f)
+		}
+		guarded.Unlock()
+	}
+}
+
+// guardedEnd is end moved before the start of any guarded form that
+// occurs whole in s and that end would split.
+func guardedEnd(s string, end int) int {
+	guarded.RLock()
+	defer guarded.RUnlock()
+	for moved := true; moved; {
+		moved = false
+		for _, f := range guarded.forms {
+			for from := max(0, end-len(f)+1); from < end; {
+				i := strings.Index(s[from:], f)
+				if i < 0 || from+i >= end {
+					break
+				}
+				end, moved = from+i, true
+			}
+		}
+	}
+	return end
+}
+
+// guardSpan is how much of a long text a cut at n bytes needs to see to
+// find a guarded secret that straddles the cut: n and the longest form.
+func guardSpan(n int) int {
+	guarded.RLock()
+	defer guarded.RUnlock()
+	longest := 0
+	for _, f := range guarded.forms {
+		longest = max(longest, len(f))
+	}
+	return n + longest
+}
 
 // Cut is s cut to at most n runes, the last of them Ellipsis when s is
 // longer. The cut never ends inside a token (a run of characters without
@@ -38,6 +102,13 @@ func cutRunes(s string, n int, soft bool) string {
 	return cutAt(s, end, soft)
 }
 
+// Head is what of a long text CutBytes(s, n) needs: the first n bytes and
+// as many more as a secret with delimiters can be long (guarded), so that
+// a caller cutting the start of a large body converts only that.
+func Head(b []byte, n int) []byte {
+	return b[:min(len(b), guardSpan(n)+1)]
+}
+
 // CutBytes is Cut counting bytes: s cut to at most n bytes (on a rune
 // boundary, never inside a token) and Ellipsis after it when s is longer.
 func CutBytes(s string, n int) string {
@@ -69,6 +140,7 @@ func cutAt(s string, end int, soft bool) string {
 			end = start
 		}
 	}
+	end = guardedEnd(s, end)
 	return strings.TrimRightFunc(s[:end], unicode.IsSpace) + Ellipsis
 }
 

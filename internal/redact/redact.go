@@ -93,7 +93,9 @@ func New(secrets []Secret) *Redactor {
 			values = append(values, d)
 		}
 		spaced := strings.IndexFunc(s.Value, unicode.IsSpace) >= 0
-		for _, form := range forms(values...) {
+		fs := forms(values...)
+		guard(fs) // Cut never shows the first words of one (cut.go)
+		for _, form := range fs {
 			if form == "" || seen[form] {
 				continue
 			}

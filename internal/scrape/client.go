@@ -618,10 +618,12 @@ func DecodeJSON(u string, body []byte, v any) error {
 // snippet is the start of a body for an error message, 60 bytes at most,
 // cut before a token the 60 bytes would split (redact.CutBytes): a secret
 // the body echoed (the key its request carried) shows none of its start,
-// whole or not at all (whole, the redactor masks it).
+// whole or not at all (whole, the redactor masks it); a secret with spaces
+// or other delimiters in it is left out whole too (redact.Head keeps enough
+// of the body to see it).
 func snippet(b []byte) string {
 	if len(b) <= 60 {
 		return string(b)
 	}
-	return redact.CutBytes(string(b[:61]), 60)
+	return redact.CutBytes(string(redact.Head(b, 60)), 60)
 }
