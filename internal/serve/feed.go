@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"net/http"
@@ -70,9 +71,12 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
 	af := (&feeds.Atom{Feed: f}).AtomFeed()
 	af.Id = id // an atom:id is an absolute IRI (the self link is relative)
-	if err := feeds.WriteXML(af, w); err != nil {
+	var b bytes.Buffer
+	if err := feeds.WriteXML(af, &b); err != nil {
 		s.Logger.Error("feed failed", "path", r.URL.Path, "error", err.Error())
+		return
 	}
+	_, _ = w.Write(noBidi(b.Bytes()))
 }
 
 // feedItem is one entry: the title says what happened; the summary (HTML,

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/diff"
 )
 
 //go:embed templates
@@ -106,7 +108,24 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page, 
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
-	_, _ = w.Write(b.Bytes())
+	_, _ = w.Write(noBidi(b.Bytes()))
+}
+
+// noBidi is a page or feed without bidirectional marks and overrides: none
+// is in the templates, so any comes from a board's text, where an override
+// would show a title reversed ("Engineer \u202egnp.exe" read as
+// "Engineer exe.png"), as the notifiers and status already drop them
+// (diff.IsBidi). The API's JSON keeps the data exact.
+func noBidi(b []byte) []byte {
+	if !bytes.ContainsFunc(b, diff.IsBidi) {
+		return b
+	}
+	return bytes.Map(func(r rune) rune {
+		if diff.IsBidi(r) {
+			return -1
+		}
+		return r
+	}, b)
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, msg string) {
