@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -140,6 +141,36 @@ func TestServeAndReadersOnPostgres(t *testing.T) {
 		if !strings.Contains(strings.Join(ids, " "), id) {
 			t.Errorf("/api/v1/events: id %s is not in the events table %v", id, ids)
 		}
+	}
+	// paged one event at a time with the answers' next cursors: the same
+	// events in the same order, then no next (review s23 F17)
+	var paged []string
+	for before, i := "", 0; i <= len(ids); i++ {
+		var page struct {
+			Events []struct {
+				ID string `json:"id"`
+			} `json:"events"`
+			Next string `json:"next"`
+		}
+		api.check(t, base, "/api/v1/events?limit=1&before="+url.QueryEscape(before), 200, &page)
+		for _, e := range page.Events {
+			paged = append(paged, e.ID)
+		}
+		if page.Next == "" {
+			break
+		}
+		before = page.Next
+	}
+	if strings.Join(paged, " ") != strings.Join(got, " ") {
+		t.Errorf("/api/v1/events paged by 1: %v, in one page: %v", paged, got)
+	}
+	if resp, body := get(t, base+"/api/v1/events?before=no-such-event"); resp.StatusCode != 400 {
+		t.Errorf("/api/v1/events with an unknown cursor: %d %s", resp.StatusCode, body)
+	}
+	// a filtered feed reads the events table through the filter
+	if resp, body := get(t, base+"/sources/acme/feed.atom?q=platform"); resp.StatusCode != 200 ||
+		!strings.Contains(string(body), "Platform Engineer") || strings.Contains(string(body), "Analytics Engineer") {
+		t.Errorf("filtered feed: %d\n%s", resp.StatusCode, body)
 	}
 	for path, want := range map[string]string{
 		"/":                        "acme",

@@ -126,6 +126,10 @@ func (r *ServeReader) Events(q serve.EventQuery) ([]serve.Event, error) {
 	if !q.Since.IsZero() {
 		since = &q.Since
 	}
+	var before *string
+	if q.Before != "" {
+		before = &q.Before
+	}
 	// a filter (Match) is applied to the rows as they come: the newest
 	// maxFilterScan events are read for up to Limit matches
 	rowLimit := q.Limit
@@ -134,9 +138,21 @@ func (r *ServeReader) Events(q serve.EventQuery) ([]serve.Event, error) {
 	}
 	ctx, cancel := r.bounded()
 	defer cancel()
+	// Before: the rows after the cursor's event in the answer's order
+	// (keyset paging), none when no such event is recorded
+	if q.Before != "" {
+		var n int
+		if err := r.db.Store.Pool().QueryRow(ctx, `SELECT count(*) FROM events WHERE id = $1 AND source = ANY($2)`, q.Before, names).Scan(&n); err != nil {
+			return nil, fmt.Errorf("fleet: events: %w", err)
+		}
+		if n == 0 {
+			return nil, serve.ErrNoCursor
+		}
+	}
 	rows, err := r.db.Store.Pool().Query(ctx, `SELECT id, payload::text FROM events
 		WHERE source = ANY($1) AND ($2::timestamptz IS NULL OR recorded_at >= $2)
-		ORDER BY recorded_at DESC, id DESC LIMIT $3`, names, since, rowLimit)
+		AND ($4::text IS NULL OR (recorded_at, id) < (SELECT recorded_at, id FROM events WHERE id = $4))
+		ORDER BY recorded_at DESC, id DESC LIMIT $3`, names, since, rowLimit, before)
 	if err != nil {
 		return nil, fmt.Errorf("fleet: events: %w", err)
 	}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	_ "embed"
+	"errors"
 	"net/http"
 	"time"
 
@@ -102,6 +103,9 @@ func (s *Server) apiPosting(w http.ResponseWriter, r *http.Request) {
 // EventList is the answer of /api/v1/events.
 type EventList struct {
 	Events []Event `json:"events"`
+	// Next is the cursor of the next (older) page: the before parameter
+	// that reads on after this page's last event; empty on the last page.
+	Next string `json:"next,omitempty"`
 }
 
 // eventQuery reads since (RFC 3339 or YYYY-MM-DD), source and limit.
@@ -138,6 +142,7 @@ func (s *Server) eventQuery(r *http.Request) (EventQuery, string) {
 		}
 		q.Limit = n
 	}
+	q.Before = v.Get("before")
 	return q, ""
 }
 
@@ -151,10 +156,22 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, code, bad)
 		return
 	}
+	// one event more than the page says whether a next page exists
+	limit := q.Limit
+	q.Limit++
 	evs, err := s.Data.Events(q)
+	if errors.Is(err, ErrNoCursor) {
+		s.apiError(w, http.StatusBadRequest, "before: no such event in the history read; start again without before (and with since)")
+		return
+	}
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, EventList{Events: evs})
+	list := EventList{Events: evs}
+	if len(evs) > limit {
+		list.Events = evs[:limit]
+		list.Next = evs[limit-1].ID
+	}
+	writeJSON(w, http.StatusOK, list)
 }

@@ -482,7 +482,15 @@ type EventQuery struct {
 	// maxFilteredWalk commits: a filter that matches little would walk
 	// the whole history on every poll.
 	Match func(Event) bool
+	// Before, when set, keeps only the events older than the one with
+	// this id (in the order of the answer): the cursor of the API's next
+	// page. ErrNoCursor when the read does not reach that event.
+	Before string
 }
+
+// ErrNoCursor is the answer to an events read whose Before names no event
+// the read reaches (gone from the history, or older than it reads).
+var ErrNoCursor = errors.New("serve: before: no such event in the history read (start again without before)")
 
 // maxFilteredWalk bounds the commits a filtered events read walks.
 const maxFilteredWalk = 2000
@@ -515,6 +523,7 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 	if q.Match != nil {
 		walk = maxFilteredWalk
 	}
+	seeking := q.Before != "" // before the cursor's event: skipped
 	c := h.head
 	for i := 0; c != nil && i < walk && len(out) < q.Limit; i++ {
 		if !q.Since.IsZero() && c.When.Before(q.Since) {
@@ -536,12 +545,19 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 				evs = append(evs, ev)
 			}
 			for _, ev := range evs {
+				if seeking {
+					seeking = ev.ID != q.Before
+					continue
+				}
 				if q.Match == nil || q.Match(ev) {
 					out = append(out, ev)
 				}
 			}
 		}
 		c = par
+	}
+	if seeking {
+		return nil, ErrNoCursor
 	}
 	if len(out) > q.Limit {
 		out = out[:q.Limit]
