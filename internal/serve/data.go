@@ -47,6 +47,7 @@ type Folder struct {
 	FailAfter int
 	now       func() time.Time
 	changes   *changeCache // the sources' last changes (nil: read each time)
+	names     *namesCache  // the posting files each source's folder held (nil: walk for each id)
 	// walks bounds the history walks (a posting's history, the events)
 	// running at once: each may read up to maxWalk commits, and requests
 	// beyond it are answered 503 rather than queued (nil: unbounded)
@@ -91,7 +92,7 @@ func NewFolder(dir string, sources []SourceConfig) (*Folder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serve: snapshot folder %s: %w", dir, err)
 	}
-	return &Folder{Dir: abs, Sources: sources, now: time.Now, changes: &changeCache{}, walks: make(chan struct{}, maxWalks)}, nil
+	return &Folder{Dir: abs, Sources: sources, now: time.Now, changes: &changeCache{}, names: &namesCache{}, walks: make(chan struct{}, maxWalks)}, nil
 }
 
 func (f *Folder) store() *snapshot.Store { return &snapshot.Store{Dir: f.Dir} }

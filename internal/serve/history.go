@@ -262,6 +262,13 @@ func (f *Folder) historyFrom(source, id string) (out []Event, cut *gitrepo.Commi
 			name, cur = n, hash
 		}
 	}
+	if cur.IsZero() && f.names != nil {
+		// not open: a name the folder never held has no history, and
+		// needs no walk to say so
+		if ok, err := h.seen(f.names, source, name); err != nil || !ok {
+			return out, nil, err
+		}
+	}
 	for i := 0; c != nil && i < maxWalk; i++ {
 		if h.hist.Cut(c) {
 			cut = c
