@@ -262,12 +262,21 @@ func (f *Folder) historyFrom(source, id string) (out []Event, cut *gitrepo.Commi
 			name, cur = n, hash
 		}
 	}
-	if cur.IsZero() && f.names != nil {
-		// not open: a name the folder never held has no history, and
-		// needs no walk to say so
-		if ok, err := h.seen(f.names, source, name); err != nil || !ok {
-			return out, nil, err
+	// the oldest commit that held the file: the walk ends there (the
+	// posting's addition), or, for a name no commit held, at once
+	var stop gitrepo.Hash
+	known := func() (bool, error) {
+		if f.names == nil {
+			stop = gitrepo.Hash{}
+			return true, nil
 		}
+		var ok bool
+		var err error
+		stop, ok, err = h.oldest(f.names, source, name)
+		return ok, err
+	}
+	if ok, err := known(); err != nil || (!ok && cur.IsZero()) {
+		return out, nil, err
 	}
 	for i := 0; c != nil && i < maxWalk; i++ {
 		if h.hist.Cut(c) {
@@ -297,6 +306,9 @@ func (f *Folder) historyFrom(source, id string) (out []Event, cut *gitrepo.Commi
 					}
 				}
 				c, cur, name = par, hash, n
+				if _, err := known(); err != nil {
+					return nil, nil, err
+				}
 				continue
 			}
 		}
@@ -308,6 +320,9 @@ func (f *Folder) historyFrom(source, id string) (out []Event, cut *gitrepo.Commi
 			if ok {
 				out = append(out, ev)
 			}
+		}
+		if c.Hash == stop {
+			break // no older commit held the file
 		}
 		c, cur = par, prev
 	}

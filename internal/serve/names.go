@@ -6,60 +6,83 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 )
 
-// namesCache keeps, per source, the names of every posting file its folder
-// held in the history read (at most maxWalk commits from the HEAD it was
-// first read at, and every commit since): a posting page or API read of
-// an id that was never there answers at once instead of walking the whole
-// history for it (review s23 F5: unknown ids cost a full walk each). It
-// may hold more names than the history now has (a commit amended away), never
-// fewer: a name it lacks is in no commit a history read would reach.
+// namesCache keeps, per source, the name of every posting file its
+// folder held in the history read (at most maxWalk commits from the HEAD
+// it was first read at, and every commit since), each with the oldest
+// commit that held it. A posting's history walks back from HEAD to that
+// commit and no further, and a read of an id that was never there answers
+// at once, instead of walking the whole history for each (review s23 F5).
+// It may hold a name only an amended-away commit had, never lack one.
 type namesCache struct {
 	mu     sync.Mutex
 	head   gitrepo.Hash // the HEAD the names were read at (zero: none)
 	parent gitrepo.Hash // its first parent
-	names  map[string]map[string]bool
+	// source -> name -> the oldest commit read whose folder held the name
+	names map[string]map[string]gitrepo.Hash
 }
 
-// seen reports whether the source's folder held a file named name in any
-// commit a history read from h's HEAD reaches.
-func (h *history) seen(cache *namesCache, source, name string) (bool, error) {
+// oldest is the oldest commit of the history from h's HEAD whose source
+// folder held a file named name (within maxWalk commits of the HEAD the
+// cache was first read at, to a shallow clone's end); ok is false when no
+// commit did.
+func (h *history) oldest(cache *namesCache, source, name string) (gitrepo.Hash, bool, error) {
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
 	if cache.head != h.head.Hash {
 		if err := h.readNames(cache); err != nil {
-			return false, err
+			return gitrepo.Hash{}, false, err
 		}
 	}
 	set, ok := cache.names[source]
 	if !ok {
-		if err := h.readSourceNames(cache, source); err != nil {
-			return false, err
+		var err error
+		if set, err = h.readSourceNames(source); err != nil {
+			return gitrepo.Hash{}, false, err
 		}
-		set = cache.names[source]
+		cache.names[source] = set
 	}
-	return set[name], nil
+	c, ok := set[name]
+	return c, ok, nil
 }
 
 // readNames brings the cache from the HEAD it was read at to h's HEAD: the
-// commits since are read for the sources the cache holds. When the walk
-// does not meet the cached HEAD (or its parent, after an amend) the cache
-// starts again empty, each source read on its first ask.
+// commits since are listed for the sources the cache holds. After an amend
+// of the cached HEAD (the walk meets its parent), a name the amended-away
+// commit held first is dropped unless a new commit holds it. When the
+// walk meets neither, the cache starts again empty, each source read on
+// its first ask.
 func (h *history) readNames(cache *namesCache) error {
-	if cache.head.IsZero() || len(cache.names) == 0 {
-		cache.names = map[string]map[string]bool{}
+	renew := func() {
+		cache.names = map[string]map[string]gitrepo.Hash{}
 		cache.head, cache.parent = h.head.Hash, h.head.Parent()
+	}
+	if cache.head.IsZero() || len(cache.names) == 0 {
+		renew()
 		return nil
 	}
-	met := false
-	add := map[string]map[string]bool{}
+	var met gitrepo.Hash
+	add := map[string]map[string]gitrepo.Hash{} // the new commits' names, oldest commit last written
 	c := h.head
 	for i := 0; c != nil && i < maxWalk; i++ {
 		if c.Hash == cache.head || c.Hash == cache.parent {
-			met = true
+			met = c.Hash
 			break
 		}
-		if err := h.addNames(add, c, keys(cache.names)); err != nil {
-			return err
+		for s := range cache.names {
+			dir, isDir, err := h.entry(c, s)
+			if err != nil {
+				return err
+			}
+			files, err := h.folderFiles(dir, isDir)
+			if err != nil {
+				return err
+			}
+			if add[s] == nil {
+				add[s] = map[string]gitrepo.Hash{}
+			}
+			for n := range files {
+				add[s][n] = c.Hash
+			}
 		}
 		if h.hist.Cut(c) {
 			break
@@ -70,12 +93,21 @@ func (h *history) readNames(cache *namesCache) error {
 		}
 		c = par
 	}
-	if !met {
-		cache.names = map[string]map[string]bool{}
-	} else {
-		for s, set := range add {
-			for n := range set {
-				cache.names[s][n] = true
+	if met.IsZero() {
+		renew()
+		return nil
+	}
+	for s, set := range cache.names {
+		if met == cache.parent && met != cache.head {
+			for n, first := range set {
+				if first == cache.head {
+					delete(set, n) // held first by the amended-away commit
+				}
+			}
+		}
+		for n, first := range add[s] {
+			if _, ok := set[n]; !ok {
+				set[n] = first
 			}
 		}
 	}
@@ -83,66 +115,46 @@ func (h *history) readNames(cache *namesCache) error {
 	return nil
 }
 
-// readSourceNames reads a source's names over the history a read from the
-// cache's HEAD reaches (maxWalk commits, to a shallow clone's end): its
-// folder is listed wherever its tree differs from the one listed last.
-func (h *history) readSourceNames(cache *namesCache, source string) error {
-	set := map[string]bool{}
-	var last gitrepo.Hash
+// readSourceNames lists a source's folder over the history from h's HEAD
+// (maxWalk commits, to a shallow clone's end) wherever its tree differs
+// from the one listed before: each name with the oldest commit that held
+// it.
+func (h *history) readSourceNames(source string) (map[string]gitrepo.Hash, error) {
+	set := map[string]gitrepo.Hash{}
+	var last, prev gitrepo.Hash // the tree listed last; the commit read before c
+	var files map[string]gitrepo.Hash
+	// the names of a run of commits with one tree go to the run's oldest
+	// commit (each listing is written once, where its run ends)
+	runEnds := func(at gitrepo.Hash) {
+		for n := range files {
+			set[n] = at
+		}
+	}
 	c := h.head
 	for i := 0; c != nil && i < maxWalk; i++ {
 		dir, isDir, err := h.entry(c, source)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if i == 0 || dir != last {
-			files, err := h.folderFiles(dir, isDir)
-			if err != nil {
-				return err
+			if i > 0 {
+				runEnds(prev)
 			}
-			for n := range files {
-				set[n] = true
+			if files, err = h.folderFiles(dir, isDir); err != nil {
+				return nil, err
 			}
 			last = dir
 		}
+		prev = c.Hash
 		if h.hist.Cut(c) {
 			break
 		}
 		par, err := h.parent(c)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		c = par
 	}
-	cache.names[source] = set
-	return nil
-}
-
-// addNames adds the names of commit c's folders of the sources to add.
-func (h *history) addNames(add map[string]map[string]bool, c *gitrepo.Commit, sources []string) error {
-	for _, s := range sources {
-		dir, isDir, err := h.entry(c, s)
-		if err != nil {
-			return err
-		}
-		files, err := h.folderFiles(dir, isDir)
-		if err != nil {
-			return err
-		}
-		if add[s] == nil {
-			add[s] = map[string]bool{}
-		}
-		for n := range files {
-			add[s][n] = true
-		}
-	}
-	return nil
-}
-
-func keys(m map[string]map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
+	runEnds(prev)
+	return set, nil
 }
