@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "b7d9bdb8581b31264db849524cd4fee9770ef164d81826077496498fb71dde81"
-	embeddedTaxonomySum     = "da7ee98f236d50799b73011667729c0b238e6ec4643f28d8796e26c1a6d01c1a"
+	embeddedTaxonomyFileSum = "fedef388129289e2dab056b06da9879bfd42bcb7f5ff0322bb1dfb7eb0d6084a"
+	embeddedTaxonomySum     = "31bb512beaa079831b42ca36d05577bba62b2f3d80aafce5e2201388e324678c"
 )
