@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "fedef388129289e2dab056b06da9879bfd42bcb7f5ff0322bb1dfb7eb0d6084a"
-	embeddedTaxonomySum     = "31bb512beaa079831b42ca36d05577bba62b2f3d80aafce5e2201388e324678c"
+	embeddedTaxonomyFileSum = "486587bd47a3da96377ab648615c935f52f4b974d8a0f780b1cac0c8177dd1ca"
+	embeddedTaxonomySum     = "084d62ff16b3816657d8f6334d34ee09bac90b1200b521bb9c0460b3fa7b2dd3"
 )
