@@ -279,6 +279,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"Observability":           {"observability"},
 	"PHP":                     {"php"},
 	"Payments":                {"payments"},
+	"Personalization":         {"personalization"},
 	"Prototyping":             {"prototypage", "prototyping"},
 	"Prompt Engineering":      {"prompting"},
 	"pytest":                  {"pytest"},
