@@ -134,14 +134,28 @@ func TestFormatVariants(t *testing.T) {
 	// Those five floors were set just under the new figures, as after
 	// round s21.
 	floors := map[string]float64{
-		"text-to-p": 0.87, "text-to-br": 0.87, "html-escaped": 0.91, "h-to-strong": 0.90,
+		"text-to-p": 0.865, "text-to-br": 0.865, "html-escaped": 0.91, "h-to-strong": 0.90,
 		"html-to-br": 0.88, "html-to-text": 0.86,
 		// the whole description on one line: 0.901, 0.901, 0.901 at
 		// rules 104 (2026-12-04); 0.662, 0.727, 0.662 before the line
 		// was read for its lost breaks (flatPieces). The dev part then
 		// grew by 25 postings (round s21, markdown posts whose headings a
-		// flattened line loses): 0.888, 0.892, 0.888 at rules 108
-		"flat-line": 0.85, "flat-bullets": 0.865, "flat-one-p": 0.845,
+		// flattened line loses): 0.888, 0.892, 0.888 at rules 108.
+		// Round s24 (2026-12-04) added 48 dev text postings (security and
+		// Latin American postings from two scrapers' stores, 21 of them
+		// already one paragraph, the rest with headings a flattened line
+		// loses). At the same normalizer (eb92c62d2de2) the figures on the
+		// 434 old dev postings alone are unchanged (flat-line 0.873,
+		// flat-one-p 0.868, flat-bullets 0.886); on all 482 they are
+		// 0.835, 0.831, 0.868: the drop comes from the new documents only
+		// (their unchanged form scores 0.783 against the old ones' 0.907).
+		// flat-line and flat-one-p were set just under the new figures.
+		// Round s24's second batch added 7 dev text postings: at the same
+		// normalizer (9bac879c0eb3) the 482 earlier dev postings alone
+		// give flat-line 0.839, text-to-p and text-to-br 0.878 (unchanged
+		// by the batch); all 489 give 0.829 and 0.868: the drop comes from
+		// the new documents only. Those three floors were set just under.
+		"flat-line": 0.825, "flat-bullets": 0.865, "flat-one-p": 0.825,
 	}
 	n := normalize.New(nil)
 	labels, errs := Load("testdata")

@@ -209,7 +209,8 @@ func TestFlattenedListItems(t *testing.T) {
 			raw: model.Raw{DescriptionText: "What we expect from you: Extensive knowledge of programming and system administration on Linux environments, preferably working on high throughput and low latency systems " +
 				"Excellent understanding of distributed system design across process and site boundaries Good understanding of process isolation, virtualization and containerization concepts " +
 				"Good understanding of software development lifecycle with a strong continuous delivery mindset"},
-			want: model.Skills{Required: []string{"CI/CD", "Containerization", "Distributed Systems", "Linux", "Virtualization"}, Preferred: []string{"Low-Latency Systems"}},
+			// System Administration: an entry since session 24
+			want: model.Skills{Required: []string{"CI/CD", "Containerization", "Distributed Systems", "Linux", "System Administration", "Virtualization"}, Preferred: []string{"Low-Latency Systems"}},
 		},
 		{
 			name: "a glued sentence",

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "b7d9bdb8581b31264db849524cd4fee9770ef164d81826077496498fb71dde81"
-	embeddedTaxonomySum     = "da7ee98f236d50799b73011667729c0b238e6ec4643f28d8796e26c1a6d01c1a"
+	embeddedTaxonomyFileSum = "486587bd47a3da96377ab648615c935f52f4b974d8a0f780b1cac0c8177dd1ca"
+	embeddedTaxonomySum     = "084d62ff16b3816657d8f6334d34ee09bac90b1200b521bb9c0460b3fa7b2dd3"
 )
