@@ -77,3 +77,44 @@ func TestS24ExperienceGerund(t *testing.T) {
 		},
 	})
 }
+
+// A heading that wishes for qualifications ("We'd love to see", "Desired
+// skills", "Önskvärda kvalifikationer") heads the requirements when no
+// heading of the posting names them, as "Ønskede kvalifikasjoner" does;
+// beside a requirements heading it stays the nice-to-haves. A heading
+// with "helpful" in it is one of nice-to-haves.
+func TestS24WishedAndHelpfulHeadings(t *testing.T) {
+	txt := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// cjr-solaris-se-senior-it-auditor
+			name: "we'd love to see, the only qualifications",
+			raw: txt("Your Role\n\n- Independent preparation and conducting of IT-audits, including drafting of audit reports.\n\n" +
+				"We'd love to see\n\n- 5+ years of experience in the field of auditing IT requirements (MaRisk, DORA, IT Grundschutz, or ISO 2700X).\n" +
+				"- Good knowledge of fundamental processes especially BCM, incident- and problem management.\n"),
+			want: model.Skills{Required: []string{"BSI IT-Grundschutz", "Business Continuity Management"}},
+		},
+		{
+			// figma-greenhouse: the wish, then what is "an added plus if
+			// you also have"
+			name: "we'd love to hear from you, then the added plus",
+			raw: model.Raw{DescriptionHTML: "<h3>We'd love to hear from you if you have:</h3><ul><li>Experience with Salesforce</li></ul>" +
+				"<h3>While it’s not required, it’s an added plus if you also have:</h3><ul><li>Experience with UX/UI design principles and collaboration tools</li></ul>"},
+			want: model.Skills{Required: []string{"Salesforce"}, Preferred: []string{"UI Design", "UX Design"}},
+		},
+		{
+			// tor-project-core-developer: beside the expected skills
+			name: "desired skills beside a requirements heading",
+			raw: txt("Expected skills and experience:\n\n- 5+ years’ experience in C and several other programming languages\n\n" +
+				"Desired skills and experience:\n\n- Basic familiarity with distributed version control systems\n"),
+			want: model.Skills{Required: []string{"C"}, Preferred: []string{"Version Control"}},
+		},
+		{
+			// cjr-okta-staff-security-analyst-customer-assurance
+			name: "helpful certifications",
+			raw: txt("Requirements:\n\n- Understanding of IT and cloud methodologies, information security and compliance standards\n\n" +
+				"Helpful Certifications / Skills:\n\n- Familiarity with Federal or highly regulated compliance frameworks (e.g., FedRAMP, StateRAMP, NIST 800-53)\n"),
+			want: model.Skills{Required: []string{"Security Engineering"}, Preferred: []string{"FedRAMP", "NIST 800-53", "StateRAMP"}},
+		},
+	})
+}
