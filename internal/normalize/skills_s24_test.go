@@ -118,3 +118,40 @@ func TestS24WishedAndHelpfulHeadings(t *testing.T) {
 		},
 	})
 }
+
+// A heading in Title Case that opens with "You" or "We" ("You Should
+// Have", "We’re Looking For") runs into the items after it in a
+// description whose line breaks were lost (JSON-LD and scraped text): it
+// is a heading when it is one of the usual heading phrases, written in
+// Title Case all through, before a count of years or a sentence. A
+// sentence about a title in Title Case is none.
+func TestS24TitledSubjectHeadingsInFlatText(t *testing.T) {
+	txt := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// cjr-flexport-product-security-engineer-ii on one line
+			name: "you should have, then nice to have",
+			raw: txt("What You'll Do Strategy & foundations Build guardrails and AI-accelerated patterns that make secure-by-default " +
+				"the path of least resistance for developers. Build and maintain security tooling and automation that scales product " +
+				"security. Respond to emerging threats. Vulnerability management Triage, reproduce, and validate incoming bug bounty " +
+				"submissions and internal security reports. Cut through SAST, secrets, and vulnerability scanner noise to prioritize " +
+				"real issues and guide developers to effective fixes. Write clear, actionable security patterns that let developers " +
+				"ship fast and stay secure. You Should Have 2–5 years of experience in product/application security or software " +
+				"development with a security focus. Proficiency with application testing tools such as Burp Suite, OWASP ZAP, or " +
+				"browser developer tools. Nice to Have Hands-on experience with bug bounty platforms. Experience with cloud " +
+				"infrastructure security (AWS, GCP, Azure) and container technologies."),
+			want: model.Skills{Required: []string{"Burp Suite", "OWASP ZAP", "Security Engineering"},
+				Preferred: []string{"AWS", "Azure", "Bug Bounty", "Cloud Computing", "GCP"}},
+		},
+		{
+			// a sentence that opens with "We're looking for" and a title
+			name: "we're looking for a title",
+			raw: txt("What We Offer A budget for conferences such as KubeCon. Hybrid work from our offices in Berlin, Paris and " +
+				"Madrid. A yearly team trip, a learning budget, and the equipment you need, in a team that grows fast and works " +
+				"with customers in every country of Europe. We're Looking For Corporate Sales Representatives to grow with us, " +
+				"who know their way around Salesforce and HubSpot. How to apply Send us your CV and a few words about yourself " +
+				"through the form on this page, in English or German; we answer every application within two weeks and invite " +
+				"the candidates we would like to meet to a first call with the team lead."),
+		},
+	})
+}
