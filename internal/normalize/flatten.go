@@ -932,7 +932,15 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		if sp < 0 {
 			break
 		}
-		if phraseMark(t[k : k+sp]) {
+		if word := t[k : k+sp]; phraseMark(word) {
+			// "What You’ll Do: Huntress is ...", "What You Bring To The
+			// Team: 2+ years": a heading that ends with its colon, over
+			// the shorter one before it ("What You Bring") (session 24)
+			if c := len(word) - 1; w > 0 && c > 0 && word[c] == ':' && !phraseMark(word[:c]) {
+				if phrase := t[j : k+c]; !glued && phraseHeading(phrase) || glued && gluedPhrase(phrase) {
+					best = k + sp
+				}
+			}
 			break
 		}
 		k += sp

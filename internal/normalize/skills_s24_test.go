@@ -155,3 +155,22 @@ func TestS24TitledSubjectHeadingsInFlatText(t *testing.T) {
 		},
 	})
 }
+
+// In a description whose line breaks were lost, a heading in Title Case
+// may end with its colon ("What You Bring To The Team: 2+ years").
+func TestS24FlatHeadingEnds(t *testing.T) {
+	txt := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// cjr-huntress-security-operations-analyst-ireland on one line
+			name: "a heading ending with its colon",
+			raw: txt("Security Operations Analyst. Huntress is looking for a Security Operations Center Analyst to add to our growing " +
+				"team. In this role, you will get to triage, investigate, respond, and remediate a variety of intrusions on a daily " +
+				"basis. Responsibilities: Triage, investigate, and respond to alerts from the Huntress platform. Perform tactical " +
+				"review of EDR telemetry, log sources, and forensic artifacts on Windows hosts to determine the root cause of attacks. " +
+				"What You Bring To The Team: 2+ years experience in a SOC or Digital Forensics (DFIR) role. Demonstrated experience " +
+				"with Linux and MacOS as an attack surface. We Offer: 100% remote work environment since our founding in 2015."),
+			want: model.Skills{Required: []string{"Digital Forensics", "Linux", "macOS"}},
+		},
+	})
+}
