@@ -365,9 +365,20 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 	if c.fillerClause(cl, j, k) {
 		// "Experience with Python, a plus", "..., un atout", "...,
 		// preferred": the clause holds the marker only, so it qualifies
-		// the clause before it.
+		// the clause before it. Parentheses that end that clause belong
+		// to it with what they follow: "past contributions to Open
+		// Source (especially Open Source Design) is a big plus",
+		// "Kubernetes (EKS, GKE) is a plus" (session 24).
+		end := cl
+		if p := strings.TrimRight(c.lower[ts:int(c.toks[cl].start)], " "); strings.HasSuffix(p, ")") {
+			if open := strings.LastIndexByte(p, '('); open >= 0 {
+				for end > i && int(c.toks[end-1].start) > ts+open {
+					end--
+				}
+			}
+		}
 		prev := i
-		for t := cl - 1; t > i; t-- {
+		for t := end - 1; t > i; t-- {
 			if c.toks[t].flags&fHard != 0 {
 				prev = t
 				break

@@ -174,3 +174,23 @@ func TestS24FlatHeadingEnds(t *testing.T) {
 		},
 	})
 }
+
+// "X (especially Y) is a plus": the marker after the parentheses
+// qualifies what they follow, with them.
+func TestS24MarkerAfterParentheses(t *testing.T) {
+	txt := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// osd-ura-design-style-guide-frontend-developer
+			name: "a big plus after parentheses",
+			raw: txt("Qualifications:\n\n- experience in Jekyll and Git\n" +
+				"- past contributions to Open Source (especially Open Source Design) is a big plus\n"),
+			want: model.Skills{Required: []string{"Git", "Jekyll"}, Preferred: []string{"Open Source"}},
+		},
+		{
+			name: "a list in parentheses",
+			raw:  txt("Requirements:\n\n- Strong Python skills\n- Experience with Kubernetes (EKS, GKE) is a plus\n"),
+			want: model.Skills{Required: []string{"Python"}, Preferred: []string{"Amazon EKS", "GKE", "Kubernetes"}},
+		},
+	})
+}
