@@ -384,6 +384,13 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 				break
 			}
 		}
+		if prev > i && c.opensWithListWord(prev, end) {
+			// "Experience with geospatial data, including
+			// photogrammetry, LiDAR, or satellite imagery, is a plus":
+			// the clause is a list's last item; the marker qualifies the
+			// list, with the sentence it ends (session 24)
+			return i, cl
+		}
 		return prev, cl
 	}
 	if cl == k {

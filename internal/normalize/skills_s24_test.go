@@ -188,6 +188,15 @@ func TestS24MarkerAfterParentheses(t *testing.T) {
 			want: model.Skills{Required: []string{"Git", "Jekyll"}, Preferred: []string{"Open Source"}},
 		},
 		{
+			// jr-monalee-senior-machine-learning-engineer: the marker
+			// after a list's last item ("..., or satellite imagery, is
+			// a plus") qualifies the list
+			name: "a plus after a list's last item",
+			raw: txt("Qualifications\n\nMinimum of four years of experience in deploying machine learning models, with strong Python skills. " +
+				"Experience with geospatial data, including photogrammetry, LiDAR, or satellite imagery, is a plus.\n"),
+			want: model.Skills{Required: []string{"Machine Learning", "Python"}, Preferred: []string{"LiDAR", "Photogrammetry", "Satellite Imagery"}},
+		},
+		{
 			name: "a list in parentheses",
 			raw:  txt("Requirements:\n\n- Strong Python skills\n- Experience with Kubernetes (EKS, GKE) is a plus\n"),
 			want: model.Skills{Required: []string{"Python"}, Preferred: []string{"Amazon EKS", "GKE", "Kubernetes"}},
