@@ -203,3 +203,23 @@ func TestS24MarkerAfterParentheses(t *testing.T) {
 		},
 	})
 }
+
+// "Advantage:", "Desirable:", "Asset:" at a sentence's start mark what
+// follows as a plus, as "Nice to have:" does.
+func TestS24AdvantageLabel(t *testing.T) {
+	txt := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// cjr-fireblocks-director-application-security
+			name: "advantage as a label",
+			raw: txt("Requirements:\n\nAt least 7+ years of experience in security architecture and threat modeling.\n\n" +
+				"Advantage: Knowledge of cryptographic principles and best practices, including the implementation of encryption.\n"),
+			want: model.Skills{Required: []string{"Threat Modeling"}, Preferred: []string{"Cryptography"}},
+		},
+		{
+			name: "desirable as a label",
+			raw:  txt("Requirements:\n\n- Strong Python skills\n- Desirable: Kafka and Flink\n"),
+			want: model.Skills{Required: []string{"Python"}, Preferred: []string{"Flink", "Kafka"}},
+		},
+	})
+}
