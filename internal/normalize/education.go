@@ -640,7 +640,10 @@ func (sc *classifier) colonMarker(i int) int {
 		if sc.word(i+1) == "points" {
 			j = i + 1
 		}
-	case "preferred", "plus", "pluses", "optional", "ideally":
+	case "preferred", "plus", "pluses", "optional", "ideally",
+		// "Advantage: Knowledge of cryptographic principles", "Desirable:
+		// Kafka", "Asset: French" (session 24)
+		"advantage", "advantageous", "desirable", "asset", "beneficial":
 	default:
 		return -1
 	}

@@ -900,6 +900,12 @@ func gluedHeadingAt(t string, j int) (int, bool) {
 	if f, ok := foldASCII(t[a:j-1], lb[:0]); ok && len(t[a:j-1]) <= len(lb) && vocabGrammar[string(f)] {
 		return 0, false
 	}
+	if subjectAt(t, a) {
+		// nor after its subject: "We’re Looking For Corporate Sales
+		// Representatives" is a sentence (a heading that opens with
+		// its subject is titledSubjectHeading's)
+		return 0, false
+	}
 	return phraseHeadingAt(t, j, true)
 }
 
@@ -916,7 +922,7 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 	// with the subject of a sentence ("Du har PT-utdanning", "You know
 	// Ramp's products", "We're looking for Corporate Sales
 	// Representatives")
-	if !phraseMayStart(t[j:]) || subjectAt(t, j) {
+	if !phraseMayStart(t[j:]) || subjectAt(t, j) && !titledSubjectHeading(t, j) {
 		return 0, false
 	}
 	best := 0
@@ -926,14 +932,22 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		if sp < 0 {
 			break
 		}
-		if phraseMark(t[k : k+sp]) {
+		if word := t[k : k+sp]; phraseMark(word) {
+			// "What You’ll Do: Huntress is ...", "What You Bring To The
+			// Team: 2+ years": a heading that ends with its colon, over
+			// the shorter one before it ("What You Bring") (session 24)
+			if c := len(word) - 1; w > 0 && c > 0 && word[c] == ':' && !phraseMark(word[:c]) {
+				if phrase := t[j : k+c]; !glued && phraseHeading(phrase) || glued && gluedPhrase(phrase) {
+					best = k + sp
+				}
+			}
 			break
 		}
 		k += sp
 		phrase := t[j:k]
 		// the sentence after it opens with a capitalised word, not one
 		// in capitals ("Are you an APP DEVELOPER")
-		if next := nextWord(t, k+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) &&
+		if next := nextWord(t, k+1); (unicode.IsUpper(firstRune(next)) && !shoutedWord(next) || yearsAt(next)) &&
 			(!glued && phraseHeading(phrase) || glued && w > 0 && gluedPhrase(phrase)) && (w > 0 || oneWordHeading(phrase, t, k+1)) {
 			best = k
 		}
@@ -943,6 +957,44 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		return best, true
 	}
 	return 0, false
+}
+
+// yearsAt says whether a word is a count of years that opens an item
+// ("2–5 years", "5+ years" after "You Should Have"): a digit first.
+func yearsAt(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// titledSubjectHeading says whether the phrase that opens with a subject
+// at j is a heading in Title Case all through ("You Should Have 2–5
+// years", "We’re Looking For 5+ years", "What You Bring"), not a
+// sentence: two to six capitalised words that are one of exactHeadings,
+// before a count of years or a sentence (a capitalised word, then a
+// small one). "We're Looking For Corporate Sales Representatives" goes
+// on in Title Case: a sentence about a title.
+func titledSubjectHeading(t string, j int) bool {
+	k := j
+	for w := 0; w < 6; w++ {
+		sp := strings.IndexByte(t[k:], ' ')
+		if sp < 0 || !unicode.IsUpper(firstRune(t[k:])) || phraseMark(t[k:k+sp]) {
+			return false
+		}
+		k += sp
+		if w == 0 || !exactPhrase(strings.ReplaceAll(t[j:k], "’", "'")) {
+			k++
+			continue
+		}
+		next := nextWord(t, k+1)
+		if yearsAt(next) {
+			return true
+		}
+		if a := k + 2 + len(next); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) && a < len(t) &&
+			unicode.IsLower(firstRune(nextWord(t, a))) {
+			return true
+		}
+		k++
+	}
+	return false
 }
 
 // oneWordHeading says whether a heading of one word stands before the

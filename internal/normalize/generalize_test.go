@@ -42,8 +42,12 @@ func TestRequirementSentencesWithoutHeadings(t *testing.T) {
 			want: model.Skills{Required: []string{"Airflow", "Kafka"}, Preferred: []string{}, Mentioned: []string{"Spark"}},
 		},
 		{
+			// session 24: a line that opens with what the candidate has
+			// ("Deep knowledge of Kafka internals") asks for it under a
+			// heading of tasks too (TestS24RequirementLinesAmongTasks);
+			// a task ("You will serve as ...") stays a task
 			name: "responsibilities are not requirements",
-			raw: model.Raw{DescriptionHTML: `<h3>What you'll do</h3><ul><li>Deep knowledge of Kafka internals</li></ul>` +
+			raw: model.Raw{DescriptionHTML: `<h3>What you'll do</h3><ul><li>Own our Kafka internals</li></ul>` +
 				`<p>You will serve as the trusted expert on experimentation methodology with Python.</p>`},
 			want: model.Skills{Required: []string{}, Preferred: []string{}, Mentioned: []string{"Experimentation", "Kafka", "Python"}},
 		},

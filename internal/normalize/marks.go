@@ -42,6 +42,15 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 		fill(c.start, c.end, clsMentioned, false, false, skill, edu)
 		return
 	}
+	if bc == clsMentioned && c.opensAsked() {
+		// "Mehrjährige Berufserfahrung mit Schwerpunkt Palo Alto
+		// Networks", "3+ years of experience with Terraform" under a
+		// heading of tasks or of the job: a line that opens with what the
+		// candidate has is a requirement whose heading was lost or never
+		// written; its sentences decide, as in a part no heading
+		// classifies.
+		bc = clsOpen
+	}
 	prevSc := clsUnknown // the class of the block's previous sentence
 	for i := c.start; i < c.end; {
 		j := i + 1
@@ -356,13 +365,31 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 	if c.fillerClause(cl, j, k) {
 		// "Experience with Python, a plus", "..., un atout", "...,
 		// preferred": the clause holds the marker only, so it qualifies
-		// the clause before it.
+		// the clause before it. Parentheses that end that clause belong
+		// to it with what they follow: "past contributions to Open
+		// Source (especially Open Source Design) is a big plus",
+		// "Kubernetes (EKS, GKE) is a plus" (session 24).
+		end := cl
+		if p := strings.TrimRight(c.lower[ts:int(c.toks[cl].start)], " "); strings.HasSuffix(p, ")") {
+			if open := strings.LastIndexByte(p, '('); open >= 0 {
+				for end > i && int(c.toks[end-1].start) > ts+open {
+					end--
+				}
+			}
+		}
 		prev := i
-		for t := cl - 1; t > i; t-- {
+		for t := end - 1; t > i; t-- {
 			if c.toks[t].flags&fHard != 0 {
 				prev = t
 				break
 			}
+		}
+		if prev > i && c.opensWithListWord(prev, end) {
+			// "Experience with geospatial data, including
+			// photogrammetry, LiDAR, or satellite imagery, is a plus":
+			// the clause is a list's last item; the marker qualifies the
+			// list, with the sentence it ends (session 24)
+			return i, cl
 		}
 		return prev, cl
 	}
@@ -907,9 +934,10 @@ func (c *classifier) cueMore(i int) bool {
 			return true
 		}
 	case "forståelse", "förståelse", "verständnis":
-		// "god forståelse for", "förståelse för", "Verständnis für"
+		// "god forståelse for", "förståelse för", "Verständnis für",
+		// "Fundiertes Verständnis von Next-Generation Firewalls"
 		n := c.word(c.nextWord(i))
-		return n == "for" || n == "för" || n == "für" || n == "af" || n == "av"
+		return n == "for" || n == "för" || n == "für" || n == "af" || n == "av" || n == "von"
 	case "vant", "van", "vana":
 		// "vant til å jobbe i Excel", "van vid", "vana av"
 		n := c.word(c.nextWord(i))
@@ -937,11 +965,15 @@ func (c *classifier) cueMore(i int) bool {
 		// the verbs reqCue does not list after "experience": "Experience
 		// utilizing modern ORM systems (e.g. Doctrine, Eloquent)",
 		// "experience configuring Kafka", "experienced troubleshooting Linux"
-		switch c.word(c.nextWord(i)) {
-		case "utilizing", "utilising", "integrating", "configuring", "administering", "testing", "automating",
-			"migrating", "supporting", "troubleshooting", "debugging", "scaling", "optimizing", "optimising",
-			"modeling", "modelling", "architecting", "programming", "coding", "analyzing", "analysing",
-			"administrating", "monitoring", "securing", "tuning", "integration", "administration":
+		// Any gerund does ("Experience scripting/coding in ...",
+		// "experience hardening Linux hosts", session 24), written right
+		// after it ("customer experience, including onboarding" is no
+		// phrase).
+		k := c.nextWord(i)
+		switch n := c.word(k); {
+		case n == "integration", n == "administration":
+			return true
+		case len(n) >= 6 && strings.HasSuffix(n, "ing") && !notGerunds[n] && c.toks[k].flags&fHard == 0:
 			return true
 		}
 	case "adept", "competent", "conversant", "knowledgeable":
@@ -979,7 +1011,12 @@ func (c *classifier) cueMore(i int) bool {
 		case "strong", "excellent", "solid", "expert", "advanced", "proven", "extensive", "demonstrated",
 			"have", "has", "can", "built", "shipped", "designed", "developed", "led", "worked", "used", "implemented",
 			"deployed", "maintained", "created", "wrote", "written", "owned", "scaled", "architected", "delivered",
-			"launched", "contributed", "operated", "ran", "managed":
+			"launched", "contributed", "operated", "ran", "managed", "hands":
+			if w == "hands" {
+				// "Hands-on security incident response experience",
+				// "Hands-on Kubernetes skills" (session 24)
+				return c.word(c.nextWord(i)) == "on"
+			}
 			// not a passive ("Led by a Chief Information Security Officer"),
 			// nor a participle that opens a sentence about a product
 			// ("Built on ethical hacker knowledge, Detectify offers a web
@@ -990,6 +1027,52 @@ func (c *classifier) cueMore(i int) bool {
 				return false
 			}
 			return n != "by"
+		}
+	}
+	return false
+}
+
+// notGerunds are the words ending in "-ing" that are no gerund after
+// "experience" ("experience during", "experience string").
+var notGerunds = wordSet("during string strings spring sterling morning evening nothing something everything " +
+	"anything ceiling pudding")
+
+// askedNouns are the nouns of what a candidate has that may open a line
+// asking for it ("Experience with", "Kenntnisse in", "Fundiertes
+// Verständnis von", "Knowledge of"): reqCue or cueMore must still take
+// them as a cue with the words that follow.
+var askedNouns = wordSet("experience experienced knowledge understanding proficiency proficient familiarity " +
+	"expertise background fluency mastery erfahrung erfahrungen berufserfahrung kenntnisse kenntnis verständnis " +
+	"erfaring erfarenhet kunnskap kunnskaper kunskap kunskaper kendskab kennis ervaring expérience connaissance " +
+	"connaissances maîtrise experiencia conocimiento conocimientos forståelse förståelse")
+
+// askedLeads are the words that may stand before such a noun at the
+// start of a line: a count of years and the adjectives of its degree
+// ("5+ years of", "Mehrjährige, nachweisbare", "Strong hands-on").
+var askedLeads = wordSet("years year yrs of at least minimum min strong solid proven deep good great excellent " +
+	"extensive hands on practical professional relevant demonstrated prior previous working sound thorough " +
+	"advanced basic in depth significant substantial broad mehrjährige mehrjährig langjährige fundierte " +
+	"fundiertes fundiert sehr gute gutes guter erste praktische nachweisbare nachweisliche umfassende " +
+	"tiefgehende solide sichere einschlägige bonne bonnes solides excelente buena buenas sólida sólidos " +
+	"god goda gode gedegen relevante erfaren omfattende")
+
+// opensAsked says whether the block opens with what a candidate has
+// ("Experience with Go", "5+ years of experience in", "Fundiertes
+// Verständnis von"): a count of years and adjectives, then a noun of
+// askedNouns that reqCue or cueMore takes as a cue.
+func (c *classifier) opensAsked() bool {
+	for i, n := c.start, 0; i < c.end && n < 6; i++ {
+		if c.toks[i].punct != 0 {
+			continue
+		}
+		w := c.word(i)
+		n++
+		switch {
+		case askedNouns[w]:
+			return c.reqCue(i) || c.cueMore(i)
+		case askedLeads[w], w[0] >= '0' && w[0] <= '9':
+		default:
+			return false
 		}
 	}
 	return false

@@ -104,6 +104,9 @@ var (
 		"would make us smile",
 		// "Helpful skills", "Useful experience", "Darüber freuen wir uns"
 		"helpful skills", "helpful experience", "useful skills", "useful experience", "darüber freuen wir uns",
+		// session 24: "helpful" anywhere in a heading ("Helpful
+		// Certifications / Skills:", "Helpful, but not required")
+		"helpful",
 	}
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
@@ -578,13 +581,22 @@ func sectionize(bs []block, cls []class) []class {
 	return cls
 }
 
-// wishedSet are the Norwegian and Danish headings of "desired"
-// qualifications ("Ønskede kvalifikasjoner", "Ønsket erfaring", "Ønsket
+// wishedSet are the headings of "desired" qualifications (Norwegian and
+// Danish first) ("Ønskede kvalifikasjoner", "Ønsket erfaring", "Ønsket
 // kompetanse"): NAV's and many Nordic employers' name for the
 // qualifications part itself.
 var wishedSet = compilePhrases([]string{"ønskede kvalifikasjoner", "ønskede kvalifikationer", "ønsket kompetanse",
 	"ønskede kompetanser", "ønskede kompetencer", "ønskelige kvalifikasjoner", "ønsket erfaring", "ønsket bakgrunn",
-	"ønskede egenskaper"})
+	"ønskede egenskaper",
+	// session 24: the same wish in English and Swedish, the only part
+	// of qualifications in many postings ("We'd love to see",
+	// "We'd love to hear from you if you have:" before "it's an added
+	// plus if you also have:", "Desired skills and experience",
+	// "Önskvärda kvalifikationer")
+	"we'd love to see", "we'd love to hear from you", "we would love to see", "we would love to hear from you",
+	"desired skills", "desired qualifications", "desired experience", "desired profile",
+	"önskvärda kvalifikationer", "önskade kvalifikationer", "önskad kompetens", "önskvärd kompetens",
+	"önskad erfarenhet", "önskvärd erfarenhet"})
 
 // wishedAsRequirements reads the part under a "desired qualifications"
 // heading (heads: which blocks are headings) as the requirements when no

@@ -143,11 +143,14 @@ func TestHowToApplyAsksNothing(t *testing.T) {
 		{
 			// tor-project-core-developer
 			name: "To apply, please email your CV",
-			raw: model.Raw{DescriptionText: "Desired skills and experience:\n" +
+			// (its expected skills kept: since session 24 "Desired
+			// skills" alone heads the requirements)
+			raw: model.Raw{DescriptionText: "Expected skills and experience:\n5+ years’ experience in C\n" +
+				"Desired skills and experience:\n" +
 				"Experience with open-source software development, including working over email and IRC\n" +
 				"Other notes:\n" +
 				"To apply, please email your CV to hr@torproject.org with “Core Developer” in the subject line. You should include a link to your code sample(s); more than one sample is ideal. Your CV should detail your background, experience, skills, and other relevant qualifications, and should include three professional references (co-workers, open source projects, supervisors).\n"},
-			want: model.Skills{Preferred: []string{"Open Source"}},
+			want: model.Skills{Required: []string{"C"}, Preferred: []string{"Open Source"}},
 		},
 		{
 			// the same words as a requirement are still one
