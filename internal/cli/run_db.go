@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/fleet"
@@ -77,6 +78,9 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 		if !res.Interrupted {
 			a := db.Backend.LastApplied()
 			fmt.Fprintf(stdout, "database: %d versions, %d events recorded, %d deliver jobs enqueued (watcher worker delivers them)\n", a.Versions, a.Events, a.Jobs)
+			if sup := db.Backend.Superseded(); len(sup) > 0 {
+				fmt.Fprintf(stdout, "database: not written, another run wrote them after this run read them (the next run compares again): %s\n", strings.Join(sup, ", "))
+			}
 		}
 	}
 	return runExit(ctx, cfg, res, stderr)

@@ -58,6 +58,13 @@ type Backend struct {
 	mu      sync.Mutex
 	pending map[string]*pendingSource // the write phase's buffer, by source
 	last    Result                    // what the last EndWrite wrote
+	// superseded are the sources the last EndWrite left to a run that
+	// wrote them after this one read them (ErrStale)
+	superseded []string
+	// bases are the versions of the sources' state that LoadIndex read
+	// (the run's read before it compares): each source's batch is written
+	// only while the store is still at it (Batch.Base)
+	bases map[string]int64
 }
 
 type pendingSource struct {
@@ -139,9 +146,18 @@ func (b *Backend) CheckSourceDir(source string) error {
 // postings (with fresh counters, as the files store does) when none is
 // stored.
 func (b *Backend) LoadIndex(source string) (snapshot.Index, error) {
-	idx, ok, err := b.storedIndex(source)
-	if err != nil || ok {
+	idx, ok, version, err := b.storedIndexAt(source)
+	if err != nil {
 		return idx, err
+	}
+	b.mu.Lock()
+	if b.bases == nil {
+		b.bases = map[string]int64{}
+	}
+	b.bases[source] = version
+	b.mu.Unlock()
+	if ok {
+		return idx, nil
 	}
 	fresh := int(b.now().Unix())
 	return b.openIndex(source, fresh)
@@ -167,16 +183,27 @@ func (b *Backend) openIndex(source string, fresh int) (snapshot.Index, error) {
 }
 
 func (b *Backend) storedIndex(source string) (snapshot.Index, bool, error) {
+	idx, ok, _, err := b.storedIndexAt(source)
+	return idx, ok, err
+}
+
+// storedIndexAt is storedIndex and the version of the source's state it
+// was read at (0: no state stored).
+func (b *Backend) storedIndexAt(source string) (snapshot.Index, bool, int64, error) {
 	var raw []byte
-	err := b.db().QueryRow(b.ctx, `SELECT idx::text FROM source_state WHERE source = $1 AND idx IS NOT NULL`, source).Scan(&raw)
+	var version int64
+	err := b.db().QueryRow(b.ctx, `SELECT idx::text, version FROM source_state WHERE source = $1`, source).Scan(&raw, &version)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return snapshot.Index{}, false, nil
+		return snapshot.Index{}, false, 0, nil
 	}
 	if err != nil {
-		return snapshot.Index{}, false, fmt.Errorf("pgstore: index of source %q: %w", source, err)
+		return snapshot.Index{}, false, 0, fmt.Errorf("pgstore: index of source %q: %w", source, err)
+	}
+	if raw == nil {
+		return snapshot.Index{}, false, version, nil
 	}
 	idx, ok := snapshot.DecodeIndex(raw)
-	return idx, ok, nil
+	return idx, ok, version, nil
 }
 
 // HasIndex reports whether an index of the source is stored.
@@ -469,11 +496,25 @@ func (b *Backend) EndWrite() error {
 	base := context.WithoutCancel(b.ctx)
 	var res Result
 	var werr WriteError
+	var superseded []string
+	b.mu.Lock()
+	bases := b.bases
+	b.bases = nil
+	b.mu.Unlock()
 	for _, s := range names {
 		bt := pending[s].batch(s, b.types[s], at)
+		if v, ok := bases[s]; ok {
+			bt.Base = &v
+		}
 		ctx, cancel := context.WithTimeout(base, ApplyTimeout)
 		r, err := b.s.Apply(ctx, bt)
 		cancel()
+		if errors.Is(err, ErrStale) {
+			// not a failure of the source: the other run's write stands
+			b.log.Warn("pgstore: a source's write phase left to a run that wrote it since", "source", s, "error", err.Error())
+			superseded = append(superseded, s)
+			continue
+		}
 		if err != nil {
 			err = fmt.Errorf("pgstore: %w", err)
 			werr.Sources = append(werr.Sources, SourceError{Source: s, Err: err})
@@ -495,9 +536,9 @@ func (b *Backend) EndWrite() error {
 		res.Jobs += r.Jobs
 	}
 	b.mu.Lock()
-	b.last = res
+	b.last, b.superseded = res, superseded
 	b.mu.Unlock()
-	b.log.Debug("pgstore: write phase applied", "sources", len(names)-len(werr.Sources), "failed_sources", len(werr.Sources), "versions", res.Versions, "events", res.Events, "duplicate_events", res.DuplicateEvents, "jobs", res.Jobs)
+	b.log.Debug("pgstore: write phase applied", "sources", len(names)-len(werr.Sources)-len(superseded), "superseded_sources", len(superseded), "failed_sources", len(werr.Sources), "versions", res.Versions, "events", res.Events, "duplicate_events", res.DuplicateEvents, "jobs", res.Jobs)
 	if len(werr.Sources) > 0 {
 		return &werr
 	}
@@ -569,6 +610,14 @@ func (s *Store) recordFailure(ctx context.Context, source, typ string, at time.T
 
 // ApplyTimeout bounds the transaction of a write phase.
 var ApplyTimeout = 5 * time.Minute
+
+// Superseded are the sources the last write phase did not write because
+// another run wrote them after this run read them (ErrStale), by name.
+func (b *Backend) Superseded() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return slices.Clone(b.superseded)
+}
 
 // LastApplied is what the last write phase wrote.
 func (b *Backend) LastApplied() Result {

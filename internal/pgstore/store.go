@@ -129,6 +129,13 @@ type Batch struct {
 	Events []Event
 	Health *Health // nil: left as it is
 	State  *State  // nil: left as it is
+	// Base, when set, is the version of the source's state (source_state,
+	// 0 for none) the run read before it compared: the batch is written
+	// only while the store is still at it (ErrStale otherwise), so that of
+	// two runs of one source that overlap (a cron `run` beside a worker's
+	// poll, a job rescued while its first worker lives) the one that read
+	// first cannot write last.
+	Base *int64
 }
 
 // State is what the pipeline keeps of a source besides its postings (the
@@ -152,6 +159,13 @@ type Result struct {
 	DuplicateEvents int
 	Jobs            int
 }
+
+// ErrStale is the answer to a batch whose source another run wrote after
+// this run read its state (Batch.Base): writing it would put back what
+// this run fetched earlier over what the other run fetched later, with
+// events against a version the store no longer holds. Nothing of the
+// batch is written; the next run compares with what the store holds then.
+var ErrStale = errors.New("another run wrote the source after this run read it: nothing of this run is written for it (the next run compares again)")
 
 // DeliverArgs is the `deliver` job: one event to one notifier. Unique by
 // both, so a second job for the same delivery is never enqueued while the
@@ -229,6 +243,21 @@ func (s *Store) ApplyAll(ctx context.Context, bs []Batch) (Result, error) {
 // applyTx is Apply inside tx (a test rolls it back).
 func (s *Store) applyTx(ctx context.Context, tx pgx.Tx, b Batch) (Result, error) {
 	var res Result
+	if b.Base != nil {
+		// one writer of a source at a time (also before its state row
+		// exists), then the version it read must still be the stored one
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('careers-watcher:source:' || $1, 0))`, b.Source); err != nil {
+			return res, fmt.Errorf("source lock: %w", err)
+		}
+		var v int64
+		err := tx.QueryRow(ctx, `SELECT version FROM source_state WHERE source = $1`, b.Source).Scan(&v)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return res, fmt.Errorf("source state: %w", err)
+		}
+		if v != *b.Base {
+			return res, fmt.Errorf("%w (state version %d, read at %d)", ErrStale, v, *b.Base)
+		}
+	}
 	if _, err := tx.Exec(ctx, `INSERT INTO sources (name, type) VALUES ($1, $2)
 		ON CONFLICT (name) DO UPDATE SET type = excluded.type WHERE sources.type IS DISTINCT FROM excluded.type`,
 		b.Source, b.SourceType); err != nil {
