@@ -34,6 +34,10 @@ type Event struct {
 	Type      string    `json:"type"`
 	Timestamp time.Time `json:"timestamp"` // UTC, RFC 3339 seconds
 	Data      Data      `json:"data"`
+	// Test marks the example event of `watcher notify test` (its posting
+	// is made up): a receiver that mirrors postings from the events skips
+	// it. Absent from every real event.
+	Test bool `json:"test,omitempty"`
 }
 
 // Data is the payload of an event.

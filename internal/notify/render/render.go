@@ -326,15 +326,17 @@ func TruncateBytes(s string, n int) string {
 	return redact.CutBytes(s, n-len(redact.Ellipsis))
 }
 
-// Sample is an example event for `watcher notify test`: a posting added to
-// source, with an id derived from now so that receivers do not de-duplicate
-// it against an earlier test.
+// Sample is an example event for `watcher notify test`: a made-up posting
+// added to source, marked as a test ("test": true, for receivers that
+// mirror postings), with an id derived from now so that receivers do not
+// de-duplicate it against an earlier test.
 func Sample(source string, now time.Time) notify.Event {
 	years := 5
 	now = now.UTC().Truncate(time.Second)
 	return notify.Event{
 		ID:        notify.EventID("test", source, now.Format(time.RFC3339Nano)),
 		Type:      notify.PostingAdded,
+		Test:      true,
 		Timestamp: now,
 		Data: notify.Data{
 			Source: source,
