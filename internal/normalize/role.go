@@ -337,7 +337,10 @@ var engineeringWords = []string{"engineering", "engineer", "engineers", "softwar
 	"anwendungsentwicklung", "utvikling", "systemutvikling", "utveckling", "développement", "desarrollo", "sviluppo",
 	"informatique", "technik", "it", "tech", "ingénierie", "ingeniería", "développement logiciel", "logiciel",
 	"udvikling", "softwareudvikling", "systemudvikling", "softwareutveckling", "systemutveckling", "programvareutvikling",
-	"it-udvikling", "it-utvikling", "technique", "technologie", "technologies", "teknologi"}
+	"it-udvikling", "it-utvikling", "technique", "technologie", "technologies", "teknologi",
+	// technical security teams ("Director Application Security")
+	"application security", "product security", "security engineering", "cloud security", "offensive security",
+	"infrastructure security"}
 
 var dataScienceWords = []string{"data science", "data scientists", "analytics", "insights", "data and insights",
 	"research", "experimentation", "statistics", "science"}
@@ -348,7 +351,7 @@ var softwareWords = []string{"software", "developer", "programmer", "full stack"
 
 var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "electrical", "facilities",
 	"nvh", "vibration", "acoustic", "acoustics", "mechatronics", "automotive", "powertrain",
-	"sales", "support engineer", "solutions engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf",
+	"sales", "support engineer", "solutions engineer", "solution engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf",
 	"account engineer", "policy engineer", "civil", "chemical", "process engineer", "manufacturing",
 	"customer engineer", "customer success engineer", "implementation engineer", "presales", "pre-sales",
 	"technical support engineer", "network engineer", "soc", "asic", "fpga", "rtl", "vlsi", "silicon", "analog",
@@ -426,7 +429,7 @@ func Role(title string) string {
 			hasAny(m, icRules[0].phrases), hasAny(m, icRules[1].phrases):
 		case hasAny(all, []string{"project management", "program management", "programme management", "projects", "programs"}):
 			return RoleProgramManager
-		case hasAny(all, []string{"product management", "product"}) && !hasAny(all, []string{"product marketing", "product design"}):
+		case hasAny(all, []string{"product management", "product"}) && !hasAny(all, []string{"product marketing", "product design", "product security"}):
 			return RoleProductManager
 		case hasAny(all, dataScienceWords) && !hasAny(all, []string{"data engineering", "engineering"}):
 			return RoleDataScienceManager
@@ -571,6 +574,9 @@ func icRole(m, all string) string {
 	if hasAny(m, nonSoftwareDeveloper) {
 		return RoleOther
 	}
+	if securityLedEngineer(m) {
+		return RoleSecurityEngineer
+	}
 	if adminOf(m, all) {
 		return securityTopic(RoleSRE, all)
 	}
@@ -617,6 +623,39 @@ func icRole(m, all string) string {
 		}
 	}
 	return ""
+}
+
+// securityWords name the field of a security job when they lead the
+// engineer noun of a title part.
+var securityWords = map[string]bool{"security": true, "cybersecurity": true, "cyber": true, "vulnerability": true,
+	"appsec": true, "infosec": true, "secops": true, "sicherheit": true, "it-sicherheit": true, "cybersécurité": true,
+	"sécurité": true, "ciberseguridad": true, "seguridad": true}
+
+// engineerNouns are the engineer nouns a security word may lead.
+var engineerNouns = map[string]bool{"engineer": true, "engineers": true, "ingenieur": true, "ingenieurin": true,
+	"ingénieur": true, "ingénieure": true, "ingeniero": true, "ingeniera": true, "ingeniør": true, "ingenjör": true}
+
+// securityLedEngineer says whether a title part names an engineer whose
+// field words open with security, whatever follows it ("Security
+// Automation Engineer", "Security & Compliance Engineer", "Security
+// Infrastructure Engineer", "Vulnerability Management Engineer"): the
+// field is security, the rest is its specialty. A software engineer of
+// security ("Security Software Engineer") and the engineers of other
+// trades stay with the other rules.
+func securityLedEngineer(m string) bool {
+	w := strings.Fields(m)
+	for i, x := range w {
+		if !securityWords[x] {
+			continue
+		}
+		for j := i + 1; j < len(w) && j <= i+4; j++ {
+			if engineerNouns[w[j]] {
+				return !hasAny(m, softwareWords) && !hasAny(m, nonSoftwareEngineer)
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // adminOf says whether a title part names the administrator of IT
