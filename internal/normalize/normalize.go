@@ -26,7 +26,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 142
+const rulesVersion = 143
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -368,6 +368,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	}
 	bracketDegrees(lower, toks, hits, nSkills, edu)
 	alternatives(text, toks, hits, nSkills, edu)
+	fieldPreference(lower, toks, hits, nSkills, edu, bcls)
 	vocationalAlternatives(lower, toks, hits, nSkills, edu)
 	for _, h := range hits {
 		c := skill[h.tok]
