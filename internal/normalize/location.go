@@ -1578,7 +1578,60 @@ var languageCountry = map[string]string{"nb": "NO", "nn": "NO", "no": "NO", "sv"
 //   - a "whole country" label ("Hele landet", "Hela landet") is that
 //     country: the one of the other places, else of the language.
 func textLocations(locs []model.Location, labels []string, title, text, lang string) []model.Location {
-	return remoteField(remoteOption(placesOf(locs, labels, title, text, lang), text), text)
+	return remoteStatement(remoteField(remoteOption(placesOf(locs, labels, title, text, lang), text), text), text)
+}
+
+// remoteStatements say of the job itself that it is remote; the places
+// the posting names are then where the remote work is ("This is a remote
+// role for candidates located in Belo Horizonte, Brazil", "This is a
+// Remote – Brazil position"), as with a platform's remote work mode
+// (PROTOCOL.md).
+var remoteStatements = []string{"this is a remote", "this is a fully remote", "this is a 100% remote",
+	"this role is remote", "this role is fully remote", "this position is remote", "this position is fully remote",
+	"this job is remote", "this job is fully remote"}
+
+// remoteStatement makes the places remote when a sentence says the job is
+// remote (remoteStatements), not a company or a team that is remote-first
+// or remote-friendly, and no place is remote already. With no place it
+// adds none: the remote work is then the work mode only.
+func remoteStatement(locs []model.Location, text string) []model.Location {
+	if len(locs) == 0 || !strings.Contains(text, "emote") {
+		return locs
+	}
+	for _, l := range locs {
+		if l.Remote {
+			return locs
+		}
+	}
+	lower := strings.ToLower(prefix(text, maxAnalyzed))
+	found := false
+	for _, p := range remoteStatements {
+		i := strings.Index(lower, p)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(lower[i+len(p):], " -")
+		if strings.HasPrefix(rest, "first") || strings.HasPrefix(rest, "friendly") ||
+			strings.HasPrefix(rest, "company") || strings.HasPrefix(rest, "team") || strings.HasPrefix(rest, "eligible") {
+			continue
+		}
+		found = true
+		break
+	}
+	if !found {
+		return locs
+	}
+	out := make([]model.Location, 0, len(locs))
+	for _, l := range locs {
+		if isArea(l.Name) {
+			l = model.Location{}
+		}
+		l.Remote = true
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // remoteField makes every place remote when the text's own location field
