@@ -40,7 +40,7 @@ type roleRule struct {
 // compoundRole.
 var icRules = []roleRule{
 	{RoleProductManager, []string{"product manager", "product management", "product lead", "product owner",
-		"produkteier", "produktleder", "produktansvarlig", "produktägare", "produktchef", "produktmanager",
+		"produkteier", "produktleder", "produktansvarlig", "produktägare", "produktchef", "produktsjef", "produktmanager",
 		"produktmanagerin", "produktverantwortlicher", "chef de produit", "cheffe de produit", "gestionnaire de produit",
 		"gestionnaire de produits", "responsable produit", "responsable de produit", "gerente de producto",
 		"product manager/owner", "product owner/manager", "produktejer", "produktansvarig", "produktverantwortliche",
@@ -79,7 +79,7 @@ var icRules = []roleRule{
 	{RoleAnalyticsEngineer, []string{"analytics engineer", "analytics engineering", "data visualization engineer",
 		"visualization engineer", "bi engineer", "business intelligence engineer", "bi developer", "bi-entwickler",
 		"bi-entwicklerin", "bi-utvecklare", "bi-utvikler", "bi-udvikler", "développeur bi", "développeuse bi",
-		"desarrollador bi", "desarrolladora bi"}},
+		"desarrollador bi", "desarrolladora bi", "business intelligence developer"}},
 	{RoleDataEngineer, []string{"data engineer", "data engineering", "dataops engineer", "dataops", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer",
 		"data developer", "database developer", "etl developer", "développeur de données", "développeuse de données",
 		"dateningenieur", "data-engineer", "dataingeniør", "dataingenjör", "ingénieur de données", "ingénieure de données",
@@ -98,6 +98,8 @@ var icRules = []roleRule{
 		"ml engineering", "machine learning platform engineer", "ml platform engineer", "ai/ml software engineer",
 		"ai software engineer", "applied ml engineer", "applied machine learning engineer", "ml ops engineer", "mlops engineer",
 		"computer vision engineer", "nlp engineer", "llm engineer",
+		// generative AI and the operation of language models
+		"genai engineer", "gen ai engineer", "generative ai engineer", "llmops engineer", "llm ops engineer",
 		// the engineer of machine learning in the title's own language
 		// ("Machine Learning Ingenieur", "Ingénieur en apprentissage automatique")
 		"machine learning ingenieur", "machine learning ingenieurin", "machine-learning-ingenieur",
@@ -178,7 +180,10 @@ var icRules = []roleRule{
 		// Catalan ("Còdec busca desenvolupadora")
 		"desenvolupador", "desenvolupadora",
 		"systemutvikler", "programador", "programadora", "programista", "utvecklare", "udvikler", "developers",
-		"software architect", "softwarearchitekt", "lead developer", "member of technical staff",
+		"software architect", "softwarearchitekt", "lead developer",
+		// the software architect in French, Spanish and Nordic titles
+		"architecte logiciel", "architecte de logiciel", "arquitecto de software", "arquitecta de software",
+		"softwarearkitekt", "mjukvaruarkitekt", "programvarearkitekt", "member of technical staff",
 		"programmør", "programmerare", "programmeringsingeniør", "programvareingeniør", "mjukvaruingenjör",
 		"sdet", "sde", "coder", "hacker", "programmierer", "programmiererin", "programmeur", "programmeuse", "informatiker",
 		"ingénieur logiciel", "ingénieure logiciel", "ingénieur développement", "ingénieure développement",
@@ -190,7 +195,8 @@ var icRules = []roleRule{
 		// fields that name the job of an intern or a working student
 		// ("Werkstudent Softwareentwicklung", "Stage développement logiciel")
 		"softwareentwicklung", "anwendungsentwicklung", "webentwicklung", "systemutvikling", "programvareutvikling",
-		"systemutveckling", "mjukvaruutveckling", "développement logiciel", "développement web", "desarrollo de software",
+		"systemutveckling", "mjukvaruutveckling", "softwareudvikling", "systemudvikling", "webudvikling",
+		"programvareudvikling", "développement logiciel", "développement web", "desarrollo de software",
 		"sviluppo software", "software development", "web development", "softwareontwikkeling", "プログラマー", "プログラマ"}},
 	{RoleResearchScientist, []string{"scientist", "researcher", "forsker", "forskare", "wissenschaftler", "wissenschaftlerin",
 		"professor", "assistant professor", "associate professor", "professorin", "professeur", "professeure",
@@ -832,7 +838,11 @@ var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manag
 	"rådgiver", "konsulent", "arkitekt", "architekt", "architecte", "analytiker", "analyste", "analista", "gestionnaire",
 	"leiter", "leiterin", "leder", "chef", "cheffe", "responsable", "jefe", "gerente", "designerin", "diseñador",
 	"concepteur", "expert", "experte", "sdet", "sde", "hacker", "coder", "postdoc", "scrum master", "werkstudent",
-	"praktikant", "stagiaire", "trainee", "apprentice", "fellow", "phd", "doktorand", "doktorandin", "stipendiat",
+	"praktikant", "stagiaire", "trainee", "apprentice", "fellow",
+	// Danish and Swedish student assistants ("Studentermedhjælper til
+	// softwareudvikling"), as "Werkstudent"
+	"studentermedhjælper", "studentmedhjælper", "studentermedarbejder", "studentmedarbejder", "studentmedarbetare",
+	"studentassistent", "phd", "doktorand", "doktorandin", "stipendiat",
 	"postdoktor", "doctorant", "doctorante", "programmør", "programmerare", "datavetare", "produktejer", "projektchef",
 	"prosjektleiar", "prosjektsjef", "produktansvarig", "projektledare", "projektleder",
 	"administrador", "administradora", "amministratore", "beheerder", "gestor", "gestora"}
@@ -887,6 +897,15 @@ func peopleManager(m string) bool {
 			return true
 		case "head":
 			return i+1 < len(w) && w[i+1] == "of" || i == len(w)-1
+		case "chef", "leder", "sjef", "ledare", "leiar":
+			// the Nordic head of a function ("Chef for
+			// softwareudvikling", "Leder av systemutvikling")
+			if i+1 < len(w) {
+				switch w[i+1] {
+				case "for", "af", "av", "för", "till":
+					return true
+				}
+			}
 		case "vice":
 			if i+1 < len(w) && w[i+1] == "president" {
 				return true
