@@ -141,6 +141,25 @@ func officePrefix(s string) string {
 			return v + " - " + strings.TrimSpace(s[:i])
 		}
 	}
+	return countryCodePrefix(s)
+}
+
+// countryCodePrefix strips a country's ISO code that an ATS puts before
+// a place of that country ("ES - Barcelona, Spain", "US - New York, NY"):
+// the code is a prefix, not the city. A remote word after it ("US -
+// Remote") stays a remote place of the country.
+func countryCodePrefix(s string) string {
+	if len(s) < 7 || s[2] != ' ' || s[3] != '-' || s[4] != ' ' || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' {
+		return s
+	}
+	cc := countryCode(s[:2])
+	rest := strings.TrimSpace(s[5:])
+	if cc == "" || remoteWords[foldPlace(rest)] || strings.ContainsAny(rest, "/|;•") || strings.Contains(rest, " - ") {
+		return s
+	}
+	if l := Location(rest); l.Name == "" && l.Country == cc && (l.City != "" || l.Region != "") {
+		return rest
+	}
 	return s
 }
 
