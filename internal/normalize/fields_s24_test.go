@@ -154,3 +154,52 @@ func TestTelAvivYafo_s24(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleVocabulary_s24: job nouns of the same families in more
+// languages and forms (the software architect in French, as dev
+// cds-fr-architecte-front-end names the front-end one; the Danish fields
+// of software work beside the German and Nordic ones; a Nordic head of a
+// function; generative AI engineers; business intelligence developers as
+// BI developers).
+func TestRoleVocabulary_s24(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Architecte logiciel", RoleSoftwareEngineer},
+		{"Arquitecto de Software", RoleSoftwareEngineer},
+		{"Studentermedhjælper til softwareudvikling", RoleSoftwareEngineer},
+		{"Studentermedhjælper til HR", RoleOther},
+		{"Chef for softwareudvikling", RoleEngineeringManager},
+		{"Leder av systemutvikling", RoleEngineeringManager},
+		{"Leder for kundeservice", RoleOther},
+		{"Produktsjef", RoleProductManager},
+		{"GenAI Engineer", RoleMLEngineer},
+		{"Generative AI Engineer", RoleMLEngineer},
+		{"Business Intelligence Developer", RoleAnalyticsEngineer},
+		{"Enterprise Architect (m/w/d) Öffentlicher Dienst", RoleOther},
+	}
+	for _, tt := range tests {
+		if got := Role(tt.title); got != tt.want {
+			t.Errorf("Role(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestCountryCodePrefix_s24: an ATS label that puts the country's code
+// before a place of that country (dev cjr-scopely "ES - Barcelona,
+// Spain") names the place; "US - Remote" stays remote in the country.
+func TestCountryCodePrefix_s24(t *testing.T) {
+	tests := []struct {
+		label string
+		want  model.Location
+	}{
+		{"ES - Barcelona, Spain", model.Location{City: "Barcelona", Region: "Catalonia", Country: "ES"}},
+		{"US - New York, NY", model.Location{City: "New York", Region: "New York", Country: "US"}},
+		{"NL - Amsterdam, Netherlands", model.Location{City: "Amsterdam", Region: "North Holland", Country: "NL"}},
+		{"US - Remote", model.Location{Country: "US", Remote: true}},
+	}
+	for _, tt := range tests {
+		got := Locations(tt.label)
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("Locations(%q) = %+v, want %+v", tt.label, got, tt.want)
+		}
+	}
+}
