@@ -203,3 +203,26 @@ func TestCountryCodePrefix_s24(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoteFirstCompany_s24: a remote-first company is how the company
+// works, not a place of the job (dev mint-system-text-support-engineer:
+// "Wir sind als Remote-First Unternehmen gestartet", no workplace named);
+// a sentence about the job's own remote work still gives the remote place.
+func TestRemoteFirstCompany_s24(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		text   string
+		remote bool
+	}{
+		{"Mint System ist der Überzeugung, dass nur Open Source Software übersteht. Wir sind als Remote-First Unternehmen gestartet und arbeiten verteilt.", false},
+		{"We are a remote-first company.", false},
+		{"We are a remote-first company. This role is fully remote.", true},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Support Engineer", DescriptionText: tt.text})
+		got := len(p.Locations) == 1 && p.Locations[0].Remote
+		if got != tt.remote || !tt.remote && len(p.Locations) != 0 {
+			t.Errorf("%q -> %+v, want remote place %v", tt.text, p.Locations, tt.remote)
+		}
+	}
+}

@@ -238,9 +238,12 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if p.Workplace == "remote" && partRemoteField(text) {
 		p.Workplace = "hybrid" // "Einsatzort: 90 % Remote, 10 % Onsite Nürnberg"
 	}
-	if len(p.Locations) == 0 && p.Workplace == "remote" {
+	if len(p.Locations) == 0 && p.Workplace == "remote" && (workplaceHint(r.Workplace) == "remote" || !remoteFirstOnly(text) ||
+		workCountry(text) != "" || len(workCountryList(text)) >= 2) {
 		// a remote job that names no place: remote in the country the
-		// text names for where one may work, else the language's
+		// text names for where one may work, else the language's (not
+		// the job of a remote-first company that names no country for
+		// it: no place)
 		c := workCountry(text)
 		if c == "" {
 			c = languageCountry[lang]
