@@ -1622,20 +1622,37 @@ func remoteStatement(locs []model.Location, text string) []model.Location {
 			return locs
 		}
 	}
-	lower := strings.ToLower(prefix(text, maxAnalyzed))
+	// Only the few words around each "emote" are lowered and read, not
+	// the whole text.
 	found := false
-	for _, p := range remoteStatements {
-		i := strings.Index(lower, p)
-		if i < 0 {
-			continue
+	for i := 0; !found; {
+		j := strings.Index(text[i:], "emote")
+		if j < 0 {
+			break
 		}
-		rest := strings.TrimLeft(lower[i+len(p):], " -")
-		if strings.HasPrefix(rest, "first") || strings.HasPrefix(rest, "friendly") ||
-			strings.HasPrefix(rest, "company") || strings.HasPrefix(rest, "team") || strings.HasPrefix(rest, "eligible") {
-			continue
+		at := i + j
+		i = at + len("emote")
+		a, b := max(0, at-32), min(len(text), at+24)
+		for a > 0 && !utf8.RuneStart(text[a]) {
+			a--
 		}
-		found = true
-		break
+		for b < len(text) && !utf8.RuneStart(text[b]) {
+			b++
+		}
+		w := strings.ToLower(text[a:b])
+		for _, p := range remoteStatements {
+			k := strings.Index(w, p)
+			if k < 0 {
+				continue
+			}
+			rest := strings.TrimLeft(w[k+len(p):], " -")
+			if strings.HasPrefix(rest, "first") || strings.HasPrefix(rest, "friendly") ||
+				strings.HasPrefix(rest, "company") || strings.HasPrefix(rest, "team") || strings.HasPrefix(rest, "eligible") {
+				continue
+			}
+			found = true
+			break
+		}
 	}
 	if !found {
 		return locs
