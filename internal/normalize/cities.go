@@ -74,7 +74,7 @@ var cityRows = []string{
 	"Warsaw|Masovian Voivodeship|PL|=warszawa", "Krakow|Lesser Poland Voivodeship|PL|=kraków|=cracow", "Wroclaw|Lower Silesian Voivodeship|PL|=wrocław", "Gdansk|Pomeranian Voivodeship|PL|=gdańsk", "Poznan|Greater Poland Voivodeship|PL|=poznań",
 	"Prague|Prague|CZ|=praha", "Brno|South Moravian Region|CZ", "Budapest|Budapest|HU", "Bucharest|Bucharest|RO|=bucurești|=bucuresti", "Cluj-Napoca|Cluj|RO|cluj", "Sofia|Sofia City|BG",
 	"Athens|Attica|GR", "Belgrade|Belgrade|RS|=beograd", "Zagreb|Zagreb|HR", "Ljubljana||SI", "Tallinn|Harju County|EE", "Riga|Riga|LV", "Vilnius|Vilnius County|LT",
-	"Kyiv|Kyiv|UA|=kiev", "Lviv|Lviv Oblast|UA|=lvov", "Odesa|Odesa|UA|=odessa", "Kharkiv|Kharkiv|UA|=kharkov", "Istanbul|Istanbul|TR", "Ankara|Ankara|TR", "Tel Aviv|Tel Aviv District|IL|tel aviv-yafo|tel aviv yafo", "Haifa|Haifa District|IL",
+	"Kyiv|Kyiv|UA|=kiev", "Lviv|Lviv Oblast|UA|=lvov", "Odesa|Odesa|UA|=odessa", "Kharkiv|Kharkiv|UA|=kharkov", "Istanbul|Istanbul|TR", "Ankara|Ankara|TR", "Tel Aviv|Tel Aviv District|IL|=tel aviv-yafo|=tel aviv yafo", "Haifa|Haifa District|IL",
 	"Jerusalem|Jerusalem District|IL", "Dubai|Dubai|AE", "Abu Dhabi|Abu Dhabi|AE", "Riyadh|Riyadh Province|SA", "Doha||QA", "Cairo|Cairo|EG", "Nairobi|Nairobi|KE", "Lagos|Lagos|NG",
 	"Cape Town|Western Cape|ZA", "Johannesburg|Gauteng|ZA", "Limassol|Limassol|CY", "Nicosia|Nicosia|CY", "Valletta||MT",
 	// Asia-Pacific

@@ -80,7 +80,7 @@ var degreeAliases = [][]string{
 		"Master-Abschluss", "laurea magistrale", "máster", "mestrado", "bac+5", "bac + 5", "bac +5", "bac+ 5", "diplôme d'ingénieur",
 		"Master in", "Master im", "Master en", "Master degree", "masters degree", "advanced degree", "advanced degrees",
 		"postgraduate degree", "post-graduate degree", "master candidate", "master student", "master's student",
-		"master's candidate", "ms degree", "m.s. degree", "msc degree", "=MFA", "=M.F.A.", "=M.Tech", "=MTech",
+		"master's candidate", "ms degree", "m.s. degree", "msc degree", "=M.F.A.", "mfa degree", "master of fine arts", "=M.Tech", "=MTech",
 		"mastergrad", "masterexamen", "kandidatuddannelse", "Master 2", "=M2", "civilingenjörsexamen", "civilingenjör",
 		"sivilingeniør", "sivilingeniørgrad", "Masterstudium", "magisterexamen", "magister", "ingeniero superior",
 		"école d'ingénieur", "école d'ingénieurs", "masternivå", "masterniveau", "masteruddannelse",
@@ -672,4 +672,51 @@ func (sc *classifier) cjkAt(i int, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// fieldPreferenceWords follow a preference marker that qualifies the
+// field or the school of a degree, not the degree: "Educational degree,
+// preferably in IT", "Studium, idealerweise im Bereich Informatik".
+var fieldPreferenceWords = map[string]bool{"in": true, "within": true, "from": true, "im": true, "en": true,
+	"i": true, "inom": true, "innen": true, "of": true}
+
+// fieldPreference gives back its part's class to a degree of a required
+// part that a marker after it made preferred, when the marker qualifies
+// the degree's field ("Educational degree, preferably in IT, Cyber
+// Security or any other related fields": the degree is asked for, the
+// field is the wish) and nothing before the degree marks the sentence.
+func fieldPreference(lower string, toks []token, hits []hit, nSkills int, edu, bcls []class) {
+	for _, h := range hits {
+		if int(h.id) < nSkills || edu[h.tok] != clsPreferred {
+			continue
+		}
+		if b := int(toks[h.tok].block); b >= len(bcls) || bcls[b] != clsRequired {
+			continue
+		}
+		a, e := h.tok, h.end
+		for a > 0 && toks[a].flags&(fSent|fBlock) == 0 {
+			a--
+		}
+		for e < len(toks) && toks[e].flags&(fSent|fBlock) == 0 {
+			e++
+		}
+		c := classifier{lower: lower, toks: toks, start: a, end: e}
+		before := false
+		for k := a; k < h.tok && !before; k++ {
+			before = c.prefWord(k)
+		}
+		if before {
+			continue
+		}
+		// the first marker after the degree, within a few words
+		for k := h.end; k < e && k < h.end+4; k++ {
+			if toks[k].punct != 0 || !c.prefWord(k) {
+				continue
+			}
+			if n := c.word(k + 1); fieldPreferenceWords[n] && toks[k].flags&fHard != 0 {
+				edu[h.tok] = clsRequired
+			}
+			break
+		}
+	}
 }

@@ -141,6 +141,25 @@ func officePrefix(s string) string {
 			return v + " - " + strings.TrimSpace(s[:i])
 		}
 	}
+	return countryCodePrefix(s)
+}
+
+// countryCodePrefix strips a country's ISO code that an ATS puts before
+// a place of that country ("ES - Barcelona, Spain", "US - New York, NY"):
+// the code is a prefix, not the city. A remote word after it ("US -
+// Remote") stays a remote place of the country.
+func countryCodePrefix(s string) string {
+	if len(s) < 7 || s[2] != ' ' || s[3] != '-' || s[4] != ' ' || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' {
+		return s
+	}
+	cc := countryCode(s[:2])
+	rest := strings.TrimSpace(s[5:])
+	if cc == "" || remoteWords[foldPlace(rest)] || strings.ContainsAny(rest, "/|;•") || strings.Contains(rest, " - ") {
+		return s
+	}
+	if l := Location(rest); l.Name == "" && l.Country == cc && (l.City != "" || l.Region != "") {
+		return rest
+	}
 	return s
 }
 
@@ -1578,7 +1597,77 @@ var languageCountry = map[string]string{"nb": "NO", "nn": "NO", "no": "NO", "sv"
 //   - a "whole country" label ("Hele landet", "Hela landet") is that
 //     country: the one of the other places, else of the language.
 func textLocations(locs []model.Location, labels []string, title, text, lang string) []model.Location {
-	return remoteField(remoteOption(placesOf(locs, labels, title, text, lang), text), text)
+	return remoteStatement(remoteField(remoteOption(placesOf(locs, labels, title, text, lang), text), text), text)
+}
+
+// remoteStatements say of the job itself that it is remote; the places
+// the posting names are then where the remote work is ("This is a remote
+// role for candidates located in Belo Horizonte, Brazil", "This is a
+// Remote – Brazil position"), as with a platform's remote work mode
+// (PROTOCOL.md).
+var remoteStatements = []string{"this is a remote", "this is a fully remote", "this is a 100% remote",
+	"this role is remote", "this role is fully remote", "this position is remote", "this position is fully remote",
+	"this job is remote", "this job is fully remote"}
+
+// remoteStatement makes the places remote when a sentence says the job is
+// remote (remoteStatements), not a company or a team that is remote-first
+// or remote-friendly, and no place is remote already. With no place it
+// adds none: the remote work is then the work mode only.
+func remoteStatement(locs []model.Location, text string) []model.Location {
+	if len(locs) == 0 || !strings.Contains(text, "emote") {
+		return locs
+	}
+	for _, l := range locs {
+		if l.Remote {
+			return locs
+		}
+	}
+	// Only the few words around each "emote" are lowered and read, not
+	// the whole text.
+	found := false
+	for i := 0; !found; {
+		j := strings.Index(text[i:], "emote")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + len("emote")
+		a, b := max(0, at-32), min(len(text), at+24)
+		for a > 0 && !utf8.RuneStart(text[a]) {
+			a--
+		}
+		for b < len(text) && !utf8.RuneStart(text[b]) {
+			b++
+		}
+		w := strings.ToLower(text[a:b])
+		for _, p := range remoteStatements {
+			k := strings.Index(w, p)
+			if k < 0 {
+				continue
+			}
+			rest := strings.TrimLeft(w[k+len(p):], " -")
+			if strings.HasPrefix(rest, "first") || strings.HasPrefix(rest, "friendly") ||
+				strings.HasPrefix(rest, "company") || strings.HasPrefix(rest, "team") || strings.HasPrefix(rest, "eligible") {
+				continue
+			}
+			found = true
+			break
+		}
+	}
+	if !found {
+		return locs
+	}
+	out := make([]model.Location, 0, len(locs))
+	for _, l := range locs {
+		if isArea(l.Name) {
+			l = model.Location{}
+		}
+		l.Remote = true
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // remoteField makes every place remote when the text's own location field

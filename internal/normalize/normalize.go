@@ -26,7 +26,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 150
+const rulesVersion = 151
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -238,9 +238,12 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if p.Workplace == "remote" && partRemoteField(text) {
 		p.Workplace = "hybrid" // "Einsatzort: 90 % Remote, 10 % Onsite Nürnberg"
 	}
-	if len(p.Locations) == 0 && p.Workplace == "remote" {
+	if len(p.Locations) == 0 && p.Workplace == "remote" && (workplaceHint(r.Workplace) == "remote" || !remoteFirstOnly(text) ||
+		workCountry(text) != "" || len(workCountryList(text)) >= 2) {
 		// a remote job that names no place: remote in the country the
-		// text names for where one may work, else the language's
+		// text names for where one may work, else the language's (not
+		// the job of a remote-first company that names no country for
+		// it: no place)
 		c := workCountry(text)
 		if c == "" {
 			c = languageCountry[lang]
@@ -368,6 +371,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	}
 	bracketDegrees(lower, toks, hits, nSkills, edu)
 	alternatives(text, toks, hits, nSkills, edu)
+	fieldPreference(lower, toks, hits, nSkills, edu, bcls)
 	vocationalAlternatives(lower, toks, hits, nSkills, edu)
 	for _, h := range hits {
 		c := skill[h.tok]

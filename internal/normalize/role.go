@@ -40,7 +40,7 @@ type roleRule struct {
 // compoundRole.
 var icRules = []roleRule{
 	{RoleProductManager, []string{"product manager", "product management", "product lead", "product owner",
-		"produkteier", "produktleder", "produktansvarlig", "produktägare", "produktchef", "produktmanager",
+		"produkteier", "produktleder", "produktansvarlig", "produktägare", "produktchef", "produktsjef", "produktmanager",
 		"produktmanagerin", "produktverantwortlicher", "chef de produit", "cheffe de produit", "gestionnaire de produit",
 		"gestionnaire de produits", "responsable produit", "responsable de produit", "gerente de producto",
 		"product manager/owner", "product owner/manager", "produktejer", "produktansvarig", "produktverantwortliche",
@@ -79,7 +79,7 @@ var icRules = []roleRule{
 	{RoleAnalyticsEngineer, []string{"analytics engineer", "analytics engineering", "data visualization engineer",
 		"visualization engineer", "bi engineer", "business intelligence engineer", "bi developer", "bi-entwickler",
 		"bi-entwicklerin", "bi-utvecklare", "bi-utvikler", "bi-udvikler", "développeur bi", "développeuse bi",
-		"desarrollador bi", "desarrolladora bi"}},
+		"desarrollador bi", "desarrolladora bi", "business intelligence developer"}},
 	{RoleDataEngineer, []string{"data engineer", "data engineering", "dataops engineer", "dataops", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer",
 		"data developer", "database developer", "etl developer", "développeur de données", "développeuse de données",
 		"dateningenieur", "data-engineer", "dataingeniør", "dataingenjör", "ingénieur de données", "ingénieure de données",
@@ -98,6 +98,8 @@ var icRules = []roleRule{
 		"ml engineering", "machine learning platform engineer", "ml platform engineer", "ai/ml software engineer",
 		"ai software engineer", "applied ml engineer", "applied machine learning engineer", "ml ops engineer", "mlops engineer",
 		"computer vision engineer", "nlp engineer", "llm engineer",
+		// generative AI and the operation of language models
+		"genai engineer", "gen ai engineer", "generative ai engineer", "llmops engineer", "llm ops engineer",
 		// the engineer of machine learning in the title's own language
 		// ("Machine Learning Ingenieur", "Ingénieur en apprentissage automatique")
 		"machine learning ingenieur", "machine learning ingenieurin", "machine-learning-ingenieur",
@@ -178,7 +180,10 @@ var icRules = []roleRule{
 		// Catalan ("Còdec busca desenvolupadora")
 		"desenvolupador", "desenvolupadora",
 		"systemutvikler", "programador", "programadora", "programista", "utvecklare", "udvikler", "developers",
-		"software architect", "softwarearchitekt", "lead developer", "member of technical staff",
+		"software architect", "softwarearchitekt", "lead developer",
+		// the software architect in French, Spanish and Nordic titles
+		"architecte logiciel", "architecte de logiciel", "arquitecto de software", "arquitecta de software",
+		"softwarearkitekt", "mjukvaruarkitekt", "programvarearkitekt", "member of technical staff",
 		"programmør", "programmerare", "programmeringsingeniør", "programvareingeniør", "mjukvaruingenjör",
 		"sdet", "sde", "coder", "hacker", "programmierer", "programmiererin", "programmeur", "programmeuse", "informatiker",
 		"ingénieur logiciel", "ingénieure logiciel", "ingénieur développement", "ingénieure développement",
@@ -190,7 +195,8 @@ var icRules = []roleRule{
 		// fields that name the job of an intern or a working student
 		// ("Werkstudent Softwareentwicklung", "Stage développement logiciel")
 		"softwareentwicklung", "anwendungsentwicklung", "webentwicklung", "systemutvikling", "programvareutvikling",
-		"systemutveckling", "mjukvaruutveckling", "développement logiciel", "développement web", "desarrollo de software",
+		"systemutveckling", "mjukvaruutveckling", "softwareudvikling", "systemudvikling", "webudvikling",
+		"programvareudvikling", "développement logiciel", "développement web", "desarrollo de software",
 		"sviluppo software", "software development", "web development", "softwareontwikkeling", "プログラマー", "プログラマ"}},
 	{RoleResearchScientist, []string{"scientist", "researcher", "forsker", "forskare", "wissenschaftler", "wissenschaftlerin",
 		"professor", "assistant professor", "associate professor", "professorin", "professeur", "professeure",
@@ -337,7 +343,10 @@ var engineeringWords = []string{"engineering", "engineer", "engineers", "softwar
 	"anwendungsentwicklung", "utvikling", "systemutvikling", "utveckling", "développement", "desarrollo", "sviluppo",
 	"informatique", "technik", "it", "tech", "ingénierie", "ingeniería", "développement logiciel", "logiciel",
 	"udvikling", "softwareudvikling", "systemudvikling", "softwareutveckling", "systemutveckling", "programvareutvikling",
-	"it-udvikling", "it-utvikling", "technique", "technologie", "technologies", "teknologi"}
+	"it-udvikling", "it-utvikling", "technique", "technologie", "technologies", "teknologi",
+	// technical security teams ("Director Application Security")
+	"application security", "product security", "security engineering", "cloud security", "offensive security",
+	"infrastructure security"}
 
 var dataScienceWords = []string{"data science", "data scientists", "analytics", "insights", "data and insights",
 	"research", "experimentation", "statistics", "science"}
@@ -348,7 +357,7 @@ var softwareWords = []string{"software", "developer", "programmer", "full stack"
 
 var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "electrical", "facilities",
 	"nvh", "vibration", "acoustic", "acoustics", "mechatronics", "automotive", "powertrain",
-	"sales", "support engineer", "solutions engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf",
+	"sales", "support engineer", "solutions engineer", "solution engineer", "field", "broadcast", "recording", "mixing", "mastering", "rf",
 	"account engineer", "policy engineer", "civil", "chemical", "process engineer", "manufacturing",
 	"customer engineer", "customer success engineer", "implementation engineer", "presales", "pre-sales",
 	"technical support engineer", "network engineer", "soc", "asic", "fpga", "rtl", "vlsi", "silicon", "analog",
@@ -426,7 +435,7 @@ func Role(title string) string {
 			hasAny(m, icRules[0].phrases), hasAny(m, icRules[1].phrases):
 		case hasAny(all, []string{"project management", "program management", "programme management", "projects", "programs"}):
 			return RoleProgramManager
-		case hasAny(all, []string{"product management", "product"}) && !hasAny(all, []string{"product marketing", "product design"}):
+		case hasAny(all, []string{"product management", "product"}) && !hasAny(all, []string{"product marketing", "product design", "product security"}):
 			return RoleProductManager
 		case hasAny(all, dataScienceWords) && !hasAny(all, []string{"data engineering", "engineering"}):
 			return RoleDataScienceManager
@@ -571,6 +580,9 @@ func icRole(m, all string) string {
 	if hasAny(m, nonSoftwareDeveloper) {
 		return RoleOther
 	}
+	if securityLedEngineer(m) {
+		return RoleSecurityEngineer
+	}
 	if adminOf(m, all) {
 		return securityTopic(RoleSRE, all)
 	}
@@ -617,6 +629,39 @@ func icRole(m, all string) string {
 		}
 	}
 	return ""
+}
+
+// securityWords name the field of a security job when they lead the
+// engineer noun of a title part.
+var securityWords = map[string]bool{"security": true, "cybersecurity": true, "cyber": true, "vulnerability": true,
+	"appsec": true, "infosec": true, "secops": true, "sicherheit": true, "it-sicherheit": true, "cybersécurité": true,
+	"sécurité": true, "ciberseguridad": true, "seguridad": true}
+
+// engineerNouns are the engineer nouns a security word may lead.
+var engineerNouns = map[string]bool{"engineer": true, "engineers": true, "ingenieur": true, "ingenieurin": true,
+	"ingénieur": true, "ingénieure": true, "ingeniero": true, "ingeniera": true, "ingeniør": true, "ingenjör": true}
+
+// securityLedEngineer says whether a title part names an engineer whose
+// field words open with security, whatever follows it ("Security
+// Automation Engineer", "Security & Compliance Engineer", "Security
+// Infrastructure Engineer", "Vulnerability Management Engineer"): the
+// field is security, the rest is its specialty. A software engineer of
+// security ("Security Software Engineer") and the engineers of other
+// trades stay with the other rules.
+func securityLedEngineer(m string) bool {
+	w := strings.Fields(m)
+	for i, x := range w {
+		if !securityWords[x] {
+			continue
+		}
+		for j := i + 1; j < len(w) && j <= i+4; j++ {
+			if engineerNouns[w[j]] {
+				return !hasAny(m, softwareWords) && !hasAny(m, nonSoftwareEngineer)
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // adminOf says whether a title part names the administrator of IT
@@ -793,7 +838,11 @@ var roleNouns = []string{"engineer", "engineers", "scientist", "analyst", "manag
 	"rådgiver", "konsulent", "arkitekt", "architekt", "architecte", "analytiker", "analyste", "analista", "gestionnaire",
 	"leiter", "leiterin", "leder", "chef", "cheffe", "responsable", "jefe", "gerente", "designerin", "diseñador",
 	"concepteur", "expert", "experte", "sdet", "sde", "hacker", "coder", "postdoc", "scrum master", "werkstudent",
-	"praktikant", "stagiaire", "trainee", "apprentice", "fellow", "phd", "doktorand", "doktorandin", "stipendiat",
+	"praktikant", "stagiaire", "trainee", "apprentice", "fellow",
+	// Danish and Swedish student assistants ("Studentermedhjælper til
+	// softwareudvikling"), as "Werkstudent"
+	"studentermedhjælper", "studentmedhjælper", "studentermedarbejder", "studentmedarbejder", "studentmedarbetare",
+	"studentassistent", "phd", "doktorand", "doktorandin", "stipendiat",
 	"postdoktor", "doctorant", "doctorante", "programmør", "programmerare", "datavetare", "produktejer", "projektchef",
 	"prosjektleiar", "prosjektsjef", "produktansvarig", "projektledare", "projektleder",
 	"administrador", "administradora", "amministratore", "beheerder", "gestor", "gestora"}
@@ -848,6 +897,15 @@ func peopleManager(m string) bool {
 			return true
 		case "head":
 			return i+1 < len(w) && w[i+1] == "of" || i == len(w)-1
+		case "chef", "leder", "sjef", "ledare", "leiar":
+			// the Nordic head of a function ("Chef for
+			// softwareudvikling", "Leder av systemutvikling")
+			if i+1 < len(w) {
+				switch w[i+1] {
+				case "for", "af", "av", "för", "till":
+					return true
+				}
+			}
 		case "vice":
 			if i+1 < len(w) && w[i+1] == "president" {
 				return true

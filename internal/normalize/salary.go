@@ -299,15 +299,14 @@ func readNumber(s string, i int) (amount, bool) {
 		a.end = j
 		return a, true
 	}
+	// The digits after the point are read as a whole number of cents
+	// and divided once ("32.84" is 3284/100): adding 0.8 and 0.04 one by
+	// one gave 32.839999999999996.
 	v := 0.0
-	for _, d := range intPart {
+	for _, d := range intPart + frac {
 		v = v*10 + float64(d-'0')
 	}
-	scale := 0.1
-	for _, d := range frac {
-		v += float64(d-'0') * scale
-		scale /= 10
-	}
+	v /= math.Pow10(len(frac))
 	a.val = v
 	if j < len(s) && (s[j] == 'k' || s[j] == 'K') && (j+1 == len(s) || !isASCIIAlnum(s[j+1])) {
 		a.k = true
@@ -738,6 +737,8 @@ var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget
 	"augment", "raise", "increase", "commission", "equity", "referral", "prämie", "zuschuss", "workspace",
 	"equipment", "expense", "visa", "costs", "voucher", "lunch", "meal", "learning", "conference", "coworking",
 	"co-working", "internet", "phone", "gym",
+	// a company's business figures ("over $100M in annual bookings")
+	"bookings", "turnover", "professional development", "personal development", "tuition", "annual recurring", "under management", "market cap", "in sales",
 	// the ceiling of a pay system, not the job's pay ("the maximum salary
 	// available for the GS pay system is $191,900")
 	"pay system", "maximum salary available", "salary cap", "pay cap",

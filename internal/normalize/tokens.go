@@ -424,11 +424,17 @@ func itemOpener(prev, word string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(prev)
-	if !unicode.IsLower(r) {
+	if !unicode.IsLower(r) || itemCannotEnd[prev] {
 		return false
 	}
 	return word != "Du" || !strings.HasSuffix(prev, "st") && !germanJoiners[prev]
 }
+
+// itemCannotEnd are English words no list item ends with (an article, a
+// preposition or a conjunction): the capitalised word after them goes on
+// with the sentence ("a related field or a Bachelor's degree in ...").
+var itemCannotEnd = map[string]bool{"a": true, "an": true, "the": true, "or": true, "and": true, "of": true,
+	"in": true, "with": true, "to": true, "for": true, "as": true, "by": true, "from": true, "on": true, "at": true}
 
 // germanJoiners are German conjunctions and relative words after which a
 // capitalised "Du" goes on with the sentence.

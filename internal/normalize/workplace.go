@@ -63,7 +63,7 @@ var workplacePhrases = []struct{ phrase, place string }{
 	{"this role is remote", "remote"}, {"this position is remote", "remote"}, {"this is a remote", "remote"},
 	{"fully remote", "remote"}, {"100% remote", "remote"}, {"remote position", "remote"}, {"remote role", "remote"},
 	{"remote opportunity", "remote"}, {"work remotely", "remote"}, {"working remotely", "remote"},
-	{"open to remote", "remote"}, {"remote-first", "remote"}, {"remote first", "remote"},
+	{"open to remote", "remote"},
 	{"this role is hybrid", "hybrid"}, {"this position is hybrid", "hybrid"}, {"hybrid role", "hybrid"},
 	{"hybrid position", "hybrid"}, {"hybrid work", "hybrid"}, {"hybrid schedule", "hybrid"},
 	{"hybrid model", "hybrid"}, {"hybrid arrangement", "hybrid"}, {"days a week in the office", "hybrid"},
@@ -89,7 +89,26 @@ var workplacePhrases = []struct{ phrase, place string }{
 // the company blurb, "能持续坐班实习 ... 每周保证 3 天在岗" for the intern).
 var companyPhrases = []struct{ phrase, place string }{
 	{"fully distributed company", "remote"}, {"fully distributed team", "remote"}, {"remote company", "remote"},
+	// "a remote-first company", "Remote-First Unternehmen": how the
+	// company works
+	{"remote-first", "remote"}, {"remote first", "remote"},
 	{"分布式的公司", "remote"}, {"分布式公司", "remote"}, {"分布式团队", "remote"},
+}
+
+// remoteFirstOnly says whether the text's only word of remote work is a
+// remote-first company ("Wir sind als Remote-First Unternehmen
+// gestartet"): the text states no work mode of the job itself
+// (workplacePhrases).
+func remoteFirstOnly(text string) bool {
+	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+		return false
+	}
+	t := foldable(text)
+	if firstPhrase(t, workplacePhrases, workplaceIndex) != "" {
+		return false
+	}
+	l := strings.ToLower(text)
+	return strings.Contains(l, "remote-first") || strings.Contains(l, "remote first")
 }
 
 func workplaceText(text string) string {
