@@ -41,6 +41,7 @@ func (r *Runner) sourceWorkers(n int) int {
 // writes nothing itself. Stopping ctx stops the fetches (they come to sink
 // canceled).
 func (r *Runner) fetchEach(ctx context.Context, sources []config.Source, sink func(i int, f fetched)) {
+	defer r.fewerProcs()() // one processor while one is enough (procs.go)
 	pool := scrape.NewPool(ctx, scrape.Options{
 		UserAgent:    r.cfg.HTTP.UserAgent,
 		Timeout:      r.cfg.HTTP.Timeout,
