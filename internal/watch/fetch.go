@@ -133,10 +133,13 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	// the listing's pages are recorded for the next run, and, when this
 	// run's state allows it, a listing the same as the last run's keeps
 	// every stored posting undecoded (keptlisting.go)
-	salt := listingSalt(src, version)
+	// (the snapshot folder's runs only: a database store keeps no
+	// sizes to check the files by)
+	var salt string
 	var stored func(string, snapshot.Entry) (int64, bool)
 	var listing *snapshot.SizeList
 	if r.store != nil { // (the folder is listed at the first question)
+		salt = listingSalt(src, version)
 		stored, listing = r.storedCheck(src.Name)
 	}
 	kept, listed := r.keepable(idx, version, validators, salt, stored)
