@@ -118,6 +118,18 @@ func itemsListed(salt string, items []item, dupes, overlong, detailFailures int)
 	return listedDigest(salt, pairs)
 }
 
+// recordsPages reports whether v holds a listing page's digest (an
+// adapter that records its pages, see scrape.Client.SamePage): only then
+// is the listed postings' digest worth keeping beside them.
+func recordsPages(v scrape.Validators) bool {
+	for k, val := range v {
+		if k != listedKey && val.Digest != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // keepable is what the source's stored postings would be as items when the
 // listing proves the same as the last run's (see above), with the digest
 // they answer to; nil when that may not be (the full path then). It stats

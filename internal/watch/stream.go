@@ -304,7 +304,7 @@ func (w *writeRun) write(ctx context.Context, f fetched, p plan) error {
 		}
 		if v != nil {
 			// what a run on the same listing may keep (keptlisting.go)
-			if f.listed != "" {
+			if f.listed != "" && recordsPages(v) {
 				v[listedKey] = scrape.Validator{Digest: f.listed}
 			} else {
 				delete(v, listedKey)
