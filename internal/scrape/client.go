@@ -208,12 +208,20 @@ type Client struct {
 	vmu        sync.Mutex
 	validators Validators // nil: no conditional requests
 	trust      *trust     // nil: bound to no source (see Options.AllowPrivate)
+	pages      pageMemo   // a listing's pages as the last run read them (pages.go)
 }
 
-// Validator is what a server said identifies a response's version.
+// Validator is what a server said identifies a response's version, and,
+// for a page of a listing, what the client saw of it (see
+// Client.SamePage).
 type Validator struct {
 	ETag         string `json:"etag,omitempty"`
 	LastModified string `json:"last_modified,omitempty"`
+	// Digest is the digest of the body the URL last answered as a page of
+	// a listing (PageDigest: the body and the client's Listing salt), Next
+	// the adapter's cursor to the page it read after it ("": the last).
+	Digest string `json:"digest,omitempty"`
+	Next   string `json:"next,omitempty"`
 }
 
 // Validators maps URLs to their last validators.
@@ -478,7 +486,7 @@ func (c *Client) conditionalHeader(u string, h http.Header) http.Header {
 	c.vmu.Lock()
 	v, ok := c.validators[c.opts.Redact(u)]
 	c.vmu.Unlock()
-	if !ok {
+	if !ok || v.ETag == "" && v.LastModified == "" {
 		return h
 	}
 	out := h.Clone()
@@ -500,8 +508,9 @@ func (c *Client) remember(u string, h http.Header) {
 	if c.validators == nil {
 		return
 	}
-	v := Validator{ETag: h.Get("ETag"), LastModified: h.Get("Last-Modified")}
 	u = c.opts.Redact(u)
+	v := c.validators[u] // a page's digest stays (see SamePage)
+	v.ETag, v.LastModified = h.Get("ETag"), h.Get("Last-Modified")
 	if v == (Validator{}) {
 		delete(c.validators, u)
 		return

@@ -40,8 +40,14 @@ type fetched struct {
 	// failure): a known one is kept as stored, a new one left for next run
 	detailFailures int
 	validators     scrape.Validators // to save with the index
-	err            error
-	loadErr        bool // err came from reading the stored index: no state to update
+	// listed: the digest of the postings as a run on the same listing may
+	// keep them (keptlisting.go); "": it may not
+	listed string
+	// sameListing: the listing's pages were the last run's, byte for
+	// byte: every stored posting kept undecoded (keptlisting.go)
+	sameListing bool
+	err         error
+	loadErr     bool // err came from reading the stored index: no state to update
 	// listing: the source folder's files as the fetch listed them (to
 	// tell kept postings' files), nil when it did not
 	listing    *snapshot.SizeList
@@ -124,7 +130,20 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	if len(idx.Postings) > 0 && idx.Normalizer == version && !anyMoved(idx) {
 		validators = r.loadValidators(src.Name)
 	}
-	client := pool.Client(validators).Source(src.URL, src.AllowPrivate)
+	// the listing's pages are recorded for the next run, and, when this
+	// run's state allows it, a listing the same as the last run's keeps
+	// every stored posting undecoded (keptlisting.go)
+	// (the snapshot folder's runs only: a database store keeps no
+	// sizes to check the files by)
+	var salt string
+	var stored func(string, snapshot.Entry) (int64, bool)
+	var listing *snapshot.SizeList
+	if r.store != nil { // (the folder is listed at the first question)
+		salt = listingSalt(src, version)
+		stored, listing = r.storedCheck(src.Name)
+	}
+	kept, listed := r.keepable(idx, version, validators, salt, stored)
+	client := pool.Client(validators).Source(src.URL, src.AllowPrivate).Listing(salt, kept != nil)
 	ad, err := platforms.New(src, client)
 	if err != nil {
 		f.err = err
@@ -138,12 +157,17 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	if errors.Is(err, scrape.ErrNotModified) {
 		// the same listing as last time: what it had stands, and what it
 		// lacked (missing, removal pending) is still lacking
+		f.validators = client.Validators()
+		if kept != nil {
+			// its files checked as the full path checks them
+			f.items, f.listing, f.listed, f.sameListing = kept, listing, listed, true
+			return f
+		}
 		for id, e := range idx.Postings {
 			if e.Missing == 0 {
 				f.items = append(f.items, item{id: id, stamp: e.Stamp, keep: true, hash: e.Hash, size: e.Size})
 			}
 		}
-		f.validators = client.Validators()
 		return f
 	}
 	if err != nil {
@@ -196,7 +220,9 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	dupes := 0
 	f.items = make([]item, 0, len(order))
-	stored, listing := r.storedCheck(src.Name)
+	if stored == nil {
+		stored, listing = r.storedCheck(src.Name)
+	}
 	f.listing = listing
 	for _, id := range order {
 		cands := copies[id]
@@ -279,6 +305,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		r.log.Warn("listing repeats posting ids: kept the copy with the greatest content hash", "source", src.Name, "ids", dupes)
 	}
 	f.validators = client.Validators()
+	f.listed = itemsListed(salt, f.items, dupes, overlong, f.detailFailures)
 	return f
 }
 

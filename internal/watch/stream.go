@@ -41,6 +41,7 @@ func (r *Runner) sourceWorkers(n int) int {
 // writes nothing itself. Stopping ctx stops the fetches (they come to sink
 // canceled).
 func (r *Runner) fetchEach(ctx context.Context, sources []config.Source, sink func(i int, f fetched)) {
+	defer r.fewerProcs()() // one processor while one is enough (procs.go)
 	pool := scrape.NewPool(ctx, scrape.Options{
 		UserAgent:    r.cfg.HTTP.UserAgent,
 		Timeout:      r.cfg.HTTP.Timeout,
@@ -72,7 +73,7 @@ func (r *Runner) fetchEach(ctx context.Context, sources []config.Source, sink fu
 				default:
 					// debug: the source's "source done" line at the run's end
 					// says what it found (one line per source at info)
-					r.log.Debug("source fetched", "source", src.Name, "postings", len(f.items), "details", f.details, "duration", time.Since(start).Round(time.Millisecond))
+					r.log.Debug("source fetched", "source", src.Name, "postings", len(f.items), "details", f.details, "same_listing", f.sameListing, "duration", time.Since(start).Round(time.Millisecond))
 				}
 				sink(i, f)
 			}
@@ -300,6 +301,14 @@ func (w *writeRun) write(ctx context.Context, f fetched, p plan) error {
 		v := f.validators
 		if f.suspicious != "" || f.detailFailures > 0 {
 			v = nil // the next run must see the listing again, not a 304
+		}
+		if v != nil {
+			// what a run on the same listing may keep (keptlisting.go)
+			if f.listed != "" && recordsPages(v) {
+				v[listedKey] = scrape.Validator{Digest: f.listed}
+			} else {
+				delete(v, listedKey)
+			}
 		}
 		vPath, err := r.saveValidators(src, v)
 		if err != nil {

@@ -184,6 +184,11 @@ func (e *Eightfold) List(ctx context.Context) ([]model.Raw, error) {
 	var refusals []string
 	for _, iface := range order {
 		raws, err := e.list(ctx, iface)
+		if errors.Is(err, scrape.ErrNotModified) {
+			// every page as the last run read it (see pager)
+			e.using = iface
+			return nil, err
+		}
 		var ref *refusal
 		if errors.As(err, &ref) {
 			refusals = append(refusals, ref.Error())
@@ -216,58 +221,138 @@ func (e *Eightfold) list(ctx context.Context, iface string) ([]model.Raw, error)
 }
 
 // pager pages on start until it has count postings or a page comes back
-// empty. fetch reads one page; requireCount makes a page without a count
-// an error.
-func pager(fetch func(start int) (scrape.Page, error), requireCount bool) ([]model.Raw, error) {
-	var out []model.Raw
-	seen := map[string]bool{}
-	count := -1
-	start := 0
+// empty. fetch reads one page (its URL and body), decode reads a body;
+// requireCount makes a page without a count an error.
+//
+// Each page is recorded with the client (its digest, and the start of the
+// page read after it: see scrape.Client.SamePage). While every page
+// answers what it answered when recorded, the pager follows the recorded
+// starts without decoding; when the last recorded page is reached so, the
+// listing is the last run's, byte for byte: scrape.ErrNotModified (the
+// runner decides what that keeps). The first page that differs ends
+// that: the pages held so far are decoded in order, as they would have
+// been, and the listing is read on as usual. Paging is a function of the
+// bodies alone, so the starts followed are the ones decoding would give.
+func pager(c *scrape.Client, fetch func(start int) (string, []byte, error), decode func(u string, body []byte) (scrape.Page, error), requireCount bool) ([]model.Raw, error) {
+	p := pages{decode: decode, requireCount: requireCount, seen: map[string]bool{}, count: -1}
+	type held struct {
+		u, digest string
+		body      []byte
+		start     int
+	}
+	var same []held // pages that answered as recorded, not decoded yet
+	following := true
 	for n := 0; n < maxPages; n++ {
-		pg, err := fetch(start)
+		start := p.start
+		u, body, err := fetch(start)
 		if err != nil {
 			return nil, fmt.Errorf("list page %d: %w", n+1, err)
 		}
-		if pg.Total >= 0 && count < 0 {
-			count = pg.Total
-			if out == nil {
-				out = make([]model.Raw, 0, min(count, 10_000)) // a bogus count costs no more than this
+		digest := c.PageDigest(body)
+		if following {
+			if next, ok := c.SamePage(u, digest); ok {
+				if next == "" {
+					return nil, scrape.ErrNotModified
+				}
+				if p.start, err = strconv.Atoi(next); err == nil && p.start > start {
+					same = append(same, held{u, digest, body, start})
+					continue
+				}
+				p.start = start // a cursor this pager never records: read as usual
 			}
-		}
-		if requireCount && count < 0 {
-			return nil, fmt.Errorf("list page %d: the answer holds no count: completeness cannot be checked", n+1)
-		}
-		added := 0
-		for _, r := range pg.Postings {
-			if seen[r.ID] {
-				continue
+			following = false
+			same = append(same, held{u, digest, body, start})
+			p.start = 0
+			// the pages held, then this one, decoded in order; a start
+			// that is not the one decoding gives (a record this pager
+			// did not make) drops the rest: read again from there
+			for i, h := range same {
+				if h.start != p.start {
+					n = i - 1
+					break
+				}
+				done, err := p.page(i, h.u, h.body)
+				if err != nil {
+					return nil, err
+				}
+				if done {
+					c.RecordPage(h.u, h.digest, "")
+					return p.out, nil
+				}
+				c.RecordPage(h.u, h.digest, strconv.Itoa(p.start))
+				n = i
 			}
-			seen[r.ID] = true
-			out = append(out, r)
-			added++
+			same = nil
+			continue
 		}
-		// start moves by the new postings the page held, not by num: a
-		// server that caps pages lower than asked, or repeats a posting
-		// inside a page, would otherwise make it skip postings.
-		start += added
-		if count >= 0 && len(out) >= count {
-			return out, nil
+		done, err := p.page(n, u, body)
+		if err != nil {
+			return nil, err
 		}
-		if len(pg.Postings) == 0 {
-			// An empty page before count postings came is a listing cut
-			// short (a glitch, a rate limiter answering politely): trusting
-			// it would report the rest removed.
-			if count >= 0 && len(out) < count {
-				return nil, fmt.Errorf("list page %d is empty after %d of %d postings: listing incomplete", n+1, len(out), count)
-			}
-			return out, nil
+		if done {
+			c.RecordPage(u, digest, "")
+			return p.out, nil
 		}
-		if added == 0 {
-			// a server that ignores start repeats its first page forever
-			return nil, fmt.Errorf("list page %d repeats earlier postings: paging does not advance", n+1)
-		}
+		c.RecordPage(u, digest, strconv.Itoa(p.start))
 	}
 	return nil, fmt.Errorf("listing exceeds %d pages", maxPages)
+}
+
+// pages is the state of a listing read page by page.
+type pages struct {
+	decode       func(u string, body []byte) (scrape.Page, error)
+	requireCount bool
+	out          []model.Raw
+	seen         map[string]bool
+	count        int // -1: not known yet
+	start        int // of the next page
+}
+
+// page reads page n (0-based) of the listing; done when it was the last.
+func (p *pages) page(n int, u string, body []byte) (done bool, err error) {
+	pg, err := p.decode(u, body)
+	if err != nil {
+		return false, fmt.Errorf("list page %d: %w", n+1, err)
+	}
+	if pg.Total >= 0 && p.count < 0 {
+		p.count = pg.Total
+		if p.out == nil {
+			p.out = make([]model.Raw, 0, min(p.count, 10_000)) // a bogus count costs no more than this
+		}
+	}
+	if p.requireCount && p.count < 0 {
+		return false, fmt.Errorf("list page %d: the answer holds no count: completeness cannot be checked", n+1)
+	}
+	added := 0
+	for _, r := range pg.Postings {
+		if p.seen[r.ID] {
+			continue
+		}
+		p.seen[r.ID] = true
+		p.out = append(p.out, r)
+		added++
+	}
+	// start moves by the new postings the page held, not by num: a
+	// server that caps pages lower than asked, or repeats a posting
+	// inside a page, would otherwise make it skip postings.
+	p.start += added
+	if p.count >= 0 && len(p.out) >= p.count {
+		return true, nil
+	}
+	if len(pg.Postings) == 0 {
+		// An empty page before count postings came is a listing cut
+		// short (a glitch, a rate limiter answering politely): trusting
+		// it would report the rest removed.
+		if p.count >= 0 && len(p.out) < p.count {
+			return false, fmt.Errorf("list page %d is empty after %d of %d postings: listing incomplete", n+1, len(p.out), p.count)
+		}
+		return true, nil
+	}
+	if added == 0 {
+		// a server that ignores start repeats its first page forever
+		return false, fmt.Errorf("list page %d repeats earlier postings: paging does not advance", n+1)
+	}
+	return false, nil
 }
 
 // ---- apply: /api/apply/v2/jobs ----
@@ -317,12 +402,11 @@ func (e *Eightfold) applyURL(start int) string {
 }
 
 func (e *Eightfold) listApply(ctx context.Context) ([]model.Raw, error) {
-	return pager(func(start int) (scrape.Page, error) {
+	return pager(e.client, func(start int) (string, []byte, error) {
 		u := e.applyURL(start)
 		body, err := e.get(ctx, Apply, u)
-		if err != nil {
-			return scrape.Page{}, err
-		}
+		return u, body, err
+	}, func(u string, body []byte) (scrape.Page, error) {
 		pg, err := e.decodeApplyPage(body)
 		if err != nil {
 			return scrape.Page{}, fmt.Errorf("%s: %w", u, err)
@@ -492,12 +576,11 @@ func (e *Eightfold) pcsxURL(start int) string {
 // the filter, or names its facet otherwise, still yields the same postings.
 // Completeness is checked against the server's count of what it listed.
 func (e *Eightfold) listPCSX(ctx context.Context) ([]model.Raw, error) {
-	all, err := pager(func(start int) (scrape.Page, error) {
+	all, err := pager(e.client, func(start int) (string, []byte, error) {
 		u := e.pcsxURL(start)
 		body, err := e.get(ctx, PCSX, u)
-		if err != nil {
-			return scrape.Page{}, err
-		}
+		return u, body, err
+	}, func(u string, body []byte) (scrape.Page, error) {
 		pg, err := e.decodePCSXPage(body)
 		if err != nil {
 			return scrape.Page{}, fmt.Errorf("%s: %w", u, err)
