@@ -37,3 +37,45 @@ func FuzzS24CollapseInto(f *testing.F) {
 		}
 	})
 }
+
+// titledLanguage must read what Language reads of the title and the text
+// joined, wherever languageScan cuts them (in the title, at the line
+// break, inside a rune of the text).
+func TestS24TitledLanguageMatchesJoined(t *testing.T) {
+	texts := []string{
+		"", "We are looking for a data engineer to join the team and work with us.",
+		"Wir suchen eine Kollegin, die mit uns an der Plattform arbeitet und die Daten versteht.",
+		"Nous recherchons un ingénieur pour rejoindre notre équipe et travailler avec nous.",
+		"北京 | 1-5年 数据工程师", "Мы ищем инженера данных в нашу команду",
+	}
+	var cases [][2]string
+	for _, a := range texts {
+		for _, b := range texts {
+			cases = append(cases, [2]string{a, b}, [2]string{a, strings.Repeat(b+" ", 80)}, [2]string{strings.Repeat(a+" ", 80), b})
+		}
+	}
+	for n := languageScan - 8; n <= languageScan+2; n++ {
+		for _, w := range []string{"ü", "北", "a"} {
+			cases = append(cases, [2]string{strings.Repeat("x", n), strings.Repeat(w, 10)}, [2]string{"Data Engineer", strings.Repeat("é", n/2) + w + strings.Repeat(" and the", 50)})
+		}
+	}
+	for _, c := range cases {
+		if got, want := titledLanguage(c[0], c[1]), Language(c[0]+"\n"+prefix(c[1], languageScan)); got != want {
+			t.Errorf("titledLanguage(%.40q, %.40q) = %q, want %q", c[0], c[1], got, want)
+		}
+	}
+}
+
+func FuzzS24TitledLanguage(f *testing.F) {
+	f.Add("Data Engineer", "We are looking for a data engineer to join the team.", 0)
+	f.Add("Dateningenieur", "Wir suchen eine Kollegin, die mit uns arbeitet.", 2990)
+	f.Fuzz(func(t *testing.T, title, text string, pad int) {
+		if pad < 0 || pad > 4000 {
+			return
+		}
+		title = strings.Repeat("a ", pad/2) + title
+		if got, want := titledLanguage(title, text), Language(title+"\n"+prefix(text, languageScan)); got != want {
+			t.Fatalf("titledLanguage(%q, %q) = %q, want %q", title, text, got, want)
+		}
+	})
+}
