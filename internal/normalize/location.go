@@ -61,6 +61,9 @@ func foldPlaceASCII(s string) (string, bool) {
 			b = append(b, c)
 		}
 	}
+	if string(b) == s {
+		return s, true // already folded ("usa", "los gatos"): no copy
+	}
 	return string(b), true
 }
 
