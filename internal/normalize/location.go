@@ -501,7 +501,7 @@ func dropOnly(p string) string {
 // UK", "remote (Sweden)", "Remote"): ok when it is remote work, with the
 // country it names or "".
 func remoteIn(b string) (string, bool) {
-	t := strings.TrimSpace(strings.NewReplacer("(", " ", ")", " ").Replace(b))
+	t := strings.TrimSpace(parenSpaces.Replace(b))
 	q, r := stripRemote(dropOnly(t))
 	if !r {
 		return "", false
@@ -930,6 +930,10 @@ var (
 	ogCounties = strings.NewReplacer("Vestfold og Telemark", "Vestfold-og-Telemark", "Troms og Finnmark",
 		"Troms-og-Finnmark", "Møre og Romsdal", "Møre-og-Romsdal", "Sogn og Fjordane", "Sogn-og-Fjordane")
 	orReplacer = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
+	// built once, not on every call: a Replacer compiles its strings
+	parenSpaces       = strings.NewReplacer("(", " ", ")", " ")
+	countryListCommas = strings.NewReplacer(" and the ", ",", " or the ", ",", " and ", ",", " or ", ",", " & ", ",", "/", ",")
+	titleSegments     = strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", "(", "|", ")", "|")
 )
 
 // ambiguousConjs are "and" in one language and another word in another
@@ -1467,7 +1471,7 @@ func countryList(s string) []string {
 	if i := strings.IndexAny(s, ".;:(!?"); i >= 0 {
 		s = s[:i]
 	}
-	s = strings.NewReplacer(" and the ", ",", " or the ", ",", " and ", ",", " or ", ",", " & ", ",", "/", ",").Replace(s)
+	s = countryListCommas.Replace(s)
 	var out []string
 	for _, p := range strings.Split(s, ",") {
 		p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "the "))
@@ -1934,7 +1938,7 @@ func titleRemote(title string) []model.Location {
 	if !strings.Contains(strings.ToLower(title), "remote") {
 		return nil
 	}
-	for _, seg := range strings.Split(strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", "(", "|", ")", "|").Replace(title), "|") {
+	for _, seg := range strings.Split(titleSegments.Replace(title), "|") {
 		if !strings.Contains(strings.ToLower(seg), "remote") {
 			continue
 		}
@@ -2031,7 +2035,7 @@ func titleRemoteAlternative(title string) []model.Location {
 	if !strings.Contains(strings.ToLower(title), "remote") {
 		return nil
 	}
-	for _, seg := range strings.Split(strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", "(", "|", ")", "|").Replace(title), "|") {
+	for _, seg := range strings.Split(titleSegments.Replace(title), "|") {
 		seg = strings.TrimSpace(seg)
 		if !strings.Contains(strings.ToLower(seg), "remote") || len(strings.Fields(seg)) > 5 {
 			continue
