@@ -1553,6 +1553,9 @@ func isAreaPart(q string) bool {
 // pages). It needs an unambiguous zone name (UTC, GMT, CET, CEST) as a word
 // of its own or with an offset, and no word that is a known place.
 func tzNote(f string) bool {
+	if !strings.Contains(f, "utc") && !strings.Contains(f, "gmt") && !strings.Contains(f, "cet") && !strings.Contains(f, "cest") {
+		return false // no zone named: false whatever the words (no split, no lookups)
+	}
 	zone := false
 	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '/' || r == ',' }) {
 		z := strings.TrimRight(w, "+-0123456789:.")

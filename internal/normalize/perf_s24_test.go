@@ -79,3 +79,42 @@ func FuzzS24TitledLanguage(f *testing.F) {
 		}
 	})
 }
+
+// tzNoteRef is tzNote as it was before its fast path for a text that
+// names no time zone.
+func tzNoteRef(f string) bool {
+	zone := false
+	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '/' || r == ',' }) {
+		z := strings.TrimRight(w, "+-0123456789:.")
+		if z == "utc" || z == "gmt" || z == "cet" || z == "cest" {
+			zone = true
+			continue
+		}
+		if _, ok := knownCities[w]; ok || countryCode(w) != "" {
+			return false
+		}
+	}
+	return zone
+}
+
+var tzNoteCases = []string{"", "utc", "utc+1", "utc-5 to utc+2", "gmt/cet", "cest", "CET", "london gmt", "germany, cet",
+	"remote", "remote (usa)", "los gatos", "cet+1, berlin", "eastern time", "est", "utc+01:00", "cestas", "autcion"}
+
+func TestS24TzNoteMatchesRef(t *testing.T) {
+	for _, f := range tzNoteCases {
+		if got, want := tzNote(f), tzNoteRef(f); got != want {
+			t.Errorf("tzNote(%q) = %v, want %v", f, got, want)
+		}
+	}
+}
+
+func FuzzS24TzNote(f *testing.F) {
+	for _, s := range tzNoteCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tzNote(s), tzNoteRef(s); got != want {
+			t.Fatalf("tzNote(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
