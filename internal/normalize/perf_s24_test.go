@@ -118,3 +118,25 @@ func FuzzS24TzNote(f *testing.F) {
 		}
 	})
 }
+
+var wordsCases = []string{"", " ", "a", " a b ", "a\tb\nc", "a\u00a0b", "a\u2003b", "a\x85b", "\xffa \xff", "Los Gatos, California",
+	"北京 | 1-5年", "a\u200bb", "  mixed\u3000space\v\fhere  "}
+
+func TestS24WordsMatchesFields(t *testing.T) {
+	for _, s := range wordsCases {
+		if got, want := words(s), len(strings.Fields(s)); got != want {
+			t.Errorf("words(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzS24Words(f *testing.F) {
+	for _, s := range wordsCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := words(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("words(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
