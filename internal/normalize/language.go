@@ -73,7 +73,46 @@ var stopWords = func() map[string]uint16 {
 // or "" when the text is too short or has too few of the words the profiles
 // know to tell.
 func Language(text string) string {
+	return languageIn([]langPart{{s: prefix(text, languageScan)}})
+}
+
+// titledLanguage is Language(title + "\n" + prefix(text, languageScan))
+// without the copy of up to languageScan bytes the joined text would take:
+// the same bytes, read in three parts.
+func titledLanguage(title, text string) string {
 	text = prefix(text, languageScan)
+	n := len(title) + 1 + len(text)
+	if n > languageScan {
+		// prefix of the joined text: cut at languageScan, back to a rune start
+		at := func(i int) byte {
+			switch {
+			case i < len(title):
+				return title[i]
+			case i == len(title):
+				return '\n'
+			}
+			return text[i-len(title)-1]
+		}
+		n = languageScan
+		for n > 0 && !utf8.RuneStart(at(n)) {
+			n--
+		}
+	}
+	parts := []langPart{{s: title[:min(n, len(title))]}}
+	if n > len(title) {
+		parts = append(parts, langPart{s: "\n", base: len(title)}, langPart{s: text[:n-len(title)-1], base: len(title) + 1})
+	}
+	return languageIn(parts)
+}
+
+// langPart is a part of the text Language reads, at byte offset base.
+type langPart struct {
+	s    string
+	base int
+}
+
+// languageIn is Language of the text made of parts, one after the other.
+func languageIn(parts []langPart) string {
 	var score [12]int
 	var latin, han, kana, hangul, cyrillic, greek int
 	var word [12]byte // the longest function word is 10 bytes (będziesz: 9)
@@ -92,53 +131,62 @@ func Language(text string) string {
 		}
 		n = 0
 	}
-	for k, r := range text {
-		if found >= languageSettled && k&63 == 0 && latin == letters(latin, han, kana, hangul, cyrillic, greek) && settled(&score) {
-			break
-		}
-		if r < utf8.RuneSelf {
-			c := byte(r)
+	feed := func(text string, base int) bool {
+		for k, r := range text {
+			k += base
+			if found >= languageSettled && k&63 == 0 && latin == letters(latin, han, kana, hangul, cyrillic, greek) && settled(&score) {
+				return true
+			}
+			if r < utf8.RuneSelf {
+				c := byte(r)
+				switch {
+				case 'a' <= c && c <= 'z':
+				case 'A' <= c && c <= 'Z':
+					c += 'a' - 'A'
+				default:
+					flush()
+					continue
+				}
+				latin++
+				if n >= 0 && n < len(word) {
+					word[n] = c
+					n++
+				} else {
+					n = -1
+				}
+				continue
+			}
 			switch {
-			case 'a' <= c && c <= 'z':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			default:
+			case unicode.Is(unicode.Han, r):
+				han++
+			case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+				kana++
+			case unicode.Is(unicode.Hangul, r):
+				hangul++
+			case unicode.Is(unicode.Cyrillic, r):
+				cyrillic++
+			case unicode.Is(unicode.Greek, r):
+				greek++
+			}
+			if !unicode.IsLetter(r) {
 				flush()
 				continue
 			}
-			latin++
-			if n >= 0 && n < len(word) {
-				word[n] = c
-				n++
+			if unicode.Is(unicode.Latin, r) {
+				latin++
+			}
+			l := unicode.ToLower(r)
+			if n >= 0 && n+utf8.RuneLen(l) <= len(word) {
+				n += utf8.EncodeRune(word[n:], l)
 			} else {
 				n = -1
 			}
-			continue
 		}
-		switch {
-		case unicode.Is(unicode.Han, r):
-			han++
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			kana++
-		case unicode.Is(unicode.Hangul, r):
-			hangul++
-		case unicode.Is(unicode.Cyrillic, r):
-			cyrillic++
-		case unicode.Is(unicode.Greek, r):
-			greek++
-		}
-		if !unicode.IsLetter(r) {
-			flush()
-			continue
-		}
-		if unicode.Is(unicode.Latin, r) {
-			latin++
-		}
-		l := unicode.ToLower(r)
-		if n >= 0 && n+utf8.RuneLen(l) <= len(word) {
-			n += utf8.EncodeRune(word[n:], l)
-		} else {
-			n = -1
+		return false
+	}
+	for _, part := range parts {
+		if feed(part.s, part.base) {
+			break
 		}
 	}
 	flush()

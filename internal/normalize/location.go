@@ -61,6 +61,9 @@ func foldPlaceASCII(s string) (string, bool) {
 			b = append(b, c)
 		}
 	}
+	if string(b) == s {
+		return s, true // already folded ("usa", "los gatos"): no copy
+	}
 	return string(b), true
 }
 
@@ -517,7 +520,7 @@ func dropOnly(p string) string {
 // UK", "remote (Sweden)", "Remote"): ok when it is remote work, with the
 // country it names or "".
 func remoteIn(b string) (string, bool) {
-	t := strings.TrimSpace(strings.NewReplacer("(", " ", ")", " ").Replace(b))
+	t := strings.TrimSpace(parenSpaces.Replace(b))
 	q, r := stripRemote(dropOnly(t))
 	if !r {
 		return "", false
@@ -946,6 +949,10 @@ var (
 	ogCounties = strings.NewReplacer("Vestfold og Telemark", "Vestfold-og-Telemark", "Troms og Finnmark",
 		"Troms-og-Finnmark", "Møre og Romsdal", "Møre-og-Romsdal", "Sogn og Fjordane", "Sogn-og-Fjordane")
 	orReplacer = strings.NewReplacer(" or ", ",", "/", ",", " & ", ",", " and ", ",")
+	// built once, not on every call: a Replacer compiles its strings
+	parenSpaces       = strings.NewReplacer("(", " ", ")", " ")
+	countryListCommas = strings.NewReplacer(" and the ", ",", " or the ", ",", " and ", ",", " or ", ",", " & ", ",", "/", ",")
+	titleSegments     = strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", "(", "|", ")", "|")
 )
 
 // ambiguousConjs are "and" in one language and another word in another
@@ -1483,7 +1490,7 @@ func countryList(s string) []string {
 	if i := strings.IndexAny(s, ".;:(!?"); i >= 0 {
 		s = s[:i]
 	}
-	s = strings.NewReplacer(" and the ", ",", " or the ", ",", " and ", ",", " or ", ",", " & ", ",", "/", ",").Replace(s)
+	s = countryListCommas.Replace(s)
 	var out []string
 	for _, p := range strings.Split(s, ",") {
 		p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "the "))
@@ -1565,6 +1572,9 @@ func isAreaPart(q string) bool {
 // pages). It needs an unambiguous zone name (UTC, GMT, CET, CEST) as a word
 // of its own or with an offset, and no word that is a known place.
 func tzNote(f string) bool {
+	if !strings.Contains(f, "utc") && !strings.Contains(f, "gmt") && !strings.Contains(f, "cet") && !strings.Contains(f, "cest") {
+		return false // no zone named: false whatever the words (no split, no lookups)
+	}
 	zone := false
 	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '/' || r == ',' }) {
 		z := strings.TrimRight(w, "+-0123456789:.")
@@ -2020,7 +2030,7 @@ func titleRemote(title string) []model.Location {
 	if !strings.Contains(strings.ToLower(title), "remote") {
 		return nil
 	}
-	for _, seg := range strings.Split(strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", "(", "|", ")", "|").Replace(title), "|") {
+	for _, seg := range strings.Split(titleSegments.Replace(title), "|") {
 		if !strings.Contains(strings.ToLower(seg), "remote") {
 			continue
 		}
@@ -2117,7 +2127,7 @@ func titleRemoteAlternative(title string) []model.Location {
 	if !strings.Contains(strings.ToLower(title), "remote") {
 		return nil
 	}
-	for _, seg := range strings.Split(strings.NewReplacer(" – ", "|", " — ", "|", " - ", "|", "(", "|", ")", "|").Replace(title), "|") {
+	for _, seg := range strings.Split(titleSegments.Replace(title), "|") {
 		seg = strings.TrimSpace(seg)
 		if !strings.Contains(strings.ToLower(seg), "remote") || len(strings.Fields(seg)) > 5 {
 			continue

@@ -170,7 +170,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 
 	// The language is read from the title and the first bytes of the text
 	// only (Language reads no further), without copying the whole text.
-	lang := Language(title + "\n" + prefix(text, languageScan))
+	lang := titledLanguage(title, text)
 
 	p.Locations = textLocations(locations(r.Locations), r.Locations, title, text, lang)
 	northAmerica := len(p.Locations) == 0

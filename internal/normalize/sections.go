@@ -539,7 +539,25 @@ var moscowLabels = map[string]class{
 
 // words counts the space-separated words of s.
 func words(s string) int {
-	return len(strings.Fields(s))
+	// len(strings.Fields(s)), counted without the slice
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		space := c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		size := 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		i += size
+		if space {
+			in = false
+		} else if !in {
+			n, in = n+1, true
+		}
+	}
+	return n
 }
 
 // leadInWords says whether a line ending with ':' talks about skills

@@ -107,6 +107,62 @@ func collapse(s string) string {
 	return b.String()
 }
 
+// collapseInto is collapse(string(b)) written at the end of arena, which
+// only grows: the text returned is a slice of the arena's string (one
+// buffer for all the blocks of a page instead of a string per block, and
+// none for the copy collapse would make of it). Bytes written to a
+// strings.Builder never change, and a Builder that grows copies them to a
+// new buffer, so earlier slices stay as they were.
+func collapseInto(arena *strings.Builder, b []byte) string {
+	start := arena.Len()
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(b); {
+		c := b[i]
+		if !collapseMarks[c] {
+			prevSpace = false
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+				clean = false
+				break
+			}
+			prevSpace = false
+			i += size
+			continue
+		}
+		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+		if sp && (prevSpace || c != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+		i++
+	}
+	if clean && !prevSpace {
+		arena.Write(b)
+		return arena.String()[start:]
+	}
+	space := false
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		i += size
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			space = arena.Len() > start
+			continue
+		}
+		if space {
+			arena.WriteByte(' ')
+			space = false
+		}
+		arena.WriteRune(r)
+	}
+	return arena.String()[start:]
+}
+
 // leadBullets are the glyphs stripBullet removes.
 var leadBullets = []string{"•", "·", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►", "✓", "✔"}
 
@@ -178,6 +234,7 @@ func htmlBlocks(s string) []block {
 		out       = make([]block, 0, min(strings.Count(s, "<")/2, 256)+4) // about a block per element
 		buf       []byte                                                  // reused across blocks
 		prefix    []byte                                                  // bold text before the first non-bold text
+		arena     strings.Builder                                         // the blocks' texts (collapseInto)
 		nonBold   bool                                                    // non-bold, non-space text seen in the current block
 		boldSeen  bool
 		boldDepth int
@@ -197,7 +254,7 @@ func htmlBlocks(s string) []block {
 		return k
 	}
 	flush := func() {
-		text := collapse(string(buf))
+		text := collapseInto(&arena, buf)
 		if text != "" {
 			b := block{text: text, kind: kind(), bold: boldSeen && !nonBold}
 			lead := ""
@@ -225,6 +282,7 @@ func htmlBlocks(s string) []block {
 		buf, prefix = buf[:0], prefix[:0]
 		nonBold, boldSeen = false, false
 	}
+	arena.Grow(len(s))
 	z := html.NewTokenizer(strings.NewReader(s))
 	for {
 		tt := z.Next()

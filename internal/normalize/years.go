@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -188,8 +189,14 @@ type ytoken struct {
 	num bool
 }
 
-func yearTokens(text string) []ytoken {
-	out := make([]ytoken, 0, len(text)/6+4)
+// ytokenPool holds the token slices of MinYears, which keeps none of
+// them: a posting reads up to three texts for years, each a few hundred
+// tokens.
+var ytokenPool = sync.Pool{New: func() any { return new([]ytoken) }}
+
+// yearTokens appends the tokens of text to out[:0].
+func yearTokens(text string, out []ytoken) []ytoken {
+	out = out[:0]
 	t := strings.ToLower(text)
 	for i := 0; i < len(t); {
 		c := t[i]
@@ -258,7 +265,13 @@ func yearTokens(text string) []ytoken {
 // years", "3+ yrs"), or nil. Years that are not experience ("5 years ago",
 // "over 25 years, Netflix has") are ignored.
 func MinYears(text string) *int {
-	toks := yearTokens(text)
+	p := ytokenPool.Get().(*[]ytoken)
+	toks := yearTokens(text, *p)
+	defer func() {
+		clear(toks) // the pool holds no text
+		*p = toks[:0]
+		ytokenPool.Put(p)
+	}()
 	best := -1
 	last := -1 // the token of the last figure taken
 	word := func(i int) string {
