@@ -497,9 +497,16 @@ func (b *Backend) EndWrite() error {
 	var res Result
 	var werr WriteError
 	var superseded []string
+	// the bases of the sources written now (a worker's other jobs, still
+	// fetching, keep theirs)
+	bases := map[string]int64{}
 	b.mu.Lock()
-	bases := b.bases
-	b.bases = nil
+	for _, s := range names {
+		if v, ok := b.bases[s]; ok {
+			bases[s] = v
+			delete(b.bases, s)
+		}
+	}
 	b.mu.Unlock()
 	for _, s := range names {
 		bt := pending[s].batch(s, b.types[s], at)

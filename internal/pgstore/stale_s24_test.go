@@ -131,3 +131,39 @@ func TestOverlappingRunsWriteOnlyOnTheVersionTheyRead(t *testing.T) {
 		t.Fatalf("a batch without a base: %v", err)
 	}
 }
+
+// A worker runs several poll jobs at once through one Backend: the write
+// phase of one source leaves the base another source's fetch recorded, so
+// that source's write is checked too.
+func TestWritePhaseKeepsOtherSourcesBases(t *testing.T) {
+	t.Parallel()
+	s := migrated(t)
+	ctx := context.Background()
+	b := NewBackend(ctx, s, map[string]string{"acme": "lever", "beta": "lever"}, nil)
+	b.Now = func() time.Time { return t0 }
+	for _, src := range []string{"acme", "beta"} {
+		if _, err := b.LoadIndex(src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(b *Backend, src string) {
+		t.Helper()
+		b.BeginWrite()
+		if _, err := b.SaveIndex(src, snapshot.Index{Normalizer: "v", Generation: 1, Postings: map[string]snapshot.Entry{}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.EndWrite(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(b, "acme") // acme's job writes while beta's still fetches
+	other := NewBackend(ctx, s, map[string]string{"beta": "lever"}, nil)
+	if _, err := other.LoadIndex("beta"); err != nil {
+		t.Fatal(err)
+	}
+	write(other, "beta") // another run writes beta meanwhile
+	write(b, "beta")     // beta's job, read before that write
+	if got := b.Superseded(); len(got) != 1 || got[0] != "beta" {
+		t.Fatalf("superseded %v, want beta: its base was dropped by acme's write phase", got)
+	}
+}
