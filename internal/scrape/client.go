@@ -433,6 +433,13 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 				}
 				return retry.Again(fmt.Errorf("%s: %w", req.URL, ne), 0)
 			}
+			if slowBody(err) {
+				// the answer began and its body did not come within
+				// http.timeout: a board that trickles (or a link that
+				// crawls) does it again, and each try costs the whole
+				// timeout (review s24 F3); the next run tries again
+				return fmt.Errorf("%s: the body of the answer did not arrive within http.timeout (not tried again this run): %w", req.URL, err)
+			}
 			c.log.Warn("request failed", "url", c.opts.Redact(req.URL), "attempt", attempt, "error", c.opts.Redact(err.Error()))
 			return retry.Again(fmt.Errorf("%s: %w", req.URL, err), 0)
 		}
@@ -465,6 +472,15 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		resp.Body = TrimBOM(resp.Body)
 	}
 	return resp, nil
+}
+
+// slowBody reports whether err is http.Client's timeout while it read a
+// response's body (the status and header had come): net/http says so only
+// in its message ("... while reading body"), on an error whose Timeout()
+// is true.
+func slowBody(err error) bool {
+	var t interface{ Timeout() bool }
+	return errors.As(err, &t) && t.Timeout() && strings.Contains(err.Error(), "while reading body")
 }
 
 // utf8BOM is the UTF-8 byte order mark, which some servers put before a
