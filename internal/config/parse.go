@@ -294,6 +294,7 @@ func (p *parser) config(root *yaml.Node) *Config {
 		HTTP: HTTP{
 			UserAgent:    DefaultUserAgent,
 			Timeout:      DefaultTimeout,
+			SourceBudget: DefaultSourceBudget,
 			PerHostDelay: DefaultPerHostDelay,
 			MaxBody:      DefaultMaxBody,
 			Robots:       true,

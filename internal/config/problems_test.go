@@ -72,7 +72,7 @@ var problemTests = []struct {
 		"config.yaml:1: jitter: must be a duration of 0 or more such as 0, 30s or 10m"}},
 	{"section types", "git: [true]\nhttp: on\ntaxonomy: {skills: x}\nsources: {name: a}\nnotifiers: x\n", nil, []string{
 		"config.yaml:1: git: must be a mapping with commit, author, repository and push, not a list",
-		"config.yaml:2: http: must be a mapping with user_agent, timeout, per_host_delay, max_body, robots, retries, allow_private and hosts, not a single value",
+		"config.yaml:2: http: must be a mapping with user_agent, timeout, source_budget, per_host_delay, max_body, robots, retries, allow_private and hosts, not a single value",
 		"config.yaml:3: taxonomy.skills: must be a list, not a single value",
 		"config.yaml:4: sources: must be a list, not a mapping",
 		"config.yaml:4: sources: at least one source is required",
@@ -105,6 +105,9 @@ var problemTests = []struct {
 		"config.yaml:4: http.retries: must be between 1 and 10 (total attempts per request)",
 		"config.yaml:5: http.robots: must be true or false",
 		"config.yaml:6: http.per_host_delay: must be a string, not a list"}},
+	{"source budget", "http:\n  source_budget: 0s\n  source_budget_: 1m\n" + minimal, nil, []string{
+		"config.yaml:2: http.source_budget: must be greater than 0",
+		"config.yaml:3: http.source_budget_: unknown key (did you mean source_budget?)"}},
 	{"retries not a number", "http: {retries: many}\n" + minimal, nil, []string{
 		"config.yaml:1: http.retries: must be a whole number"}},
 	{"taxonomy", "taxonomy:\n  skills:\n    - name: Go\n    - name: go\n    - category: x\n    - Rust\n    - {name: Zig, alias: [z]}\n  extra: 1\n" + minimal, nil, []string{

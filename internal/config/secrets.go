@@ -28,7 +28,7 @@ import (
 var plainKeys = map[string]bool{
 	"snapshots": true, "schedule": true, "jitter": true, "store": true,
 	"git.commit": true, "git.repository": true, "git.push.branch": true, "git.push.retries": true,
-	"http.timeout": true, "http.per_host_delay": true, "http.max_body": true, "http.robots": true,
+	"http.timeout": true, "http.source_budget": true, "http.per_host_delay": true, "http.max_body": true, "http.robots": true,
 	"http.retries": true, "http.allow_private": true,
 	"guard.remove_after": true, "guard.fail_after": true, "guard.max_shrink": true, "guard.shrink_pause": true,
 	"outbox.expire": true, "outbox.retry_every": true, "outbox.budget": true, "outbox.max_pending": true,

@@ -234,6 +234,7 @@ var httpSection = section[HTTP]{
 		return ""
 	}, func(h *HTTP) *string { return &h.UserAgent }),
 	durationField("timeout", func(h *HTTP) *time.Duration { return &h.Timeout }),
+	durationField("source_budget", func(h *HTTP) *time.Duration { return &h.SourceBudget }),
 	durationField("per_host_delay", func(h *HTTP) *time.Duration { return &h.PerHostDelay }),
 	{name: "max_body", read: func(p *parser, n *yaml.Node, key string, h *HTTP) {
 		if s, ok := p.str(n, key); ok {

@@ -209,6 +209,7 @@ type Client struct {
 	validators Validators // nil: no conditional requests
 	trust      *trust     // nil: bound to no source (see Options.AllowPrivate)
 	pages      pageMemo   // a listing's pages as the last run read them (pages.go)
+	budget     *budget    // nil: no bound on the time of the source's requests (budget.go)
 }
 
 // Validator is what a server said identifies a response's version, and,
@@ -404,6 +405,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("%s: %w", req.URL, err)
 		}
+		if err := c.overBudget(req.URL); err != nil {
+			return err
+		}
 		// One request at a time per lane of the host (one lane unless
 		// http.hosts says more), whichever source or run sends it,
 		// robots.txt included (it takes a turn of its own), and the host's
@@ -538,8 +542,8 @@ func (c *Client) remember(u string, h http.Header) {
 var errRobots = errors.New("blocked by robots.txt")
 
 // robotsThenOnce checks robots.txt (when the pool obeys it), then sends req
-// on a lane of hs.
-func (c *Pool) robotsThenOnce(ctx context.Context, req Request, u *url.URL, tr trust, hs *host, delay time.Duration) (*Response, error) {
+// on a lane of hs; the request's time counts against c's budget.
+func (c *Client) robotsThenOnce(ctx context.Context, req Request, u *url.URL, tr trust, hs *host, delay time.Duration) (*Response, error) {
 	if c.opts.Robots && robotsMethod(req.Method) {
 		ok, err := c.robotsAllow(ctx, u, tr, hs, delay)
 		if err != nil {
@@ -553,7 +557,9 @@ func (c *Pool) robotsThenOnce(ctx context.Context, req Request, u *url.URL, tr t
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.URL, err)
 	}
+	start := time.Now()
 	r, err := c.once(ctx, req, tr)
+	c.spend(start)
 	hs.give(ln, delay)
 	return r, err
 }

@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // Polite runs load, which fetches rawURL by other means than Do (a
@@ -22,6 +23,9 @@ func (c *Client) Polite(ctx context.Context, rawURL string, load func(ctx contex
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("invalid URL %q", rawURL)
+	}
+	if err := c.overBudget(rawURL); err != nil {
+		return err
 	}
 	tr := c.trustFor(u)
 	lim := c.opts.limit(u.Host)
@@ -40,6 +44,7 @@ func (c *Client) Polite(ctx context.Context, rawURL string, load func(ctx contex
 		return fmt.Errorf("%s: %w", rawURL, err)
 	}
 	defer hs.give(ln, lim.Delay)
+	defer c.spend(time.Now())
 	return load(ctx)
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"strings"
+	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -143,7 +144,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		stored, listing = r.storedCheck(src.Name)
 	}
 	kept, listed := r.keepable(idx, version, validators, salt, stored)
-	client := pool.Client(validators).Source(src.URL, src.AllowPrivate).Listing(salt, kept != nil)
+	client := pool.Client(validators).Source(src.URL, src.AllowPrivate).Listing(salt, kept != nil).Budget(r.cfg.HTTP.SourceBudget)
 	ad, err := platforms.New(src, client)
 	if err != nil {
 		f.err = err
@@ -224,6 +225,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		stored, listing = r.storedCheck(src.Name)
 	}
 	f.listing = listing
+	spent := 0 // postings whose detail was not asked: the source's budget was spent
 	for _, id := range order {
 		cands := copies[id]
 		old, ok := idx.Postings[id]
@@ -291,15 +293,25 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			// One posting's detail is no reason to doubt the listing: a
 			// known posting keeps its snapshot (and its old stamp, so the
 			// next run asks again); a new one is not recorded yet and is
-			// fetched again next run.
+			// fetched again next run. So are the postings whose detail
+			// was not asked because the source's requests took their
+			// budget (one warning for them all, after the loop).
 			f.detailFailures++
-			r.log.Warn("posting detail failed: kept as it was, fetched again next run", "source", src.Name, "posting", id, "url", detailURL, "known", ok, "error", detailErr)
+			if errors.Is(detailErr, scrape.ErrBudget) {
+				spent++
+			} else {
+				r.log.Warn("posting detail failed: kept as it was, fetched again next run", "source", src.Name, "posting", id, "url", detailURL, "known", ok, "error", detailErr)
+			}
 			if ok {
 				f.items = append(f.items, item{id: id, stamp: old.Stamp, keep: true, hash: old.Hash, size: old.Size})
 			}
 			continue
 		}
 		f.items = append(f.items, *best)
+	}
+	if spent > 0 {
+		r.log.Warn("the source's requests took the time http.source_budget allows them: postings' details not fetched, kept as they were, fetched next run",
+			"source", src.Name, "postings", spent, "budget", r.cfg.HTTP.SourceBudget.String(), "spent", client.Spent().Round(time.Millisecond).String())
 	}
 	if dupes > 0 {
 		r.log.Warn("listing repeats posting ids: kept the copy with the greatest content hash", "source", src.Name, "ids", dupes)

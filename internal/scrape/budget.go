@@ -1,0 +1,56 @@
+package scrape
+
+import (
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+)
+
+// ErrBudget is a request not sent because its source's requests have
+// taken, in this run, the time http.source_budget allows them: a board
+// that answers slowly (or trickles its answers) costs a run at most about
+// that, and one request's http.timeout more, whatever the number of its
+// pages. Not retried; the next run starts with a new budget.
+var ErrBudget = errors.New("not sent: the source's requests took the time http.source_budget allows them in one run")
+
+// budget is the time a source's requests may take in one run, and the
+// time they have taken: from the request's start to its body's end, the
+// waits for a turn on a host (politeness, other sources) not counted.
+type budget struct {
+	limit time.Duration
+	spent atomic.Int64 // nanoseconds
+}
+
+// Budget bounds the time c's requests take in total to d (0: no bound).
+// It returns c.
+func (c *Client) Budget(d time.Duration) *Client {
+	if d > 0 {
+		c.budget = &budget{limit: d}
+	}
+	return c
+}
+
+// Spent is the time c's requests have taken so far (under a Budget).
+func (c *Client) Spent() time.Duration {
+	if c.budget == nil {
+		return 0
+	}
+	return time.Duration(c.budget.spent.Load())
+}
+
+// overBudget is ErrBudget, naming u, once c's requests have taken their
+// budget; nil before, and for a client without one.
+func (c *Client) overBudget(u string) error {
+	if c.budget == nil || time.Duration(c.budget.spent.Load()) < c.budget.limit {
+		return nil
+	}
+	return fmt.Errorf("%s: %w (%s)", u, ErrBudget, c.budget.limit)
+}
+
+// spend counts the time of one request of c since start.
+func (c *Client) spend(start time.Time) {
+	if c.budget != nil {
+		c.budget.spent.Add(int64(time.Since(start)))
+	}
+}
