@@ -47,7 +47,7 @@ Exit codes: 0 printed; 1 no such posting, or the folder could not be read; 2 bad
 			if _, ok := folder.Source(source); !ok {
 				return fail(cmd, ExitUsage, "source %q: no such source in the config", source)
 			}
-			d, err := folder.Detail(source, id)
+			d, err := folder.Detail(contextOf(cmd), source, id)
 			if err != nil {
 				return fail(cmd, ExitFailed, "%v", err)
 			}

@@ -41,6 +41,14 @@ func (r *ServeReader) bounded() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(r.ctx, readTimeout)
 }
 
+// boundedBy is bounded for a read of a request: it ends with the request's
+// ctx too (the client went away).
+func (r *ServeReader) boundedBy(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithTimeout(ctx, readTimeout)
+	stop := context.AfterFunc(r.ctx, cancel)
+	return ctx, func() { stop(); cancel() }
+}
+
 // Readable pings the database.
 func (r *ServeReader) Readable() error {
 	ctx, cancel := r.bounded()
@@ -96,8 +104,8 @@ func (r *ServeReader) Listing(source string) ([]model.Posting, error) {
 func (r *ServeReader) Version(source string) string { return r.db.Backend.Version(source) }
 
 // Detail is a posting and its history from the versions table.
-func (r *ServeReader) Detail(source, id string) (serve.Detail, error) {
-	ctx, cancel := r.bounded()
+func (r *ServeReader) Detail(ctx context.Context, source, id string) (serve.Detail, error) {
+	ctx, cancel := r.boundedBy(ctx)
 	defer cancel()
 	return r.db.Detail(ctx, source, id)
 }

@@ -88,7 +88,7 @@ func (s *Server) apiPosting(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, http.StatusNotFound, "no such source")
 		return
 	}
-	d, err := s.Data.Detail(name, id)
+	d, err := s.Data.Detail(r.Context(), name, id)
 	if err != nil {
 		s.internal(w, r, err)
 		return

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
@@ -16,13 +15,7 @@ import (
 func TestPagesAndFeedsDropBidiOverrides(t *testing.T) {
 	title := "Engineer \u202egnp.exe\u202c \u2067x\u2069"
 	f := writeFolder(t, []model.Posting{{ID: "42", Title: title, Company: "Acme\u200f", Role: "Software Engineer"}})
-	repo, err := gitrepo.Open(f.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, ok, err := repo.Commit([]string{f.Dir + "/acme/42.json"}, "acme: 1 added", gitrepo.Author{Name: "w", Email: "w@localhost"}, time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)); err != nil || !ok {
-		t.Fatalf("commit: %v %v", ok, err)
-	}
+	commitPaths(t, f, "acme: 1 added", time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC), f.Dir+"/acme/42.json")
 	h := New(f, "", nil).Handler()
 	for _, path := range []string{"/", "/events", "/sources/acme", "/sources/acme/postings/42", "/feed.atom", "/sources/acme/feed.atom"} {
 		resp, page := fetch(t, h, path)

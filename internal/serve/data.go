@@ -6,6 +6,7 @@
 package serve
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -367,8 +368,9 @@ type HistoryCut struct {
 }
 
 // Detail reads a posting and its history. A closed posting comes from its
-// last version in the history; Posting is nil when there is none.
-func (f *Folder) Detail(source, id string) (Detail, error) {
+// last version in the history; Posting is nil when there is none. The
+// history's walk stops when ctx ends.
+func (f *Folder) Detail(ctx context.Context, source, id string) (Detail, error) {
 	d := Detail{History: []Event{}}
 	p, ok, err := f.Posting(source, id)
 	if err != nil {
@@ -378,7 +380,7 @@ func (f *Folder) Detail(source, id string) (Detail, error) {
 		d.Open, d.Posting = true, &p
 	}
 	var cut *gitrepo.Commit
-	if d.History, cut, err = f.historyFrom(source, id); err != nil {
+	if d.History, cut, err = f.historyFrom(ctx, source, id); err != nil {
 		return d, err
 	}
 	// (a history that starts with the posting's addition is whole)

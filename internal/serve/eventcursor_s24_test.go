@@ -3,12 +3,10 @@ package serve
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
@@ -19,32 +17,16 @@ import (
 // event and of several (review s23 F17). An unknown cursor is a 400.
 func TestEventsPageWithNext(t *testing.T) {
 	f := writeFolder(t, nil)
-	repo, err := gitrepo.Open(f.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	st := &snapshot.Store{Dir: f.Dir}
 	when := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	n := 0
 	for commit, count := range []int{3, 1, 4, 2} {
-		var paths []string
+		var ps []model.Posting
 		for range count {
 			n++
-			p := model.Posting{ID: fmt.Sprint(n), Title: fmt.Sprintf("Job %d", n), Source: "acme", Role: "Software Engineer"}
-			p.Canonical()
-			b, err := model.Encode(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := st.PostingPath("acme", p.ID)
-			if err := os.WriteFile(path, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			paths = append(paths, path)
+			ps = append(ps, model.Posting{ID: fmt.Sprint(n), Title: fmt.Sprintf("Job %d", n), Role: "Software Engineer"})
 		}
-		if _, ok, err := repo.Commit(paths, fmt.Sprintf("acme: %d added", count), gitrepo.Author{Name: "w", Email: "w@localhost"}, when.Add(time.Duration(commit)*time.Hour)); err != nil || !ok {
-			t.Fatalf("commit: %v %v", ok, err)
-		}
+		commitPaths(t, f, fmt.Sprintf("acme: %d added", count), when.Add(time.Duration(commit)*time.Hour), writePostings(t, st, ps...)...)
 	}
 	h := New(f, "", nil).Handler()
 	read := func(path string) EventList {

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -224,13 +225,13 @@ func (h *history) posting(hash gitrepo.Hash) (model.Posting, error) {
 // History is one posting's history from git, newest first: every commit
 // that added, changed or removed its snapshot file.
 func (f *Folder) History(source, id string) ([]Event, error) {
-	out, _, err := f.historyFrom(source, id)
+	out, _, err := f.historyFrom(context.Background(), source, id)
 	return out, err
 }
 
 // historyFrom is History, and, when the walk reached the oldest commit of
 // a shallow clone (what that commit changed is unknown), that commit.
-func (f *Folder) historyFrom(source, id string) (out []Event, cut *gitrepo.Commit, err error) {
+func (f *Folder) historyFrom(ctx context.Context, source, id string) (out []Event, cut *gitrepo.Commit, err error) {
 	done, err := f.walk()
 	if err != nil {
 		return nil, nil, err
@@ -272,13 +273,16 @@ func (f *Folder) historyFrom(source, id string) (out []Event, cut *gitrepo.Commi
 		}
 		var ok bool
 		var err error
-		stop, ok, err = h.oldest(f.names, source, name)
+		stop, ok, err = h.oldest(ctx, f.names, source, name)
 		return ok, err
 	}
 	if ok, err := known(); err != nil || (!ok && cur.IsZero()) {
 		return out, nil, err
 	}
 	for i := 0; c != nil && i < maxWalk; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, fmt.Errorf("serve: history of %s/%s: %w", source, id, err)
+		}
 		if h.hist.Cut(c) {
 			cut = c
 			break // a shallow clone's oldest commit: what it changed is unknown

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -67,11 +68,11 @@ func BenchmarkPostingHistory(b *testing.B) {
 			b.Run(c.name+"/"+id, func(b *testing.B) {
 				// the cache is read once per source and HEAD: a read
 				// before the loop (the loop measures the reads after it)
-				if _, err := c.f.Detail("acme", id); err != nil {
+				if _, err := c.f.Detail(context.Background(), "acme", id); err != nil {
 					b.Fatal(err)
 				}
 				for b.Loop() {
-					d, err := c.f.Detail("acme", id)
+					d, err := c.f.Detail(context.Background(), "acme", id)
 					if err != nil {
 						b.Fatal(err)
 					}

@@ -245,7 +245,7 @@ func (s *Server) pagePosting(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "no such source")
 		return
 	}
-	d, err := s.Data.Detail(name, id)
+	d, err := s.Data.Detail(r.Context(), name, id)
 	if err != nil {
 		s.internal(w, r, err)
 		return

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,7 +51,7 @@ func TestKeyUpgradeCommitIsNoChange(t *testing.T) {
 	c1 := commit("acme: 2 added", added...)
 
 	// before the upgrade: 42 is open, its history its add
-	d, err := f.Detail("acme", "42")
+	d, err := f.Detail(context.Background(), "acme", "42")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"context"
+	"fmt"
 	"sync"
 
 	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
@@ -25,18 +27,18 @@ type namesCache struct {
 // folder held a file named name (within maxWalk commits of the HEAD the
 // cache was first read at, to a shallow clone's end); ok is false when no
 // commit did.
-func (h *history) oldest(cache *namesCache, source, name string) (gitrepo.Hash, bool, error) {
+func (h *history) oldest(ctx context.Context, cache *namesCache, source, name string) (gitrepo.Hash, bool, error) {
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
 	if cache.head != h.head.Hash {
-		if err := h.readNames(cache); err != nil {
+		if err := h.readNames(ctx, cache); err != nil {
 			return gitrepo.Hash{}, false, err
 		}
 	}
 	set, ok := cache.names[source]
 	if !ok {
 		var err error
-		if set, err = h.readSourceNames(source); err != nil {
+		if set, err = h.readSourceNames(ctx, source); err != nil {
 			return gitrepo.Hash{}, false, err
 		}
 		cache.names[source] = set
@@ -51,7 +53,7 @@ func (h *history) oldest(cache *namesCache, source, name string) (gitrepo.Hash, 
 // commit held first is dropped unless a new commit holds it. When the
 // walk meets neither, the cache starts again empty, each source read on
 // its first ask.
-func (h *history) readNames(cache *namesCache) error {
+func (h *history) readNames(ctx context.Context, cache *namesCache) error {
 	renew := func() {
 		cache.names = map[string]map[string]gitrepo.Hash{}
 		cache.head, cache.parent = h.head.Hash, h.head.Parent()
@@ -64,6 +66,9 @@ func (h *history) readNames(cache *namesCache) error {
 	add := map[string]map[string]gitrepo.Hash{} // the new commits' names, oldest commit last written
 	c := h.head
 	for i := 0; c != nil && i < maxWalk; i++ {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("serve: history's file names: %w", err) // the cache as it was
+		}
 		if c.Hash == cache.head || c.Hash == cache.parent {
 			met = c.Hash
 			break
@@ -119,7 +124,7 @@ func (h *history) readNames(cache *namesCache) error {
 // (maxWalk commits, to a shallow clone's end) wherever its tree differs
 // from the one listed before: each name with the oldest commit that held
 // it.
-func (h *history) readSourceNames(source string) (map[string]gitrepo.Hash, error) {
+func (h *history) readSourceNames(ctx context.Context, source string) (map[string]gitrepo.Hash, error) {
 	set := map[string]gitrepo.Hash{}
 	var last, prev gitrepo.Hash // the tree listed last; the commit read before c
 	var files map[string]gitrepo.Hash
@@ -132,6 +137,9 @@ func (h *history) readSourceNames(source string) (map[string]gitrepo.Hash, error
 	}
 	c := h.head
 	for i := 0; c != nil && i < maxWalk; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("serve: file names of %s: %w", source, err) // not cached
+		}
 		dir, isDir, err := h.entry(c, source)
 		if err != nil {
 			return nil, err

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -121,7 +122,7 @@ func TestNamesCacheHoldsEveryNameOfTheHistory(t *testing.T) {
 				for _, s := range sources {
 					for i := range 8 { // p6, p7: never written
 						name := fmt.Sprintf("p%d.json", i)
-						_, got, err := hist.oldest(f.names, s, name)
+						_, got, err := hist.oldest(context.Background(), f.names, s, name)
 						if err != nil {
 							t.Fatal(err)
 						}

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,7 +39,7 @@ func TestOldNamedFilesAreOpenInServe(t *testing.T) {
 	if len(ls) != 3 {
 		t.Errorf("Listing: %d, want 3", len(ls))
 	}
-	d, err := f.Detail("acme", "42")
+	d, err := f.Detail(context.Background(), "acme", "42")
 	if err != nil {
 		t.Fatal(err)
 	}

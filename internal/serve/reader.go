@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -26,8 +27,9 @@ type Reader interface {
 	// Version moves whenever a source's postings change ("" when it
 	// cannot be read: the listing is read again).
 	Version(source string) string
-	// Detail is a posting and its history, newest first.
-	Detail(source, id string) (Detail, error)
+	// Detail is a posting and its history, newest first; it gives up
+	// when ctx ends (the client went away).
+	Detail(ctx context.Context, source, id string) (Detail, error)
 	// Events are the recent events, newest first.
 	Events(q EventQuery) ([]Event, error)
 	// OutboxDepth is the number of undelivered events.

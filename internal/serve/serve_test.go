@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
@@ -22,6 +24,19 @@ func writeFolder(t testing.TB, ps []model.Posting) *Folder {
 	if err := os.MkdirAll(filepath.Join(dir, "acme"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	writePostings(t, st, ps...)
+	f, err := NewFolder(dir, []SourceConfig{{Name: "acme", Type: "greenhouse", Company: `Acme "><b>`, Schedule: "@every 1h"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// writePostings writes ps as snapshot files of source acme in st's folder
+// and returns their paths.
+func writePostings(t testing.TB, st *snapshot.Store, ps ...model.Posting) []string {
+	t.Helper()
+	var paths []string
 	for _, p := range ps {
 		p.Source = "acme"
 		p.Canonical()
@@ -29,15 +44,28 @@ func writeFolder(t testing.TB, ps []model.Posting) *Folder {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(st.PostingPath("acme", p.ID), b, 0o644); err != nil {
+		path := st.PostingPath("acme", p.ID)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		paths = append(paths, path)
 	}
-	f, err := NewFolder(dir, []SourceConfig{{Name: "acme", Type: "greenhouse", Company: `Acme "><b>`, Schedule: "@every 1h"}})
+	return paths
+}
+
+// commitPaths commits paths of f's folder (its git repository) at at, as
+// the watcher would, and returns the commit's hash.
+func commitPaths(t testing.TB, f *Folder, msg string, at time.Time, paths ...string) string {
+	t.Helper()
+	repo, err := gitrepo.Open(f.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return f
+	h, ok, err := repo.Commit(paths, msg, gitrepo.Author{Name: "w", Email: "w@localhost"}, at)
+	if err != nil || !ok {
+		t.Fatalf("commit %q: %v %v", msg, ok, err)
+	}
+	return h
 }
 
 // dotKeyHandler serves a folder of source "acme" holding the postings of

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -316,6 +317,12 @@ func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
 			return
 		}
 		http.Error(w, err.Error(), http.StatusServiceUnavailable)
+		return
+	}
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		// the client went away: its read stopped (a history walk), no
+		// failure of the server's
+		s.Logger.Debug("request ended by its client", "path", r.URL.Path)
 		return
 	}
 	s.Logger.Error("request failed", "path", r.URL.Path, "error", err.Error())
