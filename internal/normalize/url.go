@@ -158,9 +158,17 @@ func cookieless(seg string) bool {
 // CleanURL is a posting's URL without tracking parameters, session ids and
 // fragment, so that a link that only changed its campaign tags or its
 // session is no change. The rest of the URL is kept as it was (a URL that
-// does not parse is returned trimmed).
+// does not parse is returned trimmed). A link of another scheme than http,
+// https and mailto (javascript:, data:, vbscript:, however a browser would
+// still read it) is dropped: the posting's url goes into every event, and a
+// receiver that shows it as a link would run it.
 func CleanURL(raw string) string {
 	raw = strings.TrimSpace(raw)
+	switch linkScheme(raw) {
+	case "", "http", "https", "mailto":
+	default:
+		return ""
+	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return raw
@@ -177,6 +185,26 @@ func CleanURL(raw string) string {
 		u.RawQuery = StripRawQuery(u.RawQuery)
 	}
 	return u.String()
+}
+
+// linkScheme is raw's scheme in lower case as a browser reads it (leading
+// control characters and spaces, tabs and line breaks anywhere dropped), ""
+// when it has none.
+func linkScheme(raw string) string {
+	var b []byte
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c == '\t' || c == '\n' || c == '\r' || len(b) == 0 && c <= ' ':
+		case c == ':':
+			return strings.ToLower(string(b))
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || len(b) > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+			b = append(b, c)
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 // StripRawQuery is a raw query without its tracking tags and session ids,
