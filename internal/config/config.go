@@ -32,7 +32,7 @@ const (
 	DefaultAuthor       = "careers-watcher <watcher@localhost>"
 	DefaultUserAgent    = "careers-watcher/1.0 (+https://github.com/careers-watcher/careers-watcher)"
 	DefaultTimeout      = 30 * time.Second
-	DefaultSourceBudget = 30 * time.Minute // http.source_budget
+	DefaultSourceBudget = 20 * time.Minute // http.source_budget
 	DefaultPerHostDelay = 1 * time.Second
 	DefaultMaxBody      = 10 << 20 // 10MB (binary units: 1MB = 1024*1024 bytes)
 	DefaultRetries      = 4
@@ -182,7 +182,7 @@ func (g Git) AuthorEmail() string {
 type HTTP struct {
 	UserAgent string        // default DefaultUserAgent
 	Timeout   time.Duration // per request; default 30s
-	// SourceBudget (source_budget, default 30m) is the time one source's
+	// SourceBudget (source_budget, default 20m) is the time one source's
 	// requests may take in one run, in total: the waits for a turn on a
 	// host are not counted, the requests' own time is. When it is spent,
 	// the source's remaining requests are not sent this run (a listing

@@ -72,7 +72,7 @@ func wantFull(t *testing.T, path string) *config.Config {
 		HTTP: config.HTTP{
 			UserAgent:    "careers-watcher/1.0 (+https://github.com/careers-watcher/careers-watcher)",
 			Timeout:      30 * time.Second,
-			SourceBudget: 30 * time.Minute,
+			SourceBudget: 20 * time.Minute,
 			PerHostDelay: time.Second,
 			MaxBody:      10 << 20,
 			Robots:       true,
@@ -175,7 +175,7 @@ func TestDefaults(t *testing.T) {
 		Snapshots: abs(t, "snapshots"),
 		Schedule:  config.DefaultSchedule,
 		Git:       config.Git{Commit: true, Author: config.DefaultAuthor, Repository: config.RepoOwn},
-		HTTP: config.HTTP{UserAgent: config.DefaultUserAgent, Timeout: 30 * time.Second, SourceBudget: 30 * time.Minute, PerHostDelay: time.Second,
+		HTTP: config.HTTP{UserAgent: config.DefaultUserAgent, Timeout: 30 * time.Second, SourceBudget: 20 * time.Minute, PerHostDelay: time.Second,
 			MaxBody: 10 * 1024 * 1024, Robots: true, Retries: 4},
 		Sources: []config.Source{{Name: "a", Type: "greenhouse", Settings: &scrape.Board{Board: "a"}, Line: 2}},
 		Guard:   config.Guard{RemoveAfter: 2, FailAfter: 3, MaxShrink: 0.5, ShrinkPause: 30 * time.Second},
