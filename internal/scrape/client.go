@@ -310,7 +310,8 @@ func NewClient(ctx context.Context, o Options) *Client {
 }
 
 // Validators returns the validators learnt so far (nil when the client makes
-// no conditional requests).
+// no conditional requests). A listing page's record (Digest, Next) is
+// there only for the pages of this run's listing (see pageMemo.seen).
 func (c *Client) Validators() Validators {
 	c.vmu.Lock()
 	defer c.vmu.Unlock()
@@ -319,6 +320,12 @@ func (c *Client) Validators() Validators {
 	}
 	out := make(Validators, len(c.validators))
 	for k, v := range c.validators {
+		if (v.Digest != "" || v.Next != "") && !c.pages.keeps(k) {
+			v.Digest, v.Next = "", ""
+			if v == (Validator{}) {
+				continue
+			}
+		}
 		out[k] = v
 	}
 	return out
@@ -478,13 +485,22 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	return resp, nil
 }
 
-// slowBody reports whether err is http.Client's timeout while it read a
-// response's body (the status and header had come): net/http says so only
-// in its message ("... while reading body"), on an error whose Timeout()
-// is true.
+// errSlowBody marks a request whose status and header came and whose body
+// did not within http.timeout (see Pool.once).
+var errSlowBody = errors.New("the body timed out")
+
+// slowBody reports whether err is a timeout while a response's body was
+// read (the status and header had come): marked so by Pool.once, or said
+// by net/http's message ("... while reading body").
 func slowBody(err error) bool {
+	return errors.Is(err, errSlowBody) || timedOut(err) && strings.Contains(err.Error(), "while reading body")
+}
+
+// timedOut reports whether err is a timeout: a net.Error's, or a
+// context's deadline.
+func timedOut(err error) bool {
 	var t interface{ Timeout() bool }
-	return errors.As(err, &t) && t.Timeout() && strings.Contains(err.Error(), "while reading body")
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &t) && t.Timeout()
 }
 
 // utf8BOM is the UTF-8 byte order mark, which some servers put before a
@@ -570,7 +586,8 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 	for k, v := range req.Header {
 		hdr[k] = v
 	}
-	id := c.reqs.add(&reqInfo{ctx: ctx, trust: tr, url: req.URL})
+	info := &reqInfo{ctx: ctx, trust: tr, url: req.URL}
+	id := c.reqs.add(info)
 	defer c.reqs.done(id)
 	hdr.Set(reqHeader, id)
 	var body io.Reader
@@ -582,6 +599,12 @@ func (c *Pool) once(ctx context.Context, req Request, tr trust) (*Response, erro
 		var ue *url.Error
 		if errors.As(err, &ue) && (errors.Is(ue.Err, ErrPrivateAddress) || errors.Is(ue.Err, ErrTooLarge)) {
 			err = ue.Err // it names the URL already
+		}
+		if info.answered.Load() && ctx.Err() == nil && timedOut(err) {
+			// the answer began and its body did not come within
+			// http.timeout (net/http's timer or the request's deadline,
+			// whichever fired first)
+			err = fmt.Errorf("%w: %w", errSlowBody, err)
 		}
 		return nil, err
 	}

@@ -21,6 +21,11 @@ import (
 type pageMemo struct {
 	salt string // "": pages are neither recorded nor compared
 	keep bool   // SamePage may say a page is the same
+	// seen are the pages of this run's listing (recorded, or found the
+	// same): only their records are kept (Validators), so that the
+	// records are one run's chain of pages, never a page of another
+	// interface, other settings or an older listing (review s25 K1).
+	seen map[string]bool
 }
 
 // Listing sets what a page's digest is bound to besides its body (salt:
@@ -63,10 +68,12 @@ func (c *Client) SamePage(u, digest string) (next string, same bool) {
 	if !c.pages.keep {
 		return "", false
 	}
-	v, ok := c.validators[c.opts.Redact(u)]
+	u = c.opts.Redact(u)
+	v, ok := c.validators[u]
 	if !ok || v.Digest != digest {
 		return "", false
 	}
+	c.pages.see(u)
 	return v.Next, true
 }
 
@@ -85,4 +92,16 @@ func (c *Client) RecordPage(u, digest, next string) {
 	v := c.validators[u]
 	v.Digest, v.Next = digest, next
 	c.validators[u] = v
+	c.pages.see(u)
 }
+
+func (m *pageMemo) see(u string) {
+	if m.seen == nil {
+		m.seen = map[string]bool{}
+	}
+	m.seen[u] = true
+}
+
+// keeps reports whether a URL's page record stays in the validators the
+// client gives back: only this run's pages' do.
+func (m *pageMemo) keeps(u string) bool { return m.seen[u] }

@@ -48,6 +48,9 @@ type reqInfo struct {
 	ctx   context.Context // the Do call's context
 	trust trust           // which special addresses it may reach
 	url   string          // as asked, before redirects
+	// answered: the status and header of the last hop came (the request
+	// failed, if it did, while its body was read: see Pool.once)
+	answered atomic.Bool
 }
 
 // requests is the registry of requests in flight.
@@ -141,7 +144,11 @@ func (g *guard) RoundTrip(req *http.Request) (*http.Response, error) {
 	if out.Header.Get("Accept-Encoding") == "" {
 		out.Header.Set("Accept-Encoding", "gzip, deflate")
 	}
+	info.answered.Store(false) // a redirect's next hop
 	resp, err := g.transport(info.trust).RoundTrip(out)
+	if err == nil {
+		info.answered.Store(true)
+	}
 	if g.observe != nil {
 		status := 0
 		if err == nil {
