@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
@@ -56,6 +57,22 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 		res.Events = kept
 		err = nil
 	}
+	// A source another run wrote after this run read it was not written
+	// (pgstore's stale check): its events were never recorded, and
+	// neither --json nor its summary line shows them (review s25 P2).
+	sup := db.Backend.Superseded()
+	if len(sup) > 0 {
+		kept := res.Events[:0]
+		for _, ev := range res.Events {
+			if !slices.Contains(sup, ev.Data.Source) {
+				kept = append(kept, ev)
+			}
+		}
+		res.Events = kept
+		if opt.json {
+			fmt.Fprintf(stderr, "watcher run: not written, another run wrote them after this run read them (the next run compares again): %s\n", strings.Join(sup, ", "))
+		}
+	}
 	if opt.json {
 		if jerr := writeEvents(stdout, res.Events); jerr != nil && err == nil {
 			err = jerr
@@ -70,7 +87,7 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 		fmt.Fprint(stdout, watch.DryRunText(res))
 	case !opt.json:
 		for _, s := range res.Sources {
-			if s.Err != nil || s.Interrupted {
+			if s.Err != nil || s.Interrupted || slices.Contains(sup, s.Source) {
 				continue
 			}
 			fmt.Fprintf(stdout, "%s: %s\n", s.Source, s.Summary())
@@ -78,7 +95,7 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 		if !res.Interrupted {
 			a := db.Backend.LastApplied()
 			fmt.Fprintf(stdout, "database: %d versions, %d events recorded, %d deliver jobs enqueued (watcher worker delivers them)\n", a.Versions, a.Events, a.Jobs)
-			if sup := db.Backend.Superseded(); len(sup) > 0 {
+			if len(sup) > 0 {
 				fmt.Fprintf(stdout, "database: not written, another run wrote them after this run read them (the next run compares again): %s\n", strings.Join(sup, ", "))
 			}
 		}

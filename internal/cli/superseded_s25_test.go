@@ -96,6 +96,9 @@ func TestRunSupersededByAnotherRunSaysSo(t *testing.T) {
 	if a.code != 0 || !strings.Contains(a.stdout, want) || !strings.Contains(a.stdout, "database: 0 versions, 0 events recorded") {
 		t.Fatalf("run A: exit %d, want 0 and %q\nstdout:\n%s\nstderr:\n%s", a.code, want, a.stdout, a.stderr)
 	}
+	if strings.Contains(a.stdout, "acme: ") {
+		t.Fatalf("run A shows the superseded source's summary as if written:\n%s", a.stdout)
+	}
 	if got := rowCounts(t, dsn); got["versions"] != 2 || got["events"] != 2 {
 		t.Fatalf("rows after both runs: %v, want 2 versions and 2 events (added, then B's change once)", got)
 	}
