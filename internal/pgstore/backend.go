@@ -156,11 +156,13 @@ func (b *Backend) LoadIndex(source string) (snapshot.Index, error) {
 	}
 	b.bases[source] = version
 	b.mu.Unlock()
-	if ok {
-		return idx, nil
+	if !ok {
+		if idx, err = b.openIndex(source, int(b.now().Unix())); err != nil {
+			return idx, err
+		}
 	}
-	fresh := int(b.now().Unix())
-	return b.openIndex(source, fresh)
+	idx.StateVersion = &version
+	return idx, nil
 }
 
 // openIndex is an index of the source's open postings (ids and hashes)
@@ -510,7 +512,13 @@ func (b *Backend) EndWrite() error {
 	b.mu.Unlock()
 	for _, s := range names {
 		bt := pending[s].batch(s, b.types[s], at)
-		if v, ok := bases[s]; ok {
+		if idx := pending[s].index; idx != nil && idx.StateVersion != nil {
+			// the version the run that saved the index read (two runs of
+			// a source through this Backend each have their own; review
+			// s25 P1)
+			v := *idx.StateVersion
+			bt.Base = &v
+		} else if v, ok := bases[s]; ok {
 			bt.Base = &v
 		}
 		ctx, cancel := context.WithTimeout(base, ApplyTimeout)

@@ -207,6 +207,12 @@ type Index struct {
 	// postings are not in Postings, and only their history can tell what
 	// they were (never stored).
 	Broken []string `json:"-"`
+	// StateVersion: a database store's version of the source's state that
+	// LoadIndex read this index at; the run's SaveIndex hands it back, so
+	// that the write is checked against what this run read, not another
+	// run's read of the same source (pgstore; nil in the files store;
+	// never stored).
+	StateVersion *int64 `json:"-"`
 }
 
 // Same reports whether two indexes hold the same stored state (every

@@ -442,5 +442,9 @@ func (r *Runner) saveIndex(f fetched, p plan) (string, error) {
 	if r.store != nil && !f.rebuilt && f.err == nil && f.index.Same(p.index) {
 		return r.store.IndexPath(f.src.Name), nil
 	}
-	return r.back.SaveIndex(f.src.Name, p.index)
+	idx := p.index
+	if idx.StateVersion == nil {
+		idx.StateVersion = f.index.StateVersion // what the write is checked against (pgstore)
+	}
+	return r.back.SaveIndex(f.src.Name, idx)
 }
