@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode"
@@ -39,10 +40,21 @@ func guard(forms []string) {
 }
 
 // guardedEnd is end moved before the start of any guarded form that
-// occurs whole in s and that end would split.
+// occurs whole in s and that end would split: as written, or as s reads
+// with its character references decoded and its tags dropped (a board
+// that echoes a passphrase as "violet&#32;ocean", which the Redactor
+// masks whole; review s25 R1).
 func guardedEnd(s string, end int) int {
 	guarded.RLock()
 	defer guarded.RUnlock()
+	if len(guarded.forms) == 0 {
+		return end
+	}
+	var view []byte
+	var spans []markupSpan
+	if strings.ContainsAny(s, "&<") {
+		view, _ = markupView(s, &spans, false)
+	}
 	for moved := true; moved; {
 		moved = false
 		for _, f := range guarded.forms {
@@ -52,6 +64,21 @@ func guardedEnd(s string, end int) int {
 					break
 				}
 				end, moved = from+i, true
+			}
+			for from := 0; len(spans) > 0; {
+				i := bytes.Index(view[from:], []byte(f))
+				if i < 0 {
+					break
+				}
+				start, stop := spanOf(spans, from+i).from, spanOf(spans, from+i+len(f)-1).to
+				if start >= end {
+					break
+				}
+				if stop > end {
+					end, moved = start, true
+					break
+				}
+				from += i + 1
 			}
 		}
 	}
