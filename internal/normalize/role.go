@@ -911,7 +911,9 @@ func peopleManager(m string) bool {
 				return true
 			}
 		case "manager", "managers":
-			return isPeopleManager(w, i)
+			// the job noun of a manager role manages people too, though
+			// it gives no Manager level
+			return isPeopleManager(w, i) || roleManagerNoun(w, i)
 		}
 	}
 	return false
