@@ -629,6 +629,9 @@ func prefSentence(toks []ytoken, j int) bool {
 		switch toks[k].s {
 		case "preferred", "preferably", "ideally", "bonus", "desirable", "desired", "pré", "wünschenswert",
 			"idealerweise", "souhaitable", "deseable", "advantage", "nice",
+			// "with strong preference to at least one year of experience
+			// with ...", "... is advantageous"
+			"preference", "preferable", "advantageous",
 			// Danish, Norwegian, Swedish: desirable, an advantage, a merit
 			"ønskelig", "ønskeligt", "fordel", "meriterande", "meriterende", "meritterende", "önskvärt", "önskvärd":
 			return true

@@ -1,0 +1,48 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// A "not required" that frees the degree's field, not the degree, keeps
+// the degree (dev cjr-nviso-junior-cyber-strategy-architecture-consultant);
+// one that says the degree is no requirement still drops it.
+func TestDegreeFieldFreeS25(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		text      string
+		req, pref []string
+	}{
+		{"Bachelor or a Master’s degree, your education is not required to be in IT or technology, however you should have strong affinity with technology.",
+			[]string{"Bachelor's"}, nil},
+		{"Academic degrees are great, but not required if you have the right skills.", nil, nil},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Consultant", Locations: []string{"Brussels, Belgium"},
+			DescriptionText: "What you bring\n- " + tt.text})
+		if !sameDegrees(p.Education.Required, tt.req) || !sameDegrees(p.Education.Preferred, tt.pref) {
+			t.Errorf("%q -> required %v preferred %v, want %v %v", tt.text, p.Education.Required, p.Education.Preferred, tt.req, tt.pref)
+		}
+	}
+}
+
+// Years in a clause that states a preference are no minimum (dev
+// cjr-algolia-information-security-engineer).
+func TestYearsPreferenceClauseS25(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Strong understanding of, comfort with, and at least three years of experience in operating, configuring, and managing log management / SIEM, with strong preference to at least one year of experience with deep use of Crowdstrike or Obsidian (preferably both).", 3},
+		{"5+ years of backend development; 2 years of Kubernetes is advantageous.", 5},
+		{"At least 2 years of experience with Kubernetes.", 2},
+	}
+	for _, tt := range tests {
+		got := MinYears(tt.text)
+		if got == nil || *got != tt.want {
+			t.Errorf("MinYears(%q) = %v, want %d", tt.text, got, tt.want)
+		}
+	}
+}
