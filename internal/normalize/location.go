@@ -1220,6 +1220,20 @@ func countriesOnly(s string) bool {
 	return distinct
 }
 
+// germanPostalZones says whether a field's value is one or more German
+// postal zones ("D1", "D7, D8"), as German staffing listings give the
+// workplace: somewhere in Germany, no town.
+func germanPostalZones(v string) bool {
+	n := 0
+	for f := range strings.FieldsFuncSeq(v, func(r rune) bool { return r == ',' || r == '/' || r == ' ' || r == '|' }) {
+		if len(f) != 2 || f[0] != 'D' || f[1] < '0' || f[1] > '9' {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // townSlashRemote says whether "a/b" is a town and remote work as
 // alternatives ("Oslo/Remote", "Remote/Berlin"); a country beside remote
 // ("Germany/Remote") is remote work in the country, read elsewhere.
@@ -2424,6 +2438,9 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			value = value[:i]
 		}
 		ls := Locations(value)
+		if germanPostalZones(value) {
+			ls = []model.Location{{Country: "DE"}} // "Einsatzort: D1": a German postal zone
+		}
 		if !slices.ContainsFunc(ls, func(l model.Location) bool { return l.City != "" || l.Region != "" || l.Country != "" || l.Remote }) {
 			// a sentence as the value ("Ort: Unser Büro ist in Berlin -
 			// dort arbeiten wir mindestens einmal die Woche gemeinsam"):

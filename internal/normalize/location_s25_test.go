@@ -84,3 +84,18 @@ func TestRemoteJobStatementsS25(t *testing.T) {
 		}
 	}
 }
+
+// A German postal zone as the workplace field's value ("Einsatzort:\nD1",
+// dev solcom-text-bauleiter-elektrosanierung) is Germany, no town.
+func TestGermanPostalZoneFieldS25(t *testing.T) {
+	text := "Projektbeschreibung:\nBauleitung einer Elektrosanierung.\n\nEinsatzort:\nD1\n\nStarttermin:\nasap"
+	got := textLocations(nil, nil, "Bauleiter Elektrosanierung (m/w/d)", text, "de")
+	if want := []model.Location{{Country: "DE"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	for v, want := range map[string]bool{"D1": true, "D7, D8": true, "D1/D2": true, "DE": false, "D10": false, "Düsseldorf": false} {
+		if got := germanPostalZones(v); got != want {
+			t.Errorf("germanPostalZones(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
