@@ -46,3 +46,26 @@ func TestYearsPreferenceClauseS25(t *testing.T) {
 		}
 	}
 }
+
+// Degrees listed with commas and a last "or" are alternatives: the lowest
+// is asked ("BS, MS, or PhD in Computer Science or related field", the
+// list of dev cjr-clickhouse-senior-security-automation-engineer, here as
+// a requirement).
+func TestDegreeCommaListAlternativesS25(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		text      string
+		req, pref []string
+	}{
+		{"BS, MS, or PhD in Computer Science or related field.", []string{"Bachelor's"}, nil},
+		{"MSc, MEng or PhD in Machine Learning.", []string{"Master's"}, nil},
+		{"Bachelor's degree required, Master's degree preferred.", []string{"Bachelor's"}, []string{"Master's"}},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", Locations: []string{"New York, NY"},
+			DescriptionText: "Requirements\n- 3+ years of Python\n- " + tt.text})
+		if !sameDegrees(p.Education.Required, tt.req) || !sameDegrees(p.Education.Preferred, tt.pref) {
+			t.Errorf("%q -> required %v preferred %v, want %v %v", tt.text, p.Education.Required, p.Education.Preferred, tt.req, tt.pref)
+		}
+	}
+}
