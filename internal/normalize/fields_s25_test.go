@@ -69,3 +69,19 @@ func TestDegreeCommaListAlternativesS25(t *testing.T) {
 		}
 	}
 }
+
+// The minimum in brackets after a word of several years ("Several years
+// (3+) of experience", "mehrjährige (3+) Berufserfahrung").
+func TestYearsInBracketsS25(t *testing.T) {
+	for s, want := range map[string]int{
+		"Several years (3+) of experience in backend development": 3,
+		"Mehrjährige (3+) Berufserfahrung in der Softwareentwicklung": 3,
+	} {
+		if got := MinYears(s); got == nil || *got != want {
+			t.Errorf("MinYears(%q) = %v, want %d", s, got, want)
+		}
+	}
+	if got := MinYears("Ideally several years (5+) of experience with Kafka"); got != nil {
+		t.Errorf("a preferred figure: MinYears = %d, want none", *got)
+	}
+}

@@ -313,6 +313,15 @@ func MinYears(text string) *int {
 			}
 			continue
 		}
+		if (t.s == "years" || t.s == "mehrjährige" || t.s == "mehrjährig") && word(j+1) == "(" && word(j+3) == "+" && word(j+4) == ")" {
+			// "Several years (3+) of experience", "mehrjährige (3+)
+			// Berufserfahrung": the figure in brackets is the minimum
+			if c, ok := num(j + 2); ok && (yearsNext[word(j+5)] || experienceWords[word(j+5)]) &&
+				!prefSentence(toks, j) && (best < 0 || c < best) {
+				best = c
+			}
+			continue
+		}
 		if !yearWords[t.s] || t.s == "an" && word(j-1) != "1" {
 			continue // French "1 an", not the English article
 		}
