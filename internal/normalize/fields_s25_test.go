@@ -74,7 +74,7 @@ func TestDegreeCommaListAlternativesS25(t *testing.T) {
 // (3+) of experience", "mehrjährige (3+) Berufserfahrung").
 func TestYearsInBracketsS25(t *testing.T) {
 	for s, want := range map[string]int{
-		"Several years (3+) of experience in backend development": 3,
+		"Several years (3+) of experience in backend development":     3,
 		"Mehrjährige (3+) Berufserfahrung in der Softwareentwicklung": 3,
 	} {
 		if got := MinYears(s); got == nil || *got != want {

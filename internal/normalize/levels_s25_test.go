@@ -36,3 +36,22 @@ func TestRoleManagerNounIsNoLevelS25(t *testing.T) {
 		}
 	}
 }
+
+// A platform or infrastructure engineer whose title names SRE by its
+// abbreviation in another part is an SRE (dev
+// jr-wellhub-staff-platform-engineer-sre); without it the software noun
+// stands.
+func TestAbbreviatedRoleS25(t *testing.T) {
+	for title, want := range map[string]string{
+		"Staff Platform Engineer | SRE":       RoleSRE,
+		"Platform Engineer (SRE)":             RoleSRE,
+		"Infrastructure Engineer - SRE":       RoleSRE,
+		"Senior Platform Engineer":            RoleSoftwareEngineer,
+		"Platform Engineer (Golang and AWS)":  RoleSoftwareEngineer,
+		"Software Engineer, SRE Tooling Team": RoleSoftwareEngineer,
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
