@@ -253,7 +253,29 @@ var notRequiredPhrases = []string{"not required", "not a requirement", "not nece
 
 func notRequired(sent string) bool {
 	for _, p := range notRequiredPhrases {
-		if strings.Contains(sent, p) {
+		for i := 0; ; {
+			j := strings.Index(sent[i:], p)
+			if j < 0 {
+				break
+			}
+			i += j + len(p)
+			// "your education is not required to be in IT or technology":
+			// the field of the degree is free, the degree is still asked
+			if !fieldFree(sent[i:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fieldFree says whether the words after a "not required" say that what
+// is free is the degree's field, not the degree ("... is not required to
+// be in IT", "not necessarily related to computer science").
+func fieldFree(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	for _, p := range []string{"to be in ", "to be related", "to be specifically", "to be a technical", "to be technical"} {
+		if strings.HasPrefix(rest, p) {
 			return true
 		}
 	}

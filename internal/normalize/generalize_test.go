@@ -276,7 +276,7 @@ func TestCombinedLevels(t *testing.T) {
 		"Head of Data":                                  {"Head"},
 		"Líder de Comunidad":                            {"Lead"},
 		"Data Scientist IV":                             {"IV"},
-		"Senior Engineering Manager - Machine Learning": {"Senior Manager"},
+		"Senior Engineering Manager - Machine Learning": {"Senior"}, // PROTOCOL.md: the role's manager noun is no level
 	} {
 		if got := Levels(title); !reflect.DeepEqual(got, want) {
 			t.Errorf("Levels(%q) = %q, want %q", title, got, want)

@@ -52,9 +52,9 @@ func TestLevels(t *testing.T) {
 		{"Principal Engineer", []string{"Principal"}},
 		{"Distinguished Engineer", []string{"Distinguished"}},
 		{"Tech Lead, Data Platform", []string{"Lead"}},
-		{"Engineering Manager - Model Development", []string{"Manager"}},
+		{"Engineering Manager - Model Development", []string{}}, // PROTOCOL.md, Levels
 		{"Senior Manager, Content Data Engineering", []string{"Senior Manager"}},
-		{"Senior Engineering Manager", []string{"Senior Manager"}},
+		{"Senior Engineering Manager", []string{"Senior"}},
 		{"Director, Media Relations", []string{"Director"}},
 		{"Senior Director, Data Science", []string{"Senior Director"}},
 		{"VP, Engineering", []string{"VP"}},

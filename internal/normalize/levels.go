@@ -117,7 +117,14 @@ var icManagerWords = map[string]bool{
 }
 
 // isPeopleManager says whether the "manager" at words[i] is a people manager.
+// The job noun of a protocol manager role is the role, not a level
+// (PROTOCOL.md, Levels): "Engineering Manager", "Software Development
+// Manager", "Data Science Manager", and the noun turned round ("Manager,
+// Project Management", "Manager, Data Engineering").
 func isPeopleManager(w []string, i int) bool {
+	if roleManagerNoun(w, i) {
+		return false
+	}
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
 		if icManagerWords[w[j]] {
 			return false
@@ -127,6 +134,36 @@ func isPeopleManager(w []string, i int) bool {
 		}
 	}
 	return true
+}
+
+// roleManagerNoun says whether the "manager" at w[i] is the job noun of a
+// protocol manager role (see isPeopleManager).
+func roleManagerNoun(w []string, i int) bool {
+	switch wordAt(w, i-1) {
+	case "engineering":
+		return true
+	case "development":
+		switch wordAt(w, i-2) {
+		case "software", "application", "applications", "web", "product":
+			return true
+		}
+	case "science":
+		return wordAt(w, i-2) == "data"
+	}
+	j := i + 1
+	if wordAt(w, j) == "of" {
+		j++
+	}
+	switch wordAt(w, j) {
+	case "engineering":
+		return true
+	case "project", "projects", "program", "programs", "programme", "product":
+		return wordAt(w, j+1) == "management" || wordAt(w, j+1) == "manager"
+	case "data", "software":
+		n := wordAt(w, j+1)
+		return n == "engineering" || n == "science" || n == "development"
+	}
+	return false
 }
 
 func seniority(title string) []string {
@@ -182,7 +219,7 @@ func seniority(title string) []string {
 			if i+1 < len(w) {
 				next = w[i+1]
 			}
-			if next != "staff" && next != "director" && next != "manager" && !seniorManagerAhead(w, i) {
+			if next != "staff" && next != "director" && (next != "manager" || !isPeopleManager(w, i+1)) && !seniorManagerAhead(w, i) {
 				found["Senior"] = true
 			}
 		case "staff":
@@ -344,7 +381,9 @@ func wordAt(w []string, i int) string {
 // manager word that name a role's job, not a level (PROTOCOL.md: as
 // "Project Manager" gives none).
 var nordicJobLeaders = map[string]bool{"prosjektleder": true, "projektleder": true, "projektledare": true,
-	"produktleder": true, "produktchef": true, "produktansvarlig": true, "prosjektleiar": true}
+	"produktleder": true, "produktchef": true, "produktansvarlig": true, "prosjektleiar": true,
+	// the leader of software development: the Engineering Manager role
+	"utviklingsleder": true, "utviklingsleiar": true, "udviklingsleder": true, "utvecklingsledare": true}
 
 // nordicLevel returns the level a word of a Danish, Norwegian or Swedish
 // title names (PROTOCOL.md): a team's or a trade's leader ("fagleder",

@@ -1115,8 +1115,9 @@ func Locations(label string) []model.Location {
 		}
 	}
 	// "San Francisco, CA, New York City, NY", "Berlin, Germany, Munich,
-	// Germany": city and state (or country) pairs.
-	if strings.Count(s, ",") >= 3 {
+	// Germany": city and state (or country) pairs; not a list of countries
+	// ("Argentina, Australia, Brazil, Canada"), read below, one each.
+	if strings.Count(s, ",") >= 3 && !countriesOnly(s) {
 		cs := strings.Split(s, ",")
 		var out []model.Location
 		for i := 0; i+1 < len(cs); i += 2 {
@@ -1198,6 +1199,39 @@ func Locations(label string) []model.Location {
 		}
 	}
 	return []model.Location{one}
+}
+
+// countriesOnly says whether every comma-separated part of s is a country
+// ("Argentina, Australia, Brazil"), and not one country written twice
+// ("Singapore, Singapore").
+func countriesOnly(s string) bool {
+	first := ""
+	distinct := false
+	for p := range strings.SplitSeq(s, ",") {
+		cc := countryCode(strings.TrimSpace(p))
+		if cc == "" {
+			return false
+		}
+		if first == "" {
+			first = cc
+		}
+		distinct = distinct || cc != first
+	}
+	return distinct
+}
+
+// germanPostalZones says whether a field's value is one or more German
+// postal zones ("D1", "D7, D8"), as German staffing listings give the
+// workplace: somewhere in Germany, no town.
+func germanPostalZones(v string) bool {
+	n := 0
+	for f := range strings.FieldsFuncSeq(v, func(r rune) bool { return r == ',' || r == '/' || r == ' ' || r == '|' }) {
+		if len(f) != 2 || f[0] != 'D' || f[1] < '0' || f[1] > '9' {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // townSlashRemote says whether "a/b" is a town and remote work as
@@ -1607,7 +1641,29 @@ var languageCountry = map[string]string{"nb": "NO", "nn": "NO", "no": "NO", "sv"
 //   - a "whole country" label ("Hele landet", "Hela landet") is that
 //     country: the one of the other places, else of the language.
 func textLocations(locs []model.Location, labels []string, title, text, lang string) []model.Location {
-	return remoteStatement(remoteField(remoteOption(placesOf(locs, labels, title, text, lang), text), text), text)
+	return remoteStatement(remoteField(remoteOption(titleRemoteMode(placesOf(locs, labels, title, text, lang), title), text), text), text)
+}
+
+// titleRemoteMode makes places that are countries alone remote when a
+// segment of the title is a remote word and nothing else ("Senior Data
+// Engineer | Engenheiro de Dados Sênior (Remoto)", "QA Engineer - Remote"
+// with the listing's "Brazil"): the title states the work mode of the
+// country the listing names, as a platform's remote field does.
+func titleRemoteMode(locs []model.Location, title string) []model.Location {
+	if len(locs) == 0 || !strings.Contains(title, "emot") && !strings.Contains(title, "EMOT") {
+		return locs
+	}
+	for _, l := range locs {
+		if l.Remote || l.Country == "" || l.City != "" || l.Region != "" || l.Name != "" {
+			return locs
+		}
+	}
+	for _, seg := range strings.Split(titleSegments.Replace(title), "|") {
+		if remoteWords[foldPlace(strings.TrimSpace(seg))] {
+			return remoteAll(locs)
+		}
+	}
+	return locs
 }
 
 // remoteStatements say of the job itself that it is remote; the places
@@ -1617,20 +1673,31 @@ func textLocations(locs []model.Location, labels []string, title, text, lang str
 // (PROTOCOL.md).
 var remoteStatements = []string{"this is a remote", "this is a fully remote", "this is a 100% remote",
 	"this role is remote", "this role is fully remote", "this position is remote", "this position is fully remote",
-	"this job is remote", "this job is fully remote"}
+	"this job is remote", "this job is fully remote",
+	// "This position is a remote position based out of ...", "This role
+	// is currently remote, but candidates must be based in Auckland",
+	// "This remote role is open only to candidates residing in ..."
+	"position is a remote", "role is a remote", "job is a remote", "role is currently remote",
+	"position is currently remote", "role is 100% remote", "position is 100% remote", "this remote role",
+	"this remote position", "this fully remote role", "this fully remote position"}
 
 // remoteStatement makes the places remote when a sentence says the job is
 // remote (remoteStatements), not a company or a team that is remote-first
 // or remote-friendly, and no place is remote already. With no place it
 // adds none: the remote work is then the work mode only.
 func remoteStatement(locs []model.Location, text string) []model.Location {
-	if len(locs) == 0 || !strings.Contains(text, "emote") {
+	if len(locs) == 0 || !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
 		return locs
 	}
+	countryOnly := true
 	for _, l := range locs {
 		if l.Remote {
 			return locs
 		}
+		countryOnly = countryOnly && l.Country != "" && l.City == "" && l.Region == "" && l.Name == ""
+	}
+	if countryOnly && liRemote(text) {
+		return remoteAll(locs)
 	}
 	// Only the few words around each "emote" are lowered and read, not
 	// the whole text.
@@ -1667,6 +1734,12 @@ func remoteStatement(locs []model.Location, text string) []model.Location {
 	if !found {
 		return locs
 	}
+	return remoteAll(locs)
+}
+
+// remoteAll makes every place remote; an area wider than a country stays
+// no place.
+func remoteAll(locs []model.Location) []model.Location {
 	out := make([]model.Location, 0, len(locs))
 	for _, l := range locs {
 		if isArea(l.Name) {
@@ -1678,6 +1751,33 @@ func remoteStatement(locs []model.Location, text string) []model.Location {
 		}
 	}
 	return out
+}
+
+// liRemote says whether the text carries the recruiters' LinkedIn tag of a
+// remote job ("#LI-Remote", "#Li-remote"), the work mode the posting was
+// published with. Only a posting whose places are countries alone takes it
+// as the places' mode: beside an office town the tag is read as the
+// company's habit of tagging, not as remote work in that town.
+func liRemote(text string) bool {
+	for _, w := range [...]string{"emote", "EMOTE"} {
+		for i := 0; ; {
+			j := strings.Index(text[i:], w)
+			if j < 0 {
+				break
+			}
+			at := i + j - 1 // the R
+			i += j + len(w)
+			// the tag may reach the text with its "#" read as a
+			// markdown heading's ("# LI-REMOTE") or dropped
+			if at < 3 || !strings.EqualFold(text[at-3:at+1], "li-r") {
+				continue
+			}
+			if at == 3 || strings.IndexByte("# \n\t", text[at-4]) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // remoteField makes every place remote when the text's own location field
@@ -2338,6 +2438,9 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			value = value[:i]
 		}
 		ls := Locations(value)
+		if germanPostalZones(value) {
+			ls = []model.Location{{Country: "DE"}} // "Einsatzort: D1": a German postal zone
+		}
 		if !slices.ContainsFunc(ls, func(l model.Location) bool { return l.City != "" || l.Region != "" || l.Country != "" || l.Remote }) {
 			// a sentence as the value ("Ort: Unser Büro ist in Berlin -
 			// dort arbeiten wir mindestens einmal die Woche gemeinsam"):

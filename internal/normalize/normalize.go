@@ -26,7 +26,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 152
+const rulesVersion = 153
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -668,12 +668,37 @@ func workCountry(text string) string {
 // alternatives ("Bachelor's or Master's", "BS/MS", "Studium oder
 // Ausbildung"), every degree but the lowest: the lowest is what is asked.
 func alternatives(text string, toks []token, hits []hit, nSkills int, edu []class) {
-	prev := -1 // index in hits of the last required degree of the sentence
+	prev := -1  // index in hits of the last required degree of the sentence
+	first := -1 // the first degree of a comma list ending with "or" ("BS, MS, or PhD")
 	for i, h := range hits {
 		if int(h.id) < nSkills || int(h.id)-nSkills == bareDegree || edu[h.tok] != clsRequired {
 			continue
 		}
+		if prev >= 0 && sameSentence(toks, hits[prev].tok, h.tok) && commaBetween(text, toks, hits[prev].tok, h.tok) {
+			if first < 0 {
+				first = prev
+			}
+			prev = i
+			continue
+		}
 		if prev >= 0 && sameSentence(toks, hits[prev].tok, h.tok) && orBetween(text, toks, hits[prev].tok, h.tok) {
+			if first >= 0 {
+				// every degree of the list is an alternative: the lowest
+				// is asked
+				low := hits[i].id
+				for k := first; k < i; k++ {
+					if int(hits[k].id) >= nSkills && int(hits[k].id)-nSkills != bareDegree && edu[hits[k].tok] == clsRequired && hits[k].id < low {
+						low = hits[k].id
+					}
+				}
+				for k := first; k <= i; k++ {
+					if int(hits[k].id) >= nSkills && int(hits[k].id)-nSkills != bareDegree && edu[hits[k].tok] == clsRequired && hits[k].id != low {
+						edu[hits[k].tok] = clsUnknown
+					}
+				}
+				first, prev = -1, i
+				continue
+			}
 			lo, hi := prev, i
 			if hits[hi].id < hits[lo].id {
 				lo, hi = hi, lo
@@ -686,8 +711,15 @@ func alternatives(text string, toks []token, hits []hit, nSkills int, edu []clas
 				}
 			}
 		}
+		first = -1
 		prev = i
 	}
+}
+
+// commaBetween says whether only a comma stands between tokens a and b
+// ("BS, MS, or PhD").
+func commaBetween(text string, toks []token, a, b int) bool {
+	return strings.TrimSpace(text[toks[a].end:toks[b].start]) == ","
 }
 
 func sameSentence(toks []token, a, b int) bool {

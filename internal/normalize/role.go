@@ -376,6 +376,27 @@ var nonSoftwareEngineer = []string{"audio", "sound", "hardware", "mechanical", "
 	"anlegg", "anlæg", "konstruksjon", "konstruktion", "prosess", "produksjon", "produktion", "bau",
 	"elektrotechnik", "maschinenbau", "verfahrenstechnik", "versorgungstechnik", "hochbau", "tiefbau"}
 
+// abbreviatedRole is the role a later part of the title names by its
+// abbreviation alone beside a platform or infrastructure engineer ("Staff
+// Platform Engineer | SRE", "Platform Engineer (SRE)"): the abbreviation
+// says which of the two the job is.
+func abbreviatedRole(parts []string) string {
+	if len(parts) < 2 {
+		return ""
+	}
+	m := " " + parts[0] + " "
+	if !hasWord(m, "platform engineer") && !hasWord(m, "infrastructure engineer") {
+		return ""
+	}
+	for _, p := range parts[1:] {
+		switch strings.TrimSpace(p) {
+		case "sre", "site reliability", "site reliability engineer", "site reliability engineering":
+			return RoleSRE
+		}
+	}
+	return ""
+}
+
 // Role returns the role family of a title: Research Scientist, Research
 // Engineer, Machine Learning Engineer, Software Engineer, Data Engineer, Data
 // Scientist, Analytics Engineer, Data Analyst, Engineering Manager, Data
@@ -399,6 +420,9 @@ func Role(title string) string {
 	all := " " + strings.Join(parts, " ") + " "
 	if hasWord(all, "engineering manager") || hasWord(all, "engineering managers") {
 		return RoleEngineeringManager
+	}
+	if r := abbreviatedRole(parts); r != "" {
+		return r
 	}
 	main := parts[0]
 	for _, p := range parts {
@@ -911,7 +935,9 @@ func peopleManager(m string) bool {
 				return true
 			}
 		case "manager", "managers":
-			return isPeopleManager(w, i)
+			// the job noun of a manager role manages people too, though
+			// it gives no Manager level
+			return isPeopleManager(w, i) || roleManagerNoun(w, i)
 		}
 	}
 	return false

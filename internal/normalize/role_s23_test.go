@@ -18,7 +18,7 @@ func TestProjectManagerNouns_s23(t *testing.T) {
 		{"Delivery Manager", RoleProgramManager, []string{}},
 		{"Senior Delivery Manager", RoleProgramManager, []string{"Senior"}},
 		{"Project Manager", RoleProgramManager, []string{}},
-		{"Engineering Manager", RoleEngineeringManager, []string{"Manager"}},
+		{"Engineering Manager", RoleEngineeringManager, []string{}}, // PROTOCOL.md, Levels (session 24)
 		// dev tor-project-grants-manager: grants, not people
 		{"Internet Freedom Nonprofit Seeks Experienced Grants Manager", RoleOther, []string{}},
 	}

@@ -433,7 +433,7 @@ func followedByBigWord(s string, i int) bool {
 // readPay reads a pay range or single amount starting with the digit at j.
 func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	a, ok := readNumber(s, j)
-	if !ok || followedByBigWord(s, a.end) {
+	if !ok || followedByBigWord(s, a.end) || standardNumber(s, j) {
 		return model.Salary{}, 0, false
 	}
 	cur, _ := prefixCurrency(s, j)
@@ -562,6 +562,12 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	period := periodNear(s, j, end)
 	if additionAfter(s, end) {
 		return model.Salary{}, 0, false // "10-30 kr per timme extra på din lön": an addition to the pay
+	}
+	if ranged && (a.m || b.m) && notPayNear(s, j, end) {
+		return model.Salary{}, 0, false // "$50–200M ARR range": a company's figures
+	}
+	if ranged && notPayBefore(s, j) {
+		return model.Salary{}, 0, false // "A training budget of 10.000 EUR and 10 days"
 	}
 	if !ranged {
 		if period == "" && (hi < 1000 || a.m) {
@@ -738,7 +744,7 @@ var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget
 	"equipment", "expense", "visa", "costs", "voucher", "lunch", "meal", "learning", "conference", "coworking",
 	"co-working", "internet", "phone", "gym",
 	// a company's business figures ("over $100M in annual bookings")
-	"bookings", "turnover", "professional development", "personal development", "tuition", "annual recurring", "under management", "market cap", "in sales",
+	"bookings", "turnover", " arr ", " arr)", " arr,", "professional development", "personal development", "tuition", "annual recurring", "under management", "market cap", "in sales",
 	// the ceiling of a pay system, not the job's pay ("the maximum salary
 	// available for the GS pay system is $191,900")
 	"pay system", "maximum salary available", "salary cap", "pay cap",
@@ -786,6 +792,56 @@ func notPayNear(s string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// notPayBefore says whether the words just before a range name a benefit
+// or a figure that is not pay ("a training budget of 1.000-2.000 EUR") and
+// no word of pay: a pay sentence that names a bonus beside the salary
+// ("Base salary + bonus: $100k-$150k") keeps its range.
+func notPayBefore(s string, start int) bool {
+	w := strings.ToLower(sentenceBefore(s, start, 40))
+	for _, x := range payWords {
+		if strings.Contains(w, x) {
+			return false
+		}
+	}
+	for _, x := range notPayWords {
+		if strings.Contains(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// standardNumber says whether the number at j is the number of a standard
+// ("ISO/SAE 21434", "ISO 27001", "IEC 62443", "DIN EN 50110"), not an
+// amount.
+func standardNumber(s string, j int) bool {
+	w := strings.TrimRight(prefixTail(s[:j], 12), " ")
+	if k := strings.LastIndexAny(w, " (\n,;:"); k >= 0 {
+		w = w[k+1:]
+	}
+	w = strings.ToUpper(w)
+	if k := strings.LastIndexByte(w, '/'); k >= 0 {
+		w = w[k+1:] // "ISO/SAE", "ISO/IEC"
+	}
+	switch w {
+	case "ISO", "IEC", "SAE", "EN", "DIN", "IEEE", "NIST", "RFC", "ANSI", "BS", "ETSI", "UN":
+		return true
+	}
+	return false
+}
+
+// prefixTail is the last n bytes of s at most, cut at a rune's start.
+func prefixTail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	b := len(s) - n
+	for b < len(s) && !utf8.RuneStart(s[b]) {
+		b++
+	}
+	return s[b:]
 }
 
 // normalizePeriod maps a platform's pay period to year, month, week, day or

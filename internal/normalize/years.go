@@ -313,6 +313,15 @@ func MinYears(text string) *int {
 			}
 			continue
 		}
+		if (t.s == "years" || t.s == "mehrjährige" || t.s == "mehrjährig") && word(j+1) == "(" && word(j+3) == "+" && word(j+4) == ")" {
+			// "Several years (3+) of experience", "mehrjährige (3+)
+			// Berufserfahrung": the figure in brackets is the minimum
+			if c, ok := num(j + 2); ok && (yearsNext[word(j+5)] || experienceWords[word(j+5)]) &&
+				!prefSentence(toks, j) && (best < 0 || c < best) {
+				best = c
+			}
+			continue
+		}
 		if !yearWords[t.s] || t.s == "an" && word(j-1) != "1" {
 			continue // French "1 an", not the English article
 		}
@@ -629,6 +638,9 @@ func prefSentence(toks []ytoken, j int) bool {
 		switch toks[k].s {
 		case "preferred", "preferably", "ideally", "bonus", "desirable", "desired", "pré", "wünschenswert",
 			"idealerweise", "souhaitable", "deseable", "advantage", "nice",
+			// "with strong preference to at least one year of experience
+			// with ...", "... is advantageous"
+			"preference", "preferable", "advantageous",
 			// Danish, Norwegian, Swedish: desirable, an advantage, a merit
 			"ønskelig", "ønskeligt", "fordel", "meriterande", "meriterende", "meritterende", "önskvärt", "önskvärd":
 			return true

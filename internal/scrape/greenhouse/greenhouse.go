@@ -144,14 +144,26 @@ func raw(j job) (model.Raw, error) {
 
 // locations is the job's location label, and "hybrid" when the label says
 // so; a board whose location says only "Hybrid" names its places in the
-// offices.
+// offices. A remote office that is no address ("Remote (US)" with no
+// location) beside a label of towns that says nothing of remote work is
+// one more label: remote work is a place of the job the label leaves out
+// ("Austin | Chicago | New York City" and the office "Remote (US)").
 func locations(j job) ([]string, string) {
 	name := strings.TrimSpace(j.Location.Name)
 	if name != "" && !strings.EqualFold(name, "hybrid") {
 		if strings.Contains(strings.ToLower(name), "hybrid") {
 			return []string{name}, "hybrid"
 		}
-		return []string{name}, ""
+		out := []string{name}
+		if !strings.Contains(strings.ToLower(name), "remote") {
+			for _, o := range j.Offices {
+				n := strings.TrimSpace(o.Name)
+				if strings.TrimSpace(o.Location) == "" && strings.Contains(strings.ToLower(n), "remote") && !slices.Contains(out, n) {
+					out = append(out, n)
+				}
+			}
+		}
+		return out, ""
 	}
 	var out []string
 	for _, o := range j.Offices {

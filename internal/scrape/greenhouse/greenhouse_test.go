@@ -87,7 +87,7 @@ func TestRealFixture(t *testing.T) {
 	}
 	r = raws[1]
 	if r.ID != "8651132002" || r.Title != "Emerging Account Executive (India)" || r.Team != "Account Executives" ||
-		len(r.Locations) != 1 || r.Locations[0] != "Bangalore, India" || r.Posted != "2026-07-27" ||
+		strings.Join(r.Locations, "|") != "Bangalore, India|Remote-India (PEO)" || r.Posted != "2026-07-27" ||
 		!strings.HasPrefix(r.Stamp, "2026-07-27T05:04:22-04:00:") || r.RequisitionID != "R-12278" || r.Workplace != "" {
 		t.Fatalf("raw: %+v", r)
 	}
