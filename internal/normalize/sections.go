@@ -801,9 +801,10 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		// "💡 You bring", "Is this you?") and short lines or a list
 		// follow it.
 		f := strings.TrimSpace(foldHeading(text))
-		if words(text) <= 6 && shouted(text) {
-			// "DIN PROFIL", "DINA ARBETSUPPGIFTER": a line in capitals
-			// that names a part is a heading, as a bold one is
+		if words(text) <= 10 && shouted(text) {
+			// "DIN PROFIL", "DINA ARBETSUPPGIFTER", "WHAT WILL HELP YOU
+			// SUCCEED IN THE ROLE" (session 25: up to ten words): a line
+			// in capitals that names a part is a heading, as a bold one is
 			if c := classifyHeading(text, true); c != clsUnknown {
 				return c, true
 			}
