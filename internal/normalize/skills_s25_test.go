@@ -25,3 +25,44 @@ func TestS25ShoutedLongHeading(t *testing.T) {
 		},
 	})
 }
+
+func TestS25CurrencyIsNoSkill(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// cjr-affirm-product-security-engineer-ii, jr-blip-senior-data-engineer-data-for-products, cut:
+			// a currency's code or sign beside an amount
+			name: "currency codes and signs beside amounts",
+			raw: d("What You'll Bring\n\n- Experience with Python\n- CAN base pay range per year: CAD $133,000 - $183,000\n" +
+				"- Vale Alimentação ou Refeição : R$ 1144,00 mensais\n- Salary 66,080 CAD\n- Budget C$2.000/ano\n"),
+			want: model.Skills{Required: []string{"Python"}},
+		},
+		{
+			// the names beside versions and words stay skills
+			name: "a version number or a word after the name",
+			raw:  d("What You'll Bring\n\n- Proficiency in PHP 8.1\n- Experience with CAD tools\n- Knowledge of R and SQL\n"),
+			want: model.Skills{Required: []string{"CAD", "PHP", "R", "SQL"}},
+		},
+	})
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"pay: CAD $133,000", true}, {"R$ 676,81", true}, {"PHP 50,000 a month", true}, {"66,080 CAD", true},
+		{"PHP 8.1", false}, {"CAD software", false}, {"R and Python", false}, {"3 CAD tools", false},
+	} {
+		toks := tokenize(tt.s, nil)
+		i := 0
+		for i < len(toks) && !currencyWord(tt.s[toks[i].start:toks[i].end]) {
+			i++
+		}
+		if i == len(toks) {
+			t.Fatalf("%q: no code", tt.s)
+		}
+		if got := currencyAt(tt.s, toks, i); got != tt.want {
+			t.Errorf("currencyAt(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+func currencyWord(w string) bool { return w == "CAD" || w == "R" || w == "PHP" }
