@@ -273,7 +273,7 @@ var (
 		"your responsibilities", "your mission", "the mission", "your tasks", "tasks", "what you'll be working on",
 		"you will", "you'll", "we offer", "why us", "why you'll love", "life at", "our values", "values",
 		"equal opportunity", "diversity", "how to apply", "interview process", "hiring process", "our stack",
-		"tech stack", "our tech stack", "aufgaben", "deine aufgaben", "ihre aufgaben", "wir bieten",
+		"tech stack", "our tech stack", "technology stack", "aufgaben", "deine aufgaben", "ihre aufgaben", "wir bieten",
 		"das erwartet dich", "missions", "vos missions", "tes missions", "nous offrons", "responsabilidades",
 		"funciones", "ofrecemos", "beneficios", "mansioni", "taken", "obowiązki", "zadania", "oferujemy",
 		"wat wij bieden", "wat we bieden", "fonctions", "responsabilités", "hos oss får du", "vi tilbyr", "vi erbjuder",

@@ -92,3 +92,23 @@ func TestS25ApplyingSentences(t *testing.T) {
 		},
 	})
 }
+
+func TestS25TechnologyStack(t *testing.T) {
+	for _, h := range []string{"Onze Technology Stack:", "Our Technology Stack", "Sezzle ’s Technology Stack"} {
+		if got := classifyHeading(h, true); got != clsMentioned {
+			t.Errorf("classifyHeading(%q) = %v, want mentioned", h, got)
+		}
+	}
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// jr-sezzle-mobile-engineer-brazil-all-levels, cut: the
+			// company's stack as a label inside a paragraph of the
+			// requirements
+			name: "the company's technology stack",
+			raw: d("Requirements\n\nFamiliarity with Javascript or Typescript. You rise to the occasion and never settle. " +
+				"Sezzle ’s Technology Stack: Languages: Golang, Typescript, Python Backend: Golang Database: MySQL, Postgres DevOps & Cloud: AWS, Kubernetes!\n"),
+			want: model.Skills{Required: []string{"JavaScript", "TypeScript"}},
+		},
+	})
+}
