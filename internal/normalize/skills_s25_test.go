@@ -112,3 +112,48 @@ func TestS25TechnologyStack(t *testing.T) {
 		},
 	})
 }
+
+func TestS25HeadingInCapitalsInsideALine(t *testing.T) {
+	d := func(s string) model.Raw { return model.Raw{DescriptionText: s} }
+	checkSkills(t, []skillCase{
+		{
+			// jr-coderockr-desenvolvedor-a-web-full-stack, cut: a list
+			// whose line breaks were stripped, its headings in capitals
+			name: "NICE TO HAVE inside a line",
+			raw: d("Requisitos\n\nConhecimento em banco de dados SQL / NoSQL / Redis; Conhecimento em TDD, Clean Code e Design Patterns; " +
+				"NICE TO HAVE Noções de Bash script; Noções de virtualização e containers (Docker); Experiência com serviços AWS (EC2, S3);\n"),
+			want: model.Skills{Required: []string{"Design Patterns", "NoSQL", "Redis", "SQL", "Software Testing"},
+				Preferred: []string{"AWS", "Amazon EC2", "Amazon S3", "Bash", "Containerization", "Docker", "Virtualization"}},
+		},
+		{
+			// jr-wellhub-staff-platform-engineer-sre, cut: the
+			// requirements after the benefits, on one line
+			name: "WHO YOU ARE inside a line",
+			raw: d("We care about people taking care of themselves, taking time off, and finding work-life balance. " +
+				"WHO YOU ARE Proven technical experience with AWS cloud services, Kubernetes, and software engineering.\n"),
+			want: model.Skills{Required: []string{"AWS", "Cloud Computing", "Kubernetes"}},
+		},
+		{
+			// an acronym run that names no part stays in its sentence
+			name: "acronyms in capitals",
+			raw:  d("We build our platform on AWS EC2 and use SQL SERVER REPORTING daily with our customers in the whole world.\n"),
+			want: model.Skills{},
+		},
+	})
+	for _, tt := range []struct {
+		s    string
+		want string
+	}{
+		{"Conhecimento em TDD, Clean Code e Design Patterns; HTML NICE TO HAVE Noções de Bash script", "NICE TO HAVE"},
+		{"disposição para propor as melhorias necessárias. PERFIL IDEAL Experiência de pelo menos 1 ano", "PERFIL IDEAL"},
+		{"Experience with AWS EC2 and SQL SERVER REPORTING for many years in a row", ""},
+	} {
+		got := ""
+		if r := shoutedRuns(tt.s); len(r) > 0 {
+			got = tt.s[r[0][0]:r[0][1]]
+		}
+		if got != tt.want {
+			t.Errorf("shoutedRuns(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
