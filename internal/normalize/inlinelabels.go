@@ -291,12 +291,14 @@ func shoutedRuns(t string) [][2]int {
 		}
 		if capsWord(t[i:j]) {
 			run = append(run, word{i, j})
-		} else {
+		} else if len(run) > 0 {
 			flush()
 		}
 		i = j
 	}
-	flush()
+	if len(run) > 0 {
+		flush()
+	}
 	return runs
 }
 
