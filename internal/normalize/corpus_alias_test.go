@@ -300,7 +300,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"Tokio":                   {"tokio"},
 	"UML":                     {"uml"},
 	"Usability":               {"usability"},
-	"Virtualization":          {"virtualization"},
+	"Virtualization":          {"virtualization", "virtualização"},
 	"Vite":                    {"vite"},
 	"Vitest":                  {"vitest"},
 	"WebAssembly":             {"wasm"},

@@ -21,6 +21,7 @@ import (
 // else the blocks are copied into a new slice.
 func splitInlineLabels(bs []block) []block {
 	bs = splitInlineBullets(bs)
+	bs = splitInlineShouted(bs)
 	var out []block // nil until a paragraph is split
 	for i, b := range bs {
 		if b.kind != kindPara || b.bold || b.label != "" || strings.IndexByte(b.text, ':') < 0 {
@@ -191,4 +192,133 @@ func splitInlineBullets(bs []block) []block {
 		return bs
 	}
 	return out
+}
+
+// splitInlineShouted cuts out of a paragraph or item the headings written
+// in capitals that a text whose line breaks were stripped keeps inside its
+// lines ("... Clean Code e Design Patterns; NICE TO HAVE Noções de Bash
+// script; ...", "... para o time. PERFIL IDEAL Experiência com ...",
+// "... and more. WHO YOU ARE Proven experience ..."): a run of words in
+// capitals that names a part (classifyHeading) becomes a line of its own,
+// which headingClass reads as a heading, and the text after it a block
+// of its own. Leading short words that the part's name does without are
+// left to the text before ("HTML NICE TO HAVE": HTML is the list's). bs
+// is returned as it is when no block holds such a heading (session 25).
+func splitInlineShouted(bs []block) []block {
+	var out []block // nil until a block is split
+	for i, b := range bs {
+		var cuts [][2]int
+		if (b.kind == kindPara || b.kind == kindItem) && !b.bold && b.label == "" && len(b.text) > 60 && hasCapitalPair(b.text) {
+			cuts = shoutedRuns(b.text)
+		}
+		if len(cuts) == 0 {
+			if out != nil {
+				out = append(out, b)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]block, 0, len(bs)+4), bs[:i]...)
+		}
+		prev, kind := 0, b.kind
+		for _, c := range cuts {
+			if t := strings.TrimSpace(b.text[prev:c[0]]); t != "" {
+				out = append(out, block{text: t, kind: kind})
+			}
+			out = append(out, block{text: b.text[c[0]:c[1]], kind: kindPara})
+			prev, kind = c[1], kindPara
+		}
+		if t := strings.TrimSpace(b.text[prev:]); t != "" {
+			out = append(out, block{text: t, kind: kind})
+		}
+	}
+	if out == nil {
+		return bs
+	}
+	return out
+}
+
+// hasCapitalPair says whether s holds two ASCII capitals in a row: a
+// cheap test that most paragraphs fail.
+func hasCapitalPair(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'A' && s[i-1] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// shoutedRuns returns the [start, end) of the runs of words in capitals
+// inside t (not at its start) that name a part of a posting.
+func shoutedRuns(t string) [][2]int {
+	type word struct{ a, b int }
+	var runs [][2]int
+	var run []word
+	flush := func() {
+		defer func() { run = run[:0] }()
+		if len(run) == 0 || run[0].a == 0 {
+			return
+		}
+		letters := 0
+		for _, w := range run {
+			letters += utf8.RuneCountInString(t[w.a:w.b])
+		}
+		if letters < 6 || len(run) > 10 {
+			return
+		}
+		s := 0
+		c := classifyHeading(t[run[0].a:run[len(run)-1].b], true)
+		if c == clsUnknown || c == clsOpen {
+			return
+		}
+		for s+1 < len(run) && utf8.RuneCountInString(t[run[s].a:run[s].b]) <= 4 &&
+			classifyHeading(t[run[s+1].a:run[len(run)-1].b], true) == c {
+			s++
+		}
+		runs = append(runs, [2]int{run[s].a, run[len(run)-1].b})
+	}
+	for i := 0; i < len(t); {
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(t) && t[j] != ' ' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		if capsWord(t[i:j]) {
+			run = append(run, word{i, j})
+		} else if len(run) > 0 {
+			flush()
+		}
+		i = j
+	}
+	if len(run) > 0 {
+		flush()
+	}
+	return runs
+}
+
+// capsWord says whether w is a word in capitals ("NICE", "WE’RE",
+// "QUALIFICAÇÕES", "&"): no small letter, and a letter unless it is "&".
+func capsWord(w string) bool {
+	if w == "&" {
+		return true
+	}
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		case r == '\'' || r == '’' || r == '-':
+		default:
+			return false
+		}
+	}
+	return letters > 0
 }

@@ -57,7 +57,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 		for j < c.end && c.toks[j].flags&fSent == 0 {
 			j++
 		}
-		prefAt, req, cue := -1, false, false
+		prefAt, req, cue, applying := -1, false, false, false
 		cm, cmStart := -1, -1
 		for k := i; k < j; k++ {
 			if c.toks[k].punct != 0 {
@@ -80,6 +80,9 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			if c.reqWord(k) {
 				req = true
 			}
+			if !applying && c.applyingAt(k) {
+				applying = true
+			}
 			if bc == clsOpen && !cue && (c.reqCue(k) || c.cueMore(k)) {
 				cue = true
 			}
@@ -101,6 +104,27 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			if cue || req || i > c.start && prevSc == clsRequired && c.afterSemicolon(i) {
 				sc = clsRequired
 			}
+		}
+		if applying && !cue {
+			// in any part, a sentence that asks for something is no
+			// sentence about applying ("Experience with GitHub Actions
+			// to build your application")
+			for k := i; k < j && applying; k++ {
+				applying = c.toks[k].punct != 0 || !c.reqCue(k) && !c.cueMore(k)
+			}
+		}
+		if applying && prefAt < 0 && !req && !cue && cm < 0 {
+			// "If using AI for your resume or application, include the
+			// phrase ...", "If you plan to use AI in any capacity during
+			// your candidate journey, please review ...", "Please add your
+			// Github account link to your application", "We'll never ask
+			// for payments ... during the hiring process": a sentence about
+			// applying and the hiring process asks nothing of the
+			// candidate's skills, whatever part it stands in (session 25)
+			fill(i, j, clsMentioned, false, false, skill, edu)
+			prevSc = clsMentioned
+			i = j
+			continue
 		}
 		if (bc == clsRequired || bc == clsOpen) && prefAt < 0 && c.hedgedQuestion(i, j) {
 			// "Kanske är du en kämpe för React, Vue, Angular?", "Maybe
@@ -223,6 +247,34 @@ func (c *classifier) applyBlock() bool {
 	case c.word(i) == "to" && c.word(i+1) == "apply",
 		c.word(i) == "when" && c.word(i+1) == "applying":
 		return i+2 < c.end && c.toks[i+2].punct != 0 || applyInstructions[c.word(i+2)]
+	}
+	return false
+}
+
+// applyingAt says whether the word at token k ends a name of the
+// application or the hiring process: "your resume", "your CV", "your
+// application", "the hiring process", "your candidate journey",
+// "for interviews".
+func (c *classifier) applyingAt(k int) bool {
+	w := c.word(k)
+	switch w {
+	case "resume", "résumé", "cv", "application", "journey", "process", "interview", "interviews":
+	default:
+		return false
+	}
+	p := k - 1
+	for p > c.start && c.toks[p].punct == '-' {
+		p--
+	}
+	switch c.word(p) {
+	case "your":
+		return w != "journey" && w != "process" && w != "interview" && w != "interviews"
+	case "hiring", "recruiting", "recruitment", "application", "interview", "selection":
+		return w == "process"
+	case "candidate":
+		return w == "journey"
+	case "for", "during", "in":
+		return w == "interviews"
 	}
 	return false
 }

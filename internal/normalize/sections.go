@@ -273,7 +273,7 @@ var (
 		"your responsibilities", "your mission", "the mission", "your tasks", "tasks", "what you'll be working on",
 		"you will", "you'll", "we offer", "why us", "why you'll love", "life at", "our values", "values",
 		"equal opportunity", "diversity", "how to apply", "interview process", "hiring process", "our stack",
-		"tech stack", "our tech stack", "aufgaben", "deine aufgaben", "ihre aufgaben", "wir bieten",
+		"tech stack", "our tech stack", "technology stack", "aufgaben", "deine aufgaben", "ihre aufgaben", "wir bieten",
 		"das erwartet dich", "missions", "vos missions", "tes missions", "nous offrons", "responsabilidades",
 		"funciones", "ofrecemos", "beneficios", "mansioni", "taken", "obowiązki", "zadania", "oferujemy",
 		"wat wij bieden", "wat we bieden", "fonctions", "responsabilités", "hos oss får du", "vi tilbyr", "vi erbjuder",
@@ -801,9 +801,10 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		// "💡 You bring", "Is this you?") and short lines or a list
 		// follow it.
 		f := strings.TrimSpace(foldHeading(text))
-		if words(text) <= 6 && shouted(text) {
-			// "DIN PROFIL", "DINA ARBETSUPPGIFTER": a line in capitals
-			// that names a part is a heading, as a bold one is
+		if words(text) <= 10 && shouted(text) {
+			// "DIN PROFIL", "DINA ARBETSUPPGIFTER", "WHAT WILL HELP YOU
+			// SUCCEED IN THE ROLE" (session 25: up to ten words): a line
+			// in capitals that names a part is a heading, as a bold one is
 			if c := classifyHeading(text, true); c != clsUnknown {
 				return c, true
 			}

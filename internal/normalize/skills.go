@@ -289,6 +289,13 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if sc.best == i+1 && sc.acc.exact != nil && currencyAt(s, toks, i) {
+				// "R$ 1144,00", "C$120,000", "CAD $133,000", "PHP 50,000",
+				// "66,080 CAD": a currency's code or sign beside an
+				// amount, not the language or the design software
+				i++
+				continue
+			}
 			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && (gluedLetter(s, int(t.end)) || postalDistrict(s, toks, i)) {
 				// "C’est", "C•CURE": a one-letter name glued by an
 				// apostrophe or a dot to a word is part of that word.
@@ -682,6 +689,69 @@ func postalDistrict(s string, toks []token, i int) bool {
 	}
 	_, ok := knownCities[foldPlace(s[p.start:p.end])]
 	return ok
+}
+
+// currencyAt says whether the word at token i, in capitals of one to
+// three letters, names a currency: a letter glued to a dollar sign ("R$",
+// "C$"), or three letters beside an amount: before a currency sign or a
+// number of three digits or more ("CAD $133,000", "PHP 50,000"; not a
+// version, "PHP 8.1"), or after such a number ("66,080 CAD").
+func currencyAt(s string, toks []token, i int) bool {
+	t := toks[i]
+	n := int(t.end - t.start)
+	if n != 1 && n != 3 {
+		return false
+	}
+	for k := t.start; k < t.end; k++ {
+		if s[k] < 'A' || s[k] > 'Z' {
+			return false
+		}
+	}
+	rest := s[t.end:]
+	if n == 1 {
+		return strings.HasPrefix(rest, "$")
+	}
+	rest = strings.TrimLeft(rest, " \u00a0")
+	if strings.HasPrefix(rest, "$") || strings.HasPrefix(rest, "€") || strings.HasPrefix(rest, "£") || amountDigits(rest) >= 3 {
+		return true
+	}
+	if i == 0 || t.flags&(fSent|fBlock) != 0 {
+		return false
+	}
+	p := toks[i-1]
+	return int(p.end) <= int(t.start) && amountDigits(reverseAmount(s[:t.start])) >= 3
+}
+
+// amountDigits counts the digits that open s, read through the
+// separators of a written amount ("133,000", "1 144,00"): 0 when s does
+// not open with a digit.
+func amountDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n++
+		case (c == ',' || c == '.' || c == ' ') && n > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// reverseAmount returns the amount that ends s (spaces before the word
+// dropped), its digits and separators in reverse order, for amountDigits.
+func reverseAmount(s string) string {
+	s = strings.TrimRight(s, " \u00a0")
+	i := len(s)
+	for i > 0 && (s[i-1] >= '0' && s[i-1] <= '9' || s[i-1] == ',' || s[i-1] == '.') {
+		i--
+	}
+	b := []byte(s[i:])
+	for l, r := 0, len(b)-1; l < r; l, r = l+1, r-1 {
+		b[l], b[r] = b[r], b[l]
+	}
+	return string(b)
 }
 
 // gluedLetter says whether s at i holds an apostrophe or a middle dot or

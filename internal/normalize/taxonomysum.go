@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "486587bd47a3da96377ab648615c935f52f4b974d8a0f780b1cac0c8177dd1ca"
-	embeddedTaxonomySum     = "084d62ff16b3816657d8f6334d34ee09bac90b1200b521bb9c0460b3fa7b2dd3"
+	embeddedTaxonomyFileSum = "86898881936795f1e1f6d226f06eacd83c48dd1e1ef72ea2f65f18ff058e881f"
+	embeddedTaxonomySum     = "590901d15dc6a95c7ee68a470306fa6a9a61950ed6c79f28ac138ba00cee8b09"
 )
