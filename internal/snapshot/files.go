@@ -12,7 +12,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -106,7 +105,8 @@ func (s *Store) readFile(path string) ([]byte, error) {
 	if err := atomicfile.CheckPath(s.Dir, path); err != nil {
 		return nil, err
 	}
-	return os.ReadFile(path)
+	b, _, _, err := rawRead(path)
+	return b, err
 }
 
 // fixedPaths are the folder's own files and folders, slash-separated, that

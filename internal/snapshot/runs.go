@@ -217,18 +217,5 @@ func overwriteRecord(path string, data []byte) bool {
 	if !canOverwrite {
 		return false
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|openNoFollow, 0)
-	if err != nil {
-		return false
-	}
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() > int64(len(data)) {
-		f.Close()
-		return false
-	}
-	_, err = f.WriteAt(data, 0)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err == nil
+	return rawOverwrite(path, data)
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -347,7 +346,7 @@ func (s *Store) readSeen(path string) ([]byte, error) {
 	if err := atomicfile.CheckPath(s.Dir, path); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(path)
+	b, size, mod, err := rawRead(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		s.remember(path, seenFile{})
 		return nil, err
@@ -355,16 +354,7 @@ func (s *Store) readSeen(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(f)
-	if err != nil {
-		return nil, err
-	}
-	s.remember(path, seenFile{there: true, data: b, size: fi.Size(), mod: fi.ModTime()})
+	s.remember(path, seenFile{there: true, data: b, size: size, mod: mod})
 	return b, nil
 }
 
