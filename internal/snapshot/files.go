@@ -102,10 +102,7 @@ func RemoveFile(path string) error {
 // is or passes through a symbolic link below the folder (a link committed
 // by someone else must not bring, say, /etc/shadow into a commit).
 func (s *Store) readFile(path string) ([]byte, error) {
-	if err := atomicfile.CheckPath(s.Dir, path); err != nil {
-		return nil, err
-	}
-	b, _, _, err := rawRead(path)
+	b, _, _, err := readConfined(s.Dir, path)
 	return b, err
 }
 

@@ -6,11 +6,17 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 )
 
-// rawRead reads path as os.ReadFile does, with the file's size and
-// modification time (see rawfile_unix.go).
-func rawRead(path string) (b []byte, size int64, mod time.Time, err error) {
+// readConfined reads a file of the folder root as os.ReadFile does, with
+// its size and modification time, after atomicfile.CheckPath (see
+// rawfile_unix.go).
+func readConfined(root, path string) (b []byte, size int64, mod time.Time, err error) {
+	if err := atomicfile.CheckPath(root, path); err != nil {
+		return nil, 0, time.Time{}, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, time.Time{}, err

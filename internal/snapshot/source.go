@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
@@ -343,10 +342,7 @@ func DecodeIndex(b []byte) (Index, bool) {
 // that the save after the run compares with that after one stat instead
 // of reading the file again (lastRead).
 func (s *Store) readSeen(path string) ([]byte, error) {
-	if err := atomicfile.CheckPath(s.Dir, path); err != nil {
-		return nil, err
-	}
-	b, size, mod, err := rawRead(path)
+	b, size, mod, err := readConfined(s.Dir, path)
 	if errors.Is(err, fs.ErrNotExist) {
 		s.remember(path, seenFile{})
 		return nil, err
