@@ -102,7 +102,7 @@ func RemoveFile(path string) error {
 // is or passes through a symbolic link below the folder (a link committed
 // by someone else must not bring, say, /etc/shadow into a commit).
 func (s *Store) readFile(path string) ([]byte, error) {
-	b, _, _, err := readConfined(s.Dir, path)
+	b, _, _, err := s.readConfined(path)
 	return b, err
 }
 

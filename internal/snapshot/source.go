@@ -342,7 +342,7 @@ func DecodeIndex(b []byte) (Index, bool) {
 // that the save after the run compares with that after one stat instead
 // of reading the file again (lastRead).
 func (s *Store) readSeen(path string) ([]byte, error) {
-	b, size, mod, err := readConfined(s.Dir, path)
+	b, size, mod, err := s.readConfined(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		s.remember(path, seenFile{})
 		return nil, err
@@ -379,14 +379,20 @@ func (s *Store) lastRead(path string) (data []byte, there bool, err error) {
 	seen, ok := s.seen[path]
 	delete(s.seen, path)
 	s.seenMu.Unlock()
-	fi, err := os.Stat(path)
+	size, mod, held, err := s.statHeld(path) // relative to its folder, when held
+	if !held {
+		var fi fs.FileInfo
+		if fi, err = os.Stat(path); err == nil {
+			size, mod = fi.Size(), fi.ModTime()
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
 	if err != nil {
 		return nil, false, err
 	}
-	if ok && seen.there && fi.Size() == seen.size && fi.ModTime().Equal(seen.mod) {
+	if ok && seen.there && size == seen.size && mod.Equal(seen.mod) {
 		return seen.data, true, nil
 	}
 	b, err := s.readFile(path)
