@@ -12,7 +12,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -103,10 +102,8 @@ func RemoveFile(path string) error {
 // is or passes through a symbolic link below the folder (a link committed
 // by someone else must not bring, say, /etc/shadow into a commit).
 func (s *Store) readFile(path string) ([]byte, error) {
-	if err := atomicfile.CheckPath(s.Dir, path); err != nil {
-		return nil, err
-	}
-	return os.ReadFile(path)
+	b, _, _, err := s.readConfined(path)
+	return b, err
 }
 
 // fixedPaths are the folder's own files and folders, slash-separated, that

@@ -116,10 +116,19 @@ func (s *Store) RecordRunNext(source string, at time.Time, outcome string, next 
 	// Atomic, but without fsyncs (a run writes one per source): a power
 	// loss may take back the last record, or leave one that does not
 	// decode, which reads as none until the next run writes it again.
+	// In a held folder (HoldFolders) a record of the same length is
+	// overwritten relative to it: no path walk, and the file opened with
+	// O_NOFOLLOW as overwriteRecord opens it.
+	data := append(b, '\n')
+	if padded, ok := padRecord(data); ok && canOverwrite {
+		if written, held := s.overwriteHeld(s.RunPath(source), padded); held && written {
+			return nil
+		}
+	}
 	if err := atomicfile.CheckPath(s.Dir, s.RunPath(source)); err != nil {
 		return fmt.Errorf("snapshot: run record of source %q: %w", source, err)
 	}
-	if err := writeRecord(s.RunPath(source), append(b, '\n')); err != nil {
+	if err := writeRecord(s.RunPath(source), data); err != nil {
 		return fmt.Errorf("run record of source %q: %w", source, err)
 	}
 	return nil
@@ -173,13 +182,7 @@ const recordSize = 256
 // makes that name this run's), then a rename. No fsync, no chmod, the
 // folder made only when missing: a run writes one per source.
 func writeRecord(path string, data []byte) error {
-	if len(data) < recordSize {
-		padded := make([]byte, recordSize)
-		n := copy(padded, bytes.TrimRight(data, "\n"))
-		for i := n; i < recordSize-1; i++ {
-			padded[i] = ' '
-		}
-		padded[recordSize-1] = '\n'
+	if padded, ok := padRecord(data); ok {
 		data = padded
 		if overwriteRecord(path, data) {
 			return nil
@@ -209,6 +212,21 @@ func writeRecord(path string, data []byte) error {
 	return err
 }
 
+// padRecord is a record's JSON padded with spaces to recordSize bytes; ok
+// is false when it is not shorter than that.
+func padRecord(data []byte) (padded []byte, ok bool) {
+	if len(data) >= recordSize {
+		return nil, false
+	}
+	padded = make([]byte, recordSize)
+	n := copy(padded, bytes.TrimRight(data, "\n"))
+	for i := n; i < recordSize-1; i++ {
+		padded[i] = ' '
+	}
+	padded[recordSize-1] = '\n'
+	return padded, true
+}
+
 // overwriteRecord writes data (recordSize bytes) over the existing record
 // at path when it is a regular file not longer than that, reached without
 // a symbolic link. It reports whether it did; false leaves the file as it
@@ -217,18 +235,5 @@ func overwriteRecord(path string, data []byte) bool {
 	if !canOverwrite {
 		return false
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|openNoFollow, 0)
-	if err != nil {
-		return false
-	}
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() > int64(len(data)) {
-		f.Close()
-		return false
-	}
-	_, err = f.WriteAt(data, 0)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err == nil
+	return rawOverwrite(path, data)
 }

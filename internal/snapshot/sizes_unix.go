@@ -3,8 +3,8 @@
 package snapshot
 
 import (
-	"os"
 	"strings"
+	"sync"
 
 	"golang.org/x/sys/unix"
 )
@@ -15,16 +15,30 @@ import (
 // a lstat of the full path per file through DirEntry.Info before). ok is
 // false when the folder cannot be read (the caller asks file by file).
 func listSizes(dir string) (sizes map[string]int64, ok bool) {
-	f, err := os.Open(dir)
+	// the folder by its descriptor alone (rawfile_unix.go: no *os.File,
+	// no poller registration)
+	fd, err := rawOpen(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, false
 	}
-	defer f.Close()
-	names, err := f.Readdirnames(-1)
-	if err != nil {
-		return nil, false
+	defer unix.Close(fd)
+	buf := direntBufs.Get().(*[]byte)
+	defer direntBufs.Put(buf)
+	var names []string
+	for {
+		var n int
+		err := retryEINTR(func() (err error) {
+			n, err = unix.ReadDirent(fd, *buf)
+			return err
+		})
+		if err != nil {
+			return nil, false
+		}
+		if n <= 0 {
+			break
+		}
+		_, _, names = unix.ParseDirent((*buf)[:n], -1, names)
 	}
-	fd := int(f.Fd())
 	sizes = make(map[string]int64, len(names))
 	var st unix.Stat_t
 	for _, n := range names {
@@ -43,3 +57,6 @@ func listSizes(dir string) (sizes map[string]int64, ok bool) {
 	}
 	return sizes, true
 }
+
+// direntBufs are listSizes's buffers for the folder's entries.
+var direntBufs = sync.Pool{New: func() any { b := make([]byte, 16<<10); return &b }}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/careers-watcher/careers-watcher/internal/atomicfile"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
@@ -344,10 +342,7 @@ func DecodeIndex(b []byte) (Index, bool) {
 // that the save after the run compares with that after one stat instead
 // of reading the file again (lastRead).
 func (s *Store) readSeen(path string) ([]byte, error) {
-	if err := atomicfile.CheckPath(s.Dir, path); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
+	b, size, mod, err := s.readConfined(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		s.remember(path, seenFile{})
 		return nil, err
@@ -355,16 +350,7 @@ func (s *Store) readSeen(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(f)
-	if err != nil {
-		return nil, err
-	}
-	s.remember(path, seenFile{there: true, data: b, size: fi.Size(), mod: fi.ModTime()})
+	s.remember(path, seenFile{there: true, data: b, size: size, mod: mod})
 	return b, nil
 }
 
@@ -393,14 +379,20 @@ func (s *Store) lastRead(path string) (data []byte, there bool, err error) {
 	seen, ok := s.seen[path]
 	delete(s.seen, path)
 	s.seenMu.Unlock()
-	fi, err := os.Stat(path)
+	size, mod, held, err := s.statHeld(path) // relative to its folder, when held
+	if !held {
+		var fi fs.FileInfo
+		if fi, err = os.Stat(path); err == nil {
+			size, mod = fi.Size(), fi.ModTime()
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
 	if err != nil {
 		return nil, false, err
 	}
-	if ok && seen.there && fi.Size() == seen.size && fi.ModTime().Equal(seen.mod) {
+	if ok && seen.there && size == seen.size && mod.Equal(seen.mod) {
 		return seen.data, true, nil
 	}
 	b, err := s.readFile(path)

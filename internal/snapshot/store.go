@@ -26,6 +26,9 @@ type Store struct {
 	seenMu sync.Mutex
 	seen   map[string]seenFile // state files as last read (readSeen)
 
+	heldMu sync.Mutex
+	held   *heldDirs // the folders a run holds (HoldFolders; nil on other systems)
+
 	// ignoreWritten: this Store wrote the folder's .gitignore (made it,
 	// or added lines to an older one); see IgnoreWritten.
 	ignoreWritten atomic.Bool

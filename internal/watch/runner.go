@@ -344,6 +344,13 @@ func (r *Runner) run(ctx context.Context, sources []config.Source) (Result, erro
 	if err := r.recover(); err != nil {
 		return Result{}, err
 	}
+	if r.store != nil {
+		// the folders of the run's small files, opened once: each
+		// source's index, validators, state and run record by a name
+		// relative to them (snapshot.HoldFolders: no path walk and no
+		// lstat per folder per file, no link followed)
+		defer r.store.HoldFolders()()
+	}
 	// Each source is written as its fetch ends (stream). A signal stops
 	// the write phase at the next posting boundary (the run marker stays:
 	// the next run commits what was written and redoes the rest, with the
