@@ -158,9 +158,11 @@ func TestRunGreenhouseBoard(t *testing.T) {
 		{id: "8636903002", title: "Customer Data Scientist - Experimentation",
 			url:       "https://job-boards.greenhouse.io/amplitude/jobs/8636903002",
 			locations: []model.Location{{City: "London", Region: "England", Country: "GB"}}},
+		// its office "Remote-India (PEO)" (no address) beside the label:
+		// remote in India too (session 25)
 		{id: "8651132002", title: "Emerging Account Executive (India)",
-			url:       "https://job-boards.greenhouse.io/amplitude/jobs/8651132002",
-			locations: []model.Location{{City: "Bangalore", Region: "Karnataka", Country: "IN"}}},
+			url: "https://job-boards.greenhouse.io/amplitude/jobs/8651132002", workplace: "remote",
+			locations: []model.Location{{Country: "IN", Remote: true}, {City: "Bangalore", Region: "Karnataka", Country: "IN"}}},
 	})
 	if n.Load() != 2 {
 		t.Fatalf("%d list requests, want 2 (the second one conditional)", n.Load())
