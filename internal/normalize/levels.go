@@ -40,11 +40,20 @@ func Levels(title string) []string {
 			set["L"+d] = true
 		}
 	}
-	for _, m := range reLLevel.FindAllString(title, -1) {
-		addDigits(m)
+	// each pattern is run only on a title that holds what every match of
+	// it holds: "L" before a digit, "level" in any case, a slash
+	if lDigit(title) {
+		for _, m := range reLLevel.FindAllString(title, -1) {
+			addDigits(m)
+		}
 	}
-	for _, m := range reWordLevel.FindAllStringSubmatch(title, -1) {
-		addDigits(m[1] + m[2])
+	if containsFoldASCII(title, "level") {
+		for _, m := range reWordLevel.FindAllStringSubmatch(title, -1) {
+			addDigits(m[1] + m[2])
+		}
+	}
+	if strings.IndexByte(title, '/') < 0 {
+		return levelSet(set, title)
 	}
 	for _, m := range reBareLevels.FindAllStringSubmatch(title, -1) {
 		lo, hi := m[1][0], m[2][0]
@@ -53,6 +62,12 @@ func Levels(title string) []string {
 			set["L"+m[2]] = true
 		}
 	}
+	return levelSet(set, title)
+}
+
+// levelSet is the levels of set, ascending, else the title's seniority
+// words.
+func levelSet(set map[string]bool, title string) []string {
 	if len(set) > 0 {
 		out := make([]string, 0, len(set))
 		for l := range set {
@@ -62,6 +77,38 @@ func Levels(title string) []string {
 		return out
 	}
 	return seniority(title)
+}
+
+// lDigit says whether s holds an "L" before a digit 3..8, as every match
+// of reLLevel does.
+func lDigit(s string) bool {
+	for i := strings.IndexByte(s, 'L'); i >= 0 && i+1 < len(s); {
+		if s[i+1] >= '3' && s[i+1] <= '8' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], 'L')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// containsFoldASCII says whether s holds word (lower-case ASCII letters
+// that fold to no rune outside ASCII: not k nor s) in any case, as a
+// (?i) pattern matches it.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleWords splits a title into lower-case words ("Sr." -> "sr").
