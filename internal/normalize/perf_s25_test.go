@@ -1,12 +1,16 @@
 package normalize
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // Session 25 made BenchmarkNormalize faster without changing any output.
@@ -118,5 +122,118 @@ func TestS25LevelFiltersHoldEveryMatch(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// refTokens are the tokens html.Tokenizer reads in s, as htmlBlocks read
+// them before plainTokens: the tag's atom (tagAtom), the text decoded.
+func refTokens(s string) []htmlToken {
+	var out []htmlToken
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out
+		case html.TextToken:
+			out = append(out, htmlToken{tt: tt, text: string(z.Text())})
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			out = append(out, htmlToken{tt: tt, a: tagAtom(z, tt)})
+		default:
+			out = append(out, htmlToken{tt: tt})
+		}
+	}
+}
+
+// checkPlainTokens fails when plainTokens reads s and its tokens differ
+// from html.Tokenizer's; it says whether plainTokens read s.
+func checkPlainTokens(t *testing.T, s string) bool {
+	t.Helper()
+	got, ok := plainTokens(s, nil)
+	if !ok {
+		return false
+	}
+	want := refTokens(s)
+	if !slices.Equal(got, want) {
+		t.Errorf("plainTokens(%.200q) =\n%v\nhtml.Tokenizer:\n%v", s, got, want)
+	}
+	return true
+}
+
+var plainTokenCases = []string{
+	"", "text", "<p>a</p>", "<P CLASS=x>a &amp; b</P>", "<br/>", "<br />", "<br / >", "<br/ >", "<img src=\"a/b\"/>",
+	"<img src=a/>", "<img src=a />", "<input disabled/>", "<input disabled />", "<a b=\"\"/>", "<a b = 'c>d' e>x",
+	"a < b", "a <", "a </", "</>", "</ p>", "<!-- c -->x", "<!DOCTYPE html><p>x", "<?xml?>", "<script>a<b</script>",
+	"<SCRIPT/>x", "<title>a&amp;b</title>", "<p>a\r\nb</p>", "a\x00b", "<p a=>", "<p =a>", "<p a=\"x>", "<p a\"b>",
+	"<p\"x>", "<my-element>x</my-element>", "<b>Nice to have:</b> Scala", "<ul><li>Python</li><li>Go</li></ul>",
+	"<p>&lt;p&gt;</p>", "<p>&amp</p>", "<p>&notit;</p>", "<strong >x</strong >", "</p a=b>", "</p/>",
+	"<" + strings.Repeat("a", 31) + ">x", "<" + strings.Repeat("h", 32) + ">", "<" + strings.Repeat("b", 33) + ">",
+	"<td>1</td><th>2</th>", "<p a='1'b='2'>", "<p a=1 b=2>", "<p\ta\n=\f'1'>", "<p a=b=c>", "<p a=#x%>",
+}
+
+func TestS25PlainTokensMatchTokenizer(t *testing.T) {
+	read := 0
+	for _, s := range plainTokenCases {
+		if checkPlainTokens(t, s) {
+			read++
+		}
+	}
+	files, err := filepath.Glob(filepath.Join("..", "corpus", "testdata", "docs", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus documents: %v", err)
+	}
+	pages := 0
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(d)
+		if checkPlainTokens(t, s) && strings.HasSuffix(f, ".html") {
+			pages++
+		}
+		checkPlainTokens(t, html.UnescapeString(s))
+		lines := strings.Split(s, "\n")
+		checkPlainTokens(t, "<p>"+strings.Join(lines, "</p><p>")+"</p>")
+		checkPlainTokens(t, strings.Join(lines, "<br>"))
+	}
+	for _, name := range postingNames(t) {
+		checkPlainTokens(t, loadRaw(t, name).DescriptionHTML)
+	}
+	t.Logf("plainTokens read %d of %d cases and %d of %d corpus files' pages", read, len(plainTokenCases), pages, len(files))
+	// the fast path must be the common one, or it tests nothing
+	if read < 20 || pages < 50 {
+		t.Errorf("plainTokens read %d cases and %d corpus pages, want 20 and 50 or more", read, pages)
+	}
+}
+
+func FuzzS25PlainTokens(f *testing.F) {
+	for _, s := range plainTokenCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPlainTokens(t, s)
+	})
+}
+
+// Random pages of tag and text pieces, read by both: most of them in
+// plain markup, the rest left to html.Tokenizer.
+func TestS25PlainTokensRandomPages(t *testing.T) {
+	r := rand.New(rand.NewSource(25))
+	pieces := []string{"<", ">", "/", "a", "b", "p", "B", "P", "=", "\"", "'", " ", "\n", "\t", "\f", "\r", "\x00",
+		"&", "amp;", "&lt;", "&#776;", "&nbsp", "!", "?", "<!--", "-->", "br", "script", "SCRIPT", "Title", "li",
+		"-", "#", "%", ":", "_", "1", "é", "x=y", "<br/>", "</b>", "<strong>", "<p class=\"a\">", "</p>"}
+	read := 0
+	for n := 0; n < 50000 && !t.Failed(); n++ {
+		var b strings.Builder
+		for k := r.Intn(30); k > 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		if checkPlainTokens(t, b.String()) {
+			read++
+		}
+	}
+	if read < 10000 {
+		t.Errorf("plainTokens read %d of 50000 random pages, want 10000 or more", read)
 	}
 }

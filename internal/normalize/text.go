@@ -289,9 +289,35 @@ func htmlBlocks(s string) []block {
 		nonBold, boldSeen = false, false
 	}
 	arena.Grow(len(s))
-	z := html.NewTokenizer(strings.NewReader(s))
+	// a page in plain markup is read by plainTokens, any other by
+	// html.Tokenizer: both give the same tokens
+	toks, plain := plainTokens(s, make([]htmlToken, 0, 2*cap(out)))
+	var z *html.Tokenizer
+	if !plain {
+		z = html.NewTokenizer(strings.NewReader(s))
+	}
+	next := 0
 	for {
-		tt := z.Next()
+		var tt html.TokenType
+		var a atom.Atom
+		var text []byte
+		if plain {
+			if next == len(toks) {
+				tt = html.ErrorToken
+			} else {
+				t := toks[next]
+				next++
+				tt, a, text = t.tt, t.a, unsafe.Slice(unsafe.StringData(t.text), len(t.text)) // read only
+			}
+		} else {
+			tt = z.Next()
+			switch tt {
+			case html.TextToken:
+				text = z.Text()
+			case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+				a = tagAtom(z, tt)
+			}
+		}
 		switch tt {
 		case html.ErrorToken:
 			flush()
@@ -300,7 +326,6 @@ func htmlBlocks(s string) []block {
 			if skipDepth > 0 {
 				continue
 			}
-			text := z.Text()
 			buf = append(buf, text...)
 			if hasNonSpace(text) {
 				if boldDepth > 0 {
@@ -315,7 +340,6 @@ func htmlBlocks(s string) []block {
 				prefix = append(prefix, text...)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			a := tagAtom(z, tt)
 			if skipAtoms[a] {
 				if tt == html.StartTagToken {
 					skipDepth++
@@ -338,7 +362,6 @@ func htmlBlocks(s string) []block {
 				}
 			}
 		case html.EndTagToken:
-			a := tagAtom(z, tt)
 			if skipAtoms[a] {
 				if skipDepth > 0 {
 					skipDepth--
