@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -15,6 +16,9 @@ type htmlToken struct {
 	tt   html.TokenType
 	a    atom.Atom
 }
+
+// htmlTokenPool holds the token slices of htmlBlocks for the next page.
+var htmlTokenPool = sync.Pool{New: func() any { return new([]htmlToken) }}
 
 // plainTokens returns the tokens of s as html.Tokenizer reads them, for
 // a page written in the plain markup of job descriptions: tags with

@@ -291,7 +291,15 @@ func htmlBlocks(s string) []block {
 	arena.Grow(len(s))
 	// a page in plain markup is read by plainTokens, any other by
 	// html.Tokenizer: both give the same tokens
-	toks, plain := plainTokens(s, make([]htmlToken, 0, 2*cap(out)))
+	tp := htmlTokenPool.Get().(*[]htmlToken)
+	toks, plain := plainTokens(s, (*tp)[:0])
+	defer func() {
+		if cap(toks) <= 1<<14 { // a hostile page's tokens are let go
+			clear(toks) // no text of this page stays reachable
+			*tp = toks[:0]
+			htmlTokenPool.Put(tp)
+		}
+	}()
 	var z *html.Tokenizer
 	if !plain {
 		z = html.NewTokenizer(strings.NewReader(s))
