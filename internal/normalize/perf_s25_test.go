@@ -237,3 +237,21 @@ func TestS25PlainTokensRandomPages(t *testing.T) {
 		t.Errorf("plainTokens read %d of 50000 random pages, want 10000 or more", read)
 	}
 }
+
+// labelLocations gives what Locations gives, the first time and from the
+// cache, as a slice of the caller's own.
+func TestS25LabelLocationsMatchLocations(t *testing.T) {
+	lines := corpusLinesS25(t)
+	lines = append(lines, strings.Repeat("Oslo, ", 50), "Germany / Remote", "Remote (USA)", "")
+	for round := 0; round < 2; round++ {
+		for _, l := range lines[:min(len(lines), 3000)] {
+			got, want := labelLocations(l), Locations(l)
+			if !slices.Equal(got, want) || (got == nil) != (want == nil) {
+				t.Fatalf("round %d: labelLocations(%q) = %+v, want %+v", round, l, got, want)
+			}
+			if len(got) > 0 {
+				got[0].Country = "changed" // the caller's own: the cache keeps its copy
+			}
+		}
+	}
+}
