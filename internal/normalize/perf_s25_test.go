@@ -41,8 +41,15 @@ func corpusLinesS25(t testing.TB) []string {
 	return lines
 }
 
-// levelsRef is Levels as it was before it ran each pattern only on titles
-// that hold what its matches hold.
+// The patterns Levels read titles with before lLevels and bareLevels.
+var (
+	reLLevel     = regexp.MustCompile(`\bL([3-8])((?:\s*[/-]\s*L?[3-8]\b)*)\b`)
+	reBareLevels = regexp.MustCompile(`(?:[A-Za-z]\s+|\(\s*)([3-8])\s*/\s*([3-8])(?:\s*\)|\s*$|\s*[,\-–|])`)
+)
+
+// levelsRef is Levels as it was before it ran the word pattern only on
+// titles that hold "level" and read the other two without regular
+// expressions.
 func levelsRef(title string) []string {
 	if !strings.ContainsAny(title, "345678") {
 		return seniority(title)
@@ -111,9 +118,7 @@ func TestS25LevelFiltersHoldEveryMatch(t *testing.T) {
 		re     *regexp.Regexp
 		filter func(string) bool
 	}{
-		{reLLevel, lDigit},
 		{reWordLevel, func(s string) bool { return containsFoldASCII(s, "level") }},
-		{reBareLevels, func(s string) bool { return strings.Contains(s, "/") }},
 	} {
 		for _, l := range corpusLinesS25(t) {
 			for _, m := range c.re.FindAllString(l, -1) {
@@ -253,5 +258,30 @@ func TestS25LabelLocationsMatchLocations(t *testing.T) {
 				got[0].Country = "changed" // the caller's own: the cache keeps its copy
 			}
 		}
+	}
+}
+
+// Random titles of level pieces, read by both.
+func TestS25LevelsRandomTitles(t *testing.T) {
+	r := rand.New(rand.NewSource(25))
+	pieces := []string{"L", "l", "3", "4", "5", "6", "7", "8", "9", "2", "/", "-", " ", "\t", "(", ")", ",", "–", "|",
+		"a", "Z", "_", "é", "Level", "level ", "Engineer", "L5", "5/6", "\u00a0", "\n", ".", "Senior "}
+	levelled := 0
+	for n := 0; n < 100000 && !t.Failed(); n++ {
+		var b strings.Builder
+		for k := r.Intn(12); k > 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		got, want := Levels(s), levelsRef(s)
+		if !equalStrings(got, want) {
+			t.Errorf("Levels(%q) = %q, want %q", s, got, want)
+		}
+		if len(want) > 0 && want[0][0] == 'L' && want[0][1] >= '3' && want[0][1] <= '8' {
+			levelled++
+		}
+	}
+	if levelled < 5000 {
+		t.Errorf("%d random titles with numbered levels, want 5000 or more", levelled)
 	}
 }
