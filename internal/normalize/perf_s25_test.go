@@ -285,3 +285,29 @@ func TestS25LevelsRandomTitles(t *testing.T) {
 		t.Errorf("%d random titles with numbered levels, want 5000 or more", levelled)
 	}
 }
+
+// mayOpenItem turns away no item opener; wordEnd's run of ASCII letters
+// and digits ends where the byte loop ended it.
+func TestS25TokenFilters(t *testing.T) {
+	for w := range itemOpeners {
+		if !mayOpenItem(w) {
+			t.Errorf("mayOpenItem(%q) = false for an item opener", w)
+		}
+	}
+	rejected := 0
+	for _, l := range corpusLinesS25(t) {
+		for _, w := range strings.Fields(l) {
+			if !mayOpenItem(w) {
+				rejected++
+			}
+		}
+	}
+	if rejected == 0 {
+		t.Error("mayOpenItem turned away no word of the corpus: the filter filters nothing")
+	}
+	for c := 0; c < 256; c++ {
+		if asciiAlnum[c] != isASCIIAlnum(byte(c)) {
+			t.Errorf("asciiAlnum[%d] = %v", c, asciiAlnum[c])
+		}
+	}
+}

@@ -33,6 +33,14 @@ type token struct {
 // punctKey is the trie key of a punctuation token.
 var punctKey = [256]string{'/': "/", '.': ".", '&': "&", '\'': "'", '+': "+", '-': "-"}
 
+// asciiAlnum has the bytes isASCIIAlnum says yes to.
+var asciiAlnum = func() (m [256]bool) {
+	for c := range m {
+		m[c] = isASCIIAlnum(byte(c))
+	}
+	return m
+}()
+
 func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -87,6 +95,9 @@ func wordEnd(s string, i int) int {
 		}
 	}
 	cjk := false
+	for i < n && asciiAlnum[s[i]] {
+		i++ // the common case: a run of ASCII letters and digits
+	}
 	for i < n {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -412,6 +423,23 @@ var itemOpeners = func() map[string]bool {
 	return m
 }()
 
+// itemOpenerBits has the bit keyHash(w)>>7 set for every item opener w:
+// most capitalised words of a text are no opener, and the bit test
+// turns them away without a map lookup.
+var itemOpenerBits = func() (b [1 << 9 / 64]uint64) {
+	for w := range itemOpeners {
+		h := keyHash(w) >> 7
+		b[h>>6] |= 1 << (h & 63)
+	}
+	return b
+}()
+
+// mayOpenItem says whether word may be an item opener (itemOpenerBits).
+func mayOpenItem(word string) bool {
+	h := keyHash(word) >> 7
+	return itemOpenerBits[h>>6]&(1<<(h&63)) != 0
+}
+
 // itemOpener says whether word, after prev with only a space between them,
 // opens a new item of a flattened list: prev is a lower-case word and
 // word an item opener ("systems Excellent understanding"). "Du" after a
@@ -419,7 +447,7 @@ var itemOpeners = func() map[string]bool {
 // Du", "dass Du": German writes the pronoun capitalised mid-sentence) opens
 // nothing.
 func itemOpener(prev, word string) bool {
-	if word == "" || word[0] < 'A' || word[0] > 'Z' || !itemOpeners[word] {
+	if word == "" || word[0] < 'A' || word[0] > 'Z' || !mayOpenItem(word) || !itemOpeners[word] {
 		// every item opener starts with an ASCII capital
 		return false
 	}
