@@ -311,3 +311,38 @@ func TestS25TokenFilters(t *testing.T) {
 		}
 	}
 }
+
+// indexDigit finds the first digit a byte loop finds.
+func indexDigitRef(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestS25IndexDigit(t *testing.T) {
+	cases := []string{"", "0", "abcdefgh9", "abcdefg/", "abcdefg:", "\xb0\xb9\xff\x80", "é1", "€ 60.000", strings.Repeat("x", 17) + "5"}
+	for c := 0; c < 256; c++ {
+		for pad := 0; pad < 10; pad++ {
+			cases = append(cases, strings.Repeat("a", pad)+string([]byte{byte(c)})+"zzzzzzzz")
+		}
+	}
+	cases = append(cases, corpusLinesS25(t)...)
+	for _, s := range cases {
+		if got, want := indexDigit(s), indexDigitRef(s); got != want {
+			t.Errorf("indexDigit(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzS25IndexDigit(f *testing.F) {
+	f.Add("Salary: 60,000 - 80,000 per year")
+	f.Add("abcdefgh/:")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := indexDigit(s), indexDigitRef(s); got != want {
+			t.Fatalf("indexDigit(%q) = %d, want %d", s, got, want)
+		}
+	})
+}

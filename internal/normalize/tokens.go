@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,6 +82,30 @@ func asciiLower(s string, buf []byte) []byte {
 		}
 	}
 	return buf
+}
+
+// indexDigit returns the index of the first ASCII digit of s, or -1,
+// reading eight bytes at a time.
+func indexDigit(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		// the high bit of a byte of digit is set where the byte is
+		// '0'..'9' (as asciiLower finds 'A'..'Z')
+		const ones, high = 0x0101010101010101, 0x8080808080808080
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+		low7 := x &^ high
+		atLeast0 := low7 + ones*(0x80-'0')
+		past9 := low7 + ones*(0x80-'9'-1)
+		if digit := atLeast0 &^ past9 &^ x & high; digit != 0 {
+			return i + bits.TrailingZeros64(digit)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return i
+		}
+	}
+	return -1
 }
 
 // wordEnd returns the end of the word starting at i (s[i] is a letter or digit).
