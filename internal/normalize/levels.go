@@ -8,14 +8,9 @@ import (
 )
 
 var (
-	// "L5", "(L5)", "- L5", "L5/L6", "L4-L5", "L5/6"
-	reLLevel = regexp.MustCompile(`\bL([3-8])((?:\s*[/-]\s*L?[3-8]\b)*)\b`)
 	// "Level 5", "Level 5/6"
 	reWordLevel = regexp.MustCompile(`(?i)\blevel\s+([3-8])((?:\s*[/-]\s*[3-8]\b)*)\b`)
-	// "Research Scientist 5/6", "(5/6)": two levels after a word or inside
-	// parentheses, not part of a date or a fraction.
-	reBareLevels = regexp.MustCompile(`(?:[A-Za-z]\s+|\(\s*)([3-8])\s*/\s*([3-8])(?:\s*\)|\s*$|\s*[,\-–|])`)
-	reDigit      = regexp.MustCompile(`[3-8]`)
+	reDigit     = regexp.MustCompile(`[3-8]`)
 )
 
 // seniorityOrder is the output order of seniority words.
@@ -40,19 +35,148 @@ func Levels(title string) []string {
 			set["L"+d] = true
 		}
 	}
-	for _, m := range reLLevel.FindAllString(title, -1) {
-		addDigits(m)
-	}
-	for _, m := range reWordLevel.FindAllStringSubmatch(title, -1) {
-		addDigits(m[1] + m[2])
-	}
-	for _, m := range reBareLevels.FindAllStringSubmatch(title, -1) {
-		lo, hi := m[1][0], m[2][0]
-		if hi >= lo && hi-lo <= 2 {
-			set["L"+m[1]] = true
-			set["L"+m[2]] = true
+	lLevels(title, set)
+	// the word pattern is run only on a title that holds "level" in any
+	// case, as every match of it does
+	if containsFoldASCII(title, "level") {
+		for _, m := range reWordLevel.FindAllStringSubmatch(title, -1) {
+			addDigits(m[1] + m[2])
 		}
 	}
+	bareLevels(title, set)
+	return levelSet(set, title)
+}
+
+// levelDigit says whether c is a level's digit, 3..8.
+func levelDigit(c byte) bool { return c >= '3' && c <= '8' }
+
+// reSpace is the white space of \s in a regular expression: ASCII.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// reWord says whether c is a byte of \w (ASCII letters, digits, '_'): a
+// byte outside ASCII is none, as no rune outside ASCII is.
+func reWord(c byte) bool { return isASCIIAlnum(c) || c == '_' }
+
+// boundary says whether \b holds at i in s: \w on one side, not on the
+// other (or the text's start or end).
+func boundary(s string, i int) bool {
+	before := i > 0 && reWord(s[i-1])
+	after := i < len(s) && reWord(s[i])
+	return before != after
+}
+
+// lLevels adds to set the levels of every "L5", "(L5)", "- L5", "L5/L6",
+// "L4-L5", "L5/6" in s: an "L" that starts a word, a digit 3..8, then
+// more of them after a '/' or a '-' (with or without an "L"), each
+// ending a word.
+func lLevels(s string, set map[string]bool) {
+	for p := strings.IndexByte(s, 'L'); p >= 0; {
+		e := p
+		if p+1 < len(s) && levelDigit(s[p+1]) && boundary(s, p) {
+			digits := []byte{s[p+1]}
+			q := p + 2
+			for {
+				r := q
+				for r < len(s) && reSpace(s[r]) {
+					r++
+				}
+				if r >= len(s) || s[r] != '/' && s[r] != '-' {
+					break
+				}
+				r++
+				for r < len(s) && reSpace(s[r]) {
+					r++
+				}
+				if r < len(s) && s[r] == 'L' && r+1 < len(s) && levelDigit(s[r+1]) {
+					r++
+				}
+				if r >= len(s) || !levelDigit(s[r]) || !boundary(s, r+1) {
+					break
+				}
+				digits = append(digits, s[r])
+				q = r + 1
+			}
+			if boundary(s, q) {
+				for _, d := range digits {
+					set["L"+string(d)] = true
+				}
+				e = q - 1 // the next match starts after this one
+			}
+		}
+		n := strings.IndexByte(s[e+1:], 'L')
+		if n < 0 {
+			return
+		}
+		p = e + 1 + n
+	}
+}
+
+// bareLevels adds to set the two levels of every "Research Scientist
+// 5/6", "(5/6)" in s, not part of a date or a fraction: a letter and
+// white space or a '(' before them, a ')', a ',', a '-', a '–', a '|' or
+// the end after them; the second at most two above the first.
+func bareLevels(s string, set map[string]bool) {
+	for p := 0; p < len(s); p++ {
+		c := s[p]
+		q := p + 1
+		switch {
+		case c == '(':
+			for q < len(s) && reSpace(s[q]) {
+				q++
+			}
+		case isASCIILetter(c):
+			if q >= len(s) || !reSpace(s[q]) {
+				continue
+			}
+			for q < len(s) && reSpace(s[q]) {
+				q++
+			}
+		default:
+			continue
+		}
+		if q >= len(s) || !levelDigit(s[q]) {
+			continue
+		}
+		lo := s[q]
+		q++
+		for q < len(s) && reSpace(s[q]) {
+			q++
+		}
+		if q >= len(s) || s[q] != '/' {
+			continue
+		}
+		q++
+		for q < len(s) && reSpace(s[q]) {
+			q++
+		}
+		if q >= len(s) || !levelDigit(s[q]) {
+			continue
+		}
+		hi := s[q]
+		q++
+		for q < len(s) && reSpace(s[q]) {
+			q++
+		}
+		switch {
+		case q == len(s):
+		case s[q] == ')' || s[q] == ',' || s[q] == '-' || s[q] == '|':
+			q++
+		case strings.HasPrefix(s[q:], "–"):
+			q += len("–")
+		default:
+			continue
+		}
+		if hi >= lo && hi-lo <= 2 {
+			set["L"+string(lo)] = true
+			set["L"+string(hi)] = true
+		}
+		p = q - 1 // the next match starts after this one
+	}
+}
+
+// levelSet is the levels of set, ascending, else the title's seniority
+// words.
+func levelSet(set map[string]bool, title string) []string {
 	if len(set) > 0 {
 		out := make([]string, 0, len(set))
 		for l := range set {
@@ -62,6 +186,22 @@ func Levels(title string) []string {
 		return out
 	}
 	return seniority(title)
+}
+
+// containsFoldASCII says whether s holds word (lower-case ASCII letters
+// that fold to no rune outside ASCII: not k nor s) in any case, as a
+// (?i) pattern matches it.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleWords splits a title into lower-case words ("Sr." -> "sr").

@@ -490,7 +490,7 @@ func locations(labels []string) []model.Location {
 	out := []model.Location{}
 	seen := map[model.Location]bool{}
 	for _, l := range labels {
-		for _, loc := range sameLabelRemote(Locations(l)) {
+		for _, loc := range sameLabelRemote(labelLocations(l)) {
 			if loc == (model.Location{}) || seen[loc] {
 				continue
 			}

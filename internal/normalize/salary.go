@@ -119,10 +119,8 @@ func salaries(text, def string) []model.Salary {
 }
 
 func nextDigit(s string, i int) int {
-	for ; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return i
-		}
+	if j := indexDigit(s[i:]); j >= 0 {
+		return i + j
 	}
 	return -1
 }

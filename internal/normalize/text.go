@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
@@ -60,50 +61,12 @@ func collapse(s string) string {
 	// s is returned as it is when nothing would change: valid UTF-8 with
 	// single spaces between words and no other white space (nor a
 	// zero-width space or a byte order mark)
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); {
-		c := s[i]
-		if !collapseMarks[c] {
-			prevSpace = false // a letter, a digit, a mark
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-				clean = false // written as U+FFFD, or white space
-				break
-			}
-			prevSpace = false
-			i += size
-			continue
-		}
-		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-		if sp && (prevSpace || c != ' ') {
-			clean = false
-			break
-		}
-		prevSpace = sp
-		i++
-	}
-	if clean && !prevSpace {
+	if collapsed(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
+	writeCollapsed(&b, s)
 	return b.String()
 }
 
@@ -115,52 +78,95 @@ func collapse(s string) string {
 // new buffer, so earlier slices stay as they were.
 func collapseInto(arena *strings.Builder, b []byte) string {
 	start := arena.Len()
-	clean := true
+	// b is read as a string only while it is copied to the arena
+	s := unsafe.String(unsafe.SliceData(b), len(b))
+	if collapsed(s) {
+		arena.WriteString(s)
+	} else {
+		writeCollapsed(arena, s)
+	}
+	return arena.String()[start:]
+}
+
+// collapsed says whether collapse would leave s as it is: valid UTF-8,
+// not empty, with single spaces between words and no other white space
+// (nor a zero-width space or a byte order mark) and none at either end.
+func collapsed(s string) bool {
 	prevSpace := true
-	for i := 0; i < len(b); {
-		c := b[i]
+	for i := 0; i < len(s); {
+		c := s[i]
 		if !collapseMarks[c] {
-			prevSpace = false
+			prevSpace = false // a letter, a digit, a mark
 			i++
 			continue
 		}
 		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRune(b[i:])
+			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-				clean = false
-				break
+				return false // written as U+FFFD, or white space
 			}
 			prevSpace = false
 			i += size
 			continue
 		}
-		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-		if sp && (prevSpace || c != ' ') {
-			clean = false
-			break
+		if c != ' ' || prevSpace {
+			return false // white space but a single space between words
 		}
-		prevSpace = sp
+		prevSpace = true
 		i++
 	}
-	if clean && !prevSpace {
-		arena.Write(b)
-		return arena.String()[start:]
-	}
+	return !prevSpace
+}
+
+// writeCollapsed writes collapse(s) to w, which may hold text before it:
+// what s makes is trimmed on its own.
+func writeCollapsed(w *strings.Builder, s string) {
+	start := w.Len()
 	space := false
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		i += size
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-			space = arena.Len() > start
+	for i := 0; i < len(s); {
+		// a run of bytes written as they are: ASCII but white space, and
+		// the valid runes outside ASCII that are no white space
+		j := i
+		for j < len(s) {
+			if c := s[j]; !collapseMarks[c] {
+				j++
+				continue
+			} else if c < utf8.RuneSelf {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+				break
+			}
+			j += size
+		}
+		if j > i {
+			if space {
+				w.WriteByte(' ')
+				space = false
+			}
+			w.WriteString(s[i:j])
+			i = j
 			continue
 		}
-		if space {
-			arena.WriteByte(' ')
-			space = false
+		c := s[i]
+		if c < utf8.RuneSelf {
+			space = w.Len() > start // ASCII white space
+			i++
+			continue
 		}
-		arena.WriteRune(r)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 {
+			if space {
+				w.WriteByte(' ')
+				space = false
+			}
+			w.WriteRune(r) // an invalid byte is written as U+FFFD
+			continue
+		}
+		space = w.Len() > start // white space outside ASCII
 	}
-	return arena.String()[start:]
 }
 
 // leadBullets are the glyphs stripBullet removes.
@@ -283,9 +289,43 @@ func htmlBlocks(s string) []block {
 		nonBold, boldSeen = false, false
 	}
 	arena.Grow(len(s))
-	z := html.NewTokenizer(strings.NewReader(s))
+	// a page in plain markup is read by plainTokens, any other by
+	// html.Tokenizer: both give the same tokens
+	tp := htmlTokenPool.Get().(*[]htmlToken)
+	toks, plain := plainTokens(s, (*tp)[:0])
+	defer func() {
+		if cap(toks) <= 1<<14 { // a hostile page's tokens are let go
+			clear(toks) // no text of this page stays reachable
+			*tp = toks[:0]
+			htmlTokenPool.Put(tp)
+		}
+	}()
+	var z *html.Tokenizer
+	if !plain {
+		z = html.NewTokenizer(strings.NewReader(s))
+	}
+	next := 0
 	for {
-		tt := z.Next()
+		var tt html.TokenType
+		var a atom.Atom
+		var text []byte
+		if plain {
+			if next == len(toks) {
+				tt = html.ErrorToken
+			} else {
+				t := toks[next]
+				next++
+				tt, a, text = t.tt, t.a, unsafe.Slice(unsafe.StringData(t.text), len(t.text)) // read only
+			}
+		} else {
+			tt = z.Next()
+			switch tt {
+			case html.TextToken:
+				text = z.Text()
+			case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+				a = tagAtom(z, tt)
+			}
+		}
 		switch tt {
 		case html.ErrorToken:
 			flush()
@@ -294,7 +334,6 @@ func htmlBlocks(s string) []block {
 			if skipDepth > 0 {
 				continue
 			}
-			text := z.Text()
 			buf = append(buf, text...)
 			if hasNonSpace(text) {
 				if boldDepth > 0 {
@@ -309,7 +348,6 @@ func htmlBlocks(s string) []block {
 				prefix = append(prefix, text...)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			a := tagAtom(z, tt)
 			if skipAtoms[a] {
 				if tt == html.StartTagToken {
 					skipDepth++
@@ -332,7 +370,6 @@ func htmlBlocks(s string) []block {
 				}
 			}
 		case html.EndTagToken:
-			a := tagAtom(z, tt)
 			if skipAtoms[a] {
 				if skipDepth > 0 {
 					skipDepth--

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,6 +33,14 @@ type token struct {
 
 // punctKey is the trie key of a punctuation token.
 var punctKey = [256]string{'/': "/", '.': ".", '&': "&", '\'': "'", '+': "+", '-': "-"}
+
+// asciiAlnum has the bytes isASCIIAlnum says yes to.
+var asciiAlnum = func() (m [256]bool) {
+	for c := range m {
+		m[c] = isASCIIAlnum(byte(c))
+	}
+	return m
+}()
 
 func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
@@ -75,6 +84,30 @@ func asciiLower(s string, buf []byte) []byte {
 	return buf
 }
 
+// indexDigit returns the index of the first ASCII digit of s, or -1,
+// reading eight bytes at a time.
+func indexDigit(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		// the high bit of a byte of digit is set where the byte is
+		// '0'..'9' (as asciiLower finds 'A'..'Z')
+		const ones, high = 0x0101010101010101, 0x8080808080808080
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+		low7 := x &^ high
+		atLeast0 := low7 + ones*(0x80-'0')
+		past9 := low7 + ones*(0x80-'9'-1)
+		if digit := atLeast0 &^ past9 &^ x & high; digit != 0 {
+			return i + bits.TrailingZeros64(digit)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return i
+		}
+	}
+	return -1
+}
+
 // wordEnd returns the end of the word starting at i (s[i] is a letter or digit).
 func wordEnd(s string, i int) int {
 	n := len(s)
@@ -87,6 +120,9 @@ func wordEnd(s string, i int) int {
 		}
 	}
 	cjk := false
+	for i < n && asciiAlnum[s[i]] {
+		i++ // the common case: a run of ASCII letters and digits
+	}
 	for i < n {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -412,6 +448,23 @@ var itemOpeners = func() map[string]bool {
 	return m
 }()
 
+// itemOpenerBits has the bit keyHash(w)>>7 set for every item opener w:
+// most capitalised words of a text are no opener, and the bit test
+// turns them away without a map lookup.
+var itemOpenerBits = func() (b [1 << 9 / 64]uint64) {
+	for w := range itemOpeners {
+		h := keyHash(w) >> 7
+		b[h>>6] |= 1 << (h & 63)
+	}
+	return b
+}()
+
+// mayOpenItem says whether word may be an item opener (itemOpenerBits).
+func mayOpenItem(word string) bool {
+	h := keyHash(word) >> 7
+	return itemOpenerBits[h>>6]&(1<<(h&63)) != 0
+}
+
 // itemOpener says whether word, after prev with only a space between them,
 // opens a new item of a flattened list: prev is a lower-case word and
 // word an item opener ("systems Excellent understanding"). "Du" after a
@@ -419,7 +472,7 @@ var itemOpeners = func() map[string]bool {
 // Du", "dass Du": German writes the pronoun capitalised mid-sentence) opens
 // nothing.
 func itemOpener(prev, word string) bool {
-	if word == "" || word[0] < 'A' || word[0] > 'Z' || !itemOpeners[word] {
+	if word == "" || word[0] < 'A' || word[0] > 'Z' || !mayOpenItem(word) || !itemOpeners[word] {
 		// every item opener starts with an ASCII capital
 		return false
 	}
