@@ -14,20 +14,32 @@ import (
 // pages. Not retried; the next run starts with a new budget.
 var ErrBudget = errors.New("not sent: the source's requests took the time http.source_budget allows them in one run")
 
-// budget is the time a source's requests may take in one run, and the
+// Budget is the time a source's requests may take in one run, and the
 // time they have taken: from the request's start to its body's end, the
 // waits for a turn on a host (politeness, other sources) not counted.
-type budget struct {
+// Clients that share one share its time (a run's fetch of a listing and
+// its second fetch to confirm a shrunk one).
+type Budget struct {
 	limit time.Duration
 	spent atomic.Int64 // nanoseconds
 }
 
+// NewBudget is a budget of d; nil (no bound) when d is not positive.
+func NewBudget(d time.Duration) *Budget {
+	if d <= 0 {
+		return nil
+	}
+	return &Budget{limit: d}
+}
+
 // Budget bounds the time c's requests take in total to d (0: no bound).
 // It returns c.
-func (c *Client) Budget(d time.Duration) *Client {
-	if d > 0 {
-		c.budget = &budget{limit: d}
-	}
+func (c *Client) Budget(d time.Duration) *Client { return c.WithBudget(NewBudget(d)) }
+
+// WithBudget makes c's requests take their time from b (nil: no bound).
+// It returns c.
+func (c *Client) WithBudget(b *Budget) *Client {
+	c.budget = b
 	return c
 }
 

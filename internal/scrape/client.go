@@ -209,7 +209,7 @@ type Client struct {
 	validators Validators // nil: no conditional requests
 	trust      *trust     // nil: bound to no source (see Options.AllowPrivate)
 	pages      pageMemo   // a listing's pages as the last run read them (pages.go)
-	budget     *budget    // nil: no bound on the time of the source's requests (budget.go)
+	budget     *Budget    // nil: no bound on the time of the source's requests (budget.go)
 }
 
 // Validator is what a server said identifies a response's version, and,

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,7 +65,7 @@ type fetched struct {
 // maxIDBytes is the longest posting id taken from a listing as new.
 const maxIDBytes = 16 << 10
 
-func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source) (f fetched) {
+func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source, budget *scrape.Budget) (f fetched) {
 	f.src = src
 	defer func() {
 		if f.err != nil && ctx.Err() != nil {
@@ -144,7 +145,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		stored, listing = r.storedCheck(src.Name)
 	}
 	kept, listed := r.keepable(idx, version, validators, salt, stored)
-	client := pool.Client(validators).Source(src.URL, src.AllowPrivate).Listing(salt, kept != nil).Budget(r.cfg.HTTP.SourceBudget)
+	client := pool.Client(validators).Source(src.URL, src.AllowPrivate).Listing(salt, kept != nil).WithBudget(budget)
 	ad, err := platforms.New(src, client)
 	if err != nil {
 		f.err = err
@@ -226,7 +227,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	}
 	f.listing = listing
 	spent := 0 // postings whose detail was not asked: the source's budget was spent
-	for _, id := range order {
+	for _, id := range detailOrder(order, idx, budget) {
 		cands := copies[id]
 		old, ok := idx.Postings[id]
 		if len(cands) > 1 {
@@ -297,17 +298,28 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			// was not asked because the source's requests took their
 			// budget (one warning for them all, after the loop).
 			f.detailFailures++
+			stamp := old.Stamp
+			if idx.Normalizer != version {
+				// a run under new rules that could not build it: the
+				// stamp is dropped, so that the next run (whose index
+				// is of the new rules) builds it rather than keep it
+				// by its stamp (review s25b B3)
+				stamp = ""
+			}
 			if errors.Is(detailErr, scrape.ErrBudget) {
 				spent++
 			} else {
 				r.log.Warn("posting detail failed: kept as it was, fetched again next run", "source", src.Name, "posting", id, "url", detailURL, "known", ok, "error", detailErr)
 			}
 			if ok {
-				f.items = append(f.items, item{id: id, stamp: old.Stamp, keep: true, hash: old.Hash, size: old.Size})
+				f.items = append(f.items, item{id: id, stamp: stamp, keep: true, hash: old.Hash, size: old.Size})
 			}
 			continue
 		}
 		f.items = append(f.items, *best)
+	}
+	if budget != nil {
+		inListingOrder(f.items, order)
 	}
 	if spent > 0 {
 		r.log.Warn("the source's requests took the time http.source_budget allows them: postings' details not fetched, kept as they were, fetched next run",
@@ -319,6 +331,44 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	f.validators = client.Validators()
 	f.listed = itemsListed(salt, f.items, dupes, overlong, f.detailFailures)
 	return f
+}
+
+// detailOrder is the order the listed postings are built in under a
+// budget (http.source_budget): the new ones first, in the listing's order,
+// then the known ones from a point that moves from run to run, so that a
+// budget spent at the same place every run (postings without a stamp,
+// whose details are asked every run) neither keeps a new posting out for
+// good nor leaves the same known ones unread (review s25b B1). Without a
+// budget, the listing's order.
+func detailOrder(order []string, idx snapshot.Index, budget *scrape.Budget) []string {
+	if budget == nil {
+		return order
+	}
+	out := make([]string, 0, len(order))
+	var known []string
+	for _, id := range order {
+		if _, ok := idx.Postings[id]; ok {
+			known = append(known, id)
+		} else {
+			out = append(out, id)
+		}
+	}
+	if len(known) > 0 {
+		from := int(uint64(time.Now().UnixNano()/int64(time.Millisecond)) % uint64(len(known)))
+		out = append(out, known[from:]...)
+		out = append(out, known[:from]...)
+	}
+	return out
+}
+
+// inListingOrder sorts items (built in detailOrder) back into the
+// listing's order.
+func inListingOrder(items []item, order []string) {
+	at := make(map[string]int, len(order))
+	for i, id := range order {
+		at[id] = i
+	}
+	slices.SortStableFunc(items, func(a, b item) int { return at[a.id] - at[b.id] })
 }
 
 // storedCheck answers whether a known posting's snapshot file can stand

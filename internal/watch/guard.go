@@ -61,7 +61,9 @@ func (r *Runner) shrunk(f fetched) string {
 // fetched once more after a pause, and if the shrink holds, the fetch is
 // marked suspicious: nothing of it will be written.
 func (r *Runner) fetchGuarded(ctx context.Context, pool *scrape.Pool, src config.Source) fetched {
-	f := r.fetch(ctx, pool, src)
+	// one http.source_budget for the source's run, its second fetch too
+	budget := scrape.NewBudget(r.cfg.HTTP.SourceBudget)
+	f := r.fetch(ctx, pool, src, budget)
 	if f.err != nil {
 		return f
 	}
@@ -75,7 +77,7 @@ func (r *Runner) fetchGuarded(ctx context.Context, pool *scrape.Pool, src config
 		f.canceled = true // stopped, not failed
 		return f
 	}
-	again := r.fetch(ctx, pool, src)
+	again := r.fetch(ctx, pool, src, budget)
 	if again.err != nil {
 		return again
 	}

@@ -80,7 +80,7 @@ func TestHugeDescriptionMemory(t *testing.T) {
 	}
 	pool := scrape.NewPool(context.Background(), scrape.Options{Timeout: time.Minute, MaxBody: r.cfg.HTTP.MaxBody, Retry: r.opts.Retry, Hosts: r.hosts})
 	var f fetched
-	phase("fetch and normalize", func() { f = r.fetch(context.Background(), pool, cfg.Sources[0]) })
+	phase("fetch and normalize", func() { f = r.fetch(context.Background(), pool, cfg.Sources[0], nil) })
 	if f.err != nil {
 		t.Fatal(f.err)
 	}
