@@ -128,3 +128,77 @@ func TestReview25b_UpgradeRunCutByTheBudgetNeverRebuildsTheRest(t *testing.T) {
 		t.Fatalf("%d of 3 postings asked again after an upgrade run that could not ask them: they stay on the old rules", n)
 	}
 }
+
+// Review s25b B4: the shrink guard counts the run's items, and a new
+// posting whose detail the spent budget left unasked is no item: a board
+// that replaced its postings (new ids for the same jobs, a reorganised
+// board) and answers slowly is held as a listing that "came back empty"
+// or "shrank", a source.suspicious incident is sent, nothing is written,
+// and the next run, cut at the same place, does the same: the listing
+// itself never shrank.
+func TestReview25b_BudgetCutIsReadAsAShrunkListing(t *testing.T) {
+	nf := fake.New(t, "netflix.com", jobs(10))
+	cfg := parseConfig(t, t.TempDir(), fmt.Sprintf("snapshots: snaps\nguard: {shrink_pause: 1ms}\nhttp: {per_host_delay: 1ms, retries: 1, source_budget: 1h}\nsources:\n  - {name: nf, type: eightfold, url: %q, domain: netflix.com}\n", nf.URL), nil)
+	r := quietRunner(t, cfg, Options{})
+	if res := run(t, r, cfg); res.Sources[0].Added != 10 {
+		t.Fatalf("first run: %+v", res.Sources[0])
+	}
+	renumbered := make([]fake.Job, 10)
+	for i := range renumbered {
+		renumbered[i] = job(i + 101) // ten postings still, under new ids
+	}
+	nf.SetJobs(renumbered)
+	cfg.HTTP.SourceBudget = time.Nanosecond // the listing is read, no detail
+	res, err := r.Run(context.Background(), cfg.Sources)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sr := res.Sources[0]; sr.Suspicious {
+		t.Fatalf("a listing of 10 postings whose new postings' details the budget left unasked is held as shrunk: %v", sr.Err)
+	}
+}
+
+// Review s25b B1b: a jsonld links source reads its posting pages in its
+// listing; on its first run (no id memory) one page not read fails the
+// source, so a board whose posting pages take longer in total than the
+// budget fails every run at the same page and never records a posting
+// (without the budget it was slow, and recorded them all).
+func TestReview25b_BudgetFailsAJSONLDLinksBoardForGood(t *testing.T) {
+	page := func(ident, title string) string {
+		return fmt.Sprintf(`<html><head><script type="application/ld+json">{"@type":"JobPosting","identifier":%q,"title":%q,"description":"<p>Requirements: SQL and Python.</p>"}</script></head></html>`, ident, title)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/careers":
+			io.WriteString(w, `<html><body><a href="/careers/job/1">1</a><a href="/careers/job/2">2</a></body></html>`)
+		case "/careers/job/1":
+			time.Sleep(400 * time.Millisecond) // slower than the whole budget
+			io.WriteString(w, page("J-1", "Analyst"))
+		case "/careers/job/2":
+			io.WriteString(w, page("J-2", "Engineer"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	cfg := parseConfig(t, t.TempDir(), fmt.Sprintf(`snapshots: snaps
+http: {per_host_delay: 1ms, retries: 1, source_budget: 300ms}
+sources:
+  - {name: lk, type: jsonld, url: %q, links: "/careers/job/\\d+"}
+`, srv.URL+"/careers"), nil)
+	r := quietRunner(t, cfg, Options{})
+	added := 0
+	var last error
+	for i := 0; i < 3 && added < 2; i++ {
+		res, err := r.Run(context.Background(), cfg.Sources)
+		if err != nil {
+			t.Fatal(err)
+		}
+		added += res.Sources[0].Added
+		last = res.Sources[0].Err
+	}
+	if added < 2 {
+		t.Fatalf("%d of 2 postings recorded in 3 runs; last error: %v", added, last)
+	}
+}

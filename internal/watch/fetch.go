@@ -41,7 +41,11 @@ type fetched struct {
 	// detailFailures: postings whose detail failed (not the source's
 	// failure): a known one is kept as stored, a new one left for next run
 	detailFailures int
-	validators     scrape.Validators // to save with the index
+	// unbuilt: new postings the listing gave whose detail failed or was
+	// not asked (the budget spent): listed, not items (the shrink guard
+	// counts them as listed)
+	unbuilt    int
+	validators scrape.Validators // to save with the index
 	// listed: the digest of the postings as a run on the same listing may
 	// keep them (keptlisting.go); "": it may not
 	listed string
@@ -313,6 +317,8 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 			}
 			if ok {
 				f.items = append(f.items, item{id: id, stamp: stamp, keep: true, hash: old.Hash, size: old.Size})
+			} else {
+				f.unbuilt++
 			}
 			continue
 		}

@@ -44,7 +44,9 @@ func (r *Runner) policy(src config.Source) policy {
 // more than the allowed share at once.
 func (r *Runner) shrunk(f fetched) string {
 	pol := r.policy(f.src)
-	before, now := len(f.index.Postings), len(f.items)
+	// (the new postings whose detail failed, or was not asked, are
+	// listed: review s25b B4)
+	before, now := len(f.index.Postings), len(f.items)+f.unbuilt
 	if pol.allowShrink || before == 0 || now >= before {
 		return ""
 	}

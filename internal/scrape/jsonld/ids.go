@@ -203,6 +203,9 @@ func digest(s string) string {
 // found by its key or, in a memory saved before tracking tags and session
 // ids left page URLs, by its earlier key.
 func (s *idState) page(link string) []string {
+	if s == nil { // a first run: no memory
+		return nil
+	}
 	if ids, ok := s.Pages[urlKey(link)]; ok {
 		return ids
 	}

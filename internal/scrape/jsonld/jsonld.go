@@ -24,6 +24,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -168,16 +169,28 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	var own []bool
 	var failed []pageError
 	from := map[string][]rawKey{} // a page's link -> the postings read from it
+	// The pages are read in pageOrder (new pages first: a budget spent at
+	// the same place every run keeps none out for good), their postings
+	// taken in the listing's order (which decides the ids of postings
+	// that share an identifier).
+	got := make([][]model.Raw, len(links))
+	errs := make([]error, len(links))
+	for _, i := range j.pageOrder(links) {
+		got[i], errs[i] = j.postingPage(ctx, links[i], i, len(links))
+		if errs[i] != nil && ctx.Err() != nil {
+			return nil, j.errorf("%w", errs[i])
+		}
+	}
+	unread := 0 // pages the source's budget left unread
 	for i, link := range links {
-		got, err := j.postingPage(ctx, link, i, len(links))
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, j.errorf("%w", err)
+		if err := errs[i]; err != nil {
+			if errors.Is(err, scrape.ErrBudget) {
+				unread++
 			}
 			failed = append(failed, pageError{link, err})
 			continue
 		}
-		for _, r := range got {
+		for _, r := range got[i] {
 			raws = append(raws, r)
 			own = append(own, StableURL(r.URL) == StableURL(link))
 			from[link] = append(from[link], keyOfRaw(r))
@@ -186,9 +199,17 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	// One posting page that fails (a stale link, a page refused) is that
 	// posting's problem, as a failed detail is: with the id memory of an
 	// earlier run its postings are kept as stored. Without one, or when
-	// every page failed, the source fails.
-	if len(failed) > 0 && (j.ids == nil || len(failed) == len(links)) {
+	// every page failed, the source fails; pages the source's budget left
+	// unread are no failure of a first run (their postings come next run).
+	if len(failed) > 0 && (j.ids == nil && len(failed) > unread || len(failed) == len(links)) {
 		return nil, j.errorf("%w", failed[0].err)
+	}
+	if unread > 0 {
+		log := slog.Default()
+		if j.client != nil {
+			log = j.client.Logger()
+		}
+		log.Warn("jsonld posting pages not read: the source's requests took the time http.source_budget allows them; kept as stored, or read next run", "source", j.name, "pages", unread, "of", len(links))
 	}
 	failed, gone := j.gone(failed)
 	var away []string // the pages of postings kept as stored: their identifiers stay theirs
@@ -231,7 +252,9 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 			if j.client != nil {
 				log, shown = j.client.Logger(), j.client.RedactURL(f.link)
 			}
-			log.Warn("jsonld posting page failed; it has no postings read before, so none are listed from it", "source", j.name, "url", shown, "error", f.err)
+			if !errors.Is(f.err, scrape.ErrBudget) { // (said once above)
+				log.Warn("jsonld posting page failed; it has no postings read before, so none are listed from it", "source", j.name, "url", shown, "error", f.err)
+			}
 			continue
 		}
 		for _, id := range j.ids.page(f.link) {
@@ -246,6 +269,29 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 		}
 	}
 	return out, nil
+}
+
+// pageOrder is the order the posting pages at links are read in: the
+// pages the id memory has no postings of first, in the listing's order,
+// then the others from a point that moves from run to run (so that a
+// budget spent at the same place neither keeps a new page out nor leaves
+// the same known pages unread for good; review s25b B1b).
+func (j *JSONLD) pageOrder(links []string) []int {
+	out := make([]int, 0, len(links))
+	var known []int
+	for i, link := range links {
+		if j.ids != nil && len(j.ids.page(link)) > 0 {
+			known = append(known, i)
+		} else {
+			out = append(out, i)
+		}
+	}
+	if len(known) > 0 {
+		from := int(uint64(time.Now().UnixNano()/int64(time.Millisecond)) % uint64(len(known)))
+		out = append(out, known[from:]...)
+		out = append(out, known[:from]...)
+	}
+	return out
 }
 
 // GoneAfter is how many runs in a row a posting page of a links source
