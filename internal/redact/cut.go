@@ -50,10 +50,20 @@ func guardedEnd(s string, end int) int {
 	if len(guarded.forms) == 0 {
 		return end
 	}
-	var view []byte
-	var spans []markupSpan
-	if strings.ContainsAny(s, "&<") {
-		view, _ = markupView(s, &spans, false)
+	// the views the Redactor reads: tags ended where a parser ends them,
+	// and at their first '>' (review s25b R2)
+	type markupRead struct {
+		view  []byte
+		spans []markupSpan
+	}
+	var reads []markupRead
+	// (only what a secret straddling end can span is read: see Head)
+	if near := s[:min(len(s), end+headMarkup)]; strings.ContainsAny(near, "&<") {
+		for _, naive := range []bool{false, true} {
+			var rd markupRead
+			rd.view, _ = markupView(near, &rd.spans, naive)
+			reads = append(reads, rd)
+		}
 	}
 	for moved := true; moved; {
 		moved = false
@@ -65,20 +75,22 @@ func guardedEnd(s string, end int) int {
 				}
 				end, moved = from+i, true
 			}
-			for from := 0; len(spans) > 0; {
-				i := bytes.Index(view[from:], []byte(f))
-				if i < 0 {
-					break
+			for _, rd := range reads {
+				for from := 0; len(rd.spans) > 0; {
+					i := bytes.Index(rd.view[from:], []byte(f))
+					if i < 0 {
+						break
+					}
+					start, stop := spanOf(rd.spans, from+i).from, spanOf(rd.spans, from+i+len(f)-1).to
+					if start >= end {
+						break
+					}
+					if stop > end {
+						end, moved = start, true
+						break
+					}
+					from += i + 1
 				}
-				start, stop := spanOf(spans, from+i).from, spanOf(spans, from+i+len(f)-1).to
-				if start >= end {
-					break
-				}
-				if stop > end {
-					end, moved = start, true
-					break
-				}
-				from += i + 1
 			}
 		}
 	}
@@ -131,10 +143,20 @@ func cutRunes(s string, n int, soft bool) string {
 
 // Head is what of a long text CutBytes(s, n) needs: the first n bytes and
 // as many more as a secret with delimiters can be long (guarded), so that
-// a caller cutting the start of a large body converts only that.
+// a caller cutting the start of a large body converts only that. A window
+// with markup in it (a character reference, a tag: a secret written
+// through them is longer than its forms, review s25b R1) grows to
+// headMarkup bytes more.
 func Head(b []byte, n int) []byte {
-	return b[:min(len(b), guardSpan(n)+1)]
+	end := min(len(b), guardSpan(n)+1)
+	if bytes.ContainsAny(b[:end], "&<") {
+		end = min(len(b), max(end, n+headMarkup))
+	}
+	return b[:end]
 }
+
+// headMarkup is how far past a cut Head looks when markup is near it.
+const headMarkup = 64 << 10
 
 // CutBytes is Cut counting bytes: s cut to at most n bytes (on a rune
 // boundary, never inside a token) and Ellipsis after it when s is longer.
