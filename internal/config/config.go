@@ -183,8 +183,9 @@ type HTTP struct {
 	UserAgent string        // default DefaultUserAgent
 	Timeout   time.Duration // per request; default 30s
 	// SourceBudget (source_budget, default 20m) is the time one source's
-	// requests may take in one run, in total: the waits for a turn on a
-	// host are not counted, the requests' own time is. When it is spent,
+	// requests may take in one run, in total: the requests' own time and
+	// the waits between their attempts are counted, the waits for a turn
+	// on a host are not. When it is spent,
 	// the source's remaining requests are not sent this run (a listing
 	// not read fails the source; details not fetched are kept as they
 	// were and fetched next run).

@@ -15,8 +15,9 @@ import (
 var ErrBudget = errors.New("not sent: the source's requests took the time http.source_budget allows them in one run")
 
 // Budget is the time a source's requests may take in one run, and the
-// time they have taken: from the request's start to its body's end, the
-// waits for a turn on a host (politeness, other sources) not counted.
+// time they have taken: from the request's start to its body's end, and
+// the waits between its attempts; the waits for a turn on a host
+// (politeness, other sources) not counted.
 // Clients that share one share its time (a run's fetch of a listing and
 // its second fetch to confirm a shrunk one).
 type Budget struct {
@@ -58,6 +59,11 @@ func (c *Client) overBudget(u string) error {
 		return nil
 	}
 	return fmt.Errorf("%s: %w (%s)", u, ErrBudget, c.budget.limit)
+}
+
+// affords reports whether c's budget has wait left (always, without one).
+func (c *Client) affords(wait time.Duration) bool {
+	return c.budget == nil || time.Duration(c.budget.spent.Load())+wait < c.budget.limit
 }
 
 // spend counts the time of one request of c since start.

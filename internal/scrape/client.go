@@ -408,9 +408,14 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		tr = *c.trust
 	}
 	var resp *Response
+	var ended time.Time // the end of the last attempt
 	err = retry.Do(ctx, c.opts.Retry, func(attempt int) error {
+		defer func() { ended = time.Now() }()
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("%s: %w", req.URL, err)
+		}
+		if attempt > 1 {
+			c.spend(ended) // the wait before this attempt is the request's time too
 		}
 		if err := c.overBudget(req.URL); err != nil {
 			return err
@@ -467,6 +472,15 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			return nil
 		case retry.Retry:
 			after, _ := retry.RetryAfter(r.Header, time.Now())
+			wait := after
+			if m := c.opts.Retry.Max; m > 0 {
+				wait = min(after, m)
+			}
+			if after > 0 && attempt < c.opts.Retry.Attempts && !c.affords(wait) {
+				// the wait the server asks for is more than the source's
+				// budget has left: not waited for this run (review s25b B5)
+				return fmt.Errorf("%w: the answer asked to wait %s (Retry-After), more than the source's budget has left: %w", &StatusError{URL: req.URL, Status: r.Status}, wait, ErrBudget)
+			}
 			c.log.Warn("request failed", "url", c.opts.Redact(req.URL), "attempt", attempt, "status", r.Status)
 			return retry.Again(&StatusError{URL: req.URL, Status: r.Status}, after)
 		default:
