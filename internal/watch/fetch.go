@@ -328,7 +328,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		inListingOrder(f.items, order)
 	}
 	if spent > 0 {
-		r.log.Warn("the source's requests took the time http.source_budget allows them: postings' details not fetched, kept as they were, fetched next run",
+		r.log.Warn("the source's requests took the time http.source_budget allows them: postings' details not asked (known ones kept as stored, new ones not recorded yet), asked next run",
 			"source", src.Name, "postings", spent, "budget", r.cfg.HTTP.SourceBudget.String(), "spent", client.Spent().Round(time.Millisecond).String())
 	}
 	if dupes > 0 {
