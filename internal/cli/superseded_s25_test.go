@@ -50,16 +50,22 @@ func newGatedBoard(t *testing.T, jobs ...fleetJob) *gatedBoard {
 	return b
 }
 
-// Two `watcher run`s of one source on one database, the first reading the
-// source before the second writes it and writing after: the first writes
-// nothing of it, says so on its own line, and exits 0 (another run's write
-// is no failure); the database holds the second run's version once. (Two
-// boards with the same postings: the runs reach the source by two hosts,
-// so that neither waits for the other's turn on the host.)
-func TestRunSupersededByAnotherRunSaysSo(t *testing.T) {
-	t.Parallel()
-	pgSuite(t)
-	dsn := fleetDB(t)
+// runResult is what one `watcher run` gave.
+type runResult struct {
+	code           int
+	stdout, stderr string
+}
+
+// overlappingRuns makes two `watcher run`s of source acme on a fresh
+// database overlap: after a first run records "Data Engineer", run A
+// (argsA) reads the source's state and waits for its listing (a gated
+// board: "Senior Data Engineer"), run B writes the source meanwhile
+// (through another board, so that neither waits for the other's turn on
+// the host; it shows the change when changeB), then A finishes. It returns
+// the database and both runs' results.
+func overlappingRuns(t *testing.T, changeB bool, argsA ...string) (dsn string, b, a runResult) {
+	t.Helper()
+	dsn = fleetDB(t)
 	changed := fleetPosting(1, "Senior Data Engineer")
 	changed.Updated = "2026-11-25T10:00:00Z"
 	plain := newFleetBoard(t, "acme")
@@ -67,31 +73,37 @@ func TestRunSupersededByAnotherRunSaysSo(t *testing.T) {
 	gated := newGatedBoard(t, changed)
 	cfgB := fleetConfig(t, dsn, "http://127.0.0.1:1/unused", map[string]string{"acme": plain.URL})
 	cfgA := fleetConfig(t, dsn, "http://127.0.0.1:1/unused", map[string]string{"acme": gated.URL})
-
 	if code, stdout, stderr := runIn(t, cfgB, "run"); code != 0 || !strings.Contains(stdout, "acme: 1 added") {
 		t.Fatalf("first run: exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	type result struct {
-		code           int
-		stdout, stderr string
-	}
-	done := make(chan result, 1)
+	done := make(chan runResult, 1)
 	go func() {
-		code, stdout, stderr := runIn(t, cfgA, "run")
-		done <- result{code, stdout, stderr}
+		code, stdout, stderr := runIn(t, cfgA, argsA...)
+		done <- runResult{code, stdout, stderr}
 	}()
 	<-gated.arrived // run A has read the source's state and waits for its listing
-
-	plain.set(changed)
-	code, stdout, stderr := runIn(t, cfgB, "run")
-	if code != 0 || !strings.Contains(stdout, "acme: 0 added, 0 removed, 1 changed") || !strings.Contains(stdout, "database: 1 versions") {
-		t.Fatalf("run B: exit %d\n%s\n%s", code, stdout, stderr)
+	if changeB {
+		plain.set(changed)
 	}
-	if strings.Contains(stdout, "not written") {
-		t.Fatalf("run B, which read and wrote first, says it was superseded:\n%s", stdout)
-	}
+	b.code, b.stdout, b.stderr = runIn(t, cfgB, "run")
 	close(gated.release)
-	a := <-done
+	return dsn, b, <-done
+}
+
+// Two `watcher run`s of one source on one database, the first reading the
+// source before the second writes it and writing after: the first writes
+// nothing of it, says so on its own line, and exits 0 (another run's write
+// is no failure); the database holds the second run's version once.
+func TestRunSupersededByAnotherRunSaysSo(t *testing.T) {
+	t.Parallel()
+	pgSuite(t)
+	dsn, b, a := overlappingRuns(t, true, "run")
+	if b.code != 0 || !strings.Contains(b.stdout, "acme: 0 added, 0 removed, 1 changed") || !strings.Contains(b.stdout, "database: 1 versions") {
+		t.Fatalf("run B: exit %d\n%s\n%s", b.code, b.stdout, b.stderr)
+	}
+	if strings.Contains(b.stdout, "not written") {
+		t.Fatalf("run B, which read and wrote first, says it was superseded:\n%s", b.stdout)
+	}
 	want := "database: not written, another run wrote them after this run read them (the next run compares again): acme\n"
 	if a.code != 0 || !strings.Contains(a.stdout, want) || !strings.Contains(a.stdout, "database: 0 versions, 0 events recorded") {
 		t.Fatalf("run A: exit %d, want 0 and %q\nstdout:\n%s\nstderr:\n%s", a.code, want, a.stdout, a.stderr)
@@ -101,5 +113,31 @@ func TestRunSupersededByAnotherRunSaysSo(t *testing.T) {
 	}
 	if got := rowCounts(t, dsn); got["versions"] != 2 || got["events"] != 2 {
 		t.Fatalf("rows after both runs: %v, want 2 versions and 2 events (added, then B's change once)", got)
+	}
+}
+
+// Review s25 P2: `watcher run --json` on PostgreSQL printed the events of a
+// source whose write was superseded (ErrStale): nothing of them was
+// recorded, and --json had no line saying so. A consumer of the JSON lines
+// acted on a change the database never held. Run B here sees no change
+// (still a write of the source).
+func TestReview25_SupersededRunPrintsNoUnrecordedEvents(t *testing.T) {
+	t.Parallel()
+	pgSuite(t)
+	dsn, b, a := overlappingRuns(t, false, "run", "--json")
+	if b.code != 0 || !strings.Contains(b.stdout, "database: 0 versions") {
+		t.Fatalf("run B (nothing changed on its board, still a write of the source): exit %d\n%s\n%s", b.code, b.stdout, b.stderr)
+	}
+	if a.code != 0 {
+		t.Fatalf("run A: exit %d\n%s\n%s", a.code, a.stdout, a.stderr)
+	}
+	if !strings.Contains(a.stderr, "left to a run that wrote it since") || !strings.Contains(a.stderr, "watcher run: not written, another run wrote them") {
+		t.Fatalf("run A was not superseded, or did not say so on stderr:\n%s", a.stderr)
+	}
+	if strings.Contains(a.stdout, "posting.changed") {
+		t.Errorf("run A --json printed an event its write never recorded (superseded):\n%s", a.stdout)
+	}
+	if got := rowCounts(t, dsn); got["events"] != 1 {
+		t.Fatalf("rows: %v, want the first run's event only", got)
 	}
 }
