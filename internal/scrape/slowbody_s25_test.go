@@ -28,7 +28,10 @@ func TestReview25_SlowBodyIsNeverRetried(t *testing.T) {
 	}
 }
 
-func slowBodyOnce(t *testing.T, gzipped bool) {
+// slowBodyOnce asks a board whose answer begins and then trickles (never
+// done within http.timeout) once, checks that one request was sent, and
+// returns the board's URL and Do's error.
+func slowBodyOnce(t *testing.T, gzipped bool) (url string, err error) {
 	t.Helper()
 	var requests atomic.Int32
 	done := make(chan struct{})
@@ -63,11 +66,12 @@ func slowBodyOnce(t *testing.T, gzipped bool) {
 	o := Options{UserAgent: "slowbody-test", Robots: true, AllowPrivate: true, Timeout: 200 * time.Millisecond,
 		Retry: retry.Policy{Attempts: 4, Base: time.Millisecond, Max: time.Millisecond}}
 	c := NewPool(context.Background(), o).Client(nil).Source(srv.URL+"/", true)
-	_, err := c.Do(context.Background(), Request{URL: srv.URL + "/api/jobs"})
+	_, err = c.Do(context.Background(), Request{URL: srv.URL + "/api/jobs"})
 	if err == nil {
 		t.Fatal("no error for a body that never came")
 	}
 	if n := requests.Load(); n != 1 {
 		t.Errorf("gzip %v: %d requests, want 1 (no retry of a body that timed out): %v", gzipped, n, err)
 	}
+	return srv.URL, err
 }
