@@ -61,6 +61,30 @@ func (c *Client) overBudget(u string) error {
 	return fmt.Errorf("%s: %w (%s)", u, ErrBudget, c.budget.limit)
 }
 
+// BudgetOrder is the order a source's pieces (postings, posting pages) are
+// fetched in under a budget: those known holds false for first, in their
+// order, then the known ones from a point that moves from run to run (the
+// clock's milliseconds), so that a budget spent at the same place every
+// run neither keeps a new piece out for good nor leaves the same known
+// ones unread.
+func BudgetOrder[T any](items []T, known func(T) bool) []T {
+	out := make([]T, 0, len(items))
+	var old []T
+	for _, it := range items {
+		if known(it) {
+			old = append(old, it)
+		} else {
+			out = append(out, it)
+		}
+	}
+	if len(old) > 0 {
+		from := int(uint64(time.Now().UnixMilli()) % uint64(len(old)))
+		out = append(out, old[from:]...)
+		out = append(out, old[:from]...)
+	}
+	return out
+}
+
 // affords reports whether c's budget has wait left (always, without one).
 func (c *Client) affords(wait time.Duration) bool {
 	return c.budget == nil || time.Duration(c.budget.spent.Load())+wait < c.budget.limit

@@ -107,3 +107,24 @@ func TestBudgetCountsRetryWaits(t *testing.T) {
 		t.Fatalf("%d requests in all, want 3 (the second Do asked once)", n)
 	}
 }
+
+// BudgetOrder puts the unknown pieces first, in their order, then every
+// known one once, in their order turned from some point.
+func TestBudgetOrderNewFirst(t *testing.T) {
+	items := []int{1, 2, 3, 4, 5, 6, 7}
+	known := func(i int) bool { return i%2 == 0 }
+	got := BudgetOrder(items, known)
+	if len(got) != len(items) || got[0] != 1 || got[1] != 3 || got[2] != 5 || got[3] != 7 {
+		t.Fatalf("BudgetOrder = %v: want 1 3 5 7 first", got)
+	}
+	rest := got[4:]
+	turned := false
+	for from := range 3 {
+		if rest[0] == []int{2, 4, 6}[from] && rest[1] == []int{2, 4, 6}[(from+1)%3] && rest[2] == []int{2, 4, 6}[(from+2)%3] {
+			turned = true
+		}
+	}
+	if !turned {
+		t.Fatalf("the known pieces %v are not 2 4 6 turned", rest)
+	}
+}

@@ -340,31 +340,18 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 }
 
 // detailOrder is the order the listed postings are built in under a
-// budget (http.source_budget): the new ones first, in the listing's order,
-// then the known ones from a point that moves from run to run, so that a
-// budget spent at the same place every run (postings without a stamp,
-// whose details are asked every run) neither keeps a new posting out for
-// good nor leaves the same known ones unread (review s25b B1). Without a
+// budget (http.source_budget): scrape.BudgetOrder, new postings first
+// (review s25b B1: postings without a stamp, whose details are asked every
+// run, kept a new one after the budget's cut out for good). Without a
 // budget, the listing's order.
 func detailOrder(order []string, idx snapshot.Index, budget *scrape.Budget) []string {
 	if budget == nil {
 		return order
 	}
-	out := make([]string, 0, len(order))
-	var known []string
-	for _, id := range order {
-		if _, ok := idx.Postings[id]; ok {
-			known = append(known, id)
-		} else {
-			out = append(out, id)
-		}
-	}
-	if len(known) > 0 {
-		from := int(uint64(time.Now().UnixNano()/int64(time.Millisecond)) % uint64(len(known)))
-		out = append(out, known[from:]...)
-		out = append(out, known[:from]...)
-	}
-	return out
+	return scrape.BudgetOrder(order, func(id string) bool {
+		_, ok := idx.Postings[id]
+		return ok
+	})
 }
 
 // inListingOrder sorts items (built in detailOrder) back into the

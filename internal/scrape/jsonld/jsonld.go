@@ -24,7 +24,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -271,27 +270,15 @@ func (j *JSONLD) List(ctx context.Context) ([]model.Raw, error) {
 	return out, nil
 }
 
-// pageOrder is the order the posting pages at links are read in: the
-// pages the id memory has no postings of first, in the listing's order,
-// then the others from a point that moves from run to run (so that a
-// budget spent at the same place neither keeps a new page out nor leaves
-// the same known pages unread for good; review s25b B1b).
+// pageOrder is the order the posting pages at links are read in (their
+// indexes): scrape.BudgetOrder, the pages the id memory has no postings
+// of first (review s25b B1b).
 func (j *JSONLD) pageOrder(links []string) []int {
-	out := make([]int, 0, len(links))
-	var known []int
-	for i, link := range links {
-		if j.ids != nil && len(j.ids.page(link)) > 0 {
-			known = append(known, i)
-		} else {
-			out = append(out, i)
-		}
+	idx := make([]int, len(links))
+	for i := range idx {
+		idx[i] = i
 	}
-	if len(known) > 0 {
-		from := int(uint64(time.Now().UnixNano()/int64(time.Millisecond)) % uint64(len(known)))
-		out = append(out, known[from:]...)
-		out = append(out, known[:from]...)
-	}
-	return out
+	return scrape.BudgetOrder(idx, func(i int) bool { return len(j.ids.page(links[i])) > 0 })
 }
 
 // GoneAfter is how many runs in a row a posting page of a links source
