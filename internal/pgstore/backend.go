@@ -57,14 +57,19 @@ type Backend struct {
 
 	mu      sync.Mutex
 	pending map[string]*pendingSource // the write phase's buffer, by source
-	last    Result                    // what the last EndWrite wrote
+	// ended are the batches of sources whose run ended its writes
+	// (EndSource), in that order: a second run of a source in the same
+	// write phase (a worker's jobs share one) starts a batch of its own
+	ended []endedSource
+	last  Result // what the last EndWrite wrote
 	// superseded are the sources the last EndWrite left to a run that
 	// wrote them after this one read them (ErrStale)
 	superseded []string
-	// bases are the versions of the sources' state that LoadIndex read
-	// (the run's read before it compares): each source's batch is written
-	// only while the store is still at it (Batch.Base)
-	bases map[string]int64
+}
+
+type endedSource struct {
+	source string
+	p      *pendingSource
 }
 
 type pendingSource struct {
@@ -144,18 +149,15 @@ func (b *Backend) CheckSourceDir(source string) error {
 
 // LoadIndex is the stored index of a source, or one rebuilt from its open
 // postings (with fresh counters, as the files store does) when none is
-// stored.
+// stored. Its StateVersion is the version of the source's state it was
+// read at: the run hands it back with the index it saves (SaveIndex), and
+// the source's batch is written only while the store is still at it
+// (Batch.Base); an index saved without one is written unchecked.
 func (b *Backend) LoadIndex(source string) (snapshot.Index, error) {
 	idx, ok, version, err := b.storedIndexAt(source)
 	if err != nil {
 		return idx, err
 	}
-	b.mu.Lock()
-	if b.bases == nil {
-		b.bases = map[string]int64{}
-	}
-	b.bases[source] = version
-	b.mu.Unlock()
 	if !ok {
 		if idx, err = b.openIndex(source, int(b.now().Unix())); err != nil {
 			return idx, err
@@ -319,7 +321,24 @@ func (b *Backend) BeginWrite() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.pending = map[string]*pendingSource{}
+	b.ended = nil
 	return nil
+}
+
+// EndSource closes the buffer of a source whose run has made all its
+// writes: EndWrite applies it as a batch of its own, checked against the
+// version that run read. The writes of another run of the source in the
+// same write phase (a worker's jobs share one) go to a new batch, instead
+// of merging with this one under whichever run saved its index last
+// (review s25b P1). Without EndSource, a source's writes in a write phase
+// are one batch.
+func (b *Backend) EndSource(source string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if p := b.pending[source]; p != nil {
+		b.ended = append(b.ended, endedSource{source, p})
+		delete(b.pending, source)
+	}
 }
 
 // Interrupted is always false: a write phase is one transaction.
@@ -477,21 +496,27 @@ func isSourceEvent(typ string) bool {
 // (the next run makes the same changes again, under the same event ids).
 func (b *Backend) EndWrite() error {
 	b.mu.Lock()
+	batches := b.ended
 	pending := b.pending
-	b.pending = map[string]*pendingSource{}
+	b.pending, b.ended = map[string]*pendingSource{}, nil
 	b.mu.Unlock()
-	if len(pending) == 0 {
-		b.mu.Lock()
-		b.last = Result{}
-		b.mu.Unlock()
-		return nil
-	}
-	at := b.now().UTC()
+	// the ended batches in the order their runs ended, then the others
+	// by source name
 	names := make([]string, 0, len(pending))
 	for s := range pending {
 		names = append(names, s)
 	}
 	sort.Strings(names)
+	for _, s := range names {
+		batches = append(batches, endedSource{s, pending[s]})
+	}
+	if len(batches) == 0 {
+		b.mu.Lock()
+		b.last, b.superseded = Result{}, nil
+		b.mu.Unlock()
+		return nil
+	}
+	at := b.now().UTC()
 	// A signal after the writes were made does not cut the commit short;
 	// each source's transaction, and the record of its failure, has its
 	// own time (one deadline for all would fail every source after it).
@@ -499,26 +524,14 @@ func (b *Backend) EndWrite() error {
 	var res Result
 	var werr WriteError
 	var superseded []string
-	// the bases of the sources written now (a worker's other jobs, still
-	// fetching, keep theirs)
-	bases := map[string]int64{}
-	b.mu.Lock()
-	for _, s := range names {
-		if v, ok := b.bases[s]; ok {
-			bases[s] = v
-			delete(b.bases, s)
-		}
-	}
-	b.mu.Unlock()
-	for _, s := range names {
-		bt := pending[s].batch(s, b.types[s], at)
-		if idx := pending[s].index; idx != nil && idx.StateVersion != nil {
+	for _, e := range batches {
+		s := e.source
+		bt := e.p.batch(s, b.types[s], at)
+		if idx := e.p.index; idx != nil && idx.StateVersion != nil {
 			// the version the run that saved the index read (two runs of
 			// a source through this Backend each have their own; review
 			// s25 P1)
 			v := *idx.StateVersion
-			bt.Base = &v
-		} else if v, ok := bases[s]; ok {
 			bt.Base = &v
 		}
 		ctx, cancel := context.WithTimeout(base, ApplyTimeout)
@@ -527,7 +540,9 @@ func (b *Backend) EndWrite() error {
 		if errors.Is(err, ErrStale) {
 			// not a failure of the source: the other run's write stands
 			b.log.Warn("pgstore: a source's write phase left to a run that wrote it since", "source", s, "error", err.Error())
-			superseded = append(superseded, s)
+			if !slices.Contains(superseded, s) {
+				superseded = append(superseded, s)
+			}
 			continue
 		}
 		if err != nil {
@@ -553,7 +568,7 @@ func (b *Backend) EndWrite() error {
 	b.mu.Lock()
 	b.last, b.superseded = res, superseded
 	b.mu.Unlock()
-	b.log.Debug("pgstore: write phase applied", "sources", len(names)-len(werr.Sources)-len(superseded), "superseded_sources", len(superseded), "failed_sources", len(werr.Sources), "versions", res.Versions, "events", res.Events, "duplicate_events", res.DuplicateEvents, "jobs", res.Jobs)
+	b.log.Debug("pgstore: write phase applied", "batches", len(batches), "superseded_sources", len(superseded), "failed_sources", len(werr.Sources), "versions", res.Versions, "events", res.Events, "duplicate_events", res.DuplicateEvents, "jobs", res.Jobs)
 	if len(werr.Sources) > 0 {
 		return &werr
 	}

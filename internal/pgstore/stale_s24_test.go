@@ -44,6 +44,17 @@ func TestOverlappingRunsWriteOnlyOnTheVersionTheyRead(t *testing.T) {
 		Result
 		Superseded []string
 	}
+	// the version each Backend's run read (LoadIndex), handed back with
+	// its index as the runner does
+	read := map[*Backend]*int64{}
+	load := func(b *Backend) {
+		t.Helper()
+		idx, err := b.LoadIndex("acme")
+		if err != nil {
+			t.Fatal(err)
+		}
+		read[b] = idx.StateVersion
+	}
 	write := func(b *Backend, title, typ string, gen int) result {
 		t.Helper()
 		if err := b.BeginWrite(); err != nil {
@@ -53,7 +64,7 @@ func TestOverlappingRunsWriteOnlyOnTheVersionTheyRead(t *testing.T) {
 		if _, err := b.WritePosting("acme", "42", data); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := b.SaveIndex("acme", snapshot.Index{Normalizer: "v", Generation: gen, Postings: map[string]snapshot.Entry{"42": {Hash: model.Hash(data)}}}); err != nil {
+		if _, err := b.SaveIndex("acme", snapshot.Index{Normalizer: "v", Generation: gen, Postings: map[string]snapshot.Entry{"42": {Hash: model.Hash(data)}}, StateVersion: read[b]}); err != nil {
 			t.Fatal(err)
 		}
 		if err := b.RecordEvents([]notify.Event{ev(typ, title)}, routes); err != nil {
@@ -80,9 +91,7 @@ func TestOverlappingRunsWriteOnlyOnTheVersionTheyRead(t *testing.T) {
 	// first runs of the source, overlapping: no state row to lock yet
 	x, y := backend(), backend()
 	for _, b := range []*Backend{x, y} {
-		if _, err := b.LoadIndex("acme"); err != nil {
-			t.Fatal(err)
-		}
+		load(b)
 	}
 	if r := write(y, "Data Engineer", notify.PostingAdded, 1); len(r.Superseded) != 0 || r.Events != 1 {
 		t.Fatalf("the first writer: %+v", r)
@@ -94,9 +103,7 @@ func TestOverlappingRunsWriteOnlyOnTheVersionTheyRead(t *testing.T) {
 	// then both read version 1's state; Y (fetched C) writes first
 	x, y = backend(), backend()
 	for _, b := range []*Backend{x, y} {
-		if _, err := b.LoadIndex("acme"); err != nil {
-			t.Fatal(err)
-		}
+		load(b)
 	}
 	if r := write(y, "Data Engineer III", notify.PostingChanged, 2); len(r.Superseded) != 0 || r.Versions != 1 || r.Events != 1 {
 		t.Fatalf("the run that read later: %+v", r)
@@ -120,9 +127,7 @@ func TestOverlappingRunsWriteOnlyOnTheVersionTheyRead(t *testing.T) {
 
 	// the next run reads the store as it is and writes
 	z := backend()
-	if _, err := z.LoadIndex("acme"); err != nil {
-		t.Fatal(err)
-	}
+	load(z)
 	if r := write(z, "Data Engineer IV", notify.PostingChanged, 3); len(r.Superseded) != 0 || r.Versions != 1 {
 		t.Fatalf("the next run: %+v", r)
 	}
@@ -141,28 +146,32 @@ func TestWritePhaseKeepsOtherSourcesBases(t *testing.T) {
 	ctx := context.Background()
 	b := NewBackend(ctx, s, map[string]string{"acme": "lever", "beta": "lever"}, nil)
 	b.Now = func() time.Time { return t0 }
+	read := map[string]snapshot.Index{}
 	for _, src := range []string{"acme", "beta"} {
-		if _, err := b.LoadIndex(src); err != nil {
+		idx, err := b.LoadIndex(src)
+		if err != nil {
 			t.Fatal(err)
 		}
+		read[src] = idx
 	}
-	write := func(b *Backend, src string) {
+	write := func(b *Backend, src string, read snapshot.Index) {
 		t.Helper()
 		b.BeginWrite()
-		if _, err := b.SaveIndex(src, snapshot.Index{Normalizer: "v", Generation: 1, Postings: map[string]snapshot.Entry{}}); err != nil {
+		if _, err := b.SaveIndex(src, snapshot.Index{Normalizer: "v", Generation: 1, Postings: map[string]snapshot.Entry{}, StateVersion: read.StateVersion}); err != nil {
 			t.Fatal(err)
 		}
 		if err := b.EndWrite(); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write(b, "acme") // acme's job writes while beta's still fetches
+	write(b, "acme", read["acme"]) // acme's job writes while beta's still fetches
 	other := NewBackend(ctx, s, map[string]string{"beta": "lever"}, nil)
-	if _, err := other.LoadIndex("beta"); err != nil {
+	otherRead, err := other.LoadIndex("beta")
+	if err != nil {
 		t.Fatal(err)
 	}
-	write(other, "beta") // another run writes beta meanwhile
-	write(b, "beta")     // beta's job, read before that write
+	write(other, "beta", otherRead) // another run writes beta meanwhile
+	write(b, "beta", read["beta"])  // beta's job, read before that write
 	if got := b.Superseded(); len(got) != 1 || got[0] != "beta" {
 		t.Fatalf("superseded %v, want beta: its base was dropped by acme's write phase", got)
 	}

@@ -28,3 +28,13 @@ func (r *Runner) presence(source string) func(id string) bool {
 	}
 	return func(id string) bool { return r.back.Exists(source, id) }
 }
+
+// endSource tells a Backend that keeps a write phase's buffer (pgstore)
+// that the source's run has made all its writes, so that another run of
+// the source in the same write phase (a worker's jobs share one) is a
+// batch of its own, checked against what that run read.
+func (r *Runner) endSource(source string) {
+	if e, ok := r.back.(interface{ EndSource(string) }); ok {
+		e.EndSource(source)
+	}
+}

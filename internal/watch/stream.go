@@ -183,6 +183,7 @@ func (w *writeRun) add(ctx context.Context, i int, f fetched) bool {
 		}
 		return false
 	}
+	r.endSource(f.src.Name)
 	w.res.Sources[i] = p.result(sr)
 	w.res.Sources[i].stateSaved, w.stateSaved = w.stateSaved, false
 	if len(w.changed)+len(w.state) >= r.commitEvery() && len(w.changed) > 0 && r.repo != nil {
