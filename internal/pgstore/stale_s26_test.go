@@ -71,7 +71,7 @@ func TestOverlappingRunsOfASourceAreBatchesOfTheirOwn(t *testing.T) {
 	stale := load(b)                                  // job 1 reads version N
 	otherRead := load(other)
 	phase(other, func() { runWrites(other, "", 2, otherRead) }) // N+1, by another process
-	fresh := load(b)                                           // the rescued job 2 reads N+1
+	fresh := load(b)                                            // the rescued job 2 reads N+1
 	phase(b, func() {
 		runWrites(b, "stale-1", 2, stale)
 		runWrites(b, "fresh-1", 3, fresh)
