@@ -148,6 +148,23 @@ func (h *History) Head() (*Commit, error) {
 	return commitOf(c), nil
 }
 
+// CommitAt is the commit with the given hash (40 hex digits, as Commit's
+// Hash prints); ok is false when the text is no such hash or the
+// repository holds no commit by it (e.g. gone with a garbage collection).
+func (h *History) CommitAt(hash string) (c *Commit, ok bool, err error) {
+	if len(hash) != 40 || strings.Trim(hash, "0123456789abcdef") != "" {
+		return nil, false, nil
+	}
+	obj, err := h.repo.CommitObject(plumbing.NewHash(hash))
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("git: commit %s: %w", hash, err)
+	}
+	return commitOf(obj), true, nil
+}
+
 func commitOf(c *object.Commit) *Commit {
 	return &Commit{Hash: c.Hash, When: c.Committer.When, c: c}
 }

@@ -156,10 +156,24 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, code, bad)
 		return
 	}
-	// one event more than the page says whether a next page exists
-	limit := q.Limit
-	q.Limit++
-	evs, err := s.Data.Events(q)
+	var list EventList
+	var err error
+	if p, ok := s.Data.(pager); ok {
+		var page EventPage
+		page, err = p.EventsPage(q)
+		list = EventList{Events: page.Events, Next: page.Next}
+	} else {
+		// one event more than the page says whether a next page exists
+		limit := q.Limit
+		q.Limit++
+		var evs []Event
+		evs, err = s.Data.Events(q)
+		list = EventList{Events: evs}
+		if len(evs) > limit {
+			list.Events = evs[:limit]
+			list.Next = evs[limit-1].ID
+		}
+	}
 	if errors.Is(err, ErrNoCursor) {
 		s.apiError(w, http.StatusBadRequest, "before: no such event in the history read; start again without before (and with since)")
 		return
@@ -167,11 +181,6 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.internal(w, r, err)
 		return
-	}
-	list := EventList{Events: evs}
-	if len(evs) > limit {
-		list.Events = evs[:limit]
-		list.Next = evs[limit-1].ID
 	}
 	writeJSON(w, http.StatusOK, list)
 }

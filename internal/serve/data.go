@@ -53,6 +53,9 @@ type Folder struct {
 	// running at once: each may read up to maxWalk commits, and requests
 	// beyond it are answered 503 rather than queued (nil: unbounded)
 	walks chan struct{}
+	// eventWalk bounds the commits one page of events walks (0: maxWalk,
+	// maxFilteredWalk with a filter); tests set it small
+	eventWalk int
 }
 
 // maxWalks is how many history walks run at once (Folder.walks).

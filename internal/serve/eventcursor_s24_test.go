@@ -63,7 +63,7 @@ func TestEventsPageWithNext(t *testing.T) {
 			if l.Next == "" {
 				break
 			}
-			if len(l.Events) != size || l.Next != l.Events[size-1].ID {
+			if len(l.Events) != size || !strings.HasSuffix(l.Next, "."+l.Events[size-1].ID) {
 				t.Fatalf("size %d: a page of %d with next %q", size, len(l.Events), l.Next)
 			}
 			before = l.Next

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -523,21 +524,63 @@ const maxFilteredWalk = 2000
 
 // Events reads the events from the git history, newest first.
 func (f *Folder) Events(q EventQuery) ([]Event, error) {
+	page, err := f.EventsPage(q)
+	return page.Events, err
+}
+
+// EventPage is a page of events and the cursor of the next (older) one.
+type EventPage struct {
+	Events []Event
+	// Next is the Before of the next page, "" when the history read has
+	// nothing older: the page's last event, or, when the walk's bound
+	// ended the page, the commit the next page starts at.
+	Next string
+}
+
+// pager is a Reader that gives the cursor of the next page itself
+// (Folder: its cursors name the commit a page ends at, so a next page
+// starts there instead of walking from the HEAD again).
+type pager interface {
+	EventsPage(q EventQuery) (EventPage, error)
+}
+
+// A cursor of the git history is "COMMIT.EVENT" (read on after that event
+// of that commit), "COMMIT" (read on from that commit, all of its events)
+// or "EVENT" (after that event, sought from the HEAD: the form before
+// session 26, and the fallback when the commit is gone).
+func splitCursor(before string) (commit, id string) {
+	if c, e, ok := strings.Cut(before, "."); ok {
+		return c, e
+	}
+	if strings.HasPrefix(before, "evt_") {
+		return "", before
+	}
+	return before, ""
+}
+
+// EventsPage is Events with the cursor of the next page (see EventPage).
+// A page whose walk reached its bound before the history's end still has
+// a cursor: a client following Next reads the whole history, however
+// long, each page walking at most its bound.
+func (f *Folder) EventsPage(q EventQuery) (EventPage, error) {
 	if q.Limit <= 0 {
 		q.Limit = 100
 	}
 	done, err := f.walk()
 	if err != nil {
-		return nil, err
+		return EventPage{}, err
 	}
 	defer done()
 	out := []Event{}
 	h, err := f.history()
 	if err != nil {
-		return nil, err
+		return EventPage{}, err
 	}
 	if h == nil {
-		return out, nil
+		if q.Before != "" {
+			return EventPage{}, ErrNoCursor
+		}
+		return EventPage{Events: out}, nil
 	}
 	var sources []string
 	for _, s := range f.Sources {
@@ -549,30 +592,54 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 	if q.Match != nil {
 		walk = maxFilteredWalk
 	}
-	seeking := q.Before != "" // before the cursor's event: skipped
+	if f.eventWalk > 0 {
+		walk = f.eventWalk
+	}
 	c := h.head
-	for i := 0; c != nil && i < walk && len(out) < q.Limit; i++ {
+	cursorCommit, cursorID := splitCursor(q.Before)
+	if cursorCommit != "" {
+		at, ok, err := h.hist.CommitAt(cursorCommit)
+		if err != nil {
+			return EventPage{}, err
+		}
+		switch {
+		case ok:
+			c = at
+		case cursorID == "":
+			return EventPage{}, ErrNoCursor
+		}
+		// a commit gone: the event is sought from the HEAD
+	}
+	seeking := cursorID != "" // before the cursor's event: skipped
+	// full: the page holds one event more than Limit (an event older than
+	// its last remains)
+	full := func() bool { return len(out) > q.Limit }
+	var next string
+	i := 0
+	for ; c != nil && i < walk && !full(); i++ {
 		if !q.Since.IsZero() && c.When.Before(q.Since) {
+			c = nil // older than asked: nothing after it
 			break
 		}
 		if h.hist.Cut(c) {
-			break // a shallow clone's oldest commit: what it changed is unknown
+			c = nil // a shallow clone's oldest commit: what it changed is unknown
+			break
 		}
 		par, err := h.parent(c)
 		if err != nil {
-			return nil, err
+			return EventPage{}, err
 		}
 		for _, src := range sources {
 			evs, err := h.commitEvents(c, par, src)
 			if err != nil {
-				return nil, err
+				return EventPage{}, err
 			}
 			if ev, ok := h.sourceEvent(c, par, src); ok {
 				evs = append(evs, ev)
 			}
 			for _, ev := range evs {
 				if seeking {
-					seeking = ev.ID != q.Before
+					seeking = ev.ID != cursorID
 					continue
 				}
 				if q.Match == nil || q.Match(ev) {
@@ -580,15 +647,25 @@ func (f *Folder) Events(q EventQuery) ([]Event, error) {
 				}
 			}
 		}
+		if seeking && cursorCommit != "" && c.Hash.String() == cursorCommit {
+			// the cursor's commit holds no such event
+			return EventPage{}, ErrNoCursor
+		}
 		c = par
 	}
 	if seeking {
-		return nil, ErrNoCursor
+		return EventPage{}, ErrNoCursor
 	}
-	if len(out) > q.Limit {
+	switch {
+	case full():
 		out = out[:q.Limit]
+		last := out[len(out)-1]
+		next = last.Commit + "." + last.ID
+	case c != nil && i == walk:
+		// the walk's bound ended the page before the history did
+		next = c.Hash.String()
 	}
-	return out, nil
+	return EventPage{Events: out, Next: next}, nil
 }
 
 // commitEvents are the events of one source in commit c against its parent.
