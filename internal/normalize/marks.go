@@ -11,6 +11,10 @@ type classifier struct {
 	lower      string // the text with ASCII letters lowered
 	toks       []token
 	start, end int // the block's tokens
+	// ruled: a rule of the block's own (how to apply, a hedged question, a
+	// statement of the team's) said that what a sentence names is only
+	// mentioned (markBlock)
+	ruled bool
 }
 
 // word returns the folded word at token i of the block, or "".
@@ -35,11 +39,13 @@ func (c *classifier) nextWord(i int) int {
 // in (skill) and the class its degrees count in (edu; clsUnknown: not at
 // all), from the class of the block's section and its own sentences.
 func (c *classifier) markBlock(bc class, skill, edu []class) {
+	c.ruled = false
 	if c.applyBlock() {
 		// "To apply, please email your CV ... You should include a link
 		// to your code ... references (co-workers, open source
 		// projects)": how to apply asks nothing of the candidate's skills
 		fill(c.start, c.end, clsMentioned, false, false, skill, edu)
+		c.ruled = true
 		return
 	}
 	if bc == clsMentioned && c.opensAsked() {
@@ -122,6 +128,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			// applying and the hiring process asks nothing of the
 			// candidate's skills, whatever part it stands in (session 25)
 			fill(i, j, clsMentioned, false, false, skill, edu)
+			c.ruled = true
 			prevSc = clsMentioned
 			i = j
 			continue
@@ -133,6 +140,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			// kanskje du har jobbet mer .NET, Java eller Kotlin?": the
 			// "du har" in it asks nothing).
 			fill(i, j, clsMentioned, false, false, skill, edu)
+			c.ruled = true
 			prevSc = clsMentioned
 			i = j
 			continue
@@ -157,6 +165,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			// oss arbetar vi i Kotlin" among the requirements: the team's
 			// tools, not the candidate's
 			fill(i, j, clsMentioned, false, false, skill, edu)
+			c.ruled = true
 			prevSc = clsMentioned
 			i = j
 			continue
@@ -1497,3 +1506,51 @@ func teamAsides(lower string, toks []token, skill []class) {
 // teamAsideVerbs follow "we" or "our" in an aside about the team's tools.
 var teamAsideVerbs = wordSet("use used using run rely build built work are re ve have stack tech tools " +
 	"currently mostly mainly primarily")
+
+// openItem is a list item of a part no heading classifies: its tokens
+// [start, end), and whether a rule of its own made what it names only
+// mentioned (classifier.ruled).
+type openItem struct {
+	start, end int
+	ruled      bool
+}
+
+// listAsks makes the items of a list that asks for things required: in a
+// part no heading classifies, a list of three or more items of which
+// more than half ask for something by their own words ("Experiência em
+// PostgreSQL", "Conhecimento em docker", "You have used Kafka") is a list
+// of requirements whose heading was never written, and its other items
+// ("Aplicar os principais Design Patterns", "Angular 18+") are
+// requirements too. Items that mark a preference, or that a rule of their
+// own made only mentioned (a question, the team's tools, how to apply),
+// keep their class. A list of duties asks for nothing in its items' words
+// and stays mentioned.
+func listAsks(items []openItem, skill, edu []class) {
+	if len(items) < 3 {
+		return
+	}
+	asks := 0
+	for _, it := range items {
+		for k := it.start; k < it.end; k++ {
+			if skill[k] == clsRequired {
+				asks++
+				break
+			}
+		}
+	}
+	if asks*2 <= len(items) {
+		return
+	}
+	for _, it := range items {
+		if it.ruled {
+			continue
+		}
+		plain := true
+		for k := it.start; k < it.end && plain; k++ {
+			plain = skill[k] == clsMentioned
+		}
+		if plain {
+			fill(it.start, it.end, clsRequired, false, false, skill, edu)
+		}
+	}
+}

@@ -26,7 +26,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 154
+const rulesVersion = 155
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -327,6 +327,8 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	edu := classes(ab.edu, len(toks))
 	ab.skill, ab.edu = skill, edu
 	c := classifier{lower: lower, toks: toks}
+	var itemBuf [16]openItem
+	items := itemBuf[:0] // the run of open list items read so far (listAsks)
 	for i := 0; i < len(toks); {
 		j := i + 1
 		for j < len(toks) && toks[j].block == toks[i].block {
@@ -334,12 +336,23 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		}
 		c.start, c.end = i, j
 		bc := clsMentioned
-		if b := int(toks[i].block); b < len(bcls) {
+		b := int(toks[i].block)
+		if b < len(bcls) {
 			bc = bcls[b]
 		}
 		c.markBlock(bc, skill, edu)
+		if bc == clsOpen && b < len(blocks) && blocks[b].kind == kindItem && (len(items) == 0 || int(toks[items[len(items)-1].start].block) == b-1) {
+			items = append(items, openItem{i, j, c.ruled})
+		} else {
+			listAsks(items, skill, edu)
+			items = items[:0]
+			if bc == clsOpen && b < len(blocks) && blocks[b].kind == kindItem {
+				items = append(items, openItem{i, j, c.ruled})
+			}
+		}
 		i = j
 	}
+	listAsks(items, skill, edu)
 	hits := n.m.findIn(text, lower, toks, ab.hits[:0], lang)
 	attitudes(lower, toks, skill)
 	teamAsides(lower, toks, skill)

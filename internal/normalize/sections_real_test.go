@@ -177,9 +177,11 @@ func TestRequirementSentencesInOpenParts(t *testing.T) {
 		},
 		{
 			// github-greenhouse 1398392, and list items phrased as a
-			// candidate's quality or past experience
+			// candidate's quality or past experience; a paragraph after
+			// the list asks nothing (an item of the list would be asked
+			// for since session 26: most items ask, see listAsks)
 			name: "exposure to; items that open with a quality or past experience",
-			text: "The stuff\n- Exposure to software version control systems/Git and GitHub.\n- Strong Python skills\n- Have shipped production code in Rust\n- Led by a manager who plans in Jira",
+			text: "The stuff\n- Exposure to software version control systems/Git and GitHub.\n- Strong Python skills\n- Have shipped production code in Rust\n\nOur manager plans in Jira.",
 			want: model.Skills{Required: []string{"Git", "GitHub", "Python", "Rust", "Version Control"}, Preferred: []string{}, Mentioned: []string{"Jira"}},
 		},
 		{
