@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "86898881936795f1e1f6d226f06eacd83c48dd1e1ef72ea2f65f18ff058e881f"
-	embeddedTaxonomySum     = "590901d15dc6a95c7ee68a470306fa6a9a61950ed6c79f28ac138ba00cee8b09"
+	embeddedTaxonomyFileSum = "1ffafc63a4cec6af965bccc6ad67913350d7dd4ac96cb348d227708993f9ea3f"
+	embeddedTaxonomySum     = "7f59779e0041723c8b77838d8c66fb7d2d495bec69d52a6affcabffd2a1117ed"
 )
