@@ -1686,8 +1686,8 @@ var remoteStatements = []string{"this is a remote", "this is a fully remote", "t
 // or remote-friendly, and no place is remote already. With no place it
 // adds none: the remote work is then the work mode only.
 func remoteStatement(locs []model.Location, text string) []model.Location {
-	if len(locs) == 0 || !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
-		return locs
+	if len(locs) == 0 || !strings.Contains(text, "emot") && !strings.Contains(text, "EMOT") && !strings.Contains(text, "omeoffice") {
+		return locs // no word of remote work ("remote", "remoto", "remotamente", "100% Homeoffice")
 	}
 	countryOnly := true
 	for _, l := range locs {
@@ -1696,7 +1696,10 @@ func remoteStatement(locs []model.Location, text string) []model.Location {
 		}
 		countryOnly = countryOnly && l.Country != "" && l.City == "" && l.Region == "" && l.Name == ""
 	}
-	if countryOnly && liRemote(text) {
+	if countryOnly && (liRemote(text) || jobRemote(text)) {
+		// "#LI-Remote", "Here you will work remotely from anywhere in
+		// Brazil", "100% remoto" beside a listing that names only the
+		// country: the job's work mode, in that country
 		return remoteAll(locs)
 	}
 	// Only the few words around each "emote" are lowered and read, not

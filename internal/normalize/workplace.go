@@ -64,6 +64,11 @@ var workplacePhrases = []struct{ phrase, place string }{
 	{"fully remote", "remote"}, {"100% remote", "remote"}, {"remote position", "remote"}, {"remote role", "remote"},
 	{"remote opportunity", "remote"}, {"work remotely", "remote"}, {"working remotely", "remote"},
 	{"open to remote", "remote"},
+	// the same in the corpus's other languages (session 26)
+	{"trabalhar remotamente", "remote"}, {"trabalho remoto", "remote"}, {"100% remoto", "remote"},
+	{"totalmente remoto", "remote"}, {"trabajar en remoto", "remote"}, {"trabajo en remoto", "remote"},
+	{"trabajar de forma remota", "remote"}, {"trabalhar de forma remota", "remote"}, {"100% en remoto", "remote"},
+	{"100% homeoffice", "remote"}, {"100 % remote", "remote"},
 	{"this role is hybrid", "hybrid"}, {"this position is hybrid", "hybrid"}, {"hybrid role", "hybrid"},
 	{"hybrid position", "hybrid"}, {"hybrid work", "hybrid"}, {"hybrid schedule", "hybrid"},
 	{"hybrid model", "hybrid"}, {"hybrid arrangement", "hybrid"}, {"days a week in the office", "hybrid"},
@@ -109,6 +114,12 @@ func remoteFirstOnly(text string) bool {
 	}
 	l := strings.ToLower(text)
 	return strings.Contains(l, "remote-first") || strings.Contains(l, "remote first")
+}
+
+// jobRemote says whether the text says the job itself is remote (a
+// phrase of workplacePhrases, not a remote-first company).
+func jobRemote(text string) bool {
+	return text != "" && firstPhrase(foldable(text), workplacePhrases, workplaceIndex) == "remote"
 }
 
 func workplaceText(text string) string {
