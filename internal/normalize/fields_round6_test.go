@@ -139,7 +139,7 @@ func TestRoleRound6(t *testing.T) {
 		"Maskinlæringsingeniør":                                    RoleMLEngineer,
 		"Nettverksingeniør":                                        RoleOther,
 		"Penetrationstester (m/w/d)":                               RoleSecurityEngineer,
-		"SOC Analyst":                                              RoleSecurityEngineer,
+		"SOC Analyst":                                              RoleOther, // an analyst is no engineer (PROTOCOL.md, session 26)
 		"机器学习研究员":                                                  RoleResearchScientist,
 	})
 }

@@ -113,14 +113,14 @@ var icRules = []roleRule{
 		"security software engineer", "backend developer", "back-end developer", "back end developer"}},
 	{RoleSecurityEngineer, []string{"security engineer", "security engineering", "application security", "security researcher",
 		"security operations engineer", "detection engineer", "threat hunter", "threat intelligence", "incident response engineer",
-		"product security", "offensive security", "penetration tester", "pentester", "security analyst", "cybersecurity engineer",
-		"cyber security engineer", "security architect", "security specialist", "security consultant", "infosec engineer",
+		"product security", "offensive security", "penetration tester", "pentester", "cybersecurity engineer",
+		"cyber security engineer", "security architect", "infosec engineer",
 		"sikkerhetsingeniør", "sikkerhetsrådgiver", "sikkerhetsarkitekt", "ingénieur sécurité", "ingénieure sécurité",
-		"ingénieur en sécurité", "analyste en sécurité", "security expert", "ingeniero de seguridad", "安全工程师",
+		"ingénieur en sécurité", "security expert", "ingeniero de seguridad", "安全工程师",
 		"security champion", "security administrator", "security admin",
 		// testers of defences and analysts of a security operations centre
-		"penetrationstester", "penetrationstesterin", "penetration testing", "soc analyst", "soc engineer",
-		"cyber security analyst", "cybersecurity analyst", "information security analyst",
+		"penetrationstester", "penetrationstesterin", "penetration testing", "soc engineer",
+
 		// compounds of information security's advisers and officers
 		"informasjonssikkerhetsrådgiver", "informationssäkerhetsspecialist", "informationssäkerhetsexpert",
 		"it-sicherheitsbeauftragter", "it-sicherheitsbeauftragte", "informationssicherheitsbeauftragter",
@@ -128,9 +128,9 @@ var icRules = []roleRule{
 		"informationssikkerhedsrådgiver", "it-sikkerhedsspecialist",
 		// cybersecurity engineers and SOC analysts of Romance-language titles
 		"ingeniero de ciberseguridad", "ingeniera de ciberseguridad", "ingeniero en ciberseguridad",
-		"ingeniera en ciberseguridad", "analista de ciberseguridad", "analista soc", "ingénieur cybersécurité",
+		"ingeniera en ciberseguridad", "ingénieur cybersécurité",
 		"ingénieure cybersécurité", "ingénieur en cybersécurité", "ingénieure en cybersécurité",
-		"analyste cybersécurité", "analyste en cybersécurité", "analyste soc", "ingegnere della sicurezza"}},
+		"ingegnere della sicurezza"}},
 	{RoleSRE, []string{"site reliability", "sre", "reliability engineer", "infrastructure engineer", "production engineer",
 		"infrastructure / production engineer", "infrastructure and production engineer", "devops engineer", "devops",
 		"dev ops engineer", "devsecops engineer", "cloud engineer", "cloud infrastructure engineer", "systems engineer",
@@ -490,9 +490,11 @@ func Role(title string) string {
 	}
 	// A specialist or expert of a programming language, framework or
 	// graphics library is a software engineer ("Full/part-time Web
-	// GL/Three.JS specialist", "React Specialist", "Java Experte").
+	// GL/Three.JS specialist", "React Specialist", "Java Experte"); one
+	// of security is a security specialist ("Java Security Specialist"),
+	// no protocol role.
 	if hasAny(all, []string{"specialist", "spezialist", "spezialistin", "expert", "experte", "expertin"}) &&
-		hasAny(all, programmingWords) {
+		hasAny(all, programmingWords) && !hasAny(all, []string{"security", "sicherheit", "sécurité", "seguridad"}) {
 		return RoleSoftwareEngineer
 	}
 	// "Dev" as a word is the developer when nothing else names the job
@@ -603,6 +605,9 @@ var engineerHeads = map[string]string{
 func icRole(m, all string) string {
 	if hasAny(m, nonSoftwareDeveloper) {
 		return RoleOther
+	}
+	if hasWord(m, "physical") && hasWord(m, "security") {
+		return RoleOther // "Lead Physical Security Engineer": guards and buildings
 	}
 	if securityLedEngineer(m) {
 		return RoleSecurityEngineer

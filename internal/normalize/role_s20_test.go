@@ -6,7 +6,7 @@ import "testing"
 // as their English forms already do: an administrator of systems or a
 // cloud engineer is an operations job (as "Systems Administrator" and
 // "Cloud Engineer"), an engineer of machine learning or of research, a
-// cybersecurity engineer or SOC analyst, a manager of projects or
+// cybersecurity engineer (a SOC analyst is Other since session 26), a manager of projects or
 // products, a BI analyst or developer and a UX researcher, whatever the
 // language of the title.
 func TestRoleNounsOfOtherLanguagesS20(t *testing.T) {
@@ -22,7 +22,7 @@ func TestRoleNounsOfOtherLanguagesS20(t *testing.T) {
 		{"Ingeniero de Machine Learning", RoleMLEngineer},
 		{"Maskininlärningsingenjör", RoleMLEngineer},
 		{"Ingeniero de Ciberseguridad", RoleSecurityEngineer},
-		{"Analyste SOC N2 (H/F)", RoleSecurityEngineer},
+		{"Analyste SOC N2 (H/F)", RoleOther}, // an analyst is no engineer (PROTOCOL.md, session 26)
 		{"Ingénieur Cybersécurité", RoleSecurityEngineer},
 		{"Gestor de proyectos TI", RoleProgramManager},
 		{"Jefe de Producto Digital", RoleProductManager},
