@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
@@ -118,6 +119,26 @@ func TestEventsPagesGoOnPastTheWalkBound(t *testing.T) {
 	head := all.Events[0].Commit
 	for _, before := range []string{strings.Repeat("0", 40), head + ".evt_nosuchevent", "zz." + want[0] + "x", "nope"} {
 		if resp, body := fetch(t, h, "/api/v1/events?before="+before); resp.StatusCode != 400 || !strings.Contains(body, "before") {
+			t.Errorf("before=%s: %d %s, want 400", before, resp.StatusCode, body)
+		}
+	}
+}
+
+// A cursor naming an object of the repository that is no commit (a
+// posting file's blob) is a bad cursor (400), not a failure of the server.
+func TestEventsCursorOfABlobIsABadCursor(t *testing.T) {
+	f := writeFolder(t, nil)
+	st := &snapshot.Store{Dir: f.Dir}
+	paths := writePostings(t, st, model.Posting{ID: "1", Title: "Job 1", Role: "Software Engineer"})
+	commitPaths(t, f, "acme: 1 added", time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC), paths...)
+	b, err := os.ReadFile(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob := gitrepo.BlobHash(b).String()
+	h := New(f, "", nil).Handler()
+	for _, before := range []string{blob, blob + ".evt_x"} {
+		if resp, body := fetch(t, h, "/api/v1/events?before="+before); resp.StatusCode != 400 {
 			t.Errorf("before=%s: %d %s, want 400", before, resp.StatusCode, body)
 		}
 	}
