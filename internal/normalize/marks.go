@@ -455,7 +455,23 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		return prev, cl
 	}
 	if cl == k {
-		return k, j // "..., preferably Kotlin"
+		// "..., preferably Kotlin": the wish runs to the next
+		// separator when the sentence goes on with more of an outer
+		// list ("cloud platforms, preferably AWS, distributed computing,
+		// and version control using GitHub"), to the sentence's end when
+		// what follows offers alternatives ("..., preferably Python,
+		// Go, or Rust")
+		b := k + 1
+		for b < j && (c.toks[b].flags&fHard == 0 || c.inOpenParens(ke, int(c.toks[b].start))) {
+			// "idealerweise mit Erfahrung in Open-Source-Lösungen (z. B.
+			// Keycloak, Gluu, WSO2 IS)": what the parentheses hold goes
+			// with the wish
+			b++
+		}
+		if b < j && !c.offersOr(b, j) {
+			return k, b
+		}
+		return k, j
 	}
 	list, degree := false, false
 	for t := cl; t < k; t++ {
@@ -1553,4 +1569,24 @@ func listAsks(items []openItem, skill, edu []class) {
 			fill(it.start, it.end, clsRequired, false, false, skill, edu)
 		}
 	}
+}
+
+// offersOr says whether the tokens [a, b) hold an "or" (alternatives).
+func (c *classifier) offersOr(a, b int) bool {
+	for t := a; t < b; t++ {
+		switch c.word(t) {
+		case "or", "oder", "eller", "ou", "o", "of":
+			return true
+		}
+	}
+	return false
+}
+
+// inOpenParens says whether the text [a, b) opens a parenthesis it does
+// not close.
+func (c *classifier) inOpenParens(a, b int) bool {
+	if b <= a || b > len(c.lower) {
+		return false
+	}
+	return strings.Count(c.lower[a:b], "(") > strings.Count(c.lower[a:b], ")")
 }
