@@ -378,6 +378,14 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 				}
 				return a, k + 1
 			}
+			if a := c.longClauseBefore(i, open); a > i {
+				// "..., SAST, SOAR, and other information security
+				// systems with strong preference to at least one year of
+				// experience with Crowdstrike or Obsidian (preferably
+				// both)": a long clause, not a list's item, ends at the
+				// parentheses; the marker qualifies that clause only
+				return a, k + 1
+			}
 			return i, j
 		}
 		a, b := i, j
@@ -1589,4 +1597,24 @@ func (c *classifier) inOpenParens(a, b int) bool {
 		return false
 	}
 	return strings.Count(c.lower[a:b], "(") > strings.Count(c.lower[a:b], ")")
+}
+
+// longClauseBefore returns the first token of the clause that ends at the
+// byte offset end when that clause (from the last hard separator of the
+// sentence starting at token i) holds more than 12 words; else i.
+func (c *classifier) longClauseBefore(i, end int) int {
+	a := i
+	words := 0
+	for t := i; t < c.end && int(c.toks[t].start) < end; t++ {
+		if c.toks[t].flags&fHard != 0 && t > i {
+			a, words = t, 0
+		}
+		if c.toks[t].punct == 0 {
+			words++
+		}
+	}
+	if a > i && words > 12 {
+		return a
+	}
+	return i
 }

@@ -442,7 +442,9 @@ var itemOpeners = func() map[string]bool {
 		Förmåga Evne Stark Sterk Stærk Meriterande Meriterende Fördel Fordel
 		Sehr Gute Fundierte Erste Mehrjährige Abgeschlossenes Abgeschlossene Idealerweise Sichere Sicherer Ausgeprägte
 		Expérience Maîtrise Connaissance Connaissances Bonne Bonnes Excellente Excellentes Solide Solides Diplôme
-		Experiencia Conocimiento Conocimientos Dominio Manejo Buen Buena Buenas Titulación`) {
+		Experiencia Conocimiento Conocimientos Dominio Manejo Buen Buena Buenas Titulación
+		Experiência Conhecimento Conhecimentos Vivência Domínio Familiaridade Capacidade Habilidade Habilidades
+		Fortes Sólida Sólido Sólidos Sólidas Formação Graduação Proficiência`) {
 		m[w] = true
 	}
 	return m
