@@ -34,6 +34,13 @@ func TestListThatAsksIsRequirementsS26(t *testing.T) {
 		"Experience with PostgreSQL.",
 		"Review designs with Angular teams.",
 	}
+	// dev tor-project-project-manager: the list under "Other notes:"
+	// asks in two items, and the team's own item asks nothing
+	notes := []string{
+		"Tor has an office in Cambridge, MA. However, you can work from wherever you want, in basically any country. You'll need to be comfortable communicating in English.",
+		"Academic degrees are great, but not required if you have the right experience.",
+		"We only write free and open source software, and we don't believe in software patents.",
+	}
 	tests := []struct {
 		name      string
 		items     []string
@@ -43,6 +50,7 @@ func TestListThatAsksIsRequirementsS26(t *testing.T) {
 		{"asks", asks, []string{"Design Patterns", "Angular", "PostgreSQL", "Docker", "Python"}, nil},
 		{"duties", duties, nil, []string{"Python", "Django", "GraphQL"}},
 		{"one of three", oneOfThree, []string{"PostgreSQL"}, []string{"Kafka", "Spark", "Angular"}},
+		{"the team's item", notes, nil, []string{"Open Source"}},
 	}
 	for _, tt := range tests {
 		text := intro + "- " + strings.Join(tt.items, "\n- ")

@@ -1618,3 +1618,14 @@ func (c *classifier) longClauseBefore(i, end int) int {
 	}
 	return i
 }
+
+// opensWithWe says whether the block opens with "we" (teamWe): the
+// company or the team speaking of itself.
+func (c *classifier) opensWithWe() bool {
+	for k := c.start; k < c.end; k++ {
+		if c.toks[k].punct == 0 {
+			return teamWe[c.word(k)]
+		}
+	}
+	return false
+}
