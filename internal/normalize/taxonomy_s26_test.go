@@ -23,6 +23,7 @@ func TestS26PracticeNames(t *testing.T) {
 		{"contractor-consulting-text-firstspirit-senior-dev-tech-architekt-remote-id-29845", "Knowhow in der Konzeptionierung und Evaluierung von SW-Architekturen", "System Design"},
 		{"sinc-text-loesungsarchitekt-technischer-lead-identity-access-managemen", "Design von sicheren, mandantenfähigen und hochverfügbaren Systemarchitekturen für den On-Premises-Betrieb", "System Design"},
 		{"api7-text-technical-writer", "具有互联网产品或大型软件平台工作经验者优先，云产品或中间件产品相关经验尤佳", "Cloud Computing"},
+		{"tor-project-user-research-coordinator", "Using and teaching Free Software (FOSS), particularly privacy tools like Tor, Signal, GNU/Linux, etc.", "Open Source"},
 	}
 	for _, tt := range tests {
 		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: "Requirements\n- " + tt.text})

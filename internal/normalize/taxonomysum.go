@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "1ffafc63a4cec6af965bccc6ad67913350d7dd4ac96cb348d227708993f9ea3f"
-	embeddedTaxonomySum     = "7f59779e0041723c8b77838d8c66fb7d2d495bec69d52a6affcabffd2a1117ed"
+	embeddedTaxonomyFileSum = "373af89fc503b2454ace4faa910f674595f991ec2a602a6ed581affcef5550bd"
+	embeddedTaxonomySum     = "4c0686c6dd11012495fbefcb822fac9806334799660fd08e5021713619c1d459"
 )
