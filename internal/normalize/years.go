@@ -187,6 +187,9 @@ var yearsNotNext = map[string]bool{"ago": true, "old": true, "later": true, "fro
 type ytoken struct {
 	s   string
 	num bool
+	// capital: the word begins with an ASCII capital in the text (known
+	// only when lowering kept the text's length)
+	capital bool
 }
 
 // ytokenPool holds the token slices of MinYears, which keeps none of
@@ -198,6 +201,7 @@ var ytokenPool = sync.Pool{New: func() any { return new([]ytoken) }}
 func yearTokens(text string, out []ytoken) []ytoken {
 	out = out[:0]
 	t := strings.ToLower(text)
+	cased := len(t) == len(text)
 	for i := 0; i < len(t); {
 		c := t[i]
 		switch {
@@ -223,7 +227,7 @@ func yearTokens(text string, out []ytoken) []ytoken {
 				}
 				break
 			}
-			out = append(out, ytoken{s: t[i:j]})
+			out = append(out, ytoken{s: t[i:j], capital: cased && text[i] >= 'A' && text[i] <= 'Z'})
 			i = j
 		case c == ' ' || c == '\t' || c == '\r' || c == '*' || c == '_':
 			// Markdown emphasis ("**5-8 years**", "_2 years_") is no word
@@ -635,6 +639,9 @@ func prefSentence(toks []ytoken, j int) bool {
 		a--
 	}
 	for k := a; k < len(toks) && !stop(toks[k].s); k++ {
+		if k > j+1 && lostItemBreak(toks, k) {
+			break
+		}
 		switch toks[k].s {
 		case "preferred", "preferably", "ideally", "bonus", "desirable", "desired", "pré", "wünschenswert",
 			"idealerweise", "souhaitable", "deseable", "advantage", "nice",
@@ -738,4 +745,25 @@ func soughtBefore(word func(int) string, k int) bool {
 		}
 	}
 	return false
+}
+
+// itemStarts are the words that open a requirement's item ("Experience
+// as a ...", "Knowledge of ..."), lowered.
+var itemStarts = map[string]bool{"experience": true, "knowledge": true, "understanding": true, "familiarity": true,
+	"proficiency": true, "ability": true, "expertise": true, "strong": true, "solid": true, "excellent": true,
+	"proven": true, "bachelor": true, "degree": true}
+
+// lostItemBreak says whether token k opens a new item of a list whose
+// line breaks were lost ("... in Linux System Administration Experience
+// as a Release / DevOps engineer will be a plus"): a capitalised opener
+// right after a word that ends no item's phrase mid-way.
+func lostItemBreak(toks []ytoken, k int) bool {
+	if !toks[k].capital || !itemStarts[toks[k].s] || k == 0 {
+		return false
+	}
+	p := toks[k-1]
+	if p.num || len(p.s) == 0 || p.s[0] < 'a' || p.s[0] > 'z' {
+		return false
+	}
+	return !itemCannotEnd[p.s]
 }
