@@ -832,6 +832,12 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if (c == clsMentioned || c == clsOpen) && words(text) <= 8 && !strings.Contains(text, ",") && next.kind == kindItem {
 			return c, true
 		}
+		if (cur == clsRequired || cur == clsPreferred) && words(text) <= 5 && aboutOrganisation(f) {
+			// "About MongoDB" on a line of its own in pasted text (no
+			// markup, no list after it): the requirements or
+			// nice-to-haves end there, not at the end of the text
+			return clsMentioned, true
+		}
 	}
 	return cur, false
 }
