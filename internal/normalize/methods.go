@@ -368,3 +368,34 @@ func attitudes(lower string, toks []token, skill []class) {
 		}
 	}
 }
+
+// aiToolWords follow "AI" when it names the tools one works with, not the
+// field one works in: "AI-assisted coding tools", "AI capabilities and
+// AI fluency", "our AI tools", "the AI era".
+var aiToolWords = map[string]bool{"assisted": true, "powered": true, "driven": true, "enabled": true,
+	"augmented": true, "generated": true, "tools": true, "tool": true, "assistants": true, "assistant": true,
+	"capabilities": true, "fluency": true, "literacy": true, "era": true, "coding": true, "copilot": true,
+	"copilots": true, "adoption": true, "workflows": true}
+
+// aiAsTool marks as mentioned the "AI" that modifies the tools one uses
+// ("Proficient working with AI-assisted development (Cursor)",
+// "Demonstrates strong automation and AI capabilities and AI fluency"):
+// the use of tools, not Artificial Intelligence as a field asked for.
+func (n *Normalizer) aiAsTool(hits []hit, lower string, toks []token, skill []class) {
+	if n.ai < 0 {
+		return
+	}
+	for _, h := range hits {
+		if h.id != n.ai || h.end != h.tok+1 || h.end >= len(toks) || lower[toks[h.tok].start:toks[h.tok].end] != "ai" {
+			continue
+		}
+		k := h.end
+		if toks[k].punct == '-' && k+1 < len(toks) {
+			k++
+		}
+		if toks[k].punct != 0 || toks[k].block != toks[h.tok].block || !aiToolWords[lower[toks[k].start:toks[k].end]] {
+			continue
+		}
+		skill[h.tok] = clsMentioned
+	}
+}

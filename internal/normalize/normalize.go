@@ -26,7 +26,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 164
+const rulesVersion = 165
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -36,6 +36,7 @@ type Normalizer struct {
 	names  []string // skill names by id; degree ids follow
 	agile  int32    // the id of Agile, -1 when the taxonomy has none
 	open   int32    // the id of Open Source, -1 when the taxonomy has none
+	ai     int32    // the id of Artificial Intelligence, -1 when the taxonomy has none
 	sites  [2]int32 // the ids of GitHub and GitLab, -1 when the taxonomy has none
 	design [2]int32 // the ids of UX Design and UI Design, -1 when the taxonomy has none
 	// lowerNames maps a language's one-word case-sensitive name, lowered
@@ -53,7 +54,7 @@ func New(t *Taxonomy) *Normalizer {
 			panic(err) // the embedded taxonomy is tested
 		}
 	}
-	n := &Normalizer{tax: t, agile: -1, open: -1, sites: [2]int32{-1, -1}, design: [2]int32{-1, -1}}
+	n := &Normalizer{tax: t, agile: -1, open: -1, ai: -1, sites: [2]int32{-1, -1}, design: [2]int32{-1, -1}}
 	for i, s := range t.skills {
 		n.names = append(n.names, s.Name)
 		switch s.Name {
@@ -61,6 +62,8 @@ func New(t *Taxonomy) *Normalizer {
 			n.agile = int32(i)
 		case "Open Source":
 			n.open = int32(i)
+		case "Artificial Intelligence":
+			n.ai = int32(i)
 		case "GitHub":
 			n.sites[0] = int32(i)
 		case "GitLab":
@@ -366,6 +369,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	hits = n.uiBesideUX(hits, text, lower, toks)
 	hits = n.listedLowerNames(hits, text, toks)
 	n.openSourcePlaces(hits, text, lower, toks, skill)
+	n.aiAsTool(hits, lower, toks, skill)
 
 	nSkills := len(n.names)
 	ab.hits = hits
