@@ -1,0 +1,36 @@
+package normalize
+
+import "testing"
+
+// Years in texts whose list line breaks were lost, and experience given
+// in months. Real sentences of dev jr-mediastream-devops-engineer and
+// jr-arena-analytics-qa-engineer, with variations that must not change.
+func TestMinYearsS26(t *testing.T) {
+	tests := []struct {
+		text string
+		want int // -1: none
+	}{
+		// a preference cue after a second "experience" is another item's
+		{"Qualifications: 3+ years of overall professional experience in Linux System Administration Experience as a Release / DevOps engineer will be a plus Understanding of DevOps principles", 3},
+		// ... but one in the figure's own clause still makes it preferred
+		{"3+ years of experience with Go is a plus", -1},
+		{"Experience with Go and 3+ years of experience in Kafka is a plus", -1},
+		// months of experience, in whole years
+		{"You Might Be a Fit If You Have: Some experience (6–18 months) in QA or testing software Familiarity with tools like Cypress", 0},
+		{"6+ months of experience with React", 0},
+		{"18 months experience in sales", 1},
+		// months that measure something else
+		{"Demonstrated experience successfully managing complex sales cycles (6 months+)", -1},
+		{"Employees receive vacations after 6 months and additional 3 days off per year", -1},
+		{"a reference project of at least 24 months and 20 people", -1},
+	}
+	for _, tt := range tests {
+		got := MinYears(tt.text)
+		switch {
+		case tt.want < 0 && got != nil:
+			t.Errorf("MinYears(%q) = %d, want none", tt.text, *got)
+		case tt.want >= 0 && (got == nil || *got != tt.want):
+			t.Errorf("MinYears(%q) = %v, want %d", tt.text, got, tt.want)
+		}
+	}
+}
