@@ -672,7 +672,8 @@ var engineerNouns = map[string]bool{"engineer": true, "engineers": true, "ingeni
 // field words open with security, whatever follows it ("Security
 // Automation Engineer", "Security & Compliance Engineer", "Security
 // Infrastructure Engineer", "Vulnerability Management Engineer"): the
-// field is security, the rest is its specialty. A software engineer of
+// field is security, the rest is its specialty; so is a technical lead
+// ("Security Tech Lead"). A software engineer of
 // security ("Security Software Engineer") and the engineers of other
 // trades stay with the other rules.
 func securityLedEngineer(m string) bool {
@@ -682,7 +683,8 @@ func securityLedEngineer(m string) bool {
 			continue
 		}
 		for j := i + 1; j < len(w) && j <= i+4; j++ {
-			if engineerNouns[w[j]] {
+			// "Security Tech Lead": the technical lead is an engineer
+			if engineerNouns[w[j]] || w[j] == "lead" && (w[j-1] == "tech" || w[j-1] == "technical") {
 				return !hasAny(m, softwareWords) && !hasAny(m, nonSoftwareEngineer)
 			}
 		}

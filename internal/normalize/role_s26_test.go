@@ -26,3 +26,21 @@ func TestNordicGermanSecurityNounsS26(t *testing.T) {
 		}
 	}
 }
+
+// A technical lead whose field words open with security is a security
+// engineer (dev cjr-veeam-security-tech-lead), as a security-led engineer
+// is; a tech lead of another field or a physical security lead is not.
+func TestSecurityTechLeadS26(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Security Tech Lead", RoleSecurityEngineer},
+		{"Security Technical Lead", RoleSecurityEngineer},
+		{"Tech Lead", RoleSoftwareEngineer},
+		{"Physical Security Tech Lead", RoleOther},
+		{"Security Lead", RoleOther},
+	}
+	for _, tt := range tests {
+		if got := Role(tt.title); got != tt.want {
+			t.Errorf("Role(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
