@@ -1967,7 +1967,16 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 			return ta
 		}
 	}
-	if tr := titleRemote(title); len(tr) > 0 && len(locs) > 0 {
+	tr := titleRemote(title)
+	if len(tr) == 0 && country != "" {
+		// "Job Location: Poland, remote." beside the listing's "Kraków"
+		// (places of one country, none remote): the text's location
+		// field says where the remote work is
+		if fr := remoteLocationField(text); len(fr) == 1 && fr[0].Country == country {
+			return fr
+		}
+	}
+	if len(tr) > 0 && len(locs) > 0 {
 		same := true
 		for _, l := range locs {
 			same = same && l.Country == tr[0].Country && !l.Remote
@@ -2999,4 +3008,33 @@ func remoteAreaAt(s string) bool {
 	}
 	ls := Locations(label)
 	return len(ls) == 1 && ls[0] == model.Location{Remote: true}
+}
+
+// remoteLocationField reads a location field of the text whose value is
+// a country and a remote word ("Job Location: Poland, remote.",
+// "Location: Remote - Germany"): that country, remote; else none.
+func remoteLocationField(text string) []model.Location {
+	for i := 0; ; {
+		j := strings.Index(text[i:], "ocation:")
+		if j < 0 {
+			return nil
+		}
+		at := i + j + len("ocation:")
+		i = at
+		if at < len("ocation:")+1 || text[at-len("ocation:")-1] != 'L' && text[at-len("ocation:")-1] != 'l' {
+			continue
+		}
+		end := min(len(text), at+48)
+		if k := strings.IndexAny(text[at:end], ".;\n"); k >= 0 {
+			end = at + k
+		}
+		v := strings.TrimSpace(text[at:end])
+		if !strings.Contains(strings.ToLower(v), "remote") {
+			continue
+		}
+		ls := Locations(v)
+		if len(ls) == 1 && ls[0].Remote && ls[0].Country != "" && ls[0].City == "" && ls[0].Region == "" && ls[0].Name == "" {
+			return ls
+		}
+	}
 }

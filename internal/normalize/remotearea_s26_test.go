@@ -82,3 +82,32 @@ func TestCompassWordNoRegionS26(t *testing.T) {
 		}
 	}
 }
+
+// A location field of the text that names a country and a remote word
+// says where the remote work is, over the listing's town in that country
+// (dev cjr-tripadvisor-cloud-security-engineer-ii-aws-secops: "Kraków"
+// with "Job Location: Poland, remote."); a field of another country, or
+// a field with no remote word, leaves the listing's town.
+func TestRemoteLocationFieldS26(t *testing.T) {
+	n := New(nil)
+	tests := []struct {
+		text    string
+		listing string
+		want    []model.Location // nil: the listing's places
+	}{
+		{"Job Location: Poland, remote. We are able to offer only permanent contracts (umowa o pracę)", "Kraków", []model.Location{{Country: "PL", Remote: true}}},
+		{"Location: Remote - Germany\nWe build things.", "Berlin, Germany", []model.Location{{Country: "DE", Remote: true}}},
+		{"Job Location: Germany, remote. We build things.", "Kraków", nil},
+		{"Job Location: Kraków, Poland. We build things.", "Kraków", nil},
+	}
+	for _, tt := range tests {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Cloud Security Engineer II", DescriptionText: tt.text, Locations: []string{tt.listing}})
+		want := tt.want
+		if want == nil {
+			want = locations([]string{tt.listing})
+		}
+		if !slices.Equal(p.Locations, want) {
+			t.Errorf("%q with %q: %+v, want %+v", tt.text, tt.listing, p.Locations, want)
+		}
+	}
+}
