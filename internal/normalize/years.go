@@ -642,19 +642,7 @@ func prefSentence(toks []ytoken, j int) bool {
 	for a > 0 && !stop(toks[a-1].s) {
 		a--
 	}
-	seen := false // an experience word after the years
 	for k := a; k < len(toks) && !stop(toks[k].s); k++ {
-		if k > j && experienceWords[toks[k].s] {
-			if seen {
-				// a second experience after the figure's own starts
-				// another requirement, as in a list whose line breaks
-				// were lost ("3+ years of overall professional
-				// experience in Linux System Administration Experience
-				// as a Release / DevOps engineer will be a plus")
-				return false
-			}
-			seen = true
-		}
 		switch toks[k].s {
 		case "preferred", "preferably", "ideally", "bonus", "desirable", "desired", "pré", "wünschenswert",
 			"idealerweise", "souhaitable", "deseable", "advantage", "nice",
