@@ -223,6 +223,11 @@ func worldNamed(k string) []worldInfo {
 	return worldAll[sp.at : sp.at+sp.n]
 }
 
+// compassWords are region names of the world table that are, alone, a
+// direction or a part of an area, not a region a label means.
+var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true,
+	"central": true, "centre": true, "center": true}
+
 // notWorldCity are names of world cities that are also ordinary words of
 // the languages postings are written in, or words of location labels:
 // they are read as cities only from the city table.
@@ -315,6 +320,11 @@ func loadWorld() {
 				continue
 			}
 			done[regionOf{w.region, w.country}] = true
+			if compassWords[foldPlace(w.region)] {
+				// Cameroon's "South", Ghana's "Central": alone, a word
+				// of an area ("Remote, South / Latin America")
+				continue
+			}
 			r := worldInfo{region: w.region, country: w.country}
 			add(foldPlace(w.region), r)
 			add(stripMarks(foldPlace(w.region)), r)

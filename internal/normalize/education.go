@@ -110,6 +110,30 @@ var degreeAliases = [][]string{
 	{"degree", "degrees", "a degree", "university education", "Abschluss"},
 }
 
+// msProducts are words after "MS" that make it Microsoft's, not a
+// master's degree ("MS Suite Professional", "MS Windows Server", "MS
+// Dynamics"); the products the taxonomy names ("MS Office", "MS SQL") are
+// found as skills before any degree.
+var msProducts = map[string]bool{"suite": true, "windows": true, "azure": true, "dynamics": true, "exchange": true,
+	"sharepoint": true, "server": true, "365": true, "fabric": true, "intune": true, "entra": true, "defender": true,
+	"sentinel": true, "onenote": true, "forms": true, "dos": true, "office365": true, "o365": true, "navision": true,
+	"nav": true, "crm": true, "erp": true, "tools": true, "products": true, "anwendungen": true,
+	"programmer": true, "produkte": true, "umgebung": true, "technologies": true,
+	"technologien": true, "stack": true}
+
+// microsoftMS says whether a degree hit is "MS" followed by a Microsoft
+// product word ("MS Suite Professional"): no degree.
+func microsoftMS(lower string, toks []token, h hit) bool {
+	if h.end != h.tok+1 || lower[toks[h.tok].start:toks[h.tok].end] != "ms" {
+		return false
+	}
+	k := h.end
+	if k < len(toks) && toks[k].punct == '-' {
+		k++ // "MS-Suite"
+	}
+	return k < len(toks) && toks[k].punct == 0 && msProducts[lower[toks[k].start:toks[k].end]]
+}
+
 // notDegrees are schooling that is not a degree, though it holds a degree
 // word: the school-leaving certificate ("Abitur oder vergleichbarer
 // Abschluss"), vocational training, two-year diplomas.
@@ -176,7 +200,8 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			(strings.Contains(sent, "大专") || strings.Contains(sent, "专科")) {
 			edu[h.tok] = clsUnknown
 		}
-		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) {
+		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) ||
+			microsoftMS(lower, toks, h) {
 			edu[h.tok] = clsUnknown
 		}
 		// "Academic degrees are great, but not required": a degree the

@@ -1929,6 +1929,14 @@ var remoteOptions = []string{"komplette remote-arbeit möglich", "komplette remo
 // placesOf is textLocations without the remote option.
 func placesOf(locs []model.Location, labels []string, title, text, lang string) []model.Location {
 	locs = everyRegion(locs)
+	if onlyCountries(locs) && remoteAreaLabel(title, text) {
+		// "Freelance Python Developer (Remote, South / Latin America)",
+		// "(Remote — North America, LATAM or Europe)", "Location: Remote
+		// (Europe-based preferred)" beside a listing's countries: the
+		// countries are where one may live; the job is remote in an area
+		// wider than a country, which names no place (PROTOCOL.md)
+		return []model.Location{{Remote: true}}
+	}
 	whole := false
 	for _, l := range labels {
 		f := foldPlace(strings.TrimSpace(l))
@@ -1959,7 +1967,16 @@ func placesOf(locs []model.Location, labels []string, title, text, lang string) 
 			return ta
 		}
 	}
-	if tr := titleRemote(title); len(tr) > 0 && len(locs) > 0 {
+	tr := titleRemote(title)
+	if len(tr) == 0 && country != "" {
+		// "Job Location: Poland, remote." beside the listing's "Kraków"
+		// (places of one country, none remote): the text's location
+		// field says where the remote work is
+		if fr := remoteLocationField(text); len(fr) == 1 && fr[0].Country == country {
+			return fr
+		}
+	}
+	if len(tr) > 0 && len(locs) > 0 {
 		same := true
 		for _, l := range locs {
 			same = same && l.Country == tr[0].Country && !l.Remote
@@ -2926,4 +2943,98 @@ func sharedTail(s string) []model.Location {
 		out = append(out, l)
 	}
 	return out
+}
+
+// onlyCountries says whether every place is a country alone (remote or
+// not), and there is one at least.
+func onlyCountries(locs []model.Location) bool {
+	for _, l := range locs {
+		if l.Country == "" || l.City != "" || l.Region != "" || l.Name != "" {
+			return false
+		}
+	}
+	return len(locs) > 0
+}
+
+// remoteAreaLabel says whether the title, or a location label in the text
+// (after "(" or a "Location:" field name), says the job is remote in an
+// area wider than a country: "Remote, South / Latin America", "Remote —
+// North America, LATAM or Europe", "Remote (Europe-based preferred)".
+// Only the few words after each "Remote" are read.
+func remoteAreaLabel(title, text string) bool {
+	if i := strings.Index(strings.ToLower(title), "remote"); i >= 0 && remoteAreaAt(title[i:]) {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], "emote")
+		if j < 0 {
+			return false
+		}
+		at := i + j - 1
+		i = at + len("Remote")
+		if at < 0 || text[at] != 'R' && text[at] != 'r' {
+			continue
+		}
+		before := strings.ToLower(strings.TrimRight(text[max(0, at-12):at], " \t\n"))
+		if !strings.HasSuffix(before, "(") && !strings.HasSuffix(before, "location:") &&
+			!strings.HasSuffix(before, "locations:") {
+			continue
+		}
+		if remoteAreaAt(text[at:]) {
+			return true
+		}
+	}
+}
+
+// remoteAreaAt says whether s, which starts with a remote word, is a
+// location label up to the first ")", ".", ";" or line end that is remote
+// in an area (areaWords) and names no country or town.
+func remoteAreaAt(s string) bool {
+	end := min(len(s), 72)
+	if k := strings.IndexAny(s[:end], ").;\n"); k >= 0 {
+		end = k
+		if s[k] == ')' && strings.Contains(s[:k], "(") {
+			end = k + 1
+		}
+	}
+	label := s[:end]
+	words := strings.FieldsFunc(strings.ToLower(label[len("remote"):]), func(r rune) bool { return !unicode.IsLetter(r) })
+	area := false
+	for i, w := range words {
+		area = area || areaWords[w] || i > 0 && areaWords[words[i-1]+" "+w]
+	}
+	if !area {
+		return false
+	}
+	ls := Locations(label)
+	return len(ls) == 1 && ls[0] == model.Location{Remote: true}
+}
+
+// remoteLocationField reads a location field of the text whose value is
+// a country and a remote word ("Job Location: Poland, remote.",
+// "Location: Remote - Germany"): that country, remote; else none.
+func remoteLocationField(text string) []model.Location {
+	for i := 0; ; {
+		j := strings.Index(text[i:], "ocation:")
+		if j < 0 {
+			return nil
+		}
+		at := i + j + len("ocation:")
+		i = at
+		if at < len("ocation:")+1 || text[at-len("ocation:")-1] != 'L' && text[at-len("ocation:")-1] != 'l' {
+			continue
+		}
+		end := min(len(text), at+48)
+		if k := strings.IndexAny(text[at:end], ".;\n"); k >= 0 {
+			end = at + k
+		}
+		v := strings.TrimSpace(text[at:end])
+		if !strings.Contains(strings.ToLower(v), "remote") {
+			continue
+		}
+		ls := Locations(v)
+		if len(ls) == 1 && ls[0].Remote && ls[0].Country != "" && ls[0].City == "" && ls[0].Region == "" && ls[0].Name == "" {
+			return ls
+		}
+	}
 }

@@ -26,7 +26,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 165
+const rulesVersion = 167
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -480,11 +480,14 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 func HintYears(hints []string) *int {
 	var best *int
 	for _, h := range hints {
-		y := MinYears(h)
-		if f := strings.Fields(h); y == nil && len(f) >= 2 && f[1] == "months" {
+		var y *int
+		if f := strings.Fields(h); len(f) >= 2 && f[1] == "months" {
+			// schema.org monthsOfExperience: under a year is no minimum
 			if m, err := strconv.Atoi(f[0]); err == nil && m >= 12 && m <= 240 {
 				y = new(m / 12)
 			}
+		} else {
+			y = MinYears(h)
 		}
 		if y != nil && (best == nil || *y < *best) {
 			best = y

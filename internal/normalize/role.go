@@ -115,17 +115,14 @@ var icRules = []roleRule{
 		"security operations engineer", "detection engineer", "threat hunter", "threat intelligence", "incident response engineer",
 		"product security", "offensive security", "penetration tester", "pentester", "cybersecurity engineer",
 		"cyber security engineer", "security architect", "infosec engineer",
-		"sikkerhetsingeniør", "sikkerhetsrådgiver", "sikkerhetsarkitekt", "ingénieur sécurité", "ingénieure sécurité",
-		"ingénieur en sécurité", "security expert", "ingeniero de seguridad", "安全工程师",
+		"sikkerhetsingeniør", "sikkerhetsarkitekt", "ingénieur sécurité", "ingénieure sécurité",
+		"ingénieur en sécurité", "ingeniero de seguridad", "安全工程师",
 		"security champion", "security administrator", "security admin",
 		// testers of defences and analysts of a security operations centre
 		"penetrationstester", "penetrationstesterin", "penetration testing", "soc engineer",
-
-		// compounds of information security's advisers and officers
-		"informasjonssikkerhetsrådgiver", "informationssäkerhetsspecialist", "informationssäkerhetsexpert",
-		"it-sicherheitsbeauftragter", "it-sicherheitsbeauftragte", "informationssicherheitsbeauftragter",
-		"informationssicherheitsbeauftragte", "it-sicherheitsexperte", "it-sicherheitsexpertin",
-		"informationssikkerhedsrådgiver", "it-sikkerhedsspecialist",
+		// (advisers, specialists, experts and officers of security,
+		// "informasjonssikkerhetsrådgiver", "IT-Sicherheitsbeauftragter",
+		// are no engineers: securityNonEngineer)
 		// cybersecurity engineers and SOC analysts of Romance-language titles
 		"ingeniero de ciberseguridad", "ingeniera de ciberseguridad", "ingeniero en ciberseguridad",
 		"ingeniera en ciberseguridad", "ingénieur cybersécurité",
@@ -226,17 +223,18 @@ var compoundSuffixes = []struct {
 
 // securityHeads and securityNouns make a compound noun of Danish, German,
 // Norwegian or Swedish a security job: "Säkerhetsguru",
-// "IT-sikkerhetsarkitekt", "Informationssicherheitsberater" (not a guard:
-// "Sikkerhetsvakt").
+// "IT-sikkerhetsarkitekt", "Sikkerhetsingeniør" (not a guard:
+// "Sikkerhetsvakt"). An adviser, specialist, expert or analyst of security
+// ("Informasjonssikkerhetsrådgiver", "IT-säkerhetsspecialist",
+// "Informationssicherheitsberater") is no engineer: Other, as in English
+// (PROTOCOL.md, security titles).
 var (
 	securityHeads = []string{"säkerhets", "sikkerhets", "sikkerheds", "sicherheits", "cybersäkerhets",
 		"cybersikkerhets", "cybersikkerheds", "informationssäkerhets", "informasjonssikkerhets",
 		"informationssikkerheds", "informationssicherheits", "it-säkerhets", "it-sikkerhets", "it-sikkerheds",
 		"it-sicherheits", "datasikkerhets", "cyber-security-", "cybersecurity"}
-	securityNouns = []string{"guru", "ekspert", "expert", "experte", "expertin", "specialist", "spesialist",
-		"spezialist", "spezialistin", "analytiker", "analyst", "analystin", "arkitekt", "architekt", "architektin",
-		"ingeniør", "ingenjör", "ingenieur", "ingenieurin", "konsult", "konsulent", "berater", "beraterin",
-		"rådgiver", "rådgivare", "engineer", "tekniker"}
+	securityNouns = []string{"guru", "arkitekt", "architekt", "architektin",
+		"ingeniør", "ingenjör", "ingenieur", "ingenieurin", "engineer", "tekniker"}
 )
 
 func securityCompound(m string) bool {
@@ -674,7 +672,8 @@ var engineerNouns = map[string]bool{"engineer": true, "engineers": true, "ingeni
 // field words open with security, whatever follows it ("Security
 // Automation Engineer", "Security & Compliance Engineer", "Security
 // Infrastructure Engineer", "Vulnerability Management Engineer"): the
-// field is security, the rest is its specialty. A software engineer of
+// field is security, the rest is its specialty; so is a technical lead
+// ("Security Tech Lead"). A software engineer of
 // security ("Security Software Engineer") and the engineers of other
 // trades stay with the other rules.
 func securityLedEngineer(m string) bool {
@@ -684,7 +683,8 @@ func securityLedEngineer(m string) bool {
 			continue
 		}
 		for j := i + 1; j < len(w) && j <= i+4; j++ {
-			if engineerNouns[w[j]] {
+			// "Security Tech Lead": the technical lead is an engineer
+			if engineerNouns[w[j]] || w[j] == "lead" && (w[j-1] == "tech" || w[j-1] == "technical") {
 				return !hasAny(m, softwareWords) && !hasAny(m, nonSoftwareEngineer)
 			}
 		}

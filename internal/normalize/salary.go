@@ -23,6 +23,12 @@ const dollar = "$"
 var dollarCountries = map[string]bool{"CAD": true, "AUD": true, "NZD": true, "SGD": true, "HKD": true,
 	"MXN": true, "TWD": true}
 
+// dollarCode says whether code is the ISO code of a dollar (or another
+// currency written "$").
+func dollarCode(code string) bool {
+	return code == "USD" || dollarCountries[code]
+}
+
 // currencySymbols maps a symbol (with its optional letter prefix) to ISO 4217.
 // Longer spellings come first.
 var currencySymbols = []struct{ sym, code string }{
@@ -436,9 +442,16 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	}
 	cur, _ := prefixCurrency(s, j)
 	end := a.end
+	// named is a currency code written after an amount whose symbol is a
+	// bare "$" ("$135,481—$227,700 USD", "$90,000 CAD"): the code says
+	// which dollar, whatever the role's country
+	named := ""
 	if c, e, ok := suffixCurrency(s, end); ok {
 		if cur == "" {
 			cur = c
+		}
+		if cur == dollar && dollarCode(c) {
+			named = c
 		}
 		end = e
 	}
@@ -507,12 +520,18 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 				if cur2 == "" {
 					cur2 = c
 				}
+				if (cur == dollar || cur == "" && cur2 == dollar) && dollarCode(c) {
+					named = c
+				}
 				end = e
 			}
 			if cur == "" {
 				cur = cur2
 			}
 		}
+	}
+	if cur == dollar && named != "" {
+		cur = named
 	}
 	if cur == dollar {
 		cur = "USD"

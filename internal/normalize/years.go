@@ -326,6 +326,14 @@ func MinYears(text string) *int {
 			}
 			continue
 		}
+		if t.s == "months" || t.s == "month" {
+			// "Some experience (6–18 months)", "6+ months of experience":
+			// months of the candidate's experience, in whole years
+			if c, ok := monthsOfExperience(toks, j, num); ok && !prefSentence(toks, j) && (best < 0 || c/12 < best) {
+				best = c / 12
+			}
+			continue
+		}
 		if !yearWords[t.s] || t.s == "an" && word(j-1) != "1" {
 			continue // French "1 an", not the English article
 		}
@@ -658,6 +666,43 @@ func prefSentence(toks []ytoken, j int) bool {
 		}
 	}
 	return false
+}
+
+// monthsOfExperience reads a number of months at toks[j] that measures
+// experience: in brackets right after an experience word ("Some
+// experience (6–18 months)": the lower end of a range) or followed by
+// "of experience" or an experience word ("6+ months of experience"). A
+// length of something else ("complex sales cycles (6 months+)", "after 6
+// months") is not.
+func monthsOfExperience(toks []ytoken, j int, num func(int) (int, bool)) (int, bool) {
+	word := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].s
+	}
+	k := j - 1
+	if word(k) == "+" {
+		k--
+	}
+	n, ok := num(k)
+	if !ok || !toks[k].num {
+		return 0, false
+	}
+	if rangeWords[word(k-1)] {
+		if m, ok := num(k - 2); ok && m <= n {
+			n, k = m, k-2
+		}
+	}
+	a := j + 1
+	if word(a) == "+" {
+		a++ // "6 months+ experience"
+	}
+	inBrackets := word(k-1) == "(" && experienceWords[word(k-2)]
+	if inBrackets || experienceWords[word(a)] || word(a) == "of" && experienceWords[word(a+1)] {
+		return n, true
+	}
+	return 0, false
 }
 
 // certificateOr says whether the clause before the number at k offers a
