@@ -832,7 +832,7 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if (c == clsMentioned || c == clsOpen) && words(text) <= 8 && !strings.Contains(text, ",") && next.kind == kindItem {
 			return c, true
 		}
-		if (cur == clsRequired || cur == clsPreferred) && words(text) <= 5 && aboutOrganisation(f) {
+		if (cur == clsRequired || cur == clsPreferred) && words(text) <= 5 && aboutOrganisation(f) && !quantityAfterAbout(f) {
 			// "About MongoDB" on a line of its own in pasted text (no
 			// markup, no list after it): the requirements or
 			// nice-to-haves end there, not at the end of the text
@@ -958,4 +958,27 @@ func shouted(s string) bool {
 		}
 	}
 	return n >= 4
+}
+
+// quantityAfterAbout says whether "about"/"over" is followed by a
+// quantity ("Over 5 years of Python", "About two years of Go"): a
+// requirement, not a heading about the company (review s26b).
+func quantityAfterAbout(f string) bool {
+	ws := strings.Fields(f)
+	if len(ws) < 2 {
+		return false
+	}
+	w := ws[1]
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	if _, ok := numberWords[w]; ok {
+		return true
+	}
+	for _, x := range ws[1:] {
+		if x == "years" || x == "year" || x == "months" || x == "jahre" || x == "jaar" || x == "år" || x == "ans" {
+			return true
+		}
+	}
+	return false
 }

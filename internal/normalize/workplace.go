@@ -119,8 +119,41 @@ func remoteFirstOnly(text string) bool {
 // jobRemote says whether the text says the job itself is remote (a
 // phrase of workplacePhrases, not a remote-first company).
 func jobRemote(text string) bool {
-	return text != "" && firstPhrase(foldable(text), workplacePhrases, workplaceIndex) == "remote"
+	if text == "" || firstPhrase(foldable(text), workplacePhrases, workplaceIndex) != "remote" {
+		return false
+	}
+	// a remote word beside a denial or a part of the week ("we cannot
+	// offer the option to work remotely", "work remotely up to two days
+	// a week", "occasionally you may work remotely"): no remote job
+	// (review s26b)
+	l := strings.ToLower(text)
+	for i := 0; ; {
+		j := strings.Index(l[i:], "remot")
+		if j < 0 {
+			return true
+		}
+		at := i + j
+		i = at + len("remot")
+		a, b := max(0, at-80), min(len(l), at+80)
+		w := " " + strings.Map(func(r rune) rune {
+			if r == '.' || r == ',' || r == ';' || r == '(' || r == ')' {
+				return ' '
+			}
+			return r
+		}, l[a:b]) + " "
+		for _, x := range remoteLimits {
+			if strings.Contains(w, x) {
+				return false
+			}
+		}
+	}
 }
+
+// remoteLimits are words beside a remote word that deny remote work or
+// give it part of the time only.
+var remoteLimits = []string{" not ", " cannot ", " can't ", " no ", " unfortunately ", " up to ", " days a week ",
+	" days per week ", " day a week ", " occasionally ", " sometimes ", " partially ", " partly ", " hybrid ",
+	" não ", " no es ", " kein ", " nicht "}
 
 func workplaceText(text string) string {
 	if text == "" {
