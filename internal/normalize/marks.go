@@ -469,12 +469,18 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		// and version control using GitHub"), to the sentence's end when
 		// what follows offers alternatives ("..., preferably Python,
 		// Go, or Rust")
-		b := k + 1
-		for b < j && (c.toks[b].flags&fHard == 0 || c.inOpenParens(ke, int(c.toks[b].start))) {
-			// "idealerweise mit Erfahrung in Open-Source-Lösungen (z. B.
-			// Keycloak, Gluu, WSO2 IS)": what the parentheses hold goes
-			// with the wish
-			b++
+		// "idealerweise mit Erfahrung in Open-Source-Lösungen (z. B.
+		// Keycloak, Gluu, WSO2 IS)": what the parentheses hold goes with
+		// the wish (the depth is counted as the scan goes: one pass)
+		b, depth, pos := k+1, 0, ke
+		for ; b < j; b++ {
+			if st := int(c.toks[b].start); st > pos && st <= len(c.lower) {
+				depth += strings.Count(c.lower[pos:st], "(") - strings.Count(c.lower[pos:st], ")")
+				pos = st
+			}
+			if c.toks[b].flags&fHard != 0 && depth <= 0 {
+				break
+			}
 		}
 		if b < j && !c.offersOr(b, j) {
 			return k, b
@@ -1588,15 +1594,6 @@ func (c *classifier) offersOr(a, b int) bool {
 		}
 	}
 	return false
-}
-
-// inOpenParens says whether the text [a, b) opens a parenthesis it does
-// not close.
-func (c *classifier) inOpenParens(a, b int) bool {
-	if b <= a || b > len(c.lower) {
-		return false
-	}
-	return strings.Count(c.lower[a:b], "(") > strings.Count(c.lower[a:b], ")")
 }
 
 // longClauseBefore returns the first token of the clause that ends at the
