@@ -25,15 +25,7 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 // config, whole or cut short before an ellipsis, is stored masked.
 func TestOpenMasksStoredWriteErrors(t *testing.T) {
 	const secret = "sk_live_Zr8qTT51"
-	dsn := pgtest.DBFrom(t, "fleet_migrated", func(ctx context.Context, dsn string) error {
-		pool, err := pgxpool.New(ctx, dsn)
-		if err != nil {
-			return err
-		}
-		defer pool.Close()
-		_, err = pgstore.MigrateUp(ctx, pool, nil)
-		return err
-	})
+	dsn := migratedDSN(t)
 	cfg := &config.Config{
 		Store:   config.Store{Kind: config.StorePostgres, DatabaseURL: dsn},
 		Secrets: []redact.Secret{{Name: "KEY", Value: secret}},
@@ -79,4 +71,18 @@ func TestOpenMasksStoredWriteErrors(t *testing.T) {
 			t.Errorf("%q: last_error %q, want %s with the secret masked", c.id, lastErr, c.want)
 		}
 	}
+}
+
+// migratedDSN is a throw-away database with the store's migrations.
+func migratedDSN(t *testing.T) string {
+	t.Helper()
+	return pgtest.DBFrom(t, "fleet_migrated", func(ctx context.Context, dsn string) error {
+		pool, err := pgxpool.New(ctx, dsn)
+		if err != nil {
+			return err
+		}
+		defer pool.Close()
+		_, err = pgstore.MigrateUp(ctx, pool, nil)
+		return err
+	})
 }

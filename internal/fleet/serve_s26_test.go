@@ -5,26 +5,14 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/pgstore"
-	"github.com/careers-watcher/careers-watcher/internal/pgtest"
 )
 
 // A posting page's history read (ServeReader.Detail) ends with the
 // request (a client that went away) and with the server's own context
 // (shutdown), whichever ends first; with both alive it reads.
 func TestServeReaderDetailEndsWithEitherContext(t *testing.T) {
-	dsn := pgtest.DBFrom(t, "fleet_migrated", func(ctx context.Context, dsn string) error {
-		pool, err := pgxpool.New(ctx, dsn)
-		if err != nil {
-			return err
-		}
-		defer pool.Close()
-		_, err = pgstore.MigrateUp(ctx, pool, nil)
-		return err
-	})
+	dsn := migratedDSN(t)
 	cfg := &config.Config{
 		Store:   config.Store{Kind: config.StorePostgres, DatabaseURL: dsn},
 		Sources: []config.Source{{Name: "acme", Type: "lever"}},

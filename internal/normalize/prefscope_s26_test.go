@@ -26,17 +26,7 @@ func TestForwardWishScopeS26(t *testing.T) {
 		{"Strong programming skills, preferably Python, Go, or Rust.", nil, []string{"Python", "Go", "Rust"}},
 	}
 	for _, tt := range tests {
-		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: "Requirements\n- " + tt.text})
-		for _, s := range tt.req {
-			if !slices.Contains(p.Skills.Required, s) {
-				t.Errorf("%.60q: %s not required: %+v", tt.text, s, p.Skills)
-			}
-		}
-		for _, s := range tt.pref {
-			if !slices.Contains(p.Skills.Preferred, s) {
-				t.Errorf("%.60q: %s not preferred: %+v", tt.text, s, p.Skills)
-			}
-		}
+		checkBucketsS26(t, n, tt.text, tt.req, tt.pref)
 	}
 }
 
@@ -60,16 +50,23 @@ func TestWishEndsS26(t *testing.T) {
 		{"Experience with Kafka, Flink or Spark Streaming (preferred)", nil, []string{"Kafka", "Flink", "Spark"}},
 	}
 	for _, tt := range tests {
-		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: "Requirements\n- " + tt.text})
-		for _, s := range tt.req {
-			if !slices.Contains(p.Skills.Required, s) {
-				t.Errorf("%.60q: %s not required: %+v", tt.text, s, p.Skills)
-			}
+		checkBucketsS26(t, n, tt.text, tt.req, tt.pref)
+	}
+}
+
+// checkBucketsS26 normalizes text as a requirement item and checks that
+// req are required and pref preferred.
+func checkBucketsS26(t *testing.T, n *Normalizer, text string, req, pref []string) {
+	t.Helper()
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: "Requirements\n- " + text})
+	for _, s := range req {
+		if !slices.Contains(p.Skills.Required, s) {
+			t.Errorf("%.60q: %s not required: %+v", text, s, p.Skills)
 		}
-		for _, s := range tt.pref {
-			if !slices.Contains(p.Skills.Preferred, s) {
-				t.Errorf("%.60q: %s not preferred: %+v", tt.text, s, p.Skills)
-			}
+	}
+	for _, s := range pref {
+		if !slices.Contains(p.Skills.Preferred, s) {
+			t.Errorf("%.60q: %s not preferred: %+v", text, s, p.Skills)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package serve
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -29,18 +30,7 @@ func TestEventsPageWithNext(t *testing.T) {
 		commitPaths(t, f, fmt.Sprintf("acme: %d added", count), when.Add(time.Duration(commit)*time.Hour), writePostings(t, st, ps...)...)
 	}
 	h := New(f, "", nil).Handler()
-	read := func(path string) EventList {
-		t.Helper()
-		resp, body := fetch(t, h, path)
-		if resp.StatusCode != 200 {
-			t.Fatalf("%s: %d %s", path, resp.StatusCode, body)
-		}
-		var l EventList
-		if err := json.Unmarshal([]byte(body), &l); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		return l
-	}
+	read := func(path string) EventList { t.Helper(); return eventList(t, h, path) }
 	all := read("/api/v1/events?limit=1000")
 	if len(all.Events) != n || all.Next != "" {
 		t.Fatalf("one page: %d events, next %q; want %d and none", len(all.Events), all.Next, n)
@@ -75,4 +65,18 @@ func TestEventsPageWithNext(t *testing.T) {
 	if resp, body := fetch(t, h, "/api/v1/events?before=nope"); resp.StatusCode != 400 || !strings.Contains(body, "before") {
 		t.Errorf("unknown cursor: %d %s", resp.StatusCode, body)
 	}
+}
+
+// eventList reads an /api/v1/events answer that must be 200.
+func eventList(t *testing.T, h http.Handler, path string) EventList {
+	t.Helper()
+	resp, body := fetch(t, h, path)
+	if resp.StatusCode != 200 {
+		t.Fatalf("%s: %d %s", path, resp.StatusCode, body)
+	}
+	var l EventList
+	if err := json.Unmarshal([]byte(body), &l); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return l
 }

@@ -1,9 +1,7 @@
 package serve
 
 import (
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,19 +45,7 @@ func TestEventsPagesGoOnPastTheWalkBound(t *testing.T) {
 		}
 		commitPaths(t, f, fmt.Sprintf("acme: %d added", count), at, writePostings(t, st, ps...)...)
 	}
-	read := func(h http.Handler, path string) EventList {
-		t.Helper()
-		resp, body := fetch(t, h, path)
-		if resp.StatusCode != 200 {
-			t.Fatalf("%s: %d %s", path, resp.StatusCode, body)
-		}
-		var l EventList
-		if err := json.Unmarshal([]byte(body), &l); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		return l
-	}
-	all := read(New(f, "", nil).Handler(), "/api/v1/events?limit=1000")
+	all := eventList(t, New(f, "", nil).Handler(), "/api/v1/events?limit=1000")
 	if len(all.Events) != n || all.Next != "" {
 		t.Fatalf("one page: %d events, next %q; want %d and none", len(all.Events), all.Next, n)
 	}
@@ -78,7 +64,7 @@ func TestEventsPagesGoOnPastTheWalkBound(t *testing.T) {
 				if pages > 20 {
 					t.Fatalf("bound %d, size %d: more pages than commits", bound, size)
 				}
-				l := read(h, fmt.Sprintf("/api/v1/events?limit=%d&before=%s", size, before))
+				l := eventList(t, h, fmt.Sprintf("/api/v1/events?limit=%d&before=%s", size, before))
 				for _, e := range l.Events {
 					got = append(got, e.ID)
 				}
@@ -104,7 +90,7 @@ func TestEventsPagesGoOnPastTheWalkBound(t *testing.T) {
 	// the older cursor, an event id alone, and one whose commit is gone
 	for _, k := range []int{0, 2, n - 2} {
 		for _, before := range []string{want[k], strings.Repeat("0", 40) + "." + want[k]} {
-			l := read(h, "/api/v1/events?limit=1000&before="+before)
+			l := eventList(t, h, "/api/v1/events?limit=1000&before="+before)
 			var got []string
 			for _, e := range l.Events {
 				got = append(got, e.ID)
