@@ -49,6 +49,7 @@ type Folder struct {
 	now       func() time.Time
 	changes   *changeCache // the sources' last changes (nil: read each time)
 	names     *namesCache  // the posting files each source's folder held (nil: walk for each id)
+	chain     *chainCache  // the HEAD's chain as far as cursors walked it (nil: walked for each page)
 	// walks bounds the history walks (a posting's history, the events)
 	// running at once: each may read up to maxWalk commits, and requests
 	// beyond it are answered 503 rather than queued (nil: unbounded)
@@ -96,7 +97,7 @@ func NewFolder(dir string, sources []SourceConfig) (*Folder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serve: snapshot folder %s: %w", dir, err)
 	}
-	return &Folder{Dir: abs, Sources: sources, now: time.Now, changes: &changeCache{}, names: &namesCache{}, walks: make(chan struct{}, maxWalks)}, nil
+	return &Folder{Dir: abs, Sources: sources, now: time.Now, changes: &changeCache{}, names: &namesCache{}, chain: &chainCache{}, walks: make(chan struct{}, maxWalks)}, nil
 }
 
 func (f *Folder) store() *snapshot.Store { return &snapshot.Store{Dir: f.Dir} }

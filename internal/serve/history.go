@@ -602,13 +602,25 @@ func (f *Folder) EventsPage(q EventQuery) (EventPage, error) {
 		if err != nil {
 			return EventPage{}, err
 		}
+		if ok {
+			// only a commit of the HEAD's chain: one amended or reset
+			// away, or of another branch, holds events the history
+			// never had (review s26b)
+			cc := f.chain
+			if cc == nil {
+				cc = &chainCache{}
+			}
+			if ok, err = cc.onChain(h, at.Hash); err != nil {
+				return EventPage{}, err
+			}
+		}
 		switch {
 		case ok:
 			c = at
 		case cursorID == "":
 			return EventPage{}, ErrNoCursor
 		}
-		// a commit gone: the event is sought from the HEAD
+		// a commit gone or off the chain: the event is sought from the HEAD
 	}
 	seeking := cursorID != "" // before the cursor's event: skipped
 	// full: the page holds one event more than Limit (an event older than
