@@ -396,6 +396,33 @@ func (n *Normalizer) aiAsTool(hits []hit, lower string, toks []token, skill []cl
 		if toks[k].punct != 0 || toks[k].block != toks[h.tok].block || !aiToolWords[lower[toks[k].start:toks[k].end]] {
 			continue
 		}
+		if builtAI(lower, toks, h.tok) {
+			continue
+		}
 		skill[h.tok] = clsMentioned
 	}
+}
+
+// aiBuildVerbs before "AI" make it what one builds ("building AI
+// capabilities into our platform", "designing AI workflows for our
+// customers"): the field, whatever tool word follows.
+var aiBuildVerbs = map[string]bool{"build": true, "building": true, "develop": true,
+	"developing": true, "design": true, "designing": true, "ship": true, "shipping": true,
+	"implement": true, "implementing": true, "create": true, "creating": true, "architect": true,
+	"architecting": true, "deliver": true, "delivering": true, "integrate": true, "integrating": true}
+
+// builtAI tells whether a build verb stands in the few words before the
+// token at, in its block and clause.
+func builtAI(lower string, toks []token, at int) bool {
+	for k := at - 1; k >= 0 && k >= at-6 && toks[k].block == toks[at].block; k-- {
+		switch toks[k].punct {
+		case 0:
+			if aiBuildVerbs[lower[toks[k].start:toks[k].end]] {
+				return true
+			}
+		case '.', ';', ':', '!', '?', '(', ')':
+			return false
+		}
+	}
+	return false
 }
