@@ -341,6 +341,15 @@ func (b *Backend) EndSource(source string) {
 	}
 }
 
+// DropSource discards the buffer of a source whose run stopped before its
+// last write (it never reached EndSource): half a run is not applied with
+// the batches of the runs that ended.
+func (b *Backend) DropSource(source string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	delete(b.pending, source)
+}
+
 // Interrupted is always false: a write phase is one transaction.
 func (b *Backend) Interrupted() (bool, time.Time) { return false, time.Time{} }
 

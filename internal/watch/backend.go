@@ -38,3 +38,14 @@ func (r *Runner) endSource(source string) {
 		e.EndSource(source)
 	}
 }
+
+// dropSource tells a Backend that keeps a write phase's buffer that the
+// source's run stopped before its last write (an error, a signal, its job's
+// deadline): what it buffered is discarded, not applied half-written with
+// the other runs' batches; the next run of the source detects the same
+// changes again, with the same event ids.
+func (r *Runner) dropSource(source string) {
+	if d, ok := r.back.(interface{ DropSource(string) }); ok {
+		d.DropSource(source)
+	}
+}

@@ -434,11 +434,26 @@ func (r *Runner) beginWrite() error {
 // what was written; also when other writes of the run are still going
 // on (a key upgrade whose commit failed, while another source's fetch is
 // written): their endWrite leaves the marker (owed) until a recovery.
+//
+// A Backend (pgstore) has no marker and no recovery: its write phase is a
+// buffer that the last writer's EndWrite applies. The dropped run's
+// unfinished source was discarded (dropSource); the sources other runs
+// ended are applied when the last writer ends, also when that is this
+// dropped one (review s27 F1: a failed overlapping run of a worker lost
+// another run's finished batch).
 func (r *Runner) dropWrite() {
 	r.wmu.Lock()
 	defer r.wmu.Unlock()
 	r.writers = max(r.writers-1, 0)
-	r.owed = true
+	if r.store != nil {
+		r.owed = true
+		return
+	}
+	if r.writers == 0 {
+		if err := r.back.EndWrite(); err != nil {
+			r.log.Error("writing the sources other runs ended failed", "error", err)
+		}
+	}
 }
 
 func (r *Runner) endWrite() error {

@@ -176,6 +176,7 @@ func (w *writeRun) add(ctx context.Context, i int, f fetched) bool {
 	}
 	w.part = append(w.part, i)
 	if err := w.write(ctx, f, p); err != nil {
+		r.dropSource(f.src.Name)
 		if errors.Is(err, errInterrupted) {
 			w.stop(i, "snapshots of "+f.src.Name)
 		} else {
