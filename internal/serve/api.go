@@ -143,6 +143,7 @@ func (s *Server) eventQuery(r *http.Request) (EventQuery, string) {
 		q.Limit = n
 	}
 	q.Before = v.Get("before")
+	q.Ctx = r.Context()
 	return q, ""
 }
 

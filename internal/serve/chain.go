@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"sync"
 
 	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
@@ -22,7 +23,7 @@ type chainCache struct {
 
 // onChain tells whether the commit named hash is on the first-parent chain
 // of h's HEAD.
-func (cc *chainCache) onChain(h *history, hash gitrepo.Hash) (bool, error) {
+func (cc *chainCache) onChain(ctx context.Context, h *history, hash gitrepo.Hash) (bool, error) {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	if cc.seen == nil || cc.head != h.head.Hash {
@@ -34,6 +35,9 @@ func (cc *chainCache) onChain(h *history, hash gitrepo.Hash) (bool, error) {
 		return true, nil
 	}
 	for cc.tip != nil {
+		if err := ctx.Err(); err != nil {
+			return false, err // the walk so far stays: the next cursor goes on from it
+		}
 		c := cc.tip
 		cc.seen[c.Hash] = struct{}{}
 		p, err := h.parent(c)

@@ -1,7 +1,9 @@
 package serve
 
 import (
+	"net/url"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,5 +52,26 @@ func TestEventsCursorFollowsTheHeadsChainAcrossCommitsAndResets(t *testing.T) {
 	}
 	if got := status(base); got != 200 {
 		t.Errorf("after a reset: before=base (still on the chain): %d, want 200", got)
+	}
+}
+
+// A cursor in no form a page gives is a 400 before any walk: "." (which
+// read as no cursor, the history from its HEAD again), a commit part that
+// is no hash, an event part that is no event id (review s27 F2).
+func TestEventsCursorOfNoFormIsABadCursorWithoutAWalk(t *testing.T) {
+	f := writeFolder(t, nil)
+	st := &snapshot.Store{Dir: f.Dir}
+	head := commitPaths(t, f, "acme: base", time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC),
+		writePostings(t, st, model.Posting{ID: "1", Title: "Job", Role: "Software Engineer"})...)
+	f.walks = make(chan struct{}) // no place for a walk: a read that walks is a 503
+	h := New(f, "", nil).Handler()
+	for _, before := range []string{".", "junk.evt_x", head[:39] + ".evt_x", head + ".junk", strings.ToUpper(head) + ".evt_x"} {
+		resp, body := fetch(t, h, "/api/v1/events?before="+url.QueryEscape(before))
+		if resp.StatusCode != 400 {
+			t.Errorf("before=%q: %d %s, want 400 without a walk", before, resp.StatusCode, body)
+		}
+	}
+	if resp, _ := fetch(t, h, "/api/v1/events?before="+head); resp.StatusCode != 503 {
+		t.Errorf("before=HEAD with no place for a walk: %d, want 503 (the test's premise)", resp.StatusCode)
 	}
 }

@@ -513,6 +513,10 @@ type EventQuery struct {
 	// this id (in the order of the answer): the cursor of the API's next
 	// page. ErrNoCursor when the read does not reach that event.
 	Before string
+	// Ctx ends the read when it is done (the client has gone): a page
+	// walks up to maxWalk commits, holding one of maxWalks places (nil:
+	// no end but the walk's bound).
+	Ctx context.Context
 }
 
 // ErrNoCursor is the answer to an events read whose Before names no event
@@ -558,6 +562,18 @@ func splitCursor(before string) (commit, id string) {
 	return before, ""
 }
 
+// wellFormedCursor tells whether a cursor's parts have the forms a page's
+// Next gives: a commit's 40 hex digits, an event id, or both.
+func wellFormedCursor(commit, id string) bool {
+	if commit == "" && id == "" {
+		return false
+	}
+	if commit != "" && (len(commit) != 40 || strings.Trim(commit, "0123456789abcdef") != "") {
+		return false
+	}
+	return id == "" || strings.HasPrefix(id, "evt_")
+}
+
 // EventsPage is Events with the cursor of the next page (see EventPage).
 // A page whose walk reached its bound before the history's end still has
 // a cursor: a client following Next reads the whole history, however
@@ -565,6 +581,17 @@ func splitCursor(before string) (commit, id string) {
 func (f *Folder) EventsPage(q EventQuery) (EventPage, error) {
 	if q.Limit <= 0 {
 		q.Limit = 100
+	}
+	ctx := q.Ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return EventPage{}, err
+	}
+	cursorCommit, cursorID := splitCursor(q.Before)
+	if q.Before != "" && !wellFormedCursor(cursorCommit, cursorID) {
+		return EventPage{}, ErrNoCursor // no walk for a cursor no page gave
 	}
 	done, err := f.walk()
 	if err != nil {
@@ -596,7 +623,6 @@ func (f *Folder) EventsPage(q EventQuery) (EventPage, error) {
 		walk = f.eventWalk
 	}
 	c := h.head
-	cursorCommit, cursorID := splitCursor(q.Before)
 	if cursorCommit != "" {
 		at, ok, err := h.hist.CommitAt(cursorCommit)
 		if err != nil {
@@ -610,7 +636,7 @@ func (f *Folder) EventsPage(q EventQuery) (EventPage, error) {
 			if cc == nil {
 				cc = &chainCache{}
 			}
-			if ok, err = cc.onChain(h, at.Hash); err != nil {
+			if ok, err = cc.onChain(ctx, h, at.Hash); err != nil {
 				return EventPage{}, err
 			}
 		}
@@ -629,6 +655,9 @@ func (f *Folder) EventsPage(q EventQuery) (EventPage, error) {
 	var next string
 	i := 0
 	for ; c != nil && i < walk && !full(); i++ {
+		if err := ctx.Err(); err != nil {
+			return EventPage{}, err
+		}
 		if !q.Since.IsZero() && c.When.Before(q.Since) {
 			c = nil // older than asked: nothing after it
 			break

@@ -143,7 +143,7 @@ func (s *Server) pageDashboard(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	evs, err := s.Data.Events(EventQuery{Limit: 20})
+	evs, err := s.Data.Events(EventQuery{Limit: 20, Ctx: r.Context()})
 	if err != nil {
 		s.internal(w, r, err)
 		return
