@@ -89,7 +89,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			if !applying && c.applyingAt(k) {
 				applying = true
 			}
-			if bc == clsOpen && !cue && (c.reqCue(k) || c.cueMore(k)) {
+			if bc == clsOpen && !cue && (c.reqCue(k) || c.cueMore(k)) && !c.gained(k) {
 				cue = true
 			}
 		}
@@ -1555,12 +1555,19 @@ type openItem struct {
 // own made only mentioned (a question, the team's tools, how to apply),
 // keep their class. A list of duties asks for nothing in its items' words
 // and stays mentioned.
-func listAsks(items []openItem, skill, edu []class) {
+func (c *classifier) listAsks(items []openItem, skill, edu []class) {
 	if len(items) < 3 {
 		return
 	}
 	asks := 0
 	for _, it := range items {
+		if c.opensWithDuty(it.start, it.end) {
+			// "Use your experience with Python to build our pipelines",
+			// "You will gain experience with Kubernetes": a duty or an
+			// offer whose words ask in passing, not a list's ask (review
+			// s27 F4)
+			continue
+		}
 		for k := it.start; k < it.end; k++ {
 			if skill[k] == clsRequired {
 				asks++
@@ -1572,8 +1579,8 @@ func listAsks(items []openItem, skill, edu []class) {
 		return
 	}
 	for _, it := range items {
-		if it.ruled {
-			continue
+		if it.ruled || c.opensWithDuty(it.start, it.end) {
+			continue // a duty among asks stays a duty
 		}
 		plain := true
 		for k := it.start; k < it.end && plain; k++ {
@@ -1583,6 +1590,79 @@ func listAsks(items []openItem, skill, edu []class) {
 			fill(it.start, it.end, clsRequired, false, false, skill, edu)
 		}
 	}
+}
+
+// dutyOpeners open a list item that says what the job does or offers in
+// the imperative ("Deploy and monitor the pipelines", "Use your
+// experience with ...", "Gain exposure to ..."), not what it asks.
+var dutyOpeners = wordSet("use apply leverage build deploy design develop own lead work collaborate partner drive " +
+	"create maintain implement write help support manage run monitor gain get learn join contribute deliver ship " +
+	"define improve ensure mentor participate translate analyze analyse automate operate grow")
+
+// opensWithDuty says whether the item [a, b) opens with a duty verb, or
+// with "you will" ("You will gain experience with Kubernetes").
+func (c *classifier) opensWithDuty(a, b int) bool {
+	k := a
+	for k < b && c.toks[k].punct != 0 {
+		k++
+	}
+	if k >= b {
+		return false
+	}
+	w := c.word(k)
+	if dutyOpeners[w] {
+		return true
+	}
+	if w != "you" {
+		return false
+	}
+	n := k + 1
+	for n < b && c.toks[n].punct == '\'' {
+		n++ // "you'll"
+	}
+	if n >= b {
+		return false
+	}
+	switch c.word(n) {
+	case "will", "ll":
+		return true
+	}
+	return false
+}
+
+// gainVerbs, before "experience", "exposure" or "knowledge", offer it
+// ("You will gain experience with Kubernetes", "get exposure to
+// Terraform"): a thing the job gives, not one it asks for.
+var gainVerbs = wordSet("gain gaining gains get getting gets acquire acquiring broaden broadening expand expanding " +
+	"deepen deepening grow growing")
+
+// gained says whether a gain verb stands in the three words before the cue
+// at i, in its sentence, and no "have" makes it the candidate's past ("You
+// have gained experience with Kafka" asks).
+func (c *classifier) gained(i int) bool {
+	for k, n := i-1, 0; k >= c.start && n < 3; k-- {
+		if c.toks[k+1].flags&fSent != 0 {
+			return false
+		}
+		if c.toks[k].punct != 0 {
+			continue
+		}
+		n++
+		if gainVerbs[c.word(k)] {
+			for p, m := k-1, 0; p >= c.start && m < 2; p-- {
+				if c.toks[p].punct != 0 {
+					continue
+				}
+				m++
+				switch c.word(p) {
+				case "have", "has", "having", "had":
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // offersOr says whether the tokens [a, b) hold an "or" (alternatives).

@@ -26,7 +26,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 169
+const rulesVersion = 170
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -346,19 +346,19 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 		c.markBlock(bc, skill, edu)
 		if bc == clsOpen && b < len(blocks) && blocks[b].kind == kindItem {
 			if len(items) > 0 && int(toks[items[len(items)-1].start].block) != b-1 {
-				listAsks(items, skill, edu)
+				c.listAsks(items, skill, edu)
 				items = items[:0]
 			}
 			// an item the team says of itself ("We only write free and
 			// open source software") asks nothing, whatever its list
 			items = append(items, openItem{i, j, c.ruled || c.opensWithWe()})
 		} else {
-			listAsks(items, skill, edu)
+			c.listAsks(items, skill, edu)
 			items = items[:0]
 		}
 		i = j
 	}
-	listAsks(items, skill, edu)
+	c.listAsks(items, skill, edu)
 	hits := n.m.findIn(text, lower, toks, ab.hits[:0], lang)
 	attitudes(lower, toks, skill)
 	teamAsides(lower, toks, skill)
