@@ -386,7 +386,14 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 				// parentheses; the marker qualifies that clause only
 				return a, k + 1
 			}
-			return i, j
+			// what follows the parentheses is no more the wish's ("Docker
+			// (a big plus) and solid Linux skills": review s27 F6)
+			b := j
+			if cl := strings.IndexByte(c.lower[ke:te], ')'); cl >= 0 {
+				for b = k + 1; b < j && int(c.toks[b].start) < ke+cl; b++ {
+				}
+			}
+			return i, b
 		}
 		a, b := i, j
 		for a < j && int(c.toks[a].start) < open {

@@ -646,24 +646,52 @@ func prefSentence(toks []ytoken, j int) bool {
 	for a > 0 && !stop(toks[a-1].s) {
 		a--
 	}
-	for k := a; k < len(toks) && !stop(toks[k].s); k++ {
-		if k > j+1 && lostItemBreak(toks, k) {
-			break
+	k := a
+	for ; k < len(toks) && !stop(toks[k].s); k++ {
+		if k > j+1 && lostItemBreak(toks, j, k) {
+			return false
 		}
-		switch toks[k].s {
-		case "preferred", "preferably", "ideally", "bonus", "desirable", "desired", "pré", "wünschenswert",
-			"idealerweise", "souhaitable", "deseable", "advantage", "nice",
-			// "with strong preference to at least one year of experience
-			// with ...", "... is advantageous"
-			"preference", "preferable", "advantageous",
-			// Danish, Norwegian, Swedish: desirable, an advantage, a merit
-			"ønskelig", "ønskeligt", "fordel", "meriterande", "meriterende", "meritterende", "önskvärt", "önskvärd":
+		if yearsMarker(toks, k) {
 			return true
-		case "plus":
-			if k > 0 && toks[k-1].s == "a" {
-				return true
+		}
+	}
+	if k < len(toks) && toks[k].s == "(" {
+		// a marker alone in the parentheses that close the clause: "2+
+		// years of Software Development Experience (preferred)" (review
+		// s27 F5); "(ideally with Go)" qualifies Go, not the years
+		found := false
+		for m := k + 1; m < len(toks) && m <= k+5; m++ {
+			switch {
+			case toks[m].s == ")":
+				return found
+			case yearsMarker(toks, m):
+				found = true
+			case !parenFiller[toks[m].s]:
+				return false
 			}
 		}
+	}
+	return false
+}
+
+// parenFiller are the words a marker alone in parentheses goes with ("a
+// big plus", "nice to have", "preferred but not required").
+var parenFiller = map[string]bool{"a": true, "big": true, "strong": true, "strongly": true, "highly": true,
+	"is": true, "but": true, "not": true, "required": true, "to": true, "have": true, "huge": true, "definite": true}
+
+// yearsMarker says whether toks[k] marks its clause as a preference.
+func yearsMarker(toks []ytoken, k int) bool {
+	switch toks[k].s {
+	case "preferred", "preferably", "ideally", "bonus", "desirable", "desired", "pré", "wünschenswert",
+		"idealerweise", "souhaitable", "deseable", "advantage", "nice",
+		// "with strong preference to at least one year of experience
+		// with ...", "... is advantageous"
+		"preference", "preferable", "advantageous",
+		// Danish, Norwegian, Swedish: desirable, an advantage, a merit
+		"ønskelig", "ønskeligt", "fordel", "meriterande", "meriterende", "meritterende", "önskvärt", "önskvärd":
+		return true
+	case "plus":
+		return k > 0 && toks[k-1].s == "a"
 	}
 	return false
 }
@@ -801,8 +829,12 @@ var itemStarts = map[string]bool{"experience": true, "knowledge": true, "underst
 // lostItemBreak says whether token k opens a new item of a list whose
 // line breaks were lost ("... in Linux System Administration Experience
 // as a Release / DevOps engineer will be a plus"): a capitalised opener
-// right after a word that ends no item's phrase mid-way.
-func lostItemBreak(toks []ytoken, k int) bool {
+// right after a word that ends no item's phrase mid-way, once the
+// figure's own phrase has had its experience word (j is the figure's
+// token). A title-case "Experience" that heads the figure's phrase ("2+
+// years of Python Experience preferred", "3 years of professional
+// Experience would be a plus") is no new item (review s27 F5).
+func lostItemBreak(toks []ytoken, j, k int) bool {
 	if !toks[k].capital || !itemStarts[toks[k].s] || k == 0 {
 		return false
 	}
@@ -810,5 +842,16 @@ func lostItemBreak(toks []ytoken, k int) bool {
 	if p.num || len(p.s) == 0 || p.s[0] < 'a' || p.s[0] > 'z' {
 		return false
 	}
-	return !itemCannotEnd[p.s]
+	if itemCannotEnd[p.s] {
+		return false
+	}
+	if !experienceWords[toks[k].s] {
+		return true
+	}
+	for m := j + 1; m < k; m++ {
+		if experienceWords[toks[m].s] {
+			return true
+		}
+	}
+	return false
 }
