@@ -175,8 +175,15 @@ func (w *writeRun) add(ctx context.Context, i int, f fetched) bool {
 		w.begun = true
 	}
 	w.part = append(w.part, i)
+	events := len(w.res.Events)
 	if err := w.write(ctx, f, p); err != nil {
 		r.dropSource(f.src.Name)
+		if r.store == nil {
+			// a Backend discarded the source's writes, its events
+			// with them: they are not the run's (review s27 F7); the
+			// files' outbox keeps them, and so does the result
+			w.res.Events = w.res.Events[:events]
+		}
 		if errors.Is(err, errInterrupted) {
 			w.stop(i, "snapshots of "+f.src.Name)
 		} else {
