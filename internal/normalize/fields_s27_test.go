@@ -1,0 +1,51 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// A denial in the sentence before a remote word says nothing of it: the
+// window read around the remote word stops at the sentence's ends (dev:
+// jr-devsquad; the denials of review s26b stay in their own sentence).
+func TestS27_RemoteDenialStaysInItsSentence(t *testing.T) {
+	n := New(nil)
+	for _, c := range []struct {
+		text   string
+		remote bool
+	}{
+		{"If you are passionate about constant learning, challenges, autonomy and speed, who knows your place is not here with us?! Additional Information: -100% remote work -Flexible working hours", true},
+		{"Here you will work remotely from anywhere in Brazil. No prior experience is required for trainee candidates.", true},
+		{"This is not a remote position; you will work from our Warsaw office.", false},
+		{"Unfortunately we cannot offer the option to work remotely for this role.", false},
+		{"We have no dress code. You can work remotely up to two days a week.", false},
+	} {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "QA Engineer", DescriptionText: c.text, Locations: []string{"Brazil"}})
+		got := len(p.Locations) == 1 && p.Locations[0].Remote
+		if got != c.remote {
+			t.Errorf("%q: locations %+v, want remote %v", c.text, p.Locations, c.remote)
+		}
+	}
+}
+
+// A manager of security is Other unless the title names an engineering
+// team (PROTOCOL.md, security titles); the words of IT beside security
+// name the field (dev: cjr-via-healthtech).
+func TestS27_SecurityManagerRole(t *testing.T) {
+	for title, want := range map[string]string{
+		"IT Security & Compliance Manager (Part-Time)": RoleOther,
+		"Head of IT Security":                          RoleOther,
+		"Principal Information Security Manager":       RoleOther,
+		"Engineering Manager, Platform Security":       RoleEngineeringManager,
+		"Product Security Engineering Manager":         RoleEngineeringManager,
+		"Director Application Security":                RoleEngineeringManager,
+		"Head of IT":                                   RoleEngineeringManager,
+		"Director of Security Engineering":             RoleEngineeringManager,
+		"Sr. Product Manager - Agentic Security":       RoleProductManager,
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
