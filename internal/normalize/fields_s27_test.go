@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -48,4 +50,30 @@ func TestS27_SecurityManagerRole(t *testing.T) {
 			t.Errorf("Role(%q) = %q, want %q", title, got, want)
 		}
 	}
+}
+
+// Three towns joined by "or" after a cue of where the hire sits are the
+// job's choice of workplace, not the company's office list (dev:
+// variant-text-cto-sverige); the same towns joined by "and" after an
+// offices cue stay the company's offices.
+func TestS27_SeatChoiceOfThreeTowns(t *testing.T) {
+	n := New(nil)
+	text := "Vi söker en operativ CTO som kan engagera och motivera utvecklare. Du kan sitta i Stockholm, Göteborg eller Linköping, men kommer att vara CTO för hela vår svenska koncern."
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "CTO", DescriptionText: text, Locations: []string{"Sverige"}})
+	var got []string
+	for _, l := range p.Locations {
+		got = append(got, l.City)
+	}
+	if want := []string{"Stockholm", "Gothenburg", "Linköping"}; !sameSetS27(got, want) {
+		t.Errorf("seat choice: cities %q, want %q (%+v)", got, want, p.Locations)
+	}
+	office := "Vi har vuxit snabbt och har kontor i Stockholm, Göteborg och Linköping. Du blir en del av teamet."
+	p = n.Normalize("s", "c", model.Raw{ID: "1", Title: "Utvecklare", DescriptionText: office, Locations: []string{"Sverige"}})
+	if len(p.Locations) != 1 || p.Locations[0].City != "" || p.Locations[0].Country != "SE" {
+		t.Errorf("office list: %+v, want the country alone", p.Locations)
+	}
+}
+
+func sameSetS27(a, b []string) bool {
+	return strings.Join(slices.Sorted(slices.Values(a)), "|") == strings.Join(slices.Sorted(slices.Values(b)), "|")
 }

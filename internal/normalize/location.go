@@ -2570,7 +2570,7 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 		for _, cue := range placeCues {
 			for i := strings.Index(lower, cue); i >= 0; {
 				end := i + len(cue)
-				if wordEdge(lower, i-1) && (end == len(lower) || lower[end] == ' ') && !officeList(line[end:]) {
+				if wordEdge(lower, i-1) && (end == len(lower) || lower[end] == ' ') && (!officeList(line[end:]) || seatChoice(cue, lower[end:])) {
 					kind := cueStrong
 					if weakCues[cue] {
 						kind = cueWeak
@@ -2785,6 +2785,31 @@ func officeList(s string) bool {
 		}
 	}
 	return n >= 3
+}
+
+// seatCues are the cue phrases of where the hire sits or works from
+// ("Du kan sitta i", "du kan sitte i", "utgå från"): they name the job's
+// workplace, never the company's offices.
+var seatCues = map[string]bool{"sitta i": true, "sitte i": true, "sidde i": true, "utgå från": true, "utgå fra": true,
+	"utgå ifrån": true}
+
+// seatChoice says whether the towns after a cue are a choice of the
+// hire's workplace ("Du kan sitta i Stockholm, Göteborg eller
+// Linköping"): a seat cue, its towns ending in "or" (eller, oder, ou)
+// within the sentence. Such a list of three towns is no office list.
+func seatChoice(cue, lower string) bool {
+	if !seatCues[cue] {
+		return false
+	}
+	if i := strings.IndexAny(lower, ".;!?\n"); i >= 0 {
+		lower = lower[:i]
+	}
+	for _, w := range []string{" eller ", " or ", " oder ", " ou "} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // townAfter finds the first known town in the words after a cue, within
