@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -76,4 +77,37 @@ func TestS27_SeatChoiceOfThreeTowns(t *testing.T) {
 
 func sameSetS27(a, b []string) bool {
 	return strings.Join(slices.Sorted(slices.Values(a)), "|") == strings.Join(slices.Sorted(slices.Values(b)), "|")
+}
+
+// An amount "in" incentives, and the total of the pay and those
+// incentives right after it, are not pay (PROTOCOL.md: bonus is not pay;
+// dev: jr-the-land-geek); a total compensation range with no incentive
+// before it stays the pay.
+func TestS27_IncentiveFiguresAreNotPay(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Compensation This is a 1099 contractor role offering a $9,000 monthly retainer and up to $120,000 in performance-based incentives (up to $228,000 total annual compensation).",
+			[]string{"9000-9000 USD/month"}},
+		{"The total compensation range for this role is 72k - 90k USD/year, plus equity.",
+			[]string{"72000-90000 USD/year"}},
+		{"Salary: $95,000 in the first year, reviewed every spring.",
+			[]string{"95000-95000 USD/year"}},
+		// the pay, then what comes on top of it: the pay stays
+		{"Base salary of $140,000 per year, plus up to $30,000 in annual bonuses.",
+			[]string{"140000-140000 USD/year"}},
+		{"The salary for this role is €65,000 plus a yearly bonus.", []string{"65000-65000 EUR/year"}},
+		// a benefit with an amount stays no pay
+		{"We offer a learning budget of €1,500 per year.", nil},
+		{"Compensation includes a $5,000 relocation bonus.", nil},
+	} {
+		var got []string
+		for _, s := range Salaries(c.text) {
+			got = append(got, fmt.Sprintf("%g-%g %s/%s", s.Min, s.Max, s.Currency, s.Period))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Salaries(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
 }
