@@ -111,3 +111,27 @@ func TestS27_IncentiveFiguresAreNotPay(t *testing.T) {
 		}
 	}
 }
+
+// A country beside one of its own regions in a label is that region, not
+// a city named like the country ("Remote - US (California)" read the
+// city "US"; "Remote - Germany (Bavaria)" lost its country). No dev
+// posting has this form; the forms are ATS labels of work mode, country
+// and region (issue 9's class of work-mode labels).
+func TestS27_CountryBesideItsRegion(t *testing.T) {
+	for label, want := range map[string]model.Location{
+		"Remote - US (California)":            {Region: "California", Country: "US", Remote: true},
+		"Remote (Canada - Ontario)":           {Region: "Ontario", Country: "CA", Remote: true},
+		"United States (Remote) - California": {Region: "California", Country: "US", Remote: true},
+		"Remote - Germany (Bavaria)":          {Region: "Bavaria", Country: "DE", Remote: true},
+		"Spain, Catalonia":                    {Region: "Catalonia", Country: "ES"},
+		// a city-state and a city keep their city
+		"Singapore, Singapore":        {City: "Singapore", Country: "SG"},
+		"Remote - Canada (Toronto)":   {City: "Toronto", Region: "Ontario", Country: "CA", Remote: true},
+		"Remote - Brazil (São Paulo)": {City: "São Paulo", Region: "São Paulo", Country: "BR", Remote: true},
+	} {
+		got := Locations(label)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+}

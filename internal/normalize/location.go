@@ -809,6 +809,11 @@ func location(label string) model.Location {
 		}
 	case 1:
 		p := rest[0]
+		if loc.Region != "" && countryCode(p) == loc.Country {
+			// "Remote - US (California)", "Remote (Canada - Ontario)":
+			// the country beside its own region names no city
+			break
+		}
 		if (loc.Country == "" || loc.Country == "CA") && len(strings.TrimSpace(p)) > 2 {
 			// "Ontario", "Ontario, Canada": the province, not the
 			// Californian town of its name; a city in the province of
@@ -882,6 +887,11 @@ func location(label string) model.Location {
 			// "Los Gatos, California": a US state second.
 			if st := stateName(rest[1]); st != "" && len(rest) == 2 {
 				loc.Country = "US"
+			} else if r, ok := worldRegion(rest[1]); ok && len(rest) == 2 && countryCode(rest[0]) == r.Country {
+				// "Remote - Germany (Bavaria)", "Spain, Catalonia": the
+				// country, then a region of its own
+				loc.Region, loc.Country = r.Region, r.Country
+				return loc
 			} else {
 				return unknown
 			}
