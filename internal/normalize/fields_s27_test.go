@@ -135,3 +135,30 @@ func TestS27_CountryBesideItsRegion(t *testing.T) {
 		}
 	}
 }
+
+// A two-letter code after a town that is both a country's ISO code and a
+// US state's or Canadian province's is the town's country when the town
+// is the country's and no town of that state ("Heilbronn, DE" read
+// Delaware, "Eibergen, NL" Newfoundland); a city named like its state
+// with the country after it reads as the city alone does ("New York,
+// USA"). The towns are those of dev labels (emagine, fronteers-deli-home,
+// sthree and others); the label form is an ATS's "City, CC".
+func TestS27_CountryCodeOrStateCode(t *testing.T) {
+	for label, want := range map[string]model.Location{
+		"Heilbronn, DE":   {City: "Heilbronn", Region: "Baden-Württemberg", Country: "DE"},
+		"Kaarst, DE":      {City: "Kaarst", Region: "North Rhine-Westphalia", Country: "DE"},
+		"Eibergen, NL":    {City: "Eibergen", Region: "Gelderland", Country: "NL"},
+		"Tirana, AL":      {City: "Tirana", Region: "Tirana", Country: "AL"},
+		"Wilmington, DE":  {City: "Wilmington", Region: "Delaware", Country: "US"},
+		"Birmingham, AL":  {City: "Birmingham", Region: "Alabama", Country: "US"},
+		"St. John's, NL":  {City: "St. John's", Region: "Newfoundland and Labrador", Country: "CA"},
+		"Boston, MA":      {City: "Boston", Region: "Massachusetts", Country: "US"},
+		"New York, USA":   {City: "New York", Region: "New York", Country: "US"},
+		"Washington, USA": {City: "Washington", Region: "District of Columbia", Country: "US"},
+	} {
+		got := Locations(label)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+}

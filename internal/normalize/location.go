@@ -554,6 +554,36 @@ func stateName(p string) string {
 	return usStates[foldPlace(t)]
 }
 
+// isoNotState returns the country of a two-letter code after a town when
+// the code is also a US state's or a Canadian province's ("DE" Germany
+// or Delaware, "NL" the Netherlands or Newfoundland, "AL", "AR", "ME")
+// and the town is a known town of the country and of no US or Canadian
+// place of that state or province: "Heilbronn, DE" is Germany,
+// "Wilmington, DE" stays Delaware. Else "".
+func isoNotState(town, code string) string {
+	t := strings.TrimSpace(code)
+	if len(t) != 2 || t != strings.ToUpper(t) {
+		return ""
+	}
+	region := stateName(t)
+	if region == "" {
+		region = caProvince(t)
+	}
+	cc := countryCode(t)
+	if region == "" || cc == "" || cc == "US" || cc == "CA" {
+		return ""
+	}
+	if _, rank := knownPlace(town, cc); rank < 0 {
+		return ""
+	}
+	for _, home := range [...]string{"US", "CA"} {
+		if l, rank := knownPlace(town, home); rank >= 0 && l.Region == region {
+			return ""
+		}
+	}
+	return cc
+}
+
 // Location parses a location label: "Los Gatos, California, United States
 // of America" -> {Los Gatos, California, US}; "New York, NY" -> {New York,
 // New York, US}; "Remote (USA)" -> {US, remote}; a label it cannot read ->
@@ -782,6 +812,11 @@ func location(label string) model.Location {
 			// town is one of the country's and none of the state's
 			loc.Country = "GE"
 			rest = rest[:len(rest)-1]
+		} else if cc := isoNotState(rest[0], last); cc != "" && len(rest) == 2 {
+			// "Heilbronn, DE", "Eibergen, NL": the town's country, not
+			// Delaware or Newfoundland
+			loc.Country = cc
+			rest = rest[:len(rest)-1]
 		} else if st := stateName(last); st != "" {
 			// "New York, NY" - unless the city is a known one elsewhere ("Berlin, DE").
 			if c, ok := knownCities[foldPlace(rest[0])]; ok && c.country != "US" && countryCode(last) == c.country {
@@ -824,6 +859,13 @@ func location(label string) model.Location {
 					break
 				}
 			}
+		}
+		if c, ok := knownCities[foldPlace(p)]; ok && c.canonical && c.country == "US" && loc.Country == "US" &&
+			loc.Region == "" {
+			// "New York, USA", "Washington, United States": a city named
+			// like its state reads as the label without the country does
+			loc.City, loc.Region = c.city, c.region
+			break
 		}
 		if loc.Region == "" && loc.Country == "US" {
 			if st := stateName(p); st != "" && len(strings.TrimSpace(p)) > 2 {
