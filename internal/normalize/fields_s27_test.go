@@ -162,3 +162,23 @@ func TestS27_CountryCodeOrStateCode(t *testing.T) {
 		}
 	}
 }
+
+// A Workday location path written with dashes and an alpha-3 country code
+// first ("DEU - Berlin", "USA - CA - San Jose") reads as the dotted path
+// ("DEU.Berlin") already did; a country code before a town of the
+// country is the town ("DE - Heilbronn"). No dev posting has the form.
+func TestS27_DashedAlpha3Paths(t *testing.T) {
+	for label, want := range map[string]model.Location{
+		"DEU - Berlin":        {City: "Berlin", Region: "Berlin", Country: "DE"},
+		"USA - CA - San Jose": {City: "San Jose", Region: "California", Country: "US"},
+		"GBR - London":        {City: "London", Region: "England", Country: "GB"},
+		"Remote - DEU":        {Country: "DE", Remote: true},
+		"DE - Heilbronn":      {City: "Heilbronn", Region: "Baden-Württemberg", Country: "DE"},
+		"China, Shanghai":     {City: "Shanghai", Region: "Shanghai", Country: "CN"},
+	} {
+		got := Locations(label)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+}

@@ -731,6 +731,9 @@ func location(label string) model.Location {
 			continue
 		}
 		v := cityDistrict(metroArea(stripOffice(wholeCountry(usArea(q)))))
+		if cc := iso3[v]; cc != "" {
+			v = cc // "DEU - Berlin", "USA - CA - San Jose": a Workday path's alpha-3 code
+		}
 		if v == "US" && slices.Contains(rest, "US") {
 			continue // "US - East Coast": the US once
 		}
@@ -752,6 +755,9 @@ func location(label string) model.Location {
 	if len(rest) == 2 && countryCode(rest[0]) != "" && countryCode(rest[1]) == "" && stateName(rest[1]) == "" {
 		// "China, Shanghai": the country first
 		if c, ok := knownCities[foldPlace(rest[1])]; ok && c.country == countryCode(rest[0]) {
+			rest[0], rest[1] = rest[1], rest[0]
+		} else if _, rank := knownPlace(rest[1], countryCode(rest[0])); rank >= 0 && len(rest[0]) <= 3 {
+			// "DE - Heilbronn": a town of the country after its code
 			rest[0], rest[1] = rest[1], rest[0]
 		}
 	}
