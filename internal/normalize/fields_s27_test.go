@@ -182,3 +182,31 @@ func TestS27_DashedAlpha3Paths(t *testing.T) {
 		}
 	}
 }
+
+// A remote listing takes the country of a sentence about where the
+// employer hires or whom it takes, as it does "based in" or "reside in"
+// (PROTOCOL.md: "Remote" alone with the country in another field takes
+// that country). Sentences from dev documents.
+func TestS27_RemoteCountryOfHiringSentence(t *testing.T) {
+	n := New(nil)
+	for text, want := range map[string][]string{
+		"Work from anywhere in Germany, and use our Berlin office as often as you like.":         {"DE"},
+		"Please note that this role is only open to candidates in Brazil.":                       {"BR"},
+		"- Open to applicants anywhere in the United States (sorry, we can't consider interns).": {"US"},
+		"We hire anywhere in Spain or Portugal.":                                                 {"ES", "PT"},
+		// an area wider than a country names no country
+		"Ramp's first post-sales hire in Europe doesn't just activate customers.": {""},
+	} {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Software Engineer", DescriptionText: text, Locations: []string{"Remote"}})
+		var got []string
+		for _, l := range p.Locations {
+			if !l.Remote {
+				t.Errorf("%q: %+v is no remote place", text, l)
+			}
+			got = append(got, l.Country)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: countries %q, want %q", text, got, want)
+		}
+	}
+}

@@ -1537,6 +1537,25 @@ func countryListAfter(f []string) bool {
 	return false
 }
 
+// workPlaceWords are the words of a sentence about where the candidate
+// may work or live ("authorized to work in", "based in", "reside"); also
+// where the employer hires and whom ("We hire anywhere in Spain or
+// Portugal", "Open to applicants in Poland", "work from anywhere in
+// Germany").
+var workPlaceWords = []string{"remote", "authorized to work", "authorised to work", "eligible to work", "based in",
+	"reside", "located in", "anywhere in", "applicants in", "candidates in", "hire in", "hiring in"}
+
+// workPlaceSentence says whether the lowered sentence l is about where the
+// candidate may work or live (workPlaceWords).
+func workPlaceSentence(l string) bool {
+	for _, w := range workPlaceWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // workCountryList returns the countries a sentence about where the
 // candidate may work or live lists one by one ("Candidates must be
 // located in Germany, Austria or Switzerland", "hire across the US and
@@ -1550,9 +1569,7 @@ func workCountryList(text string) []string {
 			if strings.Contains(l, "worldwide") || strings.Contains(l, "anywhere in the world") {
 				return nil
 			}
-			if !(strings.Contains(l, "remote") || strings.Contains(l, "authorized to work") ||
-				strings.Contains(l, "authorised to work") || strings.Contains(l, "eligible to work") ||
-				strings.Contains(l, "based in") || strings.Contains(l, "reside") || strings.Contains(l, "located in")) {
+			if !workPlaceSentence(l) {
 				continue
 			}
 			for _, w := range []string{" in the ", " within the ", " across the ", " in ", " within ", " across "} {
