@@ -558,7 +558,7 @@ func stateName(p string) string {
 // the code is also a US state's or a Canadian province's ("DE" Germany
 // or Delaware, "NL" the Netherlands or Newfoundland, "AL", "AR", "ME")
 // and the town is a known town of the country and of no US or Canadian
-// place of that state or province: "Heilbronn, DE" is Germany,
+// place of that state or province: "Kaarst, DE" is Germany,
 // "Wilmington, DE" stays Delaware. Else "".
 func isoNotState(town, code string) string {
 	t := strings.TrimSpace(code)
@@ -757,7 +757,7 @@ func location(label string) model.Location {
 		if c, ok := knownCities[foldPlace(rest[1])]; ok && c.country == countryCode(rest[0]) {
 			rest[0], rest[1] = rest[1], rest[0]
 		} else if _, rank := knownPlace(rest[1], countryCode(rest[0])); rank >= 0 && len(rest[0]) <= 3 {
-			// "DE - Heilbronn": a town of the country after its code
+			// "DE - Kaarst": a town of the country after its code
 			rest[0], rest[1] = rest[1], rest[0]
 		}
 	}
@@ -819,7 +819,7 @@ func location(label string) model.Location {
 			loc.Country = "GE"
 			rest = rest[:len(rest)-1]
 		} else if cc := isoNotState(rest[0], last); cc != "" && len(rest) == 2 {
-			// "Heilbronn, DE", "Eibergen, NL": the town's country, not
+			// "Kaarst, DE", "Eibergen, NL": the town's country, not
 			// Delaware or Newfoundland
 			loc.Country = cc
 			rest = rest[:len(rest)-1]
