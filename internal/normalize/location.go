@@ -554,6 +554,36 @@ func stateName(p string) string {
 	return usStates[foldPlace(t)]
 }
 
+// isoNotState returns the country of a two-letter code after a town when
+// the code is also a US state's or a Canadian province's ("DE" Germany
+// or Delaware, "NL" the Netherlands or Newfoundland, "AL", "AR", "ME")
+// and the town is a known town of the country and of no US or Canadian
+// place of that state or province: "Kaarst, DE" is Germany,
+// "Wilmington, DE" stays Delaware. Else "".
+func isoNotState(town, code string) string {
+	t := strings.TrimSpace(code)
+	if len(t) != 2 || t != strings.ToUpper(t) {
+		return ""
+	}
+	region := stateName(t)
+	if region == "" {
+		region = caProvince(t)
+	}
+	cc := countryCode(t)
+	if region == "" || cc == "" || cc == "US" || cc == "CA" {
+		return ""
+	}
+	if _, rank := knownPlace(town, cc); rank < 0 {
+		return ""
+	}
+	for _, home := range [...]string{"US", "CA"} {
+		if l, rank := knownPlace(town, home); rank >= 0 && l.Region == region {
+			return ""
+		}
+	}
+	return cc
+}
+
 // Location parses a location label: "Los Gatos, California, United States
 // of America" -> {Los Gatos, California, US}; "New York, NY" -> {New York,
 // New York, US}; "Remote (USA)" -> {US, remote}; a label it cannot read ->
@@ -701,6 +731,9 @@ func location(label string) model.Location {
 			continue
 		}
 		v := cityDistrict(metroArea(stripOffice(wholeCountry(usArea(q)))))
+		if cc := iso3[v]; cc != "" {
+			v = cc // "DEU - Berlin", "USA - CA - San Jose": a Workday path's alpha-3 code
+		}
 		if v == "US" && slices.Contains(rest, "US") {
 			continue // "US - East Coast": the US once
 		}
@@ -722,6 +755,9 @@ func location(label string) model.Location {
 	if len(rest) == 2 && countryCode(rest[0]) != "" && countryCode(rest[1]) == "" && stateName(rest[1]) == "" {
 		// "China, Shanghai": the country first
 		if c, ok := knownCities[foldPlace(rest[1])]; ok && c.country == countryCode(rest[0]) {
+			rest[0], rest[1] = rest[1], rest[0]
+		} else if _, rank := knownPlace(rest[1], countryCode(rest[0])); rank >= 0 && len(rest[0]) <= 3 {
+			// "DE - Kaarst": a town of the country after its code
 			rest[0], rest[1] = rest[1], rest[0]
 		}
 	}
@@ -782,6 +818,11 @@ func location(label string) model.Location {
 			// town is one of the country's and none of the state's
 			loc.Country = "GE"
 			rest = rest[:len(rest)-1]
+		} else if cc := isoNotState(rest[0], last); cc != "" && len(rest) == 2 {
+			// "Kaarst, DE", "Eibergen, NL": the town's country, not
+			// Delaware or Newfoundland
+			loc.Country = cc
+			rest = rest[:len(rest)-1]
 		} else if st := stateName(last); st != "" {
 			// "New York, NY" - unless the city is a known one elsewhere ("Berlin, DE").
 			if c, ok := knownCities[foldPlace(rest[0])]; ok && c.country != "US" && countryCode(last) == c.country {
@@ -809,6 +850,11 @@ func location(label string) model.Location {
 		}
 	case 1:
 		p := rest[0]
+		if loc.Region != "" && countryCode(p) == loc.Country {
+			// "Remote - US (California)", "Remote (Canada - Ontario)":
+			// the country beside its own region names no city
+			break
+		}
 		if (loc.Country == "" || loc.Country == "CA") && len(strings.TrimSpace(p)) > 2 {
 			// "Ontario", "Ontario, Canada": the province, not the
 			// Californian town of its name; a city in the province of
@@ -819,6 +865,13 @@ func location(label string) model.Location {
 					break
 				}
 			}
+		}
+		if c, ok := knownCities[foldPlace(p)]; ok && c.canonical && c.country == "US" && loc.Country == "US" &&
+			loc.Region == "" {
+			// "New York, USA", "Washington, United States": a city named
+			// like its state reads as the label without the country does
+			loc.City, loc.Region = c.city, c.region
+			break
 		}
 		if loc.Region == "" && loc.Country == "US" {
 			if st := stateName(p); st != "" && len(strings.TrimSpace(p)) > 2 {
@@ -882,6 +935,11 @@ func location(label string) model.Location {
 			// "Los Gatos, California": a US state second.
 			if st := stateName(rest[1]); st != "" && len(rest) == 2 {
 				loc.Country = "US"
+			} else if r, ok := worldRegion(rest[1]); ok && len(rest) == 2 && countryCode(rest[0]) == r.Country {
+				// "Remote - Germany (Bavaria)", "Spain, Catalonia": the
+				// country, then a region of its own
+				loc.Region, loc.Country = r.Region, r.Country
+				return loc
 			} else {
 				return unknown
 			}
@@ -1479,6 +1537,25 @@ func countryListAfter(f []string) bool {
 	return false
 }
 
+// workPlaceWords are the words of a sentence about where the candidate
+// may work or live ("authorized to work in", "based in", "reside"); also
+// where the employer hires and whom ("We hire anywhere in Spain or
+// Portugal", "Open to applicants in Poland", "work from anywhere in
+// Germany").
+var workPlaceWords = []string{"remote", "authorized to work", "authorised to work", "eligible to work", "based in",
+	"reside", "located in", "anywhere in", "applicants in", "candidates in", "hire in", "hiring in"}
+
+// workPlaceSentence says whether the lowered sentence l is about where the
+// candidate may work or live (workPlaceWords).
+func workPlaceSentence(l string) bool {
+	for _, w := range workPlaceWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // workCountryList returns the countries a sentence about where the
 // candidate may work or live lists one by one ("Candidates must be
 // located in Germany, Austria or Switzerland", "hire across the US and
@@ -1492,9 +1569,7 @@ func workCountryList(text string) []string {
 			if strings.Contains(l, "worldwide") || strings.Contains(l, "anywhere in the world") {
 				return nil
 			}
-			if !(strings.Contains(l, "remote") || strings.Contains(l, "authorized to work") ||
-				strings.Contains(l, "authorised to work") || strings.Contains(l, "eligible to work") ||
-				strings.Contains(l, "based in") || strings.Contains(l, "reside") || strings.Contains(l, "located in")) {
+			if !workPlaceSentence(l) {
 				continue
 			}
 			for _, w := range []string{" in the ", " within the ", " across the ", " in ", " within ", " across "} {
@@ -2570,7 +2645,7 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 		for _, cue := range placeCues {
 			for i := strings.Index(lower, cue); i >= 0; {
 				end := i + len(cue)
-				if wordEdge(lower, i-1) && (end == len(lower) || lower[end] == ' ') && !officeList(line[end:]) {
+				if wordEdge(lower, i-1) && (end == len(lower) || lower[end] == ' ') && (!officeList(line[end:]) || seatChoice(cue, lower[end:])) {
 					kind := cueStrong
 					if weakCues[cue] {
 						kind = cueWeak
@@ -2785,6 +2860,31 @@ func officeList(s string) bool {
 		}
 	}
 	return n >= 3
+}
+
+// seatCues are the cue phrases of where the hire sits or works from
+// ("Du kan sitta i", "du kan sitte i", "utgå från"): they name the job's
+// workplace, never the company's offices.
+var seatCues = map[string]bool{"sitta i": true, "sitte i": true, "sidde i": true, "utgå från": true, "utgå fra": true,
+	"utgå ifrån": true}
+
+// seatChoice says whether the towns after a cue are a choice of the
+// hire's workplace ("Du kan sitta i Stockholm, Göteborg eller
+// Linköping"): a seat cue, its towns ending in "or" (eller, oder, ou)
+// within the sentence. Such a list of three towns is no office list.
+func seatChoice(cue, lower string) bool {
+	if !seatCues[cue] {
+		return false
+	}
+	if i := strings.IndexAny(lower, ".;!?\n"); i >= 0 {
+		lower = lower[:i]
+	}
+	for _, w := range []string{" eller ", " or ", " oder ", " ou "} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // townAfter finds the first known town in the words after a cue, within

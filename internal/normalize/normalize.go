@@ -26,7 +26,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 171
+const rulesVersion = 176
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -652,10 +652,7 @@ func workCountry(text string) string {
 			if strings.Contains(l, "worldwide") || strings.Contains(l, "anywhere in the world") {
 				return "" // "open to applicants worldwide"
 			}
-			if !(strings.Contains(l, "remote") || strings.Contains(l, "authorized to work") ||
-				strings.Contains(l, "authorised to work") || strings.Contains(l, "eligible to work") ||
-				strings.Contains(l, "based in") || strings.Contains(l, "reside") || strings.Contains(l, "located in") ||
-				strings.Contains(l, "right to work")) {
+			if !workPlaceSentence(l) && !strings.Contains(l, "right to work") {
 				continue
 			}
 			for _, w := range []string{" in the ", " within the ", " across the ", " in ", " within ", " across "} {

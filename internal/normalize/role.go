@@ -461,6 +461,8 @@ func Role(title string) string {
 			return RoleProductManager
 		case hasAny(all, dataScienceWords) && !hasAny(all, []string{"data engineering", "engineering"}):
 			return RoleDataScienceManager
+		case securityManager(all):
+			return RoleOther
 		case hasAny(all, engineeringWords):
 			return RoleEngineeringManager
 		default:
@@ -508,6 +510,31 @@ func Role(title string) string {
 		return RoleSoftwareEngineer
 	}
 	return RoleOther
+}
+
+// securityManager says whether a manager's title names security as its
+// field and no engineering team ("IT Security & Compliance Manager",
+// "Director of Information Security"): a manager of security is Other
+// unless the title names an engineering team ("Director Application
+// Security", "Product Security Engineering Manager"; PROTOCOL.md, security
+// titles). The generic words of IT and technology beside security name
+// the field, not a team of engineers.
+func securityManager(all string) bool {
+	if !hasAny(all, []string{"security", "cybersecurity", "cyber", "infosec", "sicherheit", "informationssicherheit",
+		"it-sicherheit", "sécurité", "seguridad", "sikkerhet", "säkerhet", "sikkerhed"}) {
+		return false
+	}
+	for _, w := range engineeringWords {
+		switch w {
+		case "it", "tech", "technology", "technologies", "technique", "technologie", "teknologi", "technik",
+			"informatique", "systems":
+			continue
+		}
+		if hasWord(all, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // programmingWords name programming languages, frameworks and graphics

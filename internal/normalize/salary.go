@@ -583,6 +583,9 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	if ranged && (a.m || b.m) && notPayNear(s, j, end) {
 		return model.Salary{}, 0, false // "$50–200M ARR range": a company's figures
 	}
+	if incentiveFigure(s, j, end) {
+		return model.Salary{}, 0, false // "up to $120,000 in performance-based incentives"
+	}
 	if ranged && notPayBefore(s, j) {
 		return model.Salary{}, 0, false // "A training budget of 10.000 EUR and 10 days"
 	}
@@ -590,7 +593,7 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 		if period == "" && (hi < 1000 || a.m) {
 			return model.Salary{}, 0, false // "$5", "raised $50M"
 		}
-		if notPayNear(s, j, end) {
+		if notPayNear(s, j, end) && !payThenExtra(s, j, end) {
 			return model.Salary{}, 0, false
 		}
 	}
@@ -809,6 +812,69 @@ func notPayNear(s string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// incentiveWords name pay that depends on results or is no salary: an
+// amount "in" them is an incentive, not the pay (PROTOCOL.md: equity,
+// bonus and benefits are not pay).
+var incentiveWords = []string{"incentive", "bonus", "commission", "equity", "stock", "rsu", "shares", "options"}
+
+// incentiveFigure says whether the amount at s[j:end] is an incentive
+// ("a $9,000 monthly retainer and up to $120,000 in performance-based
+// incentives"): "in" and, within three words, an incentive word follow
+// it; or a total right after it ("(up to $228,000 total annual
+// compensation)") whose sentence names an incentive before it: the sum
+// of the pay and the incentives, not the pay.
+func incentiveFigure(s string, j, end int) bool {
+	ws := strings.Fields(strings.ToLower(sentenceAfter(s, end, 60)))
+	if len(ws) >= 2 && ws[0] == "in" {
+		for _, w := range ws[1:min(len(ws), 4)] {
+			for _, x := range incentiveWords {
+				if strings.HasPrefix(strings.Trim(w, ".,;:()"), x) {
+					return true
+				}
+			}
+		}
+	}
+	if len(ws) >= 2 && (ws[0] == "total" || ws[0] == "ote" || ws[0] == "on-target") {
+		before := strings.ToLower(sentenceBefore(s, j, 120))
+		for _, x := range []string{"incentive", "bonus", "commission"} {
+			if strings.Contains(before, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// extraJoiners add something to the pay named before them ("$140,000
+// plus bonus", "65.000 € zzgl. Bonus").
+var extraJoiners = []string{" plus ", "+", " and ", " zzgl", " zuzüglich", " as well as ", " in addition", " with ",
+	" og ", " och ", " und ", " et "}
+
+// payThenExtra says whether a single amount is the pay and the words of
+// no pay beside it only name what comes on top of it ("Base salary of
+// $140,000 per year plus bonus", "The salary for this role is €65,000
+// plus a yearly bonus"): a word of pay just before it and none of no pay,
+// and a joiner after it before the first word of no pay.
+func payThenExtra(s string, start, end int) bool {
+	before := strings.ToLower(sentenceBefore(s, start, 40))
+	if !slices.ContainsFunc(payWords, func(x string) bool { return strings.Contains(before, x) }) ||
+		slices.ContainsFunc(notPayWords, func(x string) bool { return strings.Contains(before, x) }) {
+		return false
+	}
+	after := strings.ToLower(sentenceAfter(s, end, 64))
+	first := len(after)
+	for _, x := range notPayWords {
+		if i := strings.Index(after, x); i >= 0 && i < first {
+			first = i
+		}
+	}
+	if first == len(after) {
+		return false
+	}
+	head := after[:first]
+	return slices.ContainsFunc(extraJoiners, func(x string) bool { return strings.Contains(head, x) })
 }
 
 // notPayBefore says whether the words just before a range name a benefit

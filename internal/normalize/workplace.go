@@ -134,7 +134,7 @@ func jobRemote(text string) bool {
 		}
 		at := i + j
 		i = at + len("remot")
-		a, b := max(0, at-80), min(len(l), at+80)
+		a, b := sentenceAround(l, at, 80)
 		w := " " + strings.Map(func(r rune) rune {
 			if r == '.' || r == ',' || r == ';' || r == '(' || r == ')' {
 				return ' '
@@ -147,6 +147,27 @@ func jobRemote(text string) bool {
 			}
 		}
 	}
+}
+
+// sentenceAround is the span of s around at, at most reach bytes either
+// side, cut at the ends of the sentence that holds at: a denial in the
+// sentence before ("who knows, your place is not here with us?! -100%
+// remote work") says nothing of the remote word.
+func sentenceAround(s string, at, reach int) (a, b int) {
+	a, b = max(0, at-reach), min(len(s), at+reach)
+	if k := strings.LastIndexAny(s[a:at], "!?\n"); k >= 0 {
+		a += k + 1
+	}
+	if k := strings.LastIndex(s[a:at], ". "); k >= 0 {
+		a += k + 2
+	}
+	if k := strings.IndexAny(s[at:b], "!?\n"); k >= 0 {
+		b = at + k
+	}
+	if k := strings.Index(s[at:b], ". "); k >= 0 {
+		b = at + k
+	}
+	return a, b
 }
 
 // remoteLimits are words beside a remote word that deny remote work or
