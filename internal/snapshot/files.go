@@ -65,7 +65,14 @@ func plain(id string) bool {
 			return false
 		}
 	}
-	return !winname.Reserved(id)
+	// a reserved name's part before its first dot has 3 or 4 bytes (the
+	// id is ASCII here): only such an id is asked, winname.Reserved
+	// allocates
+	base := len(id)
+	if i := strings.IndexByte(id, '.'); i >= 0 {
+		base = i
+	}
+	return base != 3 && base != 4 || !winname.Reserved(id)
 }
 
 func safeByte(c byte) bool {

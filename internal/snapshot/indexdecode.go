@@ -24,13 +24,13 @@ func quickIndex(b []byte) (idx Index, ok bool) {
 		if !first && !d.byte(',') {
 			return Index{}, false
 		}
-		key, kok := d.str()
+		key, kok := d.raw()
 		if !kok || !d.byte(':') {
 			return Index{}, false
 		}
 		var k int
 		var good bool
-		switch key {
+		switch string(key) { // no copy
 		case "normalizer":
 			k = 0
 			idx.Normalizer, good = d.str()
@@ -92,23 +92,30 @@ func (d *quickDecoder) byte(c byte) bool {
 }
 
 func (d *quickDecoder) str() (string, bool) {
+	b, ok := d.raw()
+	return string(b), ok
+}
+
+// raw reads a string as str does, as the bytes of the document (a key:
+// compared, never kept, so never copied).
+func (d *quickDecoder) raw() ([]byte, bool) {
 	if !d.byte('"') {
-		return "", false
+		return nil, false
 	}
 	start := d.i
 	for d.i < len(d.b) {
 		c := d.b[d.i]
 		switch {
 		case c == '"':
-			s := string(d.b[start:d.i])
+			s := d.b[start:d.i]
 			d.i++
 			return s, true
 		case c == '\\' || c < 0x20 || c >= 0x7f:
-			return "", false
+			return nil, false
 		}
 		d.i++
 	}
-	return "", false
+	return nil, false
 }
 
 // int reads an integer of at most 18 digits (9 where an int has 32
@@ -213,13 +220,13 @@ func (d *quickDecoder) entry() (Entry, bool) {
 		if !first && !d.byte(',') {
 			return e, false
 		}
-		key, ok := d.str()
+		key, ok := d.raw()
 		if !ok || !d.byte(':') {
 			return e, false
 		}
 		var k int
 		var good bool
-		switch key {
+		switch string(key) { // no copy
 		case "stamp":
 			k = 0
 			e.Stamp, good = d.str()

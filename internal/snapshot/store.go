@@ -418,6 +418,15 @@ func (l *SizeList) Size(id string) (int64, bool) {
 		l.sizes, l.ok = listSizes(l.dir)
 	}
 	if l.ok {
+		// PostingName(id) without building the name when id is used as it
+		// is: a map lookup through string(bytes) allocates nothing, and the
+		// quiet cycle asks for every kept posting
+		if len(id) <= maxPlainName && plain(id) {
+			var buf [maxPlainName + len(".json")]byte
+			name := append(append(buf[:0], id...), ".json"...)
+			size, there := l.sizes[string(name)]
+			return size, there
+		}
 		size, there := l.sizes[PostingName(id)]
 		return size, there
 	}
