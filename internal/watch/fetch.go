@@ -422,10 +422,9 @@ func anyMoved(idx snapshot.Index) bool {
 // loadValidators reads a source's conditional-request validators; a
 // missing or unreadable file means none (a full fetch).
 func (r *Runner) loadValidators(source string) (v scrape.Validators, raw []byte) {
-	if b := r.back.LoadValidators(source); b != nil {
-		if v, ok := decodeValidators(b); ok {
-			return v, b
-		}
+	v = scrape.Validators{}
+	if b := r.back.LoadValidators(source); b != nil && json.Unmarshal(b, &v) == nil {
+		return v, b
 	}
 	return scrape.Validators{}, nil
 }
