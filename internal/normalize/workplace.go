@@ -134,7 +134,7 @@ func jobRemote(text string) bool {
 		}
 		at := i + j
 		i = at + len("remot")
-		a, b := sentenceAround(l, at, 80)
+		a, b := clauseAround(l, at, 80)
 		w := " " + strings.Map(func(r rune) rune {
 			if r == '.' || r == ',' || r == ';' || r == '(' || r == ')' {
 				return ' '
@@ -166,6 +166,43 @@ func sentenceAround(s string, at, reach int) (a, b int) {
 	}
 	if k := strings.Index(s[at:b], ". "); k >= 0 {
 		b = at + k
+	}
+	return a, b
+}
+
+// clauseAround narrows sentenceAround to the clause of the remote word
+// at: a limit in another clause limits something else ("work remotely
+// from anywhere in Poland, with travel up to 10%", "100% remote: there
+// is no office to commute to"; review s27 F3). A clause after a comma
+// that opens with a limit still goes with it ("work remotely, up to two
+// days a week").
+func clauseAround(s string, at, reach int) (a, b int) {
+	a, b = sentenceAround(s, at, reach)
+	if k := strings.LastIndexAny(s[a:at], ",;:"); k >= 0 {
+		a += k + 1
+	}
+	for k := at; k < b; k++ {
+		switch s[k] {
+		case ';', ':':
+			return a, k
+		case ',':
+			next := " " + strings.Map(func(r rune) rune {
+				if r == '.' || r == ',' || r == ';' || r == '(' || r == ')' {
+					return ' '
+				}
+				return r
+			}, strings.TrimLeft(s[k+1:b], " ")) + " "
+			limited := false
+			for _, x := range remoteLimits {
+				if strings.HasPrefix(next, x) {
+					limited = true
+					break
+				}
+			}
+			if !limited {
+				return a, k
+			}
+		}
 	}
 	return a, b
 }
