@@ -922,7 +922,7 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 	// with the subject of a sentence ("Du har PT-utdanning", "You know
 	// Ramp's products", "We're looking for Corporate Sales
 	// Representatives")
-	if !phraseMayStart(t[j:]) || subjectAt(t, j) && !titledSubjectHeading(t, j) {
+	if !phraseMayStart(t[j:]) || subjectAt(t, j) && !titledSubjectHeading(t, j) && !colonHeading(t, j) {
 		return 0, false
 	}
 	best := 0
@@ -957,6 +957,31 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		return best, true
 	}
 	return 0, false
+}
+
+// colonHeading says whether the phrase that opens with a subject at j
+// is a heading that ends with its colon within six words and is one of
+// exactHeadings ("... im SAP HCM Umfeld Ihr Profil: Fundierte
+// Erfahrung", "... Wir bieten: ..."), as a label in its line would be:
+// the colon says that it is no sentence's subject.
+func colonHeading(t string, j int) bool {
+	k := j
+	for w := 0; w < 6; w++ {
+		sp := strings.IndexByte(t[k:], ' ')
+		if sp < 0 {
+			sp = len(t) - k
+		}
+		word := t[k : k+sp]
+		if phraseMark(word) {
+			c := len(word) - 1
+			return c > 0 && word[c] == ':' && !phraseMark(word[:c]) && exactPhrase(strings.ReplaceAll(t[j:k+c], "’", "'"))
+		}
+		if k+sp >= len(t) {
+			return false
+		}
+		k += sp + 1
+	}
+	return false
 }
 
 // yearsAt says whether a word is a count of years that opens an item
