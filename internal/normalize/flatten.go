@@ -1082,9 +1082,22 @@ func gluedPhrase(p string) bool {
 func exactPhrase(p string) bool {
 	var buf [64]byte
 	if f, ok := foldASCII(p, buf[:0]); ok {
-		return exactHeadings[string(f)]
+		return exactHeadings[string(f)] || pairedHeading(string(f))
 	}
-	return exactHeadings[strings.TrimSpace(foldHeading(p))]
+	f := strings.TrimSpace(foldHeading(p))
+	return exactHeadings[f] || pairedHeading(f)
+}
+
+// pairedHeading says whether a folded phrase is two of exactHeadings
+// joined by "and" (or "&"): "Benefits & Perks", "Skills and
+// Qualifications", "Tasks and responsibilities".
+func pairedHeading(f string) bool {
+	i := strings.Index(f, " and ")
+	if i < 0 {
+		return false
+	}
+	a, b := f[:i], f[i+len(" and "):]
+	return exactHeadings[a] && exactHeadings[b]
 }
 
 // phraseMayStart says, cheaply, whether a heading phrase may open t
