@@ -8,7 +8,7 @@ import (
 // classifier reads the words of one block to find what its sentences say
 // about themselves ("Scala is a plus", "Nice to have: Flink", "PhD required").
 type classifier struct {
-	text       string // the text as written ("" when not at hand)
+	text       string // the text as written ("" when not at hand, or in German)
 	lower      string // the text with ASCII letters lowered
 	toks       []token
 	start, end int // the block's tokens
@@ -499,9 +499,9 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			}
 		}
 		if b < j && !c.offersOr(b, j) {
-			return k, b
+			return k, c.runOnItemEnd(k, b)
 		}
-		return k, j
+		return k, c.runOnItemEnd(k, j)
 	}
 	list, degree := false, false
 	for t := cl; t < k; t++ {
@@ -1728,4 +1728,21 @@ func lowerASCIIWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// runOnItemEnd returns where the list item that holds the forward wish
+// at k ends in a block of items run into one ("WSGI frameworks,
+// preferably Pyramid SQL Good understanding of the HTTP protocol"): at
+// the next item run into it (runOnAt, loosely), when the scope [k, b)
+// is long (ten tokens); else b.
+func (c *classifier) runOnItemEnd(k, b int) int {
+	if c.text == "" || b-k < 10 {
+		return b
+	}
+	for t := k + 2; t < b-1; t++ {
+		if c.runOnAt(t, true) {
+			return t
+		}
+	}
+	return b
 }

@@ -41,6 +41,28 @@ func TestRunOnItemPreference(t *testing.T) {
 	})
 }
 
+func TestRunOnItemForwardWish(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{
+			// jr-vt-enterprise-freelance-python-developer-remote-south-latin-america:
+			// the wish ends where the next item runs into it
+			name: "preferably, then the next item",
+			raw: model.Raw{DescriptionText: "Requirements:\nPython, 5+ years of experience Good command of English written and " +
+				"spoken SQLAlchemy WSGI frameworks, preferably Pyramid SQL Good understanding of the HTTP protocol HTML5/JS/CSS"},
+			want: model.Skills{Required: []string{"HTML/CSS", "HTTP", "JavaScript", "Python", "SQLAlchemy"}, Preferred: []string{"SQL"}},
+		},
+		{
+			// German writes its nouns with a capital: no item starts
+			// there (sinc-text-loesungsarchitekt-technischer-lead-identity-access-managemen)
+			name: "German nouns",
+			raw: model.Raw{DescriptionText: "Anforderungen:\no Tiefgehendes, herstellerunabhängiges Verständnis der " +
+				"Architektur von Identitäts- und Governance-Plattformen, idealerweise mit nachweisbarer Erfahrung in " +
+				"führenden Open-Source-Lösungen (z. B. Keycloak, Janssen Project/Gluu, WSO2 IS)."},
+			want: model.Skills{Preferred: []string{"Gluu", "Keycloak", "Open Source", "WSO2 Identity Server"}},
+		},
+	})
+}
+
 func TestPairedHeading(t *testing.T) {
 	for _, p := range []string{"Benefits & Perks", "Skills and Qualifications", "Requirements & Qualifications"} {
 		if !exactPhrase(p) {
