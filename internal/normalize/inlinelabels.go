@@ -435,6 +435,13 @@ func leadInSentenceCuts(t string) []int {
 			continue
 		}
 		c := leadInClass(s)
+		if c == clsUnknown && j > 0 {
+			// after a sentence, a short heading of the candidate's
+			// side; at the paragraph's start, "Strong programming
+			// skills, preferably one of the following: TypeScript, ..."
+			// is an item with its list
+			c = leadInLineClass(s)
+		}
 		if c != clsRequired && c != clsPreferred {
 			continue
 		}
@@ -443,7 +450,7 @@ func leadInSentenceCuts(t string) []int {
 		// crowd:"): it starts at the last capitalised word from which it
 		// still says so
 		for p := i - 1; p > j; p-- {
-			if t[p-1] == ' ' && unicode.IsUpper(firstRune(t[p:i])) && leadInClass(t[p:i]) == c {
+			if t[p-1] == ' ' && unicode.IsUpper(firstRune(t[p:i])) && leadInLineClass(t[p:i]) == c {
 				j = p
 				break
 			}
@@ -469,4 +476,18 @@ func leadInSentenceCuts(t string) []int {
 		cuts = append(cuts, i+1)
 	}
 	return cuts
+}
+
+// leadInLineClass classifies a sentence that ends with ':' as it would
+// be on a line of its own: a lead-in (leadInClass), or a short heading
+// of the candidate's side ("Expertise in Application & Cloud Security
+// Technologies:", up to twelve words, as headingClass reads one).
+func leadInLineClass(s string) class {
+	if c := leadInClass(s); c != clsUnknown {
+		return c
+	}
+	if words(s) > 12 {
+		return clsUnknown
+	}
+	return classifyHeading(s, true)
 }

@@ -69,6 +69,21 @@ func TestLeadInSentenceCuts(t *testing.T) {
 			in:   "We at Platform team provide the tools. What we expect from you: Extensive knowledge of Linux What will you work on? A modern microservice architecture based on Java/Scala.",
 		},
 		{
+			// cjr-fireblocks-director-application-security, flattened: a
+			// short heading of the candidate's side after a sentence
+			name: "heading sentence after a sentence",
+			in: "Embed security into product development and all aspects of cloud deployment. Expertise in Application & " +
+				"Cloud Security Technologies: Strong background in hands-on development skills.",
+			want: []string{"Embed security into product development and all aspects of cloud deployment.",
+				"Expertise in Application & Cloud Security Technologies:", "Strong background in hands-on development skills."},
+		},
+		{
+			// cjr-staffbase-senior-product-security-engineer: at the
+			// paragraph's start it is an item with its list
+			name: "item with its list",
+			in:   "Strong programming skills, preferably one of the following: TypeScript, JavaScript, Kotlin, Java, Go, or Python",
+		},
+		{
 			// jr-quinncia-inc-frontend-developer: inside parentheses
 			name: "inside parentheses",
 			in:   "Experience with bundling of Javascript code (e.g. Sass) GraphQL Bonus skills: Docker Ramda",
