@@ -61,3 +61,26 @@ func TestFlatCandidateHeadings(t *testing.T) {
 	}
 	checkSkills(t, cases)
 }
+
+func TestFlatWishAlso(t *testing.T) {
+	// tor-project-project-manager, its lines run into one with their
+	// list marks: "An ideal candidate would also:" leads into the
+	// nice-to-haves; "They should also have experience using the
+	// following:" asks for more of the requirements
+	const before = "In general, you should: - Be comfortable and experienced with interacting with users and other " +
+		"developers online. - Be comfortable working remotely. - Be comfortable and experienced justifying and documenting " +
+		"technical decisions for a public, world-wide technical audience. "
+	checkSkills(t, []skillCase{
+		{
+			name: "would also",
+			raw: model.Raw{DescriptionText: before + "An ideal candidate would also: - Have experience with open-source " +
+				"software development. - Have basic familiarity with distributed version control systems."},
+			want: model.Skills{Preferred: []string{"Open Source", "Version Control"}},
+		},
+		{
+			name: "should also",
+			raw:  model.Raw{DescriptionText: before + "They should also have experience using the following: - Git. - Jenkins."},
+			want: model.Skills{Required: []string{"Git", "Jenkins"}},
+		},
+	})
+}

@@ -671,7 +671,7 @@ func leadInStart(t string) int {
 			if leadInClass(t[j:]) == clsRequired || classifyHeading(t[j:], false) == clsRequired {
 				return j
 			}
-			if leadInClass(t[j:]) == clsPreferred && !strings.Contains(foldHeading(t[j:]), " also ") {
+			if leadInClass(t[j:]) == clsPreferred && (!strings.Contains(foldHeading(t[j:]), " also ") || wishAlso(t[j:])) {
 				// "... fluently. It would be fantastic if you are highly
 				// interested in or have experience with:"; "They should
 				// also have experience using the following:" goes on
@@ -701,6 +701,16 @@ func leadInStart(t string) int {
 		}
 	}
 	return 0
+}
+
+// wishAlso says whether a lead-in's "also" is said in a wish's mood ("An
+// ideal candidate would also:", "Strong candidates may also have:"):
+// the nice-to-haves after the requirements, not more of them ("They
+// should also have experience using the following:").
+func wishAlso(s string) bool {
+	f := foldHeading(s)
+	return strings.Contains(f, " would also ") || strings.Contains(f, " may also ") ||
+		strings.Contains(f, " might also ") || strings.Contains(f, " could also ")
 }
 
 // trailingHeading returns where a heading starts that ends a piece
