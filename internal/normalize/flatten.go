@@ -671,7 +671,7 @@ func leadInStart(t string) int {
 			if leadInClass(t[j:]) == clsRequired || classifyHeading(t[j:], false) == clsRequired {
 				return j
 			}
-			if leadInClass(t[j:]) == clsPreferred && !strings.Contains(foldHeading(t[j:]), " also ") {
+			if leadInClass(t[j:]) == clsPreferred && (!strings.Contains(foldHeading(t[j:]), " also ") || wishAlso(t[j:])) {
 				// "... fluently. It would be fantastic if you are highly
 				// interested in or have experience with:"; "They should
 				// also have experience using the following:" goes on
@@ -701,6 +701,16 @@ func leadInStart(t string) int {
 		}
 	}
 	return 0
+}
+
+// wishAlso says whether a lead-in's "also" is said in a wish's mood ("An
+// ideal candidate would also:", "Strong candidates may also have:"):
+// the nice-to-haves after the requirements, not more of them ("They
+// should also have experience using the following:").
+func wishAlso(s string) bool {
+	f := foldHeading(s)
+	return strings.Contains(f, " would also ") || strings.Contains(f, " may also ") ||
+		strings.Contains(f, " might also ") || strings.Contains(f, " could also ")
 }
 
 // trailingHeading returns where a heading starts that ends a piece
@@ -922,7 +932,7 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 	// with the subject of a sentence ("Du har PT-utdanning", "You know
 	// Ramp's products", "We're looking for Corporate Sales
 	// Representatives")
-	if !phraseMayStart(t[j:]) || subjectAt(t, j) && !titledSubjectHeading(t, j) {
+	if !phraseMayStart(t[j:]) || subjectAt(t, j) && !titledSubjectHeading(t, j) && !colonHeading(t, j) {
 		return 0, false
 	}
 	best := 0
@@ -957,6 +967,31 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		return best, true
 	}
 	return 0, false
+}
+
+// colonHeading says whether the phrase that opens with a subject at j
+// is a heading that ends with its colon within six words and is one of
+// exactHeadings ("... im SAP HCM Umfeld Ihr Profil: Fundierte
+// Erfahrung", "... Wir bieten: ..."), as a label in its line would be:
+// the colon says that it is no sentence's subject.
+func colonHeading(t string, j int) bool {
+	k := j
+	for w := 0; w < 6; w++ {
+		sp := strings.IndexByte(t[k:], ' ')
+		if sp < 0 {
+			sp = len(t) - k
+		}
+		word := t[k : k+sp]
+		if phraseMark(word) {
+			c := len(word) - 1
+			return c > 0 && word[c] == ':' && !phraseMark(word[:c]) && exactPhrase(strings.ReplaceAll(t[j:k+c], "’", "'"))
+		}
+		if k+sp >= len(t) {
+			return false
+		}
+		k += sp + 1
+	}
+	return false
 }
 
 // yearsAt says whether a word is a count of years that opens an item
@@ -1057,9 +1092,22 @@ func gluedPhrase(p string) bool {
 func exactPhrase(p string) bool {
 	var buf [64]byte
 	if f, ok := foldASCII(p, buf[:0]); ok {
-		return exactHeadings[string(f)]
+		return exactHeadings[string(f)] || pairedHeading(string(f))
 	}
-	return exactHeadings[strings.TrimSpace(foldHeading(p))]
+	f := strings.TrimSpace(foldHeading(p))
+	return exactHeadings[f] || pairedHeading(f)
+}
+
+// pairedHeading says whether a folded phrase is two of exactHeadings
+// joined by "and" (or "&"): "Benefits & Perks", "Skills and
+// Qualifications", "Tasks and responsibilities".
+func pairedHeading(f string) bool {
+	i := strings.Index(f, " and ")
+	if i < 0 {
+		return false
+	}
+	a, b := f[:i], f[i+len(" and "):]
+	return exactHeadings[a] && exactHeadings[b]
 }
 
 // phraseMayStart says, cheaply, whether a heading phrase may open t

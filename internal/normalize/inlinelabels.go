@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,13 +25,18 @@ func splitInlineLabels(bs []block) []block {
 	bs = splitInlineShouted(bs)
 	var out []block // nil until a paragraph is split
 	for i, b := range bs {
-		if b.kind != kindPara || b.bold || b.label != "" || strings.IndexByte(b.text, ':') < 0 {
+		if b.kind != kindPara && b.kind != kindItem || b.bold || b.label != "" || strings.IndexByte(b.text, ':') < 0 {
 			if out != nil {
 				out = append(out, b)
 			}
 			continue
 		}
-		cuts := inlineLabelCuts(b.text)
+		var cuts []int
+		if b.kind == kindPara {
+			cuts = inlineLabelCuts(b.text)
+		} else {
+			cuts = runOnLabelCuts(b.text)
+		}
 		if len(cuts) == 0 {
 			if out != nil {
 				out = append(out, b)
@@ -40,17 +46,26 @@ func splitInlineLabels(bs []block) []block {
 		if out == nil {
 			out = append(make([]block, 0, len(bs)+len(bs)/4), bs[:i]...)
 		}
+		// the pieces of an item: its first keeps the item's kind, a
+		// label ending with ':' is a line of its own, the text after it
+		// the next item
+		kind := func(piece string, first bool) blockKind {
+			if b.kind == kindItem && (first || !strings.HasSuffix(piece, ":")) {
+				return kindItem
+			}
+			return kindPara
+		}
 		prev := 0
 		for _, c := range cuts {
 			if c > prev {
 				if t := strings.TrimSpace(b.text[prev:c]); t != "" {
-					out = append(out, block{text: t, kind: kindPara})
+					out = append(out, block{text: t, kind: kind(t, prev == 0)})
 				}
 			}
 			prev = c
 		}
 		if t := strings.TrimSpace(b.text[prev:]); t != "" {
-			out = append(out, block{text: t, kind: kindPara})
+			out = append(out, block{text: t, kind: kind(t, prev == 0)})
 		}
 	}
 	if out == nil {
@@ -90,6 +105,9 @@ func inlineLabelCuts(t string) []int {
 			}
 		}
 	}
+	cuts = append(cuts, runOnLabelCuts(t)...)
+	cuts = append(cuts, leadInSentenceCuts(t)...)
+	slices.Sort(cuts)
 	// in order, without repeats
 	out := cuts[:0]
 	for _, c := range cuts {
@@ -321,4 +339,155 @@ func capsWord(w string) bool {
 		}
 	}
 	return letters > 0
+}
+
+// runOnLabelCuts returns the cuts around the labels run into the text
+// before them with no mark between ("Inglês: B2 ou maior Diferenciais:
+// Experiência em Azure", "... with Go Nice to have: Rust"), as a list
+// whose line breaks were lost writes them: the label, one to three
+// words that open with a capital after a word in small letters or
+// digits, is a heading phrase as it stands ("Diferenciais", "Nice to
+// have", "Preferred Qualifications") and ends with ':'. The label is cut
+// out as a line of its own (ending with ':'), which sectionize reads as
+// a heading over what follows.
+func runOnLabelCuts(t string) []int {
+	var cuts []int
+	for i := 1; i < len(t); i++ {
+		if t[i] != ':' {
+			continue
+		}
+		if s := runOnLabelStart(t, i); s > 0 {
+			cuts = append(cuts, s, i+1)
+		}
+	}
+	return cuts
+}
+
+// runOnLabelStart returns where a run-on label ending at the colon at i
+// starts, or -1 (runOnLabelCuts).
+func runOnLabelStart(t string, i int) int {
+	best := -1
+	j := i
+	for n := 1; n <= 3; n++ {
+		// the start of the n-th word before the colon
+		k := strings.LastIndexByte(t[:j], ' ')
+		if k < 0 {
+			return best
+		}
+		w := t[k+1 : j]
+		if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' }) >= 0 {
+			return best
+		}
+		label := t[k+1 : i]
+		if unicode.IsUpper(firstRune(w)) && runOnAfter(t[:k]) && exactHeadings[strings.TrimSpace(foldHeading(label))] {
+			switch classifyHeading(label, false) {
+			case clsRequired, clsPreferred, clsMentioned:
+				best = k + 1
+			}
+		}
+		j = k
+	}
+	return best
+}
+
+// runOnAfter says whether text ends with a word that a run-on label may
+// follow: one in small letters or digits, with no mark after it, that is
+// no word of a heading's grammar ("What You Bring To The Team:" is one
+// heading in title case).
+func runOnAfter(before string) bool {
+	w := before[strings.LastIndexByte(before, ' ')+1:]
+	r, _ := utf8.DecodeLastRuneInString(w)
+	f := firstRune(w)
+	return (unicode.IsLower(r) || unicode.IsDigit(r)) && (unicode.IsLower(f) || unicode.IsDigit(f)) &&
+		!vocabGrammar[w]
+}
+
+// leadInSentenceCuts returns the cuts around a lead-in sentence inside a
+// paragraph ("We understand that nobody knows everything, but here's
+// what we are looking for: Python, 5+ years ..."): a sentence of at most
+// 25 words that ends with ':' and says that what follows is required or
+// preferred (leadInClass) becomes a line of its own, which sectionize
+// reads as a heading over the rest of the paragraph. A lead-in that opens
+// the paragraph is cut after its colon only.
+func leadInSentenceCuts(t string) []int {
+	var cuts []int
+	for i := 1; i < len(t)-1; i++ {
+		if t[i] != ':' || t[i+1] != ' ' && t[i+1] != '.' {
+			continue
+		}
+		j := i
+		for j > 0 && t[j-1] != '.' && t[j-1] != '!' && t[j-1] != '?' && t[j-1] != ':' && i-j < 250 {
+			j--
+		}
+		if j > 0 && t[j-1] == ':' || i-j >= 250 {
+			continue
+		}
+		s := t[j:i]
+		if n := words(s); n > 25 || n <= 4 || !unicode.IsUpper(firstRune(strings.TrimSpace(s))) ||
+			strings.Count(s, "(") != strings.Count(s, ")") {
+			// a label of up to four words is labelStart's; "(e.g. Sass)
+			// GraphQL Bonus skills:" starts inside parentheses
+			continue
+		}
+		if r := firstRune(strings.TrimLeft(t[i+1:], " .")); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			// "passionate about: the future of money, ...": the
+			// sentence goes on after its colon
+			continue
+		}
+		c := leadInClass(s)
+		if c == clsUnknown && j > 0 {
+			// after a sentence, a short heading of the candidate's
+			// side; at the paragraph's start, "Strong programming
+			// skills, preferably one of the following: TypeScript, ..."
+			// is an item with its list
+			c = leadInLineClass(s)
+		}
+		if c != clsRequired && c != clsPreferred {
+			continue
+		}
+		// the lead-in run into the words before it ("Extensive
+		// experience with Kubernetes and Linux Ways to stand out from the
+		// crowd:"): it starts at the last capitalised word from which it
+		// still says so
+		for p := i - 1; p > j; p-- {
+			if t[p-1] == ' ' && unicode.IsUpper(firstRune(t[p:i])) && leadInLineClass(t[p:i]) == c {
+				j = p
+				break
+			}
+		}
+		s = t[j:i]
+		if words(s) <= 2 {
+			continue
+		}
+		rest := t[i+1:]
+		if k := strings.IndexByte(rest, ':'); k >= 0 {
+			rest = rest[:k]
+		}
+		if strings.Contains(rest, "? ") {
+			// "... Strong tendency to keep things simple What will you
+			// work on? A modern microservice architecture ...": a
+			// question that heads another part runs on in what the
+			// lead-in would govern; the sentences decide there
+			continue
+		}
+		if j > 0 {
+			cuts = append(cuts, j)
+		}
+		cuts = append(cuts, i+1)
+	}
+	return cuts
+}
+
+// leadInLineClass classifies a sentence that ends with ':' as it would
+// be on a line of its own: a lead-in (leadInClass), or a short heading
+// of the candidate's side ("Expertise in Application & Cloud Security
+// Technologies:", up to twelve words, as headingClass reads one).
+func leadInLineClass(s string) class {
+	if c := leadInClass(s); c != clsUnknown {
+		return c
+	}
+	if words(s) > 12 {
+		return clsUnknown
+	}
+	return classifyHeading(s, true)
 }

@@ -8,6 +8,7 @@ import (
 // classifier reads the words of one block to find what its sentences say
 // about themselves ("Scala is a plus", "Nice to have: Flink", "PhD required").
 type classifier struct {
+	text       string // the text as written ("" when not at hand, or in German)
 	lower      string // the text with ASCII letters lowered
 	toks       []token
 	start, end int // the block's tokens
@@ -178,6 +179,20 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			sc = clsRequired
 		}
 		prevSc = sc
+		if cm >= 0 && cm == cmStart {
+			if e := c.parenLeadInEnd(i, cmStart); e > 0 {
+				// a lead-in of an item's own ("Certifications
+				// (preferred not required): OSCP, OSCE") in a block of
+				// items run into one: preferred up to the next item,
+				// which is read as a sentence of its own
+				fill(i, cmStart, sc, pref, req, skill, edu)
+				for k := cmStart; k < e; k++ {
+					skill[k], edu[k] = clsPreferred, clsPreferred
+				}
+				i = e
+				continue
+			}
+		}
 		if cm >= 0 {
 			// Before the marker: as its sentence says; from the marker to
 			// the end of the block: preferred.
@@ -351,6 +366,7 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		}
 		return i, j
 	}
+	i = c.runOnItemStart(i, k)
 	ts, te := int(c.toks[i].start), int(c.toks[j-1].end)
 	ks, ke := int(c.toks[k].start), int(c.toks[k].end)
 	if open := strings.LastIndexByte(c.lower[ts:ks], '('); open >= 0 && !strings.Contains(c.lower[ts+open:ks], ")") {
@@ -490,9 +506,9 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			}
 		}
 		if b < j && !c.offersOr(b, j) {
-			return k, b
+			return k, c.runOnItemEnd(k, b)
 		}
-		return k, j
+		return k, c.runOnItemEnd(k, j)
 	}
 	list, degree := false, false
 	for t := cl; t < k; t++ {
@@ -1712,4 +1728,108 @@ func (c *classifier) opensWithWe() bool {
 		}
 	}
 	return false
+}
+
+// runOnItemStart returns where the list item that holds the marker at k
+// starts in a long sentence [i, ...) that runs several items into one,
+// as a description whose line breaks were lost does ("... in the
+// security industry Certifications (...) Experience working with SIEM
+// ... Proficiency in programming or scripting languages (preference to
+// Python, Go, JavaScript, or Bash) is a plus"): the last word before the
+// marker that opens with a capital after a word in small letters that is
+// no word of grammar, and before a word in small letters ("forensics
+// Proficiency in"); i when there is none or the sentence is short (25
+// tokens before the marker): a marker at an item's end qualifies that
+// item, not the items before it.
+func (c *classifier) runOnItemStart(i, k int) int {
+	if c.text == "" || k-i < 25 {
+		return i
+	}
+	for t := k - 1; t > i+1; t-- {
+		if c.runOnAt(t, false) {
+			return t
+		}
+	}
+	return i
+}
+
+// runOnAt says whether a list item run into the text before it starts
+// at token t (runOnItemStart): a word that opens with a capital after a
+// word in small letters that is no word of grammar, before a word in
+// small letters, with nothing but spaces between them; loose lets the
+// word before be any word that is no word of grammar ("OSWP Experience
+// working").
+func (c *classifier) runOnAt(t int, loose bool) bool {
+	if t < 1 || t+1 >= len(c.toks) {
+		return false
+	}
+	tk, prev, next := c.toks[t], c.toks[t-1], c.toks[t+1]
+	if tk.punct != 0 || prev.punct != 0 || next.punct != 0 || tk.flags&(fHard|fSent|fBlock|fGlued) != 0 ||
+		next.flags&(fHard|fSent|fBlock|fGlued) != 0 {
+		return false
+	}
+	w := c.text[tk.start:tk.end]
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'a' || w[1] > 'z' {
+		return false
+	}
+	if n := c.text[next.start]; n < 'a' || n > 'z' {
+		return false
+	}
+	p := c.text[prev.start:prev.end]
+	if loose {
+		return !vocabGrammar[strings.ToLower(p)]
+	}
+	return len(p) >= 3 && !vocabGrammar[p] && lowerASCIIWord(p)
+}
+
+// parenLeadInEnd returns where the item ends whose own preference in
+// parentheses leads into its list ("Certifications (preferred not
+// required): OSCP, OSCE, OSWP Experience working with SIEM ..."): the
+// next list item run into it (runOnAt) in a long rest of the block; -1
+// when the lead-in is no such item, or none is found. The marker then
+// qualifies that item, not the items after it.
+func (c *classifier) parenLeadInEnd(i, k int) int {
+	if c.text == "" || c.end-k < 25 || k < 1 {
+		return -1
+	}
+	before := strings.TrimRight(c.text[c.toks[i].start:c.toks[k].start], " :")
+	if !strings.HasSuffix(before, ")") || !strings.Contains(before, "(") {
+		return -1
+	}
+	for t := k + 2; t < c.end-1; t++ {
+		if c.toks[t].flags&(fSent|fBlock) != 0 {
+			return -1
+		}
+		if c.runOnAt(t, true) {
+			return t
+		}
+	}
+	return -1
+}
+
+// lowerASCIIWord says whether w is all small ASCII letters.
+func lowerASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// runOnItemEnd returns where the list item that holds the forward wish
+// at k ends in a block of items run into one ("WSGI frameworks,
+// preferably Pyramid SQL Good understanding of the HTTP protocol"): at
+// the next item run into it (runOnAt, loosely), when the scope [k, b)
+// is long (ten tokens); else b.
+func (c *classifier) runOnItemEnd(k, b int) int {
+	if c.text == "" || b-k < 10 {
+		return b
+	}
+	for t := k + 2; t < b-1; t++ {
+		if c.runOnAt(t, true) {
+			return t
+		}
+	}
+	return b
 }

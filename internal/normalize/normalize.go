@@ -26,7 +26,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 177
+const rulesVersion = 178
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -330,6 +330,11 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 	edu := classes(ab.edu, len(toks))
 	ab.skill, ab.edu = skill, edu
 	c := classifier{lower: lower, toks: toks}
+	if lang != "de" {
+		// the text as written, for the capitals that open list items
+		// run into one line (runOnAt); German writes its nouns with one
+		c.text = text
+	}
 	var itemBuf [16]openItem
 	items := itemBuf[:0] // the run of open list items read so far (listAsks)
 	for i := 0; i < len(toks); {

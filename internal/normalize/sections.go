@@ -918,6 +918,13 @@ var exactHeadings = func() map[string]bool {
 		"preferred skills", "some nice to haves", "nice to have skills", "key responsibilities",
 		"we're eager to talk to you if", "skills", "experience", "skills and experience", "about you",
 		"requirements", "qualifications", "technical skills", "your background", "soft skills",
+		// session 27: the candidate's side in the words of "what you'll
+		// do" and of the compound headings ("What you'll bring", "What you
+		// need to be successful", "Your experience & skills")
+		"what you'll bring", "what you will bring", "what you bring to the table", "what you'll bring to the table",
+		"what you need to be successful", "what you need to succeed", "what you'll need to succeed",
+		"what you'll need to be successful", "your experience and skills", "your skills and experience",
+		"your experience and qualifications", "your skills and qualifications", "your knowledge and skills",
 	} {
 		m[p] = true
 	}
