@@ -519,3 +519,21 @@ func gluedSentence(prev, word string) bool {
 	}
 	return true
 }
+
+// containsBy is strings.Contains(s, sub), looking for sub's byte at k
+// first: a byte rarer in text than sub's first ('m' of "emote" rather than
+// its 'e') takes IndexByte further at each step. k < len(sub).
+func containsBy(s, sub string, k int) bool {
+	c := sub[k]
+	for i := k; i < len(s); {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return false
+		}
+		if p := i + j - k; p+len(sub) <= len(s) && s[p:p+len(sub)] == sub {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}

@@ -1,0 +1,59 @@
+package normalize
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// Session 27 made BenchmarkNormalize faster without changing any output.
+// These tests hold the fast paths to the forms they replaced.
+
+// containsBySubs are the words the remote checks look for, with the byte
+// they look for first.
+var containsBySubs = []struct {
+	sub string
+	k   int
+}{{"emote", 1}, {"emot", 1}, {"omeoffice", 1}, {"emote", 4}, {"a", 0}, {"ab", 1}}
+
+func TestS27ContainsByMatchesContains(t *testing.T) {
+	texts := corpusLinesS25(t)
+	// whole documents too, and the edges: the word at the start, at the
+	// end, cut short, its anchor byte alone
+	texts = append(texts, strings.Join(texts, "\n"), "emote", "remote", "emot", "mote", "m", "em", "xemotx",
+		"homeoffice", "omeoffic", "mmmm emote", "Remote", "REMOTE", "ab", "b", "bab")
+	for _, s := range texts {
+		for _, c := range containsBySubs {
+			if got, want := containsBy(s, c.sub, c.k), strings.Contains(s, c.sub); got != want {
+				t.Fatalf("containsBy(%q, %q, %d) = %v, want %v", s, c.sub, c.k, got, want)
+			}
+		}
+	}
+	r := rand.New(rand.NewSource(27))
+	const letters = "emotEMOT fhic"
+	for range 20000 {
+		b := make([]byte, r.Intn(24))
+		for i := range b {
+			b[i] = letters[r.Intn(len(letters))]
+		}
+		for _, c := range containsBySubs {
+			if got, want := containsBy(string(b), c.sub, c.k), strings.Contains(string(b), c.sub); got != want {
+				t.Fatalf("containsBy(%q, %q, %d) = %v, want %v", b, c.sub, c.k, got, want)
+			}
+		}
+	}
+}
+
+func FuzzS27ContainsBy(f *testing.F) {
+	f.Add("remote work", "emote", 1)
+	f.Add("homeoffice", "omeoffice", 4)
+	f.Fuzz(func(t *testing.T, s, sub string, k int) {
+		if sub == "" {
+			return
+		}
+		k = (k%len(sub) + len(sub)) % len(sub)
+		if got, want := containsBy(s, sub, k), strings.Contains(s, sub); got != want {
+			t.Fatalf("containsBy(%q, %q, %d) = %v, want %v", s, sub, k, got, want)
+		}
+	})
+}
