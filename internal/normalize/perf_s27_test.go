@@ -57,3 +57,31 @@ func FuzzS27ContainsBy(f *testing.F) {
 		}
 	})
 }
+
+// TestS27RootNextMatchesMap holds the matcher's table of first keys to
+// the trie's root map: every key of the map, and every word of the corpus
+// documents (most of them no key).
+func TestS27RootNextMatchesMap(t *testing.T) {
+	m := &normalizer(t).m
+	if len(m.rootEnt) != len(m.root.next) {
+		t.Fatalf("table holds %d keys, map %d", len(m.rootEnt), len(m.root.next))
+	}
+	for k, nd := range m.root.next {
+		if got := m.rootNext(k); got != nd {
+			t.Fatalf("rootNext(%q) = %p, want %p", k, got, nd)
+		}
+	}
+	text := strings.Join(corpusLinesS25(t), "\n")
+	lower := string(asciiLower(text, nil))
+	for _, tk := range tokenize(text, nil) {
+		k := tokenKey(lower, tk)
+		if got, want := m.rootNext(k), m.root.next[k]; got != want {
+			t.Fatalf("rootNext(%q) = %p, want %p", k, got, want)
+		}
+	}
+	for _, k := range []string{"", "-", "/", "x", "zzzzzzzz", "python ", "Python"} {
+		if got, want := m.rootNext(k), m.root.next[k]; got != want {
+			t.Fatalf("rootNext(%q) = %p, want %p", k, got, want)
+		}
+	}
+}
