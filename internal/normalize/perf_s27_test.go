@@ -4,6 +4,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Session 27 made BenchmarkNormalize faster without changing any output.
@@ -84,4 +86,50 @@ func TestS27RootNextMatchesMap(t *testing.T) {
 			t.Fatalf("rootNext(%q) = %p, want %p", k, got, want)
 		}
 	}
+}
+
+// gluedSentenceRef is gluedSentence before its check of the word's first
+// byte.
+func gluedSentenceRef(prev, word string) bool {
+	if utf8.RuneCountInString(prev) < 3 || utf8.RuneCountInString(word) < 2 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if !unicode.IsLower(last) {
+		return false
+	}
+	for i, r := range word {
+		if i == 0 && !unicode.IsUpper(r) || i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestS27GluedSentenceMatchesRef compares the two on every pair of
+// neighbouring words of the corpus documents.
+func TestS27GluedSentenceMatchesRef(t *testing.T) {
+	text := strings.Join(corpusLinesS25(t), "\n")
+	toks := tokenize(text, nil)
+	pairs := [][2]string{{"carte", "Du"}, {"Node", "js"}, {"abc", ""}, {"abc", "É"}, {"abc", "Év"}, {"abc", "ÉV"},
+		{"", "Du"}, {"ab", "Du"}, {"abc", "D"}, {"Ärm", "Vår"}, {"ärm", "Öl"}, {"abc", "\xff"}, {"abc", "A\xff"}}
+	for k := 1; k < len(toks); k++ {
+		a, b := toks[k-1], toks[k]
+		pairs = append(pairs, [2]string{text[a.start:a.end], text[b.start:b.end]})
+	}
+	for _, p := range pairs {
+		if got, want := gluedSentence(p[0], p[1]), gluedSentenceRef(p[0], p[1]); got != want {
+			t.Fatalf("gluedSentence(%q, %q) = %v, want %v", p[0], p[1], got, want)
+		}
+	}
+}
+
+func FuzzS27GluedSentence(f *testing.F) {
+	f.Add("carte", "Du")
+	f.Add("Node", "js")
+	f.Fuzz(func(t *testing.T, prev, word string) {
+		if got, want := gluedSentence(prev, word), gluedSentenceRef(prev, word); got != want {
+			t.Fatalf("gluedSentence(%q, %q) = %v, want %v", prev, word, got, want)
+		}
+	})
 }

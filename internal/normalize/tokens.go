@@ -505,6 +505,9 @@ var germanJoiners = map[string]bool{
 // letters or more, word is capitalised and lower case after its first
 // letter ("Du", "Vår"), unlike names with a dot ("Node.js", "ASP.NET").
 func gluedSentence(prev, word string) bool {
+	if word == "" || word[0] < utf8.RuneSelf && (word[0] < 'A' || word[0] > 'Z') {
+		return false // the common case ("Node.js", "e.g"), before counting runes
+	}
 	if utf8.RuneCountInString(prev) < 3 || utf8.RuneCountInString(word) < 2 {
 		return false
 	}
