@@ -133,3 +133,53 @@ func FuzzS27GluedSentence(f *testing.F) {
 		}
 	})
 }
+
+// phraseInRef is phraseSet.in before its bit filter: a map lookup for every
+// run of words.
+func phraseInRef(ps *phraseSet, folded string) bool {
+	for _, p := range ps.cjk {
+		if strings.Contains(folded, p) {
+			return true
+		}
+	}
+	for i := 0; i < len(folded); i++ {
+		if folded[i] != ' ' || i+1 >= len(folded) {
+			continue
+		}
+		start, n := i+1, 0
+		for j := start; j < len(folded) && n < ps.maxWords; j++ {
+			if folded[j] == ' ' {
+				n++
+				if ps.words[folded[start:j]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// TestS27PhraseSetInMatchesRef holds every phrase set to the map-only
+// lookup, on every corpus line and on every phrase of the sets themselves
+// (as a heading, and inside one).
+func TestS27PhraseSetInMatchesRef(t *testing.T) {
+	sets := []*phraseSet{preferredSet, requiredSet, weakSet, mentionedSet, openSet, leadInSet, leadInPrefSet,
+		leadInReqSet, payWordSet, bonusWordSet, strictPreferredSet, colonPrefSet}
+	var heads []string
+	for _, l := range corpusLinesS25(t) {
+		heads = append(heads, foldHeading(l))
+	}
+	for _, ps := range sets {
+		for p := range ps.words {
+			heads = append(heads, " "+p+" ", " the "+p+" we ", p, " "+p)
+		}
+	}
+	heads = append(heads, "", " ", "  ", " a  b ")
+	for _, ps := range sets {
+		for _, h := range heads {
+			if got, want := ps.in(h), phraseInRef(ps, h); got != want {
+				t.Fatalf("in(%q) = %v, want %v", h, got, want)
+			}
+		}
+	}
+}
