@@ -183,3 +183,33 @@ func TestS27PhraseSetInMatchesRef(t *testing.T) {
 		}
 	}
 }
+
+// isASCIIRef is the byte loop nfcString ran before isASCII.
+func isASCIIRef(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func TestS27IsASCIIMatchesRef(t *testing.T) {
+	texts := append(corpusLinesS25(t), "", "a", "abcdefgh", "abcdefg\xff", "\xffbcdefgh", "abcdefghi\x80", "é")
+	for _, s := range texts {
+		for cut := 0; cut < len(s) && cut < 9; cut++ { // every alignment of the eight-byte reads
+			if got, want := isASCII(s[cut:]), isASCIIRef(s[cut:]); got != want {
+				t.Fatalf("isASCII(%q) = %v, want %v", s[cut:], got, want)
+			}
+		}
+	}
+}
+
+func FuzzS27IsASCII(f *testing.F) {
+	f.Add("abcdefgh\x80")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isASCII(s), isASCIIRef(s); got != want {
+			t.Fatalf("isASCII(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

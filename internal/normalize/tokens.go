@@ -540,3 +540,20 @@ func containsBy(s, sub string, k int) bool {
 	}
 	return false
 }
+
+// isASCII says whether every byte of s is below utf8.RuneSelf, reading
+// eight bytes at a time.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
