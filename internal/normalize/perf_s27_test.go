@@ -213,3 +213,45 @@ func FuzzS27IsASCII(f *testing.F) {
 		}
 	})
 }
+
+// upperPairRef is hasCapitalPair's byte loop before upperPair.
+func upperPairRef(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'A' && s[i-1] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func TestS27UpperPairMatchesRef(t *testing.T) {
+	texts := append(corpusLinesS25(t), "", "A", "AB", "aaaaaaaA", "aaaaaaaAB", "aaaaaaaA\xc1", "@[AZ`{", "Z[", "\xc1\xc2",
+		"aaaaaaaaaaaaaaaAZ", "aaaaaaaaaaaaaaAZ", "aaaaaaaaaaaaaaaA")
+	for _, s := range texts {
+		for cut := 0; cut < len(s) && cut < 9; cut++ { // every alignment of the eight-byte reads
+			if got, want := upperPair(s[cut:]), upperPairRef(s[cut:]); got != want {
+				t.Fatalf("upperPair(%q) = %v, want %v", s[cut:], got, want)
+			}
+		}
+	}
+	r := rand.New(rand.NewSource(27))
+	const bytes = "aAZz@[`{\x80\xc1 "
+	for range 50000 {
+		b := make([]byte, r.Intn(20))
+		for i := range b {
+			b[i] = bytes[r.Intn(len(bytes))]
+		}
+		if got, want := upperPair(string(b)), upperPairRef(string(b)); got != want {
+			t.Fatalf("upperPair(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+func FuzzS27UpperPair(f *testing.F) {
+	f.Add("aaaaaaaAB")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := upperPair(s), upperPairRef(s); got != want {
+			t.Fatalf("upperPair(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

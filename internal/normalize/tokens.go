@@ -557,3 +557,28 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// upperPair says whether s holds two ASCII capitals in a row, reading
+// eight bytes at a time (as asciiLower finds them).
+func upperPair(s string) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	prev := false // the byte before the eight is a capital
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+		low7 := x &^ high
+		upper := (low7 + ones*(0x80-'A')) &^ (low7 + ones*(0x80-'Z'-1)) &^ x & high
+		if upper&(upper<<8) != 0 || prev && upper&0x80 != 0 {
+			return true
+		}
+		prev = upper>>63 != 0
+	}
+	for ; i < len(s); i++ {
+		c := s[i] >= 'A' && s[i] <= 'Z'
+		if c && prev {
+			return true
+		}
+		prev = c
+	}
+	return false
+}
