@@ -255,3 +255,23 @@ func FuzzS27UpperPair(f *testing.F) {
 		}
 	})
 }
+
+func TestS27LowerTextMatchesToLower(t *testing.T) {
+	lines := corpusLinesS25(t)
+	texts := append(lines, strings.Join(lines, "\n"), "", "ABC", "Ärger ÉCOLE İstanbul ẞ Σ", "a\xffB", "\xef\xbf\xbdX",
+		"\xe2\x82", "Ⅻ ǅ ＡＢＣ")
+	for _, s := range texts {
+		if got, want := lowerText(s), strings.ToLower(s); got != want {
+			t.Fatalf("lowerText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzS27LowerText(f *testing.F) {
+	f.Add("Ärger\xffABC")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lowerText(s), strings.ToLower(s); got != want {
+			t.Fatalf("lowerText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

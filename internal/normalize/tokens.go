@@ -582,3 +582,28 @@ func upperPair(s string) bool {
 	}
 	return false
 }
+
+// lowerText is strings.ToLower(s) made without strings.Map's call per
+// rune: ASCII bytes are lowered in place of a copy, other runes by
+// unicode.ToLower, an invalid byte becomes U+FFFD as Map writes it.
+func lowerText(s string) string {
+	if isASCII(s) {
+		return asciiLowerString(s)
+	}
+	b := make([]byte, 0, len(s)+utf8.UTFMax)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += size
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}

@@ -200,7 +200,7 @@ var ytokenPool = sync.Pool{New: func() any { return new([]ytoken) }}
 // yearTokens appends the tokens of text to out[:0].
 func yearTokens(text string, out []ytoken) []ytoken {
 	out = out[:0]
-	t := strings.ToLower(text)
+	t := lowerText(text)
 	cased := len(t) == len(text)
 	for i := 0; i < len(t); {
 		c := t[i]
