@@ -275,3 +275,41 @@ func FuzzS27LowerText(f *testing.F) {
 		}
 	})
 }
+
+// TestS27WordBloomKeepsEveryKey holds the filters to their sets: every key
+// passes, so a lookup behind a filter answers as the map alone.
+func TestS27WordBloomKeepsEveryKey(t *testing.T) {
+	for k := range yearWords {
+		if !yearWordsBloom.may(k) {
+			t.Fatalf("yearWordsBloom turns %q away", k)
+		}
+	}
+	r := rand.New(rand.NewSource(27))
+	m := map[string]int{"": 0}
+	for range 3000 {
+		b := make([]byte, 1+r.Intn(12))
+		for i := range b {
+			b[i] = byte(r.Intn(256))
+		}
+		m[string(b)] = len(b)
+	}
+	bl := bloomOf(m)
+	for k := range m {
+		if !bl.may(k) {
+			t.Fatalf("bloomOf turns %q away", k)
+		}
+	}
+	// and most words of a text are turned away
+	passed, words := 0, 0
+	for _, l := range corpusLinesS25(t) {
+		for _, w := range strings.Fields(strings.ToLower(l)) {
+			words++
+			if yearWordsBloom.may(w) {
+				passed++
+			}
+		}
+	}
+	if words == 0 || passed*4 > words {
+		t.Fatalf("%d of %d words pass yearWordsBloom", passed, words)
+	}
+}

@@ -607,3 +607,24 @@ func lowerText(s string) string {
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
+
+// wordBloom is a filter of a word set's keys by keyHash: a word it says no
+// to is no key of the set, a word it says yes to may be one.
+type wordBloom [1 << 12 / 64]uint64
+
+// bloomOf is the filter of m's keys (set up once, from a map that no code
+// changes after it).
+func bloomOf[V any](m map[string]V) *wordBloom {
+	b := new(wordBloom)
+	for k := range m {
+		h := keyHash(k) >> 4
+		b[h>>6] |= 1 << (h & 63)
+	}
+	return b
+}
+
+// may says whether w may be a key of the set.
+func (b *wordBloom) may(w string) bool {
+	h := keyHash(w) >> 4
+	return b[h>>6]&(1<<(h&63)) != 0
+}
