@@ -178,11 +178,16 @@ func markCuts(t string, cuts []int) (_ []int, oItems bool) {
 		case c == '#':
 			others = true
 		}
-		sp := strings.IndexByte(t[i:], ' ')
-		if sp < 0 {
+		// the next word: words are short, a loop costs less than a call
+		// of IndexByte each
+		j := i
+		for j < len(t) && t[j] != ' ' {
+			j++
+		}
+		if j == len(t) {
 			break
 		}
-		i += sp + 1
+		i = j + 1
 	}
 	// markdown's hard line breaks ("... techniques.\\ **Required Skills
 	// & Experience:**\\ - Strong experience"): a backslash before a space,

@@ -259,12 +259,7 @@ func splitInlineShouted(bs []block) []block {
 // hasCapitalPair says whether s holds two ASCII capitals in a row: a
 // cheap test that most paragraphs fail.
 func hasCapitalPair(s string) bool {
-	for i := 1; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'A' && s[i-1] <= 'Z' {
-			return true
-		}
-	}
-	return false
+	return upperPair(s)
 }
 
 // shoutedRuns returns the [start, end) of the runs of words in capitals

@@ -409,7 +409,7 @@ func stripRemote(p string) (string, bool) {
 // Wochen vor Ort (Nürnberg oder München)" -> DE), or "": the country the
 // remote work is tied to when no label or sentence names one.
 func remoteFieldCountry(text string) string {
-	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+	if !containsBy(text, "emote", 1) && !strings.Contains(text, "EMOTE") {
 		return ""
 	}
 	country := ""
@@ -1761,7 +1761,7 @@ var remoteStatements = []string{"this is a remote", "this is a fully remote", "t
 // or remote-friendly, and no place is remote already. With no place it
 // adds none: the remote work is then the work mode only.
 func remoteStatement(locs []model.Location, text string) []model.Location {
-	if len(locs) == 0 || !strings.Contains(text, "emot") && !strings.Contains(text, "EMOT") && !strings.Contains(text, "omeoffice") {
+	if len(locs) == 0 || !containsBy(text, "emot", 1) && !strings.Contains(text, "EMOT") && !containsBy(text, "omeoffice", 1) {
 		return locs // no word of remote work ("remote", "remoto", "remotamente", "100% Homeoffice")
 	}
 	countryOnly := true
@@ -1864,7 +1864,7 @@ func liRemote(text string) bool {
 // area wider than a country stays no place. Places of which one is
 // already remote say themselves which are.
 func remoteField(locs []model.Location, text string) []model.Location {
-	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+	if !containsBy(text, "emote", 1) && !strings.Contains(text, "EMOTE") {
 		return locs // the common case, without splitting the text
 	}
 	for _, l := range locs {
@@ -1952,7 +1952,7 @@ func remoteOption(locs []model.Location, text string) []model.Location {
 		}
 		country = l.Country
 	}
-	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") && !strings.Contains(text, "远程") &&
+	if !containsBy(text, "emote", 1) && !strings.Contains(text, "EMOTE") && !strings.Contains(text, "远程") &&
 		!strings.Contains(text, "élétravail") {
 		return locs // the common case, without lowering the text
 	}

@@ -266,12 +266,10 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 // nfcString is norm.NFC.String(s), with text in ASCII (most blocks)
 // returned as it is without asking the normalizer: ASCII is NFC.
 func nfcString(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return norm.NFC.String(s)
-		}
+	if isASCII(s) {
+		return s
 	}
-	return s
+	return norm.NFC.String(s)
 }
 
 // analysis is what the description's words say.

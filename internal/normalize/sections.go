@@ -364,6 +364,9 @@ type phraseSet struct {
 	words    map[string]bool
 	maxWords int
 	cjk      []string
+	// maybe has the bit keyHash(p)>>4 set for every phrase p of words: in
+	// turns most runs of a heading's words away without a map lookup
+	maybe [1 << 12 / 64]uint64
 }
 
 func compilePhrases(lists ...[]string) *phraseSet {
@@ -376,6 +379,8 @@ func compilePhrases(lists ...[]string) *phraseSet {
 			}
 			ps.words[p] = true
 			ps.maxWords = max(ps.maxWords, strings.Count(p, " ")+1)
+			h := keyHash(p) >> 4
+			ps.maybe[h>>6] |= 1 << (h & 63)
 		}
 	}
 	return ps
@@ -425,7 +430,7 @@ func (ps *phraseSet) in(folded string) bool {
 		for j := start; j < len(folded) && n < ps.maxWords; j++ {
 			if folded[j] == ' ' {
 				n++
-				if ps.words[folded[start:j]] {
+				if h := keyHash(folded[start:j]) >> 4; ps.maybe[h>>6]&(1<<(h&63)) != 0 && ps.words[folded[start:j]] {
 					return true
 				}
 			}

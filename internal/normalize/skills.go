@@ -39,6 +39,19 @@ type matcher struct {
 	// words of a text start no alias, and the bit test (in a small table)
 	// turns them away without a lookup in the large root map.
 	first [1 << 16 / 64]uint64
+	// rootHead and rootEnt are root.next as a table chained by keyHash
+	// (rootNext): a text's token that passes first is looked up there
+	// without hashing its key again, as the map would.
+	rootHead [1 << 12]int32 // 1 + the index in rootEnt of the chain's first entry, or 0
+	rootEnt  []rootEntry
+}
+
+// rootEntry is a key of root.next in matcher's table.
+type rootEntry struct {
+	key  string
+	nd   *trieNode
+	h    uint16 // keyHash(key)
+	next int32  // 1 + the index of the chain's next entry, or 0
 }
 
 // keyHash is a cheap 16-bit hash of a trie key, read in constant time:
@@ -53,10 +66,20 @@ func keyHash(k string) uint32 {
 	return h >> 16
 }
 
-// mayStart says whether key may be the first key of an alias.
-func (m *matcher) mayStart(key string) bool {
+// rootNext is root.next[key]: the node after an alias's first key, or nil.
+func (m *matcher) rootNext(key string) *trieNode {
 	h := keyHash(key)
-	return m.first[h>>6]&(1<<(h&63)) != 0
+	if m.first[h>>6]&(1<<(h&63)) == 0 {
+		return nil
+	}
+	for e := m.rootHead[h%uint32(len(m.rootHead))]; e != 0; {
+		x := &m.rootEnt[e-1]
+		if x.h == uint16(h) && x.key == key {
+			return x.nd
+		}
+		e = x.next
+	}
+	return nil
 }
 
 // add compiles one alias. Hyphens are dropped from skill aliases (a text
@@ -100,6 +123,12 @@ func (m *matcher) add(alias string, id int32) {
 		if c == nil {
 			c = &trieNode{}
 			nd.next[key] = c
+			if i == 0 {
+				h := keyHash(key)
+				slot := &m.rootHead[h%uint32(len(m.rootHead))]
+				m.rootEnt = append(m.rootEnt, rootEntry{key: key, nd: c, h: uint16(h), next: *slot})
+				*slot = int32(len(m.rootEnt))
+			}
 		}
 		nd = c
 		if exact {
@@ -206,10 +235,7 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 			i++
 			continue
 		}
-		var c *trieNode
-		if key := tokenKey(lower, t); m.mayStart(key) {
-			c = m.root.next[key]
-		}
+		c := m.rootNext(tokenKey(lower, t))
 		if c == nil {
 			if id := m.camelAt(s, lower, t); id >= 0 {
 				hits = append(hits, hit{id: id, tok: i, end: i + 1})

@@ -208,18 +208,29 @@ func stripBullet(s string) (string, bool) {
 	return s, false
 }
 
-var blockAtoms = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Tr: true, atom.Table: true, atom.Section: true, atom.Article: true, atom.Header: true,
-	atom.Footer: true, atom.Blockquote: true, atom.Pre: true, atom.Dt: true, atom.Dd: true,
-	atom.Dl: true, atom.Hr: true, atom.Main: true, atom.Aside: true, atom.Nav: true,
-	atom.Figure: true, atom.Figcaption: true, atom.Address: true, atom.Form: true, atom.Body: true,
+// blockAtom says whether an element of kind a starts and ends a block (a
+// switch: the tokens of a page ask it once per tag, and a map lookup cost
+// more than the rest of the tag's handling).
+func blockAtom(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5,
+		atom.H6, atom.Tr, atom.Table, atom.Section, atom.Article, atom.Header, atom.Footer,
+		atom.Blockquote, atom.Pre, atom.Dt, atom.Dd, atom.Dl, atom.Hr, atom.Main, atom.Aside, atom.Nav,
+		atom.Figure, atom.Figcaption, atom.Address, atom.Form, atom.Body:
+		return true
+	}
+	return false
 }
 
-var skipAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Head: true, atom.Title: true,
-	atom.Noscript: true, atom.Template: true, atom.Iframe: true, atom.Svg: true,
+// skipAtom says whether the text inside an element of kind a is no text of
+// the posting (scripts, styles, the head).
+func skipAtom(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Head, atom.Title, atom.Noscript, atom.Template, atom.Iframe,
+		atom.Svg:
+		return true
+	}
+	return false
 }
 
 func isHeadingAtom(a atom.Atom) bool {
@@ -348,7 +359,7 @@ func htmlBlocks(s string) []block {
 				prefix = append(prefix, text...)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			if skipAtoms[a] {
+			if skipAtom(a) {
 				if tt == html.StartTagToken {
 					skipDepth++
 				}
@@ -363,14 +374,14 @@ func htmlBlocks(s string) []block {
 				}
 			case a == atom.Td || a == atom.Th:
 				buf = append(buf, ' ')
-			case blockAtoms[a]:
+			case blockAtom(a):
 				flush()
 				if tt == html.StartTagToken && a != atom.Hr {
 					stack = append(stack, a)
 				}
 			}
 		case html.EndTagToken:
-			if skipAtoms[a] {
+			if skipAtom(a) {
 				if skipDepth > 0 {
 					skipDepth--
 				}
@@ -383,7 +394,7 @@ func htmlBlocks(s string) []block {
 				}
 			case a == atom.Br:
 				flush()
-			case blockAtoms[a]:
+			case blockAtom(a):
 				flush()
 				for i := len(stack) - 1; i >= 0; i-- {
 					if stack[i] == a {

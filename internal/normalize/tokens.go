@@ -505,6 +505,9 @@ var germanJoiners = map[string]bool{
 // letters or more, word is capitalised and lower case after its first
 // letter ("Du", "Vår"), unlike names with a dot ("Node.js", "ASP.NET").
 func gluedSentence(prev, word string) bool {
+	if word == "" || word[0] < utf8.RuneSelf && (word[0] < 'A' || word[0] > 'Z') {
+		return false // the common case ("Node.js", "e.g"), before counting runes
+	}
 	if utf8.RuneCountInString(prev) < 3 || utf8.RuneCountInString(word) < 2 {
 		return false
 	}
@@ -518,4 +521,110 @@ func gluedSentence(prev, word string) bool {
 		}
 	}
 	return true
+}
+
+// containsBy is strings.Contains(s, sub), looking for sub's byte at k
+// first: a byte rarer in text than sub's first ('m' of "emote" rather than
+// its 'e') takes IndexByte further at each step. k < len(sub).
+func containsBy(s, sub string, k int) bool {
+	c := sub[k]
+	for i := k; i < len(s); {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return false
+		}
+		if p := i + j - k; p+len(sub) <= len(s) && s[p:p+len(sub)] == sub {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// isASCII says whether every byte of s is below utf8.RuneSelf, reading
+// eight bytes at a time.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// upperPair says whether s holds two ASCII capitals in a row, reading
+// eight bytes at a time (as asciiLower finds them).
+func upperPair(s string) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	prev := false // the byte before the eight is a capital
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+		low7 := x &^ high
+		upper := (low7 + ones*(0x80-'A')) &^ (low7 + ones*(0x80-'Z'-1)) &^ x & high
+		if upper&(upper<<8) != 0 || prev && upper&0x80 != 0 {
+			return true
+		}
+		prev = upper>>63 != 0
+	}
+	for ; i < len(s); i++ {
+		c := s[i] >= 'A' && s[i] <= 'Z'
+		if c && prev {
+			return true
+		}
+		prev = c
+	}
+	return false
+}
+
+// lowerText is strings.ToLower(s) made without strings.Map's call per
+// rune: ASCII bytes are lowered in place of a copy, other runes by
+// unicode.ToLower, an invalid byte becomes U+FFFD as Map writes it.
+func lowerText(s string) string {
+	if isASCII(s) {
+		return asciiLowerString(s)
+	}
+	b := make([]byte, 0, len(s)+utf8.UTFMax)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += size
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// wordBloom is a filter of a word set's keys by keyHash: a word it says no
+// to is no key of the set, a word it says yes to may be one.
+type wordBloom [1 << 12 / 64]uint64
+
+// bloomOf is the filter of m's keys (set up once, from a map that no code
+// changes after it).
+func bloomOf[V any](m map[string]V) *wordBloom {
+	b := new(wordBloom)
+	for k := range m {
+		h := keyHash(k) >> 4
+		b[h>>6] |= 1 << (h & 63)
+	}
+	return b
+}
+
+// may says whether w may be a key of the set.
+func (b *wordBloom) may(w string) bool {
+	h := keyHash(w) >> 4
+	return b[h>>6]&(1<<(h&63)) != 0
 }

@@ -105,7 +105,7 @@ var companyPhrases = []struct{ phrase, place string }{
 // gestartet"): the text states no work mode of the job itself
 // (workplacePhrases).
 func remoteFirstOnly(text string) bool {
-	if !strings.Contains(text, "emote") && !strings.Contains(text, "EMOTE") {
+	if !containsBy(text, "emote", 1) && !strings.Contains(text, "EMOTE") {
 		return false
 	}
 	t := foldable(text)

@@ -38,6 +38,9 @@ var yearWords = map[string]bool{
 	"år": true, "års": true, "vuotta": true, "yoe": true, "an": true,
 }
 
+// yearWordsBloom turns most words away before yearWords' lookup.
+var yearWordsBloom = bloomOf(yearWords)
+
 // yearsMaxBefore make the number a maximum or a span that is not asked of
 // the candidate ("up to 2 years", "within 3 years", "a 2-year contract").
 var yearsMaxBefore = map[string]bool{
@@ -200,7 +203,7 @@ var ytokenPool = sync.Pool{New: func() any { return new([]ytoken) }}
 // yearTokens appends the tokens of text to out[:0].
 func yearTokens(text string, out []ytoken) []ytoken {
 	out = out[:0]
-	t := strings.ToLower(text)
+	t := lowerText(text)
 	cased := len(t) == len(text)
 	for i := 0; i < len(t); {
 		c := t[i]
@@ -334,7 +337,7 @@ func MinYears(text string) *int {
 			}
 			continue
 		}
-		if !yearWords[t.s] || t.s == "an" && word(j-1) != "1" {
+		if !yearWordsBloom.may(t.s) || !yearWords[t.s] || t.s == "an" && word(j-1) != "1" {
 			continue // French "1 an", not the English article
 		}
 		k := j - 1
