@@ -70,9 +70,14 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			if c.toks[k].punct != 0 {
 				continue
 			}
-			if e := c.colonMarker(k); e >= 0 {
-				cm, cmStart = e, k
-				break
+			// ruleWord: a word none of the word rules below reacts to
+			// skips them (rulewords.go)
+			rule := c.ruleWord(k)
+			if rule {
+				if e := c.colonMarker(k); e >= 0 {
+					cm, cmStart = e, k
+					break
+				}
 			}
 			if k > i && c.toks[k].flags&fColon != 0 && c.prefLeadIn(i, k) {
 				// "... Kubernetes and Linux. Ways to stand out from the
@@ -80,6 +85,9 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				// inside the block; what follows the colon is preferred
 				cm, cmStart = k, k
 				break
+			}
+			if !rule {
+				continue
 			}
 			if prefAt < 0 && (c.prefWord(k) || c.prefMore(k)) {
 				prefAt = k
@@ -97,7 +105,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 		if bc == clsMentioned && prefAt >= 0 {
 			// in a mentioned part the cue matters only beside a marker
 			for k := i; k < j && !cue; k++ {
-				cue = c.toks[k].punct == 0 && (c.reqCue(k) || c.cueMore(k))
+				cue = c.toks[k].punct == 0 && c.ruleWord(k) && (c.reqCue(k) || c.cueMore(k))
 			}
 		}
 		sc := bc // the sentence's class
@@ -117,7 +125,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			// sentence about applying ("Experience with GitHub Actions
 			// to build your application")
 			for k := i; k < j && applying; k++ {
-				applying = c.toks[k].punct != 0 || !c.reqCue(k) && !c.cueMore(k)
+				applying = c.toks[k].punct != 0 || !c.ruleWord(k) || !c.reqCue(k) && !c.cueMore(k)
 			}
 		}
 		if applying && prefAt < 0 && !req && !cue && cm < 0 {
@@ -241,7 +249,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				// a later marker of the sentence qualifies its own part
 				// ("Jenkins | Material UI (pré) | Sketch (pré)")
 				for k := b; k < j && a > i; k++ {
-					if k > prefAt && c.toks[k].punct == 0 && (c.prefWord(k) || c.prefMore(k)) {
+					if k > prefAt && c.toks[k].punct == 0 && c.ruleWord(k) && (c.prefWord(k) || c.prefMore(k)) {
 						if a2, b2 := c.prefScope(i, j, k); a2 > i && b2 > k {
 							fill(a2, b2, sc, true, req, skill, edu)
 							k = b2 - 1
