@@ -372,6 +372,10 @@ func TestRuleWordPasses(t *testing.T) {
 	for _, w := range others {
 		c := classifier{lower: w, toks: tokenize(w, nil)}
 		c.end = len(c.toks)
+		h := keyHash(w)
+		if c.ruleWord(0) != (ruleBits[h>>3]&(1<<(h&7)) != 0) {
+			t.Errorf("ruleWord(%q) does not follow keyHash", w)
+		}
 		if !c.ruleWord(0) {
 			n++
 		}
