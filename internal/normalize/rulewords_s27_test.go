@@ -384,3 +384,87 @@ func TestRuleWordPasses(t *testing.T) {
 		t.Errorf("ruleWord lets %d of %d ordinary words through", len(others)-n, len(others))
 	}
 }
+
+// TestMarkBlockSkipsOnlyFilteredRules holds markBlock to the filter:
+// what it skips for a word ruleWord turns away (the statements after
+// `if !rule { continue }`, the operands after ruleWord in a condition)
+// asks only the filtered rules (and gained, which it asks only after
+// one of them said yes). A rule added there that the filter does not
+// know would be skipped for most words.
+func TestMarkBlockSkipsOnlyFilteredRules(t *testing.T) {
+	filtered := 0
+	fset := gotoken.NewFileSet()
+	f, err := parser.ParseFile(fset, "marks.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body *ast.BlockStmt
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "markBlock" {
+			body = fd.Body
+		}
+	}
+	if body == nil {
+		t.Fatal("markBlock not found")
+	}
+	allowed := append(slices.Clone(filteredRules), "gained", "ruleWord", "word")
+	check := func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if x, ok2 := sel.X.(*ast.Ident); ok && ok2 && x.Name == "c" && !slices.Contains(allowed, sel.Sel.Name) {
+				t.Errorf("%s: markBlock asks %s only of the words ruleWord lets through; add it to the filter "+
+					"(filteredRules) or move it before the filter", fset.Position(call.Pos()), sel.Sel.Name)
+			}
+			if ok && sel.Sel.Name != "word" && sel.Sel.Name != "ruleWord" && slices.Contains(allowed, sel.Sel.Name) {
+				filtered++
+			}
+			return true
+		})
+	}
+	isRuleWord := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Name == "ruleWord" {
+				found = true
+			}
+			if id, ok := n.(*ast.Ident); ok && id.Name == "rule" {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	skips := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			for k, st := range n.List {
+				ifs, ok := st.(*ast.IfStmt)
+				if !ok || ifs.Else != nil || len(ifs.Body.List) != 1 {
+					continue
+				}
+				u, ok := ifs.Cond.(*ast.UnaryExpr)
+				br, ok2 := ifs.Body.List[0].(*ast.BranchStmt)
+				if ok && ok2 && u.Op == gotoken.NOT && br.Tok == gotoken.CONTINUE && isRuleWord(u.X) {
+					skips++
+					for _, rest := range n.List[k+1:] {
+						check(rest)
+					}
+				}
+			}
+		case *ast.BinaryExpr:
+			if (n.Op == gotoken.LAND || n.Op == gotoken.LOR) && isRuleWord(n.X) && !isRuleWord(n.Y) {
+				skips++
+				check(n.Y)
+			}
+		}
+		return true
+	})
+	if skips < 4 || filtered < 8 {
+		t.Errorf("found %d places where markBlock skips by ruleWord, asking %d rules: the check lost them", skips, filtered)
+	}
+}
