@@ -263,7 +263,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"Greenbone":               {"greenbone"},
 	"HTML/CSS":                {"css", "html"},
 	"InfluxDB":                {"influxdb"},
-	"Interaction Design":      {"interaktionsdesign"},
+	"Interaction Design":      {"interaksjonsdesign", "interaktionsdesign"},
 	"Internationalization":    {"internationalization"},
 	"Kubernetes":              {"k8s", "kubernetes"},
 	"Laravel":                 {"laravel"},
