@@ -349,8 +349,8 @@ func MinYears(text string) *int {
 				k-- // "5-plus years"
 			}
 		}
-		// "3 or more years"
-		if word(k) == "more" && word(k-1) == "or" {
+		// "3 or more years"; Nordic "2 eller flere år", "2 eller fler år"
+		if word(k) == "more" && word(k-1) == "or" || nordicMore[word(k)] && word(k-1) == "eller" {
 			plus = true
 			k -= 2
 		}
@@ -457,7 +457,7 @@ func MinYears(text string) *int {
 		if !strong && !yearsNext[next] && !(next == "or" && word(j+2) == "more") &&
 			// "i 2 år eller mer", "3 år eller mere": Nordic "or more"
 			!(next == "eller" && (word(j+2) == "mer" || word(j+2) == "mere" || word(j+2) == "mera" || word(j+2) == "längre") &&
-				experienceBefore(toks, k)) {
+				(experienceBefore(toks, k) || experienceWords[word(j+3)])) {
 			continue
 		}
 		if n < 0 || n > 20 {
@@ -822,6 +822,10 @@ func soughtBefore(word func(int) string, k int) bool {
 	}
 	return false
 }
+
+// nordicMore are the Nordic words for "more" after "eller" (or) before a
+// figure of years: "2 eller flere år erfaring".
+var nordicMore = map[string]bool{"flere": true, "fler": true, "mer": true, "mere": true, "mera": true}
 
 // itemStarts are the words that open a requirement's item ("Experience
 // as a ...", "Knowledge of ..."), lowered.
