@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -769,6 +770,11 @@ func headingClass(b block, cur class, next block) (class, bool) {
 			}
 			return c, true
 		}
+		if b.kind != kindItem && teamStackLeadIn(text) {
+			// "For tiden jobber vi mye med:", "We currently work with:":
+			// the team's own tools, whatever part the line stands in
+			return clsMentioned, true
+		}
 		c := classifyHeading(text, false)
 		if c == clsRequired && cur == clsPreferred && b.kind == kindItem && itemLeadIn(text) {
 			// "2.3. Erfahrung im Umgang mit folgenden Softwaretools:"
@@ -868,6 +874,63 @@ func trimEllipsis(s string) string {
 	}
 	return t
 }
+
+// teamStackLeadIn says whether a line that ends with ':' opens with the
+// team saying what it works with ("For tiden jobber vi mye med:", "Så vil
+// vi gjerne jobbe mer med:", "We currently work with:", "Wir arbeiten
+// mit:"): the list after it is the team's stack, which PROTOCOL.md files
+// as mentioned. The phrase must start among the line's first three words,
+// and a line that speaks to the candidate ("the tools we use that you
+// will learn:") or says it asks is no such line.
+func teamStackLeadIn(text string) bool {
+	f := foldHeading(text)
+	if leadInReqSet.in(f) || leadInPrefSet.in(f) {
+		return false
+	}
+	ws := strings.Fields(f)
+	for _, w := range ws {
+		if addressWords[w] {
+			return false
+		}
+	}
+	for i := 0; i < len(ws) && i <= 2; i++ {
+		if i > 0 && !timeOpeners[ws[i-1]] {
+			break // "The technologies we use on a daily basis are:" names what is asked
+		}
+		for _, p := range teamStackPhrases {
+			if len(ws)-i >= len(p) && slices.Equal(ws[i:i+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// timeOpeners may stand before a team-stack phrase ("For tiden jobber vi
+// med", "Currently we use", "Så vil vi gjerne jobbe mer med").
+var timeOpeners = map[string]bool{"for": true, "tiden": true, "currently": true, "today": true, "now": true,
+	"nå": true, "så": true, "akkurat": true, "idag": true, "derzeit": true, "zurzeit": true, "aktuell": true,
+	"actuellement": true, "momenteel": true, "just": true, "här": true, "her": true, "hier": true}
+
+// addressWords address the candidate.
+var addressWords = map[string]bool{"you": true, "your": true, "you'll": true, "you're": true, "du": true, "deg": true,
+	"dig": true, "dich": true, "dir": true, "dein": true, "deine": true, "ihr": true, "vous": true, "tu": true,
+	"je": true, "jij": true, "jou": true, "sie": true}
+
+// teamStackPhrases open a line of the team's tools, as words.
+var teamStackPhrases = func() [][]string {
+	var out [][]string
+	for _, p := range []string{"we work with", "we currently work with", "we mostly work with", "we use",
+		"we currently use", "we are using", "we're using", "our stack", "our tech stack", "our current stack",
+		"jobber vi med", "jobber vi mye med", "vi jobber med", "vi jobber mye med", "vi bruker", "bruker vi",
+		"vil vi gjerne jobbe mer med", "vi vil gjerne jobbe mer med", "vi arbetar med", "arbetar vi med",
+		"vi använder", "använder vi", "vi arbejder med", "arbejder vi med", "vi bruger", "bruger vi",
+		"wir arbeiten mit", "arbeiten wir mit", "wir nutzen", "nutzen wir", "wir verwenden", "verwenden wir",
+		"nous utilisons", "we werken met", "wij werken met", "we gebruiken", "wij gebruiken"} {
+		out = append(out, strings.Fields(p))
+	}
+	return out
+}()
 
 // leadInClass classifies a sentence that ends with ':' and introduces a
 // list: required or preferred when it says so, else clsUnknown.
