@@ -1549,12 +1549,23 @@ var workPlaceWords = []string{"remote", "authorized to work", "authorised to wor
 // candidate may work or live (workPlaceWords).
 func workPlaceSentence(l string) bool {
 	for _, w := range workPlaceWords {
-		if strings.Contains(l, w) {
+		if i := strings.Index(l, w); i >= 0 {
+			// "We do not hire in Germany", "we are unable to consider
+			// candidates in India": a denial before it excludes the
+			// place (review s27b F3)
+			for _, d := range placeDenials {
+				if strings.Contains(l[:i], d) {
+					return false
+				}
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// placeDenials before a workplace word exclude the place it names.
+var placeDenials = []string{" not ", "n't ", "unable", "cannot", "except", "excluding", "outside"}
 
 // workCountryList returns the countries a sentence about where the
 // candidate may work or live lists one by one ("Candidates must be

@@ -828,11 +828,19 @@ var incentiveWords = []string{"incentive", "bonus", "commission", "equity", "sto
 func incentiveFigure(s string, j, end int) bool {
 	ws := strings.Fields(strings.ToLower(sentenceAfter(s, end, 60)))
 	if len(ws) >= 2 && ws[0] == "in" {
+		// the incentive word right after "in", or after words that
+		// qualify it ("in performance-based incentives"), up to the
+		// first joiner: "in cash, plus equity" is cash; a whole word
+		// with its plural, not "Stockholm" (review s27b F2)
 		for _, w := range ws[1:min(len(ws), 4)] {
+			t := strings.Trim(w, ".,;:()")
 			for _, x := range incentiveWords {
-				if strings.HasPrefix(strings.Trim(w, ".,;:()"), x) {
+				if t == x || t == x+"s" || t == x+"es" {
 					return true
 				}
+			}
+			if t != w || t == "and" || t == "plus" || t == "with" || t == "or" {
+				break // a joiner or a punctuation mark ends the phrase
 			}
 		}
 	}

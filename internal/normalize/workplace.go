@@ -177,6 +177,33 @@ func sentenceAround(s string, at, reach int) (a, b int) {
 // that opens with a limit still goes with it ("work remotely, up to two
 // days a week").
 func clauseAround(s string, at, reach int) (a, b int) {
+	a, b = clauseSpan(s, at, reach)
+	if b < len(s) && (s[b] == '?' || s[b] == ':') {
+		// "Is this a remote role? No, ...", "Working remotely: not
+		// possible": the answer after a question or a label goes with
+		// the remote word (review s27b F1)
+		rest := strings.TrimLeft(s[b+1:], " ")
+		for _, x := range remoteAnswers {
+			if strings.HasPrefix(rest, x) && (len(rest) == len(x) || !isLetter(rest[len(x)])) {
+				e := len(s)
+				if k := strings.IndexAny(rest, ".,;!?\n"); k >= 0 {
+					e = len(s) - len(rest) + k
+				}
+				return a, min(e, b+1+reach)
+			}
+		}
+	}
+	return a, b
+}
+
+// remoteAnswers open the answer after a question or label about remote
+// work that denies or limits it.
+var remoteAnswers = []string{"no", "not", "unfortunately", "nein", "nicht", "não", "nej", "nei", "non", "only", "partly", "partially", "hybrid"}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+
+// clauseSpan is the clause of the remote word at within its sentence.
+func clauseSpan(s string, at, reach int) (a, b int) {
 	a, b = sentenceAround(s, at, reach)
 	if k := strings.LastIndexAny(s[a:at], ",;:"); k >= 0 {
 		a += k + 1
