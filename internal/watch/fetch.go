@@ -46,11 +46,6 @@ type fetched struct {
 	// counts them as listed)
 	unbuilt    int
 	validators scrape.Validators // to save with the index
-	// validatorsRead: the validators file's bytes as this run read them,
-	// and what they decoded to (nil: none read); saveValidators writes
-	// them back without encoding when nothing changed
-	validatorsRead   []byte
-	validatorsLoaded scrape.Validators
 	// listed: the digest of the postings as a run on the same listing may
 	// keep them (keptlisting.go); "": it may not
 	listed string
@@ -139,10 +134,7 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 	// listing: a 304 then keeps every stored posting.
 	validators := scrape.Validators{}
 	if len(idx.Postings) > 0 && idx.Normalizer == version && !anyMoved(idx) {
-		var raw []byte
-		if validators, raw = r.loadValidators(src.Name); raw != nil {
-			f.validatorsRead, f.validatorsLoaded = raw, maps.Clone(validators)
-		}
+		validators = r.loadValidators(src.Name)
 	}
 	// the listing's pages are recorded for the next run, and, when this
 	// run's state allows it, a listing the same as the last run's keeps
@@ -421,23 +413,19 @@ func anyMoved(idx snapshot.Index) bool {
 
 // loadValidators reads a source's conditional-request validators; a
 // missing or unreadable file means none (a full fetch).
-func (r *Runner) loadValidators(source string) (v scrape.Validators, raw []byte) {
-	v = scrape.Validators{}
+func (r *Runner) loadValidators(source string) scrape.Validators {
+	v := scrape.Validators{}
 	if b := r.back.LoadValidators(source); b != nil && json.Unmarshal(b, &v) == nil {
-		return v, b
+		return v
 	}
-	return scrape.Validators{}, nil
+	return scrape.Validators{}
 }
 
 // saveValidators writes them when they changed; it returns the path.
 // A validator that holds a secret (a gateway whose ETag echoes the key in
 // the URL) is not kept: the state file is committed, and without it the
 // next request is a full one.
-// read and loaded are the file's bytes as the run read them and what they
-// decoded to (nil: none): validators equal to those are saved as those
-// bytes, without an encoding (the quiet cycle's), and the backend finds
-// them the same as the file and writes nothing.
-func (r *Runner) saveValidators(source string, v scrape.Validators, read []byte, loaded scrape.Validators) (string, error) {
+func (r *Runner) saveValidators(source string, v scrape.Validators) (string, error) {
 	for u, val := range v {
 		if r.red.Empty() {
 			break
@@ -448,9 +436,6 @@ func (r *Runner) saveValidators(source string, v scrape.Validators, read []byte,
 	}
 	if len(v) == 0 {
 		return r.back.SaveValidators(source, nil)
-	}
-	if read != nil && maps.Equal(v, loaded) {
-		return r.back.SaveValidators(source, read)
 	}
 	b, err := json.MarshalIndent(v, "", " ")
 	if err != nil {

@@ -319,7 +319,7 @@ func (w *writeRun) write(ctx context.Context, f fetched, p plan) error {
 				delete(v, listedKey)
 			}
 		}
-		vPath, err := r.saveValidators(src, v, f.validatorsRead, f.validatorsLoaded)
+		vPath, err := r.saveValidators(src, v)
 		if err != nil {
 			return err
 		}
