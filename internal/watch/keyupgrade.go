@@ -1,6 +1,7 @@
 package watch
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
@@ -38,8 +39,8 @@ func (r *Runner) upgradeKeys(name string) error {
 	if n := len(paths); n > 0 && r.repo != nil {
 		msg := snapshot.UpgradeCommitSubject + "\n\nFiles named by the rule before posting keys were trimmed and masked, moved to\ntheir keys' names; their index entries moved with them.\n\n" + fmt.Sprintf("%s: %d %s", name, n, plural(n, "path", "paths")) + "\n"
 		if _, err := r.commit(paths, msg); err != nil {
-			r.dropWrite() // the marker stays: the next run commits what moved and goes on
-			return fmt.Errorf("%s: key upgrade: %w", name, err)
+			// the marker stays: the next run commits what moved and goes on
+			return errors.Join(fmt.Errorf("%s: key upgrade: %w", name, err), r.dropWrite())
 		}
 	}
 	if err := r.endWrite(); err != nil {

@@ -441,19 +441,25 @@ func (r *Runner) beginWrite() error {
 // ended are applied when the last writer ends, also when that is this
 // dropped one (review s27 F1: a failed overlapping run of a worker lost
 // another run's finished batch).
-func (r *Runner) dropWrite() {
+//
+// It returns that EndWrite's error (a *pgstore.WriteError names the
+// sources whose batches failed: their events are not the run's; review
+// s27b F4); with the files store, nil.
+func (r *Runner) dropWrite() error {
 	r.wmu.Lock()
 	defer r.wmu.Unlock()
 	r.writers = max(r.writers-1, 0)
 	if r.store != nil {
 		r.owed = true
-		return
+		return nil
 	}
 	if r.writers == 0 {
 		if err := r.back.EndWrite(); err != nil {
 			r.log.Error("writing the sources other runs ended failed", "error", err)
+			return err
 		}
 	}
+	return nil
 }
 
 func (r *Runner) endWrite() error {
@@ -561,8 +567,8 @@ func (r *Runner) deliver(ctx context.Context, amend string) (Delivery, error) {
 		r.mu.Unlock()
 	}
 	if cerr != nil {
-		r.dropWrite()
-		return d, cerr // the marker stays: the next run commits these files
+		// the marker stays: the next run commits these files
+		return d, errors.Join(cerr, r.dropWrite())
 	}
 	if err := r.endWrite(); err != nil {
 		return d, err

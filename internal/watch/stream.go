@@ -352,14 +352,18 @@ func (w *writeRun) finish() (Result, error) {
 	}
 	if w.err != nil {
 		if w.begun {
-			r.dropWrite() // the marker stays for the next run
+			// the marker stays for the next run; a Backend's failed
+			// batches of other sources join the error
+			return res, errors.Join(w.err, r.dropWrite())
 		}
 		return res, w.err
 	}
 	if w.stopped != "" {
 		res.Interrupted = true
 		if w.begun {
-			r.dropWrite()
+			if err := r.dropWrite(); err != nil {
+				return res, err
+			}
 			r.log.Info("run interrupted while writing: the next run finishes it", "stage", w.stopped)
 		} else {
 			r.log.Info("run interrupted before writing: nothing was written", "stage", w.stopped)
@@ -375,7 +379,7 @@ func (w *writeRun) finish() (Result, error) {
 	ok := false
 	defer func() {
 		if !ok {
-			r.dropWrite()
+			_ = r.dropWrite() // a commit failed: the files store's, whose dropWrite fails never
 		}
 	}()
 	if len(w.changed) > 0 && r.repo != nil {

@@ -1,0 +1,132 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/pgtest"
+	"github.com/careers-watcher/careers-watcher/internal/retry"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
+)
+
+// refusingBackend fails one source's write mid-way, and then loses its
+// database (a connection lost, a failover): the write phase's apply of
+// the other sources fails.
+type refusingBackend struct {
+	*Backend
+	fail  string
+	lose  func()
+	ended func(source string)
+}
+
+func (f *refusingBackend) WritePosting(source, id string, data []byte) (string, error) {
+	if source == f.fail {
+		f.lose()
+		return "", errors.New("injected write failure")
+	}
+	return f.Backend.WritePosting(source, id, data)
+}
+
+func (f *refusingBackend) EndSource(source string) {
+	f.Backend.EndSource(source)
+	if f.ended != nil {
+		f.ended(source)
+	}
+}
+
+// review s27b: dropWrite (deddb47) applies the batches of the sources that
+// ended when the dropped run is the last writer, but EndWrite's error is
+// only logged: a source whose batch failed there (the database refused it
+// or was lost, a *WriteError as EndWrite returns it) keeps its
+// events and its counts in the run's result, and no *WriteError reaches
+// watcher run or the worker, so neither can take them out (run_db.go's
+// filter looks for a *WriteError). watcher run --json prints events the
+// database never recorded, the F7 symptom through the other door.
+func TestReview27b_DroppedRunHidesARefusedEndedSource(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DBFrom(t, "pgstore_migrated", func(ctx context.Context, dsn string) error {
+		pool, err := pgxpool.New(ctx, dsn)
+		if err != nil {
+			return err
+		}
+		defer pool.Close()
+		_, err = MigrateUp(ctx, pool, nil)
+		return err
+	})
+	s, err := Open(ctx, dsn, nil) // the run's, lost mid-run
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	check, err := Open(ctx, dsn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(check.Close)
+	aEnded := make(chan struct{})
+	board := func(name string, wait bool) string {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if wait {
+				<-aEnded
+			}
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprintf(w, `[{"id":"%s-1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/%s/1","descriptionPlain":"SQL and Python"}]`, name, name)
+		}))
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}
+	yml := "snapshots: snaps\nhttp: {per_host_delay: 1ms, retries: 1}\nsources:\n"
+	for _, n := range []string{"a", "x"} {
+		yml += fmt.Sprintf("  - {name: %s, type: lever, board: %s, url: %q}\n", n, n, board(n, n == "x"))
+	}
+	cfg, err := config.Parse([]byte(yml), filepath.Join(t.TempDir(), "config.yaml"), nil, watch.Plugins())
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := &refusingBackend{
+		Backend: NewBackend(ctx, s, map[string]string{"a": "lever", "x": "lever"}, nil),
+		fail:    "x",
+		lose:    s.Close,
+		ended: func(source string) {
+			if source == "a" {
+				close(aEnded)
+			}
+		},
+	}
+	r, err := watch.New(cfg, watch.Options{Backend: back, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Retry: retry.Policy{Attempts: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := r.Run(ctx, cfg.Sources)
+	if err == nil {
+		t.Fatalf("run: no error, want x's injected write failure: %+v", res.Sources)
+	}
+	_, found, lerr := NewBackend(ctx, check, map[string]string{"a": "lever"}, nil).Lookup("a", "a-1")
+	if lerr != nil {
+		t.Fatal(lerr)
+	}
+	if found {
+		t.Skip("the database stored a's batch: the injected loss did not happen")
+	}
+	var werr *WriteError
+	aEvents := 0
+	for _, ev := range res.Events {
+		if ev.Data.Source == "a" {
+			aEvents++
+		}
+	}
+	if aEvents > 0 && !errors.As(err, &werr) {
+		t.Errorf("a's batch was never applied (the database was lost), but the result keeps its %d events and the run's error (%v) is no *WriteError that could take them out", aEvents, err)
+	}
+}
