@@ -55,7 +55,9 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 			}
 		}
 		res.Events = kept
-		err = nil
+		if err == error(werr) {
+			err = nil // the refused sources are recorded failing; a run's own error joined with it stays
+		}
 	}
 	// A source another run wrote after this run read it was not written
 	// (pgstore's stale check): its events were never recorded, and

@@ -251,7 +251,9 @@ func (p *pollWorker) Work(ctx context.Context, job *river.Job[PollSourceArgs]) e
 		return river.JobSnooze(wait)
 	}
 	var werr *pgstore.WriteError
-	if errors.As(err, &werr) {
+	if errors.As(err, &werr) && err == error(werr) {
+		// (a WriteError joined with the run's own failure is that
+		// failure's: the job fails and River retries it)
 		// the database refused this source's write: its failure is
 		// recorded (health, last_error); the next poll is the source's
 		// schedule, not River's backoff, since a value refused once is
