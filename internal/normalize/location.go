@@ -577,7 +577,11 @@ func isoNotState(town, code string) string {
 		return ""
 	}
 	for _, home := range [...]string{"US", "CA"} {
-		if l, rank := knownPlace(town, home); rank >= 0 && l.Region == region {
+		// a town of that name anywhere in the US or Canada keeps the
+		// state's reading: the list holds big towns only, so "Salem, IN"
+		// is Salem, Indiana, though the listed Salem is Oregon's (review
+		// s27b F6)
+		if _, rank := knownPlace(town, home); rank >= 0 {
 			return ""
 		}
 	}
@@ -751,6 +755,11 @@ func location(label string) model.Location {
 		// "Poland, EMEA": a place beside a wider area; the area names no
 		// place (PROTOCOL.md), the place is the label's
 		rest = dropAreaParts(rest)
+	}
+	if len(rest) == 2 && countryCode(rest[0]) != "" && countryCode(rest[0]) == countryCode(rest[1]) {
+		// "SGP - Singapore": a city-state named by its code, then by its
+		// name, is one place (review s27b F6)
+		rest = rest[1:]
 	}
 	if len(rest) == 2 && countryCode(rest[0]) != "" && countryCode(rest[1]) == "" && stateName(rest[1]) == "" {
 		// "China, Shanghai": the country first

@@ -72,3 +72,43 @@ func TestReview27b_RemoteCountryFromAnExclusion(t *testing.T) {
 		}
 	}
 }
+
+// review s27b: two of today's place rules on common listing forms. A
+// Workday path "SGP - Singapore" (16fc51f: the alpha-3 code read as its
+// dotted form) gives City "SG" (before: City "SGP"); "Salem, IN" (Salem,
+// Indiana, as a US listing writes it; ce994c9: a code that is a country's
+// and a state's is the country when the town is that country's and none
+// of the state's known towns) moves to Tamil Nadu, India: the state's
+// small towns are not in the place list, so any Indian city named like
+// one of them flips (before: Salem, Indiana).
+func TestReview27b_WorkdayCityStateAndIndianaTown(t *testing.T) {
+	n := New(nil)
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: "x", Locations: []string{"SGP - Singapore"}})
+	if len(p.Locations) != 1 || p.Locations[0].Country != "SG" || p.Locations[0].City == "SG" {
+		t.Errorf("SGP - Singapore: %+v, want Singapore (SG) without the code as its city", p.Locations)
+	}
+	p = n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: "x", Locations: []string{"Salem, IN"}})
+	if len(p.Locations) != 1 || p.Locations[0].Country != "US" {
+		t.Errorf("Salem, IN: %+v, want Salem, Indiana, US (as before rules 173)", p.Locations)
+	}
+}
+
+// review s27b: e04b5ae keeps a clause after a comma with the remote word
+// when it opens with a limit ("work remotely, up to two days a week"),
+// but " no " opens the common clauses that praise remote work ("no
+// commute", "no relocation needed"), and " - " is no clause end: these
+// remote jobs stay no remote jobs (as at 41c34ee; "100% remote: there is
+// no office" reads right since today, the comma and dash forms not).
+func TestReview27b_RemoteWithNoCommuteClause(t *testing.T) {
+	n := New(nil)
+	for _, text := range []string{
+		"100% remote, no commute.",
+		"You will work remotely, no relocation needed.",
+		"Fully remote - no office required.",
+	} {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: text, Locations: []string{"Poland"}})
+		if len(p.Locations) != 1 || !p.Locations[0].Remote {
+			t.Errorf("%q: %+v, want remote work in Poland", text, p.Locations)
+		}
+	}
+}

@@ -196,6 +196,10 @@ func clauseAround(s string, at, reach int) (a, b int) {
 	return a, b
 }
 
+// remoteSpares follow "no" in a clause that praises remote work.
+var remoteSpares = map[string]bool{"commute": true, "commuting": true, "office": true, "offices": true,
+	"relocation": true, "relocating": true, "need": true, "matter": true}
+
 // remoteAnswers open the answer after a question or label about remote
 // work that denies or limits it.
 var remoteAnswers = []string{"no", "not", "unfortunately", "nein", "nicht", "não", "nej", "nei", "non", "only", "partly", "partially", "hybrid"}
@@ -209,7 +213,11 @@ func clauseSpan(s string, at, reach int) (a, b int) {
 		a += k + 1
 	}
 	for k := at; k < b; k++ {
-		switch s[k] {
+		c := s[k]
+		if c == '-' && k > 0 && s[k-1] == ' ' && k+1 < b && s[k+1] == ' ' {
+			c = ',' // "Fully remote - no office required": a dash between clauses
+		}
+		switch c {
 		case ';', ':':
 			return a, k
 		case ',':
@@ -225,6 +233,13 @@ func clauseSpan(s string, at, reach int) (a, b int) {
 					limited = true
 					break
 				}
+			}
+			if limited && strings.HasPrefix(next, " no ") {
+				// "100% remote, no commute", "work remotely, no
+				// relocation needed": what remote work spares you
+				// (review s27b F8)
+				w, _, _ := strings.Cut(next[len(" no "):], " ")
+				limited = !remoteSpares[w]
 			}
 			if !limited {
 				return a, k
