@@ -417,7 +417,7 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 				for b = k + 1; b < j && int(c.toks[b].start) < ke+cl; b++ {
 				}
 			}
-			return i, b
+			return c.dashItemStart(i, k), b
 		}
 		a, b := i, j
 		for a < j && int(c.toks[a].start) < open {
@@ -1750,6 +1750,9 @@ func (c *classifier) opensWithWe() bool {
 // tokens before the marker): a marker at an item's end qualifies that
 // item, not the items before it.
 func (c *classifier) runOnItemStart(i, k int) int {
+	if t := c.dashItemStart(i, k); t > i {
+		return t
+	}
 	if c.text == "" || k-i < 25 {
 		return i
 	}
@@ -1788,6 +1791,27 @@ func (c *classifier) runOnAt(t int, loose bool) bool {
 		return !vocabGrammar[strings.ToLower(p)]
 	}
 	return len(p) >= 3 && !vocabGrammar[p] && lowerASCIIWord(p)
+}
+
+// dashItemStart returns the word after the last spaced dash before the
+// marker at k when the sentence [i, k) runs items into one with at least
+// two of them ("Requirements - Experience with Java - Knowledge of Spring
+// Boot - Docker (nice to have) - Kubernetes": review s27b F5); else i.
+func (c *classifier) dashItemStart(i, k int) int {
+	last, n := i, 0
+	for t := i + 1; t < k; t++ {
+		if c.toks[t].flags&fHard == 0 {
+			continue
+		}
+		switch c.lower[c.toks[t-1].end:c.toks[t].start] {
+		case " - ", " – ", " — ":
+			last, n = t, n+1
+		}
+	}
+	if n >= 2 {
+		return last
+	}
+	return i
 }
 
 // parenLeadInEnd returns where the item ends whose own preference in

@@ -73,6 +73,27 @@ func TestReview27b_RemoteCountryFromAnExclusion(t *testing.T) {
 	}
 }
 
+// review s27b: rule 171 (4868fe5) makes a preference marker at the end of
+// an item of a run-on list qualify that item only; with " - " as the
+// items' marker (a flattened list as many boards send it) the marker still
+// reaches back over the items before it: Java and Spring Boot, asked
+// under "Requirements", become preferred because Docker is nice to have.
+// With "•" the same list reads right.
+func TestReview27b_RunOnDashItemsMarkerQualifiesEarlierItems(t *testing.T) {
+	n := New(nil)
+	text := "Requirements - Experience with Java - Knowledge of Spring Boot - Docker (nice to have) - Kubernetes"
+	p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: text})
+	for _, want := range []string{"Java", "Spring Boot", "Kubernetes"} {
+		found := false
+		for _, s := range p.Skills.Required {
+			found = found || s == want
+		}
+		if !found {
+			t.Errorf("%s not required: required %v, preferred %v", want, p.Skills.Required, p.Skills.Preferred)
+		}
+	}
+}
+
 // review s27b: two of today's place rules on common listing forms. A
 // Workday path "SGP - Singapore" (16fc51f: the alpha-3 code read as its
 // dotted form) gives City "SG" (before: City "SGP"); "Salem, IN" (Salem,
