@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -135,16 +136,9 @@ func jobRemote(text string) bool {
 		at := i + j
 		i = at + len("remot")
 		a, b := clauseAround(l, at, 80)
-		w := " " + strings.Map(func(r rune) rune {
-			if r == '.' || r == ',' || r == ';' || r == '(' || r == ')' {
-				return ' '
-			}
-			return r
-		}, l[a:b]) + " "
-		for _, x := range remoteLimits {
-			if strings.Contains(w, x) {
-				return false
-			}
+		w := spacedWords(l[a:b])
+		if slices.ContainsFunc(remoteLimits, func(x string) bool { return strings.Contains(w, x) }) {
+			return false
 		}
 	}
 }
@@ -184,7 +178,7 @@ func clauseAround(s string, at, reach int) (a, b int) {
 		// the remote word (review s27b F1)
 		rest := strings.TrimLeft(s[b+1:], " ")
 		for _, x := range remoteAnswers {
-			if strings.HasPrefix(rest, x) && (len(rest) == len(x) || !isLetter(rest[len(x)])) {
+			if strings.HasPrefix(rest, x) && (len(rest) == len(x) || !isASCIILetter(rest[len(x)]) && rest[len(x)] < 0x80) {
 				e := len(s)
 				if k := strings.IndexAny(rest, ".,;!?\n"); k >= 0 {
 					e = len(s) - len(rest) + k
@@ -204,7 +198,16 @@ var remoteSpares = map[string]bool{"commute": true, "commuting": true, "office":
 // work that denies or limits it.
 var remoteAnswers = []string{"no", "not", "unfortunately", "nein", "nicht", "não", "nej", "nei", "non", "only", "partly", "partially", "hybrid"}
 
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+// spacedWords is s between spaces, its clause marks turned to spaces, so
+// that the limit words (remoteLimits) match as whole words.
+func spacedWords(s string) string {
+	return " " + strings.Map(func(r rune) rune {
+		if r == '.' || r == ',' || r == ';' || r == '(' || r == ')' {
+			return ' '
+		}
+		return r
+	}, s) + " "
+}
 
 // clauseSpan is the clause of the remote word at within its sentence.
 func clauseSpan(s string, at, reach int) (a, b int) {
@@ -221,19 +224,8 @@ func clauseSpan(s string, at, reach int) (a, b int) {
 		case ';', ':':
 			return a, k
 		case ',':
-			next := " " + strings.Map(func(r rune) rune {
-				if r == '.' || r == ',' || r == ';' || r == '(' || r == ')' {
-					return ' '
-				}
-				return r
-			}, strings.TrimLeft(s[k+1:b], " ")) + " "
-			limited := false
-			for _, x := range remoteLimits {
-				if strings.HasPrefix(next, x) {
-					limited = true
-					break
-				}
-			}
+			next := spacedWords(strings.TrimLeft(s[k+1:b], " "))
+			limited := slices.ContainsFunc(remoteLimits, func(x string) bool { return strings.HasPrefix(next, x) })
 			if limited && strings.HasPrefix(next, " no ") {
 				// "100% remote, no commute", "work remotely, no
 				// relocation needed": what remote work spares you
