@@ -175,6 +175,10 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 			list.Next = evs[limit-1].ID
 		}
 	}
+	if errors.Is(err, ErrBadCursor) {
+		s.apiError(w, http.StatusBadRequest, "before: not a cursor of this API; give a page's next (COMMIT.EVENT, COMMIT or EVENT) or start again without before")
+		return
+	}
 	if errors.Is(err, ErrNoCursor) {
 		s.apiError(w, http.StatusBadRequest, "before: no such event in the history read; start again without before (and with since)")
 		return

@@ -70,6 +70,9 @@ func TestEventsCursorOfNoFormIsABadCursorWithoutAWalk(t *testing.T) {
 		if resp.StatusCode != 400 {
 			t.Errorf("before=%q: %d %s, want 400 without a walk", before, resp.StatusCode, body)
 		}
+		if !strings.Contains(body, "not a cursor of this API") {
+			t.Errorf("before=%q: %s, want the error to say it is no cursor (not that no event was found)", before, body)
+		}
 	}
 	if resp, _ := fetch(t, h, "/api/v1/events?before="+head); resp.StatusCode != 503 {
 		t.Errorf("before=HEAD with no place for a walk: %d, want 503 (the test's premise)", resp.StatusCode)

@@ -523,6 +523,10 @@ type EventQuery struct {
 // the read reaches (gone from the history, or older than it reads).
 var ErrNoCursor = errors.New("serve: before: no such event in the history read (start again without before)")
 
+// ErrBadCursor is the answer to an events read whose Before has none of
+// the forms a page's next gives (COMMIT.EVENT, COMMIT or EVENT).
+var ErrBadCursor = errors.New("serve: before: not a cursor of this API (a page's next: COMMIT.EVENT, COMMIT or EVENT)")
+
 // maxFilteredWalk bounds the commits a filtered events read walks.
 const maxFilteredWalk = 2000
 
@@ -591,7 +595,7 @@ func (f *Folder) EventsPage(q EventQuery) (EventPage, error) {
 	}
 	cursorCommit, cursorID := splitCursor(q.Before)
 	if q.Before != "" && !wellFormedCursor(cursorCommit, cursorID) {
-		return EventPage{}, ErrNoCursor // no walk for a cursor no page gave
+		return EventPage{}, ErrBadCursor // no walk for a cursor no page gave
 	}
 	done, err := f.walk()
 	if err != nil {
