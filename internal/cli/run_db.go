@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -41,8 +40,7 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 	res, err := r.Run(ctx, sources)
 	// The write phase is one transaction per source: a source the database
 	// refused failed alone (it is recorded failing), the others are written.
-	var werr *pgstore.WriteError
-	if errors.As(err, &werr) {
+	if werr, alone := pgstore.AsWriteError(err); werr != nil {
 		for i, s := range res.Sources {
 			if serr := werr.SourceErr(s.Source); serr != nil {
 				res.Sources[i] = watch.SourceResult{Source: s.Source, Err: serr}
@@ -55,7 +53,7 @@ func runDatabase(cfg *config.Config, names []string, allowShrink bool, opt runOu
 			}
 		}
 		res.Events = kept
-		if err == error(werr) {
+		if alone {
 			err = nil // the refused sources are recorded failing; a run's own error joined with it stays
 		}
 	}

@@ -250,8 +250,7 @@ func (p *pollWorker) Work(ctx context.Context, job *river.Job[PollSourceArgs]) e
 		p.log.Debug("poll_source: host busy: snoozed", "source", src.Name, "host", host, "wait", wait)
 		return river.JobSnooze(wait)
 	}
-	var werr *pgstore.WriteError
-	if errors.As(err, &werr) && err == error(werr) {
+	if _, alone := pgstore.AsWriteError(err); alone {
 		// (a WriteError joined with the run's own failure is that
 		// failure's: the job fails and River retries it)
 		// the database refused this source's write: its failure is

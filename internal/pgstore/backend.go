@@ -616,6 +616,17 @@ func (e *WriteError) Unwrap() []error {
 	return out
 }
 
+// AsWriteError finds the WriteError in a run's error. alone tells whether
+// the database's refusals are all the run's error: a WriteError joined with
+// the run's own failure (a fetch, a stop) is that failure's, and the run
+// failed whatever the database recorded.
+func AsWriteError(err error) (werr *WriteError, alone bool) {
+	if !errors.As(err, &werr) {
+		return nil, false
+	}
+	return werr, err == error(werr)
+}
+
 // SourceErr is why source was not written, nil when it was (or was not
 // part of the write phase).
 func (e *WriteError) SourceErr(source string) error {
