@@ -250,25 +250,38 @@ func (p *pollWorker) Work(ctx context.Context, job *river.Job[PollSourceArgs]) e
 		p.log.Debug("poll_source: host busy: snoozed", "source", src.Name, "host", host, "wait", wait)
 		return river.JobSnooze(wait)
 	}
-	if _, alone := pgstore.AsWriteError(err); alone {
+	return p.finish(src.Name, res, err)
+}
+
+// finish is a poll's answer to River once its run returned: done, failed
+// (River retries), or available again (stopped before its write).
+func (p *pollWorker) finish(source string, res watch.Result, err error) error {
+	if werr, alone := pgstore.AsWriteError(err); alone {
 		// (a WriteError joined with the run's own failure is that
 		// failure's: the job fails and River retries it)
-		// the database refused this source's write: its failure is
+		// the database refused a source's write: its failure is
 		// recorded (health, last_error); the next poll is the source's
 		// schedule, not River's backoff, since a value refused once is
-		// refused again
-		p.log.Warn("poll_source: the database refused the write: recorded failing", "source", src.Name, "error", err)
-		return nil
+		// refused again. The refused source may be another job's, whose
+		// batch this job's run applied as the last writer: each is
+		// logged under its own name.
+		for _, se := range werr.Sources {
+			p.log.Warn("poll_source: the database refused the write: recorded failing", "source", se.Source, "error", se.Err)
+		}
+		if werr.SourceErr(source) != nil {
+			return nil
+		}
+		err = nil // this job's own source was written
 	}
 	if err != nil {
-		return fmt.Errorf("poll_source: source %q: %w", src.Name, err)
+		return fmt.Errorf("poll_source: source %q: %w", source, err)
 	}
 	interrupted := res.Interrupted
 	for _, s := range res.Sources {
 		interrupted = interrupted || s.Interrupted
 	}
 	if interrupted {
-		p.log.Info("poll_source: stopped before its write: available again", "source", src.Name)
+		p.log.Info("poll_source: stopped before its write: available again", "source", source)
 		return river.JobSnooze(0)
 	}
 	for _, s := range res.Sources {
