@@ -19,31 +19,6 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
-// refusingBackend fails one source's write mid-way, and then loses its
-// database (a connection lost, a failover): the write phase's apply of
-// the other sources fails.
-type refusingBackend struct {
-	*Backend
-	fail  string
-	lose  func()
-	ended func(source string)
-}
-
-func (f *refusingBackend) WritePosting(source, id string, data []byte) (string, error) {
-	if source == f.fail {
-		f.lose()
-		return "", errors.New("injected write failure")
-	}
-	return f.Backend.WritePosting(source, id, data)
-}
-
-func (f *refusingBackend) EndSource(source string) {
-	f.Backend.EndSource(source)
-	if f.ended != nil {
-		f.ended(source)
-	}
-}
-
 // review s27b: dropWrite (deddb47) applies the batches of the sources that
 // ended when the dropped run is the last writer, but EndWrite's error is
 // only logged: a source whose batch failed there (the database refused it
@@ -94,7 +69,7 @@ func TestReview27b_DroppedRunHidesARefusedEndedSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back := &refusingBackend{
+	back := &failingBackend{ // its database lost at the failure: the other sources' apply fails
 		Backend: NewBackend(ctx, s, map[string]string{"a": "lever", "x": "lever"}, nil),
 		fail:    "x",
 		lose:    s.Close,

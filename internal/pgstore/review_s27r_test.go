@@ -18,15 +18,21 @@ import (
 
 // failingBackend is a worker's Backend whose writes of one source fail
 // (a posting the buffer refuses, a poll job's deadline mid-write) and that
-// says when a source's run has ended its writes.
+// says when a source's run has ended its writes. lose, when set, is
+// called at the failure too (the database lost: a connection, a
+// failover).
 type failingBackend struct {
 	*Backend
 	fail  string
+	lose  func()
 	ended func(source string)
 }
 
 func (f *failingBackend) WritePosting(source, id string, data []byte) (string, error) {
 	if source == f.fail {
+		if f.lose != nil {
+			f.lose()
+		}
 		return "", errors.New("injected write failure")
 	}
 	return f.Backend.WritePosting(source, id, data)
