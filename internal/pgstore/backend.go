@@ -65,6 +65,16 @@ type Backend struct {
 	// superseded are the sources the last EndWrite left to a run that
 	// wrote them after this one read them (ErrStale)
 	superseded []string
+	// applied is what the write phase's ApplySource calls wrote, left to
+	// a run that wrote it since, or failed: EndWrite's answer joins it
+	applied phaseApplied
+}
+
+// phaseApplied is what a write phase applied source by source.
+type phaseApplied struct {
+	res        Result
+	superseded []string
+	failed     []SourceError
 }
 
 type endedSource struct {
@@ -322,6 +332,7 @@ func (b *Backend) BeginWrite() error {
 	defer b.mu.Unlock()
 	b.pending = map[string]*pendingSource{}
 	b.ended = nil
+	b.applied = phaseApplied{}
 	return nil
 }
 
@@ -339,6 +350,51 @@ func (b *Backend) EndSource(source string) {
 		b.ended = append(b.ended, endedSource{source, p})
 		delete(b.pending, source)
 	}
+}
+
+// ApplySource applies the batch of a source whose run has just ended its
+// writes (EndSource), in a transaction of its own, at once: the run (a
+// worker's poll job) ends after its batch is in the database, not when
+// the last of the runs that share the write phase ends (review s27: a
+// job done before its batch was written lost it to a crash until the
+// source's next poll), and a worker's overlapping jobs hold no batches
+// in memory for each other. written is false when the batch was not
+// written: another run wrote the source after this run read it (err
+// nil; Superseded names it), or the database refused it (err, a
+// *WriteError; the failure is recorded). EndWrite's answer includes
+// both.
+func (b *Backend) ApplySource(source string) (written bool, err error) {
+	b.mu.Lock()
+	i := slices.IndexFunc(b.ended, func(e endedSource) bool { return e.source == source })
+	for j := len(b.ended) - 1; j > i; j-- {
+		if b.ended[j].source == source {
+			i = j // the run's own: the last ended
+			break
+		}
+	}
+	if i < 0 {
+		b.mu.Unlock()
+		return true, nil // nothing buffered: nothing to write
+	}
+	e := b.ended[i]
+	b.ended = slices.Delete(b.ended, i, i+1)
+	b.mu.Unlock()
+	r, stale, err := b.apply(e, b.now().UTC())
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch {
+	case stale:
+		if !slices.Contains(b.applied.superseded, source) {
+			b.applied.superseded = append(b.applied.superseded, source)
+		}
+		return false, nil
+	case err != nil:
+		se := SourceError{Source: source, Err: err}
+		b.applied.failed = append(b.applied.failed, se)
+		return false, &WriteError{Sources: []SourceError{se}}
+	}
+	b.applied.res.add(r)
+	return true, nil
 }
 
 // DropSource discards the buffer of a source whose run stopped before its
@@ -497,7 +553,9 @@ func isSourceEvent(typ string) bool {
 	return typ == notify.SourceFailed || typ == notify.SourceRecovered || typ == notify.SourceSuspicious
 }
 
-// EndWrite applies the write phase's buffer, one transaction per source:
+// EndWrite applies what is left of the write phase's buffer (the batches
+// no ApplySource wrote), one transaction per source, and answers for the
+// whole phase, the batches ApplySource wrote included:
 // a source whose batch cannot be written (a database error, a value the
 // database refuses) has nothing of it written, is recorded as failing
 // with the reason, and costs the other sources nothing. The error is then
@@ -507,7 +565,8 @@ func (b *Backend) EndWrite() error {
 	b.mu.Lock()
 	batches := b.ended
 	pending := b.pending
-	b.pending, b.ended = map[string]*pendingSource{}, nil
+	applied := b.applied
+	b.pending, b.ended, b.applied = map[string]*pendingSource{}, nil, phaseApplied{}
 	b.mu.Unlock()
 	// the ended batches in the order their runs ended, then the others
 	// by source name
@@ -519,69 +578,83 @@ func (b *Backend) EndWrite() error {
 	for _, s := range names {
 		batches = append(batches, endedSource{s, pending[s]})
 	}
-	if len(batches) == 0 {
-		b.mu.Lock()
-		b.last, b.superseded = Result{}, nil
-		b.mu.Unlock()
-		return nil
-	}
+	res, superseded := applied.res, applied.superseded
+	werr := WriteError{Sources: applied.failed}
 	at := b.now().UTC()
-	// A signal after the writes were made does not cut the commit short;
-	// each source's transaction, and the record of its failure, has its
-	// own time (one deadline for all would fail every source after it).
-	base := context.WithoutCancel(b.ctx)
-	var res Result
-	var werr WriteError
-	var superseded []string
 	for _, e := range batches {
-		s := e.source
-		bt := e.p.batch(s, b.types[s], at)
-		if idx := e.p.index; idx != nil && idx.StateVersion != nil {
-			// the version the run that saved the index read (two runs of
-			// a source through this Backend each have their own; review
-			// s25 P1)
-			v := *idx.StateVersion
-			bt.Base = &v
-		}
-		ctx, cancel := context.WithTimeout(base, ApplyTimeout)
-		r, err := b.s.Apply(ctx, bt)
-		cancel()
-		if errors.Is(err, ErrStale) {
-			// not a failure of the source: the other run's write stands
-			b.log.Warn("pgstore: a source's write phase left to a run that wrote it since", "source", s, "error", err.Error())
-			if !slices.Contains(superseded, s) {
-				superseded = append(superseded, s)
+		r, stale, err := b.apply(e, at)
+		switch {
+		case stale:
+			if !slices.Contains(superseded, e.source) {
+				superseded = append(superseded, e.source)
 			}
-			continue
+		case err != nil:
+			werr.Sources = append(werr.Sources, SourceError{Source: e.source, Err: err})
+		default:
+			res.add(r)
 		}
-		if err != nil {
-			err = fmt.Errorf("pgstore: %w", err)
-			werr.Sources = append(werr.Sources, SourceError{Source: s, Err: err})
-			hctx, hcancel := context.WithTimeout(base, ApplyTimeout)
-			reason := err.Error()
-			if b.Redact != nil {
-				reason = b.Redact(reason)
-			}
-			herr := b.s.recordFailure(hctx, s, b.types[s], at, reason)
-			hcancel()
-			if herr != nil {
-				b.log.Error("pgstore: the failure of a source's write phase not recorded", "source", s, "error", herr)
-			}
-			continue
-		}
-		res.Versions += r.Versions
-		res.Events += r.Events
-		res.DuplicateEvents += r.DuplicateEvents
-		res.Jobs += r.Jobs
 	}
 	b.mu.Lock()
 	b.last, b.superseded = res, superseded
 	b.mu.Unlock()
-	b.log.Debug("pgstore: write phase applied", "batches", len(batches), "superseded_sources", len(superseded), "failed_sources", len(werr.Sources), "versions", res.Versions, "events", res.Events, "duplicate_events", res.DuplicateEvents, "jobs", res.Jobs)
+	if len(batches) > 0 {
+		b.log.Debug("pgstore: write phase applied", "batches", len(batches), "superseded_sources", len(superseded), "failed_sources", len(werr.Sources), "versions", res.Versions, "events", res.Events, "duplicate_events", res.DuplicateEvents, "jobs", res.Jobs)
+	}
 	if len(werr.Sources) > 0 {
 		return &werr
 	}
 	return nil
+}
+
+// apply writes one source's batch in a transaction of its own, checked
+// against the version its run read. stale: another run wrote the source
+// since (not a failure: that run's write stands). A batch the database
+// refuses has nothing of it written, and the source is recorded failing
+// with the reason.
+func (b *Backend) apply(e endedSource, at time.Time) (r Result, stale bool, err error) {
+	// A signal after the writes were made does not cut the write short;
+	// each source's transaction, and the record of its failure, has its
+	// own time (one deadline for all would fail every source after it).
+	base := context.WithoutCancel(b.ctx)
+	s := e.source
+	bt := e.p.batch(s, b.types[s], at)
+	if idx := e.p.index; idx != nil && idx.StateVersion != nil {
+		// the version the run that saved the index read (two runs of
+		// a source through this Backend each have their own; review
+		// s25 P1)
+		v := *idx.StateVersion
+		bt.Base = &v
+	}
+	ctx, cancel := context.WithTimeout(base, ApplyTimeout)
+	r, err = b.s.Apply(ctx, bt)
+	cancel()
+	if errors.Is(err, ErrStale) {
+		b.log.Warn("pgstore: a source's write phase left to a run that wrote it since", "source", s, "error", err.Error())
+		return Result{}, true, nil
+	}
+	if err != nil {
+		err = fmt.Errorf("pgstore: %w", err)
+		hctx, hcancel := context.WithTimeout(base, ApplyTimeout)
+		reason := err.Error()
+		if b.Redact != nil {
+			reason = b.Redact(reason)
+		}
+		herr := b.s.recordFailure(hctx, s, b.types[s], at, reason)
+		hcancel()
+		if herr != nil {
+			b.log.Error("pgstore: the failure of a source's write phase not recorded", "source", s, "error", herr)
+		}
+		return Result{}, false, err
+	}
+	return r, false, nil
+}
+
+// add counts another batch's writes.
+func (r *Result) add(o Result) {
+	r.Versions += o.Versions
+	r.Events += o.Events
+	r.DuplicateEvents += o.DuplicateEvents
+	r.Jobs += o.Jobs
 }
 
 // WriteError is a write phase in which some sources were not written (the

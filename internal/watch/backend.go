@@ -32,11 +32,20 @@ func (r *Runner) presence(source string) func(id string) bool {
 // endSource tells a Backend that keeps a write phase's buffer (pgstore)
 // that the source's run has made all its writes, so that another run of
 // the source in the same write phase (a worker's jobs share one) is a
-// batch of its own, checked against what that run read.
-func (r *Runner) endSource(source string) {
+// batch of its own, checked against what that run read; a Backend that
+// applies a source's batch as it ends does it now. written is false when
+// it did not write the batch: another run wrote the source since this
+// run read it (err nil), or the store refused it (err).
+func (r *Runner) endSource(source string) (written bool, err error) {
 	if e, ok := r.back.(interface{ EndSource(string) }); ok {
 		e.EndSource(source)
 	}
+	if a, ok := r.back.(interface {
+		ApplySource(string) (bool, error)
+	}); ok {
+		return a.ApplySource(source)
+	}
+	return true, nil
 }
 
 // dropSource tells a Backend that keeps a write phase's buffer that the

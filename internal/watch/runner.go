@@ -438,9 +438,10 @@ func (r *Runner) beginWrite() error {
 // A Backend (pgstore) has no marker and no recovery: its write phase is a
 // buffer that the last writer's EndWrite applies. The dropped run's
 // unfinished source was discarded (dropSource); the sources other runs
-// ended are applied when the last writer ends, also when that is this
-// dropped one (review s27 F1: a failed overlapping run of a worker lost
-// another run's finished batch).
+// ended were applied as they ended (ApplySource), and what is left is
+// applied when the last writer ends, also when that is this dropped one
+// (review s27 F1: a failed overlapping run of a worker lost another
+// run's finished batch).
 //
 // It returns that EndWrite's error (a *pgstore.WriteError names the
 // sources whose batches failed: their events are not the run's; review

@@ -191,8 +191,17 @@ func (w *writeRun) add(ctx context.Context, i int, f fetched) bool {
 		}
 		return false
 	}
-	r.endSource(f.src.Name)
+	written, aerr := r.endSource(f.src.Name)
 	w.res.Sources[i] = p.result(sr)
+	if !written {
+		// the Backend did not write the batch (another run wrote the
+		// source since, or the database refused it): its events are
+		// not the run's
+		w.res.Events = w.res.Events[:events]
+		if aerr != nil {
+			w.res.Sources[i].Err = aerr
+		}
+	}
 	w.res.Sources[i].stateSaved, w.stateSaved = w.stateSaved, false
 	if len(w.changed)+len(w.state) >= r.commitEvery() && len(w.changed) > 0 && r.repo != nil {
 		if err := w.commitPart(); err != nil {
