@@ -140,7 +140,7 @@ func microsoftMS(lower string, toks []token, h hit) bool {
 var notDegrees = []string{"Abitur", "Fachabitur", "Hochschulreife", "Fachhochschulreife", "vergleichbarer Abschluss",
 	"vergleichbaren Abschluss", "Schulabschluss", "abgeschlossene Ausbildung", "abgeschlossene Berufsausbildung",
 	"Berufsausbildung", "associate's degree", "associate degree", "associates degree", "high school diploma",
-	"high school degree", "bac+2", "bac + 2", "bac +2", "bac+ 2", "大专", "专科", "fagbrev",
+	"high school degree", "two-year degree", "2-year degree", "two year degree", "2 year degree", "bac+2", "bac + 2", "bac +2", "bac+ 2", "大专", "专科", "fagbrev",
 	// Nordic vocational schooling and trade certificates
 	"svennebrev", "svendebrev", "fagskole", "fagskoleutdanning", "teknisk fagskole", "yrkesutbildning",
 	"yrkeshögskola", "yrkeshögskoleutbildning", "erhvervsuddannelse", "videregående skole", "videregående opplæring",
@@ -201,7 +201,7 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			edu[h.tok] = clsUnknown
 		}
 		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) ||
-			microsoftMS(lower, toks, h) {
+			microsoftMS(lower, toks, h) || studiedFor(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
 		}
 		// "Academic degrees are great, but not required": a degree the
@@ -268,6 +268,25 @@ func bracketDegrees(lower string, toks []token, hits []hit, nSkills int, edu []c
 func schoolPair(sent string) bool {
 	return strings.Contains(sent, "universitet") && (strings.Contains(sent, "høyskole") ||
 		strings.Contains(sent, "høgskole") || strings.Contains(sent, "högskola"))
+}
+
+// studyingWords say that a degree named after them is being studied
+// for, which is no degree (PROTOCOL.md): "currently pursuing a degree",
+// "enrolled in a degree program", "working towards a Bachelor's".
+var studyingWords = []string{"pursuing", "enrolled in", "working towards", "working toward", "studying for",
+	"studying towards", "studying toward"}
+
+// studiedFor says whether the words of the degree's sentence just before
+// it (up to four) say it is being studied for.
+func studiedFor(lower string, toks []token, h hit, a int) bool {
+	from := max(a, h.tok-4)
+	before := lower[toks[from].start:toks[h.tok].start]
+	for _, w := range studyingWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // notRequiredPhrases say that what a sentence names is no requirement.

@@ -190,9 +190,11 @@ func TestEducationRealSentences(t *testing.T) {
 		// ramp-ashby: "advanced degree" is a Master's, here a plus
 		{"advanced degree", "<p>Nice to have:</p><ul><li><p>MBA or advanced degree in quantitative or business discipline.</p></li></ul>",
 			[]string{"New York, NY"}, model.Education{Required: []string{}, Preferred: []string{"Master's"}}},
-		// nvidia-workday: a Master's student
+		// nvidia-workday: a Master's student; a degree being studied
+		// for is no degree (PROTOCOL.md, session 24; the document's
+		// label, from before that, says Master's: session 28's note)
 		{"Master candidate", "<p>Requirements:</p><ul><li><p>Pursuing Master candidate in EE/CS or related field</p></li></ul>",
-			[]string{"China, Shanghai"}, req("Master's")},
+			[]string{"China, Shanghai"}, model.Education{Required: []string{}, Preferred: []string{}}},
 		// the school-leaving certificate is no degree (the class the
 		// issue names; sentence written in the form of the German
 		// postings of the corpus)

@@ -375,7 +375,7 @@ func TestDegreesOfOtherCountries(t *testing.T) {
 		{"a degree alone in the UK", "Requirements:\n- A degree in Computer Science or a related field", []string{"London, UK"},
 			model.Education{Required: []string{"Bachelor's"}, Preferred: []string{}}},
 		{"a degree alone in the US", "Requirements:\n- A degree in Computer Science or a related field", []string{"Austin, TX"},
-			model.Education{Required: []string{}, Preferred: []string{}}},
+			model.Education{Required: []string{"Bachelor's"}, Preferred: []string{}}},
 		{"Licenciatura", "Requisitos:\n- Licenciatura en Informática o afín", []string{"Madrid, Spain"},
 			model.Education{Required: []string{"Bachelor's"}, Preferred: []string{}}},
 	}

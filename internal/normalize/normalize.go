@@ -26,7 +26,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 183
+const rulesVersion = 184
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -176,11 +176,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	lang := titledLanguage(title, text)
 
 	p.Locations = textLocations(locations(r.Locations), r.Locations, title, text, lang)
-	northAmerica := len(p.Locations) == 0
-	for _, l := range p.Locations {
-		northAmerica = northAmerica || l.Country == "US" || l.Country == "CA" || l.Country == ""
-	}
-	a := n.analyze(text, blocks, bcls, northAmerica, lang, company)
+	a := n.analyze(text, blocks, bcls, lang, company)
 	p.Skills = a.skills
 	p.Education = a.education
 
@@ -212,7 +208,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	// qualifications, when the text names no degree.
 	for _, h := range [][]string{r.Hints.Education, r.Hints.Qualifications} {
 		if len(p.Education.Required) == 0 && len(p.Education.Preferred) == 0 && len(h) > 0 {
-			p.Education = n.hintEducation(h, northAmerica, lang, company)
+			p.Education = n.hintEducation(h, lang, company)
 		}
 	}
 
@@ -307,7 +303,7 @@ func classes(buf []class, n int) []class {
 	return buf
 }
 
-func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAmerica bool, lang, company string) analysis {
+func (n *Normalizer) analyze(text string, blocks []block, bcls []class, lang, company string) analysis {
 	ab := analyzePool.Get().(*analyzeBuffers)
 	defer func() {
 		if cap(ab.lower) <= 1<<20 { // a hostile posting's buffers are let go
@@ -405,9 +401,10 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, northAme
 			best[h.id] = r
 		}
 	}
-	// "A degree in Computer Science" outside North America is a
-	// Bachelor's, when the same part names no other degree.
-	if bare := best[nSkills+bareDegree]; bare >= 2 && !northAmerica {
+	// "A degree in Computer Science" is a Bachelor's in any country
+	// (PROTOCOL.md, session 24), when the same part names no other
+	// degree.
+	if bare := best[nSkills+bareDegree]; bare >= 2 {
 		named := false
 		for d := range degreeNames {
 			named = named || best[nSkills+d] == bare
@@ -501,14 +498,14 @@ func HintYears(hints []string) *int {
 
 // hintEducation reads the degrees of a platform's structured education
 // requirements, as asked for.
-func (n *Normalizer) hintEducation(hints []string, northAmerica bool, lang, company string) model.Education {
+func (n *Normalizer) hintEducation(hints []string, lang, company string) model.Education {
 	text := strings.Join(hints, "\n")
 	blocks := textBlocks(text)
 	cls := make([]class, len(blocks))
 	for i := range cls {
 		cls[i] = clsRequired
 	}
-	return n.analyze(joinBlocks(blocks), blocks, cls, northAmerica, lang, company).education
+	return n.analyze(joinBlocks(blocks), blocks, cls, lang, company).education
 }
 
 // locations parses, sorts and de-duplicates location labels.
