@@ -349,6 +349,23 @@ var iso3 = map[string]string{
 	"ITA": "IT", "POL": "PL", "IND": "IN", "CHN": "CN", "JPN": "JP", "SGP": "SG", "AUS": "AU", "BRA": "BR",
 	"MEX": "MX", "ISR": "IL", "CHE": "CH", "SWE": "SE", "NOR": "NO", "DNK": "DK", "FIN": "FI", "AUT": "AT",
 	"BEL": "BE", "PRT": "PT", "CZE": "CZ", "ROU": "RO", "KOR": "KR", "TWN": "TW", "HKG": "HK",
+	"ARE": "AE", "SAU": "SA", "QAT": "QA", "ZAF": "ZA", "NZL": "NZ", "ARG": "AR", "CHL": "CL", "COL": "CO",
+	"PER": "PE", "TUR": "TR", "EGY": "EG", "NGA": "NG", "KEN": "KE", "PHL": "PH", "IDN": "ID", "MYS": "MY",
+	"THA": "TH", "VNM": "VN", "GRC": "GR", "HUN": "HU", "UKR": "UA", "EST": "EE", "LVA": "LV", "LTU": "LT",
+	"BGR": "BG", "HRV": "HR", "SVK": "SK", "SVN": "SI", "LUX": "LU", "ISL": "IS", "SRB": "RS", "CRI": "CR",
+	"URY": "UY", "PAK": "PK", "BGD": "BD", "LKA": "LK",
+}
+
+// codePathTown tells whether a label of three parts, a country's code
+// first, ends with a town of that country after a region: an Australian
+// state's code, or a known city of the country ("IND - Karnataka -
+// Bengaluru").
+func codePathTown(rest []string) bool {
+	if rest[0] == "AU" && auStates[strings.TrimSpace(rest[1])] != "" {
+		return true
+	}
+	c, ok := knownCities[foldPlace(rest[2])]
+	return ok && c.country == rest[0]
 }
 
 // auStates are the states and territories of Australia by their codes.
@@ -802,8 +819,9 @@ func location(label string) model.Location {
 		}
 	}
 	if len(rest) == 3 && len(rest[0]) == 2 && isoCodes[rest[0]] && countryCode(rest[2]) == "" &&
-		(stateName(rest[1]) != "" || caProvince(rest[1]) != "") {
-		// "US - NY - New York": the ATS code path written with spaces
+		(stateName(rest[1]) != "" || caProvince(rest[1]) != "" || codePathTown(rest)) {
+		// "US - NY - New York": the ATS code path written with spaces;
+		// "AUS - NSW - Sydney", "IND - Karnataka - Bengaluru" likewise
 		rest = []string{rest[2], rest[1], rest[0]}
 	}
 	if l, ok := nordicLocation(rest, loc.Remote); ok {
@@ -1667,9 +1685,17 @@ func sameLabelRemote(ls []model.Location) []model.Location {
 // dropAreaParts drops the parts of a label that name an area wider than a
 // country or a time zone when another part names a place; parts that are
 // all areas are kept (the caller reads them as an area).
+//
+// A US state's code in capitals after the first part is the state, not a
+// time zone, in a label that is not remote: "Berlin, CT" is Connecticut's
+// Berlin ("Remote (CT)" names the zone; remote labels do not come here).
 func dropAreaParts(parts []string) []string {
 	keep := make([]string, 0, len(parts))
-	for _, q := range parts {
+	for i, q := range parts {
+		if t := strings.TrimSpace(q); i > 0 && len(t) == 2 && t == strings.ToUpper(t) && stateName(t) != "" {
+			keep = append(keep, q)
+			continue
+		}
 		if !isAreaPart(q) {
 			keep = append(keep, q)
 		}
