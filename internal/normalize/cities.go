@@ -92,7 +92,7 @@ var cityRows = []string{
 	// Latin America
 	"Mexico City|Mexico City|MX|=ciudad de méxico|=ciudad de mexico|=cdmx", "Guadalajara|Jalisco|MX", "Monterrey|Nuevo León|MX",
 	"São Paulo|São Paulo|BR|sao paulo", "Rio de Janeiro|Rio de Janeiro|BR", "Belo Horizonte|Minas Gerais|BR",
-	"Florianópolis|Santa Catarina|BR|florianopolis", "Buenos Aires|Buenos Aires|AR", "Santiago|Santiago Metropolitan Region|CL", "Bogota|Bogota|CO|bogotá",
+	"Florianópolis|Santa Catarina|BR|florianopolis", "Buenos Aires|Buenos Aires|AR", "Santiago|Santiago Metropolitan Region|CL|=santiago de chile", "Bogota|Bogota|CO|bogotá",
 	"Medellin|Antioquia|CO|medellín", "Lima|Lima|PE", "Montevideo|Montevideo|UY", "San José|San José|CR",
 	// more places where tech jobs are (regions: the first-level division's
 	// usual English name)

@@ -2471,7 +2471,7 @@ var placeFields = map[string]bool{
 	"lieu de travail": true, "lieu": false, "localisation": false, "location": false, "job location": false,
 	"work location": false, "office location": false, "locations": false, "ort": false, "sted": false,
 	"workplace": false, "place of work": false, "ubicación": false, "lugar de trabajo": true,
-	"dónde": false, "donde": false,
+	"dónde": false, "donde": false, "office": false, "offices": false,
 }
 
 // placeCues are phrases after which a sentence names the workplace
@@ -2493,6 +2493,9 @@ var placeCues = []string{"based in", "located in", "office in", "offices in", "o
 	// "arbeta i en modern arbetsmiljö i Tallin")
 	"teamet i", "team in", "arbeta i", "jobba i", "arbeide i", "jobbe i", "arbejde i", "work in", "working in",
 	"arbeiten in",
+	// the office one works from ("expect candidates to primarily work
+	// from our Palo Alto or Berlin offices")
+	"work from our", "working from our", "work out of our", "working out of our",
 	// where one sits, works from ("Du kan sitta i Stockholm, Göteborg
 	// eller Linköping", "du kan sitte i Bergen", "utgå från Malmö")
 	"sitta i", "sitte i", "sidde i", "utgå från", "utgå fra", "utgå ifrån",
@@ -2520,17 +2523,23 @@ const (
 
 // textPlaces returns the places a text names as the workplace, in
 // country when it is not empty: those of field lines, else those after
-// a cue phrase; none when they name more than three.
+// a cue phrase; none when the cue phrases name more than three (a
+// company's offices, not the job's), or the field lines more than
+// maxFieldPlaces ("Locations: Buenos Aires, São Paulo, Santiago de Chile,
+// Bogotá" names the job's four).
 func textPlaces(text, country string) []model.Location {
 	fields, cued := textPlaceLists(text, country, false)
-	for _, ls := range [][]model.Location{fields, cued} {
-		if len(ls) > 0 && len(ls) <= 3 {
+	for i, ls := range [][]model.Location{fields, cued} {
+		if len(ls) > 0 && (len(ls) <= 3 || i == 0 && len(ls) <= maxFieldPlaces) {
 			sort.Slice(ls, func(i, j int) bool { return locationKey(ls[i]) < locationKey(ls[j]) })
 			return ls
 		}
 	}
 	return nil
 }
+
+// maxFieldPlaces bounds the places a text's workplace field lines name.
+const maxFieldPlaces = 12
 
 // workplaceFields are the places of the text's own workplace fields in a
 // local language ("Arbeidssted: Mehamn", "Arbeidssted er ... på
