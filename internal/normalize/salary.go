@@ -671,11 +671,18 @@ var periodPhrases = []struct{ phrase, period string }{
 // amount, then in the few words before it.
 func periodNear(s string, start, end int) string {
 	after := sentenceAfter(s, end, 48)
+	if w, _, _ := strings.Cut(strings.TrimSpace(after), " "); spokenHour[strings.ToLower(strings.Trim(w, ",.;:!"))] {
+		return "hour" // "Du får 266,66 kr timen": the hour, without "i" or "per"
+	}
 	if p := firstPeriod(after); p != "" {
 		return p
 	}
 	return firstPeriod(sentenceBefore(s, start, 48))
 }
+
+// spokenHour are the Nordic words for "the hour" that say an amount is
+// by the hour right after it ("266,66 kr timen", "180 kr timmen").
+var spokenHour = map[string]bool{"timen": true, "timmen": true}
 
 func firstPeriod(w string) string {
 	w = strings.ToLower(w) + " "
