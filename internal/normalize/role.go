@@ -155,6 +155,9 @@ var icRules = []roleRule{
 	{RoleDataAnalyst, []string{"data analyst", "analytics analyst", "business analyst", "insights analyst",
 		"product analyst", "bi analyst", "business intelligence analyst", "reporting analyst", "marketing analyst", "analytics",
 		"dataanalytiker", "datenanalyst", "datenanalystin", "analyste de données", "analista de datos", "data analytics",
+		// French titles that borrow the English noun ("Data analyste",
+		// "Analyste data")
+		"data analyste", "analyste data", "analyste données",
 		"analista de dados", "data-analist", "data analist", "analityk danych",
 		"bi-analyst", "bi-analytiker", "bi-analystin", "analyste bi", "analista bi",
 		// business analysts, as "business analyst"
