@@ -375,7 +375,18 @@ func attitudes(lower string, toks []token, skill []class) {
 var aiToolWords = map[string]bool{"assisted": true, "powered": true, "driven": true, "enabled": true,
 	"augmented": true, "generated": true, "tools": true, "tool": true, "assistants": true, "assistant": true,
 	"capabilities": true, "fluency": true, "literacy": true, "era": true, "coding": true, "copilot": true,
-	"copilots": true, "adoption": true, "workflows": true}
+	"copilots": true, "adoption": true, "workflows": true,
+	// what one does with AI, not the field ("thinking critically about AI
+	// outputs", "responsible AI use", "our company-wide AI inventory",
+	// "AI-native", "AI-first execution", "AI-accelerated patterns")
+	"outputs": true, "output": true, "use": true, "usage": true, "inventory": true, "native": true,
+	"first": true, "accelerated": true, "proficiency": true}
+
+// aiUseVerbs right before "AI" make it a tool one uses ("leveraging AI to
+// enhance productivity", "experiments with AI and AI agents every day",
+// "use AI tools to increase output quality").
+var aiUseVerbs = map[string]bool{"leverage": true, "leveraging": true, "leverages": true, "use": true,
+	"using": true, "uses": true}
 
 // aiAsTool marks as mentioned the "AI" that modifies the tools one uses
 // ("Proficient working with AI-assisted development (Cursor)",
@@ -393,7 +404,9 @@ func (n *Normalizer) aiAsTool(hits []hit, lower string, toks []token, skill []cl
 		if toks[k].punct == '-' && k+1 < len(toks) {
 			k++
 		}
-		if toks[k].punct != 0 || toks[k].block != toks[h.tok].block || !aiToolWords[lower[toks[k].start:toks[k].end]] {
+		usedBy := h.tok > 0 && toks[h.tok-1].punct == 0 && toks[h.tok-1].block == toks[h.tok].block &&
+			aiUseVerbs[lower[toks[h.tok-1].start:toks[h.tok-1].end]]
+		if !usedBy && (toks[k].punct != 0 || toks[k].block != toks[h.tok].block || !aiToolWords[lower[toks[k].start:toks[k].end]]) {
 			continue
 		}
 		if builtAI(lower, toks, h.tok) {
