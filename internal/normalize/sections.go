@@ -53,6 +53,10 @@ var (
 		// ideal candidate would also:" (after what all candidates must),
 		// and the nice-to-have headings of other languages
 		"also have", "would also", "might also have", "may also have", "could also have", "you might have", "extra points",
+		// "An ideal candidate also has:", "It would be awesome if you
+		// have:", "The following would be beneficial:", "Skills that
+		// will help:" (session 28, a probe of English headings)
+		"also has", "would be awesome", "awesome if", "would be beneficial",
 		"pluspunkte", "pluspunkt", "plus-punkte", "plus-punkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
 		"ønskelig", "ønskede kvalifikasjoner", "deseado", "deseada", "deseados", "deseadas", "meritterende", "önskvärt", "det är ett plus", "souhaité",
 		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",

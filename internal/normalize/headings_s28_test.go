@@ -1,0 +1,26 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Nice-to-have headings after the requirements (session 28's probe of
+// English headings; "An ideal candidate also has:" is
+// cjr-samsara-senior-security-operations-engineer-i's): what follows is
+// preferred. "What will help you succeed" stays a requirements heading.
+func TestPreferredHeadingsS28(t *testing.T) {
+	n := normalizer(t)
+	for _, head := range []string{"An ideal candidate also has:", "It would be awesome if you have:", "The following would be beneficial:"} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: "Requirements:\n- Python\n" + head + "\n- Terraform"})
+		want := model.Skills{Required: []string{"Python"}, Preferred: []string{"Terraform"}, Mentioned: []string{}}
+		if !reflect.DeepEqual(p.Skills, want) {
+			t.Errorf("%q: %+v, want %+v", head, p.Skills, want)
+		}
+	}
+	if c := classifyHeading("What will help you succeed", false); c != clsRequired {
+		t.Errorf("What will help you succeed: %v, want required", c)
+	}
+}
