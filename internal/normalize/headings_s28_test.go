@@ -24,3 +24,21 @@ func TestPreferredHeadingsS28(t *testing.T) {
 		t.Errorf("What will help you succeed: %v, want required", c)
 	}
 }
+
+// "To be considered a strong candidate, you:" after the requirements
+// names the nice-to-haves (jr-r2-lead-machine-learning-engineer-latam-only's
+// label); as the posting's only qualifications part it is the
+// requirements, as "Desired qualifications" is.
+func TestStrongCandidateLeadInS28(t *testing.T) {
+	n := normalizer(t)
+	after := "Requirements:\n- Python\nTo be considered a strong candidate, you:\n- Are familiar with real-time ML systems.\n- Have exposure to reinforcement learning"
+	p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: after})
+	if !reflect.DeepEqual(p.Skills.Required, []string{"Python"}) || !reflect.DeepEqual(p.Skills.Preferred, []string{"Machine Learning", "Reinforcement Learning"}) {
+		t.Errorf("after the requirements: %+v, want Python required, ML and Reinforcement Learning preferred", p.Skills)
+	}
+	alone := "We build things.\nTo be considered a strong candidate, you:\n- Have experience with Python\n- Know Kubernetes"
+	p = n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: alone})
+	if !reflect.DeepEqual(p.Skills.Required, []string{"Kubernetes", "Python"}) {
+		t.Errorf("alone: %+v, want Kubernetes and Python required", p.Skills)
+	}
+}

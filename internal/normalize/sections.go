@@ -57,6 +57,10 @@ var (
 		// have:", "The following would be beneficial:", "Skills that
 		// will help:" (session 28, a probe of English headings)
 		"also has", "would be awesome", "awesome if", "would be beneficial",
+		// "To be considered a strong candidate, you:" after the
+		// requirements (jr-r2's label reads it as the nice-to-haves, as
+		// "Strong candidates may also have")
+		"considered a strong candidate", "strong candidates",
 		"pluspunkte", "pluspunkt", "plus-punkte", "plus-punkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
 		"ønskelig", "ønskede kvalifikasjoner", "deseado", "deseada", "deseados", "deseadas", "meritterende", "önskvärt", "det är ett plus", "souhaité",
 		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",
@@ -624,7 +628,10 @@ var wishedSet = compilePhrases([]string{"ønskede kvalifikasjoner", "ønskede kv
 	"we'd love to see", "we'd love to hear from you", "we would love to see", "we would love to hear from you",
 	"desired skills", "desired qualifications", "desired experience", "desired profile",
 	"önskvärda kvalifikationer", "önskade kvalifikationer", "önskad kompetens", "önskvärd kompetens",
-	"önskad erfarenhet", "önskvärd erfarenhet"})
+	"önskad erfarenhet", "önskvärd erfarenhet",
+	// session 28: "To be considered a strong candidate, you:", the
+	// nice-to-haves after the requirements, the qualifications alone
+	"considered a strong candidate"})
 
 // wishedAsRequirements reads the part under a "desired qualifications"
 // heading (heads: which blocks are headings) as the requirements when no
