@@ -42,3 +42,24 @@ func TestStrongCandidateLeadInS28(t *testing.T) {
 		t.Errorf("alone: %+v, want Kubernetes and Python required", p.Skills)
 	}
 }
+
+// A marker alone in parentheses inside a list that goes on after them
+// annotates its own item only: "Java, Kubernetes (nice to have),
+// Terraform" asks for Java and Terraform. At the list's end it still
+// qualifies the list ("React, Angular or Vue (preferred)").
+func TestParenthesisedMarkerInsideAListS28(t *testing.T) {
+	n := normalizer(t)
+	for _, tt := range []struct {
+		text      string
+		req, pref []string
+	}{
+		{"Requirements: Java, Kubernetes (nice to have), Terraform", []string{"Java", "Terraform"}, []string{"Kubernetes"}},
+		{"Requirements: Java; Kubernetes (a plus); Terraform", []string{"Java", "Terraform"}, []string{"Kubernetes"}},
+		{"Requirements: Java. React, Angular or Vue (preferred)", []string{"Java"}, []string{"Angular", "React", "Vue"}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: tt.text})
+		if !reflect.DeepEqual(p.Skills.Required, tt.req) || !reflect.DeepEqual(p.Skills.Preferred, tt.pref) {
+			t.Errorf("%q: %+v, want required %v preferred %v", tt.text, p.Skills, tt.req, tt.pref)
+		}
+	}
+}

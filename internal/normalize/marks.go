@@ -416,6 +416,18 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			if cl := strings.IndexByte(c.lower[ke:te], ')'); cl >= 0 {
 				for b = k + 1; b < j && int(c.toks[b].start) < ke+cl; b++ {
 				}
+				if rest := strings.TrimLeft(c.lower[ke+cl+1:te], " "); rest != "" && (rest[0] == ',' || rest[0] == ';') {
+					// "Java, Kubernetes (nice to have), Terraform": the
+					// list goes on after the parentheses, so they
+					// annotate their item alone, not the items before it
+					if sep := strings.LastIndexAny(c.lower[ts:open], ",;"); sep >= 0 {
+						a := i
+						for a < j && int(c.toks[a].start) <= ts+sep {
+							a++
+						}
+						return a, b
+					}
+				}
 			}
 			return c.dashItemStart(i, k), b
 		}
