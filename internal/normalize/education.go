@@ -556,6 +556,14 @@ func (sc *classifier) prefWord(i int) bool {
 		p := sc.word(i - 1)
 		return (p == "is" || p == "are" || p == "be" || p == "also" || p == "very" || p == "highly") &&
 			(w != "considered" || sc.word(i+1) == "an" || sc.word(i+1) == "a")
+	case "differentiator", "differentiators":
+		// "Kubernetes would be a differentiator", "... are strong
+		// differentiators"
+		p := sc.word(i - 1)
+		return p == "a" || p == "big" || p == "key" || p == "strong" || p == "real" || p == "great" || p == "huge"
+	case "better":
+		// "If you know Kubernetes, even better"
+		return sc.word(i-1) == "even"
 	case "vorteil":
 		return sc.word(i-1) == "von"
 	case "atout", "pré", "wens", "pluspunt":

@@ -63,3 +63,23 @@ func TestParenthesisedMarkerInsideAListS28(t *testing.T) {
 		}
 	}
 }
+
+// Inline preference markers of a probe of 35 English wordings (session
+// 28) that were read as requirements: "even better", "a differentiator",
+// and "and, ideally," set off by commas.
+func TestInlineMarkersS28(t *testing.T) {
+	n := normalizer(t)
+	for _, item := range []string{
+		"If you know Kubernetes, even better",
+		"Kubernetes would be a differentiator",
+		"Experience with Python and, ideally, Kubernetes",
+		// wordings that were read right already
+		"Kubernetes experience is a huge bonus",
+		"Experience with Python, preferably also Kubernetes",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: "Requirements:\n- Experience with Python\n- " + item})
+		if !reflect.DeepEqual(p.Skills.Required, []string{"Python"}) || !reflect.DeepEqual(p.Skills.Preferred, []string{"Kubernetes"}) {
+			t.Errorf("%q: %+v, want Python required, Kubernetes preferred", item, p.Skills)
+		}
+	}
+}

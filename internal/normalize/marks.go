@@ -460,6 +460,16 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			break
 		}
 	}
+	if forwardMarkers[c.word(k)] && k-1 > i && k+1 < j && c.toks[k].flags&fSent == 0 && c.toks[k].flags&fClause != 0 &&
+		c.toks[k+1].flags&fClause != 0 && listJoins[c.word(k-1)] {
+		// "Python and, ideally, Kubernetes": the adverb set off by
+		// commas after the "and" wishes for what follows it
+		b := k + 2
+		for b < j && c.toks[b].flags&fHard == 0 {
+			b++
+		}
+		return k - 1, b
+	}
 	if forwardMarkers[c.word(k)] && k-1 > i && c.toks[k].flags&(fHard|fSent) == 0 && listJoins[c.word(k-1)] {
 		// "Know-how in ServiceNow-ITSM und idealerweise Service
 		// Portfolio Management", "Rust and ideally Go": after "and"
@@ -1224,7 +1234,8 @@ var markerWords = map[string]bool{
 	"a": true, "an": true, "is": true, "are": true, "be": true, "would": true, "will": true, "also": true,
 	"definitely": true, "big": true, "huge": true, "strong": true, "nice": true, "great": true, "real": true,
 	"added": true, "definite": true, "major": true, "extra": true, "very": true, "highly": true, "considered": true,
-	"to": true, "have": true, "good": true, "but": true, "not": true, "required": true, "un": true, "une": true,
+	"even": true,
+	"to":   true, "have": true, "good": true, "but": true, "not": true, "required": true, "un": true, "une": true,
 	"est": true, "serait": true, "sera": true, "ist": true, "wäre": true, "ein": true, "en": true, "et": true,
 	"er": true, "är": true, "es": true, "sería": true, "è": true, "sarebbe": true, "costituisce": true, "een": true,
 	"it": true, "that": true, "this": true, "of": true, "as": true, "dat": true, "det": true, "das": true,

@@ -21,7 +21,7 @@ var ruleWords = []string{
 	"connaissance", "connaissances", "connaissez", "conocimiento", "conocimientos", "conoscenza", "conoscenze",
 	"considered", "contributed", "conversant", "created", "cv", "degree", "delivered", "demonstrated",
 	"denkniveau", "deployed", "deseable", "desejável", "designed", "desirable", "desired", "det", "developed",
-	"diferencial", "dominas", "dominio", "doświadczenie", "du", "duktig", "edge", "efter", "eksamen",
+	"diferencial", "differentiator", "differentiators", "dominas", "dominio", "doświadczenie", "du", "duktig", "edge", "efter", "eksamen",
 	"equivalent", "erfahren", "erfahrung", "erfahrungen", "erfarenhet", "erfarenheter", "erfaring",
 	"erforderlich", "ervaring", "ervaringen", "esperienza", "esperienze", "essential", "etter", "examen",
 	"excellent", "exigé", "exigée", "exigées", "experience", "experienced", "experiencia", "experiência",
