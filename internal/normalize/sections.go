@@ -54,13 +54,13 @@ var (
 		// and the nice-to-have headings of other languages
 		"also have", "would also", "might also have", "may also have", "could also have", "you might have", "extra points",
 		// "An ideal candidate also has:", "It would be awesome if you
-		// have:", "The following would be beneficial:", "Skills that
-		// will help:" (session 28, a probe of English headings)
+		// have:", "The following would be beneficial:" (session 28, a
+		// probe of English headings)
 		"also has", "would be awesome", "awesome if", "would be beneficial",
 		// "To be considered a strong candidate, you:" after the
 		// requirements (jr-r2's label reads it as the nice-to-haves, as
 		// "Strong candidates may also have")
-		"considered a strong candidate", "strong candidates",
+		"considered a strong candidate",
 		"pluspunkte", "pluspunkt", "plus-punkte", "plus-punkt", "idealerweise", "von vorteil wäre", "det er en fordel", "en fordel", "fordel",
 		"ønskelig", "ønskede kvalifikasjoner", "deseado", "deseada", "deseados", "deseadas", "meritterende", "önskvärt", "det är ett plus", "souhaité",
 		"apprécié", "idéalement", "se valorará", "valoramos", "preferibile", "bij voorkeur", "mooi meegenomen",
