@@ -204,10 +204,12 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			microsoftMS(lower, toks, h) || studiedFor(lower, toks, h, a) {
 			edu[h.tok] = clsUnknown
 		}
-		// "Academic degrees are great, but not required": a degree the
-		// sentence says is no requirement is not asked for (marked as a
-		// plus, it stays preferred)
-		if edu[h.tok] == clsRequired && notRequired(sent) {
+		// "Academic degrees are great, but not required", "You don't need
+		// a degree to apply": a degree the sentence says is no requirement
+		// is not asked for (PROTOCOL.md: "degrees are great, but not
+		// required" is no degree); named as preferred in so many words it
+		// stays preferred ("Bachelor's degree preferred but not required")
+		if notRequired(sent) && (edu[h.tok] == clsRequired || !namedPreferred(sent)) {
 			edu[h.tok] = clsUnknown
 		}
 		// a word one letter off a degree's name ("Mastery of Go" is not
@@ -293,7 +295,21 @@ func studiedFor(lower string, toks []token, h hit, a int) bool {
 var notRequiredPhrases = []string{"not required", "not a requirement", "not necessary", "not mandatory",
 	"not needed", "no degree required", "not a must", "nicht erforderlich", "nicht notwendig", "keine voraussetzung",
 	"keine pflicht", "ikke et krav", "inget krav", "ikke krav", "pas obligatoire", "pas nécessaire", "no es necesario",
-	"no es imprescindible", "geen vereiste", "niet vereist", "niet verplicht"}
+	"no es imprescindible", "geen vereiste", "niet vereist", "niet verplicht",
+	"don't need a degree", "do not need a degree", "don’t need a degree", "don't need to have a degree",
+	"do not need to have a degree", "no degree needed", "no degree necessary",
+	"degree is optional", "degree optional", "degree isn't required"}
+
+// namedPreferred says whether a sentence calls what it names preferred
+// in so many words.
+func namedPreferred(sent string) bool {
+	for _, w := range []string{"prefer", "a plus", "nice to have", "bonus", "advantage", "desirable", "desired"} {
+		if strings.Contains(sent, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func notRequired(sent string) bool {
 	for _, p := range notRequiredPhrases {

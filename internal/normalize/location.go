@@ -1579,9 +1579,17 @@ func workPlaceSentence(l string) bool {
 		if i := strings.Index(l, w); i >= 0 {
 			// "We do not hire in Germany", "we are unable to consider
 			// candidates in India": a denial before it excludes the
-			// place (review s27b F3)
+			// place (review s27b F3); a denial in an earlier clause is
+			// about something else ("Don't worry about relocating - we
+			// hire in Spain and Portugal": review s28 F4)
+			clause := l[:i]
+			for _, br := range clauseBreaks {
+				if j := strings.LastIndex(clause, br); j >= 0 {
+					clause = clause[j+len(br):]
+				}
+			}
 			for _, d := range placeDenials {
-				if strings.Contains(l[:i], d) {
+				if strings.Contains(" "+clause, d) {
 					return false
 				}
 			}
@@ -1593,6 +1601,9 @@ func workPlaceSentence(l string) bool {
 
 // placeDenials before a workplace word exclude the place it names.
 var placeDenials = []string{" not ", "n't ", "unable", "cannot", "except", "excluding", "outside"}
+
+// clauseBreaks end the clause a denial before a workplace word must be in.
+var clauseBreaks = []string{" - ", " – ", " — ", "; ", ": ", ". ", "! ", " but ", " so "}
 
 // workCountryList returns the countries a sentence about where the
 // candidate may work or live lists one by one ("Candidates must be

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -416,9 +417,11 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			if cl := strings.IndexByte(c.lower[ke:te], ')'); cl >= 0 {
 				for b = k + 1; b < j && int(c.toks[b].start) < ke+cl; b++ {
 				}
-				if rest := strings.TrimLeft(c.lower[ke+cl+1:te], " "); rest != "" && (rest[0] == ',' || rest[0] == ';') {
-					// "Java, Kubernetes (nice to have), Terraform": the
-					// list goes on after the parentheses, so they
+				if rest := strings.TrimLeft(c.lower[ke+cl+1:te], " "); rest != "" && (rest[0] == ',' || rest[0] == ';' ||
+					strings.HasPrefix(rest, "and ") || strings.HasPrefix(rest, "or ")) {
+					// "Java, Kubernetes (nice to have), Terraform" or
+					// "... (nice to have) and Terraform": the list goes
+					// on after the parentheses, so they
 					// annotate their item alone, not the items before it
 					if sep := strings.LastIndexAny(c.lower[ts:open], ",;"); sep >= 0 {
 						a := i
@@ -1828,13 +1831,31 @@ func (c *classifier) dashItemStart(i, k int) int {
 		}
 		switch c.lower[c.toks[t-1].end:c.toks[t].start] {
 		case " - ", " – ", " — ":
-			last, n = t, n+1
+			if c.dashOpensItem(t) {
+				last, n = t, n+1
+			}
 		}
 	}
 	if n >= 2 {
 		return last
 	}
 	return i
+}
+
+// dashOpensItem says whether the word at t, after a spaced dash, opens a
+// list item run into the sentence: a word of content, with a capital
+// where the text is at hand. A dash before "or", "and" or "is" sets off
+// words inside one item ("Familiarity with React - or Vue - or Angular -
+// is a plus": review s28 F2).
+func (c *classifier) dashOpensItem(t int) bool {
+	if vocabGrammar[c.lower[c.toks[t].start:c.toks[t].end]] {
+		return false
+	}
+	if c.text == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(c.text[c.toks[t].start:])
+	return unicode.IsUpper(r)
 }
 
 // parenLeadInEnd returns where the item ends whose own preference in
