@@ -149,6 +149,12 @@ func (r *ServeReader) Events(q serve.EventQuery) ([]serve.Event, error) {
 	// Before: the rows after the cursor's event in the answer's order
 	// (keyset paging), none when no such event is recorded
 	if q.Before != "" {
+		// a page's next here is an event id: anything else is no cursor
+		// of this API, answered without a query (review s28 F5: "%00"
+		// was a database error, a 500)
+		if !serve.EventIDForm(q.Before) {
+			return nil, serve.ErrBadCursor
+		}
 		var n int
 		if err := r.db.Store.Pool().QueryRow(ctx, `SELECT count(*) FROM events WHERE id = $1 AND source = ANY($2)`, q.Before, names).Scan(&n); err != nil {
 			return nil, fmt.Errorf("fleet: events: %w", err)

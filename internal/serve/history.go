@@ -575,7 +575,23 @@ func wellFormedCursor(commit, id string) bool {
 	if commit != "" && (len(commit) != 40 || strings.Trim(commit, "0123456789abcdef") != "") {
 		return false
 	}
-	return id == "" || strings.HasPrefix(id, "evt_")
+	return id == "" || EventIDForm(id)
+}
+
+// EventIDForm tells whether s has the form of an event id
+// (notify.EventID: "evt_" and lowercase base32), as a cursor of a reader
+// whose pages end at an event: no read for anything else.
+func EventIDForm(s string) bool {
+	rest, ok := strings.CutPrefix(s, "evt_")
+	if !ok || rest == "" || len(rest) > 64 {
+		return false
+	}
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // EventsPage is Events with the cursor of the next page (see EventPage).
