@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/careers-watcher/careers-watcher/internal/gitrepo"
 )
@@ -13,17 +14,30 @@ import (
 // or reset away stays in the object store until gc, and a commit of
 // another branch is there too). The chain is walked as far as a cursor
 // needs and kept for the next page; a HEAD that moved on from the cached
-// one (a run's commit) extends it, any other HEAD starts it anew.
+// one (a run's commit), or that amended it (a run folding its outbox into
+// its commit), extends it; any other HEAD starts it anew.
+//
+// The cache holds hashes only, no commit objects: a commit object holds
+// the repository it was read from, with that request's object cache.
 type chainCache struct {
-	mu   sync.Mutex
-	head gitrepo.Hash
-	seen map[gitrepo.Hash]struct{}
-	tip  *gitrepo.Commit // the next commit to walk; nil at the chain's end
+	mu     sync.Mutex
+	head   gitrepo.Hash // the HEAD the walk is of
+	parent gitrepo.Hash // its first parent
+	seen   map[gitrepo.Hash]struct{}
+	tip    gitrepo.Hash // the next commit to walk; zero at the chain's end
 }
 
-// onChain tells whether the commit named hash is on the first-parent chain
-// of h's HEAD.
-func (cc *chainCache) onChain(ctx context.Context, h *history, hash gitrepo.Hash) (bool, error) {
+// chainSkew is how much older than a cursor's commit a commit of the
+// chain may be with the cursor's commit still below it: commit times
+// along the chain go back in time, but the clocks that wrote them may
+// have been corrected.
+const chainSkew = time.Hour
+
+// onChain tells whether the commit at is on the first-parent chain of h's
+// HEAD. The walk stops where the chain is older than at by more than
+// chainSkew: a commit off the chain (amended away, of another branch)
+// costs no walk of the whole history (review s28 F7).
+func (cc *chainCache) onChain(ctx context.Context, h *history, at *gitrepo.Commit) (bool, error) {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	if cc.seen == nil || cc.head != h.head.Hash {
@@ -31,21 +45,30 @@ func (cc *chainCache) onChain(ctx context.Context, h *history, hash gitrepo.Hash
 			return false, err
 		}
 	}
-	if _, ok := cc.seen[hash]; ok {
+	if _, ok := cc.seen[at.Hash]; ok {
 		return true, nil
 	}
-	for cc.tip != nil {
+	for !cc.tip.IsZero() {
 		if err := ctx.Err(); err != nil {
 			return false, err // the walk so far stays: the next cursor goes on from it
 		}
-		c := cc.tip
-		cc.seen[c.Hash] = struct{}{}
-		p, err := h.parent(c)
+		c, ok, err := h.hist.CommitAt(cc.tip.String())
 		if err != nil {
 			return false, err
 		}
-		cc.tip = p
-		if c.Hash == hash {
+		if !ok {
+			cc.tip = gitrepo.Hash{} // gone from the store: the chain ends here
+			break
+		}
+		if c.When.Before(at.When.Add(-chainSkew)) {
+			return false, nil // older than the cursor: it is not further down
+		}
+		cc.seen[c.Hash] = struct{}{}
+		cc.tip = c.Parent()
+		if h.hist.Cut(c) {
+			cc.tip = gitrepo.Hash{} // a shallow clone's oldest commit
+		}
+		if c.Hash == at.Hash {
 			return true, nil
 		}
 	}
@@ -54,17 +77,25 @@ func (cc *chainCache) onChain(ctx context.Context, h *history, hash gitrepo.Hash
 
 // moveTo makes h's HEAD the cache's: the commits from it down to the cached
 // HEAD join the walked ones when the old HEAD is on the new chain within
-// maxWalk commits; otherwise the walk starts again from the new HEAD.
+// maxWalk commits. When the walk meets the old HEAD's parent instead (the
+// old HEAD was amended), the old HEAD leaves the walked ones (review s28
+// F6). Otherwise the walk starts again from the new HEAD.
 func (cc *chainCache) moveTo(h *history) error {
 	if cc.seen != nil {
 		var added []gitrepo.Hash
 		c := h.head
 		for i := 0; c != nil && i < maxWalk; i++ {
-			if c.Hash == cc.head {
+			if c.Hash == cc.head || (!cc.parent.IsZero() && c.Hash == cc.parent) {
+				if c.Hash != cc.head {
+					delete(cc.seen, cc.head)
+					if cc.tip == cc.head {
+						cc.tip = c.Hash // nothing below the amended HEAD walked yet
+					}
+				}
 				for _, a := range added {
 					cc.seen[a] = struct{}{}
 				}
-				cc.head = h.head.Hash
+				cc.head, cc.parent = h.head.Hash, h.head.Parent()
 				return nil
 			}
 			added = append(added, c.Hash)
@@ -75,8 +106,8 @@ func (cc *chainCache) moveTo(h *history) error {
 			c = p
 		}
 	}
-	cc.head = h.head.Hash
+	cc.head, cc.parent = h.head.Hash, h.head.Parent()
 	cc.seen = map[gitrepo.Hash]struct{}{}
-	cc.tip = h.head
+	cc.tip = h.head.Hash
 	return nil
 }

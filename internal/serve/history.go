@@ -656,7 +656,7 @@ func (f *Folder) EventsPage(q EventQuery) (EventPage, error) {
 			if cc == nil {
 				cc = &chainCache{}
 			}
-			if ok, err = cc.onChain(ctx, h, at.Hash); err != nil {
+			if ok, err = cc.onChain(ctx, h, at); err != nil {
 				return EventPage{}, err
 			}
 		}
