@@ -2,7 +2,6 @@ package pgstore
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -19,14 +18,14 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
-// review s27b: dropWrite (deddb47) applies the batches of the sources that
-// ended when the dropped run is the last writer, but EndWrite's error is
-// only logged: a source whose batch failed there (the database refused it
-// or was lost, a *WriteError as EndWrite returns it) keeps its
-// events and its counts in the run's result, and no *WriteError reaches
-// watcher run or the worker, so neither can take them out (run_db.go's
-// filter looks for a *WriteError). watcher run --json prints events the
-// database never recorded, the F7 symptom through the other door.
+// review s27b: a source whose batch the database never recorded (it was
+// lost mid-run) must not keep its events in the run's result, or watcher
+// run --json prints events the database never recorded. Since session 28
+// (ApplySource) each source's batch is applied as the source ends; here
+// the database is lost right at a's end, so a's own apply fails: a's
+// events leave the result and its SourceResult carries the refusal.
+// (Before, the test lost the database at x's failure; with ApplySource a
+// was written by then and the test always skipped.)
 func TestReview27b_DroppedRunHidesARefusedEndedSource(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -69,12 +68,12 @@ func TestReview27b_DroppedRunHidesARefusedEndedSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back := &failingBackend{ // its database lost at the failure: the other sources' apply fails
+	back := &failingBackend{ // its database lost as a ends: a's apply fails
 		Backend: NewBackend(ctx, s, map[string]string{"a": "lever", "x": "lever"}, nil),
 		fail:    "x",
-		lose:    s.Close,
 		ended: func(source string) {
 			if source == "a" {
+				s.Close()
 				close(aEnded)
 			}
 		},
@@ -92,16 +91,20 @@ func TestReview27b_DroppedRunHidesARefusedEndedSource(t *testing.T) {
 		t.Fatal(lerr)
 	}
 	if found {
-		t.Skip("the database stored a's batch: the injected loss did not happen")
+		t.Fatal("a's batch is in the database, although the database was lost before a's apply")
 	}
-	var werr *WriteError
 	aEvents := 0
 	for _, ev := range res.Events {
 		if ev.Data.Source == "a" {
 			aEvents++
 		}
 	}
-	if aEvents > 0 && !errors.As(err, &werr) {
-		t.Errorf("a's batch was never applied (the database was lost), but the result keeps its %d events and the run's error (%v) is no *WriteError that could take them out", aEvents, err)
+	if aEvents > 0 {
+		t.Errorf("a's batch was never applied, but the result keeps its %d events", aEvents)
+	}
+	for _, sr := range res.Sources {
+		if sr.Source == "a" && sr.Err == nil {
+			t.Errorf("a's result carries no error, although its batch was refused: %+v", sr)
+		}
 	}
 }
