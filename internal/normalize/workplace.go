@@ -127,18 +127,30 @@ func jobRemote(text string) bool {
 	// offer the option to work remotely", "work remotely up to two days
 	// a week", "occasionally you may work remotely"): no remote job
 	// (review s26b)
+	return remoteLimit(text) == ""
+}
+
+// remoteLimit returns how a clause with a remote word limits remote work:
+// "part" when it gives remote work part of the time ("work remotely up
+// to two days a week", "occasionally you may work remotely"), "denied"
+// when it denies it ("we cannot offer the option to work remotely"), ""
+// when no clause limits it.
+func remoteLimit(text string) string {
 	l := strings.ToLower(text)
 	for i := 0; ; {
 		j := strings.Index(l[i:], "remot")
 		if j < 0 {
-			return true
+			return ""
 		}
 		at := i + j
 		i = at + len("remot")
 		a, b := clauseAround(l, at, 80)
 		w := spacedWords(l[a:b])
+		if slices.ContainsFunc(remoteParts, func(x string) bool { return strings.Contains(w, x) }) {
+			return "part"
+		}
 		if slices.ContainsFunc(remoteLimits, func(x string) bool { return strings.Contains(w, x) }) {
-			return false
+			return "denied"
 		}
 	}
 }
@@ -241,6 +253,11 @@ func clauseSpan(s string, at, reach int) (a, b int) {
 	return a, b
 }
 
+// remoteParts are the words of remoteLimits that give remote work part of
+// the time.
+var remoteParts = []string{" up to ", " days a week ", " days per week ", " day a week ", " occasionally ",
+	" sometimes ", " partially ", " partly ", " hybrid "}
+
 // remoteLimits are words beside a remote word that deny remote work or
 // give it part of the time only.
 var remoteLimits = []string{" not ", " cannot ", " can't ", " no ", " unfortunately ", " up to ", " days a week ",
@@ -253,6 +270,17 @@ func workplaceText(text string) string {
 	}
 	t := foldable(text)
 	if w := firstPhrase(t, workplacePhrases, workplaceIndex); w != "" {
+		// "You can work remotely, no more than two days a week": remote
+		// part of the time is hybrid; "we cannot offer the option to
+		// work remotely" says no work mode
+		if w == "remote" {
+			switch remoteLimit(text) {
+			case "part":
+				return "hybrid"
+			case "denied":
+				return ""
+			}
+		}
 		return w
 	}
 	return firstPhrase(t, companyPhrases, companyIndex)
