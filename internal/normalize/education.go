@@ -209,8 +209,18 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 		// is not asked for (PROTOCOL.md: "degrees are great, but not
 		// required" is no degree); named as preferred in so many words it
 		// stays preferred ("Bachelor's degree preferred but not required")
-		if notRequired(sent) && (edu[h.tok] == clsRequired || !namedPreferred(sent)) {
+		if cl := waiverClause(sent, int(toks[h.tok].start-toks[a].start)); notRequired(cl) &&
+			(edu[h.tok] == clsRequired || !namedPreferred(cl)) {
 			edu[h.tok] = clsUnknown
+		}
+		// "Master's degree optional, Bachelor's degree in CS required": a
+		// degree its own clause calls required is required, whatever
+		// marker another clause of the sentence carries
+		if edu[h.tok] == clsPreferred {
+			if own := degreeClause(sent, int(toks[h.tok].start-toks[a].start), false); strings.Contains(own, "required") &&
+				!notRequired(own) && !namedPreferred(own) {
+				edu[h.tok] = clsRequired
+			}
 		}
 		// a word one letter off a degree's name ("Mastery of Go" is not
 		// "Masters"): the edit-distance guess is for misspelled tools
@@ -299,6 +309,53 @@ var notRequiredPhrases = []string{"not required", "not a requirement", "not nece
 	"don't need a degree", "do not need a degree", "don’t need a degree", "don't need to have a degree",
 	"do not need to have a degree", "no degree needed", "no degree necessary",
 	"degree is optional", "degree optional", "degree isn't required"}
+
+// waiverClauseBreaks end the clause a waiver of a degree is read in.
+var waiverClauseBreaks = []string{", ", "; ", " (", ")", " - ", " – "}
+
+// waiverClause returns the clause of the sentence sent that holds the
+// degree at byte p, with the clause after it when that one names no
+// degree ("Academic degrees are great, but not required"): a waiver in
+// another clause is of another degree or of the field ("You don't need a
+// degree in CS, but a Bachelor's degree in a related field is required",
+// "Bachelor's degree (a Master's degree isn't required)": review s29 F1).
+func waiverClause(sent string, p int) string { return degreeClause(sent, p, true) }
+
+// degreeClause is the clause of sent that holds the degree at byte p;
+// withNext adds the clause after it when that one names no degree.
+func degreeClause(sent string, p int, withNext bool) string {
+	start, end := 0, len(sent)
+	for _, br := range waiverClauseBreaks {
+		if i := strings.LastIndex(sent[:p], br); i >= 0 && i+len(br) > start {
+			start = i + len(br)
+		}
+		if i := strings.Index(sent[p:], br); i >= 0 && p+i < end {
+			end = p + i
+		}
+	}
+	if withNext && end < len(sent) {
+		next := len(sent)
+		for _, br := range waiverClauseBreaks {
+			if i := strings.Index(sent[end+1:], br); i >= 0 && end+1+i < next {
+				next = end + 1 + i
+			}
+		}
+		if !namesDegree(sent[end:next]) {
+			end = next
+		}
+	}
+	return sent[start:end]
+}
+
+// namesDegree says whether a piece of a lowered sentence names a degree.
+func namesDegree(s string) bool {
+	for _, w := range []string{"degree", "bachelor", "master", "phd", "diplom", "studium", "abschluss", "licenciatura", "examen", "utdanning"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // namedPreferred says whether a sentence calls what it names preferred
 // in so many words.

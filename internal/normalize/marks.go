@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -1843,19 +1842,13 @@ func (c *classifier) dashItemStart(i, k int) int {
 }
 
 // dashOpensItem says whether the word at t, after a spaced dash, opens a
-// list item run into the sentence: a word of content, with a capital
-// where the text is at hand. A dash before "or", "and" or "is" sets off
-// words inside one item ("Familiarity with React - or Vue - or Angular -
-// is a plus": review s28 F2).
+// list item run into the sentence: any word but a word of grammar. A dash
+// before "or", "and" or "is" sets off words inside one item ("Familiarity
+// with React - or Vue - or Angular - is a plus": review s28 F2); items
+// may open in small letters or with a number ("- 3+ years with Java":
+// review s29 F3).
 func (c *classifier) dashOpensItem(t int) bool {
-	if vocabGrammar[c.lower[c.toks[t].start:c.toks[t].end]] {
-		return false
-	}
-	if c.text == "" {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(c.text[c.toks[t].start:])
-	return unicode.IsUpper(r)
+	return !vocabGrammar[c.lower[c.toks[t].start:c.toks[t].end]]
 }
 
 // parenLeadInEnd returns where the item ends whose own preference in

@@ -253,6 +253,47 @@ func clauseSpan(s string, at, reach int) (a, b int) {
 	return a, b
 }
 
+// phraseLimit is remoteLimit of the clause of the text's first phrase of
+// workplacePhrases that says remote (l lowered): its words in parentheses
+// left out ("(not from the UK)" excludes a place, not remote work), and
+// "not hybrid" no part of the week.
+func phraseLimit(l string) string {
+	at := -1
+	for _, p := range workplacePhrases {
+		if p.place != "remote" {
+			continue
+		}
+		if i := strings.Index(l, p.phrase); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	a, b := clauseAround(l, at, 80)
+	clause := l[a:b]
+	for {
+		o := strings.IndexByte(clause, '(')
+		if o < 0 {
+			break
+		}
+		e := strings.IndexByte(clause[o:], ')')
+		if e < 0 {
+			clause = clause[:o]
+			break
+		}
+		clause = clause[:o] + " " + clause[o+e+1:]
+	}
+	w := strings.ReplaceAll(spacedWords(clause), " not hybrid ", " ")
+	if slices.ContainsFunc(remoteParts, func(x string) bool { return strings.Contains(w, x) }) {
+		return "part"
+	}
+	if slices.ContainsFunc(remoteLimits, func(x string) bool { return strings.Contains(w, x) }) {
+		return "denied"
+	}
+	return ""
+}
+
 // remoteParts are the words of remoteLimits that give remote work part of
 // the time.
 var remoteParts = []string{" up to ", " days a week ", " days per week ", " day a week ", " occasionally ",
@@ -273,8 +314,10 @@ func workplaceText(text string) string {
 		// "You can work remotely, no more than two days a week": remote
 		// part of the time is hybrid; "we cannot offer the option to
 		// work remotely" says no work mode
+		// (only the clause of the phrase that says remote is read: a
+		// stipend "of up to $500" elsewhere limits nothing; review s29 F2)
 		if w == "remote" {
-			switch remoteLimit(text) {
+			switch phraseLimit(strings.ToLower(text)) {
 			case "part":
 				return "hybrid"
 			case "denied":
