@@ -276,7 +276,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"Mobile Development":      {"mobilutveckling"},
 	"Nginx":                   {"nginx"},
 	"Node.js":                 {"nodejs"},
-	"Observability":           {"observability"},
+	"Observability":           {"observabilidade", "observability"},
 	"PHP":                     {"php"},
 	"Payments":                {"payments"},
 	"Personalization":         {"personalization"},

@@ -133,7 +133,7 @@ func TestInlinePreferenceForms(t *testing.T) {
 			// plct-lab-spidermonkey-intern: 最好 (ideally) among the duties
 			name: "a strong marker in a duties part",
 			text: "工作内容： 将 Spidermonkey 移植到 RISC-V 平台。最好能明白 Rust 相关的编译流程。",
-			want: model.Skills{Required: []string{}, Preferred: []string{"Rust"}, Mentioned: []string{}},
+			want: model.Skills{Required: []string{}, Preferred: []string{"Rust"}, Mentioned: []string{"RISC-V"}},
 		},
 		{
 			// steno-aarhus-research-software-engineer: a preference lead-in

@@ -142,7 +142,7 @@ func TestS24TitledSubjectHeadingsInFlatText(t *testing.T) {
 				"browser developer tools. Nice to Have Hands-on experience with bug bounty platforms. Experience with cloud " +
 				"infrastructure security (AWS, GCP, Azure) and container technologies."),
 			want: model.Skills{Required: []string{"Burp Suite", "OWASP ZAP", "Security Engineering"},
-				Preferred: []string{"AWS", "Azure", "Bug Bounty", "Cloud Computing", "GCP"}},
+				Preferred: []string{"AWS", "Azure", "Bug Bounty", "Cloud Computing", "Containerization", "GCP"}},
 		},
 		{
 			// a sentence that opens with "We're looking for" and a title

@@ -49,7 +49,7 @@ func TestTaxonomyGrownFromCorpus(t *testing.T) {
 		want []string
 	}{
 		// guangzhou-shenzhen-rust-engineer, zhihu-search-backend-engineer, ftquant
-		{"对存储技术，网络安全、应用系统架构等有一定的认识。认同软件工程思维，熟悉面向对象技术", []string{"Object-Oriented Programming", "Security Engineering", "Storage Systems"}},
+		{"对存储技术，网络安全、应用系统架构等有一定的认识。认同软件工程思维，熟悉面向对象技术", []string{"Object-Oriented Programming", "Security Engineering", "Storage Systems", "System Design"}},
 		{"熟悉网络编程、多线程编程。熟悉搜索引擎", []string{"Computer Networking", "Multithreading", "Search"}},
 		{"熟悉常用的设计 模式，有研发高性能，低时延系统经验加分", []string{"Design Patterns", "Low-Latency Systems"}},
 		{"熟悉常用的设计模式", []string{"Design Patterns"}},

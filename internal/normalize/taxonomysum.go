@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "373af89fc503b2454ace4faa910f674595f991ec2a602a6ed581affcef5550bd"
-	embeddedTaxonomySum     = "4c0686c6dd11012495fbefcb822fac9806334799660fd08e5021713619c1d459"
+	embeddedTaxonomyFileSum = "cb6611a6e2ceff9499ef4c2ccdf6c7f4ce1ef1182abb7e0ad45a547201e6fb01"
+	embeddedTaxonomySum     = "d0eb90ec5ff20e2f84862e0bcc81319c7ea4e028b367cb8b0069866ee3d91b58"
 )

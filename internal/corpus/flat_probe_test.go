@@ -1,0 +1,100 @@
+package corpus
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
+)
+
+var flatProbe = flag.Bool("flat", false, "print the dev text postings' skills F1 read as written and flattened")
+
+var (
+	bulletRe = regexp.MustCompile(`^\s*(?:[•·▪●◦*–—-]|\d+[.)])\s+`)
+	markRe   = regexp.MustCompile(`^#+\s*|\*\*|__|&nbsp;`)
+)
+
+// glue flattens a text as JobTech's scraped ads are: lines trimmed and
+// joined with sep, bullets as "- ".
+func glue(s, sep string) string {
+	var out []string
+	lines := strings.Split(s, "\n")
+	if strings.TrimSpace(lines[0]) == "---" { // front matter: dropped
+		for i := 1; i < len(lines); i++ {
+			if strings.TrimSpace(lines[i]) == "---" {
+				lines = lines[i+1:]
+				break
+			}
+		}
+	}
+	for _, ln := range lines {
+		ln = strings.TrimSpace(markRe.ReplaceAllString(strings.TrimSpace(ln), ""))
+		if ln == "" {
+			continue
+		}
+		if m := bulletRe.FindString(ln); m != "" {
+			ln = "- " + ln[len(m):]
+		}
+		out = append(out, ln)
+	}
+	return strings.Join(out, sep)
+}
+
+func TestFlatProbe(t *testing.T) {
+	if !*flatProbe {
+		t.Skip("-flat not given")
+	}
+	labels, _ := Load("testdata")
+	n := normalize.New(nil)
+	ctx := context.Background()
+	var m0, m1, m2 Metrics
+	type drop struct {
+		slug string
+		d    int
+		diff []string
+	}
+	var drops []drop
+	for _, l := range labels {
+		if PartOf(l) != "dev" || l.Format != "text" {
+			continue
+		}
+		raws, err := Raws(ctx, "testdata", l)
+		if err != nil {
+			continue
+		}
+		for _, p := range l.Postings {
+			r, ok := raws[p.ID]
+			if !ok {
+				continue
+			}
+			a := Score(l.Slug, l.Format, l.Company, p, n.Normalize(l.Slug, l.Company, r))
+			r.DescriptionText = glue(r.DescriptionText, "")
+			b := Score(l.Slug, l.Format, l.Company, p, n.Normalize(l.Slug, l.Company, r))
+			r.DescriptionText = glue(raws[p.ID].DescriptionText, " ")
+			c := Score(l.Slug, l.Format, l.Company, p, n.Normalize(l.Slug, l.Company, r))
+			m0.Add(a)
+			m1.Add(b)
+			m2.Add(c)
+			if d := a.TP - b.TP; d > 0 {
+				drops = append(drops, drop{l.Slug + "/" + p.ID, d, b.SkillDiff})
+			}
+		}
+	}
+	sort.Slice(drops, func(i, j int) bool { return drops[i].d > drops[j].d })
+	var sb strings.Builder
+	for i, d := range drops {
+		if i == 40 {
+			break
+		}
+		fmt.Fprintf(&sb, "%3d %s %v\n", d.d, d.slug, d.diff)
+	}
+	t.Logf("dev text postings %d: as written F1 %.3f (P %.3f R %.3f, misplaced %d, mentioned %d); glued F1 %.3f (P %.3f R %.3f, misplaced %d, mentioned %d); spaced F1 %.3f (P %.3f R %.3f, misplaced %d, mentioned %d)\n%s",
+		m0.Postings, m0.F1(), m0.Precision(), m0.Recall(), m0.Misplaced, m0.Mentioned,
+		m1.F1(), m1.Precision(), m1.Recall(), m1.Misplaced, m1.Mentioned,
+		m2.F1(), m2.Precision(), m2.Recall(), m2.Misplaced, m2.Mentioned, sb.String())
+}
