@@ -175,12 +175,8 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 			list.Next = evs[limit-1].ID
 		}
 	}
-	if errors.Is(err, ErrBadCursor) {
-		s.apiError(w, http.StatusBadRequest, "before: not a cursor of this API; give a page's next (COMMIT.EVENT, COMMIT or EVENT) or start again without before")
-		return
-	}
-	if errors.Is(err, ErrNoCursor) {
-		s.apiError(w, http.StatusBadRequest, "before: no such event in the history read; start again without before (and with since)")
+	if msg, ok := cursorError(err); ok {
+		s.apiError(w, http.StatusBadRequest, msg)
 		return
 	}
 	if err != nil {
@@ -188,4 +184,17 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, list)
+}
+
+// cursorError is the 400 message for an events read refused for its
+// before parameter (ErrBadCursor, ErrNoCursor); ok is false for any other
+// error. The API, the events page and the feeds answer alike.
+func cursorError(err error) (msg string, ok bool) {
+	switch {
+	case errors.Is(err, ErrBadCursor):
+		return "before: not a cursor of this API; give a page's next (COMMIT.EVENT, COMMIT or EVENT) or start again without before", true
+	case errors.Is(err, ErrNoCursor):
+		return "before: no such event in the history read; start again without before (and with since)", true
+	}
+	return "", false
 }

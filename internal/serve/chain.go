@@ -25,6 +25,7 @@ type chainCache struct {
 	parent gitrepo.Hash // its first parent
 	seen   map[gitrepo.Hash]struct{}
 	tip    gitrepo.Hash // the next commit to walk; zero at the chain's end
+	budget int          // the commits a check walks before the time cut (0: maxWalk; tests set less)
 }
 
 // chainSkew is how much older than a cursor's commit a commit of the
@@ -34,9 +35,11 @@ type chainCache struct {
 const chainSkew = time.Hour
 
 // onChain tells whether the commit at is on the first-parent chain of h's
-// HEAD. The walk stops where the chain is older than at by more than
-// chainSkew: a commit off the chain (amended away, of another branch)
-// costs no walk of the whole history (review s28 F7).
+// HEAD. After maxWalk commits, the walk stops where the chain is older
+// than at by more than chainSkew: a commit off the chain (amended away,
+// of another branch) costs no walk of the whole history (review s28 F7),
+// and a clock that ran ahead or behind at a commit within maxWalk of the
+// walk's start does not hide the commits below it (review s29 F4).
 func (cc *chainCache) onChain(ctx context.Context, h *history, at *gitrepo.Commit) (bool, error) {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
@@ -47,6 +50,10 @@ func (cc *chainCache) onChain(ctx context.Context, h *history, at *gitrepo.Commi
 	}
 	if _, ok := cc.seen[at.Hash]; ok {
 		return true, nil
+	}
+	walked, budget := 0, cc.budget
+	if budget <= 0 {
+		budget = maxWalk
 	}
 	for !cc.tip.IsZero() {
 		if err := ctx.Err(); err != nil {
@@ -60,7 +67,7 @@ func (cc *chainCache) onChain(ctx context.Context, h *history, at *gitrepo.Commi
 			cc.tip = gitrepo.Hash{} // gone from the store: the chain ends here
 			break
 		}
-		if c.When.Before(at.When.Add(-chainSkew)) {
+		if walked++; walked > budget && c.When.Before(at.When.Add(-chainSkew)) {
 			return false, nil // older than the cursor: it is not further down
 		}
 		cc.seen[c.Hash] = struct{}{}

@@ -70,8 +70,8 @@ func TestChainCacheKeepsItsWalkAcrossAnAmend(t *testing.T) {
 }
 
 // Review s28 F7: a cursor naming a commit off the chain (another
-// branch's) ends the walk where the chain is older than it, not at the
-// history's root.
+// branch's) ends the walk, once past its bound, where the chain is older
+// than it, not at the history's root.
 func TestChainWalkForAnOffChainCursorStopsAtItsTime(t *testing.T) {
 	f := writeFolder(t, nil)
 	st := &snapshot.Store{Dir: f.Dir}
@@ -86,6 +86,7 @@ func TestChainWalkForAnOffChainCursorStopsAtItsTime(t *testing.T) {
 	env := []string{"GIT_COMMITTER_DATE=" + when.Add(35*time.Hour).Format(time.RFC3339), "GIT_AUTHOR_NAME=w",
 		"GIT_AUTHOR_EMAIL=w@localhost", "GIT_COMMITTER_NAME=w", "GIT_COMMITTER_EMAIL=w@localhost"}
 	off := gitOut(t, f.Dir, env, "commit-tree", hashes[34]+"^{tree}", "-p", hashes[34], "-m", "elsewhere")
+	f.chain.budget = 3 // the walk's bound before the time cut, as maxWalk is in a long history
 	h := New(f, "", nil).Handler()
 	resp, body := fetch(t, h, "/api/v1/events?before="+off)
 	if resp.StatusCode != 400 {

@@ -39,6 +39,10 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 		eq.Match = func(ev Event) bool { return c.Match(notify.Event{Type: ev.Type, Data: ev.Data}) }
 	}
 	evs, err := s.Data.Events(eq)
+	if msg, ok := cursorError(err); ok {
+		http.Error(w, msg, http.StatusBadRequest)
+		return
+	}
 	if err != nil {
 		s.internal(w, r, err)
 		return

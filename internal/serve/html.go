@@ -158,6 +158,10 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	evs, err := s.Data.Events(q)
+	if msg, ok := cursorError(err); ok {
+		http.Error(w, msg, http.StatusBadRequest)
+		return
+	}
 	if err != nil {
 		s.internal(w, r, err)
 		return

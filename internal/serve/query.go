@@ -72,10 +72,13 @@ func (q Query) Check() (*filter.Compiled, error) {
 	if !utf8.ValidString(q.Title) {
 		return nil, fmt.Errorf("title: not valid UTF-8 text")
 	}
-	for _, l := range [][]string{q.Roles, q.Levels, q.Skills, q.Location} {
-		for _, v := range l {
+	for _, f := range []struct {
+		key string
+		l   []string
+	}{{"roles", q.Roles}, {"levels", q.Levels}, {"skills_any", q.Skills}, {"locations", q.Location}} {
+		for _, v := range f.l {
 			if !utf8.ValidString(v) {
-				return nil, fmt.Errorf("filter %q: not valid UTF-8 text", strings.ToValidUTF8(v, "\ufffd"))
+				return nil, fmt.Errorf("%s: %q: not valid UTF-8 text", f.key, strings.ToValidUTF8(v, "\ufffd"))
 			}
 		}
 	}
@@ -84,7 +87,7 @@ func (q Query) Check() (*filter.Compiled, error) {
 		return nil, err
 	}
 	key := strings.TrimPrefix(q.Sort, "-")
-	if key != "" && !contains(SortKeys, key) {
+	if q.Sort != "" && !contains(SortKeys, key) {
 		return nil, fmt.Errorf("sort %q: use one of %s (a leading - sorts descending)", q.Sort, strings.Join(SortKeys, ", "))
 	}
 	return c, nil
@@ -257,8 +260,34 @@ func QueryFromValues(v url.Values) (Query, error) {
 	if q.PerPage > 500 {
 		return q, fmt.Errorf("per_page %d: at most 500", q.PerPage)
 	}
-	_, err = q.Check()
-	return q, err
+	if v.Get("currency") != "" && v.Get("min_pay") == "" {
+		// the currency is min_pay's: alone it would filter nothing
+		return q, fmt.Errorf("currency %q: it is the currency of min_pay, which is not given", v.Get("currency"))
+	}
+	if _, err = q.Check(); err != nil {
+		return q, paramError(err)
+	}
+	return q, nil
+}
+
+// paramKeys are the URL parameters by the query key Check's problems
+// start with.
+var paramKeys = map[string]string{"title": "q", "roles": "role", "levels": "level", "skills_any": "skill",
+	"locations": "location", "min_pay_currency": "currency"}
+
+// paramErrorRE matches the key a query's problem starts with.
+var paramErrorRE = regexp.MustCompile(`^(?:filter: )?(title|roles|levels|locations|skills_any|min_pay_currency)(?:\[\d+\])?:`)
+
+// paramError names the URL parameter in a problem of Check, which names
+// the query's keys (the CLI names its flags the same way).
+func paramError(err error) error {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		if m := paramErrorRE.FindStringSubmatch(l); m != nil {
+			lines[i] = paramKeys[m[1]] + ":" + l[len(m[0]):]
+		}
+	}
+	return errors.New(strings.Join(lines, "\n"))
 }
 
 // Values is the query as URL parameters (for links), with sort and page
