@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/careers-watcher/careers-watcher/internal/notify/filter"
 	"github.com/careers-watcher/careers-watcher/internal/redact"
@@ -312,10 +313,29 @@ func (p Problem) String() string {
 		b.WriteString(": ")
 	}
 	if p.Key != "" {
-		b.WriteString(p.Key)
+		b.WriteString(oneLine(p.Key))
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Msg)
+	b.WriteString(oneLine(p.Msg))
+	return b.String()
+}
+
+// oneLine escapes the control characters of s (a key or a value echoed
+// from the config) as Go does in quoted strings: a problem is one line,
+// whatever the config's keys hold (review s29 F6).
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
 	return b.String()
 }
 
