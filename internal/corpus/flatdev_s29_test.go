@@ -12,7 +12,10 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
-var flatProbe = flag.Bool("flat", false, "print the dev text postings' skills F1 read as written and flattened")
+var (
+	flatProbe = flag.Bool("flat", false, "print the dev text postings' skills F1 read as written and with their line breaks lost")
+	flatList  = flag.String("flat-list", "glued", `the flattening whose losses TestFlattenedDev lists: "glued" or "spaced"`)
+)
 
 var (
 	bulletRe = regexp.MustCompile(`^\s*(?:[•·▪●◦*–—-]|\d+[.)])\s+`)
@@ -45,7 +48,17 @@ func glue(s, sep string) string {
 	return strings.Join(out, sep)
 }
 
-func TestFlatProbe(t *testing.T) {
+// TestFlattenedDev measures how well the dev part's text postings are
+// read when their line breaks are lost, as JSON-LD descriptions and
+// scraped ads often have them: each posting as written, "glued" (lines
+// joined with nothing between them, bullets as "- ", markdown marks
+// dropped, as JobTech's scraped ads are) and "spaced" (joined with a
+// space, as many HTML-to-text conversions give). The labels are the same,
+// so the drop is what flattening costs; it needs no test-part document.
+// Dev only; the postings that lose most are listed.
+//
+//	go test ./internal/corpus -run TestFlattenedDev -v -args -flat [-flat-list=spaced]
+func TestFlattenedDev(t *testing.T) {
 	if !*flatProbe {
 		t.Skip("-flat not given")
 	}
@@ -80,8 +93,12 @@ func TestFlatProbe(t *testing.T) {
 			m0.Add(a)
 			m1.Add(b)
 			m2.Add(c)
-			if d := a.TP - b.TP; d > 0 {
-				drops = append(drops, drop{l.Slug + "/" + p.ID, d, b.SkillDiff})
+			worse := b
+			if *flatList == "spaced" {
+				worse = c
+			}
+			if d := a.TP - worse.TP; d > 0 {
+				drops = append(drops, drop{l.Slug + "/" + p.ID, d, worse.SkillDiff})
 			}
 		}
 	}
