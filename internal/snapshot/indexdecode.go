@@ -16,7 +16,7 @@ func quickIndex(b []byte) (idx Index, ok bool) {
 	if !d.byte('{') {
 		return Index{}, false
 	}
-	var seen [7]bool
+	var seen [8]bool
 	for first := true; ; first = false {
 		if d.byte('}') {
 			break
@@ -52,6 +52,11 @@ func quickIndex(b []byte) (idx Index, ok bool) {
 		case "posted_utc":
 			k = 6
 			idx.PostedUTC, good = d.bool()
+		case "failed_notified":
+			k = 7
+			var v bool
+			v, good = d.bool()
+			idx.FailedNotified = &v
 		}
 		if !good || seen[k] {
 			return Index{}, false

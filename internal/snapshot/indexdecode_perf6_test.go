@@ -20,6 +20,9 @@ var quickIndexSeeds = []string{
 	`{"normalizer":"cf60937917d9","generation":1796281942,"incidents":1796281941,"postings":{"1":{"stamp":"1785000000:f50c","hash":"68fa","size":7162}}}`,
 	"{\n \"normalizer\": \"x\",\n \"generation\": 3,\n \"failures\": 2,\n \"suspicious\": true,\n \"incidents\": -4,\n \"postings\": {\n  \"a b\": {\n   \"hash\": \"h\",\n   \"missing\": 2,\n   \"file_moved\": true,\n   \"unsaved\": false\n  }\n }\n}\n",
 	`{"postings":{}}`,
+	`{"failures":3,"failed_notified":true,"postings":{}}`,
+	`{"failures":1,"failed_notified":false,"postings":{}}`,
+	`{"failed_notified":null,"postings":{}}`,
 	`{"postings":null}`,
 	`{}`,
 	`{"postings":{"1":{"hash":"a"},"1":{"hash":"b"}}}`,
@@ -53,7 +56,8 @@ func TestQuickIndexIsJSONs(t *testing.T) {
 		checkQuickIndex(t, []byte(s))
 	}
 	// the encoder's own output, of every field
-	idx := Index{Normalizer: "n1", Generation: 7, Failures: 1, Suspicious: true, Incidents: 9, Postings: map[string]Entry{}}
+	notified := true
+	idx := Index{Normalizer: "n1", Generation: 7, Failures: 1, Suspicious: true, Incidents: 9, FailedNotified: &notified, Postings: map[string]Entry{}}
 	for i := range 50 {
 		idx.Postings[fmt.Sprintf("id-%d", i)] = Entry{Stamp: fmt.Sprint(i), Hash: fmt.Sprintf("%064x", i), Missing: i % 3, FileMoved: i%5 == 0, Size: int64(i * 1000), Unsaved: i%7 == 0}
 	}

@@ -190,6 +190,10 @@ type Index struct {
 	Failures   int  `json:"failures,omitempty"`
 	Suspicious bool `json:"suspicious,omitempty"`
 	Incidents  int  `json:"incidents,omitempty"`
+	// FailedNotified: whether the failure streak's source.failed went
+	// out (set on every failed run since session 29; nil in an index
+	// written before, or with no streak): see Notified.
+	FailedNotified *bool `json:"failed_notified,omitempty"`
 	// PostedUTC: the index was saved by a watcher that reads posting
 	// dates in UTC (normalizer rules 56 and later), so that the stored
 	// postings' dates are UTC dates: an upgrade run gives no one-day
@@ -223,6 +227,7 @@ type Index struct {
 // the same need not encode and write it.
 func (a Index) Same(b Index) bool {
 	return a.Normalizer == b.Normalizer && a.Generation == b.Generation && a.Failures == b.Failures &&
+		(a.FailedNotified == nil) == (b.FailedNotified == nil) && (a.FailedNotified == nil || *a.FailedNotified == *b.FailedNotified) &&
 		a.Suspicious == b.Suspicious && a.Incidents == b.Incidents && maps.Equal(a.Postings, b.Postings)
 }
 

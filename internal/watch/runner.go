@@ -1238,12 +1238,17 @@ func (r *Runner) compare(f fetched) plan {
 	}
 	if f.err != nil {
 		p := plan{save: true, index: idx, stateChanged: true, notes: notes}
+		sent := idx.Notified(pol.failAfter)
 		p.index.Failures++
 		p.health = fmt.Sprintf("fetch failed (%d in a row)", p.index.Failures)
-		if p.index.FailedNow(pol.failAfter) {
+		// once per streak, when it reaches fail_after, or later when
+		// fail_after was lowered during the streak (review s29 F5)
+		if !sent && p.index.Failures >= pol.failAfter {
+			sent = true
 			p.health = "failed"
 			p.events = append(p.events, r.incident(&p.index, notify.SourceFailed, src, now, f.err.Error()))
 		}
+		p.index.FailedNotified = &sent
 		return p
 	}
 	version := r.norm.Version()
@@ -1271,7 +1276,8 @@ func (r *Runner) compare(f fetched) plan {
 		p.index.Suspicious = true
 		p.health = "suspicious"
 		p.events = append(p.events, r.incident(&p.index, notify.SourceSuspicious, src, now, f.suspicious))
-	case f.suspicious == "" && (idx.Failures >= pol.failAfter || idx.Suspicious):
+	case f.suspicious == "" && (idx.Notified(pol.failAfter) || idx.Suspicious):
+		// a recovery only of a failure the notifiers were told of
 		p.index.Suspicious = false
 		p.health = "recovered"
 		p.events = append(p.events, r.incident(&p.index, notify.SourceRecovered, src, now, ""))
