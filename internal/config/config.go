@@ -320,16 +320,18 @@ func (p Problem) String() string {
 	return b.String()
 }
 
-// oneLine escapes the control characters of s (a key or a value echoed
-// from the config) as Go does in quoted strings: a problem is one line,
-// whatever the config's keys hold (review s29 F6).
+// oneLine escapes the control and format characters of s (a key or a
+// value echoed from the config) as Go does in quoted strings: a problem
+// is one line, whatever the config's keys hold, and no bidirectional
+// override reorders what a terminal shows of it (review s29 F6). Unlike
+// mdtext.Plain, which drops them, the escape keeps the key findable.
 func oneLine(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }) {
+	if !strings.ContainsFunc(s, unsafeRune) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+		if unsafeRune(r) {
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
 			continue
@@ -337,6 +339,11 @@ func oneLine(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// unsafeRune: a rune that breaks or reorders a line of output.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
 
 // Error lists every problem found in a config (never just the first), in

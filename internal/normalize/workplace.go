@@ -145,14 +145,22 @@ func remoteLimit(text string) string {
 		at := i + j
 		i = at + len("remot")
 		a, b := clauseAround(l, at, 80)
-		w := spacedWords(l[a:b])
-		if slices.ContainsFunc(remoteParts, func(x string) bool { return strings.Contains(w, x) }) {
-			return "part"
-		}
-		if slices.ContainsFunc(remoteLimits, func(x string) bool { return strings.Contains(w, x) }) {
-			return "denied"
+		if k := limitKind(spacedWords(l[a:b])); k != "" {
+			return k
 		}
 	}
+}
+
+// limitKind is how the spaced words w of a clause (spacedWords) limit
+// remote work: "part", "denied" or "" (remoteLimit).
+func limitKind(w string) string {
+	if slices.ContainsFunc(remoteParts, func(x string) bool { return strings.Contains(w, x) }) {
+		return "part"
+	}
+	if slices.ContainsFunc(remoteLimits, func(x string) bool { return strings.Contains(w, x) }) {
+		return "denied"
+	}
+	return ""
 }
 
 // sentenceAround is the span of s around at, at most reach bytes either
@@ -284,14 +292,7 @@ func phraseLimit(l string) string {
 		}
 		clause = clause[:o] + " " + clause[o+e+1:]
 	}
-	w := strings.ReplaceAll(spacedWords(clause), " not hybrid ", " ")
-	if slices.ContainsFunc(remoteParts, func(x string) bool { return strings.Contains(w, x) }) {
-		return "part"
-	}
-	if slices.ContainsFunc(remoteLimits, func(x string) bool { return strings.Contains(w, x) }) {
-		return "denied"
-	}
-	return ""
+	return limitKind(strings.ReplaceAll(spacedWords(clause), " not hybrid ", " "))
 }
 
 // remoteParts are the words of remoteLimits that give remote work part of
