@@ -96,7 +96,7 @@ notifiers:
 		p.RequisitionID != "JR354232" || p.Posted != "2026-08-12" || p.EmploymentType != "full_time" || len(p.Locations) != 3 {
 		t.Fatalf("snapshot: %+v", p)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "snaps", "salesforce", "JR354232.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "snaps", "salesforce", "JR354232__913a890665ea7939.json")); err != nil {
 		t.Fatal(err)
 	}
 	q := ps[0]

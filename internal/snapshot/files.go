@@ -22,14 +22,22 @@ import (
 // StateDir is the folder of the watcher's own state inside the snapshot dir.
 const StateDir = ".watcher"
 
+// NamesRule is the rule posting files are named by (FileName), as an
+// index records it (Index.Names): 1 since session 30, when an id with a
+// capital letter stopped being its own file name; 0 before (UpgradeKeys
+// renames such files once).
+const NamesRule = 1
+
 // maxPlainName is the longest id used as a file name as it is.
 const maxPlainName = 100
 
 // FileName maps an untrusted posting id to a safe file name (without
 // ".json"): letters, digits, '.', '_' and '-' only, no leading dot, at most
-// 118 bytes. An id that is already such a name (and holds no "__") is used
-// as it is; any other id becomes a cleaned prefix, "__" and a hash of the
-// whole id, so two different ids never share a file.
+// 118 bytes. An id that is already such a name, in lower case (and holds
+// no "__"), is used as it is; any other id becomes a cleaned prefix, "__"
+// and a hash of the whole id, so two different ids never share a file,
+// also where the file system does not tell case apart (macOS, Windows):
+// "A" and "a" are "A__<hash>" and "a" (NamesRule).
 func FileName(id string) string {
 	if plain(id) {
 		return id
@@ -61,7 +69,7 @@ func plain(id string) bool {
 		return false
 	}
 	for i := 0; i < len(id); i++ {
-		if !safeByte(id[i]) {
+		if c := id[i]; !safeByte(c) || c >= 'A' && c <= 'Z' {
 			return false
 		}
 	}

@@ -16,7 +16,7 @@ func quickIndex(b []byte) (idx Index, ok bool) {
 	if !d.byte('{') {
 		return Index{}, false
 	}
-	var seen [8]bool
+	var seen [9]bool
 	for first := true; ; first = false {
 		if d.byte('}') {
 			break
@@ -57,6 +57,9 @@ func quickIndex(b []byte) (idx Index, ok bool) {
 			var v bool
 			v, good = d.bool()
 			idx.FailedNotified = &v
+		case "names":
+			k = 8
+			idx.Names, good = d.int()
 		}
 		if !good || seen[k] {
 			return Index{}, false

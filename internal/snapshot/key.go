@@ -113,10 +113,20 @@ func (s *Store) IndexNeedsKeyUpgrade(source string, idx Index, mask func(string)
 }
 
 // hasOldKeys reports whether an index has an entry whose key is not the
-// one Key derives today.
+// one Key derives today, or, in an index written before NamesRule, a key
+// with a capital letter (its file was named by the older rule).
 func hasOldKeys(idx Index, mask func(string) string) bool {
 	for k := range idx.Postings {
-		if KeyAsStored(model.UnKey(k), mask) != k {
+		if KeyAsStored(model.UnKey(k), mask) != k || idx.Names < NamesRule && hasCapital(k) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasCapital(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
 			return true
 		}
 	}
@@ -136,11 +146,13 @@ func (s *Store) hasPostingFiles(source string) bool {
 	return false
 }
 
-// UpgradeKeys brings a source's folder to today's keys, once: a snapshot
-// file named other than PostingName of its key (StoredKey of the id it
-// holds) is moved there (its id rewritten when it is not its key), and
-// the index's entries move to the keys Key derives from the platform's
-// ids they were kept under (stamps, missing counts and counters kept).
+// UpgradeKeys brings a source's folder to today's keys and file names,
+// once: a snapshot file named other than PostingName of its key
+// (StoredKey of the id it holds; an older rule of keys, or of names: see
+// NamesRule) is moved there (its id rewritten when it is not its key),
+// and the index's entries move to the keys Key derives from the
+// platform's ids they were kept under (stamps, missing counts and
+// counters kept); the index records NamesRule.
 // Two old files of one key (ids that differed by white space only) keep
 // the one already named right, else the first by name; the others go.
 // It returns the paths to commit (old and new names, the index), none
@@ -229,10 +241,10 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 		return paths, nil // rebuilt from the files too
 	}
 	moved, changed := rekeyEntries(idx.Postings, mask, kept, rehashed, sizes)
-	if !changed {
+	if !changed && idx.Names >= NamesRule {
 		return paths, nil
 	}
-	idx.Postings = moved
+	idx.Postings, idx.Names = moved, NamesRule
 	p, err := s.SaveIndex(source, idx)
 	if err != nil {
 		return paths, fmt.Errorf("source %q: key upgrade: %w", source, err)
@@ -339,7 +351,7 @@ func (s *Store) RekeyedIndex(source string, idx Index, mask func(string) string)
 			}
 		}
 	}
-	idx.Postings = moved
+	idx.Postings, idx.Names = moved, NamesRule
 	return idx, nil
 }
 

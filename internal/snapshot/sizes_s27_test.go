@@ -80,13 +80,13 @@ func TestSizeListPlainLookupAllocatesNothing(t *testing.T) {
 func TestPlainKeepsReservedNamesOut(t *testing.T) {
 	ids := []string{
 		"con", "CON", "Con.json", "nul.txt", "aux", "prn.a.b", "COM1", "com9.x", "lpt0", "LPT5.",
-		"COM10", "COMX", "CONX", "CO", "co.n", "x.con", "1100004980002", "abc", "abcd", "ab.cd", "a",
-		"con.", "com1..", "lpt", "LPT1x",
+		"COM10", "COMX", "CONX", "CO", "com10", "comx", "conx", "co", "co.n", "x.con", "1100004980002", "abc", "abcd", "ab.cd", "a",
+		"con.", "com1..", "lpt", "LPT1x", "lpt1x",
 	}
 	for _, id := range ids {
 		ref := true
 		for i := 0; i < len(id); i++ {
-			if !safeByte(id[i]) {
+			if !safeByte(id[i]) || id[i] >= 'A' && id[i] <= 'Z' {
 				ref = false
 			}
 		}

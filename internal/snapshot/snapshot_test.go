@@ -15,7 +15,10 @@ var safeName = regexp.MustCompile(`^[A-Za-z0-9_-][A-Za-z0-9._-]*$`)
 func TestFileName(t *testing.T) {
 	cases := map[string]string{
 		"790311790854": "790311790854",
-		"JR-123_a.b":   "JR-123_a.b",
+		"jr-123_a.b":   "jr-123_a.b",
+		// a capital letter: the hashed form, so that "JR-123_a.b" and
+		// "jr-123_a.b" differ beyond case (NamesRule)
+		"JR-123_a.b": "JR-123_a.b__fb3f0b068992e914",
 	}
 	for id, want := range cases {
 		if got := FileName(id); got != want {

@@ -200,8 +200,14 @@ type Index struct {
 	// leeway to a posted date then (internal/watch samePosted). Not in
 	// Same: a run that changes nothing else does not write the index (nor
 	// commit it) for it alone; the next that writes it records it.
-	PostedUTC bool             `json:"posted_utc,omitempty"`
-	Postings  map[string]Entry `json:"postings"`
+	PostedUTC bool `json:"posted_utc,omitempty"`
+	// Names: the rule the source's posting files are named by
+	// (NamesRule), set by a run that fetched the source and by the key
+	// upgrade; 0 in an index written before session 30, whose keys with
+	// capital letters may name files by the older rule (see hasOldKeys).
+	// Not in Same, as PostedUTC.
+	Names    int              `json:"names,omitempty"`
+	Postings map[string]Entry `json:"postings"`
 	// Rebuilt: LoadIndex found no index it could read and rebuilt this
 	// one from the postings, with fresh counters (never stored).
 	Rebuilt bool `json:"-"`
@@ -223,7 +229,7 @@ type Index struct {
 }
 
 // Same reports whether two indexes hold the same stored state (every
-// field but PostedUTC, and Rebuilt and Unreadable, which are never stored): a run that leaves its index
+// field but PostedUTC and Names, and Rebuilt and Unreadable, which are never stored): a run that leaves its index
 // the same need not encode and write it.
 func (a Index) Same(b Index) bool {
 	return a.Normalizer == b.Normalizer && a.Generation == b.Generation && a.Failures == b.Failures &&

@@ -37,7 +37,7 @@ func (r *Runner) upgradeKeys(name string) error {
 		r.log.Error("snapshot key upgrade failed", "source", name, "error", uerr)
 	}
 	if n := len(paths); n > 0 && r.repo != nil {
-		msg := snapshot.UpgradeCommitSubject + "\n\nFiles named by the rule before posting keys were trimmed and masked, moved to\ntheir keys' names; their index entries moved with them.\n\n" + fmt.Sprintf("%s: %d %s", name, n, plural(n, "path", "paths")) + "\n"
+		msg := snapshot.UpgradeCommitSubject + "\n\nFiles named by an older rule (before posting keys were trimmed and masked, or\nbefore ids with capital letters got names that differ beyond case), moved to\ntheir keys' names; their index entries moved with them.\n\n" + fmt.Sprintf("%s: %d %s", name, n, plural(n, "path", "paths")) + "\n"
 		if _, err := r.commit(paths, msg); err != nil {
 			// the marker stays: the next run commits what moved and goes on
 			return errors.Join(fmt.Errorf("%s: key upgrade: %w", name, err), r.dropWrite())

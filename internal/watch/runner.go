@@ -1260,6 +1260,9 @@ func (r *Runner) compare(f fetched) plan {
 	p := plan{save: true, writes: map[string][]byte{}, notes: notes, stateChanged: len(notes) > 0, index: snapshot.Index{
 		Normalizer: version, Generation: idx.Generation, Incidents: idx.Incidents, Suspicious: idx.Suspicious,
 		Postings: make(map[string]snapshot.Entry, len(f.items)), PostedUTC: true,
+		// the source's key upgrade (upgradeSourceKeys) passed before its
+		// fetch: its files are named by today's rule
+		Names: snapshot.NamesRule,
 	}}
 	if idx.Normalizer != "" && idx.Normalizer != version && f.suspicious == "" {
 		// New rules: the index records the version they ran under, and it

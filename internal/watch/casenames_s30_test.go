@@ -1,0 +1,114 @@
+package watch
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
+)
+
+// caseBoard is a lever listing whose ids have capital letters, two of
+// them differing in case alone ("A" and "a").
+func caseBoard(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	fmt.Fprint(w, `[{"id":"JR-1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/acme/1"},
+			{"id":"A","text":"Analyst","hostedUrl":"https://jobs.lever.co/acme/A"},
+			{"id":"a","text":"Scientist","hostedUrl":"https://jobs.lever.co/acme/a"},
+			{"id":"7","text":"Manager","hostedUrl":"https://jobs.lever.co/acme/7"}]`)
+}
+
+// A folder written before NamesRule (session 30), where an id with
+// capital letters was its own file name ("A.json" beside "a.json": one
+// file on macOS and Windows), is renamed once: its files move to today's
+// names in one commit of their own, no event, the index records the rule,
+// and the next run has nothing to do.
+func TestCaseNamedFolderUpgradesWithoutChanges(t *testing.T) {
+	t.Parallel()
+	cfg := keyedLever(t, map[string]string{"KEY": "k"}, "", caseBoard)
+	runQuiet(t, cfg)
+	dir := cfg.Snapshots
+	git := snapGit(t, dir)
+	names := map[string]bool{}
+	for _, id := range []string{"JR-1", "A", "a", "7"} {
+		n := snapshot.PostingName(id)
+		if names[strings.ToLower(n)] {
+			t.Fatalf("%q's file %q is another id's where case does not count", id, n)
+		}
+		names[strings.ToLower(n)] = true
+	}
+	if n := snapshot.PostingName("A"); n == "A.json" || !strings.HasPrefix(n, "A__") {
+		t.Fatalf("PostingName(A) = %q", n)
+	}
+	// the folder as a build before session 30 left it
+	src := filepath.Join(dir, "lv")
+	for _, id := range []string{"JR-1", "A"} {
+		git("mv", "lv/"+snapshot.PostingName(id), "lv/"+id+".json")
+	}
+	idxPath := filepath.Join(dir, filepath.FromSlash(snapshot.IndexRel("lv")))
+	b, err := os.ReadFile(idxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idx map[string]any
+	if err := json.Unmarshal(b, &idx); err != nil {
+		t.Fatal(err)
+	}
+	if idx["names"] != float64(snapshot.NamesRule) {
+		t.Fatalf("a new folder's index has names %v, want %d", idx["names"], snapshot.NamesRule)
+	}
+	delete(idx, "names")
+	if b, err = json.MarshalIndent(idx, "", " "); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(idxPath, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	commitAll(git, "an old build's folder")
+
+	res := runQuiet(t, cfg)
+	for _, sr := range res.Sources {
+		if sr.Added+sr.Removed+sr.Changed+sr.Missing != 0 {
+			t.Errorf("the run after the rename reports changes: %+v", sr)
+		}
+	}
+	if len(res.Events) != 0 {
+		t.Errorf("events after the rename: %+v", res.Events)
+	}
+	if subj := git("log", "-1", "--format=%s"); strings.TrimSpace(subj) != snapshot.UpgradeCommitSubject {
+		t.Errorf("last commit %q, want the upgrade's", subj)
+	}
+	if st := git("status", "--porcelain"); st != "" {
+		t.Errorf("uncommitted after the rename:\n%s", st)
+	}
+	if moves := git("show", "--name-status", "-M", "--format=", "HEAD"); strings.Count(moves, "R100") != 2 {
+		t.Errorf("the rename commit is not two renames:\n%s", moves)
+	}
+	for _, id := range []string{"JR-1", "A", "a", "7"} {
+		if _, err := os.Stat(filepath.Join(src, snapshot.PostingName(id))); err != nil {
+			t.Errorf("posting %q: %v", id, err)
+		}
+	}
+	for _, old := range []string{"JR-1.json", "A.json"} {
+		if _, err := os.Stat(filepath.Join(src, old)); err == nil {
+			t.Errorf("%s is still there", old)
+		}
+	}
+	s := snapStore(t, cfg)
+	st, err := s.LoadIndex("lv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Names != snapshot.NamesRule || len(st.Postings) != 4 {
+		t.Errorf("index after the rename: names %d, %d postings", st.Names, len(st.Postings))
+	}
+	head := git("rev-parse", "HEAD")
+	res = runQuiet(t, cfg)
+	if len(res.Events) != 0 || git("rev-parse", "HEAD") != head {
+		t.Errorf("a second run after the rename made events %v or a commit", res.Events)
+	}
+}
