@@ -956,6 +956,14 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 					best = k + sp
 				}
 			}
+			// a heading asked as a question, before a capitalised
+			// sentence: "... samhörighet. Vem letar vi efter? Hos oss
+			// kommer du ...", "Is this you? You have 5+ years" (session 30)
+			if c := len(word) - 1; w > 0 && c > 0 && word[c] == '?' && !phraseMark(word[:c]) && !glued {
+				if next := nextWord(t, k+sp+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) && exactPhrase(t[j:k+c]) {
+					best = k + sp
+				}
+			}
 			break
 		}
 		k += sp

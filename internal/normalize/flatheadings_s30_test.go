@@ -1,0 +1,43 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Session 30: a heading asked as a question ("Vem letar vi efter?", "Is
+// this you?") between the sentences of a description whose line breaks
+// were lost opens its part, as it does on a line of its own.
+func TestFlatQuestionHeadings(t *testing.T) {
+	// variant-text-utvecklare-stockholm-goteborg, lines joined with a
+	// space (the spaced variant of TestFlattenedDev)
+	const intro = "Välkommen till Variant. Vi är ett konsultföretag som lever för transperens, gillar människor med stor nyfikenhet " +
+		"och som prioriterar generositet. Vi vill arbeta med organisationer där teknik och design tillsammans skapar starka, " +
+		"hållbara lösningar. Vi erbjuder mer än schyssta villkor, bra lön samt möjlighet att arbeta på häftiga uppdrag " +
+		"tillsammans med engagerade kollegor. Vi tar transparensen till nya höjder, för vi tror att öppenhet inte kan skada. " +
+		"Tvärt om, skapar det samhörighet. "
+	checkSkills(t, []skillCase{
+		{
+			name: "Swedish question heading",
+			raw: model.Raw{DescriptionText: intro + "Vem letar vi efter? Hos oss kommer du att arbeta i olika kunduppdrag utifrån " +
+				"erfarenhet och dina önskemål. Vi tror att du exempelvis kan - JavaScript (i alla möjliga former, såsom React och " +
+				"Node.js) - HTML och CSS - Docker och Kubernetes - C#, .NET Core Hos oss får du: - Bra och rättvisa villkor - Bra lön"},
+			want: model.Skills{Required: []string{".NET", "C#", "Docker", "HTML/CSS", "JavaScript", "Kubernetes", "Node.js", "React"}},
+		},
+		{
+			name: "English question heading",
+			raw: model.Raw{DescriptionText: intro + "Is this you? You have built services in Go and Kubernetes for years, and " +
+				"you care about the people who use them. What we offer: - A budget for learning - Remote work"},
+			want: model.Skills{Required: []string{"Go", "Kubernetes"}},
+		},
+		{
+			// a question that names no part stays a sentence: its
+			// skills are the open paragraph's (mentioned)
+			name: "a question in prose",
+			raw: model.Raw{DescriptionText: intro + "Wil je meer weten over ons? Bekijk eens onze pagina over Kubernetes en Go, " +
+				"of lees meer over onze opdrachtgevers en hun projecten in de zorg en de energie, die wij al jaren helpen."},
+			want: model.Skills{},
+		},
+	})
+}
