@@ -41,3 +41,33 @@ func TestFlatQuestionHeadings(t *testing.T) {
 		},
 	})
 }
+
+// Session 30: a heading phrase inside the title-case label that opens a
+// list item ("- Modern Business Tech Stack Management (CIO/RevOps):
+// ...") is part of the label, not a heading glued to the word before it;
+// after a list's last word it still is one.
+func TestFlatHeadingInsideItemLabel(t *testing.T) {
+	// mui-text-operations-engineer, lines joined with a space, and with
+	// nothing between them (the glued variant)
+	const req = "Who we're looking for Required - Full-Stack Engineering: Proficiency in TypeScript and SQL; can quickly build " +
+		"internal tools, scripts, and API integrations. - Data Engineering & Analytics Architecture: Track record of designing " +
+		"reliable data pipelines, maintaining zero-defect data models, and delivering actionable insights."
+	const item = "Modern Business Tech Stack Management (CIO/RevOps): Technical mastery over core SaaS ecosystems (Salesforce/HubSpot, " +
+		"Stripe, NetSuite/Xero, Segment, GitHub/npm APIs). - High conscientiousness & Detail rigor: Strong commitment to " +
+		"no-defect execution. Nice to have (but not required) - Experience with React, Next.js, and MUI's tool ecosystem."
+	want := model.Skills{Required: []string{"Data Modeling", "ETL", "GitHub", "HubSpot", "NetSuite", "SQL", "Salesforce", "Segment", "Stripe",
+		"TypeScript", "Xero", "npm"}, Preferred: []string{"Material UI", "Next.js", "React"}}
+	checkSkills(t, []skillCase{
+		{name: "spaced", raw: model.Raw{DescriptionText: req + " - " + item}, want: want},
+		{name: "glued", raw: model.Raw{DescriptionText: req + "- " + item}, want: want},
+		{
+			// after a list's last word the phrase is a heading: the
+			// list before it is the requirements', the items after it
+			// the offer's
+			name: "heading after a list's last word",
+			raw: model.Raw{DescriptionText: req + " - Tools: Slack, Notion What we offer Health Insurance: full cover " +
+				"for you and your family - Equity Budget: Kubernetes training and a conference a year"},
+			want: model.Skills{Required: []string{"Data Modeling", "ETL", "Notion", "SQL", "Slack", "TypeScript"}},
+		},
+	})
+}

@@ -921,7 +921,76 @@ func gluedHeadingAt(t string, j int) (int, bool) {
 		// its subject is titledSubjectHeading's)
 		return 0, false
 	}
-	return phraseHeadingAt(t, j, true)
+	e, ok := phraseHeadingAt(t, j, true)
+	if ok && labelGoesOn(t, e) && itemLabelBefore(t, j) {
+		// the phrase is inside an item's label in title case, which
+		// goes on to its colon: "- Modern Business Tech Stack
+		// Management (CIO/RevOps): Technical mastery ..." (session 30)
+		return 0, false
+	}
+	return e, ok
+}
+
+// itemLabelBefore says whether the words before j, one to four, in
+// title case (or "&"), follow a list item's mark ("- ", "• "): j is
+// inside the label that opens the item ("- Modern Business| Tech Stack
+// ..."), not after a list's last word ("... Notion| What we offer").
+func itemLabelBefore(t string, j int) bool {
+	i := j
+	for w := 0; w < 5; w++ {
+		for i > 0 && t[i-1] == ' ' {
+			i--
+		}
+		a := strings.LastIndexByte(t[:i], ' ') + 1
+		word := t[a:i]
+		switch {
+		case word == "":
+			return false
+		case w > 0 && itemMarkWord(word):
+			return true
+		case word != "&" && !unicode.IsUpper(firstRune(word)) || phraseMark(word):
+			return false
+		}
+		i = a
+	}
+	return false
+}
+
+// itemMarkWord says whether a word is a list item's mark ("-", "•"), or
+// ends with one glued to the sentence before it (".-", as a flattened
+// text without spaces has it: "... insights.- Modern Business").
+func itemMarkWord(w string) bool {
+	for _, m := range []string{"-", "–", "•", "*", "▪", "·"} {
+		if rest, ok := strings.CutSuffix(w, m); ok {
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			return rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+	}
+	return false
+}
+
+// labelGoesOn says whether the words after i go on in title case (or in
+// parentheses) to a word that ends with a colon, within three words: the
+// phrase before i is part of a label ("Tech Stack| Management
+// (CIO/RevOps):"), not a heading.
+func labelGoesOn(t string, i int) bool {
+	for w := 0; w < 3 && i < len(t); w++ {
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+		word := nextWord(t, i)
+		if word == "" || !unicode.IsUpper(firstRune(word)) && word[0] != '(' {
+			return false
+		}
+		if strings.HasSuffix(word, ":") {
+			return true
+		}
+		if phraseMark(strings.Trim(word, "()")) {
+			return false
+		}
+		i += len(word)
+	}
+	return false
 }
 
 func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
