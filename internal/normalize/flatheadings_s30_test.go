@@ -71,3 +71,28 @@ func TestFlatHeadingInsideItemLabel(t *testing.T) {
 		},
 	})
 }
+
+// Session 30: a bold label whose marks are gone runs its colon into the
+// capitalised word after it ("**Must-Have Anforderungen:**Vertiefte" as
+// "Must-Have Anforderungen:Vertiefte"); the heading still ends there.
+func TestFlatHeadingColonGlued(t *testing.T) {
+	// quincey-text-senior-office-entwickler-und-tester-mit-kenntnissen-in-invar,
+	// lines joined with a space, bold marks dropped (its own lines had
+	// lost their breaks already)
+	const text = "Für unseren Kunden suchen wir 3 Senior Entwickler Office-Programmierung und 1 Senior Tester (m/w/d) " +
+		"Start:01.11.2025Laufzeit:bis 31.10.2026 (mit Verlängerungsoption)Auslastung:Vollzeit, ca. 90% Remote / 10% On-Site " +
+		"Sofern Sie ein Team haben, gerne anbieten! Aufgaben (Senior Tester):Spezifikation, Durchführung, Automatisierung und " +
+		"Dokumentation von TestsErstellung und Verwaltung von Testfällen (SilkCentral Testmanager)Durchführung von " +
+		"BarrierefreiheitstestsTestauswertung, Fehleranalyse und ReportingUnterstützung bei der Implementierung automatisierter " +
+		"Tests Eingesetzte Toolkette und Technologien:IntellJ, Postman, Bitbucket / git, VisualStudio, Payara, Maven, Jenkins, " +
+		"NexusIQ, SonarQube, Confluence, Jira, SilkTest, Tamara, SilkCentral Testmanager, Aqua Must-Have Anforderungen:Vertiefte " +
+		"KenntnisseKafkaExpertenwissenin Windows Terminalserver, Word, Excel, Access, Outlook, PowerPoint, Visio Weitere " +
+		"Anforderungen:Sehr gute Kenntnisse: VB.NET, SQL"
+	checkSkills(t, []skillCase{{
+		name: "colon glued",
+		raw:  model.Raw{DescriptionText: text},
+		// "KenntnisseKafka" is past reading: Kafka is lost
+		want: model.Skills{Required: []string{"Excel", "Microsoft Access", "Microsoft Word", "Outlook", "PowerPoint", "SQL",
+			"Visio", "Visual Basic .NET", "Windows"}},
+	}})
+}

@@ -1020,9 +1020,13 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 			// "What You’ll Do: Huntress is ...", "What You Bring To The
 			// Team: 2+ years": a heading that ends with its colon, over
 			// the shorter one before it ("What You Bring") (session 24)
-			if c := len(word) - 1; w > 0 && c > 0 && word[c] == ':' && !phraseMark(word[:c]) {
+			// also when the colon is glued to the capitalised word after
+			// it, as a bold label's end often is once its marks are
+			// gone ("Must-Have Anforderungen:Vertiefte Kenntnisse",
+			// session 30)
+			if c := strings.IndexByte(word, ':'); w > 0 && c > 0 && (c == len(word)-1 || unicode.IsUpper(firstRune(word[c+1:]))) && !phraseMark(word[:c]) {
 				if phrase := t[j : k+c]; !glued && phraseHeading(phrase) || glued && gluedPhrase(phrase) {
-					best = k + sp
+					best = k + c + 1
 				}
 			}
 			// a heading asked as a question, before a capitalised
