@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -95,4 +96,31 @@ func TestFlatHeadingColonGlued(t *testing.T) {
 		want: model.Skills{Required: []string{"Excel", "Microsoft Access", "Microsoft Word", "Outlook", "PowerPoint", "SQL",
 			"Visio", "Visual Basic .NET", "Windows"}},
 	}})
+}
+
+// Session 30: a heading in title case ends before an article that opens
+// the sentence after it ("Why You’ll Love This Role The Staff Security
+// Operations Engineer will be ..."), not after it.
+func TestFlatHeadingEndsBeforeArticle(t *testing.T) {
+	// cjr-cribl-staff-security-operations-engineer, lines joined with a
+	// space
+	const text = "Join the company that’s building the telemetry infrastructure for the AI era. At Cribl, we partner with IT and " +
+		"Security teams at many of the world’s largest organizations to give them the choice and control over their data " +
+		"they need, wherever it lives, in the cloud, on premises and at the edge, with products that fit the way they work. We’re one of the fastest-growing private companies and a " +
+		"leading player in a massive, fast-moving market. With a global workforce, we’re remote-first and we hire people who " +
+		"bring curiosity, humility and real care for the customer to the work they do every single day. Why You’ll Love This " +
+		"Role The Staff Security Operations Engineer will be a pivotal member of Cribl’s Information Security team."
+	ps := flatPieces(text)
+	found := false
+	for _, p := range ps {
+		if strings.HasSuffix(strings.TrimSpace(p), "Role The") {
+			t.Errorf("heading piece %q runs on into the sentence's article", p)
+		}
+		if strings.TrimSpace(strings.TrimPrefix(p, "## ")) == "Why You’ll Love This Role" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no heading piece \"Why You’ll Love This Role\" in %q", ps)
+	}
 }

@@ -1044,6 +1044,7 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		// the sentence after it opens with a capitalised word, not one
 		// in capitals ("Are you an APP DEVELOPER")
 		if next := nextWord(t, k+1); (unicode.IsUpper(firstRune(next)) && !shoutedWord(next) || yearsAt(next)) &&
+			!endsWithArticle(phrase) &&
 			(!glued && phraseHeading(phrase) || glued && w > 0 && gluedPhrase(phrase)) && (w > 0 || oneWordHeading(phrase, t, k+1)) {
 			best = k
 		}
@@ -1053,6 +1054,19 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		return best, true
 	}
 	return 0, false
+}
+
+// endsWithArticle says whether a phrase's last word is an article or a
+// possessive ("The", "Our"), which no heading ends with: in "Why You’ll
+// Love This Role The Staff Security ...", the title-case run goes on
+// into the sentence after the heading (session 30).
+func endsWithArticle(p string) bool {
+	w := p[strings.LastIndexByte(p, ' ')+1:]
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "our", "your", "this", "these", "that":
+		return true
+	}
+	return false
 }
 
 // colonHeading says whether the phrase that opens with a subject at j
