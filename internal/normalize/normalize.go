@@ -11,6 +11,7 @@
 package normalize
 
 import (
+	"html"
 	"slices"
 	"sort"
 	"strconv"
@@ -26,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 202
+const rulesVersion = 203
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -127,7 +128,15 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	}
 
 	var desc []block
-	if strings.TrimSpace(r.DescriptionHTML) != "" {
+	if d := r.DescriptionHTML; strings.TrimSpace(d) != "" && linesNotMarkup(d) {
+		// plain text with its line breaks in an HTML field (a JSON-LD
+		// description, a board's "content"): its lines are its
+		// structure, which HTML would collapse into one paragraph
+		desc = textBlocks(html.UnescapeString(d))
+		for i := range desc {
+			desc[i].text = nfcString(desc[i].text)
+		}
+	} else if strings.TrimSpace(r.DescriptionHTML) != "" {
 		desc = htmlBlocks(r.DescriptionHTML)
 		for i := range desc {
 			// character references are decoded after NFCRaw: Zu&#776;rich
@@ -787,4 +796,28 @@ func boundBlocks(bs []block, cls []class, max int) ([]block, []class) {
 		return out, cls[:min(i+1, len(cls))]
 	}
 	return bs, cls
+}
+
+// linesNotMarkup says whether a description given as HTML is plain text
+// with line breaks: it holds no tag ("<" before a letter, "/" or "!") and
+// no escaped markup ("&lt;p&gt;", which htmlBlocks decodes), and holds a
+// line break between two lines of text.
+func linesNotMarkup(d string) bool {
+	nl := strings.IndexByte(strings.TrimSpace(d), '\n')
+	if nl < 0 {
+		return false
+	}
+	for i := strings.IndexByte(d, '<'); i >= 0; {
+		if i+1 < len(d) {
+			if c := d[i+1]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!' {
+				return false
+			}
+		}
+		j := strings.IndexByte(d[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return !strings.Contains(d, "&lt;")
 }

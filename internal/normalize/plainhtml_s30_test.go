@@ -1,0 +1,43 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Session 30: a description given in an HTML field (a JSON-LD
+// description, a board's content) that is plain text with line breaks
+// keeps its lines: its headings and items are read as a text's are, not
+// run into one paragraph as HTML would collapse them.
+func TestPlainTextInHTMLFieldKeepsItsLines(t *testing.T) {
+	const text = "About us\nWe build software for hospitals &amp; clinics.\n" +
+		"Requirements\nExperience with Python\nKnowledge of SQL\n" +
+		"Nice to have\nTerraform\n"
+	checkSkills(t, []skillCase{
+		{name: "plain text in DescriptionHTML", raw: model.Raw{DescriptionHTML: text},
+			want: model.Skills{Required: []string{"Python", "SQL"}, Preferred: []string{"Terraform"}}},
+		{name: "the same as text", raw: model.Raw{DescriptionText: text},
+			want: model.Skills{Required: []string{"Python", "SQL"}, Preferred: []string{"Terraform"}}},
+	})
+	n := New(nil)
+	p := n.Normalize("src", "Acme", model.Raw{ID: "1", Title: "Backend Engineer", DescriptionHTML: text})
+	if want := "About us\nWe build software for hospitals & clinics.\n"; !strings.HasPrefix(p.Description, want) {
+		t.Errorf("description %q, want its lines (entities decoded) first: %q", p.Description, want)
+	}
+	// markup, even one tag, is HTML: its line breaks are spaces
+	if h := n.Normalize("src", "Acme", model.Raw{ID: "2", Title: "Backend Engineer", DescriptionHTML: "<p>About us\nWe build software.</p>"}); h.Description != "About us We build software." {
+		t.Errorf("HTML's description %q, want one paragraph", h.Description)
+	}
+	for _, d := range []string{"a\nb", "x < y\nz"} {
+		if !linesNotMarkup(d) {
+			t.Errorf("linesNotMarkup(%q) = false", d)
+		}
+	}
+	for _, d := range []string{"one line", "a<br>b\nc", "a\n</p>", "&lt;p&gt;a\nb", "<!-- c -->\nb", "\na\n"} {
+		if linesNotMarkup(d) {
+			t.Errorf("linesNotMarkup(%q) = true", d)
+		}
+	}
+}
