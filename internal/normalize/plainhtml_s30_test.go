@@ -41,3 +41,22 @@ func TestPlainTextInHTMLFieldKeepsItsLines(t *testing.T) {
 		}
 	}
 }
+
+// Session 30: "Our tech" heads the team's stack (mentioned), as "Our
+// tech stack" does: a plain-text line (the lines of linear-ashby's
+// posting, as a JSON-LD description in plain text would give them).
+func TestOurTechHeading(t *testing.T) {
+	const text = "What we're looking for\n" +
+		"Strong React and TypeScript fundamentals, with experience across the full stack\n" +
+		"Experience at a startup or a company with a genuinely high engineering bar\n" +
+		"Our tech\n" +
+		"This stack reflects the systems we build and operate.\n" +
+		"React, MobX, styled-components on the frontend\n" +
+		"Node, Postgres, Temporal, and Redis in the backend\n" +
+		"Hosted on Google Cloud with k8s\n" +
+		"What we offer\n" +
+		"Competitive salary and equity\n"
+	checkSkills(t, []skillCase{
+		{name: "plain lines", raw: model.Raw{DescriptionText: text}, want: model.Skills{Required: []string{"React", "TypeScript"}}},
+	})
+}

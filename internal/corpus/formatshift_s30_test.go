@@ -1,0 +1,105 @@
+package corpus
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"html"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
+)
+
+var (
+	shiftProbe = flag.Bool("shift", false, "print the dev HTML postings' skills F1 read as given and with their description given in other shapes")
+	shiftList  = flag.String("shift-list", "spaced", `the shape whose losses TestFormatShiftDev lists: "lines", "spaced" or "escaped"`)
+)
+
+// TestFormatShiftDev measures how well the dev part's postings whose
+// description is HTML (board answers, JSON-LD and career pages) are read
+// when the same description comes in another shape, as other boards and
+// pages give it: "escaped" (the HTML entity-escaped once, as some JSON-LD
+// blocks carry it), "lines" (its text, one line per block, in the HTML
+// field: a JSON-LD description in plain text), "text" (the same lines as
+// a text description) and "spaced" (its text with the blocks joined by a
+// space: tags stripped upstream). The labels are the same, so a drop is
+// what the shape costs; it needs no test-part document. Dev only; the
+// postings that lose most in -shift-list's shape are listed.
+//
+//	go test ./internal/corpus -run TestFormatShiftDev -v -args -shift [-shift-list=lines]
+func TestFormatShiftDev(t *testing.T) {
+	if !*shiftProbe {
+		t.Skip("-shift not given")
+	}
+	labels, _ := Load("testdata")
+	n := normalize.New(nil)
+	ctx := context.Background()
+	shapes := []string{"given", "escaped", "lines", "text", "spaced"}
+	ms := make([]Metrics, len(shapes))
+	type drop struct {
+		slug string
+		d    int
+		diff []string
+	}
+	var drops []drop
+	for _, l := range labels {
+		if PartOf(l) != "dev" || l.Format == "text" {
+			continue
+		}
+		raws, err := Raws(ctx, "testdata", l)
+		if err != nil {
+			continue
+		}
+		for _, p := range l.Postings {
+			r, ok := raws[p.ID]
+			if !ok || strings.TrimSpace(r.DescriptionHTML) == "" {
+				continue
+			}
+			lines := normalize.Text(r.DescriptionHTML)
+			if dump := os.Getenv("SHIFT_DUMP"); dump != "" && strings.HasPrefix(l.Slug+"/"+p.ID, dump) {
+				_ = os.WriteFile("/tmp/shift_lines.txt", []byte(lines), 0o644)
+			}
+			var scores []Result
+			for _, s := range shapes {
+				v := r
+				switch s {
+				case "escaped":
+					v.DescriptionHTML = html.EscapeString(r.DescriptionHTML)
+				case "lines":
+					v.DescriptionHTML = lines
+				case "text":
+					v.DescriptionHTML, v.DescriptionText = "", lines
+				case "spaced":
+					v.DescriptionHTML = strings.Join(strings.Split(lines, "\n"), " ")
+				}
+				scores = append(scores, Score(l.Slug, l.Format, l.Company, p, n.Normalize(l.Slug, l.Company, v)))
+			}
+			for i := range shapes {
+				ms[i].Add(scores[i])
+			}
+			for i, s := range shapes {
+				if s == *shiftList {
+					if d := scores[0].TP - scores[i].TP + scores[i].FP - scores[0].FP; d > 0 {
+						drops = append(drops, drop{l.Slug + "/" + p.ID + " (" + l.Format + ")", d, scores[i].SkillDiff})
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(drops, func(i, j int) bool { return drops[i].d > drops[j].d })
+	var sb strings.Builder
+	for i, s := range shapes {
+		m := ms[i]
+		fmt.Fprintf(&sb, "%-8s postings %d F1 %.3f (P %.3f R %.3f, misplaced %d, mentioned %d)\n", s, m.Postings, m.F1(), m.Precision(), m.Recall(), m.Misplaced, m.Mentioned)
+	}
+	for i, d := range drops {
+		if i == 40 {
+			break
+		}
+		fmt.Fprintf(&sb, "%3d %s %v\n", d.d, d.slug, d.diff)
+	}
+	t.Logf("dev postings with an HTML description, by the shape it is given in:\n%s", sb.String())
+}
