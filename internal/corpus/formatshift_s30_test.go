@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"html"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 var (
 	shiftProbe = flag.Bool("shift", false, "print the dev HTML postings' skills F1 read as given and with their description given in other shapes")
 	shiftList  = flag.String("shift-list", "spaced", `the shape whose losses TestFormatShiftDev lists: "lines", "spaced" or "escaped"`)
+	shiftDump  = flag.String("shift-dump", "", "with TestFormatShiftDev: print the lines of the dev postings whose slug/id starts with this")
 )
 
 // TestFormatShiftDev measures how well the dev part's postings whose
@@ -59,8 +59,8 @@ func TestFormatShiftDev(t *testing.T) {
 				continue
 			}
 			lines := normalize.Text(r.DescriptionHTML)
-			if dump := os.Getenv("SHIFT_DUMP"); dump != "" && strings.HasPrefix(l.Slug+"/"+p.ID, dump) {
-				_ = os.WriteFile("/tmp/shift_lines.txt", []byte(lines), 0o644)
+			if *shiftDump != "" && strings.HasPrefix(l.Slug+"/"+p.ID, *shiftDump) {
+				t.Logf("%s/%s as lines:\n%s", l.Slug, p.ID, lines)
 			}
 			var scores []Result
 			for _, s := range shapes {

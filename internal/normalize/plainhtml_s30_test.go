@@ -60,3 +60,29 @@ func TestOurTechHeading(t *testing.T) {
 		{name: "plain lines", raw: model.Raw{DescriptionText: text}, want: model.Skills{Required: []string{"React", "TypeScript"}}},
 	})
 }
+
+// Session 30: "should also have" and "must also have" ask for more of
+// the requirements; "also have" alone is a wish ("Ideally, you also
+// have:"). github-greenhouse/1453811 with its blocks joined by spaces
+// (TestFormatShiftDev's spaced shape).
+func TestObligationAlso(t *testing.T) {
+	const text = "Qualifications: You have advanced working SQL knowledge and experience working with relational databases. " +
+		"You have experience developing on Git and GitHub. We are looking for a candidate with 8+ years of experience in a " +
+		"Data Engineer role. They should also have experience using the following software/tools: Experience with big data " +
+		"tools: Hadoop, Spark, Presto, etc. Experience with relational SQL and NoSQL databases, including Postgres and Cassandra."
+	checkSkills(t, []skillCase{
+		{name: "should also", raw: model.Raw{DescriptionText: text},
+			want: model.Skills{Required: []string{"Big Data", "Cassandra", "Git", "GitHub", "Hadoop", "NoSQL", "PostgreSQL", "Presto", "SQL", "Spark"}}},
+	})
+	for h, want := range map[string]class{
+		"They should also have experience using the following:": clsRequired,
+		"You must also have:":              clsRequired,
+		"Ideally, you also have:":          clsPreferred,
+		"Strong candidates may also have:": clsPreferred,
+		"An ideal candidate would also:":   clsPreferred,
+	} {
+		if got := classifyHeading(h, false); got != want {
+			t.Errorf("classifyHeading(%q) = %d, want %d", h, got, want)
+		}
+	}
+}

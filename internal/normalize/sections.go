@@ -460,6 +460,11 @@ func classifyHeading(h string, weak bool) class {
 		// "Lønn, bonus & eierskap", "Salary and bonus": a bonus that is
 		// pay, not a nice-to-have
 		return clsMentioned
+	case obligationAlso(f):
+		// "They should also have experience using the following:":
+		// more of what is asked, not a wish ("also have" is one in
+		// "Ideally, you also have:")
+		return clsRequired
 	case preferredSet.in(f):
 		return clsPreferred
 	case requiredSet.in(f):
@@ -478,6 +483,13 @@ func classifyHeading(h string, weak bool) class {
 		return clsMentioned
 	}
 	return clsUnknown
+}
+
+// obligationAlso says whether a folded heading or lead-in asks for more
+// with an obligation's "also" ("should also have", "must also be"), which
+// no nice-to-have says.
+func obligationAlso(f string) bool {
+	return strings.Contains(f, " should also ") || strings.Contains(f, " must also ")
 }
 
 // aboutOrganisation says whether a folded heading introduces the employer
@@ -948,6 +960,8 @@ var teamStackPhrases = func() [][]string {
 func leadInClass(s string) class {
 	f := foldHeading(s)
 	switch {
+	case obligationAlso(f):
+		return clsRequired // see classifyHeading
 	case leadInPrefSet.in(f):
 		return clsPreferred
 	case leadInReqSet.in(f):
