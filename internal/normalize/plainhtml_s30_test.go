@@ -86,3 +86,25 @@ func TestObligationAlso(t *testing.T) {
 		}
 	}
 }
+
+// Session 30: a paragraph labelled as the requirements ("Expected skills
+// and experience: ...", a heading whose line break was lost) names them,
+// so that a "Desired skills and experience" part after it stays the
+// nice-to-haves (wishedAsRequirements reads a desired part as the
+// requirements only when nothing names them). tor-project-core-developer
+// with its blocks joined by spaces.
+func TestLabelledRequirementsKeepDesiredPreferred(t *testing.T) {
+	const text = "This is a full-time remote position. Flexible salary, depending on experience. Experience and/or passion " +
+		"for working with open source communities and/or a commitment to Internet civil liberties are added pluses for any " +
+		"candidate applying for this position! Expected skills and experience: 5+ years’ experience in C and several other " +
+		"programming languages Solid understanding of secure C programming issues Comfort working remotely and managing " +
+		"your own workflow with limited supervision Experience and comfort interacting with users, coworkers, and team " +
+		"members online Transparency! As a non-profit, everything Tor Project does is public, including your name and pay " +
+		"rate Desired skills and experience: Knowledge of cryptography basics: be able to understand how to implement our " +
+		"protocols and discuss changes to them Basic familiarity with distributed version control systems Experience with " +
+		"development on Microsoft Windows Genuine excitement about Tor and its values!"
+	checkSkills(t, []skillCase{
+		{name: "labelled requirements", raw: model.Raw{DescriptionText: text},
+			want: model.Skills{Required: []string{"C"}, Preferred: []string{"Cryptography", "Version Control", "Windows"}}},
+	})
+}

@@ -654,6 +654,14 @@ func wishedAsRequirements(bs []block, cls []class, heads []bool) {
 	wished := -1
 	for i, b := range bs {
 		if !heads[i] {
+			if b.kind == kindPara {
+				// a paragraph labelled as the requirements ("Expected
+				// skills and experience: 5+ years' experience in C",
+				// a heading whose line break was lost) names them too
+				if lab := blockLabel(b); lab != "" && classifyHeading(lab, false) == clsRequired {
+					return
+				}
+			}
 			continue
 		}
 		switch {
