@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -123,4 +124,23 @@ func TestFlatHeadingEndsBeforeArticle(t *testing.T) {
 	if !found {
 		t.Errorf("no heading piece \"Why You’ll Love This Role\" in %q", ps)
 	}
+}
+
+// Session 30: a heading that trails off ("Bonus...", "Bonus…") before a
+// capitalised sentence opens its part in a flattened description, as one
+// asked as a question does. warp-greenhouse/5749183004 with its blocks
+// joined by spaces.
+func TestFlatEllipsisHeading(t *testing.T) {
+	const text = "Warp is scaling its enterprise motion around Oz, Warp's programmable agent platform for running and " +
+		"coordinating agents at scale. Every enterprise has different security requirements, internal tooling, and use " +
+		"cases and we need someone to bridge the gap between our platform and their unique environments. You have strong " +
+		"infrastructure fundamentals. You're comfortable with Docker, CI/CD pipelines and Kubernetes, and you have shipped " +
+		"production systems before. You have high EQ and can navigate enterprise relationships. %s Experience building or " +
+		"deploying AI agents in production (LangChain, custom agent frameworks, or similar) Experience with Rust or Go " +
+		"At Warp, we are dedicated to building a diverse, inclusive, and authentic workplace."
+	want := model.Skills{Required: []string{"CI/CD", "Docker", "Kubernetes"}, Preferred: []string{"AI Agents", "Go", "LangChain", "Rust"}}
+	checkSkills(t, []skillCase{
+		{name: "three dots", raw: model.Raw{DescriptionText: fmt.Sprintf(text, "Bonus...")}, want: want},
+		{name: "ellipsis", raw: model.Raw{DescriptionText: fmt.Sprintf(text, "Bonus…")}, want: want},
+	})
 }

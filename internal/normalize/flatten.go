@@ -1029,10 +1029,11 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 					best = k + c + 1
 				}
 			}
-			// a heading asked as a question, before a capitalised
-			// sentence: "... samhörighet. Vem letar vi efter? Hos oss
-			// kommer du ...", "Is this you? You have 5+ years" (session 30)
-			if c := len(word) - 1; w > 0 && c > 0 && word[c] == '?' && !phraseMark(word[:c]) && !glued {
+			// a heading asked as a question or trailing off, before a
+			// capitalised sentence: "... samhörighet. Vem letar vi
+			// efter? Hos oss kommer du ...", "Is this you? You have 5+
+			// years", "Bonus... Experience with Rust" (session 30)
+			if c := openEnd(word); c > 0 && (w > 0 || word[c] != '?') && !phraseMark(word[:c]) && !glued {
 				if next := nextWord(t, k+sp+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) && exactPhrase(t[j:k+c]) {
 					best = k + sp
 				}
@@ -1054,6 +1055,20 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		return best, true
 	}
 	return 0, false
+}
+
+// openEnd returns where a word's closing question mark or ellipsis
+// ("you?", "Bonus...", "Bonus…") starts, or -1.
+func openEnd(word string) int {
+	switch {
+	case strings.HasSuffix(word, "..."):
+		return len(word) - 3
+	case strings.HasSuffix(word, "…"):
+		return len(word) - len("…")
+	case strings.HasSuffix(word, "?"):
+		return len(word) - 1
+	}
+	return -1
 }
 
 // endsWithArticle says whether a phrase's last word is an article or a
