@@ -144,3 +144,19 @@ func TestFlatEllipsisHeading(t *testing.T) {
 		{name: "ellipsis", raw: model.Raw{DescriptionText: fmt.Sprintf(text, "Bonus…")}, want: want},
 	})
 }
+
+// Session 30: NVIDIA's parts ("What we need to see:", "Ways to stand out
+// from the crowd:") are headings even glued to the item before them, as
+// a flattened description has them (nvidia-workday/JR2024692 with its
+// blocks joined by spaces).
+func TestFlatNvidiaHeadings(t *testing.T) {
+	const text = "NVIDIA NV Link Fusion delivers industry-leading AI scale-up and scale-out performance with NVIDIA technology " +
+		"plus semi-custom ASICs or CPUs. These custom ASICs are tailored to meet unique performance, power and cost needs " +
+		"of the customers who build on them, in data centers all over the world. What you’ll be doing: Functional and IO IP " +
+		"development Different IPs integration and release for custom silicon Build SOC or sub-system, signoff " +
+		"function/performance and QoR Methodology improvement for high-efficiency custom silicon development What we need " +
+		"to see: Pursuing Master candidate in EE/CS or related field Basic C/C++ knowledge is a must Scripting knowledge " +
+		"(Perl/Python/Shell) Ways to stand out from the crowd: Experience with Verilog"
+	checkSkills(t, []skillCase{{name: "nvidia", raw: model.Raw{DescriptionText: text},
+		want: model.Skills{Required: []string{"Bash", "C", "C++", "Perl", "Python"}, Preferred: []string{"Verilog"}}}})
+}

@@ -1026,6 +1026,8 @@ var exactHeadings = func() map[string]bool {
 		"what you need to be successful", "what you need to succeed", "what you'll need to succeed",
 		"what you'll need to be successful", "your experience and skills", "your skills and experience",
 		"your experience and qualifications", "your skills and qualifications", "your knowledge and skills",
+		// session 30: NVIDIA's parts, on every one of its postings
+		"what we need to see", "ways to stand out from the crowd", "ways to stand out",
 	} {
 		m[p] = true
 	}
