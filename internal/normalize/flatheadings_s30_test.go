@@ -160,3 +160,22 @@ func TestFlatNvidiaHeadings(t *testing.T) {
 	checkSkills(t, []skillCase{{name: "nvidia", raw: model.Raw{DescriptionText: text},
 		want: model.Skills{Required: []string{"Bash", "C", "C++", "Perl", "Python"}, Preferred: []string{"Verilog"}}}})
 }
+
+// Session 30: a heading in capitals whose first word is glued to the
+// sentence before it ("... relocatePREFERRED SKILLS AND EXPERIENCE:"),
+// as a text whose lines were joined with nothing has it, is cut from
+// that sentence whole.
+// cjr-xai-infrastructure-security-engineer, glued.
+func TestGluedCapsHeading(t *testing.T) {
+	const text = "RESPONSIBILITIES:Design and implement secure cloud architectures across multiple cloud platforms" +
+		"Monitor and respond to security events and incidents in cloud and hybrid environments" +
+		"Stay current with emerging cloud security threats and mitigation strategies with Splunk" +
+		"BASIC QUALIFICATIONS:Bachelor's degree in Computer Science, Cybersecurity, or a related field" +
+		"Experience with scripting languages (e.g., Python, Bash) for automation and tool development" +
+		"Located in the SF Bay Area or willing to relocate" +
+		"PREFERRED SKILLS AND EXPERIENCE:Deep expertise in Kubernetes and container security" +
+		"Experience with observability tooling (e.g., Prometheus, Grafana)" +
+		"COMPENSATION AND BENEFITS:$100,000 - $258,000 USD"
+	checkSkills(t, []skillCase{{name: "glued", raw: model.Raw{DescriptionText: text},
+		want: model.Skills{Required: []string{"Bash", "Python", "Security Engineering"}, Preferred: []string{"Container Security", "Grafana", "Kubernetes", "Observability", "Prometheus"}}}})
+}

@@ -588,6 +588,12 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 		if e <= 0 {
 			continue
 		}
+		if g := gluedCapsBefore(piece, j); g > start && shouted(piece[g:e]) {
+			// "... willing to relocatePREFERRED SKILLS AND EXPERIENCE:":
+			// the heading's first word in capitals is glued to the
+			// sentence before it (session 30)
+			j = g
+		}
 		if strings.Count(piece[start:j], "**")%2 == 1 {
 			// "**Modern Business Tech Stack Management (CIO/RevOps):**":
 			// a phrase inside a bold label is part of the label
@@ -1055,6 +1061,23 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		return best, true
 	}
 	return 0, false
+}
+
+// gluedCapsBefore returns where the capitals glued to the end of the word
+// before j start ("relocatePREFERRED |SKILLS": at "PREFERRED"), when
+// there are two at least after a small letter; else -1.
+func gluedCapsBefore(t string, j int) int {
+	if j < 4 || t[j-1] != ' ' {
+		return -1
+	}
+	c := j - 1
+	for c > 0 && t[c-1] >= 'A' && t[c-1] <= 'Z' {
+		c--
+	}
+	if j-1-c < 2 || c == 0 || t[c-1] < 'a' || t[c-1] > 'z' {
+		return -1
+	}
+	return c
 }
 
 // openEnd returns where a word's closing question mark or ellipsis
