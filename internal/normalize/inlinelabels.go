@@ -79,6 +79,10 @@ func splitInlineLabels(bs []block) []block {
 // when the paragraph holds no label after its first sentence.
 func inlineLabelCuts(t string) []int {
 	var cuts []int
+	// in a paragraph of a description's length (its line breaks lost),
+	// a label of the tasks ("Responsibilities: Develop ...") is a heading
+	// that governs up to the next label, as one of the requirements does
+	long := len(t) >= flatLong
 	for i := 0; i < len(t); i++ {
 		if t[i] != ':' {
 			continue
@@ -86,7 +90,7 @@ func inlineLabelCuts(t string) []int {
 		start := labelStart(t, i)
 		if start <= 0 { // none, or at the paragraph's start (blockLabel reads it)
 			if start == 0 {
-				if c := classifyHeading(t[:i], true); c == clsMentioned {
+				if c := classifyHeading(t[:i], true); c == clsMentioned && !(long && tasksLabel(t[:i])) {
 					if e := sentenceEnd(t, i+1); e > 0 {
 						cuts = append(cuts, e)
 					}
@@ -99,7 +103,7 @@ func inlineLabelCuts(t string) []int {
 			continue
 		}
 		cuts = append(cuts, start)
-		if c == clsMentioned {
+		if c == clsMentioned && !(long && tasksLabel(t[start:i])) {
 			if e := sentenceEnd(t, i+1); e > 0 {
 				cuts = append(cuts, e)
 			}
@@ -118,6 +122,20 @@ func inlineLabelCuts(t string) []int {
 	return out
 }
 
+// tasksLabel says whether a label names the tasks of the job
+// ("Responsibilities", "Your tasks", "Arbetsuppgifter").
+func tasksLabel(l string) bool {
+	return tasksLabels[strings.TrimSpace(foldHeading(l))]
+}
+
+var tasksLabels = map[string]bool{
+	"responsibilities": true, "your responsibilities": true, "key responsibilities": true, "main responsibilities": true,
+	"what you'll do": true, "what you will do": true, "your tasks": true, "tasks": true, "your role": true,
+	"aufgaben": true, "deine aufgaben": true, "ihre aufgaben": true, "arbetsuppgifter": true,
+	"dina arbetsuppgifter": true, "arbeidsoppgaver": true, "dine oppgaver": true, "missions": true,
+	"vos missions": true, "responsabilidades": true, "funciones": true, "taken": true, "mansioni": true,
+}
+
 // labelStart returns where the label ending at the colon at i starts: the
 // start of its sentence (after ". ", "! ", "? " or a full stop glued to a
 // capital, "världsklass.Krav:"), when the label is one to four words of
@@ -130,12 +148,18 @@ func labelStart(t string, i int) int {
 		if r == '.' || r == '!' || r == '?' {
 			break
 		}
+		if r == '*' && (j == 1 || t[j-2] == ' ') {
+			// "... to the table! *Required: 3+ years": a markdown mark
+			// left before the label (session 30)
+			j--
+			break
+		}
 		if !unicode.IsLetter(r) && r != ' ' && r != '-' && r != '\'' && r != '’' {
 			return -1
 		}
 		j -= w
 	}
-	label := strings.TrimSpace(t[j:i])
+	label := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t[j:i]), "*"))
 	if label == "" || words(label) > 4 {
 		return -1
 	}

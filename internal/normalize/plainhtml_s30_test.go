@@ -108,3 +108,33 @@ func TestLabelledRequirementsKeepDesiredPreferred(t *testing.T) {
 			want: model.Skills{Required: []string{"C"}, Preferred: []string{"Cryptography", "Version Control", "Windows"}}},
 	})
 }
+
+// Session 30: in a paragraph of a description's length (its line breaks
+// lost), a label of the tasks ("Responsibilities: Develop ...") governs
+// up to the next label, as a heading would; the tools the tasks name are
+// mentioned, not asked for by the lead-in before them. A label after a
+// markdown mark ("*Required:") is a label too. github-greenhouse/1441969
+// and cjr-twilio-global-security-operations-center-operator, their blocks
+// joined by spaces.
+func TestTasksLabelGovernsFlatParagraph(t *testing.T) {
+	const text = "GitHub is committed to building a diverse workforce and strongly encourages applications from people of " +
+		"color and other groups currently underrepresented in tech. Do you think this is the job for you? We are looking " +
+		"for you to: Display a strong dedication to building an inclusive tech environment. Can effectively communicate " +
+		"with people from disparate backgrounds. Responsibilities: Develop and maintain Rails applications, participate in " +
+		"quality improvement activities and perform code reviews. Develop and maintain systems built on off-the-shelf " +
+		"solutions such as (but not limited to) Docker, Jenkins, Slack, Elastic Search and Data Dog. Participate in an " +
+		"on-call rotation for owned services. Minimum Qualifications: 5+ years experience working on an application team " +
+		"with TypeScript. Preferred Qualifications: Experience with GraphQL."
+	const twilio = "We are always looking for people who will bring something new to the table, in every team and every " +
+		"office, and we hire people from all walks of life and all kinds of careers, in every one of our offices around " +
+		"the world! Responsibilities: In this role, you’ll monitor physical security systems around the clock and " +
+		"support investigations of security incidents across many sites and countries, every day of the year, with " +
+		"Google Workspace. *Required: 3+ years of experience in a GSOC working environment. Experience with open-source " +
+		"intelligence (OSINT) research tools. Strong critical thinking and problem-solving skills."
+	checkSkills(t, []skillCase{
+		{name: "tasks label", raw: model.Raw{DescriptionText: text},
+			want: model.Skills{Required: []string{"TypeScript"}, Preferred: []string{"GraphQL"}}},
+		{name: "marked label", raw: model.Raw{DescriptionText: twilio},
+			want: model.Skills{Required: []string{"OSINT"}}},
+	})
+}
