@@ -271,7 +271,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"Magento":                 {"magento"},
 	"Make":                    {"makefiles"},
 	"Marketing Science":       {"incrementality"},
-	"Microservices":           {"microservices"},
+	"Microservices":           {"microservice", "microservices"},
 	"Middleware":              {"middleware"},
 	"Mobile Development":      {"mobilutveckling"},
 	"Nginx":                   {"nginx"},

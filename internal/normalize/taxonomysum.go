@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "cb6611a6e2ceff9499ef4c2ccdf6c7f4ce1ef1182abb7e0ad45a547201e6fb01"
-	embeddedTaxonomySum     = "d0eb90ec5ff20e2f84862e0bcc81319c7ea4e028b367cb8b0069866ee3d91b58"
+	embeddedTaxonomyFileSum = "6b2b04bab5c1783fdcc879de396c2285ac7ec26de29d237e1d31f1bbd9a668fa"
+	embeddedTaxonomySum     = "4faab55c7268d52798ef0641876dc80dc6107523e77b87d0f69f2ca82ea91315"
 )
