@@ -138,3 +138,21 @@ func TestTasksLabelGovernsFlatParagraph(t *testing.T) {
 			want: model.Skills{Required: []string{"OSINT"}}},
 	})
 }
+
+// Session 30: "Logistics" and "How we're different" (Anthropic's parts
+// after the qualifications) end the nice-to-haves: the research blurb
+// under them names no skill asked for. anthropic-greenhouse/5311686008 as
+// plain lines (TestFormatShiftDev's lines shape).
+func TestAnthropicTrailingParts(t *testing.T) {
+	const text = "Preferred qualifications\n" +
+		"Familiarity with PSIM or SIEM platforms and physical-security network segmentation practices\n" +
+		"Logistics\n" +
+		"Minimum education: Bachelor’s degree or an equivalent combination of education, training, and/or experience\n" +
+		"Visa sponsorship: We do sponsor visas! However, we aren't able to successfully sponsor visas for every role.\n" +
+		"How we're different\n" +
+		"We believe that the highest-impact AI research will be big science. Our research continues many of the " +
+		"directions our team worked on prior to Anthropic, including: GPT-3, Circuit-Based Interpretability, Multimodal " +
+		"Neurons, Scaling Laws, AI & Compute, Concrete Problems in AI Safety, and Learning from Human Preferences.\n"
+	checkSkills(t, []skillCase{{name: "anthropic", raw: model.Raw{DescriptionText: text},
+		want: model.Skills{Preferred: []string{"SIEM"}}}})
+}

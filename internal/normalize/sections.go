@@ -290,7 +290,10 @@ var (
 		"documentazione", "cosa offriamo", "offriamo", "o que oferecemos", "wat ga je doen", "职责", "工作内容",
 		"福利", "我们提供", "公司介绍", "关于我们", "团队介绍", "职位概况", "业務内容", "仕事内容", "待遇", "담당업무",
 		"what you can expect", "what to expect", "you can expect", "what you get", "what's in it for you",
-		"why you'll love", "tech we use", "what we use", "our tech", "our technology", "bieten wir", "was wir bieten", "wir bieten dir", "das bieten wir",
+		"why you'll love", "tech we use", "what we use", "our tech", "our technology",
+		// session 30: Anthropic's parts after the qualifications (on every
+		// one of its postings): the terms of the job and the company
+		"logistics", "how we're different", "how we are different", "what makes us different", "bieten wir", "was wir bieten", "wir bieten dir", "das bieten wir",
 		"tilby", "hva vi tilbyr", "ce que nous offrons", "avantages", "qué ofrecemos", "wat bieden wij", "wat bieden we",
 		"岗位职责", "工作职责",
 		// the company and the people, not the candidate ("What's it like
