@@ -1108,6 +1108,33 @@ func wholeCountry(q string) string {
 	return q
 }
 
+// countryFirst reads a label that names its country before its place
+// ("Sweden - Solna", "Germany, Kaarst", "Norway – Os"), as some boards
+// write them: the place, in that country, when it is a city (not another
+// country, a region, a work mode or remote work, and no list of places).
+func countryFirst(s string) (model.Location, bool) {
+	i := strings.IndexAny(s, ",-–")
+	if i <= 0 {
+		return model.Location{}, false
+	}
+	head, rest := strings.TrimSpace(s[:i]), strings.TrimSpace(strings.TrimLeft(s[i:], ",-– "))
+	if s[i] != ',' && (s[i-1] != ' ' || i+1 >= len(s) || s[i+1] != ' ' && s[i] == '-') {
+		return model.Location{}, false // "Baden-Württemberg": a hyphen inside a name
+	}
+	cc := countryCode(head)
+	if cc == "" || rest == "" || strings.ContainsAny(rest, ",;/|&()•-–") || countryCode(rest) != "" {
+		return model.Location{}, false
+	}
+	if f := foldPlace(rest); workModes[f] || remoteWords[f] {
+		return model.Location{}, false
+	}
+	l := Location(rest + ", " + head)
+	if l.City == "" || l.Country != cc || l.Name != "" || l.Remote {
+		return model.Location{}, false
+	}
+	return l, true
+}
+
 // cityStates are countries that are one city.
 // Luxembourg is not one, but a label that says only "Luxembourg" means
 // its capital, where the offices are.
@@ -1132,6 +1159,9 @@ func Locations(label string) []model.Location {
 	s = placesJoined(s)
 	if workModes[foldPlace(s)] {
 		return nil // "Hybrid", "On-site": a mode, no place
+	}
+	if l, ok := countryFirst(s); ok {
+		return []model.Location{l}
 	}
 	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
 		// "广州或深圳", "北京/多伦多/远程", "北京、上海"

@@ -1,0 +1,99 @@
+package corpus
+
+import (
+	"flag"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
+)
+
+var locShapes = flag.Bool("locshapes", false, "print how the dev part's labelled places are read when an ATS label writes them in other common shapes")
+
+// TestLocationShapesDev measures how the location labels of applicant
+// tracking systems are read, on places the dev part's labels name: each
+// labelled place with a city and a country is written as a label in the
+// shapes boards use ("Berlin, Germany", "Berlin, DE", "Germany - Berlin",
+// "Berlin (Germany)", "Hybrid - Berlin, Germany", "Germany, Berlin", in
+// capitals, with its region) and read with normalize.Locations; a shape
+// is right when the one place read has the label's city and country. It
+// needs no test-part document. Dev only.
+//
+//	go test ./internal/corpus -run TestLocationShapesDev -v -args -locshapes
+func TestLocationShapesDev(t *testing.T) {
+	if !*locShapes {
+		t.Skip("-locshapes not given")
+	}
+	labels, _ := Load("testdata")
+	names := display.English.Regions()
+	type place struct{ city, region, country string }
+	seen := map[place]bool{}
+	var places []place
+	for _, l := range labels {
+		if PartOf(l) != "dev" {
+			continue
+		}
+		for _, p := range l.Postings {
+			for _, loc := range p.Locations {
+				pl := place{loc.City, loc.Region, loc.Country}
+				if loc.Remote || loc.City == "" || loc.Country == "" || seen[pl] {
+					continue
+				}
+				seen[pl] = true
+				places = append(places, pl)
+			}
+		}
+	}
+	sort.Slice(places, func(i, j int) bool { return places[i].city+places[i].country < places[j].city+places[j].country })
+	shapes := []struct {
+		name string
+		f    func(city, region, country, cc string) string
+	}{
+		{"City, Country", func(c, r, n, cc string) string { return c + ", " + n }},
+		{"City, CC", func(c, r, n, cc string) string { return c + ", " + cc }},
+		{"Country - City", func(c, r, n, cc string) string { return n + " - " + c }},
+		{"City (Country)", func(c, r, n, cc string) string { return c + " (" + n + ")" }},
+		{"Hybrid - City, Country", func(c, r, n, cc string) string { return "Hybrid - " + c + ", " + n }},
+		{"Country, City", func(c, r, n, cc string) string { return n + ", " + c }},
+		{"CITY, COUNTRY", func(c, r, n, cc string) string { return strings.ToUpper(c + ", " + n) }},
+		{"City, Region, Country", func(c, r, n, cc string) string {
+			if r == "" || r == c {
+				return c + ", " + n
+			}
+			return c + ", " + r + ", " + n
+		}},
+		{"City Office", func(c, r, n, cc string) string { return c + " Office, " + n }},
+	}
+	var sb strings.Builder
+	var misses []string
+	for _, s := range shapes {
+		right := 0
+		for _, pl := range places {
+			name := names.Name(language.MustParseRegion(pl.country))
+			label := s.f(pl.city, pl.region, name, pl.country)
+			got := normalize.Locations(label)
+			if len(got) == 1 && got[0].City == pl.city && got[0].Country == pl.country {
+				right++
+			} else {
+				var g []string
+				for _, x := range got {
+					g = append(g, fmt.Sprintf("%s|%s|%s", x.City, x.Region, x.Country))
+				}
+				misses = append(misses, fmt.Sprintf("%-24s %q -> %v", s.name, label, g))
+			}
+		}
+		fmt.Fprintf(&sb, "%-24s %3d/%d (%.3f)\n", s.name, right, len(places), float64(right)/float64(len(places)))
+	}
+	for i, m := range misses {
+		if i == 80 {
+			break
+		}
+		sb.WriteString(m + "\n")
+	}
+	t.Logf("dev places (%d) written as ATS labels of other shapes:\n%s", len(places), sb.String())
+}
