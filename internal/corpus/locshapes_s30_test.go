@@ -21,8 +21,10 @@ var locShapes = flag.Bool("locshapes", false, "print how the dev part's labelled
 // shapes boards use ("Berlin, Germany", "Berlin, DE", "Germany - Berlin",
 // "Berlin (Germany)", "Hybrid - Berlin, Germany", "Germany, Berlin", in
 // capitals, with its region) and read with normalize.Locations; a shape
-// is right when the one place read has the label's city and country. It
-// needs no test-part document. Dev only.
+// is right when the one place read has the label's city and country. The
+// countries of those places are written as remote work in them ("Remote
+// - Germany", "Germany (Remote)", ...): right when read as one remote
+// place in that country. It needs no test-part document. Dev only.
 //
 //	go test ./internal/corpus -run TestLocationShapesDev -v -args -locshapes
 func TestLocationShapesDev(t *testing.T) {
@@ -68,6 +70,8 @@ func TestLocationShapesDev(t *testing.T) {
 			return c + ", " + r + ", " + n
 		}},
 		{"City Office", func(c, r, n, cc string) string { return c + " Office, " + n }},
+		{"City, Country (Hybrid)", func(c, r, n, cc string) string { return c + ", " + n + " (Hybrid)" }},
+		{"On-site - City, Country", func(c, r, n, cc string) string { return "On-site - " + c + ", " + n }},
 	}
 	var sb strings.Builder
 	var misses []string
@@ -88,6 +92,34 @@ func TestLocationShapesDev(t *testing.T) {
 			}
 		}
 		fmt.Fprintf(&sb, "%-24s %3d/%d (%.3f)\n", s.name, right, len(places), float64(right)/float64(len(places)))
+	}
+	// remote work in a country: one place, the country, remote
+	countries := map[string]bool{}
+	for _, pl := range places {
+		countries[pl.country] = true
+	}
+	remoteShapes := []struct {
+		name string
+		f    func(n, cc string) string
+	}{
+		{"Remote - Country", func(n, cc string) string { return "Remote - " + n }},
+		{"Country (Remote)", func(n, cc string) string { return n + " (Remote)" }},
+		{"Remote, Country", func(n, cc string) string { return "Remote, " + n }},
+		{"Remote (CC)", func(n, cc string) string { return "Remote (" + cc + ")" }},
+		{"Country - Remote", func(n, cc string) string { return n + " - Remote" }},
+	}
+	for _, s := range remoteShapes {
+		right := 0
+		for cc := range countries {
+			label := s.f(names.Name(language.MustParseRegion(cc)), cc)
+			got := normalize.Locations(label)
+			if len(got) == 1 && got[0].City == "" && got[0].Country == cc && got[0].Remote {
+				right++
+			} else {
+				misses = append(misses, fmt.Sprintf("%-24s %q -> %+v", s.name, label, got))
+			}
+		}
+		fmt.Fprintf(&sb, "%-24s %3d/%d (%.3f)\n", s.name, right, len(countries), float64(right)/float64(len(countries)))
 	}
 	for i, m := range misses {
 		if i == 80 {
