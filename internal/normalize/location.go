@@ -1144,6 +1144,59 @@ var cityStates = map[string]bool{"SG": true, "HK": true, "MC": true, "LU": true,
 // CA, New York City, NY", "London or Berlin", "Remote (US, Canada)",
 // "Berlin / Munich". A label that is one place gives one entry.
 func Locations(label string) []model.Location {
+	ls := locationsOf(label)
+	for i := range ls {
+		if c := ls[i].City; shoutedName(c) {
+			// "SPLIT, CROATIA": a board's label in capitals names the city
+			// as it is written ("Split")
+			ls[i].City = titleName(c)
+		}
+	}
+	return ls
+}
+
+// shoutedName says whether a place's name is written in capitals: four
+// letters at least, none in lower case ("SPLIT", "BOGOTÁ"; not "NYC").
+func shoutedName(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 4
+}
+
+// titleName writes a name in capitals as names are written: each word
+// capitalised, the small words of place names in lower case ("FRANKFURT
+// AM MAIN" -> "Frankfurt am Main", "SAINT-DENIS" -> "Saint-Denis").
+func titleName(s string) string {
+	b := []rune(strings.ToLower(s))
+	start := true
+	for i, r := range b {
+		if start && unicode.IsLetter(r) {
+			w := i
+			for w < len(b) && unicode.IsLetter(b[w]) {
+				w++
+			}
+			if i == 0 || !smallPlaceWords[string(b[i:w])] {
+				b[i] = unicode.ToUpper(r)
+			}
+		}
+		start = r == ' ' || r == '-' || r == '(' || r == '/'
+	}
+	return string(b)
+}
+
+var smallPlaceWords = map[string]bool{"am": true, "an": true, "der": true, "de": true, "del": true, "la": true,
+	"le": true, "les": true, "sur": true, "upon": true, "on": true, "of": true, "och": true, "og": true, "im": true, "in": true}
+
+// locationsOf is Locations before a name in capitals is written as names
+// are.
+func locationsOf(label string) []model.Location {
 	s := officePrefix(collapse(exampleBrackets(label)))
 	if s == "" {
 		return nil
