@@ -121,6 +121,47 @@ func TestLocationShapesDev(t *testing.T) {
 		}
 		fmt.Fprintf(&sb, "%-24s %3d/%d (%.3f)\n", s.name, right, len(countries), float64(right)/float64(len(countries)))
 	}
+	// several countries in one label: one place for each
+	ccs := make([]string, 0, len(countries))
+	for cc := range countries {
+		ccs = append(ccs, cc)
+	}
+	sort.Strings(ccs)
+	multiShapes := []struct {
+		name   string
+		sep    string
+		remote bool
+	}{{"A, B, C", ", ", false}, {"A / B / C", " / ", false}, {"A | B | C", " | ", false}, {"A; B; C", "; ", false},
+		{"Remote - A, B, C", ", ", true}, {"A or B", " or ", false}}
+	for _, s := range multiShapes {
+		right, n := 0, 0
+		for i := 0; i+2 < len(ccs); i += 3 {
+			set := ccs[i : i+3]
+			if s.sep == " or " {
+				set = ccs[i : i+2]
+			}
+			var ns []string
+			for _, cc := range set {
+				ns = append(ns, names.Name(language.MustParseRegion(cc)))
+			}
+			label := strings.Join(ns, s.sep)
+			if s.remote {
+				label = "Remote - " + label
+			}
+			got := normalize.Locations(label)
+			ok := len(got) == len(set)
+			for k := 0; ok && k < len(set); k++ {
+				ok = got[k].City == "" && got[k].Country == set[k] && got[k].Remote == s.remote
+			}
+			n++
+			if ok {
+				right++
+			} else {
+				misses = append(misses, fmt.Sprintf("%-24s %q -> %+v", s.name, label, got))
+			}
+		}
+		fmt.Fprintf(&sb, "%-24s %3d/%d (%.3f)\n", s.name, right, n, float64(right)/float64(n))
+	}
 	for i, m := range misses {
 		if i == 80 {
 			break
