@@ -50,11 +50,15 @@ func TestYearsShapesDev(t *testing.T) {
 		{"N-M yrs", func(n int) string { return fmt.Sprintf("%d-%d yrs experience in a similar role", n, n+2) }},
 		{"N or more years", func(n int) string { return fmt.Sprintf("%d or more years of relevant work experience", n) }},
 		{"minimum N years'", func(n int) string { return fmt.Sprintf("Minimum %d years' experience as a developer", n) }},
-		{"de: mindestens N Jahre", func(n int) string { return fmt.Sprintf("Du hast mindestens %d Jahre Berufserfahrung in der Softwareentwicklung", n) }},
+		{"de: mindestens N Jahre", func(n int) string {
+			return fmt.Sprintf("Du hast mindestens %d Jahre Berufserfahrung in der Softwareentwicklung", n)
+		}},
 		{"sv: minst N års erfarenhet", func(n int) string { return fmt.Sprintf("Du har minst %d års erfarenhet av systemutveckling", n) }},
 		{"nb: minst N års erfaring", func(n int) string { return fmt.Sprintf("Du har minst %d års erfaring med utvikling", n) }},
 		{"fr: N ans d'expérience", func(n int) string { return fmt.Sprintf("Vous avez au moins %d ans d'expérience en développement", n) }},
-		{"es: al menos N años", func(n int) string { return fmt.Sprintf("Al menos %d años de experiencia en desarrollo de software", n) }},
+		{"es: al menos N años", func(n int) string {
+			return fmt.Sprintf("Al menos %d años de experiencia en desarrollo de software", n)
+		}},
 		{"nl: minimaal N jaar", func(n int) string { return fmt.Sprintf("Je hebt minimaal %d jaar werkervaring als developer", n) }},
 	}
 	var sb strings.Builder
