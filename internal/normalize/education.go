@@ -723,10 +723,20 @@ func (sc *classifier) reqCue(i int) bool {
 			"technical", "significant", "substantial", "considerable", "hands", "some", "working":
 			return true
 		}
+	case "hast", "avez", "as":
+		// "du hast", "hast du", "vous avez", "tu as": "you have", of the
+		// candidate (session 30)
+		p := sc.word(i - 1)
+		return w == "hast" && (p == "du" || sc.word(sc.nextWord(i)) == "du") || w == "avez" && p == "vous" || w == "as" && p == "tu"
+	case "tienes", "posees":
+		// Spanish "you have", "you possess"
+		return true
+	case "cuentas":
+		return sc.word(sc.nextWord(i)) == "con" // "cuentas con": "you have"
 	case "you":
 		n := sc.word(sc.nextWord(i))
 		switch n {
-		case "have", "bring", "know", "possess", "should", "must", "need", "are", "understand":
+		case "have", "bring", "know", "possess", "should", "must", "need", "are", "understand", "hold":
 			return n != "are" || sc.youAre(sc.nextWord(sc.nextWord(i)))
 		}
 		if i+2 < sc.end && sc.toks[i+1].punct == '\'' {

@@ -1,0 +1,35 @@
+package normalize
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Session 30: "you have" of the candidate in German, French and Spanish
+// ("Du hast", "Vous avez", "Tu as", "Tienes", "Cuentas con") and "You
+// hold" ask for what they name, as "You have" does, in a part no heading
+// classifies (TestEducationShapesDev: 57 -> 64 of 66 of PROTOCOL.md's
+// degree names read).
+func TestYouHaveInOtherLanguages(t *testing.T) {
+	n := New(nil)
+	for s, want := range map[string]string{
+		"You hold a BA in Economics.":             "Bachelor's",
+		"Du hast eine Promotion in Informatik.":   "PhD",
+		"Vous avez un master en informatique.":    "Master's",
+		"Tu as une licence en informatique.":      "Bachelor's",
+		"Tienes una licenciatura en informática.": "Bachelor's",
+		"Cuentas con un máster en informática.":   "Master's",
+	} {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: "We are a growing team.\n" + s + "\nWe offer a good salary."})
+		if !slices.Equal(p.Education.Required, []string{want}) || len(p.Education.Preferred) > 0 {
+			t.Errorf("%q: education %+v, want %s required", s, p.Education, want)
+		}
+	}
+	// the same words elsewhere ask nothing: "as" in English, "vous" without "avez"
+	p := n.Normalize("s", "c", model.Raw{ID: "2", Title: "Engineer", DescriptionText: "We are a growing team.\nAs a Master's student you would join us for a summer.\nWe offer a good salary."})
+	if len(p.Education.Required) > 0 {
+		t.Errorf("English 'as': education %+v, want none required", p.Education)
+	}
+}
