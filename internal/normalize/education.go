@@ -728,6 +728,17 @@ func (sc *classifier) reqCue(i int) bool {
 		// candidate (session 30)
 		p := sc.word(i - 1)
 		return w == "hast" && (p == "du" || sc.word(sc.nextWord(i)) == "du") || w == "avez" && p == "vous" || w == "as" && p == "tu"
+	case "är", "er":
+		// "Du är civilingenjör", "Du er utdannet sivilingeniør": the
+		// candidate's schooling, in Swedish, Norwegian and Danish
+		if sc.word(i-1) != "du" {
+			return false
+		}
+		switch sc.word(sc.nextWord(i)) {
+		case "utbildad", "utdannet", "utdanna", "uddannet", "civilingenjör", "sivilingeniør", "högskoleingenjör",
+			"ingenjör", "ingeniør", "cand":
+			return true
+		}
 	case "tienes", "posees":
 		// Spanish "you have", "you possess"
 		return true

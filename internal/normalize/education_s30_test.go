@@ -10,8 +10,10 @@ import (
 // Session 30: "you have" of the candidate in German, French and Spanish
 // ("Du hast", "Vous avez", "Tu as", "Tienes", "Cuentas con") and "You
 // hold" ask for what they name, as "You have" does, in a part no heading
-// classifies (TestEducationShapesDev: 57 -> 64 of 66 of PROTOCOL.md's
-// degree names read).
+// classifies, as does "Du är"/"Du er" before a schooling in Swedish,
+// Norwegian and Danish ("Du är civilingenjör", "Du er utdannet ...")
+// (TestEducationShapesDev: 57 -> 66 of 66 of PROTOCOL.md's degree names
+// read).
 func TestYouHaveInOtherLanguages(t *testing.T) {
 	n := New(nil)
 	for s, want := range map[string]string{
@@ -21,6 +23,8 @@ func TestYouHaveInOtherLanguages(t *testing.T) {
 		"Tu as une licence en informatique.":      "Bachelor's",
 		"Tienes una licenciatura en informática.": "Bachelor's",
 		"Cuentas con un máster en informática.":   "Master's",
+		"Du är civilingenjör inom datateknik.":    "Master's",
+		"Du er utdannet sivilingeniør.":           "Master's",
 	} {
 		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: "We are a growing team.\n" + s + "\nWe offer a good salary."})
 		if !slices.Equal(p.Education.Required, []string{want}) || len(p.Education.Preferred) > 0 {

@@ -22,7 +22,7 @@ var ruleWords = []string{
 	"conoscenza", "conoscenze", "considered", "contributed", "conversant", "created", "cuentas", "cv", "degree",
 	"delivered", "demonstrated", "denkniveau", "deployed", "deseable", "desejável", "designed", "desirable",
 	"desired", "det", "developed", "diferencial", "differentiator", "differentiators", "dominas", "dominio",
-	"doświadczenie", "du", "duktig", "edge", "efter", "eksamen", "equivalent", "erfahren", "erfahrung",
+	"doświadczenie", "du", "duktig", "edge", "efter", "eksamen", "equivalent", "er", "erfahren", "erfahrung",
 	"erfahrungen", "erfarenhet", "erfarenheter", "erfaring", "erforderlich", "ervaring", "ervaringen",
 	"esperienza", "esperienze", "essential", "etter", "examen", "excellent", "exigé", "exigée", "exigées",
 	"experience", "experienced", "experiencia", "experiência", "expert", "expertise", "exposure", "expérience",
@@ -57,7 +57,7 @@ var ruleWords = []string{
 	"vertraut", "vi", "viden", "voordeel", "voorkeur", "vorausgesetzt", "voraussetzung", "vorteil",
 	"vorteilhaft", "vorzugsweise", "välkommen", "värdefull", "värdefullt", "we", "welcome", "wens", "wenselijk",
 	"werkniveau", "willkommen", "wir", "wonderful", "worked", "written", "wrote", "wünschenswert", "year",
-	"years", "you", "yrs", "znajomość", "étude", "études", "önskad", "önskade", "önskas", "önskemål",
+	"years", "you", "yrs", "znajomość", "är", "étude", "études", "önskad", "önskade", "önskas", "önskemål",
 	"önskvärd", "önskvärt", "ønskelig", "ønskeligt", "ønskes", "ønsket", "ønskværdig", "ønskværdige",
 	"ønskværdigt",
 }
