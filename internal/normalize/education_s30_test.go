@@ -37,3 +37,21 @@ func TestYouHaveInOtherLanguages(t *testing.T) {
 		t.Errorf("English 'as': education %+v, want none required", p.Education)
 	}
 }
+
+// Session 30: a one-letter name inside an acronym written with dots
+// ("the H.E.A.R.T. of Hirevue", "C.A.R.E.") is no language; one that ends
+// a sentence ("Python and R.") still is.
+func TestDottedAcronymIsNoLanguage(t *testing.T) {
+	n := New(nil)
+	for s, want := range map[string][]string{
+		"Requirements\nYou embody our values, the H.E.A.R.T. of our team, and know Python.": {"Python"},
+		"Requirements\nYou live our C.A.R.E. values and know Python.":                       {"Python"},
+		"Requirements\nExperience with Python and R.":                                       {"Python", "R"},
+		"Requirements\nExperience with C. You know Python.":                                 {"C", "Python"},
+	} {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: s})
+		if !slices.Equal(p.Skills.Required, want) {
+			t.Errorf("%q: required %v, want %v", s, p.Skills.Required, want)
+		}
+	}
+}

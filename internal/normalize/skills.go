@@ -322,7 +322,8 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
-			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && (gluedLetter(s, int(t.end)) || postalDistrict(s, toks, i)) {
+			if sc.best == i+1 && sc.acc.exact != nil && t.end-t.start == 1 && (gluedLetter(s, int(t.end)) || postalDistrict(s, toks, i) ||
+				dottedAcronym(s, int(t.start), int(t.end))) {
 				// "C’est", "C•CURE": a one-letter name glued by an
 				// apostrophe or a dot to a word is part of that word.
 				i++
@@ -784,6 +785,19 @@ func reverseAmount(s string) string {
 // bullet followed by a letter: a French elision ("C’est", "c'était") or a
 // product name written with a dot ("C•CURE"), not a one-letter name before
 // it. A possessive "'s" before a non-letter ("R's ecosystem") is left alone.
+// dottedAcronym says whether the one letter at [a, b) is a letter of an
+// acronym written with dots ("H.E.A.R.T.", "C.A.R.E."): a dot after it
+// and, before or after, a dot glued to another single letter (session
+// 30). "R." alone ending a sentence, or "C. elegans", is none.
+func dottedAcronym(s string, a, b int) bool {
+	if b >= len(s) || s[b] != '.' {
+		return false
+	}
+	before := a >= 2 && s[a-1] == '.' && isASCIILetter(s[a-2]) && (a == 2 || !isASCIILetter(s[a-3]))
+	after := b+2 < len(s) && isASCIILetter(s[b+1]) && s[b+2] == '.'
+	return before || after
+}
+
 func gluedLetter(s string, i int) bool {
 	var n int
 	switch {
