@@ -179,3 +179,18 @@ func TestGluedCapsHeading(t *testing.T) {
 	checkSkills(t, []skillCase{{name: "glued", raw: model.Raw{DescriptionText: text},
 		want: model.Skills{Required: []string{"Bash", "Python", "Security Engineering"}, Preferred: []string{"Container Security", "Grafana", "Kubernetes", "Observability", "Prometheus"}}}})
 }
+
+// Session 30: "Qualifications", "Requirements" and "Responsibilities"
+// alone are headings even after the last word of a list item with no
+// mark between them (cjr-scout-ai-senior-it-infrastructure-and-security-engineer,
+// lines joined with a space).
+func TestFlatGluedOneWordHeading(t *testing.T) {
+	const text = "Scout AI is seeking a Senior IT Infrastructure & Security Engineer to design, build, and operate a secure " +
+		"network and infrastructure that protects CUI data and maintains CMMC Level 2 compliance. Responsibilities Design " +
+		"and implement secure network architecture that protects CUI Build and maintain firewalls, VPNs and intrusion " +
+		"detection on AWS Coordinate with compliance team on CMMC requirements, audit preparation, and policy " +
+		"implementation Qualifications 7+ years hands-on network and infrastructure engineering in enterprise or defense " +
+		"environments Python or Bash scripting Linux and Windows system administration"
+	checkSkills(t, []skillCase{{name: "scout", raw: model.Raw{DescriptionText: text},
+		want: model.Skills{Required: []string{"Bash", "Linux", "Python", "System Administration", "Windows"}}}})
+}

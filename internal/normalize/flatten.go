@@ -1052,7 +1052,8 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 		// in capitals ("Are you an APP DEVELOPER")
 		if next := nextWord(t, k+1); (unicode.IsUpper(firstRune(next)) && !shoutedWord(next) || yearsAt(next)) &&
 			!endsWithArticle(phrase) &&
-			(!glued && phraseHeading(phrase) || glued && w > 0 && gluedPhrase(phrase)) && (w > 0 || oneWordHeading(phrase, t, k+1)) {
+			(!glued && phraseHeading(phrase) && (w > 0 || oneWordHeading(phrase, t, k+1)) ||
+				glued && (w > 0 && gluedPhrase(phrase) || w == 0 && gluedPartWords[phrase])) {
 			best = k
 		}
 		k++
@@ -1079,6 +1080,12 @@ func gluedCapsBefore(t string, j int) int {
 	}
 	return c
 }
+
+// gluedPartWords are the one-word headings read even after the last
+// word of a list item with no mark between them ("... and policy
+// implementation Qualifications 7+ years hands-on ..."): words that name
+// a part of a posting and nothing else.
+var gluedPartWords = map[string]bool{"Qualifications": true, "Requirements": true, "Responsibilities": true}
 
 // openEnd returns where a word's closing question mark or ellipsis
 // ("you?", "Bonus...", "Bonus…") starts, or -1.
