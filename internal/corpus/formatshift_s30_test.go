@@ -1,14 +1,13 @@
 package corpus
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"html"
-	"sort"
 	"strings"
 	"testing"
 
+	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
@@ -34,72 +33,47 @@ func TestFormatShiftDev(t *testing.T) {
 	if !*shiftProbe {
 		t.Skip("-shift not given")
 	}
-	labels, _ := Load("testdata")
 	n := normalize.New(nil)
-	ctx := context.Background()
 	shapes := []string{"given", "escaped", "lines", "text", "spaced"}
 	ms := make([]Metrics, len(shapes))
-	type drop struct {
-		slug string
-		d    int
-		diff []string
-	}
-	var drops []drop
-	for _, l := range labels {
-		if PartOf(l) != "dev" || l.Format == "text" {
-			continue
+	var drops []probeDrop
+	eachDevRaw(func(l *Label) bool { return l.Format != "text" }, func(l *Label, p Posting, r model.Raw) {
+		if strings.TrimSpace(r.DescriptionHTML) == "" {
+			return
 		}
-		raws, err := Raws(ctx, "testdata", l)
-		if err != nil {
-			continue
+		lines := normalize.Text(r.DescriptionHTML)
+		if *shiftDump != "" && strings.HasPrefix(l.Slug+"/"+p.ID, *shiftDump) {
+			t.Logf("%s/%s as lines:\n%s", l.Slug, p.ID, lines)
 		}
-		for _, p := range l.Postings {
-			r, ok := raws[p.ID]
-			if !ok || strings.TrimSpace(r.DescriptionHTML) == "" {
-				continue
+		var scores []Result
+		for _, s := range shapes {
+			v := r
+			switch s {
+			case "escaped":
+				v.DescriptionHTML = html.EscapeString(r.DescriptionHTML)
+			case "lines":
+				v.DescriptionHTML = lines
+			case "text":
+				v.DescriptionHTML, v.DescriptionText = "", lines
+			case "spaced":
+				v.DescriptionHTML = strings.Join(strings.Split(lines, "\n"), " ")
 			}
-			lines := normalize.Text(r.DescriptionHTML)
-			if *shiftDump != "" && strings.HasPrefix(l.Slug+"/"+p.ID, *shiftDump) {
-				t.Logf("%s/%s as lines:\n%s", l.Slug, p.ID, lines)
-			}
-			var scores []Result
-			for _, s := range shapes {
-				v := r
-				switch s {
-				case "escaped":
-					v.DescriptionHTML = html.EscapeString(r.DescriptionHTML)
-				case "lines":
-					v.DescriptionHTML = lines
-				case "text":
-					v.DescriptionHTML, v.DescriptionText = "", lines
-				case "spaced":
-					v.DescriptionHTML = strings.Join(strings.Split(lines, "\n"), " ")
-				}
-				scores = append(scores, Score(l.Slug, l.Format, l.Company, p, n.Normalize(l.Slug, l.Company, v)))
-			}
-			for i := range shapes {
-				ms[i].Add(scores[i])
-			}
-			for i, s := range shapes {
-				if s == *shiftList {
-					if d := scores[0].TP - scores[i].TP + scores[i].FP - scores[0].FP; d > 0 {
-						drops = append(drops, drop{l.Slug + "/" + p.ID + " (" + l.Format + ")", d, scores[i].SkillDiff})
-					}
+			scores = append(scores, Score(l.Slug, l.Format, l.Company, p, n.Normalize(l.Slug, l.Company, v)))
+		}
+		for i, s := range shapes {
+			ms[i].Add(scores[i])
+			if s == *shiftList {
+				if d := scores[0].TP - scores[i].TP + scores[i].FP - scores[0].FP; d > 0 {
+					drops = append(drops, probeDrop{l.Slug + "/" + p.ID + " (" + l.Format + ")", d, scores[i].SkillDiff})
 				}
 			}
 		}
-	}
-	sort.Slice(drops, func(i, j int) bool { return drops[i].d > drops[j].d })
+	})
 	var sb strings.Builder
 	for i, s := range shapes {
 		m := ms[i]
 		fmt.Fprintf(&sb, "%-8s postings %d F1 %.3f (P %.3f R %.3f, misplaced %d, mentioned %d)\n", s, m.Postings, m.F1(), m.Precision(), m.Recall(), m.Misplaced, m.Mentioned)
 	}
-	for i, d := range drops {
-		if i == 40 {
-			break
-		}
-		fmt.Fprintf(&sb, "%3d %s %v\n", d.d, d.slug, d.diff)
-	}
+	writeDrops(&sb, drops, 40)
 	t.Logf("dev postings with an HTML description, by the shape it is given in:\n%s", sb.String())
 }
