@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
@@ -162,8 +163,39 @@ func TestLocationShapesDev(t *testing.T) {
 		}
 		fmt.Fprintf(&sb, "%-24s %3d/%d (%.3f)\n", s.name, right, n, float64(right)/float64(n))
 	}
+	// a place given only in the text, on a line of the description in
+	// the ways postings write it (no platform label): one place, its city
+	// and country
+	n := normalize.New(nil)
+	textShapes := []struct {
+		name string
+		f    func(c, n string) string
+	}{
+		{"Location: City, Country", func(c, n string) string { return "Location: " + c + ", " + n }},
+		{"Standort: City", func(c, n string) string { return "Standort: " + c + ", " + n }},
+		{"Arbetsort: City", func(c, n string) string { return "Arbetsort: " + c }},
+		{"Arbeidssted: City", func(c, n string) string { return "Arbeidssted: " + c }},
+		{"Lieu : City", func(c, n string) string { return "Lieu : " + c + ", " + n }},
+		{"📍 City, Country", func(c, n string) string { return "📍 " + c + ", " + n }},
+		{"based in City, Country", func(c, n string) string { return "This role is based in " + c + ", " + n + "." }},
+	}
+	for _, s := range textShapes {
+		right := 0
+		for _, pl := range places {
+			name := names.Name(language.MustParseRegion(pl.country))
+			text := "About us\nWe build software for people all over the world.\n" + s.f(pl.city, name) +
+				"\nRequirements\n- 3+ years with Python\n"
+			got := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer", DescriptionText: text}).Locations
+			if len(got) == 1 && got[0].City == pl.city && got[0].Country == pl.country {
+				right++
+			} else {
+				misses = append(misses, fmt.Sprintf("%-24s %q -> %+v", s.name, s.f(pl.city, name), got))
+			}
+		}
+		fmt.Fprintf(&sb, "%-24s %3d/%d (%.3f)\n", s.name, right, len(places), float64(right)/float64(len(places)))
+	}
 	for i, m := range misses {
-		if i == 80 {
+		if i == 120 {
 			break
 		}
 		sb.WriteString(m + "\n")

@@ -2930,6 +2930,17 @@ func knownField(f string, strong bool) bool {
 // head in Markdown emphasis ("**Lieu** : Paris", "**Standort:** Berlin")
 // is the head without its marks.
 func cutField(line string) (head, value string, ok bool) {
+	if rest, pin := strings.CutPrefix(line, "📍"); pin {
+		// "📍 Berlin, Germany", "📍 Location: Remote": a pin opens the
+		// workplace's line as a location field does (session 30)
+		rest = strings.TrimSpace(rest)
+		if h, v, ok := cutField(rest); ok {
+			if _, field := placeFields[foldPlace(h)]; field {
+				return h, v, true
+			}
+		}
+		return "location", rest, rest != ""
+	}
 	i := strings.IndexAny(line, ":：")
 	if i <= 0 || i > 30 {
 		return "", "", false
@@ -3054,6 +3065,11 @@ func townAfter(s, country string, kind cueKind) (model.Location, bool) {
 	if len(ws) > 10 {
 		ws = ws[:10]
 	}
+	if l, ok := townCountryAt(ws); ok && (country == "" || l.Country == country) {
+		// "based in Kaarst, Germany": a town the table lacks, named with
+		// its country right after the cue (session 30)
+		return l, true
+	}
 	for i := range ws {
 		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(ws[i], "(")); !unicode.IsUpper(r) {
 			continue
@@ -3084,6 +3100,39 @@ func townAfter(s, country string, kind cueKind) (model.Location, bool) {
 			}
 			return l, true
 		}
+	}
+	return model.Location{}, false
+}
+
+// townCountryAt reads the words right after a place cue as a town and its
+// country ("Kaarst, Germany", "Salt Lake City, United States"): one to
+// three capitalised words, the last ending with a comma, then a country's
+// name ending the words or the sentence. The town is read as Location
+// reads "Town, Country" (a town it knows gets its region).
+func townCountryAt(ws []string) (model.Location, bool) {
+	for n := 1; n <= 3 && n < len(ws); n++ {
+		w := ws[n-1]
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return model.Location{}, false
+		}
+		if !strings.HasSuffix(w, ",") {
+			continue
+		}
+		for m := 1; m <= 3 && n+m <= len(ws); m++ {
+			c := strings.TrimRight(strings.Join(ws[n:n+m], " "), ".,;:)")
+			if cc := countryCode(c); cc != "" && (n+m == len(ws) || strings.ContainsAny(ws[n+m-1], ".,;")) {
+				town := strings.TrimSuffix(strings.Join(ws[:n], " "), ",")
+				if countryCode(town) != "" {
+					return model.Location{}, false
+				}
+				l := Location(town + ", " + c)
+				if l.City == "" || l.Country != cc {
+					return model.Location{}, false
+				}
+				return l, true
+			}
+		}
+		return model.Location{}, false
 	}
 	return model.Location{}, false
 }

@@ -1,6 +1,10 @@
 package normalize
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
 
 // Session 30: a label that names its country before its place ("Sweden -
 // Solna", "Germany, Kaarst"), as some boards write them, is the place in
@@ -36,6 +40,40 @@ func TestCountryFirstLabels(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("Locations(%q) = %q, want %q", label, got, want)
+		}
+	}
+}
+
+// Session 30: a description's line that opens with a pin ("📍 Berlin,
+// Germany", "📍 Location: Remote") names the workplace as a location
+// field does, and a town the place table lacks is read after a place cue
+// when its country follows it ("This role is based in Kaarst, Germany.").
+func TestPinAndCuedTownWithCountry(t *testing.T) {
+	n := New(nil)
+	for text, want := range map[string]string{
+		"📍 Berlin, Germany":                                    "Berlin|Berlin|DE",
+		"📍 Aarhus, Denmark":                                    "Aarhus|Central Denmark Region|DK",
+		"📍 Location: Remote":                                   "||:remote",
+		"This role is based in Kaarst, Germany.":               "Kaarst|North Rhine-Westphalia|DE",
+		"This role is based in Salt Lake City, United States.": "Salt Lake City|Utah|US",
+		"This role is based in Colombelles, France.":           "Colombelles||FR",
+		// a town and a name that is no country: not read
+		"This role is based in Springfield, Acme Corp.": "",
+	} {
+		p := n.Normalize("s", "c", model.Raw{ID: "1", Title: "Engineer",
+			DescriptionText: "About us\nWe build software for people all over the world.\n" + text + "\nRequirements\n- 3+ years with Python\n"})
+		got := ""
+		for i, l := range p.Locations {
+			if i > 0 {
+				got += " "
+			}
+			got += l.City + "|" + l.Region + "|" + l.Country
+			if l.Remote {
+				got += ":remote"
+			}
+		}
+		if got != want {
+			t.Errorf("%q: locations %q, want %q", text, got, want)
 		}
 	}
 }
