@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/normalize"
 )
 
@@ -147,6 +148,68 @@ func TestPayShapesDev(t *testing.T) {
 		}
 		fmt.Fprintf(&sb, "%-38s %3d/%d (%.3f)\n", sh.name, right, n, float64(right)/float64(max(n, 1)))
 	}
+	// several ranges for several places: both read, in order
+	multi := []struct {
+		name string
+		f    func(a, b Salary) string
+	}{
+		{"A: range; B: range", func(a, b Salary) string {
+			return "New York: " + a.Currency + " " + comma(a.Min) + " - " + comma(a.Max) + " " + per[a.Period] +
+				"; Remote (US): " + b.Currency + " " + comma(b.Min) + " - " + comma(b.Max) + " " + per[b.Period]
+		}},
+		{"range in A and range in B", func(a, b Salary) string {
+			return "The range is " + a.Currency + " " + comma(a.Min) + " to " + comma(a.Max) + " " + per[a.Period] +
+				" in San Francisco and " + b.Currency + " " + comma(b.Min) + " to " + comma(b.Max) + " " + per[b.Period] + " in Austin"
+		}},
+	}
+	for _, sh := range multi {
+		right, n := 0, 0
+		for i := 0; i+1 < len(ranges); i += 2 {
+			a, b := ranges[i], ranges[i+1]
+			if per[a.Period] == "" || per[b.Period] == "" || a == b {
+				continue
+			}
+			n++
+			text := sh.f(a, b)
+			got := normalize.Salaries("We offer a competitive package. " + text + ". Apply now.")
+			want := []Salary{a, b}
+			ok := len(got) == 2
+			for k := 0; ok && k < 2; k++ {
+				ok = got[k].Min == want[k].Min && got[k].Max == want[k].Max && got[k].Currency == want[k].Currency && got[k].Period == want[k].Period
+			}
+			if ok {
+				right++
+			} else {
+				misses = append(misses, fmt.Sprintf("%-38s %q -> %+v", sh.name, text, got))
+			}
+		}
+		fmt.Fprintf(&sb, "%-38s %3d/%d (%.3f)\n", sh.name, right, n, float64(right)/float64(max(n, 1)))
+	}
+	// "kr" alone: the currency from the posting's country
+	nz := normalize.New(nil)
+	place := map[string]string{"NOK": "Oslo, Norway", "SEK": "Stockholm, Sweden", "DKK": "Copenhagen, Denmark"}
+	word := map[string]string{"NOK": "per år", "SEK": "per år", "DKK": "om året"}
+	monthWord := map[string]string{"NOK": "per måned", "SEK": "per månad", "DKK": "om måneden"}
+	right, nk := 0, 0
+	for _, r := range ranges {
+		loc, ok := place[r.Currency]
+		if !ok || r.Period != "year" && r.Period != "month" {
+			continue
+		}
+		nk++
+		w := word[r.Currency]
+		if r.Period == "month" {
+			w = monthWord[r.Currency]
+		}
+		text := "Lønn: " + strings.ReplaceAll(comma(r.Min), ",", " ") + " - " + strings.ReplaceAll(comma(r.Max), ",", " ") + " kr " + w
+		got := nz.Normalize("s", "c", model.Raw{ID: "1", Title: "Utvikler", Locations: []string{loc}, DescriptionText: "Om oss\nVi lager programvare.\n" + text + "\n"}).Salary
+		if len(got) == 1 && got[0].Min == r.Min && got[0].Max == r.Max && got[0].Currency == r.Currency && got[0].Period == r.Period {
+			right++
+		} else {
+			misses = append(misses, fmt.Sprintf("%-38s %q (%s) -> %+v", "kr, currency by country", text, loc, got))
+		}
+	}
+	fmt.Fprintf(&sb, "%-38s %3d/%d (%.3f)\n", "kr, currency by country", right, nk, float64(right)/float64(max(nk, 1)))
 	for i, m := range misses {
 		if i == 60 {
 			break
