@@ -338,6 +338,9 @@ func seniority(title string) []string {
 		case "principale":
 			found["Principal"] = true
 		case "junior", "jr":
+			if x == "jr" && allDigits(wordAt(w, i+1)) {
+				continue // "[JR-1234]", "JR123456": a requisition's number (session 30)
+			}
 			found["Junior"] = true
 		case "semisenior", "semi-senior":
 			found["Mid"] = true // Latin American "semi senior": mid-level
@@ -465,6 +468,12 @@ func seniority(title string) []string {
 			if x == "I" && strings.Count(title, " I ") >= 2 {
 				continue // "... Invaris I ID-126 I QUINCEY": "I" written as a bar between parts
 			}
+			if x == "I" && i+1 < len(orig) && shouted(title) && strings.Contains(title, " I "+orig[i+1]) {
+				// "SJUKSKÖTERSKOR TILL UPPSALA I SOMMAR": a title in
+				// capitals, whose "I" before a word is the Nordic "in"
+				// (session 30)
+				continue
+			}
 			if i > 0 && (x != "I" || i == len(orig)-1 || orig[i-1] != "and") {
 				found[x] = true
 			}
@@ -561,4 +570,17 @@ func nordicLevel(x, prev, next string) string {
 		}
 	}
 	return ""
+}
+
+// allDigits says whether w is a number of ASCII digits ("1234").
+func allDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
