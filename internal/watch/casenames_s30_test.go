@@ -1,8 +1,11 @@
 package watch
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -16,10 +19,10 @@ import (
 // them differing in case alone ("A" and "a").
 func caseBoard(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
-	fmt.Fprint(w, `[{"id":"JR-1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/acme/1"},
-			{"id":"A","text":"Analyst","hostedUrl":"https://jobs.lever.co/acme/A"},
-			{"id":"a","text":"Scientist","hostedUrl":"https://jobs.lever.co/acme/a"},
-			{"id":"7","text":"Manager","hostedUrl":"https://jobs.lever.co/acme/7"}]`)
+	fmt.Fprint(w, `[{"id":"JR-1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/acme/1","descriptionPlain":"Requirements: Python."},
+			{"id":"A","text":"Analyst","hostedUrl":"https://jobs.lever.co/acme/A","descriptionPlain":"Requirements: Excel."},
+			{"id":"a","text":"Scientist","hostedUrl":"https://jobs.lever.co/acme/a","descriptionPlain":"Requirements: R."},
+			{"id":"7","text":"Manager","hostedUrl":"https://jobs.lever.co/acme/7","descriptionPlain":"You lead."}]`)
 }
 
 // A folder written before NamesRule (session 30), where an id with
@@ -62,6 +65,7 @@ func TestCaseNamedFolderUpgradesWithoutChanges(t *testing.T) {
 		t.Fatalf("a new folder's index has names %v, want %d", idx["names"], snapshot.NamesRule)
 	}
 	delete(idx, "names")
+	idx["normalizer"] = "an-older-normalizer" // as an older build's index: every posting is compared again
 	if b, err = json.MarshalIndent(idx, "", " "); err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +73,18 @@ func TestCaseNamedFolderUpgradesWithoutChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	commitAll(git, "an old build's folder")
+
+	// a dry run first: no change, and no file taken for missing (they
+	// are there under the names the rename moves them from)
+	var logs bytes.Buffer
+	head := git("rev-parse", "HEAD")
+	dry, err := quietRunner(t, cfg, Options{DryRun: true, Logger: slog.New(slog.NewTextHandler(&logs, nil))}).Run(context.Background(), cfg.Sources)
+	if err != nil || dry.Failed() || len(dry.Events) != 0 {
+		t.Fatalf("dry run: %v %+v %+v", err, dry.Sources, dry.Events)
+	}
+	if strings.Contains(logs.String(), "missing") || git("rev-parse", "HEAD") != head || git("status", "--porcelain") != "" {
+		t.Errorf("the dry run took a file for missing, wrote or committed:\n%s", logs.String())
+	}
 
 	res := runQuiet(t, cfg)
 	for _, sr := range res.Sources {
@@ -79,13 +95,15 @@ func TestCaseNamedFolderUpgradesWithoutChanges(t *testing.T) {
 	if len(res.Events) != 0 {
 		t.Errorf("events after the rename: %+v", res.Events)
 	}
-	if subj := git("log", "-1", "--format=%s"); strings.TrimSpace(subj) != snapshot.UpgradeCommitSubject {
-		t.Errorf("last commit %q, want the upgrade's", subj)
+	// the rename's commit, then the run's own (the older normalizer's
+	// index makes it commit the new version)
+	if subj := git("log", "-2", "--format=%s"); !strings.HasPrefix(strings.Split(subj, "\n")[1], snapshot.UpgradeCommitSubject) {
+		t.Errorf("last commits %q, want the upgrade's before the run's", subj)
 	}
 	if st := git("status", "--porcelain"); st != "" {
 		t.Errorf("uncommitted after the rename:\n%s", st)
 	}
-	if moves := git("show", "--name-status", "-M", "--format=", "HEAD"); strings.Count(moves, "R100") != 2 {
+	if moves := git("show", "--name-status", "-M", "--format=", "HEAD~1"); strings.Count(moves, "R100") != 2 {
 		t.Errorf("the rename commit is not two renames:\n%s", moves)
 	}
 	for _, id := range []string{"JR-1", "A", "a", "7"} {
@@ -106,7 +124,7 @@ func TestCaseNamedFolderUpgradesWithoutChanges(t *testing.T) {
 	if st.Names != snapshot.NamesRule || len(st.Postings) != 4 {
 		t.Errorf("index after the rename: names %d, %d postings", st.Names, len(st.Postings))
 	}
-	head := git("rev-parse", "HEAD")
+	head = git("rev-parse", "HEAD")
 	res = runQuiet(t, cfg)
 	if len(res.Events) != 0 || git("rev-parse", "HEAD") != head {
 		t.Errorf("a second run after the rename made events %v or a commit", res.Events)

@@ -95,6 +95,9 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 				f.err, f.loadErr = fmt.Errorf("%s: %w", src.Name, err), true
 				return f
 			}
+			// its files are still under their older names: compareSame
+			// does not take them for missing
+			r.dryRekeyed.Store(src.Name, true)
 		}
 		// and with the flags a recovery of the interrupted run (its marker
 		// still there) would set (markMoved; what no file time shows, a

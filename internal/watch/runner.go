@@ -97,6 +97,7 @@ type Runner struct {
 	srcIdx     map[string]int // source name -> its position in cfg.Sources (see sourceIndex)
 
 	keysUpgraded sync.Map // source name -> true: its folder holds today's keys (see upgradeKeys)
+	dryRekeyed   sync.Map // source name -> true: a dry run compared with the upgraded index of files it did not move
 
 	mu  sync.Mutex // serializes writes and commits
 	dmu sync.Mutex // serializes delivery passes (outside mu)
@@ -1589,6 +1590,11 @@ func (r *Runner) compareSame(p *plan, src string, it item) {
 		return
 	}
 	size, there := r.store.Sizes(src)(it.id)
+	if _, pending := r.dryRekeyed.Load(src); !there && pending {
+		// a dry run before the key upgrade: the file is there under the
+		// name the upgrade moves it from, not missing
+		return
+	}
 	if !there {
 		// the file went missing (deleted by hand): restored, no event; a
 		// line of the source's own commit, not left to whatever commit
