@@ -194,3 +194,23 @@ func TestFlatGluedOneWordHeading(t *testing.T) {
 	checkSkills(t, []skillCase{{name: "scout", raw: model.Raw{DescriptionText: text},
 		want: model.Skills{Required: []string{"Bash", "Linux", "Python", "System Administration", "Windows"}}}})
 }
+
+// Session 30: a numbered part's heading in Chinese among numbered items
+// ("... 4.负责 ... 3.职位要求 1.计算机 ..."), the parts counted apart from
+// the items, opens its part in a flattened description and on a line of
+// its own; an item that opens with a word of the candidate's side
+// ("2.熟悉Linux") stays an item (baidu-senior-rust-engineer, spaced).
+func TestFlatNumberedCJKHeading(t *testing.T) {
+	const text = "本月招聘 百度招聘Rust研发工程师 1.职位概况 岗位名称：资深Rust研发工程师 所属部门：百度安全部 工作地点：北京市 " +
+		"2.工作职责 1.负责数据安全计算相关产品核心组件研发以及开源社区建设 2.参与数据安全与隐私计算产品研发 " +
+		"3.负责基于Intel SGX、ARM TrustZone等硬件技术的调研、分析与应用转化 4.负责机器学习与深度学习算法在TEE技术上的移植与优化 " +
+		"3.职位要求 1.计算机软件、信息安全等相关专业，统招本科及以上学历 2.有良好的系统编程能力，喜爱或有Rust开发经验以及扎实的C/C++功底 " +
+		"3.熟悉常用数据结构和算法，熟悉Linux系统"
+	checkSkills(t, []skillCase{{name: "spaced", raw: model.Raw{DescriptionText: text},
+		want: model.Skills{Required: []string{"C", "C++", "Data Structures & Algorithms", "Linux", "Rust", "Systems Programming"}}}})
+	for line, want := range map[string]string{"3.职位要求": "职位要求", "2、工作职责": "工作职责", "2.熟悉Linux": "2.熟悉Linux", "3. Requirements": "3. Requirements"} {
+		if got := cjkUnnumbered(line); got != want {
+			t.Errorf("cjkUnnumbered(%q) = %q, want %q", line, got, want)
+		}
+	}
+}

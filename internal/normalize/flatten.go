@@ -445,6 +445,56 @@ func listNumberAt(t string, i int) (int, byte) {
 	return n, mark
 }
 
+// numberedCJKHeading says whether the number at i opens a heading of a
+// part in Chinese or Japanese ("3.职位要求", "2、工作职责"): two to eight CJK
+// letters that name a part and end with a part's noun, then a space, a
+// colon, a number or the end.
+func numberedCJKHeading(t string, i int) bool {
+	j := i
+	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	switch {
+	case strings.HasPrefix(t[j:], "."), strings.HasPrefix(t[j:], ")"):
+		j++
+	case strings.HasPrefix(t[j:], "、"), strings.HasPrefix(t[j:], "．"):
+		j += len("、")
+	default:
+		return false
+	}
+	k, n := j, 0
+	for k < len(t) {
+		r, w := utf8.DecodeRuneInString(t[k:])
+		if !isCJK(r) {
+			break
+		}
+		k += w
+		n++
+	}
+	if n < 2 || n > 8 {
+		return false
+	}
+	if k < len(t) && t[k] != ' ' && t[k] != ':' && !strings.HasPrefix(t[k:], "：") && (t[k] < '0' || t[k] > '9') {
+		return false
+	}
+	return n <= 6 && cjkPartName(t[j:k])
+}
+
+// cjkPartName says whether a Chinese phrase names a part of a posting and
+// ends with a part's noun ("职位要求", "工作职责", "加分项"), unlike an item
+// that opens with a word of the candidate's side ("熟悉Linux").
+func cjkPartName(h string) bool {
+	if classifyHeading(h, false) == clsUnknown {
+		return false
+	}
+	for _, end := range []string{"要求", "职责", "描述", "概况", "资格", "福利", "待遇", "内容", "介绍", "加分项", "条件"} {
+		if strings.HasSuffix(h, end) {
+			return true
+		}
+	}
+	return false
+}
+
 // numberCuts appends the starts of the numbered items of t: numbers that
 // count up from 1 in order ("1. ... 2. ... 3. ..."), each at a
 // sentence's start, after a space or a mark; a list restarts at 1. A
@@ -485,6 +535,12 @@ func numberCuts(t string, cuts []int) []int {
 		}
 		switch {
 		case n == 0:
+		case numberedCJKHeading(t, i):
+			// "... 4.负责 ... 3.职位要求 1.计算机 ...": a numbered part's
+			// heading among numbered items, the parts counted apart
+			// from the items (session 30)
+			flush()
+			cuts = append(cuts, at)
 		case n == 1:
 			flush()
 			run[0], nrun, mark = at, 1, m

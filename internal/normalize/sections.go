@@ -488,6 +488,31 @@ func classifyHeading(h string, weak bool) class {
 	return clsUnknown
 }
 
+// cjkUnnumbered is a line without the number that opens a Chinese part's
+// heading ("3.职位要求" -> "职位要求", cjkPartName), whose dot is no
+// sentence's end; any other line as it is.
+func cjkUnnumbered(s string) string {
+	j := 0
+	for j < len(s) && j < 2 && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == 0 || j >= len(s) {
+		return s
+	}
+	switch {
+	case s[j] == '.' || s[j] == ')':
+		j++
+	case strings.HasPrefix(s[j:], "、"), strings.HasPrefix(s[j:], "．"):
+		j += len("、")
+	default:
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(s[j:]); !isCJK(r) || !cjkPartName(s[j:]) {
+		return s
+	}
+	return s[j:]
+}
+
 // obligationAlso says whether a folded heading or lead-in asks for more
 // with an obligation's "also" ("should also have", "must also be"), which
 // no nice-to-have says.
@@ -839,7 +864,7 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if c := leadInClass(text); c != clsUnknown {
 			return c, true
 		}
-	case b.kind == kindPara && n <= 80 && words(text) <= 10 && !strings.ContainsAny(strings.TrimRight(trimEllipsis(text), "?!"), ".;!?"):
+	case b.kind == kindPara && n <= 80 && words(text) <= 10 && !strings.ContainsAny(strings.TrimRight(trimEllipsis(cjkUnnumbered(text)), "?!"), ".;!?"):
 		// A short line without a colon is a heading when it is one of the
 		// usual heading phrases ("Qualifications", "Nice to have"), or
 		// when it names a requirement or preference part ("Who you are",
