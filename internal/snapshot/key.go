@@ -160,21 +160,17 @@ func (s *Store) hasPostingFiles(source string) bool {
 // the middle is finished by the next call (files first, the index last).
 // Call it inside the write phase (BeginWrite): no event is made.
 func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, error) {
-	type file struct {
-		name string
-		data []byte
-		post model.Posting
-	}
-	byKey := map[string][]file{}
+	byKey := map[string][]keyFile{}
 	err := s.EachFile(source, func(name string, data []byte) error {
 		if p, ok := OwnFile(source, name, data, mask); ok {
-			byKey[p.ID] = append(byKey[p.ID], file{name, data, p})
+			byKey[p.ID] = append(byKey[p.ID], keyFile{name, data, p})
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	indexed := s.indexedHashes(source, mask)
 	keys := make([]string, 0, len(byKey))
 	for k := range byKey {
 		keys = append(keys, k)
@@ -187,12 +183,7 @@ func (s *Store) UpgradeKeys(source string, mask func(string) string) ([]string, 
 	for _, key := range keys {
 		files := byKey[key]
 		want := PostingName(key)
-		keep := 0
-		for i, f := range files {
-			if f.name == want {
-				keep = i
-			}
-		}
+		keep := keepOf(files, want, indexed[key])
 		for i, f := range files {
 			if i == keep {
 				continue
@@ -304,15 +295,10 @@ func rekeyEntries(postings map[string]Entry, mask func(string) string, kept, reh
 // compares with it). A rebuilt index (no readable index file) gains the
 // files an older rule named, under their keys.
 func (s *Store) RekeyedIndex(source string, idx Index, mask func(string) string) (Index, error) {
-	type file struct {
-		name string
-		data []byte
-		post model.Posting
-	}
-	byKey := map[string][]file{}
+	byKey := map[string][]keyFile{}
 	err := s.EachFile(source, func(name string, data []byte) error {
 		if p, ok := OwnFile(source, name, data, mask); ok {
-			byKey[p.ID] = append(byKey[p.ID], file{name, data, p})
+			byKey[p.ID] = append(byKey[p.ID], keyFile{name, data, p})
 		}
 		return nil
 	})
@@ -322,15 +308,10 @@ func (s *Store) RekeyedIndex(source string, idx Index, mask func(string) string)
 	kept := map[string]string{}     // key -> hash of its file once moved
 	rehashed := map[string]string{} // the same, for the files that move
 	sizes := map[string]int64{}     // key -> length of that file
+	indexed := indexHashes(idx, mask)
 	for key, files := range byKey {
 		want := PostingName(key)
-		keep := 0
-		for i, f := range files {
-			if f.name == want {
-				keep = i
-			}
-		}
-		f := files[keep]
+		f := files[keepOf(files, want, indexed[key])]
 		data := f.data
 		if f.name != want {
 			if old, err := model.Decode(data); err == nil && old.ID != key {
@@ -353,6 +334,63 @@ func (s *Store) RekeyedIndex(source string, idx Index, mask func(string) string)
 	}
 	idx.Postings, idx.Names = moved, NamesRule
 	return idx, nil
+}
+
+// keyFile is a posting file of a source's folder, read for the key
+// upgrade: its name, bytes and posting (its id the key).
+type keyFile struct {
+	name string
+	data []byte
+	post model.Posting
+}
+
+// keepOf chooses which of a key's files the key upgrade keeps: the one
+// whose bytes the index entry's hash names (the version the last run
+// recorded: an older build may have written the posting's newer version
+// under the older name beside a stale file of today's name, review s30b
+// F1), else the one already named right (want), else the first.
+func keepOf(files []keyFile, want, hash string) int {
+	if hash != "" && len(files) > 1 {
+		for i, f := range files {
+			if model.Hash(f.data) == hash {
+				return i
+			}
+		}
+	}
+	for i, f := range files {
+		if f.name == want {
+			return i
+		}
+	}
+	return 0
+}
+
+// indexedHashes is indexHashes of the source's stored index (none when it
+// cannot be read).
+func (s *Store) indexedHashes(source string, mask func(string) string) map[string]string {
+	b, err := s.readFile(s.IndexPath(source))
+	if err != nil {
+		return nil
+	}
+	idx, ok := DecodeIndex(b)
+	if !ok {
+		return nil
+	}
+	return indexHashes(idx, mask)
+}
+
+// indexHashes maps the keys Key derives today to the hashes an index's
+// entries record (an entry already under its key wins over one that
+// moves to it).
+func indexHashes(idx Index, mask func(string) string) map[string]string {
+	out := make(map[string]string, len(idx.Postings))
+	for k, e := range idx.Postings {
+		nk := KeyAsStored(model.UnKey(k), mask)
+		if _, taken := out[nk]; !taken || nk == k {
+			out[nk] = e.Hash
+		}
+	}
+	return out
 }
 
 func sortedKeys(m map[string]Entry) []string {
