@@ -108,9 +108,13 @@ func OpenHistory(start, dir string) (*History, error) {
 	return &History{repo: repo, root: root, prefix: prefix}, nil
 }
 
-// relInWorkTree is dir relative to the work tree root, slash-separated (""
-// for the root itself).
+// relInWorkTree is dir (absolute, or relative to the working directory)
+// relative to the work tree root, slash-separated ("" for the root
+// itself).
 func relInWorkTree(root, dir string) (string, error) {
+	if a, err := filepath.Abs(dir); err == nil {
+		dir = a // "snapshots": relative to the working directory (review s30b F3)
+	}
 	r, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		r = root
