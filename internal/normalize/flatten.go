@@ -446,20 +446,12 @@ func listNumberAt(t string, i int) (int, byte) {
 }
 
 // numberedCJKHeading says whether the number at i opens a heading of a
-// part in Chinese or Japanese ("3.职位要求", "2、工作职责"): two to eight CJK
+// part in Chinese or Japanese ("3.职位要求", "2、工作职责"): two to six CJK
 // letters that name a part and end with a part's noun, then a space, a
 // colon, a number or the end.
 func numberedCJKHeading(t string, i int) bool {
-	j := i
-	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
-		j++
-	}
-	switch {
-	case strings.HasPrefix(t[j:], "."), strings.HasPrefix(t[j:], ")"):
-		j++
-	case strings.HasPrefix(t[j:], "、"), strings.HasPrefix(t[j:], "．"):
-		j += len("、")
-	default:
+	j := numberMarkEnd(t, i)
+	if j < 0 {
 		return false
 	}
 	k, n := j, 0
@@ -471,13 +463,32 @@ func numberedCJKHeading(t string, i int) bool {
 		k += w
 		n++
 	}
-	if n < 2 || n > 8 {
+	if n < 2 || n > 6 {
 		return false
 	}
 	if k < len(t) && t[k] != ' ' && t[k] != ':' && !strings.HasPrefix(t[k:], "：") && (t[k] < '0' || t[k] > '9') {
 		return false
 	}
-	return n <= 6 && cjkPartName(t[j:k])
+	return cjkPartName(t[j:k])
+}
+
+// numberMarkEnd returns where the text after a list number at i starts:
+// one or two digits and their mark (".", ")", "、", "．"); -1 when there
+// is none.
+func numberMarkEnd(t string, i int) int {
+	j := i
+	for j < len(t) && j-i < 2 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	switch {
+	case j == i:
+		return -1
+	case strings.HasPrefix(t[j:], "."), strings.HasPrefix(t[j:], ")"):
+		return j + 1
+	case strings.HasPrefix(t[j:], "、"), strings.HasPrefix(t[j:], "．"):
+		return j + len("、")
+	}
+	return -1
 }
 
 // cjkPartName says whether a Chinese phrase names a part of a posting and

@@ -492,19 +492,8 @@ func classifyHeading(h string, weak bool) class {
 // heading ("3.职位要求" -> "职位要求", cjkPartName), whose dot is no
 // sentence's end; any other line as it is.
 func cjkUnnumbered(s string) string {
-	j := 0
-	for j < len(s) && j < 2 && s[j] >= '0' && s[j] <= '9' {
-		j++
-	}
-	if j == 0 || j >= len(s) {
-		return s
-	}
-	switch {
-	case s[j] == '.' || s[j] == ')':
-		j++
-	case strings.HasPrefix(s[j:], "、"), strings.HasPrefix(s[j:], "．"):
-		j += len("、")
-	default:
+	j := numberMarkEnd(s, 0)
+	if j < 0 || j >= len(s) {
 		return s
 	}
 	if r, _ := utf8.DecodeRuneInString(s[j:]); !isCJK(r) || !cjkPartName(s[j:]) {
