@@ -130,3 +130,47 @@ func TestCaseNamedFolderUpgradesWithoutChanges(t *testing.T) {
 		t.Errorf("a second run after the rename made events %v or a commit", res.Events)
 	}
 }
+
+// An index without the naming rule's record whose files already have
+// today's names (the capital ids' files were hashed by the older rule
+// too, as "A b" was) moves no file: the upgrade's commit says that it
+// only records the rule, not "1 path" as if a file had moved (review
+// s30b F4).
+func TestUpgradeThatMovesNoFileSaysSo(t *testing.T) {
+	t.Parallel()
+	cfg := keyedLever(t, map[string]string{"KEY": "k"}, "", caseBoard)
+	runQuiet(t, cfg)
+	dir := cfg.Snapshots
+	git := snapGit(t, dir)
+	idxPath := filepath.Join(dir, filepath.FromSlash(snapshot.IndexRel("lv")))
+	b, err := os.ReadFile(idxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idx map[string]any
+	if err := json.Unmarshal(b, &idx); err != nil {
+		t.Fatal(err)
+	}
+	delete(idx, "names")
+	if b, err = json.MarshalIndent(idx, "", " "); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(idxPath, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	commitAll(git, "an index without the naming rule")
+	res := runQuiet(t, cfg)
+	if len(res.Events) != 0 {
+		t.Errorf("events: %+v", res.Events)
+	}
+	msg := git("log", "-1", "--format=%B")
+	if !strings.HasPrefix(msg, snapshot.UpgradeCommitSubject) {
+		t.Fatalf("last commit %q, want the upgrade's", msg)
+	}
+	if files := git("show", "--name-only", "--format=", "HEAD"); strings.TrimSpace(files) != snapshot.IndexRel("lv") {
+		t.Fatalf("the upgrade commit holds %q, want the index alone", files)
+	}
+	if strings.Contains(msg, "1 path") || !strings.Contains(msg, "No file moved") {
+		t.Errorf("the upgrade's message speaks of moved files:\n%s", msg)
+	}
+}

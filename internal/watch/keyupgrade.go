@@ -38,6 +38,12 @@ func (r *Runner) upgradeKeys(name string) error {
 	}
 	if n := len(paths); n > 0 && r.repo != nil {
 		msg := snapshot.UpgradeCommitSubject + "\n\nFiles named by an older rule (before posting keys were trimmed and masked, or\nbefore ids with capital letters got names that differ beyond case), moved to\ntheir keys' names; their index entries moved with them.\n\n" + fmt.Sprintf("%s: %d %s", name, n, plural(n, "path", "paths")) + "\n"
+		if n == 1 && paths[0] == r.store.IndexPath(name) {
+			// every file had its key's name already (an id with a capital
+			// letter and a character no plain name has, "A b", was hashed
+			// by the older rule too): only the index's record of the rule
+			msg = snapshot.UpgradeCommitSubject + "\n\nNo file moved: every snapshot file already had its key's name. The index now\nrecords the file naming rule (\"names\"), so that no later run looks again.\n\n" + name + ": the index only\n"
+		}
 		if _, err := r.commit(paths, msg); err != nil {
 			// the marker stays: the next run commits what moved and goes on
 			return errors.Join(fmt.Errorf("%s: key upgrade: %w", name, err), r.dropWrite())
