@@ -293,36 +293,41 @@ func rekeyEntries(postings map[string]Entry, mask func(string) string, kept, reh
 // RekeyedIndex is idx, a source's index as loaded, as UpgradeKeys would
 // leave it, made in memory: nothing is moved or written (a dry run
 // compares with it). A rebuilt index (no readable index file) gains the
-// files an older rule named, under their keys.
-func (s *Store) RekeyedIndex(source string, idx Index, mask func(string) string) (Index, error) {
+// files an older rule named, under their keys. files are, by key, the
+// files the upgrade would keep (keepOf), with the bytes it would write:
+// a dry run reads a posting's stored version from them, since the folder
+// still has it under its older name.
+func (s *Store) RekeyedIndex(source string, idx Index, mask func(string) string) (rekeyed Index, files map[string]KeptFile, err error) {
 	byKey := map[string][]keyFile{}
-	err := s.EachFile(source, func(name string, data []byte) error {
+	err = s.EachFile(source, func(name string, data []byte) error {
 		if p, ok := OwnFile(source, name, data, mask); ok {
 			byKey[p.ID] = append(byKey[p.ID], keyFile{name, data, p})
 		}
 		return nil
 	})
 	if err != nil {
-		return idx, fmt.Errorf("source %q: key upgrade: %w", source, err)
+		return idx, nil, fmt.Errorf("source %q: key upgrade: %w", source, err)
 	}
 	kept := map[string]string{}     // key -> hash of its file once moved
 	rehashed := map[string]string{} // the same, for the files that move
 	sizes := map[string]int64{}     // key -> length of that file
+	files = make(map[string]KeptFile, len(byKey))
 	indexed := indexHashes(idx, mask)
-	for key, files := range byKey {
+	for key, fs := range byKey {
 		want := PostingName(key)
-		f := files[keepOf(files, want, indexed[key])]
+		f := fs[keepOf(fs, want, indexed[key])]
 		data := f.data
 		if f.name != want {
 			if old, err := model.Decode(data); err == nil && old.ID != key {
 				if data, err = model.Encode(f.post); err != nil {
-					return idx, fmt.Errorf("source %q: key upgrade: %s: %w", source, f.name, err)
+					return idx, nil, fmt.Errorf("source %q: key upgrade: %s: %w", source, f.name, err)
 				}
 			}
 			rehashed[key] = model.Hash(data)
 		}
 		kept[key] = model.Hash(data)
 		sizes[key] = int64(len(data))
+		files[key] = KeptFile{Posting: f.post, Data: data}
 	}
 	moved, _ := rekeyEntries(idx.Postings, mask, kept, rehashed, sizes)
 	if idx.Rebuilt {
@@ -333,7 +338,15 @@ func (s *Store) RekeyedIndex(source string, idx Index, mask func(string) string)
 		}
 	}
 	idx.Postings, idx.Names = moved, NamesRule
-	return idx, nil
+	return idx, files, nil
+}
+
+// KeptFile is the file the key upgrade keeps for a key: its posting and
+// the bytes the upgrade writes under the key's name (the file's own, or
+// the posting encoded again when its id was not the key).
+type KeptFile struct {
+	Posting model.Posting
+	Data    []byte
 }
 
 // keyFile is a posting file of a source's folder, read for the key

@@ -41,7 +41,7 @@ func TestKeyUpgradeKeepsTheMovedMark(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, err = s.RekeyedIndex("lv", loaded, nil); err != nil {
+			if got, _, err = s.RekeyedIndex("lv", loaded, nil); err != nil {
 				t.Fatal(err)
 			}
 		} else {

@@ -91,13 +91,15 @@ func (r *Runner) fetch(ctx context.Context, pool *scrape.Pool, src config.Source
 		// a run would upgrade the folder's keys first (upgradeKeys): a dry
 		// run compares with the index as that would leave it, in memory
 		if mask := r.postingRedactor(src.Name).String; r.store.IndexNeedsKeyUpgrade(src.Name, idx, mask) {
-			if idx, err = r.store.RekeyedIndex(src.Name, idx, mask); err != nil {
+			var files map[string]snapshot.KeptFile
+			if idx, files, err = r.store.RekeyedIndex(src.Name, idx, mask); err != nil {
 				f.err, f.loadErr = fmt.Errorf("%s: %w", src.Name, err), true
 				return f
 			}
 			// its files are still under their older names: compareSame
-			// does not take them for missing
-			r.dryRekeyed.Store(src.Name, true)
+			// does not take them for missing, previous reads them from
+			// files (review s30b F2)
+			r.dryRekeyed.Store(src.Name, files)
 		}
 		// and with the flags a recovery of the interrupted run (its marker
 		// still there) would set (markMoved; what no file time shows, a

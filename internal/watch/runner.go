@@ -97,8 +97,7 @@ type Runner struct {
 	srcIdx     map[string]int // source name -> its position in cfg.Sources (see sourceIndex)
 
 	keysUpgraded sync.Map // source name -> true: its folder holds today's keys (see upgradeKeys)
-	dryRekeyed   sync.Map // source name -> true: a dry run compared with the upgraded index of files it did not move
-	formerFiles  sync.Map // source name -> map[key]formerFile: those files, read once (formerFile)
+	dryRekeyed   sync.Map // source name -> map[key]snapshot.KeptFile: a dry run compared with the upgraded index of files it did not move (dryRekeyedFile)
 
 	mu  sync.Mutex // serializes writes and commits
 	dmu sync.Mutex // serializes delivery passes (outside mu)
@@ -1556,11 +1555,11 @@ func (r *Runner) warnStrays(src string, p plan, broken []string, listing *snapsh
 // prev is the file as it is, which holds another).
 func (r *Runner) previous(src, id, hash string, hist *committed) (prev model.Posting, disk string, found bool, err error) {
 	prev, b, err := r.back.Read(src, id)
-	if _, pending := r.dryRekeyed.Load(src); err != nil && pending {
+	if err != nil {
 		// a dry run before the key upgrade: the file is under the name
 		// the upgrade moves it from (review s30b F2)
-		if p, fb, ok := r.formerFile(src, id); ok {
-			prev, b, err = p, fb, nil
+		if f, ok := r.dryRekeyedFile(src, id); ok {
+			prev, b, err = f.Posting, f.Data, nil
 		}
 	}
 	if err == nil {
@@ -1578,40 +1577,16 @@ func (r *Runner) previous(src, id, hash string, hist *committed) (prev model.Pos
 	return old, disk, true, nil
 }
 
-// formerFile is a posting file of a folder the key upgrade has not
-// renamed yet, by its key.
-type formerFile struct {
-	post model.Posting
-	data []byte
-}
-
-// formerFile finds, in a dry run before the key upgrade, the file of a
-// posting by its key whatever its name (snapshot.OwnFile), the folder
-// read once per source.
-func (r *Runner) formerFile(src, id string) (model.Posting, []byte, bool) {
-	m, ok := r.formerFiles.Load(src)
+// dryRekeyedFile is, in a dry run before the key upgrade, the file the
+// upgrade keeps for a posting's key, whatever its name now
+// (snapshot.RekeyedIndex's files).
+func (r *Runner) dryRekeyedFile(src, id string) (snapshot.KeptFile, bool) {
+	m, ok := r.dryRekeyed.Load(src)
 	if !ok {
-		files := map[string]formerFile{}
-		mask := r.postingRedactor(src).String
-		_ = r.store.EachFile(src, func(name string, data []byte) error {
-			if p, own := snapshot.OwnFile(src, name, data, mask); own {
-				if d, err := model.Decode(data); err == nil && d.ID != p.ID {
-					// the upgrade rewrites a file whose id is not its
-					// key: its bytes are those the upgraded index names
-					if e, err := model.Encode(p); err == nil {
-						data = e
-					}
-				}
-				if _, dup := files[p.ID]; !dup || snapshot.PostingName(p.ID) == name {
-					files[p.ID] = formerFile{p, data}
-				}
-			}
-			return nil
-		})
-		m, _ = r.formerFiles.LoadOrStore(src, files)
+		return snapshot.KeptFile{}, false
 	}
-	f, ok := m.(map[string]formerFile)[id]
-	return f.post, f.data, ok
+	f, ok := m.(map[string]snapshot.KeptFile)[id]
+	return f, ok
 }
 
 // compareSame looks at the file of a posting built again whose version is
