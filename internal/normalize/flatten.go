@@ -634,13 +634,22 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 			return append(out, label, "- "+item)
 		}
 	}
-	tail := ""
+	tail, question := "", ""
 	ts := trailingHeading(piece, beforeList)
 	if ts > 0 {
 		piece, tail = strings.TrimSpace(piece[:ts]), asHeading(piece[ts:])
 	} else if beforeList && (leadEnd(piece) || openLeadEnd(piece)) {
 		if ts = leadInStart(piece); ts > 0 {
 			piece, tail = strings.TrimSpace(piece[:ts]), piece[ts:]
+		}
+	}
+	if tail != "" && strings.HasSuffix(piece, "?") {
+		// a heading asked as a question before the lead-in or the
+		// heading cut off after it, glued to the sentence before it
+		// ("...Tigerstaden).Hvem ser vi etter?|Vi ser etter en erfaren
+		// utvikler som har jobbet med følgende:|- React")
+		if h := gluedQuestionHeading(piece, 0, len(piece)-1); h > 0 {
+			piece, question = strings.TrimSpace(piece[:h]), asHeading(piece[h:])
 		}
 	}
 	start := 0
@@ -680,6 +689,9 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 	}
 	if t := strings.TrimSpace(piece[start:]); t != "" {
 		out = append(out, t)
+	}
+	if question != "" {
+		out = append(out, question)
 	}
 	if tail != "" {
 		out = append(out, tail)
@@ -1087,6 +1099,15 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 	for w := 0; w < 6; w++ {
 		sp := strings.IndexByte(t[k:], ' ')
 		if sp < 0 {
+			// the phrase runs to the piece's end, where a lead-in or a
+			// list was cut off after it: a question that is a heading
+			// ("... Tigerstaden). Hvem ser vi etter?| Vi ser etter en
+			// erfaren utvikler som har jobbet med følgende:| - React")
+			if word := t[k:]; w > 0 && !glued {
+				if c := openEnd(word); c > 0 && !phraseMark(word[:c]) && exactPhrase(t[j:k+c]) {
+					best = len(t)
+				}
+			}
 			break
 		}
 		if word := t[k : k+sp]; phraseMark(word) {

@@ -877,6 +877,12 @@ func appendUnglued(out []block, b block) []block {
 				if gluedInWord(t, i) {
 					continue
 				}
+				if h := gluedQuestionHeading(t, start, i); h > start {
+					// "....Hvem ser vi etter?Vi ser etter ...": a heading
+					// asked as a question, glued to the sentences around
+					// it, is a block of its own
+					emit(h, h)
+				}
 				emit(i+1, i+1)
 			}
 		case c >= 'A' && c <= 'Z' && t[i+1] >= 'a' && t[i+1] <= 'z' && isASCIILetter(t[i-1]) && t[i-1] != ' ':
@@ -1416,6 +1422,44 @@ func capsHeadingAt(t string, j int) int {
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// gluedQuestionHeading returns where a heading asked as a question starts
+// that ends with the question mark at q ("...717ea91e).Hvem ser vi
+// etter?Vi ser etter", "...TigerstadenHvem ser vi etter?Vi"): the words
+// since the last mark (a sentence's end, a bracket; or since from, or
+// since a capital glued to a small letter) are one to five and one of
+// exactHeadings; else -1.
+func gluedQuestionHeading(t string, from, q int) int {
+	if t[q] != '?' {
+		return -1
+	}
+	s := q
+	for s > from {
+		r, w := utf8.DecodeLastRuneInString(t[:s])
+		if !unicode.IsLetter(r) && r != ' ' && r != '-' && r != '\'' && r != '’' {
+			break // a sentence's end, a link's bracket, a number
+		}
+		s -= w
+	}
+	for s < q && t[s] == ' ' {
+		s++
+	}
+	if words(t[s:q]) > 5 || s == q {
+		return -1
+	}
+	if exactPhrase(t[s:q]) && unicode.IsUpper(firstRune(t[s:q])) {
+		return s
+	}
+	// the heading glued to the last word before it: from its capital
+	for k := s + 1; k < q && t[k] != ' '; k++ {
+		if r := firstRune(t[k:]); unicode.IsUpper(r) {
+			if p, _ := utf8.DecodeLastRuneInString(t[:k]); unicode.IsLower(p) && exactPhrase(t[k:q]) {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // gluedHeadingBefore returns where a heading starts that ends at i, where
