@@ -35,3 +35,39 @@ func TestFlatQuestionHeadingBeforeALeadIn(t *testing.T) {
 		},
 	})
 }
+
+// Session 31: glued headings of title case with a pronoun and an
+// apostrophe ("What You'll Need") and a lead-in whose colon is glued to
+// an item in capitals ("would be a bonus:AWS") are cut as they are on
+// lines of their own; a lead-in that says its list is no requirement
+// opens no requirements part.
+func TestGluedTitleCaseHeadings(t *testing.T) {
+	// djangocon21us-octopus-energy-backend-engineer, its lines joined
+	// with nothing between them (TestFlattenedDev's glued variant)
+	const octopus = "Octopus Energy is a leading energy technology company providing a better experience for our customers " +
+		"through transparency, honesty and simplicity. We’re transforming the way people interact with their energy company, by " +
+		"making it approachable, easy-to-understand, and most importantly, 100% renewable.What You'll NeedGeneral interest in " +
+		"technology and problem-solving; Diligent and thoughtful.Good communication skillsPythonDjangoDjango REST Framework" +
+		"Celery and async processingPostgresLegally able to work within the USAPlus experience in the following would be a " +
+		"bonus:AWSTerraform, Packer, ConsulReact and ReduxWhat You’ll Love About UsGreat medical, dental, and vision insurance " +
+		"options including FSAsUnlimited paid time off"
+	// anyfin-react-native-developer (dev, a JSON-LD description as given)
+	const anyfin = "We’re building the foundations of something truly big and are moving at a quick pace, so it’s extra " +
+		"important you write clean and readable code. That being said, character and startup culture fit almost always trump " +
+		"knowledge - we’re moving fast and so are you.To wrap things up just a couple more keywords in no particular order that " +
+		"are no requirements, but might peak your interest (they’re certainly on our mind):UI component librariesModular CSS " +
+		"(e.g. styled-components)Server-Side RenderingReactData Visualization & d3.js"
+	checkSkills(t, []skillCase{
+		{
+			name: "What You'll Need, glued",
+			raw:  model.Raw{DescriptionText: octopus},
+			want: model.Skills{Required: []string{"Celery", "Django", "Django REST Framework", "PostgreSQL", "Python"},
+				Preferred: []string{"AWS", "Consul", "Packer", "React", "Redux", "Terraform"}},
+		},
+		{
+			name: "a list that is no requirement",
+			raw:  model.Raw{DescriptionText: anyfin},
+			want: model.Skills{},
+		},
+	})
+}

@@ -989,11 +989,17 @@ func leadInClass(s string) class {
 		return clsRequired // see classifyHeading
 	case leadInPrefSet.in(f):
 		return clsPreferred
-	case leadInReqSet.in(f):
+	case leadInReqSet.in(f) && !notAskedSet.in(f):
 		return clsRequired
 	}
 	return clsUnknown
 }
+
+// notAskedSet are the phrases of a lead-in that says its list is not
+// asked for ("a couple more keywords ... that are no requirements, but
+// might peak your interest:"): it opens no requirements.
+var notAskedSet = compilePhrases([]string{"no requirements", "not requirements", "no requirement", "not a requirement",
+	"not required", "not mandatory", "no must", "not a must", "no must-haves", "not must-haves"})
 
 var (
 	leadInPreferred = []string{"would be great", "would be nice", "would be fantastic", "would be awesome", "would be amazing", "is a plus", "are a plus", "a bonus",

@@ -873,7 +873,9 @@ func appendUnglued(out []block, b block) []block {
 			if !(p >= 'a' && p <= 'z' || p >= '0' && p <= '9' && c != ':' || p == ')' || upper) {
 				continue
 			}
-			if n >= 'A' && n <= 'Z' && n2 >= 'a' && n2 <= 'z' || n == '-' && n2 == ' ' {
+			if n >= 'A' && n <= 'Z' && (n2 >= 'a' && n2 <= 'z' || c == ':' && n2 >= 'A' && n2 <= 'Z' && p != ':') || n == '-' && n2 == ' ' {
+				// (after a colon also a word in capitals: "would be a
+				// bonus:AWS")
 				if gluedInWord(t, i) {
 					continue
 				}
@@ -918,7 +920,7 @@ func appendUnglued(out []block, b block) []block {
 			if !pronounFirst[t[i+1]] {
 				continue
 			}
-			if w := openingWordAt(t, i+1); w > 0 && pronouns[t[i+1:i+1+w]] {
+			if w := openingWordAt(t, i+1); w > 0 && pronouns[t[i+1:i+1+w]] && !questionWordBefore(t, start, i) {
 				emit(i, i+1)
 				i += w
 			}
@@ -1020,6 +1022,19 @@ func acronymPlural(t string, i, w int) bool {
 
 // pronouns open sentences in English and are capitalised nowhere else.
 var pronouns = map[string]bool{"It": true, "We": true, "You": true, "Our": true}
+
+// questionWordBefore says whether the words of t from start (a piece's
+// start) to i are a capitalised question word alone, which opens a
+// heading with the pronoun after it ("...renewable.What You'll
+// NeedGeneral interest", "Who You Are", "Why You'll Love It"), not a
+// sentence of its own.
+func questionWordBefore(t string, start, i int) bool {
+	switch strings.TrimSpace(t[start:i]) {
+	case "What", "Who", "Why", "How", "Where", "When":
+		return true
+	}
+	return false
+}
 
 // pronounFirst has the first letters of pronouns: a capital that starts
 // none is no pronoun, without reading its word.
@@ -1489,7 +1504,7 @@ func gluedHeadingBefore(t string, from, i int) int {
 		if q == '.' || q == '!' || q == '?' || q == ':' {
 			break
 		}
-		if !unicode.IsLetter(q) && q != ' ' && q != '-' {
+		if !unicode.IsLetter(q) && q != ' ' && q != '-' && q != '\'' && q != '’' {
 			return -1
 		}
 		s -= w
@@ -1498,7 +1513,9 @@ func gluedHeadingBefore(t string, from, i int) int {
 		s++
 	}
 	h := t[s:i]
-	if h == "" || words(h) > 4 {
+	if h == "" || words(h) > 6 || words(h) > 4 && !questionWordBefore(h, 0, strings.IndexByte(h, ' ')) {
+		// up to six words after a question word ("What You’ll Love
+		// About UsGreat medical ..."), else four
 		return -1
 	}
 	if q, _ := utf8.DecodeRuneInString(h); !unicode.IsUpper(q) {
