@@ -71,3 +71,44 @@ func TestGluedTitleCaseHeadings(t *testing.T) {
 		},
 	})
 }
+
+// Session 31: the next part's heading glued to the end of a list item
+// ("...am Flipchart\"Dein Profil:- Mindestens 5 Jahre", "...(ie: US
+// citizen, etc.)Preferred Qualifications- Experience ...") opens its
+// part; a CamelCase name at an item's end is no heading.
+func TestGluedHeadingAtAnItemsEnd(t *testing.T) {
+	// superluminar-senior-cloud-consultant and compiler-software-engineer,
+	// lines joined with nothing between them (TestFlattenedDev's glued
+	// variant)
+	const superluminar = "Was wir bieten:- Ein junges und flexibles Unternehmen mit spannenden Kunden- Konferenz- und " +
+		"Weiterbildungsbudget- Fortbildungen wie zum Beispiel \"Workshops halten\", \"Feedback geben und nehmen\" und " +
+		"\"Visualisieren am Flipchart\"Dein Profil:- Mindestens 5 Jahre Berufserfahrung in der IT- Du hast Erfahrungen mit " +
+		"Docker und Serverless Computing- Du bist mit CI, CD und Observability vertraut (bspw.: CodePipeline, Travis, " +
+		"Jenkins, Cloudwatch, Prometheus)"
+	const compiler = "Required Qualifications:- Experience using modern, high-level programming languages such as Python or " +
+		"JavaScript to build web applications- Must be currently legally authorized to work in the United States (ie: US " +
+		"citizen, green card holder, etc.)Preferred Qualifications- Experience using Docker and containers to manage " +
+		"reproducible environments- Experience deploying applications in cloud environments such as Azure and GCP"
+	checkSkills(t, []skillCase{
+		{
+			name: "Dein Profil: glued after a quote",
+			raw:  model.Raw{DescriptionText: superluminar},
+			want: model.Skills{Required: []string{"AWS CodePipeline", "Amazon CloudWatch", "Docker", "Jenkins",
+				"Observability", "Prometheus", "Serverless", "Travis CI"}},
+		},
+		{
+			name: "Preferred Qualifications glued after a bracket",
+			raw:  model.Raw{DescriptionText: compiler},
+			want: model.Skills{Required: []string{"JavaScript", "Python"},
+				Preferred: []string{"Azure", "Cloud Computing", "Containerization", "Docker", "GCP"}},
+		},
+		{
+			// "GitHub" ends the item: "Hub" is no heading, nor is
+			// "Skills" glued inside "SoftSkills"-like names
+			name: "a CamelCase name at an item's end",
+			raw: model.Raw{DescriptionText: "Requirements:- Several years of experience with Kubernetes and GitHub- You know " +
+				"Terraform well and have written modules- Experience with Python and JavaScript"},
+			want: model.Skills{Required: []string{"GitHub", "JavaScript", "Kubernetes", "Python", "Terraform"}},
+		},
+	})
+}

@@ -788,9 +788,20 @@ func appendUnglued(out []block, b block) []block {
 			if strings.HasPrefix(piece, "- ") {
 				piece, nb.kind = strings.TrimSpace(piece[2:]), kindItem
 			}
+			var head string
+			if h := gluedTrailingHeading(piece); h > 0 {
+				// "...am Flipchart\"Dein Profil:- Mindestens 5 Jahre",
+				// "...(ie: US citizen, etc.)Preferred Qualifications- ...":
+				// the next part's heading glued to the end of an item
+				piece, head = strings.TrimSpace(piece[:h]), piece[h:]
+			}
 			if piece != "" {
 				nb.text = piece
 				out = append(out, nb)
+				first = false
+			}
+			if head != "" {
+				out = append(out, block{text: head, kind: kindHeading})
 				first = false
 			}
 		}
@@ -1436,6 +1447,62 @@ func capsHeadingAt(t string, j int) int {
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// gluedTrailingHeading returns where a heading starts that ends a piece,
+// glued to the word before it with no space ("...am Flipchart\"Dein
+// Profil:", "...etc.)Preferred Qualifications", "...2024Compensation"):
+// a capital after a small letter, a digit, a closing bracket or quote or
+// a full stop opens one to six words to the piece's end (a colon after
+// them allowed) that are one of exactHeadings, and the glued word is no
+// name written in CamelCase ("JavaScript"); else 0.
+func gluedTrailingHeading(p string) int {
+	end := len(p)
+	if strings.HasSuffix(p, ":") {
+		end--
+	}
+	if end < 4 || !unicode.IsLetter(lastRune(p[:end])) {
+		return 0
+	}
+	best := 0
+	spaces := 0
+	for k := end - 1; k > 0 && spaces < 6; k-- {
+		c := p[k]
+		if c == ' ' {
+			spaces++
+			continue
+		}
+		if c < 'A' || c > 'Z' {
+			continue
+		}
+		b := p[k-1]
+		if !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == ')' || b == '"' || b == '.' || b == ']') {
+			continue
+		}
+		a := k
+		for a > 0 && isASCIILetter(p[a-1]) {
+			a--
+		}
+		e := k
+		for e < end && isASCIILetter(p[e]) {
+			e++
+		}
+		if a < k && embeddedNames()[strings.ToLower(p[a:e])] {
+			continue
+		}
+		if exactPhrase(p[k:end]) {
+			best = k
+		}
+	}
+	if best < 8 {
+		return 0
+	}
+	return best
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
 }
 
