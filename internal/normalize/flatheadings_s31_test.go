@@ -112,3 +112,21 @@ func TestGluedHeadingAtAnItemsEnd(t *testing.T) {
 		},
 	})
 }
+
+// Session 31: a one-word heading glued to both the sentence before it
+// and the years of its first item ("...policy implementationQualifications7+
+// years hands-on ...") opens its part, as "Who you are2+ years" did.
+func TestGluedHeadingBeforeYears(t *testing.T) {
+	// cjr-scout-ai-senior-it-infrastructure-and-security-engineer, lines
+	// joined with nothing between them (TestFlattenedDev's glued variant)
+	const scout = "ResponsibilitiesDesign and roll out identity management with automated provisioningDevelop Python/Bash " +
+		"scripts to automate operational tasks and compliance validationCoordinate with compliance team on CMMC requirements, " +
+		"audit preparation, and policy implementationQualifications7+ years hands-on network and infrastructure engineering " +
+		"in enterprise or defense environmentsLinux and Windows system administration; comfort with multiple operating " +
+		"systemsPython or Bash scripting; automation-first mindset"
+	checkSkills(t, []skillCase{{
+		name: "Qualifications7+ years",
+		raw:  model.Raw{DescriptionText: scout},
+		want: model.Skills{Required: []string{"Bash", "Linux", "Operating Systems", "Python", "System Administration", "Windows"}},
+	}})
+}

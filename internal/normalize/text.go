@@ -916,7 +916,7 @@ func appendUnglued(out []block, b block) []block {
 				continue
 			}
 			i = cutCamel(i)
-		case c >= '0' && c <= '9' && t[i-1] >= 'a' && t[i-1] <= 'z' && glued() && yearsGlued(t, i):
+		case c >= '0' && c <= '9' && t[i-1] >= 'a' && t[i-1] <= 'z' && yearsGlued(t, i) && (glued() || headingWordBefore(t, i)):
 			// "Who you are2+ years of experience": a heading run into
 			// the number of years of its first item
 			emit(i, i)
@@ -1396,7 +1396,14 @@ func yearsGlued(t string, i int) bool {
 	for a > 0 && t[a-1] >= 'a' && t[a-1] <= 'z' {
 		a--
 	}
-	if i-a < 3 || a > 0 && isASCIILetter(t[a-1]) {
+	if a > 0 && t[a-1] >= 'A' && t[a-1] <= 'Z' && (a == 1 || !isASCIILetter(t[a-2]) || t[a-2] >= 'a' && t[a-2] <= 'z') {
+		// a capitalised word, also glued to the word before it
+		// ("implementationQualifications7+ years")
+		a--
+	} else if a > 0 && isASCIILetter(t[a-1]) {
+		return false
+	}
+	if i-a < 3 {
 		return false
 	}
 	j := i
@@ -1411,6 +1418,16 @@ func yearsGlued(t string, i int) bool {
 		}
 	}
 	return false
+}
+
+// headingWordBefore says whether the word that ends at i is a heading of
+// one word of exactHeadings ("Qualifications7+ years").
+func headingWordBefore(t string, i int) bool {
+	a := i
+	for a > 0 && isASCIILetter(t[a-1]) {
+		a--
+	}
+	return i-a >= 4 && exactPhrase(t[a:i])
 }
 
 // capsHeadingAt returns the end of a heading written in capitals that
