@@ -130,3 +130,25 @@ func TestGluedHeadingBeforeYears(t *testing.T) {
 		want: model.Skills{Required: []string{"Bash", "Linux", "Operating Systems", "Python", "System Administration", "Windows"}},
 	}})
 }
+
+// Session 31: "about us" in the other languages ("Wie zijn wij?", "Über
+// uns") opens the company's part, also asked after a list's last item
+// once the line breaks are lost: the tools the company names there are
+// its own, not asked of the candidate.
+func TestAboutUsHeadingsInOtherLanguages(t *testing.T) {
+	// fronteers-zig-lead-front-end-developer, lines joined with a space;
+	// the company's sentence names its stack here to show the part
+	const zig = "Kennis en ervaring: - Minimaal 3 jaar werkervaring als een lead front-end developer; - Jij hebt bewezen " +
+		"kennis en ervaring met TypeScript; - Vloeiend in het Nederlands (Zowel woord als geschrift) – Fluently Dutch Wie zijn " +
+		"wij? Wij zijn Zig en wij ontwikkelen software in React en .NET voor de vastgoedbranche (woningcorporaties, " +
+		"studentenhuisvesters en commercieel vastgoed)."
+	checkSkills(t, []skillCase{
+		{name: "Wie zijn wij? after an item", raw: model.Raw{DescriptionText: zig}, want: model.Skills{Required: []string{"TypeScript"}}},
+		{
+			name: "Über uns on its line",
+			raw: model.Raw{DescriptionText: "Dein Profil:\n- Erfahrung mit Kotlin\n\nÜber uns\n\nWir entwickeln seit 2010 " +
+				"Software mit Java und Spring für Kunden im Handel."},
+			want: model.Skills{Required: []string{"Kotlin"}},
+		},
+	})
+}

@@ -1127,7 +1127,9 @@ func phraseHeadingAt(t string, j int, glued bool) (int, bool) {
 			// capitalised sentence: "... samhörighet. Vem letar vi
 			// efter? Hos oss kommer du ...", "Is this you? You have 5+
 			// years", "Bonus... Experience with Rust" (session 30)
-			if c := openEnd(word); c > 0 && (w > 0 || word[c] != '?') && !phraseMark(word[:c]) && !glued {
+			// (after an item's last word too, asked: "- Vloeiend in het
+			// Nederlands Wie zijn wij? Wij zijn Zig", session 31)
+			if c := openEnd(word); c > 0 && (w > 0 || word[c] != '?') && !phraseMark(word[:c]) && (!glued || word[c] == '?') {
 				if next := nextWord(t, k+sp+1); unicode.IsUpper(firstRune(next)) && !shoutedWord(next) && exactPhrase(t[j:k+c]) {
 					best = k + sp
 				}

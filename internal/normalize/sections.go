@@ -321,6 +321,11 @@ var (
 		"sökord", "nyckelord", "stikkord", "søkeord", "søgeord", "nøgleord", "nøkkelord",
 		"keywords", "keyword", "tags", "schlagwörter", "schlagworte", "stichwörter", "mots-clés", "palabras clave",
 		"trefwoorden",
+		// session 31: "about us" and "who we are" in the other languages
+		// of Language ("Wie zijn wij? Wij zijn Zig en ...", "Über uns")
+		"über uns", "wer wir sind", "das sind wir", "qui sommes-nous", "qui sommes nous", "à propos de nous",
+		"quiénes somos", "sobre nosotros", "over ons", "wie zijn wij", "wie zijn we", "wie wij zijn", "chi siamo",
+		"vilka är vi", "hvem vi er", "quem somos", "sobre nós",
 	}
 	// openPhrases name a part that holds anything ("About the role", "Job
 	// description"): its sentences speak for themselves.

@@ -119,7 +119,7 @@ func TestNordicRequirementSentences(t *testing.T) {
 		},
 		{
 			name: "du hast, du verfügst über",
-			raw:  model.Raw{DescriptionText: "Über uns\nDu hast Spaß an TypeScript und du verfügst über Wissen in Docker."},
+			raw:  model.Raw{DescriptionText: "Stellenbeschreibung\nDu hast Spaß an TypeScript und du verfügst über Wissen in Docker."},
 			want: model.Skills{Required: []string{"Docker", "TypeScript"}},
 		},
 		{
@@ -220,7 +220,7 @@ func TestFlattenedListItems(t *testing.T) {
 		{
 			// "Kennst Du": a German question to the reader stays one sentence
 			name: "Kennst Du",
-			raw:  model.Raw{DescriptionText: "Über uns\nKennst Du dich mit Kafka aus?"},
+			raw:  model.Raw{DescriptionText: "Stellenbeschreibung\nKennst Du dich mit Kafka aus?"},
 			want: model.Skills{Preferred: []string{"Kafka"}},
 		},
 	})
