@@ -152,3 +152,42 @@ func TestAboutUsHeadingsInOtherLanguages(t *testing.T) {
 		},
 	})
 }
+
+// Session 31: a Chinese posting whose line breaks were lost keeps its
+// list ("北京/上海/深圳- 待遇：...") and its parts: a heading glued to the
+// end of the item before it, with its colon ("...投资机会工作内容：-
+// 数字货币"), after a sentence's end ("...的设计和开发。任职要求- 熟悉"),
+// as a heading of exactHeadings ("...更新效率任职要求- 有扎实") or
+// numbered ("...移植与优化3.职位要求- 计算机"); "优先" that ends an item is
+// its preference, no heading.
+func TestGluedChineseLists(t *testing.T) {
+	// dev documents, their lines joined with nothing between them
+	// (TestFlattenedDev's glued variant)
+	const circlequant = "招聘岗位一：高频量化研究员（Senior）- 工作地点：北京/上海/深圳- 待遇：总包 100w - 350w，外加高夏普自营盘投资机会" +
+		"工作内容：- 数字货币高频做市、趋势、套利策略和信号的开发及优化- 与工程师协作开发和维护高频交易系统我们希望你：- 至少1年Rust技术栈工作经验" +
+		"- 熟悉Python及一门静态类型编程语言（Rust, C++, Go，Java, C#）加分项：- 传统金融市场做市策略的实盘经验- 数字货币交易经验"
+	const api7 = "岗位职责- 参与基于 Apache APISIX 的 Kubernetes Ingress controller 的相关设计和开发；- 参与 Service Mesh 方向的控制面系统的" +
+		"设计和开发。任职要求- 熟悉 Kubernetes 技术及其开源社区；- 有 3 年以上开发经验（1 年以上 GO 开发经验）；- Kubernetes 相关社区开源贡献者" +
+		"优先。附加信息- 薪酬超过行业的平均水平；- 我们是一家分布式的公司，通过 GitHub、Slack、谷歌文档、腾讯会议完成全部的协作。"
+	const zhihu = "本月招聘知乎：搜索后端研发工程师岗位职责- 负责知乎搜索业务的后端开发工作- 负责对应数据的索引建设及更新，优化索引数据的一致性及更新效率" +
+		"任职要求- 熟悉 Linux 开发环境，熟悉 Go 语言，熟悉网络编程、多线程编程- 熟悉搜索引擎，对 Elasticsearch、Kubernetes 有使用经验者优先" +
+		"- 熟悉 Rust 语言优先联系方式zl @ zhihu.com"
+	checkSkills(t, []skillCase{
+		{
+			name: "circlequant: headings with colons glued to items",
+			raw:  model.Raw{DescriptionText: circlequant},
+			want: model.Skills{Required: []string{"C#", "C++", "Go", "Java", "Python", "Rust"}, Preferred: []string{"Market Making"}},
+		},
+		{
+			name: "api7: headings after a full stop",
+			raw:  model.Raw{DescriptionText: api7},
+			want: model.Skills{Required: []string{"Go", "Kubernetes"}, Preferred: []string{"Open Source"}},
+		},
+		{
+			name: "zhihu: a heading glued to an item, preferences at items' ends",
+			raw:  model.Raw{DescriptionText: zhihu},
+			want: model.Skills{Required: []string{"Computer Networking", "Go", "Linux", "Multithreading", "Search"},
+				Preferred: []string{"Elasticsearch", "Kubernetes", "Rust"}},
+		},
+	})
+}

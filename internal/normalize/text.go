@@ -935,6 +935,19 @@ func appendUnglued(out []block, b block) []block {
 				emit(i, i+1)
 				i += w
 			}
+		case c == '-' && t[i+1] == ' ' && t[i+2] >= 0x80 && cjkDashItem(t, i):
+			// "北京/上海/深圳- 待遇：...", "工作内容：- 数字货币": a
+			// bullet glued to the Chinese item or heading before it; a
+			// heading glued to the end of the item before it is a
+			// heading block of its own ("...投资机会工作内容：- 数字货币",
+			// "...的设计和开发。任职要求- 熟悉 Kubernetes")
+			if h := cjkHeadingBefore(t, start, i); h >= start {
+				emit(h, h)
+				out = append(out, block{text: strings.TrimSpace(t[h:i]), kind: kindHeading})
+				first = false
+				start = i
+			}
+			emit(i, i)
 		case c == '-' && t[i+1] == ' ' && t[i+2] >= 'A' && t[i+2] <= 'Z':
 			// "modelling- Game data management": a bullet glued to the
 			// item before it (not "pre- and post-")
@@ -1516,6 +1529,84 @@ func gluedTrailingHeading(p string) int {
 		return 0
 	}
 	return best
+}
+
+// cjkDashItem says whether the "- " at i is a bullet between Chinese (or
+// Japanese, Korean) text: a CJK letter or mark before it, a CJK letter
+// after it; or a CJK mark before it and any letter after it ("...经验）；-
+// Kubernetes 相关").
+func cjkDashItem(t string, i int) bool {
+	p, _ := utf8.DecodeLastRuneInString(t[:i])
+	n, _ := utf8.DecodeRuneInString(t[i+2:])
+	mark := p == '：' || p == '，' || p == '。' || p == '；' || p == '）'
+	return isCJK(n) && (isCJK(p) || mark) || mark && unicode.IsLetter(n)
+}
+
+// cjkHeadingBefore returns where a Chinese heading starts that ends at i,
+// before a list's bullet, glued to the text before it; else -1:
+//   - with its colon ("...投资机会工作内容：", "...时间序列分析加分项："): the
+//     shortest run of two to eight CJK letters before the colon that
+//     names a part (classifyHeading);
+//   - without one, two to eight CJK letters after a sentence's end mark
+//     ("。", "；") or alone since from ("...的设计和开发。任职要求",
+//     "...优先。附加信息"): a line of its own before a list, whatever it
+//     names;
+//   - else the longest run of exactHeadings at the end ("...更新效率任职
+//     要求"), or a numbered part's name ("...移植与优化3.职位要求").
+func cjkHeadingBefore(t string, from, i int) int {
+	end := i
+	for end > from && t[end-1] == ' ' {
+		end--
+	}
+	colon := false
+	switch {
+	case strings.HasSuffix(t[from:end], "："):
+		end, colon = end-len("："), true
+	case strings.HasSuffix(t[from:end], ":"):
+		end, colon = end-1, true
+	}
+	k, n := end, 0
+	exact, named := -1, -1 // the longest run of exactHeadings; the shortest that names a part
+	for k > from && n < 8 {
+		r, w := utf8.DecodeLastRuneInString(t[:k])
+		if !isCJK(r) {
+			if r == '.' || r == '、' || r == '．' {
+				// "...移植与优化3.职位要求": a numbered heading
+				if d := k - w; d > from && t[d-1] >= '0' && t[d-1] <= '9' && n >= 2 && cjkPartName(t[k:end]) {
+					return d - 1
+				}
+			}
+			m, b := r, k
+			for m == ' ' && b > from {
+				// "...熟悉 AWS 者优先； 附加信息": a space after the mark
+				b--
+				m, _ = utf8.DecodeLastRuneInString(t[:b])
+			}
+			if !colon && n >= 2 && (m == '。' || m == '；' || m == '！' || m == '？') {
+				return k
+			}
+			break
+		}
+		k -= w
+		n++
+		if n >= 2 && exactPhrase(t[k:end]) && !strings.HasSuffix(t[k:end], "优先") {
+			// (not the mark of a preference that ends an item: "...有使用
+			// 经验者优先- 有高可靠 ...")
+			exact = k
+		}
+		if colon && n >= 2 && named < 0 && classifyHeading(t[k:end], false) != clsUnknown {
+			named = k
+		}
+	}
+	switch {
+	case k == from && n >= 2 && n < 8 && !colon:
+		return k
+	case exact >= 0:
+		// "...更新效率任职要求": a heading of exactHeadings glued to the
+		// end of the item before it
+		return exact
+	}
+	return named
 }
 
 func lastRune(s string) rune {
