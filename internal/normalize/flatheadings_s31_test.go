@@ -191,3 +191,20 @@ func TestGluedChineseLists(t *testing.T) {
 		},
 	})
 }
+
+// Session 31: spaced, a Chinese heading at the end of the last item
+// before its list (after the item's mark and a zero-width space: "-
+// 熟悉 AWS 者优先；\u200b 附加信息 - 薪酬...") opens its part whatever it
+// names: the benefits' tools are not asked of the candidate.
+func TestSpacedChineseHeadingAfterAnItem(t *testing.T) {
+	// api7-text-sre-engineer, lines joined with a space
+	const api7 = "岗位职责 - 负责 APISEVEN Cloud 生产服务可靠，稳定，高效运行，满足业务快速稳定增长; - 参与 APISEVEN Cloud 架构优化工作，" +
+		"降低风险和成本； 任职要求 - 具有 Python/Go 或其他语言开发经验， 能够独立完成小型系统或相关模块; - 有云原生相关技术经验者优先；\u200b - 熟悉 " +
+		"AWS 者优先；\u200b 附加信息 - 薪酬超过行业的平均水平； - 我们是一家分布式的公司，员工分布在国内 6 个城市，通过 GitHub、Slack、谷歌文档、" +
+		"腾讯会议完成全部的协作。"
+	checkSkills(t, []skillCase{{
+		name: "附加信息 after the last requirement",
+		raw:  model.Raw{DescriptionText: api7},
+		want: model.Skills{Required: []string{"Go", "Python"}, Preferred: []string{"AWS", "Cloud Computing"}},
+	}})
+}

@@ -638,6 +638,10 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 	ts := trailingHeading(piece, beforeList)
 	if ts > 0 {
 		piece, tail = strings.TrimSpace(piece[:ts]), asHeading(piece[ts:])
+	} else if h := cjkHeadingBefore(piece, 0, len(piece)); beforeList && h > 0 {
+		// "- 熟悉 AWS 者优先； 附加信息 - 薪酬...": a Chinese heading at the
+		// end of the item before its list, a heading whatever it names
+		piece, tail = strings.TrimSpace(piece[:h]), "## "+strings.TrimSpace(piece[h:])
 	} else if beforeList && (leadEnd(piece) || openLeadEnd(piece)) {
 		if ts = leadInStart(piece); ts > 0 {
 			piece, tail = strings.TrimSpace(piece[:ts]), piece[ts:]

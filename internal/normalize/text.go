@@ -1558,6 +1558,9 @@ func cjkHeadingBefore(t string, from, i int) int {
 	for end > from && t[end-1] == ' ' {
 		end--
 	}
+	if strings.HasSuffix(t[from:end], "\u200b") {
+		end -= len("\u200b")
+	}
 	colon := false
 	switch {
 	case strings.HasSuffix(t[from:end], "："):
@@ -1577,7 +1580,7 @@ func cjkHeadingBefore(t string, from, i int) int {
 				}
 			}
 			m, b := r, k
-			for m == ' ' && b > from {
+			for (m == ' ' || m == '\u200b') && b > from {
 				// "...熟悉 AWS 者优先； 附加信息": a space after the mark
 				b--
 				m, _ = utf8.DecodeLastRuneInString(t[:b])
