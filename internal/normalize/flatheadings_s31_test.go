@@ -208,3 +208,21 @@ func TestSpacedChineseHeadingAfterAnItem(t *testing.T) {
 		want: model.Skills{Required: []string{"Go", "Python"}, Preferred: []string{"AWS", "Cloud Computing"}},
 	}})
 }
+
+// Session 31: spaced, a heading of exactHeadings at the end of the last
+// item before its list is found whole, also when one of its words is no
+// heading's word alone ("- Erfaring med C# og .NET Det er også fint om du
+// - Har god erfaring med sky": "også").
+func TestSpacedTrailingHeadingFoundWhole(t *testing.T) {
+	// variant-text-plattformutvikler-i-trondheim, lines joined with a space
+	const variant = "Du har - Minst 5 års erfaring som utvikler - God erfaring med Kubernetes, og Kustomize eller Helm - " +
+		"Erfaring med C# og .NET Det er også fint om du - Har god erfaring med sky. Bonus med Azure erfaring og tjenestene der. " +
+		"- Har jobbet med monitorering, tracing og metrics. Eksempelvis OpenTelemetry, Grafana og Prometheus - Kan noe " +
+		"Infrastructure as Code / Terraform Hos oss får du: - Gode og rettferdige betingelser"
+	checkSkills(t, []skillCase{{
+		name: "Det er også fint om du",
+		raw:  model.Raw{DescriptionText: variant},
+		want: model.Skills{Required: []string{".NET", "C#", "Helm", "Kubernetes", "Kustomize"},
+			Preferred: []string{"Azure", "Grafana", "Infrastructure as Code", "OpenTelemetry", "Prometheus", "Terraform"}},
+	}})
+}

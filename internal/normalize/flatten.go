@@ -883,6 +883,15 @@ func trailingHeading(t string, beforeList bool) int {
 		}
 		s++
 	}
+	for k := n - 1; k > s; k-- {
+		// a longer run that is one of exactHeadings whole, over words
+		// the step above stops at ("... og .NET Det er også fint om du"
+		// before its list: "også" is no heading's word alone)
+		if run := t[ws[k]:]; !strings.ContainsAny(run, ".;!?。；,:)") && exactHeadings[strings.TrimSpace(foldHeading(run))] {
+			s = k
+			break
+		}
+	}
 	start := ws[s]
 	if before := strings.TrimRight(t[:start], " "); before != "" {
 		// not after a word of grammar ("Training on the Job")
