@@ -226,3 +226,59 @@ func TestSpacedTrailingHeadingFoundWhole(t *testing.T) {
 			Preferred: []string{"Azure", "Grafana", "Infrastructure as Code", "OpenTelemetry", "Prometheus", "Terraform"}},
 	}})
 }
+
+// Session 31: glued, a heading whose first word is glued to the sentence
+// before it ("...challenge e2e.Bonus Points if You Have:Kubernetes
+// expertise") is cut whole, not after that word; a heading glued to the
+// years of its first item by its colon ("What we're looking for:5+ years
+// experience") is cut before the years.
+func TestGluedHeadingsAfterASentenceAndBeforeYears(t *testing.T) {
+	// cjr-orca-security-senior-software-engineer and
+	// cjr-chainguard-senior-customer-success-manager-germany, their lines
+	// joined with nothing between them (TestFlattenedDev's glued variant)
+	const orca = "What You Bring:Languages: Solid, hands-on experience with Python or Go.Mindset & ownership: Self-driven and " +
+		"proactive, comfortable taking a complex technical challenge e2e.Bonus Points if You Have:Kubernetes expertise: Practical " +
+		"experience with Kubernetes internals, API primitives, custom controllers/operators, and managed services (EKS, GKE, AKS)." +
+		"Security domain background: Prior domain knowledge in cloud security, KSPM, CSPM, or vulnerability management."
+	const chainguard = "What you’ll do:- Issue Management: Collaborate with Technical Support and Customer Engineering teams to " +
+		"ensure timely resolution to customer issues.- What we're looking for:5+ years experience in enterprise, customer facing " +
+		"roles collaborating with both technical and business teams- Relevant domain knowledge of one or more of the following: " +
+		"Supply Chain Security, DevSecOps, AppSec, security infrastructure, containers, regulatory compliance- Strongly Preferred:- " +
+		"Previous early-stage startup experience"
+	// the whole part, long enough to be read for its lost line breaks
+	// (flatLong)
+	const orcaLong = "What You Bring:Education & experience: Bachelor’s degree in Computer Science, Software Engineering, or equival" +
+		"ent experience, with 5+ years of professional software development experience.Backend & distributed systems: S" +
+		"trong background building microservices, cloud-native services, and distributed systems that handle large-scal" +
+		"e workloads.Languages: Solid, hands-on experience with Python or Go.Engineering fundamentals: Deep understandi" +
+		"ng of software design principles, concurrency models, data structures, and algorithms.Cloud & containers: Soli" +
+		"d familiarity with public cloud providers (AWS, GCP, Azure) and containerized workflows (Docker, container run" +
+		"times).Mindset & ownership: Self-driven and proactive, comfortable taking a complex technical challenge e2e.Co" +
+		"llaboration & communication: Excellent communicator with a team-first mindset that thrives in a collaborative," +
+		" cross-functional environment.Bonus Points if You Have:Kubernetes expertise: Practical experience with Kuberne" +
+		"tes internals, API primitives, custom controllers/operators, and managed services (EKS, GKE, AKS).Cloud engine" +
+		"ering: Experience with major cloud providers (AWS, GCP, Azure).Security domain background: Prior domain knowle" +
+		"dge in cloud security, KSPM, CSPM, or vulnerability management."
+	checkSkills(t, []skillCase{
+		{
+			name: "Bonus Points if You Have, the long part",
+			raw:  model.Raw{DescriptionText: orcaLong},
+			want: model.Skills{Required: []string{"AWS", "Azure", "Cloud Computing", "Concurrency", "Containerization",
+				"Data Structures & Algorithms", "Distributed Systems", "Docker", "GCP", "Go", "Microservices", "Python"},
+				Preferred: []string{"Amazon EKS", "Azure Kubernetes Service", "CSPM", "GKE", "KSPM", "Kubernetes",
+					"Security Engineering", "Vulnerability Management"}},
+		},
+		{
+			name: "Bonus Points if You Have",
+			raw:  model.Raw{DescriptionText: orca},
+			want: model.Skills{Required: []string{"Go", "Python"},
+				Preferred: []string{"Amazon EKS", "Azure Kubernetes Service", "CSPM", "GKE", "KSPM", "Kubernetes", "Security Engineering",
+					"Vulnerability Management"}},
+		},
+		{
+			name: "What we're looking for:5+ years",
+			raw:  model.Raw{DescriptionText: chainguard},
+			want: model.Skills{Required: []string{"Containerization", "DevOps", "Security Engineering", "Supply Chain Security"}},
+		},
+	})
+}

@@ -663,7 +663,14 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 		if j == 0 || boundaryAt(piece, j) {
 			e, inline = headingAt(piece, j)
 		} else if headingAtCheap(piece, j) {
-			e, inline = gluedHeadingAt(piece, j)
+			if e, inline = gluedHeadingAt(piece, j); e > 0 {
+				if a := gluedSentenceWordBefore(piece, j); a > start && classifyHeading(piece[a:e], false) != clsUnknown {
+					// "...comfortable taking a challenge e2e.Bonus Points
+					// if You Have:Kubernetes": the heading's first word
+					// is glued to the sentence before it
+					j = a
+				}
+			}
 		}
 		if e <= 0 {
 			continue
@@ -701,6 +708,23 @@ func headingPieces(out []string, piece string, beforeList, flat bool) []string {
 		out = append(out, tail)
 	}
 	return out
+}
+
+// gluedSentenceWordBefore returns where the capitalised word before the
+// space at j-1 starts when a sentence's end is glued to it ("e2e.Bonus
+// |Points"); else -1.
+func gluedSentenceWordBefore(t string, j int) int {
+	a := j - 1
+	for a > 0 && isASCIILetter(t[a-1]) {
+		a--
+	}
+	if a < 2 || a == j-1 || t[a] < 'A' || t[a] > 'Z' {
+		return -1
+	}
+	if p := t[a-1]; p != '.' && p != '!' && p != '?' || !isASCIILetter(t[a-2]) && (t[a-2] < '0' || t[a-2] > '9') {
+		return -1
+	}
+	return a
 }
 
 // asHeading marks a piece found as a heading that names a part of a

@@ -884,6 +884,13 @@ func appendUnglued(out []block, b block) []block {
 			if !(p >= 'a' && p <= 'z' || p >= '0' && p <= '9' && c != ':' || p == ')' || upper) {
 				continue
 			}
+			if c == ':' && n >= '0' && n <= '9' && words(t[start:i]) <= 8 && yearsAhead(t[i+1:]) &&
+				classifyHeading(t[start:i], true) != clsUnknown {
+				// "What we're looking for:5+ years experience": a heading
+				// glued to the years of its first item
+				emit(i+1, i+1)
+				continue
+			}
 			if n >= 'A' && n <= 'Z' && (n2 >= 'a' && n2 <= 'z' || c == ':' && n2 >= 'A' && n2 <= 'Z' && p != ':') || n == '-' && n2 == ' ' {
 				// (after a colon also a word in capitals: "would be a
 				// bonus:AWS")
@@ -931,7 +938,7 @@ func appendUnglued(out []block, b block) []block {
 			if !pronounFirst[t[i+1]] {
 				continue
 			}
-			if w := openingWordAt(t, i+1); w > 0 && pronouns[t[i+1:i+1+w]] && !questionWordBefore(t, start, i) {
+			if w := openingWordAt(t, i+1); w > 0 && pronouns[t[i+1:i+1+w]] && !questionWordBefore(t, start, i) && !headingRunsOn(t, start, i) {
 				emit(i, i+1)
 				i += w
 			}
@@ -1425,6 +1432,42 @@ func yearsGlued(t string, i int) bool {
 	}
 	rest := strings.ToLower(t[j:min(len(t), j+8)])
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "+"), " ")
+	for _, w := range []string{"year", "yrs", "år", "jahr"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingRunsOn says whether the words from start go on past i to a
+// colon within three words and are a heading up to it ("Bonus Points if
+// You Have:Kubernetes expertise"): the pronoun at i is inside it.
+func headingRunsOn(t string, start, i int) bool {
+	end := i + 1
+	for w := 0; w < 3 && end < len(t); w++ {
+		sp := strings.IndexAny(t[end:], " :")
+		if sp < 0 {
+			return false
+		}
+		end += sp
+		if t[end] == ':' {
+			h := strings.TrimSpace(t[start:end])
+			return words(h) <= 7 && classifyHeading(h, false) != clsUnknown
+		}
+		end++
+	}
+	return false
+}
+
+// yearsAhead says whether s opens with a number of years ("5+ years",
+// "3 yrs", "2-4 år").
+func yearsAhead(s string) bool {
+	j := 0
+	for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '+' || s[j] == '-' || s[j] == ' ') && j < 8 {
+		j++
+	}
+	rest := strings.ToLower(s[j:min(len(s), j+5)])
 	for _, w := range []string{"year", "yrs", "år", "jahr"} {
 		if strings.HasPrefix(rest, w) {
 			return true
