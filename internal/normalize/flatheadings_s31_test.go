@@ -282,3 +282,35 @@ func TestGluedHeadingsAfterASentenceAndBeforeYears(t *testing.T) {
 		},
 	})
 }
+
+// Session 31: headings that ask in the candidate's own words ("What will
+// I be doing?", "What skills do I need?") name their parts, on their
+// lines and between the sentences of a flattened description.
+func TestFirstPersonQuestionHeadings(t *testing.T) {
+	// cjr-intercom-application-security-engineer, lines joined with a space
+	const intercom = "Fin is transforming customer service through AI, helping businesses deliver fast, accurate, and reliable suppo" +
+		"rt at scale. Trust is foundational to that mission. Fin's Security Engineering team is unlike most security te" +
+		"ams. We own and operate critical security services, build customer-facing security features, and partner with " +
+		"engineering teams to make secure development the default. We're engineers first; designing, building, and oper" +
+		"ating systems that protect Fin and its customers. The team owns and operates tier-zero services including auth" +
+		"entication, SAML/SSO, teammate activity logs, malicious URL scanning, and other critical trust and security ca" +
+		"pabilities. The mission of the team is to help Fin build and operate trusted AI-powered customer service exper" +
+		"iences by making security a natural part of how products are designed, developed, and delivered. As Fin contin" +
+		"ues to expand its capabilities and adoption, you'll help shape how security evolves alongside some of the most" +
+		" ambitious AI-powered products in customer service. We're taking an AI-first approach to security, exploring a" +
+		"reas such as AI-powered detection, red-team automation, continuous monitoring, and emerging defensive capabili" +
+		"ties to help meet an evolving threat landscape." + " " +
+		"What will I be doing? Own and engineer tier-zero security capabilities that help customers securely deploy and manage " +
+		"Fin. Partner with teams building AI-powered products on Kubernetes to assess and mitigate emerging security risks. What " +
+		"skills do I need? Proven application security experience within a SaaS environment. Go, Python and Terraform. A pragmatic " +
+		"approach to balancing security, customer impact, and engineering velocity."
+	checkSkills(t, []skillCase{
+		{name: "flattened", raw: model.Raw{DescriptionText: intercom}, want: model.Skills{Required: []string{"Go", "Python", "Security Engineering", "Terraform"}}},
+		{
+			name: "on their lines",
+			raw: model.Raw{DescriptionText: "What will I be doing?\n\nOwn the Kubernetes platform.\n\nWhat skills do I need?\n\n" +
+				"Go, Python and Terraform."},
+			want: model.Skills{Required: []string{"Go", "Python", "Terraform"}},
+		},
+	})
+}

@@ -131,6 +131,9 @@ var (
 		"ideal profile", "what makes you", "what you should have", "we'd like you to have", "your skills",
 		"your experience", "your background", "you might be a fit", "you may be a fit", "prerequisites",
 		"you'll need", "key skills", "you might fit", "you may fit", "you should apply if",
+		// session 31: the candidate's own questions ("What skills do I
+		// need?", Intercom's parts on every posting)
+		"what skills do i need", "what do i need", "what experience do i need", "what will i need", "what do i need to bring",
 		// the candidate's personal qualities: not skills themselves, but
 		// a method named there is asked ("Soft Skills: Ability to work in
 		// agile teams")
@@ -321,6 +324,10 @@ var (
 		"sökord", "nyckelord", "stikkord", "søkeord", "søgeord", "nøgleord", "nøkkelord",
 		"keywords", "keyword", "tags", "schlagwörter", "schlagworte", "stichwörter", "mots-clés", "palabras clave",
 		"trefwoorden",
+		// session 31: the candidate's own questions about the job ("What
+		// will I be doing?", "What's in it for me?")
+		"what will i be doing", "what will i do", "what i'll be doing", "what i will be doing", "what will i get",
+		"what's in it for me",
 		// session 31: "about us" and "who we are" in the other languages
 		// of Language ("Wie zijn wij? Wij zijn Zig en ...", "Über uns")
 		"über uns", "wer wir sind", "das sind wir", "qui sommes-nous", "qui sommes nous", "à propos de nous",
