@@ -658,6 +658,28 @@ func (sc *classifier) reqWord(i int) bool {
 	return false
 }
 
+// negatedAt says whether the word at i is denied by the words before it
+// ("no requirements", "not required", "not a requirement", "not strictly
+// necessary", "kein Muss"): the sentence asks nothing by it.
+func (sc *classifier) negatedAt(i int) bool {
+	neg := func(w string) bool {
+		switch w {
+		case "no", "not", "non", "nor", "without", "never", "kein", "keine", "nicht", "ikke", "inte", "pas", "niet", "geen":
+			return true
+		}
+		return false
+	}
+	p1 := sc.word(i - 1)
+	if neg(p1) {
+		return true
+	}
+	switch p1 {
+	case "a", "an", "strictly", "necessarily", "formally", "absolutely", "ein", "eine", "et", "en", "een":
+		return neg(sc.word(i - 2))
+	}
+	return false
+}
+
 // reqCue says whether token i makes its sentence ask something of the
 // candidate, in a part no heading classifies: "You must have", "you have
 // 5+ years", "experience with X is required", "we expect", "proficiency in",
@@ -685,7 +707,7 @@ func (sc *classifier) reqCue(i int) bool {
 		if w == "études" || w == "étude" {
 			return sc.word(i-1) == "niveau" || sc.word(i-2) == "niveau" || sc.word(i-3) == "niveau"
 		}
-		return true
+		return !sc.negatedAt(i)
 	case
 		// Dutch: a level of work and thought asked ("HBO werk- en
 		// denkniveau"), a completed schooling ("een afgeronde Bachelor")

@@ -314,3 +314,22 @@ func TestFirstPersonQuestionHeadings(t *testing.T) {
 		},
 	})
 }
+
+// Session 31: a word that asks ("requirements", "required", "mandatory")
+// asks nothing when the sentence denies it ("keywords ... that are no
+// requirements"); "is not required" and "not a requirement" stay what
+// they were (a plus: "beneficial but not required").
+func TestDeniedRequirementWordsAskNothing(t *testing.T) {
+	// anyfin-react-native-developer (a JSON-LD description), its blocks
+	// joined with a space (TestFormatShiftDev's spaced shape)
+	const anyfin = "Application development is evolving rapidly, so prior work experience is highly valued. To wrap things up " +
+		"just a couple more keywords in no particular order that are no requirements, but might peak your interest (they’re " +
+		"certainly on our mind): UI component libraries Modular CSS (e.g. styled-components)Server-Side Rendering React Data " +
+		"Visualization & d3.js"
+	checkSkills(t, []skillCase{
+		{name: "no requirements", raw: model.Raw{DescriptionHTML: anyfin}, want: model.Skills{}},
+		{name: "not required", raw: model.Raw{DescriptionText: "Knowledge of Kafka is not required."}, want: model.Skills{Preferred: []string{"Kafka"}}},
+		{name: "not a requirement", raw: model.Raw{DescriptionText: "Experience with Rust is not a requirement."}, want: model.Skills{Preferred: []string{"Rust"}}},
+		{name: "required", raw: model.Raw{DescriptionText: "Knowledge of Kafka is required."}, want: model.Skills{Required: []string{"Kafka"}}},
+	})
+}
