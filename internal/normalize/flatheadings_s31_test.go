@@ -333,3 +333,24 @@ func TestDeniedRequirementWordsAskNothing(t *testing.T) {
 		{name: "required", raw: model.Raw{DescriptionText: "Knowledge of Kafka is required."}, want: model.Skills{Required: []string{"Kafka"}}},
 	})
 }
+
+// Session 31: glued, an item that ends with the word that marks it
+// ("required", "preferred") is cut from the next item glued to it ("...a
+// comparable language requiredOSCP, ... certifications preferred"), and a
+// title-case heading that opens with a question word keeps its pronoun
+// ("What Makes You Stand Out").
+func TestGluedItemsEndingInTheirMark(t *testing.T) {
+	// cjr-gallup-security-engineer-platform-security, lines joined with
+	// nothing between them (TestFlattenedDev's glued variant)
+	const gallup = "What Makes You Stand OutPlatform security expertise: You bring deep experience securing enterprise cloud " +
+		"environments.What You NeedHands-on experience administering and tuning Splunk SIEM and EDR platforms requiredStrong " +
+		"scripting experience using Python, PowerShell, Bash or a comparable language requiredOSCP, Microsoft Azure Security " +
+		"Engineer, AWS Certified Security – Specialty or similar security certifications preferredExperience using AI tools to " +
+		"improve security operations preferred"
+	checkSkills(t, []skillCase{{
+		name: "required glued to the next item",
+		raw:  model.Raw{DescriptionText: gallup},
+		want: model.Skills{Required: []string{"Bash", "Cloud Computing", "EDR", "PowerShell", "Python", "SIEM", "Splunk"},
+			Preferred: []string{"AWS", "Azure"}},
+	}})
+}

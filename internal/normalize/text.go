@@ -905,6 +905,11 @@ func appendUnglued(out []block, b block) []block {
 				}
 				emit(i+1, i+1)
 			}
+		case c >= 'A' && c <= 'Z' && t[i-1] >= 'a' && t[i-1] <= 'z' && markWordBefore(t, i):
+			// "...or a comparable language requiredOSCP, Microsoft Azure
+			// Security Engineer ... preferred": an item that ends with
+			// the word that marks it, glued to the next item
+			emit(i, i)
 		case c >= 'A' && c <= 'Z' && t[i+1] >= 'a' && t[i+1] <= 'z' && isASCIILetter(t[i-1]) && t[i-1] != ' ':
 			// "doWe are looking", "a plusIt’s a plus if you:", "companyWe
 			// look forward": a word that opens sentences, glued to the
@@ -1055,16 +1060,27 @@ func acronymPlural(t string, i, w int) bool {
 var pronouns = map[string]bool{"It": true, "We": true, "You": true, "Our": true}
 
 // questionWordBefore says whether the words of t from start (a piece's
-// start) to i are a capitalised question word alone, which opens a
-// heading with the pronoun after it ("...renewable.What You'll
-// NeedGeneral interest", "Who You Are", "Why You'll Love It"), not a
-// sentence of its own.
+// start) to i are a capitalised question word, alone or with up to two
+// words in title case, which opens a heading with the pronoun after it
+// ("...renewable.What You'll NeedGeneral interest", "Who You Are", "What
+// Makes You Stand Out"), not a sentence of its own.
 func questionWordBefore(t string, start, i int) bool {
-	switch strings.TrimSpace(t[start:i]) {
-	case "What", "Who", "Why", "How", "Where", "When":
-		return true
+	ws := strings.Fields(t[start:i])
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
 	}
-	return false
+	switch ws[0] {
+	case "What", "Who", "Why", "How", "Where", "When":
+	default:
+		return false
+	}
+	for _, w := range ws[1:] {
+		// "What Makes You Stand Out": the heading's words in title case
+		if !unicode.IsUpper(firstRune(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // pronounFirst has the first letters of pronouns: a capital that starts
@@ -1436,6 +1452,24 @@ func yearsGlued(t string, i int) bool {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
+	}
+	return false
+}
+
+// markWordBefore says whether the word that ends at i, after a space, is
+// one that marks an item at its end as required or preferred
+// ("required", "preferred", "desired", "mandatory", "optional").
+func markWordBefore(t string, i int) bool {
+	a := i
+	for a > 0 && t[a-1] >= 'a' && t[a-1] <= 'z' {
+		a--
+	}
+	if a == 0 || t[a-1] != ' ' {
+		return false
+	}
+	switch t[a:i] {
+	case "required", "preferred", "desired", "mandatory", "optional", "desirable", "essential":
+		return true
 	}
 	return false
 }
