@@ -354,3 +354,17 @@ func TestGluedItemsEndingInTheirMark(t *testing.T) {
 			Preferred: []string{"AWS", "Azure"}},
 	}})
 }
+
+// The words of the heading phrases (headingContentWords: the words of
+// the phrase lists but their grammar) are never common function words: a
+// phrase such as "What's in it for me" made "in", "it", "for" and "me"
+// heading words, so that nearly every run of words was looked up as a
+// heading (mayNamePart), which halved BenchmarkNormalize (session 31).
+func TestHeadingWordsAreNoFunctionWords(t *testing.T) {
+	for _, w := range []string{"a", "an", "and", "as", "at", "by", "do", "for", "i", "if", "in", "is", "it", "me", "of", "on",
+		"or", "the", "to", "we", "with", "you"} {
+		if headingContentWords[w] {
+			t.Errorf("%q is a word of the heading phrases (add the phrase's grammar to vocabGrammar, or drop the phrase)", w)
+		}
+	}
+}
