@@ -65,6 +65,7 @@ func TestFlattenedDev(t *testing.T) {
 	}
 	n := normalize.New(nil)
 	var m0, m1, m2 Metrics
+	byLang := map[string]*[3]Metrics{}
 	var drops []probeDrop
 	eachDevRaw(func(l *Label) bool { return l.Format == "text" }, func(l *Label, p Posting, r model.Raw) {
 		written := r.DescriptionText
@@ -76,6 +77,12 @@ func TestFlattenedDev(t *testing.T) {
 		m0.Add(a)
 		m1.Add(b)
 		m2.Add(c)
+		if byLang[p.Language] == nil {
+			byLang[p.Language] = &[3]Metrics{}
+		}
+		byLang[p.Language][0].Add(a)
+		byLang[p.Language][1].Add(b)
+		byLang[p.Language][2].Add(c)
 		worse := b
 		if *flatList == "spaced" {
 			worse = c
@@ -85,6 +92,16 @@ func TestFlattenedDev(t *testing.T) {
 		}
 	})
 	var sb strings.Builder
+	langs := make([]string, 0, len(byLang))
+	for k := range byLang {
+		langs = append(langs, k)
+	}
+	sort.Strings(langs)
+	sb.WriteString("by language (postings): as written / glued / spaced\n")
+	for _, k := range langs {
+		x := byLang[k]
+		fmt.Fprintf(&sb, "  %-3s %3d  %.3f / %.3f / %.3f\n", k, x[0].Postings, x[0].F1(), x[1].F1(), x[2].F1())
+	}
 	writeDrops(&sb, drops, 40)
 	t.Logf("dev text postings %d: as written F1 %.3f (P %.3f R %.3f, misplaced %d, mentioned %d); glued F1 %.3f (P %.3f R %.3f, misplaced %d, mentioned %d); spaced F1 %.3f (P %.3f R %.3f, misplaced %d, mentioned %d)\n%s",
 		m0.Postings, m0.F1(), m0.Precision(), m0.Recall(), m0.Misplaced, m0.Mentioned,
