@@ -3,6 +3,8 @@ package normalize
 import (
 	"strings"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
 // benchPosting is the research scientist posting, padded to about 5 KB of
@@ -42,4 +44,25 @@ func BenchmarkSkills(b *testing.B) {
 		n.Skills(text)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "postings/s")
+}
+
+// BenchmarkNormalizeHostile normalizes descriptions of 200 KB that repeat
+// one short unit with no line break: the shapes a broken or hostile board
+// can send, on which a rule that reads back to the start of a run at each
+// of its marks takes minutes ("aBaB...": 65 s before session 31's bounds,
+// "requiredXrequiredX...": 111 s). Each should take about as long as any
+// text of its length (about 0.1-0.5 s here).
+//
+//	go test ./internal/normalize -run '^$' -bench NormalizeHostile -benchtime 1x
+func BenchmarkNormalizeHostile(b *testing.B) {
+	n := normalizer(b)
+	for _, unit := range []string{"aB", "a?B", "a:B", "a.B", "requiredX", "DIN PROFILOx", "x:1 ", "foo You ", "- 的"} {
+		desc := strings.Repeat(unit, 200000/len(unit))
+		b.Run(strings.TrimSpace(unit), func(b *testing.B) {
+			for b.Loop() {
+				n.Normalize("bench", "Bench", model.Raw{DescriptionText: desc})
+				n.Normalize("bench", "Bench", model.Raw{DescriptionHTML: desc})
+			}
+		})
+	}
 }

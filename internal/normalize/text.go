@@ -884,7 +884,7 @@ func appendUnglued(out []block, b block) []block {
 			if !(p >= 'a' && p <= 'z' || p >= '0' && p <= '9' && c != ':' || p == ')' || upper) {
 				continue
 			}
-			if c == ':' && n >= '0' && n <= '9' && words(t[start:i]) <= 8 && yearsAhead(t[i+1:]) &&
+			if c == ':' && n >= '0' && n <= '9' && i-start <= 120 && yearsAhead(t[i+1:]) && words(t[start:i]) <= 8 &&
 				classifyHeading(t[start:i], true) != clsUnknown {
 				// "What we're looking for:5+ years experience": a heading
 				// glued to the years of its first item
@@ -1001,14 +1001,32 @@ var ungluedMarks = func() (m [256]bool) {
 // that is an address, a path or a file name ("Jane.Doe@nav.no",
 // "_template.Rmd", "?Job%20Role=S"), not two glued sentences.
 func gluedInWord(t string, i int) bool {
-	a, b := i, i
-	for a > 0 && t[a-1] != ' ' {
+	a, b := runAround(t, i)
+	return strings.ContainsAny(t[a:b], "@/_%=`")
+}
+
+// maxWord is how far the CamelCase checks read a word from i each way:
+// the names of the taxonomy are shorter, and a longer run of letters (a
+// hostile or broken text) is not read again at each of its capitals.
+const maxWord = 64
+
+// maxRun is how far runAround looks from i each way: a run without spaces
+// longer than that (a hostile or broken text: "aBaBaB..." for a whole
+// description) is read in that window only, so that looking at every mark
+// of it stays linear.
+const maxRun = 256
+
+// runAround returns the run without spaces around i, at most maxRun bytes
+// each way.
+func runAround(t string, i int) (a, b int) {
+	a, b = i, i
+	for a > 0 && t[a-1] != ' ' && i-a < maxRun {
 		a--
 	}
-	for b < len(t) && t[b] != ' ' {
+	for b < len(t) && t[b] != ' ' && b-i < maxRun {
 		b++
 	}
-	return strings.ContainsAny(t[a:b], "@/_%=`")
+	return a, b
 }
 
 // addressAt says whether the letters at i belong to a run without spaces
@@ -1016,13 +1034,7 @@ func gluedInWord(t string, i int) bool {
 // "form_hiddenField"); a list of names joined by a slash
 // ("Terraform/CloudformationExtensive") is none.
 func addressAt(t string, i int) bool {
-	a, b := i, i
-	for a > 0 && t[a-1] != ' ' {
-		a--
-	}
-	for b < len(t) && t[b] != ' ' {
-		b++
-	}
+	a, b := runAround(t, i)
 	run := t[a:b]
 	return strings.ContainsAny(run, "@_%=`") || strings.Contains(run, "://") || strings.HasPrefix(run, "/") ||
 		strings.HasPrefix(run, "www.") || strings.Count(run, "/") >= 2
@@ -1065,6 +1077,9 @@ var pronouns = map[string]bool{"It": true, "We": true, "You": true, "Our": true}
 // ("...renewable.What You'll NeedGeneral interest", "Who You Are", "What
 // Makes You Stand Out"), not a sentence of its own.
 func questionWordBefore(t string, start, i int) bool {
+	if i-start > 40 {
+		return false // more than a question word and two words: no heading's start
+	}
 	ws := strings.Fields(t[start:i])
 	if len(ws) == 0 || len(ws) > 3 {
 		return false
@@ -1320,7 +1335,7 @@ func camelCut(t string, i int, glued bool) (cut bool, caps int) {
 	nh := 0
 	a := i
 	prevUpper := false
-	for a > 0 {
+	for a > 0 && i-a < maxWord {
 		q, w := utf8.DecodeLastRuneInString(t[:a])
 		if !unicode.IsLetter(q) {
 			break
@@ -1341,7 +1356,7 @@ func camelCut(t string, i int, glued bool) (cut bool, caps int) {
 	}
 	// the rest of the word after the capitalised part
 	end := e
-	for end < len(t) {
+	for end < len(t) && end-e < maxWord {
 		q, w := utf8.DecodeRuneInString(t[end:])
 		if !unicode.IsLetter(q) && !unicode.IsDigit(q) {
 			break
@@ -1478,6 +1493,9 @@ func markWordBefore(t string, i int) bool {
 // colon within three words and are a heading up to it ("Bonus Points if
 // You Have:Kubernetes expertise"): the pronoun at i is inside it.
 func headingRunsOn(t string, start, i int) bool {
+	if i-start > 80 {
+		return false // a heading of seven words at most starts nearer
+	}
 	end := i + 1
 	for w := 0; w < 3 && end < len(t); w++ {
 		sp := strings.IndexAny(t[end:], " :")
@@ -1574,7 +1592,7 @@ func gluedTrailingHeading(p string) int {
 	}
 	best := 0
 	spaces := 0
-	for k := end - 1; k > 0 && spaces < 6; k-- {
+	for k := end - 1; k > 0 && spaces < 6 && end-k < 120; k-- {
 		c := p[k]
 		if c == ' ' {
 			spaces++
@@ -1759,7 +1777,10 @@ func gluedHeadingBefore(t string, from, i int) int {
 		if q == '.' || q == '!' || q == '?' || q == ':' {
 			break
 		}
-		if !unicode.IsLetter(q) && q != ' ' && q != '-' && q != '\'' && q != '’' {
+		if !unicode.IsLetter(q) && q != ' ' && q != '-' && q != '\'' && q != '’' || i-s > 100 {
+			// (a heading of six words is shorter: a longer run, such
+			// as "aBaBaB..." for a whole text, is none, and is not read
+			// back to its start at each of its capitals)
 			return -1
 		}
 		s -= w
@@ -1779,14 +1800,14 @@ func gluedHeadingBefore(t string, from, i int) int {
 	// the glued word is no name written in CamelCase ("DevOps",
 	// "PowerShell"): its humps are not a heading's end
 	a, e := i, i
-	for a > 0 {
+	for a > 0 && i-a < maxWord {
 		q, w := utf8.DecodeLastRuneInString(t[:a])
 		if !unicode.IsLetter(q) {
 			break
 		}
 		a -= w
 	}
-	for e < len(t) {
+	for e < len(t) && e-i < maxWord {
 		q, w := utf8.DecodeRuneInString(t[e:])
 		if !unicode.IsLetter(q) {
 			break
