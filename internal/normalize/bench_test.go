@@ -50,17 +50,21 @@ func BenchmarkSkills(b *testing.B) {
 // one short unit with no line break: the shapes a broken or hostile board
 // can send, on which a rule that reads back to the start of a run at each
 // of its marks takes minutes ("aBaB...": 65 s before session 31's bounds,
-// "requiredXrequiredX...": 111 s). Each should take about as long as any
-// text of its length (about 0.1-0.5 s here).
+// "requiredXrequiredX...": 111 s; "3+ years ..." 8 s at 100 KB, "$1 - ..."
+// 3 s at 200 KB). Each should take about as long as any text of its
+// length (about 0.1-1 s here).
 //
 //	go test ./internal/normalize -run '^$' -bench NormalizeHostile -benchtime 1x
 func BenchmarkNormalizeHostile(b *testing.B) {
 	n := normalizer(b)
-	for _, unit := range []string{"aB", "a?B", "a:B", "a.B", "requiredX", "DIN PROFILOx", "x:1 ", "foo You ", "- 的"} {
+	for _, unit := range []string{"aB", "a?B", "a:B", "a.B", "requiredX", "DIN PROFILOx", "x:1 ", "foo You ", "- 的", "I/II ",
+		"$1 - ", "3+ years ", "€ 1 "} {
 		desc := strings.Repeat(unit, 200000/len(unit))
 		b.Run(strings.TrimSpace(unit), func(b *testing.B) {
 			for b.Loop() {
-				n.Normalize("bench", "Bench", model.Raw{DescriptionText: desc})
+				// the same text as the title and the location label too
+				// ("I/II I/II ...": 3 s at 100 KB before, the levels)
+				n.Normalize("bench", "Bench", model.Raw{Title: desc, Locations: []string{desc}, DescriptionText: desc})
 				n.Normalize("bench", "Bench", model.Raw{DescriptionHTML: desc})
 			}
 		})

@@ -462,13 +462,25 @@ func seniority(title string) []string {
 			return r == ' ' || r == '/' || r == ',' || r == '(' || r == ')' || r == '-' || r == '–' || r == '|'
 		})
 	}
+	// read once, not at each "I" (a title of many: review of session 31)
+	spacedI := -1 // where the one " I " of the title is, when it has one
+	barI := false // two or more: "I" written as a bar between parts
+	capsTitle := false
+	if len(orig) > 0 {
+		if n := strings.Count(title, " I "); n >= 2 {
+			barI = true
+		} else if n == 1 {
+			spacedI = strings.Index(title, " I ")
+			capsTitle = shouted(title)
+		}
+	}
 	for i, x := range orig {
 		switch x {
 		case "I", "II", "III", "IV":
-			if x == "I" && strings.Count(title, " I ") >= 2 {
+			if x == "I" && barI {
 				continue // "... Invaris I ID-126 I QUINCEY": "I" written as a bar between parts
 			}
-			if x == "I" && i+1 < len(orig) && shouted(title) && strings.Contains(title, " I "+orig[i+1]) {
+			if x == "I" && i+1 < len(orig) && capsTitle && strings.HasPrefix(title[spacedI+len(" I "):], orig[i+1]) {
 				// "SJUKSKÖTERSKOR TILL UPPSALA I SOMMAR": a title in
 				// capitals, whose "I" before a word is the Nordic "in"
 				// (session 30)

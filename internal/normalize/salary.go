@@ -1005,7 +1005,13 @@ var countryCurrency = map[string]string{
 // ends in one when labelled fields were run together on one line
 // ("min_payrange: $ 143,736 max_payrange: $ 191,900").
 func labelBefore(s string, j int, word string) bool {
-	b := strings.LastIndexByte(s[:j], '\n') + 1
+	// the line before the amount, its last 300 bytes at most (a label is
+	// near; a line of a whole description with many amounts is not read
+	// again from its start at each)
+	b := strings.LastIndexByte(s[max(0, j-300):j], '\n') + 1
+	if j > 300 {
+		b += j - 300
+	}
 	head := strings.ToLower(s[b:j])
 	if c := strings.IndexByte(head, ':'); c >= 0 && c < 40 && strings.Contains(head[:c], word) {
 		return true

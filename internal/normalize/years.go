@@ -602,6 +602,12 @@ var (
 		"bli": true, "ansluta": true}
 )
 
+// clauseReach is how many tokens the clause rules of the years read from
+// the number each way: a clause of sentences is shorter, and a text with
+// no mark that ends a clause (a hostile "3+ years 3+ years ..." for a
+// whole description) is not read again to its start at each number.
+const clauseReach = 60
+
 // orgYears says whether the number of years at toks[k] is the company's
 // or its team's, the subject of its clause ("We are a company with over
 // 20 years of experience", "Vi er et team med over 20 års erfaring", "we
@@ -611,7 +617,7 @@ func orgYears(toks []ytoken, k int) bool {
 		return s == "." || s == ";" || s == "\n" || s == "!" || s == "?" || s == "," || s == "("
 	}
 	a := k
-	for a > 0 && !stop(toks[a-1].s) {
+	for a > 0 && !stop(toks[a-1].s) && k-a < clauseReach {
 		a--
 	}
 	org := false
@@ -646,11 +652,11 @@ func prefSentence(toks []ytoken, j int) bool {
 		return s == "." || s == ";" || s == "\n" || s == "!" || s == "?" || s == "," || s == "("
 	}
 	a := j
-	for a > 0 && !stop(toks[a-1].s) {
+	for a > 0 && !stop(toks[a-1].s) && j-a < clauseReach {
 		a--
 	}
 	k := a
-	for ; k < len(toks) && !stop(toks[k].s); k++ {
+	for ; k < len(toks) && !stop(toks[k].s) && k-j < clauseReach; k++ {
 		if k > j+1 && lostItemBreak(toks, j, k) {
 			return false
 		}
