@@ -184,6 +184,13 @@ func TestGluedChineseLists(t *testing.T) {
 			want: model.Skills{Required: []string{"Go", "Kubernetes"}, Preferred: []string{"Open Source"}},
 		},
 		{
+			// a short item in CJK alone ("本科学历") is no heading: the
+			// items after it stay in the requirements
+			name: "short items stay items",
+			raw:  model.Raw{DescriptionText: "岗位职责- 负责后端开发；- 参与系统设计。任职要求- 本科学历- 计算机相关专业- Go和Linux- MySQL"},
+			want: model.Skills{Required: []string{"Go", "Linux", "MySQL"}},
+		},
+		{
 			name: "zhihu: a heading glued to an item, preferences at items' ends",
 			raw:  model.Raw{DescriptionText: zhihu},
 			want: model.Skills{Required: []string{"Computer Networking", "Go", "Linux", "Multithreading", "Search"},

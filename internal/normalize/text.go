@@ -1626,15 +1626,15 @@ func gluedTrailingHeading(p string) int {
 	return best
 }
 
-// cjkDashItem says whether the "- " at i is a bullet between Chinese (or
-// Japanese, Korean) text: a CJK letter or mark before it, a CJK letter
-// after it; or a CJK mark before it and any letter after it ("...经验）；-
-// Kubernetes 相关").
+// cjkDashItem says whether the "- " at i is a bullet of Chinese (or
+// Japanese, Korean) text: a CJK letter after it, glued to what is before
+// it ("...深圳- 待遇", "熟悉Go和Linux- 精通MySQL"); or a CJK mark before it
+// and any letter after it ("...经验）；- Kubernetes 相关").
 func cjkDashItem(t string, i int) bool {
 	p, _ := utf8.DecodeLastRuneInString(t[:i])
 	n, _ := utf8.DecodeRuneInString(t[i+2:])
 	mark := p == '：' || p == '，' || p == '。' || p == '；' || p == '）'
-	return isCJK(n) && (isCJK(p) || mark) || mark && unicode.IsLetter(n)
+	return isCJK(n) && p != ' ' || mark && unicode.IsLetter(n)
 }
 
 // cjkHeadingBefore returns where a Chinese heading starts that ends at i,
@@ -1697,7 +1697,9 @@ func cjkHeadingBefore(t string, from, i int) int {
 		}
 	}
 	switch {
-	case k == from && n >= 2 && n < 8 && !colon:
+	case k == from && n >= 2 && n < 8 && !colon && !strings.HasPrefix(t[from:], "-"):
+		// a line of its own (not an item of the list: "- 五险一金- 带薪
+		// 年假" are items)
 		return k
 	case exact >= 0:
 		// "...更新效率任职要求": a heading of exactHeadings glued to the
