@@ -1457,18 +1457,7 @@ func yearsGlued(t string, i int) bool {
 	if i-a < 3 {
 		return false
 	}
-	j := i
-	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
-		j++
-	}
-	rest := strings.ToLower(t[j:min(len(t), j+8)])
-	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "+"), " ")
-	for _, w := range []string{"year", "yrs", "år", "jahr"} {
-		if strings.HasPrefix(rest, w) {
-			return true
-		}
-	}
-	return false
+	return yearsAhead(t[i:])
 }
 
 // markWordBefore says whether the word that ends at i, after a space, is
@@ -1513,7 +1502,7 @@ func headingRunsOn(t string, start, i int) bool {
 }
 
 // yearsAhead says whether s opens with a number of years ("5+ years",
-// "3 yrs", "2-4 år").
+// "3 yrs", "2-4 år", "2+år").
 func yearsAhead(s string) bool {
 	j := 0
 	for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '+' || s[j] == '-' || s[j] == ' ') && j < 8 {
