@@ -52,26 +52,13 @@ func TestCaseNamedFolderUpgradesWithoutChanges(t *testing.T) {
 	for _, id := range []string{"JR-1", "A"} {
 		git("mv", "lv/"+snapshot.PostingName(id), "lv/"+id+".json")
 	}
-	idxPath := filepath.Join(dir, filepath.FromSlash(snapshot.IndexRel("lv")))
-	b, err := os.ReadFile(idxPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var idx map[string]any
-	if err := json.Unmarshal(b, &idx); err != nil {
-		t.Fatal(err)
-	}
-	if idx["names"] != float64(snapshot.NamesRule) {
-		t.Fatalf("a new folder's index has names %v, want %d", idx["names"], snapshot.NamesRule)
-	}
-	delete(idx, "names")
-	idx["normalizer"] = "an-older-normalizer" // as an older build's index: every posting is compared again
-	if b, err = json.MarshalIndent(idx, "", " "); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(idxPath, append(b, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editIndex(t, dir, "lv", func(idx map[string]any) {
+		if idx["names"] != float64(snapshot.NamesRule) {
+			t.Fatalf("a new folder's index has names %v, want %d", idx["names"], snapshot.NamesRule)
+		}
+		delete(idx, "names")
+		idx["normalizer"] = "an-older-normalizer" // as an older build's index: every posting is compared again
+	})
 	commitAll(git, "an old build's folder")
 
 	// a dry run first: no change, and no file taken for missing (they
@@ -142,22 +129,7 @@ func TestUpgradeThatMovesNoFileSaysSo(t *testing.T) {
 	runQuiet(t, cfg)
 	dir := cfg.Snapshots
 	git := snapGit(t, dir)
-	idxPath := filepath.Join(dir, filepath.FromSlash(snapshot.IndexRel("lv")))
-	b, err := os.ReadFile(idxPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var idx map[string]any
-	if err := json.Unmarshal(b, &idx); err != nil {
-		t.Fatal(err)
-	}
-	delete(idx, "names")
-	if b, err = json.MarshalIndent(idx, "", " "); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(idxPath, append(b, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editIndex(t, dir, "lv", func(idx map[string]any) { delete(idx, "names") })
 	commitAll(git, "an index without the naming rule")
 	res := runQuiet(t, cfg)
 	if len(res.Events) != 0 {
@@ -172,5 +144,27 @@ func TestUpgradeThatMovesNoFileSaysSo(t *testing.T) {
 	}
 	if strings.Contains(msg, "1 path") || !strings.Contains(msg, "No file moved") {
 		t.Errorf("the upgrade's message speaks of moved files:\n%s", msg)
+	}
+}
+
+// editIndex rewrites a source's index file in the snapshot folder dir
+// through edit, as JSON, the way an older build or a hand would leave it.
+func editIndex(t *testing.T, dir, source string, edit func(map[string]any)) {
+	t.Helper()
+	path := filepath.Join(dir, filepath.FromSlash(snapshot.IndexRel(source)))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idx map[string]any
+	if err := json.Unmarshal(b, &idx); err != nil {
+		t.Fatal(err)
+	}
+	edit(idx)
+	if b, err = json.MarshalIndent(idx, "", " "); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
