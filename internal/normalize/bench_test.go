@@ -69,4 +69,12 @@ func BenchmarkNormalizeHostile(b *testing.B) {
 			}
 		})
 	}
+	// a body of max_body's default, 10 MB: its structure is read in the
+	// first MB only (maxParsed), the title and labels in their first KB
+	big := strings.Repeat("a:B", 10<<20/3)
+	b.Run("10MB", func(b *testing.B) {
+		for b.Loop() {
+			n.Normalize("bench", "Bench", model.Raw{Title: big, Locations: []string{big}, DescriptionText: big})
+		}
+	})
 }

@@ -388,11 +388,15 @@ func runOnLabelStart(t string, i int) int {
 	best := -1
 	j := i
 	for n := 1; n <= 3; n++ {
-		// the start of the n-th word before the colon
-		k := strings.LastIndexByte(t[:j], ' ')
+		// the start of the n-th word before the colon, within 64 bytes
+		// of the word after it (a longer "word" is none: a run of
+		// "a:Ba:B..." with no space is not read back at each colon)
+		w0 := max(0, j-64)
+		k := strings.LastIndexByte(t[w0:j], ' ')
 		if k < 0 {
 			return best
 		}
+		k += w0
 		w := t[k+1 : j]
 		if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' }) >= 0 {
 			return best
@@ -414,7 +418,8 @@ func runOnLabelStart(t string, i int) int {
 // no word of a heading's grammar ("What You Bring To The Team:" is one
 // heading in title case).
 func runOnAfter(before string) bool {
-	w := before[strings.LastIndexByte(before, ' ')+1:]
+	w0 := max(0, len(before)-64)
+	w := before[w0+strings.LastIndexByte(before[w0:], ' ')+1:]
 	r, _ := utf8.DecodeLastRuneInString(w)
 	f := firstRune(w)
 	return (unicode.IsLower(r) || unicode.IsDigit(r)) && (unicode.IsLower(f) || unicode.IsDigit(f)) &&

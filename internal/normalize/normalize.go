@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 238
+const rulesVersion = 239
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -114,6 +114,7 @@ func (n *Normalizer) Taxonomy() *Taxonomy { return n.tax }
 func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Posting {
 	r, company = model.NFCRaw(r), norm.NFC.String(company) // NFD text is the same posting
 	title := collapse(r.Title)
+	readTitle := readable(title, maxTitleRead) // what the readers read of it
 	p := model.Posting{
 		ID:            strings.TrimSpace(r.ID),
 		Source:        source,
@@ -121,8 +122,8 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		Title:         title,
 		URL:           CleanURL(r.URL),
 		RequisitionID: strings.TrimSpace(r.RequisitionID),
-		Role:          Role(title),
-		Levels:        Levels(title),
+		Role:          Role(readTitle),
+		Levels:        Levels(readTitle),
 		Team:          collapse(r.Team),
 		Posted:        strings.TrimSpace(r.Posted),
 	}
@@ -132,18 +133,21 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		// plain text with its line breaks in an HTML field (a JSON-LD
 		// description, a board's "content"): its lines are its
 		// structure, which HTML would collapse into one paragraph
-		desc = textBlocks(html.UnescapeString(d))
+		head, tail := splitParsed(d)
+		desc = plainLines(textBlocks(html.UnescapeString(head)), html.UnescapeString(tail))
 		for i := range desc {
 			desc[i].text = nfcString(desc[i].text)
 		}
 	} else if strings.TrimSpace(r.DescriptionHTML) != "" {
-		desc = htmlBlocks(r.DescriptionHTML)
+		head, tail := splitParsed(r.DescriptionHTML)
+		desc = plainLines(htmlBlocks(head), html.UnescapeString(stripTags(tail)))
 		for i := range desc {
 			// character references are decoded after NFCRaw: Zu&#776;rich
 			desc[i].text, desc[i].label = nfcString(desc[i].text), nfcString(desc[i].label)
 		}
 	} else {
-		desc = textBlocks(markdownEntities.Replace(dropFrontMatterComments(r.DescriptionText)))
+		head, tail := splitParsed(markdownEntities.Replace(dropFrontMatterComments(r.DescriptionText)))
+		desc = plainLines(textBlocks(head), tail)
 	}
 	desc = splitInlineLabels(desc)
 	for i := 0; i < min(2, len(desc)); i++ {
@@ -177,14 +181,23 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		text = joinBlocks(blocks)
 	}
 	if p.Role == RoleOther {
-		p.Role = RoleIn(title, text) // a title that names no job: the description may
+		p.Role = RoleIn(readTitle, text) // a title that names no job: the description may
 	}
 
 	// The language is read from the title and the first bytes of the text
 	// only (Language reads no further), without copying the whole text.
-	lang := titledLanguage(title, text)
+	lang := titledLanguage(readTitle, text)
 
-	p.Locations = textLocations(locations(r.Locations), r.Locations, title, text, lang)
+	labels, copied := r.Locations, false
+	for i, l := range r.Locations {
+		if len(l) > maxTitleRead {
+			if !copied {
+				labels, copied = append([]string(nil), r.Locations...), true
+			}
+			labels[i] = readable(l, maxTitleRead)
+		}
+	}
+	p.Locations = textLocations(locations(labels), labels, readTitle, text, lang)
 	a := n.analyze(text, blocks, bcls, lang, company)
 	p.Skills = a.skills
 	p.Education = a.education
@@ -260,7 +273,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	}
 	p.Locations = remoteCountries(p.Locations, workplaceHint(r.Workplace) == "remote" && !partRemoteField(text), text)
 	p.EmploymentType = EmploymentType(r.EmploymentType)
-	if p.EmploymentType == "" && isInternTitle(title) {
+	if p.EmploymentType == "" && isInternTitle(readTitle) {
 		p.EmploymentType = "internship"
 	}
 	p.Language = lang
@@ -770,6 +783,98 @@ func orBetween(text string, toks []token, a, b int) bool {
 	}
 	return false
 }
+
+// maxParsed is how much of a description is read for its structure
+// (blocks, headings, lists, glued text); the rest of a longer one (a
+// broken or hostile board: megabytes of text) is kept as plain lines,
+// so that the stored description is whole and reading it stays fast.
+const maxParsed = 1 << 20
+
+// maxTitleRead is how much of a title and of a location label the role,
+// level and place readers read: far above any real one.
+const maxTitleRead = 1 << 10
+
+// readable returns s, or its first max bytes cut at a rune boundary.
+func readable(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	return s[:max]
+}
+
+// splitParsed cuts a description of more than maxParsed bytes in two: the
+// part read for its structure and the rest, at the last line break, else
+// the last tag's start, else the last space, in the 4 KB before
+// maxParsed (else at a rune boundary), so that no word is cut in two.
+func splitParsed(s string) (head, tail string) {
+	if len(s) <= maxParsed {
+		return s, ""
+	}
+	w := s[maxParsed-4096 : maxParsed]
+	cut := maxParsed
+	switch {
+	case strings.LastIndexByte(w, '\n') >= 0:
+		cut = maxParsed - 4096 + strings.LastIndexByte(w, '\n') + 1
+	case strings.LastIndexByte(w, '<') >= 0:
+		cut = maxParsed - 4096 + strings.LastIndexByte(w, '<')
+	case strings.LastIndexByte(w, ' ') >= 0:
+		cut = maxParsed - 4096 + strings.LastIndexByte(w, ' ') + 1
+	}
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut], s[cut:]
+}
+
+// plainLines appends the lines of s to out as paragraphs, collapsed, the
+// empty ones left out: the rest of a description past maxParsed.
+func plainLines(out []block, s string) []block {
+	for line := range strings.SplitSeq(s, "\n") {
+		if t := collapse(line); t != "" {
+			out = append(out, block{text: t, kind: kindPara})
+		}
+	}
+	return out
+}
+
+// stripTags drops the tags of an HTML fragment in one pass, a block's tag
+// ("<p>", "</li>", "<br>") turned into a line break and another into a
+// space: the rest of a description past maxParsed, read as plain lines.
+func stripTags(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1 // where the tag being read starts
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '<' && start < 0:
+			start = i
+		case c == '>' && start >= 0:
+			name := strings.TrimLeft(s[start+1:i], "/")
+			if e := strings.IndexAny(name, " \t\n/"); e >= 0 {
+				name = name[:e]
+			}
+			if blockTags[strings.ToLower(name)] {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+			start = -1
+		case start < 0:
+			b.WriteByte(c)
+		}
+	}
+	if start >= 0 {
+		b.WriteString(s[start:]) // a "<" that opens no tag: text
+	}
+	return b.String()
+}
+
+// blockTags are the tags stripTags turns into line breaks.
+var blockTags = map[string]bool{"p": true, "br": true, "li": true, "div": true, "ul": true, "ol": true, "tr": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "section": true, "table": true, "td": true}
 
 // maxAnalyzed bounds the text the extractors read (skills, sections,
 // years, pay, education): far above any real posting.
