@@ -77,4 +77,12 @@ func BenchmarkNormalizeHostile(b *testing.B) {
 			n.Normalize("bench", "Bench", model.Raw{Title: big, Locations: []string{big}, DescriptionText: big})
 		}
 	})
+	// 2.6 million short lines that wrap into one paragraph (joinWrapped joined
+	// them by copying the paragraph at each: 2 MB took 50 s)
+	lines := strings.Repeat("a:B\n", 10<<20/4)
+	b.Run("10MB-lines", func(b *testing.B) {
+		for b.Loop() {
+			n.Normalize("bench", "Bench", model.Raw{DescriptionText: lines})
+		}
+	})
 }

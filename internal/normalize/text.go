@@ -643,14 +643,38 @@ func labelledFirstItem(t string) (string, string) {
 // be a bonus" is one sentence.
 func joinWrapped(bs []block) []block {
 	out := bs[:0]
-	for _, b := range bs {
-		if n := len(out); n > 0 && b.kind == kindPara && !b.bold && b.label == "" && continues(out[n-1], b) {
-			out[n-1].text += " " + b.text
-			out[n-1].bold = false
-			continue
+	// the lines joined to the last block so far, built in one buffer (a
+	// text of a million wrapped lines is not copied again at each)
+	var sb strings.Builder
+	joining := false
+	flush := func() {
+		if joining {
+			out[len(out)-1].text = sb.String()
+			joining = false
 		}
+	}
+	for _, b := range bs {
+		if n := len(out); n > 0 && b.kind == kindPara && !b.bold && b.label == "" {
+			prev := out[n-1]
+			if joining {
+				prev.text = sb.String()
+			}
+			if continues(prev, b) {
+				if !joining {
+					sb.Reset()
+					sb.WriteString(prev.text)
+					joining = true
+				}
+				sb.WriteByte(' ')
+				sb.WriteString(b.text)
+				out[n-1].bold = false
+				continue
+			}
+		}
+		flush()
 		out = append(out, b)
 	}
+	flush()
 	return out
 }
 
