@@ -168,11 +168,13 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 		if int(h.id) < nSkills || edu[h.tok] != clsRequired && edu[h.tok] != clsPreferred {
 			continue
 		}
+		// its sentence, at most sentenceReach tokens each way (a text
+		// with no sentence's end is not read whole at each degree)
 		a, b := h.tok, h.tok
-		for a > 0 && toks[a].flags&(fSent|fBlock) == 0 {
+		for a > 0 && toks[a].flags&(fSent|fBlock) == 0 && int(h.tok)-a < sentenceReach {
 			a--
 		}
-		for b+1 < len(toks) && toks[b+1].flags&(fSent|fBlock) == 0 {
+		for b+1 < len(toks) && toks[b+1].flags&(fSent|fBlock) == 0 && b-int(h.tok) < sentenceReach {
 			b++
 		}
 		sent := lower[toks[a].start:toks[b].end]
@@ -324,19 +326,23 @@ func waiverClause(sent string, p int) string { return degreeClause(sent, p, true
 // degreeClause is the clause of sent that holds the degree at byte p;
 // withNext adds the clause after it when that one names no degree.
 func degreeClause(sent string, p int, withNext bool) string {
-	start, end := 0, len(sent)
+	// within clauseBytes of p each way: a clause is shorter, and a text
+	// with no break (a hostile "degree degree ...") is not searched whole
+	// at each degree it names
+	lo, hi := max(0, p-clauseBytes), min(len(sent), p+clauseBytes)
+	start, end := lo, hi
 	for _, br := range waiverClauseBreaks {
-		if i := strings.LastIndex(sent[:p], br); i >= 0 && i+len(br) > start {
-			start = i + len(br)
+		if i := strings.LastIndex(sent[lo:p], br); i >= 0 && lo+i+len(br) > start {
+			start = lo + i + len(br)
 		}
-		if i := strings.Index(sent[p:], br); i >= 0 && p+i < end {
+		if i := strings.Index(sent[p:hi], br); i >= 0 && p+i < end {
 			end = p + i
 		}
 	}
 	if withNext && end < len(sent) {
-		next := len(sent)
+		next := min(len(sent), end+1+clauseBytes)
 		for _, br := range waiverClauseBreaks {
-			if i := strings.Index(sent[end+1:], br); i >= 0 && end+1+i < next {
+			if i := strings.Index(sent[end+1:next], br); i >= 0 && end+1+i < next {
 				next = end + 1 + i
 			}
 		}
@@ -346,6 +352,13 @@ func degreeClause(sent string, p int, withNext bool) string {
 	}
 	return sent[start:end]
 }
+
+// clauseBytes bounds degreeClause's search for its clause's breaks.
+const clauseBytes = 400
+
+// sentenceReach bounds, in tokens each way, the sentence a degree's rules
+// read around it.
+const sentenceReach = 80
 
 // namesDegree says whether a piece of a lowered sentence names a degree.
 func namesDegree(s string) bool {

@@ -279,6 +279,12 @@ func readNumber(s string, i int) (amount, bool) {
 		if digits(j+sepLen, 3) && len(intPart) <= 3 || digits(j+sepLen, 3) && frac == "" && groupOK(intPart) {
 			intPart += s[j+sepLen : j+sepLen+3]
 			j += sepLen + 3
+			if len(intPart) > maxAmountDigits {
+				// out of any pay's bounds already: the rest of its
+				// groups is not read (a text of "1 000 000 000 ..." is
+				// not read to its end at each group)
+				break
+			}
 			continue
 		}
 		if (c == '.' || c == ',') && frac == "" {
@@ -363,7 +369,7 @@ func lakhGroups(s string, i int) (end int, digits string, ok bool) {
 	}
 	d := s[i:j]
 	pairs := 0
-	for j+3 <= len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && (j+3 == len(s) || !isDigit(s[j+3])) {
+	for j+3 <= len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && (j+3 == len(s) || !isDigit(s[j+3])) && pairs < 8 {
 		d += s[j+1 : j+3]
 		j += 3
 		pairs++
@@ -409,6 +415,10 @@ func exponent(s string, i int) int {
 
 // groupOK says whether digits read so far can take another thousands group.
 func groupOK(intPart string) bool { return len(intPart) >= 4 }
+
+// maxAmountDigits is the most digits an amount read as pay has: more
+// than any pay in any currency.
+const maxAmountDigits = 18
 
 // bigWords follow amounts that are not pay ("$1 billion").
 var bigWords = []string{"million", "billion", "trillion", "bn", "mm", "m", "b", "mn"}
