@@ -1710,9 +1710,9 @@ func cjkHeadingBefore(t string, from, i int) int {
 		}
 	}
 	switch {
-	case k == from && n >= 2 && n < 8 && !colon && !strings.HasPrefix(t[from:], "-"):
-		// a line of its own (not an item of the list: "- 五险一金- 带薪
-		// 年假" are items)
+	case k == from && n >= 2 && n < 8 && !colon:
+		// a line of its own; an item of the list ("- 五险一金- 带薪年假")
+		// never gets here: its dash stops the loop before from
 		return k
 	case exact >= 0:
 		// "...更新效率任职要求": a heading of exactHeadings glued to the
