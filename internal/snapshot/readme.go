@@ -13,6 +13,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/mdtext"
 	"github.com/careers-watcher/careers-watcher/internal/model"
+	"github.com/careers-watcher/careers-watcher/internal/redact"
 )
 
 // ReadmeName is the file SourceReadme's output is written to, inside the
@@ -162,6 +163,17 @@ const readmeTopSkills = 5
 // readmeMaxLocations is how many locations a README row lists.
 const readmeMaxLocations = 3
 
+// What a README row shows of a board's own text at most, in runes: a
+// board's title, company, level or place can be as long as its answer
+// (a 250 KB title made a 250 KB row). The snapshot file keeps the text
+// whole; the row is cut with an ellipsis (redact.CutText), and a URL
+// longer than readmeMaxURL is shown as text, not linked.
+const (
+	readmeMaxTitle = 200
+	readmeMaxCell  = 120
+	readmeMaxURL   = 2048
+)
+
 // SourceReadme renders the README.md of a source's snapshot folder: a table
 // of the open postings (title linked to the posting's URL, level, location,
 // pay, top skills), sorted by title then id. Every value is escaped for
@@ -179,6 +191,10 @@ func SourceReadme(source string, postings []model.Posting) []byte {
 	}
 	ks := make([]keyed, len(postings))
 	for i, p := range postings {
+		p.Title = redact.CutText(p.Title, readmeMaxTitle)
+		if len(p.URL) > readmeMaxURL {
+			p.URL = ""
+		}
 		ks[i] = keyed{mdtext.Plain(p.Title), p}
 	}
 	sort.SliceStable(ks, func(i, j int) bool {
@@ -197,7 +213,7 @@ func SourceReadme(source string, postings []model.Posting) []byte {
 	companies := map[string]bool{}
 	var names []string
 	for _, p := range ps {
-		if c := mdtext.Plain(p.Company); c != "" && !companies[c] {
+		if c := mdtext.Plain(redact.CutText(p.Company, readmeMaxCell)); c != "" && !companies[c] {
 			companies[c] = true
 			names = append(names, c)
 		}
@@ -218,10 +234,10 @@ func SourceReadme(source string, postings []model.Posting) []byte {
 		for _, p := range ps {
 			rows = append(rows, []string{
 				mdtext.Link(p.Title, p.URL),
-				mdtext.Text(strings.Join(mdtext.Uniq(p.Levels), ", ")),
+				mdtext.Text(redact.CutText(strings.Join(mdtext.Uniq(p.Levels), ", "), readmeMaxCell)),
 				mdtext.Text(locationsCell(p)),
 				mdtext.Text(payCell(p.Salary)),
-				mdtext.Text(strings.Join(topSkills(p), ", ")),
+				mdtext.Text(redact.CutText(strings.Join(topSkills(p), ", "), readmeMaxCell*2)),
 			})
 		}
 		mdtext.Table(w, []string{"Title", "Level", "Location", "Pay", "Top skills"}, nil, rows, false)
@@ -254,6 +270,7 @@ func locationLabel(l model.Location) string {
 	if label == "" {
 		label = mdtext.Plain(l.Name)
 	}
+	label = redact.CutText(label, readmeMaxCell)
 	if l.Remote {
 		if label == "" {
 			return "Remote"
@@ -304,8 +321,8 @@ func payCell(sal []model.Salary) string {
 		if hi < lo {
 			hi = lo
 		}
-		v := strings.TrimSpace(mdtext.Plain(s.Currency) + " " + mdtext.Range(lo, hi))
-		if per := mdtext.Plain(s.Period); per != "" {
+		v := strings.TrimSpace(redact.CutText(mdtext.Plain(s.Currency), readmeMaxCell) + " " + mdtext.Range(lo, hi))
+		if per := redact.CutText(mdtext.Plain(s.Period), readmeMaxCell); per != "" {
 			v += " / " + per
 		}
 		out = append(out, v)
