@@ -39,14 +39,14 @@ func TestAcronymPluralIsNotCut(t *testing.T) {
 			name: "AWS and/or Azure APIs; ... is a plus",
 			raw: model.Raw{DescriptionText: "Our dream candidate has several years of experience in a DevOps role, with Python scripting skills.\n" +
 				"Experience working with Docker and/or Terraform; the ability to maintain, improve, and document AWS infrastructure; an innovative understanding of cloud processes and improvements; an understanding of AWS and/or Azure APIs; and being comfortable with Linux/Unix is a plus.\n"},
-			want: model.Skills{Required: []string{"DevOps", "Python"}, Preferred: []string{"AWS", "Azure", "Docker", "Linux", "Terraform"}},
+			want: model.Skills{Required: []string{"DevOps", "Python"}, Preferred: []string{"AWS", "Azure", "Docker", "Linux", "Terraform", "Unix"}},
 		},
 		{
 			// djangocon21us-six-feet-up-django-react-developer
 			name: "an understanding of AWS APIs is a plus",
 			raw: model.Raw{DescriptionText: "Our dream candidate has 5+ years Django experience; 3+ years React experience and experience with Unix/Linux systems deployment. " +
 				"Experience working with Docker and an understanding of AWS APIs is a plus.\n"},
-			want: model.Skills{Required: []string{"Django", "Linux", "React"}, Preferred: []string{"AWS", "Docker"}},
+			want: model.Skills{Required: []string{"Django", "Linux", "React", "Unix"}, Preferred: []string{"AWS", "Docker"}},
 		},
 	})
 }

@@ -34,7 +34,7 @@ func TestSemicolonListIsAPlus(t *testing.T) {
 			// djangocon21us-six-feet-up-senior-python-developer
 			name: "and/or ... is a plus",
 			raw:  model.Raw{DescriptionText: "Our dream candidate has Python web development experience; Unix/Linux systems deployment experience; and a passion for consulting, teamwork and solving problems. Terraform and Docker experience; AI/ML/Big Data experience; and/or an understanding of AWS API is a plus.\n"},
-			want: model.Skills{Required: []string{"Linux", "Python"},
+			want: model.Skills{Required: []string{"Linux", "Python", "Unix"},
 				Preferred: []string{"AWS", "Artificial Intelligence", "Big Data", "Docker", "Machine Learning", "Terraform"}},
 		},
 	})

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "6b2b04bab5c1783fdcc879de396c2285ac7ec26de29d237e1d31f1bbd9a668fa"
-	embeddedTaxonomySum     = "4faab55c7268d52798ef0641876dc80dc6107523e77b87d0f69f2ca82ea91315"
+	embeddedTaxonomyFileSum = "48d8da6882427ceea7096f142f09852dd119d272a6f33cb2ba86a1ea28b44f60"
+	embeddedTaxonomySum     = "8cb7f7aa2c1d7868e1e7dd69d9831dea628238f3407b885450093cdcf70f4594"
 )
