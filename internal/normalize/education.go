@@ -617,10 +617,15 @@ func (sc *classifier) prefWord(i int) bool {
 		return true
 	case "plus":
 		p := sc.word(i - 1)
-		return p == "a" || p == "big" || p == "huge" || p == "strong" || p == "definite" || p == "major" ||
+		if p == "a" || p == "big" || p == "huge" || p == "strong" || p == "definite" || p == "major" ||
 			p == "added" || p == "un" || p == "extra" || p == "real" || p == "nice" || p == "great" ||
-			(i+1 < sc.end && sc.toks[i+1].flags&fColon != 0) || i+1 == sc.end ||
-			sc.toks[i+1].flags&(fSent|fHard) != 0 && (p == "is" || p == "are" || p == "be")
+			(i+1 < sc.end && sc.toks[i+1].flags&fColon != 0) {
+			return true
+		}
+		if i+1 == sc.end {
+			return !sc.namePlus(i)
+		}
+		return sc.toks[i+1].flags&(fSent|fHard) != 0 && (p == "is" || p == "are" || p == "be")
 	case "advantage", "asset":
 		p := sc.word(i - 1)
 		return p == "an" || p == "added" || p == "big" || p == "great" || p == "real" || p == "additional" ||
@@ -663,6 +668,35 @@ func (sc *classifier) prefWord(i int) bool {
 }
 
 // reqWord says whether token i marks its sentence as required.
+// namePlus says whether "Plus" at token i ends a product's name ("Element
+// Plus", "MyBatis-Plus", "Cyber Essentials Plus"): written with its
+// capital, right after a word written with one or glued to a name by a
+// hyphen. Only "Plus" that ends a block is asked (a preference marker
+// there: "Kubernetes, plus").
+func (sc *classifier) namePlus(i int) bool {
+	if sc.text == "" || i < 1 {
+		return false
+	}
+	t := sc.toks[i]
+	if sc.text[t.start] != 'P' {
+		return false
+	}
+	prev := sc.toks[i-1]
+	if prev.punct == '-' && t.flags&fGlued != 0 && i >= 2 {
+		prev = sc.toks[i-2]
+		if gap := sc.text[prev.end:t.start]; gap != "-" {
+			return false
+		}
+	} else if gap := sc.text[prev.end:t.start]; gap != " " {
+		return false // "Kubernetes - Plus", "Kubernetes, Plus"
+	}
+	if prev.punct != 0 {
+		return false
+	}
+	c := sc.text[prev.start]
+	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 func (sc *classifier) reqWord(i int) bool {
 	switch sc.word(i) {
 	case "required", "require", "requires", "must", "minimum", "equivalent", "mandatory":

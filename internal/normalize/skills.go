@@ -242,6 +242,11 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 				i++
 				continue
 			}
+			if id := m.versionedAt(&sc, i); id >= 0 {
+				hits = append(hits, hit{id: id, tok: i, end: i + 1})
+				i++
+				continue
+			}
 			if x := s[t.start]; x < 'A' || x > 'Z' || t.punct != 0 || !guess {
 				i++
 				continue // misspelled or split names are capitalised
@@ -872,6 +877,56 @@ func (m *matcher) camelAt(s, lower string, t token) int32 {
 	}
 	return -1
 }
+
+// versionedAt returns the skill of a word that is a one-word name with its
+// version glued to it ("Vue3", "Java8", "React18", "MySQL8", "Spark3",
+// "Oracle19c", "Vue3.x", "iOS17", "Kotlin1.9"), when the word itself names
+// nothing, or -1. The name must have three letters or more ("PS5" is a
+// console, not Photoshop; "C1" a language level, "R2" a storage product;
+// so "Go1.21" and "Qt5" stay unread) and be the whole of an alias, in its
+// own case when the alias is case-sensitive; the version is digits, with
+// dots between groups, and may end in "x" or "c".
+func (m *matcher) versionedAt(sc *scan, i int) int32 {
+	t := sc.toks[i]
+	w := sc.s[t.start:t.end]
+	if t.punct != 0 || len(w) < 4 || !isASCIIDigit(w[len(w)-1]) && !(isASCIIDigit(w[len(w)-2]) && strings.IndexByte("xXc", w[len(w)-1]) >= 0) {
+		return -1
+	}
+	p := 0
+	for p < len(w) && (w[p] >= 'a' && w[p] <= 'z' || w[p] >= 'A' && w[p] <= 'Z') {
+		p++
+	}
+	if p < 3 || p == len(w) || !isASCIIDigit(w[p]) {
+		return -1
+	}
+	for k := p; k < len(w); k++ {
+		switch c := w[k]; {
+		case isASCIIDigit(c):
+		case c == '.' && k+1 < len(w) && isASCIIDigit(w[k+1]) && isASCIIDigit(w[k-1]):
+		case k == len(w)-1 && strings.IndexByte("xXc", c) >= 0:
+		default:
+			return -1
+		}
+	}
+	nd := m.rootNext(sc.lower[t.start : int(t.start)+p])
+	if nd == nil {
+		return -1
+	}
+	name := w[:p]
+	for k := range nd.acc {
+		a := &nd.acc[k]
+		if a.id == idBlocker || a.among || len(a.glue) != 1 {
+			continue
+		}
+		if a.exact != nil && name != a.exact[0] && !sc.cjkName(name, a.exact[0], 1, i) {
+			continue
+		}
+		return a.id
+	}
+	return -1
+}
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // jobNouns name a job after a practice ("DevOps Engineer", "Site
 // Reliability Engineers").
