@@ -174,23 +174,42 @@ func NewItem(e notify.Event) Item {
 	}
 	it.Posting = p
 	if p != nil {
-		it.Title = Clean(p.Title)
-		if it.Title == "" {
-			it.Title = Clean(p.ID)
+		it.Title = title(p)
+		if len(p.URL) <= MaxURL {
+			it.URL = SafeURL(p.URL)
 		}
-		it.URL = SafeURL(p.URL)
-		it.Company = Clean(p.Company)
-		it.Role = Clean(p.Role)
-		it.Team = Clean(p.Team)
-		it.Levels = Clean(strings.Join(p.Levels, "/"))
-		it.Location = Locations(p.Locations, 3)
-		it.Pay = Salaries(p.Salary)
-		it.Workplace = Clean(p.Workplace)
-		it.Skills = Clean(strings.Join(p.Skills.Required, ", "))
+		it.Company = Truncate(Clean(p.Company), MaxField)
+		it.Role = Truncate(Clean(p.Role), MaxField)
+		it.Team = Truncate(Clean(p.Team), MaxField)
+		it.Levels = Truncate(Clean(strings.Join(p.Levels, "/")), MaxField)
+		it.Location = Truncate(Locations(p.Locations, 3), MaxField)
+		it.Pay = Truncate(Salaries(p.Salary), MaxField)
+		it.Workplace = Truncate(Clean(p.Workplace), MaxField)
+		it.Skills = Truncate(Clean(strings.Join(p.Skills.Required, ", ")), 4*MaxField)
 		it.Summary = Line(p)
 	}
 	it.Changes = diff.Groups(e.Data.Changes)
 	return it
+}
+
+// What a message shows of a board's own text at most, in runes (a
+// board's title or company can be as long as its answer: a 250 KB title
+// made a 250 KB e-mail or console line per event), and the longest URL it
+// links. The event's posting (webhooks, the outbox) keeps the text whole.
+const (
+	MaxTitle = 300
+	MaxField = 200
+	MaxURL   = 2048
+)
+
+// title is the posting's title as a message shows it, its id when it has
+// none.
+func title(p *model.Posting) string {
+	t := Clean(p.Title)
+	if t == "" {
+		t = Clean(p.ID)
+	}
+	return Truncate(t, MaxTitle)
 }
 
 // Line is the one-line summary of a posting: "title [levels] · location ·
@@ -199,17 +218,13 @@ func Line(p *model.Posting) string {
 	if p == nil {
 		return ""
 	}
-	title := Clean(p.Title)
-	if title == "" {
-		title = Clean(p.ID)
-	}
-	parts := []string{title}
+	parts := []string{title(p)}
 	if len(p.Levels) > 0 {
-		parts[0] += " [" + Clean(strings.Join(p.Levels, "/")) + "]"
+		parts[0] += " [" + Truncate(Clean(strings.Join(p.Levels, "/")), MaxField) + "]"
 	}
 	for _, s := range []string{Locations(p.Locations, 3), Salaries(p.Salary)} {
 		if s != "" {
-			parts = append(parts, s)
+			parts = append(parts, Truncate(s, MaxField))
 		}
 	}
 	return strings.Join(parts, " · ")

@@ -86,16 +86,29 @@ func Line(e notify.Event) string {
 	return line
 }
 
+// What a line shows of a board's own text at most, in runes (a 250 KB
+// title made a 250 KB line), and the longest URL it shows: as the other
+// channels (render.MaxTitle, MaxField, MaxURL).
+const (
+	maxTitle = 300
+	maxField = 200
+	maxURL   = 2048
+)
+
 // posting is "  title  [levels]  locations  salary  url", empty parts left out.
 func posting(p *model.Posting) string {
 	if p == nil {
 		return ""
 	}
-	parts := []string{clean(p.Title)}
+	parts := []string{diff.Truncate(clean(p.Title), maxTitle)}
 	if len(p.Levels) > 0 {
-		parts = append(parts, "["+clean(strings.Join(p.Levels, "/"))+"]")
+		parts = append(parts, "["+diff.Truncate(clean(strings.Join(p.Levels, "/")), maxField)+"]")
 	}
-	parts = append(parts, locations(p.Locations), salaries(p.Salary), clean(p.URL))
+	u := clean(p.URL)
+	if len(u) > maxURL {
+		u = "" // no board gives such a link; it would make the line
+	}
+	parts = append(parts, diff.Truncate(locations(p.Locations), maxField), diff.Truncate(salaries(p.Salary), maxField), u)
 	var b strings.Builder
 	for _, s := range parts {
 		if s != "" {
