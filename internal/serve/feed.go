@@ -10,6 +10,7 @@ import (
 
 	"github.com/gorilla/feeds"
 
+	"github.com/careers-watcher/careers-watcher/internal/diff"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
 	"github.com/careers-watcher/careers-watcher/internal/urlpath"
 )
@@ -96,10 +97,11 @@ func feedItem(ev Event) *feeds.Item {
 		it.Link = &feeds.Link{Href: sourcePath(ev.Data.Source)}
 		return it
 	}
-	it.Title = oneLineText(fmt.Sprintf("%s %s: %s", what, ev.Data.Source, p.Title))
+	it.Title = oneLineText(fmt.Sprintf("%s %s: %s", what, ev.Data.Source, diff.Truncate(p.Title, maxShown)))
 	it.Link = &feeds.Link{Href: postingPath(ev.Data.Source, p.ID)}
 	var b strings.Builder
-	fmt.Fprintf(&b, "<p>%s · %s · %s</p>", html.EscapeString(p.Company), html.EscapeString(p.Role), html.EscapeString(LocationText(p.Locations)))
+	fmt.Fprintf(&b, "<p>%s · %s · %s</p>", html.EscapeString(diff.Truncate(p.Company, maxShown)), html.EscapeString(diff.Truncate(p.Role, maxShown)),
+		html.EscapeString(diff.Truncate(LocationText(p.Locations), maxShown)))
 	if pay := PayText(p.Salary); pay != "" {
 		fmt.Fprintf(&b, "<p>Pay: %s</p>", html.EscapeString(pay))
 	}

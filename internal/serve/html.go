@@ -33,6 +33,10 @@ func SafeLink(raw, text string) Link {
 	return Link{Href: u.String(), Text: text}
 }
 
+// maxShown is how many runes of a board's text a list, a feed entry's
+// title or a page's <title> shows.
+const maxShown = 300
+
 var funcs = template.FuncMap{
 	"link": SafeLink,
 	"when": func(t *time.Time) string {
@@ -44,6 +48,10 @@ var funcs = template.FuncMap{
 	"iso":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"day":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") },
 	"join": strings.Join,
+	// short cuts a board's text that a list shows (a title as long as the
+	// board's answer made each row as long); the posting's page shows it
+	// whole
+	"cut": func(s string) string { return diff.Truncate(s, maxShown) },
 	"first": func(l []string) string {
 		if len(l) == 0 {
 			return ""
