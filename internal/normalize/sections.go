@@ -294,6 +294,11 @@ var (
 		"福利", "我们提供", "公司介绍", "关于我们", "团队介绍", "职位概况", "业務内容", "仕事内容", "待遇", "담당업무",
 		"what you can expect", "what to expect", "you can expect", "what you get", "what's in it for you",
 		"why you'll love", "tech we use", "what we use", "our tech", "our technology",
+		// session 32: the team's stack and days ("The stack", "Our
+		// tooling", "A day in the life", "How we work"): what the hire
+		// will meet, not what is asked ("Tools we use" stays a heading of
+		// requirements: TestS20MoreHeadings)
+		"our tools", "our tooling", "the stack", "stack", "the tech", "day in the life", "how we work",
 		// session 30: Anthropic's parts after the qualifications (on every
 		// one of its postings): the terms of the job and the company
 		"logistics", "how we're different", "how we are different", "what makes us different", "bieten wir", "was wir bieten", "wir bieten dir", "das bieten wir",
