@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 242
+const rulesVersion = 243
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -234,25 +234,27 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		}
 	}
 
+	// Amounts without a currency take the currency of the role's country
+	// when all its places are in one.
+	def := ""
+	for _, l := range p.Locations {
+		c := countryCurrency[l.Country]
+		if c == "" || def != "" && def != c {
+			def = ""
+			break
+		}
+		def = c
+	}
+	if def == "" && len(p.Locations) == 0 && lang == "zh" {
+		// no place at all: a posting in Chinese pays in yuan
+		def = "CNY"
+	}
+	p.Salary = salaries(text, def)
 	if len(r.Salary) > 0 {
-		p.Salary = cleanSalaries(r.Salary)
-	} else {
-		// Amounts without a currency take the currency of the role's
-		// country when all its places are in one.
-		def := ""
-		for _, l := range p.Locations {
-			c := countryCurrency[l.Country]
-			if c == "" || def != "" && def != c {
-				def = ""
-				break
-			}
-			def = c
-		}
-		if def == "" && len(p.Locations) == 0 && lang == "zh" {
-			// no place at all: a posting in Chinese pays in yuan
-			def = "CNY"
-		}
-		p.Salary = salaries(text, def)
+		// The platform's structured pay first, then the ranges the text
+		// states besides it (per location, per degree: "Rising Master's
+		// graduate = $45/hour" beside Lever's salaryRange 40-56).
+		p.Salary = withStructured(cleanSalaries(r.Salary), p.Salary)
 	}
 
 	p.Workplace = Workplace(r.Workplace, p.Locations, text)
@@ -557,6 +559,20 @@ func locationKey(l model.Location) string {
 
 // cleanSalaries tidies structured pay ranges: currency upper case, period
 // lower case, min <= max, repeats dropped, order kept.
+// withStructured is the platform's structured ranges, then each range read
+// from the text that none of them already is.
+func withStructured(structured, read []model.Salary) []model.Salary {
+	out := structured
+	for _, s := range read {
+		if !slices.ContainsFunc(out, func(o model.Salary) bool {
+			return o.Min == s.Min && o.Max == s.Max && o.Currency == s.Currency && o.Period == s.Period
+		}) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func cleanSalaries(in []model.Salary) []model.Salary {
 	out := []model.Salary{}
 	for _, s := range in {

@@ -1,0 +1,34 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// TestStructuredPayAndTheText: the platform's structured range comes
+// first, then every range the text states besides it (PROTOCOL.md: "every
+// range the text or the platform's fields state"); a range the text only
+// restates is not listed twice. The first case is the shape of a Lever
+// answer of the corpus (shield-ai-lever: salaryRange 40-56 per hour and a
+// salary description by degree); before rules 243 the structured range
+// alone was kept.
+func TestStructuredPayAndTheText(t *testing.T) {
+	n := New(nil)
+	lever := "<p>We build drones.</p><div>Rising Bachelor's graduate = $40/hour</div>\n<div>Rising Master's graduate = $45/hour</div>\n" +
+		"<div>Rising PhD graduate = $56/hour</div>\n<div>+ Housing stipend provided for those who qualify.</div>"
+	p := n.Normalize("s", "X", model.Raw{ID: "1", Title: "Intern", DescriptionHTML: lever, Locations: []string{"Dallas, TX"},
+		Salary: []model.Salary{{Min: 40, Max: 56, Currency: "USD", Period: "hour"}}})
+	want := []model.Salary{{Min: 40, Max: 56, Currency: "USD", Period: "hour"}, {Min: 40, Max: 40, Currency: "USD", Period: "hour"},
+		{Min: 45, Max: 45, Currency: "USD", Period: "hour"}, {Min: 56, Max: 56, Currency: "USD", Period: "hour"}}
+	if !reflect.DeepEqual(p.Salary, want) {
+		t.Errorf("by degree: got %+v, want %+v", p.Salary, want)
+	}
+	restated := "<p>The base salary range for this role is $150,000 - $200,000 per year.</p>"
+	p = n.Normalize("s", "X", model.Raw{ID: "1", Title: "Engineer", DescriptionHTML: restated, Locations: []string{"Dallas, TX"},
+		Salary: []model.Salary{{Min: 150000, Max: 200000, Currency: "USD", Period: "year"}}})
+	if want := []model.Salary{{Min: 150000, Max: 200000, Currency: "USD", Period: "year"}}; !reflect.DeepEqual(p.Salary, want) {
+		t.Errorf("restated: got %+v, want %+v", p.Salary, want)
+	}
+}
