@@ -327,6 +327,13 @@ func seniority(title string) []string {
 			if wordAt(w, i+1) == "student" {
 				found["Intern"] = true // "Working Student Data Science", as Werkstudent
 			}
+		case "co":
+			if wordAt(w, i+1) == "op" {
+				// "Electrical Engineering Spring Co-op", "Co-Op Student": a
+				// student's work term, as an internship ("Coop", a
+				// Swedish retailer, is one word)
+				found["Intern"] = true
+			}
 		case "teamleiter", "teamleiterin", "teamleitung", "teamleider", "gruppenleiter", "gruppenleiterin":
 			found["Lead"] = true // German, Dutch: the team's lead, as Nordic "teamleder"
 		case "júnior", "junior-":

@@ -315,7 +315,8 @@ func MinYears(text string) *int {
 				c, ok = 1, t.s == "decade"
 			}
 			orMore := word(j+1) == "or" && word(j+2) == "more" // "a decade or more of experience"
-			if ok && (yearsNext[word(j+1)] || orMore && yearsNext[word(j+3)]) && !prefSentence(toks, j) && (best < 0 || 10*c < best) {
+			if ok && (yearsNext[word(j+1)] || orMore && yearsNext[word(j+3)]) && !prefSentence(toks, j) && !orgYears(toks, j-1) &&
+				!withOtherSubject(toks, j) && (best < 0 || 10*c < best) {
 				best = 10 * c
 			}
 			continue
@@ -414,7 +415,7 @@ func MinYears(text string) *int {
 		if prefSentence(toks, j) {
 			continue // "3+ years of Go is a plus": preferred, not a minimum
 		}
-		if orgYears(toks, k) {
+		if orgYears(toks, k) || withOtherSubject(toks, j) {
 			continue // "We are a company with over 20 years of experience": not the candidate's
 		}
 		if nestedBefore[word(k-1)] || nestedBefore[word(k-2)] && yearsStrongBefore[word(k-1)] ||
@@ -640,6 +641,39 @@ func orgYears(toks []ytoken, k int) bool {
 		}
 	}
 	return org
+}
+
+// withOtherSubject says whether the years at token j open a sentence with
+// "with" whose subject, after the comma, is not the candidate: "With more
+// than a decade of training AI models on billions of sales interactions,
+// Backstory enables ...", "With over 20 years in the market, we ..." are
+// the company's; "With 5+ years of experience, you ..." and "..., the
+// ideal candidate ..." stay the candidate's.
+func withOtherSubject(toks []ytoken, j int) bool {
+	a := j
+	for a > 0 && toks[a-1].s != "." && toks[a-1].s != "\n" && toks[a-1].s != ";" && toks[a-1].s != "!" && toks[a-1].s != "?" && j-a < clauseReach {
+		a--
+	}
+	if toks[a].s != "with" {
+		return false
+	}
+	c := j + 1
+	for c < len(toks) && toks[c].s != "," && c-j < clauseReach {
+		switch toks[c].s {
+		case ".", "\n", ";", "!", "?":
+			return false
+		}
+		c++
+	}
+	if c >= len(toks) || toks[c].s != "," {
+		return false
+	}
+	for i := c + 1; i < len(toks) && i <= c+4; i++ {
+		if candidateWords[toks[i].s] || toks[i].s == "you'll" || toks[i].s == "you're" || toks[i].s == "you've" {
+			return false
+		}
+	}
+	return true
 }
 
 // prefSentence says whether the sentence around token j marks itself as
