@@ -288,12 +288,17 @@ func schoolPair(sent string) bool {
 // for, which is no degree (PROTOCOL.md): "currently pursuing a degree",
 // "enrolled in a degree program", "working towards a Bachelor's".
 var studyingWords = []string{"pursuing", "enrolled in", "working towards", "working toward", "studying for",
-	"studying towards", "studying toward"}
+	"studying towards", "studying toward",
+	// "You are currently studying or have a Máster de Prevención ...":
+	// studying is enough (session 32, dev amazon-text-whs-intern-...)
+	"currently studying", "studying or"}
 
 // studiedFor says whether the words of the degree's sentence just before
-// it (up to four) say it is being studied for.
+// it (up to eight tokens: "pursuing a Bachelor's degree" counts the
+// apostrophe and its "s", "enrolled in or recently graduated from a
+// Master's program" seven words) say it is being studied for.
 func studiedFor(lower string, toks []token, h hit, a int) bool {
-	from := max(a, h.tok-4)
+	from := max(a, h.tok-8)
 	before := lower[toks[from].start:toks[h.tok].start]
 	for _, w := range studyingWords {
 		if strings.Contains(before, w) {
