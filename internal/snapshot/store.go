@@ -422,10 +422,21 @@ func (s *Store) SizeList(source string) *SizeList {
 	return &SizeList{dir: s.SourceDir(source), source: source, s: s}
 }
 
+// folderListings counts the source folders SizeLists listed (see
+// FolderListings).
+var folderListings atomic.Int64
+
+// FolderListings is how many times this process listed a source's folder
+// for the sizes of its files: one per source and run is the design; a
+// test holds a run to it (a listing per posting made a quiet run
+// quadratic: review s32 F1).
+func FolderListings() int64 { return folderListings.Load() }
+
 // Size is the length of a posting's snapshot file (see Sizes).
 func (l *SizeList) Size(id string) (int64, bool) {
 	if !l.listed {
 		l.listed = true
+		folderListings.Add(1)
 		l.sizes, l.ok = listSizes(l.dir)
 	}
 	if l.ok {

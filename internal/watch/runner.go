@@ -1190,6 +1190,11 @@ type plan struct {
 	// recorded again (delivered meanwhile, they are no longer in the
 	// outbox, and recording them again would deliver them twice)
 	recorded map[string]bool
+	// sizes answers the lengths of the source's snapshot files from one
+	// listing of its folder, made at compareSame's first question (a
+	// listing per posting made a quiet run of a source without stamps
+	// quadratic: review s32 F1)
+	sizes func(id string) (int64, bool)
 }
 
 // change records a change of posting it from prev (whose content hash
@@ -1608,7 +1613,10 @@ func (r *Runner) compareSame(p *plan, src string, it item) {
 		}
 		return
 	}
-	size, there := r.store.Sizes(src)(it.id)
+	if p.sizes == nil {
+		p.sizes = r.store.Sizes(src)
+	}
+	size, there := p.sizes(it.id)
 	if _, pending := r.dryRekeyed.Load(src); !there && pending {
 		// a dry run before the key upgrade: the file is there under the
 		// name the upgrade moves it from, not missing
