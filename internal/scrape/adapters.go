@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
@@ -138,30 +140,39 @@ func HashStamp(parts ...string) string {
 // instead of what was expected.
 func Snippet(b []byte) string { return snippet(b) }
 
-// Unique gathers the postings of a paged listing, each id once: a posting
-// published while the pages are read shifts the later pages by one, so a
-// page may repeat the last of the one before.
+// Unique gathers the postings of a paged listing, each posting once: a
+// posting published while the pages are read shifts the later pages by
+// one, so a page may repeat the last of the one before, the same posting
+// again. Copies of an id that differ are all kept: which one stands is
+// the watcher's choice, the same whatever their order, with a warning
+// (review s32 F2: the first copy won silently, and a board that listed
+// its copies in another order flipped the posting each run).
 type Unique struct {
 	out  []model.Raw
-	seen map[string]bool
+	seen map[string][]int // id -> indexes in out
 }
 
-// Add adds the postings of a page whose id is new, each after fix (when
-// not nil) has set what the page lacks (a URL); added is how many.
+// Add adds the postings of a page that are not already gathered as they
+// are, each after fix (when not nil) has set what the page lacks (a URL);
+// added is how many ids were new (a page of ids seen already does not
+// advance the paging, whatever their copies hold).
 func (u *Unique) Add(page []model.Raw, fix func(*model.Raw)) (added int) {
 	if u.seen == nil {
-		u.seen = map[string]bool{}
+		u.seen = map[string][]int{}
 	}
 	for _, r := range page {
-		if u.seen[r.ID] {
-			continue
-		}
-		u.seen[r.ID] = true
 		if fix != nil {
 			fix(&r)
 		}
+		kept, known := u.seen[r.ID]
+		if slices.ContainsFunc(kept, func(i int) bool { return reflect.DeepEqual(u.out[i], r) }) {
+			continue
+		}
+		u.seen[r.ID] = append(kept, len(u.out))
 		u.out = append(u.out, r)
-		added++
+		if !known {
+			added++
+		}
 	}
 	return added
 }

@@ -36,11 +36,17 @@ func TestUniqueAndRepeatedID(t *testing.T) {
 	if n := u.Add([]model.Raw{{ID: "a"}, {ID: "b"}}, func(r *model.Raw) { r.URL = "u/" + r.ID }); n != 2 {
 		t.Fatalf("added %d", n)
 	}
-	if n := u.Add([]model.Raw{{ID: "b"}, {ID: "c"}}, nil); n != 1 || u.Len() != 3 {
+	fix := func(r *model.Raw) { r.URL = "u/" + r.ID }
+	if n := u.Add([]model.Raw{{ID: "b"}, {ID: "c"}}, fix); n != 1 || u.Len() != 3 {
 		t.Fatalf("added %d, len %d", n, u.Len())
 	}
-	if p := u.Postings(); p[0].URL != "u/a" || p[2].ID != "c" || p[2].URL != "" {
+	if p := u.Postings(); p[0].URL != "u/a" || p[2].ID != "c" || p[2].URL != "u/c" {
 		t.Fatalf("postings %+v", p)
+	}
+	// a copy of an id that differs is kept beside the first (the watcher
+	// picks one whatever their order: review s32 F2); it is no new id
+	if n := u.Add([]model.Raw{{ID: "b", Title: "other"}}, fix); n != 0 || u.Len() != 4 || u.Postings()[3].Title != "other" {
+		t.Fatalf("a differing copy: added %d, len %d", n, u.Len())
 	}
 	if id := RepeatedID([]model.Raw{{ID: "x"}, {ID: "y"}, {ID: "x"}}); id != "x" {
 		t.Fatalf("RepeatedID = %q", id)
