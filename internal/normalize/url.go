@@ -162,8 +162,21 @@ func cookieless(seg string) bool {
 // https and mailto (javascript:, data:, vbscript:, however a browser would
 // still read it) is dropped: the posting's url goes into every event, and a
 // receiver that shows it as a link would run it.
+//
+// Tabs and line breaks inside it are dropped, as a browser drops them
+// (review s32 F6: "http://h/job/5\r\nX-Evil: 1" went whole into snapshots
+// and webhook bodies), and a URL with another control character is
+// dropped: no receiver gets a header or a line break through it.
 func CleanURL(raw string) string {
 	raw = strings.TrimSpace(raw)
+	if strings.ContainsAny(raw, "\t\r\n") {
+		raw = strings.NewReplacer("\t", "", "\r", "", "\n", "").Replace(raw)
+	}
+	for i := 0; i < len(raw); i++ {
+		if raw[i] < ' ' || raw[i] == 0x7f {
+			return ""
+		}
+	}
 	switch linkScheme(raw) {
 	case "", "http", "https", "mailto":
 	default:
