@@ -40,10 +40,10 @@ func TestStructuredPayAndTheText(t *testing.T) {
 func TestURLWithLineBreaks(t *testing.T) {
 	for raw, want := range map[string]string{
 		"http://127.0.0.1:18081/job/m5\r\nX-Evil: 1": "http://127.0.0.1:18081/job/m5X-Evil:%201",
-		"https://jobs.example/1\t":                    "https://jobs.example/1",
-		"https://jobs.example/\x001":                  "",
-		"https://jobs.example/\x7f":                   "",
-		"https://jobs.example/a?b=1":                  "https://jobs.example/a?b=1",
+		"https://jobs.example/1\t":                   "https://jobs.example/1",
+		"https://jobs.example/\x001":                 "",
+		"https://jobs.example/\x7f":                  "",
+		"https://jobs.example/a?b=1":                 "https://jobs.example/a?b=1",
 	} {
 		if got := CleanURL(raw); got != want {
 			t.Errorf("CleanURL(%q) = %q, want %q", raw, got, want)
