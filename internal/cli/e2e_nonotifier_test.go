@@ -26,6 +26,13 @@ func TestNoNotifiers(t *testing.T) {
 	if !strings.Contains(stderr, "watcher run: 1 source: 2 added, 0 removed, 0 changed; no notifiers: ") {
 		t.Fatalf("run: no summary line:\n%s", stderr)
 	}
+	// a dry run wrote and committed nothing: its text says what would
+	// change, and no summary says it was written (review s32 F5)
+	nf.SetJobs([]fake.Job{netflixJob(1), netflixJob(2), netflixJob(3)})
+	code, stdout, stderr = runIn(t, cfg, "run", "--dry-run")
+	if code != 0 || strings.Contains(stderr, "written to the snapshots and committed") || !strings.Contains(stdout+stderr, "would be 1 added") {
+		t.Fatalf("dry run: exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
 	// with a notifier: no such line
 	code, _, stderr, _ = runYAML(t, yml+"notifiers:\n  - {name: console, type: stdout}\n", "run")
 	if code != 0 || strings.Contains(stderr, "no notifiers") {

@@ -81,7 +81,6 @@ the run could not start; 2 bad usage or invalid config;
 				if err != nil {
 					return err
 				}
-				opt.unreadNotifiers = l.unreadNotifiers
 				if l.cfg.Store.Postgres() {
 					return exitCode(runDatabase(l.cfg, sources, allowShrink, opt, l.logger, l.stdout, l.stderr))
 				}
@@ -127,9 +126,6 @@ func (h saidAtEnd) WithGroup(name string) slog.Handler    { return saidAtEnd{h.H
 type runOutput struct {
 	dryRun bool // --dry-run: what would change, nothing written
 	json   bool // --json: the events as JSON lines on stdout
-	// unreadNotifiers: a dry run read the config without its notifiers
-	// (their ${VARS} are not set): it says nothing of there being none
-	unreadNotifiers bool
 }
 
 func run(cfg *config.Config, names []string, allowShrink bool, wait time.Duration, opt runOutput, logger *slog.Logger, stdout, stderr io.Writer) int {
@@ -207,7 +203,10 @@ func runEnd(ctx context.Context, cfg *config.Config, res watch.Result, stderr io
 		}
 		interrupted = interrupted || s.Interrupted
 	}
-	if none {
+	if none && !interrupted && ctx.Err() == nil {
+		// the closing summary of what a run wrote and committed; not
+		// after a stopped run, which committed only part of it (review s32
+		// F5; the next run finishes the work)
 		var total watch.SourceResult
 		for _, s := range res.Sources {
 			total.Added, total.Removed, total.Changed = total.Added+s.Added, total.Removed+s.Removed, total.Changed+s.Changed
@@ -250,10 +249,9 @@ func dryRun(ctx context.Context, cfg *config.Config, sources []config.Source, al
 	} else {
 		fmt.Fprint(stdout, watch.DryRunText(res))
 	}
-	if opt.unreadNotifiers {
-		return runEnd(ctx, cfg, res, stderr, false)
-	}
-	return runExit(ctx, cfg, res, stderr)
+	// a dry run writes and commits nothing: no summary that says it did
+	// (review s32 F5); its text above says what would change
+	return runEnd(ctx, cfg, res, stderr, false)
 }
 
 // eventLine is one line of `run --json`: the webhook body (the event

@@ -51,9 +51,6 @@ type loaded struct {
 	cfg            *config.Config
 	logger         *slog.Logger
 	stdout, stderr io.Writer
-	// unreadNotifiers: the config was read without its notifiers, whose
-	// ${VARS} a dry run does not need (loadFor)
-	unreadNotifiers bool
 }
 
 // load checks the log flags, loads the config and wraps the outputs in its
@@ -64,14 +61,13 @@ func (f *configFlags) load(cmd *cobra.Command) (*loaded, error) {
 
 // loadFor is load; sendsNothing (a dry run) takes a config whose only
 // problems are notifiers' unset ${VARS}: each is printed as a note, and the
-// config is read without its notifiers (loaded.unreadNotifiers).
+// config is read without its notifiers.
 func (f *configFlags) loadFor(cmd *cobra.Command, sendsNothing bool) (*loaded, error) {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	if _, err := newLogger(stderr, f.level, f.format); err != nil {
 		return nil, usageFail(cmd, stderr, "%v", err)
 	}
 	cfg, err := load(f.path)
-	unread := false
 	var ce *config.Error
 	if err != nil && errors.As(err, &ce) {
 		// the sections whose unset ${VARS} this command does not need:
@@ -93,7 +89,7 @@ func (f *configFlags) loadFor(cmd *cobra.Command, sendsNothing bool) (*loaded, e
 						fmt.Fprintf(stderr, "%s: note: %s (a dry run sends nothing; a run needs it)\n", cmd.CommandPath(), p)
 					}
 				}
-				cfg, err, unread = c, nil, notifiers
+				cfg, err = c, nil
 			}
 		}
 	}
@@ -102,7 +98,7 @@ func (f *configFlags) loadFor(cmd *cobra.Command, sendsNothing bool) (*loaded, e
 		return nil, &exitError{ExitUsage}
 	}
 	stdout, stderr, logger := redacted(cfg, stdout, stderr, f.level, f.format)
-	return &loaded{cfg: cfg, logger: logger, stdout: stdout, stderr: stderr, unreadNotifiers: unread}, nil
+	return &loaded{cfg: cfg, logger: logger, stdout: stdout, stderr: stderr}, nil
 }
 
 // unsetVarSections says which sections hold the problems when every one
