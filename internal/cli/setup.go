@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -205,29 +206,56 @@ func signalContext(logger *slog.Logger, stderr io.Writer, who string) (context.C
 	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	done := make(chan struct{})
-	go func() {
-		select {
-		case sig := <-ch:
-			if who == "watcher serve" {
-				logger.Info("stopping: signal received, closing the server (a second signal exits at once)", "signal", sig.String())
-			} else {
-				logger.Info("stopping: signal received, finishing at the next posting boundary (a second signal exits at once)", "signal", sig.String())
-			}
-			cancel()
-		case <-done:
-			return
-		}
-		select {
-		case sig := <-ch:
-			fmt.Fprintf(stderr, "%s: second signal (%s): exiting at once; the next run finishes the work\n", who, sig)
-			exit(ExitSignal)
-		case <-done:
-		}
-	}()
+	go stopOnSignals(ch, done, cancel, logger, stderr, who)
 	return ctx, func() {
 		signal.Stop(ch)
 		close(done)
 		cancel()
+	}
+}
+
+// signalEcho is how soon a second signal of the first one's kind is taken
+// as the same signal: GNU timeout (without --foreground) sends SIGTERM to
+// the command and then to its process group, so the command gets it twice
+// at once, and a graceful stop became an exit at once (review s32 F4).
+const signalEcho = time.Second
+
+// signalNow is the clock of stopOnSignals (a variable for tests).
+var signalNow = time.Now
+
+// stopOnSignals cancels at the first signal of ch and exits at a second
+// one (not the first one's echo); done ends it.
+func stopOnSignals(ch <-chan os.Signal, done <-chan struct{}, cancel func(), logger *slog.Logger, stderr io.Writer, who string) {
+	var first os.Signal
+	select {
+	case first = <-ch:
+		if who == "watcher serve" {
+			logger.Info("stopping: signal received, closing the server (a second signal exits at once)", "signal", first.String())
+		} else {
+			logger.Info("stopping: signal received, finishing at the next posting boundary (a second signal exits at once)", "signal", first.String())
+		}
+		cancel()
+	case <-done:
+		return
+	}
+	at := signalNow()
+	for {
+		select {
+		case sig := <-ch:
+			if sig == first && signalNow().Sub(at) < signalEcho {
+				logger.Debug("the same signal again at once: taken as one (as GNU timeout sends it)", "signal", sig.String())
+				continue
+			}
+			then := "the next run finishes the work"
+			if who == "watcher serve" {
+				then = "nothing was being written"
+			}
+			fmt.Fprintf(stderr, "%s: second signal (%s): exiting at once; %s\n", who, sig, then)
+			exit(ExitSignal)
+			return
+		case <-done:
+			return
+		}
 	}
 }
 
