@@ -69,7 +69,11 @@ Exit codes: 0 printed; 1 the snapshot folder could not be read; 2 bad usage or i
 			}
 			for _, s := range sources {
 				if !slices.ContainsFunc(configured, func(c serve.SourceConfig) bool { return c.Name == s }) {
-					return usageFail(cmd, cmd.ErrOrStderr(), "--source %q: no such source in the config", s)
+					var names []string
+					for _, c := range configured {
+						names = append(names, c.Name)
+					}
+					return usageFail(cmd, cmd.ErrOrStderr(), "%s", noSuchSource("--source ", s, names))
 				}
 			}
 			// Without --sort the listing goes source by source (config

@@ -71,7 +71,7 @@ func showDB(cmd *cobra.Command, db *fleet.DB, cfg *config.Config, source, id str
 		known = known || s.Name == source
 	}
 	if !known {
-		return fail(cmd, ExitUsage, "source %q: no such source in the config", source)
+		return usageFail(cmd, cmd.ErrOrStderr(), "%s", noSuchSource("source ", source, sourceNames(cfg)))
 	}
 	d, err := db.Detail(contextOf(cmd), source, id)
 	if err != nil {

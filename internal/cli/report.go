@@ -90,7 +90,7 @@ func reportRun(cmd *cobra.Command, cfgPath string, sources []string, since, form
 	red := cfg.Redactor()
 	for _, s := range sources {
 		if !slices.ContainsFunc(cfg.Sources, func(c config.Source) bool { return c.Name == s }) {
-			return usageFail(cmd, red.Writer(cmd.ErrOrStderr()), "--source %q: no such source in the config", s)
+			return usageFail(cmd, red.Writer(cmd.ErrOrStderr()), "%s", noSuchSource("--source ", s, sourceNames(cfg)))
 		}
 	}
 	if out != "" {

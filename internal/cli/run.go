@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -285,7 +284,7 @@ func selectSources(cfg *config.Config, names []string, stderr io.Writer) ([]conf
 	configured := sourceNames(cfg)
 	for _, n := range names {
 		if !slices.Contains(configured, n) {
-			usageLine(stderr, "watcher run", fmt.Sprintf("--source %q: no such source in the config (configured: %s)", n, strings.Join(configured, ", ")))
+			usageLine(stderr, "watcher run", noSuchSource("--source ", n, configured))
 			return nil, false
 		}
 	}

@@ -277,6 +277,20 @@ func configNames(f *configFlags, names func(*config.Config) []string) cobra.Comp
 	}
 }
 
+// noSuchSource is the usage mistake of a source name the config does not
+// have, with the names it has (the first ten, and how many more: a fleet
+// config has thousands).
+func noSuchSource(what, name string, configured []string) string {
+	list := strings.Join(configured[:min(10, len(configured))], ", ")
+	if len(configured) > 10 {
+		list += fmt.Sprintf(", ... (%d more)", len(configured)-10)
+	}
+	if list == "" {
+		list = "none"
+	}
+	return fmt.Sprintf("%s%q: no such source in the config (configured: %s)", what, name, list)
+}
+
 func sourceNames(cfg *config.Config) []string {
 	var out []string
 	for _, s := range cfg.Sources {

@@ -30,7 +30,12 @@ The notifiers and serve sections of the config are not read, so their ${VARS} ne
 Exit codes: 0 printed; 1 no such posting, or the folder could not be read; 2 bad usage or invalid config.`,
 		Example: `  watcher show netflix-data-insights 790311790854
   watcher show netflix-data-insights 790311790854 --json | jq '.history[].changes'`,
-		Args: cobra.ExactArgs(2),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return fmt.Errorf("expected SOURCE and ID, got %d argument(s)", len(args))
+			}
+			return nil
+		},
 		RunE: maskedRun(func(cmd *cobra.Command, args []string) error {
 			if db, cfg, err := openDatabase(cmd, f.path); err != nil || db != nil {
 				if err != nil {
@@ -45,7 +50,11 @@ Exit codes: 0 printed; 1 no such posting, or the folder could not be read; 2 bad
 			}
 			source, id := args[0], args[1]
 			if _, ok := folder.Source(source); !ok {
-				return fail(cmd, ExitUsage, "source %q: no such source in the config", source)
+				var names []string
+				for _, c := range folder.Sources {
+					names = append(names, c.Name)
+				}
+				return usageFail(cmd, cmd.ErrOrStderr(), "%s", noSuchSource("source ", source, names))
 			}
 			d, err := folder.Detail(contextOf(cmd), source, id)
 			if err != nil {

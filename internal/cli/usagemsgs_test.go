@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,7 +65,7 @@ func TestReportUsageMistakes(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runIn(t, cfg, "report", "--source", "nope")
-	if code != ExitUsage || stderr != "watcher report: --source \"nope\": no such source in the config\nRun 'watcher report --help' for usage.\n" {
+	if code != ExitUsage || stderr != "watcher report: --source \"nope\": no such source in the config (configured: a)\nRun 'watcher report --help' for usage.\n" {
 		t.Errorf("report --source nope: exit %d, stderr %q", code, stderr)
 	}
 	code, _, stderr = runIn(t, cfg, "report", "--since", "2099-01-01")
@@ -82,5 +83,48 @@ func TestReportUsageMistakes(t *testing.T) {
 	out := filepath.Join(dir, "r.txt")
 	if code, _, stderr = runIn(t, cfg, "report", "-o", out); code != 0 {
 		t.Errorf("report -o into an existing folder: exit %d, %s", code, stderr)
+	}
+}
+
+// TestShowUsageMistakes: show without its two arguments says what it
+// needs, and an unknown source gets the usage hint and the configured
+// names, as run's --source does (review s32 F7).
+func TestShowUsageMistakes(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte(oneSource), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "snaps"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"show"}, "watcher show: expected SOURCE and ID, got 0 argument(s)\nRun 'watcher show --help' for usage.\n"},
+		{[]string{"show", "a", "1", "2"}, "watcher show: expected SOURCE and ID, got 3 argument(s)\nRun 'watcher show --help' for usage.\n"},
+		{[]string{"show", "nope", "1"}, "watcher show: source \"nope\": no such source in the config (configured: a)\nRun 'watcher show --help' for usage.\n"},
+		{[]string{"postings", "--source", "nope"}, "watcher postings: --source \"nope\": no such source in the config (configured: a)\nRun 'watcher postings --help' for usage.\n"},
+	} {
+		code, _, stderr := runIn(t, cfg, c.args...)
+		if code != ExitUsage || stderr != c.want {
+			t.Errorf("%q: exit %d, stderr %q, want %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+// TestNoSuchSourceListsTenNames: a fleet config's thousands of names are
+// not all printed.
+func TestNoSuchSourceListsTenNames(t *testing.T) {
+	var names []string
+	for i := range 12 {
+		names = append(names, fmt.Sprintf("s%d", i))
+	}
+	if got, want := noSuchSource("--source ", "x", names), `--source "x": no such source in the config (configured: s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, ... (2 more))`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got, want := noSuchSource("source ", "x", nil), `source "x": no such source in the config (configured: none)`; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
