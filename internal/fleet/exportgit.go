@@ -3,6 +3,7 @@ package fleet
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -180,8 +181,9 @@ func exportSource(db *pgstore.Backend, store *snapshot.Store, source string, res
 	}
 	paths = append(paths, p)
 	readme, err := store.WriteReadme(source, writes, removes, idx)
-	if err != nil {
-		return nil, err
+	var foreign *snapshot.ForeignReadmeError
+	if err != nil && !errors.As(err, &foreign) {
+		return nil, err // a README.md of the folder's owner is kept (snapshot.ForeignReadmeError)
 	}
 	paths = append(paths, readme...)
 	if v := db.LoadValidators(source); v != nil {

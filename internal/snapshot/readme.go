@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -95,6 +96,8 @@ func (s *Store) WriteReadme(source string, writes map[string][]byte, removes []s
 	changed := len(writes) > 0 || len(removes) > 0
 	if _, err := os.Stat(path); err == nil && !changed {
 		return nil, nil
+	} else if err == nil && !s.ownReadme(path) {
+		return nil, &ForeignReadmeError{Path: path}
 	}
 	rows := map[string]readmeRow{}
 	if b, err := s.readFile(s.ReadmeRowsPath(source)); err == nil {
@@ -141,6 +144,32 @@ func (s *Store) WriteReadme(source string, writes map[string][]byte, removes []s
 		return nil, err
 	}
 	return []string{path, s.ReadmeRowsPath(source)}, nil
+}
+
+// readmeMark is in every README.md SourceReadme wrote, since the first.
+const readmeMark = "Written by careers-watcher"
+
+// ForeignReadmeError says that a source's folder holds a README.md the
+// watcher did not write (a data repository's own notes): it is kept, not
+// rewritten (review s32 F8: it was replaced without a word).
+type ForeignReadmeError struct{ Path string }
+
+func (e *ForeignReadmeError) Error() string {
+	return fmt.Sprintf("%s was not written by careers-watcher: kept, the table of postings not written (move it away to get the table)", e.Path)
+}
+
+// ownReadme says whether the README.md at path is one SourceReadme wrote:
+// its mark in the first 256 KiB (after the title and the intro line), or
+// a file that cannot be read (rewritten, as before).
+func (s *Store) ownReadme(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	head := make([]byte, 256<<10)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Contains(head[:n], []byte(readmeMark))
 }
 
 // rowsMatch reports whether the rows are exactly the index's postings, each
@@ -227,7 +256,7 @@ func SourceReadme(source string, postings []model.Posting) []byte {
 		intro += " at " + strings.Join(names, ", ")
 	}
 	fmt.Fprintf(w, "%s.\n\n", mdtext.Text(intro))
-	w.WriteString("Written by careers-watcher with the snapshot files of this folder, one JSON file per open posting; the git history of this folder is the history of the postings. Do not edit: the next run rewrites this file.\n")
+	w.WriteString(readmeMark + " with the snapshot files of this folder, one JSON file per open posting; the git history of this folder is the history of the postings. Do not edit: the next run rewrites this file.\n")
 	if len(ps) > 0 {
 		w.WriteString("\n")
 		rows := make([][]string, 0, len(ps))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/careers-watcher/careers-watcher/internal/config"
 	"github.com/careers-watcher/careers-watcher/internal/scrape"
+	"github.com/careers-watcher/careers-watcher/internal/snapshot"
 )
 
 // A run streams its sources: a bounded set of workers fetches them, and
@@ -302,7 +303,10 @@ func (w *writeRun) write(ctx context.Context, f fetched, p plan) error {
 	}
 	if f.err == nil && f.suspicious == "" {
 		readme, err := r.back.WriteReadme(src, p.writes, p.removes, p.index)
-		if err != nil {
+		var foreign *snapshot.ForeignReadmeError
+		if errors.As(err, &foreign) {
+			r.log.Warn("a README.md the watcher did not write is in the source's folder: kept, the table of postings not written (move it away to get the table)", "source", src, "path", foreign.Path)
+		} else if err != nil {
 			return err
 		}
 		w.state = append(w.state, readme...)

@@ -1,0 +1,59 @@
+package snapshot
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// TestForeignReadmeIsKept: a README.md in a source's folder that the
+// watcher did not write (a data repository's own notes) is kept and said
+// (ForeignReadmeError), not replaced (review s32 F8); one the watcher
+// wrote is rewritten as the postings change.
+func TestForeignReadmeIsKept(t *testing.T) {
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(s.SourceDir("acme"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := model.Encode(model.Posting{ID: "1", Source: "acme", Title: "Data Engineer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := Index{Postings: map[string]Entry{"1": {Hash: model.Hash(b)}}}
+	notes := "# my handwritten notes\nimportant\n"
+	if err := os.WriteFile(s.ReadmePath("acme"), []byte(notes), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	paths, err := s.WriteReadme("acme", map[string][]byte{"1": b}, nil, idx)
+	var foreign *ForeignReadmeError
+	if !errors.As(err, &foreign) || foreign.Path != s.ReadmePath("acme") || len(paths) != 0 {
+		t.Fatalf("paths %v, err %v; want a ForeignReadmeError naming the file", paths, err)
+	}
+	if got, _ := os.ReadFile(s.ReadmePath("acme")); string(got) != notes {
+		t.Fatalf("the notes were replaced: %q", got)
+	}
+	// the watcher's own README is rewritten
+	if err := os.Remove(s.ReadmePath("acme")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WriteReadme("acme", map[string][]byte{"1": b}, nil, idx); err != nil {
+		t.Fatal(err)
+	}
+	b2, err := model.Encode(model.Posting{ID: "1", Source: "acme", Title: "Staff Data Engineer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx.Postings["1"] = Entry{Hash: model.Hash(b2)}
+	if _, err := s.WriteReadme("acme", map[string][]byte{"1": b2}, nil, idx); err != nil {
+		t.Fatalf("the watcher's own README: %v", err)
+	}
+	if got, _ := os.ReadFile(s.ReadmePath("acme")); !strings.Contains(string(got), "Staff Data Engineer") {
+		t.Fatalf("the watcher's README was not rewritten:\n%s", got)
+	}
+}
