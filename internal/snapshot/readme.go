@@ -160,8 +160,12 @@ func (e *ForeignReadmeError) Error() string {
 
 // ownReadme says whether the README.md at path is one SourceReadme wrote:
 // its mark in the first 256 KiB (after the title and the intro line), or
-// a file that cannot be read (rewritten, as before).
+// no regular file (a link is not followed; it is replaced, as before) or
+// one that cannot be read (rewritten, as before).
 func (s *Store) ownReadme(path string) bool {
+	if fi, err := os.Lstat(path); err != nil || !fi.Mode().IsRegular() {
+		return true
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return true

@@ -57,3 +57,37 @@ func TestForeignReadmeIsKept(t *testing.T) {
 		t.Fatalf("the watcher's README was not rewritten:\n%s", got)
 	}
 }
+
+// TestReadmeLinkIsNotFollowed: a README.md that is a symbolic link is not
+// read for the watcher's mark (the file it names may be anyone's): the
+// write is refused as any write through a link is, the linked file
+// untouched.
+func TestReadmeLinkIsNotFollowed(t *testing.T) {
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(s.SourceDir("acme"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	outside := t.TempDir() + "/notes.md"
+	if err := os.WriteFile(outside, []byte("# elsewhere\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, s.ReadmePath("acme")); err != nil {
+		t.Skip(err)
+	}
+	b, err := model.Encode(model.Posting{ID: "1", Source: "acme", Title: "Data Engineer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := Index{Postings: map[string]Entry{"1": {Hash: model.Hash(b)}}}
+	_, err = s.WriteReadme("acme", map[string][]byte{"1": b}, nil, idx)
+	var foreign *ForeignReadmeError
+	if err == nil || errors.As(err, &foreign) || !strings.Contains(err.Error(), "symbolic link") {
+		t.Fatalf("a linked README.md: %v, want the refusal of a write through a link", err)
+	}
+	if got, _ := os.ReadFile(outside); string(got) != "# elsewhere\n" {
+		t.Fatalf("the linked file changed: %q", got)
+	}
+}
