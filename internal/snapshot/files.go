@@ -153,7 +153,8 @@ func (s *Store) CheckLinks() error {
 
 // Owned says whether path (absolute, inside the folder) is one of the files
 // the watcher writes and commits: the folder's .gitignore, a posting file
-// (<source>/<name>.json) or README.md of the folder of a source (source
+// (<source>/<name>.json) or README.md of the folder of a source, one the
+// watcher wrote (source
 // says which folder names are configured sources; a folder with an index
 // is one too), and the files
 // of .watcher's index, state, http, readme and outbox folders. A run's
@@ -177,7 +178,13 @@ func (s *Store) Owned(path string, source func(name string) bool) bool {
 		if strings.HasPrefix(dir, ".") || !source(dir) && !s.HasIndex(dir) {
 			return false
 		}
-		return name == ReadmeName || strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".")
+		if name == ReadmeName {
+			// not a README.md of the folder's owner, which a run keeps
+			// (ForeignReadmeError): an edit of theirs is not the stopped
+			// run's
+			return s.ownReadme(path)
+		}
+		return strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".")
 	case 3:
 		if parts[0] != StateDir || strings.HasPrefix(parts[2], ".") {
 			return false

@@ -91,3 +91,34 @@ func TestReadmeLinkIsNotFollowed(t *testing.T) {
 		t.Fatalf("the linked file changed: %q", got)
 	}
 }
+
+// TestForeignReadmeIsNotOwned: a run's recovery commits only the watcher's
+// own files: a README.md of the folder's owner is not one (an uncommitted
+// edit of theirs went into the recovery's commit); the watcher's own
+// README.md, and one deleted, are.
+func TestForeignReadmeIsNotOwned(t *testing.T) {
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(s.SourceDir("acme"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	source := func(name string) bool { return name == "acme" }
+	path := s.ReadmePath("acme")
+	if !s.Owned(path, source) {
+		t.Error("a README.md not there (deleted) is not owned")
+	}
+	if err := os.WriteFile(path, []byte("# my notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s.Owned(path, source) {
+		t.Error("the owner's README.md is taken for the watcher's")
+	}
+	if err := os.WriteFile(path, SourceReadme("acme", nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !s.Owned(path, source) {
+		t.Error("the watcher's README.md is not owned")
+	}
+}
