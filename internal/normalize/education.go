@@ -664,15 +664,15 @@ func (sc *classifier) prefWord(i int) bool {
 		return sc.word(i-1) == "von"
 	case "atout", "pré", "wens", "pluspunt":
 		return true
-	case "required", "vereiste", "necessary", "requirement":
-		// "nice but not required", "geen vereiste"
+	case "required", "vereiste", "necessary", "requirement", "mandatory", "essential", "must":
+		// "nice but not required", "geen vereiste"; "Kafka is not
+		// mandatory", "... is not a must" (session 32: read as required)
 		p := sc.word(i - 1)
 		return p == "not" || p == "geen" || p == "no" || p == "a" && sc.word(i-2) == "not"
 	}
 	return false
 }
 
-// reqWord says whether token i marks its sentence as required.
 // namePlus says whether "Plus" at token i ends a product's name ("Element
 // Plus", "MyBatis-Plus", "Cyber Essentials Plus"): written with its
 // capital, right after a word written with one or glued to a name by a
@@ -702,6 +702,7 @@ func (sc *classifier) namePlus(i int) bool {
 	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
+// reqWord says whether token i marks its sentence as required.
 func (sc *classifier) reqWord(i int) bool {
 	switch sc.word(i) {
 	case "required", "require", "requires", "must", "minimum", "equivalent", "mandatory":

@@ -72,3 +72,22 @@ func TestPlusEndsAName(t *testing.T) {
 			want: model.Skills{Required: []string{"Python"}, Preferred: []string{"Kubernetes"}}},
 	})
 }
+
+// TestPlusAfterAContraction: "that's a plus" and "it's a plus" after a
+// clause mark its skills as preferred, as "that is a bonus" did (the
+// apostrophe's "s" is a token of its own and stood between the clause
+// and its marker), and "not mandatory", "not a must", "not essential" are
+// no requirement, as "not required" was not. Found by a throw-away sweep
+// of 50 inline preference and requirement wordings; each of these was
+// read as required before rules 247, and no corpus document has them.
+func TestPlusAfterAContraction(t *testing.T) {
+	var cases []skillCase
+	for _, it := range []string{"If you know Kafka, that's a plus", "If you know Kafka, it's a plus", "If you know Kafka, that’s a big plus.",
+		"Kafka is not a must", "Kafka experience is not mandatory", "Kafka is not a must-have", "Kafka is not essential"} {
+		cases = append(cases, skillCase{name: it, raw: model.Raw{DescriptionText: "Requirements\n- 5+ years of Python\n- " + it + "\n- SQL\n"},
+			want: model.Skills{Required: []string{"Python", "SQL"}, Preferred: []string{"Kafka"}}})
+	}
+	cases = append(cases, skillCase{name: "must stays", raw: model.Raw{DescriptionText: "Requirements\n- 5+ years of Python\n- Kafka is a must\n"},
+		want: model.Skills{Required: []string{"Kafka", "Python"}}})
+	checkSkills(t, cases)
+}
