@@ -35,7 +35,7 @@ var currencySymbols = []struct{ sym, code string }{
 	{"US$", "USD"}, {"CA$", "CAD"}, {"C$", "CAD"}, {"AU$", "AUD"}, {"A$", "AUD"}, {"NZ$", "NZD"},
 	{"S$", "SGD"}, {"HK$", "HKD"}, {"R$", "BRL"}, {"MX$", "MXN"},
 	{"$", dollar}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"₩", "KRW"}, {"₪", "ILS"},
-	{"zł", "PLN"}, {"kr", krone}, {"CHF", "CHF"},
+	{"zł", "PLN"}, {"kr", krone}, {"CHF", "CHF"}, {"Rs.", "INR"}, {"Rs", "INR"},
 }
 
 var currencyCodes = map[string]bool{
@@ -74,6 +74,10 @@ type amount struct {
 	start, end int  // byte offsets of the digits (and suffix)
 	k, m       bool // a K or M suffix
 	wan        bool // a "w" suffix (万, ten thousands)
+	// lakh: an Indian "lakh(s)"/"lac(s)" after the amount (hundred
+	// thousands); lpa: "LPA", lakhs per annum, which is pay in rupees a
+	// year whatever else the text says
+	lakh, lpa bool
 }
 
 // Salaries returns every pay range (or single amount) stated in text, in
@@ -156,7 +160,7 @@ func prefixCurrency(s string, j int) (string, bool) {
 	for _, c := range currencySymbols {
 		if strings.HasSuffix(head, c.sym) {
 			before := len(head) - len(c.sym)
-			if c.sym == "kr" || c.sym == "zł" || c.sym == "CHF" {
+			if c.sym == "kr" || c.sym == "zł" || c.sym == "CHF" || c.sym == "Rs" || c.sym == "Rs." {
 				if before > 0 && isASCIIAlnum(head[before-1]) {
 					continue
 				}
@@ -352,8 +356,49 @@ func readNumber(s string, i int) (amount, bool) {
 	if strings.HasPrefix(s[j:], ",-") && (j+2 == len(s) || s[j+2] < '0' || s[j+2] > '9') {
 		j += 2 // "600.000,-": Norwegian whole kroner
 	}
+	if !a.k && !a.m && !a.wan {
+		if e, lpa, ok := lakhUnit(s, j); ok {
+			// "12 LPA", "12-15 LPA", "₹8 lakhs per annum": Indian pay in
+			// lakhs (hundred thousands) of rupees
+			a.lakh, a.lpa = true, lpa
+			a.val *= 100000
+			j = e
+		}
+	}
 	a.end = j
 	return a, true
+}
+
+// lakhUnit reads an Indian lakh unit at i, after spaces: "LPA" (also
+// "L.P.A."), lakhs per annum (lpa true), or "lakh", "lakhs", "lac", "lacs"
+// (lpa false); end is past it.
+func lakhUnit(s string, i int) (end int, lpa, ok bool) {
+	k := i
+	for k < len(s) && s[k] == ' ' && k-i < 2 {
+		k++
+	}
+	e := k
+	for e < len(s) && (s[e] >= 'a' && s[e] <= 'z' || s[e] >= 'A' && s[e] <= 'Z' || s[e] == '.') {
+		e++
+	}
+	w := strings.TrimRight(s[k:e], ".")
+	if w == "" || e < len(s) && isASCIIAlnum(s[e]) {
+		return i, false, false
+	}
+	switch strings.ToLower(strings.ReplaceAll(w, ".", "")) {
+	case "lpa":
+		return k + len(w), true, true
+	case "lakh", "lakhs", "lac", "lacs":
+		// "8-12 lakhs per annum" is LPA written out
+		after := strings.ToLower(s[k+len(w) : min(len(s), k+len(w)+12)])
+		for _, p := range []string{" per annum", " p.a", " pa ", " per year", " a year", " annually"} {
+			if strings.HasPrefix(after, p) || strings.HasPrefix(after+" ", p) {
+				return k + len(w), true, true
+			}
+		}
+		return k + len(w), false, true
+	}
+	return i, false, false
 }
 
 // lakhGroups reads a number grouped the Indian way at i: one or two
@@ -563,6 +608,9 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 	if cur == "" && def == "CNY" && ranged && b.k && !b.wan {
 		cur = def // "工程师25-40k 架构师35-50k": in a Chinese posting, k ranges are pay
 	}
+	if cur == "" && (a.lpa || b.lpa || (a.lakh || b.lakh) && payWordNear(s, j, end)) {
+		cur = "INR" // "12-15 LPA", "CTC: 8 lakhs": lakhs are rupees
+	}
 	if cur == "" || (a.wan || b.wan) && cur != "CNY" {
 		return model.Salary{}, 0, false
 	}
@@ -577,6 +625,8 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			a.val *= 1000
 		} else if b.m && !a.m && !a.k && a.val < 1000 {
 			a.val *= 1e6 // "$1.2-1.8M"
+		} else if b.lakh && !a.lakh && !a.k && !a.m && a.val < 1000 {
+			a.val *= 100000 // "12-15 LPA"
 		}
 		lo, hi = a.val, b.val
 		if lo > hi {
@@ -587,6 +637,9 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 		return model.Salary{}, 0, false
 	}
 	period := periodNear(s, j, end)
+	if period == "" && (a.lpa || b.lpa) {
+		period = "year" // lakhs per annum
+	}
 	if additionAfter(s, end) {
 		return model.Salary{}, 0, false // "10-30 kr per timme extra på din lön": an addition to the pay
 	}
@@ -979,7 +1032,9 @@ var payWords = []string{"salary", "salaries", "pay range", "compensation", "base
 	"wynagrodzenie", "lønn", "lön", "løn", "palkka", "薪", "工资", "待遇", "payrange", "pay_range", "remuneração",
 	"salário", "remuneración", "remunerazione", "löner", "lønnsnivå", "brutto",
 	// "Banda salarial" (not "salari": French "salariés" are employees)
-	"salarial"}
+	"salarial",
+	// India's cost to company, the yearly pay ("CTC: 8 lakhs")
+	"ctc"}
 
 func payWordNear(s string, start, end int) bool {
 	w := strings.ToLower(sentenceBefore(s, start, 80) + " " + sentenceAfter(s, end, 40))

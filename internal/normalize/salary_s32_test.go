@@ -50,3 +50,30 @@ func TestURLWithLineBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestIndianLakhs: pay in lakhs of rupees ("12-15 LPA", "8-12 lakhs per
+// annum", "6 Lacs to 8 Lacs") and "Rs." as the rupee sign; a count of
+// people in lakhs is no pay. Found by a throw-away sweep of 30 pay shapes
+// of many countries (the others all read); none of these was read before
+// rules 248, and no corpus document has them.
+func TestIndianLakhs(t *testing.T) {
+	n := New(nil)
+	inr := func(lo, hi float64) []model.Salary {
+		return []model.Salary{{Min: lo, Max: hi, Currency: "INR", Period: "year"}}
+	}
+	for text, want := range map[string][]model.Salary{
+		"Compensation: 12-15 LPA + ESOPs":         inr(1200000, 1500000),
+		"₹12 LPA":                                 inr(1200000, 1200000),
+		"INR 10 LPA":                              inr(1000000, 1000000),
+		"CTC: 8-12 lakhs per annum":               inr(800000, 1200000),
+		"Salary 6 Lacs to 8 Lacs":                 inr(600000, 800000),
+		"Rs. 6,00,000 - 8,00,000 per annum":       inr(600000, 800000),
+		"We serve a user base of 12 lakh people.": {},
+		"Trusted by 12 lakh+ users":               {},
+	} {
+		p := n.Normalize("s", "X", model.Raw{ID: "1", Title: "Engineer", Locations: []string{"Bangalore, India"}, DescriptionText: "About the job.\n\n" + text + "\n"})
+		if !reflect.DeepEqual(p.Salary, want) {
+			t.Errorf("%q: %+v, want %+v", text, p.Salary, want)
+		}
+	}
+}
