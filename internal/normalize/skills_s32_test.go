@@ -91,3 +91,15 @@ func TestPlusAfterAContraction(t *testing.T) {
 		want: model.Skills{Required: []string{"Kafka", "Python"}}})
 	checkSkills(t, cases)
 }
+
+// TestRustBelt: the region is no language (a throw-away sweep of 40
+// ordinary sentences found it, with people named Ruby and Julia, which
+// the first-name rule reads only before a surname).
+func TestRustBelt(t *testing.T) {
+	checkSkills(t, []skillCase{
+		{name: "Rust Belt", raw: model.Raw{DescriptionText: "Requirements\n- Python\n- You live in the Rust Belt\n"},
+			want: model.Skills{Required: []string{"Python"}}},
+		{name: "Rust", raw: model.Raw{DescriptionText: "Requirements\n- Python\n- Rust\n"},
+			want: model.Skills{Required: []string{"Python", "Rust"}}},
+	})
+}

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "48d8da6882427ceea7096f142f09852dd119d272a6f33cb2ba86a1ea28b44f60"
-	embeddedTaxonomySum     = "8cb7f7aa2c1d7868e1e7dd69d9831dea628238f3407b885450093cdcf70f4594"
+	embeddedTaxonomyFileSum = "309faf85d851140a4914edd38144caa3f0cb8b8883226be5eb62709ffabba676"
+	embeddedTaxonomySum     = "2d0bd598c7c940d182ba771efe3df147f969e9b9b3716c083e43b5759cf8e963"
 )
