@@ -557,8 +557,6 @@ func locationKey(l model.Location) string {
 	return l.Country + "\x00" + l.Region + "\x00" + l.City + "\x00" + l.Name + "\x00" + r
 }
 
-// cleanSalaries tidies structured pay ranges: currency upper case, period
-// lower case, min <= max, repeats dropped, order kept.
 // withStructured is the platform's structured ranges, then each range read
 // from the text that none of them already is.
 func withStructured(structured, read []model.Salary) []model.Salary {
@@ -573,6 +571,8 @@ func withStructured(structured, read []model.Salary) []model.Salary {
 	return out
 }
 
+// cleanSalaries tidies structured pay ranges: currency upper case, period
+// lower case, min <= max, repeats dropped, order kept.
 func cleanSalaries(in []model.Salary) []model.Salary {
 	out := []model.Salary{}
 	for _, s := range in {

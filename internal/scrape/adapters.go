@@ -165,7 +165,7 @@ func (u *Unique) Add(page []model.Raw, fix func(*model.Raw)) (added int) {
 			fix(&r)
 		}
 		kept, known := u.seen[r.ID]
-		if slices.ContainsFunc(kept, func(i int) bool { return reflect.DeepEqual(u.out[i], r) }) {
+		if len(kept) >= maxCopies || slices.ContainsFunc(kept, func(i int) bool { return reflect.DeepEqual(u.out[i], r) }) {
 			continue
 		}
 		u.seen[r.ID] = append(kept, len(u.out))
@@ -176,6 +176,11 @@ func (u *Unique) Add(page []model.Raw, fix func(*model.Raw)) (added int) {
 	}
 	return added
 }
+
+// maxCopies bounds the differing copies of one id that Unique keeps: a
+// board that lists an id thousands of times would make each copy compared
+// with every one before it.
+const maxCopies = 16
 
 // Len is the number of postings gathered.
 func (u *Unique) Len() int { return len(u.out) }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -47,6 +48,15 @@ func TestUniqueAndRepeatedID(t *testing.T) {
 	// picks one whatever their order: review s32 F2); it is no new id
 	if n := u.Add([]model.Raw{{ID: "b", Title: "other"}}, fix); n != 0 || u.Len() != 4 || u.Postings()[3].Title != "other" {
 		t.Fatalf("a differing copy: added %d, len %d", n, u.Len())
+	}
+	// an id listed thousands of times keeps at most maxCopies copies
+	var many []model.Raw
+	for i := range 40 {
+		many = append(many, model.Raw{ID: "m", Title: fmt.Sprint(i)})
+	}
+	u.Add(many, fix)
+	if got := u.Len() - 4; got != maxCopies {
+		t.Fatalf("%d copies of one id kept, want %d", got, maxCopies)
 	}
 	if id := RepeatedID([]model.Raw{{ID: "x"}, {ID: "y"}, {ID: "x"}}); id != "x" {
 		t.Fatalf("RepeatedID = %q", id)
