@@ -668,9 +668,17 @@ func withOtherSubject(toks []ytoken, j int) bool {
 	if c >= len(toks) || toks[c].s != "," {
 		return false
 	}
-	for i := c + 1; i < len(toks) && i <= c+4; i++ {
-		if candidateWords[toks[i].s] || toks[i].s == "you'll" || toks[i].s == "you're" || toks[i].s == "you've" {
-			return false
+	// the rest of the sentence: a list inside the "With" clause has
+	// commas of its own ("With 5+ years of Python, SQL and Spark, you
+	// ...")
+	for i := c + 1; i < len(toks) && i-c <= 2*clauseReach; i++ {
+		switch w := toks[i].s; w {
+		case ".", "\n", ";", "!", "?":
+			return true
+		default:
+			if candidateWords[w] || w == "you'll" || w == "you're" || w == "you've" {
+				return false
+			}
 		}
 	}
 	return true

@@ -21,6 +21,8 @@ func TestYearsOfAnotherSubject(t *testing.T) {
 		{"With 5+ years of experience in Python, the ideal candidate will build our platform.", 5},
 		{"With a decade of experience in the field, you'll mentor others.", 10},
 		{"With over a decade of experience building ML systems, our ideal candidate leads by example.", 10},
+		{"With 5+ years of experience in Python, SQL and Spark, you will build our pipelines.", 5},
+		{"With at least 3 years in data engineering, strong SQL skills, and Python, you bring what we need.", 3},
 	} {
 		got := -1
 		if y := MinYears(c.text); y != nil {
