@@ -378,8 +378,8 @@ func lakhUnit(s string, i int) (end int, lpa, ok bool) {
 		k++
 	}
 	e := k
-	for e < len(s) && (s[e] >= 'a' && s[e] <= 'z' || s[e] >= 'A' && s[e] <= 'Z' || s[e] == '.') {
-		e++
+	for e < len(s) && e-k <= 6 && (s[e] >= 'a' && s[e] <= 'z' || s[e] >= 'A' && s[e] <= 'Z' || s[e] == '.') {
+		e++ // the units are six bytes at most ("L.P.A."): a longer word is none
 	}
 	w := strings.TrimRight(s[k:e], ".")
 	if w == "" || e < len(s) && isASCIIAlnum(s[e]) {
