@@ -114,7 +114,7 @@ func (n *Normalizer) Taxonomy() *Taxonomy { return n.tax }
 func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Posting {
 	r, company = model.NFCRaw(r), norm.NFC.String(company) // NFD text is the same posting
 	title := collapse(r.Title)
-	readTitle := readable(title, maxTitleRead) // what the readers read of it
+	readTitle := prefix(title, maxTitleRead) // what the readers read of it
 	p := model.Posting{
 		ID:            strings.TrimSpace(r.ID),
 		Source:        source,
@@ -194,7 +194,7 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 			if !copied {
 				labels, copied = append([]string(nil), r.Locations...), true
 			}
-			labels[i] = readable(l, maxTitleRead)
+			labels[i] = prefix(l, maxTitleRead)
 		}
 	}
 	p.Locations = textLocations(locations(labels), labels, readTitle, text, lang)
@@ -809,17 +809,6 @@ const maxParsed = 1 << 20
 // maxTitleRead is how much of a title and of a location label the role,
 // level and place readers read: far above any real one.
 const maxTitleRead = 1 << 10
-
-// readable returns s, or its first max bytes cut at a rune boundary.
-func readable(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	for max > 0 && !utf8.RuneStart(s[max]) {
-		max--
-	}
-	return s[:max]
-}
 
 // splitParsed cuts a description of more than maxParsed bytes in two: the
 // part read for its structure and the rest, at the last line break, else

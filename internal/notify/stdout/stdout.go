@@ -19,6 +19,7 @@ import (
 	"github.com/careers-watcher/careers-watcher/internal/diff"
 	"github.com/careers-watcher/careers-watcher/internal/model"
 	"github.com/careers-watcher/careers-watcher/internal/notify"
+	"github.com/careers-watcher/careers-watcher/internal/notify/render"
 )
 
 // Stdout is a notify.Notifier that writes one line per event. It is safe
@@ -86,29 +87,22 @@ func Line(e notify.Event) string {
 	return line
 }
 
-// What a line shows of a board's own text at most, in runes (a 250 KB
-// title made a 250 KB line), and the longest URL it shows: as the other
-// channels (render.MaxTitle, MaxField, MaxURL).
-const (
-	maxTitle = 300
-	maxField = 200
-	maxURL   = 2048
-)
-
 // posting is "  title  [levels]  locations  salary  url", empty parts left out.
 func posting(p *model.Posting) string {
 	if p == nil {
 		return ""
 	}
-	parts := []string{diff.Truncate(clean(p.Title), maxTitle)}
+	// at most what the other channels show of a board's text (a 250 KB
+	// title made a 250 KB line)
+	parts := []string{diff.Truncate(clean(p.Title), render.MaxTitle)}
 	if len(p.Levels) > 0 {
-		parts = append(parts, "["+diff.Truncate(clean(strings.Join(p.Levels, "/")), maxField)+"]")
+		parts = append(parts, "["+diff.Truncate(clean(strings.Join(p.Levels, "/")), render.MaxField)+"]")
 	}
 	u := clean(p.URL)
-	if len(u) > maxURL {
+	if len(u) > render.MaxURL {
 		u = "" // no board gives such a link; it would make the line
 	}
-	parts = append(parts, diff.Truncate(locations(p.Locations), maxField), diff.Truncate(salaries(p.Salary), maxField), u)
+	parts = append(parts, diff.Truncate(locations(p.Locations), render.MaxField), diff.Truncate(salaries(p.Salary), render.MaxField), u)
 	var b strings.Builder
 	for _, s := range parts {
 		if s != "" {
