@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"log/slog"
 	"os"
@@ -11,6 +12,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/config"
+	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 // TestSignalEchoIsOneSignal: SIGTERM twice at once (GNU timeout sends it to
@@ -47,13 +51,36 @@ func TestSignalEchoIsOneSignal(t *testing.T) {
 		now = now.Add(c.later)
 		mu.Unlock()
 		ch <- c.second
-		if code := <-exited; code != ExitSignal {
-			t.Fatalf("%s: exit %d", c.name, code)
+		select {
+		case code := <-exited:
+			if code != ExitSignal {
+				t.Fatalf("%s: exit %d", c.name, code)
+			}
+		case <-time.After(time.Minute): // a guard against a hang, not a timing assert
+			t.Fatalf("%s: the second signal did not end the process", c.name)
 		}
 		// the exit came from the signal after the echo, not from the echo
 		if want := "second signal (" + c.second.String() + ")"; !strings.Contains(stderr.String(), want) || strings.Count(stderr.String(), "second signal") != 1 {
 			t.Errorf("%s: stderr %q, want one line with %q", c.name, stderr.String(), want)
 		}
 		close(done)
+	}
+}
+
+// TestNoSummaryAfterAnInterruptedRun: without notifiers, a run stopped by a
+// signal does not close with the line saying its changes were written and
+// committed (review s32 F5; the dry run's case is in TestNoNotifiers).
+func TestNoSummaryAfterAnInterruptedRun(t *testing.T) {
+	cfg := &config.Config{}
+	res := watch.Result{Sources: []watch.SourceResult{{Source: "a", Added: 1}}}
+	var stderr bytes.Buffer
+	if code := runEnd(context.Background(), cfg, res, &stderr, true); code != ExitOK || !strings.Contains(stderr.String(), "1 added") {
+		t.Fatalf("a completed run: exit %d, %q", code, stderr.String())
+	}
+	res.Interrupted = true
+	stderr.Reset()
+	code := runEnd(context.Background(), cfg, res, &stderr, true)
+	if code != ExitSignal || strings.Contains(stderr.String(), "committed") || !strings.Contains(stderr.String(), "interrupted by a signal") {
+		t.Fatalf("an interrupted run: exit %d, %q", code, stderr.String())
 	}
 }

@@ -56,14 +56,8 @@ func TestSingleDashLongFlagIsNamed(t *testing.T) {
 // report's usage mistakes exit 2 with postings' words; -o into a folder that
 // does not exist is refused, the folder not made.
 func TestReportUsageMistakes(t *testing.T) {
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(cfg, []byte(oneSource), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "snaps"), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	cfg := oneSourceFolder(t)
+	dir := filepath.Dir(cfg)
 	code, _, stderr := runIn(t, cfg, "report", "--source", "nope")
 	if code != ExitUsage || stderr != "watcher report: --source \"nope\": no such source in the config (configured: a)\nRun 'watcher report --help' for usage.\n" {
 		t.Errorf("report --source nope: exit %d, stderr %q", code, stderr)
@@ -90,14 +84,7 @@ func TestReportUsageMistakes(t *testing.T) {
 // needs, and an unknown source gets the usage hint and the configured
 // names, as run's --source does (review s32 F7).
 func TestShowUsageMistakes(t *testing.T) {
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(cfg, []byte(oneSource), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "snaps"), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	cfg := oneSourceFolder(t)
 	for _, c := range []struct {
 		args []string
 		want string
@@ -127,4 +114,19 @@ func TestNoSuchSourceListsTenNames(t *testing.T) {
 	if got, want := noSuchSource("source ", "x", nil), `source "x": no such source in the config (configured: none)`; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// oneSourceFolder writes oneSource as config.yaml in a new folder, with its
+// (empty) snapshot folder, and returns the config's path.
+func oneSourceFolder(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte(oneSource), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "snaps"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
 }

@@ -14,13 +14,7 @@ import (
 // (ForeignReadmeError), not replaced (review s32 F8); one the watcher
 // wrote is rewritten as the postings change.
 func TestForeignReadmeIsKept(t *testing.T) {
-	s, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(s.SourceDir("acme"), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	s := acmeStore(t)
 	b, err := model.Encode(model.Posting{ID: "1", Source: "acme", Title: "Data Engineer"})
 	if err != nil {
 		t.Fatal(err)
@@ -63,13 +57,7 @@ func TestForeignReadmeIsKept(t *testing.T) {
 // write is refused as any write through a link is, the linked file
 // untouched.
 func TestReadmeLinkIsNotFollowed(t *testing.T) {
-	s, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(s.SourceDir("acme"), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	s := acmeStore(t)
 	outside := t.TempDir() + "/notes.md"
 	if err := os.WriteFile(outside, []byte("# elsewhere\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -97,13 +85,7 @@ func TestReadmeLinkIsNotFollowed(t *testing.T) {
 // edit of theirs went into the recovery's commit); the watcher's own
 // README.md, and one deleted, are.
 func TestForeignReadmeIsNotOwned(t *testing.T) {
-	s, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(s.SourceDir("acme"), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	s := acmeStore(t)
 	source := func(name string) bool { return name == "acme" }
 	path := s.ReadmePath("acme")
 	if !s.Owned(path, source) {
@@ -121,4 +103,17 @@ func TestForeignReadmeIsNotOwned(t *testing.T) {
 	if !s.Owned(path, source) {
 		t.Error("the watcher's README.md is not owned")
 	}
+}
+
+// acmeStore is a store in a new folder with the folder of source "acme".
+func acmeStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(s.SourceDir("acme"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

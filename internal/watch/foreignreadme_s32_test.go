@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,14 +16,9 @@ import (
 // without a word).
 func TestForeignReadmeIsKeptByARun(t *testing.T) {
 	t.Parallel()
-	cfg := leverConfig(t, nil, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if s := r.URL.Query().Get("skip"); s != "" && s != "0" {
-			w.Write([]byte("[]"))
-			return
-		}
-		w.Write([]byte(`[{"id":"1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/acme/1","descriptionPlain":"Requirements: Python."}]`))
-	}, leverBoards("acme"))
+	cfg := leverConfig(t, nil, leverPage(func() []byte {
+		return []byte(`[{"id":"1","text":"Data Engineer","hostedUrl":"https://jobs.lever.co/acme/1","descriptionPlain":"Requirements: Python."}]`)
+	}), leverBoards("acme"))
 	readme := filepath.Join(cfg.Snapshots, "acme", "README.md")
 	if err := os.MkdirAll(filepath.Dir(readme), 0o755); err != nil {
 		t.Fatal(err)

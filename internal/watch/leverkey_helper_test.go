@@ -100,3 +100,17 @@ func runQuiet(t *testing.T, cfg *config.Config) Result {
 	}
 	return res
 }
+
+// leverPage is a Lever board that lists the JSON array body() on its first
+// page and nothing after it (body is asked at each request, so a test may
+// change what the board lists between runs).
+func leverPage(body func() []byte) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if s := r.URL.Query().Get("skip"); s != "" && s != "0" {
+			w.Write([]byte("[]"))
+			return
+		}
+		w.Write(body())
+	}
+}

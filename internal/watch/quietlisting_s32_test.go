@@ -3,7 +3,6 @@ package watch
 import (
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/snapshot"
@@ -25,15 +24,7 @@ func TestQuietRunListsTheFolderOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	board := func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if r.URL.Query().Get("skip") != "" && r.URL.Query().Get("skip") != "0" {
-			w.Write([]byte("[]"))
-			return
-		}
-		w.Write(body)
-	}
-	cfg := leverConfig(t, nil, board, leverBoards("acme"))
+	cfg := leverConfig(t, nil, leverPage(func() []byte { return body }), leverBoards("acme"))
 	if res := runQuiet(t, cfg); res.Sources[0].Added != n {
 		t.Fatalf("first run: %d added, want %d", res.Sources[0].Added, n)
 	}

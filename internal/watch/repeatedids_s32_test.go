@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -19,12 +18,7 @@ func TestRepeatedLeverIDsDoNotFlap(t *testing.T) {
 	t.Parallel()
 	var mu sync.Mutex
 	order := []string{"A", "B", "C"}
-	board := func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if s := r.URL.Query().Get("skip"); s != "" && s != "0" {
-			w.Write([]byte("[]"))
-			return
-		}
+	board := leverPage(func() []byte {
 		mu.Lock()
 		defer mu.Unlock()
 		var items []string
@@ -32,8 +26,8 @@ func TestRepeatedLeverIDsDoNotFlap(t *testing.T) {
 			items = append(items, fmt.Sprintf(`{"id":"same","text":"Engineer %s","hostedUrl":"https://jobs.lever.co/acme/same","descriptionPlain":"Requirements: Python."}`, x))
 		}
 		items = append(items, `{"id":"other","text":"Analyst","hostedUrl":"https://jobs.lever.co/acme/other","descriptionPlain":"Requirements: SQL."}`)
-		fmt.Fprint(w, "["+strings.Join(items, ",")+"]")
-	}
+		return []byte("[" + strings.Join(items, ",") + "]")
+	})
 	cfg := leverConfig(t, nil, board, leverBoards("acme"))
 	var logs bytes.Buffer
 	r := quietRunner(t, cfg, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
