@@ -45,7 +45,10 @@ var icRules = []roleRule{
 		"gestionnaire de produits", "responsable produit", "responsable de produit", "gerente de producto",
 		"product manager/owner", "product owner/manager", "produktejer", "produktansvarig", "produktverantwortliche",
 		"produktverantwortlicher", "produktägare", "produktleiar", "produkteigar",
-		"jefe de producto", "jefa de producto", "gestor de producto", "gestora de producto"}},
+		"jefe de producto", "jefa de producto", "gestor de producto", "gestora de producto",
+		// the English noun written as one word or with a hyphen, as Dutch
+		// and German titles do ("Productmanager", "Product-Manager")
+		"productmanager", "product-manager", "productowner", "product-owner"}},
 	{RoleProgramManager, []string{"program manager", "programme manager", "tpm", "project manager", "program management",
 		"project management", "projektleiter", "projektleiterin", "projektleder", "prosjektleder", "projektledare",
 		"projektmanager", "projektmanagerin", "chef de projet", "cheffe de projet", "gestionnaire de projet",
@@ -159,6 +162,8 @@ var icRules = []roleRule{
 		// "Analyste data")
 		"data analyste", "analyste data", "analyste données",
 		"analista de dados", "data-analist", "data analist", "analityk danych",
+		// Italian ("Analista dati", "Analista di dati")
+		"analista dati", "analista di dati", "analista dei dati",
 		"bi-analyst", "bi-analytiker", "bi-analystin", "analyste bi", "analista bi",
 		// business analysts, as "business analyst"
 		"affärsanalytiker", "forretningsanalytiker", "forretningsanalytikar", "analyste métier", "analyste d'affaires",
@@ -1017,7 +1022,7 @@ var cjkRoles = []struct{ phrase, role string }{
 	{"数仓", RoleDataEngineer}, {"机器学习", RoleMLEngineer}, {"深度学习", RoleMLEngineer},
 	{"渗透测试", RoleSecurityEngineer}, {"安全专家", RoleSecurityEngineer}, {"安全分析", RoleSecurityEngineer},
 	{"交互设计", RoleDesigner}, {"视觉设计", RoleDesigner}, {"用户体验设计", RoleDesigner},
-	{"数据分析", RoleDataAnalyst}, {"数据工程师", RoleDataEngineer}, {"数据开发", RoleDataEngineer},
+	{"数据分析", RoleDataAnalyst}, {"BI工程师", RoleAnalyticsEngineer}, {"BI开发", RoleAnalyticsEngineer}, {"商业智能", RoleAnalyticsEngineer}, {"数据工程师", RoleDataEngineer}, {"数据开发", RoleDataEngineer},
 	{"算法工程师", RoleMLEngineer}, {"机器学习工程师", RoleMLEngineer}, {"安全研究", RoleSecurityEngineer},
 	{"用户研究", RoleUXResearcher}, {"研发经理", RoleEngineeringManager}, {"技术经理", RoleEngineeringManager},
 	{"开发经理", RoleEngineeringManager}, {"研发总监", RoleEngineeringManager}, {"技术总监", RoleEngineeringManager},

@@ -37,7 +37,7 @@ var (
 		"even better if", "great to have", "icing on the cake", "you'll stand out", "wünschenswert", "von vorteil",
 		"un plus", "un atout", "atouts", "加分项", "加分", "优先", "更佳", "歓迎", "尚可", "우대", "deseable", "deseables", "valorable", "se valorará", "desejável",
 		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
-		"mile widziane", "titolo preferenziale", "preferenziale", "gradita", "graditi", "gradito", "was wir uns wünschen",
+		"mile widziane", "titolo preferenziale", "preferenziale", "preferenziali", "gradita", "graditi", "gradito", "was wir uns wünschen",
 		"pluspunten", "wenselijk", "pre's", "pré's",
 		// Canadian English "Assets" (French "atouts"): the nice-to-haves
 		// (osd-peerio-graphic-designer, osd-savoir-faire-linux-ux-ui-designer)
@@ -894,6 +894,13 @@ func headingClass(b block, cur class, next block) (class, bool) {
 			}
 			return c, true
 		}
+		if cjkPreferenceItem(text) {
+			// "熟悉Python、SQL，有Kubernetes经验者优先": a line of Chinese
+			// that lists or closes on its marker is an item naming a
+			// preference, not the heading of a part (as bulletedHeading
+			// reads it after a bullet)
+			return cur, false
+		}
 		// A longer line ("You may be a good fit if you", "Ideally, you
 		// also have") is a heading only before a list.
 		c := classifyHeading(text, false)
@@ -918,6 +925,18 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		}
 	}
 	return cur, false
+}
+
+// cjkPreferenceItem says whether a line that opens in Chinese is a
+// sentence rather than a heading: it holds a clause comma, an enumeration
+// comma or a semicolon, or it ends on the marker of a preference ("...者优先",
+// "...优先考虑").
+func cjkPreferenceItem(s string) bool {
+	if !isCJK(firstRune(s)) {
+		return false
+	}
+	s = strings.TrimRight(s, "。 ")
+	return strings.ContainsAny(s, "，、；") || strings.HasSuffix(s, "优先") || strings.HasSuffix(s, "优先考虑")
 }
 
 // trimEllipsis drops the ellipsis that ends a heading leading into its

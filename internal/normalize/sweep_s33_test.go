@@ -1,0 +1,57 @@
+package normalize
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// Session 33, from a throw-away sweep of 68 requirement/preference frames
+// in eleven languages (66 read right): a line of Chinese that lists skills
+// and closes on a preference marker ("...者优先考虑") was taken for the
+// heading of a preferred part, so everything on it and after it was
+// preferred; the Italian plural "Requisiti preferenziali" named no part.
+func TestPreferenceFramesS33(t *testing.T) {
+	n := normalizer(t)
+	req, pref := []string{"Python", "SQL"}, []string{"Docker", "Kubernetes"}
+	for _, text := range []string{
+		"任职要求：熟悉Python、SQL，熟悉Kubernetes、Docker者优先考虑",
+		"熟悉Python、SQL，熟悉Kubernetes、Docker者优先考虑。",
+		"任职要求：\n熟悉Python、SQL，熟悉Kubernetes、Docker者优先考虑\n本科及以上学历",
+		"岗位职责：\n负责数据开发\n任职要求：\n熟悉 Python、SQL，有 Kubernetes、Docker 经验者优先\n本科及以上学历",
+		"Requisiti\n- Python\n- SQL\nRequisiti preferenziali: Kubernetes, Docker",
+		"Requisiti\n- Python\n- SQL\n\nRequisiti preferenziali\n- Kubernetes\n- Docker",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Data Engineer", DescriptionText: text})
+		if !reflect.DeepEqual(p.Skills.Required, req) || !reflect.DeepEqual(p.Skills.Preferred, pref) {
+			t.Errorf("%q: required %v, preferred %v; want %v, %v", text, p.Skills.Required, p.Skills.Preferred, req, pref)
+		}
+	}
+	// a short line of Chinese that names the preferred part is still its
+	// heading
+	p := n.Normalize("s", "c", model.Raw{Title: "数据工程师", DescriptionText: "任职要求：\n熟悉Python、SQL\n我们眼中的加分项\n- Kubernetes\n- Docker"})
+	if !reflect.DeepEqual(p.Skills.Preferred, pref) {
+		t.Errorf("heading of the preferred part: %+v", p.Skills)
+	}
+}
+
+// Session 33, from a throw-away sweep of 205 titles in ten languages:
+// the Italian data analyst, the product manager written as one word or
+// with a hyphen, and the BI engineer of a Chinese title.
+func TestRoleTitlesS33(t *testing.T) {
+	for title, want := range map[string]string{
+		"Analista dati":                  RoleDataAnalyst,
+		"Analista di dati Senior":        RoleDataAnalyst,
+		"Productmanager":                 RoleProductManager,
+		"Senior Product-Manager (m/w/d)": RoleProductManager,
+		"BI工程师":                          RoleAnalyticsEngineer,
+		"BI开发工程师":                        RoleAnalyticsEngineer,
+		"数据分析师":                          RoleDataAnalyst,
+		"Java开发工程师":                      RoleSoftwareEngineer,
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %s, want %s", title, got, want)
+		}
+	}
+}
