@@ -618,7 +618,11 @@ func (sc *classifier) prefWord(i int) bool {
 		"idéalement", "deseable", "valorable", "preferiblemente", "idealmente", "preferencialmente", "desejável",
 		"gewünscht",
 		// Danish, German, Norwegian, Swedish: preferably, desired
-		"helst", "fortrinsvis", "fortrinnsvis", "företrädesvis", "bevorzugt", "önskad", "önskade":
+		"helst", "fortrinsvis", "fortrinnsvis", "företrädesvis", "bevorzugt", "önskad", "önskade",
+		// session 33: Dutch "ideally", plural Spanish and Portuguese
+		// "desirable", French "appreciable", English "looked upon
+		// favourably"
+		"idealiter", "deseables", "desejáveis", "appréciable", "appréciables", "favourably", "favorably":
 		return true
 	case "plus":
 		p := sc.word(i - 1)

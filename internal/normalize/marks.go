@@ -563,6 +563,7 @@ var forwardMarkers = map[string]bool{
 	"ideally": true, "preferably": true, "idealerweise": true, "vorzugsweise": true, "optimalerweise": true,
 	"bestenfalls": true, "idéalement": true, "idealmente": true, "preferiblemente": true, "preferibilmente": true,
 	"helst": true, "gjerne": true, "gärna": true, "gerne": true, "fortrinnsvis": true, "företrädesvis": true,
+	"idealiter": true,
 }
 
 // listJoins are the words "and" and "or" in the languages of the corpus.
@@ -709,8 +710,20 @@ func (c *classifier) prefMore(i int) bool {
 		case "auch", "mit", "med", "også", "erfaring", "erfahrung", "erfahrungen", "kendskab", "kenntnisse", "i", "in",
 			"inden", "indenfor", "inom", "som", "en", "et", "ein", "eine", "einen", "fra", "aus", "ha", "have",
 			// "Gerne hast du Erfahrung mit SAP", "Gerne bringst du ... mit"
-			"hast", "bringst", "kennst", "verfügst", "hättest", "haben", "bringen", "kennen", "verfügen":
+			"hast", "bringst", "kennst", "verfügst", "hättest", "haben", "bringen", "kennen", "verfügen",
+			// Danish "Vi ser gerne, at du har erfaring med ..."
+			"at":
 			return true
+		}
+		return false
+	case "runden", "rundet", "abrunden", "abgerundet":
+		// "Kenntnisse in Kubernetes runden dein Profil ab", "Abgerundet
+		// wird dein Profil durch ...": what completes the profile is a
+		// plus, not a requirement
+		for k, n := c.nextWord(i), 0; k >= 0 && k < c.end && n < 4; k, n = c.nextWord(k), n+1 {
+			if w := c.word(k); w == "profil" || w == "profile" {
+				return true
+			}
 		}
 		return false
 	case "schön", "toll":

@@ -55,3 +55,38 @@ func TestRoleTitlesS33(t *testing.T) {
 		}
 	}
 }
+
+// Session 33, from a throw-away sweep of 76 inline preference wordings in
+// ten languages after a required sentence (70 read right): German "runden
+// dein Profil ab", French "serait appréciable", Dutch "Idealiter",
+// Spanish "son deseables", Danish "Vi ser gerne, at du", English "looked
+// upon favourably".
+func TestInlinePreferenceS33(t *testing.T) {
+	n := normalizer(t)
+	req, pref := []string{"Python", "SQL"}, []string{"Docker", "Kubernetes"}
+	for _, text := range []string{
+		"Du hast Erfahrung mit Python und SQL. Kenntnisse in Kubernetes und Docker runden dein Profil ab.",
+		"Sie haben Erfahrung mit Python und SQL.\nAbgerundet wird Ihr Profil durch Kenntnisse in Kubernetes und Docker.",
+		"Vous avez une expérience avec Python et SQL. Une première expérience avec Kubernetes et Docker serait appréciable.",
+		"Je hebt ervaring met Python en SQL. Idealiter heb je ervaring met Kubernetes en Docker.",
+		"Tienes experiencia con Python y SQL. Conocimientos de Kubernetes y Docker son deseables.",
+		"Du har erfaring med Python og SQL. Vi ser gerne, at du har erfaring med Kubernetes og Docker.",
+		"You have experience with Python and SQL. Any Kubernetes and Docker experience will be looked upon favourably.",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Data Engineer", DescriptionText: text})
+		if !reflect.DeepEqual(p.Skills.Required, req) || !reflect.DeepEqual(p.Skills.Preferred, pref) {
+			t.Errorf("%q: required %v, preferred %v; want %v, %v", text, p.Skills.Required, p.Skills.Preferred, req, pref)
+		}
+	}
+	// rounding off without a profile, and German "gerne" before another
+	// word, ask as before
+	for _, text := range []string{
+		"Du hast Erfahrung mit Python, SQL, Kubernetes und Docker und rundest Zahlen gerne ab.",
+		"Du hast Erfahrung mit Python, SQL, Kubernetes und Docker und arbeitest gerne im Team.",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Data Engineer", DescriptionText: text})
+		if len(p.Skills.Preferred) != 0 || len(p.Skills.Required) != 4 {
+			t.Errorf("%q: %+v, want all four required", text, p.Skills)
+		}
+	}
+}
