@@ -2566,13 +2566,17 @@ var placeFields = map[string]bool{
 	"work location": false, "office location": false, "locations": false, "ort": false, "sted": false,
 	"workplace": false, "place of work": false, "ubicación": false, "lugar de trabajo": true,
 	"dónde": false, "donde": false, "office": false, "offices": false,
+	// session 33: Italian, Dutch and more Nordic field names ("Sede di
+	// lavoro: Milano", "Standplaats: Utrecht", "Tjänstgöringsort: Luleå")
+	"sede di lavoro": true, "luogo di lavoro": true, "sede": false, "locatie": false, "standplaats": true,
+	"werklocatie": true, "tjänstgöringsort": true, "kontorssted": true, "kontorsort": true,
 }
 
 // placeCues are phrases after which a sentence names the workplace
 // ("based in Stockholm", "Vår avdeling på Herøya Industripark i
 // Porsgrunn", "relocate to Cambridge, Massachusetts").
 var placeCues = []string{"based in", "located in", "office in", "offices in", "office at", "relocate to",
-	"position is in", "role is in", "on-site in", "onsite in", "hybrid in", "in our office",
+	"position is in", "role is in", "stelle ist in", "on-site in", "onsite in", "hybrid in", "in our office",
 	"kontor i", "kontoret i", "kontorer i", "kontor på", "avdeling", "avdelingen", "afdeling", "afdelingen",
 	"avdelning", "avdelningen", "basert i", "baseret i", "baserad i", "placerad i", "placeret i", "lokalisert i",
 	"stasjonert i", "stationerad i", "beliggende i", "belägen i", "büro in", "sitz in", "standort in",
@@ -2658,7 +2662,8 @@ func workplaceFields(text, country string) []model.Location {
 var workplaceStems = []string{"rbeidssted", "rbejdssted", "rbeidsstad", "rbetsort", "rbetsplats", "lacering",
 	"tationeringsort", "jenestested", "ontorsted", "ppmøtested", "tandort", "insatzort", "rbeitsort", "ienstort",
 	"eistungsort", "rojektort", "urchführungsort",
-	"ieu de travail", "ugar de trabajo", "工作地点", "办公地点", "工作城市", "坐标", "地点"}
+	"ieu de travail", "ugar de trabajo", "工作地点", "办公地点", "工作城市", "坐标", "地点",
+	"ede di lavoro", "uogo di lavoro", "tandplaats", "erklocatie", "jänstgöringsort", "ontorssted", "ontorsort"}
 
 var workplaceStemIndex = newPhraseIndex(workplaceStems, false)
 
@@ -2746,6 +2751,12 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 			for _, l := range ls {
 				add(&fields, l)
 			}
+			continue
+		}
+		if knownField(foldPlace(line), strong) && len(line) > 4 {
+			// "Arbeidssted\nBergen": the field's name on a line of its
+			// own, its value on the next (a form's fields pasted as text)
+			pending = true
 			continue
 		}
 		if head, value, ok := cutField(line); ok && knownField(foldPlace(head), strong) {

@@ -90,3 +90,32 @@ func TestInlinePreferenceS33(t *testing.T) {
 		}
 	}
 }
+
+// Session 33, from a throw-away sweep of 34 workplace lines in nine
+// languages: Italian, Dutch and more Nordic field names, the field's name
+// on a line of its own above its value, and "Die Stelle ist in ... zu
+// besetzen".
+func TestWorkplaceFieldsS33(t *testing.T) {
+	n := normalizer(t)
+	for text, want := range map[string]model.Location{
+		"Sede di lavoro: Milano\nCerchiamo uno sviluppatore.": {City: "Milan", Region: "Lombardy", Country: "IT"},
+		"Locatie: Amsterdam\nWij zoeken een ontwikkelaar.":    {City: "Amsterdam", Region: "North Holland", Country: "NL"},
+		"Standplaats: Utrecht":                                {City: "Utrecht", Region: "Utrecht", Country: "NL"},
+		"Tjänstgöringsort: Luleå":                             {City: "Luleå", Region: "Norrbotten", Country: "SE"},
+		"Kontorssted: Kristiansand":                           {City: "Kristiansand", Region: "Agder", Country: "NO"},
+		"Arbeidssted\nBergen\nVi søker en utvikler.":          {City: "Bergen", Region: "Vestland", Country: "NO"},
+		"Die Stelle ist in Hamburg zu besetzen.":              {City: "Hamburg", Region: "Hamburg", Country: "DE"},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Utvikler", DescriptionText: text})
+		if len(p.Locations) != 1 || p.Locations[0] != want {
+			t.Errorf("%q: %+v, want %+v", text, p.Locations, want)
+		}
+	}
+	// a field's name alone over a sentence that names no place, and the
+	// post in part-time, name no place
+	for _, text := range []string{"Arbeidssted\nVi har fleksible arbeidstider.", "Die Stelle ist in Teilzeit zu besetzen."} {
+		if p := n.Normalize("s", "c", model.Raw{Title: "Utvikler", DescriptionText: text}); len(p.Locations) != 0 {
+			t.Errorf("%q: %+v, want none", text, p.Locations)
+		}
+	}
+}
