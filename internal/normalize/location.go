@@ -571,6 +571,71 @@ func stateName(p string) string {
 	return usStates[foldPlace(t)]
 }
 
+// subdivisionCodes are the codes of Brazil's states and of Italy's
+// provinces that labels write after a town ("Belo Horizonte - MG",
+// "Torino (TO)"), with the region each names (as the world table spells
+// it: an Italian province's region, not the province).
+var subdivisionCodes = map[string]map[string]string{
+	"BR": {"AC": "Acre", "AL": "Alagoas", "AP": "Amapá", "AM": "Amazonas", "BA": "Bahia", "CE": "Ceará",
+		"DF": "Federal District", "ES": "Espírito Santo", "GO": "Goiás", "MA": "Maranhão", "MT": "Mato Grosso",
+		"MS": "Mato Grosso do Sul", "MG": "Minas Gerais", "PA": "Pará", "PB": "Paraíba", "PR": "Paraná",
+		"PE": "Pernambuco", "PI": "Piauí", "RJ": "Rio de Janeiro", "RN": "Rio Grande do Norte",
+		"RS": "Rio Grande do Sul", "RO": "Rondônia", "RR": "Roraima", "SC": "Santa Catarina", "SP": "São Paulo",
+		"SE": "Sergipe", "TO": "Tocantins"},
+	"IT": {"MI": "Lombardy", "BG": "Lombardy", "BS": "Lombardy", "CO": "Lombardy", "CR": "Lombardy",
+		"LC": "Lombardy", "LO": "Lombardy", "MB": "Lombardy", "MN": "Lombardy", "PV": "Lombardy", "SO": "Lombardy",
+		"VA": "Lombardy", "RM": "Lazio", "FR": "Lazio", "LT": "Lazio", "RI": "Lazio", "VT": "Lazio",
+		"TO": "Piedmont", "AL": "Piedmont", "AT": "Piedmont", "BI": "Piedmont", "CN": "Piedmont", "NO": "Piedmont",
+		"VB": "Piedmont", "VC": "Piedmont", "NA": "Campania", "AV": "Campania", "BN": "Campania", "CE": "Campania",
+		"SA": "Campania", "BO": "Emilia-Romagna", "FC": "Emilia-Romagna", "FE": "Emilia-Romagna",
+		"MO": "Emilia-Romagna", "PC": "Emilia-Romagna", "PR": "Emilia-Romagna", "RA": "Emilia-Romagna",
+		"RE": "Emilia-Romagna", "RN": "Emilia-Romagna", "FI": "Tuscany", "AR": "Tuscany", "GR": "Tuscany",
+		"LI": "Tuscany", "LU": "Tuscany", "MS": "Tuscany", "PI": "Tuscany", "PO": "Tuscany", "PT": "Tuscany",
+		"SI": "Tuscany", "GE": "Liguria", "IM": "Liguria", "SP": "Liguria", "SV": "Liguria", "VE": "Veneto",
+		"BL": "Veneto", "PD": "Veneto", "RO": "Veneto", "TV": "Veneto", "VI": "Veneto", "VR": "Veneto",
+		"BA": "Apulia", "BT": "Apulia", "BR": "Apulia", "FG": "Apulia", "LE": "Apulia", "TA": "Apulia",
+		"PA": "Sicily", "AG": "Sicily", "CL": "Sicily", "CT": "Sicily", "EN": "Sicily", "ME": "Sicily", "RG": "Sicily",
+		"SR": "Sicily", "TP": "Sicily", "CA": "Sardinia", "NU": "Sardinia", "OR": "Sardinia", "SS": "Sardinia",
+		"SU": "Sardinia", "TN": "Trentino-Alto Adige", "BZ": "Trentino-Alto Adige", "TS": "Friuli-Venezia Giulia",
+		"GO": "Friuli-Venezia Giulia", "PN": "Friuli-Venezia Giulia", "UD": "Friuli-Venezia Giulia",
+		"PG": "Umbria", "TR": "Umbria", "AN": "The Marches", "AP": "The Marches", "FM": "The Marches",
+		"MC": "The Marches", "PU": "The Marches", "AQ": "Abruzzo", "CH": "Abruzzo", "PE": "Abruzzo", "TE": "Abruzzo",
+		"CS": "Calabria", "CZ": "Calabria", "KR": "Calabria", "RC": "Calabria", "VV": "Calabria",
+		"PZ": "Basilicate", "MT": "Basilicate", "CB": "Molise", "IS": "Molise", "AO": "Aosta Valley"},
+}
+
+// subdivisionCode returns the country and region of a town followed by a
+// Brazilian state's or an Italian province's code ("Salvador, BA",
+// "Bologna (BO)") when the town is a known town of that region and of no
+// US or Canadian place the code would name as a state or province.
+func subdivisionCode(town, code string) (cc, region string, ok bool) {
+	t := strings.TrimSpace(code)
+	if len(t) != 2 || t != strings.ToUpper(t) {
+		return "", "", false
+	}
+	for _, country := range [...]string{"BR", "IT"} {
+		r := subdivisionCodes[country][t]
+		if r == "" {
+			continue
+		}
+		if l, rank := knownPlace(town, country); rank < 0 || l.Region != r {
+			continue
+		}
+		if stateName(t) != "" {
+			if _, rank := knownPlace(town, "US"); rank >= 0 {
+				continue
+			}
+		}
+		if caProvince(t) != "" {
+			if _, rank := knownPlace(town, "CA"); rank >= 0 {
+				continue
+			}
+		}
+		return country, r, true
+	}
+	return "", "", false
+}
+
 // isoNotState returns the country of a two-letter code after a town when
 // the code is also a US state's or a Canadian province's ("DE" Germany
 // or Delaware, "NL" the Netherlands or Newfoundland, "AL", "AR", "ME")
@@ -830,6 +895,16 @@ func location(label string) model.Location {
 	unknown := model.Location{Name: s, Remote: loc.Remote}
 
 	last := rest[len(rest)-1]
+	if len(rest) == 2 {
+		if cc, region, ok := subdivisionCode(rest[0], last); ok {
+			// "Belo Horizonte - MG", "Florianópolis, SC", "Milano (MI)":
+			// a Brazilian state's or an Italian province's code after a
+			// town of it, not Madagascar, South Carolina or Michigan
+			loc.Country, loc.Region = cc, region
+			rest = rest[:1]
+			last = rest[0]
+		}
+	}
 	if len(rest) >= 2 {
 		c, known := knownCities[foldPlace(rest[0])]
 		if known && c.country != "US" && c.country != "CA" && (countryCode(last) == c.country ||
@@ -984,6 +1059,8 @@ func location(label string) model.Location {
 				}
 			} else if r := regionNames[foldPlace(region)]; r != "" {
 				region = r // "München, Bayern, Deutschland": Bavaria
+			} else if r := subdivisionCodes[loc.Country][strings.TrimSpace(region)]; r != "" {
+				region = r // "Joinville, SC, Brasil": Santa Catarina
 			} else if len(rest) == 2 && postalCode(region) {
 				// "Colombelles (14460), FR": a postal code, no region;
 				// in France its département names the region

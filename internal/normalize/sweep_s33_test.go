@@ -119,3 +119,29 @@ func TestWorkplaceFieldsS33(t *testing.T) {
 		}
 	}
 }
+
+// Session 33, from a throw-away sweep of 90 location labels of many
+// countries: a Brazilian state's or an Italian province's code after a
+// town was read as a country or a US state ("Belo Horizonte, MG" was in
+// Madagascar, "Florianópolis, SC" in South Carolina, "Milano (MI)" in
+// Michigan, "Rio de Janeiro - RJ" nowhere).
+func TestSubdivisionCodesS33(t *testing.T) {
+	for label, want := range map[string]model.Location{
+		"Belo Horizonte, MG":    {City: "Belo Horizonte", Region: "Minas Gerais", Country: "BR"},
+		"Rio de Janeiro - RJ":   {City: "Rio de Janeiro", Region: "Rio de Janeiro", Country: "BR"},
+		"Florianópolis, SC":     {City: "Florianópolis", Region: "Santa Catarina", Country: "BR"},
+		"Salvador, BA":          {City: "Salvador", Region: "Bahia", Country: "BR"},
+		"Curitiba, PR":          {City: "Curitiba", Region: "Paraná", Country: "BR"},
+		"Joinville, SC, Brasil": {City: "Joinville", Region: "Santa Catarina", Country: "BR"},
+		"Milano (MI)":           {City: "Milan", Region: "Lombardy", Country: "IT"},
+		"Torino (TO)":           {City: "Turin", Region: "Piedmont", Country: "IT"},
+		"Bologna (BO)":          {City: "Bologna", Region: "Emilia-Romagna", Country: "IT"},
+		"Wilmington, DE":        {City: "Wilmington", Region: "Delaware", Country: "US"},
+		"Salem, MA":             {City: "Salem", Region: "Massachusetts", Country: "US"},
+		"Portland, ME":          {City: "Portland", Region: "Maine", Country: "US"},
+	} {
+		if got := Location(label); got != want {
+			t.Errorf("Location(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+}
