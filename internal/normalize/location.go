@@ -571,9 +571,10 @@ func stateName(p string) string {
 	return usStates[foldPlace(t)]
 }
 
-// subdivisionCodes are the codes of Brazil's states and of Italy's
-// provinces that labels write after a town ("Belo Horizonte - MG",
-// "Torino (TO)"), with the region each names (as the world table spells
+// subdivisionCodes are the codes of Brazil's, India's and South Africa's
+// states and provinces and of Italy's provinces that labels write after a
+// town ("Belo Horizonte - MG", "Pune, MH", "Torino (TO)"), with the region
+// each names (as the world table spells
 // it: an Italian province's region, not the province).
 var subdivisionCodes = map[string]map[string]string{
 	"BR": {"AC": "Acre", "AL": "Alagoas", "AP": "Amapá", "AM": "Amazonas", "BA": "Bahia", "CE": "Ceará",
@@ -602,18 +603,25 @@ var subdivisionCodes = map[string]map[string]string{
 		"MC": "The Marches", "PU": "The Marches", "AQ": "Abruzzo", "CH": "Abruzzo", "PE": "Abruzzo", "TE": "Abruzzo",
 		"CS": "Calabria", "CZ": "Calabria", "KR": "Calabria", "RC": "Calabria", "VV": "Calabria",
 		"PZ": "Basilicate", "MT": "Basilicate", "CB": "Molise", "IS": "Molise", "AO": "Aosta Valley"},
+	"IN": {"AP": "Andhra Pradesh", "AS": "Assam", "BR": "Bihar", "CG": "Chhattisgarh", "CT": "Chhattisgarh",
+		"DL": "Delhi", "GA": "Goa", "GJ": "Gujarat", "HR": "Haryana", "HP": "Himachal Pradesh", "JH": "Jharkhand",
+		"KA": "Karnataka", "KL": "Kerala", "MP": "Madhya Pradesh", "MH": "Maharashtra", "OD": "Odisha",
+		"OR": "Odisha", "PB": "Punjab", "RJ": "Rajasthan", "TN": "Tamil Nadu", "TS": "Telangana", "TG": "Telangana",
+		"UP": "Uttar Pradesh", "UK": "Uttarakhand", "UT": "Uttarakhand", "WB": "West Bengal"},
+	"ZA": {"GP": "Gauteng", "WC": "Western Cape", "EC": "Eastern Cape", "FS": "Free State", "LP": "Limpopo",
+		"MP": "Mpumalanga", "NW": "North West", "NC": "Northern Cape"},
 }
 
-// subdivisionCode returns the country and region of a town followed by a
-// Brazilian state's or an Italian province's code ("Salvador, BA",
-// "Bologna (BO)") when the town is a known town of that region and of no
+// subdivisionCode returns the country and region of a town followed by
+// the code of one of subdivisionCodes' states or provinces ("Salvador,
+// BA", "Bologna (BO)", "Chennai, TN") when the town is a known town of that region and of no
 // US or Canadian place the code would name as a state or province.
 func subdivisionCode(town, code string) (cc, region string, ok bool) {
 	t := strings.TrimSpace(code)
 	if len(t) != 2 || t != strings.ToUpper(t) {
 		return "", "", false
 	}
-	for _, country := range [...]string{"BR", "IT"} {
+	for _, country := range [...]string{"BR", "IT", "IN", "ZA"} {
 		r := subdivisionCodes[country][t]
 		if r == "" {
 			continue
