@@ -121,10 +121,11 @@ func TestWorkplaceFieldsS33(t *testing.T) {
 }
 
 // Session 33, from a throw-away sweep of 90 location labels of many
-// countries: a Brazilian state's or an Italian province's code after a
-// town was read as a country or a US state ("Belo Horizonte, MG" was in
-// Madagascar, "Florianópolis, SC" in South Carolina, "Milano (MI)" in
-// Michigan, "Rio de Janeiro - RJ" nowhere).
+// countries: a Brazilian, Indian or South African state's or an Italian
+// province's code after a town was read as a country or a US state
+// ("Belo Horizonte, MG" was in Madagascar, "Florianópolis, SC" in South
+// Carolina, "Milano (MI)" in Michigan, "Chennai, TN" in Tennessee, "Pune,
+// MH" in the Marshall Islands, "Rio de Janeiro - RJ" nowhere).
 func TestSubdivisionCodesS33(t *testing.T) {
 	for label, want := range map[string]model.Location{
 		"Belo Horizonte, MG":    {City: "Belo Horizonte", Region: "Minas Gerais", Country: "BR"},
@@ -136,6 +137,10 @@ func TestSubdivisionCodesS33(t *testing.T) {
 		"Milano (MI)":           {City: "Milan", Region: "Lombardy", Country: "IT"},
 		"Torino (TO)":           {City: "Turin", Region: "Piedmont", Country: "IT"},
 		"Bologna (BO)":          {City: "Bologna", Region: "Emilia-Romagna", Country: "IT"},
+		"Pune, MH":              {City: "Pune", Region: "Maharashtra", Country: "IN"},
+		"Chennai, TN":           {City: "Chennai", Region: "Tamil Nadu", Country: "IN"},
+		"Johannesburg, GP":      {City: "Johannesburg", Region: "Gauteng", Country: "ZA"},
+		"Zagreb, HR":            {City: "Zagreb", Region: "Zagreb", Country: "HR"},
 		"Wilmington, DE":        {City: "Wilmington", Region: "Delaware", Country: "US"},
 		"Salem, MA":             {City: "Salem", Region: "Massachusetts", Country: "US"},
 		"Portland, ME":          {City: "Portland", Region: "Maine", Country: "US"},
