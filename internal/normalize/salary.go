@@ -222,7 +222,7 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 var suffixCurrencies = []struct{ sym, code string }{
 	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", krone}, {"$", dollar}, {"₹", "INR"}, {"¥", "JPY"},
 	{"₩", "KRW"}, {"₪", "ILS"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"}, {"pounds", "GBP"},
-	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"}, {"元", "CNY"},
+	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"}, {"元", "CNY"}, {"円", "JPY"},
 }
 
 // suffixFirst marks the bytes a suffix currency may start with.
@@ -713,6 +713,8 @@ var periodPhrases = []struct{ phrase, period string }{
 	{"15薪", "month"}, {"16薪", "month"}, {"年薪", "year"}, {"/年", "year"}, {"每年", "year"},
 	{"日薪", "day"}, {"/天", "day"}, {"每天", "day"}, {"时薪", "hour"}, {"/小时", "hour"},
 	{"总包", "year"}, {"年包", "year"},
+	// Japanese ("月給 30万円〜", "年収 600万円〜900万円", "時給1,500円")
+	{"月給", "month"}, {"年収", "year"}, {"年俸", "year"}, {"時給", "hour"}, {"日給", "day"},
 	{"de l'heure", "hour"}, {"/heure", "hour"}, {"por hora", "hour"}, {"por mês", "month"}, {"/mês", "month"},
 	{"por ano", "year"}, {"ao ano", "year"},
 	// Danish, Norwegian, Swedish
@@ -842,7 +844,10 @@ var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget
 	// commission, benefit, pension, insurance
 	"bidrag", "tilskud", "tilskudd", "friskvård", "resa ", "reise", "rejse", "præmie", "premie", "provision",
 	"provisjon", "förmån", "pension", "pensjon", "forsikring", "försäkring", "gavekort", "presentkort", "rabatt",
-	"budsjett", "gadget", "utstyr"}
+	"budsjett", "gadget", "utstyr",
+	// a company's capital and sales in Japanese and Chinese ("資本金 3億円",
+	// "売上高 50億円", "注册资本 500万元")
+	"資本金", "売上", "注册资本", "融资", "营收"}
 
 // placeAfter says whether the amount that ends at i is a postal code: a
 // known place follows it ("11455 Stockholm", "2300 København S").
@@ -1031,6 +1036,8 @@ var payWords = []string{"salary", "salaries", "pay range", "compensation", "base
 	"salaire", "rémunération", "salario", "sueldo", "retribuzione", "stipendio", "salaris",
 	"wynagrodzenie", "lønn", "lön", "løn", "palkka", "薪", "工资", "待遇", "payrange", "pay_range", "remuneração",
 	"salário", "remuneración", "remunerazione", "löner", "lønnsnivå", "brutto",
+	// Japanese: pay, monthly and hourly pay, yearly income, yearly salary
+	"給与", "月給", "時給", "日給", "年収", "年俸", "報酬",
 	// "Banda salarial" (not "salari": French "salariés" are employees)
 	"salarial",
 	// India's cost to company, the yearly pay ("CTC: 8 lakhs")
@@ -1110,7 +1117,7 @@ func rangeSep(s string) int {
 	case strings.HasPrefix(s, "-"), strings.HasPrefix(s, "~"):
 		return 1
 	case strings.HasPrefix(s, "–"), strings.HasPrefix(s, "—"), strings.HasPrefix(s, "～"), strings.HasPrefix(s, "至"),
-		strings.HasPrefix(s, "到"):
+		strings.HasPrefix(s, "到"), strings.HasPrefix(s, "〜"): // "〜": the wave dash of Japanese ranges
 		return len("–")
 	}
 	for _, w := range []string{"to ", "and ", "bis ", "à ", "a ", "til ", "till ", "tot ", "do "} {

@@ -150,3 +150,27 @@ func TestSubdivisionCodesS33(t *testing.T) {
 		}
 	}
 }
+
+// Session 33, from a throw-away sweep of 38 pay shapes in 16 countries
+// (36 read right): Japanese pay ranges with the wave dash ("〜") and yen
+// written "円", their periods (月給, 年収, 時給), and a company's capital
+// or sales in yen or yuan, which is no pay.
+func TestJapanesePayS33(t *testing.T) {
+	n := normalizer(t)
+	for text, want := range map[string][]model.Salary{
+		"年収 600万円〜900万円":        {{Min: 6000000, Max: 9000000, Currency: "JPY", Period: "year"}},
+		"¥6,000,000〜¥9,000,000": {{Min: 6000000, Max: 9000000, Currency: "JPY", Period: "year"}},
+		"月給 30万円〜50万円":          {{Min: 300000, Max: 500000, Currency: "JPY", Period: "month"}},
+		"時給1,500円〜":             {{Min: 1500, Max: 1500, Currency: "JPY", Period: "hour"}},
+		"資本金 5,000万円 売上高 50億円":  nil,
+		"注册资本 500万元":            nil,
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", Locations: []string{"Tokyo"}, DescriptionText: "We build things.\n" + text})
+		if len(want) == 0 && len(p.Salary) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(p.Salary, want) {
+			t.Errorf("%q: %+v, want %+v", text, p.Salary, want)
+		}
+	}
+}
