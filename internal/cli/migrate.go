@@ -17,8 +17,9 @@ import (
 // store's schema, River's migrations and ours (fleet mode, docs/fleet.md).
 func newMigrateCmd() *cobra.Command {
 	var (
-		f    configFlags
-		down int
+		f           configFlags
+		down        int
+		dropHistory bool
 	)
 	cmd := &cobra.Command{
 		Use:   "migrate [-c FILE] [--down N]",
@@ -32,9 +33,12 @@ database, so two at once take turns.
 
 With --down N it undoes the N newest migrations instead: the watcher's first, then
 River's (which drops the job queue with its jobs). Undoing drops tables and their data.
+An N larger than the applied migrations is refused, and so is one that reaches the
+watcher's first migration (it drops every posting, version and event) unless
+--drop-history is given too; either way nothing is undone.
 
-Fleet mode is in progress (docs/fleet.md): with store: postgres, import-git, run,
-worker, status, postings and show use the database; daemon, report and serve refuse it.
+With store: postgres (docs/fleet.md), import-git, export-git, run, worker, status,
+postings, show, report and serve use the database; daemon refuses it.
 
 The notifiers and serve sections of the config are not read, so their ${VARS} need
 not be set. The database_url is never printed.
@@ -42,11 +46,15 @@ not be set. The database_url is never printed.
 Exit codes: 0 done; 1 the database could not be reached or a migration failed;
 2 bad usage, invalid config, or a config whose store is not postgres.`,
 		Example: `  DATABASE_URL=postgres://watcher@db/watcher watcher migrate
-  watcher migrate --down 1`,
+  watcher migrate --down 1
+  watcher migrate --down 13 --drop-history`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if cmd.Flags().Changed("down") && down < 1 {
 				return usageFail(cmd, cmd.ErrOrStderr(), "--down %d: must be at least 1", down)
+			}
+			if dropHistory && down == 0 {
+				return usageFail(cmd, cmd.ErrOrStderr(), "--drop-history: only with --down N")
 			}
 			stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 			if _, err := newLogger(stderr, f.level, f.format); err != nil {
@@ -74,7 +82,7 @@ Exit codes: 0 done; 1 the database could not be reached or a migration failed;
 
 			var steps []pgstore.Step
 			if down > 0 {
-				steps, err = pgstore.MigrateDown(ctx, store.Pool(), down, logger)
+				steps, err = pgstore.MigrateDown(ctx, store.Pool(), down, dropHistory, logger)
 			} else {
 				steps, err = pgstore.MigrateUp(ctx, store.Pool(), logger)
 			}
@@ -107,6 +115,7 @@ Exit codes: 0 done; 1 the database could not be reached or a migration failed;
 	f.addConfig(cmd)
 	f.addLog(cmd, "warn")
 	cmd.Flags().IntVar(&down, "down", 0, "undo the N newest migrations instead (the watcher's, then River's)")
+	cmd.Flags().BoolVar(&dropHistory, "drop-history", false, "with --down: allow undoing the watcher's first migration, which drops every posting, version and event")
 	return cmd
 }
 

@@ -112,6 +112,18 @@ func TestMigrateBinary(t *testing.T) {
 	}
 
 	run(2, secretDSN, "--down", "0")
+	// review s33 F3: a typo's N larger than the applied migrations, and
+	// the first migration without --drop-history, undo nothing (exit 1)
+	if out = run(1, secretDSN, "--down", "99"); !strings.Contains(out, "only ") || !strings.Contains(out, "nothing undone") || strings.Contains(out, "undone watcher") {
+		t.Fatalf("migrate --down 99:\n%s", out)
+	}
+	if out = run(1, secretDSN, "--down", "5"); !strings.Contains(out, "add --drop-history") || strings.Contains(out, "undone watcher") {
+		t.Fatalf("migrate --down 5 without --drop-history:\n%s", out)
+	}
+	run(2, secretDSN, "--drop-history")
+	if out = run(0, secretDSN); strings.Contains(out, "applied") {
+		t.Fatalf("a refused down undid migrations:\n%s", out)
+	}
 	// a socket folder with no server: exit 1, no secret in the error
 	gone := strings.Replace(secretDSN, "host=%2Ftmp", "host=%2Fnonexistent", 1)
 	if gone == secretDSN {

@@ -161,8 +161,10 @@ func MigrateUp(ctx context.Context, pool *pgxpool.Pool, logger *slog.Logger) ([]
 
 // MigrateDown undoes the n newest migrations: ours first (newest first),
 // then River's. Undoing River's removes its job tables, and the queued jobs
-// with them.
-func MigrateDown(ctx context.Context, pool *pgxpool.Pool, n int, logger *slog.Logger) ([]Step, error) {
+// with them. It refuses, undoing nothing, an n larger than the applied
+// migrations, and one that reaches our first migration (which drops every
+// posting, version and event) unless dropHistory says so.
+func MigrateDown(ctx context.Context, pool *pgxpool.Pool, n int, dropHistory bool, logger *slog.Logger) ([]Step, error) {
 	if n < 1 {
 		return nil, fmt.Errorf("migrate down: %d steps: must be at least 1", n)
 	}
@@ -175,6 +177,32 @@ func MigrateDown(ctx context.Context, pool *pgxpool.Pool, n int, logger *slog.Lo
 		applied, err := appliedVersions(ctx, pool)
 		if err != nil {
 			return err
+		}
+		rm, err := riverMigrator(pool, logger)
+		if err != nil {
+			return err
+		}
+		existing, err := rm.ExistingVersions(ctx)
+		if err != nil {
+			return fmt.Errorf("river migrations: %w", err)
+		}
+		// refused before anything is undone: more steps than are applied
+		// (a typo's "--down 10" for "--down 1"), and the first migration,
+		// whose undoing drops every posting, version and event, unless
+		// asked for by name
+		ourApplied := 0
+		for _, m := range ours {
+			if applied[m.Version] {
+				ourApplied++
+			}
+		}
+		if n > ourApplied+len(existing) {
+			return fmt.Errorf("migrate down: %d steps: only %d migrations are applied (watcher %d, river %d): nothing undone",
+				n, ourApplied+len(existing), ourApplied, len(existing))
+		}
+		if n >= ourApplied && ourApplied > 0 && applied[ours[0].Version] && !dropHistory {
+			return fmt.Errorf("migrate down: %d steps would undo watcher %d (%s), which drops every posting, version and event: nothing undone (add --drop-history to do so)",
+				n, ours[0].Version, ours[0].Name)
 		}
 		for i := len(ours) - 1; i >= 0 && len(steps) < n; i-- {
 			m := ours[i]
@@ -196,14 +224,6 @@ func MigrateDown(ctx context.Context, pool *pgxpool.Pool, n int, logger *slog.Lo
 		left := n - len(steps)
 		if left == 0 {
 			return nil
-		}
-		rm, err := riverMigrator(pool, logger)
-		if err != nil {
-			return err
-		}
-		existing, err := rm.ExistingVersions(ctx)
-		if err != nil {
-			return fmt.Errorf("river migrations: %w", err)
 		}
 		if len(existing) == 0 {
 			return nil

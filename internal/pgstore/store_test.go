@@ -317,14 +317,26 @@ func TestMigrateDownThenUp(t *testing.T) {
 		t.Fatalf("second up: %v, %v", again, err)
 	}
 
-	steps, err = MigrateDown(ctx, pool, 1, nil)
+	steps, err = MigrateDown(ctx, pool, 1, false, nil)
 	if err != nil || len(steps) != 1 || steps[0] != (Step{Line: LineWatcher, Version: 5, Name: "robots_txt", Down: true}) {
 		t.Fatalf("down 1: %v, %v", steps, err)
 	}
 	if exists("robots_txt") || !exists("host_turns") || !exists("postings") {
 		t.Fatal("down 1 did not undo exactly migration 5")
 	}
-	steps, err = MigrateDown(ctx, pool, 5, nil)
+	// review s33 F3: more steps than are applied, or the first migration
+	// without --drop-history, undo nothing
+	applied := len(ours) - 1 + st.RiverLatest
+	if _, err := MigrateDown(ctx, pool, applied+1, true, nil); err == nil || !strings.Contains(err.Error(), "nothing undone") {
+		t.Fatalf("down %d of %d applied: %v", applied+1, applied, err)
+	}
+	if _, err := MigrateDown(ctx, pool, 4, false, nil); err == nil || !strings.Contains(err.Error(), "--drop-history") {
+		t.Fatalf("down to the first migration without drop-history: %v", err)
+	}
+	if !exists("host_turns") || !exists("postings") {
+		t.Fatal("a refused down undid migrations")
+	}
+	steps, err = MigrateDown(ctx, pool, 5, true, nil)
 	if err != nil || len(steps) != 5 || steps[0].Version != 4 || steps[3].Version != 1 || steps[3].Line != LineWatcher || steps[4].Line != LineRiver || steps[4].Version != st.RiverLatest {
 		t.Fatalf("down 5: %v, %v", steps, err)
 	}
@@ -344,7 +356,7 @@ func TestMigrateDownThenUp(t *testing.T) {
 		t.Fatal("tables missing after up again")
 	}
 	// everything down, River's job tables included, and up once more
-	if _, err := MigrateDown(ctx, pool, 1000, nil); err != nil {
+	if _, err := MigrateDown(ctx, pool, st.RiverLatest+len(ours), true, nil); err != nil {
 		t.Fatal(err)
 	}
 	if exists("river_job") || exists("postings") {
@@ -356,7 +368,7 @@ func TestMigrateDownThenUp(t *testing.T) {
 	if st, err := MigrationStatus(ctx, pool, nil); err != nil || !st.Current() {
 		t.Fatalf("after the last up: %+v, %v", st, err)
 	}
-	if _, err := MigrateDown(ctx, pool, 0, nil); err == nil {
+	if _, err := MigrateDown(ctx, pool, 0, true, nil); err == nil {
 		t.Error("down 0 accepted")
 	}
 }
