@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "309faf85d851140a4914edd38144caa3f0cb8b8883226be5eb62709ffabba676"
-	embeddedTaxonomySum     = "2d0bd598c7c940d182ba771efe3df147f969e9b9b3716c083e43b5759cf8e963"
+	embeddedTaxonomyFileSum = "6f77abe9f3f495e0301ef22ab4050c2add0e08de92670d275bd22387cced6122"
+	embeddedTaxonomySum     = "8f9708215dbecc09007786f3afaac6aba7574091daa60ac988232d8e4bceda60"
 )
