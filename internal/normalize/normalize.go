@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 255
+const rulesVersion = 256
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -40,6 +40,7 @@ type Normalizer struct {
 	ai     int32    // the id of Artificial Intelligence, -1 when the taxonomy has none
 	sites  [2]int32 // the ids of GitHub and GitLab, -1 when the taxonomy has none
 	design [2]int32 // the ids of UX Design and UI Design, -1 when the taxonomy has none
+	unix   [2]int32 // the ids of Unix and Nix, -1 when the taxonomy has none
 	// lowerNames maps a language's one-word case-sensitive name, lowered
 	// ("go", "rust"), to its skill: the name written in lower case inside
 	// a list of names (listedLowerNames)
@@ -55,7 +56,7 @@ func New(t *Taxonomy) *Normalizer {
 			panic(err) // the embedded taxonomy is tested
 		}
 	}
-	n := &Normalizer{tax: t, agile: -1, open: -1, ai: -1, sites: [2]int32{-1, -1}, design: [2]int32{-1, -1}}
+	n := &Normalizer{tax: t, agile: -1, open: -1, ai: -1, sites: [2]int32{-1, -1}, design: [2]int32{-1, -1}, unix: [2]int32{-1, -1}}
 	for i, s := range t.skills {
 		n.names = append(n.names, s.Name)
 		switch s.Name {
@@ -73,6 +74,10 @@ func New(t *Taxonomy) *Normalizer {
 			n.design[0] = int32(i)
 		case "UI Design":
 			n.design[1] = int32(i)
+		case "Unix":
+			n.unix[0] = int32(i)
+		case "Nix":
+			n.unix[1] = int32(i)
 		}
 		for _, a := range aliasesOf(s) {
 			n.m.add(a, int32(i))
@@ -391,6 +396,7 @@ func (n *Normalizer) analyze(text string, blocks []block, bcls []class, lang, co
 	n.uxAsQuality(hits, text, lower, toks, skill)
 	hits = n.uiBesideUX(hits, text, lower, toks)
 	hits = n.listedLowerNames(hits, text, toks)
+	hits = n.starNix(hits, text, toks)
 	n.openSourcePlaces(hits, text, lower, toks, skill)
 	n.aiAsTool(hits, lower, toks, skill)
 

@@ -751,7 +751,13 @@ func sectionizeRaw(bs []block, cls []class, heads []bool) []class {
 		}
 		bc := cur
 		if lab := blockLabel(b); lab != "" {
-			if lc := classifyHeading(lab, b.label != ""); lc != clsUnknown {
+			lc := classifyHeading(lab, b.label != "")
+			if lc == clsUnknown && skillsLabels[strings.TrimSpace(foldHeading(lab))] {
+				// "Skills: Java, Spring, ...": a line's own label of the
+				// skills it lists is a heading as clear as a bold one
+				lc = clsRequired
+			}
+			if lc != clsUnknown {
 				bc = lc
 				if b.kind == kindPara && b.label != "" {
 					cur = lc
@@ -762,6 +768,13 @@ func sectionizeRaw(bs []block, cls []class, heads []bool) []class {
 	}
 	return cls
 }
+
+// skillsLabels are the words of a weak requirement heading (requiredWeak)
+// that name skills, which a line's own label ("Skills: Java, Spring")
+// makes the requirements of its list.
+var skillsLabels = map[string]bool{"skills": true, "technical skills": true, "tech skills": true, "key skills": true,
+	"kenntnisse": true, "competencies": true, "færdigheder": true, "ferdigheter": true, "färdigheter": true,
+	"技能": true}
 
 // blockLabel returns the lead-in of a block ("Requirements: Python, SQL"):
 // its bold prefix, or a short plain prefix before ':'.

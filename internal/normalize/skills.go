@@ -1259,3 +1259,33 @@ func listPlace(toks []token, i int) bool {
 	}
 	return i+1 < len(toks) && (toks[i+1].flags&fClause != 0 || toks[i+1].punct == '/')
 }
+
+// starNix reads "*nix" and "*Nix" (Unix and the systems like it, "Linux/*nix
+// administration") as Unix, not as the Nix package manager: a Nix hit, or
+// the word "nix" in any case, right after an asterisk.
+func (n *Normalizer) starNix(hits []hit, text string, toks []token) []hit {
+	if n.unix[0] < 0 || !strings.Contains(text, "*") {
+		return hits
+	}
+	star := func(i int) bool {
+		st := toks[i].start
+		// not markdown's bold ("**Nix**")
+		return st > 0 && text[st-1] == '*' && (st == 1 || text[st-2] != '*') && toks[i].end-st == 3 &&
+			strings.EqualFold(text[st:toks[i].end], "nix")
+	}
+	seen := make(map[int]bool)
+	for k, h := range hits {
+		if h.end == h.tok+1 && star(h.tok) {
+			seen[h.tok] = true
+			if h.id == n.unix[1] {
+				hits[k].id = n.unix[0]
+			}
+		}
+	}
+	for i, t := range toks {
+		if t.punct == 0 && !seen[i] && star(i) {
+			hits = append(hits, hit{id: n.unix[0], tok: i, end: i + 1})
+		}
+	}
+	return hits
+}

@@ -174,3 +174,33 @@ func TestJapanesePayS33(t *testing.T) {
 		}
 	}
 }
+
+// Session 33, from the fresh dev documents of corpus round s33: a list
+// that a PDF's lines wrapped after a comma goes on in the next line
+// ("Compétences : Java, ..., Jest,\nPlaywright, nuxt, vitest, vite"); a
+// line's own "Skills:" label makes its list required, as "Compétences :"
+// did; "*Nix" is Unix, not the Nix package manager.
+func TestFreshDevS33(t *testing.T) {
+	n := normalizer(t)
+	all := []string{"JUnit", "Java", "Jest", "Nuxt", "Playwright", "Spring", "Vite", "Vitest"}
+	for _, text := range []string{
+		"Compétences : Java, Spring, JUnit, Jest,\nPlaywright, nuxt, vitest, vite\n👉 Apporte ta valeur",
+		"Skills: Java, Spring, JUnit, Jest,\nPlaywright, Nuxt, Vitest, Vite",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Dev", DescriptionText: text})
+		if !reflect.DeepEqual(p.Skills.Required, all) {
+			t.Errorf("%q: %+v, want all required", text, p.Skills)
+		}
+	}
+	for text, want := range map[string][]string{
+		"Requirements:\n- Experience in *Nix environments": {"Unix"},
+		"Requirements:\n- Linux/*nix administration":       {"Linux", "Unix"},
+		"Requirements:\n- Nix and NixOS":                   {"Nix", "NixOS"},
+		"Requirements:\n- **Nix** flakes":                  {"Nix"},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Dev", DescriptionText: text})
+		if !reflect.DeepEqual(p.Skills.Required, want) {
+			t.Errorf("%q: %+v, want %v required", text, p.Skills, want)
+		}
+	}
+}

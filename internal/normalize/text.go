@@ -702,7 +702,7 @@ func continues(prev block, b block) bool {
 	// mid-phrase: an open parenthesis, a comma, a word that cannot end a
 	// sentence ("(e.g. Open Science\nFramework, GitHub)", "adhering
 	// to\nFAIR principles", "User Experience\n(UX) design").
-	if prev.kind != kindItem {
+	if prev.kind != kindItem && last != ',' {
 		return false
 	}
 	if (strings.HasSuffix(next, ":") || strings.HasSuffix(next, "：")) &&
@@ -713,6 +713,12 @@ func continues(prev block, b block) bool {
 		// "looks like": a heading of the next part, not the item's
 		// last line
 		return false
+	}
+	if prev.kind != kindItem {
+		// a line that stops on a comma goes on in the next, whatever
+		// letter opens it ("Compétences : Java, ..., Jest,\nPlaywright,
+		// nuxt, vitest, vite": a list wrapped by a PDF's lines)
+		return true
 	}
 	if b.indent {
 		return true
