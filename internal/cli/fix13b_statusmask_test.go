@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// A status cell masked as [redacted:VAR] (a company brought in by a
-// ${VAR}) keeps the table aligned: the columns are measured on the masked
-// cells.
+// A status cell masked as [redacted:VAR] (a company whose value a ${VAR}
+// also brings into a URL: a company alone is plain since review s33 F4)
+// keeps the table aligned: the columns are measured on the masked cells.
 func TestStatusTableAlignedWhenMasked(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "snaps"), 0o755); err != nil {
@@ -19,7 +19,7 @@ func TestStatusTableAlignedWhenMasked(t *testing.T) {
 	setenv(t, v, "A Secret Company Name That Is Long")
 	cfg := filepath.Join(dir, "config.yaml")
 	if err := os.WriteFile(cfg, []byte("snapshots: snaps\nsources:\n"+
-		"  - {name: acme, type: greenhouse, company: \"${"+v+"}\", board: acme}\n"+
+		"  - {name: acme, type: greenhouse, company: \"${"+v+"}\", board: acme, url: \"https://example.com/?t=${"+v+"}\"}\n"+
 		"  - {name: beta, type: greenhouse, company: \"Beta\", board: beta}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

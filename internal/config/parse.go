@@ -57,7 +57,7 @@ func parse(data []byte, filename string, getenv func(string) (string, bool), plu
 		}
 		return nil, false, &Error{Problems: probs}
 	}
-	cfg.Secrets = withPushAuth(p.secretList(), cfg.Git.Push)
+	cfg.Secrets = withPushAuth(notNames(p.secretList(), cfg), cfg.Git.Push)
 	cfg.readWarnings = p.warns
 	return cfg, inParts, nil
 }

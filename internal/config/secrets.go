@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,14 +15,17 @@ import (
 //
 // The rule is by key: a value substituted into a key that holds no
 // credential by what it means (plainKeys: the snapshot folder, a schedule,
-// a name, a type, a number, a duration, a switch) is not registered, so
-// that a container's paths and schedules read as they are in logs and
-// messages. Every other key is secret-bearing: URLs, headers, tokens,
-// passwords, the user agent, a source's company (shown where a board's
-// own name would be), and every key a source type or channel owns
-// (board, tenant, selectors, ...), since config does not know what those
-// mean. Secrets are values, not keys: a value that also comes into a
-// secret-bearing key is hidden everywhere, in the plain key's output too.
+// a name, a type, a number, a duration, a switch; a source's company; a
+// source type's own keys but its URLs, headers and those it marks Secret:
+// a board's slug, a tenant, a domain, selectors, which the board itself
+// shows) is not registered, so that a container's paths and schedules,
+// and a board's names, read as they are in logs, messages and snapshots
+// (review s33 F4: "board: ${BOARD}" with BOARD the source's name renamed
+// the source "[redacted:BOARD]" everywhere). Every other key is
+// secret-bearing: URLs, headers, tokens, passwords, the user agent, and
+// every key a channel owns. Secrets are values, not keys: a value that
+// also comes into a secret-bearing key is hidden everywhere, in the plain
+// key's output too.
 
 // plainKeys are the key paths, list indexes written [], whose values hold
 // no credential.
@@ -61,10 +65,47 @@ func plainKey(key string) bool {
 // envFor is the lookup of the ${VAR}s in the value of key: it remembers
 // each value it reads as a secret unless key is a plain key.
 func (p *parser) envFor(key string) func(string) (string, bool) {
-	if plainKey(key) {
+	if plainKey(key) || p.plainSourceKey(key) {
 		return p.env
 	}
 	return p.getenv
+}
+
+// plainSourceKey reports whether key (sources[N].KEY, or a part of it such
+// as sources[N].selectors.item) is a source's company or a key of a source
+// type that holds no credential: not a URL, not headers, not marked Secret.
+func (p *parser) plainSourceKey(key string) bool {
+	rest, ok := strings.CutPrefix(key, "sources[")
+	if !ok {
+		return false
+	}
+	i := strings.Index(rest, "].")
+	if i < 0 {
+		return false
+	}
+	name := rest[i+2:]
+	if j := strings.IndexAny(name, ".["); j >= 0 {
+		name = name[:j]
+	}
+	switch name {
+	case "company":
+		return true
+	case "url":
+		return false
+	}
+	found := false
+	for _, kd := range p.plugins.Sources {
+		for _, k := range kd.Keys {
+			if k.Name != name {
+				continue
+			}
+			if k.Shape == URL || k.Shape == Headers || k.Secret {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // recordEnv wraps getenv so that the parser remembers each value it read.
@@ -89,6 +130,21 @@ func (p *parser) secretList() []redact.Secret {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
 	return out
+}
+
+// notNames drops the secrets whose value is the name of a source or a
+// notifier: names are plain keys, written in the clear in the config and
+// shown in every output and route, so masking them hides nothing and
+// breaks the dashboard's links (review s33 F4).
+func notNames(secrets []redact.Secret, c *Config) []redact.Secret {
+	names := map[string]bool{}
+	for _, s := range c.Sources {
+		names[s.Name] = true
+	}
+	for _, n := range c.Notifiers {
+		names[n.Name] = true
+	}
+	return slices.DeleteFunc(secrets, func(s redact.Secret) bool { return names[s.Value] })
 }
 
 // withPushAuth adds to secrets the Basic-auth forms (redact.BasicAuth) of

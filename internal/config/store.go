@@ -65,10 +65,35 @@ var storeFields = []field[Config]{
 		p.secretValue(s, "database_url")
 		if u, err := url.Parse(s); err == nil && u.User != nil {
 			if pw, ok := u.User.Password(); ok {
-				p.secretValue(pw, "database_url.password")
+				if weakPassword(pw, u) {
+					// masked on its own, a word the watcher prints too
+					// ("careers-watcher", "database") would show the
+					// password by its context (review s33 F11): only
+					// its forms inside a connection string are masked
+					p.secretValue(u.User.Username()+":"+pw+"@", "database_url.password")
+					p.secretValue(":"+url.PathEscape(pw)+"@", "database_url.password")
+					p.warns = append(p.warns, Warning{Line: n.Line, Msg: key + ": the password is shorter than " +
+						strconv.Itoa(minDBPassword) + " characters or the same as the user or database name: it is masked only inside the connection string; use a long random password"})
+				} else {
+					p.secretValue(pw, "database_url.password")
+				}
 			}
 		}
 	}},
+}
+
+// minDBPassword is the shortest database password masked wherever it
+// appears; a shorter one is masked inside connection strings only.
+const minDBPassword = 8
+
+// weakPassword says whether a database password is too short, or the same
+// as the user or the database name, to be masked on its own.
+func weakPassword(pw string, u *url.URL) bool {
+	if len(pw) < minDBPassword {
+		return true
+	}
+	db := strings.TrimPrefix(u.Path, "/")
+	return strings.EqualFold(pw, u.User.Username()) || strings.EqualFold(pw, db)
 }
 
 // checkDatabaseURL says what is wrong with a connection string, without
