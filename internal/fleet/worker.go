@@ -123,10 +123,10 @@ func NewWorker(cfg *config.Config, db *DB, o WorkerOptions) (*Worker, error) {
 		}, &river.PeriodicJobOpts{ID: "poll_source:" + name, RunOnStart: true}))
 	}
 	workers := river.NewWorkers()
-	if err := river.AddWorkerSafely(workers, &pollWorker{runner: runner, gate: db.Gate, sources: sources, log: o.Logger, timeout: o.PollTimeout}); err != nil {
+	if err := river.AddWorkerSafely(workers, &pollWorker{runner: runner, gate: db.Gate, sources: sources, log: o.Logger, timeout: o.PollTimeout, now: time.Now}); err != nil {
 		return nil, fmt.Errorf("poll_source worker: %w", err)
 	}
-	if err := river.AddWorkerSafely(workers, &deliverWorker{store: db.Store, notifiers: notifiers, log: o.Logger, timeout: o.DeliverTimeout, maxSnooze: o.MaxSnooze}); err != nil {
+	if err := river.AddWorkerSafely(workers, &deliverWorker{store: db.Store, notifiers: notifiers, sources: sources, log: o.Logger, timeout: o.DeliverTimeout, maxSnooze: o.MaxSnooze, now: time.Now}); err != nil {
 		return nil, fmt.Errorf("deliver worker: %w", err)
 	}
 	client, err := river.NewClient(riverpgxv5.New(db.Store.Pool()), &river.Config{
@@ -197,6 +197,34 @@ func (w *Worker) StopAndCancel(ctx context.Context) error { return w.client.Stop
 // Stopped is closed once the worker has stopped.
 func (w *Worker) Stopped() <-chan struct{} { return w.client.Stopped() }
 
+// A job for a source or notifier this worker's config lacks (another
+// team's config on a shared database, a rolling change of the config that
+// has not reached this worker yet) is left to a worker whose config has it
+// (review s33 F1, F2): snoozed for notMineSnooze, with a warning, until it
+// is notMineGrace old; then it is cancelled, with a warning, as a source
+// or notifier no worker has (one removed from every config).
+const (
+	notMineSnooze = time.Minute
+	notMineGrace  = 24 * time.Hour
+)
+
+// notMine is a job's answer when this worker's config lacks what the job
+// names (what, such as `source "acme"`): snoozed while the job is younger
+// than notMineGrace, else cancelled. Each is logged at WARN the first time
+// this worker meets it (warned), at DEBUG after.
+func notMine(log *slog.Logger, warned *sync.Map, kind, what string, created, now time.Time, attrs ...any) error {
+	if now.Sub(created) >= notMineGrace {
+		log.Warn(kind+": "+what+" is not in this worker's config and no worker took the job in "+notMineGrace.String()+": cancelled", attrs...)
+		return river.JobCancel(fmt.Errorf("%s: %s is not in this worker's config (and no worker's took it in %s)", kind, what, notMineGrace))
+	}
+	level := slog.LevelDebug
+	if _, seen := warned.LoadOrStore(kind+" "+what, true); !seen {
+		level = slog.LevelWarn
+	}
+	log.Log(context.Background(), level, kind+": "+what+" is not in this worker's config: left to a worker whose config has it (every worker of a fleet should run the same config)", attrs...)
+	return river.JobSnooze(notMineSnooze)
+}
+
 // pollWorker runs one source's pipeline.
 type pollWorker struct {
 	river.WorkerDefaults[PollSourceArgs]
@@ -208,6 +236,8 @@ type pollWorker struct {
 	// firstHost: source name to the host of its last run's first
 	// request, looked at before the next run
 	firstHost sync.Map
+	warned    sync.Map // sources not in the config, warned about once
+	now       func() time.Time
 }
 
 func (p *pollWorker) Timeout(*river.Job[PollSourceArgs]) time.Duration { return p.timeout }
@@ -224,7 +254,8 @@ func (p *pollWorker) Timeout(*river.Job[PollSourceArgs]) time.Duration { return 
 func (p *pollWorker) Work(ctx context.Context, job *river.Job[PollSourceArgs]) error {
 	src, ok := p.sources[job.Args.Source]
 	if !ok {
-		return river.JobCancel(fmt.Errorf("poll_source: source %q is not in this worker's config", job.Args.Source))
+		return notMine(p.log, &p.warned, "poll_source", fmt.Sprintf("source %q", job.Args.Source), job.CreatedAt, p.now(),
+			"source", job.Args.Source)
 	}
 	if h, ok := p.firstHost.Load(src.Name); ok && p.gate != nil {
 		// the host the source's last run started on: a look before
@@ -295,9 +326,12 @@ type deliverWorker struct {
 	river.WorkerDefaults[pgstore.DeliverArgs]
 	store     *pgstore.Store
 	notifiers map[string]notify.Notifier
+	sources   map[string]config.Source
 	log       *slog.Logger
 	timeout   time.Duration
 	maxSnooze time.Duration
+	warned    sync.Map // notifiers and sources not in the config, warned about once
+	now       func() time.Time
 }
 
 func (d *deliverWorker) Timeout(*river.Job[pgstore.DeliverArgs]) time.Duration { return d.timeout }
@@ -306,7 +340,9 @@ func (d *deliverWorker) Timeout(*river.Job[pgstore.DeliverArgs]) time.Duration {
 // the job completed in one transaction (a delivery recorded before is not
 // sent again). A failure worth another try is retried with River's
 // backoff, or snoozed for the receiver's Retry-After; a permanent one
-// cancels the job. A notifier no longer configured cancels it too.
+// cancels the job. A job whose notifier or whose event's source this
+// worker's config lacks is left to a worker that has them (notMine): a
+// same-named notifier of another config never gets another team's events.
 func (d *deliverWorker) Work(ctx context.Context, job *river.Job[pgstore.DeliverArgs]) error {
 	id, name := job.Args.EventID, job.Args.Notifier
 	attrs := []any{"event_id", id, "notifier", name, "attempt", job.Attempt}
@@ -320,7 +356,7 @@ func (d *deliverWorker) Work(ctx context.Context, job *river.Job[pgstore.Deliver
 	}
 	n, ok := d.notifiers[name]
 	if !ok {
-		return river.JobCancel(fmt.Errorf("deliver: event %s: notifier %q is not in this worker's config", id, name))
+		return notMine(d.log, &d.warned, "deliver", fmt.Sprintf("notifier %q", name), job.CreatedAt, d.now(), attrs...)
 	}
 	ev, err := d.store.LoadEvent(ctx, id)
 	if errors.Is(err, pgstore.ErrNoEvent) {
@@ -328,6 +364,10 @@ func (d *deliverWorker) Work(ctx context.Context, job *river.Job[pgstore.Deliver
 	}
 	if err != nil {
 		return fmt.Errorf("deliver: %w", err)
+	}
+	if _, ok := d.sources[ev.Data.Source]; !ok {
+		return notMine(d.log, &d.warned, "deliver", fmt.Sprintf("source %q", ev.Data.Source), job.CreatedAt, d.now(),
+			append(attrs, "source", ev.Data.Source)...)
 	}
 	if nerr := n.Notify(ctx, ev); nerr != nil {
 		if ctx.Err() != nil && !errors.Is(ctx.Err(), context.DeadlineExceeded) {
