@@ -3,6 +3,7 @@ package cli
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -25,9 +26,10 @@ func newWorkerCmd() *cobra.Command {
 		polls, deliveries        int
 		pollTimeout, deliverTime time.Duration
 		fetchInterval            time.Duration
+		stopTimeout              time.Duration
 	)
 	cmd := &cobra.Command{
-		Use:   "worker [-c FILE] [--polls N] [--deliveries N] [--poll-timeout D] [--deliver-timeout D] [--fetch-interval D]",
+		Use:   "worker [-c FILE] [--polls N] [--deliveries N] [--poll-timeout D] [--deliver-timeout D] [--fetch-interval D] [--stop-timeout D]",
 		Short: "run fleet mode's jobs (store: postgres) until SIGINT/SIGTERM",
 		Long: `Runs the jobs of the database of store: postgres, beside any number of other
 workers on the same database (River job queue):
@@ -46,9 +48,12 @@ holding one of --polls. A job of a worker that died (SIGKILL, a lost machine) is
 again once it has run half as long again as the longer of the two timeouts (at most a
 minute more); River's rescuer looks every 30 seconds.
 
-The first SIGINT or SIGTERM stops taking jobs and waits for the running ones to finish
-(exit 0); a second one cancels them (a poll cut short writes nothing and is taken up
-again at once, by this or another worker) and exits 130.
+The first SIGINT or SIGTERM stops taking jobs and waits for the running ones to finish,
+at most --stop-timeout (90s), then cancels them (exit 0); a second signal cancels them at
+once and exits 130. A job cut short is taken up again at once, by this or another worker
+(a poll writes nothing). Keep --stop-timeout under the grace period of what stops the
+worker (compose's stop_grace_period, Kubernetes' terminationGracePeriodSeconds): a worker
+killed in the middle of a job holds that job until River's rescue (31 minutes by default).
 
 The database must be migrated first (watcher migrate).
 
@@ -71,6 +76,8 @@ whose store is not postgres; 130 a second signal.`,
 				return usageFail(cmd, w, "--deliver-timeout %s: must be at least 1s", deliverTime)
 			case fetchInterval < 10*time.Millisecond:
 				return usageFail(cmd, w, "--fetch-interval %s: must be at least 10ms", fetchInterval)
+			case stopTimeout < time.Second:
+				return usageFail(cmd, w, "--stop-timeout %s: must be at least 1s", stopTimeout)
 			}
 			l, err := f.load(cmd)
 			if err != nil {
@@ -85,7 +92,7 @@ whose store is not postgres; 130 a second signal.`,
 			return exitCode(worker(context.Background(), l.cfg, fleet.WorkerOptions{
 				Logger: l.logger, Stdout: l.stdout, PollWorkers: polls, DeliverWorkers: deliveries,
 				PollTimeout: pollTimeout, DeliverTimeout: deliverTime, FetchPollInterval: fetchInterval,
-			}, sig, l.stderr))
+			}, stopTimeout, sig, l.stderr))
 		},
 	}
 	f.addConfig(cmd)
@@ -95,12 +102,14 @@ whose store is not postgres; 130 a second signal.`,
 	cmd.Flags().DurationVar(&pollTimeout, "poll-timeout", 30*time.Minute, "longest a poll_source job may run")
 	cmd.Flags().DurationVar(&deliverTime, "deliver-timeout", 2*time.Minute, "longest a deliver job may run")
 	cmd.Flags().DurationVar(&fetchInterval, "fetch-interval", time.Second, "how often to look for jobs that came due without a notification (snoozed, retried)")
+	cmd.Flags().DurationVar(&stopTimeout, "stop-timeout", 90*time.Second, "after a signal, how long to wait for the running jobs before cancelling them")
 	return cmd
 }
 
 // worker runs the jobs until the first value on stop (a signal), then
-// stops gracefully; a second value cancels the running jobs.
-func worker(ctx context.Context, cfg *config.Config, o fleet.WorkerOptions, stop <-chan os.Signal, stderr io.Writer) int {
+// stops gracefully, for at most stopTimeout; a second value, or the
+// timeout, cancels the running jobs.
+func worker(ctx context.Context, cfg *config.Config, o fleet.WorkerOptions, stopTimeout time.Duration, stop <-chan os.Signal, stderr io.Writer) int {
 	logger := o.Logger
 	if logger == nil {
 		logger = slog.Default()
@@ -130,7 +139,10 @@ func worker(ctx context.Context, cfg *config.Config, o fleet.WorkerOptions, stop
 	case s := <-stop:
 		logger.Info("stopping: signal received, finishing the running jobs (a second signal cancels them)", "signal", s.String())
 	}
-	soft, cancelSoft := context.WithCancel(context.Background())
+	// review s33 F5: a worker killed in the middle of a job (compose's
+	// stop_grace_period over) holds it until River's rescue; cut short
+	// in time, it is available again at once
+	soft, cancelSoft := context.WithTimeout(context.Background(), stopTimeout)
 	defer cancelSoft()
 	second := make(chan struct{})
 	go func() {
@@ -143,7 +155,11 @@ func worker(ctx context.Context, cfg *config.Config, o fleet.WorkerOptions, stop
 		}
 	}()
 	if err := w.Stop(soft); err != nil {
-		// the second signal: cancel the running jobs and wait for them
+		// the second signal or the stop timeout: cancel the running jobs
+		// and wait for them
+		if errors.Is(soft.Err(), context.DeadlineExceeded) {
+			logger.Info("stop timeout: cancelling the running jobs", "stop_timeout", stopTimeout)
+		}
 		if err := w.StopAndCancel(context.Background()); err != nil {
 			fmt.Fprintf(stderr, "watcher worker: stop: %v\n", err)
 			return ExitFailed

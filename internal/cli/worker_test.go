@@ -48,7 +48,7 @@ func startWorker(t *testing.T, cfgPath string, logs io.Writer) func() int {
 	var stderr bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	go func() {
-		done <- worker(context.Background(), cfg, fleet.WorkerOptions{Logger: logger, Stdout: io.Discard, FetchPollInterval: 100 * time.Millisecond}, stop, &stderr)
+		done <- worker(context.Background(), cfg, fleet.WorkerOptions{Logger: logger, Stdout: io.Discard, FetchPollInterval: 100 * time.Millisecond}, time.Minute, stop, &stderr)
 	}()
 	var once sync.Once
 	code := 0
