@@ -52,6 +52,10 @@ func (s SourceResult) counts() []string {
 	return parts
 }
 
+// Quiet says whether the run found nothing to tell of the source: no
+// posting added, removed, changed, re-normalized, missing or back.
+func (s SourceResult) Quiet() bool { return len(s.counts()) == 0 }
+
 // Summary is what the run did to the source, as `run` prints it: its
 // added, removed and changed postings (zero too), then the other numbers
 // of the commit subject that are not zero (re-normalized, missing with the
