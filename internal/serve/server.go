@@ -149,6 +149,21 @@ func queryProblem(raw string) string {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
+		// a misspelt filter ("skil=Go") would list everything, a filter
+		// given twice would keep one silently (review s33 F6)
+		many, known := queryParams[k]
+		if !known {
+			shown := k
+			if len(shown) > 40 {
+				shown = shown[:40] + "..."
+			}
+			return fmt.Sprintf("query: unknown parameter %q (known: %s)", shown, knownParams)
+		}
+		if !many && len(v[k]) > 1 {
+			return fmt.Sprintf("query: %s given %d times: it takes one value", k, len(v[k]))
+		}
+	}
+	for _, k := range keys {
 		for _, x := range v[k] {
 			if len(x) > maxQueryValue {
 				if len(k) > 40 {
@@ -160,6 +175,23 @@ func queryProblem(raw string) string {
 	}
 	return ""
 }
+
+// queryParams are the parameters of every page and answer of the server
+// (QueryFromValues, the events' source, since, before and limit, a
+// posting's id), true for those that may be given more than once.
+var queryParams = map[string]bool{"q": false, "role": true, "level": true, "skill": true, "location": true,
+	"min_pay": false, "currency": false, "sort": false, "page": false, "per_page": false, "id": false,
+	"source": false, "since": false, "before": false, "limit": false}
+
+// knownParams lists queryParams for a message.
+var knownParams = func() string {
+	ks := make([]string, 0, len(queryParams))
+	for k := range queryParams {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, ", ")
+}()
 
 // refuse answers code with msg: a JSON error under /api/, else text.
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, code int, msg string) {

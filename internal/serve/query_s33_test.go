@@ -1,0 +1,35 @@
+package serve
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// Review s33 F6: a misspelt parameter ("skil=Go") listed everything and a
+// single-valued one given twice kept the first silently; both are a 400
+// naming the problem, on pages and in the API. A filter that takes several
+// values takes them.
+func TestUnknownOrRepeatedParameterIsRefusedS33(t *testing.T) {
+	h := payFolder(t)
+	for _, c := range []struct{ path, want string }{
+		{"/api/v1/sources/acme/postings?skil=SQL", `query: unknown parameter "skil" (known: before, currency, id, level,`},
+		{"/api/v1/events?sorce=acme", `query: unknown parameter "sorce"`},
+		{"/api/v1/sources/acme/postings?per_page=1&per_page=500", "query: per_page given 2 times: it takes one value"},
+		{"/api/v1/sources/acme/postings?" + strings.Repeat("k", 100) + "=1", `query: unknown parameter "` + strings.Repeat("k", 40) + `..."`},
+	} {
+		resp, body := fetch(t, h, c.path)
+		var e APIError
+		if resp.StatusCode != 400 || json.Unmarshal([]byte(body), &e) != nil || !strings.HasPrefix(e.Error, c.want) {
+			t.Errorf("%.80s: %d %.200s, want 400 with an error starting %q", c.path, resp.StatusCode, body, c.want)
+		}
+	}
+	for _, path := range []string{"/sources/acme?skil=SQL", "/feed.atom?sorce=acme"} {
+		if resp, body := fetch(t, h, path); resp.StatusCode != 400 || !strings.Contains(body, "unknown parameter") {
+			t.Errorf("%s: %d %.200s, want 400", path, resp.StatusCode, body)
+		}
+	}
+	if resp, body := fetch(t, h, "/api/v1/sources/acme/postings?skill=SQL&skill=Go&role=Data+Engineer"); resp.StatusCode != 200 {
+		t.Errorf("skill twice: %d %.200s, want 200", resp.StatusCode, body)
+	}
+}
