@@ -2,6 +2,8 @@ package serve
 
 import (
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -32,4 +34,38 @@ func TestUnknownOrRepeatedParameterIsRefusedS33(t *testing.T) {
 	if resp, body := fetch(t, h, "/api/v1/sources/acme/postings?skill=SQL&skill=Go&role=Data+Engineer"); resp.StatusCode != 200 {
 		t.Errorf("skill twice: %d %.200s, want 200", resp.StatusCode, body)
 	}
+}
+
+// Review s33 F7: the requests refused before a route (no token, a foreign
+// Host, a method, a query) and unknown paths are counted under the route
+// "other", and /metrics under its own.
+func TestRefusedRequestsAreCountedS33(t *testing.T) {
+	h := New(writeFolder(t, nil), "tok-0123456789abcdef", nil).Handler()
+	auth := []string{"Authorization", "Bearer tok-0123456789abcdef"}
+	fetch(t, h, "/api/v1/sources")                 // 401
+	fetch(t, h, "/nope", auth...)                  // 404
+	fetch(t, h, "/api/v1/events?sorce=a", auth...) // 400
+	req := httptest.NewRequest(http.MethodPost, "/", nil)
+	req.Header.Set(auth[0], auth[1])
+	h.ServeHTTP(httptest.NewRecorder(), req) // 405
+	fetch(t, h, "/metrics", auth...)
+	_, body := fetch(t, h, "/metrics", auth...)
+	for _, want := range []string{
+		`watcher_http_requests_total{code="4xx",route="other"} 4`,
+		`watcher_http_requests_total{code="2xx",route="/metrics"} 1`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %s:\n%s", want, grepLines(body, "watcher_http_requests_total"))
+		}
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
