@@ -100,6 +100,7 @@ func (d *DB) Statuses(ctx context.Context, cfg *config.Config, now time.Time) ([
 			st.Health = "suspicious"
 		}
 		st.LastRun, st.LastSuccess, st.LastChange = utc(r.lastRun), utc(r.lastSuccess), utc(r.lastDiff)
+		serve.NeverRun(&st)
 		if sch, err := config.Parser.Parse(cfg.SourceSchedule(src)); err == nil {
 			next := sch.Next(now).UTC()
 			st.NextRun = &next

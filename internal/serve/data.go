@@ -125,8 +125,10 @@ type Status struct {
 	Name    string `json:"name"`
 	Type    string `json:"type"`
 	Company string `json:"company"`
-	// Health: "ok", "failing" (Failures runs in a row) or "suspicious"
-	// (the last listing was held back as too small).
+	// Health: "ok", "failing" (Failures runs in a row), "suspicious"
+	// (the last listing was held back as too small) or "new" (no run of
+	// the source is known: no posting, no change, no run record; review
+	// s33 F8: it read "ok" and watcher_source_healthy 1).
 	Health     string `json:"health"`
 	Failures   int    `json:"failures"`
 	Suspicious bool   `json:"suspicious"`
@@ -153,10 +155,23 @@ type Status struct {
 
 // HealthText is the health as the table shows it.
 func (s Status) HealthText() string {
-	if s.Health == "failing" {
+	switch s.Health {
+	case "failing":
 		return fmt.Sprintf("failing %d", s.Failures)
+	case "new":
+		return "never run"
 	}
 	return s.Health
+}
+
+// NeverRun marks st "new" when nothing of a run of its source is known:
+// health ok, no posting, no change (generation 0, no last change) and no
+// run record.
+func NeverRun(st *Status) {
+	if st.Health == "ok" && st.Open == 0 && st.Generation == 0 && st.LastChange == nil && st.LastRun == nil &&
+		st.LastSuccess == nil {
+		st.Health = "new"
+	}
 }
 
 // sourceNames are the configured sources' names.
@@ -241,6 +256,7 @@ func (f *Folder) status(sc SourceConfig, pending map[string]int, hist *history) 
 			st.NextRun = &n
 		}
 	}
+	NeverRun(&st)
 	return st, nil
 }
 

@@ -6,6 +6,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
 )
 
 // Review s33 F6: a misspelt parameter ("skil=Go") listed everything and a
@@ -68,4 +70,26 @@ func grepLines(s, sub string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// Review s33 F8: a source of which no run is known (no posting, no change,
+// no run record) is "new", shown "never run", and not healthy in the
+// metrics; it read "ok" and watcher_source_healthy 1.
+func TestNeverRunSourceIsNewS33(t *testing.T) {
+	h := New(writeFolder(t, nil), "", nil).Handler()
+	_, body := fetch(t, h, "/api/v1/sources")
+	if !strings.Contains(body, `"health": "new"`) {
+		t.Errorf("api: %s", body)
+	}
+	if _, page := fetch(t, h, "/"); !strings.Contains(page, `<span class="health new">never run</span>`) {
+		t.Errorf("dashboard lacks never run:\n%s", grepLines(page, "health"))
+	}
+	if _, m := fetch(t, h, "/metrics"); !strings.Contains(m, `watcher_source_healthy{source="acme"} 0`) {
+		t.Errorf("metrics: %s", grepLines(m, "healthy"))
+	}
+	// with a posting stored, as before: ok
+	h = New(writeFolder(t, []model.Posting{{ID: "1", Title: "Data Engineer"}}), "", nil).Handler()
+	if _, body := fetch(t, h, "/api/v1/sources"); !strings.Contains(body, `"health": "ok"`) {
+		t.Errorf("a source with a posting: %s", body)
+	}
 }
