@@ -306,6 +306,19 @@ func roleManagerNoun(w []string, i int) bool {
 	return false
 }
 
+// frenchStage says whether the word after a title's first word "Stage"
+// makes it the French or Italian internship: a dash or colon, a
+// preposition, or a job noun of those languages.
+func frenchStage(next string) bool {
+	switch next {
+	case "-", "–", "—", ":", "en", "de", "d", "d'", "in", "di", "développeur", "développeuse", "ingénieur", "ingénieure",
+		"analyste", "assistant", "assistante", "chargé", "chargée", "chef", "sviluppatore", "sviluppatrice", "ingegnere",
+		"data":
+		return true
+	}
+	return false
+}
+
 func seniority(title string) []string {
 	// "/" stays a word of its own: "Senior/Staff" is two levels, not
 	// Senior Staff.
@@ -321,8 +334,29 @@ func seniority(title string) []string {
 		prevSenior := i > 0 && isSenior(w[i-1])
 		switch x {
 		case "intern", "internship", "interns", "werkstudent", "werkstudentin", "praktikant", "praktikantin",
-			"praktikum", "stagiaire", "stagista", "tirocinante", "becario", "becaria":
+			"praktikum", "stagiaire", "stagista", "tirocinante", "becario", "becaria",
+			// Italian and Portuguese internships ("Tirocinio Data Analyst",
+			// "Estágio em Desenvolvimento", "Estagiário")
+			"tirocinio", "estágio", "estagio", "estagiário", "estagiária", "estagiario", "estagiaria":
 			found["Intern"] = true
+		case "stage":
+			// French and Italian "internship" opening the title ("Stage -
+			// Développeur web", "Stage Sviluppatore"); not an English stage
+			// ("Stage Manager", "Early Stage Startup")
+			if i == 0 && frenchStage(wordAt(w, 1)) {
+				found["Intern"] = true
+			}
+		case "ssr":
+			// Latin American "SSR" (semi senior), as "Semi Senior", in a
+			// Spanish title ("Desarrollador Java SSR"); not server-side
+			// rendering
+			for _, y := range w {
+				switch y {
+				case "desarrollador", "desarrolladora", "analista", "ingeniero", "ingeniera", "programador",
+					"programadora", "diseñador", "diseñadora", "líder", "consultor", "consultora":
+					found["Mid"] = true
+				}
+			}
 		case "working":
 			if wordAt(w, i+1) == "student" {
 				found["Intern"] = true // "Working Student Data Science", as Werkstudent

@@ -204,3 +204,27 @@ func TestFreshDevS33(t *testing.T) {
 		}
 	}
 }
+
+// Session 33, from a throw-away sweep of 86 titles' levels in eight
+// languages (79 right, two more only in order): the French and Italian
+// "Stage" opening a title, Italian "Tirocinio", Portuguese "Estágio" and
+// "Estagiário(a)" are internships; Latin American "SSR" in a Spanish title
+// is semi senior (Mid).
+func TestLevelWordsS33(t *testing.T) {
+	for title, want := range map[string][]string{
+		"Stage - Développeur web":      {"Intern"},
+		"Stage Sviluppatore":           {"Intern"},
+		"Tirocinio Data Analyst":       {"Intern"},
+		"Estágio em Desenvolvimento":   {"Intern"},
+		"Estagiária de Dados":          {"Intern"},
+		"Desarrollador Java SSR":       {"Mid"},
+		"React SSR Developer":          {},
+		"Stage Manager":                {"Manager"},
+		"Early Stage Startup Engineer": {},
+		"Backstage Engineer":           {},
+	} {
+		if got := Levels(title); !reflect.DeepEqual(got, want) {
+			t.Errorf("Levels(%q) = %v, want %v", title, got, want)
+		}
+	}
+}
