@@ -1346,8 +1346,9 @@ func locationsOf(label string) []model.Location {
 		return out
 	}
 	// "San Francisco, CA • New York, NY", "London | Berlin": each piece a
-	// place of its own.
-	for _, sep := range []string{"•", " | ", "; ", " / "} {
+	// place of its own; also without spaces ("Denver, CO;San Francisco,
+	// CA", a platform's list joined by its separator alone)
+	for _, sep := range []string{"•", " | ", "; ", " / ", ";", "|"} {
 		if !strings.Contains(s, sep) {
 			continue
 		}

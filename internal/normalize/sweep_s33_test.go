@@ -228,3 +228,18 @@ func TestLevelWordsS33(t *testing.T) {
 		}
 	}
 }
+
+// Session 33, from a fresh dev document of round s33 (a platform's list
+// "Denver, CO;San Francisco, CA" was read as one town "Denver, CO, San
+// Francisco"): ";" and "|" part places without spaces too.
+func TestPlacesPartedWithoutSpacesS33(t *testing.T) {
+	for label, want := range map[string][]model.Location{
+		"Denver, CO;San Francisco, CA": {{City: "Denver", Region: "Colorado", Country: "US"}, {City: "San Francisco", Region: "California", Country: "US"}},
+		"Denver, CO|San Francisco, CA": {{City: "Denver", Region: "Colorado", Country: "US"}, {City: "San Francisco", Region: "California", Country: "US"}},
+		"Paris;Remote":                 {{City: "Paris", Region: "Île-de-France", Country: "FR"}, {Remote: true}},
+	} {
+		if got := Locations(label); !reflect.DeepEqual(got, want) {
+			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
+		}
+	}
+}
