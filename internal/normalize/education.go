@@ -788,7 +788,18 @@ func (sc *classifier) reqCue(i int) bool {
 	case "knowledge", "understanding", "grasp", "command":
 		n := sc.word(sc.nextWord(i))
 		return n == "of" || n == "in"
-	case "experience", "experienced", "background", "familiar", "comfortable", "versed", "track":
+	case "on":
+		// "You are hands-on with Python", as "hands-on experience with"
+		k := i - 1
+		for k > 0 && sc.toks[k].punct == '-' {
+			k--
+		}
+		if sc.word(k) != "hands" {
+			return false
+		}
+		n := sc.word(sc.nextWord(i))
+		return n == "with" || n == "in"
+	case "experience", "experienced", "background", "familiar", "comfortable", "comfort", "versed", "track":
 		n := sc.word(sc.nextWord(i))
 		switch n {
 		case "with", "in", "using", "building", "working", "of", "on", "developing", "designing", "deploying",

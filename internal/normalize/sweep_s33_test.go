@@ -243,3 +243,23 @@ func TestPlacesPartedWithoutSpacesS33(t *testing.T) {
 		}
 	}
 }
+
+// Session 33, from a throw-away sweep of 30 requirement sentences in a
+// posting with no headings (28 read right): "You are hands-on with X" and
+// "Comfort with X" ask for X, as "hands-on experience with" and
+// "comfortable with" did.
+func TestOpenRequirementWordsS33(t *testing.T) {
+	n := normalizer(t)
+	for _, s := range []string{"You are hands-on with Python and Kafka.", "Comfort with Python and Kafka."} {
+		text := "We are a small team building data tools. " + s + " We offer a great salary."
+		p := n.Normalize("s", "c", model.Raw{Title: "Data Engineer", DescriptionText: text})
+		if !reflect.DeepEqual(p.Skills.Required, []string{"Kafka", "Python"}) {
+			t.Errorf("%q: %+v, want both required", s, p.Skills)
+		}
+	}
+	// "on" alone asks nothing
+	p := n.Normalize("s", "c", model.Raw{Title: "Data Engineer", DescriptionText: "We are a small team. We run on Python and Kafka."})
+	if len(p.Skills.Required) != 0 {
+		t.Errorf("'run on': %+v", p.Skills)
+	}
+}
