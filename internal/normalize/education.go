@@ -788,16 +788,14 @@ func (sc *classifier) reqCue(i int) bool {
 	case "knowledge", "understanding", "grasp", "command":
 		n := sc.word(sc.nextWord(i))
 		return n == "of" || n == "in"
-	case "on":
+	case "hands":
 		// "You are hands-on with Python", as "hands-on experience with"
-		k := i - 1
-		for k > 0 && sc.toks[k].punct == '-' {
-			k--
-		}
-		if sc.word(k) != "hands" {
+		// (read at "hands": "on", a common word, is no rule word)
+		on := sc.nextWord(i)
+		if sc.word(on) != "on" {
 			return false
 		}
-		n := sc.word(sc.nextWord(i))
+		n := sc.word(sc.nextWord(on))
 		return n == "with" || n == "in"
 	case "experience", "experienced", "background", "familiar", "comfortable", "comfort", "versed", "track":
 		n := sc.word(sc.nextWord(i))
