@@ -70,3 +70,21 @@ func TestWeakDatabasePasswordS33(t *testing.T) {
 		}
 	}
 }
+
+// A source type's keys that may hold a URL (sitemap, links) stay
+// secret-bearing.
+func TestURLishSourceKeysStaySecretS33(t *testing.T) {
+	yml := "sources:\n  - {name: acme, type: html, url: \"https://example.com/jobs\", sitemap: \"https://example.com/sitemap.xml?token=${SM}\", links: \"https://example.com/job/*?k=${LK}\", selectors: {item: li, title: h2, link: a}}\n"
+	env := map[string]string{"SM": "sm_0123456789", "LK": "lk_0123456789"}
+	cfg, err := parse([]byte(yml), "/tmp/c.yaml", func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, s := range cfg.Secrets {
+		got[s.Name] = true
+	}
+	if !got["SM"] || !got["LK"] {
+		t.Fatalf("secrets %v, want SM and LK", cfg.Secrets)
+	}
+}

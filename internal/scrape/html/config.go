@@ -56,7 +56,7 @@ var Kind = config.Kind{
 		{Name: "selectors", Shape: config.Map, Required: true, Sub: []string{"item", "title", "link", "location", "team", "next", "description"}},
 		scrape.MaxPagesKey,
 		sitemap.Key,
-		{Name: "links"},
+		{Name: "links", Secret: true}, // a pattern of links, which may hold a URL's query
 		render.Keys[0], render.Keys[1], render.Keys[2],
 	},
 	New: func() any { return new(Config) },
