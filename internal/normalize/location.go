@@ -616,14 +616,21 @@ var subdivisionCodes = map[string]map[string]string{
 // the code of one of subdivisionCodes' states or provinces ("Salvador,
 // BA", "Bologna (BO)", "Chennai, TN") when the town is a known town of that region and of no
 // US or Canadian place the code would name as a state or province.
-func subdivisionCode(town, code string) (cc, region string, ok bool) {
+func subdivisionCode(town, code, label string) (cc, region string, ok bool) {
 	t := strings.TrimSpace(code)
 	if len(t) != 2 || t != strings.ToUpper(t) {
 		return "", "", false
 	}
+	usState := stateName(t) != ""
 	for _, country := range [...]string{"BR", "IT", "IN", "ZA"} {
 		r := subdivisionCodes[country][t]
 		if r == "" {
+			continue
+		}
+		if usState && (country == "ZA" || country == "IT" && !strings.Contains(label, "("+t+")")) {
+			// "Milan, MI", "Florence, MS", "Kimberley, NC": a US town and
+			// its state (review s33b F7); Italian labels write the
+			// province in parentheses ("Milano (MI)")
 			continue
 		}
 		if l, rank := knownPlace(town, country); rank < 0 || l.Region != r {
@@ -904,7 +911,7 @@ func location(label string) model.Location {
 
 	last := rest[len(rest)-1]
 	if len(rest) == 2 {
-		if cc, region, ok := subdivisionCode(rest[0], last); ok {
+		if cc, region, ok := subdivisionCode(rest[0], last, s); ok {
 			// "Belo Horizonte - MG", "Florianópolis, SC", "Milano (MI)":
 			// a Brazilian state's or an Italian province's code after a
 			// town of it, not Madagascar, South Carolina or Michigan
@@ -1350,6 +1357,12 @@ func locationsOf(label string) []model.Location {
 	// CA", a platform's list joined by its separator alone)
 	for _, sep := range []string{"•", " | ", "; ", " / ", ";", "|"} {
 		if !strings.Contains(s, sep) {
+			continue
+		}
+		if (sep == ";" || sep == "|") && strings.Count(s, sep) != strings.Count(s, ",")-1 {
+			// without spaces only between "town, state" pieces ("Denver,
+			// CO;San Francisco, CA"); "London|UK", "Bangalore|Karnataka|
+			// India" are one place's parts (review s33b F10)
 			continue
 		}
 		var out []model.Location

@@ -676,6 +676,11 @@ func readPay(s string, j int, def string) (model.Salary, int, bool) {
 			// netto B2B", "R$ 8.000"); a yearly figure is larger.
 			period = "month"
 		}
+		if cur == "JPY" && hi >= 1000 && hi < 1500000 {
+			// Japanese pay is quoted by the month ("月給 30万円") or the
+			// year ("年収 600万円"); no yearly pay is this small
+			period = "month"
+		}
 		if cur == "CNY" && hi >= 1000 && hi < 100000 {
 			// Pay in China is quoted by the month ("15-30k"); a yearly
 			// figure says so (年薪) or is larger.
@@ -847,7 +852,11 @@ var notPayWords = []string{"stipend", "bonus", "reimburse", "allowance", "budget
 	"budsjett", "gadget", "utstyr",
 	// a company's capital and sales in Japanese and Chinese ("資本金 3億円",
 	// "売上高 50億円", "注册资本 500万元")
-	"資本金", "売上", "注册资本", "融资", "营收"}
+	"資本金", "売上", "注册资本", "融资", "营收",
+	// Japanese allowances, subsidies, caps, gifts, stock options and raises
+	// (review s33b F5: "交通費支給（月3万円まで）", "住宅手当 月2万円",
+	// "入社祝い金 10万円", "年収アップ実績")
+	"手当", "支給", "補助", "交通費", "祝い金", "上限", "まで", "ストックオプション", "昇給", "アップ", "福利厚生"}
 
 // placeAfter says whether the amount that ends at i is a postal code: a
 // known place follows it ("11455 Stockholm", "2300 København S").

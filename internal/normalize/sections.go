@@ -752,9 +752,11 @@ func sectionizeRaw(bs []block, cls []class, heads []bool) []class {
 		bc := cur
 		if lab := blockLabel(b); lab != "" {
 			lc := classifyHeading(lab, b.label != "")
-			if lc == clsUnknown && skillsLabels[strings.TrimSpace(foldHeading(lab))] {
+			if lc == clsUnknown && cur != clsPreferred && skillsLabels[strings.TrimSpace(foldHeading(lab))] {
 				// "Skills: Java, Spring, ...": a line's own label of the
-				// skills it lists is a heading as clear as a bold one
+				// skills it lists is a heading as clear as a bold one;
+				// under a preferred heading its list stays preferred
+				// (review s33b F4)
 				lc = clsRequired
 			}
 			if lc != clsUnknown {
@@ -942,14 +944,20 @@ func headingClass(b block, cur class, next block) (class, bool) {
 
 // cjkPreferenceItem says whether a line that opens in Chinese is a
 // sentence rather than a heading: it holds a clause comma, an enumeration
-// comma or a semicolon, or it ends on the marker of a preference ("...者优先",
-// "...优先考虑").
+// comma or a semicolon, or it names something (a Latin word: "有Kubernetes
+// 经验者优先") and ends on the marker of a preference; a line that points
+// to what follows ("有以下经验者优先", "以下条件优先考虑") is the heading of
+// the preferred part (review s33b F2).
 func cjkPreferenceItem(s string) bool {
-	if !isCJK(firstRune(s)) {
+	if !isCJK(firstRune(s)) || strings.Contains(s, "以下") {
 		return false
 	}
 	s = strings.TrimRight(s, "。 ")
-	return strings.ContainsAny(s, "，、；") || strings.HasSuffix(s, "优先") || strings.HasSuffix(s, "优先考虑")
+	if strings.ContainsAny(s, "，、；") {
+		return true
+	}
+	latin := strings.IndexFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) >= 0
+	return latin && (strings.HasSuffix(s, "优先") || strings.HasSuffix(s, "优先考虑"))
 }
 
 // trimEllipsis drops the ellipsis that ends a heading leading into its

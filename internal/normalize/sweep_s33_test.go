@@ -236,7 +236,6 @@ func TestPlacesPartedWithoutSpacesS33(t *testing.T) {
 	for label, want := range map[string][]model.Location{
 		"Denver, CO;San Francisco, CA": {{City: "Denver", Region: "Colorado", Country: "US"}, {City: "San Francisco", Region: "California", Country: "US"}},
 		"Denver, CO|San Francisco, CA": {{City: "Denver", Region: "Colorado", Country: "US"}, {City: "San Francisco", Region: "California", Country: "US"}},
-		"Paris;Remote":                 {{City: "Paris", Region: "Île-de-France", Country: "FR"}, {Remote: true}},
 	} {
 		if got := Locations(label); !reflect.DeepEqual(got, want) {
 			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
@@ -261,5 +260,60 @@ func TestOpenRequirementWordsS33(t *testing.T) {
 	p := n.Normalize("s", "c", model.Raw{Title: "Data Engineer", DescriptionText: "We are a small team. We run on Python and Kafka."})
 	if len(p.Skills.Required) != 0 {
 		t.Errorf("'run on': %+v", p.Skills)
+	}
+}
+
+// Review s33b of rules 250-258: a Chinese line that points to what
+// follows ("有以下经验者优先") is still the heading of the preferred part
+// (F2); a list line ending in a comma is not joined to a line that opens
+// with a label of its own, nor a sentence with one comma (F3); "Skills:"
+// under a preferred heading stays preferred (F4); Japanese allowances,
+// gifts, stock options and raises are no pay, and yen under 1.5 million
+// are by the month (F5); US towns with a state code stay in the US (F7);
+// ";" and "|" without spaces part only "town, state" pieces (F10).
+func TestReviewS33b(t *testing.T) {
+	n := normalizer(t)
+	req, pref := []string{"Python", "SQL"}, []string{"Docker", "Kubernetes"}
+	for _, text := range []string{
+		"任职要求：\n熟悉Python、SQL\n有以下经验者优先\nKubernetes、Docker",
+		"任职要求：\n熟悉Python、SQL\n以下条件优先考虑\n1. Kubernetes\n2. Docker",
+		"Anforderungen: Python, SQL,\nVon Vorteil: Docker, Kubernetes",
+		"Krav: Python, SQL,\nMeriterande: Docker, Kubernetes",
+		"You know Python and SQL,\nKubernetes and Docker are a plus.",
+		"Requirements\n- Python\n- SQL\nNice to have\nSkills: Docker, Kubernetes",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: text})
+		if !reflect.DeepEqual(p.Skills.Required, req) || !reflect.DeepEqual(p.Skills.Preferred, pref) {
+			t.Errorf("%q: required %v, preferred %v; want %v, %v", text, p.Skills.Required, p.Skills.Preferred, req, pref)
+		}
+	}
+	for text, want := range map[string][]model.Salary{
+		"福利厚生\n交通費支給（月3万円まで）\n住宅手当 月2万円":                nil,
+		"書籍購入補助 月1万円まで\n入社祝い金 10万円":                     nil,
+		"年収アップ実績 平均120万円":                               nil,
+		"ストックオプション 1,000万円相当":                           nil,
+		"給与\n月給 30万円〜50万円\n福利厚生\n交通費（月3万円まで）/住宅手当 月2万円": {{Min: 300000, Max: 500000, Currency: "JPY", Period: "month"}},
+		"給与 30万円〜50万円":                                  {{Min: 300000, Max: 500000, Currency: "JPY", Period: "month"}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", Locations: []string{"Tokyo"}, DescriptionText: text})
+		if len(want) == 0 && len(p.Salary) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(p.Salary, want) {
+			t.Errorf("%q: %+v, want %+v", text, p.Salary, want)
+		}
+	}
+	for label, want := range map[string][]model.Location{
+		"Milan, MI":                 {{City: "Milan", Region: "Michigan", Country: "US"}},
+		"Florence, MS":              {{City: "Florence", Region: "Mississippi", Country: "US"}},
+		"Kimberley, NC":             {{City: "Kimberley", Region: "North Carolina", Country: "US"}},
+		"Milano (MI)":               {{City: "Milan", Region: "Lombardy", Country: "IT"}},
+		"London|UK":                 {{City: "London", Region: "England", Country: "GB"}},
+		"Bangalore|Karnataka|India": {{City: "Bangalore", Region: "Karnataka", Country: "IN"}},
+		"Berlin;Germany":            {{City: "Berlin", Region: "Berlin", Country: "DE"}},
+	} {
+		if got := Locations(label); !reflect.DeepEqual(got, want) {
+			t.Errorf("Locations(%q) = %+v, want %+v", label, got, want)
+		}
 	}
 }

@@ -715,10 +715,12 @@ func continues(prev block, b block) bool {
 		return false
 	}
 	if prev.kind != kindItem {
-		// a line that stops on a comma goes on in the next, whatever
+		// a list that stops on a comma goes on in the next line, whatever
 		// letter opens it ("Compétences : Java, ..., Jest,\nPlaywright,
-		// nuxt, vitest, vite": a list wrapped by a PDF's lines)
-		return true
+		// nuxt, vitest, vite": a list wrapped by a PDF's lines); not a
+		// sentence with one comma, and not before a line that opens with
+		// a label of its own ("Von Vorteil: Docker", review s33b F3)
+		return strings.Count(prev.text, ",") >= 3 && !opensWithLabel(next)
 	}
 	if b.indent {
 		return true
@@ -731,6 +733,13 @@ func continues(prev block, b block) bool {
 	}
 	w := prev.text[strings.LastIndexByte(prev.text, ' ')+1:]
 	return openEnds[strings.ToLower(w)]
+}
+
+// opensWithLabel says whether a line opens with a short label and its
+// colon ("Von Vorteil: Docker", "Nice to have: Go").
+func opensWithLabel(s string) bool {
+	i := strings.IndexAny(s, ":：")
+	return i > 0 && i <= 40 && words(s[:i]) <= 5 && !strings.ContainsAny(s[:i], ",.;")
 }
 
 // openAbbrev says whether t ends with an abbreviation that introduces
