@@ -41,6 +41,9 @@ func TestWeakDatabasePasswordS33(t *testing.T) {
 		{"postgres://watcher:watcher@db:5432/watcher", false},
 		{"postgres://data:data@db/pw", false},
 		{"postgres://u:short@db/x", false},
+		{"postgres://postgres:password@db/x", false},
+		{"postgres://u:correcthorsebattery@db/x", false},
+		{"postgres://u:Sh0rt!pw@db/x", false},
 		{"postgres://u:S3cretPGpw!xyz@db/x", true},
 	} {
 		yml := "store: postgres\ndatabase_url: ${DATABASE_URL}\nsources:\n  - {name: acme, type: greenhouse, board: acme}\n"
@@ -60,7 +63,7 @@ func TestWeakDatabasePasswordS33(t *testing.T) {
 		}
 		warned := false
 		for _, w := range cfg.Warnings() {
-			warned = warned || strings.Contains(w.Msg, "masked only inside the connection string")
+			warned = warned || strings.Contains(w.Msg, "the password is weak: it is masked only inside the connection string")
 		}
 		if warned == c.alone {
 			t.Errorf("%s: warned %v", c.url, warned)

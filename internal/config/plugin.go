@@ -80,12 +80,13 @@ type Key struct {
 	// the notifier's type or other keys are wrong (the others are checked
 	// once those are right). Source keys are always checked.
 	Always bool
-	// Secret: a source type's key whose value may be a credential. A
-	// source's own keys are otherwise plain (a board's slug, a tenant, a
-	// domain, selectors: what the board itself shows), except a URL or
-	// headers, whose ${VAR}s are always secrets. A channel's keys are all
-	// secret-bearing.
-	Secret bool
+	// Plain: a source type's key whose value holds no credential (a
+	// board's slug, a tenant, a domain, selectors: what the board itself
+	// shows): its ${VAR}s are no secrets. A key not marked Plain is
+	// secret-bearing (a URL, a sitemap, a links pattern, any key added
+	// later), and so is every key of a channel. A URL or headers key is
+	// never plain.
+	Plain bool
 }
 
 // Validator is implemented by a typed config that checks what its values

@@ -15,10 +15,9 @@ import (
 //
 // The rule is by key: a value substituted into a key that holds no
 // credential by what it means (plainKeys: the snapshot folder, a schedule,
-// a name, a type, a number, a duration, a switch; a source's company; a
-// source type's own keys but its URLs, headers and those it marks Secret:
-// a board's slug, a tenant, a domain, selectors, which the board itself
-// shows) is not registered, so that a container's paths and schedules,
+// a name, a type, a number, a duration, a switch; a source's company; the
+// keys a source type marks Plain: a board's slug, a tenant, a domain,
+// selectors, which the board itself shows) is not registered, so that a container's paths and schedules,
 // and a board's names, read as they are in logs, messages and snapshots
 // (review s33 F4: "board: ${BOARD}" with BOARD the source's name renamed
 // the source "[redacted:BOARD]" everywhere). Every other key is
@@ -72,8 +71,8 @@ func (p *parser) envFor(key string) func(string) (string, bool) {
 }
 
 // plainSourceKey reports whether key (sources[N].KEY, or a part of it such
-// as sources[N].selectors.item) is a source's company or a key of a source
-// type that holds no credential: not a URL, not headers, not marked Secret.
+// as sources[N].selectors.item) is a source's company or a key that every
+// source type taking it marks Plain (never a URL or headers).
 func (p *parser) plainSourceKey(key string) bool {
 	rest, ok := strings.CutPrefix(key, "sources[")
 	if !ok {
@@ -99,7 +98,7 @@ func (p *parser) plainSourceKey(key string) bool {
 			if k.Name != name {
 				continue
 			}
-			if k.Shape == URL || k.Shape == Headers || k.Secret {
+			if k.Shape == URL || k.Shape == Headers || !k.Plain {
 				return false
 			}
 			found = true

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -72,8 +73,10 @@ var storeFields = []field[Config]{
 					// its forms inside a connection string are masked
 					p.secretValue(u.User.Username()+":"+pw+"@", "database_url.password")
 					p.secretValue(":"+url.PathEscape(pw)+"@", "database_url.password")
-					p.warns = append(p.warns, Warning{Line: n.Line, Msg: key + ": the password is shorter than " +
-						strconv.Itoa(minDBPassword) + " characters or the same as the user or database name: it is masked only inside the connection string; use a long random password"})
+					// the warning does not say which rule the password
+					// failed (review s33b F11: that told a log's reader
+					// how weak it is)
+					p.warns = append(p.warns, Warning{Line: n.Line, Msg: key + ": the password is weak: it is masked only inside the connection string (docs/fleet.md); use a long random password"})
 				} else {
 					p.secretValue(pw, "database_url.password")
 				}
@@ -84,12 +87,14 @@ var storeFields = []field[Config]{
 
 // minDBPassword is the shortest database password masked wherever it
 // appears; a shorter one is masked inside connection strings only.
-const minDBPassword = 8
+const minDBPassword = 12
 
-// weakPassword says whether a database password is too short, or the same
-// as the user or the database name, to be masked on its own.
+// weakPassword says whether a database password is too weak to be masked
+// on its own: shorter than minDBPassword, letters only (a word such as
+// "password" or "database", which the watcher's own messages print:
+// review s33b F6), or the same as the user or the database name.
 func weakPassword(pw string, u *url.URL) bool {
-	if len(pw) < minDBPassword {
+	if len(pw) < minDBPassword || strings.IndexFunc(pw, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
 		return true
 	}
 	db := strings.TrimPrefix(u.Path, "/")

@@ -49,7 +49,7 @@ func (b *Board) Validate(c *config.Check) {
 func BoardKind(typ string) config.Kind {
 	return config.Kind{
 		Type: typ,
-		Keys: []config.Key{{Name: "board", Required: true}, {Name: "url", Shape: config.URL}},
+		Keys: []config.Key{{Name: "board", Required: true, Plain: true}, {Name: "url", Shape: config.URL}},
 		New:  func() any { return new(Board) },
 	}
 }
@@ -68,7 +68,7 @@ func BoardOf(src config.Source) string {
 // MaxPagesKey is the max_pages key of the sources that follow pages: a
 // cap (1..10000) on the pages read; a listing needing more is an error,
 // never cut short.
-var MaxPagesKey = config.Key{Name: "max_pages", Shape: config.Int, Min: 1, Max: MaxPagesLimit}
+var MaxPagesKey = config.Key{Name: "max_pages", Shape: config.Int, Min: 1, Max: MaxPagesLimit, Plain: true}
 
 // MaxPagesLimit is the largest max_pages accepted.
 const MaxPagesLimit = 10000

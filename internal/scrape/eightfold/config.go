@@ -25,8 +25,8 @@ var Interfaces = []string{"auto", "apply", "pcsx"}
 var Kind = config.Kind{
 	Type: "eightfold",
 	Keys: []config.Key{
-		{Name: "url", Shape: config.URL, Required: true}, {Name: "domain", Required: true},
-		{Name: "teams", Shape: config.List}, {Name: "interface"},
+		{Name: "url", Shape: config.URL, Required: true}, {Name: "domain", Required: true, Plain: true},
+		{Name: "teams", Shape: config.List, Plain: true}, {Name: "interface", Plain: true},
 	},
 	New: func() any { return new(Config) },
 }

@@ -53,10 +53,10 @@ var Kind = config.Kind{
 	Type: "html",
 	Keys: []config.Key{
 		{Name: "url", Shape: config.URL, Required: true},
-		{Name: "selectors", Shape: config.Map, Required: true, Sub: []string{"item", "title", "link", "location", "team", "next", "description"}},
+		{Name: "selectors", Shape: config.Map, Required: true, Plain: true, Sub: []string{"item", "title", "link", "location", "team", "next", "description"}},
 		scrape.MaxPagesKey,
 		sitemap.Key,
-		{Name: "links", Secret: true}, // a pattern of links, which may hold a URL's query
+		{Name: "links"}, // a pattern of links, which may hold a URL's query: not plain
 		render.Keys[0], render.Keys[1], render.Keys[2],
 	},
 	New: func() any { return new(Config) },

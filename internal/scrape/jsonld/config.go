@@ -38,7 +38,7 @@ var Kind = KindOf("jsonld")
 func KindOf(typ string) config.Kind {
 	return config.Kind{
 		Type: typ,
-		Keys: append([]config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "links", Secret: true}, scrape.MaxPagesKey, sitemap.Key}, render.Keys...),
+		Keys: append([]config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "links"}, scrape.MaxPagesKey, sitemap.Key}, render.Keys...),
 		New:  func() any { return new(Config) },
 	}
 }

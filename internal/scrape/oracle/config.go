@@ -12,7 +12,7 @@ import (
 // posting URLs, default en).
 var Kind = config.Kind{
 	Type: "oracle",
-	Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "site", Required: true}, {Name: "language"}},
+	Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "site", Required: true, Plain: true}, {Name: "language", Plain: true}},
 	New:  func() any { return new(Config) },
 }
 

@@ -17,7 +17,7 @@ const DefaultTimeout = 30 * time.Second
 
 // Keys are the render keys of the html and jsonld sources: render
 // (browser), wait_for (a CSS selector) and render_timeout (a duration).
-var Keys = []config.Key{{Name: "render"}, {Name: "wait_for"}, {Name: "render_timeout", Shape: config.Duration}}
+var Keys = []config.Key{{Name: "render", Plain: true}, {Name: "wait_for", Plain: true}, {Name: "render_timeout", Shape: config.Duration, Plain: true}}
 
 // Config is the render keys of a source, inline in its typed config.
 type Config struct {

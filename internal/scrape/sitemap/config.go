@@ -11,7 +11,7 @@ import (
 // Key is the sitemap key of the jsonld and html sources: the URL of a
 // sitemap or sitemap index, or "robots" for the sitemaps that the site's
 // robots.txt names. The source's links pattern picks the posting URLs.
-var Key = config.Key{Name: "sitemap", Secret: true} // a URL, whose query may hold a credential
+var Key = config.Key{Name: "sitemap"} // a URL, whose query may hold a credential: not plain
 
 // Validate checks the sitemap key of a source whose links pattern is the
 // key linksKey: a URL or "robots", and, on a source of one of the types

@@ -11,7 +11,7 @@ import (
 // a custom domain too) or board (the subdomain of {board}.teamtailor.com).
 var Kind = config.Kind{
 	Type: "teamtailor",
-	Keys: []config.Key{{Name: "url", Shape: config.URL}, {Name: "board"}},
+	Keys: []config.Key{{Name: "url", Shape: config.URL}, {Name: "board", Plain: true}},
 	New:  func() any { return new(Config) },
 }
 

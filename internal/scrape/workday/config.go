@@ -15,7 +15,7 @@ type Config struct {
 // required.
 var Kind = config.Kind{
 	Type: "workday",
-	Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "tenant", Required: true}, {Name: "site", Required: true}},
+	Keys: []config.Key{{Name: "url", Shape: config.URL, Required: true}, {Name: "tenant", Required: true, Plain: true}, {Name: "site", Required: true, Plain: true}},
 	New:  func() any { return new(Config) },
 }
 
