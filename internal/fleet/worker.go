@@ -202,9 +202,12 @@ func (w *Worker) Stopped() <-chan struct{} { return w.client.Stopped() }
 // has not reached this worker yet) is left to a worker whose config has it
 // (review s33 F1, F2): snoozed for notMineSnooze, with a warning, until it
 // is notMineGrace old; then it is cancelled, with a warning, as a source
-// or notifier no worker has (one removed from every config).
+// or notifier no worker has (one removed from every config). The snooze is
+// short: while a poll job waits, its source's next periodic job is not
+// inserted (unique by source), so a minute's snooze made an "@every 1m"
+// source skip runs (review s33b F8).
 const (
-	notMineSnooze = time.Minute
+	notMineSnooze = 5 * time.Second
 	notMineGrace  = 24 * time.Hour
 )
 
