@@ -17,8 +17,12 @@ import (
 func TestUnknownOrRepeatedParameterIsRefusedS33(t *testing.T) {
 	h := payFolder(t)
 	for _, c := range []struct{ path, want string }{
-		{"/api/v1/sources/acme/postings?skil=SQL", `query: unknown parameter "skil" (known: before, currency, id, level,`},
-		{"/api/v1/events?sorce=acme", `query: unknown parameter "sorce"`},
+		{"/api/v1/sources/acme/postings?skil=SQL", `query: unknown parameter "skil" for a source's postings (known: currency, level,`},
+		{"/api/v1/events?sorce=acme", `query: unknown parameter "sorce" for the events (known: before, limit, since, source)`},
+		// review s33b F9: each route checks its own parameters
+		{"/api/v1/events?skill=SQL", `query: unknown parameter "skill" for the events`},
+		{"/api/v1/sources/acme/postings?limit=1", `query: unknown parameter "limit" for a source's postings`},
+		{"/api/v1/sources?q=zzz", `query: unknown parameter "q" for the sources (known: none)`},
 		{"/api/v1/sources/acme/postings?per_page=1&per_page=500", "query: per_page given 2 times: it takes one value"},
 		{"/api/v1/sources/acme/postings?" + strings.Repeat("k", 100) + "=1", `query: unknown parameter "` + strings.Repeat("k", 40) + `..."`},
 	} {
@@ -35,6 +39,12 @@ func TestUnknownOrRepeatedParameterIsRefusedS33(t *testing.T) {
 	}
 	if resp, body := fetch(t, h, "/api/v1/sources/acme/postings?skill=SQL&skill=Go&role=Data+Engineer"); resp.StatusCode != 200 {
 		t.Errorf("skill twice: %d %.200s, want 200", resp.StatusCode, body)
+	}
+	// a link's tracking parameters, a health check's or a file's query
+	for _, path := range []string{"/sources/acme?utm_source=slack&fbclid=x", "/healthz?x=1", "/style.css?v=2", "/?utm_campaign=a"} {
+		if resp, body := fetch(t, h, path); resp.StatusCode != 200 {
+			t.Errorf("%s: %d %.200s, want 200", path, resp.StatusCode, body)
+		}
 	}
 }
 

@@ -144,7 +144,7 @@ func (s *Server) checked(h http.Handler) http.Handler {
 			s.refuse(w, r, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: the server is read-only (GET, HEAD)")
 			return
 		}
-		if msg := queryProblem(r.URL.RawQuery); msg != "" {
+		if msg := queryProblem(r.URL.Path, r.URL.RawQuery); msg != "" {
 			s.refuse(w, r, http.StatusBadRequest, msg)
 			return
 		}
@@ -152,8 +152,9 @@ func (s *Server) checked(h http.Handler) http.Handler {
 	})
 }
 
-// queryProblem says what is wrong with a raw query string, "" when nothing.
-func queryProblem(raw string) string {
+// queryProblem says what is wrong with the raw query string of a request
+// for path, "" when nothing.
+func queryProblem(path, raw string) string {
 	if len(raw) > maxQuery {
 		return fmt.Sprintf("query: longer than %d bytes", maxQuery)
 	}
@@ -168,14 +169,21 @@ func queryProblem(raw string) string {
 	sort.Strings(keys)
 	for _, k := range keys {
 		// a misspelt filter ("skil=Go") would list everything, a filter
-		// given twice would keep one silently (review s33 F6)
-		many, known := queryParams[k]
+		// given twice would keep one silently (review s33 F6); each page
+		// checks its own parameters (review s33b F9: "skill" on the events
+		// was dropped), and a link's tracking parameters ("utm_source",
+		// "fbclid") and a health check's or a file's query are let be
+		params, checked := routeParams(path)
+		if !checked || trackingParam(k) {
+			continue
+		}
+		many, known := params[k]
 		if !known {
 			shown := k
 			if len(shown) > 40 {
 				shown = shown[:40] + "..."
 			}
-			return fmt.Sprintf("query: unknown parameter %q (known: %s)", shown, knownParams)
+			return fmt.Sprintf("query: unknown parameter %q for %s (known: %s)", shown, routeName(path), paramList(params))
 		}
 		if !many && len(v[k]) > 1 {
 			return fmt.Sprintf("query: %s given %d times: it takes one value", k, len(v[k]))
@@ -194,22 +202,70 @@ func queryProblem(raw string) string {
 	return ""
 }
 
-// queryParams are the parameters of every page and answer of the server
-// (QueryFromValues, the events' source, since, before and limit, a
-// posting's id), true for those that may be given more than once.
-var queryParams = map[string]bool{"q": false, "role": true, "level": true, "skill": true, "location": true,
-	"min_pay": false, "currency": false, "sort": false, "page": false, "per_page": false, "id": false,
-	"source": false, "since": false, "before": false, "limit": false}
+// The parameters of the server's pages and answers, true for those that
+// may be given more than once: a source's postings (QueryFromValues; its
+// page, its API list and the feeds), the events (source, since, before,
+// limit), a posting (id, when it is a dot key), and none for the others.
+var (
+	filterParams = map[string]bool{"q": false, "role": true, "level": true, "skill": true, "location": true,
+		"min_pay": false, "currency": false, "sort": false, "page": false, "per_page": false}
+	eventParams   = map[string]bool{"source": false, "since": false, "before": false, "limit": false}
+	postingParams = map[string]bool{"id": false}
+	noParams      = map[string]bool{}
+)
 
-// knownParams lists queryParams for a message.
-var knownParams = func() string {
-	ks := make([]string, 0, len(queryParams))
-	for k := range queryParams {
+// routeParams is the parameters a request for path takes; checked is
+// false for the paths whose query is not read (health checks, metrics, the
+// style sheet, the OpenAPI document, and unknown paths, which answer 404).
+func routeParams(path string) (params map[string]bool, checked bool) {
+	switch {
+	case path == "/events" || path == "/api/v1/events":
+		return eventParams, true
+	case path == "/" || path == "/api/v1/sources":
+		return noParams, true
+	case strings.Contains(path, "/postings/"):
+		return postingParams, true
+	case path == "/feed.atom" || strings.HasPrefix(path, "/sources/") || strings.HasPrefix(path, "/api/v1/sources/"):
+		return filterParams, true
+	}
+	return nil, false
+}
+
+// routeName names path's kind of page in a message.
+func routeName(path string) string {
+	switch {
+	case strings.Contains(path, "events"):
+		return "the events"
+	case path == "/" || path == "/api/v1/sources":
+		return "the sources"
+	case strings.Contains(path, "/postings/"):
+		return "a posting"
+	}
+	return "a source's postings"
+}
+
+// paramList lists params for a message ("none" for none).
+func paramList(params map[string]bool) string {
+	if len(params) == 0 {
+		return "none"
+	}
+	ks := make([]string, 0, len(params))
+	for k := range params {
 		ks = append(ks, k)
 	}
 	sort.Strings(ks)
 	return strings.Join(ks, ", ")
-}()
+}
+
+// trackingParam says whether k is a parameter that sites and mail add to a
+// link they pass on ("utm_source", "fbclid"), which no page reads.
+func trackingParam(k string) bool {
+	switch k {
+	case "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref", "ref_src":
+		return true
+	}
+	return strings.HasPrefix(k, "utm_")
+}
 
 // refuse answers code with msg: a JSON error under /api/, else text.
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, code int, msg string) {
