@@ -103,3 +103,17 @@ func TestNeverRunSourceIsNewS33(t *testing.T) {
 		t.Errorf("a source with a posting: %s", body)
 	}
 }
+
+// A feed takes the events' parameters and the filters (review s33b F9's
+// per-route sets first left out the feeds' limit).
+func TestFeedParametersS33(t *testing.T) {
+	h := payFolder(t)
+	for _, path := range []string{"/feed.atom?q=Data&limit=3", "/sources/acme/feed.atom?skill=SQL&since=2026-01-01"} {
+		if resp, body := fetch(t, h, path); resp.StatusCode != 200 {
+			t.Errorf("%s: %d %.200s, want 200", path, resp.StatusCode, body)
+		}
+	}
+	if resp, _ := fetch(t, h, "/feed.atom?per_pag=3"); resp.StatusCode != 400 {
+		t.Errorf("a misspelt parameter of a feed: %d, want 400", resp.StatusCode)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -204,14 +205,21 @@ func queryProblem(path, raw string) string {
 
 // The parameters of the server's pages and answers, true for those that
 // may be given more than once: a source's postings (QueryFromValues; its
-// page, its API list and the feeds), the events (source, since, before,
-// limit), a posting (id, when it is a dot key), and none for the others.
+// page and its API list), the events (source, since, before, limit), the
+// feeds (both), a posting (id, when it is a dot key), and none for the
+// others.
 var (
 	filterParams = map[string]bool{"q": false, "role": true, "level": true, "skill": true, "location": true,
 		"min_pay": false, "currency": false, "sort": false, "page": false, "per_page": false}
 	eventParams   = map[string]bool{"source": false, "since": false, "before": false, "limit": false}
 	postingParams = map[string]bool{"id": false}
 	noParams      = map[string]bool{}
+	// a feed is the events, filtered as a source's postings are
+	feedParams = func() map[string]bool {
+		m := maps.Clone(filterParams)
+		maps.Copy(m, eventParams)
+		return m
+	}()
 )
 
 // routeParams is the parameters a request for path takes; checked is
@@ -225,7 +233,9 @@ func routeParams(path string) (params map[string]bool, checked bool) {
 		return noParams, true
 	case strings.Contains(path, "/postings/"):
 		return postingParams, true
-	case path == "/feed.atom" || strings.HasPrefix(path, "/sources/") || strings.HasPrefix(path, "/api/v1/sources/"):
+	case strings.HasSuffix(path, "/feed.atom"):
+		return feedParams, true
+	case strings.HasPrefix(path, "/sources/") || strings.HasPrefix(path, "/api/v1/sources/"):
 		return filterParams, true
 	}
 	return nil, false
@@ -240,6 +250,8 @@ func routeName(path string) string {
 		return "the sources"
 	case strings.Contains(path, "/postings/"):
 		return "a posting"
+	case strings.HasSuffix(path, "/feed.atom"):
+		return "a feed"
 	}
 	return "a source's postings"
 }
