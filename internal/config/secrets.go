@@ -17,10 +17,11 @@ import (
 // credential by what it means (plainKeys: the snapshot folder, a schedule,
 // a name, a type, a number, a duration, a switch; a source's company; the
 // keys a source type marks Plain: a board's slug, a tenant, a domain,
-// selectors, which the board itself shows) is not registered, so that a container's paths and schedules,
-// and a board's names, read as they are in logs, messages and snapshots
-// (review s33 F4: "board: ${BOARD}" with BOARD the source's name renamed
-// the source "[redacted:BOARD]" everywhere). Every other key is
+// selectors, which the board itself shows) is not registered, so that a
+// container's paths and schedules, and a board's names, read as they are
+// in logs, messages and snapshots (review s33 F4: "board: ${BOARD}" with
+// BOARD the source's name renamed the source "[redacted:BOARD]"
+// everywhere). Every other key is
 // secret-bearing: URLs, headers, tokens, passwords, the user agent, and
 // every key a channel owns. Secrets are values, not keys: a value that
 // also comes into a secret-bearing key is hidden everywhere, in the plain

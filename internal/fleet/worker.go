@@ -218,7 +218,7 @@ const (
 func notMine(log *slog.Logger, warned *sync.Map, kind, what string, created, now time.Time, attrs ...any) error {
 	if now.Sub(created) >= notMineGrace {
 		log.Warn(kind+": "+what+" is not in this worker's config and no worker took the job in "+notMineGrace.String()+": cancelled", attrs...)
-		return river.JobCancel(fmt.Errorf("%s: %s is not in this worker's config (and no worker's took it in %s)", kind, what, notMineGrace))
+		return river.JobCancel(fmt.Errorf("%s: %s is not in this worker's config (and no worker took it in %s)", kind, what, notMineGrace))
 	}
 	level := slog.LevelDebug
 	if _, seen := warned.LoadOrStore(kind+" "+what, true); !seen {
