@@ -231,10 +231,10 @@ func routeParams(path string) (params map[string]bool, checked bool) {
 		return eventParams, true
 	case path == "/" || path == "/api/v1/sources":
 		return noParams, true
+	case strings.HasSuffix(path, "/feed.atom"):
+		return feedParams, true // before "/postings/": a source may be named "postings"
 	case strings.Contains(path, "/postings/"):
 		return postingParams, true
-	case strings.HasSuffix(path, "/feed.atom"):
-		return feedParams, true
 	case strings.HasPrefix(path, "/sources/") || strings.HasPrefix(path, "/api/v1/sources/"):
 		return filterParams, true
 	}
@@ -248,10 +248,10 @@ func routeName(path string) string {
 		return "the events"
 	case path == "/" || path == "/api/v1/sources":
 		return "the sources"
-	case strings.Contains(path, "/postings/"):
-		return "a posting"
 	case strings.HasSuffix(path, "/feed.atom"):
 		return "a feed"
+	case strings.Contains(path, "/postings/"):
+		return "a posting"
 	}
 	return "a source's postings"
 }
