@@ -244,7 +244,7 @@ func routeParams(path string) (params map[string]bool, checked bool) {
 // routeName names path's kind of page in a message.
 func routeName(path string) string {
 	switch {
-	case strings.Contains(path, "events"):
+	case path == "/events" || path == "/api/v1/events":
 		return "the events"
 	case path == "/" || path == "/api/v1/sources":
 		return "the sources"
