@@ -317,3 +317,25 @@ func TestReviewS33b(t *testing.T) {
 		}
 	}
 }
+
+// Session 33, from a throw-away sweep of 38 years shapes in ten languages
+// (37 right): a field whose name says years and whose value is the number
+// alone ("Years of experience: 5+", "YOE: 3-5").
+func TestYearsFieldS33(t *testing.T) {
+	n := normalizer(t)
+	for text, want := range map[string]int{
+		"Requirements:\n- Years of experience: 5+": 5,
+		"Years of Experience: 3-5":                 3,
+		"YOE: 4+":                                  4,
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: text})
+		if p.MinYearsExperience == nil || *p.MinYearsExperience != want {
+			t.Errorf("%q: %v, want %d", text, p.MinYearsExperience, want)
+		}
+	}
+	for _, text := range []string{"Years of experience: 2025", "Years of experience: a lot"} {
+		if p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: text}); p.MinYearsExperience != nil {
+			t.Errorf("%q: %d, want none", text, *p.MinYearsExperience)
+		}
+	}
+}

@@ -814,15 +814,38 @@ func FieldYears(text string) *int {
 	var best *int
 	for line := range strings.SplitSeq(text, "\n") {
 		head, rest, ok := strings.Cut(line, ":")
-		if !ok || len(head) > 40 || !experienceWords[strings.ToLower(strings.TrimSpace(head))] {
+		if !ok || len(head) > 40 {
 			continue
 		}
-		if n := MinYears(strings.TrimSpace(head) + ": " + rest); n != nil && (best == nil || *n < *best) {
+		h := strings.ToLower(strings.TrimSpace(strings.TrimLeft(head, "-*•· ")))
+		var n *int
+		switch {
+		case experienceWords[h]:
+			n = MinYears(strings.TrimSpace(head) + ": " + rest)
+		case yearsFieldHeads[h]:
+			// "Years of experience: 5+", "YOE: 3-5": the field's name
+			// says years, its value is the number alone
+			if m := reBareYears.FindStringSubmatch(rest); m != nil {
+				if v, err := strconv.Atoi(m[1]); err == nil {
+					n = &v
+				}
+			}
+		}
+		if n != nil && (best == nil || *n < *best) {
 			best = n
 		}
 	}
 	return best
 }
+
+// yearsFieldHeads are the names of a field whose value is a number of
+// years of experience alone (session 33 sweep).
+var yearsFieldHeads = map[string]bool{"years of experience": true, "years experience": true, "yoe": true,
+	"years of experience required": true, "required years of experience": true, "minimum years of experience": true,
+	"years of relevant experience": true, "experience (years)": true, "experience in years": true}
+
+// reBareYears is such a field's value: "5+", "3-5", "3 to 5", "5".
+var reBareYears = regexp.MustCompile(`^\s*(\d{1,2})\s*(?:\+|(?:-|–|to)\s*\d{1,2})?\s*(?:years?|yrs?)?\s*$`)
 
 // reSummaryYears is the experience field of a Chinese listing's summary
 // line: "1-5年", "1- 5年", "3年以上", "经验3-5年".
