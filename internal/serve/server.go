@@ -83,30 +83,36 @@ func (s *Server) Registry() *prometheus.Registry { return s.reg }
 // Handler is the server's HTTP handler.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	route := func(pattern string, h http.HandlerFunc) {
+	// each route's parameters, by its pattern (checked); a route without
+	// a set does not read its query (health checks, files, metrics)
+	params := map[string]paramSet{}
+	route := func(pattern string, ps *paramSet, h http.HandlerFunc) {
 		name := pattern[strings.Index(pattern, " ")+1:]
 		mux.Handle(pattern, s.count(name, h))
+		if ps != nil {
+			params[pattern] = *ps
+		}
 	}
-	route("GET /{$}", s.pageDashboard)
-	route("GET /style.css", s.style)
-	route("GET /events", s.pageEvents)
-	route("GET /sources/{name}", s.pageSource)
-	route("GET /sources/{name}/postings/{id}", s.pagePosting)
-	route("GET /sources/{name}/postings/{$}", s.pagePosting) // ?id=, see postingPath
-	route("GET /feed.atom", s.feed)
-	route("GET /sources/{name}/feed.atom", s.feed)
-	route("GET /api/v1/openapi.json", s.openapi)
-	route("GET /api/v1/sources", s.apiSources)
-	route("GET /api/v1/sources/{name}/postings", s.apiPostings)
-	route("GET /api/v1/sources/{name}/postings/{id}", s.apiPosting)
-	route("GET /api/v1/sources/{name}/postings/{$}", s.apiPosting) // ?id=: a dot key
-	route("GET /api/v1/events", s.apiEvents)
+	route("GET /{$}", &dashboardSet, s.pageDashboard)
+	route("GET /style.css", nil, s.style)
+	route("GET /events", &eventSet, s.pageEvents)
+	route("GET /sources/{name}", &filterSet, s.pageSource)
+	route("GET /sources/{name}/postings/{id}", &postingSet, s.pagePosting)
+	route("GET /sources/{name}/postings/{$}", &postingSet, s.pagePosting) // ?id=, see postingPath
+	route("GET /feed.atom", &feedSet, s.feed)
+	route("GET /sources/{name}/feed.atom", &feedSet, s.feed)
+	route("GET /api/v1/openapi.json", nil, s.openapi)
+	route("GET /api/v1/sources", &sourcesSet, s.apiSources)
+	route("GET /api/v1/sources/{name}/postings", &filterSet, s.apiPostings)
+	route("GET /api/v1/sources/{name}/postings/{id}", &postingSet, s.apiPosting)
+	route("GET /api/v1/sources/{name}/postings/{$}", &postingSet, s.apiPosting) // ?id=: a dot key
+	route("GET /api/v1/events", &eventSet, s.apiEvents)
 	// uncompressed when masked: the mask reads the text
 	mux.Handle("GET /metrics", s.count("/metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{DisableCompression: s.Mask != nil})))
-	route("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
-	route("GET /readyz", s.readyz)
+	route("GET /healthz", nil, func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	route("GET /readyz", nil, s.readyz)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.notFound(w, r, "no such page") })
-	return s.headers(s.countOthers(s.hostChecked(s.auth(s.masked(s.checked(mux))))))
+	return s.headers(s.countOthers(s.hostChecked(s.auth(s.masked(s.checked(mux, params))))))
 }
 
 // countedKey is the context key of a request's *bool that count sets.
@@ -138,24 +144,27 @@ const (
 // HEAD (the server is read-only), and 400 to a query that cannot be read
 // (a handler's r.URL.Query() would drop what it cannot read: filters
 // silently off) or is too long, naming the problem.
-func (s *Server) checked(h http.Handler) http.Handler {
+func (s *Server) checked(mux *http.ServeMux, params map[string]paramSet) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			s.refuse(w, r, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: the server is read-only (GET, HEAD)")
 			return
 		}
-		if msg := queryProblem(r.URL.Path, r.URL.RawQuery); msg != "" {
+		_, pattern := mux.Handler(r)
+		ps, read := params[pattern]
+		if msg := queryProblem(r.URL.RawQuery, ps, read); msg != "" {
 			s.refuse(w, r, http.StatusBadRequest, msg)
 			return
 		}
-		h.ServeHTTP(w, r)
+		mux.ServeHTTP(w, r)
 	})
 }
 
 // queryProblem says what is wrong with the raw query string of a request
-// for path, "" when nothing.
-func queryProblem(path, raw string) string {
+// for a route with parameters ps (read: the route reads its query), ""
+// when nothing.
+func queryProblem(raw string, ps paramSet, read bool) string {
 	if len(raw) > maxQuery {
 		return fmt.Sprintf("query: longer than %d bytes", maxQuery)
 	}
@@ -174,17 +183,16 @@ func queryProblem(path, raw string) string {
 		// checks its own parameters (review s33b F9: "skill" on the events
 		// was dropped), and a link's tracking parameters ("utm_source",
 		// "fbclid") and a health check's or a file's query are let be
-		params, checked := routeParams(path)
-		if !checked || trackingParam(k) {
+		if !read || trackingParam(k) {
 			continue
 		}
-		many, known := params[k]
+		many, known := ps.params[k]
 		if !known {
 			shown := k
 			if len(shown) > 40 {
 				shown = shown[:40] + "..."
 			}
-			return fmt.Sprintf("query: unknown parameter %q for %s (known: %s)", shown, routeName(path), paramList(params))
+			return fmt.Sprintf("query: unknown parameter %q for %s (known: %s)", shown, ps.name, paramList(ps.params))
 		}
 		if !many && len(v[k]) > 1 {
 			return fmt.Sprintf("query: %s given %d times: it takes one value", k, len(v[k]))
@@ -222,39 +230,20 @@ var (
 	}()
 )
 
-// routeParams is the parameters a request for path takes; checked is
-// false for the paths whose query is not read (health checks, metrics, the
-// style sheet, the OpenAPI document, and unknown paths, which answer 404).
-func routeParams(path string) (params map[string]bool, checked bool) {
-	switch {
-	case path == "/events" || path == "/api/v1/events":
-		return eventParams, true
-	case path == "/" || path == "/api/v1/sources":
-		return noParams, true
-	case strings.HasSuffix(path, "/feed.atom"):
-		return feedParams, true // before "/postings/": a source may be named "postings"
-	case strings.Contains(path, "/postings/"):
-		return postingParams, true
-	case strings.HasPrefix(path, "/sources/") || strings.HasPrefix(path, "/api/v1/sources/"):
-		return filterParams, true
-	}
-	return nil, false
+// paramSet is the parameters of a kind of page and its name in messages.
+type paramSet struct {
+	name   string
+	params map[string]bool
 }
 
-// routeName names path's kind of page in a message.
-func routeName(path string) string {
-	switch {
-	case path == "/events" || path == "/api/v1/events":
-		return "the events"
-	case path == "/" || path == "/api/v1/sources":
-		return "the sources"
-	case strings.HasSuffix(path, "/feed.atom"):
-		return "a feed"
-	case strings.Contains(path, "/postings/"):
-		return "a posting"
-	}
-	return "a source's postings"
-}
+var (
+	filterSet    = paramSet{"a source's postings", filterParams}
+	eventSet     = paramSet{"the events", eventParams}
+	feedSet      = paramSet{"a feed", feedParams}
+	postingSet   = paramSet{"a posting", postingParams}
+	sourcesSet   = paramSet{"the sources", noParams}
+	dashboardSet = paramSet{"the dashboard", noParams}
+)
 
 // paramList lists params for a message ("none" for none).
 func paramList(params map[string]bool) string {
