@@ -1273,17 +1273,21 @@ func (n *Normalizer) starNix(hits []hit, text string, toks []token) []hit {
 		return st > 0 && text[st-1] == '*' && (st == 1 || text[st-2] != '*') && toks[i].end-st == 3 &&
 			strings.EqualFold(text[st:toks[i].end], "nix")
 	}
-	seen := make(map[int]bool)
-	for k, h := range hits {
-		if h.end == h.tok+1 && star(h.tok) {
-			seen[h.tok] = true
-			if h.id == n.unix[1] {
-				hits[k].id = n.unix[0]
+	nh := len(hits)
+	for i, t := range toks {
+		if t.punct != 0 || !star(i) {
+			continue // most texts have no "*nix": nothing is allocated
+		}
+		found := false
+		for k := range hits[:nh] {
+			if h := hits[k]; h.tok == i && h.end == i+1 {
+				found = true
+				if h.id == n.unix[1] {
+					hits[k].id = n.unix[0]
+				}
 			}
 		}
-	}
-	for i, t := range toks {
-		if t.punct == 0 && !seen[i] && star(i) {
+		if !found {
 			hits = append(hits, hit{id: n.unix[0], tok: i, end: i + 1})
 		}
 	}
