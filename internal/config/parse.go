@@ -146,6 +146,9 @@ type parser struct {
 	budget  int // stepBudget of the document's nodes
 	// secrets: value -> variable, every non-empty value getenv returned
 	secrets map[string]string
+	// plainNames: a source type key's name -> whether every type taking
+	// it marks it Plain (plainSourceKey), built at its first use
+	plainNames map[string]bool
 	// warns: the warnings found while reading (Config.Warnings)
 	warns []Warning
 	// aliases counts the aliases followed: whether a document that is

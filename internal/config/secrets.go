@@ -93,19 +93,20 @@ func (p *parser) plainSourceKey(key string) bool {
 	case "url":
 		return false
 	}
-	found := false
-	for _, kd := range p.plugins.Sources {
-		for _, k := range kd.Keys {
-			if k.Name != name {
-				continue
+	if p.plainNames == nil {
+		// once per parse, not per key of a fleet's thousands of sources
+		p.plainNames = map[string]bool{}
+		for _, kd := range p.plugins.Sources {
+			for _, k := range kd.Keys {
+				plain := k.Plain && k.Shape != URL && k.Shape != Headers
+				if was, seen := p.plainNames[k.Name]; seen {
+					plain = plain && was
+				}
+				p.plainNames[k.Name] = plain
 			}
-			if k.Shape == URL || k.Shape == Headers || !k.Plain {
-				return false
-			}
-			found = true
 		}
 	}
-	return found
+	return p.plainNames[name]
 }
 
 // recordEnv wraps getenv so that the parser remembers each value it read.
