@@ -3,19 +3,12 @@ package cli
 import (
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-
-	"github.com/careers-watcher/careers-watcher/internal/config"
-	"github.com/careers-watcher/careers-watcher/internal/fleet"
-	"github.com/careers-watcher/careers-watcher/internal/watch"
 )
 
 // Review s33 F5: after a signal the worker waits for its running jobs at
@@ -45,29 +38,16 @@ func TestWorkerStopTimeoutCancelsRunningJobs(t *testing.T) {
 	if code, stdout, stderr := runIn(t, cfgPath, "run"); code != 0 {
 		t.Fatalf("run: exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	cfg, err := config.Load(cfgPath, watch.Plugins())
-	if err != nil {
-		t.Fatal(err)
-	}
-	stop := make(chan os.Signal, 2)
-	done := make(chan int, 1)
-	go func() {
-		done <- worker(context.Background(), cfg, fleet.WorkerOptions{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-			Stdout: io.Discard, FetchPollInterval: 100 * time.Millisecond}, time.Second, stop, io.Discard)
-	}()
+	finish := startWorkerStopping(t, cfgPath, io.Discard, time.Second)
 	select {
 	case <-entered:
 	case <-time.After(30 * time.Second):
 		t.Fatal("no delivery reached the receiver")
 	}
-	stop <- syscall.SIGTERM
-	select {
-	case code := <-done:
-		if code != ExitOK {
-			t.Fatalf("worker exit %d after the stop timeout, want 0", code)
-		}
-	case <-time.After(time.Minute):
-		t.Fatal("the worker did not stop after its stop timeout (1s) with a delivery hung")
+	// finish sends SIGTERM and fails the test unless the worker exits 0
+	// within a minute, though the delivery hangs until the test ends
+	if code := finish(); code != ExitOK {
+		t.Fatalf("worker exit %d after the stop timeout, want 0", code)
 	}
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dsn)

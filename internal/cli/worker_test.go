@@ -39,6 +39,12 @@ func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
 // exit code.
 func startWorker(t *testing.T, cfgPath string, logs io.Writer) func() int {
 	t.Helper()
+	return startWorkerStopping(t, cfgPath, logs, time.Minute)
+}
+
+// startWorkerStopping is startWorker with the worker's --stop-timeout.
+func startWorkerStopping(t *testing.T, cfgPath string, logs io.Writer, stopTimeout time.Duration) func() int {
+	t.Helper()
 	cfg, err := config.Load(cfgPath, watch.Plugins())
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +54,7 @@ func startWorker(t *testing.T, cfgPath string, logs io.Writer) func() int {
 	var stderr bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	go func() {
-		done <- worker(context.Background(), cfg, fleet.WorkerOptions{Logger: logger, Stdout: io.Discard, FetchPollInterval: 100 * time.Millisecond}, time.Minute, stop, &stderr)
+		done <- worker(context.Background(), cfg, fleet.WorkerOptions{Logger: logger, Stdout: io.Discard, FetchPollInterval: 100 * time.Millisecond}, stopTimeout, stop, &stderr)
 	}()
 	var once sync.Once
 	code := 0
