@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "6f77abe9f3f495e0301ef22ab4050c2add0e08de92670d275bd22387cced6122"
-	embeddedTaxonomySum     = "8f9708215dbecc09007786f3afaac6aba7574091daa60ac988232d8e4bceda60"
+	embeddedTaxonomyFileSum = "a50f40c703bc999af8c24c4e98f0dd56ed42f4da160fcbea2283347efd86582c"
+	embeddedTaxonomySum     = "b577922e2f5ff8eb1d0f2aa8bda38b10c027ba99ffa04bd02fcadc29b538e9f5"
 )
