@@ -68,8 +68,13 @@ var (
 	// vragen", "Är det du?").
 	vocabSeek = wordSet("söker behöver etter trenger søker søger vragen verwachten nodig zoeken zoekt " +
 		"auszeichnet mitbringen mitbringst erwarten brauchst brauchen need looking seek seeking expect " +
-		"buscamos necesitas recherchons attendons cherchons")
-	vocabPerson = wordSet("du dig deg you je jij jou sie dich vous tu")
+		"buscamos necesitas recherchons attendons cherchons " +
+		// "Damit überzeugst du uns", "Womit du uns überzeugst" (session 34)
+		"überzeugst überzeugen")
+	vocabPerson = wordSet("du dig deg you je jij jou sie dich vous tu " +
+		// the copulas of the second person stand for their pronoun
+		// ("¿Quién eres?", session 34)
+		"eres bist")
 	vocabCopula = wordSet("är er is are ist bist ben es eres êtes")
 	// vocabGrammar are the words of a heading's grammar.
 	vocabGrammar = wordSet(
@@ -89,7 +94,7 @@ var (
 			"und oder von für mit im an auf zu über dich dir sie ihr wir uns unser unsere was wer wen ist " +
 			"sind hast haben hat bringst mitbringst mitbringen solltest sollten brauchst der die das den dem " +
 			"ein eine einen fachliche persönliche technische erforderliche notwendige weitere allgemeine " +
-			"zusätzliche idealerweise wäre wären " +
+			"zusätzliche idealerweise wäre wären damit womit " +
 			// nl
 			"en van voor met op te jij jou u wij ons onze wat wie ben bent zijn heb hebt heeft hebben nodig " +
 			"het een dat die dit verwachten vragen vraag zoeken zoek breng neem mee " +

@@ -34,7 +34,7 @@ var (
 		"even better", "ideally", "would be great", "we'd love it if", "we'd also love", "optional",
 		"not required", "stand out", "set you apart", "sets you apart", "additional qualifications",
 		"additional skills", "brownie points", "extra points", "bonus if", "we'd love", "would love",
-		"even better if", "great to have", "icing on the cake", "you'll stand out", "wünschenswert", "von vorteil",
+		"even better if", "great to have", "standout candidates", "puntos extra", "icing on the cake", "you'll stand out", "wünschenswert", "von vorteil",
 		"un plus", "un atout", "atouts", "加分项", "加分", "优先", "更佳", "歓迎", "尚可", "우대", "deseable", "deseables", "valorable", "se valorará", "desejável",
 		"diferencial", "diferenciais", "det er også fint om du", "fint om du", "meriterande", "meriterende",
 		"mile widziane", "titolo preferenziale", "preferenziale", "preferenziali", "gradita", "graditi", "gradito", "was wir uns wünschen",
@@ -120,7 +120,7 @@ var (
 	// Strong required phrases say "requirements" on their own.
 	requiredStrong = []string{
 		"qualifications", "qualification", "requirements", "requirement", "required", "must have",
-		"must haves", "must-have", "must-haves", "you have", "about you", "what you'll need", "what you need",
+		"must haves", "must-have", "must-haves", "you have", "você tem", "voce tem", "your track record", "about you", "what you'll need", "what you need",
 		"what you will need", "what we expect", "we expect", "what we're looking for", "what we are looking for", "we're looking for",
 		"looking for", "eager to talk to you if", "who you are", "what you bring", "you'll bring",
 		"you will bring", "you bring", "you should have", "you'll have", "you will have", "ideal candidate",
@@ -919,14 +919,20 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		// A longer line ("You may be a good fit if you", "Ideally, you
 		// also have") is a heading only before a list.
 		c := classifyHeading(text, false)
-		if c == clsUnknown && next.kind == kindItem && words(text) <= 3 {
+		if c == clsUnknown && (next.kind == kindItem || shortLine(next) && latinLead(text)) && words(text) <= 3 {
 			// one word of the candidate's side alone before a list
 			// ("Kenntnisse", "Erfarenhet", "Conocimientos"), as "Skills"
 			// and "Experience" are
 			c = classifyHeading(text, true)
+			if c == clsRequired && cur == clsPreferred {
+				// a part of the nice-to-haves in parts of its own
+				// ("Nice to have" / "Skills" / "Kafka"): still
+				// nice-to-haves (session 34)
+				c = clsPreferred
+			}
 		}
 		short := words(text) <= 4 && !strings.Contains(text, ",")
-		if (c == clsRequired || c == clsPreferred) && (short || next.kind == kindItem) {
+		if (c == clsRequired || c == clsPreferred) && (short || next.kind == kindItem || shortLine(next) && latinLead(text) && leadsOn(f)) {
 			return c, true
 		}
 		if (c == clsMentioned || c == clsOpen) && words(text) <= 8 && !strings.Contains(text, ",") && next.kind == kindItem {
@@ -941,6 +947,50 @@ func headingClass(b block, cur class, next block) (class, bool) {
 	}
 	return cur, false
 }
+
+// shortLine says whether a block is a short line of plain text, as the
+// items of a list pasted without its bullets are ("Python", "SQL, dbt"):
+// a longer line that names a requirement or preference part ("The ideal
+// candidate will have", "Damit überzeugst du uns") heads them as it heads
+// a list (session 34).
+func shortLine(b block) bool {
+	return b.kind == kindPara && b.text != "" && runesUpTo(b.text, 80) <= 60 && words(b.text) <= 6 &&
+		!strings.HasSuffix(b.text, ":") && !strings.HasSuffix(b.text, "：")
+}
+
+// latinLead says whether a line may head short lines as a lead-in does:
+// no numbered line ("2、熟悉 C/C++，...优先；", an item of a list numbered in
+// its text) and no line of Chinese, whose words are not counted by spaces.
+func latinLead(s string) bool {
+	return numberMarkEnd(s, 0) < 0 && strings.IndexFunc(s, isCJK) < 0
+}
+
+// leadsOn says whether a folded line of five or more words is a lead-in
+// rather than a sentence of its own: its words are all of a heading's
+// vocabulary ("Was wir von dir erwarten"), or it stops on a word that
+// wants its object ("The ideal candidate will have", "We are looking for
+// someone with", "Vi söker dig som har"). A sentence with a marker ("Kafka
+// is a plus") names its own skill and heads nothing.
+func leadsOn(f string) bool {
+	if vocabHeading(f, false) != clsUnknown {
+		return true
+	}
+	f = strings.TrimSpace(f)
+	first, _, _ := strings.Cut(f, " ")
+	return leadInEnds[f[strings.LastIndexByte(f, ' ')+1:]] || leadInStarts[first] || strings.HasPrefix(f, "not required")
+}
+
+// leadInEnds are the words a lead-in stops on: a verb or preposition that
+// wants its object, or the candidate's pronoun ("We'd be thrilled if
+// you", "Det du tar med dig"); leadInStarts the question words a heading
+// opens with ("What makes you a great fit", "Hva vi ser etter hos deg",
+// "O que esperamos de você").
+var (
+	leadInEnds = wordSet("have has with if need bring har som der med mit haben hast bringst mitbringst " +
+		"tienes avez hebt heeft tem possui you du dig deg dich vous você")
+	leadInStarts = wordSet("what why who how hva hvad hvem vad vem was wer wie wat wie waarom qué quién " +
+		"o ce qui quoi cosa chi")
+)
 
 // cjkPreferenceItem says whether a line that opens in Chinese is a
 // sentence rather than a heading: it holds a clause comma, an enumeration
