@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "a50f40c703bc999af8c24c4e98f0dd56ed42f4da160fcbea2283347efd86582c"
-	embeddedTaxonomySum     = "b577922e2f5ff8eb1d0f2aa8bda38b10c027ba99ffa04bd02fcadc29b538e9f5"
+	embeddedTaxonomyFileSum = "9854e7838407843a2128b944776767afe25bc3cfe9842d4c0cde8d1b87215258"
+	embeddedTaxonomySum     = "d44a6f7492f9d44555fa12c6bef6e63e649d27b6a7b0b7c32ef086d557412626"
 )
