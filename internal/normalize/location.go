@@ -176,7 +176,7 @@ var officeWords = map[string]bool{
 
 // metroArea reads the area around a known city as the city ("Greater
 // Copenhagen", "Copenhagen Area", "Stockholm Metropolitan Area",
-// "Greater London Area", "Großraum Hamburg", "Raum Stuttgart", "Nähe
+// "Greater London Area", "Toronto Region" (session 34), "Großraum Hamburg", "Raum Stuttgart", "Nähe
 // Köln", "Hamburg und Umgebung", "Stor-Oslo", "Oslo-området",
 // "Stockholmsområdet", "Oslo sentrum", "Göteborg centrum", "Stockholm
 // City"); anything else is returned as it is.
@@ -260,7 +260,8 @@ func cityDistrict(q string) string {
 var (
 	metroPrefixes = []string{"greater ", "großraum ", "grossraum ", "raum ", "nähe ", "naehe ", "nahe ",
 		"umkreis ", "stor ", "metro "}
-	metroSuffixes = []string{" metropolitan area", " metro area", " area", " metro", " und umgebung",
+	metroSuffixes = []string{" metropolitan area", " metro area", " metropolitan region", " area", " metro",
+		" region", " und umgebung",
 		" umgebung", " and surroundings", " området", "området", " regionen", " sentrum", " centrum",
 		" city", " centre", " center", " innenstadt", " c"}
 )
@@ -269,7 +270,7 @@ var (
 // or metroSuffixes.
 func metroMarker(q string) bool {
 	for _, m := range []string{"rea", "REA", "etro", "ETRO", "aum", "AUM", "ähe", "ÄHE", "ahe", "mgebung", "mkreis",
-		"Stor", "stor", "råde", "RÅDE", "egionen", "entrum", "ENTRUM", "City", "city", "CITY", "entre", "enter",
+		"Stor", "stor", "råde", "RÅDE", "egion", "EGION", "entrum", "ENTRUM", "City", "city", "CITY", "entre", "enter",
 		"nnenstadt", " C", "urrounding"} {
 		if strings.Contains(q, m) {
 			return true

@@ -188,3 +188,26 @@ func TestHeadingsOverShortLinesS34(t *testing.T) {
 		t.Errorf("a numbered Chinese item before a short one: %+v", p.Skills)
 	}
 }
+
+// Session 34, round s34's fresh dev documents (Ontario Digital Service):
+// "Location: Toronto Region" was left unsplit, so the posting had no
+// country and its "$1,364.05 - $1,743.34 per week" was read as USD. A
+// city's region is the city, as its area is.
+func TestCityRegionS34(t *testing.T) {
+	n := normalizer(t)
+	for label, want := range map[string]string{
+		"Toronto Region":             "Toronto|Ontario|CA",
+		"Ottawa region":              "Ottawa|Ontario|CA",
+		"Munich Metropolitan Region": "Munich|Bavaria|DE",
+		"Hamburg Region":             "Hamburg|Hamburg|DE",
+		"Capital Region of Denmark":  "|Capital Region of Denmark|DK",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", Locations: []string{label}, DescriptionText: "Salary: $1,364.05 - $1,743.34 per week"})
+		if len(p.Locations) != 1 || p.Locations[0].City+"|"+p.Locations[0].Region+"|"+p.Locations[0].Country != want {
+			t.Errorf("%q: %+v, want %s", label, p.Locations, want)
+		}
+		if want[len(want)-2:] == "CA" && (len(p.Salary) != 1 || p.Salary[0].Currency != "CAD") {
+			t.Errorf("%q: salary %+v, want CAD", label, p.Salary)
+		}
+	}
+}
