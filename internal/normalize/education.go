@@ -856,20 +856,28 @@ func (sc *classifier) reqCue(i int) bool {
 		case "should", "must", "will", "has", "have", "brings", "bring", "needs", "possesses", "is", "are":
 			return true
 		}
-	case "looking":
+	case "looking", "seeking":
 		// "we are looking for someone with ..." (not "looking for a Data
-		// Engineer to build ...")
-		if sc.word(sc.nextWord(i)) == "for" {
-			switch sc.word(sc.nextWord(sc.nextWord(i))) {
-			case "someone", "somebody", "people", "candidates", "a", "an", "engineers", "you":
-				if sc.whoWithBefore(i+3, i+12) {
-					return true
-				}
-			}
+		// Engineer to build ..."); "we're seeking an engineer with ..."
+		j := sc.nextWord(i)
+		if sc.word(j) == "for" {
+			j = sc.nextWord(j)
+		} else if sc.word(i) == "looking" {
+			return false
+		}
+		if soughtPerson[sc.word(j)] && sc.whoWithBefore(j+1, j+10) {
+			return true
 		}
 	}
 	return false
 }
+
+// soughtPerson are the words that open the person a posting looks for
+// ("looking for folks who can ...", session 34: "folks", "developers",
+// "individuals" and the like besides "someone" and "a").
+var soughtPerson = wordSet("someone somebody people candidates a an engineers you folks developers individuals " +
+	"professionals designers analysts scientists teammates colleagues applicants experts specialists " +
+	"researchers builders")
 
 // youAre says whether the word at i, after "you are" or "you're", describes
 // a candidate's skill ("you're fluent in", "you are proficient").

@@ -1488,6 +1488,11 @@ func (sc *classifier) weAsk(i int) bool {
 	case "expect", "require":
 		return true
 	case "need":
+	case "want":
+		// "we want someone who can code in Go" (session 34); not "we
+		// want you to grow", "we want developers who enjoy Go"
+		k := sc.nextWord(j)
+		return soughtPerson[sc.word(k)] && sc.word(k) != "you" && sc.whoWithBefore(k+1, k+10)
 	default:
 		return false
 	}

@@ -53,7 +53,7 @@ var ruleWords = []string{
 	"required", "requirement", "requirements", "requires", "requis", "requise", "requises", "resume",
 	"runden", "rundet", "résumé", "scaled", "schön", "shipped", "skilled", "solid", "souhaitable",
 	"souhaitables", "souhaité", "souhaitée", "souhaitées", "souhaités", "stark", "sterk", "strong",
-	"styrka", "styrke", "stärke", "suchen", "sucht", "söker", "søger", "søker", "tienes", "tillgång",
+	"seeking", "styrka", "styrke", "stärke", "suchen", "sucht", "söker", "søger", "søker", "tienes", "tillgång",
 	"toll", "track", "uddannelse", "uddannelsesniveau", "umgang", "understanding", "used", "useful",
 	"utbildning", "utbildningsnivå", "utdannelse", "utdanning", "utdanningsnivå", "valora", "valorable",
 	"valorada", "valoradas", "valorado", "valorados", "valoran", "valorará", "valorarán", "valuable",

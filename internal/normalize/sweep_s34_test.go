@@ -211,3 +211,31 @@ func TestCityRegionS34(t *testing.T) {
 		}
 	}
 }
+
+// Session 34, round s34's fresh dev documents (NYC Digital Service): "We're
+// looking for folks who can serve ... in various Java and Python
+// frameworks, as well as front end development in React or Angular" asks
+// for them as "looking for someone who" does; "seeking" and "we want
+// someone with" likewise, never the job's work or the company's wish.
+func TestSoughtPersonS34(t *testing.T) {
+	n := normalizer(t)
+	for text, required := range map[string]bool{
+		"We’re looking for folks who can cover backend needs in Java and Python.":  true,
+		"We are looking for developers who can build in Java and Python.":          true,
+		"We are seeking someone with Java and Python experience.":                  true,
+		"We're seeking engineers who know Java and Python.":                        true,
+		"We want someone with Java and Python experience.":                         true,
+		"We are looking for developers to join our team building Java and Python.": false,
+		"We are seeking a Senior Engineer to build our Java and Python platform.":  false,
+		"We want to build our platform in Java and Python.":                        false,
+		"We want you to grow with Java and Python.":                                false,
+		"We are looking for folks who will build our Java and Python services.":    false,
+		"We want developers who enjoy Java and Python.":                            false,
+		"We are seeking an engineer; our stack is Java and Python.":                false,
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: text})
+		if got := reflect.DeepEqual(p.Skills.Required, []string{"Java", "Python"}); got != required {
+			t.Errorf("%q: %+v, want required %v", text, p.Skills, required)
+		}
+	}
+}
