@@ -239,3 +239,29 @@ func TestSoughtPersonS34(t *testing.T) {
 		}
 	}
 }
+
+// Session 34, round s34's fresh dev documents (NYC civil-service
+// requirements): "two years of training in an approved technical school
+// and seven years full-time paid experience" asked for seven years, not
+// two; years of college, study or school are schooling. Years of training
+// outside a school ("3 years of training ML models") stay experience.
+func TestSchoolingYearsS34(t *testing.T) {
+	n := normalizer(t)
+	for text, want := range map[string]int{
+		"Requirements:\n- High school graduation and two years of training in an approved technical school and seven years full-time paid experience as a commercial artist.": 7,
+		"Requirements:\n- Two years of study at a university and 5 years of experience.":                                                                                      5,
+		"Requirements:\n- 2 years of college and 4 years of experience in IT.":                                                                                                4,
+		"Requirements:\n- 4 years of high school and 3 years of experience.":                                                                                                  3,
+		"Requirements:\n- 3 years of training and deploying ML models.":                                                                                                       3,
+		"Requirements:\n- Two years of training in a technical school.":                                                                                                       -1,
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: text})
+		got := -1
+		if p.MinYearsExperience != nil {
+			got = *p.MinYearsExperience
+		}
+		if got != want {
+			t.Errorf("%q: years %d, want %d", text, got, want)
+		}
+	}
+}

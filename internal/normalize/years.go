@@ -136,7 +136,7 @@ var yearsNext = map[string]bool{
 	"building": true, "developing": true, "designing": true, "leading": true, "managing": true,
 	"industry": true, "professional": true, "hands": true, "relevant": true, "post": true, "related": true,
 	"programming": true, "as": true, "with": true, "doing": true, "writing": true, "applying": true,
-	"using": true, "practical": true, "full": true, "research": true, "technical": true, "software": true,
+	"using": true, "practical": true, "full": true, "full-time": true, "research": true, "technical": true, "software": true,
 	"engineering": true, "production": true, "proven": true, "direct": true, "progressive": true,
 	"combined": true, "previous": true, "prior": true, "hands-on": true, "'": true, "’": true,
 	"erfahrung": true, "berufserfahrung": true, "praxiserfahrung": true, "im": true, "d": true, "de": true,
@@ -185,6 +185,29 @@ var nordicMaxBefore = map[string]bool{"inntil": true, "høyst": true, "højst": 
 
 // yearsNotNext are words after "years" that are not about experience.
 var yearsNotNext = map[string]bool{"ago": true, "old": true, "later": true, "from": true, "since": true, "running": true}
+
+// schoolingAfterOf are the words after "N years of" that count schooling,
+// not experience ("two years of training in an approved technical school
+// and seven years ... experience", "2 years of college and 4 years of
+// experience": session 34, round s34's NYC civil-service requirements).
+var schoolingAfterOf = map[string]bool{"study": true, "studies": true, "college": true, "university": true,
+	"school": true, "schooling": true, "coursework": true, "education": true, "undergraduate": true,
+	"postsecondary": true, "post-secondary": true, "tertiary": true, "high": true}
+
+// schoolWithin says whether a school is named in the tokens from i up to
+// (not including) end: "years of training" is schooling only in a school
+// ("in an approved technical school"), not "3 years of training ML models".
+func schoolWithin(word func(int) string, i, end int) bool {
+	for ; i < end; i++ {
+		switch word(i) {
+		case "school", "college", "institute", "academy", "university":
+			return true
+		case ".", ";", ",":
+			return false
+		}
+	}
+	return false
+}
 
 // ytoken is one word, number or symbol of a text, lowered.
 type ytoken struct {
@@ -402,6 +425,9 @@ func MinYears(text string) *int {
 		next := word(j + 1)
 		if yearsNotNext[next] {
 			continue
+		}
+		if (next == "of" || next == "in") && (schoolingAfterOf[word(j+2)] || word(j+2) == "training" && schoolWithin(word, j+3, j+9)) {
+			continue // "2 years of college", "two years of training in a technical school": schooling
 		}
 		// A maximum or a span not asked of the candidate: "up to 2
 		// years", "less than 3 years", "within 2 years".
