@@ -439,6 +439,15 @@ func seniority(title string) []string {
 			found["Distinguished"] = true
 		case "lead":
 			found["Lead"] = true
+		case "leader":
+			// "Team Leader", "Lab Leader" (session 34, round s34): the
+			// lead of a team; not a project's (a manager role), a
+			// sector's or a thought leader
+			switch wordAt(w, i-1) {
+			case "team", "tech", "technical", "lab", "group", "squad", "shift", "unit", "engineering",
+				"development", "chapter", "tribe", "section":
+				found["Lead"] = true
+			}
 		case "manager":
 			if isPeopleManager(w, i) {
 				if anySenior(w, i) {

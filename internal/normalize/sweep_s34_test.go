@@ -265,3 +265,21 @@ func TestSchoolingYearsS34(t *testing.T) {
 		}
 	}
 }
+
+// Session 34, round s34's fresh dev documents: "Lab Leader" is the lead of
+// a lab (the protocol's Lead, as "teamleder" is); a sector's, a project's
+// or a thought leader is no level.
+func TestLeaderLevelS34(t *testing.T) {
+	for title, want := range map[string][]string{
+		"Lab Leader":             {"Lead"},
+		"Senior Team Leader":     {"Senior", "Lead"},
+		"Technical Leader, Data": {"Lead"},
+		"Technology and Communications Sector Leader": nil,
+		"Project Leader":     nil,
+		"Thought Leader, AI": nil,
+	} {
+		if got := Levels(title); len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Errorf("Levels(%q) = %v, want %v", title, got, want)
+		}
+	}
+}
