@@ -542,6 +542,23 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		}
 		return k, c.runOnItemEnd(k, j)
 	}
+	if p := strings.TrimRight(c.lower[ts:int(c.toks[cl].start)], " "); strings.HasSuffix(p, ")") && c.nounOfSkillOnly(cl, k) {
+		// "Kotlin (JVM) experience preferred", "React (web) experience
+		// strongly preferred" (session 34): the parentheses close no
+		// clause; the one they stand in runs back to the separator
+		// before them. Not when a name follows them ("(e.g. Sass)
+		// GraphQL Bonus skills: Docker": glued items)
+		if open := strings.LastIndexByte(p, '('); open >= 0 {
+			back := i
+			for t := cl - 1; t > i; t-- {
+				if int(c.toks[t].start) < ts+open && c.toks[t].flags&fHard != 0 {
+					back = t
+					break
+				}
+			}
+			cl = back
+		}
+	}
 	list, degree := false, false
 	for t := cl; t < k; t++ {
 		w := c.word(t)
@@ -551,11 +568,26 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		list = list || listWords[w] || (w == "en" || w == "of") && dutchMarker(c.word(k))
 		degree = degree || degreeWords[w]
 	}
-	if list && !degree {
+	if list && !degree && c.word(cl) != "with" && c.word(cl) != "mit" && c.word(cl) != "med" {
 		return i, j
 	}
 	return cl, j
 }
+
+// nounOfSkillOnly says whether the tokens [a, b) are only the words of
+// having a skill and the copula of the marker after them ("experience
+// is", "knowledge"), no name of their own.
+func (c *classifier) nounOfSkillOnly(a, b int) bool {
+	for t := a; t < b; t++ {
+		if !skillNounWords[c.word(t)] {
+			return false
+		}
+	}
+	return true
+}
+
+var skillNounWords = wordSet("experience experiences knowledge skills skill expertise familiarity exposure " +
+	"is are would be a an strongly highly very also")
 
 // forwardMarkers are the adverbs of a wish that qualify what follows
 // them ("and ideally Go", "und idealerweise Kotlin", "og gjerne Kotlin").

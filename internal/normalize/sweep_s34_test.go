@@ -283,3 +283,31 @@ func TestLeaderLevelS34(t *testing.T) {
 		}
 	}
 }
+
+// Session 34, from the dev corpus's Sezzle posting ("Familiarity with
+// modern Frontend Development, Javascript or Typescript, with React Native
+// or React (web) experience strongly preferred"): a clause that opens with
+// "with" after a comma is no item of the list before it, so its "or" does
+// not carry the wish back over the comma; and words in parentheses before
+// "experience preferred" close no clause. Glued items keep their
+// parentheses as ends ("(e.g. Sass) GraphQL Bonus skills: Docker").
+func TestClauseWithWishS34(t *testing.T) {
+	n := normalizer(t)
+	for text, want := range map[string][2][]string{
+		"Requirements:\n- Familiarity with Javascript, with React Native or React experience strongly preferred\n": {{"JavaScript"}, {"React", "React Native"}},
+		"Requirements:\n- Familiarity with Javascript, with React (web) experience strongly preferred\n":           {{"JavaScript"}, {"React"}},
+		"Requirements:\n- Experience with Java. Kotlin (JVM) experience preferred.\n":                              {{"Java"}, {"Kotlin"}},
+		"Requirements:\n- Experience with Java; Kotlin (JVM) experience is a plus\n":                               {{"Java"}, {"Kotlin"}},
+		"Requirements:\n- Spark, Kafka or Flink preferred\n":                                                       {nil, {"Flink", "Kafka", "Spark"}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: text})
+		if !slices.Equal(p.Skills.Required, want[0]) || !slices.Equal(p.Skills.Preferred, want[1]) {
+			t.Errorf("%q: required %v preferred %v, want %v %v", text, p.Skills.Required, p.Skills.Preferred, want[0], want[1])
+		}
+	}
+	glued := "Requirements:\n- Have deep knowledge in CSS, preprocessors (e.g. Sass) GraphQL Bonus skills: Docker\n"
+	p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: glued})
+	if !slices.Contains(p.Skills.Required, "Sass") || !slices.Contains(p.Skills.Preferred, "Docker") {
+		t.Errorf("%q: %+v, want Sass required and Docker preferred", glued, p.Skills)
+	}
+}
