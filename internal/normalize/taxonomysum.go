@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "9854e7838407843a2128b944776767afe25bc3cfe9842d4c0cde8d1b87215258"
-	embeddedTaxonomySum     = "d44a6f7492f9d44555fa12c6bef6e63e649d27b6a7b0b7c32ef086d557412626"
+	embeddedTaxonomyFileSum = "1edc261a93f5e63f1ac8a4bde9548c42c5a6100a00e02e67bdbefb25895487c9"
+	embeddedTaxonomySum     = "85909f0cee6fa2b69cb91f0c1384bd83c4b5ae9b6f3393b8fc4713276061af37"
 )
