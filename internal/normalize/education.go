@@ -14,6 +14,9 @@ var degreeAliases = [][]string{
 	{"bachelor's", "bachelors", "bachelor", "bachelor of science", "bachelor of arts", "bachelor of engineering",
 		"=BS", "=B.S.", "=B.S", "=BA", "=B.A.", "=BSc", "=B.Sc.", "=B.Sc", "=BEng", "=B.Eng.", "=B.Tech", "=BTech",
 		"undergraduate degree", "four-year degree", "4-year degree", "college degree", "university degree",
+		// "Graduation from an accredited four-year college or university"
+		// (session 34, round s34b's City of Austin postings)
+		"four-year college", "4-year college", "four-year university", "4-year university",
 		"本科", "学士", "学士学位", "学部卒", "학사", "undergraduate", "Studium", "Hochschulstudium", "Hochschulabschluss",
 		"Universitätsabschluss", "Fachhochschulabschluss", "Bachelorabschluss", "Bachelor-Abschluss", "Licenciatura",
 		"licenciado", "licenciada", "título universitario", "titulación universitaria", "laurea", "laurea triennale",
@@ -413,6 +416,14 @@ func fieldFree(rest string) bool {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}
+	}
+	if f, ok := strings.CutPrefix(rest, "in "); ok {
+		// "a bachelor's degree preferably but not required in an
+		// IT-related field" (session 34): the field is free, not the
+		// degree; "not required in this role" waives the degree
+		f = f[:min(len(f), 60)]
+		return strings.Contains(f, "field") || strings.Contains(f, "related") || strings.Contains(f, "science") ||
+			strings.Contains(f, "engineering") || strings.Contains(f, "computer")
 	}
 	return false
 }

@@ -483,6 +483,18 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		}
 		return k - 1, b
 	}
+	if forwardMarkers[c.word(k)] && degreeWords[c.word(k-1)] {
+		// "a bachelor's degree preferably in an IT-related field", "...
+		// degree preferably but not required in ..." (session 34): the
+		// wish is for the field, not for the degree before it
+		f := k + 1
+		if c.word(f) == "but" && c.word(f+1) == "not" && (c.word(f+2) == "required" || c.word(f+2) == "mandatory") {
+			f += 3
+		}
+		if c.word(f) == "in" || c.word(f) == "within" {
+			return k, j
+		}
+	}
 	if cl == i {
 		return i, j
 	}

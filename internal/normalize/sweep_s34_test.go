@@ -311,3 +311,25 @@ func TestClauseWithWishS34(t *testing.T) {
 		t.Errorf("%q: %+v, want Sass required and Docker preferred", glued, p.Skills)
 	}
 }
+
+// Session 34, round s34b's fresh dev documents: the City of Austin's
+// "Graduation from an accredited four-year college or university" names a
+// bachelor's degree; California's "requires the possession of a
+// bachelor's degree preferably but not required in an IT-related field"
+// asks for the degree and wishes for the field (the "not required" and the
+// wish are the field's).
+func TestDegreeFieldWishS34(t *testing.T) {
+	n := normalizer(t)
+	for text, want := range map[string][2][]string{
+		"Minimum Qualifications:\n- Graduation from an accredited four-year college or university with major course work in a related field.\n":                            {{"Bachelor's"}, nil},
+		"## Education\nThis classification requires the possession of a bachelor’s degree preferably but not required in an IT-related field, or another related field.\n": {{"Bachelor's"}, nil},
+		"Requirements:\n- Bachelor's degree preferably in an IT-related field\n":                                                                                           {{"Bachelor's"}, nil},
+		"Requirements:\n- Bachelor's degree preferred but not required\n":                                                                                                  {nil, {"Bachelor's"}},
+		"## Education\nA degree is not required in this role.\n":                                                                                                           {nil, nil},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: text})
+		if !slices.Equal(p.Education.Required, want[0]) || !slices.Equal(p.Education.Preferred, want[1]) {
+			t.Errorf("%q: education %+v, want %v %v", text, p.Education, want[0], want[1])
+		}
+	}
+}
