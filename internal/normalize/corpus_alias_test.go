@@ -234,6 +234,7 @@ func TestAmbiguousNamesAreCaseSensitive(t *testing.T) {
 // translation, or a tool's lower-case spelling.
 var lowerCaseSkillWords = map[string][]string{
 	"AI Agents":               {"agentic"},
+	"Accessibility":           {"accessibility"},
 	"Advertising":             {"advertising"},
 	"Agile":                   {"agilt"},
 	"Ansible":                 {"ansible"},

@@ -333,3 +333,23 @@ func TestDegreeFieldWishS34(t *testing.T) {
 		}
 	}
 }
+
+// Session 34, round s34b's fresh dev documents (City of Austin):
+// "accessibility" in lower case is the design practice among other skills
+// ("Knowledge of web standards and best practices related to
+// accessibility, usability, and writing for the web"), as a "~" alias;
+// alone it stays an ordinary word. "~lean" was tried and left out: it
+// matched "a small, lean team" (PostHog, dev corpus).
+func TestLowerCaseAmongSkillsS34(t *testing.T) {
+	n := normalizer(t)
+	for text, want := range map[string][]string{
+		"Requirements:\n- Knowledge of web standards and best practices related to accessibility, usability, and writing for the web.\n": {"Accessibility", "Usability"},
+		"We are committed to accessibility for all applicants.\n":                                                                        nil,
+		"We are a small, lean team of designers.\n":                                                                                      nil,
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Designer", DescriptionText: text})
+		if !slices.Equal(p.Skills.Required, want) {
+			t.Errorf("%q: required %v, want %v", text, p.Skills.Required, want)
+		}
+	}
+}

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "1edc261a93f5e63f1ac8a4bde9548c42c5a6100a00e02e67bdbefb25895487c9"
-	embeddedTaxonomySum     = "85909f0cee6fa2b69cb91f0c1384bd83c4b5ae9b6f3393b8fc4713276061af37"
+	embeddedTaxonomyFileSum = "348bb741b67c542d92af1c154a7225e29f92d7bbee4e2c0ad8feefcb2de60078"
+	embeddedTaxonomySum     = "a9e2304684ce852174405b243e52af000af30d20c1253d7511178f7a0e65a4ce"
 )
