@@ -75,7 +75,10 @@ var icRules = []roleRule{
 	{RoleUXResearcher, []string{"ux researcher", "user researcher", "user experience researcher", "design researcher", "ux research", "user research",
 		"ux-researcher", "ux-forsker", "brukerforsker", "chercheur ux", "chercheuse ux", "chercheur en expérience utilisateur",
 		"chercheuse en expérience utilisateur", "recherche utilisateur", "recherche ux", "investigador ux", "investigadora ux",
-		"ux-forscher", "ux forscher", "用户研究", "ux-forskare", "ux-forscherin"}},
+		"ux-forscher", "ux forscher", "用户研究", "ux-forskare", "ux-forscherin",
+		// the tester, analyst or specialist of usability (session 34,
+		// round s34b's "Usability Tester")
+		"usability tester", "usability analyst", "usability specialist", "usability researcher", "usability engineer"}},
 	{RoleResearchEngineer, []string{"research engineer", "research engineering", "forskningsingeniør", "forskningsingenjör",
 		"forschungsingenieur", "forschungsingenieurin", "ingénieur de recherche", "ingénieure de recherche",
 		"ingeniero de investigación", "ingeniera de investigación"}},
@@ -85,6 +88,9 @@ var icRules = []roleRule{
 		"desarrollador bi", "desarrolladora bi", "business intelligence developer"}},
 	{RoleDataEngineer, []string{"data engineer", "data engineering", "dataops engineer", "dataops", "big data engineer", "etl engineer", "data platform engineer", "data infrastructure engineer",
 		"data developer", "database developer", "etl developer", "développeur de données", "développeuse de données",
+		// the architect, engineer or developer of a data warehouse
+		// (session 34, round s34b's "Data Warehouse Architect")
+		"data warehouse architect", "data warehouse engineer", "data warehouse developer", "data warehousing engineer",
 		"dateningenieur", "data-engineer", "dataingeniør", "dataingenjör", "ingénieur de données", "ingénieure de données",
 		"ingénieur données", "ingénieur data", "ingénieure data", "ingeniero de datos", "ingeniera de datos", "data architect",
 		"engenheiro de dados", "engenheira de dados", "inżynier danych",

@@ -353,3 +353,34 @@ func TestLowerCaseAmongSkillsS34(t *testing.T) {
 		}
 	}
 }
+
+// Session 34, round s34b's fresh dev documents (California DGS): "a
+// minimum of five (5) years of applying Enterprise Architecture
+// principles. At least three (3) years of that experience must be in a
+// lead capacity" asks for five years, three of them leading; the titles
+// "Usability Tester" and "Data Warehouse Architect" name a UX researcher
+// and a data engineer.
+func TestNestedYearsAndTitlesS34(t *testing.T) {
+	n := normalizer(t)
+	for text, want := range map[string]int{
+		"Requirements:\n- A minimum of five (5) years of applying Enterprise Architecture principles. At least three (3) years of that experience must be in a lead capacity.\n": 5,
+		"Requirements:\n- 6 years of experience in software. 2 years of this experience in a lead role.\n":                                                                       6,
+		"Requirements:\n- 3 years of that experience in Go.\n":                                                                                                                   3,
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Architect", DescriptionText: text})
+		if p.MinYearsExperience == nil || *p.MinYearsExperience != want {
+			t.Errorf("%q: years %v, want %d", text, p.MinYearsExperience, want)
+		}
+	}
+	for title, want := range map[string]string{
+		"Usability Tester":         RoleUXResearcher,
+		"Usability Specialist":     RoleUXResearcher,
+		"Data Warehouse Architect": RoleDataEngineer,
+		"Data Warehouse Developer": RoleDataEngineer,
+		"QA Tester":                RoleSoftwareEngineer,
+	} {
+		if got := Role(title); got != want {
+			t.Errorf("Role(%q) = %s, want %s", title, got, want)
+		}
+	}
+}

@@ -451,6 +451,9 @@ func MinYears(text string) *int {
 		if nestedIn(toks, k, last) {
 			continue // "8+ years ..., with at least 3+ years managing a team": part of the 8
 		}
+		if last >= 0 && next == "of" && (word(j+2) == "that" || word(j+2) == "this" || word(j+2) == "such") && experienceWords[word(j+3)] {
+			continue // "five (5) years of ... At least three (3) years of that experience ...": part of the five
+		}
 		if experienceCompound(next) {
 			next = "erfahrung" // "5 Jahre Projekterfahrung"
 		}
