@@ -235,6 +235,7 @@ func TestAmbiguousNamesAreCaseSensitive(t *testing.T) {
 var lowerCaseSkillWords = map[string][]string{
 	"AI Agents":               {"agentic"},
 	"Accessibility":           {"accessibility"},
+	"Personas":                {"personas"},
 	"Advertising":             {"advertising"},
 	"Agile":                   {"agilt"},
 	"Ansible":                 {"ansible"},
@@ -283,7 +284,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"PHP":                     {"php"},
 	"Payments":                {"payments"},
 	"Personalization":         {"personalization"},
-	"Prototyping":             {"prototypage", "prototyping"},
+	"Prototyping":             {"prototypage", "prototyping", "prototypes"},
 	"Prompt Engineering":      {"prompting"},
 	"pytest":                  {"pytest"},
 	"Python":                  {"python"},

@@ -143,13 +143,23 @@ func keepFuzzy(hits []hit) []hit {
 			out = append(out, h)
 			continue
 		}
-		near := false
-		for j := i - 1; j >= 0 && !near && hits[j].tok >= h.tok-fuzzyContext; j-- {
-			near = hits[j].id > fuzzyCandidate
+		near, others := false, 0
+		for j := i - 1; j >= 0 && !near && hits[j].tok >= h.tok-2*fuzzyContext; j-- {
+			near = hits[j].id > fuzzyCandidate && hits[j].tok >= h.tok-fuzzyContext
+			if hits[j].id <= fuzzyCandidate && hits[j].id != h.id {
+				others++
+			}
 		}
-		for j := i + 1; j < len(hits) && !near && hits[j].tok <= h.tok+fuzzyContext; j++ {
-			near = hits[j].id > fuzzyCandidate
+		for j := i + 1; j < len(hits) && !near && hits[j].tok <= h.tok+2*fuzzyContext; j++ {
+			near = hits[j].id > fuzzyCandidate && hits[j].tok <= h.tok+fuzzyContext
+			if hits[j].id <= fuzzyCandidate && hits[j].id != h.id {
+				others++
+			}
 		}
+		// two other names that count only among skills, within twice
+		// the reach, make such a list too ("wireframes, prototypes, user
+		// journeys, sitemaps, personas": session 34)
+		near = near || others >= 2
 		if near {
 			out = append(out, hit{id: fuzzyCandidate - h.id, tok: h.tok, end: h.end})
 		}

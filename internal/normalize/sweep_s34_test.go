@@ -384,3 +384,22 @@ func TestNestedYearsAndTitlesS34(t *testing.T) {
 		}
 	}
 }
+
+// Session 34, round s34b's fresh dev documents (City of Austin): a list
+// of design artifacts whose names are ordinary words ("wireframes,
+// prototypes, user journeys, sitemaps, personas") holds no skill that
+// counts alone, so none of its "~" names counted; three of them within
+// reach of each other are such a list too. Alone they stay words.
+func TestListOnlyNamesSupportEachOtherS34(t *testing.T) {
+	n := normalizer(t)
+	for text, want := range map[string][]string{
+		"Requirements:\n- Experience creating artifacts, including wireframes, prototypes, user journeys, sitemaps, personas, and functional specifications.\n": {"Personas", "Prototyping", "Wireframing"},
+		"Requirements:\n- Build prototypes of new features\n":                        nil,
+		"Requirements:\n- Move the cursor, open the opal box and pick the panther\n": nil,
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Designer", DescriptionText: text})
+		if !slices.Equal(p.Skills.Required, want) {
+			t.Errorf("%q: required %v, want %v", text, p.Skills.Required, want)
+		}
+	}
+}

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "348bb741b67c542d92af1c154a7225e29f92d7bbee4e2c0ad8feefcb2de60078"
-	embeddedTaxonomySum     = "a9e2304684ce852174405b243e52af000af30d20c1253d7511178f7a0e65a4ce"
+	embeddedTaxonomyFileSum = "6965ca13d0cf9420c63976bb6be9bff2c512e2123d511b1a3e4aa9e53111ea1c"
+	embeddedTaxonomySum     = "0932353335b0d7f8acf1eb608653346d704142141de5be376a8cde9415ae84e8"
 )
