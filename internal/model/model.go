@@ -4,7 +4,6 @@
 package model
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -100,14 +99,7 @@ func nonNil(s []string) []string {
 // always gives the same bytes.
 func Encode(p Posting) ([]byte, error) {
 	p.Canonical()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(stored{plainPosting(p), text(p.Description)}); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return appendStored(make([]byte, 0, 1024+len(p.Description)*11/10), &p)
 }
 
 // Decode parses snapshot bytes, of this SnapshotFormat or an older one.

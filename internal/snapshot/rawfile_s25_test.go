@@ -172,8 +172,13 @@ func TestS25ListSizesLargeFolder(t *testing.T) {
 			t.Errorf("%s: %d, want %d", n, got[n], s)
 		}
 	}
-	if _, ok := listSizes(filepath.Join(dir, "missing")); ok {
-		t.Error("a missing folder listed")
+	// a missing folder holds no file (session 34: an empty listing, not
+	// a question per file); a file where the folder would be is not listed
+	if got, ok := listSizes(filepath.Join(dir, "missing")); !ok || len(got) != 0 {
+		t.Errorf("a missing folder: %v, ok %v; want empty, ok", got, ok)
+	}
+	if _, ok := listSizes(filepath.Join(dir, "README.md")); ok {
+		t.Error("a file listed as a folder")
 	}
 }
 

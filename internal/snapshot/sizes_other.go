@@ -3,15 +3,20 @@
 package snapshot
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"strings"
 )
 
 // listSizes reads a folder's entries once and the size of each regular
 // ".json" file (see sizes_unix.go). ok is false when the folder cannot be
-// read.
+// read; a missing folder is an empty listing.
 func listSizes(dir string) (sizes map[string]int64, ok bool) {
 	list, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]int64{}, true // no folder, no file (sizes_unix.go)
+	}
 	if err != nil {
 		return nil, false
 	}

@@ -3,6 +3,8 @@
 package snapshot
 
 import (
+	"errors"
+	"io/fs"
 	"strings"
 	"sync"
 
@@ -13,11 +15,16 @@ import (
 // ".json" file with fstatat relative to the open folder: no path walk
 // per file and no FileInfo allocated (perf6, F26's stat per kept posting:
 // a lstat of the full path per file through DirEntry.Info before). ok is
-// false when the folder cannot be read (the caller asks file by file).
+// false when the folder cannot be read (the caller asks file by file); a
+// folder that is not there holds no file: an empty listing, not a
+// question per file (a first cycle's new postings, compare's filed check).
 func listSizes(dir string) (sizes map[string]int64, ok bool) {
 	// the folder by its descriptor alone (rawfile_unix.go: no *os.File,
 	// no poller registration)
 	fd, err := rawOpen(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]int64{}, true
+	}
 	if err != nil {
 		return nil, false
 	}

@@ -1340,11 +1340,15 @@ func (r *Runner) compare(f fetched) plan {
 		if it.keep || handled {
 			continue
 		}
+		// a posting the index does not know is compared with its file
+		// only when the folder has one (every new posting has none: no
+		// read of it, twice, per posting)
+		filed := !known && r.filed(&p, f, src, it.id)
 		switch {
-		case !known && f.rebuilt && r.compareUnindexed(&p, it, hist, gen, now, src):
+		case filed && f.rebuilt && r.compareUnindexed(&p, it, hist, gen, now, src):
 			// its file is there, unreadable: the rebuilt index could not
 			// know it, the posting is not new
-		case !known && !unsaved && r.compareFiled(&p, it, idx.Normalizer != version, gen, now, src):
+		case filed && !unsaved && r.compareFiled(&p, it, idx.Normalizer != version, gen, now, src):
 			// its file is there: an index older than the files (restored
 			// from a backup or a cache, a hand merge) did not have it
 		case !known:
@@ -1650,6 +1654,28 @@ func (r *Runner) compareSame(p *plan, src string, it item) {
 	p.stateChanged = true
 	p.notes = append(p.notes, snapshot.PostingName(it.id)+" was edited: rewritten")
 	r.log.Warn("stored snapshot edited (readable, not the version its index names: by hand, a merge, a stopped run): rewritten from the fetched posting (no event)", "source", src, "posting", it.id, "path", r.store.PostingPath(src, it.id))
+}
+
+// filed says whether the source's folder has a regular file under the
+// name of posting id (compareUnindexed and compareFiled read it; a missing
+// file, or one of another kind, they take as none). It asks the listing
+// the fetch made of the folder (made at the first question, once per
+// source: nothing writes the folder between its fetch and its compare),
+// and says true for a store without a folder (those functions say no
+// there).
+func (r *Runner) filed(p *plan, f fetched, src, id string) bool {
+	if r.store == nil {
+		return true
+	}
+	if p.sizes == nil {
+		if f.listing != nil {
+			p.sizes = f.listing.Size
+		} else {
+			p.sizes = r.store.Sizes(src)
+		}
+	}
+	_, there := p.sizes(id)
+	return there
 }
 
 // repaired rewrites the unreadable snapshot file of a posting from the
