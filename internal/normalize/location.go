@@ -2710,6 +2710,39 @@ var weakCues = map[string]bool{"team i": true, "sidder i": true, "sitta i": true
 	"client in": true, "bank in": true, "company in": true, "firm in": true, "insurer in": true, "kunden in": true,
 	"kunde in": true, "unternehmen in": true, "versicherer in": true}
 
+// residencyTown returns the town whose residency a text requires ("New
+// York City residency is required", "Residency in Chicago is required").
+func residencyTown(text, country string) (model.Location, bool) {
+	lower := strings.ToLower(text)
+	for i := strings.Index(lower, " residency "); i > 0; {
+		rest := lower[i+len(" residency "):]
+		if strings.HasPrefix(rest, "is required") || strings.HasPrefix(rest, "is generally required") ||
+			strings.HasPrefix(rest, "required") || strings.HasPrefix(rest, "is a requirement") {
+			ws := strings.Fields(text[max(0, i-60):i])
+			for n := min(3, len(ws)); n >= 1; n-- {
+				words := ws[len(ws)-n:]
+				first := words[0] // "<I>*New": the word after its last mark
+				if k := strings.LastIndexFunc(first, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+					first = first[k+1:]
+				}
+				if first == "" || !unicode.IsUpper([]rune(first)[0]) {
+					continue
+				}
+				q := strings.Join(append([]string{first}, words[1:]...), " ")
+				if ls := Locations(q); len(ls) == 1 && ls[0].City != "" && (country == "" || ls[0].Country == country) {
+					return ls[0], true
+				}
+			}
+		}
+		j := strings.Index(lower[i+1:], " residency ")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return model.Location{}, false
+}
+
 // cueKind says what the words townAfter reads follow.
 type cueKind int
 
@@ -2931,6 +2964,14 @@ func textPlaceLists(text, country string, strong bool) (fields, cued []model.Loc
 				}
 				i += 1 + j
 			}
+		}
+	}
+	if len(fields) == 0 && len(cued) == 0 && !strong {
+		// "New York City residency is generally required within 90
+		// days of appointment" (session 34, round s34's NYC postings):
+		// where the hire must live is where the job is
+		if l, ok := residencyTown(text, country); ok {
+			add(&cued, l)
 		}
 	}
 	if len(fields) == 0 && len(countries) == 1 && !strong && (country == "" || countries[0].Country == country) {

@@ -403,3 +403,26 @@ func TestListOnlyNamesSupportEachOtherS34(t *testing.T) {
 		}
 	}
 }
+
+// Session 34, round s34's fresh dev documents (NYC Digital Service): a
+// posting with no place but "New York City residency is generally required
+// within 90 days of appointment" is in New York; a residency that names no
+// town ("Permanent residency is required", "US residency") places nothing.
+func TestResidencyTownS34(t *testing.T) {
+	n := normalizer(t)
+	for text, want := range map[string]string{
+		"Requirements:\n- NYC residency*\n\n<I>*New York City residency is generally required within 90 days of appointment.\n": "New York|New York|US",
+		"Chicago residency is required.\n":   "Chicago|Illinois|US",
+		"Permanent residency is required.\n": "",
+		"US residency is required.\n":        "",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Designer", DescriptionText: text})
+		got := ""
+		if len(p.Locations) == 1 {
+			got = p.Locations[0].City + "|" + p.Locations[0].Region + "|" + p.Locations[0].Country
+		}
+		if got != want || len(p.Locations) > 1 {
+			t.Errorf("%q: %+v, want %q", text, p.Locations, want)
+		}
+	}
+}
