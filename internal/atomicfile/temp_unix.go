@@ -39,7 +39,7 @@ func writeTemp(dir string, data []byte, durable bool) (tmp string, err error) {
 		}
 	}()
 	if err = writeAll(fd, tmp, data); err == nil && durable {
-		err = retry(func() error { return unix.Fsync(fd) })
+		err = retry(func() error { return fullFsync(fd) })
 		if err != nil {
 			err = &fs.PathError{Op: "sync", Path: tmp, Err: err}
 		}
