@@ -206,7 +206,7 @@ func vocationalAlternatives(lower string, toks []token, hits []hit, nSkills int,
 			edu[h.tok] = clsUnknown
 		}
 		if paySentence(sent) || categoryField(lower, int(toks[h.tok].start)) || studentsTaught(lower, toks, h, a) ||
-			microsoftMS(lower, toks, h) || studiedFor(lower, toks, h, a) {
+			microsoftMS(lower, toks, h) || studiedFor(lower, toks, h, a) || timeAtSchool(lower, int(toks[h.tok].start)) {
 			edu[h.tok] = clsUnknown
 		}
 		// "Academic degrees are great, but not required", "You don't need
@@ -322,6 +322,24 @@ var notRequiredPhrases = []string{"not required", "not a requirement", "not nece
 
 // waiverClauseBreaks end the clause a waiver of a degree is read in.
 var waiverClauseBreaks = []string{", ", "; ", " (", ")", " - ", " – "}
+
+// timeAtSchool says whether the school at byte p follows time spent
+// there ("Two years at a four-year college, or equivalent experience":
+// study, no degree; review s34 F6).
+func timeAtSchool(lower string, p int) bool {
+	before := strings.TrimRight(lower[max(0, p-24):p], " ")
+	for _, a := range []string{" a", " an"} {
+		if b, ok := strings.CutSuffix(before, a); ok {
+			b = strings.TrimRight(b, " ")
+			for _, w := range []string{"years at", "year at", "semesters at", "semester at", "years in", "year in"} {
+				if strings.HasSuffix(b, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // waiverClause returns the clause of the sentence sent that holds the
 // degree at byte p, with the clause after it when that one names no
@@ -876,11 +894,30 @@ func (sc *classifier) reqCue(i int) bool {
 		} else if sc.word(i) == "looking" {
 			return false
 		}
+		if sc.word(i) == "seeking" && !sc.weSeek(i) {
+			return false // "Our customers are seeking someone with Kafka" (review s34 F7)
+		}
 		if soughtPerson[sc.word(j)] && sc.whoWithBefore(j+1, j+10) {
 			return true
 		}
 	}
 	return false
+}
+
+// weSeek says whether "seeking" at i is the employer's: no customer,
+// client or other party is its subject ("Our customers are seeking
+// someone with Kafka" is theirs).
+func (sc *classifier) weSeek(i int) bool {
+	for t, n := i-1, 0; n < 5 && t >= sc.start; t, n = t-1, n+1 {
+		switch sc.word(t) {
+		case "customers", "clients", "users", "they", "partners", "companies", "customer", "client":
+			return false
+		}
+		if sc.toks[t].flags&fSent != 0 {
+			break
+		}
+	}
+	return true
 }
 
 // soughtPerson are the words that open the person a posting looks for

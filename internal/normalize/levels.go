@@ -319,6 +319,25 @@ func frenchStage(next string) bool {
 	return false
 }
 
+// leaderEndsPart says whether a "leader" of the title ends a part of it:
+// a comma, dash, bar or bracket after it ("Technical Leader, Data", "Team
+// Leader (m/w/d)"), not a word ("Team Leader Liaison Analyst").
+func leaderEndsPart(title string) bool {
+	l := strings.ToLower(title)
+	for i := strings.Index(l, "leader"); i >= 0; {
+		rest := strings.TrimLeft(l[i+len("leader"):], " ")
+		if rest == "" || strings.IndexByte(",-|/(:", rest[0]) >= 0 || strings.HasPrefix(rest, "–") {
+			return !strings.HasPrefix(rest, "(") || !strings.Contains(l[:i], "(")
+		}
+		j := strings.Index(l[i+1:], "leader")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 func seniority(title string) []string {
 	// "/" stays a word of its own: "Senior/Staff" is two levels, not
 	// Senior Staff.
@@ -443,10 +462,18 @@ func seniority(title string) []string {
 			// "Team Leader", "Lab Leader" (session 34, round s34): the
 			// lead of a team; not a project's (a manager role), a
 			// sector's or a thought leader
+			// the title's own noun only: its last word or one before
+			// "of"/"for" ("Team Leader, Data" parts at the comma), not a
+			// modifier ("Team Leader Liaison Analyst") or another person
+			// ("reporting to the Lab Leader") (review s34 F4)
+			next := wordAt(w, i+1)
+			own := next == "" || next == "of" || next == "for" || leaderEndsPart(title)
 			switch wordAt(w, i-1) {
 			case "team", "tech", "technical", "lab", "group", "squad", "shift", "unit", "engineering",
 				"development", "chapter", "tribe", "section":
-				found["Lead"] = true
+				if own && wordAt(w, i-2) != "the" && wordAt(w, i-2) != "to" {
+					found["Lead"] = true
+				}
 			}
 		case "manager":
 			if isPeopleManager(w, i) {

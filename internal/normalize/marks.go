@@ -483,12 +483,20 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		}
 		return k - 1, b
 	}
-	if forwardMarkers[c.word(k)] && degreeWords[c.word(k-1)] {
+	if forwardMarkers[c.word(k)] && degreeWords[c.word(k-1)] && c.oneDegree(i, j) {
 		// "a bachelor's degree preferably in an IT-related field", "...
 		// degree preferably but not required in ..." (session 34): the
 		// wish is for the field, not for the degree before it
 		f := k + 1
 		if c.word(f) == "but" && c.word(f+1) == "not" && (c.word(f+2) == "required" || c.word(f+2) == "mandatory") {
+			// only where the sentence asks for the degree before it
+			// ("requires the possession of a bachelor's degree
+			// preferably but not required in ..."); else the degree is
+			// the wish ("Master's degree preferably but not required in
+			// statistics": review s34 F5)
+			if !c.asksBefore(i, k) {
+				return i, j
+			}
 			f += 3
 		}
 		if c.word(f) == "in" || c.word(f) == "within" {
@@ -584,6 +592,36 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		return i, j
 	}
 	return cl, j
+}
+
+// asksBefore says whether a word of obligation stands in [i, k).
+func (c *classifier) asksBefore(i, k int) bool {
+	for t := i; t < k; t++ {
+		switch c.word(t) {
+		case "requires", "require", "required", "must":
+			return true
+		}
+	}
+	return false
+}
+
+// oneDegree says whether the sentence [i, j) names one degree only (its
+// words may repeat: "bachelor's degree"); with two ("PhD preferably in
+// physics, Master's degree at minimum") the wish keeps the whole sentence
+// (review s34 F5).
+func (c *classifier) oneDegree(i, j int) bool {
+	kinds := 0
+	for t := i; t < j; t++ {
+		switch c.word(t) {
+		case "bachelor", "bachelors", "bs", "bsc", "ba":
+			kinds |= 1
+		case "master", "masters", "ms", "msc", "mba":
+			kinds |= 2
+		case "phd", "ph", "doctorate":
+			kinds |= 4
+		}
+	}
+	return kinds&(kinds-1) == 0
 }
 
 // nounOfSkillOnly says whether the tokens [a, b) are only the words of
@@ -1581,7 +1619,11 @@ func (sc *classifier) whoWith(k int) bool {
 	if k+2 < sc.end && sc.toks[k+1].punct == '\'' {
 		return sc.word(k+2) != "ll" && sc.word(k+2) != "d" // "who'll", "who'd"
 	}
-	return !whoDuties[sc.word(sc.nextWord(k))]
+	v := sc.nextWord(k)
+	if v+2 < sc.end && sc.toks[v+1].punct == '\'' && sc.word(v+2) == "t" || sc.word(sc.nextWord(v)) == "not" {
+		return false // "who can't stand Java", "who do not know Go" (review s34 F7)
+	}
+	return !whoDuties[sc.word(v)]
 }
 
 // whoDuties are the verbs after "who" that say what the person will do or

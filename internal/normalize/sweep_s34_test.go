@@ -232,6 +232,10 @@ func TestSoughtPersonS34(t *testing.T) {
 		"We are looking for folks who will build our Java and Python services.":    false,
 		"We want developers who enjoy Java and Python.":                            false,
 		"We are seeking an engineer; our stack is Java and Python.":                false,
+		// review s34 F7: a negation, another party
+		"We are looking for folks who can't stand Java and Python.":                                 false,
+		"Our customers are seeking someone with Java and Python experience to fix their pipelines.": false,
+		"Acme is seeking an engineer with Java and Python experience.":                              true,
 	} {
 		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: text})
 		if got := reflect.DeepEqual(p.Skills.Required, []string{"Java", "Python"}); got != required {
@@ -253,6 +257,8 @@ func TestSchoolingYearsS34(t *testing.T) {
 		"Requirements:\n- 2 years of college and 4 years of experience in IT.":                                                                                                4,
 		"Requirements:\n- 4 years of high school and 3 years of experience.":                                                                                                  3,
 		"Requirements:\n- 3 years of training and deploying ML models.":                                                                                                       3,
+		"Requirements:\n- 4 years of college teaching experience.":                                                                                                            4,
+		"Requirements:\n- 2 years of university research experience.":                                                                                                         2,
 		"Requirements:\n- Two years of training in a technical school.":                                                                                                       -1,
 	} {
 		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: text})
@@ -275,8 +281,14 @@ func TestLeaderLevelS34(t *testing.T) {
 		"Senior Team Leader":     {"Senior", "Lead"},
 		"Technical Leader, Data": {"Lead"},
 		"Technology and Communications Sector Leader": nil,
-		"Project Leader":     nil,
-		"Thought Leader, AI": nil,
+		"Team Leader (m/w/d)":                         {"Lead"},
+		// review s34 F4: a modifier or another person
+		"Team Leader Liaison Analyst":          nil,
+		"Analyst, reporting to the Lab Leader": nil,
+		"Data Engineer (Team Leader program)":  nil,
+		"Tech Leader Support Specialist":       nil,
+		"Project Leader":                       nil,
+		"Thought Leader, AI":                   nil,
 	} {
 		if got := Levels(title); len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
 			t.Errorf("Levels(%q) = %v, want %v", title, got, want)
@@ -325,7 +337,13 @@ func TestDegreeFieldWishS34(t *testing.T) {
 		"## Education\nThis classification requires the possession of a bachelor’s degree preferably but not required in an IT-related field, or another related field.\n": {{"Bachelor's"}, nil},
 		"Requirements:\n- Bachelor's degree preferably in an IT-related field\n":                                                                                           {{"Bachelor's"}, nil},
 		"Requirements:\n- Bachelor's degree preferred but not required\n":                                                                                                  {nil, {"Bachelor's"}},
-		"## Education\nA degree is not required in this role.\n":                                                                                                           {nil, nil},
+		// review s34 F5, F6: two degrees keep the wish for the sentence; a
+		// degree "preferably but not required" with no obligation before it
+		// is the wish; time at a college is no degree
+		"Requirements:\n- PhD preferably in physics, Master's degree at minimum.\n":                                      {nil, {"Master's", "PhD"}},
+		"Requirements:\n- Master's degree preferably but not required in statistics; a bachelor's degree is required.\n": {{"Bachelor's"}, {"Master's"}},
+		"Requirements:\n- Two years at a four-year college, or equivalent experience.\n":                                 {nil, nil},
+		"## Education\nA degree is not required in this role.\n":                                                         {nil, nil},
 	} {
 		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: text})
 		if !slices.Equal(p.Education.Required, want[0]) || !slices.Equal(p.Education.Preferred, want[1]) {

@@ -194,6 +194,21 @@ var schoolingAfterOf = map[string]bool{"study": true, "studies": true, "college"
 	"school": true, "schooling": true, "coursework": true, "education": true, "undergraduate": true,
 	"postsecondary": true, "post-secondary": true, "tertiary": true, "high": true}
 
+// experienceWithin says whether experience is named in the tokens from i
+// up to end before a separator: "4 years of college teaching experience"
+// is experience at a college, not schooling (review s34 F3).
+func experienceWithin(word func(int) string, i, end int) bool {
+	for ; i < end; i++ {
+		switch w := word(i); {
+		case experienceWords[w]:
+			return true
+		case w == "." || w == ";" || w == "," || w == "and" || w == "or":
+			return false
+		}
+	}
+	return false
+}
+
 // schoolWithin says whether a school is named in the tokens from i up to
 // (not including) end: "years of training" is schooling only in a school
 // ("in an approved technical school"), not "3 years of training ML models".
@@ -426,7 +441,8 @@ func MinYears(text string) *int {
 		if yearsNotNext[next] {
 			continue
 		}
-		if (next == "of" || next == "in") && (schoolingAfterOf[word(j+2)] || word(j+2) == "training" && schoolWithin(word, j+3, j+9)) {
+		if (next == "of" || next == "in") && (schoolingAfterOf[word(j+2)] && !experienceWithin(word, j+3, j+6) ||
+			word(j+2) == "training" && schoolWithin(word, j+3, j+9)) {
 			continue // "2 years of college", "two years of training in a technical school": schooling
 		}
 		// A maximum or a span not asked of the candidate: "up to 2
