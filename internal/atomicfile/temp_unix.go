@@ -69,7 +69,9 @@ func createTemp(dir string) (fd int, path string, err error) {
 			continue
 		}
 		if err != nil {
-			return -1, "", &fs.PathError{Op: "open", Path: path, Err: err}
+			// the folder, not the random name that never existed (review
+			// s34 F2: "open <dir>/file/.tmp-925136718: not a directory")
+			return -1, "", &fs.PathError{Op: "create a file in", Path: dir, Err: err}
 		}
 		return fd, path, nil
 	}
@@ -98,6 +100,9 @@ func writeAll(fd int, path string, data []byte) error {
 // first stats path to refuse a folder there; rename(2) refuses one too).
 func rename(tmp, path string) error {
 	if err := retry(func() error { return unix.Rename(tmp, path) }); err != nil {
+		if err == unix.EISDIR {
+			err = unix.EEXIST // a folder at path: os.Rename's error, fs.ErrExist (review s34 F2)
+		}
 		return &os.LinkError{Op: "rename", Old: tmp, New: path, Err: err}
 	}
 	return nil

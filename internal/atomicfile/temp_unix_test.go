@@ -3,9 +3,12 @@
 package atomicfile
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -102,4 +105,26 @@ func cpuTime() int64 {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+// Review s34 F2: a folder that is a file is named in the error (not a
+// random temporary name), and a folder at the target is fs.ErrExist, as
+// os.Rename said before the raw descriptor.
+func TestWriteErrorsNameTheFolderS34(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(filepath.Join(file, "a.json"), []byte("{}"))
+	if err == nil || !strings.Contains(err.Error(), file+":") || strings.Contains(err.Error(), TempPrefix) {
+		t.Errorf("write under a file: %v, want an error naming %s and no temporary file", err, file)
+	}
+	target := filepath.Join(dir, "target")
+	if err := os.MkdirAll(filepath.Join(target, "inner"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(target, []byte("{}")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("write over a folder: %v, want fs.ErrExist", err)
+	}
 }
