@@ -460,11 +460,11 @@ func seniority(title string) []string {
 			found["Lead"] = true
 		case "leader":
 			// "Team Leader", "Lab Leader" (session 34, round s34): the
-			// lead of a team; not a project's (a manager role), a
-			// sector's or a thought leader
-			// the title's own noun only: its last word or one before
-			// "of"/"for" ("Team Leader, Data" parts at the comma), not a
-			// modifier ("Team Leader Liaison Analyst") or another person
+			// lead of a team, as the title's own noun only: its last
+			// word, one before "of"/"for", or one that ends a part of
+			// the title ("Technical Leader, Data"); not a project's (a
+			// manager role), a sector's or a thought leader, a modifier
+			// ("Team Leader Liaison Analyst") or another person
 			// ("reporting to the Lab Leader") (review s34 F4)
 			next := wordAt(w, i+1)
 			own := next == "" || next == "of" || next == "for" || leaderEndsPart(title)

@@ -2713,6 +2713,9 @@ var weakCues = map[string]bool{"team i": true, "sidder i": true, "sitta i": true
 // residencyTown returns the town whose residency a text requires ("New
 // York City residency is required", "Residency in Chicago is required").
 func residencyTown(text, country string) (model.Location, bool) {
+	if !strings.Contains(text, "esidency") && !strings.Contains(text, "ESIDENCY") {
+		return model.Location{}, false // most texts: no lowered copy of the whole text
+	}
 	lower := strings.ToLower(text)
 	for i := strings.Index(lower, " residency "); i > 0; {
 		rest := lower[i+len(" residency "):]

@@ -988,7 +988,7 @@ func leadsOn(f string) bool {
 var (
 	leadInEnds = wordSet("have has with if need bring har som der med mit haben hast bringst mitbringst " +
 		"tienes avez hebt heeft tem possui you du dig deg dich vous você")
-	leadInStarts = wordSet("what why who how hva hvad hvem vad vem was wer wie wat wie waarom qué quién " +
+	leadInStarts = wordSet("what why who how hva hvad hvem vad vem was wer wie wat waarom qué quién " +
 		"o ce qui quoi cosa chi")
 )
 
