@@ -247,7 +247,7 @@ var lowerCaseSkillWords = map[string][]string{
 	"Computer Graphics":       {"graphics"},
 	"Computer Networking":     {"networking"},
 	"Concurrency":             {"concurrency"},
-	"Containerization":        {"containerization", "containerized", "containers"},
+	"Containerization":        {"containerization", "containerized", "containers", "containerisation"},
 	"Cryptography":            {"crittografia", "cryptographic", "cryptography"},
 	"Data Quality":            {"datakvalitet"},
 	"Data Visualization":      {"dashboards"},

@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 272
+const rulesVersion = 273
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -57,6 +57,12 @@ func New(t *Taxonomy) *Normalizer {
 		}
 	}
 	n := &Normalizer{tax: t, agile: -1, open: -1, ai: -1, sites: [2]int32{-1, -1}, design: [2]int32{-1, -1}, unix: [2]int32{-1, -1}}
+	taken := map[string]bool{}
+	for _, s := range t.skills {
+		for _, a := range aliasesOf(s) {
+			taken[aliasKey(a)] = true
+		}
+	}
 	for i, s := range t.skills {
 		n.names = append(n.names, s.Name)
 		switch s.Name {
@@ -81,6 +87,11 @@ func New(t *Taxonomy) *Normalizer {
 		}
 		for _, a := range aliasesOf(s) {
 			n.m.add(a, int32(i))
+			if !caseSensitive(a) {
+				if v := britishSpelling(strings.ToLower(a)); v != "" && !taken[aliasKey(v)] {
+					n.m.add(v, int32(i))
+				}
+			}
 			if s.Category == "language" && strings.HasPrefix(a, "=") && len(a) > 2 && isLowerWord(strings.ToLower(a[1:])) {
 				if n.lowerNames == nil {
 					n.lowerNames = map[string]int32{}
