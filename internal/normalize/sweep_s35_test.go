@@ -46,3 +46,33 @@ func TestBritishSpellingsS35(t *testing.T) {
 		}
 	}
 }
+
+// Session 35: names of developer tools from the devicon icon set
+// (NOTICE.skills, list 5). Those that are ordinary words ("Poetry",
+// "Harbor", "Sanity", "Realm", "GCC" of the Gulf states) count only among
+// other skills.
+func TestDeviconNamesS35(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Tooling: Poetry, pytest and Docker", []string{"Docker", "Poetry", "pytest"}},
+		{"We test with Jasmine, Karma and Protractor", []string{"Jasmine", "Karma", "Protractor"}},
+		{"Registries (Harbor, Artifactory) and K3s", []string{"Artifactory", "Harbor", "K3s"}},
+		{"Headless CMS such as Sanity or Contentful", []string{"Contentful", "Headless CMS", "Sanity"}},
+		{"Mobile data with Realm, SQLite and Firebase", []string{"Firebase", "Realm", "SQLite"}},
+		{"Toolchains: GCC, LLVM and CMake", []string{"CMake", "GCC", "LLVM"}},
+		{"Experience with DBeaver, DataGrip or RocksDB", []string{"DBeaver", "DataGrip", "RocksDB"}},
+		{"Alpine.js, Chart.js and Lodash", []string{"Alpine.js", "Chart.js", "Lodash"}},
+		{"Git or Mercurial", []string{"Git", "Mercurial"}},
+		{"A poetry reading, a sanity check and a harbor view.", []string{}},
+		{"Sales experience in the GCC and the wider Middle East", []string{}},
+		{"In the realm of data, insomnia is no friend; karma matters.", []string{}},
+		{"A meteor shower, a protractor, a stylus and a gazebo.", []string{}},
+	} {
+		if got := n.Skills(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -140,7 +140,6 @@ func TestTaxonomyRound9NewEntries(t *testing.T) {
 // until it gets an entry or a reason here. Only dev labels are read.
 var unlistedDevNames = map[string]string{
 	"Data Engineering":             "the discipline, and the name of the team or department in data postings (\"Partner with Data Engineering\"), as Data Science (corpus round s24)",
-	"Karma":                        "ambiguous: the JavaScript test runner and the Alertmanager dashboard, and an ordinary word (corpus round s24)",
 	"Nitro":                        "ambiguous: a server toolkit, AWS Nitro, and an ordinary word (corpus round s24)",
 	"Obsidian":                     "a security product, but also the note-taking app and an ordinary word (corpus round s24)",
 	"Site Reliability Engineering": "the discipline, and the name of the team and of the job title in most postings that name it (\"our SRE team\", \"Site Reliability Engineer\"), as Data Science (corpus round s24)",

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "6965ca13d0cf9420c63976bb6be9bff2c512e2123d511b1a3e4aa9e53111ea1c"
-	embeddedTaxonomySum     = "0932353335b0d7f8acf1eb608653346d704142141de5be376a8cde9415ae84e8"
+	embeddedTaxonomyFileSum = "6af2836ae7b0ce220f7e00d306fe41128b871aa44ad33e85f0a5fda689b6bc4f"
+	embeddedTaxonomySum     = "8f45d142fae1b3558fc0a311f7e0d6faee8edaffe67715bc4155273aca2b977e"
 )
