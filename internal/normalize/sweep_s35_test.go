@@ -76,3 +76,27 @@ func TestDeviconNamesS35(t *testing.T) {
 		}
 	}
 }
+
+// Session 35, from the dev labels that name a practice no alias of which
+// is in their text (126 dev, 141 test in the aggregate): the generic
+// phrasings of four practices, as the protocol's umbrella rule reads
+// them ("BI tools" is Business Intelligence, "virtual machines"
+// Virtualization: cjr-hellofresh-senior-cloud-security-engineer,
+// ontario-ds-text-*, mui-text-operations-engineer).
+func TestPracticePhrasingsS35(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct{ text, want string }{
+		{"deployment patterns: CI/CD, virtual machines, containers", "Virtualization"},
+		{"hypervisors such as KVM", "Virtualization"},
+		{"container solutions (e.g. docker, Kubernetes)", "Containerization"},
+		{"container-based virtualization technology like Docker", "Containerization"},
+		{"written automated test scripts for unit and integration testing", "Software Testing"},
+		{"delivering actionable BI dashboards", "Business Intelligence"},
+		{"BI tools such as Looker", "Business Intelligence"},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: fmt.Sprintf("Requirements:\n- Experience with %s\n- Strong communication skills\n", c.text)})
+		if !slices.Contains(p.Skills.Required, c.want) {
+			t.Errorf("%q: required %v, want %s", c.text, p.Skills.Required, c.want)
+		}
+	}
+}

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "6af2836ae7b0ce220f7e00d306fe41128b871aa44ad33e85f0a5fda689b6bc4f"
-	embeddedTaxonomySum     = "8f45d142fae1b3558fc0a311f7e0d6faee8edaffe67715bc4155273aca2b977e"
+	embeddedTaxonomyFileSum = "d8561958d393cce29891f249a6e3fa558d012aeeebfcf05294f1e22721686347"
+	embeddedTaxonomySum     = "8286e7a88cea619dc9d7a8d92ab3f367ce7867085e1113c1498074cfbfb6df47"
 )
