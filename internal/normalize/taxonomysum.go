@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "d8561958d393cce29891f249a6e3fa558d012aeeebfcf05294f1e22721686347"
-	embeddedTaxonomySum     = "8286e7a88cea619dc9d7a8d92ab3f367ce7867085e1113c1498074cfbfb6df47"
+	embeddedTaxonomyFileSum = "643f2852cad3d9ce0e9482d7189a90c9ef56330b47fd5e119952f708efbeff2f"
+	embeddedTaxonomySum     = "5dc7aa61ec175bd69aec72d37f004dd47600c02cae5dc125ff8b98705d4ea000"
 )
