@@ -344,7 +344,7 @@ func (m *matcher) findIn(s, lower string, toks []token, hits []hit, lang string)
 		}
 		i = sc.best
 	}
-	return hits
+	return m.familyItems(s, lower, toks, hits)
 }
 
 // walk visits the trie from nd, which was reached by depth tokens ending

@@ -100,3 +100,33 @@ func TestPracticePhrasingsS35(t *testing.T) {
 		}
 	}
 }
+
+// Session 35, from round s35's dev documents (carpentries-text-it-developer:
+// "Google Workspace tools (Calendar, Drive, Docs, Sheets, Slides, Forms)"):
+// a family's name before a list names the family's products in it
+// (family.go), in any family the taxonomy has products of; an item that
+// is no product of the family, or a list after a sentence's end, adds
+// nothing.
+func TestFamilyItemsS35(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Experience working with Google Workspace tools (Calendar, Drive, Docs, Sheets, Slides, Forms)",
+			[]string{"Google Calendar", "Google Docs", "Google Drive", "Google Forms", "Google Sheets", "Google Slides", "Google Workspace"}},
+		{"Google Docs/Sheets/Slides", []string{"Google Docs", "Google Sheets", "Google Slides"}},
+		{"Google Docs, Sheets and Slides", []string{"Google Docs", "Google Sheets", "Google Slides"}},
+		{"Azure (Functions, Data Factory, Event Hubs)", []string{"Azure", "Azure Data Factory", "Azure Event Hubs", "Azure Functions"}},
+		{"Microsoft Teams, Planner and Whiteboard", []string{"Microsoft Planner", "Microsoft Teams", "Microsoft Whiteboard"}},
+		{"Google Workspace (Docs, Drive, etc.).", []string{"Google Docs", "Google Drive", "Google Workspace"}},
+		// not products of the family, or not in its list
+		{"Apache Kafka, Python and Docker", []string{"Docker", "Kafka", "Python"}},
+		{"Google Workspace. Sheets of paper, Slides and Forms are provided.", []string{"Google Workspace"}},
+		{"Azure DevOps, and functions written in Go", []string{"Azure DevOps", "Go"}},
+	} {
+		if got := n.Skills(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
