@@ -49,6 +49,11 @@ var (
 		"great if you", "great if", "it's great if",
 		// "Ideal wäre:", "Es wäre schön, wenn du hast:"
 		"wäre schön", "wäre toll", "wäre super", "wäre ideal", "ideal wäre", "wäre von vorteil",
+		// session 35: "Es wäre klasse - jedoch nicht zwingend erforderlich
+		// -, wenn Du" (scs-text-de-product-engineer), "kein Muss", and the
+		// Dutch "Het zou mooi zijn als je", "Een pluspunt"
+		"wäre klasse", "wäre prima", "wäre wünschenswert", "nicht zwingend", "kein muss",
+		"zou mooi zijn", "zou fijn zijn", "zou leuk zijn", "zou handig zijn", "pluspunt", "een pluspunt",
 		// "Ideally, you also have", "Strong candidates may also have", "An
 		// ideal candidate would also:" (after what all candidates must),
 		// and the nice-to-have headings of other languages
@@ -887,7 +892,7 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if c := leadInClass(text); c != clsUnknown {
 			return c, true
 		}
-	case b.kind == kindPara && n <= 80 && words(text) <= 10 && !strings.ContainsAny(strings.TrimRight(trimEllipsis(cjkUnnumbered(text)), "?!"), ".;!?"):
+	case b.kind == kindPara && n <= 80 && words(withoutInsertion(text)) <= 10 && !strings.ContainsAny(strings.TrimRight(trimEllipsis(cjkUnnumbered(text)), "?!"), ".;!?"):
 		// A short line without a colon is a heading when it is one of the
 		// usual heading phrases ("Qualifications", "Nice to have"), or
 		// when it names a requirement or preference part ("Who you are",
@@ -946,6 +951,48 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		}
 	}
 	return cur, false
+}
+
+// withoutInsertion is a line without the words it sets apart between
+// dashes or in parentheses ("It would be great - but not required - if
+// you", "Es wäre klasse - jedoch nicht zwingend erforderlich -, wenn
+// Du"): such a lead-in is as long as the line around the insertion
+// (session 35). A line without one is returned as it is.
+func withoutInsertion(s string) string {
+	if !strings.ContainsAny(s, "(-–—") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if end := insertionEnd(s, i); end > i {
+			b.WriteByte(' ')
+			i = end
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// insertionEnd returns the end of the parenthesis or the dash-delimited
+// insertion (" - ... -", with an en or em dash alike) that opens at i, or
+// i when none does.
+func insertionEnd(s string, i int) int {
+	if s[i] == '(' {
+		if j := strings.IndexByte(s[i:], ')'); j > 0 {
+			return i + j + 1
+		}
+		return i
+	}
+	for _, d := range []string{" - ", " – ", " — "} {
+		if strings.HasPrefix(s[i:], d) {
+			if j := strings.Index(s[i+len(d):], d[:len(d)-1]); j >= 0 {
+				return i + len(d) + j + len(d) - 1
+			}
+		}
+	}
+	return i
 }
 
 // shortLine says whether a block is a short line of plain text, as the

@@ -130,3 +130,38 @@ func TestFamilyItemsS35(t *testing.T) {
 		}
 	}
 }
+
+// Session 35, from round s35's dev document scs-text-de-product-engineer
+// ("Es wäre klasse und toll - jedoch nicht zwingend erforderlich -, wenn
+// Du" over the nice-to-haves): a lead-in with an insertion between dashes
+// is as long as the line around it (withoutInsertion), and "wäre klasse",
+// "nicht zwingend", "kein Muss" and the Dutch "zou mooi zijn", "pluspunt"
+// name nice-to-haves.
+func TestInsertedLeadInsS35(t *testing.T) {
+	n := normalizer(t)
+	items := "\n\n* bereits Erfahrungen mit OpenStack und Monitoring Tools hast,\n* mit Git und GitHub vertraut bist.\n"
+	for _, h := range []string{
+		"Es wäre klasse und toll - jedoch nicht zwingend erforderlich -, wenn Du",
+		"It would be great - but not required - if you",
+		"It would be great – though by no means required – if you",
+		"Es wäre prima, wenn Du",
+		"Kein Muss, aber schön:",
+		"Het zou mooi zijn als je",
+		"Een pluspunt is als je",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: "**Wir erwarten, dass Du**\n\n* Erfahrung mit Python hast\n\n" + h + items})
+		if !slices.Equal(p.Skills.Required, []string{"Python"}) || !slices.Equal(p.Skills.Preferred, []string{"Git", "GitHub", "OpenStack"}) {
+			t.Errorf("%q: required %v, preferred %v", h, p.Skills.Required, p.Skills.Preferred)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"It would be great - but not required - if you", "It would be great  if you"},
+		{"Remote - US", "Remote - US"},
+		{"A degree (or equivalent) in", "A degree   in"},
+		{"unclosed (paren", "unclosed (paren"},
+	} {
+		if got := withoutInsertion(c.in); got != c.want {
+			t.Errorf("withoutInsertion(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
