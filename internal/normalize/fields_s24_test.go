@@ -21,7 +21,11 @@ func TestSecurityLedEngineer_s24(t *testing.T) {
 		{"Staff Vulnerability Management Engineer", RoleSecurityEngineer},
 		{"Security Infrastructure Engineer", RoleSecurityEngineer},
 		{"Cyber Security Platform Engineer", RoleSecurityEngineer},
-		{"Security Software Engineer", RoleSoftwareEngineer},
+		// session 35: an engineer whose field is security, as the dev
+		// labels of cjr-pinterest-security-software-engineer-ii-* and
+		// cjr-vercel-security-software-engineer-* read it (PROTOCOL.md,
+		// security titles; this case said Software Engineer before)
+		{"Security Software Engineer", RoleSecurityEngineer},
 		{"Senior Software Engineer, Server Networking Security (Rust)", RoleSoftwareEngineer},
 		{"Security Solutions Engineer", RoleOther},
 		{"Solution Engineer (Spanish/English) - Leuven", RoleOther},

@@ -119,7 +119,7 @@ var icRules = []roleRule{
 		"ml-ingenieur", "ml-ingenjör", "ml-ingeniør", "ingegnere machine learning"}},
 	// specific software titles that hold an SRE, security or science phrase
 	{RoleSoftwareEngineer, []string{"research software engineer", "software scientist", "research software developer", "distributed systems engineer", "embedded systems engineer", "infrastructure software engineer",
-		"security software engineer", "backend developer", "back-end developer", "back end developer"}},
+		"backend developer", "back-end developer", "back end developer"}},
 	{RoleSecurityEngineer, []string{"security engineer", "security engineering", "application security", "security researcher",
 		"security operations engineer", "detection engineer", "threat hunter", "threat intelligence", "incident response engineer",
 		"product security", "offensive security", "penetration tester", "pentester", "cybersecurity engineer",
@@ -726,6 +726,14 @@ func securityLedEngineer(m string) bool {
 		for j := i + 1; j < len(w) && j <= i+4; j++ {
 			// "Security Tech Lead": the technical lead is an engineer
 			if engineerNouns[w[j]] || w[j] == "lead" && (w[j-1] == "tech" || w[j-1] == "technical") {
+				if j == i+2 && w[i+1] == "software" && !hasAny(m, nonSoftwareEngineer) {
+					// "Security Software Engineer II, Detection and
+					// Response": an engineer whose field is security
+					// (PROTOCOL.md, security titles); "Software
+					// Engineer, Message Security" is a software engineer
+					// of a security product (session 35)
+					return true
+				}
 				return !hasAny(m, softwareWords) && !hasAny(m, nonSoftwareEngineer)
 			}
 		}

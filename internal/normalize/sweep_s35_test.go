@@ -165,3 +165,21 @@ func TestInsertedLeadInsS35(t *testing.T) {
 		}
 	}
 }
+
+// Session 35: "Security Software Engineer" is an engineer whose field is
+// security, as its dev labels and the protocol read it; security after the
+// job noun names the team or product of a software engineer.
+func TestSecuritySoftwareEngineerS35(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"Security Software Engineer II, Detection and Response", RoleSecurityEngineer},
+		{"Security Software Engineer, Open Source Frameworks", RoleSecurityEngineer},
+		{"Cybersecurity Software Engineer", RoleSecurityEngineer},
+		{"Senior Software Engineer, Security", RoleSoftwareEngineer},
+		{"Software Engineer II - Message Security Products", RoleSoftwareEngineer},
+		{"Physical Security Software Engineer", RoleOther},
+	} {
+		if got := Role(c.title); got != c.want {
+			t.Errorf("Role(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
