@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 276
+const rulesVersion = 277
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -180,18 +180,26 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 	if p.Description == "" {
 		p.Description = joinBlocks(secs)
 	}
-	blocks := desc // read only from here on
-	if len(secs) > 0 {
-		blocks = append(append(make([]block, 0, len(desc)+len(secs)), desc...), secs...)
+	read, decoded := desc, false
+	if r.DescriptionHTML == "" {
+		// character references in plain text ("&#163;30-40k", "126
+		// Milliarden &euro;", from a Markdown or template source) are
+		// read as the characters they stand for; the description is
+		// stored as the source wrote it (session 35)
+		read, decoded = decodedBlocks(desc)
 	}
-	bcls := sectionize(desc, make([]class, 0, len(blocks)))
+	blocks := read // read only from here on
+	if len(secs) > 0 {
+		blocks = append(append(make([]block, 0, len(read)+len(secs)), read...), secs...)
+	}
+	bcls := sectionize(read, make([]class, 0, len(blocks)))
 	bcls = sectionize(secs, bcls)
 	// A real posting is a few KB; a hostile one may be megabytes. Only the
 	// first maxAnalyzed bytes are read for the model (the description is
 	// stored whole), so that memory stays within a few times its size.
 	blocks, bcls = boundBlocks(blocks, bcls, maxAnalyzed)
 	text := p.Description
-	if len(secs) > 0 || len(text) > maxAnalyzed {
+	if len(secs) > 0 || len(text) > maxAnalyzed || decoded {
 		// the description alone, within the bound, is the text as joined
 		// already; else join what is read
 		text = joinBlocks(blocks)
@@ -947,4 +955,31 @@ func linesNotMarkup(d string) bool {
 		i += 1 + j
 	}
 	return !strings.Contains(d, "&lt;")
+}
+
+// decodedBlocks returns plain-text blocks with their character references
+// decoded ("&#163;" as "£", "&euro;" as "€"), in a copy when any block has
+// one, and whether it made one.
+func decodedBlocks(bs []block) ([]block, bool) {
+	var out []block
+	for i, b := range bs {
+		t, l := b.text, b.label
+		if strings.IndexByte(t, '&') >= 0 {
+			t = nfcString(html.UnescapeString(t))
+		}
+		if strings.IndexByte(l, '&') >= 0 {
+			l = nfcString(html.UnescapeString(l))
+		}
+		if out == nil && (t != b.text || l != b.label) {
+			out = append(make([]block, 0, len(bs)), bs[:i]...)
+		}
+		if out != nil {
+			b.text, b.label = t, l
+			out = append(out, b)
+		}
+	}
+	if out == nil {
+		return bs, false
+	}
+	return out, true
 }

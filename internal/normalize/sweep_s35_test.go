@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -180,6 +181,30 @@ func TestSecuritySoftwareEngineerS35(t *testing.T) {
 	} {
 		if got := Role(c.title); got != c.want {
 			t.Errorf("Role(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
+
+// Session 35: character references in a plain-text description (a
+// Markdown or template source: "&#163;30,000", "126 Milliarden &euro;")
+// are read as the characters they stand for (decodedBlocks); the stored
+// description keeps them as written. Before, "&#163;30,000 - &#163;40,000"
+// gave two single amounts, and "&euro;" pay was read in the place's pound.
+func TestPlainTextEntitiesS35(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text string
+		want []model.Salary
+	}{
+		{"Salary: &#163;30,000 - &#163;40,000 per annum", []model.Salary{{Min: 30000, Max: 40000, Currency: "GBP", Period: "year"}}},
+		{"Gehalt: 60.000 &euro; - 70.000 &euro; pro Jahr", []model.Salary{{Min: 60000, Max: 70000, Currency: "EUR", Period: "year"}}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: c.text, Locations: []string{"London, UK"}})
+		if !reflect.DeepEqual(p.Salary, c.want) {
+			t.Errorf("%q: salary %v, want %v", c.text, p.Salary, c.want)
+		}
+		if p.Description != c.text {
+			t.Errorf("%q: description stored as %q", c.text, p.Description)
 		}
 	}
 }
