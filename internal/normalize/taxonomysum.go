@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "643f2852cad3d9ce0e9482d7189a90c9ef56330b47fd5e119952f708efbeff2f"
-	embeddedTaxonomySum     = "5dc7aa61ec175bd69aec72d37f004dd47600c02cae5dc125ff8b98705d4ea000"
+	embeddedTaxonomyFileSum = "2e34a6fb3ab6ffd763c7edcf07b34465b195c094d865b28662a042961b528161"
+	embeddedTaxonomySum     = "2c08e7c1725734c672300d263092cf645e058b64e5f6b937e5c5b3094585a29b"
 )
