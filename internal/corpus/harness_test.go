@@ -129,6 +129,7 @@ func TestLoadChecksTheProtocol(t *testing.T) {
 		{"format: greenhouse\npostings:\n  - id: \"1\"\n" + posting + "    salary: [{min: 10, max: 5, currency: USD, period: year}]\n", "salary"},
 		{"format: greenhouse\npostings:\n  - id: \"1\"\n" + posting + "    colour: red\n", "field colour not found"},
 		{"format: text\npostings:\n  - id: \"1\"\n    title: X\n" + posting, "raw: missing"},
+		{"format: text\nraw: {locations: [Stanford, CA]}\npostings:\n  - id: \"1\"\n    title: X\n" + posting, `raw.locations: "CA" after "Stanford" reads as two labels`},
 		{"format: html\nraw: {locations: [X]}\npostings:\n  - id: \"1\"\n    title: X\n" + posting, "raw.selectors: missing"},
 		{"format: html\nraw: {selectors: {title: h1}}\npostings:\n  - id: \"1\"\n    title: X\n" + posting, "a posting's own page description"},
 	} {

@@ -255,6 +255,14 @@ func (l *Label) check(dir string) []error {
 	case "text":
 		if l.Raw == nil {
 			bad("raw: missing (text documents need raw.locations)")
+			break
+		}
+		for i := 1; i < len(l.Raw.Locations); i++ {
+			if c := l.Raw.Locations[i]; len(c) == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' {
+				// [Stanford, CA] is two labels in a YAML flow list (session 35)
+				bad("raw.locations: %q after %q reads as two labels: write the one label quoted (\"%s, %s\")",
+					c, l.Raw.Locations[i-1], l.Raw.Locations[i-1], c)
+			}
 		}
 	case "html":
 		switch sel := l.Raw.selectors(); {
