@@ -1042,6 +1042,46 @@ func (c *classifier) prefMore(i int) bool {
 	case "edge":
 		// "gives you an edge"
 		return c.word(i-1) == "an"
+	case "value":
+		// "You could provide even more value to our team by having
+		// experience with ..." (umich-lsa-text-research-software-programmer-2021),
+		// "would add extra value"; not "add value" alone (session 35)
+		p := c.word(i - 1)
+		return p == "more" && c.word(i-2) == "even" || p == "extra" || p == "added" && c.word(i-2) == "an"
+	case "help":
+		// "It would help if you had experience with R", "Experience with
+		// R would help."; not "would help us", "would help the team"
+		// (session 35)
+		if c.word(i-1) != "would" {
+			return false
+		}
+		nx := c.nextWord(i)
+		n := c.word(nx)
+		return n == "if" || n == "" && (nx >= c.end || c.toks[nx].flags&fSent != 0 || c.toks[nx].punct == '.')
+	case "start":
+		// "Knowledge of R would give you a head start" (session 35)
+		return c.word(i-1) == "head"
+	case "interested":
+		// "We would be especially interested if you have ..." (session 35)
+		switch c.word(i - 1) {
+		case "especially", "particularly", "also":
+			return c.word(c.nextWord(i)) == "if" || c.word(c.nextWord(i)) == "in"
+		}
+		return false
+	case "preference":
+		// "Candidates with R will be given preference", "Preference will
+		// be given to candidates with R" (session 35); not "your
+		// preference"
+		if c.word(i-1) == "given" {
+			return true
+		}
+		nx := c.nextWord(i)
+		switch c.word(nx) {
+		case "will", "may", "shall", "is":
+			nn := c.word(c.nextWord(nx))
+			return nn == "be" || nn == "given"
+		}
+		return false
 	}
 	return false
 }

@@ -208,3 +208,39 @@ func TestPlainTextEntitiesS35(t *testing.T) {
 		}
 	}
 }
+
+// Session 35, from a throw-away sweep of 23 inline preference wordings
+// after a requirement (9 were read as requirements), and round s35b's dev
+// document umich-lsa-text-research-software-programmer-2021 ("You could
+// provide even more value to our team by having experience with ..."):
+// "even more value", "would help", "a head start", "especially
+// interested if", "given preference" mark a wish (prefMore). "If you
+// also know R, SQL or JavaScript, even better" still reads R as asked.
+func TestInlinePreferenceWordingsS35(t *testing.T) {
+	n := normalizer(t)
+	for _, s := range []string{
+		"You could provide even more value to our team by having experience with R, SQL or JavaScript.",
+		"You would add even more value with experience in R, SQL or JavaScript.",
+		"It would help if you had experience with R, SQL or JavaScript.",
+		"Experience with R, SQL or JavaScript would help.",
+		"Knowledge of R, SQL or JavaScript would give you a head start.",
+		"We would be especially interested if you have experience with R, SQL or JavaScript.",
+		"Candidates with experience in R, SQL or JavaScript will be given preference.",
+		"Preference will be given to candidates with R, SQL or JavaScript.",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: "## About You\n\nYou will need to be comfortable programming in Python.\n\n" + s + "\n"})
+		if !slices.Equal(p.Skills.Required, []string{"Python"}) || !slices.Equal(p.Skills.Preferred, []string{"JavaScript", "R", "SQL"}) {
+			t.Errorf("%q: required %v, preferred %v", s, p.Skills.Required, p.Skills.Preferred)
+		}
+	}
+	for _, s := range []string{
+		"Experience with R, SQL or JavaScript would help us grow.",
+		"You will add value with R, SQL and JavaScript.",
+		"State your preference: R, SQL or JavaScript.",
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: "## Requirements\n\n" + s + "\n"})
+		if len(p.Skills.Preferred) != 0 {
+			t.Errorf("%q: preferred %v, want none", s, p.Skills.Preferred)
+		}
+	}
+}
