@@ -154,3 +154,27 @@ func BenchmarkNormalizeStandin(b *testing.B) {
 	b.ReportMetric(float64(cpuNow()-cpu)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(b.N*len(raws))/b.Elapsed().Seconds(), "postings/s")
 }
+
+// TestS35LowerFourAsLower: lowerFour is lower of each byte, for every byte
+// at every place and for texts shorter than four bytes.
+func TestS35LowerFourAsLower(t *testing.T) {
+	for _, x := range []*phraseIndex{{fold: true}, {fold: false}} {
+		for c := range 256 {
+			for j := range 4 {
+				for _, fill := range []byte{'a', 'Z', 0xff, '@', '['} {
+					b := []byte{fill, fill, fill, fill}
+					b[j] = byte(c)
+					for n := 0; n <= 4; n++ {
+						var want uint32
+						for i := 0; i < n; i++ {
+							want |= uint32(x.lower(b[i])) << (8 * i)
+						}
+						if got := x.lowerFour(string(b[:n])); got != want {
+							t.Fatalf("fold %v: lowerFour(%q) = %08x, want %08x", x.fold, b[:n], got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -18,10 +18,13 @@ type phraseIndex struct {
 	byFirst [256][]phraseHead // by first byte, longest first, then in list order
 }
 
-// phraseHead is a phrase and its number in the list.
+// phraseHead is a phrase and its number in the list, with its first four
+// bytes (fewer for a shorter phrase: the bits of mask) as lowerFour reads
+// the text's, to rule it out at a place without comparing byte by byte.
 type phraseHead struct {
-	p string
-	k int32
+	p          string
+	k          int32
+	head, mask uint32
 }
 
 // newPhraseIndex indexes phrases. With fold, the text's ASCII capitals
@@ -34,7 +37,12 @@ func newPhraseIndex(phrases []string, fold bool) *phraseIndex {
 		if p == "" {
 			panic("normalize: empty phrase in a phrase index")
 		}
-		x.byFirst[p[0]] = append(x.byFirst[p[0]], phraseHead{p: p, k: int32(i)})
+		h := phraseHead{p: p, k: int32(i)}
+		for j := 0; j < len(p) && j < 4; j++ {
+			h.head |= uint32(p[j]) << (8 * j)
+			h.mask |= 0xff << (8 * j)
+		}
+		x.byFirst[p[0]] = append(x.byFirst[p[0]], h)
 		// the text's pairs (a, b) that first compares with the phrase
 		for _, a := range x.lowersTo(p[0]) {
 			if len(p) == 1 {
@@ -75,8 +83,9 @@ func (x *phraseIndex) first(t string) (at, which int) {
 			continue
 		}
 		rest := t[i:]
+		four := x.lowerFour(rest)
 		for _, h := range x.byFirst[x.lower(t[i])] {
-			if len(h.p) <= len(rest) && x.equal(rest[:len(h.p)], h.p) {
+			if four&h.mask == h.head && len(h.p) <= len(rest) && x.equal(rest[:len(h.p)], h.p) {
 				return i, int(h.k)
 			}
 		}
@@ -93,6 +102,27 @@ func (x *phraseIndex) lowersTo(c byte) []byte {
 		}
 	}
 	return l
+}
+
+// lowerFour is the first four bytes of s (fewer when s is shorter, the
+// rest 0), each as lower makes it, the first in the lowest bits.
+func (x *phraseIndex) lowerFour(s string) uint32 {
+	var v uint32
+	if len(s) >= 4 {
+		v = uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+	} else {
+		for j := len(s) - 1; j >= 0; j-- {
+			v = v<<8 | uint32(s[j])
+		}
+	}
+	if !x.fold {
+		return v
+	}
+	// ASCII capitals to small letters, the four bytes at once: the high
+	// bit of each byte of upper is set when the byte is in 'A'..'Z'
+	low := v & 0x7f7f7f7f
+	upper := (low + 0x3f3f3f3f) &^ (low + 0x25252525) &^ v & 0x80808080
+	return v | upper>>2
 }
 
 func (x *phraseIndex) lower(c byte) byte {
