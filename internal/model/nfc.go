@@ -86,7 +86,54 @@ func NFCPosting(p Posting) Posting {
 	return p
 }
 
-func nfc(s string) string { return norm.NFC.String(s) }
+func nfc(s string) string {
+	if nfcQuick(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// nfcQuick reports whether norm.NFC.String(s) is s by its own quick
+// check, reading the ASCII runs of s eight bytes at a time: the check
+// starts afresh at every ASCII byte (NFC, a starter with which nothing
+// composes), so each run of other bytes is checked alone (QuickSpanString)
+// and the text between them, most of a description, at the speed of a
+// memory scan instead of a byte at a time. Text that is not valid UTF-8
+// is left to norm.NFC.String.
+func nfcQuick(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for i := 0; ; {
+		i = asciiEnd(s, i)
+		if i == len(s) {
+			return true
+		}
+		k := i + 1
+		for k < len(s) && s[k] >= utf8.RuneSelf {
+			k++
+		}
+		if norm.NFC.QuickSpanString(s[i:k]) != k-i {
+			return false
+		}
+		i = k
+	}
+}
+
+// asciiEnd is the place of the first byte of s from i on that is not
+// ASCII, or len(s).
+func asciiEnd(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+	}
+	return i
+}
 
 // NFCID is a platform's id in NFC, so that one written decomposed one day
 // and composed the next is one id; an id that is not valid UTF-8 is as it

@@ -9,15 +9,22 @@ import "sort"
 // pair of first two bytes tells at once whether any can. A list of 70
 // phrases over a 10 KB description costs one scan instead of 70.
 type phraseIndex struct {
-	fold    bool                 // ASCII letters of the text compared as lower case
-	pairs   [1 << 16 / 64]uint64 // bit first<<8|second: a phrase starts with the two bytes (any second byte for a phrase of one)
-	byFirst [256][]phraseHead    // by first byte, longest first, then in list order
+	fold bool // ASCII letters of the text compared as lower case
+	// bit first<<8|second for the text's two bytes as they are: a phrase
+	// starts with the two bytes (lowered, with fold; any second byte for
+	// a phrase of one, 0 for the end of the text), so that the scan
+	// lowers no byte where no phrase can start
+	pairs   [1 << 16 / 64]uint64
+	byFirst [256][]phraseHead // by first byte, longest first, then in list order
 }
 
-// phraseHead is a phrase and its number in the list.
+// phraseHead is a phrase and its number in the list, with its first four
+// bytes (fewer for a shorter phrase: the bits of mask) as lowerFour reads
+// the text's, to rule it out at a place without comparing byte by byte.
 type phraseHead struct {
-	p string
-	k int32
+	p          string
+	k          int32
+	head, mask uint32
 }
 
 // newPhraseIndex indexes phrases. With fold, the text's ASCII capitals
@@ -30,13 +37,23 @@ func newPhraseIndex(phrases []string, fold bool) *phraseIndex {
 		if p == "" {
 			panic("normalize: empty phrase in a phrase index")
 		}
-		x.byFirst[p[0]] = append(x.byFirst[p[0]], phraseHead{p: p, k: int32(i)})
-		if len(p) == 1 {
-			for b := range 256 {
-				x.setPair(p[0], byte(b))
+		h := phraseHead{p: p, k: int32(i)}
+		for j := 0; j < len(p) && j < 4; j++ {
+			h.head |= uint32(p[j]) << (8 * j)
+			h.mask |= 0xff << (8 * j)
+		}
+		x.byFirst[p[0]] = append(x.byFirst[p[0]], h)
+		// the text's pairs (a, b) that first compares with the phrase
+		for _, a := range x.lowersTo(p[0]) {
+			if len(p) == 1 {
+				for b := range 256 {
+					x.setPair(a, byte(b))
+				}
+				continue
 			}
-		} else {
-			x.setPair(p[0], p[1])
+			for _, b := range x.lowersTo(p[1]) {
+				x.setPair(a, b)
+			}
 		}
 	}
 	for c := range x.byFirst {
@@ -58,21 +75,54 @@ func (x *phraseIndex) setPair(a, b byte) {
 // with fold) and keeping the smallest index would give.
 func (x *phraseIndex) first(t string) (at, which int) {
 	for i := 0; i < len(t); i++ {
-		first, second := x.lower(t[i]), byte(0)
+		k := uint(t[i]) << 8
 		if i+1 < len(t) {
-			second = x.lower(t[i+1])
+			k |= uint(t[i+1])
 		}
-		if k := int(first)<<8 | int(second); x.pairs[k/64]&(1<<(k%64)) == 0 {
+		if x.pairs[k>>6&1023]&(1<<(k&63)) == 0 {
 			continue
 		}
 		rest := t[i:]
-		for _, h := range x.byFirst[first] {
-			if len(h.p) <= len(rest) && x.equal(rest[:len(h.p)], h.p) {
+		four := x.lowerFour(rest)
+		for _, h := range x.byFirst[x.lower(t[i])] {
+			if four&h.mask == h.head && len(h.p) <= len(rest) && x.equal(rest[:len(h.p)], h.p) {
 				return i, int(h.k)
 			}
 		}
 	}
 	return -1, -1
+}
+
+// lowersTo returns the bytes that lower makes c.
+func (x *phraseIndex) lowersTo(c byte) []byte {
+	var l []byte
+	for b := range 256 {
+		if x.lower(byte(b)) == c {
+			l = append(l, byte(b))
+		}
+	}
+	return l
+}
+
+// lowerFour is the first four bytes of s (fewer when s is shorter, the
+// rest 0), each as lower makes it, the first in the lowest bits.
+func (x *phraseIndex) lowerFour(s string) uint32 {
+	var v uint32
+	if len(s) >= 4 {
+		v = uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+	} else {
+		for j := len(s) - 1; j >= 0; j-- {
+			v = v<<8 | uint32(s[j])
+		}
+	}
+	if !x.fold {
+		return v
+	}
+	// ASCII capitals to small letters, the four bytes at once: the high
+	// bit of each byte of upper is set when the byte is in 'A'..'Z'
+	low := v & 0x7f7f7f7f
+	upper := (low + 0x3f3f3f3f) &^ (low + 0x25252525) &^ v & 0x80808080
+	return v | upper>>2
 }
 
 func (x *phraseIndex) lower(c byte) byte {

@@ -1019,13 +1019,50 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
+// hasAny reports whether any of phrases is a word or words of s
+// (hasWord). A phrase of two bytes or more is in s only if its first two
+// bytes and its last two are byte pairs of s: a set of the pairs of s,
+// made once, rules out most phrases of a long list without a search (a
+// title is read against a few thousand phrases).
 func hasAny(s string, phrases []string) bool {
+	if len(phrases) < 4 || len(s) > 256 {
+		for _, p := range phrases {
+			if hasWord(s, p) {
+				return true
+			}
+		}
+		return false
+	}
+	var pairs bytePairs
+	pairs.add(s)
 	for _, p := range phrases {
+		if len(p) >= 2 && !(pairs.has(p[0], p[1]) && pairs.has(p[len(p)-2], p[len(p)-1])) {
+			continue
+		}
 		if hasWord(s, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// bytePairs is a set of byte pairs, hashed into 1,024 bits: has may
+// answer true for a pair never added, never false for one added.
+type bytePairs [16]uint64
+
+func pairBit(a, b byte) uint { return (uint(a)*41 + uint(b)) & 1023 }
+
+// add adds the pairs of adjacent bytes of s.
+func (ps *bytePairs) add(s string) {
+	for i := 1; i < len(s); i++ {
+		h := pairBit(s[i-1], s[i])
+		ps[h>>6] |= 1 << (h & 63)
+	}
+}
+
+func (ps *bytePairs) has(a, b byte) bool {
+	h := pairBit(a, b)
+	return ps[h>>6]&(1<<(h&63)) != 0
 }
 
 // cjkRoles are job nouns of Chinese titles, tried in order on the title.
