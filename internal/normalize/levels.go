@@ -397,8 +397,9 @@ func seniority(title string) []string {
 			found["Mid"] = true // Dutch, Portuguese: mid-level
 		case "principale":
 			found["Principal"] = true
-		case "junior", "jr":
-			if x == "jr" && allDigits(wordAt(w, i+1)) {
+		case "junior", "jr", "jnr":
+			// "Jnr Developer": the British abbreviation, as "Snr" (session 35)
+			if x != "junior" && allDigits(wordAt(w, i+1)) {
 				continue // "[JR-1234]", "JR123456": a requisition's number (session 30)
 			}
 			found["Junior"] = true

@@ -244,3 +244,22 @@ func TestInlinePreferenceWordingsS35(t *testing.T) {
 		}
 	}
 }
+
+// Session 35, from a throw-away sweep of 80 titles' levels (the misses
+// the protocol decides: "Jnr"; "Trainee", "Associate", "Graduate" have no
+// level in the dev labels): "Jnr" is Junior as "Snr" is Senior, and a
+// number after it is a requisition's, as after "JR".
+func TestJnrLevelS35(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		want  []string
+	}{
+		{"Jnr Developer", []string{"Junior"}},
+		{"Jnr. Data Analyst", []string{"Junior"}},
+		{"Data Analyst JNR 4411", []string{}},
+	} {
+		if got := Levels(c.title); !slices.Equal(got, c.want) {
+			t.Errorf("Levels(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
