@@ -683,6 +683,9 @@ func (sc *classifier) prefWord(i int) bool {
 	case "welcome", "appreciated", "valued", "considered":
 		// "Go experience is welcome", "... is appreciated", "will be considered a plus"
 		p := sc.word(i - 1)
+		if w != "considered" && sc.toks[i].flags&fColon != 0 {
+			return true // "R or SQL experience: appreciated" (session 35)
+		}
 		return (p == "is" || p == "are" || p == "be" || p == "also" || p == "very" || p == "highly") &&
 			(w != "considered" || sc.word(i+1) == "an" || sc.word(i+1) == "a")
 	case "differentiator", "differentiators":

@@ -535,6 +535,13 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			// list, with the sentence it ends (session 24)
 			return i, cl
 		}
+		if prev > i && c.shortListBefore(i, prev, end) {
+			// "R, SQL or JavaScript: a bonus", "R, SQL ou JavaScript :
+			// un bonus": the clause is the last item of a list of names
+			// ("SQL or JavaScript" after "R,"); the marker qualifies the
+			// whole list (session 35)
+			return i, cl
+		}
 		return prev, cl
 	}
 	if cl == k {
@@ -592,6 +599,36 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		return i, j
 	}
 	return cl, j
+}
+
+// shortListBefore says whether [prev, end) closes a list of short items
+// that starts at i: it joins its own words with "and"/"or" ("SQL or
+// JavaScript"), and every item before it, between separators from i, is
+// of one to three words ("R", "Apache Spark").
+func (c *classifier) shortListBefore(i, prev, end int) bool {
+	joined := false
+	for t := prev; t < end; t++ {
+		if listJoins[c.word(t)] {
+			joined = true
+			break
+		}
+	}
+	if !joined {
+		return false
+	}
+	n := 0
+	for t := i; t < prev; t++ {
+		if t > i && c.toks[t].flags&fHard != 0 {
+			if n == 0 || n > 3 {
+				return false
+			}
+			n = 0
+		}
+		if c.toks[t].punct == 0 {
+			n++
+		}
+	}
+	return n >= 1 && n <= 3
 }
 
 // asksBefore says whether a word of obligation stands in [i, k).
@@ -1042,6 +1079,20 @@ func (c *classifier) prefMore(i int) bool {
 	case "edge":
 		// "gives you an edge"
 		return c.word(i-1) == "an"
+	case "muss":
+		// German "sind kein Muss, aber schön" (session 35)
+		return c.word(i-1) == "kein"
+	case "gesehen":
+		// German "Kenntnisse in R sind gern gesehen" (welcome; session 35)
+		p := c.word(i - 1)
+		return p == "gern" || p == "gerne"
+	case "puntos":
+		// Spanish "Suma puntos si conoces R" (it scores points; session 35)
+		switch c.word(i - 1) {
+		case "suma", "sumará", "suman", "sumarán", "extra":
+			return true
+		}
+		return false
 	case "value":
 		// "You could provide even more value to our team by having
 		// experience with ..." (umich-lsa-text-research-software-programmer-2021),

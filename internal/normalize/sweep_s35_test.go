@@ -263,3 +263,40 @@ func TestJnrLevelS35(t *testing.T) {
 		}
 	}
 }
+
+// Session 35, from a throw-away sweep of 36 preference wordings in list
+// items of nine languages after a requirement (6 misread): a marker after
+// a colon or a dash that closes a list of short names qualifies the whole
+// list, not its last item only ("R, SQL or JavaScript: a bonus" read R as
+// asked: shortListBefore); "... experience: appreciated"; German "gern
+// gesehen", "kein Muss"; Spanish "suma puntos".
+func TestListItemPreferencesS35(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct{ head, req, s string }{
+		{"Requirements:", "- Experience with Python", "- R, SQL or JavaScript: a bonus"},
+		{"Requirements:", "- Experience with Python", "- R, SQL or JavaScript - not essential but desirable"},
+		{"Requirements:", "- Experience with Python", "- R, SQL or JavaScript experience: appreciated"},
+		{"Profil recherché :", "- Expérience en Python", "- R, SQL ou JavaScript : un bonus"},
+		{"Dein Profil:", "- Erfahrung mit Python", "- Kenntnisse in R, SQL oder JavaScript sind gern gesehen"},
+		{"Dein Profil:", "- Erfahrung mit Python", "- Kenntnisse in R, SQL oder JavaScript sind kein Muss, aber schön"},
+		{"Requisitos:", "- Experiencia en Python", "- Suma puntos si conoces R, SQL o JavaScript"},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: c.head + "\n" + c.req + "\n" + c.s + "\n"})
+		if !slices.Equal(p.Skills.Required, []string{"Python"}) || !slices.Equal(p.Skills.Preferred, []string{"JavaScript", "R", "SQL"}) {
+			t.Errorf("%q: required %v, preferred %v", c.s, p.Skills.Required, p.Skills.Preferred)
+		}
+	}
+	// a long item before the list's last one is a requirement of its own
+	for _, c := range []struct {
+		s         string
+		req, pref []string
+	}{
+		{"- Deep experience operating Kubernetes in production, SQL or JavaScript: a bonus", []string{"Kubernetes", "Python"}, []string{"JavaScript", "SQL"}},
+		{"- Kenntnisse in R sind ein Muss", []string{"Python", "R"}, []string{}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: "Requirements:\n- Experience with Python\n" + c.s + "\n"})
+		if !slices.Equal(p.Skills.Required, c.req) || !slices.Equal(p.Skills.Preferred, c.pref) {
+			t.Errorf("%q: required %v, preferred %v", c.s, p.Skills.Required, p.Skills.Preferred)
+		}
+	}
+}
