@@ -26,7 +26,13 @@ func (p *parser) checkTaxonomy(skills []Skill, at []skillAt) {
 	for i, s := range skills {
 		defs[i] = normalize.SkillDef{Name: s.Name, Category: s.Category, Aliases: s.Aliases}
 	}
-	load := func(d []normalize.SkillDef) error { _, err := normalize.LoadTaxonomy(d); return err }
+	// the embedded taxonomy is decoded once for the many loads below
+	build, err := normalize.TaxonomyLoader()
+	if err != nil {
+		p.add(at[0].line, "taxonomy.skills", skillMessage(err))
+		return
+	}
+	load := func(d []normalize.SkillDef) error { _, err := build(d); return err }
 	// every skill refused is named: each is left out once named, and the
 	// rest checked again
 	for n := 0; n < maxSkillProblems && len(defs) > 0; n++ {

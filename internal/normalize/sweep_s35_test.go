@@ -300,3 +300,36 @@ func TestListItemPreferencesS35(t *testing.T) {
 		}
 	}
 }
+
+// Session 35: TaxonomyLoader builds on one decoding of the embedded
+// taxonomy; a build with extra skills (aliases merged into a built-in
+// entry, a new entry) leaves the decoding as it was, so the next build
+// without them is LoadTaxonomy(nil) again.
+func TestTaxonomyLoaderReusesItsDecodingS35(t *testing.T) {
+	build, err := TaxonomyLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := []SkillDef{{Name: "Python", Aliases: []string{"snake language"}}, {Name: "Zzyzx", Category: "tool", Aliases: []string{"zzyzx db"}}}
+	withExtra, err := build(extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := withExtra.Category("Zzyzx"); got != "tool" {
+		t.Fatalf("extra skill's category %q", got)
+	}
+	want, err := LoadTaxonomy(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(again.Skills(), want.Skills()) || again.sum != want.sum {
+		t.Fatal("a build after one with extra skills differs from LoadTaxonomy(nil)")
+	}
+	if _, err := build([]SkillDef{{Name: "Clash", Category: "tool", Aliases: []string{"Postgres"}}}); err == nil {
+		t.Fatal("an alias of another skill was taken")
+	}
+}

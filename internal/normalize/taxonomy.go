@@ -57,12 +57,40 @@ type taxonomyFile struct {
 // whose Name is already known (case-insensitively) adds its aliases and, when
 // it has one, overrides the category.
 func LoadTaxonomy(extra []SkillDef) (*Taxonomy, error) {
+	f, err := decodeTaxonomy()
+	if err != nil {
+		return nil, err
+	}
+	return buildTaxonomy(f, extra)
+}
+
+// TaxonomyLoader decodes the embedded taxonomy once and returns a
+// LoadTaxonomy that builds on that decoding, for a caller that tries many
+// extra lists (config's check of taxonomy.skills names each skill it
+// refuses by loading shorter lists). The decoding is the larger part of a
+// load; it is freed with the loader.
+func TaxonomyLoader() (func(extra []SkillDef) (*Taxonomy, error), error) {
+	f, err := decodeTaxonomy()
+	if err != nil {
+		return nil, err
+	}
+	return func(extra []SkillDef) (*Taxonomy, error) { return buildTaxonomy(f, extra) }, nil
+}
+
+// decodeTaxonomy decodes the embedded taxonomy.yaml.
+func decodeTaxonomy() (taxonomyFile, error) {
 	var f taxonomyFile
 	dec := yaml.NewDecoder(strings.NewReader(string(taxonomyYAML)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("normalize: embedded taxonomy: %w", err)
+		return f, fmt.Errorf("normalize: embedded taxonomy: %w", err)
 	}
+	return f, nil
+}
+
+// buildTaxonomy makes the taxonomy of a decoded file and extra; it does not
+// change f, so that a loader may build on it again.
+func buildTaxonomy(f taxonomyFile, extra []SkillDef) (*Taxonomy, error) {
 	t := &Taxonomy{category: map[string]string{}}
 	byName := map[string]int{}
 	add := func(where string, i int, d SkillDef, isExtra bool) error {
