@@ -81,7 +81,11 @@ var degreeAliases = [][]string{
 		"=MS", "=M.S.", "=M.S", "=MSc", "=M.Sc.", "=M.Sc", "=MEng", "=M.Eng.", "=MBA", "=M.A.",
 		"graduate degree", "硕士", "研究生", "修士", "석사", "=Diplom", "Diplomstudium", "Masterabschluss",
 		"Master-Abschluss", "laurea magistrale", "máster", "mestrado", "bac+5", "bac + 5", "bac +5", "bac+ 5", "diplôme d'ingénieur",
-		"Master in", "Master im", "Master en", "Master degree", "masters degree", "advanced degree", "advanced degrees",
+		"Master in", "Master im", "Master en", "Master degree",
+		// "ein abgeschlossenes Hochschulstudium (Master oder Äquivalent)"
+		// (scs-text-de-sre, session 35); not "Scrum Master oder ..."
+		"Master oder Äquivalent", "Master oder vergleichbar", "Master oder vergleichbarer", "Master oder gleichwertig",
+		"Master or equivalent", "masters degree", "advanced degree", "advanced degrees",
 		"postgraduate degree", "post-graduate degree", "master candidate", "master student", "master's student",
 		"master's candidate", "ms degree", "m.s. degree", "msc degree", "=M.F.A.", "mfa degree", "master of fine arts", "=M.Tech", "=MTech",
 		"mastergrad", "masterexamen", "kandidatuddannelse", "Master 2", "=M2", "civilingenjörsexamen", "civilingenjör",

@@ -333,3 +333,25 @@ func TestTaxonomyLoaderReusesItsDecodingS35(t *testing.T) {
 		t.Fatal("an alias of another skill was taken")
 	}
 }
+
+// Session 35, from round s35's dev document scs-text-de-sre: "Master"
+// alone in parentheses after a degree word names the cycle ("ein
+// abgeschlossenes Hochschulstudium (Master oder Äquivalent)"); "Scrum
+// Master oder Product Owner" names no degree.
+func TestMasterOrEquivalentS35(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Wir erwarten, dass Du\n* ein abgeschlossenes Hochschulstudium (Master oder Äquivalent) in Informatik hast,\n", []string{"Master's"}},
+		{"Requirements:\n* A degree (Master or equivalent) in Physics\n", []string{"Master's"}},
+		{"Wir erwarten, dass Du\n* Erfahrung als Scrum Master oder Product Owner hast,\n", []string{}},
+		{"Requirements:\n* Bachelor oder Master oder vergleichbar\n", []string{"Bachelor's"}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: c.text})
+		if !slices.Equal(p.Education.Required, c.want) {
+			t.Errorf("%q: required %v, want %v", c.text, p.Education.Required, c.want)
+		}
+	}
+}
