@@ -239,7 +239,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 			// A marker may qualify only part of its sentence: "BS in CS,
 			// MS preferred", "Kubernetes and a public cloud (AWS
 			// preferred)", "Java, preferably Kotlin".
-			if a, b := c.prefScope(i, j, prefAt); a > i || b < j {
+			if a, b := c.prefScope(scopeWindow(i, j, prefAt)); a > i || b < j {
 				rest := sc
 				if bc == clsOpen && !cue && !req || bc == clsMentioned {
 					rest = clsMentioned
@@ -250,7 +250,7 @@ func (c *classifier) markBlock(bc class, skill, edu []class) {
 				// ("Jenkins | Material UI (pré) | Sketch (pré)")
 				for k := b; k < j && a > i; k++ {
 					if k > prefAt && c.toks[k].punct == 0 && c.ruleWord(k) && (c.prefWord(k) || c.prefMore(k)) {
-						if a2, b2 := c.prefScope(i, j, k); a2 > i && b2 > k {
+						if a2, b2 := c.prefScope(scopeWindow(i, j, k)); a2 > i && b2 > k {
 							fill(a2, b2, sc, true, req, skill, edu)
 							k = b2 - 1
 						}
@@ -330,6 +330,19 @@ var listWords = map[string]bool{
 var degreeWords = map[string]bool{
 	"ms": true, "msc": true, "phd": true, "ph": true, "master": true, "masters": true, "bs": true, "bsc": true,
 	"ba": true, "bachelor": true, "bachelors": true, "mba": true, "doctorate": true, "degree": true, "degrees": true,
+}
+
+// prefWindow bounds the tokens a marker's scope may reach on either side
+// of it: a real sentence is far shorter; a hostile one without a
+// sentence's end ("x: appreciated x: appreciated ...", review s35 F1)
+// would make every marker read back to its start, in time quadratic in
+// its length.
+const prefWindow = 400
+
+// scopeWindow is the sentence [i, j) around the marker at k cut to
+// prefWindow tokens on either side of it, with k.
+func scopeWindow(i, j, k int) (int, int, int) {
+	return max(i, k-prefWindow), min(j, k+prefWindow), k
 }
 
 // prefScope returns the tokens [a, b) of the sentence [i, j) that the
