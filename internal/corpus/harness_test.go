@@ -130,6 +130,7 @@ func TestLoadChecksTheProtocol(t *testing.T) {
 		{"format: greenhouse\npostings:\n  - id: \"1\"\n" + posting + "    colour: red\n", "field colour not found"},
 		{"format: text\npostings:\n  - id: \"1\"\n    title: X\n" + posting, "raw: missing"},
 		{"format: text\nraw: {locations: [Stanford, CA]}\npostings:\n  - id: \"1\"\n    title: X\n" + posting, `raw.locations: "CA" after "Stanford" reads as two labels`},
+		{"format: text\nraw: {locations: [Ann Arbor, MI]}\npostings:\n  - id: \"1\"\n    title: X\n" + posting, `raw.locations: "MI" after "Ann Arbor" reads as two labels`},
 		{"format: html\nraw: {locations: [X]}\npostings:\n  - id: \"1\"\n    title: X\n" + posting, "raw.selectors: missing"},
 		{"format: html\nraw: {selectors: {title: h1}}\npostings:\n  - id: \"1\"\n    title: X\n" + posting, "a posting's own page description"},
 	} {

@@ -16,6 +16,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/careers-watcher/careers-watcher/internal/normalize"
 	htmlsel "github.com/careers-watcher/careers-watcher/internal/scrape/html"
 )
 
@@ -258,10 +259,11 @@ func (l *Label) check(dir string) []error {
 			break
 		}
 		for i := 1; i < len(l.Raw.Locations); i++ {
-			if c := l.Raw.Locations[i]; len(c) == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' {
-				// [Stanford, CA] is two labels in a YAML flow list (session 35)
+			if c, prev := l.Raw.Locations[i], l.Raw.Locations[i-1]; stateCodes[c] && !countryOrRemote(prev) {
+				// [Stanford, CA] is two labels in a YAML flow list (session
+				// 35); [Germany, CA] and [Remote, US] are two places
 				bad("raw.locations: %q after %q reads as two labels: write the one label quoted (\"%s, %s\")",
-					c, l.Raw.Locations[i-1], l.Raw.Locations[i-1], c)
+					c, prev, prev, c)
 			}
 		}
 	case "html":
@@ -330,4 +332,22 @@ func contains(l []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// stateCodes are the postal codes of the US states and Canada's provinces
+// and territories: a place's second half ("Stanford, CA", "Toronto, ON").
+var stateCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY " +
+		"NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT") {
+		m[c] = true
+	}
+	return m
+}()
+
+// countryOrRemote says whether a location label names a country alone or
+// remote work, which a second label beside it does not continue.
+func countryOrRemote(label string) bool {
+	l := normalize.Location(label)
+	return l.Remote || l.Country != "" && l.City == "" && l.Region == ""
 }
