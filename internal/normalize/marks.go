@@ -517,6 +517,12 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 		}
 	}
 	if cl == i {
+		if e := c.askingClauseAfter(k, j); e > 0 {
+			// "Python ist gern gesehen, Go ist erforderlich", "Python is
+			// a plus, Go is required": the clause after the comma asks
+			// for its own (review s35 F4)
+			return i, e
+		}
 		return i, j
 	}
 	if c.fillerClause(cl, j, k) {
@@ -626,11 +632,16 @@ func (c *classifier) shortListBefore(i, prev, end int) bool {
 			break
 		}
 	}
-	if !joined {
+	if !joined || c.asksBefore(i, prev) {
 		return false
 	}
 	n := 0
 	for t := i; t < prev; t++ {
+		if t > i && c.toks[t].flags&fColon != 0 {
+			// "Requirements: Go, Rust, SQL or Python: a bonus": the
+			// list before the first colon is asked for (review s35 F3)
+			return false
+		}
 		if t > i && c.toks[t].flags&fHard != 0 {
 			if n == 0 || n > 3 {
 				return false
@@ -643,6 +654,28 @@ func (c *classifier) shortListBefore(i, prev, end int) bool {
 	}
 	return n >= 1 && n <= 3
 }
+
+// askingClauseAfter returns the start of the first clause after the
+// marker at k, up to the sentence's end j, that has a word of obligation of
+// its own, or 0.
+func (c *classifier) askingClauseAfter(k, j int) int {
+	e := 0
+	for t := k + 1; t < j; t++ {
+		if c.toks[t].flags&fHard != 0 && c.toks[t].punct == 0 {
+			e = t
+		}
+		if e > 0 && obligationWords[c.word(t)] {
+			return e
+		}
+	}
+	return 0
+}
+
+// obligationWords say that a clause asks for what it names, in the
+// corpus's languages ("Go is required", "Go ist erforderlich").
+var obligationWords = wordSet("required requires require must mandatory essential erforderlich pflicht " +
+	"vorausgesetzt notwendig requis requise obligatoire exigé exigée imprescindible obligatorio obligatoria " +
+	"requerido requerida vereist verplicht kreves krävs kræves obbligatorio richiesto richiesta")
 
 // asksBefore says whether a word of obligation stands in [i, k).
 func (c *classifier) asksBefore(i, k int) bool {

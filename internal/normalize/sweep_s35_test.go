@@ -355,3 +355,28 @@ func TestMasterOrEquivalentS35(t *testing.T) {
 		}
 	}
 }
+
+// Review s35 F3, F4: a marker closing a list after a lead-in colon or an
+// obligation leaves the list before it asked for ("Requirements: Go, Rust,
+// SQL or Python: a bonus"), and a clause after the marker's comma that
+// asks for its own stays asked ("Python ist gern gesehen, Go ist
+// erforderlich", also in English, where it was misread before).
+func TestMarkerScopeLimitsS35(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text      string
+		req, pref []string
+	}{
+		{"Requirements: Go, Rust, Java, SQL or Python: a bonus.", []string{"Go", "Java", "Rust"}, []string{"Python", "SQL"}},
+		{"Must have: Go, Rust, Python or SQL: a bonus", []string{"Go", "Rust"}, []string{"Python", "SQL"}},
+		{"Python ist gern gesehen, Go ist erforderlich.", []string{"Go"}, []string{"Python"}},
+		{"Python ist kein Muss, Go ist erforderlich.", []string{"Go"}, []string{"Python"}},
+		{"Python is a plus, Go is required.", []string{"Go"}, []string{"Python"}},
+		{"Python is a plus, and so is Go.", []string{}, []string{"Go", "Python"}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: "About you\n\n" + c.text + "\n"})
+		if !slices.Equal(p.Skills.Required, c.req) || !slices.Equal(p.Skills.Preferred, c.pref) {
+			t.Errorf("%q: required %v, preferred %v", c.text, p.Skills.Required, p.Skills.Preferred)
+		}
+	}
+}
