@@ -1,5 +1,7 @@
 package normalize
 
+import "strings"
+
 // A product family's name before a list of its products names each of
 // them: "Google Workspace tools (Calendar, Drive, Docs, Sheets)", "Google
 // Docs, Sheets and Slides", "Azure (Functions, Event Hubs)", "Microsoft
@@ -28,7 +30,8 @@ var familyJoiners = wordSet("and or und oder et ou y o og eller och en e")
 
 // familyItems appends to hits the products of a family named by the bare
 // items of a list after the family's name; hits are in token order and
-// stay so.
+// stay so. Separators are not tokens: the text between two tokens (gap)
+// says whether a comma or a parenthesis stands there.
 func (m *matcher) familyItems(s, lower string, toks []token, hits []hit) []hit {
 	var extra []hit
 	for k := 0; k < len(hits); k++ {
@@ -47,10 +50,26 @@ func (m *matcher) familyItems(s, lower string, toks []token, hits []hit) []hit {
 		}
 		next := k + 1 // the next hit after h
 		paren, filler := 0, true
+		// a family's word alone before a comma names a peer in a list
+		// ("Oracle, Java and Cloud": not Oracle Cloud); only parentheses
+		// or a filler open its products ("Azure (Functions, ...)",
+		// "AWS services such as Glue") (review s35 F2)
+		bare := h.end-h.tok == 1
 		for j := h.end; j < len(toks) && j < h.end+40; {
 			t := toks[j]
 			if t.flags&(fSent|fBlock) != 0 {
 				break
+			}
+			gap := s[toks[j-1].end:t.start]
+			paren += strings.Count(gap, "(")
+			if strings.Contains(gap, ")") {
+				break // the parentheses that held the list close
+			}
+			if strings.ContainsAny(gap, ":;") || bare && paren == 0 && strings.Contains(gap, ",") {
+				break
+			}
+			if paren > 0 {
+				bare = false
 			}
 			for next < len(hits) && hits[next].tok < j {
 				next++
@@ -61,37 +80,31 @@ func (m *matcher) familyItems(s, lower string, toks []token, hits []hit) []hit {
 				continue
 			}
 			if t.punct != 0 {
-				switch t.punct {
-				case ',', '/', '&', ';':
-				case '(':
-					paren++
-				case ')':
-					if paren--; paren <= 0 {
-						j = len(toks)
-						continue
-					}
-				case '.':
-					if !filler {
-						j = len(toks)
-						continue
-					}
-				default:
-					j = len(toks)
-					continue
+				if t.punct != '/' && t.punct != '&' && (t.punct != '.' || !filler) {
+					break
 				}
 				j++
 				continue
 			}
 			w := lower[t.start:t.end]
 			if familyJoiners[w] || filler && familyFillers[w] {
+				if familyFillers[w] {
+					bare = false
+				}
 				j++
 				continue
 			}
 			filler = false
-			if c := s[t.start]; c < 'A' || c > 'Z' {
-				break // a lower-case word ends the list
+			if c := s[t.start]; c < 'A' || c > 'Z' || bare {
+				break // a lower-case word ends the list; a bare family word lists no products
 			}
 			id, n := m.familyAt(nd, s, lower, toks, j)
+			if id >= 0 && j+n < len(toks) && goesOn(s, lower, toks, j+n) {
+				// "Microsoft Office and Project Management tools": the
+				// item goes on with a capitalised word; it is a name of
+				// its own, not the family's "Project" (review s35 F2)
+				id = -1
+			}
 			if id >= 0 {
 				extra = append(extra, hit{id: id, tok: j, end: j + n})
 				j += n
@@ -115,6 +128,16 @@ func (m *matcher) familyItems(s, lower string, toks []token, hits []hit) []hit {
 		}
 	}
 	return out
+}
+
+// goesOn says whether the token at j continues the item before it: a
+// capitalised word with nothing but spaces between, not a joiner.
+func goesOn(s, lower string, toks []token, j int) bool {
+	t := toks[j]
+	if t.punct != 0 || t.flags&(fSent|fBlock|fHard) != 0 || s[t.start] < 'A' || s[t.start] > 'Z' {
+		return false
+	}
+	return strings.TrimSpace(s[toks[j-1].end:t.start]) == "" && !familyJoiners[lower[t.start:t.end]]
 }
 
 // familyAt returns the skill whose case-insensitive alias is the family's

@@ -125,6 +125,12 @@ func TestFamilyItemsS35(t *testing.T) {
 		{"Apache Kafka, Python and Docker", []string{"Docker", "Kafka", "Python"}},
 		{"Google Workspace. Sheets of paper, Slides and Forms are provided.", []string{"Google Workspace"}},
 		{"Azure DevOps, and functions written in Go", []string{"Azure DevOps", "Go"}},
+		// review s35 F2: an item that goes on with a capitalised word, and
+		// a family's word alone in a list of peers
+		{"Proficiency in Microsoft Office and Project Management tools.", []string{"Microsoft Office"}},
+		{"Experience with Oracle, Java and Cloud.", []string{"Java", "Oracle Database"}},
+		{"Experience with Azure, Active Directory, Security and Monitor dashboards.", []string{"Active Directory", "Azure", "Data Visualization"}},
+		{"AWS services such as Glue, Lambda and Step Functions", []string{"AWS", "AWS Glue", "AWS Lambda", "AWS Step Functions"}},
 	} {
 		if got := n.Skills(c.text); !slices.Equal(got, c.want) {
 			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)
