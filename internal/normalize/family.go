@@ -1,6 +1,9 @@
 package normalize
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // A product family's name before a list of its products names each of
 // them: "Google Workspace tools (Calendar, Drive, Docs, Sheets)", "Google
@@ -75,6 +78,9 @@ func (m *matcher) familyItems(s, lower string, toks []token, hits []hit) []hit {
 				next++
 			}
 			if next < len(hits) && hits[next].tok == j {
+				if x := toks[j]; familyWords[lower[x.start:x.end]] != "" {
+					break // another family's name: its list is its own (review s35 F8)
+				}
 				j = hits[next].end // an item that is a name of its own
 				filler = false
 				continue
@@ -116,6 +122,15 @@ func (m *matcher) familyItems(s, lower string, toks []token, hits []hit) []hit {
 	if len(extra) == 0 {
 		return hits
 	}
+	// two families' lists may overlap: the extra hits in token order, once
+	sort.Slice(extra, func(a, b int) bool { return extra[a].tok < extra[b].tok })
+	uniq := extra[:1]
+	for _, x := range extra[1:] {
+		if x.tok >= uniq[len(uniq)-1].end {
+			uniq = append(uniq, x)
+		}
+	}
+	extra = uniq
 	out := make([]hit, 0, len(hits)+len(extra))
 	i, j := 0, 0
 	for i < len(hits) || j < len(extra) {

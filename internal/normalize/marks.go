@@ -655,6 +655,21 @@ func (c *classifier) shortListBefore(i, prev, end int) bool {
 	return n >= 1 && n <= 3
 }
 
+// modalBefore says whether a conditional's modal ("could", "would",
+// "might") stands within four words before token i in its sentence.
+func (c *classifier) modalBefore(i int) bool {
+	for t := i - 1; t >= c.start && t >= i-4; t-- {
+		switch c.word(t) {
+		case "could", "would", "might", "d":
+			return true
+		}
+		if c.toks[t].flags&fSent != 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // askingClauseAfter returns the start of the first clause after the
 // marker at k, up to the sentence's end j, that has a word of obligation of
 // its own, or 0.
@@ -1141,10 +1156,10 @@ func (c *classifier) prefMore(i int) bool {
 		return false
 	case "value":
 		// "You could provide even more value to our team by having
-		// experience with ..." (umich-lsa-text-research-software-programmer-2021),
-		// "would add extra value"; not "add value" alone (session 35)
-		p := c.word(i - 1)
-		return p == "more" && c.word(i-2) == "even" || p == "extra" || p == "added" && c.word(i-2) == "an"
+		// experience with ..." (umich-lsa-text-research-software-programmer-2021):
+		// a wish said in the conditional; not "add value", not a duty
+		// ("to deliver extra value to our clients": review s35 F9)
+		return c.word(i-1) == "more" && c.word(i-2) == "even" && c.modalBefore(i-2)
 	case "help":
 		// "It would help if you had experience with R", "Experience with
 		// R would help."; not "would help us", "would help the team"
@@ -1156,13 +1171,23 @@ func (c *classifier) prefMore(i int) bool {
 		n := c.word(nx)
 		return n == "if" || n == "" && (nx >= c.end || c.toks[nx].flags&fSent != 0 || c.toks[nx].punct == '.')
 	case "start":
-		// "Knowledge of R would give you a head start" (session 35)
-		return c.word(i-1) == "head"
+		// "Knowledge of R would give you a head start" (session 35); not
+		// "to give our customers a head start" (review s35 F9)
+		return c.word(i-1) == "head" && c.word(i-2) == "a" && c.word(i-3) == "you" && c.modalBefore(i-3)
 	case "interested":
-		// "We would be especially interested if you have ..." (session 35)
+		// "We would be especially interested if you have ..." (session
+		// 35): the employer's interest; not "you are also interested in
+		// Rust" (review s35 F9)
 		switch c.word(i - 1) {
-		case "especially", "particularly", "also":
-			return c.word(c.nextWord(i)) == "if" || c.word(c.nextWord(i)) == "in"
+		case "especially", "particularly":
+			if c.word(c.nextWord(i)) != "if" && c.word(c.nextWord(i)) != "in" {
+				return false
+			}
+			for t := i - 2; t >= c.start && t >= i-5; t-- {
+				if w := c.word(t); w == "we" || w == "d" && c.word(t-1) == "we" {
+					return true
+				}
+			}
 		}
 		return false
 	case "preference":

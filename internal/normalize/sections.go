@@ -50,10 +50,12 @@ var (
 		// "Ideal wäre:", "Es wäre schön, wenn du hast:"
 		"wäre schön", "wäre toll", "wäre super", "wäre ideal", "ideal wäre", "wäre von vorteil",
 		// session 35: "Es wäre klasse - jedoch nicht zwingend erforderlich
-		// -, wenn Du" (scs-text-de-product-engineer), "kein Muss", and the
-		// Dutch "Het zou mooi zijn als je", "Een pluspunt"
-		"wäre klasse", "wäre prima", "wäre wünschenswert", "nicht zwingend", "kein muss",
-		"zou mooi zijn", "zou fijn zijn", "zou leuk zijn", "zou handig zijn", "pluspunt", "een pluspunt",
+		// -, wenn Du" (scs-text-de-product-engineer) and the Dutch "Het zou
+		// mooi zijn als je"; not "nicht zwingend", "kein Muss", "pluspunt",
+		// which an item names of itself ("Rijbewijs is een pluspunt",
+		// "Terraform – kein Muss": review s35 F10)
+		"wäre klasse", "wäre prima", "wäre wünschenswert",
+		"zou mooi zijn", "zou fijn zijn", "zou leuk zijn", "zou handig zijn",
 		// "Ideally, you also have", "Strong candidates may also have", "An
 		// ideal candidate would also:" (after what all candidates must),
 		// and the nice-to-have headings of other languages
