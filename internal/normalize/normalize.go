@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 284
+const rulesVersion = 285
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -161,19 +161,13 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 			// character references are decoded after NFCRaw: Zu&#776;rich
 			desc[i].text, desc[i].label = nfcString(desc[i].text), nfcString(desc[i].label)
 		}
-	} else {
-		head, tail := splitParsed(markdownEntities.Replace(dropFrontMatterComments(r.DescriptionText)))
-		desc = plainLines(textBlocks(head), tail)
 	}
-	desc = splitInlineLabels(desc)
-	for i := 0; i < min(2, len(desc)); i++ {
-		// the title repeated as the description's first heading ("The Tor
-		// Project is looking for a pluggable transport developer!") names
-		// the posting, not a part of it: its words ("looking for")
-		// classify nothing
-		if desc[i].kind == kindHeading && title != "" && strings.EqualFold(collapse(desc[i].text), title) {
-			desc[i].kind = kindPara
-		}
+	var plain string // a plain-text description, as its blocks are made
+	if strings.TrimSpace(r.DescriptionHTML) == "" {
+		plain = markdownEntities.Replace(dropFrontMatterComments(r.DescriptionText))
+		desc = textDescBlocks(plain, title)
+	} else {
+		desc = titleNotHeading(splitInlineLabels(desc), title)
 	}
 	secs := sectionBlocks(r.Sections)
 	p.Description = joinBlocks(desc)
@@ -181,12 +175,15 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		p.Description = joinBlocks(secs)
 	}
 	read, decoded := desc, false
-	if r.DescriptionHTML == "" {
+	if strings.IndexByte(plain, '&') >= 0 {
 		// character references in plain text ("&#163;30-40k", "126
-		// Milliarden &euro;", from a Markdown or template source) are
-		// read as the characters they stand for; the description is
-		// stored as the source wrote it (session 35)
-		read, decoded = decodedBlocks(desc)
+		// Milliarden &euro;", "&#10;" for a line break, from a Markdown
+		// or template source) are read as the characters they stand
+		// for, its lines and lists too; the description is stored as the
+		// source wrote it (session 35; review s35 F12)
+		if d := nfcString(html.UnescapeString(plain)); d != plain {
+			read, decoded = textDescBlocks(d, title), true
+		}
 	}
 	blocks := read // read only from here on
 	if len(secs) > 0 {
@@ -957,29 +954,21 @@ func linesNotMarkup(d string) bool {
 	return !strings.Contains(d, "&lt;")
 }
 
-// decodedBlocks returns plain-text blocks with their character references
-// decoded ("&#163;" as "£", "&euro;" as "€"), in a copy when any block has
-// one, and whether it made one.
-func decodedBlocks(bs []block) ([]block, bool) {
-	var out []block
-	for i, b := range bs {
-		t, l := b.text, b.label
-		if strings.IndexByte(t, '&') >= 0 {
-			t = nfcString(html.UnescapeString(t))
-		}
-		if strings.IndexByte(l, '&') >= 0 {
-			l = nfcString(html.UnescapeString(l))
-		}
-		if out == nil && (t != b.text || l != b.label) {
-			out = append(make([]block, 0, len(bs)), bs[:i]...)
-		}
-		if out != nil {
-			b.text, b.label = t, l
-			out = append(out, b)
+// textDescBlocks makes the blocks of a plain-text description.
+func textDescBlocks(text, title string) []block {
+	head, tail := splitParsed(text)
+	return titleNotHeading(splitInlineLabels(plainLines(textBlocks(head), tail)), title)
+}
+
+// titleNotHeading reads the title repeated as the description's first
+// heading ("The Tor Project is looking for a pluggable transport
+// developer!") as a paragraph: it names the posting, not a part of it, and
+// its words ("looking for") classify nothing.
+func titleNotHeading(desc []block, title string) []block {
+	for i := 0; i < min(2, len(desc)); i++ {
+		if desc[i].kind == kindHeading && title != "" && strings.EqualFold(collapse(desc[i].text), title) {
+			desc[i].kind = kindPara
 		}
 	}
-	if out == nil {
-		return bs, false
-	}
-	return out, true
+	return desc
 }

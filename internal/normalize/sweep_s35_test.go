@@ -80,6 +80,9 @@ func TestDeviconNamesS35(t *testing.T) {
 		{"Follow us on LinkedIn and watch our YouTube channel.", []string{}},
 		{"Run our LinkedIn, Mastodon and YouTube channels", []string{"LinkedIn", "Mastodon", "YouTube"}},
 		{"Knowledge of the FAIR principles and Python", []string{"FAIR Principles", "Python"}},
+		// review s35 F13
+		{"Skills: GIS, R, Fauna Surveys, Bat Detection", []string{"GIS", "R"}},
+		{"Putty and sealant application on site; Excel required.", []string{"Excel"}},
 		{"In the realm of data, insomnia is no friend; karma matters.", []string{}},
 		{"A meteor shower, a protractor, a stylus and a gazebo.", []string{}},
 	} {
@@ -233,6 +236,13 @@ func TestPlainTextEntitiesS35(t *testing.T) {
 		if p.Description != c.text {
 			t.Errorf("%q: description stored as %q", c.text, p.Description)
 		}
+	}
+	// review s35 F12: a line break written as a reference is a line
+	// break, so the lines are read as lines and lists
+	d := "Requirements:&#10;- Python&#10;- Go&#10;Nice to have:&#10;- Rust"
+	p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: d})
+	if !slices.Equal(p.Skills.Required, []string{"Go", "Python"}) || !slices.Equal(p.Skills.Preferred, []string{"Rust"}) || p.Description != d {
+		t.Errorf("%q: skills %+v, description %q", d, p.Skills, p.Description)
 	}
 }
 

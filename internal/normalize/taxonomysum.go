@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "0255a0a999a4ce81e1701efeb6c91fb2b561a3a5af8a3a130a14433e2bc1e535"
-	embeddedTaxonomySum     = "268da36702532eab48c9a289440ae6283126f044fda9afabbef336bee8eb43ef"
+	embeddedTaxonomyFileSum = "4120c8b5cbe343bbab16505e632d7bf32b085de9fcecf513197cf917b41e68be"
+	embeddedTaxonomySum     = "eca13b9d2bdf313341b25826a7fc5734217fce8ad9fd73d7122b920bb945434d"
 )
