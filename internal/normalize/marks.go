@@ -1169,7 +1169,9 @@ func (c *classifier) prefMore(i int) bool {
 		}
 		nx := c.nextWord(i)
 		n := c.word(nx)
-		return n == "if" || n == "" && (nx >= c.end || c.toks[nx].flags&fSent != 0 || c.toks[nx].punct == '.')
+		// "it would help if ..."; not "the team would help if you get
+		// stuck" (review s35 F9)
+		return n == "if" && c.word(i-2) == "it" || n == "" && (nx >= c.end || c.toks[nx].flags&fSent != 0 || c.toks[nx].punct == '.')
 	case "start":
 		// "Knowledge of R would give you a head start" (session 35); not
 		// "to give our customers a head start" (review s35 F9)

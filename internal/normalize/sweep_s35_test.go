@@ -61,7 +61,7 @@ func TestDeviconNamesS35(t *testing.T) {
 		want []string
 	}{
 		{"Tooling: Poetry, pytest and Docker", []string{"Docker", "Poetry", "pytest"}},
-		{"We test with Jasmine, Karma and Protractor", []string{"Jasmine", "Karma", "Protractor"}},
+		{"We test with Jasmine, Karma and Cypress", []string{"Cypress", "Jasmine", "Karma"}},
 		{"Registries (Harbor, Artifactory) and K3s", []string{"Artifactory", "Harbor", "K3s"}},
 		{"Headless CMS such as Contentful", []string{"Contentful", "Headless CMS"}},
 		{"Mobile data with Realm, SQLite and Firebase", []string{"Firebase", "Realm", "SQLite"}},
@@ -83,6 +83,12 @@ func TestDeviconNamesS35(t *testing.T) {
 		// review s35 F13
 		{"Skills: GIS, R, Fauna Surveys, Bat Detection", []string{"GIS", "R"}},
 		{"Putty and sealant application on site; Excel required.", []string{"Excel"}},
+		// review s35 F14, F15
+		{"Join the Johns Hopkins APL team; Python and C++ required.", []string{"C++", "Python"}},
+		{"You will harden the Kubernetes cluster API server and etcd.", []string{"Kubernetes", "etcd"}},
+		{"Tools: Compass, Protractor, AutoCAD.", []string{"AutoCAD"}},
+		{"Plotting with Matplotlib, Bokeh or Plotly", []string{"Bokeh", "Matplotlib", "Plotly"}},
+		{"Cluster API and Kubernetes operators", []string{"Cluster API", "Kubernetes Operators"}},
 		{"In the realm of data, insomnia is no friend; karma matters.", []string{}},
 		{"A meteor shower, a protractor, a stylus and a gazebo.", []string{}},
 	} {
@@ -278,6 +284,7 @@ func TestInlinePreferenceWordingsS35(t *testing.T) {
 		"You will use R, SQL and JavaScript to deliver extra value to our clients.",
 		"You will use R, SQL and JavaScript to give our customers a head start.",
 		"R is required and you are also interested in SQL and JavaScript.",
+		"You will work in R, SQL and JavaScript; the team would help if you get stuck.",
 	} {
 		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: "## Requirements\n\n" + s + "\n"})
 		if len(p.Skills.Preferred) != 0 {

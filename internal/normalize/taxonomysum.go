@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "4120c8b5cbe343bbab16505e632d7bf32b085de9fcecf513197cf917b41e68be"
-	embeddedTaxonomySum     = "eca13b9d2bdf313341b25826a7fc5734217fce8ad9fd73d7122b920bb945434d"
+	embeddedTaxonomyFileSum = "03c5d37ced9a4087a9741b0c6e8def367cc804f77d181883708a189070937ce6"
+	embeddedTaxonomySum     = "3004976df9a5310ea939a48ea45bbca690596682e287ac6913c325730616d09a"
 )
