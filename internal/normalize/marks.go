@@ -906,8 +906,9 @@ func (c *classifier) prefMore(i int) bool {
 			}
 		}
 		return false
-	case "schön", "toll":
-		// "Erfahrung mit SAP wäre schön", "schön wäre": a wish
+	case "schön", "toll", "klasse", "prima", "super":
+		// "Erfahrung mit SAP wäre schön", "schön wäre": a wish; "Terraform
+		// wäre klasse" (session 35)
 		return c.word(i-1) == "wäre" || c.word(i-1) == "wären" || c.word(c.nextWord(i)) == "wäre" ||
 			c.word(c.nextWord(i)) == "wären"
 	case "helst":
@@ -1143,6 +1144,11 @@ func (c *classifier) prefMore(i int) bool {
 	case "muss":
 		// German "sind kein Muss, aber schön" (session 35)
 		return c.word(i-1) == "kein"
+	case "mooi", "leuk":
+		// Dutch "Terraform zou mooi zijn", "ervaring met Go is mooi
+		// meegenomen" (session 35)
+		p, n := c.word(i-1), c.word(c.nextWord(i))
+		return p == "zou" || n == "zijn" && c.word(i-2) == "zou" || n == "meegenomen"
 	case "gesehen":
 		// German "Kenntnisse in R sind gern gesehen" (welcome; session 35)
 		p := c.word(i - 1)

@@ -926,6 +926,12 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		// A longer line ("You may be a good fit if you", "Ideally, you
 		// also have") is a heading only before a list.
 		c := classifyHeading(text, false)
+		if c == clsPreferred && wishOfItsOwn(f) {
+			// "Terraform wäre klasse", "Terraform zou mooi zijn": a line
+			// that names its subject before the wish is an item of the
+			// list, not a heading of what follows (review s35 F10)
+			return cur, false
+		}
 		if c == clsUnknown && (next.kind == kindItem || shortLine(next) && latinLead(text)) && words(text) <= 3 {
 			// one word of the candidate's side alone before a list
 			// ("Kenntnisse", "Erfarenhet", "Conocimientos"), as "Skills"
@@ -995,6 +1001,37 @@ func insertionEnd(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// wishOfItsOwn says whether a folded line puts a subject of its own
+// before a predicative wish ("terraform wäre klasse", "terraform zou mooi
+// zijn"), where a heading opens with the wish or its "es"/"het" ("Es wäre
+// schön, wenn du", "Wäre schön", "Ideal wäre") or asks a condition ("...
+// wenn du", "... als je").
+func wishOfItsOwn(f string) bool {
+	ws := strings.Fields(f)
+	at := -1
+	for i, w := range ws {
+		if w == "wäre" || w == "wären" || w == "zou" || w == "zouden" {
+			at = i
+			break
+		}
+	}
+	if at < 1 {
+		return false
+	}
+	switch ws[0] {
+	case "es", "het", "dat", "ideal", "idealerweise", "was", "wat", "noch", "außerdem", "zusätzlich", "auch", "ook",
+		"toll", "schön", "super", "klasse", "prima", "mooi", "fijn", "leuk", "ideaal", "bonus", "plus":
+		return false
+	}
+	for _, w := range ws[at:] {
+		switch w {
+		case "wenn", "falls", "als", "du", "sie", "je", "jij", "u", "dich", "dir":
+			return false
+		}
+	}
+	return true
 }
 
 // shortLine says whether a block is a short line of plain text, as the

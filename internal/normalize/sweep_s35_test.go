@@ -455,3 +455,28 @@ func TestFamilyHitsInOrderS35(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Review s35 F10, the rest: a plain-text line that names its subject
+// before a predicative wish ("Terraform wäre klasse", "Terraform zou mooi
+// zijn") is an item of its list with its own wish, not a heading of the
+// nice-to-haves (wishOfItsOwn); "Es wäre schön, wenn du", "Ideal wäre:",
+// "Wäre schön" still head them.
+func TestWishOfItsOwnS35(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text      string
+		req, pref []string
+	}{
+		{"Dein Profil:\nPython\nTerraform wäre klasse\nGo\nKubernetes\n", []string{"Go", "Kubernetes", "Python"}, []string{"Terraform"}},
+		{"Dein Profil:\nPython\nTerraform wäre schön\nGo\nKubernetes\n", []string{"Go", "Kubernetes", "Python"}, []string{"Terraform"}},
+		{"Jouw profiel:\nPython\nTerraform zou mooi zijn\nGo\nKubernetes\n", []string{"Go", "Kubernetes", "Python"}, []string{"Terraform"}},
+		{"Dein Profil:\n- Python\n\nEs wäre schön, wenn du\n- Go\n- Kubernetes\n", []string{"Python"}, []string{"Go", "Kubernetes"}},
+		{"Dein Profil:\n- Python\n\nIdeal wäre:\n- Go\n- Kubernetes\n", []string{"Python"}, []string{"Go", "Kubernetes"}},
+		{"Dein Profil:\nPython\nWäre schön\nGo\nKubernetes\n", []string{"Python"}, []string{"Go", "Kubernetes"}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: c.text})
+		if !slices.Equal(p.Skills.Required, c.req) || !slices.Equal(p.Skills.Preferred, c.pref) {
+			t.Errorf("%q: required %v, preferred %v", c.text, p.Skills.Required, p.Skills.Preferred)
+		}
+	}
+}
