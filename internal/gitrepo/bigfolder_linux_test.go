@@ -11,9 +11,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/cputime"
 )
 
 // The large folder of issue 13: a commit of 10 changed postings in a
@@ -113,11 +114,7 @@ func BenchmarkCommitLargeFolder(b *testing.B) {
 // the function it returns when the loop is done. The set-up between ops
 // (writing 10 files) is counted in it.
 func cpuPerOp(b *testing.B) func() {
-	cpu := func() time.Duration {
-		var ru syscall.Rusage
-		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
+	cpu := func() time.Duration { d, _ := cputime.Used(); return d }
 	start := cpu()
 	return func() {
 		if b.N > 0 {

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/cputime"
 )
 
 // A run's fetch phase waits on the network most of the time: requests to
@@ -47,7 +49,7 @@ func (r *Runner) fewerProcs() (done func()) {
 	if r.nextRun != nil || r.opts.Backend != nil || os.Getenv("GOMAXPROCS") != "" || runtime.GOMAXPROCS(0) < 2 {
 		return endProcs
 	}
-	if _, ok := processCPU(); !ok {
+	if _, ok := cputime.Used(); !ok {
 		return endProcs
 	}
 	runtime.GOMAXPROCS(1)
@@ -70,14 +72,14 @@ func (r *Runner) fewerProcs() (done func()) {
 func watchBusy(stop <-chan struct{}) {
 	t := time.NewTicker(busyWindow)
 	defer t.Stop()
-	cpu, _ := processCPU()
+	cpu, _ := cputime.Used()
 	wall := time.Now()
 	for {
 		select {
 		case <-stop:
 			return
 		case now := <-t.C:
-			c, _ := processCPU()
+			c, _ := cputime.Used()
 			if float64(c-cpu) >= busyShare*float64(now.Sub(wall)) {
 				procs.mu.Lock()
 				raiseProcsLocked()

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/careers-watcher/careers-watcher/internal/cputime"
 )
 
 // The fetch phase of a one-shot run starts on one processor, goes back to
@@ -15,7 +17,7 @@ func TestFetchPhaseProcessors(t *testing.T) {
 	if os.Getenv("GOMAXPROCS") != "" || def < 2 {
 		t.Skipf("GOMAXPROCS %d (environment %q): nothing to lower", def, os.Getenv("GOMAXPROCS"))
 	}
-	if _, ok := processCPU(); !ok {
+	if _, ok := cputime.Used(); !ok {
 		t.Skip("no CPU time on this system: nothing is lowered")
 	}
 	r := &Runner{}

@@ -1,14 +1,15 @@
 //go:build unix
 
-package watch
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time (user and system) the process has used.
-func processCPU() (time.Duration, bool) {
+// Used is the CPU time (user and system) the process has used, and
+// whether it could be read.
+func Used() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false
