@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -56,17 +57,7 @@ func samplePostings() []Posting {
 
 func TestEncodeMatchesEncodingJSON(t *testing.T) {
 	for i, p := range samplePostings() {
-		want, err := encodeReflect(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := Encode(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("posting %d:\n got %s\nwant %s", i, got, want)
-		}
+		checkEncode(t, fmt.Sprintf("posting %d", i), p)
 	}
 }
 
@@ -171,6 +162,12 @@ func fillAll(v reflect.Value) {
 func TestEncodeKnowsEveryField(t *testing.T) {
 	var p Posting
 	fillAll(reflect.ValueOf(&p).Elem())
+	checkEncode(t, "a posting with every field set", p)
+}
+
+// checkEncode holds Encode's bytes for p to encoding/json's.
+func checkEncode(t *testing.T, name string, p Posting) {
+	t.Helper()
 	want, err := encodeReflect(p)
 	if err != nil {
 		t.Fatal(err)
@@ -180,6 +177,6 @@ func TestEncodeKnowsEveryField(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("a posting with every field set:\n got %s\nwant %s", got, want)
+		t.Errorf("%s:\n got %s\nwant %s", name, got, want)
 	}
 }
