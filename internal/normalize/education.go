@@ -690,8 +690,25 @@ func (sc *classifier) prefWord(i int) bool {
 		if w != "considered" && sc.toks[i].flags&fColon != 0 {
 			return true // "R or SQL experience: appreciated" (session 35)
 		}
-		return (p == "is" || p == "are" || p == "be" || p == "also" || p == "very" || p == "highly") &&
+		// "not required, but appreciated", "optional but welcome" (session
+		// 36)
+		return (p == "is" || p == "are" || p == "be" || p == "also" || p == "very" || p == "highly" || p == "but") &&
 			(w != "considered" || sc.word(i+1) == "an" || sc.word(i+1) == "a")
+	case "handy":
+		// "Kafka would be handy" (session 36)
+		return sc.word(i-1) == "be" && (sc.word(i-2) == "would" || sc.word(i-2) == "also")
+	case "regarded":
+		// "Kafka experience is highly regarded", "... well regarded"
+		// (session 36)
+		p := sc.word(i - 1)
+		return p == "highly" || p == "well"
+	case "favour", "favor":
+		// "Kafka knowledge counts in your favour" (session 36)
+		return sc.word(i-1) == "your" && sc.word(i-2) == "in"
+	case "possible":
+		// "Kafka, if possible" (session 36): only the two words as a
+		// clause of their own at the end of a sentence
+		return sc.word(i-1) == "if" && sc.toks[i-1].flags&fHard != 0 && (i+1 >= sc.end || sc.toks[i+1].flags&(fSent|fHard) != 0)
 	case "differentiator", "differentiators":
 		// "Kubernetes would be a differentiator", "... are strong
 		// differentiators"

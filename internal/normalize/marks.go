@@ -561,6 +561,13 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			// whole list (session 35)
 			return i, cl
 		}
+		if prev > i && conditionWords[c.word(i)] {
+			// "If you also know Scala, SQL or JavaScript, even better",
+			// "Wenn du Go, Rust oder C kennst, ein Plus": the marker
+			// after the condition qualifies all the condition names, not
+			// only its last item (session 36)
+			return i, cl
+		}
 		return prev, cl
 	}
 	if cl == k {
@@ -604,6 +611,13 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			}
 			cl = back
 		}
+	}
+	if listJoins[c.word(cl)] && askedNouns[c.word(cl+1)] {
+		// "If hired, you will use Python, SQL and Kafka, and experience
+		// with Go is a plus": a clause that opens with "and" and a noun
+		// of what the candidate has is an item of its own, not the end
+		// of the list before it (session 36)
+		return cl, j
 	}
 	list, degree := false, false
 	for t := cl; t < k; t++ {
@@ -1494,6 +1508,10 @@ func (c *classifier) sentenceStart(i int) bool {
 	return i == c.start || c.toks[i].flags&(fSent|fBlock) != 0
 }
 
+// conditionWords open a condition that a preference marker may close ("If
+// you know Go, a plus"; German, Nordic, French).
+var conditionWords = wordSet("if wenn falls om hvis si")
+
 // markerWords may stand beside a preference marker in a clause that names
 // nothing else ("is a big plus", "would be an advantage", "un atout",
 // "wäre ein Pluspunkt").
@@ -1510,6 +1528,8 @@ var markerWords = map[string]bool{
 	// the "s" of "that's", "it's" (the apostrophe is a token of its own):
 	// "If you know Kafka, that's a plus" (session 32)
 	"s": true,
+	// "Kafka, if possible", "Kafka (if possible)" (session 36)
+	"if": true,
 }
 
 // fillerOnly says whether s holds only words that stand beside a

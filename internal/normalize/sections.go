@@ -118,6 +118,8 @@ var (
 		// "Cherry on top", "Things that help")
 		"thrilled if", "excited if you", "delighted if", "cherry on top", "cherry on the cake", "things that help",
 		"would make us smile",
+		// session 36: "Added advantage", "Advantageous" over a list
+		"added advantage", "advantageous", "added advantages",
 		// "Helpful skills", "Useful experience", "Darüber freuen wir uns"
 		"helpful skills", "helpful experience", "useful skills", "useful experience", "darüber freuen wir uns",
 		// session 24: "helpful" anywhere in a heading ("Helpful
@@ -951,6 +953,14 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if (c == clsMentioned || c == clsOpen) && words(text) <= 8 && !strings.Contains(text, ",") && next.kind == kindItem {
 			return c, true
 		}
+		if c == clsUnknown && cur == clsMentioned && next.kind == kindItem && short && latinLead(text) && titleLike(text) {
+			// "What you'll do" / ... / "The person" / "- Strong SQL
+			// skills": a short line of its own over a list, after the
+			// tasks or the company's part, is the heading of a part we do
+			// not know, not more of the tasks; its items say for
+			// themselves whether they ask for something (session 36)
+			return clsOpen, true
+		}
 		if (cur == clsRequired || cur == clsPreferred) && words(text) <= 5 && aboutOrganisation(f) && !quantityAfterAbout(f) {
 			// "About MongoDB" on a line of its own in pasted text (no
 			// markup, no list after it): the requirements or
@@ -1309,4 +1319,16 @@ func quantityAfterAbout(f string) bool {
 		}
 	}
 	return false
+}
+
+// titleLike says whether a short line reads as a heading: it opens with a
+// capital letter or a symbol (an emoji) and does not end as a sentence or a
+// list item does.
+func titleLike(s string) bool {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || unicode.IsLetter(r) && !unicode.IsUpper(r) || unicode.IsDigit(r) {
+		return false
+	}
+	return !strings.ContainsAny(s[len(s)-1:], ".;,")
 }

@@ -157,6 +157,12 @@ var experienceWords = map[string]bool{"experience": true, "experiência": true, 
 	"erhvervserfaring": true, "yrkeserfaring": true, "yrkeserfarenhet": true, "arbetslivserfarenhet": true,
 	"arbetserfarenhet": true}
 
+// experienceFieldWords follow the word for experience in the name of a
+// field of years ("Experience level: 3-5 years", "Experience required:
+// 2 years", "Erfaring påkrevd: 3 år"; session 36).
+var experienceFieldWords = map[string]bool{"level": true, "required": true, "requirement": true, "needed": true,
+	"niveau": true, "nivå": true, "påkrevd": true, "krav": true, "requise": true, "requerida": true, "erforderlich": true}
+
 // rangeWords join the ends of a range of years ("2 a 5 anos", "3 bis 5
 // Jahre", "3 à 5 ans").
 var rangeWords = map[string]bool{"-": true, "to": true, "a": true, "bis": true, "à": true, "til": true, "till": true,
@@ -486,6 +492,9 @@ func MinYears(text string) *int {
 			t.s == "yoe" || // "3+ YOE": years of experience
 			// "Arbeidserfaring: 2-5 år", "Experience: 3+ years": a field
 			word(k-1) == ":" && experienceWords[word(k-2)] ||
+			// "Experience level: 3-5 years", "Experience required: 2
+			// years": a field named by experience and a word of its own
+			word(k-1) == ":" && experienceWords[word(k-3)] && experienceFieldWords[word(k-2)] ||
 			// "Expérience : > 3 ans", "Experience ≥ 2 years": a field whose
 			// number is a lower bound
 			(word(k-1) == ">" || word(k-1) == "≥") && toks[k].num &&

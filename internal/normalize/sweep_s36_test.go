@@ -1,0 +1,127 @@
+package normalize
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/careers-watcher/careers-watcher/internal/model"
+)
+
+// s36Case is a posting's text and the skills it should ask for and wish
+// for (the other bucket's skills must not be there either).
+type s36Case struct {
+	text      string
+	req, pref []string
+}
+
+func checkBuckets(t *testing.T, n *Normalizer, cases []s36Case) {
+	t.Helper()
+	for _, c := range cases {
+		p := n.Normalize("s", "c", model.Raw{Title: "Engineer", DescriptionText: c.text})
+		req, pref := p.Skills.Required, p.Skills.Preferred
+		if req == nil {
+			req = []string{}
+		}
+		if pref == nil {
+			pref = []string{}
+		}
+		if !slices.Equal(req, c.req) || !slices.Equal(pref, c.pref) {
+			t.Errorf("%q:\n required %q, want %q\n preferred %q, want %q", c.text, req, c.req, pref, c.pref)
+		}
+	}
+}
+
+// Session 36, from a sweep of 200 requirement items under three unknown
+// headings after a part of tasks: a short line of its own over a list,
+// after "What you will do", was read as more of the tasks, so that
+// "Strong SQL skills", "Proficient in SQL", "SQL (required)" and 34 more
+// shapes of 50 under "The person" or "Key facts" were only mentioned. Such
+// a line now heads a part no heading classifies: its items say for
+// themselves what they ask (as with no heading at all). Corpus unchanged.
+func TestUnknownHeadingAfterTasksS36(t *testing.T) {
+	n := normalizer(t)
+	tasks := "We are a small company.\n\nWhat you will do\n- Build dashboards\n- Work with the team\n\n"
+	var cases []s36Case
+	for _, head := range []string{"The person", "Key facts", "🚀 Your background"} {
+		for _, item := range []string{"Strong SQL skills", "Proficient in SQL", "SQL (required)", "3+ years of SQL", "Expert in SQL", "Familiarity with SQL"} {
+			cases = append(cases, s36Case{tasks + head + "\n- " + item + "\n- Great communication\n- Experience with Python\n\nBenefits\n- Free lunch\n",
+				[]string{"Python", "SQL"}, []string{}})
+		}
+	}
+	cases = append(cases,
+		// a part of the tasks in parts of its own stays the tasks: its
+		// items ask nothing
+		s36Case{tasks + "Data platform\n- Build pipelines in Spark and Kafka\n- Own the dbt models\n", []string{}, []string{}},
+		// a line in lower case or a sentence is no heading
+		s36Case{tasks + "and also the following.\n- Build pipelines in Spark\n", []string{}, []string{}},
+	)
+	checkBuckets(t, n, cases)
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"The person", true}, {"🚀 Your background", true}, {"and more", false}, {"3 things", false}, {"We offer this.", false}, {"Pay, perks", true}} {
+		if got := titleLike(c.s); got != c.want {
+			t.Errorf("titleLike(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+// Session 36, a sweep of 14 fields of years: "Experience level: 3-5
+// years" and "Experience required: 2 years" gave no years (the open item
+// of session 35's sweep).
+func TestExperienceFieldYearsS36(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Experience level: 3-5 years", 3},
+		{"Experience required: 2 years", 2},
+		{"Experience Level: 5+ years", 5},
+		{"Erfaring påkrevd: 3 år", 3},
+		{"Experience: 2-4 years in data engineering", 2},
+	} {
+		got := MinYears(c.text)
+		if got == nil || *got != c.want {
+			t.Errorf("MinYears(%q) = %v, want %d", c.text, got, c.want)
+		}
+	}
+	// a field of another thing than experience
+	for _, text := range []string{"Contract required: 2 years", "Commitment level: 2 years"} {
+		if got := MinYears(text); got != nil {
+			t.Errorf("MinYears(%q) = %d, want none", text, *got)
+		}
+	}
+}
+
+// Session 36, a sweep of 35 inline preference wordings in a list of
+// requirements: the marker after a condition named only the condition's
+// last item ("If you also know Scala, SQL or JavaScript, even better"
+// left Scala asked), a clause "and experience with Go is a plus" after a
+// list made the list's items wishes, "not required, but appreciated" was
+// read as asked, and "would be handy", "highly/well regarded", "counts
+// in your favour", ", if possible" were not read as wishes; "Added
+// advantage" and "Advantageous" over a list were not headings of
+// nice-to-haves. Corpus unchanged.
+func TestInlineWishesS36(t *testing.T) {
+	n := normalizer(t)
+	req := "Requirements\n- Python and Go\n- "
+	checkBuckets(t, n, []s36Case{
+		{req + "If you also know Scala, SQL or JavaScript, even better.\n", []string{"Go", "Python"}, []string{"JavaScript", "SQL", "Scala"}},
+		{req + "If you have experience with Kafka, Spark or Flink, that's a plus.\n", []string{"Go", "Python"}, []string{"Flink", "Kafka", "Spark"}},
+		{req + "Wenn du Kafka, Spark oder Flink kennst, ein Plus.\n", []string{"Go", "Python"}, []string{"Flink", "Kafka", "Spark"}},
+		{"Requirements\n- Python\n- If hired, you will use Java, SQL and Kafka, and experience with Go is a plus.\n", []string{"Java", "Kafka", "Python", "SQL"}, []string{"Go"}},
+		{req + "Scala experience: not required, but appreciated\n", []string{"Go", "Python"}, []string{"Scala"}},
+		{req + "Kafka would be handy\n", []string{"Go", "Python"}, []string{"Kafka"}},
+		{req + "Kafka experience is highly regarded\n", []string{"Go", "Python"}, []string{"Kafka"}},
+		{req + "Kafka experience is well regarded\n", []string{"Go", "Python"}, []string{"Kafka"}},
+		{req + "Kafka knowledge counts in your favour\n", []string{"Go", "Python"}, []string{"Kafka"}},
+		{req + "Kafka, if possible\n", []string{"Go", "Python"}, []string{"Kafka"}},
+		{req + "Kafka (if possible)\n", []string{"Go", "Python"}, []string{"Kafka"}},
+		{"Requirements\n- Python and Go\n\nAdded advantage\n- Kafka\n- Terraform\n", []string{"Go", "Python"}, []string{"Kafka", "Terraform"}},
+		{"Requirements\n- Python and Go\n\nAdvantageous\n- Kafka\n- Terraform\n", []string{"Go", "Python"}, []string{"Kafka", "Terraform"}},
+		// not wishes
+		{req + "Automate everything with Kafka if possible and Terraform\n", []string{"Go", "Kafka", "Python", "Terraform"}, []string{}},
+		{req + "A handy person with Kafka\n", []string{"Go", "Kafka", "Python"}, []string{}},
+		{req + "If you know Kafka, you will need Terraform too.\n", []string{"Go", "Kafka", "Python", "Terraform"}, []string{}},
+	})
+}
