@@ -769,6 +769,12 @@ func leadEnd(t string) bool {
 // looking for someone who", "You may be a good fit if").
 func openLeadEnd(t string) bool {
 	w := strings.ToLower(t[strings.LastIndexByte(t, ' ')+1:])
+	if w == "have" || w == "has" || w == "bring" {
+		// "... skills. It would be great if you have • Kafka • ...",
+		// "Ideally you also bring - ...": only a lead-in of a part
+		// (leadInStart reads the sentence; session 36)
+		return leadInClass(t[strings.LastIndexAny(t, ".!?")+1:]) != clsUnknown
+	}
 	return w == "who" || w == "if" || w == "that" || w == "whom"
 }
 
@@ -965,10 +971,18 @@ func bulletedHeading(piece string) (string, bool) {
 		// ("有使用经验者优先")
 		return h, true
 	}
-	if (strings.HasSuffix(h, ":") || strings.HasSuffix(h, "：")) && classifyHeading(h, true) != clsUnknown {
+	if (strings.HasSuffix(h, ":") || strings.HasSuffix(h, "：")) && classifyHeading(h, true) != clsUnknown && !sentenceEndIn(h) {
 		return h, true
 	}
 	return "", false
+}
+
+// sentenceEndIn says whether s holds the end of a sentence before its
+// last word ("Work with the team. Requirements:": the last item of a list
+// run into the heading of the next, which trailingHeading cuts off;
+// session 36).
+func sentenceEndIn(s string) bool {
+	return strings.Contains(s, ". ") || strings.Contains(s, "! ") || strings.Contains(s, "? ")
 }
 
 // boundaryAt says whether a sentence starts at j of a piece: after ". ",

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/careers-watcher/careers-watcher/internal/model"
@@ -124,4 +125,45 @@ func TestInlineWishesS36(t *testing.T) {
 		{req + "A handy person with Kafka\n", []string{"Go", "Kafka", "Python"}, []string{}},
 		{req + "If you know Kafka, you will need Terraform too.\n", []string{"Go", "Kafka", "Python", "Terraform"}, []string{}},
 	})
+}
+
+// Session 36, a sweep of 110 pairs of requirement and nice-to-have
+// headings in descriptions whose line breaks were lost, with 13 kinds of
+// list marks: with bullets ("•"), every pair lost its parts ("... Work
+// with the team. Requirements: • Experience with Python • Strong SQL
+// skills. Nice to have: • Kafka • Terraform."): the last item of a list
+// and the next heading were read as one heading, so that the list's last
+// item took the next part's class. With dashes it was right. And a
+// lead-in without a colon that ends on "have" or "bring" before the
+// bullets ("It would be great if you have • Kafka") was not cut off its
+// sentence (11 of 110). Corpus unchanged.
+func TestFlatBulletHeadingsS36(t *testing.T) {
+	n := normalizer(t)
+	about := "About us We build tools for teams. " + strings.Repeat("We are a team of people who like to build things that matter. ", 6)
+	var cases []s36Case
+	for _, c := range []struct{ req, pref, a, b string }{
+		{"Requirements", "Nice to have", ": • ", " • "},
+		{"What you'll need", "Bonus points", ": • ", " • "},
+		{"Qualifications", "Preferred Qualifications", ": ▪ ", " ▪ "},
+		{"Requirements", "It would be great if you have", " • ", " • "},
+		{"Who you are", "It would be great if you have", " - ", " - "},
+		{"Requirements", "Ideally you also bring", " • ", " • "},
+	} {
+		cases = append(cases, s36Case{about + "What you'll do" + c.a + "Build dashboards" + c.b + "Work with the team. " +
+			c.req + c.a + "Experience with Python" + c.b + "Strong SQL skills. " + c.pref + c.a + "Kafka" + c.b + "Terraform. Benefits" + c.a + "Free lunch",
+			[]string{"Python", "SQL"}, []string{"Kafka", "Terraform"}})
+	}
+	checkBuckets(t, n, cases)
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"Work with the team. Requirements:", true}, {"Requirements:", false}, {"e.g.: Python", false}} {
+		if got := sentenceEndIn(c.s); got != c.want {
+			t.Errorf("sentenceEndIn(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+	// an item that ends on "have" but leads into nothing stays an item
+	if openLeadEnd("Strong SQL skills. The tools we have") {
+		t.Error(`openLeadEnd("... The tools we have") = true, want false`)
+	}
 }
