@@ -167,3 +167,27 @@ func TestFlatBulletHeadingsS36(t *testing.T) {
 		t.Error(`openLeadEnd("... The tools we have") = true, want false`)
 	}
 }
+
+// Session 36, round s36's dev miss list: "Proficiency in Google Suite"
+// (andculture-text-client-advisor) is Google Workspace, as "G Suite" was;
+// "Google Apps" only as the product's name is written.
+func TestGoogleSuiteS36(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Proficiency in Google Suite", []string{"Google Workspace"}},
+		{"Google Apps for Work", []string{"Google Workspace"}},
+		{"Google apps like Maps", []string{}},
+		{"Experience with Google Apps Script", []string{"Google Apps Script"}},
+	} {
+		got := n.Skills(c.text)
+		if got == nil {
+			got = []string{}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "c1ffc6caae16eafaeb5f42193ad74ee8a8a08abb0e6758f676c662daa29028b0"
-	embeddedTaxonomySum     = "3a480e8cc932a798eb17a3f8e25036eaf3d3add4dce8e493d20273ae3724351d"
+	embeddedTaxonomyFileSum = "b33938f2570bf1a1fe86b5e38083cf8da43a63e8adcc9005f2663b1e9e3fd781"
+	embeddedTaxonomySum     = "7faf39974353df1acbfdcf1300b20377e149bab694295436a1fbefbc34d08391"
 )
