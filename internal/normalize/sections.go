@@ -308,6 +308,13 @@ var (
 		// will meet, not what is asked ("Tools we use" stays a heading of
 		// requirements: TestS20MoreHeadings)
 		"our tools", "our tooling", "the stack", "stack", "the tech", "day in the life", "how we work",
+		// session 36, a sweep of 60 headings of duties after the
+		// requirements: these 15 left the requirements open, so that the
+		// duties under them were read as asked
+		"duties", "main duties", "key duties", "essential functions", "accountabilities", "key accountabilities",
+		"challenges", "your challenges", "outcomes", "key outcomes", "first 90 days", "in your first year",
+		"first months", "your first months", "what success looks like", "success looks like",
+		"projects you might work on", "projects you'll work on", "your work", "the work", "mission",
 		// session 30: Anthropic's parts after the qualifications (on every
 		// one of its postings): the terms of the job and the company
 		"logistics", "how we're different", "how we are different", "what makes us different", "bieten wir", "was wir bieten", "wir bieten dir", "das bieten wir",

@@ -191,3 +191,24 @@ func TestGoogleSuiteS36(t *testing.T) {
 		}
 	}
 }
+
+// Session 36, a sweep of 60 headings of duties in four shapes, before and
+// after the requirements: after them, 15 ("Duties", "Main duties",
+// "Essential functions", "Accountabilities", "Challenges", "Mission",
+// "Outcomes", "First 90 days", "What success looks like", "Your work",
+// ...) did not end the requirements, so that the duties under them
+// ("Build pipelines in Spark and Kafka") were read as asked. ("Tools we
+// use" stays a heading of requirements: TestS20MoreHeadings.)
+func TestDutiesHeadingsS36(t *testing.T) {
+	n := normalizer(t)
+	var cases []s36Case
+	for _, h := range []string{"Duties", "Main duties", "Essential functions", "Accountabilities", "Your challenges", "Mission", "Outcomes", "First 90 days", "In your first year", "What success looks like", "Your work", "Projects you might work on"} {
+		for _, shape := range []string{h + "\n", h + ":\n", strings.ToUpper(h) + "\n", "**" + h + "**\n"} {
+			cases = append(cases, s36Case{"About us: we build tools.\n\nRequirements\n- Experience with Python\n- Strong SQL skills\n\n" + shape +
+				"- Build pipelines in Spark and Kafka\n- Maintain our Airflow DAGs\n\nBenefits\n- Lunch\n", []string{"Python", "SQL"}, []string{}})
+		}
+	}
+	// a heading that names what is asked beside the duties stays asked
+	cases = append(cases, s36Case{"Duties and requirements\n- Experience with Python\n- Strong SQL skills\n", []string{"Python", "SQL"}, []string{}})
+	checkBuckets(t, n, cases)
+}
