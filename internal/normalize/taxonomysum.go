@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "03c5d37ced9a4087a9741b0c6e8def367cc804f77d181883708a189070937ce6"
-	embeddedTaxonomySum     = "3004976df9a5310ea939a48ea45bbca690596682e287ac6913c325730616d09a"
+	embeddedTaxonomyFileSum = "ee65aa654fcd4f415df877a7ece0b04704a4b429755a17d69ffb24285e82c62c"
+	embeddedTaxonomySum     = "b60b19e787bc37fd275f8dcf7d96bd78ecde0baa7e8b242de166e19a06d88ca1"
 )
