@@ -31,8 +31,8 @@ var ambiguous = []string{
 	"Backstage", "Harness", "Haystack", "Unleash", "Gremlin", "Teleport", "Mend", "Quay", "Caddy",
 	"Longhorn", "Rook", "Pachyderm", "Telepresence", "Flagger", "Juju",
 	// session 36 (taxonomy_s36_test.go): O*NET's tools that are words
-	"Quicken", "Audacity", "Cerner", "Kronos", "Samba", "Pascal", "Longview", "TeamMate",
-	"Constant Contact", "Ab Initio", "Time Matters", "Sibelius", "Petrel",
+	"Quicken", "Audacity", "Cerner", "Kronos", "Samba", "TeamMate", "Constant Contact",
+	"Ab Initio", "Sibelius", "Petrel", "Solid Edge", "Adaptive Planning", "Google Sites",
 }
 
 // splitSeed is internal/corpus's Seed (the corpus package imports this

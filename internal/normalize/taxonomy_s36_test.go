@@ -43,6 +43,13 @@ func TestOnetToolsS36(t *testing.T) {
 		{"A spice rack, a grass lawn, a blast of air and a desk lamp.", []string{}},
 		{"The longview of our teammate: time matters.", []string{}},
 		{"Write on the blackboard during the keynote.", []string{}},
+		// phrases that name no product unless written as one
+		{"Step 7: send us your CV. We give you a solid edge and adaptive planning.", []string{}},
+		{"Our commitment to EDI shows in every hire.", []string{}},
+		{"Visit our Google sites in Zurich and Munich.", []string{}},
+		{"Process assessment to Automotive SPICE, ISO 26262 and C++", []string{"C++"}},
+		{"Circuit simulation in SPICE or LTspice, layout in Altium", []string{"Altium", "SPICE"}},
+		{"PLC programming in STEP 7, EDI, SAP and Solid Edge", []string{"EDI", "PLC", "SAP", "SIMATIC STEP 7", "Solid Edge"}},
 	} {
 		if got := n.Skills(c.text); !slices.Equal(got, c.want) {
 			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "ee65aa654fcd4f415df877a7ece0b04704a4b429755a17d69ffb24285e82c62c"
-	embeddedTaxonomySum     = "b60b19e787bc37fd275f8dcf7d96bd78ecde0baa7e8b242de166e19a06d88ca1"
+	embeddedTaxonomyFileSum = "6393b52980b376a6c2904da8a85a64c1ebe933496fcbbb414be3e614cf81513f"
+	embeddedTaxonomySum     = "b22e8d25e746fdb66c9b10aac2e120634beac5c4d11ffc3e5a70a9bedd5089d2"
 )
