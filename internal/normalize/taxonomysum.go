@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "b33938f2570bf1a1fe86b5e38083cf8da43a63e8adcc9005f2663b1e9e3fd781"
-	embeddedTaxonomySum     = "7faf39974353df1acbfdcf1300b20377e149bab694295436a1fbefbc34d08391"
+	embeddedTaxonomyFileSum = "87165234b6810ec9d1fc78fd4ac8c2fafbcb387ca7bf4f471a30459e4539e9a5"
+	embeddedTaxonomySum     = "db97544d1b166b4022a48f350101f437458e4d3223e1d7e8f545e2307dcd19e3"
 )
