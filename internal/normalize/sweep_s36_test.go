@@ -212,3 +212,26 @@ func TestDutiesHeadingsS36(t *testing.T) {
 	cases = append(cases, s36Case{"Duties and requirements\n- Experience with Python\n- Strong SQL skills\n", []string{"Python", "SQL"}, []string{}})
 	checkBuckets(t, n, cases)
 }
+
+// Session 36 (onet36's report): "EMR" in a health-care posting's
+// "EHR/EMR systems" is an electronic medical record, not Amazon EMR.
+func TestMedicalRecordsNotAmazonEMRS36(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Experience with EHR/EMR systems and Excel", []string{"Excel"}},
+		{"EMR software and Excel", []string{"Excel"}},
+		{"Spark on EMR and Glue", []string{"Amazon EMR"}},
+		{"AWS EMR and Athena", []string{"Amazon Athena", "Amazon EMR"}},
+	} {
+		got := n.Skills(c.text)
+		if got == nil {
+			got = []string{}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "87165234b6810ec9d1fc78fd4ac8c2fafbcb387ca7bf4f471a30459e4539e9a5"
-	embeddedTaxonomySum     = "db97544d1b166b4022a48f350101f437458e4d3223e1d7e8f545e2307dcd19e3"
+	embeddedTaxonomyFileSum = "1bc392ef2eab0c7afdc53482630009b724da5e0dfdc9251b1af6e2bc795d7a4d"
+	embeddedTaxonomySum     = "3a1ae5bd6d7ad220e81f352cb2862f57759c747327339fa00049420456484631"
 )
