@@ -690,6 +690,9 @@ func (sc *classifier) prefWord(i int) bool {
 		if w != "considered" && sc.toks[i].flags&fColon != 0 {
 			return true // "R or SQL experience: appreciated" (session 35)
 		}
+		if w == "welcome" && sc.word(i+1) == "to" {
+			return false // "required but welcome to learn Terraform" (review s36 F7)
+		}
 		// "not required, but appreciated", "optional but welcome" (session
 		// 36)
 		return (p == "is" || p == "are" || p == "be" || p == "also" || p == "very" || p == "highly" || p == "but") &&
@@ -699,12 +702,22 @@ func (sc *classifier) prefWord(i int) bool {
 		return sc.word(i-1) == "be" && (sc.word(i-2) == "would" || sc.word(i-2) == "also")
 	case "regarded":
 		// "Kafka experience is highly regarded", "... well regarded"
-		// (session 36)
-		p := sc.word(i - 1)
-		return p == "highly" || p == "well"
+		// (session 36); predicative only, not "a highly regarded
+		// university" (review s36 F3)
+		p, v := sc.word(i-1), sc.word(i-2)
+		return (p == "highly" || p == "well") && (v == "is" || v == "are" || v == "be")
 	case "favour", "favor":
-		// "Kafka knowledge counts in your favour" (session 36)
-		return sc.word(i-1) == "your" && sc.word(i-2) == "in"
+		// "Kafka knowledge counts in your favour" (session 36), not "will
+		// not count in your favour" (review s36 F8)
+		if sc.word(i-1) != "your" || sc.word(i-2) != "in" {
+			return false
+		}
+		for t := i - 3; t >= i-6 && t >= 0; t-- {
+			if w := sc.word(t); w == "not" || w == "t" || w == "never" {
+				return false
+			}
+		}
+		return true
 	case "possible":
 		// "Kafka, if possible" (session 36): only the two words as a
 		// clause of their own at the end of a sentence

@@ -982,7 +982,14 @@ func bulletedHeading(piece string) (string, bool) {
 // run into the heading of the next, which trailingHeading cuts off;
 // session 36).
 func sentenceEndIn(s string) bool {
-	return strings.Contains(s, ". ") || strings.Contains(s, "! ") || strings.Contains(s, "? ")
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' && unicode.IsUpper(firstRune(s[i+2:])) {
+			// not an abbreviation before a small letter ("incl. cloud",
+			// "pts. if you have": review s36 F5)
+			return true
+		}
+	}
+	return false
 }
 
 // boundaryAt says whether a sentence starts at j of a piece: after ". ",

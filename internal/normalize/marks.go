@@ -612,7 +612,7 @@ func (c *classifier) prefScope(i, j, k int) (int, int) {
 			cl = back
 		}
 	}
-	if listJoins[c.word(cl)] && askedNouns[c.word(cl+1)] {
+	if listJoins[c.word(cl)] && askedNouns[c.word(cl+1)] && c.clauseOfItsOwn(i, cl) && !c.pluralMarker(k) {
 		// "If hired, you will use Python, SQL and Kafka, and experience
 		// with Go is a plus": a clause that opens with "and" and a noun
 		// of what the candidate has is an item of its own, not the end
@@ -679,6 +679,33 @@ func (c *classifier) modalBefore(i int) bool {
 		}
 		if c.toks[t].flags&fSent != 0 {
 			return false
+		}
+	}
+	return false
+}
+
+// clauseOfItsOwn says whether the tokens [i, cl) hold a clause with a
+// subject and verb of its own ("you will use Python, SQL and Kafka", "You
+// must know Java"), not a list of nouns that goes on after the comma
+// ("Knowledge of Java, SQL and Kafka, and experience with Scala are a
+// plus": review s36 F1).
+func (c *classifier) clauseOfItsOwn(i, cl int) bool {
+	for t := i; t < cl; t++ {
+		switch c.word(t) {
+		case "you", "we", "must", "should", "will", "need", "needs", "require", "requires":
+			return true
+		}
+	}
+	return false
+}
+
+// pluralMarker says whether the verb before the marker at k is plural
+// ("are a plus", "would all be a plus"): its subject is the whole list.
+func (c *classifier) pluralMarker(k int) bool {
+	for t := k - 1; t >= c.start && t >= k-4; t-- {
+		switch c.word(t) {
+		case "are", "all", "both":
+			return true
 		}
 	}
 	return false

@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 290
+const rulesVersion = 291
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -919,6 +919,11 @@ func boundBlocks(bs []block, cls []class, max int) ([]block, []class) {
 		cut := max - total
 		for cut > 0 && !utf8.RuneStart(b.text[cut]) {
 			cut--
+		}
+		// at the last space before the bound, so that no word is cut into
+		// a shorter one ("Requirements" into "R": review s36 F11)
+		if sp := strings.LastIndexByte(b.text[:cut], ' '); sp > 0 {
+			cut = sp
 		}
 		if cut <= 0 {
 			return bs[:i], cls[:min(i, len(cls))]

@@ -118,8 +118,9 @@ var (
 		// "Cherry on top", "Things that help")
 		"thrilled if", "excited if you", "delighted if", "cherry on top", "cherry on the cake", "things that help",
 		"would make us smile",
-		// session 36: "Added advantage", "Advantageous" over a list
-		"added advantage", "advantageous", "added advantages",
+		// session 36: "Added advantage" over a list (not "Advantageous",
+		// "Added advantages of joining": review s36 F10)
+		"added advantage",
 		// "Helpful skills", "Useful experience", "Darüber freuen wir uns"
 		"helpful skills", "helpful experience", "useful skills", "useful experience", "darüber freuen wir uns",
 		// session 24: "helpful" anywhere in a heading ("Helpful
@@ -960,12 +961,15 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		if (c == clsMentioned || c == clsOpen) && words(text) <= 8 && !strings.Contains(text, ",") && next.kind == kindItem {
 			return c, true
 		}
-		if c == clsUnknown && cur == clsMentioned && next.kind == kindItem && short && latinLead(text) && titleLike(text) {
-			// "What you'll do" / ... / "The person" / "- Strong SQL
-			// skills": a short line of its own over a list, after the
-			// tasks or the company's part, is the heading of a part we do
-			// not know, not more of the tasks; its items say for
-			// themselves whether they ask for something (session 36)
+		if c == clsUnknown && cur == clsMentioned && next.kind == kindItem && short && latinLead(text) && titleLike(text) && itemAsks(next.text) {
+			// "What you'll do" / ... / "The person" / "- Proficient in
+			// SQL": a short line of its own over a list that opens with
+			// what a candidate has, after the tasks or the company's
+			// part, is the heading of a part we do not know, not more of
+			// the tasks; its items say for themselves whether they ask
+			// for something (session 36). Not over a list of tasks ("Platform
+			// work" / "- Strong ownership of our Kafka clusters": review
+			// s36 F2).
 			return clsOpen, true
 		}
 		if (cur == clsRequired || cur == clsPreferred) && words(text) <= 5 && aboutOrganisation(f) && !quantityAfterAbout(f) {
@@ -1339,3 +1343,34 @@ func titleLike(s string) bool {
 	}
 	return !strings.ContainsAny(s[len(s)-1:], ".;,")
 }
+
+// itemAsks says whether a list item opens with what a candidate has: a
+// count of years ("3+ years of"), or the adjectives of its degree and a
+// noun of experience, knowledge or skill ("Proficient in", "Solid
+// experience with", "A degree in"), as opensAsked reads a block.
+func itemAsks(s string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+	for i, w := range ws {
+		if i >= 6 {
+			return false
+		}
+		switch {
+		case askedNouns[w] || itemNouns[w]:
+			return true
+		case w[0] >= '0' && w[0] <= '9' || numberWords[w] > 0:
+			if i+1 < len(ws) && (ws[i+1] == "years" || ws[i+1] == "year" || ws[i+1] == "yrs") {
+				return true
+			}
+		case askedLeads[w], w == "a", w == "an":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// itemNouns open a candidate's qualification beside askedNouns ("Fluent
+// in SQL", "Expert in Go", "A degree in statistics").
+var itemNouns = wordSet("fluent expert skilled familiar competent degree bachelor bachelor's master's phd bs bsc ms msc")

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "1bc392ef2eab0c7afdc53482630009b724da5e0dfdc9251b1af6e2bc795d7a4d"
-	embeddedTaxonomySum     = "3a1ae5bd6d7ad220e81f352cb2862f57759c747327339fa00049420456484631"
+	embeddedTaxonomyFileSum = "0bf228b77b84ffd2dff5aeb771138b7c26144f1a060206a53956c73605dec917"
+	embeddedTaxonomySum     = "2e95692118fe41394f5d3c2b97846589f5d86576ae313a716458cc7450786e85"
 )
