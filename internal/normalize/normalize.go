@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 287
+const rulesVersion = 288
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -266,9 +266,11 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		}
 		def = c
 	}
-	if def == "" && len(p.Locations) == 0 && lang == "zh" {
-		// no place at all: a posting in Chinese pays in yuan
-		def = "CNY"
+	if def == "" && len(p.Locations) == 0 {
+		// no place at all: a posting in Chinese pays in yuan, one in
+		// Norwegian or Danish in kroner ("Lønn: 650 000 kr" is no krona),
+		// one in Swedish in kronor
+		def = countryCurrency[languageCountry[lang]]
 	}
 	p.Salary = salaries(text, def)
 	if len(r.Salary) > 0 {
