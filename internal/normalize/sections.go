@@ -118,6 +118,17 @@ var (
 		// "Cherry on top", "Things that help")
 		"thrilled if", "excited if you", "delighted if", "cherry on top", "cherry on the cake", "things that help",
 		"would make us smile",
+		// session 36, a sweep of constructed headings in six languages:
+		// what "counts in your favour" in Norwegian, Danish and Swedish
+		// ("Det teller positivt om du har", "Det er også positivt, hvis
+		// du har", "Det är positivt om du har"), what "will make the
+		// difference" in French ("Ce qui fera la différence"), what is
+		// "gladly seen" in German ("Gerne gesehen", "Was wir gerne
+		// sehen"; an item that names its subject first stays an item:
+		// wishOfItsOwn), and the Chinese "者佳", "会更好"
+		"teller positivt", "tæller positivt", "positivt om du", "positivt hvis du", "fera la différence",
+		"ferait la différence", "feront la différence", "gerne gesehen", "gern gesehen", "gerne sehen", "gern sehen",
+		"者佳", "会更好",
 		// "Helpful skills", "Useful experience", "Darüber freuen wir uns"
 		"helpful skills", "helpful experience", "useful skills", "useful experience", "darüber freuen wir uns",
 		// session 24: "helpful" anywhere in a heading ("Helpful
@@ -201,6 +212,10 @@ var (
 		"你的技能",
 		"candidato ideale", "cosa ti chiediamo", "competenze", "wat je meebrengt", "我们期待", "期待你", "关于你",
 		"我们需要",
+		// session 36: "whom we are hunting for" in Norwegian and Swedish
+		// ("Hvem er vi på jakt etter?", "Vi är på jakt efter dig som"),
+		// "what we need from you" ("Dette trenger vi fra deg")
+		"på jakt etter", "på jakt efter", "trenger vi fra deg", "vi trenger fra deg", "trenger fra deg",
 		// Norwegian and Swedish requirement headings ("Kvalifikasjonskrav",
 		// "Utdanningskrav: Relevant bachelor", "Din kompetens")
 		"kvalifikasjonskrav", "utdanningskrav", "din kompetens", "kompetens",
@@ -507,6 +522,13 @@ func classifyHeading(h string, weak bool) class {
 	}
 	if c := vocabHeading(f, weak); c != clsUnknown {
 		return c
+	}
+	if danglingLeadIn(f) {
+		// "För att lyckas i rollen har du", "Für diese Position bringst
+		// du mit", "Pour ce poste, vous disposez de": a heading that
+		// stops on what the candidate has or brings leads into the
+		// candidate's side (session 36)
+		return clsRequired
 	}
 	if aboutOrganisation(f) {
 		return clsMentioned
@@ -961,6 +983,42 @@ func headingClass(b block, cur class, next block) (class, bool) {
 	return cur, false
 }
 
+// danglingEnds are the words a lead-in line stops on when it leaves the
+// candidate's side to the list after it: "has/have you", "you bring",
+// "you need" in the languages of Language.
+var danglingEnds = []string{" har du ", " du har ", " hast du ", " du hast ", " haben sie ", " bringst du mit ",
+	" bringen sie mit ", " behöver du ", " trenger du ", " bør du ha ", " bør du have ", " skal du have ",
+	" skal du ha ", " vous avez ", " vous disposez de ", " tu as ", " tu disposes de ", " you have ",
+	" you will have ", " you'll have ", " you need ", " you will need ", " you'll need ", " you bring "}
+
+// offerStarts open a line about what the employer gives ("Hos oss har
+// du", "Bei uns hast du", "With us you have"): the benefits, not the
+// candidate's side.
+var offerStarts = []string{" hos oss ", " hos os ", " bei uns ", " chez nous ", " with us ", " som anställd ",
+	" som ansatt ", " som ansat ", " som medarbetare ", " som medarbeider ", " som medarbejder ", " als mitarbeiter",
+	" as an employee ",
+	// what the role gives ("I rollen har du", "I denne stillingen har
+	// du", "In dieser Rolle hast du"): the tasks, not the candidate's side
+	" i rollen ", " i rollen som ", " i tjänsten ", " i stillingen ", " i denne rollen ", " i denna roll ",
+	" i den här rollen ", " i jobbet ", " in dieser rolle ", " in this role ", " dans ce poste ", " dans ce rôle "}
+
+// danglingLeadIn says whether a folded line stops on a lead-in's verb
+// and pronoun ("För att lyckas i rollen har du", "Damit du erfolgreich
+// bist, hast du"), not in a line about what the employer offers.
+func danglingLeadIn(f string) bool {
+	for _, o := range offerStarts {
+		if strings.HasPrefix(f, o) {
+			return false
+		}
+	}
+	for _, e := range danglingEnds {
+		if strings.HasSuffix(f, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // withoutInsertion is a line without the words it sets apart between
 // dashes or in parentheses ("It would be great - but not required - if
 // you", "Es wäre klasse - jedoch nicht zwingend erforderlich -, wenn
@@ -1012,7 +1070,9 @@ func wishOfItsOwn(f string) bool {
 	ws := strings.Fields(f)
 	at := -1
 	for i, w := range ws {
-		if w == "wäre" || w == "wären" || w == "zou" || w == "zouden" {
+		if w == "wäre" || w == "wären" || w == "zou" || w == "zouden" ||
+			// "Python ist gern gesehen", "Kafka würden wir gerne sehen"
+			(w == "gern" || w == "gerne") && i+1 < len(ws) && (ws[i+1] == "gesehen" || ws[i+1] == "sehen") {
 			at = i
 			break
 		}
@@ -1022,7 +1082,10 @@ func wishOfItsOwn(f string) bool {
 	}
 	switch ws[0] {
 	case "es", "het", "dat", "ideal", "idealerweise", "was", "wat", "noch", "außerdem", "zusätzlich", "auch", "ook",
-		"toll", "schön", "super", "klasse", "prima", "mooi", "fijn", "leuk", "ideaal", "bonus", "plus":
+		"toll", "schön", "super", "klasse", "prima", "mooi", "fijn", "leuk", "ideaal", "bonus", "plus",
+		// "Das wäre super", "Dies wäre ein Plus", "Dit zou mooi zijn":
+		// the pronoun points to what follows (session 36)
+		"das", "dies", "dit":
 		return false
 	}
 	for _, w := range ws[at:] {

@@ -58,3 +58,113 @@ const (
 	nbIntro = "Vi er et voksende teknologiselskap i Oslo og ser nå etter en utvikler til teamet vårt. Du vil jobbe sammen med erfarne kolleger i et godt miljø.\n\n"
 	daIntro = "Vi er en voksende teknologivirksomhed i København og søger nu en udvikler til vores team. Du kommer til at arbejde sammen med erfarne kolleger i et godt miljø.\n\n"
 )
+
+// s36Post is a constructed posting: an intro, the tasks (Java, a
+// responsibility: mentioned), then a line and the list after it, as plain
+// text or as HTML with the line in bold.
+func s36Post(intro, tasksHead, task, head string, items []string, html bool) model.Raw {
+	if !html {
+		var b strings.Builder
+		b.WriteString(intro + tasksHead + "\n- " + task + "\n\n" + head + "\n")
+		for _, it := range items {
+			b.WriteString("- " + it + "\n")
+		}
+		return model.Raw{Title: "Developer", DescriptionText: b.String()}
+	}
+	var b strings.Builder
+	b.WriteString("<p>" + strings.TrimSpace(intro) + "</p><p><strong>" + tasksHead + "</strong></p><ul><li>" + task + "</li></ul>")
+	b.WriteString("<p><strong>" + head + "</strong></p><ul>")
+	for _, it := range items {
+		b.WriteString("<li>" + it + "</li>")
+	}
+	b.WriteString("</ul>")
+	return model.Raw{Title: "Developer", DescriptionHTML: b.String()}
+}
+
+var s36Langs = map[string][3]string{
+	"sv": {svIntro, "Arbetsuppgifter", "Utveckla och förvalta våra system i Java"},
+	"nb": {nbIntro, "Arbeidsoppgaver", "Utvikle og forvalte systemene våre i Java"},
+	"da": {daIntro, "Dine opgaver", "Udvikle og vedligeholde vores systemer i Java"},
+	"de": {"Wir sind ein wachsendes Technologieunternehmen mit Sitz in Berlin und suchen eine Entwicklerin oder einen Entwickler für unser Team. Du arbeitest mit erfahrenen Kolleginnen und Kollegen zusammen.\n\n",
+		"Deine Aufgaben", "Du entwickelst und betreust unsere Systeme in Java"},
+	"fr": {"Nous sommes une entreprise technologique en pleine croissance basée à Paris et nous recherchons un développeur pour rejoindre notre équipe. Vous travaillerez avec des collègues expérimentés.\n\n",
+		"Vos missions", "Développer et maintenir nos systèmes en Java"},
+	"zh": {"我们是一家快速发展的科技公司，总部位于上海，现招聘开发工程师加入我们的团队。\n\n", "岗位职责", "负责使用Java开发和维护公司核心系统；"},
+}
+
+// Session 36: headings of the requirements and the nice-to-haves that
+// the sweep found unread in plain text and in bold, in five languages:
+// what "counts in your favour" (nb, da, sv), "will make the difference"
+// (fr), is "gladly seen" (de), "者佳"/"会更好" (zh); "på jakt etter",
+// "trenger vi fra deg" (nb); "Das wäre super" (the pronoun is no subject
+// of a wish of its own); and a heading that stops on the candidate's verb
+// and pronoun ("För att lyckas i rollen har du", "Damit du erfolgreich
+// bist, hast du", "Pour ce poste, vous disposez de"), not one about what
+// the employer or the role gives ("Hos oss har du", "I rollen har du").
+func TestHeadingsS36(t *testing.T) {
+	n := normalizer(t)
+	items := []string{"Python", "SQL", "Excel"}
+	all := []string{"Excel", "Python", "SQL"}
+	for _, c := range []struct {
+		lang, head string
+		want       string // R required, P preferred, M mentioned
+	}{
+		{"nb", "Det teller positivt om du har", "P"},
+		{"nb", "Det er også positivt om du har", "P"},
+		{"da", "Det tæller positivt, hvis du har", "P"},
+		{"sv", "Det är positivt om du har", "P"},
+		{"fr", "Ce qui fera la différence", "P"},
+		{"fr", "Ce qui ferait la différence", "P"},
+		{"de", "Gerne gesehen", "P"},
+		{"de", "Gern gesehen sind", "P"},
+		{"de", "Was wir gerne sehen", "P"},
+		{"de", "Das wäre super", "P"},
+		{"de", "Das wäre toll", "P"},
+		{"zh", "以下经验者佳", "P"},
+		{"zh", "如果你有以下经验会更好", "P"},
+		{"nb", "Hvem er vi på jakt etter?", "R"},
+		{"nb", "Vi er på jakt etter deg som har", "R"},
+		{"sv", "Vi är på jakt efter dig som har", "R"},
+		{"nb", "Dette trenger vi fra deg", "R"},
+		{"sv", "För att lyckas i rollen har du", "R"},
+		{"sv", "För att trivas i rollen behöver du", "R"},
+		{"nb", "For å lykkes i rollen har du", "R"},
+		{"nb", "For å trives i stillingen bør du ha", "R"},
+		{"da", "For at lykkes i rollen har du", "R"},
+		{"de", "Um in dieser Rolle erfolgreich zu sein, bringst du mit", "R"},
+		{"de", "Damit du bei uns erfolgreich bist, hast du", "R"},
+		{"fr", "Pour ce poste, vous disposez de", "R"},
+		// not the candidate's side: what the employer or the role gives
+		{"sv", "Hos oss har du", "M"},
+		{"sv", "Som anställd hos oss har du", "M"},
+		{"nb", "I rollen har du", "M"},
+		{"de", "Bei uns hast du", "M"},
+		// as before: a heading that asks, one that is open
+		{"sv", "Vi söker dig som", "R"},
+		{"de", "Das bringst du mit", "R"},
+	} {
+		l := s36Langs[c.lang]
+		for _, html := range []bool{false, true} {
+			p := n.Normalize("s", "c", s36Post(l[0], l[1], l[2], c.head, items, html))
+			got := "M"
+			switch {
+			case slices.Equal(p.Skills.Required, all) && len(p.Skills.Preferred) == 0:
+				got = "R"
+			case slices.Equal(p.Skills.Preferred, all) && len(p.Skills.Required) == 0:
+				got = "P"
+			case len(p.Skills.Required)+len(p.Skills.Preferred) > 0:
+				got = fmt.Sprintf("required %v preferred %v", p.Skills.Required, p.Skills.Preferred)
+			}
+			if got != c.want {
+				t.Errorf("%s %q (html %v): %s, want %s", c.lang, c.head, html, got, c.want)
+			}
+		}
+	}
+	// an item that names its subject before "gern gesehen" is an item,
+	// not the heading of the rest of the list
+	p := n.Normalize("s", "c", model.Raw{Title: "Developer", DescriptionText: s36Langs["de"][0] +
+		"Dein Profil\nKubernetes ist gern gesehen\nPython\nSQL\n"})
+	if !slices.Equal(p.Skills.Required, []string{"Python", "SQL"}) || !slices.Equal(p.Skills.Preferred, []string{"Kubernetes"}) {
+		t.Errorf("Kubernetes ist gern gesehen: required %v preferred %v", p.Skills.Required, p.Skills.Preferred)
+	}
+}
