@@ -168,3 +168,47 @@ func TestHeadingsS36(t *testing.T) {
 		t.Errorf("Kubernetes ist gern gesehen: required %v preferred %v", p.Skills.Required, p.Skills.Preferred)
 	}
 }
+
+// Session 36: list items that mark their skill as a plus in words the
+// sweep found unread: a marker joined by "but" to a negated requirement
+// ("er ikke et krav, men en fordel", "n'est pas obligatoire, mais un
+// plus"), French "serait idéale"/"valorisée", Chinese "者佳". Negative
+// cases: the ideal profile or candidate, "valoriser" as the employer's
+// verb, an item that asks.
+func TestInlineWishesS36(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		lang, item string
+		pref       bool // Kubernetes preferred (else required)
+	}{
+		{"da", "Erfaring med Kubernetes er ikke et krav, men en fordel", true},
+		{"nb", "Erfaring med Kubernetes er ikke et krav, men et pluss", true},
+		{"sv", "Erfarenhet av Kubernetes är inget krav, men ett plus", true},
+		{"fr", "Une expérience avec Kubernetes n'est pas obligatoire, mais un plus", true},
+		{"de", "Erfahrung mit Kubernetes ist keine Voraussetzung, aber ein Plus", true},
+		{"fr", "Une expérience avec Kubernetes serait idéale", true},
+		{"fr", "Une expérience avec Kubernetes serait valorisée", true},
+		{"fr", "Des connaissances en Kubernetes seront valorisées", true},
+		{"zh", "熟悉Kubernetes者佳", true},
+		{"zh", "有Kubernetes经验者佳；", true},
+		// asked: no marker, or the marker names no wish
+		{"fr", "Vous maîtrisez Kubernetes, idéal pour notre plateforme", false},
+		{"fr", "Le profil idéal maîtrise Kubernetes", false},
+		{"fr", "Vous savez valoriser Kubernetes auprès des équipes", false},
+		{"da", "Erfaring med Kubernetes er et krav, men ikke Helm", false},
+		{"zh", "熟练掌握Kubernetes；", false},
+	} {
+		l := s36Langs[c.lang]
+		reqHead := map[string]string{"sv": "Vi söker dig som", "nb": "Kvalifikasjoner", "da": "Kvalifikationer",
+			"fr": "Profil recherché", "de": "Dein Profil", "zh": "任职要求"}[c.lang]
+		for _, html := range []bool{false, true} {
+			p := n.Normalize("s", "c", s36Post(l[0], l[1], l[2], reqHead, []string{"Python", c.item}, html))
+			gotPref := slices.Contains(p.Skills.Preferred, "Kubernetes")
+			gotReq := slices.Contains(p.Skills.Required, "Kubernetes")
+			if gotPref != c.pref || gotReq == c.pref || !slices.Contains(p.Skills.Required, "Python") {
+				t.Errorf("%s %q (html %v): required %v preferred %v, want Kubernetes preferred %v", c.lang, c.item, html,
+					p.Skills.Required, p.Skills.Preferred, c.pref)
+			}
+		}
+	}
+}
