@@ -91,6 +91,11 @@ func New(t *Taxonomy) *Normalizer {
 				if v := britishSpelling(strings.ToLower(a)); v != "" && !taken[aliasKey(v)] {
 					n.m.add(v, int32(i))
 				}
+				for _, v := range germanForms(a) {
+					if !taken[aliasKey(v)] {
+						n.m.add(v, int32(i))
+					}
+				}
 			}
 			if s.Category == "language" && strings.HasPrefix(a, "=") && len(a) > 2 && isLowerWord(strings.ToLower(a[1:])) {
 				if n.lowerNames == nil {

@@ -212,3 +212,48 @@ func TestInlineWishesS36(t *testing.T) {
 		}
 	}
 }
+
+// Session 36: a German alias made of an adjective and its noun
+// ("künstliche Intelligenz") also matches the adjective's other endings
+// and the noun's dative plural or genitive ("künstlicher Intelligenz",
+// "verteilten Systemen"); the sweep of the taxonomy's translations found
+// 2 of 16 German names unread in that form.
+func TestGermanFormsS36(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct{ text, want string }{
+		{"Erfahrung mit künstlicher Intelligenz", "Artificial Intelligence"},
+		{"Grundlagen der künstlichen Intelligenz", "Artificial Intelligence"},
+		{"Kenntnisse objektorientierter Programmierung", "Object-Oriented Programming"},
+		{"Erfahrung mit objektorientierten Programmierung", "Object-Oriented Programming"},
+		{"Erfahrung mit funktionaler Programmierung", "Functional Programming"},
+		{"Erfahrung mit testgetriebener Entwicklung", "Software Testing"},
+		{"Erfahrung in eingebetteten Systemen", "Embedded Systems"},
+		{"Kenntnisse kontinuierlicher Integration", "CI/CD"},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Entwickler", DescriptionText: "Dein Profil\n- " + c.text + "\n- Sehr gute Kenntnisse in SQL\n"})
+		if !slices.Contains(p.Skills.Required, c.want) {
+			t.Errorf("%q: required %v, want %s", c.text, p.Skills.Required, c.want)
+		}
+	}
+	for _, c := range []struct {
+		alias string
+		want  []string
+	}{
+		{"künstliche Intelligenz", []string{"künstlichen intelligenz", "künstlicher intelligenz", "künstliches intelligenz", "künstlichem intelligenz"}},
+		{"verteilte Systeme", []string{"verteilten systemen", "verteilter systeme", "verteilte systemen"}},
+		{"maschinelles Lernen", []string{"maschinellen lernens", "maschinelle lernen"}},
+		// not a German adjective before its noun
+		{"machine learning", nil}, {"Apache Kafka", nil}, {"Google Cloud Platform", nil}, {"=Scrum", nil},
+		{"ux Design", nil}, {"neue", nil},
+	} {
+		got := germanForms(c.alias)
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("germanForms(%q) = %v, want it to hold %q", c.alias, got, w)
+			}
+		}
+		if c.want == nil && got != nil {
+			t.Errorf("germanForms(%q) = %v, want none", c.alias, got)
+		}
+	}
+}
