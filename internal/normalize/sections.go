@@ -1148,6 +1148,11 @@ var (
 // to what follows ("有以下经验者优先", "以下条件优先考虑") is the heading of
 // the preferred part (review s33b F2).
 func cjkPreferenceItem(s string) bool {
+	if j := numberMarkEnd(s, 0); j > 0 {
+		// "1、本科及以上学历，硕士优先": the number of a list written in
+		// its text, the item after it (session 36)
+		s = strings.TrimLeft(s[j:], " ")
+	}
 	if !isCJK(firstRune(s)) || strings.Contains(s, "以下") {
 		return false
 	}

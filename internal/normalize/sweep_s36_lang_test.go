@@ -289,3 +289,37 @@ func TestNordicNamesS36(t *testing.T) {
 		}
 	}
 }
+
+// Session 36: a Chinese list numbered in its text ("1、", "2、") whose
+// item ends on its preference ("1、本科及以上学历，硕士优先", "1、熟悉
+// Kubernetes者优先") read that item as the heading of a preferred part,
+// and every item after it as a plus; a line without the number was an
+// item already. The numbered heading of a part ("2、加分项") still heads
+// one.
+func TestNumberedChinesePreferenceS36(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text            string
+		req, pref       []string
+		eduReq, eduPref []string
+	}{
+		{"任职要求\n1、本科及以上学历，硕士优先\n2、精通SQL；\n3、熟悉Python；\n", []string{"Python", "SQL"}, nil,
+			[]string{"Bachelor's"}, []string{"Master's"}},
+		{"任职要求\n1、硕士及以上学历，博士优先；\n2、精通SQL；\n", []string{"SQL"}, nil, []string{"Master's"}, []string{"PhD"}},
+		{"任职要求\n1、熟悉Kubernetes者优先\n2、精通SQL；\n3、熟悉Python；\n", []string{"Python", "SQL"}, []string{"Kubernetes"}, nil, nil},
+		{"任职要求\n1．本科及以上学历，计算机相关专业，硕士优先；\n2．精通SQL；\n", []string{"SQL"}, nil, []string{"Bachelor's"}, []string{"Master's"}},
+		// a numbered part heading still opens its part
+		{"任职要求\n1、精通SQL；\n2、加分项\n3、熟悉Python；\n", []string{"SQL"}, []string{"Python"}, nil, nil},
+		{"任职要求\n1、精通SQL；\n2、有以下经验者优先\n3、熟悉Python；\n", []string{"SQL"}, []string{"Python"}, nil, nil},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "开发工程师", DescriptionText: c.text})
+		if !slices.Equal(p.Skills.Required, c.req) && !(len(c.req) == 0 && len(p.Skills.Required) == 0) ||
+			!slices.Equal(p.Skills.Preferred, c.pref) && !(len(c.pref) == 0 && len(p.Skills.Preferred) == 0) {
+			t.Errorf("%q: required %v preferred %v, want %v %v", c.text, p.Skills.Required, p.Skills.Preferred, c.req, c.pref)
+		}
+		if !slices.Equal(p.Education.Required, c.eduReq) && !(len(c.eduReq) == 0 && len(p.Education.Required) == 0) ||
+			!slices.Equal(p.Education.Preferred, c.eduPref) && !(len(c.eduPref) == 0 && len(p.Education.Preferred) == 0) {
+			t.Errorf("%q: education %v / %v, want %v / %v", c.text, p.Education.Required, p.Education.Preferred, c.eduReq, c.eduPref)
+		}
+	}
+}
