@@ -1148,20 +1148,62 @@ var (
 // to what follows ("有以下经验者优先", "以下条件优先考虑") is the heading of
 // the preferred part (review s33b F2).
 func cjkPreferenceItem(s string) bool {
-	if j := numberMarkEnd(s, 0); j > 0 {
-		// "1、本科及以上学历，硕士优先": the number of a list written in
-		// its text, the item after it (session 36)
-		s = strings.TrimLeft(s[j:], " ")
-	}
-	if !isCJK(firstRune(s)) || strings.Contains(s, "以下") {
+	// "1、本科及以上学历，硕士优先", "（1）有Kafka经验者优先", "①...": the
+	// number of a list written in its text, the item after it (session 36)
+	s = cjkUnnumber(s)
+	if strings.Contains(s, "以下") {
 		return false
 	}
 	s = strings.TrimRight(s, "。 ")
+	if !isCJK(firstRune(s)) {
+		// "Kubernetes经验者优先": a line of Chinese that opens with the
+		// name it prefers (session 36)
+		t := strings.TrimRight(s, "；;")
+		return strings.IndexFunc(t, isCJK) >= 0 && (strings.HasSuffix(t, "优先") || strings.HasSuffix(t, "优先考虑"))
+	}
 	if strings.ContainsAny(s, "，、；") {
 		return true
 	}
 	latin := strings.IndexFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) >= 0
 	return latin && (strings.HasSuffix(s, "优先") || strings.HasSuffix(s, "优先考虑"))
+}
+
+// cjkUnnumber drops the number that opens an item of a list numbered in
+// its text, in the ways Chinese postings write it ("1、", "1.", "（1）",
+// "(1)", "1）", "①", "一、"); any other line is returned as it is.
+func cjkUnnumber(s string) string {
+	if j := numberMarkEnd(s, 0); j > 0 {
+		return strings.TrimLeft(s[j:], " ")
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	switch {
+	case r >= '①' && r <= '⑳':
+		return strings.TrimLeft(s[n:], " ")
+	case r == '（' || r == '(':
+		rest := s[n:]
+		d := 0
+		for d < len(rest) && d < 2 && rest[d] >= '0' && rest[d] <= '9' {
+			d++
+		}
+		if d > 0 {
+			if c, m := utf8.DecodeRuneInString(rest[d:]); c == '）' || c == ')' {
+				return strings.TrimLeft(rest[d+m:], " ")
+			}
+		}
+	case r >= '0' && r <= '9':
+		d := 0
+		for d < len(s) && d < 2 && s[d] >= '0' && s[d] <= '9' {
+			d++
+		}
+		if strings.HasPrefix(s[d:], "）") {
+			return strings.TrimLeft(s[d+len("）"):], " ")
+		}
+	case strings.ContainsRune("一二三四五六七八九十", r):
+		if strings.HasPrefix(s[n:], "、") {
+			return s[n+len("、"):]
+		}
+	}
+	return s
 }
 
 // trimEllipsis drops the ellipsis that ends a heading leading into its

@@ -323,3 +323,37 @@ func TestNumberedChinesePreferenceS36(t *testing.T) {
 		}
 	}
 }
+
+// Session 36: the same for the other numbers Chinese lists write in
+// their text ("（1）", "(1)", "1）", "①", "一、"), and for an item that
+// opens with the name it prefers ("Kubernetes经验者优先"): a sweep of 660
+// numbered lists found 164 read with the preference as a heading. A
+// numbered part heading still heads its part.
+func TestChineseNumberMarksS36(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text      string
+		req, pref []string
+	}{
+		{"任职要求\n（1）有Kubernetes经验者优先；\n（2）熟悉Python；\n（3）精通SQL；\n", []string{"Python", "SQL"}, []string{"Kubernetes"}},
+		{"任职要求\n(1) 熟悉Kubernetes者优先；\n(2) 熟悉Python；\n(3) 精通SQL；\n", []string{"Python", "SQL"}, []string{"Kubernetes"}},
+		{"任职要求\n1）有Kubernetes经验者优先\n2）熟悉Python；\n3）精通SQL；\n", []string{"Python", "SQL"}, []string{"Kubernetes"}},
+		{"任职要求\n①有Kubernetes经验者优先\n②熟悉Python；\n③精通SQL；\n", []string{"Python", "SQL"}, []string{"Kubernetes"}},
+		{"任职要求\n一、Kubernetes经验者优先；\n二、熟悉Python；\n三、精通SQL；\n", []string{"Python", "SQL"}, []string{"Kubernetes"}},
+		{"任职要求\nKubernetes经验者优先\n熟悉Python；\n精通SQL；\n", []string{"Python", "SQL"}, []string{"Kubernetes"}},
+		// a numbered heading of a part still opens it
+		{"任职要求\n（1）熟悉Python；\n（2）加分项\n（3）精通SQL；\n", []string{"Python"}, []string{"SQL"}},
+		{"任职要求\n①熟悉Python；\n②有以下经验者优先：\n③精通SQL；\n", []string{"Python"}, []string{"SQL"}},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "开发工程师", DescriptionText: c.text})
+		if !slices.Equal(p.Skills.Required, c.req) || !slices.Equal(p.Skills.Preferred, c.pref) {
+			t.Errorf("%q: required %v preferred %v, want %v %v", c.text, p.Skills.Required, p.Skills.Preferred, c.req, c.pref)
+		}
+	}
+	for in, want := range map[string]string{"1、熟悉Go": "熟悉Go", "（12）熟悉Go": "熟悉Go", "(3) 熟悉Go": "熟悉Go", "3）熟悉Go": "熟悉Go",
+		"⑤熟悉Go": "熟悉Go", "十、熟悉Go": "熟悉Go", "熟悉Go": "熟悉Go", "2024年": "2024年", "(a) Go": "(a) Go", "一个人": "一个人"} {
+		if got := cjkUnnumber(in); got != want {
+			t.Errorf("cjkUnnumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
