@@ -1077,6 +1077,9 @@ func wishOfItsOwn(f string) bool {
 			break
 		}
 	}
+	if at < 0 {
+		return copulaWish(ws)
+	}
 	if at < 1 {
 		return false
 	}
@@ -1095,6 +1098,44 @@ func wishOfItsOwn(f string) bool {
 		}
 	}
 	return true
+}
+
+// wishCopulas are the copulas of a line that says its subject is a plus
+// ("Kubernetes är meriterande", "Kubernetes er et pluss", "Kubernetes est
+// un atout", "Kubernetes-Kenntnisse sind von Vorteil", "Kafka is a plus").
+var wishCopulas = wordSet("är er est sont sera seront serait seraient ist sind is are vore blir bliver zijn")
+
+// wishPronouns open a heading that points to what follows ("Det är
+// meriterande om du har", "Es ist ein Plus, wenn", "C'est un plus si").
+var wishPronouns = wordSet("det es il it this that das dies dat het ce c'est ceci cela")
+
+// copulaWish says whether a folded line's words put a subject of their
+// own before a copula and the preference after it: an item of a list
+// pasted without its bullets, not the heading of the rest ("Von Vorteil
+// ist", "Ein Plus ist" name the wish before the copula: headings;
+// session 36).
+func copulaWish(ws []string) bool {
+	if len(ws) < 2 || wishPronouns[ws[0]] {
+		return false
+	}
+	for i := 1; i < len(ws)-1; i++ {
+		if !wishCopulas[ws[i]] {
+			continue
+		}
+		before := " " + strings.Join(ws[:i], " ") + " "
+		after := " " + strings.Join(ws[i+1:], " ") + " "
+		if preferredSet.in(before) || !preferredSet.in(after) {
+			return false
+		}
+		for _, w := range ws[i+1:] {
+			switch w {
+			case "om", "hvis", "if", "si", "wenn", "falls", "als", "når", "när":
+				return false // "... er en fordel hvis du har": a condition to come
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // shortLine says whether a block is a short line of plain text, as the

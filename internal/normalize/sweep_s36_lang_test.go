@@ -357,3 +357,42 @@ func TestChineseNumberMarksS36(t *testing.T) {
 		}
 	}
 }
+
+// Session 36: in a list pasted without its bullets, a line that names its
+// subject, a copula, then its wish ("Kubernetes är meriterande",
+// "Kubernetes er et pluss", "Kubernetes est un atout",
+// "Kubernetes-Kenntnisse sind von Vorteil") is an item with its own wish,
+// not the heading that made the rest of the list preferred (as "Terraform
+// wäre klasse" in session 35). Headings that name the wish first or point
+// to what follows still head: "Meriterande är", "Von Vorteil ist", "Det
+// er en fordel om du har".
+func TestCopulaWishLineS36(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		lang, head, line string
+		item             bool // the line is an item (else a heading)
+	}{
+		{"sv", "Vi söker dig som", "Kubernetes är meriterande", true},
+		{"sv", "Vi söker dig som", "Erfarenhet av Kubernetes är ett plus", true},
+		{"nb", "Kvalifikasjoner", "Kubernetes er et pluss", true},
+		{"da", "Kvalifikationer", "Kubernetes er et plus", true},
+		{"fr", "Profil recherché", "Kubernetes est un atout", true},
+		{"de", "Dein Profil", "Kubernetes-Kenntnisse sind von Vorteil", true},
+		{"sv", "Vi söker dig som", "Meriterande är", false},
+		{"de", "Dein Profil", "Von Vorteil ist", false},
+		{"nb", "Kvalifikasjoner", "Det er en fordel om du har", false},
+		{"da", "Kvalifikationer", "Det er et plus, hvis du har", false},
+	} {
+		l := s36Langs[c.lang]
+		text := l[0] + l[1] + "\n" + l[2] + "\n\n" + c.head + "\n" + c.line + "\nPython\nSQL\n"
+		p := n.Normalize("s", "c", model.Raw{Title: "Developer", DescriptionText: text})
+		want := []string{"Python", "SQL"}
+		if c.item {
+			if !slices.Equal(p.Skills.Required, want) || !slices.Equal(p.Skills.Preferred, []string{"Kubernetes"}) {
+				t.Errorf("%q: required %v preferred %v, want %v and Kubernetes", c.line, p.Skills.Required, p.Skills.Preferred, want)
+			}
+		} else if !slices.Equal(p.Skills.Preferred, want) {
+			t.Errorf("%q: required %v preferred %v, want %v preferred", c.line, p.Skills.Required, p.Skills.Preferred, want)
+		}
+	}
+}
