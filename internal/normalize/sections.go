@@ -948,7 +948,7 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		// A longer line ("You may be a good fit if you", "Ideally, you
 		// also have") is a heading only before a list.
 		c := classifyHeading(text, false)
-		if c == clsPreferred && wishOfItsOwn(f) {
+		if c == clsPreferred && (wishOfItsOwn(f) || parenWish(text)) {
 			// "Terraform wäre klasse", "Terraform zou mooi zijn": a line
 			// that names its subject before the wish is an item of the
 			// list, not a heading of what follows (review s35 F10)
@@ -1098,6 +1098,24 @@ func wishOfItsOwn(f string) bool {
 		}
 	}
 	return true
+}
+
+// parenWish says whether a line names its subject and then its wish in
+// parentheses at its end ("Kubernetes (meriterande)", "Kafka (un
+// plus)", "Terraform (wünschenswert)"): an item with its own wish, not a
+// heading ("Nice to have (not required)" names the wish before them;
+// session 36).
+func parenWish(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ")") {
+		return false
+	}
+	open := strings.LastIndexByte(s, '(')
+	if open <= 0 {
+		return false
+	}
+	before, inside := foldHeading(s[:open]), foldHeading(s[open+1:len(s)-1])
+	return strings.TrimSpace(before) != "" && !preferredSet.in(before) && preferredSet.in(inside)
 }
 
 // wishCopulas are the copulas of a line that says its subject is a plus
