@@ -434,3 +434,27 @@ func TestParenWishLineS36(t *testing.T) {
 		}
 	}
 }
+
+// Session 36: "høyere utdanning på masternivå", the usual Norwegian way to
+// ask for a master's, named a bachelor's ("høyere utdanning") and a
+// master's ("masternivå") both required; the level names the cycle of
+// the one schooling. A wished level or alternatives still read as before.
+func TestSchoolingAtLevelS36(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		item      string
+		req, pref []string
+	}{
+		{"Relevant høyere utdanning på masternivå", []string{"Master's"}, nil},
+		{"Høyere utdanning på masternivå innen informatikk", []string{"Master's"}, nil},
+		{"Høgre utdanning på masternivå", []string{"Master's"}, nil},
+		{"Høyere utdanning, gjerne på masternivå", []string{"Bachelor's"}, []string{"Master's"}},
+		{"Høyere utdanning på bachelor- eller masternivå", []string{"Bachelor's"}, nil},
+		{"Relevant høyere utdanning", []string{"Bachelor's"}, nil},
+	} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Utvikler", DescriptionText: nbIntro + "Kvalifikasjoner\n- " + c.item + "\n"})
+		if !slices.Equal(p.Education.Required, c.req) || !slices.Equal(p.Education.Preferred, c.pref) && len(c.pref)+len(p.Education.Preferred) > 0 {
+			t.Errorf("%q: education %v / %v, want %v / %v", c.item, p.Education.Required, p.Education.Preferred, c.req, c.pref)
+		}
+	}
+}
