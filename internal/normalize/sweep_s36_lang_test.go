@@ -458,3 +458,22 @@ func TestSchoolingAtLevelS36(t *testing.T) {
 		}
 	}
 }
+
+// Session 36: the Danish and Norwegian candidate degrees beyond the eight
+// listed ("cand.polit.", "cand.soc.", "cand.act.") are the master's, as
+// PROTOCOL.md reads "cand.*".
+func TestCandidateDegreesS36(t *testing.T) {
+	n := normalizer(t)
+	for _, item := range []string{"Cand.polit. eller lignende", "Du er uddannet cand.soc., cand.techn. eller cand.act.",
+		"Kandidat (cand.polit.) eller tilsvarende", "Cand.real. i matematikk"} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Udvikler", DescriptionText: daIntro + "Kvalifikationer\n- " + item + "\n"})
+		if !slices.Equal(p.Education.Required, []string{"Master's"}) {
+			t.Errorf("%q: education %v / %v, want Master's", item, p.Education.Required, p.Education.Preferred)
+		}
+	}
+	// not a degree: "kandidat" as the applicant ("en god kandidat")
+	p := n.Normalize("s", "c", model.Raw{Title: "Udvikler", DescriptionText: daIntro + "Kvalifikationer\n- Du er en god kandidat til rollen\n"})
+	if len(p.Education.Required)+len(p.Education.Preferred) > 0 {
+		t.Errorf("kandidat til rollen: education %v", p.Education)
+	}
+}
