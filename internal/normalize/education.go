@@ -91,8 +91,19 @@ var degreeAliases = [][]string{
 		"mastergrad", "masterexamen", "kandidatuddannelse", "Master 2", "=M2", "civilingenjörsexamen", "civilingenjör",
 		"sivilingeniør", "sivilingeniørgrad", "Masterstudium", "magisterexamen", "magister", "ingeniero superior",
 		"école d'ingénieur", "école d'ingénieurs", "masternivå", "masterniveau", "masteruddannelse",
+		// session 36: the level names the cycle of the schooling before
+		// it ("Relevant høyere utdanning på masternivå": one degree, the
+		// master's, not a bachelor's beside it)
+		"høyere utdanning på masternivå", "høgere utdanning på masternivå", "høyere utdannelse på masternivå",
+		"høyere utdanning på mastergradsnivå", "høgre utdanning på masternivå", "utdanning på masternivå",
 		"masterutdanning", "masterutbildning", "cand.scient", "cand.polyt", "cand.merc", "cand.oecon", "cand.it",
-		"cand.mag", "cand.psych", "cand.jur", "kandidatgrad", "lang videregående uddannelse", "masterexamen",
+		"cand.mag", "cand.psych", "cand.jur",
+		// session 36: the other Danish and Norwegian candidate degrees
+		// (PROTOCOL.md: "cand.*" is the master's)
+		"cand.polit", "cand.act", "cand.comm", "cand.soc", "cand.techn", "cand.theol", "cand.pharm", "cand.real",
+		"cand.philol", "cand.econ", "cand.ling.merc", "cand.arch", "cand.agro", "cand.san", "cand.negot", "cand.public",
+		"cand.oceon", "cand.geom", "cand.lact", "cand.hort", "cand.med", "cand.odont", "cand.stat", "cand.inf",
+		"kandidatgrad", "lang videregående uddannelse", "masterexamen",
 		"magisterexamen", "硕士及以上", "硕士学历", "研究生学历", "研究生及以上",
 		// Dutch: wo (a research university, "universitair", "academisch")
 		// ends with a master's; "wo" alone only in capitals (German "wo",

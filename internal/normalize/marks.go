@@ -894,7 +894,7 @@ var learnWords = map[string]bool{"learn": true, "lære": true, "lära": true, "l
 func (c *classifier) prefMore(i int) bool {
 	w := c.word(i)
 	if cjkWord(w) {
-		return c.cjkAt(i, "最好", "为佳", "者优先", "尤佳")
+		return c.cjkAt(i, "最好", "为佳", "者优先", "尤佳", "者佳")
 	}
 	if w != "" && w[0] >= utf8.RuneSelf {
 		w = strings.ToLower(w) // "Ønsket", "Önskvärt"
@@ -914,8 +914,16 @@ func (c *classifier) prefMore(i int) bool {
 		"ønskværdigt", "ønskværdig", "optimalerweise", "bestenfalls", "idealfall",
 		"idealfälle", "souhaitable", "souhaitables", "souhaitées",
 		// Danish and Norwegian "desirable", "advantageous"
-		"ønskeligt", "ønskværdige", "fordelagtigt", "fordelagtig", "fordelaktig", "fordelaktigt":
+		"ønskeligt", "ønskværdige", "fordelagtigt", "fordelagtig", "fordelaktig", "fordelaktigt",
+		// French "valued" ("Une expérience avec Kafka serait
+		// valorisée", session 36)
+		"valorisé", "valorisée", "valorisés", "valorisées":
 		return true
+	case "idéal", "idéale", "idéaux", "idéales":
+		// "Une expérience avec Kafka serait idéale": the conditional's
+		// wish; not "le profil idéal", "le candidat idéal"
+		p := c.word(i - 1)
+		return p == "serait" || p == "seraient" || p == "idéalement"
 	case "ønskes", "önskas", "önskemål":
 		// a form's field answered no ("Körkort önskas Nej") wishes nothing
 		switch c.word(c.nextWord(i)) {
@@ -1557,6 +1565,11 @@ var markerWords = map[string]bool{
 	"s": true,
 	// "Kafka, if possible", "Kafka (if possible)" (session 36)
 	"if": true,
+	// "... er ikke et krav, men en fordel", "..., mais un plus", "...,
+	// aber ein Plus": the "but" that joins the marker to a negated
+	// requirement, and the Swedish article of "men ett plus" (session
+	// 36; English "but" above)
+	"men": true, "mais": true, "aber": true, "maar": true, "pero": true, "ett": true,
 }
 
 // fillerOnly says whether s holds only words that stand beside a

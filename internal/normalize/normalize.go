@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 291
+const rulesVersion = 292
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -90,6 +90,11 @@ func New(t *Taxonomy) *Normalizer {
 			if !caseSensitive(a) {
 				if v := britishSpelling(strings.ToLower(a)); v != "" && !taken[aliasKey(v)] {
 					n.m.add(v, int32(i))
+				}
+				for _, v := range germanForms(a) {
+					if !taken[aliasKey(v)] {
+						n.m.add(v, int32(i))
+					}
 				}
 			}
 			if s.Category == "language" && strings.HasPrefix(a, "=") && len(a) > 2 && isLowerWord(strings.ToLower(a[1:])) {
@@ -266,9 +271,11 @@ func (n *Normalizer) Normalize(source, company string, r model.Raw) model.Postin
 		}
 		def = c
 	}
-	if def == "" && len(p.Locations) == 0 && lang == "zh" {
-		// no place at all: a posting in Chinese pays in yuan
-		def = "CNY"
+	if def == "" && len(p.Locations) == 0 {
+		// no place at all: a posting in Chinese pays in yuan, one in
+		// Norwegian or Danish in kroner ("Lønn: 650 000 kr" is no krona),
+		// one in Swedish in kronor
+		def = countryCurrency[languageCountry[lang]]
 	}
 	p.Salary = salaries(text, def)
 	if len(r.Salary) > 0 {

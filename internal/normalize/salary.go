@@ -218,9 +218,9 @@ func suffixCurrency(s string, i int) (string, int, bool) {
 }
 
 // suffixCurrencies follow an amount: "60.000 €", "2100 euros", "5000 zł",
-// "₹ after", "90 000 kr".
+// "₹ after", "90 000 kr", "600 000 kroner", "45 000 kronor".
 var suffixCurrencies = []struct{ sym, code string }{
-	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kr", krone}, {"$", dollar}, {"₹", "INR"}, {"¥", "JPY"},
+	{"€", "EUR"}, {"£", "GBP"}, {"zł", "PLN"}, {"kroner", krone}, {"kronor", krone}, {"kr", krone}, {"$", dollar}, {"₹", "INR"}, {"¥", "JPY"},
 	{"₩", "KRW"}, {"₪", "ILS"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"}, {"pounds", "GBP"},
 	{"złotych", "PLN"}, {"zloty", "PLN"}, {"francs", "CHF"}, {"rupees", "INR"}, {"元", "CNY"}, {"円", "JPY"},
 }

@@ -121,6 +121,17 @@ var (
 		// session 36: "Added advantage" over a list (not "Advantageous",
 		// "Added advantages of joining": review s36 F10)
 		"added advantage",
+		// session 36, a sweep of constructed headings in six languages:
+		// what "counts in your favour" in Norwegian, Danish and Swedish
+		// ("Det teller positivt om du har", "Det er også positivt, hvis
+		// du har", "Det är positivt om du har"), what "will make the
+		// difference" in French ("Ce qui fera la différence"), what is
+		// "gladly seen" in German ("Gerne gesehen", "Was wir gerne
+		// sehen"; an item that names its subject first stays an item:
+		// wishOfItsOwn), and the Chinese "者佳", "会更好"
+		"teller positivt", "tæller positivt", "positivt om du", "positivt hvis du", "fera la différence",
+		"ferait la différence", "feront la différence", "gerne gesehen", "gern gesehen", "gerne sehen", "gern sehen",
+		"者佳", "会更好",
 		// "Helpful skills", "Useful experience", "Darüber freuen wir uns"
 		"helpful skills", "helpful experience", "useful skills", "useful experience", "darüber freuen wir uns",
 		// session 24: "helpful" anywhere in a heading ("Helpful
@@ -204,6 +215,10 @@ var (
 		"你的技能",
 		"candidato ideale", "cosa ti chiediamo", "competenze", "wat je meebrengt", "我们期待", "期待你", "关于你",
 		"我们需要",
+		// session 36: "whom we are hunting for" in Norwegian and Swedish
+		// ("Hvem er vi på jakt etter?", "Vi är på jakt efter dig som"),
+		// "what we need from you" ("Dette trenger vi fra deg")
+		"på jakt etter", "på jakt efter", "trenger vi fra deg", "vi trenger fra deg", "trenger fra deg",
 		// Norwegian and Swedish requirement headings ("Kvalifikasjonskrav",
 		// "Utdanningskrav: Relevant bachelor", "Din kompetens")
 		"kvalifikasjonskrav", "utdanningskrav", "din kompetens", "kompetens",
@@ -517,6 +532,13 @@ func classifyHeading(h string, weak bool) class {
 	}
 	if c := vocabHeading(f, weak); c != clsUnknown {
 		return c
+	}
+	if danglingLeadIn(f) {
+		// "För att lyckas i rollen har du", "Für diese Position bringst
+		// du mit", "Pour ce poste, vous disposez de": a heading that
+		// stops on what the candidate has or brings leads into the
+		// candidate's side (session 36)
+		return clsRequired
 	}
 	if aboutOrganisation(f) {
 		return clsMentioned
@@ -936,7 +958,7 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		// A longer line ("You may be a good fit if you", "Ideally, you
 		// also have") is a heading only before a list.
 		c := classifyHeading(text, false)
-		if c == clsPreferred && wishOfItsOwn(f) {
+		if c == clsPreferred && (wishOfItsOwn(f) || parenWish(text)) {
 			// "Terraform wäre klasse", "Terraform zou mooi zijn": a line
 			// that names its subject before the wish is an item of the
 			// list, not a heading of what follows (review s35 F10)
@@ -980,6 +1002,42 @@ func headingClass(b block, cur class, next block) (class, bool) {
 		}
 	}
 	return cur, false
+}
+
+// danglingEnds are the words a lead-in line stops on when it leaves the
+// candidate's side to the list after it: "has/have you", "you bring",
+// "you need" in the languages of Language.
+var danglingEnds = []string{" har du ", " du har ", " hast du ", " du hast ", " haben sie ", " bringst du mit ",
+	" bringen sie mit ", " behöver du ", " trenger du ", " bør du ha ", " bør du have ", " skal du have ",
+	" skal du ha ", " vous avez ", " vous disposez de ", " tu as ", " tu disposes de ", " you have ",
+	" you will have ", " you'll have ", " you need ", " you will need ", " you'll need ", " you bring "}
+
+// offerStarts open a line about what the employer gives ("Hos oss har
+// du", "Bei uns hast du", "With us you have"): the benefits, not the
+// candidate's side.
+var offerStarts = []string{" hos oss ", " hos os ", " bei uns ", " chez nous ", " with us ", " som anställd ",
+	" som ansatt ", " som ansat ", " som medarbetare ", " som medarbeider ", " som medarbejder ", " als mitarbeiter",
+	" as an employee ",
+	// what the role gives ("I rollen har du", "I denne stillingen har
+	// du", "In dieser Rolle hast du"): the tasks, not the candidate's side
+	" i rollen ", " i rollen som ", " i tjänsten ", " i stillingen ", " i denne rollen ", " i denna roll ",
+	" i den här rollen ", " i jobbet ", " in dieser rolle ", " in this role ", " dans ce poste ", " dans ce rôle "}
+
+// danglingLeadIn says whether a folded line stops on a lead-in's verb
+// and pronoun ("För att lyckas i rollen har du", "Damit du erfolgreich
+// bist, hast du"), not in a line about what the employer offers.
+func danglingLeadIn(f string) bool {
+	for _, o := range offerStarts {
+		if strings.HasPrefix(f, o) {
+			return false
+		}
+	}
+	for _, e := range danglingEnds {
+		if strings.HasSuffix(f, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutInsertion is a line without the words it sets apart between
@@ -1033,17 +1091,25 @@ func wishOfItsOwn(f string) bool {
 	ws := strings.Fields(f)
 	at := -1
 	for i, w := range ws {
-		if w == "wäre" || w == "wären" || w == "zou" || w == "zouden" {
+		if w == "wäre" || w == "wären" || w == "zou" || w == "zouden" ||
+			// "Python ist gern gesehen", "Kafka würden wir gerne sehen"
+			(w == "gern" || w == "gerne") && i+1 < len(ws) && (ws[i+1] == "gesehen" || ws[i+1] == "sehen") {
 			at = i
 			break
 		}
+	}
+	if at < 0 {
+		return copulaWish(ws)
 	}
 	if at < 1 {
 		return false
 	}
 	switch ws[0] {
 	case "es", "het", "dat", "ideal", "idealerweise", "was", "wat", "noch", "außerdem", "zusätzlich", "auch", "ook",
-		"toll", "schön", "super", "klasse", "prima", "mooi", "fijn", "leuk", "ideaal", "bonus", "plus":
+		"toll", "schön", "super", "klasse", "prima", "mooi", "fijn", "leuk", "ideaal", "bonus", "plus",
+		// "Das wäre super", "Dies wäre ein Plus", "Dit zou mooi zijn":
+		// the pronoun points to what follows (session 36)
+		"das", "dies", "dit":
 		return false
 	}
 	for _, w := range ws[at:] {
@@ -1053,6 +1119,62 @@ func wishOfItsOwn(f string) bool {
 		}
 	}
 	return true
+}
+
+// parenWish says whether a line names its subject and then its wish in
+// parentheses at its end ("Kubernetes (meriterande)", "Kafka (un
+// plus)", "Terraform (wünschenswert)"): an item with its own wish, not a
+// heading ("Nice to have (not required)" names the wish before them;
+// session 36).
+func parenWish(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ")") {
+		return false
+	}
+	open := strings.LastIndexByte(s, '(')
+	if open <= 0 {
+		return false
+	}
+	before, inside := foldHeading(s[:open]), foldHeading(s[open+1:len(s)-1])
+	return strings.TrimSpace(before) != "" && !preferredSet.in(before) && preferredSet.in(inside)
+}
+
+// wishCopulas are the copulas of a line that says its subject is a plus
+// ("Kubernetes är meriterande", "Kubernetes er et pluss", "Kubernetes est
+// un atout", "Kubernetes-Kenntnisse sind von Vorteil", "Kafka is a plus").
+var wishCopulas = wordSet("är er est sont sera seront serait seraient ist sind is are vore blir bliver zijn")
+
+// wishPronouns open a heading that points to what follows ("Det är
+// meriterande om du har", "Es ist ein Plus, wenn", "C'est un plus si").
+var wishPronouns = wordSet("det es il it this that das dies dat het ce c'est ceci cela")
+
+// copulaWish says whether a folded line's words put a subject of their
+// own before a copula and the preference after it: an item of a list
+// pasted without its bullets, not the heading of the rest ("Von Vorteil
+// ist", "Ein Plus ist" name the wish before the copula: headings;
+// session 36).
+func copulaWish(ws []string) bool {
+	if len(ws) < 2 || wishPronouns[ws[0]] {
+		return false
+	}
+	for i := 1; i < len(ws)-1; i++ {
+		if !wishCopulas[ws[i]] {
+			continue
+		}
+		before := " " + strings.Join(ws[:i], " ") + " "
+		after := " " + strings.Join(ws[i+1:], " ") + " "
+		if preferredSet.in(before) || !preferredSet.in(after) {
+			return false
+		}
+		for _, w := range ws[i+1:] {
+			switch w {
+			case "om", "hvis", "if", "si", "wenn", "falls", "als", "når", "när":
+				return false // "... er en fordel hvis du har": a condition to come
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // shortLine says whether a block is a short line of plain text, as the
@@ -1106,15 +1228,62 @@ var (
 // to what follows ("有以下经验者优先", "以下条件优先考虑") is the heading of
 // the preferred part (review s33b F2).
 func cjkPreferenceItem(s string) bool {
-	if !isCJK(firstRune(s)) || strings.Contains(s, "以下") {
+	// "1、本科及以上学历，硕士优先", "（1）有Kafka经验者优先", "①...": the
+	// number of a list written in its text, the item after it (session 36)
+	s = cjkUnnumber(s)
+	if strings.Contains(s, "以下") {
 		return false
 	}
 	s = strings.TrimRight(s, "。 ")
+	if !isCJK(firstRune(s)) {
+		// "Kubernetes经验者优先": a line of Chinese that opens with the
+		// name it prefers (session 36)
+		t := strings.TrimRight(s, "；;")
+		return strings.IndexFunc(t, isCJK) >= 0 && (strings.HasSuffix(t, "优先") || strings.HasSuffix(t, "优先考虑"))
+	}
 	if strings.ContainsAny(s, "，、；") {
 		return true
 	}
 	latin := strings.IndexFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) >= 0
 	return latin && (strings.HasSuffix(s, "优先") || strings.HasSuffix(s, "优先考虑"))
+}
+
+// cjkUnnumber drops the number that opens an item of a list numbered in
+// its text, in the ways Chinese postings write it ("1、", "1.", "（1）",
+// "(1)", "1）", "①", "一、"); any other line is returned as it is.
+func cjkUnnumber(s string) string {
+	if j := numberMarkEnd(s, 0); j > 0 {
+		return strings.TrimLeft(s[j:], " ")
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	switch {
+	case r >= '①' && r <= '⑳':
+		return strings.TrimLeft(s[n:], " ")
+	case r == '（' || r == '(':
+		rest := s[n:]
+		d := 0
+		for d < len(rest) && d < 2 && rest[d] >= '0' && rest[d] <= '9' {
+			d++
+		}
+		if d > 0 {
+			if c, m := utf8.DecodeRuneInString(rest[d:]); c == '）' || c == ')' {
+				return strings.TrimLeft(rest[d+m:], " ")
+			}
+		}
+	case r >= '0' && r <= '9':
+		d := 0
+		for d < len(s) && d < 2 && s[d] >= '0' && s[d] <= '9' {
+			d++
+		}
+		if strings.HasPrefix(s[d:], "）") {
+			return strings.TrimLeft(s[d+len("）"):], " ")
+		}
+	case strings.ContainsRune("一二三四五六七八九十", r):
+		if strings.HasPrefix(s[n:], "、") {
+			return s[n+len("、"):]
+		}
+	}
+	return s
 }
 
 // trimEllipsis drops the ellipsis that ends a heading leading into its

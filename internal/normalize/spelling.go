@@ -90,3 +90,61 @@ func britishWord(w string) string {
 	}
 	return ""
 }
+
+// German declines the adjective of an alias that is an adjective before
+// its noun ("künstliche Intelligenz", "verteilte Systeme",
+// "objektorientierte Programmierung"): after an article or a preposition
+// the text writes "künstlicher Intelligenz", "der künstlichen
+// Intelligenz", "mit verteilten Systemen", "Kenntnisse objektorientierter
+// Programmierung". Such an alias also matches its adjective's other
+// endings, and a noun in -e its dative plural in -en, a noun in -en its
+// genitive in -ens ("maschinellen Lernens"), unless that form is another
+// entry's alias (session 36).
+
+// germanEndings are the adjective's endings, longest first.
+var germanEndings = []string{"en", "er", "es", "em", "e"}
+
+// germanForms returns the other declined forms of an alias made of a
+// lowercase German adjective and a capitalised noun, lowered; nil for any
+// other alias.
+func germanForms(a string) []string {
+	adj, noun, ok := strings.Cut(a, " ")
+	if !ok || strings.Contains(noun, " ") || adj == "" || noun == "" {
+		return nil
+	}
+	if r := []rune(noun)[0]; !(r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü') {
+		return nil
+	}
+	for _, r := range adj {
+		if !(r >= 'a' && r <= 'z' || r == 'ä' || r == 'ö' || r == 'ü' || r == 'ß' || r == '-') {
+			return nil
+		}
+	}
+	stem := ""
+	for _, e := range germanEndings {
+		if s, ok := strings.CutSuffix(adj, e); ok && len(s) >= 4 {
+			stem = s
+			break
+		}
+	}
+	if stem == "" {
+		return nil
+	}
+	noun = strings.ToLower(noun)
+	nouns := []string{noun}
+	switch {
+	case strings.HasSuffix(noun, "en"):
+		nouns = append(nouns, noun+"s")
+	case strings.HasSuffix(noun, "e"):
+		nouns = append(nouns, noun+"n")
+	}
+	var out []string
+	for _, e := range germanEndings {
+		for _, n := range nouns {
+			if f := stem + e + " " + n; f != strings.ToLower(a) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}

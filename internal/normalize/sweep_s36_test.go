@@ -108,7 +108,7 @@ func TestExperienceFieldYearsS36(t *testing.T) {
 // in your favour", ", if possible" were not read as wishes; "Added
 // advantage" and "Advantageous" over a list were not headings of
 // nice-to-haves. Corpus unchanged.
-func TestInlineWishesS36(t *testing.T) {
+func TestInlineWishesEnS36(t *testing.T) {
 	n := normalizer(t)
 	req := "Requirements\n- Python and Go\n- "
 	checkBuckets(t, n, []s36Case{

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "0bf228b77b84ffd2dff5aeb771138b7c26144f1a060206a53956c73605dec917"
-	embeddedTaxonomySum     = "2e95692118fe41394f5d3c2b97846589f5d86576ae313a716458cc7450786e85"
+	embeddedTaxonomyFileSum = "450e8cc666fbe01a40241e0cffab08940b6c30d29cb4368ffa423b92d5389082"
+	embeddedTaxonomySum     = "72d22801b1ea141cbd29a1f2cf4d02fd4d45f327371da47d3c11217399aaffc9"
 )
