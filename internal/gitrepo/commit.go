@@ -293,8 +293,9 @@ func (r *Repo) commit(paths []string, message string, author Author, when time.T
 	changes := make([]change, 0, len(rels))
 	stats := make([]fileStat, 0, len(rels))
 	dirs := map[string]bool{}
+	var buf []byte
 	for _, rel := range rels {
-		c, st, link, err := r.stageFile(rel, dirs, il)
+		c, st, link, err := r.stageFile(rel, dirs, il, &buf)
 		if err != nil {
 			return "", false, fmt.Errorf("gitrepo: commit: %w", err)
 		}
@@ -398,7 +399,7 @@ func trimPrefix(err error) error {
 //
 // A regular file whose stat data is its index entry's (il), and not racily
 // clean, is not read: its blob is the entry's, as git decides.
-func (r *Repo) stageFile(rel string, dirs map[string]bool, il *indexLock) (c change, st fileStat, beyondLink string, err error) {
+func (r *Repo) stageFile(rel string, dirs map[string]bool, il *indexLock, buf *[]byte) (c change, st fileStat, beyondLink string, err error) {
 	if link, err := r.symlinkLeading(rel, dirs); err != nil || link != "" {
 		return change{path: rel}, fileStat{}, link, err
 	}
@@ -431,31 +432,29 @@ func (r *Repo) stageFile(rel string, dirs map[string]bool, il *indexLock) (c cha
 	if h, ok := il.clean(rel, st, fi.Mode()); ok {
 		return change{path: rel, present: true, mode: fileMode(fi.Mode()), hash: h}, st, "", nil
 	}
-	f, err := os.Open(abs)
+	// Read through the open file, its stat taken before the read: if the
+	// file changes while it is read, its mtime moves past the recorded one
+	// and git rehashes it. The buffer is the commit's, reused file after
+	// file: writeObject keeps no part of data (a pending object is a copy,
+	// a packed or loose one is compressed at once).
+	data, st, exec, regular, err := readRegular(abs, *buf)
 	if err != nil {
 		return change{}, fileStat{}, "", err
 	}
-	defer f.Close()
-	// Stat the open file before reading: if the file changes while it is
-	// read, its mtime moves past the recorded one and git rehashes it.
-	fi, err = f.Stat()
-	if err != nil {
-		return change{}, fileStat{}, "", err
-	}
-	if !fi.Mode().IsRegular() { // replaced between Lstat and Open
+	if !regular { // replaced between Lstat and Open
 		return change{}, fileStat{}, "", fmt.Errorf("path %s changed while it was committed", abs)
 	}
-	data, err := readInto(f, fi.Size(), nil)
-	if err != nil {
-		return change{}, fileStat{}, "", err
-	}
+	*buf = data
 	h := hashObject(plumbing.BlobObject, data)
 	if err := r.writeObject(plumbing.BlobObject, h, data); err != nil {
 		return change{}, fileStat{}, "", fmt.Errorf("%s: %w", abs, err)
 	}
-	st = statOf(fi)
 	st.size = int64(len(data))
-	return change{path: rel, present: true, mode: fileMode(fi.Mode()), hash: h}, st, "", nil
+	mode := modeRegular
+	if exec {
+		mode = modeExecutable
+	}
+	return change{path: rel, present: true, mode: mode, hash: h}, st, "", nil
 }
 
 // fileMode is the git mode of a regular file: 100755 when its owner may
