@@ -97,6 +97,24 @@ func CheckBoard(board, url, hint string) error {
 	return CheckBaseURL(url)
 }
 
+// plainIDNumber reports whether raw is an integer as JSON writes it
+// (-?(0|[1-9][0-9]*), nothing around it).
+func plainIDNumber(raw []byte) bool {
+	d := raw
+	if len(d) > 0 && d[0] == '-' {
+		d = d[1:]
+	}
+	if len(d) == 0 || d[0] == '0' && len(d) > 1 {
+		return false
+	}
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // RequireURL checks an adapter's required url key (what names it: "the
 // iCIMS portal") and returns it parsed: an http or https URL with a host.
 func RequireURL(raw, what string) (*url.URL, error) {
@@ -114,6 +132,12 @@ func RequireURL(raw, what string) (*url.URL, error) {
 // IDString is a JSON id that a platform sends as a string (trimmed) or,
 // now and then, as a number; "" for anything else.
 func IDString(raw json.RawMessage) string {
+	if plainIDNumber(raw) {
+		// what the decode into a string refuses and the json.Number
+		// gives: the digits as written (a list page and a detail answer
+		// both ask it of every posting)
+		return string(raw)
+	}
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
 		return strings.TrimSpace(s)
