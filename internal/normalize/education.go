@@ -706,6 +706,21 @@ func (sc *classifier) prefWord(i int) bool {
 		}
 		// "not required, but appreciated", "optional but welcome" (session
 		// 36)
+		if p == "but" {
+			// only after a negated or optional ask: "not required, but
+			// appreciated", "optional but welcome"; not "hard but
+			// appreciated by our clients" (review s36 F7)
+			neg := false
+			for t := i - 2; t >= i-5 && t >= 0; t-- {
+				switch sc.word(t) {
+				case "not", "optional", "no", "nor", "necessarily":
+					neg = true
+				}
+			}
+			if !neg {
+				return false
+			}
+		}
 		return (p == "is" || p == "are" || p == "be" || p == "also" || p == "very" || p == "highly" || p == "but") &&
 			(w != "considered" || sc.word(i+1) == "an" || sc.word(i+1) == "a")
 	case "handy":

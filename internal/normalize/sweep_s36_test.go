@@ -134,6 +134,9 @@ func TestInlineWishesEnS36(t *testing.T) {
 		// F3, F7, F8
 		{req + "A highly regarded AWS certification\n", []string{"AWS", "Go", "Python"}, []string{}},
 		{req + "Kafka required but welcome to learn Terraform\n", []string{"Go", "Kafka", "Python", "Terraform"}, []string{}},
+		{req + "Kafka is hard but appreciated by our clients\n", []string{"Go", "Kafka", "Python"}, []string{}},
+		{req + "Kafka is optional but welcome\n", []string{"Go", "Python"}, []string{"Kafka"}},
+
 		{req + "Kafka will not count in your favour\n", []string{"Go", "Kafka", "Python"}, []string{}},
 		// F10: no wish (what a part of benefits after the requirements
 		// is read as is another matter)
