@@ -966,7 +966,7 @@ func bulletedHeading(piece string) (string, bool) {
 		return h, true
 	}
 	if r := firstRune(h); isCJK(r) && utf8.RuneCountInString(h) <= 16 && !strings.ContainsAny(h, "，。；、！？") &&
-		!strings.HasSuffix(h, "优先") && classifyHeading(h, false) != clsUnknown {
+		!cjkPrefEnd(h) && classifyHeading(h, false) != clsUnknown {
 		// "• 我们眼中的加分项 •"; not an item that names a preference
 		// ("有使用经验者优先")
 		return h, true

@@ -1023,6 +1023,11 @@ var offerStarts = []string{" hos oss ", " hos os ", " bei uns ", " chez nous ", 
 	" i rollen ", " i rollen som ", " i tjänsten ", " i stillingen ", " i denne rollen ", " i denna roll ",
 	" i den här rollen ", " i jobbet ", " in dieser rolle ", " in this role ", " dans ce poste ", " dans ce rôle "}
 
+// offerFirstWords open a line about the place, the team or the employer,
+// whatever follows them ("Hos Equinor", "I vårt team", "Bei Siemens",
+// "Als Teil unseres Teams", "We give you").
+var offerFirstWords = wordSet("hos i bei in im als as at with på dans chez we vi wir nous som our unser unsere vår vårt våre vores")
+
 // danglingLeadIn says whether a folded line stops on a lead-in's verb
 // and pronoun ("För att lyckas i rollen har du", "Damit du erfolgreich
 // bist, hast du"), not in a line about what the employer offers.
@@ -1031,6 +1036,12 @@ func danglingLeadIn(f string) bool {
 		if strings.HasPrefix(f, o) {
 			return false
 		}
+	}
+	if first, _, _ := strings.Cut(strings.TrimSpace(f), " "); offerFirstWords[first] {
+		// "Hos Equinor har du", "I vårt team har du", "Bei Siemens hast
+		// du", "In deiner Rolle hast du", "We give you everything you
+		// need": where the job or the employer gives it (review s36b F7)
+		return false
 	}
 	for _, e := range danglingEnds {
 		if strings.HasSuffix(f, e) {
@@ -1230,22 +1241,40 @@ var (
 func cjkPreferenceItem(s string) bool {
 	// "1、本科及以上学历，硕士优先", "（1）有Kafka经验者优先", "①...": the
 	// number of a list written in its text, the item after it (session 36)
-	s = cjkUnnumber(s)
+	u := cjkUnnumber(s)
+	numbered := u != s
+	s = u
 	if strings.Contains(s, "以下") {
 		return false
 	}
 	s = strings.TrimRight(s, "。 ")
+	if numbered && cjkPrefEnd(strings.TrimRight(s, "；;")) && s != "者佳" && s != "会更好" && s != "优先" {
+		// "3、英语好者佳": an item of a numbered list that names its own
+		// wish (review s36b F10)
+		return true
+	}
 	if !isCJK(firstRune(s)) {
 		// "Kubernetes经验者优先": a line of Chinese that opens with the
 		// name it prefers (session 36)
 		t := strings.TrimRight(s, "；;")
-		return strings.IndexFunc(t, isCJK) >= 0 && (strings.HasSuffix(t, "优先") || strings.HasSuffix(t, "优先考虑"))
+		return strings.IndexFunc(t, isCJK) >= 0 && cjkPrefEnd(t)
 	}
 	if strings.ContainsAny(s, "，、；") {
 		return true
 	}
 	latin := strings.IndexFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) >= 0
-	return latin && (strings.HasSuffix(s, "优先") || strings.HasSuffix(s, "优先考虑"))
+	return latin && cjkPrefEnd(s)
+}
+
+// cjkPrefEnd says whether a line of Chinese ends on the marker of a
+// preference ("...经验者优先", "...者佳", "...会更好": review s36b F10).
+func cjkPrefEnd(s string) bool {
+	for _, m := range []string{"优先", "优先考虑", "者佳", "会更好", "更佳"} {
+		if strings.HasSuffix(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // cjkUnnumber drops the number that opens an item of a list numbered in

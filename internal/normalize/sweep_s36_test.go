@@ -274,3 +274,47 @@ func TestReviewS36Names(t *testing.T) {
 		t.Errorf("boundBlocks cut at %q, want at the space before the bound", got[0].text)
 	}
 }
+
+// Review s36b (the O*NET names and the non-English rules): ordinary
+// words, places and the application's channels are no tools (F1-F6); a
+// line about where the job or employer gives something is no lead-in of
+// the candidate's side (F7); a numbered Chinese item that names its own
+// wish is an item (F10).
+func TestReviewS36b(t *testing.T) {
+	n := normalizer(t)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Inglés: buena comprensión lectora", []string{}},
+		{"Interviews will be held on Skype", []string{}},
+		{"a video call on Google Meet", []string{}},
+		{"Powered by iCIMS", []string{}},
+		{"upload your portfolio to Dropbox or send a Vimeo link", []string{}},
+		{"A walk in Golden Gate Park", []string{}},
+		{"Proof of immunity: MEASLES, MUMPS, RUBELLA", []string{}},
+		{"a media composer and build epic systems", []string{}},
+		{"HAVE A BLAST WITH US!", []string{}},
+		{"Quicken Loans and the Sibelius Academy", []string{}},
+		{"sold at MRP, maximo 2 años", []string{}},
+		{"Tools: PSpice, XMLSpy, Lectora and Maximo", []string{"Lectora", "Maximo", "PSpice", "XMLSpy"}},
+	} {
+		got := n.Skills(c.text)
+		if got == nil {
+			got = []string{}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+	var cases []s36Case
+	for _, h := range []string{"Hos Equinor har du", "I vårt team har du", "Bei Siemens hast du", "In deiner Rolle hast du", "We give you everything you need"} {
+		cases = append(cases, s36Case{"Om oss\nVi er et firma.\n\n" + h + "\n- Ansvar for Kafka-plattformen\n- Kubernetes og AWS\n", []string{}, []string{}})
+	}
+	cases = append(cases, s36Case{"Om oss\nVi er et firma.\n\nFör att lyckas i rollen har du\n- Kubernetes och AWS\n", []string{"AWS", "Kubernetes"}, []string{}})
+	checkBuckets(t, n, cases)
+	p := n.Normalize("s", "c", model.Raw{Title: "后端开发工程师", DescriptionText: "任职要求\n1、熟悉Java\n2、熟悉Python\n3、英语好者佳\n4、熟悉Kafka\n"})
+	if !slices.Equal(p.Skills.Required, []string{"Java", "Kafka", "Python"}) {
+		t.Errorf("numbered 者佳 item: required %v, want Java Kafka Python", p.Skills.Required)
+	}
+}

@@ -48,7 +48,8 @@ func TestOnetToolsS36(t *testing.T) {
 		{"Our commitment to EDI shows in every hire.", []string{}},
 		{"Visit our Google sites in Zurich and Munich.", []string{}},
 		{"Process assessment to Automotive SPICE, ISO 26262 and C++", []string{"C++"}},
-		{"Circuit simulation in SPICE or LTspice, layout in Altium", []string{"Altium", "SPICE"}},
+		// LTspice is a product of its own under SPICE (review s36b F5)
+		{"Circuit simulation in SPICE or LTspice, layout in Altium", []string{"Altium", "LTspice", "SPICE"}},
 		{"PLC programming in STEP 7, EDI, SAP and Solid Edge", []string{"EDI", "PLC", "SAP", "SIMATIC STEP 7", "Solid Edge"}},
 	} {
 		if got := n.Skills(c.text); !slices.Equal(got, c.want) {

@@ -4,6 +4,6 @@ package normalize
 // computes of it (embeddedversion.go). Written by
 // go test ./internal/normalize -run TestVersionFollowsOutput -update.
 const (
-	embeddedTaxonomyFileSum = "450e8cc666fbe01a40241e0cffab08940b6c30d29cb4368ffa423b92d5389082"
-	embeddedTaxonomySum     = "72d22801b1ea141cbd29a1f2cf4d02fd4d45f327371da47d3c11217399aaffc9"
+	embeddedTaxonomyFileSum = "f7b92f6d05e01ec642a9a57f3d3c26ffb0898c5a098db4ede1d8bd69e4efa21c"
+	embeddedTaxonomySum     = "e039785e70cffaa71ea9cdb795f3e69b7b2eab52a1cb8cd9e14df652d516f428"
 )
