@@ -1147,8 +1147,32 @@ func parenWish(s string) bool {
 		return false
 	}
 	before, inside := foldHeading(s[:open]), foldHeading(s[open+1:len(s)-1])
-	return strings.TrimSpace(before) != "" && !preferredSet.in(before) && preferredSet.in(inside)
+	return strings.TrimSpace(before) != "" && !preferredSet.in(before) && preferredSet.in(inside) && !genericSubject(before)
 }
+
+// genericSubject says whether a folded subject names no skill of its own
+// but a part of a posting ("What is a plus", "Följande är meriterande",
+// "Other skills (nice to have)", "Weitere Kenntnisse (wünschenswert)",
+// "Tools (a plus)"): such a line is the heading of a list of wishes
+// (review s36b F8).
+func genericSubject(f string) bool {
+	ws := strings.Fields(f)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !genericSubjectWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var genericSubjectWords = wordSet("what vad hva hvad was welche quoi ce qui the following these those följande følgende folgende " +
+	"dessa disse diese other others additional further more extra weitere andere övriga andra andre øvrige autres " +
+	"skills skill tools tool technologies technology knowledge experience qualifications qualification kenntnisse " +
+	"fähigkeiten qualifikationen kunskaper kompetens kompetenser kompetanse kompetencer erfaring erfarenhet erfahrung " +
+	"compétences connaissances expérience also too auch også också aussi")
 
 // wishCopulas are the copulas of a line that says its subject is a plus
 // ("Kubernetes är meriterande", "Kubernetes er et pluss", "Kubernetes est
@@ -1174,7 +1198,7 @@ func copulaWish(ws []string) bool {
 		}
 		before := " " + strings.Join(ws[:i], " ") + " "
 		after := " " + strings.Join(ws[i+1:], " ") + " "
-		if preferredSet.in(before) || !preferredSet.in(after) {
+		if preferredSet.in(before) || !preferredSet.in(after) || genericSubject(before) {
 			return false
 		}
 		for _, w := range ws[i+1:] {

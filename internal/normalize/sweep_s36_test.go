@@ -318,3 +318,19 @@ func TestReviewS36b(t *testing.T) {
 		t.Errorf("numbered 者佳 item: required %v, want Java Kafka Python", p.Skills.Required)
 	}
 }
+
+// Review s36b F8: in a list pasted without bullets, a line whose subject
+// names a part of the posting, not a skill, before its wish ("What is a
+// plus", "Följande är meriterande", "Other skills (nice to have)") heads
+// the wishes after it; "Kubernetes är meriterande" stays an item.
+func TestGenericWishHeadingsS36b(t *testing.T) {
+	n := normalizer(t)
+	var cases []s36Case
+	for _, h := range []string{"What is a plus", "Följande är meriterande", "Følgende er en fordel", "Other skills (nice to have)", "Weitere Kenntnisse (wünschenswert)", "Tools (a plus)"} {
+		cases = append(cases, s36Case{"Requirements\nPython\nSQL\n" + h + "\nKafka\nTerraform\n", []string{"Python", "SQL"}, []string{"Kafka", "Terraform"}})
+	}
+	cases = append(cases,
+		s36Case{"Requirements\nPython\nSQL\nKubernetes är meriterande\nKafka\n", []string{"Kafka", "Python", "SQL"}, []string{"Kubernetes"}},
+		s36Case{"Requirements\nPython\nSQL\nKubernetes (meriterande)\nKafka\n", []string{"Kafka", "Python", "SQL"}, []string{"Kubernetes"}})
+	checkBuckets(t, n, cases)
+}
