@@ -15,6 +15,25 @@ type s36Case struct {
 	req, pref []string
 }
 
+// s36Skills is a text and the skills Skills should find in it.
+type s36Skills struct {
+	text string
+	want []string
+}
+
+func checkSkillNames(t *testing.T, n *Normalizer, cases []s36Skills) {
+	t.Helper()
+	for _, c := range cases {
+		got := n.Skills(c.text)
+		if got == nil {
+			got = []string{}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 func checkBuckets(t *testing.T, n *Normalizer, cases []s36Case) {
 	t.Helper()
 	for _, c := range cases {
@@ -192,23 +211,12 @@ func TestFlatBulletHeadingsS36(t *testing.T) {
 // "Google Apps" only as the product's name is written.
 func TestGoogleSuiteS36(t *testing.T) {
 	n := normalizer(t)
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
+	checkSkillNames(t, n, []s36Skills{
 		{"Proficiency in Google Suite", []string{"Google Workspace"}},
 		{"Google Apps for Work", []string{"Google Workspace"}},
 		{"Google apps like Maps", []string{}},
 		{"Experience with Google Apps Script", []string{"Google Apps Script"}},
-	} {
-		got := n.Skills(c.text)
-		if got == nil {
-			got = []string{}
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 // Session 36, a sweep of 60 headings of duties in four shapes, before and
@@ -236,23 +244,12 @@ func TestDutiesHeadingsS36(t *testing.T) {
 // "EHR/EMR systems" is an electronic medical record, not Amazon EMR.
 func TestMedicalRecordsNotAmazonEMRS36(t *testing.T) {
 	n := normalizer(t)
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
+	checkSkillNames(t, n, []s36Skills{
 		{"Experience with EHR/EMR systems and Excel", []string{"Excel"}},
 		{"EMR software and Excel", []string{"Excel"}},
 		{"Spark on EMR and Glue", []string{"Amazon EMR"}},
 		{"AWS EMR and Athena", []string{"Amazon Athena", "Amazon EMR"}},
-	} {
-		got := n.Skills(c.text)
-		if got == nil {
-			got = []string{}
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 // Review s36: names of round s36's entries in other senses (F4 "FDD" of
@@ -282,10 +279,7 @@ func TestReviewS36Names(t *testing.T) {
 // wish is an item (F10).
 func TestReviewS36b(t *testing.T) {
 	n := normalizer(t)
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
+	checkSkillNames(t, n, []s36Skills{
 		{"Inglés: buena comprensión lectora", []string{}},
 		{"Interviews will be held on Skype", []string{}},
 		{"a video call on Google Meet", []string{}},
@@ -298,15 +292,7 @@ func TestReviewS36b(t *testing.T) {
 		{"Quicken Loans and the Sibelius Academy", []string{}},
 		{"sold at MRP, maximo 2 años", []string{}},
 		{"Tools: PSpice, XMLSpy, Lectora and Maximo", []string{"Lectora", "Maximo", "PSpice", "XMLSpy"}},
-	} {
-		got := n.Skills(c.text)
-		if got == nil {
-			got = []string{}
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("Skills(%q) = %q, want %q", c.text, got, c.want)
-		}
-	}
+	})
 	var cases []s36Case
 	for _, h := range []string{"Hos Equinor har du", "I vårt team har du", "Bei Siemens hast du", "In deiner Rolle hast du", "We give you everything you need"} {
 		cases = append(cases, s36Case{"Om oss\nVi er et firma.\n\n" + h + "\n- Ansvar for Kafka-plattformen\n- Kubernetes og AWS\n", []string{}, []string{}})
