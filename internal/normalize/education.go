@@ -103,6 +103,8 @@ var degreeAliases = [][]string{
 		"cand.polit", "cand.act", "cand.comm", "cand.soc", "cand.techn", "cand.theol", "cand.pharm", "cand.real",
 		"cand.philol", "cand.econ", "cand.ling.merc", "cand.arch", "cand.agro", "cand.san", "cand.negot", "cand.public",
 		"cand.oceon", "cand.geom", "cand.lact", "cand.hort", "cand.med", "cand.odont", "cand.stat", "cand.inf",
+		// review s36b F14: the other Danish and Norwegian "cand.*" degrees
+		"cand.pæd", "cand.paed", "cand.vet", "cand.cur", "cand.tech", "cand.mus", "cand.ling", "cand.scient.pol",
 		"kandidatgrad", "lang videregående uddannelse", "masterexamen",
 		"magisterexamen", "硕士及以上", "硕士学历", "研究生学历", "研究生及以上",
 		// Dutch: wo (a research university, "universitair", "academisch")

@@ -320,3 +320,14 @@ func TestGenericWishHeadingsS36b(t *testing.T) {
 		s36Case{"Requirements\nPython\nSQL\nKubernetes (meriterande)\nKafka\n", []string{"Kafka", "Python", "SQL"}, []string{"Kubernetes"}})
 	checkBuckets(t, n, cases)
 }
+
+// Review s36b F14: the other "cand.*" degrees are a master's.
+func TestCandDegreesS36b(t *testing.T) {
+	n := normalizer(t)
+	for _, d := range []string{"cand.pæd.", "cand.vet.", "cand.cur.", "cand.tech.", "cand.mus.", "cand.ling."} {
+		p := n.Normalize("s", "c", model.Raw{Title: "Konsulent", DescriptionText: "Kvalifikationer\n- Du er uddannet " + d + " eller lignende\n- Du har erfaring med Excel\n"})
+		if !slices.Equal(p.Education.Required, []string{"Master's"}) {
+			t.Errorf("%s: education %v, want Master's", d, p.Education.Required)
+		}
+	}
+}
