@@ -725,6 +725,10 @@ func (sc *classifier) prefWord(i int) bool {
 		}
 		return (p == "is" || p == "are" || p == "be" || p == "also" || p == "very" || p == "highly" || p == "but") &&
 			(w != "considered" || sc.word(i+1) == "an" || sc.word(i+1) == "a")
+	case "différence":
+		// "Kubernetes fera la différence" (review s36b F9)
+		v := sc.word(i - 2)
+		return sc.word(i-1) == "la" && (v == "fera" || v == "ferait" || v == "feront")
 	case "handy":
 		// "Kafka would be handy" (session 36)
 		return sc.word(i-1) == "be" && (sc.word(i-2) == "would" || sc.word(i-2) == "also")

@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 296
+const rulesVersion = 297
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.

@@ -1104,7 +1104,13 @@ func wishOfItsOwn(f string) bool {
 	for i, w := range ws {
 		if w == "wäre" || w == "wären" || w == "zou" || w == "zouden" ||
 			// "Python ist gern gesehen", "Kafka würden wir gerne sehen"
-			(w == "gern" || w == "gerne") && i+1 < len(ws) && (ws[i+1] == "gesehen" || ws[i+1] == "sehen") {
+			(w == "gern" || w == "gerne") && i+1 < len(ws) && (ws[i+1] == "gesehen" || ws[i+1] == "sehen") ||
+			// "Kubernetes teller positivt", "Kubernetes fera la
+			// différence" (review s36b F9: the headings "Det teller
+			// positivt om du har", "Ce qui fera la différence" stay
+			// headings by their pronoun)
+			(w == "teller" || w == "tæller") && i+1 < len(ws) && ws[i+1] == "positivt" ||
+			(w == "fera" || w == "ferait" || w == "feront") && i+2 < len(ws) && ws[i+1] == "la" && ws[i+2] == "différence" {
 			at = i
 			break
 		}
@@ -1120,12 +1126,14 @@ func wishOfItsOwn(f string) bool {
 		"toll", "schön", "super", "klasse", "prima", "mooi", "fijn", "leuk", "ideaal", "bonus", "plus",
 		// "Das wäre super", "Dies wäre ein Plus", "Dit zou mooi zijn":
 		// the pronoun points to what follows (session 36)
-		"das", "dies", "dit":
+		"das", "dies", "dit",
+		// "Det teller positivt om du har", "Ce qui fera la différence"
+		"det", "ce", "cela", "ça", "qui", "hva", "vad", "what":
 		return false
 	}
 	for _, w := range ws[at:] {
 		switch w {
-		case "wenn", "falls", "als", "du", "sie", "je", "jij", "u", "dich", "dir":
+		case "wenn", "falls", "als", "du", "sie", "je", "jij", "u", "dich", "dir", "om", "hvis", "si", "när", "når", "vous", "tu":
 			return false
 		}
 	}

@@ -331,3 +331,17 @@ func TestCandDegreesS36b(t *testing.T) {
 		}
 	}
 }
+
+// Review s36b F9: in a list pasted without bullets, "Kubernetes teller
+// positivt" and "Kubernetes fera la différence" are items with their own
+// wish; "Det teller positivt om du har", "Ce qui fera la différence" head
+// the wishes after them.
+func TestWishVerbsOfItsOwnS36b(t *testing.T) {
+	n := normalizer(t)
+	checkBuckets(t, n, []s36Case{
+		{"Kvalifikasjoner\nPython\nSQL\nKubernetes teller positivt\nJava\nGo\n", []string{"Go", "Java", "Python", "SQL"}, []string{"Kubernetes"}},
+		{"Profil recherché\nPython\nSQL\nKubernetes fera la différence\nJava\nGo\n", []string{"Go", "Java", "Python", "SQL"}, []string{"Kubernetes"}},
+		{"Kvalifikasjoner\nPython\nSQL\nDet teller positivt om du har\nJava\nGo\n", []string{"Python", "SQL"}, []string{"Go", "Java"}},
+		{"Profil recherché\nPython\nSQL\nCe qui fera la différence\nJava\nGo\n", []string{"Python", "SQL"}, []string{"Go", "Java"}},
+	})
+}
