@@ -27,7 +27,7 @@ import (
 
 // rulesVersion is bumped whenever the extraction rules change what they
 // produce, so that stored postings get re-normalized.
-const rulesVersion = 297
+const rulesVersion = 298
 
 // Normalizer maps raw postings into the model. It is immutable once built
 // and safe for concurrent use.
@@ -914,6 +914,11 @@ var blockTags = map[string]bool{"p": true, "br": true, "li": true, "div": true, 
 // years, pay, education): far above any real posting.
 const maxAnalyzed = 256 << 10
 
+// maxWordCut is how far boundBlocks goes back from the bound to the space
+// before a cut word: longer than any word, short enough that a text of
+// Chinese, which has few spaces, is not cut far before the bound.
+const maxWordCut = 64
+
 // boundBlocks keeps the blocks (and their classes) that fit in max bytes of
 // text, the last one cut at a rune boundary.
 func boundBlocks(bs []block, cls []class, max int) ([]block, []class) {
@@ -928,8 +933,9 @@ func boundBlocks(bs []block, cls []class, max int) ([]block, []class) {
 			cut--
 		}
 		// at the last space before the bound, so that no word is cut into
-		// a shorter one ("Requirements" into "R": review s36 F11)
-		if sp := strings.LastIndexByte(b.text[:cut], ' '); sp > 0 {
+		// a shorter one ("Requirements" into "R": review s36 F11); a text
+		// without spaces near the bound (Chinese) keeps the rune's cut
+		if sp := strings.LastIndexByte(b.text[:cut], ' '); sp > 0 && cut-sp <= maxWordCut {
 			cut = sp
 		}
 		if cut <= 0 {

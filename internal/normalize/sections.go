@@ -1012,35 +1012,22 @@ var danglingEnds = []string{" har du ", " du har ", " hast du ", " du hast ", " 
 	" skal du ha ", " vous avez ", " vous disposez de ", " tu as ", " tu disposes de ", " you have ",
 	" you will have ", " you'll have ", " you need ", " you will need ", " you'll need ", " you bring "}
 
-// offerStarts open a line about what the employer gives ("Hos oss har
-// du", "Bei uns hast du", "With us you have"): the benefits, not the
-// candidate's side.
-var offerStarts = []string{" hos oss ", " hos os ", " bei uns ", " chez nous ", " with us ", " som anställd ",
-	" som ansatt ", " som ansat ", " som medarbetare ", " som medarbeider ", " som medarbejder ", " als mitarbeiter",
-	" as an employee ",
-	// what the role gives ("I rollen har du", "I denne stillingen har
-	// du", "In dieser Rolle hast du"): the tasks, not the candidate's side
-	" i rollen ", " i rollen som ", " i tjänsten ", " i stillingen ", " i denne rollen ", " i denna roll ",
-	" i den här rollen ", " i jobbet ", " in dieser rolle ", " in this role ", " dans ce poste ", " dans ce rôle "}
-
-// offerFirstWords open a line about the place, the team or the employer,
-// whatever follows them ("Hos Equinor", "I vårt team", "Bei Siemens",
-// "Als Teil unseres Teams", "We give you").
+// offerFirstWords open a line about the place, the team, the role or the
+// employer, whatever follows them ("Hos oss", "I rollen", "Hos Equinor",
+// "I vårt team", "Bei Siemens", "Als Teil unseres Teams", "With us", "We
+// give you").
 var offerFirstWords = wordSet("hos i bei in im als as at with på dans chez we vi wir nous som our unser unsere vår vårt våre vores")
 
 // danglingLeadIn says whether a folded line stops on a lead-in's verb
 // and pronoun ("För att lyckas i rollen har du", "Damit du erfolgreich
 // bist, hast du"), not in a line about what the employer offers.
 func danglingLeadIn(f string) bool {
-	for _, o := range offerStarts {
-		if strings.HasPrefix(f, o) {
-			return false
-		}
-	}
 	if first, _, _ := strings.Cut(strings.TrimSpace(f), " "); offerFirstWords[first] {
-		// "Hos Equinor har du", "I vårt team har du", "Bei Siemens hast
-		// du", "In deiner Rolle hast du", "We give you everything you
-		// need": where the job or the employer gives it (review s36b F7)
+		// "Hos oss har du", "I rollen har du", "Hos Equinor har du", "I
+		// vårt team har du", "Bei Siemens hast du", "In deiner Rolle hast
+		// du", "We give you everything you need": what the employer, the
+		// team or the role gives, not the candidate's side (session 36,
+		// review s36b F7)
 		return false
 	}
 	for _, e := range danglingEnds {
@@ -1126,9 +1113,13 @@ func wishOfItsOwn(f string) bool {
 		"toll", "schön", "super", "klasse", "prima", "mooi", "fijn", "leuk", "ideaal", "bonus", "plus",
 		// "Das wäre super", "Dies wäre ein Plus", "Dit zou mooi zijn":
 		// the pronoun points to what follows (session 36)
-		"das", "dies", "dit",
-		// "Det teller positivt om du har", "Ce qui fera la différence"
-		"det", "ce", "cela", "ça", "qui", "hva", "vad", "what":
+		"das", "dies", "dit":
+		return false
+	}
+	if wishPronouns[ws[0]] || genericSubjectWords[ws[0]] {
+		// "Det teller positivt om du har", "Ce qui fera la différence",
+		// "Was wir gern sehen": a pronoun or a part's word points to what
+		// follows
 		return false
 	}
 	for _, w := range ws[at:] {

@@ -112,7 +112,10 @@ func germanForms(a string) []string {
 	if !ok || strings.Contains(noun, " ") || adj == "" || noun == "" {
 		return nil
 	}
-	if r := []rune(noun)[0]; !(r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü') {
+	if r := []rune(noun)[0]; !(r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü') || strings.ToUpper(noun) == noun {
+		// a German noun opens with its capital and goes on in small
+		// letters; an acronym ("secure SDLC") is no German noun (review
+		// s36b F16)
 		return nil
 	}
 	for _, r := range adj {

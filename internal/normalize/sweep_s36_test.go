@@ -270,6 +270,21 @@ func TestReviewS36Names(t *testing.T) {
 	if len(got) != 1 || got[0].text != strings.Repeat("x", 90) {
 		t.Errorf("boundBlocks cut at %q, want at the space before the bound", got[0].text)
 	}
+	// a text with no space near the bound (Chinese) is cut at the bound's
+	// rune, not at a space far before it
+	zh := "熟悉 " + strings.Repeat("熟悉后端开发", 100)
+	got, _ = boundBlocks([]block{{text: zh}}, []class{clsOpen}, 1000)
+	if n := len(got[0].text); n < 1000-maxWordCut || n > 1000 {
+		t.Errorf("boundBlocks cut a text of Chinese at %d bytes, want near 1000", n)
+	}
+	// review s36b F16: an acronym after an English adjective has no German
+	// forms ("secures SDLC" is no Secure SDLC)
+	if f := germanForms("secure SDLC"); len(f) != 0 {
+		t.Errorf("germanForms(secure SDLC) = %q, want none", f)
+	}
+	if f := germanForms("künstliche Intelligenz"); !slices.Contains(f, "künstlicher intelligenz") {
+		t.Errorf("germanForms(künstliche Intelligenz) = %q, want künstlicher intelligenz among them", f)
+	}
 }
 
 // Review s36b (the O*NET names and the non-English rules): ordinary
